@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Times `pmo build` on the generated benchmark corpus, and Hugo on the same pages when
+hugo is installed, alternating runs so both see the same machine load.
+
+Prints, per tool: median wall time, pages per second, median peak RSS, and pmo's own
+per-stage timings; then the pmo/Hugo ratios. Not a test: nothing here asserts a time.
+
+    python3 bench/build.py                      # 10,000 pages, 300 projects, 5 runs each
+    python3 bench/build.py --pages 1000 --runs 3
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+
+
+def timed(cmd, cwd):
+    """Runs cmd under GNU time; returns (seconds, peak RSS in MiB, stderr)."""
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "@@%e %M"] + cmd,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
+    marker = proc.stderr.rsplit("@@", 1)[1].split()
+    return float(marker[0]), int(marker[1]) / 1024, proc.stderr
+
+
+def generate(gen, layout, pages, projects, out):
+    if out.exists():
+        return
+    subprocess.run(
+        [sys.executable, str(gen), "--pages", str(pages), "--projects", str(projects),
+         "--out", str(out), "--layout", layout],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--projects", type=int, default=300)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--gen", type=Path, default=Path(os.environ.get("PMO_CORPUS_GEN", DEFAULT_GEN)))
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
+    ap.add_argument("--no-hugo", action="store_true", help="time pmo only")
+    args = ap.parse_args()
+
+    if not args.gen.exists():
+        sys.exit(f"corpus generator not found: {args.gen} (pass --gen)")
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    pmo = REPO / "target" / "release" / "pmo"
+
+    tag = f"{args.pages}-{args.projects}"
+    pmo_site = args.work / f"pmo-{tag}"
+    generate(args.gen, "pmo", args.pages, args.projects, pmo_site)
+    hugo = None if args.no_hugo else shutil.which("hugo")
+    hugo_site = args.work / f"hugo-{tag}"
+    if hugo:
+        generate(args.gen, "hugo", args.pages, args.projects, hugo_site)
+
+    results = {"pmo": [], "hugo": []}
+    stages = []
+    for run in range(args.runs):
+        out = args.work / "out-pmo"
+        secs, rss, err = timed([str(pmo), "--root", str(pmo_site), "build", "--output", str(out)], pmo_site)
+        results["pmo"].append((secs, rss))
+        m = re.search(r"built (\d+) pages .*\[(.*)\]", err)
+        if m:
+            stages.append(m.group(2))
+            pages = int(m.group(1))
+        if hugo:
+            hout = args.work / "out-hugo"
+            shutil.rmtree(hout, ignore_errors=True)
+            secs, rss, _ = timed([hugo, "--quiet", "-s", str(hugo_site), "-d", str(hout)], hugo_site)
+            results["hugo"].append((secs, rss))
+        print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+
+    def summary(name):
+        runs = results[name]
+        wall = statistics.median(r[0] for r in runs)
+        rss = statistics.median(r[1] for r in runs)
+        print(f"{name:5} median wall {wall:6.2f} s  {pages / wall:8.0f} pages/s  peak RSS {rss:6.0f} MiB  "
+              f"(runs: {', '.join(f'{r[0]:.2f}s' for r in runs)})")
+        return wall, rss
+
+    print(f"corpus: {args.pages} pages, {args.projects} projects; {pages} content pages built by pmo")
+    pw, pr = summary("pmo")
+    print(f"pmo stages (last run): {stages[-1] if stages else 'n/a'}")
+    if hugo and results["hugo"]:
+        hw, hr = summary("hugo")
+        print(f"ratio pmo/hugo: wall {pw / hw:.2f}x, peak RSS {pr / hr:.2f}x")
+    else:
+        print("hugo not installed (apt-get install -y hugo): no comparison")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+//! `site.toml`: the few settings a PMO changes, all checked strictly so that a typo
+//! (`paginte = 10`) is an error rather than a silently ignored line.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::suggest::did_you_mean;
+
+/// The UI language of the site. Content may mix languages; this picks the UI strings,
+/// date format and `lang` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::ZhCn => "zh-CN",
+            Language::En => "en",
+        }
+    }
+}
+
+/// RAG thresholds for cost (CPI) and schedule (SPI) performance: at or above `green` is
+/// green, at or above `amber` is amber, below is red.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Thresholds {
+    pub cpi_green: f64,
+    pub cpi_amber: f64,
+    pub spi_green: f64,
+    pub spi_amber: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            cpi_green: 0.95,
+            cpi_amber: 0.85,
+            spi_green: 0.95,
+            spi_amber: 0.85,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL of the published site; used only where absolute URLs are required
+    /// (feed, sitemap, canonical links). Page links are relative, so the site works
+    /// under any base path and from a file share.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default)]
+    pub language: Language,
+    /// Items per page in paginated lists (lessons register, term pages).
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// Keep raw HTML in Markdown as written. Off by default: content comes from many
+    /// authors, so raw HTML is sanitized.
+    #[serde(default)]
+    pub trust_html: bool,
+    /// Theme folder name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Number of entries in the Atom feed.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+}
+
+const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "paginate",
+    "trust_html",
+    "theme",
+    "feed_limit",
+    "thresholds",
+    "cpi_green",
+    "cpi_amber",
+    "spi_green",
+    "spi_amber",
+];
+
+fn default_base_url() -> String {
+    "http://localhost/".to_string()
+}
+fn default_paginate() -> usize {
+    20
+}
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn default_feed_limit() -> usize {
+    20
+}
+
+impl Config {
+    /// Reads and checks `site.toml`. Errors point at the offending key.
+    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::error(Problem::Config(e.to_string()))
+                .in_file(path)
+                .with_help("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")
+        })?;
+        Config::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+        let source: Arc<str> = Arc::from(text);
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
+            let message = e.message().to_string();
+            let help = unknown_key_help(&message);
+            let mut d = Diagnostic::error(Problem::Config(message))
+                .at(Location::new(path, &source, offset, len));
+            if let Some(help) = help {
+                d = d.with_help(help);
+            }
+            d
+        })?;
+        if config.paginate == 0 {
+            return Err(
+                Diagnostic::error(Problem::Config("`paginate` must be at least 1".into()))
+                    .at(Location::new(
+                        path,
+                        &source,
+                        text.find("paginate").unwrap_or(0),
+                        8,
+                    ))
+                    .with_help("set `paginate = 20` or another positive number"),
+            );
+        }
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url` (`/pmo/`), for pages that cannot use relative links.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".to_string(),
+        }
+    }
+}
+
+fn unknown_key_help(message: &str) -> Option<String> {
+    let field = message.strip_prefix("unknown field `")?.split('`').next()?;
+    Some(match did_you_mean(field, FIELDS) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known keys: {}", FIELDS[..9].join(", ")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_the_optional_keys() {
+        let c = Config::parse(Path::new("site.toml"), "title = \"门户\"\n").unwrap();
+        assert_eq!(c.language, Language::ZhCn);
+        assert_eq!(c.paginate, 20);
+        assert!(!c.trust_html);
+        assert_eq!(c.thresholds.cpi_green, 0.95);
+        assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn base_path_is_taken_from_base_url() {
+        let c = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\nbase_url = \"http://intranet/pmo\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "http://intranet/pmo/");
+        assert_eq!(c.base_path(), "/pmo/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_suggestion() {
+        let err =
+            Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:1"), "{err}");
+        assert!(err.help.unwrap().contains("paginate"));
+    }
+
+    #[test]
+    fn bad_language_is_an_error() {
+        let err = Config::parse(Path::new("site.toml"), "title = \"x\"\nlanguage = \"fr\"\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:12"), "{err}");
+    }
+}

@@ -1,0 +1,359 @@
+//! The load stage: walk `content/`, read and parse every file in parallel.
+//!
+//! Each file is read once and parsed once; its Markdown is rendered here too, while the
+//! text is hot, leaving only link placeholders for later stages.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content::front_matter::{self, Split};
+use crate::content::page::{Extra, Kind, LessonInfo, Page, ProjectInfo, ReviewInfo};
+use crate::content::schema::{
+    LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
+};
+use crate::content::source::read_text;
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::markdown;
+use crate::slugs::slugify;
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub pages: Vec<Page>,
+    /// Files under `content/` that are neither Markdown nor project tables: copied as they
+    /// are (images beside a page, attachments). Paths relative to `content/`.
+    pub assets: Vec<String>,
+    /// Project data tables, relative to `content/` (e.g. `projects/erp/budget.csv`).
+    pub tables: Vec<String>,
+}
+
+/// Walks `content_dir` and loads every page. Problems go to `diagnostics`; a page with an
+/// error is left out so later stages only see well-formed pages.
+pub fn load(
+    content_dir: &Path,
+    root: &Path,
+    include_drafts: bool,
+    diagnostics: &Diagnostics,
+) -> Loaded {
+    let mut markdown_files = Vec::new();
+    let mut loaded = Loaded::default();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(Problem::Io(e.to_string()))
+                        .in_file(&display_path(root, &path)),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(content_dir) else {
+            continue;
+        };
+        let Some(rel) = rel_string(rel) else {
+            diagnostics.push(
+                Diagnostic::error(Problem::Content("file name is not valid Unicode".into()))
+                    .in_file(entry.path())
+                    .with_help("rename the file"),
+            );
+            continue;
+        };
+        if rel.ends_with(".md") {
+            markdown_files.push(rel);
+        } else if is_project_table(&rel) {
+            loaded.tables.push(rel);
+        } else {
+            loaded.assets.push(rel);
+        }
+    }
+
+    let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
+        .par_iter()
+        .map(|rel| load_page(content_dir, root, rel))
+        .collect();
+    for result in results {
+        match result {
+            Ok(page) if page.draft && !include_drafts => {}
+            Ok(page) => loaded.pages.push(page),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    loaded
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+}
+
+fn rel_string(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// `projects/<slug>/<name>.csv`: the tables beside a project's `index.md`.
+fn is_project_table(rel: &str) -> bool {
+    let parts: Vec<&str> = rel.split('/').collect();
+    parts.len() == 3 && parts[0] == "projects" && parts[2].ends_with(".csv")
+}
+
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The kind of the page at `rel` (relative to `content/`).
+pub fn kind_of(rel: &str) -> Kind {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let file = parts[parts.len() - 1];
+    if rel == "_index.md" {
+        return Kind::Home;
+    }
+    if file == "_index.md" {
+        return Kind::Section;
+    }
+    match parts[0] {
+        "practices" => Kind::Practice,
+        "lessons" => Kind::Lesson,
+        "reviews" => Kind::Review,
+        "reports" => Kind::Report,
+        "projects" if parts.len() == 3 && file == "index.md" => Kind::Project,
+        _ => Kind::Page,
+    }
+}
+
+/// The URL of the page at `rel`: every folder and the file stem become slugs;
+/// `_index.md` and `index.md` stand for their folder.
+pub fn url_of(rel: &str) -> String {
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    let file = parts.pop().unwrap_or("");
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let mut url = String::new();
+    for dir in parts {
+        url.push_str(&slugify(dir, "section"));
+        url.push('/');
+    }
+    if stem != "_index" && stem != "index" {
+        url.push_str(&slugify(stem, "page"));
+        url.push('/');
+    }
+    url
+}
+
+fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
+    let full = content_dir.join(rel);
+    let path = display_path(root, &full);
+    let text = read_text(&full, &path).map_err(|d| vec![d])?;
+    let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
+    let kind = kind_of(rel);
+    let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|d| vec![d])?;
+    let (body, problems) = markdown::render(&path, &text, split.body.clone());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if page.summary.is_empty() {
+        page.summary = body.first_paragraph.clone();
+    }
+    page.body = body;
+    Ok(page)
+}
+
+fn parse_meta(
+    kind: Kind,
+    rel: &str,
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+) -> Result<Page, Diagnostic> {
+    let mut page = Page {
+        kind,
+        rel_path: rel.to_string(),
+        path: path.to_path_buf(),
+        source: Arc::clone(text),
+        url: url_of(rel),
+        title: String::new(),
+        date: None,
+        tags: Vec::new(),
+        category: None,
+        summary: String::new(),
+        owner: None,
+        weight: None,
+        draft: false,
+        extra: Extra::None,
+        body: Default::default(),
+    };
+    match kind {
+        Kind::Section => {
+            let m: SectionMeta = front_matter::parse(path, text, split, "section")?;
+            page.title = m.title.unwrap_or_default();
+            page.weight = m.weight;
+            page.summary = m.summary.unwrap_or_default();
+        }
+        Kind::Practice => {
+            let m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
+            page.title = m.title;
+            page.date = m.date;
+            page.category = m.category;
+            page.tags = m.tags;
+            page.weight = m.weight;
+            page.owner = m.owner;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+        }
+        Kind::Lesson => {
+            let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
+            page.title = m.title;
+            page.date = Some(m.date);
+            page.category = m.category;
+            page.tags = m.tags;
+            page.owner = m.owner;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+            page.extra = Extra::Lesson(LessonInfo {
+                project_at: field_offset(text, split, "project"),
+                project: m.project,
+                phase: m.phase,
+                impact: m.impact,
+                id: m.id,
+                severity: m.severity,
+                status: m.status,
+            });
+        }
+        Kind::Project => {
+            let m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
+            page.title = m.title;
+            page.tags = m.tags;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+            page.date = m.start;
+            let slug = rel.split('/').nth(1).unwrap_or_default().to_string();
+            page.extra = Extra::Project(Box::new(ProjectInfo {
+                slug,
+                code: m.code,
+                sponsor: m.sponsor,
+                manager: m.manager,
+                department: m.department,
+                start: m.start,
+                finish: m.finish,
+                bac: m.bac,
+                currency: m.currency,
+                status: m.status,
+                rag: m.rag,
+                phase: m.phase,
+            }));
+        }
+        Kind::Review => {
+            let m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
+            page.title = m.title;
+            page.date = Some(m.date);
+            page.tags = m.tags;
+            page.owner = m.owner;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+            page.extra = Extra::Review(ReviewInfo {
+                project_at: field_offset(text, split, "project"),
+                project: m.project,
+                review_type: m.review_type,
+            });
+        }
+        Kind::Home | Kind::Report | Kind::Page => {
+            let m: PageMeta = front_matter::parse(path, text, split, "page")?;
+            page.title = m.title;
+            page.date = m.date;
+            page.tags = m.tags;
+            page.weight = m.weight;
+            page.owner = m.owner;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+        }
+    }
+    if kind != Kind::Section && page.title.trim().is_empty() {
+        return Err(
+            Diagnostic::error(Problem::Content("the title is empty".into()))
+                .at(crate::diagnostics::Location::new(
+                    path,
+                    text,
+                    field_offset(text, split, "title"),
+                    5,
+                ))
+                .with_help("give the page a title"),
+        );
+    }
+    Ok(page)
+}
+
+/// Byte offset of the value of a top-level front matter field (the start of the front
+/// matter if the field is not written on a line of its own).
+pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
+    let front = &text[split.front.clone()];
+    let mut offset = split.front.start;
+    for line in front.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(field) {
+            let trimmed = rest.trim_start();
+            if let Some(value) = trimmed
+                .strip_prefix(':')
+                .or_else(|| trimmed.strip_prefix('='))
+            {
+                let value_start =
+                    line.len() - value.len() + (value.len() - value.trim_start().len());
+                return offset + value_start;
+            }
+        }
+        offset += line.len();
+    }
+    split.front.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_content_layout() {
+        assert_eq!(kind_of("_index.md"), Kind::Home);
+        assert_eq!(kind_of("practices/_index.md"), Kind::Section);
+        assert_eq!(kind_of("practices/risk/register.md"), Kind::Practice);
+        assert_eq!(kind_of("lessons/a.md"), Kind::Lesson);
+        assert_eq!(kind_of("projects/erp/index.md"), Kind::Project);
+        assert_eq!(kind_of("projects/erp/notes.md"), Kind::Page);
+        assert_eq!(kind_of("reviews/x.md"), Kind::Review);
+        assert_eq!(kind_of("reports/m.md"), Kind::Report);
+        assert_eq!(kind_of("about.md"), Kind::Page);
+    }
+
+    #[test]
+    fn urls_are_folder_style_and_keep_chinese() {
+        assert_eq!(url_of("_index.md"), "");
+        assert_eq!(url_of("practices/Risk/_index.md"), "practices/risk/");
+        assert_eq!(
+            url_of("practices/risk/风险登记册.md"),
+            "practices/risk/风险登记册/"
+        );
+        assert_eq!(
+            url_of("projects/erp-upgrade/index.md"),
+            "projects/erp-upgrade/"
+        );
+        assert_eq!(url_of("lessons/Vendor Delay.md"), "lessons/vendor-delay/");
+    }
+
+    #[test]
+    fn field_offset_finds_the_value() {
+        let text = "---\ntitle: x\nproject:  erp\n---\n";
+        let split = Split {
+            format: front_matter::Format::Yaml,
+            front: 4..27,
+            body: 31..31,
+        };
+        assert_eq!(&text[field_offset(text, &split, "project")..][..3], "erp");
+    }
+}

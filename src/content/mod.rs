@@ -1,0 +1,7 @@
+//! Content files: reading them, their front matter schemas, and the [`page::Page`] model.
+
+pub mod front_matter;
+pub mod load;
+pub mod page;
+pub mod schema;
+pub mod source;

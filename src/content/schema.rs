@@ -1,0 +1,313 @@
+//! The front matter of each kind of page, as typed schemas.
+//!
+//! Every schema denies unknown fields: a misspelt `catgory` would otherwise vanish
+//! silently and the lesson would drop out of its category. Fixed vocabularies (phase,
+//! impact, status …) are enums so a typo is caught with the allowed values listed.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+/// A calendar date written `YYYY-MM-DD`, accepted from YAML strings and TOML dates alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        let invalid = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18");
+        if text.len() != 10 || text.as_bytes()[4] != b'-' || text.as_bytes()[7] != b'-' {
+            return Err(invalid());
+        }
+        text.parse::<jiff::civil::Date>()
+            .map(Date)
+            .map_err(|_| invalid())
+    }
+
+    pub fn iso(&self) -> String {
+        self.0.to_string()
+    }
+
+    pub fn year(&self) -> i16 {
+        self.0.year()
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(E::custom)
+            }
+            // TOML hands dates over as a one-entry map holding the date's text.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
+                };
+                let date_part = value.get(..10).unwrap_or(&value);
+                if value.len() > 10 && !value[10..].starts_with(['T', ' ']) {
+                    return Err(de::Error::custom(format!("`{value}` is not a date")));
+                }
+                Date::parse(date_part).map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Initiation,
+    Planning,
+    Execution,
+    Monitoring,
+    Closing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    Positive,
+    Negative,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProjectStatus {
+    Active,
+    OnHold,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rag {
+    Green,
+    Amber,
+    Red,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LessonStatus {
+    Open,
+    InProgress,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewType {
+    #[default]
+    Closure,
+    PhaseGate,
+}
+
+/// The key used in URLs, i18n keys and templates, e.g. `on-hold` → (`on-hold`, `on_hold`).
+pub trait Vocabulary: Copy {
+    fn key(self) -> &'static str;
+    /// The i18n key prefix, e.g. `phase`.
+    const GROUP: &'static str;
+    fn i18n_key(self) -> String {
+        format!("{}_{}", Self::GROUP, self.key().replace('-', "_"))
+    }
+}
+
+macro_rules! vocabulary {
+    ($ty:ty, $group:literal, { $($variant:ident => $key:literal),+ $(,)? }) => {
+        impl Vocabulary for $ty {
+            const GROUP: &'static str = $group;
+            fn key(self) -> &'static str {
+                match self { $(<$ty>::$variant => $key),+ }
+            }
+        }
+    };
+}
+
+vocabulary!(Phase, "phase", { Initiation => "initiation", Planning => "planning", Execution => "execution", Monitoring => "monitoring", Closing => "closing" });
+vocabulary!(Impact, "impact", { Positive => "positive", Negative => "negative" });
+vocabulary!(ProjectStatus, "status", { Active => "active", OnHold => "on-hold", Closed => "closed" });
+vocabulary!(Rag, "rag", { Green => "green", Amber => "amber", Red => "red" });
+vocabulary!(Severity, "severity", { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
+vocabulary!(LessonStatus, "lesson_status", { Open => "open", InProgress => "in-progress", Closed => "closed" });
+vocabulary!(ReviewType, "review_type", { Closure => "closure", PhaseGate => "phase-gate" });
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [
+        Phase::Initiation,
+        Phase::Planning,
+        Phase::Execution,
+        Phase::Monitoring,
+        Phase::Closing,
+    ];
+}
+
+/// `_index.md` of a section, `content/_index.md`, reports and any other page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub weight: Option<i64>,
+    pub owner: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A section's `_index.md`: the title may be left to the folder's name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionMeta {
+    pub title: Option<String>,
+    pub weight: Option<i64>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeMeta {
+    pub title: String,
+    pub date: Option<Date>,
+    pub category: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub weight: Option<i64>,
+    pub owner: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonMeta {
+    pub title: String,
+    pub date: Date,
+    pub project: String,
+    pub phase: Phase,
+    pub category: Option<String>,
+    pub impact: Impact,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub id: Option<String>,
+    pub owner: Option<String>,
+    pub severity: Option<Severity>,
+    pub status: Option<LessonStatus>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectMeta {
+    pub title: String,
+    pub code: Option<String>,
+    pub sponsor: Option<String>,
+    pub manager: Option<String>,
+    pub department: Option<String>,
+    pub start: Option<Date>,
+    pub finish: Option<Date>,
+    pub bac: Option<f64>,
+    pub currency: Option<String>,
+    pub status: ProjectStatus,
+    pub rag: Option<Rag>,
+    pub phase: Option<Phase>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewMeta {
+    pub title: String,
+    pub date: Date,
+    pub project: String,
+    #[serde(rename = "type", default)]
+    pub review_type: ReviewType,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub owner: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// Field names per kind, for "did you mean" hints on unknown fields.
+pub fn fields_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "practice" => &[
+            "title", "date", "category", "tags", "weight", "owner", "summary", "draft",
+        ],
+        "lesson" => &[
+            "title", "date", "project", "phase", "category", "impact", "tags", "id", "owner",
+            "severity", "status", "summary", "draft",
+        ],
+        "project" => &[
+            "title",
+            "code",
+            "sponsor",
+            "manager",
+            "department",
+            "start",
+            "finish",
+            "bac",
+            "currency",
+            "status",
+            "rag",
+            "phase",
+            "tags",
+            "summary",
+            "draft",
+        ],
+        "review" => &[
+            "title", "date", "project", "type", "tags", "owner", "summary", "draft",
+        ],
+        "section" => &["title", "weight", "summary"],
+        _ => &[
+            "title", "date", "tags", "weight", "owner", "summary", "draft",
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_and_iso() {
+        assert_eq!(Date::parse("2024-03-18").unwrap().iso(), "2024-03-18");
+        assert!(Date::parse("2024-02-30").is_err());
+        assert!(Date::parse("2024/03/18").is_err());
+        assert!(Date::parse("2024-3-8").is_err());
+    }
+
+    #[test]
+    fn vocabulary_keys_match_the_front_matter_spelling() {
+        assert_eq!(ProjectStatus::OnHold.key(), "on-hold");
+        assert_eq!(ProjectStatus::OnHold.i18n_key(), "status_on_hold");
+        assert_eq!(ReviewType::PhaseGate.i18n_key(), "review_type_phase_gate");
+    }
+}

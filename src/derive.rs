@@ -1,0 +1,240 @@
+//! The derive stage: pure functions from a project's tables to the figures its page
+//! shows. No I/O and no clock: a milestone is late by its own dates, not by today's, so
+//! two builds of the same files agree.
+
+use crate::config::Thresholds;
+use crate::content::page::ProjectInfo;
+use crate::content::schema::Rag;
+use crate::data::{Milestone, ProjectData};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeyFigures {
+    pub bac: Option<f64>,
+    /// Cumulative actual cost over all reported periods.
+    pub spent: f64,
+    pub ev: f64,
+    pub pv: f64,
+    pub last_period: Option<String>,
+    pub milestones_total: usize,
+    pub milestones_done: usize,
+    pub milestones_late: usize,
+    pub risks_total: usize,
+    pub risks_open: usize,
+    /// EV / AC; `None` when nothing has been spent.
+    pub cpi: Option<f64>,
+    /// EV / PV; `None` when nothing was planned.
+    pub spi: Option<f64>,
+}
+
+impl KeyFigures {
+    /// Spend as a share of the budget, `None` without a budget.
+    pub fn spent_ratio(&self) -> Option<f64> {
+        self.bac.filter(|b| *b > 0.0).map(|b| self.spent / b)
+    }
+}
+
+pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
+    let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
+    let mut last_period = None;
+    for row in &data.budget {
+        pv += row.pv;
+        if row.ev.is_some() || row.ac.is_some() {
+            last_period = Some(row.period.clone());
+        }
+        ev += row.ev.unwrap_or(0.0);
+        ac += row.ac.unwrap_or(0.0);
+    }
+    // Plan to date: PV only for the periods that have been reported on.
+    let pv_to_date: f64 = match &last_period {
+        Some(last) => data
+            .budget
+            .iter()
+            .filter(|r| &r.period <= last)
+            .map(|r| r.pv)
+            .sum(),
+        None => pv,
+    };
+    KeyFigures {
+        bac: info.bac,
+        spent: ac,
+        ev,
+        pv: pv_to_date,
+        last_period,
+        milestones_total: data.milestones.len(),
+        milestones_done: data
+            .milestones
+            .iter()
+            .filter(|m| m.actual.is_some())
+            .count(),
+        milestones_late: data.milestones.iter().filter(|m| is_late(m)).count(),
+        risks_total: data.risks.len(),
+        risks_open: data.risks.iter().filter(|r| r.is_open()).count(),
+        cpi: ratio(ev, ac),
+        spi: ratio(ev, pv_to_date),
+    }
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b != 0.0).then(|| a / b).filter(|r| r.is_finite())
+}
+
+/// Days between the baseline and the actual date (or the forecast while not done);
+/// positive is late.
+pub fn slip_days(m: &Milestone) -> Option<i64> {
+    let date = m.actual.or(m.forecast)?;
+    let span = m.baseline.0.until(date.0).ok()?;
+    Some(i64::from(span.get_days()))
+}
+
+pub fn is_late(m: &Milestone) -> bool {
+    slip_days(m).is_some_and(|d| d > 0)
+}
+
+/// RAG from the worse of cost and schedule performance; a project's stated RAG wins.
+pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
+    if info.rag.is_some() {
+        return info.rag;
+    }
+    let grade = |value: Option<f64>, green: f64, amber: f64| {
+        value.map(|v| {
+            if v >= green {
+                Rag::Green
+            } else if v >= amber {
+                Rag::Amber
+            } else {
+                Rag::Red
+            }
+        })
+    };
+    let cost = grade(figures.cpi, t.cpi_green, t.cpi_amber);
+    let schedule = grade(figures.spi, t.spi_green, t.spi_amber);
+    match (cost, schedule) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `3200000` → `3,200,000`: amounts rounded to whole units with thousands separators.
+pub fn format_amount(value: f64) -> String {
+    let rounded = value.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::schema::{Date, ProjectStatus};
+    use crate::data::{BudgetRow, Risk};
+
+    fn info(rag: Option<Rag>) -> ProjectInfo {
+        ProjectInfo {
+            slug: "p".into(),
+            code: None,
+            sponsor: None,
+            manager: None,
+            department: None,
+            start: None,
+            finish: None,
+            bac: Some(1000.0),
+            currency: None,
+            status: ProjectStatus::Active,
+            rag,
+            phase: None,
+        }
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn data() -> ProjectData {
+        let row = |period: &str, pv, ev, ac| BudgetRow {
+            period: period.into(),
+            pv,
+            ev,
+            ac,
+        };
+        ProjectData {
+            budget: vec![
+                row("2024-01", 100.0, Some(90.0), Some(100.0)),
+                row("2024-02", 200.0, Some(150.0), Some(200.0)),
+                row("2024-03", 300.0, None, None),
+            ],
+            milestones: vec![
+                Milestone {
+                    name: "a".into(),
+                    baseline: d("2024-01-10"),
+                    forecast: None,
+                    actual: Some(d("2024-01-15")),
+                },
+                Milestone {
+                    name: "b".into(),
+                    baseline: d("2024-03-01"),
+                    forecast: Some(d("2024-02-25")),
+                    actual: None,
+                },
+            ],
+            risks: vec![Risk {
+                id: "R1".into(),
+                title: "t".into(),
+                probability: 4,
+                impact: 5,
+                owner: String::new(),
+                status: "open".into(),
+                response: String::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn figures_are_cumulative_to_the_last_reported_period() {
+        let f = key_figures(&info(None), &data());
+        assert_eq!(f.spent, 300.0);
+        assert_eq!(f.ev, 240.0);
+        assert_eq!(f.pv, 300.0);
+        assert_eq!(f.last_period.as_deref(), Some("2024-02"));
+        assert_eq!(f.cpi, Some(0.8));
+        assert_eq!(f.spi, Some(0.8));
+        assert_eq!(f.spent_ratio(), Some(0.3));
+        assert_eq!((f.milestones_done, f.milestones_late), (1, 1));
+        assert_eq!(f.risks_open, 1);
+        assert_eq!(data().risks[0].exposure(), 20);
+    }
+
+    #[test]
+    fn slip_is_measured_against_the_baseline() {
+        let m = &data().milestones;
+        assert_eq!(slip_days(&m[0]), Some(5));
+        assert_eq!(slip_days(&m[1]), Some(-5));
+    }
+
+    #[test]
+    fn rag_takes_the_worse_grade_unless_stated() {
+        let t = Thresholds::default();
+        let f = key_figures(&info(None), &data());
+        assert_eq!(rag(&info(None), &f, &t), Some(Rag::Red));
+        assert_eq!(rag(&info(Some(Rag::Green)), &f, &t), Some(Rag::Green));
+        let empty = key_figures(&info(None), &ProjectData::default());
+        assert_eq!(empty.cpi, None);
+        assert_eq!(rag(&info(None), &empty, &t), None);
+    }
+
+    #[test]
+    fn amounts_get_thousands_separators() {
+        assert_eq!(format_amount(3_200_000.0), "3,200,000");
+        assert_eq!(format_amount(999.6), "1,000");
+        assert_eq!(format_amount(-12345.0), "-12,345");
+        assert_eq!(format_amount(0.0), "0");
+    }
+}

@@ -1,0 +1,342 @@
+//! Problems found in a site, each pinned to a place in a file.
+//!
+//! Every stage reports into a [`Diagnostics`] list instead of returning at the first
+//! problem, so one build tells an author about all of them at once. Each [`Diagnostic`]
+//! carries the text of its file so it can be shown like a compiler's message (via
+//! miette) without going back to the disk.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// How bad a problem is: errors fail the build, warnings are printed and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What went wrong. The message says what is wrong; the `help` of the [`Diagnostic`] says
+/// how to fix it.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Problem {
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("not a text file: invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 { offset: usize },
+    #[error("front matter opened with `{fence}` is never closed")]
+    UnclosedFrontMatter { fence: &'static str },
+    #[error("invalid front matter: {0}")]
+    FrontMatter(String),
+    #[error("unknown field `{field}` in the front matter of a {kind}")]
+    UnknownField { field: String, kind: &'static str },
+    #[error("missing required field `{field}` in the front matter of a {kind}")]
+    MissingField { field: String, kind: &'static str },
+    #[error("broken link `{target}`: {reason}")]
+    BrokenLink { target: String, reason: String },
+    #[error("unsafe link `{0}`: only http, https, mailto and tel links may leave the site")]
+    UnsafeLink(String),
+    #[error("`project: {0}` names no project: there is no content/projects/{0}/index.md")]
+    UnknownProject(String),
+    #[error("{0}")]
+    Content(String),
+    #[error("invalid data: {0}")]
+    Data(String),
+    #[error("invalid site.toml: {0}")]
+    Config(String),
+    #[error("template error: {0}")]
+    Template(String),
+    #[error("cannot write the site: {0}")]
+    Output(String),
+}
+
+/// A place in a file: the file's text is shared so the message can quote it.
+#[derive(Clone)]
+pub struct Location {
+    pub path: PathBuf,
+    pub source: Arc<str>,
+    /// Byte offset into `source` where the problem starts.
+    pub offset: usize,
+    /// Length in bytes of the marked text (may be zero).
+    pub len: usize,
+}
+
+impl Location {
+    pub fn new(path: &Path, source: &Arc<str>, offset: usize, len: usize) -> Self {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let len = len.min(source.len() - offset);
+        Location {
+            path: path.to_path_buf(),
+            source: Arc::clone(source),
+            offset,
+            len,
+        }
+    }
+
+    /// The place given as a 1-based line and column (columns count characters).
+    pub fn at_line_col(
+        path: &Path,
+        source: &Arc<str>,
+        line: usize,
+        col: usize,
+        len: usize,
+    ) -> Self {
+        Location::new(path, source, offset_of(source, line, col), len)
+    }
+
+    /// 1-based line and column (in characters) of the start.
+    pub fn line_col(&self) -> (usize, usize) {
+        line_col(&self.source, self.offset)
+    }
+}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, col) = self.line_col();
+        write!(f, "{}:{line}:{col}", self.path.display())
+    }
+}
+
+/// One problem, where it is, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub problem: Problem,
+    /// Where: a file, and when known a place in it. Files without a place (a folder,
+    /// an unreadable file) keep only the path.
+    pub path: Option<PathBuf>,
+    pub location: Option<Box<Location>>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            problem,
+            path: None,
+            location: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(problem)
+        }
+    }
+
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, location: Location) -> Self {
+        self.path = Some(location.path.clone());
+        self.location = Some(Box::new(location));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col` (or just the path) for one-line output and tests.
+    pub fn position(&self) -> Option<String> {
+        match (&self.location, &self.path) {
+            (Some(loc), _) => {
+                let (line, col) = loc.line_col();
+                Some(format!("{}:{line}:{col}", loc.path.display()))
+            }
+            (None, Some(path)) => Some(path.display().to_string()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The one-line form: `error: path:line:col: message (help: …)`.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: ")?;
+        if let Some(pos) = self.position() {
+            write!(f, "{pos}: ")?;
+        }
+        write!(f, "{}", self.problem)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// The miette view of a diagnostic: the source excerpt with the place marked.
+impl miette::Diagnostic for Diagnostic {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.location
+            .as_deref()
+            .map(|l| l as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let loc = self.location.as_ref()?;
+        let span = miette::LabeledSpan::new_with_span(Some("here".into()), (loc.offset, loc.len));
+        Some(Box::new(std::iter::once(span)))
+    }
+}
+
+/// Lets miette read the excerpt and name the file in its `[path:line:col]` header.
+impl miette::SourceCode for Location {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .source
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let name = self.path.display().to_string();
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            name,
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// Problems collected from every stage, possibly from many threads at once.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn push(&self, diagnostic: Diagnostic) {
+        // A poisoned lock means another thread panicked mid-push; the list is still usable.
+        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        items.push(diagnostic);
+    }
+
+    pub fn extend(&self, more: impl IntoIterator<Item = Diagnostic>) {
+        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        items.extend(more);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        let items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        items.iter().any(Diagnostic::is_error)
+    }
+
+    /// All diagnostics, sorted by file and position so output does not depend on thread timing.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        items.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    d.severity,
+                    d.path.clone(),
+                    d.location.as_ref().map(|l| l.offset),
+                    d.problem.to_string(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        items
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Byte offset of a 1-based line and character column (clamped to the text).
+pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[start..];
+    let line_end = line_text.find('\n').unwrap_or(line_text.len());
+    let within = line_text[..line_end]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(line_end, |(i, _)| i);
+    start + within
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "第一行\n标题: 值\n";
+        let offset = text.find('值').unwrap();
+        assert_eq!(line_col(text, offset), (2, 5));
+        assert_eq!(offset_of(text, 2, 5), offset);
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        assert_eq!(offset_of("ab\ncd", 9, 1), 5);
+        assert_eq!(offset_of("ab\ncd", 2, 99), 5);
+        assert_eq!(line_col("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn display_names_file_line_and_column() {
+        let source: Arc<str> = Arc::from("---\ntitle: x\n---\n");
+        let loc = Location::at_line_col(Path::new("content/a.md"), &source, 2, 8, 1);
+        let d = Diagnostic::error(Problem::Content("bad".into()))
+            .at(loc)
+            .with_help("fix it");
+        assert_eq!(
+            d.to_string(),
+            "error: content/a.md:2:8: bad\n  help: fix it"
+        );
+    }
+}

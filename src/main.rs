@@ -1,0 +1,212 @@
+//! The `pmo` command line: parses arguments, runs the library, prints diagnostics.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use pmo_portal::diagnostics::Diagnostic;
+use pmo_portal::render::Progress;
+use pmo_portal::scaffold::{self, NewKind};
+use pmo_portal::{BuildFailure, BuildReport, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "pmo",
+    version,
+    about = "Builds the knowledge portal of a project management office"
+)]
+struct Cli {
+    /// The site folder (the one holding site.toml).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (replaced only if the build succeeds).
+    Build {
+        /// Where to write the site.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Override base_url from site.toml (used in the feed and sitemap).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check everything (front matter, links, data, templates) and write nothing.
+    Check {
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site in DIR that builds at once.
+    Init { dir: PathBuf },
+    /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
+    New {
+        kind: KindArg,
+        title: String,
+        /// File name to use instead of one made from the title.
+        #[arg(long)]
+        slug: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Lesson,
+    Practice,
+    Project,
+    Review,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = Options {
+                root: cli.root,
+                output,
+                base_url,
+                drafts,
+            };
+            let bar = Bar::new();
+            let result = pmo_portal::build(&options, &bar);
+            bar.finish();
+            finish(result, "built")
+        }
+        Command::Check { drafts } => {
+            let mut options = Options::new(cli.root);
+            options.drafts = drafts;
+            finish(pmo_portal::check(&options), "checked")
+        }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("  created {}", dir.join(f).display());
+                }
+                println!("Next: cd {} && pmo build", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => report_one(&d),
+        },
+        Command::New { kind, title, slug } => {
+            let kind = match kind {
+                KindArg::Lesson => NewKind::Lesson,
+                KindArg::Practice => NewKind::Practice,
+                KindArg::Project => NewKind::Project,
+                KindArg::Review => NewKind::Review,
+            };
+            match scaffold::new_page(&cli.root, kind, &title, slug.as_deref()) {
+                Ok(path) => {
+                    println!("created {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => report_one(&d),
+            }
+        }
+    }
+}
+
+fn finish(result: Result<BuildReport, BuildFailure>, verb: &str) -> ExitCode {
+    match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                print_diagnostic(warning);
+            }
+            let stages: Vec<String> = report
+                .stages
+                .iter()
+                .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                .collect();
+            eprintln!(
+                "{verb} {} pages ({} files) in {} ms [{}]{}",
+                report.pages,
+                report.files,
+                report.elapsed.as_millis(),
+                stages.join(", "),
+                match report.warnings.len() {
+                    0 => String::new(),
+                    n => format!(", {n} warning(s)"),
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for d in &failure.diagnostics {
+                print_diagnostic(d);
+            }
+            let errors = failure.errors().count();
+            eprintln!("failed: {errors} error(s); nothing was written");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report_one(d: &Diagnostic) -> ExitCode {
+    print_diagnostic(d);
+    ExitCode::from(1)
+}
+
+/// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.
+fn print_diagnostic(d: &Diagnostic) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
+    let mut out = String::new();
+    if d.location.is_none() {
+        // Without an excerpt miette would not name the file: put it in the line itself.
+        eprintln!("{d}\n");
+        return;
+    }
+    match handler.render_report(&mut out, d) {
+        Ok(()) => eprintln!("{out}"),
+        Err(_) => eprintln!("{d}"),
+    }
+}
+
+/// A progress bar on the terminal, for builds long enough to want one.
+struct Bar(OnceLock<ProgressBar>);
+
+impl Bar {
+    fn new() -> Bar {
+        Bar(OnceLock::new())
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        if total < 2000 || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let style = ProgressStyle::with_template("rendering {bar:40} {pos}/{len} pages")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let _ = self.0.set(ProgressBar::new(total as u64).with_style(style));
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.inc(1);
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! Markdown to HTML, in one pass over pulldown-cmark's events.
+//!
+//! The pass also collects what later stages need so nothing is parsed twice: heading
+//! anchors and the table of contents, every link with its position (checked and
+//! resolved by the link stage), a word count and a summary. Links that point inside the
+//! site are written as placeholders (`"pmo-link:N"`) because their final relative URL
+//! depends on targets that may not be loaded yet; [`substitute_links`] fills them in.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::slugs::{slugify, Unique};
+
+/// A heading in the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// A link or image destination as written, with its place in the file.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub dest: String,
+    /// Byte range of the whole link in the file (not just the body).
+    pub span: Range<usize>,
+    pub is_image: bool,
+}
+
+/// The result of rendering one page body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML with `"pmo-link:N"` placeholders for `links[N]`.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Every anchor id in the page (headings and footnotes), for checking `#fragment`s.
+    pub anchors: Vec<String>,
+    pub links: Vec<LinkRef>,
+    /// Raw HTML was present: the page must be sanitized unless the site trusts its authors.
+    pub has_raw_html: bool,
+    pub word_count: usize,
+    /// Plain text of the first paragraph, shortened.
+    pub first_paragraph: String,
+}
+
+const PLACEHOLDER: &str = "pmo-link:";
+const SUMMARY_CHARS: usize = 140;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `text[body]` (the part after the front matter). Problems such as unsafe link
+/// schemes are returned as diagnostics placed in `path`.
+pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Vec<Diagnostic>) {
+    let base = body.start;
+    let source = &text[body];
+    let mut out = Rendered::default();
+    let mut problems = Vec::new();
+    let mut ids = Unique::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
+    let mut heading_text = String::new();
+    let mut paragraph_depth = 0usize;
+    let mut in_first_paragraph = false;
+    let mut first_done = false;
+
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = link_dest(
+                    &mut out,
+                    &mut problems,
+                    path,
+                    text,
+                    &dest_url,
+                    base + range.start..base + range.end,
+                    false,
+                );
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = link_dest(
+                    &mut out,
+                    &mut problems,
+                    path,
+                    text,
+                    &dest_url,
+                    base + range.start..base + range.end,
+                    true,
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                out.has_raw_html = true;
+                event
+            }
+            Event::Start(Tag::Paragraph) => {
+                paragraph_depth += 1;
+                if !first_done && heading.is_none() {
+                    in_first_paragraph = true;
+                }
+                event
+            }
+            Event::End(TagEnd::Paragraph) => {
+                paragraph_depth = paragraph_depth.saturating_sub(1);
+                if in_first_paragraph && !out.first_paragraph.is_empty() {
+                    first_done = true;
+                }
+                in_first_paragraph = false;
+                event
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                out.word_count += count_words(t);
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
+                if in_first_paragraph && paragraph_depth > 0 {
+                    out.first_paragraph.push_str(t);
+                }
+                event
+            }
+            Event::SoftBreak if in_first_paragraph => {
+                out.first_paragraph.push(' ');
+                event
+            }
+            Event::FootnoteReference(ref name) => {
+                out.anchors.push(name.to_string());
+                event
+            }
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                out.anchors.push(name.to_string());
+                event
+            }
+            other => other,
+        };
+
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), events.len()));
+                heading_text.clear();
+                // Placeholder; replaced with the finished start tag at the end of the heading.
+                events.push(Event::Text(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let Some((_, explicit, at)) = heading.take() else {
+                    continue;
+                };
+                let title = heading_text.trim().to_string();
+                let id = ids.claim(explicit.unwrap_or_else(|| slugify(&title, "section")));
+                events[at] = Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id.clone())),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                });
+                events.push(Event::Html(CowStr::from(format!(
+                    "<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\">#</a>"
+                ))));
+                events.push(Event::End(TagEnd::Heading(level)));
+                out.anchors.push(id.clone());
+                out.toc.push(TocEntry {
+                    level: level as u8,
+                    id,
+                    title,
+                    children: Vec::new(),
+                });
+            }
+            other => events.push(other),
+        }
+    }
+
+    out.html.reserve(source.len() + source.len() / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.toc = nest_toc(std::mem::take(&mut out.toc));
+    out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
+    (out, problems)
+}
+
+/// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are
+/// neutralised (and reported), everything inside the site becomes a placeholder.
+fn link_dest<'a>(
+    out: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+    path: &Path,
+    text: &Arc<str>,
+    dest: &CowStr<'a>,
+    span: Range<usize>,
+    is_image: bool,
+) -> CowStr<'a> {
+    if dest.is_empty() {
+        return dest.clone();
+    }
+    if let Some(scheme) = scheme_of(dest) {
+        if matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto" | "tel"
+        ) {
+            return dest.clone();
+        }
+        let location = Location::new(path, text, span.start, span.len());
+        problems.push(
+            Diagnostic::error(Problem::UnsafeLink(dest.to_string()))
+                .at(location)
+                .with_help(
+                    "link to a page with a relative path to its .md file, or to an http(s) address",
+                ),
+        );
+        return CowStr::Borrowed("#");
+    }
+    out.links.push(LinkRef {
+        dest: dest.to_string(),
+        span,
+        is_image,
+    });
+    if dest.starts_with('#') {
+        return dest.clone();
+    }
+    CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
+}
+
+/// The URL scheme of `dest` (`https`, `javascript` …), if it has one.
+pub fn scheme_of(dest: &str) -> Option<&str> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if first_ok && rest_ok && !dest[..colon].contains(['/', '?', '#']) {
+        Some(scheme)
+    } else {
+        None
+    }
+}
+
+/// Replaces every `"pmo-link:N"` with `"{resolve(N)}"`. Links that cannot be resolved
+/// (already reported) become `#`.
+pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<String>) -> String {
+    let needle = format!("\"{PLACEHOLDER}");
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        out.push_str(&rest[..=i]);
+        let after = &rest[i + needle.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) if after[digits..].starts_with('"') => {
+                match resolve(n) {
+                    Some(url) => out.push_str(&escape_attr(&url)),
+                    None => out.push('#'),
+                }
+                rest = &after[digits..];
+            }
+            _ => {
+                out.push_str(&needle[1..]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape_attr(url: &str) -> String {
+    url.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// Words as a reader counts them: each CJK character is a word, Latin words by spaces.
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    count
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
+}
+
+/// Cuts text to at most `max` characters on a character boundary, adding `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+    }
+}
+
+/// Turns the flat heading list into a tree: each heading holds the deeper ones after it.
+fn nest_toc(flat: Vec<TocEntry>) -> Vec<TocEntry> {
+    let mut root: Vec<TocEntry> = Vec::new();
+    for entry in flat {
+        insert_toc(&mut root, entry);
+    }
+    root
+}
+
+fn insert_toc(list: &mut Vec<TocEntry>, entry: TocEntry) {
+    match list.last_mut() {
+        Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
+        _ => list.push(entry),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
+        let text: Arc<str> = Arc::from(body);
+        render(Path::new("a.md"), &text, 0..body.len())
+    }
+
+    #[test]
+    fn headings_get_readable_unique_ids_and_a_toc() {
+        let (r, _) =
+            md("# 总览\n\n## 风险 识别\n\n### 细节\n\n## 风险 识别\n\n## Custom {#mine}\n");
+        assert!(r.html.contains("<h2 id=\"风险-识别\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"风险-识别-1\">"));
+        assert!(r.html.contains("<h2 id=\"mine\">"));
+        assert_eq!(r.toc.len(), 1);
+        assert_eq!(r.toc[0].children.len(), 3);
+        assert_eq!(r.toc[0].children[0].children[0].title, "细节");
+    }
+
+    #[test]
+    fn internal_links_become_placeholders_with_positions() {
+        let body = "see [risk](../practices/risk.md#top) and [web](https://example.com)\n";
+        let (r, p) = md(body);
+        assert!(p.is_empty());
+        assert_eq!(r.links.len(), 1);
+        assert_eq!(r.links[0].dest, "../practices/risk.md#top");
+        assert_eq!(
+            &body[r.links[0].span.clone()],
+            "[risk](../practices/risk.md#top)"
+        );
+        assert!(r.html.contains("href=\"pmo-link:0\""));
+        let html = substitute_links(&r.html, |_| Some("../practices/risk/#top".into()));
+        assert!(html.contains("href=\"../practices/risk/#top\""), "{html}");
+    }
+
+    #[test]
+    fn javascript_links_are_reported_and_neutralised() {
+        let (r, p) = md("[x](javascript:alert(1))\n");
+        assert_eq!(p.len(), 1);
+        assert!(r.html.contains("href=\"#\""));
+    }
+
+    #[test]
+    fn raw_html_is_flagged() {
+        assert!(md("<script>x</script>\n").0.has_raw_html);
+        assert!(!md("plain *text*\n").0.has_raw_html);
+    }
+
+    #[test]
+    fn counts_cjk_characters_as_words() {
+        assert_eq!(count_words("供应商延期 vendor delay!"), 7);
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph() {
+        let (r, _) = md("# T\n\n第一段**重点**内容。\n\n第二段。\n");
+        assert_eq!(r.first_paragraph, "第一段重点内容。");
+        assert_eq!(shorten("一二三四五", 3), "一二三…");
+    }
+}

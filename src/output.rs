@@ -1,0 +1,133 @@
+//! The write stage: files go into a staging folder beside the output folder, which is
+//! swapped in only when the whole build has succeeded. A failed build leaves the previous
+//! site exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
+pub trait Output: Sync {
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// A staging folder that becomes the output folder on [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder next to `target` (same file system, so the final
+    /// swap is a rename).
+    pub fn create(target: &Path) -> io::Result<Staging> {
+        let dir = sibling(target, "staging");
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Replaces the output folder with the staged one.
+    pub fn commit(self) -> io::Result<()> {
+        let old = sibling(&self.target, "old");
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        if self.target.exists() {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            // Put the previous site back so the failure loses nothing.
+            if old.exists() {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Throws the staged files away.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = safe_join(&self.dir, rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+}
+
+/// `.public.staging` for `public`: hidden, beside the target.
+fn sibling(target: &Path, what: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.{what}"))
+}
+
+/// Joins a site path to `base`, refusing anything that would land outside it.
+pub fn safe_join(base: &Path, rel: &str) -> io::Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    let escapes = rel_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)));
+    if escapes || rel.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the site: {rel}"),
+        ));
+    }
+    Ok(base.join(rel_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape() {
+        let base = Path::new("/tmp/site");
+        assert!(safe_join(base, "a/b/index.html").is_ok());
+        assert!(safe_join(base, "../etc/passwd").is_err());
+        assert!(safe_join(base, "/etc/passwd").is_err());
+        assert!(safe_join(base, "").is_err());
+    }
+
+    #[test]
+    fn commit_swaps_and_abort_keeps_the_old_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("old.html"), "old").unwrap();
+
+        let staging = Staging::create(&target).unwrap();
+        staging.write("new/index.html", b"new").unwrap();
+        staging.abort();
+        assert!(target.join("old.html").exists());
+
+        let staging = Staging::create(&target).unwrap();
+        staging.write("new/index.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(
+            fs::read_to_string(target.join("new/index.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,430 @@
+//! The shapes templates see (documented in docs/templates.md).
+//!
+//! A page's context holds itself and short summaries of what it lists. Summaries are
+//! built once per page as Tera values, whose maps are reference-counted, so a list of a
+//! thousand summaries costs a thousand pointer copies rather than a thousand copies.
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::content::page::{Kind, Page};
+use crate::content::schema::Vocabulary;
+use crate::derive::{self, format_amount};
+use crate::markdown::TocEntry;
+use crate::render::i18n::I18n;
+use crate::site::{PageId, SectionId, Site};
+
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermRef {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Keyed {
+    pub key: &'static str,
+    pub name: String,
+    pub url: String,
+}
+
+impl Keyed {
+    pub fn of<V: Vocabulary>(value: V, i18n: &I18n, url: String) -> Keyed {
+        Keyed {
+            key: value.key(),
+            name: i18n.term(value),
+            url,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub kind: &'static str,
+    pub kind_name: String,
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_display: String,
+    pub summary: String,
+    pub tags: Vec<TermRef>,
+    pub category: Option<TermRef>,
+    pub phase: Option<Keyed>,
+    pub impact: Option<Keyed>,
+    pub project: Option<Link>,
+}
+
+pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
+    let page = site.page(id);
+    let term = |tax: usize, name: &str| -> Option<TermRef> {
+        let taxonomy = &site.taxonomies[tax];
+        taxonomy.find(name).map(|t| TermRef {
+            name: name.to_string(),
+            url: taxonomy.term_url(t),
+        })
+    };
+    Summary {
+        kind: page.kind.key(),
+        kind_name: i18n.get(&format!("kind_{}", page.kind.key())).to_string(),
+        title: page.title.clone(),
+        url: page.url.clone(),
+        date: page.date.map(|d| d.iso()).unwrap_or_default(),
+        date_display: page.date.map(|d| i18n.date(&d)).unwrap_or_default(),
+        summary: page.summary.clone(),
+        tags: page.tags.iter().filter_map(|t| term(0, t)).collect(),
+        category: page.category.as_deref().and_then(|c| term(1, c)),
+        phase: page.lesson().map(|l| {
+            let url = term(2, l.phase.key()).map(|t| t.url).unwrap_or_default();
+            Keyed::of(l.phase, i18n, url)
+        }),
+        impact: page
+            .lesson()
+            .map(|l| Keyed::of(l.impact, i18n, String::new())),
+        project: site.project_of(page).map(|p| Link {
+            title: site.page(p).title.clone(),
+            url: site.page(p).url.clone(),
+        }),
+    }
+}
+
+/// Everything a page template needs about the page itself.
+#[derive(Debug, Serialize)]
+pub struct FullPage<'a> {
+    #[serde(flatten)]
+    pub summary: Summary,
+    pub content: String,
+    pub toc: &'a [TocEntry],
+    pub breadcrumbs: Vec<Link>,
+    pub backlinks: Vec<Value>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub permalink: String,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    pub owner: Option<&'a str>,
+    pub source_path: String,
+    pub weight: Option<i64>,
+    pub lesson_id: Option<&'a str>,
+    pub severity: Option<Keyed>,
+    pub status: Option<Keyed>,
+    pub year: Option<i16>,
+    pub review_type: Option<Keyed>,
+}
+
+/// Ancestors of a section, from the home page down to (and without) the section itself.
+pub fn breadcrumbs(site: &Site, section: SectionId, i18n: &I18n, include_self: bool) -> Vec<Link> {
+    let mut chain = Vec::new();
+    let mut at = Some(section);
+    while let Some(id) = at {
+        chain.push(id);
+        at = site.section(id).parent;
+    }
+    chain.reverse();
+    if !include_self {
+        chain.pop();
+    }
+    chain
+        .into_iter()
+        .map(|id| Link {
+            title: section_title(site, id, i18n),
+            url: site.section(id).url.clone(),
+        })
+        .collect()
+}
+
+/// A section's title: its `_index.md` title, the UI name of a standard section, or the
+/// folder name.
+pub fn section_title(site: &Site, id: SectionId, i18n: &I18n) -> String {
+    let section = site.section(id);
+    if let Some(title) = section
+        .index
+        .map(|i| &site.page(i).title)
+        .filter(|t| !t.is_empty())
+    {
+        return title.clone();
+    }
+    match section.dir.as_str() {
+        "" => i18n.get("nav_home").to_string(),
+        "practices" | "lessons" | "projects" | "reviews" | "reports" => {
+            i18n.get(&format!("nav_{}", section.dir)).to_string()
+        }
+        _ => section.name().to_string(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionCard {
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    pub count: usize,
+}
+
+pub fn section_card(site: &Site, id: SectionId, i18n: &I18n) -> SectionCard {
+    let section = site.section(id);
+    SectionCard {
+        title: section_title(site, id, i18n),
+        url: section.url.clone(),
+        summary: section
+            .index
+            .map(|i| site.page(i).summary.clone())
+            .unwrap_or_default(),
+        count: section.count,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: String,
+    pub next_url: String,
+    pub pages: Vec<PageNumber>,
+}
+
+/// URL of page `n` (1-based) of a list whose first page is at `base`.
+pub fn paged_url(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+pub fn paginator(base: &str, current: usize, total: usize) -> Paginator {
+    let url = |n: usize| paged_url(base, n);
+    Paginator {
+        current,
+        total,
+        prev_url: if current > 1 {
+            url(current - 1)
+        } else {
+            String::new()
+        },
+        next_url: if current < total {
+            url(current + 1)
+        } else {
+            String::new()
+        },
+        pages: (1..=total)
+            .map(|n| PageNumber {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Milestone {
+    pub name: String,
+    pub baseline: String,
+    pub forecast: String,
+    pub actual: String,
+    pub done: bool,
+    pub late: bool,
+    pub slip_days: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Risk<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub probability: u8,
+    pub impact: u8,
+    pub exposure: u8,
+    pub owner: &'a str,
+    pub status: &'a str,
+    pub response: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Period<'a> {
+    pub period: &'a str,
+    pub pv: String,
+    pub ev: String,
+    pub ac: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    pub bac_display: String,
+    pub spent_display: String,
+    pub spent_pct: String,
+    pub ev_display: String,
+    pub last_period: String,
+    pub milestones_total: usize,
+    pub milestones_done: usize,
+    pub milestones_late: usize,
+    pub risks_total: usize,
+    pub risks_open: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectRow {
+    pub title: String,
+    pub url: String,
+    pub code: String,
+    pub manager: String,
+    pub department: String,
+    pub status: Keyed,
+    pub rag: Option<Keyed>,
+    pub start_display: String,
+    pub finish_display: String,
+    pub bac_display: String,
+    pub currency: String,
+    pub lessons_count: usize,
+    pub review: Option<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Project<'a> {
+    #[serde(flatten)]
+    pub row: ProjectRow,
+    pub sponsor: String,
+    pub phase: Option<Keyed>,
+    pub figures: Figures,
+    pub milestones: Vec<Milestone>,
+    pub risks: Vec<Risk<'a>>,
+    pub budget: Vec<Period<'a>>,
+}
+
+pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
+    let page = site.page(id);
+    let info = page.project()?;
+    let data = site
+        .project_data
+        .get(&info.slug)
+        .cloned()
+        .unwrap_or_default();
+    let figures = derive::key_figures(info, &data);
+    let links = site.project_links.get(&id);
+    let date =
+        |d: Option<crate::content::schema::Date>| d.map(|d| i18n.date(&d)).unwrap_or_default();
+    Some(ProjectRow {
+        title: page.title.clone(),
+        url: page.url.clone(),
+        code: info.code.clone().unwrap_or_default(),
+        manager: info.manager.clone().unwrap_or_default(),
+        department: info.department.clone().unwrap_or_default(),
+        status: Keyed::of(info.status, i18n, String::new()),
+        rag: derive::rag(info, &figures, &site.config.thresholds)
+            .map(|r| Keyed::of(r, i18n, String::new())),
+        start_display: date(info.start),
+        finish_display: date(info.finish),
+        bac_display: info.bac.map(format_amount).unwrap_or_default(),
+        currency: info.currency.clone().unwrap_or_default(),
+        lessons_count: links.map_or(0, |l| l.lessons.len()),
+        review: links.and_then(|l| l.reviews.first()).map(|&r| Link {
+            title: site.page(r).title.clone(),
+            url: site.page(r).url.clone(),
+        }),
+    })
+}
+
+pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a>> {
+    let row = project_row(site, i18n, id)?;
+    let page = site.page(id);
+    let info = page.project()?;
+    static EMPTY: crate::data::ProjectData = crate::data::ProjectData {
+        budget: Vec::new(),
+        milestones: Vec::new(),
+        risks: Vec::new(),
+    };
+    let data = site.project_data.get(&info.slug).unwrap_or(&EMPTY);
+    let figures = derive::key_figures(info, data);
+    let mut risks: Vec<&crate::data::Risk> = data.risks.iter().collect();
+    risks.sort_by(|a, b| {
+        b.exposure()
+            .cmp(&a.exposure())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let iso = |d: Option<crate::content::schema::Date>| d.map(|d| d.iso()).unwrap_or_default();
+    let amount = |v: Option<f64>| v.map(format_amount).unwrap_or_default();
+    Some(Project {
+        row,
+        sponsor: info.sponsor.clone().unwrap_or_default(),
+        phase: info.phase.map(|p| Keyed::of(p, i18n, String::new())),
+        figures: Figures {
+            bac_display: amount(figures.bac),
+            spent_display: format_amount(figures.spent),
+            spent_pct: figures
+                .spent_ratio()
+                .map(|r| format!("{:.0}", r * 100.0))
+                .unwrap_or_default(),
+            ev_display: format_amount(figures.ev),
+            last_period: figures.last_period.clone().unwrap_or_default(),
+            milestones_total: figures.milestones_total,
+            milestones_done: figures.milestones_done,
+            milestones_late: figures.milestones_late,
+            risks_total: figures.risks_total,
+            risks_open: figures.risks_open,
+        },
+        milestones: data
+            .milestones
+            .iter()
+            .map(|m| Milestone {
+                name: m.name.clone(),
+                baseline: m.baseline.iso(),
+                forecast: iso(m.forecast),
+                actual: iso(m.actual),
+                done: m.actual.is_some(),
+                late: derive::is_late(m),
+                slip_days: derive::slip_days(m),
+            })
+            .collect(),
+        risks: risks
+            .into_iter()
+            .map(|r| Risk {
+                id: &r.id,
+                title: &r.title,
+                probability: r.probability,
+                impact: r.impact,
+                exposure: r.exposure(),
+                owner: &r.owner,
+                status: &r.status,
+                response: &r.response,
+            })
+            .collect(),
+        budget: data
+            .budget
+            .iter()
+            .map(|b| Period {
+                period: &b.period,
+                pv: format_amount(b.pv),
+                ev: amount(b.ev),
+                ac: amount(b.ac),
+            })
+            .collect(),
+    })
+}
+
+/// The order of kinds in the "linked from" list.
+pub fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Practice => 0,
+        Kind::Project => 1,
+        Kind::Lesson => 2,
+        Kind::Review => 3,
+        Kind::Report => 4,
+        _ => 5,
+    }
+}
+
+pub fn reading_minutes(page: &Page) -> usize {
+    // About 300 Chinese characters or 200 English words a minute; count words as chars.
+    page.body.word_count.div_ceil(300).max(1)
+}

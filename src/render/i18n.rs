@@ -1,0 +1,69 @@
+//! UI strings of the site's language, from the theme's `i18n/<language>.toml`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::content::schema::{Date, Vocabulary};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::theme::Theme;
+
+#[derive(Debug, Clone)]
+pub struct I18n {
+    strings: BTreeMap<String, String>,
+    date_format: String,
+}
+
+impl I18n {
+    pub fn load(theme: &Theme, root: &Path, language: &str) -> Result<I18n, Diagnostic> {
+        let Some((name, source)) = theme.i18n(language) else {
+            return Err(Diagnostic::error(Problem::Config(format!(
+                "the theme has no UI strings for `{language}` (i18n/{language}.toml)"
+            )))
+            .in_file(&root.join("site.toml"))
+            .with_help("set `language` to zh-CN or en, or add the strings file to the theme"));
+        };
+        let shown = source.display(root, name);
+        let bytes = source
+            .read()
+            .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&shown))?;
+        let text: Arc<str> = crate::content::source::decode(bytes.into_owned())
+            .map_err(|offset| Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown))?;
+        let strings: BTreeMap<String, String> = toml::from_str(&text).map_err(|e| {
+            let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
+            Diagnostic::error(Problem::Config(e.message().to_string()))
+                .at(Location::new(&shown, &text, offset, len))
+                .with_help("UI strings are a flat table of `key = \"text\"` lines")
+        })?;
+        let date_format = strings
+            .get("date_format")
+            .cloned()
+            .unwrap_or_else(|| "%Y-%m-%d".to_string());
+        Ok(I18n {
+            strings,
+            date_format,
+        })
+    }
+
+    /// The string for `key`, or the key itself so a missing string is visible, not fatal.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    pub fn term<V: Vocabulary>(&self, value: V) -> String {
+        self.get(&value.i18n_key()).to_string()
+    }
+
+    pub fn date(&self, date: &Date) -> String {
+        let mut out = String::new();
+        match jiff::fmt::strtime::format(self.date_format.as_bytes(), date.0) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => out.push_str(&date.iso()),
+        }
+        out
+    }
+
+    pub fn strings(&self) -> &BTreeMap<String, String> {
+        &self.strings
+    }
+}

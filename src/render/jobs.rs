@@ -1,0 +1,495 @@
+//! What gets rendered: one [`Job`] per output page, and the context each job's template
+//! receives.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::content::page::Kind;
+use crate::content::schema::{Phase, Vocabulary};
+use crate::render::context::{
+    self, breadcrumbs, kind_rank, paged_url, paginator, project, project_row, section_card,
+    section_title, FullPage, Keyed, Link,
+};
+use crate::render::Renderer;
+use crate::site::{PageId, SectionId, Site};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    /// A content page (practice, lesson, project, review, report, plain page).
+    Page(PageId),
+    /// The home page (section 0).
+    Home,
+    /// An ordinary section listing (practices and their sub-folders, reports …).
+    Section(SectionId),
+    /// The lessons register, page `n` (1-based).
+    Lessons(SectionId, usize),
+    Projects(SectionId),
+    /// The reviews archive, or one year of it.
+    Reviews(SectionId, Option<i16>),
+    TaxonomyIndex(usize),
+    /// Taxonomy, term, page number (1-based).
+    Term(usize, usize, usize),
+    NotFound,
+}
+
+pub fn plan(site: &Site) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        if !matches!(page.kind, Kind::Home | Kind::Section) {
+            jobs.push(Job::Page(id));
+        }
+    }
+    let per_page = site.config.paginate;
+    for (sid, section) in site.sections.iter().enumerate() {
+        match section.dir.as_str() {
+            "" => jobs.push(Job::Home),
+            "lessons" => {
+                let count = site.newest(Kind::Lesson).len();
+                for n in 1..=pages_for(count, per_page) {
+                    jobs.push(Job::Lessons(sid, n));
+                }
+            }
+            "projects" => jobs.push(Job::Projects(sid)),
+            "reviews" => {
+                jobs.push(Job::Reviews(sid, None));
+                for year in review_years(site).into_keys() {
+                    jobs.push(Job::Reviews(sid, Some(year)));
+                }
+            }
+            _ => jobs.push(Job::Section(sid)),
+        }
+    }
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::TaxonomyIndex(t));
+        for (i, term) in taxonomy.terms.iter().enumerate() {
+            for n in 1..=pages_for(term.pages.len(), per_page) {
+                jobs.push(Job::Term(t, i, n));
+            }
+        }
+    }
+    jobs.push(Job::NotFound);
+    jobs
+}
+
+fn pages_for(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page).max(1)
+}
+
+/// Reviews by year, newest year first, each year newest first.
+fn review_years(site: &Site) -> BTreeMap<i16, Vec<PageId>> {
+    let mut years: BTreeMap<i16, Vec<PageId>> = BTreeMap::new();
+    for id in site.newest(Kind::Review) {
+        if let Some(date) = site.page(id).date {
+            years.entry(date.year()).or_default().push(id);
+        }
+    }
+    years
+}
+
+impl Job {
+    pub fn url(&self, site: &Site) -> String {
+        match self {
+            Job::Page(id) => site.page(*id).url.clone(),
+            Job::Home => String::new(),
+            Job::Section(s) | Job::Projects(s) => site.section(*s).url.clone(),
+            Job::Lessons(s, n) => paged_url(&site.section(*s).url, *n),
+            Job::Reviews(s, None) => site.section(*s).url.clone(),
+            Job::Reviews(s, Some(year)) => format!("{}{year}/", site.section(*s).url),
+            Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
+            Job::Term(t, i, n) => {
+                let taxonomy = &site.taxonomies[*t];
+                paged_url(&taxonomy.term_url(&taxonomy.terms[*i]), *n)
+            }
+            Job::NotFound => String::new(),
+        }
+    }
+
+    pub fn output_path(&self, url: &str) -> String {
+        match self {
+            Job::NotFound => "404.html".to_string(),
+            _ => format!("{url}index.html"),
+        }
+    }
+
+    /// The content file behind the job, to name in a template error.
+    pub fn source_page(&self, site: &Site) -> Option<PageId> {
+        match self {
+            Job::Page(id) => Some(*id),
+            Job::Home => site.sections[0].index,
+            Job::Section(s) | Job::Projects(s) | Job::Lessons(s, _) | Job::Reviews(s, _) => {
+                site.section(*s).index
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionContext<'a> {
+    title: String,
+    url: String,
+    content: String,
+    toc: &'a [crate::markdown::TocEntry],
+    breadcrumbs: Vec<Link>,
+    backlinks: Vec<Value>,
+    pages: Value,
+    subsections: Vec<context::SectionCard>,
+}
+
+#[derive(Serialize)]
+struct TermInfo {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TaxonomyInfo {
+    key: &'static str,
+    name: String,
+    url: String,
+    terms: Vec<TermInfo>,
+}
+
+#[derive(Serialize)]
+struct Year {
+    year: i16,
+    url: String,
+    reviews: Value,
+}
+
+#[derive(Serialize)]
+struct StatusCount {
+    key: &'static str,
+    name: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    practices: usize,
+    lessons: usize,
+    projects: usize,
+    reviews: usize,
+}
+
+pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
+    let site = r.site;
+    let mut ctx = Context::new();
+    let template = match job {
+        Job::Page(id) => {
+            let page = site.page(*id);
+            ctx.insert("page", &full_page(r, *id));
+            match page.kind {
+                Kind::Project => {
+                    ctx.insert("project", &project(site, &r.i18n, *id));
+                    let links = site.project_links.get(id).cloned().unwrap_or_default();
+                    ctx.insert_value("lessons", r.summaries(&links.lessons));
+                    ctx.insert_value("reviews", r.summaries(&links.reviews));
+                    ctx.insert_value("related", r.summaries(&links.related));
+                }
+                Kind::Review => {
+                    let project = site.project_of(page).map(|p| Link {
+                        title: site.page(p).title.clone(),
+                        url: site.page(p).url.clone(),
+                    });
+                    ctx.insert("review", &ReviewContext { project });
+                }
+                _ => {}
+            }
+            Renderer::kind_template(page.kind)
+        }
+        Job::Home => {
+            let home = &site.sections[0];
+            ctx.insert("page", &home.index.map(|id| full_page(r, id)));
+            ctx.insert("home", &home_context(r));
+            "home.html"
+        }
+        Job::Section(s) => {
+            let pages = site.section(*s).pages.clone();
+            ctx.insert("section", &section_context(r, *s, r.summaries(&pages)));
+            "section.html"
+        }
+        Job::Lessons(s, n) => {
+            let all = site.newest(Kind::Lesson);
+            let per = site.config.paginate;
+            let slice: Vec<PageId> = all.iter().skip((n - 1) * per).take(per).copied().collect();
+            ctx.insert(
+                "section",
+                &section_context(r, *s, Value::from(Vec::<Value>::new())),
+            );
+            ctx.insert_value("pages", r.summaries(&slice));
+            ctx.insert(
+                "paginator",
+                &paginator(&site.section(*s).url, *n, pages_for(all.len(), per)),
+            );
+            ctx.insert("total", &all.len());
+            "lessons.html"
+        }
+        Job::Projects(s) => {
+            let mut ids: Vec<PageId> = site.projects.values().copied().collect();
+            ids.sort_by_key(|&id| {
+                let p = site.page(id);
+                (
+                    p.project().map(|i| i.status),
+                    p.project().and_then(|i| i.code.clone()),
+                    p.title.clone(),
+                )
+            });
+            let rows: Vec<_> = ids
+                .iter()
+                .filter_map(|&id| project_row(site, &r.i18n, id))
+                .collect();
+            ctx.insert(
+                "section",
+                &section_context(r, *s, Value::from(Vec::<Value>::new())),
+            );
+            ctx.insert("projects", &rows);
+            "projects.html"
+        }
+        Job::Reviews(s, year) => {
+            let base = site.section(*s).url.clone();
+            let years: Vec<Year> = review_years(site)
+                .into_iter()
+                .rev()
+                .filter(|(y, _)| year.is_none_or(|only| only == *y))
+                .map(|(y, ids)| Year {
+                    year: y,
+                    url: format!("{base}{y}/"),
+                    reviews: r.summaries(&ids),
+                })
+                .collect();
+            ctx.insert(
+                "section",
+                &section_context(r, *s, Value::from(Vec::<Value>::new())),
+            );
+            ctx.insert("years", &years);
+            match year {
+                Some(y) => ctx.insert("year", y),
+                None => ctx.insert("year", ""),
+            }
+            "reviews.html"
+        }
+        Job::TaxonomyIndex(t) => {
+            ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
+            "taxonomy.html"
+        }
+        Job::Term(t, i, n) => {
+            let taxonomy = &site.taxonomies[*t];
+            let term = &taxonomy.terms[*i];
+            let per = site.config.paginate;
+            let slice: Vec<PageId> = term
+                .pages
+                .iter()
+                .skip((n - 1) * per)
+                .take(per)
+                .copied()
+                .collect();
+            let url = taxonomy.term_url(term);
+            ctx.insert("taxonomy", &taxonomy_info(r, *t, false));
+            ctx.insert(
+                "term",
+                &TermInfo {
+                    name: term_name(r, taxonomy.key, &term.name),
+                    url: url.clone(),
+                    count: term.pages.len(),
+                },
+            );
+            ctx.insert_value("pages", r.summaries(&slice));
+            ctx.insert(
+                "paginator",
+                &paginator(&url, *n, pages_for(term.pages.len(), per)),
+            );
+            "term.html"
+        }
+        Job::NotFound => "404.html",
+    };
+    (template, ctx)
+}
+
+#[derive(Serialize)]
+struct ReviewContext {
+    project: Option<Link>,
+}
+
+fn term_name(r: &Renderer, taxonomy: &str, name: &str) -> String {
+    if taxonomy == "phases" {
+        if let Some(phase) = Phase::ALL.iter().find(|p| p.key() == name) {
+            return r.i18n.term(*phase);
+        }
+    }
+    name.to_string()
+}
+
+fn taxonomy_info(r: &Renderer, t: usize, with_terms: bool) -> TaxonomyInfo {
+    let taxonomy = &r.site.taxonomies[t];
+    TaxonomyInfo {
+        key: taxonomy.key,
+        name: r
+            .i18n
+            .get(&format!("taxonomy_{}", taxonomy.key))
+            .to_string(),
+        url: taxonomy.url(),
+        terms: if with_terms {
+            taxonomy
+                .terms
+                .iter()
+                .map(|term| TermInfo {
+                    name: term_name(r, taxonomy.key, &term.name),
+                    url: taxonomy.term_url(term),
+                    count: term.pages.len(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn backlinks(r: &Renderer, id: PageId) -> Vec<Value> {
+    let site = r.site;
+    let mut ids = site.backlinks[id].clone();
+    ids.sort_by(|&a, &b| {
+        let (pa, pb) = (site.page(a), site.page(b));
+        kind_rank(pa.kind)
+            .cmp(&kind_rank(pb.kind))
+            .then_with(|| pa.title.cmp(&pb.title))
+    });
+    ids.iter().map(|&i| r.summaries[i].clone()).collect()
+}
+
+fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
+    let site = r.site;
+    let page = site.page(id);
+    let section = site.page_section[id];
+    let is_index = matches!(page.kind, Kind::Section | Kind::Home);
+    let (prev, next) = if page.kind == Kind::Practice {
+        neighbours(site, section, id)
+    } else {
+        (None, None)
+    };
+    let keyed = |v: Option<_>| v.map(|v| Keyed::of(v, &r.i18n, String::new()));
+    FullPage {
+        summary: context::summary(site, &r.i18n, id),
+        content: r.body_html(id),
+        toc: &page.body.toc,
+        breadcrumbs: breadcrumbs(site, section, &r.i18n, !is_index),
+        backlinks: backlinks(r, id),
+        prev,
+        next,
+        permalink: format!("{}{}", site.config.base_url, page.url),
+        word_count: page.body.word_count,
+        reading_minutes: context::reading_minutes(page),
+        owner: page.owner.as_deref(),
+        source_path: page.path.to_string_lossy().replace('\\', "/"),
+        weight: page.weight,
+        lesson_id: page.lesson().and_then(|l| l.id.as_deref()),
+        severity: keyed(page.lesson().and_then(|l| l.severity)),
+        status: page
+            .lesson()
+            .and_then(|l| l.status)
+            .map(|s| Keyed::of(s, &r.i18n, String::new())),
+        year: (page.kind == Kind::Review)
+            .then(|| page.date.map(|d| d.year()))
+            .flatten(),
+        review_type: page
+            .review()
+            .map(|rv| Keyed::of(rv.review_type, &r.i18n, String::new())),
+    }
+}
+
+/// The practices before and after `id` in its section's reading order.
+fn neighbours(site: &Site, section: SectionId, id: PageId) -> (Option<Link>, Option<Link>) {
+    let list: Vec<PageId> = site
+        .section(section)
+        .pages
+        .iter()
+        .copied()
+        .filter(|&p| site.page(p).kind == Kind::Practice)
+        .collect();
+    let link = |p: PageId| Link {
+        title: site.page(p).title.clone(),
+        url: site.page(p).url.clone(),
+    };
+    match list.iter().position(|&p| p == id) {
+        Some(i) => (
+            i.checked_sub(1).map(|j| link(list[j])),
+            list.get(i + 1).map(|&j| link(j)),
+        ),
+        None => (None, None),
+    }
+}
+
+fn section_context<'a>(r: &Renderer<'a>, s: SectionId, pages: Value) -> SectionContext<'a> {
+    let site = r.site;
+    let section = site.section(s);
+    let index = section.index;
+    SectionContext {
+        title: section_title(site, s, &r.i18n),
+        url: section.url.clone(),
+        content: index.map(|id| r.body_html(id)).unwrap_or_default(),
+        toc: index.map_or(&[][..], |id| &site.page(id).body.toc[..]),
+        breadcrumbs: breadcrumbs(site, s, &r.i18n, false),
+        backlinks: index.map(|id| backlinks(r, id)).unwrap_or_default(),
+        pages,
+        subsections: section
+            .children
+            .iter()
+            .map(|&c| section_card(site, c, &r.i18n))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct Home {
+    counts: Counts,
+    recent_lessons: Value,
+    recent_reviews: Value,
+    sections: Vec<context::SectionCard>,
+    projects_by_status: Vec<StatusCount>,
+}
+
+fn home_context(r: &Renderer) -> Home {
+    let site = r.site;
+    let count = |k: Kind| site.pages.iter().filter(|p| p.kind == k).count();
+    let lessons = site.newest(Kind::Lesson);
+    let reviews = site.newest(Kind::Review);
+    let cards_of = site.section_at("practices").unwrap_or(0);
+    let sections = site
+        .section(cards_of)
+        .children
+        .iter()
+        .map(|&c| section_card(site, c, &r.i18n))
+        .collect();
+    use crate::content::schema::ProjectStatus;
+    let projects_by_status = [
+        ProjectStatus::Active,
+        ProjectStatus::OnHold,
+        ProjectStatus::Closed,
+    ]
+    .into_iter()
+    .map(|status| StatusCount {
+        key: status.key(),
+        name: r.i18n.term(status),
+        count: site
+            .projects
+            .values()
+            .filter(|&&id| site.page(id).project().is_some_and(|p| p.status == status))
+            .count(),
+    })
+    .collect();
+    Home {
+        counts: Counts {
+            practices: count(Kind::Practice),
+            lessons: lessons.len(),
+            projects: site.projects.len(),
+            reviews: reviews.len(),
+        },
+        recent_lessons: r.summaries(&lessons[..lessons.len().min(6)]),
+        recent_reviews: r.summaries(&reviews[..reviews.len().min(3)]),
+        sections,
+        projects_by_status,
+    }
+}

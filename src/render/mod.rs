@@ -1,0 +1,326 @@
+//! The render stage: one job per output page, run in parallel, each rendering one Tera
+//! template with a small context and handing the HTML to the [`Output`].
+
+pub mod context;
+mod feeds;
+pub mod i18n;
+mod jobs;
+pub mod templates;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::content::page::Kind;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::markdown::substitute_links;
+use crate::output::Output;
+use crate::site::{PageId, Site};
+use crate::theme::Theme;
+use context::summary;
+use i18n::I18n;
+pub use jobs::Job;
+use templates::Templates;
+
+/// Reports rendering progress to whoever draws it (the CLI's progress bar).
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn advance(&self);
+}
+
+/// No progress display (tests, `check`, small sites).
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn advance(&self) {}
+}
+
+/// Everything shared by all render jobs, built once.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    templates: Templates,
+    i18n: I18n,
+    /// One summary per page, as a Tera value: cloning it into a list is a pointer copy.
+    summaries: Vec<Value>,
+    root: &'a Path,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        theme: &Theme,
+        root: &'a Path,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        let i18n = I18n::load(theme, root, site.config.language.code()).map_err(|d| vec![d])?;
+        let mut templates = Templates::load(theme, root)?;
+        let globals = templates.tera.global_context();
+        globals.insert(
+            "site",
+            &SiteInfo {
+                title: &site.config.title,
+                description: &site.config.description,
+                language: site.config.language.code(),
+                base_url: &site.config.base_url,
+            },
+        );
+        globals.insert("t", i18n.strings());
+        globals.insert(
+            "generator",
+            &format!("pmo-portal {}", env!("CARGO_PKG_VERSION")),
+        );
+        let summaries = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| Value::from_serializable(&summary(site, &i18n, id)))
+            .collect();
+        Ok(Renderer {
+            site,
+            templates,
+            i18n,
+            summaries,
+            root,
+        })
+    }
+
+    /// Renders every job and writes the result. Returns the number of files written.
+    pub fn render_all(
+        &self,
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let jobs = jobs::plan(self.site);
+        progress.start(jobs.len());
+        let results: Vec<Result<(), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let result = self.render_job(job).and_then(|(path, html)| {
+                    output
+                        .write(&path, html.as_bytes())
+                        .map_err(|e| Diagnostic::error(Problem::Output(format!("{path}: {e}"))))
+                });
+                progress.advance();
+                result
+            })
+            .collect();
+        let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+        // The same template error would otherwise be reported once per page.
+        problems.sort_by_key(|d| (d.position(), d.problem.to_string()));
+        problems.dedup_by_key(|d| (d.position(), d.problem.to_string()));
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let extra = feeds::write_all(self.site, &self.i18n, output)
+            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])?;
+        let statics = self.copy_files(output)?;
+        Ok(jobs.len() + extra + statics)
+    }
+
+    fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
+        let (template, mut ctx) = self.job_context(job);
+        let url = job.url(self.site);
+        ctx.insert("root", &root_for(&url, job, &self.site.config.base_path()));
+        ctx.insert("template", template);
+        ctx.insert("nav", &self.nav(&url));
+        let html = self.templates.tera.render(template, &ctx).map_err(|e| {
+            let page = job
+                .source_page(self.site)
+                .map(|id| self.site.page(id).path.as_path());
+            self.templates.diagnostic(&e, page)
+        })?;
+        Ok((job.output_path(&url), html))
+    }
+
+    /// The page's body HTML with its links made relative to the page and, unless the
+    /// site trusts its authors, raw HTML sanitized.
+    fn body_html(&self, id: PageId) -> String {
+        let page = self.site.page(id);
+        let root = root_of(&page.url);
+        let links = &self.site.links[id];
+        let html = substitute_links(&page.body.html, |n| {
+            links.get(n)?.as_ref().map(|r| format!("{root}{}", r.url))
+        });
+        if page.body.has_raw_html && !self.site.config.trust_html {
+            sanitizer().clean(&html).to_string()
+        } else {
+            html
+        }
+    }
+
+    fn summaries(&self, ids: &[PageId]) -> Value {
+        Value::from(
+            ids.iter()
+                .map(|&i| self.summaries[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn nav(&self, current_url: &str) -> Vec<NavItem> {
+        let top = current_url.split('/').next().unwrap_or("");
+        let mut items = vec![NavItem {
+            key: "home".into(),
+            title: self.i18n.get("nav_home").to_string(),
+            url: String::new(),
+            active: current_url.is_empty(),
+        }];
+        let home = &self.site.sections[0];
+        for &child in &home.children {
+            let section = self.site.section(child);
+            let key = section.dir.clone();
+            items.push(NavItem {
+                title: context::section_title(self.site, child, &self.i18n),
+                url: section.url.clone(),
+                active: !top.is_empty() && section.url.trim_end_matches('/') == top,
+                key,
+            });
+        }
+        if !self.site.taxonomies[0].terms.is_empty() {
+            items.push(NavItem {
+                key: "tags".into(),
+                title: self.i18n.get("nav_tags").to_string(),
+                url: "tags/".into(),
+                active: top == "tags",
+            });
+        }
+        items
+    }
+
+    /// Copies static files (theme, then site) and content attachments.
+    fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
+        let content = self.root.join("content");
+        let statics: Vec<(String, Result<Vec<u8>, String>)> = self
+            .site
+            .static_files
+            .par_iter()
+            .map(|(rel, source)| {
+                (
+                    rel.clone(),
+                    source
+                        .read()
+                        .map(|b| b.into_owned())
+                        .map_err(|e| e.to_string()),
+                )
+            })
+            .chain(self.site.assets.par_iter().map(|rel| {
+                (
+                    rel.clone(),
+                    std::fs::read(content.join(rel)).map_err(|e| e.to_string()),
+                )
+            }))
+            .collect();
+        let mut problems = Vec::new();
+        for (rel, bytes) in &statics {
+            let result = bytes
+                .as_ref()
+                .map_err(String::clone)
+                .and_then(|b| output.write(rel, b).map_err(|e| e.to_string()));
+            if let Err(e) = result {
+                problems.push(Diagnostic::error(Problem::Output(format!("{rel}: {e}"))));
+            }
+        }
+        if problems.is_empty() {
+            Ok(statics.len())
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+
+    fn kind_template(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Practice => "practice.html",
+            Kind::Lesson => "lesson.html",
+            Kind::Project => "project.html",
+            Kind::Review => "review.html",
+            _ => "page.html",
+        }
+    }
+
+    fn job_context(&self, job: &Job) -> (&'static str, Context) {
+        jobs::context(self, job)
+    }
+}
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: String,
+    title: String,
+    url: String,
+    active: bool,
+}
+
+/// `../../` for `lessons/x/`: the way back to the site root from a page's URL.
+pub fn root_of(url: &str) -> String {
+    let depth = url.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// 404 pages are shown at whatever URL was missing, so they use the absolute base path.
+fn root_for(url: &str, job: &Job, base_path: &str) -> String {
+    match job {
+        Job::NotFound => base_path.to_string(),
+        _ => root_of(url),
+    }
+}
+
+/// The HTML sanitizer for untrusted raw HTML: ammonia's safe defaults plus what our own
+/// Markdown output needs (heading ids, task-list checkboxes, footnotes, table alignment).
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input"])
+            .add_generic_attributes(["id", "class", "aria-hidden"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                ("input", "type") if value != "checkbox" => None,
+                ("th" | "td", "style") if !value.starts_with("text-align:") => None,
+                _ => Some(value.into()),
+            });
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_segment() {
+        assert_eq!(root_of(""), "./");
+        assert_eq!(root_of("lessons/"), "../");
+        assert_eq!(root_of("practices/risk/register/"), "../../../");
+    }
+
+    #[test]
+    fn sanitizer_removes_scripts_but_keeps_markdown_output() {
+        let html = "<h2 id=\"风险\">风险</h2><script>alert(1)</script><a href=\"javascript:x\">x</a>\
+                    <input type=\"checkbox\" checked disabled><td style=\"text-align: center\">c</td>\
+                    <img src=x onerror=alert(1)>";
+        let clean = sanitizer().clean(html).to_string();
+        assert!(!clean.contains("script"), "{clean}");
+        assert!(!clean.contains("javascript"), "{clean}");
+        assert!(!clean.contains("onerror"), "{clean}");
+        assert!(clean.contains("id=\"风险\""), "{clean}");
+        assert!(clean.contains("type=\"checkbox\""), "{clean}");
+    }
+}

@@ -1,0 +1,160 @@
+//! `pmo init` and `pmo new`: starting a site, and starting a page from its kind's
+//! archetype so authors never have to remember the front matter fields.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::slugs::slugify;
+use crate::theme::Theme;
+
+/// The kinds `pmo new` can make, and where each goes under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    Lesson,
+    Practice,
+    Project,
+    Review,
+}
+
+impl NewKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NewKind::Lesson => "lesson",
+            NewKind::Practice => "practice",
+            NewKind::Project => "project",
+            NewKind::Review => "review",
+        }
+    }
+
+    fn path(self, slug: &str) -> String {
+        match self {
+            NewKind::Lesson => format!("content/lessons/{slug}.md"),
+            NewKind::Practice => format!("content/practices/{slug}.md"),
+            NewKind::Project => format!("content/projects/{slug}/index.md"),
+            NewKind::Review => format!("content/reviews/{slug}.md"),
+        }
+    }
+}
+
+/// Writes a new page of `kind` titled `title` from the archetype; returns its path.
+/// Never overwrites an existing file.
+pub fn new_page(
+    root: &Path,
+    kind: NewKind,
+    title: &str,
+    slug: Option<&str>,
+) -> Result<PathBuf, Diagnostic> {
+    let config = crate::config::Config::load(&root.join("site.toml"))?;
+    let theme = Theme::resolve(root, &config.theme)?;
+    let source = theme.archetype(root, kind.name()).ok_or_else(|| {
+        Diagnostic::error(Problem::Template(format!(
+            "no archetype for `{}`",
+            kind.name()
+        )))
+        .with_help(format!(
+            "add archetypes/{}.md to the site or the theme",
+            kind.name()
+        ))
+    })?;
+    let shown = source.display(root, &format!("archetypes/{}.md", kind.name()));
+    let bytes = source
+        .read()
+        .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&shown))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let slug = slugify(slug.unwrap_or(title), kind.name());
+    let date = jiff::Zoned::now().date().to_string();
+    let mut ctx = tera::Context::new();
+    ctx.insert("title", title);
+    ctx.insert("date", &date);
+    ctx.insert("slug", &slug);
+    ctx.insert("language", config.language.code());
+    let body = tera::Tera::one_off(&text, &ctx, false)
+        .map_err(|e| Diagnostic::error(Problem::Template(e.to_string())).in_file(&shown))?;
+    let rel = kind.path(&slug);
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(
+            Diagnostic::error(Problem::Content("the file already exists".into()))
+                .in_file(Path::new(&rel))
+                .with_help("pick another title, or pass --slug NAME for a different file name"),
+        );
+    }
+    write_new(&path, &body)
+        .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(Path::new(&rel)))?;
+    Ok(PathBuf::from(rel))
+}
+
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(path, text)
+}
+
+/// Creates a small site in `dir` that builds at once with the built-in theme.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(
+            Diagnostic::error(Problem::Content("the folder is not empty".into()))
+                .in_file(dir)
+                .with_help("run `pmo init` with a new folder name"),
+        );
+    }
+    let files: &[(&str, &str)] = &[
+        ("site.toml", STARTER_SITE),
+        (".gitignore", "public/\n.public.*\n"),
+        ("content/_index.md", STARTER_HOME),
+        ("content/practices/_index.md", STARTER_PRACTICES),
+        (
+            "content/practices/weekly-status-report.md",
+            STARTER_PRACTICE,
+        ),
+        ("content/projects/_index.md", "---\ntitle: 项目\n---\n"),
+        ("content/projects/pilot/index.md", STARTER_PROJECT),
+        ("content/projects/pilot/budget.csv", STARTER_BUDGET),
+        ("content/lessons/_index.md", "---\ntitle: 经验教训\n---\n"),
+        ("content/lessons/kickoff-raci.md", STARTER_LESSON),
+        ("static/.gitkeep", ""),
+    ];
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        write_new(&path, text)
+            .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&path))?;
+        written.push(PathBuf::from(rel));
+    }
+    Ok(written)
+}
+
+const STARTER_SITE: &str = r#"# The portal's settings. Unknown keys are errors, so typos are caught.
+title = "PMO 知识门户"
+description = "项目管理办公室的最佳实践、经验教训与项目数据"
+base_url = "https://pmo.example.com/"
+language = "zh-CN"        # zh-CN or en: the language of the UI
+paginate = 20             # items per page in long lists
+trust_html = false        # true keeps raw HTML in Markdown unsanitized
+
+[thresholds]              # RAG status from cost (CPI) and schedule (SPI) performance
+cpi_green = 0.95
+cpi_amber = 0.85
+spi_green = 0.95
+spi_amber = 0.85
+"#;
+
+const STARTER_HOME: &str = "---\ntitle: 欢迎来到 PMO 知识门户\n---\n\n这里汇集项目管理办公室的[最佳实践](practices/_index.md)、[经验教训](lessons/_index.md)和项目数据。\n\n用 `pmo new lesson \"标题\"` 记录一条新的经验教训。\n";
+
+const STARTER_PRACTICES: &str = "---\ntitle: 最佳实践\nsummary: PMO 的标准流程、模板与检查单。\n---\n\n按主题整理的项目管理最佳实践。\n";
+
+const STARTER_PRACTICE: &str = "---\ntitle: 项目周报\ndate: 2026-01-05\ncategory: 沟通管理\ntags: [周报, 沟通]\nweight: 1\n---\n\n每周五下班前提交项目周报，内容包括：\n\n- 本周进展与下周计划\n- 里程碑状态（按基线对比）\n- 新增与变化的风险、问题\n- 需要管理层决策的事项\n";
+
+const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-2026-001\nmanager: 王芳\ndepartment: 信息中心\nstart: 2026-01-05\nfinish: 2026-06-30\nbac: 600000\ncurrency: CNY\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
+
+const STARTER_BUDGET: &str =
+    "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n";
+
+const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";

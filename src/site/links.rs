@@ -1,0 +1,291 @@
+//! Resolving the links authors write (relative paths to `.md` files, `#anchors`,
+//! attachments) to site URLs, and reporting each broken one at its line.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::content::page::Page;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::markdown::LinkRef;
+use crate::site::{PageId, Site};
+use crate::suggest::did_you_mean;
+
+/// Where a link goes: a site-root-relative URL (with any `#fragment`), and the page it
+/// names when it names one (for backlinks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub url: String,
+    pub target: Option<PageId>,
+}
+
+struct Index<'a> {
+    by_rel: HashMap<&'a str, PageId>,
+    by_url: HashMap<&'a str, PageId>,
+    section_urls: HashSet<&'a str>,
+    assets: HashSet<&'a str>,
+}
+
+pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>) {
+    let index = Index {
+        by_rel: site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.rel_path.as_str(), i))
+            .collect(),
+        by_url: site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.as_str(), i))
+            .collect(),
+        section_urls: site.sections.iter().map(|s| s.url.as_str()).collect(),
+        assets: site.assets.iter().map(String::as_str).collect(),
+    };
+    let per_page: Vec<(Vec<Option<Resolved>>, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut problems = Vec::new();
+            let resolved = page
+                .body
+                .links
+                .iter()
+                .map(|link| match resolve(site, &index, page, link) {
+                    Ok(r) => r,
+                    Err(d) => {
+                        problems.push(d);
+                        None
+                    }
+                })
+                .collect();
+            (resolved, problems)
+        })
+        .collect();
+    let mut all_problems = Vec::new();
+    let resolved = per_page
+        .into_iter()
+        .map(|(r, p)| {
+            all_problems.extend(p);
+            r
+        })
+        .collect();
+    (resolved, all_problems)
+}
+
+/// Pages that link to each page, each listed once, in page order.
+pub fn backlinks(site: &Site, resolved: &[Vec<Option<Resolved>>]) -> Vec<Vec<PageId>> {
+    let mut back: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
+    for (from, links) in resolved.iter().enumerate() {
+        for target in links.iter().flatten().filter_map(|r| r.target) {
+            if target != from && back[target].last() != Some(&from) {
+                back[target].push(from);
+            }
+        }
+    }
+    back
+}
+
+fn resolve(
+    site: &Site,
+    index: &Index,
+    page: &Page,
+    link: &LinkRef,
+) -> Result<Option<Resolved>, Diagnostic> {
+    let broken = |reason: String, help: String| {
+        Diagnostic::error(Problem::BrokenLink {
+            target: link.dest.clone(),
+            reason,
+        })
+        .at(Location::new(
+            &page.path,
+            &page.source,
+            link.span.start,
+            link.span.len(),
+        ))
+        .with_help(help)
+    };
+    let (path_part, fragment) = match link.dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (link.dest.as_str(), None),
+    };
+    let path_part = path_part.split('?').next().unwrap_or("");
+    let path = percent_decode(path_part);
+
+    if path.is_empty() {
+        let fragment = fragment.unwrap_or("");
+        check_anchor(page, fragment).map_err(|help| {
+            broken(
+                format!("this page has no heading with the id `{fragment}`"),
+                help,
+            )
+        })?;
+        return Ok(None);
+    }
+
+    let target_rel = if let Some(abs) = path.strip_prefix('/') {
+        abs.to_string()
+    } else {
+        join(page.dir(), &path).ok_or_else(|| {
+            broken(
+                "the path leaves the content folder".into(),
+                "links may only point at files inside content/ (or at http(s) addresses)".into(),
+            )
+        })?
+    };
+
+    let with_fragment = |url: &str| match fragment {
+        Some(f) if !f.is_empty() => format!("{url}#{f}"),
+        _ => url.to_string(),
+    };
+
+    if target_rel.ends_with(".md") {
+        let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
+            let siblings: Vec<&str> = index
+                .by_rel
+                .keys()
+                .copied()
+                .filter(|r| {
+                    r.rsplit_once('/').map(|(d, _)| d)
+                        == target_rel.rsplit_once('/').map(|(d, _)| d)
+                })
+                .collect();
+            let help = match did_you_mean(&target_rel, &siblings) {
+                Some(s) => format!("did you mean content/{s}? (paths are relative to this file's folder)"),
+                None => "paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)".into(),
+            };
+            return Err(broken(format!("there is no content/{target_rel}"), help));
+        };
+        let target_page = site.page(target);
+        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+            check_anchor(target_page, f).map_err(|help| {
+                broken(
+                    format!(
+                        "{} has no heading with the id `{f}`",
+                        target_page.path.display()
+                    ),
+                    help,
+                )
+            })?;
+        }
+        return Ok(Some(Resolved {
+            url: with_fragment(&target_page.url),
+            target: Some(target),
+        }));
+    }
+
+    // Not a page: an attachment in content/, a static file, or a page or section URL.
+    let trimmed = target_rel.trim_end_matches("index.html");
+    let as_url = if trimmed.is_empty() || trimmed.ends_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    };
+    if index.assets.contains(target_rel.as_str()) || site.static_files.contains_key(&target_rel) {
+        return Ok(Some(Resolved {
+            url: with_fragment(&target_rel),
+            target: None,
+        }));
+    }
+    if let Some(&target) = index.by_url.get(as_url.as_str()) {
+        return Ok(Some(Resolved {
+            url: with_fragment(&as_url),
+            target: Some(target),
+        }));
+    }
+    if index.section_urls.contains(as_url.as_str()) {
+        return Ok(Some(Resolved {
+            url: with_fragment(&as_url),
+            target: None,
+        }));
+    }
+    Err(broken(
+        format!("there is no file content/{target_rel} and no page at /{target_rel}"),
+        "link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/".into(),
+    ))
+}
+
+fn check_anchor(page: &Page, fragment: &str) -> Result<(), String> {
+    if fragment.is_empty() || page.body.anchors.iter().any(|a| a == fragment) {
+        return Ok(());
+    }
+    let ids: Vec<&str> = page.body.anchors.iter().map(String::as_str).collect();
+    Err(match did_you_mean(fragment, &ids) {
+        Some(s) => format!("did you mean `#{s}`?"),
+        None if ids.is_empty() => "the page has no headings to link to".into(),
+        None => format!(
+            "heading ids there: {}",
+            ids.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+        ),
+    })
+}
+
+/// Joins a relative link to the folder of its page, resolving `.` and `..`.
+/// `None` if it climbs above `content/`.
+pub fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// Decodes `%E9%A3%8E` escapes, which some editors write for non-ASCII file names.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_resolves_dots_and_refuses_to_escape() {
+        assert_eq!(
+            join("lessons", "../projects/erp/index.md").unwrap(),
+            "projects/erp/index.md"
+        );
+        assert_eq!(
+            join("practices/risk", "./a.md").unwrap(),
+            "practices/risk/a.md"
+        );
+        assert_eq!(join("", "../x.md"), None);
+        assert_eq!(join("a", "../../x.md"), None);
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded() {
+        assert_eq!(percent_decode("%E9%A3%8E%E9%99%A9.md"), "风险.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%2"), "a%2");
+    }
+}

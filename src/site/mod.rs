@@ -1,0 +1,214 @@
+//! The link stage: from loaded pages to the immutable [`Site`] graph.
+//!
+//! All relations are computed once here — sections and their order, project ↔ lesson ↔
+//! review, taxonomies, resolved links and backlinks — so rendering only reads them. Pages
+//! are referred to by index ([`PageId`]); nothing is copied per page.
+
+mod links;
+mod sections;
+mod taxonomy;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use links::Resolved;
+pub use sections::{Section, SectionId};
+pub use taxonomy::{Taxonomy, Term};
+
+use crate::config::Config;
+use crate::content::load::Loaded;
+use crate::content::page::{Kind, Page};
+use crate::content::schema::ProjectStatus;
+use crate::data::ProjectData;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
+use crate::suggest::did_you_mean;
+
+pub type PageId = usize;
+
+/// What belongs to one project, gathered from every lesson and review that names it.
+#[derive(Debug, Default, Clone)]
+pub struct ProjectLinks {
+    pub lessons: Vec<PageId>,
+    pub reviews: Vec<PageId>,
+    /// Other pages (reports, practices) tagged with the project's slug.
+    pub related: Vec<PageId>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by source path, so every list built from it is deterministic.
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    /// The section each page belongs to (its folder's, or the nearest one above).
+    pub page_section: Vec<SectionId>,
+    /// Per page, per entry of its `body.links`: the resolved target, `None` if broken.
+    pub links: Vec<Vec<Option<Resolved>>>,
+    pub backlinks: Vec<Vec<PageId>>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// Project slug → the project's page.
+    pub projects: BTreeMap<String, PageId>,
+    pub project_links: HashMap<PageId, ProjectLinks>,
+    pub project_data: BTreeMap<String, ProjectData>,
+    /// Files under `content/` copied as they are (relative paths).
+    pub assets: Vec<String>,
+    /// Output path → source file, for `static/` of the theme and of the site.
+    pub static_files: BTreeMap<String, crate::theme::Source>,
+}
+
+impl Site {
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id]
+    }
+
+    pub fn project_of(&self, page: &Page) -> Option<PageId> {
+        match page.kind {
+            Kind::Lesson | Kind::Review => self.projects.get(page.project_slug()?).copied(),
+            _ => None,
+        }
+    }
+
+    pub fn section(&self, id: SectionId) -> &Section {
+        &self.sections[id]
+    }
+
+    /// The section whose folder is `dir` (relative to `content/`), if any.
+    pub fn section_at(&self, dir: &str) -> Option<SectionId> {
+        self.sections.iter().position(|s| s.dir == dir)
+    }
+
+    /// Pages of `kind`, newest first.
+    pub fn newest(&self, kind: Kind) -> Vec<PageId> {
+        let mut ids: Vec<PageId> = (0..self.pages.len())
+            .filter(|&i| self.pages[i].kind == kind)
+            .collect();
+        ids.sort_by(|&a, &b| self.pages[a].cmp_newest(&self.pages[b]));
+        ids
+    }
+}
+
+/// Builds the site graph. Broken links, unknown projects and URL clashes are reported
+/// to `diagnostics`; the graph is still built so every problem is found in one run.
+pub fn link(
+    config: Config,
+    loaded: Loaded,
+    project_data: BTreeMap<String, ProjectData>,
+    static_files: BTreeMap<String, crate::theme::Source>,
+    diagnostics: &Diagnostics,
+) -> Site {
+    let mut pages = loaded.pages;
+    pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    check_url_clashes(&pages, diagnostics);
+
+    let projects: BTreeMap<String, PageId> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
+        .collect();
+    let project_links = relate_projects(&pages, &projects, diagnostics);
+
+    let (sections, page_section) = sections::build(&pages);
+    let taxonomies = taxonomy::build(&pages);
+    let mut site = Site {
+        config,
+        pages,
+        sections,
+        page_section,
+        links: Vec::new(),
+        backlinks: Vec::new(),
+        taxonomies,
+        projects,
+        project_links,
+        project_data,
+        assets: loaded.assets,
+        static_files,
+    };
+    let (resolved, problems) = links::resolve_all(&site);
+    diagnostics.extend(problems);
+    site.backlinks = links::backlinks(&site, &resolved);
+    site.links = resolved;
+    site
+}
+
+fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {
+    let mut seen: HashMap<&str, &Page> = HashMap::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.url, page) {
+            diagnostics.push(
+                Diagnostic::error(Problem::Content(format!(
+                    "this page and {} both want the URL /{}",
+                    first.path.display(),
+                    page.url
+                )))
+                .in_file(&page.path)
+                .with_help("rename one of the files (names are compared after lowercasing and turning spaces into dashes)"),
+            );
+        }
+    }
+}
+
+/// Files each lesson and review under its project; names that match no project folder
+/// are errors, closed projects without a closure review are warnings.
+fn relate_projects(
+    pages: &[Page],
+    projects: &BTreeMap<String, PageId>,
+    diagnostics: &Diagnostics,
+) -> HashMap<PageId, ProjectLinks> {
+    let mut links: HashMap<PageId, ProjectLinks> = projects
+        .values()
+        .map(|&id| (id, ProjectLinks::default()))
+        .collect();
+    let slugs: Vec<&str> = projects.keys().map(String::as_str).collect();
+    for (id, page) in pages.iter().enumerate() {
+        let (slug, at) = match (page.lesson(), page.review()) {
+            (Some(l), _) => (&l.project, l.project_at),
+            (_, Some(r)) => (&r.project, r.project_at),
+            _ => {
+                for tag in &page.tags {
+                    if let Some(&p) = projects.get(tag) {
+                        links.entry(p).or_default().related.push(id);
+                    }
+                }
+                continue;
+            }
+        };
+        let Some(&project) = projects.get(slug) else {
+            let help = match did_you_mean(slug, &slugs) {
+                Some(s) => {
+                    format!("did you mean `{s}`? Projects are the folders under content/projects/")
+                }
+                None => format!("known projects: {}", slugs.join(", ")),
+            };
+            diagnostics.push(
+                Diagnostic::error(Problem::UnknownProject(slug.clone()))
+                    .at(Location::new(&page.path, &page.source, at, slug.len()))
+                    .with_help(help),
+            );
+            continue;
+        };
+        let entry = links.entry(project).or_default();
+        match page.kind {
+            Kind::Lesson => entry.lessons.push(id),
+            _ => entry.reviews.push(id),
+        }
+    }
+    for (&project, rel) in links.iter_mut() {
+        rel.lessons.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
+        rel.reviews.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
+        rel.related.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
+        let page = &pages[project];
+        let closed = page
+            .project()
+            .is_some_and(|p| p.status == ProjectStatus::Closed);
+        if closed && rel.reviews.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(format!(
+                    "project `{}` is closed but has no closure review",
+                    page.project().map_or("", |p| p.slug.as_str())
+                )))
+                .in_file(&page.path)
+                .with_help("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"标题\"`)"),
+            );
+        }
+    }
+    links
+}

@@ -1,0 +1,142 @@
+//! Sections: the folder tree under `content/`, with each folder's pages in reading order.
+
+use std::collections::BTreeMap;
+
+use crate::content::load::url_of;
+use crate::content::page::{Kind, Page};
+use crate::site::PageId;
+
+pub type SectionId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Folder relative to `content/` (`` for the top, `practices/risk` …).
+    pub dir: String,
+    pub url: String,
+    /// The folder's `_index.md` (or `content/_index.md` for the top), if written.
+    pub index: Option<PageId>,
+    /// Pages directly in this folder, practices by weight then title, others newest first.
+    pub pages: Vec<PageId>,
+    /// Sub-folders, by weight then title.
+    pub children: Vec<SectionId>,
+    pub parent: Option<SectionId>,
+    /// Pages in this section and all below it.
+    pub count: usize,
+}
+
+impl Section {
+    /// The folder's own name (last path segment), the fallback title.
+    pub fn name(&self) -> &str {
+        self.dir.rsplit('/').next().unwrap_or(&self.dir)
+    }
+}
+
+/// The section folder a page belongs to: its own folder, except that everything inside
+/// a project bundle (`projects/<slug>/…`) belongs to `projects`.
+fn home_dir(page: &Page) -> String {
+    let dir = page.dir();
+    if dir.starts_with("projects/") {
+        "projects".to_string()
+    } else {
+        dir.to_string()
+    }
+}
+
+pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
+    // Every folder holding a page, and every folder above it, is a section.
+    let mut dirs: BTreeMap<String, Option<PageId>> = BTreeMap::new();
+    dirs.insert(String::new(), None);
+    for (id, page) in pages.iter().enumerate() {
+        let dir = home_dir(page);
+        let mut d = dir.as_str();
+        loop {
+            dirs.entry(d.to_string()).or_insert(None);
+            match d.rsplit_once('/') {
+                Some((up, _)) => d = up,
+                None if !d.is_empty() => d = "",
+                None => break,
+            }
+        }
+        if matches!(page.kind, Kind::Section | Kind::Home) {
+            dirs.insert(page.dir().to_string(), Some(id));
+        }
+    }
+    let index_of: BTreeMap<&str, SectionId> = dirs
+        .keys()
+        .enumerate()
+        .map(|(i, d)| (d.as_str(), i))
+        .collect();
+    let mut sections: Vec<Section> = dirs
+        .iter()
+        .map(|(dir, index)| Section {
+            dir: dir.clone(),
+            url: if dir.is_empty() {
+                String::new()
+            } else {
+                url_of(&format!("{dir}/_index.md"))
+            },
+            index: *index,
+            pages: Vec::new(),
+            children: Vec::new(),
+            parent: None,
+            count: 0,
+        })
+        .collect();
+    for id in 0..sections.len() {
+        let dir = sections[id].dir.clone();
+        if dir.is_empty() {
+            continue;
+        }
+        let parent_dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        let parent = index_of[parent_dir];
+        sections[id].parent = Some(parent);
+        sections[parent].children.push(id);
+    }
+    let mut page_section = vec![0; pages.len()];
+    for (id, page) in pages.iter().enumerate() {
+        let sid = index_of[home_dir(page).as_str()];
+        page_section[id] = sid;
+        if !matches!(page.kind, Kind::Section | Kind::Home) {
+            sections[sid].pages.push(id);
+        }
+    }
+    for section in &mut sections {
+        section.pages.sort_by(|&a, &b| {
+            let (a, b) = (&pages[a], &pages[b]);
+            if a.kind == Kind::Practice && b.kind == Kind::Practice {
+                a.cmp_weight(b)
+            } else {
+                a.cmp_newest(b)
+            }
+        });
+    }
+    // Children by the weight of their index pages, then the standard sections in the
+    // order a PMO reads them, then by title.
+    let key = |s: &Section| {
+        let page = s.index.map(|i| &pages[i]);
+        let standard = ["practices", "lessons", "projects", "reviews", "reports"];
+        (
+            page.and_then(|p| p.weight).unwrap_or(i64::MAX),
+            standard
+                .iter()
+                .position(|d| *d == s.dir)
+                .unwrap_or(standard.len()),
+            page.map_or_else(|| s.name().to_string(), |p| p.title.clone()),
+        )
+    };
+    for id in 0..sections.len() {
+        let mut children = std::mem::take(&mut sections[id].children);
+        children.sort_by_key(|&c| key(&sections[c]));
+        sections[id].children = children;
+    }
+    // Counts bottom-up: deeper folders sort after their parents, so walk in reverse.
+    for id in (0..sections.len()).rev() {
+        let below: usize = sections[id]
+            .children
+            .iter()
+            .map(|&c| sections[c].count)
+            .sum();
+        sections[id].count = sections[id].pages.len() + below;
+    }
+    (sections, page_section)
+}

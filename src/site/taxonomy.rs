@@ -1,0 +1,110 @@
+//! Taxonomies: tags, categories and phases, each term with its pages newest first.
+//!
+//! Terms are grouped by slug, so `PMO` and `pmo` are one term (shown as first written).
+//! The fourth classification, by project, needs no taxonomy pages: each project's own
+//! page lists its lessons, reviews and related pages.
+
+use std::collections::BTreeMap;
+
+use crate::content::page::{Kind, Page};
+use crate::content::schema::Vocabulary;
+use crate::site::PageId;
+use crate::slugs::slugify;
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written in front matter (for phases, the phase key, localized when shown).
+    pub name: String,
+    pub slug: String,
+    pub pages: Vec<PageId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// `tags`, `categories` or `phases`: the URL folder and the i18n key suffix.
+    pub key: &'static str,
+    /// Terms by name; phases in lifecycle order.
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    pub fn url(&self) -> String {
+        format!("{}/", self.key)
+    }
+
+    pub fn term_url(&self, term: &Term) -> String {
+        format!("{}/{}/", self.key, term.slug)
+    }
+
+    pub fn find(&self, name: &str) -> Option<&Term> {
+        let slug = slugify(name, "term");
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
+    let listed = |p: &&Page| !matches!(p.kind, Kind::Home | Kind::Section);
+    let tags = collect("tags", pages, |p| p.tags.clone(), listed);
+    let categories = collect(
+        "categories",
+        pages,
+        |p| p.category.clone().into_iter().collect(),
+        listed,
+    );
+    let mut phases = collect(
+        "phases",
+        pages,
+        |p| {
+            p.lesson()
+                .map(|l| l.phase.key().to_string())
+                .into_iter()
+                .collect()
+        },
+        listed,
+    );
+    let order = |t: &Term| {
+        crate::content::schema::Phase::ALL
+            .iter()
+            .position(|p| p.key() == t.name)
+            .unwrap_or(usize::MAX)
+    };
+    phases.terms.sort_by_key(order);
+    vec![tags, categories, phases]
+}
+
+fn collect(
+    key: &'static str,
+    pages: &[Page],
+    terms_of: impl Fn(&Page) -> Vec<String>,
+    listed: impl Fn(&&Page) -> bool,
+) -> Taxonomy {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    for (id, page) in pages.iter().enumerate().filter(|(_, p)| listed(p)) {
+        let mut seen_here = Vec::new();
+        for name in terms_of(page) {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            let slug = slugify(&name, "term");
+            if seen_here.contains(&slug) {
+                continue;
+            }
+            seen_here.push(slug.clone());
+            by_slug
+                .entry(slug.clone())
+                .or_insert_with(|| Term {
+                    name,
+                    slug,
+                    pages: Vec::new(),
+                })
+                .pages
+                .push(id);
+        }
+    }
+    let mut terms: Vec<Term> = by_slug.into_values().collect();
+    for term in &mut terms {
+        term.pages.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
+    }
+    Taxonomy { key, terms }
+}

@@ -1,0 +1,138 @@
+//! Finding a theme's files: on disk under `themes/<name>/`, or the default theme built
+//! into the binary, with the site's own `templates/` and `static/` layered on top.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Problem};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
+}
+
+/// Where a file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Disk(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+impl Source {
+    pub fn read(&self) -> std::io::Result<Cow<'static, [u8]>> {
+        match self {
+            Source::Disk(path) => std::fs::read(path).map(Cow::Owned),
+            Source::Embedded(bytes) => Ok(Cow::Borrowed(bytes)),
+        }
+    }
+
+    /// The path to show in messages, relative to the site root when it is inside it.
+    pub fn display(&self, root: &Path, name: &str) -> PathBuf {
+        match self {
+            Source::Disk(path) => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
+            Source::Embedded(_) => PathBuf::from(format!("<built-in theme>/{name}")),
+        }
+    }
+}
+
+/// All files of the resolved theme, by path inside the theme (`templates/base.html`).
+#[derive(Debug, Clone)]
+pub struct Theme {
+    files: BTreeMap<String, Source>,
+}
+
+impl Theme {
+    /// Loads `themes/<name>` under `root`, falling back to the built-in default theme.
+    /// Then the site's `templates/` and `static/` override files of the same name.
+    pub fn resolve(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let dir = root.join("themes").join(name);
+        let mut files = BTreeMap::new();
+        if dir.is_dir() {
+            walk_into(&dir, "", root, &mut files)?;
+        } else if name == "default" {
+            for (rel, bytes) in embedded::FILES {
+                files.insert((*rel).to_string(), Source::Embedded(bytes));
+            }
+        } else {
+            return Err(Diagnostic::error(Problem::Config(format!(
+                "theme `{name}` not found: there is no folder themes/{name}/"
+            )))
+            .in_file(&root.join("site.toml"))
+            .with_help("set `theme = \"default\"` or add the theme's folder under themes/"));
+        }
+        walk_into(&root.join("templates"), "templates/", root, &mut files)?;
+        walk_into(&root.join("static"), "static/", root, &mut files)?;
+        Ok(Theme { files })
+    }
+
+    /// Template name (path under `templates/`) → source.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &Source)> {
+        self.under("templates/")
+    }
+
+    /// Output path → source, for everything copied verbatim into the site.
+    pub fn static_files(&self) -> BTreeMap<String, Source> {
+        self.under("static/")
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    pub fn i18n(&self, language: &str) -> Option<(&str, &Source)> {
+        self.files
+            .get_key_value(&format!("i18n/{language}.toml"))
+            .map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The archetype for `kind` (`archetypes/lesson.md`), the site's own `archetypes/`
+    /// winning over the theme's.
+    pub fn archetype(&self, root: &Path, kind: &str) -> Option<Source> {
+        let own = root.join("archetypes").join(format!("{kind}.md"));
+        if own.is_file() {
+            return Some(Source::Disk(own));
+        }
+        self.files.get(&format!("archetypes/{kind}.md")).cloned()
+    }
+
+    fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a Source)> {
+        self.files
+            .range(prefix.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(move |(k, v)| (&k[prefix.len()..], v))
+    }
+}
+
+fn walk_into(
+    dir: &Path,
+    prefix: &str,
+    root: &Path,
+    files: &mut BTreeMap<String, Source>,
+) -> Result<(), Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(Problem::Io(e.to_string()))
+                .in_file(e.path().unwrap_or(dir).strip_prefix(root).unwrap_or(dir))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.insert(
+            format!("{prefix}{}", rel.join("/")),
+            Source::Disk(entry.path().to_path_buf()),
+        );
+    }
+    Ok(())
+}

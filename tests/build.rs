@@ -1,0 +1,332 @@
+//! Building a small fixture portal and checking what a reader of the site would see.
+
+mod common;
+
+use std::path::Path;
+
+use common::{links, snapshot, Site};
+
+#[test]
+fn every_kind_of_page_is_written() {
+    let site = Site::fixture("basic");
+    let report = site.build_ok();
+    assert!(report.pages >= 12, "{}", report.pages);
+    for page in [
+        "index.html",
+        "practices/index.html",
+        "practices/risk/index.html",
+        "practices/risk/register/index.html",
+        "lessons/index.html",
+        "lessons/vendor-delay/index.html",
+        "projects/index.html",
+        "projects/erp/index.html",
+        "reviews/index.html",
+        "reviews/2024/index.html",
+        "reviews/erp-closure/index.html",
+        "reports/monthly/index.html",
+        "about/index.html",
+        "tags/index.html",
+        "tags/供应商/index.html",
+        "categories/风险管理/index.html",
+        "phases/execution/index.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "css/style.css",
+        "files/risk-register.csv",
+    ] {
+        assert!(site.exists(page), "missing {page}");
+    }
+    // Drafts stay out unless asked for.
+    assert!(!site.exists("lessons/draft-lesson/index.html"));
+}
+
+#[test]
+fn drafts_are_built_with_the_drafts_option() {
+    let site = Site::fixture("basic");
+    let mut options = pmo_portal::Options::new(site.root());
+    options.drafts = true;
+    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    assert!(site.exists("lessons/draft-lesson/index.html"));
+}
+
+#[test]
+fn links_to_md_files_become_relative_urls_that_work_under_any_base_path() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("lessons/vendor-delay/index.html");
+    let hrefs = links(&html);
+    assert!(
+        hrefs.contains(&"../../practices/risk/register/".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"../../projects/erp/".to_string()),
+        "{hrefs:?}"
+    );
+    let response = site.read("practices/risk/response/index.html");
+    assert!(response.contains("href=\"../../../practices/risk/register/#风险-识别\""));
+    // A root-absolute link to a static file is made relative too.
+    let register = site.read("practices/risk/register/index.html");
+    assert!(register.contains("href=\"../../../files/risk-register.csv\""));
+    // No page links to the server root: the site works when served from /pmo/ or a file share.
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") && entry.file_name() != "404.html"
+        {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            for link in links(&html) {
+                assert!(!link.starts_with('/'), "{}: {link}", entry.path().display());
+                assert!(
+                    !link.contains("pmo-link:"),
+                    "{}: {link}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    // 404 pages are shown at any depth, so they use the base path from base_url.
+    assert!(site
+        .read("404.html")
+        .contains("href=\"/pmo/css/style.css\""));
+}
+
+#[test]
+fn every_internal_link_points_at_a_written_file() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let public = site.public();
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") || entry.file_name() == "404.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let dir = entry.path().parent().unwrap();
+        for link in links(&html) {
+            if link.starts_with("http") || link.starts_with("mailto:") || link.starts_with('#') {
+                continue;
+            }
+            let path = link.split('#').next().unwrap();
+            let target = dir.join(path);
+            let target = if path.ends_with('/') || path.is_empty() {
+                target.join("index.html")
+            } else {
+                target
+            };
+            assert!(
+                target.exists(),
+                "{} links to missing {link}",
+                entry.path().display()
+            );
+        }
+    }
+}
+
+#[test]
+fn backlinks_list_the_pages_that_link_here() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let register = site.read("practices/risk/register/index.html");
+    assert!(register.contains("被引用"), "no backlinks section");
+    let backlinks = &register[register.find("被引用").unwrap()..];
+    assert!(backlinks.contains("供应商交付延期导致里程碑滑移"));
+    assert!(backlinks.contains("风险应对策略"));
+}
+
+#[test]
+fn taxonomies_list_their_pages_with_pagination() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let tag = site.read("tags/供应商/index.html");
+    assert!(tag.contains("供应商交付延期导致里程碑滑移"));
+    assert!(tag.contains("Key users in every department"));
+    let tags = site.read("tags/index.html");
+    assert!(
+        tags.contains("tags/数据迁移/") || tags.contains("数据迁移/"),
+        "{tags}"
+    );
+    // paginate = 2 and three lessons: the register has two pages.
+    let first = site.read("lessons/index.html");
+    assert!(first.contains("page/2/"));
+    assert!(
+        site.read("lessons/page/2/index.html")
+            .contains("供应商交付延期导致里程碑滑移"),
+        "oldest lesson on page 2"
+    );
+    // Phases are shown in the site's language.
+    assert!(site.read("phases/index.html").contains("执行"));
+}
+
+#[test]
+fn project_page_shows_figures_lessons_and_review() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    assert!(html.contains("3,200,000"), "BAC");
+    assert!(html.contains("2,100,000"), "spent to date");
+    assert!(
+        html.contains("供应商延期, 接口"),
+        "risk with a comma in its title"
+    );
+    assert!(html.contains("供应商交付延期导致里程碑滑移"), "its lesson");
+    assert!(html.contains("ERP 升级项目收尾评审"), "its review");
+    let reviews = site.read("reviews/index.html");
+    assert!(reviews.contains("2024"));
+    assert!(reviews.contains("ERP 升级项目收尾评审"));
+}
+
+#[test]
+fn practices_have_breadcrumbs_toc_and_neighbours() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("practices/risk/register/index.html");
+    assert!(html.contains("id=\"风险-识别\""));
+    assert!(html.contains("href=\"#概率与影响\""), "TOC entry");
+    assert!(
+        html.contains("href=\"../../../practices/risk/\""),
+        "breadcrumb"
+    );
+    assert!(
+        html.contains("href=\"../../../practices/risk/response/\""),
+        "next practice"
+    );
+    assert!(html.contains("type=\"checkbox\""), "task list");
+    assert!(html.contains("<del>旧做法</del>"));
+    assert!(html.contains("footnote"));
+}
+
+#[test]
+fn raw_html_is_sanitized_unless_trusted() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("reports/monthly/index.html");
+    assert!(!html.contains("<script>alert"), "script kept");
+    assert!(!html.contains("onclick"), "event handler kept");
+    assert!(html.contains("<b>粗体</b>"));
+
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}trust_html = true\n"));
+    site.build_ok();
+    assert!(site
+        .read("reports/monthly/index.html")
+        .contains("<script>alert"));
+}
+
+#[test]
+fn feed_and_sitemap_are_well_formed_xml() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    for file in ["atom.xml", "sitemap.xml"] {
+        let xml = site.read(file);
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let mut depth = 0i32;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+                Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{file} is not well-formed: {e}"),
+            }
+        }
+        assert_eq!(depth, 0, "{file}");
+    }
+    let atom = site.read("atom.xml");
+    assert!(atom.contains("<entry>"));
+    assert!(atom.contains("https://intranet.example.com/pmo/reviews/erp-closure/"));
+    // Links inside entries are absolute.
+    assert!(atom.contains("https://intranet.example.com/pmo/lessons/vendor-delay/"));
+    assert!(!atom.contains("草稿经验"));
+    assert!(site
+        .read("sitemap.xml")
+        .contains("<loc>https://intranet.example.com/pmo/projects/erp/</loc>"));
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">OVERRIDE {{ page.title }}</p>{% endblock content %}",
+    );
+    site.build_ok();
+    let html = site.read("lessons/vendor-delay/index.html");
+    assert!(html.contains("OVERRIDE 供应商交付延期导致里程碑滑移"));
+    assert!(
+        html.contains("<meta charset=\"utf-8\">"),
+        "base.html of the theme still used"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = snapshot(&site.public());
+    site.write("content/lessons/broken.md", "---\ntitle: [unclosed\n---\n");
+    site.build_err();
+    assert_eq!(snapshot(&site.public()), before);
+    // No staging folder is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let first = snapshot(&site.public());
+    site.build_ok();
+    assert_eq!(snapshot(&site.public()), first);
+}
+
+#[test]
+fn english_sites_get_an_english_ui_and_dates() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", config.replace("zh-CN", "en"));
+    site.build_ok();
+    let html = site.read("lessons/vendor-delay/index.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("18 March 2024"), "date in English");
+    assert!(
+        html.contains("Linked from")
+            || site
+                .read("practices/risk/register/index.html")
+                .contains("Linked from")
+    );
+}
+
+#[test]
+fn output_folder_can_be_chosen_and_the_base_url_overridden() {
+    let site = Site::fixture("basic");
+    let out = site.root().join("elsewhere");
+    let options = pmo_portal::Options {
+        root: site.root().to_path_buf(),
+        output: Some(out.clone()),
+        base_url: Some("http://staging.local/portal".into()),
+        drafts: false,
+    };
+    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    let atom = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    assert!(atom.contains("http://staging.local/portal/lessons/"));
+    assert!(!Path::new(&site.public()).exists());
+}
+
+#[test]
+fn windows_line_endings_and_a_bom_are_fine() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/crlf.md",
+        "\u{feff}---\r\ntitle: 行尾测试\r\ndate: 2024-07-01\r\nproject: erp\r\nphase: closing\r\nimpact: positive\r\n---\r\n\r\n## 小节\r\n\r\n正文。\r\n",
+    );
+    site.build_ok();
+    let html = site.read("lessons/crlf/index.html");
+    assert!(html.contains("id=\"小节\""));
+}

@@ -1,0 +1,250 @@
+//! One test per class of bad input: each must end in a message naming the file, line
+//! and column and saying what to do — never a panic, never a half-written site.
+
+mod common;
+
+use common::Site;
+
+const LESSON_HEAD: &str =
+    "---\ntitle: 测试\ndate: 2024-03-18\nproject: erp\nphase: execution\nimpact: negative\n";
+
+fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
+    let site = Site::fixture("basic");
+    site.write(rel, text);
+    let message = site.build_err();
+    assert!(!site.public().exists(), "nothing may be written");
+    message
+}
+
+#[test]
+fn malformed_yaml() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [a, b\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:7: invalid front matter: unclosed bracket"),
+        "{m}"
+    );
+}
+
+#[test]
+fn unknown_field_with_suggestion() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}catgory: 采购\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:1: unknown field `catgory`"),
+        "{m}"
+    );
+    assert!(m.contains("did you mean `category`"), "{m}");
+}
+
+#[test]
+fn wrong_type() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: {{a: 1}}\n---\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:7:"), "{m}");
+}
+
+#[test]
+fn bad_date() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\ndate: 2024-02-30\nproject: erp\nphase: execution\nimpact: negative\n---\n",
+    );
+    assert!(m.contains("content/lessons/bad.md:3:7"), "{m}");
+    assert!(m.contains("not a date"), "{m}");
+}
+
+#[test]
+fn bad_enum_value() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\ndate: 2024-03-18\nproject: erp\nphase: execution\nimpact: neutral\n---\n",
+    );
+    assert!(m.contains("content/lessons/bad.md:6:9"), "{m}");
+    assert!(m.contains("positive") && m.contains("negative"), "{m}");
+}
+
+#[test]
+fn missing_required_field() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\ndate: 2024-03-18\n---\n",
+    );
+    assert!(m.contains("content/lessons/bad.md:"), "{m}");
+    assert!(m.contains("missing required field `project`"), "{m}");
+}
+
+#[test]
+fn unknown_project() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\ndate: 2024-03-18\nproject: erp-upgrade\nphase: execution\nimpact: negative\n---\n",
+    );
+    assert!(m.contains("content/lessons/bad.md:4:10"), "{m}");
+    assert!(m.contains("did you mean `erp`"), "{m}");
+}
+
+#[test]
+fn broken_link() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n正文\n\n见[登记册](../practices/risk/registr.md)。\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:11:2: broken link `../practices/risk/registr.md`"),
+        "{m}"
+    );
+    assert!(m.contains("register.md"), "suggestion: {m}");
+}
+
+#[test]
+fn broken_anchor() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n[x](../practices/risk/register.md#no-such)\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:8:1"), "{m}");
+    assert!(m.contains("no heading with the id `no-such`"), "{m}");
+}
+
+#[test]
+fn link_escaping_the_site() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n[x](../../../etc/passwd.md)\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:8:1"), "{m}");
+    assert!(m.contains("leaves the content folder"), "{m}");
+}
+
+#[test]
+fn javascript_link() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n[x](javascript:alert(1))\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:9:1: unsafe link"), "{m}");
+}
+
+#[test]
+fn csv_cell_that_is_not_a_number() {
+    let m = failing(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,100,90,100\n2024-02,100,abc,90\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:3:13"), "{m}");
+    assert!(
+        m.contains("column `ev` holds `abc`, expected a number"),
+        "{m}"
+    );
+}
+
+#[test]
+fn csv_with_a_short_row() {
+    let m = failing(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,x,3\n",
+    );
+    assert!(m.contains("content/projects/erp/risks.csv:2:1"), "{m}");
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\n\n正文没有结束的分隔线\n",
+    );
+    assert!(m.contains("content/lessons/bad.md:1:1"), "{m}");
+    assert!(m.contains("never closed"), "{m}");
+}
+
+#[test]
+fn empty_file() {
+    let m = failing("content/lessons/empty.md", "");
+    assert!(
+        m.contains("content/lessons/empty.md:1:1: no front matter"),
+        "{m}"
+    );
+}
+
+#[test]
+fn binary_and_invalid_utf8_files() {
+    let m = failing(
+        "content/practices/blob.md",
+        [0x89u8, b'P', b'N', b'G', 0, 0xff, 0xfe].as_slice(),
+    );
+    assert!(m.contains("content/practices/blob.md"), "{m}");
+    assert!(m.contains("invalid UTF-8 at byte 0"), "{m}");
+    let m = failing(
+        "content/practices/gbk.md",
+        b"---\ntitle: \xb7\xe7\xcf\xd5\n---\n".as_slice(),
+    );
+    assert!(m.contains("invalid UTF-8 at byte 11"), "{m}");
+}
+
+#[test]
+fn template_syntax_error_in_an_override() {
+    let m = failing(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.title }{% endblock content %}",
+    );
+    assert!(m.contains("templates/lesson.html:2:"), "{m}");
+}
+
+#[test]
+fn template_rendering_error_names_template_and_page() {
+    let m = failing("templates/review.html", "{% extends \"base.html\" %}\n{% block content %}{{ page.no_such_field.deeper }}{% endblock content %}");
+    assert!(m.contains("templates/review.html:2:"), "{m}");
+    assert!(m.contains("content/reviews/erp-closure.md"), "{m}");
+}
+
+#[test]
+fn bad_site_toml() {
+    let m = failing("site.toml", "title = \"x\"\nlanguage = \"fr\"\n");
+    assert!(m.contains("site.toml:2:12"), "{m}");
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/a.md",
+        format!("{LESSON_HEAD}colour: red\n---\n"),
+    );
+    site.write(
+        "content/lessons/b.md",
+        format!("{LESSON_HEAD}---\n[x](nowhere.md)\n"),
+    );
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\nA,2024-13-01,,\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/lessons/a.md:7:1"), "{m}");
+    assert!(m.contains("content/lessons/b.md:8:1"), "{m}");
+    assert!(m.contains("content/projects/erp/milestones.csv:2:3"), "{m}");
+}
+
+#[test]
+fn closed_project_without_review_is_a_warning_only() {
+    let site = Site::fixture("basic");
+    site.remove("content/reviews/erp-closure.md");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.iter().any(|w| w.contains("content/projects/erp/index.md") && w.contains("no closure review")), "{warnings:?}");
+}
+
+#[test]
+fn two_files_with_the_same_url() {
+    let m = failing(
+        "content/lessons/Vendor Delay.md",
+        format!("{LESSON_HEAD}---\n"),
+    );
+    assert!(m.contains("URL /lessons/vendor-delay/"), "{m}");
+}

@@ -57,6 +57,9 @@ def main():
     ap.add_argument("--gen", type=Path, default=Path(os.environ.get("PMO_CORPUS_GEN", DEFAULT_GEN)))
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
     ap.add_argument("--no-hugo", action="store_true", help="time pmo only")
+    ap.add_argument("--out", type=Path, default=Path("/dev/shm/pmo-bench") if Path("/dev/shm").is_dir() else None,
+                    help="where both tools write their output (default: tmpfs /dev/shm, as the "
+                         "reference figures were measured; the shared disk here is too noisy to compare)")
     args = ap.parse_args()
 
     if not args.gen.exists():
@@ -75,7 +78,8 @@ def main():
     results = {"pmo": [], "hugo": []}
     stages = []
     for run in range(args.runs):
-        out = args.work / "out-pmo"
+        out_base = args.out or args.work
+        out = out_base / "out-pmo"
         secs, rss, err = timed([str(pmo), "--root", str(pmo_site), "build", "--output", str(out)], pmo_site)
         results["pmo"].append((secs, rss))
         m = re.search(r"built (\d+) pages .*\[(.*)\]", err)
@@ -83,7 +87,7 @@ def main():
             stages.append(m.group(2))
             pages = int(m.group(1))
         if hugo:
-            hout = args.work / "out-hugo"
+            hout = out_base / "out-hugo"
             shutil.rmtree(hout, ignore_errors=True)
             secs, rss, _ = timed([hugo, "--quiet", "-s", str(hugo_site), "-d", str(hout)], hugo_site)
             results["hugo"].append((secs, rss))
@@ -97,7 +101,8 @@ def main():
               f"(runs: {', '.join(f'{r[0]:.2f}s' for r in runs)})")
         return wall, rss
 
-    print(f"corpus: {args.pages} pages, {args.projects} projects; {pages} content pages built by pmo")
+    print(f"corpus: {args.pages} pages, {args.projects} projects; {pages} content pages built by pmo; "
+          f"output under {args.out or args.work}")
     pw, pr = summary("pmo")
     print(f"pmo stages (last run): {stages[-1] if stages else 'n/a'}")
     if hugo and results["hugo"]:

@@ -181,29 +181,46 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// The miette view of a diagnostic: the source excerpt with the place marked.
-impl miette::Diagnostic for Diagnostic {
+/// The miette view of a diagnostic: its message alone (the place and the help are drawn
+/// by miette around the source excerpt).
+#[derive(Debug)]
+pub struct Report<'a>(pub &'a Diagnostic);
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.0.location, &self.0.path) {
+            (None, Some(path)) => write!(f, "{}: {}", path.display(), self.0.problem),
+            _ => write!(f, "{}", self.0.problem),
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.severity {
+        Some(match self.0.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
+        self.0
+            .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.location
+        self.0
+            .location
             .as_deref()
             .map(|l| l as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let loc = self.location.as_ref()?;
+        let loc = self.0.location.as_ref()?;
         let span = miette::LabeledSpan::new_with_span(Some("here".into()), (loc.offset, loc.len));
         Some(Box::new(std::iter::once(span)))
     }

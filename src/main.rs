@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use pmo_portal::diagnostics::Diagnostic;
+use pmo_portal::diagnostics::{Diagnostic, Report};
 use pmo_portal::render::Progress;
 use pmo_portal::scaffold::{self, NewKind};
 use pmo_portal::{BuildFailure, BuildReport, Options};
@@ -168,12 +168,7 @@ fn print_diagnostic(d: &Diagnostic) {
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
     let mut out = String::new();
-    if d.location.is_none() {
-        // Without an excerpt miette would not name the file: put it in the line itself.
-        eprintln!("{d}\n");
-        return;
-    }
-    match handler.render_report(&mut out, d) {
+    match handler.render_report(&mut out, &Report(d)) {
         Ok(()) => eprintln!("{out}"),
         Err(_) => eprintln!("{d}"),
     }

@@ -82,14 +82,39 @@ pub fn load(
         .par_iter()
         .map(|rel| load_page(content_dir, root, rel))
         .collect();
-    for result in results {
+    for (rel, result) in markdown_files.iter().zip(results) {
         match result {
             Ok(page) if page.draft && !include_drafts => {}
             Ok(page) => loaded.pages.push(page),
+            // A draft being written may be incomplete; it must not block publishing the
+            // rest of the portal. It is checked when built with --drafts.
+            Err(_) if !include_drafts && declares_draft(&content_dir.join(rel)) => {}
             Err(problems) => diagnostics.extend(problems),
         }
     }
     loaded
+}
+
+/// Whether a file that failed to load says `draft: true` (or `draft = true`) in its front
+/// matter. Read again only on this failure path, so good files are still read once.
+fn declares_draft(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let fence = if text.starts_with("+++") {
+        "+++"
+    } else {
+        "---"
+    };
+    text.lines()
+        .skip(1)
+        .take_while(|l| l.trim_end() != fence)
+        .any(|l| {
+            let l = l.trim();
+            l.strip_prefix("draft")
+                .map(|rest| rest.trim_start().trim_start_matches([':', '=']).trim())
+                .is_some_and(|v| v == "true" || v.starts_with("true ") || v.starts_with("true#"))
+        })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

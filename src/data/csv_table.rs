@@ -74,6 +74,11 @@ impl CsvTable {
             .collect()
     }
 
+    /// Index of an optional column.
+    pub fn optional_column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
         self.records.iter().map(move |(record, offset)| Record {
             table: self,

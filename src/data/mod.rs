@@ -106,16 +106,17 @@ fn read_table(full: &Path, shown: &Path, name: &str) -> Result<ProjectData, Vec<
     let mut problems = Vec::new();
     match name {
         "budget" => {
-            let cols = table
-                .columns(&["period", "pv", "ev", "ac"])
-                .map_err(|d| vec![d])?;
+            // Earned value and actual cost may be left out of a plan-only budget.
+            let cols = table.columns(&["period", "pv"]).map_err(|d| vec![d])?;
+            let (ev, ac) = (table.optional_column("ev"), table.optional_column("ac"));
             for r in table.records() {
+                let optional = |col: Option<usize>| col.map_or(Ok(None), |c| r.number(c));
                 let row = (|| {
                     Ok(BudgetRow {
                         period: r.month(cols[0])?,
                         pv: r.number(cols[1])?.unwrap_or(0.0),
-                        ev: r.number(cols[2])?,
-                        ac: r.number(cols[3])?,
+                        ev: optional(ev)?,
+                        ac: optional(ac)?,
                     })
                 })();
                 push_row(&mut data.budget, &mut problems, row);

@@ -1,0 +1,122 @@
+//! The `pmo` binary as a user runs it: exit codes, init, new, and what it prints.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::Site;
+
+fn pmo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn check_exits_zero_when_clean_and_one_on_content_errors() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["--root", root, "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!site.public().exists(), "check writes nothing");
+
+    site.write(
+        "content/lessons/bad.md",
+        "---\ntitle: x\ndate: 2024-01-01\nproject: erp\nphase: executon\nimpact: positive\n---\n",
+    );
+    let out = pmo(&["--root", root, "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    // A compiler-style report: the place, the excerpt with the spot marked, the fix.
+    assert!(text.contains("content/lessons/bad.md:5:8"), "{text}");
+    assert!(text.contains("phase: executon"), "excerpt: {text}");
+    assert!(text.contains("did you mean `execution`"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let out = pmo(&["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = pmo(&["new", "meeting", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn build_prints_a_summary_and_fails_cleanly() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["--root", root, "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("built 12 pages"), "{}", stderr(&out));
+    assert!(site.exists("index.html"));
+
+    site.write("content/practices/risk/register.md", "---\ntitle: x\n");
+    let out = pmo(&["--root", root, "build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing was written"));
+    assert!(site
+        .read("practices/risk/register/index.html")
+        .contains("风险登记册的维护"));
+}
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    let out = pmo(&["init", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = pmo(&["--root", dir.to_str().unwrap(), "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("public/index.html").exists());
+    assert!(dir.join("public/lessons/kickoff-raci/index.html").exists());
+    // A second init into the same folder refuses.
+    let out = pmo(&["init", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn new_scaffolds_each_kind_from_its_archetype() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    let root = dir.to_str().unwrap();
+
+    let out = pmo(&["--root", root, "new", "lesson", "供应商延期: 教训"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = dir.join("content/lessons/供应商延期-教训.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("供应商延期: 教训"), "{text}");
+    let today = jiff::Zoned::now().date().to_string();
+    assert!(text.contains(&today), "{text}");
+
+    for (kind, rel) in [
+        ("practice", "content/practices/weekly-review.md"),
+        ("project", "content/projects/weekly-review/index.md"),
+        ("review", "content/reviews/weekly-review.md"),
+    ] {
+        let out = pmo(&["--root", root, "new", kind, "Weekly review"]);
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+        assert!(dir.join(rel).exists(), "{rel}");
+    }
+    // Never overwrites.
+    let out = pmo(&["--root", root, "new", "review", "Weekly review"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // The scaffolds are drafts with required fields left as hints: the site still builds,
+    // and with --drafts the build names the first field the author must fill in.
+    let out = pmo(&["--root", root, "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = pmo(&["--root", root, "check", "--drafts"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("missing required field"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -248,3 +248,52 @@ fn two_files_with_the_same_url() {
     );
     assert!(m.contains("URL /lessons/vendor-delay/"), "{m}");
 }
+
+/// Inputs that have crashed other generators: each must give diagnostics or a build,
+/// never a panic.
+#[test]
+fn hostile_inputs_never_panic() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"---",
+        b"---\n---\n",
+        b"+++\n+++\n",
+        b"\xef\xbb\xbf",
+        b"\x00\x00\x00\x00",
+        b"---\n\x00: \x01\n---\n",
+        b"---\ntitle: &a [*a]\n---\n",
+        b"---\na: &a [x,x,x,x]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: [*c,*c,*c,*c]\n---\n",
+        b"---\ntitle: x\ndate: 99999-01-01\n---\n",
+        b"---\ntitle: x\ntags: [[[[[[[[[[]]]]]]]]]]\n---\n",
+        b"---\ntitle: \"x\ndate: 2024-01-01\n---\n",
+        b"+++\ntitle = 'x'\ndate = 2024-01-01T25:00:00\n+++\n",
+        b"---\ntitle: x\n---\n[a](<>) [b]() [c](#) [d](%zz.md) [e](../../../../x) [f](/) ![g](nope.png)\n",
+        b"---\ntitle: x\n---\n# \n## \n### {#}\n[^x]\n\n[^x]: y\n",
+        b"---\r\ntitle: x\r---\r\n",
+        b"---\ntitle: x\n---\n<div><script>while(1){}</script>\n",
+    ];
+    for (i, case) in cases.iter().enumerate() {
+        for dir in ["practices", "lessons", "reviews", "reports", "projects/erp"] {
+            let site = Site::fixture("basic");
+            let rel = if dir == "projects/erp" {
+                "content/projects/erp/index.md".to_string()
+            } else {
+                format!("content/{dir}/case-{i}.md")
+            };
+            site.write(&rel, case);
+            // Either outcome is fine; a panic fails the test.
+            let _ = site.build();
+        }
+    }
+    for case in [
+        "period,pv,ev,ac\n\"2024-01,1,2,3\n",
+        "period,pv\n2024-01,1e308\n2024-02,1e308\n",
+        "period,pv\n2024-01,NaN\n",
+        "\u{feff}period,pv,ev,ac\r\n2024-01,1,2,3\r\n",
+        "",
+    ] {
+        let site = Site::fixture("basic");
+        site.write("content/projects/erp/budget.csv", case);
+        let _ = site.build();
+    }
+}

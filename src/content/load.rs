@@ -186,6 +186,7 @@ fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Dia
     if !problems.is_empty() {
         return Err(problems);
     }
+    page.explicit_summary = !page.summary.is_empty();
     if page.summary.is_empty() {
         page.summary = body.first_paragraph.clone();
     }
@@ -211,6 +212,7 @@ fn parse_meta(
         tags: Vec::new(),
         category: None,
         summary: String::new(),
+        explicit_summary: false,
         owner: None,
         weight: None,
         draft: false,

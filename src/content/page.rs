@@ -105,6 +105,9 @@ pub struct Page {
     pub category: Option<String>,
     /// The front matter's summary, or the start of the first paragraph.
     pub summary: String,
+    /// The summary was written in the front matter (so it is not a copy of the text
+    /// and may be shown above it).
+    pub explicit_summary: bool,
     pub owner: Option<String>,
     pub weight: Option<i64>,
     pub draft: bool,

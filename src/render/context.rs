@@ -97,6 +97,9 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
 pub struct FullPage<'a> {
     #[serde(flatten)]
     pub summary: Summary,
+    /// The front matter's summary, shown above the text; empty when the summary is only
+    /// the first paragraph (which the reader is about to see anyway).
+    pub lede: &'a str,
     pub content: String,
     pub toc: &'a [TocEntry],
     pub breadcrumbs: Vec<Link>,

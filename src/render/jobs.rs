@@ -373,6 +373,11 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     let keyed = |v: Option<_>| v.map(|v| Keyed::of(v, &r.i18n, String::new()));
     FullPage {
         summary: context::summary(site, &r.i18n, id),
+        lede: if page.explicit_summary {
+            &page.summary
+        } else {
+            ""
+        },
         content: r.body_html(id),
         toc: &page.body.toc,
         breadcrumbs: breadcrumbs(site, section, &r.i18n, !is_index),

@@ -157,6 +157,7 @@ pub fn run(
         };
     }
     let theme = Theme::resolve(root, &config.theme)?;
+    let i18n = render::i18n::I18n::load(&theme, root, config.language.code())?;
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(Problem::Content("there is no content/ folder".into()))
@@ -168,14 +169,15 @@ pub fn run(
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
-    let project_data = data::load_projects(&content_dir, root, &loaded.tables, &diagnostics);
+    let data = data::load(root, &loaded.tables, &diagnostics);
     mark("load", &mut stages);
 
     let site = site::link(
         config,
         loaded,
-        project_data,
+        data,
         theme.static_files(),
+        &i18n,
         &diagnostics,
     );
     mark("link", &mut stages);
@@ -186,7 +188,7 @@ pub fn run(
     }
 
     let renderer =
-        Renderer::new(&site, &theme, root).map_err(|d| BuildFailure { diagnostics: d })?;
+        Renderer::new(&site, &theme, i18n, root).map_err(|d| BuildFailure { diagnostics: d })?;
     let files = renderer
         .render_all(output, progress)
         .map_err(|d| BuildFailure { diagnostics: d })?;

@@ -330,3 +330,62 @@ fn windows_line_endings_and_a_bom_are_fine() {
     let html = site.read("lessons/crlf/index.html");
     assert!(html.contains("id=\"小节\""));
 }
+
+#[test]
+fn tables_are_read_from_every_format() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/plan.json",
+        r#"[{"period": "2024-01", "pv": 100}, {"period": "2024-02", "pv": "1,200"}]"#,
+    );
+    site.write(
+        "data/plan2.toml",
+        "[[rows]]\nperiod = \"2024-01\"\npv = 1\n",
+    );
+    site.write("data/plan3.yaml", "- period: 2024-01\n  pv: 1\n");
+    let root = site.root().to_path_buf();
+    let diagnostics = pmo_portal::diagnostics::Diagnostics::default();
+    let data = pmo_portal::data::load(
+        &root,
+        &["projects/erp/budget.csv".to_string()],
+        &diagnostics,
+    );
+    assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+    let names: Vec<&str> = data.tables.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "departments",
+            "departments/预算",
+            "plan",
+            "plan2",
+            "plan3",
+            "projects/erp/budget"
+        ]
+    );
+    let departments = &data.tables["departments"];
+    assert_eq!(
+        departments.columns,
+        ["department", "head", "headcount", "since"]
+    );
+    assert_eq!(departments.text(0, 0), "信息中心");
+    assert_eq!(departments.number(0, 2).unwrap(), Some(42.0));
+    assert_eq!(departments.date(1, 3).unwrap().unwrap().iso(), "2020-07-15");
+    assert_eq!(data.tables["plan"].number(1, 1).unwrap(), Some(1200.0));
+    assert_eq!(data.projects["erp"].budget.len(), 3);
+}
+
+#[test]
+fn project_tables_may_be_workbooks() {
+    let site = Site::fixture("basic");
+    site.remove("content/projects/erp/budget.csv");
+    std::fs::copy(
+        site.root().join("data/departments.xlsx"),
+        site.root().join("content/projects/erp/budget.xlsx"),
+    )
+    .unwrap();
+    // The first sheet has no `period` column: the error names the file.
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
+    assert!(m.contains("no column `period`"), "{m}");
+}

@@ -297,3 +297,19 @@ fn hostile_inputs_never_panic() {
         let _ = site.build();
     }
 }
+
+#[test]
+fn xlsx_cell_errors_name_sheet_and_cell() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_path_buf();
+    let data = pmo_portal::data::load(&root, &[], &pmo_portal::diagnostics::Diagnostics::default());
+    let e = data.tables["departments"]
+        .number(0, 1)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("data/departments.xlsx"), "{e}");
+    assert!(
+        e.contains("部门!B2: column `head` holds `王芳`, expected a number"),
+        "{e}"
+    );
+}

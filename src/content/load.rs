@@ -127,10 +127,10 @@ fn rel_string(rel: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-/// `projects/<slug>/<name>.csv`: the tables beside a project's `index.md`.
+/// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.
 fn is_project_table(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
-    parts.len() == 3 && parts[0] == "projects" && parts[2].ends_with(".csv")
+    parts.len() == 3 && parts[0] == "projects" && crate::data::read::is_table(parts[2])
 }
 
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {

@@ -1,17 +1,19 @@
-//! Project data tables: `budget.csv`, `milestones.csv` and `risks.csv` beside a project's
-//! `index.md`, read into typed rows with cell-level errors.
+//! Data tables: site-wide ones under `data/` and each project's beside its `index.md`
+//! (`budget`, `milestones`, `risks` and any other), in CSV, XLSX, JSON, TOML or YAML.
+//! The three project tables are also read into typed rows with cell-level errors.
 
-mod csv_table;
+pub mod read;
+pub mod table;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use csv_table::{CsvTable, Record};
+pub use table::{Cell, ColumnType, Table};
 
 use crate::content::schema::Date;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
 /// One reporting period of a project's budget; amounts are for the period, not cumulative.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,119 +65,163 @@ pub struct ProjectData {
     pub risks: Vec<Risk>,
 }
 
-/// Reads every project table (paths relative to `content/`) in parallel, keyed by project slug.
-pub fn load_projects(
-    content_dir: &Path,
-    root: &Path,
-    tables: &[String],
-    diagnostics: &Diagnostics,
-) -> BTreeMap<String, ProjectData> {
-    let parsed: Vec<(String, String, Result<ProjectData, Vec<Diagnostic>>)> = tables
-        .par_iter()
-        .filter_map(|rel| {
-            let mut parts = rel.split('/');
-            let slug = parts.nth(1)?.to_string();
-            let name = parts.next()?.trim_end_matches(".csv").to_string();
-            if !matches!(name.as_str(), "budget" | "milestones" | "risks") {
-                return None;
-            }
-            let full = content_dir.join(rel);
-            let shown = crate::content::load::display_path(root, &full);
-            Some((slug, name.clone(), read_table(&full, &shown, &name)))
-        })
-        .collect();
-    let mut projects: BTreeMap<String, ProjectData> = BTreeMap::new();
-    for (slug, _, result) in parsed {
-        match result {
-            Ok(data) => {
-                let entry = projects.entry(slug).or_default();
-                entry.budget.extend(data.budget);
-                entry.milestones.extend(data.milestones);
-                entry.risks.extend(data.risks);
-            }
-            Err(problems) => diagnostics.extend(problems),
-        }
-    }
-    projects
+/// Every table of the site by name, and each project's typed data by slug.
+#[derive(Debug, Default)]
+pub struct Data {
+    pub tables: BTreeMap<String, Table>,
+    pub projects: BTreeMap<String, ProjectData>,
 }
 
-fn read_table(full: &Path, shown: &Path, name: &str) -> Result<ProjectData, Vec<Diagnostic>> {
-    let text = crate::content::source::read_text(full, shown).map_err(|d| vec![d])?;
-    let table = CsvTable::parse(shown, &text).map_err(|d| vec![d])?;
-    let mut data = ProjectData::default();
+/// A table file to read: its path relative to `root` and the name charts call it by.
+struct TableFile {
+    rel: String,
+    name: String,
+}
+
+/// Reads the project tables found by the load stage (paths relative to `content/`) and
+/// every table under `data/`, in parallel.
+pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -> Data {
+    let mut files: Vec<TableFile> = project_tables
+        .iter()
+        .map(|rel| TableFile {
+            rel: format!("content/{rel}"),
+            name: strip_extension(rel).to_string(),
+        })
+        .collect();
+    let data_dir = root.join("data");
+    if data_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&data_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let Ok(rel) = entry.path().strip_prefix(&data_dir) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_file() && read::is_table(&rel) && !rel.starts_with('.') {
+                files.push(TableFile {
+                    name: strip_extension(&rel).to_string(),
+                    rel: format!("data/{rel}"),
+                });
+            }
+        }
+    }
+    let results: Vec<Result<Vec<Table>, Diagnostic>> = files
+        .par_iter()
+        .map(|f| read::read(&root.join(&f.rel), Path::new(&f.rel), &f.name))
+        .collect();
+    let mut data = Data::default();
+    for result in results {
+        match result {
+            Ok(tables) => {
+                for table in tables {
+                    if let Some(previous) = data.tables.get(&table.name) {
+                        diagnostics.push(
+                            Diagnostic::error(Problem::Data(format!(
+                                "two files make the table `{}`: {} and this one",
+                                table.name,
+                                previous.path.display()
+                            )))
+                            .in_file(&table.path)
+                            .with_help("keep one file per table name (e.g. budget.csv or budget.xlsx, not both)"),
+                        );
+                        continue;
+                    }
+                    data.tables.insert(table.name.clone(), table);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for (name, table) in &data.tables {
+        let mut parts = name.split('/');
+        let (Some("projects"), Some(slug), Some(kind), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let entry = data.projects.entry(slug.to_string()).or_default();
+        let result = match kind {
+            "budget" => budget(table).map(|rows| entry.budget = rows),
+            "milestones" => milestones(table).map(|rows| entry.milestones = rows),
+            "risks" => risks(table).map(|rows| entry.risks = rows),
+            _ => Ok(()),
+        };
+        if let Err(problems) = result {
+            diagnostics.extend(problems);
+        }
+    }
+    data
+}
+
+fn strip_extension(rel: &str) -> &str {
+    rel.rsplit_once('.').map_or(rel, |(stem, _)| stem)
+}
+
+/// Reads every row with `f`, collecting each bad row's error instead of stopping.
+fn rows<T>(
+    table: &Table,
+    mut f: impl FnMut(usize) -> Result<T, Diagnostic>,
+) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let mut out = Vec::with_capacity(table.rows.len());
     let mut problems = Vec::new();
-    match name {
-        "budget" => {
-            // Earned value and actual cost may be left out of a plan-only budget.
-            let cols = table.columns(&["period", "pv"]).map_err(|d| vec![d])?;
-            let (ev, ac) = (table.optional_column("ev"), table.optional_column("ac"));
-            for r in table.records() {
-                let optional = |col: Option<usize>| col.map_or(Ok(None), |c| r.number(c));
-                let row = (|| {
-                    Ok(BudgetRow {
-                        period: r.month(cols[0])?,
-                        pv: r.number(cols[1])?.unwrap_or(0.0),
-                        ev: optional(ev)?,
-                        ac: optional(ac)?,
-                    })
-                })();
-                push_row(&mut data.budget, &mut problems, row);
-            }
-        }
-        "milestones" => {
-            let cols = table
-                .columns(&["name", "baseline", "forecast", "actual"])
-                .map_err(|d| vec![d])?;
-            for r in table.records() {
-                let row = (|| {
-                    Ok(Milestone {
-                        name: r.text(cols[0]).to_string(),
-                        baseline: r.date(cols[1])?.ok_or_else(|| r.missing(cols[1]))?,
-                        forecast: r.date(cols[2])?,
-                        actual: r.date(cols[3])?,
-                    })
-                })();
-                push_row(&mut data.milestones, &mut problems, row);
-            }
-        }
-        _ => {
-            let cols = table
-                .columns(&[
-                    "id",
-                    "title",
-                    "probability",
-                    "impact",
-                    "owner",
-                    "status",
-                    "response",
-                ])
-                .map_err(|d| vec![d])?;
-            for r in table.records() {
-                let row = (|| {
-                    Ok(Risk {
-                        id: r.text(cols[0]).to_string(),
-                        title: r.text(cols[1]).to_string(),
-                        probability: r.scale(cols[2])?,
-                        impact: r.scale(cols[3])?,
-                        owner: r.text(cols[4]).to_string(),
-                        status: r.text(cols[5]).to_string(),
-                        response: r.text(cols[6]).to_string(),
-                    })
-                })();
-                push_row(&mut data.risks, &mut problems, row);
-            }
+    for row in 0..table.rows.len() {
+        match f(row) {
+            Ok(v) => out.push(v),
+            Err(d) => problems.push(d),
         }
     }
     if problems.is_empty() {
-        Ok(data)
+        Ok(out)
     } else {
         Err(problems)
     }
 }
 
-fn push_row<T>(rows: &mut Vec<T>, problems: &mut Vec<Diagnostic>, row: Result<T, Diagnostic>) {
-    match row {
-        Ok(row) => rows.push(row),
-        Err(d) => problems.push(d),
-    }
+fn budget(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
+    let cols = t.require(&["period", "pv"]).map_err(|d| vec![d])?;
+    // Earned value and actual cost may be left out of a plan-only budget.
+    let (ev, ac) = (t.column("ev"), t.column("ac"));
+    let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.number(row, c));
+    rows(t, |r| {
+        Ok(BudgetRow {
+            period: t.month(r, cols[0])?,
+            pv: t.number(r, cols[1])?.unwrap_or(0.0),
+            ev: optional(r, ev)?,
+            ac: optional(r, ac)?,
+        })
+    })
+}
+
+fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
+    let cols = t.require(&["name", "baseline"]).map_err(|d| vec![d])?;
+    let (forecast, actual) = (t.column("forecast"), t.column("actual"));
+    let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
+    rows(t, |r| {
+        Ok(Milestone {
+            name: t.text(r, cols[0]),
+            baseline: t.date(r, cols[1])?.ok_or_else(|| t.required(r, cols[1]))?,
+            forecast: optional(r, forecast)?,
+            actual: optional(r, actual)?,
+        })
+    })
+}
+
+fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
+    let cols = t
+        .require(&["id", "title", "probability", "impact"])
+        .map_err(|d| vec![d])?;
+    let text = |row, name: &str| t.column(name).map(|c| t.text(row, c)).unwrap_or_default();
+    rows(t, |r| {
+        Ok(Risk {
+            id: t.text(r, cols[0]),
+            title: t.text(r, cols[1]),
+            probability: t.scale(r, cols[2])?,
+            impact: t.scale(r, cols[3])?,
+            owner: text(r, "owner"),
+            status: text(r, "status"),
+            response: text(r, "response"),
+        })
+    })
 }

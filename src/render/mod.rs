@@ -53,9 +53,9 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         theme: &Theme,
+        i18n: I18n,
         root: &'a Path,
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
-        let i18n = I18n::load(theme, root, site.config.language.code()).map_err(|d| vec![d])?;
         let mut templates = Templates::load(theme, root)?;
         let globals = templates.tera.global_context();
         globals.insert(

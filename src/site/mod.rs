@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::content::load::Loaded;
 use crate::content::page::{Kind, Page};
 use crate::content::schema::ProjectStatus;
-use crate::data::ProjectData;
+use crate::data::{Data, ProjectData, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::suggest::did_you_mean;
 
@@ -49,6 +49,8 @@ pub struct Site {
     pub projects: BTreeMap<String, PageId>,
     pub project_links: HashMap<PageId, ProjectLinks>,
     pub project_data: BTreeMap<String, ProjectData>,
+    /// Every data table by name (`departments`, `projects/erp/budget` …).
+    pub tables: BTreeMap<String, Table>,
     /// Files under `content/` copied as they are (relative paths).
     pub assets: Vec<String>,
     /// Output path → source file, for `static/` of the theme and of the site.
@@ -91,8 +93,9 @@ impl Site {
 pub fn link(
     config: Config,
     loaded: Loaded,
-    project_data: BTreeMap<String, ProjectData>,
+    data: Data,
     static_files: BTreeMap<String, crate::theme::Source>,
+    i18n: &crate::render::i18n::I18n,
     diagnostics: &Diagnostics,
 ) -> Site {
     let mut pages = loaded.pages;
@@ -118,7 +121,8 @@ pub fn link(
         taxonomies,
         projects,
         project_links,
-        project_data,
+        project_data: data.projects,
+        tables: data.tables,
         assets: loaded.assets,
         static_files,
     };
@@ -126,6 +130,18 @@ pub fn link(
     diagnostics.extend(problems);
     site.backlinks = links::backlinks(&site, &resolved);
     site.links = resolved;
+    for (name, table) in crate::derive::tables::all(&site, i18n) {
+        if let Some(clash) = site.tables.get(&name) {
+            diagnostics.push(
+                Diagnostic::error(Problem::Data(format!(
+                    "the table name `{name}` is taken by the table the build derives"
+                )))
+                .in_file(&clash.path)
+                .with_help("rename the file: `portfolio`, `lessons` and `risks` are built from the content"),
+            );
+        }
+        site.tables.insert(name, table);
+    }
     site
 }
 

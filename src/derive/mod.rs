@@ -2,6 +2,9 @@
 //! shows. No I/O and no clock: a milestone is late by its own dates, not by today's, so
 //! two builds of the same files agree.
 
+pub mod evm;
+pub mod tables;
+
 use crate::config::Thresholds;
 use crate::content::page::ProjectInfo;
 use crate::content::schema::Rag;
@@ -24,6 +27,8 @@ pub struct KeyFigures {
     pub cpi: Option<f64>,
     /// EV / PV; `None` when nothing was planned.
     pub spi: Option<f64>,
+    /// All earned-value measures at the last reported period.
+    pub latest: Option<evm::PeriodMetrics>,
 }
 
 impl KeyFigures {
@@ -34,32 +39,17 @@ impl KeyFigures {
 }
 
 pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
-    let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
-    let mut last_period = None;
-    for row in &data.budget {
-        pv += row.pv;
-        if row.ev.is_some() || row.ac.is_some() {
-            last_period = Some(row.period.clone());
-        }
-        ev += row.ev.unwrap_or(0.0);
-        ac += row.ac.unwrap_or(0.0);
-    }
-    // Plan to date: PV only for the periods that have been reported on.
-    let pv_to_date: f64 = match &last_period {
-        Some(last) => data
-            .budget
-            .iter()
-            .filter(|r| &r.period <= last)
-            .map(|r| r.pv)
-            .sum(),
-        None => pv,
-    };
+    let series = evm::series(info.bac, &data.budget);
+    let latest = series
+        .iter()
+        .rev()
+        .find(|m| m.ev.is_some() || m.ac.is_some());
     KeyFigures {
         bac: info.bac,
-        spent: ac,
-        ev,
-        pv: pv_to_date,
-        last_period,
+        spent: latest.and_then(|m| m.ac).unwrap_or(0.0),
+        ev: latest.and_then(|m| m.ev).unwrap_or(0.0),
+        pv: latest.or(series.last()).map_or(0.0, |m| m.pv),
+        last_period: latest.map(|m| m.period.clone()),
         milestones_total: data.milestones.len(),
         milestones_done: data
             .milestones
@@ -69,13 +59,10 @@ pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
         milestones_late: data.milestones.iter().filter(|m| is_late(m)).count(),
         risks_total: data.risks.len(),
         risks_open: data.risks.iter().filter(|r| r.is_open()).count(),
-        cpi: ratio(ev, ac),
-        spi: ratio(ev, pv_to_date),
+        cpi: latest.and_then(|m| m.cpi),
+        spi: latest.and_then(|m| m.spi),
+        latest: latest.cloned(),
     }
-}
-
-fn ratio(a: f64, b: f64) -> Option<f64> {
-    (b != 0.0).then(|| a / b).filter(|r| r.is_finite())
 }
 
 /// Days between the baseline and the actual date (or the forecast while not done);

@@ -1,0 +1,393 @@
+//! Reading tables from CSV, XLSX, JSON, TOML and YAML files.
+//!
+//! Every format ends as the same [`Table`]: a header row naming the columns and rows of
+//! cells. Structured formats (JSON, TOML, YAML) are a list of records whose keys are the
+//! columns, in the order of the first record.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use calamine::{Data, Reader};
+
+use crate::content::schema::Date;
+use crate::data::table::{cell_ref, Cell, Place, Table};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+
+/// File endings read as tables.
+pub const EXTENSIONS: &[&str] = &[
+    "csv", "xlsx", "xlsm", "xls", "ods", "json", "toml", "yaml", "yml",
+];
+
+pub fn is_table(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// Reads the file at `full` (shown to users as `shown`) into tables named `name`; a
+/// workbook adds its other sheets as `name/<sheet>`.
+pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
+    let ext = full
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(full, shown, name),
+        _ => {
+            let text = crate::content::source::read_text(full, shown)?;
+            let table = match ext.as_str() {
+                "csv" => read_csv(shown, &text, name)?,
+                "json" => records(shown, &text, name, parse_json(shown, &text)?)?,
+                "toml" => records(shown, &text, name, parse_toml(shown, &text)?)?,
+                _ => records(shown, &text, name, parse_yaml(shown, &text)?)?,
+            };
+            Ok(vec![table])
+        }
+    }
+}
+
+fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(source.as_bytes());
+    let csv_error = |e: csv::Error| {
+        let offset = e.position().map_or(0, |p| p.byte() as usize);
+        Diagnostic::error(Problem::Data(e.to_string()))
+            .at(Location::new(path, source, offset, 0))
+            .with_help("every row needs as many comma-separated fields as the header; quote fields that contain commas")
+    };
+    let columns: Vec<String> = reader
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    let mut places = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(csv_error)?;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        rows.push(
+            record
+                .iter()
+                .map(|f| match f.trim() {
+                    "" => Cell::Empty,
+                    t => Cell::Text(t.to_string()),
+                })
+                .collect(),
+        );
+        places.push(
+            (0..record.len())
+                .map(|col| Place::Offset(field_start(source, start, col)))
+                .collect(),
+        );
+    }
+    Ok(Table {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        source: Some(Arc::clone(source)),
+        columns,
+        rows,
+        places,
+    })
+}
+
+/// Byte offset of field `col` of the CSV record starting at `start`, honouring quotes.
+fn field_start(text: &str, start: usize, col: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut field = 0;
+    let mut quoted = false;
+    while i < bytes.len() && field < col {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => field += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'"') {
+        i += 1;
+    }
+    i
+}
+
+fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
+    let fail = |message: String| {
+        Diagnostic::error(Problem::Data(message))
+            .in_file(shown)
+            .with_help("save the workbook again from Excel or LibreOffice as .xlsx")
+    };
+    let mut workbook = calamine::open_workbook_auto(full).map_err(|e| fail(e.to_string()))?;
+    let sheets = workbook.sheet_names();
+    let mut tables = Vec::new();
+    for (i, sheet) in sheets.iter().enumerate() {
+        let range = workbook
+            .worksheet_range(sheet)
+            .map_err(|e| fail(format!("sheet `{sheet}`: {e}")))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut row_iter = range.rows();
+        let Some(header) = row_iter.next() else {
+            continue;
+        };
+        let columns: Vec<String> = header
+            .iter()
+            .map(|c| sheet_cell(c).display().trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        let mut places = Vec::new();
+        for (r, row) in row_iter.enumerate() {
+            let cells: Vec<Cell> = row.iter().map(sheet_cell).collect();
+            if cells.iter().all(|c| *c == Cell::Empty) {
+                continue;
+            }
+            places.push(
+                (0..cells.len())
+                    .map(|c| Place::Sheet {
+                        sheet: sheet.clone(),
+                        cell: cell_ref(top + 1 + r as u32, left + c as u32),
+                    })
+                    .collect(),
+            );
+            rows.push(cells);
+        }
+        let table_name = if i == 0 {
+            name.to_string()
+        } else {
+            format!("{name}/{sheet}")
+        };
+        tables.push(Table {
+            name: table_name,
+            path: shown.to_path_buf(),
+            source: None,
+            columns,
+            rows,
+            places,
+        });
+    }
+    if tables.is_empty() {
+        return Err(fail("the workbook has no sheet with a header row".into()));
+    }
+    Ok(tables)
+}
+
+fn sheet_cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) if s.trim().is_empty() => Cell::Empty,
+        Data::String(s) => Cell::Text(s.trim().to_string()),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
+                Ok(date) => Cell::Date(Date(date)),
+                Err(_) => Cell::Text(dt.to_string()),
+            }
+        }
+        Data::DateTimeIso(s) => match Date::parse(s.get(..10).unwrap_or(s)) {
+            Ok(d) => Cell::Date(d),
+            Err(_) => Cell::Text(s.clone()),
+        },
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
+}
+
+type Record = serde_json::Map<String, serde_json::Value>;
+
+fn structured_error(
+    path: &Path,
+    source: &Arc<str>,
+    message: String,
+    offset: usize,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::error(Problem::Data(message))
+        .at(Location::new(path, source, offset, 1))
+        .with_help(help.to_string())
+}
+
+fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    serde_json::from_str::<Vec<Record>>(text).map_err(|e| {
+        let offset = crate::diagnostics::offset_of(text, e.line(), e.column());
+        structured_error(
+            path,
+            text,
+            e.to_string(),
+            offset,
+            "a JSON table is a list of objects: [{\"period\": \"2024-01\", \"pv\": 100}, …]",
+        )
+    })
+}
+
+fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    let help = "a TOML table is a list of [[rows]] entries, one per row";
+    let value: toml::Table = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |r| r.start);
+        structured_error(path, text, e.message().to_string(), offset, help)
+    })?;
+    let rows = value
+        .iter()
+        .find_map(|(_, v)| v.as_array().filter(|a| a.iter().all(toml::Value::is_table)))
+        .ok_or_else(|| structured_error(path, text, "no array of tables found".into(), 0, help))?;
+    Ok(rows
+        .iter()
+        .filter_map(toml::Value::as_table)
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect()
+        })
+        .collect())
+}
+
+fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::String(s) => serde_json::Value::String(s.clone()),
+        toml::Value::Integer(i) => serde_json::Value::from(*i),
+        toml::Value::Float(f) => serde_json::Value::from(*f),
+        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        other => serde_json::Value::String(other.to_string()),
+    }
+}
+
+fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    options.crop_radius = 0;
+    serde_saphyr::from_str_with_options::<Vec<Record>>(text, options).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        let offset = crate::diagnostics::offset_of(text, line, col);
+        let message = e.to_string();
+        let message = message.lines().next().unwrap_or(&message).to_string();
+        structured_error(
+            path,
+            text,
+            message,
+            offset,
+            "a YAML table is a list of mappings: - {period: 2024-01, pv: 100}",
+        )
+    })
+}
+
+fn records(
+    path: &Path,
+    source: &Arc<str>,
+    name: &str,
+    records: Vec<Record>,
+) -> Result<Table, Diagnostic> {
+    let mut columns: Vec<String> = Vec::new();
+    for record in &records {
+        for key in record.keys() {
+            if !columns.contains(key) {
+                columns.push(key.clone());
+            }
+        }
+    }
+    let rows = records
+        .iter()
+        .map(|record| {
+            columns
+                .iter()
+                .map(|c| match record.get(c) {
+                    None | Some(serde_json::Value::Null) => Cell::Empty,
+                    Some(serde_json::Value::Number(n)) => {
+                        n.as_f64().map_or(Cell::Empty, Cell::Number)
+                    }
+                    Some(serde_json::Value::String(s)) if s.trim().is_empty() => Cell::Empty,
+                    Some(serde_json::Value::String(s)) => Cell::Text(s.trim().to_string()),
+                    Some(other) => Cell::Text(other.to_string()),
+                })
+                .collect()
+        })
+        .collect::<Vec<Vec<Cell>>>();
+    let places = (0..rows.len())
+        .map(|r| vec![Place::Row(r + 1); columns.len()])
+        .collect();
+    Ok(Table {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        source: Some(Arc::clone(source)),
+        columns,
+        rows,
+        places,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Arc<str> {
+        Arc::from(s)
+    }
+
+    #[test]
+    fn csv_cells_know_their_offsets() {
+        let t = read_csv(
+            Path::new("b.csv"),
+            &text("period,pv,ev\n2024-01,100,90\n2024-02,\"a,b\",abc\n"),
+            "b",
+        )
+        .unwrap();
+        let e = t.number(1, 2).unwrap_err().to_string();
+        assert!(e.contains("b.csv:3:15"), "{e}");
+        assert!(
+            e.contains("column `ev` holds `abc`, expected a number"),
+            "{e}"
+        );
+        let e = t.number(1, 1).unwrap_err().to_string();
+        assert!(e.contains("b.csv:3:10"), "{e}");
+    }
+
+    #[test]
+    fn structured_formats_keep_column_order() {
+        let json = parse_json(
+            Path::new("t.json"),
+            &text(r#"[{"period":"2024-01","pv":100},{"period":"2024-02","pv":"1,200","ev":5}]"#),
+        )
+        .unwrap();
+        let t = records(Path::new("t.json"), &text(""), "t", json).unwrap();
+        assert_eq!(t.columns, ["period", "pv", "ev"]);
+        assert_eq!(t.number(1, 1).unwrap(), Some(1200.0));
+        assert_eq!(t.number(0, 2).unwrap(), None);
+
+        let toml = parse_toml(
+            Path::new("t.toml"),
+            &text(
+                "[[rows]]\nperiod = \"2024-01\"\npv = 1\n[[rows]]\nperiod = \"2024-02\"\npv = 2\n",
+            ),
+        )
+        .unwrap();
+        let t = records(Path::new("t.toml"), &text(""), "t", toml).unwrap();
+        assert_eq!(t.rows.len(), 2);
+
+        let yaml = parse_yaml(
+            Path::new("t.yaml"),
+            &text("- period: 2024-01\n  pv: 1\n- period: 2024-02\n  pv: x\n"),
+        )
+        .unwrap();
+        let t = records(Path::new("t.yaml"), &text(""), "t", yaml).unwrap();
+        let e = t.number(1, 1).unwrap_err().to_string();
+        assert!(e.contains("row 2: column `pv` holds `x`"), "{e}");
+    }
+
+    #[test]
+    fn broken_json_points_at_the_error() {
+        let e = parse_json(Path::new("t.json"), &text("[\n{\"a\": 1,}\n]"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("t.json:2:"), "{e}");
+    }
+}

@@ -1,0 +1,353 @@
+//! A data table read from any supported format, with typed access whose errors point at
+//! the exact cell: `budget.csv:7:12` for text formats, `budget.xlsx (Sheet1!C7)` for
+//! workbooks, `budget.json (row 3, column ev)` for structured formats.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::content::schema::Date;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+
+/// One cell's value, as read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Date(#[serde(serialize_with = "iso")] Date),
+    Text(String),
+}
+
+fn iso<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.iso())
+}
+
+impl Cell {
+    /// The cell as a user wrote it, for messages and tables.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(d) => d.iso(),
+            Cell::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// Numbers without a spurious `.0`, with up to four decimals.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        let s = format!("{n:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Where a cell is, for error messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// Byte offset into the file's text (CSV).
+    Offset(usize),
+    /// A worksheet cell.
+    Sheet { sheet: String, cell: String },
+    /// Row (1-based, header not counted) of a structured file (JSON, TOML, YAML).
+    Row(usize),
+}
+
+/// The type a column holds, inferred from its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnType {
+    Number,
+    Date,
+    Month,
+    Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// What charts and `table` blocks call it: `departments`, `projects/erp/budget`.
+    pub name: String,
+    pub path: PathBuf,
+    /// The file's text, for placing errors (text formats only).
+    pub source: Option<Arc<str>>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// `places[row][col]`.
+    pub places: Vec<Vec<Place>>,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let name = name.trim().to_lowercase();
+        self.columns.iter().position(|c| c.to_lowercase() == name)
+    }
+
+    /// Column indexes of required columns; a missing one is an error naming the header.
+    pub fn require(&self, names: &[&str]) -> Result<Vec<usize>, Diagnostic> {
+        names
+            .iter()
+            .map(|name| {
+                self.column(name).ok_or_else(|| {
+                    self.error_at_top(
+                        format!("the header has no column `{name}`"),
+                        format!(
+                            "the first row must name these columns: {}",
+                            names.join(", ")
+                        ),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    pub fn text(&self, row: usize, col: usize) -> String {
+        self.cell(row, col).display()
+    }
+
+    /// A number; text cells may carry thousands separators and a currency sign.
+    pub fn number(&self, row: usize, col: usize) -> Result<Option<f64>, Diagnostic> {
+        match self.cell(row, col) {
+            Cell::Empty => Ok(None),
+            Cell::Number(n) if n.is_finite() => Ok(Some(*n)),
+            Cell::Text(t) => match parse_number(t) {
+                Some(n) => Ok(Some(n)),
+                None if t.trim().is_empty() => Ok(None),
+                None => Err(self.bad_cell(row, col, "a number", "e.g. 1200000 or 1,200,000")),
+            },
+            _ => Err(self.bad_cell(row, col, "a number", "e.g. 1200000 or 1,200,000")),
+        }
+    }
+
+    /// A whole number from 1 to 5 (probability and impact scales).
+    pub fn scale(&self, row: usize, col: usize) -> Result<u8, Diagnostic> {
+        let bad = || {
+            self.bad_cell(
+                row,
+                col,
+                "a whole number from 1 to 5",
+                "1 = very low … 5 = very high",
+            )
+        };
+        match self.number(row, col) {
+            Ok(Some(n)) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Ok(n as u8),
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
+        let bad = || {
+            self.bad_cell(
+                row,
+                col,
+                "a date",
+                "write dates as YYYY-MM-DD, e.g. 2024-03-18",
+            )
+        };
+        match self.cell(row, col) {
+            Cell::Empty => Ok(None),
+            Cell::Date(d) => Ok(Some(*d)),
+            Cell::Text(t) if t.trim().is_empty() => Ok(None),
+            Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| bad()),
+            Cell::Number(_) => Err(bad()),
+        }
+    }
+
+    /// A reporting month `YYYY-MM` (a full date in a workbook counts as its month).
+    pub fn month(&self, row: usize, col: usize) -> Result<String, Diagnostic> {
+        match self.cell(row, col) {
+            Cell::Date(d) => Ok(d.iso()[..7].to_string()),
+            Cell::Text(t) if is_month(t.trim()) => Ok(t.trim().to_string()),
+            _ => Err(self.bad_cell(row, col, "a month", "write months as YYYY-MM, e.g. 2024-03")),
+        }
+    }
+
+    pub fn required(&self, row: usize, col: usize) -> Diagnostic {
+        self.bad_cell(row, col, "a value", "this column may not be empty")
+    }
+
+    /// The type every non-empty cell of a column agrees on (text when they disagree).
+    pub fn column_type(&self, col: usize) -> ColumnType {
+        let mut kind: Option<ColumnType> = None;
+        for row in 0..self.rows.len() {
+            let this = match self.cell(row, col) {
+                Cell::Empty => continue,
+                Cell::Number(_) => ColumnType::Number,
+                Cell::Date(_) => ColumnType::Date,
+                Cell::Text(t) if t.trim().is_empty() => continue,
+                Cell::Text(t) if is_month(t.trim()) => ColumnType::Month,
+                Cell::Text(t) if Date::parse(t).is_ok() => ColumnType::Date,
+                Cell::Text(t) if parse_number(t).is_some() => ColumnType::Number,
+                Cell::Text(_) => return ColumnType::Text,
+            };
+            match kind {
+                None => kind = Some(this),
+                Some(k) if k == this => {}
+                Some(_) => return ColumnType::Text,
+            }
+        }
+        kind.unwrap_or(ColumnType::Text)
+    }
+
+    /// An error placed at the cell, naming the column, the value found and what was expected.
+    pub fn bad_cell(&self, row: usize, col: usize, expected: &str, help: &str) -> Diagnostic {
+        let column = self.columns.get(col).map_or("?", String::as_str);
+        let found = self.text(row, col);
+        let message = format!("column `{column}` holds `{found}`, expected {expected}");
+        let place = self.places.get(row).and_then(|p| p.get(col));
+        let d = match (place, &self.source) {
+            (Some(Place::Offset(offset)), Some(source)) => {
+                Diagnostic::error(Problem::Data(message)).at(Location::new(
+                    &self.path,
+                    source,
+                    *offset,
+                    found.len().max(1),
+                ))
+            }
+            (Some(Place::Sheet { sheet, cell }), _) => {
+                Diagnostic::error(Problem::Data(format!("{sheet}!{cell}: {message}")))
+                    .in_file(&self.path)
+            }
+            _ => Diagnostic::error(Problem::Data(format!("row {}: {message}", row + 1)))
+                .in_file(&self.path),
+        };
+        d.with_help(help.to_string())
+    }
+
+    fn error_at_top(&self, message: String, help: String) -> Diagnostic {
+        let d = Diagnostic::error(Problem::Data(message));
+        match &self.source {
+            Some(source) => d.at(Location::new(&self.path, source, 0, 0)),
+            None => d.in_file(&self.path),
+        }
+        .with_help(help)
+    }
+}
+
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+pub fn is_month(text: &str) -> bool {
+    text.len() == 7
+        && text.as_bytes()[4] == b'-'
+        && text[..4].bytes().all(|b| b.is_ascii_digit())
+        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+}
+
+/// `C7` for zero-based row 6, column 2.
+pub fn cell_ref(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// Path relative to the site root, for messages.
+pub fn shown(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_refs_are_spreadsheet_style() {
+        assert_eq!(cell_ref(6, 2), "C7");
+        assert_eq!(cell_ref(0, 25), "Z1");
+        assert_eq!(cell_ref(0, 26), "AA1");
+    }
+
+    #[test]
+    fn numbers_months_and_formatting() {
+        assert_eq!(parse_number("1,200,000"), Some(1_200_000.0));
+        assert_eq!(parse_number("¥ 3.5"), Some(3.5));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert!(is_month("2024-12"));
+        assert!(!is_month("2024-13"));
+        assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(0.95), "0.95");
+    }
+
+    #[test]
+    fn column_types_are_inferred() {
+        let table = Table {
+            name: "t".into(),
+            path: "t.csv".into(),
+            source: None,
+            columns: vec!["m".into(), "n".into(), "d".into(), "x".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("2024-01".into()),
+                    Cell::Text("1,000".into()),
+                    Cell::Text("2024-01-05".into()),
+                    Cell::Text("a".into()),
+                ],
+                vec![
+                    Cell::Text("2024-02".into()),
+                    Cell::Number(2.0),
+                    Cell::Empty,
+                    Cell::Number(1.0),
+                ],
+            ],
+            places: vec![],
+        };
+        assert_eq!(table.column_type(0), ColumnType::Month);
+        assert_eq!(table.column_type(1), ColumnType::Number);
+        assert_eq!(table.column_type(2), ColumnType::Date);
+        assert_eq!(table.column_type(3), ColumnType::Text);
+    }
+
+    #[test]
+    fn sheet_errors_name_the_cell() {
+        let table = Table {
+            name: "budget".into(),
+            path: "budget.xlsx".into(),
+            source: None,
+            columns: vec!["period".into(), "pv".into()],
+            rows: vec![vec![Cell::Text("2024-01".into()), Cell::Text("n/a".into())]],
+            places: vec![vec![
+                Place::Sheet {
+                    sheet: "Sheet1".into(),
+                    cell: "A2".into(),
+                },
+                Place::Sheet {
+                    sheet: "Sheet1".into(),
+                    cell: "B2".into(),
+                },
+            ]],
+        };
+        let e = table.number(0, 1).unwrap_err().to_string();
+        assert!(
+            e.contains(
+                "budget.xlsx: invalid data: Sheet1!B2: column `pv` holds `n/a`, expected a number"
+            ),
+            "{e}"
+        );
+    }
+}

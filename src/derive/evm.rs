@@ -1,0 +1,164 @@
+//! Earned-value management: cumulative PV, EV and AC per reporting period and the
+//! measures derived from them. Every ratio is an `Option`: a zero denominator is "n/a",
+//! never NaN or infinity.
+
+use crate::data::BudgetRow;
+
+/// The state of a project at the end of one reporting period (all amounts cumulative).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodMetrics {
+    pub period: String,
+    pub pv: f64,
+    /// `None` for periods after the last one reported on.
+    pub ev: Option<f64>,
+    pub ac: Option<f64>,
+    pub cv: Option<f64>,
+    pub sv: Option<f64>,
+    pub cpi: Option<f64>,
+    pub spi: Option<f64>,
+    pub eac: Option<f64>,
+    pub etc: Option<f64>,
+    pub vac: Option<f64>,
+    pub tcpi: Option<f64>,
+    /// EV / BAC.
+    pub percent_complete: Option<f64>,
+}
+
+/// `a / b`, or `None` when `b` is zero or the result is not a finite number.
+pub fn ratio(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 {
+        return None;
+    }
+    Some(a / b).filter(|r| r.is_finite())
+}
+
+/// Cumulative metrics for every period of `budget`, in period order. Earned value and
+/// actual cost are carried only up to the last period that reports either.
+pub fn series(bac: Option<f64>, budget: &[BudgetRow]) -> Vec<PeriodMetrics> {
+    let mut rows: Vec<&BudgetRow> = budget.iter().collect();
+    rows.sort_by(|a, b| a.period.cmp(&b.period));
+    let last_reported = rows.iter().rposition(|r| r.ev.is_some() || r.ac.is_some());
+    let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            pv += row.pv;
+            ev += row.ev.unwrap_or(0.0);
+            ac += row.ac.unwrap_or(0.0);
+            let reported = last_reported.is_some_and(|last| i <= last);
+            metrics(
+                &row.period,
+                bac,
+                pv,
+                reported.then_some(ev),
+                reported.then_some(ac),
+            )
+        })
+        .collect()
+}
+
+/// The measures at one point, from cumulative PV, EV and AC.
+pub fn metrics(
+    period: &str,
+    bac: Option<f64>,
+    pv: f64,
+    ev: Option<f64>,
+    ac: Option<f64>,
+) -> PeriodMetrics {
+    let cpi = ev.zip(ac).and_then(|(e, a)| ratio(e, a));
+    let spi = ev.and_then(|e| ratio(e, pv));
+    let eac = bac.zip(cpi).and_then(|(b, c)| ratio(b, c));
+    PeriodMetrics {
+        period: period.to_string(),
+        pv,
+        ev,
+        ac,
+        cv: ev.zip(ac).map(|(e, a)| e - a),
+        sv: ev.map(|e| e - pv),
+        cpi,
+        spi,
+        eac,
+        etc: eac.zip(ac).map(|(e, a)| e - a),
+        vac: bac.zip(eac).map(|(b, e)| b - e),
+        tcpi: bac
+            .zip(ev)
+            .zip(ac)
+            .and_then(|((b, e), a)| ratio(b - e, b - a)),
+        percent_complete: bac.zip(ev).and_then(|(b, e)| ratio(e, b)),
+    }
+}
+
+/// The metrics at the last reported period (or the plan's last period if none was).
+pub fn latest(series: &[PeriodMetrics]) -> Option<&PeriodMetrics> {
+    series
+        .iter()
+        .rev()
+        .find(|m| m.ev.is_some())
+        .or(series.last())
+}
+
+/// Two decimals for indexes, "n/a" when undefined.
+pub fn format_index(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_string(), |v| format!("{v:.2}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(period: &str, pv: f64, ev: Option<f64>, ac: Option<f64>) -> BudgetRow {
+        BudgetRow {
+            period: period.into(),
+            pv,
+            ev,
+            ac,
+        }
+    }
+
+    /// Worked by hand: BAC 1000; after two periods PV 300, EV 240, AC 300.
+    /// CV −60, SV −60, CPI 0.8, SPI 0.8, EAC 1250, ETC 950, VAC −250,
+    /// TCPI (1000−240)/(1000−300) = 760/700 ≈ 1.0857, 24 % complete.
+    #[test]
+    fn matches_a_hand_computed_example() {
+        let budget = [
+            row("2024-02", 200.0, Some(150.0), Some(200.0)),
+            row("2024-01", 100.0, Some(90.0), Some(100.0)),
+            row("2024-03", 300.0, None, None),
+        ];
+        let s = series(Some(1000.0), &budget);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].period, "2024-01");
+        let m = &s[1];
+        assert_eq!((m.pv, m.ev, m.ac), (300.0, Some(240.0), Some(300.0)));
+        assert_eq!(m.cv, Some(-60.0));
+        assert_eq!(m.sv, Some(-60.0));
+        assert_eq!(m.cpi, Some(0.8));
+        assert_eq!(m.spi, Some(0.8));
+        assert_eq!(m.eac, Some(1250.0));
+        assert_eq!(m.etc, Some(950.0));
+        assert_eq!(m.vac, Some(-250.0));
+        assert!((m.tcpi.unwrap() - 760.0 / 700.0).abs() < 1e-12);
+        assert_eq!(m.percent_complete, Some(0.24));
+        // The unreported period keeps its plan but has no EV or AC.
+        assert_eq!((s[2].pv, s[2].ev, s[2].cpi), (600.0, None, None));
+        assert_eq!(latest(&s).unwrap().period, "2024-02");
+    }
+
+    #[test]
+    fn zero_denominators_are_not_applicable() {
+        let m = metrics("2024-01", Some(100.0), 0.0, Some(0.0), Some(0.0));
+        assert_eq!(
+            (m.cpi, m.spi, m.eac, m.etc, m.vac),
+            (None, None, None, None, None)
+        );
+        let m = metrics("2024-01", Some(100.0), 50.0, Some(20.0), Some(100.0));
+        assert_eq!(
+            m.tcpi, None,
+            "BAC equal to AC: no budget left to perform against"
+        );
+        let m = metrics("2024-01", None, 50.0, Some(20.0), Some(10.0));
+        assert_eq!((m.eac, m.percent_complete), (None, None));
+        assert_eq!(format_index(None), "n/a");
+        assert_eq!(format_index(Some(0.955)), "0.95");
+    }
+}

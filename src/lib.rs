@@ -6,11 +6,13 @@
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod derive;
 pub mod diagnostics;
+pub mod escape;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -187,8 +189,11 @@ pub fn run(
         });
     }
 
-    let renderer =
-        Renderer::new(&site, &theme, i18n, root).map_err(|d| BuildFailure { diagnostics: d })?;
+    let figures = charts::render_all(&site, &i18n).map_err(|d| BuildFailure { diagnostics: d })?;
+    mark("charts", &mut stages);
+
+    let renderer = Renderer::new(&site, &figures, &theme, i18n, root)
+        .map_err(|d| BuildFailure { diagnostics: d })?;
     let files = renderer
         .render_all(output, progress)
         .map_err(|d| BuildFailure { diagnostics: d })?;

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -34,6 +34,23 @@ pub struct LinkRef {
     pub is_image: bool,
 }
 
+/// A ```chart or ```table block: its text is a spec read by the charts module, and the
+/// HTML holds `<div class="pmo-block">pmo-block:N</div>` where its figure goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawBlock {
+    pub chart: bool,
+    pub text: String,
+    /// Byte offset in the file where the block's text starts.
+    pub offset: usize,
+    /// Byte offset of the opening fence, for errors about the block as a whole.
+    pub fence: usize,
+}
+
+/// The marker a block's figure replaces; plain text in a div so it survives sanitizing.
+pub fn block_marker(n: usize) -> String {
+    format!("<div class=\"pmo-block\">pmo-block:{n}</div>")
+}
+
 /// The result of rendering one page body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -43,6 +60,7 @@ pub struct Rendered {
     /// Every anchor id in the page (headings and footnotes), for checking `#fragment`s.
     pub anchors: Vec<String>,
     pub links: Vec<LinkRef>,
+    pub blocks: Vec<RawBlock>,
     /// Raw HTML was present: the page must be sanitized unless the site trusts its authors.
     pub has_raw_html: bool,
     pub word_count: usize,
@@ -76,7 +94,40 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     let mut in_first_paragraph = false;
     let mut first_done = false;
 
+    let mut block: Option<RawBlock> = None;
+
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        // Inside a chart or table block: gather its text instead of rendering it.
+        if let Some(b) = block.as_mut() {
+            match event {
+                Event::Text(t) => {
+                    if b.text.is_empty() {
+                        b.offset = base + range.start;
+                    }
+                    b.text.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some(done) = block.take() {
+                        events.push(Event::Html(CowStr::from(block_marker(out.blocks.len()))));
+                        out.blocks.push(done);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
+            let word = info.split_whitespace().next().unwrap_or("");
+            if word == "chart" || word == "table" {
+                block = Some(RawBlock {
+                    chart: word == "chart",
+                    text: String::new(),
+                    offset: base + range.start,
+                    fence: base + range.start,
+                });
+                continue;
+            }
+        }
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -389,6 +440,21 @@ mod tests {
         let (r, p) = md("[x](javascript:alert(1))\n");
         assert_eq!(p.len(), 1);
         assert!(r.html.contains("href=\"#\""));
+    }
+
+    #[test]
+    fn chart_and_table_blocks_are_set_aside() {
+        let body = "Intro\n\n```chart\ntype = \"line\"\n```\n\n```table\ndata = \"x\"\n```\n\n```rust\nfn x() {}\n```\n";
+        let (r, _) = md(body);
+        assert_eq!(r.blocks.len(), 2);
+        assert!(r.blocks[0].chart);
+        assert_eq!(r.blocks[0].text, "type = \"line\"\n");
+        assert_eq!(&body[r.blocks[0].offset..][..4], "type");
+        assert!(!r.blocks[1].chart);
+        assert!(r.html.contains(&block_marker(0)));
+        assert!(r.html.contains(&block_marker(1)));
+        assert!(r.html.contains("language-rust"));
+        assert!(!r.has_raw_html, "our markers are not the author's raw HTML");
     }
 
     #[test]

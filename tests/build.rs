@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{links, snapshot, Site};
+use common::{assert_well_formed, links, snapshot, Site};
 
 #[test]
 fn every_kind_of_page_is_written() {
@@ -219,19 +219,7 @@ fn feed_and_sitemap_are_well_formed_xml() {
     let site = Site::fixture("basic");
     site.build_ok();
     for file in ["atom.xml", "sitemap.xml"] {
-        let xml = site.read(file);
-        let mut reader = quick_xml::Reader::from_str(&xml);
-        let mut depth = 0i32;
-        loop {
-            match reader.read_event() {
-                Ok(quick_xml::events::Event::Start(_)) => depth += 1,
-                Ok(quick_xml::events::Event::End(_)) => depth -= 1,
-                Ok(quick_xml::events::Event::Eof) => break,
-                Ok(_) => {}
-                Err(e) => panic!("{file} is not well-formed: {e}"),
-            }
-        }
-        assert_eq!(depth, 0, "{file}");
+        assert_well_formed(&site.read(file));
     }
     let atom = site.read("atom.xml");
     assert!(atom.contains("<entry>"));

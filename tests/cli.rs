@@ -53,7 +53,7 @@ fn build_prints_a_summary_and_fails_cleanly() {
     let root = site.root().to_str().unwrap();
     let out = pmo(&["--root", root, "build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("built 12 pages"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("built 13 pages"), "{}", stderr(&out));
     assert!(site.exists("index.html"));
 
     site.write("content/practices/risk/register.md", "---\ntitle: x\n");

@@ -313,3 +313,45 @@ fn xlsx_cell_errors_name_sheet_and_cell() {
         "{e}"
     );
 }
+
+fn report(block: &str) -> String {
+    failing(
+        "content/reports/bad-chart.md",
+        format!("---\ntitle: 图表\n---\n\n段落。\n\n```chart\n{block}```\n"),
+    )
+}
+
+#[test]
+fn chart_block_with_an_unknown_field() {
+    let m = report("type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ncolour = \"red\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:11:1"), "{m}");
+    assert!(m.contains("unknown field `colour`"), "{m}");
+}
+
+#[test]
+fn chart_block_with_a_bad_type() {
+    let m = report("type = \"pie\"\ndata = \"portfolio\"\nx = \"title\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:8:8"), "{m}");
+    assert!(m.contains("stacked-bar"), "{m}");
+}
+
+#[test]
+fn chart_block_naming_an_unknown_column() {
+    let m = report("type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"budget\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:11:1"), "{m}");
+    assert!(m.contains("`y` names the column `budget`"), "{m}");
+}
+
+#[test]
+fn chart_block_plotting_text() {
+    let m = report("type = \"bar\"\ndata = \"portfolio\"\nx = \"code\"\ny = \"title\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:11:1"), "{m}");
+    assert!(m.contains("needs a column of numbers"), "{m}");
+}
+
+#[test]
+fn chart_block_naming_an_unknown_table() {
+    let m = report("type = \"bar\"\ndata = \"portfolo\"\nx = \"title\"\ny = \"bac\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:9:1"), "{m}");
+    assert!(m.contains("did you mean `portfolio`"), "{m}");
+}

@@ -182,7 +182,26 @@ fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Dia
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
     let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|d| vec![d])?;
-    let (body, problems) = markdown::render(&path, &text, split.body.clone());
+    let (body, mut problems) = markdown::render(&path, &text, split.body.clone());
+    for raw in &body.blocks {
+        match crate::charts::spec::parse(raw.chart, &raw.text) {
+            Ok(spec) => page.blocks.push(spec),
+            Err(e) => problems.push(
+                Diagnostic::error(Problem::Content(format!(
+                    "invalid {} block: {}",
+                    if raw.chart { "chart" } else { "table" },
+                    e.message
+                )))
+                .at(crate::diagnostics::Location::new(
+                    &path,
+                    &text,
+                    raw.offset + e.span.start,
+                    e.span.len(),
+                ))
+                .with_help(e.help),
+            ),
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -218,6 +237,7 @@ fn parse_meta(
         draft: false,
         extra: Extra::None,
         body: Default::default(),
+        blocks: Vec::new(),
     };
     match kind {
         Kind::Section => {

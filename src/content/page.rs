@@ -113,6 +113,8 @@ pub struct Page {
     pub draft: bool,
     pub extra: Extra,
     pub body: Rendered,
+    /// The parsed ```chart and ```table blocks, in the order of `body.blocks`.
+    pub blocks: Vec<crate::charts::spec::BlockSpec>,
 }
 
 impl Page {

@@ -55,6 +55,7 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "status_name",
     "rag",
     "rag_name",
+    "rag_order",
     "currency",
     "bac",
     "pv",
@@ -108,45 +109,72 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
             .max();
         let get =
             |f: fn(&derive::evm::PeriodMetrics) -> Option<f64>| number(m.as_ref().and_then(f));
-        rows.push(vec![
-            text(slug.clone()),
-            text(page.title.clone()),
-            text(info.code.clone().unwrap_or_default()),
-            text(info.department.clone().unwrap_or_default()),
-            text(info.manager.clone().unwrap_or_default()),
-            text(info.status.key()),
-            text(i18n.term(info.status)),
-            text(rag.map(|r| r.key()).unwrap_or_default()),
-            text(rag.map(|r| i18n.term(r)).unwrap_or_default()),
-            text(info.currency.clone().unwrap_or_default()),
-            number(info.bac),
-            number(m.as_ref().map(|m| m.pv)),
-            get(|m| m.ev),
-            get(|m| m.ac),
-            get(|m| m.cv),
-            get(|m| m.sv),
-            get(|m| m.cpi),
-            get(|m| m.spi),
-            get(|m| m.eac),
-            get(|m| m.etc),
-            get(|m| m.vac),
-            get(|m| m.tcpi),
-            get(|m| m.percent_complete),
-            Cell::Number(f.milestones_total as f64),
-            Cell::Number(f.milestones_done as f64),
-            Cell::Number(f.milestones_late as f64),
-            Cell::Number(f.risks_total as f64),
-            Cell::Number(f.risks_open as f64),
-            number(top_exposure.map(f64::from)),
-            info.start.map_or(Cell::Empty, Cell::Date),
-            info.finish.map_or(Cell::Empty, Cell::Date),
-            number(closed_year),
-            text(f.last_period.clone().unwrap_or_default()),
-            text(page.url.clone()),
-        ]);
+        rows.push(named_row(
+            PORTFOLIO_COLUMNS,
+            vec![
+                ("project", text(slug.clone())),
+                ("title", text(page.title.clone())),
+                ("code", text(info.code.clone().unwrap_or_default())),
+                (
+                    "department",
+                    text(info.department.clone().unwrap_or_default()),
+                ),
+                ("manager", text(info.manager.clone().unwrap_or_default())),
+                ("status", text(info.status.key())),
+                ("status_name", text(i18n.term(info.status))),
+                ("rag", text(rag.map(|r| r.key()).unwrap_or_default())),
+                (
+                    "rag_name",
+                    text(rag.map(|r| i18n.term(r)).unwrap_or_default()),
+                ),
+                ("rag_order", number(rag.map(|r| r as u8 as f64 + 1.0))),
+                ("currency", text(info.currency.clone().unwrap_or_default())),
+                ("bac", number(info.bac)),
+                ("pv", number(m.as_ref().map(|m| m.pv))),
+                ("ev", get(|m| m.ev)),
+                ("ac", get(|m| m.ac)),
+                ("cv", get(|m| m.cv)),
+                ("sv", get(|m| m.sv)),
+                ("cpi", get(|m| m.cpi)),
+                ("spi", get(|m| m.spi)),
+                ("eac", get(|m| m.eac)),
+                ("etc", get(|m| m.etc)),
+                ("vac", get(|m| m.vac)),
+                ("tcpi", get(|m| m.tcpi)),
+                ("percent_complete", get(|m| m.percent_complete)),
+                ("milestones_total", Cell::Number(f.milestones_total as f64)),
+                ("milestones_done", Cell::Number(f.milestones_done as f64)),
+                ("milestones_late", Cell::Number(f.milestones_late as f64)),
+                ("risks_total", Cell::Number(f.risks_total as f64)),
+                ("risks_open", Cell::Number(f.risks_open as f64)),
+                ("top_exposure", number(top_exposure.map(f64::from))),
+                ("start", info.start.map_or(Cell::Empty, Cell::Date)),
+                ("finish", info.finish.map_or(Cell::Empty, Cell::Date)),
+                ("closed_year", number(closed_year)),
+                ("period", text(f.last_period.clone().unwrap_or_default())),
+                ("url", text(page.url.clone())),
+            ],
+        ));
     }
     table("portfolio", PORTFOLIO_COLUMNS, rows)
 }
+
+pub const LESSON_COLUMNS: &[&str] = &[
+    "title",
+    "date",
+    "year",
+    "project",
+    "project_title",
+    "phase",
+    "phase_name",
+    "phase_order",
+    "category",
+    "impact",
+    "impact_name",
+    "severity",
+    "status",
+    "url",
+];
 
 fn lessons(site: &Site, i18n: &I18n) -> Table {
     let mut rows = Vec::new();
@@ -157,42 +185,52 @@ fn lessons(site: &Site, i18n: &I18n) -> Table {
             .project_of(page)
             .map(|p| site.page(p).title.clone())
             .unwrap_or_default();
-        rows.push(vec![
-            text(page.title.clone()),
-            page.date.map_or(Cell::Empty, Cell::Date),
-            number(page.date.map(|d| f64::from(d.year()))),
-            text(l.project.clone()),
-            text(project_title),
-            text(l.phase.key()),
-            text(i18n.term(l.phase)),
-            text(page.category.clone().unwrap_or_default()),
-            text(l.impact.key()),
-            text(i18n.term(l.impact)),
-            text(l.severity.map(|s| s.key()).unwrap_or_default()),
-            text(l.status.map(|s| s.key()).unwrap_or_default()),
-            text(page.url.clone()),
-        ]);
+        let phase_order = crate::content::schema::Phase::ALL
+            .iter()
+            .position(|p| *p == l.phase)
+            .map_or(0.0, |i| i as f64 + 1.0);
+        rows.push(named_row(
+            LESSON_COLUMNS,
+            vec![
+                ("title", text(page.title.clone())),
+                ("date", page.date.map_or(Cell::Empty, Cell::Date)),
+                ("year", number(page.date.map(|d| f64::from(d.year())))),
+                ("project", text(l.project.clone())),
+                ("project_title", text(project_title)),
+                ("phase", text(l.phase.key())),
+                ("phase_name", text(i18n.term(l.phase))),
+                ("phase_order", Cell::Number(phase_order)),
+                ("category", text(page.category.clone().unwrap_or_default())),
+                ("impact", text(l.impact.key())),
+                ("impact_name", text(i18n.term(l.impact))),
+                (
+                    "severity",
+                    text(l.severity.map(|s| s.key()).unwrap_or_default()),
+                ),
+                (
+                    "status",
+                    text(l.status.map(|s| s.key()).unwrap_or_default()),
+                ),
+                ("url", text(page.url.clone())),
+            ],
+        ));
     }
-    table(
-        "lessons",
-        &[
-            "title",
-            "date",
-            "year",
-            "project",
-            "project_title",
-            "phase",
-            "phase_name",
-            "category",
-            "impact",
-            "impact_name",
-            "severity",
-            "status",
-            "url",
-        ],
-        rows,
-    )
+    table("lessons", LESSON_COLUMNS, rows)
 }
+
+pub const RISK_COLUMNS: &[&str] = &[
+    "project",
+    "project_title",
+    "id",
+    "title",
+    "probability",
+    "impact",
+    "exposure",
+    "owner",
+    "status",
+    "state",
+    "response",
+];
 
 fn risks(site: &Site) -> Table {
     let mut all: Vec<(&str, &crate::data::Risk)> = site
@@ -213,36 +251,33 @@ fn risks(site: &Site) -> Table {
                 .get(slug)
                 .map(|&p| site.page(p).title.clone())
                 .unwrap_or_default();
-            vec![
-                text(slug),
-                text(title),
-                text(r.id.clone()),
-                text(r.title.clone()),
-                Cell::Number(f64::from(r.probability)),
-                Cell::Number(f64::from(r.impact)),
-                Cell::Number(f64::from(r.exposure())),
-                text(r.owner.clone()),
-                text(r.status.clone()),
-                text(if r.is_open() { "open" } else { "closed" }),
-                text(r.response.clone()),
-            ]
+            named_row(
+                RISK_COLUMNS,
+                vec![
+                    ("project", text(slug)),
+                    ("project_title", text(title)),
+                    ("id", text(r.id.clone())),
+                    ("title", text(r.title.clone())),
+                    ("probability", Cell::Number(f64::from(r.probability))),
+                    ("impact", Cell::Number(f64::from(r.impact))),
+                    ("exposure", Cell::Number(f64::from(r.exposure()))),
+                    ("owner", text(r.owner.clone())),
+                    ("status", text(r.status.clone())),
+                    ("state", text(if r.is_open() { "open" } else { "closed" })),
+                    ("response", text(r.response.clone())),
+                ],
+            )
         })
         .collect();
-    table(
-        "risks",
-        &[
-            "project",
-            "project_title",
-            "id",
-            "title",
-            "probability",
-            "impact",
-            "exposure",
-            "owner",
-            "status",
-            "state",
-            "response",
-        ],
-        rows,
-    )
+    table("risks", RISK_COLUMNS, rows)
+}
+
+/// A row written as (column, cell) pairs, so a cell can never land under the wrong
+/// header: the names must match the table's columns one for one.
+fn named_row(columns: &[&str], cells: Vec<(&str, Cell)>) -> Vec<Cell> {
+    debug_assert!(
+        cells.iter().map(|(c, _)| *c).eq(columns.iter().copied()),
+        "derived table cells out of step with its columns"
+    );
+    cells.into_iter().map(|(_, cell)| cell).collect()
 }

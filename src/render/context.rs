@@ -291,6 +291,13 @@ pub struct ProjectRow {
     pub currency: String,
     pub lessons_count: usize,
     pub review: Option<Link>,
+    /// Earned-value measures at the last reported period ("n/a" where undefined).
+    pub cpi: String,
+    pub spi: String,
+    pub eac_display: String,
+    pub vac_display: String,
+    pub percent_complete: String,
+    pub last_period: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -335,6 +342,24 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             title: site.page(r).title.clone(),
             url: site.page(r).url.clone(),
         }),
+        cpi: derive::evm::format_index(figures.cpi),
+        spi: derive::evm::format_index(figures.spi),
+        eac_display: figures
+            .latest
+            .as_ref()
+            .and_then(|m| m.eac)
+            .map_or_else(|| "n/a".to_string(), format_amount),
+        vac_display: figures
+            .latest
+            .as_ref()
+            .and_then(|m| m.vac)
+            .map_or_else(|| "n/a".to_string(), format_amount),
+        percent_complete: figures
+            .latest
+            .as_ref()
+            .and_then(|m| m.percent_complete)
+            .map_or_else(|| "n/a".to_string(), |p| format!("{:.0}%", p * 100.0)),
+        last_period: figures.last_period.clone().unwrap_or_default(),
     })
 }
 

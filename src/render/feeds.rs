@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use crate::content::page::Kind;
+use crate::escape::xml as escape;
 use crate::markdown::substitute_links;
 use crate::output::Output;
 use crate::render::i18n::I18n;
@@ -157,32 +158,4 @@ fn sitemap(site: &Site) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
-    }
 }

@@ -28,11 +28,16 @@ pub enum Job {
     Projects(SectionId),
     /// The reviews archive, or one year of it.
     Reviews(SectionId, Option<i16>),
+    /// The portfolio dashboard.
+    Dashboard,
     TaxonomyIndex(usize),
     /// Taxonomy, term, page number (1-based).
     Term(usize, usize, usize),
     NotFound,
 }
+
+/// Where the portfolio dashboard is published.
+pub const DASHBOARD_URL: &str = "dashboard/";
 
 pub fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
@@ -69,6 +74,9 @@ pub fn plan(site: &Site) -> Vec<Job> {
             }
         }
     }
+    if !site.projects.is_empty() {
+        jobs.push(Job::Dashboard);
+    }
     jobs.push(Job::NotFound);
     jobs
 }
@@ -97,6 +105,7 @@ impl Job {
             Job::Lessons(s, n) => paged_url(&site.section(*s).url, *n),
             Job::Reviews(s, None) => site.section(*s).url.clone(),
             Job::Reviews(s, Some(year)) => format!("{}{year}/", site.section(*s).url),
+            Job::Dashboard => DASHBOARD_URL.to_string(),
             Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
             Job::Term(t, i, n) => {
                 let taxonomy = &site.taxonomies[*t];
@@ -185,6 +194,8 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
             match page.kind {
                 Kind::Project => {
                     ctx.insert("project", &project(site, &r.i18n, *id));
+                    let none = Vec::new();
+                    ctx.insert("charts", r.figures.projects.get(id).unwrap_or(&none));
                     let links = site.project_links.get(id).cloned().unwrap_or_default();
                     ctx.insert_value("lessons", r.summaries(&links.lessons));
                     ctx.insert_value("reviews", r.summaries(&links.reviews));
@@ -271,6 +282,10 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
                 None => ctx.insert("year", ""),
             }
             "reviews.html"
+        }
+        Job::Dashboard => {
+            ctx.insert("dashboard", &dashboard_context(r));
+            "dashboard.html"
         }
         Job::TaxonomyIndex(t) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
@@ -496,5 +511,56 @@ fn home_context(r: &Renderer) -> Home {
         recent_reviews: r.summaries(&reviews[..reviews.len().min(3)]),
         sections,
         projects_by_status,
+    }
+}
+
+#[derive(Serialize)]
+struct Dashboard<'a> {
+    title: String,
+    projects: Vec<context::ProjectRow>,
+    rag_counts: Vec<StatusCount>,
+    charts: &'a [crate::charts::Figure],
+    /// The latest reporting period across the portfolio.
+    as_of: String,
+}
+
+fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
+    use crate::content::schema::Rag;
+    let site = r.site;
+    let mut ids: Vec<PageId> = site.projects.values().copied().collect();
+    ids.sort_by_key(|&id| {
+        let p = site.page(id);
+        (
+            p.project().map(|i| i.status),
+            p.project().and_then(|i| i.code.clone()),
+            p.title.clone(),
+        )
+    });
+    let projects: Vec<context::ProjectRow> = ids
+        .iter()
+        .filter_map(|&id| project_row(site, &r.i18n, id))
+        .collect();
+    let rag_counts = [Rag::Green, Rag::Amber, Rag::Red]
+        .into_iter()
+        .map(|rag| StatusCount {
+            key: rag.key(),
+            name: r.i18n.term(rag),
+            count: projects
+                .iter()
+                .filter(|p| p.rag.as_ref().is_some_and(|k| k.key == rag.key()))
+                .count(),
+        })
+        .collect();
+    let as_of = projects
+        .iter()
+        .map(|p| p.last_period.clone())
+        .max()
+        .unwrap_or_default();
+    Dashboard {
+        title: r.i18n.get("nav_dashboard").to_string(),
+        projects,
+        rag_counts,
+        charts: &r.figures.dashboard,
+        as_of,
     }
 }

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use crate::charts::Figures;
 use crate::content::page::Kind;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::markdown::substitute_links;
@@ -42,6 +43,7 @@ impl Progress for Silent {
 /// Everything shared by all render jobs, built once.
 pub struct Renderer<'a> {
     site: &'a Site,
+    figures: &'a Figures,
     templates: Templates,
     i18n: I18n,
     /// One summary per page, as a Tera value: cloning it into a list is a pointer copy.
@@ -52,6 +54,7 @@ pub struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
+        figures: &'a Figures,
         theme: &Theme,
         i18n: I18n,
         root: &'a Path,
@@ -78,6 +81,7 @@ impl<'a> Renderer<'a> {
             .collect();
         Ok(Renderer {
             site,
+            figures,
             templates,
             i18n,
             summaries,
@@ -142,10 +146,21 @@ impl<'a> Renderer<'a> {
         let html = substitute_links(&page.body.html, |n| {
             links.get(n)?.as_ref().map(|r| format!("{root}{}", r.url))
         });
-        if page.body.has_raw_html && !self.site.config.trust_html {
+        let html = if page.body.has_raw_html && !self.site.config.trust_html {
             sanitizer().clean(&html).to_string()
         } else {
             html
+        };
+        // Figures are our own trusted SVG and tables: put in after sanitizing.
+        match self.figures.blocks.get(id) {
+            Some(blocks) if !blocks.is_empty() => {
+                let mut html = html;
+                for (n, figure) in blocks.iter().enumerate() {
+                    html = html.replacen(&crate::markdown::block_marker(n), figure, 1);
+                }
+                html
+            }
+            _ => html,
         }
     }
 
@@ -175,6 +190,17 @@ impl<'a> Renderer<'a> {
                 active: !top.is_empty() && section.url.trim_end_matches('/') == top,
                 key,
             });
+        }
+        if !self.site.projects.is_empty() {
+            items.insert(
+                1,
+                NavItem {
+                    key: "dashboard".into(),
+                    title: self.i18n.get("nav_dashboard").to_string(),
+                    url: jobs::DASHBOARD_URL.into(),
+                    active: top == "dashboard",
+                },
+            );
         }
         if !self.site.taxonomies[0].terms.is_empty() {
             items.push(NavItem {

@@ -29,6 +29,7 @@ pub const REQUIRED: &[&str] = &[
     "page.html",
     "taxonomy.html",
     "term.html",
+    "dashboard.html",
     "404.html",
 ];
 
@@ -57,7 +58,7 @@ impl Templates {
             if !sources.contains_key(*required) {
                 problems.push(
                     Diagnostic::error(Problem::Template(format!("the theme has no `{required}`")))
-                        .in_file(&root.join("templates").join(required))
+                        .in_file(&Path::new("templates").join(required))
                         .with_help(format!(
                             "add templates/{required} to the site or to the theme"
                         )),

@@ -127,3 +127,19 @@ pub fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// Panics unless `xml` is well-formed with balanced elements.
+pub fn assert_well_formed(xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed XML: {e}"),
+        }
+    }
+    assert_eq!(depth, 0, "unbalanced elements");
+}

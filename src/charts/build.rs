@@ -1,0 +1,430 @@
+//! From a block spec and its table to a chart model (and the numbers behind it):
+//! select rows, group and aggregate, split into series, accumulate.
+
+use std::cmp::Ordering;
+
+use crate::charts::model::{Chart, ChartKind, Heatmap, Point, Rule, Series, XAxis};
+use crate::charts::spec::{Aggregate, ChartSpec, Selection, TableSpec};
+use crate::data::{Cell, ColumnType, Table};
+
+/// The numbers a chart shows, as a plain table for readers who cannot see the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Row indexes kept by a selection, in display order.
+pub fn select(table: &Table, selection: &Selection) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..table.rows.len())
+        .filter(|&r| {
+            selection.filter.iter().all(|(column, wanted)| {
+                let Some(col) = table.column(column) else {
+                    return false;
+                };
+                let value = table.text(r, col);
+                match wanted {
+                    toml::Value::Array(options) => options.iter().any(|o| toml_text(o) == value),
+                    other => toml_text(other) == value,
+                }
+            })
+        })
+        .collect();
+    if let Some(sort) = &selection.sort {
+        let descending = sort.starts_with('-');
+        if let Some(col) = table.column(sort.trim_start_matches('-')) {
+            rows.sort_by(|&a, &b| {
+                let order = compare(table.cell(a, col), table.cell(b, col));
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+        }
+    }
+    if let Some(limit) = selection.limit {
+        rows.truncate(limit);
+    }
+    rows
+}
+
+fn toml_text(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => crate::data::table::format_number(*f),
+        toml::Value::Boolean(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Numbers by value, everything else by text; empty cells last.
+fn compare(a: &Cell, b: &Cell) -> Ordering {
+    match (a, b) {
+        (Cell::Empty, Cell::Empty) => Ordering::Equal,
+        (Cell::Empty, _) => Ordering::Greater,
+        (_, Cell::Empty) => Ordering::Less,
+        _ => match (number_of(a), number_of(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            _ => a.display().cmp(&b.display()),
+        },
+    }
+}
+
+fn number_of(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Number(n) => Some(*n),
+        Cell::Text(t) => crate::data::table::parse_number(t),
+        _ => None,
+    }
+}
+
+/// Builds the chart model for `spec` over `table`.
+pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
+    let mut rows = select(table, &spec.selection());
+    let x_col = table.column(&spec.x).unwrap_or(0);
+    let y_names = spec.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
+    let y_cols: Vec<usize> = y_names.iter().filter_map(|n| table.column(n)).collect();
+    let series_col = spec.series.as_deref().and_then(|s| table.column(s));
+    let kind: ChartKind = spec.kind.into();
+
+    // Time-like x axes read left to right in time unless the spec sorts otherwise.
+    if spec.sort.is_none()
+        && matches!(
+            table.column_type(x_col),
+            ColumnType::Month | ColumnType::Date | ColumnType::Number
+        )
+        && kind != ChartKind::Scatter
+    {
+        rows.sort_by(|&a, &b| compare(table.cell(a, x_col), table.cell(b, x_col)));
+    }
+
+    let counting = spec.aggregate == Some(Aggregate::Count);
+    // (series name, y column or None when counting)
+    let mut series_keys: Vec<(String, Option<usize>)> = Vec::new();
+    let mut categories: Vec<String> = Vec::new();
+    // values[series][category] = (sum, count)
+    let mut values: Vec<Vec<(f64, usize)>> = Vec::new();
+    let mut labels: Vec<Vec<Option<String>>> = Vec::new();
+    let label_col = spec.label.as_deref().and_then(|l| table.column(l));
+    let targets: Vec<Option<usize>> = if counting || y_cols.is_empty() {
+        vec![None]
+    } else {
+        y_cols.iter().map(|&c| Some(c)).collect()
+    };
+
+    // Dates that are all the first of a month are months (how workbooks store periods).
+    let monthly = table.column_type(x_col) == ColumnType::Date
+        && rows.iter().all(|&r| match table.cell(r, x_col) {
+            Cell::Date(d) => d.0.day() == 1,
+            Cell::Text(t) => crate::content::schema::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
+            _ => true,
+        });
+    for &r in &rows {
+        let category = match table.text(r, x_col) {
+            t if monthly && t.len() == 10 => t[..7].to_string(),
+            t => t,
+        };
+        let ci = match categories.iter().position(|c| *c == category) {
+            Some(i) if spec.aggregate.is_some() || kind == ChartKind::Heatmap => i,
+            _ => {
+                categories.push(category);
+                for v in values.iter_mut() {
+                    v.push((0.0, 0));
+                }
+                for l in labels.iter_mut() {
+                    l.push(None);
+                }
+                categories.len() - 1
+            }
+        };
+        let group = series_col.map(|c| table.text(r, c));
+        for &target in &targets {
+            let name = match (&group, target) {
+                (Some(g), Some(c)) if targets.len() > 1 => format!("{g} · {}", table.columns[c]),
+                (Some(g), _) => g.clone(),
+                (None, Some(c)) => {
+                    let i = y_cols.iter().position(|&y| y == c).unwrap_or(0);
+                    spec.names
+                        .as_ref()
+                        .and_then(|n| n.get(i).cloned())
+                        .unwrap_or_else(|| table.columns[c].clone())
+                }
+                (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
+            };
+            let si = match series_keys
+                .iter()
+                .position(|(n, t)| *n == name && *t == target)
+            {
+                Some(i) => i,
+                None => {
+                    series_keys.push((name, target));
+                    values.push(vec![(0.0, 0); categories.len()]);
+                    labels.push(vec![None; categories.len()]);
+                    series_keys.len() - 1
+                }
+            };
+            let value = match target {
+                None => Some(1.0),
+                Some(c) => number_of(table.cell(r, c)),
+            };
+            if let Some(v) = value {
+                let slot = &mut values[si][ci];
+                slot.0 += v;
+                slot.1 += 1;
+            }
+            if let Some(lc) = label_col {
+                labels[si][ci] = Some(table.text(r, lc));
+            }
+        }
+    }
+
+    let mean = spec.aggregate == Some(Aggregate::Mean);
+    let mut series: Vec<Series> = series_keys
+        .iter()
+        .enumerate()
+        .map(|(si, (name, _))| {
+            let mut running = 0.0;
+            let points = values[si]
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, n))| *n > 0 || counting)
+                .map(|(ci, (sum, n))| {
+                    let mut y = if mean && *n > 0 {
+                        sum / *n as f64
+                    } else {
+                        *sum
+                    };
+                    if spec.cumulative {
+                        running += y;
+                        y = running;
+                    }
+                    let x = if kind == ChartKind::Scatter {
+                        crate::data::table::parse_number(&categories[ci]).unwrap_or(f64::NAN)
+                    } else {
+                        ci as f64
+                    };
+                    Point {
+                        x,
+                        y,
+                        label: labels[si][ci].clone(),
+                    }
+                })
+                .collect();
+            Series {
+                name: name.clone(),
+                points,
+            }
+        })
+        .collect();
+    if kind == ChartKind::Scatter {
+        for s in &mut series {
+            s.points.retain(|p| p.x.is_finite());
+        }
+    }
+
+    let heatmap = (kind == ChartKind::Heatmap).then(|| Heatmap {
+        rows: series.iter().map(|s| s.name.clone()).collect(),
+        cols: categories.clone(),
+        values: values
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|(sum, n)| {
+                        if mean && *n > 0 {
+                            sum / *n as f64
+                        } else {
+                            *sum
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+        weights: Vec::new(),
+    });
+
+    let data = DataTable {
+        columns: std::iter::once(spec.x_label.clone().unwrap_or_else(|| spec.x.clone()))
+            .chain(series.iter().map(|s| s.name.clone()))
+            .collect(),
+        rows: categories
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                std::iter::once(c.clone())
+                    .chain(series_keys.iter().enumerate().map(|(si, _)| {
+                        let (sum, n) = values[si][ci];
+                        if n == 0 && !counting {
+                            String::new()
+                        } else if mean && n > 0 {
+                            readable_number(sum / n as f64)
+                        } else {
+                            readable_number(sum)
+                        }
+                    }))
+                    .collect()
+            })
+            .collect(),
+    };
+
+    let title = spec.title.clone().unwrap_or_default();
+    let description = spec.description.clone().unwrap_or_else(|| {
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        format!("{} by {}: {}", y_names.join(", "), spec.x, names.join(", "))
+    });
+    let chart = Chart {
+        kind,
+        title,
+        description,
+        x_label: spec.x_label.clone().unwrap_or_else(|| spec.x.clone()),
+        y_label: spec.y_label.clone().unwrap_or_else(|| y_names.join(", ")),
+        x: if kind == ChartKind::Scatter {
+            XAxis::Numeric
+        } else {
+            XAxis::Categories(categories)
+        },
+        series,
+        rules: spec
+            .rules
+            .iter()
+            .map(|&v| Rule {
+                horizontal: true,
+                value: v,
+                label: crate::data::table::format_number(v),
+            })
+            .collect(),
+        heatmap,
+    };
+    (chart, data)
+}
+
+/// A cell as a reader wants it: amounts with thousands separators, ratios with two
+/// decimals.
+pub fn readable(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(n) => readable_number(*n),
+        other => other.display(),
+    }
+}
+
+pub fn readable_number(n: f64) -> String {
+    if n.abs() >= 1000.0 {
+        crate::derive::format_amount(n)
+    } else if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The rows and columns a ```table block shows.
+pub fn table(spec: &TableSpec, table: &Table) -> DataTable {
+    let rows = select(table, &spec.selection());
+    let cols: Vec<usize> = match &spec.columns {
+        Some(names) => names.iter().filter_map(|n| table.column(n)).collect(),
+        None => (0..table.columns.len()).collect(),
+    };
+    DataTable {
+        columns: cols
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                spec.headers
+                    .as_ref()
+                    .and_then(|h| h.get(i).cloned())
+                    .unwrap_or_else(|| table.columns[c].clone())
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|&r| cols.iter().map(|&c| readable(table.cell(r, c))).collect())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::{parse, BlockSpec};
+
+    fn lessons() -> Table {
+        let t = |s: &str| Cell::Text(s.into());
+        Table {
+            name: "lessons".into(),
+            path: "<derived>".into(),
+            source: None,
+            columns: vec![
+                "phase".into(),
+                "impact".into(),
+                "cost".into(),
+                "month".into(),
+            ],
+            rows: vec![
+                vec![t("执行"), t("negative"), Cell::Number(10.0), t("2024-02")],
+                vec![t("规划"), t("positive"), Cell::Number(5.0), t("2024-01")],
+                vec![t("执行"), t("positive"), Cell::Number(1.0), t("2024-03")],
+            ],
+            places: Vec::new(),
+        }
+    }
+
+    fn ys(series: &Series) -> Vec<f64> {
+        series.points.iter().map(|p| p.y).collect()
+    }
+
+    fn spec(text: &str) -> ChartSpec {
+        match parse(true, text).unwrap() {
+            BlockSpec::Chart(c) => c,
+            BlockSpec::Table(_) => panic!(),
+        }
+    }
+
+    #[test]
+    fn counts_rows_per_category() {
+        let (chart, data) = chart(
+            &spec("type = \"bar\"\ndata = \"lessons\"\nx = \"phase\"\naggregate = \"count\"\n"),
+            &lessons(),
+        );
+        assert_eq!(
+            chart.x,
+            XAxis::Categories(vec!["执行".into(), "规划".into()])
+        );
+        assert_eq!(ys(&chart.series[0]), [2.0, 1.0]);
+        assert_eq!(data.rows, [["执行", "2"], ["规划", "1"]]);
+    }
+
+    #[test]
+    fn splits_series_by_a_column() {
+        let (chart, _) = chart(
+            &spec("type = \"stacked-bar\"\ndata = \"lessons\"\nx = \"phase\"\nseries = \"impact\"\naggregate = \"count\"\n"),
+            &lessons(),
+        );
+        let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["negative", "positive"]);
+    }
+
+    #[test]
+    fn months_are_ordered_and_can_accumulate() {
+        let (chart, _) = chart(
+            &spec("type = \"line\"\ndata = \"lessons\"\nx = \"month\"\ny = \"cost\"\ncumulative = true\n"),
+            &lessons(),
+        );
+        assert_eq!(
+            chart.x,
+            XAxis::Categories(vec!["2024-01".into(), "2024-02".into(), "2024-03".into()])
+        );
+        assert_eq!(ys(&chart.series[0]), [5.0, 15.0, 16.0]);
+    }
+
+    #[test]
+    fn filter_sort_and_limit() {
+        let selection = Selection {
+            filter: toml::from_str("impact = \"positive\"").unwrap(),
+            sort: Some("-cost".into()),
+            limit: Some(1),
+        };
+        assert_eq!(select(&lessons(), &selection), [1]);
+    }
+}

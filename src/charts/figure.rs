@@ -1,0 +1,91 @@
+//! A chart as it appears in a page: a <figure> with a visible caption, the inline SVG, and
+//! the numbers behind it in a collapsed table (for screen readers, print and copying).
+
+use serde::Serialize;
+
+use crate::charts::build::DataTable;
+use crate::charts::model::Chart;
+use crate::charts::svg;
+use crate::escape::xml as escape;
+
+/// A rendered chart ready for a template (`{{ chart.html | safe }}`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub id: String,
+    pub title: String,
+    pub html: String,
+}
+
+/// The HTML table of `data`, with a caption when given.
+pub fn table_html(data: &DataTable, caption: &str, class: &str) -> String {
+    let mut html = format!("<div class=\"table-wrap\"><table class=\"{class}\">");
+    if !caption.is_empty() {
+        html.push_str(&format!("<caption>{}</caption>", escape(caption)));
+    }
+    html.push_str("<thead><tr>");
+    for c in &data.columns {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(c)));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in &data.rows {
+        html.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let numeric = i > 0 && crate::data::table::parse_number(cell).is_some();
+            if numeric {
+                html.push_str(&format!("<td class=\"num\">{}</td>", escape(cell)));
+            } else {
+                html.push_str(&format!("<td>{}</td>", escape(cell)));
+            }
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+/// Draws `chart` and wraps it with its caption and data table. `data_label` is the
+/// localized "data table" summary text.
+pub fn figure(
+    chart: &Chart,
+    data: &DataTable,
+    id: &str,
+    data_label: &str,
+) -> Result<Figure, String> {
+    let svg = svg::render(chart, id).map_err(|e| e.to_string())?;
+    let mut html = format!(
+        "<figure class=\"chart chart-{}\" id=\"{id}\">",
+        kind_class(chart)
+    );
+    if !chart.title.is_empty() {
+        html.push_str(&format!(
+            "<figcaption>{}</figcaption>",
+            escape(&chart.title)
+        ));
+    }
+    html.push_str("<div class=\"chart-svg\">");
+    html.push_str(&svg);
+    html.push_str("</div>");
+    html.push_str(&format!(
+        "<details class=\"chart-data\"><summary>{}</summary>{}</details>",
+        escape(data_label),
+        table_html(data, "", "data-table")
+    ));
+    html.push_str("</figure>");
+    Ok(Figure {
+        id: id.to_string(),
+        title: chart.title.clone(),
+        html,
+    })
+}
+
+fn kind_class(chart: &Chart) -> &'static str {
+    use crate::charts::model::ChartKind::*;
+    match chart.kind {
+        Line => "line",
+        Bar => "bar",
+        StackedBar => "stacked-bar",
+        Area => "area",
+        Scatter => "scatter",
+        Heatmap => "heatmap",
+    }
+}

@@ -1,0 +1,182 @@
+//! Charts: specs from Markdown blocks, models built from tables and project metrics, and
+//! their SVG drawing (plotters), all at build time so pages need no JavaScript.
+
+pub mod build;
+pub mod figure;
+pub mod model;
+pub mod palette;
+pub mod portfolio;
+pub mod project;
+pub mod spec;
+pub mod svg;
+mod text;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+pub use figure::Figure;
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::render::i18n::I18n;
+use crate::site::{PageId, Site};
+use spec::BlockSpec;
+
+/// Every chart and table of the site, rendered once before the pages that show them.
+#[derive(Debug, Default)]
+pub struct Figures {
+    /// Per page, the HTML of each ```chart/```table block in order.
+    pub blocks: Vec<Vec<String>>,
+    pub projects: HashMap<PageId, Vec<Figure>>,
+    pub dashboard: Vec<Figure>,
+}
+
+/// Renders all charts in parallel. Block specs are checked against the tables here, so a
+/// bad column is reported at the block's line.
+pub fn render_all(site: &Site, i18n: &I18n) -> Result<Figures, Vec<Diagnostic>> {
+    let data_label = i18n.get("chart_data");
+    let blocks: Vec<Result<Vec<String>, Vec<Diagnostic>>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| page_blocks(site, id, data_label))
+        .collect();
+    let projects: Vec<(PageId, Result<Vec<Figure>, Diagnostic>)> = site
+        .projects
+        .par_iter()
+        .map(|(slug, &id)| {
+            let page = site.page(id);
+            let empty = crate::data::ProjectData::default();
+            let data = site.project_data.get(slug).unwrap_or(&empty);
+            let figures = match page.project() {
+                Some(info) => project::charts(info, data, i18n)
+                    .iter()
+                    .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+                    .collect::<Result<Vec<_>, String>>()
+                    .map_err(|e| {
+                        Diagnostic::error(Problem::Data(format!("cannot draw a chart: {e}")))
+                            .in_file(&page.path)
+                    }),
+                None => Ok(Vec::new()),
+            };
+            (id, figures)
+        })
+        .collect();
+    let dashboard: Vec<Result<Figure, String>> = portfolio::charts(&site.tables, i18n)
+        .par_iter()
+        .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+        .collect();
+
+    let mut problems = Vec::new();
+    let mut figures = Figures::default();
+    for result in blocks {
+        match result {
+            Ok(html) => figures.blocks.push(html),
+            Err(p) => {
+                problems.extend(p);
+                figures.blocks.push(Vec::new());
+            }
+        }
+    }
+    for (id, result) in projects {
+        match result {
+            Ok(f) => {
+                figures.projects.insert(id, f);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    for result in dashboard {
+        match result {
+            Ok(f) => figures.dashboard.push(f),
+            Err(e) => problems.push(Diagnostic::error(Problem::Data(format!(
+                "cannot draw a dashboard chart: {e}"
+            )))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(figures)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The table a block names: as written, or one of the page's own project's tables.
+fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crate::data::Table> {
+    site.tables.get(name).or_else(|| {
+        let page = site.page(id);
+        let slug = page.project_slug().map(str::to_string).or_else(|| {
+            page.rel_path
+                .strip_prefix("projects/")
+                .and_then(|r| r.split('/').next())
+                .map(str::to_string)
+        })?;
+        site.tables.get(&format!("projects/{slug}/{name}"))
+    })
+}
+
+fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let page = site.page(id);
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (n, (raw, spec)) in page.body.blocks.iter().zip(&page.blocks).enumerate() {
+        let at = |span: std::ops::Range<usize>| {
+            let start = if span.is_empty() && span.start == 0 {
+                raw.fence
+            } else {
+                raw.offset + span.start
+            };
+            Location::new(&page.path, &page.source, start, span.len().max(1))
+        };
+        let name = match spec {
+            BlockSpec::Chart(c) => &c.data,
+            BlockSpec::Table(t) => &t.data,
+        };
+        let Some(table) = find_table(site, id, name) else {
+            let names: Vec<&str> = site.tables.keys().map(String::as_str).collect();
+            let help = match crate::suggest::did_you_mean(name, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "tables are files under data/ (by file name without extension), a project's tables (projects/<slug>/budget …), or the derived `portfolio`, `lessons` and `risks`".to_string(),
+            };
+            problems.push(
+                Diagnostic::error(Problem::Content(format!("no table named `{name}`")))
+                    .at(at(spec::field_span(&raw.text, "data")))
+                    .with_help(help),
+            );
+            continue;
+        };
+        if let Err(e) = spec::check(spec, table, &raw.text) {
+            problems.push(
+                Diagnostic::error(Problem::Content(e.message))
+                    .at(at(e.span))
+                    .with_help(e.help),
+            );
+            continue;
+        }
+        let html = match spec {
+            BlockSpec::Chart(c) => {
+                let (chart, data) = build::chart(c, table);
+                match figure::figure(&chart, &data, &format!("chart-{}", n + 1), data_label) {
+                    Ok(f) => f.html,
+                    Err(e) => {
+                        problems.push(
+                            Diagnostic::error(Problem::Content(format!(
+                                "cannot draw the chart: {e}"
+                            )))
+                            .at(at(0..0)),
+                        );
+                        continue;
+                    }
+                }
+            }
+            BlockSpec::Table(t) => {
+                let data = build::table(t, table);
+                figure::table_html(&data, t.title.as_deref().unwrap_or(""), "data-table")
+            }
+        };
+        out.push(html);
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,105 @@
+//! The portfolio dashboard's charts, built from the derived `portfolio` and `lessons`
+//! tables with the same machinery as ```chart blocks.
+
+use std::collections::BTreeMap;
+
+use crate::charts::build::{self, DataTable};
+use crate::charts::model::{Chart, Rule};
+use crate::charts::spec::{parse, BlockSpec, ChartSpec};
+use crate::data::Table;
+use crate::render::i18n::I18n;
+
+fn spec(text: &str) -> Option<ChartSpec> {
+    match parse(true, text) {
+        Ok(BlockSpec::Chart(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// Charts for the dashboard, each with its data table and page id.
+pub fn charts(
+    tables: &BTreeMap<String, Table>,
+    i18n: &I18n,
+) -> Vec<(Chart, DataTable, &'static str)> {
+    let (Some(portfolio), Some(lessons)) = (tables.get("portfolio"), tables.get("lessons")) else {
+        return Vec::new();
+    };
+    let t = |k: &str| i18n.get(k).replace('"', "'");
+    let defs: Vec<(&'static str, &Table, String)> = vec![
+        ("rag-counts", portfolio, format!(
+            "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            t("chart_rag_counts"), t("rag"), t("chart_projects"))),
+        ("cpi-spi", portfolio, format!(
+            "type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nnames = [\"{}\"]\nlabel = \"title\"\nrules = [1.0]\ntitle = \"{}\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n",
+            t("chart_projects"), t("chart_cpi_vs_spi"))),
+        ("bac-eac", portfolio, format!(
+            "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            t("chart_bac_eac"), t("department"), t("chart_amount"))),
+        ("closed-per-year", portfolio, format!(
+            "type = \"bar\"\ndata = \"portfolio\"\nx = \"closed_year\"\naggregate = \"count\"\nfilter = {{ status = \"closed\" }}\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            t("chart_closed_per_year"), t("chart_year"), t("chart_projects"))),
+        ("lessons-by-category", lessons, format!(
+            "type = \"bar\"\ndata = \"lessons\"\nx = \"category\"\naggregate = \"count\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            t("chart_lessons_by_category"), t("category"), t("chart_lessons"))),
+        ("lessons-by-phase", lessons, format!(
+            "type = \"stacked-bar\"\ndata = \"lessons\"\nx = \"phase_name\"\nseries = \"impact_name\"\naggregate = \"count\"\nsort = \"phase_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            t("chart_lessons_by_phase"), t("phase"), t("chart_lessons"))),
+    ];
+    let mut out = Vec::new();
+    for (id, table, text) in defs {
+        let Some(spec) = spec(&text) else { continue };
+        let (mut chart, mut data) = build::chart(&spec, table);
+        match id {
+            "cpi-spi" => chart.rules.push(Rule {
+                horizontal: false,
+                value: 1.0,
+                label: "1.0".into(),
+            }),
+            "bac-eac" => {
+                for (s, key) in chart.series.iter_mut().zip(["bac", "chart_eac"]) {
+                    s.name = i18n.get(key).to_string();
+                }
+                for (c, key) in data.columns.iter_mut().skip(1).zip(["bac", "chart_eac"]) {
+                    *c = i18n.get(key).to_string();
+                }
+            }
+            "lessons-by-category" => sort_by_count(&mut chart, &mut data),
+            _ => {}
+        }
+        if chart.series.iter().all(|s| s.points.is_empty()) {
+            continue;
+        }
+        out.push((chart, data, id));
+    }
+    out
+}
+
+/// Largest category first: a ranking reads better than an arbitrary order.
+fn sort_by_count(chart: &mut Chart, data: &mut DataTable) {
+    use crate::charts::model::XAxis;
+    let XAxis::Categories(cats) = &chart.x else {
+        return;
+    };
+    let Some(series) = chart.series.first() else {
+        return;
+    };
+    let mut order: Vec<usize> = (0..cats.len()).collect();
+    let value = |i: usize| {
+        series
+            .points
+            .iter()
+            .find(|p| p.x as usize == i)
+            .map_or(0.0, |p| p.y)
+    };
+    order.sort_by(|&a, &b| value(b).total_cmp(&value(a)).then(a.cmp(&b)));
+    let new_cats: Vec<String> = order.iter().map(|&i| cats[i].clone()).collect();
+    for s in &mut chart.series {
+        for p in &mut s.points {
+            p.x = order.iter().position(|&i| i == p.x as usize).unwrap_or(0) as f64;
+        }
+        s.points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    let rows = std::mem::take(&mut data.rows);
+    data.rows = order.iter().filter_map(|&i| rows.get(i).cloned()).collect();
+    chart.x = XAxis::Categories(new_cats);
+}

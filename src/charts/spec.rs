@@ -1,0 +1,351 @@
+//! The small TOML language of ```chart and ```table blocks, parsed when the page loads
+//! (so syntax errors point at the block's line) and checked against the tables once they
+//! are all known (so an unknown column names the field that asked for it).
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::charts::model::ChartKind;
+use crate::data::{ColumnType, Table};
+use crate::suggest::did_you_mean;
+
+/// Rows to keep, how to order them and how many: shared by charts and tables.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    /// Keep rows whose column equals the value (or one of the values).
+    pub filter: toml::Table,
+    /// A column to sort by; `-cpi` sorts descending.
+    pub sort: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    Count,
+    Sum,
+    Mean,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindName {
+    Line,
+    Bar,
+    StackedBar,
+    Area,
+    Scatter,
+    Heatmap,
+}
+
+impl From<KindName> for ChartKind {
+    fn from(k: KindName) -> ChartKind {
+        match k {
+            KindName::Line => ChartKind::Line,
+            KindName::Bar => ChartKind::Bar,
+            KindName::StackedBar => ChartKind::StackedBar,
+            KindName::Area => ChartKind::Area,
+            KindName::Scatter => ChartKind::Scatter,
+            KindName::Heatmap => ChartKind::Heatmap,
+        }
+    }
+}
+
+/// A ```chart block.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    #[serde(rename = "type")]
+    pub kind: KindName,
+    /// A table name: `data/…` file stem, `projects/<slug>/<table>`, or a derived table.
+    pub data: String,
+    pub x: String,
+    /// One or more numeric columns; may be left out with `aggregate = "count"`.
+    pub y: Option<OneOrMany>,
+    /// A column whose values split the rows into series (long-format data).
+    pub series: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub x_label: Option<String>,
+    pub y_label: Option<String>,
+    /// Group rows by `x` (and `series`) and count, sum or average `y`.
+    pub aggregate: Option<Aggregate>,
+    /// Running totals, for per-period amounts.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// Scatter: the column that labels each point.
+    pub label: Option<String>,
+    /// Display names for the `y` columns, in the same order (default: the column names).
+    pub names: Option<Vec<String>>,
+    /// Horizontal reference lines, e.g. `rules = [1.0]`.
+    #[serde(default)]
+    pub rules: Vec<f64>,
+    #[serde(default)]
+    pub filter: toml::Table,
+    pub sort: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// A ```table block.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    pub data: String,
+    /// Columns to show, in order; all by default.
+    pub columns: Option<Vec<String>>,
+    /// Header texts for those columns (default: the column names).
+    pub headers: Option<Vec<String>>,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub filter: toml::Table,
+    pub sort: Option<String>,
+    pub limit: Option<usize>,
+}
+
+impl ChartSpec {
+    pub fn selection(&self) -> Selection {
+        Selection {
+            filter: self.filter.clone(),
+            sort: self.sort.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
+impl TableSpec {
+    pub fn selection(&self) -> Selection {
+        Selection {
+            filter: self.filter.clone(),
+            sort: self.sort.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
+pub const CHART_FIELDS: &[&str] = &[
+    "type",
+    "data",
+    "x",
+    "y",
+    "series",
+    "title",
+    "description",
+    "x_label",
+    "y_label",
+    "aggregate",
+    "cumulative",
+    "label",
+    "rules",
+    "filter",
+    "sort",
+    "limit",
+];
+pub const TABLE_FIELDS: &[&str] = &[
+    "data", "columns", "headers", "title", "filter", "sort", "limit",
+];
+
+/// A parsed block with where it is in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockSpec {
+    Chart(ChartSpec),
+    Table(TableSpec),
+}
+
+/// A problem in a block: the message, and the byte range inside the block's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecError {
+    pub message: String,
+    pub help: String,
+    pub span: Range<usize>,
+}
+
+pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
+    let result = if chart {
+        toml::from_str::<ChartSpec>(text).map(BlockSpec::Chart)
+    } else {
+        toml::from_str::<TableSpec>(text).map(BlockSpec::Table)
+    };
+    result.map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_string();
+        let fields = if chart { CHART_FIELDS } else { TABLE_FIELDS };
+        let help = match message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+        {
+            Some(field) => match did_you_mean(field, fields) {
+                Some(s) => format!("did you mean `{s}`? fields: {}", fields.join(", ")),
+                None => format!("fields: {}", fields.join(", ")),
+            },
+            None if message.contains("unknown variant") => {
+                "type is one of: line, bar, stacked-bar, area, scatter, heatmap".to_string()
+            }
+            None => format!(
+                "a {} block holds TOML, e.g. data = \"portfolio\"",
+                if chart { "chart" } else { "table" }
+            ),
+        };
+        SpecError {
+            message,
+            help,
+            span,
+        }
+    })
+}
+
+/// The byte range of `field = …` in the block, to point an error at the right line.
+pub fn field_span(text: &str, field: &str) -> Range<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(field) {
+            if rest.trim_start().starts_with('=') {
+                let start = offset + (line.len() - trimmed.len());
+                return start..start + line.trim_end().len() - (line.len() - trimmed.len());
+            }
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+/// Checks that the table and every named column exist (and that value columns are
+/// numbers). Errors name the field and list what is available.
+pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecError> {
+    let column = |field: &str, name: &str, numeric: bool| -> Result<(), SpecError> {
+        let Some(col) = table.column(name) else {
+            let names: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+            let help = match did_you_mean(name, &names) {
+                Some(s) => format!(
+                    "did you mean `{s}`? columns of `{}`: {}",
+                    table.name,
+                    names.join(", ")
+                ),
+                None => format!("columns of `{}`: {}", table.name, names.join(", ")),
+            };
+            return Err(SpecError {
+                message: format!(
+                    "`{field}` names the column `{name}`, which table `{}` does not have",
+                    table.name
+                ),
+                help,
+                span: field_span(text, field),
+            });
+        };
+        if numeric && table.column_type(col) != ColumnType::Number {
+            return Err(SpecError {
+                message: format!(
+                    "`{field}` needs a column of numbers, but `{name}` holds {} values",
+                    type_name(table.column_type(col))
+                ),
+                help: "plot a numeric column, or use aggregate = \"count\" to count rows".into(),
+                span: field_span(text, field),
+            });
+        }
+        Ok(())
+    };
+    let selection =
+        match spec {
+            BlockSpec::Chart(c) => {
+                column("x", &c.x, false)?;
+                let counting = c.aggregate == Some(Aggregate::Count);
+                match (&c.y, counting) {
+                    (Some(y), _) => {
+                        for name in y.to_vec() {
+                            column("y", &name, !counting)?;
+                        }
+                    }
+                    (None, true) => {}
+                    (None, false) => return Err(SpecError {
+                        message: "the chart has no `y`".into(),
+                        help:
+                            "add y = \"column\" (or y = [\"a\", \"b\"]), or aggregate = \"count\""
+                                .into(),
+                        span: 0..0,
+                    }),
+                }
+                if let Some(s) = &c.series {
+                    column("series", s, false)?;
+                }
+                if let Some(l) = &c.label {
+                    column("label", l, false)?;
+                }
+                c.selection()
+            }
+            BlockSpec::Table(t) => {
+                for name in t.columns.iter().flatten() {
+                    column("columns", name, false)?;
+                }
+                t.selection()
+            }
+        };
+    let selection = &selection;
+    for key in selection.filter.keys() {
+        column("filter", key, false)?;
+    }
+    if let Some(sort) = &selection.sort {
+        column("sort", sort.trim_start_matches('-'), false)?;
+    }
+    Ok(())
+}
+
+fn type_name(t: ColumnType) -> &'static str {
+    match t {
+        ColumnType::Number => "number",
+        ColumnType::Date => "date",
+        ColumnType::Month => "month",
+        ColumnType::Text => "text",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_chart_block() {
+        let spec = parse(true, "type = \"stacked-bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\nsort = \"-bac\"\nlimit = 5\nfilter = { status = \"active\" }\n").unwrap();
+        let BlockSpec::Chart(c) = spec else { panic!() };
+        assert_eq!(c.kind, KindName::StackedBar);
+        assert_eq!(c.y.unwrap().to_vec(), ["bac", "eac"]);
+        assert_eq!(c.sort.as_deref(), Some("-bac"));
+        assert_eq!(c.limit, Some(5));
+        assert_eq!(c.filter["status"].as_str(), Some("active"));
+    }
+
+    #[test]
+    fn unknown_fields_and_types_are_explained() {
+        let e = parse(
+            true,
+            "type = \"line\"\ndata = \"x\"\nx = \"a\"\ncolour = \"red\"\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("unknown field `colour`"), "{e:?}");
+        assert_eq!(e.span.start, 33);
+        let e = parse(true, "type = \"pie\"\ndata = \"x\"\nx = \"a\"\n").unwrap_err();
+        assert!(e.help.contains("stacked-bar"), "{e:?}");
+    }
+
+    #[test]
+    fn field_span_finds_the_line() {
+        let text = "type = \"line\"\n  data = \"nope\"\n";
+        assert_eq!(&text[field_span(text, "data")], "data = \"nope\"");
+    }
+}

@@ -104,7 +104,18 @@ def main():
     print(f"corpus: {args.pages} pages, {args.projects} projects; {pages} content pages built by pmo; "
           f"output under {args.out or args.work}")
     pw, pr = summary("pmo")
-    print(f"pmo stages (last run): {stages[-1] if stages else 'n/a'}")
+    # Median time of each stage over the runs, and the chart stage's share of the build.
+    per_stage = {}
+    for line in stages:
+        for part in line.split(", "):
+            name, ms, _ = part.split(" ")
+            per_stage.setdefault(name, []).append(float(ms))
+    if per_stage:
+        medians = {k: statistics.median(v) for k, v in per_stage.items()}
+        total = sum(medians.values())
+        print("pmo stages (median ms): " + ", ".join(f"{k} {v:.0f}" for k, v in medians.items()))
+        if "charts" in medians and total:
+            print(f"chart stage: {medians['charts']:.0f} ms = {100 * medians['charts'] / (pw * 1000):.1f}% of the median wall time")
     if hugo and results["hugo"]:
         hw, hr = summary("hugo")
         print(f"ratio pmo/hugo: wall {pw / hw:.2f}x, peak RSS {pr / hr:.2f}x")

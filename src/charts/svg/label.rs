@@ -1,0 +1,175 @@
+//! Text placed by hand: labels, their boxes, and point labels that avoid each other.
+
+use super::*;
+
+/// How a piece of text is set.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Font {
+    pub(super) px: u32,
+    pub(super) color: RGBColor,
+    pub(super) bold: bool,
+    /// Rotated to read bottom to top (the y axis title).
+    pub(super) upright: bool,
+}
+
+impl Font {
+    pub(super) const fn new(px: u32, color: RGBColor) -> Font {
+        Font {
+            px,
+            color,
+            bold: false,
+            upright: false,
+        }
+    }
+
+    pub(super) const fn bold(self) -> Font {
+        Font { bold: true, ..self }
+    }
+
+    pub(super) const fn upright(self) -> Font {
+        Font {
+            upright: true,
+            ..self
+        }
+    }
+
+    pub(super) fn width(self, text: &str) -> f64 {
+        text_width(text, f64::from(self.px))
+    }
+
+    pub(super) fn fit(self, text: &str, max_px: f64) -> String {
+        truncate_to_width(text, f64::from(self.px), max_px.max(0.0))
+    }
+}
+
+/// Draws one line of text at a pixel position, `anchor` telling which point of the text
+/// sits there. Empty text draws nothing.
+pub(super) fn draw_text(
+    area: &Canvas<'_>,
+    text: &str,
+    at: (i32, i32),
+    font: Font,
+    anchor: (HPos, VPos),
+) -> Result<(), ChartError> {
+    let text = one_line(text);
+    if text.is_empty() {
+        return Ok(());
+    }
+    let family = format!("{SIZE_TAG}{}", font.px);
+    let weight = if font.bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let mut desc = FontDesc::new(FontFamily::Name(&family), f64::from(font.px), weight);
+    if font.upright {
+        desc = desc.transform(FontTransform::Rotate270);
+    }
+    let style = desc.color(&font.color).pos(Pos::new(anchor.0, anchor.1));
+    area.draw(&Text::new(text, at, style))?;
+    Ok(())
+}
+
+/// The box a text will roughly cover, from the anchor point and the estimated width.
+pub(super) fn text_box(at: (i32, i32), width: f64, font: Font, anchor: (HPos, VPos)) -> Rect {
+    let (x, y) = (f64::from(at.0), f64::from(at.1));
+    let em = f64::from(font.px);
+    let x0 = match anchor.0 {
+        HPos::Left => x,
+        HPos::Center => x - width / 2.0,
+        HPos::Right => x - width,
+    };
+    let y0 = match anchor.1 {
+        VPos::Top => y,
+        VPos::Center => y - 0.6 * em,
+        VPos::Bottom => y - 1.1 * em,
+    };
+    Rect::new(x0, y0, x0 + width, y0 + 1.2 * em)
+}
+
+/// Text on a translucent white patch, for labels that sit on lines and data (rule labels).
+pub(super) fn draw_backed_text(
+    area: &Canvas<'_>,
+    text: &str,
+    at: (i32, i32),
+    font: Font,
+    anchor: (HPos, VPos),
+) -> Result<(), ChartError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let b = text_box(at, font.width(text), font, anchor);
+    let corners = [
+        (b.x0.floor() as i32 - 3, b.y0.floor() as i32),
+        (b.x1.ceil() as i32 + 3, b.y1.ceil() as i32),
+    ];
+    let patch = palette::BACKGROUND.mix(0.85).filled();
+    area.draw(&Rectangle::new(corners, patch))?;
+    draw_text(area, text, at, font, anchor)
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// An axis-aligned box in canvas pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Rect {
+    pub(super) x0: f64,
+    pub(super) y0: f64,
+    pub(super) x1: f64,
+    pub(super) y1: f64,
+}
+
+impl Rect {
+    pub(super) fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect { x0, y0, x1, y1 }
+    }
+
+    pub(super) fn overlaps(&self, other: &Rect) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+
+    pub(super) fn inside(&self, outer: &Rect) -> bool {
+        self.x0 >= outer.x0 && self.x1 <= outer.x1 && self.y0 >= outer.y0 && self.y1 <= outer.y1
+    }
+}
+
+/// Where a point label goes: its anchor position, anchor and box.
+pub(super) struct Spot {
+    pub(super) at: (i32, i32),
+    pub(super) anchor: (HPos, VPos),
+    pub(super) rect: Rect,
+}
+
+pub(super) fn place_point_label(
+    point: (i32, i32),
+    width: f64,
+    font: Font,
+    frame: Rect,
+    taken: &[Rect],
+) -> Spot {
+    const OFFSET: i32 = 8;
+    let (x, y) = point;
+    let spot = |at: (i32, i32), anchor: (HPos, VPos)| Spot {
+        at,
+        anchor,
+        rect: text_box(at, width, font, anchor),
+    };
+    let candidates = [
+        spot((x + OFFSET, y), (HPos::Left, VPos::Center)),
+        spot((x - OFFSET, y), (HPos::Right, VPos::Center)),
+        spot((x, y - OFFSET), (HPos::Center, VPos::Bottom)),
+        spot((x, y + OFFSET), (HPos::Center, VPos::Top)),
+    ];
+    let free = |s: &Spot| s.rect.inside(&frame) && !taken.iter().any(|t| t.overlaps(&s.rect));
+    let chosen = candidates
+        .iter()
+        .position(free)
+        .or_else(|| candidates.iter().position(|s| s.rect.inside(&frame)))
+        .unwrap_or(0);
+    candidates
+        .into_iter()
+        .nth(chosen)
+        .unwrap_or_else(|| spot((x + OFFSET, y), (HPos::Left, VPos::Center)))
+}
+
+// ---------------------------------------------------------------- legend

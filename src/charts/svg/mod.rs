@@ -1,0 +1,694 @@
+//! Draws a [`Chart`] as a standalone, accessible `<svg>` element for inlining into HTML.
+//!
+//! plotters draws every shape into a String (never into a file, so a failed chart cannot
+//! leave a truncated file behind). No font is registered with plotters — its `ttf` feature
+//! would make the build depend on the machine's fonts — so every plotters API that measures
+//! text (captions, mesh labels, series-label boxes) would fail with `FontUnavailable`.
+//! Tick labels, legends and annotations are therefore plain [`Text`] elements, which the SVG
+//! backend writes as `<text>` with a `text-anchor` and never measures; their layout uses the
+//! estimates of [`super::text`]. Real `<text>` also lets the reader's fonts render Chinese.
+//!
+//! A last pass ([`finish`]) swaps plotters' `<svg>` header for an accessible, responsive one
+//! with `<title>` and `<desc>`, and rewrites the few attributes plotters cannot express
+//! (exact font sizes, dashes): see [`tidy_text`] and [`DASHED`].
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontStyle, FontTransform};
+
+use super::model::{Chart, ChartKind, Heatmap, Rule, XAxis};
+use super::palette;
+use super::text::{one_line, text_width, truncate_to_width, FONT_STACK};
+
+mod heatmap;
+mod label;
+mod legend;
+mod scale;
+mod xy;
+
+use heatmap::*;
+use label::Rect;
+use label::*;
+use legend::*;
+use scale::*;
+use xy::*;
+
+/// A chart that could not be drawn. Bad data never causes this (it is skipped or drawn as
+/// an empty plot); only a failure inside the drawing library does.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot draw the chart: {message}")]
+pub struct ChartError {
+    pub message: String,
+}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError {
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Width and height of the viewBox of line, bar, area and scatter charts. The SVG scales to
+/// its container, so these only fix the proportions and the relative size of the text.
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 400;
+/// Heatmaps are narrower so that their cells come out squarer.
+const HEATMAP_WIDTH: u32 = 600;
+/// Space between the drawing and the edge of the SVG.
+const PAD: i32 = 12;
+/// Font sizes in viewBox pixels: at least 12 so that text stays legible when a 720-wide
+/// chart is shrunk onto a phone.
+const TICK_PX: u32 = 13;
+const TITLE_PX: u32 = 14;
+const LEGEND_PX: u32 = 13;
+const POINT_LABEL_PX: u32 = 12;
+const CELL_PX: u32 = 15;
+/// Height of one legend row.
+const LEGEND_ROW: i32 = 22;
+/// Values beyond this magnitude are skipped as not plottable: no PMO figure is that large,
+/// and it keeps every span finite so that pixel mapping cannot overflow.
+const LIMIT: f64 = 1e15;
+/// The widest a bar may be: wider bars look heavy when there are only one or two.
+const MAX_BAR_PX: f64 = 64.0;
+/// Series with more points than this get no point markers (they would merge into a band).
+const MAX_MARKERS: usize = 60;
+/// A stand-in stroke colour for dashed lines. plotters' SVG backend cannot dash a line, so
+/// rules are drawn in this otherwise unused colour and [`finish`] rewrites it to
+/// [`palette::MUTED`] with a `stroke-dasharray`.
+const DASHED: RGBColor = RGBColor(0x5a, 0x66, 0x76);
+/// plotters writes `font-size` as the requested size divided by 1.24, which gives sizes
+/// like 10.483870967741936. Each text is drawn with the font family `pmo-size-N` instead,
+/// and [`tidy_text`] turns that back into `font-size="N"`.
+const SIZE_TAG: &str = "pmo-size-";
+
+type Canvas<'b> = DrawingArea<SVGBackend<'b>, Shift>;
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draws `chart` and returns a complete `<svg>` element. `id` prefixes the ids of its
+/// `<title>` and `<desc>`, so it must be unique within the page.
+pub fn render(chart: &Chart, id: &str) -> Result<String, ChartError> {
+    let mut body = String::new();
+    let size = match chart.kind {
+        ChartKind::Heatmap => {
+            let plan = HeatPlan::new(chart);
+            draw_into(&mut body, plan.size, |root| plan.draw(root, chart))?;
+            plan.size
+        }
+        _ => {
+            let plan = XyPlan::new(chart);
+            draw_into(&mut body, plan.size, |root| plan.draw(root, chart))?;
+            plan.size
+        }
+    };
+    finish(&body, chart, id, size)
+}
+
+/// Runs `draw` on a white plotters canvas that writes into `buf`.
+fn draw_into(
+    buf: &mut String,
+    size: (u32, u32),
+    draw: impl FnOnce(&Canvas<'_>) -> Result<(), ChartError>,
+) -> Result<(), ChartError> {
+    let root = SVGBackend::with_string(buf, size).into_drawing_area();
+    root.fill(&palette::BACKGROUND)?;
+    draw(&root)?;
+    root.present()?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- text
+
+/// Turns plotters' output into the element the page inlines: an accessible, responsive
+/// header with `<title>` and `<desc>` first, then the drawing with tidied attributes.
+fn finish(svg: &str, chart: &Chart, id: &str, size: (u32, u32)) -> Result<String, ChartError> {
+    let mut lines = svg.lines();
+    match lines.next() {
+        Some(first) if first.starts_with("<svg ") => {}
+        _ => {
+            return Err(ChartError {
+                message: "plotters did not start the drawing with an <svg> element".into(),
+            })
+        }
+    }
+    let mut out = String::with_capacity(svg.len() + 512);
+    out.push_str(&header(chart, id, size));
+    let mut open_text: Option<String> = None;
+    for line in lines {
+        if let Some(text) = open_text.as_mut() {
+            text.push_str(line);
+            if line == "</text>" {
+                out.push_str(text);
+                out.push('\n');
+                open_text = None;
+            }
+        } else if line.starts_with("<text ") {
+            open_text = Some(tidy_text(line));
+        } else {
+            out.push_str(&tidy_shape(line));
+            out.push('\n');
+        }
+    }
+    if open_text.is_some() || !out.ends_with("</svg>\n") {
+        return Err(ChartError {
+            message: "plotters' SVG output ended unexpectedly".into(),
+        });
+    }
+    Ok(out)
+}
+
+fn header(chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
+    let kind = match chart.kind {
+        ChartKind::Line => "line",
+        ChartKind::Bar => "bar",
+        ChartKind::StackedBar => "stacked-bar",
+        ChartKind::Area => "area",
+        ChartKind::Scatter => "scatter",
+        ChartKind::Heatmap => "heatmap",
+    };
+    let id = escape(id);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
+         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{kind}\" \
+         font-family=\"{FONT_STACK}\">\n<title id=\"{id}-title\">{}</title>\n\
+         <desc id=\"{id}-desc\">{}</desc>\n",
+        escape(&one_line(&chart.title)),
+        escape(&one_line(&chart.description)),
+    )
+}
+
+/// Text for XML content or a double-quoted attribute. Control characters, which XML 1.0
+/// cannot carry, become spaces.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A plotters `<text …>` tag with the size tag in `font-family` turned into the intended
+/// `font-size` (the family itself is inherited from the `<svg>`), and without the default
+/// `opacity="1"`.
+fn tidy_text(tag: &str) -> String {
+    let tag = tag.replace(" opacity=\"1\"", "");
+    let Some(family_at) = tag.find(" font-family=\"") else {
+        return tag;
+    };
+    let family_start = family_at + " font-family=\"".len();
+    let Some(family_len) = tag[family_start..].find('"') else {
+        return tag;
+    };
+    let family = &tag[family_start..family_start + family_len];
+    let Some(px) = family.strip_prefix(SIZE_TAG) else {
+        return tag;
+    };
+    let rest = &tag[family_start + family_len + 1..];
+    let Some(size_value) = rest.strip_prefix(" font-size=\"") else {
+        return tag;
+    };
+    let Some(size_len) = size_value.find('"') else {
+        return tag;
+    };
+    format!(
+        "{} font-size=\"{px}\"{}",
+        &tag[..family_at],
+        &size_value[size_len + 1..]
+    )
+}
+
+/// A plotters shape tag without the default `opacity="1"`, and with the [`DASHED`] stand-in
+/// colour turned into a dashed muted stroke.
+fn tidy_shape(tag: &str) -> String {
+    let stand_in = format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\"",
+        DASHED.0, DASHED.1, DASHED.2
+    );
+    let dashed = format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\" stroke-dasharray=\"6 4\"",
+        palette::MUTED.0,
+        palette::MUTED.1,
+        palette::MUTED.2
+    );
+    tag.replace(" opacity=\"1\"", "")
+        .replace(&stand_in, &dashed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{Point, Series};
+    use super::*;
+
+    fn point(x: f64, y: f64) -> Point {
+        Point { x, y, label: None }
+    }
+
+    fn series(name: &str, ys: &[f64]) -> Series {
+        Series {
+            name: name.into(),
+            points: ys
+                .iter()
+                .enumerate()
+                .map(|(i, &y)| point(i as f64, y))
+                .collect(),
+        }
+    }
+
+    fn chart(kind: ChartKind) -> Chart {
+        Chart {
+            kind,
+            title: "成本与进度".into(),
+            description: "每月计划值与挣值。".into(),
+            x_label: "月份".into(),
+            y_label: "金额".into(),
+            x: XAxis::Categories(vec!["一月".into(), "二月".into(), "三月".into()]),
+            series: vec![
+                series("计划值", &[1.0, 2.5, 4.0]),
+                series("EV", &[0.8, 2.0, 3.1]),
+            ],
+            rules: vec![Rule {
+                horizontal: true,
+                value: 4.5,
+                label: "BAC".into(),
+            }],
+            heatmap: None,
+        }
+    }
+
+    fn heatmap_chart() -> Chart {
+        Chart {
+            kind: ChartKind::Heatmap,
+            x: XAxis::Numeric,
+            series: Vec::new(),
+            rules: Vec::new(),
+            heatmap: Some(Heatmap {
+                rows: vec!["高".into(), "低".into()],
+                cols: vec!["小".into(), "大".into()],
+                values: vec![vec![0.0, 3.0], vec![1.0, 0.0]],
+                weights: vec![vec![2.0, 4.0], vec![1.0, 2.0]],
+            }),
+            ..chart(ChartKind::Heatmap)
+        }
+    }
+
+    const ALL_KINDS: [ChartKind; 6] = [
+        ChartKind::Line,
+        ChartKind::Bar,
+        ChartKind::StackedBar,
+        ChartKind::Area,
+        ChartKind::Scatter,
+        ChartKind::Heatmap,
+    ];
+
+    fn sample(kind: ChartKind) -> Chart {
+        if kind == ChartKind::Heatmap {
+            heatmap_chart()
+        } else {
+            chart(kind)
+        }
+    }
+
+    /// Parses the whole document; panics with the position of the first XML error.
+    fn assert_well_formed(svg: &str) {
+        use quick_xml::events::Event;
+        let mut reader = quick_xml::Reader::from_str(svg);
+        let (mut depth, mut roots) = (0usize, 0usize);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) => {
+                    if depth == 0 {
+                        roots += 1;
+                        assert_eq!(e.name().as_ref(), b"svg");
+                    }
+                    depth += 1;
+                }
+                Ok(Event::End(_)) => depth -= 1,
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("not XML at {}: {e}\n{svg}", reader.error_position()),
+            }
+        }
+        assert_eq!((depth, roots), (0, 1), "{svg}");
+    }
+
+    fn render_ok(chart: &Chart) -> String {
+        let svg = render(chart, "c1").expect("renders");
+        assert_well_formed(&svg);
+        svg
+    }
+
+    #[test]
+    fn every_kind_renders_well_formed_svg() {
+        for kind in ALL_KINDS {
+            let svg = render_ok(&sample(kind));
+            assert!(svg.contains("<text "), "{kind:?} has no text");
+            assert!(!svg.contains(SIZE_TAG), "{kind:?} kept a size tag");
+            assert!(!svg.contains("opacity=\"1\""), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn header_is_accessible_and_responsive() {
+        let svg = render_ok(&chart(ChartKind::Line));
+        let mut lines = svg.lines();
+        let header = lines.next().unwrap_or_default();
+        assert!(header.contains("viewBox=\"0 0 720 400\""), "{header}");
+        assert!(header.contains("width=\"100%\""));
+        assert!(!header.contains("height="));
+        assert!(header.contains("role=\"img\""));
+        assert!(header.contains("aria-labelledby=\"c1-title c1-desc\""));
+        assert!(header.contains("font-family=\"system-ui,"));
+        assert_eq!(
+            lines.next(),
+            Some("<title id=\"c1-title\">成本与进度</title>")
+        );
+        assert_eq!(
+            lines.next(),
+            Some("<desc id=\"c1-desc\">每月计划值与挣值。</desc>")
+        );
+    }
+
+    #[test]
+    fn series_names_and_chinese_categories_are_real_text() {
+        let svg = render_ok(&chart(ChartKind::Bar));
+        for text in ["计划值", "EV", "一月", "三月", "月份", "金额", "BAC"] {
+            assert!(svg.contains(&format!(">{text}</text>")), "{text} missing");
+        }
+        assert!(
+            svg.contains("transform=\"rotate(270,"),
+            "y title is rotated"
+        );
+        assert!(svg.contains("stroke-dasharray=\"6 4\""), "rules are dashed");
+    }
+
+    #[test]
+    fn colours_are_plain_attributes_from_the_theme() {
+        let svg = render_ok(&chart(ChartKind::Line));
+        assert!(svg.contains("stroke=\"#1F5E99\""));
+        assert!(svg.contains("stroke=\"#E08A00\""));
+        assert!(!svg.contains("var(--"));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let mut c = chart(ChartKind::Line);
+        c.title = "R&D <预算> \"Q1\"".into();
+        c.description = "a\u{1}b".into();
+        c.series[0].name = "A & B".into();
+        let svg = render(&c, "x\"y").expect("renders");
+        assert_well_formed(&svg);
+        assert!(svg.contains("R&amp;D &lt;预算&gt; &quot;Q1&quot;"));
+        assert!(svg.contains(">A &amp; B</text>"));
+        assert!(svg.contains("<desc id=\"x&quot;y-desc\">a b</desc>"));
+    }
+
+    #[test]
+    fn renders_are_byte_identical() {
+        for kind in ALL_KINDS {
+            let c = sample(kind);
+            assert_eq!(render(&c, "a"), render(&c, "a"), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn awkward_data_never_panics() {
+        let awkward: Vec<Vec<Series>> = vec![
+            vec![],
+            vec![series("空", &[])],
+            vec![series("一点", &[3.0])],
+            vec![series("零", &[0.0, 0.0])],
+            vec![series("相等", &[7.0, 7.0, 7.0])],
+            vec![
+                series("负", &[-5.0, -1.0, -3.0]),
+                series("混合", &[2.0, -2.0, 0.5]),
+            ],
+            vec![series(
+                "非数",
+                &[f64::NAN, f64::INFINITY, 2.0, f64::NEG_INFINITY],
+            )],
+            vec![series("巨大", &[1e300, -1e300, 1e14, 5.0])],
+            vec![series("", &[1e-9, 2e-9, 3e-9])],
+        ];
+        let axes = [
+            XAxis::Numeric,
+            XAxis::Categories(vec![]),
+            XAxis::Categories(vec!["唯一".into()]),
+            XAxis::Categories((0..40).map(|i| format!("第{i}周")).collect()),
+        ];
+        for kind in ALL_KINDS {
+            for data in &awkward {
+                for x in &axes {
+                    let mut c = chart(kind);
+                    c.series = data.clone();
+                    c.x = x.clone();
+                    c.rules.push(Rule {
+                        horizontal: false,
+                        value: f64::NAN,
+                        label: "\n".into(),
+                    });
+                    render_ok(&c);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn awkward_heatmaps_never_panic() {
+        let maps = [
+            None,
+            Some(Heatmap {
+                rows: vec![],
+                cols: vec![],
+                values: vec![],
+                weights: vec![],
+            }),
+            Some(Heatmap {
+                rows: vec!["a".into()],
+                cols: vec![],
+                values: vec![vec![1.0, f64::NAN, 2.0], vec![]],
+                weights: vec![vec![f64::INFINITY]],
+            }),
+            Some(Heatmap {
+                rows: vec![],
+                cols: vec!["x".into(), "y".into()],
+                values: vec![],
+                weights: vec![vec![1.0, 1.0]],
+            }),
+        ];
+        for map in maps {
+            let mut c = heatmap_chart();
+            c.heatmap = map;
+            render_ok(&c);
+        }
+    }
+
+    #[test]
+    fn heatmap_greys_empty_cells_and_ranks_by_weight() {
+        let cells = heat_cells(heatmap_chart().heatmap.as_ref().unwrap());
+        assert_eq!(cells[0][0].fill, palette::EMPTY_CELL);
+        assert_eq!(cells[0][0].text, "");
+        assert_eq!(cells[0][1].fill, palette::RAG_RED);
+        assert_eq!(cells[0][1].text, "3");
+        assert_eq!(cells[1][0].fill, palette::RAG_GREEN);
+        let svg = render_ok(&heatmap_chart());
+        assert!(svg.contains(">3</text>"));
+        assert!(svg.contains(">高</text>") && svg.contains(">大</text>"));
+    }
+
+    #[test]
+    fn zero_is_on_the_axis_of_bars_and_areas() {
+        let lines = prepare_lines(&Chart {
+            series: vec![series("a", &[5.0, 10.0])],
+            rules: vec![],
+            ..chart(ChartKind::Bar)
+        });
+        for kind in [ChartKind::Bar, ChartKind::StackedBar, ChartKind::Area] {
+            let c = Chart {
+                rules: vec![],
+                ..chart(kind)
+            };
+            let span = y_span(&c, &lines);
+            assert_eq!(span.lo, 0.0, "{kind:?}");
+            assert!((span.hi - 10.5).abs() < 1e-9, "{kind:?}: {span:?}");
+        }
+        let line = Chart {
+            rules: vec![],
+            ..chart(ChartKind::Line)
+        };
+        let span = y_span(&line, &lines);
+        assert!(span.lo > 4.0 && span.lo < 5.0, "{span:?}");
+    }
+
+    #[test]
+    fn y_span_covers_rules_and_stack_totals() {
+        let c = Chart {
+            series: vec![series("a", &[3.0, -2.0]), series("b", &[4.0, -1.0])],
+            ..chart(ChartKind::StackedBar)
+        };
+        let span = y_span(&c, &prepare_lines(&c));
+        assert!(span.hi >= 7.0 && span.lo <= -3.0, "{span:?}");
+        let c = Chart {
+            rules: vec![Rule {
+                horizontal: true,
+                value: 100.0,
+                label: String::new(),
+            }],
+            ..chart(ChartKind::Line)
+        };
+        assert!(y_span(&c, &prepare_lines(&c)).hi >= 100.0);
+    }
+
+    #[test]
+    fn ticks_are_round_and_bounded() {
+        let t = nice_ticks(Span { lo: 0.0, hi: 10.5 }, 6, false);
+        assert_eq!(t.values, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        let t = nice_ticks(Span { lo: 0.83, hi: 1.07 }, 6, false);
+        assert_eq!(tick_labels(&t), ["0.85", "0.9", "0.95", "1", "1.05"]);
+        let huge = Span {
+            lo: -1e308,
+            hi: 1e308,
+        };
+        assert!(nice_ticks(huge, 6, false).values.len() <= 100);
+        let t = nice_ticks(Span { lo: 1.0, hi: 1.0 }, 6, false);
+        assert_eq!(t.values, vec![1.0]);
+    }
+
+    #[test]
+    fn whole_axes_have_whole_ticks() {
+        let t = nice_ticks(
+            Span {
+                lo: 2020.6,
+                hi: 2024.4,
+            },
+            8,
+            true,
+        );
+        assert_eq!(tick_labels(&t), ["2021", "2022", "2023", "2024"]);
+        assert!(all_whole([1.0, -3.0, 2024.0]));
+        assert!(!all_whole([1.0, 2.5]));
+        assert!(!all_whole([]));
+    }
+
+    #[test]
+    fn numbers_are_compact() {
+        let compact = NumberStyle::for_values(&[0.0, 3_200_000.0]);
+        assert_eq!(format_tick(3_200_000.0, 200_000.0, compact), "3.2M");
+        assert_eq!(format_tick(850_000.0, 50_000.0, compact), "850K");
+        assert_eq!(format_tick(1_250_000.0, 250_000.0, compact), "1.25M");
+        assert_eq!(format_tick(2e9, 5e8, compact), "2B");
+        assert_eq!(format_tick(0.0, 500_000.0, compact), "0");
+        let grouped = NumberStyle::for_values(&[320_000.0]);
+        assert_eq!(format_tick(320_000.0, 20_000.0, grouped), "320,000");
+        assert_eq!(format_tick(-1234.5, 0.5, grouped), "-1,234.5");
+        let plain = NumberStyle::for_values(&[2024.0]);
+        assert_eq!(format_tick(2024.0, 1.0, plain), "2024");
+        assert_eq!(format_tick(0.1 + 0.2, 0.1, plain), "0.3");
+        assert_eq!(format_tick(-0.0, 1.0, plain), "0");
+        assert_eq!(format_tick(-0.001, 0.5, plain), "0");
+        assert_eq!(format_number(12.0, 2, true), "12");
+        assert_eq!(format_number(0.126, 2, true), "0.13");
+    }
+
+    #[test]
+    fn category_labels_skip_but_keep_the_ends() {
+        let font = Font::new(TICK_PX, palette::MUTED);
+        let many: Vec<String> = (0..30).map(|i| format!("2024-{i:02}")).collect();
+        let shown = category_labels(&many, 20.0, font);
+        assert_eq!(shown.first().map(|s| s.0), Some(0));
+        assert_eq!(shown.last().map(|s| s.0), Some(29));
+        assert!(shown.len() <= 13, "{}", shown.len());
+        let widths: Vec<f64> = shown.iter().map(|(_, t)| font.width(t)).collect();
+        for pair in shown.windows(2) {
+            let gap = (pair[1].0 - pair[0].0) as f64 * 20.0;
+            assert!(
+                gap >= widths.iter().cloned().fold(0.0, f64::max),
+                "{shown:?}"
+            );
+        }
+        let few = ["一月".to_string(), "二月".to_string(), "三月".to_string()];
+        assert_eq!(category_labels(&few, 200.0, font).len(), 3);
+    }
+
+    #[test]
+    fn legend_wraps_into_rows() {
+        let lines: Vec<Line> = (0..12)
+            .map(|i| Line {
+                name: format!("项目组合第{i}号系列"),
+                color: palette::series(i),
+                points: Vec::new(),
+            })
+            .collect();
+        let (entries, rows) = place_legend(&lines, 60, 700);
+        assert_eq!(entries.len(), 12);
+        assert!(rows > 1);
+        let font = Font::new(LEGEND_PX, palette::FG);
+        for e in &entries {
+            let end = e.x + SWATCH + 6 + font.width(&e.name) as i32;
+            assert!(e.x >= 60 && end <= 700, "{e:?}");
+        }
+        let svg = render_ok(&Chart {
+            series: lines.iter().map(|l| series(&l.name, &[1.0, 2.0])).collect(),
+            ..chart(ChartKind::Line)
+        });
+        assert!(
+            !svg.contains("viewBox=\"0 0 720 400\""),
+            "taller with more rows"
+        );
+    }
+
+    #[test]
+    fn point_labels_avoid_each_other() {
+        let frame = Rect::new(0.0, 0.0, 500.0, 300.0);
+        let font = Font::new(POINT_LABEL_PX, palette::FG);
+        let first = place_point_label((100, 100), 60.0, font, frame, &[]);
+        let second = place_point_label((100, 104), 60.0, font, frame, &[first.rect]);
+        assert!(!first.rect.overlaps(&second.rect));
+        let edge = place_point_label((495, 100), 60.0, font, frame, &[]);
+        assert!(edge.rect.inside(&frame));
+    }
+
+    #[test]
+    fn scatter_shows_point_labels() {
+        let mut c = chart(ChartKind::Scatter);
+        c.x = XAxis::Numeric;
+        c.series = vec![Series {
+            name: "项目".into(),
+            points: vec![
+                Point {
+                    x: 0.9,
+                    y: 1.1,
+                    label: Some("数据中台".into()),
+                },
+                Point {
+                    x: 1.1,
+                    y: 0.8,
+                    label: Some("ERP".into()),
+                },
+            ],
+        }];
+        let svg = render_ok(&c);
+        assert!(svg.contains(">数据中台</text>") && svg.contains(">ERP</text>"));
+    }
+
+    #[test]
+    fn tidy_text_sets_the_intended_size() {
+        let tag = "<text x=\"1\" y=\"2\" dy=\"0.5ex\" text-anchor=\"end\" \
+                   font-family=\"pmo-size-13\" font-size=\"10.483870967741936\" \
+                   opacity=\"1\" fill=\"#5A6675\">";
+        assert_eq!(
+            tidy_text(tag),
+            "<text x=\"1\" y=\"2\" dy=\"0.5ex\" text-anchor=\"end\" font-size=\"13\" \
+             fill=\"#5A6675\">"
+        );
+    }
+}

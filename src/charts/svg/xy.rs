@@ -1,0 +1,629 @@
+//! Line, bar, area and scatter charts on x/y axes.
+
+use super::*;
+
+/// A drawable point: finite, within [`LIMIT`].
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Pt {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) label: String,
+}
+
+/// A series reduced to its drawable points, with its colour.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub(super) name: String,
+    pub(super) color: RGBColor,
+    pub(super) points: Vec<Pt>,
+}
+
+pub(super) fn plottable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= LIMIT
+}
+
+/// The series without unplottable points. Lines and areas are sorted by x (stably, so equal
+/// x keep their order) because a path drawn out of order zigzags.
+pub(super) fn prepare_lines(chart: &Chart) -> Vec<Line> {
+    chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut points: Vec<Pt> = s
+                .points
+                .iter()
+                .filter(|p| plottable(p.x) && plottable(p.y))
+                .map(|p| Pt {
+                    x: p.x,
+                    y: p.y,
+                    label: p.label.as_deref().map(one_line).unwrap_or_default(),
+                })
+                .collect();
+            if matches!(chart.kind, ChartKind::Line | ChartKind::Area) {
+                points.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            Line {
+                name: one_line(&s.name),
+                color: palette::series(i),
+                points,
+            }
+        })
+        .collect()
+}
+
+/// The rules that can be drawn, in one direction.
+pub(super) fn rules(chart: &Chart, horizontal: bool) -> impl Iterator<Item = &Rule> {
+    chart
+        .rules
+        .iter()
+        .filter(move |r| r.horizontal == horizontal && plottable(r.value))
+}
+
+/// Per x value, the running tops of the positive and negative stacks of a stacked bar
+/// chart. A small vector rather than a map: charts have few categories, and the order of
+/// first appearance keeps the output deterministic.
+#[derive(Debug, Default)]
+pub(super) struct Stacks(pub(super) Vec<(f64, f64, f64)>);
+
+impl Stacks {
+    /// Puts `y` on the stack at `x`; returns the bottom and top of the new segment.
+    pub(super) fn push(&mut self, x: f64, y: f64) -> (f64, f64) {
+        let index = match self.0.iter().position(|s| s.0 == x) {
+            Some(i) => i,
+            None => {
+                self.0.push((x, 0.0, 0.0));
+                self.0.len() - 1
+            }
+        };
+        let stack = &mut self.0[index];
+        let side = if y >= 0.0 { &mut stack.1 } else { &mut stack.2 };
+        let bottom = *side;
+        *side += y;
+        (bottom, *side)
+    }
+
+    pub(super) fn totals(lines: &[Line]) -> Vec<f64> {
+        let mut stacks = Stacks::default();
+        for p in lines.iter().flat_map(|l| &l.points) {
+            stacks.push(p.x, p.y);
+        }
+        stacks.0.iter().flat_map(|s| [s.1, s.2]).collect()
+    }
+}
+
+pub(super) fn is_bar(kind: ChartKind) -> bool {
+    matches!(kind, ChartKind::Bar | ChartKind::StackedBar)
+}
+
+/// Bars and areas are measured from zero, so zero must be on the axis.
+pub(super) fn is_zero_based(kind: ChartKind) -> bool {
+    matches!(
+        kind,
+        ChartKind::Bar | ChartKind::StackedBar | ChartKind::Area
+    )
+}
+
+/// The smallest distance between distinct x values: the room one bar group may take on a
+/// numeric axis. 1 when there are fewer than two distinct values.
+pub(super) fn bar_slot(lines: &[Line]) -> f64 {
+    let mut xs: Vec<f64> = lines.iter().flat_map(|l| &l.points).map(|p| p.x).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    xs.windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0.0)
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
+        .unwrap_or(1.0)
+}
+
+// ---------------------------------------------------------------- x/y charts
+
+/// Everything about a line, bar, area or scatter chart that can be decided before drawing.
+pub(super) struct XyPlan {
+    pub(super) kind: ChartKind,
+    pub(super) lines: Vec<Line>,
+    /// Empty for a numeric x axis.
+    pub(super) categories: Vec<String>,
+    pub(super) x: Span,
+    pub(super) y: Span,
+    /// Bar-group width in x units.
+    pub(super) slot: f64,
+    pub(super) y_ticks: Ticks,
+    pub(super) y_labels: Vec<String>,
+    /// Numeric axes only.
+    pub(super) x_ticks: Ticks,
+    pub(super) legend: Vec<LegendEntry>,
+    /// Margins around the plot area: top, bottom, left, right.
+    pub(super) margins: (i32, i32, i32, i32),
+    /// Room left of the plot for the y tick labels.
+    pub(super) y_label_room: f64,
+    pub(super) size: (u32, u32),
+}
+
+impl XyPlan {
+    pub(super) fn new(chart: &Chart) -> XyPlan {
+        let kind = chart.kind;
+        let lines = prepare_lines(chart);
+        let categories = match &chart.x {
+            XAxis::Categories(c) => c.iter().map(|c| one_line(c)).collect(),
+            XAxis::Numeric => Vec::new(),
+        };
+        let slot = if categories.is_empty() {
+            bar_slot(&lines)
+        } else {
+            1.0
+        };
+        let x = x_span(chart, &lines, &categories, slot);
+        let y = y_span(chart, &lines);
+        let whole =
+            |coord: fn(&Pt) -> f64| all_whole(lines.iter().flat_map(|l| &l.points).map(coord));
+        let y_ticks = nice_ticks(y, 6, whole(|p| p.y));
+        let y_labels = tick_labels(&y_ticks);
+
+        let tick_w = y_labels
+            .iter()
+            .map(|l| Font::new(TICK_PX, palette::MUTED).width(l))
+            .fold(0.0, f64::max);
+        let title_w = if one_line(&chart.y_label).is_empty() {
+            0
+        } else {
+            TITLE_PX as i32 + 10
+        };
+        let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(WIDTH as i32 / 3);
+        let right = PAD + 12;
+        let (legend, rows) = place_legend(&lines, left, WIDTH as i32 - right);
+        let height = HEIGHT as i32 + (rows - 1).max(0) * LEGEND_ROW;
+        let top = if rows > 0 {
+            PAD + rows * LEGEND_ROW + 8
+        } else {
+            PAD + 10
+        };
+        let x_title = if one_line(&chart.x_label).is_empty() {
+            0
+        } else {
+            TITLE_PX as i32 + 10
+        };
+        let bottom = PAD + TICK_PX as i32 + 10 + x_title;
+        let plot_w = f64::from(WIDTH as i32 - left - right);
+        let x_ticks = numeric_x_ticks(x, plot_w, whole(|p| p.x));
+        XyPlan {
+            kind,
+            lines,
+            categories,
+            x,
+            y,
+            slot,
+            y_ticks,
+            y_labels,
+            x_ticks,
+            legend,
+            margins: (top, bottom, left, right),
+            y_label_room: f64::from(left - PAD - title_w - 8),
+            size: (WIDTH, height as u32),
+        }
+    }
+
+    pub(super) fn draw(&self, root: &Canvas<'_>, chart: &Chart) -> Result<(), ChartError> {
+        let (top, bottom, left, right) = self.margins;
+        let area = root.margin(top, bottom, left, right);
+        let plot = ChartBuilder::on(&area)
+            .build_cartesian_2d(self.x.lo..self.x.hi, self.y.lo..self.y.hi)?;
+        self.draw_grid(&plot)?;
+        match self.kind {
+            ChartKind::Bar => self.draw_bars(&plot)?,
+            ChartKind::StackedBar => self.draw_stacked_bars(&plot)?,
+            ChartKind::Area => self.draw_areas(&plot)?,
+            ChartKind::Scatter => self.draw_scatter(&plot)?,
+            ChartKind::Line | ChartKind::Heatmap => self.draw_lines(&plot)?,
+        }
+        self.draw_axes(root, &plot)?;
+        self.draw_rules(root, &plot, chart)?;
+        self.draw_y_labels(root, &plot)?;
+        self.draw_x_labels(root, &plot)?;
+        self.draw_titles(root, chart)?;
+        if self.kind == ChartKind::Scatter {
+            self.draw_point_labels(root, &plot)?;
+        }
+        draw_legend(root, &self.legend, self.kind)
+    }
+
+    /// The plot area in canvas pixels: left, top, right, bottom.
+    pub(super) fn frame(&self) -> (i32, i32, i32, i32) {
+        let (top, bottom, left, right) = self.margins;
+        (
+            left,
+            top,
+            self.size.0 as i32 - right,
+            self.size.1 as i32 - bottom,
+        )
+    }
+
+    /// `px` canvas pixels in x units.
+    pub(super) fn units(&self, px: f64) -> f64 {
+        let (left, _, right, _) = self.frame();
+        px * self.x.width() / f64::from((right - left).max(1))
+    }
+
+    pub(super) fn draw_grid(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        let grid = palette::GRID.stroke_width(1);
+        for &t in &self.y_ticks.values {
+            let path = PathElement::new(vec![(self.x.lo, t), (self.x.hi, t)], grid);
+            plot.plotting_area().draw(&path)?;
+        }
+        if self.categories.is_empty() {
+            for &t in &self.x_ticks.values {
+                let path = PathElement::new(vec![(t, self.y.lo), (t, self.y.hi)], grid);
+                plot.plotting_area().draw(&path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The x axis along the bottom, a zero line when zero is inside the plot, and small
+    /// tick marks under the labelled x positions.
+    pub(super) fn draw_axes(
+        &self,
+        root: &Canvas<'_>,
+        plot: &Plot<'_, '_>,
+    ) -> Result<(), ChartError> {
+        let axis = palette::MUTED.stroke_width(1);
+        let area = plot.plotting_area();
+        area.draw(&PathElement::new(
+            vec![(self.x.lo, self.y.lo), (self.x.hi, self.y.lo)],
+            axis,
+        ))?;
+        if self.y.lo < 0.0 && self.y.hi > 0.0 {
+            area.draw(&PathElement::new(
+                vec![(self.x.lo, 0.0), (self.x.hi, 0.0)],
+                axis,
+            ))?;
+        }
+        for x in self.x_label_positions().into_iter().map(|(x, _)| x) {
+            let (px, py) = plot.backend_coord(&(x, self.y.lo));
+            let mark = PathElement::new(vec![(px, py), (px, py + 4)], axis);
+            root.draw(&mark)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn draw_lines(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        for line in &self.lines {
+            let path: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
+            if path.len() > 1 {
+                let stroke = line.color.stroke_width(2);
+                plot.plotting_area().draw(&PathElement::new(path, stroke))?;
+            }
+            draw_markers(plot, line, 3)?;
+        }
+        Ok(())
+    }
+
+    /// Each series as a translucent band down to zero with its line on top, so that
+    /// overlapping areas stay visible.
+    pub(super) fn draw_areas(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        for line in &self.lines {
+            if let (Some(first), Some(last)) = (line.points.first(), line.points.last()) {
+                let mut outline = vec![(first.x, 0.0)];
+                outline.extend(line.points.iter().map(|p| (p.x, p.y)));
+                outline.push((last.x, 0.0));
+                let fill = line.color.mix(0.2).filled();
+                plot.plotting_area().draw(&Polygon::new(outline, fill))?;
+            }
+        }
+        self.draw_lines(plot)
+    }
+
+    /// Bars side by side within each category (or x value), one slot per series.
+    pub(super) fn draw_bars(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        let count = self.lines.len().max(1) as f64;
+        let group = (self.slot * 0.7).min(self.units(MAX_BAR_PX) * count);
+        let width = group / count;
+        let gap = if count > 1.0 { width * 0.08 } else { 0.0 };
+        for (k, line) in self.lines.iter().enumerate() {
+            let style = line.color.filled();
+            for p in &line.points {
+                let x0 = p.x - group / 2.0 + k as f64 * width;
+                let bar = Rectangle::new([(x0 + gap, 0.0), (x0 + width - gap, p.y)], style);
+                plot.plotting_area().draw(&bar)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One bar per x value with the series stacked in order: positive values upwards from
+    /// zero, negative ones downwards, so that a negative never hides a positive.
+    pub(super) fn draw_stacked_bars(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        let half = (self.slot * 0.3).min(self.units(MAX_BAR_PX) / 2.0);
+        let mut stacks = Stacks::default();
+        for line in &self.lines {
+            let style = line.color.filled();
+            for p in &line.points {
+                let (bottom, top) = stacks.push(p.x, p.y);
+                let bar = Rectangle::new([(p.x - half, bottom), (p.x + half, top)], style);
+                plot.plotting_area().draw(&bar)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn draw_scatter(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
+        for line in &self.lines {
+            draw_markers(plot, line, 5)?;
+        }
+        Ok(())
+    }
+
+    /// Dashed reference lines across the whole plot, each labelled at its end inside the
+    /// plot: horizontal ones at the right end above the line, vertical ones at the top.
+    pub(super) fn draw_rules(
+        &self,
+        root: &Canvas<'_>,
+        plot: &Plot<'_, '_>,
+        chart: &Chart,
+    ) -> Result<(), ChartError> {
+        let (left, top, right, _) = self.frame();
+        let font = Font::new(TICK_PX, palette::FG);
+        let dashed = DASHED.stroke_width(1);
+        for rule in rules(chart, true) {
+            let path = vec![(self.x.lo, rule.value), (self.x.hi, rule.value)];
+            plot.plotting_area().draw(&PathElement::new(path, dashed))?;
+            let (_, y) = plot.backend_coord(&(self.x.lo, rule.value));
+            let text = font.fit(&rule.label, f64::from(right - left) * 0.6);
+            let above = y - top >= TICK_PX as i32 + 6;
+            let (ty, v) = if above {
+                (y - 3, VPos::Bottom)
+            } else {
+                (y + 4, VPos::Top)
+            };
+            draw_backed_text(root, &text, (right - 4, ty), font, (HPos::Right, v))?;
+        }
+        for rule in rules(chart, false) {
+            let path = vec![(rule.value, self.y.lo), (rule.value, self.y.hi)];
+            plot.plotting_area().draw(&PathElement::new(path, dashed))?;
+            let (x, _) = plot.backend_coord(&(rule.value, self.y.lo));
+            let text = font.fit(&rule.label, f64::from(right - left) * 0.45);
+            let fits_right = f64::from(x + 4) + font.width(&text) <= f64::from(right);
+            let (tx, h) = if fits_right {
+                (x + 4, HPos::Left)
+            } else {
+                (x - 4, HPos::Right)
+            };
+            draw_backed_text(root, &text, (tx, top + 4), font, (h, VPos::Top))?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn draw_y_labels(
+        &self,
+        root: &Canvas<'_>,
+        plot: &Plot<'_, '_>,
+    ) -> Result<(), ChartError> {
+        let (left, ..) = self.frame();
+        let font = Font::new(TICK_PX, palette::MUTED);
+        let room = self.y_label_room;
+        for (&t, label) in self.y_ticks.values.iter().zip(&self.y_labels) {
+            let (_, y) = plot.backend_coord(&(self.x.lo, t));
+            let text = font.fit(label, room);
+            draw_text(
+                root,
+                &text,
+                (left - 8, y),
+                font,
+                (HPos::Right, VPos::Center),
+            )?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn draw_x_labels(
+        &self,
+        root: &Canvas<'_>,
+        plot: &Plot<'_, '_>,
+    ) -> Result<(), ChartError> {
+        let (.., bottom) = self.frame();
+        let font = Font::new(TICK_PX, palette::MUTED);
+        for (x, text) in self.x_label_positions() {
+            let (px, _) = plot.backend_coord(&(x, self.y.lo));
+            draw_text(
+                root,
+                &text,
+                (px, bottom + 7),
+                font,
+                (HPos::Center, VPos::Top),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The x values that get a label, with the label: every numeric tick, or a selection
+    /// of categories that do not overlap.
+    pub(super) fn x_label_positions(&self) -> Vec<(f64, String)> {
+        if self.categories.is_empty() {
+            let labels = tick_labels(&self.x_ticks);
+            return self.x_ticks.values.iter().copied().zip(labels).collect();
+        }
+        let (left, _, right, _) = self.frame();
+        // One category is one x unit wide.
+        let slot_px = f64::from(right - left) / self.x.width();
+        let font = Font::new(TICK_PX, palette::MUTED);
+        category_labels(&self.categories, slot_px, font)
+            .into_iter()
+            .map(|(i, text)| (i as f64, text))
+            .collect()
+    }
+
+    pub(super) fn draw_titles(&self, root: &Canvas<'_>, chart: &Chart) -> Result<(), ChartError> {
+        let (left, top, right, bottom) = self.frame();
+        let font = Font::new(TITLE_PX, palette::FG);
+        let x_title = font.fit(&chart.x_label, f64::from(right - left));
+        let x_at = ((left + right) / 2, self.size.1 as i32 - PAD + 2);
+        draw_text(root, &x_title, x_at, font, (HPos::Center, VPos::Bottom))?;
+        let y_title = font.fit(&chart.y_label, f64::from(bottom - top));
+        let y_at = (PAD + TITLE_PX as i32 / 2, (top + bottom) / 2);
+        draw_text(
+            root,
+            &y_title,
+            y_at,
+            font.upright(),
+            (HPos::Center, VPos::Center),
+        )
+    }
+
+    /// Scatter labels beside their points: right of the point if there is room, else left,
+    /// above or below, whichever is first to stay inside the plot and off earlier labels.
+    pub(super) fn draw_point_labels(
+        &self,
+        root: &Canvas<'_>,
+        plot: &Plot<'_, '_>,
+    ) -> Result<(), ChartError> {
+        let (left, top, right, bottom) = self.frame();
+        let frame = Rect::new(
+            f64::from(left),
+            f64::from(top),
+            f64::from(right),
+            f64::from(bottom),
+        );
+        let font = Font::new(POINT_LABEL_PX, palette::FG);
+        let mut taken: Vec<Rect> = Vec::new();
+        for p in self.lines.iter().flat_map(|l| &l.points) {
+            let text = font.fit(&p.label, 160.0);
+            if text.is_empty() {
+                continue;
+            }
+            let at = plot.backend_coord(&(p.x, p.y));
+            let spot = place_point_label(at, font.width(&text), font, frame, &taken);
+            taken.push(spot.rect);
+            draw_text(root, &text, spot.at, font, spot.anchor)?;
+        }
+        Ok(())
+    }
+}
+
+/// The x span: every category slot (or every x), vertical rules, and room for the bars.
+pub(super) fn x_span(chart: &Chart, lines: &[Line], categories: &[String], slot: f64) -> Span {
+    let xs = lines.iter().flat_map(|l| &l.points).map(|p| p.x);
+    let rule_xs = rules(chart, false).map(|r| r.value);
+    if !categories.is_empty() {
+        let n = categories.len() as f64;
+        let base = Span {
+            lo: -0.5,
+            hi: n - 0.5,
+        };
+        let extra = Span::around(xs.chain(rule_xs));
+        return match extra {
+            Some(e) => Span {
+                lo: base.lo.min(e.lo - 0.5),
+                hi: base.hi.max(e.hi + 0.5),
+            },
+            None => base,
+        };
+    }
+    let data = Span::around(xs);
+    let with_rules = rule_xs.fold(data, |s, v| {
+        Some(s.map_or(Span { lo: v, hi: v }, |s| s.with(v)))
+    });
+    let Some(span) = with_rules else {
+        return Span { lo: 0.0, hi: 1.0 };
+    };
+    if is_bar(chart.kind) {
+        if let Some(d) = data {
+            let half = slot / 2.0;
+            return span.with(d.lo - half).with(d.hi + half);
+        }
+    }
+    span.opened().padded(0.05, false)
+}
+
+/// The y span: every value (stack totals for stacked bars), horizontal rules, zero for
+/// bars and areas, and 5 % headroom.
+pub(super) fn y_span(chart: &Chart, lines: &[Line]) -> Span {
+    let values: Vec<f64> = if chart.kind == ChartKind::StackedBar {
+        Stacks::totals(lines)
+    } else {
+        lines.iter().flat_map(|l| &l.points).map(|p| p.y).collect()
+    };
+    let zero_based = is_zero_based(chart.kind);
+    let zero = zero_based.then_some(0.0);
+    let all = values
+        .into_iter()
+        .chain(rules(chart, true).map(|r| r.value))
+        .chain(zero);
+    match Span::around(all) {
+        None => Span { lo: 0.0, hi: 1.0 },
+        Some(s) if s.width() == 0.0 && s.lo == 0.0 && zero_based => Span { lo: 0.0, hi: 1.0 },
+        Some(s) => s.opened().padded(0.05, zero_based),
+    }
+}
+
+/// Ticks for a numeric x axis, as many as fit side by side in `plot_w` pixels.
+pub(super) fn numeric_x_ticks(span: Span, plot_w: f64, whole: bool) -> Ticks {
+    let font = Font::new(TICK_PX, palette::MUTED);
+    let mut target = 8;
+    loop {
+        let ticks = nice_ticks(span, target, whole);
+        let widest = tick_labels(&ticks)
+            .iter()
+            .map(|l| font.width(l))
+            .fold(0.0, f64::max);
+        if target <= 2 || ticks.values.len() as f64 * (widest + 16.0) <= plot_w {
+            return ticks;
+        }
+        target -= 1;
+    }
+}
+
+/// Which categories get a label, and the label (shortened if needed). Labels are spaced
+/// so that they do not overlap and at most about a dozen show; the first and the last
+/// always show, since they tell the range.
+pub(super) fn category_labels(
+    categories: &[String],
+    slot_px: f64,
+    font: Font,
+) -> Vec<(usize, String)> {
+    const GAP: f64 = 10.0;
+    const MAX_LABEL: f64 = 150.0;
+    let n = categories.len();
+    if n == 1 {
+        return vec![(0, font.fit(&categories[0], slot_px - GAP))];
+    }
+    let widest = categories
+        .iter()
+        .map(|c| font.width(c).min(MAX_LABEL))
+        .fold(0.0, f64::max);
+    let by_width = ((widest + GAP) / slot_px.max(1.0)).ceil().max(1.0) as usize;
+    let step = by_width.max(n.div_ceil(12)).min(n - 1).max(1);
+    let room = (step as f64 * slot_px - GAP).min(MAX_LABEL);
+    let mut shown: Vec<usize> = (0..n).step_by(step).collect();
+    if let Some(&last) = shown.last() {
+        if last != n - 1 {
+            if n - 1 - last < step && shown.len() > 1 {
+                shown.pop();
+            }
+            shown.push(n - 1);
+        }
+    }
+    shown
+        .into_iter()
+        .map(|i| (i, font.fit(&categories[i], room)))
+        .collect()
+}
+
+/// Point markers: filled circles, omitted on dense series.
+pub(super) fn draw_markers(
+    plot: &Plot<'_, '_>,
+    line: &Line,
+    radius: u32,
+) -> Result<(), ChartError> {
+    if line.points.len() > MAX_MARKERS && radius < 5 {
+        return Ok(());
+    }
+    let style = line.color.filled();
+    for p in &line.points {
+        plot.plotting_area()
+            .draw(&Circle::new((p.x, p.y), radius, style))?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- label placement

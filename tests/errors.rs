@@ -271,6 +271,12 @@ fn hostile_inputs_never_panic() {
         b"---\ntitle: x\n---\n# \n## \n### {#}\n[^x]\n\n[^x]: y\n",
         b"---\r\ntitle: x\r---\r\n",
         b"---\ntitle: x\n---\n<div><script>while(1){}</script>\n",
+        b"---\ntitle: x\n---\n```chart\n```\n",
+        b"---\ntitle: x\n---\n```chart\ntype = \"heatmap\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nrules = [nan, inf, -inf]\nlimit = 0\n```\n",
+        b"---\ntitle: x\n---\n```chart\ntype = \"scatter\"\ndata = \"lessons\"\nx = \"title\"\naggregate = \"mean\"\ncumulative = true\n```\n",
+        b"---\ntitle: x\n---\n```chart\ntype = \"area\"\ndata = \"risks\"\nx = \"id\"\ny = [\"exposure\", \"exposure\"]\nseries = \"project\"\nsort = \"-\"\n```\n",
+        b"---\ntitle: x\n---\n```table\ndata = \"portfolio\"\ncolumns = []\nheaders = [\"a\", \"b\", \"c\"]\n```\n",
+        b"---\ntitle: x\n---\n```chart\n\x00\xff\n```\n",
     ];
     for (i, case) in cases.iter().enumerate() {
         for dir in ["practices", "lessons", "reviews", "reports", "projects/erp"] {

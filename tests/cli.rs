@@ -120,3 +120,32 @@ fn new_scaffolds_each_kind_from_its_archetype() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_site_archetype_overrides_the_themes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    std::fs::create_dir_all(dir.join("archetypes")).unwrap();
+    std::fs::write(
+        dir.join("archetypes/lesson.md"),
+        "---\ntitle: \"{{ title }}\"\ndate: {{ date }}\nproject: pilot\nphase: closing\nimpact: positive\n---\n\n本站自定义模板 {{ slug }}\n",
+    )
+    .unwrap();
+    let out = pmo(&[
+        "--root",
+        dir.to_str().unwrap(),
+        "new",
+        "lesson",
+        "Custom",
+        "--slug",
+        "custom-one",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.join("content/lessons/custom-one.md")).unwrap();
+    assert!(text.contains("本站自定义模板 custom-one"), "{text}");
+    // The site's own archetype makes a complete lesson: it builds straight away.
+    let out = pmo(&["--root", dir.to_str().unwrap(), "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("public/lessons/custom-one/index.html").exists());
+}

@@ -377,3 +377,22 @@ fn project_tables_may_be_workbooks() {
     assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
     assert!(m.contains("no column `period`"), "{m}");
 }
+
+#[test]
+fn links_to_generated_pages_resolve() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/links.md",
+        "---\ntitle: 链接\n---\n\n[仪表盘](/dashboard/) [标签](/tags/供应商/) [类别](/categories/) [评审](/reviews/)\n",
+    );
+    site.build_ok();
+    let html = site.read("practices/links/index.html");
+    for href in [
+        "../../dashboard/",
+        "../../tags/供应商/",
+        "../../categories/",
+        "../../reviews/",
+    ] {
+        assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+}

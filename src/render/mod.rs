@@ -23,7 +23,7 @@ use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use context::summary;
 use i18n::I18n;
-pub use jobs::Job;
+pub use jobs::{Job, DASHBOARD_URL};
 use templates::Templates;
 
 /// Reports rendering progress to whoever draws it (the CLI's progress bar).

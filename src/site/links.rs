@@ -22,7 +22,8 @@ pub struct Resolved {
 struct Index<'a> {
     by_rel: HashMap<&'a str, PageId>,
     by_url: HashMap<&'a str, PageId>,
-    section_urls: HashSet<&'a str>,
+    /// Sections and the list pages the build generates (taxonomies, the dashboard).
+    section_urls: HashSet<String>,
     assets: HashSet<&'a str>,
 }
 
@@ -40,7 +41,15 @@ pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>)
             .enumerate()
             .map(|(i, p)| (p.url.as_str(), i))
             .collect(),
-        section_urls: site.sections.iter().map(|s| s.url.as_str()).collect(),
+        section_urls: site
+            .sections
+            .iter()
+            .map(|s| s.url.clone())
+            .chain(site.taxonomies.iter().flat_map(|t| {
+                std::iter::once(t.url()).chain(t.terms.iter().map(|term| t.term_url(term)))
+            }))
+            .chain((!site.projects.is_empty()).then(|| crate::render::DASHBOARD_URL.to_string()))
+            .collect(),
         assets: site.assets.iter().map(String::as_str).collect(),
     };
     let per_page: Vec<(Vec<Option<Resolved>>, Vec<Diagnostic>)> = site
@@ -194,7 +203,7 @@ fn resolve(
             target: Some(target),
         }));
     }
-    if index.section_urls.contains(as_url.as_str()) {
+    if index.section_urls.contains(&as_url) {
         return Ok(Some(Resolved {
             url: with_fragment(&as_url),
             target: None,

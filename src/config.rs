@@ -79,6 +79,10 @@ pub struct Config {
     pub feed_limit: usize,
     #[serde(default)]
     pub thresholds: Thresholds,
+    /// Build the client-side search index and show the search box. Experimental and off
+    /// by default until the index meets its size and speed targets.
+    #[serde(default)]
+    pub search: bool,
 }
 
 const FIELDS: &[&str] = &[
@@ -91,6 +95,7 @@ const FIELDS: &[&str] = &[
     "theme",
     "feed_limit",
     "thresholds",
+    "search",
     "cpi_green",
     "cpi_amber",
     "spi_green",

@@ -193,11 +193,21 @@ pub fn run(
     let figures = charts::render_all(&site, &i18n).map_err(|d| BuildFailure { diagnostics: d })?;
     mark("charts", &mut stages);
 
+    let index_files = if site.config.search {
+        let files = search::index::write(&site, &i18n, output)
+            .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
+        mark("index", &mut stages);
+        files
+    } else {
+        0
+    };
+
     let renderer = Renderer::new(&site, &figures, &theme, i18n, root)
         .map_err(|d| BuildFailure { diagnostics: d })?;
     let files = renderer
         .render_all(output, progress)
-        .map_err(|d| BuildFailure { diagnostics: d })?;
+        .map_err(|d| BuildFailure { diagnostics: d })?
+        + index_files;
     mark("render", &mut stages);
 
     Ok(BuildReport {

@@ -66,6 +66,9 @@ pub struct Rendered {
     pub word_count: usize,
     /// Plain text of the first paragraph, shortened.
     pub first_paragraph: String,
+    /// The page's plain text (headings, paragraphs, lists, tables), one block per line:
+    /// what search indexes and quotes in excerpts.
+    pub text: String,
 }
 
 const PLACEHOLDER: &str = "pmo-link:";
@@ -185,6 +188,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 event
             }
             Event::End(TagEnd::Paragraph) => {
+                out.text.push('\n');
                 paragraph_depth = paragraph_depth.saturating_sub(1);
                 if in_first_paragraph && !out.first_paragraph.is_empty() {
                     first_done = true;
@@ -194,6 +198,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             }
             Event::Text(ref t) | Event::Code(ref t) => {
                 out.word_count += count_words(t);
+                out.text.push_str(t);
                 if heading.is_some() {
                     heading_text.push_str(t);
                 }
@@ -202,8 +207,21 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 }
                 event
             }
-            Event::SoftBreak if in_first_paragraph => {
-                out.first_paragraph.push(' ');
+            Event::SoftBreak | Event::HardBreak => {
+                if in_first_paragraph {
+                    out.first_paragraph.push(' ');
+                }
+                out.text.push(' ');
+                event
+            }
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => {
+                out.text.push('\n');
                 event
             }
             Event::FootnoteReference(ref name) => {

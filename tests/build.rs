@@ -396,3 +396,29 @@ fn links_to_generated_pages_resolve() {
         assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
     }
 }
+
+#[test]
+fn the_search_index_is_built_only_when_enabled() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert!(!site.exists("search/meta.js"), "off by default");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}search = true\n"));
+    site.build_ok();
+    let meta = site.read("search/meta.js");
+    assert!(meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":1,"), "{meta}");
+    assert!(site.exists("search/s/0.js"));
+    assert!(site.exists("search/d/0.js"));
+    let docs = site.read("search/d/0.js");
+    assert!(docs.contains("供应商交付延期导致里程碑滑移"));
+    // Every shard is valid JavaScript data: a call with a JSON object.
+    for n in 0..16 {
+        let shard = site.read(&format!("search/s/{n}.js"));
+        let json = shard
+            .strip_prefix(&format!("PmoSearch._receive(\"s/{n}\","))
+            .and_then(|s| s.strip_suffix(");\n"))
+            .unwrap_or_else(|| panic!("shard {n}: {shard}"));
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert!(value.is_object());
+    }
+}

@@ -30,6 +30,8 @@ pub enum Job {
     Reviews(SectionId, Option<i16>),
     /// The portfolio dashboard.
     Dashboard,
+    /// The search results page (when the theme has `search.html`).
+    Search,
     TaxonomyIndex(usize),
     /// Taxonomy, term, page number (1-based).
     Term(usize, usize, usize),
@@ -39,7 +41,7 @@ pub enum Job {
 /// Where the portfolio dashboard is published.
 pub const DASHBOARD_URL: &str = "dashboard/";
 
-pub fn plan(site: &Site) -> Vec<Job> {
+pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
         if !matches!(page.kind, Kind::Home | Kind::Section) {
@@ -77,6 +79,9 @@ pub fn plan(site: &Site) -> Vec<Job> {
     if !site.projects.is_empty() {
         jobs.push(Job::Dashboard);
     }
+    if has_search_page {
+        jobs.push(Job::Search);
+    }
     jobs.push(Job::NotFound);
     jobs
 }
@@ -106,6 +111,7 @@ impl Job {
             Job::Reviews(s, None) => site.section(*s).url.clone(),
             Job::Reviews(s, Some(year)) => format!("{}{year}/", site.section(*s).url),
             Job::Dashboard => DASHBOARD_URL.to_string(),
+            Job::Search => "search/".to_string(),
             Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
             Job::Term(t, i, n) => {
                 let taxonomy = &site.taxonomies[*t];
@@ -287,6 +293,7 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
             ctx.insert("dashboard", &dashboard_context(r));
             "dashboard.html"
         }
+        Job::Search => "search.html",
         Job::TaxonomyIndex(t) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
             "taxonomy.html"

@@ -68,6 +68,7 @@ impl<'a> Renderer<'a> {
                 description: &site.config.description,
                 language: site.config.language.code(),
                 base_url: &site.config.base_url,
+                search: site.config.search,
             },
         );
         globals.insert("t", i18n.strings());
@@ -95,7 +96,9 @@ impl<'a> Renderer<'a> {
         output: &dyn Output,
         progress: &dyn Progress,
     ) -> Result<usize, Vec<Diagnostic>> {
-        let jobs = jobs::plan(self.site);
+        let has_search =
+            self.site.config.search && self.templates.tera.contains_template("search.html");
+        let jobs = jobs::plan(self.site, has_search);
         progress.start(jobs.len());
         let results: Vec<Result<(), Diagnostic>> = jobs
             .par_iter()
@@ -278,6 +281,8 @@ struct SiteInfo<'a> {
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
+    /// Whether the search index is built (and so whether to show the search box).
+    search: bool,
 }
 
 #[derive(Serialize)]

@@ -1,4 +1,5 @@
-//! Site search. So far: the tokenizer shared by the index builder and (mirrored in
-//! JavaScript) the browser client; the index, its shards and the client come next.
+//! Site search: the tokenizer shared with the browser client, and the index the build
+//! writes under `search/` (format: docs/search-format.md).
 
+pub mod index;
 pub mod tokenize;

@@ -406,7 +406,10 @@ fn the_search_index_is_built_only_when_enabled() {
     site.write("site.toml", format!("{config}search = true\n"));
     site.build_ok();
     let meta = site.read("search/meta.js");
-    assert!(meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":1,"), "{meta}");
+    assert!(
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":1,"),
+        "{meta}"
+    );
     assert!(site.exists("search/s/0.js"));
     assert!(site.exists("search/d/0.js"));
     let docs = site.read("search/d/0.js");

@@ -17,7 +17,7 @@ use crate::content::page::{Kind, Page};
 use crate::content::schema::Vocabulary;
 use crate::output::Output;
 use crate::render::i18n::I18n;
-use crate::search::tokenize::{terms, TermKind};
+use crate::search::tokenize::{for_each_term, TermKind};
 use crate::site::{PageId, Site};
 
 /// Field bits of a posting's mask, in the order of `meta.fields`.
@@ -58,11 +58,39 @@ fn shard_count(docs: usize) -> u32 {
 /// One term's occurrences in one document.
 struct Posting {
     shard: u32,
-    term: String,
+    term: Box<str>,
     mask: u8,
     tf: u32,
-    positions: Vec<u32>,
+    /// The first `npos` entries are used; inline, so a posting costs no allocation.
+    positions: [u32; MAX_POSITIONS],
+    npos: u8,
 }
+
+/// FNV-1a as a `Hasher`: the index hashes millions of short terms, where SipHash's
+/// protection against hostile keys costs a tenth of the stage and buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The searchable pages: everything a reader would want as a result.
 fn documents(site: &Site) -> Vec<PageId> {
@@ -103,40 +131,44 @@ fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
     out
 }
 
-/// Every term of one document with its fields, frequency and first positions, grouped by shard.
+/// Every term of one document with its fields, frequency and first positions, sorted by
+/// shard and term. Single CJK characters carry no positions: they only answer
+/// one-character queries, which have no phrase to check.
 fn postings(site: &Site, id: PageId, i18n: &I18n, shards: u32) -> (Vec<Posting>, u32) {
     let page = site.page(id);
-    let fields = [
-        page.title.clone(),
-        headings(page),
-        metadata(site, page, i18n),
-        page.body.text.clone(),
-    ];
-    let mut by_term: HashMap<String, Posting> = HashMap::new();
+    let headings = headings(page);
+    let metadata = metadata(site, page, i18n);
+    let fields: [&str; 4] = [&page.title, &headings, &metadata, &page.body.text];
+    let mut by_term: FastMap<Box<str>, Posting> = FastMap::default();
     let mut length = 0u32;
     let mut base = 0u32;
     for (f, text) in fields.iter().enumerate() {
         let mut last = 0u32;
-        for term in terms(text) {
-            if term.kind != TermKind::Bigram {
+        for_each_term(text, |term, kind, position| {
+            if kind != TermKind::Bigram {
                 length += 1;
             }
-            let position = base + term.position;
-            last = last.max(term.position);
-            let shard = shard_of(&term.text, term.kind, shards);
-            let entry = by_term.entry(term.text).or_insert_with_key(|t| Posting {
-                shard,
-                term: t.clone(),
-                mask: 0,
-                tf: 0,
-                positions: Vec::new(),
-            });
+            last = last.max(position);
+            let entry = match by_term.get_mut(term) {
+                Some(entry) => entry,
+                None => by_term
+                    .entry(Box::from(term))
+                    .or_insert_with_key(|t| Posting {
+                        shard: shard_of(t, kind, shards),
+                        term: t.clone(),
+                        mask: 0,
+                        tf: 0,
+                        positions: [0; MAX_POSITIONS],
+                        npos: 0,
+                    }),
+            };
             entry.mask |= 1 << f;
             entry.tf += 1;
-            if entry.positions.len() < MAX_POSITIONS {
-                entry.positions.push(position);
+            if kind != TermKind::Unigram && usize::from(entry.npos) < MAX_POSITIONS {
+                entry.positions[usize::from(entry.npos)] = base + position;
+                entry.npos += 1;
             }
-        }
+        });
         base += last + FIELD_GAP;
     }
     let mut list: Vec<Posting> = by_term.into_values().collect();
@@ -147,22 +179,24 @@ fn postings(site: &Site, id: PageId, i18n: &I18n, shards: u32) -> (Vec<Posting>,
 /// A shard being written: term → serialized postings, and each term's last document.
 #[derive(Default)]
 struct ShardBuf {
-    terms: BTreeMap<String, (String, u32)>,
+    terms: FastMap<Box<str>, (String, u32)>,
 }
 
 impl ShardBuf {
     fn append(&mut self, doc: u32, p: &Posting) {
-        let (buf, last) = self
-            .terms
-            .entry(p.term.clone())
-            .or_insert_with(|| (String::new(), 0));
+        if !self.terms.contains_key(&*p.term) {
+            self.terms.insert(p.term.clone(), (String::new(), 0));
+        }
+        let Some((buf, last)) = self.terms.get_mut(&*p.term) else {
+            return;
+        };
         if !buf.is_empty() {
             buf.push(',');
         }
         let delta = if buf.is_empty() { doc } else { doc - *last };
         *last = doc;
-        let _ = write!(buf, "{delta},{},{},{}", p.mask, p.tf, p.positions.len());
-        for pos in &p.positions {
+        let _ = write!(buf, "{delta},{},{},{}", p.mask, p.tf, p.npos);
+        for pos in &p.positions[..usize::from(p.npos)] {
             let _ = write!(buf, ",{pos}");
         }
     }
@@ -176,11 +210,14 @@ impl ShardBuf {
                 + 64,
         );
         let _ = write!(out, "PmoSearch._receive({},{{", json(name));
-        for (i, (term, (buf, _))) in self.terms.iter().enumerate() {
+        // Sorted, so the file is the same on every build.
+        let mut terms: Vec<(&Box<str>, &(String, u32))> = self.terms.iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (i, (term, (buf, _))) in terms.into_iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{}:[{buf}]", json(term));
+            let _ = write!(out, "{}:[{buf}]", json(&**term));
         }
         out.push_str("});\n");
         out
@@ -323,13 +360,16 @@ pub fn write(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize>
         for (i, (_, len)) in tokenized.iter().enumerate() {
             lengths[first as usize + i] = *len;
         }
-        bufs.par_iter_mut().enumerate().for_each(|(shard, buf)| {
-            let shard = shard as u32;
-            for (i, (list, _)) in tokenized.iter().enumerate() {
-                let start = list.partition_point(|p| p.shard < shard);
-                for p in list[start..].iter().take_while(|p| p.shard == shard) {
-                    buf.append(first + i as u32, p);
-                }
+        // One pass sorts the batch's postings into their shards; then shards fill in parallel.
+        let mut buckets: Vec<Vec<(u32, &Posting)>> = (0..shards).map(|_| Vec::new()).collect();
+        for (i, (list, _)) in tokenized.iter().enumerate() {
+            for p in list {
+                buckets[p.shard as usize].push((first + i as u32, p));
+            }
+        }
+        bufs.par_iter_mut().zip(buckets).for_each(|(buf, bucket)| {
+            for (doc, p) in bucket {
+                buf.append(doc, p);
             }
         });
     }
@@ -429,12 +469,17 @@ mod tests {
     #[test]
     fn postings_serialize_with_document_deltas() {
         let mut buf = ShardBuf::default();
-        let p = |positions: Vec<u32>| Posting {
-            shard: 0,
-            term: "供应".into(),
-            mask: 9,
-            tf: positions.len() as u32,
-            positions,
+        let p = |list: Vec<u32>| {
+            let mut positions = [0; MAX_POSITIONS];
+            positions[..list.len()].copy_from_slice(&list);
+            Posting {
+                shard: 0,
+                term: Box::from("供应"),
+                mask: 9,
+                tf: list.len() as u32,
+                positions,
+                npos: list.len() as u8,
+            }
         };
         buf.append(3, &p(vec![4, 9]));
         buf.append(10, &p(vec![1]));

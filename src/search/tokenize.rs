@@ -42,80 +42,95 @@ pub struct Term {
 /// All index terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
     let mut out = Vec::new();
+    for_each_term(text, |term, kind, position| {
+        out.push(Term {
+            text: term.to_string(),
+            kind,
+            position,
+        })
+    });
+    out
+}
+
+/// Calls `f(term, kind, position)` for every term of `text`, in order, without allocating
+/// per term: CJK terms are slices of `text` (folding never changes CJK characters), words
+/// go through one reused buffer. This is the indexer's hot loop.
+pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
     let mut position = 0u32;
     let mut word = String::new();
-    let mut previous_cjk: Option<char> = None;
+    let mut stemmed = String::new();
+    // Byte offset where the previous character started, if it was CJK.
+    let mut previous_cjk: Option<usize> = None;
 
-    let flush_word = |word: &mut String, out: &mut Vec<Term>, position: &mut u32| {
-        if !word.is_empty() {
-            out.push(Term {
-                text: stem(word),
-                kind: TermKind::Word,
-                position: *position,
-            });
-            *position += 1;
-            word.clear();
-        }
-    };
-
-    for c in text.chars().map(fold_full_width) {
-        if is_cjk(c) {
-            flush_word(&mut word, &mut out, &mut position);
-            if let Some(prev) = previous_cjk {
-                out.push(Term {
-                    text: [prev, c].iter().collect(),
-                    kind: TermKind::Bigram,
-                    position: position - 1,
-                });
+    let mut flush =
+        |word: &mut String, position: &mut u32, f: &mut dyn FnMut(&str, TermKind, u32)| {
+            if !word.is_empty() {
+                stem_into(word, &mut stemmed);
+                f(&stemmed, TermKind::Word, *position);
+                *position += 1;
+                word.clear();
             }
-            out.push(Term {
-                text: c.to_string(),
-                kind: TermKind::Unigram,
-                position,
-            });
+        };
+
+    for (at, raw) in text.char_indices() {
+        let c = fold_full_width(raw);
+        if is_cjk(c) {
+            flush(&mut word, &mut position, &mut f);
+            let end = at + raw.len_utf8();
+            if let Some(prev) = previous_cjk {
+                f(&text[prev..end], TermKind::Bigram, position - 1);
+            }
+            f(&text[at..end], TermKind::Unigram, position);
             position += 1;
-            previous_cjk = Some(c);
+            previous_cjk = Some(at);
         } else if c.is_alphanumeric() {
             previous_cjk = None;
             word.extend(c.to_lowercase());
         } else {
             previous_cjk = None;
-            flush_word(&mut word, &mut out, &mut position);
+            flush(&mut word, &mut position, &mut f);
         }
     }
-    flush_word(&mut word, &mut out, &mut position);
-    out
+    flush(&mut word, &mut position, &mut f);
+}
+
+/// [`stem`] into a reused buffer.
+fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.len() <= 4 || !word.is_ascii() {
+        out.push_str(word);
+        return;
+    }
+    let cut = |suffix: &str| word.strip_suffix(suffix).filter(|stem| stem.len() >= 3);
+    if let Some(stem) = cut("ies") {
+        out.push_str(stem);
+        out.push('y');
+    } else if let Some(stem) = ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .find(|s| word.ends_with(*s))
+        .and_then(|_| cut("es"))
+    {
+        out.push_str(stem);
+    } else if let Some(stem) = (word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is"))
+    .then(|| cut("s"))
+    .flatten()
+    {
+        out.push_str(stem);
+    } else {
+        out.push_str(word);
+    }
 }
 
 /// Light English stemming: enough to match plurals and common verb forms, never so much
 /// that unrelated words collide. Words of four letters or fewer, and non-ASCII words,
 /// are left alone.
 pub fn stem(word: &str) -> String {
-    if word.len() <= 4 || !word.is_ascii() {
-        return word.to_string();
-    }
-    let strip = |suffix: &str, replacement: &str| -> Option<String> {
-        word.strip_suffix(suffix)
-            .filter(|stem| stem.len() >= 3)
-            .map(|stem| format!("{stem}{replacement}"))
-    };
-    // Order matters: the longest matching suffix wins.
-    strip("ies", "y")
-        .or_else(|| {
-            ["sses", "shes", "ches", "xes", "zes"]
-                .iter()
-                .find(|s| word.ends_with(*s))
-                .and_then(|_| strip("es", ""))
-        })
-        .or_else(|| {
-            (word.ends_with('s')
-                && !word.ends_with("ss")
-                && !word.ends_with("us")
-                && !word.ends_with("is"))
-            .then(|| strip("s", ""))
-            .flatten()
-        })
-        .unwrap_or_else(|| word.to_string())
+    let mut out = String::with_capacity(word.len());
+    stem_into(word, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,239 @@
+//! Site search end to end: builds the fixture site with `search = true`, then runs the
+//! browser client (themes/default/static/js/search.js) under node against the index the
+//! build wrote (tests/search_client.mjs) and checks what a reader would see.
+//!
+//! Needs `node` (v18 or newer) on the PATH.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Site;
+use serde_json::{json, Value};
+
+/// Builds the fixture site with search turned on.
+fn searchable_site() -> Site {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    // Top-level keys must come before any [table].
+    site.write("site.toml", format!("search = true\n{config}"));
+    site.build_ok();
+    assert!(
+        site.exists("search/meta.js"),
+        "the build wrote no search index (public/search/meta.js)"
+    );
+    site
+}
+
+/// Runs every query through the client; one JSON object per query.
+fn run(site: &Site, queries: &Value) -> Vec<Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(site.public().join("search"))
+        .arg(queries.to_string())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "could not run `node` ({e}): the search tests run the JavaScript client under \
+                 node; install Node.js 18 or newer and make sure `node` is on the PATH"
+            )
+        });
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "node tests/search_client.mjs failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        queries.as_array().unwrap().len(),
+        "one line per query:\n{stdout}"
+    );
+    lines
+}
+
+fn urls(res: &Value) -> Vec<&str> {
+    res["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap())
+        .collect()
+}
+
+fn total(res: &Value) -> u64 {
+    res["total"].as_u64().unwrap()
+}
+
+fn facet_count(res: &Value, facet: &str, value: &str) -> u64 {
+    res["facets"][facet]
+        .as_array()
+        .unwrap_or_else(|| panic!("no facet {facet} in {res}"))
+        .iter()
+        .find(|f| f["value"] == value)
+        .map_or(0, |f| f["count"].as_u64().unwrap())
+}
+
+#[test]
+fn the_client_finds_what_readers_look_for() {
+    let site = searchable_site();
+    let queries = json!([
+        {"q": "供应商"},
+        {"q": "延期"},
+        {"q": "险"},
+        {"q": "key user"},
+        {"q": "depart"},
+        {"q": "ERP"},
+        {"q": "风险"},
+        {"q": "风险", "filters": {"kind": ["practice"]}},
+        {"q": "zqxjv 不存在的词语"},
+        {"q": "ＫＥＹ　ｕｓｅｒｓ"},
+        {"q": "供应商", "limit": 1},
+    ]);
+    let r = run(&site, &queries);
+    let show = |i: usize| serde_json::to_string_pretty(&r[i]).unwrap();
+
+    // 供应商: the vendor-delay lesson first, with the match marked in its excerpt.
+    assert_eq!(
+        urls(&r[0]).first(),
+        Some(&"lessons/vendor-delay/"),
+        "{}",
+        show(0)
+    );
+    let first = &r[0]["results"][0];
+    assert_eq!(first["kind"], "lesson");
+    assert_eq!(first["date"], "2024-03-18");
+    assert!(
+        first["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>供应商</mark>"),
+        "{}",
+        show(0)
+    );
+
+    // 延期 is a substring of the title and body: found by its bigram.
+    assert!(
+        urls(&r[1]).contains(&"lessons/vendor-delay/"),
+        "{}",
+        show(1)
+    );
+    assert!(r[1]["results"][0]["excerpt"]
+        .as_str()
+        .unwrap()
+        .contains("<mark>延期</mark>"));
+
+    // A one-character query matches the unigram: both risk practices.
+    let risk = urls(&r[2]);
+    assert!(risk.contains(&"practices/risk/register/"), "{}", show(2));
+    assert!(risk.contains(&"practices/risk/response/"), "{}", show(2));
+
+    // English: stemmed words ("users" ↔ "user") and a prefix ("depart" → "department").
+    assert_eq!(
+        urls(&r[3]).first(),
+        Some(&"lessons/key-user/"),
+        "{}",
+        show(3)
+    );
+    assert!(
+        r[3]["results"][0]["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>"),
+        "{}",
+        show(3)
+    );
+    assert_eq!(
+        urls(&r[4]).first(),
+        Some(&"lessons/key-user/"),
+        "{}",
+        show(4)
+    );
+
+    // A title match ranks first.
+    assert_eq!(urls(&r[5]).first(), Some(&"projects/erp/"), "{}", show(5));
+
+    // Facets count the matching documents by kind.
+    assert_eq!(facet_count(&r[6], "kind", "practice"), 2, "{}", show(6));
+    assert!(facet_count(&r[6], "kind", "lesson") >= 1, "{}", show(6));
+    let kinds: u64 = r[6]["facets"]["kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        kinds,
+        total(&r[6]),
+        "every result has one kind: {}",
+        show(6)
+    );
+
+    // A filter narrows the results; the facet of the filter still counts the others.
+    assert_eq!(total(&r[7]), 2, "{}", show(7));
+    assert!(total(&r[7]) < total(&r[6]));
+    assert!(r[7]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["kind"] == "practice"));
+    assert!(facet_count(&r[7], "kind", "lesson") >= 1, "{}", show(7));
+
+    // Nonsense finds nothing.
+    assert_eq!(total(&r[8]), 0, "{}", show(8));
+    assert!(r[8]["results"].as_array().unwrap().is_empty());
+
+    // Full-width letters and the ideographic space fold like in the index.
+    assert_eq!(
+        urls(&r[9]).first(),
+        Some(&"lessons/key-user/"),
+        "{}",
+        show(9)
+    );
+
+    // Only what the query needs is loaded: one excerpt text for one result.
+    let files: Vec<&str> = r[10]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files.iter().filter(|f| f.starts_with("x/")).count(),
+        1,
+        "{files:?}"
+    );
+    assert!(files.contains(&"meta"));
+    assert!(r[10]["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(total(&r[10]), total(&r[0]));
+}
+
+#[test]
+fn the_search_page_and_box_are_rendered_only_with_search_on() {
+    let site = searchable_site();
+    let page = site.read("search/index.html");
+    assert!(page.contains("id=\"search-app\""));
+    assert!(page.contains("<noscript>"));
+    assert!(
+        page.contains("src=\"../js/search.js\""),
+        "the client script, relative to the page"
+    );
+    let home = site.read("index.html");
+    assert!(home.contains("role=\"search\""));
+    assert!(home.contains("action=\"./search/\""));
+    assert!(site.exists("js/search.js"));
+
+    let plain = Site::fixture("basic");
+    plain.build_ok();
+    assert!(
+        !plain.read("index.html").contains("role=\"search\""),
+        "no search box without an index"
+    );
+}

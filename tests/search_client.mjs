@@ -1,0 +1,77 @@
+// Runs the browser search client (themes/default/static/js/search.js) under node against a
+// built index, for tests/search.rs and for trying queries by hand.
+//
+//   node tests/search_client.mjs <public/search> '<json array of queries>'
+//
+// A query is a string or {q, filters?, limit?, offset?}. Prints one JSON line per query:
+// {q, filters, total, results: [{url, title, kind, date, excerpt, score}], facets, bytes,
+//  files} where `bytes` is the size of every index file the query loaded from a fresh cache
+// (each file counted once) and `files` their names.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const clientPath = path.join(here, '..', 'themes', 'default', 'static', 'js', 'search.js');
+
+const [dir, queriesJson] = process.argv.slice(2);
+if (!dir || !queriesJson) {
+  console.error('usage: node tests/search_client.mjs <path-to-public/search> <json-array-of-queries>');
+  process.exit(2);
+}
+if (!fs.existsSync(path.join(dir, 'meta.js'))) {
+  console.error(`no search index in ${dir} (meta.js is missing)`);
+  process.exit(2);
+}
+
+// Load the client as the classic script it is: it defines globalThis.PmoSearch.
+vm.runInThisContext(fs.readFileSync(clientPath, 'utf8'), { filename: clientPath });
+const PmoSearch = globalThis.PmoSearch;
+if (!PmoSearch || typeof PmoSearch.search !== 'function') {
+  console.error(`${clientPath} did not define PmoSearch`);
+  process.exit(1);
+}
+
+let loaded = new Map();
+PmoSearch.configure({
+  base: dir,
+  load(name) {
+    const file = path.join(dir, name + '.js');
+    const code = fs.readFileSync(file);
+    if (!loaded.has(name)) loaded.set(name, code.length);
+    new Function('PmoSearch', code.toString('utf8'))(PmoSearch);
+    return Promise.resolve();
+  },
+});
+
+const queries = JSON.parse(queriesJson);
+let failed = false;
+for (const entry of queries) {
+  const query = typeof entry === 'string' ? { q: entry } : entry;
+  PmoSearch.reset();
+  loaded = new Map();
+  try {
+    const res = await PmoSearch.search(query.q, {
+      filters: query.filters || {},
+      limit: query.limit ?? 10,
+      offset: query.offset ?? 0,
+    });
+    const bytes = [...loaded.values()].reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({
+      q: query.q,
+      filters: query.filters || {},
+      total: res.total,
+      results: res.results.map(({ url, title, kind, date, excerpt, score }) => ({ url, title, kind, date, excerpt, score })),
+      facets: res.facets,
+      terms: res.terms,
+      bytes,
+      files: [...loaded.keys()],
+    }));
+  } catch (err) {
+    failed = true;
+    console.log(JSON.stringify({ q: query.q, error: String(err && err.stack || err) }));
+  }
+}
+process.exit(failed ? 1 : 0);

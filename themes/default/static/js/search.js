@@ -1,0 +1,1127 @@
+/*
+ * pmo-portal site search — the browser client (no framework, no modules, no network
+ * access beyond the site's own `search/` folder). Reads the index described in
+ * docs/search-format.md: `search/meta.js`, term shards `search/s/<i>.js`, document chunks
+ * `search/d/<k>.js` and excerpt texts `search/x/<doc>.js`. Every index file is a script
+ * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
+ *
+ * API (window.PmoSearch / globalThis.PmoSearch; `module.exports` under node):
+ *
+ *   PmoSearch.search(query, {filters, limit, offset}) → Promise<{
+ *       total,            // number of matching documents (after filters)
+ *       facets,           // {kind: [{value, label, count, selected}], year, impact, phase,
+ *                         //  project, category, tags}; counts over the documents matching
+ *                         //  the query and the filters of the *other* facets
+ *       results: [{url, title, kind, kindLabel, date, excerpt, score, doc}],
+ *       terms             // the query's index terms (for debugging)
+ *   }>
+ *     filters: {kind: ["lesson"], year: ["2024"], tags: ["供应商"]} — values as in the
+ *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
+ *     limit defaults to 10, offset to 0. `url` is relative to the site root; `excerpt` is
+ *     HTML (escaped text around the best match, matches wrapped in <mark>).
+ *
+ *   PmoSearch.configure({base, load})
+ *     base: URL of the `search/` folder. Default: derived from this script's src
+ *           (`<site>/js/search.js` → `<site>/search/`).
+ *     load(name) → Promise: fetches the index file `name` (e.g. "meta", "s/17"). It either
+ *           makes the file call PmoSearch._receive(name, data) before it resolves, or
+ *           resolves with the data itself. Default: a <script> tag in browsers, fs + eval
+ *           under node.
+ *   PmoSearch._receive(name, data)   called by the index files.
+ *   PmoSearch.reset()                forgets every loaded file (and decoded shard).
+ *   PmoSearch.tokenize(query)        the query's parsed terms (shared rules with the
+ *                                    Rust tokenizer, src/search/tokenize.rs).
+ *   PmoSearch.siteRoot()             URL of the site root (base without `search/`).
+ *   PmoSearch.href(url)              a result url made absolute to the site root; under
+ *                                    file:// directory urls get `index.html` appended.
+ *
+ * Only what a query needs is loaded: meta once, the shards of the query's terms, the
+ * document chunks of the returned page of results and the texts of those results.
+ *
+ * The second half of this file wires the UI: the header search box (results as you type,
+ * ↑ ↓ Enter Esc, `/` to focus) and the results page (`search/index.html`, ?q=…&kind=…).
+ */
+(function (global) {
+  'use strict';
+
+  var K1 = 1.2;
+  var B = 0.75;
+  var FIELD_WEIGHTS = { title: 4, headings: 2.5, meta: 2, body: 1 };
+  var FACETS = ['kind', 'year', 'phase', 'impact', 'project', 'category', 'tags'];
+  var EXCERPT_CHARS = 100;
+
+  var store = {};      // name → received data
+  var pending = {};    // name → {resolve, reject}
+  var promises = {};   // name → Promise of data
+  var decoded = {};    // term → decoded postings
+  var config = { base: null, load: null };
+  var scriptSrc = null;
+
+  var doc = global.document;
+  if (doc) {
+    var cs = doc.currentScript;
+    if (cs && cs.src) {
+      scriptSrc = cs.src;
+    } else {
+      var scripts = doc.getElementsByTagName('script');
+      for (var si = scripts.length - 1; si >= 0; si--) {
+        if (/(^|\/)search\.js(\?|#|$)/.test(scripts[si].src || '')) { scriptSrc = scripts[si].src; break; }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- tokenizer
+
+  var WORD_CHAR = null;
+  try {
+    // Rust's char::is_alphanumeric: Alphabetic or Numeric.
+    WORD_CHAR = new RegExp('^[\\p{Alphabetic}\\p{N}]$', 'u');
+  } catch (e) {
+    WORD_CHAR = null;
+  }
+
+  function isCjk(cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+  }
+
+  function isWordChar(ch) {
+    if (WORD_CHAR) return WORD_CHAR.test(ch);
+    // Fallback for engines without Unicode property escapes: anything that has case, or
+    // ASCII letters/digits, or any non-ASCII non-punctuation character.
+    var cp = ch.codePointAt(0);
+    if (cp < 128) return /[a-z0-9]/i.test(ch);
+    return ch.toLowerCase() !== ch.toUpperCase() || !/[\s\u2000-\u206F\u3000-\u303F\uFF00-\uFFEF]/.test(ch);
+  }
+
+  function foldChar(ch) {
+    var cp = ch.codePointAt(0);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return String.fromCharCode(cp - 0xFEE0);
+    if (cp === 0x3000) return ' ';
+    return ch;
+  }
+
+  function isAscii(s) { return /^[\x00-\x7f]*$/.test(s); }
+
+  function utf8Length(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xD800 && c <= 0xDBFF) { n += 4; i++; }
+      else n += 3;
+    }
+    return n;
+  }
+
+  function stem(word) {
+    if (utf8Length(word) <= 4 || !isAscii(word)) return word;
+    function strip(suffix, replacement) {
+      if (word.slice(-suffix.length) !== suffix) return null;
+      var s = word.slice(0, word.length - suffix.length);
+      return s.length >= 3 ? s + replacement : null;
+    }
+    var r = strip('ies', 'y');
+    if (r !== null) return r;
+    var es = ['sses', 'shes', 'ches', 'xes', 'zes'];
+    for (var i = 0; i < es.length; i++) {
+      if (word.slice(-es[i].length) === es[i]) { r = strip('es', ''); break; }
+    }
+    if (r !== null) return r;
+    var last2 = word.slice(-2);
+    if (word.slice(-1) === 's' && last2 !== 'ss' && last2 !== 'us' && last2 !== 'is') {
+      r = strip('s', '');
+      if (r !== null) return r;
+    }
+    return word;
+  }
+
+  /** Splits text into runs: {type: 'cjk', chars: [...], pos} and {type: 'word', text, pos}. */
+  function runs(text) {
+    var out = [];
+    var position = 0;
+    var word = '';
+    var cjk = null;
+    function flushWord() {
+      if (word) { out.push({ type: 'word', text: word, pos: position }); position++; word = ''; }
+    }
+    var chars = Array.from(String(text));
+    for (var i = 0; i < chars.length; i++) {
+      var c = foldChar(chars[i]);
+      var cp = c.codePointAt(0);
+      if (isCjk(cp)) {
+        flushWord();
+        if (!cjk) { cjk = { type: 'cjk', chars: [], pos: position }; out.push(cjk); }
+        cjk.chars.push(c);
+        position++;
+      } else if (isWordChar(c)) {
+        cjk = null;
+        word += c.toLowerCase();
+      } else {
+        cjk = null;
+        flushWord();
+      }
+    }
+    flushWord();
+    return out;
+  }
+
+  /**
+   * The query's groups. Each group is one unit a document must match:
+   *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
+   *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos}
+   */
+  function tokenize(query) {
+    var rs = runs(query);
+    var groups = [];
+    var lastWord = -1;
+    for (var i = 0; i < rs.length; i++) {
+      var r = rs[i];
+      if (r.type === 'cjk') {
+        var terms = [];
+        if (r.chars.length === 1) terms.push(r.chars[0]);
+        else for (var j = 0; j + 1 < r.chars.length; j++) terms.push(r.chars[j] + r.chars[j + 1]);
+        groups.push({ type: 'cjk', text: r.chars.join(''), terms: terms, pos: r.pos, end: r.pos + r.chars.length - 1 });
+      } else {
+        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos });
+        lastWord = groups.length - 1;
+      }
+    }
+    // The last word of the query is a prefix (search as you type) unless the query goes on
+    // after it (a trailing space or CJK text means the word is finished). A one-letter
+    // prefix matches only the exact word.
+    if (lastWord === groups.length - 1 && lastWord >= 0 && !/[\s\u3000]$/.test(String(query))) {
+      var g = groups[lastWord];
+      g.prefix = Array.from(g.text).length >= 2;
+    }
+    return groups;
+  }
+
+  // ---------------------------------------------------------------- shards
+
+  function utf8Bytes(s) {
+    if (typeof TextEncoder !== 'undefined') return new TextEncoder().encode(s);
+    var out = [];
+    for (var i = 0; i < s.length; i++) {
+      var c = s.codePointAt(i);
+      if (c > 0xFFFF) i++;
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xC0 | (c >> 6), 0x80 | (c & 63));
+      else if (c < 0x10000) out.push(0xE0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+      else out.push(0xF0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    }
+    return out;
+  }
+
+  function fnv1a32(s) {
+    var bytes = utf8Bytes(s);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function shardKey(term) {
+    var chars = Array.from(term);
+    if (isCjk(chars[0].codePointAt(0))) return chars[0];
+    return chars.slice(0, 2).join('');
+  }
+
+  function shardOf(term, shards) { return fnv1a32(shardKey(term)) % shards; }
+
+  // ---------------------------------------------------------------- loading
+
+  function defaultBase() {
+    if (scriptSrc) {
+      var m = /^(.*\/)js\/search\.js([?#].*)?$/.exec(scriptSrc);
+      if (m) return m[1] + 'search/';
+      return scriptSrc.replace(/[^\/]*$/, '') + '../search/';
+    }
+    return 'search/';
+  }
+
+  function base() {
+    var b = config.base || defaultBase();
+    if (b.slice(-1) !== '/') b += '/';
+    return b;
+  }
+
+  function loadWithScript(name) {
+    return new Promise(function (resolve, reject) {
+      var s = doc.createElement('script');
+      s.src = base() + name + '.js';
+      s.async = true;
+      s.onload = function () { s.parentNode && s.parentNode.removeChild(s); resolve(); };
+      s.onerror = function () {
+        s.parentNode && s.parentNode.removeChild(s);
+        reject(new Error('search index file not found: ' + s.src));
+      };
+      (doc.head || doc.documentElement).appendChild(s);
+    });
+  }
+
+  function loadWithFs(name) {
+    return new Promise(function (resolve, reject) {
+      try {
+        /* global require */
+        var fs = require('fs');
+        var path = require('path');
+        var code = fs.readFileSync(path.join(base(), name + '.js'), 'utf8');
+        new Function('PmoSearch', code)(PmoSearch);
+        resolve();
+      } catch (e) { reject(e); }
+    });
+  }
+
+  function defaultLoad(name) {
+    if (doc && doc.createElement) return loadWithScript(name);
+    if (typeof require === 'function') return loadWithFs(name);
+    return Promise.reject(new Error('PmoSearch: no way to load ' + name + '; call configure({load})'));
+  }
+
+  function get(name) {
+    if (Object.prototype.hasOwnProperty.call(store, name)) return Promise.resolve(store[name]);
+    if (promises[name]) return promises[name];
+    var p = new Promise(function (resolve, reject) {
+      pending[name] = { resolve: resolve, reject: reject };
+      var loader = config.load || defaultLoad;
+      var started;
+      try { started = Promise.resolve(loader(name)); } catch (e) { started = Promise.reject(e); }
+      started.then(function (value) {
+        if (Object.prototype.hasOwnProperty.call(store, name)) return resolve(store[name]);
+        if (value !== undefined) { store[name] = value; return resolve(value); }
+        reject(new Error('search index file ' + name + ' did not call PmoSearch._receive'));
+      }, reject);
+    });
+    promises[name] = p;
+    p.then(function () { delete pending[name]; }, function () { delete pending[name]; delete promises[name]; });
+    return p;
+  }
+
+  function receive(name, data) {
+    store[name] = data;
+    var w = pending[name];
+    if (w) w.resolve(data);
+  }
+
+  // ---------------------------------------------------------------- postings
+
+  function decode(list) {
+    var out = { docs: [], masks: [], tfs: [], pos: [], byDoc: {} };
+    var d = 0;
+    var i = 0;
+    while (i < list.length) {
+      d += list[i];
+      var mask = list[i + 1];
+      var tf = list[i + 2];
+      var np = list[i + 3];
+      var ps = list.slice(i + 4, i + 4 + np);
+      out.byDoc[d] = out.docs.length;
+      out.docs.push(d); out.masks.push(mask); out.tfs.push(tf); out.pos.push(ps);
+      i += 4 + np;
+    }
+    return out;
+  }
+
+  function postingsOf(term, shardData) {
+    if (decoded[term]) return decoded[term];
+    var list = shardData && Object.prototype.hasOwnProperty.call(shardData, term) ? shardData[term] : null;
+    var p = decode(list || []);
+    decoded[term] = p;
+    return p;
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  function fieldWeights(meta) {
+    var fields = meta.fields || ['title', 'headings', 'meta', 'body'];
+    return fields.map(function (f) { return FIELD_WEIGHTS[f] || 1; });
+  }
+
+  function bestWeight(mask, weights) {
+    var w = 0;
+    for (var i = 0; i < weights.length; i++) if (mask & (1 << i)) w = Math.max(w, weights[i]);
+    return w || 1;
+  }
+
+  function bm25(p, k, meta, weights) {
+    var n = meta.n;
+    var df = p.docs.length;
+    var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    var d = p.docs[k];
+    var dl = (meta.dl && meta.dl[d]) || meta.avgdl || 1;
+    var avg = meta.avgdl || 1;
+    var tf = p.tfs[k];
+    return idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * dl / avg)) * bestWeight(p.masks[k], weights);
+  }
+
+  function hasAdjacent(a, b, gap) {
+    for (var i = 0; i < a.length; i++) if (b.indexOf(a[i] + gap) >= 0) return true;
+    return false;
+  }
+
+  /** Positions of `g` (a word group) in doc d: union over the group's expansions. */
+  function wordPositions(g, d) {
+    var out = [];
+    for (var i = 0; i < g.expansions.length; i++) {
+      var p = g.expansions[i];
+      var k = p.byDoc[d];
+      if (k !== undefined) out = out.concat(p.pos[k]);
+    }
+    return out;
+  }
+
+  /** Every matching document with its score: {doc → score}. */
+  function match(groups, meta) {
+    var weights = fieldWeights(meta);
+    var candidates = null;   // doc → true
+    var i, j;
+    // A document must match every group; start from the rarest.
+    var order = groups.slice().sort(function (a, b) { return a.df - b.df; });
+    for (i = 0; i < order.length; i++) {
+      var g = order[i];
+      var docs = {};
+      var lists = g.type === 'cjk' ? [g.postings[0]] : g.expansions;
+      for (j = 0; j < lists.length; j++) {
+        var p = lists[j];
+        for (var k = 0; k < p.docs.length; k++) {
+          var d = p.docs[k];
+          if (candidates && !candidates[d]) continue;
+          if (g.type === 'cjk') {
+            var all = true;
+            for (var t = 1; t < g.postings.length; t++) if (g.postings[t].byDoc[d] === undefined) { all = false; break; }
+            if (!all) continue;
+          }
+          docs[d] = true;
+        }
+      }
+      candidates = docs;
+    }
+    var scores = {};
+    Object.keys(candidates || {}).forEach(function (key) {
+      var d = +key;
+      var total = 0;
+      var parts = [];
+      groups.forEach(function (g) {
+        var s = 0;
+        if (g.type === 'cjk') {
+          var exact = g.postings.length > 1;
+          for (var t = 0; t < g.postings.length; t++) {
+            var p = g.postings[t];
+            s += bm25(p, p.byDoc[d], meta, weights);
+            if (t > 0 && exact && !hasAdjacent(g.postings[t - 1].pos[g.postings[t - 1].byDoc[d]], p.pos[p.byDoc[d]], 1)) exact = false;
+          }
+          if (exact) s *= 2;
+        } else {
+          for (var e = 0; e < g.expansions.length; e++) {
+            var q = g.expansions[e];
+            var k = q.byDoc[d];
+            if (k !== undefined) s = Math.max(s, bm25(q, k, meta, weights));
+          }
+        }
+        parts.push(s);
+        total += s;
+      });
+      // Latin words next to each other in the query and in the document: ×1.5.
+      for (var gi = 0; gi + 1 < groups.length; gi++) {
+        var a = groups[gi], b = groups[gi + 1];
+        if (a.type === 'word' && b.type === 'word' && b.pos === a.pos + 1 &&
+            hasAdjacent(wordPositions(a, d), wordPositions(b, d), 1)) {
+          total += 0.5 * (parts[gi] + parts[gi + 1]);
+        }
+      }
+      scores[d] = total;
+    });
+    return scores;
+  }
+
+  // ---------------------------------------------------------------- facets
+
+  function facetValues(facet, d) {
+    var v = facet.docs[d];
+    if (v === undefined || v === null || v === -1) return [];
+    return Array.isArray(v) ? v : [v];
+  }
+
+  function normalizeFilters(filters, meta) {
+    var out = {};
+    Object.keys(filters || {}).forEach(function (name) {
+      var facet = meta.facets && meta.facets[name];
+      var wanted = filters[name];
+      if (!facet || wanted === undefined || wanted === null) return;
+      if (!Array.isArray(wanted)) wanted = [wanted];
+      var idx = {};
+      var any = false;
+      wanted.forEach(function (value) {
+        var i = facet.values.indexOf(String(value));
+        if (i >= 0) { idx[i] = true; any = true; }
+        else any = true;   // unknown value: matches nothing, but the filter is active
+      });
+      if (any) out[name] = idx;
+    });
+    return out;
+  }
+
+  function passes(facet, idx, d) {
+    var vs = facetValues(facet, d);
+    for (var i = 0; i < vs.length; i++) if (idx[vs[i]]) return true;
+    return false;
+  }
+
+  function facetCounts(docs, meta, active, filters) {
+    var out = {};
+    var names = FACETS.concat(Object.keys(meta.facets || {}).filter(function (n) { return FACETS.indexOf(n) < 0; }));
+    names.forEach(function (name) {
+      var facet = meta.facets && meta.facets[name];
+      if (!facet) return;
+      var counts = {};
+      docs.forEach(function (d) {
+        // Disjunctive counts: apply the filters of every other facet.
+        for (var other in active) {
+          if (other !== name && !passes(meta.facets[other], active[other], d)) return;
+        }
+        facetValues(facet, d).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      var selected = (filters && filters[name]) ? [].concat(filters[name]).map(String) : [];
+      var list = [];
+      facet.values.forEach(function (value, i) {
+        var isSel = selected.indexOf(value) >= 0;
+        if (counts[i] || isSel) {
+          list.push({ value: value, label: (facet.labels && facet.labels[i]) || value, count: counts[i] || 0, selected: isSel, i: i });
+        }
+      });
+      list.sort(function (a, b) { return (b.count - a.count) || (a.i - b.i); });
+      list.forEach(function (x) { delete x.i; });
+      out[name] = list;
+    });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- excerpts
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /** Folded, lowercased text with a map from its indices to the original's. */
+  function normalize(text) {
+    var norm = '';
+    var map = [];
+    var i = 0;
+    while (i < text.length) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var f = foldChar(ch).toLowerCase();
+      for (var j = 0; j < f.length; j++) map.push(i);
+      norm += f;
+      i += ch.length;
+    }
+    map.push(text.length);
+    return { text: norm, map: map };
+  }
+
+  function isWordAt(s, i) {
+    if (i < 0 || i >= s.length) return false;
+    var ch = String.fromCodePoint(s.codePointAt(i));
+    return !isCjk(ch.codePointAt(0)) && isWordChar(ch);
+  }
+
+  /** Match intervals [start, end, group] in the normalized text. */
+  function findMatches(norm, groups) {
+    var out = [];
+    groups.forEach(function (g, gi) {
+      var needles = [];
+      if (g.type === 'cjk') {
+        needles = [g.text];
+      } else {
+        needles = g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text];
+      }
+      var found = false;
+      needles.forEach(function (needle) {
+        if (!needle) return;
+        var from = 0;
+        var n = 0;
+        while (n < 200) {
+          var at = norm.indexOf(needle, from);
+          if (at < 0) break;
+          from = at + needle.length;
+          if (g.type === 'word') {
+            if (isWordAt(norm, at - 1)) continue;
+            var end = at + needle.length;
+            var exactEnd = !isWordAt(norm, end);
+            if (!exactEnd && !(g.prefix || needle === g.term)) continue;
+            while (isWordAt(norm, end)) end++;
+            out.push([at, end, gi]);
+          } else {
+            out.push([at, at + needle.length, gi]);
+          }
+          found = true;
+          n++;
+        }
+      });
+      if (!found && g.type === 'cjk' && g.terms.length > 1) {
+        // The run does not occur exactly: mark its bigrams.
+        g.terms.forEach(function (bg) {
+          var from = 0;
+          var n = 0;
+          while (n < 50) {
+            var at = norm.indexOf(bg, from);
+            if (at < 0) break;
+            out.push([at, at + bg.length, gi]);
+            from = at + bg.length;
+            n++;
+          }
+        });
+      }
+    });
+    out.sort(function (a, b) { return (a[0] - b[0]) || (b[1] - a[1]); });
+    // Merge overlaps.
+    var merged = [];
+    out.forEach(function (m) {
+      var last = merged[merged.length - 1];
+      if (last && m[0] <= last[1]) {
+        last[1] = Math.max(last[1], m[1]);
+        if (last[3].indexOf(m[2]) < 0) last[3].push(m[2]);
+      } else {
+        merged.push([m[0], m[1], m[2], [m[2]]]);
+      }
+    });
+    return merged;
+  }
+
+  function excerpt(text, groups) {
+    text = String(text || '');
+    var nl = text.indexOf('\n');
+    var titleEnd = nl < 0 ? text.length : nl;
+    var nz = normalize(text);
+    var matches = findMatches(nz.text, groups);
+    // Back to original indices.
+    matches = matches.map(function (m) { return [nz.map[m[0]], nz.map[m[1]], m[3]]; });
+    var start, end;
+    if (!matches.length) {
+      start = nl < 0 ? 0 : nl + 1;
+      end = start + EXCERPT_CHARS;
+    } else {
+      var best = -1, bestScore = -1;
+      for (var i = 0; i < matches.length; i++) {
+        var ws = Math.max(0, matches[i][0] - 30);
+        var seen = {};
+        var distinct = 0;
+        for (var j = i; j < matches.length && matches[j][1] <= ws + EXCERPT_CHARS; j++) {
+          matches[j][2].forEach(function (g) { if (!seen[g]) { seen[g] = true; distinct++; } });
+        }
+        var score = distinct * 2 + (matches[i][0] > titleEnd ? 1 : 0);
+        if (score > bestScore) { bestScore = score; best = i; }
+      }
+      start = Math.max(0, matches[best][0] - 30);
+      // Start after a line break when one is close before the match.
+      var lb = text.lastIndexOf('\n', matches[best][0] - 1);
+      if (lb >= start) start = lb + 1;
+      end = start + EXCERPT_CHARS;
+    }
+    if (end > text.length) end = text.length;
+    // Do not cut surrogate pairs.
+    if (start > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(start))) start--;
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(end))) end++;
+    var html = '';
+    var at = start;
+    matches.forEach(function (m) {
+      if (m[1] <= start || m[0] >= end) return;
+      var s = Math.max(m[0], at), e = Math.min(m[1], end);
+      if (s < at) return;
+      html += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+      at = e;
+    });
+    html += escapeHtml(text.slice(at, end));
+    html = html.replace(/\s*\n+\s*/g, ' · ').replace(/\s+/g, ' ').replace(/^[\s·]+|[\s·]+$/g, '');
+    if (start > 0 && text.charAt(start - 1) !== '\n') html = '…' + html;
+    if (end < text.length && text.slice(end).trim()) html += '…';
+    return html;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  function prepare(query, meta) {
+    var groups = tokenize(query);
+    var shards = meta.shards || 1;
+    var names = {};
+    groups.forEach(function (g) {
+      var terms = g.type === 'cjk' ? g.terms : [g.term, g.text];
+      terms.forEach(function (t) { names['s/' + shardOf(t, shards)] = true; });
+    });
+    return { groups: groups, shards: Object.keys(names) };
+  }
+
+  function resolveGroups(groups, meta) {
+    var shards = meta.shards || 1;
+    groups.forEach(function (g) {
+      if (g.type === 'cjk') {
+        g.postings = g.terms.map(function (t) { return postingsOf(t, store['s/' + shardOf(t, shards)]); });
+        g.df = Math.min.apply(null, g.postings.map(function (p) { return p.docs.length; }));
+      } else if (g.prefix) {
+        var seen = {};
+        var exp = [];
+        [g.text, g.term].forEach(function (pre) {
+          var data = store['s/' + shardOf(pre, shards)] || {};
+          Object.keys(data).forEach(function (t) {
+            if (!seen[t] && t.lastIndexOf(pre, 0) === 0) { seen[t] = true; exp.push(t); }
+          });
+        });
+        exp.sort();
+        g.expansions = exp.map(function (t) { return postingsOf(t, store['s/' + shardOf(t, shards)]); });
+        g.expanded = exp;
+        g.df = g.expansions.reduce(function (n, p) { return n + p.docs.length; }, 0);
+      } else {
+        g.expansions = [postingsOf(g.term, store['s/' + shardOf(g.term, shards)])];
+        g.expanded = [g.term];
+        g.df = g.expansions[0].docs.length;
+      }
+    });
+  }
+
+  function emptyResult(meta, filters) {
+    return { total: 0, facets: meta ? facetCounts([], meta, {}, filters) : {}, results: [], terms: [] };
+  }
+
+  function kindLabel(meta, kind) {
+    var f = meta.facets && meta.facets.kind;
+    if (!f) return kind;
+    var i = f.values.indexOf(kind);
+    return i >= 0 && f.labels ? f.labels[i] : kind;
+  }
+
+  function search(query, options) {
+    options = options || {};
+    var limit = options.limit === undefined ? 10 : options.limit;
+    var offset = options.offset || 0;
+    var filters = options.filters || {};
+    return get('meta').then(function (meta) {
+      var prep = prepare(query || '', meta);
+      if (!prep.groups.length) return emptyResult(meta, filters);
+      return Promise.all(prep.shards.map(get)).then(function () {
+        resolveGroups(prep.groups, meta);
+        var scores = match(prep.groups, meta);
+        var matching = Object.keys(scores).map(Number);
+        var active = normalizeFilters(filters, meta);
+        var facets = facetCounts(matching, meta, active, filters);
+        var hits = matching.filter(function (d) {
+          for (var name in active) if (!passes(meta.facets[name], active[name], d)) return false;
+          return true;
+        });
+        hits.sort(function (a, b) { return (scores[b] - scores[a]) || (a - b); });
+        var page = hits.slice(offset, offset + limit);
+        var chunk = meta.chunk || 256;
+        var prefix = meta.docs || 'd/';
+        var chunks = {};
+        page.forEach(function (d) { chunks[prefix + Math.floor(d / chunk)] = true; });
+        var loads = Object.keys(chunks).map(get);
+        var texts = page.map(function (d) {
+          return get('x/' + d).then(null, function () { return ''; });
+        });
+        return Promise.all([Promise.all(loads), Promise.all(texts)]).then(function (both) {
+          var results = page.map(function (d, i) {
+            var entry = (store[prefix + Math.floor(d / chunk)] || [])[d % chunk] || ['', '', '', ''];
+            return {
+              url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
+              date: entry[3] || '', excerpt: excerpt(both[1][i], prep.groups),
+              score: Math.round(scores[d] * 10000) / 10000, doc: d
+            };
+          });
+          return {
+            total: hits.length, facets: facets, results: results,
+            terms: prep.groups.map(function (g) {
+              return g.type === 'cjk' ? { cjk: g.text, terms: g.terms } : { word: g.term, prefix: g.prefix, expanded: g.expanded };
+            })
+          };
+        });
+      });
+    });
+  }
+
+  function reset() {
+    store = {}; promises = {}; decoded = {};
+    Object.keys(pending).forEach(function (k) { delete pending[k]; });
+  }
+
+  function configure(opts) {
+    opts = opts || {};
+    if ('base' in opts) { config.base = opts.base; reset(); }
+    if ('load' in opts) { config.load = opts.load; reset(); }
+    return PmoSearch;
+  }
+
+  function siteRoot() {
+    return base().replace(/search\/$/, '');
+  }
+
+  function href(url) {
+    var u = siteRoot() + (url || '');
+    var isFile = global.location && global.location.protocol === 'file:';
+    if (isFile && /\/$/.test(u)) u += 'index.html';
+    else if (isFile && /\/#/.test(u)) u = u.replace(/\/#/, '/index.html#');
+    return u;
+  }
+
+  var PmoSearch = {
+    version: 1,
+    search: search,
+    configure: configure,
+    reset: reset,
+    tokenize: tokenize,
+    stem: stem,
+    fnv1a32: fnv1a32,
+    shardOf: shardOf,
+    excerpt: excerpt,
+    siteRoot: siteRoot,
+    href: href,
+    escapeHtml: escapeHtml,
+    _receive: receive,
+    _store: function () { return store; }
+  };
+
+  global.PmoSearch = PmoSearch;
+  if (typeof module !== 'undefined' && module.exports) module.exports = PmoSearch;
+
+  if (doc && doc.addEventListener) {
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', function () { startUi(PmoSearch); });
+    else startUi(PmoSearch);
+  }
+
+  // ================================================================ UI
+
+  function startUi(S) {
+    var header = doc.querySelector('form.site-search');
+    if (header) headerBox(S, header);
+    var page = doc.getElementById('search-app');
+    if (page) resultsPage(S, page);
+    // `/` focuses the search box unless the user is typing somewhere.
+    doc.addEventListener('keydown', function (ev) {
+      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+      var t = ev.target;
+      var tag = t && t.tagName ? t.tagName.toLowerCase() : '';
+      if (tag === 'input' || tag === 'textarea' || tag === 'select' || (t && t.isContentEditable)) return;
+      var box = doc.getElementById('search-page-q') || doc.getElementById('site-search-q');
+      if (box) { ev.preventDefault(); box.focus(); box.select(); }
+    });
+  }
+
+  function fmt(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
+  }
+
+  function countText(el, total) {
+    var one = el.getAttribute('data-count-one');
+    var other = el.getAttribute('data-count-other');
+    return fmt(total === 1 && one ? one : other, { count: total });
+  }
+
+  function resultsUrl(q) {
+    var page = base() + (global.location && global.location.protocol === 'file:' ? 'index.html' : '');
+    return page + (q ? '?q=' + encodeURIComponent(q) : '');
+  }
+
+  function debounce(fn, ms) {
+    var t = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(t);
+      t = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function headerBox(S, form) {
+    var input = form.querySelector('input[type=search]');
+    var list = form.querySelector('.site-search-results');
+    var status = form.querySelector('.site-search-status');
+    if (!input || !list) return;
+    var items = [];
+    var active = -1;
+    var seq = 0;
+    var lastQuery = null;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function open() {
+      if (!list.children.length) return;
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function setActive(i) {
+      if (!items.length) return;
+      if (i < -1) i = items.length - 1;
+      if (i >= items.length) i = -1;
+      active = i;
+      items.forEach(function (li, j) { li.setAttribute('aria-selected', j === i ? 'true' : 'false'); });
+      if (i >= 0) {
+        input.setAttribute('aria-activedescendant', items[i].id);
+        if (items[i].scrollIntoView) items[i].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+    function render(q, res) {
+      list.innerHTML = '';
+      items = [];
+      active = -1;
+      res.results.forEach(function (r, i) {
+        var li = doc.createElement('li');
+        li.id = 'site-search-opt-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.className = 'site-search-item';
+        li.innerHTML = '<a href="' + escapeHtml(S.href(r.url)) + '" tabindex="-1">' +
+          '<span class="site-search-title">' + escapeHtml(r.title) + '</span>' +
+          '<span class="site-search-kind badge">' + escapeHtml(r.kindLabel || r.kind) + '</span>' +
+          '<span class="site-search-excerpt">' + r.excerpt + '</span></a>';
+        li.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
+        li.addEventListener('click', function (ev) {
+          if (ev.target.closest && ev.target.closest('a')) return;
+          global.location.href = S.href(r.url);
+        });
+        list.appendChild(li);
+        items.push(li);
+      });
+      if (res.total > res.results.length) {
+        var more = doc.createElement('li');
+        more.id = 'site-search-opt-all';
+        more.setAttribute('role', 'option');
+        more.setAttribute('aria-selected', 'false');
+        more.className = 'site-search-all';
+        more.innerHTML = '<a href="' + escapeHtml(resultsUrl(q)) + '" tabindex="-1">' +
+          escapeHtml(fmt(form.getAttribute('data-see-all'), { count: res.total })) + '</a>';
+        more.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
+        list.appendChild(more);
+        items.push(more);
+      }
+      if (!res.total) {
+        var none = doc.createElement('li');
+        none.className = 'site-search-none';
+        none.setAttribute('role', 'presentation');
+        none.textContent = form.getAttribute('data-no-results') || '';
+        list.appendChild(none);
+      }
+      if (status) status.textContent = res.total ? countText(form, res.total) : (form.getAttribute('data-no-results') || '');
+      open();
+    }
+    var run = debounce(function () {
+      var q = input.value;
+      if (q === lastQuery) { open(); return; }
+      lastQuery = q;
+      var mine = ++seq;
+      if (!tokenize(q).length) { list.innerHTML = ''; items = []; close(); if (status) status.textContent = ''; return; }
+      S.search(q, { limit: 8 }).then(function (res) {
+        if (mine !== seq) return;
+        render(q, res);
+      }, function (err) {
+        if (mine !== seq) return;
+        list.innerHTML = '';
+        var li = doc.createElement('li');
+        li.className = 'site-search-none';
+        li.textContent = form.getAttribute('data-error') || String(err);
+        list.appendChild(li);
+        items = [];
+        open();
+        if (global.console) console.warn(err);
+      });
+    }, 150);
+
+    input.addEventListener('input', run);
+    input.addEventListener('focus', function () { if (input.value && list.children.length) open(); });
+    input.addEventListener('blur', function () { setTimeout(close, 100); });
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'ArrowDown' || ev.key === 'Down') {
+        ev.preventDefault();
+        if (list.hidden) { open(); if (!list.hidden) setActive(0); } else setActive(active + 1);
+      } else if (ev.key === 'ArrowUp' || ev.key === 'Up') {
+        ev.preventDefault();
+        if (!list.hidden) setActive(active - 1);
+      } else if (ev.key === 'Escape' || ev.key === 'Esc') {
+        if (!list.hidden) { ev.preventDefault(); close(); } else if (input.value) { input.value = ''; lastQuery = null; }
+      } else if (ev.key === 'Enter') {
+        if (!list.hidden && active >= 0 && items[active]) {
+          ev.preventDefault();
+          var a = items[active].querySelector('a');
+          if (a) global.location.href = a.href;
+        }
+      }
+    });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      global.location.href = resultsUrl(input.value.trim());
+    });
+    doc.addEventListener('click', function (ev) { if (!form.contains(ev.target)) close(); });
+  }
+
+  // ------------------------------------------------------------ results page
+
+  function readParams() {
+    var params = { q: '', filters: {} };
+    var s = (global.location && global.location.search || '').replace(/^\?/, '');
+    if (!s) return params;
+    s.split('&').forEach(function (pair) {
+      if (!pair) return;
+      var i = pair.indexOf('=');
+      var k = decodeURIComponent((i < 0 ? pair : pair.slice(0, i)).replace(/\+/g, ' '));
+      var v = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1).replace(/\+/g, ' '));
+      if (k === 'q') params.q = v;
+      else if (FACETS.indexOf(k) >= 0 && v) (params.filters[k] = params.filters[k] || []).push(v);
+    });
+    return params;
+  }
+
+  function queryString(params) {
+    var parts = [];
+    if (params.q) parts.push('q=' + encodeURIComponent(params.q));
+    FACETS.forEach(function (name) {
+      (params.filters[name] || []).forEach(function (v) { parts.push(name + '=' + encodeURIComponent(v)); });
+    });
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  function resultsPage(S, app) {
+    var form = doc.getElementById('search-page-form');
+    var input = doc.getElementById('search-page-q');
+    var count = doc.getElementById('search-count');
+    var facetsEl = doc.getElementById('search-facets');
+    var listEl = doc.getElementById('search-results');
+    var more = doc.getElementById('search-more');
+    var pageSize = 20;
+    var params = readParams();
+    var shown = 0;
+    var seq = 0;
+    app.hidden = false;
+    if (input) input.value = params.q;
+
+    function updateUrl(push) {
+      try {
+        var url = global.location.pathname + queryString(params);
+        if (push) global.history.pushState(null, '', url); else global.history.replaceState(null, '', url);
+      } catch (e) { /* file:// may refuse; the page still works */ }
+      var h = doc.querySelector('.doc-search h1');
+      if (h && params.q) doc.title = params.q + ' · ' + (app.getAttribute('data-title') || h.textContent);
+    }
+
+    function facetName(name) { return app.getAttribute('data-facet-' + name) || name; }
+
+    function renderFacets(facets) {
+      facetsEl.innerHTML = '';
+      var any = false;
+      FACETS.forEach(function (name) {
+        var vals = facets[name];
+        if (!vals || !vals.length) return;
+        any = true;
+        var group = doc.createElement('div');
+        group.className = 'facet facet-' + name;
+        group.setAttribute('role', 'group');
+        var label = doc.createElement('span');
+        label.className = 'facet-name';
+        label.id = 'facet-label-' + name;
+        label.textContent = facetName(name);
+        group.setAttribute('aria-labelledby', label.id);
+        group.appendChild(label);
+        vals.forEach(function (v) {
+          var b = doc.createElement('button');
+          b.type = 'button';
+          b.className = 'chip' + (v.selected ? ' chip-on' : '');
+          b.setAttribute('aria-pressed', v.selected ? 'true' : 'false');
+          b.innerHTML = escapeHtml(v.label) + ' <span class="chip-count">' + v.count + '</span>';
+          b.addEventListener('click', function () {
+            var cur = params.filters[name] || [];
+            var i = cur.indexOf(v.value);
+            if (i >= 0) cur.splice(i, 1); else cur.push(v.value);
+            if (cur.length) params.filters[name] = cur; else delete params.filters[name];
+            updateUrl(false);
+            run(true, function () {
+              var again = facetsEl.querySelectorAll('.facet-' + name + ' .chip');
+              for (var k = 0; k < again.length; k++) {
+                if (again[k].textContent.indexOf(v.label) === 0) { again[k].focus(); break; }
+              }
+            });
+          });
+          group.appendChild(b);
+        });
+        facetsEl.appendChild(group);
+      });
+      var activeCount = Object.keys(params.filters).length;
+      if (activeCount) {
+        var clear = doc.createElement('button');
+        clear.type = 'button';
+        clear.className = 'chip chip-clear';
+        clear.textContent = app.getAttribute('data-clear') || '×';
+        clear.addEventListener('click', function () { params.filters = {}; updateUrl(false); run(true); });
+        facetsEl.appendChild(clear);
+      }
+      facetsEl.hidden = !any;
+    }
+
+    function renderResults(results, append) {
+      if (!append) listEl.innerHTML = '';
+      results.forEach(function (r) {
+        var li = doc.createElement('li');
+        li.className = 'search-result';
+        li.innerHTML = '<h2 class="search-result-title"><a href="' + escapeHtml(S.href(r.url)) + '">' + escapeHtml(r.title) + '</a></h2>' +
+          '<p class="search-result-meta"><span class="badge kind kind-' + escapeHtml(r.kind) + '">' + escapeHtml(r.kindLabel || r.kind) + '</span>' +
+          (r.date ? ' <time datetime="' + escapeHtml(r.date) + '">' + escapeHtml(r.date) + '</time>' : '') + '</p>' +
+          '<p class="search-result-excerpt">' + r.excerpt + '</p>';
+        listEl.appendChild(li);
+      });
+    }
+
+    function run(fresh, then) {
+      var mine = ++seq;
+      if (fresh) shown = 0;
+      if (!tokenize(params.q).length) {
+        count.textContent = params.q ? (app.getAttribute('data-no-results') || '') : (app.getAttribute('data-empty') || '');
+        listEl.innerHTML = ''; facetsEl.innerHTML = ''; more.hidden = true;
+        return;
+      }
+      app.setAttribute('aria-busy', 'true');
+      S.search(params.q, { filters: params.filters, limit: pageSize, offset: shown }).then(function (res) {
+        if (mine !== seq) return;
+        app.removeAttribute('aria-busy');
+        count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
+        renderFacets(res.facets);
+        renderResults(res.results, shown > 0);
+        shown += res.results.length;
+        more.hidden = shown >= res.total;
+        if (then) then();
+      }, function (err) {
+        if (mine !== seq) return;
+        app.removeAttribute('aria-busy');
+        count.textContent = app.getAttribute('data-error') || String(err);
+        if (global.console) console.warn(err);
+      });
+    }
+
+    if (form) {
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        params.q = input.value.trim();
+        updateUrl(true);
+        run(true);
+      });
+    }
+    more.addEventListener('click', function () {
+      var first = listEl.children.length;
+      run(false, function () {
+        var next = listEl.children[first];
+        var a = next && next.querySelector('a');
+        if (a) a.focus();
+      });
+    });
+    global.addEventListener('popstate', function () {
+      params = readParams();
+      if (input) input.value = params.q;
+      run(true);
+    });
+    run(true);
+  }
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

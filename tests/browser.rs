@@ -21,16 +21,26 @@ fn chromium() -> String {
     panic!("headless Chromium is needed for the browser tests: apt-get install -y chromium");
 }
 
-/// Loads `page` in Chromium, runs `probe` (JavaScript that returns a string) after the
-/// page loaded, and returns what it wrote into `<body data-probe>`.
-fn probe(site: &Site, page: &str, probe: &str) -> String {
+/// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1
+/// when `server` is given), runs `probe` — JavaScript returning a value or a Promise —
+/// after the page loaded, and returns what it wrote into `<body data-probe>`.
+fn probe_at(site: &Site, page: &str, query: &str, server: Option<u16>, probe: &str) -> String {
     let path = site.public().join(page);
     let html = std::fs::read_to_string(&path).unwrap();
     let script = format!(
-        "<script>window.addEventListener('load', () => {{ document.body.dataset.probe = (() => {{ {probe} }})(); }});</script></body>"
+        "<script>window.addEventListener('load', () => {{ Promise.resolve((async () => {{ {probe} }})()).then(v => {{ document.body.dataset.probe = v; }}, e => {{ document.body.dataset.probe = 'error: ' + e; }}); }});</script></body>"
     );
     let probed = path.with_file_name("probe.html");
     std::fs::write(&probed, html.replacen("</body>", &script, 1)).unwrap();
+    let rel = probed
+        .strip_prefix(site.public())
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
+    let url = match server {
+        Some(port) => format!("http://127.0.0.1:{port}/{rel}{query}"),
+        None => format!("file://{}{query}", probed.display()),
+    };
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(chromium())
         .args([
@@ -42,11 +52,11 @@ fn probe(site: &Site, page: &str, probe: &str) -> String {
             "--disable-sync",
             "--no-first-run",
             "--window-size=1280,2000",
-            "--virtual-time-budget=3000",
+            "--virtual-time-budget=8000",
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", probed.display()))
+        .arg(url)
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&out.stdout);
@@ -57,7 +67,141 @@ fn probe(site: &Site, page: &str, probe: &str) -> String {
         )
     });
     let rest = &dom[start + 12..];
-    rest[..rest.find('"').unwrap()].to_string()
+    rest[..rest.find('"').unwrap()]
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}
+
+fn probe(site: &Site, page: &str, script: &str) -> String {
+    probe_at(site, page, "", None, script)
+}
+
+/// A minimal static file server on 127.0.0.1 for the http:// tests. It answers a bounded
+/// number of requests, then its thread ends.
+fn serve(root: std::path::PathBuf) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(500).flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            let target = line.split_whitespace().nth(1).unwrap_or("/");
+            let path = target.split(['?', '#']).next().unwrap_or("/");
+            let path = percent_decode(path.trim_start_matches('/'));
+            let mut file = root.join(&path);
+            if file.is_dir() {
+                file = file.join("index.html");
+            }
+            let mut stream = &stream;
+            match std::fs::read(&file) {
+                Ok(body) if !path.contains("..") => {
+                    let kind = match file.extension().and_then(|e| e.to_str()) {
+                        Some("html") => "text/html; charset=utf-8",
+                        Some("js") => "text/javascript; charset=utf-8",
+                        Some("css") => "text/css; charset=utf-8",
+                        Some("svg") => "image/svg+xml",
+                        _ => "application/octet-stream",
+                    };
+                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = stream.write_all(&body);
+                }
+                _ => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                }
+            }
+        }
+    });
+    port
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn search_site() -> Site {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}search = true\n"));
+    site.build_ok();
+    site
+}
+
+/// Waits until `check()` is true in the page (polling), or gives up after `ms`.
+const WAIT: &str = "const wait = async (check, ms = 4000) => { const t0 = Date.now(); while (!check() && Date.now() - t0 < ms) { await new Promise(r => setTimeout(r, 50)); } };";
+
+#[test]
+fn the_results_page_finds_chinese_and_english_over_file_and_http() {
+    let site = search_site();
+    let port = serve(site.public());
+    let script = format!(
+        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0); \
+         const titles = [...document.querySelectorAll('#search-results li a')].map(a => a.textContent.trim()); \
+         const chips = document.querySelectorAll('#search-facets button, #search-facets a, #search-facets input').length; \
+         return titles.join('|') + ' chips=' + chips;"
+    );
+    for server in [None, Some(port)] {
+        let result = probe_at(&site, "search/index.html", "?q=供应商", server, &script);
+        let first = result.split('|').next().unwrap_or("");
+        assert!(
+            first.contains("供应商交付延期导致里程碑滑移"),
+            "{server:?}: {result}"
+        );
+        let chips: usize = result.rsplit("chips=").next().unwrap().parse().unwrap();
+        assert!(chips > 0, "facet chips: {result}");
+        let result = probe_at(&site, "search/index.html", "?q=depart", server, &script);
+        assert!(
+            result.contains("Key users in every department"),
+            "{server:?}: {result}"
+        );
+    }
+}
+
+#[test]
+fn the_header_box_shows_results_as_you_type_with_keyboard_navigation() {
+    let site = search_site();
+    let script = format!(
+        "{WAIT} const input = document.getElementById('site-search-q'); \
+         input.focus(); input.value = '风险'; input.dispatchEvent(new Event('input', {{bubbles: true}})); \
+         const list = document.getElementById('site-search-results'); \
+         await wait(() => !list.hidden && list.querySelectorAll('[role=option]').length > 0); \
+         const options = list.querySelectorAll('[role=option]').length; \
+         input.dispatchEvent(new KeyboardEvent('keydown', {{key: 'ArrowDown', bubbles: true}})); \
+         await new Promise(r => setTimeout(r, 50)); \
+         const active = input.getAttribute('aria-activedescendant') || ''; \
+         const selected = active ? document.getElementById(active).getAttribute('aria-selected') : ''; \
+         input.dispatchEvent(new KeyboardEvent('keydown', {{key: 'Escape', bubbles: true}})); \
+         await new Promise(r => setTimeout(r, 50)); \
+         return [options, selected, list.hidden].join(',');"
+    );
+    let result = probe(&site, "lessons/vendor-delay/index.html", &script);
+    let parts: Vec<&str> = result.split(',').collect();
+    assert!(
+        parts[0].parse::<usize>().unwrap_or(0) >= 2,
+        "options: {result}"
+    );
+    assert_eq!(parts[1], "true", "ArrowDown selects an option: {result}");
+    assert_eq!(parts[2], "true", "Escape closes the list: {result}");
 }
 
 #[test]

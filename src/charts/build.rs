@@ -87,7 +87,7 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
     let y_names = spec.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
     let y_cols: Vec<usize> = y_names.iter().filter_map(|n| table.column(n)).collect();
     let series_col = spec.series.as_deref().and_then(|s| table.column(s));
-    let kind: ChartKind = spec.kind.into();
+    let kind = spec.kind;
 
     // Time-like x axes read left to right in time unless the spec sorts otherwise.
     if spec.sort.is_none()

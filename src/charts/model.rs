@@ -1,8 +1,9 @@
 //! What a chart shows, independent of how it is drawn: the data stages (project metrics,
 //! portfolio tables, ```chart blocks) build these, and [`super::svg`] draws them.
 
-/// The chart types a ```chart block may ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The chart types a ```chart block may ask for (`type = "stacked-bar"` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     Line,
     Bar,

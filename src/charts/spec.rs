@@ -44,36 +44,12 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum KindName {
-    Line,
-    Bar,
-    StackedBar,
-    Area,
-    Scatter,
-    Heatmap,
-}
-
-impl From<KindName> for ChartKind {
-    fn from(k: KindName) -> ChartKind {
-        match k {
-            KindName::Line => ChartKind::Line,
-            KindName::Bar => ChartKind::Bar,
-            KindName::StackedBar => ChartKind::StackedBar,
-            KindName::Area => ChartKind::Area,
-            KindName::Scatter => ChartKind::Scatter,
-            KindName::Heatmap => ChartKind::Heatmap,
-        }
-    }
-}
-
 /// A ```chart block.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
     #[serde(rename = "type")]
-    pub kind: KindName,
+    pub kind: ChartKind,
     /// A table name: `data/…` file stem, `projects/<slug>/<table>`, or a derived table.
     pub data: String,
     pub x: String,
@@ -323,7 +299,7 @@ mod tests {
     fn parses_a_chart_block() {
         let spec = parse(true, "type = \"stacked-bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\nsort = \"-bac\"\nlimit = 5\nfilter = { status = \"active\" }\n").unwrap();
         let BlockSpec::Chart(c) = spec else { panic!() };
-        assert_eq!(c.kind, KindName::StackedBar);
+        assert_eq!(c.kind, ChartKind::StackedBar);
         assert_eq!(c.y.unwrap().to_vec(), ["bac", "eac"]);
         assert_eq!(c.sort.as_deref(), Some("-bac"));
         assert_eq!(c.limit, Some(5));

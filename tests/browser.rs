@@ -243,3 +243,19 @@ fn chinese_labels_render_as_text_the_browser_lays_out() {
     let width: f64 = result.parse().unwrap_or_else(|_| panic!("{result}"));
     assert!(width > 10.0, "{result}");
 }
+
+#[test]
+fn links_to_folders_open_their_index_page_from_a_file_share() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let result = probe(
+        &site,
+        "lessons/vendor-delay/index.html",
+        "return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(h => h.startsWith('../')).join(' ');",
+    );
+    assert!(
+        result.contains("../../practices/risk/register/index.html"),
+        "{result}"
+    );
+    assert!(!result.split(' ').any(|h| h.ends_with('/')), "{result}");
+}

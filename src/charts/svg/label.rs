@@ -87,25 +87,27 @@ pub(super) fn text_box(at: (i32, i32), width: f64, font: Font, anchor: (HPos, VP
     Rect::new(x0, y0, x0 + width, y0 + 1.2 * em)
 }
 
-/// Text on a translucent white patch, for labels that sit on lines and data (rule labels).
+/// Text on a translucent white patch, for labels that sit on lines and data (rule and
+/// point labels). Returns the box the text covers, so later labels can keep clear of it.
 pub(super) fn draw_backed_text(
     area: &Canvas<'_>,
     text: &str,
     at: (i32, i32),
     font: Font,
     anchor: (HPos, VPos),
-) -> Result<(), ChartError> {
-    if text.is_empty() {
-        return Ok(());
-    }
+) -> Result<Rect, ChartError> {
     let b = text_box(at, font.width(text), font, anchor);
+    if text.is_empty() {
+        return Ok(b);
+    }
     let corners = [
         (b.x0.floor() as i32 - 3, b.y0.floor() as i32),
         (b.x1.ceil() as i32 + 3, b.y1.ceil() as i32),
     ];
     let patch = palette::BACKGROUND.mix(0.85).filled();
     area.draw(&Rectangle::new(corners, patch))?;
-    draw_text(area, text, at, font, anchor)
+    draw_text(area, text, at, font, anchor)?;
+    Ok(b)
 }
 
 // ---------------------------------------------------------------- numbers
@@ -122,6 +124,11 @@ pub(super) struct Rect {
 impl Rect {
     pub(super) fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
         Rect { x0, y0, x1, y1 }
+    }
+
+    /// The box with `by` pixels added on every side.
+    pub(super) fn grown(&self, by: f64) -> Rect {
+        Rect::new(self.x0 - by, self.y0 - by, self.x1 + by, self.y1 + by)
     }
 
     pub(super) fn overlaps(&self, other: &Rect) -> bool {
@@ -160,7 +167,11 @@ pub(super) fn place_point_label(
         spot((x, y - OFFSET), (HPos::Center, VPos::Bottom)),
         spot((x, y + OFFSET), (HPos::Center, VPos::Top)),
     ];
-    let free = |s: &Spot| s.rect.inside(&frame) && !taken.iter().any(|t| t.overlaps(&s.rect));
+    // Widths are estimates, so labels keep a few pixels more apart than they seem to need.
+    let free = |s: &Spot| {
+        let padded = s.rect.grown(4.0);
+        s.rect.inside(&frame) && !taken.iter().any(|t| t.overlaps(&padded))
+    };
     let chosen = candidates
         .iter()
         .position(free)

@@ -604,19 +604,68 @@ mod tests {
         let font = Font::new(TICK_PX, palette::MUTED);
         let many: Vec<String> = (0..30).map(|i| format!("2024-{i:02}")).collect();
         let shown = category_labels(&many, 20.0, font);
-        assert_eq!(shown.first().map(|s| s.0), Some(0));
-        assert_eq!(shown.last().map(|s| s.0), Some(29));
+        assert_eq!(shown.first().map(|l| l.x), Some(0.0));
+        assert_eq!(shown.last().map(|l| l.x), Some(29.0));
         assert!(shown.len() <= 13, "{}", shown.len());
-        let widths: Vec<f64> = shown.iter().map(|(_, t)| font.width(t)).collect();
+        assert!(shown.iter().all(|l| l.row == 0));
         for pair in shown.windows(2) {
-            let gap = (pair[1].0 - pair[0].0) as f64 * 20.0;
-            assert!(
-                gap >= widths.iter().cloned().fold(0.0, f64::max),
-                "{shown:?}"
-            );
+            let apart = (pair[1].x - pair[0].x) * 20.0;
+            let needed = (font.width(&pair[0].text) + font.width(&pair[1].text)) / 2.0;
+            assert!(apart >= needed, "{shown:?}");
         }
         let few = ["一月".to_string(), "二月".to_string(), "三月".to_string()];
-        assert_eq!(category_labels(&few, 200.0, font).len(), 3);
+        let shown = category_labels(&few, 200.0, font);
+        assert_eq!(shown.len(), 3);
+        assert!(shown.iter().all(|l| l.row == 0));
+    }
+
+    #[test]
+    fn a_few_long_categories_stagger_on_two_rows() {
+        let font = Font::new(TICK_PX, palette::MUTED);
+        let names: Vec<String> = (0..9).map(|i| format!("第{i}个里程碑评审")).collect();
+        let shown = category_labels(&names, 75.0, font);
+        assert_eq!(shown.len(), 9);
+        assert_eq!(
+            shown.iter().map(|l| l.row).collect::<Vec<_>>(),
+            [0, 1, 0, 1, 0, 1, 0, 1, 0]
+        );
+        for l in &shown {
+            assert!(font.width(&l.text) <= 140.0, "{l:?}");
+        }
+        assert!(category_labels(&[], 75.0, font).is_empty());
+    }
+
+    #[test]
+    fn sparse_bar_groups_hold_only_present_series() {
+        let a = Line {
+            name: "a".into(),
+            color: palette::series(0),
+            points: vec![Pt {
+                x: 0.0,
+                y: 1.0,
+                label: String::new(),
+            }],
+        };
+        let b = Line {
+            name: "b".into(),
+            color: palette::series(1),
+            points: vec![
+                Pt {
+                    x: 1.0,
+                    y: 2.0,
+                    label: String::new(),
+                },
+                Pt {
+                    x: 0.0,
+                    y: 3.0,
+                    label: String::new(),
+                },
+            ],
+        };
+        assert_eq!(
+            bar_groups(&[a, b]),
+            vec![(0.0, vec![(0, 1.0), (1, 3.0)]), (1.0, vec![(1, 2.0)])]
+        );
     }
 
     #[test]

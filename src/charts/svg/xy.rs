@@ -133,6 +133,8 @@ pub(super) struct XyPlan {
     pub(super) y_labels: Vec<String>,
     /// Numeric axes only.
     pub(super) x_ticks: Ticks,
+    /// The labels under the x axis.
+    pub(super) x_labels: Vec<XLabel>,
     pub(super) legend: Vec<LegendEntry>,
     /// Margins around the plot area: top, bottom, left, right.
     pub(super) margins: (i32, i32, i32, i32),
@@ -184,9 +186,17 @@ impl XyPlan {
         } else {
             TITLE_PX as i32 + 10
         };
-        let bottom = PAD + TICK_PX as i32 + 10 + x_title;
         let plot_w = f64::from(WIDTH as i32 - left - right);
         let x_ticks = numeric_x_ticks(x, plot_w, whole(|p| p.x));
+        let x_labels = if categories.is_empty() {
+            numeric_labels(&x_ticks)
+        } else {
+            // One category is one x unit wide.
+            let font = Font::new(TICK_PX, palette::MUTED);
+            category_labels(&categories, plot_w / x.width(), font)
+        };
+        let label_rows = x_labels.iter().map(|l| l.row).max().unwrap_or(0);
+        let bottom = PAD + TICK_PX as i32 + 10 + label_rows * X_LABEL_ROW + x_title;
         XyPlan {
             kind,
             lines,
@@ -197,6 +207,7 @@ impl XyPlan {
             y_ticks,
             y_labels,
             x_ticks,
+            x_labels,
             legend,
             margins: (top, bottom, left, right),
             y_label_room: f64::from(left - PAD - title_w - 8),
@@ -218,12 +229,12 @@ impl XyPlan {
             ChartKind::Line | ChartKind::Heatmap => self.draw_lines(&plot)?,
         }
         self.draw_axes(root, &plot)?;
-        self.draw_rules(root, &plot, chart)?;
+        let rule_labels = self.draw_rules(root, &plot, chart)?;
         self.draw_y_labels(root, &plot)?;
         self.draw_x_labels(root, &plot)?;
         self.draw_titles(root, chart)?;
         if self.kind == ChartKind::Scatter {
-            self.draw_point_labels(root, &plot)?;
+            self.draw_point_labels(root, &plot, rule_labels)?;
         }
         draw_legend(root, &self.legend, self.kind)
     }
@@ -279,10 +290,9 @@ impl XyPlan {
                 axis,
             ))?;
         }
-        for x in self.x_label_positions().into_iter().map(|(x, _)| x) {
-            let (px, py) = plot.backend_coord(&(x, self.y.lo));
-            let mark = PathElement::new(vec![(px, py), (px, py + 4)], axis);
-            root.draw(&mark)?;
+        for label in &self.x_labels {
+            let (px, py) = plot.backend_coord(&(label.x, self.y.lo));
+            root.draw(&PathElement::new(vec![(px, py), (px, py + 4)], axis))?;
         }
         Ok(())
     }
@@ -314,17 +324,21 @@ impl XyPlan {
         self.draw_lines(plot)
     }
 
-    /// Bars side by side within each category (or x value), one slot per series.
+    /// Bars side by side within each category (or x value), in series order. Each group
+    /// holds only the series that have a value there and is centred on its category, and
+    /// all bars are as wide as the fullest group allows, so sparse data (one series per
+    /// category) gets full-width bars rather than thin ones beside empty slots.
     pub(super) fn draw_bars(&self, plot: &Plot<'_, '_>) -> Result<(), ChartError> {
-        let count = self.lines.len().max(1) as f64;
-        let group = (self.slot * 0.7).min(self.units(MAX_BAR_PX) * count);
-        let width = group / count;
+        let groups = bar_groups(&self.lines);
+        let count = groups.iter().map(|g| g.1.len()).max().unwrap_or(1) as f64;
+        let width = (self.slot * 0.7 / count).min(self.units(MAX_BAR_PX));
         let gap = if count > 1.0 { width * 0.08 } else { 0.0 };
-        for (k, line) in self.lines.iter().enumerate() {
-            let style = line.color.filled();
-            for p in &line.points {
-                let x0 = p.x - group / 2.0 + k as f64 * width;
-                let bar = Rectangle::new([(x0 + gap, 0.0), (x0 + width - gap, p.y)], style);
+        for (x, members) in groups {
+            let start = x - width * members.len() as f64 / 2.0;
+            for (k, (series, y)) in members.into_iter().enumerate() {
+                let x0 = start + k as f64 * width;
+                let style = self.lines[series].color.filled();
+                let bar = Rectangle::new([(x0 + gap, 0.0), (x0 + width - gap, y)], style);
                 plot.plotting_area().draw(&bar)?;
             }
         }
@@ -356,12 +370,14 @@ impl XyPlan {
 
     /// Dashed reference lines across the whole plot, each labelled at its end inside the
     /// plot: horizontal ones at the right end above the line, vertical ones at the top.
+    /// Returns the boxes of the labels.
     pub(super) fn draw_rules(
         &self,
         root: &Canvas<'_>,
         plot: &Plot<'_, '_>,
         chart: &Chart,
-    ) -> Result<(), ChartError> {
+    ) -> Result<Vec<Rect>, ChartError> {
+        let mut boxes = Vec::new();
         let (left, top, right, _) = self.frame();
         let font = Font::new(TICK_PX, palette::FG);
         let dashed = DASHED.stroke_width(1);
@@ -376,7 +392,13 @@ impl XyPlan {
             } else {
                 (y + 4, VPos::Top)
             };
-            draw_backed_text(root, &text, (right - 4, ty), font, (HPos::Right, v))?;
+            boxes.push(draw_backed_text(
+                root,
+                &text,
+                (right - 4, ty),
+                font,
+                (HPos::Right, v),
+            )?);
         }
         for rule in rules(chart, false) {
             let path = vec![(rule.value, self.y.lo), (rule.value, self.y.hi)];
@@ -389,9 +411,15 @@ impl XyPlan {
             } else {
                 (x - 4, HPos::Right)
             };
-            draw_backed_text(root, &text, (tx, top + 4), font, (h, VPos::Top))?;
+            boxes.push(draw_backed_text(
+                root,
+                &text,
+                (tx, top + 4),
+                font,
+                (h, VPos::Top),
+            )?);
         }
-        Ok(())
+        Ok(boxes)
     }
 
     pub(super) fn draw_y_labels(
@@ -423,34 +451,17 @@ impl XyPlan {
     ) -> Result<(), ChartError> {
         let (.., bottom) = self.frame();
         let font = Font::new(TICK_PX, palette::MUTED);
-        for (x, text) in self.x_label_positions() {
-            let (px, _) = plot.backend_coord(&(x, self.y.lo));
+        for label in &self.x_labels {
+            let (px, _) = plot.backend_coord(&(label.x, self.y.lo));
             draw_text(
                 root,
-                &text,
-                (px, bottom + 7),
+                &label.text,
+                (px, bottom + 7 + label.row * X_LABEL_ROW),
                 font,
                 (HPos::Center, VPos::Top),
             )?;
         }
         Ok(())
-    }
-
-    /// The x values that get a label, with the label: every numeric tick, or a selection
-    /// of categories that do not overlap.
-    pub(super) fn x_label_positions(&self) -> Vec<(f64, String)> {
-        if self.categories.is_empty() {
-            let labels = tick_labels(&self.x_ticks);
-            return self.x_ticks.values.iter().copied().zip(labels).collect();
-        }
-        let (left, _, right, _) = self.frame();
-        // One category is one x unit wide.
-        let slot_px = f64::from(right - left) / self.x.width();
-        let font = Font::new(TICK_PX, palette::MUTED);
-        category_labels(&self.categories, slot_px, font)
-            .into_iter()
-            .map(|(i, text)| (i as f64, text))
-            .collect()
     }
 
     pub(super) fn draw_titles(&self, root: &Canvas<'_>, chart: &Chart) -> Result<(), ChartError> {
@@ -471,11 +482,13 @@ impl XyPlan {
     }
 
     /// Scatter labels beside their points: right of the point if there is room, else left,
-    /// above or below, whichever is first to stay inside the plot and off earlier labels.
+    /// above or below, whichever is first to stay inside the plot and off earlier labels
+    /// (`taken` starts with the rule labels).
     pub(super) fn draw_point_labels(
         &self,
         root: &Canvas<'_>,
         plot: &Plot<'_, '_>,
+        mut taken: Vec<Rect>,
     ) -> Result<(), ChartError> {
         let (left, top, right, bottom) = self.frame();
         let frame = Rect::new(
@@ -485,7 +498,6 @@ impl XyPlan {
             f64::from(bottom),
         );
         let font = Font::new(POINT_LABEL_PX, palette::FG);
-        let mut taken: Vec<Rect> = Vec::new();
         for p in self.lines.iter().flat_map(|l| &l.points) {
             let text = font.fit(&p.label, 160.0);
             if text.is_empty() {
@@ -494,7 +506,7 @@ impl XyPlan {
             let at = plot.backend_coord(&(p.x, p.y));
             let spot = place_point_label(at, font.width(&text), font, frame, &taken);
             taken.push(spot.rect);
-            draw_text(root, &text, spot.at, font, spot.anchor)?;
+            draw_backed_text(root, &text, spot.at, font, spot.anchor)?;
         }
         Ok(())
     }
@@ -573,40 +585,94 @@ pub(super) fn numeric_x_ticks(span: Span, plot_w: f64, whole: bool) -> Ticks {
     }
 }
 
-/// Which categories get a label, and the label (shortened if needed). Labels are spaced
-/// so that they do not overlap and at most about a dozen show; the first and the last
-/// always show, since they tell the range.
-pub(super) fn category_labels(
-    categories: &[String],
-    slot_px: f64,
-    font: Font,
-) -> Vec<(usize, String)> {
+/// Vertical distance between the two rows of staggered x labels.
+pub(super) const X_LABEL_ROW: i32 = TICK_PX as i32 + 4;
+
+/// One label under the x axis: its x value, its text, and its row (0, or 1 when labels
+/// are staggered).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct XLabel {
+    pub(super) x: f64,
+    pub(super) text: String,
+    pub(super) row: i32,
+}
+
+/// Every tick of a numeric axis, labelled.
+pub(super) fn numeric_labels(ticks: &Ticks) -> Vec<XLabel> {
+    let labels = tick_labels(ticks);
+    ticks
+        .values
+        .iter()
+        .zip(labels)
+        .map(|(&x, text)| XLabel { x, text, row: 0 })
+        .collect()
+}
+
+/// Which categories get a label, and the label (shortened if needed), for categories
+/// `slot_px` apart.
+///
+/// In order of preference: every label on one row; every label on two staggered rows
+/// (for a few long names such as milestones, where each one matters); or every k-th label
+/// on one row, at most about a dozen, always keeping the first and the last since they
+/// tell the range (for long runs of periods, where the pattern is enough).
+pub(super) fn category_labels(categories: &[String], slot_px: f64, font: Font) -> Vec<XLabel> {
     const GAP: f64 = 10.0;
     const MAX_LABEL: f64 = 150.0;
+    const MAX_STAGGERED: usize = 16;
     let n = categories.len();
-    if n == 1 {
-        return vec![(0, font.fit(&categories[0], slot_px - GAP))];
+    let label = |i: usize, room: f64, row: i32| XLabel {
+        x: i as f64,
+        text: font.fit(&categories[i], room.min(MAX_LABEL)),
+        row,
+    };
+    if n <= 1 {
+        return (0..n).map(|i| label(i, slot_px - GAP, 0)).collect();
     }
     let widest = categories
         .iter()
         .map(|c| font.width(c).min(MAX_LABEL))
         .fold(0.0, f64::max);
+    if widest + GAP <= slot_px {
+        return (0..n).map(|i| label(i, slot_px - GAP, 0)).collect();
+    }
+    let staggered_room = 2.0 * slot_px - GAP;
+    let keeps_enough = staggered_room >= widest.min(4.0 * f64::from(font.px));
+    if n <= MAX_STAGGERED && keeps_enough {
+        return (0..n)
+            .map(|i| label(i, staggered_room, (i % 2) as i32))
+            .collect();
+    }
     let by_width = ((widest + GAP) / slot_px.max(1.0)).ceil().max(1.0) as usize;
     let step = by_width.max(n.div_ceil(12)).min(n - 1).max(1);
-    let room = (step as f64 * slot_px - GAP).min(MAX_LABEL);
-    let mut shown: Vec<usize> = (0..n).step_by(step).collect();
-    if let Some(&last) = shown.last() {
-        if last != n - 1 {
-            if n - 1 - last < step && shown.len() > 1 {
+    let room = step as f64 * slot_px - GAP;
+    let mut shown: Vec<XLabel> = (0..n).step_by(step).map(|i| label(i, room, 0)).collect();
+    if shown.last().is_some_and(|l| l.x as usize != n - 1) {
+        let end = label(n - 1, room, 0);
+        if let Some(prev) = shown.last() {
+            let apart = (end.x - prev.x) * slot_px;
+            let needed = (font.width(&prev.text) + font.width(&end.text)) / 2.0 + GAP;
+            if apart < needed && shown.len() > 1 {
                 shown.pop();
             }
-            shown.push(n - 1);
         }
+        shown.push(end);
     }
     shown
-        .into_iter()
-        .map(|i| (i, font.fit(&categories[i], room)))
-        .collect()
+}
+
+/// The bars of a grouped bar chart by x value, in order of first appearance: for each x,
+/// the series (by index) that have a value there, with the value.
+pub(super) fn bar_groups(lines: &[Line]) -> Vec<(f64, Vec<(usize, f64)>)> {
+    let mut groups: Vec<(f64, Vec<(usize, f64)>)> = Vec::new();
+    for (series, line) in lines.iter().enumerate() {
+        for p in &line.points {
+            match groups.iter_mut().find(|g| g.0 == p.x) {
+                Some(group) => group.1.push((series, p.y)),
+                None => groups.push((p.x, vec![(series, p.y)])),
+            }
+        }
+    }
+    groups
 }
 
 /// Point markers: filled circles, omitted on dense series.

@@ -84,7 +84,7 @@ impl HeatPlan {
             self.draw_labels(root, &plot)?;
         }
         let frame = (left, top, left + grid_w, top + grid_h.max(60));
-        draw_heat_titles(root, chart, frame, self.size.1 as i32)
+        draw_axis_titles(root, chart, frame, self.size.1 as i32)
     }
 
     /// Cells with a 1-pixel white margin, so neighbours of the same colour stay apart.
@@ -142,29 +142,6 @@ impl HeatPlan {
         }
         Ok(())
     }
-}
-
-/// The axis titles of a heatmap: `frame` is the grid (left, top, right, bottom).
-pub(super) fn draw_heat_titles(
-    root: &Canvas<'_>,
-    chart: &Chart,
-    frame: (i32, i32, i32, i32),
-    height: i32,
-) -> Result<(), ChartError> {
-    let (left, top, right, bottom) = frame;
-    let font = Font::new(TITLE_PX, palette::FG);
-    let x_title = font.fit(&chart.x_label, f64::from(right - left));
-    let x_at = ((left + right) / 2, height - PAD + 2);
-    draw_text(root, &x_title, x_at, font, (HPos::Center, VPos::Bottom))?;
-    let y_title = font.fit(&chart.y_label, f64::from(bottom - top));
-    let y_at = (PAD + TITLE_PX as i32 / 2, (top + bottom) / 2);
-    draw_text(
-        root,
-        &y_title,
-        y_at,
-        font.upright(),
-        (HPos::Center, VPos::Center),
-    )
 }
 
 /// Colours and texts of all cells of a heatmap, as a full rectangle (ragged input rows

@@ -184,3 +184,27 @@ pub(super) fn place_point_label(
 }
 
 // ---------------------------------------------------------------- legend
+
+/// The x title under and the (rotated) y title beside a plot whose frame is
+/// (left, top, right, bottom) in an SVG of the given height.
+pub(super) fn draw_axis_titles(
+    root: &Canvas<'_>,
+    chart: &Chart,
+    frame: (i32, i32, i32, i32),
+    height: i32,
+) -> Result<(), ChartError> {
+    let (left, top, right, bottom) = frame;
+    let font = Font::new(TITLE_PX, palette::FG);
+    let x_title = font.fit(&chart.x_label, f64::from(right - left));
+    let x_at = ((left + right) / 2, height - PAD + 2);
+    draw_text(root, &x_title, x_at, font, (HPos::Center, VPos::Bottom))?;
+    let y_title = font.fit(&chart.y_label, f64::from(bottom - top));
+    let y_at = (PAD + TITLE_PX as i32 / 2, (top + bottom) / 2);
+    draw_text(
+        root,
+        &y_title,
+        y_at,
+        font.upright(),
+        (HPos::Center, VPos::Center),
+    )
+}

@@ -232,7 +232,7 @@ impl XyPlan {
         let rule_labels = self.draw_rules(root, &plot, chart)?;
         self.draw_y_labels(root, &plot)?;
         self.draw_x_labels(root, &plot)?;
-        self.draw_titles(root, chart)?;
+        draw_axis_titles(root, chart, self.frame(), self.size.1 as i32)?;
         if self.kind == ChartKind::Scatter {
             self.draw_point_labels(root, &plot, rule_labels)?;
         }
@@ -462,23 +462,6 @@ impl XyPlan {
             )?;
         }
         Ok(())
-    }
-
-    pub(super) fn draw_titles(&self, root: &Canvas<'_>, chart: &Chart) -> Result<(), ChartError> {
-        let (left, top, right, bottom) = self.frame();
-        let font = Font::new(TITLE_PX, palette::FG);
-        let x_title = font.fit(&chart.x_label, f64::from(right - left));
-        let x_at = ((left + right) / 2, self.size.1 as i32 - PAD + 2);
-        draw_text(root, &x_title, x_at, font, (HPos::Center, VPos::Bottom))?;
-        let y_title = font.fit(&chart.y_label, f64::from(bottom - top));
-        let y_at = (PAD + TITLE_PX as i32 / 2, (top + bottom) / 2);
-        draw_text(
-            root,
-            &y_title,
-            y_at,
-            font.upright(),
-            (HPos::Center, VPos::Center),
-        )
     }
 
     /// Scatter labels beside their points: right of the point if there is room, else left,

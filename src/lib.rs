@@ -13,6 +13,7 @@ pub mod data;
 pub mod derive;
 pub mod diagnostics;
 pub mod escape;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -29,7 +30,7 @@ use std::time::{Duration, Instant};
 use config::Config;
 use diagnostics::{Diagnostic, Diagnostics, Problem};
 use output::{Output, Staging};
-use render::{Progress, Renderer};
+use render::{Progress, RenderCache, Renderer};
 use theme::Theme;
 
 /// What to build and how.
@@ -61,6 +62,9 @@ impl Options {
             .unwrap_or_else(|| self.root.join("public"))
     }
 }
+
+/// How long each stage took, in order.
+pub type Stages = Vec<(&'static str, Duration)>;
 
 /// A successful build: what was made, the warnings, and how long each stage took.
 #[derive(Debug)]
@@ -137,13 +141,53 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let mut stages = Vec::new();
-    let mut lap = Instant::now();
-    let mut mark = |name: &'static str, stages: &mut Vec<(&'static str, Duration)>| {
-        stages.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
+    let prepared = prepare(options)?;
+    let (files, stages) = prepared.write(output, progress)?;
+    Ok(BuildReport {
+        pages: prepared.site.pages.len(),
+        files,
+        warnings: prepared.warnings,
+        stages,
+        elapsed: started.elapsed(),
+    })
+}
 
+/// A site loaded, linked and charted: everything rendering needs. `serve` keeps one
+/// between rebuilds so an edit only redoes what depends on it.
+pub struct Prepared {
+    pub site: site::Site,
+    pub figures: charts::Figures,
+    pub theme: Theme,
+    pub i18n: render::i18n::I18n,
+    /// The site folder.
+    pub root: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Stage timings, lap by lap.
+struct Laps {
+    lap: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            lap: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn mark(&mut self, name: &'static str) {
+        self.stages.push((name, self.lap.elapsed()));
+        self.lap = Instant::now();
+    }
+}
+
+/// Runs every stage before rendering: config, load, link and charts.
+pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
+    let mut laps = Laps::new();
     let root = options.root.as_path();
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
         d.path = d.path.map(|p| display(root, &p));
@@ -168,12 +212,12 @@ pub fn run(
             .with_help("create content/ with your Markdown files, or run `pmo init DIR` for a starter site")
             .into());
     }
-    mark("config", &mut stages);
+    laps.mark("config");
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
     let data = data::load(root, &loaded.tables, &diagnostics);
-    mark("load", &mut stages);
+    laps.mark("load");
 
     let site = site::link(
         config,
@@ -183,7 +227,7 @@ pub fn run(
         &i18n,
         &diagnostics,
     );
-    mark("link", &mut stages);
+    laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {
             diagnostics: diagnostics.into_sorted(),
@@ -191,32 +235,57 @@ pub fn run(
     }
 
     let figures = charts::render_all(&site, &i18n).map_err(|d| BuildFailure { diagnostics: d })?;
-    mark("charts", &mut stages);
-
-    let index_files = if site.config.search {
-        let files = search::index::write(&site, &i18n, output)
-            .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
-        mark("index", &mut stages);
-        files
-    } else {
-        0
-    };
-
-    let renderer = Renderer::new(&site, &figures, &theme, i18n, root)
-        .map_err(|d| BuildFailure { diagnostics: d })?;
-    let files = renderer
-        .render_all(output, progress)
-        .map_err(|d| BuildFailure { diagnostics: d })?
-        + index_files;
-    mark("render", &mut stages);
-
-    Ok(BuildReport {
-        pages: site.pages.len(),
-        files,
+    laps.mark("charts");
+    Ok(Prepared {
+        site,
+        figures,
+        theme,
+        i18n,
+        root: root.to_path_buf(),
         warnings: diagnostics.into_sorted(),
-        stages,
-        elapsed: started.elapsed(),
+        stages: laps.stages,
     })
+}
+
+impl Prepared {
+    /// The index and render stages: writes every file of the site to `output`. Returns
+    /// the number of files and the timings of all stages.
+    pub fn write(
+        &self,
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<(usize, Stages), BuildFailure> {
+        let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
+            .map_err(|d| BuildFailure { diagnostics: d })?;
+        self.write_with(&cache, output, progress)
+    }
+
+    /// [`Prepared::write`] with templates and summaries already made.
+    pub fn write_with(
+        &self,
+        cache: &RenderCache,
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<(usize, Stages), BuildFailure> {
+        let mut laps = Laps::new();
+        let index_files = if self.site.config.search {
+            let files = search::index::write(&self.site, &self.i18n, output)
+                .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
+            laps.mark("index");
+            files
+        } else {
+            0
+        };
+        let renderer = Renderer::new(&self.site, &self.figures, cache, &self.i18n, &self.root);
+        let files = renderer
+            .render_all(output, progress)
+            .map_err(|d| BuildFailure { diagnostics: d })?
+            + index_files;
+        laps.mark("render");
+        let mut stages = self.stages.clone();
+        stages.extend(laps.stages);
+        Ok((files, stages))
+    }
 }
 
 fn display(root: &Path, path: &Path) -> PathBuf {

@@ -72,6 +72,28 @@ impl Output for Staging {
     }
 }
 
+/// Files kept in memory (for `serve`), checked like files on disk would be.
+#[derive(Debug, Default)]
+pub struct Collect {
+    files: std::sync::Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl Collect {
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        // A poisoned lock means a render thread panicked; its files are still whole.
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for Collect {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_join(Path::new(""), rel)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
 /// `.public.staging` for `public`: hidden, beside the target.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let name = target

@@ -71,6 +71,14 @@ impl Theme {
     }
 
     /// Output path → source, for everything copied verbatim into the site.
+    /// The theme file read from `path` (e.g. `templates/base.html`), if it is one.
+    pub fn name_of(&self, path: &Path) -> Option<&str> {
+        self.files.iter().find_map(|(name, source)| match source {
+            Source::Disk(p) if p == path => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
     pub fn static_files(&self) -> BTreeMap<String, Source> {
         self.under("static/")
             .map(|(k, v)| (k.to_string(), v.clone()))

@@ -99,6 +99,11 @@ pub fn render_all(site: &Site, i18n: &I18n) -> Result<Figures, Vec<Diagnostic>> 
     }
 }
 
+/// The HTML of page `id`'s chart and table blocks, for `serve` after an edit.
+pub fn blocks_of(site: &Site, id: PageId, i18n: &I18n) -> Result<Vec<String>, Vec<Diagnostic>> {
+    page_blocks(site, id, i18n.get("chart_data"))
+}
+
 /// The table a block names: as written, or one of the page's own project's tables.
 fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crate::data::Table> {
     site.tables.get(name).or_else(|| {

@@ -97,7 +97,7 @@ pub fn load(
 
 /// Whether a file that failed to load says `draft: true` (or `draft = true`) in its front
 /// matter. Read again only on this failure path, so good files are still read once.
-fn declares_draft(path: &Path) -> bool {
+pub fn declares_draft(path: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
@@ -175,7 +175,7 @@ pub fn url_of(rel: &str) -> String {
     url
 }
 
-fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
+pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
     let text = read_text(&full, &path).map_err(|d| vec![d])?;

@@ -44,7 +44,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LessonInfo {
     pub project: String,
     /// Byte offset of the `project` value in the file, for "no such project" errors.
@@ -56,7 +56,7 @@ pub struct LessonInfo {
     pub status: Option<LessonStatus>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectInfo {
     /// The bundle folder name: what lessons and reviews name in `project:`.
     pub slug: String,
@@ -73,7 +73,7 @@ pub struct ProjectInfo {
     pub phase: Option<Phase>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReviewInfo {
     pub project: String,
     pub project_at: usize,
@@ -81,7 +81,7 @@ pub struct ReviewInfo {
 }
 
 /// The fields only some kinds have.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Extra {
     None,
     Lesson(LessonInfo),

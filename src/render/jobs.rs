@@ -49,24 +49,8 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
         }
     }
     let per_page = site.config.paginate;
-    for (sid, section) in site.sections.iter().enumerate() {
-        match section.dir.as_str() {
-            "" => jobs.push(Job::Home),
-            "lessons" => {
-                let count = site.newest(Kind::Lesson).len();
-                for n in 1..=pages_for(count, per_page) {
-                    jobs.push(Job::Lessons(sid, n));
-                }
-            }
-            "projects" => jobs.push(Job::Projects(sid)),
-            "reviews" => {
-                jobs.push(Job::Reviews(sid, None));
-                for year in review_years(site).into_keys() {
-                    jobs.push(Job::Reviews(sid, Some(year)));
-                }
-            }
-            _ => jobs.push(Job::Section(sid)),
-        }
+    for sid in 0..site.sections.len() {
+        jobs.extend(section_jobs(site, sid));
     }
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::TaxonomyIndex(t));
@@ -83,6 +67,84 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
         jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
+    jobs
+}
+
+/// The listing pages of one section.
+fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
+    match site.section(sid).dir.as_str() {
+        "" => vec![Job::Home],
+        "lessons" => {
+            let count = site.newest(Kind::Lesson).len();
+            (1..=pages_for(count, site.config.paginate))
+                .map(|n| Job::Lessons(sid, n))
+                .collect()
+        }
+        "projects" => vec![Job::Projects(sid)],
+        "reviews" => std::iter::once(Job::Reviews(sid, None))
+            .chain(
+                review_years(site)
+                    .into_keys()
+                    .map(|year| Job::Reviews(sid, Some(year))),
+            )
+            .collect(),
+        _ => vec![Job::Section(sid)],
+    }
+}
+
+/// The jobs that show page `id`'s own text or its backlinks: its page, or for a
+/// section's `_index.md` the section's listing pages.
+pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
+    match site.page(id).kind {
+        Kind::Home => vec![Job::Home],
+        Kind::Section => site
+            .sections
+            .iter()
+            .position(|s| s.index == Some(id))
+            .map(|sid| section_jobs(site, sid))
+            .unwrap_or_default(),
+        _ => vec![Job::Page(id)],
+    }
+}
+
+/// The jobs that list page `id` by its summary, for when the summary changed but the page
+/// kept its place (so no list is reordered): its sections, its taxonomy terms, its project,
+/// the pages it links to (which list it among their backlinks), home and the dashboard.
+/// Paginated lists only re-render the page that shows it.
+pub fn listing(site: &Site, id: PageId) -> Vec<Job> {
+    let per = site.config.paginate;
+    let page = site.page(id);
+    let mut jobs = vec![Job::Home];
+    let mut section = Some(site.page_section[id]);
+    while let Some(sid) = section {
+        if site.section(sid).dir == "lessons" {
+            let position = site.newest(Kind::Lesson).iter().position(|&p| p == id);
+            jobs.push(Job::Lessons(sid, position.map_or(1, |i| i / per + 1)));
+        } else {
+            jobs.extend(section_jobs(site, sid));
+        }
+        section = site.section(sid).parent;
+    }
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        for (i, term) in taxonomy.terms.iter().enumerate() {
+            if let Some(position) = term.pages.iter().position(|&p| p == id) {
+                jobs.push(Job::Term(t, i, position / per + 1));
+            }
+        }
+    }
+    for (&project, links) in &site.project_links {
+        if links.lessons.contains(&id) || links.reviews.contains(&id) || links.related.contains(&id)
+        {
+            jobs.push(Job::Page(project));
+        }
+    }
+    for target in site.links[id].iter().flatten().filter_map(|r| r.target) {
+        jobs.extend(showing(site, target));
+    }
+    if matches!(page.kind, Kind::Lesson | Kind::Project | Kind::Review) && !site.projects.is_empty()
+    {
+        jobs.push(Job::Dashboard);
+    }
     jobs
 }
 
@@ -125,6 +187,29 @@ impl Job {
         match self {
             Job::NotFound => "404.html".to_string(),
             _ => format!("{url}index.html"),
+        }
+    }
+
+    /// The template that renders the job.
+    pub fn template(&self, site: &Site) -> &'static str {
+        match self {
+            Job::Page(id) => match site.page(*id).kind {
+                Kind::Practice => "practice.html",
+                Kind::Lesson => "lesson.html",
+                Kind::Project => "project.html",
+                Kind::Review => "review.html",
+                _ => "page.html",
+            },
+            Job::Home => "home.html",
+            Job::Section(_) => "section.html",
+            Job::Lessons(..) => "lessons.html",
+            Job::Projects(_) => "projects.html",
+            Job::Reviews(..) => "reviews.html",
+            Job::Dashboard => "dashboard.html",
+            Job::Search => "search.html",
+            Job::TaxonomyIndex(_) => "taxonomy.html",
+            Job::Term(..) => "term.html",
+            Job::NotFound => "404.html",
         }
     }
 
@@ -193,13 +278,13 @@ struct Counts {
 pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
     let site = r.site;
     let mut ctx = Context::new();
-    let template = match job {
+    match job {
         Job::Page(id) => {
             let page = site.page(*id);
             ctx.insert("page", &full_page(r, *id));
             match page.kind {
                 Kind::Project => {
-                    ctx.insert("project", &project(site, &r.i18n, *id));
+                    ctx.insert("project", &project(site, r.i18n, *id));
                     let none = Vec::new();
                     ctx.insert("charts", r.figures.projects.get(id).unwrap_or(&none));
                     let links = site.project_links.get(id).cloned().unwrap_or_default();
@@ -216,18 +301,15 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
                 }
                 _ => {}
             }
-            Renderer::kind_template(page.kind)
         }
         Job::Home => {
             let home = &site.sections[0];
             ctx.insert("page", &home.index.map(|id| full_page(r, id)));
             ctx.insert("home", &home_context(r));
-            "home.html"
         }
         Job::Section(s) => {
             let pages = site.section(*s).pages.clone();
             ctx.insert("section", &section_context(r, *s, r.summaries(&pages)));
-            "section.html"
         }
         Job::Lessons(s, n) => {
             let all = site.newest(Kind::Lesson);
@@ -243,7 +325,6 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
                 &paginator(&site.section(*s).url, *n, pages_for(all.len(), per)),
             );
             ctx.insert("total", &all.len());
-            "lessons.html"
         }
         Job::Projects(s) => {
             let mut ids: Vec<PageId> = site.projects.values().copied().collect();
@@ -257,14 +338,13 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
             });
             let rows: Vec<_> = ids
                 .iter()
-                .filter_map(|&id| project_row(site, &r.i18n, id))
+                .filter_map(|&id| project_row(site, r.i18n, id))
                 .collect();
             ctx.insert(
                 "section",
                 &section_context(r, *s, Value::from(Vec::<Value>::new())),
             );
             ctx.insert("projects", &rows);
-            "projects.html"
         }
         Job::Reviews(s, year) => {
             let base = site.section(*s).url.clone();
@@ -287,16 +367,13 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
                 Some(y) => ctx.insert("year", y),
                 None => ctx.insert("year", ""),
             }
-            "reviews.html"
         }
         Job::Dashboard => {
             ctx.insert("dashboard", &dashboard_context(r));
-            "dashboard.html"
         }
-        Job::Search => "search.html",
+        Job::Search | Job::NotFound => {}
         Job::TaxonomyIndex(t) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
-            "taxonomy.html"
         }
         Job::Term(t, i, n) => {
             let taxonomy = &site.taxonomies[*t];
@@ -324,10 +401,9 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
                 "paginator",
                 &paginator(&url, *n, pages_for(term.pages.len(), per)),
             );
-            "term.html"
         }
-        Job::NotFound => "404.html",
-    };
+    }
+    let template = job.template(site);
     (template, ctx)
 }
 
@@ -392,9 +468,9 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     } else {
         (None, None)
     };
-    let keyed = |v: Option<_>| v.map(|v| Keyed::of(v, &r.i18n, String::new()));
+    let keyed = |v: Option<_>| v.map(|v| Keyed::of(v, r.i18n, String::new()));
     FullPage {
-        summary: context::summary(site, &r.i18n, id),
+        summary: context::summary(site, r.i18n, id),
         lede: if page.explicit_summary {
             &page.summary
         } else {
@@ -402,7 +478,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         },
         content: r.body_html(id),
         toc: &page.body.toc,
-        breadcrumbs: breadcrumbs(site, section, &r.i18n, !is_index),
+        breadcrumbs: breadcrumbs(site, section, r.i18n, !is_index),
         backlinks: backlinks(r, id),
         prev,
         next,
@@ -417,13 +493,13 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         status: page
             .lesson()
             .and_then(|l| l.status)
-            .map(|s| Keyed::of(s, &r.i18n, String::new())),
+            .map(|s| Keyed::of(s, r.i18n, String::new())),
         year: (page.kind == Kind::Review)
             .then(|| page.date.map(|d| d.year()))
             .flatten(),
         review_type: page
             .review()
-            .map(|rv| Keyed::of(rv.review_type, &r.i18n, String::new())),
+            .map(|rv| Keyed::of(rv.review_type, r.i18n, String::new())),
     }
 }
 
@@ -454,17 +530,17 @@ fn section_context<'a>(r: &Renderer<'a>, s: SectionId, pages: Value) -> SectionC
     let section = site.section(s);
     let index = section.index;
     SectionContext {
-        title: section_title(site, s, &r.i18n),
+        title: section_title(site, s, r.i18n),
         url: section.url.clone(),
         content: index.map(|id| r.body_html(id)).unwrap_or_default(),
         toc: index.map_or(&[][..], |id| &site.page(id).body.toc[..]),
-        breadcrumbs: breadcrumbs(site, s, &r.i18n, false),
+        breadcrumbs: breadcrumbs(site, s, r.i18n, false),
         backlinks: index.map(|id| backlinks(r, id)).unwrap_or_default(),
         pages,
         subsections: section
             .children
             .iter()
-            .map(|&c| section_card(site, c, &r.i18n))
+            .map(|&c| section_card(site, c, r.i18n))
             .collect(),
     }
 }
@@ -488,7 +564,7 @@ fn home_context(r: &Renderer) -> Home {
         .section(cards_of)
         .children
         .iter()
-        .map(|&c| section_card(site, c, &r.i18n))
+        .map(|&c| section_card(site, c, r.i18n))
         .collect();
     use crate::content::schema::ProjectStatus;
     let projects_by_status = [
@@ -545,7 +621,7 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
     });
     let projects: Vec<context::ProjectRow> = ids
         .iter()
-        .filter_map(|&id| project_row(site, &r.i18n, id))
+        .filter_map(|&id| project_row(site, r.i18n, id))
         .collect();
     let rag_counts = [Rag::Green, Rag::Amber, Rag::Red]
         .into_iter()

@@ -15,7 +15,6 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::charts::Figures;
-use crate::content::page::Kind;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::markdown::substitute_links;
 use crate::output::Output;
@@ -23,7 +22,7 @@ use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use context::summary;
 use i18n::I18n;
-pub use jobs::{Job, DASHBOARD_URL};
+pub use jobs::{listing, showing, Job, DASHBOARD_URL};
 use templates::Templates;
 
 /// Reports rendering progress to whoever draws it (the CLI's progress bar).
@@ -40,25 +39,39 @@ impl Progress for Silent {
     fn advance(&self) {}
 }
 
-/// Everything shared by all render jobs, built once.
-pub struct Renderer<'a> {
-    site: &'a Site,
-    figures: &'a Figures,
-    templates: Templates,
-    i18n: I18n,
+/// What rendering keeps between builds: the parsed templates and one summary per page.
+/// `serve` holds on to it and refreshes only the summaries of edited pages.
+pub struct RenderCache {
+    pub templates: Templates,
     /// One summary per page, as a Tera value: cloning it into a list is a pointer copy.
     summaries: Vec<Value>,
-    root: &'a Path,
 }
 
-impl<'a> Renderer<'a> {
+impl RenderCache {
     pub fn new(
-        site: &'a Site,
-        figures: &'a Figures,
+        site: &Site,
         theme: &Theme,
-        i18n: I18n,
-        root: &'a Path,
-    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        i18n: &I18n,
+        root: &Path,
+    ) -> Result<RenderCache, Vec<Diagnostic>> {
+        let templates = Self::templates(site, theme, i18n, root)?;
+        let summaries = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| Value::from_serializable(&summary(site, i18n, id)))
+            .collect();
+        Ok(RenderCache {
+            templates,
+            summaries,
+        })
+    }
+
+    /// Parses the theme's templates and sets the globals every page sees.
+    pub fn templates(
+        site: &Site,
+        theme: &Theme,
+        i18n: &I18n,
+        root: &Path,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut templates = Templates::load(theme, root)?;
         let globals = templates.tera.global_context();
         globals.insert(
@@ -76,18 +89,51 @@ impl<'a> Renderer<'a> {
             "generator",
             &format!("pmo-portal {}", env!("CARGO_PKG_VERSION")),
         );
-        let summaries = (0..site.pages.len())
-            .into_par_iter()
-            .map(|id| Value::from_serializable(&summary(site, &i18n, id)))
-            .collect();
-        Ok(Renderer {
+        Ok(templates)
+    }
+
+    /// Recomputes the summary of `id`; says whether it changed.
+    pub fn refresh_summary(&mut self, site: &Site, i18n: &I18n, id: PageId) -> bool {
+        let fresh = Value::from_serializable(&summary(site, i18n, id));
+        let changed = self.summaries[id] != fresh;
+        self.summaries[id] = fresh;
+        changed
+    }
+}
+
+/// Everything shared by all render jobs.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    figures: &'a Figures,
+    templates: &'a Templates,
+    i18n: &'a I18n,
+    summaries: &'a [Value],
+    root: &'a Path,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        figures: &'a Figures,
+        cache: &'a RenderCache,
+        i18n: &'a I18n,
+        root: &'a Path,
+    ) -> Renderer<'a> {
+        Renderer {
             site,
             figures,
-            templates,
+            templates: &cache.templates,
             i18n,
-            summaries,
+            summaries: &cache.summaries,
             root,
-        })
+        }
+    }
+
+    /// Every job of the site, in plan order.
+    pub fn plan(&self) -> Vec<Job> {
+        let has_search =
+            self.site.config.search && self.templates.tera.contains_template("search.html");
+        jobs::plan(self.site, has_search)
     }
 
     /// Renders every job and writes the result. Returns the number of files written.
@@ -96,9 +142,7 @@ impl<'a> Renderer<'a> {
         output: &dyn Output,
         progress: &dyn Progress,
     ) -> Result<usize, Vec<Diagnostic>> {
-        let has_search =
-            self.site.config.search && self.templates.tera.contains_template("search.html");
-        let jobs = jobs::plan(self.site, has_search);
+        let jobs = self.plan();
         progress.start(jobs.len());
         let results: Vec<Result<(), Diagnostic>> = jobs
             .par_iter()
@@ -119,10 +163,38 @@ impl<'a> Renderer<'a> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let extra = feeds::write_all(self.site, &self.i18n, output)
-            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])?;
+        let extra = self.write_feeds(output)?;
         let statics = self.copy_files(output)?;
         Ok(jobs.len() + extra + statics)
+    }
+
+    /// Renders `jobs` only (for `serve`'s rebuilds), stopping at the first error.
+    pub fn render_jobs(&self, jobs: &[Job], output: &dyn Output) -> Result<(), Vec<Diagnostic>> {
+        let mut problems: Vec<Diagnostic> = jobs
+            .par_iter()
+            .filter_map(|job| {
+                self.render_job(job)
+                    .and_then(|(path, html)| {
+                        output
+                            .write(&path, html.as_bytes())
+                            .map_err(|e| Diagnostic::error(Problem::Output(format!("{path}: {e}"))))
+                    })
+                    .err()
+            })
+            .collect();
+        problems.sort_by_key(|d| (d.position(), d.problem.to_string()));
+        problems.dedup_by_key(|d| (d.position(), d.problem.to_string()));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The Atom feed, sitemap and robots.txt.
+    pub fn write_feeds(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
+        feeds::write_all(self.site, self.i18n, output)
+            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])
     }
 
     fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
@@ -188,7 +260,7 @@ impl<'a> Renderer<'a> {
             let section = self.site.section(child);
             let key = section.dir.clone();
             items.push(NavItem {
-                title: context::section_title(self.site, child, &self.i18n),
+                title: context::section_title(self.site, child, self.i18n),
                 url: section.url.clone(),
                 active: !top.is_empty() && section.url.trim_end_matches('/') == top,
                 key,
@@ -217,7 +289,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Copies static files (theme, then site) and content attachments.
-    fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
+    pub fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         let content = self.root.join("content");
         let statics: Vec<(String, Result<Vec<u8>, String>)> = self
             .site
@@ -257,17 +329,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn i18n(&self) -> &I18n {
-        &self.i18n
-    }
-
-    fn kind_template(kind: Kind) -> &'static str {
-        match kind {
-            Kind::Practice => "practice.html",
-            Kind::Lesson => "lesson.html",
-            Kind::Project => "project.html",
-            Kind::Review => "review.html",
-            _ => "page.html",
-        }
+        self.i18n
     }
 
     fn job_context(&self, job: &Job) -> (&'static str, Context) {

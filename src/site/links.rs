@@ -27,50 +27,15 @@ struct Index<'a> {
     assets: HashSet<&'a str>,
 }
 
+/// One page's resolved links, in the order of its `body.links`.
+pub type PageLinks = Vec<Option<Resolved>>;
+
 pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>) {
-    let index = Index {
-        by_rel: site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.rel_path.as_str(), i))
-            .collect(),
-        by_url: site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.url.as_str(), i))
-            .collect(),
-        section_urls: site
-            .sections
-            .iter()
-            .map(|s| s.url.clone())
-            .chain(site.taxonomies.iter().flat_map(|t| {
-                std::iter::once(t.url()).chain(t.terms.iter().map(|term| t.term_url(term)))
-            }))
-            .chain((!site.projects.is_empty()).then(|| crate::render::DASHBOARD_URL.to_string()))
-            .collect(),
-        assets: site.assets.iter().map(String::as_str).collect(),
-    };
+    let index = Index::of(site);
     let per_page: Vec<(Vec<Option<Resolved>>, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
-        .map(|page| {
-            let mut problems = Vec::new();
-            let resolved = page
-                .body
-                .links
-                .iter()
-                .map(|link| match resolve(site, &index, page, link) {
-                    Ok(r) => r,
-                    Err(d) => {
-                        problems.push(d);
-                        None
-                    }
-                })
-                .collect();
-            (resolved, problems)
-        })
+        .map(|page| resolve_page(site, &index, page))
         .collect();
     let mut all_problems = Vec::new();
     let resolved = per_page
@@ -81,6 +46,74 @@ pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>)
         })
         .collect();
     (resolved, all_problems)
+}
+
+/// Resolves the links of `ids` only: after an edit that kept every page's place, only the
+/// edited pages' links (and anchors pointing into them) can have changed.
+pub fn resolve_some(site: &Site, ids: &[PageId]) -> (Vec<(PageId, PageLinks)>, Vec<Diagnostic>) {
+    let index = Index::of(site);
+    let mut all_problems = Vec::new();
+    let resolved = ids
+        .iter()
+        .map(|&id| {
+            let (r, p) = resolve_page(site, &index, site.page(id));
+            all_problems.extend(p);
+            (id, r)
+        })
+        .collect();
+    (resolved, all_problems)
+}
+
+impl<'a> Index<'a> {
+    fn of(site: &'a Site) -> Index<'a> {
+        Index {
+            by_rel: site
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.rel_path.as_str(), i))
+                .collect(),
+            by_url: site
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.url.as_str(), i))
+                .collect(),
+            section_urls: site
+                .sections
+                .iter()
+                .map(|s| s.url.clone())
+                .chain(site.taxonomies.iter().flat_map(|t| {
+                    std::iter::once(t.url()).chain(t.terms.iter().map(|term| t.term_url(term)))
+                }))
+                .chain(
+                    (!site.projects.is_empty()).then(|| crate::render::DASHBOARD_URL.to_string()),
+                )
+                .collect(),
+            assets: site.assets.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+fn resolve_page(
+    site: &Site,
+    index: &Index,
+    page: &Page,
+) -> (Vec<Option<Resolved>>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let resolved = page
+        .body
+        .links
+        .iter()
+        .map(|link| match resolve(site, index, page, link) {
+            Ok(r) => r,
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        })
+        .collect();
+    (resolved, problems)
 }
 
 /// Pages that link to each page, each listed once, in page order.

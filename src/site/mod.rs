@@ -5,12 +5,14 @@
 //! are referred to by index ([`PageId`]); nothing is copied per page.
 
 mod links;
+mod patch;
 mod sections;
 mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use links::Resolved;
+pub use patch::same_place;
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Taxonomy, Term};
 

@@ -1,0 +1,437 @@
+//! Rebuilding after edits, for `serve`: the last good build stays in memory (its linked
+//! site, charts, templates and every output file), and an edit redoes only what depends
+//! on it. A rebuild either succeeds as a whole — and then its files equal those a clean
+//! build of the same sources would write — or changes nothing.
+//!
+//! Edits come in three cheap shapes, anything else rebuilds everything:
+//! - **pages** whose place in the site is unchanged ([`crate::site::same_place`]): the
+//!   pages are parsed again and patched into the site; the jobs showing them, and those
+//!   listing them when their summary changed, are rendered again;
+//! - **templates**: the jobs using them are rendered again (all jobs for `base.html` and
+//!   partials, which every page includes);
+//! - **static files** and content attachments: copied again.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::charts;
+use crate::content::load::{declares_draft, load_page};
+use crate::content::page::Kind;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::output::Collect;
+use crate::render::{self, Job, RenderCache, Renderer};
+use crate::site::{same_place, PageId};
+use crate::{prepare, BuildFailure, Options, Prepared};
+
+/// Every file of the site by its path (`lessons/x/index.html`).
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// What a rebuild had to redo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Edited pages patched in place; the number of pages rendered again.
+    Pages(usize),
+    /// Templates changed; the number of pages rendered again.
+    Templates(usize),
+    /// Static files or attachments copied again.
+    Static,
+    /// The whole site.
+    Full,
+}
+
+/// The outcome of a successful rebuild.
+#[derive(Debug)]
+pub struct Rebuild {
+    pub scope: Scope,
+    /// Output files that are new or whose bytes changed.
+    pub changed: Vec<String>,
+    /// Output files that are gone.
+    pub removed: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+    /// The search index still shows the text before this rebuild: call
+    /// [`Workspace::refresh_search`] (after telling the browsers to reload).
+    pub search_stale: bool,
+}
+
+/// The last good build, held in memory.
+pub struct Workspace {
+    options: Options,
+    state: Prepared,
+    cache: RenderCache,
+    files: Arc<Files>,
+    /// Sources changed since the last successful rebuild (absolute paths).
+    pending: BTreeSet<PathBuf>,
+    /// A cheap rebuild failed after changing the in-memory site: only a full rebuild can
+    /// be trusted next.
+    stale: bool,
+}
+
+/// How a changed source file is handled.
+enum Change {
+    Page(PageId, String),
+    Template(String),
+    Static,
+    /// Nothing the build reads (an editor's temporary file that is gone again).
+    Ignored,
+    Full,
+}
+
+impl Workspace {
+    /// Builds the whole site into memory.
+    pub fn open(mut options: Options) -> Result<(Workspace, Rebuild), BuildFailure> {
+        // Watchers report absolute paths; compare them with absolute sources.
+        options.root = std::fs::canonicalize(&options.root).map_err(|e| {
+            Diagnostic::error(Problem::Io(e.to_string()))
+                .in_file(&options.root)
+                .with_help("run `pmo serve` in the site folder, or pass --root")
+        })?;
+        let started = Instant::now();
+        let (state, cache, files) = full(&options)?;
+        let rebuild = Rebuild {
+            scope: Scope::Full,
+            changed: files.keys().cloned().collect(),
+            removed: Vec::new(),
+            warnings: state.warnings.clone(),
+            elapsed: started.elapsed(),
+            search_stale: false,
+        };
+        let workspace = Workspace {
+            options,
+            state,
+            cache,
+            files: Arc::new(files),
+            pending: BTreeSet::new(),
+            stale: false,
+        };
+        Ok((workspace, rebuild))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The files of the last good build.
+    pub fn files(&self) -> Arc<Files> {
+        Arc::clone(&self.files)
+    }
+
+    /// Rebuilds after `changed` source files (absolute paths) were written, created or
+    /// deleted. On failure nothing changes, and the files stay pending: the next rebuild
+    /// looks at them again.
+    pub fn rebuild(
+        &mut self,
+        changed: impl IntoIterator<Item = PathBuf>,
+    ) -> Result<Rebuild, BuildFailure> {
+        let started = Instant::now();
+        self.pending.extend(changed);
+        let changes: Vec<Change> = self.pending.iter().map(|p| self.classify(p)).collect();
+        let result = if self.stale || changes.iter().any(|c| matches!(c, Change::Full)) {
+            self.rebuild_full()
+        } else {
+            self.rebuild_cheap(changes)
+        };
+        match result {
+            Ok(mut rebuild) => {
+                self.pending.clear();
+                self.stale = false;
+                rebuild.elapsed = started.elapsed();
+                Ok(rebuild)
+            }
+            Err(failure) => Err(failure),
+        }
+    }
+
+    fn classify(&self, path: &Path) -> Change {
+        let root = &self.options.root;
+        let Ok(rel) = path.strip_prefix(root) else {
+            return Change::Ignored;
+        };
+        let exists = path.is_file();
+        let site = &self.state.site;
+        if let Ok(in_content) = rel.strip_prefix("content") {
+            let in_content = in_content.to_string_lossy().replace('\\', "/");
+            if in_content.ends_with(".md") {
+                let found = site
+                    .pages
+                    .binary_search_by(|p| p.rel_path.as_str().cmp(&in_content));
+                return match found {
+                    Ok(id) if exists => Change::Page(id, in_content),
+                    Err(_) if !exists => Change::Ignored,
+                    _ => Change::Full,
+                };
+            }
+            let known = site.assets.binary_search(&in_content).is_ok();
+            return match (known, exists) {
+                (true, true) => Change::Static,
+                (false, false) => Change::Ignored,
+                _ => Change::Full,
+            };
+        }
+        if let Some(name) = self.state.theme.name_of(path) {
+            return match name.strip_prefix("templates/") {
+                Some(template) if exists => Change::Template(template.to_string()),
+                None if exists && name.starts_with("static/") => Change::Static,
+                _ => Change::Full,
+            };
+        }
+        let top = rel.components().next().map(|c| c.as_os_str());
+        match top.and_then(|t| t.to_str()) {
+            // Only read by `pmo new`.
+            Some("archetypes") => Change::Ignored,
+            Some("content" | "data" | "site.toml" | "themes" | "templates" | "static" | "i18n") => {
+                if exists || self.files_from(rel) {
+                    Change::Full
+                } else {
+                    Change::Ignored
+                }
+            }
+            _ => Change::Ignored,
+        }
+    }
+
+    /// Whether a deleted path held something the build read: a data table or a theme file.
+    fn files_from(&self, rel: &Path) -> bool {
+        let site = &self.state.site;
+        let shown = rel.to_path_buf();
+        site.tables.values().any(|t| t.path == shown)
+            || self
+                .state
+                .theme
+                .name_of(&self.options.root.join(rel))
+                .is_some()
+            || rel == Path::new("site.toml")
+    }
+
+    fn rebuild_full(&mut self) -> Result<Rebuild, BuildFailure> {
+        let (state, cache, files) = full(&self.options)?;
+        let (changed, removed) = diff(&self.files, &files);
+        self.state = state;
+        self.cache = cache;
+        self.files = Arc::new(files);
+        Ok(Rebuild {
+            scope: Scope::Full,
+            changed,
+            removed,
+            warnings: self.state.warnings.clone(),
+            elapsed: Duration::ZERO,
+            search_stale: false,
+        })
+    }
+
+    fn rebuild_cheap(&mut self, changes: Vec<Change>) -> Result<Rebuild, BuildFailure> {
+        let mut pages = Vec::new();
+        let mut templates = Vec::new();
+        let mut statics = false;
+        for change in changes {
+            match change {
+                Change::Page(id, rel) => pages.push((id, rel)),
+                Change::Template(name) => templates.push(name),
+                Change::Static => statics = true,
+                Change::Ignored => {}
+                Change::Full => return self.rebuild_full(),
+            }
+        }
+        let mut jobs: Vec<Job> = Vec::new();
+        let mut scope = Scope::Static;
+        let mut search_stale = false;
+        if !pages.is_empty() {
+            match self.patch_pages(pages)? {
+                Some(page_jobs) => {
+                    scope = Scope::Pages(page_jobs.len());
+                    jobs = page_jobs;
+                    search_stale = self.state.site.config.search;
+                }
+                None => return self.rebuild_full(),
+            }
+        }
+        if !templates.is_empty() {
+            let fresh = RenderCache::templates(
+                &self.state.site,
+                &self.state.theme,
+                &self.state.i18n,
+                &self.options.root,
+            )
+            .map_err(|d| BuildFailure { diagnostics: d })?;
+            self.cache.templates = fresh;
+            let renderer = self.renderer();
+            let everything = templates
+                .iter()
+                .any(|t| !render::templates::REQUIRED.contains(&t.as_str()) || t == "base.html");
+            for job in renderer.plan() {
+                let uses = everything
+                    || templates
+                        .iter()
+                        .any(|t| t == job.template(&self.state.site));
+                if uses && !jobs.contains(&job) {
+                    jobs.push(job);
+                }
+            }
+            scope = Scope::Templates(jobs.len());
+        }
+
+        let collect = Collect::default();
+        let renderer = self.renderer();
+        let rendered = renderer.render_jobs(&jobs, &collect).and_then(|()| {
+            if !jobs.is_empty() {
+                renderer.write_feeds(&collect)?;
+            }
+            if statics {
+                renderer.copy_files(&collect)?;
+            }
+            Ok(())
+        });
+        if let Err(diagnostics) = rendered {
+            // The site may already hold the edited pages: trust only a full rebuild now.
+            self.stale = true;
+            return Err(BuildFailure { diagnostics });
+        }
+        let changed = self.merge(collect);
+        Ok(Rebuild {
+            scope,
+            changed,
+            removed: Vec::new(),
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+            search_stale,
+        })
+    }
+
+    /// Parses the edited pages and patches them into the site. `None` when an edit moves
+    /// a page (new title, date, tags …): then only a full rebuild is right.
+    fn patch_pages(
+        &mut self,
+        pages: Vec<(PageId, String)>,
+    ) -> Result<Option<Vec<Job>>, BuildFailure> {
+        let root = &self.options.root;
+        let content = root.join("content");
+        let mut edits = Vec::new();
+        let mut problems = Vec::new();
+        for (id, rel) in pages {
+            match load_page(&content, root, &rel) {
+                Ok(page) if page.draft && !self.options.drafts => return Ok(None),
+                Ok(page) if !same_place(self.state.site.page(id), &page) => return Ok(None),
+                Ok(page) => edits.push((id, page)),
+                // Like a clean build, skip a draft too unfinished to parse.
+                Err(_) if !self.options.drafts && declares_draft(&content.join(&rel)) => {
+                    return Ok(None)
+                }
+                Err(p) => problems.extend(p),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(failure(problems));
+        }
+        let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
+        let site = &mut self.state.site;
+        let moved_backlinks = site.patch(edits).map_err(failure)?;
+
+        let mut block_problems = Vec::new();
+        for &id in &ids {
+            match charts::blocks_of(site, id, &self.state.i18n) {
+                Ok(html) => self.state.figures.blocks[id] = html,
+                Err(p) => block_problems.extend(p),
+            }
+        }
+        if !block_problems.is_empty() {
+            self.stale = true;
+            return Err(failure(block_problems));
+        }
+
+        let site = &self.state.site;
+        let mut jobs = Vec::new();
+        let mut add = |new: Vec<Job>| {
+            for job in new {
+                if !jobs.contains(&job) {
+                    jobs.push(job);
+                }
+            }
+        };
+        for &id in &ids {
+            add(render::showing(site, id));
+            if self.cache.refresh_summary(site, &self.state.i18n, id)
+                || matches!(site.page(id).kind, Kind::Section | Kind::Home)
+            {
+                add(render::listing(site, id));
+            }
+        }
+        for target in moved_backlinks {
+            add(render::showing(site, target));
+        }
+        Ok(Some(jobs))
+    }
+
+    /// Rewrites the search index from the current site. Returns the files that changed.
+    pub fn refresh_search(&mut self) -> Result<Vec<String>, BuildFailure> {
+        let collect = Collect::default();
+        crate::search::index::write(&self.state.site, &self.state.i18n, &collect).map_err(|e| {
+            failure(vec![Diagnostic::error(Problem::Output(format!(
+                "search index: {e}"
+            )))])
+        })?;
+        Ok(self.merge(collect))
+    }
+
+    fn renderer(&self) -> Renderer<'_> {
+        Renderer::new(
+            &self.state.site,
+            &self.state.figures,
+            &self.cache,
+            &self.state.i18n,
+            &self.options.root,
+        )
+    }
+
+    /// Puts newly written files in place; returns those whose bytes changed.
+    fn merge(&mut self, collect: Collect) -> Vec<String> {
+        let files = Arc::make_mut(&mut self.files);
+        let mut changed = Vec::new();
+        for (path, bytes) in collect.into_files() {
+            if files.get(&path).is_some_and(|old| **old == *bytes) {
+                continue;
+            }
+            files.insert(path.clone(), bytes.into());
+            changed.push(path);
+        }
+        changed.sort();
+        changed
+    }
+}
+
+/// A clean build into memory.
+fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailure> {
+    let state = prepare(options)?;
+    let cache = RenderCache::new(&state.site, &state.theme, &state.i18n, &state.root)
+        .map_err(|d| BuildFailure { diagnostics: d })?;
+    let collect = Collect::default();
+    state.write_with(&cache, &collect, &render::Silent)?;
+    let files = collect
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, Arc::from(bytes)))
+        .collect();
+    Ok((state, cache, files))
+}
+
+/// Paths new or changed in `new`, and paths gone from it, each sorted.
+fn diff(old: &Files, new: &Files) -> (Vec<String>, Vec<String>) {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut removed: Vec<String> = old
+        .keys()
+        .filter(|path| !new.contains_key(*path))
+        .cloned()
+        .collect();
+    changed.sort();
+    removed.sort();
+    (changed, removed)
+}
+
+fn failure(diagnostics: Vec<Diagnostic>) -> BuildFailure {
+    BuildFailure { diagnostics }
+}

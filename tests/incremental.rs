@@ -1,0 +1,270 @@
+//! `serve`'s rebuilds: after every kind of edit, the files held in memory must equal a
+//! clean build of the same sources, and a cheap edit must not rebuild everything.
+
+mod common;
+
+use common::{messages, snapshot, Site};
+use pmo_portal::incremental::{Rebuild, Scope, Workspace};
+use pmo_portal::Options;
+
+struct Session {
+    site: Site,
+    workspace: Workspace,
+}
+
+impl Session {
+    fn start() -> Session {
+        let site = Site::fixture("basic");
+        let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+        site.write("site.toml", format!("{toml}search = true\n"));
+        let (workspace, _) = match Workspace::open(Options::new(site.root())) {
+            Ok(w) => w,
+            Err(f) => panic!("{}", messages(&f)),
+        };
+        Session { site, workspace }
+    }
+
+    fn edit(&mut self, rel: &str, text: &str) -> Rebuild {
+        self.site.write(rel, text);
+        self.rebuild(rel)
+    }
+
+    fn rebuild(&mut self, rel: &str) -> Rebuild {
+        let path = self.workspace.root().join(rel);
+        match self.workspace.rebuild([path]) {
+            Ok(mut r) => {
+                if r.search_stale {
+                    r.changed.extend(self.workspace.refresh_search().unwrap());
+                }
+                r
+            }
+            Err(f) => panic!("rebuild failed:\n{}", messages(&f)),
+        }
+    }
+
+    fn read(&self, rel: &str) -> String {
+        String::from_utf8(self.workspace.files()[rel].to_vec()).unwrap()
+    }
+
+    /// The in-memory site equals a clean build of the sources as they are now.
+    fn assert_clean(&self, after: &str) {
+        let out = tempfile::tempdir().unwrap();
+        let mut options = Options::new(self.site.root());
+        options.output = Some(out.path().join("public"));
+        if let Err(f) = pmo_portal::build(&options, &pmo_portal::render::Silent) {
+            panic!("clean build failed:\n{}", messages(&f));
+        }
+        let clean = snapshot(&out.path().join("public"));
+        let files = self.workspace.files();
+        let mut memory: Vec<(String, Vec<u8>)> =
+            files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+        memory.sort();
+        let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&memory),
+            names(&clean),
+            "after {after}: file lists differ"
+        );
+        for ((path, a), (_, b)) in memory.iter().zip(&clean) {
+            assert!(
+                a == b,
+                "after {after}: {path} differs from a clean build\n--- memory\n{}\n--- clean\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
+        }
+    }
+}
+
+const LESSON: &str = "content/lessons/vendor-delay.md";
+
+fn lesson(title: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: 2024-03-18\nproject: erp\nphase: execution\ncategory: 采购管理\n\
+         impact: negative\ntags: [供应商, 进度]\nseverity: high\nstatus: closed\nid: LL-2024-001\n---\n\n{body}\n"
+    )
+}
+
+#[test]
+fn body_edits_patch_only_the_pages_that_show_them() {
+    let mut s = Session::start();
+    s.assert_clean("opening");
+
+    // The same first paragraph, a new second one: only the lesson itself changes.
+    let r = s.edit(
+        LESSON,
+        &lesson(
+            "供应商交付延期导致里程碑滑移",
+            "供应商接口延期三周。参见[风险登记册](../practices/risk/register.md)与[项目](../projects/erp/index.md)。\n\n新增段落：每周与供应商对齐接口清单。",
+        ),
+    );
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    assert!(r
+        .changed
+        .contains(&"lessons/vendor-delay/index.html".to_string()));
+    assert!(
+        !r.changed.contains(&"lessons/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert!(s
+        .read("lessons/vendor-delay/index.html")
+        .contains("每周与供应商对齐接口清单"));
+    s.assert_clean("a body edit");
+
+    // A new first paragraph is the summary: the lists showing it change too.
+    let r = s.edit(
+        LESSON,
+        &lesson(
+            "供应商交付延期导致里程碑滑移",
+            "接口规格冻结太晚。参见[风险登记册](../practices/risk/register.md)。",
+        ),
+    );
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    assert!(
+        r.changed.iter().any(|p| p.starts_with("tags/")),
+        "{:?}",
+        r.changed
+    );
+    assert!(s
+        .read("projects/erp/index.html")
+        .contains("接口规格冻结太晚"));
+    s.assert_clean("a summary edit that drops a link");
+}
+
+#[test]
+fn moves_templates_static_files_and_data_each_rebuild_what_they_touch() {
+    let mut s = Session::start();
+
+    // A new title moves the lesson in every list: a full rebuild.
+    let r = s.edit(LESSON, &lesson("供应商延期（已更名）", "正文。"));
+    assert_eq!(r.scope, Scope::Full);
+    s.assert_clean("a title edit");
+
+    // A site template overriding the theme's, then an edit to it.
+    let theme_lesson = include_str!("../themes/default/templates/lesson.html");
+    s.edit("templates/lesson.html", theme_lesson);
+    s.assert_clean("adding a template");
+    let r = s.edit(
+        "templates/lesson.html",
+        &theme_lesson.replacen(
+            "{% block content %}",
+            "{% block content %}<p class=\"edited\">模板已修改</p>",
+            1,
+        ),
+    );
+    assert!(matches!(r.scope, Scope::Templates(_)), "{:?}", r.scope);
+    assert!(r
+        .changed
+        .contains(&"lessons/key-user/index.html".to_string()));
+    assert!(!r
+        .changed
+        .contains(&"practices/risk/register/index.html".to_string()));
+    assert!(s.read("lessons/key-user/index.html").contains("模板已修改"));
+    s.assert_clean("a template edit");
+
+    // CSS: copied again, nothing rendered.
+    s.edit("static/css/style.css", "body { color: #123456; }\n");
+    let r = s.edit("static/css/style.css", "body { color: #654321; }\n");
+    assert_eq!(r.scope, Scope::Static);
+    assert_eq!(r.changed, vec!["css/style.css".to_string()]);
+    s.assert_clean("a stylesheet edit");
+
+    // A project's data table.
+    let budget =
+        std::fs::read_to_string(s.site.root().join("content/projects/erp/budget.csv")).unwrap();
+    let r = s.edit(
+        "content/projects/erp/budget.csv",
+        &budget.replace(",1", ",2"),
+    );
+    assert!(
+        r.changed.contains(&"projects/erp/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    s.assert_clean("a data edit");
+}
+
+#[test]
+fn broken_saves_change_nothing_and_the_fix_applies_them() {
+    let mut s = Session::start();
+    let before = s.workspace.files();
+
+    s.site.write(LESSON, "---\ntitle: [unclosed\n---\n正文\n");
+    let path = s.workspace.root().join(LESSON);
+    let failure = s.workspace.rebuild([path.clone()]).unwrap_err();
+    let text = messages(&failure);
+    assert!(
+        text.contains("content/lessons/vendor-delay.md:2:"),
+        "{text}"
+    );
+    assert!(std::sync::Arc::ptr_eq(&before, &s.workspace.files()));
+
+    // A broken link is caught by the cheap path too, and leaves the site as it was.
+    s.site.write(
+        LESSON,
+        lesson("供应商交付延期导致里程碑滑移", "见[不存在](../nope.md)。"),
+    );
+    let failure = s.workspace.rebuild([path.clone()]).unwrap_err();
+    assert!(
+        messages(&failure).contains("nope.md"),
+        "{}",
+        messages(&failure)
+    );
+    assert!(std::sync::Arc::ptr_eq(&before, &s.workspace.files()));
+
+    // The fix is applied even though the watcher reports only the file just saved.
+    s.site
+        .write(LESSON, lesson("供应商交付延期导致里程碑滑移", "修好了。"));
+    s.rebuild(LESSON);
+    assert!(s.read("lessons/vendor-delay/index.html").contains("修好了"));
+    s.assert_clean("a fix");
+}
+
+#[test]
+fn new_deleted_and_renamed_pages() {
+    let mut s = Session::start();
+
+    s.site.write(
+        "content/lessons/new-one.md",
+        "---\ntitle: 新增的经验\ndate: 2025-01-05\nproject: erp\nphase: closing\ncategory: 范围管理\nimpact: positive\n---\n\n新的内容。\n",
+    );
+    let r = s.rebuild("content/lessons/new-one.md");
+    assert!(r
+        .changed
+        .contains(&"lessons/new-one/index.html".to_string()));
+    s.assert_clean("a new page");
+
+    std::fs::rename(
+        s.site.root().join("content/lessons/new-one.md"),
+        s.site.root().join("content/lessons/renamed.md"),
+    )
+    .unwrap();
+    let root = s.workspace.root().to_path_buf();
+    let r = s
+        .workspace
+        .rebuild([
+            root.join("content/lessons/new-one.md"),
+            root.join("content/lessons/renamed.md"),
+        ])
+        .unwrap();
+    assert!(
+        r.removed
+            .contains(&"lessons/new-one/index.html".to_string()),
+        "{:?}",
+        r.removed
+    );
+    s.workspace.refresh_search().unwrap();
+    s.assert_clean("a rename");
+
+    s.site.remove("content/lessons/renamed.md");
+    let r = s.rebuild("content/lessons/renamed.md");
+    assert!(r
+        .removed
+        .contains(&"lessons/renamed/index.html".to_string()));
+    s.assert_clean("a delete");
+
+    // An editor's temporary file that is gone again changes nothing.
+    let r = s.rebuild("content/lessons/.vendor-delay.md.swp");
+    assert!(r.changed.is_empty() && r.removed.is_empty(), "{r:?}");
+}

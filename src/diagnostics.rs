@@ -186,6 +186,22 @@ impl std::error::Error for Diagnostic {}
 #[derive(Debug)]
 pub struct Report<'a>(pub &'a Diagnostic);
 
+/// The full report, as the CLI prints it and `serve`'s overlay shows it: the place, an
+/// excerpt with the spot marked, and the fix.
+pub fn render(d: &Diagnostic, color: bool) -> String {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
+    let mut out = String::new();
+    match handler.render_report(&mut out, &Report(d)) {
+        Ok(()) => out,
+        Err(_) => d.to_string(),
+    }
+}
+
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.0.location, &self.0.path) {

@@ -69,6 +69,17 @@ pub struct Workspace {
     stale: bool,
 }
 
+/// What the build reads under the site root.
+const SOURCES: &[&str] = &[
+    "content",
+    "data",
+    "site.toml",
+    "themes",
+    "templates",
+    "static",
+    "i18n",
+];
+
 /// How a changed source file is handled.
 enum Change {
     Page(PageId, String),
@@ -149,6 +160,16 @@ impl Workspace {
         let Ok(rel) = path.strip_prefix(root) else {
             return Change::Ignored;
         };
+        let top = rel.components().next().map(|c| c.as_os_str());
+        let top = top.and_then(|t| t.to_str()).unwrap_or("");
+        if !SOURCES.contains(&top) {
+            // `public/`, editors' backups beside site.toml, `archetypes/` (read by `pmo new`).
+            return Change::Ignored;
+        }
+        if path.is_dir() {
+            // A folder created or renamed into place: it may hold anything.
+            return Change::Full;
+        }
         let exists = path.is_file();
         let site = &self.state.site;
         if let Ok(in_content) = rel.strip_prefix("content") {
@@ -162,6 +183,11 @@ impl Workspace {
                     Err(_) if !exists => Change::Ignored,
                     _ => Change::Full,
                 };
+            }
+            let folder = format!("{in_content}/");
+            if !exists && site.pages.iter().any(|p| p.rel_path.starts_with(&folder)) {
+                // A folder of pages renamed or deleted as a whole.
+                return Change::Full;
             }
             let known = site.assets.binary_search(&in_content).is_ok();
             return match (known, exists) {
@@ -177,18 +203,10 @@ impl Workspace {
                 _ => Change::Full,
             };
         }
-        let top = rel.components().next().map(|c| c.as_os_str());
-        match top.and_then(|t| t.to_str()) {
-            // Only read by `pmo new`.
-            Some("archetypes") => Change::Ignored,
-            Some("content" | "data" | "site.toml" | "themes" | "templates" | "static" | "i18n") => {
-                if exists || self.files_from(rel) {
-                    Change::Full
-                } else {
-                    Change::Ignored
-                }
-            }
-            _ => Change::Ignored,
+        if exists || self.files_from(rel) {
+            Change::Full
+        } else {
+            Change::Ignored
         }
     }
 

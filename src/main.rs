@@ -3,14 +3,16 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use pmo_portal::diagnostics::{Diagnostic, Report};
+use pmo_portal::diagnostics::{self, Diagnostic};
+use pmo_portal::incremental::Scope;
 use pmo_portal::render::Progress;
 use pmo_portal::scaffold::{self, NewKind};
+use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::{BuildFailure, BuildReport, Options};
 
 #[derive(Parser)]
@@ -37,6 +39,21 @@ enum Command {
         /// Override base_url from site.toml (used in the feed and sitemap).
         #[arg(long)]
         base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Serve the site with live reload, rebuilding what each save touches.
+    Serve {
+        /// The port to listen on; the next free one is used if it is taken.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Use 0.0.0.0 to let other machines in.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
@@ -84,6 +101,25 @@ fn main() -> ExitCode {
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
             finish(result, "built")
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let mut build = Options::new(cli.root);
+            build.drafts = drafts;
+            let options = ServeOptions {
+                build,
+                bind,
+                port,
+                open,
+            };
+            match serve::serve(options, Arc::new(print_note)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => report_one(&d),
+            }
         }
         Command::Check { drafts } => {
             let mut options = Options::new(cli.root);
@@ -153,6 +189,61 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str) -> ExitCode {
     }
 }
 
+/// What `serve` says: one line per rebuild, with the diagnostics of a failed one.
+fn print_note(note: Note<'_>) {
+    let now = jiff::Zoned::now().strftime("%H:%M:%S");
+    match note {
+        Note::PortTaken { port } => eprintln!("port {port} is taken; trying {}", port + 1),
+        Note::Listening { url } => {
+            println!("serving {url}");
+            eprintln!("watching for changes; press Ctrl+C to stop");
+        }
+        Note::Built { rebuild, sources } => {
+            for warning in &rebuild.warnings {
+                print_diagnostic(warning);
+            }
+            let what = match rebuild.scope {
+                Scope::Full => "full rebuild".to_string(),
+                Scope::Pages(n) => format!("{n} page(s) re-rendered"),
+                Scope::Templates(n) => format!("templates: {n} page(s) re-rendered"),
+                Scope::Static => "static files copied".to_string(),
+            };
+            eprintln!(
+                "{now} {}{what}, {} file(s) changed, {} removed, in {} ms",
+                changed_sources(sources),
+                rebuild.changed.len(),
+                rebuild.removed.len(),
+                rebuild.elapsed.as_millis()
+            );
+        }
+        Note::Failed { failure, sources } => {
+            for d in &failure.diagnostics {
+                print_diagnostic(d);
+            }
+            eprintln!(
+                "{now} {}build failed: {} error(s); still serving the last good version",
+                changed_sources(sources),
+                failure.errors().count()
+            );
+        }
+        Note::SearchUpdated { files, elapsed } => {
+            eprintln!(
+                "{now} search index: {files} file(s) changed in {} ms",
+                elapsed.as_millis()
+            );
+        }
+        Note::Trouble(message) => eprintln!("{now} warning: {message}"),
+    }
+}
+
+fn changed_sources(sources: &[PathBuf]) -> String {
+    match sources {
+        [] => String::new(),
+        [one] => format!("{} → ", one.display()),
+        [first, rest @ ..] => format!("{} and {} more → ", first.display(), rest.len()),
+    }
+}
+
 fn report_one(d: &Diagnostic) -> ExitCode {
     print_diagnostic(d);
     ExitCode::from(1)
@@ -161,17 +252,7 @@ fn report_one(d: &Diagnostic) -> ExitCode {
 /// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.
 fn print_diagnostic(d: &Diagnostic) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let theme = if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
-    let mut out = String::new();
-    match handler.render_report(&mut out, &Report(d)) {
-        Ok(()) => eprintln!("{out}"),
-        Err(_) => eprintln!("{d}"),
-    }
+    eprintln!("{}", diagnostics::render(d, color));
 }
 
 /// A progress bar on the terminal, for builds long enough to want one.

@@ -153,7 +153,7 @@ fn resolve(
         None => (link.dest.as_str(), None),
     };
     let path_part = path_part.split('?').next().unwrap_or("");
-    let path = percent_decode(path_part);
+    let path = crate::escape::percent_decode(path_part);
 
     if path.is_empty() {
         let fragment = fragment.unwrap_or("");
@@ -283,29 +283,6 @@ pub fn join(dir: &str, rel: &str) -> Option<String> {
     Some(joined)
 }
 
-/// Decodes `%E9%A3%8E` escapes, which some editors write for non-ASCII file names.
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,8 +303,11 @@ mod tests {
 
     #[test]
     fn percent_escapes_are_decoded() {
-        assert_eq!(percent_decode("%E9%A3%8E%E9%99%A9.md"), "风险.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(
+            crate::escape::percent_decode("%E9%A3%8E%E9%99%A9.md"),
+            "风险.md"
+        );
+        assert_eq!(crate::escape::percent_decode("100%"), "100%");
+        assert_eq!(crate::escape::percent_decode("a%2"), "a%2");
     }
 }

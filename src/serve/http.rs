@@ -1,0 +1,319 @@
+//! The HTTP side of `serve`: the site straight from memory (so a browser never sees a
+//! half-written page), the live-reload script, and the server-sent events that drive it.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::{Stream, StreamExt};
+
+use crate::escape::percent_decode;
+use crate::incremental::Files;
+
+/// Where the live-reload script and its event stream live; no site path starts with `__`.
+pub const LIVE_JS: &str = "/__pmo/live.js";
+pub const EVENTS: &str = "/__pmo/events";
+
+/// What the browsers are told.
+#[derive(Debug, Clone)]
+pub enum LiveEvent {
+    /// Pages changed: reload.
+    Reload { version: u64 },
+    /// Only stylesheets changed: swap them in place.
+    Css { version: u64, paths: Vec<String> },
+    /// The last save broke the build: show its errors over the page.
+    Broken { errors: Vec<String> },
+    /// The build works again.
+    Fixed,
+}
+
+/// The state the server and the rebuild thread share.
+pub struct Shared {
+    files: RwLock<Arc<Files>>,
+    status: RwLock<Status>,
+    events: broadcast::Sender<LiveEvent>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+struct Status {
+    /// Bumped by every rebuild that changed files.
+    version: u64,
+    /// The reports of the failing build, if the last one failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<Vec<String>>,
+}
+
+impl Shared {
+    pub fn new(files: Arc<Files>) -> Arc<Shared> {
+        let (events, _) = broadcast::channel(64);
+        Arc::new(Shared {
+            files: RwLock::new(files),
+            status: RwLock::new(Status::default()),
+            events,
+        })
+    }
+
+    fn files(&self) -> Arc<Files> {
+        Arc::clone(&self.files.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn status(&self) -> Status {
+        self.status
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Serves `files` from now on and tells the browsers: reload, or swap stylesheets when
+    /// they are all that changed.
+    pub fn publish(&self, files: Arc<Files>, changed: &[String], removed: &[String]) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+        let was_broken = self.set_errors(None);
+        if was_broken {
+            let _ = self.events.send(LiveEvent::Fixed);
+        }
+        if changed.is_empty() && removed.is_empty() {
+            return;
+        }
+        let version = {
+            let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+            status.version += 1;
+            status.version
+        };
+        let css_only = removed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
+        let event = if css_only {
+            LiveEvent::Css {
+                version,
+                paths: changed.to_vec(),
+            }
+        } else {
+            LiveEvent::Reload { version }
+        };
+        // No browser listening is fine.
+        let _ = self.events.send(event);
+    }
+
+    /// Replaces files without telling the browsers (the search index after a reload).
+    pub fn replace_quietly(&self, files: Arc<Files>) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+    }
+
+    /// Shows a failed build's reports in every browser.
+    pub fn broken(&self, errors: Vec<String>) {
+        self.set_errors(Some(errors.clone()));
+        let _ = self.events.send(LiveEvent::Broken { errors });
+    }
+
+    /// Sets the errors; returns whether there were errors before.
+    fn set_errors(&self, errors: Option<Vec<String>>) -> bool {
+        let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+        std::mem::replace(&mut status.errors, errors).is_some()
+    }
+
+    /// A receiver of the live events (for tests and tools).
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+        self.events.subscribe()
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(LIVE_JS, get(live_js))
+        .route(EVENTS, get(events))
+        .fallback(get(site_file))
+        .with_state(shared)
+}
+
+async fn live_js() -> Response {
+    let mut response = include_str!("live.js").into_response();
+    set_type(&mut response, "text/javascript; charset=utf-8");
+    response
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe before reading the status, so no event falls between the two.
+    let receiver = shared.subscribe();
+    let hello = event("hello", &shared.status());
+    let live = BroadcastStream::new(receiver).filter_map(|e| match e.ok()? {
+        LiveEvent::Reload { version } => Some(event("reload", &Version { version })),
+        LiveEvent::Css { version, paths } => Some(event("css", &Css { version, paths })),
+        LiveEvent::Broken { errors } => Some(event("broken", &Errors { errors })),
+        LiveEvent::Fixed => Some(Event::default().event("fixed").data("{}")),
+    });
+    let stream = tokio_stream::once(hello).chain(live).map(Ok);
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+#[derive(Serialize)]
+struct Version {
+    version: u64,
+}
+
+#[derive(Serialize)]
+struct Css {
+    version: u64,
+    paths: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Errors {
+    errors: Vec<String>,
+}
+
+fn event(name: &str, data: &impl Serialize) -> Event {
+    let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".into());
+    Event::default().event(name).data(json)
+}
+
+async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let files = shared.files();
+    match lookup(&files, uri.path()) {
+        Lookup::File(path) => file_response(&path, &files[&path], StatusCode::OK),
+        Lookup::Redirect(to) => {
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(value) = HeaderValue::from_str(&to) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            response
+        }
+        Lookup::Missing => match files.get("404.html") {
+            Some(page) => file_response("404.html", page, StatusCode::NOT_FOUND),
+            None => (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Lookup {
+    File(String),
+    /// A folder asked for without its final `/`: relative links need it.
+    Redirect(String),
+    Missing,
+}
+
+fn lookup(files: &Files, raw: &str) -> Lookup {
+    let path = percent_decode(raw.trim_start_matches('/'));
+    if path.split('/').any(|s| s == "..") {
+        return Lookup::Missing;
+    }
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
+    if files.contains_key(&key) {
+        return Lookup::File(key);
+    }
+    if !path.ends_with('/') && files.contains_key(&format!("{path}/index.html")) {
+        return Lookup::Redirect(format!("{raw}/"));
+    }
+    Lookup::Missing
+}
+
+fn file_response(path: &str, bytes: &[u8], status: StatusCode) -> Response {
+    let kind = content_type(path);
+    let body = if kind.starts_with("text/html") {
+        with_live_script(bytes)
+    } else {
+        bytes.to_vec()
+    };
+    let mut response = (status, body).into_response();
+    set_type(&mut response, kind);
+    response
+}
+
+fn set_type(response: &mut Response, kind: &'static str) {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    // Authors must always see their latest save.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}
+
+/// The page with the live-reload script before `</body>`.
+fn with_live_script(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{LIVE_JS}\" defer></script>");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(paths: &[&str]) -> Files {
+        paths
+            .iter()
+            .map(|p| (p.to_string(), Arc::from(&b"x"[..])))
+            .collect()
+    }
+
+    #[test]
+    fn paths_map_to_files_folders_redirect_and_nothing_escapes() {
+        let f = files(&["index.html", "tags/供应商/index.html", "css/style.css"]);
+        assert_eq!(lookup(&f, "/"), Lookup::File("index.html".into()));
+        assert_eq!(
+            lookup(&f, "/tags/%E4%BE%9B%E5%BA%94%E5%95%86/"),
+            Lookup::File("tags/供应商/index.html".into())
+        );
+        assert_eq!(
+            lookup(&f, "/tags/%E4%BE%9B%E5%BA%94%E5%95%86"),
+            Lookup::Redirect("/tags/%E4%BE%9B%E5%BA%94%E5%95%86/".into())
+        );
+        assert_eq!(
+            lookup(&f, "/css/style.css"),
+            Lookup::File("css/style.css".into())
+        );
+        assert_eq!(lookup(&f, "/../etc/passwd"), Lookup::Missing);
+        assert_eq!(lookup(&f, "/nope/"), Lookup::Missing);
+    }
+
+    #[test]
+    fn the_live_script_goes_before_the_last_body_end() {
+        let out = with_live_script(b"<html><body><p>x</p></BODY></html>");
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("</p><script src=\"/__pmo/live.js\" defer></script></BODY>"));
+        let bare = String::from_utf8(with_live_script(b"<p>x</p>")).unwrap();
+        assert!(bare.ends_with("defer></script>"));
+    }
+}

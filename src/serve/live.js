@@ -1,0 +1,97 @@
+// pmo serve's live reload: added to every HTML page that `pmo serve` sends (never to the
+// built site). Listens to the server's events: reload the page (keeping the scroll
+// position), swap changed stylesheets in place, or show the build's errors over the page
+// until a save fixes them.
+(function () {
+  "use strict";
+  if (!window.EventSource || window.__pmoLive) return;
+  window.__pmoLive = true;
+
+  var scrollKey = "pmo-serve-scroll:" + location.pathname;
+  var saved = null;
+  try { saved = sessionStorage.getItem(scrollKey); sessionStorage.removeItem(scrollKey); } catch (e) {}
+  if (saved !== null) {
+    var y = Number(saved) || 0;
+    var restore = function () { window.scrollTo(0, y); };
+    restore();
+    window.addEventListener("load", restore);
+  }
+
+  function reload() {
+    try { sessionStorage.setItem(scrollKey, String(window.scrollY)); } catch (e) {}
+    location.reload();
+  }
+
+  function swapStyles(paths) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    var stamp = Date.now();
+    var swapped = 0;
+    links.forEach(function (link) {
+      var url = new URL(link.href, location.href);
+      var path = decodeURIComponent(url.pathname).replace(/^\//, "");
+      if (paths.some(function (p) { return path === p || path.endsWith("/" + p); })) {
+        url.searchParams.set("pmo", String(stamp));
+        link.href = url.toString();
+        swapped++;
+      }
+    });
+    if (!swapped) reload();
+  }
+
+  var overlay = null;
+  function showErrors(reports) {
+    hideErrors();
+    overlay = document.createElement("div");
+    overlay.id = "pmo-serve-overlay";
+    overlay.setAttribute("role", "alertdialog");
+    overlay.setAttribute("aria-label", "Build errors");
+    overlay.style.cssText =
+      "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);" +
+      "color:#f3f3f3;padding:24px 32px;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+    var title = document.createElement("h2");
+    title.textContent = "pmo serve: the build failed — the last good version is still served";
+    title.style.cssText = "margin:0 0 16px;font-size:16px;color:#ff8a80";
+    overlay.appendChild(title);
+    reports.forEach(function (text) {
+      var pre = document.createElement("pre");
+      pre.className = "pmo-serve-error";
+      pre.textContent = text;
+      pre.style.cssText = "white-space:pre-wrap;margin:0 0 16px;padding:12px;background:#26262c;border-left:4px solid #ff5252";
+      overlay.appendChild(pre);
+    });
+    var hint = document.createElement("p");
+    hint.textContent = "Save a fix and this closes by itself.";
+    hint.style.cssText = "color:#bbb";
+    overlay.appendChild(hint);
+    document.body.appendChild(overlay);
+  }
+  function hideErrors() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  var version = null;
+  var source = new EventSource("/__pmo/events");
+  source.addEventListener("hello", function (e) {
+    var state = JSON.parse(e.data);
+    // After a reconnect, a build may have happened while we were away.
+    if (version !== null && state.version !== version) return reload();
+    version = state.version;
+    if (state.errors) showErrors(state.errors); else hideErrors();
+  });
+  source.addEventListener("reload", function (e) {
+    version = JSON.parse(e.data).version;
+    reload();
+  });
+  source.addEventListener("css", function (e) {
+    var data = JSON.parse(e.data);
+    version = data.version;
+    swapStyles(data.paths);
+  });
+  source.addEventListener("broken", function (e) {
+    showErrors(JSON.parse(e.data).errors);
+  });
+  source.addEventListener("fixed", function () {
+    hideErrors();
+  });
+})();

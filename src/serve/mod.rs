@@ -1,0 +1,255 @@
+//! `pmo serve`: builds the site into memory, serves it over HTTP, watches the sources and
+//! rebuilds what an edit touches, then tells every open browser to reload (or to swap its
+//! stylesheets, or to show the build's errors until the next good save).
+//!
+//! Three threads of work: the HTTP server (tokio), the watcher (notify's own thread,
+//! which hands batches of paths over a channel) and the rebuild loop, which owns the
+//! [`Workspace`] and publishes each good build to the server at once.
+
+pub mod http;
+mod watch;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{self, Diagnostic, Problem};
+use crate::incremental::{Files, Rebuild, Workspace};
+use crate::{BuildFailure, Options};
+use http::Shared;
+use watch::{Batch, Watcher};
+
+/// Ports tried after the one asked for is taken.
+const PORT_ATTEMPTS: u16 = 20;
+
+pub struct ServeOptions {
+    pub build: Options,
+    pub bind: IpAddr,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// What `serve` tells the person running it; the CLI prints these.
+pub enum Note<'a> {
+    PortTaken {
+        port: u16,
+    },
+    Listening {
+        url: &'a str,
+    },
+    Built {
+        rebuild: &'a Rebuild,
+        sources: &'a [PathBuf],
+    },
+    Failed {
+        failure: &'a BuildFailure,
+        sources: &'a [PathBuf],
+    },
+    SearchUpdated {
+        files: usize,
+        elapsed: Duration,
+    },
+    Trouble(String),
+}
+
+pub type Notify = Arc<dyn Fn(Note<'_>) + Send + Sync>;
+
+/// Runs until the process is stopped. Returns only on a setup error (no free port, an
+/// unreadable site folder, no way to watch it).
+pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic> {
+    let root = std::fs::canonicalize(&options.build.root).map_err(|e| {
+        Diagnostic::error(Problem::Io(e.to_string()))
+            .in_file(&options.build.root)
+            .with_help("run `pmo serve` in the site folder, or pass --root")
+    })?;
+    options.build.root = root.clone();
+    let listener = bind(options.bind, options.port, &notify)?;
+    let addr = listener.local_addr().map_err(io_problem)?;
+    let url = format!("http://{addr}/");
+    // Links in feeds and the sitemap point at this server, as authors click them here.
+    options.build.base_url = Some(url.clone());
+
+    let (watcher, batches) = Watcher::start(&root).map_err(|e| {
+        Diagnostic::error(Problem::Io(e))
+            .in_file(&root)
+            .with_help("on Linux, raise fs.inotify.max_user_watches if the site is large")
+    })?;
+    let (workspace, shared) = first_build(&options.build, &notify);
+    {
+        let shared = Arc::clone(&shared);
+        let notify = Arc::clone(&notify);
+        let build = options.build.clone();
+        std::thread::spawn(move || {
+            rebuild_loop(workspace, build, watcher, batches, &shared, &notify);
+        });
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(io_problem)?;
+    runtime
+        .block_on(async move {
+            listener.set_nonblocking(true)?;
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            notify(Note::Listening { url: &url });
+            if options.open {
+                open_browser(&url, &notify);
+            }
+            axum::serve(listener, http::router(shared)).await
+        })
+        .map_err(io_problem)
+}
+
+/// Binds `port`, or the next free one when it is taken.
+fn bind(ip: IpAddr, port: u16, notify: &Notify) -> Result<TcpListener, Diagnostic> {
+    let mut port = port;
+    for _ in 0..PORT_ATTEMPTS {
+        match TcpListener::bind(SocketAddr::new(ip, port)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse && port != 0 => {
+                notify(Note::PortTaken { port });
+                port = port.saturating_add(1);
+            }
+            Err(e) => {
+                return Err(Diagnostic::error(Problem::Io(format!(
+                    "cannot listen on {ip}:{port}: {e}"
+                )))
+                .with_help("choose another address with --bind, or another port with --port"))
+            }
+        }
+    }
+    Err(Diagnostic::error(Problem::Io(format!(
+        "ports {}–{port} are all taken",
+        port - PORT_ATTEMPTS
+    )))
+    .with_help("stop the other servers, or choose a port with --port"))
+}
+
+/// The first build; when it fails the server still starts, showing the errors, and the
+/// next save tries again.
+fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shared>) {
+    match Workspace::open(build.clone()) {
+        Ok((workspace, rebuild)) => {
+            notify(Note::Built {
+                rebuild: &rebuild,
+                sources: &[],
+            });
+            let shared = Shared::new(workspace.files());
+            (Some(workspace), shared)
+        }
+        Err(failure) => {
+            notify(Note::Failed {
+                failure: &failure,
+                sources: &[],
+            });
+            let shared = Shared::new(Arc::new(Files::new()));
+            shared.broken(reports(&failure));
+            (None, shared)
+        }
+    }
+}
+
+fn rebuild_loop(
+    mut workspace: Option<Workspace>,
+    build: Options,
+    mut watcher: Watcher,
+    batches: mpsc::Receiver<Batch>,
+    shared: &Shared,
+    notify: &Notify,
+) {
+    while let Ok(first) = batches.recv() {
+        let mut sources = Vec::new();
+        // Take every batch already waiting: one rebuild for a burst of saves.
+        for batch in std::iter::once(first).chain(batches.try_iter()) {
+            match batch {
+                Ok(paths) => sources.extend(paths),
+                Err(e) => notify(Note::Trouble(format!("watching: {e}"))),
+            }
+        }
+        if let Err(e) = watcher.watch_sources() {
+            notify(Note::Trouble(e));
+        }
+        sources.sort();
+        sources.dedup();
+        if sources.is_empty() {
+            continue;
+        }
+        let result = match &mut workspace {
+            Some(w) => w.rebuild(sources.iter().cloned()),
+            None => Workspace::open(build.clone()).map(|(w, r)| {
+                workspace = Some(w);
+                r
+            }),
+        };
+        let shown: Vec<PathBuf> = sources.iter().map(|p| relative(&build.root, p)).collect();
+        match (result, &mut workspace) {
+            (Ok(rebuild), Some(w)) => {
+                shared.publish(w.files(), &rebuild.changed, &rebuild.removed);
+                notify(Note::Built {
+                    rebuild: &rebuild,
+                    sources: &shown,
+                });
+                if rebuild.search_stale {
+                    let started = Instant::now();
+                    match w.refresh_search() {
+                        Ok(files) => {
+                            shared.replace_quietly(w.files());
+                            notify(Note::SearchUpdated {
+                                files: files.len(),
+                                elapsed: started.elapsed(),
+                            });
+                        }
+                        Err(failure) => shared.broken(reports(&failure)),
+                    }
+                }
+            }
+            (Ok(_), None) => {}
+            (Err(failure), _) => {
+                shared.broken(reports(&failure));
+                notify(Note::Failed {
+                    failure: &failure,
+                    sources: &shown,
+                });
+            }
+        }
+    }
+}
+
+/// The reports for the overlay: the same text the CLI prints, without colours.
+fn reports(failure: &BuildFailure) -> Vec<String> {
+    failure
+        .errors()
+        .map(|d| diagnostics::render(d, false))
+        .collect()
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn io_problem(e: io::Error) -> Diagnostic {
+    Diagnostic::error(Problem::Io(e.to_string()))
+}
+
+fn open_browser(url: &str, notify: &Notify) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = command {
+        notify(Note::Trouble(format!(
+            "could not open a browser ({e}); open {url} yourself"
+        )));
+    }
+}

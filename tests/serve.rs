@@ -1,0 +1,179 @@
+//! `pmo serve` end to end: a real server on a free port, real edits on disk, and the HTML
+//! and live-reload events it sends back.
+
+mod common;
+
+use std::fs;
+use std::time::Duration;
+
+use common::server::Server;
+use common::Site;
+
+const LESSON: &str = "content/lessons/vendor-delay.md";
+const LESSON_URL: &str = "/lessons/vendor-delay/";
+
+fn lesson(body: &str) -> String {
+    format!(
+        "---\ntitle: 供应商交付延期导致里程碑滑移\ndate: 2024-03-18\nproject: erp\nphase: execution\n\
+         category: 采购管理\nimpact: negative\ntags: [供应商, 进度]\nseverity: high\nstatus: closed\n\
+         id: LL-2024-001\n---\n\n{body}\n"
+    )
+}
+
+#[test]
+fn serves_from_memory_with_the_live_script_and_only_on_loopback() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+
+    let (status, head, body) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(body.contains("<script src=\"/__pmo/live.js\" defer></script></body>"));
+    assert!(!site.public().exists(), "serve must not write public/");
+
+    let (status, head, _) = server.get("/lessons");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /lessons/"), "{head}");
+    let (status, _, body) = server.get("/tags/%E4%BE%9B%E5%BA%94%E5%95%86/");
+    assert_eq!(status, 200);
+    assert!(body.contains("供应商"));
+    let (status, _, body) = server.get("/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("/__pmo/live.js"));
+    let (status, head, _) = server.get("/__pmo/live.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/javascript"));
+
+    // Links in the sitemap point at this server.
+    assert!(server
+        .body("/sitemap.xml")
+        .contains(&format!("http://127.0.0.1:{}/lessons/", server.port)));
+    // Nothing listens on the machine's other addresses.
+    if let Some(ip) = outward_ip() {
+        let reached = std::net::TcpStream::connect_timeout(
+            &std::net::SocketAddr::new(ip, server.port),
+            Duration::from_millis(500),
+        );
+        assert!(reached.is_err(), "serve answered on {ip}");
+    }
+}
+
+#[test]
+fn edits_of_every_kind_reach_the_browser() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let events = server.events();
+
+    // A lesson, saved the way many editors do: a temporary file renamed over it.
+    site.write(
+        "content/lessons/.vendor-delay.md.tmp",
+        lesson("第一次修改的正文。"),
+    );
+    fs::rename(
+        site.root().join("content/lessons/.vendor-delay.md.tmp"),
+        site.root().join(LESSON),
+    )
+    .unwrap();
+    events.wait_for("reload");
+    assert!(server.body(LESSON_URL).contains("第一次修改的正文"));
+
+    // A template (a site override of the theme's).
+    let theme = include_str!("../themes/default/templates/lesson.html");
+    site.write(
+        "templates/lesson.html",
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}<p>模板标记</p>",
+            1,
+        ),
+    );
+    events.wait_for("reload");
+    assert!(server.body(LESSON_URL).contains("模板标记"));
+
+    // A stylesheet: swapped in place, no reload.
+    site.write("static/css/style.css", "body { color: #123456; }\n");
+    let data = events.wait_for("css");
+    assert!(data.contains("css/style.css"), "{data}");
+    assert!(server.body("/css/style.css").contains("#123456"));
+
+    // A project's data file.
+    let before = server.body("/projects/erp/");
+    let budget = fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write(
+        "content/projects/erp/budget.csv",
+        budget.replace("1100000", "1500000"),
+    );
+    events.wait_for("reload");
+    assert_ne!(server.body("/projects/erp/"), before);
+
+    // A delete, then a rename.
+    site.remove("content/lessons/key-user.md");
+    events.wait_for("reload");
+    assert_eq!(server.get("/lessons/key-user/").0, 404);
+    fs::rename(
+        site.root().join("content/lessons/data-migration.md"),
+        site.root().join("content/lessons/migration-lessons.md"),
+    )
+    .unwrap();
+    events.wait_for("reload");
+    assert_eq!(server.get("/lessons/data-migration/").0, 404);
+    assert_eq!(server.get("/lessons/migration-lessons/").0, 200);
+
+    // A page in a brand-new folder.
+    site.write(
+        "content/practices/quality/checklist.md",
+        "---\ntitle: 质量检查清单\n---\n\n新文件夹里的页面。\n",
+    );
+    events.wait_for("reload");
+    assert!(server
+        .body("/practices/quality/checklist/")
+        .contains("新文件夹里的页面"));
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_and_the_fix_clears_the_errors() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let events = server.events();
+    let good = server.body(LESSON_URL);
+
+    site.write(LESSON, "---\ntitle: [unclosed\n---\n正文\n");
+    let data = events.wait_for("broken");
+    assert!(
+        data.contains("content/lessons/vendor-delay.md:2:"),
+        "{data}"
+    );
+    assert_eq!(server.body(LESSON_URL), good);
+    // A browser opened now learns of the errors at once.
+    let late = server.hello();
+    assert!(late.contains("vendor-delay.md:2:"), "{late}");
+
+    site.write(LESSON, lesson("修好了。"));
+    events.wait_for("fixed");
+    events.wait_for("reload");
+    assert!(server.body(LESSON_URL).contains("修好了"));
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let site = Site::fixture("basic");
+    let first = Server::start(site.root(), &["--port", "0"]);
+    let port = first.port.to_string();
+    let second = Server::start(site.root(), &["--port", &port]);
+    assert_ne!(second.port, first.port);
+    second.log_line(&format!("port {port} is taken"));
+    assert_eq!(second.get("/").0, 200);
+}
+
+/// This machine's address on its default route, if it has one (a UDP "connect" sends
+/// nothing; it only picks the interface).
+fn outward_ip() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("10.255.255.255:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}

@@ -6,20 +6,7 @@ mod common;
 
 use std::process::Command;
 
-use common::Site;
-
-fn chromium() -> String {
-    for candidate in ["chromium", "chromium-browser", "google-chrome"] {
-        if Command::new("which")
-            .arg(candidate)
-            .output()
-            .is_ok_and(|o| o.status.success())
-        {
-            return candidate.to_string();
-        }
-    }
-    panic!("headless Chromium is needed for the browser tests: apt-get install -y chromium");
-}
+use common::{chromium, percent_decode, Site};
 
 /// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1
 /// when `server` is given), runs `probe` — JavaScript returning a value or a Promise —
@@ -119,24 +106,6 @@ fn serve(root: std::path::PathBuf) -> u16 {
         }
     });
     port
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn search_site() -> Site {

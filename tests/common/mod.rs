@@ -145,3 +145,37 @@ pub fn assert_well_formed(xml: &str) {
     }
     assert_eq!(depth, 0, "unbalanced elements");
 }
+
+/// The headless browser for the browser tests. A missing browser fails the test rather
+/// than skipping it, so CI cannot pass without looking.
+pub fn chromium() -> String {
+    for candidate in ["chromium", "chromium-browser", "google-chrome"] {
+        if std::process::Command::new("which")
+            .arg(candidate)
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            return candidate.to_string();
+        }
+    }
+    panic!("headless Chromium is needed for the browser tests: apt-get install -y chromium");
+}
+
+/// Decodes `%XX` escapes in a URL path or query.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

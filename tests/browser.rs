@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::process::Command;
 
-use common::{chromium, percent_decode, Site};
+use common::{chromium_command, percent_decode, Site};
 
 /// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1
 /// when `server` is given), runs `probe` — JavaScript returning a value or a Promise —
@@ -29,20 +28,12 @@ fn probe_at(site: &Site, page: &str, query: &str, server: Option<u16>, probe: &s
         None => format!("file://{}{query}", probed.display()),
     };
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium())
+    let out = chromium_command(&profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
             "--window-size=1280,2000",
             "--virtual-time-budget=8000",
             "--dump-dom",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(url)
         .output()
         .unwrap();

@@ -9,13 +9,12 @@ mod common;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use common::server::Server;
-use common::{chromium, percent_decode, Site};
+use common::{chromium_command, percent_decode, Site};
 
 const LESSON: &str = "content/lessons/vendor-delay.md";
 
@@ -147,19 +146,8 @@ fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
     let server = Server::start(site.root(), &["--port", "0"]);
 
     let profile = tempfile::tempdir().unwrap();
-    let mut browser = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1280,1000",
-            "--remote-debugging-port=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let mut browser = chromium_command(&profile)
+        .args(["--window-size=1280,1000", "--remote-debugging-port=0"])
         .arg(server.url("/probe.html"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())

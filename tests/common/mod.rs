@@ -146,6 +146,24 @@ pub fn assert_well_formed(xml: &str) {
     assert_eq!(depth, 0, "unbalanced elements");
 }
 
+/// Headless Chromium in the given fresh profile, with none of
+/// its background traffic; the caller adds what to do.
+pub fn chromium_command(profile: &tempfile::TempDir) -> std::process::Command {
+    let mut command = std::process::Command::new(chromium());
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()));
+    command
+}
+
 /// The headless browser for the browser tests. A missing browser fails the test rather
 /// than skipping it, so CI cannot pass without looking.
 pub fn chromium() -> String {

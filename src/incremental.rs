@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::charts;
@@ -27,6 +27,11 @@ use crate::{prepare, BuildFailure, Options, Prepared};
 
 /// Every file of the site by its path (`lessons/x/index.html`).
 pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// The files, shared with whoever serves them. A rebuild takes the write lock once, to put
+/// all its files in place together, so a reader sees the site before or after a rebuild,
+/// never between.
+pub type SharedFiles = Arc<RwLock<Files>>;
 
 /// What a rebuild had to redo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +66,9 @@ pub struct Workspace {
     options: Options,
     state: Prepared,
     cache: RenderCache,
-    files: Arc<Files>,
+    files: SharedFiles,
+    /// Bumped whenever the files change.
+    version: u64,
     /// Sources changed since the last successful rebuild (absolute paths).
     pending: BTreeSet<PathBuf>,
     /// A cheap rebuild failed after changing the in-memory site: only a full rebuild can
@@ -92,7 +99,15 @@ enum Change {
 
 impl Workspace {
     /// Builds the whole site into memory.
-    pub fn open(mut options: Options) -> Result<(Workspace, Rebuild), BuildFailure> {
+    pub fn open(options: Options) -> Result<(Workspace, Rebuild), BuildFailure> {
+        Workspace::open_into(options, SharedFiles::default())
+    }
+
+    /// Builds the whole site into `files` (which a server may already be serving).
+    pub fn open_into(
+        mut options: Options,
+        files: SharedFiles,
+    ) -> Result<(Workspace, Rebuild), BuildFailure> {
         // Watchers report absolute paths; compare them with absolute sources.
         options.root = std::fs::canonicalize(&options.root).map_err(|e| {
             Diagnostic::error(Problem::Io(e.to_string()))
@@ -100,11 +115,13 @@ impl Workspace {
                 .with_help("run `pmo serve` in the site folder, or pass --root")
         })?;
         let started = Instant::now();
-        let (state, cache, files) = full(&options)?;
+        let (state, cache, built) = full(&options)?;
+        let (changed, removed) = diff(&read(&files), &built);
+        *write(&files) = built;
         let rebuild = Rebuild {
             scope: Scope::Full,
-            changed: files.keys().cloned().collect(),
-            removed: Vec::new(),
+            changed,
+            removed,
             warnings: state.warnings.clone(),
             elapsed: started.elapsed(),
             search_stale: false,
@@ -113,7 +130,8 @@ impl Workspace {
             options,
             state,
             cache,
-            files: Arc::new(files),
+            files,
+            version: 1,
             pending: BTreeSet::new(),
             stale: false,
         };
@@ -125,8 +143,13 @@ impl Workspace {
     }
 
     /// The files of the last good build.
-    pub fn files(&self) -> Arc<Files> {
+    pub fn files(&self) -> SharedFiles {
         Arc::clone(&self.files)
+    }
+
+    /// Changes each time the files do.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Rebuilds after `changed` source files (absolute paths) were written, created or
@@ -189,7 +212,7 @@ impl Workspace {
                 // A folder of pages renamed or deleted as a whole.
                 return Change::Full;
             }
-            let known = site.assets.binary_search(&in_content).is_ok();
+            let known = site.assets.contains(&in_content);
             return match (known, exists) {
                 (true, true) => Change::Static,
                 (false, false) => Change::Ignored,
@@ -225,10 +248,11 @@ impl Workspace {
 
     fn rebuild_full(&mut self) -> Result<Rebuild, BuildFailure> {
         let (state, cache, files) = full(&self.options)?;
-        let (changed, removed) = diff(&self.files, &files);
+        let (changed, removed) = diff(&read(&self.files), &files);
         self.state = state;
         self.cache = cache;
-        self.files = Arc::new(files);
+        *write(&self.files) = files;
+        self.version += 1;
         Ok(Rebuild {
             scope: Scope::Full,
             changed,
@@ -253,9 +277,11 @@ impl Workspace {
             }
         }
         let mut jobs: Vec<Job> = Vec::new();
+        let mut edited: Vec<PageId> = Vec::new();
         let mut scope = Scope::Static;
         let mut search_stale = false;
         if !pages.is_empty() {
+            edited = pages.iter().map(|(id, _)| *id).collect();
             match self.patch_pages(pages)? {
                 Some(page_jobs) => {
                     scope = Scope::Pages(page_jobs.len());
@@ -293,9 +319,8 @@ impl Workspace {
         let collect = Collect::default();
         let renderer = self.renderer();
         let rendered = renderer.render_jobs(&jobs, &collect).and_then(|()| {
-            if !jobs.is_empty() {
-                renderer.write_feeds(&collect)?;
-            }
+            // Pages kept their places, so the sitemap is as it was.
+            renderer.write_feed_of(&edited, &collect)?;
             if statics {
                 renderer.copy_files(&collect)?;
             }
@@ -404,7 +429,7 @@ impl Workspace {
 
     /// Puts newly written files in place; returns those whose bytes changed.
     fn merge(&mut self, collect: Collect) -> Vec<String> {
-        let files = Arc::make_mut(&mut self.files);
+        let mut files = write(&self.files);
         let mut changed = Vec::new();
         for (path, bytes) in collect.into_files() {
             if files.get(&path).is_some_and(|old| **old == *bytes) {
@@ -414,8 +439,21 @@ impl Workspace {
             changed.push(path);
         }
         changed.sort();
+        if !changed.is_empty() {
+            self.version += 1;
+        }
         changed
     }
+}
+
+/// The files for reading. A poisoned lock means a panic while swapping files in, which
+/// takes the write lock only to insert ready values: the map is whole either way.
+pub fn read(files: &SharedFiles) -> std::sync::RwLockReadGuard<'_, Files> {
+    files.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write(files: &SharedFiles) -> std::sync::RwLockWriteGuard<'_, Files> {
+    files.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A clean build into memory.

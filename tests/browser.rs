@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::{chromium_command, percent_decode, Site};
 
 /// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1

@@ -13,7 +13,7 @@ use crate::render::i18n::I18n;
 use crate::site::{PageId, Site};
 
 pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
-    output.write("atom.xml", atom(site, i18n).as_bytes())?;
+    write_atom(site, i18n, output)?;
     output.write("sitemap.xml", sitemap(site).as_bytes())?;
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
@@ -23,13 +23,24 @@ pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<us
     Ok(3)
 }
 
-fn atom(site: &Site, i18n: &I18n) -> String {
-    let base = &site.config.base_url;
+/// The Atom feed alone: after an edit that moved no page, the sitemap stays as it was.
+pub fn write_atom(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
+    output.write("atom.xml", atom(site, i18n).as_bytes())
+}
+
+/// The pages in the feed, newest first.
+pub fn entries(site: &Site) -> Vec<PageId> {
     let mut entries: Vec<PageId> = (0..site.pages.len())
         .filter(|&i| site.page(i).kind.in_feed() && site.page(i).date.is_some())
         .collect();
     entries.sort_by(|&a, &b| site.page(a).cmp_newest(site.page(b)));
     entries.truncate(site.config.feed_limit);
+    entries
+}
+
+fn atom(site: &Site, i18n: &I18n) -> String {
+    let base = &site.config.base_url;
+    let entries = entries(site);
     let updated = entries
         .first()
         .and_then(|&i| site.page(i).date)

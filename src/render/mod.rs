@@ -191,6 +191,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The Atom feed again if it shows any of `pages`.
+    pub fn write_feed_of(
+        &self,
+        pages: &[PageId],
+        output: &dyn Output,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let entries = feeds::entries(self.site);
+        if !pages.iter().any(|p| entries.contains(p)) {
+            return Ok(());
+        }
+        feeds::write_atom(self.site, self.i18n, output)
+            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])
+    }
+
     /// The Atom feed, sitemap and robots.txt.
     pub fn write_feeds(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         feeds::write_all(self.site, self.i18n, output)

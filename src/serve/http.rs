@@ -17,7 +17,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
 use crate::escape::percent_decode;
-use crate::incremental::Files;
+use crate::incremental::{read, Files, SharedFiles};
 
 /// Where the live-reload script and its event stream live; no site path starts with `__`.
 pub const LIVE_JS: &str = "/__pmo/live.js";
@@ -38,7 +38,7 @@ pub enum LiveEvent {
 
 /// The state the server and the rebuild thread share.
 pub struct Shared {
-    files: RwLock<Arc<Files>>,
+    files: SharedFiles,
     status: RwLock<Status>,
     events: broadcast::Sender<LiveEvent>,
 }
@@ -53,17 +53,13 @@ struct Status {
 }
 
 impl Shared {
-    pub fn new(files: Arc<Files>) -> Arc<Shared> {
+    pub fn new(files: SharedFiles) -> Arc<Shared> {
         let (events, _) = broadcast::channel(64);
         Arc::new(Shared {
-            files: RwLock::new(files),
+            files,
             status: RwLock::new(Status::default()),
             events,
         })
-    }
-
-    fn files(&self) -> Arc<Files> {
-        Arc::clone(&self.files.read().unwrap_or_else(|e| e.into_inner()))
     }
 
     fn status(&self) -> Status {
@@ -73,10 +69,9 @@ impl Shared {
             .clone()
     }
 
-    /// Serves `files` from now on and tells the browsers: reload, or swap stylesheets when
-    /// they are all that changed.
-    pub fn publish(&self, files: Arc<Files>, changed: &[String], removed: &[String]) {
-        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+    /// Tells the browsers that the files changed: reload, or swap stylesheets when they
+    /// are all that changed.
+    pub fn publish(&self, changed: &[String], removed: &[String]) {
         let was_broken = self.set_errors(None);
         if was_broken {
             let _ = self.events.send(LiveEvent::Fixed);
@@ -102,11 +97,6 @@ impl Shared {
         let _ = self.events.send(event);
     }
 
-    /// Replaces files without telling the browsers (the search index after a reload).
-    pub fn replace_quietly(&self, files: Arc<Files>) {
-        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
-    }
-
     /// Shows a failed build's reports in every browser.
     pub fn broken(&self, errors: Vec<String>) {
         self.set_errors(Some(errors.clone()));
@@ -117,6 +107,11 @@ impl Shared {
     fn set_errors(&self, errors: Option<Vec<String>>) -> bool {
         let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
         std::mem::replace(&mut status.errors, errors).is_some()
+    }
+
+    /// The files being served.
+    pub fn files(&self) -> SharedFiles {
+        Arc::clone(&self.files)
     }
 
     /// A receiver of the live events (for tests and tools).
@@ -177,20 +172,26 @@ fn event(name: &str, data: &impl Serialize) -> Event {
 }
 
 async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let files = shared.files();
-    match lookup(&files, uri.path()) {
-        Lookup::File(path) => file_response(&path, &files[&path], StatusCode::OK),
-        Lookup::Redirect(to) => {
+    let (found, bytes) = {
+        let files = read(&shared.files);
+        let found = lookup(&files, uri.path());
+        let bytes = match &found {
+            Lookup::File(path) => files.get(path).cloned(),
+            _ => files.get("404.html").cloned(),
+        };
+        (found, bytes)
+    };
+    match (found, bytes) {
+        (Lookup::File(path), Some(bytes)) => file_response(&path, &bytes, StatusCode::OK),
+        (Lookup::Redirect(to), _) => {
             let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(value) = HeaderValue::from_str(&to) {
                 response.headers_mut().insert(header::LOCATION, value);
             }
             response
         }
-        Lookup::Missing => match files.get("404.html") {
-            Some(page) => file_response("404.html", page, StatusCode::NOT_FOUND),
-            None => (StatusCode::NOT_FOUND, "not found").into_response(),
-        },
+        (_, Some(page)) => file_response("404.html", &page, StatusCode::NOT_FOUND),
+        (_, None) => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 

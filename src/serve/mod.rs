@@ -16,7 +16,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{self, Diagnostic, Problem};
-use crate::incremental::{Files, Rebuild, Workspace};
+use crate::incremental::{Rebuild, SharedFiles, Workspace};
 use crate::{BuildFailure, Options};
 use http::Shared;
 use watch::{Batch, Watcher};
@@ -134,13 +134,14 @@ fn bind(ip: IpAddr, port: u16, notify: &Notify) -> Result<TcpListener, Diagnosti
 /// The first build; when it fails the server still starts, showing the errors, and the
 /// next save tries again.
 fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shared>) {
-    match Workspace::open(build.clone()) {
+    let files = SharedFiles::default();
+    let shared = Shared::new(Arc::clone(&files));
+    match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
             notify(Note::Built {
                 rebuild: &rebuild,
                 sources: &[],
             });
-            let shared = Shared::new(workspace.files());
             (Some(workspace), shared)
         }
         Err(failure) => {
@@ -148,7 +149,6 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
                 failure: &failure,
                 sources: &[],
             });
-            let shared = Shared::new(Arc::new(Files::new()));
             shared.broken(reports(&failure));
             (None, shared)
         }
@@ -182,7 +182,7 @@ fn rebuild_loop(
         }
         let result = match &mut workspace {
             Some(w) => w.rebuild(sources.iter().cloned()),
-            None => Workspace::open(build.clone()).map(|(w, r)| {
+            None => Workspace::open_into(build.clone(), shared.files()).map(|(w, r)| {
                 workspace = Some(w);
                 r
             }),
@@ -190,7 +190,7 @@ fn rebuild_loop(
         let shown: Vec<PathBuf> = sources.iter().map(|p| relative(&build.root, p)).collect();
         match (result, &mut workspace) {
             (Ok(rebuild), Some(w)) => {
-                shared.publish(w.files(), &rebuild.changed, &rebuild.removed);
+                shared.publish(&rebuild.changed, &rebuild.removed);
                 notify(Note::Built {
                     rebuild: &rebuild,
                     sources: &shown,
@@ -199,7 +199,6 @@ fn rebuild_loop(
                     let started = Instant::now();
                     match w.refresh_search() {
                         Ok(files) => {
-                            shared.replace_quietly(w.files());
                             notify(Note::SearchUpdated {
                                 files: files.len(),
                                 elapsed: started.elapsed(),

@@ -19,23 +19,26 @@ pub struct Resolved {
     pub target: Option<PageId>,
 }
 
-struct Index<'a> {
-    by_rel: HashMap<&'a str, PageId>,
-    by_url: HashMap<&'a str, PageId>,
+/// What links are resolved against. Built once when the site is linked: an edit that keeps
+/// every page in place leaves it valid, so `serve` reuses it.
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    by_rel: HashMap<String, PageId>,
+    by_url: HashMap<String, PageId>,
     /// Sections and the list pages the build generates (taxonomies, the dashboard).
     section_urls: HashSet<String>,
-    assets: HashSet<&'a str>,
+    assets: HashSet<String>,
 }
 
 /// One page's resolved links, in the order of its `body.links`.
 pub type PageLinks = Vec<Option<Resolved>>;
 
 pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>) {
-    let index = Index::of(site);
+    let index = &site.link_index;
     let per_page: Vec<(Vec<Option<Resolved>>, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
-        .map(|page| resolve_page(site, &index, page))
+        .map(|page| resolve_page(site, index, page))
         .collect();
     let mut all_problems = Vec::new();
     let resolved = per_page
@@ -51,12 +54,12 @@ pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>)
 /// Resolves the links of `ids` only: after an edit that kept every page's place, only the
 /// edited pages' links (and anchors pointing into them) can have changed.
 pub fn resolve_some(site: &Site, ids: &[PageId]) -> (Vec<(PageId, PageLinks)>, Vec<Diagnostic>) {
-    let index = Index::of(site);
+    let index = &site.link_index;
     let mut all_problems = Vec::new();
     let resolved = ids
         .iter()
         .map(|&id| {
-            let (r, p) = resolve_page(site, &index, site.page(id));
+            let (r, p) = resolve_page(site, index, site.page(id));
             all_problems.extend(p);
             (id, r)
         })
@@ -64,20 +67,20 @@ pub fn resolve_some(site: &Site, ids: &[PageId]) -> (Vec<(PageId, PageLinks)>, V
     (resolved, all_problems)
 }
 
-impl<'a> Index<'a> {
-    fn of(site: &'a Site) -> Index<'a> {
-        Index {
+impl LinkIndex {
+    pub fn of(site: &Site) -> LinkIndex {
+        LinkIndex {
             by_rel: site
                 .pages
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.rel_path.as_str(), i))
+                .map(|(i, p)| (p.rel_path.clone(), i))
                 .collect(),
             by_url: site
                 .pages
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.url.as_str(), i))
+                .map(|(i, p)| (p.url.clone(), i))
                 .collect(),
             section_urls: site
                 .sections
@@ -90,14 +93,14 @@ impl<'a> Index<'a> {
                     (!site.projects.is_empty()).then(|| crate::render::DASHBOARD_URL.to_string()),
                 )
                 .collect(),
-            assets: site.assets.iter().map(String::as_str).collect(),
+            assets: site.assets.iter().cloned().collect(),
         }
     }
 }
 
 fn resolve_page(
     site: &Site,
-    index: &Index,
+    index: &LinkIndex,
     page: &Page,
 ) -> (Vec<Option<Resolved>>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
@@ -131,7 +134,7 @@ pub fn backlinks(site: &Site, resolved: &[Vec<Option<Resolved>>]) -> Vec<Vec<Pag
 
 fn resolve(
     site: &Site,
-    index: &Index,
+    index: &LinkIndex,
     page: &Page,
     link: &LinkRef,
 ) -> Result<Option<Resolved>, Diagnostic> {
@@ -184,15 +187,17 @@ fn resolve(
 
     if target_rel.ends_with(".md") {
         let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
-            let siblings: Vec<&str> = index
+            let mut siblings: Vec<&str> = index
                 .by_rel
                 .keys()
-                .copied()
+                .map(String::as_str)
                 .filter(|r| {
                     r.rsplit_once('/').map(|(d, _)| d)
                         == target_rel.rsplit_once('/').map(|(d, _)| d)
                 })
                 .collect();
+            // Map order varies from run to run; suggestions must not.
+            siblings.sort_unstable();
             let help = match did_you_mean(&target_rel, &siblings) {
                 Some(s) => format!("did you mean content/{s}? (paths are relative to this file's folder)"),
                 None => "paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)".into(),

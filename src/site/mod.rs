@@ -11,7 +11,7 @@ mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
 
-pub use links::Resolved;
+pub use links::{LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Taxonomy, Term};
@@ -57,6 +57,7 @@ pub struct Site {
     pub assets: Vec<String>,
     /// Output path → source file, for `static/` of the theme and of the site.
     pub static_files: BTreeMap<String, crate::theme::Source>,
+    pub link_index: LinkIndex,
 }
 
 impl Site {
@@ -127,7 +128,9 @@ pub fn link(
         tables: data.tables,
         assets: loaded.assets,
         static_files,
+        link_index: LinkIndex::default(),
     };
+    site.link_index = LinkIndex::of(&site);
     let (resolved, problems) = links::resolve_all(&site);
     diagnostics.extend(problems);
     site.backlinks = links::backlinks(&site, &resolved);

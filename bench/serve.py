@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Measures `pmo serve` on the generated corpus: the time from saving one lesson to the
+reload signal a browser receives, and what each rebuild redid.
+
+Starts the release binary's `pmo serve` on a copy of the corpus (so the cached corpus stays
+as generated), listens to its live-reload events like a browser does, then saves lessons
+one after another and times each save → `reload` event. Two kinds of edit:
+
+  body      a paragraph appended at the end: the page itself changes
+  summary   the first paragraph changed: the page and every list showing it change
+
+Usage:
+    python3 bench/serve.py                  # 10,000 pages, 300 projects, 30 edits of each kind
+    python3 bench/serve.py --edits 50 --pages 1000
+"""
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+
+
+def generate(gen, pages, projects, out):
+    if out.exists():
+        return
+    subprocess.run(
+        [sys.executable, str(gen), "--pages", str(pages), "--projects", str(projects),
+         "--out", str(out), "--layout", "pmo"],
+        check=True, stdout=subprocess.DEVNULL)
+
+
+class Events:
+    """The server's event stream, read on a thread; `wait(name)` blocks for the next one."""
+
+    def __init__(self, port):
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.sock.sendall(b"GET /__pmo/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          b"Accept: text/event-stream\r\n\r\n")
+        self.cond = threading.Condition()
+        self.events = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        buf = b""
+        name = None
+        while True:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                return
+            buf += chunk
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                line = line.decode("utf-8", "replace").rstrip("\r")
+                if line.startswith("event: "):
+                    name = line[7:]
+                elif line.startswith("data: "):
+                    with self.cond:
+                        self.events.append((time.perf_counter(), name))
+                        self.cond.notify_all()
+
+    def wait(self, name, since, timeout=30):
+        deadline = time.perf_counter() + timeout
+        with self.cond:
+            while True:
+                for at, n in self.events:
+                    if n == name and at >= since:
+                        return at
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError(f"no {name} event")
+                self.cond.wait(left)
+
+
+class Log:
+    """serve's stderr, line by line."""
+
+    def __init__(self, stream):
+        self.lines = []
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream):
+        for line in stream:
+            with self.cond:
+                self.lines.append(line.rstrip("\n"))
+                self.cond.notify_all()
+
+    def wait_for(self, pattern, start, timeout=120):
+        deadline = time.perf_counter() + timeout
+        with self.cond:
+            while True:
+                for i in range(start, len(self.lines)):
+                    if re.search(pattern, self.lines[i]):
+                        return i, self.lines[i]
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError(f"serve never logged {pattern!r}")
+                self.cond.wait(left)
+
+
+def first_paragraph_edit(text, n):
+    """Prefixes the first paragraph after the front matter."""
+    head, sep, body = text.partition("\n---\n")
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip():
+            lines[i] = f"修订 {n}：" + line
+            break
+    return head + sep + "\n".join(lines)
+
+
+def summary(name, times):
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    print(f"{name:8} save → reload: median {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms  "
+          f"min {times[0]:6.1f} ms  max {times[-1]:6.1f} ms  ({len(times)} edits)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--projects", type=int, default=300)
+    ap.add_argument("--edits", type=int, default=30, help="edits of each kind")
+    ap.add_argument("--gen", type=Path, default=Path(os.environ.get("PMO_CORPUS_GEN", DEFAULT_GEN)))
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
+    ap.add_argument("--scratch", type=Path,
+                    default=Path("/dev/shm/pmo-bench") if Path("/dev/shm").is_dir() else None,
+                    help="where the copy of the corpus that gets edited lives (default: tmpfs)")
+    args = ap.parse_args()
+
+    if not args.gen.exists():
+        sys.exit(f"corpus generator not found: {args.gen} (pass --gen)")
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    pmo = REPO / "target" / "release" / "pmo"
+    corpus = args.work / f"pmo-{args.pages}-{args.projects}"
+    generate(args.gen, args.pages, args.projects, corpus)
+    site = (args.scratch or args.work) / "serve-site"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(corpus, site)
+
+    server = subprocess.Popen([str(pmo), "--root", str(site), "serve", "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        log = Log(server.stderr)
+        started = time.perf_counter()
+        line = server.stdout.readline()
+        if not line.startswith("serving "):
+            sys.exit(f"serve did not start: {line}")
+        port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
+        _, first = log.wait_for(r"full rebuild", 0)
+        print(f"first build (into memory): {first.split(' in ')[-1]}; "
+              f"serving after {time.perf_counter() - started:.1f} s")
+        events = Events(port)
+        events.wait("hello", 0)
+
+        lessons = sorted((site / "content" / "lessons").glob("*.md"))
+        search = "search = true" in (site / "site.toml").read_text()
+        results = {"body": [], "summary": []}
+        scopes = {"body": {}, "summary": {}}
+        rebuild_ms = {"body": [], "summary": []}
+        for n in range(args.edits):
+            for kind in ("body", "summary"):
+                path = lessons[(n * 7 + (kind == "summary")) % len(lessons)]
+                text = path.read_text(encoding="utf-8")
+                new = (text + f"\n\n追加段落 {n}：每周核对接口清单。\n" if kind == "body"
+                       else first_paragraph_edit(text, n))
+                mark = len(log.lines)
+                t0 = time.perf_counter()
+                path.write_text(new, encoding="utf-8")
+                t1 = events.wait("reload", t0)
+                results[kind].append((t1 - t0) * 1000)
+                _, line = log.wait_for(r"→", mark)
+                what = re.sub(r"\d+ ", "N ", line.split("→ ", 1)[1].split(",")[0])
+                rebuild_ms[kind].append(int(re.search(r"in (\d+) ms", line).group(1)))
+                scopes[kind][what] = scopes[kind].get(what, 0) + 1
+                if search:
+                    log.wait_for(r"search index", mark)
+                time.sleep(0.1)
+        for kind in ("body", "summary"):
+            summary(kind, results[kind])
+            print(f"         of which rebuilding (as serve reports it): median "
+                  f"{statistics.median(rebuild_ms[kind]):.0f} ms")
+            for what, count in scopes[kind].items():
+                print(f"         {count:3} × {what}")
+    finally:
+        server.kill()
+        server.wait()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

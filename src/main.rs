@@ -206,6 +206,7 @@ fn print_note(note: Note<'_>) {
                 Scope::Full => "full rebuild".to_string(),
                 Scope::Pages(n) => format!("{n} page(s) re-rendered"),
                 Scope::Templates(n) => format!("templates: {n} page(s) re-rendered"),
+                Scope::Data(n) => format!("data: {n} page(s) re-rendered"),
                 Scope::Static => "static files copied".to_string(),
             };
             eprintln!(

@@ -42,29 +42,9 @@ pub fn render_all(site: &Site, i18n: &I18n) -> Result<Figures, Vec<Diagnostic>> 
     let projects: Vec<(PageId, Result<Vec<Figure>, Diagnostic>)> = site
         .projects
         .par_iter()
-        .map(|(slug, &id)| {
-            let page = site.page(id);
-            let empty = crate::data::ProjectData::default();
-            let data = site.project_data.get(slug).unwrap_or(&empty);
-            let figures = match page.project() {
-                Some(info) => project::charts(info, data, i18n)
-                    .iter()
-                    .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
-                    .collect::<Result<Vec<_>, String>>()
-                    .map_err(|e| {
-                        Diagnostic::error(Problem::Data(format!("cannot draw a chart: {e}")))
-                            .in_file(&page.path)
-                    }),
-                None => Ok(Vec::new()),
-            };
-            (id, figures)
-        })
+        .map(|(slug, &id)| (id, project_figures(site, slug, id, i18n)))
         .collect();
-    let dashboard: Vec<Result<Figure, String>> = portfolio::charts(&site.tables, i18n)
-        .par_iter()
-        .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
-        .collect();
-
+    let dashboard = dashboard_figures(site, i18n);
     let mut problems = Vec::new();
     let mut figures = Figures::default();
     for result in blocks {
@@ -84,9 +64,53 @@ pub fn render_all(site: &Site, i18n: &I18n) -> Result<Figures, Vec<Diagnostic>> 
             Err(d) => problems.push(d),
         }
     }
-    for result in dashboard {
+    match dashboard {
+        Ok(f) => figures.dashboard = f,
+        Err(p) => problems.extend(p),
+    }
+    if problems.is_empty() {
+        Ok(figures)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The charts of one project's page, from its data tables and front matter.
+pub fn project_figures(
+    site: &Site,
+    slug: &str,
+    id: PageId,
+    i18n: &I18n,
+) -> Result<Vec<Figure>, Diagnostic> {
+    let page = site.page(id);
+    let empty = crate::data::ProjectData::default();
+    let data = site.project_data.get(slug).unwrap_or(&empty);
+    let data_label = i18n.get("chart_data");
+    match page.project() {
+        Some(info) => project::charts(info, data, i18n)
+            .iter()
+            .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(|e| {
+                Diagnostic::error(Problem::Data(format!("cannot draw a chart: {e}")))
+                    .in_file(&page.path)
+            }),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The portfolio dashboard's charts, from the derived tables.
+pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Diagnostic>> {
+    let data_label = i18n.get("chart_data");
+    let results: Vec<Result<Figure, String>> = portfolio::charts(&site.tables, i18n)
+        .par_iter()
+        .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+        .collect();
+    let mut figures = Vec::new();
+    let mut problems = Vec::new();
+    for result in results {
         match result {
-            Ok(f) => figures.dashboard.push(f),
+            Ok(f) => figures.push(f),
             Err(e) => problems.push(Diagnostic::error(Problem::Data(format!(
                 "cannot draw a dashboard chart: {e}"
             )))),

@@ -134,25 +134,53 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
             Err(d) => diagnostics.push(d),
         }
     }
-    for (name, table) in &data.tables {
-        let mut parts = name.split('/');
-        let (Some("projects"), Some(slug), Some(kind), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            continue;
+    let slugs: std::collections::BTreeSet<&str> = data
+        .tables
+        .keys()
+        .filter_map(|name| project_table(name).map(|(slug, _)| slug))
+        .collect();
+    let mut projects = BTreeMap::new();
+    for slug in slugs {
+        let (project, problems) = project_data(&data.tables, slug);
+        diagnostics.extend(problems);
+        projects.insert(slug.to_string(), project);
+    }
+    data.projects = projects;
+    data
+}
+
+/// `projects/<slug>/<kind>` → (slug, kind).
+pub fn project_table(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("projects"), Some(slug), Some(kind), None) => Some((slug, kind)),
+        _ => None,
+    }
+}
+
+/// One project's typed rows from its tables, with every bad row's error.
+pub fn project_data(
+    tables: &BTreeMap<String, Table>,
+    slug: &str,
+) -> (ProjectData, Vec<Diagnostic>) {
+    let mut project = ProjectData::default();
+    let mut problems = Vec::new();
+    let prefix = format!("projects/{slug}/");
+    for (name, table) in tables.range(prefix.clone()..) {
+        let Some(kind) = name.strip_prefix(&prefix) else {
+            break;
         };
-        let entry = data.projects.entry(slug.to_string()).or_default();
         let result = match kind {
-            "budget" => budget(table).map(|rows| entry.budget = rows),
-            "milestones" => milestones(table).map(|rows| entry.milestones = rows),
-            "risks" => risks(table).map(|rows| entry.risks = rows),
+            "budget" => budget(table).map(|rows| project.budget = rows),
+            "milestones" => milestones(table).map(|rows| project.milestones = rows),
+            "risks" => risks(table).map(|rows| project.risks = rows),
             _ => Ok(()),
         };
-        if let Err(problems) = result {
-            diagnostics.extend(problems);
+        if let Err(p) = result {
+            problems.extend(p);
         }
     }
-    data
+    (project, problems)
 }
 
 fn strip_extension(rel: &str) -> &str {

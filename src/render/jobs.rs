@@ -148,6 +148,27 @@ pub fn listing(site: &Site, id: PageId) -> Vec<Job> {
     jobs
 }
 
+/// The jobs that show data tables: the pages of the projects whose tables changed, every
+/// list of projects with their key figures (home, the projects section, the dashboard),
+/// and every page with ```chart or ```table blocks.
+pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
+    let mut jobs: Vec<Job> = projects.iter().map(|&p| Job::Page(p)).collect();
+    jobs.push(Job::Home);
+    if !site.projects.is_empty() {
+        jobs.push(Job::Dashboard);
+    }
+    if let Some(sid) = site.section_at("projects") {
+        jobs.extend(section_jobs(site, sid));
+    }
+    for (id, page) in site.pages.iter().enumerate() {
+        if !page.blocks.is_empty() {
+            jobs.extend(showing(site, id));
+        }
+    }
+    jobs.dedup();
+    jobs
+}
+
 fn pages_for(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page).max(1)
 }

@@ -22,7 +22,7 @@ use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use context::summary;
 use i18n::I18n;
-pub use jobs::{listing, showing, Job, DASHBOARD_URL};
+pub use jobs::{listing, showing, showing_data, Job, DASHBOARD_URL};
 use templates::Templates;
 
 /// Reports rendering progress to whoever draws it (the CLI's progress bar).

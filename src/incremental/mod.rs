@@ -11,19 +11,20 @@
 //!   partials, which every page includes);
 //! - **static files** and content attachments: copied again.
 
+mod classify;
+mod patch;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::charts;
-use crate::content::load::{declares_draft, load_page};
-use crate::content::page::Kind;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::output::Collect;
 use crate::render::{self, Job, RenderCache, Renderer};
-use crate::site::{same_place, PageId};
+use crate::site::PageId;
 use crate::{prepare, BuildFailure, Options, Prepared};
+use classify::Change;
 
 /// Every file of the site by its path (`lessons/x/index.html`).
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -38,6 +39,8 @@ pub type SharedFiles = Arc<RwLock<Files>>;
 pub enum Scope {
     /// Edited pages patched in place; the number of pages rendered again.
     Pages(usize),
+    /// Data tables changed; the number of pages rendered again.
+    Data(usize),
     /// Templates changed; the number of pages rendered again.
     Templates(usize),
     /// Static files or attachments copied again.
@@ -74,27 +77,6 @@ pub struct Workspace {
     /// A cheap rebuild failed after changing the in-memory site: only a full rebuild can
     /// be trusted next.
     stale: bool,
-}
-
-/// What the build reads under the site root.
-const SOURCES: &[&str] = &[
-    "content",
-    "data",
-    "site.toml",
-    "themes",
-    "templates",
-    "static",
-    "i18n",
-];
-
-/// How a changed source file is handled.
-enum Change {
-    Page(PageId, String),
-    Template(String),
-    Static,
-    /// Nothing the build reads (an editor's temporary file that is gone again).
-    Ignored,
-    Full,
 }
 
 impl Workspace {
@@ -178,74 +160,6 @@ impl Workspace {
         }
     }
 
-    fn classify(&self, path: &Path) -> Change {
-        let root = &self.options.root;
-        let Ok(rel) = path.strip_prefix(root) else {
-            return Change::Ignored;
-        };
-        let top = rel.components().next().map(|c| c.as_os_str());
-        let top = top.and_then(|t| t.to_str()).unwrap_or("");
-        if !SOURCES.contains(&top) {
-            // `public/`, editors' backups beside site.toml, `archetypes/` (read by `pmo new`).
-            return Change::Ignored;
-        }
-        if path.is_dir() {
-            // A folder created or renamed into place: it may hold anything.
-            return Change::Full;
-        }
-        let exists = path.is_file();
-        let site = &self.state.site;
-        if let Ok(in_content) = rel.strip_prefix("content") {
-            let in_content = in_content.to_string_lossy().replace('\\', "/");
-            if in_content.ends_with(".md") {
-                let found = site
-                    .pages
-                    .binary_search_by(|p| p.rel_path.as_str().cmp(&in_content));
-                return match found {
-                    Ok(id) if exists => Change::Page(id, in_content),
-                    Err(_) if !exists => Change::Ignored,
-                    _ => Change::Full,
-                };
-            }
-            let folder = format!("{in_content}/");
-            if !exists && site.pages.iter().any(|p| p.rel_path.starts_with(&folder)) {
-                // A folder of pages renamed or deleted as a whole.
-                return Change::Full;
-            }
-            let known = site.assets.contains(&in_content);
-            return match (known, exists) {
-                (true, true) => Change::Static,
-                (false, false) => Change::Ignored,
-                _ => Change::Full,
-            };
-        }
-        if let Some(name) = self.state.theme.name_of(path) {
-            return match name.strip_prefix("templates/") {
-                Some(template) if exists => Change::Template(template.to_string()),
-                None if exists && name.starts_with("static/") => Change::Static,
-                _ => Change::Full,
-            };
-        }
-        if exists || self.files_from(rel) {
-            Change::Full
-        } else {
-            Change::Ignored
-        }
-    }
-
-    /// Whether a deleted path held something the build read: a data table or a theme file.
-    fn files_from(&self, rel: &Path) -> bool {
-        let site = &self.state.site;
-        let shown = rel.to_path_buf();
-        site.tables.values().any(|t| t.path == shown)
-            || self
-                .state
-                .theme
-                .name_of(&self.options.root.join(rel))
-                .is_some()
-            || rel == Path::new("site.toml")
-    }
-
     fn rebuild_full(&mut self) -> Result<Rebuild, BuildFailure> {
         let (state, cache, files) = full(&self.options)?;
         let (changed, removed) = diff(&read(&self.files), &files);
@@ -265,11 +179,13 @@ impl Workspace {
 
     fn rebuild_cheap(&mut self, changes: Vec<Change>) -> Result<Rebuild, BuildFailure> {
         let mut pages = Vec::new();
+        let mut tables = Vec::new();
         let mut templates = Vec::new();
         let mut statics = false;
         for change in changes {
             match change {
                 Change::Page(id, rel) => pages.push((id, rel)),
+                Change::Table(rel) => tables.push(rel),
                 Change::Template(name) => templates.push(name),
                 Change::Static => statics = true,
                 Change::Ignored => {}
@@ -287,6 +203,19 @@ impl Workspace {
                     scope = Scope::Pages(page_jobs.len());
                     jobs = page_jobs;
                     search_stale = self.state.site.config.search;
+                }
+                None => return self.rebuild_full(),
+            }
+        }
+        if !tables.is_empty() {
+            match self.patch_tables(&tables)? {
+                Some(data_jobs) => {
+                    for job in data_jobs {
+                        if !jobs.contains(&job) {
+                            jobs.push(job);
+                        }
+                    }
+                    scope = Scope::Data(jobs.len());
                 }
                 None => return self.rebuild_full(),
             }
@@ -340,70 +269,6 @@ impl Workspace {
             elapsed: Duration::ZERO,
             search_stale,
         })
-    }
-
-    /// Parses the edited pages and patches them into the site. `None` when an edit moves
-    /// a page (new title, date, tags …): then only a full rebuild is right.
-    fn patch_pages(
-        &mut self,
-        pages: Vec<(PageId, String)>,
-    ) -> Result<Option<Vec<Job>>, BuildFailure> {
-        let root = &self.options.root;
-        let content = root.join("content");
-        let mut edits = Vec::new();
-        let mut problems = Vec::new();
-        for (id, rel) in pages {
-            match load_page(&content, root, &rel) {
-                Ok(page) if page.draft && !self.options.drafts => return Ok(None),
-                Ok(page) if !same_place(self.state.site.page(id), &page) => return Ok(None),
-                Ok(page) => edits.push((id, page)),
-                // Like a clean build, skip a draft too unfinished to parse.
-                Err(_) if !self.options.drafts && declares_draft(&content.join(&rel)) => {
-                    return Ok(None)
-                }
-                Err(p) => problems.extend(p),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(failure(problems));
-        }
-        let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
-        let site = &mut self.state.site;
-        let moved_backlinks = site.patch(edits).map_err(failure)?;
-
-        let mut block_problems = Vec::new();
-        for &id in &ids {
-            match charts::blocks_of(site, id, &self.state.i18n) {
-                Ok(html) => self.state.figures.blocks[id] = html,
-                Err(p) => block_problems.extend(p),
-            }
-        }
-        if !block_problems.is_empty() {
-            self.stale = true;
-            return Err(failure(block_problems));
-        }
-
-        let site = &self.state.site;
-        let mut jobs = Vec::new();
-        let mut add = |new: Vec<Job>| {
-            for job in new {
-                if !jobs.contains(&job) {
-                    jobs.push(job);
-                }
-            }
-        };
-        for &id in &ids {
-            add(render::showing(site, id));
-            if self.cache.refresh_summary(site, &self.state.i18n, id)
-                || matches!(site.page(id).kind, Kind::Section | Kind::Home)
-            {
-                add(render::listing(site, id));
-            }
-        }
-        for target in moved_backlinks {
-            add(render::showing(site, target));
-        }
-        Ok(Some(jobs))
     }
 
     /// Rewrites the search index from the current site. Returns the files that changed.

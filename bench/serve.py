@@ -8,6 +8,7 @@ one after another and times each save → `reload` event. Two kinds of edit:
 
   body      a paragraph appended at the end: the page itself changes
   summary   the first paragraph changed: the page and every list showing it change
+  title     the title changed: the lesson moves in every list it is in (linked again)
 
 Usage:
     python3 bench/serve.py                  # 10,000 pages, 300 projects, 30 edits of each kind
@@ -120,6 +121,12 @@ def first_paragraph_edit(text, n):
     return head + sep + "\n".join(lines)
 
 
+def title_edit(text, n):
+    """Appends to the title in the front matter."""
+    return re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)}（修订 {n}）"', text,
+                  count=1, flags=re.M)
+
+
 def summary(name, times):
     times = sorted(times)
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
@@ -166,15 +173,20 @@ def main():
 
         lessons = sorted((site / "content" / "lessons").glob("*.md"))
         search = "search = true" in (site / "site.toml").read_text()
-        results = {"body": [], "summary": []}
-        scopes = {"body": {}, "summary": {}}
-        rebuild_ms = {"body": [], "summary": []}
+        kinds = ("body", "summary", "title")
+        results = {k: [] for k in kinds}
+        scopes = {k: {} for k in kinds}
+        rebuild_ms = {k: [] for k in kinds}
         for n in range(args.edits):
-            for kind in ("body", "summary"):
-                path = lessons[(n * 7 + (kind == "summary")) % len(lessons)]
+            for k, kind in enumerate(kinds):
+                path = lessons[(n * 7 + k) % len(lessons)]
                 text = path.read_text(encoding="utf-8")
-                new = (text + f"\n\n追加段落 {n}：每周核对接口清单。\n" if kind == "body"
-                       else first_paragraph_edit(text, n))
+                if kind == "body":
+                    new = text + f"\n\n追加段落 {n}：每周核对接口清单。\n"
+                elif kind == "summary":
+                    new = first_paragraph_edit(text, n)
+                else:
+                    new = title_edit(text, n)
                 mark = len(log.lines)
                 t0 = time.perf_counter()
                 path.write_text(new, encoding="utf-8")
@@ -187,7 +199,7 @@ def main():
                 if search:
                     log.wait_for(r"search index", mark)
                 time.sleep(0.1)
-        for kind in ("body", "summary"):
+        for kind in kinds:
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "
                   f"{statistics.median(rebuild_ms[kind]):.0f} ms")

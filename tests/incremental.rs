@@ -139,9 +139,9 @@ fn body_edits_patch_only_the_pages_that_show_them() {
 fn moves_templates_static_files_and_data_each_rebuild_what_they_touch() {
     let mut s = Session::start();
 
-    // A new title moves the lesson in every list: a full rebuild.
+    // A new title moves the lesson in every list: linked again, nothing parsed again.
     let r = s.edit(LESSON, &lesson("供应商延期（已更名）", "正文。"));
-    assert_eq!(r.scope, Scope::Full);
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
     s.assert_clean("a title edit");
 
     // A site template overriding the theme's, then an edit to it.
@@ -270,4 +270,83 @@ fn new_deleted_and_renamed_pages() {
     // An editor's temporary file that is gone again changes nothing.
     let r = s.rebuild("content/lessons/.vendor-delay.md.swp");
     assert!(r.changed.is_empty() && r.removed.is_empty(), "{r:?}");
+}
+
+#[test]
+fn moved_pages_are_linked_again_without_a_full_rebuild() {
+    let mut s = Session::start();
+    let moved = |s: &mut Session, text: &str, what: &str| {
+        let r = s.edit(LESSON, text);
+        assert!(matches!(r.scope, Scope::Pages(_)), "{what}: {:?}", r.scope);
+        s.assert_clean(what);
+        r
+    };
+    let front = |date: &str, project: &str, category: &str, tags: &str| {
+        format!(
+            "---\ntitle: 供应商交付延期导致里程碑滑移\ndate: {date}\nproject: {project}\nphase: execution\n\
+             category: {category}\nimpact: negative\ntags: [{tags}]\n---\n\n正文。\n"
+        )
+    };
+    moved(
+        &mut s,
+        &front("2023-01-09", "erp", "采购管理", "供应商, 进度"),
+        "a new date",
+    );
+    let r = moved(
+        &mut s,
+        &front("2023-01-09", "erp", "采购管理", "全新标签"),
+        "new tags",
+    );
+    assert!(
+        r.removed.iter().any(|p| p.starts_with("tags/")),
+        "{:?}",
+        r.removed
+    );
+    moved(
+        &mut s,
+        &front("2023-01-09", "erp", "沟通管理", "全新标签"),
+        "a new category",
+    );
+
+    // A project that does not exist: reported at its place, and nothing changes.
+    let version = s.workspace.version();
+    s.site
+        .write(LESSON, front("2023-01-09", "erpp", "沟通管理", "全新标签"));
+    let path = s.workspace.root().join(LESSON);
+    let failure = s.workspace.rebuild([path]).unwrap_err();
+    assert!(
+        messages(&failure).contains("erpp"),
+        "{}",
+        messages(&failure)
+    );
+    assert_eq!(version, s.workspace.version());
+    moved(
+        &mut s,
+        &front("2022-05-01", "erp", "沟通管理", "供应商"),
+        "the fix",
+    );
+
+    // Another project: the lesson moves from one project's page and counts to the other's.
+    s.edit(
+        "content/projects/crm/index.md",
+        "---\ntitle: CRM 实施\nstart: 2024-02-01\nfinish: 2025-06-30\nbac: 800000\nstatus: active\n---\n\n客户关系管理。\n",
+    );
+    moved(
+        &mut s,
+        &front("2022-05-01", "crm", "沟通管理", "供应商"),
+        "a lesson moved to another project",
+    );
+
+    // A practice's weight reorders its section's reading order.
+    let register =
+        std::fs::read_to_string(s.site.root().join("content/practices/risk/register.md")).unwrap();
+    let reweighted = if register.contains("weight:") {
+        register.replacen("weight:", "weight: 99\nold_weight:", 1)
+    } else {
+        register.replacen("---\n", "---\nweight: 99\n", 1)
+    };
+    let reweighted = reweighted.replace("old_weight:", "#");
+    let r = s.edit("content/practices/risk/register.md", &reweighted);
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    s.assert_clean("a practice's weight");
 }

@@ -37,6 +37,9 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
     }
 }
 
+/// The names of the tables [`all`] derives.
+pub const NAMES: [&str; 3] = ["portfolio", "lessons", "risks"];
+
 pub fn all(site: &Site, i18n: &I18n) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();
     for t in [portfolio(site, i18n), lessons(site, i18n), risks(site)] {

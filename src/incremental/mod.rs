@@ -194,20 +194,27 @@ impl Workspace {
         }
         let mut jobs: Vec<Job> = Vec::new();
         let mut edited: Vec<PageId> = Vec::new();
+        let mut removed = Vec::new();
+        let mut moved = false;
         let mut scope = Scope::Static;
         let mut search_stale = false;
         if !pages.is_empty() {
             edited = pages.iter().map(|(id, _)| *id).collect();
             match self.patch_pages(pages)? {
-                Some(page_jobs) => {
-                    scope = Scope::Pages(page_jobs.len());
-                    jobs = page_jobs;
+                Some(patched) => {
+                    scope = Scope::Pages(patched.jobs.len());
+                    jobs = patched.jobs;
+                    removed = patched.removed;
+                    moved = patched.moved;
                     search_stale = self.state.site.config.search;
                 }
                 None => return self.rebuild_full(),
             }
         }
         if !tables.is_empty() {
+            // Pages may already be patched in: a failure from here on leaves the site
+            // ahead of the files served, which only a full rebuild puts right.
+            self.stale = !edited.is_empty();
             match self.patch_tables(&tables)? {
                 Some(data_jobs) => {
                     for job in data_jobs {
@@ -227,7 +234,10 @@ impl Workspace {
                 &self.state.i18n,
                 &self.options.root,
             )
-            .map_err(|d| BuildFailure { diagnostics: d })?;
+            .map_err(|d| {
+                self.stale |= !edited.is_empty() || !tables.is_empty();
+                BuildFailure { diagnostics: d }
+            })?;
             self.cache.templates = fresh;
             let renderer = self.renderer();
             let everything = templates
@@ -248,8 +258,12 @@ impl Workspace {
         let collect = Collect::default();
         let renderer = self.renderer();
         let rendered = renderer.render_jobs(&jobs, &collect).and_then(|()| {
-            // Pages kept their places, so the sitemap is as it was.
-            renderer.write_feed_of(&edited, &collect)?;
+            if moved {
+                renderer.write_feeds(&collect)?;
+            } else {
+                // Pages kept their places, so the sitemap is as it was.
+                renderer.write_feed_of(&edited, &collect)?;
+            }
             if statics {
                 renderer.copy_files(&collect)?;
             }
@@ -261,10 +275,11 @@ impl Workspace {
             return Err(BuildFailure { diagnostics });
         }
         let changed = self.merge(collect);
+        self.remove(&removed);
         Ok(Rebuild {
             scope,
             changed,
-            removed: Vec::new(),
+            removed,
             warnings: Vec::new(),
             elapsed: Duration::ZERO,
             search_stale,
@@ -290,6 +305,18 @@ impl Workspace {
             &self.state.i18n,
             &self.options.root,
         )
+    }
+
+    fn remove(&mut self, paths: &[String]) {
+        if paths.is_empty() {
+            return;
+        }
+        let mut files = write(&self.files);
+        for path in paths {
+            files.remove(path);
+        }
+        drop(files);
+        self.version += 1;
     }
 
     /// Puts newly written files in place; returns those whose bytes changed.

@@ -6,19 +6,36 @@ use std::path::PathBuf;
 use super::{failure, Workspace};
 use crate::charts;
 use crate::content::load::{declares_draft, load_page};
-use crate::content::page::Kind;
+use crate::content::page::{Kind, Page};
 use crate::data::read::read as read_table;
+use crate::diagnostics::Diagnostics;
 use crate::render::{self, Job};
 use crate::site::{same_place, PageId};
 use crate::BuildFailure;
 
+/// The files `jobs` write.
+fn outputs(site: &crate::site::Site, jobs: &[Job]) -> BTreeSet<String> {
+    jobs.iter().map(|j| j.output_path(&j.url(site))).collect()
+}
+
+/// What patching edited pages calls for.
+pub(super) struct Patched {
+    pub jobs: Vec<Job>,
+    /// Output files no page makes any more (a term page nobody is tagged with now).
+    pub removed: Vec<String>,
+    /// Pages moved: the sitemap's dates and list pages may differ.
+    pub moved: bool,
+}
+
 impl Workspace {
-    /// Parses the edited pages and patches them into the site. `None` when an edit moves
-    /// a page (new title, date, tags …): then only a full rebuild is right.
+    /// Parses the edited pages and puts them into the site: patched in place when they
+    /// kept their places, or with the site linked again when they moved (new title, date,
+    /// tags, project …). `None` when only a full rebuild is right: a page turned draft, or
+    /// a project's or a section's own page moved (every page shows those).
     pub(super) fn patch_pages(
         &mut self,
         pages: Vec<(PageId, String)>,
-    ) -> Result<Option<Vec<Job>>, BuildFailure> {
+    ) -> Result<Option<Patched>, BuildFailure> {
         let root = &self.options.root;
         let content = root.join("content");
         let mut edits = Vec::new();
@@ -26,7 +43,6 @@ impl Workspace {
         for (id, rel) in pages {
             match load_page(&content, root, &rel) {
                 Ok(page) if page.draft && !self.options.drafts => return Ok(None),
-                Ok(page) if !same_place(self.state.site.page(id), &page) => return Ok(None),
                 Ok(page) => edits.push((id, page)),
                 // Like a clean build, skip a draft too unfinished to parse.
                 Err(_) if !self.options.drafts && declares_draft(&content.join(&rel)) => {
@@ -37,6 +53,23 @@ impl Workspace {
         }
         if !problems.is_empty() {
             return Err(failure(problems));
+        }
+        let site = &self.state.site;
+        if edits
+            .iter()
+            .any(|(id, page)| !same_place(site.page(*id), page))
+        {
+            let movable = edits.iter().all(|(id, _)| {
+                !matches!(
+                    site.page(*id).kind,
+                    Kind::Project | Kind::Section | Kind::Home
+                )
+            });
+            return if movable {
+                self.relink_pages(edits).map(Some)
+            } else {
+                Ok(None)
+            };
         }
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
         let site = &mut self.state.site;
@@ -68,13 +101,92 @@ impl Workspace {
             if self.cache.refresh_summary(site, &self.state.i18n, id)
                 || matches!(site.page(id).kind, Kind::Section | Kind::Home)
             {
-                add(render::listing(site, id));
+                add(render::listing(site, id, false));
             }
         }
         for target in moved_backlinks {
             add(render::showing(site, target));
         }
-        Ok(Some(jobs))
+        Ok(Some(Patched {
+            jobs,
+            removed: Vec::new(),
+            moved: false,
+        }))
+    }
+
+    /// Edited pages that moved: linked again from the pages in memory (nothing else is
+    /// read or parsed), then every list they were in or are in now is rendered again.
+    fn relink_pages(&mut self, edits: Vec<(PageId, Page)>) -> Result<Patched, BuildFailure> {
+        let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
+        let (old_outputs, mut wanted) = {
+            let renderer = self.renderer();
+            let site = &self.state.site;
+            let before: Vec<Job> = ids
+                .iter()
+                .flat_map(|&id| [render::showing(site, id), render::listing(site, id, true)])
+                .flatten()
+                .collect();
+            (outputs(site, &renderer.plan()), outputs(site, &before))
+        };
+
+        let mut previous = Vec::new();
+        for (id, page) in edits {
+            previous.push((id, std::mem::replace(&mut self.state.site.pages[id], page)));
+        }
+        let diagnostics = Diagnostics::default();
+        self.state.site.relink(&self.state.i18n, &diagnostics);
+        if diagnostics.has_errors() {
+            // Back to the last good pages, which linked without errors before.
+            for (id, page) in previous {
+                self.state.site.pages[id] = page;
+            }
+            self.state
+                .site
+                .relink(&self.state.i18n, &Diagnostics::default());
+            return Err(failure(diagnostics.into_sorted()));
+        }
+
+        // The derived tables are new: so are the charts drawn from them.
+        let site = &self.state.site;
+        let i18n = &self.state.i18n;
+        let mut problems = Vec::new();
+        match charts::dashboard_figures(site, i18n) {
+            Ok(f) => self.state.figures.dashboard = f,
+            Err(p) => problems.extend(p),
+        }
+        for (id, page) in site.pages.iter().enumerate() {
+            if !page.blocks.is_empty() || ids.contains(&id) {
+                match charts::blocks_of(site, id, i18n) {
+                    Ok(html) => self.state.figures.blocks[id] = html,
+                    Err(p) => problems.extend(p),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            self.stale = true;
+            return Err(failure(problems));
+        }
+        self.cache.refresh_all(site, i18n);
+
+        let renderer = self.renderer();
+        let after: Vec<Job> = ids
+            .iter()
+            .flat_map(|&id| [render::showing(site, id), render::listing(site, id, true)])
+            .flatten()
+            .collect();
+        wanted.extend(outputs(site, &after));
+        let plan = renderer.plan();
+        let new_outputs = outputs(site, &plan);
+        let jobs = plan
+            .into_iter()
+            .filter(|job| wanted.contains(&job.output_path(&job.url(site))))
+            .collect();
+        let removed = old_outputs.difference(&new_outputs).cloned().collect();
+        Ok(Patched {
+            jobs,
+            removed,
+            moved: true,
+        })
     }
 
     /// Reads changed data tables again and puts them, their projects' typed rows, the

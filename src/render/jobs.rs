@@ -71,7 +71,7 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
 }
 
 /// The listing pages of one section.
-fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
+pub(super) fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
     match site.section(sid).dir.as_str() {
         "" => vec![Job::Home],
         "lessons" => {
@@ -92,84 +92,7 @@ fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
     }
 }
 
-/// The jobs that show page `id`'s own text or its backlinks: its page, or for a
-/// section's `_index.md` the section's listing pages.
-pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
-    match site.page(id).kind {
-        Kind::Home => vec![Job::Home],
-        Kind::Section => site
-            .sections
-            .iter()
-            .position(|s| s.index == Some(id))
-            .map(|sid| section_jobs(site, sid))
-            .unwrap_or_default(),
-        _ => vec![Job::Page(id)],
-    }
-}
-
-/// The jobs that list page `id` by its summary, for when the summary changed but the page
-/// kept its place (so no list is reordered): its sections, its taxonomy terms, its project,
-/// the pages it links to (which list it among their backlinks), home and the dashboard.
-/// Paginated lists only re-render the page that shows it.
-pub fn listing(site: &Site, id: PageId) -> Vec<Job> {
-    let per = site.config.paginate;
-    let page = site.page(id);
-    let mut jobs = vec![Job::Home];
-    let mut section = Some(site.page_section[id]);
-    while let Some(sid) = section {
-        if site.section(sid).dir == "lessons" {
-            let position = site.newest(Kind::Lesson).iter().position(|&p| p == id);
-            jobs.push(Job::Lessons(sid, position.map_or(1, |i| i / per + 1)));
-        } else {
-            jobs.extend(section_jobs(site, sid));
-        }
-        section = site.section(sid).parent;
-    }
-    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        for (i, term) in taxonomy.terms.iter().enumerate() {
-            if let Some(position) = term.pages.iter().position(|&p| p == id) {
-                jobs.push(Job::Term(t, i, position / per + 1));
-            }
-        }
-    }
-    for (&project, links) in &site.project_links {
-        if links.lessons.contains(&id) || links.reviews.contains(&id) || links.related.contains(&id)
-        {
-            jobs.push(Job::Page(project));
-        }
-    }
-    for target in site.links[id].iter().flatten().filter_map(|r| r.target) {
-        jobs.extend(showing(site, target));
-    }
-    if matches!(page.kind, Kind::Lesson | Kind::Project | Kind::Review) && !site.projects.is_empty()
-    {
-        jobs.push(Job::Dashboard);
-    }
-    jobs
-}
-
-/// The jobs that show data tables: the pages of the projects whose tables changed, every
-/// list of projects with their key figures (home, the projects section, the dashboard),
-/// and every page with ```chart or ```table blocks.
-pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
-    let mut jobs: Vec<Job> = projects.iter().map(|&p| Job::Page(p)).collect();
-    jobs.push(Job::Home);
-    if !site.projects.is_empty() {
-        jobs.push(Job::Dashboard);
-    }
-    if let Some(sid) = site.section_at("projects") {
-        jobs.extend(section_jobs(site, sid));
-    }
-    for (id, page) in site.pages.iter().enumerate() {
-        if !page.blocks.is_empty() {
-            jobs.extend(showing(site, id));
-        }
-    }
-    jobs.dedup();
-    jobs
-}
-
-fn pages_for(count: usize, per_page: usize) -> usize {
+pub(super) fn pages_for(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page).max(1)
 }
 

@@ -2,6 +2,7 @@
 //! template with a small context and handing the HTML to the [`Output`].
 
 pub mod context;
+mod depends;
 mod feeds;
 pub mod i18n;
 mod jobs;
@@ -21,8 +22,9 @@ use crate::output::Output;
 use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use context::summary;
+pub use depends::{listing, showing, showing_data};
 use i18n::I18n;
-pub use jobs::{listing, showing, showing_data, Job, DASHBOARD_URL};
+pub use jobs::{Job, DASHBOARD_URL};
 use templates::Templates;
 
 /// Reports rendering progress to whoever draws it (the CLI's progress bar).
@@ -54,15 +56,12 @@ impl RenderCache {
         i18n: &I18n,
         root: &Path,
     ) -> Result<RenderCache, Vec<Diagnostic>> {
-        let templates = Self::templates(site, theme, i18n, root)?;
-        let summaries = (0..site.pages.len())
-            .into_par_iter()
-            .map(|id| Value::from_serializable(&summary(site, i18n, id)))
-            .collect();
-        Ok(RenderCache {
-            templates,
-            summaries,
-        })
+        let mut cache = RenderCache {
+            templates: Self::templates(site, theme, i18n, root)?,
+            summaries: Vec::new(),
+        };
+        cache.refresh_all(site, i18n);
+        Ok(cache)
     }
 
     /// Parses the theme's templates and sets the globals every page sees.
@@ -90,6 +89,14 @@ impl RenderCache {
             &format!("pmo-portal {}", env!("CARGO_PKG_VERSION")),
         );
         Ok(templates)
+    }
+
+    /// Recomputes every summary (after the site was linked again).
+    pub fn refresh_all(&mut self, site: &Site, i18n: &I18n) {
+        self.summaries = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| Value::from_serializable(&summary(site, i18n, id)))
+            .collect();
     }
 
     /// Recomputes the summary of `id`; says whether it changed.

@@ -2,8 +2,11 @@
 //! was — same URL, title, date, taxonomies and project — so sections, taxonomies and
 //! projects stay as they are and only links need looking at again.
 
+use crate::content::load::Loaded;
 use crate::content::page::Page;
-use crate::diagnostics::Diagnostic;
+use crate::data::Data;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::i18n::I18n;
 use crate::site::{links, PageId, Site};
 
 /// Whether `new` can replace `old` without changing the shape of the site: everything
@@ -22,6 +25,33 @@ pub fn same_place(old: &Page, new: &Page) -> bool {
 }
 
 impl Site {
+    /// Links the site again from the pages it holds (some of them replaced): the shape
+    /// changes (a page moved to other lists) without reading or parsing any file again.
+    pub fn relink(&mut self, i18n: &I18n, diagnostics: &Diagnostics) {
+        let mut tables = std::mem::take(&mut self.tables);
+        for name in crate::derive::tables::NAMES {
+            tables.remove(name);
+        }
+        let loaded = Loaded {
+            pages: std::mem::take(&mut self.pages),
+            assets: std::mem::take(&mut self.assets),
+            tables: Vec::new(),
+        };
+        let data = Data {
+            tables,
+            projects: std::mem::take(&mut self.project_data),
+        };
+        let statics = std::mem::take(&mut self.static_files);
+        *self = super::link(
+            self.config.clone(),
+            loaded,
+            data,
+            statics,
+            i18n,
+            diagnostics,
+        );
+    }
+
     /// Puts edited pages in place (each must be [`same_place`] as the page it replaces)
     /// and re-resolves their links and the links pointing into them (anchors may have
     /// gone). On a broken link nothing changes and the problems are returned. On success,

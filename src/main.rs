@@ -198,6 +198,7 @@ fn print_note(note: Note<'_>) {
             println!("serving {url}");
             eprintln!("watching for changes; press Ctrl+C to stop");
         }
+        Note::Built { rebuild, .. } if rebuild.scope == Scope::Nothing => {}
         Note::Built { rebuild, sources } => {
             for warning in &rebuild.warnings {
                 print_diagnostic(warning);
@@ -208,6 +209,7 @@ fn print_note(note: Note<'_>) {
                 Scope::Templates(n) => format!("templates: {n} page(s) re-rendered"),
                 Scope::Data(n) => format!("data: {n} page(s) re-rendered"),
                 Scope::Static => "static files copied".to_string(),
+                Scope::Nothing => "nothing to do".to_string(),
             };
             eprintln!(
                 "{now} {}{what}, {} file(s) changed, {} removed, in {} ms",

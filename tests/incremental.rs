@@ -267,9 +267,21 @@ fn new_deleted_and_renamed_pages() {
         .contains(&"lessons/renamed/index.html".to_string()));
     s.assert_clean("a delete");
 
-    // An editor's temporary file that is gone again changes nothing.
-    let r = s.rebuild("content/lessons/.vendor-delay.md.swp");
-    assert!(r.changed.is_empty() && r.removed.is_empty(), "{r:?}");
+    // An editor's temporary file that is gone again changes nothing, and neither do swap
+    // and backup files that stay.
+    let r = s.rebuild("content/lessons/4913");
+    assert_eq!(r.scope, Scope::Nothing);
+    for swap in [
+        "content/lessons/.vendor-delay.md.swp",
+        "content/lessons/vendor-delay.md~",
+        "content/.#_index.md",
+    ] {
+        s.site.write(swap, "x");
+        let r = s.rebuild(swap);
+        assert_eq!(r.scope, Scope::Nothing, "{swap}");
+        assert!(r.changed.is_empty() && r.removed.is_empty(), "{r:?}");
+    }
+    s.assert_clean("swap files");
 }
 
 #[test]

@@ -36,8 +36,14 @@ impl Workspace {
         };
         let top = rel.components().next().map(|c| c.as_os_str());
         let top = top.and_then(|t| t.to_str()).unwrap_or("");
-        if !SOURCES.contains(&top) {
-            // `public/`, editors' backups beside site.toml, `archetypes/` (read by `pmo new`).
+        let hidden = rel.components().any(|c| {
+            c.as_os_str()
+                .to_str()
+                .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+        });
+        if hidden || !SOURCES.contains(&top) {
+            // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`), which
+            // the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
             return Change::Ignored;
         }
         if path.is_dir() {

@@ -45,6 +45,8 @@ pub enum Scope {
     Templates(usize),
     /// Static files or attachments copied again.
     Static,
+    /// Nothing the build reads changed (an editor's swap file, say).
+    Nothing,
     /// The whole site.
     Full,
 }
@@ -196,7 +198,11 @@ impl Workspace {
         let mut edited: Vec<PageId> = Vec::new();
         let mut removed = Vec::new();
         let mut moved = false;
-        let mut scope = Scope::Static;
+        let mut scope = if statics {
+            Scope::Static
+        } else {
+            Scope::Nothing
+        };
         let mut search_stale = false;
         if !pages.is_empty() {
             edited = pages.iter().map(|(id, _)| *id).collect();

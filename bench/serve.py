@@ -165,7 +165,7 @@ def main():
         if not line.startswith("serving "):
             sys.exit(f"serve did not start: {line}")
         port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
-        _, first = log.wait_for(r"full rebuild", 0)
+        _, first = log.wait_for(r"built \d+ files into memory", 0)
         print(f"first build (into memory): {first.split(' in ')[-1]}; "
               f"serving after {time.perf_counter() - started:.1f} s")
         events = Events(port)

@@ -203,6 +203,14 @@ fn print_note(note: Note<'_>) {
             for warning in &rebuild.warnings {
                 print_diagnostic(warning);
             }
+            if sources.is_empty() {
+                eprintln!(
+                    "{now} built {} files into memory in {} ms",
+                    rebuild.changed.len(),
+                    rebuild.elapsed.as_millis()
+                );
+                return;
+            }
             let what = match rebuild.scope {
                 Scope::Full => "full rebuild".to_string(),
                 Scope::Pages(n) => format!("{n} page(s) re-rendered"),

@@ -130,20 +130,25 @@ impl Output for Discard {
     }
 }
 
-/// The whole pipeline into `output`.
-pub fn run(
-    options: &Options,
-    output: &dyn Output,
-    progress: &dyn Progress,
-) -> Result<BuildReport, BuildFailure> {
-    let started = Instant::now();
-    let mut stages = Vec::new();
-    let mut lap = Instant::now();
-    let mut mark = |name: &'static str, stages: &mut Vec<(&'static str, Duration)>| {
-        stages.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
+/// A site read, checked and linked: what the render and index stages work from, and
+/// what `pmo serve` can keep between edits.
+pub struct Prepared {
+    pub site: site::Site,
+    pub theme: Theme,
+    pub i18n: render::i18n::I18n,
+    /// Warnings found so far.
+    pub diagnostics: Diagnostics,
+}
 
+/// Reads and links the site: every stage before charts, render and index.
+pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
+    prepare_timed(options, &mut |_| {})
+}
+
+fn prepare_timed(
+    options: &Options,
+    mark: &mut dyn FnMut(&'static str),
+) -> Result<Prepared, BuildFailure> {
     let root = options.root.as_path();
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
         d.path = d.path.map(|p| display(root, &p));
@@ -168,12 +173,12 @@ pub fn run(
             .with_help("create content/ with your Markdown files, or run `pmo init DIR` for a starter site")
             .into());
     }
-    mark("config", &mut stages);
+    mark("config");
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
     let data = data::load(root, &loaded.tables, &diagnostics);
-    mark("load", &mut stages);
+    mark("load");
 
     let site = site::link(
         config,
@@ -183,12 +188,41 @@ pub fn run(
         &i18n,
         &diagnostics,
     );
-    mark("link", &mut stages);
+    mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {
             diagnostics: diagnostics.into_sorted(),
         });
     }
+    Ok(Prepared {
+        site,
+        theme,
+        i18n,
+        diagnostics,
+    })
+}
+
+/// The whole pipeline into `output`.
+pub fn run(
+    options: &Options,
+    output: &dyn Output,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let mut stages = Vec::new();
+    let mut lap = Instant::now();
+    let mut mark = |name: &'static str, stages: &mut Vec<(&'static str, Duration)>| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
+
+    let root = options.root.as_path();
+    let Prepared {
+        site,
+        theme,
+        i18n,
+        diagnostics,
+    } = prepare_timed(options, &mut |name| mark(name, &mut stages))?;
 
     let figures = charts::render_all(&site, &i18n).map_err(|d| BuildFailure { diagnostics: d })?;
     mark("charts", &mut stages);

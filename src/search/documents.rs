@@ -92,27 +92,52 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
 }
 
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
-/// near the block's end.
+/// near the block's end. Each block comes as a JS string literal, ready to write.
 pub fn blocks(page: &Page) -> Vec<String> {
-    let mut text = format!("{}\n{}", page.title, page.body.text);
-    if let Some((cut, _)) = text.char_indices().nth(EXCERPT_CHARS) {
-        text.truncate(cut);
-    }
     let mut out = Vec::new();
-    let mut rest = text.as_str();
-    while !rest.is_empty() {
-        let Some((limit, _)) = rest.char_indices().nth(BLOCK_CHARS) else {
-            out.push(rest.to_string());
-            break;
-        };
-        let cut = rest[..limit]
-            .rfind('\n')
-            .filter(|&nl| nl >= limit / 2)
-            .map_or(limit, |nl| nl + 1);
-        out.push(rest[..cut].to_string());
-        rest = &rest[cut..];
+    let mut current = String::with_capacity(BLOCK_CHARS * 3 + 16);
+    current.push('"');
+    for c in page.title.chars() {
+        js_escape_char(c, &mut current);
+    }
+    current.push_str("\\n");
+    let title = page.title.chars().count() + 1;
+    let mut in_block = title;
+    // The last line break in the block's second half: where to cut it.
+    let mut cut: Option<(usize, usize)> = None;
+    for c in page.body.text.chars().take(EXCERPT_CHARS.saturating_sub(title)) {
+        in_block += 1;
+        js_escape_char(c, &mut current);
+        if c == '\n' && in_block >= BLOCK_CHARS / 2 {
+            cut = Some((current.len(), in_block));
+        }
+        if in_block >= BLOCK_CHARS {
+            let (at, n) = cut.take().unwrap_or((current.len(), in_block));
+            let rest = current.split_off(at);
+            current.push('"');
+            out.push(std::mem::replace(&mut current, format!("\"{rest}")));
+            in_block -= n;
+        }
+    }
+    if in_block > 0 || out.is_empty() {
+        current.push('"');
+        out.push(current);
     }
     out
+}
+
+/// Appends `c` escaped for a double-quoted JS string.
+fn js_escape_char(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        // Line terminators and control characters JS strings cannot hold raw.
+        '\u{2028}' | '\u{2029}' | '\0'..='\u{1f}' => {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+        _ => out.push(c),
+    }
 }
 
 /// The row of a document in its `d/<k>.js` chunk.

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::output::Output;
 use crate::render::i18n::I18n;
 use crate::search::documents::{self, json, script};
-use crate::search::postings::{self, cjk_text, DocTerms, List, Partition, Term};
+use crate::search::postings::{self, cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};
 use crate::site::{PageId, Site};
 
@@ -178,32 +178,22 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId]) -> Vec<Partition> {
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let first = b * BATCH;
         // Each document's terms, sorted by partition so each partition finds its slice.
-        let tokenized: Vec<Vec<(usize, Term, u32)>> = batch
+        let tokenized: Vec<DocIndex> = batch
             .par_iter()
             .enumerate()
-            .map(|(i, &id)| {
+            .map_init(DocTerms::default, |terms, (i, &id)| {
                 let page = site.page(id);
-                let mut terms = DocTerms::default();
                 terms.add_field(0, &page.title);
                 terms.add_field(1, &documents::headings(page));
                 terms.add_field(2, &documents::metadata(site, page, i18n));
                 terms.add_field(3, &page.body.text);
-                let mut list: Vec<(usize, Term, u32)> = terms
-                    .finish(lengths[first + i])
-                    .into_iter()
-                    .map(|(t, imp)| (postings::partition_of(&t, PARTITIONS), t, imp))
-                    .collect();
-                list.sort_unstable_by_key(|e| e.0);
-                list
+                terms.finish(lengths[first + i], PARTITIONS)
             })
             .collect();
-
         parts.par_iter_mut().enumerate().for_each(|(p, part)| {
-            for (i, list) in tokenized.iter().enumerate() {
-                let start = list.partition_point(|e| e.0 < p);
-                let end = list.partition_point(|e| e.0 <= p);
-                for (_, term, impact) in &list[start..end] {
-                    part.append((first + i) as u32, term, *impact);
+            for (i, doc) in tokenized.iter().enumerate() {
+                for &(_, impact, term) in doc.partition(p as u16) {
+                    part.append((first + i) as u32, doc.term(term), u32::from(impact));
                 }
             }
         });
@@ -282,7 +272,7 @@ fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Res
             let blocks = documents::blocks(site.page(d));
             for (b, text) in blocks.iter().enumerate() {
                 let name = format!("x/{n}-{b}");
-                output.write(&format!("search/{name}.js"), &script(&name, &json(text)))?;
+                output.write(&format!("search/{name}.js"), &script(&name, text))?;
             }
             Ok(blocks.len())
         })

@@ -59,12 +59,45 @@ struct Acc {
     len: u32,
 }
 
-/// A term as the index knows it: CJK terms by packed code points, words (and word
-/// pairs, `"vendor delay"`) by their text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A term of one document: CJK terms by packed code points, words (and word pairs,
+/// `"vendor delay"`) by their bytes in [`DocIndex::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Term {
     Cjk(u64),
-    Word(Box<str>),
+    Word { start: u32, len: u32 },
+}
+
+/// A term as the vocabulary knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermRef<'a> {
+    Cjk(u64),
+    Word(&'a str),
+}
+
+/// One document's terms, ready to merge: each with its vocabulary partition and impact,
+/// sorted by partition.
+#[derive(Debug, Default)]
+pub struct DocIndex {
+    pub text: String,
+    pub terms: Vec<(u16, u8, Term)>,
+}
+
+impl DocIndex {
+    pub fn term(&self, term: Term) -> TermRef<'_> {
+        match term {
+            Term::Cjk(k) => TermRef::Cjk(k),
+            Term::Word { start, len } => {
+                TermRef::Word(&self.text[start as usize..(start + len) as usize])
+            }
+        }
+    }
+
+    /// The terms of partition `p`.
+    pub fn partition(&self, p: u16) -> &[(u16, u8, Term)] {
+        let start = self.terms.partition_point(|e| e.0 < p);
+        let end = self.terms.partition_point(|e| e.0 <= p);
+        &self.terms[start..end]
+    }
 }
 
 /// The distinct terms of one document with their fields and frequencies.
@@ -175,11 +208,11 @@ impl DocTerms {
         }
     }
 
-    /// Every term with its impact (see [`encode::impact`]). A CJK character that only
-    /// occurs inside longer runs is a unigram too: it takes the fields and the summed
-    /// frequency of the bigrams it starts or ends, so unigrams cost no work per
-    /// character.
-    pub fn finish(mut self, lengths: encode::Lengths) -> Vec<(Term, u32)> {
+    /// Every term with its impact (see [`encode::impact`]) and partition (of
+    /// `partitions`), leaving `self` empty for the next document. A CJK character that
+    /// only occurs inside longer runs is a unigram too: it takes the fields and the summed
+    /// frequency of the bigrams it starts or ends, so unigrams cost no work per character.
+    pub fn finish(&mut self, lengths: encode::Lengths, partitions: usize) -> DocIndex {
         let bigrams: Vec<(u64, Acc)> = self
             .map
             .iter()
@@ -188,9 +221,7 @@ impl DocTerms {
             .map(|(k, a)| (*k, *a))
             .collect();
         for (key, acc) in bigrams {
-            let first = (key >> 21) & 0x1f_ffff;
-            let second = key & 0x1f_ffff;
-            for c in [first, second] {
+            for c in [(key >> 21) & 0x1f_ffff, key & 0x1f_ffff] {
                 let u = self.map.entry(c).or_insert(Acc {
                     fields: 0,
                     tf: 0,
@@ -201,18 +232,27 @@ impl DocTerms {
                 u.tf += acc.tf;
             }
         }
-        let mut out = Vec::with_capacity(self.map.len());
-        for (key, acc) in &self.map {
-            let impact = encode::impact(acc.tf, acc.fields, lengths);
-            let term = if key & WORD != 0 {
-                let s = acc.start as usize;
-                Term::Word(Box::from(&self.text[s..s + acc.len as usize]))
+        let text = std::mem::take(&mut self.text);
+        let mut terms = Vec::with_capacity(self.map.len());
+        for (key, acc) in self.map.drain() {
+            let impact = encode::impact(acc.tf, acc.fields, lengths) as u8;
+            let (term, hash) = if key & WORD != 0 {
+                let (start, len) = (acc.start, acc.len);
+                let word = &text[start as usize..(start + len) as usize];
+                (Term::Word { start, len }, fnv64(word.as_bytes()))
             } else {
-                Term::Cjk(*key)
+                (
+                    Term::Cjk(key),
+                    key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32,
+                )
             };
-            out.push((term, impact));
+            terms.push(((hash % partitions as u64) as u16, impact, term));
         }
-        out
+        terms.sort_unstable_by_key(|e| e.0);
+        self.previous.clear();
+        self.has_previous = false;
+        self.lone = None;
+        DocIndex { text, terms }
     }
 }
 
@@ -256,28 +296,19 @@ pub struct Partition {
 }
 
 impl Partition {
-    pub fn append(&mut self, doc: u32, term: &Term, impact: u32) {
+    pub fn append(&mut self, doc: u32, term: TermRef<'_>, impact: u32) {
         match term {
-            Term::Cjk(k) => self.cjk.entry(*k).or_default().append(doc, impact),
-            Term::Word(word) => match self.words.get_mut(word) {
+            TermRef::Cjk(k) => self.cjk.entry(k).or_default().append(doc, impact),
+            TermRef::Word(word) => match self.words.get_mut(word) {
                 Some(list) => list.append(doc, impact),
                 None => {
                     let mut list = List::default();
                     list.append(doc, impact);
-                    self.words.insert(word.clone(), list);
+                    self.words.insert(Box::from(word), list);
                 }
             },
         }
     }
-}
-
-/// The partition a term is merged in (not its file: see `shards`).
-pub fn partition_of(term: &Term, partitions: usize) -> usize {
-    let h = match term {
-        Term::Cjk(k) => k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32,
-        Term::Word(word) => fnv64(word.as_bytes()),
-    };
-    (h % partitions as u64) as usize
 }
 
 #[cfg(test)]
@@ -289,15 +320,19 @@ mod tests {
         for (f, t) in fields {
             d.add_field(*f, t);
         }
-        let mut out: Vec<(String, u32)> = d
-            .finish(encode::Lengths {
+        let index = d.finish(
+            encode::Lengths {
                 text: 1.0,
                 title: 1.0,
-            })
-            .into_iter()
-            .map(|(t, i)| match t {
-                Term::Cjk(k) => (cjk_text(k), i),
-                Term::Word(w) => (w.to_string(), i),
+            },
+            4,
+        );
+        let mut out: Vec<(String, u32)> = index
+            .terms
+            .iter()
+            .map(|&(_, i, t)| match index.term(t) {
+                TermRef::Cjk(k) => (cjk_text(k), u32::from(i)),
+                TermRef::Word(w) => (w.to_string(), u32::from(i)),
             })
             .collect();
         out.sort();

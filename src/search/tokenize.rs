@@ -237,7 +237,32 @@ mod tests {
     }
 
     #[test]
+    fn scan_reports_runs_words_and_their_forms() {
+        let mut seen = Vec::new();
+        scan("项目Ｒｉｓｋｓ、🚀风", |t| {
+            seen.push(match t {
+                Token::Cjk { prev, c } => {
+                    format!("{}{c}", prev.map(String::from).unwrap_or_default())
+                }
+                Token::Word { stem, raw } => format!("{stem}/{raw}"),
+            })
+        });
+        assert_eq!(seen, ["项", "项目", "risk/risks", "风"]);
+    }
+
+    #[test]
+    fn emoji_and_symbols_are_never_terms() {
+        assert!(texts("🙂👍🏽 ★ → ※ ©").is_empty());
+        assert_eq!(
+            texts("进度🙂延期"),
+            ["进", "进度", "度", "延", "延期", "期"],
+            "an emoji ends a run: no bigram 度延"
+        );
+    }
+
+    #[test]
     fn full_width_letters_fold_to_ascii() {
         assert_eq!(texts("ＵＡＴ测试"), ["uat", "测", "测试", "试"]);
+        assert_eq!(texts("ＥＲＰ　上线"), ["erp", "上", "上线", "线"]);
     }
 }

@@ -105,7 +105,12 @@ pub fn blocks(page: &Page) -> Vec<String> {
     let mut in_block = title;
     // The last line break in the block's second half: where to cut it.
     let mut cut: Option<(usize, usize)> = None;
-    for c in page.body.text.chars().take(EXCERPT_CHARS.saturating_sub(title)) {
+    for c in page
+        .body
+        .text
+        .chars()
+        .take(EXCERPT_CHARS.saturating_sub(title))
+    {
         in_block += 1;
         js_escape_char(c, &mut current);
         if c == '\n' && in_block >= BLOCK_CHARS / 2 {

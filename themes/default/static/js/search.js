@@ -1,13 +1,14 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md: `search/meta.js`, term shards `search/s/<i>.js`, document chunks
- * `search/d/<k>.js` and excerpt texts `search/x/<doc>.js`. Every index file is a script
+ * docs/search-format.md (version 2): `search/meta.js`, term shards `search/s/<i>.js`,
+ * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
+ * `search/facets.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
  *
  * API (window.PmoSearch / globalThis.PmoSearch; `module.exports` under node):
  *
- *   PmoSearch.search(query, {filters, limit, offset}) → Promise<{
+ *   PmoSearch.search(query, {filters, limit, offset, facets, excerpts}) → Promise<{
  *       total,            // number of matching documents (after filters)
  *       facets,           // {kind: [{value, label, count, selected}], year, impact, phase,
  *                         //  project, category, tags}; counts over the documents matching
@@ -17,7 +18,9 @@
  *   }>
  *     filters: {kind: ["lesson"], year: ["2024"], tags: ["供应商"]} — values as in the
  *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
- *     limit defaults to 10, offset to 0. `url` is relative to the site root; `excerpt` is
+ *     limit defaults to 10, offset to 0. facets: false skips the facet counts (`facets` is
+ *     then {}) and, unless filters are given, the facets file: the header box's first
+ *     query stays small. excerpts: false leaves `excerpt` empty and loads no text. `url` is relative to the site root; `excerpt` is
  *     HTML (escaped text around the best match, matches wrapped in <mark>).
  *
  *   PmoSearch.configure({base, load})
@@ -36,7 +39,8 @@
  *                                    file:// directory urls get `index.html` appended.
  *
  * Only what a query needs is loaded: meta once, the shards of the query's terms, the
- * document chunks of the returned page of results and the texts of those results.
+ * document chunks of the returned page of results and one excerpt block per result (the
+ * next blocks only while the match is not found), and the facets file when asked for.
  *
  * The second half of this file wires the UI: the header search box (results as you type,
  * ↑ ↓ Enter Esc, `/` to focus) and the results page (`search/index.html`, ?q=…&kind=…).

@@ -25,7 +25,7 @@ pub const VERSION: u32 = 2;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged.
-const BATCH: usize = 1024;
+const BATCH: usize = 512;
 /// Partitions of the vocabulary merged in parallel.
 const PARTITIONS: usize = 64;
 /// Bytes of one word group above which it is split (see `shards`), so that no file
@@ -171,34 +171,53 @@ fn emit(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
     output.write("search/meta.js", &script("meta", &json(&meta)))
 }
 
-/// Tokenizes every document and returns the vocabulary's partitions.
+/// Tokenizes every document and returns the vocabulary's partitions. Batch k+1 is
+/// tokenized while batch k is merged, so neither step waits for the other's slowest task.
 fn postings(site: &Site, i18n: &I18n, docs: &[PageId]) -> Vec<Partition> {
     let lengths = documents::lengths(site, docs);
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
-    for (b, batch) in docs.chunks(BATCH).enumerate() {
-        let first = b * BATCH;
-        // Each document's terms, sorted by partition so each partition finds its slice.
-        let tokenized: Vec<DocIndex> = batch
-            .par_iter()
-            .enumerate()
-            .map_init(DocTerms::default, |terms, (i, &id)| {
-                let page = site.page(id);
-                terms.add_field(0, &page.title);
-                terms.add_field(1, &documents::headings(page));
-                terms.add_field(2, &documents::metadata(site, page, i18n));
-                terms.add_field(3, &page.body.text);
-                terms.finish(lengths[first + i], PARTITIONS)
-            })
-            .collect();
-        parts.par_iter_mut().enumerate().for_each(|(p, part)| {
-            for (i, doc) in tokenized.iter().enumerate() {
-                for &(_, impact, term) in doc.partition(p as u16) {
-                    part.append((first + i) as u32, doc.term(term), u32::from(impact));
+    let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
+    let mut previous: Option<(usize, Vec<DocIndex>)> = None;
+    for b in 0..=batches.len() {
+        let (tokenized, ()) = rayon::join(
+            || {
+                batches.get(b).map(|batch| {
+                    let first = b * BATCH;
+                    let terms = batch
+                        .par_iter()
+                        .enumerate()
+                        .map_init(DocTerms::default, |terms, (i, &id)| {
+                            let page = site.page(id);
+                            terms.add_field(0, &page.title);
+                            terms.add_field(1, &documents::headings(page));
+                            terms.add_field(2, &documents::metadata(site, page, i18n));
+                            terms.add_field(3, &page.body.text);
+                            terms.finish(lengths[first + i], PARTITIONS)
+                        })
+                        .collect();
+                    (first, terms)
+                })
+            },
+            || {
+                if let Some((first, batch)) = &previous {
+                    merge(&mut parts, *first, batch);
                 }
-            }
-        });
+            },
+        );
+        previous = tokenized;
     }
     parts
+}
+
+/// Appends a batch of documents (numbered from `first`) to the partitions, in parallel.
+fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
+    parts.par_iter_mut().enumerate().for_each(|(p, part)| {
+        for (i, doc) in batch.iter().enumerate() {
+            for &(_, impact, term) in doc.partition(p as u16) {
+                part.append((first + i) as u32, doc.term(term), u32::from(impact));
+            }
+        }
+    });
 }
 
 /// Writes the term shards; returns the split word groups for `meta.split`.

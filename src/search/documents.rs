@@ -1,6 +1,6 @@
 //! What the index knows about each document besides its terms: the text fields it is
 //! searched by, the rows shown in results (`d/<k>.js`), the text blocks excerpts are cut
-//! from (`x/<doc>-<b>.js`) and the facet values (`facets.js`).
+//! from (`x/<doc>-<b>.js`) and the facet values (`f/<facet>.js`).
 
 use std::collections::HashMap;
 

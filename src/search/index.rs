@@ -28,9 +28,9 @@ const DOC_CHUNK: usize = 32;
 const BATCH: usize = 512;
 /// Partitions of the vocabulary merged in parallel.
 const PARTITIONS: usize = 64;
-/// Bytes of one word group above which it is split (see `shards`), so that no file
-/// passes 1 MB even at 100k pages.
-const GROUP_LIMIT: usize = 256 * 1024;
+/// Bytes of one word group above which it is split (see `shards`): small enough that a
+/// first query loads little, and that no file passes 1 MB even at 100k pages.
+const GROUP_LIMIT: usize = 32 * 1024;
 
 /// Builds the whole index and writes it through `output`. Returns the number of files.
 pub fn write(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
@@ -154,11 +154,11 @@ fn emit(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
         .iter()
         .find(|(n, _)| *n == "kind")
         .map(|(_, f)| serde_json::json!({"values": f.values, "labels": f.labels}));
-    let facet_map: serde_json::Map<String, serde_json::Value> = facets
-        .iter()
-        .map(|(n, f)| (n.to_string(), serde_json::to_value(f).unwrap_or_default()))
-        .collect();
-    output.write("search/facets.js", &script("facets", &json(&facet_map)))?;
+    // One file per facet: the tags of 100k pages alone approach 1 MB.
+    for (name, facet) in &facets {
+        let name = format!("f/{name}");
+        output.write(&format!("search/{name}.js"), &script(&name, &json(facet)))?;
+    }
     let meta = serde_json::json!({
         "v": VERSION,
         "n": docs.len(),

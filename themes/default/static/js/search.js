@@ -3,7 +3,7 @@
  * access beyond the site's own `search/` folder). Reads the index described in
  * docs/search-format.md (version 2): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
- * `search/facets.js`. Every index file is a script
+ * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
  *
  * API (window.PmoSearch / globalThis.PmoSearch; `module.exports` under node):
@@ -19,7 +19,7 @@
  *     filters: {kind: ["lesson"], year: ["2024"], tags: ["供应商"]} — values as in the
  *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
  *     limit defaults to 10, offset to 0. facets: false skips the facet counts (`facets` is
- *     then {}) and, unless filters are given, the facets file: the header box's first
+ *     then {}) and, unless filters are given, the facet files: the header box's first
  *     query stays small. excerpts: false leaves `excerpt` empty and loads no text. `url` is relative to the site root; `excerpt` is
  *     HTML (escaped text around the best match, matches wrapped in <mark>).
  *
@@ -40,7 +40,7 @@
  *
  * Only what a query needs is loaded: meta once, the shards of the query's terms, the
  * document chunks of the returned page of results and one excerpt block per result (the
- * next blocks only while the match is not found), and the facets file when asked for.
+ * next blocks only while the match is not found), and the facet files when asked for.
  *
  * The second half of this file wires the UI: the header search box (results as you type,
  * ↑ ↓ Enter Esc, `/` to focus) and the results page (`search/index.html`, ?q=…&kind=…).
@@ -711,10 +711,10 @@
   /** The facets file decoded: {name: {values, labels, docs: [value index or -1 | [indexes]]}}. */
   function facetData() {
     if (facetsDecoded) return facetsDecoded;
-    var raw = store.facets || {};
     var out = {};
-    Object.keys(raw).forEach(function (name) {
-      var f = raw[name];
+    (store.meta.facets || []).forEach(function (name) {
+      var f = store['f/' + name];
+      if (!f) return;
       var nums = numbers(f.docs || '');
       var docs = [];
       for (var i = 0; i < nums.length;) {
@@ -769,7 +769,7 @@
       var needFacets = withFacets || Object.keys(filters).length > 0;
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
-      if (needFacets) files.push('facets');
+      if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
       return Promise.all(files.map(get)).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);

@@ -72,19 +72,17 @@ pub struct Lengths {
 /// is a better answer to "ERP" than "ERP 升级项目收尾评审". The client multiplies the
 /// impact by the idf it computes from the postings' length.
 pub fn impact(tf: u32, fields: u8, lengths: Lengths) -> u32 {
-    let mut weight = FIELD_WEIGHTS
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| fields & (1 << i) != 0)
-        .map(|(_, w)| *w)
-        .fold(1.0, f64::max);
+    // Fields are ordered by weight: the lowest bit set is the best field.
+    let best = (fields.trailing_zeros() as usize).min(FIELD_WEIGHTS.len() - 1);
+    let mut weight = FIELD_WEIGHTS[best];
     if fields & 1 != 0 {
         weight *= (2.0 / (1.0 + lengths.title)).clamp(TITLE_RANGE.0, TITLE_RANGE.1);
     }
     let tf = f64::from(tf.max(1));
     let norm = 1.0 - B + B * lengths.text;
     let score = weight * tf * (K1 + 1.0) / (tf + K1 * norm);
-    ((score / MAX_IMPACT * 31.0).round() as u32).clamp(1, 31)
+    // `+ 0.5` then truncation rounds (the score is positive) without a libm call.
+    ((score / MAX_IMPACT * 31.0 + 0.5) as u32).clamp(1, 31)
 }
 
 #[cfg(test)]

@@ -34,7 +34,26 @@ const GROUP_LIMIT: usize = 32 * 1024;
 
 /// Builds the whole index and writes it through `output`. Returns the number of files.
 pub fn write(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
-    SearchIndex::build(site, i18n, output).map(|index| index.files.len())
+    let counter = Counter {
+        output,
+        files: std::sync::atomic::AtomicUsize::new(0),
+    };
+    emit(site, i18n, &counter)?;
+    Ok(counter.files.into_inner())
+}
+
+/// Counts the files written; the build needs no digests.
+struct Counter<'a> {
+    output: &'a dyn Output,
+    files: std::sync::atomic::AtomicUsize,
+}
+
+impl Output for Counter<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.output.write(rel, bytes)
+    }
 }
 
 /// Path (relative to the site) → digest and length of the file's bytes.

@@ -248,7 +248,21 @@ impl DocTerms {
             };
             terms.push(((hash % partitions as u64) as u16, impact, term));
         }
-        terms.sort_unstable_by_key(|e| e.0);
+        // A counting sort: hundreds of terms into a few dozen partitions.
+        let mut starts = vec![0usize; partitions + 1];
+        for e in &terms {
+            starts[usize::from(e.0) + 1] += 1;
+        }
+        for p in 0..partitions {
+            starts[p + 1] += starts[p];
+        }
+        let mut sorted = vec![(0u16, 0u8, Term::Cjk(0)); terms.len()];
+        for e in terms {
+            let at = &mut starts[usize::from(e.0)];
+            sorted[*at] = e;
+            *at += 1;
+        }
+        let terms = sorted;
         self.previous.clear();
         self.has_previous = false;
         self.lone = None;

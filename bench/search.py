@@ -10,7 +10,8 @@ output on tmpfs), and reports:
   3. what a first query downloads, gzip-compressed (node runs the real client);
   4. recall against a brute-force scan, over queries drawn from the pages' own text
      (Chinese substrings of 1-4 characters, English words and prefixes, mixed);
-  5. query latency in headless Chromium (the page is served over http://127.0.0.1).
+  5. query latency in headless Chromium, the page served over http://127.0.0.1 and
+     opened from file://.
 
 Not a test: nothing here asserts a time. Stdlib only, plus node and chromium.
 
@@ -165,28 +166,11 @@ def make_queries(texts, count, rng):
 
 # ---------------------------------------------------------------- browser
 
-def browser_latency(public, queries, chromium):
-    """Times each query in headless Chromium, from an empty cache and warm."""
+def browser_latency(public, queries, chromium, over_file):
+    """Times each query in headless Chromium, from an empty cache and warm. The page is
+    served over http://127.0.0.1, or opened from file:// (a portal on a file share); it
+    posts its timings back to a local server either way."""
     page = public / "bench-search.html"
-    page.write_text("""<!doctype html><meta charset="utf-8"><title>bench</title>
-<script src="js/search.js"></script>
-<script>
-(async () => {
-  const qs = await (await fetch('bench-queries.json')).json();
-  const cold = [], warm = [];
-  for (const q of qs) {
-    PmoSearch.reset();
-    let t = performance.now();
-    await PmoSearch.search(q, {limit: 10});
-    cold.push(performance.now() - t);
-    t = performance.now();
-    await PmoSearch.search(q, {limit: 10});
-    warm.push(performance.now() - t);
-  }
-  await fetch('/result', {method: 'POST', body: JSON.stringify({cold, warm})});
-})().catch(e => fetch('/result', {method: 'POST', body: JSON.stringify({error: String(e)})}));
-</script>""", encoding="utf-8")
-    (public / "bench-queries.json").write_text(json.dumps(queries), encoding="utf-8")
     result = {}
     done = threading.Event()
 
@@ -206,11 +190,31 @@ def browser_latency(public, queries, chromium):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    report = f"http://127.0.0.1:{server.server_port}/result"
+    page.write_text("""<!doctype html><meta charset="utf-8"><title>bench</title>
+<script src="js/search.js"></script>
+<script>
+const qs = %s;
+const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.stringify(r)});
+(async () => {
+  const cold = [], warm = [];
+  for (const q of qs) {
+    PmoSearch.reset();
+    let t = performance.now();
+    await PmoSearch.search(q, {limit: 10});
+    cold.push(performance.now() - t);
+    t = performance.now();
+    await PmoSearch.search(q, {limit: 10});
+    warm.push(performance.now() - t);
+  }
+  await send({cold, warm});
+})().catch(e => send({error: String(e)}));
+</script>""" % (json.dumps(queries), report), encoding="utf-8")
+    url = page.resolve().as_uri() if over_file else f"http://127.0.0.1:{server.server_port}/bench-search.html"
     profile = tempfile.mkdtemp()
     proc = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu",
                              "--disable-background-networking", "--no-first-run",
-                             f"--user-data-dir={profile}", "--remote-debugging-port=0",
-                             f"http://127.0.0.1:{server.server_port}/bench-search.html"],
+                             f"--user-data-dir={profile}", "--remote-debugging-port=0", url],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         done.wait(600)
@@ -326,12 +330,13 @@ def main():
     if not args.skip_browser:
         chromium = next((c for c in ("chromium", "chromium-browser", "google-chrome") if shutil.which(c)), None)
         if chromium:
-            lat = browser_latency(out_on, [q["q"] for q in queries], chromium)
-            report["browser_ms"] = {
-                "queries": len(lat["cold"]),
-                "cold_median": round(statistics.median(lat["cold"]), 1), "cold_p95": round(pct(lat["cold"], 95), 1),
-                "warm_median": round(statistics.median(lat["warm"]), 1), "warm_p95": round(pct(lat["warm"], 95), 1),
-            }
+            for mode in ("http", "file"):
+                lat = browser_latency(out_on, [q["q"] for q in queries], chromium, mode == "file")
+                report[f"browser_ms_{mode}"] = {
+                    "queries": len(lat["cold"]),
+                    "cold_median": round(statistics.median(lat["cold"]), 1), "cold_p95": round(pct(lat["cold"], 95), 1),
+                    "warm_median": round(statistics.median(lat["warm"]), 1), "warm_p95": round(pct(lat["warm"], 95), 1),
+                }
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

@@ -787,6 +787,8 @@
         var chunk = meta.chunk || 32;
         var chunks = {};
         page.forEach(function (d) { chunks['d/' + Math.floor(d / chunk)] = true; });
+        // Every result has a block 0: fetch it alongside the chunks, not after them.
+        if (options.excerpts !== false) page.forEach(function (d) { get('x/' + d + '-0').then(null, function () {}); });
         return Promise.all(Object.keys(chunks).map(get)).then(function () {
           var entries = page.map(function (d) {
             return (store['d/' + Math.floor(d / chunk)] || [])[d % chunk] || ['', '', '', '', 1];

@@ -79,6 +79,16 @@ pub struct Collect {
 }
 
 impl Collect {
+    /// The paths written so far.
+    pub fn paths(&self) -> impl Iterator<Item = String> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
     pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
         // A poisoned lock means a render thread panicked; its files are still whole.
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())

@@ -34,7 +34,9 @@ impl Session {
         match self.workspace.rebuild([path]) {
             Ok(mut r) => {
                 if r.search_stale {
-                    r.changed.extend(self.workspace.refresh_search().unwrap());
+                    let (changed, removed) = self.workspace.refresh_search().unwrap();
+                    r.changed.extend(changed);
+                    r.removed.extend(removed);
                 }
                 r
             }

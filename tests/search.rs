@@ -237,3 +237,30 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
         "no search box without an index"
     );
 }
+
+#[test]
+fn an_exact_phrase_ranks_above_scattered_words() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = true\n{config}"));
+    // Same words, same length: only their order differs.
+    site.write(
+        "content/about-phrase.md",
+        "---\ntitle: 甲\n---\n\nThe steering review found a vendor delay here. 监理单位 延期 付款 审批。\n",
+    );
+    site.write(
+        "content/about-scattered.md",
+        "---\ntitle: 乙\n---\n\nThe vendor review found a steering delay here. 延期 付款 监理单位 审批。\n",
+    );
+    site.build_ok();
+    let r = run(
+        &site,
+        &json!(["vendor delay", "监理单位 延期", "delay vendor"]),
+    );
+    let top = |i: usize| urls(&r[i])[..2].to_vec();
+    assert_eq!(top(0), ["about-phrase/", "about-scattered/"], "{}", r[0]);
+    assert_eq!(top(1), ["about-phrase/", "about-scattered/"], "{}", r[1]);
+    // Reversed, the words are neighbours nowhere: both match, neither is boosted.
+    assert_eq!(total(&r[2]), 2, "{}", r[2]);
+    assert_eq!(r[2]["results"][0]["score"], r[2]["results"][1]["score"]);
+}

@@ -292,15 +292,24 @@ impl Workspace {
         })
     }
 
-    /// Rewrites the search index from the current site. Returns the files that changed.
-    pub fn refresh_search(&mut self) -> Result<Vec<String>, BuildFailure> {
+    /// Rewrites the search index from the current site. Returns the index files that
+    /// changed and those it no longer has (a text cut short has fewer excerpt blocks).
+    pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
         let collect = Collect::default();
         crate::search::index::write(&self.state.site, &self.state.i18n, &collect).map_err(|e| {
             failure(vec![Diagnostic::error(Problem::Output(format!(
                 "search index: {e}"
             )))])
         })?;
-        Ok(self.merge(collect))
+        let written: BTreeSet<String> = collect.paths().collect();
+        let removed: Vec<String> = read(&self.files)
+            .keys()
+            .filter(|p| is_index_file(p) && !written.contains(*p))
+            .cloned()
+            .collect();
+        let changed = self.merge(collect);
+        self.remove(&removed);
+        Ok((changed, removed))
     }
 
     fn renderer(&self) -> Renderer<'_> {
@@ -352,6 +361,11 @@ pub fn read(files: &SharedFiles) -> std::sync::RwLockReadGuard<'_, Files> {
 
 fn write(files: &SharedFiles) -> std::sync::RwLockWriteGuard<'_, Files> {
     files.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Whether `path` is a file of the search index (the results page beside it is not).
+fn is_index_file(path: &str) -> bool {
+    path.starts_with("search/") && path.ends_with(".js")
 }
 
 /// A clean build into memory.

@@ -1,5 +1,9 @@
 //! Site search: the tokenizer shared with the browser client, and the index the build
 //! writes under `search/` (format: docs/search-format.md).
 
+pub mod documents;
+pub mod encode;
 pub mod index;
+pub mod postings;
+pub mod shards;
 pub mod tokenize;

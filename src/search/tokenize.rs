@@ -39,6 +39,16 @@ pub struct Term {
     pub position: u32,
 }
 
+/// One step of [`scan`]: what the indexer and [`for_each_term`] build their terms from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// A CJK character, with the one before it when that one is CJK too (so `prev` and
+    /// `c` make a bigram). `prev` is `None` at the start of a run.
+    Cjk { prev: Option<char>, c: char },
+    /// A word: its stem and its lowercased form (equal unless stemming changed it).
+    Word { stem: &'a str, raw: &'a str },
+}
+
 /// All index terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
     let mut out = Vec::new();
@@ -52,46 +62,73 @@ pub fn terms(text: &str) -> Vec<Term> {
     out
 }
 
-/// Calls `f(term, kind, position)` for every term of `text`, in order, without allocating
-/// per term: CJK terms are slices of `text` (folding never changes CJK characters), words
-/// go through one reused buffer. This is the indexer's hot loop.
+/// Calls `f(term, kind, position)` for every term of `text`, in order: each CJK
+/// character, each pair of adjacent CJK characters and each stemmed word. The reference
+/// form of the rules, for tests and the docs; the indexer consumes [`scan`] directly.
 pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
     let mut position = 0u32;
+    let mut pair = String::new();
+    scan(text, |token| match token {
+        Token::Cjk { prev, c } => {
+            if let Some(p) = prev {
+                pair.clear();
+                pair.push(p);
+                pair.push(c);
+                f(&pair, TermKind::Bigram, position - 1);
+            }
+            f(c.encode_utf8(&mut [0; 4]), TermKind::Unigram, position);
+            position += 1;
+        }
+        Token::Word { stem, .. } => {
+            f(stem, TermKind::Word, position);
+            position += 1;
+        }
+    });
+}
+
+/// Walks `text` once and reports every CJK character and every word, in order, without
+/// allocating per token: words go through two reused buffers. This is the indexer's hot
+/// loop, so ASCII takes a short path.
+pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
     let mut word = String::new();
     let mut stemmed = String::new();
-    // Byte offset where the previous character started, if it was CJK.
-    let mut previous_cjk: Option<usize> = None;
+    let mut previous: Option<char> = None;
 
-    let mut flush =
-        |word: &mut String, position: &mut u32, f: &mut dyn FnMut(&str, TermKind, u32)| {
-            if !word.is_empty() {
-                stem_into(word, &mut stemmed);
-                f(&stemmed, TermKind::Word, *position);
-                *position += 1;
-                word.clear();
+    let mut flush = |word: &mut String, f: &mut dyn FnMut(Token<'_>)| {
+        if !word.is_empty() {
+            stem_into(word, &mut stemmed);
+            f(Token::Word {
+                stem: &stemmed,
+                raw: word,
+            });
+            word.clear();
+        }
+    };
+
+    for raw in text.chars() {
+        if raw.is_ascii() {
+            previous = None;
+            if raw.is_ascii_alphanumeric() {
+                word.push(raw.to_ascii_lowercase());
+            } else {
+                flush(&mut word, &mut f);
             }
-        };
-
-    for (at, raw) in text.char_indices() {
+            continue;
+        }
         let c = fold_full_width(raw);
         if is_cjk(c) {
-            flush(&mut word, &mut position, &mut f);
-            let end = at + raw.len_utf8();
-            if let Some(prev) = previous_cjk {
-                f(&text[prev..end], TermKind::Bigram, position - 1);
-            }
-            f(&text[at..end], TermKind::Unigram, position);
-            position += 1;
-            previous_cjk = Some(at);
+            flush(&mut word, &mut f);
+            f(Token::Cjk { prev: previous, c });
+            previous = Some(c);
         } else if c.is_alphanumeric() {
-            previous_cjk = None;
+            previous = None;
             word.extend(c.to_lowercase());
         } else {
-            previous_cjk = None;
-            flush(&mut word, &mut position, &mut f);
+            previous = None;
+            flush(&mut word, &mut f);
         }
     }
-    flush(&mut word, &mut position, &mut f);
+    flush(&mut word, &mut f);
 }
 
 /// [`stem`] into a reused buffer.
@@ -200,7 +237,32 @@ mod tests {
     }
 
     #[test]
+    fn scan_reports_runs_words_and_their_forms() {
+        let mut seen = Vec::new();
+        scan("项目Ｒｉｓｋｓ、🚀风", |t| {
+            seen.push(match t {
+                Token::Cjk { prev, c } => {
+                    format!("{}{c}", prev.map(String::from).unwrap_or_default())
+                }
+                Token::Word { stem, raw } => format!("{stem}/{raw}"),
+            })
+        });
+        assert_eq!(seen, ["项", "项目", "risk/risks", "风"]);
+    }
+
+    #[test]
+    fn emoji_and_symbols_are_never_terms() {
+        assert!(texts("🙂👍🏽 ★ → ※ ©").is_empty());
+        assert_eq!(
+            texts("进度🙂延期"),
+            ["进", "进度", "度", "延", "延期", "期"],
+            "an emoji ends a run: no bigram 度延"
+        );
+    }
+
+    #[test]
     fn full_width_letters_fold_to_ascii() {
         assert_eq!(texts("ＵＡＴ测试"), ["uat", "测", "测试", "试"]);
+        assert_eq!(texts("ＥＲＰ　上线"), ["erp", "上", "上线", "线"]);
     }
 }

@@ -198,9 +198,9 @@ fn rebuild_loop(
                 if rebuild.search_stale {
                     let started = Instant::now();
                     match w.refresh_search() {
-                        Ok(files) => {
+                        Ok((changed, removed)) => {
                             notify(Note::SearchUpdated {
-                                files: files.len(),
+                                files: changed.len() + removed.len(),
                                 elapsed: started.elapsed(),
                             });
                         }

@@ -1,13 +1,14 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md: `search/meta.js`, term shards `search/s/<i>.js`, document chunks
- * `search/d/<k>.js` and excerpt texts `search/x/<doc>.js`. Every index file is a script
+ * docs/search-format.md (version 2): `search/meta.js`, term shards `search/s/<i>.js`,
+ * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
+ * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
  *
  * API (window.PmoSearch / globalThis.PmoSearch; `module.exports` under node):
  *
- *   PmoSearch.search(query, {filters, limit, offset}) → Promise<{
+ *   PmoSearch.search(query, {filters, limit, offset, facets, excerpts}) → Promise<{
  *       total,            // number of matching documents (after filters)
  *       facets,           // {kind: [{value, label, count, selected}], year, impact, phase,
  *                         //  project, category, tags}; counts over the documents matching
@@ -17,7 +18,9 @@
  *   }>
  *     filters: {kind: ["lesson"], year: ["2024"], tags: ["供应商"]} — values as in the
  *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
- *     limit defaults to 10, offset to 0. `url` is relative to the site root; `excerpt` is
+ *     limit defaults to 10, offset to 0. facets: false skips the facet counts (`facets` is
+ *     then {}) and, unless filters are given, the facet files: the header box's first
+ *     query stays small. excerpts: false leaves `excerpt` empty and loads no text. `url` is relative to the site root; `excerpt` is
  *     HTML (escaped text around the best match, matches wrapped in <mark>).
  *
  *   PmoSearch.configure({base, load})
@@ -36,7 +39,8 @@
  *                                    file:// directory urls get `index.html` appended.
  *
  * Only what a query needs is loaded: meta once, the shards of the query's terms, the
- * document chunks of the returned page of results and the texts of those results.
+ * document chunks of the returned page of results and one excerpt block per result (the
+ * next blocks only while the match is not found), and the facet files when asked for.
  *
  * The second half of this file wires the UI: the header search box (results as you type,
  * ↑ ↓ Enter Esc, `/` to focus) and the results page (`search/index.html`, ?q=…&kind=…).
@@ -44,9 +48,6 @@
 (function (global) {
   'use strict';
 
-  var K1 = 1.2;
-  var B = 0.75;
-  var FIELD_WEIGHTS = { title: 4, headings: 2.5, meta: 2, body: 1 };
   var FACETS = ['kind', 'year', 'phase', 'impact', 'project', 'category', 'tags'];
   var EXCERPT_CHARS = 100;
 
@@ -225,13 +226,43 @@
     return h >>> 0;
   }
 
-  function shardKey(term) {
-    var chars = Array.from(term);
-    if (isCjk(chars[0].codePointAt(0))) return chars[0];
-    return chars.slice(0, 2).join('');
+  /** The word group a word's postings live in (docs/search-format.md, "Shards"). */
+  function groupKey(word, meta) {
+    var chars = Array.from(word);
+    var split = meta.split || {};
+    var n = 2;
+    var key = chars.slice(0, n).join('');
+    while (key.length < word.length && Object.prototype.hasOwnProperty.call(split, key)) {
+      n++;
+      key = chars.slice(0, n).join('');
+    }
+    return key;
   }
 
-  function shardOf(term, shards) { return fnv1a32(shardKey(term)) % shards; }
+  /** Every group holding words that start with `prefix`. */
+  function prefixGroups(prefix, meta) {
+    var split = meta.split || {};
+    var key = groupKey(prefix, meta);
+    var keys = [key];
+    if (key === prefix) {
+      var stack = [key];
+      while (stack.length) {
+        var k = stack.pop();
+        var children = Object.prototype.hasOwnProperty.call(split, k) ? split[k] : [];
+        for (var i = 0; i < children.length; i++) { keys.push(children[i]); stack.push(children[i]); }
+      }
+    }
+    return keys;
+  }
+
+  function shardName(key, meta) { return 's/' + (fnv1a32(key) % (meta.shards || 1)); }
+
+  /** The shard of a term: CJK terms and word pairs by the whole term, words by group. */
+  function shardOf(term, meta) {
+    var first = term.codePointAt(0);
+    if (isCjk(first) || term.indexOf(' ') >= 0) return shardName(term, meta);
+    return shardName(groupKey(term, meta), meta);
+  }
 
   // ---------------------------------------------------------------- loading
 
@@ -310,74 +341,63 @@
 
   // ---------------------------------------------------------------- postings
 
-  function decode(list) {
-    var out = { docs: [], masks: [], tfs: [], pos: [], byDoc: {} };
-    var d = 0;
-    var i = 0;
-    while (i < list.length) {
-      d += list[i];
-      var mask = list[i + 1];
-      var tf = list[i + 2];
-      var np = list[i + 3];
-      var ps = list.slice(i + 4, i + 4 + np);
-      out.byDoc[d] = out.docs.length;
-      out.docs.push(d); out.masks.push(mask); out.tfs.push(tf); out.pos.push(ps);
-      i += 4 + np;
+  var LAST = '0123456789abcdefghijklmnopqrstuv';
+  var MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
+  var DIGIT = [];
+  (function () {
+    for (var i = 0; i < 128; i++) DIGIT.push(-1);
+    for (var j = 0; j < 32; j++) { DIGIT[LAST.charCodeAt(j)] = j; DIGIT[MORE.charCodeAt(j)] = 32 + j; }
+  })();
+
+  /** The numbers of an encoded string (docs/search-format.md, "Numbers"). */
+  function numbers(s) {
+    var out = [];
+    var v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d >= 32) v = v * 32 + (d - 32);
+      else { out.push(v * 32 + d); v = 0; }
     }
     return out;
   }
 
-  function postingsOf(term, shardData) {
-    if (decoded[term]) return decoded[term];
-    var list = shardData && Object.prototype.hasOwnProperty.call(shardData, term) ? shardData[term] : null;
-    var p = decode(list || []);
+  /** A term's postings: {docs, impacts, byDoc: doc → index}. */
+  function decode(list) {
+    var nums = numbers(list || '');
+    var out = { docs: [], impacts: [], byDoc: {} };
+    var d = 0;
+    for (var i = 0; i + 1 < nums.length; i += 2) {
+      d += nums[i];
+      out.byDoc[d] = out.docs.length;
+      out.docs.push(d);
+      out.impacts.push(nums[i + 1]);
+    }
+    return out;
+  }
+
+  function has(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k); }
+
+  function postingsOf(term, meta) {
+    if (has(decoded, term)) return decoded[term];
+    var data = store[shardOf(term, meta)];
+    var p = decode(has(data, term) ? data[term] : '');
     decoded[term] = p;
     return p;
   }
 
   // ---------------------------------------------------------------- scoring
 
-  function fieldWeights(meta) {
-    var fields = meta.fields || ['title', 'headings', 'meta', 'body'];
-    return fields.map(function (f) { return FIELD_WEIGHTS[f] || 1; });
-  }
-
-  function bestWeight(mask, weights) {
-    var w = 0;
-    for (var i = 0; i < weights.length; i++) if (mask & (1 << i)) w = Math.max(w, weights[i]);
-    return w || 1;
-  }
-
-  function bm25(p, k, meta, weights) {
-    var n = meta.n;
+  /** A term's score in a document: its idf times the impact the index stored. */
+  function weight(p, k, meta) {
     var df = p.docs.length;
-    var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    var d = p.docs[k];
-    var dl = (meta.dl && meta.dl[d]) || meta.avgdl || 1;
-    var avg = meta.avgdl || 1;
-    var tf = p.tfs[k];
-    return idf * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * dl / avg)) * bestWeight(p.masks[k], weights);
+    return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)) * p.impacts[k];
   }
 
-  function hasAdjacent(a, b, gap) {
-    for (var i = 0; i < a.length; i++) if (b.indexOf(a[i] + gap) >= 0) return true;
-    return false;
-  }
-
-  /** Positions of `g` (a word group) in doc d: union over the group's expansions. */
-  function wordPositions(g, d) {
-    var out = [];
-    for (var i = 0; i < g.expansions.length; i++) {
-      var p = g.expansions[i];
-      var k = p.byDoc[d];
-      if (k !== undefined) out = out.concat(p.pos[k]);
-    }
-    return out;
-  }
+  /** The documents holding `p` (a pair term or a bigram), as an object. */
+  function docSet(p) { return p ? p.byDoc : {}; }
 
   /** Every matching document with its score: {doc → score}. */
   function match(groups, meta) {
-    var weights = fieldWeights(meta);
     var candidates = null;   // doc → true
     var i, j;
     // A document must match every group; start from the rarest.
@@ -409,30 +429,20 @@
       groups.forEach(function (g) {
         var s = 0;
         if (g.type === 'cjk') {
-          var exact = g.postings.length > 1;
-          for (var t = 0; t < g.postings.length; t++) {
-            var p = g.postings[t];
-            s += bm25(p, p.byDoc[d], meta, weights);
-            if (t > 0 && exact && !hasAdjacent(g.postings[t - 1].pos[g.postings[t - 1].byDoc[d]], p.pos[p.byDoc[d]], 1)) exact = false;
-          }
-          if (exact) s *= 2;
+          for (var t = 0; t < g.postings.length; t++) s += weight(g.postings[t], g.postings[t].byDoc[d], meta);
         } else {
           for (var e = 0; e < g.expansions.length; e++) {
             var q = g.expansions[e];
             var k = q.byDoc[d];
-            if (k !== undefined) s = Math.max(s, bm25(q, k, meta, weights));
+            if (k !== undefined) s = Math.max(s, weight(q, k, meta));
           }
         }
         parts.push(s);
         total += s;
       });
-      // Latin words next to each other in the query and in the document: ×1.5.
+      // Neighbours in the query that are neighbours in the document: ×1.5.
       for (var gi = 0; gi + 1 < groups.length; gi++) {
-        var a = groups[gi], b = groups[gi + 1];
-        if (a.type === 'word' && b.type === 'word' && b.pos === a.pos + 1 &&
-            hasAdjacent(wordPositions(a, d), wordPositions(b, d), 1)) {
-          total += 0.5 * (parts[gi] + parts[gi + 1]);
-        }
+        if (groups[gi].next && docSet(groups[gi].next)[d] !== undefined) total += 0.5 * (parts[gi] + parts[gi + 1]);
       }
       scores[d] = total;
     });
@@ -645,53 +655,108 @@
 
   // ---------------------------------------------------------------- search
 
+  /** The query's groups, and the index files they need. */
   function prepare(query, meta) {
     var groups = tokenize(query);
-    var shards = meta.shards || 1;
     var names = {};
-    groups.forEach(function (g) {
-      var terms = g.type === 'cjk' ? g.terms : [g.term, g.text];
-      terms.forEach(function (t) { names['s/' + shardOf(t, shards)] = true; });
+    groups.forEach(function (g, i) {
+      if (g.type === 'cjk') {
+        g.terms.forEach(function (t) { names[shardOf(t, meta)] = true; });
+      } else if (g.prefix) {
+        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
+      } else {
+        names[shardOf(g.term, meta)] = true;
+      }
+      // Neighbours: a word pair, or the bigram across two CJK runs.
+      var n = groups[i + 1];
+      if (!n) return;
+      if (g.type === 'word' && n.type === 'word' && n.pos === g.pos + 1) g.nextTerm = g.term + ' ' + n.term;
+      else if (g.type === 'cjk' && n.type === 'cjk' && n.pos === g.end + 1) g.nextTerm = Array.from(g.text).pop() + Array.from(n.text)[0];
+      if (g.nextTerm) names[shardOf(g.nextTerm, meta)] = true;
     });
-    return { groups: groups, shards: Object.keys(names) };
+    return { groups: groups, shards: Object.keys(names).sort() };
   }
 
   function resolveGroups(groups, meta) {
-    var shards = meta.shards || 1;
     groups.forEach(function (g) {
       if (g.type === 'cjk') {
-        g.postings = g.terms.map(function (t) { return postingsOf(t, store['s/' + shardOf(t, shards)]); });
+        g.postings = g.terms.map(function (t) { return postingsOf(t, meta); });
         g.df = Math.min.apply(null, g.postings.map(function (p) { return p.docs.length; }));
       } else if (g.prefix) {
         var seen = {};
         var exp = [];
         [g.text, g.term].forEach(function (pre) {
-          var data = store['s/' + shardOf(pre, shards)] || {};
-          Object.keys(data).forEach(function (t) {
-            if (!seen[t] && t.lastIndexOf(pre, 0) === 0) { seen[t] = true; exp.push(t); }
+          prefixGroups(pre, meta).forEach(function (k) {
+            var data = store[shardName(k, meta)] || {};
+            Object.keys(data).forEach(function (t) {
+              if (!seen[t] && t.lastIndexOf(pre, 0) === 0 && t.indexOf(' ') < 0) { seen[t] = true; exp.push(t); }
+            });
           });
         });
         exp.sort();
-        g.expansions = exp.map(function (t) { return postingsOf(t, store['s/' + shardOf(t, shards)]); });
+        g.expansions = exp.map(function (t) { return postingsOf(t, meta); });
         g.expanded = exp;
         g.df = g.expansions.reduce(function (n, p) { return n + p.docs.length; }, 0);
       } else {
-        g.expansions = [postingsOf(g.term, store['s/' + shardOf(g.term, shards)])];
+        g.expansions = [postingsOf(g.term, meta)];
         g.expanded = [g.term];
         g.df = g.expansions[0].docs.length;
       }
+      g.next = g.nextTerm ? postingsOf(g.nextTerm, meta) : null;
     });
   }
 
-  function emptyResult(meta, filters) {
-    return { total: 0, facets: meta ? facetCounts([], meta, {}, filters) : {}, results: [], terms: [] };
+  var facetsDecoded = null;
+
+  /** The facets file decoded: {name: {values, labels, docs: [value index or -1 | [indexes]]}}. */
+  function facetData() {
+    if (facetsDecoded) return facetsDecoded;
+    var out = {};
+    (store.meta.facets || []).forEach(function (name) {
+      var f = store['f/' + name];
+      if (!f) return;
+      var nums = numbers(f.docs || '');
+      var docs = [];
+      for (var i = 0; i < nums.length;) {
+        if (f.multi) { docs.push(nums.slice(i + 1, i + 1 + nums[i])); i += 1 + nums[i]; }
+        else { docs.push(nums[i] - 1); i++; }
+      }
+      out[name] = { values: f.values, labels: f.labels, docs: docs };
+    });
+    facetsDecoded = out;
+    return out;
+  }
+
+  function emptyResult(meta, filters, withFacets) {
+    return { total: 0, facets: withFacets ? facetCounts([], { facets: facetData() }, {}, filters) : {}, results: [], terms: [] };
   }
 
   function kindLabel(meta, kind) {
-    var f = meta.facets && meta.facets.kind;
+    var f = meta.kind;
     if (!f) return kind;
     var i = f.values.indexOf(kind);
     return i >= 0 && f.labels ? f.labels[i] : kind;
+  }
+
+  /** Blocks tried per result before settling for the first one. */
+  var MAX_BLOCKS = 4;
+
+  /** The excerpt text of document d: the first of its blocks with a match in the body. */
+  function excerptText(d, blocks, groups) {
+    var count = Math.min(blocks || 1, MAX_BLOCKS);
+    var first = null;
+    function block(b) {
+      return get('x/' + d + '-' + b).then(function (text) {
+        text = String(text || '');
+        // Later blocks have no title line: an empty one keeps excerpt()'s layout.
+        var full = b === 0 ? text : '\n' + text;
+        if (first === null) first = full;
+        var body = full.slice(full.indexOf('\n') + 1);
+        if (findMatches(normalize(body).text, groups).length) return full;
+        return b + 1 < count ? block(b + 1) : first;
+      }, function () { return first || ''; });
+    }
+    return block(0);
   }
 
   function search(query, options) {
@@ -699,51 +764,61 @@
     var limit = options.limit === undefined ? 10 : options.limit;
     var offset = options.offset || 0;
     var filters = options.filters || {};
+    var withFacets = options.facets !== false;
     return get('meta').then(function (meta) {
+      var needFacets = withFacets || Object.keys(filters).length > 0;
       var prep = prepare(query || '', meta);
-      if (!prep.groups.length) return emptyResult(meta, filters);
-      return Promise.all(prep.shards.map(get)).then(function () {
+      var files = prep.groups.length ? prep.shards.slice() : [];
+      if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
+      return Promise.all(files.map(get)).then(function () {
+        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
         var scores = match(prep.groups, meta);
         var matching = Object.keys(scores).map(Number);
-        var active = normalizeFilters(filters, meta);
-        var facets = facetCounts(matching, meta, active, filters);
+        var fmeta = { facets: needFacets ? facetData() : {} };
+        var active = normalizeFilters(filters, fmeta);
+        var facets = withFacets ? facetCounts(matching, fmeta, active, filters) : {};
         var hits = matching.filter(function (d) {
-          for (var name in active) if (!passes(meta.facets[name], active[name], d)) return false;
+          for (var name in active) if (!passes(fmeta.facets[name], active[name], d)) return false;
           return true;
         });
         hits.sort(function (a, b) { return (scores[b] - scores[a]) || (a - b); });
         var page = hits.slice(offset, offset + limit);
-        var chunk = meta.chunk || 256;
-        var prefix = meta.docs || 'd/';
+        var chunk = meta.chunk || 32;
         var chunks = {};
-        page.forEach(function (d) { chunks[prefix + Math.floor(d / chunk)] = true; });
-        var loads = Object.keys(chunks).map(get);
-        var texts = page.map(function (d) {
-          return get('x/' + d).then(null, function () { return ''; });
-        });
-        return Promise.all([Promise.all(loads), Promise.all(texts)]).then(function (both) {
-          var results = page.map(function (d, i) {
-            var entry = (store[prefix + Math.floor(d / chunk)] || [])[d % chunk] || ['', '', '', ''];
+        page.forEach(function (d) { chunks['d/' + Math.floor(d / chunk)] = true; });
+        // Every result has a block 0: fetch it alongside the chunks, not after them.
+        if (options.excerpts !== false) page.forEach(function (d) { get('x/' + d + '-0').then(null, function () {}); });
+        return Promise.all(Object.keys(chunks).map(get)).then(function () {
+          var entries = page.map(function (d) {
+            return (store['d/' + Math.floor(d / chunk)] || [])[d % chunk] || ['', '', '', '', 1];
+          });
+          var texts = page.map(function (d, i) {
+            return options.excerpts === false ? '' : excerptText(d, entries[i][4], prep.groups);
+          });
+          return Promise.all(texts).then(function (texts) {
+            var results = page.map(function (d, i) {
+              var entry = entries[i];
+              return {
+                url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
+                date: entry[3] || '', excerpt: excerpt(texts[i], prep.groups),
+                score: Math.round(scores[d] * 10000) / 10000, doc: d
+              };
+            });
             return {
-              url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
-              date: entry[3] || '', excerpt: excerpt(both[1][i], prep.groups),
-              score: Math.round(scores[d] * 10000) / 10000, doc: d
+              total: hits.length, facets: facets, results: results,
+              terms: prep.groups.map(function (g) {
+                return g.type === 'cjk' ? { cjk: g.text, terms: g.terms } : { word: g.term, prefix: g.prefix, expanded: g.expanded };
+              })
             };
           });
-          return {
-            total: hits.length, facets: facets, results: results,
-            terms: prep.groups.map(function (g) {
-              return g.type === 'cjk' ? { cjk: g.text, terms: g.terms } : { word: g.term, prefix: g.prefix, expanded: g.expanded };
-            })
-          };
         });
       });
     });
   }
 
   function reset() {
-    store = {}; promises = {}; decoded = {};
+    store = {}; promises = {}; decoded = {}; facetsDecoded = null;
     Object.keys(pending).forEach(function (k) { delete pending[k]; });
   }
 
@@ -767,7 +842,7 @@
   }
 
   var PmoSearch = {
-    version: 1,
+    version: 2,
     search: search,
     configure: configure,
     reset: reset,
@@ -917,7 +992,7 @@
       lastQuery = q;
       var mine = ++seq;
       if (!tokenize(q).length) { list.innerHTML = ''; items = []; close(); if (status) status.textContent = ''; return; }
-      S.search(q, { limit: 8 }).then(function (res) {
+      S.search(q, { limit: 8, facets: false }).then(function (res) {
         if (mine !== seq) return;
         render(q, res);
       }, function (err) {

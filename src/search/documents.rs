@@ -1,0 +1,297 @@
+//! What the index knows about each document besides its terms: the text fields it is
+//! searched by, the rows shown in results (`d/<k>.js`), the text blocks excerpts are cut
+//! from (`x/<doc>-<b>.js`) and the facet values (`f/<facet>.js`).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::content::page::{Kind, Page};
+use crate::content::schema::Vocabulary;
+use crate::render::i18n::I18n;
+use crate::search::encode::{self, Lengths};
+use crate::site::{PageId, Site};
+
+/// Characters of a document's text kept for excerpts.
+const EXCERPT_CHARS: usize = 20_000;
+/// Characters per excerpt block: a first query loads one block per result, not the page.
+pub const BLOCK_CHARS: usize = 1_500;
+
+/// The searchable pages: everything a reader would want as a result.
+pub fn documents(site: &Site) -> Vec<PageId> {
+    (0..site.pages.len())
+        .filter(|&i| !matches!(site.page(i).kind, Kind::Home | Kind::Section))
+        .collect()
+}
+
+/// Each page's lengths relative to the average, for BM25's normalization: in bytes of
+/// title and body text, so they are known before tokenizing and every posting's impact
+/// is computed in the same pass.
+pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
+    let raw: Vec<(f64, f64)> = docs
+        .iter()
+        .map(|&d| {
+            let p = site.page(d);
+            (
+                (p.title.len() + p.body.text.len()) as f64,
+                p.title.len() as f64,
+            )
+        })
+        .collect();
+    let n = raw.len().max(1) as f64;
+    let text = (raw.iter().map(|r| r.0).sum::<f64>() / n).max(1.0);
+    let title = (raw.iter().map(|r| r.1).sum::<f64>() / n).max(1.0);
+    raw.into_iter()
+        .map(|(a, b)| Lengths {
+            text: a / text,
+            title: b / title,
+        })
+        .collect()
+}
+
+pub fn headings(page: &Page) -> String {
+    fn walk(entries: &[crate::markdown::TocEntry], out: &mut String) {
+        for e in entries {
+            out.push_str(&e.title);
+            out.push('\n');
+            walk(&e.children, out);
+        }
+    }
+    let mut out = String::new();
+    walk(&page.body.toc, &mut out);
+    out
+}
+
+pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
+    let mut out = page.tags.join(" ");
+    for extra in [
+        page.category.clone(),
+        site.project_of(page).map(|p| site.page(p).title.clone()),
+        page.project().and_then(|p| p.code.clone()),
+        page.lesson().map(|l| i18n.term(l.phase)),
+        page.lesson().and_then(|l| l.id.clone()),
+        page.owner.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push(' ');
+        out.push_str(&extra);
+    }
+    out
+}
+
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serializing plain strings, numbers and vectors cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+/// A script handing `data` (already JSON) to the client under `name`.
+pub fn script(name: &str, data: &str) -> Vec<u8> {
+    format!("PmoSearch._receive({},{data});\n", json(name)).into_bytes()
+}
+
+/// The excerpt text of a page, title first, cut into blocks at line breaks where one is
+/// near the block's end. Each block comes as a JS string literal, ready to write.
+pub fn blocks(page: &Page) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::with_capacity(BLOCK_CHARS * 3 + 16);
+    current.push('"');
+    for c in page.title.chars() {
+        js_escape_char(c, &mut current);
+    }
+    current.push_str("\\n");
+    let title = page.title.chars().count() + 1;
+    let mut in_block = title;
+    // The last line break in the block's second half: where to cut it.
+    let mut cut: Option<(usize, usize)> = None;
+    for c in page
+        .body
+        .text
+        .chars()
+        .take(EXCERPT_CHARS.saturating_sub(title))
+    {
+        in_block += 1;
+        js_escape_char(c, &mut current);
+        if c == '\n' && in_block >= BLOCK_CHARS / 2 {
+            cut = Some((current.len(), in_block));
+        }
+        if in_block >= BLOCK_CHARS {
+            let (at, n) = cut.take().unwrap_or((current.len(), in_block));
+            let rest = current.split_off(at);
+            current.push('"');
+            out.push(std::mem::replace(&mut current, format!("\"{rest}")));
+            in_block -= n;
+        }
+    }
+    if in_block > 0 || out.is_empty() {
+        current.push('"');
+        out.push(current);
+    }
+    out
+}
+
+/// Appends `c` escaped for a double-quoted JS string.
+fn js_escape_char(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        // Line terminators and control characters JS strings cannot hold raw.
+        '\u{2028}' | '\u{2029}' | '\0'..='\u{1f}' => {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+        _ => out.push(c),
+    }
+}
+
+/// The row of a document in its `d/<k>.js` chunk.
+pub fn row(page: &Page, blocks: usize) -> serde_json::Value {
+    serde_json::json!([
+        page.url,
+        page.title,
+        page.kind.key(),
+        page.date.map(|x| x.iso()).unwrap_or_default(),
+        blocks
+    ])
+}
+
+#[derive(Serialize)]
+pub struct Facet {
+    pub values: Vec<String>,
+    pub labels: Vec<String>,
+    /// Several values per document (tags).
+    pub multi: bool,
+    /// Per document, in the number encoding: the value's index + 1 (0: none); for tags,
+    /// a count followed by that many indexes.
+    pub docs: String,
+}
+
+/// Builds a facet from each document's values (`(value, label)` pairs).
+fn facet(
+    docs: &[PageId],
+    multi: bool,
+    values_of: impl Fn(PageId) -> Vec<(String, String)>,
+) -> Facet {
+    let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|&d| values_of(d)).collect();
+    let mut values: Vec<(String, String)> = per_doc.iter().flatten().cloned().collect();
+    values.sort();
+    values.dedup_by(|a, b| a.0 == b.0);
+    let index: HashMap<&str, u32> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (v, _))| (v.as_str(), i as u32))
+        .collect();
+    let mut encoded = String::with_capacity(docs.len() * 2);
+    for list in &per_doc {
+        let ids = list
+            .iter()
+            .filter_map(|(v, _)| index.get(v.as_str()).copied());
+        if multi {
+            let ids: Vec<u32> = ids.collect();
+            encode::push(&mut encoded, ids.len() as u32);
+            for i in ids {
+                encode::push(&mut encoded, i);
+            }
+        } else {
+            encode::push(&mut encoded, ids.take(1).next().map_or(0, |i| i + 1));
+        }
+    }
+    Facet {
+        labels: values.iter().map(|(_, l)| l.clone()).collect(),
+        values: values.into_iter().map(|(v, _)| v).collect(),
+        multi,
+        docs: encoded,
+    }
+}
+
+/// Every facet, in the order the results page shows them.
+pub fn facets(site: &Site, docs: &[PageId], i18n: &I18n) -> Vec<(&'static str, Facet)> {
+    let page = |d: PageId| site.page(d);
+    let one = |x: Option<(String, String)>| x.into_iter().collect::<Vec<_>>();
+    vec![
+        (
+            "kind",
+            facet(docs, false, |d| {
+                let k = page(d).kind.key();
+                vec![(k.to_string(), i18n.get(&format!("kind_{k}")).to_string())]
+            }),
+        ),
+        (
+            "year",
+            facet(docs, false, |d| {
+                one(page(d)
+                    .date
+                    .map(|x| (x.year().to_string(), x.year().to_string())))
+            }),
+        ),
+        (
+            "phase",
+            facet(docs, false, |d| {
+                one(page(d)
+                    .lesson()
+                    .map(|l| (l.phase.key().to_string(), i18n.term(l.phase))))
+            }),
+        ),
+        (
+            "impact",
+            facet(docs, false, |d| {
+                one(page(d)
+                    .lesson()
+                    .map(|l| (l.impact.key().to_string(), i18n.term(l.impact))))
+            }),
+        ),
+        (
+            "project",
+            facet(docs, false, |d| {
+                let p = site
+                    .project_of(page(d))
+                    .or_else(|| page(d).project().map(|_| d));
+                one(p.and_then(|p| {
+                    Some((
+                        site.page(p).project()?.slug.clone(),
+                        site.page(p).title.clone(),
+                    ))
+                }))
+            }),
+        ),
+        (
+            "category",
+            facet(docs, false, |d| {
+                one(page(d).category.clone().map(|c| (c.clone(), c)))
+            }),
+        ),
+        (
+            "tags",
+            facet(docs, true, |d| {
+                page(d)
+                    .tags
+                    .iter()
+                    .map(|t| (t.clone(), t.clone()))
+                    .collect()
+            }),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_encode_indexes_and_lists() {
+        let docs = [0, 1, 2];
+        let single = facet(&docs, false, |d| {
+            (d != 1)
+                .then(|| (format!("v{d}"), format!("V{d}")))
+                .into_iter()
+                .collect()
+        });
+        assert_eq!(single.values, ["v0", "v2"]);
+        assert_eq!(single.docs, "102");
+        let multi = facet(&docs, true, |d| {
+            (0..d).map(|i| (format!("t{i}"), format!("t{i}"))).collect()
+        });
+        assert_eq!(multi.docs, "010201");
+    }
+}

@@ -1,0 +1,392 @@
+//! Postings: which documents hold each term, and how much the term weighs in each.
+//!
+//! Each document is tokenized once into a small map of its distinct terms
+//! ([`DocTerms`]); CJK terms are keyed by their code points packed into a `u64` and words
+//! by a hash, so no string is allocated per occurrence. The documents' terms are then
+//! appended, already encoded (docs/search-format.md), to per-term buffers ([`Postings`])
+//! split into partitions that fill in parallel.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::search::encode;
+use crate::search::tokenize::{scan, Token};
+
+/// Key tag of a bigram (the two code points are in the low 42 bits).
+const BIGRAM: u64 = 1 << 62;
+/// Key tag of a word (its hash is in the low 62 bits); keys with no tag are unigrams.
+const WORD: u64 = 1 << 63;
+
+/// FNV-1a 64 bits over bytes.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Passes keys that are already hashes (or packed code points) through: the maps here
+/// hold millions of such keys, where SipHash would cost a tenth of the stage.
+#[derive(Default)]
+pub struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv64(bytes) ^ self.0.rotate_left(5);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Spread packed code points over the table's low bits.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Identity>>;
+
+/// A term of one document while it is tokenized.
+#[derive(Clone, Copy)]
+struct Acc {
+    fields: u8,
+    tf: u32,
+    /// For words: the term's bytes in [`DocTerms::text`].
+    start: u32,
+    len: u32,
+}
+
+/// A term of one document: CJK terms by packed code points, words (and word pairs,
+/// `"vendor delay"`) by their bytes in [`DocIndex::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Cjk(u64),
+    Word { start: u32, len: u32 },
+}
+
+/// A term as the vocabulary knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermRef<'a> {
+    Cjk(u64),
+    Word(&'a str),
+}
+
+/// One document's terms, ready to merge: each with its vocabulary partition and impact,
+/// sorted by partition.
+#[derive(Debug, Default)]
+pub struct DocIndex {
+    pub text: String,
+    pub terms: Vec<(u16, u8, Term)>,
+}
+
+impl DocIndex {
+    pub fn term(&self, term: Term) -> TermRef<'_> {
+        match term {
+            Term::Cjk(k) => TermRef::Cjk(k),
+            Term::Word { start, len } => {
+                TermRef::Word(&self.text[start as usize..(start + len) as usize])
+            }
+        }
+    }
+
+    /// The terms of partition `p`.
+    pub fn partition(&self, p: u16) -> &[(u16, u8, Term)] {
+        let start = self.terms.partition_point(|e| e.0 < p);
+        let end = self.terms.partition_point(|e| e.0 <= p);
+        &self.terms[start..end]
+    }
+}
+
+/// The distinct terms of one document with their fields and frequencies.
+#[derive(Default)]
+pub struct DocTerms {
+    map: FastMap<u64, Acc>,
+    /// The words' text, each distinct word once.
+    text: String,
+    /// The previous word's stem, for word pairs.
+    previous: String,
+    has_previous: bool,
+    /// A CJK character that started a run; when no second character follows, it is a
+    /// run of one and becomes a unigram of its own.
+    lone: Option<char>,
+}
+
+impl DocTerms {
+    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body).
+    pub fn add_field(&mut self, field: usize, text: &str) {
+        let bit = 1u8 << field;
+        self.has_previous = false;
+        scan(text, |token| match token {
+            Token::Cjk { prev, c } => {
+                self.has_previous = false;
+                match prev {
+                    None => {
+                        self.flush_lone(bit);
+                        self.lone = Some(c);
+                    }
+                    Some(p) => {
+                        self.lone = None;
+                        let key =
+                            BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
+                        self.bump(key, bit);
+                    }
+                }
+            }
+            Token::Word { stem, raw } => {
+                self.flush_lone(bit);
+                self.word(stem, bit);
+                if raw != stem {
+                    self.word(raw, bit);
+                }
+                if self.has_previous {
+                    let mut pair = std::mem::take(&mut self.previous);
+                    let base = pair.len();
+                    pair.push(' ');
+                    pair.push_str(stem);
+                    self.word(&pair, bit);
+                    pair.truncate(base);
+                    self.previous = pair;
+                }
+                self.previous.clear();
+                self.previous.push_str(stem);
+                self.has_previous = true;
+            }
+        });
+        self.flush_lone(bit);
+    }
+
+    fn flush_lone(&mut self, bit: u8) {
+        if let Some(c) = self.lone.take() {
+            self.bump(u64::from(u32::from(c)), bit);
+        }
+    }
+
+    fn bump(&mut self, key: u64, bit: u8) {
+        let acc = self.map.entry(key).or_insert(Acc {
+            fields: 0,
+            tf: 0,
+            start: 0,
+            len: 0,
+        });
+        acc.fields |= bit;
+        acc.tf += 1;
+    }
+
+    /// Counts a word, keyed by its hash; a different word with the same hash moves to
+    /// the next free key, so hash collisions never merge two words.
+    fn word(&mut self, word: &str, bit: u8) {
+        let mut key = WORD | (fnv64(word.as_bytes()) >> 2);
+        loop {
+            match self.map.get_mut(&key) {
+                Some(acc) => {
+                    let (s, l) = (acc.start as usize, acc.len as usize);
+                    if &self.text[s..s + l] == word {
+                        acc.fields |= bit;
+                        acc.tf += 1;
+                        return;
+                    }
+                    key = WORD | (key.wrapping_add(1) & !(WORD | BIGRAM));
+                }
+                None => {
+                    let start = self.text.len() as u32;
+                    self.text.push_str(word);
+                    self.map.insert(
+                        key,
+                        Acc {
+                            fields: bit,
+                            tf: 1,
+                            start,
+                            len: word.len() as u32,
+                        },
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Every term with its impact (see [`encode::impact`]) and partition (of
+    /// `partitions`), leaving `self` empty for the next document. A CJK character that
+    /// only occurs inside longer runs is a unigram too: it takes the fields and the summed
+    /// frequency of the bigrams it starts or ends, so unigrams cost no work per character.
+    pub fn finish(&mut self, lengths: encode::Lengths, partitions: usize) -> DocIndex {
+        let bigrams: Vec<(u64, Acc)> = self
+            .map
+            .iter()
+            // Word keys never carry the bigram bit (see `word`).
+            .filter(|(k, _)| *k & BIGRAM != 0)
+            .map(|(k, a)| (*k, *a))
+            .collect();
+        for (key, acc) in bigrams {
+            for c in [(key >> 21) & 0x1f_ffff, key & 0x1f_ffff] {
+                let u = self.map.entry(c).or_insert(Acc {
+                    fields: 0,
+                    tf: 0,
+                    start: 0,
+                    len: 0,
+                });
+                u.fields |= acc.fields;
+                u.tf += acc.tf;
+            }
+        }
+        let text = std::mem::take(&mut self.text);
+        let mut terms = Vec::with_capacity(self.map.len());
+        for (key, acc) in self.map.drain() {
+            let impact = encode::impact(acc.tf, acc.fields, lengths) as u8;
+            let (term, hash) = if key & WORD != 0 {
+                let (start, len) = (acc.start, acc.len);
+                let word = &text[start as usize..(start + len) as usize];
+                (Term::Word { start, len }, fnv64(word.as_bytes()))
+            } else {
+                (
+                    Term::Cjk(key),
+                    key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32,
+                )
+            };
+            terms.push(((hash % partitions as u64) as u16, impact, term));
+        }
+        // A counting sort: hundreds of terms into a few dozen partitions.
+        let mut starts = vec![0usize; partitions + 1];
+        for e in &terms {
+            starts[usize::from(e.0) + 1] += 1;
+        }
+        for p in 0..partitions {
+            starts[p + 1] += starts[p];
+        }
+        let mut sorted = vec![(0u16, 0u8, Term::Cjk(0)); terms.len()];
+        for e in terms {
+            let at = &mut starts[usize::from(e.0)];
+            sorted[*at] = e;
+            *at += 1;
+        }
+        let terms = sorted;
+        self.previous.clear();
+        self.has_previous = false;
+        self.lone = None;
+        DocIndex { text, terms }
+    }
+}
+
+/// The text of a CJK key: one or two characters.
+pub fn cjk_text(key: u64) -> String {
+    let mut out = String::new();
+    if key & BIGRAM != 0 {
+        out.extend(char::from_u32(((key >> 21) & 0x1f_ffff) as u32));
+    }
+    out.extend(char::from_u32((key & 0x1f_ffff) as u32));
+    out
+}
+
+/// One term's encoded postings: document deltas and impacts.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct List {
+    pub encoded: String,
+    /// Documents so far.
+    pub df: u32,
+    /// The last document appended.
+    last: u32,
+}
+
+impl List {
+    /// Appends document `doc` (greater than any before) with `impact`.
+    pub fn append(&mut self, doc: u32, impact: u32) {
+        let delta = if self.df == 0 { doc } else { doc - self.last };
+        encode::push(&mut self.encoded, delta);
+        self.encoded
+            .push(char::from(encode::LAST[(impact & 31) as usize]));
+        self.last = doc;
+        self.df += 1;
+    }
+}
+
+/// The postings of one partition of the vocabulary.
+#[derive(Default)]
+pub struct Partition {
+    pub cjk: FastMap<u64, List>,
+    pub words: HashMap<Box<str>, List, BuildHasherDefault<Identity>>,
+}
+
+impl Partition {
+    pub fn append(&mut self, doc: u32, term: TermRef<'_>, impact: u32) {
+        match term {
+            TermRef::Cjk(k) => self.cjk.entry(k).or_default().append(doc, impact),
+            TermRef::Word(word) => match self.words.get_mut(word) {
+                Some(list) => list.append(doc, impact),
+                None => {
+                    let mut list = List::default();
+                    list.append(doc, impact);
+                    self.words.insert(Box::from(word), list);
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(fields: &[(usize, &str)]) -> Vec<(String, u32)> {
+        let mut d = DocTerms::default();
+        for (f, t) in fields {
+            d.add_field(*f, t);
+        }
+        let index = d.finish(
+            encode::Lengths {
+                text: 1.0,
+                title: 1.0,
+            },
+            4,
+        );
+        let mut out: Vec<(String, u32)> = index
+            .terms
+            .iter()
+            .map(|&(_, i, t)| match index.term(t) {
+                TermRef::Cjk(k) => (cjk_text(k), u32::from(i)),
+                TermRef::Word(w) => (w.to_string(), u32::from(i)),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn names(fields: &[(usize, &str)]) -> Vec<String> {
+        terms(fields).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn cjk_runs_give_bigrams_and_every_character() {
+        assert_eq!(names(&[(3, "供应商")]), ["供", "供应", "商", "应", "应商"]);
+        assert_eq!(names(&[(3, "的 ERP")]), ["erp", "的"]);
+    }
+
+    #[test]
+    fn words_keep_stem_and_form_and_pairs() {
+        assert_eq!(
+            names(&[(3, "Vendor delays")]),
+            ["delay", "delays", "vendor", "vendor delay"]
+        );
+        // No pair across a CJK character or a field.
+        assert_eq!(names(&[(3, "key 的 user")]), ["key", "user", "的"]);
+        assert_eq!(names(&[(0, "key"), (3, "user")]), ["key", "user"]);
+    }
+
+    #[test]
+    fn titles_weigh_more_than_body_text() {
+        let t = terms(&[(0, "风险"), (3, "延期")]);
+        let of = |n: &str| t.iter().find(|(x, _)| x == n).map(|(_, i)| *i).unwrap();
+        assert!(of("风险") > of("延期"));
+    }
+
+    #[test]
+    fn lists_encode_document_deltas_and_impacts() {
+        let mut l = List::default();
+        l.append(3, 5);
+        l.append(40, 31);
+        assert_eq!(l.encoded, "35x5v");
+        assert_eq!(l.df, 2);
+    }
+}

@@ -181,7 +181,7 @@ pub const LESSON_COLUMNS: &[&str] = &[
 
 fn lessons(site: &Site, i18n: &I18n) -> Table {
     let mut rows = Vec::new();
-    for id in site.newest(Kind::Lesson).into_iter().rev() {
+    for &id in site.newest(Kind::Lesson).iter().rev() {
         let page = site.page(id);
         let Some(l) = page.lesson() else { continue };
         let project_title = site

@@ -99,7 +99,7 @@ pub(super) fn pages_for(count: usize, per_page: usize) -> usize {
 /// Reviews by year, newest year first, each year newest first.
 fn review_years(site: &Site) -> BTreeMap<i16, Vec<PageId>> {
     let mut years: BTreeMap<i16, Vec<PageId>> = BTreeMap::new();
-    for id in site.newest(Kind::Review) {
+    for &id in site.newest(Kind::Review) {
         if let Some(date) = site.page(id).date {
             years.entry(date.year()).or_default().push(id);
         }

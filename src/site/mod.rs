@@ -58,6 +58,9 @@ pub struct Site {
     /// Output path → source file, for `static/` of the theme and of the site.
     pub static_files: BTreeMap<String, crate::theme::Source>,
     pub link_index: LinkIndex,
+    /// Pages of each kind, newest first: every page of the lessons register lists a slice
+    /// of it, so it is sorted once.
+    newest: BTreeMap<Kind, Vec<PageId>>,
 }
 
 impl Site {
@@ -82,12 +85,8 @@ impl Site {
     }
 
     /// Pages of `kind`, newest first.
-    pub fn newest(&self, kind: Kind) -> Vec<PageId> {
-        let mut ids: Vec<PageId> = (0..self.pages.len())
-            .filter(|&i| self.pages[i].kind == kind)
-            .collect();
-        ids.sort_by(|&a, &b| self.pages[a].cmp_newest(&self.pages[b]));
-        ids
+    pub fn newest(&self, kind: Kind) -> &[PageId] {
+        self.newest.get(&kind).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -129,8 +128,10 @@ pub fn link(
         assets: loaded.assets,
         static_files,
         link_index: LinkIndex::default(),
+        newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);
+    site.newest = newest_by_kind(&site.pages);
     let (resolved, problems) = links::resolve_all(&site);
     diagnostics.extend(problems);
     site.backlinks = links::backlinks(&site, &resolved);
@@ -148,6 +149,17 @@ pub fn link(
         site.tables.insert(name, table);
     }
     site
+}
+
+fn newest_by_kind(pages: &[Page]) -> BTreeMap<Kind, Vec<PageId>> {
+    let mut by_kind: BTreeMap<Kind, Vec<PageId>> = BTreeMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        by_kind.entry(page.kind).or_default().push(id);
+    }
+    for ids in by_kind.values_mut() {
+        ids.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
+    }
+    by_kind
 }
 
 fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {

@@ -244,28 +244,32 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
         weights: Vec::new(),
     });
 
-    let data = DataTable {
-        columns: std::iter::once(spec.x_label.clone().unwrap_or_else(|| spec.x.clone()))
-            .chain(series.iter().map(|s| s.name.clone()))
-            .collect(),
-        rows: categories
-            .iter()
-            .enumerate()
-            .map(|(ci, c)| {
-                std::iter::once(c.clone())
-                    .chain(series_keys.iter().enumerate().map(|(si, _)| {
-                        let (sum, n) = values[si][ci];
-                        if n == 0 && !counting {
-                            String::new()
-                        } else if mean && n > 0 {
-                            readable_number(sum / n as f64)
-                        } else {
-                            readable_number(sum)
-                        }
-                    }))
-                    .collect()
-            })
-            .collect(),
+    let data = if kind == ChartKind::Scatter {
+        scatter_table(spec, &series)
+    } else {
+        DataTable {
+            columns: std::iter::once(spec.x_label.clone().unwrap_or_else(|| spec.x.clone()))
+                .chain(series.iter().map(|s| s.name.clone()))
+                .collect(),
+            rows: categories
+                .iter()
+                .enumerate()
+                .map(|(ci, c)| {
+                    std::iter::once(c.clone())
+                        .chain(series_keys.iter().enumerate().map(|(si, _)| {
+                            let (sum, n) = values[si][ci];
+                            if n == 0 && !counting {
+                                String::new()
+                            } else if mean && n > 0 {
+                                readable_number(sum / n as f64)
+                            } else {
+                                readable_number(sum)
+                            }
+                        }))
+                        .collect()
+                })
+                .collect(),
+        }
     };
 
     let title = spec.title.clone().unwrap_or_default();
@@ -306,6 +310,39 @@ pub fn readable(cell: &Cell) -> String {
         Cell::Number(n) => readable_number(*n),
         other => other.display(),
     }
+}
+
+/// A scatter's numbers: one row per point — its label (a project's name, say), x and y —
+/// rounded as the chart shows them, rather than the raw x text of each row.
+fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
+    let many = series.len() > 1;
+    let labelled = spec.label.is_some();
+    let x_name = spec.x_label.clone().unwrap_or_else(|| spec.x.clone());
+    let y_name = spec
+        .y_label
+        .clone()
+        .or_else(|| spec.y.as_ref().and_then(|y| y.to_vec().first().cloned()))
+        .unwrap_or_default();
+    let columns = labelled
+        .then(|| spec.label.clone().unwrap_or_default())
+        .into_iter()
+        .chain(many.then(String::new))
+        .chain([x_name, y_name])
+        .collect();
+    let rows = series
+        .iter()
+        .flat_map(|s| {
+            s.points.iter().map(move |p| {
+                labelled
+                    .then(|| p.label.clone().unwrap_or_default())
+                    .into_iter()
+                    .chain(many.then(|| s.name.clone()))
+                    .chain([readable_number(p.x), readable_number(p.y)])
+                    .collect()
+            })
+        })
+        .collect();
+    DataTable { columns, rows }
 }
 
 pub fn readable_number(n: f64) -> String {
@@ -379,6 +416,31 @@ mod tests {
             BlockSpec::Chart(c) => c,
             BlockSpec::Table(_) => panic!(),
         }
+    }
+
+    #[test]
+    fn a_scatter_table_has_a_row_per_point_with_its_label_and_rounded_numbers() {
+        let t = |s: &str| Cell::Text(s.into());
+        let projects = Table {
+            name: "portfolio".into(),
+            path: "<derived>".into(),
+            source: None,
+            columns: vec!["title".into(), "cpi".into(), "spi".into()],
+            rows: vec![
+                vec![t("ERP 升级"), Cell::Number(1.0238), Cell::Number(0.9)],
+                vec![t("数据中心迁移"), Cell::Number(0.8912), Cell::Number(1.0)],
+            ],
+            places: Vec::new(),
+        };
+        let (_, data) = chart(
+            &spec("type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nlabel = \"title\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n"),
+            &projects,
+        );
+        assert_eq!(data.columns, ["title", "CPI", "SPI"]);
+        assert_eq!(
+            data.rows,
+            [["ERP 升级", "1.02", "0.9"], ["数据中心迁移", "0.89", "1"]]
+        );
     }
 
     #[test]

@@ -50,11 +50,16 @@ pub fn charts(
         let Some(spec) = spec(&text) else { continue };
         let (mut chart, mut data) = build::chart(&spec, table);
         match id {
-            "cpi-spi" => chart.rules.push(Rule {
-                horizontal: false,
-                value: 1.0,
-                label: "1.0".into(),
-            }),
+            "cpi-spi" => {
+                chart.rules.push(Rule {
+                    horizontal: false,
+                    value: 1.0,
+                    label: "1.0".into(),
+                });
+                if let Some(first) = data.columns.first_mut() {
+                    *first = i18n.get("project").to_string();
+                }
+            }
             "bac-eac" => {
                 for (s, key) in chart.series.iter_mut().zip(["bac", "chart_eac"]) {
                     s.name = i18n.get(key).to_string();

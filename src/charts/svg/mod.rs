@@ -727,6 +727,18 @@ mod tests {
         }];
         let svg = render_ok(&c);
         assert!(svg.contains(">数据中台</text>") && svg.contains(">ERP</text>"));
+        // One set of points has no legend repeating the series name.
+        assert!(!svg.contains(">项目</text>"), "{svg}");
+        assert!(XyPlan::new(&c).legend.is_empty());
+        c.series.push(Series {
+            name: "其他".into(),
+            points: vec![Point {
+                x: 1.0,
+                y: 1.0,
+                label: None,
+            }],
+        });
+        assert_eq!(XyPlan::new(&c).legend.len(), 2);
     }
 
     #[test]

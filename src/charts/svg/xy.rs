@@ -174,7 +174,13 @@ impl XyPlan {
         };
         let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(WIDTH as i32 / 3);
         let right = PAD + 12;
-        let (legend, rows) = place_legend(&lines, left, WIDTH as i32 - right);
+        // One set of points needs no key: the title and axes say what they are.
+        let keyed = if kind == ChartKind::Scatter && lines.len() == 1 {
+            &[][..]
+        } else {
+            &lines[..]
+        };
+        let (legend, rows) = place_legend(keyed, left, WIDTH as i32 - right);
         let height = HEIGHT as i32 + (rows - 1).max(0) * LEGEND_ROW;
         let top = if rows > 0 {
             PAD + rows * LEGEND_ROW + 8

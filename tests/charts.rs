@@ -45,6 +45,16 @@ fn project_pages_carry_their_four_charts() {
     assert!(charts[2].contains("上线"));
     // The numbers are available as a table too.
     assert!(html.contains("class=\"chart-data\""));
+    assert!(!charts[3].contains("没有未关闭的风险"), "R1 is open");
+
+    // With every risk closed the matrix says why it is empty.
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,供应商延期,4,5,张伟,closed,已解决\n",
+    );
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    assert!(svgs(&html)[3].contains("没有未关闭的风险"));
 }
 
 #[test]

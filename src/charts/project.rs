@@ -288,9 +288,19 @@ fn risk_matrix(data: &ProjectData, i18n: &I18n) -> (Chart, DataTable) {
             })
             .collect(),
     };
+    // An all-grey matrix would look broken; say why it is empty.
+    let title = if open == 0 {
+        format!(
+            "{} · {}",
+            i18n.get("chart_risk_matrix"),
+            i18n.get("chart_no_open_risks")
+        )
+    } else {
+        i18n.get("chart_risk_matrix").to_string()
+    };
     let chart = Chart {
         kind: ChartKind::Heatmap,
-        title: i18n.get("chart_risk_matrix").to_string(),
+        title,
         description: format!(
             "{}: {} {}.",
             i18n.get("chart_risk_matrix"),

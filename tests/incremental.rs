@@ -269,6 +269,27 @@ fn new_deleted_and_renamed_pages() {
         .contains(&"lessons/renamed/index.html".to_string()));
     s.assert_clean("a delete");
 
+    // A new folder of pages, then the folder deleted as a whole and reported alone.
+    for name in ["a", "b"] {
+        s.site.write(
+            &format!("content/practices/quality/{name}.md"),
+            format!("---\ntitle: 质量实践 {name}\n---\n\n正文。\n"),
+        );
+    }
+    let r = s.rebuild("content/practices/quality");
+    assert_eq!(r.scope, Scope::Full);
+    assert!(r
+        .changed
+        .contains(&"practices/quality/a/index.html".to_string()));
+    s.assert_clean("a new folder");
+    std::fs::remove_dir_all(s.site.root().join("content/practices/quality")).unwrap();
+    let r = s.rebuild("content/practices/quality");
+    assert_eq!(r.scope, Scope::Full);
+    assert!(r
+        .removed
+        .contains(&"practices/quality/b/index.html".to_string()));
+    s.assert_clean("a deleted folder");
+
     // An editor's temporary file that is gone again changes nothing, and neither do swap
     // and backup files that stay.
     let r = s.rebuild("content/lessons/4913");

@@ -177,3 +177,21 @@ fn outward_ip() -> Option<std::net::IpAddr> {
     let ip = socket.local_addr().ok()?.ip();
     (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
 }
+
+#[test]
+fn serve_starts_on_a_broken_site_and_builds_it_once_fixed() {
+    let site = Site::fixture("basic");
+    let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}paginat = 3\n"));
+    let server = Server::start(site.root(), &["--port", "0"]);
+    server.log_line("build failed");
+    let hello = server.hello();
+    assert!(hello.contains("site.toml"), "{hello}");
+    assert_eq!(server.get("/").0, 404);
+
+    let events = server.events();
+    site.write("site.toml", toml);
+    events.wait_for("reload");
+    assert!(server.body("/").contains("测试门户"));
+    assert!(!server.hello().contains("errors"));
+}

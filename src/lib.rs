@@ -89,6 +89,12 @@ impl BuildFailure {
     }
 }
 
+impl From<Vec<Diagnostic>> for BuildFailure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        BuildFailure { diagnostics }
+    }
+}
+
 impl From<Diagnostic> for BuildFailure {
     fn from(d: Diagnostic) -> Self {
         BuildFailure {
@@ -191,9 +197,9 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let mut laps = Laps::new();
     let root = options.root.as_path();
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
-        d.path = d.path.map(|p| display(root, &p));
+        d.path = d.path.map(|p| content::load::display_path(root, &p));
         if let Some(loc) = &mut d.location {
-            loc.path = display(root, &loc.path);
+            loc.path = content::load::display_path(root, &loc.path);
         }
         d
     })?;
@@ -235,7 +241,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         });
     }
 
-    let figures = charts::render_all(&site, &i18n).map_err(|d| BuildFailure { diagnostics: d })?;
+    let figures = charts::render_all(&site, &i18n).map_err(BuildFailure::from)?;
     laps.mark("charts");
     Ok(Prepared {
         site,
@@ -257,7 +263,7 @@ impl Prepared {
         progress: &dyn Progress,
     ) -> Result<(usize, Stages), BuildFailure> {
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
-            .map_err(|d| BuildFailure { diagnostics: d })?;
+            .map_err(BuildFailure::from)?;
         self.write_with(&cache, output, progress)
     }
 
@@ -280,17 +286,13 @@ impl Prepared {
         let renderer = Renderer::new(&self.site, &self.figures, cache, &self.i18n, &self.root);
         let files = renderer
             .render_all(output, progress)
-            .map_err(|d| BuildFailure { diagnostics: d })?
+            .map_err(BuildFailure::from)?
             + index_files;
         laps.mark("render");
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);
         Ok((files, stages))
     }
-}
-
-fn display(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Refuses output folders that would swallow the site itself (`--output .`).

@@ -83,9 +83,12 @@ struct TableFile {
 pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -> Data {
     let mut files: Vec<TableFile> = project_tables
         .iter()
-        .map(|rel| TableFile {
-            rel: format!("content/{rel}"),
-            name: strip_extension(rel).to_string(),
+        .map(|rel| {
+            let rel = format!("content/{rel}");
+            TableFile {
+                name: table_name(&rel).to_string(),
+                rel,
+            }
         })
         .collect();
     let data_dir = root.join("data");
@@ -100,9 +103,10 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
             if entry.file_type().is_file() && read::is_table(&rel) && !rel.starts_with('.') {
+                let rel = format!("data/{rel}");
                 files.push(TableFile {
-                    name: strip_extension(&rel).to_string(),
-                    rel: format!("data/{rel}"),
+                    name: table_name(&rel).to_string(),
+                    rel,
                 });
             }
         }
@@ -183,8 +187,14 @@ pub fn project_data(
     (project, problems)
 }
 
-fn strip_extension(rel: &str) -> &str {
-    rel.rsplit_once('.').map_or(rel, |(stem, _)| stem)
+/// What charts call the table in `rel` (relative to the site root): its path under
+/// `content/` or `data/` without the extension (`projects/erp/budget`, `departments`).
+pub fn table_name(rel: &str) -> &str {
+    let inner = rel
+        .strip_prefix("content/")
+        .or_else(|| rel.strip_prefix("data/"))
+        .unwrap_or(rel);
+    inner.rsplit_once('.').map_or(inner, |(stem, _)| stem)
 }
 
 /// Reads every row with `f`, collecting each bad row's error instead of stopping.

@@ -69,7 +69,7 @@ impl Workspace {
                 // A folder of pages renamed or deleted as a whole.
                 return Change::Full;
             }
-            if exists && site.tables.values().any(|t| t.path == rel) {
+            if exists && self.reads_table(rel) {
                 return Change::Table(rel.to_path_buf());
             }
             let known = site.assets.contains(&in_content);
@@ -86,7 +86,7 @@ impl Workspace {
                 _ => Change::Full,
             };
         }
-        if top == "data" && exists && site.tables.values().any(|t| t.path == rel) {
+        if top == "data" && exists && self.reads_table(rel) {
             Change::Table(rel.to_path_buf())
         } else if exists || self.files_from(rel) {
             Change::Full
@@ -95,11 +95,14 @@ impl Workspace {
         }
     }
 
+    /// Whether the site holds a table read from `rel`.
+    fn reads_table(&self, rel: &Path) -> bool {
+        self.state.site.tables.values().any(|t| t.path == rel)
+    }
+
     /// Whether a deleted path held something the build read: a data table or a theme file.
     fn files_from(&self, rel: &Path) -> bool {
-        let site = &self.state.site;
-        let shown = rel.to_path_buf();
-        site.tables.values().any(|t| t.path == shown)
+        self.reads_table(rel)
             || self
                 .state
                 .theme

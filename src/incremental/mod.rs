@@ -146,20 +146,15 @@ impl Workspace {
         let started = Instant::now();
         self.pending.extend(changed);
         let changes: Vec<Change> = self.pending.iter().map(|p| self.classify(p)).collect();
-        let result = if self.stale || changes.iter().any(|c| matches!(c, Change::Full)) {
-            self.rebuild_full()
+        let mut rebuild = if self.stale || changes.iter().any(|c| matches!(c, Change::Full)) {
+            self.rebuild_full()?
         } else {
-            self.rebuild_cheap(changes)
+            self.rebuild_cheap(changes)?
         };
-        match result {
-            Ok(mut rebuild) => {
-                self.pending.clear();
-                self.stale = false;
-                rebuild.elapsed = started.elapsed();
-                Ok(rebuild)
-            }
-            Err(failure) => Err(failure),
-        }
+        self.pending.clear();
+        self.stale = false;
+        rebuild.elapsed = started.elapsed();
+        Ok(rebuild)
     }
 
     fn rebuild_full(&mut self) -> Result<Rebuild, BuildFailure> {
@@ -223,11 +218,7 @@ impl Workspace {
             self.stale = !edited.is_empty();
             match self.patch_tables(&tables)? {
                 Some(data_jobs) => {
-                    for job in data_jobs {
-                        if !jobs.contains(&job) {
-                            jobs.push(job);
-                        }
-                    }
+                    add_jobs(&mut jobs, data_jobs);
                     scope = Scope::Data(jobs.len());
                 }
                 None => return self.rebuild_full(),
@@ -242,22 +233,19 @@ impl Workspace {
             )
             .map_err(|d| {
                 self.stale |= !edited.is_empty() || !tables.is_empty();
-                BuildFailure { diagnostics: d }
+                BuildFailure::from(d)
             })?;
             self.cache.templates = fresh;
             let renderer = self.renderer();
             let everything = templates
                 .iter()
                 .any(|t| !render::templates::REQUIRED.contains(&t.as_str()) || t == "base.html");
-            for job in renderer.plan() {
-                let uses = everything
-                    || templates
-                        .iter()
-                        .any(|t| t == job.template(&self.state.site));
-                if uses && !jobs.contains(&job) {
-                    jobs.push(job);
-                }
-            }
+            let site = &self.state.site;
+            let using = renderer
+                .plan()
+                .into_iter()
+                .filter(|job| everything || templates.iter().any(|t| t == job.template(site)));
+            add_jobs(&mut jobs, using);
             scope = Scope::Templates(jobs.len());
         }
 
@@ -278,7 +266,7 @@ impl Workspace {
         if let Err(diagnostics) = rendered {
             // The site may already hold the edited pages: trust only a full rebuild now.
             self.stale = true;
-            return Err(BuildFailure { diagnostics });
+            return Err(diagnostics.into());
         }
         let changed = self.merge(collect);
         self.remove(&removed);
@@ -296,11 +284,8 @@ impl Workspace {
     /// changed and those it no longer has (a text cut short has fewer excerpt blocks).
     pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
         let collect = Collect::default();
-        crate::search::index::write(&self.state.site, &self.state.i18n, &collect).map_err(|e| {
-            failure(vec![Diagnostic::error(Problem::Output(format!(
-                "search index: {e}"
-            )))])
-        })?;
+        crate::search::index::write(&self.state.site, &self.state.i18n, &collect)
+            .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
         let written: BTreeSet<String> = collect.paths().collect();
         let removed: Vec<String> = read(&self.files)
             .keys()
@@ -372,7 +357,7 @@ fn is_index_file(path: &str) -> bool {
 fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailure> {
     let state = prepare(options)?;
     let cache = RenderCache::new(&state.site, &state.theme, &state.i18n, &state.root)
-        .map_err(|d| BuildFailure { diagnostics: d })?;
+        .map_err(BuildFailure::from)?;
     let collect = Collect::default();
     state.write_with(&cache, &collect, &render::Silent)?;
     let files = collect
@@ -400,6 +385,11 @@ fn diff(old: &Files, new: &Files) -> (Vec<String>, Vec<String>) {
     (changed, removed)
 }
 
-fn failure(diagnostics: Vec<Diagnostic>) -> BuildFailure {
-    BuildFailure { diagnostics }
+/// Adds the jobs not in `jobs` yet (lists are short; order is kept).
+fn add_jobs(jobs: &mut Vec<Job>, new: impl IntoIterator<Item = Job>) {
+    for job in new {
+        if !jobs.contains(&job) {
+            jobs.push(job);
+        }
+    }
 }

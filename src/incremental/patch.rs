@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::{failure, Workspace};
+use super::{add_jobs, Workspace};
 use crate::charts;
 use crate::content::load::{declares_draft, load_page};
 use crate::content::page::{Kind, Page};
@@ -52,7 +52,7 @@ impl Workspace {
             }
         }
         if !problems.is_empty() {
-            return Err(failure(problems));
+            return Err(problems.into());
         }
         let site = &self.state.site;
         if edits
@@ -73,7 +73,7 @@ impl Workspace {
         }
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
         let site = &mut self.state.site;
-        let moved_backlinks = site.patch(edits).map_err(failure)?;
+        let moved_backlinks = site.patch(edits).map_err(BuildFailure::from)?;
 
         let mut block_problems = Vec::new();
         for &id in &ids {
@@ -84,28 +84,21 @@ impl Workspace {
         }
         if !block_problems.is_empty() {
             self.stale = true;
-            return Err(failure(block_problems));
+            return Err(block_problems.into());
         }
 
         let site = &self.state.site;
         let mut jobs = Vec::new();
-        let mut add = |new: Vec<Job>| {
-            for job in new {
-                if !jobs.contains(&job) {
-                    jobs.push(job);
-                }
-            }
-        };
         for &id in &ids {
-            add(render::showing(site, id));
+            add_jobs(&mut jobs, render::showing(site, id));
             if self.cache.refresh_summary(site, &self.state.i18n, id)
                 || matches!(site.page(id).kind, Kind::Section | Kind::Home)
             {
-                add(render::listing(site, id, false));
+                add_jobs(&mut jobs, render::listing(site, id, false));
             }
         }
         for target in moved_backlinks {
-            add(render::showing(site, target));
+            add_jobs(&mut jobs, render::showing(site, target));
         }
         Ok(Some(Patched {
             jobs,
@@ -143,30 +136,13 @@ impl Workspace {
             self.state
                 .site
                 .relink(&self.state.i18n, &Diagnostics::default());
-            return Err(failure(diagnostics.into_sorted()));
+            return Err(diagnostics.into_sorted().into());
         }
 
         // The derived tables are new: so are the charts drawn from them.
+        self.redraw_from_tables(&[], &ids)?;
         let site = &self.state.site;
-        let i18n = &self.state.i18n;
-        let mut problems = Vec::new();
-        match charts::dashboard_figures(site, i18n) {
-            Ok(f) => self.state.figures.dashboard = f,
-            Err(p) => problems.extend(p),
-        }
-        for (id, page) in site.pages.iter().enumerate() {
-            if !page.blocks.is_empty() || ids.contains(&id) {
-                match charts::blocks_of(site, id, i18n) {
-                    Ok(html) => self.state.figures.blocks[id] = html,
-                    Err(p) => problems.extend(p),
-                }
-            }
-        }
-        if !problems.is_empty() {
-            self.stale = true;
-            return Err(failure(problems));
-        }
-        self.cache.refresh_all(site, i18n);
+        self.cache.refresh_all(site, &self.state.i18n);
 
         let renderer = self.renderer();
         let after: Vec<Job> = ids
@@ -202,12 +178,7 @@ impl Workspace {
         let mut problems = Vec::new();
         for rel in rels {
             let text = rel.to_string_lossy().replace('\\', "/");
-            let inner = text
-                .strip_prefix("content/")
-                .or_else(|| text.strip_prefix("data/"))
-                .unwrap_or(&text);
-            let name = inner.rsplit_once('.').map_or(inner, |(stem, _)| stem);
-            match read_table(&root.join(rel), rel, name) {
+            match read_table(&root.join(rel), rel, crate::data::table_name(&text)) {
                 Ok(tables) => {
                     let mut before: Vec<&str> = site
                         .tables
@@ -227,7 +198,7 @@ impl Workspace {
             }
         }
         if !problems.is_empty() {
-            return Err(failure(problems));
+            return Err(problems.into());
         }
         let slugs: BTreeSet<String> = fresh
             .iter()
@@ -249,7 +220,7 @@ impl Workspace {
             for old in previous {
                 site.tables.insert(old.name.clone(), old);
             }
-            return Err(failure(problems));
+            return Err(problems.into());
         }
         let mut ids = Vec::new();
         for (slug, data) in projects {
@@ -262,37 +233,49 @@ impl Workspace {
             site.tables.insert(name, table);
         }
 
-        // The tables are in place; a chart that cannot be drawn now leaves the site
-        // holding them, so only a full rebuild can be trusted after it.
+        self.redraw_from_tables(&ids, &[])?;
+        Ok(Some(render::showing_data(&self.state.site, &ids)))
+    }
+
+    /// Draws again what reads the tables: the charts of `projects`, the dashboard, every
+    /// page's chart and table blocks, and those of `pages` (edited, with or without
+    /// blocks). The site already holds the new tables, so when a chart cannot be drawn
+    /// only a full rebuild can be trusted next.
+    fn redraw_from_tables(
+        &mut self,
+        projects: &[PageId],
+        pages: &[PageId],
+    ) -> Result<(), BuildFailure> {
         let site = &self.state.site;
         let i18n = &self.state.i18n;
         let figures = &mut self.state.figures;
-        let mut drawn = Vec::new();
-        for &id in &ids {
+        let mut problems = Vec::new();
+        for &id in projects {
             let slug = site.page(id).project().map_or("", |p| p.slug.as_str());
             match charts::project_figures(site, slug, id, i18n) {
                 Ok(f) => {
                     figures.projects.insert(id, f);
                 }
-                Err(d) => drawn.push(d),
+                Err(d) => problems.push(d),
             }
         }
         match charts::dashboard_figures(site, i18n) {
             Ok(f) => figures.dashboard = f,
-            Err(p) => drawn.extend(p),
+            Err(p) => problems.extend(p),
         }
         for (id, page) in site.pages.iter().enumerate() {
-            if !page.blocks.is_empty() {
+            if !page.blocks.is_empty() || pages.contains(&id) {
                 match charts::blocks_of(site, id, i18n) {
                     Ok(html) => figures.blocks[id] = html,
-                    Err(p) => drawn.extend(p),
+                    Err(p) => problems.extend(p),
                 }
             }
         }
-        if !drawn.is_empty() {
+        if problems.is_empty() {
+            Ok(())
+        } else {
             self.stale = true;
-            return Err(failure(drawn));
+            Err(problems.into())
         }
-        Ok(Some(render::showing_data(site, &ids)))
     }
 }

@@ -151,44 +151,36 @@ impl<'a> Renderer<'a> {
     ) -> Result<usize, Vec<Diagnostic>> {
         let jobs = self.plan();
         progress.start(jobs.len());
-        let results: Vec<Result<(), Diagnostic>> = jobs
+        self.render_each(&jobs, output, progress)?;
+        let extra = self.write_feeds(output)?;
+        let statics = self.copy_files(output)?;
+        Ok(jobs.len() + extra + statics)
+    }
+
+    /// Renders `jobs` only (for `serve`'s rebuilds). Every failing job is reported.
+    pub fn render_jobs(&self, jobs: &[Job], output: &dyn Output) -> Result<(), Vec<Diagnostic>> {
+        self.render_each(jobs, output, &Silent)
+    }
+
+    fn render_each(
+        &self,
+        jobs: &[Job],
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let mut problems: Vec<Diagnostic> = jobs
             .par_iter()
-            .map(|job| {
+            .filter_map(|job| {
                 let result = self.render_job(job).and_then(|(path, html)| {
                     output
                         .write(&path, html.as_bytes())
                         .map_err(|e| Diagnostic::error(Problem::Output(format!("{path}: {e}"))))
                 });
                 progress.advance();
-                result
+                result.err()
             })
             .collect();
-        let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
         // The same template error would otherwise be reported once per page.
-        problems.sort_by_key(|d| (d.position(), d.problem.to_string()));
-        problems.dedup_by_key(|d| (d.position(), d.problem.to_string()));
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let extra = self.write_feeds(output)?;
-        let statics = self.copy_files(output)?;
-        Ok(jobs.len() + extra + statics)
-    }
-
-    /// Renders `jobs` only (for `serve`'s rebuilds), stopping at the first error.
-    pub fn render_jobs(&self, jobs: &[Job], output: &dyn Output) -> Result<(), Vec<Diagnostic>> {
-        let mut problems: Vec<Diagnostic> = jobs
-            .par_iter()
-            .filter_map(|job| {
-                self.render_job(job)
-                    .and_then(|(path, html)| {
-                        output
-                            .write(&path, html.as_bytes())
-                            .map_err(|e| Diagnostic::error(Problem::Output(format!("{path}: {e}"))))
-                    })
-                    .err()
-            })
-            .collect();
         problems.sort_by_key(|d| (d.position(), d.problem.to_string()));
         problems.dedup_by_key(|d| (d.position(), d.problem.to_string()));
         if problems.is_empty() {

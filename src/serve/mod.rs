@@ -11,10 +11,11 @@ mod watch;
 
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
+use crate::content::load::display_path;
 use crate::diagnostics::{self, Diagnostic, Problem};
 use crate::incremental::{Rebuild, SharedFiles, Workspace};
 use crate::{BuildFailure, Options};
@@ -187,7 +188,10 @@ fn rebuild_loop(
                 r
             }),
         };
-        let shown: Vec<PathBuf> = sources.iter().map(|p| relative(&build.root, p)).collect();
+        let shown: Vec<PathBuf> = sources
+            .iter()
+            .map(|p| display_path(&build.root, p))
+            .collect();
         match (result, &mut workspace) {
             (Ok(rebuild), Some(w)) => {
                 shared.publish(&rebuild.changed, &rebuild.removed);
@@ -226,10 +230,6 @@ fn reports(failure: &BuildFailure) -> Vec<String> {
         .errors()
         .map(|d| diagnostics::render(d, false))
         .collect()
-}
-
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 fn io_problem(e: io::Error) -> Diagnostic {

@@ -4,8 +4,8 @@
 //   node bench/search_node.mjs <public/search> <queries.json>
 //
 // queries.json: [{q, expect: [doc numbers]}]. Prints one JSON object: per query the
-// documents missed, and the gzip-compressed bytes a first query loads (fresh cache) with
-// and without facets.
+// documents missed, and the gzip-compressed bytes a first query loads (fresh cache) in
+// the header box, on the results page, and for the facets the results page adds after.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,13 +38,20 @@ for (const { q, expect } of queries) {
   const got = new Set(all.results.map((r) => r.doc));
   const missed = expect.filter((d) => !got.has(d));
   out.recall.push({ q, expected: expect.length, found: all.total, missed: missed.slice(0, 5), nmissed: missed.length });
-  // First query from an empty cache: as the header box asks, then as the results page.
-  for (const facets of [false, true]) {
+  // First query from an empty cache, as each part of the UI asks: the header box (8
+  // results, no facets), the results page's first page (20, no facets), and the facet
+  // files the results page loads after showing those.
+  const sum = () => [...loaded.values()].reduce((a, b) => a + b, 0);
+  for (const [view, limit] of [['header', 8], ['page', 20]]) {
     S.reset();
     loaded = new Map();
-    await S.search(q, { limit: 10, facets });
-    const gz = [...loaded.values()].reduce((a, b) => a + b, 0);
-    out.first.push({ q, facets, gz, files: loaded.size, largest: Math.max(...loaded.values()) });
+    await S.search(q, { limit, facets: false });
+    const gz = sum();
+    out.first.push({ q, view, gz, files: loaded.size, largest: Math.max(...loaded.values()) });
+    if (view === 'page') {
+      await S.search(q, { limit: 0, excerpts: false });
+      out.first.push({ q, view: 'facets', gz: sum() - gz, files: loaded.size, largest: 0 });
+    }
   }
   S.reset();
   loaded = new Map();

@@ -407,7 +407,7 @@ fn the_search_index_is_built_only_when_enabled() {
     site.build_ok();
     let meta = site.read("search/meta.js");
     assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":2,"),
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":3,"),
         "{meta}"
     );
     assert!(site.exists("search/s/0.js"));

@@ -210,6 +210,8 @@ fn the_client_finds_what_readers_look_for() {
         1,
         "{files:?}"
     );
+    // The excerpt block carries the result's row: no document chunk is needed.
+    assert!(!files.iter().any(|f| f.starts_with("d/")), "{files:?}");
     assert!(files.contains(&"meta"));
     assert!(r[10]["bytes"].as_u64().unwrap() > 0);
     assert_eq!(total(&r[10]), total(&r[0]));

@@ -12,10 +12,16 @@ use crate::render::i18n::I18n;
 use crate::search::encode::{self, Lengths};
 use crate::site::{PageId, Site};
 
-/// Characters of a document's text kept for excerpts.
-const EXCERPT_CHARS: usize = 20_000;
 /// Characters per excerpt block: a first query loads one block per result, not the page.
-pub const BLOCK_CHARS: usize = 1_500;
+/// Most pages fit in one block, and each block is a file: files cost more build time
+/// than bytes (on tmpfs, ~10 µs each), so blocks are as large as the first-query budget
+/// allows.
+pub const BLOCK_CHARS: usize = 3_000;
+/// Blocks the client reads per result (`MAX_BLOCKS` in search.js) before settling for
+/// the first: text past them would never show, so it is not written.
+const MAX_BLOCKS: usize = 3;
+/// Characters of a document's text kept for excerpts.
+const EXCERPT_CHARS: usize = BLOCK_CHARS * MAX_BLOCKS;
 
 /// The searchable pages: everything a reader would want as a result.
 pub fn documents(site: &Site) -> Vec<PageId> {
@@ -128,6 +134,8 @@ pub fn blocks(page: &Page) -> Vec<String> {
         current.push('"');
         out.push(current);
     }
+    // Cuts at line breaks can leave the kept text one block more.
+    out.truncate(MAX_BLOCKS);
     out
 }
 
@@ -162,9 +170,15 @@ pub struct Facet {
     pub labels: Vec<String>,
     /// Several values per document (tags).
     pub multi: bool,
-    /// Per document, in the number encoding: the value's index + 1 (0: none); for tags,
-    /// a count followed by that many indexes.
-    pub docs: String,
+    /// Single-valued facets: per document, in the number encoding, the value's index + 1
+    /// (0: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    /// Multi-valued facets: per value, its documents as differences (the first
+    /// absolute). A tag is on a few percent of the pages, so the gaps are small numbers
+    /// that gzip well; per-document index lists came out 40% larger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lists: Option<Vec<String>>,
 }
 
 /// Builds a facet from each document's values (`(value, label)` pairs).
@@ -182,26 +196,39 @@ fn facet(
         .enumerate()
         .map(|(i, (v, _))| (v.as_str(), i as u32))
         .collect();
-    let mut encoded = String::with_capacity(docs.len() * 2);
-    for list in &per_doc {
-        let ids = list
-            .iter()
-            .filter_map(|(v, _)| index.get(v.as_str()).copied());
-        if multi {
-            let ids: Vec<u32> = ids.collect();
-            encode::push(&mut encoded, ids.len() as u32);
-            for i in ids {
-                encode::push(&mut encoded, i);
+    let ids = |list: &[(String, String)]| -> Vec<u32> {
+        list.iter()
+            .filter_map(|(v, _)| index.get(v.as_str()).copied())
+            .collect()
+    };
+    let (docs, lists) = if multi {
+        // (encoded list, last document) per value.
+        let mut lists: Vec<(String, Option<u32>)> = vec![(String::new(), None); values.len()];
+        for (d, list) in per_doc.iter().enumerate() {
+            let d = d as u32;
+            let mut seen = ids(list);
+            seen.sort_unstable();
+            seen.dedup();
+            for i in seen {
+                let (encoded, last) = &mut lists[i as usize];
+                encode::push(encoded, last.map_or(d, |l| d - l));
+                *last = Some(d);
             }
-        } else {
-            encode::push(&mut encoded, ids.take(1).next().map_or(0, |i| i + 1));
         }
-    }
+        (None, Some(lists.into_iter().map(|(l, _)| l).collect()))
+    } else {
+        let mut encoded = String::with_capacity(docs.len() * 2);
+        for list in &per_doc {
+            encode::push(&mut encoded, ids(list).first().map_or(0, |i| i + 1));
+        }
+        (Some(encoded), None)
+    };
     Facet {
         labels: values.iter().map(|(_, l)| l.clone()).collect(),
         values: values.into_iter().map(|(v, _)| v).collect(),
         multi,
-        docs: encoded,
+        docs,
+        lists,
     }
 }
 
@@ -288,10 +315,17 @@ mod tests {
                 .collect()
         });
         assert_eq!(single.values, ["v0", "v2"]);
-        assert_eq!(single.docs, "102");
+        assert_eq!(single.docs.as_deref(), Some("102"));
+        assert_eq!(single.lists, None);
+        // Document 1 has t0, document 2 has t0 and t1 (twice: counted once).
         let multi = facet(&docs, true, |d| {
-            (0..d).map(|i| (format!("t{i}"), format!("t{i}"))).collect()
+            (0..d)
+                .chain((d == 2).then_some(1))
+                .map(|i| (format!("t{i}"), format!("t{i}")))
+                .collect()
         });
-        assert_eq!(multi.docs, "010201");
+        assert_eq!(multi.values, ["t0", "t1"]);
+        assert_eq!(multi.docs, None);
+        assert_eq!(multi.lists, Some(vec!["11".to_string(), "2".to_string()]));
     }
 }

@@ -21,7 +21,7 @@ use crate::search::shards::{self, Groups};
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -130,7 +130,7 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId]) -> Vec<Partition> {
 fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
     parts.par_iter_mut().enumerate().for_each(|(p, part)| {
         for (i, doc) in batch.iter().enumerate() {
-            for &(_, impact, term) in doc.partition(p as u16) {
+            for &(impact, term) in doc.partition(p) {
                 part.append((first + i) as u32, doc.term(term), u32::from(impact));
             }
         }
@@ -147,7 +147,7 @@ fn write_shards(
     let mut words: Vec<(Box<str>, List)> = Vec::new();
     for part in parts {
         cjk.extend(part.cjk.into_iter().map(|(k, l)| (cjk_text(k), l)));
-        words.extend(part.words);
+        words.extend(part.words.into_values());
     }
     let groups = Groups::new(
         words
@@ -199,16 +199,25 @@ fn write_shards(
 }
 
 /// Writes the excerpt blocks and the document chunks (whose rows say how many blocks
-/// each document has).
+/// each document has). Block 0 starts with the document's row too, so a page of results
+/// loads one file per result and no chunk.
 fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Result<()> {
     let blocks: Vec<io::Result<usize>> = docs
         .par_iter()
         .enumerate()
         .map(|(n, &d)| {
-            let blocks = documents::blocks(site.page(d));
+            let page = site.page(d);
+            let blocks = documents::blocks(page);
             for (b, text) in blocks.iter().enumerate() {
                 let name = format!("x/{n}-{b}");
-                output.write(&format!("search/{name}.js"), &script(&name, text))?;
+                let data = if b == 0 {
+                    let row = json(&documents::row(page, blocks.len()));
+                    // `[url,…,blocks]` → `[url,…,blocks,"text"]`.
+                    format!("{},{text}]", row.trim_end_matches(']'))
+                } else {
+                    text.clone()
+                };
+                output.write(&format!("search/{name}.js"), &script(&name, &data))?;
             }
             Ok(blocks.len())
         })

@@ -64,39 +64,49 @@ struct Acc {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Term {
     Cjk(u64),
-    Word { start: u32, len: u32 },
+    /// `hash` is [`fnv64`] of the word, computed once for its partition and reused as
+    /// the key of the vocabulary's map.
+    Word {
+        start: u32,
+        len: u32,
+        hash: u64,
+    },
 }
 
 /// A term as the vocabulary knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermRef<'a> {
     Cjk(u64),
-    Word(&'a str),
+    Word(&'a str, u64),
 }
 
-/// One document's terms, ready to merge: each with its vocabulary partition and impact,
-/// sorted by partition.
+/// One document's terms, ready to merge: each with its impact, grouped by vocabulary
+/// partition.
 #[derive(Debug, Default)]
 pub struct DocIndex {
     pub text: String,
-    pub terms: Vec<(u16, u8, Term)>,
+    pub terms: Vec<(u8, Term)>,
+    /// Where each partition's terms start in `terms` (one more entry than partitions),
+    /// so the merge slices them out without searching.
+    starts: Vec<u32>,
 }
 
 impl DocIndex {
     pub fn term(&self, term: Term) -> TermRef<'_> {
         match term {
             Term::Cjk(k) => TermRef::Cjk(k),
-            Term::Word { start, len } => {
-                TermRef::Word(&self.text[start as usize..(start + len) as usize])
+            Term::Word { start, len, hash } => {
+                TermRef::Word(&self.text[start as usize..(start + len) as usize], hash)
             }
         }
     }
 
     /// The terms of partition `p`.
-    pub fn partition(&self, p: u16) -> &[(u16, u8, Term)] {
-        let start = self.terms.partition_point(|e| e.0 < p);
-        let end = self.terms.partition_point(|e| e.0 <= p);
-        &self.terms[start..end]
+    pub fn partition(&self, p: usize) -> &[(u8, Term)] {
+        match (self.starts.get(p), self.starts.get(p + 1)) {
+            (Some(&a), Some(&b)) => &self.terms[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -239,7 +249,8 @@ impl DocTerms {
             let (term, hash) = if key & WORD != 0 {
                 let (start, len) = (acc.start, acc.len);
                 let word = &text[start as usize..(start + len) as usize];
-                (Term::Word { start, len }, fnv64(word.as_bytes()))
+                let hash = fnv64(word.as_bytes());
+                (Term::Word { start, len, hash }, hash)
             } else {
                 (
                     Term::Cjk(key),
@@ -249,24 +260,28 @@ impl DocTerms {
             terms.push(((hash % partitions as u64) as u16, impact, term));
         }
         // A counting sort: hundreds of terms into a few dozen partitions.
-        let mut starts = vec![0usize; partitions + 1];
+        let mut starts = vec![0u32; partitions + 1];
         for e in &terms {
             starts[usize::from(e.0) + 1] += 1;
         }
         for p in 0..partitions {
             starts[p + 1] += starts[p];
         }
-        let mut sorted = vec![(0u16, 0u8, Term::Cjk(0)); terms.len()];
-        for e in terms {
-            let at = &mut starts[usize::from(e.0)];
-            sorted[*at] = e;
+        let mut next = starts.clone();
+        let mut sorted = vec![(0u8, Term::Cjk(0)); terms.len()];
+        for (p, impact, term) in terms {
+            let at = &mut next[usize::from(p)];
+            sorted[*at as usize] = (impact, term);
             *at += 1;
         }
-        let terms = sorted;
         self.previous.clear();
         self.has_previous = false;
         self.lone = None;
-        DocIndex { text, terms }
+        DocIndex {
+            text,
+            terms: sorted,
+            starts,
+        }
     }
 }
 
@@ -306,21 +321,30 @@ impl List {
 #[derive(Default)]
 pub struct Partition {
     pub cjk: FastMap<u64, List>,
-    pub words: HashMap<Box<str>, List, BuildHasherDefault<Identity>>,
+    /// Words by their [`fnv64`] hash; a different word with the same hash takes the next
+    /// free key (as in [`DocTerms`]), so collisions never merge two words.
+    pub words: FastMap<u64, (Box<str>, List)>,
 }
 
 impl Partition {
     pub fn append(&mut self, doc: u32, term: TermRef<'_>, impact: u32) {
         match term {
             TermRef::Cjk(k) => self.cjk.entry(k).or_default().append(doc, impact),
-            TermRef::Word(word) => match self.words.get_mut(word) {
-                Some(list) => list.append(doc, impact),
-                None => {
-                    let mut list = List::default();
-                    list.append(doc, impact);
-                    self.words.insert(Box::from(word), list);
+            TermRef::Word(word, hash) => {
+                let mut key = hash;
+                loop {
+                    match self.words.get_mut(&key) {
+                        Some((w, list)) if **w == *word => return list.append(doc, impact),
+                        Some(_) => key = key.wrapping_add(1),
+                        None => {
+                            let mut list = List::default();
+                            list.append(doc, impact);
+                            self.words.insert(key, (Box::from(word), list));
+                            return;
+                        }
+                    }
                 }
-            },
+            }
         }
     }
 }
@@ -344,9 +368,9 @@ mod tests {
         let mut out: Vec<(String, u32)> = index
             .terms
             .iter()
-            .map(|&(_, i, t)| match index.term(t) {
+            .map(|&(i, t)| match index.term(t) {
                 TermRef::Cjk(k) => (cjk_text(k), u32::from(i)),
-                TermRef::Word(w) => (w.to_string(), u32::from(i)),
+                TermRef::Word(w, _) => (w.to_string(), u32::from(i)),
             })
             .collect();
         out.sort();

@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 2): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 3): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -715,11 +715,20 @@
     (store.meta.facets || []).forEach(function (name) {
       var f = store['f/' + name];
       if (!f) return;
-      var nums = numbers(f.docs || '');
       var docs = [];
-      for (var i = 0; i < nums.length;) {
-        if (f.multi) { docs.push(nums.slice(i + 1, i + 1 + nums[i])); i += 1 + nums[i]; }
-        else { docs.push(nums[i] - 1); i++; }
+      if (f.lists) {
+        // Per value, its documents as differences: turned around into per-document lists.
+        for (var d = 0; d < store.meta.n; d++) docs.push([]);
+        f.lists.forEach(function (list, v) {
+          var at = 0;
+          numbers(list).forEach(function (delta, k) {
+            at = k ? at + delta : delta;
+            if (docs[at]) docs[at].push(v);
+          });
+        });
+      } else {
+        var nums = numbers(f.docs || '');
+        for (var i = 0; i < nums.length; i++) docs.push(nums[i] - 1);
       }
       out[name] = { values: f.values, labels: f.labels, docs: docs };
     });
@@ -738,25 +747,48 @@
     return i >= 0 && f.labels ? f.labels[i] : kind;
   }
 
-  /** Blocks tried per result before settling for the first one. */
-  var MAX_BLOCKS = 4;
+  /** Blocks tried per result before settling for the first one (the build writes no more). */
+  var MAX_BLOCKS = 3;
 
-  /** The excerpt text of document d: the first of its blocks with a match in the body. */
-  function excerptText(d, blocks, groups) {
-    var count = Math.min(blocks || 1, MAX_BLOCKS);
-    var first = null;
-    function block(b) {
-      return get('x/' + d + '-' + b).then(function (text) {
-        text = String(text || '');
-        // Later blocks have no title line: an empty one keeps excerpt()'s layout.
-        var full = b === 0 ? text : '\n' + text;
-        if (first === null) first = full;
-        var body = full.slice(full.indexOf('\n') + 1);
-        if (findMatches(normalize(body).text, groups).length) return full;
-        return b + 1 < count ? block(b + 1) : first;
-      }, function () { return first || ''; });
+  /**
+   * The excerpt text of a document: the first of its blocks with a match in the body.
+   * `entry` is its block 0 file: its row followed by the block's text.
+   */
+  function excerptText(d, entry, groups) {
+    var count = Math.min(entry[4] || 1, MAX_BLOCKS);
+    var first = String(entry[5] || '');
+    function matches(full) {
+      return findMatches(normalize(full.slice(full.indexOf('\n') + 1)).text, groups).length > 0;
     }
-    return block(0);
+    function block(b) {
+      if (b >= count) return Promise.resolve(first);
+      return get('x/' + d + '-' + b).then(function (text) {
+        // Later blocks have no title line: an empty one keeps excerpt()'s layout.
+        var full = '\n' + String(text || '');
+        return matches(full) ? full : block(b + 1);
+      }, function () { return first; });
+    }
+    return matches(first) ? Promise.resolve(first) : block(1);
+  }
+
+  /** A blank row for a document whose file failed to load. */
+  var NO_ROW = ['', '', '', '', 1, ''];
+
+  /**
+   * The rows of the documents `page`: from their block 0 files when excerpts are wanted
+   * (each carries its row), else from the document chunks (32 rows a file).
+   */
+  function rowsOf(page, meta, withText) {
+    var chunk = meta.chunk || 32;
+    var files = {};
+    page.forEach(function (d) { files[withText ? 'x/' + d + '-0' : 'd/' + Math.floor(d / chunk)] = true; });
+    var loads = Object.keys(files).map(function (name) { return get(name).then(null, function () { return null; }); });
+    return Promise.all(loads).then(function () {
+      return page.map(function (d) {
+        var row = withText ? store['x/' + d + '-0'] : (store['d/' + Math.floor(d / chunk)] || [])[d % chunk];
+        return Array.isArray(row) ? row : NO_ROW;
+      });
+    });
   }
 
   function search(query, options) {
@@ -784,17 +816,10 @@
         });
         hits.sort(function (a, b) { return (scores[b] - scores[a]) || (a - b); });
         var page = hits.slice(offset, offset + limit);
-        var chunk = meta.chunk || 32;
-        var chunks = {};
-        page.forEach(function (d) { chunks['d/' + Math.floor(d / chunk)] = true; });
-        // Every result has a block 0: fetch it alongside the chunks, not after them.
-        if (options.excerpts !== false) page.forEach(function (d) { get('x/' + d + '-0').then(null, function () {}); });
-        return Promise.all(Object.keys(chunks).map(get)).then(function () {
-          var entries = page.map(function (d) {
-            return (store['d/' + Math.floor(d / chunk)] || [])[d % chunk] || ['', '', '', '', 1];
-          });
+        var withText = options.excerpts !== false;
+        return rowsOf(page, meta, withText).then(function (entries) {
           var texts = page.map(function (d, i) {
-            return options.excerpts === false ? '' : excerptText(d, entries[i][4], prep.groups);
+            return withText ? excerptText(d, entries[i], prep.groups) : '';
           });
           return Promise.all(texts).then(function (texts) {
             var results = page.map(function (d, i) {
@@ -1159,21 +1184,36 @@
         return;
       }
       app.setAttribute('aria-busy', 'true');
-      S.search(params.q, { filters: params.filters, limit: pageSize, offset: shown }).then(function (res) {
-        if (mine !== seq) return;
-        app.removeAttribute('aria-busy');
-        count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
-        renderFacets(res.facets);
-        renderResults(res.results, shown > 0);
-        shown += res.results.length;
-        more.hidden = shown >= res.total;
-        if (then) then();
-      }, function (err) {
+      function failed(err) {
         if (mine !== seq) return;
         app.removeAttribute('aria-busy');
         count.textContent = app.getAttribute('data-error') || String(err);
         if (global.console) console.warn(err);
-      });
+      }
+      // Without filters the results need no facet files: show them first, then load the
+      // facets (the larger download) and add their chips.
+      var facetsLater = fresh && !Object.keys(params.filters).length;
+      var options = { filters: params.filters, limit: pageSize, offset: shown, facets: !facetsLater };
+      S.search(params.q, options).then(function (res) {
+        if (mine !== seq) return;
+        count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
+        if (!facetsLater) renderFacets(res.facets);
+        renderResults(res.results, shown > 0);
+        shown += res.results.length;
+        more.hidden = shown >= res.total;
+        if (!facetsLater || !res.total) {
+          if (facetsLater) renderFacets({});
+          app.removeAttribute('aria-busy');
+          if (then) then();
+          return;
+        }
+        S.search(params.q, { filters: params.filters, limit: 0, excerpts: false }).then(function (all) {
+          if (mine !== seq) return;
+          app.removeAttribute('aria-busy');
+          renderFacets(all.facets);
+          if (then) then();
+        }, failed);
+      }, failed);
     }
 
     if (form) {

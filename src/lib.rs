@@ -148,7 +148,10 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let prepared = prepare(options)?;
+    let mut prepared = prepare(options)?;
+    // Every check that points into a page's source has run: the index and render
+    // stages, the build's largest, can have that memory.
+    prepared.site.release_sources();
     let (files, stages) = prepared.write(output, progress)?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),

@@ -63,9 +63,18 @@ fn emit(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
     let docs = documents::documents(site);
     let shards = shards::shard_count(docs.len());
     let partitions = postings(site, i18n, &docs);
-    let split = write_shards(partitions, shards, output)?;
-    write_documents(site, &docs, output)?;
-    let facets = documents::facets(site, &docs, i18n);
+    // Three independent jobs; the facets are serial, so they run beside the others.
+    let (split, (written, facets)) = rayon::join(
+        || write_shards(partitions, shards, output),
+        || {
+            rayon::join(
+                || write_documents(site, &docs, output),
+                || documents::facets(site, &docs, i18n),
+            )
+        },
+    );
+    let split = split?;
+    written?;
     let names: Vec<&str> = facets.iter().map(|(n, _)| *n).collect();
     let kind = facets
         .iter()

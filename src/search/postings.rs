@@ -12,10 +12,9 @@ use std::hash::BuildHasherDefault;
 use crate::search::encode;
 use crate::search::tokenize::{scan, Token};
 
-/// Key tag of a bigram (the two code points are in the low 42 bits).
+/// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
+/// are unigrams.
 const BIGRAM: u64 = 1 << 62;
-/// Key tag of a word (its hash is in the low 62 bits); keys with no tag are unigrams.
-const WORD: u64 = 1 << 63;
 
 /// FNV-1a 64 bits over bytes.
 pub fn fnv64(bytes: &[u8]) -> u64 {
@@ -49,7 +48,14 @@ impl std::hash::Hasher for Identity {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Identity>>;
 
-/// A term of one document while it is tokenized.
+/// A CJK term of one document while it is tokenized.
+#[derive(Clone, Copy, Default)]
+struct Count {
+    fields: u8,
+    tf: u32,
+}
+
+/// A word of one document while it is tokenized.
 #[derive(Clone, Copy)]
 struct Acc {
     fields: u8,
@@ -57,6 +63,16 @@ struct Acc {
     /// For words: the term's bytes in [`DocTerms::text`].
     start: u32,
     len: u32,
+    /// For words: the hash the vocabulary keys it by (see [`pair_hash`]).
+    hash: u64,
+}
+
+/// The hash of the pair term `"first second"`, from the words' own hashes: pairs are a
+/// fifth of all postings, and hashing their joined text again cost a tenth of the
+/// tokenizing. Any function of the text does, as every user of the hash compares the
+/// words themselves on a match.
+fn pair_hash(first: u64, second: u64) -> u64 {
+    (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// A term of one document: CJK terms by packed code points, words (and word pairs,
@@ -113,11 +129,16 @@ impl DocIndex {
 /// The distinct terms of one document with their fields and frequencies.
 #[derive(Default)]
 pub struct DocTerms {
-    map: FastMap<u64, Acc>,
+    /// CJK terms by packed code points: small entries, as they take most of the
+    /// counting.
+    cjk: FastMap<u64, Count>,
+    /// Words and pairs by hash.
+    words: FastMap<u64, Acc>,
     /// The words' text, each distinct word once.
     text: String,
-    /// The previous word's stem, for word pairs.
+    /// The previous word's stem and its hash, for word pairs.
     previous: String,
+    previous_hash: u64,
     has_previous: bool,
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
@@ -147,21 +168,24 @@ impl DocTerms {
             }
             Token::Word { stem, raw } => {
                 self.flush_lone(bit);
-                self.word(stem, bit);
+                let hash = fnv64(stem.as_bytes());
+                self.word(stem, None, hash, bit);
                 if raw != stem {
-                    self.word(raw, bit);
+                    self.word(raw, None, fnv64(raw.as_bytes()), bit);
                 }
                 if self.has_previous {
-                    let mut pair = std::mem::take(&mut self.previous);
-                    let base = pair.len();
-                    pair.push(' ');
-                    pair.push_str(stem);
-                    self.word(&pair, bit);
-                    pair.truncate(base);
-                    self.previous = pair;
+                    let previous = std::mem::take(&mut self.previous);
+                    self.word(
+                        &previous,
+                        Some(stem),
+                        pair_hash(self.previous_hash, hash),
+                        bit,
+                    );
+                    self.previous = previous;
                 }
                 self.previous.clear();
                 self.previous.push_str(stem);
+                self.previous_hash = hash;
                 self.has_previous = true;
             }
         });
@@ -175,41 +199,43 @@ impl DocTerms {
     }
 
     fn bump(&mut self, key: u64, bit: u8) {
-        let acc = self.map.entry(key).or_insert(Acc {
-            fields: 0,
-            tf: 0,
-            start: 0,
-            len: 0,
-        });
-        acc.fields |= bit;
-        acc.tf += 1;
+        let count = self.cjk.entry(key).or_default();
+        count.fields |= bit;
+        count.tf += 1;
     }
 
-    /// Counts a word, keyed by its hash; a different word with the same hash moves to
-    /// the next free key, so hash collisions never merge two words.
-    fn word(&mut self, word: &str, bit: u8) {
-        let mut key = WORD | (fnv64(word.as_bytes()) >> 2);
+    /// Counts a word — or, with `second`, the pair `"first second"` — by its hash; a
+    /// different word with the same hash moves to the next free key, so hash collisions
+    /// never merge two words.
+    fn word(&mut self, first: &str, second: Option<&str>, hash: u64, bit: u8) {
+        let mut key = hash;
         loop {
-            match self.map.get_mut(&key) {
+            match self.words.get_mut(&key) {
                 Some(acc) => {
                     let (s, l) = (acc.start as usize, acc.len as usize);
-                    if &self.text[s..s + l] == word {
+                    if same_term(&self.text[s..s + l], first, second) {
                         acc.fields |= bit;
                         acc.tf += 1;
                         return;
                     }
-                    key = WORD | (key.wrapping_add(1) & !(WORD | BIGRAM));
+                    key = key.wrapping_add(1);
                 }
                 None => {
                     let start = self.text.len() as u32;
-                    self.text.push_str(word);
-                    self.map.insert(
+                    self.text.push_str(first);
+                    if let Some(second) = second {
+                        self.text.push(' ');
+                        self.text.push_str(second);
+                    }
+                    let len = self.text.len() as u32 - start;
+                    self.words.insert(
                         key,
                         Acc {
                             fields: bit,
                             tf: 1,
                             start,
-                            len: word.len() as u32,
+                            len,
+                            hash,
                         },
                     );
                     return;
@@ -223,41 +249,51 @@ impl DocTerms {
     /// only occurs inside longer runs is a unigram too: it takes the fields and the summed
     /// frequency of the bigrams it starts or ends, so unigrams cost no work per character.
     pub fn finish(&mut self, lengths: encode::Lengths, partitions: usize) -> DocIndex {
-        let bigrams: Vec<(u64, Acc)> = self
-            .map
+        let bigrams: Vec<(u64, Count)> = self
+            .cjk
             .iter()
-            // Word keys never carry the bigram bit (see `word`).
             .filter(|(k, _)| *k & BIGRAM != 0)
-            .map(|(k, a)| (*k, *a))
+            .map(|(k, c)| (*k, *c))
             .collect();
-        for (key, acc) in bigrams {
+        for (key, count) in bigrams {
             for c in [(key >> 21) & 0x1f_ffff, key & 0x1f_ffff] {
-                let u = self.map.entry(c).or_insert(Acc {
-                    fields: 0,
-                    tf: 0,
-                    start: 0,
-                    len: 0,
-                });
-                u.fields |= acc.fields;
-                u.tf += acc.tf;
+                let u = self.cjk.entry(c).or_default();
+                u.fields |= count.fields;
+                u.tf += count.tf;
             }
         }
         let text = std::mem::take(&mut self.text);
-        let mut terms = Vec::with_capacity(self.map.len());
-        for (key, acc) in self.map.drain() {
-            let impact = encode::impact(acc.tf, acc.fields, lengths) as u8;
-            let (term, hash) = if key & WORD != 0 {
-                let (start, len) = (acc.start, acc.len);
-                let word = &text[start as usize..(start + len) as usize];
-                let hash = fnv64(word.as_bytes());
-                (Term::Word { start, len, hash }, hash)
-            } else {
-                (
-                    Term::Cjk(key),
-                    key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32,
-                )
-            };
-            terms.push(((hash % partitions as u64) as u16, impact, term));
+        let mut terms = Vec::with_capacity(self.cjk.len() + self.words.len());
+        // Most terms occur once or twice in one field: their impacts repeat.
+        let mut memo = [[0u8; 4]; 16];
+        let mut impact = |tf: u32, fields: u8| {
+            let slot = memo
+                .get_mut(usize::from(fields))
+                .and_then(|m| m.get_mut(tf as usize));
+            match slot {
+                Some(m) if *m != 0 => *m,
+                Some(m) => {
+                    *m = encode::impact(tf, fields, lengths) as u8;
+                    *m
+                }
+                None => encode::impact(tf, fields, lengths) as u8,
+            }
+        };
+        for (key, c) in self.cjk.drain() {
+            let hash = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
+            terms.push((
+                (hash % partitions as u64) as u16,
+                impact(c.tf, c.fields),
+                Term::Cjk(key),
+            ));
+        }
+        for (_, acc) in self.words.drain() {
+            let (start, len, hash) = (acc.start, acc.len, acc.hash);
+            terms.push((
+                (hash % partitions as u64) as u16,
+                impact(acc.tf, acc.fields),
+                Term::Word { start, len, hash },
+            ));
         }
         // A counting sort: hundreds of terms into a few dozen partitions.
         let mut starts = vec![0u32; partitions + 1];
@@ -281,6 +317,19 @@ impl DocTerms {
             text,
             terms: sorted,
             starts,
+        }
+    }
+}
+
+/// Whether `text` is the word `first`, or with `second` the pair `"first second"`.
+fn same_term(text: &str, first: &str, second: Option<&str>) -> bool {
+    match second {
+        None => text == first,
+        Some(second) => {
+            text.len() == first.len() + 1 + second.len()
+                && text.starts_with(first)
+                && text.as_bytes()[first.len()] == b' '
+                && text.ends_with(second)
         }
     }
 }
@@ -396,6 +445,32 @@ mod tests {
         // No pair across a CJK character or a field.
         assert_eq!(names(&[(3, "key 的 user")]), ["key", "user", "的"]);
         assert_eq!(names(&[(0, "key"), (3, "user")]), ["key", "user"]);
+    }
+
+    #[test]
+    fn a_pair_has_one_hash_whatever_comes_before_it() {
+        let hash_of = |text: &str| {
+            let mut d = DocTerms::default();
+            d.add_field(3, text);
+            let index = d.finish(
+                encode::Lengths {
+                    text: 1.0,
+                    title: 1.0,
+                },
+                4,
+            );
+            index
+                .terms
+                .iter()
+                .find_map(|&(_, t)| match (t, index.term(t)) {
+                    (Term::Word { hash, .. }, TermRef::Word("vendor delay", _)) => Some(hash),
+                    _ => None,
+                })
+        };
+        let hash = hash_of("vendor delays");
+        assert!(hash.is_some());
+        assert_eq!(hash_of("the big vendor delay, again"), hash);
+        assert_eq!(hash_of("delay vendor delay"), hash);
     }
 
     #[test]

@@ -64,6 +64,16 @@ pub struct Site {
 }
 
 impl Site {
+    /// Drops every page's source text, which is kept only to point errors at their
+    /// line: a one-shot build no longer needs it once linking and charting are done
+    /// (on the 10k-page benchmark it is a sixth of the peak memory).
+    pub fn release_sources(&mut self) {
+        let empty: std::sync::Arc<str> = std::sync::Arc::from("");
+        for page in &mut self.pages {
+            page.source = empty.clone();
+        }
+    }
+
     pub fn page(&self, id: PageId) -> &Page {
         &self.pages[id]
     }

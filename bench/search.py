@@ -200,17 +200,24 @@ def browser_latency(public, queries, chromium, over_file):
 const qs = %s;
 const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.stringify(r)});
 (async () => {
-  const cold = [], warm = [];
+  // As the header box asks (8 results, no facets) from an empty cache, then again warm;
+  // then as the results page does from an empty cache: 20 results, then the facets.
+  const cold = [], warm = [], page = [];
   for (const q of qs) {
     PmoSearch.reset();
     let t = performance.now();
-    await PmoSearch.search(q, {limit: 10});
+    await PmoSearch.search(q, {limit: 8, facets: false});
     cold.push(performance.now() - t);
     t = performance.now();
-    await PmoSearch.search(q, {limit: 10});
+    await PmoSearch.search(q, {limit: 8, facets: false});
     warm.push(performance.now() - t);
+    PmoSearch.reset();
+    t = performance.now();
+    await PmoSearch.search(q, {limit: 20, facets: false});
+    await PmoSearch.search(q, {limit: 0, excerpts: false});
+    page.push(performance.now() - t);
   }
-  await send({cold, warm});
+  await send({cold, warm, page});
 })().catch(e => send({error: String(e)}));
 </script>""" % (json.dumps(queries), report), encoding="utf-8")
     url = page.resolve().as_uri() if over_file else f"http://127.0.0.1:{server.server_port}/bench-search.html"
@@ -339,6 +346,8 @@ def main():
                     "queries": len(lat["cold"]),
                     "cold_median": round(statistics.median(lat["cold"]), 1), "cold_p95": round(pct(lat["cold"], 95), 1),
                     "warm_median": round(statistics.median(lat["warm"]), 1), "warm_p95": round(pct(lat["warm"], 95), 1),
+                    "page_with_facets_median": round(statistics.median(lat["page"]), 1),
+                    "page_with_facets_p95": round(pct(lat["page"], 95), 1),
                 }
     print(json.dumps(report, indent=2, ensure_ascii=False))
 

@@ -114,7 +114,8 @@ fn the_results_page_finds_chinese_and_english_over_file_and_http() {
     let site = search_site();
     let port = serve(site.public());
     let script = format!(
-        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0); \
+        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0 \
+           && !document.getElementById('search-app').hasAttribute('aria-busy')); \
          const titles = [...document.querySelectorAll('#search-results li a')].map(a => a.textContent.trim()); \
          const chips = document.querySelectorAll('#search-facets button, #search-facets a, #search-facets input').length; \
          return titles.join('|') + ' chips=' + chips;"

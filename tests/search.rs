@@ -231,6 +231,12 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
     assert!(home.contains("role=\"search\""));
     assert!(home.contains("action=\"./search/\""));
     assert!(site.exists("js/search.js"));
+    let (api, ui) = (home.find("js/search.js\""), home.find("js/search-ui.js\""));
+    assert!(
+        matches!((api, ui), (Some(a), Some(u)) if a < u),
+        "the UI loads after the API it builds on"
+    );
+    assert!(site.exists("js/search-ui.js"));
 
     let plain = Site::fixture("basic");
     plain.build_ok();

@@ -223,6 +223,10 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
             .into());
     }
     laps.mark("config");
+    if config.search {
+        // The index stage segments titles with jieba; its dictionary loads meanwhile.
+        search::words::preload();
+    }
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);

@@ -272,3 +272,25 @@ fn an_exact_phrase_ranks_above_scattered_words() {
     assert_eq!(total(&r[2]), 2, "{}", r[2]);
     assert_eq!(r[2]["results"][0]["score"], r[2]["results"][1]["score"]);
 }
+
+#[test]
+fn a_title_word_ranks_above_the_same_characters_across_two_words() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = true\n{config}"));
+    // Both titles hold 延期, with the same length and body. In the first it straddles two
+    // words (拖延 | 期间), in the second it is one (交付 | 延期): jieba tells them apart,
+    // bigrams alone do not — without words the first would win the tie on page order.
+    site.write(
+        "content/about-a.md",
+        "---\ntitle: 拖延期间的沟通\n---\n\n会议纪要。\n",
+    );
+    site.write(
+        "content/about-b.md",
+        "---\ntitle: 交付延期的原因\n---\n\n会议纪要。\n",
+    );
+    site.build_ok();
+    let r = run(&site, &json!(["延期", "期间"]));
+    assert_eq!(urls(&r[0])[0], "about-b/", "{}", r[0]);
+    assert_eq!(urls(&r[1])[0], "about-a/", "{}", r[1]);
+}

@@ -7,3 +7,4 @@ pub mod index;
 pub mod postings;
 pub mod shards;
 pub mod tokenize;
+pub mod words;

@@ -9,8 +9,10 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use crate::markdown::is_cjk;
 use crate::search::encode;
 use crate::search::tokenize::{scan, Token};
+use crate::search::words;
 
 /// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
 /// are unigrams.
@@ -143,15 +145,30 @@ pub struct DocTerms {
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
     lone: Option<char>,
+    /// Word starts of the field being added (a buffer kept between fields).
+    starts: Vec<usize>,
 }
 
+/// The last field whose bigrams are checked against word boundaries (0 title, 1 headings).
+const HEADINGS: usize = 1;
+/// The body's field bit: what a straddling bigram in a title or heading counts as.
+const BODY_BIT: u8 = 1 << 3;
+
 impl DocTerms {
-    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body).
+    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body). In titles
+    /// and headings a bigram that straddles two words (per [`words`]) counts as body
+    /// text: the field's weight is for what the title says, not for characters that
+    /// happen to meet.
     pub fn add_field(&mut self, field: usize, text: &str) {
         let bit = 1u8 << field;
+        let mut starts = std::mem::take(&mut self.starts);
+        starts.clear();
+        if field <= HEADINGS && text.chars().any(is_cjk) {
+            words::starts(text, &mut starts);
+        }
         self.has_previous = false;
         scan(text, |token| match token {
-            Token::Cjk { prev, c } => {
+            Token::Cjk { prev, c, at } => {
                 self.has_previous = false;
                 match prev {
                     None => {
@@ -162,7 +179,8 @@ impl DocTerms {
                         self.lone = None;
                         let key =
                             BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
-                        self.bump(key, bit);
+                        let straddles = starts.binary_search(&at).is_ok();
+                        self.bump(key, if straddles { BODY_BIT } else { bit });
                     }
                 }
             }
@@ -190,6 +208,7 @@ impl DocTerms {
             }
         });
         self.flush_lone(bit);
+        self.starts = starts;
     }
 
     fn flush_lone(&mut self, bit: u8) {
@@ -471,6 +490,21 @@ mod tests {
         assert!(hash.is_some());
         assert_eq!(hash_of("the big vendor delay, again"), hash);
         assert_eq!(hash_of("delay vendor delay"), hash);
+    }
+
+    #[test]
+    fn a_title_bigram_across_two_words_weighs_as_body_text() {
+        let impact = |fields: &[(usize, &str)], term: &str| {
+            let t = terms(fields);
+            t.iter().find(|(x, _)| x == term).map(|(_, i)| *i).unwrap()
+        };
+        let doc = [(0, "拖延期间"), (3, "交付延期")];
+        // 拖延 | 期间: 延期 straddles the words, so it weighs as if both 延期 were body
+        // text; the words themselves keep the title's weight.
+        assert_eq!(impact(&doc, "延期"), impact(&[(3, "延期 延期")], "延期"));
+        let in_body = impact(&[(3, "拖延期间")], "拖延");
+        assert!(impact(&doc, "拖延") > in_body);
+        assert!(impact(&doc, "期间") > in_body);
     }
 
     #[test]

@@ -43,8 +43,13 @@ pub struct Term {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Token<'a> {
     /// A CJK character, with the one before it when that one is CJK too (so `prev` and
-    /// `c` make a bigram). `prev` is `None` at the start of a run.
-    Cjk { prev: Option<char>, c: char },
+    /// `c` make a bigram). `prev` is `None` at the start of a run. `at` is the byte
+    /// offset of `c` in the text, to line it up with word boundaries.
+    Cjk {
+        prev: Option<char>,
+        c: char,
+        at: usize,
+    },
     /// A word: its stem and its lowercased form (equal unless stemming changed it).
     Word { stem: &'a str, raw: &'a str },
 }
@@ -69,7 +74,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
     let mut position = 0u32;
     let mut pair = String::new();
     scan(text, |token| match token {
-        Token::Cjk { prev, c } => {
+        Token::Cjk { prev, c, .. } => {
             if let Some(p) = prev {
                 pair.clear();
                 pair.push(p);
@@ -105,7 +110,7 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
         }
     };
 
-    for raw in text.chars() {
+    for (at, raw) in text.char_indices() {
         if raw.is_ascii() {
             previous = None;
             if raw.is_ascii_alphanumeric() {
@@ -118,7 +123,11 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
         let c = fold_full_width(raw);
         if is_cjk(c) {
             flush(&mut word, &mut f);
-            f(Token::Cjk { prev: previous, c });
+            f(Token::Cjk {
+                prev: previous,
+                c,
+                at,
+            });
             previous = Some(c);
         } else if c.is_alphanumeric() {
             previous = None;
@@ -241,7 +250,7 @@ mod tests {
         let mut seen = Vec::new();
         scan("项目Ｒｉｓｋｓ、🚀风", |t| {
             seen.push(match t {
-                Token::Cjk { prev, c } => {
+                Token::Cjk { prev, c, .. } => {
                     format!("{}{c}", prev.map(String::from).unwrap_or_default())
                 }
                 Token::Word { stem, raw } => format!("{stem}/{raw}"),

@@ -12,12 +12,18 @@ use std::process::Command;
 use common::Site;
 use serde_json::{json, Value};
 
-/// Builds the fixture site with search turned on.
-fn searchable_site() -> Site {
+/// The fixture site with search turned on, not built yet.
+fn with_search() -> Site {
     let site = Site::fixture("basic");
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     // Top-level keys must come before any [table].
     site.write("site.toml", format!("search = true\n{config}"));
+    site
+}
+
+/// Builds the fixture site with search turned on.
+fn searchable_site() -> Site {
+    let site = with_search();
     site.build_ok();
     assert!(
         site.exists("search/meta.js"),
@@ -248,9 +254,7 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
 
 #[test]
 fn an_exact_phrase_ranks_above_scattered_words() {
-    let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("search = true\n{config}"));
+    let site = with_search();
     // Same words, same length: only their order differs.
     site.write(
         "content/about-phrase.md",
@@ -275,9 +279,7 @@ fn an_exact_phrase_ranks_above_scattered_words() {
 
 #[test]
 fn a_title_word_ranks_above_the_same_characters_across_two_words() {
-    let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("search = true\n{config}"));
+    let site = with_search();
     // Both titles hold 延期, with the same length and body. In the first it straddles two
     // words (拖延 | 期间), in the second it is one (交付 | 延期): jieba tells them apart,
     // bigrams alone do not — without words the first would win the tie on page order.

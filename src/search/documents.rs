@@ -100,57 +100,61 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
 /// near the block's end. Each block comes as a JS string literal, ready to write.
 pub fn blocks(page: &Page) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::with_capacity(BLOCK_CHARS * 3 + 16);
-    current.push('"');
-    for c in page.title.chars() {
-        js_escape_char(c, &mut current);
-    }
-    current.push_str("\\n");
-    let title = page.title.chars().count() + 1;
-    let mut in_block = title;
-    // The last line break in the block's second half: where to cut it.
+    cut_blocks(&page.title, &page.body.text)
+}
+
+/// [`blocks`] of a title and a body text. Cuts are found by counting characters; the
+/// text between them is escaped a block at a time (by serde_json, then the two line
+/// separators JSON allows but older JS engines do not), not a character at a time.
+fn cut_blocks(title: &str, body: &str) -> Vec<String> {
+    let title_chars = title.chars().count() + 1;
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    let mut in_block = title_chars;
+    // The last line break in the block's second half: where to cut it (byte offset after
+    // it, and the block's characters up to it).
     let mut cut: Option<(usize, usize)> = None;
-    for c in page
-        .body
-        .text
-        .chars()
-        .take(EXCERPT_CHARS.saturating_sub(title))
+    for (i, c) in body
+        .char_indices()
+        .take(EXCERPT_CHARS.saturating_sub(title_chars))
     {
+        end = i + c.len_utf8();
         in_block += 1;
-        js_escape_char(c, &mut current);
         if c == '\n' && in_block >= BLOCK_CHARS / 2 {
-            cut = Some((current.len(), in_block));
+            cut = Some((end, in_block));
         }
         if in_block >= BLOCK_CHARS {
-            let (at, n) = cut.take().unwrap_or((current.len(), in_block));
-            let rest = current.split_off(at);
-            current.push('"');
-            out.push(std::mem::replace(&mut current, format!("\"{rest}")));
+            let (at, n) = cut.take().unwrap_or((end, in_block));
+            ranges.push(start..at);
+            start = at;
             in_block -= n;
         }
     }
-    if in_block > 0 || out.is_empty() {
-        current.push('"');
-        out.push(current);
+    if start < end || ranges.is_empty() {
+        ranges.push(start..end);
     }
     // Cuts at line breaks can leave the kept text one block more.
-    out.truncate(MAX_BLOCKS);
-    out
-}
-
-/// Appends `c` escaped for a double-quoted JS string.
-fn js_escape_char(c: char, out: &mut String) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        // Line terminators and control characters JS strings cannot hold raw.
-        '\u{2028}' | '\u{2029}' | '\0'..='\u{1f}' => {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        }
-        _ => out.push(c),
-    }
+    ranges.truncate(MAX_BLOCKS);
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let text = &body[range];
+            let literal = if k == 0 {
+                json(&format!("{title}\n{text}"))
+            } else {
+                json(text)
+            };
+            if literal.contains(['\u{2028}', '\u{2029}']) {
+                literal
+                    .replace('\u{2028}', "\\u2028")
+                    .replace('\u{2029}', "\\u2029")
+            } else {
+                literal
+            }
+        })
+        .collect()
 }
 
 /// The row of a document in its `d/<k>.js` chunk.
@@ -304,6 +308,27 @@ pub fn facets(site: &Site, docs: &[PageId], i18n: &I18n) -> Vec<(&'static str, F
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_start_with_the_title_and_cut_at_line_breaks() {
+        assert_eq!(cut_blocks("标题", ""), ["\"标题\\n\""]);
+        assert_eq!(
+            cut_blocks("T", "say \"hi\"\\\u{2028}"),
+            ["\"T\\nsay \\\"hi\\\"\\\\\\u2028\""]
+        );
+        // Two paragraphs, each over half a block: the cut falls after the first.
+        let first = "甲".repeat(BLOCK_CHARS * 2 / 3);
+        let second = "乙".repeat(BLOCK_CHARS * 2 / 3);
+        let blocks = cut_blocks("T", &format!("{first}\n{second}"));
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0], json(&format!("T\n{first}\n")));
+        assert_eq!(blocks[1], json(&second));
+        // Text past the blocks the client reads is not written.
+        let long = "丙".repeat(BLOCK_CHARS * (MAX_BLOCKS + 2));
+        let blocks = cut_blocks("T", &long);
+        assert_eq!(blocks.len(), MAX_BLOCKS);
+        assert!(blocks.iter().all(|b| b.chars().count() <= BLOCK_CHARS + 4));
+    }
 
     #[test]
     fn facets_encode_indexes_and_lists() {

@@ -108,6 +108,10 @@ pub fn blocks(page: &Page) -> Vec<String> {
 /// separators JSON allows but older JS engines do not), not a character at a time.
 fn cut_blocks(title: &str, body: &str) -> Vec<String> {
     let title_chars = title.chars().count() + 1;
+    // Most pages fit in one block: no cut to look for (`count` is vectorized).
+    if title_chars + body.chars().count() < BLOCK_CHARS {
+        return vec![escaped(&format!("{title}\n{body}"))];
+    }
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     let mut end = 0;
@@ -141,20 +145,26 @@ fn cut_blocks(title: &str, body: &str) -> Vec<String> {
         .enumerate()
         .map(|(k, range)| {
             let text = &body[range];
-            let literal = if k == 0 {
-                json(&format!("{title}\n{text}"))
+            if k == 0 {
+                escaped(&format!("{title}\n{text}"))
             } else {
-                json(text)
-            };
-            if literal.contains(['\u{2028}', '\u{2029}']) {
-                literal
-                    .replace('\u{2028}', "\\u2028")
-                    .replace('\u{2029}', "\\u2029")
-            } else {
-                literal
+                escaped(text)
             }
         })
         .collect()
+}
+
+/// `text` as a JS string literal: JSON's escapes, plus the two line separators JSON
+/// allows raw but JS engines before ES2019 do not.
+fn escaped(text: &str) -> String {
+    let literal = json(text);
+    if literal.contains(['\u{2028}', '\u{2029}']) {
+        literal
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        literal
+    }
 }
 
 /// The row of a document in its `d/<k>.js` chunk.

@@ -27,7 +27,8 @@ fn main() {
     let mut best = f64::MAX;
     for _ in 0..runs {
         let t = Instant::now();
-        let files = pmo_portal::search::index::write(&prepared.site, &prepared.i18n, &Discard);
+        let (site, i18n, words) = (&prepared.site, &prepared.i18n, &prepared.words);
+        let files = pmo_portal::search::index::write(site, i18n, words, &Discard);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         best = best.min(ms);
         println!("{ms:.1} ms ({} files)", files.map_or(0, |n| n));

@@ -152,6 +152,8 @@ pub fn run(
     // Every check that points into a page's source has run: the index and render
     // stages, the build's largest, can have that memory.
     prepared.site.release_sources();
+    // Nor will it rebuild the index: the dictionary can go once the titles are cut.
+    prepared.words.for_one_build();
     let (files, stages) = prepared.write(output, progress)?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
@@ -173,6 +175,8 @@ pub struct Prepared {
     pub root: PathBuf,
     pub warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
+    /// The Chinese dictionary the search index ranks with (loading while pages load).
+    pub words: search::words::Words,
 }
 
 /// Stage timings, lap by lap.
@@ -223,9 +227,10 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
             .into());
     }
     laps.mark("config");
+    let words = search::words::Words::default();
     if config.search {
         // The index stage segments titles with jieba; its dictionary loads meanwhile.
-        search::words::preload();
+        words.preload();
     }
 
     let diagnostics = Diagnostics::default();
@@ -258,6 +263,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         root: root.to_path_buf(),
         warnings: diagnostics.into_sorted(),
         stages: laps.stages,
+        words,
     })
 }
 
@@ -283,7 +289,7 @@ impl Prepared {
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
         let index_files = if self.site.config.search {
-            let files = search::index::write(&self.site, &self.i18n, output)
+            let files = search::index::write(&self.site, &self.i18n, &self.words, output)
                 .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
             laps.mark("index");
             files

@@ -284,7 +284,8 @@ impl Workspace {
     /// changed and those it no longer has (a text cut short has fewer excerpt blocks).
     pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
         let collect = Collect::default();
-        crate::search::index::write(&self.state.site, &self.state.i18n, &collect)
+        let state = &self.state;
+        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)
             .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
         let written: BTreeSet<String> = collect.paths().collect();
         let removed: Vec<String> = read(&self.files)

@@ -13,11 +13,13 @@ use std::io;
 
 use rayon::prelude::*;
 
+use crate::markdown::is_cjk;
 use crate::output::Output;
 use crate::render::i18n::I18n;
 use crate::search::documents::{self, json, script};
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};
+use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
@@ -35,12 +37,12 @@ const PARTITIONS: usize = 64;
 const GROUP_LIMIT: usize = 32 * 1024;
 
 /// Builds the whole index and writes it through `output`. Returns the number of files.
-pub fn write(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
+pub fn write(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Result<usize> {
     let counter = Counter {
         output,
         files: std::sync::atomic::AtomicUsize::new(0),
     };
-    emit(site, i18n, &counter)?;
+    emit(site, i18n, words, &counter)?;
     Ok(counter.files.into_inner())
 }
 
@@ -59,10 +61,11 @@ impl Output for Counter<'_> {
 }
 
 /// Builds every file of the index and writes it.
-fn emit(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
+fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Result<()> {
     let docs = documents::documents(site);
     let shards = shards::shard_count(docs.len());
-    let partitions = postings(site, i18n, &docs);
+    let cuts = cut_words(site, &docs, words);
+    let partitions = postings(site, i18n, &docs, &cuts);
     // Three independent jobs; the facets are serial, so they run beside the others.
     let (split, (written, facets)) = rayon::join(
         || write_shards(partitions, shards, output),
@@ -97,9 +100,28 @@ fn emit(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<()> {
     output.write("search/meta.js", &script("meta", &json(&meta)))
 }
 
+/// Where the words of each document's title and headings start. Done before anything
+/// else, so that a one-shot build can free the dictionary before the postings grow.
+fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> {
+    let segmenter = words.get();
+    docs.par_iter()
+        .map(|&id| {
+            let page = site.page(id);
+            let cut = |text: &str| {
+                if text.chars().any(is_cjk) {
+                    segmenter.starts(text)
+                } else {
+                    Vec::new()
+                }
+            };
+            [cut(&page.title), cut(&documents::headings(page))]
+        })
+        .collect()
+}
+
 /// Tokenizes every document and returns the vocabulary's partitions. Batch k+1 is
 /// tokenized while batch k is merged, so neither step waits for the other's slowest task.
-fn postings(site: &Site, i18n: &I18n, docs: &[PageId]) -> Vec<Partition> {
+fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -> Vec<Partition> {
     let lengths = documents::lengths(site, docs);
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
@@ -114,10 +136,11 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId]) -> Vec<Partition> {
                         .enumerate()
                         .map_init(DocTerms::default, |terms, (i, &id)| {
                             let page = site.page(id);
-                            terms.add_field(0, &page.title);
-                            terms.add_field(1, &documents::headings(page));
-                            terms.add_field(2, &documents::metadata(site, page, i18n));
-                            terms.add_field(3, &page.body.text);
+                            let [title, headings] = &cuts[first + i];
+                            terms.add_field(0, &page.title, title);
+                            terms.add_field(1, &documents::headings(page), headings);
+                            terms.add_field(2, &documents::metadata(site, page, i18n), &[]);
+                            terms.add_field(3, &page.body.text, &[]);
                             terms.finish(lengths[first + i], PARTITIONS)
                         })
                         .collect();

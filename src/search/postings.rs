@@ -9,10 +9,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::markdown::is_cjk;
 use crate::search::encode;
 use crate::search::tokenize::{scan, Token};
-use crate::search::words;
 
 /// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
 /// are unigrams.
@@ -145,27 +143,21 @@ pub struct DocTerms {
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
     lone: Option<char>,
-    /// Word starts of the field being added (a buffer kept between fields).
-    starts: Vec<usize>,
 }
 
-/// The last field whose bigrams are checked against word boundaries (0 title, 1 headings).
-const HEADINGS: usize = 1;
 /// The body's field bit: what a straddling bigram in a title or heading counts as.
 const BODY_BIT: u8 = 1 << 3;
 
 impl DocTerms {
-    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body). In titles
-    /// and headings a bigram that straddles two words (per [`words`]) counts as body
-    /// text: the field's weight is for what the title says, not for characters that
-    /// happen to meet.
-    pub fn add_field(&mut self, field: usize, text: &str) {
+    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body). `words`
+    /// are the byte offsets where the field's words start (see [`Segmenter::starts`];
+    /// empty for fields not segmented): a bigram straddling two words counts as body
+    /// text, as a field's weight is for what it says, not for characters that happen to
+    /// meet.
+    ///
+    /// [`Segmenter::starts`]: crate::search::words::Segmenter::starts
+    pub fn add_field(&mut self, field: usize, text: &str, words: &[u32]) {
         let bit = 1u8 << field;
-        let mut starts = std::mem::take(&mut self.starts);
-        starts.clear();
-        if field <= HEADINGS && text.chars().any(is_cjk) {
-            words::starts(text, &mut starts);
-        }
         self.has_previous = false;
         scan(text, |token| match token {
             Token::Cjk { prev, c, at } => {
@@ -179,7 +171,7 @@ impl DocTerms {
                         self.lone = None;
                         let key =
                             BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
-                        let straddles = starts.binary_search(&at).is_ok();
+                        let straddles = words.binary_search(&(at as u32)).is_ok();
                         self.bump(key, if straddles { BODY_BIT } else { bit });
                     }
                 }
@@ -208,7 +200,6 @@ impl DocTerms {
             }
         });
         self.flush_lone(bit);
-        self.starts = starts;
     }
 
     fn flush_lone(&mut self, bit: u8) {
@@ -420,11 +411,20 @@ impl Partition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::words::Segmenter;
+
+    static SEGMENTER: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(Segmenter::load);
 
     fn terms(fields: &[(usize, &str)]) -> Vec<(String, u32)> {
         let mut d = DocTerms::default();
         for (f, t) in fields {
-            d.add_field(*f, t);
+            // Titles and headings are segmented, as in the index.
+            let words = if *f <= 1 {
+                SEGMENTER.starts(t)
+            } else {
+                Vec::new()
+            };
+            d.add_field(*f, t, &words);
         }
         let index = d.finish(
             encode::Lengths {
@@ -470,7 +470,7 @@ mod tests {
     fn a_pair_has_one_hash_whatever_comes_before_it() {
         let hash_of = |text: &str| {
             let mut d = DocTerms::default();
-            d.add_field(3, text);
+            d.add_field(3, text, &[]);
             let index = d.finish(
                 encode::Lengths {
                     text: 1.0,

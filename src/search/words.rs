@@ -7,34 +7,83 @@
 //! *says* 延期 ranks first.
 //!
 //! Only titles and headings are segmented: they are a few percent of the text, while
-//! segmenting every body would cost several times the whole index stage. Loading the
-//! dictionary takes ~80 ms, so a build with search starts it on a thread of its own
-//! ([`preload`]) while pages load.
+//! segmenting every body would cost several times the whole index stage. The dictionary
+//! takes ~80 ms to load and ~33 MB of memory, so a build starts loading it on a thread of
+//! its own while pages load ([`Words::preload`]) and lets it go as soon as the titles are
+//! cut ([`Words::for_one_build`]); `pmo serve` keeps it between rebuilds.
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
 
-/// The dictionary, loaded once per process (the serve loop reuses it).
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+/// A loaded dictionary.
+pub struct Segmenter(Jieba);
 
-/// Starts loading the dictionary in the background, so the index stage finds it ready.
-pub fn preload() {
-    std::thread::spawn(|| LazyLock::force(&JIEBA));
-}
+impl Segmenter {
+    pub fn load() -> Segmenter {
+        Segmenter(Jieba::new())
+    }
 
-/// Byte offsets in `text` where a word other than the first starts, ascending. Without
-/// hidden-Markov guessing: unknown runs split into single characters, which leaves their
-/// bigrams straddling and so never boosts a guess.
-pub fn starts(text: &str, out: &mut Vec<usize>) {
-    out.clear();
-    out.extend(
-        JIEBA
+    /// Byte offsets in `text` where a word other than the first starts, ascending.
+    /// Without hidden-Markov guessing: unknown runs split into single characters, which
+    /// leaves their bigrams straddling and so never boosts a guess.
+    pub fn starts(&self, text: &str) -> Vec<u32> {
+        self.0
             .cut(text, false)
             .into_iter()
-            .map(|w| w.byte_start)
-            .filter(|&at| at > 0),
-    );
+            .map(|w| w.byte_start as u32)
+            .filter(|&at| at > 0)
+            .collect()
+    }
+}
+
+/// The dictionary of one site: not loaded, loading, or ready.
+#[derive(Default)]
+pub struct Words {
+    state: Mutex<State>,
+    /// Drop the dictionary once it has been used (a one-shot build).
+    once: AtomicBool,
+}
+
+#[derive(Default)]
+enum State {
+    #[default]
+    Idle,
+    Loading(JoinHandle<Segmenter>),
+    Ready(Arc<Segmenter>),
+}
+
+impl Words {
+    /// Starts loading the dictionary in the background, so the index stage finds it
+    /// ready.
+    pub fn preload(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(*state, State::Idle) {
+            *state = State::Loading(std::thread::spawn(Segmenter::load));
+        }
+    }
+
+    /// The next [`Words::get`] hands the dictionary over instead of keeping it.
+    pub fn for_one_build(&self) {
+        self.once.store(true, Ordering::Relaxed);
+    }
+
+    /// The dictionary, waiting for it (or loading it) when it is not ready.
+    pub fn get(&self) -> Arc<Segmenter> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let ready = match std::mem::take(&mut *state) {
+            State::Ready(ready) => ready,
+            // A loader that panicked leaves nothing: load here instead.
+            State::Loading(handle) => Arc::new(handle.join().unwrap_or_else(|_| Segmenter::load())),
+            State::Idle => Arc::new(Segmenter::load()),
+        };
+        if !self.once.load(Ordering::Relaxed) {
+            *state = State::Ready(Arc::clone(&ready));
+        }
+        ready
+    }
 }
 
 #[cfg(test)]
@@ -42,11 +91,14 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        let mut at = Vec::new();
-        starts(text, &mut at);
+        let at = Segmenter::load().starts(text);
         let mut out = Vec::new();
         let mut from = 0;
-        for &s in at.iter().chain(std::iter::once(&text.len())) {
+        for s in at
+            .iter()
+            .map(|&s| s as usize)
+            .chain(std::iter::once(text.len()))
+        {
             out.push(&text[from..s]);
             from = s;
         }
@@ -58,5 +110,21 @@ mod tests {
         assert_eq!(words("拖延期间的沟通"), ["拖延", "期间", "的", "沟通"]);
         assert_eq!(words("供应商交付延期"), ["供应商", "交付", "延期"]);
         assert_eq!(words("ERP 升级"), ["ERP", " ", "升级"]);
+    }
+
+    #[test]
+    fn a_one_shot_build_lets_the_dictionary_go() {
+        let words = Words::default();
+        words.preload();
+        let first = words.get();
+        assert!(
+            Arc::ptr_eq(&first, &words.get()),
+            "kept for the next rebuild"
+        );
+        words.for_one_build();
+        let last = words.get();
+        assert!(Arc::ptr_eq(&first, &last));
+        drop((first, last));
+        assert!(matches!(*words.state.lock().unwrap(), State::Idle));
     }
 }

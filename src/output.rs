@@ -38,7 +38,7 @@ impl Staging {
     pub fn commit(self) -> io::Result<()> {
         let old = sibling(&self.target, "old");
         if old.exists() {
-            fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         }
         if self.target.exists() {
             fs::rename(&self.target, &old)?;
@@ -51,7 +51,7 @@ impl Staging {
             return Err(e);
         }
         if old.exists() {
-            fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         }
         Ok(())
     }
@@ -70,6 +70,37 @@ impl Output for Staging {
         }
         fs::write(path, bytes)
     }
+}
+
+/// Deletes a folder and everything in it, the files in parallel: deleting the previous
+/// site (tens of thousands of small files) took a sixth of a 10k-page build when done one
+/// file at a time.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs: Vec<(usize, PathBuf)> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files
+        .par_iter()
+        .with_min_len(64)
+        .try_for_each(fs::remove_file)?;
+    // The deepest folders first, each depth in parallel: a folder is empty once every
+    // folder below it is gone.
+    dirs.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
+    for level in dirs.chunk_by(|a, b| a.0 == b.0) {
+        level
+            .par_iter()
+            .with_min_len(64)
+            .try_for_each(|(_, d)| fs::remove_dir(d))?;
+    }
+    Ok(())
 }
 
 /// Files kept in memory (for `serve`), checked like files on disk would be.
@@ -138,6 +169,21 @@ mod tests {
         assert!(safe_join(base, "../etc/passwd").is_err());
         assert!(safe_join(base, "/etc/passwd").is_err());
         assert!(safe_join(base, "").is_err());
+    }
+
+    #[test]
+    fn remove_tree_deletes_nested_folders_and_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("old");
+        for i in 0..200 {
+            let dir = root.join(format!("lessons/l{i}/deep"));
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(dir.join("index.html"), "x").unwrap();
+            fs::write(root.join(format!("lessons/l{i}/index.html")), "x").unwrap();
+        }
+        fs::create_dir_all(root.join("empty/also-empty")).unwrap();
+        remove_tree(&root).unwrap();
+        assert!(!root.exists());
     }
 
     #[test]

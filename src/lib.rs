@@ -233,7 +233,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let data = data::load(root, &loaded.tables, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
-    if config.search {
+    if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
         // The index stage segments titles with jieba: its dictionary loads while pages are
         // linked, which keeps one core busy, rather than beside loading, which keeps two.
         words.preload();

@@ -296,3 +296,39 @@ fn a_title_word_ranks_above_the_same_characters_across_two_words() {
     assert_eq!(urls(&r[0])[0], "about-b/", "{}", r[0]);
     assert_eq!(urls(&r[1])[0], "about-a/", "{}", r[1]);
 }
+
+#[test]
+fn an_english_only_site_never_loads_the_chinese_dictionary() {
+    use pmo_portal::output::Collect;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "site.toml",
+        "search = true\ntitle = \"PMO\"\nlanguage = \"en\"\n",
+    );
+    write(
+        "content/about.md",
+        "---\ntitle: About us\n---\n\n## Vendors\n\n供应商 in the body only.\n",
+    );
+    // Builds the site (keeping the dictionary, as serve does): was it ever loaded?
+    let loads_dictionary = || {
+        let prepared = pmo_portal::prepare(&pmo_portal::Options::new(root)).unwrap();
+        prepared
+            .write(&Collect::default(), &pmo_portal::render::Silent)
+            .unwrap();
+        prepared.words.started()
+    };
+    assert!(!loads_dictionary(), "no title or heading to cut");
+
+    // One Chinese heading is enough.
+    write(
+        "content/zh.md",
+        "---\ntitle: Notes\n---\n\n## 供应商延期\n\nText.\n",
+    );
+    assert!(loads_dictionary());
+}

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::content::page::{Kind, Page};
 use crate::content::schema::Vocabulary;
+use crate::markdown::is_cjk;
 use crate::render::i18n::I18n;
 use crate::search::encode::{self, Lengths};
 use crate::site::{PageId, Site};
@@ -53,6 +54,17 @@ pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
             title: b / title,
         })
         .collect()
+}
+
+/// Whether the page's title or a heading holds CJK text: only then is there anything for
+/// the word segmenter to cut (an English-only site never loads its dictionary).
+pub fn has_cjk_headings(page: &Page) -> bool {
+    fn any(entries: &[crate::markdown::TocEntry]) -> bool {
+        entries
+            .iter()
+            .any(|e| e.title.chars().any(is_cjk) || any(&e.children))
+    }
+    page.title.chars().any(is_cjk) || any(&page.body.toc)
 }
 
 pub fn headings(page: &Page) -> String {

@@ -103,6 +103,12 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
 /// Where the words of each document's title and headings start. Done before anything
 /// else, so that a one-shot build can free the dictionary before the postings grow.
 fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> {
+    if !docs
+        .par_iter()
+        .any(|&id| documents::has_cjk_headings(site.page(id)))
+    {
+        return vec![[Vec::new(), Vec::new()]; docs.len()];
+    }
     let segmenter = words.get();
     docs.par_iter()
         .map(|&id| {

@@ -70,6 +70,12 @@ impl Words {
         self.once.store(true, Ordering::Relaxed);
     }
 
+    /// Whether the dictionary was ever asked for (loading or loaded and kept).
+    pub fn started(&self) -> bool {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        !matches!(*state, State::Idle)
+    }
+
     /// The dictionary, waiting for it (or loading it) when it is not ready.
     pub fn get(&self) -> Arc<Segmenter> {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());

@@ -10,10 +10,11 @@
 //! segmenting every body would cost several times the whole index stage. The dictionary
 //! takes ~80 ms to load and ~33 MB of memory, so a build starts loading it on a thread of
 //! its own while pages load ([`Words::preload`]) and lets it go as soon as the titles are
-//! cut ([`Words::for_one_build`]); `pmo serve` keeps it between rebuilds.
+//! cut ([`Words::for_one_build`]); `pmo serve` keeps it between rebuilds, even those
+//! that prepare the whole site again.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::thread::JoinHandle;
 
 use jieba_rs::Jieba;
@@ -57,11 +58,15 @@ enum State {
 
 impl Words {
     /// Starts loading the dictionary in the background, so the index stage finds it
-    /// ready.
+    /// ready — or takes the one another site of this process still holds (`pmo serve`
+    /// rebuilding from scratch while its previous site is alive).
     pub fn preload(&self) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if matches!(*state, State::Idle) {
-            *state = State::Loading(std::thread::spawn(Segmenter::load));
+            *state = match alive() {
+                Some(ready) => State::Ready(ready),
+                None => State::Loading(std::thread::spawn(Segmenter::load)),
+            };
         }
     }
 
@@ -82,14 +87,30 @@ impl Words {
         let ready = match std::mem::take(&mut *state) {
             State::Ready(ready) => ready,
             // A loader that panicked leaves nothing: load here instead.
-            State::Loading(handle) => Arc::new(handle.join().unwrap_or_else(|_| Segmenter::load())),
-            State::Idle => Arc::new(Segmenter::load()),
+            State::Loading(handle) => shared(handle.join().unwrap_or_else(|_| Segmenter::load())),
+            State::Idle => alive().unwrap_or_else(|| shared(Segmenter::load())),
         };
         if !self.once.load(Ordering::Relaxed) {
             *state = State::Ready(Arc::clone(&ready));
         }
         ready
     }
+}
+
+/// The last dictionary loaded, while anything still holds it: a weak reference, so a
+/// one-shot build that lets its dictionary go frees the memory.
+static LAST: Mutex<Weak<Segmenter>> = Mutex::new(Weak::new());
+
+/// The last dictionary loaded, if it is still alive.
+fn alive() -> Option<Arc<Segmenter>> {
+    LAST.lock().unwrap_or_else(|e| e.into_inner()).upgrade()
+}
+
+/// Shares a freshly loaded dictionary with later [`Words`] of this process.
+fn shared(segmenter: Segmenter) -> Arc<Segmenter> {
+    let ready = Arc::new(segmenter);
+    *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Arc::downgrade(&ready);
+    ready
 }
 
 #[cfg(test)]
@@ -116,6 +137,15 @@ mod tests {
         assert_eq!(words("拖延期间的沟通"), ["拖延", "期间", "的", "沟通"]);
         assert_eq!(words("供应商交付延期"), ["供应商", "交付", "延期"]);
         assert_eq!(words("ERP 升级"), ["ERP", " ", "升级"]);
+    }
+
+    #[test]
+    fn a_second_site_reuses_a_dictionary_still_held() {
+        let first = Words::default();
+        let held = first.get();
+        let second = Words::default();
+        second.preload();
+        assert!(Arc::ptr_eq(&held, &second.get()), "no second load");
     }
 
     #[test]

@@ -195,6 +195,7 @@ def browser_latency(public, queries, chromium, over_file):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     report = f"http://127.0.0.1:{server.server_port}/result"
     page.write_text("""<!doctype html><meta charset="utf-8"><title>bench</title>
+<script src="js/search-text.js"></script>
 <script src="js/search.js"></script>
 <script>
 const qs = %s;

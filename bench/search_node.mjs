@@ -14,9 +14,13 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const clientPath = path.join(here, '..', 'themes', 'default', 'static', 'js', 'search.js');
+const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
+const clientPath = path.join(scripts, 'search.js');
 const [dir, queriesFile] = process.argv.slice(2);
-vm.runInThisContext(fs.readFileSync(clientPath, 'utf8'), { filename: clientPath });
+// The text rules first, as the pages load them.
+for (const file of [path.join(scripts, 'search-text.js'), clientPath]) {
+  vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
+}
 const S = globalThis.PmoSearch;
 
 let loaded = new Map();

@@ -237,11 +237,16 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
     assert!(home.contains("role=\"search\""));
     assert!(home.contains("action=\"./search/\""));
     assert!(site.exists("js/search.js"));
-    let (api, ui) = (home.find("js/search.js\""), home.find("js/search-ui.js\""));
+    // The text rules, then the API built on them, then the UI built on the API.
+    let order: Vec<Option<usize>> = ["js/search-text.js\"", "js/search.js\"", "js/search-ui.js\""]
+        .iter()
+        .map(|s| home.find(s))
+        .collect();
     assert!(
-        matches!((api, ui), (Some(a), Some(u)) if a < u),
-        "the UI loads after the API it builds on"
+        order.iter().all(Option::is_some) && order.is_sorted(),
+        "scripts out of order: {order:?}"
     );
+    assert!(site.exists("js/search-text.js"));
     assert!(site.exists("js/search-ui.js"));
 
     let plain = Site::fixture("basic");

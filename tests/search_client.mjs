@@ -14,7 +14,8 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const clientPath = path.join(here, '..', 'themes', 'default', 'static', 'js', 'search.js');
+const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
+const clientPath = path.join(scripts, 'search.js');
 
 const [dir, queriesJson] = process.argv.slice(2);
 if (!dir || !queriesJson) {
@@ -27,7 +28,10 @@ if (!fs.existsSync(path.join(dir, 'meta.js'))) {
 }
 
 // Load the client as the classic script it is: it defines globalThis.PmoSearch.
-vm.runInThisContext(fs.readFileSync(clientPath, 'utf8'), { filename: clientPath });
+// The text rules first, as the pages load them.
+for (const file of [path.join(scripts, 'search-text.js'), clientPath]) {
+  vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
+}
 const PmoSearch = globalThis.PmoSearch;
 if (!PmoSearch || typeof PmoSearch.search !== 'function') {
   console.error(`${clientPath} did not define PmoSearch`);

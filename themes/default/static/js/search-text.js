@@ -1,0 +1,305 @@
+/*
+ * pmo-portal site search — the text rules shared with the Rust indexer
+ * (src/search/tokenize.rs): folding, CJK runs, stemming and the query's groups, and the
+ * excerpts shown under results (matches found in a page's text and wrapped in <mark>).
+ * Pure functions over strings, no index and no DOM: search.js builds on them and must be
+ * loaded after this file.
+ *
+ *   PmoSearchText.tokenize(query)          the query's groups (see below)
+ *   PmoSearchText.stem(word)               the stem the index uses for a word
+ *   PmoSearchText.normalize(text)          folded text with a map back to the original
+ *   PmoSearchText.findMatches(norm, groups)  [start, end, group] intervals
+ *   PmoSearchText.excerpt(text, groups)    HTML around the best match
+ *   PmoSearchText.escapeHtml(s), .isCjk(codePoint), .runs(text)
+ */
+(function (global) {
+  'use strict';
+
+  /** Characters of text shown around the best match. */
+  var EXCERPT_CHARS = 100;
+
+  // ---------------------------------------------------------------- tokenizer
+
+  var WORD_CHAR = null;
+  try {
+    // Rust's char::is_alphanumeric: Alphabetic or Numeric.
+    WORD_CHAR = new RegExp('^[\\p{Alphabetic}\\p{N}]$', 'u');
+  } catch (e) {
+    WORD_CHAR = null;
+  }
+
+  function isCjk(cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+  }
+
+  function isWordChar(ch) {
+    if (WORD_CHAR) return WORD_CHAR.test(ch);
+    // Fallback for engines without Unicode property escapes: anything that has case, or
+    // ASCII letters/digits, or any non-ASCII non-punctuation character.
+    var cp = ch.codePointAt(0);
+    if (cp < 128) return /[a-z0-9]/i.test(ch);
+    return ch.toLowerCase() !== ch.toUpperCase() || !/[\s\u2000-\u206F\u3000-\u303F\uFF00-\uFFEF]/.test(ch);
+  }
+
+  function foldChar(ch) {
+    var cp = ch.codePointAt(0);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return String.fromCharCode(cp - 0xFEE0);
+    if (cp === 0x3000) return ' ';
+    return ch;
+  }
+
+  function isAscii(s) { return /^[\x00-\x7f]*$/.test(s); }
+
+  function utf8Length(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xD800 && c <= 0xDBFF) { n += 4; i++; }
+      else n += 3;
+    }
+    return n;
+  }
+
+  function stem(word) {
+    if (utf8Length(word) <= 4 || !isAscii(word)) return word;
+    function strip(suffix, replacement) {
+      if (word.slice(-suffix.length) !== suffix) return null;
+      var s = word.slice(0, word.length - suffix.length);
+      return s.length >= 3 ? s + replacement : null;
+    }
+    var r = strip('ies', 'y');
+    if (r !== null) return r;
+    var es = ['sses', 'shes', 'ches', 'xes', 'zes'];
+    for (var i = 0; i < es.length; i++) {
+      if (word.slice(-es[i].length) === es[i]) { r = strip('es', ''); break; }
+    }
+    if (r !== null) return r;
+    var last2 = word.slice(-2);
+    if (word.slice(-1) === 's' && last2 !== 'ss' && last2 !== 'us' && last2 !== 'is') {
+      r = strip('s', '');
+      if (r !== null) return r;
+    }
+    return word;
+  }
+
+  /** Splits text into runs: {type: 'cjk', chars: [...], pos} and {type: 'word', text, pos}. */
+  function runs(text) {
+    var out = [];
+    var position = 0;
+    var word = '';
+    var cjk = null;
+    function flushWord() {
+      if (word) { out.push({ type: 'word', text: word, pos: position }); position++; word = ''; }
+    }
+    var chars = Array.from(String(text));
+    for (var i = 0; i < chars.length; i++) {
+      var c = foldChar(chars[i]);
+      var cp = c.codePointAt(0);
+      if (isCjk(cp)) {
+        flushWord();
+        if (!cjk) { cjk = { type: 'cjk', chars: [], pos: position }; out.push(cjk); }
+        cjk.chars.push(c);
+        position++;
+      } else if (isWordChar(c)) {
+        cjk = null;
+        word += c.toLowerCase();
+      } else {
+        cjk = null;
+        flushWord();
+      }
+    }
+    flushWord();
+    return out;
+  }
+
+  /**
+   * The query's groups. Each group is one unit a document must match:
+   *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
+   *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos}
+   */
+  function tokenize(query) {
+    var rs = runs(query);
+    var groups = [];
+    var lastWord = -1;
+    for (var i = 0; i < rs.length; i++) {
+      var r = rs[i];
+      if (r.type === 'cjk') {
+        var terms = [];
+        if (r.chars.length === 1) terms.push(r.chars[0]);
+        else for (var j = 0; j + 1 < r.chars.length; j++) terms.push(r.chars[j] + r.chars[j + 1]);
+        groups.push({ type: 'cjk', text: r.chars.join(''), terms: terms, pos: r.pos, end: r.pos + r.chars.length - 1 });
+      } else {
+        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos });
+        lastWord = groups.length - 1;
+      }
+    }
+    // The last word of the query is a prefix (search as you type) unless the query goes on
+    // after it (a trailing space or CJK text means the word is finished). A one-letter
+    // prefix matches only the exact word.
+    if (lastWord === groups.length - 1 && lastWord >= 0 && !/[\s\u3000]$/.test(String(query))) {
+      var g = groups[lastWord];
+      g.prefix = Array.from(g.text).length >= 2;
+    }
+    return groups;
+  }
+
+  // ---------------------------------------------------------------- excerpts
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /** Folded, lowercased text with a map from its indices to the original's. */
+  function normalize(text) {
+    var norm = '';
+    var map = [];
+    var i = 0;
+    while (i < text.length) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var f = foldChar(ch).toLowerCase();
+      for (var j = 0; j < f.length; j++) map.push(i);
+      norm += f;
+      i += ch.length;
+    }
+    map.push(text.length);
+    return { text: norm, map: map };
+  }
+
+  function isWordAt(s, i) {
+    if (i < 0 || i >= s.length) return false;
+    var ch = String.fromCodePoint(s.codePointAt(i));
+    return !isCjk(ch.codePointAt(0)) && isWordChar(ch);
+  }
+
+  /** Match intervals [start, end, group] in the normalized text. */
+  function findMatches(norm, groups) {
+    var out = [];
+    groups.forEach(function (g, gi) {
+      var needles = [];
+      if (g.type === 'cjk') {
+        needles = [g.text];
+      } else {
+        needles = g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text];
+      }
+      var found = false;
+      needles.forEach(function (needle) {
+        if (!needle) return;
+        var from = 0;
+        var n = 0;
+        while (n < 200) {
+          var at = norm.indexOf(needle, from);
+          if (at < 0) break;
+          from = at + needle.length;
+          if (g.type === 'word') {
+            if (isWordAt(norm, at - 1)) continue;
+            var end = at + needle.length;
+            var exactEnd = !isWordAt(norm, end);
+            if (!exactEnd && !(g.prefix || needle === g.term)) continue;
+            while (isWordAt(norm, end)) end++;
+            out.push([at, end, gi]);
+          } else {
+            out.push([at, at + needle.length, gi]);
+          }
+          found = true;
+          n++;
+        }
+      });
+      if (!found && g.type === 'cjk' && g.terms.length > 1) {
+        // The run does not occur exactly: mark its bigrams.
+        g.terms.forEach(function (bg) {
+          var from = 0;
+          var n = 0;
+          while (n < 50) {
+            var at = norm.indexOf(bg, from);
+            if (at < 0) break;
+            out.push([at, at + bg.length, gi]);
+            from = at + bg.length;
+            n++;
+          }
+        });
+      }
+    });
+    out.sort(function (a, b) { return (a[0] - b[0]) || (b[1] - a[1]); });
+    // Merge overlaps.
+    var merged = [];
+    out.forEach(function (m) {
+      var last = merged[merged.length - 1];
+      if (last && m[0] <= last[1]) {
+        last[1] = Math.max(last[1], m[1]);
+        if (last[3].indexOf(m[2]) < 0) last[3].push(m[2]);
+      } else {
+        merged.push([m[0], m[1], m[2], [m[2]]]);
+      }
+    });
+    return merged;
+  }
+
+  function excerpt(text, groups) {
+    text = String(text || '');
+    var nl = text.indexOf('\n');
+    var titleEnd = nl < 0 ? text.length : nl;
+    var nz = normalize(text);
+    var matches = findMatches(nz.text, groups);
+    // Back to original indices.
+    matches = matches.map(function (m) { return [nz.map[m[0]], nz.map[m[1]], m[3]]; });
+    var start, end;
+    if (!matches.length) {
+      start = nl < 0 ? 0 : nl + 1;
+      end = start + EXCERPT_CHARS;
+    } else {
+      var best = -1, bestScore = -1;
+      for (var i = 0; i < matches.length; i++) {
+        var ws = Math.max(0, matches[i][0] - 30);
+        var seen = {};
+        var distinct = 0;
+        for (var j = i; j < matches.length && matches[j][1] <= ws + EXCERPT_CHARS; j++) {
+          matches[j][2].forEach(function (g) { if (!seen[g]) { seen[g] = true; distinct++; } });
+        }
+        var score = distinct * 2 + (matches[i][0] > titleEnd ? 1 : 0);
+        if (score > bestScore) { bestScore = score; best = i; }
+      }
+      start = Math.max(0, matches[best][0] - 30);
+      // Start after a line break when one is close before the match.
+      var lb = text.lastIndexOf('\n', matches[best][0] - 1);
+      if (lb >= start) start = lb + 1;
+      end = start + EXCERPT_CHARS;
+    }
+    if (end > text.length) end = text.length;
+    // Do not cut surrogate pairs.
+    if (start > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(start))) start--;
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(end))) end++;
+    var html = '';
+    var at = start;
+    matches.forEach(function (m) {
+      if (m[1] <= start || m[0] >= end) return;
+      var s = Math.max(m[0], at), e = Math.min(m[1], end);
+      if (s < at) return;
+      html += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+      at = e;
+    });
+    html += escapeHtml(text.slice(at, end));
+    html = html.replace(/\s*\n+\s*/g, ' · ').replace(/\s+/g, ' ').replace(/^[\s·]+|[\s·]+$/g, '');
+    if (start > 0 && text.charAt(start - 1) !== '\n') html = '…' + html;
+    if (end < text.length && text.slice(end).trim()) html += '…';
+    return html;
+  }
+
+  var PmoSearchText = {
+    tokenize: tokenize,
+    stem: stem,
+    runs: runs,
+    isCjk: isCjk,
+    normalize: normalize,
+    findMatches: findMatches,
+    excerpt: excerpt,
+    escapeHtml: escapeHtml
+  };
+
+  global.PmoSearchText = PmoSearchText;
+  if (typeof module !== 'undefined' && module.exports) module.exports = PmoSearchText;
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

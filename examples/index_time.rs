@@ -5,14 +5,6 @@
 
 use std::time::Instant;
 
-struct Discard;
-
-impl pmo_portal::output::Output for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = args.next().unwrap_or_else(|| ".".into());
@@ -28,7 +20,8 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         let (site, i18n, words) = (&prepared.site, &prepared.i18n, &prepared.words);
-        let files = pmo_portal::search::index::write(site, i18n, words, &Discard);
+        let files =
+            pmo_portal::search::index::write(site, i18n, words, &pmo_portal::output::Discard);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         best = best.min(ms);
         println!("{ms:.1} ms ({} files)", files.map_or(0, |n| n));

@@ -130,15 +130,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
 
 /// Runs every stage, rendering included, and throws the output away.
 pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
-    run(options, &Discard, &render::Silent)
-}
-
-struct Discard;
-
-impl Output for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
-        Ok(())
-    }
+    run(options, &output::Discard, &render::Silent)
 }
 
 /// The whole pipeline into `output`.

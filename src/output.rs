@@ -103,6 +103,15 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes nothing: `pmo check` runs every stage and throws the output away.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Files kept in memory (for `serve`), checked like files on disk would be.
 #[derive(Debug, Default)]
 pub struct Collect {

@@ -59,12 +59,7 @@ pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
 /// Whether the page's title or a heading holds CJK text: only then is there anything for
 /// the word segmenter to cut (an English-only site never loads its dictionary).
 pub fn has_cjk_headings(page: &Page) -> bool {
-    fn any(entries: &[crate::markdown::TocEntry]) -> bool {
-        entries
-            .iter()
-            .any(|e| e.title.chars().any(is_cjk) || any(&e.children))
-    }
-    page.title.chars().any(is_cjk) || any(&page.body.toc)
+    page.title.chars().any(is_cjk) || headings(page).chars().any(is_cjk)
 }
 
 pub fn headings(page: &Page) -> String {

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -103,19 +104,14 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
 /// Where the words of each document's title and headings start. Done before anything
 /// else, so that a one-shot build can free the dictionary before the postings grow.
 fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> {
-    if !docs
-        .par_iter()
-        .any(|&id| documents::has_cjk_headings(site.page(id)))
-    {
-        return vec![[Vec::new(), Vec::new()]; docs.len()];
-    }
-    let segmenter = words.get();
+    // Asked for on the first title or heading with CJK text, so English never loads it.
+    let segmenter = OnceLock::new();
     docs.par_iter()
         .map(|&id| {
             let page = site.page(id);
             let cut = |text: &str| {
                 if text.chars().any(is_cjk) {
-                    segmenter.starts(text)
+                    segmenter.get_or_init(|| words.get()).starts(text)
                 } else {
                     Vec::new()
                 }

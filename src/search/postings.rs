@@ -132,7 +132,7 @@ pub struct DocTerms {
     /// CJK terms by packed code points: small entries, as they take most of the
     /// counting.
     cjk: FastMap<u64, Count>,
-    /// Words and pairs by hash.
+    /// Words and pairs by their hash (see [`upsert`]).
     words: FastMap<u64, Acc>,
     /// The words' text, each distinct word once.
     text: String,
@@ -214,42 +214,38 @@ impl DocTerms {
         count.tf += 1;
     }
 
-    /// Counts a word — or, with `second`, the pair `"first second"` — by its hash; a
-    /// different word with the same hash moves to the next free key, so hash collisions
-    /// never merge two words.
+    /// Counts a word — or, with `second`, the pair `"first second"` — keyed by its hash
+    /// (see [`upsert`]).
     fn word(&mut self, first: &str, second: Option<&str>, hash: u64, bit: u8) {
-        let mut key = hash;
-        loop {
-            match self.words.get_mut(&key) {
-                Some(acc) => {
-                    let (s, l) = (acc.start as usize, acc.len as usize);
-                    if same_term(&self.text[s..s + l], first, second) {
-                        acc.fields |= bit;
-                        acc.tf += 1;
-                        return;
-                    }
-                    key = key.wrapping_add(1);
-                }
-                None => {
-                    let start = self.text.len() as u32;
-                    self.text.push_str(first);
-                    if let Some(second) = second {
-                        self.text.push(' ');
-                        self.text.push_str(second);
-                    }
-                    let len = self.text.len() as u32 - start;
-                    self.words.insert(
-                        key,
-                        Acc {
-                            fields: bit,
-                            tf: 1,
-                            start,
-                            len,
-                            hash,
-                        },
-                    );
-                    return;
-                }
+        let text = &self.text;
+        let (start, len) = (text.len(), first.len() + second.map_or(0, |s| s.len() + 1));
+        let added = upsert(
+            &mut self.words,
+            hash,
+            |acc| {
+                same_term(
+                    &text[acc.start as usize..(acc.start + acc.len) as usize],
+                    first,
+                    second,
+                )
+            },
+            |acc| {
+                acc.fields |= bit;
+                acc.tf += 1;
+            },
+            || Acc {
+                fields: bit,
+                tf: 1,
+                start: start as u32,
+                len: len as u32,
+                hash,
+            },
+        );
+        if added {
+            self.text.push_str(first);
+            if let Some(second) = second {
+                self.text.push(' ');
+                self.text.push_str(second);
             }
         }
     }
@@ -380,8 +376,7 @@ impl List {
 #[derive(Default)]
 pub struct Partition {
     pub cjk: FastMap<u64, List>,
-    /// Words by their [`fnv64`] hash; a different word with the same hash takes the next
-    /// free key (as in [`DocTerms`]), so collisions never merge two words.
+    /// Words and pairs by their hash (see [`upsert`]).
     pub words: FastMap<u64, (Box<str>, List)>,
 }
 
@@ -390,19 +385,43 @@ impl Partition {
         match term {
             TermRef::Cjk(k) => self.cjk.entry(k).or_default().append(doc, impact),
             TermRef::Word(word, hash) => {
-                let mut key = hash;
-                loop {
-                    match self.words.get_mut(&key) {
-                        Some((w, list)) if **w == *word => return list.append(doc, impact),
-                        Some(_) => key = key.wrapping_add(1),
-                        None => {
-                            let mut list = List::default();
-                            list.append(doc, impact);
-                            self.words.insert(key, (Box::from(word), list));
-                            return;
-                        }
-                    }
-                }
+                upsert(
+                    &mut self.words,
+                    hash,
+                    |(w, _)| **w == *word,
+                    |(_, list)| list.append(doc, impact),
+                    || {
+                        let mut list = List::default();
+                        list.append(doc, impact);
+                        (Box::from(word), list)
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Updates the term that `is_it` recognises in a map keyed by term hashes, or inserts it
+/// (returning true). A term starts at its hash, and a different term already there
+/// pushes it to the next key, so hash collisions never merge two terms.
+fn upsert<V>(
+    map: &mut FastMap<u64, V>,
+    hash: u64,
+    is_it: impl Fn(&V) -> bool,
+    update: impl FnOnce(&mut V),
+    new: impl FnOnce() -> V,
+) -> bool {
+    let mut key = hash;
+    loop {
+        match map.get_mut(&key) {
+            Some(v) if is_it(v) => {
+                update(v);
+                return false;
+            }
+            Some(_) => key = key.wrapping_add(1),
+            None => {
+                map.insert(key, new());
+                return true;
             }
         }
     }

@@ -2,9 +2,11 @@
 //! swapped in only when the whole build has succeeded. A failed build leaves the previous
 //! site exactly as it was.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
 pub trait Output: Sync {
@@ -17,6 +19,9 @@ pub trait Output: Sync {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Folders made so far (relative, `/`-separated): most files share their folder with
+    /// many others, and asking the file system again costs a system call per file.
+    made: Mutex<HashSet<String>>,
 }
 
 impl Staging {
@@ -31,6 +36,7 @@ impl Staging {
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            made: Mutex::default(),
         })
     }
 
@@ -56,6 +62,11 @@ impl Staging {
         Ok(())
     }
 
+    fn made(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        // A poisoned lock only means another write panicked; the set is still right.
+        self.made.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Throws the staged files away.
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.dir);
@@ -65,8 +76,11 @@ impl Staging {
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = safe_join(&self.dir, rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+        if let (Some((folder, _)), Some(parent)) = (rel.rsplit_once('/'), path.parent()) {
+            if !self.made().contains(folder) {
+                fs::create_dir_all(parent)?;
+                self.made().insert(folder.to_string());
+            }
         }
         fs::write(path, bytes)
     }
@@ -216,5 +230,32 @@ mod tests {
             "new"
         );
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staged_files_land_in_folders_made_in_any_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let staging = Staging::create(&target).unwrap();
+        // A deep folder before its parent, siblings after, and the root itself.
+        for rel in [
+            "a/b/c/deep.js",
+            "a/b/one.js",
+            "a/two.js",
+            "a/b/c/again.js",
+            "top.html",
+        ] {
+            staging.write(rel, rel.as_bytes()).unwrap();
+        }
+        staging.commit().unwrap();
+        for rel in [
+            "a/b/c/deep.js",
+            "a/b/one.js",
+            "a/two.js",
+            "a/b/c/again.js",
+            "top.html",
+        ] {
+            assert_eq!(fs::read_to_string(target.join(rel)).unwrap(), rel);
+        }
     }
 }

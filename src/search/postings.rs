@@ -143,6 +143,8 @@ pub struct DocTerms {
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
     lone: Option<char>,
+    /// [`DocTerms::finish`]'s list of bigrams, kept for the next document.
+    bigrams: Vec<(u64, Count)>,
 }
 
 /// The body's field bit: what a straddling bigram in a title or heading counts as.
@@ -250,26 +252,50 @@ impl DocTerms {
         }
     }
 
-    /// Every term with its impact (see [`encode::impact`]) and partition (of
-    /// `partitions`), leaving `self` empty for the next document. A CJK character that
-    /// only occurs inside longer runs is a unigram too: it takes the fields and the summed
-    /// frequency of the bigrams it starts or ends, so unigrams cost no work per character.
+    /// Every term with its impact (see [`encode::impact`]), grouped by partition (of
+    /// `partitions`, a power of two), leaving `self` empty for the next document. A CJK
+    /// character that only occurs inside longer runs is a unigram too: it takes the fields
+    /// and the summed frequency of the bigrams it starts or ends, so unigrams cost no work
+    /// per character.
     pub fn finish(&mut self, lengths: encode::Lengths, partitions: usize) -> DocIndex {
-        let bigrams: Vec<(u64, Count)> = self
-            .cjk
-            .iter()
-            .filter(|(k, _)| *k & BIGRAM != 0)
-            .map(|(k, c)| (*k, *c))
-            .collect();
-        for (key, count) in bigrams {
+        debug_assert!(partitions.is_power_of_two());
+        let mask = partitions as u64 - 1;
+        let mut bigrams = std::mem::take(&mut self.bigrams);
+        bigrams.extend(
+            self.cjk
+                .iter()
+                .filter(|(k, _)| *k & BIGRAM != 0)
+                .map(|(k, c)| (*k, *c)),
+        );
+        for (key, count) in bigrams.drain(..) {
             for c in [(key >> 21) & 0x1f_ffff, key & 0x1f_ffff] {
                 let u = self.cjk.entry(c).or_default();
                 u.fields |= count.fields;
                 u.tf += count.tf;
             }
         }
-        let text = std::mem::take(&mut self.text);
-        let mut terms = Vec::with_capacity(self.cjk.len() + self.words.len());
+        self.bigrams = bigrams;
+        let cjk_part = |key: u64| ((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) & mask) as usize;
+        let word_part = |acc: &Acc| (acc.hash & mask) as usize;
+        // A counting sort straight into place: hundreds of terms into a few dozen
+        // partitions, with no list of them in between.
+        let mut starts = vec![0u32; partitions + 1];
+        for key in self.cjk.keys() {
+            starts[cjk_part(*key) + 1] += 1;
+        }
+        for acc in self.words.values() {
+            starts[word_part(acc) + 1] += 1;
+        }
+        for p in 0..partitions {
+            starts[p + 1] += starts[p];
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![(0u8, Term::Cjk(0)); self.cjk.len() + self.words.len()];
+        let mut place = |p: usize, entry: (u8, Term)| {
+            let at = &mut next[p];
+            sorted[*at as usize] = entry;
+            *at += 1;
+        };
         // Most terms occur once or twice in one field: their impacts repeat.
         let mut memo = [[0u8; 4]; 16];
         let mut impact = |tf: u32, fields: u8| {
@@ -286,36 +312,16 @@ impl DocTerms {
             }
         };
         for (key, c) in self.cjk.drain() {
-            let hash = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
-            terms.push((
-                (hash % partitions as u64) as u16,
-                impact(c.tf, c.fields),
-                Term::Cjk(key),
-            ));
+            place(cjk_part(key), (impact(c.tf, c.fields), Term::Cjk(key)));
         }
         for (_, acc) in self.words.drain() {
             let (start, len, hash) = (acc.start, acc.len, acc.hash);
-            terms.push((
-                (hash % partitions as u64) as u16,
-                impact(acc.tf, acc.fields),
-                Term::Word { start, len, hash },
-            ));
+            place(
+                word_part(&acc),
+                (impact(acc.tf, acc.fields), Term::Word { start, len, hash }),
+            );
         }
-        // A counting sort: hundreds of terms into a few dozen partitions.
-        let mut starts = vec![0u32; partitions + 1];
-        for e in &terms {
-            starts[usize::from(e.0) + 1] += 1;
-        }
-        for p in 0..partitions {
-            starts[p + 1] += starts[p];
-        }
-        let mut next = starts.clone();
-        let mut sorted = vec![(0u8, Term::Cjk(0)); terms.len()];
-        for (p, impact, term) in terms {
-            let at = &mut next[usize::from(p)];
-            sorted[*at as usize] = (impact, term);
-            *at += 1;
-        }
+        let text = std::mem::take(&mut self.text);
         self.previous.clear();
         self.has_previous = false;
         self.lone = None;

@@ -169,6 +169,45 @@ fn a_taken_port_moves_to_the_next_free_one() {
     assert_eq!(second.get("/").0, 200);
 }
 
+/// `--open` hands the address to the desktop's opener (`xdg-open` on Linux): here a
+/// script on `PATH` that writes down what it was given.
+#[cfg(target_os = "linux")]
+#[test]
+fn open_hands_the_address_to_the_desktop_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::fixture("basic");
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    let opener = bin.path().join("xdg-open");
+    fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut path = std::ffi::OsString::from(bin.path());
+    path.push(":");
+    path.push(std::env::var_os("PATH").unwrap_or_default());
+    let server = Server::start_with(site.root(), &["--port", "0", "--open"], &[("PATH", &path)]);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let url = fs::read_to_string(&opened).expect("xdg-open was not run");
+    assert_eq!(url.trim_end_matches('/'), server.url(""));
+
+    // No opener at all: serving goes on, and the log says where to go.
+    let empty = tempfile::tempdir().unwrap();
+    let server = Server::start_with(
+        site.root(),
+        &["--port", "0", "--open"],
+        &[("PATH", empty.path().as_os_str())],
+    );
+    let line = server.log_line("could not open a browser");
+    assert!(line.contains(&server.url("")), "{line}");
+    assert_eq!(server.get("/").0, 200);
+}
+
 /// This machine's address on its default route, if it has one (a UDP "connect" sends
 /// nothing; it only picks the interface).
 fn outward_ip() -> Option<std::net::IpAddr> {

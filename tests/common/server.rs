@@ -18,11 +18,17 @@ pub struct Server {
 impl Server {
     /// Starts `pmo serve` on `root` and waits until it listens.
     pub fn start(root: &Path, args: &[&str]) -> Server {
+        Server::start_with(root, args, &[])
+    }
+
+    /// [`Server::start`] with environment variables set for the server.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pmo"))
             .arg("--root")
             .arg(root)
             .arg("serve")
             .args(args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

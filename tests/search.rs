@@ -283,6 +283,36 @@ fn an_exact_phrase_ranks_above_scattered_words() {
 }
 
 #[test]
+fn japanese_is_found_by_any_substring_and_by_one_kana() {
+    let site = with_search();
+    site.write(
+        "content/practices/risk/vendor-ja.md",
+        "---\ntitle: ベンダー納期遅延の教訓\n---\n\n\
+         ## リスクの共有\n\nプロジェクト全体に影響するので、早めにリスクを共有すること。\n",
+    );
+    site.build_ok();
+    let page = "practices/risk/vendor-ja/";
+    // Mid-word katakana, kanji, a run across kana and kanji, one kana, the long-vowel
+    // mark, and a heading's words.
+    let queries = [
+        "ジェクト",
+        "納期遅延",
+        "リスクを共有",
+        "ク",
+        "ベンダー",
+        "リスクの共有",
+    ];
+    let r = run(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert!(urls(res).contains(&page), "{q}: {res}");
+    }
+    // The title holds 納期遅延: the page comes first, the match marked in its excerpt.
+    assert_eq!(urls(&r[1])[0], page, "{}", r[1]);
+    let excerpt = r[1]["results"][0]["excerpt"].as_str().unwrap();
+    assert!(excerpt.contains("<mark>納期遅延</mark>"), "{excerpt}");
+}
+
+#[test]
 fn a_title_word_ranks_above_the_same_characters_across_two_words() {
     let site = with_search();
     // Both titles hold 延期, with the same length and body. In the first it straddles two

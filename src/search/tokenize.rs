@@ -213,6 +213,19 @@ mod tests {
     }
 
     #[test]
+    fn japanese_kana_and_kanji_make_one_run() {
+        // Katakana, the long-vowel mark, hiragana and kanji read on without a break, so a
+        // query that crosses from one script to the next still has its bigrams.
+        let all = texts("ベンダーとリスクを共有");
+        for bigram in ["ベン", "ダー", "ーと", "とリ", "クを", "を共", "共有"] {
+            assert!(all.contains(&bigram.to_string()), "{bigram}: {all:?}");
+        }
+        assert!(all.contains(&"ク".to_string()));
+        // Japanese punctuation ends a run like Chinese punctuation does.
+        assert!(!texts("遅延。リスク").contains(&"延リ".to_string()));
+    }
+
+    #[test]
     fn english_words_are_lowercased_and_stemmed() {
         assert_eq!(
             texts("Vendor Delays hit the Schedules"),

@@ -313,6 +313,31 @@ fn japanese_is_found_by_any_substring_and_by_one_kana() {
 }
 
 #[test]
+fn markup_in_page_text_reaches_excerpts_as_text() {
+    let site = with_search();
+    site.write(
+        "content/about-markup.md",
+        "---\ntitle: \"Tags & <b>markup</b>\"\n---\n\n\
+         Never paste `<img src=x onerror=alert(1)>` into a page; write a & b < c.\n",
+    );
+    site.build_ok();
+    let r = run(&site, &json!(["onerror", "markup"]));
+    let excerpt = r[0]["results"][0]["excerpt"].as_str().unwrap();
+    assert!(
+        excerpt.contains("&lt;img src=x <mark>onerror</mark>=alert(1)&gt;"),
+        "{excerpt}"
+    );
+    assert!(excerpt.contains("a &amp; b &lt; c"), "{excerpt}");
+    assert!(!excerpt.contains("<img"), "{excerpt}");
+    // Titles are plain text in the API (the UI escapes them where it shows them).
+    assert_eq!(
+        r[1]["results"][0]["title"], "Tags & <b>markup</b>",
+        "{}",
+        r[1]
+    );
+}
+
+#[test]
 fn a_title_word_ranks_above_the_same_characters_across_two_words() {
     let site = with_search();
     // Both titles hold 延期, with the same length and body. In the first it straddles two

@@ -338,6 +338,39 @@ fn markup_in_page_text_reaches_excerpts_as_text() {
 }
 
 #[test]
+fn drafts_stay_out_of_the_index() {
+    let site = with_search();
+    site.write(
+        "content/lessons/secret-draft.md",
+        "---\ntitle: 未公开的草稿 zqdraftword\nproject: erp\ndate: 2024-05-01\n\
+         phase: execution\nimpact: negative\ndraft: true\n---\n\n保密内容 zqdraftbody。\n",
+    );
+    site.build_ok();
+    for entry in walkdir::WalkDir::new(site.public().join("search")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for secret in ["zqdraft", "未公开的草稿", "保密内容"] {
+                assert!(
+                    !text.contains(secret),
+                    "{secret} in {}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    let r = run(&site, &json!(["zqdraftword", "保密"]));
+    assert_eq!(total(&r[0]) + total(&r[1]), 0, "{r:?}");
+
+    // With --drafts the same page is searchable: the draft above was a valid page.
+    let mut options = pmo_portal::Options::new(site.root());
+    options.drafts = true;
+    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    let r = run(&site, &json!(["zqdraftword"]));
+    assert_eq!(urls(&r[0]), ["lessons/secret-draft/"], "{}", r[0]);
+}
+
+#[test]
 fn a_title_word_ranks_above_the_same_characters_across_two_words() {
     let site = with_search();
     // Both titles hold 延期, with the same length and body. In the first it straddles two

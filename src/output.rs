@@ -238,23 +238,18 @@ mod tests {
         let target = tmp.path().join("public");
         let staging = Staging::create(&target).unwrap();
         // A deep folder before its parent, siblings after, and the root itself.
-        for rel in [
+        let files = [
             "a/b/c/deep.js",
             "a/b/one.js",
             "a/two.js",
             "a/b/c/again.js",
             "top.html",
-        ] {
+        ];
+        for rel in files {
             staging.write(rel, rel.as_bytes()).unwrap();
         }
         staging.commit().unwrap();
-        for rel in [
-            "a/b/c/deep.js",
-            "a/b/one.js",
-            "a/two.js",
-            "a/b/c/again.js",
-            "top.html",
-        ] {
+        for rel in files {
             assert_eq!(fs::read_to_string(target.join(rel)).unwrap(), rel);
         }
     }

@@ -1,8 +1,8 @@
 //! What the search index costs at the least, whatever its algorithm: reading every
 //! page's text once, writing the index's files, deleting them when the next build
 //! replaces them, and loading the Chinese dictionary; and, as a bound on any tokenizer,
-//! counting each page's distinct terms in a hash map, before any merge or encoding. `cargo run --release --example
-//! index_floor -- <site> [folder] [runs]`.
+//! counting each page's distinct terms in a hash map, before any merge or encoding.
+//! `cargo run --release --example index_floor -- <site> [folder] [runs]`.
 //!
 //! The index stage's share of the build is measured by `bench/search.py`; this example
 //! says how much of that share no tokenizer or merge could remove, so that a target can

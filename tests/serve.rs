@@ -179,11 +179,12 @@ fn open_hands_the_address_to_the_desktop_opener() {
     let bin = tempfile::tempdir().unwrap();
     let opened = bin.path().join("opened");
     let opener = bin.path().join("xdg-open");
-    fs::write(
-        &opener,
-        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
-    )
-    .unwrap();
+    // Written aside, then renamed: the test never reads a half-written file.
+    let script = format!(
+        "#!/bin/sh\nprintf '%s' \"$1\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+        opened.display()
+    );
+    fs::write(&opener, script).unwrap();
     fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
     let mut path = std::ffi::OsString::from(bin.path());
     path.push(":");

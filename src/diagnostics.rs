@@ -48,6 +48,8 @@ pub enum Problem {
     Template(String),
     #[error("cannot write the site: {0}")]
     Output(String),
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// A place in a file: the file's text is shared so the message can quote it.

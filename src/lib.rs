@@ -14,6 +14,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod escape;
 pub mod incremental;
+pub mod layout;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -45,6 +46,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// Replace a non-empty output folder that pmo did not write (never the sources).
+    pub force: bool,
 }
 
 impl Options {
@@ -54,6 +57,7 @@ impl Options {
             output: None,
             base_url: None,
             drafts: false,
+            force: false,
         }
     }
 
@@ -106,13 +110,13 @@ impl From<Diagnostic> for BuildFailure {
 /// Builds the site into its output folder. On failure the previous output is untouched.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let target = options.output_dir();
-    guard_output(&options.root, &target)?;
+    output::guard::check(&options.root, &target, options.force)?;
     let staging = Staging::create(&target).map_err(|e| {
         Diagnostic::error(Problem::Output(e.to_string()))
             .in_file(&target)
             .with_help("check that the output folder's parent exists and is writable")
     })?;
-    match run(options, &staging, progress) {
+    match guarded(|| run(options, &staging, progress)) {
         Ok(report) => {
             staging.commit().map_err(|e| {
                 Diagnostic::error(Problem::Output(e.to_string()))
@@ -130,7 +134,36 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
 
 /// Runs every stage, rendering included, and throws the output away.
 pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
-    run(options, &output::Discard, &render::Silent)
+    guarded(|| run(options, &output::Discard, &render::Silent))
+}
+
+/// Runs `f`, turning a panic into an error report: a panic is a bug in pmo, never the
+/// author's fault, and must neither lose the previous site nor end `serve`'s watching.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T, BuildFailure>) -> Result<T, BuildFailure> {
+    // What `f` touched may be half-updated after a panic; callers drop it (a build its
+    // staging folder, serve its workspace), so nothing half-updated is used again.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a build step failed unexpectedly".into());
+            Err(Diagnostic::error(Problem::Internal(message))
+                .with_help("this is a bug in pmo, not in your files: please report it with the file you changed last. Nothing was written")
+                .into())
+        }
+    }
+}
+
+impl BuildFailure {
+    /// Whether the failure is a caught panic rather than problems in the content.
+    pub fn is_internal(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| matches!(d.problem, Problem::Internal(_)))
+    }
 }
 
 /// The whole pipeline into `output`.
@@ -301,18 +334,20 @@ impl Prepared {
     }
 }
 
-/// Refuses output folders that would swallow the site itself (`--output .`).
-fn guard_output(root: &Path, target: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, target) = (abs(root), abs(target));
-    if root.starts_with(&target) || target.join("site.toml").exists() {
-        return Err(Diagnostic::error(Problem::Output(format!(
-            "refusing to replace {}: it holds the site's sources",
-            target.display()
-        )))
-        .with_help(
-            "choose an output folder that holds only generated files, e.g. --output public",
-        ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_report() {
+        let failure = guarded::<()>(|| panic!("index out of range")).unwrap_err();
+        assert!(failure.is_internal());
+        let text = failure.diagnostics[0].to_string();
+        assert!(
+            text.contains("internal error: index out of range"),
+            "{text}"
+        );
+        let failure = guarded::<()>(|| Err(Diagnostic::error(Problem::Content("x".into())).into()));
+        assert!(!failure.unwrap_err().is_internal());
     }
-    Ok(())
 }

@@ -42,6 +42,10 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even though pmo did not write it. Never allowed for
+        /// the site's own folders.
+        #[arg(long)]
+        force: bool,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -54,6 +58,10 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Also answer requests that name this host (e.g. the machine's name on the
+        /// intranet); by default only the bound address and localhost are answered.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
@@ -90,12 +98,14 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = Options {
                 root: cli.root,
                 output,
                 base_url,
                 drafts,
+                force,
             };
             let bar = Bar::new();
             let result = pmo_portal::build(&options, &bar);
@@ -106,6 +116,7 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
+            allow_hosts,
             drafts,
         } => {
             let mut build = Options::new(cli.root);
@@ -115,6 +126,7 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 open,
+                allow_hosts,
             };
             match serve::serve(options, Arc::new(print_note)) {
                 Ok(()) => ExitCode::SUCCESS,

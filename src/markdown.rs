@@ -14,6 +14,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::escape;
 use crate::slugs::{slugify, Unique};
 
 /// A heading in the table of contents.
@@ -63,6 +64,9 @@ pub struct Rendered {
     pub blocks: Vec<RawBlock>,
     /// Raw HTML was present: the page must be sanitized unless the site trusts its authors.
     pub has_raw_html: bool,
+    /// Raw elements whose whole content a sanitizer drops (`<style>`, `<script>` …):
+    /// the tag's name and its byte offset in the file, for a warning when it is dropped.
+    pub dropped_html: Vec<(String, usize)>,
     pub word_count: usize,
     /// Plain text of the first paragraph, shortened.
     pub first_paragraph: String,
@@ -176,8 +180,28 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                     id,
                 })
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 out.has_raw_html = true;
+                for name in raw_text_elements(html) {
+                    // The event's text may lack a list's or quote's indent: find the tag
+                    // in the file itself.
+                    let start = find_ignore_case(&source[range.start..], &format!("<{name}"))
+                        .map_or(range.start, |at| range.start + at);
+                    let closed = find_ignore_case(&source[start..], &format!("</{name}"));
+                    if closed.is_some() {
+                        out.dropped_html.push((name.to_string(), base + start));
+                        continue;
+                    }
+                    problems.push(
+                        Diagnostic::error(Problem::Content(format!(
+                            "`<{name}>` is never closed: a browser would swallow everything after it"
+                        )))
+                        .at(Location::new(path, text, base + start, name.len() + 1))
+                        .with_help(format!(
+                            "close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks"
+                        )),
+                    );
+                }
                 event
             }
             Event::Start(Tag::Paragraph) => {
@@ -255,7 +279,8 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                     attrs: Vec::new(),
                 });
                 events.push(Event::Html(CowStr::from(format!(
-                    "<a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\">#</a>"
+                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\">#</a>",
+                    escape::xml(&id)
                 ))));
                 events.push(Event::End(TagEnd::Heading(level)));
                 out.anchors.push(id.clone());
@@ -346,7 +371,7 @@ pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<Str
         match after[..digits].parse::<usize>() {
             Ok(n) if after[digits..].starts_with('"') => {
                 match resolve(n) {
-                    Some(url) => out.push_str(&escape_attr(&url)),
+                    Some(url) => out.push_str(&escape::xml(&url)),
                     None => out.push('#'),
                 }
                 rest = &after[digits..];
@@ -361,10 +386,46 @@ pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<Str
     out
 }
 
-fn escape_attr(url: &str) -> String {
-    url.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+/// Elements whose content is raw text to a browser: once opened, everything up to their
+/// closing tag belongs to them, and sanitizers drop them whole.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// The raw-text elements opened in a piece of raw HTML.
+fn raw_text_elements(html: &str) -> Vec<&'static str> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in html.match_indices('<') {
+        let rest = &bytes[at + 1..];
+        for name in RAW_TEXT_ELEMENTS {
+            let n = name.len();
+            let opens = rest.len() >= n
+                && rest[..n].eq_ignore_ascii_case(name.as_bytes())
+                && rest
+                    .get(n)
+                    .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+            if opens {
+                found.push(*name);
+            }
+        }
+    }
+    found
+}
+
+/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Words as a reader counts them: each CJK character is a word, Latin words by spaces.
@@ -435,6 +496,30 @@ mod tests {
         assert_eq!(r.toc.len(), 1);
         assert_eq!(r.toc[0].children.len(), 3);
         assert_eq!(r.toc[0].children[0].children[0].title, "细节");
+    }
+
+    #[test]
+    fn an_explicit_id_is_escaped_in_the_anchor_link_too() {
+        let (r, _) = md("## 小节 {#x\"/autofocus/tabindex=\"1\"/onfocus=\"alert(1)}\n");
+        let anchor = "href=\"#x&quot;/autofocus/tabindex=&quot;1&quot;/onfocus=&quot;alert(1)\"";
+        assert!(r.html.contains(anchor), "{}", r.html);
+        assert!(!r.html.contains("x\"/autofocus"), "{}", r.html);
+    }
+
+    #[test]
+    fn an_unclosed_style_is_an_error_and_a_closed_one_is_noted() {
+        let (r, p) = md("第一段。\n\n<style>p { color: red }</style>\n\n第二段。\n");
+        assert!(p.is_empty());
+        assert_eq!(r.dropped_html, vec![("style".to_string(), 14)]);
+        let (_, p) = md("文字 <STYLE> 之后的一切\n\n第二段。\n");
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].to_string().contains("`<style>` is never closed"),
+            "{}",
+            p[0]
+        );
+        let (r, p) = md("<styles> and <scripting> are not raw-text elements\n");
+        assert!(p.is_empty() && r.dropped_html.is_empty());
     }
 
     #[test]

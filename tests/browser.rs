@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{chromium_command, percent_decode, Site};
+use common::{chromium_probe, static_server, Site};
 
 /// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1
 /// when `server` is given), runs `probe` — JavaScript returning a value or a Promise —
@@ -26,76 +26,11 @@ fn probe_at(site: &Site, page: &str, query: &str, server: Option<u16>, probe: &s
         Some(port) => format!("http://127.0.0.1:{port}/{rel}{query}"),
         None => format!("file://{}{query}", probed.display()),
     };
-    let profile = tempfile::tempdir().unwrap();
-    let out = chromium_command(&profile)
-        .args([
-            "--window-size=1280,2000",
-            "--virtual-time-budget=8000",
-            "--dump-dom",
-        ])
-        .arg(url)
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
-    let start = dom.find("data-probe=\"").unwrap_or_else(|| {
-        panic!(
-            "the probe did not run:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let rest = &dom[start + 12..];
-    rest[..rest.find('"').unwrap()]
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
+    chromium_probe(&url, "1280,2000", 8000)
 }
 
 fn probe(site: &Site, page: &str, script: &str) -> String {
     probe_at(site, page, "", None, script)
-}
-
-/// A minimal static file server on 127.0.0.1 for the http:// tests. It answers a bounded
-/// number of requests, then its thread ends.
-fn serve(root: std::path::PathBuf) -> u16 {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(500).flatten() {
-            let mut reader = BufReader::new(&stream);
-            let mut line = String::new();
-            if reader.read_line(&mut line).is_err() {
-                continue;
-            }
-            let target = line.split_whitespace().nth(1).unwrap_or("/");
-            let path = target.split(['?', '#']).next().unwrap_or("/");
-            let path = percent_decode(path.trim_start_matches('/'));
-            let mut file = root.join(&path);
-            if file.is_dir() {
-                file = file.join("index.html");
-            }
-            let mut stream = &stream;
-            match std::fs::read(&file) {
-                Ok(body) if !path.contains("..") => {
-                    let kind = match file.extension().and_then(|e| e.to_str()) {
-                        Some("html") => "text/html; charset=utf-8",
-                        Some("js") => "text/javascript; charset=utf-8",
-                        Some("css") => "text/css; charset=utf-8",
-                        Some("svg") => "image/svg+xml",
-                        _ => "application/octet-stream",
-                    };
-                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-                    let _ = stream.write_all(&body);
-                }
-                _ => {
-                    let _ = write!(
-                        stream,
-                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                    );
-                }
-            }
-        }
-    });
-    port
 }
 
 fn search_site() -> Site {
@@ -112,7 +47,7 @@ const WAIT: &str = "const wait = async (check, ms = 4000) => { const t0 = Date.n
 #[test]
 fn the_results_page_finds_chinese_and_english_over_file_and_http() {
     let site = search_site();
-    let port = serve(site.public());
+    let port = static_server(site.public(), 500);
     let script = format!(
         "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0 \
            && !document.getElementById('search-app').hasAttribute('aria-busy')); \

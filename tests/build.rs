@@ -299,7 +299,7 @@ fn output_folder_can_be_chosen_and_the_base_url_overridden() {
         root: site.root().to_path_buf(),
         output: Some(out.clone()),
         base_url: Some("http://staging.local/portal".into()),
-        drafts: false,
+        ..pmo_portal::Options::new(site.root())
     };
     pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
     let atom = std::fs::read_to_string(out.join("atom.xml")).unwrap();

@@ -2,21 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-use common::Site;
-
-fn pmo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pmo"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::{pmo, stderr, Site};
 
 #[test]
 fn check_exits_zero_when_clean_and_one_on_content_errors() {

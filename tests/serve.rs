@@ -62,6 +62,42 @@ fn serves_from_memory_with_the_live_script_and_only_on_loopback() {
     }
 }
 
+/// DNS rebinding: a page on `evil.example` that points its name at 127.0.0.1 must not
+/// be able to read the preview; and a redirect never leaves the server.
+#[test]
+fn only_its_own_host_names_are_answered_and_redirects_stay_on_it() {
+    let site = Site::fixture("basic");
+    let server = Server::start(
+        site.root(),
+        &["--port", "0", "--allow-host", "pmo.intranet"],
+    );
+    let port = server.port;
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("pmo.intranet:{port}"),
+    ] {
+        assert_eq!(server.get_as("/", &host).0, 200, "{host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        "evil.example".to_string(),
+    ] {
+        let (status, _, body) = server.get_as("/", &host);
+        assert_eq!(status, 421, "{host}");
+        assert!(body.contains("--allow-host"), "{body}");
+        assert!(!body.contains("<html"), "{body}");
+        let (status, _, _) = server.get_as("/__pmo/events", &host);
+        assert_eq!(status, 421, "{host}");
+    }
+    for path in ["//lessons", "///lessons"] {
+        let (status, head, _) = server.get(path);
+        assert_eq!(status, 301, "{path}");
+        assert!(head.contains("location: /lessons/\r\n"), "{path}: {head}");
+    }
+}
+
 #[test]
 fn edits_of_every_kind_reach_the_browser() {
     let site = Site::fixture("basic");
@@ -156,6 +192,25 @@ fn a_broken_save_keeps_the_last_good_site_and_the_fix_clears_the_errors() {
     events.wait_for("fixed");
     events.wait_for("reload");
     assert!(server.body(LESSON_URL).contains("修好了"));
+}
+
+/// A date that is a map of Chinese text once panicked the rebuild thread, after which
+/// no save was picked up. Now it is an error like any other, and the fix is picked up.
+#[test]
+fn a_date_of_multibyte_text_is_reported_and_the_next_save_is_picked_up() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let events = server.events();
+    site.write(
+        LESSON,
+        "---\ntitle: 日期\ndate: {a: 中文中文中文中文}\nproject: erp\nphase: execution\nimpact: negative\n---\n正文\n",
+    );
+    let data = events.wait_for("broken");
+    assert!(data.contains("vendor-delay.md:3:"), "{data}");
+    site.write(LESSON, lesson("日期修好了。"));
+    events.wait_for("fixed");
+    events.wait_for("reload");
+    assert!(server.body(LESSON_URL).contains("日期修好了"));
 }
 
 #[test]

@@ -17,10 +17,33 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let text = text.trim();
         let invalid = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18");
-        if text.len() != 10 || text.as_bytes()[4] != b'-' || text.as_bytes()[7] != b'-' {
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
             return Err(invalid());
         }
-        text.parse::<jiff::civil::Date>()
+        // The shape is right (ASCII only), so the fields are numbers: say which is wrong.
+        let number = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
+        let (year, month, day) = (number(0..4), number(5..7) as i8, number(8..10) as i8);
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "`{text}` is not a date: there is no month {month} (months are 01 to 12)"
+            ));
+        }
+        let first = jiff::civil::Date::new(year, month, 1).map_err(|_| invalid())?;
+        let days = first.days_in_month();
+        if day < 1 || day > days {
+            return Err(format!(
+                "`{text}` is not a date: {year}-{month:02} has days 01 to {days}"
+            ));
+        }
+        jiff::civil::Date::new(year, month, day)
             .map(Date)
             .map_err(|_| invalid())
     }
@@ -50,9 +73,16 @@ impl<'de> Deserialize<'de> for Date {
                 let Some((_, value)) = map.next_entry::<String, String>()? else {
                     return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
                 };
-                let date_part = value.get(..10).unwrap_or(&value);
-                if value.len() > 10 && !value[10..].starts_with(['T', ' ']) {
-                    return Err(de::Error::custom(format!("`{value}` is not a date")));
+                // A date-time's time is dropped; anything else after ten characters
+                // (which may be multibyte text) is no date.
+                let (date_part, rest) = match value.char_indices().nth(10) {
+                    Some((at, _)) => value.split_at(at),
+                    None => (value.as_str(), ""),
+                };
+                if !rest.is_empty() && !rest.starts_with(['T', ' ']) {
+                    return Err(de::Error::custom(format!(
+                        "`{value}` is not a date: write it as YYYY-MM-DD"
+                    )));
                 }
                 Date::parse(date_part).map_err(de::Error::custom)
             }
@@ -295,6 +325,37 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_dates_say_which_field_is_wrong() {
+        let e = Date::parse("2026-13-45").unwrap_err();
+        assert!(e.contains("no month 13"), "{e}");
+        let e = Date::parse("2024-02-30").unwrap_err();
+        assert!(e.contains("2024-02 has days 01 to 29"), "{e}");
+        let e = Date::parse("2023-04-31").unwrap_err();
+        assert!(e.contains("01 to 30"), "{e}");
+        assert!(Date::parse("２０２４-03-18").is_err());
+        assert!(Date::parse("2024-0３-18").is_err());
+    }
+
+    #[test]
+    fn a_date_that_is_a_map_of_multibyte_text_is_an_error_not_a_panic() {
+        #[derive(Debug, Deserialize)]
+        struct Fm {
+            #[allow(dead_code)]
+            date: Date,
+        }
+        for text in [
+            "date = { a = \"中文中文中文中文\" }",
+            "date = { a = \"2024-03-1中文\" }",
+            "date = { a = \"2024-03-18中\" }",
+        ] {
+            assert!(toml::from_str::<Fm>(text).is_err(), "{text}");
+        }
+        for text in ["date: {a: 中文中文中文中文}", "date: {k: 2024-03-18中文}"] {
+            assert!(serde_saphyr::from_str::<Fm>(text).is_err(), "{text}");
+        }
+    }
 
     #[test]
     fn dates_must_be_real_and_iso() {

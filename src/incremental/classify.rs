@@ -5,17 +5,6 @@ use std::path::{Path, PathBuf};
 use super::Workspace;
 use crate::site::PageId;
 
-/// What the build reads under the site root.
-const SOURCES: &[&str] = &[
-    "content",
-    "data",
-    "site.toml",
-    "themes",
-    "templates",
-    "static",
-    "i18n",
-];
-
 /// How a changed source file is handled.
 pub(super) enum Change {
     Page(PageId, String),
@@ -41,7 +30,9 @@ impl Workspace {
                 .to_str()
                 .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
         });
-        if hidden || !SOURCES.contains(&top) {
+        let source =
+            top == crate::layout::CONFIG_FILE || crate::layout::watched_folders().any(|f| f == top);
+        if hidden || !source {
             // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`), which
             // the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
             return Change::Ignored;

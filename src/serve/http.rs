@@ -120,12 +120,16 @@ impl Shared {
     }
 }
 
-pub fn router(shared: Arc<Shared>) -> Router {
+pub fn router(shared: Arc<Shared>, hosts: super::hosts::AllowedHosts) -> Router {
     Router::new()
         .route(LIVE_JS, get(live_js))
         .route(EVENTS, get(events))
         .fallback(get(site_file))
         .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(hosts),
+            super::hosts::check,
+        ))
 }
 
 async fn live_js() -> Response {
@@ -217,7 +221,9 @@ fn lookup(files: &Files, raw: &str) -> Lookup {
         return Lookup::File(key);
     }
     if !path.ends_with('/') && files.contains_key(&format!("{path}/index.html")) {
-        return Lookup::Redirect(format!("{raw}/"));
+        // One leading slash only: `//host/x` in a Location header sends the browser to
+        // another host (and browsers read `/\` as `//`).
+        return Lookup::Redirect(format!("/{}/", raw.trim_start_matches(['/', '\\'])));
     }
     Lookup::Missing
 }
@@ -306,6 +312,18 @@ mod tests {
             Lookup::File("css/style.css".into())
         );
         assert_eq!(lookup(&f, "/../etc/passwd"), Lookup::Missing);
+        // Never a protocol-relative address, which would leave the server.
+        let f = files(&["css/index.html"]);
+        assert_eq!(lookup(&f, "//css"), Lookup::Redirect("/css/".into()));
+        assert_eq!(lookup(&f, "///css"), Lookup::Redirect("/css/".into()));
+        for raw in ["/\\css", "//\\css", "/%2F/css", "//%5Ccss"] {
+            if let Lookup::Redirect(to) = lookup(&f, raw) {
+                assert!(
+                    !to.starts_with("//") && !to.starts_with("/\\"),
+                    "{raw} → {to}"
+                );
+            }
+        }
         assert_eq!(lookup(&f, "/nope/"), Lookup::Missing);
     }
 

@@ -6,6 +6,7 @@
 //! which hands batches of paths over a channel) and the rebuild loop, which owns the
 //! [`Workspace`] and publishes each good build to the server at once.
 
+mod hosts;
 pub mod http;
 mod watch;
 
@@ -32,6 +33,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Host names besides the bound address that requests may use (`--allow-host`).
+    pub allow_hosts: Vec<String>,
 }
 
 /// What `serve` tells the person running it; the CLI prints these.
@@ -102,7 +105,8 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
             if options.open {
                 open_browser(&url, &notify);
             }
-            axum::serve(listener, http::router(shared)).await
+            let hosts = hosts::AllowedHosts::new(options.bind, &options.allow_hosts);
+            axum::serve(listener, http::router(shared, hosts)).await
         })
         .map_err(io_problem)
 }
@@ -181,13 +185,17 @@ fn rebuild_loop(
         if sources.is_empty() {
             continue;
         }
-        let result = match &mut workspace {
+        let result = crate::guarded(|| match &mut workspace {
             Some(w) => w.rebuild(sources.iter().cloned()),
             None => Workspace::open_into(build.clone(), shared.files()).map(|(w, r)| {
                 workspace = Some(w);
                 r
             }),
-        };
+        });
+        if result.as_ref().is_err_and(BuildFailure::is_internal) {
+            // The workspace may be half-patched: the next save builds afresh.
+            workspace = None;
+        }
         let shown: Vec<PathBuf> = sources
             .iter()
             .map(|p| display_path(&build.root, p))

@@ -13,10 +13,6 @@ use notify_debouncer_full::notify::event::{CreateKind, EventKind};
 use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
-/// The folders under the site root whose files the build reads (`site.toml` is watched
-/// through the root itself).
-const SOURCES: &[&str] = &["content", "data", "static", "templates", "themes", "i18n"];
-
 /// How long a burst of events must be quiet before it is handed on. Editors' save dances
 /// take well under this; the reload waits for it, so it is short.
 pub const DEBOUNCE: Duration = Duration::from_millis(15);
@@ -63,7 +59,8 @@ impl Watcher {
     /// Watches each source folder that exists and is not watched yet (one may appear
     /// after serve started: the first file under a new `static/`).
     pub fn watch_sources(&mut self) -> Result<(), String> {
-        for name in SOURCES {
+        // `site.toml` is watched through the root itself.
+        for name in crate::layout::watched_folders() {
             let dir = self.root.join(name);
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.debouncer

@@ -113,6 +113,9 @@ pub fn link(
     let mut pages = loaded.pages;
     pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     check_url_clashes(&pages, diagnostics);
+    if !config.trust_html {
+        note_dropped_html(&pages, diagnostics);
+    }
 
     let projects: BTreeMap<String, PageId> = pages
         .iter()
@@ -170,6 +173,25 @@ fn newest_by_kind(pages: &[Page]) -> BTreeMap<Kind, Vec<PageId>> {
         ids.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
     }
     by_kind
+}
+
+/// Raw `<style>`, `<script>` … elements vanish with their content when the page is
+/// sanitized: the author hears about it rather than finding text or styling gone.
+fn note_dropped_html(pages: &[Page], diagnostics: &Diagnostics) {
+    for page in pages {
+        for (name, at) in &page.body.dropped_html {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(format!(
+                    "`<{name}>` is removed from the page with everything in it: raw HTML is sanitized"
+                )))
+                .at(Location::new(&page.path, &page.source, *at, name.len() + 1))
+                .with_help(match name.as_str() {
+                    "style" => "style pages through the theme (static/css/ or templates/); inline styles are not kept",
+                    _ => "remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml",
+                }),
+            );
+        }
+    }
 }
 
 fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {

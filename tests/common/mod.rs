@@ -94,13 +94,15 @@ pub fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
-/// Every file under `dir` with its bytes, for comparing whole builds.
+/// Every file under `dir` with its bytes, for comparing whole builds (pmo's marker of
+/// its own folders aside: the in-memory site of `serve` has none).
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path() != dir.join(pmo_portal::output::MARKER))
         .map(|e| {
             let rel = e
                 .path()
@@ -179,6 +181,45 @@ pub fn chromium() -> String {
     panic!("headless Chromium is needed for the browser tests: apt-get install -y chromium");
 }
 
+/// Loads `url` in headless Chromium with `budget_ms` of virtual time, and returns what
+/// the page wrote into `<body data-probe>` (unescaped).
+pub fn chromium_probe(url: &str, width_height: &str, budget_ms: u32) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = chromium_command(&profile)
+        .arg(format!("--window-size={width_height}"))
+        .arg(format!("--virtual-time-budget={budget_ms}"))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("data-probe=\"").unwrap_or_else(|| {
+        panic!(
+            "the probe did not run:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let rest = &dom[start + 12..];
+    rest[..rest.find('"').unwrap()]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Runs the `pmo` binary with `args`, colours off.
+pub fn pmo(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// Decodes `%XX` escapes in a URL path or query.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -196,4 +237,49 @@ pub fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A minimal static file server on 127.0.0.1 for the http:// tests. It answers a bounded
+/// number of requests, then its thread ends.
+pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests).flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            let target = line.split_whitespace().nth(1).unwrap_or("/");
+            let path = target.split(['?', '#']).next().unwrap_or("/");
+            let path = percent_decode(path.trim_start_matches('/'));
+            let mut file = root.join(&path);
+            if file.is_dir() {
+                file = file.join("index.html");
+            }
+            let mut stream = &stream;
+            match std::fs::read(&file) {
+                Ok(body) if !path.contains("..") => {
+                    let kind = match file.extension().and_then(|e| e.to_str()) {
+                        Some("html") => "text/html; charset=utf-8",
+                        Some("js") => "text/javascript; charset=utf-8",
+                        Some("css") => "text/css; charset=utf-8",
+                        Some("svg") => "image/svg+xml",
+                        _ => "application/octet-stream",
+                    };
+                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = stream.write_all(&body);
+                }
+                _ => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    );
+                }
+            }
+        }
+    });
+    port
 }

@@ -64,10 +64,15 @@ impl Server {
 
     /// GET `path`: the status code, the headers (lowercased names) and the body.
     pub fn get(&self, path: &str) -> (u16, String, String) {
+        self.get_as(path, "127.0.0.1")
+    }
+
+    /// [`Server::get`] with the `Host:` header a browser would send for `host`.
+    pub fn get_as(&self, path: &str, host: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();

@@ -1,0 +1,26 @@
+//! The folders of a site, named once: the watcher, the rebuild's classifier and the
+//! output guard all need to agree on what is a source.
+
+/// The folders under the site root whose files the build reads or scaffolds from. A build
+/// never writes into them, and an output folder may not be or hold any of them.
+pub const SOURCE_FOLDERS: &[&str] = &[
+    "content",
+    "data",
+    "static",
+    "templates",
+    "themes",
+    "i18n",
+    "archetypes",
+];
+
+/// The site's configuration file, at the root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// The folders a change in which can alter the built site (`archetypes/` only feeds
+/// `pmo new`).
+pub fn watched_folders() -> impl Iterator<Item = &'static str> {
+    SOURCE_FOLDERS
+        .iter()
+        .copied()
+        .filter(|f| *f != "archetypes")
+}

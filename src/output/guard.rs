@@ -1,0 +1,214 @@
+//! Which folders a build may replace. A build swaps its output folder out whole, so a
+//! careless `--output content` or `--output ~/Documents` would delete what pmo never wrote.
+//! The rule: the output folder must be absent, empty, or marked as an earlier pmo output;
+//! `--force` lifts only that last question, never the protection of the site's sources.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use super::staging::{is_marked, MARKER};
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::layout::{CONFIG_FILE, SOURCE_FOLDERS};
+
+/// Refuses an output folder that is, holds or sits inside the site's sources, or that
+/// holds files pmo did not write (unless `force`).
+pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> {
+    let shown = target.display().to_string();
+    let real_root = real_path(root);
+    let real_target = real_path(target);
+    let refuse = |why: String, help: &str| {
+        Err(Diagnostic::error(Problem::Output(why))
+            .in_file(target)
+            .with_help(help.to_string()))
+    };
+    const PICK: &str = "choose an output folder of its own, e.g. `--output public` (the default)";
+
+    if real_root.starts_with(&real_target) {
+        return refuse(
+            format!("refusing to write the site into `{shown}`: that folder holds the site's sources (site.toml, content/ …), and a build replaces its output folder whole"),
+            PICK,
+        );
+    }
+    for name in SOURCE_FOLDERS.iter().copied().chain([CONFIG_FILE]) {
+        let source = real_path(&root.join(name));
+        if real_target.starts_with(&source) || source.starts_with(&real_target) {
+            return refuse(
+                format!("refusing to write the site into `{shown}`: it is or overlaps the site's `{name}`, and a build replaces its output folder whole, which would delete your sources"),
+                PICK,
+            );
+        }
+    }
+    if real_target.join(CONFIG_FILE).is_file() {
+        return refuse(
+            format!("refusing to write the site into `{shown}`: it holds a site.toml, so it is the sources of a site"),
+            PICK,
+        );
+    }
+
+    let Ok(meta) = fs::metadata(target) else {
+        return Ok(()); // absent: the build creates it
+    };
+    if !meta.is_dir() {
+        return refuse(
+            format!("`{shown}` is a file, not a folder"),
+            "give --output a folder (new or empty) for the site",
+        );
+    }
+    if is_marked(target) || is_empty(target) {
+        return Ok(());
+    }
+    if !force {
+        return refuse(
+            format!(
+                "refusing to replace `{shown}`: it is not empty ({}) and was not written by pmo (it has no {MARKER} file), and a build replaces its output folder whole",
+                some_entries(target)
+            ),
+            "choose a new or empty folder; or, if everything in it may be deleted (e.g. a site an older pmo built), run once with --force",
+        );
+    }
+    let home = std::env::var_os("HOME").map(|h| real_path(Path::new(&h)));
+    let here = std::env::current_dir().map(|d| real_path(&d)).ok();
+    if home.as_ref() == Some(&real_target)
+        || here.is_some_and(|d| d.starts_with(&real_target))
+        || real_target.parent().is_none()
+    {
+        return refuse(
+            format!("refusing to replace `{shown}` even with --force: it is your home folder, the file system's root or a folder you are working in"),
+            PICK,
+        );
+    }
+    Ok(())
+}
+
+fn is_empty(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// A few of a folder's entries, to show the user what a build would have deleted.
+fn some_entries(dir: &Path) -> String {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let more = names.len().saturating_sub(3);
+    names.truncate(3);
+    let mut text = format!("it holds {}", names.join(", "));
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
+}
+
+/// The path the system would reach: symbolic links and `..` resolved as far as the path
+/// exists, the rest (which cannot hold links) normalized by its names.
+fn real_path(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let parts: Vec<Component> = abs.components().collect();
+    for split in (0..=parts.len()).rev() {
+        let head: PathBuf = parts[..split].iter().collect();
+        let Ok(mut real) = head.canonicalize() else {
+            continue;
+        };
+        for part in &parts[split..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+        }
+        return real;
+    }
+    abs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        for dir in ["content/lessons", "data", "static"] {
+            fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        fs::write(root.join("site.toml"), "title = 'x'\n").unwrap();
+        fs::write(root.join("content/lessons/a.md"), "x").unwrap();
+        tmp
+    }
+
+    #[test]
+    fn sources_are_refused_even_with_force() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        for out in [
+            root.clone(),
+            root.join("content"),
+            root.join("content/lessons"),
+            root.join("content/new-folder"),
+            root.join("data"),
+            root.join("static/downloads"),
+            root.join("templates"),
+            root.join("public/../content"),
+            tmp.path().to_path_buf(),
+        ] {
+            for force in [false, true] {
+                let e = check(&root, &out, force).unwrap_err();
+                assert!(e.to_string().contains("refusing"), "{}: {e}", out.display());
+            }
+        }
+    }
+
+    #[test]
+    fn a_link_into_the_sources_is_refused() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        let link = tmp.path().join("out");
+        std::os::unix::fs::symlink(root.join("content"), &link).unwrap();
+        assert!(check(&root, &link, true).is_err());
+        assert!(check(&root, &link.join("lessons"), true).is_err());
+    }
+
+    #[test]
+    fn absent_empty_and_marked_folders_are_accepted() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        assert!(check(&root, &root.join("public"), false).is_ok());
+        let empty = tmp.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        assert!(check(&root, &empty, false).is_ok());
+        let marked = tmp.path().join("marked");
+        fs::create_dir(&marked).unwrap();
+        fs::write(marked.join("index.html"), "x").unwrap();
+        fs::write(marked.join(MARKER), "x").unwrap();
+        assert!(check(&root, &marked, false).is_ok());
+    }
+
+    #[test]
+    fn a_foreign_folder_needs_force_and_a_file_is_refused() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        let other = tmp.path().join("some-folder");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("thesis.docx"), "x").unwrap();
+        let e = check(&root, &other, false).unwrap_err().to_string();
+        assert!(
+            e.contains("thesis.docx") && e.contains("not written by pmo"),
+            "{e}"
+        );
+        assert!(check(&root, &other, true).is_ok());
+        assert!(check(&root, &other.join("thesis.docx"), true).is_err());
+    }
+
+    #[test]
+    fn real_paths_resolve_parents_past_the_existing_part() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        let real = real_path(&root.join("nothing/../content/./lessons"));
+        assert_eq!(real, root.canonicalize().unwrap().join("content/lessons"));
+    }
+}

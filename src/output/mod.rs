@@ -1,0 +1,87 @@
+//! The write stage: where rendered files go. `build` stages them beside the output folder
+//! and swaps them in only when the whole build has succeeded ([`staging`]), into a folder
+//! it is allowed to replace ([`guard`]); `serve` keeps them in memory; `check` drops them.
+
+pub mod guard;
+mod staging;
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+pub use staging::{is_marked, Staging, MARKER};
+
+/// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
+pub trait Output: Sync {
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Writes nothing: `pmo check` runs every stage and throws the output away.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Files kept in memory (for `serve`), checked like files on disk would be.
+#[derive(Debug, Default)]
+pub struct Collect {
+    files: std::sync::Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl Collect {
+    /// The paths written so far.
+    pub fn paths(&self) -> impl Iterator<Item = String> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        // A poisoned lock means a render thread panicked; its files are still whole.
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for Collect {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_join(Path::new(""), rel)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+/// Joins a site path to `base`, refusing anything that would land outside it.
+pub fn safe_join(base: &Path, rel: &str) -> io::Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    let escapes = rel_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)));
+    if escapes || rel.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the site: {rel}"),
+        ));
+    }
+    Ok(base.join(rel_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape() {
+        let base = Path::new("/tmp/site");
+        assert!(safe_join(base, "a/b/index.html").is_ok());
+        assert!(safe_join(base, "../etc/passwd").is_err());
+        assert!(safe_join(base, "/etc/passwd").is_err());
+        assert!(safe_join(base, "").is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! Which `Host:` headers `serve` answers. A page on another site can point a name it
+//! controls at 127.0.0.1 (DNS rebinding) and then read the preview as its own origin; the
+//! browser still sends that name as `Host:`, so answering only the names of the address
+//! the server is bound to shuts the door.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The names a request may use to reach this server.
+#[derive(Debug, Clone)]
+pub struct AllowedHosts {
+    bound: IpAddr,
+    /// Names given with `--allow-host`, lowercase.
+    names: Vec<String>,
+}
+
+impl AllowedHosts {
+    pub fn new(bound: IpAddr, names: &[String]) -> AllowedHosts {
+        AllowedHosts {
+            bound,
+            names: names
+                .iter()
+                .map(|n| n.trim().to_ascii_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Whether a `Host:` value (`name`, `name:port`, `[v6]:port`) names this server.
+    pub fn allows(&self, host: &str) -> bool {
+        let name = host_name(host).to_ascii_lowercase();
+        if self.names.contains(&name) {
+            return true;
+        }
+        if name == "localhost" {
+            return self.bound.is_loopback() || self.bound.is_unspecified();
+        }
+        match name
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+        {
+            // Bound to every address, the server is reached by any of the machine's
+            // addresses; an address, unlike a name, cannot be pointed elsewhere.
+            Ok(ip) => ip == self.bound || self.bound.is_unspecified(),
+            Err(_) => false,
+        }
+    }
+
+    /// What to tell a refused request.
+    fn refusal(&self, host: &str) -> String {
+        format!(
+            "pmo serve does not answer for the host name `{}`: it serves {} and localhost only, \
+             so that other web pages cannot read the preview.\nStart it with --allow-host {} to \
+             reach it by that name.\n",
+            host_name(host),
+            self.bound,
+            host_name(host)
+        )
+    }
+}
+
+/// The host part of a `Host:` value, without the port.
+fn host_name(host: &str) -> &str {
+    let host = host.trim();
+    if host.starts_with('[') {
+        return host.find(']').map_or(host, |end| &host[..=end]);
+    }
+    host.rsplit_once(':').map_or(host, |(name, _)| name)
+}
+
+/// Refuses requests whose `Host:` names something else. A request without one (HTTP/1.0
+/// tools) is let in: a browser always sends it.
+pub async fn check(
+    State(allowed): State<Arc<AllowedHosts>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("\u{fffd}").to_string());
+    match host {
+        Some(host) if !allowed.allows(&host) => {
+            (StatusCode::MISDIRECTED_REQUEST, allowed.refusal(&host)).into_response()
+        }
+        _ => next.run(request).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_answers_its_own_names_only() {
+        let hosts = AllowedHosts::new("127.0.0.1".parse().unwrap(), &[]);
+        for ok in ["127.0.0.1:1111", "127.0.0.1", "localhost:1111", "LOCALHOST"] {
+            assert!(hosts.allows(ok), "{ok}");
+        }
+        for no in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "10.0.0.5:1111",
+            "[::1]:1111",
+            "",
+            "\u{fffd}",
+        ] {
+            assert!(!hosts.allows(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn every_address_answers_any_address_and_allowed_names() {
+        let names = vec!["pmo.intranet".to_string()];
+        let hosts = AllowedHosts::new("0.0.0.0".parse().unwrap(), &names);
+        for ok in [
+            "10.0.0.5:1111",
+            "[fe80::1]:1111",
+            "localhost",
+            "PMO.intranet:1111",
+        ] {
+            assert!(hosts.allows(ok), "{ok}");
+        }
+        assert!(!hosts.allows("evil.example:1111"));
+    }
+}

@@ -1,0 +1,297 @@
+//! Script injection: dozens of payloads in every place content reaches the site — titles,
+//! summaries, taxonomy terms, heading text and ids, prose, Markdown tables, link targets
+//! and titles, image text, project fields, data cells that become chart labels and table
+//! cells, site.toml strings and file names — and Chromium runs none of them, whether the
+//! page is only loaded or its elements are focused and hovered.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{chromium_probe, static_server, Site};
+
+/// Each calls `alert`, which the test turns into a tripwire.
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"><img src=x onerror=alert(1)>",
+    "'><svg onload=alert(1)>",
+    "x\" autofocus onfocus=\"alert(1)",
+    "x' autofocus onfocus='alert(1)",
+    "\" onmouseover=\"alert(1)\" x=\"",
+    "x\"/autofocus/tabindex=\"1\"/onfocus=\"alert(1)",
+    "javascript:alert(1)",
+    "</title><script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "</style><script>alert(1)</script>",
+    "<iframe srcdoc=\"<script>parent.alert(1)</script>\"></iframe>",
+    "<a href=\"javascript:alert(1)\">点我</a>",
+    "<details open ontoggle=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+    "<body onload=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    "]]><script>alert(1)</script>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<base href=\"javascript:alert(1)//\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"9\" y=\"9\">点</text></a></svg>",
+    "<div style=\"background:url(javascript:alert(1))\">样式</div>",
+    "<form><button formaction=\"javascript:alert(1)\">提交</button></form>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "%3Cscript%3Ealert(1)%3C/script%3E",
+    "`${alert(1)}`",
+    "\u{2028}alert(1)//",
+    "{{ config }}{% raw %}<script>alert(1)</script>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<svg><style><img src=x onerror=alert(1)></style></svg>",
+];
+
+/// Payloads that can stand as a heading's explicit `{#id}` (no spaces). With raw HTML
+/// trusted, one holding a tag would be the author's own markup, not an id.
+fn as_id(payload: &str, trust_html: bool) -> Option<String> {
+    let fits = !payload.contains(char::is_whitespace) && !payload.contains('}');
+    (fits && !(trust_html && payload.contains('<'))).then(|| payload.to_string())
+}
+
+/// A YAML, TOML or JSON string literal holding `text` (JSON's syntax is valid in all three).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
+
+fn csv_cell(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The fixture with payloads everywhere. With `trust_html`, raw HTML in Markdown is the
+/// author's to run, so only the places that are never HTML carry payloads: front matter,
+/// heading ids, link targets, code, data cells, file names, site.toml.
+fn hostile_site(trust_html: bool) -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.toml",
+        format!(
+            "title = {}\ndescription = {}\nbase_url = \"https://intranet.example.com/pmo/\"\n\
+             language = \"zh-CN\"\npaginate = 50\nsearch = true\ntrust_html = {trust_html}\n",
+            quoted(&format!("门户{}", PAYLOADS[2])),
+            quoted(PAYLOADS[4]),
+        ),
+    );
+    let mut risks = String::from("id,title,probability,impact,owner,status,response\n");
+    let mut labels = String::from("name,value\n");
+    for (i, p) in PAYLOADS.iter().enumerate() {
+        let id_heading = as_id(p, trust_html)
+            .map(|id| format!("## 显式编号 {{#{id}}}\n\n正文。\n\n"))
+            .unwrap_or_default();
+        let mut body = format!("{id_heading}`{p}`\n\n```\n{p}\n```\n\n");
+        // A target holding a tag is no link: Markdown leaves it as the author's markup.
+        if !(trust_html && p.contains(['<', '>'])) {
+            body.push_str(&format!(
+                "[链接](<https://example.com/{p}> {title})\n\n\
+                 ![图](<https://example.com/{p}.png> {title})\n\n",
+                title = quoted(p),
+            ));
+        }
+        if !trust_html {
+            body.push_str(&format!(
+                "{p}\n\n## {p}\n\n段落里的 {p} 文字。\n\n\
+                 | 列 | {p} |\n|---|---|\n| {p} | 值 |\n\n![{p}](https://example.com/x.png)\n\n\
+                 - 列表 {p}\n\n> 引用 {p}\n"
+            ));
+        }
+        let name = if i % 4 == 0 {
+            // File names reach URLs, link text and the search index.
+            format!("名{}", p.replace(['/', '\u{2028}'], "_"))
+        } else {
+            format!("hostile-{i}")
+        };
+        site.write(
+            &format!("content/lessons/{name}.md"),
+            format!(
+                "---\ntitle: {t}\ndate: 2024-05-{day:02}\nproject: erp\nphase: execution\n\
+                 impact: negative\ncategory: {t}\ntags: [{t}, 共同]\nowner: {t}\n\
+                 summary: {t}\nid: {t}\n---\n\n{body}",
+                t = quoted(p),
+                day = i % 28 + 1,
+            ),
+        );
+        risks.push_str(&format!(
+            "R{i},{},{},{},{},open,{}\n",
+            csv_cell(p),
+            i % 5 + 1,
+            (i / 5) % 5 + 1,
+            csv_cell(p),
+            csv_cell(p)
+        ));
+        labels.push_str(&format!("{},{}\n", csv_cell(p), i + 1));
+    }
+    site.write("content/projects/erp/risks.csv", risks);
+    site.write("data/labels.csv", labels);
+    site.write(
+        "content/projects/hostile/index.md",
+        format!(
+            "---\ntitle: {t}\ncode: {t}\nsponsor: {t}\nmanager: {t}\ndepartment: {t}\n\
+             status: active\nbac: 1000\ncurrency: {t}\ntags: [{t}]\n---\n\n{p}\n",
+            t = quoted(PAYLOADS[1]),
+            p = if trust_html { "正文" } else { PAYLOADS[5] },
+        ),
+    );
+    if trust_html {
+        // The fixture's own raw script, which trusting the authors lets run.
+        site.write(
+            "content/reports/monthly.md",
+            "---\ntitle: 月报\ndate: 2024-06-30\n---\n\n月报正文。\n",
+        );
+    }
+    site.write(
+        "content/reports/charts-hostile.md",
+        format!(
+            "---\ntitle: {t}\n---\n\n```chart\ntype = \"bar\"\ndata = \"labels\"\nx = \"name\"\n\
+             y = \"value\"\ntitle = {t}\n```\n\n```table\ndata = \"labels\"\n```\n",
+            t = quoted(PAYLOADS[3]),
+        ),
+    );
+    site.write(
+        &format!("content/reports/{}.pdf", PAYLOADS[2].replace('/', "_")),
+        "attachment",
+    );
+    site
+}
+
+/// Every HTML page gets a tripwire first in its head: `alert` and friends mark the page
+/// instead of showing a dialog.
+const TRIPWIRE: &str = "<script>(function(){var hit=function(){\
+document.documentElement.setAttribute('data-pwned',location.pathname);\
+try{window.top.__pwned=(window.top.__pwned||[]).concat([location.pathname]);}catch(e){}};\
+window.alert=window.confirm=window.prompt=hit;})();</script>";
+
+/// Loads every page in an iframe, then focuses, hovers and toggles each element, checks
+/// the live DOM for handlers, script URLs and foreign scripts, and reports what it found.
+const HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><body><script>
+window.__pwned = [];
+window.alert = window.confirm = window.prompt = () => window.__pwned.push('a page called the harness');
+const pages = PAGES;
+const found = [];
+const frame = document.createElement('iframe');
+document.body.appendChild(frame);
+const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background'];
+const load = (url) => new Promise(done => { frame.onload = () => done(); frame.src = url; setTimeout(done, 3000); });
+(async () => {
+  for (const page of pages) {
+    await load(page);
+    const doc = frame.contentDocument;
+    if (!doc) { found.push(page + ': not loaded'); continue; }
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.attributes) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (name.startsWith('on')) found.push(page + ': handler ' + name + ' on <' + el.localName + '>');
+        if (urlAttrs.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(value))
+          found.push(page + ': ' + name + '=' + attr.value + ' on <' + el.localName + '>');
+        if (name === 'srcdoc') found.push(page + ': srcdoc on <' + el.localName + '>');
+      }
+      if (el.localName === 'script' && !el.src && /alert\(/.test(el.textContent))
+        found.push(page + ': an inline script calls alert');
+      if (['iframe', 'object', 'embed', 'base', 'meta'].includes(el.localName) && el.closest('main'))
+        found.push(page + ': <' + el.localName + '> in the content');
+      try {
+        el.focus && el.focus();
+        for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'mousedown', 'mouseup', 'keydown', 'animationstart'])
+          el.dispatchEvent(new Event(type, { bubbles: true }));
+        if (el.localName === 'details') el.open = !el.open;
+      } catch (e) {}
+    }
+    await new Promise(r => setTimeout(r, 30));
+    if (doc.documentElement.hasAttribute('data-pwned')) found.push(page + ': ran a script');
+  }
+  for (const p of (window.__pwned || [])) found.push(p + ': ran a script (reported to the top)');
+  document.body.dataset.probe = JSON.stringify({ pages: pages.length, found });
+})();
+</script></body>"#;
+
+fn html_pages(public: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir::WalkDir::new(public)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn no_payload_runs_in_chromium() {
+    assert_no_script_runs(&hostile_site(false));
+}
+
+#[test]
+fn trusting_raw_html_lets_no_other_content_run() {
+    assert_no_script_runs(&hostile_site(true));
+}
+
+fn assert_no_script_runs(site: &Site) {
+    site.build_ok();
+    let public = site.public();
+    let pages = html_pages(&public);
+    assert!(pages.len() > 60, "{} pages", pages.len());
+    for page in &pages {
+        let path = public.join(page);
+        let html = fs::read_to_string(&path).unwrap();
+        let trapped = match html.find("<head>") {
+            Some(i) => format!("{}{TRIPWIRE}{}", &html[..i + 6], &html[i + 6..]),
+            None => format!("{TRIPWIRE}{html}"),
+        };
+        fs::write(&path, trapped).unwrap();
+    }
+    let urls: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            "/".to_string()
+                + &p.split('/')
+                    .map(|part| {
+                        part.bytes()
+                            .map(|b| match b {
+                                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                                    (b as char).to_string()
+                                }
+                                _ => format!("%{b:02X}"),
+                            })
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/")
+        })
+        .collect();
+    fs::write(
+        public.join("__harness.html"),
+        HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap()),
+    )
+    .unwrap();
+    let port = static_server(public.clone(), 20_000);
+    let report = chromium_probe(
+        &format!("http://127.0.0.1:{port}/__harness.html"),
+        "1280,1000",
+        600_000,
+    );
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["pages"].as_u64(), Some(pages.len() as u64));
+    let found = report["found"].as_array().unwrap();
+    assert!(
+        found.is_empty(),
+        "{} finding(s):\n{}",
+        found.len(),
+        found
+            .iter()
+            .map(|f| f.as_str().unwrap_or("?").to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

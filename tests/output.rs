@@ -1,0 +1,172 @@
+//! The output folder as a careless or unlucky user meets it: `--output` pointed at the
+//! sources or at someone's documents, and builds killed at any moment.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{pmo, snapshot, stderr, Site};
+
+/// `pmo --root ROOT ARGS…`.
+fn pmo_in(root: &Path, args: &[&str]) -> Output {
+    let root = root.to_str().unwrap();
+    pmo(&[&["--root", root], args].concat())
+}
+
+#[test]
+fn an_output_folder_among_the_sources_is_refused_and_nothing_is_deleted() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let before = snapshot(root);
+    let outside = root.parent().unwrap().to_str().unwrap().to_string();
+    for out in [
+        ".",
+        "content",
+        "content/lessons",
+        "content/practices/risk",
+        "data",
+        "static",
+        "content/new-place",
+        &outside,
+    ] {
+        for force in [false, true] {
+            let target = root.join(out);
+            let mut args = vec!["build", "--output", target.to_str().unwrap()];
+            if force {
+                args.push("--force");
+            }
+            let result = pmo_in(root, &args);
+            assert_eq!(result.status.code(), Some(1), "--output {out}");
+            let text = stderr(&result);
+            assert!(text.contains("refusing to write the site"), "{out}: {text}");
+            assert_eq!(snapshot(root), before, "--output {out} changed the sources");
+        }
+    }
+}
+
+#[test]
+fn a_folder_pmo_did_not_write_needs_force() {
+    let site = Site::fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let other = tmp.path().join("some-folder");
+    fs::create_dir(&other).unwrap();
+    fs::write(other.join("thesis.docx"), "four years of work").unwrap();
+
+    let result = pmo_in(site.root(), &["build", "--output", other.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let text = stderr(&result);
+    assert!(text.contains("thesis.docx"), "{text}");
+    assert!(text.contains("--force"), "the help says how: {text}");
+    assert!(other.join("thesis.docx").exists());
+
+    let result = pmo_in(
+        site.root(),
+        &["build", "--output", other.to_str().unwrap(), "--force"],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(other.join("index.html").exists());
+    assert!(!other.join("thesis.docx").exists());
+    // Now it is pmo's: the next build needs no --force.
+    let result = pmo_in(site.root(), &["build", "--output", other.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+}
+
+#[test]
+fn an_empty_folder_is_used_and_a_file_is_refused() {
+    let site = Site::fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let result = pmo_in(site.root(), &["build", "--output", empty.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(empty.join("index.html").exists());
+
+    let file = tmp.path().join("notes.txt");
+    fs::write(&file, "keep me").unwrap();
+    let result = pmo_in(
+        site.root(),
+        &["build", "--output", file.to_str().unwrap(), "--force"],
+    );
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "keep me");
+}
+
+/// Kills builds at moments spread over a whole build, the swap included, and checks
+/// after each that `public/` holds one whole site: the previous one or the new one.
+#[test]
+fn a_killed_build_leaves_the_old_site_or_the_new_one() {
+    let site = Site::fixture("basic");
+    let root = site.root();
+    let build = |root: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_pmo"))
+            .arg("--root")
+            .arg(root)
+            .arg("build")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let started = Instant::now();
+    assert!(build(root).wait().unwrap().success());
+    let took = started.elapsed();
+    let old = snapshot(&site.public());
+    // The next builds add a page, so the new site has a file the old one lacks.
+    site.write(
+        "content/about-2.md",
+        "---\ntitle: 关于二\n---\n\n第二个关于页。\n",
+    );
+    let started = Instant::now();
+    assert!(build(root).wait().unwrap().success());
+    let took = took.max(started.elapsed());
+    let new = snapshot(&site.public());
+    assert_ne!(new, old);
+
+    // Put the old site back as the published one, then kill builds of the new one.
+    let restore_old = || {
+        site.remove("content/about-2.md");
+        assert!(build(root).wait().unwrap().success());
+        site.write(
+            "content/about-2.md",
+            "---\ntitle: 关于二\n---\n\n第二个关于页。\n",
+        );
+    };
+    restore_old();
+    let kills = 24u32;
+    let mut seen_new = 0;
+    for i in 0..kills {
+        // From the start to a little past the end of a build, evenly, with a jitter.
+        let base = took.mul_f64(1.2 * f64::from(i) / f64::from(kills));
+        let jitter = Duration::from_micros(u64::from(i.wrapping_mul(7919) % 997));
+        let mut child = build(root);
+        std::thread::sleep(base + jitter);
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = snapshot(&site.public());
+        assert!(
+            now == new || now == old,
+            "after a kill at {:?}, public/ holds neither site: {} files",
+            base + jitter,
+            now.len()
+        );
+        assert!(site.public().join(pmo_portal::output::MARKER).is_file());
+        if now == new {
+            seen_new += 1;
+            restore_old();
+        }
+    }
+    // A build after all that succeeds and leaves nothing beside public/.
+    assert!(build(root).wait().unwrap().success());
+    assert!(snapshot(&site.public()) == new);
+    let leftovers: Vec<_> = fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    eprintln!("{seen_new} of {kills} killed builds had already swapped");
+}

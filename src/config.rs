@@ -118,11 +118,12 @@ fn default_feed_limit() -> usize {
 impl Config {
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::error(Problem::Config(e.to_string()))
+        if !path.is_file() {
+            return Err(Diagnostic::error(Problem::Config("there is no site.toml".into()))
                 .in_file(path)
-                .with_help("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")
-        })?;
+                .with_help("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"));
+        }
+        let text = crate::content::source::read_text(path, path)?;
         Config::parse(path, &text)
     }
 
@@ -151,6 +152,31 @@ impl Config {
                     .with_help("set `paginate = 20` or another positive number"),
             );
         }
+        let at = |key: &str| {
+            let offset = key_offset(text, key);
+            Location::new(path, &source, offset, key.len())
+        };
+        if let Err(why) = check_base_url(&config.base_url) {
+            return Err(Diagnostic::error(Problem::Config(why))
+                .at(at("base_url"))
+                .with_help("write the address the portal is published at, e.g. base_url = \"https://intranet.example.com/pmo/\""));
+        }
+        if let Err(why) = check_theme_name(&config.theme) {
+            return Err(Diagnostic::error(Problem::Config(why))
+                .at(at("theme"))
+                .with_help("name a folder under themes/ (e.g. theme = \"corporate\" for themes/corporate/), or leave `theme` out for the built-in theme"));
+        }
+        let themes = path.parent().unwrap_or(Path::new("")).join("themes");
+        if config.theme != "default" && !themes.join(&config.theme).is_dir() {
+            return Err(Diagnostic::error(Problem::Config(format!(
+                "theme `{}` not found: there is no folder themes/{}/",
+                config.theme, config.theme
+            )))
+            .at(at("theme"))
+            .with_help(
+                "create the folder, fix the name, or leave `theme` out for the built-in theme",
+            ));
+        }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -167,6 +193,63 @@ impl Config {
             Some(i) => after_scheme[i..].to_string(),
             None => "/".to_string(),
         }
+    }
+}
+
+/// Where `key = …` starts in site.toml, for pointing at a value that parsed but is wrong.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
+/// A base URL must be an absolute http(s) or file address: it is written into the feed,
+/// the sitemap and canonical links, where a `javascript:` one would run.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://", "file://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let Some(rest) = rest else {
+        return Err(format!(
+            "base_url `{url}` is not an http(s) address: it must start with https:// or http://"
+        ));
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let bad = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    if let Some(c) = bad {
+        return Err(format!(
+            "base_url `{url}` holds {c:?}, which no address may"
+        ));
+    }
+    if host.is_empty() && !lower.starts_with("file://") {
+        return Err(format!("base_url `{url}` names no host"));
+    }
+    Ok(())
+}
+
+/// A theme is a folder name under `themes/`: never a path that leads elsewhere.
+fn check_theme_name(name: &str) -> Result<(), String> {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "theme `{name}` is not a folder name: themes live in themes/<name>/ under the site"
+        ))
     }
 }
 

@@ -75,6 +75,8 @@ pub type Stages = Vec<(&'static str, Duration)>;
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
+    /// Drafts left out (without `--drafts`).
+    pub drafts_skipped: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
@@ -134,7 +136,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
 
 /// Runs every stage, rendering included, and throws the output away.
 pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
-    guarded(|| run(options, &output::Discard, &render::Silent))
+    guarded(|| run(options, &output::Discard::default(), &render::Silent))
 }
 
 /// Runs `f`, turning a panic into an error report: a panic is a bug in pmo, never the
@@ -182,6 +184,7 @@ pub fn run(
     let (files, stages) = prepared.write(output, progress)?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
+        drafts_skipped: prepared.drafts_skipped,
         files,
         warnings: prepared.warnings,
         stages,
@@ -200,6 +203,8 @@ pub struct Prepared {
     pub root: PathBuf,
     pub warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
+    /// Drafts left out (without `--drafts`).
+    pub drafts_skipped: usize,
     /// The Chinese dictionary the search index ranks with (loading while pages load).
     pub words: search::words::Words,
 }
@@ -236,6 +241,11 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         d
     })?;
     if let Some(url) = &options.base_url {
+        config::check_base_url(url).map_err(|why| {
+            Diagnostic::error(Problem::Config(why))
+                .in_file(Path::new("--base-url"))
+                .with_help("give the address the portal is published at, e.g. --base-url https://intranet.example.com/pmo/")
+        })?;
         config.base_url = if url.ends_with('/') {
             url.clone()
         } else {
@@ -255,6 +265,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
+    let drafts_skipped = loaded.drafts_skipped;
     let data = data::load(root, &loaded.tables, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
@@ -289,6 +300,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         root: root.to_path_buf(),
         warnings: diagnostics.into_sorted(),
         stages: laps.stages,
+        drafts_skipped,
         words,
     })
 }

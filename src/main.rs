@@ -177,8 +177,13 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str) -> ExitCode {
                 .iter()
                 .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
                 .collect();
+            let drafts = match report.drafts_skipped {
+                0 => String::new(),
+                1 => ", 1 draft left out".to_string(),
+                n => format!(", {n} drafts left out"),
+            };
             eprintln!(
-                "{verb} {} pages ({} files) in {} ms [{}]{}",
+                "{verb} {} pages ({} files{drafts}) in {} ms [{}]{}",
                 report.pages,
                 report.files,
                 report.elapsed.as_millis(),

@@ -100,6 +100,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     let mut paragraph_depth = 0usize;
     let mut in_first_paragraph = false;
     let mut first_done = false;
+    let mut nesting = Nesting::default();
 
     let mut block: Option<RawBlock> = None;
 
@@ -134,6 +135,17 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 });
                 continue;
             }
+        }
+        if let Some(depth) = nesting.step(&event) {
+            problems.push(
+                Diagnostic::error(Problem::Content(format!(
+                    "elements nested {depth} deep: pages may nest at most {MAX_NESTING} elements (lists, quotes, raw HTML)"
+                )))
+                .at(Location::new(path, text, base + range.start, 1))
+                .with_help("flatten the structure; deeper nesting makes pages that browsers and the sanitizer handle very slowly"),
+            );
+            // One report is enough; the rest of the page is not rendered.
+            break;
         }
         let event = match event {
             Event::Start(Tag::Link {
@@ -386,6 +398,67 @@ pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<Str
     out
 }
 
+/// How deep Markdown structure and raw HTML together may nest. Real pages stay under 20;
+/// a hundred thousand nested `<div>`s took the sanitizer minutes.
+pub const MAX_NESTING: usize = 256;
+
+/// The nesting depth of a page as its events go by: Markdown's own blocks and inlines,
+/// plus the elements opened and closed in raw HTML.
+#[derive(Default)]
+struct Nesting {
+    markdown: usize,
+    html: usize,
+}
+
+impl Nesting {
+    /// Takes one event; returns the depth when it passes [`MAX_NESTING`].
+    fn step(&mut self, event: &Event) -> Option<usize> {
+        match event {
+            Event::Start(_) => self.markdown += 1,
+            Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (opens, name) in html_tags(html) {
+                    if !opens {
+                        self.html = self.html.saturating_sub(1);
+                    } else if !VOID_ELEMENTS.contains(&name.as_str()) {
+                        self.html += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let depth = self.markdown + self.html;
+        (depth > MAX_NESTING).then_some(depth)
+    }
+}
+
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The tags in a piece of raw HTML: whether each opens (and is not self-closing) and its
+/// lowercase name. Comments and declarations are skipped.
+fn html_tags(html: &str) -> impl Iterator<Item = (bool, String)> + '_ {
+    html.match_indices('<').filter_map(move |(at, _)| {
+        let rest = &html[at + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let self_closing = rest[..end].ends_with('/');
+        Some((!closing && !self_closing, name.to_ascii_lowercase()))
+    })
+}
+
 /// Elements whose content is raw text to a browser: once opened, everything up to their
 /// closing tag belongs to them, and sanitizers drop them whole.
 const RAW_TEXT_ELEMENTS: &[&str] = &[
@@ -520,6 +593,21 @@ mod tests {
         );
         let (r, p) = md("<styles> and <scripting> are not raw-text elements\n");
         assert!(p.is_empty() && r.dropped_html.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_at_the_tag_that_goes_too_deep() {
+        let deep = "<div>".repeat(100_000);
+        let (_, p) = md(&format!("正文\n\n{deep}\n"));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].to_string().contains("nested 100001 deep"), "{}", p[0]);
+        let quotes = format!("{} 引用\n", ">".repeat(1000));
+        let (_, p) = md(&quotes);
+        assert_eq!(p.len(), 1, "{p:?}");
+        // Balanced and void elements do not add up.
+        let flat = "<p>a</p><br><img src=x><hr/>".repeat(10_000);
+        let (_, p) = md(&flat);
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

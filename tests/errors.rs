@@ -361,3 +361,121 @@ fn chart_block_naming_an_unknown_table() {
     assert!(m.contains("content/reports/bad-chart.md:9:1"), "{m}");
     assert!(m.contains("did you mean `portfolio`"), "{m}");
 }
+
+#[test]
+fn markdown_not_spelt_dot_md_is_refused_not_published_raw() {
+    let m = failing(
+        "content/lessons/upper.MD",
+        format!("{LESSON_HEAD}---\n正文\n"),
+    );
+    assert!(m.contains("content/lessons/upper.MD"), "{m}");
+    assert!(m.contains("would be published as raw Markdown"), "{m}");
+}
+
+#[test]
+fn a_section_index_cannot_be_a_draft() {
+    let m = failing(
+        "content/practices/risk/_index.md",
+        "---\ntitle: 风险\ndraft: true\n---\n",
+    );
+    assert!(
+        m.contains("content/practices/risk/_index.md:3:1: unknown field `draft`"),
+        "{m}"
+    );
+    assert!(m.contains("cannot be a draft"), "{m}");
+}
+
+#[test]
+fn yaml_1_1_booleans_and_impossible_dates_get_their_own_help() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}draft: yes\n---\n"),
+    );
+    assert!(m.contains("bad.md:7:8"), "{m}");
+    assert!(m.contains("write `true` or `false`"), "{m}");
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 测试\ndate: 2026-13-45\nproject: erp\nphase: execution\nimpact: negative\n---\n",
+    );
+    assert!(m.contains("there is no month 13"), "{m}");
+    assert!(!m.contains("write dates as YYYY-MM-DD"), "{m}");
+}
+
+#[test]
+fn drafts_are_checked_as_warnings_and_counted() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/unfinished.md",
+        "---\ntitle: 未完成\ndate: 2024-06-01\nproject: erp\nphase: closng\nimpact: positive\ndraft: true\n---\n",
+    );
+    let report = site.build_ok();
+    assert_eq!(report.drafts_skipped, 2, "the fixture's draft and this one");
+    let warning = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .find(|w| w.contains("unfinished.md"))
+        .expect("the draft's problem is a warning");
+    assert!(warning.contains("unfinished.md:5:8"), "{warning}");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.help.as_deref().is_some_and(|h| h.contains("is a draft"))),
+        "{:?}",
+        report.warnings
+    );
+    assert!(!site.exists("lessons/unfinished/index.html"));
+}
+
+#[test]
+fn a_static_file_or_attachment_at_a_page_path_is_an_error() {
+    let m = failing("static/index.html", "<p>mine</p>");
+    assert!(m.contains("static/index.html"), "{m}");
+    assert!(
+        m.contains("would replace the page the build writes at /index.html"),
+        "{m}"
+    );
+    let m = failing("static/lessons/index.html", "<p>mine</p>");
+    assert!(m.contains("/lessons/index.html"), "{m}");
+    let m = failing("content/about/index.html", "<p>mine</p>");
+    assert!(m.contains("content/about/index.html"), "{m}");
+    // The same file in static/ and beside the pages.
+    let site = Site::fixture("basic");
+    site.write("static/files/plan.pdf", "a");
+    site.write("content/files/plan.pdf", "b");
+    let m = site.build_err();
+    assert!(m.contains("content/files/plan.pdf"), "{m}");
+}
+
+#[test]
+fn base_url_and_theme_are_checked_at_their_line() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    for (line, what) in [
+        (
+            "base_url = \"javascript:alert(1)//\"",
+            "is not an http(s) address",
+        ),
+        ("base_url = \"https://\"", "names no host"),
+        (
+            "base_url = \"https://a.example/x\\\" y\"",
+            "which no address may",
+        ),
+        ("theme = \"../elsewhere\"", "is not a folder name"),
+        ("theme = \"/etc\"", "is not a folder name"),
+        (
+            "theme = \"corporate\"",
+            "there is no folder themes/corporate/",
+        ),
+    ] {
+        let key = line.split(' ').next().unwrap();
+        let kept: Vec<&str> = toml.lines().filter(|l| !l.starts_with(key)).collect();
+        let text = format!("{}\n{line}\n", kept.join("\n"));
+        let at = format!("site.toml:{}:1", kept.len() + 1);
+        site.write("site.toml", &text);
+        let m = site.build_err();
+        assert!(m.contains(what), "{line}: {m}");
+        assert!(m.contains(&at), "{line}: {m}");
+    }
+}

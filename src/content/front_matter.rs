@@ -133,6 +133,9 @@ fn classify(
     let known = fields_of(kind);
     if let Some(field) = between(message, "unknown field `", "`") {
         let help = match did_you_mean(field, known) {
+            _ if field == "draft" && kind == "section" => {
+                "a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead".to_string()
+            }
             Some(s) => format!(
                 "did you mean `{s}`? (the fields of a {kind} are: {})",
                 known.join(", ")
@@ -168,8 +171,13 @@ fn classify(
             Some(s) => format!("did you mean `{s}`? allowed: {}", options.join(", ")),
             None => format!("allowed values: {}", options.join(", ")),
         });
-    } else if message.contains("not a date") {
+    } else if message.contains("not a date") && message.contains("write it as") {
         diagnostic = diagnostic.with_help("write dates as YYYY-MM-DD, e.g. 2024-03-18");
+    } else if message.contains("not a date") {
+        diagnostic = diagnostic
+            .with_help("the format is right but no such day exists: check the month and the day");
+    } else if message.contains("invalid boolean") {
+        diagnostic = diagnostic.with_help("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often");
     }
     diagnostic
 }

@@ -27,6 +27,8 @@ pub struct Loaded {
     pub assets: Vec<String>,
     /// Project data tables, relative to `content/` (e.g. `projects/erp/budget.csv`).
     pub tables: Vec<String>,
+    /// Drafts left out of the build (without `--drafts`).
+    pub drafts_skipped: usize,
 }
 
 /// Walks `content_dir` and loads every page. Problems go to `diagnostics`; a page with an
@@ -71,6 +73,15 @@ pub fn load(
         };
         if rel.ends_with(".md") {
             markdown_files.push(rel);
+        } else if let Some(ext) = markdown_lookalike(&rel) {
+            // Copied as an attachment, it would be published as raw text.
+            diagnostics.push(
+                Diagnostic::error(Problem::Content(format!(
+                    "`.{ext}` is not read as a page: only files ending in `.md` are, so this one would be published as raw Markdown"
+                )))
+                .in_file(&display_path(root, entry.path()))
+                .with_help("rename it to end in `.md` (lowercase)"),
+            );
         } else if is_project_table(&rel) {
             loaded.tables.push(rel);
         } else {
@@ -84,20 +95,48 @@ pub fn load(
         .collect();
     for (rel, result) in markdown_files.iter().zip(results) {
         match result {
-            Ok(page) if page.draft && !include_drafts => {}
+            Ok(page) if page.draft && !include_drafts => loaded.drafts_skipped += 1,
             Ok(page) => loaded.pages.push(page),
             // A draft being written may be incomplete; it must not block publishing the
-            // rest of the portal. It is checked when built with --drafts.
-            Err(_) if !include_drafts && declares_draft(&content_dir.join(rel)) => {}
+            // rest of the portal, but its author hears what publishing it would meet.
+            Err(problems) if !include_drafts && declares_draft(&content_dir.join(rel)) => {
+                loaded.drafts_skipped += 1;
+                diagnostics.extend(problems.into_iter().map(as_draft_warning));
+            }
             Err(problems) => diagnostics.extend(problems),
         }
     }
     loaded
 }
 
+/// A draft's problem, told as a warning: it becomes an error once the draft is published.
+pub fn as_draft_warning(mut d: Diagnostic) -> Diagnostic {
+    if d.is_error() {
+        d.severity = crate::diagnostics::Severity::Warning;
+        let note = "this page is a draft, so it is left out and this is a warning; it becomes an error once `draft: true` is removed";
+        d.help = Some(match d.help.take() {
+            Some(help) => format!("{help}\n{note}"),
+            None => note.to_string(),
+        });
+    }
+    d
+}
+
+/// The extension of a Markdown file that is not spelt `.md` (`.MD`, `.markdown` …).
+fn markdown_lookalike(rel: &str) -> Option<&str> {
+    let (_, ext) = rel.rsplit_once('.')?;
+    let lower = ext.to_ascii_lowercase();
+    matches!(lower.as_str(), "md" | "markdown" | "mdown" | "mkd" | "mkdn").then_some(ext)
+}
+
 /// Whether a file that failed to load says `draft: true` (or `draft = true`) in its front
-/// matter. Read again only on this failure path, so good files are still read once.
+/// matter. Read again only on this failure path, so good files are still read once. A
+/// section's `_index.md` cannot be a draft (its folder's pages would lose their index),
+/// so its problems are always errors.
 pub fn declares_draft(path: &Path) -> bool {
+    if path.file_name().is_some_and(|n| n == "_index.md") {
+        return false;
+    }
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };

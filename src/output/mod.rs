@@ -5,8 +5,10 @@
 pub mod guard;
 mod staging;
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 pub use staging::{is_marked, Staging, MARKER};
 
@@ -16,12 +18,35 @@ pub trait Output: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
 }
 
-/// Writes nothing: `pmo check` runs every stage and throws the output away.
-pub struct Discard;
+/// The paths written so far, so that no file silently replaces another: a static file
+/// or attachment at the path of a page (even `index.html` at the root) is an error.
+#[derive(Debug, Default)]
+pub struct Claims(Mutex<HashSet<String>>);
+
+impl Claims {
+    /// Claims `rel` for one file; a second claim is an `AlreadyExists` error.
+    pub fn claim(&self, rel: &str) -> io::Result<()> {
+        // A poisoned lock only means another write panicked; the set is still right.
+        let mut claimed = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if claimed.insert(rel.to_string()) {
+            Ok(())
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "another file of the site is written at this path",
+            ))
+        }
+    }
+}
+
+/// Writes nothing: `pmo check` runs every stage and throws the output away (checking
+/// only that no two files want the same path).
+#[derive(Debug, Default)]
+pub struct Discard(Claims);
 
 impl Output for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
-        Ok(())
+    fn write(&self, rel: &str, _: &[u8]) -> io::Result<()> {
+        self.0.claim(rel)
     }
 }
 
@@ -29,6 +54,7 @@ impl Output for Discard {
 #[derive(Debug, Default)]
 pub struct Collect {
     files: std::sync::Mutex<Vec<(String, Vec<u8>)>>,
+    claims: Claims,
 }
 
 impl Collect {
@@ -51,6 +77,7 @@ impl Collect {
 impl Output for Collect {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         safe_join(Path::new(""), rel)?;
+        self.claims.claim(rel)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.push((rel.to_string(), bytes.to_vec()));
         Ok(())
@@ -75,6 +102,14 @@ pub fn safe_join(base: &Path, rel: &str) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_is_written_once() {
+        let out = Discard::default();
+        out.write("index.html", b"page").unwrap();
+        let e = out.write("index.html", b"static").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+    }
 
     #[test]
     fn paths_cannot_escape() {

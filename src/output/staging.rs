@@ -27,6 +27,7 @@ pub struct Staging {
     /// Folders made so far (relative, `/`-separated): most files share their folder with
     /// many others, and asking the file system again costs a system call per file.
     made: Mutex<HashSet<String>>,
+    claims: super::Claims,
 }
 
 impl Staging {
@@ -54,6 +55,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             made: Mutex::default(),
+            claims: super::Claims::default(),
         })
     }
 
@@ -107,6 +109,7 @@ impl Staging {
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = safe_join(&self.dir, rel)?;
+        self.claims.claim(rel)?;
         if let (Some((folder, _)), Some(parent)) = (rel.rsplit_once('/'), path.parent()) {
             if !self.made().contains(folder) {
                 fs::create_dir_all(parent)?;

@@ -304,13 +304,15 @@ impl<'a> Renderer<'a> {
     /// Copies static files (theme, then site) and content attachments.
     pub fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         let content = self.root.join("content");
-        let statics: Vec<(String, Result<Vec<u8>, String>)> = self
+        // Each file with where it comes from, for messages.
+        let statics: Vec<(String, std::path::PathBuf, Result<Vec<u8>, String>)> = self
             .site
             .static_files
             .par_iter()
             .map(|(rel, source)| {
                 (
                     rel.clone(),
+                    source.display(self.root, &format!("static/{rel}")),
                     source
                         .read()
                         .map(|b| b.into_owned())
@@ -320,18 +322,31 @@ impl<'a> Renderer<'a> {
             .chain(self.site.assets.par_iter().map(|rel| {
                 (
                     rel.clone(),
+                    std::path::Path::new("content").join(rel),
                     std::fs::read(content.join(rel)).map_err(|e| e.to_string()),
                 )
             }))
             .collect();
         let mut problems = Vec::new();
-        for (rel, bytes) in &statics {
-            let result = bytes
-                .as_ref()
-                .map_err(String::clone)
-                .and_then(|b| output.write(rel, b).map_err(|e| e.to_string()));
-            if let Err(e) = result {
-                problems.push(Diagnostic::error(Problem::Output(format!("{rel}: {e}"))));
+        for (rel, from, bytes) in &statics {
+            let written = match bytes {
+                Ok(b) => output.write(rel, b),
+                Err(e) => {
+                    problems.push(Diagnostic::error(Problem::Io(e.clone())).in_file(from));
+                    continue;
+                }
+            };
+            match written {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => problems.push(
+                    Diagnostic::error(Problem::Output(format!(
+                        "this file would replace the page the build writes at /{rel}"
+                    )))
+                    .in_file(from)
+                    .with_help("rename or move the file: pages, lists and feeds own their paths"),
+                ),
+                Err(e) => problems
+                    .push(Diagnostic::error(Problem::Output(format!("{rel}: {e}"))).in_file(from)),
+                Ok(()) => {}
             }
         }
         if problems.is_empty() {

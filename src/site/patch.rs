@@ -36,6 +36,7 @@ impl Site {
             pages: std::mem::take(&mut self.pages),
             assets: std::mem::take(&mut self.assets),
             tables: Vec::new(),
+            drafts_skipped: 0,
         };
         let data = Data {
             tables,

@@ -162,6 +162,42 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The machine-readable form for CI and editors (`--format json`): one object per
+    /// diagnostic, lines and columns 1-based, columns in characters, `end` exclusive.
+    pub fn to_json(&self) -> serde_json::Value {
+        let file = self
+            .location
+            .as_ref()
+            .map(|l| l.path.clone())
+            .or_else(|| self.path.clone())
+            .map(|p| p.to_string_lossy().replace('\\', "/"));
+        let (start, end) = match &self.location {
+            Some(loc) => {
+                let (line, column) = loc.line_col();
+                let (end_line, end_column) = line_col(&loc.source, loc.offset + loc.len);
+                (
+                    serde_json::json!({ "line": line, "column": column }),
+                    serde_json::json!({ "line": end_line, "column": end_column }),
+                )
+            }
+            None => (serde_json::Value::Null, serde_json::Value::Null),
+        };
+        serde_json::json!({
+            "severity": match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "file": file,
+            "line": start.get("line"),
+            "column": start.get("column"),
+            "end": end,
+            "message": self.problem.to_string(),
+            "help": self.help,
+        })
+    }
+}
+
 /// The one-line form: `error: path:line:col: message (help: …)`.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -256,12 +292,15 @@ impl miette::SourceCode for Location {
             .source
             .read_span(span, context_lines_before, context_lines_after)?;
         let name = self.path.display().to_string();
+        // miette counts columns in bytes; an editor (and our one-line form) counts
+        // characters, which on a Chinese line is a third of that.
+        let (_, column) = line_col(&self.source, inner.span().offset());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             name,
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column - 1,
             inner.line_count(),
         )))
     }
@@ -305,6 +344,35 @@ impl Diagnostics {
             key(a).cmp(&key(b))
         });
         items
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn the_report_header_counts_columns_in_characters() {
+        let source: Arc<str> = Arc::from("title: x\nowner: 张三 李四: 王五\n");
+        let at = source.find(": 王").unwrap();
+        let d = Diagnostic::error(Problem::Content("here".into())).at(Location::new(
+            Path::new("a.md"),
+            &source,
+            at,
+            1,
+        ));
+        let report = render(&d, false);
+        assert!(report.contains("[a.md:2:13]"), "{report}");
+        assert_eq!(d.position().as_deref(), Some("a.md:2:13"));
+        let json = d.to_json();
+        assert_eq!(json["file"], "a.md");
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(2), Some(13))
+        );
+        assert_eq!(json["end"]["column"].as_u64(), Some(14));
+        assert_eq!(json["severity"], "error");
+        assert!(json["help"].is_null());
     }
 }
 

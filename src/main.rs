@@ -46,6 +46,9 @@ enum Command {
         /// the site's own folders.
         #[arg(long)]
         force: bool,
+        /// How to print problems: for people, or one JSON object per line on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -70,6 +73,9 @@ enum Command {
     Check {
         #[arg(long)]
         drafts: bool,
+        /// How to print problems: for people, or one JSON object per line on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -81,6 +87,12 @@ enum Command {
         #[arg(long)]
         slug: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,6 +111,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             force,
+            format,
         } => {
             let options = Options {
                 root: cli.root,
@@ -110,7 +123,7 @@ fn main() -> ExitCode {
             let bar = Bar::new();
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
-            finish(result, "built")
+            finish(result, "built", format)
         }
         Command::Serve {
             port,
@@ -133,10 +146,10 @@ fn main() -> ExitCode {
                 Err(d) => report_one(&d),
             }
         }
-        Command::Check { drafts } => {
+        Command::Check { drafts, format } => {
             let mut options = Options::new(cli.root);
             options.drafts = drafts;
-            finish(pmo_portal::check(&options), "checked")
+            finish(pmo_portal::check(&options), "checked", format)
         }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(files) => {
@@ -166,11 +179,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish(result: Result<BuildReport, BuildFailure>, verb: &str) -> ExitCode {
+fn finish(result: Result<BuildReport, BuildFailure>, verb: &str, format: Format) -> ExitCode {
+    let show = |d: &Diagnostic| match format {
+        Format::Human => print_diagnostic(d),
+        Format::Json => println!("{}", d.to_json()),
+    };
     match result {
         Ok(report) => {
             for warning in &report.warnings {
-                print_diagnostic(warning);
+                show(warning);
             }
             let stages: Vec<String> = report
                 .stages
@@ -197,7 +214,7 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str) -> ExitCode {
         }
         Err(failure) => {
             for d in &failure.diagnostics {
-                print_diagnostic(d);
+                show(d);
             }
             let errors = failure.errors().count();
             eprintln!("failed: {errors} error(s); nothing was written");

@@ -135,3 +135,38 @@ fn a_site_archetype_overrides_the_themes() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.join("public/lessons/custom-one/index.html").exists());
 }
+
+#[test]
+fn json_diagnostics_one_object_per_line_with_character_columns() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap();
+    site.write(
+        "content/lessons/bad.md",
+        "---\ntitle: 中文\ndate: 2024-01-01\nproject: erp\nphase: execution\nimpact: positive\nowner: 张三 李四: 王五\n---\n",
+    );
+    let out = pmo(&["--root", root, "check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let bad = lines
+        .iter()
+        .find(|d| d["file"] == "content/lessons/bad.md")
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(bad["severity"], "error");
+    // `owner: 张三 李四: 王五`: the second colon is the 13th character, the 21st byte.
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_u64()),
+        (Some(7), Some(13)),
+        "{bad}"
+    );
+    assert!(
+        bad["message"].as_str().unwrap().contains("mapping values"),
+        "{bad}"
+    );
+    assert!(bad["end"]["line"].is_u64());
+    // A warning in the fixture (its raw <script>) comes through as well.
+    assert!(lines.iter().any(|d| d["severity"] == "warning"), "{stdout}");
+}

@@ -479,3 +479,59 @@ fn base_url_and_theme_are_checked_at_their_line() {
         assert!(m.contains(&at), "{line}: {m}");
     }
 }
+
+/// Files to write, the place the error must name, and what it must say.
+type TemplateCase = (
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
+#[test]
+fn template_errors_name_their_file_and_place() {
+    let cases: &[TemplateCase] = &[
+        (
+            &[("templates/page.html", "{{ page.title | nosuchfilter }}")],
+            "templates/page.html:1:17",
+            "Unknown filter `nosuchfilter`",
+        ),
+        (
+            &[
+                (
+                    "templates/partials/loop.html",
+                    "{% include \"partials/loop.html\" %}",
+                ),
+                (
+                    "templates/page.html",
+                    "{% include \"partials/loop.html\" %}",
+                ),
+            ],
+            "templates/partials/loop.html:1:12",
+            "Circular include",
+        ),
+        (
+            &[("templates/page.html", "{% extends \"missing.html\" %}")],
+            "templates/page.html:1:12",
+            "inheriting from 'missing.html'",
+        ),
+        (
+            &[("templates/page.html", "{% extends \"page.html\" %}")],
+            "templates/page.html:1:4",
+            "Circular extend",
+        ),
+        (
+            &[("templates/base.html", "")],
+            "templates/base.html",
+            "base.html is empty",
+        ),
+    ];
+    for (files, place, what) in cases {
+        let site = Site::fixture("basic");
+        for (rel, text) in *files {
+            site.write(rel, text);
+        }
+        let m = site.build_err();
+        assert!(m.contains(place), "{place}: {m}");
+        assert!(m.contains(what), "{what}: {m}");
+    }
+}

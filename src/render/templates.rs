@@ -65,6 +65,17 @@ impl Templates {
                 );
             }
         }
+        if let Some((path, text)) = sources.get("base.html") {
+            if text.trim().is_empty() {
+                problems.push(
+                    Diagnostic::error(Problem::Template(
+                        "base.html is empty, but every page's template extends it".into(),
+                    ))
+                    .in_file(path)
+                    .with_help("give it the page's frame with its blocks, or delete the site's copy to use the theme's"),
+                );
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -82,8 +93,44 @@ impl Templates {
         let templates = Templates { tera, sources };
         match result {
             Ok(()) => Ok(templates),
-            Err(e) => Err(vec![templates.diagnostic(&e, None)]),
+            Err(e) => Err(templates.diagnostics(&e)),
         }
+    }
+
+    /// Every problem in a failed load, each in its template's file: Tera reports unknown
+    /// filters, tests and functions of all templates at once, as text.
+    fn diagnostics(&self, error: &tera::Error) -> Vec<Diagnostic> {
+        let tera::ErrorKind::Msg(text) = error.kind() else {
+            return vec![self.diagnostic(error, None)];
+        };
+        let mut found = Vec::new();
+        for block in text.split("error: ").filter(|b| !b.trim().is_empty()) {
+            let message = block.lines().next().unwrap_or("").trim();
+            let place = block
+                .lines()
+                .find_map(|l| l.trim_start().strip_prefix("--> "))
+                .and_then(|p| {
+                    let mut parts = p.trim().rsplitn(3, ':');
+                    let col = parts.next()?.parse::<usize>().ok()?;
+                    let line = parts.next()?.parse::<usize>().ok()?;
+                    Some((parts.next()?.to_string(), line, col))
+                });
+            let help =
+                "fix the template, or delete the site's copy in templates/ to use the theme's";
+            let d = Diagnostic::error(Problem::Template(message.to_string())).with_help(help);
+            found.push(
+                match place.and_then(|(name, l, c)| Some((self.sources.get(&name)?, l, c))) {
+                    Some(((path, text), line, col)) => {
+                        d.at(Location::at_line_col(path, text, line, col, 1))
+                    }
+                    None => d,
+                },
+            );
+        }
+        if found.is_empty() {
+            found.push(self.diagnostic(error, None));
+        }
+        found
     }
 
     /// A Tera error as a diagnostic in the template's file; `page` names the page whose
@@ -110,6 +157,29 @@ impl Templates {
             return Diagnostic::error(Problem::Template(format!("{}{context}", report.message())))
                 .with_help(help);
         }
-        Diagnostic::error(Problem::Template(format!("{error}{context}"))).with_help(help)
+        // Errors about a template as a whole: point at the tag that caused them.
+        let (name, needle) = match error.kind() {
+            tera::ErrorKind::CircularExtend { tpl, .. } => (tpl.as_str(), "extends".to_string()),
+            tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+                let next = include_chain
+                    .iter()
+                    .skip_while(|t| *t != tpl)
+                    .nth(1)
+                    .map_or("include".to_string(), |n| format!("\"{n}\""));
+                (tpl.as_str(), next)
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                (current.as_str(), format!("\"{parent}\""))
+            }
+            _ => ("", String::new()),
+        };
+        let d = Diagnostic::error(Problem::Template(format!("{error}{context}"))).with_help(help);
+        match self.sources.get(name) {
+            Some((path, text)) => match text.find(&needle) {
+                Some(at) => d.at(Location::new(path, text, at, needle.len())),
+                None => d.in_file(path),
+            },
+            None => d,
+        }
     }
 }

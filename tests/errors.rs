@@ -535,3 +535,15 @@ fn template_errors_name_their_file_and_place() {
         assert!(m.contains(what), "{what}: {m}");
     }
 }
+
+#[test]
+fn a_broken_project_page_is_one_error_not_one_per_lesson() {
+    let m = failing(
+        "content/projects/erp/index.md",
+        "---\ntitle: ERP 升级\nstatus: actve\n---\n",
+    );
+    assert!(m.contains("content/projects/erp/index.md:3:9"), "{m}");
+    assert!(!m.contains("names no project"), "{m}");
+    assert!(!m.contains("broken link"), "{m}");
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+}

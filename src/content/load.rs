@@ -29,6 +29,9 @@ pub struct Loaded {
     pub tables: Vec<String>,
     /// Drafts left out of the build (without `--drafts`).
     pub drafts_skipped: usize,
+    /// Pages that failed to load (their errors already reported), relative to
+    /// `content/`: what points at them is not reported again.
+    pub failed: Vec<String>,
 }
 
 /// Walks `content_dir` and loads every page. Problems go to `diagnostics`; a page with an
@@ -103,7 +106,10 @@ pub fn load(
                 loaded.drafts_skipped += 1;
                 diagnostics.extend(problems.into_iter().map(as_draft_warning));
             }
-            Err(problems) => diagnostics.extend(problems),
+            Err(problems) => {
+                loaded.failed.push(rel.clone());
+                diagnostics.extend(problems);
+            }
         }
     }
     loaded

@@ -28,6 +28,9 @@ pub struct LinkIndex {
     /// Sections and the list pages the build generates (taxonomies, the dashboard).
     section_urls: HashSet<String>,
     assets: HashSet<String>,
+    /// Pages that failed to load: a link to one is not broken, its target is (and that
+    /// is reported already).
+    pub(super) failed: HashSet<String>,
 }
 
 /// One page's resolved links, in the order of its `body.links`.
@@ -94,6 +97,7 @@ impl LinkIndex {
                 )
                 .collect(),
             assets: site.assets.iter().cloned().collect(),
+            failed: HashSet::new(),
         }
     }
 }
@@ -186,6 +190,9 @@ fn resolve(
     };
 
     if target_rel.ends_with(".md") {
+        if index.failed.contains(&target_rel) {
+            return Ok(None);
+        }
         let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
             let mut siblings: Vec<&str> = index
                 .by_rel

@@ -122,7 +122,7 @@ pub fn link(
         .enumerate()
         .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
         .collect();
-    let project_links = relate_projects(&pages, &projects, diagnostics);
+    let project_links = relate_projects(&pages, &projects, &loaded.failed, diagnostics);
 
     let (sections, page_section) = sections::build(&pages);
     let taxonomies = taxonomy::build(&pages);
@@ -144,6 +144,7 @@ pub fn link(
         newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);
+    site.link_index.failed = loaded.failed.into_iter().collect();
     site.newest = newest_by_kind(&site.pages);
     let (resolved, problems) = links::resolve_all(&site);
     diagnostics.extend(problems);
@@ -216,6 +217,7 @@ fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {
 fn relate_projects(
     pages: &[Page],
     projects: &BTreeMap<String, PageId>,
+    failed: &[String],
     diagnostics: &Diagnostics,
 ) -> HashMap<PageId, ProjectLinks> {
     let mut links: HashMap<PageId, ProjectLinks> = projects
@@ -237,6 +239,10 @@ fn relate_projects(
             }
         };
         let Some(&project) = projects.get(slug) else {
+            if failed.contains(&format!("projects/{slug}/index.md")) {
+                // Its index.md failed to load and was reported: one cause, one error.
+                continue;
+            }
             let help = match did_you_mean(slug, &slugs) {
                 Some(s) => {
                     format!("did you mean `{s}`? Projects are the folders under content/projects/")

@@ -37,6 +37,7 @@ impl Site {
             assets: std::mem::take(&mut self.assets),
             tables: Vec::new(),
             drafts_skipped: 0,
+            failed: Vec::new(),
         };
         let data = Data {
             tables,

@@ -547,3 +547,32 @@ fn a_broken_project_page_is_one_error_not_one_per_lesson() {
     assert!(!m.contains("broken link"), "{m}");
     assert_eq!(m.matches("error:").count(), 1, "{m}");
 }
+
+#[test]
+fn a_chart_too_large_to_read_is_refused_at_its_block() {
+    let site = Site::fixture("basic");
+    let mut csv = String::from("name,group,value\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("n{i},g{i},{i}\n"));
+    }
+    site.write("data/wide.csv", &csv);
+    site.write(
+        "content/reports/wide.md",
+        "---\ntitle: 宽\n---\n\n```chart\ntype = \"line\"\ndata = \"wide\"\nx = \"name\"\ny = \"value\"\nseries = \"group\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/wide.md:5:1"), "{m}");
+    assert!(m.contains("10000 series; at most 60"), "{m}");
+
+    let mut csv = String::from("name,value\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!("n{i},{i}\n"));
+    }
+    site.write("data/wide.csv", &csv);
+    site.write(
+        "content/reports/wide.md",
+        "---\ntitle: 宽\n---\n\n```chart\ntype = \"bar\"\ndata = \"wide\"\nx = \"name\"\ny = \"value\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("60000 points"), "{m}");
+}

@@ -81,6 +81,56 @@ fn number_of(cell: &Cell) -> Option<f64> {
 }
 
 /// Builds the chart model for `spec` over `table`.
+/// The most series one chart may draw: beyond a few dozen no palette or legend tells
+/// them apart, and ten thousand took 4 GB to draw.
+pub const MAX_SERIES: usize = 60;
+/// The most points (series × categories) one chart may draw.
+pub const MAX_POINTS: usize = 50_000;
+
+/// Refuses a chart too large to read or to draw, before any of it is built.
+pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), String> {
+    use std::collections::HashSet;
+    let rows = select(table, &spec.selection());
+    let counting = spec.aggregate == Some(Aggregate::Count);
+    let y_count = spec.y.as_ref().map_or(0, |y| {
+        y.to_vec()
+            .iter()
+            .filter(|n| table.column(n).is_some())
+            .count()
+    });
+    let targets = if counting || y_count == 0 { 1 } else { y_count };
+    let groups = match spec.series.as_deref().and_then(|s| table.column(s)) {
+        Some(c) => rows
+            .iter()
+            .map(|&r| table.text(r, c))
+            .collect::<HashSet<_>>()
+            .len(),
+        None => 1,
+    };
+    let series = groups.saturating_mul(targets);
+    if series > MAX_SERIES {
+        return Err(format!(
+            "this chart would draw {series} series; at most {MAX_SERIES} can be told apart"
+        ));
+    }
+    let x_col = table.column(&spec.x).unwrap_or(0);
+    let categories = if spec.aggregate.is_some() || spec.kind == ChartKind::Heatmap {
+        rows.iter()
+            .map(|&r| table.text(r, x_col))
+            .collect::<HashSet<_>>()
+            .len()
+    } else {
+        rows.len()
+    };
+    let points = series.saturating_mul(categories);
+    if points > MAX_POINTS {
+        return Err(format!(
+            "this chart would draw {points} points ({series} series × {categories} categories); at most {MAX_POINTS} fit one chart"
+        ));
+    }
+    Ok(())
+}
+
 pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
     let mut rows = select(table, &spec.selection());
     let x_col = table.column(&spec.x).unwrap_or(0);
@@ -103,7 +153,12 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
     let counting = spec.aggregate == Some(Aggregate::Count);
     // (series name, y column or None when counting)
     let mut series_keys: Vec<(String, Option<usize>)> = Vec::new();
+    let mut series_index: std::collections::HashMap<(String, Option<usize>), usize> =
+        std::collections::HashMap::new();
     let mut categories: Vec<String> = Vec::new();
+    // Where each category was first seen: a search of the list per row was quadratic.
+    let mut category_index: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     // values[series][category] = (sum, count)
     let mut values: Vec<Vec<(f64, usize)>> = Vec::new();
     let mut labels: Vec<Vec<Option<String>>> = Vec::new();
@@ -126,9 +181,12 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
             t if monthly && t.len() == 10 => t[..7].to_string(),
             t => t,
         };
-        let ci = match categories.iter().position(|c| *c == category) {
-            Some(i) if spec.aggregate.is_some() || kind == ChartKind::Heatmap => i,
+        let ci = match category_index.get(&category) {
+            Some(&i) if spec.aggregate.is_some() || kind == ChartKind::Heatmap => i,
             _ => {
+                category_index
+                    .entry(category.clone())
+                    .or_insert(categories.len());
                 categories.push(category);
                 for v in values.iter_mut() {
                     v.push((0.0, 0));
@@ -153,12 +211,10 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
                 }
                 (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
             };
-            let si = match series_keys
-                .iter()
-                .position(|(n, t)| *n == name && *t == target)
-            {
-                Some(i) => i,
+            let si = match series_index.get(&(name.clone(), target)) {
+                Some(&i) => i,
                 None => {
+                    series_index.insert((name.clone(), target), series_keys.len());
                     series_keys.push((name, target));
                     values.push(vec![(0.0, 0); categories.len()]);
                     labels.push(vec![None; categories.len()]);

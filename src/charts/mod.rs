@@ -182,6 +182,14 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
         }
         let html = match spec {
             BlockSpec::Chart(c) => {
+                if let Err(why) = build::check_size(c, table) {
+                    problems.push(
+                        Diagnostic::error(Problem::Content(why))
+                            .at(at(0..0))
+                            .with_help("select fewer rows (`filter`), group them (`aggregate`), or split the chart in several"),
+                    );
+                    continue;
+                }
                 let (chart, data) = build::chart(c, table);
                 match figure::figure(&chart, &data, &format!("chart-{}", n + 1), data_label) {
                     Ok(f) => f.html,

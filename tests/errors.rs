@@ -576,3 +576,13 @@ fn a_chart_too_large_to_read_is_refused_at_its_block() {
     let m = site.build_err();
     assert!(m.contains("60000 points"), "{m}");
 }
+
+#[test]
+fn a_page_past_the_size_limit_is_refused() {
+    let body = "很长的一行。".repeat(1_000_000);
+    let m = failing(
+        "content/about.md",
+        format!("---\ntitle: 大\n---\n\n{body}\n"),
+    );
+    assert!(m.contains("content/about.md: this page is 18 MB"), "{m}");
+}

@@ -220,10 +220,25 @@ pub fn url_of(rel: &str) -> String {
     url
 }
 
+/// The largest page read: far beyond any page a person writes (the longest in the
+/// sample portal is 12 KB), small enough that every stage stays quick on it.
+pub const MAX_PAGE_BYTES: usize = 16_000_000;
+
 pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
     let text = read_text(&full, &path).map_err(|d| vec![d])?;
+    if text.len() > MAX_PAGE_BYTES {
+        return Err(vec![Diagnostic::error(Problem::Content(format!(
+            "this page is {} MB; a page may be at most {} MB",
+            text.len() / 1_000_000,
+            MAX_PAGE_BYTES / 1_000_000
+        )))
+        .in_file(&path)
+        .with_help(
+            "split it into several pages, or put its data in a table under data/ and chart it",
+        )]);
+    }
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
     let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|d| vec![d])?;

@@ -586,3 +586,15 @@ fn a_page_past_the_size_limit_is_refused() {
     );
     assert!(m.contains("content/about.md: this page is 18 MB"), "{m}");
 }
+
+#[test]
+fn four_mistakes_in_one_front_matter_take_one_run() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 四个错误\ndate: 2024-02-30\nproject: erp\nphase: executon\nimpact: good\ncatgory: 采购\n---\n",
+    );
+    for place in ["bad.md:3:7", "bad.md:5:8", "bad.md:6:9", "bad.md:7:1"] {
+        assert!(m.contains(place), "{place}: {m}");
+    }
+    assert!(!m.contains("missing"), "{m}");
+}

@@ -69,30 +69,142 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
 }
 
 /// Parses the front matter of `split` into `T`. `kind` names the schema in messages.
+///
+/// Every mistake of the file is reported at once: serde stops at the first, so after a
+/// field's value is found wrong, that field's lines are blanked (offsets kept) and the
+/// rest parsed again. Syntax errors stop the search, since what follows them cannot be
+/// trusted; so does the "missing" report of a field blanked here, which is no news.
 pub fn parse<T: DeserializeOwned>(
     path: &Path,
     text: &Arc<str>,
     split: &Split,
     kind: &'static str,
-) -> Result<T, Diagnostic> {
-    let front = &text[split.front.clone()];
-    let (message, offset) = match split.format {
-        Format::Yaml => match parse_yaml::<T>(front) {
-            Ok(value) => return Ok(value),
-            Err((message, line, col)) => {
-                let local = crate::diagnostics::offset_of(front, line, col);
-                (message, split.front.start + local)
+) -> Result<T, Vec<Diagnostic>> {
+    let mut front = text[split.front.clone()].to_string();
+    let mut found = Vec::new();
+    let mut blanked: Vec<String> = Vec::new();
+    for _ in 0..MAX_FRONT_MATTER_ERRORS {
+        let (message, local) = match parse_once::<T>(&front, split.format) {
+            Ok(value) if found.is_empty() => return Ok(value),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let d = classify(path, text, split.front.start + local, &message, kind);
+        if let Problem::MissingField { .. } = &d.problem {
+            // serde names only the first missing field: name them all.
+            for field in crate::content::schema::required_of(kind) {
+                if !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
+                    found.push(classify(
+                        path,
+                        text,
+                        split.front.start,
+                        &format!("missing field `{field}`"),
+                        kind,
+                    ));
+                }
             }
-        },
-        Format::Toml => match toml::from_str::<T>(front) {
-            Ok(value) => return Ok(value),
-            Err(e) => {
-                let local = e.span().map_or(0, |r| r.start);
-                (e.message().trim().to_string(), split.front.start + local)
+            break;
+        }
+        found.push(d);
+        if !is_schema_error(&message) {
+            break;
+        }
+        match field_block(&front, local) {
+            Some((field, range)) if !blanked.contains(&field) => {
+                blank(&mut front, range);
+                blanked.push(field);
             }
-        },
+            _ => break,
+        }
+    }
+    Err(found)
+}
+
+/// Enough to list every mistake of a hand-written front matter.
+const MAX_FRONT_MATTER_ERRORS: usize = 24;
+
+/// One parse, the error as a message and a byte offset into `front`.
+fn parse_once<T: DeserializeOwned>(front: &str, format: Format) -> Result<T, (String, usize)> {
+    match format {
+        Format::Yaml => parse_yaml::<T>(front).map_err(|(message, line, col)| {
+            (message, crate::diagnostics::offset_of(front, line, col))
+        }),
+        Format::Toml => toml::from_str::<T>(front).map_err(|e| {
+            let local = e.span().map_or(0, |r| r.start);
+            (e.message().trim().to_string(), local)
+        }),
+    }
+}
+
+/// Whether serde found a value of the wrong shape (which leaves the rest of the front
+/// matter readable), rather than text it could not parse at all.
+fn is_schema_error(message: &str) -> bool {
+    // saphyr's type errors read "expected string scalar", its syntax errors "did not
+    // find expected …".
+    message.starts_with("expected ")
+        || [
+            "unknown field",
+            "unknown variant",
+            "invalid type",
+            "invalid value",
+            "not a date",
+            "invalid boolean",
+            "invalid i64",
+            "invalid u64",
+            "invalid f64",
+            "invalid length",
+            "duplicate field",
+        ]
+        .iter()
+        .any(|m| message.contains(m))
+}
+
+/// The top-level field whose lines hold `offset`: its name and the byte range from its
+/// key to the next top-level line (a YAML block list, a TOML array over several lines).
+fn field_block(front: &str, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(front.match_indices('\n').map(|(i, _)| i + 1));
+    starts.retain(|&s| s < front.len());
+    let top_level = |s: usize| {
+        let line = &front[s..];
+        let first = line.chars().next().unwrap_or(' ');
+        !matches!(first, ' ' | '\t' | '\n' | '-' | ']' | '}' | '#')
     };
-    Err(classify(path, text, offset, &message, kind))
+    let here = starts.iter().rposition(|&s| s <= offset)?;
+    let key_line = (0..=here).rev().find(|&i| top_level(starts[i]))?;
+    let start = starts[key_line];
+    let end = starts[key_line + 1..]
+        .iter()
+        .copied()
+        .find(|&s| top_level(s))
+        .unwrap_or(front.len());
+    let line = &front[start..end];
+    let key = line
+        .split([':', '='])
+        .next()?
+        .trim()
+        .trim_matches(['"', '\'']);
+    (!key.is_empty()).then(|| (key.to_string(), start..end))
+}
+
+/// Whether `front` has `field` as a top-level key (YAML or TOML).
+fn has_key(front: &str, field: &str) -> bool {
+    front.lines().any(|line| {
+        let rest = line.strip_prefix(field).map(str::trim_start);
+        rest.is_some_and(|r| r.starts_with(':') || r.starts_with('='))
+    })
+}
+
+/// Replaces `range` with spaces, keeping line breaks, so offsets after it stay true.
+fn blank(front: &mut String, range: std::ops::Range<usize>) {
+    let blanked: String = front[range.clone()]
+        .chars()
+        .flat_map(|c| {
+            let n = if c == '\n' { 0 } else { c.len_utf8() };
+            std::iter::repeat_n(' ', n).chain((c == '\n').then_some('\n'))
+        })
+        .collect();
+    front.replace_range(range, &blanked);
 }
 
 fn parse_yaml<T: DeserializeOwned>(front: &str) -> Result<T, (String, usize, usize)> {
@@ -193,10 +305,49 @@ mod tests {
     use crate::content::schema::{LessonMeta, PageMeta};
 
     fn parse_str<T: DeserializeOwned>(text: &str, kind: &'static str) -> Result<T, Diagnostic> {
+        parse_all(text, kind).map_err(|mut all| all.remove(0))
+    }
+
+    fn parse_all<T: DeserializeOwned>(
+        text: &str,
+        kind: &'static str,
+    ) -> Result<T, Vec<Diagnostic>> {
         let text: Arc<str> = Arc::from(text);
         let path = Path::new("a.md");
-        let s = split(path, &text)?;
+        let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn every_mistake_of_a_front_matter_is_reported_at_once() {
+        let text = "---\ntitle: 供应商延期\ndate: 2024-13-18\nproject: erp\nphase: executon\n\
+                    impact: bad\ncatgory: 采购\ntags:\n  - a\n  - {b: 1}\nseverity: 高\n---\n";
+        let all = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+        let places: Vec<String> = all.iter().filter_map(Diagnostic::position).collect();
+        assert_eq!(
+            places,
+            [
+                "a.md:3:7",
+                "a.md:5:8",
+                "a.md:6:9",
+                "a.md:7:1",
+                "a.md:10:5",
+                "a.md:11:11"
+            ],
+            "{all:#?}"
+        );
+        // Blanked fields are not then reported missing; a field truly missing is.
+        let text = "---\ntitle: x\ndate: 2024-13-18\nphase: closing\nimpact: positive\n---\n";
+        let all = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+        let messages: Vec<String> = all.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(
+            messages[1].contains("missing required field `project`"),
+            "{messages:#?}"
+        );
+        let toml = "+++\ntitle = 3\nweight = \"x\"\ndraft = \"no\"\n+++\n";
+        let all = parse_all::<PageMeta>(toml, "page").unwrap_err();
+        assert_eq!(all.len(), 3, "{all:#?}");
     }
 
     #[test]

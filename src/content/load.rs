@@ -241,7 +241,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     }
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
-    let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|d| vec![d])?;
+    let mut page = parse_meta(kind, rel, &path, &text, &split)?;
     let (body, mut problems) = markdown::render(&path, &text, split.body.clone());
     for raw in &body.blocks {
         match crate::charts::spec::parse(raw.chart, &raw.text) {
@@ -279,7 +279,7 @@ fn parse_meta(
     path: &Path,
     text: &Arc<str>,
     split: &Split,
-) -> Result<Page, Diagnostic> {
+) -> Result<Page, Vec<Diagnostic>> {
     let mut page = Page {
         kind,
         rel_path: rel.to_string(),
@@ -385,16 +385,16 @@ fn parse_meta(
         }
     }
     if kind != Kind::Section && page.title.trim().is_empty() {
-        return Err(
-            Diagnostic::error(Problem::Content("the title is empty".into()))
-                .at(crate::diagnostics::Location::new(
-                    path,
-                    text,
-                    field_offset(text, split, "title"),
-                    5,
-                ))
-                .with_help("give the page a title"),
-        );
+        return Err(vec![Diagnostic::error(Problem::Content(
+            "the title is empty".into(),
+        ))
+        .at(crate::diagnostics::Location::new(
+            path,
+            text,
+            field_offset(text, split, "title"),
+            5,
+        ))
+        .with_help("give the page a title")]);
     }
     Ok(page)
 }

@@ -322,9 +322,61 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
     }
 }
 
+/// The fields each kind requires (a test holds this to the schemas): with them, the
+/// front matter parser can name every missing field, where serde names the first.
+pub fn required_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "lesson" => &["title", "date", "project", "phase", "impact"],
+        "project" => &["title", "status"],
+        "review" => &["title", "date", "project"],
+        "section" => &[],
+        _ => &["title"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_required_fields_are_the_ones_the_schemas_require() {
+        fn missing<T: serde::de::DeserializeOwned>(front: &str) -> Option<String> {
+            let e = toml::from_str::<T>(front).err()?.message().to_string();
+            Some(e.split('`').nth(1)?.to_string())
+        }
+        fn check<T: serde::de::DeserializeOwned>(kind: &str) {
+            // Adding the required fields one by one, each is the next one missing.
+            let values = |f: &str| {
+                match f {
+                    "date" => "date = 2024-01-01",
+                    "phase" => "phase = \"closing\"",
+                    "impact" => "impact = \"positive\"",
+                    "status" => "status = \"active\"",
+                    _ => "",
+                }
+                .to_string()
+            };
+            let mut front = String::new();
+            for field in required_of(kind) {
+                assert_eq!(missing::<T>(&front).as_deref(), Some(*field), "{kind}");
+                let value = values(field);
+                let line = if value.is_empty() {
+                    format!("{field} = \"x\"")
+                } else {
+                    value
+                };
+                front.push_str(&line);
+                front.push('\n');
+            }
+            assert_eq!(missing::<T>(&front), None, "{kind}: {front}");
+        }
+        check::<LessonMeta>("lesson");
+        check::<ProjectMeta>("project");
+        check::<ReviewMeta>("review");
+        check::<SectionMeta>("section");
+        check::<PracticeMeta>("practice");
+        check::<PageMeta>("page");
+    }
 
     #[test]
     fn impossible_dates_say_which_field_is_wrong() {

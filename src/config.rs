@@ -11,7 +11,7 @@ use crate::suggest::did_you_mean;
 
 /// The UI language of the site. Content may mix languages; this picks the UI strings,
 /// date format and `lang` attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
 pub enum Language {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -31,7 +31,7 @@ impl Language {
 
 /// RAG thresholds for cost (CPI) and schedule (SPI) performance: at or above `green` is
 /// green, at or above `amber` is amber, below is red.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Thresholds {
     pub cpi_green: f64,
@@ -51,7 +51,7 @@ impl Default for Thresholds {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod schemas;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -79,6 +79,12 @@ enum Command {
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
+    /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
+    Schema {
+        /// The folder to write them into.
+        #[arg(long, short, default_value = "schemas")]
+        output: PathBuf,
+    },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
     New {
         kind: KindArg,
@@ -151,6 +157,15 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             finish(pmo_portal::check(&options), "checked", format)
         }
+        Command::Schema { output } => match pmo_portal::schemas::write(&output) {
+            Ok(files) => {
+                for f in files {
+                    println!("  wrote {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => report_one(&d),
+        },
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(files) => {
                 for f in files {

@@ -170,3 +170,25 @@ fn json_diagnostics_one_object_per_line_with_character_columns() {
     // A warning in the fixture (its raw <script>) comes through as well.
     assert!(lines.iter().any(|d| d["severity"] == "warning"), "{stdout}");
 }
+
+#[test]
+fn schema_writes_one_json_schema_per_kind_and_site_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("schemas");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let out = pmo(&["schema", "--output", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for kind in [
+        "site", "lesson", "practice", "project", "review", "section", "page",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{kind}.schema.json"))).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["type"], "object", "{kind}");
+        assert_eq!(json["additionalProperties"], false, "{kind}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}

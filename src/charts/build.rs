@@ -407,7 +407,7 @@ pub fn readable_number(n: f64) -> String {
     } else if n.fract() == 0.0 {
         format!("{n:.0}")
     } else {
-        let s = format!("{n:.2}");
+        let s = crate::derive::evm::fixed2(n);
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }

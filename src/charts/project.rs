@@ -14,7 +14,7 @@ fn amount(v: Option<f64>) -> String {
 }
 
 fn index(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.2}")).unwrap_or_default()
+    v.map(crate::derive::evm::fixed2).unwrap_or_default()
 }
 
 fn series(name: &str, values: impl Iterator<Item = (usize, Option<f64>)>) -> Series {

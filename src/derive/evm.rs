@@ -80,9 +80,12 @@ pub fn metrics(
         eac,
         etc: eac.zip(ac).map(|(e, a)| e - a),
         vac: bac.zip(eac).map(|(b, e)| b - e),
+        // Once the budget is spent (AC ≥ BAC) no efficiency can finish within it: the
+        // ratio would be negative or infinite, so there is none to show.
         tcpi: bac
             .zip(ev)
             .zip(ac)
+            .filter(|((b, _), a)| b - a > 0.0)
             .and_then(|((b, e), a)| ratio(b - e, b - a)),
         percent_complete: bac.zip(ev).and_then(|(b, e)| ratio(e, b)),
     }
@@ -99,12 +102,35 @@ pub fn latest(series: &[PeriodMetrics]) -> Option<&PeriodMetrics> {
 
 /// Two decimals for indexes, "n/a" when undefined.
 pub fn format_index(value: Option<f64>) -> String {
-    value.map_or_else(|| "n/a".to_string(), |v| format!("{v:.2}"))
+    value.map_or_else(|| "n/a".to_string(), fixed2)
+}
+
+/// Two decimals, never "-0.00": a value that rounds to zero is zero.
+pub fn fixed2(value: f64) -> String {
+    if value.abs() < 0.005 {
+        "0.00".to_string()
+    } else {
+        format!("{value:.2}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tcpi_is_undefined_once_the_budget_is_spent_and_nothing_prints_minus_zero() {
+        let spent = metrics("2024-06", Some(100.0), 100.0, Some(80.0), Some(120.0));
+        assert_eq!(spent.tcpi, None);
+        let exact = metrics("2024-06", Some(100.0), 100.0, Some(80.0), Some(100.0));
+        assert_eq!(exact.tcpi, None);
+        let left = metrics("2024-06", Some(100.0), 100.0, Some(80.0), Some(60.0));
+        assert_eq!(left.tcpi, Some(0.5));
+        assert_eq!(fixed2(-0.001), "0.00");
+        assert_eq!(fixed2(-0.004999), "0.00");
+        assert_eq!(fixed2(-0.006), "-0.01");
+        assert_eq!(format_index(Some(1.0238)), "1.02");
+    }
 
     fn row(period: &str, pv: f64, ev: Option<f64>, ac: Option<f64>) -> BudgetRow {
         BudgetRow {

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::Site;
+use pmo_portal::search::index::MAX_FIELD_BYTES;
 use pmo_portal::search::tokenize::{self, TermKind, MAX_WORD_CHARS};
 use serde_json::{json, Value};
 
@@ -224,4 +225,34 @@ fn the_client_cuts_long_words_as_the_index_does() {
         let shown: String = text.chars().take(20).collect();
         assert_eq!(js, rust, "{shown}…");
     }
+}
+
+#[test]
+fn a_ten_megabyte_line_of_distinct_terms_indexes_its_first_mebibyte() {
+    // Random Chinese: nearly every bigram is new, the most index a byte of text can make.
+    let mut state = 5u64;
+    let line: String = std::iter::once("开头".to_string())
+        .chain((0..10 * 1024 * 1024 / 3).map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            char::from_u32(0x4e00 + (state >> 40) as u32 % 0x5000)
+                .unwrap()
+                .to_string()
+        }))
+        .collect();
+    let site = built_with(&format!("{line}\n\nzzlastword"));
+    let (terms, bytes) = shard_terms(&site);
+    let most = MAX_FIELD_BYTES / 3 * 2 + 0x5000;
+    assert!(terms.len() < most, "{} terms", terms.len());
+    assert!(
+        bytes < 16 * 1024 * 1024,
+        "the term shards hold {bytes} bytes"
+    );
+    assert_found(&site, &["开头"]);
+    let late = run(&site, &json!(["zzlastword"]));
+    assert_eq!(
+        late[0]["total"], 0,
+        "text past the first mebibyte is not indexed"
+    );
 }

@@ -37,6 +37,21 @@ const PARTITIONS: usize = 64;
 /// first query loads little, and that no file passes 1 MB even at 100k pages.
 const GROUP_LIMIT: usize = 32 * 1024;
 
+/// Bytes of a title or of a page's headings that are cut into words (jieba). Words only
+/// weigh bigrams for ranking, and segmenting is the slowest step per byte (a 10 MB
+/// heading took seconds): text past this is matched as ever, only with its bigrams
+/// weighed as if no word boundary were there. Far more than the headings of any page.
+const SEGMENT_BYTES: usize = 64 * 1024;
+
+/// Bytes of each field of a page (title, headings, metadata, body) that are indexed:
+/// text past this is not found by search. Tokenizing is linear, but what it keeps is
+/// not small: every distinct term of a page costs a map entry, a posting and a place in
+/// a shard, and random text is nearly all distinct terms (a 10 MB line of random Chinese
+/// made 3.5 million bigrams and took 650 MB). A mebibyte is some 350,000 Chinese
+/// characters or 150,000 English words — a long book in one page — and bounds a page's
+/// share of the index stage to a fraction of a second and some 70 MB.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+
 /// Builds the whole index and writes it through `output`. Returns the number of files.
 pub fn write(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Result<usize> {
     let counter = Counter {
@@ -110,6 +125,7 @@ fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> 
         .map(|&id| {
             let page = site.page(id);
             let cut = |text: &str| {
+                let text = head(text, SEGMENT_BYTES);
                 if text.chars().any(is_cjk) {
                     segmenter.get_or_init(|| words.get()).starts(text)
                 } else {
@@ -119,6 +135,15 @@ fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> 
             [cut(&page.title), cut(&documents::headings(page))]
         })
         .collect()
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a character.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Tokenizes every document and returns the vocabulary's partitions. Batch k+1 is
@@ -139,10 +164,12 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -
                         .map_init(DocTerms::default, |terms, (i, &id)| {
                             let page = site.page(id);
                             let [title, headings] = &cuts[first + i];
-                            terms.add_field(0, &page.title, title);
-                            terms.add_field(1, &documents::headings(page), headings);
-                            terms.add_field(2, &documents::metadata(site, page, i18n), &[]);
-                            terms.add_field(3, &page.body.text, &[]);
+                            terms.add_field(0, head(&page.title, MAX_FIELD_BYTES), title);
+                            let headings_text = documents::headings(page);
+                            terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
+                            let metadata = documents::metadata(site, page, i18n);
+                            terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
+                            terms.add_field(3, head(&page.body.text, MAX_FIELD_BYTES), &[]);
                             terms.finish(lengths[first + i], PARTITIONS)
                         })
                         .collect();
@@ -269,4 +296,17 @@ fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Res
             output.write(&format!("search/{name}.js"), &script(&name, &json(&rows)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_cuts_on_a_character() {
+        assert_eq!(head("项目abc", 4), "项");
+        assert_eq!(head("项目abc", 6), "项目");
+        assert_eq!(head("abc", 10), "abc");
+        assert_eq!(head("", 0), "");
+    }
 }

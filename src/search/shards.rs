@@ -43,50 +43,61 @@ pub struct Groups {
 impl Groups {
     /// Groups `words` (each with the bytes it adds to a file) so that no group beyond a
     /// single word exceeds `limit` bytes.
+    ///
+    /// The work is linear in the words' total length: a group that is too big is split
+    /// by walking its words once, in sorted order, where the words sharing a key are
+    /// neighbours, and only its own words are looked at again one character deeper. (It
+    /// used to weigh every word of the site again for each level, each time walking the
+    /// word from its start: quadratic in the length of a shared prefix, and a word of
+    /// 33 KB made 33,000 levels.) How deep groups go is bounded by the tokenizer, which
+    /// cuts words at [`MAX_WORD_CHARS`] characters.
+    ///
+    /// [`MAX_WORD_CHARS`]: crate::search::tokenize::MAX_WORD_CHARS
     pub fn new<'a>(words: impl Iterator<Item = (&'a str, usize)> + Clone, limit: usize) -> Groups {
         let mut groups = Groups::default();
-        loop {
-            let mut sizes: HashMap<&str, (usize, bool)> = HashMap::new();
-            for (word, bytes) in words.clone() {
-                let key = groups.key(word);
-                let e = sizes.entry(key).or_default();
-                e.0 += bytes;
-                // Splitting helps only when some word is longer than the key.
-                e.1 |= key.len() < word.len();
-            }
-            let mut grown = false;
-            for (key, (size, longer)) in sizes {
-                if size > limit && longer {
-                    groups.split.insert(key.to_string(), BTreeSet::new());
-                    grown = true;
-                }
-            }
-            if !grown {
-                break;
-            }
+        // Most groups are small: weigh the two-character groups first, and sort only
+        // the words of those that must split.
+        let mut sizes: HashMap<&str, (usize, bool)> = HashMap::new();
+        for (word, bytes) in words.clone() {
+            let key = prefix(word, 2);
+            let e = sizes.entry(key).or_default();
+            e.0 += bytes;
+            // Splitting helps only when some word is longer than the key.
+            e.1 |= key.len() < word.len();
         }
-        for (word, _) in words {
-            let key = groups.key(word);
-            let n = key.chars().count();
-            if n > 2 {
-                let parent = prefix(key, n - 1);
-                if let Some(children) = groups.split.get_mut(parent) {
-                    children.insert(key.to_string());
-                }
-            }
-        }
-        // A split group's children that are split again are listed too.
-        let nested: Vec<(String, String)> = groups
-            .split
-            .keys()
-            .filter_map(|k| {
-                let n = k.chars().count();
-                (n > 2).then(|| (prefix(k, n - 1).to_string(), k.clone()))
+        let mut big: Vec<(&str, usize)> = words
+            .filter(|(word, _)| {
+                sizes
+                    .get(prefix(word, 2))
+                    .is_some_and(|&(size, longer)| size > limit && longer)
             })
             .collect();
-        for (parent, child) in nested {
-            if let Some(children) = groups.split.get_mut(&parent) {
-                children.insert(child);
+        big.sort_unstable();
+        // Groups to split: the words of one group (a run of `big`) and its key's length
+        // in bytes.
+        let mut todo: Vec<(&[(&str, usize)], usize)> = runs(&big, |w| prefix(w, 2).len());
+        while let Some((members, key_len)) = todo.pop() {
+            let size: usize = members.iter().map(|(_, bytes)| bytes).sum();
+            // Sorted: the word equal to the key, if any, comes first and stays.
+            let longer = match members.first() {
+                Some((word, _)) if word.len() == key_len => &members[1..],
+                _ => members,
+            };
+            let Some((first, _)) = longer.first() else {
+                continue;
+            };
+            if size <= limit {
+                continue;
+            }
+            let children = groups
+                .split
+                .entry(first[..key_len].to_string())
+                .or_default();
+            for (child, child_len) in runs(longer, |w| key_len + next_char_len(w, key_len)) {
+                if let Some((word, _)) = child.first() {
+                    children.insert(word[..child_len].to_string());
+                }
+                todo.push((child, child_len));
             }
         }
         groups
@@ -94,19 +105,50 @@ impl Groups {
 
     /// The group of `word`: its first two characters, one more for each split level.
     pub fn key<'w>(&self, word: &'w str) -> &'w str {
-        let mut n = 2;
-        let mut key = prefix(word, n);
-        while key.len() < word.len() && self.split.contains_key(key) {
-            n += 1;
-            key = prefix(word, n);
+        let mut end = prefix(word, 2).len();
+        while end < word.len() && self.split.contains_key(&word[..end]) {
+            end += next_char_len(word, end);
         }
-        key
+        &word[..end]
     }
+}
+
+/// The length in bytes of the character of `word` that starts at byte `at` (0 at the
+/// end).
+fn next_char_len(word: &str, at: usize) -> usize {
+    word.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8)
+}
+
+/// Splits sorted `words` into runs with the same key, where `key_len(word)` is the
+/// length in bytes of the word's key (a prefix of it): as the words are sorted, words
+/// with the same key are neighbours (a word shorter than the others' keys, `a` before
+/// `ab`, is a run of its own). Returns each run with its key's length.
+fn runs<'s, 'a>(
+    words: &'s [(&'a str, usize)],
+    key_len: impl Fn(&str) -> usize,
+) -> Vec<(&'s [(&'a str, usize)], usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some((word, _)) = words.get(start) {
+        let len = key_len(word);
+        let key = &word[..len];
+        let end = start
+            + words[start..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(key) && key_len(w) == len)
+                .count();
+        out.push((&words[start..end], len));
+        start = end;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::tokenize::MAX_WORD_CHARS;
 
     #[test]
     fn fnv1a_matches_the_reference_values() {
@@ -115,6 +157,102 @@ mod tests {
         assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
         assert_eq!(shard_count(80), 16);
         assert_eq!(shard_count(10_300), 1024);
+    }
+
+    /// The grouping as it was first written: weigh every word again for each new level
+    /// until no group grows. Quadratic, but plainly the rule of the format.
+    fn reference(words: &[(&str, usize)], limit: usize) -> BTreeMap<String, BTreeSet<String>> {
+        let mut g = Groups::default();
+        loop {
+            let mut sizes: HashMap<&str, (usize, bool)> = HashMap::new();
+            for &(word, bytes) in words {
+                let key = g.key(word);
+                let e = sizes.entry(key).or_default();
+                e.0 += bytes;
+                e.1 |= key.len() < word.len();
+            }
+            let big: Vec<&str> = sizes
+                .into_iter()
+                .filter(|&(_, (size, longer))| size > limit && longer)
+                .map(|(k, _)| k)
+                .collect();
+            if big.is_empty() {
+                break;
+            }
+            for k in big {
+                g.split.insert(k.to_string(), BTreeSet::new());
+            }
+        }
+        let mut split = g.split.clone();
+        for &(word, _) in words {
+            let key = g.key(word);
+            let n = key.chars().count();
+            if n > 2 {
+                if let Some(children) = split.get_mut(prefix(key, n - 1)) {
+                    children.insert(key.to_string());
+                }
+            }
+        }
+        for k in g.split.keys() {
+            let n = k.chars().count();
+            if n > 2 {
+                if let Some(children) = split.get_mut(prefix(k, n - 1)) {
+                    children.insert(k.clone());
+                }
+            }
+        }
+        split
+    }
+
+    #[test]
+    fn splits_as_the_reference_rule_does() {
+        // Words over a small alphabet (multibyte letters too), so prefixes are shared
+        // deeply and groups split at several levels.
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        for round in 0..40 {
+            let mut words: BTreeSet<String> = BTreeSet::new();
+            for _ in 0..(20 + round * 10) {
+                let len = 1 + next() % 9;
+                words.insert(
+                    (0..len)
+                        .map(|_| ['a', 'b', 'é', '中'][next() % 4])
+                        .collect(),
+                );
+            }
+            let sized: Vec<(&str, usize)> = words
+                .iter()
+                .map(|w| (w.as_str(), 1 + next() % 40))
+                .collect();
+            let limit = 30 + next() % 200;
+            let g = Groups::new(sized.iter().copied(), limit);
+            assert_eq!(g.split, reference(&sized, limit), "round {round}");
+        }
+    }
+
+    #[test]
+    fn a_long_shared_prefix_splits_once_per_level() {
+        // 40 words of 2,000 characters that part only at their end: one group level per
+        // character of the prefix, each found by looking at the 40 words once (this
+        // took minutes when every level weighed every word from its start).
+        let prefix = "p".repeat(2_000);
+        let words: Vec<String> = (0..40).map(|i| format!("{prefix}{i:02}")).collect();
+        let g = Groups::new(words.iter().map(|w| (w.as_str(), w.len())), 32 * 1024);
+        assert_eq!(g.key(&words[7]), format!("{prefix}0"));
+        assert_eq!(g.split.len(), 2_000 - 1, "keys of 2 to 2,000 characters");
+        assert_eq!(g.split[&prefix].len(), 4);
+    }
+
+    #[test]
+    fn one_word_bigger_than_a_group_splits_down_to_itself() {
+        // The format's rule; the tokenizer's cap on words keeps this chain short.
+        let word = "a".repeat(MAX_WORD_CHARS);
+        let g = Groups::new([(word.as_str(), 40 * 1024)].into_iter(), 32 * 1024);
+        assert_eq!(g.split.len(), MAX_WORD_CHARS - 2);
+        assert_eq!(g.key(&word), word);
     }
 
     #[test]

@@ -12,12 +12,30 @@
 //! 4. A word yields itself, lightly stemmed (`delays` → `delay`, `estimates` → `estimate`),
 //!    so a query matches plural and singular; the client matches prefixes of stems for
 //!    search-as-you-type.
+//! 5. A word longer than [`MAX_WORD_CHARS`] characters counts as its first
+//!    [`MAX_WORD_CHARS`] characters (then stemmed like any word).
 //!
 //! Every term carries its position, counted so that neighbours in the text are
 //! neighbours in positions: a phrase query can check adjacency.
 
 use crate::markdown::is_cjk;
 use crate::slugs::fold_full_width;
+
+/// Characters of a word that are indexed: a longer word counts as its first
+/// `MAX_WORD_CHARS` characters, in the index and in queries alike (`MAX_WORD_CHARS` in
+/// search-text.js), so any prefix of it still finds it and pasting the whole word does too.
+///
+/// Why a cap: a word is one run of letters and digits, and hostile or machine text makes
+/// runs of any length — a 40 KB hex string in a code block, a 10 MB line without a space.
+/// Uncapped, such a run became one term the size of the run, and the work on a term grows
+/// with its length (stemming, hashing, storing it in a shard and in the split word groups,
+/// whose keys are its prefixes: 40 words sharing a 2,000-character prefix made 2,000
+/// nested groups). Capped, every term is small, so that work is bounded per word.
+///
+/// Why 64: longer than any word a reader types (German compounds, a SHA-256 in hex), so
+/// ordinary text is indexed exactly as before; short enough that a term stays a few
+/// cache lines.
+pub const MAX_WORD_CHARS: usize = 64;
 
 /// What a term was made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,18 +113,18 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
 /// allocating per token: words go through two reused buffers. This is the indexer's hot
 /// loop, so ASCII takes a short path.
 pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
-    let mut word = String::new();
+    let mut word = Word::default();
     let mut stemmed = String::new();
     let mut previous: Option<char> = None;
 
     // A plain generic function rather than a closure over `f`: the caller's callback
     // inlines here as well (through `dyn FnMut` it cost a twentieth of the index stage).
-    fn flush<F: FnMut(Token<'_>)>(word: &mut String, stemmed: &mut String, f: &mut F) {
-        if !word.is_empty() {
-            stem_into(word, stemmed);
+    fn flush<F: FnMut(Token<'_>)>(word: &mut Word, stemmed: &mut String, f: &mut F) {
+        if !word.text.is_empty() {
+            stem_into(&word.text, stemmed);
             f(Token::Word {
                 stem: stemmed,
-                raw: word,
+                raw: &word.text,
             });
             word.clear();
         }
@@ -133,13 +151,38 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             previous = Some(c);
         } else if c.is_alphanumeric() {
             previous = None;
-            word.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                word.push(lower);
+            }
         } else {
             previous = None;
             flush(&mut word, &mut stemmed, &mut f);
         }
     }
     flush(&mut word, &mut stemmed, &mut f);
+}
+
+/// The word [`scan`] is reading: its lowercased text, up to [`MAX_WORD_CHARS`]
+/// characters (the rest of a longer run is read and dropped).
+#[derive(Default)]
+struct Word {
+    text: String,
+    chars: usize,
+}
+
+impl Word {
+    #[inline]
+    fn push(&mut self, c: char) {
+        if self.chars < MAX_WORD_CHARS {
+            self.text.push(c);
+            self.chars += 1;
+        }
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.chars = 0;
+    }
 }
 
 /// [`stem`] into a reused buffer.
@@ -281,6 +324,28 @@ mod tests {
             texts("进度🙂延期"),
             ["进", "进度", "度", "延", "延期", "期"],
             "an emoji ends a run: no bigram 度延"
+        );
+    }
+
+    #[test]
+    fn a_long_word_counts_as_its_first_characters() {
+        let long = "a".repeat(40_000);
+        let cut = "a".repeat(MAX_WORD_CHARS);
+        assert_eq!(texts(&format!("x {long} y")), ["x", cut.as_str(), "y"]);
+        // A word of exactly the cap is whole; one character more is cut.
+        let exact = "b".repeat(MAX_WORD_CHARS);
+        assert_eq!(texts(&exact), [exact.as_str()]);
+        assert_eq!(texts(&format!("{exact}c")), [exact.as_str()]);
+        // Characters count, not bytes; the cut word is stemmed like any other.
+        let greek = "α".repeat(MAX_WORD_CHARS + 5);
+        assert_eq!(texts(&greek), ["α".repeat(MAX_WORD_CHARS)]);
+        let plural = format!("{}s{}", "c".repeat(MAX_WORD_CHARS - 1), "d".repeat(9));
+        assert_eq!(texts(&plural), ["c".repeat(MAX_WORD_CHARS - 1)]);
+        // A letter that lowercases to two characters is cut between them at the cap.
+        let dotted = format!("{}İ", "e".repeat(MAX_WORD_CHARS - 1));
+        assert_eq!(
+            texts(&dotted),
+            [format!("{}i", "e".repeat(MAX_WORD_CHARS - 1))]
         );
     }
 

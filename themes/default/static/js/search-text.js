@@ -18,6 +18,14 @@
   /** Characters of text shown around the best match. */
   var EXCERPT_CHARS = 100;
 
+  /**
+   * Characters of a word that count: a longer word counts as its first MAX_WORD_CHARS
+   * (lowercased) characters, exactly as the index cut it (MAX_WORD_CHARS in
+   * src/search/tokenize.rs), so pasting a very long word, or typing any prefix of it,
+   * finds it.
+   */
+  var MAX_WORD_CHARS = 64;
+
   // ---------------------------------------------------------------- tokenizer
 
   var WORD_CHAR = null;
@@ -91,9 +99,10 @@
     var out = [];
     var position = 0;
     var word = '';
+    var wordChars = 0;
     var cjk = null;
     function flushWord() {
-      if (word) { out.push({ type: 'word', text: word, pos: position }); position++; word = ''; }
+      if (word) { out.push({ type: 'word', text: word, pos: position }); position++; word = ''; wordChars = 0; }
     }
     var chars = Array.from(String(text));
     for (var i = 0; i < chars.length; i++) {
@@ -106,7 +115,9 @@
         position++;
       } else if (isWordChar(c)) {
         cjk = null;
-        word += c.toLowerCase();
+        // Code points, not UTF-16 units, are counted, as Rust counts chars.
+        var lower = Array.from(c.toLowerCase());
+        for (var k = 0; k < lower.length && wordChars < MAX_WORD_CHARS; k++) { word += lower[k]; wordChars++; }
       } else {
         cjk = null;
         flushWord();
@@ -297,7 +308,8 @@
     normalize: normalize,
     findMatches: findMatches,
     excerpt: excerpt,
-    escapeHtml: escapeHtml
+    escapeHtml: escapeHtml,
+    MAX_WORD_CHARS: MAX_WORD_CHARS
   };
 
   global.PmoSearchText = PmoSearchText;

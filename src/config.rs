@@ -51,6 +51,70 @@ impl Default for Thresholds {
     }
 }
 
+impl Thresholds {
+    /// Refuses thresholds that would grade every project wrongly: NaN or infinite
+    /// values (TOML allows `nan` and `inf`), and amber above green (nothing could be
+    /// amber). Errors point at the key's line in site.toml.
+    fn check(&self, path: &Path, source: &Arc<str>) -> Result<(), Diagnostic> {
+        let values = [
+            ("cpi_green", self.cpi_green),
+            ("cpi_amber", self.cpi_amber),
+            ("spi_green", self.spi_green),
+            ("spi_amber", self.spi_amber),
+        ];
+        for (key, value) in values {
+            if !value.is_finite() {
+                let (line, value_at) = key_place(source, key);
+                return Err(Diagnostic::error(Problem::Config(format!(
+                    "`{key}` is not a finite number"
+                )))
+                .at(Location::new(
+                    path,
+                    source,
+                    value_at,
+                    source[value_at..].find('\n').unwrap_or(0),
+                ))
+                .with_help(format!("thresholds are ratios such as 0.95 (line {line})")));
+            }
+        }
+        for (index, green, amber) in [
+            ("cpi", self.cpi_green, self.cpi_amber),
+            ("spi", self.spi_green, self.spi_amber),
+        ] {
+            if amber > green {
+                let key = format!("{index}_amber");
+                let (_, value_at) = key_place(source, &key);
+                let line_start = source[..value_at].rfind('\n').map_or(0, |i| i + 1);
+                return Err(Diagnostic::error(Problem::Config(format!(
+                    "`{key}` ({amber}) is above `{index}_green` ({green}), so no project could be amber"
+                )))
+                .at(Location::new(path, source, line_start, key.len()))
+                .with_help(format!(
+                    "amber is the lower bound: e.g. {index}_green = 0.95 and {index}_amber = 0.85"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The line number and value offset of `key = …` in site.toml (the end of the text if
+/// the key is not written, i.e. a default is in force).
+fn key_place(source: &str, key: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if let Some(value) = rest.trim_start().strip_prefix('=') {
+                let value_at = line.len() - value.trim_start().len();
+                return (n + 1, offset + value_at);
+            }
+        }
+        offset += line.len();
+    }
+    (source.lines().count(), source.len())
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -151,6 +215,7 @@ impl Config {
                     .with_help("set `paginate = 20` or another positive number"),
             );
         }
+        config.thresholds.check(path, &source)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

@@ -229,6 +229,20 @@ fn chart_rules_that_are_not_finite() {
 }
 
 #[test]
+fn chart_whose_sums_overflow() {
+    let site = Site::fixture("basic");
+    site.write("data/huge.csv", "name,amount\na,1e308\nb,1e308\n");
+    site.write(
+        "content/reports/bad-block.md",
+        "---\ntitle: 图表\n---\n\n```chart\ntype = \"bar\"\ndata = \"huge\"\nx = \"name\"\ny = \"amount\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("data/huge.csv") && m.contains("line 3"), "{m}");
+    assert!(!m.contains("inf"), "{m}");
+}
+
+#[test]
 fn table_headers_of_the_wrong_length() {
     let m = block(
         "table",

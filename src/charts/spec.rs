@@ -252,6 +252,9 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                     (Some(y), _) => {
                         for name in y.to_vec() {
                             column("y", &name, !counting)?;
+                            if let Some(col) = table.column(&name) {
+                                finite_sums(table, col, text)?;
+                            }
                         }
                     }
                     (None, true) => {}
@@ -301,6 +304,35 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
     }
     if let Some(sort) = &selection.sort {
         column("sort", sort.trim_start_matches('-'), false)?;
+    }
+    Ok(())
+}
+
+/// Refuses a value column whose sum could overflow to infinity (sums, means, running
+/// totals and stacks all add its values), naming the cell where it does: an infinite
+/// bar or a `inf` label must never be drawn.
+fn finite_sums(table: &Table, col: usize, text: &str) -> Result<(), SpecError> {
+    let mut total = 0.0f64;
+    for row in 0..table.rows.len() {
+        let value = match table.cell(row, col) {
+            crate::data::Cell::Number(n) => *n,
+            crate::data::Cell::Text(t) => crate::data::table::parse_number(t).unwrap_or(0.0),
+            _ => 0.0,
+        };
+        total += value.abs();
+        if !total.is_finite() {
+            return Err(SpecError {
+                message: format!(
+                    "the values of `{}` in {} add up past the largest number a chart can draw, at {} (`{}`)",
+                    table.columns.get(col).map_or("?", String::as_str),
+                    table.path.display(),
+                    table.place_name(row, col),
+                    table.text(row, col)
+                ),
+                help: "check that cell for a typo or an exponent such as 1e308".into(),
+                span: field_span(text, "y"),
+            });
+        }
     }
     Ok(())
 }

@@ -356,3 +356,44 @@ fn workbook_that_inflates_past_the_limit_is_refused() {
     assert!(m.contains("xl/sharedStrings.xml"), "{m}");
     assert!(m.contains("100 MB"), "{m}");
 }
+
+/// A minimal .xlsx holding `cells` (reference, number) on one sheet.
+fn xlsx_with(cells: &[(&str, f64)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let sheet_cells: String = cells
+        .iter()
+        .map(|(r, v)| format!("<row r=\"{}\"><c r=\"{r}\"><v>{v}</v></c></row>", &r[1..]))
+        .collect();
+    let parts = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
+        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_cells}</sheetData></worksheet>")),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn sheet_spanning_too_many_cells_is_refused() {
+    // Two cells, but calamine would allocate every cell between them (2.6 million).
+    let m = failing(
+        "data/wide.xlsx",
+        xlsx_with(&[("A1", 1.0), ("Z100000", 2.0)]),
+    );
+    assert!(m.contains("data/wide.xlsx"), "{m}");
+    assert!(m.contains("A1:Z100000"), "{m}");
+    // A small sheet made the same way is read.
+    let site = Site::fixture("basic");
+    site.write("data/small.xlsx", xlsx_with(&[("A1", 1.0), ("A2", 2.0)]));
+    site.build_ok();
+}

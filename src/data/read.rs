@@ -161,6 +161,12 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
     let sheets = workbook.sheet_names();
     let mut tables = Vec::new();
     for (i, sheet) in sheets.iter().enumerate() {
+        workbook_limits::check_sheet_area(
+            &mut workbook,
+            sheet,
+            shown,
+            workbook_limits::MAX_SHEET_CELLS,
+        )?;
         let range = workbook
             .worksheet_range(sheet)
             .map_err(|e| fail(format!("sheet `{sheet}`: {e}")))?;

@@ -3,10 +3,15 @@
 //! would read it all into memory (1.7 GB was seen). The archive's central directory
 //! declares each part's uncompressed size, so the parts are summed before calamine
 //! opens the file, without inflating anything.
+//!
+//! calamine also holds a sheet as a dense grid from its first to its last used cell, so
+//! two cells at A1 and XFD1048576 would ask for 17 billion cells. Before reading an
+//! `.xlsx` sheet, its used cells are streamed once to measure that grid.
 
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
+use crate::data::table::cell_ref;
 use crate::diagnostics::{Diagnostic, Problem};
 
 /// The most a workbook may inflate to, all parts together: 100 MB, some 50 times what a
@@ -47,6 +52,47 @@ pub fn check(full: &Path, shown: &Path, limit: u64) -> Result<(), Diagnostic> {
     )))
     .in_file(shown)
     .with_help("keep data workbooks small: delete unused sheets and cells, or split the data into several files"))
+}
+
+/// The most cells a sheet's grid (first to last used cell) may span: 2 million, e.g.
+/// 20 columns by 100,000 rows.
+pub const MAX_SHEET_CELLS: u64 = 2_000_000;
+
+/// Refuses an `.xlsx` sheet whose used cells span a grid of more than `limit` cells,
+/// naming the sheet and the span. Other workbook kinds are left to calamine.
+pub fn check_sheet_area<RS: Read + Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    sheet: &str,
+    shown: &Path,
+    limit: u64,
+) -> Result<(), Diagnostic> {
+    let calamine::Sheets::Xlsx(xlsx) = workbook else {
+        return Ok(());
+    };
+    // A sheet calamine cannot stream is reported when it is read for real.
+    let Ok(mut cells) = xlsx.worksheet_cells_reader(sheet) else {
+        return Ok(());
+    };
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Ok(Some(cell)) = cells.next_cell() {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        (top, left) = (top.min(row), left.min(col));
+        (bottom, right) = (bottom.max(row), right.max(col));
+        let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        if area > limit {
+            return Err(Diagnostic::error(Problem::Data(format!(
+                "sheet `{sheet}` spans {}:{}, {area} cells, over the limit of {limit}",
+                cell_ref(top, left),
+                cell_ref(bottom, right)
+            )))
+            .in_file(shown)
+            .with_help("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data"));
+        }
+    }
+    Ok(())
 }
 
 fn megabytes(bytes: u64) -> u64 {

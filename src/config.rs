@@ -51,6 +51,70 @@ impl Default for Thresholds {
     }
 }
 
+impl Thresholds {
+    /// Refuses thresholds that would grade every project wrongly: NaN or infinite
+    /// values (TOML allows `nan` and `inf`), and amber above green (nothing could be
+    /// amber). Errors point at the key's line in site.toml.
+    fn check(&self, path: &Path, source: &Arc<str>) -> Result<(), Diagnostic> {
+        let values = [
+            ("cpi_green", self.cpi_green),
+            ("cpi_amber", self.cpi_amber),
+            ("spi_green", self.spi_green),
+            ("spi_amber", self.spi_amber),
+        ];
+        for (key, value) in values {
+            if !value.is_finite() {
+                let (line, value_at) = key_place(source, key);
+                return Err(Diagnostic::error(Problem::Config(format!(
+                    "`{key}` is not a finite number"
+                )))
+                .at(Location::new(
+                    path,
+                    source,
+                    value_at,
+                    source[value_at..].find('\n').unwrap_or(0),
+                ))
+                .with_help(format!("thresholds are ratios such as 0.95 (line {line})")));
+            }
+        }
+        for (index, green, amber) in [
+            ("cpi", self.cpi_green, self.cpi_amber),
+            ("spi", self.spi_green, self.spi_amber),
+        ] {
+            if amber > green {
+                let key = format!("{index}_amber");
+                let (_, value_at) = key_place(source, &key);
+                let line_start = source[..value_at].rfind('\n').map_or(0, |i| i + 1);
+                return Err(Diagnostic::error(Problem::Config(format!(
+                    "`{key}` ({amber}) is above `{index}_green` ({green}), so no project could be amber"
+                )))
+                .at(Location::new(path, source, line_start, key.len()))
+                .with_help(format!(
+                    "amber is the lower bound: e.g. {index}_green = 0.95 and {index}_amber = 0.85"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The line number and value offset of `key = …` in site.toml (the end of the text if
+/// the key is not written, i.e. a default is in force).
+fn key_place(source: &str, key: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if let Some(value) = rest.trim_start().strip_prefix('=') {
+                let value_at = line.len() - value.trim_start().len();
+                return (n + 1, offset + value_at);
+            }
+        }
+        offset += line.len();
+    }
+    (source.lines().count(), source.len())
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -152,9 +216,12 @@ impl Config {
                     .with_help("set `paginate = 20` or another positive number"),
             );
         }
+        config.thresholds.check(path, &source)?;
         let at = |key: &str| {
-            let offset = key_offset(text, key);
-            Location::new(path, &source, offset, key.len())
+            let (_, value_at) = key_place(text, key);
+            let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
+            let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+            Location::new(path, &source, line_start + indent, key.len())
         };
         if let Err(why) = check_base_url(&config.base_url) {
             return Err(Diagnostic::error(Problem::Config(why))
@@ -194,19 +261,6 @@ impl Config {
             None => "/".to_string(),
         }
     }
-}
-
-/// Where `key = …` starts in site.toml, for pointing at a value that parsed but is wrong.
-fn key_offset(text: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
-            return offset + (line.len() - trimmed.len());
-        }
-        offset += line.len();
-    }
-    0
 }
 
 /// A base URL must be an absolute http(s) or file address: it is written into the feed,

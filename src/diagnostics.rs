@@ -24,6 +24,11 @@ pub enum Problem {
     Io(String),
     #[error("not a text file: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 { offset: usize },
+    #[error("not UTF-8: this file looks {encoding}-encoded (invalid UTF-8 at byte {offset})")]
+    Encoding {
+        encoding: &'static str,
+        offset: usize,
+    },
     #[error("front matter opened with `{fence}` is never closed")]
     UnclosedFrontMatter { fence: &'static str },
     #[error("invalid front matter: {0}")]

@@ -12,6 +12,7 @@ pub mod content;
 pub mod data;
 pub mod derive;
 pub mod diagnostics;
+pub mod encoding;
 pub mod escape;
 pub mod incremental;
 pub mod layout;

@@ -237,15 +237,24 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         }
         Ok(())
     };
-    let selection =
-        match spec {
-            BlockSpec::Chart(c) => {
-                column("x", &c.x, false)?;
-                let counting = c.aggregate == Some(Aggregate::Count);
-                match (&c.y, counting) {
+    let selection = match spec {
+        BlockSpec::Chart(c) => {
+            column("x", &c.x, false)?;
+            let counting = c.aggregate == Some(Aggregate::Count);
+            match (&c.y, counting) {
+                    (Some(y), _) if y.to_vec().is_empty() => {
+                        return Err(SpecError {
+                            message: "`y` is an empty list: the chart would have no series".into(),
+                            help: "name one column or more, e.g. y = [\"pv\", \"ev\"], or leave y out with aggregate = \"count\"".into(),
+                            span: field_span(text, "y"),
+                        })
+                    }
                     (Some(y), _) => {
                         for name in y.to_vec() {
                             column("y", &name, !counting)?;
+                            if let Some(col) = table.column(&name) {
+                                finite_sums(table, col, text)?;
+                            }
                         }
                     }
                     (None, true) => {}
@@ -257,21 +266,38 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                         span: 0..0,
                     }),
                 }
-                if let Some(s) = &c.series {
-                    column("series", s, false)?;
-                }
-                if let Some(l) = &c.label {
-                    column("label", l, false)?;
-                }
-                c.selection()
+            if c.rules.iter().any(|r| !r.is_finite()) {
+                return Err(SpecError {
+                    message: "`rules` holds a value that is not a finite number".into(),
+                    help: "reference lines are plain numbers, e.g. rules = [1.0]".into(),
+                    span: field_span(text, "rules"),
+                });
             }
-            BlockSpec::Table(t) => {
-                for name in t.columns.iter().flatten() {
-                    column("columns", name, false)?;
-                }
-                t.selection()
+            if let (Some(names), Some(y)) = (&c.names, &c.y) {
+                same_length("names", names.len(), "y", y.to_vec().len(), text)?;
             }
-        };
+            if let Some(s) = &c.series {
+                column("series", s, false)?;
+            }
+            if let Some(l) = &c.label {
+                column("label", l, false)?;
+            }
+            c.selection()
+        }
+        BlockSpec::Table(t) => {
+            for name in t.columns.iter().flatten() {
+                column("columns", name, false)?;
+            }
+            if let Some(headers) = &t.headers {
+                let (shown, of) = match &t.columns {
+                    Some(c) => (c.len(), "columns"),
+                    None => (table.columns.len(), "the table's columns"),
+                };
+                same_length("headers", headers.len(), of, shown, text)?;
+            }
+            t.selection()
+        }
+    };
     let selection = &selection;
     for key in selection.filter.keys() {
         column("filter", key, false)?;
@@ -280,6 +306,59 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         column("sort", sort.trim_start_matches('-'), false)?;
     }
     Ok(())
+}
+
+/// Refuses a value column whose sum could overflow to infinity (sums, means, running
+/// totals and stacks all add its values), naming the cell where it does: an infinite
+/// bar or a `inf` label must never be drawn.
+fn finite_sums(table: &Table, col: usize, text: &str) -> Result<(), SpecError> {
+    let mut total = 0.0f64;
+    for row in 0..table.rows.len() {
+        let value = match table.cell(row, col) {
+            crate::data::Cell::Number(n) => *n,
+            crate::data::Cell::Text(t) => crate::data::table::parse_number(t).unwrap_or(0.0),
+            _ => 0.0,
+        };
+        total += value.abs();
+        if !total.is_finite() {
+            return Err(SpecError {
+                message: format!(
+                    "the values of `{}` in {} add up past the largest number a chart can draw, at {} (`{}`)",
+                    table.columns.get(col).map_or("?", String::as_str),
+                    table.path.display(),
+                    table.place_name(row, col),
+                    table.text(row, col)
+                ),
+                help: "check that cell for a typo or an exponent such as 1e308".into(),
+                span: field_span(text, "y"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Labels given one per column or series must match them in number: one too few
+/// would leave a series unnamed, one too many would shift every label.
+fn same_length(
+    field: &str,
+    len: usize,
+    of: &str,
+    expected: usize,
+    text: &str,
+) -> Result<(), SpecError> {
+    if len == expected {
+        return Ok(());
+    }
+    let of_field = if of.contains(' ') {
+        of.to_string()
+    } else {
+        format!("`{of}`")
+    };
+    Err(SpecError {
+        message: format!("`{field}` has {len} entries, but {of_field} has {expected}"),
+        help: format!("give one entry of `{field}` for each of {of_field}, in the same order"),
+        span: field_span(text, field),
+    })
 }
 
 fn type_name(t: ColumnType) -> &'static str {

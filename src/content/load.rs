@@ -60,12 +60,12 @@ pub fn load(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let Ok(rel) = entry.path().strip_prefix(content_dir) else {
             continue;
         };
+        if !entry.file_type().is_file() && !linked_table(root, entry.path(), rel, diagnostics) {
+            continue;
+        }
         let Some(rel) = rel_string(rel) else {
             diagnostics.push(
                 Diagnostic::error(Problem::Content("file name is not valid Unicode".into()))
@@ -172,6 +172,19 @@ fn rel_string(rel: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
+/// Whether `path` is a symbolic link to a project table inside the site, to be read like
+/// a file; a link leaving the site is an error (other links are skipped, as before).
+fn linked_table(root: &Path, path: &Path, rel: &Path, diagnostics: &Diagnostics) -> bool {
+    let is_table = rel_string(rel).is_some_and(|r| is_project_table(&r));
+    if !is_table || !path.is_symlink() {
+        return false;
+    }
+    crate::data::links::follow(root, path, &display_path(root, path)).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        false
+    })
+}
+
 /// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.
 fn is_project_table(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
@@ -180,6 +193,58 @@ fn is_project_table(rel: &str) -> bool {
 
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The largest BAC accepted: 10^15, the limit budget tables have too (see
+/// `data::budget::MAX_AMOUNT`), so derived sums and ratios stay exact and finite.
+const MAX_BAC: f64 = 1e15;
+
+/// Refuses project figures that would be shown as right while wrong: a BAC that is NaN,
+/// infinite, absurdly large or negative, and a planned finish before the start.
+fn check_project(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    m: &ProjectMeta,
+) -> Result<(), Diagnostic> {
+    let at = |field: &str| {
+        let offset = field_offset(text, split, field);
+        let len = text[offset..].find('\n').unwrap_or(0);
+        crate::diagnostics::Location::new(path, text, offset, len)
+    };
+    if let Some(bac) = m.bac {
+        let problem = if !bac.is_finite() {
+            Some("`bac` is not a finite number".to_string())
+        } else if bac.abs() > MAX_BAC {
+            Some("`bac` is larger than 10^15".to_string())
+        } else if bac < 0.0 {
+            Some(format!(
+                "`bac` is negative ({})",
+                crate::derive::format_amount(bac)
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(Diagnostic::error(Problem::Content(problem))
+                .at(at("bac"))
+                .with_help("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000"));
+        }
+    }
+    if let (Some(start), Some(finish)) = (m.start, m.finish) {
+        if finish.0 < start.0 {
+            return Err(Diagnostic::error(Problem::Content(format!(
+                "the planned `finish` ({}) is before `start` ({})",
+                finish.iso(),
+                start.iso()
+            )))
+            .at(at("finish"))
+            .with_help(
+                "check both dates (YYYY-MM-DD); the finish may be the start day but not earlier",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The kind of the page at `rel` (relative to `content/`).
@@ -338,6 +403,7 @@ fn parse_meta(
         }
         Kind::Project => {
             let m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
+            check_project(path, text, split, &m).map_err(|d| vec![d])?;
             page.title = m.title;
             page.tags = m.tags;
             page.summary = m.summary.unwrap_or_default();

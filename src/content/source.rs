@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Problem};
 pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(display))?;
+    crate::encoding::check(display, &bytes)?;
     decode(bytes).map_err(|offset| {
         Diagnostic::error(Problem::InvalidUtf8 { offset })
             .in_file(display)

@@ -2,8 +2,13 @@
 //! (`budget`, `milestones`, `risks` and any other), in CSV, XLSX, JSON, TOML or YAML.
 //! The three project tables are also read into typed rows with cell-level errors.
 
+mod budget;
+mod json_places;
+pub mod links;
 pub mod read;
+mod records;
 pub mod table;
+mod workbook_limits;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -92,6 +97,7 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
         })
         .collect();
     let data_dir = root.join("data");
+    let mut problems = Vec::new();
     if data_dir.is_dir() {
         for entry in walkdir::WalkDir::new(&data_dir)
             .sort_by_file_name()
@@ -102,7 +108,15 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_file() && read::is_table(&rel) && !rel.starts_with('.') {
+            let is_file = entry.file_type().is_file()
+                || (entry.path_is_symlink()
+                    && read::is_table(&rel)
+                    && links::follow(root, entry.path(), &Path::new("data").join(&rel))
+                        .unwrap_or_else(|d| {
+                            problems.push(d);
+                            false
+                        }));
+            if is_file && read::is_table(&rel) && !rel.starts_with('.') {
                 let rel = format!("data/{rel}");
                 files.push(TableFile {
                     name: table_name(&rel).to_string(),
@@ -111,6 +125,7 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
             }
         }
     }
+    diagnostics.extend(problems);
     let results: Vec<Result<Vec<Table>, Diagnostic>> = files
         .par_iter()
         .map(|f| read::read(&root.join(&f.rel), Path::new(&f.rel), &f.name))
@@ -175,7 +190,7 @@ pub fn project_data(
             break;
         };
         let result = match kind {
-            "budget" => budget(table).map(|rows| project.budget = rows),
+            "budget" => budget::read(table).map(|rows| project.budget = rows),
             "milestones" => milestones(table).map(|rows| project.milestones = rows),
             "risks" => risks(table).map(|rows| project.risks = rows),
             _ => Ok(()),
@@ -215,21 +230,6 @@ fn rows<T>(
     } else {
         Err(problems)
     }
-}
-
-fn budget(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
-    let cols = t.require(&["period", "pv"]).map_err(|d| vec![d])?;
-    // Earned value and actual cost may be left out of a plan-only budget.
-    let (ev, ac) = (t.column("ev"), t.column("ac"));
-    let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.number(row, c));
-    rows(t, |r| {
-        Ok(BudgetRow {
-            period: t.month(r, cols[0])?,
-            pv: t.number(r, cols[1])?.unwrap_or(0.0),
-            ev: optional(r, ev)?,
-            ac: optional(r, ac)?,
-        })
-    })
 }
 
 fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {

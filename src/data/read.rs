@@ -11,6 +11,7 @@ use calamine::{Data, Reader};
 
 use crate::content::schema::Date;
 use crate::data::table::{cell_ref, Cell, Place, Table};
+use crate::data::{records, workbook_limits};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 
 /// File endings read as tables.
@@ -37,9 +38,9 @@ pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnos
             let text = crate::content::source::read_text(full, shown)?;
             let table = match ext.as_str() {
                 "csv" => read_csv(shown, &text, name)?,
-                "json" => records(shown, &text, name, parse_json(shown, &text)?)?,
-                "toml" => records(shown, &text, name, parse_toml(shown, &text)?)?,
-                _ => records(shown, &text, name, parse_yaml(shown, &text)?)?,
+                "json" => records::table(shown, &text, name, records::parse_json(shown, &text)?)?,
+                "toml" => records::table(shown, &text, name, records::parse_toml(shown, &text)?)?,
+                _ => records::table(shown, &text, name, records::parse_yaml(shown, &text)?)?,
             };
             Ok(vec![table])
         }
@@ -63,7 +64,7 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut places = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
@@ -86,6 +87,14 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
                 .collect(),
         );
     }
+    if let Some(col) = unnamed_column(&columns, &rows) {
+        return Err(Diagnostic::error(Problem::Data(format!(
+            "column {} of the header has no name, but holds values",
+            col + 1
+        )))
+        .at(Location::new(path, source, field_start(source, 0, col), 0))
+        .with_help(UNNAMED_HELP));
+    }
     Ok(Table {
         name: name.to_string(),
         path: path.to_path_buf(),
@@ -93,6 +102,22 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
         columns,
         rows,
         places,
+    })
+}
+
+const UNNAMED_HELP: &str =
+    "name every column in the first row (e.g. period,pv,ev,ac); a column without a name would be left out";
+
+/// The first column with an empty header but a value in some row. A nameless column
+/// that is empty all the way down (a trailing comma, unused spreadsheet columns) is
+/// harmless; one with values would silently drop them.
+fn unnamed_column(columns: &[String], rows: &[Vec<Cell>]) -> Option<usize> {
+    columns.iter().enumerate().find_map(|(c, name)| {
+        (name.is_empty()
+            && rows
+                .iter()
+                .any(|r| r.get(c).is_some_and(|x| *x != Cell::Empty)))
+        .then_some(c)
     })
 }
 
@@ -123,10 +148,25 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             .in_file(shown)
             .with_help("save the workbook again from Excel or LibreOffice as .xlsx")
     };
+    if matches!(
+        full.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("xlsx" | "xlsm" | "ods")
+    ) {
+        workbook_limits::check(full, shown, workbook_limits::MAX_INFLATED_BYTES)?;
+    }
     let mut workbook = calamine::open_workbook_auto(full).map_err(|e| fail(e.to_string()))?;
     let sheets = workbook.sheet_names();
     let mut tables = Vec::new();
     for (i, sheet) in sheets.iter().enumerate() {
+        workbook_limits::check_sheet_area(
+            &mut workbook,
+            sheet,
+            shown,
+            workbook_limits::MAX_SHEET_CELLS,
+        )?;
         let range = workbook
             .worksheet_range(sheet)
             .map_err(|e| fail(format!("sheet `{sheet}`: {e}")))?;
@@ -155,6 +195,14 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
                     .collect(),
             );
             rows.push(cells);
+        }
+        if let Some(col) = unnamed_column(&columns, &rows) {
+            return Err(fail(format!(
+                "{sheet}!{}: column {} of the header has no name, but holds values",
+                cell_ref(top, left + col as u32),
+                col + 1
+            ))
+            .with_help(UNNAMED_HELP));
         }
         let table_name = if i == 0 {
             name.to_string()
@@ -200,131 +248,6 @@ fn sheet_cell(data: &Data) -> Cell {
     }
 }
 
-type Record = serde_json::Map<String, serde_json::Value>;
-
-fn structured_error(
-    path: &Path,
-    source: &Arc<str>,
-    message: String,
-    offset: usize,
-    help: &str,
-) -> Diagnostic {
-    Diagnostic::error(Problem::Data(message))
-        .at(Location::new(path, source, offset, 1))
-        .with_help(help.to_string())
-}
-
-fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
-    serde_json::from_str::<Vec<Record>>(text).map_err(|e| {
-        let offset = crate::diagnostics::offset_of(text, e.line(), e.column());
-        structured_error(
-            path,
-            text,
-            e.to_string(),
-            offset,
-            "a JSON table is a list of objects: [{\"period\": \"2024-01\", \"pv\": 100}, …]",
-        )
-    })
-}
-
-fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
-    let help = "a TOML table is a list of [[rows]] entries, one per row";
-    let value: toml::Table = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |r| r.start);
-        structured_error(path, text, e.message().to_string(), offset, help)
-    })?;
-    let rows = value
-        .iter()
-        .find_map(|(_, v)| v.as_array().filter(|a| a.iter().all(toml::Value::is_table)))
-        .ok_or_else(|| structured_error(path, text, "no array of tables found".into(), 0, help))?;
-    Ok(rows
-        .iter()
-        .filter_map(toml::Value::as_table)
-        .map(|t| {
-            t.iter()
-                .map(|(k, v)| (k.clone(), toml_to_json(v)))
-                .collect()
-        })
-        .collect())
-}
-
-fn toml_to_json(v: &toml::Value) -> serde_json::Value {
-    match v {
-        toml::Value::String(s) => serde_json::Value::String(s.clone()),
-        toml::Value::Integer(i) => serde_json::Value::from(*i),
-        toml::Value::Float(f) => serde_json::Value::from(*f),
-        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
-        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
-        other => serde_json::Value::String(other.to_string()),
-    }
-}
-
-fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
-    let mut options = serde_saphyr::Options::default();
-    options.strict_booleans = true;
-    options.with_snippet = false;
-    options.crop_radius = 0;
-    serde_saphyr::from_str_with_options::<Vec<Record>>(text, options).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-        let offset = crate::diagnostics::offset_of(text, line, col);
-        let message = e.to_string();
-        let message = message.lines().next().unwrap_or(&message).to_string();
-        structured_error(
-            path,
-            text,
-            message,
-            offset,
-            "a YAML table is a list of mappings: - {period: 2024-01, pv: 100}",
-        )
-    })
-}
-
-fn records(
-    path: &Path,
-    source: &Arc<str>,
-    name: &str,
-    records: Vec<Record>,
-) -> Result<Table, Diagnostic> {
-    let mut columns: Vec<String> = Vec::new();
-    for record in &records {
-        for key in record.keys() {
-            if !columns.contains(key) {
-                columns.push(key.clone());
-            }
-        }
-    }
-    let rows = records
-        .iter()
-        .map(|record| {
-            columns
-                .iter()
-                .map(|c| match record.get(c) {
-                    None | Some(serde_json::Value::Null) => Cell::Empty,
-                    Some(serde_json::Value::Number(n)) => {
-                        n.as_f64().map_or(Cell::Empty, Cell::Number)
-                    }
-                    Some(serde_json::Value::String(s)) if s.trim().is_empty() => Cell::Empty,
-                    Some(serde_json::Value::String(s)) => Cell::Text(s.trim().to_string()),
-                    Some(other) => Cell::Text(other.to_string()),
-                })
-                .collect()
-        })
-        .collect::<Vec<Vec<Cell>>>();
-    let places = (0..rows.len())
-        .map(|r| vec![Place::Row(r + 1); columns.len()])
-        .collect();
-    Ok(Table {
-        name: name.to_string(),
-        path: path.to_path_buf(),
-        source: Some(Arc::clone(source)),
-        columns,
-        rows,
-        places,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,39 +276,39 @@ mod tests {
 
     #[test]
     fn structured_formats_keep_column_order() {
-        let json = parse_json(
+        let json = records::parse_json(
             Path::new("t.json"),
             &text(r#"[{"period":"2024-01","pv":100},{"period":"2024-02","pv":"1,200","ev":5}]"#),
         )
         .unwrap();
-        let t = records(Path::new("t.json"), &text(""), "t", json).unwrap();
+        let t = records::table(Path::new("t.json"), &text(""), "t", json).unwrap();
         assert_eq!(t.columns, ["period", "pv", "ev"]);
         assert_eq!(t.number(1, 1).unwrap(), Some(1200.0));
         assert_eq!(t.number(0, 2).unwrap(), None);
 
-        let toml = parse_toml(
+        let toml = records::parse_toml(
             Path::new("t.toml"),
             &text(
                 "[[rows]]\nperiod = \"2024-01\"\npv = 1\n[[rows]]\nperiod = \"2024-02\"\npv = 2\n",
             ),
         )
         .unwrap();
-        let t = records(Path::new("t.toml"), &text(""), "t", toml).unwrap();
+        let t = records::table(Path::new("t.toml"), &text(""), "t", toml).unwrap();
         assert_eq!(t.rows.len(), 2);
 
-        let yaml = parse_yaml(
-            Path::new("t.yaml"),
-            &text("- period: 2024-01\n  pv: 1\n- period: 2024-02\n  pv: x\n"),
-        )
-        .unwrap();
-        let t = records(Path::new("t.yaml"), &text(""), "t", yaml).unwrap();
+        let source = text("- period: 2024-01\n  pv: 1\n- period: 2024-02\n  pv: x\n");
+        let yaml = records::parse_yaml(Path::new("t.yaml"), &source).unwrap();
+        let t = records::table(Path::new("t.yaml"), &source, "t", yaml).unwrap();
         let e = t.number(1, 1).unwrap_err().to_string();
-        assert!(e.contains("row 2: column `pv` holds `x`"), "{e}");
+        assert!(
+            e.contains("t.yaml:4:7: invalid data: column `pv` holds `x`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn broken_json_points_at_the_error() {
-        let e = parse_json(Path::new("t.json"), &text("[\n{\"a\": 1,}\n]"))
+        let e = records::parse_json(Path::new("t.json"), &text("[\n{\"a\": 1,}\n]"))
             .unwrap_err()
             .to_string();
         assert!(e.contains("t.json:2:"), "{e}");

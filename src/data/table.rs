@@ -224,6 +224,17 @@ impl Table {
         d.with_help(help.to_string())
     }
 
+    /// Where a cell is, in words for a message: `line 7`, `Sheet1!B7` or `row 3`.
+    pub fn place_name(&self, row: usize, col: usize) -> String {
+        match (self.places.get(row).and_then(|p| p.get(col)), &self.source) {
+            (Some(Place::Offset(offset)), Some(source)) => {
+                format!("line {}", crate::diagnostics::line_col(source, *offset).0)
+            }
+            (Some(Place::Sheet { sheet, cell }), _) => format!("{sheet}!{cell}"),
+            _ => format!("row {}", row + 1),
+        }
+    }
+
     fn error_at_top(&self, message: String, help: String) -> Diagnostic {
         let d = Diagnostic::error(Problem::Data(message));
         match &self.source {

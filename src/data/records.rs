@@ -1,0 +1,359 @@
+//! Structured tables (JSON, TOML, YAML): a list of records whose keys are the columns,
+//! in the order first seen. Every value keeps where it was written, so a bad cell is
+//! reported at its line and column like a CSV cell, and a NaN or infinity (which TOML and
+//! YAML allow) is refused at its place instead of vanishing into an empty cell.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::data::table::{Cell, Place, Table};
+use crate::diagnostics::{offset_of, Diagnostic, Location, Problem};
+
+/// One value of a record, as the format wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    Null,
+    /// Kept as read, NaN and infinities included, so they can be refused at their place.
+    Number(f64),
+    Text(String),
+    /// A list, a nested table or a boolean: shown as written, never a number.
+    Other(String),
+}
+
+/// The key TOML's deserializer uses to hand over a date-time as a one-entry map.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+                Scalar::deserialize(d)
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Other(b.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Number(n as f64))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Number(n as f64))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Number(n))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(s.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other("[…]".into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                let mut out = Scalar::Other("{…}".into());
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == TOML_DATETIME {
+                        out = Scalar::Text(map.next_value::<String>()?);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One record: its fields in the order written, each with the byte offset of its value
+/// when the format tells it.
+pub type Record = Vec<(String, Scalar, Option<usize>)>;
+
+/// A record read with span-carrying values `S` (the TOML or YAML `Spanned` wrapper).
+struct Spans<S>(Vec<(String, S)>);
+
+impl<'de, S: Deserialize<'de>> Deserialize<'de> for Spans<S> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<S>(std::marker::PhantomData<S>);
+        impl<'de, S: Deserialize<'de>> Visitor<'de> for V<S> {
+            type Value = Spans<S>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a record of column = value pairs")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spans<S>, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    fields.push((key, map.next_value::<S>()?));
+                }
+                Ok(Spans(fields))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// The offset of a value's text, past an opening quote, so the column is where the
+/// user's characters start (as for CSV cells).
+fn past_quote(text: &str, offset: usize) -> usize {
+    match text.as_bytes().get(offset) {
+        Some(b'"' | b'\'') => offset + 1,
+        _ => offset,
+    }
+}
+
+fn structured_error(
+    path: &Path,
+    source: &Arc<str>,
+    message: String,
+    offset: usize,
+    help: &str,
+) -> Diagnostic {
+    Diagnostic::error(Problem::Data(message))
+        .at(Location::new(path, source, offset, 1))
+        .with_help(help.to_string())
+}
+
+pub fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    let help = "a JSON table is a list of objects: [{\"period\": \"2024-01\", \"pv\": 100}, …]";
+    let values = serde_json::from_str::<Vec<serde_json::Map<String, serde_json::Value>>>(text)
+        .map_err(|e| {
+            let offset = offset_of(text, e.line(), e.column());
+            structured_error(path, text, e.to_string(), offset, help)
+        })?;
+    let offsets = crate::data::json_places::value_offsets(text);
+    Ok(values
+        .into_iter()
+        .enumerate()
+        .map(|(r, record)| {
+            record
+                .into_iter()
+                .map(|(key, value)| {
+                    let at = offsets
+                        .get(r)
+                        .and_then(|row| row.iter().find(|(k, _)| *k == key))
+                        .map(|(_, o)| past_quote(text, *o));
+                    let scalar = match value {
+                        serde_json::Value::Null => Scalar::Null,
+                        serde_json::Value::Number(n) => n
+                            .as_f64()
+                            .map_or(Scalar::Other(n.to_string()), Scalar::Number),
+                        serde_json::Value::String(s) => Scalar::Text(s),
+                        other => Scalar::Other(other.to_string()),
+                    };
+                    (key, scalar, at)
+                })
+                .collect()
+        })
+        .collect())
+}
+
+pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    let help = "a TOML table is a list of [[rows]] entries, one per row";
+    let toml_error = |e: toml::de::Error| {
+        let offset = e.span().map_or(0, |r| r.start);
+        structured_error(path, text, e.message().to_string(), offset, help)
+    };
+    // First find which key holds the rows, then read just that array with spans.
+    let value: toml::Table = toml::from_str(text).map_err(toml_error)?;
+    let key = value
+        .iter()
+        .find_map(|(k, v)| {
+            v.as_array()
+                .filter(|a| a.iter().all(toml::Value::is_table))
+                .map(|_| k.clone())
+        })
+        .ok_or_else(|| structured_error(path, text, "no array of tables found".into(), 0, help))?;
+    #[derive(serde::Deserialize)]
+    struct Rows(std::collections::HashMap<String, RowsOrOther>);
+    struct RowsOrOther(Option<Vec<Spans<toml::Spanned<Scalar>>>>);
+    impl<'de> Deserialize<'de> for RowsOrOther {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = RowsOrOther;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("anything")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RowsOrOther, A::Error> {
+                    let mut rows = Vec::new();
+                    while let Some(row) = seq.next_element::<MaybeRecord>()? {
+                        match row.0 {
+                            Some(r) => rows.push(r),
+                            None => return Ok(RowsOrOther(None)),
+                        }
+                    }
+                    Ok(RowsOrOther(Some(rows)))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RowsOrOther, A::Error> {
+                    while map
+                        .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    Ok(RowsOrOther(None))
+                }
+                fn visit_str<E: de::Error>(self, _: &str) -> Result<RowsOrOther, E> {
+                    Ok(RowsOrOther(None))
+                }
+                fn visit_i64<E: de::Error>(self, _: i64) -> Result<RowsOrOther, E> {
+                    Ok(RowsOrOther(None))
+                }
+                fn visit_f64<E: de::Error>(self, _: f64) -> Result<RowsOrOther, E> {
+                    Ok(RowsOrOther(None))
+                }
+                fn visit_bool<E: de::Error>(self, _: bool) -> Result<RowsOrOther, E> {
+                    Ok(RowsOrOther(None))
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+    struct MaybeRecord(Option<Spans<toml::Spanned<Scalar>>>);
+    impl<'de> Deserialize<'de> for MaybeRecord {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Spans::deserialize(d).map(|s| MaybeRecord(Some(s)))
+        }
+    }
+    let mut rows: Rows = toml::from_str(text).map_err(toml_error)?;
+    let records =
+        rows.0.remove(&key).and_then(|r| r.0).ok_or_else(|| {
+            structured_error(path, text, "no array of tables found".into(), 0, help)
+        })?;
+    Ok(records
+        .into_iter()
+        .map(|Spans(fields)| {
+            fields
+                .into_iter()
+                .map(|(k, v)| {
+                    let at = past_quote(text, v.span().start);
+                    (k, v.into_inner(), Some(at))
+                })
+                .collect()
+        })
+        .collect())
+}
+
+pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    options.crop_radius = 0;
+    let records = serde_saphyr::from_str_with_options::<Vec<Spans<serde_saphyr::Spanned<Scalar>>>>(
+        text, options,
+    )
+    .map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        let offset = offset_of(text, line, col);
+        let message = e.to_string();
+        let message = message.lines().next().unwrap_or(&message).to_string();
+        structured_error(
+            path,
+            text,
+            message,
+            offset,
+            "a YAML table is a list of mappings: - {period: 2024-01, pv: 100}",
+        )
+    })?;
+    Ok(records
+        .into_iter()
+        .map(|Spans(fields)| {
+            fields
+                .into_iter()
+                .map(|(k, v)| {
+                    let loc = v.referenced;
+                    let at = (loc.line() > 0).then(|| {
+                        past_quote(
+                            text,
+                            offset_of(text, loc.line() as usize, loc.column() as usize),
+                        )
+                    });
+                    (k, v.value, at)
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// The table made of `records`; a number that is NaN or infinite is an error at its place.
+pub fn table(
+    path: &Path,
+    source: &Arc<str>,
+    name: &str,
+    records: Vec<Record>,
+) -> Result<Table, Diagnostic> {
+    let mut columns: Vec<String> = Vec::new();
+    for record in &records {
+        for (key, _, _) in record {
+            if !columns.contains(key) {
+                columns.push(key.clone());
+            }
+        }
+    }
+    let mut rows = Vec::with_capacity(records.len());
+    let mut places = Vec::with_capacity(records.len());
+    for (r, record) in records.iter().enumerate() {
+        let mut cells = vec![Cell::Empty; columns.len()];
+        let mut at = vec![Place::Row(r + 1); columns.len()];
+        for (key, value, offset) in record {
+            let Some(c) = columns.iter().position(|k| k == key) else {
+                continue;
+            };
+            if let Some(o) = offset {
+                at[c] = Place::Offset(*o);
+            }
+            cells[c] = match value {
+                Scalar::Null => Cell::Empty,
+                Scalar::Number(n) if !n.is_finite() => {
+                    let shown = non_finite(*n);
+                    let message =
+                        format!("column `{key}` holds `{shown}`, expected a finite number");
+                    let d = Diagnostic::error(Problem::Data(message))
+                        .with_help("write the amount as a plain number, e.g. 1200000; leave the cell out if it is unknown");
+                    return Err(match offset {
+                        Some(o) => d.at(Location::new(path, source, *o, shown.len())),
+                        None => d.in_file(path),
+                    });
+                }
+                Scalar::Number(n) => Cell::Number(*n),
+                Scalar::Text(s) if s.trim().is_empty() => Cell::Empty,
+                Scalar::Text(s) => Cell::Text(s.trim().to_string()),
+                Scalar::Other(s) => Cell::Text(s.clone()),
+            };
+        }
+        rows.push(cells);
+        places.push(at);
+    }
+    Ok(Table {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        source: Some(Arc::clone(source)),
+        columns,
+        rows,
+        places,
+    })
+}
+
+/// How a non-finite number is named in messages (never Rust's `NaN` or `inf`).
+fn non_finite(n: f64) -> &'static str {
+    if n.is_nan() {
+        "nan"
+    } else if n > 0.0 {
+        "infinity"
+    } else {
+        "-infinity"
+    }
+}

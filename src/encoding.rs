@@ -1,0 +1,168 @@
+//! Naming the encoding of a file that is not UTF-8. A user who saved a CSV from Excel on
+//! Chinese Windows (GBK) or as "Unicode text" (UTF-16) needs to hear which encoding it
+//! is and how to save it as UTF-8, not "invalid byte 0xb1". Nothing is transcoded: the
+//! file stays an error until it is saved as UTF-8, so no guess can change a figure.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+
+/// What a file that is not valid UTF-8 most likely is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    Utf16Le,
+    Utf16Be,
+    /// GBK or its superset GB18030, the legacy encoding of Simplified Chinese Windows.
+    Gbk,
+    Unknown,
+}
+
+impl Guess {
+    pub fn name(self) -> &'static str {
+        match self {
+            Guess::Utf16Le => "UTF-16 (little-endian)",
+            Guess::Utf16Be => "UTF-16 (big-endian)",
+            Guess::Gbk => "GBK",
+            Guess::Unknown => "not UTF-8",
+        }
+    }
+}
+
+/// How many bytes the UTF-16 test looks at: enough for a header line or two.
+const SAMPLE: usize = 1024;
+
+/// Guesses the encoding of `bytes`, which are known not to be valid UTF-8.
+pub fn guess(bytes: &[u8]) -> Guess {
+    match bytes {
+        [0xff, 0xfe, ..] => return Guess::Utf16Le,
+        [0xfe, 0xff, ..] => return Guess::Utf16Be,
+        _ => {}
+    }
+    if let Some(g) = utf16_by_nuls(&bytes[..bytes.len().min(SAMPLE)]) {
+        return g;
+    }
+    if looks_gbk(bytes) {
+        return Guess::Gbk;
+    }
+    Guess::Unknown
+}
+
+/// UTF-16 without a byte-order mark: mostly-ASCII text has a NUL in every other byte.
+fn utf16_by_nuls(sample: &[u8]) -> Option<Guess> {
+    let pairs = sample.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let mostly = |n: usize| n * 10 >= pairs * 8;
+    let rarely = |n: usize| n * 10 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(Guess::Utf16Le)
+    } else if mostly(even) && rarely(odd) {
+        Some(Guess::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Whether the bytes decode cleanly as GB18030 into text (no control characters) with
+/// some Chinese in it: random binary data rarely does both.
+fn looks_gbk(bytes: &[u8]) -> bool {
+    let Some(text) =
+        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    else {
+        return false;
+    };
+    let clean = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+    clean && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Checks that `bytes` are UTF-8 text, naming the encoding when they are not. UTF-16
+/// without a byte-order mark is valid UTF-8 (every other byte a NUL), so NULs in the
+/// first bytes are checked for too: no text file has them.
+pub fn check(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(not_utf8(shown, bytes, e.valid_up_to()));
+    }
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    if sample.contains(&0) && utf16_by_nuls(sample).is_some() {
+        let first_nul = sample.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(not_utf8(shown, bytes, first_nul));
+    }
+    Ok(())
+}
+
+/// The error for a file that is not UTF-8: the encoding it looks like, where the first
+/// bad byte is (line and column when the text before it allows), and how to re-save it.
+pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let guess = guess(bytes);
+    let is_csv = shown
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let help = match (guess, is_csv) {
+        (Guess::Gbk, true) => "this file is GBK-encoded (as Excel saves CSV on Chinese Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)".to_string(),
+        (Guess::Gbk, false) => "this file is GBK-encoded (the legacy Chinese Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".to_string(),
+        (Guess::Utf16Le | Guess::Utf16Be, true) => "this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)".to_string(),
+        (Guess::Utf16Le | Guess::Utf16Be, false) => "this file is UTF-16; save it as UTF-8 (text editors offer this under “Save with encoding”)".to_string(),
+        (Guess::Unknown, _) => "save the file as UTF-8 (text editors offer this under “Save with encoding”)".to_string(),
+    };
+    let problem = match guess {
+        Guess::Unknown => Problem::InvalidUtf8 {
+            offset: valid_up_to,
+        },
+        g => Problem::Encoding {
+            encoding: g.name(),
+            offset: valid_up_to,
+        },
+    };
+    let d = Diagnostic::error(problem).with_help(help);
+    match guess {
+        // Before the first bad byte, UTF-16 text is NULs and letters: no useful line.
+        Guess::Utf16Le | Guess::Utf16Be => d.in_file(shown),
+        _ => {
+            let before = String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]);
+            let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
+            let source: Arc<str> = Arc::from(before.replace("\r\n", "\n").replace('\r', "\n"));
+            d.at(Location::new(shown, &source, source.len(), 0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_utf16_and_gbk() {
+        assert_eq!(guess(b"\xff\xfep\x00"), Guess::Utf16Le);
+        assert_eq!(guess(b"\xfe\xff\x00p"), Guess::Utf16Be);
+        assert_eq!(guess(b"p\x00e\x00r\x00i\x00o\x00d\x00"), Guess::Utf16Le);
+        assert_eq!(guess(b"\x00p\x00e\x00r\x00i\x00o\x00d"), Guess::Utf16Be);
+        // 风险管理 in GBK.
+        assert_eq!(
+            guess(b"title: \xb7\xe7\xcf\xd5\xb9\xdc\xc0\xed\n"),
+            Guess::Gbk
+        );
+        assert_eq!(guess(b"\x89PNG\x00\x00\xff\xfe"), Guess::Unknown);
+        assert_eq!(guess(b"ok\xff"), Guess::Unknown);
+    }
+
+    #[test]
+    fn the_error_points_at_the_first_bad_byte() {
+        let d = not_utf8(
+            Path::new("b.csv"),
+            b"period,pv\n2024-01,\xb1\xb8\xd7\xa2\n",
+            18,
+        );
+        let s = d.to_string();
+        assert!(s.contains("b.csv:2:9"), "{s}");
+        assert!(s.contains("GBK") && s.contains("CSV UTF-8"), "{s}");
+    }
+}

@@ -1,0 +1,399 @@
+//! Doubtful data must never turn into a figure shown as right: each case here ends in an
+//! error (or, where only suspicious, a warning) naming the file, line and column (or
+//! sheet!cell) and the value found.
+
+mod common;
+
+use common::Site;
+
+const ERP: &str = "content/projects/erp/index.md";
+const BUDGET: &str = "content/projects/erp/budget.csv";
+
+fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
+    let site = Site::fixture("basic");
+    site.write(rel, text);
+    let message = site.build_err();
+    assert!(!site.public().exists(), "nothing may be written");
+    message
+}
+
+/// The erp project's front matter with one line replaced.
+fn project_with(old: &str, new: &str) -> String {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic/content/projects/erp/index.md"),
+    )
+    .unwrap();
+    assert!(text.contains(old), "fixture changed: {old}");
+    text.replacen(old, new, 1)
+}
+
+/// A budget in another format, with the CSV removed so only one file makes the table.
+fn failing_budget(file: &str, text: &str) -> String {
+    let site = Site::fixture("basic");
+    site.remove(BUDGET);
+    site.write(&format!("content/projects/erp/{file}"), text);
+    site.build_err()
+}
+
+#[test]
+fn bac_that_is_not_a_finite_number() {
+    for value in [".nan", ".inf", "-.inf", "1e400", "1e308"] {
+        let m = failing(ERP, project_with("bac: 3200000", &format!("bac: {value}")));
+        assert!(
+            m.contains("content/projects/erp/index.md:9:6"),
+            "{value}: {m}"
+        );
+        // YAML itself refuses 1e400 ("invalid floating point"), at the same place.
+        assert!(value == "1e400" || m.contains("`bac`"), "{value}: {m}");
+        assert!(!m.contains("NaN") && !m.contains("inf\n"), "{value}: {m}");
+    }
+}
+
+#[test]
+fn bac_in_toml_front_matter_that_is_nan() {
+    let m = failing(
+        ERP,
+        "+++\ntitle = \"ERP\"\nstatus = \"active\"\nbac = nan\n+++\n",
+    );
+    assert!(m.contains("content/projects/erp/index.md:4:7"), "{m}");
+    assert!(m.contains("`bac`"), "{m}");
+}
+
+#[test]
+fn negative_bac() {
+    let m = failing(ERP, project_with("bac: 3200000", "bac: -3200000"));
+    assert!(m.contains("content/projects/erp/index.md:9:6"), "{m}");
+    assert!(m.contains("negative"), "{m}");
+}
+
+#[test]
+fn finish_before_start() {
+    let m = failing(
+        ERP,
+        project_with("finish: 2024-12-20", "finish: 2023-12-20"),
+    );
+    assert!(m.contains("content/projects/erp/index.md:8:9"), "{m}");
+    assert!(m.contains("before"), "{m}");
+}
+
+#[test]
+fn budget_cells_that_are_not_finite() {
+    let m = failing_budget("budget.toml", "[[rows]]\nperiod = \"2024-01\"\npv = nan\n");
+    assert!(m.contains("content/projects/erp/budget.toml:3:6"), "{m}");
+    let m = failing_budget("budget.yaml", "- period: 2024-01\n  pv: .inf\n");
+    assert!(m.contains("content/projects/erp/budget.yaml:2:7"), "{m}");
+    let m = failing_budget("budget.json", "[{\"period\":\"2024-01\",\"pv\":1e400}]");
+    assert!(m.contains("content/projects/erp/budget.json:1:"), "{m}");
+    let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,1e308,1,1\n");
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+}
+
+#[test]
+fn budget_sums_that_overflow() {
+    let m = failing(
+        BUDGET,
+        "period,pv\n2024-01,900000000000000\n2024-02,900000000000000\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:3:9"), "{m}");
+    assert!(m.contains("running total"), "{m}");
+}
+
+#[test]
+fn empty_pv_cell() {
+    let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,,90,100\n");
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+    assert!(m.contains("`pv`"), "{m}");
+}
+
+#[test]
+fn two_rows_for_one_period() {
+    let m = failing(
+        BUDGET,
+        "period,pv,ev,ac\n2024-01,100,90,100\n2024-01,100,90,100\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:3:1"), "{m}");
+    assert!(m.contains("2024-01") && m.contains("line 2"), "{m}");
+}
+
+#[test]
+fn empty_column_header() {
+    let m = failing(BUDGET, "period,pv,,ac\n2024-01,100,90,100\n");
+    assert!(m.contains("content/projects/erp/budget.csv:1:11"), "{m}");
+    assert!(m.contains("column 3"), "{m}");
+}
+
+#[test]
+fn wrong_cell_types_in_json_and_toml_name_line_and_column() {
+    let m = failing_budget(
+        "budget.json",
+        "[\n{\"period\":\"2024-01\",\"pv\":1},\n{\"period\":\"2024-02\",\"pv\":\"abc\"}\n]",
+    );
+    assert!(m.contains("content/projects/erp/budget.json:3:27"), "{m}");
+    assert!(m.contains("column `pv` holds `abc`"), "{m}");
+    let m = failing_budget(
+        "budget.toml",
+        "[[rows]]\nperiod = \"2024-01\"\npv = 1\n\n[[rows]]\nperiod = \"2024-02\"\npv = \"abc\"\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.toml:7:7"), "{m}");
+    let m = failing_budget(
+        "budget.yaml",
+        "- period: 2024-01\n  pv: 1\n- period: 2024-02\n  pv: abc\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.yaml:4:7"), "{m}");
+}
+
+#[test]
+fn thresholds_that_make_no_sense() {
+    let site = "title = \"x\"\n[thresholds]\ncpi_green = 0.9\ncpi_amber = 0.95\n";
+    let m = failing("site.toml", site);
+    assert!(m.contains("site.toml:4:1"), "{m}");
+    assert!(m.contains("cpi_amber") && m.contains("cpi_green"), "{m}");
+    let m = failing(
+        "site.toml",
+        "title = \"x\"\n[thresholds]\nspi_green = nan\n",
+    );
+    assert!(m.contains("site.toml:3:13"), "{m}");
+    let m = failing(
+        "site.toml",
+        "title = \"x\"\n[thresholds]\nspi_green = inf\n",
+    );
+    assert!(m.contains("site.toml:3:13"), "{m}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_budget_inside_the_site_is_followed() {
+    let plain = Site::fixture("basic");
+    plain.build_ok();
+    let expected = plain.read("projects/erp/index.html");
+
+    let site = Site::fixture("basic");
+    let original = std::fs::read(site.root().join(BUDGET)).unwrap();
+    site.write("shared/budget.csv", original);
+    site.remove(BUDGET);
+    std::os::unix::fs::symlink("../../../shared/budget.csv", site.root().join(BUDGET)).unwrap();
+    site.build_ok();
+    assert_eq!(site.read("projects/erp/index.html"), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_budget_outside_the_site_is_an_error() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("budget.csv"), "period,pv\n2024-01,1\n").unwrap();
+    let site = Site::fixture("basic");
+    site.remove(BUDGET);
+    std::os::unix::fs::symlink(outside.path().join("budget.csv"), site.root().join(BUDGET))
+        .unwrap();
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.csv"), "{m}");
+    assert!(m.contains("outside the site"), "{m}");
+}
+
+fn block(kind: &str, body: &str) -> String {
+    failing(
+        "content/reports/bad-block.md",
+        format!("---\ntitle: 图表\n---\n\n段落。\n\n```{kind}\n{body}```\n"),
+    )
+}
+
+#[test]
+fn chart_with_an_empty_y() {
+    let m = block(
+        "chart",
+        "type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = []\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:11:1"), "{m}");
+    assert!(m.contains("`y`"), "{m}");
+}
+
+#[test]
+fn chart_names_of_the_wrong_length() {
+    let m = block(
+        "chart",
+        "type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = [\"bac\", \"eac\"]\nnames = [\"预算\"]\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:12:1"), "{m}");
+    assert!(m.contains("`names`"), "{m}");
+}
+
+#[test]
+fn chart_rules_that_are_not_finite() {
+    let m = block(
+        "chart",
+        "type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"bac\"\nrules = [1.0, nan]\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:12:1"), "{m}");
+    assert!(m.contains("`rules`"), "{m}");
+}
+
+#[test]
+fn chart_whose_sums_overflow() {
+    let site = Site::fixture("basic");
+    site.write("data/huge.csv", "name,amount\na,1e308\nb,1e308\n");
+    site.write(
+        "content/reports/bad-block.md",
+        "---\ntitle: 图表\n---\n\n```chart\ntype = \"bar\"\ndata = \"huge\"\nx = \"name\"\ny = \"amount\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("data/huge.csv") && m.contains("line 3"), "{m}");
+    assert!(!m.contains("inf"), "{m}");
+}
+
+#[test]
+fn table_headers_of_the_wrong_length() {
+    let m = block(
+        "table",
+        "data = \"portfolio\"\ncolumns = [\"code\", \"title\"]\nheaders = [\"编号\"]\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:10:1"), "{m}");
+    assert!(m.contains("`headers`"), "{m}");
+}
+
+#[test]
+fn table_sorted_by_an_unknown_column() {
+    let m = block("table", "data = \"portfolio\"\nsort = \"-budget\"\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("`sort`"), "{m}");
+    let m = block("table", "data = \"portfolio\"\nsort = \"-\"\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+}
+
+#[test]
+fn csv_saved_as_gbk_is_named() {
+    // 备注 / 已完成 in GBK, as Excel saves CSV on Chinese Windows.
+    let m = failing(
+        BUDGET,
+        b"period,pv,ev,ac,\xb1\xb8\xd7\xa2\n2024-01,1,1,1,\xd2\xd1\xcd\xea\xb3\xc9\n".as_slice(),
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:1:17"), "{m}");
+    assert!(m.contains("GBK"), "{m}");
+    assert!(m.contains("CSV UTF-8"), "{m}");
+}
+
+#[test]
+fn csv_saved_as_utf16_is_named() {
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "period,pv\n2024-01,1\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let m = failing(BUDGET, &bytes);
+    assert!(m.contains("content/projects/erp/budget.csv"), "{m}");
+    assert!(m.contains("UTF-16"), "{m}");
+    let without_bom: Vec<u8> = bytes[2..].to_vec();
+    let m = failing(BUDGET, &without_bom);
+    assert!(m.contains("UTF-16"), "{m}");
+}
+
+#[test]
+fn markdown_saved_as_gbk_is_named() {
+    let m = failing(
+        "content/practices/gbk.md",
+        b"---\ntitle: \xb7\xe7\xcf\xd5\xb9\xdc\xc0\xed\n---\n".as_slice(),
+    );
+    assert!(m.contains("content/practices/gbk.md:2:8"), "{m}");
+    assert!(m.contains("GBK"), "{m}");
+}
+
+/// A zip holding one stored entry whose central directory declares `declared` bytes.
+fn zip_declaring(name: &str, data: &[u8], declared: u32) -> Vec<u8> {
+    let crc = 0u32; // never checked: the size check comes before any inflating
+    let mut out = Vec::new();
+    let le16 = |v: &mut Vec<u8>, x: u16| v.extend(x.to_le_bytes());
+    let le32 = |v: &mut Vec<u8>, x: u32| v.extend(x.to_le_bytes());
+    // Local file header.
+    le32(&mut out, 0x0403_4b50);
+    le16(&mut out, 20);
+    le16(&mut out, 0);
+    le16(&mut out, 0); // stored
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le32(&mut out, crc);
+    le32(&mut out, data.len() as u32);
+    le32(&mut out, declared);
+    le16(&mut out, name.len() as u16);
+    le16(&mut out, 0);
+    out.extend(name.as_bytes());
+    out.extend(data);
+    let central = out.len() as u32;
+    le32(&mut out, 0x0201_4b50);
+    le16(&mut out, 20);
+    le16(&mut out, 20);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le32(&mut out, crc);
+    le32(&mut out, data.len() as u32);
+    le32(&mut out, declared);
+    le16(&mut out, name.len() as u16);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le32(&mut out, 0);
+    le32(&mut out, 0);
+    out.extend(name.as_bytes());
+    let size = out.len() as u32 - central;
+    le32(&mut out, 0x0605_4b50);
+    le16(&mut out, 0);
+    le16(&mut out, 0);
+    le16(&mut out, 1);
+    le16(&mut out, 1);
+    le32(&mut out, size);
+    le32(&mut out, central);
+    le16(&mut out, 0);
+    out
+}
+
+#[test]
+fn workbook_that_inflates_past_the_limit_is_refused() {
+    let zip = zip_declaring("xl/sharedStrings.xml", b"<sst/>", 400_000_000);
+    let m = failing("data/bomb.xlsx", zip);
+    assert!(m.contains("data/bomb.xlsx"), "{m}");
+    assert!(m.contains("xl/sharedStrings.xml"), "{m}");
+    assert!(m.contains("100 MB"), "{m}");
+}
+
+/// A minimal .xlsx holding `cells` (reference, number) on one sheet.
+fn xlsx_with(cells: &[(&str, f64)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let sheet_cells: String = cells
+        .iter()
+        .map(|(r, v)| format!("<row r=\"{}\"><c r=\"{r}\"><v>{v}</v></c></row>", &r[1..]))
+        .collect();
+    let parts = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
+        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_cells}</sheetData></worksheet>")),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn sheet_spanning_too_many_cells_is_refused() {
+    // Two cells, but calamine would allocate every cell between them (2.6 million).
+    let m = failing(
+        "data/wide.xlsx",
+        xlsx_with(&[("A1", 1.0), ("Z100000", 2.0)]),
+    );
+    assert!(m.contains("data/wide.xlsx"), "{m}");
+    assert!(m.contains("A1:Z100000"), "{m}");
+    // A small sheet made the same way is read.
+    let site = Site::fixture("basic");
+    site.write("data/small.xlsx", xlsx_with(&[("A1", 1.0), ("A2", 2.0)]));
+    site.build_ok();
+}

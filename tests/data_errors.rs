@@ -397,3 +397,52 @@ fn sheet_spanning_too_many_cells_is_refused() {
     site.write("data/small.xlsx", xlsx_with(&[("A1", 1.0), ("A2", 2.0)]));
     site.build_ok();
 }
+
+/// A folder under data/ that cannot be read is an error naming it, not tables lost in
+/// silence. As root (CI), permissions do not stop reading, so pmo runs as `nobody`.
+#[test]
+fn an_unreadable_folder_under_data_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::fixture("basic");
+    site.write("data/secret/costs.csv", "name,value\na,1\n");
+    for entry in walkdir::WalkDir::new(site.root()).into_iter().flatten() {
+        let mode = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let root = site.root().to_str().unwrap();
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let check = || {
+        let mut command = if is_root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_pmo"));
+            c
+        } else {
+            std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        };
+        command
+            .args(["--root", root, "check"])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    if !check().status.success() {
+        // `nobody` cannot read the temp folder at all here: nothing to learn.
+        eprintln!("skipped: the site is not readable by another user here");
+        return;
+    }
+    let secret = site.root().join("data/secret");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = check();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("data/secret"), "{text}");
+}

@@ -99,11 +99,20 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
     let data_dir = root.join("data");
     let mut problems = Vec::new();
     if data_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&data_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
+        for entry in walkdir::WalkDir::new(&data_dir).sort_by_file_name() {
+            // An unreadable folder under data/ would silently lose its tables.
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = e.path().unwrap_or(&data_dir);
+                    problems.push(
+                        Diagnostic::error(Problem::Io(e.to_string()))
+                            .in_file(at.strip_prefix(root).unwrap_or(at))
+                            .with_help("make the folder readable by the user running pmo, or move it out of data/"),
+                    );
+                    continue;
+                }
+            };
             let Ok(rel) = entry.path().strip_prefix(&data_dir) else {
                 continue;
             };

@@ -24,3 +24,7 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
         .copied()
         .filter(|f| *f != "archetypes")
 }
+
+/// The portfolio dashboard's URL: the link checker accepts it and the menu links it, so
+/// it is named here rather than by the render stage that writes it.
+pub const DASHBOARD_URL: &str = "dashboard/";

@@ -14,6 +14,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod encoding;
 pub mod escape;
+pub mod i18n;
 pub mod incremental;
 pub mod layout;
 pub mod markdown;
@@ -200,7 +201,7 @@ pub struct Prepared {
     pub site: site::Site,
     pub figures: charts::Figures,
     pub theme: Theme,
-    pub i18n: render::i18n::I18n,
+    pub i18n: i18n::I18n,
     /// The site folder.
     pub root: PathBuf,
     pub warnings: Vec<Diagnostic>,
@@ -255,7 +256,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         };
     }
     let theme = Theme::resolve(root, &config.theme)?;
-    let i18n = render::i18n::I18n::load(&theme, root, config.language.code())?;
+    let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(Problem::Content("there is no content/ folder".into()))

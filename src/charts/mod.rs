@@ -18,7 +18,7 @@ use rayon::prelude::*;
 pub use figure::Figure;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
-use crate::render::i18n::I18n;
+use crate::i18n::I18n;
 use crate::site::{PageId, Site};
 use spec::BlockSpec;
 

@@ -7,7 +7,7 @@ use crate::charts::build::{self, DataTable};
 use crate::charts::model::{Chart, Rule};
 use crate::charts::spec::{parse, BlockSpec, ChartSpec};
 use crate::data::Table;
-use crate::render::i18n::I18n;
+use crate::i18n::I18n;
 
 fn spec(text: &str) -> Option<ChartSpec> {
     match parse(true, text) {

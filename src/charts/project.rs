@@ -7,7 +7,7 @@ use crate::content::page::ProjectInfo;
 use crate::data::table::format_number;
 use crate::data::ProjectData;
 use crate::derive::{self, evm};
-use crate::render::i18n::I18n;
+use crate::i18n::I18n;
 
 fn amount(v: Option<f64>) -> String {
     v.map(format_number).unwrap_or_default()

@@ -10,7 +10,7 @@ use crate::content::page::Kind;
 use crate::content::schema::Vocabulary;
 use crate::data::{Cell, Table};
 use crate::derive::{self, key_figures};
-use crate::render::i18n::I18n;
+use crate::i18n::I18n;
 use crate::site::Site;
 
 fn text(s: impl Into<String>) -> Cell {

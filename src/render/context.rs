@@ -10,8 +10,8 @@ use tera::Value;
 use crate::content::page::{Kind, Page};
 use crate::content::schema::Vocabulary;
 use crate::derive::{self, format_amount};
+use crate::i18n::I18n;
 use crate::markdown::TocEntry;
-use crate::render::i18n::I18n;
 use crate::site::{PageId, SectionId, Site};
 
 #[derive(Debug, Serialize)]

@@ -7,9 +7,9 @@ use std::io;
 
 use crate::content::page::Kind;
 use crate::escape::xml as escape;
+use crate::i18n::I18n;
 use crate::markdown::substitute_links;
 use crate::output::Output;
-use crate::render::i18n::I18n;
 use crate::site::{PageId, Site};
 
 pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {

@@ -38,9 +38,6 @@ pub enum Job {
     NotFound,
 }
 
-/// Where the portfolio dashboard is published.
-pub const DASHBOARD_URL: &str = "dashboard/";
-
 pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
@@ -116,7 +113,7 @@ impl Job {
             Job::Lessons(s, n) => paged_url(&site.section(*s).url, *n),
             Job::Reviews(s, None) => site.section(*s).url.clone(),
             Job::Reviews(s, Some(year)) => format!("{}{year}/", site.section(*s).url),
-            Job::Dashboard => DASHBOARD_URL.to_string(),
+            Job::Dashboard => crate::layout::DASHBOARD_URL.to_string(),
             Job::Search => "search/".to_string(),
             Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
             Job::Term(t, i, n) => {

@@ -4,7 +4,6 @@
 pub mod context;
 mod depends;
 mod feeds;
-pub mod i18n;
 mod jobs;
 pub mod templates;
 
@@ -17,14 +16,15 @@ use tera::{Context, Value};
 
 use crate::charts::Figures;
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::i18n::I18n;
+pub use crate::layout::DASHBOARD_URL;
 use crate::markdown::substitute_links;
 use crate::output::Output;
 use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use context::summary;
 pub use depends::{listing, showing, showing_data};
-use i18n::I18n;
-pub use jobs::{Job, DASHBOARD_URL};
+pub use jobs::Job;
 use templates::Templates;
 
 /// Reports rendering progress to whoever draws it (the CLI's progress bar).
@@ -285,7 +285,7 @@ impl<'a> Renderer<'a> {
                 NavItem {
                     key: "dashboard".into(),
                     title: self.i18n.get("nav_dashboard").to_string(),
-                    url: jobs::DASHBOARD_URL.into(),
+                    url: DASHBOARD_URL.into(),
                     active: top == "dashboard",
                 },
             );

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::content::page::{Kind, Page};
 use crate::content::schema::Vocabulary;
+use crate::i18n::I18n;
 use crate::markdown::is_cjk;
-use crate::render::i18n::I18n;
 use crate::search::encode::{self, Lengths};
 use crate::site::{PageId, Site};
 

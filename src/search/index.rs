@@ -14,9 +14,9 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::i18n::I18n;
 use crate::markdown::is_cjk;
 use crate::output::Output;
-use crate::render::i18n::I18n;
 use crate::search::documents::{self, json, script};
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};

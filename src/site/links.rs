@@ -93,7 +93,7 @@ impl LinkIndex {
                     std::iter::once(t.url()).chain(t.terms.iter().map(|term| t.term_url(term)))
                 }))
                 .chain(
-                    (!site.projects.is_empty()).then(|| crate::render::DASHBOARD_URL.to_string()),
+                    (!site.projects.is_empty()).then(|| crate::layout::DASHBOARD_URL.to_string()),
                 )
                 .collect(),
             assets: site.assets.iter().cloned().collect(),

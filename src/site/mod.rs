@@ -107,7 +107,7 @@ pub fn link(
     loaded: Loaded,
     data: Data,
     static_files: BTreeMap<String, crate::theme::Source>,
-    i18n: &crate::render::i18n::I18n,
+    i18n: &crate::i18n::I18n,
     diagnostics: &Diagnostics,
 ) -> Site {
     let mut pages = loaded.pages;

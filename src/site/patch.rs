@@ -6,7 +6,7 @@ use crate::content::load::Loaded;
 use crate::content::page::Page;
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::i18n::I18n;
+use crate::i18n::I18n;
 use crate::site::{links, PageId, Site};
 
 /// Whether `new` can replace `old` without changing the shape of the site: everything

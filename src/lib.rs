@@ -2,7 +2,9 @@
 //! office.
 //!
 //! The pipeline runs one way, each stage a module with a plain-data output:
-//! [`config`] → [`content::load`] → [`site::link`] → [`derive`] → [`render`] → [`output`].
+//! [`config`] → [`content::load`] and [`data::load`] → [`site::link`] →
+//! [`derive`] (the derived tables) → [`charts`] → [`search::index`] and [`render`] →
+//! [`output`]. Each stage reads what the earlier ones made and never calls a later one.
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
@@ -278,14 +280,8 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         words.preload();
     }
 
-    let site = site::link(
-        config,
-        loaded,
-        data,
-        theme.static_files(),
-        &i18n,
-        &diagnostics,
-    );
+    let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
+    derive::tables::attach(&mut site, &i18n, &diagnostics);
     laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {

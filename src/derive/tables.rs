@@ -10,6 +10,7 @@ use crate::content::page::Kind;
 use crate::content::schema::Vocabulary;
 use crate::data::{Cell, Table};
 use crate::derive::{self, key_figures};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::i18n::I18n;
 use crate::site::Site;
 
@@ -39,6 +40,37 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
 
 /// The names of the tables [`all`] derives.
 pub const NAMES: [&str; 3] = ["portfolio", "lessons", "risks"];
+
+/// The derive stage's step after linking: puts the derived tables into the site, where
+/// charts and `table` blocks find them beside the files' tables. Derived tables of an
+/// earlier pass are replaced; a file whose table takes a derived name is an error.
+pub fn attach(site: &mut Site, i18n: &I18n, diagnostics: &Diagnostics) {
+    for name in NAMES {
+        if site.tables.get(name).is_some_and(is_derived) {
+            site.tables.remove(name);
+        }
+    }
+    for (name, table) in all(site, i18n) {
+        if let Some(clash) = site.tables.get(&name) {
+            diagnostics.push(
+                Diagnostic::error(Problem::Data(format!(
+                    "the table name `{name}` is taken by the table the build derives"
+                )))
+                .in_file(&clash.path)
+                .with_help("rename the file: `portfolio`, `lessons` and `risks` are built from the content"),
+            );
+        }
+        site.tables.insert(name, table);
+    }
+}
+
+fn is_derived(table: &Table) -> bool {
+    table.source.is_none()
+        && table
+            .path
+            .to_str()
+            .is_some_and(|p| p.starts_with("<derived table"))
+}
 
 pub fn all(site: &Site, i18n: &I18n) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();

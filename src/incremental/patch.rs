@@ -127,15 +127,13 @@ impl Workspace {
             previous.push((id, std::mem::replace(&mut self.state.site.pages[id], page)));
         }
         let diagnostics = Diagnostics::default();
-        self.state.site.relink(&self.state.i18n, &diagnostics);
+        self.relink(&diagnostics);
         if diagnostics.has_errors() {
             // Back to the last good pages, which linked without errors before.
             for (id, page) in previous {
                 self.state.site.pages[id] = page;
             }
-            self.state
-                .site
-                .relink(&self.state.i18n, &Diagnostics::default());
+            self.relink(&Diagnostics::default());
             return Err(diagnostics.into_sorted().into());
         }
 
@@ -229,12 +227,16 @@ impl Workspace {
             }
             site.project_data.insert(slug, data);
         }
-        for (name, table) in crate::derive::tables::all(site, &self.state.i18n) {
-            site.tables.insert(name, table);
-        }
+        crate::derive::tables::attach(site, &self.state.i18n, &Diagnostics::default());
 
         self.redraw_from_tables(&ids, &[])?;
         Ok(Some(render::showing_data(&self.state.site, &ids)))
+    }
+
+    /// The link and derive stages again, over the pages in memory.
+    fn relink(&mut self, diagnostics: &Diagnostics) {
+        self.state.site.relink(diagnostics);
+        crate::derive::tables::attach(&mut self.state.site, &self.state.i18n, diagnostics);
     }
 
     /// Draws again what reads the tables: the charts of `projects`, the dashboard, every

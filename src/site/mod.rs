@@ -107,7 +107,6 @@ pub fn link(
     loaded: Loaded,
     data: Data,
     static_files: BTreeMap<String, crate::theme::Source>,
-    i18n: &crate::i18n::I18n,
     diagnostics: &Diagnostics,
 ) -> Site {
     let mut pages = loaded.pages;
@@ -150,18 +149,6 @@ pub fn link(
     diagnostics.extend(problems);
     site.backlinks = links::backlinks(&site, &resolved);
     site.links = resolved;
-    for (name, table) in crate::derive::tables::all(&site, i18n) {
-        if let Some(clash) = site.tables.get(&name) {
-            diagnostics.push(
-                Diagnostic::error(Problem::Data(format!(
-                    "the table name `{name}` is taken by the table the build derives"
-                )))
-                .in_file(&clash.path)
-                .with_help("rename the file: `portfolio`, `lessons` and `risks` are built from the content"),
-            );
-        }
-        site.tables.insert(name, table);
-    }
     site
 }
 

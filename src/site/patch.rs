@@ -6,7 +6,6 @@ use crate::content::load::Loaded;
 use crate::content::page::Page;
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::I18n;
 use crate::site::{links, PageId, Site};
 
 /// Whether `new` can replace `old` without changing the shape of the site: everything
@@ -27,11 +26,9 @@ pub fn same_place(old: &Page, new: &Page) -> bool {
 impl Site {
     /// Links the site again from the pages it holds (some of them replaced): the shape
     /// changes (a page moved to other lists) without reading or parsing any file again.
-    pub fn relink(&mut self, i18n: &I18n, diagnostics: &Diagnostics) {
-        let mut tables = std::mem::take(&mut self.tables);
-        for name in crate::derive::tables::NAMES {
-            tables.remove(name);
-        }
+    /// The derived tables are the derive stage's to attach again afterwards.
+    pub fn relink(&mut self, diagnostics: &Diagnostics) {
+        let tables = std::mem::take(&mut self.tables);
         let loaded = Loaded {
             pages: std::mem::take(&mut self.pages),
             assets: std::mem::take(&mut self.assets),
@@ -44,14 +41,7 @@ impl Site {
             projects: std::mem::take(&mut self.project_data),
         };
         let statics = std::mem::take(&mut self.static_files);
-        *self = super::link(
-            self.config.clone(),
-            loaded,
-            data,
-            statics,
-            i18n,
-            diagnostics,
-        );
+        *self = super::link(self.config.clone(), loaded, data, statics, diagnostics);
     }
 
     /// Puts edited pages in place (each must be [`same_place`] as the page it replaces)

@@ -8,6 +8,7 @@
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
+pub mod blocks;
 pub mod charts;
 pub mod config;
 pub mod content;

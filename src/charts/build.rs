@@ -3,8 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::blocks::{Aggregate, ChartSpec, Selection, TableSpec};
 use crate::charts::model::{Chart, ChartKind, Heatmap, Point, Rule, Series, XAxis};
-use crate::charts::spec::{Aggregate, ChartSpec, Selection, TableSpec};
 use crate::data::{Cell, ColumnType, Table};
 
 /// The numbers a chart shows, as a plain table for readers who cannot see the chart.
@@ -440,7 +440,7 @@ pub fn table(spec: &TableSpec, table: &Table) -> DataTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::spec::{parse, BlockSpec};
+    use crate::blocks::{parse, BlockSpec};
 
     fn lessons() -> Table {
         let t = |s: &str| Cell::Text(s.into());

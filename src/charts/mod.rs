@@ -7,7 +7,6 @@ pub mod model;
 pub mod palette;
 pub mod portfolio;
 pub mod project;
-pub mod spec;
 pub mod svg;
 mod text;
 
@@ -17,10 +16,10 @@ use rayon::prelude::*;
 
 pub use figure::Figure;
 
+use crate::blocks::{self as spec, BlockSpec};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::i18n::I18n;
 use crate::site::{PageId, Site};
-use spec::BlockSpec;
 
 /// Every chart and table of the site, rendered once before the pages that show them.
 #[derive(Debug, Default)]

@@ -1,17 +1,7 @@
 //! What a chart shows, independent of how it is drawn: the data stages (project metrics,
 //! portfolio tables, ```chart blocks) build these, and [`super::svg`] draws them.
 
-/// The chart types a ```chart block may ask for (`type = "stacked-bar"` …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChartKind {
-    Line,
-    Bar,
-    StackedBar,
-    Area,
-    Scatter,
-    Heatmap,
-}
+pub use crate::blocks::ChartKind;
 
 /// The x axis: named categories (periods, milestones, departments) in order, or numbers.
 #[derive(Debug, Clone, PartialEq)]

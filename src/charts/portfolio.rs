@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::blocks::{parse, BlockSpec, ChartSpec};
 use crate::charts::build::{self, DataTable};
 use crate::charts::model::{Chart, Rule};
-use crate::charts::spec::{parse, BlockSpec, ChartSpec};
 use crate::data::Table;
 use crate::i18n::I18n;
 

@@ -309,7 +309,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     let mut page = parse_meta(kind, rel, &path, &text, &split)?;
     let (body, mut problems) = markdown::render(&path, &text, split.body.clone());
     for raw in &body.blocks {
-        match crate::charts::spec::parse(raw.chart, &raw.text) {
+        match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),
             Err(e) => problems.push(
                 Diagnostic::error(Problem::Content(format!(

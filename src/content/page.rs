@@ -114,7 +114,7 @@ pub struct Page {
     pub extra: Extra,
     pub body: Rendered,
     /// The parsed ```chart and ```table blocks, in the order of `body.blocks`.
-    pub blocks: Vec<crate::charts::spec::BlockSpec>,
+    pub blocks: Vec<crate::blocks::BlockSpec>,
 }
 
 impl Page {

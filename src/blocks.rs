@@ -6,9 +6,20 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::charts::model::ChartKind;
 use crate::data::{ColumnType, Table};
 use crate::suggest::did_you_mean;
+
+/// The chart types a ```chart block may ask for (`type = "stacked-bar"` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    Line,
+    Bar,
+    StackedBar,
+    Area,
+    Scatter,
+    Heatmap,
+}
 
 /// Rows to keep, how to order them and how many: shared by charts and tables.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 use std::io;
 
-use crate::content::page::Kind;
 use crate::escape::xml as escape;
 use crate::i18n::I18n;
 use crate::markdown::substitute_links;
@@ -114,11 +113,9 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         if let Some(owner) = &page.owner {
             let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(owner));
         }
-        let kind = i18n.get(if page.kind == Kind::Lesson {
-            "kind_lesson"
-        } else {
-            "kind_review"
-        });
+        // Each kind by its own name: a kind that joins the feed is not labelled a review.
+        let key = format!("kind_{}", page.kind.key());
+        let kind = i18n.get(&key);
         let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(kind));
         for tag in &page.tags {
             let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(tag));

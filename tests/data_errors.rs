@@ -4,18 +4,10 @@
 
 mod common;
 
-use common::Site;
+use common::{failing, Site};
 
 const ERP: &str = "content/projects/erp/index.md";
 const BUDGET: &str = "content/projects/erp/budget.csv";
-
-fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
-    let site = Site::fixture("basic");
-    site.write(rel, text);
-    let message = site.build_err();
-    assert!(!site.public().exists(), "nothing may be written");
-    message
-}
 
 /// The erp project's front matter with one line replaced.
 fn project_with(old: &str, new: &str) -> String {

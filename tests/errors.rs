@@ -3,18 +3,10 @@
 
 mod common;
 
-use common::Site;
+use common::{failing, Site};
 
 const LESSON_HEAD: &str =
     "---\ntitle: 测试\ndate: 2024-03-18\nproject: erp\nphase: execution\nimpact: negative\n";
-
-fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
-    let site = Site::fixture("basic");
-    site.write(rel, text);
-    let message = site.build_err();
-    assert!(!site.public().exists(), "nothing may be written");
-    message
-}
 
 #[test]
 fn malformed_yaml() {

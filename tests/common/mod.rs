@@ -72,6 +72,16 @@ impl Site {
     }
 }
 
+/// The basic fixture with `text` written at `rel`, built expecting failure: the messages.
+/// A failed build must write nothing.
+pub fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
+    let site = Site::fixture("basic");
+    site.write(rel, text);
+    let message = site.build_err();
+    assert!(!site.public().exists(), "nothing may be written");
+    message
+}
+
 pub fn messages(failure: &BuildFailure) -> String {
     failure
         .diagnostics

@@ -50,6 +50,19 @@ impl I18n {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
+    /// A risk's status in the site's language when it is one of the usual words (open,
+    /// closed, mitigated …); as written otherwise, since registers have their own words.
+    pub fn risk_status(&self, status: &str) -> String {
+        let key = format!(
+            "risk_state_{}",
+            status.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+        );
+        self.strings
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| status.to_string())
+    }
+
     pub fn term<V: Vocabulary>(&self, value: V) -> String {
         self.get(&value.i18n_key()).to_string()
     }

@@ -425,3 +425,23 @@ fn the_search_index_is_built_only_when_enabled() {
         assert!(value.is_object());
     }
 }
+
+#[test]
+fn risk_status_words_are_shown_in_the_site_language() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("供应商延期, 接口"))
+        .expect("the risk row");
+    assert!(row.contains(">未关闭<"), "{row}");
+    assert!(!row.contains(">open<"), "{row}");
+    // A word of the register's own stays as written.
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,接口,4,5,张伟,待评估,每周检查\n",
+    );
+    site.build_ok();
+    assert!(site.read("projects/erp/index.html").contains(">待评估<"));
+}

@@ -250,7 +250,8 @@ pub struct Risk<'a> {
     pub impact: u8,
     pub exposure: u8,
     pub owner: &'a str,
-    pub status: &'a str,
+    /// In the site's language when it is a usual word (`open` → 未关闭).
+    pub status: String,
     pub response: &'a str,
 }
 
@@ -423,7 +424,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 impact: r.impact,
                 exposure: r.exposure(),
                 owner: &r.owner,
-                status: &r.status,
+                status: i18n.risk_status(&r.status),
                 response: &r.response,
             })
             .collect(),

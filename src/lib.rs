@@ -30,6 +30,7 @@ pub mod serve;
 pub mod site;
 pub mod slugs;
 pub mod suggest;
+pub mod symlinks;
 pub mod theme;
 
 use std::path::{Path, PathBuf};

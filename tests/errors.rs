@@ -590,3 +590,43 @@ fn four_mistakes_in_one_front_matter_take_one_run() {
     }
     assert!(!m.contains("missing"), "{m}");
 }
+
+#[test]
+fn linked_pages_are_followed_inside_the_site_and_refused_outside() {
+    let site = Site::fixture("basic");
+    site.write(
+        "shared/guide.md",
+        "---\ntitle: 共享指南\n---\n\n链接来的页面。\n",
+    );
+    std::os::unix::fs::symlink(
+        "../../shared/guide.md",
+        site.root().join("content/practices/guide.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared", site.root().join("content/practices/more")).unwrap();
+    let report = site.build_ok();
+    assert!(site
+        .read("practices/guide/index.html")
+        .contains("链接来的页面"));
+    let warning = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .find(|w| w.contains("content/practices/more"))
+        .expect("a warning for the folder link");
+    assert!(
+        warning.contains("link to a folder is not followed"),
+        "{warning}"
+    );
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("x.md"), "---\ntitle: 外面\n---\n").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("x.md"),
+        site.root().join("content/about-2.md"),
+    )
+    .unwrap();
+    let m = site.build_err();
+    assert!(m.contains("content/about-2.md"), "{m}");
+    assert!(m.contains("points outside the site"), "{m}");
+}

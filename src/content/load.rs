@@ -63,7 +63,7 @@ pub fn load(
         let Ok(rel) = entry.path().strip_prefix(content_dir) else {
             continue;
         };
-        if !entry.file_type().is_file() && !linked_table(root, entry.path(), rel, diagnostics) {
+        if !entry.file_type().is_file() && !linked_file(root, entry.path(), diagnostics) {
             continue;
         }
         let Some(rel) = rel_string(rel) else {
@@ -172,17 +172,32 @@ fn rel_string(rel: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-/// Whether `path` is a symbolic link to a project table inside the site, to be read like
-/// a file; a link leaving the site is an error (other links are skipped, as before).
-fn linked_table(root: &Path, path: &Path, rel: &Path, diagnostics: &Diagnostics) -> bool {
-    let is_table = rel_string(rel).is_some_and(|r| is_project_table(&r));
-    if !is_table || !path.is_symlink() {
+/// Whether a link among the sources is a file to read. A link to a file inside the site
+/// is followed (a page, an attachment or a table that is a link used to vanish without a
+/// word); one that leaves the site is an error, and one to a folder is not followed, with
+/// a warning, since its pages would be missing.
+fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
+    if !path.is_symlink() {
         return false;
     }
-    crate::data::links::follow(root, path, &display_path(root, path)).unwrap_or_else(|d| {
-        diagnostics.push(d);
-        false
-    })
+    let shown = display_path(root, path);
+    match crate::symlinks::follow(root, path, &shown) {
+        Ok(true) => true,
+        Ok(false) => {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(
+                    "this link to a folder is not followed: what is in it is left out".into(),
+                ))
+                .in_file(&shown)
+                .with_help("move the folder under content/, or link its files one by one"),
+            );
+            false
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            false
+        }
+    }
 }
 
 /// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.

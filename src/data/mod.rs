@@ -4,7 +4,6 @@
 
 mod budget;
 mod json_places;
-pub mod links;
 pub mod read;
 mod records;
 pub mod table;
@@ -120,7 +119,7 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
             let is_file = entry.file_type().is_file()
                 || (entry.path_is_symlink()
                     && read::is_table(&rel)
-                    && links::follow(root, entry.path(), &Path::new("data").join(&rel))
+                    && crate::symlinks::follow(root, entry.path(), &Path::new("data").join(&rel))
                         .unwrap_or_else(|d| {
                             problems.push(d);
                             false

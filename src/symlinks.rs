@@ -1,18 +1,19 @@
-//! Symbolic links to table files. A `budget.csv` that is a link used to be skipped
-//! without a word, so the project lost its budget. A link that stays inside the site is
-//! followed like the file it points to; one that leaves the site (or points nowhere) is
-//! an error, since the build would depend on a file nobody sees in the site folder.
+//! Symbolic links among the sources. A `budget.csv` or a page that is a link used to be
+//! skipped without a word, so the project lost its budget or the page vanished. A link
+//! that stays inside the site is followed like the file it points to; one that leaves
+//! the site (or points nowhere) is an error, since the build would depend on a file
+//! nobody sees in the site folder.
 
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Problem};
 
-/// Whether the link at `link` (shown as `shown`) is a table to read: `Ok(true)` when it
-/// points to a file inside `root`, `Ok(false)` when to a folder (left alone as before),
-/// and an error when it points outside the site or nowhere.
+/// Whether the link at `link` (shown as `shown`) is a file to read: `Ok(true)` when it
+/// points to a file inside `root`, `Ok(false)` when to a folder, and an error when it
+/// points outside the site or nowhere.
 pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic> {
     let error = |message: String, help: &str| {
-        Diagnostic::error(Problem::Data(message))
+        Diagnostic::error(Problem::Content(message))
             .in_file(shown)
             .with_help(help.to_string())
     };

@@ -6,10 +6,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::Site;
+use common::{search_client, Site};
 use serde_json::{json, Value};
 
 /// The fixture site with search turned on, not built yet.
@@ -30,39 +27,6 @@ fn searchable_site() -> Site {
         "the build wrote no search index (public/search/meta.js)"
     );
     site
-}
-
-/// Runs every query through the client; one JSON object per query.
-fn run(site: &Site, queries: &Value) -> Vec<Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");
-    let output = Command::new("node")
-        .arg(&script)
-        .arg(site.public().join("search"))
-        .arg(queries.to_string())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "could not run `node` ({e}): the search tests run the JavaScript client under \
-                 node; install Node.js 18 or newer and make sure `node` is on the PATH"
-            )
-        });
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "node tests/search_client.mjs failed ({}):\n{stdout}\n{stderr}",
-        output.status
-    );
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect();
-    assert_eq!(
-        lines.len(),
-        queries.as_array().unwrap().len(),
-        "one line per query:\n{stdout}"
-    );
-    lines
 }
 
 fn urls(res: &Value) -> Vec<&str> {
@@ -103,7 +67,7 @@ fn the_client_finds_what_readers_look_for() {
         {"q": "ＫＥＹ　ｕｓｅｒｓ"},
         {"q": "供应商", "limit": 1},
     ]);
-    let r = run(&site, &queries);
+    let r = search_client(&site, &queries);
     let show = |i: usize| serde_json::to_string_pretty(&r[i]).unwrap();
 
     // 供应商: the vendor-delay lesson first, with the match marked in its excerpt.
@@ -270,7 +234,7 @@ fn an_exact_phrase_ranks_above_scattered_words() {
         "---\ntitle: 乙\n---\n\nThe vendor review found a steering delay here. 延期 付款 监理单位 审批。\n",
     );
     site.build_ok();
-    let r = run(
+    let r = search_client(
         &site,
         &json!(["vendor delay", "监理单位 延期", "delay vendor"]),
     );
@@ -302,7 +266,7 @@ fn japanese_is_found_by_any_substring_and_by_one_kana() {
         "ベンダー",
         "リスクの共有",
     ];
-    let r = run(&site, &json!(queries));
+    let r = search_client(&site, &json!(queries));
     for (q, res) in queries.iter().zip(&r) {
         assert!(urls(res).contains(&page), "{q}: {res}");
     }
@@ -321,7 +285,7 @@ fn markup_in_page_text_reaches_excerpts_as_text() {
          Never paste `<img src=x onerror=alert(1)>` into a page; write a & b < c.\n",
     );
     site.build_ok();
-    let r = run(&site, &json!(["onerror", "markup"]));
+    let r = search_client(&site, &json!(["onerror", "markup"]));
     let excerpt = r[0]["results"][0]["excerpt"].as_str().unwrap();
     assert!(
         excerpt.contains("&lt;img src=x <mark>onerror</mark>=alert(1)&gt;"),
@@ -359,14 +323,14 @@ fn drafts_stay_out_of_the_index() {
             }
         }
     }
-    let r = run(&site, &json!(["zqdraftword", "保密"]));
+    let r = search_client(&site, &json!(["zqdraftword", "保密"]));
     assert_eq!(total(&r[0]) + total(&r[1]), 0, "{r:?}");
 
     // With --drafts the same page is searchable: the draft above was a valid page.
     let mut options = pmo_portal::Options::new(site.root());
     options.drafts = true;
     pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
-    let r = run(&site, &json!(["zqdraftword"]));
+    let r = search_client(&site, &json!(["zqdraftword"]));
     assert_eq!(urls(&r[0]), ["lessons/secret-draft/"], "{}", r[0]);
 }
 
@@ -385,7 +349,7 @@ fn a_title_word_ranks_above_the_same_characters_across_two_words() {
         "---\ntitle: 交付延期的原因\n---\n\n会议纪要。\n",
     );
     site.build_ok();
-    let r = run(&site, &json!(["延期", "期间"]));
+    let r = search_client(&site, &json!(["延期", "期间"]));
     assert_eq!(urls(&r[0])[0], "about-b/", "{}", r[0]);
     assert_eq!(urls(&r[1])[0], "about-a/", "{}", r[1]);
 }

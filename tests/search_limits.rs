@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::Site;
+use common::{search_client, Site};
 use pmo_portal::search::index::MAX_FIELD_BYTES;
 use pmo_portal::search::tokenize::{self, TermKind, MAX_WORD_CHARS};
 use serde_json::{json, Value};
@@ -88,30 +88,9 @@ fn assert_bounded(site: &Site) {
     assert!(bytes < 256 * 1024, "the term shards hold {bytes} bytes");
 }
 
-/// Runs queries through the browser client under node; one JSON object per query.
-fn run(site: &Site, queries: &Value) -> Vec<Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");
-    let output = Command::new("node")
-        .arg(&script)
-        .arg(site.public().join("search"))
-        .arg(queries.to_string())
-        .output()
-        .unwrap_or_else(|e| panic!("could not run `node` ({e}); install Node.js 18 or newer"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "node tests/search_client.mjs failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 /// Asserts each query finds the hostile page.
 fn assert_found(site: &Site, queries: &[&str]) {
-    let results = run(site, &json!(queries));
+    let results = search_client(site, &json!(queries));
     for (q, r) in queries.iter().zip(&results) {
         let urls: Vec<&str> = r["results"]
             .as_array()
@@ -250,7 +229,7 @@ fn a_ten_megabyte_line_of_distinct_terms_indexes_its_first_mebibyte() {
         "the term shards hold {bytes} bytes"
     );
     assert_found(&site, &["开头"]);
-    let late = run(&site, &json!(["zzlastword"]));
+    let late = search_client(&site, &json!(["zzlastword"]));
     assert_eq!(
         late[0]["total"], 0,
         "text past the first mebibyte is not indexed"

@@ -293,3 +293,37 @@ pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
     });
     port
 }
+
+/// Runs every query through the search client (the browser's JavaScript) under node;
+/// one JSON object per query.
+pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json::Value> {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");
+    let output = std::process::Command::new("node")
+        .arg(&script)
+        .arg(site.public().join("search"))
+        .arg(queries.to_string())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "could not run `node` ({e}): the search tests run the JavaScript client under \
+                 node; install Node.js 18 or newer and make sure `node` is on the PATH"
+            )
+        });
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "node tests/search_client.mjs failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        queries.as_array().unwrap().len(),
+        "one line per query:\n{stdout}"
+    );
+    lines
+}

@@ -417,10 +417,13 @@ impl Nesting {
             Event::Start(_) => self.markdown += 1,
             Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) => {
-                for (opens, name) in html_tags(html) {
-                    if !opens {
+                for tag in html_tags(html) {
+                    let void = VOID_ELEMENTS
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(tag.name));
+                    if tag.closing {
                         self.html = self.html.saturating_sub(1);
-                    } else if !VOID_ELEMENTS.contains(&name.as_str()) {
+                    } else if !tag.self_closing && !void {
                         self.html += 1;
                     }
                 }
@@ -437,25 +440,37 @@ const VOID_ELEMENTS: &[&str] = &[
     "track", "wbr",
 ];
 
-/// The tags in a piece of raw HTML: whether each opens (and is not self-closing) and its
-/// lowercase name. Comments and declarations are skipped.
-fn html_tags(html: &str) -> impl Iterator<Item = (bool, String)> + '_ {
+/// A tag in a piece of raw HTML.
+struct HtmlTag<'a> {
+    closing: bool,
+    /// `<br/>`: ends in a slash (which browsers ignore on `<script/>` and the like).
+    self_closing: bool,
+    /// As written; compare ignoring ASCII case.
+    name: &'a str,
+}
+
+/// The tags in a piece of raw HTML, named as a browser names them (up to a space, `/`
+/// or `>`). Comments, declarations and a lone `<` are skipped.
+fn html_tags(html: &str) -> impl Iterator<Item = HtmlTag<'_>> + '_ {
     html.match_indices('<').filter_map(move |(at, _)| {
         let rest = &html[at + 1..];
         let (closing, rest) = match rest.strip_prefix('/') {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let len = rest
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return None;
         }
         let end = rest.find('>').unwrap_or(rest.len());
-        let self_closing = rest[..end].ends_with('/');
-        Some((!closing && !self_closing, name.to_ascii_lowercase()))
+        Some(HtmlTag {
+            closing,
+            self_closing: rest[..end].ends_with('/'),
+            name,
+        })
     })
 }
 
@@ -474,25 +489,17 @@ const RAW_TEXT_ELEMENTS: &[&str] = &[
     "plaintext",
 ];
 
-/// The raw-text elements opened in a piece of raw HTML.
-fn raw_text_elements(html: &str) -> Vec<&'static str> {
-    let bytes = html.as_bytes();
-    let mut found = Vec::new();
-    for (at, _) in html.match_indices('<') {
-        let rest = &bytes[at + 1..];
-        for name in RAW_TEXT_ELEMENTS {
-            let n = name.len();
-            let opens = rest.len() >= n
-                && rest[..n].eq_ignore_ascii_case(name.as_bytes())
-                && rest
-                    .get(n)
-                    .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
-            if opens {
-                found.push(*name);
-            }
-        }
-    }
-    found
+/// The raw-text elements opened in a piece of raw HTML. A slash does not close them:
+/// browsers read `<script/>` as an opening tag.
+fn raw_text_elements(html: &str) -> impl Iterator<Item = &'static str> + '_ {
+    html_tags(html)
+        .filter(|tag| !tag.closing)
+        .filter_map(|tag| {
+            RAW_TEXT_ELEMENTS
+                .iter()
+                .copied()
+                .find(|raw| raw.eq_ignore_ascii_case(tag.name))
+        })
 }
 
 /// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.

@@ -95,14 +95,7 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
         .at(Location::new(path, source, field_start(source, 0, col), 0))
         .with_help(UNNAMED_HELP));
     }
-    Ok(Table {
-        name: name.to_string(),
-        path: path.to_path_buf(),
-        source: Some(Arc::clone(source)),
-        columns,
-        rows,
-        places,
-    })
+    Ok(Table::from_text(name, path, source, columns, rows, places))
 }
 
 const UNNAMED_HELP: &str =

@@ -337,14 +337,7 @@ pub fn table(
         rows.push(cells);
         places.push(at);
     }
-    Ok(Table {
-        name: name.to_string(),
-        path: path.to_path_buf(),
-        source: Some(Arc::clone(source)),
-        columns,
-        rows,
-        places,
-    })
+    Ok(Table::from_text(name, path, source, columns, rows, places))
 }
 
 /// How a non-finite number is named in messages (never Rust's `NaN` or `inf`).

@@ -81,6 +81,26 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table read from a text file (CSV, JSON, TOML, YAML), which keeps the file's text
+    /// so that errors found later can quote it.
+    pub fn from_text(
+        name: &str,
+        path: &Path,
+        source: &Arc<str>,
+        columns: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+        places: Vec<Vec<Place>>,
+    ) -> Table {
+        Table {
+            name: name.to_string(),
+            path: path.to_path_buf(),
+            source: Some(Arc::clone(source)),
+            columns,
+            rows,
+            places,
+        }
+    }
+
     pub fn column(&self, name: &str) -> Option<usize> {
         let name = name.trim().to_lowercase();
         self.columns.iter().position(|c| c.to_lowercase() == name)

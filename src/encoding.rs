@@ -84,13 +84,10 @@ fn looks_gbk(bytes: &[u8]) -> bool {
     clean && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
-/// Checks that `bytes` are UTF-8 text, naming the encoding when they are not. UTF-16
-/// without a byte-order mark is valid UTF-8 (every other byte a NUL), so NULs in the
-/// first bytes are checked for too: no text file has them.
-pub fn check(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(not_utf8(shown, bytes, e.valid_up_to()));
-    }
+/// UTF-16 without a byte-order mark is valid UTF-8 (every other byte a NUL), so decoding
+/// alone lets it through: NULs in the first bytes are checked for, since no text file has
+/// them. Looks at a short sample only, so it costs nothing on the hot path.
+pub fn check_unmarked_utf16(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
     if sample.contains(&0) && utf16_by_nuls(sample).is_some() {
         let first_nul = sample.iter().position(|&b| b == 0).unwrap_or(0);

@@ -11,14 +11,15 @@ use crate::diagnostics::{Diagnostic, Problem};
 pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(display))?;
-    crate::encoding::check(display, &bytes)?;
-    decode(bytes).map_err(|offset| {
-        Diagnostic::error(Problem::InvalidUtf8 { offset })
-            .in_file(display)
-            .with_help(
-                "save the file as UTF-8 (text editors offer this under “Save with encoding”)",
-            )
-    })
+    crate::encoding::check_unmarked_utf16(display, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(normalize(text)),
+        // Not UTF-8: say which encoding it looks like, and where the first bad byte is.
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            Err(crate::encoding::not_utf8(display, e.as_bytes(), offset))
+        }
+    }
 }
 
 /// Decodes UTF-8, drops a leading BOM and folds CRLF and lone CR to LF, so that
@@ -26,11 +27,16 @@ pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
 /// first invalid byte on failure.
 pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, usize> {
     let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
+    Ok(normalize(text))
+}
+
+/// Drops a leading BOM and folds CRLF and lone CR to LF.
+fn normalize(text: String) -> Arc<str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.contains('\r') {
-        Ok(Arc::from(text.replace("\r\n", "\n").replace('\r', "\n")))
+        Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        Ok(Arc::from(text))
+        Arc::from(text)
     }
 }
 

@@ -7,7 +7,9 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::data::{ColumnType, Table};
+use crate::messages::Text;
 use crate::suggest::did_you_mean;
+use crate::t;
 
 /// The chart types a ```chart block may ask for (`type = "stacked-bar"` …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -158,8 +160,8 @@ pub enum BlockSpec {
 /// A problem in a block: the message, and the byte range inside the block's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecError {
-    pub message: String,
-    pub help: String,
+    pub message: Text,
+    pub help: Text,
     pub span: Range<usize>,
 }
 
@@ -171,26 +173,28 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
     };
     result.map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
+        let detail = e.message().trim().to_string();
         let fields = if chart { CHART_FIELDS } else { TABLE_FIELDS };
-        let help = match message
+        let help = match detail
             .strip_prefix("unknown field `")
             .and_then(|m| m.split('`').next())
         {
             Some(field) => match did_you_mean(field, fields) {
-                Some(s) => format!("did you mean `{s}`? fields: {}", fields.join(", ")),
-                None => format!("fields: {}", fields.join(", ")),
+                Some(s) => t!(
+                    "did you mean `{s}`? fields: {fields}",
+                    s = s,
+                    fields = fields.join(", ")
+                ),
+                None => t!("fields: {fields}", fields = fields.join(", ")),
             },
-            None if message.contains("unknown variant") => {
-                "type is one of: line, bar, stacked-bar, area, scatter, heatmap".to_string()
+            None if detail.contains("unknown variant") => {
+                t!("type is one of: line, bar, stacked-bar, area, scatter, heatmap")
             }
-            None => format!(
-                "a {} block holds TOML, e.g. data = \"portfolio\"",
-                if chart { "chart" } else { "table" }
-            ),
+            None if chart => t!("a chart block holds TOML, e.g. data = \"portfolio\""),
+            None => t!("a table block holds TOML, e.g. data = \"portfolio\""),
         };
         SpecError {
-            message,
+            message: crate::messages::library(&detail),
             help,
             span,
         }
@@ -220,17 +224,24 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         let Some(col) = table.column(name) else {
             let names: Vec<&str> = table.columns.iter().map(String::as_str).collect();
             let help = match did_you_mean(name, &names) {
-                Some(s) => format!(
-                    "did you mean `{s}`? columns of `{}`: {}",
-                    table.name,
-                    names.join(", ")
+                Some(s) => t!(
+                    "did you mean `{s}`? columns of `{table}`: {columns}",
+                    s = s,
+                    table = &table.name,
+                    columns = names.join(", ")
                 ),
-                None => format!("columns of `{}`: {}", table.name, names.join(", ")),
+                None => t!(
+                    "columns of `{table}`: {columns}",
+                    table = &table.name,
+                    columns = names.join(", ")
+                ),
             };
             return Err(SpecError {
-                message: format!(
-                    "`{field}` names the column `{name}`, which table `{}` does not have",
-                    table.name
+                message: t!(
+                    "`{field}` names the column `{name}`, which table `{table}` does not have",
+                    field = field,
+                    name = name,
+                    table = &table.name
                 ),
                 help,
                 span: field_span(text, field),
@@ -238,11 +249,13 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         };
         if numeric && table.column_type(col) != ColumnType::Number {
             return Err(SpecError {
-                message: format!(
-                    "`{field}` needs a column of numbers, but `{name}` holds {} values",
-                    type_name(table.column_type(col))
+                message: t!(
+                    "`{field}` needs a column of numbers, but `{name}` holds {kind} values",
+                    field = field,
+                    name = name,
+                    kind = type_name(table.column_type(col))
                 ),
-                help: "plot a numeric column, or use aggregate = \"count\" to count rows".into(),
+                help: t!("plot a numeric column, or use aggregate = \"count\" to count rows"),
                 span: field_span(text, field),
             });
         }
@@ -255,8 +268,8 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
             match (&c.y, counting) {
                     (Some(y), _) if y.to_vec().is_empty() => {
                         return Err(SpecError {
-                            message: "`y` is an empty list: the chart would have no series".into(),
-                            help: "name one column or more, e.g. y = [\"pv\", \"ev\"], or leave y out with aggregate = \"count\"".into(),
+                            message: t!("`y` is an empty list: the chart would have no series"),
+                            help: t!("name one column or more, e.g. y = [\"pv\", \"ev\"], or leave y out with aggregate = \"count\""),
                             span: field_span(text, "y"),
                         })
                     }
@@ -270,17 +283,15 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                     }
                     (None, true) => {}
                     (None, false) => return Err(SpecError {
-                        message: "the chart has no `y`".into(),
-                        help:
-                            "add y = \"column\" (or y = [\"a\", \"b\"]), or aggregate = \"count\""
-                                .into(),
+                        message: t!("the chart has no `y`"),
+                        help: t!("add y = \"column\" (or y = [\"a\", \"b\"]), or aggregate = \"count\""),
                         span: 0..0,
                     }),
                 }
             if c.rules.iter().any(|r| !r.is_finite()) {
                 return Err(SpecError {
-                    message: "`rules` holds a value that is not a finite number".into(),
-                    help: "reference lines are plain numbers, e.g. rules = [1.0]".into(),
+                    message: t!("`rules` holds a value that is not a finite number"),
+                    help: t!("reference lines are plain numbers, e.g. rules = [1.0]"),
                     span: field_span(text, "rules"),
                 });
             }
@@ -333,14 +344,14 @@ fn finite_sums(table: &Table, col: usize, text: &str) -> Result<(), SpecError> {
         total += value.abs();
         if !total.is_finite() {
             return Err(SpecError {
-                message: format!(
-                    "the values of `{}` in {} add up past the largest number a chart can draw, at {} (`{}`)",
-                    table.columns.get(col).map_or("?", String::as_str),
-                    table.path.display(),
-                    table.place_name(row, col),
-                    table.text(row, col)
+                message: t!(
+                    "the values of `{column}` in {file} add up past the largest number a chart can draw, at {cell} (`{value}`)",
+                    column = table.columns.get(col).map_or("?", String::as_str),
+                    file = &table.path,
+                    cell = table.place_name(row, col),
+                    value = table.text(row, col)
                 ),
-                help: "check that cell for a typo or an exponent such as 1e308".into(),
+                help: t!("check that cell for a typo or an exponent such as 1e308"),
                 span: field_span(text, "y"),
             });
         }
@@ -361,23 +372,33 @@ fn same_length(
         return Ok(());
     }
     let of_field = if of.contains(' ') {
-        of.to_string()
+        t!("the table's columns")
     } else {
-        format!("`{of}`")
+        crate::messages::verbatim(format!("`{of}`"))
     };
     Err(SpecError {
-        message: format!("`{field}` has {len} entries, but {of_field} has {expected}"),
-        help: format!("give one entry of `{field}` for each of {of_field}, in the same order"),
+        message: t!(
+            "`{field}` has {len} entries, but {of_field} has {expected}",
+            field = field,
+            len = len,
+            of_field = &of_field,
+            expected = expected
+        ),
+        help: t!(
+            "give one entry of `{field}` for each of {of_field}, in the same order",
+            field = field,
+            of_field = &of_field
+        ),
         span: field_span(text, field),
     })
 }
 
-fn type_name(t: ColumnType) -> &'static str {
+fn type_name(t: ColumnType) -> Text {
     match t {
-        ColumnType::Number => "number",
-        ColumnType::Date => "date",
-        ColumnType::Month => "month",
-        ColumnType::Text => "text",
+        ColumnType::Number => t!("number"),
+        ColumnType::Date => t!("date"),
+        ColumnType::Month => t!("month"),
+        ColumnType::Text => t!("text"),
     }
 }
 
@@ -403,10 +424,13 @@ mod tests {
             "type = \"line\"\ndata = \"x\"\nx = \"a\"\ncolour = \"red\"\n",
         )
         .unwrap_err();
-        assert!(e.message.contains("unknown field `colour`"), "{e:?}");
+        assert!(
+            e.message.to_string().contains("unknown field `colour`"),
+            "{e:?}"
+        );
         assert_eq!(e.span.start, 33);
         let e = parse(true, "type = \"pie\"\ndata = \"x\"\nx = \"a\"\n").unwrap_err();
-        assert!(e.help.contains("stacked-bar"), "{e:?}");
+        assert!(e.help.to_string().contains("stacked-bar"), "{e:?}");
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
 use crate::suggest::did_you_mean;
+use crate::t;
 
 /// The UI language of the site. Content may mix languages; this picks the UI strings,
 /// date format and `lang` attribute.
@@ -65,8 +67,9 @@ impl Thresholds {
         for (key, value) in values {
             if !value.is_finite() {
                 let (line, value_at) = key_place(source, key);
-                return Err(Diagnostic::error(Problem::Config(format!(
-                    "`{key}` is not a finite number"
+                return Err(Diagnostic::error(Problem::Config(t!(
+                    "`{key}` is not a finite number",
+                    key = key
                 )))
                 .at(Location::new(
                     path,
@@ -74,7 +77,10 @@ impl Thresholds {
                     value_at,
                     source[value_at..].find('\n').unwrap_or(0),
                 ))
-                .with_help(format!("thresholds are ratios such as 0.95 (line {line})")));
+                .with_help(t!(
+                    "thresholds are ratios such as 0.95 (line {line})",
+                    line = line
+                )));
             }
         }
         for (index, green, amber) in [
@@ -85,13 +91,9 @@ impl Thresholds {
                 let key = format!("{index}_amber");
                 let (_, value_at) = key_place(source, &key);
                 let line_start = source[..value_at].rfind('\n').map_or(0, |i| i + 1);
-                return Err(Diagnostic::error(Problem::Config(format!(
-                    "`{key}` ({amber}) is above `{index}_green` ({green}), so no project could be amber"
-                )))
+                return Err(Diagnostic::error(Problem::Config(t!("`{key}` ({amber}) is above `{index}_green` ({green}), so no project could be amber", key = &key, amber = amber, index = index, green = green)))
                 .at(Location::new(path, source, line_start, key.len()))
-                .with_help(format!(
-                    "amber is the lower bound: e.g. {index}_green = 0.95 and {index}_amber = 0.85"
-                )));
+                .with_help(t!("amber is the lower bound: e.g. {index}_green = 0.95 and {index}_amber = 0.85", index = index)));
             }
         }
         Ok(())
@@ -183,9 +185,9 @@ impl Config {
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         if !path.is_file() {
-            return Err(Diagnostic::error(Problem::Config("there is no site.toml".into()))
+            return Err(Diagnostic::error(Problem::Config(t!("there is no site.toml")))
                 .in_file(path)
-                .with_help("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"));
+                .with_help(t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")));
         }
         let text = crate::content::source::read_text(path, path)?;
         Config::parse(path, &text)
@@ -197,7 +199,7 @@ impl Config {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
             let help = unknown_key_help(&message);
-            let mut d = Diagnostic::error(Problem::Config(message))
+            let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {
                 d = d.with_help(help);
@@ -206,14 +208,14 @@ impl Config {
         })?;
         if config.paginate == 0 {
             return Err(
-                Diagnostic::error(Problem::Config("`paginate` must be at least 1".into()))
+                Diagnostic::error(Problem::Config(t!("`paginate` must be at least 1")))
                     .at(Location::new(
                         path,
                         &source,
                         text.find("paginate").unwrap_or(0),
                         8,
                     ))
-                    .with_help("set `paginate = 20` or another positive number"),
+                    .with_help(t!("set `paginate = 20` or another positive number")),
             );
         }
         config.thresholds.check(path, &source)?;
@@ -226,23 +228,23 @@ impl Config {
         if let Err(why) = check_base_url(&config.base_url) {
             return Err(Diagnostic::error(Problem::Config(why))
                 .at(at("base_url"))
-                .with_help("write the address the portal is published at, e.g. base_url = \"https://intranet.example.com/pmo/\""));
+                .with_help(t!("write the address the portal is published at, e.g. base_url = \"https://intranet.example.com/pmo/\"")));
         }
         if let Err(why) = check_theme_name(&config.theme) {
             return Err(Diagnostic::error(Problem::Config(why))
                 .at(at("theme"))
-                .with_help("name a folder under themes/ (e.g. theme = \"corporate\" for themes/corporate/), or leave `theme` out for the built-in theme"));
+                .with_help(t!("name a folder under themes/ (e.g. theme = \"corporate\" for themes/corporate/), or leave `theme` out for the built-in theme")));
         }
         let themes = path.parent().unwrap_or(Path::new("")).join("themes");
         if config.theme != "default" && !themes.join(&config.theme).is_dir() {
-            return Err(Diagnostic::error(Problem::Config(format!(
-                "theme `{}` not found: there is no folder themes/{}/",
-                config.theme, config.theme
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "theme `{theme}` not found: there is no folder themes/{theme}/",
+                theme = &config.theme
             )))
             .at(at("theme"))
-            .with_help(
-                "create the folder, fix the name, or leave `theme` out for the built-in theme",
-            ));
+            .with_help(t!(
+                "create the folder, fix the name, or leave `theme` out for the built-in theme"
+            )));
         }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
@@ -265,14 +267,15 @@ impl Config {
 
 /// A base URL must be an absolute http(s) or file address: it is written into the feed,
 /// the sitemap and canonical links, where a `javascript:` one would run.
-pub fn check_base_url(url: &str) -> Result<(), String> {
+pub fn check_base_url(url: &str) -> Result<(), Text> {
     let lower = url.to_ascii_lowercase();
     let rest = ["https://", "http://", "file://"]
         .iter()
         .find_map(|scheme| lower.strip_prefix(scheme));
     let Some(rest) = rest else {
-        return Err(format!(
-            "base_url `{url}` is not an http(s) address: it must start with https:// or http://"
+        return Err(t!(
+            "base_url `{url}` is not an http(s) address: it must start with https:// or http://",
+            url = url
         ));
     };
     let host = rest.split('/').next().unwrap_or("");
@@ -280,18 +283,20 @@ pub fn check_base_url(url: &str) -> Result<(), String> {
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
     if let Some(c) = bad {
-        return Err(format!(
-            "base_url `{url}` holds {c:?}, which no address may"
+        return Err(t!(
+            "base_url `{url}` holds {c}, which no address may",
+            url = url,
+            c = format!("{c:?}")
         ));
     }
     if host.is_empty() && !lower.starts_with("file://") {
-        return Err(format!("base_url `{url}` names no host"));
+        return Err(t!("base_url `{url}` names no host", url = url));
     }
     Ok(())
 }
 
 /// A theme is a folder name under `themes/`: never a path that leads elsewhere.
-fn check_theme_name(name: &str) -> Result<(), String> {
+fn check_theme_name(name: &str) -> Result<(), Text> {
     let plain = !name.is_empty()
         && name != "."
         && name != ".."
@@ -301,17 +306,18 @@ fn check_theme_name(name: &str) -> Result<(), String> {
     if plain {
         Ok(())
     } else {
-        Err(format!(
-            "theme `{name}` is not a folder name: themes live in themes/<name>/ under the site"
+        Err(t!(
+            "theme `{name}` is not a folder name: themes live in themes/<name>/ under the site",
+            name = name
         ))
     }
 }
 
-fn unknown_key_help(message: &str) -> Option<String> {
+fn unknown_key_help(message: &str) -> Option<Text> {
     let field = message.strip_prefix("unknown field `")?.split('`').next()?;
     Some(match did_you_mean(field, FIELDS) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("known keys: {}", FIELDS[..9].join(", ")),
+        Some(s) => t!("did you mean `{s}`?", s = s),
+        None => t!("known keys: {keys}", keys = FIELDS[..9].join(", ")),
     })
 }
 
@@ -345,7 +351,7 @@ mod tests {
         let err =
             Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
         assert!(err.to_string().contains("site.toml:2:1"), "{err}");
-        assert!(err.help.unwrap().contains("paginate"));
+        assert!(err.help.unwrap().to_string().contains("paginate"));
     }
 
     #[test]

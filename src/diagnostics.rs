@@ -9,6 +9,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::messages::{self, Lang, Text};
+use crate::t;
+
 /// How bad a problem is: errors fail the build, warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -17,45 +20,104 @@ pub enum Severity {
 }
 
 /// What went wrong. The message says what is wrong; the `help` of the [`Diagnostic`] says
-/// how to fix it.
-#[derive(Debug, Clone, thiserror::Error)]
+/// how to fix it. Messages are [`Text`]s, shown in the reader's language at the edge.
+#[derive(Debug, Clone)]
 pub enum Problem {
-    #[error("cannot read: {0}")]
-    Io(String),
-    #[error("not a text file: invalid UTF-8 at byte {offset}")]
-    InvalidUtf8 { offset: usize },
-    #[error("not UTF-8: this file looks {encoding}-encoded (invalid UTF-8 at byte {offset})")]
+    Io(Text),
+    InvalidUtf8 {
+        offset: usize,
+    },
     Encoding {
         encoding: &'static str,
         offset: usize,
     },
-    #[error("front matter opened with `{fence}` is never closed")]
-    UnclosedFrontMatter { fence: &'static str },
-    #[error("invalid front matter: {0}")]
-    FrontMatter(String),
-    #[error("unknown field `{field}` in the front matter of a {kind}")]
-    UnknownField { field: String, kind: &'static str },
-    #[error("missing required field `{field}` in the front matter of a {kind}")]
-    MissingField { field: String, kind: &'static str },
-    #[error("broken link `{target}`: {reason}")]
-    BrokenLink { target: String, reason: String },
-    #[error("unsafe link `{0}`: only http, https, mailto and tel links may leave the site")]
+    UnclosedFrontMatter {
+        fence: &'static str,
+    },
+    FrontMatter(Text),
+    UnknownField {
+        field: String,
+        kind: &'static str,
+    },
+    MissingField {
+        field: String,
+        kind: &'static str,
+    },
+    BrokenLink {
+        target: String,
+        reason: Text,
+    },
     UnsafeLink(String),
-    #[error("`project: {0}` names no project: there is no content/projects/{0}/index.md")]
     UnknownProject(String),
-    #[error("{0}")]
-    Content(String),
-    #[error("invalid data: {0}")]
-    Data(String),
-    #[error("invalid site.toml: {0}")]
-    Config(String),
-    #[error("template error: {0}")]
-    Template(String),
-    #[error("cannot write the site: {0}")]
-    Output(String),
-    #[error("internal error: {0}")]
-    Internal(String),
+    Content(Text),
+    Data(Text),
+    Config(Text),
+    Template(Text),
+    Output(Text),
+    Internal(Text),
 }
+
+impl Problem {
+    /// The message, ready to be shown in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            Problem::Io(reason) => t!("cannot read: {reason}", reason = reason),
+            Problem::InvalidUtf8 { offset } => t!(
+                "not a text file: invalid UTF-8 at byte {offset}",
+                offset = *offset
+            ),
+            Problem::Encoding { encoding, offset } => t!(
+                "not UTF-8: this file looks {encoding}-encoded (invalid UTF-8 at byte {offset})",
+                encoding = *encoding,
+                offset = *offset
+            ),
+            Problem::UnclosedFrontMatter { fence } => t!(
+                "front matter opened with `{fence}` is never closed",
+                fence = *fence
+            ),
+            Problem::FrontMatter(detail) => {
+                t!("invalid front matter: {detail}", detail = detail)
+            }
+            Problem::UnknownField { field, kind } => t!(
+                "unknown field `{field}` in the front matter of a {kind}",
+                field = field,
+                kind = messages::kind_name(kind)
+            ),
+            Problem::MissingField { field, kind } => t!(
+                "missing required field `{field}` in the front matter of a {kind}",
+                field = field,
+                kind = messages::kind_name(kind)
+            ),
+            Problem::BrokenLink { target, reason } => t!(
+                "broken link `{target}`: {reason}",
+                target = target,
+                reason = reason
+            ),
+            Problem::UnsafeLink(target) => t!(
+                "unsafe link `{target}`: only http, https, mailto and tel links may leave the site",
+                target = target
+            ),
+            Problem::UnknownProject(name) => t!(
+                "`project: {name}` names no project: there is no content/projects/{name}/index.md",
+                name = name
+            ),
+            Problem::Content(text) => text.clone(),
+            Problem::Data(detail) => t!("invalid data: {detail}", detail = detail),
+            Problem::Config(detail) => t!("invalid site.toml: {detail}", detail = detail),
+            Problem::Template(detail) => t!("template error: {detail}", detail = detail),
+            Problem::Output(detail) => t!("cannot write the site: {detail}", detail = detail),
+            Problem::Internal(detail) => t!("internal error: {detail}", detail = detail),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for Problem {}
 
 /// A place in a file: the file's text is shared so the message can quote it.
 #[derive(Clone)]
@@ -113,7 +175,7 @@ pub struct Diagnostic {
     /// an unreadable file) keep only the path.
     pub path: Option<PathBuf>,
     pub location: Option<Box<Location>>,
-    pub help: Option<String>,
+    pub help: Option<Box<Text>>,
 }
 
 impl Diagnostic {
@@ -145,8 +207,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
@@ -169,8 +231,9 @@ impl Diagnostic {
 
 impl Diagnostic {
     /// The machine-readable form for CI and editors (`--format json`): one object per
-    /// diagnostic, lines and columns 1-based, columns in characters, `end` exclusive.
-    pub fn to_json(&self) -> serde_json::Value {
+    /// diagnostic, lines and columns 1-based, columns in characters, `end` exclusive,
+    /// `message` and `help` in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         let file = self
             .location
             .as_ref()
@@ -197,8 +260,8 @@ impl Diagnostic {
             "line": start.get("line"),
             "column": start.get("column"),
             "end": end,
-            "message": self.problem.to_string(),
-            "help": self.help,
+            "message": self.problem.text().render(lang),
+            "help": self.help.as_ref().map(|h| h.render(lang)),
         })
     }
 }
@@ -224,14 +287,19 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// The miette view of a diagnostic: its message alone (the place and the help are drawn
-/// by miette around the source excerpt).
+/// The miette view of a diagnostic in one language: its message alone (the place and the
+/// help are drawn by miette around the source excerpt).
 #[derive(Debug)]
-pub struct Report<'a>(pub &'a Diagnostic);
+pub struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    message: String,
+    help: Option<String>,
+    label: String,
+}
 
 /// The full report, as the CLI prints it and `serve`'s overlay shows it: the place, an
 /// excerpt with the spot marked, and the fix.
-pub fn render(d: &Diagnostic, color: bool) -> String {
+pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -239,7 +307,13 @@ pub fn render(d: &Diagnostic, color: bool) -> String {
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
     let mut out = String::new();
-    match handler.render_report(&mut out, &Report(d)) {
+    let report = Report {
+        diagnostic: d,
+        message: d.problem.text().render(lang),
+        help: d.help.as_ref().map(|h| h.render(lang)),
+        label: t!("here").render(lang),
+    };
+    match handler.render_report(&mut out, &report) {
         Ok(()) => out,
         Err(_) => d.to_string(),
     }
@@ -247,9 +321,9 @@ pub fn render(d: &Diagnostic, color: bool) -> String {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.0.location, &self.0.path) {
-            (None, Some(path)) => write!(f, "{}: {}", path.display(), self.0.problem),
-            _ => write!(f, "{}", self.0.problem),
+        match (&self.diagnostic.location, &self.diagnostic.path) {
+            (None, Some(path)) => write!(f, "{}: {}", path.display(), self.message),
+            _ => f.write_str(&self.message),
         }
     }
 }
@@ -258,29 +332,29 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.0.severity {
+        Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.0
+        self.diagnostic
             .location
             .as_deref()
             .map(|l| l as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let loc = self.0.location.as_ref()?;
-        let span = miette::LabeledSpan::new_with_span(Some("here".into()), (loc.offset, loc.len));
+        let loc = self.diagnostic.location.as_ref()?;
+        let span =
+            miette::LabeledSpan::new_with_span(Some(self.label.clone()), (loc.offset, loc.len));
         Some(Box::new(std::iter::once(span)))
     }
 }
@@ -360,16 +434,16 @@ mod column_tests {
     fn the_report_header_counts_columns_in_characters() {
         let source: Arc<str> = Arc::from("title: x\nowner: 张三 李四: 王五\n");
         let at = source.find(": 王").unwrap();
-        let d = Diagnostic::error(Problem::Content("here".into())).at(Location::new(
+        let d = Diagnostic::error(Problem::Content(t!("here"))).at(Location::new(
             Path::new("a.md"),
             &source,
             at,
             1,
         ));
-        let report = render(&d, false);
+        let report = render(&d, Lang::En, false);
         assert!(report.contains("[a.md:2:13]"), "{report}");
         assert_eq!(d.position().as_deref(), Some("a.md:2:13"));
-        let json = d.to_json();
+        let json = d.to_json(Lang::En);
         assert_eq!(json["file"], "a.md");
         assert_eq!(
             (json["line"].as_u64(), json["column"].as_u64()),
@@ -439,9 +513,9 @@ mod tests {
     fn display_names_file_line_and_column() {
         let source: Arc<str> = Arc::from("---\ntitle: x\n---\n");
         let loc = Location::at_line_col(Path::new("content/a.md"), &source, 2, 8, 1);
-        let d = Diagnostic::error(Problem::Content("bad".into()))
+        let d = Diagnostic::error(Problem::Content(messages::verbatim("bad")))
             .at(loc)
-            .with_help("fix it");
+            .with_help(messages::verbatim("fix it"));
         assert_eq!(
             d.to_string(),
             "error: content/a.md:2:8: bad\n  help: fix it"

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
 
 /// What a file that is not valid UTF-8 most likely is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,11 +105,11 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let help = match (guess, is_csv) {
-        (Guess::Gbk, true) => "this file is GBK-encoded (as Excel saves CSV on Chinese Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)".to_string(),
-        (Guess::Gbk, false) => "this file is GBK-encoded (the legacy Chinese Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".to_string(),
-        (Guess::Utf16Le | Guess::Utf16Be, true) => "this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)".to_string(),
-        (Guess::Utf16Le | Guess::Utf16Be, false) => "this file is UTF-16; save it as UTF-8 (text editors offer this under “Save with encoding”)".to_string(),
-        (Guess::Unknown, _) => "save the file as UTF-8 (text editors offer this under “Save with encoding”)".to_string(),
+        (Guess::Gbk, true) => t!("this file is GBK-encoded (as Excel saves CSV on Chinese Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
+        (Guess::Gbk, false) => t!("this file is GBK-encoded (the legacy Chinese Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
+        (Guess::Utf16Le | Guess::Utf16Be, true) => t!("this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
+        (Guess::Utf16Le | Guess::Utf16Be, false) => t!("this file is UTF-16; save it as UTF-8 (text editors offer this under “Save with encoding”)"),
+        (Guess::Unknown, _) => t!("save the file as UTF-8 (text editors offer this under “Save with encoding”)"),
     };
     let problem = match guess {
         Guess::Unknown => Problem::InvalidUtf8 {

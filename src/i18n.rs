@@ -1,5 +1,6 @@
 //! UI strings of the site's language, from the theme's `i18n/<language>.toml`.
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -17,23 +18,26 @@ pub struct I18n {
 impl I18n {
     pub fn load(theme: &Theme, root: &Path, language: &str) -> Result<I18n, Diagnostic> {
         let Some((name, source)) = theme.i18n(language) else {
-            return Err(Diagnostic::error(Problem::Config(format!(
-                "the theme has no UI strings for `{language}` (i18n/{language}.toml)"
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "the theme has no UI strings for `{language}` (i18n/{language}.toml)",
+                language = language
             )))
             .in_file(&root.join("site.toml"))
-            .with_help("set `language` to zh-CN or en, or add the strings file to the theme"));
+            .with_help(t!(
+                "set `language` to zh-CN or en, or add the strings file to the theme"
+            )));
         };
         let shown = source.display(root, name);
-        let bytes = source
-            .read()
-            .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&shown))?;
+        let bytes = source.read().map_err(|e| {
+            Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
+        })?;
         let text: Arc<str> = crate::content::source::decode(bytes.into_owned())
             .map_err(|offset| Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown))?;
         let strings: BTreeMap<String, String> = toml::from_str(&text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
-            Diagnostic::error(Problem::Config(e.message().to_string()))
+            Diagnostic::error(Problem::Config(crate::messages::library(e.message())))
                 .at(Location::new(&shown, &text, offset, len))
-                .with_help("UI strings are a flat table of `key = \"text\"` lines")
+                .with_help(t!("UI strings are a flat table of `key = \"text\"` lines"))
         })?;
         let date_format = strings
             .get("date_format")

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod incremental;
 pub mod layout;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -121,16 +122,18 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
     let target = options.output_dir();
     output::guard::check(&options.root, &target, options.force)?;
     let staging = Staging::create(&target).map_err(|e| {
-        Diagnostic::error(Problem::Output(e.to_string()))
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
             .in_file(&target)
-            .with_help("check that the output folder's parent exists and is writable")
+            .with_help(t!(
+                "check that the output folder's parent exists and is writable"
+            ))
     })?;
     match guarded(|| run(options, &staging, progress)) {
         Ok(report) => {
             staging.commit().map_err(|e| {
-                Diagnostic::error(Problem::Output(e.to_string()))
+                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
                     .in_file(&target)
-                    .with_help("is a program holding files in the output folder open?")
+                    .with_help(t!("is a program holding files in the output folder open?"))
             })?;
             Ok(report)
         }
@@ -159,8 +162,8 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, BuildFailure>) -> Result<T, Buil
                 .map(|s| (*s).to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a build step failed unexpectedly".into());
-            Err(Diagnostic::error(Problem::Internal(message))
-                .with_help("this is a bug in pmo, not in your files: please report it with the file you changed last. Nothing was written")
+            Err(Diagnostic::error(Problem::Internal(messages::verbatim(message)))
+                .with_help(t!("this is a bug in pmo, not in your files: please report it with the file you changed last. Nothing was written"))
                 .into())
         }
     }
@@ -251,7 +254,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         config::check_base_url(url).map_err(|why| {
             Diagnostic::error(Problem::Config(why))
                 .in_file(Path::new("--base-url"))
-                .with_help("give the address the portal is published at, e.g. --base-url https://intranet.example.com/pmo/")
+                .with_help(t!("give the address the portal is published at, e.g. --base-url https://intranet.example.com/pmo/"))
         })?;
         config.base_url = if url.ends_with('/') {
             url.clone()
@@ -263,9 +266,9 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
-        return Err(Diagnostic::error(Problem::Content("there is no content/ folder".into()))
+        return Err(Diagnostic::error(Problem::Content(t!("there is no content/ folder")))
             .in_file(Path::new("content"))
-            .with_help("create content/ with your Markdown files, or run `pmo init DIR` for a starter site")
+            .with_help(t!("create content/ with your Markdown files, or run `pmo init DIR` for a starter site"))
             .into());
     }
     laps.mark("config");
@@ -329,7 +332,7 @@ impl Prepared {
         let mut laps = Laps::new();
         let index_files = if self.site.config.search {
             let files = search::index::write(&self.site, &self.i18n, &self.words, output)
-                .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
+                .map_err(|e| Diagnostic::error(Problem::Output(t!("search index: {e}", e = e))))?;
             laps.mark("index");
             files
         } else {
@@ -360,7 +363,9 @@ mod tests {
             text.contains("internal error: index out of range"),
             "{text}"
         );
-        let failure = guarded::<()>(|| Err(Diagnostic::error(Problem::Content("x".into())).into()));
+        let failure = guarded::<()>(|| {
+            Err(Diagnostic::error(Problem::Content(messages::verbatim("x"))).into())
+        });
         assert!(!failure.unwrap_err().is_internal());
     }
 }

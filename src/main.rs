@@ -10,9 +10,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use pmo_portal::diagnostics::{self, Diagnostic};
 use pmo_portal::incremental::Scope;
+use pmo_portal::messages::{Lang, Text};
 use pmo_portal::render::Progress;
 use pmo_portal::scaffold::{self, NewKind};
 use pmo_portal::serve::{self, Note, ServeOptions};
+use pmo_portal::t;
 use pmo_portal::{BuildFailure, BuildReport, Options};
 
 #[derive(Parser)]
@@ -109,8 +111,25 @@ enum KindArg {
     Review,
 }
 
+/// The language of everything printed: the site's (see `Lang::for_site`).
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message in the reader's language.
+fn say(text: Text) -> String {
+    text.render(lang())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let site = match &cli.command {
+        Command::Init { dir } => dir,
+        _ => &cli.root,
+    };
+    let _ = LANG.set(Lang::for_site(site));
     match cli.command {
         Command::Build {
             output,
@@ -129,7 +148,7 @@ fn main() -> ExitCode {
             let bar = Bar::new();
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
-            finish(result, "built", format)
+            finish(result, Verb::Built, format)
         }
         Command::Serve {
             port,
@@ -155,12 +174,12 @@ fn main() -> ExitCode {
         Command::Check { drafts, format } => {
             let mut options = Options::new(cli.root);
             options.drafts = drafts;
-            finish(pmo_portal::check(&options), "checked", format)
+            finish(pmo_portal::check(&options), Verb::Checked, format)
         }
         Command::Schema { output } => match pmo_portal::schemas::write(&output) {
             Ok(files) => {
                 for f in files {
-                    println!("  wrote {}", f.display());
+                    println!("  {}", say(t!("wrote {file}", file = &f)));
                 }
                 ExitCode::SUCCESS
             }
@@ -169,9 +188,12 @@ fn main() -> ExitCode {
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(files) => {
                 for f in files {
-                    println!("  created {}", dir.join(f).display());
+                    println!("  {}", say(t!("created {file}", file = &dir.join(f))));
                 }
-                println!("Next: cd {} && pmo build", dir.display());
+                println!(
+                    "{}",
+                    say(t!("Next: cd {dir} && pmo build", dir = dir.as_path()))
+                );
                 ExitCode::SUCCESS
             }
             Err(d) => report_one(&d),
@@ -185,7 +207,7 @@ fn main() -> ExitCode {
             };
             match scaffold::new_page(&cli.root, kind, &title, slug.as_deref()) {
                 Ok(path) => {
-                    println!("created {}", path.display());
+                    println!("{}", say(t!("created {file}", file = &path)));
                     ExitCode::SUCCESS
                 }
                 Err(d) => report_one(&d),
@@ -194,10 +216,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish(result: Result<BuildReport, BuildFailure>, verb: &str, format: Format) -> ExitCode {
+enum Verb {
+    Built,
+    Checked,
+}
+
+fn finish(result: Result<BuildReport, BuildFailure>, verb: Verb, format: Format) -> ExitCode {
     let show = |d: &Diagnostic| match format {
         Format::Human => print_diagnostic(d),
-        Format::Json => println!("{}", d.to_json()),
+        Format::Json => println!("{}", d.to_json(lang())),
     };
     match result {
         Ok(report) => {
@@ -211,19 +238,29 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str, format: Format)
                 .collect();
             let drafts = match report.drafts_skipped {
                 0 => String::new(),
-                1 => ", 1 draft left out".to_string(),
-                n => format!(", {n} drafts left out"),
+                1 => say(t!(", 1 draft left out")),
+                n => say(t!(", {count} drafts left out", count = n)),
+            };
+            let warnings = match report.warnings.len() {
+                0 => String::new(),
+                n => say(t!(", {count} warning(s)", count = n)),
+            };
+            let verb = match verb {
+                Verb::Built => t!("built"),
+                Verb::Checked => t!("checked"),
             };
             eprintln!(
-                "{verb} {} pages ({} files{drafts}) in {} ms [{}]{}",
-                report.pages,
-                report.files,
-                report.elapsed.as_millis(),
-                stages.join(", "),
-                match report.warnings.len() {
-                    0 => String::new(),
-                    n => format!(", {n} warning(s)"),
-                }
+                "{}",
+                say(t!(
+                    "{verb} {pages} pages ({files} files{drafts}) in {ms} ms [{stages}]{warnings}",
+                    verb = verb,
+                    pages = report.pages,
+                    files = report.files,
+                    drafts = drafts,
+                    ms = report.elapsed.as_millis() as u64,
+                    stages = stages.join(", "),
+                    warnings = warnings
+                ))
             );
             ExitCode::SUCCESS
         }
@@ -232,7 +269,13 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str, format: Format)
                 show(d);
             }
             let errors = failure.errors().count();
-            eprintln!("failed: {errors} error(s); nothing was written");
+            eprintln!(
+                "{}",
+                say(t!(
+                    "failed: {count} error(s); nothing was written",
+                    count = errors
+                ))
+            );
             ExitCode::from(1)
         }
     }
@@ -242,10 +285,17 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: &str, format: Format)
 fn print_note(note: Note<'_>) {
     let now = jiff::Zoned::now().strftime("%H:%M:%S");
     match note {
-        Note::PortTaken { port } => eprintln!("port {port} is taken; trying {}", port + 1),
+        Note::PortTaken { port } => eprintln!(
+            "{}",
+            say(t!(
+                "port {port} is taken; trying {next}",
+                port = u32::from(port),
+                next = u32::from(port) + 1
+            ))
+        ),
         Note::Listening { url } => {
-            println!("serving {url}");
-            eprintln!("watching for changes; press Ctrl+C to stop");
+            println!("{}", say(t!("serving {url}", url = url)));
+            eprintln!("{}", say(t!("watching for changes; press Ctrl+C to stop")));
         }
         Note::Built { rebuild, .. } if rebuild.scope == Scope::Nothing => {}
         Note::Built { rebuild, sources } => {
@@ -254,26 +304,33 @@ fn print_note(note: Note<'_>) {
             }
             if sources.is_empty() {
                 eprintln!(
-                    "{now} built {} files into memory in {} ms",
-                    rebuild.changed.len(),
-                    rebuild.elapsed.as_millis()
+                    "{now} {}",
+                    say(t!(
+                        "built {count} files into memory in {ms} ms",
+                        count = rebuild.changed.len(),
+                        ms = rebuild.elapsed.as_millis() as u64
+                    ))
                 );
                 return;
             }
             let what = match rebuild.scope {
-                Scope::Full => "full rebuild".to_string(),
-                Scope::Pages(n) => format!("{n} page(s) re-rendered"),
-                Scope::Templates(n) => format!("templates: {n} page(s) re-rendered"),
-                Scope::Data(n) => format!("data: {n} page(s) re-rendered"),
-                Scope::Static => "static files copied".to_string(),
-                Scope::Nothing => "nothing to do".to_string(),
+                Scope::Full => t!("full rebuild"),
+                Scope::Pages(n) => t!("{count} page(s) re-rendered", count = n),
+                Scope::Templates(n) => t!("templates: {count} page(s) re-rendered", count = n),
+                Scope::Data(n) => t!("data: {count} page(s) re-rendered", count = n),
+                Scope::Static => t!("static files copied"),
+                Scope::Nothing => t!("nothing to do"),
             };
             eprintln!(
-                "{now} {}{what}, {} file(s) changed, {} removed, in {} ms",
-                changed_sources(sources),
-                rebuild.changed.len(),
-                rebuild.removed.len(),
-                rebuild.elapsed.as_millis()
+                "{now} {}",
+                say(t!(
+                    "{sources}{what}, {changed} file(s) changed, {removed} removed, in {ms} ms",
+                    sources = changed_sources(sources),
+                    what = what,
+                    changed = rebuild.changed.len(),
+                    removed = rebuild.removed.len(),
+                    ms = rebuild.elapsed.as_millis() as u64
+                ))
             );
         }
         Note::Failed { failure, sources } => {
@@ -281,18 +338,27 @@ fn print_note(note: Note<'_>) {
                 print_diagnostic(d);
             }
             eprintln!(
-                "{now} {}build failed: {} error(s); still serving the last good version",
-                changed_sources(sources),
-                failure.errors().count()
+                "{now} {}",
+                say(t!(
+                    "{sources}build failed: {count} error(s); still serving the last good version",
+                    sources = changed_sources(sources),
+                    count = failure.errors().count()
+                ))
             );
         }
         Note::SearchUpdated { files, elapsed } => {
             eprintln!(
-                "{now} search index: {files} file(s) changed in {} ms",
-                elapsed.as_millis()
+                "{now} {}",
+                say(t!(
+                    "search index: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = elapsed.as_millis() as u64
+                ))
             );
         }
-        Note::Trouble(message) => eprintln!("{now} warning: {message}"),
+        Note::Trouble(message) => {
+            eprintln!("{now} {}", say(t!("warning: {message}", message = message)))
+        }
     }
 }
 
@@ -300,7 +366,11 @@ fn changed_sources(sources: &[PathBuf]) -> String {
     match sources {
         [] => String::new(),
         [one] => format!("{} → ", one.display()),
-        [first, rest @ ..] => format!("{} and {} more → ", first.display(), rest.len()),
+        [first, rest @ ..] => say(t!(
+            "{first} and {count} more → ",
+            first = first.as_path(),
+            count = rest.len()
+        )),
     }
 }
 
@@ -312,7 +382,7 @@ fn report_one(d: &Diagnostic) -> ExitCode {
 /// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.
 fn print_diagnostic(d: &Diagnostic) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprintln!("{}", diagnostics::render(d, color));
+    eprintln!("{}", diagnostics::render(d, lang(), color));
 }
 
 /// A progress bar on the terminal, for builds long enough to want one.

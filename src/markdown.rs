@@ -6,6 +6,7 @@
 //! site are written as placeholders (`"pmo-link:N"`) because their final relative URL
 //! depends on targets that may not be loaded yet; [`substitute_links`] fills them in.
 
+use crate::t;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -138,11 +139,9 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         }
         if let Some(depth) = nesting.step(&event) {
             problems.push(
-                Diagnostic::error(Problem::Content(format!(
-                    "elements nested {depth} deep: pages may nest at most {MAX_NESTING} elements (lists, quotes, raw HTML)"
-                )))
+                Diagnostic::error(Problem::Content(t!("elements nested {depth} deep: pages may nest at most {max} elements (lists, quotes, raw HTML)", depth = depth, max = MAX_NESTING)))
                 .at(Location::new(path, text, base + range.start, 1))
-                .with_help("flatten the structure; deeper nesting makes pages that browsers and the sanitizer handle very slowly"),
+                .with_help(t!("flatten the structure; deeper nesting makes pages that browsers and the sanitizer handle very slowly")),
             );
             // One report is enough; the rest of the page is not rendered.
             break;
@@ -205,13 +204,9 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                         continue;
                     }
                     problems.push(
-                        Diagnostic::error(Problem::Content(format!(
-                            "`<{name}>` is never closed: a browser would swallow everything after it"
-                        )))
+                        Diagnostic::error(Problem::Content(t!("`<{name}>` is never closed: a browser would swallow everything after it", name = name)))
                         .at(Location::new(path, text, base + start, name.len() + 1))
-                        .with_help(format!(
-                            "close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks"
-                        )),
+                        .with_help(t!("close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks", name = name)),
                     );
                 }
                 event
@@ -339,9 +334,9 @@ fn link_dest<'a>(
         problems.push(
             Diagnostic::error(Problem::UnsafeLink(dest.to_string()))
                 .at(location)
-                .with_help(
-                    "link to a page with a relative path to its .md file, or to an http(s) address",
-                ),
+                .with_help(t!(
+                    "link to a page with a relative path to its .md file, or to an http(s) address"
+                )),
         );
         return CowStr::Borrowed("#");
     }

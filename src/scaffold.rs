@@ -1,6 +1,7 @@
 //! `pmo init` and `pmo new`: starting a site, and starting a page from its kind's
 //! archetype so authors never have to remember the front matter fields.
 
+use crate::t;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -48,19 +49,19 @@ pub fn new_page(
     let config = crate::config::Config::load(&root.join("site.toml"))?;
     let theme = Theme::resolve(root, &config.theme)?;
     let source = theme.archetype(root, kind.name()).ok_or_else(|| {
-        Diagnostic::error(Problem::Template(format!(
-            "no archetype for `{}`",
-            kind.name()
+        Diagnostic::error(Problem::Template(t!(
+            "no archetype for `{kind}`",
+            kind = kind.name()
         )))
-        .with_help(format!(
-            "add archetypes/{}.md to the site or the theme",
-            kind.name()
+        .with_help(t!(
+            "add archetypes/{kind}.md to the site or the theme",
+            kind = kind.name()
         ))
     })?;
     let shown = source.display(root, &format!("archetypes/{}.md", kind.name()));
     let bytes = source
         .read()
-        .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&shown))?;
+        .map_err(|e| Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown))?;
     let text = String::from_utf8_lossy(&bytes);
     let slug = slugify(slug.unwrap_or(title), kind.name());
     let date = jiff::Zoned::now().date().to_string();
@@ -69,19 +70,23 @@ pub fn new_page(
     ctx.insert("date", &date);
     ctx.insert("slug", &slug);
     ctx.insert("language", config.language.code());
-    let body = tera::Tera::one_off(&text, &ctx, false)
-        .map_err(|e| Diagnostic::error(Problem::Template(e.to_string())).in_file(&shown))?;
+    let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {
+        Diagnostic::error(Problem::Template(crate::messages::reason(&e))).in_file(&shown)
+    })?;
     let rel = kind.path(&slug);
     let path = root.join(&rel);
     if path.exists() {
         return Err(
-            Diagnostic::error(Problem::Content("the file already exists".into()))
+            Diagnostic::error(Problem::Content(t!("the file already exists")))
                 .in_file(Path::new(&rel))
-                .with_help("pick another title, or pass --slug NAME for a different file name"),
+                .with_help(t!(
+                    "pick another title, or pass --slug NAME for a different file name"
+                )),
         );
     }
-    write_new(&path, &body)
-        .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(Path::new(&rel)))?;
+    write_new(&path, &body).map_err(|e| {
+        Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(Path::new(&rel))
+    })?;
     Ok(PathBuf::from(rel))
 }
 
@@ -100,9 +105,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             .unwrap_or(true)
     {
         return Err(
-            Diagnostic::error(Problem::Content("the folder is not empty".into()))
+            Diagnostic::error(Problem::Content(t!("the folder is not empty")))
                 .in_file(dir)
-                .with_help("run `pmo init` with a new folder name"),
+                .with_help(t!("run `pmo init` with a new folder name")),
         );
     }
     let files: &[(&str, &str)] = &[
@@ -124,8 +129,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        write_new(&path, text)
-            .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&path))?;
+        write_new(&path, text).map_err(|e| {
+            Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&path)
+        })?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)

@@ -2,6 +2,7 @@
 //! from the very types the build parses with, so an editor's hints cannot drift from
 //! what `pmo check` accepts.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 use schemars::{schema_for, Schema};
@@ -79,9 +80,9 @@ pub fn all() -> Vec<(&'static str, Schema)> {
 /// Only these generated files are replaced; nothing else in `dir` is touched.
 pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let fail = |e: std::io::Error, path: &Path| {
-        Diagnostic::error(Problem::Io(e.to_string()))
+        Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
             .in_file(path)
-            .with_help("choose a folder you can write to with --output")
+            .with_help(t!("choose a folder you can write to with --output"))
     };
     std::fs::create_dir_all(dir).map_err(|e| fail(e, dir))?;
     let mut written = Vec::new();

@@ -1,6 +1,7 @@
 //! Finding a theme's files: on disk under `themes/<name>/`, or the default theme built
 //! into the binary, with the site's own `templates/` and `static/` layered on top.
 
+use crate::t;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -54,11 +55,14 @@ impl Theme {
                 files.insert((*rel).to_string(), Source::Embedded(bytes));
             }
         } else {
-            return Err(Diagnostic::error(Problem::Config(format!(
-                "theme `{name}` not found: there is no folder themes/{name}/"
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "theme `{name}` not found: there is no folder themes/{name}/",
+                name = name
             )))
             .in_file(&root.join("site.toml"))
-            .with_help("set `theme = \"default\"` or add the theme's folder under themes/"));
+            .with_help(t!(
+                "set `theme = \"default\"` or add the theme's folder under themes/"
+            )));
         }
         walk_into(&root.join("templates"), "templates/", root, &mut files)?;
         walk_into(&root.join("static"), "static/", root, &mut files)?;
@@ -120,7 +124,7 @@ fn walk_into(
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            Diagnostic::error(Problem::Io(e.to_string()))
+            Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                 .in_file(e.path().unwrap_or(dir).strip_prefix(root).unwrap_or(dir))
         })?;
         if !entry.file_type().is_file() {

@@ -422,6 +422,7 @@ fn an_unreadable_folder_under_data_is_named() {
         command
             .args(["--root", root, "check"])
             .env("NO_COLOR", "1")
+            .env("PMO_LANG", "en")
             .output()
             .unwrap()
     };

@@ -410,10 +410,10 @@ fn drafts_are_checked_as_warnings_and_counted() {
         .expect("the draft's problem is a warning");
     assert!(warning.contains("unfinished.md:5:8"), "{warning}");
     assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.help.as_deref().is_some_and(|h| h.contains("is a draft"))),
+        report.warnings.iter().any(|w| w
+            .help
+            .as_deref()
+            .is_some_and(|h| h.to_string().contains("is a draft"))),
         "{:?}",
         report.warnings
     );

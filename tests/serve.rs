@@ -194,6 +194,25 @@ fn a_broken_save_keeps_the_last_good_site_and_the_fix_clears_the_errors() {
     assert!(server.body(LESSON_URL).contains("修好了"));
 }
 
+/// The overlay speaks the site's language, as the command line does.
+#[test]
+fn the_overlay_shows_errors_in_the_sites_language() {
+    let site = Site::fixture("basic");
+    let server = Server::start_with(
+        site.root(),
+        &["--port", "0"],
+        &[("PMO_LANG", std::ffi::OsStr::new(""))],
+    );
+    let events = server.events();
+    site.write(
+        LESSON,
+        "---\ntitle: 日期\ndate: 2024-02-30\nproject: erp\nphase: execution\nimpact: negative\n---\n正文\n",
+    );
+    let data = events.wait_for("broken");
+    assert!(data.contains("不是日期"), "{data}");
+    assert!(data.contains("vendor-delay.md:3:"), "{data}");
+}
+
 /// A date that is a map of Chinese text once panicked the rebuild thread, after which
 /// no save was picked up. Now it is an error like any other, and the fix is picked up.
 #[test]

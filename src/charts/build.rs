@@ -1,6 +1,7 @@
 //! From a block spec and its table to a chart model (and the numbers behind it):
 //! select rows, group and aggregate, split into series, accumulate.
 
+use crate::t;
 use std::cmp::Ordering;
 
 use crate::blocks::{Aggregate, ChartSpec, Selection, TableSpec};
@@ -88,7 +89,7 @@ pub const MAX_SERIES: usize = 60;
 pub const MAX_POINTS: usize = 50_000;
 
 /// Refuses a chart too large to read or to draw, before any of it is built.
-pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), String> {
+pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), crate::messages::Text> {
     use std::collections::HashSet;
     let rows = select(table, &spec.selection());
     let counting = spec.aggregate == Some(Aggregate::Count);
@@ -109,8 +110,10 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), String> {
     };
     let series = groups.saturating_mul(targets);
     if series > MAX_SERIES {
-        return Err(format!(
-            "this chart would draw {series} series; at most {MAX_SERIES} can be told apart"
+        return Err(t!(
+            "this chart would draw {series} series; at most {max} can be told apart",
+            series = series,
+            max = MAX_SERIES
         ));
     }
     let x_col = table.column(&spec.x).unwrap_or(0);
@@ -124,9 +127,7 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), String> {
     };
     let points = series.saturating_mul(categories);
     if points > MAX_POINTS {
-        return Err(format!(
-            "this chart would draw {points} points ({series} series × {categories} categories); at most {MAX_POINTS} fit one chart"
-        ));
+        return Err(t!("this chart would draw {points} points ({series} series × {categories} categories); at most {max} fit one chart", points = points, series = series, categories = categories, max = MAX_POINTS));
     }
     Ok(())
 }

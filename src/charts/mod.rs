@@ -10,6 +10,7 @@ pub mod project;
 pub mod svg;
 mod text;
 
+use crate::t;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -91,7 +92,7 @@ pub fn project_figures(
             .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
             .collect::<Result<Vec<_>, String>>()
             .map_err(|e| {
-                Diagnostic::error(Problem::Data(format!("cannot draw a chart: {e}")))
+                Diagnostic::error(Problem::Data(t!("cannot draw a chart: {e}", e = e)))
                     .in_file(&page.path)
             }),
         None => Ok(Vec::new()),
@@ -110,8 +111,9 @@ pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Di
     for result in results {
         match result {
             Ok(f) => figures.push(f),
-            Err(e) => problems.push(Diagnostic::error(Problem::Data(format!(
-                "cannot draw a dashboard chart: {e}"
+            Err(e) => problems.push(Diagnostic::error(Problem::Data(t!(
+                "cannot draw a dashboard chart: {e}",
+                e = e
             )))),
         }
     }
@@ -161,11 +163,11 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
         let Some(table) = find_table(site, id, name) else {
             let names: Vec<&str> = site.tables.keys().map(String::as_str).collect();
             let help = match crate::suggest::did_you_mean(name, &names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "tables are files under data/ (by file name without extension), a project's tables (projects/<slug>/budget …), or the derived `portfolio`, `lessons` and `risks`".to_string(),
+                Some(s) => t!("did you mean `{s}`?", s = s),
+                None => t!("tables are files under data/ (by file name without extension), a project's tables (projects/<slug>/budget …), or the derived `portfolio`, `lessons` and `risks`"),
             };
             problems.push(
-                Diagnostic::error(Problem::Content(format!("no table named `{name}`")))
+                Diagnostic::error(Problem::Content(t!("no table named `{name}`", name = name)))
                     .at(at(spec::field_span(&raw.text, "data")))
                     .with_help(help),
             );
@@ -185,7 +187,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     problems.push(
                         Diagnostic::error(Problem::Content(why))
                             .at(at(0..0))
-                            .with_help("select fewer rows (`filter`), group them (`aggregate`), or split the chart in several"),
+                            .with_help(t!("select fewer rows (`filter`), group them (`aggregate`), or split the chart in several")),
                     );
                     continue;
                 }
@@ -194,8 +196,9 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     Ok(f) => f.html,
                     Err(e) => {
                         problems.push(
-                            Diagnostic::error(Problem::Content(format!(
-                                "cannot draw the chart: {e}"
+                            Diagnostic::error(Problem::Content(t!(
+                                "cannot draw the chart: {e}",
+                                e = e
                             )))
                             .at(at(0..0)),
                         );

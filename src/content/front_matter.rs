@@ -1,6 +1,7 @@
 //! Splitting a Markdown file into front matter and body, and parsing the front matter
 //! into a kind's schema with errors placed in the file (not in the front matter alone).
 
+use crate::t;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -35,15 +36,13 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
         (Format::Toml, "+++")
     } else {
         let help = if text.trim().is_empty() {
-            "the file is empty: start it with front matter, e.g.\n---\ntitle: 标题\n---"
+            t!("the file is empty: start it with front matter, e.g.\n---\ntitle: 标题\n---")
         } else {
-            "start the file with a front matter block, e.g.\n---\ntitle: 标题\n---"
+            t!("start the file with a front matter block, e.g.\n---\ntitle: 标题\n---")
         };
-        return Err(
-            Diagnostic::error(Problem::Content("no front matter".into()))
-                .at(Location::new(path, text, 0, 0))
-                .with_help(help),
-        );
+        return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
+            .at(Location::new(path, text, 0, 0))
+            .with_help(help));
     };
     let start = fence.len() + 1;
     let mut line_start = start.min(text.len());
@@ -63,8 +62,9 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
     }
     Err(Diagnostic::error(Problem::UnclosedFrontMatter { fence })
         .at(Location::new(path, text, 0, fence.len()))
-        .with_help(format!(
-            "add a line holding only `{fence}` after the last front matter field"
+        .with_help(t!(
+            "add a line holding only `{fence}` after the last front matter field",
+            fence = fence
         )))
 }
 
@@ -246,13 +246,19 @@ fn classify(
     if let Some(field) = between(message, "unknown field `", "`") {
         let help = match did_you_mean(field, known) {
             _ if field == "draft" && kind == "section" => {
-                "a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead".to_string()
+                t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
             }
-            Some(s) => format!(
-                "did you mean `{s}`? (the fields of a {kind} are: {})",
-                known.join(", ")
+            Some(s) => t!(
+                "did you mean `{s}`? (the fields of a {kind} are: {fields})",
+                s = s,
+                kind = crate::messages::kind_name(kind),
+                fields = known.join(", ")
             ),
-            None => format!("the fields of a {kind} are: {}", known.join(", ")),
+            None => t!(
+                "the fields of a {kind} are: {fields}",
+                kind = crate::messages::kind_name(kind),
+                fields = known.join(", ")
+            ),
         };
         return Diagnostic::error(Problem::UnknownField {
             field: field.to_string(),
@@ -267,10 +273,21 @@ fn classify(
             kind,
         })
         .at(Location::new(path, text, offset, 0))
-        .with_help(format!("add `{field}:` to the front matter"));
+        .with_help(t!("add `{field}:` to the front matter", field = field));
     }
-    let mut diagnostic = Diagnostic::error(Problem::FrontMatter(message.to_string()))
-        .at(Location::new(path, text, offset, 1));
+    // A date's own message is made again from its value, so that it can be translated
+    // (serde passes it on as English text).
+    let detail = message
+        .find("` is not a date")
+        .and_then(|end| {
+            message[..end]
+                .rfind('`')
+                .map(|start| &message[start + 1..end])
+        })
+        .and_then(|value| crate::content::schema::Date::parse(value).err())
+        .unwrap_or_else(|| crate::messages::library(message));
+    let mut diagnostic =
+        Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(path, text, offset, 1));
     if let Some(variant) = between(message, "unknown variant `", "`") {
         let allowed = message.split("expected ").nth(1).unwrap_or("");
         let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
@@ -280,16 +297,21 @@ fn classify(
             .filter(|s| !s.is_empty() && *s != "or")
             .collect();
         diagnostic = diagnostic.with_help(match did_you_mean(variant, &options) {
-            Some(s) => format!("did you mean `{s}`? allowed: {}", options.join(", ")),
-            None => format!("allowed values: {}", options.join(", ")),
+            Some(s) => t!(
+                "did you mean `{s}`? allowed: {options}",
+                s = s,
+                options = options.join(", ")
+            ),
+            None => t!("allowed values: {options}", options = options.join(", ")),
         });
     } else if message.contains("not a date") && message.contains("write it as") {
-        diagnostic = diagnostic.with_help("write dates as YYYY-MM-DD, e.g. 2024-03-18");
+        diagnostic = diagnostic.with_help(t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"));
     } else if message.contains("not a date") {
-        diagnostic = diagnostic
-            .with_help("the format is right but no such day exists: check the month and the day");
+        diagnostic = diagnostic.with_help(t!(
+            "the format is right but no such day exists: check the month and the day"
+        ));
     } else if message.contains("invalid boolean") {
-        diagnostic = diagnostic.with_help("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often");
+        diagnostic = diagnostic.with_help(t!("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often"));
     }
     diagnostic
 }
@@ -379,7 +401,7 @@ mod tests {
                 .starts_with("error: a.md:3:1: unknown field `titel`"),
             "{e}"
         );
-        assert!(e.help.unwrap().contains("did you mean `title`"));
+        assert!(e.help.unwrap().to_string().contains("did you mean `title`"));
     }
 
     #[test]
@@ -391,6 +413,7 @@ mod tests {
             e.help
                 .as_ref()
                 .unwrap()
+                .to_string()
                 .contains("did you mean `execution`"),
             "{e} {:?}",
             e.help

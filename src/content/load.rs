@@ -3,6 +3,7 @@
 //! Each file is read once and parsed once; its Markdown is rendered here too, while the
 //! text is hot, leaving only link placeholders for later stages.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -54,7 +55,7 @@ pub fn load(
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::error(Problem::Io(e.to_string()))
+                    Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                         .in_file(&display_path(root, &path)),
                 );
                 continue;
@@ -68,9 +69,9 @@ pub fn load(
         }
         let Some(rel) = rel_string(rel) else {
             diagnostics.push(
-                Diagnostic::error(Problem::Content("file name is not valid Unicode".into()))
+                Diagnostic::error(Problem::Content(t!("file name is not valid Unicode")))
                     .in_file(entry.path())
-                    .with_help("rename the file"),
+                    .with_help(t!("rename the file")),
             );
             continue;
         };
@@ -79,11 +80,9 @@ pub fn load(
         } else if let Some(ext) = markdown_lookalike(&rel) {
             // Copied as an attachment, it would be published as raw text.
             diagnostics.push(
-                Diagnostic::error(Problem::Content(format!(
-                    "`.{ext}` is not read as a page: only files ending in `.md` are, so this one would be published as raw Markdown"
-                )))
+                Diagnostic::error(Problem::Content(t!("`.{ext}` is not read as a page: only files ending in `.md` are, so this one would be published as raw Markdown", ext = ext)))
                 .in_file(&display_path(root, entry.path()))
-                .with_help("rename it to end in `.md` (lowercase)"),
+                .with_help(t!("rename it to end in `.md` (lowercase)")),
             );
         } else if is_project_table(&rel) {
             loaded.tables.push(rel);
@@ -119,11 +118,11 @@ pub fn load(
 pub fn as_draft_warning(mut d: Diagnostic) -> Diagnostic {
     if d.is_error() {
         d.severity = crate::diagnostics::Severity::Warning;
-        let note = "this page is a draft, so it is left out and this is a warning; it becomes an error once `draft: true` is removed";
-        d.help = Some(match d.help.take() {
-            Some(help) => format!("{help}\n{note}"),
-            None => note.to_string(),
-        });
+        let note = t!("this page is a draft, so it is left out and this is a warning; it becomes an error once `draft: true` is removed");
+        d.help = Some(Box::new(match d.help.take() {
+            Some(help) => t!("{help}\n{note}", help = *help, note = note),
+            None => note,
+        }));
     }
     d
 }
@@ -185,11 +184,13 @@ fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
         Ok(true) => true,
         Ok(false) => {
             diagnostics.push(
-                Diagnostic::warning(Problem::Content(
-                    "this link to a folder is not followed: what is in it is left out".into(),
-                ))
+                Diagnostic::warning(Problem::Content(t!(
+                    "this link to a folder is not followed: what is in it is left out"
+                )))
                 .in_file(&shown)
-                .with_help("move the folder under content/, or link its files one by one"),
+                .with_help(t!(
+                    "move the folder under content/, or link its files one by one"
+                )),
             );
             false
         }
@@ -229,13 +230,13 @@ fn check_project(
     };
     if let Some(bac) = m.bac {
         let problem = if !bac.is_finite() {
-            Some("`bac` is not a finite number".to_string())
+            Some(t!("`bac` is not a finite number"))
         } else if bac.abs() > MAX_BAC {
-            Some("`bac` is larger than 10^15".to_string())
+            Some(t!("`bac` is larger than 10^15"))
         } else if bac < 0.0 {
-            Some(format!(
-                "`bac` is negative ({})",
-                crate::derive::format_amount(bac)
+            Some(t!(
+                "`bac` is negative ({bac})",
+                bac = crate::derive::format_amount(bac)
             ))
         } else {
             None
@@ -243,20 +244,20 @@ fn check_project(
         if let Some(problem) = problem {
             return Err(Diagnostic::error(Problem::Content(problem))
                 .at(at("bac"))
-                .with_help("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000"));
+                .with_help(t!("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000")));
         }
     }
     if let (Some(start), Some(finish)) = (m.start, m.finish) {
         if finish.0 < start.0 {
-            return Err(Diagnostic::error(Problem::Content(format!(
-                "the planned `finish` ({}) is before `start` ({})",
-                finish.iso(),
-                start.iso()
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "the planned `finish` ({finish}) is before `start` ({start})",
+                finish = finish.iso(),
+                start = start.iso()
             )))
             .at(at("finish"))
-            .with_help(
-                "check both dates (YYYY-MM-DD); the finish may be the start day but not earlier",
-            ));
+            .with_help(t!(
+                "check both dates (YYYY-MM-DD); the finish may be the start day but not earlier"
+            )));
         }
     }
     Ok(())
@@ -309,15 +310,15 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     let path = display_path(root, &full);
     let text = read_text(&full, &path).map_err(|d| vec![d])?;
     if text.len() > MAX_PAGE_BYTES {
-        return Err(vec![Diagnostic::error(Problem::Content(format!(
-            "this page is {} MB; a page may be at most {} MB",
-            text.len() / 1_000_000,
-            MAX_PAGE_BYTES / 1_000_000
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "this page is {size} MB; a page may be at most {max} MB",
+            size = text.len() / 1_000_000,
+            max = MAX_PAGE_BYTES / 1_000_000
         )))
         .in_file(&path)
-        .with_help(
-            "split it into several pages, or put its data in a table under data/ and chart it",
-        )]);
+        .with_help(t!(
+            "split it into several pages, or put its data in a table under data/ and chart it"
+        ))]);
     }
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
@@ -327,11 +328,11 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
         match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),
             Err(e) => problems.push(
-                Diagnostic::error(Problem::Content(format!(
-                    "invalid {} block: {}",
-                    if raw.chart { "chart" } else { "table" },
-                    e.message
-                )))
+                Diagnostic::error(Problem::Content(if raw.chart {
+                    t!("invalid chart block: {detail}", detail = e.message)
+                } else {
+                    t!("invalid table block: {detail}", detail = e.message)
+                }))
                 .at(crate::diagnostics::Location::new(
                     &path,
                     &text,
@@ -466,16 +467,16 @@ fn parse_meta(
         }
     }
     if kind != Kind::Section && page.title.trim().is_empty() {
-        return Err(vec![Diagnostic::error(Problem::Content(
-            "the title is empty".into(),
-        ))
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "the title is empty"
+        )))
         .at(crate::diagnostics::Location::new(
             path,
             text,
             field_offset(text, split, "title"),
             5,
         ))
-        .with_help("give the page a title")]);
+        .with_help(t!("give the page a title"))]);
     }
     Ok(page)
 }

@@ -9,14 +9,22 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
+use crate::messages::Text;
+use crate::t;
+
 /// A calendar date written `YYYY-MM-DD`, accepted from YAML strings and TOML dates alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub jiff::civil::Date);
 
 impl Date {
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, Text> {
         let text = text.trim();
-        let invalid = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18");
+        let invalid = || {
+            t!(
+                "`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18",
+                text = text
+            )
+        };
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10
@@ -32,15 +40,20 @@ impl Date {
         let number = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
         let (year, month, day) = (number(0..4), number(5..7) as i8, number(8..10) as i8);
         if !(1..=12).contains(&month) {
-            return Err(format!(
-                "`{text}` is not a date: there is no month {month} (months are 01 to 12)"
+            return Err(t!(
+                "`{text}` is not a date: there is no month {month} (months are 01 to 12)",
+                text = text,
+                month = month
             ));
         }
         let first = jiff::civil::Date::new(year, month, 1).map_err(|_| invalid())?;
         let days = first.days_in_month();
         if day < 1 || day > days {
-            return Err(format!(
-                "`{text}` is not a date: {year}-{month:02} has days 01 to {days}"
+            return Err(t!(
+                "`{text}` is not a date: {month} has days 01 to {days}",
+                text = text,
+                month = format!("{year}-{month:02}"),
+                days = days
             ));
         }
         jiff::civil::Date::new(year, month, day)
@@ -82,7 +95,7 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written YYYY-MM-DD")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(E::custom)
+                Date::parse(v).map_err(|e| E::custom(e.to_string()))
             }
             // TOML hands dates over as a one-entry map holding the date's text.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
@@ -100,7 +113,7 @@ impl<'de> Deserialize<'de> for Date {
                         "`{value}` is not a date: write it as YYYY-MM-DD"
                     )));
                 }
-                Date::parse(date_part).map_err(de::Error::custom)
+                Date::parse(date_part).map_err(|e| de::Error::custom(e.to_string()))
             }
         }
         deserializer.deserialize_any(DateVisitor)
@@ -399,11 +412,11 @@ mod tests {
     #[test]
     fn impossible_dates_say_which_field_is_wrong() {
         let e = Date::parse("2026-13-45").unwrap_err();
-        assert!(e.contains("no month 13"), "{e}");
+        assert!(e.to_string().contains("no month 13"), "{e}");
         let e = Date::parse("2024-02-30").unwrap_err();
-        assert!(e.contains("2024-02 has days 01 to 29"), "{e}");
+        assert!(e.to_string().contains("2024-02 has days 01 to 29"), "{e}");
         let e = Date::parse("2023-04-31").unwrap_err();
-        assert!(e.contains("01 to 30"), "{e}");
+        assert!(e.to_string().contains("01 to 30"), "{e}");
         assert!(Date::parse("２０２４-03-18").is_err());
         assert!(Date::parse("2024-0３-18").is_err());
     }

@@ -9,8 +9,9 @@ use crate::diagnostics::{Diagnostic, Problem};
 /// Reads a text file. Invalid UTF-8 (a binary file, a legacy GBK export) is an error
 /// naming the first bad byte rather than a panic or mojibake.
 pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(display))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(display)
+    })?;
     crate::encoding::check_unmarked_utf16(display, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),

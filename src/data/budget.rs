@@ -7,12 +7,16 @@ use std::collections::HashMap;
 
 use super::{rows, BudgetRow, Table};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Text;
+use crate::t;
 
 /// The largest amount, single or summed, a budget may hold: 10^15, a thousand trillion
 /// in any currency. Below it an f64 still counts whole units exactly.
 pub const MAX_AMOUNT: f64 = 1e15;
 
-const AMOUNT_HELP: &str = "amounts are limited to 1,000,000,000,000,000 (10^15); check the cell for a typo or an exponent such as 1e308";
+fn amount_help() -> Text {
+    t!("amounts are limited to 1,000,000,000,000,000 (10^15); check the cell for a typo or an exponent such as 1e308")
+}
 
 pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols = t.require(&["period", "pv"]).map_err(|d| vec![d])?;
@@ -21,7 +25,7 @@ pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let amount = |row: usize, col: usize| -> Result<Option<f64>, Diagnostic> {
         match t.number(row, col)? {
             Some(n) if n.abs() > MAX_AMOUNT => {
-                Err(t.bad_cell(row, col, "an amount of at most 10^15", AMOUNT_HELP))
+                Err(t.bad_cell(row, col, t!("an amount of at most 10^15"), amount_help()))
             }
             n => Ok(n),
         }
@@ -34,8 +38,12 @@ pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
             return Err(t.bad_cell(
                 r,
                 cols[0],
-                &format!("each period once, but `{period}` is also on {}", t.place_name(first, cols[0])),
-                "merge the two rows into one (amounts are per period, so a second row would be counted twice)",
+                t!(
+                    "each period once, but `{period}` is also on {place}",
+                    period = &period,
+                    place = t.place_name(first, cols[0])
+                ),
+                t!("merge the two rows into one (amounts are per period, so a second row would be counted twice)"),
             ));
         }
         first_row.insert(period.clone(), r);
@@ -43,8 +51,8 @@ pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
             t.bad_cell(
                 r,
                 cols[1],
-                "the planned value for the period",
-                "write 0 if nothing was planned for this period; an empty cell is not counted as 0",
+                t!("the planned value for the period"),
+                t!("write 0 if nothing was planned for this period; an empty cell is not counted as 0"),
             )
         })?;
         Ok(BudgetRow {
@@ -78,8 +86,8 @@ fn running_totals(
                 return Err(t.bad_cell(
                     r,
                     col,
-                    "an amount whose running total stays within 10^15",
-                    AMOUNT_HELP,
+                    t!("an amount whose running total stays within 10^15"),
+                    amount_help(),
                 ));
             }
         }

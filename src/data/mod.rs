@@ -9,6 +9,7 @@ mod records;
 pub mod table;
 mod workbook_limits;
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -105,9 +106,9 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
                 Err(e) => {
                     let at = e.path().unwrap_or(&data_dir);
                     problems.push(
-                        Diagnostic::error(Problem::Io(e.to_string()))
+                        Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                             .in_file(at.strip_prefix(root).unwrap_or(at))
-                            .with_help("make the folder readable by the user running pmo, or move it out of data/"),
+                            .with_help(t!("make the folder readable by the user running pmo, or move it out of data/")),
                     );
                     continue;
                 }
@@ -145,13 +146,13 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
                 for table in tables {
                     if let Some(previous) = data.tables.get(&table.name) {
                         diagnostics.push(
-                            Diagnostic::error(Problem::Data(format!(
-                                "two files make the table `{}`: {} and this one",
-                                table.name,
-                                previous.path.display()
+                            Diagnostic::error(Problem::Data(t!(
+                                "two files make the table `{table}`: {other} and this one",
+                                table = &table.name,
+                                other = &previous.path
                             )))
                             .in_file(&table.path)
-                            .with_help("keep one file per table name (e.g. budget.csv or budget.xlsx, not both)"),
+                            .with_help(t!("keep one file per table name (e.g. budget.csv or budget.xlsx, not both)")),
                         );
                         continue;
                     }

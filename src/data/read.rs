@@ -4,6 +4,7 @@
 //! cells. Structured formats (JSON, TOML, YAML) are a list of records whose keys are the
 //! columns, in the order of the first record.
 
+use crate::t;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -54,9 +55,9 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
         .from_reader(source.as_bytes());
     let csv_error = |e: csv::Error| {
         let offset = e.position().map_or(0, |p| p.byte() as usize);
-        Diagnostic::error(Problem::Data(e.to_string()))
+        Diagnostic::error(Problem::Data(crate::messages::verbatim(&e)))
             .at(Location::new(path, source, offset, 0))
-            .with_help("every row needs as many comma-separated fields as the header; quote fields that contain commas")
+            .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas"))
     };
     let columns: Vec<String> = reader
         .headers()
@@ -88,18 +89,19 @@ fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnos
         );
     }
     if let Some(col) = unnamed_column(&columns, &rows) {
-        return Err(Diagnostic::error(Problem::Data(format!(
-            "column {} of the header has no name, but holds values",
-            col + 1
+        return Err(Diagnostic::error(Problem::Data(t!(
+            "column {column} of the header has no name, but holds values",
+            column = col + 1
         )))
         .at(Location::new(path, source, field_start(source, 0, col), 0))
-        .with_help(UNNAMED_HELP));
+        .with_help(unnamed_help()));
     }
     Ok(Table::from_text(name, path, source, columns, rows, places))
 }
 
-const UNNAMED_HELP: &str =
-    "name every column in the first row (e.g. period,pv,ev,ac); a column without a name would be left out";
+fn unnamed_help() -> crate::messages::Text {
+    t!("name every column in the first row (e.g. period,pv,ev,ac); a column without a name would be left out")
+}
 
 /// The first column with an empty header but a value in some row. A nameless column
 /// that is empty all the way down (a trailing comma, unused spreadsheet columns) is
@@ -136,10 +138,12 @@ fn field_start(text: &str, start: usize, col: usize) -> usize {
 }
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
-    let fail = |message: String| {
+    let fail = |message: crate::messages::Text| {
         Diagnostic::error(Problem::Data(message))
             .in_file(shown)
-            .with_help("save the workbook again from Excel or LibreOffice as .xlsx")
+            .with_help(t!(
+                "save the workbook again from Excel or LibreOffice as .xlsx"
+            ))
     };
     if matches!(
         full.extension()
@@ -150,7 +154,8 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
     ) {
         workbook_limits::check(full, shown, workbook_limits::MAX_INFLATED_BYTES)?;
     }
-    let mut workbook = calamine::open_workbook_auto(full).map_err(|e| fail(e.to_string()))?;
+    let mut workbook =
+        calamine::open_workbook_auto(full).map_err(|e| fail(crate::messages::verbatim(e)))?;
     let sheets = workbook.sheet_names();
     let mut tables = Vec::new();
     for (i, sheet) in sheets.iter().enumerate() {
@@ -160,9 +165,13 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             shown,
             workbook_limits::MAX_SHEET_CELLS,
         )?;
-        let range = workbook
-            .worksheet_range(sheet)
-            .map_err(|e| fail(format!("sheet `{sheet}`: {e}")))?;
+        let range = workbook.worksheet_range(sheet).map_err(|e| {
+            fail(t!(
+                "sheet `{sheet}`: {error}",
+                sheet = sheet,
+                error = e.to_string()
+            ))
+        })?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut row_iter = range.rows();
         let Some(header) = row_iter.next() else {
@@ -190,12 +199,12 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             rows.push(cells);
         }
         if let Some(col) = unnamed_column(&columns, &rows) {
-            return Err(fail(format!(
-                "{sheet}!{}: column {} of the header has no name, but holds values",
-                cell_ref(top, left + col as u32),
-                col + 1
+            return Err(fail(t!(
+                "{cell}: column {column} of the header has no name, but holds values",
+                cell = format!("{sheet}!{}", cell_ref(top, left + col as u32)),
+                column = col + 1
             ))
-            .with_help(UNNAMED_HELP));
+            .with_help(unnamed_help()));
         }
         let table_name = if i == 0 {
             name.to_string()
@@ -212,7 +221,7 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
         });
     }
     if tables.is_empty() {
-        return Err(fail("the workbook has no sheet with a header row".into()));
+        return Err(fail(t!("the workbook has no sheet with a header row")));
     }
     Ok(tables)
 }

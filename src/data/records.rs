@@ -11,6 +11,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::data::table::{Cell, Place, Table};
 use crate::diagnostics::{offset_of, Diagnostic, Location, Problem};
+use crate::messages::{verbatim, Text};
+use crate::t;
 
 /// One value of a record, as the format wrote it.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,21 +119,26 @@ fn past_quote(text: &str, offset: usize) -> usize {
 fn structured_error(
     path: &Path,
     source: &Arc<str>,
-    message: String,
+    message: Text,
     offset: usize,
-    help: &str,
+    help: Text,
 ) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
         .at(Location::new(path, source, offset, 1))
-        .with_help(help.to_string())
+        .with_help(help)
+}
+
+fn no_rows(path: &Path, text: &Arc<str>, help: Text) -> Diagnostic {
+    structured_error(path, text, t!("no array of tables found"), 0, help)
 }
 
 pub fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
-    let help = "a JSON table is a list of objects: [{\"period\": \"2024-01\", \"pv\": 100}, …]";
+    let help =
+        || t!("a JSON table is a list of objects: [{{\"period\": \"2024-01\", \"pv\": 100}}, …]");
     let values = serde_json::from_str::<Vec<serde_json::Map<String, serde_json::Value>>>(text)
         .map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
-            structured_error(path, text, e.to_string(), offset, help)
+            structured_error(path, text, verbatim(&e), offset, help())
         })?;
     let offsets = crate::data::json_places::value_offsets(text);
     Ok(values
@@ -161,10 +168,16 @@ pub fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
 }
 
 pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
-    let help = "a TOML table is a list of [[rows]] entries, one per row";
+    let help = || t!("a TOML table is a list of [[rows]] entries, one per row");
     let toml_error = |e: toml::de::Error| {
         let offset = e.span().map_or(0, |r| r.start);
-        structured_error(path, text, e.message().to_string(), offset, help)
+        structured_error(
+            path,
+            text,
+            crate::messages::library(e.message()),
+            offset,
+            help(),
+        )
     };
     // First find which key holds the rows, then read just that array with spans.
     let value: toml::Table = toml::from_str(text).map_err(toml_error)?;
@@ -175,7 +188,7 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
                 .filter(|a| a.iter().all(toml::Value::is_table))
                 .map(|_| k.clone())
         })
-        .ok_or_else(|| structured_error(path, text, "no array of tables found".into(), 0, help))?;
+        .ok_or_else(|| no_rows(path, text, help()))?;
     #[derive(serde::Deserialize)]
     struct Rows(std::collections::HashMap<String, RowsOrOther>);
     struct RowsOrOther(Option<Vec<Spans<toml::Spanned<Scalar>>>>);
@@ -227,10 +240,11 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
         }
     }
     let mut rows: Rows = toml::from_str(text).map_err(toml_error)?;
-    let records =
-        rows.0.remove(&key).and_then(|r| r.0).ok_or_else(|| {
-            structured_error(path, text, "no array of tables found".into(), 0, help)
-        })?;
+    let records = rows
+        .0
+        .remove(&key)
+        .and_then(|r| r.0)
+        .ok_or_else(|| no_rows(path, text, help()))?;
     Ok(records
         .into_iter()
         .map(|Spans(fields)| {
@@ -263,9 +277,9 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
         structured_error(
             path,
             text,
-            message,
+            crate::messages::library(&message),
             offset,
-            "a YAML table is a list of mappings: - {period: 2024-01, pv: 100}",
+            t!("a YAML table is a list of mappings: - {{period: 2024-01, pv: 100}}"),
         )
     })?;
     Ok(records
@@ -319,10 +333,13 @@ pub fn table(
                 Scalar::Null => Cell::Empty,
                 Scalar::Number(n) if !n.is_finite() => {
                     let shown = non_finite(*n);
-                    let message =
-                        format!("column `{key}` holds `{shown}`, expected a finite number");
+                    let message = t!(
+                        "column `{key}` holds `{shown}`, expected a finite number",
+                        key = key,
+                        shown = shown
+                    );
                     let d = Diagnostic::error(Problem::Data(message))
-                        .with_help("write the amount as a plain number, e.g. 1200000; leave the cell out if it is unknown");
+                        .with_help(t!("write the amount as a plain number, e.g. 1200000; leave the cell out if it is unknown"));
                     return Err(match offset {
                         Some(o) => d.at(Location::new(path, source, *o, shown.len())),
                         None => d.in_file(path),

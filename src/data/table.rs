@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::content::schema::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
+use crate::t;
 
 /// One cell's value, as read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,10 +115,10 @@ impl Table {
             .map(|name| {
                 self.column(name).ok_or_else(|| {
                     self.error_at_top(
-                        format!("the header has no column `{name}`"),
-                        format!(
-                            "the first row must name these columns: {}",
-                            names.join(", ")
+                        t!("the header has no column `{name}`", name = *name),
+                        t!(
+                            "the first row must name these columns: {columns}",
+                            columns = names.join(", ")
                         ),
                     )
                 })
@@ -143,9 +145,11 @@ impl Table {
             Cell::Text(t) => match parse_number(t) {
                 Some(n) => Ok(Some(n)),
                 None if t.trim().is_empty() => Ok(None),
-                None => Err(self.bad_cell(row, col, "a number", "e.g. 1200000 or 1,200,000")),
+                None => {
+                    Err(self.bad_cell(row, col, t!("a number"), t!("e.g. 1200000 or 1,200,000")))
+                }
             },
-            _ => Err(self.bad_cell(row, col, "a number", "e.g. 1200000 or 1,200,000")),
+            _ => Err(self.bad_cell(row, col, t!("a number"), t!("e.g. 1200000 or 1,200,000"))),
         }
     }
 
@@ -155,8 +159,8 @@ impl Table {
             self.bad_cell(
                 row,
                 col,
-                "a whole number from 1 to 5",
-                "1 = very low … 5 = very high",
+                t!("a whole number from 1 to 5"),
+                t!("1 = very low … 5 = very high"),
             )
         };
         match self.number(row, col) {
@@ -170,8 +174,8 @@ impl Table {
             self.bad_cell(
                 row,
                 col,
-                "a date",
-                "write dates as YYYY-MM-DD, e.g. 2024-03-18",
+                t!("a date"),
+                t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
             )
         };
         match self.cell(row, col) {
@@ -188,12 +192,17 @@ impl Table {
         match self.cell(row, col) {
             Cell::Date(d) => Ok(d.iso()[..7].to_string()),
             Cell::Text(t) if is_month(t.trim()) => Ok(t.trim().to_string()),
-            _ => Err(self.bad_cell(row, col, "a month", "write months as YYYY-MM, e.g. 2024-03")),
+            _ => Err(self.bad_cell(
+                row,
+                col,
+                t!("a month"),
+                t!("write months as YYYY-MM, e.g. 2024-03"),
+            )),
         }
     }
 
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
-        self.bad_cell(row, col, "a value", "this column may not be empty")
+        self.bad_cell(row, col, t!("a value"), t!("this column may not be empty"))
     }
 
     /// The type every non-empty cell of a column agrees on (text when they disagree).
@@ -220,10 +229,15 @@ impl Table {
     }
 
     /// An error placed at the cell, naming the column, the value found and what was expected.
-    pub fn bad_cell(&self, row: usize, col: usize, expected: &str, help: &str) -> Diagnostic {
+    pub fn bad_cell(&self, row: usize, col: usize, expected: Text, help: Text) -> Diagnostic {
         let column = self.columns.get(col).map_or("?", String::as_str);
         let found = self.text(row, col);
-        let message = format!("column `{column}` holds `{found}`, expected {expected}");
+        let message = t!(
+            "column `{column}` holds `{found}`, expected {expected}",
+            column = column,
+            found = &found,
+            expected = expected
+        );
         let place = self.places.get(row).and_then(|p| p.get(col));
         let d = match (place, &self.source) {
             (Some(Place::Offset(offset)), Some(source)) => {
@@ -234,28 +248,37 @@ impl Table {
                     found.len().max(1),
                 ))
             }
-            (Some(Place::Sheet { sheet, cell }), _) => {
-                Diagnostic::error(Problem::Data(format!("{sheet}!{cell}: {message}")))
-                    .in_file(&self.path)
-            }
-            _ => Diagnostic::error(Problem::Data(format!("row {}: {message}", row + 1)))
-                .in_file(&self.path),
+            (Some(Place::Sheet { sheet, cell }), _) => Diagnostic::error(Problem::Data(t!(
+                "{cell}: {message}",
+                cell = format!("{sheet}!{cell}"),
+                message = message
+            )))
+            .in_file(&self.path),
+            _ => Diagnostic::error(Problem::Data(t!(
+                "row {row}: {message}",
+                row = row + 1,
+                message = message
+            )))
+            .in_file(&self.path),
         };
-        d.with_help(help.to_string())
+        d.with_help(help)
     }
 
     /// Where a cell is, in words for a message: `line 7`, `Sheet1!B7` or `row 3`.
-    pub fn place_name(&self, row: usize, col: usize) -> String {
+    pub fn place_name(&self, row: usize, col: usize) -> Text {
         match (self.places.get(row).and_then(|p| p.get(col)), &self.source) {
-            (Some(Place::Offset(offset)), Some(source)) => {
-                format!("line {}", crate::diagnostics::line_col(source, *offset).0)
+            (Some(Place::Offset(offset)), Some(source)) => t!(
+                "line {line}",
+                line = crate::diagnostics::line_col(source, *offset).0
+            ),
+            (Some(Place::Sheet { sheet, cell }), _) => {
+                crate::messages::verbatim(format!("{sheet}!{cell}"))
             }
-            (Some(Place::Sheet { sheet, cell }), _) => format!("{sheet}!{cell}"),
-            _ => format!("row {}", row + 1),
+            _ => t!("row {row}", row = row + 1),
         }
     }
 
-    fn error_at_top(&self, message: String, help: String) -> Diagnostic {
+    fn error_at_top(&self, message: Text, help: Text) -> Diagnostic {
         let d = Diagnostic::error(Problem::Data(message));
         match &self.source {
             Some(source) => d.at(Location::new(&self.path, source, 0, 0)),

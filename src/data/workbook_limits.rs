@@ -8,6 +8,7 @@
 //! two cells at A1 and XFD1048576 would ask for 17 billion cells. Before reading an
 //! `.xlsx` sheet, its used cells are streamed once to measure that grid.
 
+use crate::t;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
@@ -44,14 +45,15 @@ pub fn check(full: &Path, shown: &Path, limit: u64) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let (name, size) = largest.unwrap_or_default();
-    Err(Diagnostic::error(Problem::Data(format!(
-        "the workbook inflates to {} MB (its part `{name}` alone to {} MB), over the limit of {} MB",
-        megabytes(total),
-        megabytes(size),
-        megabytes(limit)
+    Err(Diagnostic::error(Problem::Data(t!(
+        "the workbook inflates to {total} MB (its part `{name}` alone to {size} MB), over the limit of {limit} MB",
+        total = megabytes(total),
+        name = name,
+        size = megabytes(size),
+        limit = megabytes(limit)
     )))
     .in_file(shown)
-    .with_help("keep data workbooks small: delete unused sheets and cells, or split the data into several files"))
+    .with_help(t!("keep data workbooks small: delete unused sheets and cells, or split the data into several files")))
 }
 
 /// The most cells a sheet's grid (first to last used cell) may span: 2 million, e.g.
@@ -83,13 +85,15 @@ pub fn check_sheet_area<RS: Read + Seek>(
         (bottom, right) = (bottom.max(row), right.max(col));
         let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
         if area > limit {
-            return Err(Diagnostic::error(Problem::Data(format!(
-                "sheet `{sheet}` spans {}:{}, {area} cells, over the limit of {limit}",
-                cell_ref(top, left),
-                cell_ref(bottom, right)
+            return Err(Diagnostic::error(Problem::Data(t!(
+                "sheet `{sheet}` spans {range}, {area} cells, over the limit of {limit}",
+                sheet = sheet,
+                range = format!("{}:{}", cell_ref(top, left), cell_ref(bottom, right)),
+                area = area,
+                limit = limit
             )))
             .in_file(shown)
-            .with_help("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data"));
+            .with_help(t!("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data")));
         }
     }
     Ok(())

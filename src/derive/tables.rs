@@ -3,6 +3,7 @@
 //! (every project's risks). They are ordinary [`Table`]s, so a ```chart block reads them
 //! exactly like a CSV file.
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -53,11 +54,9 @@ pub fn attach(site: &mut Site, i18n: &I18n, diagnostics: &Diagnostics) {
     for (name, table) in all(site, i18n) {
         if let Some(clash) = site.tables.get(&name) {
             diagnostics.push(
-                Diagnostic::error(Problem::Data(format!(
-                    "the table name `{name}` is taken by the table the build derives"
-                )))
+                Diagnostic::error(Problem::Data(t!("the table name `{name}` is taken by the table the build derives", name = &name)))
                 .in_file(&clash.path)
-                .with_help("rename the file: `portfolio`, `lessons` and `risks` are built from the content"),
+                .with_help(t!("rename the file: `portfolio`, `lessons` and `risks` are built from the content")),
             );
         }
         site.tables.insert(name, table);

@@ -14,6 +14,7 @@
 mod classify;
 mod patch;
 
+use crate::t;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -94,9 +95,9 @@ impl Workspace {
     ) -> Result<(Workspace, Rebuild), BuildFailure> {
         // Watchers report absolute paths; compare them with absolute sources.
         options.root = std::fs::canonicalize(&options.root).map_err(|e| {
-            Diagnostic::error(Problem::Io(e.to_string()))
+            Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                 .in_file(&options.root)
-                .with_help("run `pmo serve` in the site folder, or pass --root")
+                .with_help(t!("run `pmo serve` in the site folder, or pass --root"))
         })?;
         let started = Instant::now();
         let (state, cache, built) = full(&options)?;
@@ -286,7 +287,7 @@ impl Workspace {
         let collect = Collect::default();
         let state = &self.state;
         crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)
-            .map_err(|e| Diagnostic::error(Problem::Output(format!("search index: {e}"))))?;
+            .map_err(|e| Diagnostic::error(Problem::Output(t!("search index: {e}", e = e))))?;
         let written: BTreeSet<String> = collect.paths().collect();
         let removed: Vec<String> = read(&self.files)
             .keys()

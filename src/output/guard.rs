@@ -3,6 +3,8 @@
 //! The rule: the output folder must be absent, empty, or marked as an earlier pmo output;
 //! `--force` lifts only that last question, never the protection of the site's sources.
 
+use crate::messages::Text;
+use crate::t;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -16,32 +18,32 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
     let shown = target.display().to_string();
     let real_root = real_path(root);
     let real_target = real_path(target);
-    let refuse = |why: String, help: &str| {
+    let refuse = |why: Text, help: Text| {
         Err(Diagnostic::error(Problem::Output(why))
             .in_file(target)
-            .with_help(help.to_string()))
+            .with_help(help))
     };
-    const PICK: &str = "choose an output folder of its own, e.g. `--output public` (the default)";
+    let pick = || t!("choose an output folder of its own, e.g. `--output public` (the default)");
 
     if real_root.starts_with(&real_target) {
         return refuse(
-            format!("refusing to write the site into `{shown}`: that folder holds the site's sources (site.toml, content/ …), and a build replaces its output folder whole"),
-            PICK,
+            t!("refusing to write the site into `{shown}`: that folder holds the site's sources (site.toml, content/ …), and a build replaces its output folder whole", shown = &shown),
+            pick(),
         );
     }
     for name in SOURCE_FOLDERS.iter().copied().chain([CONFIG_FILE]) {
         let source = real_path(&root.join(name));
         if real_target.starts_with(&source) || source.starts_with(&real_target) {
             return refuse(
-                format!("refusing to write the site into `{shown}`: it is or overlaps the site's `{name}`, and a build replaces its output folder whole, which would delete your sources"),
-                PICK,
+                t!("refusing to write the site into `{shown}`: it is or overlaps the site's `{name}`, and a build replaces its output folder whole, which would delete your sources", shown = &shown, name = name),
+                pick(),
             );
         }
     }
     if real_target.join(CONFIG_FILE).is_file() {
         return refuse(
-            format!("refusing to write the site into `{shown}`: it holds a site.toml, so it is the sources of a site"),
-            PICK,
+            t!("refusing to write the site into `{shown}`: it holds a site.toml, so it is the sources of a site", shown = &shown),
+            pick(),
         );
     }
 
@@ -50,8 +52,8 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
     };
     if !meta.is_dir() {
         return refuse(
-            format!("`{shown}` is a file, not a folder"),
-            "give --output a folder (new or empty) for the site",
+            t!("`{shown}` is a file, not a folder", shown = &shown),
+            t!("give --output a folder (new or empty) for the site"),
         );
     }
     if is_marked(target) || is_empty(target) {
@@ -59,11 +61,13 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
     }
     if !force {
         return refuse(
-            format!(
-                "refusing to replace `{shown}`: it is not empty ({}) and was not written by pmo (it has no {MARKER} file), and a build replaces its output folder whole",
-                some_entries(target)
+            t!(
+                "refusing to replace `{shown}`: it is not empty ({entries}) and was not written by pmo (it has no {marker} file), and a build replaces its output folder whole",
+                shown = &shown,
+                entries = some_entries(target),
+                marker = MARKER
             ),
-            "choose a new or empty folder; or, if everything in it may be deleted (e.g. a site an older pmo built), run once with --force",
+            t!("choose a new or empty folder; or, if everything in it may be deleted (e.g. a site an older pmo built), run once with --force"),
         );
     }
     let home = std::env::var_os("HOME").map(|h| real_path(Path::new(&h)));
@@ -73,8 +77,8 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
         || real_target.parent().is_none()
     {
         return refuse(
-            format!("refusing to replace `{shown}` even with --force: it is your home folder, the file system's root or a folder you are working in"),
-            PICK,
+            t!("refusing to replace `{shown}` even with --force: it is your home folder, the file system's root or a folder you are working in", shown = &shown),
+            pick(),
         );
     }
     Ok(())

@@ -7,6 +7,8 @@ mod feeds;
 mod jobs;
 pub mod templates;
 
+use crate::messages::Text;
+use crate::t;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -172,9 +174,9 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .filter_map(|job| {
                 let result = self.render_job(job).and_then(|(path, html)| {
-                    output
-                        .write(&path, html.as_bytes())
-                        .map_err(|e| Diagnostic::error(Problem::Output(format!("{path}: {e}"))))
+                    output.write(&path, html.as_bytes()).map_err(|e| {
+                        Diagnostic::error(Problem::Output(t!("{path}: {e}", path = path, e = e)))
+                    })
                 });
                 progress.advance();
                 result.err()
@@ -200,14 +202,20 @@ impl<'a> Renderer<'a> {
         if !pages.iter().any(|p| entries.contains(p)) {
             return Ok(());
         }
-        feeds::write_atom(self.site, self.i18n, output)
-            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])
+        feeds::write_atom(self.site, self.i18n, output).map_err(|e| {
+            vec![Diagnostic::error(Problem::Output(crate::messages::reason(
+                &e,
+            )))]
+        })
     }
 
     /// The Atom feed, sitemap and robots.txt.
     pub fn write_feeds(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
-        feeds::write_all(self.site, self.i18n, output)
-            .map_err(|e| vec![Diagnostic::error(Problem::Output(e.to_string()))])
+        feeds::write_all(self.site, self.i18n, output).map_err(|e| {
+            vec![Diagnostic::error(Problem::Output(crate::messages::reason(
+                &e,
+            )))]
+        })
     }
 
     fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
@@ -305,7 +313,7 @@ impl<'a> Renderer<'a> {
     pub fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         let content = self.root.join("content");
         // Each file with where it comes from, for messages.
-        let statics: Vec<(String, std::path::PathBuf, Result<Vec<u8>, String>)> = self
+        let statics: Vec<(String, std::path::PathBuf, Result<Vec<u8>, Text>)> = self
             .site
             .static_files
             .par_iter()
@@ -316,14 +324,14 @@ impl<'a> Renderer<'a> {
                     source
                         .read()
                         .map(|b| b.into_owned())
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| crate::messages::io_reason(&e)),
                 )
             })
             .chain(self.site.assets.par_iter().map(|rel| {
                 (
                     rel.clone(),
                     std::path::Path::new("content").join(rel),
-                    std::fs::read(content.join(rel)).map_err(|e| e.to_string()),
+                    std::fs::read(content.join(rel)).map_err(|e| crate::messages::io_reason(&e)),
                 )
             }))
             .collect();
@@ -338,14 +346,19 @@ impl<'a> Renderer<'a> {
             };
             match written {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => problems.push(
-                    Diagnostic::error(Problem::Output(format!(
-                        "this file would replace the page the build writes at /{rel}"
+                    Diagnostic::error(Problem::Output(t!(
+                        "this file would replace the page the build writes at /{rel}",
+                        rel = rel
                     )))
                     .in_file(from)
-                    .with_help("rename or move the file: pages, lists and feeds own their paths"),
+                    .with_help(t!(
+                        "rename or move the file: pages, lists and feeds own their paths"
+                    )),
                 ),
-                Err(e) => problems
-                    .push(Diagnostic::error(Problem::Output(format!("{rel}: {e}"))).in_file(from)),
+                Err(e) => problems.push(
+                    Diagnostic::error(Problem::Output(t!("{rel}: {e}", rel = rel, e = e)))
+                        .in_file(from),
+                ),
                 Ok(()) => {}
             }
         }

@@ -1,6 +1,7 @@
 //! The Tera environment: the theme's templates with the site's overrides, and Tera's
 //! errors turned into diagnostics that point into the template file.
 
+use crate::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -41,7 +42,9 @@ impl Templates {
             let shown = source.display(root, &format!("templates/{name}"));
             let text = source
                 .read()
-                .map_err(|e| Diagnostic::error(Problem::Io(e.to_string())).in_file(&shown))
+                .map_err(|e| {
+                    Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
+                })
                 .and_then(|bytes| {
                     crate::content::source::decode(bytes.into_owned()).map_err(|offset| {
                         Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown)
@@ -57,11 +60,15 @@ impl Templates {
         for required in REQUIRED {
             if !sources.contains_key(*required) {
                 problems.push(
-                    Diagnostic::error(Problem::Template(format!("the theme has no `{required}`")))
-                        .in_file(&Path::new("templates").join(required))
-                        .with_help(format!(
-                            "add templates/{required} to the site or to the theme"
-                        )),
+                    Diagnostic::error(Problem::Template(t!(
+                        "the theme has no `{required}`",
+                        required = required
+                    )))
+                    .in_file(&Path::new("templates").join(required))
+                    .with_help(t!(
+                        "add templates/{required} to the site or to the theme",
+                        required = required
+                    )),
                 );
             }
         }
@@ -69,10 +76,10 @@ impl Templates {
             if text.trim().is_empty() {
                 problems.push(
                     Diagnostic::error(Problem::Template(
-                        "base.html is empty, but every page's template extends it".into(),
+                        t!("base.html is empty, but every page's template extends it"),
                     ))
                     .in_file(path)
-                    .with_help("give it the page's frame with its blocks, or delete the site's copy to use the theme's"),
+                    .with_help(t!("give it the page's frame with its blocks, or delete the site's copy to use the theme's")),
                 );
             }
         }
@@ -115,9 +122,8 @@ impl Templates {
                     let line = parts.next()?.parse::<usize>().ok()?;
                     Some((parts.next()?.to_string(), line, col))
                 });
-            let help =
-                "fix the template, or delete the site's copy in templates/ to use the theme's";
-            let d = Diagnostic::error(Problem::Template(message.to_string())).with_help(help);
+            let d = Diagnostic::error(Problem::Template(crate::messages::verbatim(message)))
+                .with_help(template_help());
             found.push(
                 match place.and_then(|(name, l, c)| Some((self.sources.get(&name)?, l, c))) {
                     Some(((path, text), line, col)) => {
@@ -140,22 +146,27 @@ impl Templates {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
             _ => None,
         };
-        let context = page
-            .map(|p| format!(" (while rendering {})", p.display()))
-            .unwrap_or_default();
-        let help = "fix the template, or delete the site's copy in templates/ to use the theme's";
+        let with_context = |message: String| match page {
+            Some(page) => t!(
+                "{message} (while rendering {page})",
+                message = message,
+                page = page
+            ),
+            None => crate::messages::verbatim(message),
+        };
         if let Some(report) = report {
             if let Some((path, text)) = self.sources.get(report.filename()) {
                 let range = &report.span().range;
-                return Diagnostic::error(Problem::Template(format!(
-                    "{}{context}",
-                    report.message()
+                return Diagnostic::error(Problem::Template(with_context(
+                    report.message().to_string(),
                 )))
                 .at(Location::new(path, text, range.start, range.len()))
-                .with_help(help);
+                .with_help(template_help());
             }
-            return Diagnostic::error(Problem::Template(format!("{}{context}", report.message())))
-                .with_help(help);
+            return Diagnostic::error(Problem::Template(with_context(
+                report.message().to_string(),
+            )))
+            .with_help(template_help());
         }
         // Errors about a template as a whole: point at the tag that caused them.
         let (name, needle) = match error.kind() {
@@ -173,7 +184,8 @@ impl Templates {
             }
             _ => ("", String::new()),
         };
-        let d = Diagnostic::error(Problem::Template(format!("{error}{context}"))).with_help(help);
+        let d = Diagnostic::error(Problem::Template(with_context(error.to_string())))
+            .with_help(template_help());
         match self.sources.get(name) {
             Some((path, text)) => match text.find(&needle) {
                 Some(at) => d.at(Location::new(path, text, at, needle.len())),
@@ -182,4 +194,8 @@ impl Templates {
             None => d,
         }
     }
+}
+
+fn template_help() -> crate::messages::Text {
+    t!("fix the template, or delete the site's copy in templates/ to use the theme's")
 }

@@ -10,6 +10,7 @@ mod hosts;
 pub mod http;
 mod watch;
 
+use crate::t;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -66,9 +67,9 @@ pub type Notify = Arc<dyn Fn(Note<'_>) + Send + Sync>;
 /// unreadable site folder, no way to watch it).
 pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(&options.build.root).map_err(|e| {
-        Diagnostic::error(Problem::Io(e.to_string()))
+        Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
             .in_file(&options.build.root)
-            .with_help("run `pmo serve` in the site folder, or pass --root")
+            .with_help(t!("run `pmo serve` in the site folder, or pass --root"))
     })?;
     options.build.root = root.clone();
     let listener = bind(options.bind, options.port, &notify)?;
@@ -78,9 +79,11 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
     options.build.base_url = Some(url.clone());
 
     let (watcher, batches) = Watcher::start(&root).map_err(|e| {
-        Diagnostic::error(Problem::Io(e))
+        Diagnostic::error(Problem::Io(crate::messages::verbatim(e)))
             .in_file(&root)
-            .with_help("on Linux, raise fs.inotify.max_user_watches if the site is large")
+            .with_help(t!(
+                "on Linux, raise fs.inotify.max_user_watches if the site is large"
+            ))
     })?;
     let (workspace, shared) = first_build(&options.build, &notify);
     {
@@ -122,18 +125,24 @@ fn bind(ip: IpAddr, port: u16, notify: &Notify) -> Result<TcpListener, Diagnosti
                 port = port.saturating_add(1);
             }
             Err(e) => {
-                return Err(Diagnostic::error(Problem::Io(format!(
-                    "cannot listen on {ip}:{port}: {e}"
+                return Err(Diagnostic::error(Problem::Io(t!(
+                    "cannot listen on {ip}:{port}: {e}",
+                    ip = ip,
+                    port = port,
+                    e = e
                 )))
-                .with_help("choose another address with --bind, or another port with --port"))
+                .with_help(t!(
+                    "choose another address with --bind, or another port with --port"
+                )))
             }
         }
     }
-    Err(Diagnostic::error(Problem::Io(format!(
-        "ports {}–{port} are all taken",
-        port - PORT_ATTEMPTS
+    Err(Diagnostic::error(Problem::Io(t!(
+        "ports {first}–{last} are all taken",
+        first = port - PORT_ATTEMPTS,
+        last = port
     )))
-    .with_help("stop the other servers, or choose a port with --port"))
+    .with_help(t!("stop the other servers, or choose a port with --port")))
 }
 
 /// The first build; when it fails the server still starts, showing the errors, and the
@@ -154,7 +163,7 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
                 failure: &failure,
                 sources: &[],
             });
-            shared.broken(reports(&failure));
+            shared.broken(reports(&failure, &build.root));
             (None, shared)
         }
     }
@@ -216,13 +225,13 @@ fn rebuild_loop(
                                 elapsed: started.elapsed(),
                             });
                         }
-                        Err(failure) => shared.broken(reports(&failure)),
+                        Err(failure) => shared.broken(reports(&failure, &build.root)),
                     }
                 }
             }
             (Ok(_), None) => {}
             (Err(failure), _) => {
-                shared.broken(reports(&failure));
+                shared.broken(reports(&failure, &build.root));
                 notify(Note::Failed {
                     failure: &failure,
                     sources: &shown,
@@ -233,15 +242,17 @@ fn rebuild_loop(
 }
 
 /// The reports for the overlay: the same text the CLI prints, without colours.
-fn reports(failure: &BuildFailure) -> Vec<String> {
+/// In the site's language, read again each time as site.toml may have changed.
+fn reports(failure: &BuildFailure, root: &std::path::Path) -> Vec<String> {
+    let lang = crate::messages::Lang::for_site(root);
     failure
         .errors()
-        .map(|d| diagnostics::render(d, false))
+        .map(|d| diagnostics::render(d, lang, false))
         .collect()
 }
 
 fn io_problem(e: io::Error) -> Diagnostic {
-    Diagnostic::error(Problem::Io(e.to_string()))
+    Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
 }
 
 fn open_browser(url: &str, notify: &Notify) {

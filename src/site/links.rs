@@ -1,6 +1,8 @@
 //! Resolving the links authors write (relative paths to `.md` files, `#anchors`,
 //! attachments) to site URLs, and reporting each broken one at its line.
 
+use crate::messages::Text;
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -142,7 +144,7 @@ fn resolve(
     page: &Page,
     link: &LinkRef,
 ) -> Result<Option<Resolved>, Diagnostic> {
-    let broken = |reason: String, help: String| {
+    let broken = |reason: Text, help: Text| {
         Diagnostic::error(Problem::BrokenLink {
             target: link.dest.clone(),
             reason,
@@ -166,7 +168,10 @@ fn resolve(
         let fragment = fragment.unwrap_or("");
         check_anchor(page, fragment).map_err(|help| {
             broken(
-                format!("this page has no heading with the id `{fragment}`"),
+                t!(
+                    "this page has no heading with the id `{fragment}`",
+                    fragment = fragment
+                ),
                 help,
             )
         })?;
@@ -178,8 +183,8 @@ fn resolve(
     } else {
         join(page.dir(), &path).ok_or_else(|| {
             broken(
-                "the path leaves the content folder".into(),
-                "links may only point at files inside content/ (or at http(s) addresses)".into(),
+                t!("the path leaves the content folder"),
+                t!("links may only point at files inside content/ (or at http(s) addresses)"),
             )
         })?
     };
@@ -206,18 +211,22 @@ fn resolve(
             // Map order varies from run to run; suggestions must not.
             siblings.sort_unstable();
             let help = match did_you_mean(&target_rel, &siblings) {
-                Some(s) => format!("did you mean content/{s}? (paths are relative to this file's folder)"),
-                None => "paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)".into(),
+                Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
+                None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),
             };
-            return Err(broken(format!("there is no content/{target_rel}"), help));
+            return Err(broken(
+                t!("there is no content/{target_rel}", target_rel = target_rel),
+                help,
+            ));
         };
         let target_page = site.page(target);
         if let Some(f) = fragment.filter(|f| !f.is_empty()) {
             check_anchor(target_page, f).map_err(|help| {
                 broken(
-                    format!(
-                        "{} has no heading with the id `{f}`",
-                        target_page.path.display()
+                    t!(
+                        "{page} has no heading with the id `{fragment}`",
+                        page = &target_page.path,
+                        fragment = f
                     ),
                     help,
                 )
@@ -255,22 +264,22 @@ fn resolve(
         }));
     }
     Err(broken(
-        format!("there is no file content/{target_rel} and no page at /{target_rel}"),
-        "link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/".into(),
+        t!("there is no file content/{target_rel} and no page at /{target_rel}", target_rel = target_rel),
+        t!("link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/"),
     ))
 }
 
-fn check_anchor(page: &Page, fragment: &str) -> Result<(), String> {
+fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
     if fragment.is_empty() || page.body.anchors.iter().any(|a| a == fragment) {
         return Ok(());
     }
     let ids: Vec<&str> = page.body.anchors.iter().map(String::as_str).collect();
     Err(match did_you_mean(fragment, &ids) {
-        Some(s) => format!("did you mean `#{s}`?"),
-        None if ids.is_empty() => "the page has no headings to link to".into(),
-        None => format!(
-            "heading ids there: {}",
-            ids.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+        Some(s) => t!("did you mean `#{s}`?", s = s),
+        None if ids.is_empty() => t!("the page has no headings to link to"),
+        None => t!(
+            "heading ids there: {ids}",
+            ids = ids.iter().take(8).copied().collect::<Vec<_>>().join(", ")
         ),
     })
 }

@@ -9,6 +9,7 @@ mod patch;
 mod sections;
 mod taxonomy;
 
+use crate::t;
 use std::collections::{BTreeMap, HashMap};
 
 pub use links::{LinkIndex, Resolved};
@@ -169,13 +170,11 @@ fn note_dropped_html(pages: &[Page], diagnostics: &Diagnostics) {
     for page in pages {
         for (name, at) in &page.body.dropped_html {
             diagnostics.push(
-                Diagnostic::warning(Problem::Content(format!(
-                    "`<{name}>` is removed from the page with everything in it: raw HTML is sanitized"
-                )))
+                Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))
                 .at(Location::new(&page.path, &page.source, *at, name.len() + 1))
                 .with_help(match name.as_str() {
-                    "style" => "style pages through the theme (static/css/ or templates/); inline styles are not kept",
-                    _ => "remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml",
+                    "style" => t!("style pages through the theme (static/css/ or templates/); inline styles are not kept"),
+                    _ => t!("remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml"),
                 }),
             );
         }
@@ -187,13 +186,13 @@ fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {
     for page in pages {
         if let Some(first) = seen.insert(&page.url, page) {
             diagnostics.push(
-                Diagnostic::error(Problem::Content(format!(
-                    "this page and {} both want the URL /{}",
-                    first.path.display(),
-                    page.url
+                Diagnostic::error(Problem::Content(t!(
+                    "this page and {other} both want the URL /{url}",
+                    other = &first.path,
+                    url = &page.url
                 )))
                 .in_file(&page.path)
-                .with_help("rename one of the files (names are compared after lowercasing and turning spaces into dashes)"),
+                .with_help(t!("rename one of the files (names are compared after lowercasing and turning spaces into dashes)")),
             );
         }
     }
@@ -231,10 +230,11 @@ fn relate_projects(
                 continue;
             }
             let help = match did_you_mean(slug, &slugs) {
-                Some(s) => {
-                    format!("did you mean `{s}`? Projects are the folders under content/projects/")
-                }
-                None => format!("known projects: {}", slugs.join(", ")),
+                Some(s) => t!(
+                    "did you mean `{s}`? Projects are the folders under content/projects/",
+                    s = s
+                ),
+                None => t!("known projects: {projects}", projects = slugs.join(", ")),
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))
@@ -259,12 +259,12 @@ fn relate_projects(
             .is_some_and(|p| p.status == ProjectStatus::Closed);
         if closed && rel.reviews.is_empty() {
             diagnostics.push(
-                Diagnostic::warning(Problem::Content(format!(
-                    "project `{}` is closed but has no closure review",
-                    page.project().map_or("", |p| p.slug.as_str())
+                Diagnostic::warning(Problem::Content(t!(
+                    "project `{project}` is closed but has no closure review",
+                    project = page.project().map_or("", |p| p.slug.as_str())
                 )))
                 .in_file(&page.path)
-                .with_help("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"标题\"`)"),
+                .with_help(t!("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"标题\"`)")),
             );
         }
     }

@@ -217,13 +217,23 @@ pub fn chromium_probe(url: &str, width_height: &str, budget_ms: u32) -> String {
         .replace("&amp;", "&")
 }
 
-/// Runs the `pmo` binary with `args`, colours off.
+/// Runs the `pmo` binary with `args`, colours off, messages in English (the fixtures'
+/// sites are in Chinese; tests that check Chinese messages use [`pmo_in`]).
 pub fn pmo(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    pmo_in("en", args)
+}
+
+/// Runs the `pmo` binary with `args` and messages in `lang` (`PMO_LANG`); an empty
+/// `lang` leaves the choice to the site.
+pub fn pmo_in(lang: &str, args: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"));
+    command.args(args).env("NO_COLOR", "1");
+    if lang.is_empty() {
+        command.env_remove("PMO_LANG");
+    } else {
+        command.env("PMO_LANG", lang);
+    }
+    command.output().unwrap()
 }
 
 pub fn stderr(out: &std::process::Output) -> String {

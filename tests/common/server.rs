@@ -28,6 +28,7 @@ impl Server {
             .arg(root)
             .arg("serve")
             .args(args)
+            .env("PMO_LANG", "en")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -50,10 +51,8 @@ impl Server {
         let line = rx
             .recv_timeout(Duration::from_secs(60))
             .expect("serve printed no address");
-        let url = line
-            .strip_prefix("serving ")
-            .expect(&line)
-            .trim_end_matches('/');
+        // "serving http://…/" in English, "正在提供 http://…/" in Chinese.
+        let url = line[line.find("http://").expect(&line)..].trim_end_matches('/');
         let port = url.rsplit(':').next().unwrap().parse().unwrap();
         Server { child, port, log }
     }

@@ -1,0 +1,412 @@
+//! Messages for people, in the site's language.
+//!
+//! A message is written once, in English, as a template with named holes
+//! (`t!("missing field `{field}`", field = name)`). The English template is also the key
+//! of its translation in the catalog of each other language (`zh-CN.toml` beside this
+//! file), the way gettext keys on the source text: a message never has to be given an
+//! artificial id, and one whose translation is missing still shows, in English. The
+//! catalog is checked against the source by a test, so a new message without a
+//! translation, or a translation whose holes do not match, fails CI.
+//!
+//! Messages are kept as [`Text`] (template + arguments) until they are shown, so the
+//! pipeline never needs to know the reader's language: `main.rs`, the JSON output and
+//! `serve`'s overlay pick it at the edge.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Builds a [`Text`]: an English template with `{name}` holes and the value of each.
+///
+/// Values may be anything shown as text (strings, numbers, paths) or another [`Text`],
+/// which is then translated too.
+#[macro_export]
+macro_rules! t {
+    ($template:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Text::new(
+            $template,
+            vec![$((stringify!($name), $crate::messages::IntoArg::into_arg($value))),*],
+        )
+    };
+}
+
+/// The languages messages can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    /// The language for a code such as `zh-CN`, `zh`, `en-US`; English when unknown.
+    pub fn from_code(code: &str) -> Lang {
+        let code = code.trim().to_ascii_lowercase();
+        if code == "zh" || code.starts_with("zh-") || code.starts_with("zh_") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
+    /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
+    /// its errors in the site's language; the site's default when it has none), else
+    /// English when there is no site.toml.
+    pub fn for_site(root: &Path) -> Lang {
+        if let Some(code) = std::env::var_os("PMO_LANG").filter(|c| !c.is_empty()) {
+            return Lang::from_code(&code.to_string_lossy());
+        }
+        let Ok(text) = std::fs::read_to_string(root.join(crate::layout::CONFIG_FILE)) else {
+            return Lang::En;
+        };
+        // A whole-file parse fails on any error elsewhere in the file; the language is
+        // one line, so it is looked for line by line.
+        text.lines()
+            .filter_map(|line| line.split_once('='))
+            .find(|(key, _)| key.trim() == "language")
+            .map(|(_, value)| Lang::from_code(value.trim().trim_matches(['"', '\''])))
+            .unwrap_or_else(|| Lang::from_code(crate::config::Language::default().code()))
+    }
+}
+
+/// A message: its English template and the values of its holes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    template: &'static str,
+    /// A boxed slice rather than a Vec: diagnostics hold several texts, and travel in
+    /// `Result`s that should stay small.
+    args: Box<[(&'static str, Arg)]>,
+}
+
+/// The value of one hole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Shown as it is (a file name, a value from the content, a library's message).
+    Plain(String),
+    /// A message of its own, translated with the one around it.
+    Text(Text),
+}
+
+impl Text {
+    /// Use [`t!`] instead, which names the holes.
+    pub fn new(template: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
+        Text {
+            template,
+            args: args.into_boxed_slice(),
+        }
+    }
+
+    /// The English template (the key of its translations).
+    pub fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// The message in `lang`, English where the catalog has no translation.
+    pub fn render(&self, lang: Lang) -> String {
+        let template = match lang {
+            Lang::En => self.template,
+            Lang::ZhCn => zh_cn().get(self.template).copied().unwrap_or(self.template),
+        };
+        let mut out = String::with_capacity(template.len() + 16);
+        fill(template, &mut out, |name, out| {
+            match self.args.iter().find(|(n, _)| *n == name) {
+                Some((_, Arg::Plain(s))) => out.push_str(s),
+                Some((_, Arg::Text(t))) => out.push_str(&t.render(lang)),
+                // A hole with no value is a slip in the code; showing the hole keeps
+                // the rest of the message readable.
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+        });
+        out
+    }
+}
+
+/// English, as logs and tests read it.
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// Copies `template` into `out`, calling `hole` for each `{name}`; `{{` and `}}` stand
+/// for single braces.
+fn fill(template: &str, out: &mut String, mut hole: impl FnMut(&str, &mut String)) {
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        match (tail.starts_with('{'), tail.find('}')) {
+            (true, Some(end)) => {
+                hole(&tail[1..end], out);
+                rest = &tail[end + 1..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The names of the holes of a template, in order (for the catalog check).
+pub fn holes(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    fill(template, &mut String::new(), |name, _| {
+        names.push(name.to_string())
+    });
+    names
+}
+
+/// The Chinese catalog, parsed on first use. Built into the binary; a malformed catalog
+/// is caught by the catalog test, and at run time leaves messages in English.
+fn zh_cn() -> &'static HashMap<String, &'static str> {
+    static CATALOG: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let parsed: HashMap<String, String> = toml::from_str(ZH_CN).unwrap_or_default();
+        parsed
+            .into_iter()
+            .map(|(k, v)| (k, &*Box::leak(v.into_boxed_str())))
+            .collect()
+    })
+}
+
+/// The Chinese catalog's text: `"English template" = "中文模板"`.
+pub const ZH_CN: &str = include_str!("zh-CN.toml");
+
+/// What may fill a hole.
+pub trait IntoArg {
+    fn into_arg(self) -> Arg;
+}
+
+impl IntoArg for Text {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self)
+    }
+}
+
+impl IntoArg for &Text {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self.clone())
+    }
+}
+
+impl IntoArg for &Path {
+    fn into_arg(self) -> Arg {
+        Arg::Plain(self.display().to_string())
+    }
+}
+
+impl IntoArg for &PathBuf {
+    fn into_arg(self) -> Arg {
+        Arg::Plain(self.display().to_string())
+    }
+}
+
+impl IntoArg for std::io::Error {
+    fn into_arg(self) -> Arg {
+        Arg::Text(io_reason(&self))
+    }
+}
+
+impl IntoArg for &std::io::Error {
+    fn into_arg(self) -> Arg {
+        Arg::Text(io_reason(self))
+    }
+}
+
+macro_rules! plain_args {
+    ($($ty:ty),*) => {
+        $(impl IntoArg for $ty {
+            fn into_arg(self) -> Arg {
+                Arg::Plain(self.to_string())
+            }
+        })*
+    };
+}
+
+plain_args!(
+    String,
+    &String,
+    &str,
+    &&str,
+    char,
+    usize,
+    &usize,
+    u8,
+    u16,
+    u32,
+    u64,
+    i8,
+    i16,
+    i32,
+    i64,
+    f64,
+    &f64,
+    std::net::IpAddr,
+    std::net::SocketAddr
+);
+
+/// A library's or the system's own message, which has no translation.
+pub fn verbatim(message: impl fmt::Display) -> Text {
+    t!("{message}", message = message.to_string())
+}
+
+/// A message from serde (through the YAML, TOML or JSON reader), translated where it has
+/// one of serde's usual shapes; the parts quoted from the input stay as they are.
+pub fn library(message: &str) -> Text {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, expected)) = rest.split_once("`, expected ") {
+            return t!(
+                "unknown field `{field}`, expected {expected}",
+                field = field,
+                expected = expected
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once("`, expected ") {
+            return t!(
+                "unknown value `{value}`, expected {expected}",
+                value = value,
+                expected = expected
+            );
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return t!("missing field `{field}`", field = field);
+    }
+    if let Some(field) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return t!("the field `{field}` is given twice", field = field);
+    }
+    for (prefix, is_type) in [("invalid type: ", true), ("invalid value: ", false)] {
+        if let Some((found, expected)) = message
+            .strip_prefix(prefix)
+            .and_then(|r| r.split_once(", expected "))
+        {
+            return if is_type {
+                t!(
+                    "wrong kind of value: found {found}, expected {expected}",
+                    found = found,
+                    expected = expected
+                )
+            } else {
+                t!(
+                    "invalid value: found {found}, expected {expected}",
+                    found = found,
+                    expected = expected
+                )
+            };
+        }
+    }
+    verbatim(message)
+}
+
+/// Why an operation failed: the kind of a system error when it is one (directly or as
+/// the cause of a library's error), else the library's own words.
+pub fn reason<E: std::error::Error + 'static>(error: &E) -> Text {
+    let direct = error as &(dyn std::error::Error + 'static);
+    let io = direct
+        .downcast_ref::<std::io::Error>()
+        .or_else(|| direct.source()?.downcast_ref::<std::io::Error>());
+    match io {
+        Some(io) if !matches!(io_reason(io).args.first(), Some((_, Arg::Plain(_)))) => {
+            io_reason(io)
+        }
+        _ => verbatim(error),
+    }
+}
+
+/// What a failed file operation means, in words a translation can carry (the system's
+/// own text is English whatever the reader's language).
+pub fn io_reason(error: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => t!("no such file or folder"),
+        ErrorKind::PermissionDenied => t!("permission denied"),
+        ErrorKind::AlreadyExists => t!("it already exists"),
+        ErrorKind::InvalidData => t!("the file is not valid text"),
+        _ => verbatim(error),
+    }
+}
+
+/// The name of a kind of page (`lesson`, `practice` …) as a reader calls it.
+pub fn kind_name(key: &str) -> Text {
+    match key {
+        "home" => t!("home page"),
+        "section" => t!("section"),
+        "practice" => t!("best practice"),
+        "lesson" => t!("lesson"),
+        "project" => t!("project"),
+        "review" => t!("closure review"),
+        "report" => t!("report"),
+        "page" => t!("page"),
+        other => verbatim(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holes_are_filled_by_name_in_either_language() {
+        let text = t!("cannot read: {reason}", reason = t!("permission denied"));
+        assert_eq!(text.to_string(), "cannot read: permission denied");
+        assert_eq!(text.render(Lang::ZhCn), "无法读取：没有权限");
+    }
+
+    #[test]
+    fn braces_can_be_written_doubled() {
+        let text = t!("{{x}} is {value}", value = 3usize);
+        assert_eq!(text.to_string(), "{x} is 3");
+        assert_eq!(holes("{{x}} {a} and {b}"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_message_without_translation_stays_english() {
+        let text = verbatim("disk on fire");
+        assert_eq!(text.render(Lang::ZhCn), "disk on fire");
+    }
+
+    #[test]
+    fn serde_messages_are_translated_by_shape() {
+        let text = library("invalid type: string \"abc\", expected a number");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "值的类型不对：写的是 string \"abc\"，应为 a number"
+        );
+        let text = library("unknown field `titel`, expected one of `title`, `date`");
+        assert_eq!(
+            text.to_string(),
+            "unknown field `titel`, expected one of `title`, `date`"
+        );
+        assert_eq!(library("tab found").to_string(), "tab found");
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("zh-CN"), Lang::ZhCn);
+        assert_eq!(Lang::from_code("zh"), Lang::ZhCn);
+        assert_eq!(Lang::from_code("en"), Lang::En);
+        assert_eq!(Lang::from_code("fr"), Lang::En);
+    }
+}

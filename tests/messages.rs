@@ -1,0 +1,206 @@
+//! Messages in the site's language: the Chinese catalog matches the source, and a site in
+//! Chinese gets its errors, help and summary in Chinese (English sites in English).
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use common::{pmo_in, stderr, Site};
+use pmo_portal::messages::{holes, ZH_CN};
+
+/// Every `t!("…")` template in the source, with the file it is first found in. Comment
+/// lines are skipped (doc comments show the macro in examples).
+fn templates_in_source() -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let code: String = text
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with("//") {
+                    ""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("t!(") {
+            let before = rest[..at].chars().next_back();
+            rest = &rest[at + 3..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let literal = rest.trim_start();
+            if let Some(template) = string_literal(literal) {
+                let shown = entry
+                    .path()
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .display()
+                    .to_string();
+                found.entry(template).or_insert(shown);
+            }
+        }
+    }
+    found
+}
+
+/// The value of the Rust string literal `text` starts with (escapes and line
+/// continuations undone), or `None` when it does not start with one.
+fn string_literal(text: &str) -> Option<String> {
+    let mut chars = text.strip_prefix('"')?.chars().peekable();
+    let mut out = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                '\n' => {
+                    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                        chars.next();
+                    }
+                }
+                'u' => {
+                    let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                other => out.push(other),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+fn catalog() -> BTreeMap<String, String> {
+    toml::from_str(ZH_CN).expect("zh-CN.toml is valid TOML")
+}
+
+#[test]
+fn every_message_has_a_chinese_translation_with_the_same_holes() {
+    let source = templates_in_source();
+    assert!(source.len() > 200, "found only {} messages", source.len());
+    let catalog = catalog();
+    let missing: Vec<String> = source
+        .iter()
+        .filter(|(t, _)| !catalog.contains_key(*t))
+        .map(|(t, file)| format!("{file}: {t:?}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "messages without a translation in src/messages/zh-CN.toml:\n{}",
+        missing.join("\n")
+    );
+    let stale: Vec<&String> = catalog
+        .keys()
+        .filter(|k| !source.contains_key(*k))
+        .collect();
+    assert!(stale.is_empty(), "translations of no message: {stale:?}");
+    for (english, chinese) in &catalog {
+        let a: BTreeSet<String> = holes(english).into_iter().collect();
+        let b: BTreeSet<String> = holes(chinese).into_iter().collect();
+        assert_eq!(a, b, "the holes differ in {english:?} = {chinese:?}");
+        let mut words = english.clone();
+        for hole in holes(english) {
+            words = words.replace(&format!("{{{hole}}}"), "");
+        }
+        if words.chars().any(|c| c.is_ascii_alphabetic()) {
+            assert!(
+                chinese
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "untranslated: {english:?} = {chinese:?}"
+            );
+        }
+    }
+}
+
+fn broken_site(language: &str) -> Site {
+    let site = Site::fixture("basic");
+    let config = site.root().join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("language"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&config, format!("language = \"{language}\"\n{text}\n")).unwrap();
+    let lesson = site.root().join("content/lessons/坏日期.md");
+    std::fs::write(
+        &lesson,
+        "---\ntitle: 坏日期\ndate: 2024-02-30\nproject: nowhere\nphase: planning\nimpact: negative\nowner: 张三\ntags: []\n---\n正文。\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn a_chinese_site_gets_its_errors_and_summary_in_chinese() {
+    let site = broken_site("zh-CN");
+    let root = site.root().to_str().unwrap().to_string();
+    let out = pmo_in("", &["--root", &root, "check"]);
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    assert!(err.contains("不是日期：2024-02 只有 01 到 29 日"), "{err}");
+    assert!(err.contains("格式正确，但没有这一天"), "{err}");
+    assert!(err.contains("失败："), "{err}");
+    assert!(err.contains("content/lessons/坏日期.md:3:7"), "{err}");
+
+    let json = pmo_in("", &["--root", &root, "check", "--format", "json"]);
+    let stdout = String::from_utf8_lossy(&json.stdout).into_owned();
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let date = objects
+        .iter()
+        .find(|o| o["line"] == 3)
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        date["message"].as_str().unwrap().contains("不是日期"),
+        "{date}"
+    );
+    assert!(
+        date["help"].as_str().unwrap().contains("没有这一天"),
+        "{date}"
+    );
+}
+
+#[test]
+fn an_english_site_gets_english_and_pmo_lang_overrides_the_site() {
+    let site = broken_site("en");
+    let root = site.root().to_str().unwrap().to_string();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(
+        err.contains("is not a date: 2024-02 has days 01 to 29"),
+        "{err}"
+    );
+    assert!(err.contains("failed: "), "{err}");
+
+    let err = stderr(&pmo_in("zh-CN", &["--root", &root, "check"]));
+    assert!(err.contains("不是日期"), "{err}");
+}
+
+#[test]
+fn a_broken_site_toml_still_gets_messages_in_its_language() {
+    let site = Site::fixture("basic");
+    let config = site.root().join("site.toml");
+    std::fs::write(
+        &config,
+        "title = \"门户\"\nlanguage = \"zh-CN\"\npaginate = 0\n",
+    )
+    .unwrap();
+    let root = site.root().to_str().unwrap().to_string();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("`paginate` 至少为 1"), "{err}");
+    assert!(err.contains("site.toml 有误"), "{err}");
+}

@@ -189,7 +189,7 @@ impl Config {
                 .in_file(path)
                 .with_help(t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")));
         }
-        let text = crate::content::source::read_text(path, path)?;
+        let text = crate::source::read_text(path, path)?;
         Config::parse(path, &text)
     }
 
@@ -352,6 +352,12 @@ mod tests {
             Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
         assert!(err.to_string().contains("site.toml:2:1"), "{err}");
         assert!(err.help.unwrap().to_string().contains("paginate"));
+    }
+
+    #[test]
+    fn messages_know_the_default_language() {
+        use crate::messages::{Lang, SITE_DEFAULT};
+        assert_eq!(Lang::from_code(Language::default().code()), SITE_DEFAULT);
     }
 
     #[test]

@@ -1,13 +1,25 @@
 //! UI strings of the site's language, from the theme's `i18n/<language>.toml`.
 
-use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::content::schema::{Date, Vocabulary};
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
 use crate::theme::Theme;
+
+/// A fixed vocabulary of the front matter (phase, status …): each value has a key used in
+/// URLs and templates, e.g. `on-hold`, and an i18n key, e.g. `status_on_hold`. Defined
+/// here rather than with the schemas, so that translating a value needs no later stage.
+pub trait Vocabulary: Copy {
+    fn key(self) -> &'static str;
+    /// The i18n key prefix, e.g. `phase`.
+    const GROUP: &'static str;
+    fn i18n_key(self) -> String {
+        format!("{}_{}", Self::GROUP, self.key().replace('-', "_"))
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct I18n {
@@ -31,7 +43,7 @@ impl I18n {
         let bytes = source.read().map_err(|e| {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
         })?;
-        let text: Arc<str> = crate::content::source::decode(bytes.into_owned())
+        let text: Arc<str> = crate::source::decode(bytes.into_owned())
             .map_err(|offset| Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown))?;
         let strings: BTreeMap<String, String> = toml::from_str(&text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));

@@ -28,3 +28,15 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
 /// The portfolio dashboard's URL: the link checker accepts it and the menu links it, so
 /// it is named here rather than by the render stage that writes it.
 pub const DASHBOARD_URL: &str = "dashboard/";
+
+/// File endings read as data tables, under `data/` and beside a project's `index.md`.
+pub const TABLE_EXTENSIONS: &[&str] = &[
+    "csv", "xlsx", "xlsm", "xls", "ods", "json", "toml", "yaml", "yml",
+];
+
+/// Whether a file is a data table by its name: content loading needs to know it (a
+/// project's tables are not attachments) before the data stage reads any.
+pub fn is_table(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| TABLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}

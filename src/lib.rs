@@ -4,7 +4,8 @@
 //! The pipeline runs one way, each stage a module with a plain-data output:
 //! [`config`] → [`content::load`] and [`data::load`] → [`site::link`] →
 //! [`derive`] (the derived tables) → [`charts`] → [`search::index`] and [`render`] →
-//! [`output`]. Each stage reads what the earlier ones made and never calls a later one.
+//! [`output`]. Each stage reads what the earlier ones made and never calls a later one
+//! (`tests/architecture.rs` holds the order).
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
@@ -13,6 +14,7 @@ pub mod charts;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod date;
 pub mod derive;
 pub mod diagnostics;
 pub mod encoding;
@@ -22,6 +24,7 @@ pub mod incremental;
 pub mod layout;
 pub mod markdown;
 pub mod messages;
+pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -30,6 +33,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slugs;
+pub mod source;
 pub mod suggest;
 pub mod symlinks;
 pub mod theme;

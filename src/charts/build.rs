@@ -174,7 +174,7 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
     let monthly = table.column_type(x_col) == ColumnType::Date
         && rows.iter().all(|&r| match table.cell(r, x_col) {
             Cell::Date(d) => d.0.day() == 1,
-            Cell::Text(t) => crate::content::schema::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
+            Cell::Text(t) => crate::date::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
             _ => true,
         });
     for &r in &rows {

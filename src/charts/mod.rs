@@ -2,6 +2,7 @@
 //! their SVG drawing (plotters), all at build time so pages need no JavaScript.
 
 pub mod build;
+pub mod check;
 pub mod figure;
 pub mod model;
 pub mod palette;
@@ -173,7 +174,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
             );
             continue;
         };
-        if let Err(e) = spec::check(spec, table, &raw.text) {
+        if let Err(e) = check::check(spec, table, &raw.text) {
             problems.push(
                 Diagnostic::error(Problem::Content(e.message))
                     .at(at(e.span))

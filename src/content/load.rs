@@ -14,10 +14,10 @@ use crate::content::page::{Extra, Kind, LessonInfo, Page, ProjectInfo, ReviewInf
 use crate::content::schema::{
     LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
 };
-use crate::content::source::read_text;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::markdown;
 use crate::slugs::slugify;
+use crate::source::read_text;
 
 /// Everything found under `content/`.
 #[derive(Debug, Default)]
@@ -204,7 +204,7 @@ fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
 /// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.
 fn is_project_table(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
-    parts.len() == 3 && parts[0] == "projects" && crate::data::read::is_table(parts[2])
+    parts.len() == 3 && parts[0] == "projects" && crate::layout::is_table(parts[2])
 }
 
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
@@ -236,7 +236,7 @@ fn check_project(
         } else if bac < 0.0 {
             Some(t!(
                 "`bac` is negative ({bac})",
-                bac = crate::derive::format_amount(bac)
+                bac = crate::numbers::format_amount(bac)
             ))
         } else {
             None

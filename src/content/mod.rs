@@ -4,4 +4,3 @@ pub mod front_matter;
 pub mod load;
 pub mod page;
 pub mod schema;
-pub mod source;

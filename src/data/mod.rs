@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 pub use table::{Cell, ColumnType, Table};
 
-use crate::content::schema::Date;
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
 /// One reporting period of a project's budget; amounts are for the period, not cumulative.

@@ -10,20 +10,12 @@ use std::sync::Arc;
 
 use calamine::{Data, Reader};
 
-use crate::content::schema::Date;
 use crate::data::table::{cell_ref, Cell, Place, Table};
 use crate::data::{records, workbook_limits};
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 
-/// File endings read as tables.
-pub const EXTENSIONS: &[&str] = &[
-    "csv", "xlsx", "xlsm", "xls", "ods", "json", "toml", "yaml", "yml",
-];
-
-pub fn is_table(path: &str) -> bool {
-    path.rsplit_once('.')
-        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
-}
+pub use crate::layout::is_table;
 
 /// Reads the file at `full` (shown to users as `shown`) into tables named `name`; a
 /// workbook adds its other sheets as `name/<sheet>`.
@@ -36,7 +28,7 @@ pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnos
     match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(full, shown, name),
         _ => {
-            let text = crate::content::source::read_text(full, shown)?;
+            let text = crate::source::read_text(full, shown)?;
             let table = match ext.as_str() {
                 "csv" => read_csv(shown, &text, name)?,
                 "json" => records::table(shown, &text, name, records::parse_json(shown, &text)?)?,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::schema::Date;
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::t;

@@ -6,6 +6,8 @@ pub mod evm;
 pub mod tables;
 
 use crate::config::Thresholds;
+pub use crate::numbers::format_amount;
+
 use crate::content::page::ProjectInfo;
 use crate::content::schema::Rag;
 use crate::data::{Milestone, ProjectData};
@@ -99,23 +101,6 @@ pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<R
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     }
-}
-
-/// `3200000` → `3,200,000`: amounts rounded to whole units with thousands separators.
-pub fn format_amount(value: f64) -> String {
-    let rounded = value.round();
-    let digits = format!("{:.0}", rounded.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if rounded < 0.0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -215,13 +200,5 @@ mod tests {
         let empty = key_figures(&info(None), &ProjectData::default());
         assert_eq!(empty.cpi, None);
         assert_eq!(rag(&info(None), &empty, &t), None);
-    }
-
-    #[test]
-    fn amounts_get_thousands_separators() {
-        assert_eq!(format_amount(3_200_000.0), "3,200,000");
-        assert_eq!(format_amount(999.6), "1,000");
-        assert_eq!(format_amount(-12345.0), "-12,345");
-        assert_eq!(format_amount(0.0), "0");
     }
 }

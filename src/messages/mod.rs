@@ -67,9 +67,13 @@ impl Lang {
             .filter_map(|line| line.split_once('='))
             .find(|(key, _)| key.trim() == "language")
             .map(|(_, value)| Lang::from_code(value.trim().trim_matches(['"', '\''])))
-            .unwrap_or_else(|| Lang::from_code(crate::config::Language::default().code()))
+            .unwrap_or(SITE_DEFAULT)
     }
 }
+
+/// The language of a site whose site.toml names none (config's default `language`; a
+/// test there holds the two together).
+pub const SITE_DEFAULT: Lang = Lang::ZhCn;
 
 /// A message: its English template and the values of its holes.
 #[derive(Debug, Clone, PartialEq)]

@@ -46,7 +46,7 @@ impl Templates {
                     Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
                 })
                 .and_then(|bytes| {
-                    crate::content::source::decode(bytes.into_owned()).map_err(|offset| {
+                    crate::source::decode(bytes.into_owned()).map_err(|offset| {
                         Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown)
                     })
                 });

@@ -1,0 +1,195 @@
+//! Checks a chart or table block against the table it names: the columns exist, hold
+//! numbers where numbers are plotted, and add up to figures a chart can draw. Done here,
+//! at the chart stage, because only now are the tables known; the block's own syntax was
+//! checked when the page was loaded.
+
+use crate::blocks::{field_span, Aggregate, BlockSpec, SpecError};
+use crate::data::{ColumnType, Table};
+use crate::messages::Text;
+use crate::suggest::did_you_mean;
+use crate::t;
+
+/// Checks that the table and every named column exist (and that value columns are
+/// numbers). Errors name the field and list what is available.
+pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecError> {
+    let column = |field: &str, name: &str, numeric: bool| -> Result<(), SpecError> {
+        let Some(col) = table.column(name) else {
+            let names: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+            let help = match did_you_mean(name, &names) {
+                Some(s) => t!(
+                    "did you mean `{s}`? columns of `{table}`: {columns}",
+                    s = s,
+                    table = &table.name,
+                    columns = names.join(", ")
+                ),
+                None => t!(
+                    "columns of `{table}`: {columns}",
+                    table = &table.name,
+                    columns = names.join(", ")
+                ),
+            };
+            return Err(SpecError {
+                message: t!(
+                    "`{field}` names the column `{name}`, which table `{table}` does not have",
+                    field = field,
+                    name = name,
+                    table = &table.name
+                ),
+                help,
+                span: field_span(text, field),
+            });
+        };
+        if numeric && table.column_type(col) != ColumnType::Number {
+            return Err(SpecError {
+                message: t!(
+                    "`{field}` needs a column of numbers, but `{name}` holds {kind} values",
+                    field = field,
+                    name = name,
+                    kind = type_name(table.column_type(col))
+                ),
+                help: t!("plot a numeric column, or use aggregate = \"count\" to count rows"),
+                span: field_span(text, field),
+            });
+        }
+        Ok(())
+    };
+    let selection = match spec {
+        BlockSpec::Chart(c) => {
+            column("x", &c.x, false)?;
+            let counting = c.aggregate == Some(Aggregate::Count);
+            match (&c.y, counting) {
+                    (Some(y), _) if y.to_vec().is_empty() => {
+                        return Err(SpecError {
+                            message: t!("`y` is an empty list: the chart would have no series"),
+                            help: t!("name one column or more, e.g. y = [\"pv\", \"ev\"], or leave y out with aggregate = \"count\""),
+                            span: field_span(text, "y"),
+                        })
+                    }
+                    (Some(y), _) => {
+                        for name in y.to_vec() {
+                            column("y", &name, !counting)?;
+                            if let Some(col) = table.column(&name) {
+                                finite_sums(table, col, text)?;
+                            }
+                        }
+                    }
+                    (None, true) => {}
+                    (None, false) => return Err(SpecError {
+                        message: t!("the chart has no `y`"),
+                        help: t!("add y = \"column\" (or y = [\"a\", \"b\"]), or aggregate = \"count\""),
+                        span: 0..0,
+                    }),
+                }
+            if c.rules.iter().any(|r| !r.is_finite()) {
+                return Err(SpecError {
+                    message: t!("`rules` holds a value that is not a finite number"),
+                    help: t!("reference lines are plain numbers, e.g. rules = [1.0]"),
+                    span: field_span(text, "rules"),
+                });
+            }
+            if let (Some(names), Some(y)) = (&c.names, &c.y) {
+                same_length("names", names.len(), "y", y.to_vec().len(), text)?;
+            }
+            if let Some(s) = &c.series {
+                column("series", s, false)?;
+            }
+            if let Some(l) = &c.label {
+                column("label", l, false)?;
+            }
+            c.selection()
+        }
+        BlockSpec::Table(t) => {
+            for name in t.columns.iter().flatten() {
+                column("columns", name, false)?;
+            }
+            if let Some(headers) = &t.headers {
+                let (shown, of) = match &t.columns {
+                    Some(c) => (c.len(), "columns"),
+                    None => (table.columns.len(), "the table's columns"),
+                };
+                same_length("headers", headers.len(), of, shown, text)?;
+            }
+            t.selection()
+        }
+    };
+    let selection = &selection;
+    for key in selection.filter.keys() {
+        column("filter", key, false)?;
+    }
+    if let Some(sort) = &selection.sort {
+        column("sort", sort.trim_start_matches('-'), false)?;
+    }
+    Ok(())
+}
+
+/// Refuses a value column whose sum could overflow to infinity (sums, means, running
+/// totals and stacks all add its values), naming the cell where it does: an infinite
+/// bar or a `inf` label must never be drawn.
+fn finite_sums(table: &Table, col: usize, text: &str) -> Result<(), SpecError> {
+    let mut total = 0.0f64;
+    for row in 0..table.rows.len() {
+        let value = match table.cell(row, col) {
+            crate::data::Cell::Number(n) => *n,
+            crate::data::Cell::Text(t) => crate::data::table::parse_number(t).unwrap_or(0.0),
+            _ => 0.0,
+        };
+        total += value.abs();
+        if !total.is_finite() {
+            return Err(SpecError {
+                message: t!(
+                    "the values of `{column}` in {file} add up past the largest number a chart can draw, at {cell} (`{value}`)",
+                    column = table.columns.get(col).map_or("?", String::as_str),
+                    file = &table.path,
+                    cell = table.place_name(row, col),
+                    value = table.text(row, col)
+                ),
+                help: t!("check that cell for a typo or an exponent such as 1e308"),
+                span: field_span(text, "y"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Labels given one per column or series must match them in number: one too few
+/// would leave a series unnamed, one too many would shift every label.
+fn same_length(
+    field: &str,
+    len: usize,
+    of: &str,
+    expected: usize,
+    text: &str,
+) -> Result<(), SpecError> {
+    if len == expected {
+        return Ok(());
+    }
+    let of_field = if of.contains(' ') {
+        t!("the table's columns")
+    } else {
+        crate::messages::verbatim(format!("`{of}`"))
+    };
+    Err(SpecError {
+        message: t!(
+            "`{field}` has {len} entries, but {of_field} has {expected}",
+            field = field,
+            len = len,
+            of_field = &of_field,
+            expected = expected
+        ),
+        help: t!(
+            "give one entry of `{field}` for each of {of_field}, in the same order",
+            field = field,
+            of_field = &of_field
+        ),
+        span: field_span(text, field),
+    })
+}
+
+fn type_name(t: ColumnType) -> Text {
+    match t {
+        ColumnType::Number => t!("number"),
+        ColumnType::Date => t!("date"),
+        ColumnType::Month => t!("month"),
+        ColumnType::Text => t!("text"),
+    }
+}

@@ -1,0 +1,162 @@
+//! The one date type of the site: front matter, tables and charts all read `YYYY-MM-DD`
+//! the same way, so it lives below every stage.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::messages::Text;
+use crate::t;
+
+/// A calendar date written `YYYY-MM-DD`, accepted from YAML strings and TOML dates alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, Text> {
+        let text = text.trim();
+        let invalid = || {
+            t!(
+                "`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18",
+                text = text
+            )
+        };
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
+            return Err(invalid());
+        }
+        // The shape is right (ASCII only), so the fields are numbers: say which is wrong.
+        let number = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
+        let (year, month, day) = (number(0..4), number(5..7) as i8, number(8..10) as i8);
+        if !(1..=12).contains(&month) {
+            return Err(t!(
+                "`{text}` is not a date: there is no month {month} (months are 01 to 12)",
+                text = text,
+                month = month
+            ));
+        }
+        let first = jiff::civil::Date::new(year, month, 1).map_err(|_| invalid())?;
+        let days = first.days_in_month();
+        if day < 1 || day > days {
+            return Err(t!(
+                "`{text}` is not a date: {month} has days 01 to {days}",
+                text = text,
+                month = format!("{year}-{month:02}"),
+                days = days
+            ));
+        }
+        jiff::civil::Date::new(year, month, day)
+            .map(Date)
+            .map_err(|_| invalid())
+    }
+
+    pub fn iso(&self) -> String {
+        self.0.to_string()
+    }
+
+    pub fn year(&self) -> i16 {
+        self.0.year()
+    }
+}
+
+/// Editors see a date as text in the form the parser accepts.
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "a calendar date written YYYY-MM-DD, e.g. 2024-03-18"
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(|e| E::custom(e.to_string()))
+            }
+            // TOML hands dates over as a one-entry map holding the date's text.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
+                };
+                // A date-time's time is dropped; anything else after ten characters
+                // (which may be multibyte text) is no date.
+                let (date_part, rest) = match value.char_indices().nth(10) {
+                    Some((at, _)) => value.split_at(at),
+                    None => (value.as_str(), ""),
+                };
+                if !rest.is_empty() && !rest.starts_with(['T', ' ']) {
+                    return Err(de::Error::custom(format!(
+                        "`{value}` is not a date: write it as YYYY-MM-DD"
+                    )));
+                }
+                Date::parse(date_part).map_err(|e| de::Error::custom(e.to_string()))
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impossible_dates_say_which_field_is_wrong() {
+        let e = Date::parse("2026-13-45").unwrap_err();
+        assert!(e.to_string().contains("no month 13"), "{e}");
+        let e = Date::parse("2024-02-30").unwrap_err();
+        assert!(e.to_string().contains("2024-02 has days 01 to 29"), "{e}");
+        let e = Date::parse("2023-04-31").unwrap_err();
+        assert!(e.to_string().contains("01 to 30"), "{e}");
+        assert!(Date::parse("２０２４-03-18").is_err());
+        assert!(Date::parse("2024-0３-18").is_err());
+    }
+
+    #[test]
+    fn a_date_that_is_a_map_of_multibyte_text_is_an_error_not_a_panic() {
+        #[derive(Debug, Deserialize)]
+        struct Fm {
+            #[allow(dead_code)]
+            date: Date,
+        }
+        for text in [
+            "date = { a = \"中文中文中文中文\" }",
+            "date = { a = \"2024-03-1中文\" }",
+            "date = { a = \"2024-03-18中\" }",
+        ] {
+            assert!(toml::from_str::<Fm>(text).is_err(), "{text}");
+        }
+        for text in ["date: {a: 中文中文中文中文}", "date: {k: 2024-03-18中文}"] {
+            assert!(serde_saphyr::from_str::<Fm>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_must_be_real_and_iso() {
+        assert_eq!(Date::parse("2024-03-18").unwrap().iso(), "2024-03-18");
+        assert!(Date::parse("2024-02-30").is_err());
+        assert!(Date::parse("2024/03/18").is_err());
+        assert!(Date::parse("2024-3-8").is_err());
+    }
+}

@@ -263,6 +263,14 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 out.anchors.push(name.to_string());
                 event
             }
+            // A task's box is a picture of its state, not a control: hidden from assistive
+            // technology (an unlabelled checkbox is a form field without a name), with the
+            // state told in a mark that needs no translation.
+            Event::TaskListMarker(done) => Event::Html(CowStr::Borrowed(if done {
+                "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☑ </span>"
+            } else {
+                "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☐ </span>"
+            })),
             other => other,
         };
 
@@ -286,7 +294,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                     attrs: Vec::new(),
                 });
                 events.push(Event::Html(CowStr::from(format!(
-                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\">#</a>",
+                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
                     escape::xml(&id)
                 ))));
                 events.push(Event::End(TagEnd::Heading(level)));

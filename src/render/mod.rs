@@ -415,7 +415,8 @@ fn root_for(url: &str, job: &Job, base_path: &str) -> String {
 }
 
 /// The HTML sanitizer for untrusted raw HTML: ammonia's safe defaults plus what our own
-/// Markdown output needs (heading ids, task-list checkboxes, footnotes, table alignment).
+/// Markdown output needs (heading ids and anchors, task-list checkboxes, footnotes, table
+/// alignment).
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
@@ -423,10 +424,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(["input"])
             .add_generic_attributes(["id", "class", "aria-hidden"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("a", ["tabindex"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                // Heading anchors leave the tab order; no page may reorder it.
+                ("a", "tabindex") if value != "-1" => None,
                 ("th" | "td", "style") if !value.starts_with("text-align:") => None,
                 _ => Some(value.into()),
             });

@@ -194,8 +194,19 @@ pub fn chromium() -> String {
 /// Loads `url` in headless Chromium with `budget_ms` of virtual time, and returns what
 /// the page wrote into `<body data-probe>` (unescaped).
 pub fn chromium_probe(url: &str, width_height: &str, budget_ms: u32) -> String {
+    chromium_probe_with(url, width_height, budget_ms, &[])
+}
+
+/// [`chromium_probe`] with more Chromium flags.
+pub fn chromium_probe_with(
+    url: &str,
+    width_height: &str,
+    budget_ms: u32,
+    flags: &[&str],
+) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = chromium_command(&profile)
+        .args(flags)
         .arg(format!("--window-size={width_height}"))
         .arg(format!("--virtual-time-budget={budget_ms}"))
         .arg("--dump-dom")

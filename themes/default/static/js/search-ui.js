@@ -56,7 +56,7 @@
   }
 
   function headerBox(S, form) {
-    var input = form.querySelector('input[type=search]');
+    var input = form.querySelector('input[name=q]');
     var list = form.querySelector('.site-search-results');
     var status = form.querySelector('.site-search-status');
     if (!input || !list) return;

@@ -1,0 +1,221 @@
+//! Third-party checkers on every page of the sample portal, in both UI languages: the Nu
+//! HTML Checker (vnu) finds no error and axe-core, run in Chromium, no accessibility
+//! violation of any impact. The tools come from the npm registry (installed on first use
+//! into `target/checkers/`); Java runs vnu.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pmo_portal::Options;
+
+const VNU: &str = "vnu-jar@26.9.27";
+const AXE: &str = "axe-core@4.14.1";
+
+/// The folder holding `node_modules/` with vnu and axe, installing them once if needed
+/// (the two tests share one installation).
+fn tools() -> PathBuf {
+    static TOOLS: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    TOOLS.get_or_init(install).clone()
+}
+
+fn install() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("checkers");
+    let ready = dir
+        .join("node_modules/vnu-jar/build/dist/vnu.jar")
+        .is_file()
+        && dir.join("node_modules/axe-core/axe.min.js").is_file();
+    if !ready {
+        std::fs::create_dir_all(&dir).unwrap();
+        let status = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .args([VNU, AXE])
+            .status()
+            .expect("npm is needed to install the checkers (vnu-jar, axe-core)");
+        assert!(status.success(), "npm install {VNU} {AXE} failed");
+    }
+    dir
+}
+
+/// The bundled sample portal built with its UI in `language`.
+fn sample_site(language: &str) -> (tempfile::TempDir, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("site");
+    for folder in ["content", "data", "static"] {
+        if repo.join(folder).is_dir() {
+            common::copy_dir(&repo.join(folder), &root.join(folder));
+        }
+    }
+    let config = std::fs::read_to_string(repo.join("site.toml")).unwrap();
+    let config: String = config
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("language") {
+                format!("language = \"{language}\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(root.join("site.toml"), config).unwrap();
+    let out = temp.path().join("public");
+    let mut options = Options::new(&root);
+    options.output = Some(out.clone());
+    pmo_portal::build(&options, &pmo_portal::render::Silent)
+        .unwrap_or_else(|f| panic!("{}", common::messages(&f)));
+    (temp, out)
+}
+
+fn html_pages(site: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|p| !p.starts_with("__"))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// vnu's errors, one line each (`file:line: message`).
+fn vnu_errors(tools: &Path, site: &Path) -> Vec<String> {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(tools.join("node_modules/vnu-jar/build/dist/vnu.jar"))
+        .args(["--errors-only", "--format", "json", "--skip-non-html"])
+        .arg(site)
+        .output()
+        .expect(
+            "java is needed to run the Nu HTML Checker (apt-get install -y default-jre-headless)",
+        );
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "vnu's report is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
+        .map(|m| {
+            let file = m["url"].as_str().unwrap_or("?");
+            let file = file.rsplit_once("/public/").map_or(file, |(_, f)| f);
+            format!(
+                "{file}:{}: {}",
+                m["lastLine"].as_u64().unwrap_or(0),
+                m["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// The pages axe looks at: every page, but of the term listings (tags, categories,
+/// phases — one template, hundreds of pages) only the first few of each kind, to keep the
+/// suite quick. `PMO_CHECK_ALL_PAGES=1` checks every page.
+fn axe_pages(site: &Path) -> Vec<String> {
+    let all = html_pages(site);
+    if std::env::var_os("PMO_CHECK_ALL_PAGES").is_some() {
+        return all;
+    }
+    let mut seen = std::collections::HashMap::new();
+    all.into_iter()
+        .filter(|page| {
+            let top = page.split('/').next().unwrap_or("");
+            if !["tags", "categories", "phases"].contains(&top) {
+                return true;
+            }
+            let shape = (top.to_string(), page.matches('/').count());
+            let n = seen.entry(shape).or_insert(0);
+            *n += 1;
+            *n <= 3
+        })
+        .collect()
+}
+
+/// axe-core's violations, one line each (`page: rule (impact) ×count first-target`).
+/// One Chromium loads each page in turn in an iframe of a harness page and runs axe in
+/// it: a browser per page would take minutes.
+fn axe_violations(tools: &Path, site: &Path) -> Vec<String> {
+    let pages = axe_pages(site);
+    std::fs::copy(
+        tools.join("node_modules/axe-core/axe.min.js"),
+        site.join("__axe.min.js"),
+    )
+    .unwrap();
+    let harness = format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>axe</title></head><body><script>
+const pages = {pages};
+const found = [];
+(async () => {{
+  for (const page of pages) {{
+    const frame = document.createElement('iframe');
+    frame.style.width = '1280px';
+    frame.style.height = '900px';
+    document.body.appendChild(frame);
+    await new Promise(done => {{ frame.onload = done; frame.src = page; }});
+    const win = frame.contentWindow;
+    const script = win.document.createElement('script');
+    script.src = new URL('__axe.min.js', location.href).href;
+    await new Promise(done => {{ script.onload = done; script.onerror = done; win.document.head.appendChild(script); }});
+    try {{
+      const result = await win.axe.run(win.document, {{ resultTypes: ['violations'] }});
+      for (const v of result.violations) {{
+        found.push(page + ': ' + v.id + ' (' + v.impact + ') ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '));
+      }}
+    }} catch (e) {{
+      found.push(page + ': axe did not run: ' + e);
+    }}
+    frame.remove();
+  }}
+  document.body.setAttribute('data-probe', JSON.stringify(found));
+}})();
+</script></body></html>"#,
+        pages = serde_json::to_string(&pages).unwrap()
+    );
+    std::fs::write(site.join("__axe.html"), harness).unwrap();
+    let json = common::chromium_probe_with(
+        &format!("file://{}", site.join("__axe.html").display()),
+        "1280,900",
+        600_000,
+        &["--allow-file-access-from-files"],
+    );
+    let found: Vec<String> = serde_json::from_str(&json).unwrap();
+    assert!(pages.len() > 50, "only {} pages were checked", pages.len());
+    found
+}
+
+fn check_language(language: &str) {
+    let tools = tools();
+    let (_temp, site) = sample_site(language);
+    let mut problems = vnu_errors(&tools, &site);
+    problems.extend(axe_violations(&tools, &site));
+    assert!(
+        problems.is_empty(),
+        "{} findings on the {language} sample portal:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_chinese_portal_has_no_checker_findings() {
+    check_language("zh-CN");
+}
+
+#[test]
+fn the_english_portal_has_no_checker_findings() {
+    check_language("en");
+}

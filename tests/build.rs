@@ -232,6 +232,50 @@ fn feed_and_sitemap_are_well_formed_xml() {
         .contains("<loc>https://intranet.example.com/pmo/projects/erp/</loc>"));
 }
 
+/// Every page a reader can reach is in the sitemap — paginated listings, review years
+/// and the dashboard too — but not the search page or the 404 page.
+#[test]
+fn the_sitemap_lists_every_published_page() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let sitemap = site.read("sitemap.xml");
+    let base = "https://intranet.example.com/pmo/";
+    let mut missing = Vec::new();
+    let public = site.public();
+    for entry in walkdir::WalkDir::new(&public) {
+        let path = entry.unwrap().into_path();
+        let rel = path
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rel.ends_with(".html") || rel == "404.html" || rel.starts_with("search/") {
+            continue;
+        }
+        let url = format!("<loc>{base}{}</loc>", rel.trim_end_matches("index.html"));
+        if !sitemap.contains(&url) {
+            missing.push(url);
+        }
+    }
+    assert!(missing.is_empty(), "not in the sitemap: {missing:?}");
+    assert!(sitemap.contains("/pmo/dashboard/</loc>"), "{sitemap}");
+    assert!(sitemap.contains("/pmo/lessons/page/2/</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("/pmo/search/"));
+    assert!(!sitemap.contains("404"));
+}
+
+#[test]
+fn every_page_links_the_favicon_the_build_writes() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert!(site.read("favicon.svg").starts_with("<svg"));
+    let lesson = site.read("lessons/vendor-delay/index.html");
+    assert!(
+        lesson.contains("<link rel=\"icon\" href=\"../../favicon.svg\" type=\"image/svg+xml\">"),
+        "{lesson}"
+    );
+}
+
 #[test]
 fn a_site_template_overrides_the_theme() {
     let site = Site::fixture("basic");

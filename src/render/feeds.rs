@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::jobs::Job;
 use crate::escape::xml as escape;
 use crate::i18n::I18n;
 use crate::markdown::substitute_links;
@@ -13,13 +14,16 @@ use crate::site::{PageId, Site};
 
 pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
     write_atom(site, i18n, output)?;
-    output.write("sitemap.xml", sitemap(site).as_bytes())?;
+    let sitemaps = sitemaps(site);
+    for (name, xml) in &sitemaps {
+        output.write(name, xml.as_bytes())?;
+    }
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         site.config.base_url
     );
     output.write("robots.txt", robots.as_bytes())?;
-    Ok(3)
+    Ok(2 + sitemaps.len())
 }
 
 /// The Atom feed alone: after an edit that moved no page, the sitemap stays as it was.
@@ -134,29 +138,65 @@ fn atom(site: &Site, i18n: &I18n) -> String {
     xml
 }
 
-fn sitemap(site: &Site) -> String {
+/// The most URLs one sitemap file may list (the sitemap protocol's limit).
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// `sitemap.xml` and, for a site of more than [`SITEMAP_URLS`] pages, the files it
+/// indexes (`sitemap-1.xml` …). Every page the build renders is listed, paginated
+/// listings and the dashboard included, except the search page and the 404 page, which
+/// no search engine should index.
+fn sitemaps(site: &Site) -> Vec<(String, String)> {
     let base = &site.config.base_url;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut urls: Vec<(String, Option<String>)> = site
-        .pages
+    let mut urls: Vec<(String, Option<String>)> = super::jobs::plan(site, false)
         .iter()
-        .map(|p| (p.url.clone(), p.date.map(|d| d.iso())))
+        .filter(|job| !matches!(job, Job::NotFound | Job::Search))
+        .map(|job| {
+            let lastmod = match job {
+                Job::Page(id) => site.page(*id).date.map(|d| d.iso()),
+                _ => None,
+            };
+            (job.url(site), lastmod)
+        })
         .collect();
-    for section in &site.sections {
-        if section.index.is_none() {
-            urls.push((section.url.clone(), None));
-        }
-    }
-    for taxonomy in &site.taxonomies {
-        urls.push((taxonomy.url(), None));
-        for term in &taxonomy.terms {
-            urls.push((taxonomy.term_url(term), None));
-        }
-    }
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
+    split_sitemaps(base, &urls, SITEMAP_URLS)
+}
+
+/// One `sitemap.xml` for up to `limit` URLs; beyond, `sitemap.xml` is an index of files
+/// of `limit` URLs each.
+fn split_sitemaps(
+    base: &str,
+    urls: &[(String, Option<String>)],
+    limit: usize,
+) -> Vec<(String, String)> {
+    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
+    if chunks.len() <= 1 {
+        return vec![("sitemap.xml".to_string(), urlset(base, urls))];
+    }
+    let mut files = Vec::with_capacity(chunks.len() + 1);
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in chunks.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape(&format!("{base}{name}"))
+        );
+        files.push((name, urlset(base, chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".to_string(), index));
+    files
+}
+
+fn urlset(base: &str, urls: &[(String, Option<String>)]) -> String {
+    let mut xml = String::with_capacity(128 + urls.len() * 96);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (url, lastmod) in urls {
         let _ = write!(xml, "  <url><loc>{}</loc>", escape(&format!("{base}{url}")));
         if let Some(date) = lastmod {
@@ -166,4 +206,45 @@ fn sitemap(site: &Site) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(n: usize) -> Vec<(String, Option<String>)> {
+        (0..n).map(|i| (format!("p{i}/"), None)).collect()
+    }
+
+    #[test]
+    fn a_small_site_has_one_sitemap() {
+        let files = split_sitemaps("https://x.example/", &urls(3), 3);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].0, "sitemap.xml");
+        assert_eq!(files[0].1.matches("<url>").count(), 3);
+    }
+
+    #[test]
+    fn past_the_limit_sitemap_xml_indexes_files_of_at_most_the_limit() {
+        let files = split_sitemaps("https://x.example/", &urls(5), 2);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(files[0]
+            .1
+            .contains("<loc>https://x.example/sitemap-3.xml</loc>"));
+        let counts: Vec<usize> = files[1..]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [2, 2, 1]);
+    }
 }

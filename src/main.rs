@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use pmo_portal::diagnostics::{self, Diagnostic};
 use pmo_portal::incremental::Scope;
-use pmo_portal::messages::{Lang, Text};
+use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
 use pmo_portal::render::Progress;
 use pmo_portal::scaffold::{self, NewKind};
 use pmo_portal::serve::{self, Note, ServeOptions};
@@ -125,11 +125,12 @@ fn say(text: Text) -> String {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let site = match &cli.command {
-        Command::Init { dir } => dir,
-        _ => &cli.root,
+    let lang = match &cli.command {
+        // The site `init` makes has the default language.
+        Command::Init { .. } => Lang::from_env().unwrap_or(SITE_DEFAULT),
+        _ => Lang::for_site(&cli.root),
     };
-    let _ = LANG.set(Lang::for_site(site));
+    let _ = LANG.set(lang);
     match cli.command {
         Command::Build {
             output,

@@ -197,10 +197,68 @@ const found = [];
     found
 }
 
+/// UI string keys (`kind_home`, `status_on_hold` …) shown as text: a template or the
+/// build asked for a string the theme's language file does not have under that name.
+/// Keys with an underscore cannot be mistaken for words of the content.
+fn raw_keys(site: &Path) -> Vec<String> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let strings: toml::Table =
+        toml::from_str(&std::fs::read_to_string(repo.join("themes/default/i18n/en.toml")).unwrap())
+            .unwrap();
+    let keys: Vec<&String> = strings.keys().filter(|k| k.contains('_')).collect();
+    let mut found = Vec::new();
+    for page in html_pages(site) {
+        let html = std::fs::read_to_string(site.join(&page)).unwrap();
+        let text = visible_text(&html);
+        for key in &keys {
+            let shown = text.match_indices(key.as_str()).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + key.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            if shown {
+                found.push(format!("{page}: the raw UI key `{key}` is shown"));
+            }
+        }
+    }
+    found
+}
+
+/// The text of a page outside tags, scripts and styles, with its attributes that people
+/// see or hear (`title`, `aria-label`, `alt`, `placeholder`).
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let tag_end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+        let tag = &rest[open..tag_end];
+        for attr in ["title=\"", "aria-label=\"", "alt=\"", "placeholder=\""] {
+            if let Some(at) = tag.find(attr) {
+                let value = &tag[at + attr.len()..];
+                text.push(' ');
+                text.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                text.push(' ');
+            }
+        }
+        rest = &rest[tag_end..];
+        for raw in ["script", "style"] {
+            if tag.starts_with(&format!("<{raw}")) {
+                let close = format!("</{raw}>");
+                rest = rest.find(&close).map_or("", |c| &rest[c + close.len()..]);
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
 fn check_language(language: &str) {
     let tools = tools();
     let (_temp, site) = sample_site(language);
-    let mut problems = vnu_errors(&tools, &site);
+    let mut problems = raw_keys(&site);
+    problems.extend(vnu_errors(&tools, &site));
     problems.extend(axe_violations(&tools, &site));
     assert!(
         problems.is_empty(),

@@ -50,13 +50,20 @@ impl Lang {
         }
     }
 
+    /// The language `PMO_LANG` asks for, if it is set.
+    pub fn from_env() -> Option<Lang> {
+        std::env::var_os("PMO_LANG")
+            .filter(|c| !c.is_empty())
+            .map(|code| Lang::from_code(&code.to_string_lossy()))
+    }
+
     /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
     /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
     /// its errors in the site's language; the site's default when it has none), else
     /// English when there is no site.toml.
     pub fn for_site(root: &Path) -> Lang {
-        if let Some(code) = std::env::var_os("PMO_LANG").filter(|c| !c.is_empty()) {
-            return Lang::from_code(&code.to_string_lossy());
+        if let Some(lang) = Lang::from_env() {
+            return lang;
         }
         let Ok(text) = std::fs::read_to_string(root.join(crate::layout::CONFIG_FILE)) else {
             return Lang::En;

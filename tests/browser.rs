@@ -154,3 +154,41 @@ fn links_to_folders_open_their_index_page_from_a_file_share() {
     );
     assert!(!result.split(' ').any(|h| h.ends_with('/')), "{result}");
 }
+
+/// The home page's RAG counts link to the projects list filtered to that status.
+#[test]
+fn the_home_pages_rag_counts_open_the_projects_list_filtered() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let home = site.read("index.html");
+    let rag = ["red", "amber", "green"]
+        .into_iter()
+        .find(|rag| home.contains(&format!("projects/?rag={rag}\"")))
+        .expect("the home page links at least one RAG status to the projects list");
+    let script = "const rows = [...document.querySelectorAll('tr[data-rag]')]; \
+         const shown = rows.filter(r => !r.hidden).map(r => r.dataset.rag); \
+         const note = document.querySelector('.projects-filter-note'); \
+         return [rows.length, shown.join(' '), note.hidden, note.textContent.trim()].join('|');";
+    let result = probe_at(
+        &site,
+        "projects/index.html",
+        &format!("?rag={rag}"),
+        None,
+        script,
+    );
+    let parts: Vec<&str> = result.split('|').collect();
+    assert!(!parts[1].is_empty(), "no project shown: {result}");
+    assert!(
+        parts[1].split(' ').all(|r| r == rag),
+        "only {rag} projects are shown: {result}"
+    );
+    assert_eq!(parts[2], "false", "the note says what is shown: {result}");
+    let all = probe_at(&site, "projects/index.html", "", None, script);
+    let all: Vec<&str> = all.split('|').collect();
+    assert_eq!(all[0], parts[0]);
+    assert_eq!(
+        all[1].split(' ').count().to_string(),
+        all[0],
+        "unfiltered, every project shows"
+    );
+}

@@ -108,7 +108,7 @@ fn every_internal_link_points_at_a_written_file() {
             if link.starts_with("http") || link.starts_with("mailto:") || link.starts_with('#') {
                 continue;
             }
-            let path = link.split('#').next().unwrap();
+            let path = link.split(['#', '?']).next().unwrap();
             let target = dir.join(path);
             let target = if path.ends_with('/') || path.is_empty() {
                 target.join("index.html")

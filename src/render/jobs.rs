@@ -488,6 +488,8 @@ fn section_context<'a>(r: &Renderer<'a>, s: SectionId, pages: Value) -> SectionC
 
 #[derive(Serialize)]
 struct Home {
+    /// Green, amber and red projects, for the portfolio at a glance.
+    rag_counts: Vec<StatusCount>,
     counts: Counts,
     recent_lessons: Value,
     recent_reviews: Value,
@@ -524,7 +526,13 @@ fn home_context(r: &Renderer) -> Home {
             .count(),
     })
     .collect();
+    let rows: Vec<context::ProjectRow> = site
+        .projects
+        .values()
+        .filter_map(|&id| project_row(site, r.i18n, id))
+        .collect();
     Home {
+        rag_counts: rag_counts(&rows, r),
         counts: Counts {
             practices: count(Kind::Practice),
             lessons: lessons.len(),
@@ -538,6 +546,22 @@ fn home_context(r: &Renderer) -> Home {
     }
 }
 
+/// How many projects are green, amber and red (projects without a status are left out).
+fn rag_counts(projects: &[context::ProjectRow], r: &Renderer) -> Vec<StatusCount> {
+    use crate::content::schema::Rag;
+    [Rag::Green, Rag::Amber, Rag::Red]
+        .into_iter()
+        .map(|rag| StatusCount {
+            key: rag.key(),
+            name: r.i18n.term(rag),
+            count: projects
+                .iter()
+                .filter(|p| p.rag.as_ref().is_some_and(|k| k.key == rag.key()))
+                .count(),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct Dashboard<'a> {
     title: String,
@@ -549,7 +573,6 @@ struct Dashboard<'a> {
 }
 
 fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
-    use crate::content::schema::Rag;
     let site = r.site;
     let mut ids: Vec<PageId> = site.projects.values().copied().collect();
     ids.sort_by_key(|&id| {
@@ -564,17 +587,7 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         .iter()
         .filter_map(|&id| project_row(site, r.i18n, id))
         .collect();
-    let rag_counts = [Rag::Green, Rag::Amber, Rag::Red]
-        .into_iter()
-        .map(|rag| StatusCount {
-            key: rag.key(),
-            name: r.i18n.term(rag),
-            count: projects
-                .iter()
-                .filter(|p| p.rag.as_ref().is_some_and(|k| k.key == rag.key()))
-                .count(),
-        })
-        .collect();
+    let rag_counts = rag_counts(&projects, r);
     let as_of = projects
         .iter()
         .map(|p| p.last_period.clone())

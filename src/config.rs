@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::content::schema::Basis;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::suggest::did_you_mean;
 
@@ -115,6 +116,28 @@ fn key_place(source: &str, key: &str) -> (usize, usize) {
     (source.lines().count(), source.len())
 }
 
+/// How budgets are read and checked site-wide (`[budget]` in site.toml).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct BudgetSettings {
+    /// How budget tables write their amounts, unless a project's front matter says
+    /// otherwise: `period` (each row the period's own amounts) or `cumulative`.
+    pub basis: Basis,
+    /// How far the sum of planned values may stray from a project's BAC, as a share of
+    /// the BAC, before a warning says so: 0.01 is 1 %. Plans are often rounded to
+    /// thousands; a larger gap is a plan that does not add up to its budget.
+    pub tolerance: f64,
+}
+
+impl Default for BudgetSettings {
+    fn default() -> Self {
+        BudgetSettings {
+            basis: Basis::Period,
+            tolerance: 0.01,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -143,6 +166,8 @@ pub struct Config {
     pub feed_limit: usize,
     #[serde(default)]
     pub thresholds: Thresholds,
+    #[serde(default)]
+    pub budget: BudgetSettings,
     /// Build the client-side search index and show the search box. Experimental and off
     /// by default until the index meets its size and speed targets.
     #[serde(default)]
@@ -160,6 +185,9 @@ const FIELDS: &[&str] = &[
     "feed_limit",
     "thresholds",
     "search",
+    "budget",
+    "basis",
+    "tolerance",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -217,6 +245,15 @@ impl Config {
             );
         }
         config.thresholds.check(path, &source)?;
+        let tolerance = config.budget.tolerance;
+        if !(0.0..1.0).contains(&tolerance) {
+            let (_, value_at) = key_place(text, "tolerance");
+            return Err(Diagnostic::error(Problem::Config(format!(
+                "`tolerance` is {tolerance}, expected a share from 0 up to (not including) 1"
+            )))
+            .at(Location::new(path, &source, value_at, 0))
+            .with_help("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %"));
+        }
         let at = |key: &str| {
             let (_, value_at) = key_place(text, key);
             let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
@@ -346,6 +383,31 @@ mod tests {
             Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
         assert!(err.to_string().contains("site.toml:2:1"), "{err}");
         assert!(err.help.unwrap().contains("paginate"));
+    }
+
+    #[test]
+    fn the_budget_basis_is_period_unless_site_toml_says_cumulative() {
+        let c = Config::parse(Path::new("site.toml"), "title = \"x\"\n").unwrap();
+        assert_eq!(c.budget.basis, Basis::Period);
+        assert_eq!(c.budget.tolerance, 0.01);
+        let c = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\nbasis = \"cumulative\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.budget.basis, Basis::Cumulative);
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\ntolerance = nan\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:13"), "{err}");
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\nbasis = \"running\"\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:9"), "{err}");
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct Options {
     pub drafts: bool,
     /// Replace a non-empty output folder that pmo did not write (never the sources).
     pub force: bool,
+    /// Fail on any warning, as on an error (for CI): nothing is written.
+    pub deny_warnings: bool,
 }
 
 impl Options {
@@ -65,6 +67,7 @@ impl Options {
             base_url: None,
             drafts: false,
             force: false,
+            deny_warnings: false,
         }
     }
 
@@ -183,6 +186,9 @@ pub fn run(
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let mut prepared = prepare(options)?;
+    if options.deny_warnings && !prepared.warnings.is_empty() {
+        return Err(denied(std::mem::take(&mut prepared.warnings)));
+    }
     // Every check that points into a page's source has run: the index and render
     // stages, the build's largest, can have that memory.
     prepared.site.release_sources();
@@ -197,6 +203,24 @@ pub fn run(
         stages,
         elapsed: started.elapsed(),
     })
+}
+
+/// Warnings turned into errors by `--deny-warnings`: the same messages, saying why they
+/// now stop the build.
+pub fn denied(warnings: Vec<Diagnostic>) -> BuildFailure {
+    let diagnostics = warnings
+        .into_iter()
+        .map(|mut d| {
+            d.severity = diagnostics::Severity::Error;
+            let why = "an error because of --deny-warnings";
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help} ({why})"),
+                None => why.to_string(),
+            });
+            d
+        })
+        .collect();
+    BuildFailure { diagnostics }
 }
 
 /// A site loaded, linked and charted: everything rendering needs. `serve` keeps one
@@ -273,7 +297,8 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
     let drafts_skipped = loaded.drafts_skipped;
-    let data = data::load(root, &loaded.tables, &diagnostics);
+    let bases = data::Bases::new(&loaded.pages, config.budget.basis);
+    let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
     if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
@@ -284,6 +309,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
     derive::tables::attach(&mut site, &i18n, &diagnostics);
+    diagnostics.extend(derive::sanity::check(&site));
     laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {

@@ -49,6 +49,9 @@ enum Command {
         /// How to print problems: for people, or one JSON object per line on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Fail on warnings as on errors (for CI); nothing is written.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -76,6 +79,9 @@ enum Command {
         /// How to print problems: for people, or one JSON object per line on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Fail on warnings as on errors (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -118,6 +124,7 @@ fn main() -> ExitCode {
             drafts,
             force,
             format,
+            deny_warnings,
         } => {
             let options = Options {
                 root: cli.root,
@@ -125,6 +132,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 force,
+                deny_warnings,
             };
             let bar = Bar::new();
             let result = pmo_portal::build(&options, &bar);
@@ -152,9 +160,14 @@ fn main() -> ExitCode {
                 Err(d) => report_one(&d),
             }
         }
-        Command::Check { drafts, format } => {
+        Command::Check {
+            drafts,
+            format,
+            deny_warnings,
+        } => {
             let mut options = Options::new(cli.root);
             options.drafts = drafts;
+            options.deny_warnings = deny_warnings;
             finish(pmo_portal::check(&options), "checked", format)
         }
         Command::Schema { output } => match pmo_portal::schemas::write(&output) {

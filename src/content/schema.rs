@@ -142,6 +142,21 @@ pub enum Rag {
     Red,
 }
 
+/// How a budget table's amounts are written. Per period is the default; a table of
+/// running totals must say so, because summing running totals as if they were per-period
+/// amounts overstates every figure without looking wrong.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Each row holds the amounts of its own period.
+    #[default]
+    Period,
+    /// Each row holds the running total up to and including its period.
+    Cumulative,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -191,6 +206,7 @@ macro_rules! vocabulary {
 vocabulary!(Phase, "phase", { Initiation => "initiation", Planning => "planning", Execution => "execution", Monitoring => "monitoring", Closing => "closing" });
 vocabulary!(Impact, "impact", { Positive => "positive", Negative => "negative" });
 vocabulary!(ProjectStatus, "status", { Active => "active", OnHold => "on-hold", Closed => "closed" });
+vocabulary!(Basis, "basis", { Period => "period", Cumulative => "cumulative" });
 vocabulary!(Rag, "rag", { Green => "green", Amber => "amber", Red => "red" });
 vocabulary!(Severity, "severity", { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
 vocabulary!(LessonStatus, "lesson_status", { Open => "open", InProgress => "in-progress", Closed => "closed" });
@@ -277,8 +293,13 @@ pub struct ProjectMeta {
     pub finish: Option<Date>,
     pub bac: Option<f64>,
     pub currency: Option<String>,
+    /// How `budget.*` writes its amounts; site.toml's `[budget] basis` when left out.
+    pub basis: Option<Basis>,
     pub status: ProjectStatus,
+    /// A status set by hand over the computed one; needs `rag_reason`.
     pub rag: Option<Rag>,
+    /// Why `rag` was set by hand, and by whom: shown beside it.
+    pub rag_reason: Option<String>,
     pub phase: Option<Phase>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -323,8 +344,10 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
             "finish",
             "bac",
             "currency",
+            "basis",
             "status",
             "rag",
+            "rag_reason",
             "phase",
             "tags",
             "summary",

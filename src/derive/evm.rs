@@ -138,6 +138,7 @@ mod tests {
             pv,
             ev,
             ac,
+            row: 0,
         }
     }
 

@@ -3,6 +3,7 @@
 //! two builds of the same files agree.
 
 pub mod evm;
+pub mod sanity;
 pub mod tables;
 
 use crate::config::Thresholds;
@@ -121,23 +122,13 @@ pub fn format_amount(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::schema::{Date, ProjectStatus};
+    use crate::content::schema::Date;
     use crate::data::{BudgetRow, Risk};
 
     fn info(rag: Option<Rag>) -> ProjectInfo {
         ProjectInfo {
-            slug: "p".into(),
-            code: None,
-            sponsor: None,
-            manager: None,
-            department: None,
-            start: None,
-            finish: None,
-            bac: Some(1000.0),
-            currency: None,
-            status: ProjectStatus::Active,
             rag,
-            phase: None,
+            ..ProjectInfo::for_tests()
         }
     }
 
@@ -151,6 +142,7 @@ mod tests {
             pv,
             ev,
             ac,
+            row: 0,
         };
         ProjectData {
             budget: vec![
@@ -164,12 +156,14 @@ mod tests {
                     baseline: d("2024-01-10"),
                     forecast: None,
                     actual: Some(d("2024-01-15")),
+                    row: 0,
                 },
                 Milestone {
                     name: "b".into(),
                     baseline: d("2024-03-01"),
                     forecast: Some(d("2024-02-25")),
                     actual: None,
+                    row: 1,
                 },
             ],
             risks: vec![Risk {

@@ -274,7 +274,9 @@ impl Workspace {
             scope,
             changed,
             removed,
-            warnings: Vec::new(),
+            // The sanity warnings follow every edit to a project's data or page; the
+            // loading stage's own warnings are reported by full builds.
+            warnings: crate::derive::sanity::check(&self.state.site),
             elapsed: Duration::ZERO,
             search_stale,
         })

@@ -209,8 +209,9 @@ impl Workspace {
             }
         }
         let mut projects = Vec::new();
+        let bases = crate::data::Bases::new(&site.pages, site.config.budget.basis);
         for slug in &slugs {
-            let (data, p) = crate::data::project_data(&site.tables, slug);
+            let (data, p) = crate::data::project_data(&site.tables, slug, bases.of(slug));
             problems.extend(p);
             projects.push((slug.clone(), data));
         }

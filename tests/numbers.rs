@@ -1,0 +1,171 @@
+//! Numbers a PMO can sign (issue 13): a declared budget basis, sanity warnings at the
+//! file, line and value behind them, `--deny-warnings`, and hand-set statuses that say
+//! why.
+
+mod common;
+
+use common::{failing, pmo, stderr, Site};
+
+const MOVE: &str = "---\ntitle: 数据中心机房搬迁\ncode: PRJ-2024-011\nmanager: 李娜\ndepartment: 信息中心\nstart: 2024-01-08\nfinish: 2024-06-28\nbac: 600000\ncurrency: CNY\nstatus: active\nbasis: cumulative\n---\n\n机房搬迁按月报告累计金额。\n";
+
+/// The issue's case: AC 98,000 / 199,000 / 310,000 written as running totals.
+const MOVE_BUDGET: &str = "period,pv,ev,ac\n2024-01,100000,95000,98000\n2024-02,200000,190000,199000\n2024-03,320000,290000,310000\n2024-04,420000,,\n2024-05,520000,,\n2024-06,600000,,\n";
+
+#[test]
+fn a_cumulative_budget_is_converted_not_summed() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/dc-move/index.md", MOVE);
+    site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
+    let report = site.build_ok();
+    let dc_warnings: Vec<String> = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("dc-move"))
+        .collect();
+    assert!(dc_warnings.is_empty(), "{dc_warnings:?}");
+    let page = site.read("projects/dc-move/index.html");
+    assert!(
+        page.contains("310,000"),
+        "the spend to date is the last total"
+    );
+    assert!(!page.contains("607,000"), "never the totals summed");
+    // 290,000 earned of 600,000: 48 %, not 97 %.
+    assert!(
+        page.contains("<dd>48%</dd>"),
+        "percent complete from the converted budget"
+    );
+}
+
+#[test]
+fn site_toml_can_declare_every_budget_cumulative_and_a_project_can_say_otherwise() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{toml}\n[budget]\nbasis = \"cumulative\"\n"),
+    );
+    site.write(
+        "content/projects/dc-move/index.md",
+        MOVE.replace("basis: cumulative\n", ""),
+    );
+    site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
+    site.build_ok();
+    assert!(site.read("projects/dc-move/index.html").contains("310,000"));
+    // The fixture's ERP budget, read as running totals: 1,100,000 spent.
+    assert!(site.read("projects/erp/index.html").contains("1,100,000"));
+    let erp = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        erp.replacen("status: closed\n", "status: closed\nbasis: period\n", 1),
+    );
+    site.build_ok();
+    assert!(site.read("projects/erp/index.html").contains("2,100,000"));
+    assert!(site.read("projects/dc-move/index.html").contains("310,000"));
+}
+
+#[test]
+fn a_hand_set_status_without_a_reason_is_an_error_at_its_line() {
+    let text = failing(
+        "content/projects/dc-move/index.md",
+        MOVE.replace("status: active\n", "status: active\nrag: amber\n"),
+    );
+    assert!(
+        text.contains("content/projects/dc-move/index.md:11:6"),
+        "{text}"
+    );
+    assert!(text.contains("no `rag_reason`"), "{text}");
+}
+
+/// One site with one of each sanity warning, each at its file, line and value.
+#[test]
+fn each_doubtful_figure_is_a_warning_at_its_place() {
+    let site = Site::fixture("basic");
+    let project = |slug: &str, fields: &str, budget: &str| {
+        site.write(
+            &format!("content/projects/{slug}/index.md"),
+            format!("---\ntitle: {slug} 项目\nstart: 2024-01-08\n{fields}---\n\n正文。\n"),
+        );
+        site.write(&format!("content/projects/{slug}/budget.csv"), budget);
+    };
+    // The plan adds up to 900,000 of a 1,000,000 budget.
+    project(
+        "short-plan",
+        "bac: 1000000\nstatus: active\n",
+        "period,pv,ev,ac\n2024-01,400000,400000,400000\n2024-02,500000,,\n",
+    );
+    // Running totals summed as monthly amounts: EV and AC pass the BAC.
+    project(
+        "totals",
+        "bac: 250\nstatus: active\n",
+        "period,pv,ev,ac\n2024-01,100,100,100\n2024-02,200,200,200\n",
+    );
+    // EV three times PV; a month missing.
+    project(
+        "ahead",
+        "bac: 1000\nstatus: active\n",
+        "period,pv,ev,ac\n2024-01,100,300,100\n2024-03,900,,\n",
+    );
+    site.write(
+        "content/projects/ahead/milestones.csv",
+        "name,baseline,forecast,actual\n立项批复,2024-01-05,,2023-12-20\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let find = |needle: &str| {
+        warnings
+            .iter()
+            .find(|w| w.contains(needle))
+            .unwrap_or_else(|| panic!("no warning with {needle:?} in {warnings:#?}"))
+    };
+    assert!(find("add up to 900,000, but `bac` is 1,000,000").contains("short-plan/index.md:4:6"));
+    assert!(find("earned value reaches 300 by 2024-02").contains("totals/budget.csv:3:13"));
+    assert!(find("actual cost reaches 300 by 2024-02").contains("totals/budget.csv:3:17"));
+    assert!(find("earned value (300) is 3.0 times").contains("ahead/budget.csv:2:13"));
+    assert!(find("1 month(s) missing between 2024-01").contains("ahead/budget.csv:3:1"));
+    assert!(find("`立项批复` was reached on 2023-12-20").contains("ahead/milestones.csv:2:18"));
+    // The fixture's ERP is closed with most of its budget unearned.
+    assert!(
+        find("closed, but has earned 1,900,000 of its BAC of 3,200,000")
+            .contains("erp/index.md:11:9")
+    );
+}
+
+#[test]
+fn deny_warnings_fails_check_and_build_and_writes_nothing() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["--root", root, "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 warning(s)"), "{}", stderr(&out));
+
+    let out = pmo(&["--root", root, "check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(
+        text.contains("content/projects/erp/index.md:11:9"),
+        "{text}"
+    );
+    assert!(text.contains("--deny-warnings"), "{text}");
+
+    let out = pmo(&[
+        "--root",
+        root,
+        "build",
+        "--deny-warnings",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines = String::from_utf8(out.stdout).unwrap();
+    let problems: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(problems.len(), 2, "both warnings, denied: {lines}");
+    assert!(problems.iter().all(|p| p["severity"] == "error"), "{lines}");
+    assert!(problems
+        .iter()
+        .any(|p| p["file"] == "content/projects/erp/index.md" && p["line"] == 11));
+    assert!(!site.public().exists(), "a denied warning writes nothing");
+}

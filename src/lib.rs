@@ -232,7 +232,11 @@ pub struct Prepared {
     pub i18n: i18n::I18n,
     /// The site folder.
     pub root: PathBuf,
+    /// Every warning: the stages' and the sanity warnings over the figures.
     pub warnings: Vec<Diagnostic>,
+    /// The warnings of loading and linking alone, which only a full build redoes; `serve`
+    /// adds fresh sanity warnings to them after each cheaper rebuild.
+    pub stage_warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
     /// Drafts left out (without `--drafts`).
     pub drafts_skipped: usize,
@@ -309,13 +313,14 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
     derive::tables::attach(&mut site, &i18n, &diagnostics);
-    diagnostics.extend(derive::sanity::check(&site));
     laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {
             diagnostics: diagnostics.into_sorted(),
         });
     }
+    let stage_warnings = diagnostics.into_sorted();
+    let warnings = with_sanity(&stage_warnings, &site);
 
     let figures = charts::render_all(&site, &i18n).map_err(BuildFailure::from)?;
     laps.mark("charts");
@@ -325,11 +330,20 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         theme,
         i18n,
         root: root.to_path_buf(),
-        warnings: diagnostics.into_sorted(),
+        warnings,
+        stage_warnings,
         stages: laps.stages,
         drafts_skipped,
         words,
     })
+}
+
+/// `stage_warnings` and the sanity warnings of `site`'s figures, sorted by place.
+pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diagnostic> {
+    let all = Diagnostics::default();
+    all.extend(stage_warnings.iter().cloned());
+    all.extend(derive::sanity::check(site));
+    all.into_sorted()
 }
 
 impl Prepared {

@@ -274,9 +274,9 @@ impl Workspace {
             scope,
             changed,
             removed,
-            // The sanity warnings follow every edit to a project's data or page; the
-            // loading stage's own warnings are reported by full builds.
-            warnings: crate::derive::sanity::check(&self.state.site),
+            // The sanity warnings follow every edit to a project's data; the loading
+            // stage's own warnings are those of the last full build.
+            warnings: crate::with_sanity(&self.state.stage_warnings, &self.state.site),
             elapsed: Duration::ZERO,
             search_stale,
         })

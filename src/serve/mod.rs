@@ -143,6 +143,7 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
     let shared = Shared::new(Arc::clone(&files));
     match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
+            shared.warnings(rendered(&rebuild.warnings));
             notify(Note::Built {
                 rebuild: &rebuild,
                 sources: &[],
@@ -202,6 +203,8 @@ fn rebuild_loop(
             .collect();
         match (result, &mut workspace) {
             (Ok(rebuild), Some(w)) => {
+                // Before the reload, so reloaded pages are greeted with the new warnings.
+                shared.warnings(rendered(&rebuild.warnings));
                 shared.publish(&rebuild.changed, &rebuild.removed);
                 notify(Note::Built {
                     rebuild: &rebuild,
@@ -234,8 +237,13 @@ fn rebuild_loop(
 
 /// The reports for the overlay: the same text the CLI prints, without colours.
 fn reports(failure: &BuildFailure) -> Vec<String> {
-    failure
-        .errors()
+    rendered(failure.errors())
+}
+
+/// Diagnostics as the CLI prints them, without colours.
+fn rendered<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<String> {
+    diagnostics
+        .into_iter()
         .map(|d| diagnostics::render(d, false))
         .collect()
 }

@@ -77,6 +77,36 @@ fn a_hand_set_status_without_a_reason_is_an_error_at_its_line() {
     assert!(text.contains("no `rag_reason`"), "{text}");
 }
 
+/// A status set by hand says so wherever it is shown, with its reason and the status
+/// the figures give beside it.
+#[test]
+fn a_hand_set_status_is_marked_with_its_reason_and_the_computed_one() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/dc-move/index.md",
+        MOVE.replace(
+            "status: active\n",
+            "status: active\nrag: green\nrag_reason: 指导委员会同意按新基线考核\n",
+        ),
+    );
+    // CPI 290/310 ≈ 0.94 and SPI 290/320 ≈ 0.91: amber by the figures.
+    site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
+    site.build_ok();
+    let marked = "<span class=\"badge rag rag-green\">绿</span> <span class=\"rag-manual\" title=\"指导委员会同意按新基线考核\">人工设定</span> <span class=\"rag-computed\">计算值：黄</span>";
+    for page in [
+        "projects/dc-move/index.html",
+        "projects/index.html",
+        "dashboard/index.html",
+    ] {
+        assert!(site.read(page).contains(marked), "{page}");
+    }
+    assert!(site
+        .read("projects/dc-move/index.html")
+        .contains("<dd>指导委员会同意按新基线考核</dd>"));
+    // A computed status carries no mark.
+    assert!(!site.read("projects/erp/index.html").contains("rag-manual"));
+}
+
 /// One site with one of each sanity warning, each at its file, line and value.
 #[test]
 fn each_doubtful_figure_is_a_warning_at_its_place() {

@@ -78,11 +78,14 @@ pub fn is_late(m: &Milestone) -> bool {
     slip_days(m).is_some_and(|d| d > 0)
 }
 
-/// RAG from the worse of cost and schedule performance; a project's stated RAG wins.
+/// The status shown: a project's hand-set RAG wins over the computed one (which is
+/// still shown beside it, see [`computed_rag`]).
 pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
-    if info.rag.is_some() {
-        return info.rag;
-    }
+    info.rag.or_else(|| computed_rag(figures, t))
+}
+
+/// RAG from the worse of cost and schedule performance, whatever the project states.
+pub fn computed_rag(figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
     let grade = |value: Option<f64>, green: f64, amber: f64| {
         value.map(|v| {
             if v >= green {
@@ -206,6 +209,11 @@ mod tests {
         let f = key_figures(&info(None), &data());
         assert_eq!(rag(&info(None), &f, &t), Some(Rag::Red));
         assert_eq!(rag(&info(Some(Rag::Green)), &f, &t), Some(Rag::Green));
+        assert_eq!(
+            computed_rag(&f, &t),
+            Some(Rag::Red),
+            "the hand-set one aside"
+        );
         let empty = key_figures(&info(None), &ProjectData::default());
         assert_eq!(empty.cpi, None);
         assert_eq!(rag(&info(None), &empty, &t), None);

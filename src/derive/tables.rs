@@ -91,6 +91,8 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "rag",
     "rag_name",
     "rag_order",
+    "rag_computed",
+    "rag_reason",
     "currency",
     "bac",
     "pv",
@@ -163,6 +165,18 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
                     text(rag.map(|r| i18n.term(r)).unwrap_or_default()),
                 ),
                 ("rag_order", number(rag.map(|r| r as u8 as f64 + 1.0))),
+                (
+                    "rag_computed",
+                    text(
+                        derive::computed_rag(&f, &site.config.thresholds)
+                            .map(|r| r.key())
+                            .unwrap_or_default(),
+                    ),
+                ),
+                (
+                    "rag_reason",
+                    text(info.rag_reason.clone().unwrap_or_default()),
+                ),
                 ("currency", text(info.currency.clone().unwrap_or_default())),
                 ("bac", number(info.bac)),
                 ("pv", number(m.as_ref().map(|m| m.pv))),

@@ -285,7 +285,12 @@ pub struct ProjectRow {
     pub manager: String,
     pub department: String,
     pub status: Keyed,
+    /// The status shown: set by hand when `rag_by_hand`, computed otherwise.
     pub rag: Option<Keyed>,
+    /// The status was set by hand (`rag:`); `rag_computed` and `rag_reason` go beside it.
+    pub rag_by_hand: bool,
+    pub rag_computed: Option<Keyed>,
+    pub rag_reason: String,
     pub start_display: String,
     pub finish_display: String,
     pub bac_display: String,
@@ -334,6 +339,10 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
         status: Keyed::of(info.status, i18n, String::new()),
         rag: derive::rag(info, &figures, &site.config.thresholds)
             .map(|r| Keyed::of(r, i18n, String::new())),
+        rag_by_hand: info.rag.is_some(),
+        rag_computed: derive::computed_rag(&figures, &site.config.thresholds)
+            .map(|r| Keyed::of(r, i18n, String::new())),
+        rag_reason: info.rag_reason.clone().unwrap_or_default(),
         start_display: date(info.start),
         finish_display: date(info.finish),
         bac_display: info.bac.map(format_amount).unwrap_or_default(),

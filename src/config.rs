@@ -138,6 +138,20 @@ impl Default for BudgetSettings {
     }
 }
 
+/// The portfolio's currency and the fixed rates into it (`[currency]` in site.toml).
+/// Amounts in different currencies are never added as they are: a project in another
+/// currency needs a rate, or the build stops naming it.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CurrencySettings {
+    /// The currency of portfolio totals, department charts and the dashboard, e.g.
+    /// `CNY`. Left out, it is the one currency all projects use.
+    pub portfolio: Option<String>,
+    /// Units of the portfolio currency per unit of another: `USD = 7.1` when one US
+    /// dollar is 7.1 yuan.
+    pub rates: std::collections::BTreeMap<String, f64>,
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -168,6 +182,8 @@ pub struct Config {
     pub thresholds: Thresholds,
     #[serde(default)]
     pub budget: BudgetSettings,
+    #[serde(default)]
+    pub currency: CurrencySettings,
     /// Build the client-side search index and show the search box. Experimental and off
     /// by default until the index meets its size and speed targets.
     #[serde(default)]
@@ -188,6 +204,9 @@ const FIELDS: &[&str] = &[
     "budget",
     "basis",
     "tolerance",
+    "currency",
+    "portfolio",
+    "rates",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -253,6 +272,16 @@ impl Config {
             )))
             .at(Location::new(path, &source, value_at, 0))
             .with_help("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %"));
+        }
+        for (code, rate) in &config.currency.rates {
+            if !(rate.is_finite() && *rate > 0.0) {
+                let (_, value_at) = key_place(text, code);
+                return Err(Diagnostic::error(Problem::Config(format!(
+                    "the rate of `{code}` is {rate}, expected a positive number"
+                )))
+                .at(Location::new(path, &source, value_at, 0))
+                .with_help(format!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1")));
+            }
         }
         let at = |key: &str| {
             let (_, value_at) = key_place(text, key);
@@ -408,6 +437,24 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("site.toml:3:9"), "{err}");
+    }
+
+    #[test]
+    fn currency_rates_must_be_positive_numbers() {
+        let c = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[currency]\nportfolio = \"CNY\"\nrates = { USD = 7.1 }\n",
+        )
+        .unwrap();
+        assert_eq!(c.currency.portfolio.as_deref(), Some("CNY"));
+        assert_eq!(c.currency.rates["USD"], 7.1);
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[currency.rates]\nUSD = 0\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:7"), "{err}");
+        assert!(err.to_string().contains("`USD` is 0"), "{err}");
     }
 
     #[test]

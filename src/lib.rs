@@ -313,6 +313,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
     derive::tables::attach(&mut site, &i18n, &diagnostics);
+    diagnostics.extend(derive::currency::check(&site));
     laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {

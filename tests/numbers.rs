@@ -107,6 +107,49 @@ fn a_hand_set_status_is_marked_with_its_reason_and_the_computed_one() {
     assert!(!site.read("projects/erp/index.html").contains("rag-manual"));
 }
 
+const USD_PROJECT: &str = "---\ntitle: 新加坡分公司 CRM\nstart: 2024-01-08\nbac: 100000\ncurrency: USD\nstatus: active\n---\n\n以美元核算。\n";
+
+/// Each project keeps its currency on its page; the portfolio adds them up in one.
+#[test]
+fn a_project_in_another_currency_converts_for_the_portfolio_only() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/sg-crm/index.md", USD_PROJECT);
+    site.write(
+        "content/reports/currency.md",
+        "---\ntitle: 币种折算\n---\n\n```table\ndata = \"portfolio\"\ncolumns = [\"project\", \"bac\", \"currency\", \"project_currency\", \"rate\"]\n```\n",
+    );
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"CNY\"\nrates = {{ USD = 7.1 }}\n"),
+    );
+    site.build_ok();
+    assert!(site
+        .read("projects/sg-crm/index.html")
+        .contains("100,000 <span class=\"unit\">USD</span>"));
+    let report = site.read("reports/currency/index.html");
+    assert!(
+        report.contains("710000") || report.contains("710,000"),
+        "{report}"
+    );
+    assert!(site.read("dashboard/index.html").contains("按 CNY 折算"));
+
+    // Without a rate, the project is named and nothing is added up.
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"CNY\"\n"),
+    );
+    let text = site.build_err();
+    assert!(
+        text.contains("content/projects/sg-crm/index.md:5:11"),
+        "{text}"
+    );
+    assert!(
+        text.contains("project `sg-crm` is in USD, but site.toml gives no rate"),
+        "{text}"
+    );
+}
+
 /// One site with one of each sanity warning, each at its file, line and value.
 #[test]
 fn each_doubtful_figure_is_a_warning_at_its_place() {

@@ -25,6 +25,15 @@ pub fn charts(
         return Vec::new();
     };
     let t = |k: &str| i18n.get(k).replace('"', "'");
+    // The portfolio's amounts are all in its one currency: the axis says which.
+    let currency = portfolio
+        .column("currency")
+        .and_then(|c| (!portfolio.rows.is_empty()).then(|| portfolio.text(0, c)))
+        .filter(|c| !c.is_empty());
+    let amount_label = match &currency {
+        Some(c) => t("chart_amount_in").replace("{currency}", c),
+        None => t("chart_amount"),
+    };
     let defs: Vec<(&'static str, &Table, String)> = vec![
         ("rag-counts", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
@@ -34,7 +43,7 @@ pub fn charts(
             t("chart_projects"), t("chart_cpi_vs_spi"))),
         ("bac-eac", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
-            t("chart_bac_eac"), t("department"), t("chart_amount"))),
+            t("chart_bac_eac"), t("department"), amount_label)),
         ("closed-per-year", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"closed_year\"\naggregate = \"count\"\nfilter = {{ status = \"closed\" }}\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_closed_per_year"), t("chart_year"), t("chart_projects"))),

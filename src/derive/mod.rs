@@ -2,6 +2,7 @@
 //! shows. No I/O and no clock: a milestone is late by its own dates, not by today's, so
 //! two builds of the same files agree.
 
+pub mod currency;
 pub mod evm;
 pub mod sanity;
 pub mod tables;

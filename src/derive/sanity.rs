@@ -28,14 +28,20 @@ pub struct FrontMatter<'a> {
 }
 
 impl FrontMatter<'_> {
-    /// A warning at `field`'s value (at the top of the front matter if it is not written).
-    fn warn(&self, field: &str, message: String, help: &str) -> Diagnostic {
+    /// Where `field`'s value is written, to the end of its line (the top of the front
+    /// matter if it is not written).
+    pub fn location(&self, field: &str) -> Location {
         let offset = front_matter::split(self.path, self.source)
             .map(|split| field_offset(self.source, &split, field))
             .unwrap_or(0);
         let len = self.source[offset..].find('\n').unwrap_or(0);
+        Location::new(self.path, self.source, offset, len)
+    }
+
+    /// A warning at `field`'s value.
+    fn warn(&self, field: &str, message: String, help: &str) -> Diagnostic {
         Diagnostic::warning(Problem::Content(message))
-            .at(Location::new(self.path, self.source, offset, len))
+            .at(self.location(field))
             .with_help(help.to_string())
     }
 }

@@ -94,6 +94,8 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "rag_computed",
     "rag_reason",
     "currency",
+    "project_currency",
+    "rate",
     "bac",
     "pv",
     "ev",
@@ -120,7 +122,17 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "url",
 ];
 
+/// One row per project, its amounts in the portfolio's currency (see
+/// [`derive::currency`]) so that rows can be summed; `project_currency` and `rate` say
+/// what they were converted from.
 fn portfolio(site: &Site, i18n: &I18n) -> Table {
+    let settings = &site.config.currency;
+    let infos: Vec<&crate::content::page::ProjectInfo> = site
+        .projects
+        .values()
+        .filter_map(|&id| site.page(id).project())
+        .collect();
+    let currency = derive::currency::portfolio_currency(settings, &infos);
     let mut rows = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
@@ -128,6 +140,9 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
         let data = site.project_data.get(slug).cloned().unwrap_or_default();
         let f = key_figures(info, &data);
         let m = f.latest.clone();
+        // Without a rate (an error already reported) amounts are left out, not guessed.
+        let rate = derive::currency::rate(settings, currency.as_deref(), info);
+        let money = |v: Option<f64>| number(v.zip(rate).map(|(v, r)| v * r));
         let rag = derive::rag(info, &f, &site.config.thresholds);
         let closed_year = (info.status == crate::content::schema::ProjectStatus::Closed)
             .then(|| {
@@ -146,6 +161,8 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
             .max();
         let get =
             |f: fn(&derive::evm::PeriodMetrics) -> Option<f64>| number(m.as_ref().and_then(f));
+        let get_money =
+            |f: fn(&derive::evm::PeriodMetrics) -> Option<f64>| money(m.as_ref().and_then(f));
         rows.push(named_row(
             PORTFOLIO_COLUMNS,
             vec![
@@ -177,18 +194,23 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
                     "rag_reason",
                     text(info.rag_reason.clone().unwrap_or_default()),
                 ),
-                ("currency", text(info.currency.clone().unwrap_or_default())),
-                ("bac", number(info.bac)),
-                ("pv", number(m.as_ref().map(|m| m.pv))),
-                ("ev", get(|m| m.ev)),
-                ("ac", get(|m| m.ac)),
-                ("cv", get(|m| m.cv)),
-                ("sv", get(|m| m.sv)),
+                ("currency", text(currency.clone().unwrap_or_default())),
+                (
+                    "project_currency",
+                    text(info.currency.clone().unwrap_or_default()),
+                ),
+                ("rate", number(rate)),
+                ("bac", money(info.bac)),
+                ("pv", money(m.as_ref().map(|m| m.pv))),
+                ("ev", get_money(|m| m.ev)),
+                ("ac", get_money(|m| m.ac)),
+                ("cv", get_money(|m| m.cv)),
+                ("sv", get_money(|m| m.sv)),
                 ("cpi", get(|m| m.cpi)),
                 ("spi", get(|m| m.spi)),
-                ("eac", get(|m| m.eac)),
-                ("etc", get(|m| m.etc)),
-                ("vac", get(|m| m.vac)),
+                ("eac", get_money(|m| m.eac)),
+                ("etc", get_money(|m| m.etc)),
+                ("vac", get_money(|m| m.vac)),
                 ("tcpi", get(|m| m.tcpi)),
                 ("percent_complete", get(|m| m.percent_complete)),
                 ("milestones_total", Cell::Number(f.milestones_total as f64)),

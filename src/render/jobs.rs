@@ -546,6 +546,8 @@ struct Dashboard<'a> {
     charts: &'a [crate::charts::Figure],
     /// The latest reporting period across the portfolio.
     as_of: String,
+    /// The currency portfolio amounts are converted into (empty when unknown).
+    currency: String,
 }
 
 fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
@@ -586,5 +588,12 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         rag_counts,
         charts: &r.figures.dashboard,
         as_of,
+        currency: crate::derive::currency::portfolio_currency(
+            &site.config.currency,
+            &ids.iter()
+                .filter_map(|&id| site.page(id).project())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default(),
     }
 }

@@ -77,6 +77,27 @@ fn a_hand_set_status_without_a_reason_is_an_error_at_its_line() {
     assert!(text.contains("no `rag_reason`"), "{text}");
 }
 
+/// Each project shows its status month by month, and the dashboard the portfolio's.
+#[test]
+fn status_is_shown_month_by_month() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/dc-move/index.md", MOVE);
+    site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
+    site.build_ok();
+    let page = site.read("projects/dc-move/index.html");
+    let history = &page[page.find("id=\"history-title\"").expect("a status history")..];
+    // As of 2024-01: CPI 95,000 / 98,000 ≈ 0.97, SPI 0.95: green; by 2024-03 SPI 290/320.
+    assert!(history.contains("2024-01"), "{history}");
+    assert!(history.contains("0.97"), "{history}");
+    assert!(history.contains("0.91"), "{history}");
+    assert!(
+        !history[..history.find("</table>").unwrap()].contains("2024-04"),
+        "unreported months have no status"
+    );
+    let dashboard = site.read("dashboard/index.html");
+    assert!(dashboard.contains("id=\"trend-title\""));
+}
+
 /// A status set by hand says so wherever it is shown, with its reason and the status
 /// the figures give beside it.
 #[test]

@@ -33,6 +33,20 @@ pub struct BudgetRow {
     pub row: usize,
 }
 
+#[cfg(test)]
+impl BudgetRow {
+    /// A row of no particular table, for unit tests.
+    pub fn new(period: &str, pv: f64, ev: Option<f64>, ac: Option<f64>) -> BudgetRow {
+        BudgetRow {
+            period: period.into(),
+            pv,
+            ev,
+            ac,
+            row: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Milestone {
     pub name: String,

@@ -32,6 +32,19 @@ pub fn portfolio_currency(
     named.all(|c| c == first).then_some(first)
 }
 
+/// The site's projects, in slug order.
+pub fn projects(site: &Site) -> Vec<&ProjectInfo> {
+    site.projects
+        .values()
+        .filter_map(|&id| site.page(id).project())
+        .collect()
+}
+
+/// [`portfolio_currency`] of the whole site.
+pub fn of_site(site: &Site) -> Option<String> {
+    portfolio_currency(&site.config.currency, &projects(site))
+}
+
 /// Units of `portfolio` per unit of the project's currency: 1 for the same currency (or
 /// a project that names none, taken to be in the portfolio's), `None` without a rate.
 pub fn rate(
@@ -55,12 +68,7 @@ pub fn rate(
 /// Every project in a currency that cannot be converted: an error at its `currency`.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let settings = &site.config.currency;
-    let projects: Vec<&ProjectInfo> = site
-        .projects
-        .values()
-        .filter_map(|&id| site.page(id).project())
-        .collect();
-    let portfolio = portfolio_currency(settings, &projects);
+    let portfolio = of_site(site);
     let mut out = Vec::new();
     for &id in site.projects.values() {
         let page = site.page(id);

@@ -4,6 +4,7 @@
 
 pub mod currency;
 pub mod evm;
+pub mod history;
 pub mod sanity;
 pub mod tables;
 
@@ -87,7 +88,12 @@ pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<R
 
 /// RAG from the worse of cost and schedule performance, whatever the project states.
 pub fn computed_rag(figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
-    let grade = |value: Option<f64>, green: f64, amber: f64| {
+    grade(figures.cpi, figures.spi, t)
+}
+
+/// The worse of the grades of `cpi` and `spi` against the thresholds.
+pub fn grade(cpi: Option<f64>, spi: Option<f64>, t: &Thresholds) -> Option<Rag> {
+    let one = |value: Option<f64>, green: f64, amber: f64| {
         value.map(|v| {
             if v >= green {
                 Rag::Green
@@ -98,8 +104,8 @@ pub fn computed_rag(figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
             }
         })
     };
-    let cost = grade(figures.cpi, t.cpi_green, t.cpi_amber);
-    let schedule = grade(figures.spi, t.spi_green, t.spi_amber);
+    let cost = one(cpi, t.cpi_green, t.cpi_amber);
+    let schedule = one(spi, t.spi_green, t.spi_amber);
     match (cost, schedule) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -141,13 +147,7 @@ mod tests {
     }
 
     fn data() -> ProjectData {
-        let row = |period: &str, pv, ev, ac| BudgetRow {
-            period: period.into(),
-            pv,
-            ev,
-            ac,
-            row: 0,
-        };
+        let row = BudgetRow::new;
         ProjectData {
             budget: vec![
                 row("2024-01", 100.0, Some(90.0), Some(100.0)),

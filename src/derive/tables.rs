@@ -127,12 +127,7 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
 /// what they were converted from.
 fn portfolio(site: &Site, i18n: &I18n) -> Table {
     let settings = &site.config.currency;
-    let infos: Vec<&crate::content::page::ProjectInfo> = site
-        .projects
-        .values()
-        .filter_map(|&id| site.page(id).project())
-        .collect();
-    let currency = derive::currency::portfolio_currency(settings, &infos);
+    let currency = derive::currency::of_site(site);
     let mut rows = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);

@@ -263,6 +263,59 @@ pub struct Period<'a> {
     pub ac: String,
 }
 
+/// One month of a project's status over time, as shown.
+#[derive(Debug, Serialize)]
+pub struct StatusRow {
+    pub period: String,
+    pub cpi: String,
+    pub spi: String,
+    pub rag: Option<Keyed>,
+}
+
+/// One month of the portfolio's trend, as shown.
+#[derive(Debug, Serialize)]
+pub struct TrendRow {
+    pub period: String,
+    pub cpi: String,
+    pub spi: String,
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+}
+
+/// How many months the dashboard's trend shows: a year reads at a glance.
+pub const TREND_MONTHS: usize = 12;
+
+/// The portfolio's last [`TREND_MONTHS`] months: CPI and SPI of all projects reporting
+/// each month (in the portfolio's currency) and how many were green, amber and red.
+pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
+    let settings = &site.config.currency;
+    let currency = derive::currency::of_site(site);
+    let projects: Vec<(Vec<derive::history::Snapshot>, f64)> = derive::currency::projects(site)
+        .into_iter()
+        .filter_map(|info| {
+            let rate = derive::currency::rate(settings, currency.as_deref(), info)?;
+            let data = site.project_data.get(&info.slug)?;
+            let history = derive::history::project(info.bac, &data.budget, &site.config.thresholds);
+            Some((history, rate))
+        })
+        .collect();
+    let months = derive::history::portfolio(&projects);
+    let skip = months.len().saturating_sub(TREND_MONTHS);
+    months
+        .into_iter()
+        .skip(skip)
+        .map(|m| TrendRow {
+            period: m.period,
+            cpi: derive::evm::format_index(m.cpi),
+            spi: derive::evm::format_index(m.spi),
+            green: m.counts[0],
+            amber: m.counts[1],
+            red: m.counts[2],
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub struct Figures {
     pub bac_display: String,
@@ -316,6 +369,8 @@ pub struct Project<'a> {
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk<'a>>,
     pub budget: Vec<Period<'a>>,
+    /// CPI, SPI and the computed status as of each reported month.
+    pub history: Vec<StatusRow>,
 }
 
 pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
@@ -445,6 +500,15 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 pv: format_amount(b.pv),
                 ev: amount(b.ev),
                 ac: amount(b.ac),
+            })
+            .collect(),
+        history: derive::history::project(info.bac, &data.budget, &site.config.thresholds)
+            .into_iter()
+            .map(|h| StatusRow {
+                period: h.period,
+                cpi: derive::evm::format_index(h.cpi),
+                spi: derive::evm::format_index(h.spi),
+                rag: h.rag.map(|r| Keyed::of(r, i18n, String::new())),
             })
             .collect(),
     })

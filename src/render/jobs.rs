@@ -548,6 +548,8 @@ struct Dashboard<'a> {
     as_of: String,
     /// The currency portfolio amounts are converted into (empty when unknown).
     currency: String,
+    /// The portfolio month by month.
+    trend: Vec<context::TrendRow>,
 }
 
 fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
@@ -588,12 +590,7 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         rag_counts,
         charts: &r.figures.dashboard,
         as_of,
-        currency: crate::derive::currency::portfolio_currency(
-            &site.config.currency,
-            &ids.iter()
-                .filter_map(|&id| site.page(id).project())
-                .collect::<Vec<_>>(),
-        )
-        .unwrap_or_default(),
+        currency: crate::derive::currency::of_site(site).unwrap_or_default(),
+        trend: context::portfolio_trend(site),
     }
 }

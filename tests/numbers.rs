@@ -77,6 +77,38 @@ fn a_hand_set_status_without_a_reason_is_an_error_at_its_line() {
     assert!(text.contains("no `rag_reason`"), "{text}");
 }
 
+/// The bundled sample portal: no warning at all, and the dashboard's status bars in the
+/// status colours, one bar per status over its word.
+#[test]
+fn the_sample_portal_is_clean_and_its_status_bars_wear_their_colours() {
+    let out = tempfile::tempdir().unwrap();
+    let options = pmo_portal::Options {
+        output: Some(out.path().join("site")),
+        ..pmo_portal::Options::new(env!("CARGO_MANIFEST_DIR"))
+    };
+    let report = pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    let dashboard = std::fs::read_to_string(out.path().join("site/dashboard/index.html")).unwrap();
+    let start = dashboard
+        .find("id=\"rag-counts\"")
+        .expect("the status chart");
+    let svg = &dashboard[start..start + dashboard[start..].find("</svg>").unwrap()];
+    let bars = |fill: &str| {
+        svg.matches(&format!("fill=\"{fill}\" stroke=\"none\"/>"))
+            .count()
+    };
+    // One bar and one legend key each: green, bright amber, red.
+    assert_eq!(
+        (bars("#1D7A3E"), bars("#E08A00"), bars("#B3261E")),
+        (2, 2, 2),
+        "{svg}"
+    );
+    for word in ["绿", "黄", "红"] {
+        assert!(svg.contains(&format!(">{word}</text>")), "{word}");
+    }
+}
+
 /// Each project shows its status month by month, and the dashboard the portfolio's.
 #[test]
 fn status_is_shown_month_by_month() {

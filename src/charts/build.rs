@@ -270,6 +270,7 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
                 .collect();
             Series {
                 name: name.clone(),
+                rag: None,
                 points,
             }
         })

@@ -256,6 +256,7 @@ mod tests {
     fn series(name: &str, ys: &[f64]) -> Series {
         Series {
             name: name.into(),
+            rag: None,
             points: ys
                 .iter()
                 .enumerate()
@@ -712,6 +713,7 @@ mod tests {
         c.x = XAxis::Numeric;
         c.series = vec![Series {
             name: "项目".into(),
+            rag: None,
             points: vec![
                 Point {
                     x: 0.9,
@@ -732,6 +734,7 @@ mod tests {
         assert!(XyPlan::new(&c).legend.is_empty());
         c.series.push(Series {
             name: "其他".into(),
+            rag: None,
             points: vec![Point {
                 x: 1.0,
                 y: 1.0,

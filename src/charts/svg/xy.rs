@@ -45,7 +45,7 @@ pub(super) fn prepare_lines(chart: &Chart) -> Vec<Line> {
             }
             Line {
                 name: one_line(&s.name),
-                color: palette::series(i),
+                color: s.rag.map_or_else(|| palette::series(i), palette::rag),
                 points,
             }
         })

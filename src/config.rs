@@ -150,6 +150,10 @@ pub struct CurrencySettings {
     /// Units of the portfolio currency per unit of another: `USD = 7.1` when one US
     /// dollar is 7.1 yuan.
     pub rates: std::collections::BTreeMap<String, f64>,
+    /// A table under `data/` of rates by month (`period`, then a column per currency),
+    /// e.g. `rates_table = "rates"` for `data/rates.csv`; it wins over `rates` for the
+    /// months it covers.
+    pub rates_table: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -207,6 +211,7 @@ const FIELDS: &[&str] = &[
     "currency",
     "portfolio",
     "rates",
+    "rates_table",
     "cpi_green",
     "cpi_amber",
     "spi_green",

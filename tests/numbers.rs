@@ -187,6 +187,24 @@ fn a_project_in_another_currency_converts_for_the_portfolio_only() {
     );
     assert!(site.read("dashboard/index.html").contains("按 CNY 折算"));
 
+    // Rates by month: the portfolio converts at the rate of the month its figures are
+    // as of (the last reported, January), not the latest rate.
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"CNY\"\nrates_table = \"rates\"\n"),
+    );
+    site.write(
+        "data/rates.csv",
+        "period,USD\n2024-01,7.0\n2024-02,7.2\n2024-03,7.3\n",
+    );
+    site.write(
+        "content/projects/sg-crm/budget.csv",
+        "period,pv,ev,ac\n2024-01,50000,50000,50000\n2024-02,50000,,\n",
+    );
+    site.build_ok();
+    let report = site.read("reports/currency/index.html");
+    assert!(report.contains("700,000"), "BAC at January's 7.0: {report}");
+
     // Without a rate, the project is named and nothing is added up.
     site.write(
         "site.toml",

@@ -53,12 +53,12 @@ pub struct Month {
     pub counts: [usize; 3],
 }
 
-/// The portfolio month by month, from each project's snapshots and the rate that puts
-/// its amounts in the portfolio's currency.
-pub fn portfolio(projects: &[(Vec<Snapshot>, f64)]) -> Vec<Month> {
+/// The portfolio month by month, from each project's snapshots, each with the rate that
+/// puts its amounts in the portfolio's currency that month.
+pub fn portfolio(projects: &[Vec<(Snapshot, f64)>]) -> Vec<Month> {
     let mut months: BTreeMap<&str, (f64, f64, f64, [usize; 3])> = BTreeMap::new();
-    for (snapshots, rate) in projects {
-        for s in snapshots {
+    for snapshots in projects {
+        for (s, rate) in snapshots {
             let m = months.entry(&s.period).or_default();
             m.0 += s.pv * rate;
             m.1 += s.ev * rate;
@@ -117,7 +117,8 @@ mod tests {
             &[row("2024-01", 10.0, Some(8.0), Some(10.0))],
             &t,
         );
-        let months = portfolio(&[(cny, 1.0), (usd, 7.0)]);
+        let at = |h: Vec<Snapshot>, rate: f64| h.into_iter().map(|s| (s, rate)).collect();
+        let months = portfolio(&[at(cny, 1.0), at(usd, 7.0)]);
         assert_eq!(months.len(), 1);
         // EV 100 + 56, AC 100 + 70: CPI 156 / 170.
         assert_eq!(months[0].cpi, Some(156.0 / 170.0));

@@ -126,8 +126,7 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
 /// [`derive::currency`]) so that rows can be summed; `project_currency` and `rate` say
 /// what they were converted from.
 fn portfolio(site: &Site, i18n: &I18n) -> Table {
-    let settings = &site.config.currency;
-    let currency = derive::currency::of_site(site);
+    let (rates, _) = derive::currency::Rates::of_site(site);
     let mut rows = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
@@ -136,7 +135,7 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
         let f = key_figures(info, &data);
         let m = f.latest.clone();
         // Without a rate (an error already reported) amounts are left out, not guessed.
-        let rate = derive::currency::rate(settings, currency.as_deref(), info);
+        let rate = rates.rate(info, f.last_period.as_deref());
         let money = |v: Option<f64>| number(v.zip(rate).map(|(v, r)| v * r));
         let rag = derive::rag(info, &f, &site.config.thresholds);
         let closed_year = (info.status == crate::content::schema::ProjectStatus::Closed)
@@ -189,7 +188,10 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
                     "rag_reason",
                     text(info.rag_reason.clone().unwrap_or_default()),
                 ),
-                ("currency", text(currency.clone().unwrap_or_default())),
+                (
+                    "currency",
+                    text(rates.portfolio.clone().unwrap_or_default()),
+                ),
                 (
                     "project_currency",
                     text(info.currency.clone().unwrap_or_default()),

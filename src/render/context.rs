@@ -289,15 +289,20 @@ pub const TREND_MONTHS: usize = 12;
 /// The portfolio's last [`TREND_MONTHS`] months: CPI and SPI of all projects reporting
 /// each month (in the portfolio's currency) and how many were green, amber and red.
 pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
-    let settings = &site.config.currency;
-    let currency = derive::currency::of_site(site);
-    let projects: Vec<(Vec<derive::history::Snapshot>, f64)> = derive::currency::projects(site)
+    let (rates, _) = derive::currency::Rates::of_site(site);
+    let projects: Vec<Vec<(derive::history::Snapshot, f64)>> = derive::currency::projects(site)
         .into_iter()
         .filter_map(|info| {
-            let rate = derive::currency::rate(settings, currency.as_deref(), info)?;
             let data = site.project_data.get(&info.slug)?;
             let history = derive::history::project(info.bac, &data.budget, &site.config.thresholds);
-            Some((history, rate))
+            // A month without a rate is left out rather than added unconverted.
+            Some(
+                history
+                    .into_iter()
+                    .filter_map(|s| Some((rates.rate(info, Some(&s.period))?, s)))
+                    .map(|(rate, s)| (s, rate))
+                    .collect(),
+            )
         })
         .collect();
     let months = derive::history::portfolio(&projects);

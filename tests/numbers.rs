@@ -128,6 +128,10 @@ fn status_is_shown_month_by_month() {
     );
     let dashboard = site.read("dashboard/index.html");
     assert!(dashboard.contains("id=\"trend-title\""));
+    // Each row of the lists says the month its figures are as of.
+    for list in [&dashboard, &site.read("projects/index.html")] {
+        assert!(list.contains("<td class=\"nowrap\">2024-03</td>"), "{list}");
+    }
 }
 
 /// A status set by hand says so wherever it is shown, with its reason and the status
@@ -221,10 +225,30 @@ fn a_project_in_another_currency_converts_for_the_portfolio_only() {
     );
 }
 
-/// One site with one of each sanity warning, each at its file, line and value.
+/// One site with a cumulative project, a USD project with a rate, a status set by
+/// hand with its reason, and one of each sanity warning, each at its file, line and
+/// value; the clean projects give none.
 #[test]
 fn each_doubtful_figure_is_a_warning_at_its_place() {
     let site = Site::fixture("basic");
+    site.write(
+        "content/projects/dc-move/index.md",
+        MOVE.replace(
+            "status: active\n",
+            "status: active\nrag: green\nrag_reason: 指导委员会同意按新基线考核\n",
+        ),
+    );
+    site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
+    site.write("content/projects/sg-crm/index.md", USD_PROJECT);
+    site.write(
+        "content/projects/sg-crm/budget.csv",
+        "period,pv,ev,ac\n2024-01,50000,50000,50000\n2024-02,50000,,\n",
+    );
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"CNY\"\nrates = {{ USD = 7.1 }}\n"),
+    );
     let project = |slug: &str, fields: &str, budget: &str| {
         site.write(
             &format!("content/projects/{slug}/index.md"),
@@ -256,6 +280,15 @@ fn each_doubtful_figure_is_a_warning_at_its_place() {
     );
     let report = site.build_ok();
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("dc-move") || w.contains("sg-crm")),
+        "{warnings:#?}"
+    );
+    assert!(site
+        .read("projects/dc-move/index.html")
+        .contains("rag-manual"));
     let find = |needle: &str| {
         warnings
             .iter()

@@ -134,11 +134,8 @@ fn status_is_shown_month_by_month() {
     }
 }
 
-/// A status set by hand says so wherever it is shown, with its reason and the status
-/// the figures give beside it.
-#[test]
-fn a_hand_set_status_is_marked_with_its_reason_and_the_computed_one() {
-    let site = Site::fixture("basic");
+/// The cumulative project with its status set by hand, green, with a reason.
+fn write_hand_set_move(site: &Site) {
     site.write(
         "content/projects/dc-move/index.md",
         MOVE.replace(
@@ -146,6 +143,14 @@ fn a_hand_set_status_is_marked_with_its_reason_and_the_computed_one() {
             "status: active\nrag: green\nrag_reason: 指导委员会同意按新基线考核\n",
         ),
     );
+}
+
+/// A status set by hand says so wherever it is shown, with its reason and the status
+/// the figures give beside it.
+#[test]
+fn a_hand_set_status_is_marked_with_its_reason_and_the_computed_one() {
+    let site = Site::fixture("basic");
+    write_hand_set_move(&site);
     // CPI 290/310 ≈ 0.94 and SPI 290/320 ≈ 0.91: amber by the figures.
     site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
     site.build_ok();
@@ -231,13 +236,7 @@ fn a_project_in_another_currency_converts_for_the_portfolio_only() {
 #[test]
 fn each_doubtful_figure_is_a_warning_at_its_place() {
     let site = Site::fixture("basic");
-    site.write(
-        "content/projects/dc-move/index.md",
-        MOVE.replace(
-            "status: active\n",
-            "status: active\nrag: green\nrag_reason: 指导委员会同意按新基线考核\n",
-        ),
-    );
+    write_hand_set_move(&site);
     site.write("content/projects/dc-move/budget.csv", MOVE_BUDGET);
     site.write("content/projects/sg-crm/index.md", USD_PROJECT);
     site.write(

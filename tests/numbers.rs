@@ -107,6 +107,68 @@ fn the_sample_portal_is_clean_and_its_status_bars_wear_their_colours() {
     for word in ["绿", "黄", "红"] {
         assert!(svg.contains(&format!(">{word}</text>")), "{word}");
     }
+    // No label of any chart of the portal is drawn over another.
+    for entry in walkdir::WalkDir::new(out.path().join("site")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            for svg in html.split("<svg").skip(1) {
+                let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+                if let Some((a, b)) = overlapping_labels(svg) {
+                    panic!("{}: `{a}` overlaps `{b}`", entry.path().display());
+                }
+            }
+        }
+    }
+}
+
+/// A text's box as a browser would lay it out, roughly: CJK characters one em wide,
+/// others 0.6 em; the vertical place from the `dy` the renderer writes.
+fn label_box(tag: &str, text: &str) -> Option<[f64; 4]> {
+    let attr = |name: &str| -> Option<&str> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    if tag.contains("transform=") {
+        return None;
+    }
+    let (x, y): (f64, f64) = (attr("x")?.parse().ok()?, attr("y")?.parse().ok()?);
+    let size: f64 = attr("font-size")?.parse().ok()?;
+    let width: f64 = text
+        .chars()
+        .map(|c| if c as u32 >= 0x2E80 { size } else { size * 0.6 })
+        .sum();
+    let x0 = match attr("text-anchor") {
+        Some("middle") => x - width / 2.0,
+        Some("end") => x - width,
+        _ => x,
+    };
+    let y0 = match attr("dy") {
+        Some("0.76em") => y,
+        Some("-0.5ex") => y - size,
+        _ => y - size / 2.0,
+    };
+    // A pixel of slack each side: the widths are estimates.
+    Some([x0 + 1.0, y0 + 1.0, x0 + width - 1.0, y0 + size - 1.0])
+}
+
+/// The first two texts of an SVG whose boxes overlap.
+fn overlapping_labels(svg: &str) -> Option<(String, String)> {
+    let mut boxes: Vec<(String, [f64; 4])> = Vec::new();
+    for piece in svg.split("<text").skip(1) {
+        let (tag, rest) = piece.split_once('>')?;
+        let text = rest.split("</text>").next().unwrap_or("");
+        if let Some(b) = label_box(tag, text) {
+            if let Some((other, _)) = boxes
+                .iter()
+                .find(|(_, o)| b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])
+            {
+                return Some((other.clone(), text.to_string()));
+            }
+            boxes.push((text.to_string(), b));
+        }
+    }
+    None
 }
 
 /// Each project shows its status month by month, and the dashboard the portfolio's.

@@ -67,7 +67,8 @@ pub fn charts(
                 chart.rules.push(Rule {
                     horizontal: false,
                     value: 1.0,
-                    label: "1.0".into(),
+                    // As the horizontal rule and the axes write it.
+                    label: crate::data::table::format_number(1.0),
                 });
                 if let Some(first) = data.columns.first_mut() {
                     *first = i18n.get("project").to_string();

@@ -470,9 +470,9 @@ impl XyPlan {
         Ok(())
     }
 
-    /// Scatter labels beside their points: right of the point if there is room, else left,
-    /// above or below, whichever is first to stay inside the plot and off earlier labels
-    /// (`taken` starts with the rule labels).
+    /// Scatter labels beside their points, each at the first spot that stays inside the
+    /// plot and off earlier labels (`taken` starts with the rule labels); a label with no
+    /// such spot is left out rather than drawn over another.
     pub(super) fn draw_point_labels(
         &self,
         root: &Canvas<'_>,
@@ -493,7 +493,9 @@ impl XyPlan {
                 continue;
             }
             let at = plot.backend_coord(&(p.x, p.y));
-            let spot = place_point_label(at, font.width(&text), font, frame, &taken);
+            let Some(spot) = place_point_label(at, font.width(&text), font, frame, &taken) else {
+                continue;
+            };
             taken.push(spot.rect);
             draw_backed_text(root, &text, spot.at, font, spot.anchor)?;
         }

@@ -228,6 +228,14 @@ impl Workspace {
             }
             site.project_data.insert(slug, data);
         }
+        // A rates table or a budget's last month decides which rates apply: a currency
+        // left without one fails here as in a clean build. The site already holds the new
+        // tables, so only a full rebuild can be trusted after this failure.
+        let currency = crate::derive::currency::check(site);
+        if !currency.is_empty() {
+            self.stale = true;
+            return Err(currency.into());
+        }
         crate::derive::tables::attach(site, &self.state.i18n, &Diagnostics::default());
 
         self.redraw_from_tables(&ids, &[])?;

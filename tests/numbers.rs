@@ -107,6 +107,11 @@ fn the_sample_portal_is_clean_and_its_status_bars_wear_their_colours() {
     for word in ["绿", "黄", "红"] {
         assert!(svg.contains(&format!(">{word}</text>")), "{word}");
     }
+    // ERP's AC climbs through the right end of the BAC rule: the label goes to the left.
+    let erp =
+        std::fs::read_to_string(out.path().join("site/projects/erp-upgrade/index.html")).unwrap();
+    assert!(erp
+        .contains("text-anchor=\"start\" font-size=\"13\" fill=\"#1D2733\">BAC 4,800,000</text>"));
     // No label of any chart of the portal is drawn over another.
     for entry in walkdir::WalkDir::new(out.path().join("site")) {
         let entry = entry.unwrap();

@@ -11,6 +11,21 @@ use crate::messages::Text;
 use crate::suggest::did_you_mean;
 use crate::t;
 
+/// How a budget table's amounts are written. Per period is the default; a table of
+/// running totals must say so, because summing running totals as if they were per-period
+/// amounts overstates every figure without looking wrong.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Each row holds the amounts of its own period.
+    #[default]
+    Period,
+    /// Each row holds the running total up to and including its period.
+    Cumulative,
+}
+
 /// The UI language of the site. Content may mix languages; this picks the UI strings,
 /// date format and `lang` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
@@ -117,6 +132,46 @@ fn key_place(source: &str, key: &str) -> (usize, usize) {
     (source.lines().count(), source.len())
 }
 
+/// How budgets are read and checked site-wide (`[budget]` in site.toml).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct BudgetSettings {
+    /// How budget tables write their amounts, unless a project's front matter says
+    /// otherwise: `period` (each row the period's own amounts) or `cumulative`.
+    pub basis: Basis,
+    /// How far the sum of planned values may stray from a project's BAC, as a share of
+    /// the BAC, before a warning says so: 0.01 is 1 %. Plans are often rounded to
+    /// thousands; a larger gap is a plan that does not add up to its budget.
+    pub tolerance: f64,
+}
+
+impl Default for BudgetSettings {
+    fn default() -> Self {
+        BudgetSettings {
+            basis: Basis::Period,
+            tolerance: 0.01,
+        }
+    }
+}
+
+/// The portfolio's currency and the fixed rates into it (`[currency]` in site.toml).
+/// Amounts in different currencies are never added as they are: a project in another
+/// currency needs a rate, or the build stops naming it.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CurrencySettings {
+    /// The currency of portfolio totals, department charts and the dashboard, e.g.
+    /// `CNY`. Left out, it is the one currency all projects use.
+    pub portfolio: Option<String>,
+    /// Units of the portfolio currency per unit of another: `USD = 7.1` when one US
+    /// dollar is 7.1 yuan.
+    pub rates: std::collections::BTreeMap<String, f64>,
+    /// A table under `data/` of rates by month (`period`, then a column per currency),
+    /// e.g. `rates_table = "rates"` for `data/rates.csv`; it wins over `rates` for the
+    /// months it covers.
+    pub rates_table: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -145,6 +200,10 @@ pub struct Config {
     pub feed_limit: usize,
     #[serde(default)]
     pub thresholds: Thresholds,
+    #[serde(default)]
+    pub budget: BudgetSettings,
+    #[serde(default)]
+    pub currency: CurrencySettings,
     /// Build the client-side search index and show the search box. Experimental and off
     /// by default until the index meets its size and speed targets.
     #[serde(default)]
@@ -162,6 +221,13 @@ const FIELDS: &[&str] = &[
     "feed_limit",
     "thresholds",
     "search",
+    "budget",
+    "basis",
+    "tolerance",
+    "currency",
+    "portfolio",
+    "rates",
+    "rates_table",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -219,6 +285,21 @@ impl Config {
             );
         }
         config.thresholds.check(path, &source)?;
+        let tolerance = config.budget.tolerance;
+        if !(0.0..1.0).contains(&tolerance) {
+            let (_, value_at) = key_place(text, "tolerance");
+            return Err(Diagnostic::error(Problem::Config(t!("`tolerance` is {tolerance}, expected a share from 0 up to (not including) 1", tolerance = tolerance)))
+            .at(Location::new(path, &source, value_at, 0))
+            .with_help(t!("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %")));
+        }
+        for (code, rate) in &config.currency.rates {
+            if !(rate.is_finite() && *rate > 0.0) {
+                let (_, value_at) = key_place(text, code);
+                return Err(Diagnostic::error(Problem::Config(t!("the rate of `{code}` is {rate}, expected a positive number", code = code, rate = rate)))
+                .at(Location::new(path, &source, value_at, 0))
+                .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1", code = code)));
+            }
+        }
         let at = |key: &str| {
             let (_, value_at) = key_place(text, key);
             let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
@@ -358,6 +439,49 @@ mod tests {
     fn messages_know_the_default_language() {
         use crate::messages::{Lang, SITE_DEFAULT};
         assert_eq!(Lang::from_code(Language::default().code()), SITE_DEFAULT);
+    }
+
+    #[test]
+    fn the_budget_basis_is_period_unless_site_toml_says_cumulative() {
+        let c = Config::parse(Path::new("site.toml"), "title = \"x\"\n").unwrap();
+        assert_eq!(c.budget.basis, Basis::Period);
+        assert_eq!(c.budget.tolerance, 0.01);
+        let c = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\nbasis = \"cumulative\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.budget.basis, Basis::Cumulative);
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\ntolerance = nan\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:13"), "{err}");
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[budget]\nbasis = \"running\"\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:9"), "{err}");
+    }
+
+    #[test]
+    fn currency_rates_must_be_positive_numbers() {
+        let c = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[currency]\nportfolio = \"CNY\"\nrates = { USD = 7.1 }\n",
+        )
+        .unwrap();
+        assert_eq!(c.currency.portfolio.as_deref(), Some("CNY"));
+        assert_eq!(c.currency.rates["USD"], 7.1);
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[currency.rates]\nUSD = 0\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:3:7"), "{err}");
+        assert!(err.to_string().contains("`USD` is 0"), "{err}");
     }
 
     #[test]

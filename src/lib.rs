@@ -60,6 +60,8 @@ pub struct Options {
     pub drafts: bool,
     /// Replace a non-empty output folder that pmo did not write (never the sources).
     pub force: bool,
+    /// Fail on any warning, as on an error (for CI): nothing is written.
+    pub deny_warnings: bool,
 }
 
 impl Options {
@@ -70,6 +72,7 @@ impl Options {
             base_url: None,
             drafts: false,
             force: false,
+            deny_warnings: false,
         }
     }
 
@@ -190,6 +193,9 @@ pub fn run(
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let mut prepared = prepare(options)?;
+    if options.deny_warnings && !prepared.warnings.is_empty() {
+        return Err(denied(std::mem::take(&mut prepared.warnings)));
+    }
     // Every check that points into a page's source has run: the index and render
     // stages, the build's largest, can have that memory.
     prepared.site.release_sources();
@@ -206,6 +212,24 @@ pub fn run(
     })
 }
 
+/// Warnings turned into errors by `--deny-warnings`: the same messages, saying why they
+/// now stop the build.
+pub fn denied(warnings: Vec<Diagnostic>) -> BuildFailure {
+    let diagnostics = warnings
+        .into_iter()
+        .map(|mut d| {
+            d.severity = diagnostics::Severity::Error;
+            let why = t!("an error because of --deny-warnings");
+            d.help = Some(Box::new(match d.help.take() {
+                Some(help) => t!("{help} ({why})", help = *help, why = why),
+                None => why,
+            }));
+            d
+        })
+        .collect();
+    BuildFailure { diagnostics }
+}
+
 /// A site loaded, linked and charted: everything rendering needs. `serve` keeps one
 /// between rebuilds so an edit only redoes what depends on it.
 pub struct Prepared {
@@ -215,7 +239,11 @@ pub struct Prepared {
     pub i18n: i18n::I18n,
     /// The site folder.
     pub root: PathBuf,
+    /// Every warning: the stages' and the sanity warnings over the figures.
     pub warnings: Vec<Diagnostic>,
+    /// The warnings of loading and linking alone, which only a full build redoes; `serve`
+    /// adds fresh sanity warnings to them after each cheaper rebuild.
+    pub stage_warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
     /// Drafts left out (without `--drafts`).
     pub drafts_skipped: usize,
@@ -280,7 +308,8 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
     let drafts_skipped = loaded.drafts_skipped;
-    let data = data::load(root, &loaded.tables, &diagnostics);
+    let bases = data::Bases::new(&loaded.pages, config.budget.basis);
+    let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
     if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
@@ -291,12 +320,15 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
     derive::tables::attach(&mut site, &i18n, &diagnostics);
+    diagnostics.extend(derive::currency::check(&site));
     laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {
             diagnostics: diagnostics.into_sorted(),
         });
     }
+    let stage_warnings = diagnostics.into_sorted();
+    let warnings = with_sanity(&stage_warnings, &site);
 
     let figures = charts::render_all(&site, &i18n).map_err(BuildFailure::from)?;
     laps.mark("charts");
@@ -306,11 +338,20 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         theme,
         i18n,
         root: root.to_path_buf(),
-        warnings: diagnostics.into_sorted(),
+        warnings,
+        stage_warnings,
         stages: laps.stages,
         drafts_skipped,
         words,
     })
+}
+
+/// `stage_warnings` and the sanity warnings of `site`'s figures, sorted by place.
+pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diagnostic> {
+    let all = Diagnostics::default();
+    all.extend(stage_warnings.iter().cloned());
+    all.extend(derive::sanity::check(site));
+    all.into_sorted()
 }
 
 impl Prepared {

@@ -51,6 +51,9 @@ enum Command {
         /// How to print problems: for people, or one JSON object per line on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Fail on warnings as on errors (for CI); nothing is written.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -78,6 +81,9 @@ enum Command {
         /// How to print problems: for people, or one JSON object per line on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Fail on warnings as on errors (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -138,6 +144,7 @@ fn main() -> ExitCode {
             drafts,
             force,
             format,
+            deny_warnings,
         } => {
             let options = Options {
                 root: cli.root,
@@ -145,6 +152,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 force,
+                deny_warnings,
             };
             let bar = Bar::new();
             let result = pmo_portal::build(&options, &bar);
@@ -172,9 +180,14 @@ fn main() -> ExitCode {
                 Err(d) => report_one(&d),
             }
         }
-        Command::Check { drafts, format } => {
+        Command::Check {
+            drafts,
+            format,
+            deny_warnings,
+        } => {
             let mut options = Options::new(cli.root);
             options.drafts = drafts;
+            options.deny_warnings = deny_warnings;
             finish(pmo_portal::check(&options), Verb::Checked, format)
         }
         Command::Schema { output } => match pmo_portal::schemas::write(&output) {

@@ -161,6 +161,6 @@ const STARTER_PRACTICE: &str = "---\ntitle: 项目周报\ndate: 2026-01-05\ncate
 const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-2026-001\nmanager: 王芳\ndepartment: 信息中心\nstart: 2026-01-05\nfinish: 2026-06-30\nbac: 600000\ncurrency: CNY\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
 
 const STARTER_BUDGET: &str =
-    "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n";
+    "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
 
 const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";

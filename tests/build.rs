@@ -380,6 +380,7 @@ fn tables_are_read_from_every_format() {
     let data = pmo_portal::data::load(
         &root,
         &["projects/erp/budget.csv".to_string()],
+        &pmo_portal::data::Bases::default(),
         &diagnostics,
     );
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());

@@ -300,7 +300,12 @@ fn hostile_inputs_never_panic() {
 fn xlsx_cell_errors_name_sheet_and_cell() {
     let site = Site::fixture("basic");
     let root = site.root().to_path_buf();
-    let data = pmo_portal::data::load(&root, &[], &pmo_portal::diagnostics::Diagnostics::default());
+    let data = pmo_portal::data::load(
+        &root,
+        &[],
+        &pmo_portal::data::Bases::default(),
+        &pmo_portal::diagnostics::Diagnostics::default(),
+    );
     let e = data.tables["departments"]
         .number(0, 1)
         .unwrap_err()

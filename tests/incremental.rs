@@ -385,3 +385,35 @@ fn moved_pages_are_linked_again_without_a_full_rebuild() {
     assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
     s.assert_clean("a practice's weight");
 }
+
+/// A rates table edited while serving converts the portfolio as a clean build does, and
+/// a rate that no longer covers a project's currency fails as a clean build fails.
+#[test]
+fn a_rates_table_edit_converts_like_a_clean_build_and_a_lost_rate_fails() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"CNY\"\nrates_table = \"rates\"\n"),
+    );
+    site.write("data/rates.csv", "period,USD\n2024-01,7.1\n");
+    site.write(
+        "content/projects/sg-crm/index.md",
+        "---\ntitle: 新加坡分公司 CRM\nbac: 100000\ncurrency: USD\nstatus: active\n---\n\n以美元核算。\n",
+    );
+    let (workspace, _) = match Workspace::open(Options::new(site.root())) {
+        Ok(w) => w,
+        Err(f) => panic!("{}", messages(&f)),
+    };
+    let mut session = Session { site, workspace };
+    session.edit("data/rates.csv", "period,USD\n2024-01,7.3\n");
+    session.assert_clean("a new rate");
+
+    session
+        .site
+        .write("data/rates.csv", "period,EUR\n2024-01,7.8\n");
+    let path = session.workspace.root().join("data/rates.csv");
+    let failure = session.workspace.rebuild([path]).unwrap_err();
+    let text = messages(&failure);
+    assert!(text.contains("project `sg-crm` is in USD"), "{text}");
+}

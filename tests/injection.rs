@@ -73,9 +73,12 @@ fn hostile_site(trust_html: bool) -> Site {
         "site.toml",
         format!(
             "title = {}\ndescription = {}\nbase_url = \"https://intranet.example.com/pmo/\"\n\
-             language = \"zh-CN\"\npaginate = 50\nsearch = true\ntrust_html = {trust_html}\n",
+             language = \"zh-CN\"\npaginate = 50\nsearch = true\ntrust_html = {trust_html}\n\
+             [currency]\nportfolio = \"CNY\"\nrates = {{ {} = 1.0 }}\n",
             quoted(&format!("门户{}", PAYLOADS[2])),
             quoted(PAYLOADS[4]),
+            // The hostile project's currency is a payload too: it needs a rate.
+            quoted(PAYLOADS[1]),
         ),
     );
     let mut risks = String::from("id,title,probability,impact,owner,status,response\n");

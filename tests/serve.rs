@@ -213,6 +213,32 @@ fn the_overlay_shows_errors_in_the_sites_language() {
     assert!(data.contains("vendor-delay.md:3:"), "{data}");
 }
 
+/// Sanity warnings reach the browser beside the page: a budget save that makes the
+/// plan miss the BAC is announced with its file and line, and a page opened later is
+/// greeted with it.
+#[test]
+fn a_budget_save_that_raises_a_warning_shows_it_in_the_browser() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let hello = server.hello();
+    assert!(
+        hello.contains("erp/index.md:11:9"),
+        "the first build's warnings: {hello}"
+    );
+    let events = server.events();
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,1000000\n2024-03,2200000,1000000,1100000\n",
+    );
+    let data = events.wait_for("warnings");
+    assert!(
+        data.contains("erp/budget.csv:3:1"),
+        "the missing month: {data}"
+    );
+    events.wait_for("reload");
+    assert!(server.hello().contains("month(s) missing"));
+}
+
 /// A date that is a map of Chinese text once panicked the rebuild thread, after which
 /// no save was picked up. Now it is an error like any other, and the fix is picked up.
 #[test]

@@ -271,6 +271,7 @@ pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
                 .collect();
             Series {
                 name: name.clone(),
+                rag: None,
                 points,
             }
         })
@@ -369,6 +370,23 @@ pub fn readable(cell: &Cell) -> String {
     }
 }
 
+/// Columns of the derived tables that hold ratios: always shown with two decimals
+/// (0.90, 1.00), so a column of indexes lines up and none reads as a whole number.
+pub const RATIO_COLUMNS: &[&str] = &["cpi", "spi", "tcpi", "percent_complete"];
+
+fn is_ratio(column: &str) -> bool {
+    RATIO_COLUMNS.contains(&column.trim().to_lowercase().as_str())
+}
+
+/// A number of the column `column` as a reader wants it.
+fn readable_in(column: &str, n: f64) -> String {
+    if is_ratio(column) {
+        crate::derive::evm::fixed2(n)
+    } else {
+        readable_number(n)
+    }
+}
+
 /// A scatter's numbers: one row per point — its label (a project's name, say), x and y —
 /// rounded as the chart shows them, rather than the raw x text of each row.
 fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
@@ -380,12 +398,18 @@ fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
         .clone()
         .or_else(|| spec.y.as_ref().and_then(|y| y.to_vec().first().cloned()))
         .unwrap_or_default();
+    let y_column = spec
+        .y
+        .as_ref()
+        .and_then(|y| y.to_vec().first().cloned())
+        .unwrap_or_default();
     let columns = labelled
         .then(|| spec.label.clone().unwrap_or_default())
         .into_iter()
         .chain(many.then(String::new))
         .chain([x_name, y_name])
         .collect();
+    let y_column = y_column.as_str();
     let rows = series
         .iter()
         .flat_map(|s| {
@@ -394,7 +418,7 @@ fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
                     .then(|| p.label.clone().unwrap_or_default())
                     .into_iter()
                     .chain(many.then(|| s.name.clone()))
-                    .chain([readable_number(p.x), readable_number(p.y)])
+                    .chain([readable_in(&spec.x, p.x), readable_in(y_column, p.y)])
                     .collect()
             })
         })
@@ -433,7 +457,14 @@ pub fn table(spec: &TableSpec, table: &Table) -> DataTable {
             .collect(),
         rows: rows
             .iter()
-            .map(|&r| cols.iter().map(|&c| readable(table.cell(r, c))).collect())
+            .map(|&r| {
+                cols.iter()
+                    .map(|&c| match table.cell(r, c) {
+                        Cell::Number(n) => readable_in(&table.columns[c], *n),
+                        other => readable(other),
+                    })
+                    .collect()
+            })
             .collect(),
     }
 }
@@ -496,8 +527,23 @@ mod tests {
         assert_eq!(data.columns, ["title", "CPI", "SPI"]);
         assert_eq!(
             data.rows,
-            [["ERP 升级", "1.02", "0.9"], ["数据中心迁移", "0.89", "1"]]
+            [
+                ["ERP 升级", "1.02", "0.90"],
+                ["数据中心迁移", "0.89", "1.00"]
+            ],
+            "ratios always with two decimals"
         );
+        // A table block over the same columns: ratios two decimals, others as usual.
+        let block = match parse(
+            false,
+            "data = \"portfolio\"\ncolumns = [\"title\", \"cpi\", \"spi\"]\n",
+        ) {
+            Ok(BlockSpec::Table(t)) => t,
+            other => panic!("{other:?}"),
+        };
+        let shown = table(&block, &projects);
+        assert_eq!(shown.rows[1], ["数据中心迁移", "0.89", "1.00"]);
+        assert_eq!(readable_in("bac", 1.0), "1");
     }
 
     #[test]

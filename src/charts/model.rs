@@ -23,6 +23,9 @@ pub struct Point {
 pub struct Series {
     pub name: String,
     pub points: Vec<Point>,
+    /// A series that stands for a RAG status is drawn in that status's colour rather
+    /// than the next colour of the palette (green bars for the green projects).
+    pub rag: Option<crate::content::schema::Rag>,
 }
 
 /// A reference line across the plot: BAC on an S-curve, 1.0 on a CPI/SPI chart.

@@ -41,6 +41,17 @@ pub const RAG_RED: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
 /// would turn the middle of the ramp brown.
 const RAMP: [RGBColor; 3] = [RAG_GREEN, SERIES[1], RAG_RED];
 
+/// The fill of a RAG status's bars: the theme's status colours, with the bright amber
+/// for amber (as in the heatmap ramp: `--rag-amber` is a dark text colour).
+pub fn rag(rag: crate::content::schema::Rag) -> RGBColor {
+    use crate::content::schema::Rag;
+    match rag {
+        Rag::Green => RAG_GREEN,
+        Rag::Amber => SERIES[1],
+        Rag::Red => RAG_RED,
+    }
+}
+
 /// The colour of series number `index`; the six theme colours repeat for more series.
 pub fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::blocks::{parse, BlockSpec, ChartSpec};
 use crate::charts::build::{self, DataTable};
 use crate::charts::model::{Chart, Rule};
+use crate::content::schema::Rag;
 use crate::data::Table;
 use crate::i18n::I18n;
 
@@ -25,16 +26,25 @@ pub fn charts(
         return Vec::new();
     };
     let t = |k: &str| i18n.get(k).replace('"', "'");
+    // The portfolio's amounts are all in its one currency: the axis says which.
+    let currency = portfolio
+        .column("currency")
+        .and_then(|c| (!portfolio.rows.is_empty()).then(|| portfolio.text(0, c)))
+        .filter(|c| !c.is_empty());
+    let amount_label = match &currency {
+        Some(c) => t("chart_amount_in").replace("{currency}", c),
+        None => t("chart_amount"),
+    };
     let defs: Vec<(&'static str, &Table, String)> = vec![
         ("rag-counts", portfolio, format!(
-            "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
+            "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\nseries = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_rag_counts"), t("rag"), t("chart_projects"))),
         ("cpi-spi", portfolio, format!(
             "type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nnames = [\"{}\"]\nlabel = \"title\"\nrules = [1.0]\ntitle = \"{}\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n",
             t("chart_projects"), t("chart_cpi_vs_spi"))),
         ("bac-eac", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
-            t("chart_bac_eac"), t("department"), t("chart_amount"))),
+            t("chart_bac_eac"), t("department"), amount_label)),
         ("closed-per-year", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"closed_year\"\naggregate = \"count\"\nfilter = {{ status = \"closed\" }}\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_closed_per_year"), t("chart_year"), t("chart_projects"))),
@@ -50,11 +60,15 @@ pub fn charts(
         let Some(spec) = spec(&text) else { continue };
         let (mut chart, mut data) = build::chart(&spec, table);
         match id {
+            // One series per status, each in its colour; the status words under the
+            // bars say the same without colour.
+            "rag-counts" => one_bar_per_status(&mut chart, &mut data, i18n),
             "cpi-spi" => {
                 chart.rules.push(Rule {
                     horizontal: false,
                     value: 1.0,
-                    label: "1.0".into(),
+                    // As the horizontal rule and the axes write it.
+                    label: crate::data::table::format_number(1.0),
                 });
                 if let Some(first) = data.columns.first_mut() {
                     *first = i18n.get("project").to_string();
@@ -77,6 +91,24 @@ pub fn charts(
         out.push((chart, data, id));
     }
     out
+}
+
+/// The status counts split by status give each status its own series (and colour), but
+/// also a zero bar of every other status beside it: those go, so each status is one bar
+/// over its word, and the data table is one row per status with its count.
+fn one_bar_per_status(chart: &mut Chart, data: &mut DataTable, i18n: &I18n) {
+    let mut rows = Vec::new();
+    for s in &mut chart.series {
+        s.rag = [Rag::Green, Rag::Amber, Rag::Red]
+            .into_iter()
+            .find(|&r| i18n.term(r) == s.name);
+        s.points.retain(|p| p.y != 0.0);
+        let count: f64 = s.points.iter().map(|p| p.y).sum();
+        rows.push(vec![s.name.clone(), build::readable_number(count)]);
+    }
+    let label = data.columns.first().cloned().unwrap_or_default();
+    data.columns = vec![label, i18n.get("chart_projects").to_string()];
+    data.rows = rows;
 }
 
 /// Largest category first: a ranking reads better than an arbitrary order.

@@ -260,6 +260,15 @@ fn check_project(
             )));
         }
     }
+    // A status set by hand reads like a computed one unless it says why; without the
+    // reason a steering committee cannot tell an override from a measurement.
+    let reason = m.rag_reason.as_deref().map(str::trim).unwrap_or("");
+    if let (Some(rag), "") = (m.rag, reason) {
+        let rag = crate::content::schema::Vocabulary::key(rag);
+        return Err(Diagnostic::error(Problem::Content(t!("`rag: {rag}` sets the status by hand, but there is no `rag_reason` saying why", rag = rag)))
+        .at(at("rag"))
+        .with_help(t!("add `rag_reason:` with who decided and why (e.g. rag_reason: 指导委员会 6 月 15 日决定暂停，暂按黄色管理), or remove `rag` to show the status computed from CPI and SPI")));
+    }
     Ok(())
 }
 
@@ -436,8 +445,10 @@ fn parse_meta(
                 finish: m.finish,
                 bac: m.bac,
                 currency: m.currency,
+                basis: m.basis,
                 status: m.status,
                 rag: m.rag,
+                rag_reason: m.rag_reason,
                 phase: m.phase,
             }));
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::content::schema::{
-    Date, Impact, LessonStatus, Phase, ProjectStatus, Rag, ReviewType, Severity,
+    Basis, Date, Impact, LessonStatus, Phase, ProjectStatus, Rag, ReviewType, Severity,
 };
 use crate::markdown::Rendered;
 
@@ -68,9 +68,37 @@ pub struct ProjectInfo {
     pub finish: Option<Date>,
     pub bac: Option<f64>,
     pub currency: Option<String>,
+    /// The basis the front matter declares; `None` follows site.toml.
+    pub basis: Option<Basis>,
     pub status: ProjectStatus,
+    /// A status set by hand; the computed one is still shown beside it.
     pub rag: Option<Rag>,
+    /// Why it was set by hand (required with `rag`).
+    pub rag_reason: Option<String>,
     pub phase: Option<Phase>,
+}
+
+#[cfg(test)]
+impl ProjectInfo {
+    /// An active project `p` with a BAC of 1,000 and nothing else, for unit tests.
+    pub fn for_tests() -> ProjectInfo {
+        ProjectInfo {
+            slug: "p".into(),
+            code: None,
+            sponsor: None,
+            manager: None,
+            department: None,
+            start: None,
+            finish: None,
+            bac: Some(1000.0),
+            currency: None,
+            basis: None,
+            status: ProjectStatus::Active,
+            rag: None,
+            rag_reason: None,
+            phase: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+pub use crate::config::Basis;
 pub use crate::date::Date;
 pub use crate::i18n::Vocabulary;
 
@@ -83,6 +84,7 @@ macro_rules! vocabulary {
 vocabulary!(Phase, "phase", { Initiation => "initiation", Planning => "planning", Execution => "execution", Monitoring => "monitoring", Closing => "closing" });
 vocabulary!(Impact, "impact", { Positive => "positive", Negative => "negative" });
 vocabulary!(ProjectStatus, "status", { Active => "active", OnHold => "on-hold", Closed => "closed" });
+vocabulary!(Basis, "basis", { Period => "period", Cumulative => "cumulative" });
 vocabulary!(Rag, "rag", { Green => "green", Amber => "amber", Red => "red" });
 vocabulary!(Severity, "severity", { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
 vocabulary!(LessonStatus, "lesson_status", { Open => "open", InProgress => "in-progress", Closed => "closed" });
@@ -169,8 +171,13 @@ pub struct ProjectMeta {
     pub finish: Option<Date>,
     pub bac: Option<f64>,
     pub currency: Option<String>,
+    /// How `budget.*` writes its amounts; site.toml's `[budget] basis` when left out.
+    pub basis: Option<Basis>,
     pub status: ProjectStatus,
+    /// A status set by hand over the computed one; needs `rag_reason`.
     pub rag: Option<Rag>,
+    /// Why `rag` was set by hand, and by whom: shown beside it.
+    pub rag_reason: Option<String>,
     pub phase: Option<Phase>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -215,8 +222,10 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
             "finish",
             "bac",
             "currency",
+            "basis",
             "status",
             "rag",
+            "rag_reason",
             "phase",
             "tags",
             "summary",

@@ -2,10 +2,15 @@
 //! right: an empty planned value (silently zero before), a period listed twice (counted
 //! twice before), and amounts so large that they, or their running totals, leave the
 //! range where sums are exact enough to show (1e308 summed to infinity before).
+//!
+//! A table declared `cumulative` (running totals) is turned into per-period amounts
+//! here, once, so every later stage sums one kind of number; a running total that falls
+//! is refused at its cell, since the per-period amount it implies would be negative.
 
 use std::collections::HashMap;
 
 use super::{rows, BudgetRow, Table};
+use crate::content::schema::Basis;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Text;
 use crate::t;
@@ -18,7 +23,9 @@ fn amount_help() -> Text {
     t!("amounts are limited to 1,000,000,000,000,000 (10^15); check the cell for a typo or an exponent such as 1e308")
 }
 
-pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
+/// The budget's rows, in the table's order, with per-period amounts whatever `basis`
+/// the table is written in.
+pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols = t.require(&["period", "pv"]).map_err(|d| vec![d])?;
     // Earned value and actual cost may be left out of a plan-only budget.
     let (ev, ac) = (t.column("ev"), t.column("ac"));
@@ -60,10 +67,64 @@ pub fn read(t: &Table) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
             pv,
             ev: optional(r, ev)?,
             ac: optional(r, ac)?,
+            row: r,
         })
     })?;
+    let mut budget = budget;
+    if basis == Basis::Cumulative {
+        per_period(t, &mut budget, [Some(cols[1]), ev, ac])?;
+    }
     running_totals(t, &budget, [Some(cols[1]), ev, ac]).map_err(|d| vec![d])?;
     Ok(budget)
+}
+
+/// Turns running totals into each period's own amounts, in period order. An empty EV or
+/// AC cell stays empty (not reported); the next reported total is taken from the last
+/// one reported. A total below an earlier one is refused at its cell.
+fn per_period(
+    t: &Table,
+    budget: &mut [BudgetRow],
+    cols: [Option<usize>; 3],
+) -> Result<(), Vec<Diagnostic>> {
+    let mut order: Vec<usize> = (0..budget.len()).collect();
+    order.sort_by(|&a, &b| budget[a].period.cmp(&budget[b].period));
+    let mut problems = Vec::new();
+    for (k, col) in cols.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        // The last total seen, and the row it is on.
+        let mut previous: Option<(f64, usize)> = None;
+        for &i in &order {
+            let row = &mut budget[i];
+            let value = match k {
+                0 => Some(&mut row.pv),
+                1 => row.ev.as_mut(),
+                _ => row.ac.as_mut(),
+            };
+            let Some(value) = value else { continue };
+            let total = *value;
+            let before = previous.map_or(0.0, |(v, _)| v);
+            if total < before {
+                let (_, at) = previous.unwrap_or((0.0, row.row));
+                problems.push(t.bad_cell(
+                    row.row,
+                    col,
+                    t!(
+                        "a running total of at least {total} (the total on {place})",
+                        total = crate::numbers::format_amount(before),
+                        place = t.place_name(at, col)
+                    ),
+                    t!("this budget is declared cumulative, so each row holds the total so far and never falls; correct the value, or if the amounts are per period, write `basis: period` in the project's index.md"),
+                ));
+            }
+            *value = total - before;
+            previous = Some((total, row.row));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Refuses a budget whose running total of PV, EV or AC (in period order, as the charts
@@ -93,4 +154,54 @@ fn running_totals(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn csv(text: &str) -> Table {
+        let source: Arc<str> = Arc::from(text);
+        crate::data::read::read_csv(Path::new("budget.csv"), &source, "projects/迁移/budget")
+            .unwrap()
+    }
+
+    #[test]
+    fn cumulative_totals_become_per_period_amounts() {
+        // The example: AC 98,000 / 199,000 / 310,000 as running totals is
+        // 310,000 spent, not 607,000.
+        let t = csv("period,pv,ev,ac\n2024-01,100000,95000,98000\n2024-03,300000,,310000\n2024-02,200000,190000,199000\n");
+        let rows = read(&t, Basis::Cumulative).unwrap();
+        let ac: f64 = rows.iter().filter_map(|r| r.ac).sum();
+        assert_eq!(ac, 310_000.0);
+        assert_eq!(rows[1].pv, 100_000.0);
+        assert_eq!(rows[2].ac, Some(101_000.0));
+        assert_eq!(rows[1].ev, None, "an empty cell stays unreported");
+        assert_eq!(rows[2].ev, Some(95_000.0));
+        let per_period = read(&t, Basis::Period).unwrap();
+        let summed: f64 = per_period.iter().filter_map(|r| r.ac).sum();
+        assert_eq!(summed, 607_000.0);
+    }
+
+    #[test]
+    fn a_falling_running_total_is_refused_at_its_cell() {
+        let t = csv("period,pv,ev,ac\n2024-01,100000,95000,98000\n2024-02,200000,190000,90000\n");
+        let problems = read(&t, Basis::Cumulative).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        let text = problems[0].to_string();
+        assert!(text.contains("budget.csv:3:23"), "{text}");
+        assert!(text.contains("`90000`"), "{text}");
+        assert!(
+            text.contains("at least 98,000 (the total on line 2)"),
+            "{text}"
+        );
+        assert!(problems[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .to_string()
+            .contains("basis: period"));
+    }
 }

@@ -17,10 +17,13 @@ use rayon::prelude::*;
 
 pub use table::{Cell, ColumnType, Table};
 
+use crate::content::page::Page;
+use crate::content::schema::Basis;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 
-/// One reporting period of a project's budget; amounts are for the period, not cumulative.
+/// One reporting period of a project's budget; amounts are for the period, not
+/// cumulative, whatever basis the table was written in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetRow {
     /// `YYYY-MM`.
@@ -28,6 +31,22 @@ pub struct BudgetRow {
     pub pv: f64,
     pub ev: Option<f64>,
     pub ac: Option<f64>,
+    /// The row of the budget table it was read from, for warnings placed at its cells.
+    pub row: usize,
+}
+
+#[cfg(test)]
+impl BudgetRow {
+    /// A row of no particular table, for unit tests.
+    pub fn new(period: &str, pv: f64, ev: Option<f64>, ac: Option<f64>) -> BudgetRow {
+        BudgetRow {
+            period: period.into(),
+            pv,
+            ev,
+            ac,
+            row: 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +55,8 @@ pub struct Milestone {
     pub baseline: Date,
     pub forecast: Option<Date>,
     pub actual: Option<Date>,
+    /// The row of the milestones table it was read from, for warnings at its cells.
+    pub row: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +98,29 @@ pub struct Data {
     pub projects: BTreeMap<String, ProjectData>,
 }
 
+/// The basis each project's budget is written in: its front matter's `basis`, else
+/// site.toml's `[budget] basis`.
+#[derive(Debug, Clone, Default)]
+pub struct Bases {
+    declared: BTreeMap<String, Basis>,
+    site: Basis,
+}
+
+impl Bases {
+    pub fn new(pages: &[Page], site: Basis) -> Bases {
+        let declared = pages
+            .iter()
+            .filter_map(|p| p.project())
+            .filter_map(|info| Some((info.slug.clone(), info.basis?)))
+            .collect();
+        Bases { declared, site }
+    }
+
+    pub fn of(&self, slug: &str) -> Basis {
+        self.declared.get(slug).copied().unwrap_or(self.site)
+    }
+}
+
 /// A table file to read: its path relative to `root` and the name charts call it by.
 struct TableFile {
     rel: String,
@@ -85,7 +129,12 @@ struct TableFile {
 
 /// Reads the project tables found by the load stage (paths relative to `content/`) and
 /// every table under `data/`, in parallel.
-pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -> Data {
+pub fn load(
+    root: &Path,
+    project_tables: &[String],
+    bases: &Bases,
+    diagnostics: &Diagnostics,
+) -> Data {
     let mut files: Vec<TableFile> = project_tables
         .iter()
         .map(|rel| {
@@ -169,7 +218,7 @@ pub fn load(root: &Path, project_tables: &[String], diagnostics: &Diagnostics) -
         .collect();
     let mut projects = BTreeMap::new();
     for slug in slugs {
-        let (project, problems) = project_data(&data.tables, slug);
+        let (project, problems) = project_data(&data.tables, slug, bases.of(slug));
         diagnostics.extend(problems);
         projects.insert(slug.to_string(), project);
     }
@@ -186,10 +235,12 @@ pub fn project_table(name: &str) -> Option<(&str, &str)> {
     }
 }
 
-/// One project's typed rows from its tables, with every bad row's error.
+/// One project's typed rows from its tables, with every bad row's error; the budget is
+/// read as written in `basis`.
 pub fn project_data(
     tables: &BTreeMap<String, Table>,
     slug: &str,
+    basis: Basis,
 ) -> (ProjectData, Vec<Diagnostic>) {
     let mut project = ProjectData::default();
     let mut problems = Vec::new();
@@ -199,7 +250,7 @@ pub fn project_data(
             break;
         };
         let result = match kind {
-            "budget" => budget::read(table).map(|rows| project.budget = rows),
+            "budget" => budget::read(table, basis).map(|rows| project.budget = rows),
             "milestones" => milestones(table).map(|rows| project.milestones = rows),
             "risks" => risks(table).map(|rows| project.risks = rows),
             _ => Ok(()),
@@ -251,6 +302,7 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
             baseline: t.date(r, cols[1])?.ok_or_else(|| t.required(r, cols[1]))?,
             forecast: optional(r, forecast)?,
             actual: optional(r, actual)?,
+            row: r,
         })
     })
 }

@@ -40,7 +40,7 @@ pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnos
     }
 }
 
-fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
+pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)

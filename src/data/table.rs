@@ -238,30 +238,28 @@ impl Table {
             found = &found,
             expected = expected
         );
-        let place = self.places.get(row).and_then(|p| p.get(col));
-        let d = match (place, &self.source) {
-            (Some(Place::Offset(offset)), Some(source)) => {
-                Diagnostic::error(Problem::Data(message)).at(Location::new(
-                    &self.path,
-                    source,
-                    *offset,
-                    found.len().max(1),
-                ))
+        self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
+            .with_help(help)
+    }
+
+    /// `d` placed at the cell: at its line and column in a text file, by its sheet
+    /// reference in a workbook, by its row number otherwise (those two say it in the
+    /// message, having no line to point at).
+    pub fn at_cell(&self, d: Diagnostic, row: usize, col: usize) -> Diagnostic {
+        let found = self.text(row, col);
+        match (self.places.get(row).and_then(|p| p.get(col)), &self.source) {
+            (Some(Place::Offset(offset)), Some(source)) => d.at(Location::new(
+                &self.path,
+                source,
+                *offset,
+                found.len().max(1),
+            )),
+            (Some(Place::Sheet { sheet, cell }), _) => {
+                prefixed(d, crate::messages::verbatim(format!("{sheet}!{cell}")))
+                    .in_file(&self.path)
             }
-            (Some(Place::Sheet { sheet, cell }), _) => Diagnostic::error(Problem::Data(t!(
-                "{cell}: {message}",
-                cell = format!("{sheet}!{cell}"),
-                message = message
-            )))
-            .in_file(&self.path),
-            _ => Diagnostic::error(Problem::Data(t!(
-                "row {row}: {message}",
-                row = row + 1,
-                message = message
-            )))
-            .in_file(&self.path),
-        };
-        d.with_help(help)
+            _ => prefixed(d, t!("row {row}", row = row + 1)).in_file(&self.path),
+        }
     }
 
     /// Where a cell is, in words for a message: `line 7`, `Sheet1!B7` or `row 3`.
@@ -286,6 +284,14 @@ impl Table {
         }
         .with_help(help)
     }
+}
+
+/// `d` with its data message led by where it is (`Sheet1!C7: …`).
+fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
+    if let Problem::Data(message) | Problem::Content(message) = &mut d.problem {
+        *message = t!("{cell}: {message}", cell = place, message = message.clone());
+    }
+    d
 }
 
 pub fn parse_number(text: &str) -> Option<f64> {

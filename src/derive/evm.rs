@@ -133,12 +133,7 @@ mod tests {
     }
 
     fn row(period: &str, pv: f64, ev: Option<f64>, ac: Option<f64>) -> BudgetRow {
-        BudgetRow {
-            period: period.into(),
-            pv,
-            ev,
-            ac,
-        }
+        BudgetRow::new(period, pv, ev, ac)
     }
 
     /// Worked by hand: BAC 1000; after two periods PV 300, EV 240, AC 300.

@@ -2,7 +2,10 @@
 //! shows. No I/O and no clock: a milestone is late by its own dates, not by today's, so
 //! two builds of the same files agree.
 
+pub mod currency;
 pub mod evm;
+pub mod history;
+pub mod sanity;
 pub mod tables;
 
 use crate::config::Thresholds;
@@ -79,12 +82,20 @@ pub fn is_late(m: &Milestone) -> bool {
     slip_days(m).is_some_and(|d| d > 0)
 }
 
-/// RAG from the worse of cost and schedule performance; a project's stated RAG wins.
+/// The status shown: a project's hand-set RAG wins over the computed one (which is
+/// still shown beside it, see [`computed_rag`]).
 pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
-    if info.rag.is_some() {
-        return info.rag;
-    }
-    let grade = |value: Option<f64>, green: f64, amber: f64| {
+    info.rag.or_else(|| computed_rag(figures, t))
+}
+
+/// RAG from the worse of cost and schedule performance, whatever the project states.
+pub fn computed_rag(figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
+    grade(figures.cpi, figures.spi, t)
+}
+
+/// The worse of the grades of `cpi` and `spi` against the thresholds.
+pub fn grade(cpi: Option<f64>, spi: Option<f64>, t: &Thresholds) -> Option<Rag> {
+    let one = |value: Option<f64>, green: f64, amber: f64| {
         value.map(|v| {
             if v >= green {
                 Rag::Green
@@ -95,8 +106,8 @@ pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<R
             }
         })
     };
-    let cost = grade(figures.cpi, t.cpi_green, t.cpi_amber);
-    let schedule = grade(figures.spi, t.spi_green, t.spi_amber);
+    let cost = one(cpi, t.cpi_green, t.cpi_amber);
+    let schedule = one(spi, t.spi_green, t.spi_amber);
     match (cost, schedule) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -106,23 +117,13 @@ pub fn rag(info: &ProjectInfo, figures: &KeyFigures, t: &Thresholds) -> Option<R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::schema::{Date, ProjectStatus};
+    use crate::content::schema::Date;
     use crate::data::{BudgetRow, Risk};
 
     fn info(rag: Option<Rag>) -> ProjectInfo {
         ProjectInfo {
-            slug: "p".into(),
-            code: None,
-            sponsor: None,
-            manager: None,
-            department: None,
-            start: None,
-            finish: None,
-            bac: Some(1000.0),
-            currency: None,
-            status: ProjectStatus::Active,
             rag,
-            phase: None,
+            ..ProjectInfo::for_tests()
         }
     }
 
@@ -131,12 +132,7 @@ mod tests {
     }
 
     fn data() -> ProjectData {
-        let row = |period: &str, pv, ev, ac| BudgetRow {
-            period: period.into(),
-            pv,
-            ev,
-            ac,
-        };
+        let row = BudgetRow::new;
         ProjectData {
             budget: vec![
                 row("2024-01", 100.0, Some(90.0), Some(100.0)),
@@ -149,12 +145,14 @@ mod tests {
                     baseline: d("2024-01-10"),
                     forecast: None,
                     actual: Some(d("2024-01-15")),
+                    row: 0,
                 },
                 Milestone {
                     name: "b".into(),
                     baseline: d("2024-03-01"),
                     forecast: Some(d("2024-02-25")),
                     actual: None,
+                    row: 1,
                 },
             ],
             risks: vec![Risk {
@@ -197,6 +195,11 @@ mod tests {
         let f = key_figures(&info(None), &data());
         assert_eq!(rag(&info(None), &f, &t), Some(Rag::Red));
         assert_eq!(rag(&info(Some(Rag::Green)), &f, &t), Some(Rag::Green));
+        assert_eq!(
+            computed_rag(&f, &t),
+            Some(Rag::Red),
+            "the hand-set one aside"
+        );
         let empty = key_figures(&info(None), &ProjectData::default());
         assert_eq!(empty.cpi, None);
         assert_eq!(rag(&info(None), &empty, &t), None);

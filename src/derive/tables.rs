@@ -90,7 +90,11 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "rag",
     "rag_name",
     "rag_order",
+    "rag_computed",
+    "rag_reason",
     "currency",
+    "project_currency",
+    "rate",
     "bac",
     "pv",
     "ev",
@@ -117,7 +121,11 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "url",
 ];
 
+/// One row per project, its amounts in the portfolio's currency (see
+/// [`derive::currency`]) so that rows can be summed; `project_currency` and `rate` say
+/// what they were converted from.
 fn portfolio(site: &Site, i18n: &I18n) -> Table {
+    let (rates, _) = derive::currency::Rates::of_site(site);
     let mut rows = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
@@ -125,6 +133,9 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
         let data = site.project_data.get(slug).cloned().unwrap_or_default();
         let f = key_figures(info, &data);
         let m = f.latest.clone();
+        // Without a rate (an error already reported) amounts are left out, not guessed.
+        let rate = rates.rate(info, f.last_period.as_deref());
+        let money = |v: Option<f64>| number(v.zip(rate).map(|(v, r)| v * r));
         let rag = derive::rag(info, &f, &site.config.thresholds);
         let closed_year = (info.status == crate::content::schema::ProjectStatus::Closed)
             .then(|| {
@@ -143,6 +154,8 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
             .max();
         let get =
             |f: fn(&derive::evm::PeriodMetrics) -> Option<f64>| number(m.as_ref().and_then(f));
+        let get_money =
+            |f: fn(&derive::evm::PeriodMetrics) -> Option<f64>| money(m.as_ref().and_then(f));
         rows.push(named_row(
             PORTFOLIO_COLUMNS,
             vec![
@@ -162,18 +175,38 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
                     text(rag.map(|r| i18n.term(r)).unwrap_or_default()),
                 ),
                 ("rag_order", number(rag.map(|r| r as u8 as f64 + 1.0))),
-                ("currency", text(info.currency.clone().unwrap_or_default())),
-                ("bac", number(info.bac)),
-                ("pv", number(m.as_ref().map(|m| m.pv))),
-                ("ev", get(|m| m.ev)),
-                ("ac", get(|m| m.ac)),
-                ("cv", get(|m| m.cv)),
-                ("sv", get(|m| m.sv)),
+                (
+                    "rag_computed",
+                    text(
+                        derive::computed_rag(&f, &site.config.thresholds)
+                            .map(|r| r.key())
+                            .unwrap_or_default(),
+                    ),
+                ),
+                (
+                    "rag_reason",
+                    text(info.rag_reason.clone().unwrap_or_default()),
+                ),
+                (
+                    "currency",
+                    text(rates.portfolio.clone().unwrap_or_default()),
+                ),
+                (
+                    "project_currency",
+                    text(info.currency.clone().unwrap_or_default()),
+                ),
+                ("rate", number(rate)),
+                ("bac", money(info.bac)),
+                ("pv", money(m.as_ref().map(|m| m.pv))),
+                ("ev", get_money(|m| m.ev)),
+                ("ac", get_money(|m| m.ac)),
+                ("cv", get_money(|m| m.cv)),
+                ("sv", get_money(|m| m.sv)),
                 ("cpi", get(|m| m.cpi)),
                 ("spi", get(|m| m.spi)),
-                ("eac", get(|m| m.eac)),
-                ("etc", get(|m| m.etc)),
-                ("vac", get(|m| m.vac)),
+                ("eac", get_money(|m| m.eac)),
+                ("etc", get_money(|m| m.etc)),
+                ("vac", get_money(|m| m.vac)),
                 ("tcpi", get(|m| m.tcpi)),
                 ("percent_complete", get(|m| m.percent_complete)),
                 ("milestones_total", Cell::Number(f.milestones_total as f64)),

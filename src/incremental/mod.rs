@@ -275,7 +275,9 @@ impl Workspace {
             scope,
             changed,
             removed,
-            warnings: Vec::new(),
+            // The sanity warnings follow every edit to a project's data; the loading
+            // stage's own warnings are those of the last full build.
+            warnings: crate::with_sanity(&self.state.stage_warnings, &self.state.site),
             elapsed: Duration::ZERO,
             search_stale,
         })

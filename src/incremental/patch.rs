@@ -209,8 +209,9 @@ impl Workspace {
             }
         }
         let mut projects = Vec::new();
+        let bases = crate::data::Bases::new(&site.pages, site.config.budget.basis);
         for slug in &slugs {
-            let (data, p) = crate::data::project_data(&site.tables, slug);
+            let (data, p) = crate::data::project_data(&site.tables, slug, bases.of(slug));
             problems.extend(p);
             projects.push((slug.clone(), data));
         }
@@ -226,6 +227,14 @@ impl Workspace {
                 ids.push(id);
             }
             site.project_data.insert(slug, data);
+        }
+        // A rates table or a budget's last month decides which rates apply: a currency
+        // left without one fails here as in a clean build. The site already holds the new
+        // tables, so only a full rebuild can be trusted after this failure.
+        let currency = crate::derive::currency::check(site);
+        if !currency.is_empty() {
+            self.stale = true;
+            return Err(currency.into());
         }
         crate::derive::tables::attach(site, &self.state.i18n, &Diagnostics::default());
 

@@ -263,6 +263,64 @@ pub struct Period<'a> {
     pub ac: String,
 }
 
+/// One month of a project's status over time, as shown.
+#[derive(Debug, Serialize)]
+pub struct StatusRow {
+    pub period: String,
+    pub cpi: String,
+    pub spi: String,
+    pub rag: Option<Keyed>,
+}
+
+/// One month of the portfolio's trend, as shown.
+#[derive(Debug, Serialize)]
+pub struct TrendRow {
+    pub period: String,
+    pub cpi: String,
+    pub spi: String,
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+}
+
+/// How many months the dashboard's trend shows: a year reads at a glance.
+pub const TREND_MONTHS: usize = 12;
+
+/// The portfolio's last [`TREND_MONTHS`] months: CPI and SPI of all projects reporting
+/// each month (in the portfolio's currency) and how many were green, amber and red.
+pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
+    let (rates, _) = derive::currency::Rates::of_site(site);
+    let projects: Vec<Vec<(derive::history::Snapshot, f64)>> = derive::currency::projects(site)
+        .into_iter()
+        .filter_map(|info| {
+            let data = site.project_data.get(&info.slug)?;
+            let history = derive::history::project(info.bac, &data.budget, &site.config.thresholds);
+            // A month without a rate is left out rather than added unconverted.
+            Some(
+                history
+                    .into_iter()
+                    .filter_map(|s| Some((rates.rate(info, Some(&s.period))?, s)))
+                    .map(|(rate, s)| (s, rate))
+                    .collect(),
+            )
+        })
+        .collect();
+    let months = derive::history::portfolio(&projects);
+    let skip = months.len().saturating_sub(TREND_MONTHS);
+    months
+        .into_iter()
+        .skip(skip)
+        .map(|m| TrendRow {
+            period: m.period,
+            cpi: derive::evm::format_index(m.cpi),
+            spi: derive::evm::format_index(m.spi),
+            green: m.counts[0],
+            amber: m.counts[1],
+            red: m.counts[2],
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub struct Figures {
     pub bac_display: String,
@@ -285,7 +343,12 @@ pub struct ProjectRow {
     pub manager: String,
     pub department: String,
     pub status: Keyed,
+    /// The status shown: set by hand when `rag_by_hand`, computed otherwise.
     pub rag: Option<Keyed>,
+    /// The status was set by hand (`rag:`); `rag_computed` and `rag_reason` go beside it.
+    pub rag_by_hand: bool,
+    pub rag_computed: Option<Keyed>,
+    pub rag_reason: String,
     pub start_display: String,
     pub finish_display: String,
     pub bac_display: String,
@@ -311,6 +374,8 @@ pub struct Project<'a> {
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk<'a>>,
     pub budget: Vec<Period<'a>>,
+    /// CPI, SPI and the computed status as of each reported month.
+    pub history: Vec<StatusRow>,
 }
 
 pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
@@ -334,6 +399,10 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
         status: Keyed::of(info.status, i18n, String::new()),
         rag: derive::rag(info, &figures, &site.config.thresholds)
             .map(|r| Keyed::of(r, i18n, String::new())),
+        rag_by_hand: info.rag.is_some(),
+        rag_computed: derive::computed_rag(&figures, &site.config.thresholds)
+            .map(|r| Keyed::of(r, i18n, String::new())),
+        rag_reason: info.rag_reason.clone().unwrap_or_default(),
         start_display: date(info.start),
         finish_display: date(info.finish),
         bac_display: info.bac.map(format_amount).unwrap_or_default(),
@@ -436,6 +505,15 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 pv: format_amount(b.pv),
                 ev: amount(b.ev),
                 ac: amount(b.ac),
+            })
+            .collect(),
+        history: derive::history::project(info.bac, &data.budget, &site.config.thresholds)
+            .into_iter()
+            .map(|h| StatusRow {
+                period: h.period,
+                cpi: derive::evm::format_index(h.cpi),
+                spi: derive::evm::format_index(h.spi),
+                rag: h.rag.map(|r| Keyed::of(r, i18n, String::new())),
             })
             .collect(),
     })

@@ -570,6 +570,10 @@ struct Dashboard<'a> {
     charts: &'a [crate::charts::Figure],
     /// The latest reporting period across the portfolio.
     as_of: String,
+    /// The currency portfolio amounts are converted into (empty when unknown).
+    currency: String,
+    /// The portfolio month by month.
+    trend: Vec<context::TrendRow>,
 }
 
 fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
@@ -599,5 +603,7 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         rag_counts,
         charts: &r.figures.dashboard,
         as_of,
+        currency: crate::derive::currency::of_site(site).unwrap_or_default(),
+        trend: context::portfolio_trend(site),
     }
 }

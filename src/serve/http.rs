@@ -34,6 +34,8 @@ pub enum LiveEvent {
     Broken { errors: Vec<String> },
     /// The build works again.
     Fixed,
+    /// The warnings of the last good build changed: show them in a corner panel.
+    Warnings { warnings: Vec<String> },
 }
 
 /// The state the server and the rebuild thread share.
@@ -50,6 +52,9 @@ struct Status {
     /// The reports of the failing build, if the last one failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<Vec<String>>,
+    /// The warnings of the last good build (shown without hiding the page).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
 }
 
 impl Shared {
@@ -103,6 +108,15 @@ impl Shared {
         let _ = self.events.send(LiveEvent::Broken { errors });
     }
 
+    /// Shows the last good build's warnings in every browser, when they changed.
+    pub fn warnings(&self, warnings: Vec<String>) {
+        let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+        if status.warnings != warnings {
+            status.warnings = warnings.clone();
+            let _ = self.events.send(LiveEvent::Warnings { warnings });
+        }
+    }
+
     /// Sets the errors; returns whether there were errors before.
     fn set_errors(&self, errors: Option<Vec<String>>) -> bool {
         let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
@@ -149,6 +163,7 @@ async fn events(
         LiveEvent::Css { version, paths } => Some(event("css", &Css { version, paths })),
         LiveEvent::Broken { errors } => Some(event("broken", &Errors { errors })),
         LiveEvent::Fixed => Some(Event::default().event("fixed").data("{}")),
+        LiveEvent::Warnings { warnings } => Some(event("warnings", &Warnings { warnings })),
     });
     let stream = tokio_stream::once(hello).chain(live).map(Ok);
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
@@ -168,6 +183,11 @@ struct Css {
 #[derive(Serialize)]
 struct Errors {
     errors: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Warnings {
+    warnings: Vec<String>,
 }
 
 fn event(name: &str, data: &impl Serialize) -> Event {

@@ -1,7 +1,7 @@
 // pmo serve's live reload: added to every HTML page that `pmo serve` sends (never to the
 // built site). Listens to the server's events: reload the page (keeping the scroll
-// position), swap changed stylesheets in place, or show the build's errors over the page
-// until a save fixes them.
+// position), swap changed stylesheets in place, show the build's errors over the page
+// until a save fixes them, and its warnings in a corner panel that hides nothing.
 (function () {
   "use strict";
   if (!window.EventSource || window.__pmoLive) return;
@@ -38,6 +38,17 @@
     if (!swapped) reload();
   }
 
+  // One <pre> per report, the CLI's text as it is.
+  function appendReports(parent, reports, className, css) {
+    reports.forEach(function (text) {
+      var pre = document.createElement("pre");
+      pre.className = className;
+      pre.textContent = text;
+      pre.style.cssText = css;
+      parent.appendChild(pre);
+    });
+  }
+
   var overlay = null;
   function showErrors(reports) {
     hideErrors();
@@ -52,13 +63,8 @@
     title.textContent = "pmo serve: the build failed — the last good version is still served";
     title.style.cssText = "margin:0 0 16px;font-size:16px;color:#ff8a80";
     overlay.appendChild(title);
-    reports.forEach(function (text) {
-      var pre = document.createElement("pre");
-      pre.className = "pmo-serve-error";
-      pre.textContent = text;
-      pre.style.cssText = "white-space:pre-wrap;margin:0 0 16px;padding:12px;background:#26262c;border-left:4px solid #ff5252";
-      overlay.appendChild(pre);
-    });
+    appendReports(overlay, reports, "pmo-serve-error",
+      "white-space:pre-wrap;margin:0 0 16px;padding:12px;background:#26262c;border-left:4px solid #ff5252");
     var hint = document.createElement("p");
     hint.textContent = "Save a fix and this closes by itself.";
     hint.style.cssText = "color:#bbb";
@@ -70,6 +76,26 @@
     overlay = null;
   }
 
+  var panel = null;
+  function showWarnings(reports) {
+    if (panel) panel.remove();
+    panel = null;
+    if (!reports || !reports.length) return;
+    panel = document.createElement("details");
+    panel.id = "pmo-serve-warnings";
+    panel.setAttribute("role", "status");
+    panel.style.cssText =
+      "position:fixed;right:12px;bottom:12px;z-index:2147483646;max-width:min(720px,calc(100vw - 24px));" +
+      "max-height:60vh;overflow:auto;background:#2b2410;color:#f3f3f3;border-left:4px solid #ffb300;" +
+      "padding:8px 12px;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+    var summary = document.createElement("summary");
+    summary.textContent = "pmo serve: " + reports.length + " warning(s) — the site is built";
+    summary.style.cssText = "cursor:pointer;color:#ffd54f";
+    panel.appendChild(summary);
+    appendReports(panel, reports, "pmo-serve-warning", "white-space:pre-wrap;margin:8px 0 0");
+    document.body.appendChild(panel);
+  }
+
   var version = null;
   var source = new EventSource("/__pmo/events");
   source.addEventListener("hello", function (e) {
@@ -78,6 +104,7 @@
     if (version !== null && state.version !== version) return reload();
     version = state.version;
     if (state.errors) showErrors(state.errors); else hideErrors();
+    showWarnings(state.warnings);
   });
   source.addEventListener("reload", function (e) {
     version = JSON.parse(e.data).version;
@@ -93,5 +120,8 @@
   });
   source.addEventListener("fixed", function () {
     hideErrors();
+  });
+  source.addEventListener("warnings", function (e) {
+    showWarnings(JSON.parse(e.data).warnings);
   });
 })();

@@ -152,6 +152,7 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
     let shared = Shared::new(Arc::clone(&files));
     match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
+            shared.warnings(rendered(&rebuild.warnings, &build.root));
             notify(Note::Built {
                 rebuild: &rebuild,
                 sources: &[],
@@ -211,6 +212,8 @@ fn rebuild_loop(
             .collect();
         match (result, &mut workspace) {
             (Ok(rebuild), Some(w)) => {
+                // Before the reload, so reloaded pages are greeted with the new warnings.
+                shared.warnings(rendered(&rebuild.warnings, &build.root));
                 shared.publish(&rebuild.changed, &rebuild.removed);
                 notify(Note::Built {
                     rebuild: &rebuild,
@@ -244,9 +247,17 @@ fn rebuild_loop(
 /// The reports for the overlay: the same text the CLI prints, without colours.
 /// In the site's language, read again each time as site.toml may have changed.
 fn reports(failure: &BuildFailure, root: &std::path::Path) -> Vec<String> {
+    rendered(failure.errors(), root)
+}
+
+/// Diagnostics as the CLI prints them, without colours, in the site's language.
+fn rendered<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    root: &std::path::Path,
+) -> Vec<String> {
     let lang = crate::messages::Lang::for_site(root);
-    failure
-        .errors()
+    diagnostics
+        .into_iter()
         .map(|d| diagnostics::render(d, lang, false))
         .collect()
 }

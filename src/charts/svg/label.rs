@@ -147,13 +147,17 @@ pub(super) struct Spot {
     pub(super) rect: Rect,
 }
 
+/// Where the label of the point at `point` goes: beside it (right, left, above, below,
+/// then the four diagonals), the first spot inside the plot and clear of every label
+/// already placed. `None` when there is no such spot: a label drawn over another makes
+/// both unreadable, so it is left out (the chart's data table still names the point).
 pub(super) fn place_point_label(
     point: (i32, i32),
     width: f64,
     font: Font,
     frame: Rect,
     taken: &[Rect],
-) -> Spot {
+) -> Option<Spot> {
     const OFFSET: i32 = 8;
     let (x, y) = point;
     let spot = |at: (i32, i32), anchor: (HPos, VPos)| Spot {
@@ -166,21 +170,17 @@ pub(super) fn place_point_label(
         spot((x - OFFSET, y), (HPos::Right, VPos::Center)),
         spot((x, y - OFFSET), (HPos::Center, VPos::Bottom)),
         spot((x, y + OFFSET), (HPos::Center, VPos::Top)),
+        spot((x + OFFSET, y + OFFSET), (HPos::Left, VPos::Top)),
+        spot((x - OFFSET, y + OFFSET), (HPos::Right, VPos::Top)),
+        spot((x + OFFSET, y - OFFSET), (HPos::Left, VPos::Bottom)),
+        spot((x - OFFSET, y - OFFSET), (HPos::Right, VPos::Bottom)),
     ];
     // Widths are estimates, so labels keep a few pixels more apart than they seem to need.
     let free = |s: &Spot| {
         let padded = s.rect.grown(4.0);
         s.rect.inside(&frame) && !taken.iter().any(|t| t.overlaps(&padded))
     };
-    let chosen = candidates
-        .iter()
-        .position(free)
-        .or_else(|| candidates.iter().position(|s| s.rect.inside(&frame)))
-        .unwrap_or(0);
-    candidates
-        .into_iter()
-        .nth(chosen)
-        .unwrap_or_else(|| spot((x + OFFSET, y), (HPos::Left, VPos::Center)))
+    candidates.into_iter().find(free)
 }
 
 // ---------------------------------------------------------------- legend

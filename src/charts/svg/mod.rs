@@ -256,6 +256,7 @@ mod tests {
     fn series(name: &str, ys: &[f64]) -> Series {
         Series {
             name: name.into(),
+            rag: None,
             points: ys
                 .iter()
                 .enumerate()
@@ -699,11 +700,21 @@ mod tests {
     fn point_labels_avoid_each_other() {
         let frame = Rect::new(0.0, 0.0, 500.0, 300.0);
         let font = Font::new(POINT_LABEL_PX, palette::FG);
-        let first = place_point_label((100, 100), 60.0, font, frame, &[]);
-        let second = place_point_label((100, 104), 60.0, font, frame, &[first.rect]);
+        let first = place_point_label((100, 100), 60.0, font, frame, &[]).unwrap();
+        let second = place_point_label((100, 104), 60.0, font, frame, &[first.rect]).unwrap();
         assert!(!first.rect.overlaps(&second.rect));
-        let edge = place_point_label((495, 100), 60.0, font, frame, &[]);
+        let edge = place_point_label((495, 100), 60.0, font, frame, &[]).unwrap();
         assert!(edge.rect.inside(&frame));
+        // Hemmed in on every side (the scatter: a rule label to the left, the
+        // plot's edge to the right and top, a label below): no spot, no label drawn over
+        // another.
+        let around = [
+            Rect::new(0.0, 0.0, 500.0, 96.0),
+            Rect::new(0.0, 104.0, 500.0, 300.0),
+            Rect::new(0.0, 0.0, 98.0, 300.0),
+            Rect::new(102.0, 0.0, 500.0, 300.0),
+        ];
+        assert!(place_point_label((100, 100), 60.0, font, frame, &around).is_none());
     }
 
     #[test]
@@ -712,6 +723,7 @@ mod tests {
         c.x = XAxis::Numeric;
         c.series = vec![Series {
             name: "项目".into(),
+            rag: None,
             points: vec![
                 Point {
                     x: 0.9,
@@ -732,6 +744,7 @@ mod tests {
         assert!(XyPlan::new(&c).legend.is_empty());
         c.series.push(Series {
             name: "其他".into(),
+            rag: None,
             points: vec![Point {
                 x: 1.0,
                 y: 1.0,

@@ -45,7 +45,7 @@ pub(super) fn prepare_lines(chart: &Chart) -> Vec<Line> {
             }
             Line {
                 name: one_line(&s.name),
-                color: palette::series(i),
+                color: s.rag.map_or_else(|| palette::series(i), palette::rag),
                 points,
             }
         })
@@ -387,24 +387,36 @@ impl XyPlan {
         let (left, top, right, _) = self.frame();
         let font = Font::new(TICK_PX, palette::FG);
         let dashed = DASHED.stroke_width(1);
+        let data = self.data_segments(plot);
         for rule in rules(chart, true) {
             let path = vec![(self.x.lo, rule.value), (self.x.hi, rule.value)];
             plot.plotting_area().draw(&PathElement::new(path, dashed))?;
             let (_, y) = plot.backend_coord(&(self.x.lo, rule.value));
             let text = font.fit(&rule.label, f64::from(right - left) * 0.6);
-            let above = y - top >= TICK_PX as i32 + 6;
-            let (ty, v) = if above {
-                (y - 3, VPos::Bottom)
-            } else {
-                (y + 4, VPos::Top)
+            let width = font.width(&text);
+            let room_above = y - top >= TICK_PX as i32 + 6;
+            // At the right end above the line, else below it, else at the left end: the
+            // first spot no data line runs through (a BAC label under the AC line hides
+            // the overrun it should show); the usual spot when every one is crossed.
+            let spots = [
+                ((right - 4, y - 3), (HPos::Right, VPos::Bottom)),
+                ((right - 4, y + 4), (HPos::Right, VPos::Top)),
+                ((left + 4, y - 3), (HPos::Left, VPos::Bottom)),
+                ((left + 4, y + 4), (HPos::Left, VPos::Top)),
+            ];
+            let usable = |(at, _): &((i32, i32), (HPos, VPos))| room_above || at.1 > y;
+            let clear = |(at, anchor): &((i32, i32), (HPos, VPos))| {
+                let b = text_box(*at, width, font, *anchor).grown(2.0);
+                !data.iter().any(|&(a, z)| crosses(&b, a, z))
             };
-            boxes.push(draw_backed_text(
-                root,
-                &text,
-                (right - 4, ty),
-                font,
-                (HPos::Right, v),
-            )?);
+            let (at, anchor) = spots
+                .iter()
+                .filter(|s| usable(s))
+                .find(|s| clear(s))
+                .or_else(|| spots.iter().find(|s| usable(s)))
+                .copied()
+                .unwrap_or(spots[1]);
+            boxes.push(draw_backed_text(root, &text, at, font, anchor)?);
         }
         for rule in rules(chart, false) {
             let path = vec![(rule.value, self.y.lo), (rule.value, self.y.hi)];
@@ -426,6 +438,26 @@ impl XyPlan {
             )?);
         }
         Ok(boxes)
+    }
+
+    /// The data as drawn, in canvas pixels: each line's segments, or each point (a
+    /// segment of no length) for bars and scatters.
+    fn data_segments(&self, plot: &Plot<'_, '_>) -> Vec<((f64, f64), (f64, f64))> {
+        let px = |p: &Pt| {
+            let (x, y) = plot.backend_coord(&(p.x, p.y));
+            (f64::from(x), f64::from(y))
+        };
+        let joined = matches!(self.kind, ChartKind::Line | ChartKind::Area);
+        let mut out = Vec::new();
+        for line in &self.lines {
+            let points: Vec<(f64, f64)> = line.points.iter().map(px).collect();
+            if joined && points.len() > 1 {
+                out.extend(points.windows(2).map(|w| (w[0], w[1])));
+            } else {
+                out.extend(points.iter().map(|&p| (p, p)));
+            }
+        }
+        out
     }
 
     pub(super) fn draw_y_labels(
@@ -470,9 +502,9 @@ impl XyPlan {
         Ok(())
     }
 
-    /// Scatter labels beside their points: right of the point if there is room, else left,
-    /// above or below, whichever is first to stay inside the plot and off earlier labels
-    /// (`taken` starts with the rule labels).
+    /// Scatter labels beside their points, each at the first spot that stays inside the
+    /// plot and off earlier labels (`taken` starts with the rule labels); a label with no
+    /// such spot is left out rather than drawn over another.
     pub(super) fn draw_point_labels(
         &self,
         root: &Canvas<'_>,
@@ -493,7 +525,9 @@ impl XyPlan {
                 continue;
             }
             let at = plot.backend_coord(&(p.x, p.y));
-            let spot = place_point_label(at, font.width(&text), font, frame, &taken);
+            let Some(spot) = place_point_label(at, font.width(&text), font, frame, &taken) else {
+                continue;
+            };
             taken.push(spot.rect);
             draw_backed_text(root, &text, spot.at, font, spot.anchor)?;
         }
@@ -682,3 +716,29 @@ pub(super) fn draw_markers(
 }
 
 // ---------------------------------------------------------------- label placement
+
+/// Whether the segment from `a` to `z` passes through `b` (sampled every pixel or so:
+/// boxes are label-sized, segments a few hundred pixels at most).
+fn crosses(b: &Rect, a: (f64, f64), z: (f64, f64)) -> bool {
+    let steps = ((z.0 - a.0).abs().max((z.1 - a.1).abs()).ceil() as usize).clamp(1, 4096);
+    (0..=steps).any(|i| {
+        let t = i as f64 / steps as f64;
+        let (x, y) = (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t);
+        x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_segment_crosses_a_box_it_passes_through_and_not_one_it_passes_by() {
+        let b = Rect::new(100.0, 10.0, 200.0, 24.0);
+        // The AC line climbing through a label at the right end of the BAC rule.
+        assert!(crosses(&b, (50.0, 60.0), (250.0, 0.0)));
+        assert!(!crosses(&b, (50.0, 60.0), (250.0, 40.0)), "below it");
+        assert!(crosses(&b, (150.0, 20.0), (150.0, 20.0)), "a point inside");
+        assert!(!crosses(&b, (10.0, 20.0), (10.0, 20.0)), "a point outside");
+    }
+}

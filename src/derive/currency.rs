@@ -1,0 +1,305 @@
+//! Currencies: each project's amounts stay in its own currency on its own page, and are
+//! converted into the portfolio's currency wherever projects are added together (the
+//! `portfolio` table, department charts, the dashboard). 600,000 CNY and 100,000 USD are
+//! never shown as 700,000 of anything: a project whose currency has no rate stops the
+//! build, naming it.
+//!
+//! Rates are fixed (`[currency] rates` in site.toml) or by month (`rates_table`: a table
+//! under `data/` with a `period` column and one column per currency). A month's figure
+//! uses the rate of that month, or of the latest month before it that has one, else the
+//! fixed rate; cumulative totals as of a month are converted at that month's rate.
+
+use crate::t;
+use std::collections::BTreeMap;
+
+use crate::config::CurrencySettings;
+use crate::content::page::ProjectInfo;
+use crate::data::Table;
+use crate::derive::sanity::FrontMatter;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::site::Site;
+
+/// A currency code as compared: `usd ` and `USD` are one currency.
+fn code(text: &str) -> String {
+    text.trim().to_ascii_uppercase()
+}
+
+/// The currency portfolio figures are shown in: site.toml's `[currency] portfolio`, else
+/// the one currency all projects name (`None` when they name several, or none).
+pub fn portfolio_currency(
+    settings: &CurrencySettings,
+    projects: &[&ProjectInfo],
+) -> Option<String> {
+    if let Some(portfolio) = &settings.portfolio {
+        return Some(code(portfolio));
+    }
+    let mut named = projects
+        .iter()
+        .filter_map(|p| p.currency.as_deref())
+        .map(code);
+    let first = named.next()?;
+    named.all(|c| c == first).then_some(first)
+}
+
+/// The site's projects, in slug order.
+pub fn projects(site: &Site) -> Vec<&ProjectInfo> {
+    site.projects
+        .values()
+        .filter_map(|&id| site.page(id).project())
+        .collect()
+}
+
+/// [`portfolio_currency`] of the whole site.
+pub fn of_site(site: &Site) -> Option<String> {
+    portfolio_currency(&site.config.currency, &projects(site))
+}
+
+/// Every rate into the portfolio currency the site gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rates {
+    pub portfolio: Option<String>,
+    fixed: BTreeMap<String, f64>,
+    /// Currency → month (`YYYY-MM`) → rate.
+    monthly: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+impl Rates {
+    /// The site's rates, with the problems of its monthly rates table (each at its cell).
+    pub fn of_site(site: &Site) -> (Rates, Vec<Diagnostic>) {
+        let settings = &site.config.currency;
+        let mut rates = Rates {
+            portfolio: of_site(site),
+            fixed: settings.rates.iter().map(|(k, v)| (code(k), *v)).collect(),
+            monthly: BTreeMap::new(),
+        };
+        let mut problems = Vec::new();
+        if let Some(name) = &settings.rates_table {
+            match site.tables.get(name) {
+                Some(table) => match monthly(table) {
+                    Ok(m) => rates.monthly = m,
+                    Err(p) => problems.extend(p),
+                },
+                None => problems.push(
+                    Diagnostic::error(Problem::Config(t!("`rates_table = \"{name}\"` names no table: there is no data/{name}.csv (or .xlsx, .json, .toml, .yaml)", name = name)))
+                    .in_file(std::path::Path::new("site.toml"))
+                    .with_help(t!("add the table under data/ (columns: period, then one per currency, e.g. period,USD,EUR), or fix the name")),
+                ),
+            }
+        }
+        (rates, problems)
+    }
+
+    /// Units of the portfolio currency per unit of the project's currency as of `period`
+    /// (the latest rate when `None`): 1 for the same currency (or a project that names
+    /// none, taken to be in the portfolio's), `None` without a rate.
+    pub fn rate(&self, info: &ProjectInfo, period: Option<&str>) -> Option<f64> {
+        let Some(own) = info.currency.as_deref().map(code) else {
+            return Some(1.0);
+        };
+        if self.portfolio.as_deref().is_none_or(|p| p == own) {
+            return Some(1.0);
+        }
+        let by_month = self.monthly.get(&own).and_then(|months| match period {
+            Some(p) => months.range(..=p.to_string()).next_back(),
+            None => months.iter().next_back(),
+        });
+        by_month
+            .map(|(_, r)| *r)
+            .or_else(|| self.fixed.get(&own).copied())
+    }
+}
+
+/// A rates table: `period`, then one column per currency; an empty cell is no rate for
+/// that month.
+fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Diagnostic>> {
+    let period = t.require(&["period"]).map_err(|d| vec![d])?[0];
+    let mut out: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for row in 0..t.rows.len() {
+        let month = match t.month(row, period) {
+            Ok(m) => m,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        for col in (0..t.columns.len()).filter(|&c| c != period) {
+            match t.number(row, col) {
+                Ok(None) => {}
+                Ok(Some(r)) if r.is_finite() && r > 0.0 => {
+                    out.entry(code(&t.columns[col]))
+                        .or_default()
+                        .insert(month.clone(), r);
+                }
+                Ok(Some(_)) => problems.push(t.bad_cell(
+                    row,
+                    col,
+                    t!("a positive rate"),
+                    t!("write how many units of the portfolio currency one unit of this column's currency was worth that month, e.g. 7.1"),
+                )),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The problems of the rates table, and every project in a currency that cannot be
+/// converted as of its last reported month: an error at its `currency`.
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let (rates, mut out) = Rates::of_site(site);
+    for &id in site.projects.values() {
+        let page = site.page(id);
+        let Some(info) = page.project() else { continue };
+        let Some(own) = info.currency.as_deref().map(code) else {
+            continue;
+        };
+        let front = FrontMatter {
+            path: &page.path,
+            source: &page.source,
+        };
+        let last = site
+            .project_data
+            .get(&info.slug)
+            .and_then(|d| d.budget.iter().map(|b| b.period.as_str()).max());
+        let problem = match &rates.portfolio {
+            None => Some((
+                t!(
+                    "project `{project}` is in {own}, other projects in other currencies, and site.toml names no portfolio currency to add them up in",
+                    project = &info.slug,
+                    own = &own
+                ),
+                t!("add to site.toml:\n[currency]\nportfolio = \"{own}\"\nrates = {{ XXX = 1.0 }}   # units of {own} per unit of each other currency", own = &own),
+            )),
+            Some(p) if rates.rate(info, last).is_none() => Some((
+                match last {
+                    Some(month) => t!(
+                        "project `{project}` is in {own}, but site.toml gives no rate from {own} to the portfolio currency {portfolio} for {month}",
+                        project = &info.slug,
+                        own = &own,
+                        portfolio = p,
+                        month = month
+                    ),
+                    None => t!(
+                        "project `{project}` is in {own}, but site.toml gives no rate from {own} to the portfolio currency {portfolio}",
+                        project = &info.slug,
+                        own = &own,
+                        portfolio = p
+                    ),
+                },
+                t!("add `{own} = <{portfolio} per {own}>` under [currency.rates] in site.toml, e.g. {own} = 7.1 (or a column {own} in the rates table)", own = &own, portfolio = p),
+            )),
+            Some(_) => None,
+        };
+        if let Some((message, help)) = problem {
+            let d = Diagnostic::error(Problem::Content(message))
+                .at(front.location("currency"))
+                .with_help(help);
+            out.push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(currency: Option<&str>) -> ProjectInfo {
+        ProjectInfo {
+            currency: currency.map(str::to_string),
+            ..ProjectInfo::for_tests()
+        }
+    }
+
+    fn settings(portfolio: Option<&str>, rates: &[(&str, f64)]) -> CurrencySettings {
+        CurrencySettings {
+            portfolio: portfolio.map(str::to_string),
+            rates: rates.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            rates_table: None,
+        }
+    }
+
+    fn fixed(portfolio: &str, rates: &[(&str, f64)]) -> Rates {
+        Rates {
+            portfolio: Some(portfolio.into()),
+            fixed: rates.iter().map(|(k, v)| (code(k), *v)).collect(),
+            monthly: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn the_portfolio_currency_is_declared_or_the_one_all_projects_share() {
+        let (cny, usd, none) = (project(Some("CNY")), project(Some("usd")), project(None));
+        let empty = settings(None, &[]);
+        assert_eq!(
+            portfolio_currency(&empty, &[&cny, &none]).as_deref(),
+            Some("CNY")
+        );
+        assert_eq!(portfolio_currency(&empty, &[&cny, &usd]), None);
+        let declared = settings(Some("cny"), &[]);
+        assert_eq!(
+            portfolio_currency(&declared, &[&cny, &usd]).as_deref(),
+            Some("CNY")
+        );
+    }
+
+    #[test]
+    fn amounts_convert_at_the_declared_rate_and_never_without_one() {
+        let r = fixed("CNY", &[("usd", 7.1)]);
+        assert_eq!(r.rate(&project(Some("USD")), None), Some(7.1));
+        assert_eq!(r.rate(&project(Some(" usd")), Some("2024-01")), Some(7.1));
+        assert_eq!(r.rate(&project(Some("CNY")), None), Some(1.0));
+        assert_eq!(r.rate(&project(None), None), Some(1.0));
+        assert_eq!(r.rate(&project(Some("EUR")), None), None);
+        // 600,000 CNY and 100,000 USD at 7.1: 1,310,000 CNY, not 700,000.
+        let total = 600_000.0 * r.rate(&project(Some("CNY")), None).unwrap()
+            + 100_000.0 * r.rate(&project(Some("USD")), None).unwrap();
+        assert_eq!(total, 1_310_000.0);
+    }
+
+    #[test]
+    fn a_month_takes_its_own_rate_or_the_latest_before_it() {
+        let source: std::sync::Arc<str> =
+            std::sync::Arc::from("period,USD,EUR\n2024-01,7.1,7.8\n2024-03,7.2,\n");
+        let t =
+            crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &source, "rates")
+                .unwrap();
+        let mut r = fixed("CNY", &[("EUR", 8.0)]);
+        r.monthly = monthly(&t).unwrap();
+        let usd = project(Some("USD"));
+        assert_eq!(r.rate(&usd, Some("2024-01")), Some(7.1));
+        assert_eq!(
+            r.rate(&usd, Some("2024-02")),
+            Some(7.1),
+            "February: January's"
+        );
+        assert_eq!(r.rate(&usd, Some("2024-03")), Some(7.2));
+        assert_eq!(r.rate(&usd, None), Some(7.2), "the latest");
+        assert_eq!(
+            r.rate(&usd, Some("2023-12")),
+            None,
+            "none before the table, none fixed"
+        );
+        let eur = project(Some("EUR"));
+        assert_eq!(r.rate(&eur, Some("2024-03")), Some(7.8));
+        assert_eq!(
+            r.rate(&eur, Some("2023-12")),
+            Some(8.0),
+            "the fixed rate before"
+        );
+
+        let bad: std::sync::Arc<str> = std::sync::Arc::from("period,USD\n2024-01,-7\n");
+        let t = crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &bad, "rates")
+            .unwrap();
+        let problems = monthly(&t).unwrap_err();
+        assert!(
+            problems[0].to_string().contains("data/rates.csv:2:9"),
+            "{problems:?}"
+        );
+    }
+}

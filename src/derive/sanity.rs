@@ -1,0 +1,496 @@
+//! Sanity warnings: figures that parse and add up, yet are probably wrong. A CPI shown to
+//! a steering committee from a plan that does not add up to its budget, or from running
+//! totals summed as monthly amounts, looks as right as any other; so each doubt is said
+//! at the file, line and value behind it, with how to settle it. They are warnings (the
+//! site still builds); `--deny-warnings` makes them errors for CI.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::config::BudgetSettings;
+use crate::content::front_matter;
+use crate::content::load::field_offset;
+use crate::content::page::ProjectInfo;
+use crate::content::schema::ProjectStatus;
+use crate::data::{BudgetRow, Milestone, Table};
+use crate::derive::format_amount;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
+use crate::site::Site;
+use crate::t;
+
+/// Cumulative EV more than this many times cumulative PV is taken for a data error (EV
+/// typed in the PV column, a value in the wrong unit), not a project far ahead of plan.
+pub const EV_PV_FACTOR: f64 = 2.0;
+
+/// A project's front matter, to place warnings at a field's value.
+pub struct FrontMatter<'a> {
+    pub path: &'a Path,
+    pub source: &'a Arc<str>,
+}
+
+impl FrontMatter<'_> {
+    /// Where `field`'s value is written, to the end of its line (the top of the front
+    /// matter if it is not written).
+    pub fn location(&self, field: &str) -> Location {
+        let offset = front_matter::split(self.path, self.source)
+            .map(|split| field_offset(self.source, &split, field))
+            .unwrap_or(0);
+        let len = self.source[offset..].find('\n').unwrap_or(0);
+        Location::new(self.path, self.source, offset, len)
+    }
+
+    /// A warning at `field`'s value.
+    fn warn(&self, field: &str, message: Text, help: Text) -> Diagnostic {
+        Diagnostic::warning(Problem::Content(message))
+            .at(self.location(field))
+            .with_help(help)
+    }
+}
+
+/// One project's files, as the checks need them.
+pub struct Project<'a> {
+    pub info: &'a ProjectInfo,
+    pub front: FrontMatter<'a>,
+    pub budget: Option<(&'a Table, &'a [BudgetRow])>,
+    pub milestones: Option<(&'a Table, &'a [Milestone])>,
+}
+
+/// Every project's warnings, in project order.
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let settings = &site.config.budget;
+    let mut out = Vec::new();
+    for (slug, &id) in &site.projects {
+        let page = site.page(id);
+        let Some(info) = page.project() else { continue };
+        let data = site.project_data.get(slug);
+        let table = |kind: &str| site.tables.get(&format!("projects/{slug}/{kind}"));
+        let project = Project {
+            info,
+            front: FrontMatter {
+                path: &page.path,
+                source: &page.source,
+            },
+            budget: table("budget").zip(data.map(|d| d.budget.as_slice())),
+            milestones: table("milestones").zip(data.map(|d| d.milestones.as_slice())),
+        };
+        out.extend(project_warnings(&project, settings));
+    }
+    out
+}
+
+/// The warnings of one project.
+pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some((table, rows)) = p.budget.filter(|(_, rows)| !rows.is_empty()) {
+        let totals = running_totals(rows);
+        if let Some(bac) = p.info.bac.filter(|b| *b > 0.0) {
+            out.extend(plan_against_bac(p, &totals, bac, settings.tolerance));
+            out.extend(beyond_bac(p, table, &totals, bac, settings.tolerance));
+            out.extend(closed_with_budget_to_earn(
+                p,
+                &totals,
+                bac,
+                settings.tolerance,
+            ));
+        }
+        out.extend(ev_far_ahead_of_pv(table, &totals));
+        out.extend(period_gaps(table, &totals));
+    }
+    if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
+        for m in milestones {
+            if let (Some(actual), Some(col)) = (m.actual, table.column("actual")) {
+                if actual < start {
+                    let message = t!(
+                        "milestone `{name}` was reached on {actual}, before the project started ({start})",
+                        name = &m.name,
+                        actual = actual.iso(),
+                        start = start.iso()
+                    );
+                    out.push(
+                        table
+                            .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                            .with_help(t!(
+                                "correct the actual date, or the project's `start` in its index.md"
+                            )),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Running totals at the end of each period, in period order.
+struct Total<'a> {
+    row: &'a BudgetRow,
+    pv: f64,
+    ev: f64,
+    ac: f64,
+}
+
+fn running_totals(rows: &[BudgetRow]) -> Vec<Total<'_>> {
+    let mut sorted: Vec<&BudgetRow> = rows.iter().collect();
+    sorted.sort_by(|a, b| a.period.cmp(&b.period));
+    let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
+    sorted
+        .into_iter()
+        .map(|row| {
+            pv += row.pv;
+            ev += row.ev.unwrap_or(0.0);
+            ac += row.ac.unwrap_or(0.0);
+            Total { row, pv, ev, ac }
+        })
+        .collect()
+}
+
+fn percent(part: f64, whole: f64) -> String {
+    format!("{:.1} %", part / whole * 100.0)
+}
+
+/// The plan should spend the budget: planned values that add up to more or less than
+/// the BAC make SPI and percent complete disagree with each other.
+fn plan_against_bac(p: &Project, totals: &[Total], bac: f64, tolerance: f64) -> Option<Diagnostic> {
+    let planned = totals.last()?.pv;
+    let gap = (planned - bac).abs();
+    (gap > bac * tolerance).then(|| {
+        p.front.warn(
+            "bac",
+            t!(
+                "the planned values in the budget add up to {planned}, but `bac` is {bac} (a gap of {gap}, more than the {allowed} allowed)",
+                planned = format_amount(planned),
+                bac = format_amount(bac),
+                gap = percent(gap, bac),
+                allowed = percent(tolerance, 1.0),
+            ),
+            t!("plan every period up to the finish so the pv column adds up to the BAC, or correct `bac`; if the amounts are running totals, write `basis: cumulative` in index.md (the allowed gap is `tolerance` under [budget] in site.toml)"),
+        )
+    })
+}
+
+/// Earned value cannot pass the budget: more than 100 % complete is a data error. Actual
+/// cost may pass it, but on a project still running that is spending without an
+/// approved budget, worth a word before the steering committee sees it; a closed
+/// project's overrun is history, shown by its CPI and VAC.
+fn beyond_bac(
+    p: &Project,
+    table: &Table,
+    totals: &[Total],
+    bac: f64,
+    tolerance: f64,
+) -> Vec<Diagnostic> {
+    let limit = bac * (1.0 + tolerance);
+    let mut out = Vec::new();
+    let earned: fn(&Total) -> f64 = |t| t.ev;
+    let spent: fn(&Total) -> f64 = |t| t.ac;
+    let checks = [
+        ("ev", earned, true),
+        ("ac", spent, p.info.status != ProjectStatus::Closed),
+    ];
+    for (name, value, applies) in checks {
+        let Some(col) = table.column(name).filter(|_| applies) else {
+            continue;
+        };
+        if let Some(t) = totals.iter().find(|t| value(t) > limit) {
+            let what = if name == "ev" {
+                t!("earned value")
+            } else {
+                t!("actual cost")
+            };
+            let message = t!(
+                "the {what} reaches {value} by {period}, beyond the BAC of {bac} ({share} of it)",
+                what = what,
+                value = format_amount(value(t)),
+                period = &t.row.period,
+                bac = format_amount(bac),
+                share = percent(value(t), bac),
+            );
+            let help = if name == "ev" {
+                t!("no project earns more than its budget: check the value, raise `bac` if the budget was re-baselined, or write `basis: cumulative` in index.md if the amounts are running totals")
+            } else {
+                t!("if the budget was raised, write the new `bac` in index.md; if the amounts are running totals, write `basis: cumulative`; otherwise check the value")
+            };
+            out.push(
+                table
+                    .at_cell(
+                        Diagnostic::warning(Problem::Content(message)),
+                        t.row.row,
+                        col,
+                    )
+                    .with_help(help),
+            );
+        }
+    }
+    out
+}
+
+/// A closed project has earned its budget, or its BAC was never lowered after scope
+/// was cut: either way its completion and TCPI would be shown wrong.
+fn closed_with_budget_to_earn(
+    p: &Project,
+    totals: &[Total],
+    bac: f64,
+    tolerance: f64,
+) -> Option<Diagnostic> {
+    if p.info.status != ProjectStatus::Closed {
+        return None;
+    }
+    let earned = totals.last()?.ev;
+    (earned < bac * (1.0 - tolerance)).then(|| {
+        p.front.warn(
+            "status",
+            t!(
+                "the project is closed, but has earned {earned} of its BAC of {bac} ({share}); {rest} is still to be earned",
+                earned = format_amount(earned),
+                bac = format_amount(bac),
+                share = percent(earned, bac),
+                rest = format_amount(bac - earned),
+            ),
+            t!("record the final earned value in the budget table, or lower `bac` to the budget approved when scope was cut"),
+        )
+    })
+}
+
+/// Earned value far ahead of the plan is more often a slip of the keyboard than a
+/// project that much ahead of schedule. Only the first such period is named.
+fn ev_far_ahead_of_pv(table: &Table, totals: &[Total]) -> Option<Diagnostic> {
+    let col = table.column("ev")?;
+    let t = totals
+        .iter()
+        .find(|t| t.pv > 0.0 && t.ev > EV_PV_FACTOR * t.pv)?;
+    let message = t!(
+        "by {period} the earned value ({ev}) is {times} times the planned value ({pv}), more than {factor} times",
+        period = &t.row.period,
+        ev = format_amount(t.ev),
+        times = format!("{:.1}", t.ev / t.pv),
+        pv = format_amount(t.pv),
+        factor = EV_PV_FACTOR,
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+            .with_help(t!("check the ev and pv values of this and earlier periods (a value in the wrong column or unit?)")),
+    )
+}
+
+/// `YYYY-MM` as a month count, to find months missing between two periods.
+fn month_number(period: &str) -> Option<i32> {
+    let (year, month) = period.split_once('-')?;
+    Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1)
+}
+
+/// A month missing between two periods: its amounts are not zero, they are unknown,
+/// and the running totals after it are short by them. (A period listed twice is
+/// already an error where the budget is read.)
+fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let Some(col) = table.column("period") else {
+        return Vec::new();
+    };
+    totals
+        .windows(2)
+        .filter_map(|pair| {
+            let (before, after) = (&pair[0].row, &pair[1].row);
+            let missing = month_number(&after.period)? - month_number(&before.period)? - 1;
+            (missing > 0).then(|| {
+                let message = t!(
+                    "{missing} month(s) missing between {before} ({place}) and {after}",
+                    missing = missing,
+                    before = &before.period,
+                    place = table.place_name(before.row, col),
+                    after = &after.period
+                );
+                table
+                    .at_cell(Diagnostic::warning(Problem::Content(message)), after.row, col)
+                    .with_help(t!("add a row for each missing month, with 0 where nothing was planned, earned or spent"))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::schema::Date;
+
+    fn csv(name: &str, text: &str) -> Table {
+        let source: Arc<str> = Arc::from(text);
+        crate::data::read::read_csv(Path::new(name), &source, name).unwrap()
+    }
+
+    fn budget(t: &Table) -> Vec<BudgetRow> {
+        let (data, problems) = crate::data::project_data(
+            &[("projects/p/budget".to_string(), t.clone())].into(),
+            "p",
+            crate::content::schema::Basis::Period,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        data.budget
+    }
+
+    fn info(bac: f64, status: ProjectStatus) -> ProjectInfo {
+        ProjectInfo {
+            start: Some(Date::parse("2024-01-08").unwrap()),
+            bac: Some(bac),
+            status,
+            ..ProjectInfo::for_tests()
+        }
+    }
+
+    const FRONT: &str = "---\ntitle: 机房迁移\nbac: 1000\nstatus: closed\n---\n正文\n";
+
+    fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) -> Vec<String> {
+        let source: Arc<str> = Arc::from(FRONT);
+        let table = csv("budget.csv", budget_csv);
+        let rows = budget(&table);
+        let milestones = milestones_csv.map(|text| csv("milestones.csv", text));
+        let ms: Vec<Milestone> = milestones
+            .as_ref()
+            .map(|t| {
+                let tables = [("projects/p/milestones".to_string(), t.clone())].into();
+                crate::data::project_data(&tables, "p", Default::default())
+                    .0
+                    .milestones
+            })
+            .unwrap_or_default();
+        let project = Project {
+            info,
+            front: FrontMatter {
+                path: Path::new("content/projects/p/index.md"),
+                source: &source,
+            },
+            budget: Some((&table, &rows)),
+            milestones: milestones.as_ref().map(|t| (t, ms.as_slice())),
+        };
+        project_warnings(&project, &BudgetSettings::default())
+            .iter()
+            .map(|d| {
+                assert!(!d.is_error());
+                d.to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_that_adds_up_and_is_earned_gives_none() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Closed),
+            "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,600,620,640\n",
+            Some("name,baseline,actual\n启动会,2024-01-10,2024-01-10\n"),
+        );
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn planned_values_that_miss_the_bac_are_named_at_bac() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,500,,\n",
+            None,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("index.md:3:6"), "{w:?}");
+        assert!(
+            w[0].contains(
+                "add up to 900, but `bac` is 1,000 (a gap of 10.0 %, more than the 1.0 % allowed)"
+            ),
+            "{w:?}"
+        );
+        // Within the tolerance, no warning.
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,595,,\n",
+            None,
+        );
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn earned_value_beyond_bac_is_named_at_its_cell_and_open_overspend_too() {
+        // Running totals read as monthly amounts: the case.
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,300,300,310\n2024-02,300,600,620\n2024-03,400,900,950\n",
+            None,
+        );
+        let ev = w
+            .iter()
+            .find(|m| m.contains("earned value reaches"))
+            .unwrap();
+        assert!(ev.contains("budget.csv:4:13"), "{ev}");
+        assert!(
+            ev.contains("reaches 1,800 by 2024-03, beyond the BAC of 1,000 (180.0 % of it)"),
+            "{ev}"
+        );
+        let ac = w
+            .iter()
+            .find(|m| m.contains("actual cost reaches"))
+            .unwrap();
+        assert!(ac.contains("budget.csv:4:17"), "{ac}");
+    }
+
+    #[test]
+    fn a_closed_projects_overrun_is_history_but_its_unearned_budget_is_not() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Closed),
+            "period,pv,ev,ac\n2024-01,500,400,700\n2024-02,500,400,700\n",
+            None,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("index.md:4:9"), "{w:?}");
+        assert!(
+            w[0].contains("earned 800 of its BAC of 1,000 (80.0 %); 200 is still to be earned"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn earned_value_far_ahead_of_plan_is_doubted() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,100,250,90\n2024-02,900,,\n",
+            None,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("budget.csv:2:13"), "{w:?}");
+        assert!(
+            w[0].contains("by 2024-01 the earned value (250) is 2.5 times the planned value (100)"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_month_is_named_after_the_gap() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,300,,\n2024-04,400,,\n2023-12,300,,\n",
+            None,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("budget.csv:3:1"), "{w:?}");
+        assert!(
+            w[0].contains("2 month(s) missing between 2024-01 (line 2) and 2024-04"),
+            "{w:?}"
+        );
+        assert_eq!(
+            month_number("2024-01").unwrap() - month_number("2023-12").unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_milestone_reached_before_the_start_is_doubted() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,1000,,\n",
+            Some("name,baseline,actual\n需求确认,2024-02-01,2023-12-29\n"),
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("milestones.csv:2:17"), "{w:?}");
+        assert!(
+            w[0].contains(
+                "`需求确认` was reached on 2023-12-29, before the project started (2024-01-08)"
+            ),
+            "{w:?}"
+        );
+    }
+}

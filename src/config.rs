@@ -143,9 +143,10 @@ pub struct Config {
     pub feed_limit: usize,
     #[serde(default)]
     pub thresholds: Thresholds,
-    /// Build the client-side search index and show the search box. Experimental and off
-    /// by default until the index meets its size and speed targets.
-    #[serde(default)]
+    /// Build the client-side search index and show the search box. On by default: a
+    /// portal is read by searching it; `search = false` leaves out the index, the box and
+    /// the results page (a site that embeds another search, or a tiny one).
+    #[serde(default = "default_search")]
     pub search: bool,
 }
 
@@ -177,6 +178,9 @@ fn default_theme() -> String {
 }
 fn default_feed_limit() -> usize {
     20
+}
+fn default_search() -> bool {
+    true
 }
 
 impl Config {

@@ -188,7 +188,7 @@ fn the_client_finds_what_readers_look_for() {
 }
 
 #[test]
-fn the_search_page_and_box_are_rendered_only_with_search_on() {
+fn the_search_page_and_box_are_rendered_unless_search_is_off() {
     let site = searchable_site();
     let page = site.read("search/index.html");
     assert!(page.contains("id=\"search-app\""));
@@ -214,11 +214,14 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
     assert!(site.exists("js/search-ui.js"));
 
     let plain = Site::fixture("basic");
+    let config = std::fs::read_to_string(plain.root().join("site.toml")).unwrap();
+    plain.write("site.toml", format!("search = false\n{config}"));
     plain.build_ok();
     assert!(
         !plain.read("index.html").contains("role=\"search\""),
         "no search box without an index"
     );
+    assert!(!plain.exists("search/index.html"), "and no results page");
 }
 
 #[test]

@@ -22,6 +22,7 @@ pub mod incremental;
 pub mod layout;
 pub mod markdown;
 pub mod output;
+pub mod prose;
 pub mod render;
 pub mod scaffold;
 pub mod schemas;

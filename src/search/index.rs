@@ -18,6 +18,7 @@ use crate::i18n::I18n;
 use crate::markdown::is_cjk;
 use crate::output::Output;
 use crate::search::documents::{self, json, script};
+use crate::search::fields;
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};
 use crate::search::words::Words;
@@ -132,7 +133,7 @@ fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> 
                     Vec::new()
                 }
             };
-            [cut(&page.title), cut(&documents::headings(page))]
+            [cut(&page.title), cut(&fields::headings(page))]
         })
         .collect()
 }
@@ -165,11 +166,12 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -
                             let page = site.page(id);
                             let [title, headings] = &cuts[first + i];
                             terms.add_field(0, head(&page.title, MAX_FIELD_BYTES), title);
-                            let headings_text = documents::headings(page);
+                            let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
-                            let metadata = documents::metadata(site, page, i18n);
+                            let metadata = fields::metadata(site, page, i18n);
                             terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
-                            terms.add_field(3, head(&page.body.text, MAX_FIELD_BYTES), &[]);
+                            let body = fields::body(site, id, i18n);
+                            terms.add_field(3, head(&body, MAX_FIELD_BYTES), &[]);
                             terms.finish(lengths[first + i], PARTITIONS)
                         })
                         .collect();

@@ -3,6 +3,7 @@
 
 pub mod documents;
 pub mod encode;
+pub mod fields;
 pub mod index;
 pub mod postings;
 pub mod shards;

@@ -178,6 +178,9 @@ impl DocTerms {
                     }
                 }
             }
+            Token::Code { text } => {
+                self.word(text, None, fnv64(text.as_bytes()), bit);
+            }
             Token::Word { stem, raw } => {
                 self.flush_lone(bit);
                 let hash = fnv64(stem.as_bytes());

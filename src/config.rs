@@ -148,6 +148,11 @@ pub struct Config {
     /// the results page (a site that embeds another search, or a tiny one).
     #[serde(default = "default_search")]
     pub search: bool,
+    /// The site's own words (product names, internal terms: `主数据`, `北斗`) that search
+    /// should weigh as whole words in titles and headings, beside the built-in PMO
+    /// glossary (`search::glossary`).
+    #[serde(default)]
+    pub search_words: Vec<String>,
 }
 
 const FIELDS: &[&str] = &[
@@ -161,6 +166,7 @@ const FIELDS: &[&str] = &[
     "feed_limit",
     "thresholds",
     "search",
+    "search_words",
     "cpi_green",
     "cpi_amber",
     "spi_green",

@@ -132,7 +132,7 @@ fn cut_blocks(title: &str, body: &str) -> Vec<String> {
 
 /// `text` as a JS string literal: JSON's escapes, plus the two line separators JSON
 /// allows raw but JS engines before ES2019 do not.
-fn escaped(text: &str) -> String {
+pub fn escaped(text: &str) -> String {
     let literal = json(text);
     if literal.contains(['\u{2028}', '\u{2029}']) {
         literal

@@ -137,3 +137,30 @@ impl Line {
         self.add(iso.get(..4));
     }
 }
+
+/// Characters of [`shown`] written with a page's first excerpt block.
+const SHOWN_CHARS: usize = 1_500;
+
+/// What the page shows in words besides its prose — the summary written under its
+/// title, its link lists and word rows of tables, a project's milestones and risks, the
+/// cells of its ```table blocks — without figures and dates, up to [`SHOWN_CHARS`]. The
+/// client reads it with the first excerpt block to tell a page that holds a query's
+/// exact text from one whose pieces of it only meet elsewhere; it is never quoted.
+pub fn shown(site: &Site, id: PageId, i18n: &I18n) -> String {
+    let page = site.page(id);
+    let mut out = Line(String::new());
+    if page.explicit_summary {
+        out.add(Some(&page.summary));
+    }
+    let body = body(site, id, i18n);
+    let prose = page.body.text.len().min(body.len());
+    for line in body.get(prose..).unwrap_or_default().lines() {
+        if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {
+            out.add(Some(line));
+        }
+    }
+    match out.0.char_indices().nth(SHOWN_CHARS) {
+        Some((at, _)) => out.0[..at].to_string(),
+        None => out.0,
+    }
+}

@@ -19,13 +19,15 @@ use crate::markdown::is_cjk;
 use crate::output::Output;
 use crate::search::documents::{self, json, script};
 use crate::search::fields;
+use crate::search::glossary::Vocabulary;
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};
+use crate::search::titles::{self, First};
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -37,6 +39,10 @@ const PARTITIONS: usize = 64;
 /// Bytes of one word group above which it is split (see `shards`): small enough that a
 /// first query loads little, and that no file passes 1 MB even at 100k pages.
 const GROUP_LIMIT: usize = 32 * 1024;
+
+/// The impact written with an exact-title posting: the client ranks by the posting's
+/// presence, not its impact, so any digit does.
+const TITLE_IMPACT: u32 = 31;
 
 /// Bytes of a title or of a page's headings that are cut into words (jieba). Words only
 /// weigh bigrams for ranking, and segmenting is the slowest step per byte (a 10 MB
@@ -84,11 +90,15 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
     let cuts = cut_words(site, &docs, words);
     let partitions = postings(site, i18n, &docs, &cuts);
     // Three independent jobs; the facets are serial, so they run beside the others.
+    let titles: Vec<Option<(String, First)>> = docs
+        .iter()
+        .map(|&d| titles::title_term(&site.page(d).title))
+        .collect();
     let (split, (written, facets)) = rayon::join(
-        || write_shards(partitions, shards, output),
+        || write_shards(partitions, &titles, shards, output),
         || {
             rayon::join(
-                || write_documents(site, &docs, output),
+                || write_documents(site, i18n, &docs, output),
                 || documents::facets(site, &docs, i18n),
             )
         },
@@ -122,13 +132,16 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
 fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> {
     // Asked for on the first title or heading with CJK text, so English never loads it.
     let segmenter = OnceLock::new();
+    let vocabulary = Vocabulary::new(&site.config.search_words);
     docs.par_iter()
         .map(|&id| {
             let page = site.page(id);
             let cut = |text: &str| {
                 let text = head(text, SEGMENT_BYTES);
                 if text.chars().any(is_cjk) {
-                    segmenter.get_or_init(|| words.get()).starts(text)
+                    let mut starts = segmenter.get_or_init(|| words.get()).starts(text);
+                    vocabulary.join(text, &mut starts);
+                    starts
                 } else {
                     Vec::new()
                 }
@@ -200,9 +213,11 @@ fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
     });
 }
 
-/// Writes the term shards; returns the split word groups for `meta.split`.
+/// Writes the term shards, with each document's exact-title term (see `titles`) in the
+/// shard of its first term; returns the split word groups for `meta.split`.
 fn write_shards(
     parts: Vec<Partition>,
+    titles: &[Option<(String, First)>],
     shards: u32,
     output: &dyn Output,
 ) -> io::Result<BTreeMap<String, Vec<String>>> {
@@ -231,6 +246,26 @@ fn write_shards(
             groups.key(word)
         };
         files[shards::shard_of(key, shards) as usize].push((word, &list.encoded));
+    }
+    // Pages of one title share its term; the same title filed by two first terms (`ERP-2`
+    // and `ERP 2`) is two entries in two shards.
+    let mut exact: BTreeMap<(u32, &str), List> = BTreeMap::new();
+    for (doc, (key, first)) in titles
+        .iter()
+        .enumerate()
+        .filter_map(|(d, t)| Some((d, t.as_ref()?)))
+    {
+        let shard = match first {
+            First::Cjk(term) => shards::shard_of(term, shards),
+            First::Word(word) => shards::shard_of(groups.key(word), shards),
+        };
+        exact
+            .entry((shard, key.as_str()))
+            .or_default()
+            .append(doc as u32, TITLE_IMPACT);
+    }
+    for ((shard, key), list) in &exact {
+        files[*shard as usize].push((key, &list.encoded));
     }
     files
         .par_iter_mut()
@@ -264,7 +299,12 @@ fn write_shards(
 /// Writes the excerpt blocks and the document chunks (whose rows say how many blocks
 /// each document has). Block 0 starts with the document's row too, so a page of results
 /// loads one file per result and no chunk.
-fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Result<()> {
+fn write_documents(
+    site: &Site,
+    i18n: &I18n,
+    docs: &[PageId],
+    output: &dyn Output,
+) -> io::Result<()> {
     let blocks: Vec<io::Result<usize>> = docs
         .par_iter()
         .enumerate()
@@ -275,8 +315,9 @@ fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Res
                 let name = format!("x/{n}-{b}");
                 let data = if b == 0 {
                     let row = json(&documents::row(page, blocks.len()));
-                    // `[url,…,blocks]` → `[url,…,blocks,"text"]`.
-                    format!("{},{text}]", row.trim_end_matches(']'))
+                    let shown = documents::escaped(&fields::shown(site, d, i18n));
+                    // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
+                    format!("{},{text},{shown}]", row.trim_end_matches(']'))
                 } else {
                     text.clone()
                 };

@@ -4,8 +4,10 @@
 pub mod documents;
 pub mod encode;
 pub mod fields;
+pub mod glossary;
 pub mod index;
 pub mod postings;
 pub mod shards;
+pub mod titles;
 pub mod tokenize;
 pub mod words;

@@ -73,8 +73,8 @@ pub enum Token<'a> {
     /// A word: its stem and its lowercased form (equal unless stemming changed it).
     Word { stem: &'a str, raw: &'a str },
     /// A number or code as written, lowercased (`12.7%`, `ll-2024-012`), reported after
-    /// its last part (each part is a word too).
-    Code { text: &'a str },
+    /// its last part (each of its `parts` is a word too).
+    Code { text: &'a str, parts: u32 },
 }
 
 /// All index terms of `text`, in order.
@@ -112,7 +112,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
             position += 1;
         }
         // At the position of its last part: it follows the parts it is made of.
-        Token::Code { text } => f(text, TermKind::Code, position.saturating_sub(1)),
+        Token::Code { text, .. } => f(text, TermKind::Code, position.saturating_sub(1)),
     });
 }
 
@@ -250,7 +250,10 @@ impl Code {
     /// Reports the code read so far, if it is one, and starts afresh.
     fn end<F: FnMut(Token<'_>)>(&mut self, f: &mut F) {
         if self.digit && (self.parts > 1 || self.percent) {
-            f(Token::Code { text: &self.text });
+            f(Token::Code {
+                text: &self.text,
+                parts: self.parts as u32,
+            });
         }
         self.text.clear();
         self.chars = 0;
@@ -411,7 +414,7 @@ mod tests {
                     format!("{}{c}", prev.map(String::from).unwrap_or_default())
                 }
                 Token::Word { stem, raw } => format!("{stem}/{raw}"),
-                Token::Code { text } => format!("code {text}"),
+                Token::Code { text, .. } => format!("code {text}"),
             })
         });
         assert_eq!(seen, ["项", "项目", "risk/risks", "风"]);

@@ -372,6 +372,8 @@
     stem: stem,
     runs: runs,
     isCjk: isCjk,
+    isWordChar: isWordChar,
+    foldChar: foldChar,
     normalize: normalize,
     findMatches: findMatches,
     excerpt: excerpt,

@@ -74,15 +74,23 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
     out.0
 }
 
-/// The body: the page's prose, then what it shows beside it — its number tables and
-/// link lists, a project's milestones and risks, the cells of its ```table blocks.
-/// Excerpts quote only the prose ([`crate::search::documents::blocks`]).
+/// The body: the page's prose, then what it shows beside it ([`beside`]). Excerpts
+/// quote only the prose ([`crate::search::documents::blocks`]).
 pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
-    let mut out = Line(String::with_capacity(
-        page.body.text.len() + page.body.aside.len() + 1,
-    ));
-    out.add(Some(&page.body.text));
+    let beside = beside(site, id, i18n);
+    let mut out = String::with_capacity(page.body.text.len() + beside.len() + 1);
+    out.push_str(&page.body.text);
+    out.push('\n');
+    out.push_str(&beside);
+    out
+}
+
+/// What a page shows beside its prose: its number tables and link lists, a project's
+/// milestones and risks, the cells of its ```table blocks.
+fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
+    let page = site.page(id);
+    let mut out = Line(String::new());
     out.add(Some(&page.body.aside));
     if let Some(data) = page.project().and_then(|p| site.project_data.get(&p.slug)) {
         for m in &data.milestones {
@@ -152,9 +160,7 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n) -> String {
     if page.explicit_summary {
         out.add(Some(&page.summary));
     }
-    let body = body(site, id, i18n);
-    let prose = page.body.text.len().min(body.len());
-    for line in body.get(prose..).unwrap_or_default().lines() {
+    for line in beside(site, id, i18n).lines() {
         if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {
             out.add(Some(line));
         }

@@ -123,4 +123,20 @@ mod tests {
         v.join("供应商延期", &mut starts);
         assert_eq!(starts, [6], "other cuts stay");
     }
+
+    #[test]
+    fn jieba_cuts_that_split_glossary_words_are_mended() {
+        let segmenter = crate::search::words::Segmenter::load();
+        let v = Vocabulary::new(&[]);
+        for (text, word) in [("挣值分析实践", "挣值"), ("干系人沟通计划", "干系人")]
+        {
+            let mut starts = segmenter.starts(text);
+            v.join(text, &mut starts);
+            let end = word.len() as u32;
+            assert!(
+                starts.iter().all(|&s| s >= end),
+                "{text}: a cut inside {word}: {starts:?}"
+            );
+        }
+    }
 }

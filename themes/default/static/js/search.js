@@ -284,18 +284,21 @@
   function holdsRun(g, d) {
     var ps = g.postings;
     var m = ps.length;
-    if (ps[0].byDoc[d] === undefined || ps[m - 1].byDoc[d] === undefined) return false;
+    if (!holdsBigram(ps[0], d) || !holdsBigram(ps[m - 1], d)) return false;
     for (var i = 1; i < m; i++) {
-      if (ps[i].byDoc[d] === undefined && ps[i - 1].byDoc[d] === undefined) return false;
+      if (!holdsBigram(ps[i], d) && !holdsBigram(ps[i - 1], d)) return false;
     }
     return true;
   }
+
+  /** Whether d holds a bigram; a common bigram left unloaded (null) counts as held. */
+  function holdsBigram(p, d) { return p === null || p.byDoc[d] !== undefined; }
 
   /** The documents that may hold group g: a superset, to be checked one by one. */
   function sourceDocs(g) {
     if (g.type !== 'cjk') return g.expansions;
     var a = g.postings[0], b = g.postings[g.postings.length - 1];
-    return [a.docs.length <= b.docs.length ? a : b];
+    return [b === null || a.docs.length <= b.docs.length ? a : b];
   }
 
   function holds(g, d) {
@@ -347,6 +350,10 @@
       groups.forEach(function (g) {
         if (g.type === 'cjk') {
           for (var t = 0; t < g.postings.length; t++) {
+            if (g.postings[t] === null) {
+              if (g.terms.length > 1) near++;
+              continue;
+            }
             var k = g.postings[t].byDoc[d];
             if (k === undefined) continue;
             total += weight(g.postings[t], k, meta);
@@ -518,9 +525,17 @@
   function prepare(query, meta) {
     var groups = tokenize(query);
     var names = {};
+    var common = {};
+    (meta.common || []).forEach(function (t) { common[t] = true; });
     groups.forEach(function (g, i) {
       if (g.type === 'cjk') {
-        g.terms.forEach(function (t) { names[shardOf(t, meta)] = true; });
+        // In a run of six characters or more, the bigrams in a quarter of the pages or
+        // more (meta.common) are not loaded: the run's other bigrams find its pages, and
+        // the text of the results shown settles their exact text. The first bigram is
+        // always loaded (it finds the candidates and its shard holds the title's term).
+        var m = g.terms.length;
+        g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
+        g.terms.forEach(function (t, k) { if (!g.skip[k]) names[shardOf(t, meta)] = true; });
       } else if (g.prefix) {
         prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
       } else {
@@ -542,8 +557,8 @@
   function resolveGroups(groups, meta) {
     groups.forEach(function (g) {
       if (g.type === 'cjk') {
-        g.postings = g.terms.map(function (t) { return postingsOf(t, meta); });
-        g.df = Math.min(g.postings[0].docs.length, g.postings[g.postings.length - 1].docs.length);
+        g.postings = g.terms.map(function (t, i) { return g.skip[i] ? null : postingsOf(t, meta); });
+        g.df = sourceDocs(g)[0].docs.length;
       } else if (g.prefix) {
         var seen = {};
         var exp = [];

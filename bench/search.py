@@ -101,8 +101,8 @@ def load_texts(search_dir):
         b = 0
         while (search_dir / "x" / f"{doc}-{b}.js").exists():
             block = read_js(search_dir / "x" / f"{doc}-{b}.js")
-            # Block 0 is the document's row with the text last.
-            parts.append(block[-1] if isinstance(block, list) else block)
+            # Block 0 is the document's row, then the text, then what else it shows.
+            parts.append(block[5] if isinstance(block, list) else block)
             b += 1
         texts.append(fold("".join(parts)))
     return texts

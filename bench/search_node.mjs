@@ -8,31 +8,11 @@
 // the header box, on the results page, and for the facets the results page adds after.
 
 import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { loadClient } from './client.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
-const clientPath = path.join(scripts, 'search.js');
 const [dir, queriesFile] = process.argv.slice(2);
-// The text rules first, as the pages load them.
-for (const file of [path.join(scripts, 'search-text.js'), clientPath]) {
-  vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
-}
-const S = globalThis.PmoSearch;
-
-let loaded = new Map();
-S.configure({
-  base: dir,
-  load(name) {
-    const code = fs.readFileSync(path.join(dir, name + '.js'));
-    if (!loaded.has(name)) loaded.set(name, zlib.gzipSync(code, { level: 6 }).length);
-    new Function('PmoSearch', code.toString('utf8'))(S);
-    return Promise.resolve();
-  },
-});
+const client = loadClient(dir);
+const S = client.S;
 
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
 const out = { recall: [], first: [] };
@@ -45,19 +25,17 @@ for (const { q, expect } of queries) {
   // First query from an empty cache, as each part of the UI asks: the header box (8
   // results, no facets), the results page's first page (20, no facets), and the facet
   // files the results page loads after showing those.
-  const sum = () => [...loaded.values()].reduce((a, b) => a + b, 0);
   for (const [view, limit] of [['header', 8], ['page', 20]]) {
-    S.reset();
-    loaded = new Map();
+    client.forget();
     await S.search(q, { limit, facets: false });
-    const gz = sum();
+    const gz = client.gz();
+    const loaded = client.files();
     out.first.push({ q, view, gz, files: loaded.size, largest: Math.max(...loaded.values()) });
     if (view === 'page') {
       await S.search(q, { limit: 0, excerpts: false });
-      out.first.push({ q, view: 'facets', gz: sum() - gz, files: loaded.size, largest: 0 });
+      out.first.push({ q, view: 'facets', gz: client.gz() - gz, files: client.files().size, largest: 0 });
     }
   }
-  S.reset();
-  loaded = new Map();
+  client.forget();
 }
 console.log(JSON.stringify(out));

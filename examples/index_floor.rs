@@ -91,6 +91,7 @@ fn read_every_text(site: &pmo_portal::site::Site) {
             scan(text, |token| match token {
                 Token::Cjk { .. } => seen += 1,
                 Token::Word { stem, .. } => seen += stem.len(),
+                Token::Code { text, .. } => seen += text.len(),
             });
         }
         std::hint::black_box(seen);
@@ -112,6 +113,7 @@ fn count_terms(site: &pmo_portal::site::Site) {
                     } => (u64::from(p) << 21) | u64::from(c),
                     Token::Cjk { prev: None, c, .. } => u64::from(c),
                     Token::Word { stem, .. } => fnv64(stem.as_bytes()),
+                    Token::Code { text, .. } => fnv64(text.as_bytes()),
                 };
                 *counts.entry(key).or_default() += 1;
             });

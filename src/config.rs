@@ -204,10 +204,16 @@ pub struct Config {
     pub budget: BudgetSettings,
     #[serde(default)]
     pub currency: CurrencySettings,
-    /// Build the client-side search index and show the search box. Experimental and off
-    /// by default until the index meets its size and speed targets.
-    #[serde(default)]
+    /// Build the client-side search index and show the search box. On by default: a
+    /// portal is read by searching it; `search = false` leaves out the index, the box and
+    /// the results page (a site that embeds another search, or a tiny one).
+    #[serde(default = "default_search")]
     pub search: bool,
+    /// The site's own words (product names, internal terms: `主数据`, `北斗`) that search
+    /// should weigh as whole words in titles and headings, beside the built-in PMO
+    /// glossary (`search::glossary`).
+    #[serde(default)]
+    pub search_words: Vec<String>,
 }
 
 const FIELDS: &[&str] = &[
@@ -228,6 +234,7 @@ const FIELDS: &[&str] = &[
     "portfolio",
     "rates",
     "rates_table",
+    "search_words",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -245,6 +252,9 @@ fn default_theme() -> String {
 }
 fn default_feed_limit() -> usize {
     20
+}
+fn default_search() -> bool {
+    true
 }
 
 impl Config {

@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod messages;
 pub mod numbers;
 pub mod output;
+pub mod prose;
 pub mod render;
 pub mod scaffold;
 pub mod schemas;

@@ -71,9 +71,14 @@ pub struct Rendered {
     pub word_count: usize,
     /// Plain text of the first paragraph, shortened.
     pub first_paragraph: String,
-    /// The page's plain text (headings, paragraphs, lists, tables), one block per line:
-    /// what search indexes and quotes in excerpts.
+    /// The page's plain text (headings, paragraphs, lists, table rows that say something
+    /// in words), one block per line: what search indexes and quotes in excerpts.
     pub text: String,
+    /// What the page shows that is not its own prose, one block per line: table rows
+    /// that are mostly numbers and list items that are only a link (a "related pages"
+    /// list). Searched, never quoted: an excerpt of `1 · 2 · 3 · 5 · 10`, or of other
+    /// pages' titles, tells a reader nothing (see `prose`).
+    pub aside: String,
 }
 
 const PLACEHOLDER: &str = "pmo-link:";
@@ -104,6 +109,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     let mut nesting = Nesting::default();
 
     let mut block: Option<RawBlock> = None;
+    let mut prose = crate::prose::Prose::default();
 
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         // Inside a chart or table block: gather its text instead of rendering it.
@@ -125,6 +131,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             }
             continue;
         }
+        prose.before(&event, &out.text);
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
             let word = info.split_whitespace().next().unwrap_or("");
             if word == "chart" || word == "table" {
@@ -273,6 +280,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             })),
             other => other,
         };
+        prose.after(&event, &mut out.text, &mut out.aside);
 
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -674,5 +682,23 @@ mod tests {
         let (r, _) = md("# T\n\n第一段**重点**内容。\n\n第二段。\n");
         assert_eq!(r.first_paragraph, "第一段重点内容。");
         assert_eq!(shorten("一二三四五", 3), "一二三…");
+    }
+
+    #[test]
+    fn figures_and_link_lists_are_aside_from_the_prose() {
+        let (r, _) = md(
+            "风险矩阵如下：\n\n| 概率 | 1 | 2 |\n|---|---|---|\n| 5 | 5 | 10 |\n| 供应商交付延迟 | 高 | 3 |\n\n\
+             ## 相关 Related\n\n- [供应商管理](https://example.com/a)\n- 见 [风险登记册](https://example.com/b) 第三节\n",
+        );
+        assert!(r.text.contains("风险矩阵如下"));
+        assert!(r.text.contains("供应商交付延迟"), "a row of words is prose");
+        assert!(!r.text.contains("10"), "{:?}", r.text);
+        assert!(r.aside.contains("10"), "{:?}", r.aside);
+        assert!(!r.text.contains("供应商管理"), "{:?}", r.text);
+        assert!(r.aside.contains("供应商管理"), "{:?}", r.aside);
+        assert!(
+            r.text.contains("风险登记册"),
+            "a link inside a sentence is prose"
+        );
     }
 }

@@ -144,6 +144,7 @@ base_url = "https://pmo.example.com/"
 language = "zh-CN"        # zh-CN or en: the language of the UI
 paginate = 20             # items per page in long lists
 trust_html = false        # true keeps raw HTML in Markdown unsanitized
+search = true             # the search box and its index; false leaves them out
 
 [thresholds]              # RAG status from cost (CPI) and schedule (SPI) performance
 cpi_green = 0.95

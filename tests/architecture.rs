@@ -25,6 +25,7 @@ const LAYERS: &[&[&str]] = &[
         "theme",
         "i18n",
         "markdown",
+        "prose",
         "blocks",
         "output",
     ],

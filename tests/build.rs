@@ -443,16 +443,28 @@ fn links_to_generated_pages_resolve() {
 }
 
 #[test]
-fn the_search_index_is_built_only_when_enabled() {
+fn the_search_index_is_built_unless_turned_off() {
     let site = Site::fixture("basic");
-    site.build_ok();
-    assert!(!site.exists("search/meta.js"), "off by default");
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("{config}search = true\n"));
+    site.write("site.toml", format!("{config}search = false\n"));
     site.build_ok();
+    assert!(
+        !site.exists("search/meta.js"),
+        "search = false writes no index"
+    );
+    assert!(
+        !site.read("index.html").contains("site-search-q"),
+        "and no box"
+    );
+    site.write("site.toml", config);
+    site.build_ok();
+    assert!(
+        site.read("index.html").contains("site-search-q"),
+        "on by default"
+    );
     let meta = site.read("search/meta.js");
     assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":3,"),
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":4,"),
         "{meta}"
     );
     assert!(site.exists("search/s/0.js"));

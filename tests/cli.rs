@@ -61,6 +61,13 @@ fn init_makes_a_site_that_builds_at_once() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.join("public/index.html").exists());
     assert!(dir.join("public/lessons/kickoff-raci/index.html").exists());
+    // A new site is searchable from its first build.
+    assert!(dir.join("public/search/meta.js").exists());
+    let home = std::fs::read_to_string(dir.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("site-search-q"),
+        "the header has a search box"
+    );
     // A second init into the same folder refuses.
     let out = pmo(&["init", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));

@@ -188,7 +188,7 @@ fn the_client_finds_what_readers_look_for() {
 }
 
 #[test]
-fn the_search_page_and_box_are_rendered_only_with_search_on() {
+fn the_search_page_and_box_are_rendered_unless_search_is_off() {
     let site = searchable_site();
     let page = site.read("search/index.html");
     assert!(page.contains("id=\"search-app\""));
@@ -214,11 +214,14 @@ fn the_search_page_and_box_are_rendered_only_with_search_on() {
     assert!(site.exists("js/search-ui.js"));
 
     let plain = Site::fixture("basic");
+    let config = std::fs::read_to_string(plain.root().join("site.toml")).unwrap();
+    plain.write("site.toml", format!("search = false\n{config}"));
     plain.build_ok();
     assert!(
         !plain.read("index.html").contains("role=\"search\""),
         "no search box without an index"
     );
+    assert!(!plain.exists("search/index.html"), "and no results page");
 }
 
 #[test]
@@ -270,10 +273,13 @@ fn japanese_is_found_by_any_substring_and_by_one_kana() {
     for (q, res) in queries.iter().zip(&r) {
         assert!(urls(res).contains(&page), "{q}: {res}");
     }
-    // The title holds 納期遅延: the page comes first, the match marked in its excerpt.
+    // The title holds 納期遅延: the page comes first. Its excerpt quotes the prose, not
+    // the title shown above it.
     assert_eq!(urls(&r[1])[0], page, "{}", r[1]);
     let excerpt = r[1]["results"][0]["excerpt"].as_str().unwrap();
-    assert!(excerpt.contains("<mark>納期遅延</mark>"), "{excerpt}");
+    assert!(!excerpt.contains("ベンダー納期遅延の教訓"), "{excerpt}");
+    let excerpt = r[2]["results"][0]["excerpt"].as_str().unwrap();
+    assert!(excerpt.contains("<mark>リスクを共有</mark>"), "{excerpt}");
 }
 
 #[test]
@@ -331,7 +337,13 @@ fn drafts_stay_out_of_the_index() {
     options.drafts = true;
     pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
     let r = search_client(&site, &json!(["zqdraftword"]));
-    assert_eq!(urls(&r[0]), ["lessons/secret-draft/"], "{}", r[0]);
+    // The page first, then the report whose ```table block of all lessons now shows it.
+    assert_eq!(
+        urls(&r[0]),
+        ["lessons/secret-draft/", "reports/charts/"],
+        "{}",
+        r[0]
+    );
 }
 
 #[test]
@@ -388,4 +400,121 @@ fn an_english_only_site_never_loads_the_chinese_dictionary() {
         "---\ntitle: Notes\n---\n\n## 供应商延期\n\nText.\n",
     );
     assert!(loads_dictionary());
+}
+
+/// Issue 14: whatever a page shows is found, in the field that suits it — the summary,
+/// dates as printed and as typed, labels in the site's language, people, a project's
+/// risks and milestones, the cells of a ```table block — and excerpts quote the prose,
+/// not tables of figures or lists of other pages' titles.
+#[test]
+fn what_a_page_shows_is_searchable() {
+    let site = with_search();
+    site.write(
+        "content/lessons/subcontract.md",
+        "---\ntitle: 分包商进度管理\ndate: 2024-07-02\nproject: erp\nphase: execution\n\
+         impact: negative\nseverity: high\nsummary: 对分包进度没有可见性，导致联调推迟两周\n---\n\n\
+         总包对分包商的周报只看结论，不看证据。\n\n\
+         | 周 | 计划 | 实际 |\n|---|---|---|\n| 1 | 10 | 8 |\n| 2 | 20 | 13 |\n\n\
+         ## 相关 Related\n\n- [供应商交付延期导致里程碑滑移](vendor-delay.md)\n",
+    );
+    site.build_ok();
+    let queries = [
+        "对分包进度没有可见性", // the front matter's summary
+        "2024-07",              // a year-month
+        "2024年7月2日",         // the date as the page prints it
+        "刘敏",                 // the project's sponsor
+        "信息中心",             // its department
+        "已关闭",               // its status, as the site says it
+        "每周检查",             // a risk's response in the project's register
+        "启动会",               // a milestone
+        "Key users in every",   // a cell of the report's ```table block (a lesson's title)
+        "20 13",                // figures of a table, found but not quoted
+        "里程碑滑移",           // a linked page's title, found but not quoted
+    ];
+    let r = search_client(&site, &json!(queries));
+    let lesson = "lessons/subcontract/";
+    let project = "projects/erp/";
+    for (i, page) in [
+        (0, lesson),
+        (1, lesson),
+        (2, lesson),
+        (3, project),
+        (4, project),
+        (5, project),
+        (6, project),
+        (7, project),
+        (8, "reports/charts/"),
+        (9, lesson),
+    ] {
+        assert!(urls(&r[i]).contains(&page), "{}: {}", queries[i], r[i]);
+    }
+    assert!(urls(&r[10]).contains(&lesson), "{}", r[10]);
+    let excerpt_of = |res: &Value, url: &str| {
+        res["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["url"] == url)
+            .map(|x| x["excerpt"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    for i in [9, 10] {
+        let excerpt = excerpt_of(&r[i], lesson);
+        assert!(excerpt.starts_with("总包对分包商的周报"), "{excerpt}");
+        assert!(!excerpt.contains("<mark>"), "{excerpt}");
+    }
+}
+
+/// Issue 14: numbers and codes are found and marked as written, not as their pieces
+/// (`10%` used to find 10 月 pages; `0.88` marked every 0).
+#[test]
+fn numbers_and_codes_are_found_as_written() {
+    let site = with_search();
+    site.write(
+        "content/lessons/cpi-drop.md",
+        "---\ntitle: 成本绩效下滑的预警\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
+         impact: negative\nid: LL-2024-012\n---\n\n\
+         2024-03 的 CPI 降到 0.88，累计偏差 12.7%，预备费 1,200,000 元中已用去 10%。\
+         版本 v2.1 上线后，关联项目 PRJ-2025-003 也受影响。\n",
+    );
+    site.write(
+        "content/lessons/october.md",
+        "---\ntitle: 10 月的例会记录\ndate: 2024-10-08\nproject: erp\nphase: monitoring\n\
+         impact: positive\n---\n\n10 月共开会 0 次以上，12 个议题，7 项决议，88 人参加，2025 年 3 月复盘。\n",
+    );
+    site.build_ok();
+    let queries = [
+        "10%",
+        "12.7%",
+        "0.88",
+        "1,200,000",
+        "2024-03",
+        "v2.1",
+        "LL-2024-012",
+        "PRJ-2025-003",
+    ];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        if *q == "2024-03" {
+            // Every page dated in March 2024 shows that month.
+            assert!(urls(res).contains(&"lessons/cpi-drop/"), "{res}");
+            assert!(urls(res).contains(&"lessons/vendor-delay/"), "{res}");
+            assert!(!urls(res).contains(&"lessons/october/"), "{res}");
+        } else {
+            assert_eq!(urls(res), ["lessons/cpi-drop/"], "{q}: {res}");
+        }
+    }
+    for (q, res) in queries.iter().zip(&r).take(6) {
+        let hit = res["results"].as_array().unwrap().iter();
+        let excerpt = hit
+            .filter(|x| x["url"] == "lessons/cpi-drop/")
+            .map(|x| x["excerpt"].as_str().unwrap())
+            .next()
+            .unwrap();
+        assert!(
+            excerpt.contains(&format!("<mark>{q}</mark>")),
+            "{q}: {excerpt}"
+        );
+        assert_eq!(excerpt.matches("<mark>").count(), 1, "{q}: {excerpt}");
+    }
 }

@@ -67,7 +67,7 @@ for (const entry of queries) {
       q: query.q,
       filters: query.filters || {},
       total: res.total,
-      results: res.results.map(({ url, title, kind, date, excerpt, score }) => ({ url, title, kind, date, excerpt, score })),
+      results: res.results.map(({ url, title, kind, date, excerpt, score, exact, titleMatch }) => ({ url, title, kind, date, excerpt, score, exact, titleMatch })),
       facets: res.facets,
       terms: res.terms,
       bytes,

@@ -47,6 +47,11 @@ fn serves_from_memory_with_the_live_script_and_only_on_loopback() {
     let (status, head, _) = server.get("/__pmo/live.js");
     assert_eq!(status, 200);
     assert!(head.contains("text/javascript"));
+    // Search is on by default in serve as in build: the box and its index are served.
+    assert!(body.contains("site-search-q"));
+    let (status, _, meta) = server.get("/search/meta.js");
+    assert_eq!(status, 200);
+    assert!(meta.starts_with("PmoSearch._receive(\"meta\""), "{meta}");
 
     // Links in the sitemap point at this server.
     assert!(server

@@ -131,7 +131,7 @@ pub fn blocks_of(site: &Site, id: PageId, i18n: &I18n) -> Result<Vec<String>, Ve
 }
 
 /// The table a block names: as written, or one of the page's own project's tables.
-fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crate::data::Table> {
+pub fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crate::data::Table> {
     site.tables.get(name).or_else(|| {
         let page = site.page(id);
         let slug = page.project_slug().map(str::to_string).or_else(|| {

@@ -221,6 +221,9 @@ impl Workspace {
                 Some(data_jobs) => {
                     add_jobs(&mut jobs, data_jobs);
                     scope = Scope::Data(jobs.len());
+                    // The index holds a project's risks and milestones and the cells of
+                    // ```table blocks: what the edited table shows.
+                    search_stale = self.state.site.config.search;
                 }
                 None => return self.rebuild_full(),
             }

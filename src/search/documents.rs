@@ -11,6 +11,7 @@ use crate::content::schema::Vocabulary;
 use crate::i18n::I18n;
 use crate::markdown::is_cjk;
 use crate::search::encode::{self, Lengths};
+use crate::search::fields;
 use crate::site::{PageId, Site};
 
 /// Characters per excerpt block: a first query loads one block per result, not the page.
@@ -59,39 +60,7 @@ pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
 /// Whether the page's title or a heading holds CJK text: only then is there anything for
 /// the word segmenter to cut (an English-only site never loads its dictionary).
 pub fn has_cjk_headings(page: &Page) -> bool {
-    page.title.chars().any(is_cjk) || headings(page).chars().any(is_cjk)
-}
-
-pub fn headings(page: &Page) -> String {
-    fn walk(entries: &[crate::markdown::TocEntry], out: &mut String) {
-        for e in entries {
-            out.push_str(&e.title);
-            out.push('\n');
-            walk(&e.children, out);
-        }
-    }
-    let mut out = String::new();
-    walk(&page.body.toc, &mut out);
-    out
-}
-
-pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
-    let mut out = page.tags.join(" ");
-    for extra in [
-        page.category.clone(),
-        site.project_of(page).map(|p| site.page(p).title.clone()),
-        page.project().and_then(|p| p.code.clone()),
-        page.lesson().map(|l| i18n.term(l.phase)),
-        page.lesson().and_then(|l| l.id.clone()),
-        page.owner.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        out.push(' ');
-        out.push_str(&extra);
-    }
-    out
+    page.title.chars().any(is_cjk) || fields::headings(page).chars().any(is_cjk)
 }
 
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -163,7 +132,7 @@ fn cut_blocks(title: &str, body: &str) -> Vec<String> {
 
 /// `text` as a JS string literal: JSON's escapes, plus the two line separators JSON
 /// allows raw but JS engines before ES2019 do not.
-fn escaped(text: &str) -> String {
+pub fn escaped(text: &str) -> String {
     let literal = json(text);
     if literal.contains(['\u{2028}', '\u{2029}']) {
         literal

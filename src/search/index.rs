@@ -18,13 +18,16 @@ use crate::i18n::I18n;
 use crate::markdown::is_cjk;
 use crate::output::Output;
 use crate::search::documents::{self, json, script};
+use crate::search::fields;
+use crate::search::glossary::Vocabulary;
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::shards::{self, Groups};
+use crate::search::titles::{self, First};
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -36,6 +39,13 @@ const PARTITIONS: usize = 64;
 /// Bytes of one word group above which it is split (see `shards`): small enough that a
 /// first query loads little, and that no file passes 1 MB even at 100k pages.
 const GROUP_LIMIT: usize = 32 * 1024;
+
+/// Common bigrams listed in `meta.common`: a few hundred bytes of meta.js.
+const COMMON_BIGRAMS: usize = 128;
+
+/// The impact written with an exact-title posting: the client ranks by the posting's
+/// presence, not its impact, so any digit does.
+const TITLE_IMPACT: u32 = 31;
 
 /// Bytes of a title or of a page's headings that are cut into words (jieba). Words only
 /// weigh bigrams for ranking, and segmenting is the slowest step per byte (a 10 MB
@@ -83,16 +93,20 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
     let cuts = cut_words(site, &docs, words);
     let partitions = postings(site, i18n, &docs, &cuts);
     // Three independent jobs; the facets are serial, so they run beside the others.
+    let titles: Vec<Option<(String, First)>> = docs
+        .iter()
+        .map(|&d| titles::title_term(&site.page(d).title))
+        .collect();
     let (split, (written, facets)) = rayon::join(
-        || write_shards(partitions, shards, output),
+        || write_shards(partitions, &titles, docs.len(), shards, output),
         || {
             rayon::join(
-                || write_documents(site, &docs, output),
+                || write_documents(site, i18n, &docs, output),
                 || documents::facets(site, &docs, i18n),
             )
         },
     );
-    let split = split?;
+    let (split, common) = split?;
     written?;
     let names: Vec<&str> = facets.iter().map(|(n, _)| *n).collect();
     let kind = facets
@@ -110,6 +124,7 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
         "shards": shards,
         "chunk": DOC_CHUNK,
         "split": split,
+        "common": common,
         "facets": names,
         "kind": kind,
     });
@@ -121,18 +136,21 @@ fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Res
 fn cut_words(site: &Site, docs: &[PageId], words: &Words) -> Vec<[Vec<u32>; 2]> {
     // Asked for on the first title or heading with CJK text, so English never loads it.
     let segmenter = OnceLock::new();
+    let vocabulary = Vocabulary::new(&site.config.search_words);
     docs.par_iter()
         .map(|&id| {
             let page = site.page(id);
             let cut = |text: &str| {
                 let text = head(text, SEGMENT_BYTES);
                 if text.chars().any(is_cjk) {
-                    segmenter.get_or_init(|| words.get()).starts(text)
+                    let mut starts = segmenter.get_or_init(|| words.get()).starts(text);
+                    vocabulary.join(text, &mut starts);
+                    starts
                 } else {
                     Vec::new()
                 }
             };
-            [cut(&page.title), cut(&documents::headings(page))]
+            [cut(&page.title), cut(&fields::headings(page))]
         })
         .collect()
 }
@@ -165,11 +183,12 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -
                             let page = site.page(id);
                             let [title, headings] = &cuts[first + i];
                             terms.add_field(0, head(&page.title, MAX_FIELD_BYTES), title);
-                            let headings_text = documents::headings(page);
+                            let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
-                            let metadata = documents::metadata(site, page, i18n);
+                            let metadata = fields::metadata(site, page, i18n);
                             terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
-                            terms.add_field(3, head(&page.body.text, MAX_FIELD_BYTES), &[]);
+                            let body = fields::body(site, id, i18n);
+                            terms.add_field(3, head(&body, MAX_FIELD_BYTES), &[]);
                             terms.finish(lengths[first + i], PARTITIONS)
                         })
                         .collect();
@@ -198,12 +217,20 @@ fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
     });
 }
 
-/// Writes the term shards; returns the split word groups for `meta.split`.
+/// The split word groups of `meta.split`: each split key and the keys one character
+/// longer under it.
+type SplitGroups = BTreeMap<String, Vec<String>>;
+
+/// Writes the term shards, with each document's exact-title term (see `titles`) in the
+/// shard of its first term; returns the split word groups for `meta.split` and the
+/// common bigrams for `meta.common` (see [`common_bigrams`]).
 fn write_shards(
     parts: Vec<Partition>,
+    titles: &[Option<(String, First)>],
+    docs: usize,
     shards: u32,
     output: &dyn Output,
-) -> io::Result<BTreeMap<String, Vec<String>>> {
+) -> io::Result<(SplitGroups, Vec<String>)> {
     let mut cjk: Vec<(String, List)> = Vec::new();
     let mut words: Vec<(Box<str>, List)> = Vec::new();
     for part in parts {
@@ -230,6 +257,26 @@ fn write_shards(
         };
         files[shards::shard_of(key, shards) as usize].push((word, &list.encoded));
     }
+    // Pages of one title share its term; the same title filed by two first terms (`ERP-2`
+    // and `ERP 2`) is two entries in two shards.
+    let mut exact: BTreeMap<(u32, &str), List> = BTreeMap::new();
+    for (doc, (key, first)) in titles
+        .iter()
+        .enumerate()
+        .filter_map(|(d, t)| Some((d, t.as_ref()?)))
+    {
+        let shard = match first {
+            First::Cjk(term) => shards::shard_of(term, shards),
+            First::Word(word) => shards::shard_of(groups.key(word), shards),
+        };
+        exact
+            .entry((shard, key.as_str()))
+            .or_default()
+            .append(doc as u32, TITLE_IMPACT);
+    }
+    for ((shard, key), list) in &exact {
+        files[*shard as usize].push((key, &list.encoded));
+    }
     files
         .par_iter_mut()
         .enumerate()
@@ -252,17 +299,42 @@ fn write_shards(
             output.write(&format!("search/{name}.js"), &script(&name, &body))
         })
         .collect::<io::Result<()>>()?;
-    Ok(groups
+    let split = groups
         .split
         .into_iter()
         .map(|(k, v)| (k, v.into_iter().collect()))
-        .collect())
+        .collect();
+    Ok((split, common_bigrams(&cjk, docs)))
+}
+
+/// Bigrams in a quarter of the pages or more, most common first (at most
+/// [`COMMON_BIGRAMS`]). Their postings are the largest in the index (阶段 in 8,000 of
+/// 10,000 pages is 20 KB) and weigh least (idf), so the client leaves them unloaded
+/// inside a long run — where the run's other bigrams already find the pages — and a
+/// first query of a long title stays small.
+fn common_bigrams(cjk: &[(String, List)], docs: usize) -> Vec<String> {
+    let mut common: Vec<(u32, &str)> = cjk
+        .iter()
+        .filter(|(t, l)| t.chars().nth(1).is_some() && l.df as usize * 4 >= docs.max(8))
+        .map(|(t, l)| (l.df, t.as_str()))
+        .collect();
+    common.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    common
+        .into_iter()
+        .take(COMMON_BIGRAMS)
+        .map(|(_, t)| t.to_string())
+        .collect()
 }
 
 /// Writes the excerpt blocks and the document chunks (whose rows say how many blocks
 /// each document has). Block 0 starts with the document's row too, so a page of results
 /// loads one file per result and no chunk.
-fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Result<()> {
+fn write_documents(
+    site: &Site,
+    i18n: &I18n,
+    docs: &[PageId],
+    output: &dyn Output,
+) -> io::Result<()> {
     let blocks: Vec<io::Result<usize>> = docs
         .par_iter()
         .enumerate()
@@ -273,8 +345,9 @@ fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Res
                 let name = format!("x/{n}-{b}");
                 let data = if b == 0 {
                     let row = json(&documents::row(page, blocks.len()));
-                    // `[url,…,blocks]` → `[url,…,blocks,"text"]`.
-                    format!("{},{text}]", row.trim_end_matches(']'))
+                    let shown = documents::escaped(&fields::shown(site, d, i18n));
+                    // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
+                    format!("{},{text},{shown}]", row.trim_end_matches(']'))
                 } else {
                     text.clone()
                 };
@@ -301,6 +374,26 @@ fn write_documents(site: &Site, docs: &[PageId], output: &dyn Output) -> io::Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_bigrams_are_those_in_a_quarter_of_the_pages_most_common_first() {
+        let list = |df: u32| {
+            let mut l = List::default();
+            for doc in 0..df {
+                l.append(doc, 1);
+            }
+            l
+        };
+        let cjk = vec![
+            ("项目".to_string(), list(30)),
+            ("阶段".to_string(), list(80)),
+            ("延期".to_string(), list(24)),
+            ("挣值".to_string(), list(3)),
+            ("项".to_string(), list(95)),
+        ];
+        // Single characters are never left out; 24 of 100 is under a quarter.
+        assert_eq!(common_bigrams(&cjk, 100), ["阶段", "项目"]);
+    }
 
     #[test]
     fn head_cuts_on_a_character() {

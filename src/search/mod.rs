@@ -3,8 +3,11 @@
 
 pub mod documents;
 pub mod encode;
+pub mod fields;
+pub mod glossary;
 pub mod index;
 pub mod postings;
 pub mod shards;
+pub mod titles;
 pub mod tokenize;
 pub mod words;

@@ -140,6 +140,9 @@ pub struct DocTerms {
     previous: String,
     previous_hash: u64,
     has_previous: bool,
+    /// The last CJK character read, while no word followed it: for the pair of a CJK run
+    /// and the word after it.
+    last_cjk: Option<char>,
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
     lone: Option<char>,
@@ -161,13 +164,21 @@ impl DocTerms {
     pub fn add_field(&mut self, field: usize, text: &str, words: &[u32]) {
         let bit = 1u8 << field;
         self.has_previous = false;
+        self.last_cjk = None;
         scan(text, |token| match token {
             Token::Cjk { prev, c, at } => {
-                self.has_previous = false;
                 match prev {
                     None => {
                         self.flush_lone(bit);
                         self.lone = Some(c);
+                        if self.has_previous {
+                            // A word then a CJK run (`ERP 上线`): the pair `erp 上`.
+                            let previous = std::mem::take(&mut self.previous);
+                            let first = c.encode_utf8(&mut [0; 4]).to_string();
+                            let hash = pair_hash(self.previous_hash, fnv64(first.as_bytes()));
+                            self.word(&previous, Some(&first), hash, bit);
+                            self.previous = previous;
+                        }
                     }
                     Some(p) => {
                         self.lone = None;
@@ -177,6 +188,11 @@ impl DocTerms {
                         self.bump(key, if straddles { BODY_BIT } else { bit });
                     }
                 }
+                self.has_previous = false;
+                self.last_cjk = Some(c);
+            }
+            Token::Code { text, .. } => {
+                self.word(text, None, fnv64(text.as_bytes()), bit);
             }
             Token::Word { stem, raw } => {
                 self.flush_lone(bit);
@@ -194,6 +210,11 @@ impl DocTerms {
                         bit,
                     );
                     self.previous = previous;
+                } else if let Some(c) = self.last_cjk.take() {
+                    // A CJK run then a word (`一期 MES`): the pair `期 mes`.
+                    let last = c.encode_utf8(&mut [0; 4]).to_string();
+                    let pair = pair_hash(fnv64(last.as_bytes()), hash);
+                    self.word(&last, Some(stem), pair, bit);
                 }
                 self.previous.clear();
                 self.previous.push_str(stem);
@@ -324,6 +345,7 @@ impl DocTerms {
         let text = std::mem::take(&mut self.text);
         self.previous.clear();
         self.has_previous = false;
+        self.last_cjk = None;
         self.lone = None;
         DocIndex {
             text,
@@ -477,7 +499,7 @@ mod tests {
     #[test]
     fn cjk_runs_give_bigrams_and_every_character() {
         assert_eq!(names(&[(3, "供应商")]), ["供", "供应", "商", "应", "应商"]);
-        assert_eq!(names(&[(3, "的 ERP")]), ["erp", "的"]);
+        assert_eq!(names(&[(3, "的 ERP")]), ["erp", "的", "的 erp"]);
     }
 
     #[test]
@@ -486,9 +508,18 @@ mod tests {
             names(&[(3, "Vendor delays")]),
             ["delay", "delays", "vendor", "vendor delay"]
         );
-        // No pair across a CJK character or a field.
-        assert_eq!(names(&[(3, "key 的 user")]), ["key", "user", "的"]);
+        // No word pair across a CJK character or a field; a word and the CJK run beside
+        // it make a pair of their own (`ERP 上线`, `一期 MES`).
+        assert_eq!(
+            names(&[(3, "key 的 user")]),
+            ["key", "key 的", "user", "的", "的 user"]
+        );
         assert_eq!(names(&[(0, "key"), (3, "user")]), ["key", "user"]);
+        assert_eq!(names(&[(0, "key"), (3, "的")]), ["key", "的"]);
+        let mixed = names(&[(3, "ERP，上线后 MES 一期")]);
+        for pair in ["erp 上", "后 mes", "mes 一"] {
+            assert!(mixed.contains(&pair.to_string()), "{pair}: {mixed:?}");
+        }
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum TermKind {
     Bigram,
     /// A (stemmed) word of any other script.
     Word,
+    /// A number or code as written (`10%`, `v2.1`, `prj-2025-003`).
+    Code,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +72,9 @@ pub enum Token<'a> {
     },
     /// A word: its stem and its lowercased form (equal unless stemming changed it).
     Word { stem: &'a str, raw: &'a str },
+    /// A number or code as written, lowercased (`12.7%`, `ll-2024-012`), reported after
+    /// its last part (each of its `parts` is a word too).
+    Code { text: &'a str, parts: u32 },
 }
 
 /// All index terms of `text`, in order.
@@ -106,15 +111,18 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, TermKind, u32)) {
             f(stem, TermKind::Word, position);
             position += 1;
         }
+        // At the position of its last part: it follows the parts it is made of.
+        Token::Code { text, .. } => f(text, TermKind::Code, position.saturating_sub(1)),
     });
 }
 
-/// Walks `text` once and reports every CJK character and every word, in order, without
-/// allocating per token: words go through two reused buffers. This is the indexer's hot
-/// loop, so ASCII takes a short path.
+/// Walks `text` once and reports every CJK character, every word and every code (see
+/// [`Code`]), in order, without allocating per token: words go through reused buffers.
+/// This is the indexer's hot loop, so ASCII takes a short path.
 pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
     let mut word = Word::default();
     let mut stemmed = String::new();
+    let mut code = Code::default();
     let mut previous: Option<char> = None;
 
     // A plain generic function rather than a closure over `f`: the caller's callback
@@ -131,18 +139,27 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
     }
 
     for (at, raw) in text.char_indices() {
-        if raw.is_ascii() {
+        let c = if raw.is_ascii() {
+            raw
+        } else {
+            fold_full_width(raw)
+        };
+        if c.is_ascii() {
             previous = None;
-            if raw.is_ascii_alphanumeric() {
-                word.push(raw.to_ascii_lowercase());
+            if c.is_ascii_alphanumeric() {
+                let lower = c.to_ascii_lowercase();
+                code.letter(lower, word.text.is_empty(), &mut f);
+                word.push(lower);
             } else {
+                let last = word.text.chars().next_back();
                 flush(&mut word, &mut stemmed, &mut f);
+                code.separator(c, last, &mut f);
             }
             continue;
         }
-        let c = fold_full_width(raw);
         if is_cjk(c) {
             flush(&mut word, &mut stemmed, &mut f);
+            code.end(&mut f);
             f(Token::Cjk {
                 prev: previous,
                 c,
@@ -151,15 +168,100 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             previous = Some(c);
         } else if c.is_alphanumeric() {
             previous = None;
-            for lower in c.to_lowercase() {
+            let starts = word.text.is_empty();
+            for (k, lower) in c.to_lowercase().enumerate() {
+                code.letter(lower, starts && k == 0, &mut f);
                 word.push(lower);
             }
         } else {
             previous = None;
             flush(&mut word, &mut stemmed, &mut f);
+            code.end(&mut f);
         }
     }
     flush(&mut word, &mut stemmed, &mut f);
+    code.end(&mut f);
+}
+
+/// Characters that join the parts of a code: `2024-03`, `v2.1`, `LL-2024-012`,
+/// `1,200,000` (a comma only between digits), `2024/03`, `WBS_1.2`.
+const JOINERS: [char; 5] = ['-', '.', '/', '_', ','];
+
+/// The code [`scan`] is reading: parts of letters and digits joined by one of
+/// [`JOINERS`] each, or a number followed by `%`. A code is a term of its own, as
+/// written (lowercased), beside its parts, so `12.7%` finds 12.7% and not every page
+/// that says 12 and 7, and `0.88` marks 0.88 rather than every 0. Only a code holding a
+/// digit counts: `go-live` stays two words (and their pair), which already find it.
+///
+/// The browser's tokenizer (`runs` in search-text.js) reads codes by the same rules.
+#[derive(Default)]
+struct Code {
+    text: String,
+    chars: usize,
+    parts: usize,
+    digit: bool,
+    /// A joiner read after the last part, waiting for the next part to continue.
+    joiner: Option<char>,
+    percent: bool,
+}
+
+impl Code {
+    /// A letter or digit of a word; `starts` when it begins a new word (part).
+    #[inline]
+    fn letter<F: FnMut(Token<'_>)>(&mut self, c: char, starts: bool, f: &mut F) {
+        if starts {
+            match self.joiner.take() {
+                // A comma joins digits only: `1,200`, not `a,b` or `1, 2`.
+                Some(',') if !c.is_ascii_digit() => self.end(f),
+                Some(j) if self.parts > 0 && !self.percent => self.push(j),
+                _ => self.end(f),
+            }
+            self.parts += 1;
+        }
+        self.digit |= c.is_ascii_digit();
+        self.push(c);
+    }
+
+    /// Anything that is not a letter or digit; `last` is the last character of the part
+    /// it ends, if it ends one.
+    #[inline]
+    fn separator<F: FnMut(Token<'_>)>(&mut self, c: char, last: Option<char>, f: &mut F) {
+        match last {
+            Some(d) if c == '%' && d.is_ascii_digit() && !self.percent => {
+                self.push('%');
+                self.percent = true;
+            }
+            Some(d)
+                if JOINERS.contains(&c) && !self.percent && (c != ',' || d.is_ascii_digit()) =>
+            {
+                self.joiner = Some(c);
+            }
+            _ => self.end(f),
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if self.chars < MAX_WORD_CHARS {
+            self.text.push(c);
+            self.chars += 1;
+        }
+    }
+
+    /// Reports the code read so far, if it is one, and starts afresh.
+    fn end<F: FnMut(Token<'_>)>(&mut self, f: &mut F) {
+        if self.digit && (self.parts > 1 || self.percent) {
+            f(Token::Code {
+                text: &self.text,
+                parts: self.parts as u32,
+            });
+        }
+        self.text.clear();
+        self.chars = 0;
+        self.parts = 0;
+        self.digit = false;
+        self.joiner = None;
+        self.percent = false;
+    }
 }
 
 /// The word [`scan`] is reading: its lowercased text, up to [`MAX_WORD_CHARS`]
@@ -312,6 +414,7 @@ mod tests {
                     format!("{}{c}", prev.map(String::from).unwrap_or_default())
                 }
                 Token::Word { stem, raw } => format!("{stem}/{raw}"),
+                Token::Code { text, .. } => format!("code {text}"),
             })
         });
         assert_eq!(seen, ["项", "项目", "risk/risks", "风"]);
@@ -353,5 +456,46 @@ mod tests {
     fn full_width_letters_fold_to_ascii() {
         assert_eq!(texts("ＵＡＴ测试"), ["uat", "测", "测试", "试"]);
         assert_eq!(texts("ＥＲＰ　上线"), ["erp", "上", "上线", "线"]);
+    }
+
+    #[test]
+    fn numbers_and_codes_are_terms_as_written_beside_their_parts() {
+        let codes = |text: &str| -> Vec<String> {
+            terms(text)
+                .into_iter()
+                .filter(|t| t.kind == TermKind::Code)
+                .map(|t| t.text)
+                .collect()
+        };
+        assert_eq!(codes("CPI 为 0.88，完成 12.7%"), ["0.88", "12.7%"]);
+        assert_eq!(codes("偏差10%以内"), ["10%"]);
+        assert_eq!(codes("预算 1,200,000 元"), ["1,200,000"]);
+        assert_eq!(codes("2024-03 月报与 v2.1 版"), ["2024-03", "v2.1"]);
+        assert_eq!(
+            codes("编号LL-2024-012、PRJ-2025-003"),
+            ["ll-2024-012", "prj-2025-003"]
+        );
+        assert_eq!(
+            codes("ＬＬ－２０２４－０１２"),
+            ["ll-2024-012"],
+            "full width folds"
+        );
+        // The parts stay words, so `2024` still finds LL-2024-012.
+        assert_eq!(texts("LL-2024-012"), ["ll", "2024", "012", "ll-2024-012"]);
+        // No digit, no code: go-live is two words.
+        assert!(codes("go-live cut-over").is_empty());
+        // A comma joins digits only; a sentence's full stop or comma ends a code.
+        assert!(codes("1, 2 and a,b").is_empty());
+        assert_eq!(codes("截至 2024-03. 下月 v3"), ["2024-03"]);
+        assert_eq!(codes("10%-20%"), ["10%", "20%"]);
+        assert!(codes("100 % 1--2").is_empty());
+        let t = terms("ERP v2.1");
+        assert_eq!(
+            t.last().map(|t| (t.text.as_str(), t.position)),
+            Some(("v2.1", 2))
+        );
+        // Capped like a word.
+        let long = format!("{}-1", "9".repeat(100));
+        assert_eq!(codes(&long), ["9".repeat(MAX_WORD_CHARS)]);
     }
 }

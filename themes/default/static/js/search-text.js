@@ -94,13 +94,59 @@
     return word;
   }
 
-  /** Splits text into runs: {type: 'cjk', chars: [...], pos} and {type: 'word', text, pos}. */
+  /** Characters that join the parts of a code (JOINERS in src/search/tokenize.rs). */
+  var JOINERS = '-./_,';
+
+  function isAsciiDigit(ch) { return ch >= '0' && ch <= '9'; }
+
+  /**
+   * Splits text into runs: {type: 'cjk', chars: [...], pos}, {type: 'word', text, pos} and
+   * {type: 'code', text, pos, end, parts}, a code coming after the words that are its
+   * parts. A code is a number or code as written — parts of letters and digits joined by
+   * one of - . / _ , (a comma between digits only), or a number and % — holding a digit:
+   * `12.7%`, `0.88`, `1,200,000`, `2024-03`, `v2.1`, `ll-2024-012`. The rules are the
+   * Rust tokenizer's (`Code` in src/search/tokenize.rs), character for character.
+   */
   function runs(text) {
     var out = [];
     var position = 0;
     var word = '';
     var wordChars = 0;
     var cjk = null;
+    var code = null;
+    function newCode() { return { text: '', chars: 0, parts: [], digit: false, joiner: null, percent: false, pos: position }; }
+    code = newCode();
+    function codePush(ch) { if (code.chars < MAX_WORD_CHARS) { code.text += ch; code.chars++; } }
+    function endCode() {
+      if (code.digit && (code.parts.length > 1 || code.percent)) {
+        out.push({ type: 'code', text: code.text, pos: code.pos, end: code.pos + code.parts.length - 1, parts: code.parts.slice() });
+      }
+      code = newCode();
+    }
+    function letter(ch, starts) {
+      if (starts) {
+        var j = code.joiner;
+        code.joiner = null;
+        if (j === ',' && !isAsciiDigit(ch)) endCode();
+        else if (j !== null && code.parts.length > 0 && !code.percent) codePush(j);
+        else endCode();
+        if (!code.parts.length) code.pos = position;
+        code.parts.push('');
+      }
+      if (isAsciiDigit(ch)) code.digit = true;
+      code.parts[code.parts.length - 1] += ch;
+      codePush(ch);
+    }
+    function separator(ch, last) {
+      if (last !== null && ch === '%' && isAsciiDigit(last) && !code.percent) {
+        codePush('%');
+        code.percent = true;
+      } else if (last !== null && JOINERS.indexOf(ch) >= 0 && !code.percent && (ch !== ',' || isAsciiDigit(last))) {
+        code.joiner = ch;
+      } else {
+        endCode();
+      }
+    }
     function flushWord() {
       if (word) { out.push({ type: 'word', text: word, pos: position }); position++; word = ''; wordChars = 0; }
     }
@@ -110,6 +156,7 @@
       var cp = c.codePointAt(0);
       if (isCjk(cp)) {
         flushWord();
+        endCode();
         if (!cjk) { cjk = { type: 'cjk', chars: [], pos: position }; out.push(cjk); }
         cjk.chars.push(c);
         position++;
@@ -117,13 +164,21 @@
         cjk = null;
         // Code points, not UTF-16 units, are counted, as Rust counts chars.
         var lower = Array.from(c.toLowerCase());
-        for (var k = 0; k < lower.length && wordChars < MAX_WORD_CHARS; k++) { word += lower[k]; wordChars++; }
+        var starts = word === '';
+        for (var k = 0; k < lower.length; k++) {
+          letter(lower[k], starts && k === 0);
+          if (wordChars < MAX_WORD_CHARS) { word += lower[k]; wordChars++; }
+        }
       } else {
         cjk = null;
+        var last = word ? Array.from(word).pop() : null;
         flushWord();
+        if (cp < 128) separator(c, last);
+        else endCode();
       }
     }
     flushWord();
+    endCode();
     return out;
   }
 
@@ -131,6 +186,8 @@
    * The query's groups. Each group is one unit a document must match:
    *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
    *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos}
+   * A code is one word group, its term as written and `parts` the stems of its words
+   * (for the pair with a neighbouring word); its parts are not groups of their own.
    */
   function tokenize(query) {
     var rs = runs(query);
@@ -143,6 +200,11 @@
         if (r.chars.length === 1) terms.push(r.chars[0]);
         else for (var j = 0; j + 1 < r.chars.length; j++) terms.push(r.chars[j] + r.chars[j + 1]);
         groups.push({ type: 'cjk', text: r.chars.join(''), terms: terms, pos: r.pos, end: r.pos + r.chars.length - 1 });
+      } else if (r.type === 'code') {
+        // Its parts were pushed as words just before it: they become the code.
+        while (groups.length && groups[groups.length - 1].type === 'word' && groups[groups.length - 1].pos >= r.pos) groups.pop();
+        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end });
+        lastWord = groups.length - 1;
       } else {
         groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos });
         lastWord = groups.length - 1;
@@ -250,17 +312,22 @@
     return merged;
   }
 
+  /**
+   * HTML of the page's text around its best match. `text` is an excerpt block: the
+   * title's line, then the page's prose. The title is shown above the excerpt already,
+   * so the excerpt never repeats it: only the prose is quoted.
+   */
   function excerpt(text, groups) {
     text = String(text || '');
     var nl = text.indexOf('\n');
-    var titleEnd = nl < 0 ? text.length : nl;
+    text = nl < 0 ? '' : text.slice(nl + 1);
     var nz = normalize(text);
     var matches = findMatches(nz.text, groups);
     // Back to original indices.
     matches = matches.map(function (m) { return [nz.map[m[0]], nz.map[m[1]], m[3]]; });
     var start, end;
     if (!matches.length) {
-      start = nl < 0 ? 0 : nl + 1;
+      start = 0;
       end = start + EXCERPT_CHARS;
     } else {
       var best = -1, bestScore = -1;
@@ -271,7 +338,7 @@
         for (var j = i; j < matches.length && matches[j][1] <= ws + EXCERPT_CHARS; j++) {
           matches[j][2].forEach(function (g) { if (!seen[g]) { seen[g] = true; distinct++; } });
         }
-        var score = distinct * 2 + (matches[i][0] > titleEnd ? 1 : 0);
+        var score = distinct;
         if (score > bestScore) { bestScore = score; best = i; }
       }
       start = Math.max(0, matches[best][0] - 30);
@@ -305,6 +372,8 @@
     stem: stem,
     runs: runs,
     isCjk: isCjk,
+    isWordChar: isWordChar,
+    foldChar: foldChar,
     normalize: normalize,
     findMatches: findMatches,
     excerpt: excerpt,

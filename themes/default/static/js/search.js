@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 3): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 4): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -274,11 +274,46 @@
     return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)) * p.impacts[k];
   }
 
-  /** The documents holding `p` (a pair term or a bigram), as an object. */
-  function docSet(p) { return p ? p.byDoc : {}; }
+  /**
+   * Whether document d holds CJK group g: every word of the run. Without a dictionary the
+   * words are read off the page's own bigrams: the run splits where the page lacks a
+   * bigram, and each piece must be a word of two characters or more. So 供应商延期 finds
+   * a page holding 供应商 and 延期 apart (商延 missing), but not one holding only 供 应 商
+   * 延 期 scattered. A page holding the whole run holds every bigram.
+   */
+  function holdsRun(g, d) {
+    var ps = g.postings;
+    var m = ps.length;
+    if (!holdsBigram(ps[0], d) || !holdsBigram(ps[m - 1], d)) return false;
+    for (var i = 1; i < m; i++) {
+      if (!holdsBigram(ps[i], d) && !holdsBigram(ps[i - 1], d)) return false;
+    }
+    return true;
+  }
 
-  /** Every matching document with its score: {doc → score}. */
-  function match(groups, meta) {
+  /** Whether d holds a bigram; a common bigram left unloaded (null) counts as held. */
+  function holdsBigram(p, d) { return p === null || p.byDoc[d] !== undefined; }
+
+  /** The documents that may hold group g: a superset, to be checked one by one. */
+  function sourceDocs(g) {
+    if (g.type !== 'cjk') return g.expansions;
+    var a = g.postings[0], b = g.postings[g.postings.length - 1];
+    return [b === null || a.docs.length <= b.docs.length ? a : b];
+  }
+
+  function holds(g, d) {
+    if (g.type === 'cjk') return holdsRun(g, d);
+    for (var e = 0; e < g.expansions.length; e++) if (g.expansions[e].byDoc[d] !== undefined) return true;
+    return false;
+  }
+
+  /**
+   * Every matching document: {doc → {score, title, exact, near}}. `score` is BM25 (idf ×
+   * the impacts the index stored); `near` the share of the query's neighbours that are
+   * neighbours in the page too — a run's bigrams, and the pair or bigram joining two
+   * query groups — and `exact` when all are; `title` when the page's title is the query.
+   */
+  function match(groups, meta, titleDocs) {
     var candidates = null;   // doc → true
     var i, j;
     // A document must match every group; start from the rarest.
@@ -286,48 +321,140 @@
     for (i = 0; i < order.length; i++) {
       var g = order[i];
       var docs = {};
-      var lists = g.type === 'cjk' ? [g.postings[0]] : g.expansions;
+      var lists = sourceDocs(g);
       for (j = 0; j < lists.length; j++) {
         var p = lists[j];
         for (var k = 0; k < p.docs.length; k++) {
           var d = p.docs[k];
           if (candidates && !candidates[d]) continue;
-          if (g.type === 'cjk') {
-            var all = true;
-            for (var t = 1; t < g.postings.length; t++) if (g.postings[t].byDoc[d] === undefined) { all = false; break; }
-            if (!all) continue;
-          }
+          if (g.type === 'cjk' && !holdsRun(g, d)) continue;
           docs[d] = true;
         }
       }
       candidates = docs;
     }
-    var scores = {};
-    Object.keys(candidates || {}).forEach(function (key) {
+    candidates = candidates || {};
+    // A page titled as the query is a result even where its title's punctuation split
+    // the query's words apart.
+    Object.keys(titleDocs).forEach(function (d) { candidates[d] = true; });
+    var links = 0;
+    groups.forEach(function (g) {
+      if (g.type === 'cjk' && g.terms.length > 1) links += g.terms.length;
+      if (g.nextTerm) links++;
+    });
+    var out = {};
+    Object.keys(candidates).forEach(function (key) {
       var d = +key;
       var total = 0;
-      var parts = [];
+      var near = 0;
       groups.forEach(function (g) {
-        var s = 0;
         if (g.type === 'cjk') {
-          for (var t = 0; t < g.postings.length; t++) s += weight(g.postings[t], g.postings[t].byDoc[d], meta);
+          for (var t = 0; t < g.postings.length; t++) {
+            if (g.postings[t] === null) {
+              if (g.terms.length > 1) near++;
+              continue;
+            }
+            var k = g.postings[t].byDoc[d];
+            if (k === undefined) continue;
+            total += weight(g.postings[t], k, meta);
+            if (g.terms.length > 1) near++;
+          }
         } else {
+          var s = 0;
           for (var e = 0; e < g.expansions.length; e++) {
             var q = g.expansions[e];
-            var k = q.byDoc[d];
-            if (k !== undefined) s = Math.max(s, weight(q, k, meta));
+            var x = q.byDoc[d];
+            if (x !== undefined) s = Math.max(s, weight(q, x, meta));
           }
+          total += s;
         }
-        parts.push(s);
-        total += s;
+        if (g.next && g.next.byDoc[d] !== undefined) near++;
       });
-      // Neighbours in the query that are neighbours in the document: ×1.5.
-      for (var gi = 0; gi + 1 < groups.length; gi++) {
-        if (groups[gi].next && docSet(groups[gi].next)[d] !== undefined) total += 0.5 * (parts[gi] + parts[gi + 1]);
-      }
-      scores[d] = total;
+      out[d] = {
+        score: total, title: titleDocs[d] === true, exact: near === links,
+        near: links ? near / links : 1, links: links
+      };
     });
-    return scores;
+    return out;
+  }
+
+  /**
+   * A match's tier by its text: 2 when the page holds every neighbour of the query (and,
+   * once its text was read, the query's exact text), 1 when it holds every neighbour but
+   * its text did not show the query whole (the neighbours met elsewhere: 阶段关口 and
+   * 关口评审 are not 阶段关口评审), 0 otherwise.
+   */
+  function tier(m) { return m.exact ? (m.verified === false ? 1 : 2) : 0; }
+
+  /** Orders two matches: exact title, then exact text, then nearness, then score. */
+  function better(a, b) {
+    return (b.title - a.title) || (tier(b) - tier(a)) || (b.near - a.near) || (b.score - a.score);
+  }
+
+  /** Text folded, lowercased and without white space: how exact text is compared. */
+  function squeeze(text) {
+    return normalize(String(text)).text.replace(/\s+/g, '');
+  }
+
+  /** Pages whose text is read, at most, beyond the ones shown, to find exact text. */
+  var VERIFY_EXTRA = 12;
+
+  /**
+   * Reads the text of the best matches that claim the exact text (by their bigrams and
+   * pairs, which can meet in other places) until the first `need` results are settled:
+   * a page whose title and first block do not hold the query whole drops to tier 1.
+   * The blocks read are those of the results shown, plus at most VERIFY_EXTRA more.
+   * Sorts `hits` by `better`.
+   */
+  function verify(hits, found, query, need) {
+    var needle = squeeze(query);
+    var budget = need + VERIFY_EXTRA;
+    function order() { hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); }); }
+    function round() {
+      order();
+      var todo = [];
+      for (var i = 0; i < hits.length && i < need && budget > 0; i++) {
+        var m = found[hits[i]];
+        if (m.exact && m.links && m.verified === undefined) { todo.push(hits[i]); budget--; }
+      }
+      if (!todo.length) return Promise.resolve();
+      return Promise.all(todo.map(function (d) {
+        return get('x/' + d + '-0').then(function (entry) {
+          found[d].verified = Array.isArray(entry) && squeeze(entry[1] + '\n' + entry[5] + '\n' + (entry[6] || '')).indexOf(needle) >= 0;
+        }, function () { found[d].verified = true; });
+      })).then(round);
+    }
+    return round();
+  }
+
+  /**
+   * The query as a title: its letters, digits and CJK characters, folded and lowercased,
+   * after `=` (src/search/titles.rs). Null when too long to be a title's key.
+   */
+  var TITLE_KEY_CHARS = 100;
+  function titleKey(query) {
+    var key = '=';
+    var n = 0;
+    var chars = Array.from(String(query));
+    for (var i = 0; i < chars.length; i++) {
+      var c = T.foldChar(chars[i]);
+      if (isCjk(c.codePointAt(0)) || T.isWordChar(c)) {
+        key += c.toLowerCase();
+        if (++n > TITLE_KEY_CHARS) return null;
+      }
+    }
+    return n ? key : null;
+  }
+
+  /** The documents whose title is the query: {doc → true}. */
+  function titleMatches(query, groups, meta) {
+    var key = titleKey(query);
+    var first = groups[0];
+    if (!key || !first) return {};
+    var data = store[shardOf(first.type === 'cjk' ? first.terms[0] : first.term, meta)];
+    var out = {};
+    if (has(data, key)) decode(data[key]).docs.forEach(function (d) { out[d] = true; });
+    return out;
   }
 
   // ---------------------------------------------------------------- facets
@@ -398,20 +525,31 @@
   function prepare(query, meta) {
     var groups = tokenize(query);
     var names = {};
+    var common = {};
+    (meta.common || []).forEach(function (t) { common[t] = true; });
     groups.forEach(function (g, i) {
       if (g.type === 'cjk') {
-        g.terms.forEach(function (t) { names[shardOf(t, meta)] = true; });
+        // In a run of six characters or more, the bigrams in a quarter of the pages or
+        // more (meta.common) are not loaded: the run's other bigrams find its pages, and
+        // the text of the results shown settles their exact text. The first bigram is
+        // always loaded (it finds the candidates and its shard holds the title's term).
+        var m = g.terms.length;
+        g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
+        g.terms.forEach(function (t, k) { if (!g.skip[k]) names[shardOf(t, meta)] = true; });
       } else if (g.prefix) {
         prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
       } else {
         names[shardOf(g.term, meta)] = true;
       }
-      // Neighbours: a word pair, or the bigram across two CJK runs.
+      // Neighbours: the term a page holds where the two groups meet — the bigram across
+      // two CJK runs, else the pair of a word (a code's outer part) and a word or CJK
+      // character, as the index writes it (src/search/postings.rs).
       var n = groups[i + 1];
-      if (!n) return;
-      if (g.type === 'word' && n.type === 'word' && n.pos === g.pos + 1) g.nextTerm = g.term + ' ' + n.term;
-      else if (g.type === 'cjk' && n.type === 'cjk' && n.pos === g.end + 1) g.nextTerm = Array.from(g.text).pop() + Array.from(n.text)[0];
-      if (g.nextTerm) names[shardOf(g.nextTerm, meta)] = true;
+      if (!n || n.pos !== g.end + 1) return;
+      var left = g.type === 'cjk' ? Array.from(g.text).pop() : (g.parts ? g.parts[g.parts.length - 1] : g.term);
+      var right = n.type === 'cjk' ? Array.from(n.text)[0] : (n.parts ? n.parts[0] : n.term);
+      g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;
+      names[shardOf(g.nextTerm, meta)] = true;
     });
     return { groups: groups, shards: Object.keys(names).sort() };
   }
@@ -419,8 +557,8 @@
   function resolveGroups(groups, meta) {
     groups.forEach(function (g) {
       if (g.type === 'cjk') {
-        g.postings = g.terms.map(function (t) { return postingsOf(t, meta); });
-        g.df = Math.min.apply(null, g.postings.map(function (p) { return p.docs.length; }));
+        g.postings = g.terms.map(function (t, i) { return g.skip[i] ? null : postingsOf(t, meta); });
+        g.df = sourceDocs(g)[0].docs.length;
       } else if (g.prefix) {
         var seen = {};
         var exp = [];
@@ -544,8 +682,8 @@
       return Promise.all(files.map(get)).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
-        var scores = match(prep.groups, meta);
-        var matching = Object.keys(scores).map(Number);
+        var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
+        var matching = Object.keys(found).map(Number);
         var fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
         var facets = withFacets ? facetCounts(matching, fmeta, active, filters) : {};
@@ -553,10 +691,13 @@
           for (var name in active) if (!passes(fmeta.facets[name], active[name], d)) return false;
           return true;
         });
-        hits.sort(function (a, b) { return (scores[b] - scores[a]) || (a - b); });
-        var page = hits.slice(offset, offset + limit);
         var withText = options.excerpts !== false;
-        return rowsOf(page, meta, withText).then(function (entries) {
+        hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); });
+        var settled = withText ? verify(hits, found, query, offset + limit) : Promise.resolve();
+        return settled.then(function () {
+          return rowsOf(hits.slice(offset, offset + limit), meta, withText);
+        }).then(function (entries) {
+          var page = hits.slice(offset, offset + limit);
           var texts = page.map(function (d, i) {
             return withText ? excerptText(d, entries[i], prep.groups) : '';
           });
@@ -566,7 +707,8 @@
               return {
                 url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
                 date: entry[3] || '', excerpt: excerpt(texts[i], prep.groups),
-                score: Math.round(scores[d] * 10000) / 10000, doc: d
+                score: Math.round(found[d].score * 10000) / 10000, doc: d,
+                exact: tier(found[d]) === 2, titleMatch: found[d].title
               };
             });
             return {
@@ -606,7 +748,7 @@
   }
 
   var PmoSearch = {
-    version: 3,
+    version: 4,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

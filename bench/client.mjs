@@ -1,0 +1,39 @@
+// The search client (themes/default/static/js/search.js) loaded under node for the
+// benchmarks, reading the index from a built site's `search/` folder and counting the
+// gzip-compressed bytes of every index file it loads.
+//
+//   const c = loadClient(dir); await c.S.search(q); c.gz(); c.forget();
+
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
+
+/** {S: the client, gz(): bytes loaded since forget(), files(): their sizes, forget()}. */
+export function loadClient(dir) {
+  // The text rules first, as the pages load them.
+  for (const file of ['search-text.js', 'search.js']) {
+    vm.runInThisContext(fs.readFileSync(path.join(scripts, file), 'utf8'), { filename: file });
+  }
+  const S = globalThis.PmoSearch;
+  let loaded = new Map();
+  S.configure({
+    base: dir,
+    load(name) {
+      const code = fs.readFileSync(path.join(dir, name + '.js'));
+      if (!loaded.has(name)) loaded.set(name, zlib.gzipSync(code, { level: 6 }).length);
+      new Function('PmoSearch', code.toString('utf8'))(S);
+      return Promise.resolve();
+    },
+  });
+  return {
+    S,
+    gz: () => [...loaded.values()].reduce((a, b) => a + b, 0),
+    files: () => loaded,
+    forget: () => { S.reset(); loaded = new Map(); },
+  };
+}

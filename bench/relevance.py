@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Issue 14's budgets and relevance figures on the generated benchmark corpus.
+
+Builds the corpus with the release binary, with search on and off (alternating runs,
+output on tmpfs), makes >= 300 queries of its own from the pages (seeded, so the same
+every run), runs the real client under node (bench/relevance_node.mjs) and reports:
+
+  - build: wall time with and without search, the index's share of the build
+    ((with - without) / with), pmo's own index stage time, peak RSS;
+  - first query, gzip-compressed: the header box (8 results) and the results page
+    (20 results), median, p95 and max over all queries;
+  - recall against exact-substring truth (numbers and codes: as whole tokens; English
+    words: whole words, the last one as a prefix), and for unspaced multi-word Chinese
+    queries the share of the pages holding every word that are found;
+  - exact before apart: the share of multi-character Chinese and mixed queries whose
+    results page starts
+    with every page holding the query's exact text (up to 20) before any that does not;
+  - title hit@1: queries that are a page's title (as written, lowercased, or without
+    spaces) whose first result has that title.
+
+Truth is each page's text as the index stores it for excerpts (title, prose, and the
+words the page shows besides: summary, tables, milestones, risks) plus its front
+matter's code, id and date. Not a test: nothing here asserts a time. Stdlib, node.
+
+    python3 bench/relevance.py                      # 10,000 pages, 300 projects
+    python3 bench/relevance.py --corpus /dev/shm/c10k --runs 3
+"""
+
+import argparse
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import search as base  # noqa: E402  (bench/search.py: timing, copies, reading the index)
+
+REPO = base.REPO
+CJK = base.CJK
+CODE = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z]+-\d{4}-\d{3}|\d{4}-\d{2}(?:-\d{2})?|\d+\.\d+%?|\d+%|\d{1,3}(?:,\d{3})+)(?![0-9A-Za-z%])")
+# The two words each unspaced multi-word query was made of.
+WORD_PARTS = {}
+LATIN_CJK = re.compile(r"([A-Za-z]{3,}) ?([\u4e00-\u9fff]{2,4})")
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", base.fold(text))
+
+
+def front_matter(path):
+    """The code, id and date values of a page's front matter."""
+    text = path.read_text(encoding="utf-8")
+    head = text[3:].split("\n---", 1)[0] if text.startswith("---") else ""
+    return " ".join(m.group(2).strip().strip('"') for m in
+                    re.finditer(r"(?m)^(code|id|date):(.*)$", head))
+
+
+def load_docs(search_dir, content):
+    """Per document: url, title, and its truth text (folded)."""
+    meta = base.read_js(search_dir / "meta.js")
+    docs = []
+    for d in range(meta["n"]):
+        parts, b = [], 0
+        while (search_dir / "x" / f"{d}-{b}.js").exists():
+            block = base.read_js(search_dir / "x" / f"{d}-{b}.js")
+            if b == 0:
+                url, title = block[0], block[1]
+                parts += [block[5], block[6] if len(block) > 6 else ""]
+            else:
+                parts.append(block)
+            b += 1
+        src = content / (url.rstrip("/") + ".md")
+        if not src.exists():
+            src = content / url / "index.md"
+        extra = front_matter(src) if src.exists() else ""
+        docs.append({"url": url, "title": title, "text": base.fold("\n".join(parts) + "\n" + extra)})
+    return docs
+
+
+def make_queries(docs, rng):
+    """(kind, query) pairs: Chinese 1-8 characters, unspaced multi-word, mixed,
+    numbers, codes, titles, English words."""
+    texts = [d["text"] for d in docs]
+    out = []
+
+    def some_doc():
+        return texts[rng.randrange(len(texts))]
+
+    def runs_of(t, n):
+        return [r for r in CJK.findall(t) if len(r) >= n]
+
+    while len([q for q in out if q[0] == "zh"]) < 70:
+        n = rng.randint(1, 8)
+        runs = runs_of(some_doc(), n)
+        if runs:
+            r = rng.choice(runs)
+            s = rng.randrange(len(r) - n + 1)
+            out.append(("zh", r[s:s + n]))
+    while len([q for q in out if q[0] == "words"]) < 50:
+        runs = runs_of(some_doc(), 2)
+        if len(runs) >= 2:
+            a, b = rng.sample(runs, 2)
+            wa, wb = a[:rng.randint(2, min(3, len(a)))], b[-rng.randint(2, min(3, len(b))):]
+            WORD_PARTS[wa + wb] = (wa, wb)
+            out.append(("words", wa + wb))
+    while len([q for q in out if q[0] == "mixed"]) < 40:
+        found = LATIN_CJK.findall(some_doc())
+        if found:
+            w, c = rng.choice(found)
+            out.append(("mixed", f"{w} {c}"))
+    for _ in range(100_000):
+        if len([q for q in out if q[0] in ("number", "code")]) >= 70:
+            break
+        found = CODE.findall(some_doc())
+        if found:
+            q = rng.choice(found)
+            kind = "number" if re.fullmatch(r"[\d.,%]+", q) else "code"
+            if sum(1 for k, _ in out if k == kind) < 35:
+                out.append((kind, q))
+    for i in range(60):
+        t = docs[rng.randrange(len(docs))]["title"]
+        # Chinese titles are also typed without their spaces (`ERP系统升级`).
+        squeezed = re.sub(r"\s+", "", t) if CJK.search(t) else t.lower()
+        out.append(("title", [t, t.lower(), squeezed][i % 3]))
+    while len([q for q in out if q[0] == "english"]) < 20:
+        words = [w for w in base.words_of(some_doc()) if re.fullmatch(r"[a-z]{4,}", w)]
+        if words:
+            out.append(("english", rng.choice(words) + " "))
+    return out
+
+
+def truth(kind, q, docs):
+    """(pages holding the query's exact text, pages holding all its parts)."""
+    qf = base.fold(q).strip()
+    if kind in ("number", "code"):
+        pat = re.compile(r"(?<![0-9a-z])" + re.escape(qf) + r"(?![0-9a-z%])")
+        exact = {i for i, d in enumerate(docs) if pat.search(d["text"])}
+        return exact, exact
+    if kind == "english":
+        pat = re.compile(r"(?<![0-9a-z])" + re.escape(qf) + r"(?![0-9a-z])")
+        exact = {i for i, d in enumerate(docs) if pat.search(d["text"])}
+        return exact, exact
+    # The query's spaces may be there or not (`ERP 上线`, `ERP上线`); no line break.
+    pat = re.compile(r"[ \t]*".join(re.escape(p) for p in qf.split()))
+    exact = {i for i, d in enumerate(docs) if pat.search(d["text"])}
+    return exact, exact
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--projects", type=int, default=300)
+    ap.add_argument("--corpus", type=Path, help="an existing generated site (default: generate one)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
+    ap.add_argument("--out", type=Path, default=Path("/dev/shm/pmo-relevance-bench"))
+    ap.add_argument("--built", type=Path, nargs=2, metavar=("SITE", "PUBLIC"),
+                    help="measure relevance only, on a site already built into PUBLIC")
+    args = ap.parse_args()
+    report = {}
+    if args.built:
+        site, public = (p.resolve() for p in args.built)
+        relevance(report, public / "search", site / "content", args)
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    pmo = str(REPO / "target" / "release" / "pmo")
+    source = args.corpus
+    tag = f"{args.pages}-{args.projects}"
+    if source is None:
+        source = args.work / f"pmo-{tag}"
+        if not source.exists():
+            subprocess.run([sys.executable, str(base.DEFAULT_GEN), "--pages", str(args.pages), "--projects",
+                            str(args.projects), "--out", str(source), "--layout", "pmo"],
+                           check=True, stdout=subprocess.DEVNULL)
+    source = source.resolve()
+    on_site, off_site = args.work / f"rel-on-{source.name}", args.work / f"rel-off-{source.name}"
+    base.with_search(source, on_site, True)
+    base.with_search(source, off_site, False)
+    out_on, out_off = args.out / "on", args.out / "off"
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    on_t, off_t, rss_on, rss_off, stage, digests = [], [], [], [], [], set()
+    for _ in range(args.runs):
+        t, r, _ = base.timed([pmo, "--root", str(off_site), "build", "--output", str(out_off)])
+        off_t.append(t)
+        rss_off.append(r)
+        t, r, text = base.timed([pmo, "--root", str(on_site), "build", "--output", str(out_on)])
+        on_t.append(t)
+        rss_on.append(r)
+        m = re.search(r"index (\d+) ms", text)
+        stage.append(int(m.group(1)) if m else 0)
+        digests.add(base.tree_digest(out_on / "search"))
+    on, off = statistics.median(on_t), statistics.median(off_t)
+    search_dir = out_on / "search"
+    files = list(search_dir.rglob("*.js"))
+    report["build"] = {
+        "runs": args.runs, "with_search_s": on, "without_search_s": off,
+        "index_share_pct": round(100 * (on - off) / on, 1),
+        "index_stage_ms_median": statistics.median(stage),
+        "index_stage_share_pct": round(100 * statistics.median(stage) / 1000 / on, 1),
+        "peak_rss_mib_with": round(max(rss_on)), "peak_rss_mib_without": round(max(rss_off)),
+        "index_files": len(files), "index_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+        "deterministic": len(digests) == 1,
+    }
+
+    relevance(report, search_dir, on_site / "content", args)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def relevance(report, search_dir, content, args):
+    """Makes the queries, runs them under node and adds the figures to `report`."""
+    docs = load_docs(search_dir, content)
+    rng = random.Random(args.seed)
+    queries = make_queries(docs, rng)
+    args.out.mkdir(parents=True, exist_ok=True)
+    qfile = args.out / "queries.json"
+    qfile.write_text(json.dumps([q for _, q in queries], ensure_ascii=False), encoding="utf-8")
+    node = subprocess.run(["node", str(REPO / "bench" / "relevance_node.mjs"), str(search_dir), str(qfile)],
+                          capture_output=True, text=True)
+    if node.returncode != 0:
+        sys.exit(f"node failed:\n{node.stderr[-3000:]}")
+    results = [json.loads(line) for line in node.stdout.splitlines()]
+
+    expected = missed = 0
+    words_expected = words_found = 0
+    ordered = ordered_total = 0
+    title_hits = titles = 0
+    misses, disorder, title_misses = [], [], []
+    for (kind, q), res in zip(queries, results):
+        found = set(res["all"])
+        if kind == "title":
+            titles += 1
+            top = res["page_titles"][0] if res["page_titles"] else ""
+            if squeeze(top) == squeeze(q) or re.sub(r"[^\w]", "", squeeze(top)) == re.sub(r"[^\w]", "", squeeze(q)):
+                title_hits += 1
+            else:
+                title_misses.append({"q": q, "first": top})
+            continue
+        exact, _ = truth(kind, q, docs)
+        lost = exact - found
+        expected += len(exact)
+        missed += len(lost)
+        if lost:
+            misses.append({"q": q, "kind": kind, "missed": len(lost), "of": len(exact)})
+        multi = len(squeeze(q)) >= 2 and kind in ("zh", "words", "mixed")
+        if multi and exact:
+            ordered_total += 1
+            k = min(len(exact), len(res["page"]))
+            if all(d in exact for d in res["page"][:k]):
+                ordered += 1
+            else:
+                disorder.append({"q": q, "exact_pages": len(exact),
+                                 "first_apart_rank": next(i for i, d in enumerate(res["page"][:k]) if d not in exact) + 1})
+    # Unspaced multi-word queries: the pages holding both words the query was made of.
+    for (kind, q), res in zip(queries, results):
+        if kind == "words":
+            a, b = WORD_PARTS[q]
+            holders = {i for i, d in enumerate(docs) if a in d["text"] and b in d["text"]}
+            words_expected += len(holders)
+            words_found += len(holders & set(res["all"]))
+    gz = {v: [r[v + "_gz"] / 1024 for r in results] for v in ("header", "page")}
+    for v, kb in gz.items():
+        worst = max(zip(kb, (q for _, q in queries)))
+        report[f"first_query_kb_gz_{v}"] = {"median": round(statistics.median(kb), 1),
+                                            "p95": round(base.pct(kb, 95), 1), "max": round(worst[0], 1),
+                                            "worst_query": worst[1]}
+    # The largest first query of each kind of query (results page).
+    report["first_query_kb_gz_page_max_by_kind"] = {
+        k: round(max(r["page_gz"] for (kk, _), r in zip(queries, results) if kk == k) / 1024, 1)
+        for k in ("zh", "words", "mixed", "number", "code", "title", "english")}
+    short = [r["page_gz"] / 1024 for (k, q), r in zip(queries, results)
+             if k != "title" and len(squeeze(q)) <= 6]
+    report["first_query_kb_gz_page_up_to_6_chars"] = {
+        "queries": len(short), "median": round(statistics.median(short), 1),
+        "p95": round(base.pct(short, 95), 1), "max": round(max(short), 1)}
+    report["queries"] = {k: sum(1 for kk, _ in queries if kk == k) for k in
+                         ("zh", "words", "mixed", "number", "code", "title", "english")}
+    report["queries"]["total"] = len(queries)
+    report["recall_exact_pct"] = round(100 * (1 - missed / max(1, expected)), 3)
+    report["recall_detail"] = {"expected_hits": expected, "missed": missed, "examples": misses[:5]}
+    report["words_recall_pct"] = round(100 * words_found / max(1, words_expected), 2)
+    report["exact_before_apart_pct"] = round(100 * ordered / max(1, ordered_total), 1)
+    report["exact_before_apart_detail"] = {"queries": ordered_total, "examples": disorder[:8]}
+    report["title_hit_at_1"] = round(title_hits / max(1, titles), 3)
+    report["title_misses"] = title_misses[:5]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+//! The two tokenizers agree: the Rust indexer (src/search/tokenize.rs) and the browser's
+//! query tokenizer (themes/default/static/js/search-text.js) cut the same text into the
+//! same words and codes. A query term the index never wrote finds nothing, so any
+//! difference is a bug that loses results.
+//!
+//! Needs `node` on the PATH.
+
+use pmo_portal::search::tokenize::{terms, TermKind};
+
+/// Texts that exercise numbers and codes, the joiners that may or may not join, and
+/// the mixed Chinese text they come in.
+const TEXTS: &[&str] = &[
+    "CPI 为 0.88，SPI 为 0.91；完成 12.7%",
+    "偏差控制在10%以内，超支 -3.5% 需上报",
+    "预算 1,200,000 元，已支出 ¥350,000.50",
+    "2024-03 月报，v2.1 版本；发布于 2024/03/18",
+    "经验教训编号LL-2024-012、项目编号PRJ-2025-003",
+    "ＬＬ－２０２４－０１２ 与 ＰＲＪ－２０２５－００３",
+    "go-live 与 cut-over 的 WBS_1.2.3 工作包",
+    "1, 2 and a,b; 3,4,5 items",
+    "截至 2024-03. 下月 v3; 10%-20% 或 100 % 或 1--2",
+    "Ünïcode-2 ﬁ-3 İstanbul-4",
+];
+
+fn rust_tokens(text: &str) -> Vec<String> {
+    terms(text)
+        .into_iter()
+        .filter(|t| t.kind != TermKind::Bigram && t.kind != TermKind::Unigram)
+        .map(|t| match t.kind {
+            TermKind::Code => format!("code:{}", t.text),
+            _ => format!("word:{}", t.text),
+        })
+        .collect()
+}
+
+#[test]
+fn the_rust_and_javascript_tokenizers_cut_words_and_codes_alike() {
+    let script = format!(
+        "const T = require({:?});\n\
+         const texts = JSON.parse(process.argv[1]);\n\
+         console.log(JSON.stringify(texts.map(t => T.runs(t).filter(r => r.type !== 'cjk')\n\
+           .map(r => r.type === 'code' ? 'code:' + r.text : 'word:' + T.stem(r.text)))));",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/static/js/search-text.js"
+        )
+    );
+    let out = std::process::Command::new("node")
+        .arg("-e")
+        .arg(&script)
+        .arg(serde_json::to_string(TEXTS).unwrap())
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let js: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
+    for (text, js) in TEXTS.iter().zip(js) {
+        assert_eq!(rust_tokens(text), js, "{text}");
+    }
+}

@@ -264,6 +264,25 @@ fn the_sitemap_lists_every_published_page() {
     assert!(!sitemap.contains("404"));
 }
 
+/// A Markdown template offered for download under static/ is a file to link to, not a
+/// page: the link once failed as "there is no content/templates/…".
+#[test]
+fn a_markdown_file_under_static_can_be_linked_for_download() {
+    let site = Site::fixture("basic");
+    site.write("static/templates/教训模板.md", "## 背景\n");
+    site.write(
+        "content/about.md",
+        "---\ntitle: 关于\n---\n下载[模板](templates/教训模板.md)。\n",
+    );
+    site.build_ok();
+    assert!(site.exists("templates/教训模板.md"));
+    let about = site.read("about/index.html");
+    assert!(
+        about.contains("href=\"../templates/教训模板.md\""),
+        "{about}"
+    );
+}
+
 #[test]
 fn every_page_links_the_favicon_the_build_writes() {
     let site = Site::fixture("basic");

@@ -194,7 +194,10 @@ fn resolve(
         _ => url.to_string(),
     };
 
-    if target_rel.ends_with(".md") {
+    let is_file = |rel: &str| index.assets.contains(rel) || site.static_files.contains_key(rel);
+    // A Markdown file offered for download (a template under static/) is a file, not a
+    // page.
+    if target_rel.ends_with(".md") && !is_file(&target_rel) {
         if index.failed.contains(&target_rel) {
             return Ok(None);
         }
@@ -245,7 +248,7 @@ fn resolve(
     } else {
         format!("{trimmed}/")
     };
-    if index.assets.contains(target_rel.as_str()) || site.static_files.contains_key(&target_rel) {
+    if is_file(&target_rel) {
         return Ok(Some(Resolved {
             url: with_fragment(&target_rel),
             target: None,

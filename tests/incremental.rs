@@ -417,3 +417,19 @@ fn a_rates_table_edit_converts_like_a_clean_build_and_a_lost_rate_fails() {
     let text = messages(&failure);
     assert!(text.contains("project `sg-crm` is in USD"), "{text}");
 }
+
+/// Deleting a project's table under `serve` once changed nothing: the project kept
+/// showing its risks. Now the site is rebuilt as a clean build would make it.
+#[test]
+fn a_deleted_project_table_leaves_the_project() {
+    let mut s = Session::start();
+    assert!(s
+        .read("projects/erp/index.html")
+        .contains("id=\"risks-title\""));
+    std::fs::remove_file(s.site.root().join("content/projects/erp/risks.csv")).unwrap();
+    s.rebuild("content/projects/erp/risks.csv");
+    assert!(!s
+        .read("projects/erp/index.html")
+        .contains("id=\"risks-title\""));
+    s.assert_clean("a deleted project table");
+}

@@ -6,6 +6,7 @@ use super::Workspace;
 use crate::site::PageId;
 
 /// How a changed source file is handled.
+#[derive(Debug, PartialEq)]
 pub(super) enum Change {
     Page(PageId, String),
     /// A data table the site already reads (path relative to the root).
@@ -60,8 +61,14 @@ impl Workspace {
                 // A folder of pages renamed or deleted as a whole.
                 return Change::Full;
             }
-            if exists && self.reads_table(rel) {
-                return Change::Table(rel.to_path_buf());
+            if self.reads_table(rel) {
+                // A project's table deleted: the project loses it, which the table patch
+                // (made for edits) does not do.
+                return if exists {
+                    Change::Table(rel.to_path_buf())
+                } else {
+                    Change::Full
+                };
             }
             let known = site.assets.contains(&in_content);
             return match (known, exists) {
@@ -100,5 +107,114 @@ impl Workspace {
                 .name_of(&self.options.root.join(rel))
                 .is_some()
             || rel == Path::new("site.toml")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    /// The `basic` fixture site, built into a workspace in a temporary folder.
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let to = root.join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        // A site copy of one theme template, to edit.
+        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::copy(theme.join("page.html"), root.join("templates/page.html")).unwrap();
+        let (workspace, _) =
+            Workspace::open(Options::new(&root)).unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        (temp, workspace)
+    }
+
+    /// What each kind of changed path calls for. Files named "new" are created and two
+    /// known files deleted before classifying; "gone" never existed.
+    #[test]
+    fn each_kind_of_path_calls_for_its_own_rebuild() {
+        let (_temp, w) = workspace();
+        let root = w.options.root.clone();
+        for new in [
+            "content/lessons/new.md",
+            "static/new.css",
+            "templates/lesson.html",
+            "data/new.csv",
+            "content/lessons/new-diagram.png",
+        ] {
+            let path = root.join(new);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x").unwrap();
+        }
+        for gone in [
+            "content/lessons/key-user.md",
+            "content/projects/erp/risks.csv",
+        ] {
+            std::fs::remove_file(root.join(gone)).unwrap();
+        }
+        let page = |rel: &str| {
+            let id = w
+                .state
+                .site
+                .pages
+                .iter()
+                .position(|p| p.rel_path == rel)
+                .unwrap();
+            Change::Page(id, rel.to_string())
+        };
+        let cases = [
+            // An edit of a page the site holds: that page alone.
+            (
+                "content/lessons/vendor-delay.md",
+                page("lessons/vendor-delay.md"),
+            ),
+            // A new page, or a page file gone: the site's shape changes.
+            ("content/lessons/new.md", Change::Full),
+            ("content/lessons/key-user.md", Change::Full),
+            ("content/lessons/gone.md", Change::Ignored),
+            ("content/projects/erp/risks.csv", Change::Full),
+            // Editors' temporary files and backups, folders the build does not read.
+            ("content/lessons/.vendor-delay.md.swp", Change::Ignored),
+            ("content/lessons/vendor-delay.md~", Change::Ignored),
+            ("public/index.html", Change::Ignored),
+            ("archetypes/lesson.md", Change::Ignored),
+            ("notes.txt", Change::Ignored),
+            // A data table the site reads: the tables, charts and pages that show it.
+            (
+                "content/projects/erp/budget.csv",
+                Change::Table("content/projects/erp/budget.csv".into()),
+            ),
+            (
+                "data/departments.xlsx",
+                Change::Table("data/departments.xlsx".into()),
+            ),
+            // A new data table: nothing reads it yet, so the whole site is linked again.
+            ("data/new.csv", Change::Full),
+            // Theme files: an edited template re-renders its pages; an edited static file
+            // is copied. A template copied into the site anew replaces the theme's.
+            ("templates/page.html", Change::Template("page.html".into())),
+            ("templates/lesson.html", Change::Full),
+            ("static/files/risk-register.csv", Change::Static),
+            // A file added to static/ may claim a page's path: checked by a full build.
+            ("static/new.css", Change::Full),
+            // A new attachment beside the pages: which page links it is not known.
+            ("content/lessons/new-diagram.png", Change::Full),
+            // The configuration, and a folder appearing: anything may change.
+            ("site.toml", Change::Full),
+            ("content/lessons", Change::Full),
+        ];
+        for (rel, expected) in cases {
+            assert_eq!(w.classify(&root.join(rel)), expected, "{rel}");
+        }
+        assert_eq!(w.classify(Path::new("/elsewhere/x.md")), Change::Ignored);
     }
 }

@@ -9,8 +9,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pmo_portal::Options;
-
 const VNU: &str = "vnu-jar@26.9.27";
 const AXE: &str = "axe-core@4.14.1";
 
@@ -41,16 +39,9 @@ fn install() -> PathBuf {
 }
 
 /// The bundled sample portal built with its UI in `language`.
-fn sample_site(language: &str) -> (tempfile::TempDir, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let temp = tempfile::tempdir().unwrap();
-    let root = temp.path().join("site");
-    for folder in ["content", "data", "static"] {
-        if repo.join(folder).is_dir() {
-            common::copy_dir(&repo.join(folder), &root.join(folder));
-        }
-    }
-    let config = std::fs::read_to_string(repo.join("site.toml")).unwrap();
+fn sample_site(language: &str) -> common::Site {
+    let site = common::Site::sample();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     let config: String = config
         .lines()
         .map(|l| {
@@ -62,13 +53,9 @@ fn sample_site(language: &str) -> (tempfile::TempDir, PathBuf) {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    std::fs::write(root.join("site.toml"), config).unwrap();
-    let out = temp.path().join("public");
-    let mut options = Options::new(&root);
-    options.output = Some(out.clone());
-    pmo_portal::build(&options, &pmo_portal::render::Silent)
-        .unwrap_or_else(|f| panic!("{}", common::messages(&f)));
-    (temp, out)
+    site.write("site.toml", config);
+    site.build_ok();
+    site
 }
 
 fn html_pages(site: &Path) -> Vec<String> {
@@ -292,7 +279,8 @@ fn too_wide_on_a_phone(site: &Path) -> Vec<String> {
 
 fn check_language(language: &str) {
     let tools = tools();
-    let (_temp, site) = sample_site(language);
+    let sample = sample_site(language);
+    let site = sample.public();
     let mut problems = raw_keys(&site);
     problems.extend(vnu_errors(&tools, &site));
     problems.extend(axe_violations(&tools, &site));

@@ -13,18 +13,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, search_client, Site};
+use common::{search_client, Site};
 use serde_json::{json, Value};
 
-/// The bundled sample portal (`content/`, `data/`, `static/`, `site.toml`), built.
+/// The bundled sample portal, built.
 fn sample() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for folder in ["content", "data", "static"] {
-        copy_dir(&repo.join(folder), &dir.path().join(folder));
-    }
-    std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
-    let site = Site { dir };
+    let site = Site::sample();
     site.build_ok();
     site
 }

@@ -25,6 +25,17 @@ impl Site {
         Site { dir }
     }
 
+    /// The bundled sample portal (`content/`, `data/`, `static/`, `site.toml`), unbuilt.
+    pub fn sample() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["content", "data", "static"] {
+            copy_dir(&repo.join(folder), &dir.path().join(folder));
+        }
+        fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        Site { dir }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

@@ -9,40 +9,7 @@ use crate::content::schema::{
 };
 use crate::markdown::Rendered;
 
-/// What a page is, decided by where it lives under `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// `content/_index.md`.
-    Home,
-    /// A folder's `_index.md`.
-    Section,
-    Practice,
-    Lesson,
-    Project,
-    Review,
-    Report,
-    Page,
-}
-
-impl Kind {
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Home => "home",
-            Kind::Section => "section",
-            Kind::Practice => "practice",
-            Kind::Lesson => "lesson",
-            Kind::Project => "project",
-            Kind::Review => "review",
-            Kind::Report => "report",
-            Kind::Page => "page",
-        }
-    }
-
-    /// Lessons and reviews are the dated records that go into the feed.
-    pub fn in_feed(self) -> bool {
-        matches!(self, Kind::Lesson | Kind::Review)
-    }
-}
+use crate::kinds::Kind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonInfo {

@@ -7,10 +7,11 @@
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::derive::{self, format_amount};
 use crate::i18n::I18n;
+use crate::kinds::Kind;
 use crate::markdown::TocEntry;
 use crate::site::{PageId, SectionId, Site};
 
@@ -153,9 +154,7 @@ pub fn section_title(site: &Site, id: SectionId, i18n: &I18n) -> String {
     }
     match section.dir.as_str() {
         "" => i18n.get("nav_home").to_string(),
-        "practices" | "lessons" | "projects" | "reviews" | "reports" => {
-            i18n.get(&format!("nav_{}", section.dir)).to_string()
-        }
+        dir if Kind::of_folder(dir).is_some() => i18n.get(&format!("nav_{dir}")).to_string(),
         _ => section.name().to_string(),
     }
 }
@@ -521,14 +520,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
 
 /// The order of kinds in the "linked from" list.
 pub fn kind_rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Practice => 0,
-        Kind::Project => 1,
-        Kind::Lesson => 2,
-        Kind::Review => 3,
-        Kind::Report => 4,
-        _ => 5,
-    }
+    kind.spec().rank
 }
 
 pub fn reading_minutes(page: &Page) -> usize {

@@ -2,7 +2,7 @@
 //! edited pages or tables. `tests/incremental.rs` holds these to account: after every kind
 //! of edit the files must equal a clean build's.
 
-use crate::content::page::Kind;
+use crate::kinds::Kind;
 use crate::render::jobs::{pages_for, section_jobs, Job};
 use crate::site::{PageId, Site};
 
@@ -31,7 +31,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
     let mut jobs = vec![Job::Home];
     let mut section = Some(site.page_section[id]);
     while let Some(sid) = section {
-        if site.section(sid).dir == "lessons" && !moved {
+        if site.section_of_kind(Kind::Lesson) == Some(sid) && !moved {
             let position = site.newest(Kind::Lesson).iter().position(|&p| p == id);
             jobs.push(Job::Lessons(sid, position.map_or(1, |i| i / per + 1)));
         } else {
@@ -70,7 +70,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
         jobs.extend((0..site.taxonomies.len()).map(Job::TaxonomyIndex));
         // Projects are listed with their counts of lessons and reviews.
         if matches!(page.kind, Kind::Lesson | Kind::Review) {
-            if let Some(sid) = site.section_at("projects") {
+            if let Some(sid) = site.section_of_kind(Kind::Project) {
                 jobs.extend(section_jobs(site, sid));
             }
         }
@@ -96,7 +96,7 @@ pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
     if !site.projects.is_empty() {
         jobs.push(Job::Dashboard);
     }
-    if let Some(sid) = site.section_at("projects") {
+    if let Some(sid) = site.section_of_kind(Kind::Project) {
         jobs.extend(section_jobs(site, sid));
     }
     for (id, page) in site.pages.iter().enumerate() {

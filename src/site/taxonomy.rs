@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::site::PageId;
 use crate::slugs::slugify;
@@ -43,7 +43,7 @@ impl Taxonomy {
 }
 
 pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
-    let listed = |p: &&Page| !matches!(p.kind, Kind::Home | Kind::Section);
+    let listed = |p: &&Page| !p.kind.is_index();
     let tags = collect("tags", pages, |p| p.tags.clone(), listed);
     let categories = collect(
         "categories",

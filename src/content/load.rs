@@ -390,61 +390,40 @@ fn parse_meta(
         }
         Kind::Lesson => {
             let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
-            page.title = m.title;
+            page.title = m.title.clone();
             page.date = Some(m.date);
-            page.category = m.category;
-            page.tags = m.tags;
-            page.owner = m.owner;
-            page.summary = m.summary.unwrap_or_default();
+            page.category = m.category.clone();
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.extra = Extra::Lesson(LessonInfo {
                 project_at: field_offset(text, split, "project"),
-                project: m.project,
-                phase: m.phase,
-                impact: m.impact,
-                id: m.id,
-                severity: m.severity,
-                status: m.status,
+                meta: m,
             });
         }
         Kind::Project => {
             let m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
             check_project(path, text, split, &m).map_err(|d| vec![d])?;
-            page.title = m.title;
-            page.tags = m.tags;
-            page.summary = m.summary.unwrap_or_default();
+            page.title = m.title.clone();
+            page.tags = m.tags.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.date = m.start;
             let slug = rel.split('/').nth(1).unwrap_or_default().to_string();
-            page.extra = Extra::Project(Box::new(ProjectInfo {
-                slug,
-                code: m.code,
-                sponsor: m.sponsor,
-                manager: m.manager,
-                department: m.department,
-                start: m.start,
-                finish: m.finish,
-                bac: m.bac,
-                currency: m.currency,
-                basis: m.basis,
-                status: m.status,
-                rag: m.rag,
-                rag_reason: m.rag_reason,
-                phase: m.phase,
-            }));
+            page.extra = Extra::Project(Box::new(ProjectInfo { meta: m, slug }));
         }
         Kind::Review => {
             let m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
-            page.title = m.title;
+            page.title = m.title.clone();
             page.date = Some(m.date);
-            page.tags = m.tags;
-            page.owner = m.owner;
-            page.summary = m.summary.unwrap_or_default();
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.extra = Extra::Review(ReviewInfo {
                 project_at: field_offset(text, split, "project"),
-                project: m.project,
-                review_type: m.review_type,
+                meta: m,
             });
         }
         Kind::Home | Kind::Report | Kind::Page => {

@@ -13,7 +13,7 @@ use crate::derive::{self, format_amount};
 use crate::i18n::I18n;
 use crate::kinds::Kind;
 use crate::markdown::TocEntry;
-use crate::site::{PageId, SectionId, Site};
+use crate::site::{Named, PageId, SectionId, Site};
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -62,8 +62,8 @@ pub struct Summary {
 
 pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
     let page = site.page(id);
-    let term = |tax: usize, name: &str| -> Option<TermRef> {
-        let taxonomy = &site.taxonomies[tax];
+    let term = |tax: Named, name: &str| -> Option<TermRef> {
+        let taxonomy = site.taxonomy(tax);
         taxonomy.find(name).map(|t| TermRef {
             name: name.to_string(),
             url: taxonomy.term_url(t),
@@ -77,10 +77,19 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
         date_display: page.date.map(|d| i18n.date(&d)).unwrap_or_default(),
         summary: page.summary.clone(),
-        tags: page.tags.iter().filter_map(|t| term(0, t)).collect(),
-        category: page.category.as_deref().and_then(|c| term(1, c)),
+        tags: page
+            .tags
+            .iter()
+            .filter_map(|t| term(Named::Tags, t))
+            .collect(),
+        category: page
+            .category
+            .as_deref()
+            .and_then(|c| term(Named::Categories, c)),
         phase: page.lesson().map(|l| {
-            let url = term(2, l.phase.key()).map(|t| t.url).unwrap_or_default();
+            let url = term(Named::Phases, l.phase.key())
+                .map(|t| t.url)
+                .unwrap_or_default();
             Keyed::of(l.phase, i18n, url)
         }),
         impact: page

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 pub use links::{LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
-pub use taxonomy::{Taxonomy, Term};
+pub use taxonomy::{Named, Taxonomy, Term};
 
 use crate::config::Config;
 use crate::content::load::Loaded;
@@ -94,6 +94,10 @@ impl Site {
     /// The section whose folder is `dir` (relative to `content/`), if any.
     pub fn section_at(&self, dir: &str) -> Option<SectionId> {
         self.sections.iter().position(|s| s.dir == dir)
+    }
+
+    pub fn taxonomy(&self, named: Named) -> &Taxonomy {
+        &self.taxonomies[named as usize]
     }
 
     /// The section of `kind`'s standard folder, when the site has one.

@@ -19,6 +19,15 @@ pub struct Term {
     pub pages: Vec<PageId>,
 }
 
+/// The taxonomies every site has, by their place in `Site::taxonomies`: code that means
+/// one of them names it instead of writing its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Tags = 0,
+    Categories = 1,
+    Phases = 2,
+}
+
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     /// `tags`, `categories` or `phases`: the URL folder and the i18n key suffix.
@@ -69,6 +78,7 @@ pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
             .unwrap_or(usize::MAX)
     };
     phases.terms.sort_by_key(order);
+    // In the order of `Named`.
     vec![tags, categories, phases]
 }
 

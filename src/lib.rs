@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod messages;
 pub mod numbers;
 pub mod output;
+pub mod prepared;
 pub mod prose;
 pub mod render;
 pub mod scaffold;

@@ -229,26 +229,10 @@ impl Workspace {
             }
         }
         if !templates.is_empty() {
-            let fresh = RenderCache::templates(
-                &self.state.site,
-                &self.state.theme,
-                &self.state.i18n,
-                &self.options.root,
-            )
-            .map_err(|d| {
-                self.stale |= !edited.is_empty() || !tables.is_empty();
-                BuildFailure::from(d)
-            })?;
-            self.cache.templates = fresh;
-            let renderer = self.renderer();
-            let everything = templates
-                .iter()
-                .any(|t| !render::templates::REQUIRED.contains(&t.as_str()) || t == "base.html");
-            let site = &self.state.site;
-            let using = renderer
-                .plan()
-                .into_iter()
-                .filter(|job| everything || templates.iter().any(|t| t == job.template(site)));
+            let earlier = !edited.is_empty() || !tables.is_empty();
+            let using = self
+                .template_jobs(&templates)
+                .inspect_err(|_| self.stale |= earlier)?;
             add_jobs(&mut jobs, using);
             scope = Scope::Templates(jobs.len());
         }
@@ -284,6 +268,27 @@ impl Workspace {
             elapsed: Duration::ZERO,
             search_stale,
         })
+    }
+
+    /// Loads the templates again and returns the jobs that use the changed ones (every
+    /// job for `base.html`, a partial or any template a theme need not have).
+    fn template_jobs(&mut self, templates: &[String]) -> Result<Vec<Job>, BuildFailure> {
+        self.cache.templates = RenderCache::templates(
+            &self.state.site,
+            &self.state.theme,
+            &self.state.i18n,
+            &self.options.root,
+        )?;
+        let everything = templates
+            .iter()
+            .any(|t| !render::templates::REQUIRED.contains(&t.as_str()) || t == "base.html");
+        let site = &self.state.site;
+        Ok(self
+            .renderer()
+            .plan()
+            .into_iter()
+            .filter(|job| everything || templates.iter().any(|t| t == job.template(site)))
+            .collect())
     }
 
     /// Rewrites the search index from the current site. Returns the index files that

@@ -217,30 +217,9 @@ struct Counts {
 pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
     let site = r.site;
     let mut ctx = Context::new();
+    let no_pages = || Value::from(Vec::<Value>::new());
     match job {
-        Job::Page(id) => {
-            let page = site.page(*id);
-            ctx.insert("page", &full_page(r, *id));
-            match page.kind {
-                Kind::Project => {
-                    ctx.insert("project", &project(site, r.i18n, *id));
-                    let none = Vec::new();
-                    ctx.insert("charts", r.figures.projects.get(id).unwrap_or(&none));
-                    let links = site.project_links.get(id).cloned().unwrap_or_default();
-                    ctx.insert_value("lessons", r.summaries(&links.lessons));
-                    ctx.insert_value("reviews", r.summaries(&links.reviews));
-                    ctx.insert_value("related", r.summaries(&links.related));
-                }
-                Kind::Review => {
-                    let project = site.project_of(page).map(|p| Link {
-                        title: site.page(p).title.clone(),
-                        url: site.page(p).url.clone(),
-                    });
-                    ctx.insert("review", &ReviewContext { project });
-                }
-                _ => {}
-            }
-        }
+        Job::Page(id) => page_context(r, &mut ctx, *id),
         Job::Home => {
             let home = &site.sections[0];
             ctx.insert("page", &home.index.map(|id| full_page(r, id)));
@@ -251,57 +230,16 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
             ctx.insert("section", &section_context(r, *s, r.summaries(&pages)));
         }
         Job::Lessons(s, n) => {
-            let all = site.newest(Kind::Lesson);
-            let per = site.config.paginate;
-            let slice: Vec<PageId> = all.iter().skip((n - 1) * per).take(per).copied().collect();
-            ctx.insert(
-                "section",
-                &section_context(r, *s, Value::from(Vec::<Value>::new())),
-            );
-            ctx.insert_value("pages", r.summaries(&slice));
-            ctx.insert(
-                "paginator",
-                &paginator(&site.section(*s).url, *n, pages_for(all.len(), per)),
-            );
-            ctx.insert("total", &all.len());
+            ctx.insert("section", &section_context(r, *s, no_pages()));
+            lessons_context(r, &mut ctx, &site.section(*s).url, *n);
         }
         Job::Projects(s) => {
-            let mut ids: Vec<PageId> = site.projects.values().copied().collect();
-            ids.sort_by_key(|&id| {
-                let p = site.page(id);
-                (
-                    p.project().map(|i| i.status),
-                    p.project().and_then(|i| i.code.clone()),
-                    p.title.clone(),
-                )
-            });
-            let rows: Vec<_> = ids
-                .iter()
-                .filter_map(|&id| project_row(site, r.i18n, id))
-                .collect();
-            ctx.insert(
-                "section",
-                &section_context(r, *s, Value::from(Vec::<Value>::new())),
-            );
-            ctx.insert("projects", &rows);
+            ctx.insert("section", &section_context(r, *s, no_pages()));
+            ctx.insert("projects", &project_rows(r));
         }
         Job::Reviews(s, year) => {
-            let base = site.section(*s).url.clone();
-            let years: Vec<Year> = review_years(site)
-                .into_iter()
-                .rev()
-                .filter(|(y, _)| year.is_none_or(|only| only == *y))
-                .map(|(y, ids)| Year {
-                    year: y,
-                    url: format!("{base}{y}/"),
-                    reviews: r.summaries(&ids),
-                })
-                .collect();
-            ctx.insert(
-                "section",
-                &section_context(r, *s, Value::from(Vec::<Value>::new())),
-            );
-            ctx.insert("years", &years);
+            ctx.insert("section", &section_context(r, *s, no_pages()));
+            ctx.insert("years", &years_context(r, &site.section(*s).url, *year));
             match year {
                 Some(y) => ctx.insert("year", y),
                 None => ctx.insert("year", ""),
@@ -314,36 +252,106 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
         Job::TaxonomyIndex(t) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
         }
-        Job::Term(t, i, n) => {
-            let taxonomy = &site.taxonomies[*t];
-            let term = &taxonomy.terms[*i];
-            let per = site.config.paginate;
-            let slice: Vec<PageId> = term
-                .pages
-                .iter()
-                .skip((n - 1) * per)
-                .take(per)
-                .copied()
-                .collect();
-            let url = taxonomy.term_url(term);
-            ctx.insert("taxonomy", &taxonomy_info(r, *t, false));
-            ctx.insert(
-                "term",
-                &TermInfo {
-                    name: term_name(r, taxonomy.key, &term.name),
-                    url: url.clone(),
-                    count: term.pages.len(),
-                },
-            );
-            ctx.insert_value("pages", r.summaries(&slice));
-            ctx.insert(
-                "paginator",
-                &paginator(&url, *n, pages_for(term.pages.len(), per)),
-            );
-        }
+        Job::Term(t, i, n) => term_context(r, &mut ctx, *t, *i, *n),
     }
     let template = job.template(site);
     (template, ctx)
+}
+
+/// A content page, and for projects and reviews what their templates show beside it.
+fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
+    let site = r.site;
+    let page = site.page(id);
+    ctx.insert("page", &full_page(r, id));
+    match page.kind {
+        Kind::Project => {
+            ctx.insert("project", &project(site, r.i18n, id));
+            let none = Vec::new();
+            ctx.insert("charts", r.figures.projects.get(&id).unwrap_or(&none));
+            let links = site.project_links.get(&id).cloned().unwrap_or_default();
+            ctx.insert_value("lessons", r.summaries(&links.lessons));
+            ctx.insert_value("reviews", r.summaries(&links.reviews));
+            ctx.insert_value("related", r.summaries(&links.related));
+        }
+        Kind::Review => {
+            let project = site.project_of(page).map(|p| Link {
+                title: site.page(p).title.clone(),
+                url: site.page(p).url.clone(),
+            });
+            ctx.insert("review", &ReviewContext { project });
+        }
+        _ => {}
+    }
+}
+
+/// Page `n` of the lessons register.
+fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
+    let all = r.site.newest(Kind::Lesson);
+    let per = r.site.config.paginate;
+    let slice: Vec<PageId> = all.iter().skip((n - 1) * per).take(per).copied().collect();
+    ctx.insert_value("pages", r.summaries(&slice));
+    ctx.insert("paginator", &paginator(url, n, pages_for(all.len(), per)));
+    ctx.insert("total", &all.len());
+}
+
+/// Every project's row, by status, then code, then title.
+fn project_rows(r: &Renderer) -> Vec<impl Serialize> {
+    let site = r.site;
+    let mut ids: Vec<PageId> = site.projects.values().copied().collect();
+    ids.sort_by_key(|&id| {
+        let p = site.page(id);
+        (
+            p.project().map(|i| i.status),
+            p.project().and_then(|i| i.code.clone()),
+            p.title.clone(),
+        )
+    });
+    ids.iter()
+        .filter_map(|&id| project_row(site, r.i18n, id))
+        .collect()
+}
+
+/// The reviews by year, newest year first: all of them, or `only` one year.
+fn years_context(r: &Renderer, base: &str, only: Option<i16>) -> Vec<Year> {
+    review_years(r.site)
+        .into_iter()
+        .rev()
+        .filter(|(y, _)| only.is_none_or(|only| only == *y))
+        .map(|(y, ids)| Year {
+            year: y,
+            url: format!("{base}{y}/"),
+            reviews: r.summaries(&ids),
+        })
+        .collect()
+}
+
+/// Page `n` of term `term` of taxonomy `t`.
+fn term_context(r: &Renderer, ctx: &mut Context, t: usize, term: usize, n: usize) {
+    let taxonomy = &r.site.taxonomies[t];
+    let term = &taxonomy.terms[term];
+    let per = r.site.config.paginate;
+    let slice: Vec<PageId> = term
+        .pages
+        .iter()
+        .skip((n - 1) * per)
+        .take(per)
+        .copied()
+        .collect();
+    let url = taxonomy.term_url(term);
+    ctx.insert("taxonomy", &taxonomy_info(r, t, false));
+    ctx.insert(
+        "term",
+        &TermInfo {
+            name: term_name(r, taxonomy.key, &term.name),
+            url: url.clone(),
+            count: term.pages.len(),
+        },
+    );
+    ctx.insert_value("pages", r.summaries(&slice));
+    ctx.insert(
+        "paginator",
+        &paginator(&url, n, pages_for(term.pages.len(), per)),
+    );
 }
 
 #[derive(Serialize)]

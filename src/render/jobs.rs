@@ -295,7 +295,7 @@ fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
 }
 
 /// Every project's row, by status, then code, then title.
-fn project_rows(r: &Renderer) -> Vec<impl Serialize> {
+fn project_rows(r: &Renderer) -> Vec<context::ProjectRow> {
     let site = r.site;
     let mut ids: Vec<PageId> = site.projects.values().copied().collect();
     ids.sort_by_key(|&id| {
@@ -585,19 +585,7 @@ struct Dashboard<'a> {
 
 fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
     let site = r.site;
-    let mut ids: Vec<PageId> = site.projects.values().copied().collect();
-    ids.sort_by_key(|&id| {
-        let p = site.page(id);
-        (
-            p.project().map(|i| i.status),
-            p.project().and_then(|i| i.code.clone()),
-            p.title.clone(),
-        )
-    });
-    let projects: Vec<context::ProjectRow> = ids
-        .iter()
-        .filter_map(|&id| project_row(site, r.i18n, id))
-        .collect();
+    let projects = project_rows(r);
     let rag_counts = rag_counts(&projects, r);
     let as_of = projects
         .iter()

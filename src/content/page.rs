@@ -43,6 +43,13 @@ macro_rules! reads_as_its_front_matter {
                 &self.meta
             }
         }
+
+        /// Templates see the front matter as written, nothing else.
+        impl serde::Serialize for $info {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.meta.serialize(s)
+            }
+        }
     };
 }
 reads_as_its_front_matter!(LessonInfo, LessonMeta);
@@ -62,8 +69,10 @@ impl ProjectInfo {
     }
 }
 
-/// The fields only some kinds have.
-#[derive(Debug, Clone, PartialEq)]
+/// The fields only some kinds have: each kind's front matter as parsed. Templates see it
+/// as `page.meta`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Extra {
     None,
     Lesson(LessonInfo),

@@ -281,7 +281,7 @@ impl Workspace {
         )?;
         let everything = templates
             .iter()
-            .any(|t| !render::templates::REQUIRED.contains(&t.as_str()) || t == "base.html");
+            .any(|t| !render::templates::is_required(t) || t == "base.html");
         let site = &self.state.site;
         Ok(self
             .renderer()

@@ -131,28 +131,7 @@ pub struct FullPage<'a> {
     /// fixed vocabulary as written, e.g. `on-hold`): a new front matter field reaches
     /// the templates without a change here.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<FrontMatter<'a>>,
-}
-
-/// The typed front matter of the kinds that have fields of their own.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum FrontMatter<'a> {
-    Lesson(&'a crate::content::schema::LessonMeta),
-    Project(&'a crate::content::schema::ProjectMeta),
-    Review(&'a crate::content::schema::ReviewMeta),
-}
-
-impl<'a> FrontMatter<'a> {
-    pub fn of(page: &'a Page) -> Option<FrontMatter<'a>> {
-        use crate::content::page::Extra;
-        match &page.extra {
-            Extra::Lesson(l) => Some(FrontMatter::Lesson(&l.meta)),
-            Extra::Project(p) => Some(FrontMatter::Project(&p.meta)),
-            Extra::Review(r) => Some(FrontMatter::Review(&r.meta)),
-            Extra::None => None,
-        }
-    }
+    pub meta: Option<&'a crate::content::page::Extra>,
 }
 
 /// Ancestors of a section, from the home page down to (and without) the section itself.

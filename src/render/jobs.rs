@@ -10,7 +10,7 @@ use crate::content::schema::{Phase, Vocabulary};
 use crate::kinds::{Kind, Listing};
 use crate::render::context::{
     self, breadcrumbs, kind_rank, paged_url, paginator, project, project_row, section_card,
-    section_title, FrontMatter, FullPage, Keyed, Link,
+    section_title, FullPage, Keyed, Link,
 };
 use crate::render::Renderer;
 use crate::site::{PageId, SectionId, Site};
@@ -447,7 +447,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         review_type: page
             .review()
             .map(|rv| Keyed::of(rv.review_type, r.i18n, String::new())),
-        meta: FrontMatter::of(page),
+        meta: (!matches!(page.extra, crate::content::page::Extra::None)).then_some(&page.extra),
     }
 }
 

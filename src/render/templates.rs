@@ -15,24 +15,35 @@ pub struct Templates {
     sources: HashMap<String, (PathBuf, Arc<str>)>,
 }
 
-/// The templates every theme must have.
-pub const REQUIRED: &[&str] = &[
+/// The templates every theme must have besides those of each kind (`kinds::KINDS`).
+const LISTINGS: &[&str] = &[
     "base.html",
-    "home.html",
-    "section.html",
-    "practice.html",
     "lessons.html",
-    "lesson.html",
     "projects.html",
-    "project.html",
     "reviews.html",
-    "review.html",
-    "page.html",
     "taxonomy.html",
     "term.html",
     "dashboard.html",
     "404.html",
 ];
+
+/// Whether every theme must have the template `name`: a kind's page template, or one of
+/// the listings and frames.
+pub fn is_required(name: &str) -> bool {
+    LISTINGS.contains(&name) || crate::kinds::KINDS.iter().any(|k| k.template == name)
+}
+
+/// The templates every theme must have, each once, in a fixed order.
+fn required() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = LISTINGS
+        .iter()
+        .copied()
+        .chain(crate::kinds::KINDS.iter().map(|k| k.template))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
 
 impl Templates {
     pub fn load(theme: &Theme, root: &Path) -> Result<Templates, Vec<Diagnostic>> {
@@ -57,8 +68,8 @@ impl Templates {
                 Err(d) => problems.push(d),
             }
         }
-        for required in REQUIRED {
-            if !sources.contains_key(*required) {
+        for required in required() {
+            if !sources.contains_key(required) {
                 problems.push(
                     Diagnostic::error(Problem::Template(t!(
                         "the theme has no `{required}`",
@@ -202,12 +213,30 @@ fn template_help() -> crate::messages::Text {
 
 #[cfg(test)]
 mod tests {
-    use super::REQUIRED;
+    use super::*;
 
     #[test]
-    fn every_kind_template_is_required_of_a_theme() {
-        for spec in crate::kinds::KINDS {
-            assert!(REQUIRED.contains(&spec.template), "{}", spec.template);
-        }
+    fn the_required_templates_are_the_listings_and_every_kinds_own() {
+        assert_eq!(
+            required(),
+            [
+                "404.html",
+                "base.html",
+                "dashboard.html",
+                "home.html",
+                "lesson.html",
+                "lessons.html",
+                "page.html",
+                "practice.html",
+                "project.html",
+                "projects.html",
+                "review.html",
+                "reviews.html",
+                "section.html",
+                "taxonomy.html",
+                "term.html",
+            ]
+        );
+        assert!(is_required("lesson.html") && !is_required("partials/meta.html"));
     }
 }

@@ -175,7 +175,11 @@ impl<'a> Renderer<'a> {
             .filter_map(|job| {
                 let result = self.render_job(job).and_then(|(path, html)| {
                     output.write(&path, html.as_bytes()).map_err(|e| {
-                        Diagnostic::error(Problem::Output(t!("{path}: {e}", path = path, e = e)))
+                        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+                            .in_file(Path::new(&path))
+                            .with_help(t!(
+                                "check that the output folder is writable and its disk has room"
+                            ))
                     })
                 });
                 progress.advance();
@@ -203,18 +207,26 @@ impl<'a> Renderer<'a> {
             return Ok(());
         }
         feeds::write_atom(self.site, self.i18n, output).map_err(|e| {
-            vec![Diagnostic::error(Problem::Output(crate::messages::reason(
-                &e,
-            )))]
+            vec![
+                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+                    .in_file(Path::new("feed.xml"))
+                    .with_help(t!(
+                        "check that the output folder is writable and its disk has room"
+                    )),
+            ]
         })
     }
 
     /// The Atom feed, sitemap and robots.txt.
     pub fn write_feeds(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         feeds::write_all(self.site, self.i18n, output).map_err(|e| {
-            vec![Diagnostic::error(Problem::Output(crate::messages::reason(
-                &e,
-            )))]
+            vec![
+                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+                    .in_file(Path::new("sitemap.xml"))
+                    .with_help(t!(
+                        "check that the output folder is writable and its disk has room"
+                    )),
+            ]
         })
     }
 

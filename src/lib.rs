@@ -9,37 +9,37 @@
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
-pub mod blocks;
-pub mod charts;
-pub mod config;
-pub mod content;
+pub(crate) mod blocks;
+pub(crate) mod charts;
+pub(crate) mod config;
+pub(crate) mod content;
 pub mod data;
-pub mod date;
-pub mod derive;
+pub(crate) mod date;
+pub(crate) mod derive;
 pub mod diagnostics;
-pub mod encoding;
-pub mod escape;
-pub mod i18n;
+pub(crate) mod encoding;
+pub(crate) mod escape;
+pub(crate) mod i18n;
 pub mod incremental;
 pub mod kinds;
-pub mod layout;
+pub(crate) mod layout;
 pub mod markdown;
 pub mod messages;
-pub mod numbers;
+pub(crate) mod numbers;
 pub mod output;
-pub mod prepared;
-pub mod prose;
+pub(crate) mod prepared;
+pub(crate) mod prose;
 pub mod render;
 pub mod scaffold;
 pub mod schemas;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod slugs;
-pub mod source;
-pub mod suggest;
-pub mod symlinks;
-pub mod theme;
+pub(crate) mod slugs;
+pub(crate) mod source;
+pub(crate) mod suggest;
+pub(crate) mod symlinks;
+pub(crate) mod theme;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

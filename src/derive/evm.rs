@@ -91,15 +91,6 @@ pub fn metrics(
     }
 }
 
-/// The metrics at the last reported period (or the plan's last period if none was).
-pub fn latest(series: &[PeriodMetrics]) -> Option<&PeriodMetrics> {
-    series
-        .iter()
-        .rev()
-        .find(|m| m.ev.is_some())
-        .or(series.last())
-}
-
 /// Two decimals for indexes, "n/a" when undefined.
 pub fn format_index(value: Option<f64>) -> String {
     value.map_or_else(|| "n/a".to_string(), fixed2)
@@ -162,7 +153,6 @@ mod tests {
         assert_eq!(m.percent_complete, Some(0.24));
         // The unreported period keeps its plan but has no EV or AC.
         assert_eq!((s[2].pv, s[2].ev, s[2].cpi), (600.0, None, None));
-        assert_eq!(latest(&s).unwrap().period, "2024-02");
     }
 
     #[test]

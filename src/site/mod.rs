@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 pub use links::{LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
-pub use taxonomy::{Named, Taxonomy, Term};
+pub use taxonomy::{Named, Taxonomy};
 
 use crate::config::Config;
 use crate::content::load::Loaded;

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use crate::content::load::display_path;
 use crate::diagnostics::{self, Diagnostic, Problem};
 use crate::incremental::{Rebuild, SharedFiles, Workspace};
+use crate::messages::Text;
 use crate::{BuildFailure, Options};
 use http::Shared;
 use watch::{Batch, Watcher};
@@ -58,7 +59,7 @@ pub enum Note<'a> {
         files: usize,
         elapsed: Duration,
     },
-    Trouble(String),
+    Trouble(Text),
 }
 
 pub type Notify = Arc<dyn Fn(Note<'_>) + Send + Sync>;
@@ -79,7 +80,7 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
     options.build.base_url = Some(url.clone());
 
     let (watcher, batches) = Watcher::start(&root).map_err(|e| {
-        Diagnostic::error(Problem::Io(crate::messages::verbatim(e)))
+        Diagnostic::error(Problem::Io(e))
             .in_file(&root)
             .with_help(t!(
                 "on Linux, raise fs.inotify.max_user_watches if the site is large"
@@ -184,7 +185,7 @@ fn rebuild_loop(
         for batch in std::iter::once(first).chain(batches.try_iter()) {
             match batch {
                 Ok(paths) => sources.extend(paths),
-                Err(e) => notify(Note::Trouble(format!("watching: {e}"))),
+                Err(e) => notify(Note::Trouble(e)),
             }
         }
         if let Err(e) = watcher.watch_sources() {
@@ -277,8 +278,10 @@ fn open_browser(url: &str, notify: &Notify) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = command {
-        notify(Note::Trouble(format!(
-            "could not open a browser ({e}); open {url} yourself"
+        notify(Note::Trouble(t!(
+            "could not open a browser ({why}); open {url} yourself",
+            why = crate::messages::reason(&e),
+            url = url
         )));
     }
 }

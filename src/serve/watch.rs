@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::messages::Text;
+use crate::t;
+
 use notify_debouncer_full::notify::event::{CreateKind, EventKind};
 use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
@@ -24,25 +27,27 @@ pub struct Watcher {
 }
 
 /// What the watcher hands on: a batch of changed paths, or why watching failed.
-pub type Batch = Result<Vec<PathBuf>, String>;
+pub type Batch = Result<Vec<PathBuf>, Text>;
 
 impl Watcher {
     /// Starts watching `root` (absolute). Batches arrive on the returned receiver.
-    pub fn start(root: &Path) -> Result<(Watcher, mpsc::Receiver<Batch>), String> {
+    pub fn start(root: &Path) -> Result<(Watcher, mpsc::Receiver<Batch>), Text> {
         let (tx, rx) = mpsc::channel();
         let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             let batch = match result {
                 Ok(events) => Ok(changed_paths(&events)),
-                Err(errors) => Err(errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")),
+                // The first error says what went wrong; the rest are usually its echoes.
+                Err(errors) => Err(t!(
+                    "watching the sources: {why}",
+                    why = errors
+                        .first()
+                        .map_or_else(|| t!("an unknown error"), crate::messages::reason)
+                )),
             };
             // The receiver is gone only when serve is shutting down.
             let _ = tx.send(batch);
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::messages::reason(&e))?;
         let mut watcher = Watcher {
             debouncer,
             root: root.to_path_buf(),
@@ -51,21 +56,33 @@ impl Watcher {
         watcher
             .debouncer
             .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|e| {
+                t!(
+                    "cannot watch {dir}: {why}",
+                    dir = root.display().to_string(),
+                    why = crate::messages::reason(&e)
+                )
+            })?;
         watcher.watch_sources()?;
         Ok((watcher, rx))
     }
 
     /// Watches each source folder that exists and is not watched yet (one may appear
     /// after serve started: the first file under a new `static/`).
-    pub fn watch_sources(&mut self) -> Result<(), String> {
+    pub fn watch_sources(&mut self) -> Result<(), Text> {
         // `site.toml` is watched through the root itself.
         for name in crate::layout::watched_folders() {
             let dir = self.root.join(name);
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.debouncer
                     .watch(&dir, RecursiveMode::Recursive)
-                    .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+                    .map_err(|e| {
+                        t!(
+                            "cannot watch {dir}: {why}",
+                            dir = dir.display().to_string(),
+                            why = crate::messages::reason(&e)
+                        )
+                    })?;
                 self.watched.insert(dir);
             }
         }

@@ -322,9 +322,9 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     }
 
     let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
+    laps.mark("link");
     derive::tables::attach(&mut site, &i18n, &diagnostics);
     diagnostics.extend(derive::currency::check(&site));
-    laps.mark("link");
     if diagnostics.has_errors() {
         return Err(BuildFailure {
             diagnostics: diagnostics.into_sorted(),
@@ -332,6 +332,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     }
     let stage_warnings = diagnostics.into_sorted();
     let warnings = with_sanity(&stage_warnings, &site);
+    laps.mark("derive");
 
     let figures = charts::render_all(&site, &i18n).map_err(BuildFailure::from)?;
     laps.mark("charts");

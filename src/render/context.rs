@@ -199,6 +199,8 @@ pub struct PageNumber {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Stands for the pages left out between its neighbours ("…"); no number or URL.
+    pub gap: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -234,14 +236,44 @@ pub fn paginator(base: &str, current: usize, total: usize) -> Paginator {
         } else {
             String::new()
         },
-        pages: (1..=total)
-            .map(|n| PageNumber {
-                number: n,
-                url: url(n),
-                current: n == current,
+        pages: shown_pages(current, total)
+            .into_iter()
+            .map(|n| match n {
+                Some(n) => PageNumber {
+                    number: n,
+                    url: url(n),
+                    current: n == current,
+                    gap: false,
+                },
+                None => PageNumber {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                },
             })
             .collect(),
     }
+}
+
+/// The page numbers a paginator links: the first, the last and two either side of the
+/// current one, `None` for each run left out. Bounded, so a list of thousands of pages
+/// does not carry every number on every one of them (which grew as the square).
+fn shown_pages(current: usize, total: usize) -> Vec<Option<usize>> {
+    let mut shown = Vec::new();
+    let mut last = 0;
+    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
+    for n in [1].into_iter().chain(near).chain([total]) {
+        if n <= last || n > total {
+            continue;
+        }
+        if n > last + 1 {
+            shown.push(None);
+        }
+        shown.push(Some(n));
+        last = n;
+    }
+    shown
 }
 
 #[derive(Debug, Serialize)]
@@ -540,4 +572,21 @@ pub fn kind_rank(kind: Kind) -> u8 {
 pub fn reading_minutes(page: &Page) -> usize {
     // About 300 Chinese characters or 200 English words a minute; count words as chars.
     page.body.word_count.div_ceil(300).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_pages;
+
+    #[test]
+    fn a_paginator_links_the_ends_and_two_pages_either_side() {
+        let n = |v: &[usize]| v.iter().map(|&n| (n != 0).then_some(n)).collect::<Vec<_>>();
+        assert_eq!(shown_pages(1, 1), n(&[1]));
+        assert_eq!(shown_pages(1, 3), n(&[1, 2, 3]));
+        assert_eq!(shown_pages(1, 9), n(&[1, 2, 3, 0, 9]));
+        assert_eq!(shown_pages(5, 9), n(&[1, 0, 3, 4, 5, 6, 7, 0, 9]));
+        assert_eq!(shown_pages(4, 9), n(&[1, 2, 3, 4, 5, 6, 0, 9]));
+        assert_eq!(shown_pages(9, 9), n(&[1, 0, 7, 8, 9]));
+        assert_eq!(shown_pages(5000, 10000).len(), 9);
+    }
 }

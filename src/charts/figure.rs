@@ -54,7 +54,7 @@ pub fn figure(
     let svg = svg::render(chart, id).map_err(|e| e.to_string())?;
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",
-        kind_class(chart)
+        chart.kind.name()
     );
     if !chart.title.is_empty() {
         html.push_str(&format!(
@@ -76,16 +76,4 @@ pub fn figure(
         title: chart.title.clone(),
         html,
     })
-}
-
-fn kind_class(chart: &Chart) -> &'static str {
-    use crate::charts::model::ChartKind::*;
-    match chart.kind {
-        Line => "line",
-        Bar => "bar",
-        StackedBar => "stacked-bar",
-        Area => "area",
-        Scatter => "scatter",
-        Heatmap => "heatmap",
-    }
 }

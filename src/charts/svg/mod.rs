@@ -160,14 +160,7 @@ fn finish(svg: &str, chart: &Chart, id: &str, size: (u32, u32)) -> Result<String
 }
 
 fn header(chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
-    let kind = match chart.kind {
-        ChartKind::Line => "line",
-        ChartKind::Bar => "bar",
-        ChartKind::StackedBar => "stacked-bar",
-        ChartKind::Area => "area",
-        ChartKind::Scatter => "scatter",
-        ChartKind::Heatmap => "heatmap",
-    };
+    let kind = chart.kind.name();
     let id = escape(id);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
@@ -302,15 +295,6 @@ mod tests {
         }
     }
 
-    const ALL_KINDS: [ChartKind; 6] = [
-        ChartKind::Line,
-        ChartKind::Bar,
-        ChartKind::StackedBar,
-        ChartKind::Area,
-        ChartKind::Scatter,
-        ChartKind::Heatmap,
-    ];
-
     fn sample(kind: ChartKind) -> Chart {
         if kind == ChartKind::Heatmap {
             heatmap_chart()
@@ -350,7 +334,7 @@ mod tests {
 
     #[test]
     fn every_kind_renders_well_formed_svg() {
-        for kind in ALL_KINDS {
+        for kind in ChartKind::ALL {
             let svg = render_ok(&sample(kind));
             assert!(svg.contains("<text "), "{kind:?} has no text");
             assert!(!svg.contains(SIZE_TAG), "{kind:?} kept a size tag");
@@ -415,7 +399,7 @@ mod tests {
 
     #[test]
     fn renders_are_byte_identical() {
-        for kind in ALL_KINDS {
+        for kind in ChartKind::ALL {
             let c = sample(kind);
             assert_eq!(render(&c, "a"), render(&c, "a"), "{kind:?}");
         }
@@ -446,7 +430,7 @@ mod tests {
             XAxis::Categories(vec!["唯一".into()]),
             XAxis::Categories((0..40).map(|i| format!("第{i}周")).collect()),
         ];
-        for kind in ALL_KINDS {
+        for kind in ChartKind::ALL {
             for data in &awkward {
                 for x in &axes {
                     let mut c = chart(kind);

@@ -107,7 +107,7 @@ fn project_charts_are_drawn_and_visible() {
     let result = probe(
         &site,
         "projects/erp/index.html",
-        "return [...document.querySelectorAll('figure.chart svg')].map(s => { \
+        "return [...document.querySelectorAll('figure.chart svg')].filter(s => s.checkVisibility()).map(s => { \
            const r = s.getBoundingClientRect(); \
            return [Math.round(r.width), Math.round(r.height), s.querySelectorAll('path, polyline, rect, circle').length].join('x'); \
          }).join(' ');",

@@ -51,7 +51,9 @@ pub fn figure(
     id: &str,
     data_label: &str,
 ) -> Result<Figure, String> {
-    let svg = svg::render(chart, id).map_err(|e| e.to_string())?;
+    let wide = svg::render_as(chart, id, svg::Layout::Wide).map_err(|e| e.to_string())?;
+    let narrow = svg::render_as(chart, &format!("{id}-narrow"), svg::Layout::Narrow)
+        .map_err(|e| e.to_string())?;
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",
         chart.kind.name()
@@ -63,7 +65,9 @@ pub fn figure(
         ));
     }
     html.push_str("<div class=\"chart-svg\">");
-    html.push_str(&svg);
+    // Both drawings; the theme shows the one that suits the width of this box.
+    html.push_str(&wide);
+    html.push_str(&narrow);
     html.push_str("</div>");
     html.push_str(&format!(
         "<details class=\"chart-data\"><summary>{}</summary>{}</details>",

@@ -51,12 +51,58 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
-/// Width and height of the viewBox of line, bar, area and scatter charts. The SVG scales to
-/// its container, so these only fix the proportions and the relative size of the text.
-const WIDTH: u32 = 720;
-const HEIGHT: u32 = 400;
-/// Heatmaps are narrower so that their cells come out squarer.
-const HEATMAP_WIDTH: u32 = 600;
+/// Which drawing of a chart: the wide one for desktop columns, or the narrow one for
+/// phones. The SVG scales to its box, text included, so a 720-wide drawing shown 322 px
+/// wide on a 390 px phone has 6 px text; the narrow drawing is about as wide as a phone's
+/// column, so its text stays at its size (≥ 12 px). The page carries both and shows one
+/// by the width of the chart's box (a CSS container query in the theme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Wide,
+    Narrow,
+}
+
+impl Layout {
+    /// Width and height of the viewBox of line, bar, area and scatter charts (the height
+    /// grows with the legend). These fix the proportions and the relative size of the text.
+    const fn size(self) -> (u32, u32) {
+        match self {
+            Layout::Wide => (720, 400),
+            Layout::Narrow => (320, 300),
+        }
+    }
+
+    /// Heatmaps are narrower when wide, so that their cells come out squarer.
+    const fn heatmap_width(self) -> u32 {
+        match self {
+            Layout::Wide => 600,
+            Layout::Narrow => 320,
+        }
+    }
+
+    /// The longest a scatter point's label or an x category label may be, in pixels.
+    const fn label_room(self) -> (f64, f64) {
+        match self {
+            Layout::Wide => (160.0, 150.0),
+            Layout::Narrow => (110.0, 100.0),
+        }
+    }
+
+    /// About how many y ticks to aim for.
+    const fn y_ticks(self) -> usize {
+        match self {
+            Layout::Wide => 6,
+            Layout::Narrow => 5,
+        }
+    }
+
+    const fn class(self) -> &'static str {
+        match self {
+            Layout::Wide => "chart-wide",
+            Layout::Narrow => "chart-narrow",
+        }
+    }
+}
 /// Space between the drawing and the edge of the SVG.
 const PAD: i32 = 12;
 /// Font sizes in viewBox pixels: at least 12 so that text stays legible when a 720-wide
@@ -87,23 +133,28 @@ const SIZE_TAG: &str = "pmo-size-";
 type Canvas<'b> = DrawingArea<SVGBackend<'b>, Shift>;
 type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-/// Draws `chart` and returns a complete `<svg>` element. `id` prefixes the ids of its
+/// Draws `chart` wide and returns a complete `<svg>` element. `id` prefixes the ids of its
 /// `<title>` and `<desc>`, so it must be unique within the page.
 pub fn render(chart: &Chart, id: &str) -> Result<String, ChartError> {
+    render_as(chart, id, Layout::Wide)
+}
+
+/// Draws `chart` in the given layout (see [`render`]).
+pub fn render_as(chart: &Chart, id: &str, layout: Layout) -> Result<String, ChartError> {
     let mut body = String::new();
     let size = match chart.kind {
         ChartKind::Heatmap => {
-            let plan = HeatPlan::new(chart);
+            let plan = HeatPlan::new(chart, layout);
             draw_into(&mut body, plan.size, |root| plan.draw(root, chart))?;
             plan.size
         }
         _ => {
-            let plan = XyPlan::new(chart);
+            let plan = XyPlan::new(chart, layout);
             draw_into(&mut body, plan.size, |root| plan.draw(root, chart))?;
             plan.size
         }
     };
-    finish(&body, chart, id, size)
+    finish(&body, chart, id, size, layout)
 }
 
 /// Runs `draw` on a white plotters canvas that writes into `buf`.
@@ -123,7 +174,13 @@ fn draw_into(
 
 /// Turns plotters' output into the element the page inlines: an accessible, responsive
 /// header with `<title>` and `<desc>` first, then the drawing with tidied attributes.
-fn finish(svg: &str, chart: &Chart, id: &str, size: (u32, u32)) -> Result<String, ChartError> {
+fn finish(
+    svg: &str,
+    chart: &Chart,
+    id: &str,
+    size: (u32, u32),
+    layout: Layout,
+) -> Result<String, ChartError> {
     let mut lines = svg.lines();
     match lines.next() {
         Some(first) if first.starts_with("<svg ") => {}
@@ -134,7 +191,7 @@ fn finish(svg: &str, chart: &Chart, id: &str, size: (u32, u32)) -> Result<String
         }
     }
     let mut out = String::with_capacity(svg.len() + 512);
-    out.push_str(&header(chart, id, size));
+    out.push_str(&header(chart, id, size, layout));
     let mut open_text: Option<String> = None;
     for line in lines {
         if let Some(text) = open_text.as_mut() {
@@ -159,12 +216,13 @@ fn finish(svg: &str, chart: &Chart, id: &str, size: (u32, u32)) -> Result<String
     Ok(out)
 }
 
-fn header(chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
+fn header(chart: &Chart, id: &str, (w, h): (u32, u32), layout: Layout) -> String {
     let kind = chart.kind.name();
+    let variant = layout.class();
     let id = escape(id);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{kind}\" \
+         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{kind} {variant}\" \
          font-family=\"{FONT_STACK}\">\n<title id=\"{id}-title\">{}</title>\n\
          <desc id=\"{id}-desc\">{}</desc>\n",
         escape(&one_line(&chart.title)),
@@ -588,7 +646,7 @@ mod tests {
     fn category_labels_skip_but_keep_the_ends() {
         let font = Font::new(TICK_PX, palette::MUTED);
         let many: Vec<String> = (0..30).map(|i| format!("2024-{i:02}")).collect();
-        let shown = category_labels(&many, 20.0, font);
+        let shown = category_labels(&many, 20.0, font, 150.0);
         assert_eq!(shown.first().map(|l| l.x), Some(0.0));
         assert_eq!(shown.last().map(|l| l.x), Some(29.0));
         assert!(shown.len() <= 13, "{}", shown.len());
@@ -599,7 +657,7 @@ mod tests {
             assert!(apart >= needed, "{shown:?}");
         }
         let few = ["一月".to_string(), "二月".to_string(), "三月".to_string()];
-        let shown = category_labels(&few, 200.0, font);
+        let shown = category_labels(&few, 200.0, font, 150.0);
         assert_eq!(shown.len(), 3);
         assert!(shown.iter().all(|l| l.row == 0));
     }
@@ -608,7 +666,7 @@ mod tests {
     fn a_few_long_categories_stagger_on_two_rows() {
         let font = Font::new(TICK_PX, palette::MUTED);
         let names: Vec<String> = (0..9).map(|i| format!("第{i}个里程碑评审")).collect();
-        let shown = category_labels(&names, 75.0, font);
+        let shown = category_labels(&names, 75.0, font, 150.0);
         assert_eq!(shown.len(), 9);
         assert_eq!(
             shown.iter().map(|l| l.row).collect::<Vec<_>>(),
@@ -617,7 +675,7 @@ mod tests {
         for l in &shown {
             assert!(font.width(&l.text) <= 140.0, "{l:?}");
         }
-        assert!(category_labels(&[], 75.0, font).is_empty());
+        assert!(category_labels(&[], 75.0, font, 150.0).is_empty());
     }
 
     #[test]
@@ -725,7 +783,7 @@ mod tests {
         assert!(svg.contains(">数据中台</text>") && svg.contains(">ERP</text>"));
         // One set of points has no legend repeating the series name.
         assert!(!svg.contains(">项目</text>"), "{svg}");
-        assert!(XyPlan::new(&c).legend.is_empty());
+        assert!(XyPlan::new(&c, Layout::Wide).legend.is_empty());
         c.series.push(Series {
             name: "其他".into(),
             rag: None,
@@ -735,7 +793,7 @@ mod tests {
                 label: None,
             }],
         });
-        assert_eq!(XyPlan::new(&c).legend.len(), 2);
+        assert_eq!(XyPlan::new(&c, Layout::Wide).legend.len(), 2);
     }
 
     #[test]

@@ -141,10 +141,12 @@ pub(super) struct XyPlan {
     /// Room left of the plot for the y tick labels.
     pub(super) y_label_room: f64,
     pub(super) size: (u32, u32),
+    pub(super) layout: Layout,
 }
 
 impl XyPlan {
-    pub(super) fn new(chart: &Chart) -> XyPlan {
+    pub(super) fn new(chart: &Chart, layout: Layout) -> XyPlan {
+        let (width, base_height) = layout.size();
         let kind = chart.kind;
         let lines = prepare_lines(chart);
         let categories = match &chart.x {
@@ -160,7 +162,7 @@ impl XyPlan {
         let y = y_span(chart, &lines);
         let whole =
             |coord: fn(&Pt) -> f64| all_whole(lines.iter().flat_map(|l| &l.points).map(coord));
-        let y_ticks = nice_ticks(y, 6, whole(|p| p.y));
+        let y_ticks = nice_ticks(y, layout.y_ticks(), whole(|p| p.y));
         let y_labels = tick_labels(&y_ticks);
 
         let tick_w = y_labels
@@ -172,7 +174,7 @@ impl XyPlan {
         } else {
             TITLE_PX as i32 + 10
         };
-        let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(WIDTH as i32 / 3);
+        let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(width as i32 / 3);
         let right = PAD + 12;
         // One set of points needs no key: the title and axes say what they are.
         let keyed = if kind == ChartKind::Scatter && lines.len() == 1 {
@@ -180,8 +182,8 @@ impl XyPlan {
         } else {
             &lines[..]
         };
-        let (legend, rows) = place_legend(keyed, left, WIDTH as i32 - right);
-        let height = HEIGHT as i32 + (rows - 1).max(0) * LEGEND_ROW;
+        let (legend, rows) = place_legend(keyed, left, width as i32 - right);
+        let height = base_height as i32 + (rows - 1).max(0) * LEGEND_ROW;
         let top = if rows > 0 {
             PAD + rows * LEGEND_ROW + 8
         } else {
@@ -192,15 +194,28 @@ impl XyPlan {
         } else {
             TITLE_PX as i32 + 10
         };
-        let plot_w = f64::from(WIDTH as i32 - left - right);
+        let plot_w = f64::from(width as i32 - left - right);
         let x_ticks = numeric_x_ticks(x, plot_w, whole(|p| p.x));
         let x_labels = if categories.is_empty() {
             numeric_labels(&x_ticks)
         } else {
             // One category is one x unit wide.
             let font = Font::new(TICK_PX, palette::MUTED);
-            category_labels(&categories, plot_w / x.width(), font)
+            category_labels(&categories, plot_w / x.width(), font, layout.label_room().1)
         };
+        // A label centred near either end must not stick out of the drawing.
+        let tick_font = Font::new(TICK_PX, palette::MUTED);
+        let x_labels: Vec<XLabel> = x_labels
+            .into_iter()
+            .map(|mut l| {
+                let centre = f64::from(left) + (l.x - x.lo) / x.width() * plot_w;
+                let room = 2.0 * (centre.min(f64::from(width) - centre) - 2.0);
+                if tick_font.width(&l.text) > room {
+                    l.text = tick_font.fit(&l.text, room);
+                }
+                l
+            })
+            .collect();
         let label_rows = x_labels.iter().map(|l| l.row).max().unwrap_or(0);
         let bottom = PAD + TICK_PX as i32 + 10 + label_rows * X_LABEL_ROW + x_title;
         XyPlan {
@@ -217,7 +232,8 @@ impl XyPlan {
             legend,
             margins: (top, bottom, left, right),
             y_label_room: f64::from(left - PAD - title_w - 8),
-            size: (WIDTH, height as u32),
+            size: (width, height as u32),
+            layout,
         }
     }
 
@@ -520,7 +536,7 @@ impl XyPlan {
         );
         let font = Font::new(POINT_LABEL_PX, palette::FG);
         for p in self.lines.iter().flat_map(|l| &l.points) {
-            let text = font.fit(&p.label, 160.0);
+            let text = font.fit(&p.label, self.layout.label_room().0);
             if text.is_empty() {
                 continue;
             }
@@ -638,14 +654,18 @@ pub(super) fn numeric_labels(ticks: &Ticks) -> Vec<XLabel> {
 /// (for a few long names such as milestones, where each one matters); or every k-th label
 /// on one row, at most about a dozen, always keeping the first and the last since they
 /// tell the range (for long runs of periods, where the pattern is enough).
-pub(super) fn category_labels(categories: &[String], slot_px: f64, font: Font) -> Vec<XLabel> {
+pub(super) fn category_labels(
+    categories: &[String],
+    slot_px: f64,
+    font: Font,
+    max_label: f64,
+) -> Vec<XLabel> {
     const GAP: f64 = 10.0;
-    const MAX_LABEL: f64 = 150.0;
     const MAX_STAGGERED: usize = 16;
     let n = categories.len();
     let label = |i: usize, room: f64, row: i32| XLabel {
         x: i as f64,
-        text: font.fit(&categories[i], room.min(MAX_LABEL)),
+        text: font.fit(&categories[i], room.min(max_label)),
         row,
     };
     if n <= 1 {
@@ -653,7 +673,7 @@ pub(super) fn category_labels(categories: &[String], slot_px: f64, font: Font) -
     }
     let widest = categories
         .iter()
-        .map(|c| font.width(c).min(MAX_LABEL))
+        .map(|c| font.width(c).min(max_label))
         .fold(0.0, f64::max);
     if widest + GAP <= slot_px {
         return (0..n).map(|i| label(i, slot_px - GAP, 0)).collect();

@@ -18,7 +18,7 @@ fn svgs(html: &str) -> Vec<&str> {
     out
 }
 
-/// The wide drawing of each chart in a page (each also has a narrow one, for phones).
+/// The wide drawing of each chart in a page (each also has a medium and a narrow one).
 fn wide(html: &str) -> Vec<&str> {
     svgs(html)
         .into_iter()
@@ -40,9 +40,18 @@ fn project_pages_carry_their_four_charts() {
         assert!(html.contains(&format!("id=\"{id}\"")), "missing chart {id}");
     }
     let all = svgs(&html);
-    assert_eq!(all.len(), 8, "a wide and a narrow drawing of each");
-    let narrow = all.iter().filter(|s| s.contains(" chart-narrow\"")).count();
-    assert_eq!(narrow, 4);
+    assert_eq!(
+        all.len(),
+        12,
+        "a wide, a medium and a narrow drawing of each"
+    );
+    for layout in ["chart-medium", "chart-narrow"] {
+        let n = all
+            .iter()
+            .filter(|s| s.contains(&format!(" {layout}\"")))
+            .count();
+        assert_eq!(n, 4, "{layout}");
+    }
     let charts = wide(&html);
     for svg in &all {
         assert_well_formed(svg);

@@ -51,9 +51,15 @@ pub fn figure(
     id: &str,
     data_label: &str,
 ) -> Result<Figure, String> {
-    let wide = svg::render_as(chart, id, svg::Layout::Wide).map_err(|e| e.to_string())?;
-    let narrow = svg::render_as(chart, &format!("{id}-narrow"), svg::Layout::Narrow)
-        .map_err(|e| e.to_string())?;
+    let mut drawings = String::new();
+    for layout in svg::Layout::ALL {
+        // The wide drawing keeps the figure's id for its title; the others get their own.
+        let svg_id = match layout {
+            svg::Layout::Wide => id.to_string(),
+            other => format!("{id}-{}", other.class().trim_start_matches("chart-")),
+        };
+        drawings.push_str(&svg::render_as(chart, &svg_id, layout).map_err(|e| e.to_string())?);
+    }
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",
         chart.kind.name()
@@ -65,9 +71,8 @@ pub fn figure(
         ));
     }
     html.push_str("<div class=\"chart-svg\">");
-    // Both drawings; the theme shows the one that suits the width of this box.
-    html.push_str(&wide);
-    html.push_str(&narrow);
+    // Every drawing; the theme shows the one that suits the width of this box.
+    html.push_str(&drawings);
     html.push_str("</div>");
     html.push_str(&format!(
         "<details class=\"chart-data\"><summary>{}</summary>{}</details>",

@@ -51,15 +51,21 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
-/// Which drawing of a chart: the wide one for desktop columns, or the narrow one for
-/// phones. The SVG scales to its box, text included, so a 720-wide drawing shown 322 px
-/// wide on a 390 px phone has 6 px text; the narrow drawing is about as wide as a phone's
-/// column, so its text stays at its size (≥ 12 px). The page carries both and shows one
-/// by the width of the chart's box (a CSS container query in the theme).
+/// Which drawing of a chart: wide for a full-width column, medium for a half-width one
+/// (the two-column chart grids), narrow for a phone. The SVG scales to its box, text
+/// included, so a 720-wide drawing shown 322 px wide on a 390 px phone has 6 px text; each
+/// drawing is about as wide as the boxes it is shown in, so its text stays near its size
+/// (≥ 12 px). The page carries all three and shows one by the width of the chart's box (a
+/// CSS container query in the theme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     Wide,
+    Medium,
     Narrow,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 3] = [Layout::Wide, Layout::Medium, Layout::Narrow];
 }
 
 impl Layout {
@@ -68,6 +74,7 @@ impl Layout {
     const fn size(self) -> (u32, u32) {
         match self {
             Layout::Wide => (720, 400),
+            Layout::Medium => (480, 340),
             Layout::Narrow => (320, 300),
         }
     }
@@ -76,6 +83,7 @@ impl Layout {
     const fn heatmap_width(self) -> u32 {
         match self {
             Layout::Wide => 600,
+            Layout::Medium => 480,
             Layout::Narrow => 320,
         }
     }
@@ -84,6 +92,7 @@ impl Layout {
     const fn label_room(self) -> (f64, f64) {
         match self {
             Layout::Wide => (160.0, 150.0),
+            Layout::Medium => (130.0, 120.0),
             Layout::Narrow => (110.0, 100.0),
         }
     }
@@ -92,13 +101,15 @@ impl Layout {
     const fn y_ticks(self) -> usize {
         match self {
             Layout::Wide => 6,
-            Layout::Narrow => 5,
+            Layout::Medium | Layout::Narrow => 5,
         }
     }
 
-    const fn class(self) -> &'static str {
+    /// The SVG's class, which the theme's container queries choose by.
+    pub const fn class(self) -> &'static str {
         match self {
             Layout::Wide => "chart-wide",
+            Layout::Medium => "chart-medium",
             Layout::Narrow => "chart-narrow",
         }
     }
@@ -388,6 +399,23 @@ mod tests {
         let svg = render(chart, "c1").expect("renders");
         assert_well_formed(&svg);
         svg
+    }
+
+    #[test]
+    fn every_kind_is_drawn_in_every_layout_at_its_width() {
+        for kind in ChartKind::ALL {
+            for layout in Layout::ALL {
+                let svg = render_as(&sample(kind), "a", layout).unwrap();
+                assert_well_formed(&svg);
+                let width = if kind == ChartKind::Heatmap {
+                    layout.heatmap_width()
+                } else {
+                    layout.size().0
+                };
+                assert!(svg.contains(&format!("viewBox=\"0 0 {width} ")), "{kind:?}");
+                assert!(svg.contains(&format!(" {}\"", layout.class())), "{kind:?}");
+            }
+        }
     }
 
     #[test]

@@ -83,6 +83,13 @@ impl schemars::JsonSchema for Date {
     }
 }
 
+/// Written as front matter writes it (`2024-03-18`), so templates can show or compare it.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DateVisitor;

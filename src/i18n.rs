@@ -96,3 +96,28 @@ impl I18n {
         &self.strings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::I18n;
+    use crate::theme::Theme;
+
+    /// The kind registry names its UI strings (`kind_<key>`, `nav_<folder>`); the built-in
+    /// theme must have each in every language, or a page shows the raw key.
+    #[test]
+    fn every_kind_is_named_in_every_language() {
+        let root = std::env::temp_dir();
+        let theme = Theme::resolve(&root, "default").unwrap();
+        for language in ["zh-CN", "en"] {
+            let i18n = I18n::load(&theme, &root, language).unwrap();
+            for spec in crate::kinds::KINDS {
+                let kind = format!("kind_{}", spec.key);
+                assert!(i18n.strings().contains_key(&kind), "{language}: {kind}");
+                if let Some(folder) = spec.folder {
+                    let nav = format!("nav_{folder}");
+                    assert!(i18n.strings().contains_key(&nav), "{language}: {nav}");
+                }
+            }
+        }
+    }
+}

@@ -21,6 +21,7 @@ pub mod encoding;
 pub mod escape;
 pub mod i18n;
 pub mod incremental;
+pub mod kinds;
 pub mod layout;
 pub mod markdown;
 pub mod messages;

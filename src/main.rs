@@ -10,9 +10,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use pmo_portal::diagnostics::{self, Diagnostic};
 use pmo_portal::incremental::Scope;
+use pmo_portal::kinds::Kind;
 use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
 use pmo_portal::render::Progress;
-use pmo_portal::scaffold::{self, NewKind};
+use pmo_portal::scaffold;
 use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::t;
 use pmo_portal::{BuildFailure, BuildReport, Options};
@@ -95,7 +96,8 @@ enum Command {
     },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
     New {
-        kind: KindArg,
+        #[arg(value_parser = creatable_kind())]
+        kind: Kind,
         title: String,
         /// File name to use instead of one made from the title.
         #[arg(long)]
@@ -109,12 +111,13 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum KindArg {
-    Lesson,
-    Practice,
-    Project,
-    Review,
+/// The kinds `pmo new` makes, by name, from the kind registry; clap lists them in help
+/// and refuses the rest.
+fn creatable_kind() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(pmo_portal::kinds::creatable())
+        // Every possible value is a registry key, so the lookup cannot miss.
+        .map(|key| Kind::of_key(&key).unwrap_or(Kind::Page))
 }
 
 /// The language of everything printed: the site's (see `Lang::for_site`).
@@ -213,12 +216,6 @@ fn main() -> ExitCode {
             Err(d) => report_one(&d),
         },
         Command::New { kind, title, slug } => {
-            let kind = match kind {
-                KindArg::Lesson => NewKind::Lesson,
-                KindArg::Practice => NewKind::Practice,
-                KindArg::Project => NewKind::Project,
-                KindArg::Review => NewKind::Review,
-            };
             match scaffold::new_page(&cli.root, kind, &title, slug.as_deref()) {
                 Ok(path) => {
                     println!("{}", say(t!("created {file}", file = &path)));

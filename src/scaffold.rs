@@ -6,64 +6,46 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::kinds::Kind;
 use crate::slugs::slugify;
 use crate::theme::Theme;
-
-/// The kinds `pmo new` can make, and where each goes under `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NewKind {
-    Lesson,
-    Practice,
-    Project,
-    Review,
-}
-
-impl NewKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            NewKind::Lesson => "lesson",
-            NewKind::Practice => "practice",
-            NewKind::Project => "project",
-            NewKind::Review => "review",
-        }
-    }
-
-    fn path(self, slug: &str) -> String {
-        match self {
-            NewKind::Lesson => format!("content/lessons/{slug}.md"),
-            NewKind::Practice => format!("content/practices/{slug}.md"),
-            NewKind::Project => format!("content/projects/{slug}/index.md"),
-            NewKind::Review => format!("content/reviews/{slug}.md"),
-        }
-    }
-}
 
 /// Writes a new page of `kind` titled `title` from the archetype; returns its path.
 /// Never overwrites an existing file.
 pub fn new_page(
     root: &Path,
-    kind: NewKind,
+    kind: Kind,
     title: &str,
     slug: Option<&str>,
 ) -> Result<PathBuf, Diagnostic> {
+    let Some(rel_for) = kind.spec().creatable.then_some(kind) else {
+        return Err(Diagnostic::error(Problem::Content(t!(
+            "`pmo new` cannot make a {kind}",
+            kind = kind.key()
+        )))
+        .with_help(t!(
+            "make one of: {kinds}",
+            kinds = crate::kinds::creatable().collect::<Vec<_>>().join(", ")
+        )));
+    };
     let config = crate::config::Config::load(&root.join("site.toml"))?;
     let theme = Theme::resolve(root, &config.theme)?;
-    let source = theme.archetype(root, kind.name()).ok_or_else(|| {
+    let source = theme.archetype(root, kind.key()).ok_or_else(|| {
         Diagnostic::error(Problem::Template(t!(
             "no archetype for `{kind}`",
-            kind = kind.name()
+            kind = kind.key()
         )))
         .with_help(t!(
             "add archetypes/{kind}.md to the site or the theme",
-            kind = kind.name()
+            kind = kind.key()
         ))
     })?;
-    let shown = source.display(root, &format!("archetypes/{}.md", kind.name()));
+    let shown = source.display(root, &format!("archetypes/{}.md", kind.key()));
     let bytes = source
         .read()
         .map_err(|e| Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown))?;
     let text = String::from_utf8_lossy(&bytes);
-    let slug = slugify(slug.unwrap_or(title), kind.name());
+    let slug = slugify(slug.unwrap_or(title), kind.key());
     let date = jiff::Zoned::now().date().to_string();
     let mut ctx = tera::Context::new();
     ctx.insert("title", title);
@@ -73,7 +55,8 @@ pub fn new_page(
     let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {
         Diagnostic::error(Problem::Template(crate::messages::reason(&e))).in_file(&shown)
     })?;
-    let rel = kind.path(&slug);
+    // `creatable` kinds all have a path: `kinds::tests` holds it.
+    let rel = rel_for.new_path(&slug).unwrap_or_default();
     let path = root.join(&rel);
     if path.exists() {
         return Err(

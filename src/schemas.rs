@@ -118,7 +118,7 @@ mod tests {
             .collect();
         assert_eq!(
             required,
-            crate::content::schema::required_of("lesson"),
+            crate::content::schema::Fields::of::<LessonMeta>().required,
             "{json:#}"
         );
         assert_eq!(

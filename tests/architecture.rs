@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
         "slugs",
         "suggest",
         "layout",
+        "kinds",
         "symlinks",
         "source",
         "date",

@@ -311,6 +311,23 @@ fn a_site_template_overrides_the_theme() {
     );
 }
 
+/// Every front matter field reaches a template as parsed (`page.meta`), so a theme can
+/// show a field no built-in template shows, and a new field needs no render code.
+#[test]
+fn a_template_reads_the_front_matter_as_parsed() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}{% block content %}<p class=\"meta\">{{ page.meta.project }}|{{ page.meta.phase }}|{{ t[\"phase_\" ~ page.meta.phase] }}|{{ page.meta.date }}|{{ page.meta.tags | join(sep=\",\") }}</p>{% endblock content %}",
+    );
+    site.build_ok();
+    let html = site.read("lessons/data-migration/index.html");
+    assert!(
+        html.contains("<p class=\"meta\">erp|monitoring|监控|2024-05-20|数据迁移</p>"),
+        "{html}"
+    );
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
     let site = Site::fixture("basic");

@@ -402,12 +402,14 @@ impl Grid {
     ) -> Chart {
         let description = spec.description.clone().unwrap_or_else(|| {
             let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-            format!(
-                "{} by {}: {}",
-                self.y_names.join(", "),
-                spec.x,
-                names.join(", ")
-            )
+            // Named by the axis labels the reader sees (never a column's key), with no
+            // English word, so it reads in either language.
+            let x = spec.x_label.as_deref().unwrap_or(&spec.x);
+            let y = spec
+                .y_label
+                .clone()
+                .unwrap_or_else(|| self.y_names.join(", "));
+            format!("{y} × {x}: {}", names.join(", "))
         });
         Chart {
             kind: spec.kind,

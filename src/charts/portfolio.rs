@@ -35,6 +35,12 @@ pub fn charts(
         Some(c) => t("chart_amount_in").replace("{currency}", c),
         None => t("chart_amount"),
     };
+    let bac_eac_description = format!(
+        "{amount_label} × {}: {}, {}",
+        t("department"),
+        t("bac"),
+        t("chart_eac")
+    );
     let defs: Vec<(&'static str, &Table, String)> = vec![
         ("rag-counts", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\nseries = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
@@ -43,8 +49,8 @@ pub fn charts(
             "type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nnames = [\"{}\"]\nlabel = \"title\"\nrules = [1.0]\ntitle = \"{}\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n",
             t("chart_projects"), t("chart_cpi_vs_spi"))),
         ("bac-eac", portfolio, format!(
-            "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
-            t("chart_bac_eac"), t("department"), amount_label)),
+            "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\ndescription = \"{}\"\n",
+            t("chart_bac_eac"), t("department"), amount_label, bac_eac_description)),
         ("closed-per-year", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"closed_year\"\naggregate = \"count\"\nfilter = {{ status = \"closed\" }}\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_closed_per_year"), t("chart_year"), t("chart_projects"))),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::content::schema::fields_of;
+use crate::content::schema::Fields;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::suggest::did_you_mean;
 
@@ -74,13 +74,16 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
 /// field's value is found wrong, that field's lines are blanked (offsets kept) and the
 /// rest parsed again. Syntax errors stop the search, since what follows them cannot be
 /// trusted; so does the "missing" report of a field blanked here, which is no news.
-pub fn parse<T: DeserializeOwned>(
+pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     path: &Path,
     text: &Arc<str>,
     split: &Split,
     kind: &'static str,
 ) -> Result<T, Vec<Diagnostic>> {
     let mut front = text[split.front.clone()].to_string();
+    // Read off the type only when there is a mistake to explain.
+    let fields = std::cell::OnceCell::new();
+    let fields = || fields.get_or_init(Fields::of::<T>);
     let mut found = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_FRONT_MATTER_ERRORS {
@@ -89,10 +92,17 @@ pub fn parse<T: DeserializeOwned>(
             Ok(_) => break,
             Err(e) => e,
         };
-        let d = classify(path, text, split.front.start + local, &message, kind);
+        let d = classify(
+            path,
+            text,
+            split.front.start + local,
+            &message,
+            kind,
+            fields(),
+        );
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
-            for field in crate::content::schema::required_of(kind) {
+            for field in &fields().required {
                 if !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
                     found.push(classify(
                         path,
@@ -100,6 +110,7 @@ pub fn parse<T: DeserializeOwned>(
                         split.front.start,
                         &format!("missing field `{field}`"),
                         kind,
+                        fields(),
                     ));
                 }
             }
@@ -241,10 +252,11 @@ fn classify(
     offset: usize,
     message: &str,
     kind: &'static str,
+    fields: &Fields,
 ) -> Diagnostic {
-    let known = fields_of(kind);
+    let known: Vec<&str> = fields.known.iter().map(String::as_str).collect();
     if let Some(field) = between(message, "unknown field `", "`") {
-        let help = match did_you_mean(field, known) {
+        let help = match did_you_mean(field, &known) {
             _ if field == "draft" && kind == "section" => {
                 t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
             }
@@ -326,11 +338,14 @@ mod tests {
     use super::*;
     use crate::content::schema::{LessonMeta, PageMeta};
 
-    fn parse_str<T: DeserializeOwned>(text: &str, kind: &'static str) -> Result<T, Diagnostic> {
+    fn parse_str<T: DeserializeOwned + schemars::JsonSchema>(
+        text: &str,
+        kind: &'static str,
+    ) -> Result<T, Diagnostic> {
         parse_all(text, kind).map_err(|mut all| all.remove(0))
     }
 
-    fn parse_all<T: DeserializeOwned>(
+    fn parse_all<T: DeserializeOwned + schemars::JsonSchema>(
         text: &str,
         kind: &'static str,
     ) -> Result<T, Vec<Diagnostic>> {

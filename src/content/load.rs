@@ -10,11 +10,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::content::front_matter::{self, Split};
-use crate::content::page::{Extra, Kind, LessonInfo, Page, ProjectInfo, ReviewInfo};
+use crate::content::page::{Extra, LessonInfo, Page, ProjectInfo, ReviewInfo};
 use crate::content::schema::{
     LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::kinds::{kind_of, Kind, PROJECTS};
 use crate::markdown;
 use crate::slugs::slugify;
 use crate::source::read_text;
@@ -204,7 +205,7 @@ fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
 /// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.
 fn is_project_table(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
-    parts.len() == 3 && parts[0] == "projects" && crate::layout::is_table(parts[2])
+    parts.len() == 3 && parts[0] == PROJECTS && crate::layout::is_table(parts[2])
 }
 
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
@@ -270,26 +271,6 @@ fn check_project(
         .with_help(t!("add `rag_reason:` with who decided and why (e.g. rag_reason: 指导委员会 6 月 15 日决定暂停，暂按黄色管理), or remove `rag` to show the status computed from CPI and SPI")));
     }
     Ok(())
-}
-
-/// The kind of the page at `rel` (relative to `content/`).
-pub fn kind_of(rel: &str) -> Kind {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let file = parts[parts.len() - 1];
-    if rel == "_index.md" {
-        return Kind::Home;
-    }
-    if file == "_index.md" {
-        return Kind::Section;
-    }
-    match parts[0] {
-        "practices" => Kind::Practice,
-        "lessons" => Kind::Lesson,
-        "reviews" => Kind::Review,
-        "reports" => Kind::Report,
-        "projects" if parts.len() == 3 && file == "index.md" => Kind::Project,
-        _ => Kind::Page,
-    }
 }
 
 /// The URL of the page at `rel`: every folder and the file stem become slugs;
@@ -409,61 +390,40 @@ fn parse_meta(
         }
         Kind::Lesson => {
             let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
-            page.title = m.title;
+            page.title = m.title.clone();
             page.date = Some(m.date);
-            page.category = m.category;
-            page.tags = m.tags;
-            page.owner = m.owner;
-            page.summary = m.summary.unwrap_or_default();
+            page.category = m.category.clone();
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.extra = Extra::Lesson(LessonInfo {
                 project_at: field_offset(text, split, "project"),
-                project: m.project,
-                phase: m.phase,
-                impact: m.impact,
-                id: m.id,
-                severity: m.severity,
-                status: m.status,
+                meta: m,
             });
         }
         Kind::Project => {
             let m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
             check_project(path, text, split, &m).map_err(|d| vec![d])?;
-            page.title = m.title;
-            page.tags = m.tags;
-            page.summary = m.summary.unwrap_or_default();
+            page.title = m.title.clone();
+            page.tags = m.tags.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.date = m.start;
             let slug = rel.split('/').nth(1).unwrap_or_default().to_string();
-            page.extra = Extra::Project(Box::new(ProjectInfo {
-                slug,
-                code: m.code,
-                sponsor: m.sponsor,
-                manager: m.manager,
-                department: m.department,
-                start: m.start,
-                finish: m.finish,
-                bac: m.bac,
-                currency: m.currency,
-                basis: m.basis,
-                status: m.status,
-                rag: m.rag,
-                rag_reason: m.rag_reason,
-                phase: m.phase,
-            }));
+            page.extra = Extra::Project(Box::new(ProjectInfo { meta: m, slug }));
         }
         Kind::Review => {
             let m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
-            page.title = m.title;
+            page.title = m.title.clone();
             page.date = Some(m.date);
-            page.tags = m.tags;
-            page.owner = m.owner;
-            page.summary = m.summary.unwrap_or_default();
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
             page.extra = Extra::Review(ReviewInfo {
                 project_at: field_offset(text, split, "project"),
-                project: m.project,
-                review_type: m.review_type,
+                meta: m,
             });
         }
         Kind::Home | Kind::Report | Kind::Page => {
@@ -517,19 +477,6 @@ pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_follow_the_content_layout() {
-        assert_eq!(kind_of("_index.md"), Kind::Home);
-        assert_eq!(kind_of("practices/_index.md"), Kind::Section);
-        assert_eq!(kind_of("practices/risk/register.md"), Kind::Practice);
-        assert_eq!(kind_of("lessons/a.md"), Kind::Lesson);
-        assert_eq!(kind_of("projects/erp/index.md"), Kind::Project);
-        assert_eq!(kind_of("projects/erp/notes.md"), Kind::Page);
-        assert_eq!(kind_of("reviews/x.md"), Kind::Review);
-        assert_eq!(kind_of("reports/m.md"), Kind::Report);
-        assert_eq!(kind_of("about.md"), Kind::Page);
-    }
 
     #[test]
     fn urls_are_folder_style_and_keep_chinese() {

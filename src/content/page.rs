@@ -4,108 +4,62 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::content::schema::{
-    Basis, Date, Impact, LessonStatus, Phase, ProjectStatus, Rag, ReviewType, Severity,
-};
+use crate::content::schema::{Date, LessonMeta, ProjectMeta, ReviewMeta};
 use crate::markdown::Rendered;
 
-/// What a page is, decided by where it lives under `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// `content/_index.md`.
-    Home,
-    /// A folder's `_index.md`.
-    Section,
-    Practice,
-    Lesson,
-    Project,
-    Review,
-    Report,
-    Page,
-}
+use crate::kinds::Kind;
 
-impl Kind {
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Home => "home",
-            Kind::Section => "section",
-            Kind::Practice => "practice",
-            Kind::Lesson => "lesson",
-            Kind::Project => "project",
-            Kind::Review => "review",
-            Kind::Report => "report",
-            Kind::Page => "page",
-        }
-    }
-
-    /// Lessons and reviews are the dated records that go into the feed.
-    pub fn in_feed(self) -> bool {
-        matches!(self, Kind::Lesson | Kind::Review)
-    }
-}
-
+/// A lesson's front matter exactly as parsed (read its fields through `Deref`), and where
+/// its `project` value sits in the file, for "no such project" errors. The typed front
+/// matter is kept whole, not copied field by field, so a new field in [`LessonMeta`] is
+/// at once on the page (and in templates as `page.meta`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonInfo {
-    pub project: String,
-    /// Byte offset of the `project` value in the file, for "no such project" errors.
+    pub meta: LessonMeta,
+    /// Byte offset of the `project` value in the file.
     pub project_at: usize,
-    pub phase: Phase,
-    pub impact: Impact,
-    pub id: Option<String>,
-    pub severity: Option<Severity>,
-    pub status: Option<LessonStatus>,
 }
 
+/// A project's front matter as parsed, and its bundle folder name: what lessons and
+/// reviews name in `project:`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectInfo {
-    /// The bundle folder name: what lessons and reviews name in `project:`.
+    pub meta: ProjectMeta,
     pub slug: String,
-    pub code: Option<String>,
-    pub sponsor: Option<String>,
-    pub manager: Option<String>,
-    pub department: Option<String>,
-    pub start: Option<Date>,
-    pub finish: Option<Date>,
-    pub bac: Option<f64>,
-    pub currency: Option<String>,
-    /// The basis the front matter declares; `None` follows site.toml.
-    pub basis: Option<Basis>,
-    pub status: ProjectStatus,
-    /// A status set by hand; the computed one is still shown beside it.
-    pub rag: Option<Rag>,
-    /// Why it was set by hand (required with `rag`).
-    pub rag_reason: Option<String>,
-    pub phase: Option<Phase>,
 }
+
+/// A review's front matter as parsed, and where its `project` value sits in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewInfo {
+    pub meta: ReviewMeta,
+    pub project_at: usize,
+}
+
+macro_rules! reads_as_its_front_matter {
+    ($info:ty, $meta:ty) => {
+        impl std::ops::Deref for $info {
+            type Target = $meta;
+            fn deref(&self) -> &$meta {
+                &self.meta
+            }
+        }
+    };
+}
+reads_as_its_front_matter!(LessonInfo, LessonMeta);
+reads_as_its_front_matter!(ProjectInfo, ProjectMeta);
+reads_as_its_front_matter!(ReviewInfo, ReviewMeta);
 
 #[cfg(test)]
 impl ProjectInfo {
     /// An active project `p` with a BAC of 1,000 and nothing else, for unit tests.
     pub fn for_tests() -> ProjectInfo {
+        let meta = "title = \"p\"\nbac = 1000.0\nstatus = \"active\"\n";
         ProjectInfo {
+            // A literal that the schema accepts: the test fails loudly if it changes.
+            meta: toml::from_str(meta).unwrap(),
             slug: "p".into(),
-            code: None,
-            sponsor: None,
-            manager: None,
-            department: None,
-            start: None,
-            finish: None,
-            bac: Some(1000.0),
-            currency: None,
-            basis: None,
-            status: ProjectStatus::Active,
-            rag: None,
-            rag_reason: None,
-            phase: None,
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReviewInfo {
-    pub project: String,
-    pub project_at: usize,
-    pub review_type: ReviewType,
 }
 
 /// The fields only some kinds have.

@@ -4,14 +4,24 @@
 //! silently and the lesson would drop out of its category. Fixed vocabularies (phase,
 //! impact, status …) are enums so a typo is caught with the allowed values listed.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::config::Basis;
 pub use crate::date::Date;
 pub use crate::i18n::Vocabulary;
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
@@ -22,14 +32,16 @@ pub enum Phase {
     Closing,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Impact {
     Positive,
     Negative,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProjectStatus {
     Active,
@@ -37,7 +49,9 @@ pub enum ProjectStatus {
     Closed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Rag {
     Green,
@@ -45,7 +59,7 @@ pub enum Rag {
     Red,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Low,
@@ -54,7 +68,7 @@ pub enum Severity {
     Critical,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LessonStatus {
     Open,
@@ -62,7 +76,9 @@ pub enum LessonStatus {
     Closed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewType {
     #[default]
@@ -101,7 +117,7 @@ impl Phase {
 }
 
 /// `_index.md` of a section, `content/_index.md`, reports and any other page.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     pub title: String,
@@ -116,7 +132,7 @@ pub struct PageMeta {
 }
 
 /// A section's `_index.md`: the title may be left to the folder's name.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionMeta {
     pub title: Option<String>,
@@ -124,7 +140,7 @@ pub struct SectionMeta {
     pub summary: Option<String>,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeMeta {
     pub title: String,
@@ -139,7 +155,7 @@ pub struct PracticeMeta {
     pub draft: bool,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LessonMeta {
     pub title: String,
@@ -159,7 +175,7 @@ pub struct LessonMeta {
     pub draft: bool,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectMeta {
     pub title: String,
@@ -186,7 +202,7 @@ pub struct ProjectMeta {
     pub draft: bool,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewMeta {
     pub title: String,
@@ -202,54 +218,33 @@ pub struct ReviewMeta {
     pub draft: bool,
 }
 
-/// Field names per kind, for "did you mean" hints on unknown fields.
-pub fn fields_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "practice" => &[
-            "title", "date", "category", "tags", "weight", "owner", "summary", "draft",
-        ],
-        "lesson" => &[
-            "title", "date", "project", "phase", "category", "impact", "tags", "id", "owner",
-            "severity", "status", "summary", "draft",
-        ],
-        "project" => &[
-            "title",
-            "code",
-            "sponsor",
-            "manager",
-            "department",
-            "start",
-            "finish",
-            "bac",
-            "currency",
-            "basis",
-            "status",
-            "rag",
-            "rag_reason",
-            "phase",
-            "tags",
-            "summary",
-            "draft",
-        ],
-        "review" => &[
-            "title", "date", "project", "type", "tags", "owner", "summary", "draft",
-        ],
-        "section" => &["title", "weight", "summary"],
-        _ => &[
-            "title", "date", "tags", "weight", "owner", "summary", "draft",
-        ],
-    }
+/// The fields a front matter type accepts and those it requires, in the order written,
+/// read off its JSON Schema: the "did you mean" hints and the list of every missing field
+/// come from the type itself and cannot drift from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub known: Vec<String>,
+    pub required: Vec<String>,
 }
 
-/// The fields each kind requires (a test holds this to the schemas): with them, the
-/// front matter parser can name every missing field, where serde names the first.
-pub fn required_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "lesson" => &["title", "date", "project", "phase", "impact"],
-        "project" => &["title", "status"],
-        "review" => &["title", "date", "project"],
-        "section" => &[],
-        _ => &["title"],
+impl Fields {
+    pub fn of<T: schemars::JsonSchema>() -> Fields {
+        let schema = schemars::schema_for!(T);
+        let names = |key: &str| -> Vec<String> {
+            let value = schema.get(key);
+            let listed: Vec<&str> = match value {
+                Some(serde_json::Value::Object(map)) => map.keys().map(String::as_str).collect(),
+                Some(serde_json::Value::Array(items)) => {
+                    items.iter().filter_map(|v| v.as_str()).collect()
+                }
+                _ => Vec::new(),
+            };
+            listed.into_iter().map(str::to_string).collect()
+        };
+        Fields {
+            known: names("properties"),
+            required: names("required"),
+        }
     }
 }
 
@@ -258,12 +253,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_required_fields_are_the_ones_the_schemas_require() {
+    fn the_required_fields_read_off_the_schema_are_the_ones_serde_requires_in_its_order() {
         fn missing<T: serde::de::DeserializeOwned>(front: &str) -> Option<String> {
             let e = toml::from_str::<T>(front).err()?.message().to_string();
             Some(e.split('`').nth(1)?.to_string())
         }
-        fn check<T: serde::de::DeserializeOwned>(kind: &str) {
+        fn check<T: serde::de::DeserializeOwned + schemars::JsonSchema>(kind: &str) {
             // Adding the required fields one by one, each is the next one missing.
             let values = |f: &str| {
                 match f {
@@ -276,8 +271,12 @@ mod tests {
                 .to_string()
             };
             let mut front = String::new();
-            for field in required_of(kind) {
-                assert_eq!(missing::<T>(&front).as_deref(), Some(*field), "{kind}");
+            for field in &Fields::of::<T>().required {
+                assert_eq!(
+                    missing::<T>(&front).as_deref(),
+                    Some(field.as_str()),
+                    "{kind}"
+                );
                 let value = values(field);
                 let line = if value.is_empty() {
                     format!("{field} = \"x\"")
@@ -295,6 +294,19 @@ mod tests {
         check::<SectionMeta>("section");
         check::<PracticeMeta>("practice");
         check::<PageMeta>("page");
+    }
+
+    #[test]
+    fn the_known_fields_are_every_field_as_written_in_front_matter() {
+        let fields = Fields::of::<ReviewMeta>();
+        assert_eq!(
+            fields.known,
+            ["title", "date", "project", "type", "tags", "owner", "summary", "draft"]
+        );
+        assert_eq!(
+            Fields::of::<SectionMeta>().known,
+            ["title", "weight", "summary"]
+        );
     }
 
     #[test]

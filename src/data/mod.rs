@@ -9,6 +9,7 @@ mod records;
 pub mod table;
 mod workbook_limits;
 
+use crate::kinds::PROJECTS;
 use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -230,7 +231,7 @@ pub fn load(
 pub fn project_table(name: &str) -> Option<(&str, &str)> {
     let mut parts = name.split('/');
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some("projects"), Some(slug), Some(kind), None) => Some((slug, kind)),
+        (Some(folder), Some(slug), Some(kind), None) if folder == PROJECTS => Some((slug, kind)),
         _ => None,
     }
 }

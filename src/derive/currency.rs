@@ -210,10 +210,9 @@ mod tests {
     use super::*;
 
     fn project(currency: Option<&str>) -> ProjectInfo {
-        ProjectInfo {
-            currency: currency.map(str::to_string),
-            ..ProjectInfo::for_tests()
-        }
+        let mut info = ProjectInfo::for_tests();
+        info.meta.currency = currency.map(str::to_string);
+        info
     }
 
     fn settings(portfolio: Option<&str>, rates: &[(&str, f64)]) -> CurrencySettings {

@@ -121,10 +121,9 @@ mod tests {
     use crate::data::{BudgetRow, Risk};
 
     fn info(rag: Option<Rag>) -> ProjectInfo {
-        ProjectInfo {
-            rag,
-            ..ProjectInfo::for_tests()
-        }
+        let mut info = ProjectInfo::for_tests();
+        info.meta.rag = rag;
+        info
     }
 
     fn d(s: &str) -> Date {

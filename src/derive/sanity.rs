@@ -328,12 +328,11 @@ mod tests {
     }
 
     fn info(bac: f64, status: ProjectStatus) -> ProjectInfo {
-        ProjectInfo {
-            start: Some(Date::parse("2024-01-08").unwrap()),
-            bac: Some(bac),
-            status,
-            ..ProjectInfo::for_tests()
-        }
+        let mut info = ProjectInfo::for_tests();
+        info.meta.start = Some(Date::parse("2024-01-08").unwrap());
+        info.meta.bac = Some(bac);
+        info.meta.status = status;
+        info
     }
 
     const FRONT: &str = "---\ntitle: 机房迁移\nbac: 1000\nstatus: closed\n---\n正文\n";

@@ -7,12 +7,12 @@ use crate::t;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::content::page::Kind;
 use crate::content::schema::Vocabulary;
 use crate::data::{Cell, Table};
 use crate::derive::{self, key_figures};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::i18n::I18n;
+use crate::kinds::Kind;
 use crate::site::Site;
 
 fn text(s: impl Into<String>) -> Cell {

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use super::{add_jobs, Workspace};
 use crate::charts;
 use crate::content::load::{declares_draft, load_page};
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::data::read::read as read_table;
 use crate::diagnostics::Diagnostics;
+use crate::kinds::Kind;
 use crate::render::{self, Job};
 use crate::site::{same_place, PageId};
 use crate::BuildFailure;
@@ -92,7 +93,7 @@ impl Workspace {
         for &id in &ids {
             add_jobs(&mut jobs, render::showing(site, id));
             if self.cache.refresh_summary(site, &self.state.i18n, id)
-                || matches!(site.page(id).kind, Kind::Section | Kind::Home)
+                || site.page(id).kind.is_index()
             {
                 add_jobs(&mut jobs, render::listing(site, id, false));
             }

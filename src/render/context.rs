@@ -7,12 +7,13 @@
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::derive::{self, format_amount};
 use crate::i18n::I18n;
+use crate::kinds::Kind;
 use crate::markdown::TocEntry;
-use crate::site::{PageId, SectionId, Site};
+use crate::site::{Named, PageId, SectionId, Site};
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -61,8 +62,8 @@ pub struct Summary {
 
 pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
     let page = site.page(id);
-    let term = |tax: usize, name: &str| -> Option<TermRef> {
-        let taxonomy = &site.taxonomies[tax];
+    let term = |tax: Named, name: &str| -> Option<TermRef> {
+        let taxonomy = site.taxonomy(tax);
         taxonomy.find(name).map(|t| TermRef {
             name: name.to_string(),
             url: taxonomy.term_url(t),
@@ -76,10 +77,19 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
         date_display: page.date.map(|d| i18n.date(&d)).unwrap_or_default(),
         summary: page.summary.clone(),
-        tags: page.tags.iter().filter_map(|t| term(0, t)).collect(),
-        category: page.category.as_deref().and_then(|c| term(1, c)),
+        tags: page
+            .tags
+            .iter()
+            .filter_map(|t| term(Named::Tags, t))
+            .collect(),
+        category: page
+            .category
+            .as_deref()
+            .and_then(|c| term(Named::Categories, c)),
         phase: page.lesson().map(|l| {
-            let url = term(2, l.phase.key()).map(|t| t.url).unwrap_or_default();
+            let url = term(Named::Phases, l.phase.key())
+                .map(|t| t.url)
+                .unwrap_or_default();
             Keyed::of(l.phase, i18n, url)
         }),
         impact: page
@@ -117,6 +127,32 @@ pub struct FullPage<'a> {
     pub status: Option<Keyed>,
     pub year: Option<i16>,
     pub review_type: Option<Keyed>,
+    /// The kind's front matter as parsed (`page.meta.<field>` in templates; values of a
+    /// fixed vocabulary as written, e.g. `on-hold`): a new front matter field reaches
+    /// the templates without a change here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<FrontMatter<'a>>,
+}
+
+/// The typed front matter of the kinds that have fields of their own.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum FrontMatter<'a> {
+    Lesson(&'a crate::content::schema::LessonMeta),
+    Project(&'a crate::content::schema::ProjectMeta),
+    Review(&'a crate::content::schema::ReviewMeta),
+}
+
+impl<'a> FrontMatter<'a> {
+    pub fn of(page: &'a Page) -> Option<FrontMatter<'a>> {
+        use crate::content::page::Extra;
+        match &page.extra {
+            Extra::Lesson(l) => Some(FrontMatter::Lesson(&l.meta)),
+            Extra::Project(p) => Some(FrontMatter::Project(&p.meta)),
+            Extra::Review(r) => Some(FrontMatter::Review(&r.meta)),
+            Extra::None => None,
+        }
+    }
 }
 
 /// Ancestors of a section, from the home page down to (and without) the section itself.
@@ -153,9 +189,7 @@ pub fn section_title(site: &Site, id: SectionId, i18n: &I18n) -> String {
     }
     match section.dir.as_str() {
         "" => i18n.get("nav_home").to_string(),
-        "practices" | "lessons" | "projects" | "reviews" | "reports" => {
-            i18n.get(&format!("nav_{}", section.dir)).to_string()
-        }
+        dir if Kind::of_folder(dir).is_some() => i18n.get(&format!("nav_{dir}")).to_string(),
         _ => section.name().to_string(),
     }
 }
@@ -521,14 +555,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
 
 /// The order of kinds in the "linked from" list.
 pub fn kind_rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Practice => 0,
-        Kind::Project => 1,
-        Kind::Lesson => 2,
-        Kind::Review => 3,
-        Kind::Report => 4,
-        _ => 5,
-    }
+    kind.spec().rank
 }
 
 pub fn reading_minutes(page: &Page) -> usize {

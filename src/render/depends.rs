@@ -2,7 +2,7 @@
 //! edited pages or tables. `tests/incremental.rs` holds these to account: after every kind
 //! of edit the files must equal a clean build's.
 
-use crate::content::page::Kind;
+use crate::kinds::Kind;
 use crate::render::jobs::{pages_for, section_jobs, Job};
 use crate::site::{PageId, Site};
 
@@ -31,7 +31,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
     let mut jobs = vec![Job::Home];
     let mut section = Some(site.page_section[id]);
     while let Some(sid) = section {
-        if site.section(sid).dir == "lessons" && !moved {
+        if site.section_of_kind(Kind::Lesson) == Some(sid) && !moved {
             let position = site.newest(Kind::Lesson).iter().position(|&p| p == id);
             jobs.push(Job::Lessons(sid, position.map_or(1, |i| i / per + 1)));
         } else {
@@ -70,7 +70,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
         jobs.extend((0..site.taxonomies.len()).map(Job::TaxonomyIndex));
         // Projects are listed with their counts of lessons and reviews.
         if matches!(page.kind, Kind::Lesson | Kind::Review) {
-            if let Some(sid) = site.section_at("projects") {
+            if let Some(sid) = site.section_of_kind(Kind::Project) {
                 jobs.extend(section_jobs(site, sid));
             }
         }
@@ -96,7 +96,7 @@ pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
     if !site.projects.is_empty() {
         jobs.push(Job::Dashboard);
     }
-    if let Some(sid) = site.section_at("projects") {
+    if let Some(sid) = site.section_of_kind(Kind::Project) {
         jobs.extend(section_jobs(site, sid));
     }
     for (id, page) in site.pages.iter().enumerate() {
@@ -106,4 +106,176 @@ pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
     }
     jobs.dedup();
     jobs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    /// A small site, linked as a build links it: three lessons of one project (two per
+    /// register page), two practices in one section, a review and a report.
+    fn site() -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            ("site.toml", "title = \"测试\"\nbase_url = \"https://x/\"\npaginate = 2\n"),
+            ("content/_index.md", "---\ntitle: 首页\n---\n"),
+            ("content/practices/_index.md", "---\ntitle: 实践\n---\n"),
+            ("content/practices/a.md", "---\ntitle: 甲\nweight: 1\n---\n见[乙](b.md)。\n"),
+            ("content/practices/b.md", "---\ntitle: 乙\nweight: 2\n---\n"),
+            ("content/projects/erp/index.md", "---\ntitle: ERP\nstatus: active\n---\n"),
+            ("content/lessons/l1.md", "---\ntitle: 一\ndate: 2024-03-01\nproject: erp\nphase: planning\nimpact: negative\ntags: [供应商]\n---\n"),
+            ("content/lessons/l2.md", "---\ntitle: 二\ndate: 2024-02-01\nproject: erp\nphase: planning\nimpact: positive\n---\n"),
+            ("content/lessons/l3.md", "---\ntitle: 三\ndate: 2024-01-01\nproject: erp\nphase: closing\nimpact: positive\ntags: [供应商]\n---\n"),
+            ("content/reviews/r.md", "---\ntitle: 评审\ndate: 2024-06-01\nproject: erp\n---\n"),
+            ("content/reports/m.md", "---\ntitle: 月报\n---\n"),
+        ];
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let root = dir.path();
+        let diagnostics = Diagnostics::default();
+        let config = crate::config::Config::load(&root.join("site.toml")).unwrap();
+        let loaded = crate::content::load::load(&root.join("content"), root, false, &diagnostics);
+        let bases = crate::data::Bases::new(&loaded.pages, config.budget.basis);
+        let data = crate::data::load(root, &loaded.tables, &bases, &diagnostics);
+        let site = crate::site::link(config, loaded, data, Default::default(), &diagnostics);
+        assert!(!diagnostics.has_errors());
+        (dir, site)
+    }
+
+    fn id(site: &Site, rel: &str) -> PageId {
+        site.pages.iter().position(|p| p.rel_path == rel).unwrap()
+    }
+
+    /// Each job by the file it writes, sorted and without repeats, to compare as text.
+    fn files(site: &Site, jobs: Vec<Job>) -> Vec<String> {
+        let mut files: Vec<String> = jobs.iter().map(|j| j.output_path(&j.url(site))).collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    #[test]
+    fn each_page_is_shown_by_its_own_job_or_its_section_listings() {
+        let (_dir, site) = site();
+        let cases: &[(&str, &[&str])] = &[
+            ("_index.md", &["index.html"]),
+            ("practices/_index.md", &["practices/index.html"]),
+            ("lessons/l2.md", &["lessons/l2/index.html"]),
+            ("projects/erp/index.md", &["projects/erp/index.html"]),
+        ];
+        for (rel, expected) in cases {
+            assert_eq!(
+                files(&site, showing(&site, id(&site, rel))),
+                *expected,
+                "{rel}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_edit_that_keeps_a_page_in_place_rerenders_only_the_lists_showing_it() {
+        let (_dir, site) = site();
+        // (page, moved, files that must be re-rendered, files that must not be)
+        let cases: &[(&str, bool, &[&str], &[&str])] = &[
+            (
+                // The second register page holds the third-newest lesson.
+                "lessons/l3.md",
+                false,
+                &[
+                    "index.html",
+                    "lessons/page/2/index.html",
+                    "projects/erp/index.html",
+                    "tags/供应商/index.html",
+                    "phases/closing/index.html",
+                    "dashboard/index.html",
+                ],
+                &[
+                    "lessons/index.html",
+                    "tags/index.html",
+                    "projects/index.html",
+                ],
+            ),
+            (
+                "lessons/l3.md",
+                true,
+                &[
+                    "lessons/index.html",
+                    "lessons/page/2/index.html",
+                    "tags/index.html",
+                    "categories/index.html",
+                    "projects/index.html",
+                ],
+                &[],
+            ),
+            (
+                // Its link target lists it among its backlinks; moved, its neighbours'
+                // previous/next change.
+                "practices/a.md",
+                true,
+                &[
+                    "practices/index.html",
+                    "practices/b/index.html",
+                    "practices/a/index.html",
+                ],
+                &["dashboard/index.html", "projects/index.html"],
+            ),
+            (
+                "practices/a.md",
+                false,
+                &["practices/index.html", "practices/b/index.html"],
+                &["practices/a/index.html", "tags/index.html"],
+            ),
+            (
+                "reviews/r.md",
+                false,
+                &[
+                    "reviews/index.html",
+                    "reviews/2024/index.html",
+                    "projects/erp/index.html",
+                ],
+                &["lessons/index.html"],
+            ),
+            (
+                "reports/m.md",
+                false,
+                &["reports/index.html", "index.html"],
+                &["dashboard/index.html", "projects/erp/index.html"],
+            ),
+        ];
+        for (rel, moved, must, must_not) in cases {
+            let got = files(&site, listing(&site, id(&site, rel), *moved));
+            for file in *must {
+                assert!(
+                    got.iter().any(|g| g == file),
+                    "{rel} moved={moved}: {file} missing from {got:?}"
+                );
+            }
+            for file in *must_not {
+                assert!(
+                    !got.iter().any(|g| g == file),
+                    "{rel} moved={moved}: {file} in {got:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_data_edit_rerenders_its_project_and_every_list_of_projects() {
+        let (_dir, site) = site();
+        let erp = id(&site, "projects/erp/index.md");
+        let got = files(&site, showing_data(&site, &[erp]));
+        for file in [
+            "projects/erp/index.html",
+            "index.html",
+            "dashboard/index.html",
+            "projects/index.html",
+        ] {
+            assert!(got.iter().any(|g| g == file), "{file} missing from {got:?}");
+        }
+        assert!(!got.iter().any(|g| g.starts_with("lessons/")), "{got:?}");
+    }
 }

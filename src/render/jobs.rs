@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::content::page::Kind;
 use crate::content::schema::{Phase, Vocabulary};
+use crate::kinds::{Kind, Listing};
 use crate::render::context::{
     self, breadcrumbs, kind_rank, paged_url, paginator, project, project_row, section_card,
-    section_title, FullPage, Keyed, Link,
+    section_title, FrontMatter, FullPage, Keyed, Link,
 };
 use crate::render::Renderer;
 use crate::site::{PageId, SectionId, Site};
@@ -41,7 +41,7 @@ pub enum Job {
 pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
-        if !matches!(page.kind, Kind::Home | Kind::Section) {
+        if !page.kind.is_index() {
             jobs.push(Job::Page(id));
         }
     }
@@ -69,23 +69,27 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
 
 /// The listing pages of one section.
 pub(super) fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
-    match site.section(sid).dir.as_str() {
-        "" => vec![Job::Home],
-        "lessons" => {
+    let dir = site.section(sid).dir.as_str();
+    if dir.is_empty() {
+        return vec![Job::Home];
+    }
+    let listing = Kind::of_folder(dir).map_or(Listing::Section, |k| k.spec().listing);
+    match listing {
+        Listing::Register => {
             let count = site.newest(Kind::Lesson).len();
             (1..=pages_for(count, site.config.paginate))
                 .map(|n| Job::Lessons(sid, n))
                 .collect()
         }
-        "projects" => vec![Job::Projects(sid)],
-        "reviews" => std::iter::once(Job::Reviews(sid, None))
+        Listing::Projects => vec![Job::Projects(sid)],
+        Listing::ByYear => std::iter::once(Job::Reviews(sid, None))
             .chain(
                 review_years(site)
                     .into_keys()
                     .map(|year| Job::Reviews(sid, Some(year))),
             )
             .collect(),
-        _ => vec![Job::Section(sid)],
+        Listing::Section => vec![Job::Section(sid)],
     }
 }
 
@@ -134,13 +138,7 @@ impl Job {
     /// The template that renders the job.
     pub fn template(&self, site: &Site) -> &'static str {
         match self {
-            Job::Page(id) => match site.page(*id).kind {
-                Kind::Practice => "practice.html",
-                Kind::Lesson => "lesson.html",
-                Kind::Project => "project.html",
-                Kind::Review => "review.html",
-                _ => "page.html",
-            },
+            Job::Page(id) => site.page(*id).kind.spec().template,
             Job::Home => "home.html",
             Job::Section(_) => "section.html",
             Job::Lessons(..) => "lessons.html",
@@ -403,7 +401,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     let site = r.site;
     let page = site.page(id);
     let section = site.page_section[id];
-    let is_index = matches!(page.kind, Kind::Section | Kind::Home);
+    let is_index = page.kind.is_index();
     let (prev, next) = if page.kind == Kind::Practice {
         neighbours(site, section, id)
     } else {
@@ -441,6 +439,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         review_type: page
             .review()
             .map(|rv| Keyed::of(rv.review_type, r.i18n, String::new())),
+        meta: FrontMatter::of(page),
     }
 }
 
@@ -502,7 +501,7 @@ fn home_context(r: &Renderer) -> Home {
     let count = |k: Kind| site.pages.iter().filter(|p| p.kind == k).count();
     let lessons = site.newest(Kind::Lesson);
     let reviews = site.newest(Kind::Review);
-    let cards_of = site.section_at("practices").unwrap_or(0);
+    let cards_of = site.section_of_kind(Kind::Practice).unwrap_or(0);
     let sections = site
         .section(cards_of)
         .children

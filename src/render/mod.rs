@@ -22,7 +22,7 @@ use crate::i18n::I18n;
 pub use crate::layout::DASHBOARD_URL;
 use crate::markdown::substitute_links;
 use crate::output::Output;
-use crate::site::{PageId, Site};
+use crate::site::{Named, PageId, Site};
 use crate::theme::Theme;
 use context::summary;
 pub use depends::{listing, showing, showing_data};
@@ -298,7 +298,7 @@ impl<'a> Renderer<'a> {
                 },
             );
         }
-        if !self.site.taxonomies[0].terms.is_empty() {
+        if !self.site.taxonomy(Named::Tags).terms.is_empty() {
             items.push(NavItem {
                 key: "tags".into(),
                 title: self.i18n.get("nav_tags").to_string(),

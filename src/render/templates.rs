@@ -199,3 +199,15 @@ impl Templates {
 fn template_help() -> crate::messages::Text {
     t!("fix the template, or delete the site's copy in templates/ to use the theme's")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::REQUIRED;
+
+    #[test]
+    fn every_kind_template_is_required_of_a_theme() {
+        for spec in crate::kinds::KINDS {
+            assert!(REQUIRED.contains(&spec.template), "{}", spec.template);
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::i18n::I18n;
 use crate::markdown::is_cjk;
@@ -28,7 +28,7 @@ const EXCERPT_CHARS: usize = BLOCK_CHARS * MAX_BLOCKS;
 /// The searchable pages: everything a reader would want as a result.
 pub fn documents(site: &Site) -> Vec<PageId> {
     (0..site.pages.len())
-        .filter(|&i| !matches!(site.page(i).kind, Kind::Home | Kind::Section))
+        .filter(|&i| !site.page(i).kind.is_index())
         .collect()
 }
 

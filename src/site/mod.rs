@@ -15,14 +15,15 @@ use std::collections::{BTreeMap, HashMap};
 pub use links::{LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
-pub use taxonomy::{Taxonomy, Term};
+pub use taxonomy::{Named, Taxonomy, Term};
 
 use crate::config::Config;
 use crate::content::load::Loaded;
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::ProjectStatus;
 use crate::data::{Data, ProjectData, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
+use crate::kinds::Kind;
 use crate::suggest::did_you_mean;
 
 pub type PageId = usize;
@@ -93,6 +94,15 @@ impl Site {
     /// The section whose folder is `dir` (relative to `content/`), if any.
     pub fn section_at(&self, dir: &str) -> Option<SectionId> {
         self.sections.iter().position(|s| s.dir == dir)
+    }
+
+    pub fn taxonomy(&self, named: Named) -> &Taxonomy {
+        &self.taxonomies[named as usize]
+    }
+
+    /// The section of `kind`'s standard folder, when the site has one.
+    pub fn section_of_kind(&self, kind: Kind) -> Option<SectionId> {
+        self.section_at(kind.folder()?)
     }
 
     /// Pages of `kind`, newest first.

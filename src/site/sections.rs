@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::content::load::url_of;
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
+use crate::kinds::Kind;
 use crate::site::PageId;
 
 pub type SectionId = usize;
@@ -34,12 +35,7 @@ impl Section {
 /// The section folder a page belongs to: its own folder, except that everything inside
 /// a project bundle (`projects/<slug>/…`) belongs to `projects`.
 fn home_dir(page: &Page) -> String {
-    let dir = page.dir();
-    if dir.starts_with("projects/") {
-        "projects".to_string()
-    } else {
-        dir.to_string()
-    }
+    crate::kinds::section_dir(page.dir()).to_string()
 }
 
 pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
@@ -57,7 +53,7 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
                 None => break,
             }
         }
-        if matches!(page.kind, Kind::Section | Kind::Home) {
+        if page.kind.is_index() {
             dirs.insert(page.dir().to_string(), Some(id));
         }
     }
@@ -96,7 +92,7 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
     for (id, page) in pages.iter().enumerate() {
         let sid = index_of[home_dir(page).as_str()];
         page_section[id] = sid;
-        if !matches!(page.kind, Kind::Section | Kind::Home) {
+        if !page.kind.is_index() {
             sections[sid].pages.push(id);
         }
     }
@@ -114,13 +110,11 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
     // order a PMO reads them, then by title.
     let key = |s: &Section| {
         let page = s.index.map(|i| &pages[i]);
-        let standard = ["practices", "lessons", "projects", "reviews", "reports"];
         (
             page.and_then(|p| p.weight).unwrap_or(i64::MAX),
-            standard
-                .iter()
-                .position(|d| *d == s.dir)
-                .unwrap_or(standard.len()),
+            crate::kinds::standard_folders()
+                .position(|d| d == s.dir)
+                .unwrap_or(usize::MAX),
             page.map_or_else(|| s.name().to_string(), |p| p.title.clone()),
         )
     };

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::page::{Kind, Page};
+use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::site::PageId;
 use crate::slugs::slugify;
@@ -17,6 +17,15 @@ pub struct Term {
     pub name: String,
     pub slug: String,
     pub pages: Vec<PageId>,
+}
+
+/// The taxonomies every site has, by their place in `Site::taxonomies`: code that means
+/// one of them names it instead of writing its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Tags = 0,
+    Categories = 1,
+    Phases = 2,
 }
 
 #[derive(Debug, Clone)]
@@ -43,7 +52,7 @@ impl Taxonomy {
 }
 
 pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
-    let listed = |p: &&Page| !matches!(p.kind, Kind::Home | Kind::Section);
+    let listed = |p: &&Page| !p.kind.is_index();
     let tags = collect("tags", pages, |p| p.tags.clone(), listed);
     let categories = collect(
         "categories",
@@ -69,6 +78,7 @@ pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
             .unwrap_or(usize::MAX)
     };
     phases.terms.sort_by_key(order);
+    // In the order of `Named`.
     vec![tags, categories, phases]
 }
 

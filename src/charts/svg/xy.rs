@@ -519,8 +519,10 @@ impl XyPlan {
     }
 
     /// Scatter labels beside their points, each at the first spot that stays inside the
-    /// plot and off earlier labels (`taken` starts with the rule labels); a label with no
-    /// such spot is left out rather than drawn over another.
+    /// plot and off earlier labels (`taken` starts with the rule labels) and the other
+    /// points, shortened when
+    /// only a shorter one fits; a label with no such spot is left out rather than drawn
+    /// over another.
     pub(super) fn draw_point_labels(
         &self,
         root: &Canvas<'_>,
@@ -535,13 +537,28 @@ impl XyPlan {
             f64::from(bottom),
         );
         let font = Font::new(POINT_LABEL_PX, palette::FG);
-        for p in self.lines.iter().flat_map(|l| &l.points) {
-            let text = font.fit(&p.label, self.layout.label_room().0);
-            if text.is_empty() {
-                continue;
-            }
-            let at = plot.backend_coord(&(p.x, p.y));
-            let Some(spot) = place_point_label(at, font.width(&text), font, frame, &taken) else {
+        let room = self.layout.label_room().0;
+        let points: Vec<&Pt> = self.lines.iter().flat_map(|l| &l.points).collect();
+        let markers: Vec<(i32, i32)> = points
+            .iter()
+            .map(|p| plot.backend_coord(&(p.x, p.y)))
+            .collect();
+        for (p, &at) in points.into_iter().zip(&markers) {
+            // Clear of the other points too: a label that touches another point reads
+            // as that point's.
+            let mut avoid = taken.clone();
+            avoid.extend(markers.iter().filter(|&&m| m != at).map(|&(x, y)| {
+                let (x, y) = (f64::from(x), f64::from(y));
+                Rect::new(x - 5.0, y - 5.0, x + 5.0, y + 5.0)
+            }));
+            // The whole label where it fits, else its start (a project is known by the
+            // first characters of its name), else none.
+            let placed = [room, room * 0.5].into_iter().find_map(|room| {
+                let text = font.fit(&p.label, room);
+                let spot = place_point_label(at, font.width(&text), font, frame, &avoid)?;
+                (!text.is_empty()).then_some((text, spot))
+            });
+            let Some((text, spot)) = placed else {
                 continue;
             };
             taken.push(spot.rect);

@@ -22,12 +22,14 @@ use super::model::{Chart, ChartKind, Heatmap, Rule, XAxis};
 use super::palette;
 use super::text::{one_line, text_width, truncate_to_width, FONT_STACK};
 
+mod axis;
 mod heatmap;
 mod label;
 mod legend;
 mod scale;
 mod xy;
 
+use axis::*;
 use heatmap::*;
 use label::Rect;
 use label::*;

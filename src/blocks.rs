@@ -22,6 +22,32 @@ pub enum ChartKind {
     Heatmap,
 }
 
+impl ChartKind {
+    /// Every chart type, in the order the help lists them.
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Line,
+        ChartKind::Bar,
+        ChartKind::StackedBar,
+        ChartKind::Area,
+        ChartKind::Scatter,
+        ChartKind::Heatmap,
+    ];
+
+    /// The name a block writes (`type = "stacked-bar"`), also the SVG's and the figure's
+    /// CSS class. The one place the names are written: serde's kebab-case renaming must
+    /// agree, which a test checks.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ChartKind::Line => "line",
+            ChartKind::Bar => "bar",
+            ChartKind::StackedBar => "stacked-bar",
+            ChartKind::Area => "area",
+            ChartKind::Scatter => "scatter",
+            ChartKind::Heatmap => "heatmap",
+        }
+    }
+}
+
 /// Rows to keep, how to order them and how many: shared by charts and tables.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
@@ -187,7 +213,8 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
                 None => t!("fields: {fields}", fields = fields.join(", ")),
             },
             None if detail.contains("unknown variant") => {
-                t!("type is one of: line, bar, stacked-bar, area, scatter, heatmap")
+                let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
+                t!("type is one of: {kinds}", kinds = kinds.join(", "))
             }
             None if chart => t!("a chart block holds TOML, e.g. data = \"portfolio\""),
             None => t!("a table block holds TOML, e.g. data = \"portfolio\""),
@@ -245,6 +272,24 @@ mod tests {
         assert_eq!(e.span.start, 33);
         let e = parse(true, "type = \"pie\"\ndata = \"x\"\nx = \"a\"\n").unwrap_err();
         assert!(e.help.to_string().contains("stacked-bar"), "{e:?}");
+    }
+
+    #[test]
+    fn each_chart_type_is_read_by_its_name() {
+        for kind in ChartKind::ALL {
+            let text = format!("type = \"{}\"\ndata = \"x\"\nx = \"a\"\n", kind.name());
+            match parse(true, &text) {
+                Ok(BlockSpec::Chart(c)) => assert_eq!(c.kind, kind),
+                other => panic!("{}: {other:?}", kind.name()),
+            }
+        }
+        // The help of an unknown type lists them all.
+        let help = parse(true, "type = \"pie\"\ndata = \"x\"\nx = \"a\"\n")
+            .unwrap_err()
+            .help
+            .to_string();
+        let listed = help.matches(", ").count() + 1;
+        assert_eq!(listed, ChartKind::ALL.len(), "{help}");
     }
 
     #[test]

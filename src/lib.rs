@@ -10,7 +10,7 @@
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
 pub(crate) mod blocks;
-pub(crate) mod charts;
+pub mod charts;
 pub(crate) mod config;
 pub(crate) mod content;
 pub mod data;

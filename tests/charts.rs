@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_well_formed, Site};
+use common::{assert_measured, assert_well_formed, chromium_probe, Site};
 
 /// Every `<svg>…</svg>` in a page.
 fn svgs(html: &str) -> Vec<&str> {
@@ -18,6 +18,14 @@ fn svgs(html: &str) -> Vec<&str> {
     out
 }
 
+/// The wide drawing of each chart in a page (each also has a medium and a narrow one).
+fn wide(html: &str) -> Vec<&str> {
+    svgs(html)
+        .into_iter()
+        .filter(|s| s.contains(" chart-wide\""))
+        .collect()
+}
+
 #[test]
 fn project_pages_carry_their_four_charts() {
     let site = Site::fixture("basic");
@@ -31,9 +39,21 @@ fn project_pages_carry_their_four_charts() {
     ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "missing chart {id}");
     }
-    let charts = svgs(&html);
-    assert_eq!(charts.len(), 4);
-    for svg in &charts {
+    let all = svgs(&html);
+    assert_eq!(
+        all.len(),
+        12,
+        "a wide, a medium and a narrow drawing of each"
+    );
+    for layout in ["chart-medium", "chart-narrow"] {
+        let n = all
+            .iter()
+            .filter(|s| s.contains(&format!(" {layout}\"")))
+            .count();
+        assert_eq!(n, 4, "{layout}");
+    }
+    let charts = wide(&html);
+    for svg in &all {
         assert_well_formed(svg);
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title id="), "accessible title");
@@ -54,7 +74,7 @@ fn project_pages_carry_their_four_charts() {
     );
     site.build_ok();
     let html = site.read("projects/erp/index.html");
-    assert!(svgs(&html)[3].contains("没有未关闭的风险"));
+    assert!(wide(&html)[3].contains("没有未关闭的风险"));
 }
 
 #[test]
@@ -80,7 +100,7 @@ fn chart_and_table_blocks_render_inside_pages() {
     let html = site.read("reports/charts/index.html");
     assert!(!html.contains("pmo-block"), "every block marker replaced");
     assert_eq!(
-        svgs(&html).len(),
+        wide(&html).len(),
         2,
         "two charts; the table block is a table"
     );
@@ -100,4 +120,60 @@ fn charts_are_byte_identical_across_builds() {
     site.build_ok();
     assert_eq!(site.read("projects/erp/index.html"), first);
     assert_eq!(site.read("dashboard/index.html"), dash);
+}
+
+/// A page holding every distinct chart drawing of the built `site` at its natural size,
+/// which runs tests/chart_labels.js (as bench/chart_labels.py does over big sites).
+fn all_charts_page(site: &Site) -> std::path::PathBuf {
+    let mut seen = std::collections::HashSet::new();
+    let mut body = String::new();
+    for entry in walkdir::WalkDir::new(site.public()).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let page = entry.path().strip_prefix(site.public()).unwrap().display();
+        for svg in svgs(&html) {
+            if !svg.contains("class=\"chart ") || !seen.insert(svg.to_string()) {
+                continue;
+            }
+            let width = svg
+                .split("viewBox=\"0 0 ")
+                .nth(1)
+                .and_then(|v| v.split(' ').next())
+                .unwrap_or("720");
+            body.push_str(&format!(
+                "<div data-chart-source=\"{page}\" style=\"width:{width}px\">{svg}</div>"
+            ));
+        }
+    }
+    let probe = include_str!("chart_labels.js");
+    let path = site.public().join("all-charts.html");
+    std::fs::write(
+        &path,
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>charts</title></head>\
+             <body style=\"margin:0\">{body}<script>{probe}\nwindow.addEventListener('load', \
+             () => {{ document.body.dataset.probe = chartLabels(0); }});</script></body></html>"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// No label of any chart of the sample portal, in either language, is drawn over another
+/// or sticks out of its chart, as Chromium lays them out (the fonts are the machine's).
+#[test]
+fn no_chart_label_of_the_sample_portal_overlaps_another_in_the_browser() {
+    for language in ["zh-CN", "en"] {
+        let site = Site::sample_in(language);
+        site.build_ok();
+        let page = all_charts_page(&site);
+        let result = chromium_probe(&format!("file://{}", page.display()), "1280,2000", 20000);
+        let found: serde_json::Value = serde_json::from_str(&result).unwrap();
+        assert_measured(&found, 20, 300, language);
+        assert_eq!(found["overlaps"], serde_json::json!([]), "{language}");
+        assert_eq!(found["outside"], serde_json::json!([]), "{language}");
+    }
 }

@@ -127,8 +127,9 @@ fn the_sample_portal_is_clean_and_its_status_bars_wear_their_colours() {
     }
 }
 
-/// A text's box as a browser would lay it out, roughly: CJK characters one em wide,
-/// others 0.6 em; the vertical place from the `dy` the renderer writes.
+/// A text's box as the renderer estimates it (its own character widths, so the estimate
+/// and the layout cannot disagree; tests/charts.rs measures the real boxes in Chromium);
+/// the vertical place from the `dy` the renderer writes.
 fn label_box(tag: &str, text: &str) -> Option<[f64; 4]> {
     let attr = |name: &str| -> Option<&str> {
         let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
@@ -139,10 +140,7 @@ fn label_box(tag: &str, text: &str) -> Option<[f64; 4]> {
     }
     let (x, y): (f64, f64) = (attr("x")?.parse().ok()?, attr("y")?.parse().ok()?);
     let size: f64 = attr("font-size")?.parse().ok()?;
-    let width: f64 = text
-        .chars()
-        .map(|c| if c as u32 >= 0x2E80 { size } else { size * 0.6 })
-        .sum();
+    let width = pmo_portal::charts::text::text_width(&unescape(text), size);
     let x0 = match attr("text-anchor") {
         Some("middle") => x - width / 2.0,
         Some("end") => x - width,
@@ -155,6 +153,14 @@ fn label_box(tag: &str, text: &str) -> Option<[f64; 4]> {
     };
     // A pixel of slack each side: the widths are estimates.
     Some([x0 + 1.0, y0 + 1.0, x0 + width - 1.0, y0 + size - 1.0])
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The first two texts of an SVG whose boxes overlap.

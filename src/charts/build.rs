@@ -81,7 +81,6 @@ fn number_of(cell: &Cell) -> Option<f64> {
     }
 }
 
-/// Builds the chart model for `spec` over `table`.
 /// The most series one chart may draw: beyond a few dozen no palette or legend tells
 /// them apart, and ten thousand took 4 GB to draw.
 pub const MAX_SERIES: usize = 60;
@@ -117,7 +116,7 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), crate::messages
         ));
     }
     let x_col = table.column(&spec.x).unwrap_or(0);
-    let categories = if spec.aggregate.is_some() || spec.kind == ChartKind::Heatmap {
+    let categories = if merges_categories(spec) {
         rows.iter()
             .map(|&r| table.text(r, x_col))
             .collect::<HashSet<_>>()
@@ -132,237 +131,309 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), crate::messages
     Ok(())
 }
 
+/// Whether rows with the same x fall into one category (summed, counted or averaged, or
+/// one heatmap column) rather than each being a category of its own.
+fn merges_categories(spec: &ChartSpec) -> bool {
+    spec.aggregate.is_some() || spec.kind == ChartKind::Heatmap
+}
+
+/// The chart model for `spec` over `table`, and its numbers as a table. Each chart type
+/// has its own function below; they share [`Grid::gather`], which does the selecting,
+/// grouping and summing.
 pub fn chart(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
-    let mut rows = select(table, &spec.selection());
-    let x_col = table.column(&spec.x).unwrap_or(0);
-    let y_names = spec.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
-    let y_cols: Vec<usize> = y_names.iter().filter_map(|n| table.column(n)).collect();
-    let series_col = spec.series.as_deref().and_then(|s| table.column(s));
-    let kind = spec.kind;
-
-    // Time-like x axes read left to right in time unless the spec sorts otherwise.
-    if spec.sort.is_none()
-        && matches!(
-            table.column_type(x_col),
-            ColumnType::Month | ColumnType::Date | ColumnType::Number
-        )
-        && kind != ChartKind::Scatter
-    {
-        rows.sort_by(|&a, &b| compare(table.cell(a, x_col), table.cell(b, x_col)));
-    }
-
-    let counting = spec.aggregate == Some(Aggregate::Count);
-    // (series name, y column or None when counting)
-    let mut series_keys: Vec<(String, Option<usize>)> = Vec::new();
-    let mut series_index: std::collections::HashMap<(String, Option<usize>), usize> =
-        std::collections::HashMap::new();
-    let mut categories: Vec<String> = Vec::new();
-    // Where each category was first seen: a search of the list per row was quadratic.
-    let mut category_index: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::new();
-    // values[series][category] = (sum, count)
-    let mut values: Vec<Vec<(f64, usize)>> = Vec::new();
-    let mut labels: Vec<Vec<Option<String>>> = Vec::new();
-    let label_col = spec.label.as_deref().and_then(|l| table.column(l));
-    let targets: Vec<Option<usize>> = if counting || y_cols.is_empty() {
-        vec![None]
-    } else {
-        y_cols.iter().map(|&c| Some(c)).collect()
-    };
-
-    // Dates that are all the first of a month are months (how workbooks store periods).
-    let monthly = table.column_type(x_col) == ColumnType::Date
-        && rows.iter().all(|&r| match table.cell(r, x_col) {
-            Cell::Date(d) => d.0.day() == 1,
-            Cell::Text(t) => crate::date::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
-            _ => true,
-        });
-    for &r in &rows {
-        let category = match table.text(r, x_col) {
-            t if monthly && t.len() == 10 => t[..7].to_string(),
-            t => t,
-        };
-        let ci = match category_index.get(&category) {
-            Some(&i) if spec.aggregate.is_some() || kind == ChartKind::Heatmap => i,
-            _ => {
-                category_index
-                    .entry(category.clone())
-                    .or_insert(categories.len());
-                categories.push(category);
-                for v in values.iter_mut() {
-                    v.push((0.0, 0));
-                }
-                for l in labels.iter_mut() {
-                    l.push(None);
-                }
-                categories.len() - 1
-            }
-        };
-        let group = series_col.map(|c| table.text(r, c));
-        for &target in &targets {
-            let name = match (&group, target) {
-                (Some(g), Some(c)) if targets.len() > 1 => format!("{g} · {}", table.columns[c]),
-                (Some(g), _) => g.clone(),
-                (None, Some(c)) => {
-                    let i = y_cols.iter().position(|&y| y == c).unwrap_or(0);
-                    spec.names
-                        .as_ref()
-                        .and_then(|n| n.get(i).cloned())
-                        .unwrap_or_else(|| table.columns[c].clone())
-                }
-                (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
-            };
-            let si = match series_index.get(&(name.clone(), target)) {
-                Some(&i) => i,
-                None => {
-                    series_index.insert((name.clone(), target), series_keys.len());
-                    series_keys.push((name, target));
-                    values.push(vec![(0.0, 0); categories.len()]);
-                    labels.push(vec![None; categories.len()]);
-                    series_keys.len() - 1
-                }
-            };
-            let value = match target {
-                None => Some(1.0),
-                Some(c) => number_of(table.cell(r, c)),
-            };
-            if let Some(v) = value {
-                let slot = &mut values[si][ci];
-                slot.0 += v;
-                slot.1 += 1;
-            }
-            if let Some(lc) = label_col {
-                labels[si][ci] = Some(table.text(r, lc));
-            }
+    match spec.kind {
+        ChartKind::Line | ChartKind::Bar | ChartKind::StackedBar | ChartKind::Area => {
+            categorical(spec, table)
         }
+        ChartKind::Scatter => scatter(spec, table),
+        ChartKind::Heatmap => heatmap(spec, table),
     }
+}
 
-    let mean = spec.aggregate == Some(Aggregate::Mean);
-    let mut series: Vec<Series> = series_keys
-        .iter()
-        .enumerate()
-        .map(|(si, (name, _))| {
-            let mut running = 0.0;
-            let points = values[si]
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, n))| *n > 0 || counting)
-                .map(|(ci, (sum, n))| {
-                    let mut y = if mean && *n > 0 {
-                        sum / *n as f64
-                    } else {
-                        *sum
-                    };
-                    if spec.cumulative {
-                        running += y;
-                        y = running;
-                    }
-                    let x = if kind == ChartKind::Scatter {
-                        crate::data::table::parse_number(&categories[ci]).unwrap_or(f64::NAN)
-                    } else {
-                        ci as f64
-                    };
-                    Point {
-                        x,
-                        y,
-                        label: labels[si][ci].clone(),
-                    }
-                })
-                .collect();
-            Series {
-                name: name.clone(),
-                rag: None,
-                points,
-            }
-        })
-        .collect();
-    if kind == ChartKind::Scatter {
-        for s in &mut series {
-            s.points.retain(|p| p.x.is_finite());
-        }
+/// Lines, bars and areas: one point per category and series, categories in order.
+fn categorical(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
+    let grid = Grid::gather(spec, table, true);
+    let series = grid.series(spec, |ci, _| ci as f64);
+    let data = grid.category_table(spec, &series);
+    let x = XAxis::Categories(grid.categories.clone());
+    (grid.chart(spec, x, series, None), data)
+}
+
+/// Points at (x, y) on two numeric axes, in row order; rows whose x is not a number are
+/// left out.
+fn scatter(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
+    let grid = Grid::gather(spec, table, false);
+    let mut series = grid.series(spec, |_, category| {
+        crate::data::table::parse_number(category).unwrap_or(f64::NAN)
+    });
+    for s in &mut series {
+        s.points.retain(|p| p.x.is_finite());
     }
+    let data = scatter_table(spec, &series);
+    (grid.chart(spec, XAxis::Numeric, series, None), data)
+}
 
-    let heatmap = (kind == ChartKind::Heatmap).then(|| Heatmap {
+/// A grid of values: a row per series, a column per category.
+fn heatmap(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
+    let grid = Grid::gather(spec, table, true);
+    let series = grid.series(spec, |ci, _| ci as f64);
+    let heat = Heatmap {
         rows: series.iter().map(|s| s.name.clone()).collect(),
-        cols: categories.clone(),
-        values: values
+        cols: grid.categories.clone(),
+        values: grid
+            .values
             .iter()
-            .map(|v| {
-                v.iter()
-                    .map(|(sum, n)| {
-                        if mean && *n > 0 {
-                            sum / *n as f64
-                        } else {
-                            *sum
-                        }
-                    })
-                    .collect()
-            })
+            .map(|v| v.iter().map(|&(sum, n)| grid.value(sum, n)).collect())
             .collect(),
         weights: Vec::new(),
-    });
+    };
+    let data = grid.category_table(spec, &series);
+    let x = XAxis::Categories(grid.categories.clone());
+    (grid.chart(spec, x, series, Some(heat)), data)
+}
 
-    let data = if kind == ChartKind::Scatter {
-        scatter_table(spec, &series)
-    } else {
+/// The selected rows grouped into categories (x values) and series (a `series` column's
+/// values and/or the `y` columns), with the sum and count of each cell.
+struct Grid {
+    y_names: Vec<String>,
+    counting: bool,
+    mean: bool,
+    categories: Vec<String>,
+    /// (series name, y column or None when counting)
+    series_keys: Vec<(String, Option<usize>)>,
+    /// values[series][category] = (sum, count)
+    values: Vec<Vec<(f64, usize)>>,
+    labels: Vec<Vec<Option<String>>>,
+}
+
+impl Grid {
+    /// `by_x`: time-like x values are put in order (unless the spec sorts otherwise), as
+    /// a category axis reads left to right in time.
+    fn gather(spec: &ChartSpec, table: &Table, by_x: bool) -> Grid {
+        let mut rows = select(table, &spec.selection());
+        let x_col = table.column(&spec.x).unwrap_or(0);
+        let y_names = spec.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
+        let y_cols: Vec<usize> = y_names.iter().filter_map(|n| table.column(n)).collect();
+        let series_col = spec.series.as_deref().and_then(|s| table.column(s));
+
+        if spec.sort.is_none()
+            && matches!(
+                table.column_type(x_col),
+                ColumnType::Month | ColumnType::Date | ColumnType::Number
+            )
+            && by_x
+        {
+            rows.sort_by(|&a, &b| compare(table.cell(a, x_col), table.cell(b, x_col)));
+        }
+
+        let counting = spec.aggregate == Some(Aggregate::Count);
+        let merging = merges_categories(spec);
+        let mut series_keys: Vec<(String, Option<usize>)> = Vec::new();
+        let mut series_index: std::collections::HashMap<(String, Option<usize>), usize> =
+            std::collections::HashMap::new();
+        let mut categories: Vec<String> = Vec::new();
+        // Where each category was first seen: a search of the list per row was quadratic.
+        let mut category_index: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        let mut values: Vec<Vec<(f64, usize)>> = Vec::new();
+        let mut labels: Vec<Vec<Option<String>>> = Vec::new();
+        let label_col = spec.label.as_deref().and_then(|l| table.column(l));
+        let targets: Vec<Option<usize>> = if counting || y_cols.is_empty() {
+            vec![None]
+        } else {
+            y_cols.iter().map(|&c| Some(c)).collect()
+        };
+
+        // Dates that are all the first of a month are months (how workbooks store periods).
+        let monthly = table.column_type(x_col) == ColumnType::Date
+            && rows.iter().all(|&r| match table.cell(r, x_col) {
+                Cell::Date(d) => d.0.day() == 1,
+                Cell::Text(t) => crate::date::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
+                _ => true,
+            });
+        for &r in &rows {
+            let category = match table.text(r, x_col) {
+                t if monthly && t.len() == 10 => t[..7].to_string(),
+                t => t,
+            };
+            let ci = match category_index.get(&category) {
+                Some(&i) if merging => i,
+                _ => {
+                    category_index
+                        .entry(category.clone())
+                        .or_insert(categories.len());
+                    categories.push(category);
+                    for v in values.iter_mut() {
+                        v.push((0.0, 0));
+                    }
+                    for l in labels.iter_mut() {
+                        l.push(None);
+                    }
+                    categories.len() - 1
+                }
+            };
+            let group = series_col.map(|c| table.text(r, c));
+            for &target in &targets {
+                let name = match (&group, target) {
+                    (Some(g), Some(c)) if targets.len() > 1 => {
+                        format!("{g} · {}", table.columns[c])
+                    }
+                    (Some(g), _) => g.clone(),
+                    (None, Some(c)) => {
+                        let i = y_cols.iter().position(|&y| y == c).unwrap_or(0);
+                        spec.names
+                            .as_ref()
+                            .and_then(|n| n.get(i).cloned())
+                            .unwrap_or_else(|| table.columns[c].clone())
+                    }
+                    (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
+                };
+                let si = match series_index.get(&(name.clone(), target)) {
+                    Some(&i) => i,
+                    None => {
+                        series_index.insert((name.clone(), target), series_keys.len());
+                        series_keys.push((name, target));
+                        values.push(vec![(0.0, 0); categories.len()]);
+                        labels.push(vec![None; categories.len()]);
+                        series_keys.len() - 1
+                    }
+                };
+                let value = match target {
+                    None => Some(1.0),
+                    Some(c) => number_of(table.cell(r, c)),
+                };
+                if let Some(v) = value {
+                    let slot = &mut values[si][ci];
+                    slot.0 += v;
+                    slot.1 += 1;
+                }
+                if let Some(lc) = label_col {
+                    labels[si][ci] = Some(table.text(r, lc));
+                }
+            }
+        }
+        Grid {
+            y_names,
+            counting,
+            mean: spec.aggregate == Some(Aggregate::Mean),
+            categories,
+            series_keys,
+            values,
+            labels,
+        }
+    }
+
+    /// A cell's value: its sum, or its mean when the spec averages.
+    fn value(&self, sum: f64, n: usize) -> f64 {
+        if self.mean && n > 0 {
+            sum / n as f64
+        } else {
+            sum
+        }
+    }
+
+    /// The series with a point per filled cell (every cell when counting), at the x that
+    /// `x_of(category index, category)` gives, accumulated when the spec asks.
+    fn series(&self, spec: &ChartSpec, x_of: impl Fn(usize, &str) -> f64) -> Vec<Series> {
+        self.series_keys
+            .iter()
+            .enumerate()
+            .map(|(si, (name, _))| {
+                let mut running = 0.0;
+                let points = self.values[si]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, n))| *n > 0 || self.counting)
+                    .map(|(ci, &(sum, n))| {
+                        let mut y = self.value(sum, n);
+                        if spec.cumulative {
+                            running += y;
+                            y = running;
+                        }
+                        Point {
+                            x: x_of(ci, &self.categories[ci]),
+                            y,
+                            label: self.labels[si][ci].clone(),
+                        }
+                    })
+                    .collect();
+                Series {
+                    name: name.clone(),
+                    rag: None,
+                    points,
+                }
+            })
+            .collect()
+    }
+
+    /// A row per category, a column per series.
+    fn category_table(&self, spec: &ChartSpec, series: &[Series]) -> DataTable {
         DataTable {
             columns: std::iter::once(spec.x_label.clone().unwrap_or_else(|| spec.x.clone()))
                 .chain(series.iter().map(|s| s.name.clone()))
                 .collect(),
-            rows: categories
+            rows: self
+                .categories
                 .iter()
                 .enumerate()
                 .map(|(ci, c)| {
                     std::iter::once(c.clone())
-                        .chain(series_keys.iter().enumerate().map(|(si, _)| {
-                            let (sum, n) = values[si][ci];
-                            if n == 0 && !counting {
+                        .chain(self.values.iter().map(|v| {
+                            let (sum, n) = v[ci];
+                            if n == 0 && !self.counting {
                                 String::new()
-                            } else if mean && n > 0 {
-                                readable_number(sum / n as f64)
                             } else {
-                                readable_number(sum)
+                                readable_number(self.value(sum, n))
                             }
                         }))
                         .collect()
                 })
                 .collect(),
         }
-    };
+    }
 
-    let title = spec.title.clone().unwrap_or_default();
-    let description = spec.description.clone().unwrap_or_else(|| {
-        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-        // Named by the axis labels the reader sees (never a column's key), with no
-        // English word, so it reads in either language.
-        let x = spec.x_label.as_deref().unwrap_or(&spec.x);
-        let y = spec.y_label.clone().unwrap_or_else(|| y_names.join(", "));
-        format!("{y} × {x}: {}", names.join(", "))
-    });
-    let chart = Chart {
-        kind,
-        title,
-        description,
-        x_label: spec.x_label.clone().unwrap_or_else(|| spec.x.clone()),
-        y_label: spec.y_label.clone().unwrap_or_else(|| y_names.join(", ")),
-        x: if kind == ChartKind::Scatter {
-            XAxis::Numeric
-        } else {
-            XAxis::Categories(categories)
-        },
-        series,
-        rules: spec
-            .rules
-            .iter()
-            .map(|&v| Rule {
-                horizontal: true,
-                value: v,
-                label: crate::data::table::format_number(v),
-            })
-            .collect(),
-        heatmap,
-    };
-    (chart, data)
+    /// The chart around `series`: titles, axis labels, description and rules.
+    fn chart(
+        &self,
+        spec: &ChartSpec,
+        x: XAxis,
+        series: Vec<Series>,
+        heatmap: Option<Heatmap>,
+    ) -> Chart {
+        let description = spec.description.clone().unwrap_or_else(|| {
+            let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+            // Named by the axis labels the reader sees (never a column's key), with no
+            // English word, so it reads in either language.
+            let x = spec.x_label.as_deref().unwrap_or(&spec.x);
+            let y = spec
+                .y_label
+                .clone()
+                .unwrap_or_else(|| self.y_names.join(", "));
+            format!("{y} × {x}: {}", names.join(", "))
+        });
+        Chart {
+            kind: spec.kind,
+            title: spec.title.clone().unwrap_or_default(),
+            description,
+            x_label: spec.x_label.clone().unwrap_or_else(|| spec.x.clone()),
+            y_label: spec
+                .y_label
+                .clone()
+                .unwrap_or_else(|| self.y_names.join(", ")),
+            x,
+            series,
+            rules: spec
+                .rules
+                .iter()
+                .map(|&v| Rule {
+                    horizontal: true,
+                    value: v,
+                    label: crate::data::table::format_number(v),
+                })
+                .collect(),
+            heatmap,
+        }
+    }
 }
 
 /// A cell as a reader wants it: amounts with thousands separators, ratios with two

@@ -51,10 +51,18 @@ pub fn figure(
     id: &str,
     data_label: &str,
 ) -> Result<Figure, String> {
-    let svg = svg::render(chart, id).map_err(|e| e.to_string())?;
+    let mut drawings = String::new();
+    for layout in svg::Layout::ALL {
+        // The wide drawing keeps the figure's id for its title; the others get their own.
+        let svg_id = match layout {
+            svg::Layout::Wide => id.to_string(),
+            other => format!("{id}-{}", other.class().trim_start_matches("chart-")),
+        };
+        drawings.push_str(&svg::render_as(chart, &svg_id, layout).map_err(|e| e.to_string())?);
+    }
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",
-        kind_class(chart)
+        chart.kind.name()
     );
     if !chart.title.is_empty() {
         html.push_str(&format!(
@@ -63,7 +71,8 @@ pub fn figure(
         ));
     }
     html.push_str("<div class=\"chart-svg\">");
-    html.push_str(&svg);
+    // Every drawing; the theme shows the one that suits the width of this box.
+    html.push_str(&drawings);
     html.push_str("</div>");
     html.push_str(&format!(
         "<details class=\"chart-data\"><summary>{}</summary>{}</details>",
@@ -76,16 +85,4 @@ pub fn figure(
         title: chart.title.clone(),
         html,
     })
-}
-
-fn kind_class(chart: &Chart) -> &'static str {
-    use crate::charts::model::ChartKind::*;
-    match chart.kind {
-        Line => "line",
-        Bar => "bar",
-        StackedBar => "stacked-bar",
-        Area => "area",
-        Scatter => "scatter",
-        Heatmap => "heatmap",
-    }
 }

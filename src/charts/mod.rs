@@ -9,7 +9,8 @@ pub mod palette;
 pub mod portfolio;
 pub mod project;
 pub mod svg;
-mod text;
+/// Public for the tests, which check label layout with the renderer's own widths.
+pub mod text;
 
 use crate::t;
 use std::collections::HashMap;

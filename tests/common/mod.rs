@@ -36,6 +36,19 @@ impl Site {
         Site { dir }
     }
 
+    /// [`Site::sample`] with its UI in `language` (`zh-CN`, as shipped, or `en`).
+    pub fn sample_in(language: &str) -> Site {
+        let site = Site::sample();
+        let config = fs::read_to_string(site.root().join("site.toml")).unwrap();
+        let config = config.replace(
+            "language = \"zh-CN\"",
+            &format!("language = \"{language}\""),
+        );
+        assert!(config.contains(&format!("language = \"{language}\"")));
+        site.write("site.toml", config);
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -358,4 +371,14 @@ pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json
         "one line per query:\n{stdout}"
     );
     lines
+}
+
+/// Panics unless a report of tests/chart_labels.js (`{charts, texts, …}`) measured at
+/// least `charts` charts and `texts` labels: a probe that found none would pass any check.
+pub fn assert_measured(found: &serde_json::Value, charts: u64, texts: u64, context: &str) {
+    let count = |key: &str| found[key].as_u64().unwrap_or(0);
+    assert!(
+        count("charts") >= charts && count("texts") >= texts,
+        "{context}: {found}"
+    );
 }

@@ -20,7 +20,7 @@ pub(super) struct HeatPlan {
 }
 
 impl HeatPlan {
-    pub(super) fn new(chart: &Chart) -> HeatPlan {
+    pub(super) fn new(chart: &Chart, layout: Layout) -> HeatPlan {
         let empty = Heatmap {
             rows: Vec::new(),
             cols: Vec::new(),
@@ -36,7 +36,7 @@ impl HeatPlan {
         let rows: Vec<String> = (0..n_rows).map(|i| label(&map.rows, i)).collect();
         let cols: Vec<String> = (0..n_cols).map(|i| label(&map.cols, i)).collect();
 
-        let width = HEATMAP_WIDTH as i32;
+        let width = layout.heatmap_width() as i32;
         let tick = Font::new(TICK_PX, palette::MUTED);
         let row_w = rows.iter().map(|r| tick.width(r)).fold(0.0, f64::max);
         let row_w = row_w.min(f64::from(width) * 0.3).ceil() as i32;
@@ -62,7 +62,7 @@ impl HeatPlan {
             cols,
             cells,
             grid: (left, top, cell_w, cell_h),
-            size: (HEATMAP_WIDTH, height as u32),
+            size: (width as u32, height as u32),
         }
     }
 
@@ -125,7 +125,7 @@ impl HeatPlan {
         let font = Font::new(TICK_PX, palette::MUTED);
         for (r, label) in self.rows.iter().enumerate() {
             let (_, y) = plot.backend_coord(&(0.0, r as f64 + 0.5));
-            let text = font.fit(label, f64::from(HEATMAP_WIDTH) * 0.3);
+            let text = font.fit(label, f64::from(self.size.0) * 0.3);
             draw_text(
                 root,
                 &text,

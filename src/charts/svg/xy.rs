@@ -141,10 +141,12 @@ pub(super) struct XyPlan {
     /// Room left of the plot for the y tick labels.
     pub(super) y_label_room: f64,
     pub(super) size: (u32, u32),
+    pub(super) layout: Layout,
 }
 
 impl XyPlan {
-    pub(super) fn new(chart: &Chart) -> XyPlan {
+    pub(super) fn new(chart: &Chart, layout: Layout) -> XyPlan {
+        let (width, base_height) = layout.size();
         let kind = chart.kind;
         let lines = prepare_lines(chart);
         let categories = match &chart.x {
@@ -160,7 +162,7 @@ impl XyPlan {
         let y = y_span(chart, &lines);
         let whole =
             |coord: fn(&Pt) -> f64| all_whole(lines.iter().flat_map(|l| &l.points).map(coord));
-        let y_ticks = nice_ticks(y, 6, whole(|p| p.y));
+        let y_ticks = nice_ticks(y, layout.y_ticks(), whole(|p| p.y));
         let y_labels = tick_labels(&y_ticks);
 
         let tick_w = y_labels
@@ -172,7 +174,7 @@ impl XyPlan {
         } else {
             TITLE_PX as i32 + 10
         };
-        let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(WIDTH as i32 / 3);
+        let left = (PAD + title_w + tick_w.ceil() as i32 + 8).min(width as i32 / 3);
         let right = PAD + 12;
         // One set of points needs no key: the title and axes say what they are.
         let keyed = if kind == ChartKind::Scatter && lines.len() == 1 {
@@ -180,8 +182,8 @@ impl XyPlan {
         } else {
             &lines[..]
         };
-        let (legend, rows) = place_legend(keyed, left, WIDTH as i32 - right);
-        let height = HEIGHT as i32 + (rows - 1).max(0) * LEGEND_ROW;
+        let (legend, rows) = place_legend(keyed, left, width as i32 - right);
+        let height = base_height as i32 + (rows - 1).max(0) * LEGEND_ROW;
         let top = if rows > 0 {
             PAD + rows * LEGEND_ROW + 8
         } else {
@@ -192,15 +194,28 @@ impl XyPlan {
         } else {
             TITLE_PX as i32 + 10
         };
-        let plot_w = f64::from(WIDTH as i32 - left - right);
+        let plot_w = f64::from(width as i32 - left - right);
         let x_ticks = numeric_x_ticks(x, plot_w, whole(|p| p.x));
         let x_labels = if categories.is_empty() {
             numeric_labels(&x_ticks)
         } else {
             // One category is one x unit wide.
             let font = Font::new(TICK_PX, palette::MUTED);
-            category_labels(&categories, plot_w / x.width(), font)
+            category_labels(&categories, plot_w / x.width(), font, layout.label_room().1)
         };
+        // A label centred near either end must not stick out of the drawing.
+        let tick_font = Font::new(TICK_PX, palette::MUTED);
+        let x_labels: Vec<XLabel> = x_labels
+            .into_iter()
+            .map(|mut l| {
+                let centre = f64::from(left) + (l.x - x.lo) / x.width() * plot_w;
+                let room = 2.0 * (centre.min(f64::from(width) - centre) - 2.0);
+                if tick_font.width(&l.text) > room {
+                    l.text = tick_font.fit(&l.text, room);
+                }
+                l
+            })
+            .collect();
         let label_rows = x_labels.iter().map(|l| l.row).max().unwrap_or(0);
         let bottom = PAD + TICK_PX as i32 + 10 + label_rows * X_LABEL_ROW + x_title;
         XyPlan {
@@ -217,7 +232,8 @@ impl XyPlan {
             legend,
             margins: (top, bottom, left, right),
             y_label_room: f64::from(left - PAD - title_w - 8),
-            size: (WIDTH, height as u32),
+            size: (width, height as u32),
+            layout,
         }
     }
 
@@ -503,8 +519,10 @@ impl XyPlan {
     }
 
     /// Scatter labels beside their points, each at the first spot that stays inside the
-    /// plot and off earlier labels (`taken` starts with the rule labels); a label with no
-    /// such spot is left out rather than drawn over another.
+    /// plot and off earlier labels (`taken` starts with the rule labels) and the other
+    /// points, shortened when
+    /// only a shorter one fits; a label with no such spot is left out rather than drawn
+    /// over another.
     pub(super) fn draw_point_labels(
         &self,
         root: &Canvas<'_>,
@@ -519,13 +537,28 @@ impl XyPlan {
             f64::from(bottom),
         );
         let font = Font::new(POINT_LABEL_PX, palette::FG);
-        for p in self.lines.iter().flat_map(|l| &l.points) {
-            let text = font.fit(&p.label, 160.0);
-            if text.is_empty() {
-                continue;
-            }
-            let at = plot.backend_coord(&(p.x, p.y));
-            let Some(spot) = place_point_label(at, font.width(&text), font, frame, &taken) else {
+        let room = self.layout.label_room().0;
+        let points: Vec<&Pt> = self.lines.iter().flat_map(|l| &l.points).collect();
+        let markers: Vec<(i32, i32)> = points
+            .iter()
+            .map(|p| plot.backend_coord(&(p.x, p.y)))
+            .collect();
+        for (p, &at) in points.into_iter().zip(&markers) {
+            // Clear of the other points too: a label that touches another point reads
+            // as that point's.
+            let mut avoid = taken.clone();
+            avoid.extend(markers.iter().filter(|&&m| m != at).map(|&(x, y)| {
+                let (x, y) = (f64::from(x), f64::from(y));
+                Rect::new(x - 5.0, y - 5.0, x + 5.0, y + 5.0)
+            }));
+            // The whole label where it fits, else its start (a project is known by the
+            // first characters of its name), else none.
+            let placed = [room, room * 0.5].into_iter().find_map(|room| {
+                let text = font.fit(&p.label, room);
+                let spot = place_point_label(at, font.width(&text), font, frame, &avoid)?;
+                (!text.is_empty()).then_some((text, spot))
+            });
+            let Some((text, spot)) = placed else {
                 continue;
             };
             taken.push(spot.rect);
@@ -533,154 +566,6 @@ impl XyPlan {
         }
         Ok(())
     }
-}
-
-/// The x span: every category slot (or every x), vertical rules, and room for the bars.
-pub(super) fn x_span(chart: &Chart, lines: &[Line], categories: &[String], slot: f64) -> Span {
-    let xs = lines.iter().flat_map(|l| &l.points).map(|p| p.x);
-    let rule_xs = rules(chart, false).map(|r| r.value);
-    if !categories.is_empty() {
-        let n = categories.len() as f64;
-        let base = Span {
-            lo: -0.5,
-            hi: n - 0.5,
-        };
-        let extra = Span::around(xs.chain(rule_xs));
-        return match extra {
-            Some(e) => Span {
-                lo: base.lo.min(e.lo - 0.5),
-                hi: base.hi.max(e.hi + 0.5),
-            },
-            None => base,
-        };
-    }
-    let data = Span::around(xs);
-    let with_rules = rule_xs.fold(data, |s, v| {
-        Some(s.map_or(Span { lo: v, hi: v }, |s| s.with(v)))
-    });
-    let Some(span) = with_rules else {
-        return Span { lo: 0.0, hi: 1.0 };
-    };
-    if is_bar(chart.kind) {
-        if let Some(d) = data {
-            let half = slot / 2.0;
-            return span.with(d.lo - half).with(d.hi + half);
-        }
-    }
-    span.opened().padded(0.05, false)
-}
-
-/// The y span: every value (stack totals for stacked bars), horizontal rules, zero for
-/// bars and areas, and 5 % headroom.
-pub(super) fn y_span(chart: &Chart, lines: &[Line]) -> Span {
-    let values: Vec<f64> = if chart.kind == ChartKind::StackedBar {
-        Stacks::totals(lines)
-    } else {
-        lines.iter().flat_map(|l| &l.points).map(|p| p.y).collect()
-    };
-    let zero_based = is_zero_based(chart.kind);
-    let zero = zero_based.then_some(0.0);
-    let all = values
-        .into_iter()
-        .chain(rules(chart, true).map(|r| r.value))
-        .chain(zero);
-    match Span::around(all) {
-        None => Span { lo: 0.0, hi: 1.0 },
-        Some(s) if s.width() == 0.0 && s.lo == 0.0 && zero_based => Span { lo: 0.0, hi: 1.0 },
-        Some(s) => s.opened().padded(0.05, zero_based),
-    }
-}
-
-/// Ticks for a numeric x axis, as many as fit side by side in `plot_w` pixels.
-pub(super) fn numeric_x_ticks(span: Span, plot_w: f64, whole: bool) -> Ticks {
-    let font = Font::new(TICK_PX, palette::MUTED);
-    let mut target = 8;
-    loop {
-        let ticks = nice_ticks(span, target, whole);
-        let widest = tick_labels(&ticks)
-            .iter()
-            .map(|l| font.width(l))
-            .fold(0.0, f64::max);
-        if target <= 2 || ticks.values.len() as f64 * (widest + 16.0) <= plot_w {
-            return ticks;
-        }
-        target -= 1;
-    }
-}
-
-/// Vertical distance between the two rows of staggered x labels.
-pub(super) const X_LABEL_ROW: i32 = TICK_PX as i32 + 4;
-
-/// One label under the x axis: its x value, its text, and its row (0, or 1 when labels
-/// are staggered).
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct XLabel {
-    pub(super) x: f64,
-    pub(super) text: String,
-    pub(super) row: i32,
-}
-
-/// Every tick of a numeric axis, labelled.
-pub(super) fn numeric_labels(ticks: &Ticks) -> Vec<XLabel> {
-    let labels = tick_labels(ticks);
-    ticks
-        .values
-        .iter()
-        .zip(labels)
-        .map(|(&x, text)| XLabel { x, text, row: 0 })
-        .collect()
-}
-
-/// Which categories get a label, and the label (shortened if needed), for categories
-/// `slot_px` apart.
-///
-/// In order of preference: every label on one row; every label on two staggered rows
-/// (for a few long names such as milestones, where each one matters); or every k-th label
-/// on one row, at most about a dozen, always keeping the first and the last since they
-/// tell the range (for long runs of periods, where the pattern is enough).
-pub(super) fn category_labels(categories: &[String], slot_px: f64, font: Font) -> Vec<XLabel> {
-    const GAP: f64 = 10.0;
-    const MAX_LABEL: f64 = 150.0;
-    const MAX_STAGGERED: usize = 16;
-    let n = categories.len();
-    let label = |i: usize, room: f64, row: i32| XLabel {
-        x: i as f64,
-        text: font.fit(&categories[i], room.min(MAX_LABEL)),
-        row,
-    };
-    if n <= 1 {
-        return (0..n).map(|i| label(i, slot_px - GAP, 0)).collect();
-    }
-    let widest = categories
-        .iter()
-        .map(|c| font.width(c).min(MAX_LABEL))
-        .fold(0.0, f64::max);
-    if widest + GAP <= slot_px {
-        return (0..n).map(|i| label(i, slot_px - GAP, 0)).collect();
-    }
-    let staggered_room = 2.0 * slot_px - GAP;
-    let keeps_enough = staggered_room >= widest.min(4.0 * f64::from(font.px));
-    if n <= MAX_STAGGERED && keeps_enough {
-        return (0..n)
-            .map(|i| label(i, staggered_room, (i % 2) as i32))
-            .collect();
-    }
-    let by_width = ((widest + GAP) / slot_px.max(1.0)).ceil().max(1.0) as usize;
-    let step = by_width.max(n.div_ceil(12)).min(n - 1).max(1);
-    let room = step as f64 * slot_px - GAP;
-    let mut shown: Vec<XLabel> = (0..n).step_by(step).map(|i| label(i, room, 0)).collect();
-    if shown.last().is_some_and(|l| l.x as usize != n - 1) {
-        let end = label(n - 1, room, 0);
-        if let Some(prev) = shown.last() {
-            let apart = (end.x - prev.x) * slot_px;
-            let needed = (font.width(&prev.text) + font.width(&end.text)) / 2.0 + GAP;
-            if apart < needed && shown.len() > 1 {
-                shown.pop();
-            }
-        }
-        shown.push(end);
-    }
-    shown
 }
 
 /// The bars of a grouped bar chart by x value, in order of first appearance: for each x,

@@ -1,0 +1,111 @@
+//! The sample portal on a 390 px phone, in Chromium (issue 17 point 4): no page scrolls
+//! sideways, every chart fits its column, and every chart label is at least 11 px on the
+//! screen and clear of the others.
+//!
+//! Headless Chromium will not make its window narrower than 500 px, so each page is loaded
+//! into a 390 px wide frame of a driver page (over http, so the driver can look inside).
+
+mod common;
+
+use common::{assert_measured, chromium_probe, static_server, Site};
+
+/// The driver: loads each of `pages` into a `width` × 844 frame in turn, runs
+/// tests/chart_labels.js inside, and reports what is wrong with each as JSON.
+fn driver(pages: &[String], width: u32) -> String {
+    let list = serde_json::to_string(pages).unwrap();
+    let probe = serde_json::to_string(include_str!("chart_labels.js")).unwrap();
+    format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>phone</title></head><body style="margin:0">
+<iframe id="phone" width="{width}" height="844" style="border:0"></iframe>
+<script>
+const pages = {list};
+const probe = {probe};
+const frame = document.getElementById('phone');
+const load = (src) => new Promise(done => {{ frame.onload = () => setTimeout(done, 50); frame.src = src; }});
+(async () => {{
+  const problems = [];
+  let charts = 0, texts = 0;
+  for (const page of pages) {{
+    await load(page);
+    const win = frame.contentWindow, doc = frame.contentDocument;
+    const root = doc.documentElement;
+    if (root.scrollWidth > root.clientWidth) problems.push([page, 'scrolls sideways', root.scrollWidth]);
+    for (const svg of doc.querySelectorAll('svg.chart')) {{
+      if (!svg.checkVisibility()) continue;
+      const r = svg.getBoundingClientRect(), box = svg.parentElement.getBoundingClientRect();
+      if (r.width > box.width + 0.5 || r.right > root.clientWidth) problems.push([page, 'chart wider than its column', Math.round(r.width)]);
+    }}
+    win.eval(probe);
+    const found = JSON.parse(win.chartLabels(11));
+    charts += found.charts; texts += found.texts;
+    for (const s of found.smallest) problems.push([page, 'label under 11 px', s]);
+    for (const o of found.overlaps) problems.push([page, 'labels overlap', o]);
+    for (const o of found.outside) problems.push([page, 'label outside its chart', o]);
+  }}
+  document.body.dataset.probe = JSON.stringify({{pages: pages.length, charts, texts, problems}});
+}})();
+</script></body></html>"#
+    )
+}
+
+/// Every page at 390 px; the pages with charts at 1280 px too.
+#[test]
+fn every_page_of_the_sample_portal_fits_a_phone_with_legible_charts() {
+    for language in ["zh-CN", "en"] {
+        let site = Site::sample_in(language);
+        site.build_ok();
+        let mut pages: Vec<String> = walkdir::WalkDir::new(site.public())
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .map(|p| {
+                let rel = p.strip_prefix(site.public()).unwrap();
+                format!("/{}", rel.to_string_lossy().replace('\\', "/"))
+            })
+            .collect();
+        pages.push("/search/index.html?q=%E9%A3%8E%E9%99%A9".into());
+        let found = run_driver(&site, &pages, 390);
+        assert!(
+            found["pages"].as_u64().unwrap() >= 70,
+            "{language}: {found}"
+        );
+        assert_measured(&found, 20, 300, language);
+        assert_no_problems(&found, language);
+        // On a desktop, too, no chart label is under 11 px (the two-column chart grids).
+        let with_charts: Vec<String> = pages
+            .into_iter()
+            .filter(|p| {
+                let file = site.public().join(p.trim_start_matches('/'));
+                std::fs::read_to_string(file).is_ok_and(|h| h.contains("class=\"chart-svg\""))
+            })
+            .collect();
+        let found = run_driver(&site, &with_charts, 1280);
+        assert_measured(&found, 20, 300, language);
+        assert_no_problems(&found, &format!("{language} at 1280 px"));
+    }
+}
+
+/// Runs the driver at `width` over `pages` of the built `site`.
+fn run_driver(site: &Site, pages: &[String], width: u32) -> serde_json::Value {
+    let driver_page = format!("driver-{width}.html");
+    std::fs::write(site.public().join(&driver_page), driver(pages, width)).unwrap();
+    let port = static_server(site.public(), 20_000);
+    let url = format!("http://127.0.0.1:{port}/{driver_page}");
+    let result = chromium_probe(&url, &format!("{},900", width.max(500) + 20), 120_000);
+    serde_json::from_str(&result).unwrap_or_else(|e| panic!("{e}: {result}"))
+}
+
+fn assert_no_problems(found: &serde_json::Value, context: &str) {
+    let problems = found["problems"].as_array().unwrap();
+    assert!(
+        problems.is_empty(),
+        "{context}: {} problems:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -593,7 +593,7 @@ fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         .max()
         .unwrap_or_default();
     Dashboard {
-        title: r.i18n.get("nav_dashboard").to_string(),
+        title: r.i18n.get("dashboard_open").to_string(),
         projects,
         rag_counts,
         charts: &r.figures.dashboard,

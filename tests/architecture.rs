@@ -32,6 +32,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["content"],
     &["data"],
+    &["audience"],
     &["site"],
     &["derive"],
     &["charts"],

@@ -111,6 +111,9 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -122,6 +125,9 @@ pub struct SectionMeta {
     pub title: Option<String>,
     pub weight: Option<i64>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -135,6 +141,9 @@ pub struct PracticeMeta {
     pub weight: Option<i64>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -155,6 +164,9 @@ pub struct LessonMeta {
     pub severity: Option<Severity>,
     pub status: Option<LessonStatus>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -182,6 +194,9 @@ pub struct ProjectMeta {
     #[serde(default)]
     pub tags: Vec<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -198,19 +213,29 @@ pub struct ReviewMeta {
     pub tags: Vec<String>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
+}
+
+/// The `audience` field alone, read from any kind's front matter (each kind's schema
+/// accepts it too, so it is never an unknown field).
+#[derive(Debug, Deserialize)]
+pub struct AudienceMeta {
+    pub audience: Option<String>,
 }
 
 /// Field names per kind, for "did you mean" hints on unknown fields.
 pub fn fields_of(kind: &str) -> &'static [&'static str] {
     match kind {
         "practice" => &[
-            "title", "date", "category", "tags", "weight", "owner", "summary", "draft",
+            "title", "date", "category", "tags", "weight", "owner", "summary", "draft", "audience",
         ],
         "lesson" => &[
             "title", "date", "project", "phase", "category", "impact", "tags", "id", "owner",
-            "severity", "status", "summary", "draft",
+            "severity", "status", "summary", "draft", "audience",
         ],
         "project" => &[
             "title",
@@ -230,13 +255,14 @@ pub fn fields_of(kind: &str) -> &'static [&'static str] {
             "tags",
             "summary",
             "draft",
+            "audience",
         ],
         "review" => &[
-            "title", "date", "project", "type", "tags", "owner", "summary", "draft",
+            "title", "date", "project", "type", "tags", "owner", "summary", "draft", "audience",
         ],
-        "section" => &["title", "weight", "summary"],
+        "section" => &["title", "weight", "summary", "audience"],
         _ => &[
-            "title", "date", "tags", "weight", "owner", "summary", "draft",
+            "title", "date", "tags", "weight", "owner", "summary", "draft", "audience",
         ],
     }
 }

@@ -6,6 +6,7 @@ mod common;
 
 use std::path::Path;
 
+use common::server::Server;
 use common::{pmo, search_client_in, snapshot, stderr, Site};
 
 const SITE_TOML: &str = r#"title = "受众测试门户"
@@ -347,4 +348,39 @@ fn all_audiences_refuses_a_folder_holding_another_site() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("holds files besides the audiences' folders"));
     assert!(!site.exists("public"));
+}
+
+#[test]
+fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
+    let site = fixture();
+    let server = Server::start(site.root(), &["--port", "0", "--audience", "public"]);
+    let events = server.events();
+    assert_eq!(server.get("/practices/vendor/dispute/").0, 404);
+    assert!(!server.body("/lessons/").contains("MARKLESSONPMO"));
+    // Edits that would be page patches elsewhere: the hidden lesson stays hidden.
+    site.write(
+        "content/lessons/secret-lesson.md",
+        "---\ntitle: MARKLESSONPMO 秘密辰巳二\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文二。\n",
+    );
+    site.write(
+        "content/lessons/public-lesson.md",
+        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n改过的正文。\n",
+    );
+    // The two saves may be rebuilt together or one after the other.
+    let mut tries = 0;
+    while !server
+        .body("/lessons/public-lesson/")
+        .contains("改过的正文")
+    {
+        assert!(tries < 5, "the edit never reached the preview");
+        events.wait_for("reload");
+        tries += 1;
+    }
+    assert!(!server.body("/lessons/").contains("MARKLESSONPMO"));
+    assert_eq!(server.get("/lessons/secret-lesson/").0, 404);
+    drop(server);
+
+    // Without --audience, serve shows the author everything.
+    let server = Server::start(site.root(), &["--port", "0"]);
+    assert!(server.body("/lessons/").contains("MARKLESSONPMO"));
 }

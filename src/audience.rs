@@ -161,15 +161,18 @@ impl Plan {
     }
 
     /// What audience `level` may see: its pages, attachments, tables and amounts, with
-    /// links to what it may not see made plain text (and a warning each) and blocks over
-    /// tables it may not see left out. `static_files` loses the files only hidden pages
-    /// link.
+    /// links to what it may not see made plain text and blocks over tables it may not
+    /// see left out. `static_files` loses the files only hidden pages link. Links across
+    /// the line are warned of one by one when `list_links` (`check`), else in one warning
+    /// that counts them: a portal whose practices cite lessons has thousands, which
+    /// would bury every other warning of a build.
     pub fn view(
         &self,
         loaded: &Loaded,
         data: &Data,
         level: usize,
         static_files: &mut BTreeMap<String, crate::theme::Source>,
+        list_links: bool,
         diagnostics: &Diagnostics,
     ) -> (Loaded, Data) {
         let shown = |l: usize| l <= level;
@@ -218,7 +221,10 @@ impl Plan {
         let full_tables = data_tables(data);
         let data = self.data_view(data, level, money_hidden);
         let build = &self.names[level];
+        let visible_tables = data_tables(&data);
+        let mut across = (0, 0);
         for page in &mut pages {
+            let mut on_page = 0;
             for n in 0..page.body.links.len() {
                 let link = &page.body.links[n];
                 let Some(target) = target(page.dir(), &link.dest) else {
@@ -230,6 +236,12 @@ impl Plan {
                     .or_else(|| hidden_urls.get(url.as_str()))
                     .or_else(|| hidden_assets.get(target.as_str()));
                 let Some(audience) = audience else { continue };
+                on_page += 1;
+                if !list_links {
+                    page.body.html = crate::markdown::unlink(&page.body.html, n);
+                    page.body.links[n].dest = String::new();
+                    continue;
+                }
                 diagnostics.push(
                     Diagnostic::warning(Problem::Content(t!(
                         "this links to {target}, which only the `{audience}` audience and above may see: the `{build}` build shows the link's text without the link",
@@ -256,7 +268,20 @@ impl Plan {
                     info.bac = None;
                 }
             }
-            drop_blocks(page, &full_tables, &data_tables(&data), money_hidden);
+            drop_blocks(page, &full_tables, &visible_tables, money_hidden);
+            across = (across.0 + on_page, across.1 + usize::from(on_page > 0));
+        }
+        if !list_links && across.0 > 0 {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "{links} link(s) on {pages} page(s) lead to pages or files the `{build}` audience may not see: its build shows their text without the link",
+                    links = across.0,
+                    pages = across.1,
+                    build = build.as_str()
+                )))
+                .in_file(std::path::Path::new("content"))
+                .with_help(t!("`pmo check` lists each of them")),
+            );
         }
         let assets = loaded
             .assets

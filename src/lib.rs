@@ -248,11 +248,19 @@ pub fn build_all(
 /// audiences, each audience's site is checked, and each problem told once.
 pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let sources = guarded(|| load(options))?;
+    let mut sources = guarded(|| load(options))?;
+    sources.list_links = true;
     let levels: Vec<Option<usize>> = match (&sources.plan, &options.audience) {
         (Some(plan), None) => (0..plan.names().len()).rev().map(Some).collect(),
         _ => vec![sources.level(options)?],
     };
+    if let [level] = levels[..] {
+        let discard = output::Discard::default();
+        return guarded(|| {
+            let prepared = sources.prepare(level)?;
+            finish(prepared, options, &discard, &render::Silent, started, true)
+        });
+    }
     let mut report: Option<BuildReport> = None;
     let mut failed: Vec<Diagnostic> = Vec::new();
     for (n, level) in levels.iter().enumerate() {
@@ -444,6 +452,9 @@ pub struct Sources {
     pub diagnostics: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
     pub words: std::sync::Arc<search::words::Words>,
+    /// Warn of each link into a page the audience may not see (`check`), rather than
+    /// of how many there are.
+    pub list_links: bool,
 }
 
 /// Runs every stage before rendering: config, load, link and charts.
@@ -510,6 +521,7 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
         diagnostics: diagnostics.into_sorted(),
         stages: laps.stages,
         words: std::sync::Arc::new(words),
+        list_links: false,
     })
 }
 
@@ -551,6 +563,7 @@ impl Sources {
                 &self.data,
                 level,
                 &mut static_files,
+                self.list_links,
                 &diagnostics,
             ),
             _ => (self.loaded.clone(), self.data.clone()),

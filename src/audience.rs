@@ -103,7 +103,10 @@ impl Plan {
             .pages
             .iter()
             .zip(&declared)
-            .filter(|(p, _)| p.rel_path.ends_with("index.md"))
+            .filter(|(p, _)| {
+                let file = p.rel_path.rsplit('/').next().unwrap_or("");
+                file == "_index.md" || file == "index.md"
+            })
             .filter_map(|(p, d)| Some((p.dir(), (*d)?)))
             .collect();
         let inherited = |dir: &str| -> usize {
@@ -442,5 +445,27 @@ fn as_url(target: &str) -> String {
         trimmed.to_string()
     } else {
         format!("{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_are_paths_under_content_without_fragments() {
+        assert_eq!(
+            target("practices", "vendor/dispute.md#证据").as_deref(),
+            Some("practices/vendor/dispute.md")
+        );
+        assert_eq!(
+            target("lessons", "/files/%E6%B8%85%E5%8D%95.csv").as_deref(),
+            Some("files/清单.csv")
+        );
+        assert_eq!(target("lessons", "https://example.com/a.md"), None);
+        assert_eq!(target("lessons", "#top"), None);
+        assert_eq!(target("", "../x.md"), None);
+        assert_eq!(as_url("lessons/x/index.html"), "lessons/x/");
+        assert_eq!(as_url("lessons/x"), "lessons/x/");
     }
 }

@@ -39,6 +39,11 @@ fn fixture() -> Site {
          计划要经评审。另见[供应商的处理](vendor/dispute.md)和[一条教训](../lessons/secret-lesson.md)。\n\n\
          模板：[计划模板](/files/plan-template.csv)。\n",
     );
+    // pmo by its own front matter, which does not reach its folder (it is no index.md).
+    site.write(
+        "content/practices/appendix-index.md",
+        "---\ntitle: 附录 MARKAPPX 索引酉戌\naudience: pmo\n---\n\n附录。\n",
+    );
     // pmo, by site.toml's default for the folder.
     site.write(
         "content/practices/vendor/_index.md",
@@ -114,6 +119,7 @@ const MARKERS: &[(&str, &[&str])] = &[
     ("pmo", &["MARKATTACH", "附件己庚"]),
     ("pmo", &["MARKSTATIC", "静态辛壬"]),
     ("pmo", &["MARKLESSONPMO", "秘密辰巳"]),
+    ("pmo", &["MARKAPPX", "索引酉戌"]),
     ("pmo", &["vendor/dispute", "secret-lesson", "pmo-only.csv"]),
     ("internal", &["MARKPROJINT", "项目癸"]),
     ("internal", &["内部经理申酉"]),

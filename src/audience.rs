@@ -75,7 +75,12 @@ fn unknown(name: &str, names: &[&str]) -> Diagnostic {
 impl Plan {
     /// Resolves every page's audience. A name site.toml does not declare is an error at
     /// its place. `None` when the site declares no audiences: it is built whole.
-    pub fn new(config: &Config, loaded: &Loaded, diagnostics: &Diagnostics) -> Option<Plan> {
+    pub fn new(
+        config: &Config,
+        loaded: &Loaded,
+        content_dir: &std::path::Path,
+        diagnostics: &Diagnostics,
+    ) -> Option<Plan> {
         let names: Vec<&str> = config.audiences.iter().map(String::as_str).collect();
         let declared: Vec<Option<usize>> = loaded
             .pages
@@ -99,6 +104,31 @@ impl Plan {
             .iter()
             .map(|(folder, name)| (folder.trim_matches('/'), level(name)))
             .collect();
+        for (folder, _) in &defaults {
+            if !folder.is_empty() && !content_dir.join(folder).is_dir() {
+                // A misspelt folder would publish to everyone what it meant to restrict.
+                let tops: Vec<&str> = loaded
+                    .pages
+                    .iter()
+                    .map(|p| p.dir())
+                    .filter(|d| !d.is_empty())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let help = match crate::suggest::did_you_mean(folder, &tops) {
+                    Some(s) => t!("did you mean `{s}`? Keys of [audience_defaults] are folders under content/", s = s),
+                    None => t!("keys of [audience_defaults] are folders under content/, e.g. projects = \"internal\""),
+                };
+                diagnostics.push(
+                    Diagnostic::error(Problem::Config(t!(
+                        "[audience_defaults] names `{folder}`, but there is no folder content/{folder}/",
+                        folder = *folder
+                    )))
+                    .in_file(std::path::Path::new("site.toml"))
+                    .with_help(help),
+                );
+            }
+        }
         let folders: HashMap<&str, usize> = loaded
             .pages
             .iter()

@@ -502,7 +502,7 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
-    let plan = audience::Plan::new(&config, &loaded, &diagnostics);
+    let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
     if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {

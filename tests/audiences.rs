@@ -345,6 +345,21 @@ fn unknown_audiences_are_errors_with_a_suggestion() {
 
     site.write(
         "site.toml",
+        SITE_TOML.replace("\"practices/vendor\"", "\"practices/vender\""),
+    );
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(
+        !out.status.success(),
+        "a misspelt folder would publish it: {err}"
+    );
+    assert!(
+        err.contains("no folder content/practices/vender/") && err.contains("`practices/vendor`"),
+        "{err}"
+    );
+
+    site.write(
+        "site.toml",
         SITE_TOML.replace("money = \"internal\"", "money = \"interal\""),
     );
     let out = pmo(&["check", "--root", root]);

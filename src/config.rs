@@ -214,6 +214,31 @@ pub struct Config {
     /// glossary (`search::glossary`).
     #[serde(default)]
     pub search_words: Vec<String>,
+    /// Who reads the portal, lowest first (`["public", "internal", "pmo"]`): each
+    /// audience gets a build of its own holding only what it may see, since a static
+    /// site cannot ask who is reading. Left out, there is one site with everything.
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// The audience of a folder under `content/` and everything in it, unless a page or
+    /// an `_index.md` below says otherwise: `projects = "internal"`.
+    #[serde(default)]
+    pub audience_defaults: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub restrict: Restrict,
+}
+
+/// Fields kept from lower audiences on pages they otherwise see (`[restrict]`).
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Restrict {
+    /// The lowest audience that sees amounts: BAC, budget tables, the EVM figures and
+    /// status computed from them, department totals. Below it projects show their
+    /// status, milestones, risks and lessons without a figure of money.
+    pub money: Option<String>,
+    /// Other tables that hold amounts, kept from the same audiences: a table under
+    /// `data/` by name (`department-costs`), or a table name of project folders
+    /// (`costs` for every `projects/<slug>/costs.*`).
+    pub money_tables: Vec<String>,
 }
 
 const FIELDS: &[&str] = &[
@@ -235,6 +260,11 @@ const FIELDS: &[&str] = &[
     "rates",
     "rates_table",
     "search_words",
+    "audiences",
+    "audience_defaults",
+    "restrict",
+    "money",
+    "money_tables",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -337,6 +367,7 @@ impl Config {
                 "create the folder, fix the name, or leave `theme` out for the built-in theme"
             )));
         }
+        check_audiences(&config, path, &source)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -353,6 +384,62 @@ impl Config {
             Some(i) => after_scheme[i..].to_string(),
             None => "/".to_string(),
         }
+    }
+}
+
+/// Audience names must be declared once each, and every name used in site.toml must be
+/// one of them: a misspelt audience would otherwise hide, or publish, a whole folder.
+fn check_audiences(config: &Config, path: &Path, source: &Arc<str>) -> Result<(), Diagnostic> {
+    let quoted_at = |name: &str| {
+        let offset = source.find(&format!("\"{name}\"")).map_or(0, |i| i + 1);
+        Location::new(path, source, offset, name.len())
+    };
+    let declared: Vec<&str> = config.audiences.iter().map(String::as_str).collect();
+    for (i, name) in declared.iter().enumerate() {
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+        if !plain || declared[..i].contains(name) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{name}` cannot be an audience: names must be unique and made of letters, digits, `-` and `_`",
+                name = *name
+            )))
+            .at(quoted_at(name))
+            .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
+        }
+    }
+    let used = config
+        .audience_defaults
+        .values()
+        .chain(config.restrict.money.as_ref());
+    for name in used {
+        if declared.contains(&name.as_str()) {
+            continue;
+        }
+        let help = unknown_audience_help(name, &declared);
+        return Err(Diagnostic::error(Problem::Config(t!(
+            "there is no audience `{name}`",
+            name = name
+        )))
+        .at(quoted_at(name))
+        .with_help(help));
+    }
+    Ok(())
+}
+
+/// How to fix a name that is not one of the `declared` audiences.
+pub fn unknown_audience_help(name: &str, declared: &[&str]) -> Text {
+    if declared.is_empty() {
+        return t!("declare the audiences in site.toml first, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]");
+    }
+    match did_you_mean(name, declared) {
+        Some(s) => t!(
+            "did you mean `{s}`? The audiences are: {all}",
+            s = s,
+            all = declared.join(", ")
+        ),
+        None => t!("the audiences are: {all}", all = declared.join(", ")),
     }
 }
 

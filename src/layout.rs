@@ -40,3 +40,42 @@ pub fn is_table(path: &str) -> bool {
     path.rsplit_once('.')
         .is_some_and(|(_, ext)| TABLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
+
+/// Joins a relative link to the folder of its page, resolving `.` and `..`.
+/// `None` if it climbs above `content/`.
+pub fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_resolves_dots_and_refuses_to_escape() {
+        assert_eq!(
+            join("lessons", "../projects/erp/index.md").unwrap(),
+            "projects/erp/index.md"
+        );
+        assert_eq!(
+            join("practices/risk", "./a.md").unwrap(),
+            "practices/risk/a.md"
+        );
+        assert_eq!(join("", "../x.md"), None);
+        assert_eq!(join("a", "../../x.md"), None);
+    }
+}

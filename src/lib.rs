@@ -9,6 +9,7 @@
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
+pub(crate) mod audience;
 pub(crate) mod blocks;
 pub mod charts;
 pub(crate) mod config;
@@ -65,6 +66,21 @@ pub struct Options {
     pub force: bool,
     /// Fail on any warning, as on an error (for CI): nothing is written.
     pub deny_warnings: bool,
+    /// The audience to build for, on a site that declares `audiences`; `None` builds for
+    /// [`Options::default_audience`].
+    pub audience: Option<String>,
+    /// Which audience a build without `audience` is for.
+    pub default_audience: DefaultAudience,
+}
+
+/// The audience of a build that names none, on a site that declares audiences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DefaultAudience {
+    /// The lowest: a build published without thinking shows nothing confidential.
+    #[default]
+    Lowest,
+    /// The highest: an author's preview (`serve`) shows every page being written.
+    Highest,
 }
 
 impl Options {
@@ -76,6 +92,8 @@ impl Options {
             drafts: false,
             force: false,
             deny_warnings: false,
+            audience: None,
+            default_audience: DefaultAudience::Lowest,
         }
     }
 
@@ -99,6 +117,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub stages: Vec<(&'static str, Duration)>,
     pub elapsed: Duration,
+    /// The audience built for, on a site that declares audiences.
+    pub audience: Option<String>,
 }
 
 /// A failed build: every error found (and the warnings), sorted by file and position.
@@ -131,22 +151,33 @@ impl From<Diagnostic> for BuildFailure {
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let target = options.output_dir();
     output::guard::check(&options.root, &target, options.force)?;
-    let staging = Staging::create(&target).map_err(|e| {
+    staged(&target, |staging| run(options, staging, progress))
+}
+
+/// Runs `write` into a staging folder that replaces `target` when it succeeds.
+fn staged(
+    target: &Path,
+    write: impl FnOnce(&Staging) -> Result<BuildReport, BuildFailure>,
+) -> Result<BuildReport, BuildFailure> {
+    let (staging, report) = stage(target, write)?;
+    commit(staging, target)?;
+    Ok(report)
+}
+
+/// Runs `write` into a new staging folder for `target`; on failure the folder goes.
+fn stage(
+    target: &Path,
+    write: impl FnOnce(&Staging) -> Result<BuildReport, BuildFailure>,
+) -> Result<(Staging, BuildReport), BuildFailure> {
+    let staging = Staging::create(target).map_err(|e| {
         Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-            .in_file(&target)
+            .in_file(target)
             .with_help(t!(
                 "check that the output folder's parent exists and is writable"
             ))
     })?;
-    match guarded(|| run(options, &staging, progress)) {
-        Ok(report) => {
-            staging.commit().map_err(|e| {
-                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                    .in_file(&target)
-                    .with_help(t!("is a program holding files in the output folder open?"))
-            })?;
-            Ok(report)
-        }
+    match guarded(|| write(&staging)) {
+        Ok(report) => Ok((staging, report)),
         Err(failure) => {
             staging.abort();
             Err(failure)
@@ -154,9 +185,125 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
     }
 }
 
-/// Runs every stage, rendering included, and throws the output away.
+fn commit(staging: Staging, target: &Path) -> Result<(), BuildFailure> {
+    staging.commit().map_err(|e| {
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+            .in_file(target)
+            .with_help(t!("is a program holding files in the output folder open?"))
+            .into()
+    })
+}
+
+/// Builds one complete site per audience into `<output>/<audience>/`, loading and
+/// parsing the sources once. Every audience is staged first; only when all succeeded is
+/// each folder swapped in, so a reader sees a whole old site or a whole new one, and a
+/// failure in any audience changes none.
+pub fn build_all(
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Vec<(String, BuildReport)>, BuildFailure> {
+    let started = Instant::now();
+    let sources = guarded(|| load(options))?;
+    let Some(plan) = &sources.plan else {
+        return Err(Diagnostic::error(Problem::Config(t!(
+            "--all-audiences needs audiences, and site.toml declares none"
+        )))
+        .in_file(Path::new("site.toml"))
+        .with_help(t!("declare them lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"], or build without --all-audiences"))
+        .into());
+    };
+    let base = options.output_dir();
+    let names = plan.names().to_vec();
+    for name in &names {
+        output::guard::check(&options.root, &base.join(name), options.force)?;
+    }
+    output::check_audience_parent(&base, &names)?;
+    std::fs::create_dir_all(&base).map_err(|e| {
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e))).in_file(&base)
+    })?;
+    let mut done: Vec<(String, Staging, BuildReport)> = Vec::new();
+    for (level, name) in names.iter().enumerate() {
+        let last = level + 1 == names.len();
+        let result = stage(&base.join(name), |staging| {
+            let prepared = sources.prepare_for(Some(level))?;
+            finish(prepared, options, staging, progress, started, last)
+        });
+        match result {
+            Ok((staging, report)) => done.push((name.clone(), staging, report)),
+            Err(failure) => {
+                for (_, staging, _) in done {
+                    staging.abort();
+                }
+                return Err(failure);
+            }
+        }
+    }
+    let mut reports = Vec::new();
+    for (name, staging, report) in done {
+        commit(staging, &base.join(&name))?;
+        reports.push((name, report));
+    }
+    Ok(reports)
+}
+
+/// Runs every stage, rendering included, and throws the output away. On a site with
+/// audiences, each audience's site is checked, and each problem told once.
 pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
-    guarded(|| run(options, &output::Discard::default(), &render::Silent))
+    let started = Instant::now();
+    let mut sources = guarded(|| load(options))?;
+    sources.list_links = true;
+    let levels: Vec<Option<usize>> = match (&sources.plan, &options.audience) {
+        (Some(plan), None) => (0..plan.names().len()).rev().map(Some).collect(),
+        _ => vec![sources.level(options)?],
+    };
+    if let [level] = levels[..] {
+        let discard = output::Discard::default();
+        return guarded(|| {
+            let prepared = sources.prepare(level)?;
+            finish(prepared, options, &discard, &render::Silent, started, true)
+        });
+    }
+    let mut report: Option<BuildReport> = None;
+    let mut failed: Vec<Diagnostic> = Vec::new();
+    for (n, level) in levels.iter().enumerate() {
+        let result = guarded(|| {
+            let prepared = sources.prepare_for(*level)?;
+            let last = n + 1 == levels.len();
+            finish(
+                prepared,
+                options,
+                &output::Discard::default(),
+                &render::Silent,
+                started,
+                last,
+            )
+        });
+        match result {
+            Ok(r) => match &mut report {
+                Some(first) => first.warnings.extend(r.warnings),
+                None => report = Some(r),
+            },
+            Err(f) => failed.extend(f.diagnostics),
+        }
+    }
+    // The audiences share most pages, so most problems are found in each.
+    let once = |all: Vec<Diagnostic>| {
+        let mut seen = std::collections::HashSet::new();
+        let kept = Diagnostics::default();
+        kept.extend(
+            all.into_iter()
+                .filter(|d| seen.insert((d.is_error(), d.to_string()))),
+        );
+        kept.into_sorted()
+    };
+    match report {
+        Some(mut report) if failed.is_empty() => {
+            report.warnings = once(std::mem::take(&mut report.warnings));
+            report.elapsed = started.elapsed();
+            Ok(report)
+        }
+        _ => Err(BuildFailure::from(once(failed))),
+    }
 }
 
 /// Runs `f`, turning a panic into an error report: a panic is a bug in pmo, never the
@@ -195,15 +342,30 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let mut prepared = prepare(options)?;
+    let prepared = prepare(options)?;
+    finish(prepared, options, output, progress, started, true)
+}
+
+/// The index and render stages of a prepared site into `output`; `last` when no other
+/// audience's build follows (the dictionary can go once used).
+fn finish(
+    mut prepared: Prepared,
+    options: &Options,
+    output: &dyn Output,
+    progress: &dyn Progress,
+    started: Instant,
+    last: bool,
+) -> Result<BuildReport, BuildFailure> {
     if options.deny_warnings && !prepared.warnings.is_empty() {
         return Err(denied(std::mem::take(&mut prepared.warnings)));
     }
     // Every check that points into a page's source has run: the index and render
     // stages, the build's largest, can have that memory.
     prepared.site.release_sources();
-    // Nor will it rebuild the index: the dictionary can go once the titles are cut.
-    prepared.words.for_one_build();
+    if last {
+        // Nor will it rebuild the index: the dictionary can go once the titles are cut.
+        prepared.words.for_one_build();
+    }
     let (files, stages) = prepared.write(output, progress)?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
@@ -212,6 +374,7 @@ pub fn run(
         warnings: prepared.warnings,
         stages,
         elapsed: started.elapsed(),
+        audience: prepared.audience,
     })
 }
 
@@ -251,7 +414,9 @@ pub struct Prepared {
     /// Drafts left out (without `--drafts`).
     pub drafts_skipped: usize,
     /// The Chinese dictionary the search index ranks with (loading while pages load).
-    pub words: search::words::Words,
+    pub words: std::sync::Arc<search::words::Words>,
+    /// The audience built for, on a site that declares audiences.
+    pub audience: Option<String>,
 }
 
 /// Stage timings, lap by lap.
@@ -274,8 +439,35 @@ impl Laps {
     }
 }
 
+/// What the builds of every audience share: the configuration, the theme and every
+/// page and table, loaded and parsed once.
+pub struct Sources {
+    pub config: Config,
+    pub theme: Theme,
+    pub i18n: i18n::I18n,
+    pub root: PathBuf,
+    pub loaded: content::load::Loaded,
+    pub data: data::Data,
+    /// Each page's audience, when the site declares audiences.
+    pub plan: Option<audience::Plan>,
+    /// The problems found so far.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stages: Vec<(&'static str, Duration)>,
+    pub words: std::sync::Arc<search::words::Words>,
+    /// Warn of each link into a page the audience may not see (`check`), rather than
+    /// of how many there are.
+    pub list_links: bool,
+}
+
 /// Runs every stage before rendering: config, load, link and charts.
 pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
+    let sources = load(options)?;
+    let level = sources.level(options)?;
+    sources.prepare(level)
+}
+
+/// The config and load stages: what [`Sources::prepare`] links for one audience.
+pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
     let mut laps = Laps::new();
     let root = options.root.as_path();
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
@@ -310,9 +502,9 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
 
     let diagnostics = Diagnostics::default();
     let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
-    let drafts_skipped = loaded.drafts_skipped;
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
+    let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
     laps.mark("load");
     let words = search::words::Words::default();
     if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
@@ -320,34 +512,127 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
         // linked, which keeps one core busy, rather than beside loading, which keeps two.
         words.preload();
     }
-
-    let mut site = site::link(config, loaded, data, theme.static_files(), &diagnostics);
-    laps.mark("link");
-    derive::tables::attach(&mut site, &i18n, &diagnostics);
-    diagnostics.extend(derive::currency::check(&site));
-    if diagnostics.has_errors() {
-        return Err(BuildFailure {
-            diagnostics: diagnostics.into_sorted(),
-        });
-    }
-    let stage_warnings = diagnostics.into_sorted();
-    let warnings = with_sanity(&stage_warnings, &site);
-    laps.mark("derive");
-
-    let figures = charts::render_all(&site, &i18n).map_err(BuildFailure::from)?;
-    laps.mark("charts");
-    Ok(Prepared {
-        site,
-        figures,
+    Ok(Sources {
+        config,
         theme,
         i18n,
         root: root.to_path_buf(),
-        warnings,
-        stage_warnings,
+        loaded,
+        data,
+        plan,
+        diagnostics: diagnostics.into_sorted(),
         stages: laps.stages,
-        drafts_skipped,
-        words,
+        words: std::sync::Arc::new(words),
+        list_links: false,
     })
+}
+
+impl Sources {
+    /// The audience `options` asks for (see [`DefaultAudience`]); `None` when the site
+    /// declares none.
+    pub fn level(&self, options: &Options) -> Result<Option<usize>, BuildFailure> {
+        let Some(plan) = &self.plan else {
+            return match &options.audience {
+                Some(name) => Err(audience::level_of(&self.config, name)
+                    .err()
+                    .map(|d| d.in_file(Path::new("--audience")))
+                    .into_iter()
+                    .collect::<Vec<_>>()
+                    .into()),
+                None => Ok(None),
+            };
+        };
+        match &options.audience {
+            Some(name) => audience::level_of(&self.config, name)
+                .map(Some)
+                .map_err(|d| d.in_file(Path::new("--audience")).into()),
+            None => Ok(Some(match options.default_audience {
+                DefaultAudience::Lowest => 0,
+                DefaultAudience::Highest => plan.names().len() - 1,
+            })),
+        }
+    }
+
+    /// Links, derives and charts what audience `level` may see (everything for `None`),
+    /// leaving `self` for the next audience.
+    pub fn prepare_for(&self, level: Option<usize>) -> Result<Prepared, BuildFailure> {
+        let mut static_files = self.theme.static_files();
+        let diagnostics = Diagnostics::default();
+        diagnostics.extend(self.diagnostics.iter().cloned());
+        let (loaded, data) = match (&self.plan, level) {
+            (Some(plan), Some(level)) => plan.view(
+                &self.loaded,
+                &self.data,
+                level,
+                &mut static_files,
+                self.list_links,
+                &diagnostics,
+            ),
+            _ => (self.loaded.clone(), self.data.clone()),
+        };
+        self.link(level, loaded, data, static_files, diagnostics)
+    }
+
+    /// [`Sources::prepare_for`] for the last (or only) audience built: nothing is copied.
+    pub fn prepare(mut self, level: Option<usize>) -> Result<Prepared, BuildFailure> {
+        if let (Some(_), Some(_)) = (&self.plan, level) {
+            return self.prepare_for(level);
+        }
+        let static_files = self.theme.static_files();
+        let diagnostics = Diagnostics::default();
+        diagnostics.extend(std::mem::take(&mut self.diagnostics));
+        let loaded = std::mem::take(&mut self.loaded);
+        let data = std::mem::take(&mut self.data);
+        self.link(level, loaded, data, static_files, diagnostics)
+    }
+
+    fn link(
+        &self,
+        level: Option<usize>,
+        loaded: content::load::Loaded,
+        data: data::Data,
+        static_files: std::collections::BTreeMap<String, theme::Source>,
+        diagnostics: Diagnostics,
+    ) -> Result<Prepared, BuildFailure> {
+        let mut laps = Laps::new();
+        let drafts_skipped = loaded.drafts_skipped;
+        let mut site = site::link(
+            self.config.clone(),
+            loaded,
+            data,
+            static_files,
+            &diagnostics,
+        );
+        laps.mark("link");
+        derive::tables::attach(&mut site, &self.i18n, &diagnostics);
+        diagnostics.extend(derive::currency::check(&site));
+        if diagnostics.has_errors() {
+            return Err(BuildFailure {
+                diagnostics: diagnostics.into_sorted(),
+            });
+        }
+        let stage_warnings = diagnostics.into_sorted();
+        let warnings = with_sanity(&stage_warnings, &site);
+        laps.mark("derive");
+
+        let figures = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
+        laps.mark("charts");
+        let mut stages = self.stages.clone();
+        stages.extend(laps.stages);
+        Ok(Prepared {
+            site,
+            figures,
+            theme: self.theme.clone(),
+            i18n: self.i18n.clone(),
+            root: self.root.clone(),
+            warnings,
+            stage_warnings,
+            stages,
+            drafts_skipped,
+            words: std::sync::Arc::clone(&self.words),
+            audience: level.and_then(|l| self.plan.as_ref().map(|p| p.names()[l].clone())),
+        })
+    }
 }
 
 /// `stage_warnings` and the sanity warnings of `site`'s figures, sorted by place.

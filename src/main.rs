@@ -55,6 +55,13 @@ enum Command {
         /// Fail on warnings as on errors (for CI); nothing is written.
         #[arg(long)]
         deny_warnings: bool,
+        /// Build what this audience may see (one of site.toml's `audiences`; the lowest
+        /// by default).
+        #[arg(long, value_name = "NAME", conflicts_with = "all_audiences")]
+        audience: Option<String>,
+        /// Build one complete site per audience, into <output>/<audience>/.
+        #[arg(long)]
+        all_audiences: bool,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -74,6 +81,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Preview what this audience may see (the highest by default).
+        #[arg(long, value_name = "NAME")]
+        audience: Option<String>,
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
     Check {
@@ -85,6 +95,9 @@ enum Command {
         /// Fail on warnings as on errors (for CI).
         #[arg(long)]
         deny_warnings: bool,
+        /// Check this audience's site only (by default every audience's).
+        #[arg(long, value_name = "NAME")]
+        audience: Option<String>,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -148,16 +161,33 @@ fn main() -> ExitCode {
             force,
             format,
             deny_warnings,
+            audience,
+            all_audiences,
         } => {
-            let options = Options {
-                root: cli.root,
-                output,
-                base_url,
-                drafts,
-                force,
-                deny_warnings,
-            };
+            let mut options = Options::new(cli.root);
+            options.output = output;
+            options.base_url = base_url;
+            options.drafts = drafts;
+            options.force = force;
+            options.deny_warnings = deny_warnings;
+            options.audience = audience;
             let bar = Bar::new();
+            if all_audiences {
+                let result = pmo_portal::build_all(&options, &bar);
+                bar.finish();
+                return match result {
+                    Ok(reports) => {
+                        // The audiences share most pages: each warning is told once.
+                        let mut seen = std::collections::HashSet::new();
+                        for (_, mut report) in reports {
+                            report.warnings.retain(|d| seen.insert(d.to_string()));
+                            finish(Ok(report), Verb::Built, format);
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(failure) => finish(Err(failure), Verb::Built, format),
+                };
+            }
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
             finish(result, Verb::Built, format)
@@ -168,9 +198,12 @@ fn main() -> ExitCode {
             open,
             allow_hosts,
             drafts,
+            audience,
         } => {
             let mut build = Options::new(cli.root);
             build.drafts = drafts;
+            build.audience = audience;
+            build.default_audience = pmo_portal::DefaultAudience::Highest;
             let options = ServeOptions {
                 build,
                 bind,
@@ -187,10 +220,12 @@ fn main() -> ExitCode {
             drafts,
             format,
             deny_warnings,
+            audience,
         } => {
             let mut options = Options::new(cli.root);
             options.drafts = drafts;
             options.deny_warnings = deny_warnings;
+            options.audience = audience;
             finish(pmo_portal::check(&options), Verb::Checked, format)
         }
         Command::Schema { output } => match pmo_portal::schemas::write(&output) {
@@ -256,9 +291,10 @@ fn finish(result: Result<BuildReport, BuildFailure>, verb: Verb, format: Format)
                 0 => String::new(),
                 n => say(t!(", {count} warning(s)", count = n)),
             };
-            let verb = match verb {
-                Verb::Built => t!("built"),
-                Verb::Checked => t!("checked"),
+            let verb = match (verb, &report.audience) {
+                (Verb::Built, None) => t!("built"),
+                (Verb::Built, Some(a)) => t!("built `{audience}`:", audience = a),
+                (Verb::Checked, _) => t!("checked"),
             };
             eprintln!(
                 "{}",

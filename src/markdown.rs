@@ -409,6 +409,27 @@ pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<Str
     out
 }
 
+/// `html` with link `n` turned into its plain text (a link) or left out (an image):
+/// for a target the reader of this build may not see, whose address must not appear.
+pub fn unlink(html: &str, n: usize) -> String {
+    let mut out = html.to_string();
+    for (open, close) in [("<a href=", Some("</a>")), ("<img src=", None)] {
+        let tag = format!("{open}\"{PLACEHOLDER}{n}\"");
+        while let Some(start) = out.find(&tag) {
+            let Some(end) = out[start..].find('>').map(|i| start + i + 1) else {
+                break;
+            };
+            out.replace_range(start..end, "");
+            if let Some(close) = close {
+                if let Some(at) = out[start..].find(close) {
+                    out.replace_range(start + at..start + at + close.len(), "");
+                }
+            }
+        }
+    }
+    out
+}
+
 /// How deep Markdown structure and raw HTML together may nest. Real pages stay under 20;
 /// a hundred thousand nested `<div>`s took the sanitizer minutes.
 pub const MAX_NESTING: usize = 256;
@@ -626,6 +647,13 @@ mod tests {
         let flat = "<p>a</p><br><img src=x><hr/>".repeat(10_000);
         let (_, p) = md(&flat);
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn unlinked_links_keep_their_text_and_images_go() {
+        let html = "<p>见<a href=\"pmo-link:0\" title=\"t\">预算</a>与<a href=\"pmo-link:1\">x</a><img src=\"pmo-link:2\" alt=\"图\" /></p>";
+        let out = unlink(&unlink(html, 0), 2);
+        assert_eq!(out, "<p>见预算与<a href=\"pmo-link:1\">x</a></p>");
     }
 
     #[test]

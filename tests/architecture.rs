@@ -33,6 +33,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["content"],
     &["data"],
+    &["audience"],
     &["site"],
     &["derive"],
     &["charts"],

@@ -87,7 +87,8 @@ fn every_page_of_the_sample_portal_fits_a_phone_with_legible_charts() {
             .filter(|p| {
                 let file = site.public().join(p.trim_start_matches('/'));
                 p == "/index.html"
-                    || std::fs::read_to_string(file).is_ok_and(|h| h.contains("class=\"chart-svg\""))
+                    || std::fs::read_to_string(file)
+                        .is_ok_and(|h| h.contains("class=\"chart-svg\""))
             })
             .collect();
         let found = run_driver(&site, &with_charts, 1280);

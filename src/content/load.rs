@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::content::front_matter::{self, Split};
 use crate::content::page::{Extra, LessonInfo, Page, ProjectInfo, ReviewInfo};
 use crate::content::schema::{
-    LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
+    AudienceMeta, LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::kinds::{kind_of, Kind, PROJECTS};
@@ -21,7 +21,7 @@ use crate::slugs::slugify;
 use crate::source::read_text;
 
 /// Everything found under `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Loaded {
     pub pages: Vec<Page>,
     /// Files under `content/` that are neither Markdown nor project tables: copied as they
@@ -313,6 +313,11 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
     let mut page = parse_meta(kind, rel, &path, &text, &split)?;
+    if text[split.front.clone()].contains("audience") {
+        let m: AudienceMeta = front_matter::parse(&path, &text, &split, kind.key())?;
+        let at = field_offset(&text, &split, "audience");
+        page.audience = m.audience.map(|name| (name, at));
+    }
     let (body, mut problems) = markdown::render(&path, &text, split.body.clone());
     for raw in &body.blocks {
         match crate::blocks::parse(raw.chart, &raw.text) {
@@ -366,6 +371,7 @@ fn parse_meta(
         owner: None,
         weight: None,
         draft: false,
+        audience: None,
         extra: Extra::None,
         body: Default::default(),
         blocks: Vec::new(),

@@ -102,6 +102,9 @@ pub struct Page {
     pub owner: Option<String>,
     pub weight: Option<i64>,
     pub draft: bool,
+    /// The audience the front matter names (checked against site.toml later), and the
+    /// byte offset of the name for errors.
+    pub audience: Option<(String, usize)>,
     pub extra: Extra,
     pub body: Rendered,
     /// The parsed ```chart and ```table blocks, in the order of `body.blocks`.

@@ -127,6 +127,9 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -138,6 +141,9 @@ pub struct SectionMeta {
     pub title: Option<String>,
     pub weight: Option<i64>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -151,6 +157,9 @@ pub struct PracticeMeta {
     pub weight: Option<i64>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -171,6 +180,9 @@ pub struct LessonMeta {
     pub severity: Option<Severity>,
     pub status: Option<LessonStatus>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -198,6 +210,9 @@ pub struct ProjectMeta {
     #[serde(default)]
     pub tags: Vec<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -214,8 +229,18 @@ pub struct ReviewMeta {
     pub tags: Vec<String>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
+    /// project's `index.md`, its whole folder).
+    pub audience: Option<String>,
     #[serde(default)]
     pub draft: bool,
+}
+
+/// The `audience` field alone, read from any kind's front matter (each kind's schema
+/// accepts it too, so it is never an unknown field).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+pub struct AudienceMeta {
+    pub audience: Option<String>,
 }
 
 /// The fields a front matter type accepts and those it requires, in the order written,
@@ -301,11 +326,11 @@ mod tests {
         let fields = Fields::of::<ReviewMeta>();
         assert_eq!(
             fields.known,
-            ["title", "date", "project", "type", "tags", "owner", "summary", "draft"]
+            ["title", "date", "project", "type", "tags", "owner", "summary", "audience", "draft"]
         );
         assert_eq!(
             Fields::of::<SectionMeta>().known,
-            ["title", "weight", "summary"]
+            ["title", "weight", "summary", "audience"]
         );
     }
 

@@ -93,7 +93,7 @@ pub struct ProjectData {
 }
 
 /// Every table of the site by name, and each project's typed data by slug.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Data {
     pub tables: BTreeMap<String, Table>,
     pub projects: BTreeMap<String, ProjectData>,

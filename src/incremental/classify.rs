@@ -42,6 +42,12 @@ impl Workspace {
             // A folder created or renamed into place: it may hold anything.
             return Change::Full;
         }
+        if self.state.audience.is_some() && (top == "content" || top == "data") {
+            // What an audience sees is decided as the site is loaded, across pages (a
+            // project's audience covers its lessons, a link into a hidden page becomes
+            // text, money leaves every table): edits there rebuild it whole.
+            return Change::Full;
+        }
         let exists = path.is_file();
         let site = &self.state.site;
         if let Ok(in_content) = rel.strip_prefix("content") {

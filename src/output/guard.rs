@@ -89,6 +89,37 @@ fn is_empty(dir: &Path) -> bool {
 }
 
 /// A few of a folder's entries, to show the user what a build would have deleted.
+/// The folder `--all-audiences` writes one folder per audience into must hold nothing
+/// else: a site built there without audiences (everything, for everyone) would otherwise
+/// stay published beside them.
+pub fn check_audience_parent(base: &Path, audiences: &[String]) -> Result<(), Diagnostic> {
+    let ours = |name: &str| {
+        audiences.iter().any(|a| {
+            name == a
+                || name
+                    .strip_prefix(&format!(".{a}."))
+                    .is_some_and(|rest| !rest.contains('/'))
+        })
+    };
+    let strays: Vec<String> = fs::read_dir(base)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !ours(n))
+        .collect();
+    if strays.is_empty() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(Problem::Output(t!(
+        "`{shown}` holds files besides the audiences' folders ({entries}); they would stay published beside them",
+        shown = base.display().to_string(),
+        entries = some_entries(base)
+    )))
+    .in_file(base)
+    .with_help(t!("delete them (a site built there without --all-audiences is one, with every page), or choose another --output")))
+}
+
 fn some_entries(dir: &Path) -> String {
     let mut names: Vec<String> = fs::read_dir(dir)
         .into_iter()

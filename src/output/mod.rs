@@ -10,6 +10,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+pub use guard::check_audience_parent;
 pub use staging::{is_marked, Staging, MARKER};
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.

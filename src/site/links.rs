@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::content::page::Page;
 use crate::diagnostics::{Diagnostic, Location, Problem};
+pub use crate::layout::join;
 use crate::markdown::LinkRef;
 use crate::site::{PageId, Site};
 use crate::suggest::did_you_mean;
@@ -287,44 +288,8 @@ fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
     })
 }
 
-/// Joins a relative link to the folder of its page, resolving `.` and `..`.
-/// `None` if it climbs above `content/`.
-pub fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut joined = parts.join("/");
-    if rel.ends_with('/') && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some(joined)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn join_resolves_dots_and_refuses_to_escape() {
-        assert_eq!(
-            join("lessons", "../projects/erp/index.md").unwrap(),
-            "projects/erp/index.md"
-        );
-        assert_eq!(
-            join("practices/risk", "./a.md").unwrap(),
-            "practices/risk/a.md"
-        );
-        assert_eq!(join("", "../x.md"), None);
-        assert_eq!(join("a", "../../x.md"), None);
-    }
-
     #[test]
     fn percent_escapes_are_decoded() {
         assert_eq!(

@@ -342,10 +342,15 @@ pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
 /// Runs every query through the search client (the browser's JavaScript) under node;
 /// one JSON object per query.
 pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json::Value> {
+    search_client_in(&site.public().join("search"), queries)
+}
+
+/// [`search_client`] over the index in `search` (a built site's `search/` folder).
+pub fn search_client_in(search: &Path, queries: &serde_json::Value) -> Vec<serde_json::Value> {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");
     let output = std::process::Command::new("node")
         .arg(&script)
-        .arg(site.public().join("search"))
+        .arg(search)
         .arg(queries.to_string())
         .output()
         .unwrap_or_else(|e| {

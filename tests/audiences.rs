@@ -1,0 +1,415 @@
+//! Audience builds (issue 15): a page, attachment, table or amount above an audience
+//! leaves no trace in any byte of that audience's site, nor in what its search client
+//! finds; the audience above sees it all.
+
+mod common;
+
+use std::path::Path;
+
+use common::server::Server;
+use common::{pmo, search_client_in, snapshot, stderr, Site};
+
+const SITE_TOML: &str = r#"title = "受众测试门户"
+base_url = "https://intranet.example.com/pmo/"
+language = "zh-CN"
+audiences = ["public", "internal", "pmo"]
+
+[audience_defaults]
+"practices/vendor" = "pmo"
+
+[restrict]
+money = "internal"
+money_tables = ["costs"]
+"#;
+
+/// A site whose every restricted page, field and table carries marker strings.
+fn fixture() -> Site {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.toml", SITE_TOML);
+    site.write(
+        "content/_index.md",
+        "---\ntitle: 首页\n---\n\n欢迎来到项目管理办公室门户。\n",
+    );
+    site.write("content/practices/_index.md", "---\ntitle: 最佳实践\n---\n");
+    site.write(
+        "content/practices/plan.md",
+        "---\ntitle: 计划编制规范\ncategory: 计划管理\ntags: [计划]\n---\n\n\
+         计划要经评审。另见[供应商的处理](vendor/dispute.md)和[一条教训](../lessons/secret-lesson.md)。\n\n\
+         模板：[计划模板](/files/plan-template.csv)。\n",
+    );
+    // pmo by its own front matter, which does not reach its folder (it is no index.md).
+    site.write(
+        "content/practices/appendix-index.md",
+        "---\ntitle: 附录 MARKAPPX 索引酉戌\naudience: pmo\n---\n\n附录。\n",
+    );
+    // pmo, by site.toml's default for the folder.
+    site.write(
+        "content/practices/vendor/_index.md",
+        "---\ntitle: 供应商争议 MARKVENDORSEC 机密甲\n---\n",
+    );
+    site.write(
+        "content/practices/vendor/dispute.md",
+        "---\ntitle: 争议处理 MARKDISPUTE 绝密乙丙\ncategory: 争议类别戊 MARKCATPMO\ntags: [MARKTAGPMO, 机密标签丁]\nsummary: 仲裁记录 MARKSUMPMO 摘要午未\n---\n\n\
+         证据见[附件](evidence.txt)，清单见[清单](/files/pmo-only.csv)。\n",
+    );
+    site.write(
+        "content/practices/vendor/evidence.txt",
+        "MARKATTACH 附件己庚\n",
+    );
+    site.write("static/files/pmo-only.csv", "name\nMARKSTATIC 静态辛壬\n");
+    site.write("static/files/plan-template.csv", "name\n计划模板\n");
+    // internal, by its own front matter; its lesson follows it.
+    site.write(
+        "content/projects/apollo/index.md",
+        "---\ntitle: 阿波罗 MARKPROJINT 项目癸\ncode: PRJ-7001\nstatus: active\nbac: 8765432\nmanager: 内部经理申酉\naudience: internal\n---\n\n内部项目。\n",
+    );
+    site.write(
+        "content/projects/apollo/milestones.csv",
+        "name,baseline,forecast,actual\n内部里程碑戌亥 MARKMILEINT,2024-03-01,,\n",
+    );
+    site.write(
+        "content/lessons/apollo-lesson.md",
+        "---\ntitle: MARKLESSONINT 教训子丑\ndate: 2024-05-01\nproject: apollo\nphase: execution\nimpact: negative\ntags: [MARKTAGINT]\n---\n\n内部教训正文。\n",
+    );
+    // public, with its money kept for internal and above.
+    site.write(
+        "content/projects/open/index.md",
+        "---\ntitle: 开放项目\ncode: PRJ-7002\nstatus: active\nbac: 4321987\ndepartment: 信息中心\nstart: 2024-01-01\nfinish: 2024-12-31\n---\n\n公开项目。\n",
+    );
+    site.write(
+        "content/projects/open/budget.csv",
+        "period,pv,ev,ac\n2024-01,2718281,2600000,2650000\n2024-02,1603706,,\n",
+    );
+    site.write(
+        "content/projects/open/milestones.csv",
+        "name,baseline,forecast,actual\n公开上线,2024-06-01,,\n",
+    );
+    site.write(
+        "content/projects/open/costs.csv",
+        "item,amount\nMARKCOSTS 成本寅卯,9182736\n",
+    );
+    site.write(
+        "content/lessons/public-lesson.md",
+        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n\
+         参见[另一个项目](../projects/apollo/index.md)。\n",
+    );
+    site.write(
+        "content/lessons/secret-lesson.md",
+        "---\ntitle: MARKLESSONPMO 秘密辰巳\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/reports/money.md",
+        "---\ntitle: 月度报告\n---\n\n组合概况：\n\n\
+         ```chart\ntype = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"bac\"\n```\n\n\
+         ```table\ndata = \"projects/open/costs\"\n```\n\n\
+         ```table\ndata = \"portfolio\"\ncolumns = [\"title\", \"status\"]\n```\n",
+    );
+    site
+}
+
+/// Markers by the lowest audience that may see them; a marker is any of its spellings.
+const MARKERS: &[(&str, &[&str])] = &[
+    ("pmo", &["MARKVENDORSEC", "机密甲"]),
+    ("pmo", &["MARKDISPUTE", "绝密乙丙"]),
+    ("pmo", &["MARKCATPMO", "争议类别戊"]),
+    ("pmo", &["MARKTAGPMO", "机密标签丁"]),
+    ("pmo", &["MARKSUMPMO", "摘要午未"]),
+    ("pmo", &["MARKATTACH", "附件己庚"]),
+    ("pmo", &["MARKSTATIC", "静态辛壬"]),
+    ("pmo", &["MARKLESSONPMO", "秘密辰巳"]),
+    ("pmo", &["MARKAPPX", "索引酉戌"]),
+    ("pmo", &["vendor/dispute", "secret-lesson", "pmo-only.csv"]),
+    ("internal", &["MARKPROJINT", "项目癸"]),
+    ("internal", &["内部经理申酉"]),
+    ("internal", &["MARKMILEINT", "内部里程碑戌亥"]),
+    ("internal", &["MARKLESSONINT", "教训子丑"]),
+    ("internal", &["MARKTAGINT"]),
+    ("internal", &["projects/apollo", "PRJ-7001"]),
+    ("internal", &["4321987", "4,321,987"]),
+    ("internal", &["2718281", "2,718,281"]),
+    ("internal", &["MARKCOSTS", "成本寅卯"]),
+    ("internal", &["9182736", "9,182,736"]),
+];
+
+/// Text markers searched through the client (numbers and paths are scanned as bytes).
+fn words(marker: &[&str]) -> Vec<String> {
+    marker
+        .iter()
+        .filter(|m| !m.contains(['/', '.', ',', '-']) && !m.starts_with(char::is_numeric))
+        .map(|m| m.to_string())
+        .collect()
+}
+
+const LEVELS: &[&str] = &["public", "internal", "pmo"];
+
+fn level(name: &str) -> usize {
+    LEVELS.iter().position(|l| *l == name).unwrap()
+}
+
+/// Every file's text, lowercased, with JavaScript `\uXXXX` escapes decoded, so that a
+/// marker is found however the search shards spell it.
+fn all_text(dir: &Path) -> Vec<(String, String)> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            (rel, unescape(&text).to_lowercase())
+        })
+        .collect()
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut units: Vec<u16> = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\\u") {
+        let hex = rest
+            .get(i + 2..i + 6)
+            .and_then(|h| u16::from_str_radix(h, 16).ok());
+        match hex {
+            Some(unit) => {
+                if i > 0 {
+                    out.push_str(&String::from_utf16_lossy(&units));
+                    units.clear();
+                    out.push_str(&rest[..i]);
+                }
+                units.push(unit);
+                rest = &rest[i + 6..];
+            }
+            None => {
+                out.push_str(&String::from_utf16_lossy(&units));
+                units.clear();
+                out.push_str(&rest[..i + 2]);
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    out.push_str(&String::from_utf16_lossy(&units));
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    // A build counts the links across the line (`check` lists them).
+    assert!(
+        err.contains(
+            "3 link(s) on 2 page(s) lead to pages or files the `public` audience may not see"
+        ),
+        "{err}"
+    );
+    let first = snapshot(&site.public());
+
+    for (n, audience) in LEVELS.iter().enumerate() {
+        let dir = site.public().join(audience);
+        let files = all_text(&dir);
+        assert!(files.len() > 10, "{audience}: {} files", files.len());
+        let queries: Vec<String> = MARKERS.iter().flat_map(|(_, m)| words(m)).collect();
+        let found = search_client_in(&dir.join("search"), &serde_json::json!(queries));
+        let hits = |q: &str| {
+            found
+                .iter()
+                .find(|r| r["q"] == q)
+                .map_or(0, |r| r["total"].as_u64().unwrap())
+        };
+        for (owner, spellings) in MARKERS {
+            let visible = n >= level(owner);
+            for spelling in *spellings {
+                let lower = spelling.to_lowercase();
+                let holders: Vec<&str> = files
+                    .iter()
+                    .filter(|(_, text)| text.contains(&lower))
+                    .map(|(rel, _)| rel.as_str())
+                    .collect();
+                if !visible {
+                    assert!(
+                        holders.is_empty(),
+                        "`{spelling}` ({owner}) leaks into the {audience} site: {holders:?}"
+                    );
+                }
+            }
+            if visible {
+                assert!(
+                    spellings
+                        .iter()
+                        .any(|s| files.iter().any(|(_, t)| t.contains(&s.to_lowercase()))),
+                    "the {audience} site should show {spellings:?}"
+                );
+            }
+            for word in words(spellings) {
+                if visible {
+                    // Section titles, attachments and static files are not searched.
+                    let searched = !["MARKVENDORSEC", "机密甲", "MARKATTACH", "附件己庚"]
+                        .iter()
+                        .chain(&["MARKSTATIC", "静态辛壬"])
+                        .any(|m| *m == word);
+                    assert!(
+                        !searched || hits(&word) > 0,
+                        "{audience}: search should find `{word}`"
+                    );
+                } else {
+                    assert_eq!(hits(&word), 0, "{audience}: search finds `{word}`");
+                }
+            }
+        }
+    }
+
+    // The public plan links a pmo page and a pmo lesson: their text stays, the links go.
+    let plan = site.read("public/practices/plan/index.html");
+    assert!(
+        plan.contains("供应商的处理") && plan.contains("一条教训"),
+        "{plan}"
+    );
+    assert!(plan.contains("files/plan-template.csv"), "{plan}");
+    let pmo_plan = site.read("pmo/practices/plan/index.html");
+    assert!(pmo_plan.contains("vendor/dispute/"), "{pmo_plan}");
+    // Public sees the open project's status and milestones, not its amounts.
+    let open = site.read("public/projects/open/index.html");
+    assert!(open.contains("公开上线"), "{open}");
+    assert!(site.exists("public/files/plan-template.csv"));
+
+    // Byte-identical run to run.
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(first == snapshot(&site.public()), "a second build differs");
+
+    // One audience alone is the same site as its folder of --all-audiences.
+    let alone = site.root().join("alone");
+    let out = pmo(&[
+        "build",
+        "--root",
+        root,
+        "--audience",
+        "internal",
+        "--output",
+        alone.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(snapshot(&alone) == snapshot(&site.public().join("internal")));
+}
+
+#[test]
+fn check_lists_links_across_the_line_per_audience() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for (target, build) in [
+        ("vendor/dispute.md", "public"),
+        ("vendor/dispute.md", "internal"),
+        ("../lessons/secret-lesson.md", "public"),
+        ("../projects/apollo/index.md", "public"),
+    ] {
+        assert!(
+            err.contains(&format!("this links to {target}"))
+                && err.contains(&format!("the `{build}` build shows")),
+            "{target} in {build}: {err}"
+        );
+    }
+    assert!(err.contains("content/practices/plan.md:7:"), "{err}");
+    let out = pmo(&["check", "--root", root, "--deny-warnings"]);
+    assert!(!out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_audiences_are_errors_with_a_suggestion() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    site.write(
+        "content/about.md",
+        "---\ntitle: 关于\naudience: internl\n---\n\n正文。\n",
+    );
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    assert!(err.contains("there is no audience `internl`"), "{err}");
+    assert!(err.contains("content/about.md:3:11"), "{err}");
+    assert!(err.contains("did you mean `internal`?"), "{err}");
+    site.remove("content/about.md");
+
+    let out = pmo(&["build", "--root", root, "--audience", "pmo2"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("there is no audience `pmo2`"),
+        "{}",
+        stderr(&out)
+    );
+
+    site.write(
+        "site.toml",
+        SITE_TOML.replace("\"practices/vendor\"", "\"practices/vender\""),
+    );
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(
+        !out.status.success(),
+        "a misspelt folder would publish it: {err}"
+    );
+    assert!(
+        err.contains("no folder content/practices/vender/") && err.contains("`practices/vendor`"),
+        "{err}"
+    );
+
+    site.write(
+        "site.toml",
+        SITE_TOML.replace("money = \"internal\"", "money = \"interal\""),
+    );
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(err.contains("site.toml:10:10"), "{err}");
+    assert!(err.contains("did you mean `internal`?"), "{err}");
+}
+
+#[test]
+fn all_audiences_refuses_a_folder_holding_another_site() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    site.write("public/index.html", "an older build with every page");
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("holds files besides the audiences' folders"));
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
+    let site = fixture();
+    let server = Server::start(site.root(), &["--port", "0", "--audience", "public"]);
+    let events = server.events();
+    assert_eq!(server.get("/practices/vendor/dispute/").0, 404);
+    assert!(!server.body("/lessons/").contains("MARKLESSONPMO"));
+    // Edits that would be page patches elsewhere: the hidden lesson stays hidden.
+    site.write(
+        "content/lessons/secret-lesson.md",
+        "---\ntitle: MARKLESSONPMO 秘密辰巳二\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文二。\n",
+    );
+    site.write(
+        "content/lessons/public-lesson.md",
+        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n改过的正文。\n",
+    );
+    // The two saves may be rebuilt together or one after the other.
+    let mut tries = 0;
+    while !server
+        .body("/lessons/public-lesson/")
+        .contains("改过的正文")
+    {
+        assert!(tries < 5, "the edit never reached the preview");
+        events.wait_for("reload");
+        tries += 1;
+    }
+    assert!(!server.body("/lessons/").contains("MARKLESSONPMO"));
+    assert_eq!(server.get("/lessons/secret-lesson/").0, 404);
+    drop(server);
+
+    // Without --audience, serve shows the author everything.
+    let server = Server::start(site.root(), &["--port", "0"]);
+    assert!(server.body("/lessons/").contains("MARKLESSONPMO"));
+}

@@ -240,10 +240,12 @@ fn write_shards(
         words.extend(part.words.into_values());
     }
     // Long lists of single words, ranked once: groups are weighed by what is written.
-    let ranked_words: HashMap<&str, String> = words
+    // Their sizes only: keeping the ranked text of every long word until the shards are
+    // written cost 7 MiB of the build's peak; it is ranked again as its shard is written.
+    let ranked_words: HashMap<&str, usize> = words
         .par_iter()
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
-        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json())))
+        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json().len())))
         .collect();
     let groups = Groups::new(
         words
@@ -252,7 +254,8 @@ fn write_shards(
             .map(|(w, l)| {
                 let written = ranked_words
                     .get(&**w)
-                    .map_or(l.encoded.len() + 2, String::len);
+                    .copied()
+                    .unwrap_or(l.encoded.len() + 2);
                 (&**w, w.len() + written + 4)
             }),
         GROUP_LIMIT,
@@ -302,9 +305,11 @@ fn write_shards(
                     .map_or(Value::Plain(list), Value::Written),
             )
         } else {
-            let value = ranked_words
-                .get(&**word)
-                .map_or(Value::Plain(list), Value::Written);
+            let value = if ranked_words.contains_key(&**word) {
+                Value::Ranked(list)
+            } else {
+                Value::Plain(list)
+            };
             (groups.key(word), value)
         };
         files[shards::shard_of(key, shards) as usize].push((word, value));
@@ -360,15 +365,16 @@ enum Value<'a> {
     /// Its postings as a plain list (short lists, and exact-title terms whatever their
     /// length: the client reads those from the shard).
     Plain(&'a List),
-    /// Its postings already written (a word's ranked list), or `"@<id>"`: the postings
-    /// are in `p/<id>.js`.
+    /// Its postings ranked (a word's long list).
+    Ranked(&'a List),
+    /// `"@<id>"`: the postings are in `p/<id>.js`.
     Written(&'a String),
 }
 
 impl Value<'_> {
     fn len_hint(&self) -> usize {
         match self {
-            Value::Plain(l) => l.encoded.len() + 2,
+            Value::Plain(l) | Value::Ranked(l) => l.encoded.len() + 2,
             Value::Written(s) => s.len(),
         }
     }
@@ -376,6 +382,10 @@ impl Value<'_> {
     fn push_to(&self, out: &mut String) {
         match self {
             Value::Plain(l) => out.push_str(&plain(l)),
+            Value::Ranked(l) => match ranked::rank(l) {
+                Some(r) => out.push_str(&r.json()),
+                None => out.push_str(&plain(l)),
+            },
             Value::Written(s) => out.push_str(s),
         }
     }

@@ -16,7 +16,10 @@ every run), runs the real client under node (bench/relevance_node.mjs) and repor
     results page starts
     with every page holding the query's exact text (up to 20) before any that does not;
   - title hit@1: queries that are a page's title (as written, lowercased, or without
-    spaces) whose first result has that title.
+    spaces) whose first result has that title;
+  - the same queries timed in headless Chromium (bench/search.py's page), over http://
+    and file://: cold (empty cache, as the header box asks) and warm, with the load
+    average before and after (--skip-browser leaves them out).
 
 Truth is each page's text as the index stores it for excerpts (title, prose, and the
 words the page shows besides: summary, tables, milestones, risks) plus its front
@@ -28,8 +31,10 @@ matter's code, id and date. Not a test: nothing here asserts a time. Stdlib, nod
 
 import argparse
 import json
+import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -159,13 +164,16 @@ def main():
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
     ap.add_argument("--out", type=Path, default=Path("/dev/shm/pmo-relevance-bench"))
+    ap.add_argument("--skip-browser", action="store_true", help="leave out the Chromium timings")
     ap.add_argument("--built", type=Path, nargs=2, metavar=("SITE", "PUBLIC"),
                     help="measure relevance only, on a site already built into PUBLIC")
     args = ap.parse_args()
     report = {}
     if args.built:
         site, public = (p.resolve() for p in args.built)
-        relevance(report, public / "search", site / "content", args)
+        queries = relevance(report, public / "search", site / "content", args)
+        if not args.skip_browser:
+            browser(report, public, queries)
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return
 
@@ -210,8 +218,32 @@ def main():
         "deterministic": len(digests) == 1,
     }
 
-    relevance(report, search_dir, on_site / "content", args)
+    queries = relevance(report, search_dir, on_site / "content", args)
+    if not args.skip_browser:
+        browser(report, out_on, queries)
     print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def browser(report, public, queries):
+    """Cold and warm query times in headless Chromium over http:// and file://
+    (bench/search.py's page), with the machine's load average before and after: the
+    figures mean something only on an idle machine."""
+    chromium = next((c for c in ("chromium", "chromium-browser", "google-chrome") if shutil.which(c)), None)
+    if not chromium:
+        report["browser_ms"] = "no chromium on the PATH"
+        return
+    for mode in ("http", "file"):
+        load_before = os.getloadavg()[0]
+        lat = base.browser_latency(public, [q for _, q in queries], chromium, mode == "file")
+        report[f"browser_ms_{mode}"] = {
+            "queries": len(lat["cold"]),
+            "cold_median": round(statistics.median(lat["cold"]), 1),
+            "cold_p95": round(base.pct(lat["cold"], 95), 1),
+            "cold_max": round(max(lat["cold"]), 1),
+            "warm_p95": round(base.pct(lat["warm"], 95), 1),
+            "page_with_facets_p95": round(base.pct(lat["page"], 95), 1),
+            "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        }
 
 
 def relevance(report, search_dir, content, args):
@@ -290,6 +322,7 @@ def relevance(report, search_dir, content, args):
     report["exact_before_apart_detail"] = {"queries": ordered_total, "examples": disorder[:8]}
     report["title_hit_at_1"] = round(title_hits / max(1, titles), 3)
     report["title_misses"] = title_misses[:5]
+    return queries
 
 
 if __name__ == "__main__":

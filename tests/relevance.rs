@@ -1,5 +1,5 @@
 //! Relevance: what comes first for the queries readers type, run with the real client
-//! (search.js under node) on the bundled sample portal (issue 14).
+//! (search.js under node) on the bundled sample portal and on a generated one (issue 14).
 //!
 //! Two kinds of expectation:
 //! - a table of queries and the page that must be the first result (exact titles,
@@ -175,4 +175,233 @@ fn the_exact_text_ranks_above_its_parts_apart() {
         checked >= 8,
         "most queries have pages with their exact text"
     );
+}
+
+// ------------------------------------------------------------------ a generated portal
+
+/// Phrases the generated pages are written from. They recur across pages, as in a real
+/// portal (and the 10k benchmark corpus): the bigrams of 阶段, 项目 or 供应商 are in most
+/// pages, so their postings are long enough to be written ranked (docs/search-format.md),
+/// and the parts of a phrase often meet apart (收尾阶段 … 阶段关口), which is what the
+/// ordering must see through.
+const PROJECTS: [&str; 6] = ["北斗", "鲲鹏", "Aurora", "Polaris", "天宫", "Draco"];
+const PHASES: [&str; 5] = ["启动", "规划", "执行", "监控", "收尾"];
+const TOPICS: [&str; 10] = [
+    "需求评审",
+    "供应商管理",
+    "风险登记册",
+    "变更控制",
+    "挣值分析",
+    "数据迁移演练",
+    "阶段关口评审",
+    "干系人沟通",
+    "质量保证",
+    "资源协调",
+];
+const KINDS: [&str; 3] = ["经验教训", "最佳实践", "复盘"];
+const ENGLISH: [&str; 6] = [
+    "kick-off",
+    "go-live",
+    "scope creep",
+    "baseline",
+    "vendor delay",
+    "resource leveling",
+];
+const ISSUES: [&str; 5] = [
+    "关键资源冲突",
+    "接口规范不一致",
+    "测试环境不稳定",
+    "审批流程过长",
+    "供应商交付延期",
+];
+const TEAMS: [&str; 5] = ["项目组", "业务部门", "财务部", "实施团队", "测试小组"];
+
+/// A seeded generator (64-bit LCG): the same site every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+}
+
+/// A portal of `pages` practice pages written from the phrases above; returns it built, with
+/// each page's URL, title and source text (squeezed: the truth queries are checked
+/// against).
+fn generated(pages: usize) -> (Site, Vec<(String, String, String)>) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write(
+        "site.toml",
+        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    let mut rng = Rng(14);
+    let mut out = Vec::new();
+    for n in 0..pages {
+        let (project, phase, topic) = (rng.pick(&PROJECTS), rng.pick(&PHASES), rng.pick(&TOPICS));
+        let title = format!(
+            "{project} {phase}阶段{topic}{}：{} {n}",
+            rng.pick(&KINDS),
+            rng.pick(&ENGLISH)
+        );
+        let mut body = String::new();
+        for _ in 0..(6 + rng.below(10)) {
+            let sentence = match rng.below(6) {
+                0 => format!(
+                    "在{}阶段，{}发现{}直接影响了 {}，导致偏差约 {}%。",
+                    rng.pick(&PHASES),
+                    rng.pick(&TEAMS),
+                    rng.pick(&ISSUES),
+                    rng.pick(&ENGLISH),
+                    rng.below(40)
+                ),
+                1 => format!(
+                    "由于{}，{}工作被迫延期，累计影响 {} 个 work package。",
+                    rng.pick(&ISSUES),
+                    rng.pick(&TOPICS),
+                    rng.below(30)
+                ),
+                2 => format!(
+                    "{}与{}之间的{}不足，是造成{}的主要原因之一。",
+                    rng.pick(&TEAMS),
+                    rng.pick(&TEAMS),
+                    rng.pick(&TOPICS),
+                    rng.pick(&ISSUES)
+                ),
+                3 => format!(
+                    "Because the {} was not tracked, the PMO lead only noticed the {} at the gate review.",
+                    rng.pick(&ENGLISH),
+                    rng.pick(&ENGLISH)
+                ),
+                4 => format!(
+                    "建议在{}阶段加强{}；CPI dropped to 0.{}.",
+                    rng.pick(&PHASES),
+                    rng.pick(&TOPICS),
+                    10 + rng.below(90)
+                ),
+                _ => format!(
+                    "参见 LL-20{}-{:03}：{}。",
+                    20 + rng.below(6),
+                    rng.below(40),
+                    rng.pick(&ISSUES)
+                ),
+            };
+            body.push_str(&sentence);
+            body.push_str(if rng.below(3) == 0 { "\n\n" } else { " " });
+        }
+        let source = format!(
+            "---\ntitle: \"{title}\"\ndate: 2024-{:02}-{:02}\ncategory: 项目管理\n---\n\n{body}\n",
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        site.write(&format!("content/practices/gen/p-{n:03}.md"), &source);
+        out.push((format!("practices/gen/p-{n:03}/"), title, squeeze(&source)));
+    }
+    site.build_ok();
+    (site, out)
+}
+
+/// On a generated portal of 300 pages: every page holding a query's exact text is found
+/// and ranks above the pages holding its parts apart; an unspaced two-word query finds
+/// every page holding both words; a title typed loosely finds its page first.
+#[test]
+fn a_generated_portal_ranks_as_the_sample_does() {
+    let (site, pages) = generated(300);
+    let ranked = std::fs::read_dir(site.public().join("search/p"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert!(ranked > 0, "the common bigrams' lists are ranked, in p/");
+    // Phrases (exact text first), two words typed without a space, codes and numbers.
+    let mut phrases: Vec<String> = TOPICS.iter().map(|t| t.to_string()).collect();
+    phrases.extend(
+        [
+            "收尾阶段",
+            "阶段需求评审",
+            "供应商交付延期",
+            "scope creep",
+            "vendor delay",
+        ]
+        .map(String::from),
+    );
+    let words = [
+        ("供应商", "延期"),
+        ("测试", "冲突"),
+        ("挣值", "资源"),
+        ("变更", "评审"),
+    ];
+    phrases.extend(words.iter().map(|(a, b)| format!("{a}{b}")));
+    let codes = ["LL-2023-017", "LL-2021-005", "0.42"];
+    phrases.extend(codes.map(String::from));
+    let asked: Vec<Value> = phrases
+        .iter()
+        .map(|q| json!({"q": q, "limit": 1000}))
+        .collect();
+    let r = search_client(&site, &json!(asked));
+    let mut checked = 0;
+    for (q, res) in phrases.iter().zip(&r) {
+        let found = urls(res);
+        let needle = squeeze(q);
+        let exact = |url: &str| {
+            pages
+                .iter()
+                .any(|(u, _, text)| u == url && text.contains(&needle))
+        };
+        // Recall: every page holding the exact text is found.
+        for (url, _, text) in &pages {
+            if text.contains(&needle) {
+                assert!(found.contains(url), "{q}: {url} holds it but is not found");
+            }
+        }
+        let last_exact = found.iter().rposition(|u| exact(u));
+        let first_apart = found.iter().position(|u| !exact(u));
+        if let (Some(e), Some(a)) = (last_exact, first_apart) {
+            assert!(
+                e < a,
+                "{q}: {} (exact text) ranks below {} (parts apart)",
+                found[e],
+                found[a]
+            );
+        }
+        checked += usize::from(last_exact.is_some());
+    }
+    assert!(checked >= 12, "most phrases have exact pages ({checked})");
+    // Two words typed without a space: every page holding both is found.
+    for ((a, b), res) in words
+        .iter()
+        .zip(&r[phrases.len() - codes.len() - words.len()..])
+    {
+        let found = urls(res);
+        for (url, _, text) in &pages {
+            if text.contains(a) && text.contains(b) {
+                assert!(found.contains(url), "{a}{b}: {url} holds both words");
+            }
+        }
+    }
+    // Titles as written, lowercased and without spaces: their page first.
+    let titles: Vec<(String, &str)> = pages
+        .iter()
+        .step_by(37)
+        .enumerate()
+        .map(|(i, (url, title, _))| {
+            let typed = match i % 3 {
+                0 => title.clone(),
+                1 => title.to_lowercase(),
+                _ => title.split_whitespace().collect(),
+            };
+            (typed, url.as_str())
+        })
+        .collect();
+    let queries: Vec<&str> = titles.iter().map(|(q, _)| q.as_str()).collect();
+    let r = search_client(&site, &json!(queries));
+    for ((q, url), res) in titles.iter().zip(&r) {
+        assert_eq!(urls(res).first().map(String::as_str), Some(*url), "{q}");
+    }
 }

@@ -78,4 +78,5 @@ for (const entry of queries) {
     console.log(JSON.stringify({ q: query.q, error: String(err && err.stack || err) }));
   }
 }
-process.exit(failed ? 1 : 0);
+// Not process.exit(): it would cut off output still queued for a pipe (past 64 KB).
+process.exitCode = failed ? 1 : 0;

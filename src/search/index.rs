@@ -8,7 +8,7 @@
 //! an edit and swaps in only the files whose bytes changed (BM25 statistics are global:
 //! one edit can change any shard).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::sync::OnceLock;
 
@@ -21,13 +21,14 @@ use crate::search::documents::{self, json, script};
 use crate::search::fields;
 use crate::search::glossary::Vocabulary;
 use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
+use crate::search::ranked;
 use crate::search::shards::{self, Groups};
 use crate::search::titles::{self, First};
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -37,8 +38,9 @@ const BATCH: usize = 256;
 /// Partitions of the vocabulary merged in parallel.
 const PARTITIONS: usize = 64;
 /// Bytes of one word group above which it is split (see `shards`): small enough that a
-/// first query loads little, and that no file passes 1 MB even at 100k pages.
-const GROUP_LIMIT: usize = 32 * 1024;
+/// first query loads little (a word's group comes with it), and that no file passes 1 MB
+/// even at 100k pages.
+const GROUP_LIMIT: usize = 8 * 1024;
 
 /// Common bigrams listed in `meta.common`: a few hundred bytes of meta.js.
 const COMMON_BIGRAMS: usize = 128;
@@ -237,62 +239,113 @@ fn write_shards(
         cjk.extend(part.cjk.into_iter().map(|(k, l)| (cjk_text(k), l)));
         words.extend(part.words.into_values());
     }
+    // Long lists of single words, ranked once: groups are weighed by what is written.
+    // Their sizes only: keeping the ranked text of every long word until the shards are
+    // written cost 7 MiB of the build's peak; it is ranked again as its shard is written.
+    let ranked_words: HashMap<&str, usize> = words
+        .par_iter()
+        .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
+        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json().len())))
+        .collect();
     let groups = Groups::new(
         words
             .iter()
             .filter(|(w, _)| !w.contains(' '))
-            .map(|(w, l)| (&**w, w.len() + l.encoded.len() + 4)),
+            .map(|(w, l)| {
+                let written = ranked_words
+                    .get(&**w)
+                    .copied()
+                    .unwrap_or(l.encoded.len() + 2);
+                (&**w, w.len() + written + 4)
+            }),
         GROUP_LIMIT,
     );
-    let mut files: Vec<Vec<(&str, &str)>> = (0..shards).map(|_| Vec::new()).collect();
+    // Long lists of terms hashed whole (CJK terms, pairs) go to files of their own, in
+    // the order of their terms; their shard holds a stub. Words keep theirs in their
+    // group, ranked: a prefix needs the whole group anyway.
+    let mut own: Vec<(&str, &List)> = cjk
+        .iter()
+        .map(|(t, l)| (t.as_str(), l))
+        .chain(
+            words
+                .iter()
+                .filter(|(w, _)| w.contains(' '))
+                .map(|(w, l)| (&**w, l)),
+        )
+        .filter(|(_, l)| ranked::is_long(l))
+        .collect();
+    own.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let stubs: HashMap<&str, String> = own
+        .iter()
+        .enumerate()
+        .map(|(i, (t, _))| (*t, format!("\"@{i}\"")))
+        .collect();
+    own.par_iter()
+        .enumerate()
+        .map(|(i, (_, list))| {
+            let name = format!("p/{i}");
+            let data = ranked::rank(list).map_or_else(|| plain(list), |r| r.json());
+            output.write(&format!("search/{name}.js"), &script(&name, &data))
+        })
+        .collect::<io::Result<()>>()?;
+    let mut files: Vec<Vec<(&str, Value)>> = (0..shards).map(|_| Vec::new()).collect();
     for (term, list) in &cjk {
-        files[shards::shard_of(term, shards) as usize].push((term, &list.encoded));
+        let value = stubs
+            .get(term.as_str())
+            .map_or(Value::Plain(list), Value::Written);
+        files[shards::shard_of(term, shards) as usize].push((term, value));
     }
     for (word, list) in &words {
         // Pairs are looked up whole; single words by their group.
-        let key = if word.contains(' ') {
-            word
+        let (key, value) = if word.contains(' ') {
+            (
+                &**word,
+                stubs
+                    .get(&**word)
+                    .map_or(Value::Plain(list), Value::Written),
+            )
         } else {
-            groups.key(word)
+            let value = if ranked_words.contains_key(&**word) {
+                Value::Ranked(list)
+            } else {
+                Value::Plain(list)
+            };
+            (groups.key(word), value)
         };
-        files[shards::shard_of(key, shards) as usize].push((word, &list.encoded));
+        files[shards::shard_of(key, shards) as usize].push((word, value));
     }
-    // Pages of one title share its term; the same title filed by two first terms (`ERP-2`
-    // and `ERP 2`) is two entries in two shards.
+    // Pages of one title share its term, filed by the term's own hash: filed with the
+    // title's first term, as it was, the titles of a project's pages (`北斗 …`) crowded
+    // the shard of its name, which every query starting with the name loaded.
     let mut exact: BTreeMap<(u32, &str), List> = BTreeMap::new();
-    for (doc, (key, first)) in titles
+    for (doc, (key, _)) in titles
         .iter()
         .enumerate()
         .filter_map(|(d, t)| Some((d, t.as_ref()?)))
     {
-        let shard = match first {
-            First::Cjk(term) => shards::shard_of(term, shards),
-            First::Word(word) => shards::shard_of(groups.key(word), shards),
-        };
         exact
-            .entry((shard, key.as_str()))
+            .entry((shards::shard_of(key, shards), key.as_str()))
             .or_default()
             .append(doc as u32, TITLE_IMPACT);
     }
     for ((shard, key), list) in &exact {
-        files[*shard as usize].push((key, &list.encoded));
+        files[*shard as usize].push((key, Value::Plain(list)));
     }
     files
         .par_iter_mut()
         .enumerate()
         .map(|(i, terms)| {
-            terms.sort_unstable();
+            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
             let mut body =
-                String::with_capacity(terms.iter().map(|(t, l)| t.len() + l.len() + 8).sum());
+                String::with_capacity(terms.iter().map(|(t, v)| t.len() + v.len_hint() + 8).sum());
             body.push('{');
-            for (n, (term, list)) in terms.iter().enumerate() {
+            for (n, (term, value)) in terms.iter().enumerate() {
                 if n > 0 {
                     body.push(',');
                 }
                 body.push_str(&json(*term));
-                body.push_str(":\"");
-                body.push_str(list);
-                body.push('"');
+                body.push(':');
+                value.push_to(&mut body);
             }
             body.push('}');
             let name = format!("s/{i}");
@@ -305,6 +358,46 @@ fn write_shards(
         .map(|(k, v)| (k, v.into_iter().collect()))
         .collect();
     Ok((split, common_bigrams(&cjk, docs)))
+}
+
+/// A term's entry in a shard.
+enum Value<'a> {
+    /// Its postings as a plain list (short lists, and exact-title terms whatever their
+    /// length: the client reads those from the shard).
+    Plain(&'a List),
+    /// Its postings ranked (a word's long list).
+    Ranked(&'a List),
+    /// `"@<id>"`: the postings are in `p/<id>.js`.
+    Written(&'a String),
+}
+
+impl Value<'_> {
+    fn len_hint(&self) -> usize {
+        match self {
+            Value::Plain(l) | Value::Ranked(l) => l.encoded.len() + 2,
+            Value::Written(s) => s.len(),
+        }
+    }
+
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Value::Plain(l) => out.push_str(&plain(l)),
+            Value::Ranked(l) => match ranked::rank(l) {
+                Some(r) => out.push_str(&r.json()),
+                None => out.push_str(&plain(l)),
+            },
+            Value::Written(s) => out.push_str(s),
+        }
+    }
+}
+
+/// A plain list as a JSON string (its alphabet needs no escaping).
+fn plain(list: &List) -> String {
+    let mut out = String::with_capacity(list.encoded.len() + 2);
+    out.push('"');
+    out.push_str(&list.encoded);
+    out.push('"');
+    out
 }
 
 /// Bigrams in a quarter of the pages or more, most common first (at most

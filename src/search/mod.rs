@@ -7,6 +7,7 @@ pub mod fields;
 pub mod glossary;
 pub mod index;
 pub mod postings;
+pub mod ranked;
 pub mod shards;
 pub mod titles;
 pub mod tokenize;

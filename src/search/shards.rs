@@ -20,7 +20,7 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
 
 /// Enough shards that each holds a modest slice of the vocabulary.
 pub fn shard_count(docs: usize) -> u32 {
-    ((docs / 16).max(16).next_power_of_two() as u32).min(4096)
+    ((docs / 8).max(16).next_power_of_two() as u32).min(4096)
 }
 
 /// The shard of a hash key.
@@ -156,7 +156,7 @@ mod tests {
         assert_eq!(fnv1a(b"a"), 0xe40c_292c);
         assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
         assert_eq!(shard_count(80), 16);
-        assert_eq!(shard_count(10_300), 1024);
+        assert_eq!(shard_count(10_300), 2048);
     }
 
     /// The grouping as it was first written: weigh every word again for each new level

@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 4): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 5): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -242,12 +242,33 @@
     return out;
   }
 
-  /** A term's postings: {docs, impacts, byDoc: doc → index}. */
+  /**
+   * A term's postings: {docs, impacts, byDoc: doc → index}. A plain list is a string of
+   * (delta, impact) pairs; a long one is ranked, `[pages, top, floor]`: every page as
+   * gaps, the best pages as a plain list, and the impact of all the others
+   * (docs/search-format.md, "Ranked lists").
+   */
   function decode(list) {
-    var nums = numbers(list || '');
     var out = { docs: [], impacts: [], byDoc: {} };
-    var d = 0;
-    for (var i = 0; i + 1 < nums.length; i += 2) {
+    var d = 0, i;
+    if (Array.isArray(list)) {
+      var gaps = numbers(list[0] || '');
+      var floor = +list[2] || 1;
+      for (i = 0; i < gaps.length; i++) {
+        d += gaps[i];
+        out.byDoc[d] = i;
+        out.docs.push(d);
+        out.impacts.push(floor);
+      }
+      var top = decode(list[1] || '');
+      for (i = 0; i < top.docs.length; i++) {
+        var k = out.byDoc[top.docs[i]];
+        if (k !== undefined) out.impacts[k] = top.impacts[i];
+      }
+      return out;
+    }
+    var nums = numbers(list || '');
+    for (i = 0; i + 1 < nums.length; i += 2) {
       d += nums[i];
       out.byDoc[d] = out.docs.length;
       out.docs.push(d);
@@ -258,12 +279,32 @@
 
   function has(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k); }
 
+  /** The file holding a term's postings when its shard has only a stub (`"@7"` → p/7). */
+  function stubFile(term, meta) {
+    var data = store[shardOf(term, meta)];
+    var v = has(data, term) ? data[term] : null;
+    return typeof v === 'string' && v.charAt(0) === '@' ? 'p/' + v.slice(1) : null;
+  }
+
   function postingsOf(term, meta) {
     if (has(decoded, term)) return decoded[term];
     var data = store[shardOf(term, meta)];
-    var p = decode(has(data, term) ? data[term] : '');
+    var v = has(data, term) ? data[term] : '';
+    var file = stubFile(term, meta);
+    var p = decode(file ? store[file] : v);
     decoded[term] = p;
     return p;
+  }
+
+  /** The ranked-list files (`p/<id>`) the query's terms need, once their shards are in. */
+  function ownFiles(groups, meta) {
+    var names = {};
+    function need(term) { var f = term && stubFile(term, meta); if (f) names[f] = true; }
+    groups.forEach(function (g) {
+      if (g.type === 'cjk') g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
+      need(g.nextTerm);
+    });
+    return Object.keys(names).sort();
   }
 
   // ---------------------------------------------------------------- scoring
@@ -449,9 +490,8 @@
   /** The documents whose title is the query: {doc → true}. */
   function titleMatches(query, groups, meta) {
     var key = titleKey(query);
-    var first = groups[0];
-    if (!key || !first) return {};
-    var data = store[shardOf(first.type === 'cjk' ? first.terms[0] : first.term, meta)];
+    if (!key || !groups.length) return {};
+    var data = store[shardName(key, meta)];
     var out = {};
     if (has(data, key)) decode(data[key]).docs.forEach(function (d) { out[d] = true; });
     return out;
@@ -551,6 +591,9 @@
       g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;
       names[shardOf(g.nextTerm, meta)] = true;
     });
+    // The shard of the query's exact-title term (src/search/titles.rs).
+    var key = titleKey(query);
+    if (key && groups.length) names[shardName(key, meta)] = true;
     return { groups: groups, shards: Object.keys(names).sort() };
   }
 
@@ -680,6 +723,8 @@
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
       return Promise.all(files.map(get)).then(function () {
+        return Promise.all(ownFiles(prep.groups, meta).map(get));
+      }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
         var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
@@ -748,7 +793,7 @@
   }
 
   var PmoSearch = {
-    version: 4,
+    version: 5,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

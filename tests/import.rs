@@ -203,7 +203,14 @@ fn a_chinese_register_workbook_imports_row_by_row_and_a_second_import_changes_no
     assert!(source(&site, "content/lessons/vendor-delay.md").contains("供应商接口延期三周"));
 
     // What was imported builds, its front matter read by the build itself.
-    site.build_ok();
+    let report = site.build_ok();
+    let about_imported: Vec<_> = report
+        .warnings
+        .iter()
+        .filter_map(|w| w.position())
+        .filter(|p| p.contains("ll-2024"))
+        .collect();
+    assert!(about_imported.is_empty(), "{about_imported:?}");
     let page = site.read("lessons/ll-2024-101/index.html");
     assert!(page.contains("接口规格冻结太晚"), "{page}");
 
@@ -271,6 +278,27 @@ fn a_dry_run_shows_the_files_and_front_matter_and_writes_nothing() {
         "{stdout}"
     );
     assert!(err.contains("dry run: would import 3 lesson(s); 1 already in the site, 4 row(s) with errors; nothing was written"), "{err}");
+
+    // A Chinese site is told in Chinese.
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &[
+            "--root",
+            root,
+            "import",
+            "lessons",
+            file.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(err.contains("数据有误：登记册!E8：`阶段` 列的值是 `测试`"), "{err}");
+    assert!(
+        err.contains("试运行：将导入 3 条经验教训；1 条已在站点中，4 行有错误；没有写入任何文件"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
 }
 
 #[test]

@@ -293,7 +293,10 @@ fn a_dry_run_shows_the_files_and_front_matter_and_writes_nothing() {
         ],
     );
     let err = stderr(&out);
-    assert!(err.contains("数据有误：登记册!E8：`阶段` 列的值是 `测试`"), "{err}");
+    assert!(
+        err.contains("数据有误：登记册!E8：`阶段` 列的值是 `测试`"),
+        "{err}"
+    );
     assert!(
         err.contains("试运行：将导入 3 条经验教训；1 条已在站点中，4 行有错误；没有写入任何文件"),
         "{err}"

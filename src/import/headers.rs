@@ -319,32 +319,84 @@ pub fn field_of(header: &str, maps: &[Mapping]) -> Option<Field> {
 /// or a note above the table names one at most.
 pub const HEADER_MIN_FIELDS: usize = 3;
 
-/// The header found in a table of raw rows: its row index and each column's field (the
-/// first column naming a field keeps it).
+/// The header found in a table of raw rows: where it is, each column's field (the
+/// first column naming a field keeps it) and each column's name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
+    /// Its first row.
     pub row: usize,
+    /// Its rows: 2 when headings are grouped (`分析与改进` over `根因`, `建议`) and the
+    /// ungrouped ones are merged down over both rows.
+    pub rows: usize,
     pub fields: Vec<Option<Field>>,
+    pub names: Vec<String>,
 }
 
-/// The first row naming at least [`HEADER_MIN_FIELDS`] fields.
+/// The first row naming at least [`HEADER_MIN_FIELDS`] fields, with the row under it
+/// when that row holds only headings (the second row of a two-level header).
 pub fn find_header(table: &Table, maps: &[Mapping]) -> Option<Header> {
-    table.rows.iter().enumerate().find_map(|(row, cells)| {
-        let mut seen = Vec::new();
-        let fields = cells
+    let fields_of = |cells: &[Cell]| -> Vec<Option<Field>> {
+        cells
             .iter()
-            .map(|cell| {
-                let field = match cell {
-                    Cell::Text(text) => field_of(text, maps),
-                    _ => None,
-                }?;
-                (!seen.contains(&field)).then(|| {
-                    seen.push(field);
-                    field
-                })
+            .map(|cell| match cell {
+                Cell::Text(text) => field_of(text, maps),
+                _ => None,
             })
-            .collect();
-        (seen.len() >= HEADER_MIN_FIELDS).then_some(Header { row, fields })
+            .collect()
+    };
+    let row = table.rows.iter().position(|cells| {
+        let mut distinct: Vec<Field> = fields_of(cells).into_iter().flatten().collect();
+        distinct.sort();
+        distinct.dedup();
+        distinct.len() >= HEADER_MIN_FIELDS
+    })?;
+    let top = &table.rows[row];
+    let mut fields = fields_of(top);
+    let mut names: Vec<String> = top.iter().map(Cell::display).collect();
+    let below = table
+        .rows
+        .get(row + 1)
+        .map(|cells| (cells, fields_of(cells)));
+    let mut rows = 1;
+    if let Some((cells, below_fields)) = below {
+        let only_headings = cells
+            .iter()
+            .zip(&below_fields)
+            .all(|(cell, field)| *cell == Cell::Empty || field.is_some());
+        let fills_gaps = below_fields
+            .iter()
+            .enumerate()
+            .any(|(col, f)| f.is_some() && fields.get(col).copied().flatten().is_none());
+        if only_headings && fills_gaps {
+            rows = 2;
+            for (col, field) in below_fields.into_iter().enumerate() {
+                if field.is_some() && fields.get(col).copied().flatten().is_none() {
+                    if col >= fields.len() {
+                        fields.resize(col + 1, None);
+                        names.resize(col + 1, String::new());
+                    }
+                    fields[col] = field;
+                    names[col] = cells[col].display();
+                }
+            }
+        }
+    }
+    // A field named twice is filled by its first column.
+    let mut seen = Vec::new();
+    for field in &mut fields {
+        if let Some(f) = *field {
+            if seen.contains(&f) {
+                *field = None;
+            } else {
+                seen.push(f);
+            }
+        }
+    }
+    Some(Header {
+        row,
+        rows,
+        fields,
+        names,
     })
 }
 
@@ -416,11 +468,40 @@ mod tests {
             &["LL-1", "x", "2024-03-18", ""],
         ]);
         let header = find_header(&t, &[]).unwrap();
-        assert_eq!(header.row, 3);
+        assert_eq!((header.row, header.rows), (3, 1));
         assert_eq!(
             header.fields,
             [Some(Field::Id), Some(Field::Title), Some(Field::Date), None]
         );
         assert_eq!(find_header(&table(&[&["a", "b", "c"]]), &[]), None);
+    }
+
+    #[test]
+    fn a_two_level_header_takes_the_headings_under_its_groups() {
+        // 编号, 标题, 日期 merged down over two rows; 根因 and 建议 under 分析.
+        let t = table(&[
+            &["编号", "标题", "日期", "分析", ""],
+            &["", "", "", "根因", "建议"],
+            &["LL-1", "x", "2024-03-18", "a", "b"],
+        ]);
+        let header = find_header(&t, &[]).unwrap();
+        assert_eq!((header.row, header.rows), (0, 2));
+        assert_eq!(
+            header.fields,
+            [
+                Some(Field::Id),
+                Some(Field::Title),
+                Some(Field::Date),
+                Some(Field::RootCause),
+                Some(Field::Recommendation)
+            ]
+        );
+        assert_eq!(header.names[3], "根因");
+        // A first data row is not taken for headings.
+        let t = table(&[
+            &["编号", "标题", "日期", "描述"],
+            &["LL-1", "x", "2024-03-18", ""],
+        ]);
+        assert_eq!(find_header(&t, &[]).unwrap().rows, 1);
     }
 }

@@ -186,14 +186,14 @@ pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
 
 /// The rows under the header, named by it.
 fn below_header(raw: &Table, header: &Header) -> Table {
-    let names = raw.rows[header.row].iter().map(Cell::display).collect();
+    let first = header.row + header.rows;
     Table {
         name: raw.name.clone(),
         path: raw.path.clone(),
         source: raw.source.clone(),
-        columns: names,
-        rows: raw.rows[header.row + 1..].to_vec(),
-        places: raw.places.get(header.row + 1..).unwrap_or(&[]).to_vec(),
+        columns: header.names.clone(),
+        rows: raw.rows.get(first..).unwrap_or(&[]).to_vec(),
+        places: raw.places.get(first..).unwrap_or(&[]).to_vec(),
     }
 }
 

@@ -235,7 +235,11 @@ fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() 
                Daily stand-up with the vendor,2024-04-02,PRJ-2024-015,Executing phase,neutral,,Keep it,\n\
                Early data profiling,2024-05-06,mes,Planning,Positive,Medium,\"Profile data early, before design\",\n";
     let file = write_register(&site, "register.csv", csv.as_bytes());
-    let out = import(&site, &file, &["--map", "Lessons=recommendation"]);
+    let out = import(
+        &site,
+        &file,
+        &["--map", "Lessons=recommendation", "--map", "Reviewer=owner"],
+    );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     // Line:column of the bad cells.
@@ -250,6 +254,11 @@ fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() 
         "{err}"
     );
     assert!(err.contains("imported 1 lesson(s)"), "{err}");
+    // A map naming a column the register lacks is said, not silently ignored.
+    assert!(
+        err.contains("--map names the column `Reviewer`, which the header row does not have"),
+        "{err}"
+    );
     let text = source(&site, "content/lessons/early-data-profiling.md");
     assert!(text.starts_with("---\ntitle: Early data profiling\ndate: 2024-05-06\nproject: mes\nphase: planning\nimpact: positive\nseverity: medium\n---\n"), "{text}");
     assert!(

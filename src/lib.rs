@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub(crate) mod encoding;
 pub(crate) mod escape;
 pub(crate) mod i18n;
+pub mod import;
 pub mod incremental;
 pub mod kinds;
 pub(crate) mod layout;

@@ -116,6 +116,28 @@ enum Command {
         #[arg(long)]
         slug: Option<String>,
     },
+    /// Bring pages in from other tools, e.g. `pmo import lessons 经验教训登记册.xlsx`.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Write one lesson under content/lessons/ per row of a register (.xlsx, .xls, .ods
+    /// or .csv); rows already imported are skipped, nothing is overwritten.
+    Lessons {
+        /// The register file.
+        file: PathBuf,
+        /// Read a column the built-in names miss as a field, e.g. --map 经验=recommendation
+        /// (repeatable).
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Show the files and front matter it would write, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -259,6 +281,64 @@ fn main() -> ExitCode {
                 Err(d) => report_one(&d),
             }
         }
+        Command::Import {
+            what: Import::Lessons { file, map, dry_run },
+        } => {
+            let options = pmo_portal::import::Options {
+                file,
+                maps: map,
+                dry_run,
+            };
+            match pmo_portal::import::lessons(&cli.root, &options) {
+                Ok(report) => imported(&report),
+                Err(d) => report_one(&d),
+            }
+        }
+    }
+}
+
+/// Prints an import: each file (with its front matter in a dry run), the problems of
+/// the rows, and a summary line.
+fn imported(report: &pmo_portal::import::Report) -> ExitCode {
+    for planned in &report.planned {
+        let file = planned.path.as_path();
+        if report.dry_run {
+            println!(
+                "{}",
+                say(t!(
+                    "would write {file} (from {place})",
+                    file = file,
+                    place = &planned.place
+                ))
+            );
+            println!("{}", planned.front_matter);
+        } else {
+            println!("  {}", say(t!("wrote {file}", file = file)));
+        }
+    }
+    for d in &report.diagnostics {
+        print_diagnostic(d);
+    }
+    let summary = if report.dry_run {
+        t!(
+            "dry run: would import {count} lesson(s); {skipped} already in the site, {failed} row(s) with errors; nothing was written",
+            count = report.planned.len(),
+            skipped = report.skipped,
+            failed = report.failed
+        )
+    } else {
+        t!(
+            "imported {count} lesson(s) into content/lessons/; {skipped} already in the site, {failed} row(s) with errors",
+            count = report.planned.len(),
+            skipped = report.skipped,
+            failed = report.failed
+        )
+    };
+    eprintln!("{}", say(summary));
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -42,7 +42,7 @@ const LAYERS: &[&[&str]] = &[
     &["lib"],
     &["incremental"],
     &["serve"],
-    &["schemas", "scaffold"],
+    &["schemas", "scaffold", "import"],
 ];
 
 fn layer(module: &str) -> usize {

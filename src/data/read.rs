@@ -45,22 +45,44 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .has_headers(true)
         .flexible(false)
         .from_reader(source.as_bytes());
-    let csv_error = |e: csv::Error| {
-        let offset = e.position().map_or(0, |p| p.byte() as usize);
-        Diagnostic::error(Problem::Data(crate::messages::verbatim(&e)))
-            .at(Location::new(path, source, offset, 0))
-            .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas"))
-    };
     let columns: Vec<String> = reader
         .headers()
-        .map_err(csv_error)?
+        .map_err(|e| csv_error(path, source, e))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    let (rows, places) = csv_rows(&mut reader, path, source)?;
+    if let Some(col) = unnamed_column(&columns, &rows) {
+        return Err(Diagnostic::error(Problem::Data(t!(
+            "column {column} of the header has no name, but holds values",
+            column = col + 1
+        )))
+        .at(Location::new(path, source, field_start(source, 0, col), 0))
+        .with_help(unnamed_help()));
+    }
+    Ok(Table::from_text(name, path, source, columns, rows, places))
+}
+
+fn csv_error(path: &Path, source: &Arc<str>, e: csv::Error) -> Diagnostic {
+    let offset = e.position().map_or(0, |p| p.byte() as usize);
+    Diagnostic::error(Problem::Data(crate::messages::verbatim(&e)))
+        .at(Location::new(path, source, offset, 0))
+        .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas"))
+}
+
+/// Rows of cells, and where each cell is.
+type Rows = (Vec<Vec<Cell>>, Vec<Vec<Place>>);
+
+/// The records left in `reader` that hold a value, with each field's place.
+fn csv_rows(
+    reader: &mut csv::Reader<&[u8]>,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<Rows, Diagnostic> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut places = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(csv_error)?;
+        let record = record.map_err(|e| csv_error(path, source, e))?;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -80,15 +102,49 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
                 .collect(),
         );
     }
-    if let Some(col) = unnamed_column(&columns, &rows) {
-        return Err(Diagnostic::error(Problem::Data(t!(
-            "column {column} of the header has no name, but holds values",
-            column = col + 1
-        )))
-        .at(Location::new(path, source, field_start(source, 0, col), 0))
-        .with_help(unnamed_help()));
+    Ok((rows, places))
+}
+
+/// Every row of the file that holds a value, the header among them, as tables without
+/// `columns` (one per sheet of a workbook, named after it): for readers that find the
+/// header themselves, such as `pmo import`, since registers kept by hand often have a
+/// title or notes above it.
+pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
+    let ext = full
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return Ok(read_sheets(full, shown)?
+            .into_iter()
+            .map(|sheet| Table {
+                name: sheet.name,
+                path: shown.to_path_buf(),
+                source: None,
+                columns: Vec::new(),
+                rows: sheet.rows,
+                places: sheet.places,
+            })
+            .collect());
     }
-    Ok(Table::from_text(name, path, source, columns, rows, places))
+    let source = crate::source::read_text(full, shown)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(source.as_bytes());
+    let (rows, places) = csv_rows(&mut reader, shown, &source)?;
+    let name = full
+        .file_stem()
+        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    Ok(vec![Table::from_text(
+        &name,
+        shown,
+        &source,
+        Vec::new(),
+        rows,
+        places,
+    )])
 }
 
 fn unnamed_help() -> crate::messages::Text {
@@ -129,14 +185,23 @@ fn field_start(text: &str, start: usize, col: usize) -> usize {
     i
 }
 
-fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
-    let fail = |message: crate::messages::Text| {
-        Diagnostic::error(Problem::Data(message))
-            .in_file(shown)
-            .with_help(t!(
-                "save the workbook again from Excel or LibreOffice as .xlsx"
-            ))
-    };
+fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
+    Diagnostic::error(Problem::Data(message))
+        .in_file(shown)
+        .with_help(t!(
+            "save the workbook again from Excel or LibreOffice as .xlsx"
+        ))
+}
+
+/// A worksheet's rows that hold a value, with each cell's reference.
+struct Sheet {
+    name: String,
+    rows: Vec<Vec<Cell>>,
+    places: Vec<Vec<Place>>,
+}
+
+fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
+    let fail = |message| workbook_error(shown, message);
     if matches!(
         full.extension()
             .and_then(|e| e.to_str())
@@ -148,34 +213,25 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
     }
     let mut workbook =
         calamine::open_workbook_auto(full).map_err(|e| fail(crate::messages::verbatim(e)))?;
-    let sheets = workbook.sheet_names();
-    let mut tables = Vec::new();
-    for (i, sheet) in sheets.iter().enumerate() {
+    let mut sheets = Vec::new();
+    for sheet in workbook.sheet_names() {
         workbook_limits::check_sheet_area(
             &mut workbook,
-            sheet,
+            &sheet,
             shown,
             workbook_limits::MAX_SHEET_CELLS,
         )?;
-        let range = workbook.worksheet_range(sheet).map_err(|e| {
+        let range = workbook.worksheet_range(&sheet).map_err(|e| {
             fail(t!(
                 "sheet `{sheet}`: {error}",
-                sheet = sheet,
+                sheet = &sheet,
                 error = e.to_string()
             ))
         })?;
         let (top, left) = range.start().unwrap_or((0, 0));
-        let mut row_iter = range.rows();
-        let Some(header) = row_iter.next() else {
-            continue;
-        };
-        let columns: Vec<String> = header
-            .iter()
-            .map(|c| sheet_cell(c).display().trim().to_string())
-            .collect();
         let mut rows = Vec::new();
         let mut places = Vec::new();
-        for (r, row) in row_iter.enumerate() {
+        for (r, row) in range.rows().enumerate() {
             let cells: Vec<Cell> = row.iter().map(sheet_cell).collect();
             if cells.iter().all(|c| *c == Cell::Empty) {
                 continue;
@@ -184,24 +240,51 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
                 (0..cells.len())
                     .map(|c| Place::Sheet {
                         sheet: sheet.clone(),
-                        cell: cell_ref(top + 1 + r as u32, left + c as u32),
+                        cell: cell_ref(top + r as u32, left + c as u32),
                     })
                     .collect(),
             );
             rows.push(cells);
         }
+        sheets.push(Sheet {
+            name: sheet,
+            rows,
+            places,
+        });
+    }
+    Ok(sheets)
+}
+
+fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
+    let mut tables = Vec::new();
+    for (i, sheet) in read_sheets(full, shown)?.into_iter().enumerate() {
+        let mut rows = sheet.rows.into_iter();
+        let mut places = sheet.places.into_iter();
+        // The used range starts at its first cell holding a value: the header.
+        let (Some(header), Some(header_places)) = (rows.next(), places.next()) else {
+            continue;
+        };
+        let columns: Vec<String> = header.iter().map(|c| c.display()).collect();
+        let rows: Vec<Vec<Cell>> = rows.collect();
         if let Some(col) = unnamed_column(&columns, &rows) {
-            return Err(fail(t!(
-                "{cell}: column {column} of the header has no name, but holds values",
-                cell = format!("{sheet}!{}", cell_ref(top, left + col as u32)),
-                column = col + 1
-            ))
+            let cell = match header_places.get(col) {
+                Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
+                _ => sheet.name.clone(),
+            };
+            return Err(workbook_error(
+                shown,
+                t!(
+                    "{cell}: column {column} of the header has no name, but holds values",
+                    cell = cell,
+                    column = col + 1
+                ),
+            )
             .with_help(unnamed_help()));
         }
         let table_name = if i == 0 {
             name.to_string()
         } else {
-            format!("{name}/{sheet}")
+            format!("{name}/{}", sheet.name)
         };
         tables.push(Table {
             name: table_name,
@@ -209,11 +292,14 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             source: None,
             columns,
             rows,
-            places,
+            places: places.collect(),
         });
     }
     if tables.is_empty() {
-        return Err(fail(t!("the workbook has no sheet with a header row")));
+        return Err(workbook_error(
+            shown,
+            t!("the workbook has no sheet with a header row"),
+        ));
     }
     Ok(tables)
 }

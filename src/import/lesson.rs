@@ -1,0 +1,133 @@
+//! A lesson as the import writes it: YAML front matter in the order authors write it by
+//! hand (see `content/lessons/`), then the body sections.
+
+use crate::content::schema::LessonMeta;
+use crate::i18n::Vocabulary;
+
+/// A lesson read from one row of the register: its front matter, typed as the build
+/// reads it, and the free-text columns that become its sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub meta: LessonMeta,
+    pub background: Option<String>,
+    pub root_cause: Option<String>,
+    pub recommendation: Option<String>,
+    pub actions: Option<String>,
+}
+
+impl Lesson {
+    /// The front matter, fences included.
+    pub fn front_matter(&self) -> String {
+        let meta = &self.meta;
+        let mut out = String::from("---\n");
+        let mut line = |key: &str, value: &str| {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(value);
+            out.push('\n');
+        };
+        line("title", &scalar(&meta.title));
+        line("date", &meta.date.iso());
+        line("project", &scalar(&meta.project));
+        line("phase", meta.phase.key());
+        if let Some(category) = &meta.category {
+            line("category", &scalar(category));
+        }
+        line("impact", meta.impact.key());
+        if !meta.tags.is_empty() {
+            let tags: Vec<String> = meta.tags.iter().map(|t| scalar(t)).collect();
+            line("tags", &format!("[{}]", tags.join(", ")));
+        }
+        if let Some(id) = &meta.id {
+            line("id", &scalar(id));
+        }
+        if let Some(owner) = &meta.owner {
+            line("owner", &scalar(owner));
+        }
+        if let Some(severity) = meta.severity {
+            line("severity", severity.key());
+        }
+        if let Some(status) = meta.status {
+            line("status", status.key());
+        }
+        if let Some(summary) = &meta.summary {
+            line("summary", &scalar(summary));
+        }
+        out.push_str("---\n");
+        out
+    }
+
+    /// The whole file: front matter, then a section for each free-text column, headed
+    /// in the site's language.
+    pub fn file(&self, english: bool) -> String {
+        let mut out = self.front_matter();
+        let sections = [
+            (&self.background, "背景", "Background"),
+            (&self.root_cause, "根因", "Root cause"),
+            (&self.recommendation, "建议", "Recommendations"),
+            (&self.actions, "行动项", "Actions"),
+        ];
+        for (text, zh, en) in sections {
+            if let Some(text) = text {
+                out.push_str(&format!(
+                    "\n## {}\n\n{}\n",
+                    if english { en } else { zh },
+                    text.trim()
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A YAML scalar: plain when it reads back as the same text, else double-quoted (JSON's
+/// quoting is valid YAML and escapes everything that needs it).
+fn scalar(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text.trim() == text
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '"' | '\'' | ',' | '[' | ']' | '{' | '}'))
+        && !text.starts_with(|c: char| "!&*-?|>%@`#:.+".contains(c) || c.is_ascii_digit())
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "true"
+                | "false"
+                | "yes"
+                | "no"
+                | "y"
+                | "n"
+                | "on"
+                | "off"
+                | "null"
+                | "~"
+                | ".nan"
+                | ".inf"
+                | "-.inf"
+        );
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::Value::String(text.to_string()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_yaml_would_read_otherwise_is_quoted() {
+        assert_eq!(scalar("供应商延期"), "供应商延期");
+        assert_eq!(scalar("LL-2024-001"), "LL-2024-001");
+        assert_eq!(scalar("2024"), "\"2024\"");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(scalar("原因: 未知"), "\"原因: 未知\"");
+        assert_eq!(scalar("a, b"), "\"a, b\"");
+        assert_eq!(scalar("- x"), "\"- x\"");
+        assert_eq!(scalar("两行\n文字"), "\"两行\\n文字\"");
+    }
+}

@@ -1,0 +1,179 @@
+//! What the import needs to know of the site: its projects (a lesson names one) and the
+//! ids of the lessons already there (which are never imported again).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::import::headers::normalize;
+use crate::messages::Text;
+use crate::suggest::did_you_mean;
+use crate::t;
+
+/// The few front matter fields read here, leniently: a page with other problems still
+/// names its project or holds its id (the build reports the rest).
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+struct Names {
+    title: Option<String>,
+    code: Option<String>,
+    id: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Project {
+    slug: String,
+    title: String,
+    code: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Site {
+    projects: Vec<Project>,
+    /// Lowercased ids of the lessons in `content/lessons/`, with their files.
+    pub lesson_ids: HashMap<String, PathBuf>,
+}
+
+impl Site {
+    pub fn load(root: &Path) -> Site {
+        let mut site = Site::default();
+        let projects = root.join("content/projects");
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&projects)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        dirs.sort();
+        for dir in dirs {
+            let index = dir.join("index.md");
+            if !index.is_file() {
+                continue;
+            }
+            let slug = dir
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let names = names(&index).unwrap_or_default();
+            site.projects.push(Project {
+                title: names.title.unwrap_or_else(|| slug.clone()),
+                code: names.code,
+                slug,
+            });
+        }
+        let lessons = root.join("content/lessons");
+        for entry in walkdir::WalkDir::new(&lessons)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "md") || path.ends_with("_index.md") {
+                continue;
+            }
+            if let Some(id) = names(path).and_then(|n| n.id) {
+                let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                site.lesson_ids
+                    .entry(id.trim().to_lowercase())
+                    .or_insert(rel);
+            }
+        }
+        site
+    }
+
+    /// The folder name of the project `value` names, by folder name, title or code
+    /// (case, width and punctuation aside); else the help for the error.
+    pub fn project(&self, value: &str) -> Result<String, Text> {
+        let key = normalize(value);
+        let found = self.projects.iter().find(|p| {
+            p.slug == value.trim()
+                || normalize(&p.slug) == key
+                || normalize(&p.title) == key
+                || p.code.as_deref().is_some_and(|c| normalize(c) == key)
+        });
+        if let Some(project) = found {
+            return Ok(project.slug.clone());
+        }
+        if self.projects.is_empty() {
+            return Err(t!(
+                "the site has no projects yet: create the project first (`pmo new project NAME`), then import again"
+            ));
+        }
+        let mut names: Vec<(&str, &Project)> = Vec::new();
+        for p in &self.projects {
+            names.push((p.slug.as_str(), p));
+            names.push((p.title.as_str(), p));
+            if let Some(code) = &p.code {
+                names.push((code.as_str(), p));
+            }
+        }
+        let words: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        let close = did_you_mean(value.trim(), &words)
+            .and_then(|w| names.iter().find(|(n, _)| *n == w))
+            .map(|(_, p)| *p)
+            // A short name inside the full title (`CRM` in `CRM 系统推广`) or the reverse.
+            .or_else(|| {
+                self.projects.iter().find(|p| {
+                    let title = normalize(&p.title);
+                    !key.is_empty() && (title.contains(&key) || key.contains(&title))
+                })
+            });
+        match close {
+            Some(p) => Err(t!(
+                "did you mean `{slug}` ({title})? Write a project's folder name, title or code; a new project must be created first",
+                slug = &p.slug,
+                title = &p.title
+            )),
+            None => Err(t!(
+                "write a project's folder name, title or code ({projects}); a new project must be created first",
+                projects = self
+                    .projects
+                    .iter()
+                    .map(|p| p.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+fn names(path: &Path) -> Option<Names> {
+    let text: Arc<str> = Arc::from(std::fs::read_to_string(path).ok()?);
+    let split = crate::content::front_matter::split(path, &text).ok()?;
+    crate::content::front_matter::parse::<Names>(path, &text, &split, "page").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        Site {
+            projects: vec![
+                Project {
+                    slug: "crm-rollout".into(),
+                    title: "CRM 系统推广（亚太销售）".into(),
+                    code: Some("PRJ-2024-011".into()),
+                },
+                Project {
+                    slug: "erp-upgrade".into(),
+                    title: "ERP 升级".into(),
+                    code: None,
+                },
+            ],
+            lesson_ids: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn projects_are_found_by_folder_title_or_code() {
+        let s = site();
+        assert_eq!(s.project("crm-rollout").unwrap(), "crm-rollout");
+        assert_eq!(s.project("CRM 系统推广(亚太销售)").unwrap(), "crm-rollout");
+        assert_eq!(s.project("prj-2024-011").unwrap(), "crm-rollout");
+        assert_eq!(s.project("ERP升级").unwrap(), "erp-upgrade");
+        let help = s.project("crm-rolout").unwrap_err().to_string();
+        assert!(help.contains("did you mean `crm-rollout`"), "{help}");
+        let help = s.project("CRM").unwrap_err().to_string();
+        assert!(help.contains("did you mean `crm-rollout`"), "{help}");
+        let help = s.project("新项目").unwrap_err().to_string();
+        assert!(help.contains("crm-rollout, erp-upgrade"), "{help}");
+    }
+}

@@ -1,0 +1,331 @@
+//! `pmo import lessons`: a register kept in Excel or CSV becomes lessons that build.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{pmo, snapshot, stderr, Site};
+
+/// A cell of the test workbook.
+enum V {
+    S(&'static str),
+    /// A plain number (a date typed as an Excel serial in a General cell).
+    N(f64),
+    /// A number formatted as a date (what Excel stores for a typed date).
+    D(f64),
+}
+
+/// A one-sheet .xlsx named `sheet`, with `rows` from A1 and the `merged` ranges, as
+/// Excel lays it out: inline strings, a date style, merge records.
+fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
+    let mut data = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        if row.is_empty() {
+            continue;
+        }
+        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, value) in row.iter().enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            match value {
+                V::S("") => {}
+                V::S(s) => data.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                    s.replace('&', "&amp;").replace('<', "&lt;")
+                )),
+                V::N(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
+                V::D(n) => data.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>")),
+            }
+        }
+        data.push_str("</row>");
+    }
+    let merges: String = merged
+        .iter()
+        .map(|m| format!("<mergeCell ref=\"{m}\"/>"))
+        .collect();
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    let parts = [
+        ("[Content_Types].xml", format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{ct}.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
+        ("_rels/.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+        ("xl/workbook.xml", format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"{sheet}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
+        ("xl/_rels/workbook.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
+        ("xl/styles.xml", format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData><mergeCells count=\"{}\">{merges}</mergeCells></worksheet>", merged.len())),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// The basic fixture with a second project, so lessons can name either.
+fn site() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/mes/index.md",
+        "---\ntitle: MES 智能工厂\ncode: PRJ-2024-015\nstatus: active\n---\n\n车间执行系统。\n",
+    );
+    site
+}
+
+/// A register as a PMO keeps it: a title row, group headings over merged cells, the
+/// real header below with `描述/背景` merged across two columns, blank rows, dates
+/// typed three ways, and the usual mistakes.
+fn register() -> Vec<u8> {
+    // A row of text cells; the empty ones stay empty.
+    let r = |cells: &[&'static str]| cells.iter().map(|c| V::S(c)).collect::<Vec<_>>();
+    #[rustfmt::skip]
+    let mut rows = vec![
+        r(&["2024 年度项目经验教训登记册"]),
+        vec![],
+        r(&["基本信息", "", "", "", "", "", "", "", "", "", "分析与改进"]),
+        r(&["编号", "标题", "日期", "项目", "阶段", "影响", "类别", "严重程度", "状态", "负责人", "描述/背景", "", "根因", "建议", "行动项", "标签"]),
+        r(&["LL-2024-101", "接口规格冻结太晚，联调返工两轮", "", "erp", "执行", "负面", "范围管理", "高", "已关闭", "王磊", "ERP 与 MES 的接口规格在联调前一周才冻结。", "", "接口负责人不明确。", "在详细设计关口冻结接口规格。", "为每个接口指定唯一负责人", "接口、联调"]),
+        vec![],
+        r(&["LL-2024-102", "关键用户全程参与，验收一次通过", "2024/4/2", "MES 智能工厂", "规划阶段", "正面", "干系人管理", "中", "进行中", "李娜", "车间主任在规划阶段即加入项目组。", "", "", "关键用户从规划开始参与。", "", "关键用户"]),
+        r(&["LL-2024-103", "测试环境数据不足", "2024年5月6日", "PRJ-2024-015", "测试", "负面"]),
+        r(&["LL-2024-104", "上线窗口与财务结账冲突", "2024-06-01", "新零售中台", "收尾", "负面"]),
+        vec![],
+        r(&["LL-2024-102", "重复登记的一行", "2024-06-03", "erp", "执行", "负面"]),
+        r(&["LL-2024-001", "供应商交付延期（已在门户中）", "2024-03-18", "erp", "执行", "负面"]),
+        r(&["LL-2024-105", "数据迁移演练三次才达标", "2024-07-15", "erp-upgrade", "监控", "负面", "质量管理", "严重", "打开", "赵强", "第一次演练数据差异率 4%。", "", "清洗规则没有业务确认。", "", "- 清洗规则由业务签字\n- 演练前冻结主数据", "数据迁移"]),
+        r(&["LL-2024-106", "收尾评审提前预约财务与审计", "", "ERP 升级", "收尾", "正面", "", "低"]),
+    ];
+    // A date typed as its serial number in a General cell, and one in a date cell.
+    rows[4][2] = V::N(45369.0);
+    rows[13][2] = V::D(45444.0);
+    xlsx("登记册", &rows, &["A1:P1", "A3:J3", "K3:P3", "K4:L4"])
+}
+
+/// A file of the site's sources (`Site::read` reads the built site).
+fn source(site: &Site, rel: &str) -> String {
+    std::fs::read_to_string(site.root().join(rel)).unwrap()
+}
+
+fn write_register(site: &Site, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = site.root().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn import(site: &Site, file: &Path, extra: &[&str]) -> std::process::Output {
+    let root = site.root().to_str().unwrap().to_string();
+    let mut args = vec![
+        "--root",
+        root.as_str(),
+        "import",
+        "lessons",
+        file.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    pmo(&args)
+}
+
+#[test]
+fn a_chinese_register_workbook_imports_row_by_row_and_a_second_import_changes_nothing() {
+    let site = site();
+    let file = write_register(&site, "经验教训登记册.xlsx", &register());
+    let out = import(&site, &file, &[]);
+    let err = stderr(&out);
+    // The bad rows fail the command, but the good ones are written.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+
+    // A phase outside the vocabulary, at its cell, with the allowed values.
+    assert!(err.contains("登记册!E8: column `阶段` holds `测试`, expected one of initiation, planning, execution, monitoring, closing"), "{err}");
+    assert!(err.contains("execution (执行"), "{err}");
+    // A project the site does not have is never invented.
+    assert!(
+        err.contains("登记册!D9: column `项目` holds `新零售中台`, which names no project"),
+        "{err}"
+    );
+    // A close name gets a suggestion.
+    assert!(err.contains("登记册!D13"), "{err}");
+    assert!(err.contains("did you mean `erp`"), "{err}");
+    // The same id twice in the register.
+    assert!(err.contains("登记册!A11: this row would be content/lessons/ll-2024-102.md again, like the row at 登记册!A7"), "{err}");
+    // A lesson already in the site is skipped, not overwritten.
+    assert!(err.contains("登记册!A12: skipped: the lesson with id `LL-2024-001` is already in content/lessons/vendor-delay.md"), "{err}");
+    // The nameless half of the merged header holds nothing, so nothing is said of it.
+    assert!(!err.contains("has no header"), "{err}");
+    assert!(err.contains("imported 3 lesson(s) into content/lessons/; 1 already in the site, 4 row(s) with errors"), "{err}");
+
+    let first = source(&site, "content/lessons/ll-2024-101.md");
+    assert!(first.starts_with("---\ntitle: 接口规格冻结太晚，联调返工两轮\ndate: 2024-03-18\nproject: erp\nphase: execution\ncategory: 范围管理\nimpact: negative\ntags: [接口, 联调]\nid: LL-2024-101\nowner: 王磊\nseverity: high\nstatus: closed\n---\n"), "{first}");
+    assert!(
+        first.contains("\n## 背景\n\nERP 与 MES 的接口规格在联调前一周才冻结。\n"),
+        "{first}"
+    );
+    assert!(
+        first.contains("\n## 根因\n\n接口负责人不明确。\n"),
+        "{first}"
+    );
+    assert!(
+        first.contains("\n## 建议\n\n在详细设计关口冻结接口规格。\n"),
+        "{first}"
+    );
+    assert!(
+        first.contains("\n## 行动项\n\n为每个接口指定唯一负责人\n"),
+        "{first}"
+    );
+    let second = source(&site, "content/lessons/ll-2024-102.md");
+    // Text date, project by title, a suffixed phase.
+    assert!(
+        second.contains("date: 2024-04-02\nproject: mes\nphase: planning\n"),
+        "{second}"
+    );
+    assert!(second.contains("impact: positive\n"), "{second}");
+    assert!(second.contains("status: in-progress\n"), "{second}");
+    assert!(!second.contains("## 根因"), "{second}");
+    // A date typed into a date-formatted cell; the project by its title.
+    let third = source(&site, "content/lessons/ll-2024-106.md");
+    assert!(
+        third.contains("date: 2024-06-01\nproject: erp\nphase: closing\n"),
+        "{third}"
+    );
+    for absent in ["ll-2024-103", "ll-2024-104", "ll-2024-105"] {
+        assert!(
+            !site
+                .root()
+                .join(format!("content/lessons/{absent}.md"))
+                .exists(),
+            "{absent}"
+        );
+    }
+    // The vendor lesson already there is untouched.
+    assert!(source(&site, "content/lessons/vendor-delay.md").contains("供应商接口延期三周"));
+
+    // What was imported builds, its front matter read by the build itself.
+    let report = site.build_ok();
+    let about_imported: Vec<_> = report
+        .warnings
+        .iter()
+        .filter_map(|w| w.position())
+        .filter(|p| p.contains("ll-2024"))
+        .collect();
+    assert!(about_imported.is_empty(), "{about_imported:?}");
+    let page = site.read("lessons/ll-2024-101/index.html");
+    assert!(page.contains("接口规格冻结太晚"), "{page}");
+
+    // Importing the same register again writes nothing and changes nothing.
+    let before = snapshot(&site.root().join("content"));
+    let again = import(&site, &file, &[]);
+    let err = stderr(&again);
+    assert_eq!(snapshot(&site.root().join("content")), before);
+    assert!(err.contains("imported 0 lesson(s) into content/lessons/; 5 already in the site, 3 row(s) with errors"), "{err}");
+    assert!(err.contains("skipped: the lesson with id `LL-2024-101` is already in content/lessons/ll-2024-101.md"), "{err}");
+}
+
+#[test]
+fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() {
+    let site = site();
+    let toml = source(&site, "site.toml").replace("language = \"zh-CN\"", "language = \"en\"");
+    site.write("site.toml", toml);
+    let csv = "Lessons learned register,,,,,,,\n\
+               ,,,,,,,\n\
+               Title,Date,Project,Stage,Impact,Severity,Lessons,Root cause\n\
+               Vendor SLA had no penalty clause,18/03/2024,erp,Execution,Negative,High,Add penalties to every SLA,Procurement template\n\
+               Daily stand-up with the vendor,2024-04-02,PRJ-2024-015,Executing phase,neutral,,Keep it,\n\
+               Early data profiling,2024-05-06,mes,Planning,Positive,Medium,\"Profile data early, before design\",\n";
+    let file = write_register(&site, "register.csv", csv.as_bytes());
+    let out = import(
+        &site,
+        &file,
+        &["--map", "Lessons=recommendation", "--map", "Reviewer=owner"],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    // Line:column of the bad cells.
+    assert!(err.contains("register.csv:4:"), "{err}");
+    assert!(
+        err.contains("column `Date` holds `18/03/2024`, expected a date"),
+        "{err}"
+    );
+    assert!(err.contains("register.csv:5:"), "{err}");
+    assert!(
+        err.contains("column `Impact` holds `neutral`, expected one of positive, negative"),
+        "{err}"
+    );
+    assert!(err.contains("imported 1 lesson(s)"), "{err}");
+    // A map naming a column the register lacks is said, not silently ignored.
+    assert!(
+        err.contains("--map names the column `Reviewer`, which the header row does not have"),
+        "{err}"
+    );
+    let text = source(&site, "content/lessons/early-data-profiling.md");
+    assert!(text.starts_with("---\ntitle: Early data profiling\ndate: 2024-05-06\nproject: mes\nphase: planning\nimpact: positive\nseverity: medium\n---\n"), "{text}");
+    assert!(
+        text.contains("\n## Recommendations\n\nProfile data early, before design\n"),
+        "{text}"
+    );
+    site.build_ok();
+}
+
+#[test]
+fn a_dry_run_shows_the_files_and_front_matter_and_writes_nothing() {
+    let site = site();
+    let file = write_register(&site, "经验教训登记册.xlsx", &register());
+    let before = snapshot(&site.root().join("content"));
+    let out = import(&site, &file, &["--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let err = stderr(&out);
+    assert_eq!(snapshot(&site.root().join("content")), before);
+    assert!(
+        stdout.contains("would write content/lessons/ll-2024-101.md (from 登记册!A5)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("phase: execution\n"), "{stdout}");
+    assert!(
+        stdout.contains("would write content/lessons/ll-2024-102.md"),
+        "{stdout}"
+    );
+    assert!(err.contains("dry run: would import 3 lesson(s); 1 already in the site, 4 row(s) with errors; nothing was written"), "{err}");
+
+    // A Chinese site is told in Chinese.
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &[
+            "--root",
+            root,
+            "import",
+            "lessons",
+            file.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("数据有误：登记册!E8：`阶段` 列的值是 `测试`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("试运行：将导入 3 条经验教训；1 条已在站点中，4 行有错误；没有写入任何文件"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+#[test]
+fn a_register_without_a_header_row_is_refused_with_the_names_to_use() {
+    let site = site();
+    let file = write_register(&site, "notes.csv", "a,b,c\n1,2,3\n".as_bytes());
+    let out = import(&site, &file, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("found no header row"), "{err}");
+    assert!(err.contains("--map COLUMN=FIELD"), "{err}");
+    let out = import(&site, &file, &["--map", "a=titel"]);
+    assert!(
+        stderr(&out).contains("did you mean `title`?"),
+        "{}",
+        stderr(&out)
+    );
+}

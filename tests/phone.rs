@@ -30,6 +30,17 @@ const load = (src) => new Promise(done => {{ frame.onload = () => setTimeout(don
     const win = frame.contentWindow, doc = frame.contentDocument;
     const root = doc.documentElement;
     if (root.scrollWidth > root.clientWidth) problems.push([page, 'scrolls sideways', root.scrollWidth]);
+    // Search results: the filters leave room for results on the first screen, each
+    // group showing its most frequent values and "N more".
+    const facets = doc.getElementById('search-facets');
+    if (facets && page.includes('?q=')) {{
+      for (let t = 0; t < 40 && facets.hidden; t++) await new Promise(done => setTimeout(done, 50));
+      if (facets.hidden) problems.push([page, 'search filters never shown', 0]);
+      for (const group of facets.querySelectorAll('.facet')) {{
+        const shown = [...group.querySelectorAll('.chip')].filter(c => c.checkVisibility()).length;
+        if (shown > 9) problems.push([page, 'a filter group shows all its values', shown]);
+      }}
+    }}
     // On a desktop the header is one row: the title, the menu and the search box side by
     // side, none of them pushed below or cut.
     const header = doc.querySelector('.site-header-inner');

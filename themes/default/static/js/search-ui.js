@@ -233,6 +233,9 @@
 
     function facetName(name) { return app.getAttribute('data-facet-' + name) || name; }
 
+    // Values shown of each facet before "N more".
+    var FACET_SHOWN = 8;
+
     function renderFacets(facets) {
       facetsEl.innerHTML = '';
       var any = false;
@@ -249,6 +252,7 @@
         label.textContent = facetName(name);
         group.setAttribute('aria-labelledby', label.id);
         group.appendChild(label);
+        var shown = 0, hidden = [];
         vals.forEach(function (v) {
           var b = doc.createElement('button');
           b.type = 'button';
@@ -268,8 +272,24 @@
               }
             });
           });
+          // A group of dozens of tags would push every result below the first screen
+          // of a phone: past the first few (the most frequent), values wait behind
+          // "N more", except those already chosen.
+          if (shown >= FACET_SHOWN && !v.selected) { b.hidden = true; hidden.push(b); } else shown++;
           group.appendChild(b);
         });
+        if (hidden.length) {
+          var more = doc.createElement('button');
+          more.type = 'button';
+          more.className = 'chip chip-more';
+          more.textContent = (app.getAttribute('data-facet-more') || '+{count}').replace('{count}', hidden.length);
+          more.addEventListener('click', function () {
+            hidden.forEach(function (h) { h.hidden = false; });
+            more.remove();
+            if (hidden[0]) hidden[0].focus();
+          });
+          group.appendChild(more);
+        }
         facetsEl.appendChild(group);
       });
       var activeCount = Object.keys(params.filters).length;

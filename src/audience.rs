@@ -25,7 +25,8 @@ use crate::t;
 
 /// Columns of the derived `portfolio` table that hold amounts or figures computed from
 /// them: a block over `portfolio` naming one is left out where money is restricted.
-const MONEY_COLUMNS: &[&str] = &[
+/// (`derive::tables` holds each to a column of the portfolio table.)
+pub(crate) const MONEY_COLUMNS: &[&str] = &[
     "bac",
     "pv",
     "ev",
@@ -384,9 +385,6 @@ impl Plan {
     }
 }
 
-/// The tables the build derives from the pages (`derive::tables`): always there.
-const DERIVED: &[&str] = &["portfolio", "lessons", "risks"];
-
 /// Leaves out the ```chart and ```table blocks of `page` over tables this build does not
 /// hold, and, where money is restricted, those over `portfolio` naming one of its
 /// amounts. A block over a table no build holds stays, to be reported as usual.
@@ -416,8 +414,8 @@ fn drop_blocks(
             let found = std::iter::once(name.as_str())
                 .chain(own.as_deref())
                 .find(|n| full.contains(n));
-            let known =
-                DERIVED.contains(&name.as_str()) || found.is_none_or(|n| visible.contains(n));
+            let known = crate::layout::DERIVED_TABLES.contains(&name.as_str())
+                || found.is_none_or(|n| visible.contains(n));
             let money = money_hidden
                 && name == "portfolio"
                 && raw

@@ -179,6 +179,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A file of the site could not be written: `file` as the output names it (relative
+    /// to the output folder), the system's reason, and what to check.
+    pub fn unwritable<E: std::error::Error + 'static>(file: &str, error: &E) -> Diagnostic {
+        Diagnostic::error(Problem::Output(messages::reason(error)))
+            .in_file(Path::new(file))
+            .with_help(t!(
+                "check that the output folder is writable and its disk has room"
+            ))
+    }
+
     pub fn error(problem: Problem) -> Self {
         Diagnostic {
             severity: Severity::Error,

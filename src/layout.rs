@@ -29,6 +29,11 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
 /// it is named here rather than by the render stage that writes it.
 pub const DASHBOARD_URL: &str = "dashboard/";
 
+/// The tables the derive stage makes from the pages and project data; a file's table may
+/// not take one of these names. Named here because the audience filter, which runs
+/// before derive, must know them too.
+pub const DERIVED_TABLES: [&str; 3] = ["portfolio", "lessons", "risks"];
+
 /// File endings read as data tables, under `data/` and beside a project's `index.md`.
 pub const TABLE_EXTENSIONS: &[&str] = &[
     "csv", "xlsx", "xlsm", "xls", "ods", "json", "toml", "yaml", "yml",

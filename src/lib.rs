@@ -666,14 +666,8 @@ impl Prepared {
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
         let index_files = if self.site.config.search {
-            let files =
-                search::index::write(&self.site, &self.i18n, &self.words, output).map_err(|e| {
-                    Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                        .in_file(Path::new("search"))
-                        .with_help(t!(
-                            "check that the output folder is writable and its disk has room"
-                        ))
-                })?;
+            let files = search::index::write(&self.site, &self.i18n, &self.words, output)
+                .map_err(|e| Diagnostic::unwritable("search", &e))?;
             laps.mark("index");
             files
         } else {

@@ -40,7 +40,7 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
 }
 
 /// The names of the tables [`all`] derives.
-pub const NAMES: [&str; 3] = ["portfolio", "lessons", "risks"];
+pub const NAMES: [&str; 3] = crate::layout::DERIVED_TABLES;
 
 /// The derive stage's step after linking: puts the derived tables into the site, where
 /// charts and `table` blocks find them beside the files' tables. Derived tables of an
@@ -347,4 +347,16 @@ fn named_row(columns: &[&str], cells: Vec<(&str, Cell)>) -> Vec<Cell> {
         "derived table cells out of step with its columns"
     );
     cells.into_iter().map(|(_, cell)| cell).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PORTFOLIO_COLUMNS;
+
+    #[test]
+    fn every_money_column_the_audience_filter_knows_is_a_portfolio_column() {
+        for column in crate::audience::MONEY_COLUMNS {
+            assert!(PORTFOLIO_COLUMNS.contains(column), "{column}");
+        }
+    }
 }

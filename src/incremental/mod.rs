@@ -296,15 +296,8 @@ impl Workspace {
     pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
         let collect = Collect::default();
         let state = &self.state;
-        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect).map_err(
-            |e| {
-                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                    .in_file(Path::new("search"))
-                    .with_help(t!(
-                        "check that the output folder is writable and its disk has room"
-                    ))
-            },
-        )?;
+        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)
+            .map_err(|e| Diagnostic::unwritable("search", &e))?;
         let written: BTreeSet<String> = collect.paths().collect();
         let removed: Vec<String> = read(&self.files)
             .keys()

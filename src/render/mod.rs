@@ -174,13 +174,9 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .filter_map(|job| {
                 let result = self.render_job(job).and_then(|(path, html)| {
-                    output.write(&path, html.as_bytes()).map_err(|e| {
-                        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                            .in_file(Path::new(&path))
-                            .with_help(t!(
-                                "check that the output folder is writable and its disk has room"
-                            ))
-                    })
+                    output
+                        .write(&path, html.as_bytes())
+                        .map_err(|e| Diagnostic::unwritable(&path, &e))
                 });
                 progress.advance();
                 result.err()
@@ -206,28 +202,14 @@ impl<'a> Renderer<'a> {
         if !pages.iter().any(|p| entries.contains(p)) {
             return Ok(());
         }
-        feeds::write_atom(self.site, self.i18n, output).map_err(|e| {
-            vec![
-                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                    .in_file(Path::new("feed.xml"))
-                    .with_help(t!(
-                        "check that the output folder is writable and its disk has room"
-                    )),
-            ]
-        })
+        feeds::write_atom(self.site, self.i18n, output)
+            .map_err(|e| vec![Diagnostic::unwritable("feed.xml", &e)])
     }
 
     /// The Atom feed, sitemap and robots.txt.
     pub fn write_feeds(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
-        feeds::write_all(self.site, self.i18n, output).map_err(|e| {
-            vec![
-                Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
-                    .in_file(Path::new("sitemap.xml"))
-                    .with_help(t!(
-                        "check that the output folder is writable and its disk has room"
-                    )),
-            ]
-        })
+        feeds::write_all(self.site, self.i18n, output)
+            .map_err(|e| vec![Diagnostic::unwritable("sitemap.xml", &e)])
     }
 
     fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {

@@ -93,7 +93,10 @@ fn fixture() -> Site {
     site.write(
         "content/lessons/public-lesson.md",
         "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n\
-         参见[另一个项目](../projects/apollo/index.md)。\n",
+         参见[另一个项目](../projects/apollo/index.md)。\n\n\
+         <p>原始 HTML：<a href=\"../practices/vendor/dispute.md\">原始链接</a>、\
+         <a class=\"x\" href='/lessons/secret-lesson/'>原始二</a>、\
+         <img alt=\"原始图\" src=../practices/vendor/evidence.txt>。</p>\n",
     );
     site.write(
         "content/lessons/secret-lesson.md",
@@ -201,7 +204,7 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
     // A build counts the links across the line (`check` lists them).
     assert!(
         err.contains(
-            "3 link(s) on 2 page(s) lead to pages or files the `public` audience may not see"
+            "6 link(s) on 2 page(s) lead to pages or files the `public` audience may not see"
         ),
         "{err}"
     );
@@ -270,6 +273,18 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
     assert!(plan.contains("files/plan-template.csv"), "{plan}");
     let pmo_plan = site.read("pmo/practices/plan/index.html");
     assert!(pmo_plan.contains("vendor/dispute/"), "{pmo_plan}");
+    // Links in raw HTML cross the line the same way: text kept, address gone.
+    let lesson = site.read("public/lessons/public-lesson/index.html");
+    assert!(
+        lesson.contains("原始链接") && lesson.contains("原始二"),
+        "{lesson}"
+    );
+    assert!(!lesson.contains("原始图"), "{lesson}");
+    let pmo_lesson = site.read("pmo/lessons/public-lesson/index.html");
+    assert!(
+        pmo_lesson.contains("href=\"../../practices/vendor/dispute/\""),
+        "{pmo_lesson}"
+    );
     // Public sees the open project's status and milestones, not its amounts.
     let open = site.read("public/projects/open/index.html");
     assert!(open.contains("公开上线"), "{open}");

@@ -215,6 +215,36 @@ fn raw_html_is_sanitized_unless_trusted() {
 }
 
 #[test]
+fn links_in_raw_html_are_checked_and_made_relative_like_markdown_links() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/links.md",
+        "---\ntitle: 原始链接\n---\n\n<div class=\"box\">\n  <a href=\"../lessons/vendor-delay.md\">供应商延期</a>\n  \
+         <a href='/lessons/'>全部教训</a> <a href=\"../nowhere.md\">别处</a>\n  <a href=\"https://example.com/x\">外部</a>\n</div>\n",
+    );
+    let report = site.build_ok();
+    let html = site.read("reports/links/index.html");
+    assert!(
+        html.contains("href=\"../../lessons/vendor-delay/\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"../../lessons/\""), "{html}");
+    assert!(html.contains("href=\"https://example.com/x\""), "{html}");
+    // The author's own address, which names nothing here: kept, and warned of at its line.
+    assert!(html.contains("href=\"../nowhere.md\""), "{html}");
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/reports/links.md:7") && w.contains("nowhere.md")),
+        "{warnings:?}"
+    );
+    // The lesson counts the report among the pages that cite it.
+    let lesson = site.read("lessons/vendor-delay/index.html");
+    assert!(lesson.contains("reports/links/"), "{lesson}");
+}
+
+#[test]
 fn feed_and_sitemap_are_well_formed_xml() {
     let site = Site::fixture("basic");
     site.build_ok();

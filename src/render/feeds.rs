@@ -10,6 +10,7 @@ use crate::escape::xml as escape;
 use crate::i18n::I18n;
 use crate::markdown::substitute_links;
 use crate::output::Output;
+use crate::site::href;
 use crate::site::{PageId, Site};
 
 pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
@@ -94,11 +95,8 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         let page = site.page(id);
         let url = format!("{base}{}", page.url);
         let date = page.date.map(|d| d.iso()).unwrap_or_default();
-        let links = &site.links[id];
         // Feed readers have no base URL for relative links: make them absolute.
-        let content = substitute_links(&page.body.html, |n| {
-            links.get(n)?.as_ref().map(|r| format!("{base}{}", r.url))
-        });
+        let content = substitute_links(&page.body.html, |n| href(site, id, n, base));
         let content = if page.body.has_raw_html && !site.config.trust_html {
             ammonia::clean(&content)
         } else {

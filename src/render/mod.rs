@@ -232,9 +232,8 @@ impl<'a> Renderer<'a> {
     fn body_html(&self, id: PageId) -> String {
         let page = self.site.page(id);
         let root = root_of(&page.url);
-        let links = &self.site.links[id];
         let html = substitute_links(&page.body.html, |n| {
-            links.get(n)?.as_ref().map(|r| format!("{root}{}", r.url))
+            crate::site::href(self.site, id, n, &root)
         });
         let html = if page.body.has_raw_html && !self.site.config.trust_html {
             sanitizer().clean(&html).to_string()

@@ -126,6 +126,19 @@ fn resolve_page(
     (resolved, problems)
 }
 
+/// What goes into link `n` of page `id`, with `prefix` (the way to the site's root)
+/// before a site URL. An address in raw HTML that names nothing the build knows is kept
+/// as written: it is the author's, and it was warned of.
+pub fn href(site: &Site, id: PageId, n: usize, prefix: &str) -> Option<String> {
+    match site.links.get(id)?.get(n)? {
+        Some(r) => Some(format!("{prefix}{}", r.url)),
+        None => {
+            let link = site.page(id).body.links.get(n)?;
+            link.raw.then(|| link.dest.clone())
+        }
+    }
+}
+
 /// Pages that link to each page, each listed once, in page order.
 pub fn backlinks(site: &Site, resolved: &[Vec<Option<Resolved>>]) -> Vec<Vec<PageId>> {
     let mut back: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
@@ -146,7 +159,12 @@ fn resolve(
     link: &LinkRef,
 ) -> Result<Option<Resolved>, Diagnostic> {
     let broken = |reason: Text, help: Text| {
-        Diagnostic::error(Problem::BrokenLink {
+        let severity = if link.raw {
+            Diagnostic::warning
+        } else {
+            Diagnostic::error
+        };
+        severity(Problem::BrokenLink {
             target: link.dest.clone(),
             reason,
         })

@@ -12,7 +12,7 @@ mod taxonomy;
 use crate::t;
 use std::collections::{BTreeMap, HashMap};
 
-pub use links::{LinkIndex, Resolved};
+pub use links::{href, LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Named, Taxonomy};

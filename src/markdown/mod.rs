@@ -15,6 +15,10 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use html::{find_ignore_case, raw_text_elements, Nesting};
+pub use html::{unlink, MAX_NESTING};
+
+mod html;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
 
@@ -34,6 +38,9 @@ pub struct LinkRef {
     /// Byte range of the whole link in the file (not just the body).
     pub span: Range<usize>,
     pub is_image: bool,
+    /// Written in raw HTML: a target the build does not know is the author's own
+    /// business (a warning, and the address is kept as written).
+    pub raw: bool,
 }
 
 /// A ```chart or ```table block: its text is a spec read by the charts module, and the
@@ -216,7 +223,13 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                         .with_help(t!("close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks", name = name)),
                     );
                 }
-                event
+                match raw_links(&mut out, html, &source[range.clone()], base + range.start) {
+                    Some(rewritten) if matches!(event, Event::Html(_)) => {
+                        Event::Html(CowStr::from(rewritten))
+                    }
+                    Some(rewritten) => Event::InlineHtml(CowStr::from(rewritten)),
+                    None => event,
+                }
             }
             Event::Start(Tag::Paragraph) => {
                 paragraph_depth += 1;
@@ -360,11 +373,52 @@ fn link_dest<'a>(
         dest: dest.to_string(),
         span,
         is_image,
+        raw: false,
     });
     if dest.starts_with('#') {
         return dest.clone();
     }
     CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
+}
+
+/// Raw HTML with the addresses inside the site made placeholders, as Markdown links are,
+/// or `None` when it has none. `written` is the event's text as the file has it (an
+/// indented block's lines may differ from the event's), starting at byte `at`.
+fn raw_links(out: &mut Rendered, html: &str, written: &str, at: usize) -> Option<String> {
+    let inside = |dest: &str| {
+        !dest.is_empty()
+            && !dest.starts_with('#')
+            && !dest.starts_with("//")
+            && scheme_of(dest).is_none()
+    };
+    let attributes: Vec<_> = html::url_attributes(html)
+        .into_iter()
+        .filter(|a| inside(a.value.trim()))
+        .collect();
+    if attributes.is_empty() {
+        return None;
+    }
+    let mut rewritten = String::with_capacity(html.len() + 16 * attributes.len());
+    let (mut done, mut searched) = (0, 0);
+    for attribute in attributes {
+        let value = &html[attribute.written.clone()];
+        let start = match written[searched..].find(value) {
+            Some(i) => searched + i,
+            None => searched,
+        };
+        searched = (start + value.len()).min(written.len());
+        out.links.push(LinkRef {
+            dest: attribute.value.trim().replace("&amp;", "&"),
+            span: at + start..at + searched,
+            is_image: attribute.is_image,
+            raw: true,
+        });
+        rewritten.push_str(&html[done..attribute.written.start]);
+        rewritten.push_str(&format!("\"{PLACEHOLDER}{}\"", out.links.len() - 1));
+        done = attribute.written.end;
+    }
+    rewritten.push_str(&html[done..]);
+    Some(rewritten)
 }
 
 /// The URL scheme of `dest` (`https`, `javascript` …), if it has one.
@@ -407,137 +461,6 @@ pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<Str
     }
     out.push_str(rest);
     out
-}
-
-/// `html` with link `n` turned into its plain text (a link) or left out (an image):
-/// for a target the reader of this build may not see, whose address must not appear.
-pub fn unlink(html: &str, n: usize) -> String {
-    let mut out = html.to_string();
-    for (open, close) in [("<a href=", Some("</a>")), ("<img src=", None)] {
-        let tag = format!("{open}\"{PLACEHOLDER}{n}\"");
-        while let Some(start) = out.find(&tag) {
-            let Some(end) = out[start..].find('>').map(|i| start + i + 1) else {
-                break;
-            };
-            out.replace_range(start..end, "");
-            if let Some(close) = close {
-                if let Some(at) = out[start..].find(close) {
-                    out.replace_range(start + at..start + at + close.len(), "");
-                }
-            }
-        }
-    }
-    out
-}
-
-/// How deep Markdown structure and raw HTML together may nest. Real pages stay under 20;
-/// a hundred thousand nested `<div>`s took the sanitizer minutes.
-pub const MAX_NESTING: usize = 256;
-
-/// The nesting depth of a page as its events go by: Markdown's own blocks and inlines,
-/// plus the elements opened and closed in raw HTML.
-#[derive(Default)]
-struct Nesting {
-    markdown: usize,
-    html: usize,
-}
-
-impl Nesting {
-    /// Takes one event; returns the depth when it passes [`MAX_NESTING`].
-    fn step(&mut self, event: &Event) -> Option<usize> {
-        match event {
-            Event::Start(_) => self.markdown += 1,
-            Event::End(_) => self.markdown = self.markdown.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                for tag in html_tags(html) {
-                    let void = VOID_ELEMENTS
-                        .iter()
-                        .any(|v| v.eq_ignore_ascii_case(tag.name));
-                    if tag.closing {
-                        self.html = self.html.saturating_sub(1);
-                    } else if !tag.self_closing && !void {
-                        self.html += 1;
-                    }
-                }
-            }
-            _ => {}
-        }
-        let depth = self.markdown + self.html;
-        (depth > MAX_NESTING).then_some(depth)
-    }
-}
-
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// A tag in a piece of raw HTML.
-struct HtmlTag<'a> {
-    closing: bool,
-    /// `<br/>`: ends in a slash (which browsers ignore on `<script/>` and the like).
-    self_closing: bool,
-    /// As written; compare ignoring ASCII case.
-    name: &'a str,
-}
-
-/// The tags in a piece of raw HTML, named as a browser names them (up to a space, `/`
-/// or `>`). Comments, declarations and a lone `<` are skipped.
-fn html_tags(html: &str) -> impl Iterator<Item = HtmlTag<'_>> + '_ {
-    html.match_indices('<').filter_map(move |(at, _)| {
-        let rest = &html[at + 1..];
-        let (closing, rest) = match rest.strip_prefix('/') {
-            Some(r) => (true, r),
-            None => (false, rest),
-        };
-        let len = rest
-            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
-            .unwrap_or(rest.len());
-        let name = &rest[..len];
-        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            return None;
-        }
-        let end = rest.find('>').unwrap_or(rest.len());
-        Some(HtmlTag {
-            closing,
-            self_closing: rest[..end].ends_with('/'),
-            name,
-        })
-    })
-}
-
-/// Elements whose content is raw text to a browser: once opened, everything up to their
-/// closing tag belongs to them, and sanitizers drop them whole.
-const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
-
-/// The raw-text elements opened in a piece of raw HTML. A slash does not close them:
-/// browsers read `<script/>` as an opening tag.
-fn raw_text_elements(html: &str) -> impl Iterator<Item = &'static str> + '_ {
-    html_tags(html)
-        .filter(|tag| !tag.closing)
-        .filter_map(|tag| {
-            RAW_TEXT_ELEMENTS
-                .iter()
-                .copied()
-                .find(|raw| raw.eq_ignore_ascii_case(tag.name))
-        })
-}
-
-/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Words as a reader counts them: each CJK character is a word, Latin words by spaces.
@@ -670,6 +593,36 @@ mod tests {
         assert!(r.html.contains("href=\"pmo-link:0\""));
         let html = substitute_links(&r.html, |_| Some("../practices/risk/#top".into()));
         assert!(html.contains("href=\"../practices/risk/#top\""), "{html}");
+    }
+
+    #[test]
+    fn addresses_in_raw_html_become_placeholders_and_others_stay() {
+        let body = "前言\n\n<div>\n  <a href=\"../practices/risk.md\">风险</a> <a href=\"https://x.cn/\">外</a>\n  <a href=\"#top\">顶</a> <img src='图.png'>\n</div>\n\n行内 <a href=/lessons/>教训</a>。\n";
+        let (r, p) = md(body);
+        assert!(p.is_empty(), "{p:?}");
+        let dests: Vec<(&str, bool, bool)> = r
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.is_image, l.raw))
+            .collect();
+        assert_eq!(
+            dests,
+            [
+                ("../practices/risk.md", false, true),
+                ("图.png", true, true),
+                ("/lessons/", false, true)
+            ]
+        );
+        assert_eq!(&body[r.links[1].span.clone()], "'图.png'");
+        assert_eq!(&body[r.links[2].span.clone()], "/lessons/");
+        assert!(
+            r.html.contains("<a href=\"pmo-link:0\">风险</a>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<img src=\"pmo-link:1\">"), "{}", r.html);
+        assert!(r.html.contains("href=\"https://x.cn/\""), "{}", r.html);
+        assert!(r.html.contains("href=\"#top\""), "{}", r.html);
     }
 
     #[test]

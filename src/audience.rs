@@ -191,6 +191,11 @@ impl Plan {
         })
     }
 
+    /// Whether audience `level` is below the one that sees amounts.
+    pub fn money_hidden(&self, level: usize) -> bool {
+        self.money.is_some_and(|m| level < m)
+    }
+
     pub fn names(&self) -> &[String] {
         &self.names
     }
@@ -211,7 +216,7 @@ impl Plan {
         diagnostics: &Diagnostics,
     ) -> (Loaded, Data) {
         let shown = |l: usize| l <= level;
-        let money_hidden = self.money.is_some_and(|m| level < m);
+        let money_hidden = self.money_hidden(level);
         let mut hidden_pages: HashMap<&str, &str> = HashMap::new();
         let mut hidden_urls: HashMap<&str, &str> = HashMap::new();
         let mut pages = Vec::new();

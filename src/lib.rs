@@ -605,6 +605,8 @@ impl Sources {
             &diagnostics,
         );
         laps.mark("link");
+        site.money_shown =
+            !matches!((&self.plan, level), (Some(plan), Some(l)) if plan.money_hidden(l));
         derive::tables::attach(&mut site, &self.i18n, &diagnostics);
         diagnostics.extend(derive::currency::check(&site));
         if diagnostics.has_errors() {

@@ -288,6 +288,13 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
     // Public sees the open project's status and milestones, not its amounts.
     let open = site.read("public/projects/open/index.html");
     assert!(open.contains("公开上线"), "{open}");
+    // Nor a BAC card or fact that could only say "none".
+    assert!(!open.contains("完工预算"), "{open}");
+    assert!(
+        site.read("internal/projects/open/index.html")
+            .contains("完工预算"),
+        "the internal build shows the BAC card"
+    );
     assert!(site.exists("public/files/plan-template.csv"));
 
     // Byte-identical run to run.

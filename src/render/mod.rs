@@ -83,6 +83,7 @@ impl RenderCache {
                 language: site.config.language.code(),
                 base_url: &site.config.base_url,
                 search: site.config.search,
+                money: site.money_shown,
             },
         );
         globals.insert("t", i18n.strings());
@@ -379,6 +380,8 @@ struct SiteInfo<'a> {
     base_url: &'a str,
     /// Whether the search index is built (and so whether to show the search box).
     search: bool,
+    /// Whether this build's reader may see amounts (BAC, spending, earned value).
+    money: bool,
 }
 
 #[derive(Serialize)]

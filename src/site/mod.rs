@@ -60,6 +60,9 @@ pub struct Site {
     /// Output path → source file, for `static/` of the theme and of the site.
     pub static_files: BTreeMap<String, crate::theme::Source>,
     pub link_index: LinkIndex,
+    /// Whether this build's reader may see amounts (site.toml `[restrict] money`): where
+    /// not, the theme leaves out the places that would only say "none".
+    pub money_shown: bool,
     /// Pages of each kind, newest first: every page of the lessons register lists a slice
     /// of it, so it is sorted once.
     newest: BTreeMap<Kind, Vec<PageId>>,
@@ -151,6 +154,7 @@ pub fn link(
         assets: loaded.assets,
         static_files,
         link_index: LinkIndex::default(),
+        money_shown: true,
         newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);

@@ -418,6 +418,8 @@ pub struct Prepared {
     pub words: std::sync::Arc<search::words::Words>,
     /// The audience built for, on a site that declares audiences.
     pub audience: Option<String>,
+    /// What that audience's build leaves out, for `serve` to filter edited pages with.
+    pub view: Option<audience::View>,
 }
 
 /// Stage timings, lap by lap.
@@ -560,18 +562,21 @@ impl Sources {
         let mut static_files = self.theme.static_files();
         let diagnostics = Diagnostics::default();
         diagnostics.extend(self.diagnostics.iter().cloned());
-        let (loaded, data) = match (&self.plan, level) {
-            (Some(plan), Some(level)) => plan.view(
-                &self.loaded,
-                &self.data,
-                level,
-                &mut static_files,
-                self.list_links,
-                &diagnostics,
-            ),
-            _ => (self.loaded.clone(), self.data.clone()),
+        let (loaded, data, view) = match (&self.plan, level) {
+            (Some(plan), Some(level)) => {
+                let (loaded, data, view) = plan.view(
+                    &self.loaded,
+                    &self.data,
+                    level,
+                    &mut static_files,
+                    self.list_links,
+                    &diagnostics,
+                );
+                (loaded, data, Some(view))
+            }
+            _ => (self.loaded.clone(), self.data.clone(), None),
         };
-        self.link(level, loaded, data, static_files, diagnostics)
+        self.link(level, loaded, data, static_files, diagnostics, view)
     }
 
     /// [`Sources::prepare_for`] for the last (or only) audience built: nothing is copied.
@@ -584,7 +589,7 @@ impl Sources {
         diagnostics.extend(std::mem::take(&mut self.diagnostics));
         let loaded = std::mem::take(&mut self.loaded);
         let data = std::mem::take(&mut self.data);
-        self.link(level, loaded, data, static_files, diagnostics)
+        self.link(level, loaded, data, static_files, diagnostics, None)
     }
 
     fn link(
@@ -594,6 +599,7 @@ impl Sources {
         data: data::Data,
         static_files: std::collections::BTreeMap<String, theme::Source>,
         diagnostics: Diagnostics,
+        view: Option<audience::View>,
     ) -> Result<Prepared, BuildFailure> {
         let mut laps = Laps::new();
         let drafts_skipped = loaded.drafts_skipped;
@@ -605,8 +611,7 @@ impl Sources {
             &diagnostics,
         );
         laps.mark("link");
-        site.money_shown =
-            !matches!((&self.plan, level), (Some(plan), Some(l)) if plan.money_hidden(l));
+        site.money_shown = !view.as_ref().is_some_and(audience::View::money_hidden);
         derive::tables::attach(&mut site, &self.i18n, &diagnostics);
         diagnostics.extend(derive::currency::check(&site));
         if diagnostics.has_errors() {
@@ -634,6 +639,7 @@ impl Sources {
             drafts_skipped,
             words: std::sync::Arc::clone(&self.words),
             audience: level.and_then(|l| self.plan.as_ref().map(|p| p.names()[l].clone())),
+            view,
         })
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::server::Server;
-use common::{pmo, search_client_in, snapshot, stderr, Site};
+use common::{assert_clean, messages, pmo, search_client_in, snapshot, stderr, Site};
 
 const SITE_TOML: &str = r#"title = "受众测试门户"
 base_url = "https://intranet.example.com/pmo/"
@@ -434,4 +434,76 @@ fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
     // Without --audience, serve shows the author everything.
     let server = Server::start(site.root(), &["--port", "0"]);
     assert!(server.body("/lessons/").contains("MARKLESSONPMO"));
+}
+
+/// An edited page goes through the audience's filter rather than a full rebuild, unless
+/// the edit changes who may see it or which files are published; either way the preview
+/// equals a clean build of that audience.
+#[test]
+fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
+    fn edit(
+        site: &Site,
+        workspace: &mut pmo_portal::incremental::Workspace,
+        rel: &str,
+        text: &str,
+    ) -> pmo_portal::incremental::Scope {
+        site.write(rel, text);
+        let rebuild = workspace
+            .rebuild([workspace.root().join(rel)])
+            .unwrap_or_else(|f| panic!("{}", messages(&f)));
+        if rebuild.search_stale {
+            workspace.refresh_search().unwrap();
+        }
+        rebuild.scope
+    }
+    use pmo_portal::incremental::{Scope, Workspace};
+    let site = fixture();
+    let options = || {
+        let mut o = pmo_portal::Options::new(site.root());
+        o.audience = Some("public".into());
+        o
+    };
+    let (mut workspace, _) =
+        Workspace::open(options()).unwrap_or_else(|f| panic!("{}", messages(&f)));
+    let lesson = |body: &str, audience: &str| {
+        format!(
+            "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n{audience}---\n\n{body}\n"
+        )
+    };
+    let scope = edit(
+        &site,
+        &mut workspace,
+        "content/lessons/public-lesson.md",
+        &lesson("改过的正文，仍见[秘密](secret-lesson.md)与<a href=\"../practices/vendor/dispute.md\">争议</a>。", ""),
+    );
+    assert!(matches!(scope, Scope::Pages(_)), "{scope:?}");
+    assert_clean(&workspace, options(), "a body edit under audiences");
+    let page = pmo_portal::incremental::read(&workspace.files())
+        ["lessons/public-lesson/index.html"]
+        .clone();
+    let page = String::from_utf8_lossy(&page);
+    assert!(
+        page.contains("改过的正文") && !page.contains("secret-lesson"),
+        "{page}"
+    );
+
+    // Now only pmo may see it: the whole audience is filtered again.
+    let scope = edit(
+        &site,
+        &mut workspace,
+        "content/lessons/public-lesson.md",
+        &lesson("正文。", "audience: pmo\n"),
+    );
+    assert_eq!(scope, Scope::Full);
+    assert_clean(&workspace, options(), "an audience edit");
+
+    // A visible page now links a file only hidden pages linked: it is published now.
+    let scope = edit(
+        &site,
+        &mut workspace,
+        "content/practices/plan.md",
+        "---\ntitle: 计划编制规范\ncategory: 计划管理\ntags: [计划]\n---\n\n清单见[清单](/files/pmo-only.csv)。\n",
+    );
+    assert_eq!(scope, Scope::Full);
+    assert_clean(&workspace, options(), "a link to a file hidden pages link");
 }

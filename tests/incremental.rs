@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{messages, snapshot, Site};
+use common::{assert_clean, messages, Site};
 use pmo_portal::incremental::{Rebuild, Scope, Workspace};
 use pmo_portal::Options;
 
@@ -52,32 +52,7 @@ impl Session {
 
     /// The in-memory site equals a clean build of the sources as they are now.
     fn assert_clean(&self, after: &str) {
-        let out = tempfile::tempdir().unwrap();
-        let mut options = Options::new(self.site.root());
-        options.output = Some(out.path().join("public"));
-        if let Err(f) = pmo_portal::build(&options, &pmo_portal::render::Silent) {
-            panic!("clean build failed:\n{}", messages(&f));
-        }
-        let clean = snapshot(&out.path().join("public"));
-        let files = self.workspace.files();
-        let files = pmo_portal::incremental::read(&files);
-        let mut memory: Vec<(String, Vec<u8>)> =
-            files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
-        memory.sort();
-        let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            names(&memory),
-            names(&clean),
-            "after {after}: file lists differ"
-        );
-        for ((path, a), (_, b)) in memory.iter().zip(&clean) {
-            assert!(
-                a == b,
-                "after {after}: {path} differs from a clean build\n--- memory\n{}\n--- clean\n{}",
-                String::from_utf8_lossy(a),
-                String::from_utf8_lossy(b)
-            );
-        }
+        assert_clean(&self.workspace, Options::new(self.site.root()), after);
     }
 }
 

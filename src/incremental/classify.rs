@@ -42,10 +42,11 @@ impl Workspace {
             // A folder created or renamed into place: it may hold anything.
             return Change::Full;
         }
-        if self.state.audience.is_some() && (top == "content" || top == "data") {
-            // What an audience sees is decided as the site is loaded, across pages (a
-            // project's audience covers its lessons, a link into a hidden page becomes
-            // text, money leaves every table): edits there rebuild it whole.
+        let page_file = rel.extension().is_some_and(|e| e == "md");
+        if self.state.view.is_some() && (top == "data" || (top == "content" && !page_file)) {
+            // Which tables and attachments an audience sees is decided across the site (a
+            // project's audience covers its folder, money leaves every table): edits there
+            // rebuild it whole. Edited pages go through the audience's filter instead.
             return Change::Full;
         }
         let exists = path.is_file();

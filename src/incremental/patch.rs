@@ -53,6 +53,16 @@ impl Workspace {
         if !problems.is_empty() {
             return Err(problems.into());
         }
+        if let Some(view) = &self.state.view {
+            // Its warnings are counted by the full build, which serve's window shows.
+            let quiet = crate::diagnostics::Diagnostics::default();
+            for (id, page) in &mut edits {
+                view.apply(page, false, &quiet);
+                if !view.admits(self.state.site.page(*id), page) {
+                    return Ok(None);
+                }
+            }
+        }
         let site = &self.state.site;
         let moves = edits
             .iter()

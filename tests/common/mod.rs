@@ -387,3 +387,36 @@ pub fn assert_measured(found: &serde_json::Value, charts: u64, texts: u64, conte
         "{context}: {found}"
     );
 }
+
+/// `serve`'s files in memory equal a clean build with `options` (its output is set here).
+pub fn assert_clean(
+    workspace: &pmo_portal::incremental::Workspace,
+    mut options: Options,
+    after: &str,
+) {
+    let out = tempfile::tempdir().unwrap();
+    options.output = Some(out.path().join("public"));
+    if let Err(f) = pmo_portal::build(&options, &Silent) {
+        panic!("clean build failed:\n{}", messages(&f));
+    }
+    let clean = snapshot(&out.path().join("public"));
+    let files = workspace.files();
+    let files = pmo_portal::incremental::read(&files);
+    let mut memory: Vec<(String, Vec<u8>)> =
+        files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    memory.sort();
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&memory),
+        names(&clean),
+        "after {after}: file lists differ"
+    );
+    for ((path, a), (_, b)) in memory.iter().zip(&clean) {
+        assert!(
+            a == b,
+            "after {after}: {path} differs from a clean build\n--- memory\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}

@@ -17,11 +17,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::config::Config;
 use crate::content::load::Loaded;
-use crate::content::page::{Extra, Page};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::kinds::Kind;
 use crate::t;
+
+mod view;
+
+pub use view::View;
+use view::{data_tables, linked_files};
 
 /// Columns of the derived `portfolio` table that hold amounts or figures computed from
 /// them: a block over `portfolio` naming one is left out where money is restricted.
@@ -202,10 +206,11 @@ impl Plan {
 
     /// What audience `level` may see: its pages, attachments, tables and amounts, with
     /// links to what it may not see made plain text and blocks over tables it may not
-    /// see left out. `static_files` loses the files only hidden pages link. Links across
-    /// the line are warned of one by one when `list_links` (`check`), else in one warning
-    /// that counts them: a portal whose practices cite lessons has thousands, which
-    /// would bury every other warning of a build.
+    /// see left out (see [`View`], which is returned for `serve` to filter edits with).
+    /// `static_files` loses the files only hidden pages link. Links across the line are
+    /// warned of one by one when `list_links` (`check`), else in one warning that counts
+    /// them: a portal whose practices cite lessons has thousands, which would bury every
+    /// other warning of a build.
     pub fn view(
         &self,
         loaded: &Loaded,
@@ -214,43 +219,38 @@ impl Plan {
         static_files: &mut BTreeMap<String, crate::theme::Source>,
         list_links: bool,
         diagnostics: &Diagnostics,
-    ) -> (Loaded, Data) {
+    ) -> (Loaded, Data, View) {
         let shown = |l: usize| l <= level;
         let money_hidden = self.money_hidden(level);
-        let mut hidden_pages: HashMap<&str, &str> = HashMap::new();
-        let mut hidden_urls: HashMap<&str, &str> = HashMap::new();
+        let mut hidden_pages = HashMap::new();
+        let mut hidden_urls = HashMap::new();
         let mut pages = Vec::new();
         for (page, &l) in loaded.pages.iter().zip(&self.pages) {
             if shown(l) {
                 pages.push(page.clone());
             } else {
-                hidden_pages.insert(&page.rel_path, &self.names[l]);
-                hidden_urls.insert(&page.url, &self.names[l]);
+                hidden_pages.insert(page.rel_path.clone(), self.names[l].clone());
+                hidden_urls.insert(page.url.clone(), self.names[l].clone());
             }
         }
-        let hidden_assets: HashMap<&str, &str> = loaded
+        let hidden_assets = loaded
             .assets
             .iter()
             .zip(&self.assets)
             .filter(|(_, &l)| !shown(l))
-            .map(|(a, &l)| (a.as_str(), self.names[l].as_str()))
+            .map(|(a, &l)| (a.clone(), self.names[l].clone()))
             .collect();
 
         // Files linked only by hidden pages go with them.
-        let files = |pages: &mut dyn Iterator<Item = &Page>| -> BTreeSet<String> {
-            pages
-                .flat_map(|p| p.body.links.iter().filter_map(|l| target(p.dir(), &l.dest)))
-                .collect()
-        };
-        let linked_hidden = files(
-            &mut loaded
+        let linked_hidden = linked_files(
+            loaded
                 .pages
                 .iter()
                 .zip(&self.pages)
                 .filter(|(_, &l)| !shown(l))
                 .map(|(p, _)| p),
         );
-        let linked_shown = files(&mut pages.iter());
+        let linked_shown = linked_files(pages.iter());
         let only_hidden: HashSet<&str> = linked_hidden
             .iter()
             .filter(|f| !linked_shown.contains(*f))
@@ -260,69 +260,6 @@ impl Plan {
 
         let full_tables = data_tables(data);
         let data = self.data_view(data, level, money_hidden);
-        let build = &self.names[level];
-        let visible_tables = data_tables(&data);
-        let mut across = (0, 0);
-        for page in &mut pages {
-            let mut on_page = 0;
-            for n in 0..page.body.links.len() {
-                let link = &page.body.links[n];
-                let Some(target) = target(page.dir(), &link.dest) else {
-                    continue;
-                };
-                let url = as_url(&target);
-                let audience = hidden_pages
-                    .get(target.as_str())
-                    .or_else(|| hidden_urls.get(url.as_str()))
-                    .or_else(|| hidden_assets.get(target.as_str()));
-                let Some(audience) = audience else { continue };
-                on_page += 1;
-                if !list_links {
-                    page.body.html = crate::markdown::unlink(&page.body.html, n);
-                    page.body.links[n].dest = String::new();
-                    continue;
-                }
-                diagnostics.push(
-                    Diagnostic::warning(Problem::Content(t!(
-                        "this links to {target}, which only the `{audience}` audience and above may see: the `{build}` build shows the link's text without the link",
-                        target = &link.dest,
-                        audience = *audience,
-                        build = build.as_str()
-                    )))
-                    .at(Location::new(
-                        &page.path,
-                        &page.source,
-                        link.span.start,
-                        link.span.len(),
-                    ))
-                    .with_help(t!(
-                        "fine if intended; otherwise link to a page `{build}` may see, or give this page the audience of its target",
-                        build = build.as_str()
-                    )),
-                );
-                page.body.html = crate::markdown::unlink(&page.body.html, n);
-                page.body.links[n].dest = String::new();
-            }
-            if money_hidden {
-                if let Extra::Project(info) = &mut page.extra {
-                    info.meta.bac = None;
-                }
-            }
-            drop_blocks(page, &full_tables, &visible_tables, money_hidden);
-            across = (across.0 + on_page, across.1 + usize::from(on_page > 0));
-        }
-        if !list_links && across.0 > 0 {
-            diagnostics.push(
-                Diagnostic::warning(Problem::Content(t!(
-                    "{links} link(s) on {pages} page(s) lead to pages or files the `{build}` audience may not see: its build shows their text without the link",
-                    links = across.0,
-                    pages = across.1,
-                    build = build.as_str()
-                )))
-                .in_file(std::path::Path::new("content"))
-                .with_help(t!("`pmo check` lists each of them")),
-            );
-        }
         let assets = loaded
             .assets
             .iter()
@@ -339,14 +276,41 @@ impl Plan {
             })
             .cloned()
             .collect();
-        let view = Loaded {
+        let view = View {
+            build: self.names[level].clone(),
+            hidden_pages,
+            hidden_urls,
+            hidden_assets,
+            linked_hidden: linked_hidden.clone(),
+            full_tables,
+            visible_tables: data_tables(&data),
+            money_hidden,
+        };
+        let mut across = (0, 0);
+        for page in &mut pages {
+            let on_page = view.apply(page, list_links, diagnostics);
+            across = (across.0 + on_page, across.1 + usize::from(on_page > 0));
+        }
+        if !list_links && across.0 > 0 {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "{links} link(s) on {pages} page(s) lead to pages or files the `{build}` audience may not see: its build shows their text without the link",
+                    links = across.0,
+                    pages = across.1,
+                    build = view.build.as_str()
+                )))
+                .in_file(std::path::Path::new("content"))
+                .with_help(t!("`pmo check` lists each of them")),
+            );
+        }
+        let loaded = Loaded {
             pages,
             assets,
             tables,
             drafts_skipped: loaded.drafts_skipped,
             failed: loaded.failed.clone(),
         };
-        (view, data)
+        (loaded, data, view)
     }
 
     /// The tables and project data `level` may see.
@@ -390,101 +354,9 @@ impl Plan {
     }
 }
 
-/// Leaves out the ```chart and ```table blocks of `page` over tables this build does not
-/// hold, and, where money is restricted, those over `portfolio` naming one of its
-/// amounts. A block over a table no build holds stays, to be reported as usual.
-fn drop_blocks(
-    page: &mut Page,
-    full: &BTreeSet<&str>,
-    visible: &BTreeSet<&str>,
-    money_hidden: bool,
-) {
-    let slug = page.project_slug().map(str::to_string).or_else(|| {
-        let rest = page.rel_path.strip_prefix("projects/")?;
-        Some(rest.split('/').next()?.to_string())
-    });
-    let keep: Vec<bool> = page
-        .body
-        .blocks
-        .iter()
-        .zip(&page.blocks)
-        .map(|(raw, spec)| {
-            let name = match spec {
-                crate::blocks::BlockSpec::Chart(c) => &c.data,
-                crate::blocks::BlockSpec::Table(t) => &t.data,
-            };
-            let own = slug.as_ref().map(|s| format!("projects/{s}/{name}"));
-            // As `charts::find_table` looks: the name as written, then the page's
-            // project's table of that name.
-            let found = std::iter::once(name.as_str())
-                .chain(own.as_deref())
-                .find(|n| full.contains(n));
-            let known = crate::layout::DERIVED_TABLES.contains(&name.as_str())
-                || found.is_none_or(|n| visible.contains(n));
-            let money = money_hidden
-                && name == "portfolio"
-                && raw
-                    .text
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .any(|w| MONEY_COLUMNS.contains(&w));
-            known && !money
-        })
-        .collect();
-    if keep.iter().all(|k| *k) {
-        return;
-    }
-    let mut html = std::mem::take(&mut page.body.html);
-    let mut kept = 0;
-    for (n, &k) in keep.iter().enumerate() {
-        let marker = crate::markdown::block_marker(n);
-        let now = if k {
-            let renumbered = crate::markdown::block_marker(kept);
-            kept += 1;
-            renumbered
-        } else {
-            String::new()
-        };
-        html = html.replacen(&marker, &now, 1);
-    }
-    page.body.html = html;
-    let mut flags = keep.iter();
-    page.body.blocks.retain(|_| *flags.next().unwrap_or(&true));
-    let mut flags = keep.iter();
-    page.blocks.retain(|_| *flags.next().unwrap_or(&true));
-}
-
-fn data_tables(data: &Data) -> BTreeSet<&str> {
-    data.tables.keys().map(String::as_str).collect()
-}
-
-/// The file or page a link points at, relative to `content/` (or the site root for a
-/// leading `/`), without its `#fragment` or `?query`.
-fn target(dir: &str, dest: &str) -> Option<String> {
-    let path = dest.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() || crate::markdown::scheme_of(dest).is_some() {
-        return None;
-    }
-    let path = crate::escape::percent_decode(path);
-    match path.strip_prefix('/') {
-        Some(abs) => Some(abs.to_string()),
-        None => crate::layout::join(dir, &path),
-    }
-}
-
-/// A link target written as a URL (`lessons/x/`, `lessons/x/index.html`) in the form
-/// pages' URLs take.
-fn as_url(target: &str) -> String {
-    let trimmed = target.trim_end_matches("index.html");
-    if trimmed.is_empty() || trimmed.ends_with('/') {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/")
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::view::{as_url, target};
 
     #[test]
     fn link_targets_are_paths_under_content_without_fragments() {

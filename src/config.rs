@@ -225,6 +225,31 @@ pub struct Config {
     pub audience_defaults: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub restrict: Restrict,
+    #[serde(default)]
+    pub hygiene: HygieneSettings,
+}
+
+/// When the hygiene checks call something stale (`[hygiene]`).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct HygieneSettings {
+    /// A practice without `review_by` is stale this many months after its `date`.
+    pub practice_max_age_months: i32,
+    /// An active project whose last reported period is more than this many months
+    /// before the as-of date has stopped reporting.
+    pub data_stale_months: i32,
+    /// A draft older than this many days is listed.
+    pub draft_max_age_days: i32,
+}
+
+impl Default for HygieneSettings {
+    fn default() -> Self {
+        HygieneSettings {
+            practice_max_age_months: 24,
+            data_stale_months: 3,
+            draft_max_age_days: 30,
+        }
+    }
 }
 
 /// Fields kept from lower audiences on pages they otherwise see (`[restrict]`).
@@ -265,6 +290,10 @@ const FIELDS: &[&str] = &[
     "restrict",
     "money",
     "money_tables",
+    "hygiene",
+    "practice_max_age_months",
+    "data_stale_months",
+    "draft_max_age_days",
     "cpi_green",
     "cpi_amber",
     "spi_green",

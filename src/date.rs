@@ -58,6 +58,12 @@ impl Date {
             .map_err(|_| invalid())
     }
 
+    /// Today in the machine's time zone: what "overdue" and "stale" are judged by
+    /// unless an as-of date is given.
+    pub fn today() -> Date {
+        Date(jiff::Zoned::now().date())
+    }
+
     pub fn iso(&self) -> String {
         self.0.to_string()
     }

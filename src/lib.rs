@@ -15,11 +15,12 @@ pub mod charts;
 pub(crate) mod config;
 pub(crate) mod content;
 pub mod data;
-pub(crate) mod date;
+pub mod date;
 pub(crate) mod derive;
 pub mod diagnostics;
 pub(crate) mod encoding;
 pub(crate) mod escape;
+pub mod hygiene;
 pub(crate) mod i18n;
 pub mod import;
 pub mod incremental;
@@ -463,6 +464,20 @@ pub struct Sources {
 }
 
 /// Runs every stage before rendering: config, load, link and charts.
+/// The knowledge hygiene findings as of `as_of`, over what the highest audience sees
+/// (every page, and the drafts left out of it).
+pub fn hygiene_report(
+    options: &Options,
+    as_of: date::Date,
+) -> Result<Vec<hygiene::Finding>, BuildFailure> {
+    let mut options = options.clone();
+    options.default_audience = DefaultAudience::Highest;
+    guarded(|| {
+        let prepared = prepare(&options)?;
+        Ok(hygiene::findings(&prepared.site, as_of))
+    })
+}
+
 pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     let sources = load(options)?;
     let level = sources.level(options)?;

@@ -8,7 +8,9 @@ use std::sync::{Arc, OnceLock};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use pmo_portal::date::Date;
 use pmo_portal::diagnostics::{self, Diagnostic};
+use pmo_portal::hygiene;
 use pmo_portal::incremental::Scope;
 use pmo_portal::kinds::Kind;
 use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
@@ -121,6 +123,44 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Reports over the site's content, e.g. `pmo report hygiene --fail-on any`.
+    Report {
+        #[command(subcommand)]
+        what: Report,
+    },
+}
+
+#[derive(Subcommand)]
+enum Report {
+    /// List what has gone stale or was never finished, each with its file and owner:
+    /// practices past review, lessons without a category, closed projects without a
+    /// closure review, projects whose data stopped, pages nothing links to, old drafts.
+    Hygiene {
+        /// For people, or one JSON document on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit with 1 when a finding of this check is listed (repeatable); `any` for
+        /// every check. Without it the exit code is 0 whatever is found.
+        #[arg(long = "fail-on", value_name = "CHECK", value_parser = check_names())]
+        fail_on: Vec<String>,
+        /// Only what this person owes.
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Judge staleness as of this day (YYYY-MM-DD); today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+        as_of: Option<Date>,
+    },
+}
+
+/// The check names `--fail-on` takes.
+fn check_names() -> clap::builder::PossibleValuesParser {
+    let mut names: Vec<&'static str> = hygiene::Check::ALL.iter().map(|c| c.key()).collect();
+    names.push("any");
+    clap::builder::PossibleValuesParser::new(names)
+}
+
+fn date_arg(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(say)
 }
 
 #[derive(Subcommand)]
@@ -281,6 +321,34 @@ fn main() -> ExitCode {
                 Err(d) => report_one(&d),
             }
         }
+        Command::Report {
+            what:
+                Report::Hygiene {
+                    format,
+                    fail_on,
+                    owner,
+                    as_of,
+                },
+        } => {
+            let as_of = as_of.unwrap_or_else(Date::today);
+            match pmo_portal::hygiene_report(&Options::new(cli.root), as_of) {
+                Ok(mut findings) => {
+                    if let Some(owner) = &owner {
+                        findings.retain(|f| f.owner.as_deref() == Some(owner.as_str()));
+                    }
+                    print_hygiene(&findings, as_of, format);
+                    let failing = findings
+                        .iter()
+                        .any(|f| fail_on.iter().any(|c| c == "any" || c == f.check.key()));
+                    if failing {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(failure) => finish(Err(failure), Verb::Checked, format),
+            }
+        }
         Command::Import {
             what: Import::Lessons { file, map, dry_run },
         } => {
@@ -339,6 +407,40 @@ fn imported(report: &pmo_portal::import::Report) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints hygiene findings grouped by check (or as one JSON document).
+fn print_hygiene(findings: &[hygiene::Finding], as_of: Date, format: Format) {
+    if format == Format::Json {
+        let doc = serde_json::json!({ "as_of": as_of.iso(), "findings": findings });
+        println!("{doc}");
+        return;
+    }
+    println!(
+        "{}",
+        say(t!(
+            "Knowledge hygiene as of {date}: {count} finding(s)",
+            date = as_of.iso().as_str(),
+            count = findings.len()
+        ))
+    );
+    for check in hygiene::Check::ALL {
+        let of_check: Vec<&hygiene::Finding> =
+            findings.iter().filter(|f| f.check == check).collect();
+        if of_check.is_empty() {
+            continue;
+        }
+        println!("\n{}", say(hygiene::report::heading(check, of_check.len())));
+        for f in of_check {
+            println!(
+                "  {}  {}  · {} · {}",
+                f.file,
+                f.title,
+                say(hygiene::report::owner(f)),
+                say(hygiene::report::detail(f))
+            );
+        }
     }
 }
 

@@ -35,7 +35,7 @@ const LAYERS: &[&[&str]] = &[
     &["data"],
     &["audience"],
     &["site"],
-    &["derive"],
+    &["derive", "hygiene"],
     &["charts"],
     &["search"],
     &["render"],

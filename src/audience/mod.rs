@@ -308,6 +308,13 @@ impl Plan {
             assets,
             tables,
             drafts_skipped: loaded.drafts_skipped,
+            // Drafts have no audience yet: only the audience that sees everything hears
+            // of them.
+            drafts: if level + 1 == self.names.len() {
+                loaded.drafts.clone()
+            } else {
+                Vec::new()
+            },
             failed: loaded.failed.clone(),
         };
         (loaded, data, view)

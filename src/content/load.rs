@@ -14,6 +14,7 @@ use crate::content::page::{Extra, LessonInfo, Page, ProjectInfo, ReviewInfo};
 use crate::content::schema::{
     AudienceMeta, LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
 };
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::kinds::{kind_of, Kind, PROJECTS};
 use crate::markdown;
@@ -31,9 +32,31 @@ pub struct Loaded {
     pub tables: Vec<String>,
     /// Drafts left out of the build (without `--drafts`).
     pub drafts_skipped: usize,
+    /// Those of them that parsed: listed by the hygiene checks when they grow old.
+    pub drafts: Vec<Draft>,
     /// Pages that failed to load (their errors already reported), relative to
     /// `content/`: what points at them is not reported again.
     pub failed: Vec<String>,
+}
+
+/// A draft left out of the build: enough to say whose it is and how old.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub path: String,
+    pub title: String,
+    pub date: Option<Date>,
+    pub owner: Option<String>,
+}
+
+impl Draft {
+    pub fn of(page: &Page) -> Draft {
+        Draft {
+            path: page.path.to_string_lossy().replace('\\', "/"),
+            title: page.title.clone(),
+            date: page.date,
+            owner: page.owner.clone(),
+        }
+    }
 }
 
 /// Walks `content_dir` and loads every page. Problems go to `diagnostics`; a page with an
@@ -98,7 +121,10 @@ pub fn load(
         .collect();
     for (rel, result) in markdown_files.iter().zip(results) {
         match result {
-            Ok(page) if page.draft && !include_drafts => loaded.drafts_skipped += 1,
+            Ok(page) if page.draft && !include_drafts => {
+                loaded.drafts_skipped += 1;
+                loaded.drafts.push(Draft::of(&page));
+            }
             Ok(page) => loaded.pages.push(page),
             // A draft being written may be incomplete; it must not block publishing the
             // rest of the portal, but its author hears what publishing it would meet.
@@ -385,14 +411,15 @@ fn parse_meta(
         }
         Kind::Practice => {
             let m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
-            page.title = m.title;
+            page.title = m.title.clone();
             page.date = m.date;
-            page.category = m.category;
-            page.tags = m.tags;
+            page.category = m.category.clone();
+            page.tags = m.tags.clone();
             page.weight = m.weight;
-            page.owner = m.owner;
-            page.summary = m.summary.unwrap_or_default();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
+            page.extra = Extra::Practice(Box::new(m));
         }
         Kind::Lesson => {
             let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;

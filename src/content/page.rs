@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::content::schema::{Date, LessonMeta, ProjectMeta, ReviewMeta};
+use crate::content::schema::{Date, LessonMeta, PracticeMeta, ProjectMeta, ReviewMeta};
 use crate::markdown::Rendered;
 
 use crate::kinds::Kind;
@@ -75,6 +75,7 @@ impl ProjectInfo {
 #[serde(untagged)]
 pub enum Extra {
     None,
+    Practice(Box<PracticeMeta>),
     Lesson(LessonInfo),
     Project(Box<ProjectInfo>),
     Review(ReviewInfo),
@@ -119,6 +120,13 @@ impl Page {
         }
     }
 
+    pub fn practice(&self) -> Option<&PracticeMeta> {
+        match &self.extra {
+            Extra::Practice(p) => Some(p),
+            _ => None,
+        }
+    }
+
     pub fn project(&self) -> Option<&ProjectInfo> {
         match &self.extra {
             Extra::Project(p) => Some(p),
@@ -139,7 +147,7 @@ impl Page {
             Extra::Lesson(l) => Some(&l.project),
             Extra::Review(r) => Some(&r.project),
             Extra::Project(p) => Some(&p.slug),
-            Extra::None => None,
+            Extra::Practice(_) | Extra::None => None,
         }
     }
 

@@ -156,6 +156,9 @@ pub struct PracticeMeta {
     pub tags: Vec<String>,
     pub weight: Option<i64>,
     pub owner: Option<String>,
+    /// When the owner should next check the practice still holds: past it, the practice
+    /// is listed as stale on the hygiene page (without it, its `date` ages it).
+    pub review_by: Option<Date>,
     pub summary: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).

@@ -63,6 +63,8 @@ pub struct Site {
     /// Whether this build's reader may see amounts (site.toml `[restrict] money`): where
     /// not, the theme leaves out the places that would only say "none".
     pub money_shown: bool,
+    /// Drafts left out of the build, for the hygiene checks.
+    pub drafts: Vec<crate::content::load::Draft>,
     /// Pages of each kind, newest first: every page of the lessons register lists a slice
     /// of it, so it is sorted once.
     newest: BTreeMap<Kind, Vec<PageId>>,
@@ -155,6 +157,7 @@ pub fn link(
         static_files,
         link_index: LinkIndex::default(),
         money_shown: true,
+        drafts: loaded.drafts,
         newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);

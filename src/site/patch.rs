@@ -34,6 +34,7 @@ impl Site {
             assets: std::mem::take(&mut self.assets),
             tables: Vec::new(),
             drafts_skipped: 0,
+            drafts: std::mem::take(&mut self.drafts),
             failed: Vec::new(),
         };
         let data = Data {
@@ -41,7 +42,9 @@ impl Site {
             projects: std::mem::take(&mut self.project_data),
         };
         let statics = std::mem::take(&mut self.static_files);
+        let money_shown = self.money_shown;
         *self = super::link(self.config.clone(), loaded, data, statics, diagnostics);
+        self.money_shown = money_shown;
     }
 
     /// Puts edited pages in place (each must be [`same_place`] as the page it replaces)

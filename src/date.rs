@@ -58,6 +58,11 @@ impl Date {
             .map_err(|_| invalid())
     }
 
+    /// Today in the machine's time zone: the day a reader of the build means by "now".
+    pub fn today() -> Date {
+        Date(jiff::Zoned::now().date())
+    }
+
     pub fn iso(&self) -> String {
         self.0.to_string()
     }

@@ -47,6 +47,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use config::Config;
+pub use date::Date;
 use diagnostics::{Diagnostic, Diagnostics, Problem};
 use output::{Output, Staging};
 use render::{Progress, RenderCache, Renderer};
@@ -72,6 +73,8 @@ pub struct Options {
     pub audience: Option<String>,
     /// Which audience a build without `audience` is for.
     pub default_audience: DefaultAudience,
+    /// The day to build as of (`--as-of`), over site.toml's `as_of` and today.
+    pub as_of: Option<Date>,
 }
 
 /// The audience of a build that names none, on a site that declares audiences.
@@ -95,6 +98,7 @@ impl Options {
             deny_warnings: false,
             audience: None,
             default_audience: DefaultAudience::Lowest,
+            as_of: None,
         }
     }
 
@@ -490,6 +494,8 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
             format!("{url}/")
         };
     }
+    // Settled once here, so every page and check of the build counts from one day.
+    config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
     let theme = Theme::resolve(root, &config.theme)?;
     let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
     let content_dir = root.join("content");

@@ -16,7 +16,7 @@ use pmo_portal::render::Progress;
 use pmo_portal::scaffold;
 use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::t;
-use pmo_portal::{BuildFailure, BuildReport, Options};
+use pmo_portal::{BuildFailure, BuildReport, Date, Options};
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +62,10 @@ enum Command {
         /// Build one complete site per audience, into <output>/<audience>/.
         #[arg(long)]
         all_audiences: bool,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -84,6 +88,10 @@ enum Command {
         /// Preview what this audience may see (the highest by default).
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
     Check {
@@ -98,6 +106,10 @@ enum Command {
         /// Check this audience's site only (by default every audience's).
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -155,6 +167,11 @@ fn creatable_kind() -> impl clap::builder::TypedValueParser<Value = Kind> {
         .map(|key| Kind::of_key(&key).unwrap_or(Kind::Page))
 }
 
+/// `--as-of`: a date as front matter writes it, refused with the same explanation.
+fn as_of_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(say)
+}
+
 /// The language of everything printed: the site's (see `Lang::for_site`).
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -185,8 +202,10 @@ fn main() -> ExitCode {
             deny_warnings,
             audience,
             all_audiences,
+            as_of,
         } => {
             let mut options = Options::new(cli.root);
+            options.as_of = as_of;
             options.output = output;
             options.base_url = base_url;
             options.drafts = drafts;
@@ -221,8 +240,10 @@ fn main() -> ExitCode {
             allow_hosts,
             drafts,
             audience,
+            as_of,
         } => {
             let mut build = Options::new(cli.root);
+            build.as_of = as_of;
             build.drafts = drafts;
             build.audience = audience;
             build.default_audience = pmo_portal::DefaultAudience::Highest;
@@ -243,8 +264,10 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             audience,
+            as_of,
         } => {
             let mut options = Options::new(cli.root);
+            options.as_of = as_of;
             options.drafts = drafts;
             options.deny_warnings = deny_warnings;
             options.audience = audience;

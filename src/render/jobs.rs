@@ -298,8 +298,9 @@ fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
     ctx.insert("paginator", &paginator(url, n, pages_for(all.len(), per)));
     ctx.insert("total", &all.len());
     ctx.insert("register_chunks", &crate::render::register::chunks(r.site));
-    // Overdue counts depend on the day the site is built as of: say which, when shown.
-    let with_actions = all.iter().any(|&id| {
+    // Overdue counts depend on the day the site is built as of: say which, on a page
+    // that shows some. Decided by the page's own rows, which `serve` re-renders it for.
+    let with_actions = slice.iter().any(|&id| {
         r.site
             .page(id)
             .lesson()

@@ -194,15 +194,17 @@ fn the_home_pages_rag_counts_open_the_projects_list_filtered() {
     );
 }
 
-/// The basic fixture with twelve more lessons, two a register page: the oldest, on the
-/// last page, is the only critical one and has an overdue action.
+/// The basic fixture with a thousand more lessons, two a register page: the oldest, on
+/// the last page and in the second data file, is the only critical one and has an
+/// overdue action.
 fn register_site() -> Site {
     let site = Site::fixture("basic");
-    for n in 1..=12 {
+    for n in 0..1000 {
+        let (month, day) = (1 + n % 12, 1 + n / 12 % 28);
         site.write(
-            &format!("content/lessons/filler-{n:02}.md"),
+            &format!("content/lessons/filler-{n:04}.md"),
             format!(
-                "---\ntitle: 例行经验 {n}\ndate: 2024-07-{n:02}\nproject: erp\nphase: execution\nimpact: positive\nseverity: low\n---\n\n正文。\n"
+                "---\ntitle: 例行经验 {n}\ndate: 2024-{month:02}-{day:02}\nproject: erp\nphase: execution\nimpact: positive\nseverity: low\n---\n\n正文。\n"
             ),
         );
     }
@@ -227,7 +229,12 @@ fn the_register_filters_find_a_lesson_on_a_later_page_and_keep_the_filters_in_th
     let pages = std::fs::read_dir(site.public().join("lessons/page"))
         .unwrap()
         .count();
-    assert!(pages >= 6, "{pages} more pages");
+    assert!(pages >= 500, "{pages} more pages");
+    let second = std::fs::read_to_string(site.public().join("lessons/data-1.js")).unwrap();
+    assert!(
+        second.contains("最早的严重教训"),
+        "the lesson is in the second data file"
+    );
     let rows = "[...document.querySelectorAll('#register-table tbody tr')]";
     let script = format!(
         "{WAIT} const form = document.getElementById('register-filters'); \

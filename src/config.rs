@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::suggest::did_you_mean;
@@ -225,6 +226,10 @@ pub struct Config {
     pub audience_defaults: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub restrict: Restrict,
+    /// The day the site is built as of (`2025-06-30`): what is overdue is counted against
+    /// it. Left out, the day of the build; set it (or `--as-of`) for a report that must
+    /// read the same whenever it is rebuilt.
+    pub as_of: Option<Date>,
     #[serde(default)]
     pub hygiene: HygieneSettings,
 }
@@ -294,6 +299,7 @@ const FIELDS: &[&str] = &[
     "practice_max_age_months",
     "data_stale_months",
     "draft_max_age_days",
+    "as_of",
     "cpi_green",
     "cpi_amber",
     "spi_green",
@@ -317,6 +323,13 @@ fn default_search() -> bool {
 }
 
 impl Config {
+    /// The day the site is built as of. A build settles it once, when it loads the
+    /// configuration (`--as-of`, else `as_of`, else today), so every page counts from
+    /// the same day; today is only the fallback of a configuration read outside a build.
+    pub fn as_of(&self) -> Date {
+        self.as_of.unwrap_or_else(Date::today)
+    }
+
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         if !path.is_file() {

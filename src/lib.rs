@@ -48,6 +48,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use config::Config;
+pub use date::Date;
 use diagnostics::{Diagnostic, Diagnostics, Problem};
 use output::{Output, Staging};
 use render::{Progress, RenderCache, Renderer};
@@ -73,6 +74,8 @@ pub struct Options {
     pub audience: Option<String>,
     /// Which audience a build without `audience` is for.
     pub default_audience: DefaultAudience,
+    /// The day to build as of (`--as-of`), over site.toml's `as_of` and today.
+    pub as_of: Option<Date>,
 }
 
 /// The audience of a build that names none, on a site that declares audiences.
@@ -96,6 +99,7 @@ impl Options {
             deny_warnings: false,
             audience: None,
             default_audience: DefaultAudience::Lowest,
+            as_of: None,
         }
     }
 
@@ -464,17 +468,15 @@ pub struct Sources {
 }
 
 /// Runs every stage before rendering: config, load, link and charts.
-/// The knowledge hygiene findings as of `as_of`, over what the highest audience sees
-/// (every page, and the drafts left out of it).
-pub fn hygiene_report(
-    options: &Options,
-    as_of: date::Date,
-) -> Result<Vec<hygiene::Finding>, BuildFailure> {
+/// The knowledge hygiene findings, over what the highest audience sees (every page, and
+/// the drafts left out of it), with the day they are counted as of.
+pub fn hygiene_report(options: &Options) -> Result<(Date, Vec<hygiene::Finding>), BuildFailure> {
     let mut options = options.clone();
     options.default_audience = DefaultAudience::Highest;
     guarded(|| {
         let prepared = prepare(&options)?;
-        Ok(hygiene::findings(&prepared.site, as_of))
+        let as_of = prepared.site.config.as_of();
+        Ok((as_of, hygiene::findings(&prepared.site, as_of)))
     })
 }
 
@@ -507,6 +509,8 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
             format!("{url}/")
         };
     }
+    // Settled once here, so every page and check of the build counts from one day.
+    config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
     let theme = Theme::resolve(root, &config.theme)?;
     let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
     let content_dir = root.join("content");

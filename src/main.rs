@@ -8,7 +8,6 @@ use std::sync::{Arc, OnceLock};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use pmo_portal::date::Date;
 use pmo_portal::diagnostics::{self, Diagnostic};
 use pmo_portal::hygiene;
 use pmo_portal::incremental::Scope;
@@ -18,7 +17,7 @@ use pmo_portal::render::Progress;
 use pmo_portal::scaffold;
 use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::t;
-use pmo_portal::{BuildFailure, BuildReport, Options};
+use pmo_portal::{BuildFailure, BuildReport, Date, Options};
 
 #[derive(Parser)]
 #[command(
@@ -64,6 +63,10 @@ enum Command {
         /// Build one complete site per audience, into <output>/<audience>/.
         #[arg(long)]
         all_audiences: bool,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
     Serve {
@@ -86,6 +89,10 @@ enum Command {
         /// Preview what this audience may see (the highest by default).
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
     Check {
@@ -100,6 +107,10 @@ enum Command {
         /// Check this audience's site only (by default every audience's).
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
     },
     /// Create a new site in DIR that builds at once.
     Init { dir: PathBuf },
@@ -146,8 +157,9 @@ enum Report {
         /// Only what this person owes.
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
-        /// Judge staleness as of this day (YYYY-MM-DD); today by default.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+        /// Judge staleness as of this day (YYYY-MM-DD), over site.toml's `as_of`; today
+        /// by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
         as_of: Option<Date>,
     },
 }
@@ -157,10 +169,6 @@ fn check_names() -> clap::builder::PossibleValuesParser {
     let mut names: Vec<&'static str> = hygiene::Check::ALL.iter().map(|c| c.key()).collect();
     names.push("any");
     clap::builder::PossibleValuesParser::new(names)
-}
-
-fn date_arg(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(say)
 }
 
 #[derive(Subcommand)]
@@ -195,6 +203,11 @@ fn creatable_kind() -> impl clap::builder::TypedValueParser<Value = Kind> {
         .map(|key| Kind::of_key(&key).unwrap_or(Kind::Page))
 }
 
+/// `--as-of`: a date as front matter writes it, refused with the same explanation.
+fn as_of_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(say)
+}
+
 /// The language of everything printed: the site's (see `Lang::for_site`).
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -225,8 +238,10 @@ fn main() -> ExitCode {
             deny_warnings,
             audience,
             all_audiences,
+            as_of,
         } => {
             let mut options = Options::new(cli.root);
+            options.as_of = as_of;
             options.output = output;
             options.base_url = base_url;
             options.drafts = drafts;
@@ -261,8 +276,10 @@ fn main() -> ExitCode {
             allow_hosts,
             drafts,
             audience,
+            as_of,
         } => {
             let mut build = Options::new(cli.root);
+            build.as_of = as_of;
             build.drafts = drafts;
             build.audience = audience;
             build.default_audience = pmo_portal::DefaultAudience::Highest;
@@ -283,8 +300,10 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             audience,
+            as_of,
         } => {
             let mut options = Options::new(cli.root);
+            options.as_of = as_of;
             options.drafts = drafts;
             options.deny_warnings = deny_warnings;
             options.audience = audience;
@@ -330,9 +349,10 @@ fn main() -> ExitCode {
                     as_of,
                 },
         } => {
-            let as_of = as_of.unwrap_or_else(Date::today);
-            match pmo_portal::hygiene_report(&Options::new(cli.root), as_of) {
-                Ok(mut findings) => {
+            let mut options = Options::new(cli.root);
+            options.as_of = as_of;
+            match pmo_portal::hygiene_report(&options) {
+                Ok((as_of, mut findings)) => {
                     if let Some(owner) = &owner {
                         findings.retain(|f| f.owner.as_deref() == Some(owner.as_str()));
                     }

@@ -193,3 +193,102 @@ fn the_home_pages_rag_counts_open_the_projects_list_filtered() {
         "unfiltered, every project shows"
     );
 }
+
+/// The basic fixture with a thousand more lessons, two a register page: the oldest, on
+/// the last page and in the second data file, is the only critical one and has an
+/// overdue action.
+fn register_site() -> Site {
+    let site = Site::fixture("basic");
+    for n in 0..1000 {
+        let (month, day) = (1 + n % 12, 1 + n / 12 % 28);
+        site.write(
+            &format!("content/lessons/filler-{n:04}.md"),
+            format!(
+                "---\ntitle: 例行经验 {n}\ndate: 2024-{month:02}-{day:02}\nproject: erp\nphase: execution\nimpact: positive\nseverity: low\n---\n\n正文。\n"
+            ),
+        );
+    }
+    site.write(
+        "content/lessons/oldest.md",
+        "---\ntitle: 最早的严重教训：验收标准没有写进合同\ndate: 2023-01-05\nproject: erp\nphase: closing\nimpact: negative\nseverity: critical\nactions:\n  - what: 合同模板增加验收标准附件\n    owner: 王芳\n    due: 2023-03-31\n---\n\n正文。\n",
+    );
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = 2024-12-31\n{config}"));
+    site.build_ok();
+    site
+}
+
+#[test]
+fn the_register_filters_find_a_lesson_on_a_later_page_and_keep_the_filters_in_the_address() {
+    let site = register_site();
+    let register = std::fs::read_to_string(site.public().join("lessons/index.html")).unwrap();
+    assert!(
+        !register.contains("最早的严重教训"),
+        "the lesson is not on page 1"
+    );
+    let pages = std::fs::read_dir(site.public().join("lessons/page"))
+        .unwrap()
+        .count();
+    assert!(pages >= 500, "{pages} more pages");
+    let second = std::fs::read_to_string(site.public().join("lessons/data-1.js")).unwrap();
+    assert!(
+        second.contains("最早的严重教训"),
+        "the lesson is in the second data file"
+    );
+    let rows = "[...document.querySelectorAll('#register-table tbody tr')]";
+    let script = format!(
+        "{WAIT} const form = document.getElementById('register-filters'); \
+         await wait(() => !form.hidden); \
+         const select = form.elements.severity; \
+         const options = [...select.options].map(o => o.value).join(','); \
+         select.value = 'critical'; select.dispatchEvent(new Event('change', {{bubbles: true}})); \
+         await wait(() => {rows}.length === 1); \
+         const found = {rows}.map(r => r.textContent.replace(/\\s+/g, ' ').trim()).join('|'); \
+         return [options, found, document.getElementById('register-status').textContent, \
+                 location.hash, document.querySelector('.pagination').hidden].join(' ## ');"
+    );
+    let result = probe(&site, "lessons/index.html", &script);
+    let parts: Vec<&str> = result.split(" ## ").collect();
+    assert_eq!(parts.len(), 5, "{result}");
+    assert_eq!(
+        parts[0], ",low,high,critical",
+        "severities in use: {result}"
+    );
+    assert!(parts[1].contains("最早的严重教训"), "{result}");
+    assert!(parts[1].contains("1 项逾期"), "{result}");
+    assert!(parts[2].contains("符合 1 条"), "{result}");
+    assert_eq!(parts[3], "#severity=critical", "{result}");
+    assert_eq!(
+        parts[4], "true",
+        "the page links hide while filtering: {result}"
+    );
+
+    // Opened from a shared address, on another page of the register, the filters are
+    // restored and applied.
+    let script = format!(
+        "{WAIT} const form = document.getElementById('register-filters'); \
+         await wait(() => {rows}.length === 1 && form.elements.phase.value === 'closing'); \
+         return [form.elements.phase.value, form.elements.overdue.checked, \
+                 {rows}.map(r => r.querySelector('.col-title').textContent).join('|')].join(' ## ');"
+    );
+    let result = probe_at(
+        &site,
+        "lessons/page/3/index.html",
+        "#phase=closing",
+        None,
+        &script,
+    );
+    assert!(result.starts_with("closing ## false ## "), "{result}");
+    assert!(result.contains("最早的严重教训"), "{result}");
+    let result = probe_at(
+        &site,
+        "lessons/page/2/index.html",
+        "?overdue=1",
+        None,
+        &format!(
+            "{WAIT} await wait(() => {rows}.length === 1); \
+             return {rows}.map(r => r.querySelector('.col-title').textContent).join('|');"
+        ),
+    );
+    assert_eq!(result, "最早的严重教训：验收标准没有写进合同");
+}

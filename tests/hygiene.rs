@@ -71,7 +71,10 @@ fn fixture() -> Site {
     );
     site.write(
         "content/lessons/with-category.md",
-        "---\ntitle: 有类别的教训\ndate: 2025-02-01\nproject: active-a\nphase: execution\nimpact: negative\ncategory: 进度管理\n---\n\n正文。\n",
+        "---\ntitle: 有类别的教训\ndate: 2025-02-01\nproject: active-a\nphase: execution\nimpact: negative\ncategory: 进度管理\n\
+         actions:\n  - what: 合同增加延期罚则\n    owner: 赵敏\n    due: 2025-05-01\n  \
+         - what: 更新供应商评估表\n    owner: 赵敏\n    due: 2025-07-31\n  \
+         - what: 复盘会\n    owner: 赵敏\n    due: 2025-03-01\n    status: done\n    done: 2025-02-28\n---\n\n正文。\n",
     );
     site.write(
         "content/lessons/old-draft.md",
@@ -129,11 +132,21 @@ fn every_check_finds_its_case_and_leaves_the_near_miss() {
     assert_eq!(
         rows(&json),
         [
+            row(
+                "overdue-actions",
+                "content/lessons/with-category.md",
+                "赵敏"
+            ),
             // Older than 12 months (2025-03-01) comes before a review date passed in May.
             row("stale-practices", "content/practices/old.md", "李娜"),
             row("stale-practices", "content/practices/register.md", "周静怡"),
             row(
                 "lessons-without-category",
+                "content/lessons/no-category.md",
+                "陈刚"
+            ),
+            row(
+                "lessons-without-actions",
                 "content/lessons/no-category.md",
                 "陈刚"
             ),
@@ -152,15 +165,17 @@ fn every_check_finds_its_case_and_leaves_the_near_miss() {
         ]
     );
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(findings[0]["since"], "2025-03-01");
-    assert_eq!(findings[1]["since"], "2025-05-31");
-    assert_eq!(findings[1]["days"], 30);
+    assert_eq!(findings[0]["note"], "合同增加延期罚则");
+    assert_eq!(findings[0]["days"], 60);
+    assert_eq!(findings[1]["since"], "2025-03-01");
+    assert_eq!(findings[2]["since"], "2025-05-31");
+    assert_eq!(findings[2]["days"], 30);
     assert_eq!(
-        findings[4]["note"], "2025-01",
+        findings[6]["note"], "2025-01",
         "the last period with actuals"
     );
-    assert_eq!(findings[6]["url"], Value::Null, "a draft is not published");
-    assert_eq!(findings[1]["url"], "practices/register/");
+    assert_eq!(findings[8]["url"], Value::Null, "a draft is not published");
+    assert_eq!(findings[2]["url"], "practices/register/");
 }
 
 #[test]
@@ -168,6 +183,12 @@ fn fail_on_sets_the_exit_code_and_owner_narrows_to_what_one_person_owes() {
     let site = fixture();
     let (out, _) = report(&site, &["--fail-on", "old-drafts"]);
     assert_eq!(out.status.code(), Some(1));
+    let (_, json) = report(&site, &["--owner", "赵敏"]);
+    assert_eq!(
+        rows(&json).len(),
+        1,
+        "the overdue action is 赵敏's, not the lesson's"
+    );
     let (out, json) = report(&site, &["--fail-on", "old-drafts", "--owner", "周静怡"]);
     assert_eq!(out.status.code(), Some(0), "周静怡 has no old draft");
     assert_eq!(
@@ -198,7 +219,7 @@ fn the_text_report_names_file_owner_and_age_in_the_readers_language() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Knowledge hygiene as of 2025-06-30: 7 finding(s)"),
+        text.contains("Knowledge hygiene as of 2025-06-30: 9 finding(s)"),
         "{text}"
     );
     assert!(

@@ -408,3 +408,34 @@ fn a_deleted_project_table_leaves_the_project() {
         .contains("id=\"risks-title\""));
     s.assert_clean("a deleted project table");
 }
+
+#[test]
+fn an_edit_to_a_lessons_actions_updates_the_register_and_its_data() {
+    let mut s = Session::start();
+    let toml = std::fs::read_to_string(s.site.root().join("site.toml")).unwrap();
+    s.edit("site.toml", &format!("as_of = 2024-06-30\n{toml}"));
+    let with_actions = |status: &str| {
+        lesson("供应商交付延期导致里程碑滑移", "供应商接口延期三周。").replace(
+            "id: LL-2024-001\n",
+            &format!(
+                "id: LL-2024-001\nactions:\n  - what: 合同增加延期罚则\n    owner: 王芳\n    due: 2024-05-31\n    {status}\n"
+            ),
+        )
+    };
+    let r = s.edit(LESSON, &with_actions("status: open"));
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    for file in ["lessons/page/2/index.html", "lessons/data-0.js"] {
+        assert!(
+            r.changed.contains(&file.to_string()),
+            "{file}: {:?}",
+            r.changed
+        );
+    }
+    assert!(s.read("lessons/vendor-delay/index.html").contains("逾期"));
+    s.assert_clean("an overdue action added");
+    s.edit(LESSON, &with_actions("status: done\n    done: 2024-05-30"));
+    assert!(!s
+        .read("lessons/vendor-delay/index.html")
+        .contains("class=\"is-overdue\""));
+    s.assert_clean("the action done");
+}

@@ -256,6 +256,30 @@ fn classify(
 ) -> Diagnostic {
     let known: Vec<&str> = fields.known.iter().map(String::as_str).collect();
     if let Some(field) = between(message, "unknown field `", "`") {
+        // A field of a nested mapping (an action of a lesson): serde lists the fields
+        // allowed there, which are not the kind's.
+        let expected = message
+            .split_once("expected ")
+            .map_or_else(Vec::new, |(_, list)| listed(list));
+        if !expected.is_empty() && expected.iter().any(|f| !known.contains(f)) {
+            let help = match did_you_mean(field, &expected) {
+                Some(s) => t!(
+                    "did you mean `{s}`? (the fields allowed here are: {fields})",
+                    s = s,
+                    fields = expected.join(", ")
+                ),
+                None => t!(
+                    "the fields allowed here are: {fields}",
+                    fields = expected.join(", ")
+                ),
+            };
+            return Diagnostic::error(Problem::UnknownField {
+                field: field.to_string(),
+                kind,
+            })
+            .at(Location::new(path, text, offset, field.len()))
+            .with_help(help);
+        }
         let help = match did_you_mean(field, &known) {
             _ if field == "draft" && kind == "section" => {
                 t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
@@ -301,13 +325,7 @@ fn classify(
     let mut diagnostic =
         Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(path, text, offset, 1));
     if let Some(variant) = between(message, "unknown variant `", "`") {
-        let allowed = message.split("expected ").nth(1).unwrap_or("");
-        let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
-        let options: Vec<&str> = allowed
-            .split([',', ' '])
-            .map(|s| s.trim_matches('`'))
-            .filter(|s| !s.is_empty() && *s != "or")
-            .collect();
+        let options = listed(message.split("expected ").nth(1).unwrap_or(""));
         diagnostic = diagnostic.with_help(match did_you_mean(variant, &options) {
             Some(s) => t!(
                 "did you mean `{s}`? allowed: {options}",
@@ -326,6 +344,17 @@ fn classify(
         diagnostic = diagnostic.with_help(t!("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often"));
     }
     diagnostic
+}
+
+/// The names serde lists after "expected" (`one of a, b or c`, with or without
+/// backquotes).
+fn listed(allowed: &str) -> Vec<&str> {
+    let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
+    allowed
+        .split([',', ' '])
+        .map(|s| s.trim_matches('`'))
+        .filter(|s| !s.is_empty() && *s != "or")
+        .collect()
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {

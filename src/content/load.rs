@@ -423,6 +423,10 @@ fn parse_meta(
         }
         Kind::Lesson => {
             let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
+            let wrong = crate::content::actions::errors(path, text, split, &m);
+            if !wrong.is_empty() {
+                return Err(wrong);
+            }
             page.title = m.title.clone();
             page.date = Some(m.date);
             page.category = m.category.clone();

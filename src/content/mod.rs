@@ -1,5 +1,6 @@
 //! Content files: reading them, their front matter schemas, and the [`page::Page`] model.
 
+pub mod actions;
 pub mod front_matter;
 pub mod load;
 pub mod page;

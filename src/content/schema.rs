@@ -76,6 +76,69 @@ pub enum LessonStatus {
     Closed,
 }
 
+/// Where a lesson's follow-up action stands. `done` and `dropped` close it; only open
+/// and in-progress actions can be overdue.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    /// Still owed: counted as open in the register and liable to be overdue.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// A follow-up a lesson commits someone to: a lesson nobody acts on is the register's
+/// usual failure, so each action names what, who and by when, and is tracked to done.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What is to be done, in a sentence.
+    pub what: String,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: Option<Date>,
+    /// `open` (the default), `in-progress`, `done` or `dropped`.
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// When it was done (only with `status: done`).
+    pub done: Option<Date>,
+}
+
+impl Action {
+    /// Due before `as_of` and still owed.
+    pub fn is_overdue(&self, as_of: Date) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < as_of)
+    }
+}
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
 )]
@@ -104,6 +167,7 @@ vocabulary!(Basis, "basis", { Period => "period", Cumulative => "cumulative" });
 vocabulary!(Rag, "rag", { Green => "green", Amber => "amber", Red => "red" });
 vocabulary!(Severity, "severity", { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
 vocabulary!(LessonStatus, "lesson_status", { Open => "open", InProgress => "in-progress", Closed => "closed" });
+vocabulary!(ActionStatus, "action_status", { Open => "open", InProgress => "in-progress", Done => "done", Dropped => "dropped" });
 vocabulary!(ReviewType, "review_type", { Closure => "closure", PhaseGate => "phase-gate" });
 
 impl Phase {
@@ -182,6 +246,9 @@ pub struct LessonMeta {
     pub owner: Option<String>,
     pub severity: Option<Severity>,
     pub status: Option<LessonStatus>,
+    /// Follow-up actions, each tracked to done (see [`Action`]).
+    #[serde(default)]
+    pub actions: Vec<Action>,
     pub summary: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).

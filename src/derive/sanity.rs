@@ -76,6 +76,18 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         };
         out.extend(project_warnings(&project, settings));
     }
+    let as_of = site.config.as_of();
+    for &id in site.newest(crate::kinds::Kind::Lesson) {
+        let page = site.page(id);
+        if let Some(lesson) = page.lesson() {
+            out.extend(crate::content::actions::warnings(
+                &page.path,
+                &page.source,
+                lesson,
+                as_of,
+            ));
+        }
+    }
     out
 }
 

@@ -23,10 +23,14 @@ use crate::site::{PageId, Site};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
+    /// An action of a lesson past its due date and still owed.
+    OverdueActions,
     /// A practice past its `review_by` date, or, without one, older than the site's
     /// maximum age.
     StalePractices,
     LessonsWithoutCategory,
+    /// A lesson with no follow-up action: learned, but nobody was asked to act on it.
+    LessonsWithoutActions,
     /// A closed project without a closure review: its lessons were never gathered.
     ClosedWithoutReview,
     /// An active project whose reported data stopped months before the as-of date.
@@ -39,9 +43,11 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 6] = [
+    pub const ALL: [Check; 8] = [
+        Check::OverdueActions,
         Check::StalePractices,
         Check::LessonsWithoutCategory,
+        Check::LessonsWithoutActions,
         Check::ClosedWithoutReview,
         Check::StaleProjectData,
         Check::Unlinked,
@@ -51,8 +57,10 @@ impl Check {
     /// The name used on the command line, in JSON and in the theme's i18n keys.
     pub fn key(self) -> &'static str {
         match self {
+            Check::OverdueActions => "overdue-actions",
             Check::StalePractices => "stale-practices",
             Check::LessonsWithoutCategory => "lessons-without-category",
+            Check::LessonsWithoutActions => "lessons-without-actions",
             Check::ClosedWithoutReview => "closed-without-review",
             Check::StaleProjectData => "stale-project-data",
             Check::Unlinked => "unlinked",
@@ -77,11 +85,12 @@ pub struct Finding {
     /// Who should act: the page's owner, a project's manager.
     pub owner: Option<String>,
     /// The date the finding counts from: the review date passed, the page's date, the
-    /// first day of the last month with data.
+    /// first day of the last month with data, an action's due date.
     pub since: Option<Date>,
     /// Days from `since` to the as-of date.
     pub days: Option<i64>,
-    /// What the finding is about beyond the page: the last period with data (`2024-02`).
+    /// What the finding is about beyond the page: the overdue action, the last period with
+    /// data (`2024-02`).
     pub note: Option<String>,
 }
 
@@ -106,8 +115,20 @@ pub fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
                     found.push(finding(Check::StalePractices, Some(since), None));
                 }
             }
-            Kind::Lesson if page.category.is_none() => {
-                found.push(finding(Check::LessonsWithoutCategory, page.date, None));
+            Kind::Lesson => {
+                let actions = page.lesson().map_or(&[][..], |l| &l.actions[..]);
+                for action in actions.iter().filter(|a| a.is_overdue(as_of)) {
+                    let mut f =
+                        finding(Check::OverdueActions, action.due, Some(action.what.clone()));
+                    f.owner = action.owner.clone().or(f.owner);
+                    found.push(f);
+                }
+                if page.category.is_none() {
+                    found.push(finding(Check::LessonsWithoutCategory, page.date, None));
+                }
+                if actions.is_empty() {
+                    found.push(finding(Check::LessonsWithoutActions, page.date, None));
+                }
             }
             Kind::Project => {
                 if let Some(mut f) = project_finding(site, id, settings, as_of, finding) {

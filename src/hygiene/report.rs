@@ -10,8 +10,10 @@ use crate::date::Date;
 /// The heading of a check's group.
 pub fn heading(check: Check, count: usize) -> Text {
     match check {
+        Check::OverdueActions => t!("Overdue actions ({count})", count = count),
         Check::StalePractices => t!("Practices past their review date ({count})", count = count),
         Check::LessonsWithoutCategory => t!("Lessons without a category ({count})", count = count),
+        Check::LessonsWithoutActions => t!("Lessons without actions ({count})", count = count),
         Check::ClosedWithoutReview => {
             t!(
                 "Closed projects without a closure review ({count})",
@@ -34,12 +36,20 @@ pub fn detail(f: &Finding) -> Text {
     let since = f.since.as_ref().map(Date::iso).unwrap_or_default();
     let days = f.days.unwrap_or(0);
     match f.check {
+        Check::OverdueActions => t!(
+            "“{what}” was due {since} ({days} days overdue)",
+            what = f.note.as_deref().unwrap_or(""),
+            since = since.as_str(),
+            days = days
+        ),
         Check::StalePractices => t!(
             "stale since {since} ({days} days)",
             since = since.as_str(),
             days = days
         ),
-        Check::LessonsWithoutCategory => t!("dated {since}", since = since.as_str()),
+        Check::LessonsWithoutCategory | Check::LessonsWithoutActions => {
+            t!("dated {since}", since = since.as_str())
+        }
         Check::ClosedWithoutReview if f.since.is_some() => {
             t!("finished {since}", since = since.as_str())
         }

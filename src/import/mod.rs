@@ -386,6 +386,10 @@ impl Rows<'_> {
                         owner: self.text(row, Field::Owner),
                         severity,
                         status,
+                        // A register's action column is free text (several actions,
+                        // owners and dates in one cell): it goes to the body's
+                        // actions section, for the author to turn into `actions:`.
+                        actions: Vec::new(),
                         summary: self.text(row, Field::Summary),
                         draft: false,
                         audience: None,

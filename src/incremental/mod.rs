@@ -21,6 +21,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::kinds::Kind;
 use crate::output::Collect;
 use crate::render::{self, Job, RenderCache, Renderer};
 use crate::site::PageId;
@@ -245,6 +246,16 @@ impl Workspace {
             } else {
                 // Pages kept their places, so the sitemap is as it was.
                 renderer.write_feed_of(&edited, &collect)?;
+            }
+            let lessons_edited = edited.iter().any(|&id| {
+                self.state
+                    .site
+                    .pages
+                    .get(id)
+                    .is_some_and(|p| p.kind == Kind::Lesson)
+            });
+            if lessons_edited || moved {
+                renderer.write_register_data(&collect)?;
             }
             if statics {
                 renderer.copy_files(&collect)?;

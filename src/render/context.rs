@@ -58,6 +58,9 @@ pub struct Summary {
     pub phase: Option<Keyed>,
     pub impact: Option<Keyed>,
     pub project: Option<Link>,
+    /// A lesson's register columns; absent for other kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<crate::render::register::LessonColumns>,
 }
 
 pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
@@ -99,6 +102,9 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
             title: site.page(p).title.clone(),
             url: site.page(p).url.clone(),
         }),
+        lesson: page
+            .lesson()
+            .map(|l| crate::render::register::LessonColumns::of(l, i18n, site.config.as_of())),
     }
 }
 

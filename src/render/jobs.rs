@@ -273,6 +273,11 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
             ctx.insert_value("reviews", r.summaries(&links.reviews));
             ctx.insert_value("related", r.summaries(&links.related));
         }
+        Kind::Lesson => {
+            let actions = page.lesson().map_or(&[][..], |l| l.actions.as_slice());
+            let rows = crate::render::register::action_rows(actions, r.i18n, site.config.as_of());
+            ctx.insert("actions", &rows);
+        }
         Kind::Review => {
             let project = site.project_of(page).map(|p| Link {
                 title: site.page(p).title.clone(),
@@ -292,6 +297,16 @@ fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
     ctx.insert_value("pages", r.summaries(&slice));
     ctx.insert("paginator", &paginator(url, n, pages_for(all.len(), per)));
     ctx.insert("total", &all.len());
+    ctx.insert("register_chunks", &crate::render::register::chunks(r.site));
+    // Overdue counts depend on the day the site is built as of: say which, on a page
+    // that shows some. Decided by the page's own rows, which `serve` re-renders it for.
+    let with_actions = slice.iter().any(|&id| {
+        r.site
+            .page(id)
+            .lesson()
+            .is_some_and(|l| !l.actions.is_empty())
+    });
+    ctx.insert("register_as_of", &with_actions);
 }
 
 /// Every project's row, by status, then code, then title.

@@ -5,6 +5,7 @@ pub mod context;
 mod depends;
 mod feeds;
 mod jobs;
+pub mod register;
 pub mod templates;
 
 use crate::messages::Text;
@@ -84,6 +85,8 @@ impl RenderCache {
                 base_url: &site.config.base_url,
                 search: site.config.search,
                 money: site.money_shown,
+                as_of: site.config.as_of().iso(),
+                as_of_display: i18n.date(&site.config.as_of()),
             },
         );
         globals.insert("t", i18n.strings());
@@ -155,7 +158,7 @@ impl<'a> Renderer<'a> {
         let jobs = self.plan();
         progress.start(jobs.len());
         self.render_each(&jobs, output, progress)?;
-        let extra = self.write_feeds(output)?;
+        let extra = self.write_feeds(output)? + self.write_register_data(output)?;
         let statics = self.copy_files(output)?;
         Ok(jobs.len() + extra + statics)
     }
@@ -205,6 +208,12 @@ impl<'a> Renderer<'a> {
         }
         feeds::write_atom(self.site, self.i18n, output)
             .map_err(|e| vec![Diagnostic::unwritable("feed.xml", &e)])
+    }
+
+    /// The lessons register's data files (see [`register`]).
+    pub fn write_register_data(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
+        register::write_data(self.site, self.i18n, output)
+            .map_err(|e| vec![Diagnostic::unwritable("lessons/facets.js", &e)])
     }
 
     /// The Atom feed, sitemap and robots.txt.
@@ -382,6 +391,10 @@ struct SiteInfo<'a> {
     search: bool,
     /// Whether this build's reader may see amounts (BAC, spending, earned value).
     money: bool,
+    /// The day the site is built as of (`YYYY-MM-DD`), and as the site writes dates:
+    /// pages that count overdue actions say which day they count from.
+    as_of: String,
+    as_of_display: String,
 }
 
 #[derive(Serialize)]

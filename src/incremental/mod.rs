@@ -218,8 +218,9 @@ impl Workspace {
             // ahead of the files served, which only a full rebuild puts right.
             self.stale = !edited.is_empty();
             match self.patch_tables(&tables)? {
-                Some(data_jobs) => {
-                    add_jobs(&mut jobs, data_jobs);
+                Some(patched) => {
+                    add_jobs(&mut jobs, patched.jobs);
+                    removed.extend(patched.removed);
                     scope = Scope::Data(jobs.len());
                     // The index holds a project's risks and milestones and the cells of
                     // ```table blocks: what the edited table shows.

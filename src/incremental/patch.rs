@@ -17,10 +17,11 @@ fn outputs(site: &crate::site::Site, jobs: &[Job]) -> BTreeSet<String> {
     jobs.iter().map(|j| j.output_path(&j.url(site))).collect()
 }
 
-/// What patching edited pages calls for.
+/// What patching edited pages or data tables calls for.
 pub(super) struct Patched {
     pub jobs: Vec<Job>,
-    /// Output files no page makes any more (a term page nobody is tagged with now).
+    /// Output files no page makes any more (a term page nobody is tagged with now, the
+    /// last page of a RAG status's list of projects).
     pub removed: Vec<String>,
     /// Pages moved: the sitemap's dates and list pages may differ.
     pub moved: bool,
@@ -133,14 +134,17 @@ impl Workspace {
     }
 
     /// Reads changed data tables again and puts them, their projects' typed rows, the
-    /// derived tables and the charts drawn from them in place. `None` when a file now
-    /// makes other tables than before (a sheet added or renamed): a full rebuild then.
+    /// derived tables and the charts drawn from them in place: the jobs to render again
+    /// and the listing pages gone. `None` when a file now makes other tables than before
+    /// (a sheet added or renamed): a full rebuild then.
     pub(super) fn patch_tables(
         &mut self,
         rels: &[PathBuf],
-    ) -> Result<Option<Vec<Job>>, BuildFailure> {
+    ) -> Result<Option<Patched>, BuildFailure> {
         let root = &self.options.root;
         let site = &self.state.site;
+        // A project's new RAG status can shorten a status's list by a page.
+        let before = outputs(site, &render::showing_data(site, &[]));
         let mut fresh = Vec::new();
         let mut problems = Vec::new();
         for rel in rels {
@@ -171,6 +175,12 @@ impl Workspace {
             self.stale |= !refused.intact;
             refused.failure
         })?;
-        Ok(Some(render::showing_data(&self.state.site, &ids)))
+        let jobs = render::showing_data(&self.state.site, &ids);
+        let after = outputs(&self.state.site, &jobs);
+        Ok(Some(Patched {
+            jobs,
+            removed: before.difference(&after).cloned().collect(),
+            moved: false,
+        }))
     }
 }

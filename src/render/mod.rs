@@ -5,6 +5,7 @@ pub mod context;
 mod depends;
 mod feeds;
 mod jobs;
+mod listings;
 pub mod templates;
 
 use crate::messages::Text;

@@ -3,10 +3,15 @@
 hugo is installed, alternating runs so both see the same machine load.
 
 Prints, per tool: median wall time, pages per second, median peak RSS, and pmo's own
-per-stage timings; then the pmo/Hugo ratios. Not a test: nothing here asserts a time.
+per-stage timings; then the pmo/Hugo ratios, pmo's largest output files, and one row of
+the README's performance table. Not a test: nothing here asserts a time.
 
     python3 bench/build.py                      # 10,000 pages, 300 projects, 5 runs each
+    python3 bench/build.py --pages 100000 --projects 1000 --runs 1
     python3 bench/build.py --pages 1000 --runs 3
+
+The outputs are deleted at the end (they take gigabytes of tmpfs at 100,000 pages);
+`--keep-output` keeps them.
 """
 
 import argparse
@@ -57,6 +62,7 @@ def main():
     ap.add_argument("--gen", type=Path, default=Path(os.environ.get("PMO_CORPUS_GEN", DEFAULT_GEN)))
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
     ap.add_argument("--no-hugo", action="store_true", help="time pmo only")
+    ap.add_argument("--keep-output", action="store_true", help="leave both outputs in place")
     ap.add_argument("--out", type=Path, default=Path("/dev/shm/pmo-bench") if Path("/dev/shm").is_dir() else None,
                     help="where both tools write their output (default: tmpfs /dev/shm, as the "
                          "reference figures were measured; the shared disk here is too noisy to compare)")
@@ -116,11 +122,25 @@ def main():
         print("pmo stages (median ms): " + ", ".join(f"{k} {v:.0f}" for k, v in medians.items()))
         if "charts" in medians and total:
             print(f"chart stage: {medians['charts']:.0f} ms = {100 * medians['charts'] / (pw * 1000):.1f}% of the median wall time")
+    out_base = args.out or args.work
+    pmo_out = out_base / "out-pmo"
+    sizes = sorted(((f.stat().st_size, f) for f in pmo_out.rglob("*") if f.is_file()), reverse=True)
+    over = [f for size, f in sizes if size > 1024 * 1024]
+    print(f"pmo output: {len(sizes)} files, {sum(s for s, _ in sizes) / 2**20:.0f} MiB; "
+          f"{len(over)} over 1 MiB; largest: "
+          + ", ".join(f"{f.relative_to(pmo_out)} {size / 1024:.0f} KiB" for size, f in sizes[:3]))
+    row = f"| {args.pages:,} pages, {args.projects:,} projects | {pw:.2f} s, {pr:,.0f} MiB |"
     if hugo and results["hugo"]:
         hw, hr = summary("hugo")
         print(f"ratio pmo/hugo: wall {pw / hw:.2f}x, peak RSS {pr / hr:.2f}x")
+        row += f" {hw:.2f} s, {hr:,.0f} MiB | {pw / hw:.2f}x |"
     else:
         print("hugo not installed (apt-get install -y hugo): no comparison")
+    runs = "median of %d alternating runs" % args.runs if args.runs > 1 else "one run"
+    print(f"table row ({runs}): {row}")
+    if not args.keep_output:
+        for name in ("out-pmo", "out-hugo"):
+            shutil.rmtree(out_base / name, ignore_errors=True)
 
 
 if __name__ == "__main__":

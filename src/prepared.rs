@@ -84,6 +84,59 @@ impl Prepared {
         Ok(Replaced::Relinked)
     }
 
+    /// Adds new pages to the site and takes away those at `gone` (paths under `content/`),
+    /// then links it again from the pages in memory, as a page that moved does. Page ids
+    /// shift with the sorted paths: the figures drawn per page follow their pages. Returns
+    /// the ids of the added pages.
+    pub fn add_remove_pages(
+        &mut self,
+        added: Vec<Page>,
+        gone: &[String],
+    ) -> Result<Vec<PageId>, Refused> {
+        let old_paths: Vec<String> = self.site.pages.iter().map(|p| p.rel_path.clone()).collect();
+        let added_paths: Vec<String> = added.iter().map(|p| p.rel_path.clone()).collect();
+        let (kept, removed): (Vec<Page>, Vec<Page>) = std::mem::take(&mut self.site.pages)
+            .into_iter()
+            .partition(|p| !gone.contains(&p.rel_path));
+        self.site.pages = kept;
+        self.site.pages.extend(added);
+        let diagnostics = Diagnostics::default();
+        self.relink(&diagnostics);
+        if diagnostics.has_errors() {
+            // Back to the last good pages, which linked without errors before.
+            self.site
+                .pages
+                .retain(|p| !added_paths.contains(&p.rel_path));
+            self.site.pages.extend(removed);
+            self.relink(&Diagnostics::default());
+            return Err(Refused::intact(diagnostics.into_sorted()));
+        }
+        let new_id = |path: &str| {
+            self.site
+                .pages
+                .binary_search_by(|p| p.rel_path.as_str().cmp(path))
+                .ok()
+        };
+        let mut blocks = vec![Vec::new(); self.site.pages.len()];
+        for (old, html) in std::mem::take(&mut self.figures.blocks)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(id) = old_paths.get(old).and_then(|p| new_id(p)) {
+                blocks[id] = html;
+            }
+        }
+        self.figures.blocks = blocks;
+        self.figures.projects = std::mem::take(&mut self.figures.projects)
+            .into_iter()
+            .filter_map(|(old, f)| Some((new_id(old_paths.get(old)?)?, f)))
+            .collect();
+        let ids: Vec<PageId> = added_paths.iter().filter_map(|p| new_id(p)).collect();
+        self.redraw_from_tables(&[], &ids)
+            .map_err(Refused::broken)?;
+        Ok(ids)
+    }
+
     /// Puts re-read data tables in place of those of the same name, then remakes what
     /// reads them: the projects' typed rows, the derived tables, the currency check and
     /// the charts. Returns the project pages whose data changed.

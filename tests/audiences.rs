@@ -506,4 +506,20 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     );
     assert_eq!(scope, Scope::Full);
     assert_clean(&workspace, options(), "a link to a file hidden pages link");
+
+    // A new page, and one gone: who sees them is decided across the site.
+    let scope = edit(
+        &site,
+        &mut workspace,
+        "content/lessons/new-secret.md",
+        "---\ntitle: MARKNEWPMO 新秘密\ndate: 2024-04-03\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文。\n",
+    );
+    assert_eq!(scope, Scope::Full);
+    assert_clean(&workspace, options(), "a hidden page added");
+    site.remove("content/lessons/new-secret.md");
+    let rebuild = workspace
+        .rebuild([workspace.root().join("content/lessons/new-secret.md")])
+        .unwrap_or_else(|f| panic!("{}", messages(&f)));
+    assert_eq!(rebuild.scope, Scope::Full);
+    assert_clean(&workspace, options(), "a hidden page deleted");
 }

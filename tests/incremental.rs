@@ -213,7 +213,36 @@ fn new_deleted_and_renamed_pages() {
     assert!(r
         .changed
         .contains(&"lessons/new-one/index.html".to_string()));
+    assert!(
+        matches!(r.scope, Scope::Pages(_)),
+        "not the whole site: {r:?}"
+    );
     s.assert_clean("a new page");
+
+    // A new page linking to a practice: the practice lists it among its backlinks. Until
+    // the link's target exists, the page changes nothing.
+    let linking = "---\ntitle: 引用风险登记册\ndate: 2025-02-01\nproject: erp\nphase: closing\nimpact: positive\n---\n\n见[登记册](../practices/risk/register.md)与[缺失](missing.md)。\n";
+    s.site.write("content/lessons/linking.md", linking);
+    let root = s.workspace.root().to_path_buf();
+    assert!(s
+        .workspace
+        .rebuild([root.join("content/lessons/linking.md")])
+        .is_err());
+    s.edit(
+        "content/lessons/linking.md",
+        &linking.replace("与[缺失](missing.md)", ""),
+    );
+    assert!(s
+        .read("practices/risk/register/index.html")
+        .contains("引用风险登记册"));
+    s.assert_clean("a new page linking to another");
+    s.site.remove("content/lessons/linking.md");
+    let r = s.rebuild("content/lessons/linking.md");
+    assert!(
+        matches!(r.scope, Scope::Pages(_)),
+        "not the whole site: {r:?}"
+    );
+    s.assert_clean("a linking page deleted");
 
     std::fs::rename(
         s.site.root().join("content/lessons/new-one.md"),
@@ -242,6 +271,10 @@ fn new_deleted_and_renamed_pages() {
     assert!(r
         .removed
         .contains(&"lessons/renamed/index.html".to_string()));
+    assert!(
+        matches!(r.scope, Scope::Pages(_)),
+        "not the whole site: {r:?}"
+    );
     s.assert_clean("a delete");
 
     // A new folder of pages, then the folder deleted as a whole and reported alone.

@@ -9,6 +9,10 @@ use crate::site::PageId;
 #[derive(Debug, PartialEq)]
 pub(super) enum Change {
     Page(PageId, String),
+    /// A new page (path under `content/`).
+    Added(String),
+    /// A page deleted (path under `content/`).
+    Removed(String),
     /// A data table the site already reads (path relative to the root).
     Table(PathBuf),
     Template(String),
@@ -57,10 +61,16 @@ impl Workspace {
                 let found = site
                     .pages
                     .binary_search_by(|p| p.rel_path.as_str().cmp(&in_content));
+                if self.state.view.is_some() && !(found.is_ok() && exists) {
+                    // Who may see a new page, and which files a gone one kept hidden,
+                    // are decided across the site: an audience's view is taken again.
+                    return Change::Full;
+                }
                 return match found {
                     Ok(id) if exists => Change::Page(id, in_content),
-                    Err(_) if !exists => Change::Ignored,
-                    _ => Change::Full,
+                    Ok(_) => Change::Removed(in_content),
+                    Err(_) if exists => Change::Added(in_content),
+                    Err(_) => Change::Ignored,
                 };
             }
             let folder = format!("{in_content}/");
@@ -184,9 +194,15 @@ mod tests {
                 "content/lessons/vendor-delay.md",
                 page("lessons/vendor-delay.md"),
             ),
-            // A new page, or a page file gone: the site's shape changes.
-            ("content/lessons/new.md", Change::Full),
-            ("content/lessons/key-user.md", Change::Full),
+            // A new page, or a page file gone: added to or taken from the site in memory.
+            (
+                "content/lessons/new.md",
+                Change::Added("lessons/new.md".into()),
+            ),
+            (
+                "content/lessons/key-user.md",
+                Change::Removed("lessons/key-user.md".into()),
+            ),
             ("content/lessons/gone.md", Change::Ignored),
             ("content/projects/erp/risks.csv", Change::Full),
             // Editors' temporary files and backups, folders the build does not read.

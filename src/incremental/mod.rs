@@ -181,9 +181,13 @@ impl Workspace {
         let mut tables = Vec::new();
         let mut templates = Vec::new();
         let mut statics = false;
+        let mut added = Vec::new();
+        let mut gone = Vec::new();
         for change in changes {
             match change {
                 Change::Page(id, rel) => pages.push((id, rel)),
+                Change::Added(rel) => added.push(rel),
+                Change::Removed(rel) => gone.push(rel),
                 Change::Table(rel) => tables.push(rel),
                 Change::Template(name) => templates.push(name),
                 Change::Static => statics = true,
@@ -201,6 +205,26 @@ impl Workspace {
             Scope::Nothing
         };
         let mut search_stale = false;
+        if !added.is_empty() || !gone.is_empty() {
+            // Ids shift as pages come and go: pages edited beside are taken away and added
+            // again, which is what an edit that moves a page amounts to.
+            for (_, rel) in pages.drain(..) {
+                gone.push(rel.clone());
+                added.push(rel);
+            }
+            match self.add_remove_pages(&added, &gone)? {
+                Some(patched) => {
+                    scope = Scope::Pages(patched.jobs.len());
+                    jobs = patched.jobs;
+                    removed = patched.removed;
+                    moved = true;
+                    search_stale = self.state.site.config.search;
+                    // The site changed: a failure from here on calls for a full rebuild.
+                    self.stale = true;
+                }
+                None => return self.rebuild_full(),
+            }
+        }
         if !pages.is_empty() {
             edited = pages.iter().map(|(id, _)| *id).collect();
             match self.patch_pages(pages)? {
@@ -217,10 +241,11 @@ impl Workspace {
         if !tables.is_empty() {
             // Pages may already be patched in: a failure from here on leaves the site
             // ahead of the files served, which only a full rebuild puts right.
-            self.stale = !edited.is_empty();
+            self.stale |= !edited.is_empty();
             match self.patch_tables(&tables)? {
-                Some(data_jobs) => {
-                    add_jobs(&mut jobs, data_jobs);
+                Some(patched) => {
+                    add_jobs(&mut jobs, patched.jobs);
+                    removed.extend(patched.removed);
                     scope = Scope::Data(jobs.len());
                     // The index holds a project's risks and milestones and the cells of
                     // ```table blocks: what the edited table shows.

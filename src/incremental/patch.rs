@@ -12,15 +12,24 @@ use crate::render::{self, Job};
 use crate::site::{same_place, PageId};
 use crate::BuildFailure;
 
+/// The pages `ids` and every list they are in, as if they had moved.
+fn lists_of(site: &crate::site::Site, ids: &[PageId]) -> Vec<Job> {
+    ids.iter()
+        .flat_map(|&id| [render::showing(site, id), render::listing(site, id, true)])
+        .flatten()
+        .collect()
+}
+
 /// The files `jobs` write.
 fn outputs(site: &crate::site::Site, jobs: &[Job]) -> BTreeSet<String> {
     jobs.iter().map(|j| j.output_path(&j.url(site))).collect()
 }
 
-/// What patching edited pages calls for.
+/// What patching edited pages or data tables calls for.
 pub(super) struct Patched {
     pub jobs: Vec<Job>,
-    /// Output files no page makes any more (a term page nobody is tagged with now).
+    /// Output files no page makes any more (a term page nobody is tagged with now, the
+    /// last page of a RAG status's list of projects).
     pub removed: Vec<String>,
     /// Pages moved: the sitemap's dates and list pages may differ.
     pub moved: bool,
@@ -81,16 +90,7 @@ impl Workspace {
         }
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
         // What the moved pages were listed in, before they move.
-        let before = moves.then(|| {
-            let renderer = self.renderer();
-            let site = &self.state.site;
-            let lists: Vec<Job> = ids
-                .iter()
-                .flat_map(|&id| [render::showing(site, id), render::listing(site, id, true)])
-                .flatten()
-                .collect();
-            (outputs(site, &renderer.plan()), outputs(site, &lists))
-        });
+        let before = moves.then(|| self.listed(&ids));
         let replaced = self.state.replace_pages(edits).map_err(|refused| {
             self.stale |= !refused.intact;
             refused.failure
@@ -117,40 +117,110 @@ impl Workspace {
                 }))
             }
             (Replaced::Relinked, before) => {
-                let (old_outputs, mut wanted) = before.unwrap_or_default();
-                self.cache.refresh_all(site, &self.state.i18n);
-                let renderer = self.renderer();
-                let after: Vec<Job> = ids
-                    .iter()
-                    .flat_map(|&id| [render::showing(site, id), render::listing(site, id, true)])
-                    .flatten()
-                    .collect();
-                wanted.extend(outputs(site, &after));
-                let plan = renderer.plan();
-                let new_outputs = outputs(site, &plan);
-                let jobs = plan
-                    .into_iter()
-                    .filter(|job| wanted.contains(&job.output_path(&job.url(site))))
-                    .collect();
-                let removed = old_outputs.difference(&new_outputs).cloned().collect();
-                Ok(Some(Patched {
-                    jobs,
-                    removed,
-                    moved: true,
-                }))
+                Ok(Some(self.relisted(before.unwrap_or_default(), &ids)))
             }
         }
     }
 
+    /// The files of the whole plan, and of the pages `ids` and every list they are in.
+    fn listed(&self, ids: &[PageId]) -> (BTreeSet<String>, BTreeSet<String>) {
+        let site = &self.state.site;
+        (
+            outputs(site, &self.renderer().plan()),
+            outputs(site, &lists_of(site, ids)),
+        )
+    }
+
+    /// After the site was linked again: every summary made again, and the jobs of what
+    /// [`Workspace::listed`] found `before` and of pages `ids` and their lists now; the
+    /// files no job makes any more are gone.
+    fn relisted(
+        &mut self,
+        before: (BTreeSet<String>, BTreeSet<String>),
+        ids: &[PageId],
+    ) -> Patched {
+        let (old_outputs, mut wanted) = before;
+        let site = &self.state.site;
+        self.cache.refresh_all(site, &self.state.i18n);
+        wanted.extend(outputs(site, &lists_of(site, ids)));
+        let plan = self.renderer().plan();
+        let new_outputs = outputs(site, &plan);
+        let jobs = plan
+            .into_iter()
+            .filter(|job| wanted.contains(&job.output_path(&job.url(site))))
+            .collect();
+        let removed = old_outputs.difference(&new_outputs).cloned().collect();
+        Patched {
+            jobs,
+            removed,
+            moved: true,
+        }
+    }
+
+    /// Adds the new pages at `added` and takes away those at `gone` (paths under
+    /// `content/`; an edited page may be in both), linking the site again as for a page
+    /// that moved: a page added or deleted no longer rebuilds the whole site. `None` when
+    /// only a full rebuild is right: a project's, a section's or the home page's own page
+    /// comes or goes (every page shows those).
+    pub(super) fn add_remove_pages(
+        &mut self,
+        added: &[String],
+        gone: &[String],
+    ) -> Result<Option<Patched>, BuildFailure> {
+        let root = &self.options.root;
+        let content = root.join("content");
+        let whole_site = |kind: Kind| matches!(kind, Kind::Project | Kind::Section | Kind::Home);
+        let mut pages = Vec::new();
+        let mut problems = Vec::new();
+        for rel in added {
+            match load_page(&content, root, rel) {
+                // A draft is left out, as a clean build leaves it out.
+                Ok(page) if page.draft && !self.options.drafts => {}
+                Ok(page) if whole_site(page.kind) => return Ok(None),
+                Ok(page) => pages.push(page),
+                Err(_) if !self.options.drafts && declares_draft(&content.join(rel)) => {}
+                Err(p) => problems.extend(p),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.into());
+        }
+        let site = &self.state.site;
+        let mut gone_ids = Vec::new();
+        for rel in gone {
+            if let Ok(id) = site
+                .pages
+                .binary_search_by(|p| p.rel_path.as_str().cmp(rel))
+            {
+                if whole_site(site.page(id).kind) {
+                    return Ok(None);
+                }
+                gone_ids.push(id);
+            }
+        }
+        let before = self.listed(&gone_ids);
+        let ids = self
+            .state
+            .add_remove_pages(pages, gone)
+            .map_err(|refused| {
+                self.stale |= !refused.intact;
+                refused.failure
+            })?;
+        Ok(Some(self.relisted(before, &ids)))
+    }
+
     /// Reads changed data tables again and puts them, their projects' typed rows, the
-    /// derived tables and the charts drawn from them in place. `None` when a file now
-    /// makes other tables than before (a sheet added or renamed): a full rebuild then.
+    /// derived tables and the charts drawn from them in place: the jobs to render again
+    /// and the listing pages gone. `None` when a file now makes other tables than before
+    /// (a sheet added or renamed): a full rebuild then.
     pub(super) fn patch_tables(
         &mut self,
         rels: &[PathBuf],
-    ) -> Result<Option<Vec<Job>>, BuildFailure> {
+    ) -> Result<Option<Patched>, BuildFailure> {
         let root = &self.options.root;
         let site = &self.state.site;
+        // A project's new RAG status can shorten a status's list by a page.
+        let before = outputs(site, &render::showing_data(site, &[]));
         let mut fresh = Vec::new();
         let mut problems = Vec::new();
         for rel in rels {
@@ -181,6 +251,12 @@ impl Workspace {
             self.stale |= !refused.intact;
             refused.failure
         })?;
-        Ok(Some(render::showing_data(&self.state.site, &ids)))
+        let jobs = render::showing_data(&self.state.site, &ids);
+        let after = outputs(&self.state.site, &jobs);
+        Ok(Some(Patched {
+            jobs,
+            removed: before.difference(&after).cloned().collect(),
+            moved: false,
+        }))
     }
 }

@@ -3,7 +3,7 @@
 //! of edit the files must equal a clean build's.
 
 use crate::kinds::Kind;
-use crate::render::jobs::{pages_for, section_jobs, Job};
+use crate::render::jobs::{listing_pages_of, pages_for, section_jobs, Job};
 use crate::site::{PageId, Site};
 
 /// The jobs that show page `id`'s own text or its backlinks: its page, or for a
@@ -24,18 +24,18 @@ pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
 /// The jobs that list page `id` by its summary: its sections, its taxonomy terms, its
 /// project, the pages it links to (which list it among their backlinks), home and the
 /// dashboard. When the page kept its place (`moved` false) no list is reordered, so of a
-/// paginated list only the page showing it is re-rendered; otherwise every page of it.
+/// paginated list only the page showing it is re-rendered (and of a parent section's, the
+/// first page, with the sub-section cards); otherwise every page of it.
 pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
     let per = site.config.paginate;
     let page = site.page(id);
     let mut jobs = vec![Job::Home];
     let mut section = Some(site.page_section[id]);
     while let Some(sid) = section {
-        if site.section_of_kind(Kind::Lesson) == Some(sid) && !moved {
-            let position = site.newest(Kind::Lesson).iter().position(|&p| p == id);
-            jobs.push(Job::Lessons(sid, position.map_or(1, |i| i / per + 1)));
-        } else {
+        if moved {
             jobs.extend(section_jobs(site, sid));
+        } else {
+            jobs.extend(listing_pages_of(site, sid, id));
         }
         section = site.section(sid).parent;
     }
@@ -114,7 +114,7 @@ mod tests {
     use crate::diagnostics::Diagnostics;
 
     /// A small site, linked as a build links it: three lessons of one project (two per
-    /// register page), two practices in one section, a review and a report.
+    /// register page), three practices in one section (two pages), a review and a report.
     fn site() -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
         let files = [
@@ -123,6 +123,7 @@ mod tests {
             ("content/practices/_index.md", "---\ntitle: 实践\n---\n"),
             ("content/practices/a.md", "---\ntitle: 甲\nweight: 1\n---\n见[乙](b.md)。\n"),
             ("content/practices/b.md", "---\ntitle: 乙\nweight: 2\n---\n"),
+            ("content/practices/c.md", "---\ntitle: 丙\nweight: 3\n---\n"),
             ("content/projects/erp/index.md", "---\ntitle: ERP\nstatus: active\n---\n"),
             ("content/lessons/l1.md", "---\ntitle: 一\ndate: 2024-03-01\nproject: erp\nphase: planning\nimpact: negative\ntags: [供应商]\n---\n"),
             ("content/lessons/l2.md", "---\ntitle: 二\ndate: 2024-02-01\nproject: erp\nphase: planning\nimpact: positive\n---\n"),
@@ -163,7 +164,11 @@ mod tests {
         let (_dir, site) = site();
         let cases: &[(&str, &[&str])] = &[
             ("_index.md", &["index.html"]),
-            ("practices/_index.md", &["practices/index.html"]),
+            // Every page of the listing shows the section's title.
+            (
+                "practices/_index.md",
+                &["practices/index.html", "practices/page/2/index.html"],
+            ),
             ("lessons/l2.md", &["lessons/l2/index.html"]),
             ("projects/erp/index.md", &["projects/erp/index.html"]),
         ];
@@ -228,6 +233,19 @@ mod tests {
                 false,
                 &["practices/index.html", "practices/b/index.html"],
                 &["practices/a/index.html", "tags/index.html"],
+            ),
+            (
+                // On the second page of its section.
+                "practices/c.md",
+                false,
+                &["practices/page/2/index.html"],
+                &["practices/index.html"],
+            ),
+            (
+                "practices/c.md",
+                true,
+                &["practices/index.html", "practices/page/2/index.html"],
+                &[],
             ),
             (
                 "reviews/r.md",

@@ -139,6 +139,11 @@ fn atom(site: &Site, i18n: &I18n) -> String {
 /// The most URLs one sitemap file may list (the sitemap protocol's limit).
 pub const SITEMAP_URLS: usize = 50_000;
 
+/// The most bytes of one sitemap file. The protocol allows 50 MB, but 50,000 URLs of
+/// percent-encoded Chinese slugs make a 5 MB file, past the 1 MB every other output file
+/// keeps under: a file share or a crawler on a slow link fetches small files best.
+pub const SITEMAP_BYTES: usize = 1_000_000;
+
 /// `sitemap.xml` and, for a site of more than [`SITEMAP_URLS`] pages, the files it
 /// indexes (`sitemap-1.xml` …). Every page the build renders is listed, paginated
 /// listings and the dashboard included, except the search page and the 404 page, which
@@ -158,19 +163,34 @@ fn sitemaps(site: &Site) -> Vec<(String, String)> {
         .collect();
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
-    split_sitemaps(base, &urls, SITEMAP_URLS)
+    split_sitemaps(base, &urls, SITEMAP_URLS, SITEMAP_BYTES)
 }
 
-/// One `sitemap.xml` for up to `limit` URLs; beyond, `sitemap.xml` is an index of files
-/// of `limit` URLs each.
+/// One `sitemap.xml` for up to `limit` URLs and `bytes` bytes; beyond, `sitemap.xml` is
+/// an index of files of at most `limit` URLs and `bytes` bytes each.
 fn split_sitemaps(
     base: &str,
     urls: &[(String, Option<String>)],
     limit: usize,
+    bytes: usize,
 ) -> Vec<(String, String)> {
-    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(limit.max(1)).collect();
+    let entries: Vec<String> = urls
+        .iter()
+        .map(|(url, lastmod)| entry(base, url, lastmod.as_deref()))
+        .collect();
+    let mut chunks: Vec<&[String]> = Vec::new();
+    let (mut start, mut size) = (0, URLSET_HEAD.len() + URLSET_TAIL.len());
+    for (i, e) in entries.iter().enumerate() {
+        if i > start && (i - start >= limit.max(1) || size + e.len() > bytes) {
+            chunks.push(&entries[start..i]);
+            start = i;
+            size = URLSET_HEAD.len() + URLSET_TAIL.len();
+        }
+        size += e.len();
+    }
+    chunks.push(&entries[start..]);
     if chunks.len() <= 1 {
-        return vec![("sitemap.xml".to_string(), urlset(base, urls))];
+        return vec![("sitemap.xml".to_string(), urlset(&entries))];
     }
     let mut files = Vec::with_capacity(chunks.len() + 1);
     let mut index = String::from(
@@ -183,26 +203,35 @@ fn split_sitemaps(
             "  <sitemap><loc>{}</loc></sitemap>",
             escape(&format!("{base}{name}"))
         );
-        files.push((name, urlset(base, chunk)));
+        files.push((name, urlset(chunk)));
     }
     index.push_str("</sitemapindex>\n");
     files.insert(0, ("sitemap.xml".to_string(), index));
     files
 }
 
-fn urlset(base: &str, urls: &[(String, Option<String>)]) -> String {
-    let mut xml = String::with_capacity(128 + urls.len() * 96);
-    xml.push_str(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (url, lastmod) in urls {
-        let _ = write!(xml, "  <url><loc>{}</loc>", escape(&format!("{base}{url}")));
-        if let Some(date) = lastmod {
-            let _ = write!(xml, "<lastmod>{date}</lastmod>");
-        }
-        xml.push_str("</url>\n");
+const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+const URLSET_TAIL: &str = "</urlset>\n";
+
+/// One `<url>` line of a sitemap.
+fn entry(base: &str, url: &str, lastmod: Option<&str>) -> String {
+    let mut line = format!("  <url><loc>{}</loc>", escape(&format!("{base}{url}")));
+    if let Some(date) = lastmod {
+        let _ = write!(line, "<lastmod>{date}</lastmod>");
     }
-    xml.push_str("</urlset>\n");
+    line.push_str("</url>\n");
+    line
+}
+
+fn urlset(entries: &[String]) -> String {
+    let mut xml = String::with_capacity(
+        URLSET_HEAD.len() + URLSET_TAIL.len() + entries.iter().map(String::len).sum::<usize>(),
+    );
+    xml.push_str(URLSET_HEAD);
+    for e in entries {
+        xml.push_str(e);
+    }
+    xml.push_str(URLSET_TAIL);
     xml
 }
 
@@ -216,7 +245,7 @@ mod tests {
 
     #[test]
     fn a_small_site_has_one_sitemap() {
-        let files = split_sitemaps("https://x.example/", &urls(3), 3);
+        let files = split_sitemaps("https://x.example/", &urls(3), 3, SITEMAP_BYTES);
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].0, "sitemap.xml");
         assert_eq!(files[0].1.matches("<url>").count(), 3);
@@ -224,7 +253,7 @@ mod tests {
 
     #[test]
     fn past_the_limit_sitemap_xml_indexes_files_of_at_most_the_limit() {
-        let files = split_sitemaps("https://x.example/", &urls(5), 2);
+        let files = split_sitemaps("https://x.example/", &urls(5), 2, SITEMAP_BYTES);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
@@ -244,5 +273,20 @@ mod tests {
             .map(|(_, xml)| xml.matches("<url>").count())
             .collect();
         assert_eq!(counts, [2, 2, 1]);
+    }
+
+    #[test]
+    fn a_sitemap_file_also_stays_under_its_byte_limit() {
+        let all = urls(100);
+        let line = entry("https://x.example/", "p10/", None).len();
+        let budget = URLSET_HEAD.len() + URLSET_TAIL.len() + 30 * line;
+        let files = split_sitemaps("https://x.example/", &all, SITEMAP_URLS, budget);
+        assert!(files[0].1.contains("<sitemapindex"));
+        let mut listed = 0;
+        for (name, xml) in &files[1..] {
+            assert!(xml.len() <= budget, "{name}: {} bytes", xml.len());
+            listed += xml.matches("<url>").count();
+        }
+        assert_eq!(listed, 100, "no URL lost");
     }
 }

@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::content::schema::{Phase, Vocabulary};
+use crate::content::schema::{Phase, Rag, Vocabulary};
 use crate::kinds::{Kind, Listing};
 use crate::render::context::{
-    self, breadcrumbs, kind_rank, paged_url, paginator, project, project_row, section_card,
-    section_title, FullPage, Keyed, Link,
+    self, breadcrumbs, kind_rank, paged_url, paginator, project, section_card, section_title,
+    FullPage, Keyed, Link,
 };
-use crate::render::Renderer;
+use crate::render::{listings, Renderer};
 use crate::site::{PageId, SectionId, Site};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,13 +21,15 @@ pub enum Job {
     Page(PageId),
     /// The home page (section 0).
     Home,
-    /// An ordinary section listing (practices and their sub-folders, reports …).
-    Section(SectionId),
+    /// An ordinary section listing (practices and their sub-folders, reports …), page `n`
+    /// (1-based).
+    Section(SectionId, usize),
     /// The lessons register, page `n` (1-based).
     Lessons(SectionId, usize),
-    Projects(SectionId),
-    /// The reviews archive, or one year of it.
-    Reviews(SectionId, Option<i16>),
+    /// The projects list, or the projects of one RAG status, page `n` (1-based).
+    Projects(SectionId, Option<Rag>, usize),
+    /// The reviews archive, or one year of it, page `n` (1-based).
+    Reviews(SectionId, Option<i16>, usize),
     /// The portfolio dashboard.
     Dashboard,
     /// The search results page (when the theme has `search.html`).
@@ -73,23 +75,89 @@ pub(super) fn section_jobs(site: &Site, sid: SectionId) -> Vec<Job> {
     if dir.is_empty() {
         return vec![Job::Home];
     }
-    let listing = Kind::of_folder(dir).map_or(Listing::Section, |k| k.spec().listing);
-    match listing {
-        Listing::Register => {
-            let count = site.newest(Kind::Lesson).len();
-            (1..=pages_for(count, site.config.paginate))
-                .map(|n| Job::Lessons(sid, n))
-                .collect()
+    let per = site.config.paginate;
+    let paged = |count: usize, job: &dyn Fn(usize) -> Job| -> Vec<Job> {
+        (1..=pages_for(count, per)).map(job).collect()
+    };
+    match listing_of(dir) {
+        Listing::Register => paged(site.newest(Kind::Lesson).len(), &|n| Job::Lessons(sid, n)),
+        Listing::Projects => {
+            let rags = listings::project_rags(site);
+            let mut jobs = paged(rags.len(), &|n| Job::Projects(sid, None, n));
+            for rag in listings::RAGS {
+                let count = rags.iter().filter(|(_, r)| *r == Some(rag)).count();
+                jobs.extend(paged(count, &|n| Job::Projects(sid, Some(rag), n)));
+            }
+            jobs
         }
-        Listing::Projects => vec![Job::Projects(sid)],
-        Listing::ByYear => std::iter::once(Job::Reviews(sid, None))
-            .chain(
-                review_years(site)
-                    .into_keys()
-                    .map(|year| Job::Reviews(sid, Some(year))),
-            )
+        Listing::ByYear => {
+            let mut jobs = paged(site.newest(Kind::Review).len(), &|n| {
+                Job::Reviews(sid, None, n)
+            });
+            for (year, ids) in review_years(site) {
+                jobs.extend(paged(ids.len(), &|n| Job::Reviews(sid, Some(year), n)));
+            }
+            jobs
+        }
+        Listing::Section => paged(site.section(sid).pages.len(), &|n| Job::Section(sid, n)),
+    }
+}
+
+fn listing_of(dir: &str) -> Listing {
+    Kind::of_folder(dir).map_or(Listing::Section, |k| k.spec().listing)
+}
+
+/// The listing pages of section `sid` that show page `id` in their list, for an edit that
+/// kept every page in its place; the first page (which shows the sub-sections) when the
+/// section does not list it itself.
+pub(super) fn listing_pages_of(site: &Site, sid: SectionId, id: PageId) -> Vec<Job> {
+    let dir = site.section(sid).dir.as_str();
+    if dir.is_empty() {
+        return vec![Job::Home];
+    }
+    let per = site.config.paginate;
+    let page_of = |list: &[PageId]| list.iter().position(|&p| p == id).map(|i| i / per + 1);
+    let jobs = match listing_of(dir) {
+        Listing::Register => page_of(site.newest(Kind::Lesson))
+            .map(|n| Job::Lessons(sid, n))
+            .into_iter()
             .collect(),
-        Listing::Section => vec![Job::Section(sid)],
+        Listing::Projects => {
+            let rags = listings::project_rags(site);
+            let all: Vec<PageId> = rags.iter().map(|(p, _)| *p).collect();
+            let mut jobs: Vec<Job> = page_of(&all)
+                .map(|n| Job::Projects(sid, None, n))
+                .into_iter()
+                .collect();
+            if let Some(rag) = rags.iter().find(|(p, _)| *p == id).and_then(|(_, r)| *r) {
+                let same: Vec<PageId> = rags
+                    .iter()
+                    .filter(|(_, r)| *r == Some(rag))
+                    .map(|(p, _)| *p)
+                    .collect();
+                jobs.extend(page_of(&same).map(|n| Job::Projects(sid, Some(rag), n)));
+            }
+            jobs
+        }
+        Listing::ByYear => {
+            let mut jobs: Vec<Job> = page_of(site.newest(Kind::Review))
+                .map(|n| Job::Reviews(sid, None, n))
+                .into_iter()
+                .collect();
+            for (year, ids) in review_years(site) {
+                jobs.extend(page_of(&ids).map(|n| Job::Reviews(sid, Some(year), n)));
+            }
+            jobs
+        }
+        Listing::Section => page_of(&site.section(sid).pages)
+            .map(|n| Job::Section(sid, n))
+            .into_iter()
+            .collect(),
+    };
+    if jobs.is_empty() {
+        section_jobs(site, sid).into_iter().take(1).collect()
+    } else {
+        jobs
     }
 }
 
@@ -97,8 +165,8 @@ pub(super) fn pages_for(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page).max(1)
 }
 
-/// Reviews by year, newest year first, each year newest first.
-fn review_years(site: &Site) -> BTreeMap<i16, Vec<PageId>> {
+/// Reviews by year, oldest year first, each year newest first.
+pub(super) fn review_years(site: &Site) -> BTreeMap<i16, Vec<PageId>> {
     let mut years: BTreeMap<i16, Vec<PageId>> = BTreeMap::new();
     for &id in site.newest(Kind::Review) {
         if let Some(date) = site.page(id).date {
@@ -113,10 +181,13 @@ impl Job {
         match self {
             Job::Page(id) => site.page(*id).url.clone(),
             Job::Home => String::new(),
-            Job::Section(s) | Job::Projects(s) => site.section(*s).url.clone(),
-            Job::Lessons(s, n) => paged_url(&site.section(*s).url, *n),
-            Job::Reviews(s, None) => site.section(*s).url.clone(),
-            Job::Reviews(s, Some(year)) => format!("{}{year}/", site.section(*s).url),
+            Job::Section(s, n) | Job::Lessons(s, n) => paged_url(&site.section(*s).url, *n),
+            Job::Projects(s, rag, n) => {
+                paged_url(&listings::projects_url(&site.section(*s).url, *rag), *n)
+            }
+            Job::Reviews(s, year, n) => {
+                paged_url(&listings::reviews_url(&site.section(*s).url, *year), *n)
+            }
             Job::Dashboard => crate::layout::DASHBOARD_URL.to_string(),
             Job::Search => "search/".to_string(),
             Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
@@ -140,9 +211,9 @@ impl Job {
         match self {
             Job::Page(id) => site.page(*id).kind.spec().template,
             Job::Home => "home.html",
-            Job::Section(_) => "section.html",
+            Job::Section(..) => "section.html",
             Job::Lessons(..) => "lessons.html",
-            Job::Projects(_) => "projects.html",
+            Job::Projects(..) => "projects.html",
             Job::Reviews(..) => "reviews.html",
             Job::Dashboard => "dashboard.html",
             Job::Search => "search.html",
@@ -157,24 +228,25 @@ impl Job {
         match self {
             Job::Page(id) => Some(*id),
             Job::Home => site.sections[0].index,
-            Job::Section(s) | Job::Projects(s) | Job::Lessons(s, _) | Job::Reviews(s, _) => {
-                site.section(*s).index
-            }
+            Job::Section(s, _)
+            | Job::Projects(s, ..)
+            | Job::Lessons(s, _)
+            | Job::Reviews(s, ..) => site.section(*s).index,
             _ => None,
         }
     }
 }
 
 #[derive(Serialize)]
-struct SectionContext<'a> {
+pub(super) struct SectionContext<'a> {
     title: String,
     url: String,
-    content: String,
-    toc: &'a [crate::markdown::TocEntry],
+    pub content: String,
+    pub toc: &'a [crate::markdown::TocEntry],
     breadcrumbs: Vec<Link>,
     backlinks: Vec<Value>,
     pages: Value,
-    subsections: Vec<context::SectionCard>,
+    pub subsections: Vec<context::SectionCard>,
 }
 
 #[derive(Serialize)]
@@ -193,17 +265,10 @@ struct TaxonomyInfo {
 }
 
 #[derive(Serialize)]
-struct Year {
-    year: i16,
-    url: String,
-    reviews: Value,
-}
-
-#[derive(Serialize)]
-struct StatusCount {
-    key: &'static str,
-    name: String,
-    count: usize,
+pub(super) struct StatusCount {
+    pub key: &'static str,
+    pub name: String,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -225,28 +290,21 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
             ctx.insert("page", &home.index.map(|id| full_page(r, id)));
             ctx.insert("home", &home_context(r));
         }
-        Job::Section(s) => {
-            let pages = site.section(*s).pages.clone();
-            ctx.insert("section", &section_context(r, *s, r.summaries(&pages)));
-        }
+        Job::Section(s, n) => listings::section(r, &mut ctx, *s, *n),
         Job::Lessons(s, n) => {
             ctx.insert("section", &section_context(r, *s, no_pages()));
             lessons_context(r, &mut ctx, &site.section(*s).url, *n);
         }
-        Job::Projects(s) => {
+        Job::Projects(s, rag, n) => {
             ctx.insert("section", &section_context(r, *s, no_pages()));
-            ctx.insert("projects", &project_rows(r));
+            listings::projects(r, &mut ctx, *s, *rag, *n);
         }
-        Job::Reviews(s, year) => {
+        Job::Reviews(s, year, n) => {
             ctx.insert("section", &section_context(r, *s, no_pages()));
-            ctx.insert("years", &years_context(r, &site.section(*s).url, *year));
-            match year {
-                Some(y) => ctx.insert("year", y),
-                None => ctx.insert("year", ""),
-            }
+            listings::reviews(r, &mut ctx, *s, *year, *n);
         }
         Job::Dashboard => {
-            ctx.insert("dashboard", &dashboard_context(r));
+            ctx.insert("dashboard", &listings::dashboard(r));
         }
         Job::Search | Job::NotFound => {}
         Job::TaxonomyIndex(t) => {
@@ -307,37 +365,6 @@ fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
             .is_some_and(|l| !l.actions.is_empty())
     });
     ctx.insert("register_as_of", &with_actions);
-}
-
-/// Every project's row, by status, then code, then title.
-fn project_rows(r: &Renderer) -> Vec<context::ProjectRow> {
-    let site = r.site;
-    let mut ids: Vec<PageId> = site.projects.values().copied().collect();
-    ids.sort_by_key(|&id| {
-        let p = site.page(id);
-        (
-            p.project().map(|i| i.status),
-            p.project().and_then(|i| i.code.clone()),
-            p.title.clone(),
-        )
-    });
-    ids.iter()
-        .filter_map(|&id| project_row(site, r.i18n, id))
-        .collect()
-}
-
-/// The reviews by year, newest year first: all of them, or `only` one year.
-fn years_context(r: &Renderer, base: &str, only: Option<i16>) -> Vec<Year> {
-    review_years(r.site)
-        .into_iter()
-        .rev()
-        .filter(|(y, _)| only.is_none_or(|only| only == *y))
-        .map(|(y, ids)| Year {
-            year: y,
-            url: format!("{base}{y}/"),
-            reviews: r.summaries(&ids),
-        })
-        .collect()
 }
 
 /// Page `n` of term `term` of taxonomy `t`.
@@ -488,7 +515,11 @@ fn neighbours(site: &Site, section: SectionId, id: PageId) -> (Option<Link>, Opt
     }
 }
 
-fn section_context<'a>(r: &Renderer<'a>, s: SectionId, pages: Value) -> SectionContext<'a> {
+pub(super) fn section_context<'a>(
+    r: &Renderer<'a>,
+    s: SectionId,
+    pages: Value,
+) -> SectionContext<'a> {
     let site = r.site;
     let section = site.section(s);
     let index = section.index;
@@ -548,13 +579,8 @@ fn home_context(r: &Renderer) -> Home {
             .count(),
     })
     .collect();
-    let rows: Vec<context::ProjectRow> = site
-        .projects
-        .values()
-        .filter_map(|&id| project_row(site, r.i18n, id))
-        .collect();
     Home {
-        rag_counts: rag_counts(&rows, r),
+        rag_counts: rag_counts(&listings::project_rags(site), r),
         counts: Counts {
             practices: count(Kind::Practice),
             lessons: lessons.len(),
@@ -569,51 +595,13 @@ fn home_context(r: &Renderer) -> Home {
 }
 
 /// How many projects are green, amber and red (projects without a status are left out).
-fn rag_counts(projects: &[context::ProjectRow], r: &Renderer) -> Vec<StatusCount> {
-    use crate::content::schema::Rag;
+pub(super) fn rag_counts(projects: &[(PageId, Option<Rag>)], r: &Renderer) -> Vec<StatusCount> {
     [Rag::Green, Rag::Amber, Rag::Red]
         .into_iter()
         .map(|rag| StatusCount {
             key: rag.key(),
             name: r.i18n.term(rag),
-            count: projects
-                .iter()
-                .filter(|p| p.rag.as_ref().is_some_and(|k| k.key == rag.key()))
-                .count(),
+            count: projects.iter().filter(|(_, p)| *p == Some(rag)).count(),
         })
         .collect()
-}
-
-#[derive(Serialize)]
-struct Dashboard<'a> {
-    title: String,
-    projects: Vec<context::ProjectRow>,
-    rag_counts: Vec<StatusCount>,
-    charts: &'a [crate::charts::Figure],
-    /// The latest reporting period across the portfolio.
-    as_of: String,
-    /// The currency portfolio amounts are converted into (empty when unknown).
-    currency: String,
-    /// The portfolio month by month.
-    trend: Vec<context::TrendRow>,
-}
-
-fn dashboard_context<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
-    let site = r.site;
-    let projects = project_rows(r);
-    let rag_counts = rag_counts(&projects, r);
-    let as_of = projects
-        .iter()
-        .map(|p| p.last_period.clone())
-        .max()
-        .unwrap_or_default();
-    Dashboard {
-        title: r.i18n.get("dashboard_open").to_string(),
-        projects,
-        rag_counts,
-        charts: &r.figures.dashboard,
-        as_of,
-        currency: crate::derive::currency::of_site(site).unwrap_or_default(),
-        trend: context::portfolio_trend(site),
-    }
 }

@@ -5,6 +5,7 @@ pub mod context;
 mod depends;
 mod feeds;
 mod jobs;
+mod listings;
 pub mod register;
 pub mod templates;
 

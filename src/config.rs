@@ -245,6 +245,8 @@ pub struct HygieneSettings {
     pub data_stale_months: i32,
     /// A draft older than this many days is listed.
     pub draft_max_age_days: i32,
+    /// Publish the `hygiene/` page (the report is there either way).
+    pub page: bool,
 }
 
 impl Default for HygieneSettings {
@@ -253,6 +255,7 @@ impl Default for HygieneSettings {
             practice_max_age_months: 24,
             data_stale_months: 3,
             draft_max_age_days: 30,
+            page: true,
         }
     }
 }
@@ -299,6 +302,7 @@ const FIELDS: &[&str] = &[
     "practice_max_age_months",
     "data_stale_months",
     "draft_max_age_days",
+    "page",
     "as_of",
     "cpi_green",
     "cpi_amber",

@@ -28,6 +28,8 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
 /// The portfolio dashboard's URL: the link checker accepts it and the menu links it, so
 /// it is named here rather than by the render stage that writes it.
 pub const DASHBOARD_URL: &str = "dashboard/";
+/// The knowledge hygiene page.
+pub const HYGIENE_URL: &str = "hygiene/";
 
 /// The tables the derive stage makes from the pages and project data; a file's table may
 /// not take one of these names. Named here because the audience filter, which runs

@@ -240,3 +240,51 @@ fn the_text_report_names_file_owner_and_age_in_the_readers_language() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("2025-02"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_hygiene_page_lists_the_findings_by_check_and_by_owner() {
+    let site = fixture();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = 2025-06-30\n{toml}"));
+    site.build_ok();
+    let page = site.read("hygiene/index.html");
+    assert!(page.contains("截至 2025年6月30日，有 9 项待跟进"), "{page}");
+    // Each check's table links the page and names the owner and the file.
+    assert!(
+        page.contains("<a href=\"../practices/register/\">风险登记册</a>"),
+        "{page}"
+    );
+    assert!(page.contains("content/reports/orphan.md"), "{page}");
+    assert!(
+        page.contains("“合同增加延期罚则”应于 2025年5月1日 完成（已逾期 60 天）"),
+        "{page}"
+    );
+    // A draft is named, not linked: it is not published.
+    assert!(
+        page.contains("写了一半的教训 <span class=\"badge\">草稿</span>"),
+        "{page}"
+    );
+    assert!(!site.exists("lessons/old-draft/index.html"));
+    // What each person owes, under an anchor of their own.
+    assert!(
+        page.contains("<h3 id=\"owner-周静怡\">周静怡</h3>"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"#owner-赵敏\""), "{page}");
+    // The practice's own page says its review is overdue.
+    let register = site.read("practices/register/index.html");
+    assert!(
+        register.contains("<time datetime=\"2025-05-31\">2025年5月31日</time> <span class=\"badge late\">已过复审期</span>"),
+        "{register}"
+    );
+    // Every page links it from the footer.
+    assert!(site.read("index.html").contains("href=\"./hygiene/\""));
+
+    site.write(
+        "site.toml",
+        format!("as_of = 2025-06-30\n{toml}page = false\n"),
+    );
+    site.build_ok();
+    assert!(!site.exists("hygiene/index.html"));
+    assert!(!site.read("index.html").contains("hygiene/"));
+}

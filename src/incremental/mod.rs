@@ -254,6 +254,10 @@ impl Workspace {
                 None => return self.rebuild_full(),
             }
         }
+        if self.state.site.config.hygiene.page && !jobs.is_empty() {
+            // Any page or table may add or settle a finding (a link, a date, a category).
+            add_jobs(&mut jobs, [Job::Hygiene]);
+        }
         if !templates.is_empty() {
             let earlier = !edited.is_empty() || !tables.is_empty();
             let using = self

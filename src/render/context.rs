@@ -133,11 +133,20 @@ pub struct FullPage<'a> {
     pub status: Option<Keyed>,
     pub year: Option<i16>,
     pub review_type: Option<Keyed>,
+    /// A practice's `review_by` date, and whether the as-of day is past it.
+    pub review_by: Option<ReviewBy>,
     /// The kind's front matter as parsed (`page.meta.<field>` in templates; values of a
     /// fixed vocabulary as written, e.g. `on-hold`): a new front matter field reaches
     /// the templates without a change here.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<&'a crate::content::page::Extra>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReviewBy {
+    pub date: String,
+    pub display: String,
+    pub past: bool,
 }
 
 /// Ancestors of a section, from the home page down to (and without) the section itself.

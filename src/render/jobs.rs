@@ -34,6 +34,8 @@ pub enum Job {
     Dashboard,
     /// The search results page (when the theme has `search.html`).
     Search,
+    /// The knowledge hygiene page (unless site.toml's `[hygiene] page = false`).
+    Hygiene,
     TaxonomyIndex(usize),
     /// Taxonomy, term, page number (1-based).
     Term(usize, usize, usize),
@@ -64,6 +66,9 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     }
     if has_search_page {
         jobs.push(Job::Search);
+    }
+    if site.config.hygiene.page {
+        jobs.push(Job::Hygiene);
     }
     jobs.push(Job::NotFound);
     jobs
@@ -190,6 +195,7 @@ impl Job {
             }
             Job::Dashboard => crate::layout::DASHBOARD_URL.to_string(),
             Job::Search => "search/".to_string(),
+            Job::Hygiene => crate::layout::HYGIENE_URL.to_string(),
             Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
             Job::Term(t, i, n) => {
                 let taxonomy = &site.taxonomies[*t];
@@ -217,6 +223,7 @@ impl Job {
             Job::Reviews(..) => "reviews.html",
             Job::Dashboard => "dashboard.html",
             Job::Search => "search.html",
+            Job::Hygiene => "hygiene.html",
             Job::TaxonomyIndex(_) => "taxonomy.html",
             Job::Term(..) => "term.html",
             Job::NotFound => "404.html",
@@ -306,6 +313,7 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
         Job::Dashboard => {
             ctx.insert("dashboard", &listings::dashboard(r));
         }
+        Job::Hygiene => ctx.insert("hygiene", &super::hygiene::context(r)),
         Job::Search | Job::NotFound => {}
         Job::TaxonomyIndex(t) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
@@ -489,6 +497,14 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         review_type: page
             .review()
             .map(|rv| Keyed::of(rv.review_type, r.i18n, String::new())),
+        review_by: page
+            .practice()
+            .and_then(|p| p.review_by)
+            .map(|d| context::ReviewBy {
+                date: d.iso(),
+                display: r.i18n.date(&d),
+                past: d < site.config.as_of(),
+            }),
         meta: (!matches!(page.extra, crate::content::page::Extra::None)).then_some(&page.extra),
     }
 }

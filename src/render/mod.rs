@@ -4,6 +4,7 @@
 pub mod context;
 mod depends;
 mod feeds;
+mod hygiene;
 mod jobs;
 mod listings;
 pub mod register;
@@ -86,6 +87,7 @@ impl RenderCache {
                 base_url: &site.config.base_url,
                 search: site.config.search,
                 money: site.money_shown,
+                hygiene: site.config.hygiene.page,
                 as_of: site.config.as_of().iso(),
                 as_of_display: i18n.date(&site.config.as_of()),
             },
@@ -392,6 +394,8 @@ struct SiteInfo<'a> {
     search: bool,
     /// Whether this build's reader may see amounts (BAC, spending, earned value).
     money: bool,
+    /// Whether the site has the `hygiene/` page (for the footer's link).
+    hygiene: bool,
     /// The day the site is built as of (`YYYY-MM-DD`), and as the site writes dates:
     /// pages that count overdue actions say which day they count from.
     as_of: String,

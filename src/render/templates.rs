@@ -24,6 +24,7 @@ const LISTINGS: &[&str] = &[
     "taxonomy.html",
     "term.html",
     "dashboard.html",
+    "hygiene.html",
     "404.html",
 ];
 
@@ -224,6 +225,7 @@ mod tests {
                 "base.html",
                 "dashboard.html",
                 "home.html",
+                "hygiene.html",
                 "lesson.html",
                 "lessons.html",
                 "page.html",

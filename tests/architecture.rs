@@ -38,6 +38,7 @@ const LAYERS: &[&[&str]] = &[
     &["derive"],
     &["charts"],
     &["search"],
+    &["related"],
     &["render"],
     &["lib"],
     &["incremental"],

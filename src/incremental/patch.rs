@@ -81,10 +81,19 @@ impl Workspace {
                 .collect();
             (outputs(site, &renderer.plan()), outputs(site, &lists))
         });
+        let related_before = self.state.related.clone();
         let replaced = self.state.replace_pages(edits).map_err(|refused| {
             self.stale |= !refused.intact;
             refused.failure
         })?;
+        // Pages whose related lessons changed, or that show an edited one.
+        let related: Vec<Job> = self
+            .state
+            .related
+            .changed_since(&related_before, &ids)
+            .into_iter()
+            .map(Job::Page)
+            .collect();
         let site = &self.state.site;
         match (replaced, before) {
             (Replaced::InPlace { backlinks_changed }, _) => {
@@ -100,6 +109,7 @@ impl Workspace {
                 for target in backlinks_changed {
                     add_jobs(&mut jobs, render::showing(site, target));
                 }
+                add_jobs(&mut jobs, related);
                 Ok(Some(Patched {
                     jobs,
                     removed: Vec::new(),
@@ -116,6 +126,7 @@ impl Workspace {
                     .flatten()
                     .collect();
                 wanted.extend(outputs(site, &after));
+                wanted.extend(outputs(site, &related));
                 let plan = renderer.plan();
                 let new_outputs = outputs(site, &plan);
                 let jobs = plan

@@ -87,13 +87,13 @@ pub(super) fn related(site: &Site, lessons: &Lessons) -> HashMap<PageId, Vec<Mat
         .par_iter()
         .map(|p| {
             let page = site.page(p.id);
-            let mut text = vectors::text_bag(&weighted(page));
-            let mut tags = vectors::tag_bag(&page.tags);
-            for &n in &p.lessons {
-                text = vectors::add(&text, &lessons.text_bags[n]);
-                tags = vectors::add(&tags, &lessons.tag_bags[n]);
-            }
-            (text, tags)
+            let text = vectors::text_bag(&weighted(page));
+            let tags = vectors::tag_bag(&page.tags);
+            let of = |bags: &[Bag]| -> Bag { vectors::sum(p.lessons.iter().map(|&n| &bags[n])) };
+            (
+                vectors::sum([&text, &of(&lessons.text_bags)]),
+                vectors::sum([&tags, &of(&lessons.tag_bags)]),
+            )
         })
         .unzip();
     let vectors = Vectors::new(&text_bags, &tag_bags, TEXT_TERMS, (W_P_TAGS, W_P_TEXT));

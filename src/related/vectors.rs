@@ -3,6 +3,7 @@
 //! pairs; an inverted index over the rarer terms visits a few hundred per lesson).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -16,6 +17,30 @@ const BIGRAM: Key = 1 << 62;
 const WORD: Key = 2 << 62;
 const TAG: Key = 3 << 62;
 const LOW: Key = (1 << 62) - 1;
+
+/// Keys are hashes or packed characters already: one multiplication mixes them, where
+/// the standard hasher spent a good part of the stage.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        self.0 = (self.0 ^ k).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+/// A map by [`Key`].
+pub type KeyMap<V> = HashMap<Key, V, BuildHasherDefault<KeyHasher>>;
 
 /// Bytes of a page's text that count: the first screens of a lesson (background, what
 /// happened) say what it is about; the rest costs time and adds little.
@@ -39,72 +64,53 @@ pub type Bag = Vec<(Key, u32)>;
 /// words of other scripts as the search tokenizer reads them. Single characters and
 /// numbers are left out: they say little about what a text is about.
 pub fn text_bag(parts: &[(&str, u32)]) -> Bag {
-    let mut counts: HashMap<Key, u32> = HashMap::new();
+    let mut seen: Vec<(Key, u32)> = Vec::new();
     for &(part, times) in parts {
         let part = cut(part, TEXT_BYTES);
         scan(part, |token| match token {
             Token::Cjk {
                 prev: Some(p), c, ..
-            } => {
-                *counts
-                    .entry(BIGRAM | (u64::from(p) << 21) | u64::from(c))
-                    .or_default() += times;
-            }
+            } => seen.push((BIGRAM | (u64::from(p) << 21) | u64::from(c), times)),
             Token::Word { stem, .. }
                 if stem.len() > 2
                     && !stem.bytes().all(|b| b.is_ascii_digit())
                     && !STOP_WORDS.contains(&stem) =>
             {
-                *counts.entry(WORD | (fnv(stem) & LOW)).or_default() += times;
+                seen.push((WORD | (fnv(stem) & LOW), times));
             }
             _ => {}
         });
     }
-    sorted(counts)
+    counted(seen)
 }
 
 /// The tags as terms, compared without case (`CRM` is `crm`).
 pub fn tag_bag<'a>(tags: impl IntoIterator<Item = &'a String>) -> Bag {
-    let mut counts: HashMap<Key, u32> = HashMap::new();
-    for tag in tags {
-        counts.insert(tag_key(tag), 1);
-    }
-    sorted(counts)
+    let mut bag: Bag = tags.into_iter().map(|t| (tag_key(t), 1)).collect();
+    bag.sort_unstable();
+    bag.dedup_by_key(|&mut (k, _)| k);
+    bag
 }
 
 pub fn tag_key(tag: &str) -> Key {
     TAG | (fnv(&tag.trim().to_lowercase()) & LOW)
 }
 
-/// Adds `other`'s counts to `bag` (a project's bag is its own and its lessons').
-pub fn add(bag: &Bag, other: &Bag) -> Bag {
-    let mut out = Vec::with_capacity(bag.len() + other.len());
-    let (mut i, mut j) = (0, 0);
-    while i < bag.len() && j < other.len() {
-        match bag[i].0.cmp(&other[j].0) {
-            std::cmp::Ordering::Less => {
-                out.push(bag[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(other[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push((bag[i].0, bag[i].1 + other[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&bag[i..]);
-    out.extend_from_slice(&other[j..]);
-    out
+/// The counts of several bags added up (a project's bag is its own and its lessons').
+pub fn sum<'a>(bags: impl IntoIterator<Item = &'a Bag>) -> Bag {
+    counted(bags.into_iter().flatten().copied().collect())
 }
 
-fn sorted(counts: HashMap<Key, u32>) -> Bag {
-    let mut bag: Bag = counts.into_iter().collect();
-    bag.sort_unstable_by_key(|&(k, _)| k);
+/// `(key, count)` pairs in any order, with repeated keys, as a bag.
+fn counted(mut seen: Vec<(Key, u32)>) -> Bag {
+    seen.sort_unstable_by_key(|&(k, _)| k);
+    let mut bag: Bag = Vec::with_capacity(seen.len() / 2);
+    for (k, n) in seen {
+        match bag.last_mut() {
+            Some((last, count)) if *last == k => *count += n,
+            _ => bag.push((k, n)),
+        }
+    }
     bag
 }
 
@@ -176,7 +182,7 @@ impl Sparse {
 /// How rare each term is among a set of documents: a term every document has tells
 /// nothing, one that two share says much.
 pub struct Rarity {
-    df: HashMap<Key, u32>,
+    df: KeyMap<u32>,
     n: f32,
     /// Added to n / df before the logarithm: 1 lets a term in every document still
     /// count a little (see [`Rarity::tags`]).
@@ -198,7 +204,7 @@ impl Rarity {
     }
 
     fn new<'a>(bags: impl IntoIterator<Item = &'a Bag>, plus: f32) -> Rarity {
-        let mut df: HashMap<Key, u32> = HashMap::new();
+        let mut df: KeyMap<u32> = KeyMap::default();
         let mut n = 0usize;
         for bag in bags {
             n += 1;
@@ -215,8 +221,11 @@ impl Rarity {
 
     /// ln(n / df) for text, 0 for a term in every document; ln(1 + n / df) for tags.
     pub fn weight(&self, key: Key) -> f32 {
-        let df = self.df.get(&key).copied().unwrap_or(1).max(1) as f32;
-        (self.plus + self.n / df).ln().max(0.0)
+        self.of_df(self.df.get(&key).copied().unwrap_or(1).max(1))
+    }
+
+    fn of_df(&self, df: u32) -> f32 {
+        (self.plus + self.n / df as f32).ln().max(0.0)
     }
 
     /// The bag as a unit vector of (1 + ln tf) × rarity, keeping its `keep` heaviest
@@ -227,12 +236,17 @@ impl Rarity {
     pub fn vector(&self, bag: &Bag, keep: usize) -> Sparse {
         let mut v: Vec<(Key, f32)> = bag
             .iter()
-            .filter(|(k, _)| self.plus > 0.0 || self.df.get(k).is_some_and(|&df| df > 1))
-            .map(|&(k, tf)| (k, (1.0 + (tf as f32).ln()) * self.weight(k)))
-            .filter(|&(_, w)| w > 0.0)
+            .filter_map(|&(k, tf)| {
+                let df = self.df.get(&k).copied().unwrap_or(1).max(1);
+                if df == 1 && self.plus == 0.0 {
+                    return None;
+                }
+                let w = (1.0 + (tf as f32).ln()) * self.of_df(df);
+                (w > 0.0).then_some((k, w))
+            })
             .collect();
         if v.len() > keep {
-            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(keep);
         }
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -309,20 +323,24 @@ impl Vectors {
 /// still count in the exact score): a few hundred documents per term keeps the work per
 /// document bounded however large the register grows.
 fn max_df(docs: usize) -> usize {
-    ((docs as f64).sqrt() as usize * 3).max(64)
+    ((docs as f64).sqrt() as usize * 2).max(64)
 }
+
+/// Terms of a document followed to find its candidates: its heaviest, which its best
+/// matches share.
+const QUERY_TERMS: usize = 24;
 
 /// Documents by term, for the terms held by at most `max_df` documents: a term in
 /// thousands of documents would make every one a candidate of every other (and weighs
 /// little: its rarity is low). Candidates are scored exactly afterwards.
 struct Index {
-    postings: HashMap<Key, Vec<(u32, f32)>>,
+    postings: KeyMap<Vec<(u32, f32)>>,
     docs: usize,
 }
 
 impl Index {
     fn new(vectors: &[Sparse], max_df: usize) -> Index {
-        let mut postings: HashMap<Key, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
         for (d, v) in vectors.iter().enumerate() {
             for &(k, w) in &v.0 {
                 postings.entry(k).or_default().push((d as u32, w));
@@ -346,7 +364,20 @@ impl Index {
         skip: impl Fn(u32) -> bool,
     ) -> Vec<u32> {
         scratch.prepare(self.docs);
-        for &(k, w) in &query.0 {
+        let mut terms: Vec<(Key, f32)> = query
+            .0
+            .iter()
+            .filter(|(k, _)| self.postings.contains_key(k))
+            .copied()
+            .collect();
+        if terms.len() > QUERY_TERMS {
+            terms.select_nth_unstable_by(QUERY_TERMS, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            terms.truncate(QUERY_TERMS);
+            terms.sort_unstable_by_key(|&(k, _)| k);
+        }
+        for &(k, w) in &terms {
             if let Some(list) = self.postings.get(&k) {
                 for &(d, dw) in list {
                     let slot = &mut scratch.scores[d as usize];
@@ -440,6 +471,15 @@ mod tests {
         assert!(index
             .nearest(&vectors[3], 5, &mut scratch, |_| false)
             .is_empty());
+    }
+
+    #[test]
+    fn bags_add_up_by_key() {
+        let a: Bag = vec![(1, 2), (5, 1)];
+        let b: Bag = vec![(1, 1), (3, 4)];
+        assert_eq!(sum([&a, &b]), vec![(1, 3), (3, 4), (5, 1)]);
+        let tags = ["CRM".to_string(), "crm ".to_string()];
+        assert_eq!(tag_bag(&tags).len(), 1, "tags compare without case");
     }
 
     #[test]

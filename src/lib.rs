@@ -32,6 +32,7 @@ pub(crate) mod numbers;
 pub mod output;
 pub(crate) mod prepared;
 pub(crate) mod prose;
+pub(crate) mod related;
 pub mod render;
 pub mod scaffold;
 pub mod schemas;
@@ -407,6 +408,8 @@ pub fn denied(warnings: Vec<Diagnostic>) -> BuildFailure {
 pub struct Prepared {
     pub site: site::Site,
     pub figures: charts::Figures,
+    /// The lessons each lesson and project page shows as related.
+    pub related: related::Related,
     pub theme: Theme,
     pub i18n: i18n::I18n,
     /// The site folder.
@@ -644,11 +647,14 @@ impl Sources {
 
         let figures = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
         laps.mark("charts");
+        let related = related::Related::of(&site);
+        laps.mark("related");
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);
         Ok(Prepared {
             site,
             figures,
+            related,
             theme: self.theme.clone(),
             i18n: self.i18n.clone(),
             root: self.root.clone(),
@@ -700,7 +706,14 @@ impl Prepared {
         } else {
             0
         };
-        let renderer = Renderer::new(&self.site, &self.figures, cache, &self.i18n, &self.root);
+        let renderer = Renderer::new(
+            &self.site,
+            &self.figures,
+            &self.related,
+            cache,
+            &self.i18n,
+            &self.root,
+        );
         let files = renderer
             .render_all(output, progress)
             .map_err(BuildFailure::from)?

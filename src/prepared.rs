@@ -14,6 +14,7 @@ use crate::charts;
 use crate::content::page::Page;
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::Kind;
 use crate::site::PageId;
 use crate::{BuildFailure, Prepared};
 
@@ -57,12 +58,21 @@ impl Prepared {
     /// is linked again from the pages in memory and everything drawn from it redone.
     pub fn replace_pages(&mut self, edits: Vec<(PageId, Page)>) -> Result<Replaced, Refused> {
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
+        // Related lessons are drawn from lessons and projects alone.
+        let relates = edits.iter().any(|(id, page)| {
+            [page.kind, self.site.page(*id).kind]
+                .iter()
+                .any(|k| matches!(k, Kind::Lesson | Kind::Project))
+        });
         let in_place = edits
             .iter()
             .all(|(id, page)| crate::site::same_place(self.site.page(*id), page));
         if in_place {
             let backlinks_changed = self.site.patch(edits).map_err(Refused::intact)?;
             self.redraw_blocks(&ids).map_err(Refused::broken)?;
+            if relates {
+                self.related = crate::related::Related::of(&self.site);
+            }
             return Ok(Replaced::InPlace { backlinks_changed });
         }
         let mut previous = Vec::with_capacity(edits.len());
@@ -81,6 +91,9 @@ impl Prepared {
         }
         self.redraw_from_tables(&[], &ids)
             .map_err(Refused::broken)?;
+        if relates {
+            self.related = crate::related::Related::of(&self.site);
+        }
         Ok(Replaced::Relinked)
     }
 
@@ -109,6 +122,7 @@ impl Prepared {
                 .retain(|p| !added_paths.contains(&p.rel_path));
             self.site.pages.extend(removed);
             self.relink(&Diagnostics::default());
+            self.related = crate::related::Related::of(&self.site);
             return Err(Refused::intact(diagnostics.into_sorted()));
         }
         let new_id = |path: &str| {
@@ -134,6 +148,7 @@ impl Prepared {
         let ids: Vec<PageId> = added_paths.iter().filter_map(|p| new_id(p)).collect();
         self.redraw_from_tables(&[], &ids)
             .map_err(Refused::broken)?;
+        self.related = crate::related::Related::of(&self.site);
         Ok(ids)
     }
 

@@ -38,6 +38,7 @@ const LAYERS: &[&[&str]] = &[
     &["derive", "hygiene"],
     &["charts"],
     &["search"],
+    &["related"],
     &["render"],
     &["lib"],
     &["incremental"],

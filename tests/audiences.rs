@@ -71,7 +71,7 @@ fn fixture() -> Site {
     );
     site.write(
         "content/lessons/apollo-lesson.md",
-        "---\ntitle: MARKLESSONINT 教训子丑\ndate: 2024-05-01\nproject: apollo\nphase: execution\nimpact: negative\ntags: [MARKTAGINT]\n---\n\n内部教训正文。\n",
+        "---\ntitle: MARKLESSONINT 教训子丑\ndate: 2024-05-01\nproject: apollo\nphase: execution\nimpact: negative\ntags: [MARKTAGINT, 供应商]\n---\n\n内部教训正文。\n",
     );
     // public, with its money kept for internal and above.
     site.write(
@@ -92,7 +92,7 @@ fn fixture() -> Site {
     );
     site.write(
         "content/lessons/public-lesson.md",
-        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n\
+        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\ntags: [供应商]\n---\n\n\
          参见[另一个项目](../projects/apollo/index.md)。\n\n\
          <p>原始 HTML：<a href=\"../practices/vendor/dispute.md\">原始链接</a>、\
          <a class=\"x\" href='/lessons/secret-lesson/'>原始二</a>、\
@@ -100,7 +100,7 @@ fn fixture() -> Site {
     );
     site.write(
         "content/lessons/secret-lesson.md",
-        "---\ntitle: MARKLESSONPMO 秘密辰巳\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文。\n",
+        "---\ntitle: MARKLESSONPMO 秘密辰巳\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\ntags: [供应商]\naudience: pmo\n---\n\n正文。\n",
     );
     site.write(
         "content/reports/money.md",
@@ -285,6 +285,12 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
         pmo_lesson.contains("href=\"../../practices/vendor/dispute/\""),
         "{pmo_lesson}"
     );
+    // Related lessons cross projects within what each audience sees (the markers above
+    // hold that a hidden lesson is related nowhere it may not be seen).
+    let apollo = site.read("internal/lessons/apollo-lesson/index.html");
+    assert!(apollo.contains("lessons/public-lesson/"), "{apollo}");
+    let apollo = site.read("pmo/lessons/apollo-lesson/index.html");
+    assert!(apollo.contains("lessons/secret-lesson/"), "{apollo}");
     // Public sees the open project's status and milestones, not its amounts.
     let open = site.read("public/projects/open/index.html");
     assert!(open.contains("公开上线"), "{open}");
@@ -411,11 +417,11 @@ fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
     // Edits that would be page patches elsewhere: the hidden lesson stays hidden.
     site.write(
         "content/lessons/secret-lesson.md",
-        "---\ntitle: MARKLESSONPMO 秘密辰巳二\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\naudience: pmo\n---\n\n正文二。\n",
+        "---\ntitle: MARKLESSONPMO 秘密辰巳二\ndate: 2024-04-02\nproject: open\nphase: planning\nimpact: negative\ntags: [供应商]\naudience: pmo\n---\n\n正文二。\n",
     );
     site.write(
         "content/lessons/public-lesson.md",
-        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\n---\n\n改过的正文。\n",
+        "---\ntitle: 公开教训\ndate: 2024-04-01\nproject: open\nphase: planning\nimpact: positive\ntags: [供应商]\n---\n\n改过的正文。\n",
     );
     // The two saves may be rebuilt together or one after the other.
     let mut tries = 0;

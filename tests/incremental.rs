@@ -112,6 +112,59 @@ fn body_edits_patch_only_the_pages_that_show_them() {
     s.assert_clean("a summary edit that drops a link");
 }
 
+/// A lesson's body is in its text likeness to others: editing it redraws the related
+/// lessons of the other project's pages, as a clean build would.
+#[test]
+fn a_body_edit_redraws_related_lessons_elsewhere() {
+    let mut s = Session::start();
+    s.edit(
+        "content/projects/crm/index.md",
+        "---\ntitle: CRM 推广\nstatus: closed\n---\n\nCRM 项目已收尾。\n",
+    );
+    let other = |body: &str| {
+        format!(
+            "---\ntitle: 周末培训安排\ndate: 2024-06-01\nproject: crm\nphase: execution\n\
+             category: 采购管理\nimpact: negative\ntags: [培训]\n---\n\n{body}\n"
+        )
+    };
+    s.edit("content/lessons/crm-report.md", &other("培训安排在周末。"));
+    s.assert_clean("a new project and lesson");
+    assert!(!s
+        .read("lessons/vendor-delay/index.html")
+        .contains("lessons/crm-report/"));
+
+    let r = s.edit(
+        "content/lessons/crm-report.md",
+        &other("供应商接口延期三周，里程碑滑移，培训也推迟了。"),
+    );
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    assert!(
+        r.changed
+            .contains(&"lessons/vendor-delay/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert!(s
+        .read("lessons/vendor-delay/index.html")
+        .contains("lessons/crm-report/"));
+    s.assert_clean("a body edit that relates two lessons");
+
+    // A new lesson is related where it belongs, and a deleted one leaves every list.
+    let r = s.edit(
+        "content/lessons/crm-vendor.md",
+        "---\ntitle: 接口供应商延期交付\ndate: 2024-07-01\nproject: crm\nphase: execution\n\
+         category: 采购管理\nimpact: negative\ntags: [供应商, 进度]\n---\n\n供应商接口延期，里程碑滑移。\n",
+    );
+    assert!(!matches!(r.scope, Scope::Full), "{:?}", r.scope);
+    s.assert_clean("a new lesson related to others");
+    assert!(s
+        .read("lessons/vendor-delay/index.html")
+        .contains("lessons/crm-vendor/"));
+    s.site.remove("content/lessons/crm-vendor.md");
+    s.rebuild("content/lessons/crm-vendor.md");
+    s.assert_clean("a related lesson deleted");
+}
+
 #[test]
 fn moves_templates_static_files_and_data_each_rebuild_what_they_touch() {
     let mut s = Session::start();

@@ -353,6 +353,7 @@ impl Workspace {
         Renderer::new(
             &self.state.site,
             &self.state.figures,
+            &self.state.related,
             &self.cache,
             &self.state.i18n,
             &self.options.root,

@@ -91,10 +91,19 @@ impl Workspace {
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
         // What the moved pages were listed in, before they move.
         let before = moves.then(|| self.listed(&ids));
+        let related_before = self.state.related.clone();
         let replaced = self.state.replace_pages(edits).map_err(|refused| {
             self.stale |= !refused.intact;
             refused.failure
         })?;
+        // Pages whose related lessons changed, or that show an edited one.
+        let related: Vec<Job> = self
+            .state
+            .related
+            .changed_since(&related_before, &ids)
+            .into_iter()
+            .map(Job::Page)
+            .collect();
         let site = &self.state.site;
         match (replaced, before) {
             (Replaced::InPlace { backlinks_changed }, _) => {
@@ -110,6 +119,7 @@ impl Workspace {
                 for target in backlinks_changed {
                     add_jobs(&mut jobs, render::showing(site, target));
                 }
+                add_jobs(&mut jobs, related);
                 Ok(Some(Patched {
                     jobs,
                     removed: Vec::new(),
@@ -117,7 +127,9 @@ impl Workspace {
                 }))
             }
             (Replaced::Relinked, before) => {
-                Ok(Some(self.relisted(before.unwrap_or_default(), &ids)))
+                let mut patched = self.relisted(before.unwrap_or_default(), &ids);
+                add_jobs(&mut patched.jobs, related);
+                Ok(Some(patched))
             }
         }
     }
@@ -206,7 +218,15 @@ impl Workspace {
                 self.stale |= !refused.intact;
                 refused.failure
             })?;
-        Ok(Some(self.relisted(before, &ids)))
+        let mut patched = self.relisted(before, &ids);
+        // Page ids shifted, so related lists cannot be compared by id: every page that
+        // can show some is rendered again.
+        let site = &self.state.site;
+        let showing_related = (0..site.pages.len())
+            .filter(|&id| matches!(site.page(id).kind, Kind::Lesson | Kind::Project))
+            .map(Job::Page);
+        add_jobs(&mut patched.jobs, showing_related);
+        Ok(Some(patched))
     }
 
     /// Reads changed data tables again and puts them, their projects' typed rows, the

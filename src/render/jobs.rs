@@ -329,6 +329,7 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
     let site = r.site;
     let page = site.page(id);
     ctx.insert("page", &full_page(r, id));
+    ctx.insert("related_lessons", &super::related::items(r, id));
     match page.kind {
         Kind::Project => {
             ctx.insert("project", &project(site, r.i18n, id));

@@ -8,6 +8,7 @@ mod hygiene;
 mod jobs;
 mod listings;
 pub mod register;
+mod related;
 pub mod templates;
 
 use crate::messages::Text;
@@ -25,6 +26,7 @@ use crate::i18n::I18n;
 pub use crate::layout::DASHBOARD_URL;
 use crate::markdown::substitute_links;
 use crate::output::Output;
+use crate::related::Related;
 use crate::site::{Named, PageId, Site};
 use crate::theme::Theme;
 use context::summary;
@@ -121,6 +123,7 @@ impl RenderCache {
 pub struct Renderer<'a> {
     site: &'a Site,
     figures: &'a Figures,
+    related: &'a Related,
     templates: &'a Templates,
     i18n: &'a I18n,
     summaries: &'a [Value],
@@ -131,6 +134,7 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         figures: &'a Figures,
+        related: &'a Related,
         cache: &'a RenderCache,
         i18n: &'a I18n,
         root: &'a Path,
@@ -138,6 +142,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             figures,
+            related,
             templates: &cache.templates,
             i18n,
             summaries: &cache.summaries,

@@ -36,6 +36,8 @@ def timed(cmd, cwd):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # pmo's summary line is parsed below: in English whatever the site's language.
+        env=dict(os.environ, PMO_LANG="en"),
     )
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")

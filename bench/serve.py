@@ -9,6 +9,8 @@ one after another and times each save → `reload` event. Two kinds of edit:
   body      a paragraph appended at the end: the page itself changes
   summary   the first paragraph changed: the page and every list showing it change
   title     the title changed: the lesson moves in every list it is in (linked again)
+  new       a new lesson (a third as many), then
+  delete    that lesson deleted
 
 Usage:
     python3 bench/serve.py                  # 10,000 pages, 300 projects, 30 edits of each kind
@@ -157,7 +159,9 @@ def main():
     shutil.copytree(corpus, site)
 
     server = subprocess.Popen([str(pmo), "--root", str(site), "serve", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              # Its log lines are parsed: in English whatever the site's language.
+                              env=dict(os.environ, PMO_LANG="en"))
     try:
         log = Log(server.stderr)
         started = time.perf_counter()
@@ -199,7 +203,28 @@ def main():
                 if search:
                     log.wait_for(r"search index", mark)
                 time.sleep(0.1)
-        for kind in kinds:
+        # A new lesson, then the same lesson deleted: no longer a full rebuild.
+        for kind in ("new", "delete"):
+            results[kind], rebuild_ms[kind], scopes[kind] = [], [], {}
+        template = lessons[0].read_text(encoding="utf-8")
+        for n in range(max(1, args.edits // 3)):
+            path = lessons[0].with_name(f"bench-new-{n}.md")
+            for kind in ("new", "delete"):
+                mark = len(log.lines)
+                t0 = time.perf_counter()
+                if kind == "new":
+                    path.write_text(title_edit(template, f"新增 {n}"), encoding="utf-8")
+                else:
+                    path.unlink()
+                results[kind].append((events.wait("reload", t0) - t0) * 1000)
+                _, line = log.wait_for(r"→", mark)
+                what = re.sub(r"\d+ ", "N ", line.split("→ ", 1)[1].split(",")[0])
+                rebuild_ms[kind].append(int(re.search(r"in (\d+) ms", line).group(1)))
+                scopes[kind][what] = scopes[kind].get(what, 0) + 1
+                if search:
+                    log.wait_for(r"search index", mark)
+                time.sleep(0.1)
+        for kind in kinds + ("new", "delete"):
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "
                   f"{statistics.median(rebuild_ms[kind]):.0f} ms")

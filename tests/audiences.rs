@@ -301,6 +301,14 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
             .contains("完工预算"),
         "the internal build shows the BAC card"
     );
+    // The projects list and dashboard drop their money columns rather than fill them
+    // with "none".
+    for page in ["projects/index.html", "dashboard/index.html"] {
+        let public = site.read(&format!("public/{page}"));
+        assert!(!public.contains("title=\"完工预算"), "{page}: {public}");
+        let internal = site.read(&format!("internal/{page}"));
+        assert!(internal.contains("title=\"完工预算"), "{page}: {internal}");
+    }
     assert!(site.exists("public/files/plan-template.csv"));
 
     // Byte-identical run to run.

@@ -251,10 +251,10 @@ impl Plan {
                 .map(|(p, _)| p),
         );
         let linked_shown = linked_files(pages.iter());
-        let only_hidden: HashSet<&str> = linked_hidden
+        let only_hidden: HashSet<String> = linked_hidden
             .iter()
             .filter(|f| !linked_shown.contains(*f))
-            .map(String::as_str)
+            .cloned()
             .collect();
         static_files.retain(|path, _| !only_hidden.contains(path.as_str()));
 
@@ -281,7 +281,7 @@ impl Plan {
             hidden_pages,
             hidden_urls,
             hidden_assets,
-            linked_hidden: linked_hidden.clone(),
+            linked_hidden,
             full_tables,
             visible_tables: data_tables(&data),
             money_hidden,

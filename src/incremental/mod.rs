@@ -438,10 +438,13 @@ fn diff(old: &Files, new: &Files) -> (Vec<String>, Vec<String>) {
     (changed, removed)
 }
 
-/// Adds the jobs not in `jobs` yet (lists are short; order is kept).
+/// Adds the jobs not in `jobs` yet, keeping their order.
 fn add_jobs(jobs: &mut Vec<Job>, new: impl IntoIterator<Item = Job>) {
+    // An added or deleted page asks for every lesson and project page: a set keeps that
+    // linear.
+    let mut seen: std::collections::HashSet<Job> = jobs.iter().cloned().collect();
     for job in new {
-        if !jobs.contains(&job) {
+        if seen.insert(job.clone()) {
             jobs.push(job);
         }
     }

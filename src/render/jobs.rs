@@ -15,7 +15,7 @@ use crate::render::context::{
 use crate::render::{listings, Renderer};
 use crate::site::{PageId, SectionId, Site};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
     /// A content page (practice, lesson, project, review, report, plain page).
     Page(PageId),

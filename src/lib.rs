@@ -366,9 +366,6 @@ fn finish(
     if options.deny_warnings && !prepared.warnings.is_empty() {
         return Err(denied(std::mem::take(&mut prepared.warnings)));
     }
-    // Every check that points into a page's source has run: the index and render
-    // stages, the build's largest, can have that memory.
-    prepared.site.release_sources();
     if last {
         // Nor will it rebuild the index: the dictionary can go once the titles are cut.
         prepared.words.for_one_build();
@@ -468,6 +465,9 @@ pub struct Sources {
     /// Warn of each link into a page the audience may not see (`check`), rather than
     /// of how many there are.
     pub list_links: bool,
+    /// Keep each page's source text after the charts stage: `serve` points the errors of
+    /// later edits (a data table that breaks an unchanged page's chart) into it.
+    pub keep_sources: bool,
 }
 
 /// Runs every stage before rendering: config, load, link and charts.
@@ -549,6 +549,7 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
         stages: laps.stages,
         words: std::sync::Arc::new(words),
         list_links: false,
+        keep_sources: false,
     })
 }
 
@@ -647,6 +648,11 @@ impl Sources {
 
         let figures = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
         laps.mark("charts");
+        if !self.keep_sources {
+            // Every check that points into a page's source has run: the related, index
+            // and render stages, the build's largest, can have that memory.
+            site.release_sources();
+        }
         let related = related::Related::of(&site);
         laps.mark("related");
         let mut stages = self.stages.clone();

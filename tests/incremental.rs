@@ -525,3 +525,27 @@ fn an_edit_to_a_lessons_actions_updates_the_register_and_its_data() {
         .contains("class=\"is-overdue\""));
     s.assert_clean("the action done");
 }
+
+/// A clean build lets go of each page's source once its checks have run; `serve` must
+/// keep it, or a table edit that breaks the chart of a page left unchanged could not
+/// point at the chart's line.
+#[test]
+fn a_table_edit_that_breaks_an_unchanged_pages_chart_points_at_the_chart() {
+    let site = Site::fixture("basic");
+    site.write("data/训练.csv", "月份,人数\n2024-01,12\n2024-02,15\n");
+    site.write(
+        "content/reports/training.md",
+        "---\ntitle: 培训人数\n---\n\n每月参训人数。\n\n```chart\ntype = \"bar\"\ndata = \"训练\"\nx = \"月份\"\ny = \"人数\"\n```\n",
+    );
+    let (workspace, _) = match Workspace::open(Options::new(site.root())) {
+        Ok(w) => w,
+        Err(f) => panic!("{}", messages(&f)),
+    };
+    let mut s = Session { site, workspace };
+    s.site.write("data/训练.csv", "月份,人次\n2024-01,12\n");
+    let path = s.workspace.root().join("data/训练.csv");
+    let failure = s.workspace.rebuild([path]).unwrap_err();
+    let text = messages(&failure);
+    assert!(text.contains("content/reports/training.md:11:1"), "{text}");
+    assert!(text.contains("人数"), "{text}");
+}

@@ -25,7 +25,7 @@ use crate::kinds::Kind;
 use crate::output::Collect;
 use crate::render::{self, Job, RenderCache, Renderer};
 use crate::site::PageId;
-use crate::{prepare, BuildFailure, Options, Prepared};
+use crate::{BuildFailure, Options, Prepared};
 use classify::Change;
 
 /// Every file of the site by its path (`lessons/x/index.html`).
@@ -408,7 +408,10 @@ fn is_index_file(path: &str) -> bool {
 
 /// A clean build into memory.
 fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailure> {
-    let state = prepare(options)?;
+    let mut sources = crate::load(options)?;
+    sources.keep_sources = true;
+    let level = sources.level(options)?;
+    let state = sources.prepare(level)?;
     let cache = RenderCache::new(&state.site, &state.theme, &state.i18n, &state.root)
         .map_err(BuildFailure::from)?;
     let collect = Collect::default();

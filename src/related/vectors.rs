@@ -111,6 +111,7 @@ fn counted(mut seen: Vec<(Key, u32)>) -> Bag {
             _ => bag.push((k, n)),
         }
     }
+    bag.shrink_to_fit();
     bag
 }
 
@@ -249,6 +250,9 @@ impl Rarity {
             v.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(keep);
         }
+        // Kept for the whole stage, one per lesson: the room for every term of the bag
+        // would outweigh the kept ones many times.
+        v.shrink_to_fit();
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, w) in &mut v {

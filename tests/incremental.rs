@@ -17,6 +17,10 @@ impl Session {
         let site = Site::fixture("basic");
         let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
         site.write("site.toml", format!("{toml}search = true\n"));
+        Session::open(site)
+    }
+
+    fn open(site: Site) -> Session {
         let (workspace, _) = match Workspace::open(Options::new(site.root())) {
             Ok(w) => w,
             Err(f) => panic!("{}", messages(&f)),
@@ -462,11 +466,7 @@ fn a_rates_table_edit_converts_like_a_clean_build_and_a_lost_rate_fails() {
         "content/projects/sg-crm/index.md",
         "---\ntitle: 新加坡分公司 CRM\nbac: 100000\ncurrency: USD\nstatus: active\n---\n\n以美元核算。\n",
     );
-    let (workspace, _) = match Workspace::open(Options::new(site.root())) {
-        Ok(w) => w,
-        Err(f) => panic!("{}", messages(&f)),
-    };
-    let mut session = Session { site, workspace };
+    let mut session = Session::open(site);
     session.edit("data/rates.csv", "period,USD\n2024-01,7.3\n");
     session.assert_clean("a new rate");
 
@@ -537,11 +537,7 @@ fn a_table_edit_that_breaks_an_unchanged_pages_chart_points_at_the_chart() {
         "content/reports/training.md",
         "---\ntitle: 培训人数\n---\n\n每月参训人数。\n\n```chart\ntype = \"bar\"\ndata = \"训练\"\nx = \"月份\"\ny = \"人数\"\n```\n",
     );
-    let (workspace, _) = match Workspace::open(Options::new(site.root())) {
-        Ok(w) => w,
-        Err(f) => panic!("{}", messages(&f)),
-    };
-    let mut s = Session { site, workspace };
+    let mut s = Session::open(site);
     s.site.write("data/训练.csv", "月份,人次\n2024-01,12\n");
     let path = s.workspace.root().join("data/训练.csv");
     let failure = s.workspace.rebuild([path]).unwrap_err();

@@ -759,4 +759,16 @@ mod tests {
         });
         assert!(!failure.unwrap_err().is_internal());
     }
+
+    #[test]
+    fn a_search_index_file_that_cannot_be_written_is_named() {
+        let prepared = prepare(&Options::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        // Claimed already, so the index's own write of it fails.
+        let output = output::Collect::default();
+        output.write("search/meta.js", b"").unwrap();
+        let failure =
+            search::index::write(&prepared.site, &prepared.i18n, &prepared.words, &output)
+                .unwrap_err();
+        assert_eq!(failure.path.as_deref(), Some(Path::new("search/meta.js")));
+    }
 }

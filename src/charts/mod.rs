@@ -237,3 +237,29 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_drawing_failure_is_told_at_the_block_or_the_file_that_asked_for_it() {
+        let failed = || ChartError {
+            message: "backend error".into(),
+        };
+        let source: std::sync::Arc<str> =
+            "---\ntitle: 进度\n---\n```chart\ntype = \"pie\"\n```\n".into();
+        let fence = source.find("```chart").unwrap_or_default();
+        let block = Location::new(Path::new("content/reports/进度.md"), &source, fence, 1);
+        let d = undrawn(failed(), Drawn::At(block));
+        assert_eq!(d.position().as_deref(), Some("content/reports/进度.md:4:1"));
+        assert!(
+            d.to_string()
+                .contains("cannot draw the chart: backend error"),
+            "{d}"
+        );
+        let d = undrawn(failed(), Drawn::For(Path::new("dashboard/index.html")));
+        assert_eq!(d.path.as_deref(), Some(Path::new("dashboard/index.html")));
+    }
+}

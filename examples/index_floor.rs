@@ -12,9 +12,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pmo_portal::output::Collect;
-use pmo_portal::search::postings::{fnv64, FastMap};
-use pmo_portal::search::tokenize::{scan, Token};
+use pmo_portal::postings::{fnv64, FastMap};
+use pmo_portal::tokenize::{scan, Token};
+use pmo_portal::Collect;
 use rayon::prelude::*;
 
 fn main() {
@@ -29,7 +29,7 @@ fn main() {
     let site = &prepared.site;
     let collected = Collect::default();
     if let Err(e) =
-        pmo_portal::search::index::write(site, &prepared.i18n, &prepared.words, &collected)
+        pmo_portal::write_search_index(site, &prepared.i18n, &prepared.words, &collected)
     {
         fail(&format!("the index does not build: {e}"));
     }
@@ -44,11 +44,7 @@ fn main() {
             timed(|| read_every_text(site)),
             timed(|| write_all(&dir, &files)),
             timed(|| remove_all(&dir, &files)),
-            timed(|| {
-                drop(std::hint::black_box(
-                    pmo_portal::search::words::Segmenter::load(),
-                ))
-            }),
+            timed(|| drop(std::hint::black_box(pmo_portal::Segmenter::load()))),
             timed(|| count_terms(site)),
         ];
         for (b, t) in best.iter_mut().zip(times) {
@@ -84,7 +80,7 @@ fn timed(f: impl FnOnce()) -> Duration {
 
 /// Every character of every page's title and body, decoded and classified once, as any
 /// tokenizer must.
-fn read_every_text(site: &pmo_portal::site::Site) {
+fn read_every_text(site: &pmo_portal::Site) {
     site.pages.par_iter().for_each(|page| {
         let mut seen = 0usize;
         for text in [&page.title, &page.body.text] {
@@ -101,7 +97,7 @@ fn read_every_text(site: &pmo_portal::site::Site) {
 /// Each page's distinct terms counted in one reused map: bigrams by their code points,
 /// words by their hash. Every index must at least do this (BM25 needs each term's
 /// frequency in the page); it replaces "read the text", which it includes.
-fn count_terms(site: &pmo_portal::site::Site) {
+fn count_terms(site: &pmo_portal::Site) {
     site.pages
         .par_iter()
         .for_each_init(FastMap::<u64, u32>::default, |counts, page| {

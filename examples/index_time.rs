@@ -20,12 +20,8 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         let (site, i18n, words) = (&prepared.site, &prepared.i18n, &prepared.words);
-        let files = pmo_portal::search::index::write(
-            site,
-            i18n,
-            words,
-            &pmo_portal::output::Discard::default(),
-        );
+        let files =
+            pmo_portal::write_search_index(site, i18n, words, &pmo_portal::Discard::default());
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         best = best.min(ms);
         println!("{ms:.1} ms ({} files)", files.map_or(0, |n| n));

@@ -5,6 +5,9 @@
 //! kind's front matter is parsed, what its page template is given) stays a `match` on
 //! [`Kind`], which the compiler holds complete.
 
+use crate::messages::Text;
+use crate::t;
+
 /// What a page is, decided by where it lives under `content/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -53,6 +56,9 @@ pub struct KindSpec {
     /// Its name in front matter schemas, archetypes, CSS classes and the `kind_<key>`
     /// i18n string.
     pub key: &'static str,
+    /// What messages call it ("closure review" for `review`); a function because a
+    /// `Text` is made at run time.
+    pub name: fn() -> Text,
     /// The standard folder under `content/` whose pages are of this kind; its section
     /// is titled by the `nav_<folder>` i18n string.
     pub folder: Option<&'static str>,
@@ -75,6 +81,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Practice,
         key: "practice",
+        name: || t!("best practice"),
         folder: Some("practices"),
         place: Place::File,
         template: "practice.html",
@@ -86,6 +93,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Lesson,
         key: "lesson",
+        name: || t!("lesson"),
         folder: Some("lessons"),
         place: Place::File,
         template: "lesson.html",
@@ -97,6 +105,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Project,
         key: "project",
+        name: || t!("project"),
         folder: Some(PROJECTS),
         place: Place::Bundle,
         template: "project.html",
@@ -108,6 +117,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Review,
         key: "review",
+        name: || t!("closure review"),
         folder: Some("reviews"),
         place: Place::File,
         template: "review.html",
@@ -119,6 +129,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Report,
         key: "report",
+        name: || t!("report"),
         folder: Some("reports"),
         place: Place::File,
         template: "page.html",
@@ -130,6 +141,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Home,
         key: "home",
+        name: || t!("home page"),
         folder: None,
         place: Place::File,
         template: "home.html",
@@ -141,6 +153,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Section,
         key: "section",
+        name: || t!("section"),
         folder: None,
         place: Place::File,
         template: "section.html",
@@ -152,6 +165,7 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Page,
         key: "page",
+        name: || t!("page"),
         folder: None,
         place: Place::File,
         template: "page.html",

@@ -11,48 +11,65 @@
 
 pub(crate) mod audience;
 pub(crate) mod blocks;
-pub mod charts;
+pub(crate) mod charts;
 pub(crate) mod config;
 pub(crate) mod content;
-pub mod data;
-pub mod date;
+pub(crate) mod data;
+pub(crate) mod date;
 pub(crate) mod derive;
+// The types of the crate's own surface: every failure is a list of `Diagnostic`s, every
+// message a `Text`, and `t!` (used by main.rs) expands to `$crate::messages`.
 pub mod diagnostics;
 pub(crate) mod encoding;
 pub(crate) mod escape;
+// The command modules main.rs drives, each already no wider than what it calls.
 pub mod hygiene;
 pub(crate) mod i18n;
 pub mod import;
-pub mod incremental;
-pub mod kinds;
+pub(crate) mod incremental;
+pub(crate) mod kinds;
 pub(crate) mod layout;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod messages;
 pub(crate) mod numbers;
-pub mod output;
+pub(crate) mod output;
 pub(crate) mod prepared;
 pub(crate) mod prose;
 pub(crate) mod related;
-pub mod render;
+pub(crate) mod render;
 pub mod scaffold;
 pub mod schemas;
-pub mod search;
+pub(crate) mod search;
 pub mod serve;
-pub mod site;
+pub(crate) mod site;
 pub(crate) mod slugs;
 pub(crate) mod source;
 pub(crate) mod suggest;
 pub(crate) mod symlinks;
 pub(crate) mod theme;
 
+// Everything else main.rs, the tests and the examples reach. The modules stay
+// crate-private, so rustc reports what nothing uses.
+pub use charts::text::text_width;
+pub use data::{load as load_tables, Bases};
+pub use date::Date;
+pub use incremental::{read as read_files, Rebuild, Scope, Workspace};
+pub use kinds::{creatable, Kind};
+pub use markdown::render as render_markdown;
+pub use output::{Collect, Discard, MARKER};
+pub use render::{Progress, Silent};
+pub use search::index::{write as write_search_index, MAX_FIELD_BYTES};
+pub use search::words::Segmenter;
+pub use search::{postings, tokenize};
+pub use site::Site;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use config::Config;
-pub use date::Date;
 use diagnostics::{Diagnostic, Diagnostics, Problem};
 use output::{Output, Staging};
-use render::{Progress, RenderCache, Renderer};
+use render::{RenderCache, Renderer};
 use theme::Theme;
 
 /// What to build and how.
@@ -705,8 +722,7 @@ impl Prepared {
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
         let index_files = if self.site.config.search {
-            let files = search::index::write(&self.site, &self.i18n, &self.words, output)
-                .map_err(|e| Diagnostic::unwritable("search", &e))?;
+            let files = search::index::write(&self.site, &self.i18n, &self.words, output)?;
             laps.mark("index");
             files
         } else {
@@ -748,5 +764,17 @@ mod tests {
             Err(Diagnostic::error(Problem::Content(messages::verbatim("x"))).into())
         });
         assert!(!failure.unwrap_err().is_internal());
+    }
+
+    #[test]
+    fn a_search_index_file_that_cannot_be_written_is_named() {
+        let prepared = prepare(&Options::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        // Claimed already, so the index's own write of it fails.
+        let output = output::Collect::default();
+        output.write("search/meta.js", b"").unwrap();
+        let failure =
+            search::index::write(&prepared.site, &prepared.i18n, &prepared.words, &output)
+                .unwrap_err();
+        assert_eq!(failure.path.as_deref(), Some(Path::new("search/meta.js")));
     }
 }

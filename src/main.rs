@@ -10,13 +10,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use pmo_portal::diagnostics::{self, Diagnostic};
 use pmo_portal::hygiene;
-use pmo_portal::incremental::Scope;
-use pmo_portal::kinds::Kind;
 use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
-use pmo_portal::render::Progress;
 use pmo_portal::scaffold;
 use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::t;
+use pmo_portal::Kind;
+use pmo_portal::Progress;
+use pmo_portal::Scope;
 use pmo_portal::{BuildFailure, BuildReport, Date, Options};
 
 #[derive(Parser)]
@@ -198,7 +198,7 @@ enum Format {
 /// and refuses the rest.
 fn creatable_kind() -> impl clap::builder::TypedValueParser<Value = Kind> {
     use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(pmo_portal::kinds::creatable())
+    clap::builder::PossibleValuesParser::new(pmo_portal::creatable())
         // Every possible value is a registry key, so the lookup cannot miss.
         .map(|key| Kind::of_key(&key).unwrap_or(Kind::Page))
 }

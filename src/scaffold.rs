@@ -35,6 +35,7 @@ pub fn new_page(
             "no archetype for `{kind}`",
             kind = kind.key()
         )))
+        .in_file(&root.join(format!("archetypes/{}.md", kind.key())))
         .with_help(t!(
             "add archetypes/{kind}.md to the site or the theme",
             kind = kind.key()

@@ -14,7 +14,7 @@ use crate::content::schema::{
 use crate::diagnostics::{Diagnostic, Problem};
 
 /// Each schema's file name and the schema, titled for the editor's menus.
-pub fn all() -> Vec<(&'static str, Schema)> {
+pub(crate) fn all() -> Vec<(&'static str, Schema)> {
     let titled = |mut schema: Schema, title: &str, description: &str| {
         schema.insert("title".into(), title.into());
         schema.insert("description".into(), description.into());

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{pmo, snapshot, stderr, Site};
-use pmo_portal::render::Silent;
+use pmo_portal::Silent;
 
 const LESSON: &str = "---
 title: 分包商交付迟缓导致接口联调推迟

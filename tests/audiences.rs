@@ -457,10 +457,10 @@ fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
 fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     fn edit(
         site: &Site,
-        workspace: &mut pmo_portal::incremental::Workspace,
+        workspace: &mut pmo_portal::Workspace,
         rel: &str,
         text: &str,
-    ) -> pmo_portal::incremental::Scope {
+    ) -> pmo_portal::Scope {
         site.write(rel, text);
         let rebuild = workspace
             .rebuild([workspace.root().join(rel)])
@@ -470,7 +470,7 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
         }
         rebuild.scope
     }
-    use pmo_portal::incremental::{Scope, Workspace};
+    use pmo_portal::{Scope, Workspace};
     let site = fixture();
     let options = || {
         let mut o = pmo_portal::Options::new(site.root());
@@ -492,9 +492,8 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     );
     assert!(matches!(scope, Scope::Pages(_)), "{scope:?}");
     assert_clean(&workspace, options(), "a body edit under audiences");
-    let page = pmo_portal::incremental::read(&workspace.files())
-        ["lessons/public-lesson/index.html"]
-        .clone();
+    let page =
+        pmo_portal::read_files(&workspace.files())["lessons/public-lesson/index.html"].clone();
     let page = String::from_utf8_lossy(&page);
     assert!(
         page.contains("改过的正文") && !page.contains("secret-lesson"),

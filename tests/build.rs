@@ -47,7 +47,7 @@ fn drafts_are_built_with_the_drafts_option() {
     let site = Site::fixture("basic");
     let mut options = pmo_portal::Options::new(site.root());
     options.drafts = true;
-    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    pmo_portal::build(&options, &pmo_portal::Silent).unwrap();
     assert!(site.exists("lessons/draft-lesson/index.html"));
 }
 
@@ -411,7 +411,7 @@ fn output_folder_can_be_chosen_and_the_base_url_overridden() {
         base_url: Some("http://staging.local/portal".into()),
         ..pmo_portal::Options::new(site.root())
     };
-    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    pmo_portal::build(&options, &pmo_portal::Silent).unwrap();
     let atom = std::fs::read_to_string(out.join("atom.xml")).unwrap();
     assert!(atom.contains("http://staging.local/portal/lessons/"));
     assert!(!Path::new(&site.public()).exists());
@@ -443,10 +443,10 @@ fn tables_are_read_from_every_format() {
     site.write("data/plan3.yaml", "- period: 2024-01\n  pv: 1\n");
     let root = site.root().to_path_buf();
     let diagnostics = pmo_portal::diagnostics::Diagnostics::default();
-    let data = pmo_portal::data::load(
+    let data = pmo_portal::load_tables(
         &root,
         &["projects/erp/budget.csv".to_string()],
-        &pmo_portal::data::Bases::default(),
+        &pmo_portal::Bases::default(),
         &diagnostics,
     );
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());

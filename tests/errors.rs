@@ -300,10 +300,10 @@ fn hostile_inputs_never_panic() {
 fn xlsx_cell_errors_name_sheet_and_cell() {
     let site = Site::fixture("basic");
     let root = site.root().to_path_buf();
-    let data = pmo_portal::data::load(
+    let data = pmo_portal::load_tables(
         &root,
         &[],
-        &pmo_portal::data::Bases::default(),
+        &pmo_portal::Bases::default(),
         &pmo_portal::diagnostics::Diagnostics::default(),
     );
     let e = data.tables["departments"]

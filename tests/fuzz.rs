@@ -253,6 +253,6 @@ fn any_markdown_renders_without_a_panic() {
     };
     proptest!(config, |(body in soup(MARKDOWN, 200))| {
         let text: Arc<str> = Arc::from(body.as_str());
-        let _ = pmo_portal::markdown::render(std::path::Path::new("a.md"), &text, 0..body.len());
+        let _ = pmo_portal::render_markdown(std::path::Path::new("a.md"), &text, 0..body.len());
     });
 }

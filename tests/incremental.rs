@@ -4,8 +4,8 @@
 mod common;
 
 use common::{assert_clean, messages, Site};
-use pmo_portal::incremental::{Rebuild, Scope, Workspace};
 use pmo_portal::Options;
+use pmo_portal::{Rebuild, Scope, Workspace};
 
 struct Session {
     site: Site,
@@ -50,7 +50,7 @@ impl Session {
 
     fn read(&self, rel: &str) -> String {
         let files = self.workspace.files();
-        let files = pmo_portal::incremental::read(&files);
+        let files = pmo_portal::read_files(&files);
         String::from_utf8(files[rel].to_vec()).unwrap()
     }
 

@@ -86,7 +86,7 @@ fn the_sample_portal_is_clean_and_its_status_bars_wear_their_colours() {
         output: Some(out.path().join("site")),
         ..pmo_portal::Options::new(env!("CARGO_MANIFEST_DIR"))
     };
-    let report = pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    let report = pmo_portal::build(&options, &pmo_portal::Silent).unwrap();
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
     assert!(warnings.is_empty(), "{warnings:#?}");
     let dashboard = std::fs::read_to_string(out.path().join("site/dashboard/index.html")).unwrap();
@@ -140,7 +140,7 @@ fn label_box(tag: &str, text: &str) -> Option<[f64; 4]> {
     }
     let (x, y): (f64, f64) = (attr("x")?.parse().ok()?, attr("y")?.parse().ok()?);
     let size: f64 = attr("font-size")?.parse().ok()?;
-    let width = pmo_portal::charts::text::text_width(&unescape(text), size);
+    let width = pmo_portal::text_width(&unescape(text), size);
     let x0 = match attr("text-anchor") {
         Some("middle") => x - width / 2.0,
         Some("end") => x - width,

@@ -152,7 +152,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
             base + jitter,
             now.len()
         );
-        assert!(site.public().join(pmo_portal::output::MARKER).is_file());
+        assert!(site.public().join(pmo_portal::MARKER).is_file());
         if now == new {
             seen_new += 1;
             restore_old();

@@ -335,7 +335,7 @@ fn drafts_stay_out_of_the_index() {
     // With --drafts the same page is searchable: the draft above was a valid page.
     let mut options = pmo_portal::Options::new(site.root());
     options.drafts = true;
-    pmo_portal::build(&options, &pmo_portal::render::Silent).unwrap();
+    pmo_portal::build(&options, &pmo_portal::Silent).unwrap();
     let r = search_client(&site, &json!(["zqdraftword"]));
     // The page first, then the report whose ```table block of all lessons now shows it.
     assert_eq!(
@@ -368,7 +368,7 @@ fn a_title_word_ranks_above_the_same_characters_across_two_words() {
 
 #[test]
 fn an_english_only_site_never_loads_the_chinese_dictionary() {
-    use pmo_portal::output::Collect;
+    use pmo_portal::Collect;
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let write = |rel: &str, text: &str| {
@@ -388,7 +388,7 @@ fn an_english_only_site_never_loads_the_chinese_dictionary() {
     let loads_dictionary = || {
         let prepared = pmo_portal::prepare(&pmo_portal::Options::new(root)).unwrap();
         prepared
-            .write(&Collect::default(), &pmo_portal::render::Silent)
+            .write(&Collect::default(), &pmo_portal::Silent)
             .unwrap();
         prepared.words.started()
     };

@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{search_client, Site};
-use pmo_portal::search::index::MAX_FIELD_BYTES;
-use pmo_portal::search::tokenize::{self, TermKind, MAX_WORD_CHARS};
+use pmo_portal::tokenize::{self, TermKind, MAX_WORD_CHARS};
+use pmo_portal::MAX_FIELD_BYTES;
 use serde_json::{json, Value};
 
 const PAGE: &str = "content/practices/risk/hostile.md";

@@ -5,7 +5,7 @@
 //!
 //! Needs `node` on the PATH.
 
-use pmo_portal::search::tokenize::{terms, TermKind};
+use pmo_portal::tokenize::{terms, TermKind};
 
 /// Texts that exercise numbers and codes, the joiners that may or may not join, and
 /// the mixed Chinese text they come in.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::charts::build::DataTable;
 use crate::charts::model::Chart;
-use crate::charts::svg;
+use crate::charts::svg::{self, ChartError};
 use crate::escape::xml as escape;
 
 /// A rendered chart ready for a template (`{{ chart.html | safe }}`).
@@ -50,7 +50,7 @@ pub fn figure(
     data: &DataTable,
     id: &str,
     data_label: &str,
-) -> Result<Figure, String> {
+) -> Result<Figure, ChartError> {
     let mut drawings = String::new();
     for layout in svg::Layout::ALL {
         // The wide drawing keeps the figure's id for its title; the others get their own.
@@ -58,7 +58,7 @@ pub fn figure(
             svg::Layout::Wide => id.to_string(),
             other => format!("{id}-{}", other.class().trim_start_matches("chart-")),
         };
-        drawings.push_str(&svg::render_as(chart, &svg_id, layout).map_err(|e| e.to_string())?);
+        drawings.push_str(&svg::render_as(chart, &svg_id, layout)?);
     }
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",

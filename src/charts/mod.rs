@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 pub use figure::Figure;
+use svg::ChartError;
 
 use crate::blocks::{self as spec, BlockSpec};
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -92,11 +93,8 @@ pub fn project_figures(
         Some(info) => project::charts(info, data, i18n)
             .iter()
             .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
-            .collect::<Result<Vec<_>, String>>()
-            .map_err(|e| {
-                Diagnostic::error(Problem::Data(t!("cannot draw a chart: {e}", e = e)))
-                    .in_file(&page.path)
-            }),
+            .collect::<Result<Vec<_>, ChartError>>()
+            .map_err(|e| undrawn(e, Drawn::For(&page.path))),
         None => Ok(Vec::new()),
     }
 }
@@ -104,7 +102,7 @@ pub fn project_figures(
 /// The portfolio dashboard's charts, from the derived tables.
 pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
-    let results: Vec<Result<Figure, String>> = portfolio::charts(&site.tables, i18n)
+    let results: Vec<Result<Figure, ChartError>> = portfolio::charts(&site.tables, i18n)
         .par_iter()
         .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
         .collect();
@@ -113,16 +111,40 @@ pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Di
     for result in results {
         match result {
             Ok(f) => figures.push(f),
-            Err(e) => problems.push(Diagnostic::error(Problem::Data(t!(
-                "cannot draw a dashboard chart: {e}",
-                e = e
-            )))),
+            // Drawn from the derived tables of every project: the page that shows them.
+            Err(e) => problems.push(undrawn(
+                e,
+                Drawn::For(&std::path::Path::new(crate::layout::DASHBOARD_URL).join("index.html")),
+            )),
         }
     }
     if problems.is_empty() {
         Ok(figures)
     } else {
         Err(problems)
+    }
+}
+
+/// Where a chart was asked for: a ```chart block's place in its page, or the file of a
+/// page whose charts pmo makes itself (a project's page, the dashboard).
+enum Drawn<'a> {
+    At(Location),
+    For(&'a std::path::Path),
+}
+
+/// The one way a drawing failure reaches the user, always at a file. Nothing in the
+/// user's files causes it, so the help says where to report it.
+fn undrawn(e: ChartError, place: Drawn<'_>) -> Diagnostic {
+    let d = Diagnostic::error(Problem::Content(t!(
+        "cannot draw the chart: {reason}",
+        reason = e.message
+    )))
+    .with_help(t!(
+        "the drawing library failed on this chart: this is a bug in pmo, please report it with the chart's data"
+    ));
+    match place {
+        Drawn::At(location) => d.at(location),
+        Drawn::For(path) => d.in_file(path),
     }
 }
 
@@ -197,13 +219,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                 match figure::figure(&chart, &data, &format!("chart-{}", n + 1), data_label) {
                     Ok(f) => f.html,
                     Err(e) => {
-                        problems.push(
-                            Diagnostic::error(Problem::Content(t!(
-                                "cannot draw the chart: {e}",
-                                e = e
-                            )))
-                            .at(at(0..0)),
-                        );
+                        problems.push(undrawn(e, Drawn::At(at(0..0))));
                         continue;
                     }
                 }
@@ -219,5 +235,31 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
         Ok(out)
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_drawing_failure_is_told_at_the_block_or_the_file_that_asked_for_it() {
+        let failed = || ChartError {
+            message: "backend error".into(),
+        };
+        let source: std::sync::Arc<str> =
+            "---\ntitle: 进度\n---\n```chart\ntype = \"pie\"\n```\n".into();
+        let fence = source.find("```chart").unwrap_or_default();
+        let block = Location::new(Path::new("content/reports/进度.md"), &source, fence, 1);
+        let d = undrawn(failed(), Drawn::At(block));
+        assert_eq!(d.position().as_deref(), Some("content/reports/进度.md:4:1"));
+        assert!(
+            d.to_string()
+                .contains("cannot draw the chart: backend error"),
+            "{d}"
+        );
+        let d = undrawn(failed(), Drawn::For(Path::new("dashboard/index.html")));
+        assert_eq!(d.path.as_deref(), Some(Path::new("dashboard/index.html")));
     }
 }

@@ -326,11 +326,6 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
-/// Path relative to the site root, for messages.
-pub fn shown(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

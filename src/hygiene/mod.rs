@@ -95,7 +95,7 @@ pub struct Finding {
 }
 
 /// Every finding of `site` as of `as_of`, sorted by check, then oldest first, then file.
-pub fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
+pub(crate) fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
     let settings = &site.config.hygiene;
     let mut found = Vec::new();
     for (id, page) in site.pages.iter().enumerate() {
@@ -172,7 +172,7 @@ pub fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
 }
 
 /// The findings by owner, owners in name order and those without one last: "what I owe".
-pub fn by_owner(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
+pub(crate) fn by_owner(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
     let mut owners: BTreeMap<(bool, &str), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         let key = match f.owner.as_deref() {

@@ -6,10 +6,10 @@
 //! grows can be imported again for its new rows. A bad row is reported at its cell and
 //! the others still import, so one typo does not hold back a whole register.
 
-pub mod headers;
+pub(crate) mod headers;
 mod lesson;
 mod sites;
-pub mod values;
+pub(crate) mod values;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

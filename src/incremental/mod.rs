@@ -336,8 +336,7 @@ impl Workspace {
     pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
         let collect = Collect::default();
         let state = &self.state;
-        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)
-            .map_err(|e| Diagnostic::unwritable("search", &e))?;
+        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)?;
         let written: BTreeSet<String> = collect.paths().collect();
         let removed: Vec<String> = read(&self.files)
             .keys()

@@ -359,19 +359,10 @@ pub fn io_reason(error: &std::io::Error) -> Text {
     }
 }
 
-/// The name of a kind of page (`lesson`, `practice` …) as a reader calls it.
+/// The name of a kind of page (`lesson`, `practice` …) as a reader calls it: the kind
+/// registry's, or the key itself for a key it does not hold.
 pub fn kind_name(key: &str) -> Text {
-    match key {
-        "home" => t!("home page"),
-        "section" => t!("section"),
-        "practice" => t!("best practice"),
-        "lesson" => t!("lesson"),
-        "project" => t!("project"),
-        "review" => t!("closure review"),
-        "report" => t!("report"),
-        "page" => t!("page"),
-        other => verbatim(other),
-    }
+    crate::kinds::Kind::of_key(key).map_or_else(|| verbatim(key), |kind| (kind.spec().name)())
 }
 
 #[cfg(test)]

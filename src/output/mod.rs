@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 pub use guard::check_audience_parent;
-pub use staging::{is_marked, Staging, MARKER};
+pub use staging::{Staging, MARKER};
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
 pub trait Output: Sync {

@@ -4,7 +4,7 @@
 
 use crate::kinds::Kind;
 use crate::render::jobs::{listing_pages_of, pages_for, section_jobs, Job};
-use crate::site::{PageId, Site};
+use crate::site::{Named, PageId, Site};
 
 /// The jobs that show page `id`'s own text or its backlinks: its page, or for a
 /// section's `_index.md` the section's listing pages.
@@ -39,15 +39,21 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
         }
         section = site.section(sid).parent;
     }
-    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        for (i, term) in taxonomy.terms.iter().enumerate() {
-            if let Some(position) = term.pages.iter().position(|&p| p == id) {
-                if moved {
-                    let pages = pages_for(term.pages.len(), per);
-                    jobs.extend((1..=pages).map(|n| Job::Term(t, i, n)));
+    for (taxonomy, of) in site.named_taxonomies() {
+        for (term, listed) in of.terms.iter().enumerate() {
+            if let Some(position) = listed.pages.iter().position(|&p| p == id) {
+                // Moved: every page of the term shifts; edited: only its own page.
+                let pages = if moved {
+                    1..=pages_for(listed.pages.len(), per)
                 } else {
-                    jobs.push(Job::Term(t, i, position / per + 1));
-                }
+                    let own = position / per + 1;
+                    own..=own
+                };
+                jobs.extend(pages.map(|page| Job::Term {
+                    taxonomy,
+                    term,
+                    page,
+                }));
             }
         }
     }
@@ -67,7 +73,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
     if moved {
         // Term counts; the practices before and after it in reading order; and the
         // charts and tables drawn from the derived tables, which list it.
-        jobs.extend((0..site.taxonomies.len()).map(Job::TaxonomyIndex));
+        jobs.extend(Named::ALL.map(Job::TaxonomyIndex));
         // Projects are listed with their counts of lessons and reviews.
         if matches!(page.kind, Kind::Lesson | Kind::Review) {
             if let Some(sid) = site.section_of_kind(Kind::Project) {

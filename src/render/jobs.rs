@@ -13,7 +13,7 @@ use crate::render::context::{
     FullPage, Keyed, Link,
 };
 use crate::render::{listings, Renderer};
-use crate::site::{PageId, SectionId, Site};
+use crate::site::{Named, PageId, SectionId, Site, TermId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
@@ -36,9 +36,14 @@ pub enum Job {
     Search,
     /// The knowledge hygiene page (unless site.toml's `[hygiene] page = false`).
     Hygiene,
-    TaxonomyIndex(usize),
-    /// Taxonomy, term, page number (1-based).
-    Term(usize, usize, usize),
+    /// The list of a taxonomy's terms.
+    TaxonomyIndex(Named),
+    /// Page `page` (1-based) of the pages of one term.
+    Term {
+        taxonomy: Named,
+        term: TermId,
+        page: usize,
+    },
     NotFound,
 }
 
@@ -53,11 +58,15 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     for sid in 0..site.sections.len() {
         jobs.extend(section_jobs(site, sid));
     }
-    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        jobs.push(Job::TaxonomyIndex(t));
-        for (i, term) in taxonomy.terms.iter().enumerate() {
-            for n in 1..=pages_for(term.pages.len(), per_page) {
-                jobs.push(Job::Term(t, i, n));
+    for (named, taxonomy) in site.named_taxonomies() {
+        jobs.push(Job::TaxonomyIndex(named));
+        for (term, listed) in taxonomy.terms.iter().enumerate() {
+            for page in 1..=pages_for(listed.pages.len(), per_page) {
+                jobs.push(Job::Term {
+                    taxonomy: named,
+                    term,
+                    page,
+                });
             }
         }
     }
@@ -196,10 +205,14 @@ impl Job {
             Job::Dashboard => crate::layout::DASHBOARD_URL.to_string(),
             Job::Search => "search/".to_string(),
             Job::Hygiene => crate::layout::HYGIENE_URL.to_string(),
-            Job::TaxonomyIndex(t) => site.taxonomies[*t].url(),
-            Job::Term(t, i, n) => {
-                let taxonomy = &site.taxonomies[*t];
-                paged_url(&taxonomy.term_url(&taxonomy.terms[*i]), *n)
+            Job::TaxonomyIndex(named) => site.taxonomy(*named).url(),
+            Job::Term {
+                taxonomy,
+                term,
+                page,
+            } => {
+                let taxonomy = site.taxonomy(*taxonomy);
+                paged_url(&taxonomy.term_url(&taxonomy.terms[*term]), *page)
             }
             Job::NotFound => String::new(),
         }
@@ -225,7 +238,7 @@ impl Job {
             Job::Search => "search.html",
             Job::Hygiene => "hygiene.html",
             Job::TaxonomyIndex(_) => "taxonomy.html",
-            Job::Term(..) => "term.html",
+            Job::Term { .. } => "term.html",
             Job::NotFound => "404.html",
         }
     }
@@ -315,10 +328,14 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
         }
         Job::Hygiene => ctx.insert("hygiene", &super::hygiene::context(r)),
         Job::Search | Job::NotFound => {}
-        Job::TaxonomyIndex(t) => {
-            ctx.insert("taxonomy", &taxonomy_info(r, *t, true));
+        Job::TaxonomyIndex(named) => {
+            ctx.insert("taxonomy", &taxonomy_info(r, *named, true));
         }
-        Job::Term(t, i, n) => term_context(r, &mut ctx, *t, *i, *n),
+        Job::Term {
+            taxonomy,
+            term,
+            page,
+        } => term_context(r, &mut ctx, *taxonomy, *term, *page),
     }
     let template = job.template(site);
     (template, ctx)
@@ -377,8 +394,8 @@ fn lessons_context(r: &Renderer, ctx: &mut Context, url: &str, n: usize) {
 }
 
 /// Page `n` of term `term` of taxonomy `t`.
-fn term_context(r: &Renderer, ctx: &mut Context, t: usize, term: usize, n: usize) {
-    let taxonomy = &r.site.taxonomies[t];
+fn term_context(r: &Renderer, ctx: &mut Context, t: Named, term: TermId, n: usize) {
+    let taxonomy = r.site.taxonomy(t);
     let term = &taxonomy.terms[term];
     let per = r.site.config.paginate;
     let slice: Vec<PageId> = term
@@ -419,8 +436,8 @@ fn term_name(r: &Renderer, taxonomy: &str, name: &str) -> String {
     name.to_string()
 }
 
-fn taxonomy_info(r: &Renderer, t: usize, with_terms: bool) -> TaxonomyInfo {
-    let taxonomy = &r.site.taxonomies[t];
+fn taxonomy_info(r: &Renderer, t: Named, with_terms: bool) -> TaxonomyInfo {
+    let taxonomy = r.site.taxonomy(t);
     TaxonomyInfo {
         key: taxonomy.key,
         name: r

@@ -380,10 +380,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn i18n(&self) -> &I18n {
-        self.i18n
-    }
-
     fn job_context(&self, job: &Job) -> (&'static str, Context) {
         jobs::context(self, job)
     }

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::markdown::is_cjk;
 use crate::output::Output;
@@ -64,27 +65,42 @@ const SEGMENT_BYTES: usize = 64 * 1024;
 /// share of the index stage to a fraction of a second and some 70 MB.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
-/// Builds the whole index and writes it through `output`. Returns the number of files.
-pub fn write(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Result<usize> {
+/// Builds the whole index and writes it through `output`. Returns the number of files;
+/// a failure names the index file that could not be written.
+pub fn write(
+    site: &Site,
+    i18n: &I18n,
+    words: &Words,
+    output: &dyn Output,
+) -> Result<usize, Diagnostic> {
     let counter = Counter {
         output,
         files: std::sync::atomic::AtomicUsize::new(0),
+        failed: OnceLock::new(),
     };
-    emit(site, i18n, words, &counter)?;
-    Ok(counter.files.into_inner())
+    match emit(site, i18n, words, &counter) {
+        Ok(()) => Ok(counter.files.into_inner()),
+        Err(e) => Err(counter
+            .failed
+            .into_inner()
+            .unwrap_or_else(|| Diagnostic::unwritable("search/", &e))),
+    }
 }
 
-/// Counts the files written; the build needs no digests.
+/// Counts the files written (the build needs no digests) and keeps the first that failed.
 struct Counter<'a> {
     output: &'a dyn Output,
     files: std::sync::atomic::AtomicUsize,
+    failed: OnceLock<Diagnostic>,
 }
 
 impl Output for Counter<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.files
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.output.write(rel, bytes)
+        self.output.write(rel, bytes).inspect_err(|e| {
+            let _ = self.failed.set(Diagnostic::unwritable(rel, e));
+        })
     }
 }
 

@@ -7,7 +7,7 @@
 //! [`Workspace`] and publishes each good build to the server at once.
 
 mod hosts;
-pub mod http;
+pub(crate) mod http;
 mod watch;
 
 use crate::t;

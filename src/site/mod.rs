@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 pub use links::{href, LinkIndex, Resolved};
 pub use patch::same_place;
 pub use sections::{Section, SectionId};
-pub use taxonomy::{Named, Taxonomy};
+pub use taxonomy::{Named, Taxonomy, TermId};
 
 use crate::config::Config;
 use crate::content::load::Loaded;
@@ -103,6 +103,13 @@ impl Site {
 
     pub fn taxonomy(&self, named: Named) -> &Taxonomy {
         &self.taxonomies[named as usize]
+    }
+
+    /// Every taxonomy with its name.
+    pub fn named_taxonomies(&self) -> impl Iterator<Item = (Named, &Taxonomy)> {
+        Named::ALL
+            .into_iter()
+            .map(|named| (named, self.taxonomy(named)))
     }
 
     /// The section of `kind`'s standard folder, when the site has one.

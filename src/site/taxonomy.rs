@@ -21,12 +21,20 @@ pub struct Term {
 
 /// The taxonomies every site has, by their place in `Site::taxonomies`: code that means
 /// one of them names it instead of writing its index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Named {
     Tags = 0,
     Categories = 1,
     Phases = 2,
 }
+
+impl Named {
+    /// In the order of `Site::taxonomies`.
+    pub const ALL: [Named; 3] = [Named::Tags, Named::Categories, Named::Phases];
+}
+
+/// A term's place in its taxonomy's `terms`.
+pub type TermId = usize;
 
 #[derive(Debug, Clone)]
 pub struct Taxonomy {

@@ -7,7 +7,7 @@ pub mod server;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use pmo_portal::render::Silent;
+use pmo_portal::Silent;
 use pmo_portal::{BuildFailure, BuildReport, Options};
 
 /// A fixture site copied into a fresh temp folder, so tests can edit and build it freely.
@@ -136,7 +136,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| e.path() != dir.join(pmo_portal::output::MARKER))
+        .filter(|e| e.path() != dir.join(pmo_portal::MARKER))
         .map(|e| {
             let rel = e
                 .path()
@@ -389,11 +389,7 @@ pub fn assert_measured(found: &serde_json::Value, charts: u64, texts: u64, conte
 }
 
 /// `serve`'s files in memory equal a clean build with `options` (its output is set here).
-pub fn assert_clean(
-    workspace: &pmo_portal::incremental::Workspace,
-    mut options: Options,
-    after: &str,
-) {
+pub fn assert_clean(workspace: &pmo_portal::Workspace, mut options: Options, after: &str) {
     let out = tempfile::tempdir().unwrap();
     options.output = Some(out.path().join("public"));
     if let Err(f) = pmo_portal::build(&options, &Silent) {
@@ -401,7 +397,7 @@ pub fn assert_clean(
     }
     let clean = snapshot(&out.path().join("public"));
     let files = workspace.files();
-    let files = pmo_portal::incremental::read(&files);
+    let files = pmo_portal::read_files(&files);
     let mut memory: Vec<(String, Vec<u8>)> =
         files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
     memory.sort();

@@ -38,10 +38,12 @@ use scale::*;
 use xy::*;
 
 /// A chart that could not be drawn. Bad data never causes this (it is skipped or drawn as
-/// an empty plot); only a failure inside the drawing library does.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot draw the chart: {message}")]
+/// an empty plot); only a failure inside the drawing library does. It reaches the user
+/// only through [`crate::charts::undrawn`], which puts it at the file that asked for the
+/// chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartError {
+    /// The drawing library's own words (untranslated).
     pub message: String,
 }
 

@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 5): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 6): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -441,16 +441,108 @@
   var VERIFY_EXTRA = 12;
 
   /**
+   * A term's places in a page: the set of its positions modulo PLACES, one bit each
+   * (src/search/postings.rs). ANYWHERE: every bit, for a term whose places are unknown.
+   */
+  var PLACES = 5, ANYWHERE = 31;
+
+  /**
+   * The query's chains: where its bigrams and word–CJK pairs must stand relative to each
+   * other in a page holding its exact text, as [[term, offset], …] per chain. A chain is
+   * a run of CJK groups joined by the bigram across them, with the pairs of the words
+   * beside it; a word between two runs ends a chain (positions count CJK characters only).
+   * (Leaving out the bigrams of meta.common, whose places are the largest to load, made
+   * more pages read at 10k: 尾阶 is in a quarter of the pages, but once in most.)
+   */
+  function chains(groups) {
+    var out = [];
+    var chain = [];
+    var at = 0;
+    function end() { if (chain.length > 1) out.push(chain); chain = []; at = 0; }
+    groups.forEach(function (g, i) {
+      if (g.type !== 'cjk') {
+        // A word: the pair before it closes the chain, the pair after it opens the next.
+        end();
+        if (g.nextTerm && groups[i + 1] && groups[i + 1].type === 'cjk') chain.push([g.nextTerm, 0]);
+        return;
+      }
+      var chars = Array.from(g.text);
+      if (chars.length > 1) {
+        g.terms.forEach(function (t, k) {
+          if (!g.skip[k] && k < chars.length - 1) chain.push([t, at + k]);
+        });
+      }
+      var last = at + chars.length - 1;
+      var next = groups[i + 1];
+      if (g.nextTerm && next && next.type === 'cjk') {
+        chain.push([g.nextTerm, last]);
+        at = last + 1;
+      } else {
+        if (g.nextTerm) chain.push([g.nextTerm, last]);
+        end();
+      }
+    });
+    end();
+    return out;
+  }
+
+  /** The file holding a term's places: its ranked list's, or its shard's (m/). */
+  function placesFile(term, meta) {
+    var f = stubFile(term, meta);
+    return f ? 'm/p' + f.slice(2) : 'm/' + shardOf(term, meta).slice(2);
+  }
+
+  /** A term's places in document d (ANYWHERE when unknown). */
+  function placesOf(term, d, meta) {
+    var data = store[placesFile(term, meta)];
+    var s = typeof data === 'string' ? data : (has(data, term) ? data[term] : null);
+    var p = has(decoded, term) ? decoded[term] : null;
+    var k = p ? p.byDoc[d] : undefined;
+    if (typeof s !== 'string' || k === undefined || k >= s.length) return ANYWHERE;
+    var v = DIGIT[s.charCodeAt(k)];
+    return v > 0 && v < 32 ? v : ANYWHERE;
+  }
+
+  /**
+   * Whether document d may hold every chain of the query in a row: for each chain, some
+   * place where each of its terms stands at its offset. False means the page holds the
+   * parts apart only; true, that its text must still be read to know.
+   */
+  function inPlace(chainList, d, meta) {
+    return chainList.every(function (chain) {
+      var bits = chain.map(function (t) { return placesOf(t[0], d, meta); });
+      for (var r = 0; r < PLACES; r++) {
+        var ok = true;
+        for (var i = 0; i < chain.length && ok; i++) ok = (bits[i] >> ((r + chain[i][1]) % PLACES)) & 1;
+        if (ok) return true;
+      }
+      return false;
+    });
+  }
+
+  /**
    * Reads the text of the best matches that claim the exact text (by their bigrams and
    * pairs, which can meet in other places) until the first `need` results are settled:
    * a page whose title and first block do not hold the query whole drops to tier 1.
    * The blocks read are those of the results shown, plus at most VERIFY_EXTRA more.
    * Sorts `hits` by `better`.
    */
-  function verify(hits, found, query, need) {
+  function verify(hits, found, query, need, groups, meta) {
     var needle = squeeze(query);
     var budget = need + VERIFY_EXTRA;
     function order() { hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); }); }
+    // More pages claim the exact text than are shown: their places sort out, without
+    // their text, most of those that hold the parts apart.
+    var claims = hits.filter(function (d) { return found[d].exact && found[d].links; });
+    var chainList = claims.length > need ? chains(groups) : [];
+    var names = {};
+    chainList.forEach(function (c) { c.forEach(function (t) { names[placesFile(t[0], meta)] = true; }); });
+    var placed = Promise.all(Object.keys(names).sort().map(function (name) {
+      return get(name).then(null, function () { return null; });
+    })).then(function () {
+      if (!chainList.length) return;
+      claims.forEach(function (d) { if (!inPlace(chainList, d, meta)) found[d].verified = false; });
+    });
     function round() {
       order();
       var todo = [];
@@ -465,7 +557,7 @@
         }, function () { found[d].verified = true; });
       })).then(round);
     }
-    return round();
+    return placed.then(round);
   }
 
   /**
@@ -738,7 +830,7 @@
         });
         var withText = options.excerpts !== false;
         hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); });
-        var settled = withText ? verify(hits, found, query, offset + limit) : Promise.resolve();
+        var settled = withText ? verify(hits, found, query, offset + limit, prep.groups, meta) : Promise.resolve();
         return settled.then(function () {
           return rowsOf(hits.slice(offset, offset + limit), meta, withText);
         }).then(function (entries) {
@@ -793,7 +885,7 @@
   }
 
   var PmoSearch = {
-    version: 5,
+    version: 6,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

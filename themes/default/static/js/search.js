@@ -442,9 +442,9 @@
 
   /**
    * A term's places in a page: the set of its positions modulo PLACES, one bit each
-   * (src/search/postings.rs). ANYWHERE: every bit, for a term whose places are unknown.
+   * (src/search/postings.rs).
    */
-  var PLACES = 5, ANYWHERE = 31;
+  var PLACES = 5;
 
   /**
    * The query's chains: where its bigrams and word–CJK pairs must stand relative to each
@@ -492,15 +492,18 @@
     return f ? 'm/p' + f.slice(2) : 'm/' + shardOf(term, meta).slice(2);
   }
 
-  /** A term's places in document d (ANYWHERE when unknown). */
-  function placesOf(term, d, meta) {
-    var data = store[placesFile(term, meta)];
-    var s = typeof data === 'string' ? data : (has(data, term) ? data[term] : null);
-    var p = has(decoded, term) ? decoded[term] : null;
-    var k = p ? p.byDoc[d] : undefined;
-    if (typeof s !== 'string' || k === undefined || k >= s.length) return ANYWHERE;
-    var v = DIGIT[s.charCodeAt(k)];
-    return v > 0 && v < 32 ? v : ANYWHERE;
+  /**
+   * A chain's terms with their places, looked up once: [{places, byDoc, at}], only the
+   * terms whose places were loaded (the others stand anywhere).
+   */
+  function placedChain(chain, meta) {
+    var out = [];
+    chain.forEach(function (t) {
+      var data = store[placesFile(t[0], meta)];
+      var s = typeof data === 'string' ? data : (has(data, t[0]) ? data[t[0]] : null);
+      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: s, byDoc: decoded[t[0]].byDoc, at: t[1] });
+    });
+    return out;
   }
 
   /**
@@ -508,16 +511,23 @@
    * place where each of its terms stands at its offset. False means the page holds the
    * parts apart only; true, that its text must still be read to know.
    */
-  function inPlace(chainList, d, meta) {
-    return chainList.every(function (chain) {
-      var bits = chain.map(function (t) { return placesOf(t[0], d, meta); });
-      for (var r = 0; r < PLACES; r++) {
-        var ok = true;
-        for (var i = 0; i < chain.length && ok; i++) ok = (bits[i] >> ((r + chain[i][1]) % PLACES)) & 1;
-        if (ok) return true;
+  function inPlace(placed, d) {
+    for (var c = 0; c < placed.length; c++) {
+      var chain = placed[c];
+      var any = 0;
+      for (var r = 0; r < PLACES && !any; r++) {
+        var ok = 1;
+        for (var i = 0; i < chain.length && ok; i++) {
+          var k = chain[i].byDoc[d];
+          var v = k === undefined ? -1 : DIGIT[chain[i].places.charCodeAt(k)];
+          if (!(v > 0 && v < 32)) continue;   // unknown: any place
+          ok = (v >> ((r + chain[i].at) % PLACES)) & 1;
+        }
+        any = ok;
       }
-      return false;
-    });
+      if (!any) return false;
+    }
+    return true;
   }
 
   /**
@@ -540,8 +550,10 @@
     var placed = Promise.all(Object.keys(names).sort().map(function (name) {
       return get(name).then(null, function () { return null; });
     })).then(function () {
-      if (!chainList.length) return;
-      claims.forEach(function (d) { if (!inPlace(chainList, d, meta)) found[d].verified = false; });
+      var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
+        .filter(function (c) { return c.length > 1; });
+      if (!lookedUp.length) return;
+      claims.forEach(function (d) { if (!inPlace(lookedUp, d)) found[d].verified = false; });
     });
     function round() {
       order();

@@ -405,3 +405,62 @@ fn a_generated_portal_ranks_as_the_sample_does() {
         assert_eq!(urls(res).first().map(String::as_str), Some(*url), "{q}");
     }
 }
+
+/// Many pages holding a phrase's bigrams apart, weighing more than the few holding the
+/// phrase (in their titles, against the phrase in a body), and more of them than the
+/// client reads the text of: the page of results still starts with the exact pages. The
+/// index's places tell the client which claimers cannot hold the phrase in a row.
+#[test]
+fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write(
+        "site.toml",
+        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    // 尾阶 阶段 段敏 敏捷 all in the title, never in a row: 收尾阶段 … 阶段敏捷.
+    for n in 0..60 {
+        site.write(
+            &format!("content/practices/apart/a-{n:02}.md"),
+            format!(
+                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
+            ),
+        );
+    }
+    let exact: Vec<String> = (0..6).map(|n| format!("practices/row/r-{n}/")).collect();
+    for n in 0..6 {
+        site.write(
+            &format!("content/practices/row/r-{n}.md"),
+            format!(
+                "---\ntitle: \"项目复盘 {n}\"\ndate: 2024-05-01\n---\n\n项目在收尾阶段敏捷转型中遇到了困难，复盘记录如下。\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([
+            {"q": "尾阶段敏捷", "limit": 8},
+            {"q": "尾阶段敏捷", "limit": 20},
+            {"q": "尾阶段敏", "limit": 20}
+        ]),
+    );
+    for res in &r {
+        let found = urls(res);
+        let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
+        first.sort();
+        assert_eq!(first, exact, "{}: {found:?}", res["q"]);
+        // The claimers apart were told by their places, not read one by one.
+        let read = res["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f.as_str().is_some_and(|f| f.starts_with("x/")))
+            .count();
+        assert!(
+            read <= found.len() + 2,
+            "{}: {read} excerpt blocks read",
+            res["q"]
+        );
+    }
+}

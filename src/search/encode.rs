@@ -31,17 +31,32 @@ pub fn push(out: &mut String, value: u32) {
     out.push(char::from(LAST[usize::from(digits[0])]));
 }
 
-/// Reads the numbers of `text` back (for tests and the serve hook's checks).
+/// Each byte's digit: `MORE`'s with bit 5 set, `LAST`'s as they are, 0xFF for no digit.
+/// Ranking long lists decodes them (twice for a word's), and looking each byte up in the
+/// alphabets showed in the index stage's profile.
+const DIGITS: [u8; 256] = {
+    let mut t = [0xFF; 256];
+    let mut i = 0;
+    while i < 32 {
+        t[MORE[i] as usize] = 32 | i as u8;
+        t[LAST[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Reads the numbers of `text` back (ranking long lists, tests, the serve hook's checks).
 pub fn decode(text: &str) -> Option<Vec<u32>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 2);
     let mut v: u32 = 0;
     for b in text.bytes() {
-        if let Some(d) = MORE.iter().position(|&m| m == b) {
-            v = (v << 5) | d as u32;
-        } else {
-            let d = LAST.iter().position(|&m| m == b)?;
-            out.push((v << 5) | d as u32);
-            v = 0;
+        match DIGITS[usize::from(b)] {
+            0xFF => return None,
+            d if d & 32 != 0 => v = (v << 5) | u32::from(d & 31),
+            d => {
+                out.push((v << 5) | u32::from(d));
+                v = 0;
+            }
         }
     }
     Some(out)
@@ -100,6 +115,8 @@ mod tests {
         let mut one = String::new();
         push(&mut one, 33);
         assert_eq!(one, "x1");
+        assert_eq!(decode("1\"2"), None, "not a digit");
+        assert_eq!(decode(""), Some(Vec::new()));
     }
 
     fn at(text: f64, title: f64) -> Lengths {

@@ -29,7 +29,7 @@ use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -45,6 +45,12 @@ const GROUP_LIMIT: usize = 8 * 1024;
 
 /// Common bigrams listed in `meta.common`: a few hundred bytes of meta.js.
 const COMMON_BIGRAMS: usize = 128;
+
+/// Documents a term must be in for its places to be written in `m/<shard>.js`. Where
+/// every bigram of a phrase is rarer, its claimers are at most this many, and the client
+/// reads them all for a page of results (20 shown plus 12 more): files it would never
+/// load. At 10k pages this writes 1,010 such files instead of 1,721 (9 pages or more).
+const PLACED_DOCS: u32 = 32;
 
 /// The impact written with an exact-title posting: the client ranks by the posting's
 /// presence, not its impact, so any digit does.
@@ -228,8 +234,13 @@ fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -
 fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
     parts.par_iter_mut().enumerate().for_each(|(p, part)| {
         for (i, doc) in batch.iter().enumerate() {
-            for &(impact, term) in doc.partition(p) {
-                part.append((first + i) as u32, doc.term(term), u32::from(impact));
+            for &(impact, places, term) in doc.partition(p) {
+                part.append(
+                    (first + i) as u32,
+                    doc.term(term),
+                    u32::from(impact),
+                    places,
+                );
             }
         }
     });
@@ -301,7 +312,15 @@ fn write_shards(
         .map(|(i, (_, list))| {
             let name = format!("p/{i}");
             let data = ranked::rank(list).map_or_else(|| plain(list), |r| r.json());
-            output.write(&format!("search/{name}.js"), &script(&name, &data))
+            output.write(&format!("search/{name}.js"), &script(&name, &data))?;
+            if list.places.is_empty() {
+                return Ok(());
+            }
+            let name = format!("m/p{i}");
+            output.write(
+                &format!("search/{name}.js"),
+                &script(&name, &format!("\"{}\"", list.places)),
+            )
         })
         .collect::<io::Result<()>>()?;
     let mut files: Vec<Vec<(&str, Value)>> = (0..shards).map(|_| Vec::new()).collect();
@@ -365,7 +384,8 @@ fn write_shards(
             }
             body.push('}');
             let name = format!("s/{i}");
-            output.write(&format!("search/{name}.js"), &script(&name, &body))
+            output.write(&format!("search/{name}.js"), &script(&name, &body))?;
+            write_places(i, terms, output)
         })
         .collect::<io::Result<()>>()?;
     let split = groups
@@ -374,6 +394,30 @@ fn write_shards(
         .map(|(k, v)| (k, v.into_iter().collect()))
         .collect();
     Ok((split, common_bigrams(&cjk, docs)))
+}
+
+/// Writes `m/<shard>.js`, the places of the shard's bigrams and word–CJK pairs with plain
+/// lists of [`PLACED_DOCS`] documents or more (docs/search-format.md, "Places"): a file
+/// apart, as only a query with many pages claiming its phrase reads it.
+fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> io::Result<()> {
+    let mut body = String::new();
+    for (term, value) in terms {
+        let Value::Plain(list) = value else { continue };
+        if list.places.is_empty() || list.df < PLACED_DOCS {
+            continue;
+        }
+        body.push(if body.is_empty() { '{' } else { ',' });
+        body.push_str(&json(*term));
+        body.push_str(":\"");
+        body.push_str(&list.places);
+        body.push('"');
+    }
+    if body.is_empty() {
+        return Ok(());
+    }
+    body.push('}');
+    let name = format!("m/{shard}");
+    output.write(&format!("search/{name}.js"), &script(&name, &body))
 }
 
 /// A term's entry in a shard.

@@ -12,6 +12,20 @@ use std::hash::BuildHasherDefault;
 use crate::search::encode;
 use crate::search::tokenize::{scan, Token};
 
+/// Positions are kept modulo this many places: a term's places in a document are a set
+/// of one bit each, one base-32 digit a posting.
+pub const PLACES: u32 = 5;
+
+/// The bit of the place of position `at`. Bigrams and word–CJK pairs record the places of
+/// their occurrences, so the client can tell a page holding a phrase's bigrams in a row
+/// (at places that follow each other) from one holding them scattered, without reading
+/// its text (docs/search-format.md, "Places"). (Tried: the position modulo 31 of a term
+/// occurring once, nothing for more: more pages read at 10k, as a phrase's bigrams often
+/// occur twice in the pages that hold them apart.)
+fn place(at: u32) -> u8 {
+    1 << (at % PLACES)
+}
+
 /// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
 /// are unigrams.
 const BIGRAM: u64 = 1 << 62;
@@ -52,6 +66,8 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Identity>>;
 #[derive(Clone, Copy, Default)]
 struct Count {
     fields: u8,
+    /// The places of a bigram's occurrences (0 for unigrams).
+    places: u8,
     tf: u32,
 }
 
@@ -59,6 +75,8 @@ struct Count {
 #[derive(Clone, Copy)]
 struct Acc {
     fields: u8,
+    /// For a pair of a word and a CJK character: the places of the character.
+    places: u8,
     tf: u32,
     /// For words: the term's bytes in [`DocTerms::text`].
     start: u32,
@@ -101,7 +119,9 @@ pub enum TermRef<'a> {
 #[derive(Debug, Default)]
 pub struct DocIndex {
     pub text: String,
-    pub terms: Vec<(u8, Term)>,
+    /// Each term with its impact and places (see [`place`]; 0 for terms without:
+    /// unigrams, words, pairs of words).
+    pub terms: Vec<(u8, u8, Term)>,
     /// Where each partition's terms start in `terms` (one more entry than partitions),
     /// so the merge slices them out without searching.
     starts: Vec<u32>,
@@ -118,7 +138,7 @@ impl DocIndex {
     }
 
     /// The terms of partition `p`.
-    pub fn partition(&self, p: usize) -> &[(u8, Term)] {
+    pub fn partition(&self, p: usize) -> &[(u8, u8, Term)] {
         match (self.starts.get(p), self.starts.get(p + 1)) {
             (Some(&a), Some(&b)) => &self.terms[a as usize..b as usize],
             _ => &[],
@@ -140,9 +160,12 @@ pub struct DocTerms {
     previous: String,
     previous_hash: u64,
     has_previous: bool,
-    /// The last CJK character read, while no word followed it: for the pair of a CJK run
-    /// and the word after it.
-    last_cjk: Option<char>,
+    /// The last CJK character read and its position, while no word followed it: for the
+    /// pair of a CJK run and the word after it.
+    last_cjk: Option<(char, u32)>,
+    /// The position of the next CJK character: characters read so far in the document,
+    /// plus one for each run begun, so that runs apart never read as one.
+    at: u32,
     /// A CJK character that started a run; when no second character follows, it is a
     /// run of one and becomes a unigram of its own.
     lone: Option<char>,
@@ -167,6 +190,11 @@ impl DocTerms {
         self.last_cjk = None;
         scan(text, |token| match token {
             Token::Cjk { prev, c, at } => {
+                if prev.is_none() {
+                    self.at = self.at.wrapping_add(1);
+                }
+                let here = self.at;
+                self.at = self.at.wrapping_add(1);
                 match prev {
                     None => {
                         self.flush_lone(bit);
@@ -176,7 +204,7 @@ impl DocTerms {
                             let previous = std::mem::take(&mut self.previous);
                             let first = c.encode_utf8(&mut [0; 4]).to_string();
                             let hash = pair_hash(self.previous_hash, fnv64(first.as_bytes()));
-                            self.word(&previous, Some(&first), hash, bit);
+                            self.word(&previous, Some(&first), hash, bit, place(here));
                             self.previous = previous;
                         }
                     }
@@ -185,21 +213,22 @@ impl DocTerms {
                         let key =
                             BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
                         let straddles = words.binary_search(&(at as u32)).is_ok();
-                        self.bump(key, if straddles { BODY_BIT } else { bit });
+                        let field = if straddles { BODY_BIT } else { bit };
+                        self.bump(key, field, place(here.wrapping_sub(1)));
                     }
                 }
                 self.has_previous = false;
-                self.last_cjk = Some(c);
+                self.last_cjk = Some((c, here));
             }
             Token::Code { text, .. } => {
-                self.word(text, None, fnv64(text.as_bytes()), bit);
+                self.word(text, None, fnv64(text.as_bytes()), bit, 0);
             }
             Token::Word { stem, raw } => {
                 self.flush_lone(bit);
                 let hash = fnv64(stem.as_bytes());
-                self.word(stem, None, hash, bit);
+                self.word(stem, None, hash, bit, 0);
                 if raw != stem {
-                    self.word(raw, None, fnv64(raw.as_bytes()), bit);
+                    self.word(raw, None, fnv64(raw.as_bytes()), bit, 0);
                 }
                 if self.has_previous {
                     let previous = std::mem::take(&mut self.previous);
@@ -208,13 +237,14 @@ impl DocTerms {
                         Some(stem),
                         pair_hash(self.previous_hash, hash),
                         bit,
+                        0,
                     );
                     self.previous = previous;
-                } else if let Some(c) = self.last_cjk.take() {
+                } else if let Some((c, at)) = self.last_cjk.take() {
                     // A CJK run then a word (`一期 MES`): the pair `期 mes`.
                     let last = c.encode_utf8(&mut [0; 4]).to_string();
                     let pair = pair_hash(fnv64(last.as_bytes()), hash);
-                    self.word(&last, Some(stem), pair, bit);
+                    self.word(&last, Some(stem), pair, bit, place(at));
                 }
                 self.previous.clear();
                 self.previous.push_str(stem);
@@ -227,19 +257,20 @@ impl DocTerms {
 
     fn flush_lone(&mut self, bit: u8) {
         if let Some(c) = self.lone.take() {
-            self.bump(u64::from(u32::from(c)), bit);
+            self.bump(u64::from(u32::from(c)), bit, 0);
         }
     }
 
-    fn bump(&mut self, key: u64, bit: u8) {
+    fn bump(&mut self, key: u64, bit: u8, places: u8) {
         let count = self.cjk.entry(key).or_default();
         count.fields |= bit;
+        count.places |= places;
         count.tf += 1;
     }
 
     /// Counts a word — or, with `second`, the pair `"first second"` — keyed by its hash
     /// (see [`upsert`]).
-    fn word(&mut self, first: &str, second: Option<&str>, hash: u64, bit: u8) {
+    fn word(&mut self, first: &str, second: Option<&str>, hash: u64, bit: u8, places: u8) {
         let text = &self.text;
         let (start, len) = (text.len(), first.len() + second.map_or(0, |s| s.len() + 1));
         let added = upsert(
@@ -254,10 +285,12 @@ impl DocTerms {
             },
             |acc| {
                 acc.fields |= bit;
+                acc.places |= places;
                 acc.tf += 1;
             },
             || Acc {
                 fields: bit,
+                places,
                 tf: 1,
                 start: start as u32,
                 len: len as u32,
@@ -311,8 +344,8 @@ impl DocTerms {
             starts[p + 1] += starts[p];
         }
         let mut next = starts.clone();
-        let mut sorted = vec![(0u8, Term::Cjk(0)); self.cjk.len() + self.words.len()];
-        let mut place = |p: usize, entry: (u8, Term)| {
+        let mut sorted = vec![(0u8, 0u8, Term::Cjk(0)); self.cjk.len() + self.words.len()];
+        let mut put = |p: usize, entry: (u8, u8, Term)| {
             let at = &mut next[p];
             sorted[*at as usize] = entry;
             *at += 1;
@@ -333,13 +366,20 @@ impl DocTerms {
             }
         };
         for (key, c) in self.cjk.drain() {
-            place(cjk_part(key), (impact(c.tf, c.fields), Term::Cjk(key)));
+            put(
+                cjk_part(key),
+                (impact(c.tf, c.fields), c.places, Term::Cjk(key)),
+            );
         }
         for (_, acc) in self.words.drain() {
             let (start, len, hash) = (acc.start, acc.len, acc.hash);
-            place(
+            put(
                 word_part(&acc),
-                (impact(acc.tf, acc.fields), Term::Word { start, len, hash }),
+                (
+                    impact(acc.tf, acc.fields),
+                    acc.places,
+                    Term::Word { start, len, hash },
+                ),
             );
         }
         let text = std::mem::take(&mut self.text);
@@ -347,6 +387,7 @@ impl DocTerms {
         self.has_previous = false;
         self.last_cjk = None;
         self.lone = None;
+        self.at = 0;
         DocIndex {
             text,
             terms: sorted,
@@ -382,6 +423,9 @@ pub fn cjk_text(key: u64) -> String {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct List {
     pub encoded: String,
+    /// For bigrams and word–CJK pairs: the term's places in each document (see
+    /// [`place`]), one digit a document (empty for other terms).
+    pub places: String,
     /// Documents so far.
     pub df: u32,
     /// The last document appended.
@@ -398,6 +442,15 @@ impl List {
         self.last = doc;
         self.df += 1;
     }
+
+    /// Appends document `doc` with `impact` and the term's places in it (none: 0).
+    pub fn append_placed(&mut self, doc: u32, impact: u32, places: u8) {
+        self.append(doc, impact);
+        if places != 0 {
+            self.places
+                .push(char::from(encode::LAST[usize::from(places & 31)]));
+        }
+    }
 }
 
 /// The postings of one partition of the vocabulary.
@@ -409,18 +462,22 @@ pub struct Partition {
 }
 
 impl Partition {
-    pub fn append(&mut self, doc: u32, term: TermRef<'_>, impact: u32) {
+    pub fn append(&mut self, doc: u32, term: TermRef<'_>, impact: u32, places: u8) {
         match term {
-            TermRef::Cjk(k) => self.cjk.entry(k).or_default().append(doc, impact),
+            TermRef::Cjk(k) => self
+                .cjk
+                .entry(k)
+                .or_default()
+                .append_placed(doc, impact, places),
             TermRef::Word(word, hash) => {
                 upsert(
                     &mut self.words,
                     hash,
                     |(w, _)| **w == *word,
-                    |(_, list)| list.append(doc, impact),
+                    |(_, list)| list.append_placed(doc, impact, places),
                     || {
                         let mut list = List::default();
-                        list.append(doc, impact);
+                        list.append_placed(doc, impact, places);
                         (Box::from(word), list)
                     },
                 );
@@ -462,7 +519,8 @@ mod tests {
 
     static SEGMENTER: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(Segmenter::load);
 
-    fn terms(fields: &[(usize, &str)]) -> Vec<(String, u32)> {
+    /// A one-document index of `fields`: each term with its impact and places, sorted.
+    fn indexed(fields: &[(usize, &str)]) -> Vec<(String, u8, u8)> {
         let mut d = DocTerms::default();
         for (f, t) in fields {
             // Titles and headings are segmented, as in the index.
@@ -480,16 +538,23 @@ mod tests {
             },
             4,
         );
-        let mut out: Vec<(String, u32)> = index
+        let mut out: Vec<(String, u8, u8)> = index
             .terms
             .iter()
-            .map(|&(i, t)| match index.term(t) {
-                TermRef::Cjk(k) => (cjk_text(k), u32::from(i)),
-                TermRef::Word(w, _) => (w.to_string(), u32::from(i)),
+            .map(|&(i, p, t)| match index.term(t) {
+                TermRef::Cjk(k) => (cjk_text(k), i, p),
+                TermRef::Word(w, _) => (w.to_string(), i, p),
             })
             .collect();
         out.sort();
         out
+    }
+
+    fn terms(fields: &[(usize, &str)]) -> Vec<(String, u32)> {
+        indexed(fields)
+            .into_iter()
+            .map(|(t, i, _)| (t, u32::from(i)))
+            .collect()
     }
 
     fn names(fields: &[(usize, &str)]) -> Vec<String> {
@@ -537,7 +602,7 @@ mod tests {
             index
                 .terms
                 .iter()
-                .find_map(|&(_, t)| match (t, index.term(t)) {
+                .find_map(|&(_, _, t)| match (t, index.term(t)) {
                     (Term::Word { hash, .. }, TermRef::Word("vendor delay", _)) => Some(hash),
                     _ => None,
                 })
@@ -568,6 +633,72 @@ mod tests {
         let t = terms(&[(0, "风险"), (3, "延期")]);
         let of = |n: &str| t.iter().find(|(x, _)| x == n).map(|(_, i)| *i).unwrap();
         assert!(of("风险") > of("延期"));
+    }
+
+    /// Each term's places in a one-document index (0: none).
+    fn places(fields: &[(usize, &str)]) -> Vec<(String, u8)> {
+        indexed(fields)
+            .into_iter()
+            .map(|(t, _, p)| (t, p))
+            .collect()
+    }
+
+    fn places_of(all: &[(String, u8)], term: &str) -> u8 {
+        all.iter().find(|(t, _)| t == term).map_or(0, |(_, p)| *p)
+    }
+
+    /// How far `b` stands after `a`, modulo the places, for terms that occur once.
+    fn gap(all: &[(String, u8)], a: &str, b: &str) -> u32 {
+        let at = |t: &str| places_of(all, t).trailing_zeros();
+        (at(b) + PLACES - at(a)) % PLACES
+    }
+
+    #[test]
+    fn bigrams_in_a_row_stand_at_places_that_follow_each_other() {
+        // 尾阶 段敏 in a row (收尾阶段敏捷) and apart (收尾阶段，阶段敏捷).
+        let row = places(&[(3, "收尾阶段敏捷")]);
+        let apart = places(&[(3, "收尾阶段，阶段敏捷")]);
+        assert_eq!(gap(&row, "尾阶", "段敏"), 2);
+        assert_ne!(gap(&apart, "尾阶", "段敏"), 2);
+        // One bit for each occurrence's place; unigrams and words have none.
+        assert_eq!(places_of(&row, "阶段").count_ones(), 1);
+        assert_eq!(places_of(&apart, "阶段").count_ones(), 2);
+        assert_eq!(places_of(&row, "阶"), 0);
+        assert_eq!(
+            places_of(&places(&[(3, "vendor delay")]), "vendor delay"),
+            0
+        );
+    }
+
+    #[test]
+    fn runs_apart_never_read_as_one_and_fields_continue_the_count() {
+        // 尾阶 then, after a break, 段敏: not the places of one run.
+        assert_ne!(
+            gap(&places(&[(0, "收尾阶"), (3, "段敏捷")]), "尾阶", "段敏"),
+            2
+        );
+        assert_ne!(gap(&places(&[(3, "收尾阶 段敏捷")]), "尾阶", "段敏"), 2);
+    }
+
+    #[test]
+    fn a_pair_of_a_word_and_a_cjk_character_stands_where_the_character_does() {
+        let all = places(&[(3, "ERP 上线后 MES 一期")]);
+        assert_eq!(gap(&all, "erp 上", "上线"), 0);
+        assert_eq!(gap(&all, "线后", "后 mes"), 1);
+        assert_eq!(gap(&all, "mes 一", "一期"), 0);
+        assert_ne!(places_of(&all, "erp 上"), 0);
+    }
+
+    #[test]
+    fn lists_write_one_place_digit_per_document() {
+        let mut l = List::default();
+        l.append_placed(3, 5, 0b101);
+        l.append_placed(40, 31, 1);
+        assert_eq!(l.encoded, "35x5v");
+        assert_eq!(l.places, "51");
+        let mut w = List::default();
+        w.append_placed(1, 2, 0);
+        assert_eq!(w.places, "");
     }
 
     #[test]

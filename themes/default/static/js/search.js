@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 5): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 6): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -441,16 +441,120 @@
   var VERIFY_EXTRA = 12;
 
   /**
+   * A term's places in a page: the set of its positions modulo PLACES, one bit each
+   * (src/search/postings.rs).
+   */
+  var PLACES = 5;
+
+  /**
+   * The query's chains: where its bigrams and word–CJK pairs must stand relative to each
+   * other in a page holding its exact text, as [[term, offset], …] per chain. A chain is
+   * a run of CJK groups joined by the bigram across them, with the pairs of the words
+   * beside it; a word between two runs ends a chain (positions count CJK characters only).
+   * (Leaving out the bigrams of meta.common, whose places are the largest to load, made
+   * more pages read at 10k: 尾阶 is in a quarter of the pages, but once in most.)
+   */
+  function chains(groups) {
+    var out = [];
+    var chain = [];
+    var at = 0;
+    function end() { if (chain.length > 1) out.push(chain); chain = []; at = 0; }
+    groups.forEach(function (g, i) {
+      if (g.type !== 'cjk') {
+        // A word: the pair before it closes the chain, the pair after it opens the next.
+        end();
+        if (g.nextTerm && groups[i + 1] && groups[i + 1].type === 'cjk') chain.push([g.nextTerm, 0]);
+        return;
+      }
+      var chars = Array.from(g.text);
+      if (chars.length > 1) {
+        g.terms.forEach(function (t, k) {
+          if (!g.skip[k] && k < chars.length - 1) chain.push([t, at + k]);
+        });
+      }
+      var last = at + chars.length - 1;
+      var next = groups[i + 1];
+      if (g.nextTerm && next && next.type === 'cjk') {
+        chain.push([g.nextTerm, last]);
+        at = last + 1;
+      } else {
+        if (g.nextTerm) chain.push([g.nextTerm, last]);
+        end();
+      }
+    });
+    end();
+    return out;
+  }
+
+  /** The file holding a term's places: its ranked list's, or its shard's (m/). */
+  function placesFile(term, meta) {
+    var f = stubFile(term, meta);
+    return f ? 'm/p' + f.slice(2) : 'm/' + shardOf(term, meta).slice(2);
+  }
+
+  /**
+   * A chain's terms with their places, looked up once: [{places, byDoc, at}], only the
+   * terms whose places were loaded (the others stand anywhere).
+   */
+  function placedChain(chain, meta) {
+    var out = [];
+    chain.forEach(function (t) {
+      var data = store[placesFile(t[0], meta)];
+      var s = typeof data === 'string' ? data : (has(data, t[0]) ? data[t[0]] : null);
+      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: s, byDoc: decoded[t[0]].byDoc, at: t[1] });
+    });
+    return out;
+  }
+
+  /**
+   * Whether document d may hold every chain of the query in a row: for each chain, some
+   * place where each of its terms stands at its offset. False means the page holds the
+   * parts apart only; true, that its text must still be read to know.
+   */
+  function inPlace(placed, d) {
+    for (var c = 0; c < placed.length; c++) {
+      var chain = placed[c];
+      var any = 0;
+      for (var r = 0; r < PLACES && !any; r++) {
+        var ok = 1;
+        for (var i = 0; i < chain.length && ok; i++) {
+          var k = chain[i].byDoc[d];
+          var v = k === undefined ? -1 : DIGIT[chain[i].places.charCodeAt(k)];
+          if (!(v > 0 && v < 32)) continue;   // unknown: any place
+          ok = (v >> ((r + chain[i].at) % PLACES)) & 1;
+        }
+        any = ok;
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  /**
    * Reads the text of the best matches that claim the exact text (by their bigrams and
    * pairs, which can meet in other places) until the first `need` results are settled:
    * a page whose title and first block do not hold the query whole drops to tier 1.
    * The blocks read are those of the results shown, plus at most VERIFY_EXTRA more.
    * Sorts `hits` by `better`.
    */
-  function verify(hits, found, query, need) {
+  function verify(hits, found, query, need, groups, meta) {
     var needle = squeeze(query);
     var budget = need + VERIFY_EXTRA;
     function order() { hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); }); }
+    // More pages claim the exact text than are shown: their places sort out, without
+    // their text, most of those that hold the parts apart.
+    var claims = hits.filter(function (d) { return found[d].exact && found[d].links; });
+    var chainList = claims.length > need ? chains(groups) : [];
+    var names = {};
+    chainList.forEach(function (c) { c.forEach(function (t) { names[placesFile(t[0], meta)] = true; }); });
+    var placed = Promise.all(Object.keys(names).sort().map(function (name) {
+      return get(name).then(null, function () { return null; });
+    })).then(function () {
+      var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
+        .filter(function (c) { return c.length > 1; });
+      if (!lookedUp.length) return;
+      claims.forEach(function (d) { if (!inPlace(lookedUp, d)) found[d].verified = false; });
+    });
     function round() {
       order();
       var todo = [];
@@ -465,7 +569,7 @@
         }, function () { found[d].verified = true; });
       })).then(round);
     }
-    return round();
+    return placed.then(round);
   }
 
   /**
@@ -738,7 +842,7 @@
         });
         var withText = options.excerpts !== false;
         hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); });
-        var settled = withText ? verify(hits, found, query, offset + limit) : Promise.resolve();
+        var settled = withText ? verify(hits, found, query, offset + limit, prep.groups, meta) : Promise.resolve();
         return settled.then(function () {
           return rowsOf(hits.slice(offset, offset + limit), meta, withText);
         }).then(function (entries) {
@@ -793,7 +897,7 @@
   }
 
   var PmoSearch = {
-    version: 5,
+    version: 6,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

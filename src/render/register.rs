@@ -161,24 +161,26 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
                 .map(|s| vocab(&mut facets.severities, s.key()));
             let status = lesson.status.map(|s| vocab(&mut facets.statuses, s.key()));
             let index = |i: Option<usize>| i.map_or(-1, |i| i as i64);
-            Some(json!([
-                page.url,
-                lesson.id.as_deref().unwrap_or(""),
-                page.title,
-                lesson.date.iso(),
-                i18n.date(&lesson.date),
-                index(project),
-                phase,
-                index(category),
-                impact,
-                index(severity),
-                index(status),
-                lesson.owner.as_deref().unwrap_or(""),
-                open,
-                overdue,
-                lesson.actions.len()
-            ])
-            .to_string())
+            Some(
+                json!([
+                    page.url,
+                    lesson.id.as_deref().unwrap_or(""),
+                    page.title,
+                    lesson.date.iso(),
+                    i18n.date(&lesson.date),
+                    index(project),
+                    phase,
+                    index(category),
+                    impact,
+                    index(severity),
+                    index(status),
+                    lesson.owner.as_deref().unwrap_or(""),
+                    open,
+                    overdue,
+                    lesson.actions.len()
+                ])
+                .to_string(),
+            )
         })
         .collect();
     let mut written = 0;

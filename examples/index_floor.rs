@@ -81,7 +81,7 @@ fn timed(f: impl FnOnce()) -> Duration {
 /// Every character of every page's title and body, decoded and classified once, as any
 /// tokenizer must.
 fn read_every_text(site: &pmo_portal::Site) {
-    site.pages.par_iter().for_each(|page| {
+    site.pages.as_slice().par_iter().for_each(|page| {
         let mut seen = 0usize;
         for text in [&page.title, &page.body.text] {
             scan(text, |token| match token {
@@ -99,6 +99,7 @@ fn read_every_text(site: &pmo_portal::Site) {
 /// frequency in the page); it replaces "read the text", which it includes.
 fn count_terms(site: &pmo_portal::Site) {
     site.pages
+        .as_slice()
         .par_iter()
         .for_each_init(FastMap::<u64, u32>::default, |counts, page| {
             counts.clear();

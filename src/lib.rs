@@ -25,6 +25,7 @@ pub(crate) mod escape;
 // The command modules main.rs drives, each already no wider than what it calls.
 pub mod hygiene;
 pub(crate) mod i18n;
+pub(crate) mod ids;
 pub mod import;
 pub(crate) mod incremental;
 pub(crate) mod kinds;
@@ -421,7 +422,7 @@ pub fn denied(warnings: Vec<Diagnostic>) -> BuildFailure {
 /// between rebuilds so an edit only redoes what depends on it.
 pub struct Prepared {
     pub site: site::Site,
-    pub figures: charts::Figures,
+    pub drawings: charts::Drawings,
     /// The lessons each lesson and project page shows as related.
     pub related: related::Related,
     pub theme: Theme,
@@ -663,7 +664,7 @@ impl Sources {
         let warnings = with_sanity(&stage_warnings, &site);
         laps.mark("derive");
 
-        let figures = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
+        let drawings = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
         laps.mark("charts");
         if !self.keep_sources {
             // Every check that points into a page's source has run: the related, index
@@ -676,7 +677,7 @@ impl Sources {
         stages.extend(laps.stages);
         Ok(Prepared {
             site,
-            figures,
+            drawings,
             related,
             theme: self.theme.clone(),
             i18n: self.i18n.clone(),
@@ -730,7 +731,7 @@ impl Prepared {
         };
         let renderer = Renderer::new(
             &self.site,
-            &self.figures,
+            &self.drawings,
             &self.related,
             cache,
             &self.i18n,

@@ -14,6 +14,7 @@ use crate::charts;
 use crate::content::page::Page;
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ids::{Id, IdVec};
 use crate::kinds::Kind;
 use crate::site::PageId;
 use crate::{BuildFailure, Prepared};
@@ -99,7 +100,7 @@ impl Prepared {
 
     /// Adds new pages to the site and takes away those at `gone` (paths under `content/`),
     /// then links it again from the pages in memory, as a page that moved does. Page ids
-    /// shift with the sorted paths: the figures drawn per page follow their pages. Returns
+    /// shift with the sorted paths: the drawings per page follow their pages. Returns
     /// the ids of the added pages.
     pub fn add_remove_pages(
         &mut self,
@@ -108,31 +109,27 @@ impl Prepared {
     ) -> Result<Vec<PageId>, Refused> {
         let old_paths: Vec<String> = self.site.pages.iter().map(|p| p.rel_path.clone()).collect();
         let added_paths: Vec<String> = added.iter().map(|p| p.rel_path.clone()).collect();
-        let (kept, removed): (Vec<Page>, Vec<Page>) = std::mem::take(&mut self.site.pages)
+        let (mut kept, removed): (Vec<Page>, Vec<Page>) = std::mem::take(&mut self.site.pages)
             .into_iter()
             .partition(|p| !gone.contains(&p.rel_path));
-        self.site.pages = kept;
-        self.site.pages.extend(added);
+        kept.extend(added);
+        // Linking sorts the pages by path again and hands out their new ids.
+        self.site.pages = IdVec::from_raw(kept);
         let diagnostics = Diagnostics::default();
         self.relink(&diagnostics);
         if diagnostics.has_errors() {
             // Back to the last good pages, which linked without errors before.
-            self.site
-                .pages
-                .retain(|p| !added_paths.contains(&p.rel_path));
-            self.site.pages.extend(removed);
+            let mut pages = std::mem::take(&mut self.site.pages).into_raw();
+            pages.retain(|p| !added_paths.contains(&p.rel_path));
+            pages.extend(removed);
+            self.site.pages = IdVec::from_raw(pages);
             self.relink(&Diagnostics::default());
             self.related = crate::related::Related::of(&self.site);
             return Err(Refused::intact(diagnostics.into_sorted()));
         }
-        let new_id = |path: &str| {
-            self.site
-                .pages
-                .binary_search_by(|p| p.rel_path.as_str().cmp(path))
-                .ok()
-        };
-        let mut blocks = vec![Vec::new(); self.site.pages.len()];
-        for (old, html) in std::mem::take(&mut self.figures.blocks)
+        let new_id = |path: &str| self.site.page_at(path);
+        let mut blocks = IdVec::filled(Vec::new(), self.site.pages.len());
+        for (old, html) in std::mem::take(&mut self.drawings.blocks)
             .into_iter()
             .enumerate()
         {
@@ -140,10 +137,10 @@ impl Prepared {
                 blocks[id] = html;
             }
         }
-        self.figures.blocks = blocks;
-        self.figures.projects = std::mem::take(&mut self.figures.projects)
+        self.drawings.blocks = blocks;
+        self.drawings.projects = std::mem::take(&mut self.drawings.projects)
             .into_iter()
-            .filter_map(|(old, f)| Some((new_id(old_paths.get(old)?)?, f)))
+            .filter_map(|(old, f)| Some((new_id(old_paths.get(old.index())?)?, f)))
             .collect();
         let ids: Vec<PageId> = added_paths.iter().filter_map(|p| new_id(p)).collect();
         self.redraw_from_tables(&[], &ids)
@@ -169,7 +166,7 @@ impl Prepared {
         }
         let mut problems = Vec::new();
         let mut projects = Vec::new();
-        let bases = crate::data::Bases::new(&site.pages, site.config.budget.basis);
+        let bases = crate::data::Bases::new(site.pages.as_slice(), site.config.budget.basis);
         for slug in &slugs {
             let (data, p) = crate::data::project_data(&site.tables, slug, bases.of(slug));
             problems.extend(p);
@@ -211,7 +208,7 @@ impl Prepared {
         let mut problems = Vec::new();
         for &id in pages {
             match charts::blocks_of(&self.site, id, &self.i18n) {
-                Ok(html) => self.figures.blocks[id] = html,
+                Ok(html) => self.drawings.blocks[id] = html,
                 Err(p) => problems.extend(p),
             }
         }
@@ -235,19 +232,22 @@ impl Prepared {
         let mut problems = Vec::new();
         for &id in projects {
             let slug = site.page(id).project().map_or("", |p| p.slug.as_str());
-            match charts::project_figures(site, slug, id, i18n) {
+            match charts::project_drawings(site, slug, id, i18n) {
                 Ok(f) => {
-                    self.figures.projects.insert(id, f);
+                    self.drawings.projects.insert(id, f);
                 }
                 Err(d) => problems.push(d),
             }
         }
-        match charts::dashboard_figures(site, i18n) {
-            Ok(f) => self.figures.dashboard = f,
+        match charts::dashboard_drawings(site, i18n) {
+            Ok(f) => self.drawings.dashboard = f,
             Err(p) => problems.extend(p),
         }
-        let with_blocks: Vec<PageId> = (0..site.pages.len())
-            .filter(|&id| !site.pages[id].blocks.is_empty() || pages.contains(&id))
+        let with_blocks: Vec<PageId> = site
+            .pages
+            .iter_enumerated()
+            .filter(|&(id, page)| !page.blocks.is_empty() || pages.contains(&id))
+            .map(|(id, _)| id)
             .collect();
         if let Err(p) = self.redraw_blocks(&with_blocks) {
             problems.extend(p);

@@ -11,6 +11,7 @@ const LAYERS: &[&[&str]] = &[
     // Shared by every stage: messages and diagnostics, file reading, names and formats.
     &[
         "t",
+        "ids",
         "messages",
         "diagnostics",
         "encoding",

@@ -3,6 +3,7 @@
 
 use crate::t;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::blocks::{Aggregate, ChartSpec, Selection, TableSpec};
 use crate::charts::model::{Chart, ChartKind, Heatmap, Point, Rule, Series, XAxis};
@@ -192,6 +193,49 @@ fn heatmap(spec: &ChartSpec, table: &Table) -> (Chart, DataTable) {
     (grid.chart(spec, x, series, Some(heat)), data)
 }
 
+/// Where each category and series was first seen while gathering: a search of the
+/// lists per row was quadratic.
+#[derive(Default)]
+struct Slots {
+    categories: HashMap<String, usize>,
+    series: HashMap<(String, Option<usize>), usize>,
+}
+
+/// Dates that are all the first of a month are months (how workbooks store periods).
+fn is_monthly(table: &Table, rows: &[usize], x_col: usize) -> bool {
+    table.column_type(x_col) == ColumnType::Date
+        && rows.iter().all(|&r| match table.cell(r, x_col) {
+            Cell::Date(d) => d.0.day() == 1,
+            Cell::Text(t) => crate::date::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
+            _ => true,
+        })
+}
+
+/// The name a series is shown by: its group (the `series` column's value, with the y
+/// column when several are plotted), else the y column's name from `names` or the
+/// table, else the y label of a count.
+fn series_name(
+    spec: &ChartSpec,
+    table: &Table,
+    group: Option<&str>,
+    target: Option<usize>,
+    targets: &[Option<usize>],
+    y_cols: &[usize],
+) -> String {
+    match (group, target) {
+        (Some(g), Some(c)) if targets.len() > 1 => format!("{g} · {}", table.columns[c]),
+        (Some(g), _) => g.to_string(),
+        (None, Some(c)) => {
+            let i = y_cols.iter().position(|&y| y == c).unwrap_or(0);
+            spec.names
+                .as_ref()
+                .and_then(|n| n.get(i).cloned())
+                .unwrap_or_else(|| table.columns[c].clone())
+        }
+        (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
+    }
+}
+
 /// The selected rows grouped into categories (x values) and series (a `series` column's
 /// values and/or the `y` columns), with the sum and count of each cell.
 struct Grid {
@@ -228,99 +272,83 @@ impl Grid {
 
         let counting = spec.aggregate == Some(Aggregate::Count);
         let merging = merges_categories(spec);
-        let mut series_keys: Vec<(String, Option<usize>)> = Vec::new();
-        let mut series_index: std::collections::HashMap<(String, Option<usize>), usize> =
-            std::collections::HashMap::new();
-        let mut categories: Vec<String> = Vec::new();
-        // Where each category was first seen: a search of the list per row was quadratic.
-        let mut category_index: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::new();
-        let mut values: Vec<Vec<(f64, usize)>> = Vec::new();
-        let mut labels: Vec<Vec<Option<String>>> = Vec::new();
         let label_col = spec.label.as_deref().and_then(|l| table.column(l));
         let targets: Vec<Option<usize>> = if counting || y_cols.is_empty() {
             vec![None]
         } else {
             y_cols.iter().map(|&c| Some(c)).collect()
         };
-
-        // Dates that are all the first of a month are months (how workbooks store periods).
-        let monthly = table.column_type(x_col) == ColumnType::Date
-            && rows.iter().all(|&r| match table.cell(r, x_col) {
-                Cell::Date(d) => d.0.day() == 1,
-                Cell::Text(t) => crate::date::Date::parse(t).is_ok_and(|d| d.0.day() == 1),
-                _ => true,
-            });
+        let monthly = is_monthly(table, &rows, x_col);
+        let mut grid = Grid {
+            y_names,
+            counting,
+            mean: spec.aggregate == Some(Aggregate::Mean),
+            categories: Vec::new(),
+            series_keys: Vec::new(),
+            values: Vec::new(),
+            labels: Vec::new(),
+        };
+        let mut slots = Slots::default();
         for &r in &rows {
             let category = match table.text(r, x_col) {
                 t if monthly && t.len() == 10 => t[..7].to_string(),
                 t => t,
             };
-            let ci = match category_index.get(&category) {
-                Some(&i) if merging => i,
-                _ => {
-                    category_index
-                        .entry(category.clone())
-                        .or_insert(categories.len());
-                    categories.push(category);
-                    for v in values.iter_mut() {
-                        v.push((0.0, 0));
-                    }
-                    for l in labels.iter_mut() {
-                        l.push(None);
-                    }
-                    categories.len() - 1
-                }
-            };
+            let ci = grid.category_slot(&mut slots, category, merging);
             let group = series_col.map(|c| table.text(r, c));
             for &target in &targets {
-                let name = match (&group, target) {
-                    (Some(g), Some(c)) if targets.len() > 1 => {
-                        format!("{g} · {}", table.columns[c])
-                    }
-                    (Some(g), _) => g.clone(),
-                    (None, Some(c)) => {
-                        let i = y_cols.iter().position(|&y| y == c).unwrap_or(0);
-                        spec.names
-                            .as_ref()
-                            .and_then(|n| n.get(i).cloned())
-                            .unwrap_or_else(|| table.columns[c].clone())
-                    }
-                    (None, None) => spec.y_label.clone().unwrap_or_else(|| "count".into()),
-                };
-                let si = match series_index.get(&(name.clone(), target)) {
-                    Some(&i) => i,
-                    None => {
-                        series_index.insert((name.clone(), target), series_keys.len());
-                        series_keys.push((name, target));
-                        values.push(vec![(0.0, 0); categories.len()]);
-                        labels.push(vec![None; categories.len()]);
-                        series_keys.len() - 1
-                    }
-                };
+                let name = series_name(spec, table, group.as_deref(), target, &targets, &y_cols);
+                let si = grid.series_slot(&mut slots, name, target);
                 let value = match target {
                     None => Some(1.0),
                     Some(c) => number_of(table.cell(r, c)),
                 };
                 if let Some(v) = value {
-                    let slot = &mut values[si][ci];
+                    let slot = &mut grid.values[si][ci];
                     slot.0 += v;
                     slot.1 += 1;
                 }
                 if let Some(lc) = label_col {
-                    labels[si][ci] = Some(table.text(r, lc));
+                    grid.labels[si][ci] = Some(table.text(r, lc));
                 }
             }
         }
-        Grid {
-            y_names,
-            counting,
-            mean: spec.aggregate == Some(Aggregate::Mean),
-            categories,
-            series_keys,
-            values,
-            labels,
+        grid
+    }
+
+    /// The column of `category`: where it was first seen when the spec merges repeated
+    /// categories, else a new one.
+    fn category_slot(&mut self, slots: &mut Slots, category: String, merging: bool) -> usize {
+        if merging {
+            if let Some(&i) = slots.categories.get(&category) {
+                return i;
+            }
         }
+        slots
+            .categories
+            .entry(category.clone())
+            .or_insert(self.categories.len());
+        self.categories.push(category);
+        for v in self.values.iter_mut() {
+            v.push((0.0, 0));
+        }
+        for l in self.labels.iter_mut() {
+            l.push(None);
+        }
+        self.categories.len() - 1
+    }
+
+    /// The row of series `name` (summing column `target`), added on first sight.
+    fn series_slot(&mut self, slots: &mut Slots, name: String, target: Option<usize>) -> usize {
+        let key = (name, target);
+        if let Some(&i) = slots.series.get(&key) {
+            return i;
+        }
+        slots.series.insert(key.clone(), self.series_keys.len());
+        self.series_keys.push(key);
+        self.values.push(vec![(0.0, 0); self.categories.len()]);
+        self.labels.push(vec![None; self.categories.len()]);
+        self.series_keys.len() - 1
     }
 
     /// A cell's value: its sum, or its mean when the spec averages.

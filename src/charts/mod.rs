@@ -3,7 +3,7 @@
 
 pub mod build;
 pub mod check;
-pub mod figure;
+pub mod drawing;
 pub mod model;
 pub mod palette;
 pub mod portfolio;
@@ -17,74 +17,78 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-pub use figure::Figure;
+pub use drawing::Drawing;
 use svg::ChartError;
 
 use crate::blocks::{self as spec, BlockSpec};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::i18n::I18n;
-use crate::site::{PageId, Site};
+use crate::site::{IdVec, PageId, Site};
 
-/// Every chart and table of the site, rendered once before the pages that show them.
+/// Every chart and table block of the site, drawn once before the pages that show them.
+/// ("Figures" in this code base are a project's key numbers, never these drawings.)
 #[derive(Debug, Default)]
-pub struct Figures {
+pub struct Drawings {
     /// Per page, the HTML of each ```chart/```table block in order.
-    pub blocks: Vec<Vec<String>>,
-    pub projects: HashMap<PageId, Vec<Figure>>,
-    pub dashboard: Vec<Figure>,
+    pub blocks: IdVec<PageId, Vec<String>>,
+    pub projects: HashMap<PageId, Vec<Drawing>>,
+    pub dashboard: Vec<Drawing>,
 }
 
 /// Renders all charts in parallel. Block specs are checked against the tables here, so a
 /// bad column is reported at the block's line.
-pub fn render_all(site: &Site, i18n: &I18n) -> Result<Figures, Vec<Diagnostic>> {
+pub fn render_all(site: &Site, i18n: &I18n) -> Result<Drawings, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
-    let blocks: Vec<Result<Vec<String>, Vec<Diagnostic>>> = (0..site.pages.len())
+    let ids: Vec<PageId> = site.pages.ids().collect();
+    let blocks: Vec<Result<Vec<String>, Vec<Diagnostic>>> = ids
         .into_par_iter()
         .map(|id| page_blocks(site, id, data_label))
         .collect();
-    let projects: Vec<(PageId, Result<Vec<Figure>, Diagnostic>)> = site
+    let projects: Vec<(PageId, Result<Vec<Drawing>, Diagnostic>)> = site
         .projects
         .par_iter()
-        .map(|(slug, &id)| (id, project_figures(site, slug, id, i18n)))
+        .map(|(slug, &id)| (id, project_drawings(site, slug, id, i18n)))
         .collect();
-    let dashboard = dashboard_figures(site, i18n);
+    let dashboard = dashboard_drawings(site, i18n);
     let mut problems = Vec::new();
-    let mut figures = Figures::default();
+    let mut drawings = Drawings::default();
     for result in blocks {
         match result {
-            Ok(html) => figures.blocks.push(html),
+            Ok(html) => {
+                drawings.blocks.push(html);
+            }
             Err(p) => {
                 problems.extend(p);
-                figures.blocks.push(Vec::new());
+                drawings.blocks.push(Vec::new());
             }
         }
     }
     for (id, result) in projects {
         match result {
             Ok(f) => {
-                figures.projects.insert(id, f);
+                drawings.projects.insert(id, f);
             }
             Err(d) => problems.push(d),
         }
     }
     match dashboard {
-        Ok(f) => figures.dashboard = f,
+        Ok(f) => drawings.dashboard = f,
         Err(p) => problems.extend(p),
     }
     if problems.is_empty() {
-        Ok(figures)
+        Ok(drawings)
     } else {
         Err(problems)
     }
 }
 
 /// The charts of one project's page, from its data tables and front matter.
-pub fn project_figures(
+pub fn project_drawings(
     site: &Site,
     slug: &str,
     id: PageId,
     i18n: &I18n,
-) -> Result<Vec<Figure>, Diagnostic> {
+) -> Result<Vec<Drawing>, Diagnostic> {
     let page = site.page(id);
     let empty = crate::data::ProjectData::default();
     let data = site.project_data.get(slug).unwrap_or(&empty);
@@ -92,7 +96,7 @@ pub fn project_figures(
     match page.project() {
         Some(info) => project::charts(info, data, i18n)
             .iter()
-            .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+            .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label))
             .collect::<Result<Vec<_>, ChartError>>()
             .map_err(|e| undrawn(e, Drawn::For(&page.path))),
         None => Ok(Vec::new()),
@@ -100,17 +104,17 @@ pub fn project_figures(
 }
 
 /// The portfolio dashboard's charts, from the derived tables.
-pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Diagnostic>> {
+pub fn dashboard_drawings(site: &Site, i18n: &I18n) -> Result<Vec<Drawing>, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
-    let results: Vec<Result<Figure, ChartError>> = portfolio::charts(&site.tables, i18n)
+    let results: Vec<Result<Drawing, ChartError>> = portfolio::charts(&site.tables, i18n)
         .par_iter()
-        .map(|(chart, table, key)| figure::figure(chart, table, key, data_label))
+        .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label))
         .collect();
-    let mut figures = Vec::new();
+    let mut drawings = Vec::new();
     let mut problems = Vec::new();
     for result in results {
         match result {
-            Ok(f) => figures.push(f),
+            Ok(f) => drawings.push(f),
             // Drawn from the derived tables of every project: the page that shows them.
             Err(e) => problems.push(undrawn(
                 e,
@@ -119,7 +123,7 @@ pub fn dashboard_figures(site: &Site, i18n: &I18n) -> Result<Vec<Figure>, Vec<Di
         }
     }
     if problems.is_empty() {
-        Ok(figures)
+        Ok(drawings)
     } else {
         Err(problems)
     }
@@ -216,7 +220,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     continue;
                 }
                 let (chart, data) = build::chart(c, table);
-                match figure::figure(&chart, &data, &format!("chart-{}", n + 1), data_label) {
+                match drawing::draw(&chart, &data, &format!("chart-{}", n + 1), data_label) {
                     Ok(f) => f.html,
                     Err(e) => {
                         problems.push(undrawn(e, Drawn::At(at(0..0))));
@@ -226,7 +230,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
             }
             BlockSpec::Table(t) => {
                 let data = build::table(t, table);
-                figure::table_html(&data, t.title.as_deref().unwrap_or(""), "data-table")
+                drawing::table_html(&data, t.title.as_deref().unwrap_or(""), "data-table")
             }
         };
         out.push(html);

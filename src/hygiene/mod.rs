@@ -98,7 +98,7 @@ pub struct Finding {
 pub(crate) fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
     let settings = &site.config.hygiene;
     let mut found = Vec::new();
-    for (id, page) in site.pages.iter().enumerate() {
+    for (id, page) in site.pages.iter_enumerated() {
         let finding = |check: Check, since: Option<Date>, note: Option<String>| Finding {
             check,
             file: page.path.to_string_lossy().replace('\\', "/"),

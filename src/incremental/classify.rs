@@ -58,19 +58,17 @@ impl Workspace {
         if let Ok(in_content) = rel.strip_prefix("content") {
             let in_content = in_content.to_string_lossy().replace('\\', "/");
             if in_content.ends_with(".md") {
-                let found = site
-                    .pages
-                    .binary_search_by(|p| p.rel_path.as_str().cmp(&in_content));
-                if self.state.view.is_some() && !(found.is_ok() && exists) {
+                let found = site.page_at(&in_content);
+                if self.state.view.is_some() && !(found.is_some() && exists) {
                     // Who may see a new page, and which files a gone one kept hidden,
                     // are decided across the site: an audience's view is taken again.
                     return Change::Full;
                 }
                 return match found {
-                    Ok(id) if exists => Change::Page(id, in_content),
-                    Ok(_) => Change::Removed(in_content),
-                    Err(_) if exists => Change::Added(in_content),
-                    Err(_) => Change::Ignored,
+                    Some(id) if exists => Change::Page(id, in_content),
+                    Some(_) => Change::Removed(in_content),
+                    None if exists => Change::Added(in_content),
+                    None => Change::Ignored,
                 };
             }
             let folder = format!("{in_content}/");
@@ -179,13 +177,7 @@ mod tests {
             std::fs::remove_file(root.join(gone)).unwrap();
         }
         let page = |rel: &str| {
-            let id = w
-                .state
-                .site
-                .pages
-                .iter()
-                .position(|p| p.rel_path == rel)
-                .unwrap();
+            let id = w.state.site.page_at(rel).unwrap();
             Change::Page(id, rel.to_string())
         };
         let cases = [

@@ -177,34 +177,41 @@ impl Workspace {
     }
 
     fn rebuild_cheap(&mut self, changes: Vec<Change>) -> Result<Rebuild, BuildFailure> {
-        let mut pages = Vec::new();
-        let mut tables = Vec::new();
-        let mut templates = Vec::new();
-        let mut statics = false;
-        let mut added = Vec::new();
-        let mut gone = Vec::new();
-        for change in changes {
-            match change {
-                Change::Page(id, rel) => pages.push((id, rel)),
-                Change::Added(rel) => added.push(rel),
-                Change::Removed(rel) => gone.push(rel),
-                Change::Table(rel) => tables.push(rel),
-                Change::Template(name) => templates.push(name),
-                Change::Static => statics = true,
-                Change::Ignored => {}
-                Change::Full => return self.rebuild_full(),
-            }
-        }
-        let mut jobs: Vec<Job> = Vec::new();
-        let mut edited: Vec<PageId> = Vec::new();
-        let mut removed = Vec::new();
-        let mut moved = false;
-        let mut scope = if statics {
-            Scope::Static
-        } else {
-            Scope::Nothing
+        let Some(sorted) = Sorted::of(changes) else {
+            return self.rebuild_full();
         };
-        let mut search_stale = false;
+        match self.redo(sorted)? {
+            Some(redo) => self.render_redo(redo),
+            None => self.rebuild_full(),
+        }
+    }
+
+    /// Hands the changes to the prepared site (pages added and gone first, as their ids
+    /// shift, then edited pages, then tables, then templates) and gathers what to render
+    /// again. `None` when a change turns out to call for a full rebuild.
+    fn redo(&mut self, sorted: Sorted) -> Result<Option<Redo>, BuildFailure> {
+        let Sorted {
+            mut pages,
+            mut added,
+            mut gone,
+            tables,
+            templates,
+            statics,
+        } = sorted;
+        let mut redo = Redo {
+            jobs: Vec::new(),
+            edited: Vec::new(),
+            removed: Vec::new(),
+            moved: false,
+            scope: if statics {
+                Scope::Static
+            } else {
+                Scope::Nothing
+            },
+            search_stale: false,
+            statics,
+        };
+        let search = self.state.site.config.search;
         if !added.is_empty() || !gone.is_empty() {
             // Ids shift as pages come and go: pages edited beside are taken away and added
             // again, which is what an edit that moves a page amounts to.
@@ -212,81 +219,80 @@ impl Workspace {
                 gone.push(rel.clone());
                 added.push(rel);
             }
-            match self.add_remove_pages(&added, &gone)? {
-                Some(patched) => {
-                    scope = Scope::Pages(patched.jobs.len());
-                    jobs = patched.jobs;
-                    removed = patched.removed;
-                    moved = true;
-                    search_stale = self.state.site.config.search;
-                    // The site changed: a failure from here on calls for a full rebuild.
-                    self.stale = true;
-                }
-                None => return self.rebuild_full(),
-            }
+            let Some(patched) = self.add_remove_pages(&added, &gone)? else {
+                return Ok(None);
+            };
+            redo.scope = Scope::Pages(patched.jobs.len());
+            redo.jobs = patched.jobs;
+            redo.removed = patched.removed;
+            redo.moved = true;
+            redo.search_stale = search;
+            // The site changed: a failure from here on calls for a full rebuild.
+            self.stale = true;
         }
         if !pages.is_empty() {
-            edited = pages.iter().map(|(id, _)| *id).collect();
-            match self.patch_pages(pages)? {
-                Some(patched) => {
-                    scope = Scope::Pages(patched.jobs.len());
-                    jobs = patched.jobs;
-                    removed = patched.removed;
-                    moved = patched.moved;
-                    search_stale = self.state.site.config.search;
-                }
-                None => return self.rebuild_full(),
-            }
+            redo.edited = pages.iter().map(|(id, _)| *id).collect();
+            let Some(patched) = self.patch_pages(pages)? else {
+                return Ok(None);
+            };
+            redo.scope = Scope::Pages(patched.jobs.len());
+            redo.jobs = patched.jobs;
+            redo.removed = patched.removed;
+            redo.moved = patched.moved;
+            redo.search_stale = search;
         }
         if !tables.is_empty() {
             // Pages may already be patched in: a failure from here on leaves the site
             // ahead of the files served, which only a full rebuild puts right.
-            self.stale |= !edited.is_empty();
-            match self.patch_tables(&tables)? {
-                Some(patched) => {
-                    add_jobs(&mut jobs, patched.jobs);
-                    removed.extend(patched.removed);
-                    scope = Scope::Data(jobs.len());
-                    // The index holds a project's risks and milestones and the cells of
-                    // ```table blocks: what the edited table shows.
-                    search_stale = self.state.site.config.search;
-                }
-                None => return self.rebuild_full(),
-            }
+            self.stale |= !redo.edited.is_empty();
+            let Some(patched) = self.patch_tables(&tables)? else {
+                return Ok(None);
+            };
+            add_jobs(&mut redo.jobs, patched.jobs);
+            redo.removed.extend(patched.removed);
+            redo.scope = Scope::Data(redo.jobs.len());
+            // The index holds a project's risks and milestones and the cells of
+            // ```table blocks: what the edited table shows.
+            redo.search_stale = search;
         }
-        if self.state.site.config.hygiene.page && !jobs.is_empty() {
+        if self.state.site.config.hygiene.page && !redo.jobs.is_empty() {
             // Any page or table may add or settle a finding (a link, a date, a category).
-            add_jobs(&mut jobs, [Job::Hygiene]);
+            add_jobs(&mut redo.jobs, [Job::Hygiene]);
         }
         if !templates.is_empty() {
-            let earlier = !edited.is_empty() || !tables.is_empty();
+            let earlier = !redo.edited.is_empty() || !tables.is_empty();
             let using = self
                 .template_jobs(&templates)
                 .inspect_err(|_| self.stale |= earlier)?;
-            add_jobs(&mut jobs, using);
-            scope = Scope::Templates(jobs.len());
+            add_jobs(&mut redo.jobs, using);
+            redo.scope = Scope::Templates(redo.jobs.len());
         }
+        Ok(Some(redo))
+    }
 
+    /// Renders what `redo` gathered, with the feeds, the register's data and the static
+    /// files it touches, and puts the changed bytes in place of the served ones.
+    fn render_redo(&mut self, redo: Redo) -> Result<Rebuild, BuildFailure> {
         let collect = Collect::default();
         let renderer = self.renderer();
-        let rendered = renderer.render_jobs(&jobs, &collect).and_then(|()| {
-            if moved {
+        let rendered = renderer.render_jobs(&redo.jobs, &collect).and_then(|()| {
+            if redo.moved {
                 renderer.write_feeds(&collect)?;
             } else {
                 // Pages kept their places, so the sitemap is as it was.
-                renderer.write_feed_of(&edited, &collect)?;
+                renderer.write_feed_of(&redo.edited, &collect)?;
             }
-            let lessons_edited = edited.iter().any(|&id| {
+            let lessons_edited = redo.edited.iter().any(|&id| {
                 self.state
                     .site
                     .pages
                     .get(id)
                     .is_some_and(|p| p.kind == Kind::Lesson)
             });
-            if lessons_edited || moved {
+            if lessons_edited || redo.moved {
                 renderer.write_register_data(&collect)?;
             }
-            if statics {
+            if redo.statics {
                 renderer.copy_files(&collect)?;
             }
             Ok(())
@@ -297,16 +303,16 @@ impl Workspace {
             return Err(diagnostics.into());
         }
         let changed = self.merge(collect);
-        self.remove(&removed);
+        self.remove(&redo.removed);
         Ok(Rebuild {
-            scope,
+            scope: redo.scope,
             changed,
-            removed,
+            removed: redo.removed,
             // The sanity warnings follow every edit to a project's data; the loading
             // stage's own warnings are those of the last full build.
             warnings: crate::with_sanity(&self.state.stage_warnings, &self.state.site),
             elapsed: Duration::ZERO,
-            search_stale,
+            search_stale: redo.search_stale,
         })
     }
 
@@ -351,7 +357,7 @@ impl Workspace {
     fn renderer(&self) -> Renderer<'_> {
         Renderer::new(
             &self.state.site,
-            &self.state.figures,
+            &self.state.drawings,
             &self.state.related,
             &self.cache,
             &self.state.i18n,
@@ -450,4 +456,49 @@ fn add_jobs(jobs: &mut Vec<Job>, new: impl IntoIterator<Item = Job>) {
             jobs.push(job);
         }
     }
+}
+
+/// The changes of one rebuild, sorted by what each calls for.
+#[derive(Default)]
+struct Sorted {
+    pages: Vec<(PageId, String)>,
+    added: Vec<String>,
+    gone: Vec<String>,
+    tables: Vec<PathBuf>,
+    templates: Vec<String>,
+    statics: bool,
+}
+
+impl Sorted {
+    /// `None` when one of the changes calls for a full rebuild.
+    fn of(changes: Vec<Change>) -> Option<Sorted> {
+        let mut sorted = Sorted::default();
+        for change in changes {
+            match change {
+                Change::Page(id, rel) => sorted.pages.push((id, rel)),
+                Change::Added(rel) => sorted.added.push(rel),
+                Change::Removed(rel) => sorted.gone.push(rel),
+                Change::Table(rel) => sorted.tables.push(rel),
+                Change::Template(name) => sorted.templates.push(name),
+                Change::Static => sorted.statics = true,
+                Change::Ignored => {}
+                Change::Full => return None,
+            }
+        }
+        Some(sorted)
+    }
+}
+
+/// What a cheap rebuild renders again and takes away.
+struct Redo {
+    jobs: Vec<Job>,
+    /// Pages edited in place (the feed entries to refresh when nothing moved).
+    edited: Vec<PageId>,
+    /// Output files no longer made.
+    removed: Vec<String>,
+    /// Some page changed its place in the lists: feeds and the register are rewritten.
+    moved: bool,
+    scope: Scope,
+    search_stale: bool,
+    statics: bool,
 }

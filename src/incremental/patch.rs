@@ -200,10 +200,7 @@ impl Workspace {
         let site = &self.state.site;
         let mut gone_ids = Vec::new();
         for rel in gone {
-            if let Ok(id) = site
-                .pages
-                .binary_search_by(|p| p.rel_path.as_str().cmp(rel))
-            {
+            if let Some(id) = site.page_at(rel) {
                 if whole_site(site.page(id).kind) {
                     return Ok(None);
                 }
@@ -222,9 +219,11 @@ impl Workspace {
         // Page ids shifted, so related lists cannot be compared by id: every page that
         // can show some is rendered again.
         let site = &self.state.site;
-        let showing_related = (0..site.pages.len())
-            .filter(|&id| matches!(site.page(id).kind, Kind::Lesson | Kind::Project))
-            .map(Job::Page);
+        let showing_related = site
+            .pages
+            .iter_enumerated()
+            .filter(|(_, page)| matches!(page.kind, Kind::Lesson | Kind::Project))
+            .map(|(id, _)| Job::Page(id));
         add_jobs(&mut patched.jobs, showing_related);
         Ok(Some(patched))
     }

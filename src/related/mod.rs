@@ -144,8 +144,7 @@ impl<'a> Lessons<'a> {
     fn new(site: &'a Site) -> Lessons<'a> {
         let list: Vec<Lesson> = site
             .pages
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter_map(|(id, page)| {
                 let lesson = page.lesson()?;
                 let department = site

@@ -382,7 +382,7 @@ pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Figures {
+pub struct ShownFigures {
     pub bac_display: String,
     pub spent_display: String,
     pub spent_pct: String,
@@ -430,7 +430,7 @@ pub struct Project<'a> {
     pub row: ProjectRow,
     pub sponsor: String,
     pub phase: Option<Keyed>,
-    pub figures: Figures,
+    pub figures: ShownFigures,
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk<'a>>,
     pub budget: Vec<Period<'a>>,
@@ -516,7 +516,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
         row,
         sponsor: info.sponsor.clone().unwrap_or_default(),
         phase: info.phase.map(|p| Keyed::of(p, i18n, String::new())),
-        figures: Figures {
+        figures: ShownFigures {
             bac_display: amount(figures.bac),
             spent_display: format_amount(figures.spent),
             spent_pct: figures

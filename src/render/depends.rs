@@ -13,7 +13,6 @@ pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
         Kind::Home => vec![Job::Home],
         Kind::Section => site
             .sections
-            .iter()
             .position(|s| s.index == Some(id))
             .map(|sid| section_jobs(site, sid))
             .unwrap_or_default(),
@@ -40,7 +39,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
         section = site.section(sid).parent;
     }
     for (taxonomy, of) in site.named_taxonomies() {
-        for (term, listed) in of.terms.iter().enumerate() {
+        for (term, listed) in of.terms.iter_enumerated() {
             if let Some(position) = listed.pages.iter().position(|&p| p == id) {
                 // Moved: every page of the term shifts; edited: only its own page.
                 let pages = if moved {
@@ -84,7 +83,7 @@ pub fn listing(site: &Site, id: PageId, moved: bool) -> Vec<Job> {
             let section = site.section(site.page_section[id]);
             jobs.extend(section.pages.iter().map(|&p| Job::Page(p)));
         }
-        for (other, page) in site.pages.iter().enumerate() {
+        for (other, page) in site.pages.iter_enumerated() {
             if !page.blocks.is_empty() {
                 jobs.extend(showing(site, other));
             }
@@ -105,7 +104,7 @@ pub fn showing_data(site: &Site, projects: &[PageId]) -> Vec<Job> {
     if let Some(sid) = site.section_of_kind(Kind::Project) {
         jobs.extend(section_jobs(site, sid));
     }
-    for (id, page) in site.pages.iter().enumerate() {
+    for (id, page) in site.pages.iter_enumerated() {
         if !page.blocks.is_empty() {
             jobs.extend(showing(site, id));
         }
@@ -154,7 +153,7 @@ mod tests {
     }
 
     fn id(site: &Site, rel: &str) -> PageId {
-        site.pages.iter().position(|p| p.rel_path == rel).unwrap()
+        site.page_at(rel).unwrap()
     }
 
     /// Each job by the file it writes, sorted and without repeats, to compare as text.

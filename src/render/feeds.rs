@@ -34,8 +34,11 @@ pub fn write_atom(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<(
 
 /// The pages in the feed, newest first.
 pub fn entries(site: &Site) -> Vec<PageId> {
-    let mut entries: Vec<PageId> = (0..site.pages.len())
-        .filter(|&i| site.page(i).kind.in_feed() && site.page(i).date.is_some())
+    let mut entries: Vec<PageId> = site
+        .pages
+        .iter_enumerated()
+        .filter(|(_, page)| page.kind.in_feed() && page.date.is_some())
+        .map(|(id, _)| id)
         .collect();
     entries.sort_by(|&a, &b| site.page(a).cmp_newest(site.page(b)));
     entries.truncate(site.config.feed_limit);

@@ -49,18 +49,18 @@ pub enum Job {
 
 pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
-    for (id, page) in site.pages.iter().enumerate() {
+    for (id, page) in site.pages.iter_enumerated() {
         if !page.kind.is_index() {
             jobs.push(Job::Page(id));
         }
     }
     let per_page = site.config.paginate;
-    for sid in 0..site.sections.len() {
+    for sid in site.sections.ids() {
         jobs.extend(section_jobs(site, sid));
     }
     for (named, taxonomy) in site.named_taxonomies() {
         jobs.push(Job::TaxonomyIndex(named));
-        for (term, listed) in taxonomy.terms.iter().enumerate() {
+        for (term, listed) in taxonomy.terms.iter_enumerated() {
             for page in 1..=pages_for(listed.pages.len(), per_page) {
                 jobs.push(Job::Term {
                     taxonomy: named,
@@ -247,7 +247,7 @@ impl Job {
     pub fn source_page(&self, site: &Site) -> Option<PageId> {
         match self {
             Job::Page(id) => Some(*id),
-            Job::Home => site.sections[0].index,
+            Job::Home => site.sections[SectionId::ROOT].index,
             Job::Section(s, _)
             | Job::Projects(s, ..)
             | Job::Lessons(s, _)
@@ -306,7 +306,7 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
     match job {
         Job::Page(id) => page_context(r, &mut ctx, *id),
         Job::Home => {
-            let home = &site.sections[0];
+            let home = &site.sections[SectionId::ROOT];
             ctx.insert("page", &home.index.map(|id| full_page(r, id)));
             ctx.insert("home", &home_context(r));
         }
@@ -351,7 +351,7 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
         Kind::Project => {
             ctx.insert("project", &project(site, r.i18n, id));
             let none = Vec::new();
-            ctx.insert("charts", r.figures.projects.get(&id).unwrap_or(&none));
+            ctx.insert("charts", r.drawings.projects.get(&id).unwrap_or(&none));
             let links = site.project_links.get(&id).cloned().unwrap_or_default();
             ctx.insert_value("lessons", r.summaries(&links.lessons));
             ctx.insert_value("reviews", r.summaries(&links.reviews));
@@ -589,7 +589,9 @@ fn home_context(r: &Renderer) -> Home {
     let count = |k: Kind| site.pages.iter().filter(|p| p.kind == k).count();
     let lessons = site.newest(Kind::Lesson);
     let reviews = site.newest(Kind::Review);
-    let cards_of = site.section_of_kind(Kind::Practice).unwrap_or(0);
+    let cards_of = site
+        .section_of_kind(Kind::Practice)
+        .unwrap_or(SectionId::ROOT);
     let sections = site
         .section(cards_of)
         .children

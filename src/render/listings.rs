@@ -220,7 +220,7 @@ pub struct Dashboard<'a> {
     /// The projects list, which shows them all.
     all_url: String,
     rag_counts: Vec<StatusCount>,
-    charts: &'a [crate::charts::Figure],
+    charts: &'a [crate::charts::Drawing],
     /// The latest reporting period across the portfolio.
     as_of: String,
     /// The currency portfolio amounts are converted into (empty when unknown).
@@ -257,7 +257,7 @@ pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
             .map(|s| site.section(s).url.clone())
             .unwrap_or_default(),
         rag_counts: counts,
-        charts: &r.figures.dashboard,
+        charts: &r.drawings.dashboard,
         as_of,
         currency: derive::currency::of_site(site).unwrap_or_default(),
         trend: context::portfolio_trend(site),
@@ -286,19 +286,22 @@ fn attention(rags: &[(PageId, Option<Rag>)], limit: usize) -> Vec<PageId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::Id;
 
     #[test]
     fn a_table_too_long_keeps_the_projects_most_in_need_of_attention() {
+        let id = PageId::new;
         let rags = [
-            (0, Some(Rag::Green)),
-            (1, None),
-            (2, Some(Rag::Red)),
-            (3, Some(Rag::Amber)),
-            (4, Some(Rag::Red)),
+            (id(0), Some(Rag::Green)),
+            (id(1), None),
+            (id(2), Some(Rag::Red)),
+            (id(3), Some(Rag::Amber)),
+            (id(4), Some(Rag::Red)),
         ];
-        assert_eq!(attention(&rags, 5), vec![0, 1, 2, 3, 4]);
-        assert_eq!(attention(&rags, 3), vec![2, 4, 3]);
-        assert_eq!(attention(&rags, 4), vec![2, 4, 3, 0]);
+        let ids = |v: &[usize]| v.iter().map(|&i| id(i)).collect::<Vec<_>>();
+        assert_eq!(attention(&rags, 5), ids(&[0, 1, 2, 3, 4]));
+        assert_eq!(attention(&rags, 3), ids(&[2, 4, 3]));
+        assert_eq!(attention(&rags, 4), ids(&[2, 4, 3, 0]));
     }
 
     #[test]

@@ -20,14 +20,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::charts::Figures;
+use crate::charts::Drawings;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::i18n::I18n;
 pub use crate::layout::DASHBOARD_URL;
 use crate::markdown::substitute_links;
 use crate::output::Output;
 use crate::related::Related;
-use crate::site::{Named, PageId, Site};
+use crate::site::{IdVec, Named, PageId, SectionId, Site};
 use crate::theme::Theme;
 use context::summary;
 pub use depends::{listing, showing, showing_data};
@@ -53,7 +53,7 @@ impl Progress for Silent {
 pub struct RenderCache {
     pub templates: Templates,
     /// One summary per page, as a Tera value: cloning it into a list is a pointer copy.
-    summaries: Vec<Value>,
+    summaries: IdVec<PageId, Value>,
 }
 
 impl RenderCache {
@@ -65,7 +65,7 @@ impl RenderCache {
     ) -> Result<RenderCache, Vec<Diagnostic>> {
         let mut cache = RenderCache {
             templates: Self::templates(site, theme, i18n, root)?,
-            summaries: Vec::new(),
+            summaries: IdVec::new(),
         };
         cache.refresh_all(site, i18n);
         Ok(cache)
@@ -104,10 +104,12 @@ impl RenderCache {
 
     /// Recomputes every summary (after the site was linked again).
     pub fn refresh_all(&mut self, site: &Site, i18n: &I18n) {
-        self.summaries = (0..site.pages.len())
-            .into_par_iter()
-            .map(|id| Value::from_serializable(&summary(site, i18n, id)))
-            .collect();
+        let ids: Vec<PageId> = site.pages.ids().collect();
+        self.summaries = IdVec::from_raw(
+            ids.into_par_iter()
+                .map(|id| Value::from_serializable(&summary(site, i18n, id)))
+                .collect(),
+        );
     }
 
     /// Recomputes the summary of `id`; says whether it changed.
@@ -122,18 +124,18 @@ impl RenderCache {
 /// Everything shared by all render jobs.
 pub struct Renderer<'a> {
     site: &'a Site,
-    figures: &'a Figures,
+    drawings: &'a Drawings,
     related: &'a Related,
     templates: &'a Templates,
     i18n: &'a I18n,
-    summaries: &'a [Value],
+    summaries: &'a IdVec<PageId, Value>,
     root: &'a Path,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
-        figures: &'a Figures,
+        drawings: &'a Drawings,
         related: &'a Related,
         cache: &'a RenderCache,
         i18n: &'a I18n,
@@ -141,7 +143,7 @@ impl<'a> Renderer<'a> {
     ) -> Renderer<'a> {
         Renderer {
             site,
-            figures,
+            drawings,
             related,
             templates: &cache.templates,
             i18n,
@@ -258,8 +260,8 @@ impl<'a> Renderer<'a> {
         } else {
             html
         };
-        // Figures are our own trusted SVG and tables: put in after sanitizing.
-        match self.figures.blocks.get(id) {
+        // Drawings are our own trusted SVG and tables: put in after sanitizing.
+        match self.drawings.blocks.get(id) {
             Some(blocks) if !blocks.is_empty() => {
                 let mut html = html;
                 for (n, figure) in blocks.iter().enumerate() {
@@ -287,7 +289,7 @@ impl<'a> Renderer<'a> {
             url: String::new(),
             active: current_url.is_empty(),
         }];
-        let home = &self.site.sections[0];
+        let home = &self.site.sections[SectionId::ROOT];
         for &child in &home.children {
             let section = self.site.section(child);
             let key = section.dir.clone();

@@ -27,8 +27,10 @@ const EXCERPT_CHARS: usize = BLOCK_CHARS * MAX_BLOCKS;
 
 /// The searchable pages: everything a reader would want as a result.
 pub fn documents(site: &Site) -> Vec<PageId> {
-    (0..site.pages.len())
-        .filter(|&i| !site.page(i).kind.is_index())
+    site.pages
+        .iter_enumerated()
+        .filter(|(_, page)| !page.kind.is_index())
+        .map(|(id, _)| id)
         .collect()
 }
 
@@ -294,6 +296,7 @@ pub fn facets(site: &Site, docs: &[PageId], i18n: &I18n) -> Vec<(&'static str, F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::Id;
 
     #[test]
     fn blocks_start_with_the_title_and_cut_at_line_breaks() {
@@ -318,8 +321,9 @@ mod tests {
 
     #[test]
     fn facets_encode_indexes_and_lists() {
-        let docs = [0, 1, 2];
+        let docs = [0, 1, 2].map(PageId::new);
         let single = facet(&docs, false, |d| {
+            let d = d.index();
             (d != 1)
                 .then(|| (format!("v{d}"), format!("V{d}")))
                 .into_iter()
@@ -330,6 +334,7 @@ mod tests {
         assert_eq!(single.lists, None);
         // Document 1 has t0, document 2 has t0 and t1 (twice: counted once).
         let multi = facet(&docs, true, |d| {
+            let d = d.index();
             (0..d)
                 .chain((d == 2).then_some(1))
                 .map(|i| (format!("t{i}"), format!("t{i}")))

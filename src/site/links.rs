@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::content::page::Page;
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::ids::IdVec;
 pub use crate::layout::join;
 use crate::markdown::LinkRef;
 use crate::site::{PageId, Site};
@@ -39,10 +40,11 @@ pub struct LinkIndex {
 /// One page's resolved links, in the order of its `body.links`.
 pub type PageLinks = Vec<Option<Resolved>>;
 
-pub fn resolve_all(site: &Site) -> (Vec<Vec<Option<Resolved>>>, Vec<Diagnostic>) {
+pub fn resolve_all(site: &Site) -> (IdVec<PageId, PageLinks>, Vec<Diagnostic>) {
     let index = &site.link_index;
-    let per_page: Vec<(Vec<Option<Resolved>>, Vec<Diagnostic>)> = site
+    let per_page: Vec<(PageLinks, Vec<Diagnostic>)> = site
         .pages
+        .as_slice()
         .par_iter()
         .map(|page| resolve_page(site, index, page))
         .collect();
@@ -78,14 +80,12 @@ impl LinkIndex {
         LinkIndex {
             by_rel: site
                 .pages
-                .iter()
-                .enumerate()
+                .iter_enumerated()
                 .map(|(i, p)| (p.rel_path.clone(), i))
                 .collect(),
             by_url: site
                 .pages
-                .iter()
-                .enumerate()
+                .iter_enumerated()
                 .map(|(i, p)| (p.url.clone(), i))
                 .collect(),
             section_urls: site
@@ -105,11 +105,7 @@ impl LinkIndex {
     }
 }
 
-fn resolve_page(
-    site: &Site,
-    index: &LinkIndex,
-    page: &Page,
-) -> (Vec<Option<Resolved>>, Vec<Diagnostic>) {
+fn resolve_page(site: &Site, index: &LinkIndex, page: &Page) -> (PageLinks, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let resolved = page
         .body
@@ -140,9 +136,9 @@ pub fn href(site: &Site, id: PageId, n: usize, prefix: &str) -> Option<String> {
 }
 
 /// Pages that link to each page, each listed once, in page order.
-pub fn backlinks(site: &Site, resolved: &[Vec<Option<Resolved>>]) -> Vec<Vec<PageId>> {
-    let mut back: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
-    for (from, links) in resolved.iter().enumerate() {
+pub fn backlinks(site: &Site, resolved: &IdVec<PageId, PageLinks>) -> IdVec<PageId, Vec<PageId>> {
+    let mut back: IdVec<PageId, Vec<PageId>> = IdVec::filled(Vec::new(), site.pages.len());
+    for (from, links) in resolved.iter_enumerated() {
         for target in links.iter().flatten().filter_map(|r| r.target) {
             if target != from && back[target].last() != Some(&from) {
                 back[target].push(from);

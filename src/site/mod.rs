@@ -9,6 +9,7 @@ mod patch;
 mod sections;
 mod taxonomy;
 
+use crate::ids::Id;
 use crate::t;
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,7 +27,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::kinds::Kind;
 use crate::suggest::did_you_mean;
 
-pub type PageId = usize;
+pub use crate::ids::{IdVec, PageId};
+
+/// Every page of the site, by id.
+pub type Pages = IdVec<PageId, Page>;
 
 /// What belongs to one project, gathered from every lesson and review that names it.
 #[derive(Debug, Default, Clone)]
@@ -41,13 +45,13 @@ pub struct ProjectLinks {
 pub struct Site {
     pub config: Config,
     /// Sorted by source path, so every list built from it is deterministic.
-    pub pages: Vec<Page>,
-    pub sections: Vec<Section>,
+    pub pages: IdVec<PageId, Page>,
+    pub sections: IdVec<SectionId, Section>,
     /// The section each page belongs to (its folder's, or the nearest one above).
-    pub page_section: Vec<SectionId>,
+    pub page_section: IdVec<PageId, SectionId>,
     /// Per page, per entry of its `body.links`: the resolved target, `None` if broken.
-    pub links: Vec<Vec<Option<Resolved>>>,
-    pub backlinks: Vec<Vec<PageId>>,
+    pub links: IdVec<PageId, Vec<Option<Resolved>>>,
+    pub backlinks: IdVec<PageId, Vec<PageId>>,
     pub taxonomies: Vec<Taxonomy>,
     /// Project slug → the project's page.
     pub projects: BTreeMap<String, PageId>,
@@ -85,6 +89,16 @@ impl Site {
         &self.pages[id]
     }
 
+    /// The page whose source is `rel_path` (relative to `content/`): pages are sorted by
+    /// it, so this is a binary search.
+    pub fn page_at(&self, rel_path: &str) -> Option<PageId> {
+        self.pages
+            .as_slice()
+            .binary_search_by(|p| p.rel_path.as_str().cmp(rel_path))
+            .ok()
+            .map(PageId::new)
+    }
+
     pub fn project_of(&self, page: &Page) -> Option<PageId> {
         match page.kind {
             Kind::Lesson | Kind::Review => self.projects.get(page.project_slug()?).copied(),
@@ -98,7 +112,7 @@ impl Site {
 
     /// The section whose folder is `dir` (relative to `content/`), if any.
     pub fn section_at(&self, dir: &str) -> Option<SectionId> {
-        self.sections.iter().position(|s| s.dir == dir)
+        self.sections.position(|s| s.dir == dir)
     }
 
     pub fn taxonomy(&self, named: Named) -> &Taxonomy {
@@ -134,14 +148,14 @@ pub fn link(
 ) -> Site {
     let mut pages = loaded.pages;
     pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let pages: Pages = IdVec::from_raw(pages);
     check_url_clashes(&pages, diagnostics);
     if !config.trust_html {
         note_dropped_html(&pages, diagnostics);
     }
 
     let projects: BTreeMap<String, PageId> = pages
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
         .collect();
     let project_links = relate_projects(&pages, &projects, &loaded.failed, diagnostics);
@@ -153,8 +167,8 @@ pub fn link(
         pages,
         sections,
         page_section,
-        links: Vec::new(),
-        backlinks: Vec::new(),
+        links: IdVec::new(),
+        backlinks: IdVec::new(),
         taxonomies,
         projects,
         project_links,
@@ -177,9 +191,9 @@ pub fn link(
     site
 }
 
-fn newest_by_kind(pages: &[Page]) -> BTreeMap<Kind, Vec<PageId>> {
+fn newest_by_kind(pages: &Pages) -> BTreeMap<Kind, Vec<PageId>> {
     let mut by_kind: BTreeMap<Kind, Vec<PageId>> = BTreeMap::new();
-    for (id, page) in pages.iter().enumerate() {
+    for (id, page) in pages.iter_enumerated() {
         by_kind.entry(page.kind).or_default().push(id);
     }
     for ids in by_kind.values_mut() {
@@ -190,7 +204,7 @@ fn newest_by_kind(pages: &[Page]) -> BTreeMap<Kind, Vec<PageId>> {
 
 /// Raw `<style>`, `<script>` … elements vanish with their content when the page is
 /// sanitized: the author hears about it rather than finding text or styling gone.
-fn note_dropped_html(pages: &[Page], diagnostics: &Diagnostics) {
+fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
     for page in pages {
         for (name, at) in &page.body.dropped_html {
             diagnostics.push(
@@ -205,7 +219,7 @@ fn note_dropped_html(pages: &[Page], diagnostics: &Diagnostics) {
     }
 }
 
-fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {
+fn check_url_clashes(pages: &Pages, diagnostics: &Diagnostics) {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     for page in pages {
         if let Some(first) = seen.insert(&page.url, page) {
@@ -225,7 +239,7 @@ fn check_url_clashes(pages: &[Page], diagnostics: &Diagnostics) {
 /// Files each lesson and review under its project; names that match no project folder
 /// are errors, closed projects without a closure review are warnings.
 fn relate_projects(
-    pages: &[Page],
+    pages: &Pages,
     projects: &BTreeMap<String, PageId>,
     failed: &[String],
     diagnostics: &Diagnostics,
@@ -235,7 +249,7 @@ fn relate_projects(
         .map(|&id| (id, ProjectLinks::default()))
         .collect();
     let slugs: Vec<&str> = projects.keys().map(String::as_str).collect();
-    for (id, page) in pages.iter().enumerate() {
+    for (id, page) in pages.iter_enumerated() {
         let (slug, at) = match (page.lesson(), page.review()) {
             (Some(l), _) => (&l.project, l.project_at),
             (_, Some(r)) => (&r.project, r.project_at),

@@ -30,7 +30,7 @@ impl Site {
     pub fn relink(&mut self, diagnostics: &Diagnostics) {
         let tables = std::mem::take(&mut self.tables);
         let loaded = Loaded {
-            pages: std::mem::take(&mut self.pages),
+            pages: std::mem::take(&mut self.pages).into_raw(),
             assets: std::mem::take(&mut self.assets),
             tables: Vec::new(),
             drafts_skipped: 0,
@@ -72,7 +72,8 @@ impl Site {
             self.links[id] = links;
         }
         let backlinks = links::backlinks(self, &self.links);
-        let changed = (0..backlinks.len())
+        let changed = backlinks
+            .ids()
             .filter(|&i| backlinks[i] != self.backlinks[i])
             .collect();
         self.backlinks = backlinks;

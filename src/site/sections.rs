@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 
 use crate::content::load::url_of;
 use crate::content::page::Page;
+use crate::ids::{Id, IdVec};
 use crate::kinds::Kind;
-use crate::site::PageId;
+use crate::site::{PageId, Pages};
 
-pub type SectionId = usize;
+pub use crate::ids::SectionId;
 
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -38,11 +39,11 @@ fn home_dir(page: &Page) -> String {
     crate::kinds::section_dir(page.dir()).to_string()
 }
 
-pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
+pub fn build(pages: &Pages) -> (IdVec<SectionId, Section>, IdVec<PageId, SectionId>) {
     // Every folder holding a page, and every folder above it, is a section.
     let mut dirs: BTreeMap<String, Option<PageId>> = BTreeMap::new();
     dirs.insert(String::new(), None);
-    for (id, page) in pages.iter().enumerate() {
+    for (id, page) in pages.iter_enumerated() {
         let dir = home_dir(page);
         let mut d = dir.as_str();
         loop {
@@ -60,9 +61,9 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
     let index_of: BTreeMap<&str, SectionId> = dirs
         .keys()
         .enumerate()
-        .map(|(i, d)| (d.as_str(), i))
+        .map(|(i, d)| (d.as_str(), SectionId::new(i)))
         .collect();
-    let mut sections: Vec<Section> = dirs
+    let mut sections: IdVec<SectionId, Section> = dirs
         .iter()
         .map(|(dir, index)| Section {
             dir: dir.clone(),
@@ -78,7 +79,7 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
             count: 0,
         })
         .collect();
-    for id in 0..sections.len() {
+    for id in sections.ids() {
         let dir = sections[id].dir.clone();
         if dir.is_empty() {
             continue;
@@ -88,8 +89,8 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
         sections[id].parent = Some(parent);
         sections[parent].children.push(id);
     }
-    let mut page_section = vec![0; pages.len()];
-    for (id, page) in pages.iter().enumerate() {
+    let mut page_section = IdVec::filled(SectionId::default(), pages.len());
+    for (id, page) in pages.iter_enumerated() {
         let sid = index_of[home_dir(page).as_str()];
         page_section[id] = sid;
         if !page.kind.is_index() {
@@ -118,13 +119,13 @@ pub fn build(pages: &[Page]) -> (Vec<Section>, Vec<SectionId>) {
             page.map_or_else(|| s.name().to_string(), |p| p.title.clone()),
         )
     };
-    for id in 0..sections.len() {
+    for id in sections.ids() {
         let mut children = std::mem::take(&mut sections[id].children);
         children.sort_by_key(|&c| key(&sections[c]));
         sections[id].children = children;
     }
     // Counts bottom-up: deeper folders sort after their parents, so walk in reverse.
-    for id in (0..sections.len()).rev() {
+    for id in sections.ids().rev() {
         let below: usize = sections[id]
             .children
             .iter()

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
-use crate::site::PageId;
+use crate::ids::IdVec;
+use crate::site::{PageId, Pages};
 use crate::slugs::slugify;
 
 #[derive(Debug, Clone)]
@@ -33,15 +34,14 @@ impl Named {
     pub const ALL: [Named; 3] = [Named::Tags, Named::Categories, Named::Phases];
 }
 
-/// A term's place in its taxonomy's `terms`.
-pub type TermId = usize;
+pub use crate::ids::TermId;
 
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     /// `tags`, `categories` or `phases`: the URL folder and the i18n key suffix.
     pub key: &'static str,
     /// Terms by name; phases in lifecycle order.
-    pub terms: Vec<Term>,
+    pub terms: IdVec<TermId, Term>,
 }
 
 impl Taxonomy {
@@ -59,7 +59,7 @@ impl Taxonomy {
     }
 }
 
-pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
+pub fn build(pages: &Pages) -> Vec<Taxonomy> {
     let listed = |p: &&Page| !p.kind.is_index();
     let tags = collect("tags", pages, |p| p.tags.clone(), listed);
     let categories = collect(
@@ -85,19 +85,22 @@ pub fn build(pages: &[Page]) -> Vec<Taxonomy> {
             .position(|p| p.key() == t.name)
             .unwrap_or(usize::MAX)
     };
-    phases.terms.sort_by_key(order);
+    // Ids are handed out only once the terms are in their final order.
+    let mut terms = std::mem::take(&mut phases.terms).into_raw();
+    terms.sort_by_key(order);
+    phases.terms = IdVec::from_raw(terms);
     // In the order of `Named`.
     vec![tags, categories, phases]
 }
 
 fn collect(
     key: &'static str,
-    pages: &[Page],
+    pages: &Pages,
     terms_of: impl Fn(&Page) -> Vec<String>,
     listed: impl Fn(&&Page) -> bool,
 ) -> Taxonomy {
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
-    for (id, page) in pages.iter().enumerate().filter(|(_, p)| listed(p)) {
+    for (id, page) in pages.iter_enumerated().filter(|(_, p)| listed(p)) {
         let mut seen_here = Vec::new();
         for name in terms_of(page) {
             let name = name.trim().to_string();
@@ -124,5 +127,8 @@ fn collect(
     for term in &mut terms {
         term.pages.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
     }
-    Taxonomy { key, terms }
+    Taxonomy {
+        key,
+        terms: IdVec::from_raw(terms),
+    }
 }

@@ -10,7 +10,7 @@ use crate::escape::xml as escape;
 
 /// A rendered chart ready for a template (`{{ chart.html | safe }}`).
 #[derive(Debug, Clone, Serialize)]
-pub struct Figure {
+pub struct Drawing {
     pub id: String,
     pub title: String,
     pub html: String,
@@ -45,12 +45,12 @@ pub fn table_html(data: &DataTable, caption: &str, class: &str) -> String {
 
 /// Draws `chart` and wraps it with its caption and data table. `data_label` is the
 /// localized "data table" summary text.
-pub fn figure(
+pub fn draw(
     chart: &Chart,
     data: &DataTable,
     id: &str,
     data_label: &str,
-) -> Result<Figure, ChartError> {
+) -> Result<Drawing, ChartError> {
     let mut drawings = String::new();
     for layout in svg::Layout::ALL {
         // The wide drawing keeps the figure's id for its title; the others get their own.
@@ -80,7 +80,7 @@ pub fn figure(
         table_html(data, "", "data-table")
     ));
     html.push_str("</figure>");
-    Ok(Figure {
+    Ok(Drawing {
         id: id.to_string(),
         title: chart.title.clone(),
         html,

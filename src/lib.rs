@@ -664,7 +664,8 @@ impl Sources {
         let warnings = with_sanity(&stage_warnings, &site);
         laps.mark("derive");
 
-        let drawings = charts::render_all(&site, &self.i18n).map_err(BuildFailure::from)?;
+        let drawings =
+            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
         laps.mark("charts");
         if !self.keep_sources {
             // Every check that points into a page's source has run: the related, index

@@ -138,10 +138,12 @@ impl Prepared {
             }
         }
         self.drawings.blocks = blocks;
-        self.drawings.projects = std::mem::take(&mut self.drawings.projects)
-            .into_iter()
-            .filter_map(|(old, f)| Some((new_id(old_paths.get(old.index())?)?, f)))
-            .collect();
+        if let Some(kept) = &mut self.drawings.projects {
+            *kept = std::mem::take(kept)
+                .into_iter()
+                .filter_map(|(old, f)| Some((new_id(old_paths.get(old.index())?)?, f)))
+                .collect();
+        }
         let ids: Vec<PageId> = added_paths.iter().filter_map(|p| new_id(p)).collect();
         self.redraw_from_tables(&[], &ids)
             .map_err(Refused::broken)?;
@@ -234,7 +236,9 @@ impl Prepared {
             let slug = site.page(id).project().map_or("", |p| p.slug.as_str());
             match charts::project_drawings(site, slug, id, i18n) {
                 Ok(f) => {
-                    self.drawings.projects.insert(id, f);
+                    if let Some(kept) = &mut self.drawings.projects {
+                        kept.insert(id, f);
+                    }
                 }
                 Err(d) => problems.push(d),
             }

@@ -31,27 +31,41 @@ use crate::site::{IdVec, PageId, Site};
 pub struct Drawings {
     /// Per page, the HTML of each ```chart/```table block in order.
     pub blocks: IdVec<PageId, Vec<String>>,
-    pub projects: HashMap<PageId, Vec<Drawing>>,
+    /// Each project page's charts, when kept (`serve`, which compares and redraws them
+    /// after an edit). `None` in a one-shot build: each project's render job draws its own,
+    /// so the site's project charts (a dozen SVGs per project) never sit in memory at once.
+    pub projects: Option<HashMap<PageId, Vec<Drawing>>>,
     pub dashboard: Vec<Drawing>,
 }
 
 /// Renders all charts in parallel. Block specs are checked against the tables here, so a
-/// bad column is reported at the block's line.
-pub fn render_all(site: &Site, i18n: &I18n) -> Result<Drawings, Vec<Diagnostic>> {
+/// bad column is reported at the block's line. Project pages' charts are drawn here only
+/// when `keep_projects`; otherwise their render jobs draw them.
+pub fn render_all(
+    site: &Site,
+    i18n: &I18n,
+    keep_projects: bool,
+) -> Result<Drawings, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
     let ids: Vec<PageId> = site.pages.ids().collect();
     let blocks: Vec<Result<Vec<String>, Vec<Diagnostic>>> = ids
         .into_par_iter()
         .map(|id| page_blocks(site, id, data_label))
         .collect();
-    let projects: Vec<(PageId, Result<Vec<Drawing>, Diagnostic>)> = site
-        .projects
-        .par_iter()
-        .map(|(slug, &id)| (id, project_drawings(site, slug, id, i18n)))
-        .collect();
+    let projects: Vec<(PageId, Result<Vec<Drawing>, Diagnostic>)> = if keep_projects {
+        site.projects
+            .par_iter()
+            .map(|(slug, &id)| (id, project_drawings(site, slug, id, i18n)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let dashboard = dashboard_drawings(site, i18n);
     let mut problems = Vec::new();
-    let mut drawings = Drawings::default();
+    let mut drawings = Drawings {
+        projects: keep_projects.then(HashMap::new),
+        ..Drawings::default()
+    };
     for result in blocks {
         match result {
             Ok(html) => {
@@ -66,7 +80,9 @@ pub fn render_all(site: &Site, i18n: &I18n) -> Result<Drawings, Vec<Diagnostic>>
     for (id, result) in projects {
         match result {
             Ok(f) => {
-                drawings.projects.insert(id, f);
+                if let Some(kept) = &mut drawings.projects {
+                    kept.insert(id, f);
+                }
             }
             Err(d) => problems.push(d),
         }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::content::schema::{Phase, Rag, Vocabulary};
+use crate::diagnostics::Diagnostic;
 use crate::kinds::{Kind, Listing};
 use crate::render::context::{
     self, breadcrumbs, kind_rank, paged_url, paginator, project, section_card, section_title,
@@ -299,12 +300,14 @@ struct Counts {
     reviews: usize,
 }
 
-pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
+/// The template and context of `job`. Fails only where the job draws what it shows (a
+/// project's charts in a one-shot build).
+pub fn context(r: &Renderer, job: &Job) -> Result<(&'static str, Context), Diagnostic> {
     let site = r.site;
     let mut ctx = Context::new();
     let no_pages = || Value::from(Vec::<Value>::new());
     match job {
-        Job::Page(id) => page_context(r, &mut ctx, *id),
+        Job::Page(id) => page_context(r, &mut ctx, *id)?,
         Job::Home => {
             let home = &site.sections[SectionId::ROOT];
             ctx.insert("page", &home.index.map(|id| full_page(r, id)));
@@ -338,11 +341,11 @@ pub fn context(r: &Renderer, job: &Job) -> (&'static str, Context) {
         } => term_context(r, &mut ctx, *taxonomy, *term, *page),
     }
     let template = job.template(site);
-    (template, ctx)
+    Ok((template, ctx))
 }
 
 /// A content page, and for projects and reviews what their templates show beside it.
-fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
+fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) -> Result<(), Diagnostic> {
     let site = r.site;
     let page = site.page(id);
     ctx.insert("page", &full_page(r, id));
@@ -350,8 +353,14 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
     match page.kind {
         Kind::Project => {
             ctx.insert("project", &project(site, r.i18n, id));
-            let none = Vec::new();
-            ctx.insert("charts", r.drawings.projects.get(&id).unwrap_or(&none));
+            match &r.drawings.projects {
+                Some(kept) => ctx.insert("charts", kept.get(&id).map_or(&[][..], Vec::as_slice)),
+                None => {
+                    let slug = page.project().map_or("", |p| p.slug.as_str());
+                    let drawn = crate::charts::project_drawings(site, slug, id, r.i18n)?;
+                    ctx.insert("charts", &drawn);
+                }
+            }
             let links = site.project_links.get(&id).cloned().unwrap_or_default();
             ctx.insert_value("lessons", r.summaries(&links.lessons));
             ctx.insert_value("reviews", r.summaries(&links.reviews));
@@ -371,6 +380,7 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) {
         }
         _ => {}
     }
+    Ok(())
 }
 
 /// Page `n` of the lessons register.

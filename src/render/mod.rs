@@ -233,7 +233,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
-        let (template, mut ctx) = self.job_context(job);
+        let (template, mut ctx) = self.job_context(job)?;
         let url = job.url(self.site);
         ctx.insert("root", &root_for(&url, job, &self.site.config.base_path()));
         ctx.insert("template", template);
@@ -382,7 +382,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn job_context(&self, job: &Job) -> (&'static str, Context) {
+    fn job_context(&self, job: &Job) -> Result<(&'static str, Context), Diagnostic> {
         jobs::context(self, job)
     }
 }

@@ -703,19 +703,27 @@ pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diag
 }
 
 impl Prepared {
-    /// The index and render stages: writes every file of the site to `output`. Returns
-    /// the number of files and the timings of all stages.
+    /// The index and render stages of a one-shot build: writes every file of the site to
+    /// `output`. Returns the number of files and the timings of all stages.
+    ///
+    /// The stages are run so that the largest data of each are never in memory together:
+    /// the pages' search text goes once indexed (related lessons were found before), and
+    /// the summaries render lists pages by are made only after the index is written.
     pub fn write(
-        &self,
+        &mut self,
         output: &dyn Output,
         progress: &dyn Progress,
     ) -> Result<(usize, Stages), BuildFailure> {
+        let mut laps = Laps::new();
+        let index_files = self.index(output, &mut laps)?;
+        self.site.release_text();
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
             .map_err(BuildFailure::from)?;
-        self.write_with(&cache, output, progress)
+        self.render(&cache, output, progress, index_files, laps)
     }
 
-    /// [`Prepared::write`] with templates and summaries already made.
+    /// [`Prepared::write`] with templates and summaries already made, keeping every
+    /// page's text (`serve` indexes the site again after each edit).
     pub fn write_with(
         &self,
         cache: &RenderCache,
@@ -723,13 +731,30 @@ impl Prepared {
         progress: &dyn Progress,
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
-        let index_files = if self.site.config.search {
-            let files = search::index::write(&self.site, &self.i18n, &self.words, output)?;
-            laps.mark("index");
-            files
-        } else {
-            0
-        };
+        let index_files = self.index(output, &mut laps)?;
+        self.render(cache, output, progress, index_files, laps)
+    }
+
+    /// The search index, when the site has search. Returns the number of files written.
+    fn index(&self, output: &dyn Output, laps: &mut Laps) -> Result<usize, BuildFailure> {
+        if !self.site.config.search {
+            return Ok(0);
+        }
+        let files = search::index::write(&self.site, &self.i18n, &self.words, output)?;
+        laps.mark("index");
+        Ok(files)
+    }
+
+    /// Renders every page; returns all files written, the index's included, and the
+    /// timings of every stage.
+    fn render(
+        &self,
+        cache: &RenderCache,
+        output: &dyn Output,
+        progress: &dyn Progress,
+        index_files: usize,
+        mut laps: Laps,
+    ) -> Result<(usize, Stages), BuildFailure> {
         let renderer = Renderer::new(
             &self.site,
             &self.drawings,

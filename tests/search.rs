@@ -386,7 +386,7 @@ fn an_english_only_site_never_loads_the_chinese_dictionary() {
     );
     // Builds the site (keeping the dictionary, as serve does): was it ever loaded?
     let loads_dictionary = || {
-        let prepared = pmo_portal::prepare(&pmo_portal::Options::new(root)).unwrap();
+        let mut prepared = pmo_portal::prepare(&pmo_portal::Options::new(root)).unwrap();
         prepared
             .write(&Collect::default(), &pmo_portal::Silent)
             .unwrap();

@@ -119,6 +119,8 @@ pub fn load(
         .par_iter()
         .map(|rel| load_page(content_dir, root, rel))
         .collect();
+    // Pages are large (most of a kilobyte before their text): no spare capacity.
+    loaded.pages.reserve_exact(results.len());
     for (rel, result) in markdown_files.iter().zip(results) {
         match result {
             Ok(page) if page.draft && !include_drafts => {

@@ -85,6 +85,15 @@ impl Site {
         }
     }
 
+    /// Drops every page's plain text, kept for related lessons and the search index: a
+    /// one-shot build renders the pages from their HTML alone.
+    pub fn release_text(&mut self) {
+        for page in &mut self.pages {
+            page.body.text = String::new();
+            page.body.aside = String::new();
+        }
+    }
+
     pub fn page(&self, id: PageId) -> &Page {
         &self.pages[id]
     }

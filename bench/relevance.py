@@ -69,15 +69,16 @@ def load_docs(search_dir, content):
     meta = base.read_js(search_dir / "meta.js")
     docs = []
     for d in range(meta["n"]):
-        parts, b = [], 0
+        # The blocks joined as cut (each cut follows its line break), then the words the
+        # page shows besides its prose.
+        block = base.read_js(search_dir / "x" / f"{d}-0.js")
+        url, title, prose = block[0], block[1], block[5]
+        shown = block[6] if len(block) > 6 else ""
+        b = 1
         while (search_dir / "x" / f"{d}-{b}.js").exists():
-            block = base.read_js(search_dir / "x" / f"{d}-{b}.js")
-            if b == 0:
-                url, title = block[0], block[1]
-                parts += [block[5], block[6] if len(block) > 6 else ""]
-            else:
-                parts.append(block)
+            prose += base.read_js(search_dir / "x" / f"{d}-{b}.js")
             b += 1
+        parts = [prose, shown]
         src = content / (url.rstrip("/") + ".md")
         if not src.exists():
             src = content / url / "index.md"

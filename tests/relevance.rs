@@ -464,3 +464,51 @@ fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
         );
     }
 }
+
+/// A page holding the phrase only past its first excerpt block (which is short, to keep a
+/// page of results small), against pages holding its parts apart in their titles: the
+/// client reads the later block before it settles the page's place, so the exact page
+/// still comes first, and its excerpt shows the phrase from there.
+#[test]
+fn the_exact_text_past_the_first_block_still_ranks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write(
+        "site.toml",
+        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    for n in 0..5 {
+        site.write(
+            &format!("content/practices/apart/a-{n}.md"),
+            format!(
+                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
+            ),
+        );
+    }
+    // About 1,300 characters before the phrase: past block 0's 800.
+    let filler = "团队复盘了本期的工作安排，记录了每一项待办。\n\n".repeat(60);
+    site.write(
+        "content/practices/deep.md",
+        format!(
+            "---\ntitle: \"项目复盘\"\ndate: 2024-05-01\n---\n\n{filler}项目在收尾阶段敏捷转型中遇到了困难。\n"
+        ),
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "尾阶段敏捷", "limit": 20}]));
+    let first = &r[0]["results"][0];
+    assert_eq!(first["url"], "practices/deep/", "{}", r[0]);
+    assert!(
+        first["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>尾阶段敏捷</mark>"),
+        "{first}"
+    );
+    let files = r[0]["files"].as_array().unwrap();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.as_str().is_some_and(|f| f.ends_with("-1"))),
+        "the later block was read: {files:?}"
+    );
+}

@@ -288,3 +288,52 @@ fn the_hygiene_page_lists_the_findings_by_check_and_by_owner() {
     assert!(!site.exists("hygiene/index.html"));
     assert!(!site.read("index.html").contains("hygiene/"));
 }
+
+#[test]
+fn the_hygiene_page_stays_bounded_and_counts_what_it_leaves_out() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.toml",
+        "title = \"Hygiene\"\nlanguage = \"en\"\nas_of = 2025-06-30\n\n[hygiene]\npractice_max_age_months = 12\n",
+    );
+    // 130 practices past their review date, all owned by one person, each linked from
+    // the home page so that no other check finds them.
+    let mut home = String::from("---\ntitle: Home\n---\n\n");
+    for n in 0..130 {
+        site.write(
+            &format!("content/practices/p{n:03}.md"),
+            format!(
+                "---\ntitle: Practice {n:03}\ndate: 2024-01-01\nreview_by: 2025-01-{:02}\nowner: Zhou Jingyi\n---\n\nBody.\n",
+                n % 28 + 1
+            ),
+        );
+        home.push_str(&format!("[p{n:03}](practices/p{n:03}.md) "));
+    }
+    site.write("content/_index.md", home);
+    site.build_ok();
+    let page = site.read("hygiene/index.html");
+    let rows = page.matches("<tr>").count();
+    // A header row and the first 100 findings of the check.
+    assert_eq!(rows, 101, "{page}");
+    assert!(
+        page.contains("… and 30 more: `pmo report hygiene` lists every finding"),
+        "{page}"
+    );
+    // Under the owner's name: ten findings, the other 120 counted; the index says 130.
+    assert!(page.contains("… and 120 more"), "{page}");
+    assert!(
+        page.contains(
+            "href=\"#owner-zhou-jingyi\">Zhou Jingyi</a> <small class=\"muted\">130</small>"
+        ),
+        "{page}"
+    );
+    // The report still lists every one.
+    let (_, json) = report(&site, &[]);
+    assert_eq!(rows_of_check(&json, "stale-practices"), 130);
+}
+
+fn rows_of_check(json: &Value, check: &str) -> usize {
+    rows(json).iter().filter(|(c, _, _)| c == check).count()
+}

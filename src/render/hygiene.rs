@@ -7,6 +7,12 @@ use crate::hygiene::{self, Check, Finding};
 use crate::render::Renderer;
 use crate::slugs::{slugify, Unique};
 
+/// Rows shown per check: the oldest first, the rest counted. The page stays a summary
+/// of bounded size however large the site (`pmo report hygiene` lists every finding).
+pub const ROWS_PER_CHECK: usize = 100;
+/// Findings shown under each owner's name, the oldest first, the rest counted.
+pub const ROWS_PER_OWNER: usize = 10;
+
 #[derive(Serialize)]
 pub struct Hygiene {
     pub total: usize,
@@ -21,6 +27,8 @@ pub struct CheckGroup {
     pub key: &'static str,
     pub count: usize,
     pub findings: Vec<Row>,
+    /// Findings of the check not shown (past [`ROWS_PER_CHECK`]).
+    pub more: usize,
 }
 
 #[derive(Serialize)]
@@ -29,7 +37,10 @@ pub struct OwnerGroup {
     pub name: String,
     /// The group's fragment id (`owner-周静怡`), to link to one person's list.
     pub anchor: String,
+    pub count: usize,
     pub findings: Vec<Row>,
+    /// Findings of the owner not shown (past [`ROWS_PER_OWNER`]).
+    pub more: usize,
 }
 
 #[derive(Serialize)]
@@ -66,14 +77,17 @@ pub fn context(r: &Renderer) -> Hygiene {
     let checks = Check::ALL
         .iter()
         .map(|&check| {
+            let count = findings.iter().filter(|f| f.check == check).count();
             let rows: Vec<Row> = findings
                 .iter()
                 .filter(|f| f.check == check)
+                .take(ROWS_PER_CHECK)
                 .map(|f| row(r, f))
                 .collect();
             CheckGroup {
                 key: check.key(),
-                count: rows.len(),
+                count,
+                more: count - rows.len(),
                 findings: rows,
             }
         })
@@ -87,7 +101,13 @@ pub fn context(r: &Renderer) -> Hygiene {
                 "owner-{}",
                 slugify(name.unwrap_or("none"), "owner")
             )),
-            findings: list.into_iter().map(|f| row(r, f)).collect(),
+            count: list.len(),
+            more: list.len().saturating_sub(ROWS_PER_OWNER),
+            findings: list
+                .into_iter()
+                .take(ROWS_PER_OWNER)
+                .map(|f| row(r, f))
+                .collect(),
         })
         .collect();
     Hygiene {

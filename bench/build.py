@@ -73,7 +73,8 @@ def main():
     if not args.gen.exists():
         sys.exit(f"corpus generator not found: {args.gen} (pass --gen)")
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    pmo = REPO / "target" / "release" / "pmo"
+    # Where cargo put it: CARGO_TARGET_DIR when set, as cargo itself reads it.
+    pmo = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo"
 
     tag = f"{args.pages}-{args.projects}"
     pmo_site = args.work / f"pmo-{tag}"

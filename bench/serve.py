@@ -72,7 +72,7 @@ class Events:
                         self.events.append((time.perf_counter(), name))
                         self.cond.notify_all()
 
-    def wait(self, name, since, timeout=30):
+    def wait(self, name, since, timeout=300):
         deadline = time.perf_counter() + timeout
         with self.cond:
             while True:
@@ -110,6 +110,17 @@ class Log:
                 if left <= 0:
                     raise TimeoutError(f"serve never logged {pattern!r}")
                 self.cond.wait(left)
+
+
+def memory(pid):
+    """The server's resident memory now and its peak so far (Linux /proc)."""
+    fields = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    mib = lambda key: int(fields.get(key, "0 kB").split()[0]) / 1024
+    return f"RSS {mib('VmRSS'):,.0f} MiB, peak {mib('VmHWM'):,.0f} MiB"
 
 
 def first_paragraph_edit(text, n):
@@ -151,7 +162,8 @@ def main():
     if not args.gen.exists():
         sys.exit(f"corpus generator not found: {args.gen} (pass --gen)")
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    pmo = REPO / "target" / "release" / "pmo"
+    # Where cargo put it: CARGO_TARGET_DIR when set, as cargo itself reads it.
+    pmo = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo"
     corpus = args.work / f"pmo-{args.pages}-{args.projects}"
     generate(args.gen, args.pages, args.projects, corpus)
     site = (args.scratch or args.work) / "serve-site"
@@ -169,9 +181,11 @@ def main():
         if not line.startswith("serving "):
             sys.exit(f"serve did not start: {line}")
         port = int(line.strip().rstrip("/").rsplit(":", 1)[1])
-        _, first = log.wait_for(r"built \d+ files into memory", 0)
+        # At 100,000 pages the first build takes minutes.
+        _, first = log.wait_for(r"built \d+ files into memory", 0, timeout=1800)
         print(f"first build (into memory): {first.split(' in ')[-1]}; "
-              f"serving after {time.perf_counter() - started:.1f} s")
+              f"serving after {time.perf_counter() - started:.1f} s; "
+              f"memory: {memory(server.pid)}")
         events = Events(port)
         events.wait("hello", 0)
 
@@ -224,6 +238,7 @@ def main():
                 if search:
                     log.wait_for(r"search index", mark)
                 time.sleep(0.1)
+        print(f"memory after the edits: {memory(server.pid)}")
         for kind in kinds + ("new", "delete"):
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "

@@ -483,8 +483,10 @@ pub struct Sources {
     /// Warn of each link into a page the audience may not see (`check`), rather than
     /// of how many there are.
     pub list_links: bool,
-    /// Keep each page's source text after the charts stage: `serve` points the errors of
-    /// later edits (a data table that breaks an unchanged page's chart) into it.
+    /// Keep each page's source text after the charts stage, and every project's charts
+    /// drawn there: `serve` points the errors of later edits (a data table that breaks an
+    /// unchanged page's chart) into the sources, and compares and redraws the charts. A
+    /// one-shot build lets both go (its render jobs draw the project charts).
     pub keep_sources: bool,
 }
 

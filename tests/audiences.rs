@@ -24,9 +24,7 @@ money_tables = ["costs"]
 
 /// A site whose every restricted page, field and table carries marker strings.
 fn fixture() -> Site {
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let site = Site::empty();
     site.write("site.toml", SITE_TOML);
     site.write(
         "content/_index.md",

@@ -8,9 +8,7 @@ use serde_json::Value;
 
 /// A site with one case of every check, and one near miss beside each.
 fn fixture() -> Site {
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let site = Site::empty();
     site.write(
         "site.toml",
         "title = \"卫生检查\"\nlanguage = \"zh-CN\"\n\n[hygiene]\npractice_max_age_months = 12\ndata_stale_months = 3\ndraft_max_age_days = 30\n",
@@ -291,9 +289,7 @@ fn the_hygiene_page_lists_the_findings_by_check_and_by_owner() {
 
 #[test]
 fn the_hygiene_page_stays_bounded_and_counts_what_it_leaves_out() {
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let site = Site::empty();
     site.write(
         "site.toml",
         "title = \"Hygiene\"\nlanguage = \"en\"\nas_of = 2025-06-30\n\n[hygiene]\npractice_max_age_months = 12\n",

@@ -137,9 +137,7 @@ fn a_lesson_is_related_across_projects_with_its_reason() {
 /// the other, and the pages have no related section at all.
 #[test]
 fn nothing_alike_shows_nothing() {
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let site = Site::empty();
     site.write(
         "site.toml",
         "title = \"门户\"\nbase_url = \"https://pmo.example.com/\"\nlanguage = \"zh-CN\"\n",

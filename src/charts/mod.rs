@@ -52,20 +52,15 @@ pub fn render_all(
         .into_par_iter()
         .map(|id| page_blocks(site, id, data_label))
         .collect();
-    let projects: Vec<(PageId, Result<Vec<Drawing>, Diagnostic>)> = if keep_projects {
+    let projects = keep_projects.then(|| {
         site.projects
             .par_iter()
             .map(|(slug, &id)| (id, project_drawings(site, slug, id, i18n)))
-            .collect()
-    } else {
-        Vec::new()
-    };
+            .collect::<Vec<_>>()
+    });
     let dashboard = dashboard_drawings(site, i18n);
     let mut problems = Vec::new();
-    let mut drawings = Drawings {
-        projects: keep_projects.then(HashMap::new),
-        ..Drawings::default()
-    };
+    let mut drawings = Drawings::default();
     for result in blocks {
         match result {
             Ok(html) => {
@@ -77,15 +72,17 @@ pub fn render_all(
             }
         }
     }
-    for (id, result) in projects {
-        match result {
-            Ok(f) => {
-                if let Some(kept) = &mut drawings.projects {
+    if let Some(projects) = projects {
+        let mut kept = HashMap::new();
+        for (id, result) in projects {
+            match result {
+                Ok(f) => {
                     kept.insert(id, f);
                 }
+                Err(d) => problems.push(d),
             }
-            Err(d) => problems.push(d),
         }
+        drawings.projects = Some(kept);
     }
     match dashboard {
         Ok(f) => drawings.dashboard = f,

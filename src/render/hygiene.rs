@@ -77,17 +77,16 @@ pub fn context(r: &Renderer) -> Hygiene {
     let checks = Check::ALL
         .iter()
         .map(|&check| {
-            let count = findings.iter().filter(|f| f.check == check).count();
-            let rows: Vec<Row> = findings
+            let of_check: Vec<&Finding> = findings.iter().filter(|f| f.check == check).collect();
+            let rows: Vec<Row> = of_check
                 .iter()
-                .filter(|f| f.check == check)
                 .take(ROWS_PER_CHECK)
                 .map(|f| row(r, f))
                 .collect();
             CheckGroup {
                 key: check.key(),
-                count,
-                more: count - rows.len(),
+                count: of_check.len(),
+                more: of_check.len() - rows.len(),
                 findings: rows,
             }
         })

@@ -16,6 +16,13 @@ pub struct Site {
 }
 
 impl Site {
+    /// An empty folder, for a test that writes its whole site.
+    pub fn empty() -> Site {
+        Site {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
         let src = Path::new(env!("CARGO_MANIFEST_DIR"))

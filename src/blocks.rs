@@ -153,27 +153,66 @@ impl TableSpec {
     }
 }
 
-pub const CHART_FIELDS: &[&str] = &[
-    "type",
-    "data",
-    "x",
-    "y",
-    "series",
-    "title",
-    "description",
-    "x_label",
-    "y_label",
-    "aggregate",
-    "cumulative",
-    "label",
-    "rules",
-    "filter",
-    "sort",
-    "limit",
-];
-pub const TABLE_FIELDS: &[&str] = &[
-    "data", "columns", "headers", "title", "filter", "sort", "limit",
-];
+/// The keys a ```chart block may hold, read off [`ChartSpec`] itself, so a field added
+/// to the type is at once suggested on a typo.
+pub fn chart_fields() -> &'static [&'static str] {
+    fields_of::<ChartSpec>()
+}
+
+/// The keys a ```table block may hold, read off [`TableSpec`].
+pub fn table_fields() -> &'static [&'static str] {
+    fields_of::<TableSpec>()
+}
+
+/// The field names serde's derive gives a struct (as written in the block, renames
+/// applied): it hands them to the deserializer, which here only keeps them.
+fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(std::cell::Cell<&'static [&'static str]>);
+
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("fields read")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl serde::de::Error for Stop {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+
+    impl<'de> serde::Deserializer<'de> for &Fields {
+        type Error = Stop;
+
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Stop> {
+            self.0.set(fields);
+            Err(Stop)
+        }
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+
+    let fields = Fields(std::cell::Cell::new(&[]));
+    // The derive always asks for a struct first and stops at the error: the result is
+    // only the error, and the names are kept.
+    let _ = T::deserialize(&fields);
+    fields.0.get()
+}
 
 /// A parsed block with where it is in its file.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,7 +238,11 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
     result.map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let detail = e.message().trim().to_string();
-        let fields = if chart { CHART_FIELDS } else { TABLE_FIELDS };
+        let fields = if chart {
+            chart_fields()
+        } else {
+            table_fields()
+        };
         let help = match detail
             .strip_prefix("unknown field `")
             .and_then(|m| m.split('`').next())
@@ -256,6 +299,47 @@ mod tests {
         assert_eq!(c.sort.as_deref(), Some("-bac"));
         assert_eq!(c.limit, Some(5));
         assert_eq!(c.filter["status"].as_str(), Some("active"));
+    }
+
+    #[test]
+    fn the_known_keys_are_read_off_the_types() {
+        assert_eq!(
+            chart_fields(),
+            [
+                "type",
+                "data",
+                "x",
+                "y",
+                "series",
+                "title",
+                "description",
+                "x_label",
+                "y_label",
+                "aggregate",
+                "cumulative",
+                "label",
+                "names",
+                "rules",
+                "filter",
+                "sort",
+                "limit"
+            ]
+        );
+        assert_eq!(
+            table_fields(),
+            ["data", "columns", "headers", "title", "filter", "sort", "limit"]
+        );
+        // `names` was once missing from a hand-kept list: a typo of it got no suggestion.
+        let e = parse(
+            true,
+            "type = \"bar\"\ndata = \"t\"\nx = \"a\"\nnamess = [\"A\"]\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.help.to_string().contains("did you mean `names`?"),
+            "{}",
+            e.help
+        );
     }
 
     #[test]

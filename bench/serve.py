@@ -11,6 +11,11 @@ one after another and times each save → `reload` event. Two kinds of edit:
   title     the title changed: the lesson moves in every list it is in (linked again)
   new       a new lesson (a third as many), then
   delete    that lesson deleted
+  busy      a body edit saved while the work owed by the save before is still running
+            (related lessons, the search index …): it is given up, and this save served
+
+Each edit but `busy` waits until serve has paid what the save before left owed (its
+"search index" line), as an author who saves, reads and saves again does.
 
 Usage:
     python3 bench/serve.py                  # 10,000 pages, 300 projects, 30 edits of each kind
@@ -238,8 +243,32 @@ def main():
                 if search:
                     log.wait_for(r"search index", mark)
                 time.sleep(0.1)
+        # A save while the save before is still owed work: served first.
+        results["busy"], rebuild_ms["busy"], scopes["busy"] = [], [], {}
+        for n in range(max(1, args.edits // 3)):
+            first = lessons[(n * 11 + 5) % len(lessons)]
+            second = lessons[(n * 11 + 6) % len(lessons)]
+            mark = len(log.lines)
+            t0 = time.perf_counter()
+            first.write_text(first.read_text(encoding="utf-8") + f"\n\n忙时段落 {n}。\n",
+                             encoding="utf-8")
+            events.wait("reload", t0)
+            log.wait_for(r"→", mark)
+            time.sleep(0.3)
+            mark = len(log.lines)
+            t0 = time.perf_counter()
+            second.write_text(second.read_text(encoding="utf-8") + f"\n\n忙时段落 {n}。\n",
+                              encoding="utf-8")
+            results["busy"].append((events.wait("reload", t0) - t0) * 1000)
+            _, line = log.wait_for(r"→", mark)
+            what = re.sub(r"\d+ ", "N ", line.split("→ ", 1)[1].split(",")[0])
+            rebuild_ms["busy"].append(int(re.search(r"in (\d+) ms", line).group(1)))
+            scopes["busy"][what] = scopes["busy"].get(what, 0) + 1
+            if search:
+                log.wait_for(r"search index", mark)
+            time.sleep(0.1)
         print(f"memory after the edits: {memory(server.pid)}")
-        for kind in kinds + ("new", "delete"):
+        for kind in kinds + ("new", "delete", "busy"):
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "
                   f"{statistics.median(rebuild_ms[kind]):.0f} ms")

@@ -54,7 +54,7 @@ pub(crate) mod theme;
 pub use charts::text::text_width;
 pub use data::{load as load_tables, Bases};
 pub use date::Date;
-pub use incremental::{read as read_files, Rebuild, Scope, Workspace};
+pub use incremental::{read as read_files, Interrupt, Rebuild, Scope, Settled, Step, Workspace};
 pub use kinds::{creatable, Kind};
 pub use markdown::render as render_markdown;
 pub use output::{Collect, Discard, MARKER};

@@ -1,5 +1,6 @@
 //! The `pmo` command line: parses arguments, runs the library, prints diagnostics.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,8 +17,8 @@ use pmo_portal::serve::{self, Note, ServeOptions};
 use pmo_portal::t;
 use pmo_portal::Kind;
 use pmo_portal::Progress;
-use pmo_portal::Scope;
 use pmo_portal::{BuildFailure, BuildReport, Date, Options};
+use pmo_portal::{Scope, Step};
 
 #[derive(Parser)]
 #[command(
@@ -548,8 +549,8 @@ fn print_note(note: Note<'_>) {
         }
         Note::Built { rebuild, .. } if rebuild.scope == Scope::Nothing => {}
         Note::Built { rebuild, sources } => {
-            for warning in &rebuild.warnings {
-                print_diagnostic(warning);
+            if let Some(warnings) = &rebuild.warnings {
+                print_warnings(warnings);
             }
             if sources.is_empty() {
                 eprintln!(
@@ -595,15 +596,37 @@ fn print_note(note: Note<'_>) {
                 ))
             );
         }
-        Note::SearchUpdated { files, elapsed } => {
-            eprintln!(
-                "{now} {}",
-                say(t!(
+        Note::Settled { settled } => {
+            if let Some(warnings) = &settled.warnings {
+                print_warnings(warnings);
+            }
+            let ms = settled.elapsed.as_millis() as u64;
+            let files = settled.changed.len() + settled.removed.len();
+            let line = match settled.step {
+                Step::Register => t!(
+                    "lessons register data: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = ms
+                ),
+                Step::Checks => t!(
+                    "hygiene page and sanity checks: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = ms
+                ),
+                Step::Related => t!("related lessons found again in {ms} ms", ms = ms),
+                Step::Pages(n) => t!(
+                    "related lessons: {pages} page(s) re-rendered, {count} file(s) changed in {ms} ms",
+                    pages = n,
+                    count = files,
+                    ms = ms
+                ),
+                Step::Search => t!(
                     "search index: {count} file(s) changed in {ms} ms",
                     count = files,
-                    ms = elapsed.as_millis() as u64
-                ))
-            );
+                    ms = ms
+                ),
+            };
+            eprintln!("{now} {}", say(line));
         }
         Note::Trouble(message) => {
             eprintln!("{now} {}", say(t!("warning: {message}", message = message)))
@@ -629,6 +652,34 @@ fn report_one(d: &Diagnostic) -> ExitCode {
 }
 
 /// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.
+/// Prints the warnings `serve` has not printed last time: at 100,000 pages a site may
+/// have hundreds, which would scroll by again after every save.
+fn print_warnings(warnings: &[Diagnostic]) {
+    static LAST: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    let mut now = BTreeSet::new();
+    let mut unchanged = 0;
+    for warning in warnings {
+        let text = diagnostics::render(warning, lang(), false);
+        if last.contains(&text) {
+            unchanged += 1;
+        } else {
+            print_diagnostic(warning);
+        }
+        now.insert(text);
+    }
+    if unchanged > 0 {
+        eprintln!(
+            "{}",
+            say(t!(
+                "{count} warning(s) as before, not shown again",
+                count = unchanged
+            ))
+        );
+    }
+    *last = now;
+}
+
 fn print_diagnostic(d: &Diagnostic) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprintln!("{}", diagnostics::render(d, lang(), color));

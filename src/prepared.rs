@@ -15,7 +15,6 @@ use crate::content::page::Page;
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ids::{Id, IdVec};
-use crate::kinds::Kind;
 use crate::site::PageId;
 use crate::{BuildFailure, Prepared};
 
@@ -24,6 +23,13 @@ use crate::{BuildFailure, Prepared};
 pub enum Replaced {
     /// Every page kept its place: the pages whose backlinks changed.
     InPlace { backlinks_changed: Vec<PageId> },
+    /// Pages kept their lists but have new titles, which order pages of one date (or
+    /// weight) within them: the lists were sorted again and the derived tables made
+    /// again. `shifted`: the pages whose place in a list changed, and the retitled ones.
+    Retitled {
+        backlinks_changed: Vec<PageId>,
+        shifted: Vec<PageId>,
+    },
     /// A page moved (new title, date, tags, project …): the site was linked again, its
     /// derived tables and every chart drawn from them made again.
     Relinked,
@@ -57,24 +63,34 @@ impl Prepared {
     /// Puts freshly parsed pages in place of pages `id`. Pages that kept their places
     /// are patched in (links re-resolved, their chart blocks redrawn); otherwise the site
     /// is linked again from the pages in memory and everything drawn from it redone.
+    /// Related lessons are left as they were: finding them reads every lesson, which
+    /// `serve` does after the reload ([`crate::incremental::Workspace::settle`]).
     pub fn replace_pages(&mut self, edits: Vec<(PageId, Page)>) -> Result<Replaced, Refused> {
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
-        // Related lessons are drawn from lessons and projects alone.
-        let relates = edits.iter().any(|(id, page)| {
-            [page.kind, self.site.page(*id).kind]
-                .iter()
-                .any(|k| matches!(k, Kind::Lesson | Kind::Project))
-        });
         let in_place = edits
             .iter()
             .all(|(id, page)| crate::site::same_place(self.site.page(*id), page));
         if in_place {
             let backlinks_changed = self.site.patch(edits).map_err(Refused::intact)?;
             self.redraw_blocks(&ids).map_err(Refused::broken)?;
-            if relates {
-                self.related = crate::related::Related::of(&self.site);
-            }
             return Ok(Replaced::InPlace { backlinks_changed });
+        }
+        let retitled = edits.iter().all(|(id, page)| {
+            let old = self.site.page(*id);
+            crate::site::same_place(old, page) || crate::site::retitled(old, page)
+        });
+        if retitled {
+            // Linking again would cost the whole site; sorting the lists again does not.
+            let backlinks_changed = self.site.patch(edits).map_err(Refused::intact)?;
+            let shifted = self.site.reorder(&ids);
+            // The derived `lessons` table lists titles.
+            crate::derive::tables::attach(&mut self.site, &self.i18n, &Diagnostics::default());
+            self.redraw_from_tables(&[], &ids)
+                .map_err(Refused::broken)?;
+            return Ok(Replaced::Retitled {
+                backlinks_changed,
+                shifted,
+            });
         }
         let mut previous = Vec::with_capacity(edits.len());
         for (id, page) in edits {
@@ -92,21 +108,20 @@ impl Prepared {
         }
         self.redraw_from_tables(&[], &ids)
             .map_err(Refused::broken)?;
-        if relates {
-            self.related = crate::related::Related::of(&self.site);
-        }
         Ok(Replaced::Relinked)
     }
 
     /// Adds new pages to the site and takes away those at `gone` (paths under `content/`),
     /// then links it again from the pages in memory, as a page that moved does. Page ids
-    /// shift with the sorted paths: the drawings per page follow their pages. Returns
-    /// the ids of the added pages.
+    /// shift with the sorted paths: the drawings and related lessons per page follow
+    /// their pages (related lessons are found again after the reload, as for an edit).
+    /// Returns the ids of the added pages, and the pages whose related lessons lost one
+    /// that is gone.
     pub fn add_remove_pages(
         &mut self,
         added: Vec<Page>,
         gone: &[String],
-    ) -> Result<Vec<PageId>, Refused> {
+    ) -> Result<(Vec<PageId>, Vec<PageId>), Refused> {
         let old_paths: Vec<String> = self.site.pages.iter().map(|p| p.rel_path.clone()).collect();
         let added_paths: Vec<String> = added.iter().map(|p| p.rel_path.clone()).collect();
         let (mut kept, removed): (Vec<Page>, Vec<Page>) = std::mem::take(&mut self.site.pages)
@@ -124,7 +139,6 @@ impl Prepared {
             pages.extend(removed);
             self.site.pages = IdVec::from_raw(pages);
             self.relink(&Diagnostics::default());
-            self.related = crate::related::Related::of(&self.site);
             return Err(Refused::intact(diagnostics.into_sorted()));
         }
         let new_id = |path: &str| self.site.page_at(path);
@@ -144,11 +158,13 @@ impl Prepared {
                 .filter_map(|(old, f)| Some((new_id(old_paths.get(old.index())?)?, f)))
                 .collect();
         }
+        let shortened = self
+            .related
+            .renumber(|old| new_id(old_paths.get(old.index())?));
         let ids: Vec<PageId> = added_paths.iter().filter_map(|p| new_id(p)).collect();
         self.redraw_from_tables(&[], &ids)
             .map_err(Refused::broken)?;
-        self.related = crate::related::Related::of(&self.site);
-        Ok(ids)
+        Ok((ids, shortened))
     }
 
     /// Puts re-read data tables in place of those of the same name, then remakes what

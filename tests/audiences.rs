@@ -463,9 +463,7 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
         let rebuild = workspace
             .rebuild([workspace.root().join(rel)])
             .unwrap_or_else(|f| panic!("{}", messages(&f)));
-        if rebuild.search_stale {
-            workspace.refresh_search().unwrap();
-        }
+        workspace.settle_all().unwrap();
         rebuild.scope
     }
     use pmo_portal::{Scope, Workspace};

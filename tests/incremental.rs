@@ -3,9 +3,11 @@
 
 mod common;
 
-use common::{assert_clean, messages, Site};
+use common::{
+    assert_clean, crm_lesson, messages, Site, CRM_LESSON_FILE, CRM_PROJECT, CRM_PROJECT_FILE,
+};
 use pmo_portal::Options;
-use pmo_portal::{Rebuild, Scope, Workspace};
+use pmo_portal::{Rebuild, Scope, Step, Workspace};
 
 struct Session {
     site: Site,
@@ -37,14 +39,21 @@ impl Session {
         let path = self.workspace.root().join(rel);
         match self.workspace.rebuild([path]) {
             Ok(mut r) => {
-                if r.search_stale {
-                    let (changed, removed) = self.workspace.refresh_search().unwrap();
-                    r.changed.extend(changed);
-                    r.removed.extend(removed);
+                for settled in self.settle() {
+                    r.changed.extend(settled.changed);
+                    r.removed.extend(settled.removed);
                 }
                 r
             }
             Err(f) => panic!("rebuild failed:\n{}", messages(&f)),
+        }
+    }
+
+    /// Pays what the rebuild left owed, as serve does between saves.
+    fn settle(&mut self) -> Vec<pmo_portal::Settled> {
+        match self.workspace.settle_all() {
+            Ok(steps) => steps,
+            Err(f) => panic!("settling failed:\n{}", messages(&f)),
         }
     }
 
@@ -121,17 +130,9 @@ fn body_edits_patch_only_the_pages_that_show_them() {
 #[test]
 fn a_body_edit_redraws_related_lessons_elsewhere() {
     let mut s = Session::start();
-    s.edit(
-        "content/projects/crm/index.md",
-        "---\ntitle: CRM 推广\nstatus: closed\n---\n\nCRM 项目已收尾。\n",
-    );
-    let other = |body: &str| {
-        format!(
-            "---\ntitle: 周末培训安排\ndate: 2024-06-01\nproject: crm\nphase: execution\n\
-             category: 采购管理\nimpact: negative\ntags: [培训]\n---\n\n{body}\n"
-        )
-    };
-    s.edit("content/lessons/crm-report.md", &other("培训安排在周末。"));
+    s.edit(CRM_PROJECT_FILE, CRM_PROJECT);
+    let other = crm_lesson;
+    s.edit(CRM_LESSON_FILE, &other("培训安排在周末。"));
     s.assert_clean("a new project and lesson");
     assert!(!s
         .read("lessons/vendor-delay/index.html")
@@ -167,6 +168,150 @@ fn a_body_edit_redraws_related_lessons_elsewhere() {
     s.site.remove("content/lessons/crm-vendor.md");
     s.rebuild("content/lessons/crm-vendor.md");
     s.assert_clean("a related lesson deleted");
+}
+
+/// The reload comes before what reads the whole site (related lessons, the register's
+/// data, the hygiene page, the search index): that is owed, paid between saves, and a
+/// save arriving meanwhile is served first. Once paid, the files equal a clean build.
+#[test]
+fn whole_site_work_waits_until_after_the_reload_and_a_save_interrupts_it() {
+    let mut s = Session::start();
+    s.edit(CRM_PROJECT_FILE, CRM_PROJECT);
+    let other = crm_lesson;
+    s.edit(CRM_LESSON_FILE, &other("培训安排在周末。"));
+    assert!(s.workspace.settled());
+    let index_before = s.read("search/meta.js");
+
+    s.site.write(
+        "content/lessons/crm-report.md",
+        other("培训安排在周末。\n\n供应商接口延期三周，里程碑滑移，培训也推迟了。 MARKOWED"),
+    );
+    let path = s.workspace.root().join("content/lessons/crm-report.md");
+    let r = s.workspace.rebuild([path]).unwrap();
+    // The summary is the same: only the page itself, and its feed entry.
+    assert_eq!(r.scope, Scope::Pages(1), "{r:?}");
+    assert_eq!(
+        r.changed,
+        ["atom.xml", "lessons/crm-report/index.html"],
+        "{r:?}"
+    );
+    assert!(r.warnings.is_none(), "the warnings are owed too");
+    assert!(!s.workspace.settled());
+    assert!(s.read("lessons/crm-report/index.html").contains("MARKOWED"));
+    assert!(
+        !s.read("lessons/vendor-delay/index.html")
+            .contains("lessons/crm-report/"),
+        "related lessons are found after the reload"
+    );
+
+    // A save arriving while a step runs gives the step up: nothing changes, all is owed.
+    let mut asked = 0;
+    let mut save_arrived = |_: std::time::Duration| {
+        asked += 1;
+        true
+    };
+    for _ in 0..3 {
+        let step = s.workspace.settle(Some(&mut save_arrived)).unwrap();
+        assert!(step.is_none(), "{step:?}");
+    }
+    assert!(asked >= 3);
+    assert!(!s.workspace.settled());
+    assert_eq!(s.read("search/meta.js"), index_before);
+
+    // Between saves every step is paid, each saying what it changed.
+    let steps = s.settle();
+    let names: Vec<Step> = steps.iter().map(|st| st.step).collect();
+    assert!(names.contains(&Step::Related), "{names:?}");
+    assert!(names.contains(&Step::Search), "{names:?}");
+    let pages = steps
+        .iter()
+        .find(|st| matches!(st.step, Step::Pages(_)))
+        .expect("the lists that now show the lesson are rendered again");
+    assert!(
+        pages
+            .changed
+            .contains(&"lessons/vendor-delay/index.html".to_string()),
+        "{pages:?}"
+    );
+    assert!(s.workspace.settled());
+    assert!(s
+        .read("lessons/vendor-delay/index.html")
+        .contains("lessons/crm-report/"));
+    s.assert_clean("owed work paid");
+
+    // Without a save waiting, a step runs on a thread of its own to its end.
+    s.site.write(
+        "content/lessons/crm-report.md",
+        other("培训安排在周末。\n\nMARKAGAIN"),
+    );
+    let path = s.workspace.root().join("content/lessons/crm-report.md");
+    s.workspace.rebuild([path]).unwrap();
+    let mut quiet = |wait: std::time::Duration| {
+        std::thread::sleep(wait);
+        false
+    };
+    while !s.workspace.settled() {
+        assert!(s.workspace.settle(Some(&mut quiet)).unwrap().is_some());
+    }
+    s.assert_clean("owed work paid on a thread");
+}
+
+/// A new title keeps a page in its lists, where it orders it only among pages of its
+/// date (practices: of their weight): the lists are sorted again without linking the
+/// site again. Pages of one date on several list pages, and practices of one weight,
+/// show that every list page whose slice moved, and every practice naming a neighbour,
+/// is rendered again.
+#[test]
+fn new_titles_reorder_lists_of_one_date_and_practices_of_one_weight() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}search = true\n"));
+    let same_day = |title: &str| {
+        format!(
+            "---\ntitle: {title}\ndate: 2024-05-05\nproject: erp\nphase: execution\n\
+             category: 采购管理\nimpact: negative\ntags: [供应商]\n---\n\n同一天的经验 {title}。\n"
+        )
+    };
+    for (file, title) in [
+        ("a", "A 甲"),
+        ("b", "B 乙"),
+        ("c", "C 丙"),
+        ("d", "D 丁"),
+        ("e", "E 戊"),
+    ] {
+        site.write(&format!("content/lessons/same-{file}.md"), same_day(title));
+    }
+    let practice =
+        |title: &str| format!("---\ntitle: {title}\ncategory: 风险管理\n---\n\n{title} 正文。\n");
+    for (file, title) in [
+        ("p1", "一 识别"),
+        ("p2", "二 分析"),
+        ("p3", "三 应对"),
+        ("p4", "四 监控"),
+    ] {
+        site.write(
+            &format!("content/practices/risk/{file}.md"),
+            practice(title),
+        );
+    }
+    let mut s = Session::open(site);
+    s.assert_clean("opening");
+
+    // First of its date to last: every lesson of that day moves up a place, over three
+    // pages of the register (two per page) and of the tag's and category's lists.
+    let r = s.edit("content/lessons/same-a.md", &same_day("Z 甲（改）"));
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    s.assert_clean("a lesson retitled to the end of its date");
+    let r = s.edit("content/lessons/same-a.md", &same_day("C0 甲"));
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    s.assert_clean("a lesson retitled to the middle of its date");
+
+    // Practices without a weight are read in the order of their titles.
+    let r = s.edit("content/practices/risk/p4.md", &practice("〇 先行"));
+    assert!(matches!(r.scope, Scope::Pages(_)), "{:?}", r.scope);
+    s.assert_clean("a practice retitled to the front");
+    s.edit("content/practices/risk/p2.md", &practice("二 分析（修订）"));
+    s.assert_clean("a practice retitled in place");
 }
 
 #[test]
@@ -320,7 +465,7 @@ fn new_deleted_and_renamed_pages() {
         "{:?}",
         r.removed
     );
-    s.workspace.refresh_search().unwrap();
+    s.settle();
     s.assert_clean("a rename");
 
     s.site.remove("content/lessons/renamed.md");

@@ -7,7 +7,7 @@ use std::fs;
 use std::time::Duration;
 
 use common::server::Server;
-use common::Site;
+use common::{crm_lesson, Site, CRM_LESSON_FILE, CRM_PROJECT, CRM_PROJECT_FILE};
 
 const LESSON: &str = "content/lessons/vendor-delay.md";
 const LESSON_URL: &str = "/lessons/vendor-delay/";
@@ -173,6 +173,31 @@ fn edits_of_every_kind_reach_the_browser() {
     assert!(server
         .body("/practices/quality/checklist/")
         .contains("新文件夹里的页面"));
+}
+
+/// A save reloads at once; the related lessons found again afterwards change another
+/// lesson's page, which an `update` naming it reloads where it is open.
+#[test]
+fn related_lessons_follow_the_reload_and_update_the_pages_they_change() {
+    let site = Site::fixture("basic");
+    site.write(CRM_PROJECT_FILE, CRM_PROJECT);
+    let other = |body: &str| crm_lesson(&format!("培训安排在周末。\n\n{body}"));
+    site.write(CRM_LESSON_FILE, other("另行通知。"));
+    let server = Server::start(site.root(), &["--port", "0"]);
+    assert!(!server.body(LESSON_URL).contains("/lessons/crm-report/"));
+    let events = server.events();
+
+    site.write(
+        CRM_LESSON_FILE,
+        other("供应商接口延期三周，里程碑滑移，培训也推迟了。"),
+    );
+    events.wait_for("reload");
+    let update = events.wait_for("update");
+    assert!(
+        update.contains("lessons/vendor-delay/index.html"),
+        "{update}"
+    );
+    assert!(server.body(LESSON_URL).contains("/lessons/crm-report/"));
 }
 
 #[test]

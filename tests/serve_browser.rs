@@ -124,10 +124,14 @@ const text = () => frame.contentDocument.body.textContent;
   edit("fix");
   await until(() => loads >= 3 && text().includes("修好了"), "a reload after the fix");
   const cleared = !frame.contentDocument.getElementById("pmo-serve-overlay");
+  // What the fix left owed (related lessons …) may reload the page once more.
+  await wait(1500);
+  const loadsBeforeCss = loads;
   edit("css");
   const body = () => frame.contentWindow.getComputedStyle(frame.contentDocument.body);
   await until(() => body().outlineColor === "rgb(1, 2, 3)", "the new stylesheet");
-  return JSON.stringify({ before, after, report, stillOld, cleared, loadsAfterCss: loads });
+  await wait(300);
+  return JSON.stringify({ before, after, report, stillOld, cleared, loadsBeforeCss, loadsAfterCss: loads });
 })().then((v) => v,
           (e) => "error: " + e.message)
   .then((v) => edit("result?" + encodeURIComponent(v)));
@@ -184,7 +188,7 @@ fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
         "the fix left the overlay: {v}"
     );
     assert_eq!(
-        v["loadsAfterCss"], 3,
+        v["loadsAfterCss"], v["loadsBeforeCss"],
         "a stylesheet change reloaded the page: {v}"
     );
 }

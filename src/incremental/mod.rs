@@ -10,9 +10,15 @@
 //! - **templates**: the jobs using them are rendered again (all jobs for `base.html` and
 //!   partials, which every page includes);
 //! - **static files** and content attachments: copied again.
+//!
+//! What reads the whole site — related lessons, the register's data, the hygiene page
+//! and the figures' sanity warnings, the search index — is owed, not done, by a cheap
+//! rebuild: the reload comes first, and [`Workspace::settle`] pays what is owed while no
+//! save waits. Once settled, the files equal those of a clean build.
 
 mod classify;
 mod patch;
+mod settle;
 
 use crate::t;
 use std::collections::{BTreeSet, HashMap};
@@ -21,12 +27,13 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Problem};
-use crate::kinds::Kind;
 use crate::output::Collect;
 use crate::render::{self, Job, RenderCache, Renderer};
 use crate::site::PageId;
 use crate::{BuildFailure, Options, Prepared};
 use classify::Change;
+use settle::Owed;
+pub use settle::{Interrupt, Settled, Step};
 
 /// Every file of the site by its path (`lessons/x/index.html`).
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -61,11 +68,10 @@ pub struct Rebuild {
     pub changed: Vec<String>,
     /// Output files that are gone.
     pub removed: Vec<String>,
-    pub warnings: Vec<Diagnostic>,
+    /// The warnings, when this rebuild looked at them again; `None` leaves those shown
+    /// as they were (a cheap rebuild owes them to [`Workspace::settle`]).
+    pub warnings: Option<Vec<Diagnostic>>,
     pub elapsed: Duration,
-    /// The search index still shows the text before this rebuild: call
-    /// [`Workspace::refresh_search`] (after telling the browsers to reload).
-    pub search_stale: bool,
 }
 
 /// The last good build, held in memory.
@@ -81,6 +87,8 @@ pub struct Workspace {
     /// A cheap rebuild failed after changing the in-memory site: only a full rebuild can
     /// be trusted next.
     stale: bool,
+    /// What cheap rebuilds left for [`Workspace::settle`].
+    owed: Owed,
 }
 
 impl Workspace {
@@ -108,9 +116,8 @@ impl Workspace {
             scope: Scope::Full,
             changed,
             removed,
-            warnings: state.warnings.clone(),
+            warnings: Some(state.warnings.clone()),
             elapsed: started.elapsed(),
-            search_stale: false,
         };
         let workspace = Workspace {
             options,
@@ -120,6 +127,7 @@ impl Workspace {
             version: 1,
             pending: BTreeSet::new(),
             stale: false,
+            owed: Owed::default(),
         };
         Ok((workspace, rebuild))
     }
@@ -166,13 +174,14 @@ impl Workspace {
         self.cache = cache;
         *write(&self.files) = files;
         self.version += 1;
+        // A full build does everything itself.
+        self.owed = Owed::default();
         Ok(Rebuild {
             scope: Scope::Full,
             changed,
             removed,
-            warnings: self.state.warnings.clone(),
+            warnings: Some(self.state.warnings.clone()),
             elapsed: Duration::ZERO,
-            search_stale: false,
         })
     }
 
@@ -208,10 +217,9 @@ impl Workspace {
             } else {
                 Scope::Nothing
             },
-            search_stale: false,
             statics,
+            tables: !tables.is_empty(),
         };
-        let search = self.state.site.config.search;
         if !added.is_empty() || !gone.is_empty() {
             // Ids shift as pages come and go: pages edited beside are taken away and added
             // again, which is what an edit that moves a page amounts to.
@@ -226,7 +234,7 @@ impl Workspace {
             redo.jobs = patched.jobs;
             redo.removed = patched.removed;
             redo.moved = true;
-            redo.search_stale = search;
+            self.owed.site_changed();
             // The site changed: a failure from here on calls for a full rebuild.
             self.stale = true;
         }
@@ -239,7 +247,7 @@ impl Workspace {
             redo.jobs = patched.jobs;
             redo.removed = patched.removed;
             redo.moved = patched.moved;
-            redo.search_stale = search;
+            self.owed.site_changed();
         }
         if !tables.is_empty() {
             // Pages may already be patched in: a failure from here on leaves the site
@@ -253,11 +261,7 @@ impl Workspace {
             redo.scope = Scope::Data(redo.jobs.len());
             // The index holds a project's risks and milestones and the cells of
             // ```table blocks: what the edited table shows.
-            redo.search_stale = search;
-        }
-        if self.state.site.config.hygiene.page && !redo.jobs.is_empty() {
-            // Any page or table may add or settle a finding (a link, a date, a category).
-            add_jobs(&mut redo.jobs, [Job::Hygiene]);
+            self.owed.site_changed();
         }
         if !templates.is_empty() {
             let earlier = !redo.edited.is_empty() || !tables.is_empty();
@@ -282,16 +286,6 @@ impl Workspace {
                 // Pages kept their places, so the sitemap is as it was.
                 renderer.write_feed_of(&redo.edited, &collect)?;
             }
-            let lessons_edited = redo.edited.iter().any(|&id| {
-                self.state
-                    .site
-                    .pages
-                    .get(id)
-                    .is_some_and(|p| p.kind == Kind::Lesson)
-            });
-            if lessons_edited || redo.moved {
-                renderer.write_register_data(&collect)?;
-            }
             if redo.statics {
                 renderer.copy_files(&collect)?;
             }
@@ -308,11 +302,12 @@ impl Workspace {
             scope: redo.scope,
             changed,
             removed: redo.removed,
-            // The sanity warnings follow every edit to a project's data; the loading
-            // stage's own warnings are those of the last full build.
-            warnings: crate::with_sanity(&self.state.stage_warnings, &self.state.site),
+            // The sanity warnings follow every edit to a project's data: an edited table
+            // shows its own before the reload. After other edits they are owed.
+            warnings: redo
+                .tables
+                .then(|| crate::with_sanity(&self.state.stage_warnings, &self.state.site)),
             elapsed: Duration::ZERO,
-            search_stale: redo.search_stale,
         })
     }
 
@@ -337,24 +332,7 @@ impl Workspace {
             .collect())
     }
 
-    /// Rewrites the search index from the current site. Returns the index files that
-    /// changed and those it no longer has (a text cut short has fewer excerpt blocks).
-    pub fn refresh_search(&mut self) -> Result<(Vec<String>, Vec<String>), BuildFailure> {
-        let collect = Collect::default();
-        let state = &self.state;
-        crate::search::index::write(&state.site, &state.i18n, &state.words, &collect)?;
-        let written: BTreeSet<String> = collect.paths().collect();
-        let removed: Vec<String> = read(&self.files)
-            .keys()
-            .filter(|p| is_index_file(p) && !written.contains(*p))
-            .cloned()
-            .collect();
-        let changed = self.merge(collect);
-        self.remove(&removed);
-        Ok((changed, removed))
-    }
-
-    fn renderer(&self) -> Renderer<'_> {
+    pub(super) fn renderer(&self) -> Renderer<'_> {
         Renderer::new(
             &self.state.site,
             &self.state.drawings,
@@ -365,7 +343,7 @@ impl Workspace {
         )
     }
 
-    fn remove(&mut self, paths: &[String]) {
+    pub(super) fn remove(&mut self, paths: &[String]) {
         if paths.is_empty() {
             return;
         }
@@ -378,7 +356,7 @@ impl Workspace {
     }
 
     /// Puts newly written files in place; returns those whose bytes changed.
-    fn merge(&mut self, collect: Collect) -> Vec<String> {
+    pub(super) fn merge(&mut self, collect: Collect) -> Vec<String> {
         let mut files = write(&self.files);
         let mut changed = Vec::new();
         for (path, bytes) in collect.into_files() {
@@ -499,6 +477,7 @@ struct Redo {
     /// Some page changed its place in the lists: feeds and the register are rewritten.
     moved: bool,
     scope: Scope,
-    search_stale: bool,
     statics: bool,
+    /// Data tables changed.
+    tables: bool,
 }

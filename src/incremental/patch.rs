@@ -20,6 +20,43 @@ fn lists_of(site: &crate::site::Site, ids: &[PageId]) -> Vec<Job> {
         .collect()
 }
 
+/// What shows pages `ids` after new titles sorted their lists again (`shifted`: the
+/// pages whose place in a list changed, and `ids`): each shifted page's own list pages,
+/// which together are every list page whose slice of a list changed; the lists showing
+/// the titles (home, the project, the pages linked to); the practices before and after
+/// a shifted practice, which name it; and every page with chart or table blocks, as the
+/// derived `lessons` table lists titles.
+fn retitled_jobs(
+    site: &crate::site::Site,
+    ids: &[PageId],
+    shifted: &[PageId],
+    backlinks_changed: &[PageId],
+) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for &id in shifted {
+        add_jobs(&mut jobs, render::showing(site, id));
+        add_jobs(&mut jobs, render::listing(site, id, false));
+        if site.page(id).kind == Kind::Practice {
+            let list = &site.section(site.page_section[id]).pages;
+            if let Some(at) = list.iter().position(|&p| p == id) {
+                let around = at.saturating_sub(1)..(at + 2).min(list.len());
+                add_jobs(&mut jobs, list[around].iter().map(|&p| Job::Page(p)));
+            }
+        }
+    }
+    for &id in backlinks_changed {
+        add_jobs(&mut jobs, render::showing(site, id));
+    }
+    let with_blocks = site
+        .pages
+        .iter_enumerated()
+        .filter(|(_, page)| !page.blocks.is_empty())
+        .flat_map(|(id, _)| render::showing(site, id));
+    add_jobs(&mut jobs, with_blocks);
+    debug_assert!(ids.iter().all(|id| shifted.contains(id)));
+    jobs
+}
+
 /// The files `jobs` write.
 fn outputs(site: &crate::site::Site, jobs: &[Job]) -> BTreeSet<String> {
     jobs.iter().map(|j| j.output_path(&j.url(site))).collect()
@@ -89,22 +126,31 @@ impl Workspace {
             return Ok(None);
         }
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
+        // Related lessons are drawn from lessons and projects alone.
+        let relates = edits.iter().any(|(id, page)| {
+            [page.kind, site.page(*id).kind]
+                .iter()
+                .any(|k| matches!(k, Kind::Lesson | Kind::Project))
+        });
+        // New titles alone keep every page in its lists, which are only sorted again.
+        let retitled = edits.iter().all(|(id, page)| {
+            let old = site.page(*id);
+            same_place(old, page) || crate::site::retitled(old, page)
+        });
         // What the moved pages were listed in, before they move.
-        let before = moves.then(|| self.listed(&ids));
-        let related_before = self.state.related.clone();
+        let before = (moves && !retitled).then(|| self.listed(&ids));
         let replaced = self.state.replace_pages(edits).map_err(|refused| {
             self.stale |= !refused.intact;
             refused.failure
         })?;
-        // Pages whose related lessons changed, or that show an edited one.
-        let related: Vec<Job> = self
-            .state
-            .related
-            .changed_since(&related_before, &ids)
-            .into_iter()
-            .map(Job::Page)
-            .collect();
         let site = &self.state.site;
+        if relates {
+            self.owed.related = true;
+            // Lists that show an edited lesson show its new summary.
+            self.owed
+                .edited
+                .extend(ids.iter().map(|&id| site.page(id).rel_path.clone()));
+        }
         match (replaced, before) {
             (Replaced::InPlace { backlinks_changed }, _) => {
                 let mut jobs = Vec::new();
@@ -119,17 +165,30 @@ impl Workspace {
                 for target in backlinks_changed {
                     add_jobs(&mut jobs, render::showing(site, target));
                 }
-                add_jobs(&mut jobs, related);
                 Ok(Some(Patched {
                     jobs,
                     removed: Vec::new(),
                     moved: false,
                 }))
             }
+            (
+                Replaced::Retitled {
+                    backlinks_changed,
+                    shifted,
+                },
+                _,
+            ) => {
+                for &id in &ids {
+                    self.cache.refresh_summary(site, &self.state.i18n, id);
+                }
+                Ok(Some(Patched {
+                    jobs: retitled_jobs(site, &ids, &shifted, &backlinks_changed),
+                    removed: Vec::new(),
+                    moved: false,
+                }))
+            }
             (Replaced::Relinked, before) => {
-                let mut patched = self.relisted(before.unwrap_or_default(), &ids);
-                add_jobs(&mut patched.jobs, related);
-                Ok(Some(patched))
+                Ok(Some(self.relisted(before.unwrap_or_default(), &ids)))
             }
         }
     }
@@ -208,23 +267,24 @@ impl Workspace {
             }
         }
         let before = self.listed(&gone_ids);
-        let ids = self
+        let (ids, shortened) = self
             .state
             .add_remove_pages(pages, gone)
             .map_err(|refused| {
                 self.stale |= !refused.intact;
                 refused.failure
             })?;
-        let mut patched = self.relisted(before, &ids);
-        // Page ids shifted, so related lists cannot be compared by id: every page that
-        // can show some is rendered again.
+        let patched = self.relisted(before, &ids);
+        // Lists that lost a lesson gone are rendered again after the reload, with the
+        // related lessons found again.
         let site = &self.state.site;
-        let showing_related = site
-            .pages
-            .iter_enumerated()
-            .filter(|(_, page)| matches!(page.kind, Kind::Lesson | Kind::Project))
-            .map(|(id, _)| Job::Page(id));
-        add_jobs(&mut patched.jobs, showing_related);
+        self.owed.related = true;
+        self.owed
+            .rerender
+            .extend(shortened.iter().map(|&id| site.page(id).rel_path.clone()));
+        self.owed
+            .edited
+            .extend(ids.iter().map(|&id| site.page(id).rel_path.clone()));
         Ok(Some(patched))
     }
 

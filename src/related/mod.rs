@@ -17,6 +17,7 @@ mod projects;
 mod vectors;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -86,11 +87,53 @@ pub enum Why {
 impl Related {
     /// The related lessons of every lesson and project of `site`.
     pub fn of(site: &Site) -> Related {
-        let lessons = Lessons::new(site);
-        let mut shown: HashMap<PageId, Vec<Match>> = lessons.related();
-        shown.extend(projects::related(site, &lessons));
+        // Nothing sets the flag, so the work runs to its end.
+        Related::until(site, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// As [`Related::of`], given up (`None`) soon after `stop` is set: `serve` finds
+    /// related lessons after the reload, and drops the work when the next save arrives.
+    pub fn until(site: &Site, stop: &AtomicBool) -> Option<Related> {
+        let lessons = Lessons::new(site, stop);
+        let mut shown: HashMap<PageId, Vec<Match>> = lessons.related(stop);
+        shown.extend(projects::related(site, &lessons, stop));
+        if stopped(stop) {
+            return None;
+        }
         shown.retain(|_, m| !m.is_empty());
-        Related { shown }
+        Some(Related { shown })
+    }
+
+    /// Renumbers the pages after pages came and went (`new_id` gives a page's new id,
+    /// `None` for a page gone), dropping the matches of gone pages. Returns the pages
+    /// whose list lost a match: they no longer show what they showed.
+    pub fn renumber(&mut self, new_id: impl Fn(PageId) -> Option<PageId>) -> Vec<PageId> {
+        let mut shortened = Vec::new();
+        let shown = std::mem::take(&mut self.shown);
+        for (page, matches) in shown {
+            let Some(page) = new_id(page) else { continue };
+            let before = matches.len();
+            let matches: Vec<Match> = matches
+                .into_iter()
+                .filter_map(|mut m| {
+                    m.lesson = new_id(m.lesson)?;
+                    for why in &mut m.why {
+                        if let Why::Project(p) = why {
+                            *p = new_id(*p)?;
+                        }
+                    }
+                    Some(m)
+                })
+                .collect();
+            if matches.len() != before {
+                shortened.push(page);
+            }
+            if !matches.is_empty() {
+                self.shown.insert(page, matches);
+            }
+        }
+        shortened.sort_unstable();
+        shortened
     }
 
     /// What page `id` shows, best first (nothing for pages other than lessons and
@@ -110,13 +153,28 @@ impl Related {
             .copied()
             .filter(|id| {
                 let now = self.of_page(*id);
-                now != before.of_page(*id) || now.iter().any(|m| edited.contains(&m.lesson))
+                !shown_alike(now, before.of_page(*id))
+                    || now.iter().any(|m| edited.contains(&m.lesson))
             })
             .collect();
         pages.sort_unstable();
         pages.dedup();
         pages
     }
+}
+
+/// Whether two lists read the same on the page: the same lessons for the same reasons.
+/// Scores are not shown, and any edit moves them a little (a word's rarity is counted
+/// over every lesson), so comparing them would render thousands of pages for nothing.
+fn shown_alike(a: &[Match], b: &[Match]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.lesson == y.lesson && x.why == y.why)
+}
+
+fn stopped(stop: &AtomicBool) -> bool {
+    stop.load(Ordering::Relaxed)
 }
 
 /// One lesson as the scoring sees it.
@@ -141,7 +199,7 @@ pub(crate) struct Lessons<'a> {
 }
 
 impl<'a> Lessons<'a> {
-    fn new(site: &'a Site) -> Lessons<'a> {
+    fn new(site: &'a Site, stop: &AtomicBool) -> Lessons<'a> {
         let list: Vec<Lesson> = site
             .pages
             .iter_enumerated()
@@ -166,8 +224,10 @@ impl<'a> Lessons<'a> {
         let text_bags: Vec<Bag> = list
             .par_iter()
             .map(|l| {
-                let page = site.page(l.id);
-                vectors::text_bag(&weighted(page))
+                if stopped(stop) {
+                    return Bag::default();
+                }
+                vectors::text_bag(&weighted(site.page(l.id)))
             })
             .collect();
         let tag_bags: Vec<Bag> = list.iter().map(|l| vectors::tag_bag(l.tags)).collect();
@@ -182,10 +242,13 @@ impl<'a> Lessons<'a> {
     }
 
     /// Each lesson's best matches from other projects.
-    fn related(&self) -> HashMap<PageId, Vec<Match>> {
+    fn related(&self, stop: &AtomicBool) -> HashMap<PageId, Vec<Match>> {
         (0..self.list.len())
             .into_par_iter()
             .map_init(Scratch::default, |scratch, a| {
+                if stopped(stop) {
+                    return (self.list[a].id, Vec::new());
+                }
                 let own = self.list[a].project;
                 let near = self.vectors.nearest(a, CANDIDATES, scratch, |b| {
                     self.list[b as usize].project == own
@@ -289,4 +352,79 @@ fn rank(site: &Site, found: &mut [Match]) {
             .total_cmp(&x.score)
             .then_with(|| site.pages[x.lesson].cmp_newest(&site.pages[y.lesson]))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::Id;
+
+    fn shown(matches: &[(u32, u32, f32)]) -> Related {
+        let mut shown: HashMap<PageId, Vec<Match>> = HashMap::new();
+        for &(page, lesson, score) in matches {
+            shown
+                .entry(PageId::new(page as usize))
+                .or_default()
+                .push(Match {
+                    lesson: PageId::new(lesson as usize),
+                    score,
+                    why: vec![Why::Text],
+                });
+        }
+        Related { shown }
+    }
+
+    #[test]
+    fn scores_alone_do_not_make_a_page_render_again() {
+        let before = shown(&[(0, 1, 0.5), (1, 0, 0.5), (2, 0, 0.3)]);
+        let after = shown(&[(0, 1, 0.51), (1, 0, 0.49), (2, 1, 0.3)]);
+        assert_eq!(
+            after.changed_since(&before, &[]),
+            [PageId::new(2)],
+            "only the page whose list names another lesson"
+        );
+        // A page listing an edited lesson shows its new summary.
+        assert_eq!(
+            after.changed_since(&before, &[PageId::new(1)]),
+            [PageId::new(0), PageId::new(2)]
+        );
+    }
+
+    #[test]
+    fn renumbering_follows_the_pages_and_drops_those_gone() {
+        // Page 1 is gone; pages 2 and 3 become 1 and 2.
+        let mut related = shown(&[(0, 1, 0.5), (0, 2, 0.4), (1, 0, 0.5), (3, 0, 0.2)]);
+        let shortened = related.renumber(|id| match id.index() {
+            0 => Some(PageId::new(0)),
+            1 => None,
+            n => Some(PageId::new(n - 1)),
+        });
+        assert_eq!(shortened, [PageId::new(0)]);
+        let lessons = |page: usize| -> Vec<usize> {
+            related
+                .of_page(PageId::new(page))
+                .iter()
+                .map(|m| m.lesson.index())
+                .collect()
+        };
+        assert_eq!(lessons(0), [1]);
+        assert_eq!(lessons(2), [0]);
+        assert!(lessons(1).is_empty(), "nothing of the page gone is kept");
+    }
+
+    #[test]
+    fn a_set_stop_flag_gives_the_work_up() {
+        let config =
+            crate::config::Config::parse(std::path::Path::new("site.toml"), "title = \"门户\"\n");
+        let site = crate::site::link(
+            config.unwrap(),
+            Default::default(),
+            Default::default(),
+            Default::default(),
+            &crate::diagnostics::Diagnostics::default(),
+        );
+        let stop = AtomicBool::new(true);
+        assert!(Related::until(&site, &stop).is_none());
+        assert!(Related::until(&site, &AtomicBool::new(false)).is_some());
+    }
 }

@@ -5,12 +5,14 @@
 //! are shown, a few per project, so one large neighbour does not fill the list.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::AtomicBool;
 
 use rayon::prelude::*;
 
 use super::vectors::{self, Bag, Scratch, Vectors};
 use super::{
-    rank, strongest, weighted, Lessons, Match, Why, TEXT_REASON, W_CATEGORY, W_TAGS, W_TEXT,
+    rank, stopped, strongest, weighted, Lessons, Match, Why, TEXT_REASON, W_CATEGORY, W_TAGS,
+    W_TEXT,
 };
 use crate::content::schema::{Date, ProjectStatus};
 use crate::site::{PageId, Site};
@@ -55,7 +57,11 @@ impl Project<'_> {
 }
 
 /// The lessons each project page shows.
-pub(super) fn related(site: &Site, lessons: &Lessons) -> HashMap<PageId, Vec<Match>> {
+pub(super) fn related(
+    site: &Site,
+    lessons: &Lessons,
+    stop: &AtomicBool,
+) -> HashMap<PageId, Vec<Match>> {
     let mut of_project: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, l) in lessons.list.iter().enumerate() {
         of_project.entry(l.project).or_default().push(n);
@@ -80,7 +86,7 @@ pub(super) fn related(site: &Site, lessons: &Lessons) -> HashMap<PageId, Vec<Mat
             })
         })
         .collect();
-    if list.len() < 2 {
+    if list.len() < 2 || stopped(stop) {
         return HashMap::new();
     }
     let (text_bags, tag_bags): (Vec<Bag>, Vec<Bag>) = list
@@ -105,6 +111,9 @@ pub(super) fn related(site: &Site, lessons: &Lessons) -> HashMap<PageId, Vec<Mat
     (0..list.len())
         .into_par_iter()
         .map_init(Scratch::default, |scratch, p| {
+            if stopped(stop) {
+                return (list[p].id, Vec::new());
+            }
             let near = vectors.nearest(p, 4 * SIMILAR_PROJECTS, scratch, |q| {
                 !list[p].follows(&list[q as usize])
             });

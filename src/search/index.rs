@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -79,17 +80,42 @@ pub fn write(
     words: &Words,
     output: &dyn Output,
 ) -> Result<usize, Diagnostic> {
+    // Nothing sets the flag, so the index is written whole.
+    write_until(site, i18n, words, output, &AtomicBool::new(false)).map(Option::unwrap_or_default)
+}
+
+/// As [`write`], given up (`Ok(None)`, with some files perhaps written) soon after `stop`
+/// is set: `serve` rebuilds the index after the reload, and drops the work when the next
+/// save arrives.
+pub fn write_until(
+    site: &Site,
+    i18n: &I18n,
+    words: &Words,
+    output: &dyn Output,
+    stop: &AtomicBool,
+) -> Result<Option<usize>, Diagnostic> {
     let counter = Counter {
         output,
         files: std::sync::atomic::AtomicUsize::new(0),
         failed: OnceLock::new(),
+        stop,
     };
-    match emit(site, i18n, words, &counter) {
-        Ok(()) => Ok(counter.files.into_inner()),
+    match emit(site, i18n, words, &counter, stop) {
+        Ok(()) => Ok(Some(counter.files.into_inner())),
+        Err(_) if halted(stop).is_err() => Ok(None),
         Err(e) => Err(counter
             .failed
             .into_inner()
             .unwrap_or_else(|| Diagnostic::unwritable("search/", &e))),
+    }
+}
+
+/// An error once `stop` is set, which `?` carries out of the stage.
+fn halted(stop: &AtomicBool) -> io::Result<()> {
+    if stop.load(Ordering::Relaxed) {
+        Err(io::Error::from(io::ErrorKind::Interrupted))
+    } else {
+        Ok(())
     }
 }
 
@@ -98,10 +124,12 @@ struct Counter<'a> {
     output: &'a dyn Output,
     files: std::sync::atomic::AtomicUsize,
     failed: OnceLock<Diagnostic>,
+    stop: &'a AtomicBool,
 }
 
 impl Output for Counter<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        halted(self.stop)?;
         self.files
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.output.write(rel, bytes).inspect_err(|e| {
@@ -111,11 +139,19 @@ impl Output for Counter<'_> {
 }
 
 /// Builds every file of the index and writes it.
-fn emit(site: &Site, i18n: &I18n, words: &Words, output: &dyn Output) -> io::Result<()> {
+fn emit(
+    site: &Site,
+    i18n: &I18n,
+    words: &Words,
+    output: &dyn Output,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let docs = documents::documents(site);
     let shards = shards::shard_count(docs.len());
     let cuts = cut_words(site, &docs, words);
-    let partitions = postings(site, i18n, &docs, &cuts);
+    halted(stop)?;
+    let partitions = postings(site, i18n, &docs, &cuts, stop);
+    halted(stop)?;
     // Three independent jobs; the facets are serial, so they run beside the others.
     let titles: Vec<Option<(String, First)>> = docs
         .iter()
@@ -190,12 +226,22 @@ fn head(text: &str, max: usize) -> &str {
 
 /// Tokenizes every document and returns the vocabulary's partitions. Batch k+1 is
 /// tokenized while batch k is merged, so neither step waits for the other's slowest task.
-fn postings(site: &Site, i18n: &I18n, docs: &[PageId], cuts: &[[Vec<u32>; 2]]) -> Vec<Partition> {
+/// Stops early, with part of the documents, once `stop` is set.
+fn postings(
+    site: &Site,
+    i18n: &I18n,
+    docs: &[PageId],
+    cuts: &[[Vec<u32>; 2]],
+    stop: &AtomicBool,
+) -> Vec<Partition> {
     let lengths = documents::lengths(site, docs);
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
     let mut previous: Option<(usize, Vec<DocIndex>)> = None;
     for b in 0..=batches.len() {
+        if halted(stop).is_err() {
+            break;
+        }
         let (tokenized, ()) = rayon::join(
             || {
                 batches.get(b).map(|batch| {

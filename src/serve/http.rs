@@ -26,8 +26,11 @@ pub const EVENTS: &str = "/__pmo/events";
 /// What the browsers are told.
 #[derive(Debug, Clone)]
 pub enum LiveEvent {
-    /// Pages changed: reload.
+    /// Pages changed after a save: reload.
     Reload { version: u64 },
+    /// Owed work after a save changed these files: the browsers showing one of them (or
+    /// a page whose data beside it changed) reload.
+    Update { version: u64, paths: Vec<String> },
     /// Only stylesheets changed: swap them in place.
     Css { version: u64, paths: Vec<String> },
     /// The last save broke the build: show its errors over the page.
@@ -84,11 +87,7 @@ impl Shared {
         if changed.is_empty() && removed.is_empty() {
             return;
         }
-        let version = {
-            let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
-            status.version += 1;
-            status.version
-        };
+        let version = self.bump();
         let css_only = removed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
         let event = if css_only {
             LiveEvent::Css {
@@ -100,6 +99,30 @@ impl Shared {
         };
         // No browser listening is fine.
         let _ = self.events.send(event);
+    }
+
+    /// As [`Shared::publish`], after owed work that touched some pages only: the
+    /// browsers showing other pages stay as they are. The search index is read afresh by
+    /// each query, so its files alone reload nothing.
+    pub fn publish_pages(&self, changed: &[String], removed: &[String]) {
+        let paths: Vec<String> = changed
+            .iter()
+            .chain(removed)
+            .filter(|p| !p.starts_with("search/"))
+            .cloned()
+            .collect();
+        if paths.is_empty() {
+            return;
+        }
+        let version = self.bump();
+        let _ = self.events.send(LiveEvent::Update { version, paths });
+    }
+
+    /// A new version of the files.
+    fn bump(&self) -> u64 {
+        let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+        status.version += 1;
+        status.version
     }
 
     /// Shows a failed build's reports in every browser.
@@ -160,6 +183,7 @@ async fn events(
     let hello = event("hello", &shared.status());
     let live = BroadcastStream::new(receiver).filter_map(|e| match e.ok()? {
         LiveEvent::Reload { version } => Some(event("reload", &Version { version })),
+        LiveEvent::Update { version, paths } => Some(event("update", &Update { version, paths })),
         LiveEvent::Css { version, paths } => Some(event("css", &Css { version, paths })),
         LiveEvent::Broken { errors } => Some(event("broken", &Errors { errors })),
         LiveEvent::Fixed => Some(Event::default().event("fixed").data("{}")),
@@ -172,6 +196,12 @@ async fn events(
 #[derive(Serialize)]
 struct Version {
     version: u64,
+}
+
+#[derive(Serialize)]
+struct Update {
+    version: u64,
+    paths: Vec<String>,
 }
 
 #[derive(Serialize)]

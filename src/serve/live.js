@@ -1,7 +1,8 @@
 // pmo serve's live reload: added to every HTML page that `pmo serve` sends (never to the
 // built site). Listens to the server's events: reload the page (keeping the scroll
-// position), swap changed stylesheets in place, show the build's errors over the page
-// until a save fixes them, and its warnings in a corner panel that hides nothing.
+// position) after a save, or when work done after the save changed this page; swap
+// changed stylesheets in place; show the build's errors over the page until a save
+// fixes them, and its warnings in a corner panel that hides nothing.
 (function () {
   "use strict";
   if (!window.EventSource || window.__pmoLive) return;
@@ -106,9 +107,28 @@
     if (state.errors) showErrors(state.errors); else hideErrors();
     showWarnings(state.warnings);
   });
+  // Whether an update of `paths` concerns this page: the page itself, or a file beside
+  // it that is not a page (a list's data).
+  function concerns(paths) {
+    var page = decodeURIComponent(location.pathname).replace(/^\//, "");
+    if (page === "" || page.charAt(page.length - 1) === "/") page += "index.html";
+    var folder = page.slice(0, page.lastIndexOf("/") + 1);
+    return paths.some(function (p) {
+      if (p === page) return true;
+      var beside = p.slice(0, folder.length) === folder && p.indexOf("/", folder.length) < 0;
+      return beside && !/\.html$/.test(p);
+    });
+  }
+
   source.addEventListener("reload", function (e) {
     version = JSON.parse(e.data).version;
     reload();
+  });
+  // What a save left owed (related lessons, the register's data …) is done.
+  source.addEventListener("update", function (e) {
+    var data = JSON.parse(e.data);
+    version = data.version;
+    if (concerns(data.paths)) reload();
   });
   source.addEventListener("css", function (e) {
     var data = JSON.parse(e.data);

@@ -11,15 +11,16 @@ pub(crate) mod http;
 mod watch;
 
 use crate::t;
+use std::collections::VecDeque;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::content::load::display_path;
 use crate::diagnostics::{self, Diagnostic, Problem};
-use crate::incremental::{Rebuild, SharedFiles, Workspace};
+use crate::incremental::{Rebuild, Settled, SharedFiles, Workspace};
 use crate::messages::Text;
 use crate::{BuildFailure, Options};
 use http::Shared;
@@ -55,9 +56,9 @@ pub enum Note<'a> {
         failure: &'a BuildFailure,
         sources: &'a [PathBuf],
     },
-    SearchUpdated {
-        files: usize,
-        elapsed: Duration,
+    /// A step of what a rebuild left owed is done (see [`Workspace::settle`]).
+    Settled {
+        settled: &'a Settled,
     },
     Trouble(Text),
 }
@@ -153,7 +154,9 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
     let shared = Shared::new(Arc::clone(&files));
     match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
-            shared.warnings(rendered(&rebuild.warnings, &build.root));
+            if let Some(warnings) = &rebuild.warnings {
+                shared.warnings(rendered(warnings, &build.root));
+            }
             notify(Note::Built {
                 rebuild: &rebuild,
                 sources: &[],
@@ -171,6 +174,8 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
     }
 }
 
+/// Rebuilds after each burst of saves, and between saves pays what the rebuilds left
+/// owed, a step at a time; a save arriving during a step is served first.
 fn rebuild_loop(
     mut workspace: Option<Workspace>,
     build: Options,
@@ -179,10 +184,38 @@ fn rebuild_loop(
     shared: &Shared,
     notify: &Notify,
 ) {
-    while let Ok(first) = batches.recv() {
+    // Saves that came while a step was running, which gave it up.
+    let mut waiting: VecDeque<Batch> = VecDeque::new();
+    loop {
+        let owing = workspace.as_ref().is_some_and(|w| !w.settled());
+        let first = match waiting.pop_front() {
+            Some(batch) => batch,
+            None if owing => match batches.try_recv() {
+                Ok(batch) => batch,
+                Err(mpsc::TryRecvError::Empty) => {
+                    let broke = workspace
+                        .as_mut()
+                        .is_some_and(|w| settle(w, &batches, &mut waiting, &build, shared, notify));
+                    if broke {
+                        // Half-updated by a bug: the next save builds afresh.
+                        workspace = None;
+                    }
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return,
+            },
+            None => match batches.recv() {
+                Ok(batch) => batch,
+                Err(_) => return,
+            },
+        };
         let mut sources = Vec::new();
         // Take every batch already waiting: one rebuild for a burst of saves.
-        for batch in std::iter::once(first).chain(batches.try_iter()) {
+        let queued: Vec<Batch> = waiting.drain(..).collect();
+        for batch in std::iter::once(first)
+            .chain(queued)
+            .chain(batches.try_iter())
+        {
             match batch {
                 Ok(paths) => sources.extend(paths),
                 Err(e) => notify(Note::Trouble(e)),
@@ -211,36 +244,67 @@ fn rebuild_loop(
             .iter()
             .map(|p| display_path(&build.root, p))
             .collect();
-        match (result, &mut workspace) {
-            (Ok(rebuild), Some(w)) => {
+        match result {
+            Ok(rebuild) => {
                 // Before the reload, so reloaded pages are greeted with the new warnings.
-                shared.warnings(rendered(&rebuild.warnings, &build.root));
+                if let Some(warnings) = &rebuild.warnings {
+                    shared.warnings(rendered(warnings, &build.root));
+                }
                 shared.publish(&rebuild.changed, &rebuild.removed);
                 notify(Note::Built {
                     rebuild: &rebuild,
                     sources: &shown,
                 });
-                if rebuild.search_stale {
-                    let started = Instant::now();
-                    match w.refresh_search() {
-                        Ok((changed, removed)) => {
-                            notify(Note::SearchUpdated {
-                                files: changed.len() + removed.len(),
-                                elapsed: started.elapsed(),
-                            });
-                        }
-                        Err(failure) => shared.broken(reports(&failure, &build.root)),
-                    }
-                }
             }
-            (Ok(_), None) => {}
-            (Err(failure), _) => {
+            Err(failure) => {
                 shared.broken(reports(&failure, &build.root));
                 notify(Note::Failed {
                     failure: &failure,
                     sources: &shown,
                 });
             }
+        }
+    }
+}
+
+/// One owed step. A save that arrives meanwhile gives the step up and waits in `waiting`
+/// for the loop. The pages a step changes are reloaded only in the browsers showing
+/// them (a lesson's related lessons, say); the index is fetched afresh by each search.
+/// Returns whether the workspace is to be dropped (a bug left it half-updated).
+fn settle(
+    workspace: &mut Workspace,
+    batches: &mpsc::Receiver<Batch>,
+    waiting: &mut VecDeque<Batch>,
+    build: &Options,
+    shared: &Shared,
+    notify: &Notify,
+) -> bool {
+    let mut interrupt = |wait: Duration| match batches.recv_timeout(wait) {
+        Ok(batch) => {
+            waiting.push_back(batch);
+            true
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => false,
+        // Serve is shutting down.
+        Err(mpsc::RecvTimeoutError::Disconnected) => true,
+    };
+    match crate::guarded(|| workspace.settle(Some(&mut interrupt))) {
+        Ok(Some(settled)) => {
+            if let Some(warnings) = &settled.warnings {
+                shared.warnings(rendered(warnings, &build.root));
+            }
+            shared.publish_pages(&settled.changed, &settled.removed);
+            notify(Note::Settled { settled: &settled });
+            false
+        }
+        Ok(None) => false,
+        Err(failure) => {
+            shared.broken(reports(&failure, &build.root));
+            notify(Note::Failed {
+                failure: &failure,
+                sources: &[],
+            });
+            failure.is_internal()
         }
     }
 }

@@ -136,8 +136,8 @@ pub fn href(site: &Site, id: PageId, n: usize, prefix: &str) -> Option<String> {
 }
 
 /// Pages that link to each page, each listed once, in page order.
-pub fn backlinks(site: &Site, resolved: &IdVec<PageId, PageLinks>) -> IdVec<PageId, Vec<PageId>> {
-    let mut back: IdVec<PageId, Vec<PageId>> = IdVec::filled(Vec::new(), site.pages.len());
+pub fn backlinks(resolved: &IdVec<PageId, PageLinks>) -> IdVec<PageId, Vec<PageId>> {
+    let mut back: IdVec<PageId, Vec<PageId>> = IdVec::filled(Vec::new(), resolved.len());
     for (from, links) in resolved.iter_enumerated() {
         for target in links.iter().flatten().filter_map(|r| r.target) {
             if target != from && back[target].last() != Some(&from) {
@@ -146,6 +146,51 @@ pub fn backlinks(site: &Site, resolved: &IdVec<PageId, PageLinks>) -> IdVec<Page
         }
     }
     back
+}
+
+/// Brings `back` (as [`backlinks`] made it from `links`) up to date after the pages of
+/// `fresh` were linked again, each with its new links; `links` still holds their old
+/// ones. Only the targets those pages linked to before or link to now are looked at, so
+/// an edit costs what it touches, not the site. Returns the targets whose list changed.
+pub fn patch_backlinks(
+    back: &mut IdVec<PageId, Vec<PageId>>,
+    links: &IdVec<PageId, PageLinks>,
+    fresh: &[(PageId, PageLinks)],
+) -> Vec<PageId> {
+    let targets = |from: PageId, links: &PageLinks| -> Vec<PageId> {
+        links
+            .iter()
+            .flatten()
+            .filter_map(|r| r.target)
+            .filter(|&t| t != from)
+            .collect()
+    };
+    let relinked: std::collections::BTreeSet<PageId> = fresh.iter().map(|(id, _)| *id).collect();
+    let mut now: std::collections::BTreeMap<PageId, Vec<PageId>> = Default::default();
+    let mut touched = std::collections::BTreeSet::new();
+    for (from, new) in fresh {
+        touched.extend(targets(*from, &links[*from]));
+        for target in targets(*from, new) {
+            touched.insert(target);
+            now.entry(target).or_default().push(*from);
+        }
+    }
+    let mut changed = Vec::new();
+    for target in touched {
+        let mut list: Vec<PageId> = back[target]
+            .iter()
+            .copied()
+            .filter(|from| !relinked.contains(from))
+            .chain(now.remove(&target).unwrap_or_default())
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        if list != back[target] {
+            back[target] = list;
+            changed.push(target);
+        }
+    }
+    changed
 }
 
 fn resolve(
@@ -304,6 +349,43 @@ fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::ids::Id;
+
+    fn links(targets: &[&[usize]]) -> IdVec<PageId, PageLinks> {
+        IdVec::from_raw(
+            targets
+                .iter()
+                .map(|to| {
+                    to.iter()
+                        .map(|&t| {
+                            Some(Resolved {
+                                url: String::new(),
+                                target: Some(PageId::new(t)),
+                            })
+                        })
+                        .chain([None])
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn patched_backlinks_equal_those_made_afresh() {
+        let before = links(&[&[1, 2], &[2, 2, 0], &[], &[1, 3]]);
+        let mut back = backlinks(&before);
+        // Page 1 no longer links to 0 but to 3; page 2 links to 1 and to itself.
+        let after = links(&[&[1, 2], &[2, 3], &[1, 2], &[1, 3]]);
+        let fresh = vec![
+            (PageId::new(1), after[PageId::new(1)].clone()),
+            (PageId::new(2), after[PageId::new(2)].clone()),
+        ];
+        let changed = patch_backlinks(&mut back, &before, &fresh);
+        assert_eq!(back.as_slice(), backlinks(&after).as_slice());
+        assert_eq!(changed, [PageId::new(0), PageId::new(1), PageId::new(3)]);
+    }
+
     #[test]
     fn percent_escapes_are_decoded() {
         assert_eq!(

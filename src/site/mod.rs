@@ -14,7 +14,7 @@ use crate::t;
 use std::collections::{BTreeMap, HashMap};
 
 pub use links::{href, LinkIndex, Resolved};
-pub use patch::same_place;
+pub use patch::{retitled, same_place};
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Named, Taxonomy, TermId};
 
@@ -195,7 +195,7 @@ pub fn link(
     site.newest = newest_by_kind(&site.pages);
     let (resolved, problems) = links::resolve_all(&site);
     diagnostics.extend(problems);
-    site.backlinks = links::backlinks(&site, &resolved);
+    site.backlinks = links::backlinks(&resolved);
     site.links = resolved;
     site
 }

@@ -3,24 +3,58 @@
 //! projects stay as they are and only links need looking at again.
 
 use crate::content::load::Loaded;
-use crate::content::page::Page;
+use crate::content::page::{Extra, Page};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::site::{links, PageId, Site};
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use crate::site::{links, sections, PageId, Site};
 
 /// Whether `new` can replace `old` without changing the shape of the site: everything
 /// that places a page in lists, menus and taxonomies, or orders those lists, is the same.
 pub fn same_place(old: &Page, new: &Page) -> bool {
+    old.title == new.title && same_lists(old, new)
+}
+
+/// Whether `new` differs from `old` by its title alone, among what [`same_place`] looks
+/// at: the page stays in every list it is in, and moves within one only among pages of
+/// its date (or, for practices, its weight), which lists order by title next.
+pub fn retitled(old: &Page, new: &Page) -> bool {
+    old.title != new.title && same_lists(old, new)
+}
+
+/// Everything [`same_place`] compares but the title.
+fn same_lists(old: &Page, new: &Page) -> bool {
     old.kind == new.kind
         && old.rel_path == new.rel_path
         && old.url == new.url
-        && old.title == new.title
         && old.date == new.date
         && old.tags == new.tags
         && old.category == new.category
         && old.weight == new.weight
         && old.draft == new.draft
-        && old.extra == new.extra
+        && untitled(&old.extra) == untitled(&new.extra)
+}
+
+/// A page's own fields without its title (compared on its own) and without where in the
+/// file they sit (which a longer title shifts; it only points errors at their line).
+fn untitled(extra: &Extra) -> Extra {
+    let mut extra = extra.clone();
+    match &mut extra {
+        Extra::Lesson(info) => {
+            info.meta.title.clear();
+            info.project_at = 0;
+        }
+        Extra::Review(info) => {
+            info.meta.title.clear();
+            info.project_at = 0;
+        }
+        Extra::Project(info) => info.meta.title.clear(),
+        Extra::Practice(meta) => meta.title.clear(),
+        Extra::None => {}
+    }
+    extra
 }
 
 impl Site {
@@ -68,15 +102,50 @@ impl Site {
             }
             return Err(problems);
         }
+        let changed = links::patch_backlinks(&mut self.backlinks, &self.links, &resolved);
         for (id, links) in resolved {
             self.links[id] = links;
         }
-        let backlinks = links::backlinks(self, &self.links);
-        let changed = backlinks
-            .ids()
-            .filter(|&i| backlinks[i] != self.backlinks[i])
-            .collect();
-        self.backlinks = backlinks;
         Ok(changed)
+    }
+
+    /// Sorts again the lists holding pages `ids` (their section's pages, their kind's
+    /// newest-first list, their terms' pages, their project's lists) after the pages
+    /// were [`patch`](Site::patch)ed in with new titles. Returns the pages whose place
+    /// in some list changed, and `ids` themselves: what the list pages showing them, and
+    /// the neighbours of a practice, need.
+    pub fn reorder(&mut self, ids: &[PageId]) -> Vec<PageId> {
+        let pages = &self.pages;
+        let mut shifted: BTreeSet<PageId> = ids.iter().copied().collect();
+        let mut sort = |list: &mut Vec<PageId>, order: fn(&Page, &Page) -> Ordering| {
+            if !list.iter().any(|p| ids.contains(p)) {
+                return;
+            }
+            let before = list.clone();
+            list.sort_by(|&a, &b| order(&pages[a], &pages[b]));
+            for (old, new) in before.iter().zip(list.iter()) {
+                if old != new {
+                    shifted.insert(*old);
+                    shifted.insert(*new);
+                }
+            }
+        };
+        for section in &mut self.sections {
+            sort(&mut section.pages, sections::listing_order);
+        }
+        for list in self.newest.values_mut() {
+            sort(list, Page::cmp_newest);
+        }
+        for taxonomy in &mut self.taxonomies {
+            for term in &mut taxonomy.terms {
+                sort(&mut term.pages, Page::cmp_newest);
+            }
+        }
+        for links in self.project_links.values_mut() {
+            for list in [&mut links.lessons, &mut links.reviews, &mut links.related] {
+                sort(list, Page::cmp_newest);
+            }
+        }
+        shifted.into_iter().collect()
     }
 }

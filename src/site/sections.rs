@@ -98,14 +98,9 @@ pub fn build(pages: &Pages) -> (IdVec<SectionId, Section>, IdVec<PageId, Section
         }
     }
     for section in &mut sections {
-        section.pages.sort_by(|&a, &b| {
-            let (a, b) = (&pages[a], &pages[b]);
-            if a.kind == Kind::Practice && b.kind == Kind::Practice {
-                a.cmp_weight(b)
-            } else {
-                a.cmp_newest(b)
-            }
-        });
+        section
+            .pages
+            .sort_by(|&a, &b| listing_order(&pages[a], &pages[b]));
     }
     // Children by the weight of their index pages, then the standard sections in the
     // order a PMO reads them, then by title.
@@ -134,4 +129,13 @@ pub fn build(pages: &Pages) -> (IdVec<SectionId, Section>, IdVec<PageId, Section
         sections[id].count = sections[id].pages.len() + below;
     }
     (sections, page_section)
+}
+
+/// The order of a section's pages: practices by weight, everything else newest first.
+pub(super) fn listing_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    if a.kind == Kind::Practice && b.kind == Kind::Practice {
+        a.cmp_weight(b)
+    } else {
+        a.cmp_newest(b)
+    }
 }

@@ -105,6 +105,22 @@ impl Site {
 
 /// The basic fixture with `text` written at `rel`, built expecting failure: the messages.
 /// A failed build must write nothing.
+/// A closed CRM project beside the `basic` fixture's ERP, at `CRM_PROJECT_FILE`: its
+/// lessons are related to ERP's when their texts are alike.
+pub const CRM_PROJECT_FILE: &str = "content/projects/crm/index.md";
+pub const CRM_PROJECT: &str = "---\ntitle: CRM 推广\nstatus: closed\n---\n\nCRM 项目已收尾。\n";
+/// Where [`crm_lesson`] goes.
+pub const CRM_LESSON_FILE: &str = "content/lessons/crm-report.md";
+
+/// A lesson of the CRM project with `body`: about training, unlike the fixture's lessons
+/// until the body says otherwise.
+pub fn crm_lesson(body: &str) -> String {
+    format!(
+        "---\ntitle: 周末培训安排\ndate: 2024-06-01\nproject: crm\nphase: execution\n\
+         category: 采购管理\nimpact: negative\ntags: [培训]\n---\n\n{body}\n"
+    )
+}
+
 pub fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {
     let site = Site::fixture("basic");
     site.write(rel, text);

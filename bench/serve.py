@@ -268,6 +268,19 @@ def main():
                 log.wait_for(r"search index", mark)
             time.sleep(0.1)
         print(f"memory after the edits: {memory(server.pid)}")
+        # The work each save left owed, as serve reports each step after the reload.
+        steps = {"register data": r"lessons register data: .* in (\d+) ms",
+                 "hygiene + sanity": r"hygiene page and sanity checks: .* in (\d+) ms",
+                 "related lessons": r"related lessons found again in (\d+) ms",
+                 "related pages": r"related lessons: .* in (\d+) ms",
+                 "search index": r"search index: .* in (\d+) ms"}
+        with log.cond:
+            lines = list(log.lines)
+        for name, pattern in steps.items():
+            ms = [int(m.group(1)) for m in (re.search(pattern, l) for l in lines) if m]
+            if ms:
+                print(f"after the reload, {name:17} median {statistics.median(ms):7.0f} ms, "
+                      f"max {max(ms):7.0f} ms ({len(ms)} steps)")
         for kind in kinds + ("new", "delete", "busy"):
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "

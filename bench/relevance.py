@@ -18,8 +18,7 @@ every run), runs the real client under node (bench/relevance_node.mjs) and repor
   - title hit@1: queries that are a page's title (as written, lowercased, or without
     spaces) whose first result has that title;
   - the same queries timed in headless Chromium (bench/search.py's page), over http://
-    and file://: cold (empty cache, as the header box asks), focused (empty cache but
-    for meta, which the header box loads when focused) and warm, with the load
+    and file://: cold (empty cache, as the header box asks) and warm, with the load
     average before and after (--skip-browser leaves them out).
 
 Truth is each page's text as the index stores it for excerpts (title, prose, and the
@@ -243,8 +242,6 @@ def browser(report, public, queries):
             "cold_p95": round(base.pct(lat["cold"], 95), 1),
             "cold_max": round(max(lat["cold"]), 1),
             "warm_p95": round(base.pct(lat["warm"], 95), 1),
-            "focused_median": round(statistics.median(lat["focused"]), 1),
-            "focused_p95": round(base.pct(lat["focused"], 95), 1),
             "page_with_facets_p95": round(base.pct(lat["page"], 95), 1),
             "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         }

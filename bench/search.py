@@ -202,19 +202,13 @@ const qs = %s;
 const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.stringify(r)});
 (async () => {
   // As the header box asks (8 results, no facets) from an empty cache, then again warm;
-  // then from an empty cache but for meta, which the header box loads when focused;
   // then as the results page does from an empty cache: 20 results, then the facets.
-  const cold = [], warm = [], focused = [], page = [];
+  const cold = [], warm = [], page = [];
   for (const q of qs) {
     PmoSearch.reset();
     let t = performance.now();
     await PmoSearch.search(q, {limit: 8, facets: false});
     cold.push(performance.now() - t);
-    PmoSearch.reset();
-    if (PmoSearch.warm) await PmoSearch.warm();
-    t = performance.now();
-    await PmoSearch.search(q, {limit: 8, facets: false});
-    focused.push(performance.now() - t);
     t = performance.now();
     await PmoSearch.search(q, {limit: 8, facets: false});
     warm.push(performance.now() - t);
@@ -224,7 +218,7 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
     await PmoSearch.search(q, {limit: 0, excerpts: false});
     page.push(performance.now() - t);
   }
-  await send({cold, warm, focused, page});
+  await send({cold, warm, page});
 })().catch(e => send({error: String(e)}));
 </script>""" % (json.dumps(queries), report), encoding="utf-8")
     url = page.resolve().as_uri() if over_file else f"http://127.0.0.1:{server.server_port}/bench-search.html"
@@ -353,8 +347,6 @@ def main():
                     "queries": len(lat["cold"]),
                     "cold_median": round(statistics.median(lat["cold"]), 1), "cold_p95": round(pct(lat["cold"], 95), 1),
                     "warm_median": round(statistics.median(lat["warm"]), 1), "warm_p95": round(pct(lat["warm"], 95), 1),
-                    "focused_median": round(statistics.median(lat["focused"]), 1),
-                    "focused_p95": round(pct(lat["focused"], 95), 1),
                     "page_with_facets_median": round(statistics.median(lat["page"]), 1),
                     "page_with_facets_p95": round(pct(lat["page"], 95), 1),
                 }

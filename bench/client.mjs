@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
 
-/** {S: the client, gz(): bytes loaded since forget(), files(): their sizes, forget()}. */
+/**
+ * {S: the client, load(name): its loader (reads and counts a file), gz(): bytes loaded
+ * since forget(), files(): their sizes, forget()}.
+ */
 export function loadClient(dir) {
   // The text rules first, as the pages load them.
   for (const file of ['search-text.js', 'search.js']) {
@@ -21,17 +24,16 @@ export function loadClient(dir) {
   }
   const S = globalThis.PmoSearch;
   let loaded = new Map();
-  S.configure({
-    base: dir,
-    load(name) {
-      const code = fs.readFileSync(path.join(dir, name + '.js'));
-      if (!loaded.has(name)) loaded.set(name, zlib.gzipSync(code, { level: 6 }).length);
-      new Function('PmoSearch', code.toString('utf8'))(S);
-      return Promise.resolve();
-    },
-  });
+  function load(name) {
+    const code = fs.readFileSync(path.join(dir, name + '.js'));
+    if (!loaded.has(name)) loaded.set(name, zlib.gzipSync(code, { level: 6 }).length);
+    new Function('PmoSearch', code.toString('utf8'))(S);
+    return Promise.resolve();
+  }
+  S.configure({ base: dir, load });
   return {
     S,
+    load,
     gz: () => [...loaded.values()].reduce((a, b) => a + b, 0),
     files: () => loaded,
     forget: () => { S.reset(); loaded = new Map(); },

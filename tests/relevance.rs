@@ -512,3 +512,67 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
         "the later block was read: {files:?}"
     );
 }
+
+/// A cold query waits for its rounds of requests one after another, so it asks for each
+/// file as soon as it can know it needs it: the places of its bigrams with their ranked
+/// lists (300 pages claim 尾阶段敏捷 by bigrams held by more than 256 pages), and a
+/// result's excerpt blocks beside the reading of the others. Four rounds: meta, shards,
+/// ranked lists and places, the results' blocks.
+#[test]
+fn a_cold_query_asks_for_its_places_with_its_ranked_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write(
+        "site.toml",
+        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    for n in 0..300 {
+        site.write(
+            &format!("content/practices/apart/a-{n:03}.md"),
+            format!(
+                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
+            ),
+        );
+    }
+    let exact: Vec<String> = (0..6).map(|n| format!("practices/row/r-{n}/")).collect();
+    for n in 0..6 {
+        site.write(
+            &format!("content/practices/row/r-{n}.md"),
+            format!(
+                "---\ntitle: \"项目复盘 {n}\"\ndate: 2024-05-01\n---\n\n项目在收尾阶段敏捷转型中遇到了困难，复盘记录如下。\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "尾阶段敏捷", "limit": 8}]));
+    let res = &r[0];
+    let found = urls(res);
+    let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
+    first.sort();
+    assert_eq!(first, exact, "{found:?}");
+    let rounds: Vec<Vec<&str>> = res["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|round| {
+            round
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    let with = |prefix: &str| {
+        rounds
+            .iter()
+            .position(|round| round.iter().any(|f| f.starts_with(prefix)))
+    };
+    assert!(with("p/").is_some(), "no ranked list: {rounds:?}");
+    assert_eq!(
+        with("m/"),
+        with("p/"),
+        "places after the ranked lists: {rounds:?}"
+    );
+    assert!(rounds.len() <= 4, "{} rounds: {rounds:?}", rounds.len());
+}

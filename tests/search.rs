@@ -224,6 +224,39 @@ fn the_search_page_and_box_are_rendered_unless_search_is_off() {
     assert!(!plain.exists("search/index.html"), "and no results page");
 }
 
+/// The header box warms the client when focused: meta loads before the first query is
+/// typed, so the query's first round asks for its shards, and finds what it would cold.
+#[test]
+fn a_warmed_client_starts_a_query_with_its_shards() {
+    let site = searchable_site();
+    let r = search_client(
+        &site,
+        &json!([{"q": "供应商", "warm": true}, {"q": "供应商"}]),
+    );
+    assert_eq!(r[0]["warmed"], json!([["meta"]]), "{}", r[0]);
+    // Its shards (and the facet files the results page asks for), not meta.
+    let first: Vec<&str> = r[0]["rounds"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(first.iter().any(|f| f.starts_with("s/")), "{first:?}");
+    assert!(!first.contains(&"meta"), "{first:?}");
+    assert_eq!(
+        r[1]["rounds"][0],
+        json!(["meta"]),
+        "cold: {}",
+        r[1]["rounds"]
+    );
+    assert_eq!(
+        r[0]["rounds"].as_array().unwrap().len() + 1,
+        r[1]["rounds"].as_array().unwrap().len()
+    );
+    assert_eq!(urls(&r[0]), urls(&r[1]));
+    assert!(total(&r[0]) > 0, "{}", r[0]);
+}
+
 #[test]
 fn an_exact_phrase_ranks_above_scattered_words() {
     let site = with_search();

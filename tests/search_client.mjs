@@ -3,10 +3,13 @@
 //
 //   node tests/search_client.mjs <public/search> '<json array of queries>'
 //
-// A query is a string or {q, filters?, limit?, offset?}. Prints one JSON line per query:
+// A query is a string or {q, filters?, limit?, offset?, warm?}; with warm, the client is
+// warmed (PmoSearch.warm()) before the query. Prints one JSON line per query:
 // {q, filters, total, results: [{url, title, kind, date, excerpt, score}], facets, bytes,
-//  files} where `bytes` is the size of every index file the query loaded from a fresh cache
-// (each file counted once) and `files` their names.
+//  files, rounds} where `bytes` is the size of every index file the query loaded from a
+// fresh cache (each file counted once), `files` their names, and `rounds` the names it
+// asked for in each round of requests (a file asked for while none of those before it
+// was answered is in the same round; those asked for by warm() are `warmed`).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,14 +42,32 @@ if (!PmoSearch || typeof PmoSearch.search !== 'function') {
 }
 
 let loaded = new Map();
+// Loads are answered in rounds, as a network would: every file asked for while none is
+// answered yet is one round, answered together once the client has nothing else to do.
+let rounds = [];
+let waiting = [];
+function answer() {
+  const batch = waiting;
+  waiting = [];
+  rounds.push(batch.map(([name]) => name));
+  for (const [name, resolve, reject] of batch) {
+    try {
+      const code = fs.readFileSync(path.join(dir, name + '.js'));
+      if (!loaded.has(name)) loaded.set(name, code.length);
+      new Function('PmoSearch', code.toString('utf8'))(PmoSearch);
+      resolve();
+    } catch (err) {
+      reject(err);
+    }
+  }
+}
 PmoSearch.configure({
   base: dir,
   load(name) {
-    const file = path.join(dir, name + '.js');
-    const code = fs.readFileSync(file);
-    if (!loaded.has(name)) loaded.set(name, code.length);
-    new Function('PmoSearch', code.toString('utf8'))(PmoSearch);
-    return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      if (!waiting.length) setImmediate(answer);
+      waiting.push([name, resolve, reject]);
+    });
   },
 });
 
@@ -56,7 +77,11 @@ for (const entry of queries) {
   const query = typeof entry === 'string' ? { q: entry } : entry;
   PmoSearch.reset();
   loaded = new Map();
+  rounds = [];
   try {
+    // As the header box does when focused, before the query is typed.
+    if (query.warm) await PmoSearch.warm();
+    const warmed = rounds.length;
     const res = await PmoSearch.search(query.q, {
       filters: query.filters || {},
       limit: query.limit ?? 10,
@@ -72,6 +97,8 @@ for (const entry of queries) {
       terms: res.terms,
       bytes,
       files: [...loaded.keys()],
+      rounds: rounds.slice(warmed),
+      warmed: rounds.slice(0, warmed),
     }));
   } catch (err) {
     failed = true;

@@ -156,7 +156,11 @@
     }, 150);
 
     input.addEventListener('input', run);
-    input.addEventListener('focus', function () { if (input.value && list.children.length) open(); });
+    input.addEventListener('focus', function () {
+      // Typing takes longer than loading meta: the first query then waits one round less.
+      S.warm();
+      if (input.value && list.children.length) open();
+    });
     input.addEventListener('blur', function () { setTimeout(close, 100); });
     input.addEventListener('keydown', function (ev) {
       if (ev.key === 'ArrowDown' || ev.key === 'Down') {

@@ -32,6 +32,8 @@
  *           under node.
  *   PmoSearch._receive(name, data)   called by the index files.
  *   PmoSearch.reset()                forgets every loaded file (and decoded shard).
+ *   PmoSearch.warm() → Promise       loads meta ahead of a first query (the header box
+ *                                    calls it when focused): one round fewer to wait.
  *   PmoSearch.tokenize(query)        the query's parsed terms (shared rules with the
  *                                    Rust tokenizer, src/search/tokenize.rs).
  *   PmoSearch.base()                 URL of the `search/` folder (configured or derived).
@@ -43,7 +45,10 @@
  * Only what a query needs is loaded: meta once, the shards of the query's terms, one
  * excerpt block per result (it carries the result's row; the next blocks only while the
  * match is not found) or, with excerpts: false, the document chunks of the page of
- * results, and the facet files when asked for.
+ * results, and the facet files when asked for. A cold query waits for rounds of
+ * requests one after another, so each file is asked for as soon as it is known to be
+ * needed: the places of its bigrams with its ranked lists (guessed from its shards), a
+ * result's excerpt blocks as soon as the result is sure to be shown.
  *
  * The text rules (tokenizing, stemming, excerpts) are search-text.js, which must load
  * first; the UI (header box, results page) is search-ui.js, built on this API alone.
@@ -212,6 +217,18 @@
     promises[name] = p;
     p.then(function () { delete pending[name]; }, function () { delete pending[name]; delete promises[name]; });
     return p;
+  }
+
+  var optionals = {};  // name → Promise of data or null: files that may not exist
+
+  /**
+   * An index file that may be missing (a shard's places file is written only when some
+   * term of the shard has places): its data, or null. Asked once per cache, so a file
+   * fetched ahead of need and found missing is not asked for again.
+   */
+  function optional(name) {
+    if (!optionals[name]) optionals[name] = get(name).then(null, function () { return null; });
+    return optionals[name];
   }
 
   function receive(name, data) {
@@ -493,6 +510,69 @@
   }
 
   /**
+   * The files holding the places of the chains' terms: a ranked list's own, or its
+   * shard's for a plain list long enough to have places (PLACED_DOCS).
+   */
+  function placesFiles(chainList, meta) {
+    var names = {};
+    chainList.forEach(function (c) {
+      c.forEach(function (t) {
+        if (stubFile(t[0], meta) || plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
+      });
+    });
+    return Object.keys(names).sort();
+  }
+
+  /** Pages a term's plain list (in its shard, loaded) must hold for places to be written. */
+  var PLACED_DOCS = 32;
+
+  /** How many pages a term's plain list holds; Infinity for a ranked list in its own file. */
+  function plainDf(term, meta) {
+    return stubFile(term, meta) ? Infinity : postingsOf(term, meta).docs.length;
+  }
+
+  /**
+   * The places files a query will want, guessed as soon as its shards are in, so they load
+   * with its ranked lists instead of one round after them: those of its chains when the
+   * pages that may claim its exact text can be more than `need`. A claimer holds every
+   * term of the chains and every word of the query, so they are at most the pages all
+   * the plain lists among those share (the ranked lists are not in yet: each holds more
+   * pages than a page of results shows).
+   */
+  function placesAhead(groups, meta, need) {
+    var chainList = chains(groups);
+    // A long phrase is rarely claimed by more pages than are shown (each bigram more
+    // narrows its claimers) and has many places files: those wait for its postings.
+    var span = chainList.reduce(function (n, c) { return n + c[c.length - 1][1] - c[0][1] + 1; }, 0);
+    if (!chainList.length || span > AHEAD_SPAN) return [];
+    var lists = [];
+    chainList.forEach(function (c) {
+      c.forEach(function (t) { if (!stubFile(t[0], meta)) lists.push(postingsOf(t[0], meta)); });
+    });
+    groups.forEach(function (g) { if (g.type !== 'cjk' && !g.prefix) lists.push(postingsOf(g.term, meta)); });
+    return sharedCount(lists, need) > need ? placesFiles(chainList, meta) : [];
+  }
+
+  /**
+   * The longest query, in characters its chains span, whose places load ahead. At 10k,
+   * of the queries that needed places, 9 characters took in all but one (a 12-character
+   * title); of those longer, most needed none (their claimers were few).
+   */
+  var AHEAD_SPAN = 9;
+
+  /** How many pages all `lists` hold (Infinity for none), counted up to `stop` + 1. */
+  function sharedCount(lists, stop) {
+    if (!lists.length) return Infinity;
+    var shortest = lists.reduce(function (a, b) { return a.docs.length <= b.docs.length ? a : b; });
+    var n = 0;
+    for (var i = 0; i < shortest.docs.length && n <= stop; i++) {
+      var d = shortest.docs[i];
+      if (lists.every(function (p) { return p.byDoc[d] !== undefined; })) n++;
+    }
+    return n;
+  }
+
+  /**
    * A chain's terms with their places, looked up once: [{places, byDoc, at}], only the
    * terms whose places were loaded (the others stand anywhere).
    */
@@ -538,9 +618,13 @@
    * the later ones while the text is not found. (Ranking the pages whose first block
    * lacks the text below the others, to read fewer later blocks, made more pages read and
    * left more unread at 10k: a page holding the text later stayed shown unread and let
-   * one more page in.) Sorts `hits` by `better`.
+   * one more page in.) Sorts `hits` by `better`. `from` is where the page of results
+   * starts. `expect(d)` is told the pages likely on it, so their rows and excerpts load
+   * while others are read: those of the page as it stands when a round of reading
+   * starts, and on the first page of results (`from` 0) each found to hold the text,
+   * which can only move up.
    */
-  function verify(hits, found, query, need, groups, meta) {
+  function verify(hits, found, query, from, need, groups, meta, expect) {
     var needle = squeeze(query);
     var budget = need + VERIFY_EXTRA;
     function order() { hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); }); }
@@ -548,11 +632,7 @@
     // their text, most of those that hold the parts apart.
     var claims = hits.filter(function (d) { return found[d].exact && found[d].links; });
     var chainList = claims.length > need ? chains(groups) : [];
-    var names = {};
-    chainList.forEach(function (c) { c.forEach(function (t) { names[placesFile(t[0], meta)] = true; }); });
-    var placed = Promise.all(Object.keys(names).sort().map(function (name) {
-      return get(name).then(null, function () { return null; });
-    })).then(function () {
+    var placed = Promise.all(placesFiles(chainList, meta).map(optional)).then(function () {
       var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
         .filter(function (c) { return c.length > 1; });
       if (!lookedUp.length) return;
@@ -563,14 +643,20 @@
       var todo = [];
       for (var i = 0; i < hits.length && i < need && budget > 0; i++) {
         var m = found[hits[i]];
-        if (m.exact && m.links && m.verified === undefined) { todo.push(hits[i]); budget--; }
+        if (isClaim(m) && m.verified === undefined) { todo.push(hits[i]); budget--; }
       }
       if (!todo.length) return Promise.resolve();
+      // The others of the page as it now stands load beside the reading: only a claimer
+      // read and found apart can push one off it.
+      for (i = from; i < hits.length && i < need; i++) {
+        if (todo.indexOf(hits[i]) < 0) expect(hits[i]);
+      }
       return Promise.all(todo.map(function (d) {
         return get('x/' + d + '-0').then(function (entry) {
           if (!Array.isArray(entry)) return false;
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
-        }).then(function (holds) { found[d].verified = holds; }, function () { found[d].verified = true; });
+        }).then(function (holds) { found[d].verified = holds; }, function () { found[d].verified = true; })
+          .then(function () { if (found[d].verified && from === 0) expect(d); });
       })).then(round);
     }
     return placed.then(round);
@@ -845,6 +931,52 @@
     });
   }
 
+  /** Whether verify may drop match m a tier: it claims the query's exact text. */
+  function isClaim(m) { return !!(m.exact && m.links); }
+
+  /**
+   * The documents of hits[from, to) that are there whatever verify finds. Verify only
+   * moves a claimer below the other claimers of its title class (titled pages first,
+   * then the rest), never below a page that claims nothing: every other page keeps its
+   * rank, and the claimers of a class keep the ranks the class's claimers hold. So a
+   * claimer is settled when all its class's claimers are in the window.
+   */
+  function settledDocs(hits, found, from, to) {
+    var first = {}, last = {};
+    hits.forEach(function (d, i) {
+      var m = found[d];
+      if (!isClaim(m)) return;
+      var c = m.title ? 1 : 0;
+      if (first[c] === undefined) first[c] = i;
+      last[c] = i;
+    });
+    var out = [];
+    for (var i = from; i < to && i < hits.length; i++) {
+      var m = found[hits[i]];
+      var c = m.title ? 1 : 0;
+      if (!isClaim(m) || (first[c] >= from && last[c] < to)) out.push(hits[i]);
+    }
+    return out;
+  }
+
+  /**
+   * The row and excerpt text of a result, [row, text], loaded once per search: started as
+   * soon as a document is known to be on the page of results, while others are still
+   * being checked, so its excerpt blocks load in the same rounds as their reading.
+   */
+  function resultLoader(groups, meta, withText) {
+    var started = {};
+    return function (d) {
+      if (!started[d]) {
+        started[d] = rowsOf([d], meta, withText).then(function (rows) {
+          var row = rows[0];
+          return withText ? excerptText(d, row, groups).then(function (text) { return [row, text]; }) : [row, ''];
+        });
+      }
+      return started[d];
+    };
+  }
+
   function search(query, options) {
     options = options || {};
     var limit = options.limit === undefined ? 10 : options.limit;
@@ -853,11 +985,14 @@
     var withFacets = options.facets !== false;
     return get('meta').then(function (meta) {
       var needFacets = withFacets || Object.keys(filters).length > 0;
+      var withText = options.excerpts !== false;
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
       return Promise.all(files.map(get)).then(function () {
-        return Promise.all(ownFiles(prep.groups, meta).map(get));
+        // The ranked lists, and with them the places verify will likely want.
+        var ahead = withText && prep.groups.length ? placesAhead(prep.groups, meta, offset + limit) : [];
+        return Promise.all(ownFiles(prep.groups, meta).map(get).concat(ahead.map(optional)));
       }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
@@ -870,22 +1005,23 @@
           for (var name in active) if (!passes(fmeta.facets[name], active[name], d)) return false;
           return true;
         });
-        var withText = options.excerpts !== false;
         hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); });
-        var settled = withText ? verify(hits, found, query, offset + limit, prep.groups, meta) : Promise.resolve();
+        var load = resultLoader(prep.groups, meta, withText);
+        var settled = Promise.resolve();
+        if (withText) {
+          // The results that verify cannot move off the page load now, beside it; the
+          // others as verify tells.
+          settledDocs(hits, found, offset, offset + limit).forEach(load);
+          settled = verify(hits, found, query, offset, offset + limit, prep.groups, meta, load);
+        }
         return settled.then(function () {
-          return rowsOf(hits.slice(offset, offset + limit), meta, withText);
-        }).then(function (entries) {
           var page = hits.slice(offset, offset + limit);
-          var texts = page.map(function (d, i) {
-            return withText ? excerptText(d, entries[i], prep.groups) : '';
-          });
-          return Promise.all(texts).then(function (texts) {
+          return Promise.all(page.map(load)).then(function (loaded) {
             var results = page.map(function (d, i) {
-              var entry = entries[i];
+              var entry = loaded[i][0];
               return {
                 url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
-                date: entry[3] || '', excerpt: excerpt(texts[i], prep.groups),
+                date: entry[3] || '', excerpt: excerpt(loaded[i][1], prep.groups),
                 score: Math.round(found[d].score * 10000) / 10000, doc: d,
                 exact: tier(found[d]) === 2, titleMatch: found[d].title
               };
@@ -902,8 +1038,11 @@
     });
   }
 
+  /** Loads meta, which every query needs first, ahead of the first query. */
+  function warm() { return get('meta').then(function () {}, function () {}); }
+
   function reset() {
-    store = {}; promises = {}; decoded = {}; facetsDecoded = null;
+    store = {}; promises = {}; decoded = {}; facetsDecoded = null; optionals = {};
     Object.keys(pending).forEach(function (k) { delete pending[k]; });
   }
 
@@ -932,6 +1071,7 @@
     search: search,
     configure: configure,
     reset: reset,
+    warm: warm,
     tokenize: tokenize,
     stem: stem,
     fnv1a32: fnv1a32,

@@ -20,6 +20,8 @@ use std::time::Duration;
 
 use crate::content::load::display_path;
 use crate::diagnostics::{self, Diagnostic, Problem};
+use axum::serve::ListenerExt;
+
 use crate::incremental::{Rebuild, Settled, SharedFiles, Workspace};
 use crate::messages::Text;
 use crate::{BuildFailure, Options};
@@ -105,7 +107,11 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
     runtime
         .block_on(async move {
             listener.set_nonblocking(true)?;
-            let listener = tokio::net::TcpListener::from_std(listener)?;
+            // Live-reload events are a few bytes each: sent at once, not held back until
+            // the browser acknowledges the one before (Nagle's algorithm).
+            let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             notify(Note::Listening { url: &url });
             if options.open {
                 open_browser(&url, &notify);

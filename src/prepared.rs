@@ -15,6 +15,7 @@ use crate::content::page::Page;
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ids::{Id, IdVec};
+use crate::kinds::Kind;
 use crate::site::PageId;
 use crate::{BuildFailure, Prepared};
 
@@ -83,8 +84,14 @@ impl Prepared {
             // Linking again would cost the whole site; sorting the lists again does not.
             let backlinks_changed = self.site.patch(edits).map_err(Refused::intact)?;
             let shifted = self.site.reorder(&ids);
-            // The derived `lessons` table lists titles.
-            crate::derive::tables::attach(&mut self.site, &self.i18n, &Diagnostics::default());
+            // The derived `lessons` table lists lessons' titles (a project's new title
+            // calls for a full rebuild before this).
+            if ids
+                .iter()
+                .any(|&id| self.site.page(id).kind == Kind::Lesson)
+            {
+                crate::derive::tables::attach_lessons(&mut self.site, &self.i18n);
+            }
             self.redraw_from_tables(&[], &ids)
                 .map_err(Refused::broken)?;
             return Ok(Replaced::Retitled {

@@ -63,6 +63,15 @@ pub fn attach(site: &mut Site, i18n: &I18n, diagnostics: &Diagnostics) {
     }
 }
 
+/// Makes the derived `lessons` table again, leaving the others: what a lesson's new
+/// title changes (the projects' figures and risks, slower to derive, stay as they are).
+pub fn attach_lessons(site: &mut Site, i18n: &I18n) {
+    if site.tables.get("lessons").is_some_and(is_derived) {
+        let table = lessons(site, i18n);
+        site.tables.insert(table.name.clone(), table);
+    }
+}
+
 fn is_derived(table: &Table) -> bool {
     table.source.is_none()
         && table

@@ -256,6 +256,24 @@ fn whole_site_work_waits_until_after_the_reload_and_a_save_interrupts_it() {
     s.assert_clean("owed work paid on a thread");
 }
 
+/// A site with `search = false` has no index, and gets none from an edit in serve.
+#[test]
+fn without_search_an_edit_writes_no_index() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}search = false\n"));
+    let mut s = Session::open(site);
+    s.edit(
+        LESSON,
+        &lesson("供应商交付延期导致里程碑滑移", "正文。\n\n新段落。"),
+    );
+    let files = s.workspace.files();
+    assert!(!pmo_portal::read_files(&files)
+        .keys()
+        .any(|p| p.starts_with("search/")));
+    s.assert_clean("an edit without search");
+}
+
 /// A new title keeps a page in its lists, where it orders it only among pages of its
 /// date (practices: of their weight): the lists are sorted again without linking the
 /// site again. Pages of one date on several list pages, and practices of one weight,

@@ -222,6 +222,11 @@ impl Workspace {
     /// no longer has (a text cut short has fewer excerpt blocks).
     fn search(&mut self, interrupt: Option<Interrupt>) -> Result<Option<Settled>, BuildFailure> {
         let state = &self.state;
+        if !state.site.config.search {
+            // `search = false`: the site has no index to keep.
+            self.owed.search = false;
+            return Ok(Some(done(Step::Search, Vec::new())));
+        }
         let written = run(interrupt, |stop| {
             let collect = Collect::default();
             crate::search::index::write_until(

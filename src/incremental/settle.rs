@@ -269,7 +269,8 @@ fn done(step: Step, changed: Vec<String>) -> Settled {
 
 /// Runs `work`. With `interrupt`, on a thread of its own while `interrupt` waits for a
 /// save: when one comes, `work` is told to stop (through the flag it is given) and its
-/// result dropped (`None`). A panic in `work` goes on in the caller.
+/// result dropped (`None`); when one is waiting already, `work` is not started. A panic
+/// in `work` goes on in the caller.
 fn run<T: Send>(
     interrupt: Option<Interrupt>,
     work: impl FnOnce(&AtomicBool) -> T + Send,
@@ -278,6 +279,10 @@ fn run<T: Send>(
     let Some(interrupt) = interrupt else {
         return Some(work(&stop));
     };
+    // A save already waiting: not worth starting.
+    if interrupt(Duration::ZERO) {
+        return None;
+    }
     std::thread::scope(|scope| {
         let worker = scope.spawn(|| work(&stop));
         while !worker.is_finished() {

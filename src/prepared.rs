@@ -90,7 +90,7 @@ impl Prepared {
                 .iter()
                 .any(|&id| self.site.page(id).kind == Kind::Lesson)
             {
-                crate::derive::tables::attach_lessons(&mut self.site, &self.i18n);
+                crate::derive::tables::retitle_lessons(&mut self.site, &self.i18n, &ids);
             }
             self.redraw_from_tables(&[], &ids)
                 .map_err(Refused::broken)?;

@@ -112,7 +112,7 @@ impl Workspace {
         }))
     }
 
-    /// Every owed step, none interrupted, the files of each added up.
+    /// Every owed step, none interrupted: what each did.
     pub fn settle_all(&mut self) -> Result<Vec<Settled>, BuildFailure> {
         let mut steps = Vec::new();
         while !self.settled() {

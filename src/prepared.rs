@@ -76,10 +76,9 @@ impl Prepared {
             self.redraw_blocks(&ids).map_err(Refused::broken)?;
             return Ok(Replaced::InPlace { backlinks_changed });
         }
-        let retitled = edits.iter().all(|(id, page)| {
-            let old = self.site.page(*id);
-            crate::site::same_place(old, page) || crate::site::retitled(old, page)
-        });
+        let retitled = edits
+            .iter()
+            .all(|(id, page)| crate::site::same_lists(self.site.page(*id), page));
         if retitled {
             // Linking again would cost the whole site; sorting the lists again does not.
             let backlinks_changed = self.site.patch(edits).map_err(Refused::intact)?;

@@ -16,10 +16,7 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
-        let site = Site::fixture("basic");
-        let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-        site.write("site.toml", format!("{toml}search = true\n"));
-        Session::open(site)
+        Session::open(basic_with("search = true"))
     }
 
     fn open(site: Site) -> Session {
@@ -67,6 +64,14 @@ impl Session {
     fn assert_clean(&self, after: &str) {
         assert_clean(&self.workspace, Options::new(self.site.root()), after);
     }
+}
+
+/// The `basic` fixture with `line` added to its site.toml.
+fn basic_with(line: &str) -> Site {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}{line}\n"));
+    site
 }
 
 const LESSON: &str = "content/lessons/vendor-delay.md";
@@ -259,10 +264,7 @@ fn whole_site_work_waits_until_after_the_reload_and_a_save_interrupts_it() {
 /// A site with `search = false` has no index, and gets none from an edit in serve.
 #[test]
 fn without_search_an_edit_writes_no_index() {
-    let site = Site::fixture("basic");
-    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("{toml}search = false\n"));
-    let mut s = Session::open(site);
+    let mut s = Session::open(basic_with("search = false"));
     s.edit(
         LESSON,
         &lesson("供应商交付延期导致里程碑滑移", "正文。\n\n新段落。"),
@@ -281,9 +283,7 @@ fn without_search_an_edit_writes_no_index() {
 /// is rendered again.
 #[test]
 fn new_titles_reorder_lists_of_one_date_and_practices_of_one_weight() {
-    let site = Site::fixture("basic");
-    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("{toml}search = true\n"));
+    let site = basic_with("search = true");
     let same_day = |title: &str| {
         format!(
             "---\ntitle: {title}\ndate: 2024-05-05\nproject: erp\nphase: execution\n\

@@ -406,22 +406,19 @@ fn a_generated_portal_ranks_as_the_sample_does() {
     }
 }
 
-/// Many pages holding a phrase's bigrams apart, weighing more than the few holding the
-/// phrase (in their titles, against the phrase in a body), and more of them than the
-/// client reads the text of: the page of results still starts with the exact pages. The
-/// index's places tell the client which claimers cannot hold the phrase in a row.
-#[test]
-fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
+/// A built site of `apart` pages whose titles hold 尾阶 阶段 段敏 敏捷, never in a row
+/// (收尾阶段 … 阶段敏捷), and six pages holding 收尾阶段敏捷 in a row in their body; with
+/// the URLs of those six.
+fn apart_and_in_a_row(apart: usize) -> (Site, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let site = Site { dir };
     site.write(
         "site.toml",
         "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
     );
-    // 尾阶 阶段 段敏 敏捷 all in the title, never in a row: 收尾阶段 … 阶段敏捷.
-    for n in 0..60 {
+    for n in 0..apart {
         site.write(
-            &format!("content/practices/apart/a-{n:02}.md"),
+            &format!("content/practices/apart/a-{n:03}.md"),
             format!(
                 "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
             ),
@@ -437,6 +434,16 @@ fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
         );
     }
     site.build_ok();
+    (site, exact)
+}
+
+/// Many pages holding a phrase's bigrams apart, weighing more than the few holding the
+/// phrase (in their titles, against the phrase in a body), and more of them than the
+/// client reads the text of: the page of results still starts with the exact pages. The
+/// index's places tell the client which claimers cannot hold the phrase in a row.
+#[test]
+fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
+    let (site, exact) = apart_and_in_a_row(60);
     let r = search_client(
         &site,
         &json!([
@@ -520,30 +527,7 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
 /// ranked lists and places, the results' blocks.
 #[test]
 fn a_cold_query_asks_for_its_places_with_its_ranked_lists() {
-    let dir = tempfile::tempdir().unwrap();
-    let site = Site { dir };
-    site.write(
-        "site.toml",
-        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
-    );
-    for n in 0..300 {
-        site.write(
-            &format!("content/practices/apart/a-{n:03}.md"),
-            format!(
-                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
-            ),
-        );
-    }
-    let exact: Vec<String> = (0..6).map(|n| format!("practices/row/r-{n}/")).collect();
-    for n in 0..6 {
-        site.write(
-            &format!("content/practices/row/r-{n}.md"),
-            format!(
-                "---\ntitle: \"项目复盘 {n}\"\ndate: 2024-05-01\n---\n\n项目在收尾阶段敏捷转型中遇到了困难，复盘记录如下。\n"
-            ),
-        );
-    }
-    site.build_ok();
+    let (site, exact) = apart_and_in_a_row(300);
     let r = search_client(&site, &json!([{"q": "尾阶段敏捷", "limit": 8}]));
     let res = &r[0];
     let found = urls(res);

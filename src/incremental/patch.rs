@@ -133,10 +133,9 @@ impl Workspace {
                 .any(|k| matches!(k, Kind::Lesson | Kind::Project))
         });
         // New titles alone keep every page in its lists, which are only sorted again.
-        let retitled = edits.iter().all(|(id, page)| {
-            let old = site.page(*id);
-            same_place(old, page) || crate::site::retitled(old, page)
-        });
+        let retitled = edits
+            .iter()
+            .all(|(id, page)| crate::site::same_lists(site.page(*id), page));
         // What the moved pages were listed in, before they move.
         let before = (moves && !retitled).then(|| self.listed(&ids));
         let replaced = self.state.replace_pages(edits).map_err(|refused| {

@@ -14,7 +14,7 @@ use crate::t;
 use std::collections::{BTreeMap, HashMap};
 
 pub use links::{href, LinkIndex, Resolved};
-pub use patch::{retitled, same_place};
+pub use patch::{same_lists, same_place};
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Named, Taxonomy, TermId};
 

@@ -17,15 +17,10 @@ pub fn same_place(old: &Page, new: &Page) -> bool {
     old.title == new.title && same_lists(old, new)
 }
 
-/// Whether `new` differs from `old` by its title alone, among what [`same_place`] looks
-/// at: the page stays in every list it is in, and moves within one only among pages of
-/// its date (or, for practices, its weight), which lists order by title next.
-pub fn retitled(old: &Page, new: &Page) -> bool {
-    old.title != new.title && same_lists(old, new)
-}
-
-/// Everything [`same_place`] compares but the title.
-fn same_lists(old: &Page, new: &Page) -> bool {
+/// Whether `new` stays in every list `old` is in: all [`same_place`] compares but the
+/// title. A new title moves a page within a list only among pages of its date (or, for
+/// practices, its weight), which lists order by title next.
+pub fn same_lists(old: &Page, new: &Page) -> bool {
     old.kind == new.kind
         && old.rel_path == new.rel_path
         && old.url == new.url

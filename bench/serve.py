@@ -20,6 +20,7 @@ Each edit but `busy` waits until serve has paid what the save before left owed (
 Usage:
     python3 bench/serve.py                  # 10,000 pages, 300 projects, 30 edits of each kind
     python3 bench/serve.py --edits 50 --pages 1000
+    python3 bench/serve.py --pages 100000 --projects 1000 --edits 5 --kinds title
 """
 
 import argparse
@@ -157,6 +158,8 @@ def main():
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--projects", type=int, default=300)
     ap.add_argument("--edits", type=int, default=30, help="edits of each kind")
+    ap.add_argument("--kinds", default="body,summary,title,new,busy",
+                    help="which edits, comma-separated (`new` is followed by `delete`)")
     ap.add_argument("--gen", type=Path, default=Path(os.environ.get("PMO_CORPUS_GEN", DEFAULT_GEN)))
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pmo-bench")
     ap.add_argument("--scratch", type=Path,
@@ -198,7 +201,11 @@ def main():
         # Search is on unless site.toml turns it off; its index is the last of the work
         # a save leaves owed, so its line says serve has settled.
         search = not re.search(r"(?m)^search\s*=\s*false", (site / "site.toml").read_text())
-        kinds = ("body", "summary", "title")
+        chosen = set(args.kinds.split(","))
+        unknown = chosen - {"body", "summary", "title", "new", "busy"}
+        if unknown:
+            sys.exit(f"unknown kinds of edit: {', '.join(sorted(unknown))}")
+        kinds = tuple(k for k in ("body", "summary", "title") if k in chosen)
         results = {k: [] for k in kinds}
         scopes = {k: {} for k in kinds}
         rebuild_ms = {k: [] for k in kinds}
@@ -228,7 +235,7 @@ def main():
         for kind in ("new", "delete"):
             results[kind], rebuild_ms[kind], scopes[kind] = [], [], {}
         template = lessons[0].read_text(encoding="utf-8")
-        for n in range(max(1, args.edits // 3)):
+        for n in range(max(1, args.edits // 3) if "new" in chosen else 0):
             path = lessons[0].with_name(f"bench-new-{n}.md")
             for kind in ("new", "delete"):
                 mark = len(log.lines)
@@ -247,7 +254,7 @@ def main():
                 time.sleep(0.1)
         # A save while the save before is still owed work: served first.
         results["busy"], rebuild_ms["busy"], scopes["busy"] = [], [], {}
-        for n in range(max(1, args.edits // 3)):
+        for n in range(max(1, args.edits // 3) if "busy" in chosen else 0):
             first = lessons[(n * 11 + 5) % len(lessons)]
             second = lessons[(n * 11 + 6) % len(lessons)]
             mark = len(log.lines)
@@ -284,6 +291,8 @@ def main():
                 print(f"after the reload, {name:17} median {statistics.median(ms):7.0f} ms, "
                       f"max {max(ms):7.0f} ms ({len(ms)} steps)")
         for kind in kinds + ("new", "delete", "busy"):
+            if not results[kind]:
+                continue
             summary(kind, results[kind])
             print(f"         of which rebuilding (as serve reports it): median "
                   f"{statistics.median(rebuild_ms[kind]):.0f} ms")

@@ -221,6 +221,16 @@ pub enum BlockSpec {
     Table(TableSpec),
 }
 
+impl BlockSpec {
+    /// The table the block reads, as written.
+    pub fn data(&self) -> &str {
+        match self {
+            BlockSpec::Chart(c) => &c.data,
+            BlockSpec::Table(t) => &t.data,
+        }
+    }
+}
+
 /// A problem in a block: the message, and the byte range inside the block's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecError {

@@ -26,10 +26,12 @@ pub enum Replaced {
     InPlace { backlinks_changed: Vec<PageId> },
     /// Pages kept their lists but have new titles, which order pages of one date (or
     /// weight) within them: the lists were sorted again and the derived tables made
-    /// again. `shifted`: the pages whose place in a list changed, and the retitled ones.
+    /// again. `shifted`: the pages whose place in a list changed, and the retitled ones;
+    /// `redrawn`: the pages whose chart and table blocks were drawn again.
     Retitled {
         backlinks_changed: Vec<PageId>,
         shifted: Vec<PageId>,
+        redrawn: Vec<PageId>,
     },
     /// A page moved (new title, date, tags, project …): the site was linked again, its
     /// derived tables and every chart drawn from them made again.
@@ -85,17 +87,31 @@ impl Prepared {
             let shifted = self.site.reorder(&ids);
             // The derived `lessons` table lists lessons' titles (a project's new title
             // calls for a full rebuild before this).
-            if ids
+            let lessons = ids
                 .iter()
-                .any(|&id| self.site.page(id).kind == Kind::Lesson)
-            {
+                .any(|&id| self.site.page(id).kind == Kind::Lesson);
+            if lessons {
                 crate::derive::tables::retitle_lessons(&mut self.site, &self.i18n, &ids);
             }
-            self.redraw_from_tables(&[], &ids)
-                .map_err(Refused::broken)?;
+            // Only blocks reading the lessons table can show a title. The dashboard's
+            // charts count lessons by category, phase and impact and name projects: a
+            // retitled lesson or practice changes none of them, so they are kept (at
+            // 100,000 pages drawing them again was a quarter of a title edit).
+            let redrawn: Vec<PageId> = self
+                .site
+                .pages
+                .iter_enumerated()
+                .filter(|&(id, page)| {
+                    ids.contains(&id)
+                        || (lessons && page.blocks.iter().any(|b| b.data() == "lessons"))
+                })
+                .map(|(id, _)| id)
+                .collect();
+            self.redraw_blocks(&redrawn).map_err(Refused::broken)?;
             return Ok(Replaced::Retitled {
                 backlinks_changed,
                 shifted,
+                redrawn,
             });
         }
         let mut previous = Vec::with_capacity(edits.len());

@@ -24,13 +24,14 @@ fn lists_of(site: &crate::site::Site, ids: &[PageId]) -> Vec<Job> {
 /// pages whose place in a list changed, and `ids`): each shifted page's own list pages,
 /// which together are every list page whose slice of a list changed; the lists showing
 /// the titles (home, the project, the pages linked to); the practices before and after
-/// a shifted practice, which name it; and every page with chart or table blocks, as the
-/// derived `lessons` table lists titles.
+/// a shifted practice, which name it; and the pages whose blocks were drawn again (those
+/// reading the derived `lessons` table, which lists titles).
 fn retitled_jobs(
     site: &crate::site::Site,
     ids: &[PageId],
     shifted: &[PageId],
     backlinks_changed: &[PageId],
+    redrawn: &[PageId],
 ) -> Vec<Job> {
     let mut jobs = Vec::new();
     for &id in shifted {
@@ -47,12 +48,9 @@ fn retitled_jobs(
     for &id in backlinks_changed {
         add_jobs(&mut jobs, render::showing(site, id));
     }
-    let with_blocks = site
-        .pages
-        .iter_enumerated()
-        .filter(|(_, page)| !page.blocks.is_empty())
-        .flat_map(|(id, _)| render::showing(site, id));
-    add_jobs(&mut jobs, with_blocks);
+    for &id in redrawn {
+        add_jobs(&mut jobs, render::showing(site, id));
+    }
     debug_assert!(ids.iter().all(|id| shifted.contains(id)));
     jobs
 }
@@ -174,6 +172,7 @@ impl Workspace {
                 Replaced::Retitled {
                     backlinks_changed,
                     shifted,
+                    redrawn,
                 },
                 _,
             ) => {
@@ -181,7 +180,7 @@ impl Workspace {
                     self.cache.refresh_summary(site, &self.state.i18n, id);
                 }
                 Ok(Some(Patched {
-                    jobs: retitled_jobs(site, &ids, &shifted, &backlinks_changed),
+                    jobs: retitled_jobs(site, &ids, &shifted, &backlinks_changed, &redrawn),
                     removed: Vec::new(),
                     moved: false,
                 }))

@@ -116,6 +116,37 @@ fn a_practice_section_lists_each_page_once_over_its_pages() {
     }
 }
 
+/// Each practice links the one before and after it in its section's reading order; the
+/// first has no "previous", the last no "next", and other sections' practices are not
+/// its neighbours.
+#[test]
+fn each_practice_links_its_neighbours_in_reading_order() {
+    let site = site();
+    site.build_ok();
+    let prev_next = |i: usize| {
+        let html = site.read(&format!("practices/quality/q{i}/index.html"));
+        let nav = html
+            .split("class=\"prevnext\"")
+            .nth(1)
+            .and_then(|n| n.split("</nav>").next())
+            .unwrap_or("")
+            .to_string();
+        let find = |rel: &str| {
+            nav.split(&format!("rel=\"{rel}\" href=\""))
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .map(|h| h.trim_start_matches("../").to_string())
+        };
+        (find("prev"), find("next"))
+    };
+    let q = |i: usize| Some(format!("practices/quality/q{i}/"));
+    assert_eq!(prev_next(1), (None, q(2)));
+    for i in 2..=6 {
+        assert_eq!(prev_next(i), (q(i - 1), q(i + 1)), "practice {i}");
+    }
+    assert_eq!(prev_next(7), (q(6), None));
+}
+
 #[test]
 fn the_reviews_archive_and_each_year_are_paginated_newest_first() {
     let site = site();

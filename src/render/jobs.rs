@@ -1,7 +1,7 @@
 //! What gets rendered: one [`Job`] per output page, and the context each job's template
 //! receives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -489,7 +489,12 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     let section = site.page_section[id];
     let is_index = page.kind.is_index();
     let (prev, next) = if page.kind == Kind::Practice {
-        neighbours(site, section, id)
+        let link = |p: PageId| Link {
+            title: site.page(p).title.clone(),
+            url: site.page(p).url.clone(),
+        };
+        let (before, after) = r.neighbours(section).get(&id).copied().unwrap_or_default();
+        (before.map(link), after.map(link))
     } else {
         (None, None)
     };
@@ -537,8 +542,11 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     }
 }
 
-/// The practices before and after `id` in its section's reading order.
-fn neighbours(site: &Site, section: SectionId, id: PageId) -> (Option<Link>, Option<Link>) {
+/// Each practice of a section: the practices before and after it in reading order.
+pub(super) type Neighbours = HashMap<PageId, (Option<PageId>, Option<PageId>)>;
+
+/// The practices of section `section`, each with its neighbours in reading order.
+pub(super) fn neighbours(site: &Site, section: SectionId) -> Neighbours {
     let list: Vec<PageId> = site
         .section(section)
         .pages
@@ -546,17 +554,13 @@ fn neighbours(site: &Site, section: SectionId, id: PageId) -> (Option<Link>, Opt
         .copied()
         .filter(|&p| site.page(p).kind == Kind::Practice)
         .collect();
-    let link = |p: PageId| Link {
-        title: site.page(p).title.clone(),
-        url: site.page(p).url.clone(),
-    };
-    match list.iter().position(|&p| p == id) {
-        Some(i) => (
-            i.checked_sub(1).map(|j| link(list[j])),
-            list.get(i + 1).map(|&j| link(j)),
-        ),
-        None => (None, None),
-    }
+    list.iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let before = i.checked_sub(1).map(|j| list[j]);
+            (id, (before, list.get(i + 1).copied()))
+        })
+        .collect()
 }
 
 pub(super) fn section_context<'a>(

@@ -10,7 +10,7 @@ use crate::content::schema::{Rag, Vocabulary};
 use crate::derive;
 use crate::kinds::Kind;
 use crate::render::context::{self, paginator, project_row, ProjectRow};
-use crate::render::jobs::{pages_for, rag_counts, review_years, section_context, StatusCount};
+use crate::render::jobs::{pages_for, rag_counts, section_context, StatusCount};
 use crate::render::Renderer;
 use crate::site::{PageId, SectionId, Site};
 
@@ -113,7 +113,7 @@ struct YearGroup {
 pub fn reviews(r: &Renderer, ctx: &mut Context, s: SectionId, year: Option<i16>, n: usize) {
     let site = r.site;
     let base = &site.section(s).url;
-    let years = review_years(site);
+    let years = r.review_years();
     let all: &[PageId] = match year {
         Some(y) => years.get(&y).map_or(&[], Vec::as_slice),
         None => site.newest(Kind::Review),

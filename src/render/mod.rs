@@ -130,6 +130,12 @@ pub struct Renderer<'a> {
     i18n: &'a I18n,
     summaries: &'a IdVec<PageId, Value>,
     root: &'a Path,
+    /// Per section, each practice's previous and next practice: made once, when the
+    /// section's first practice is rendered. Looking them up per page read the whole
+    /// section for each of its practices (30,000 × 30,000 at 100,000 pages).
+    neighbours: IdVec<SectionId, OnceLock<jobs::Neighbours>>,
+    /// Reviews by year, made once for all of the archive's pages.
+    review_years: OnceLock<std::collections::BTreeMap<i16, Vec<PageId>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -149,7 +155,18 @@ impl<'a> Renderer<'a> {
             i18n,
             summaries: &cache.summaries,
             root,
+            neighbours: IdVec::from_raw(site.sections.iter().map(|_| OnceLock::new()).collect()),
+            review_years: OnceLock::new(),
         }
+    }
+
+    fn neighbours(&self, section: SectionId) -> &jobs::Neighbours {
+        self.neighbours[section].get_or_init(|| jobs::neighbours(self.site, section))
+    }
+
+    fn review_years(&self) -> &std::collections::BTreeMap<i16, Vec<PageId>> {
+        self.review_years
+            .get_or_init(|| jobs::review_years(self.site))
     }
 
     /// Every job of the site, in plan order.

@@ -18,8 +18,10 @@ every run), runs the real client under node (bench/relevance_node.mjs) and repor
   - title hit@1: queries that are a page's title (as written, lowercased, or without
     spaces) whose first result has that title;
   - the same queries timed in headless Chromium (bench/search.py's page), over http://
-    and file://: cold (empty cache, as the header box asks) and warm, with the load
-    average before and after (--skip-browser leaves them out).
+    (Python's stdlib server, HTTP/1.0, and bench/static_server.mjs, HTTP/1.1 kept alive
+    as a web server serves a portal) and file://: cold (empty cache, as the header box
+    asks) and warm, with the load average before and after (--skip-browser leaves them
+    out).
 
 Truth is each page's text as the index stores it for excerpts (title, prose, and the
 words the page shows besides: summary, tables, milestones, risks) plus its front
@@ -233,9 +235,10 @@ def browser(report, public, queries):
     if not chromium:
         report["browser_ms"] = "no chromium on the PATH"
         return
-    for mode in ("http", "file"):
+    for mode in ("http", "http_keepalive", "file"):
         load_before = os.getloadavg()[0]
-        lat = base.browser_latency(public, [q for _, q in queries], chromium, mode == "file")
+        lat = base.browser_latency(public, [q for _, q in queries], chromium, mode == "file",
+                                   keepalive=mode == "http_keepalive")
         report[f"browser_ms_{mode}"] = {
             "queries": len(lat["cold"]),
             "cold_median": round(statistics.median(lat["cold"]), 1),

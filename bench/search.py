@@ -169,10 +169,13 @@ def make_queries(texts, count, rng):
 
 # ---------------------------------------------------------------- browser
 
-def browser_latency(public, queries, chromium, over_file):
+def browser_latency(public, queries, chromium, over_file, keepalive=False):
     """Times each query in headless Chromium, from an empty cache and warm. The page is
     served over http://127.0.0.1, or opened from file:// (a portal on a file share); it
-    posts its timings back to a local server either way."""
+    posts its timings back to a local server either way. Over http://, the files come
+    from Python's stdlib server (HTTP/1.0: a connection and a thread per file), or with
+    `keepalive` from bench/static_server.mjs (HTTP/1.1, kept alive, as a web server
+    serves a portal)."""
     page = public / "bench-search.html"
     result = {}
     done = threading.Event()
@@ -221,7 +224,14 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
   await send({cold, warm, page});
 })().catch(e => send({error: String(e)}));
 </script>""" % (json.dumps(queries), report), encoding="utf-8")
-    url = page.resolve().as_uri() if over_file else f"http://127.0.0.1:{server.server_port}/bench-search.html"
+    files = None
+    if over_file:
+        url = page.resolve().as_uri()
+    elif keepalive:
+        files = start_static_server(public)
+        url = f"http://127.0.0.1:{files[1]}/bench-search.html"
+    else:
+        url = f"http://127.0.0.1:{server.server_port}/bench-search.html"
     profile = tempfile.mkdtemp()
     proc = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu",
                              "--disable-background-networking", "--no-first-run",
@@ -233,10 +243,20 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
         proc.terminate()
         proc.wait()
         server.shutdown()
+        if files:
+            files[0].terminate()
+            files[0].wait()
         shutil.rmtree(profile, ignore_errors=True)
     if "error" in result or not result:
         sys.exit(f"browser run failed: {result}")
     return result
+
+
+def start_static_server(public):
+    """bench/static_server.mjs serving `public` (HTTP/1.1, keep-alive): (process, port)."""
+    proc = subprocess.Popen(["node", str(REPO / "bench" / "static_server.mjs"), str(public)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return proc, int(proc.stdout.readline())
 
 
 def pct(values, p):

@@ -8,6 +8,7 @@
  *   PmoSearchText.tokenize(query)          the query's groups (see below)
  *   PmoSearchText.stem(word)               the stem the index uses for a word
  *   PmoSearchText.normalize(text)          folded text with a map back to the original
+ *   PmoSearchText.fold(text)               normalize's text alone (faster)
  *   PmoSearchText.findMatches(norm, groups)  [start, end, group] intervals
  *   PmoSearchText.excerpt(text, groups)    HTML around the best match
  *   PmoSearchText.escapeHtml(s), .isCjk(codePoint), .runs(text)
@@ -226,11 +227,36 @@
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   }
 
+  /**
+   * Characters whose folding is not one code unit for one, or depends on its neighbours
+   * (İ lowercases to two units, Σ to ς at a word's end in a whole string, surrogate pairs
+   * map both units to the pair's start): text holding none folds in one pass.
+   */
+  var NOT_ONE_FOR_ONE = /[\u0130\u03a3\ud800-\udfff]/;
+  var FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+  function foldFullWidth(c) {
+    return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+  }
+
+  /** Text folded and lowercased, character by character (normalize's text). */
+  function fold(text) {
+    text = String(text);
+    if (!NOT_ONE_FOR_ONE.test(text)) return text.replace(FULL_WIDTH, foldFullWidth).toLowerCase();
+    return normalize(text).text;
+  }
+
   /** Folded, lowercased text with a map from its indices to the original's. */
   function normalize(text) {
     var norm = '';
     var map = [];
     var i = 0;
+    if (!NOT_ONE_FOR_ONE.test(text)) {
+      // One unit for one: the map is the identity.
+      norm = text.replace(FULL_WIDTH, foldFullWidth).toLowerCase();
+      for (i = 0; i <= text.length; i++) map.push(i);
+      return { text: norm, map: map };
+    }
     while (i < text.length) {
       var cp = text.codePointAt(i);
       var ch = String.fromCodePoint(cp);
@@ -375,6 +401,7 @@
     isWordChar: isWordChar,
     foldChar: foldChar,
     normalize: normalize,
+    fold: fold,
     findMatches: findMatches,
     excerpt: excerpt,
     escapeHtml: escapeHtml,

@@ -260,38 +260,90 @@
   }
 
   /**
-   * A term's postings: {docs, impacts, byDoc: doc → index}. A plain list is a string of
+   * How many numbers an encoded string holds, then the numbers themselves into `out`
+   * (typed arrays: a common bigram's list holds thousands).
+   */
+  function countNumbers(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) if (DIGIT[s.charCodeAt(i)] < 32) n++;
+    return n;
+  }
+
+  /**
+   * Lists holding at least this share of the pages (1/DENSE) get a table indexed by
+   * page for their lookups; shorter ones are searched by halves. A table costs 4 bytes a
+   * page (400 KB at 100k pages), too much for each of a prefix's many short expansions.
+   */
+  var DENSE = 64;
+
+  /**
+   * A term's postings: {docs, impacts, dense, idf}, docs ascending (typed arrays), `dense`
+   * a table of doc → index + 1 or null (see slot). A plain list is a string of
    * (delta, impact) pairs; a long one is ranked, `[pages, top, floor]`: every page as
    * gaps, the best pages as a plain list, and the impact of all the others
-   * (docs/search-format.md, "Ranked lists").
+   * (docs/search-format.md, "Ranked lists"). `n` is the number of pages (meta.n).
    */
-  function decode(list) {
-    var out = { docs: [], impacts: [], byDoc: {} };
-    var d = 0, i;
+  function decode(list, n) {
+    var d = 0, i, v = 0, c, k = 0;
+    var docs, impacts;
     if (Array.isArray(list)) {
-      var gaps = numbers(list[0] || '');
+      var gaps = String(list[0] || '');
       var floor = +list[2] || 1;
+      docs = new Int32Array(countNumbers(gaps));
+      impacts = new Float64Array(docs.length);
       for (i = 0; i < gaps.length; i++) {
-        d += gaps[i];
-        out.byDoc[d] = i;
-        out.docs.push(d);
-        out.impacts.push(floor);
+        c = DIGIT[gaps.charCodeAt(i)];
+        if (c >= 32) { v = v * 32 + (c - 32); continue; }
+        d += v * 32 + c;
+        v = 0;
+        docs[k] = d;
+        impacts[k++] = floor;
       }
-      var top = decode(list[1] || '');
+      var out = postings(docs, impacts, n);
+      var top = decode(list[1] || '', n);
       for (i = 0; i < top.docs.length; i++) {
-        var k = out.byDoc[top.docs[i]];
-        if (k !== undefined) out.impacts[k] = top.impacts[i];
+        var at = slot(out, top.docs[i]);
+        if (at >= 0) out.impacts[at] = top.impacts[i];
       }
       return out;
     }
-    var nums = numbers(list || '');
-    for (i = 0; i + 1 < nums.length; i += 2) {
-      d += nums[i];
-      out.byDoc[d] = out.docs.length;
-      out.docs.push(d);
-      out.impacts.push(nums[i + 1]);
+    var s = String(list || '');
+    var count = countNumbers(s) >> 1;
+    docs = new Int32Array(count);
+    impacts = new Float64Array(count);
+    var second = false;
+    for (i = 0; i < s.length && k < count; i++) {
+      c = DIGIT[s.charCodeAt(i)];
+      if (c >= 32) { v = v * 32 + (c - 32); continue; }
+      v = v * 32 + c;
+      if (second) { impacts[k++] = v; } else { d += v; docs[k] = d; }
+      second = !second;
+      v = 0;
     }
-    return out;
+    return postings(docs, impacts, n);
+  }
+
+  function postings(docs, impacts, n) {
+    var dense = null;
+    if (n && docs.length * DENSE >= n) {
+      dense = new Int32Array(n + 1);
+      for (var i = 0; i < docs.length; i++) if (docs[i] <= n) dense[docs[i]] = i + 1;
+    }
+    return { docs: docs, impacts: impacts, dense: dense, idf: -1 };
+  }
+
+  /** Where document d stands in postings p, or -1 when p does not hold it. */
+  function slot(p, d) {
+    if (p.dense !== null) return d >= 0 && d < p.dense.length ? p.dense[d] - 1 : -1;
+    var docs = p.docs, lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      var x = docs[mid];
+      if (x < d) lo = mid + 1;
+      else if (x > d) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
   function has(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k); }
@@ -308,7 +360,7 @@
     var data = store[shardOf(term, meta)];
     var v = has(data, term) ? data[term] : '';
     var file = stubFile(term, meta);
-    var p = decode(file ? store[file] : v);
+    var p = decode(file ? store[file] : v, meta.n);
     decoded[term] = p;
     return p;
   }
@@ -328,8 +380,11 @@
 
   /** A term's score in a document: its idf times the impact the index stored. */
   function weight(p, k, meta) {
-    var df = p.docs.length;
-    return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)) * p.impacts[k];
+    if (p.idf < 0) {
+      var df = p.docs.length;
+      p.idf = Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
+    }
+    return p.idf * p.impacts[k];
   }
 
   /**
@@ -350,7 +405,7 @@
   }
 
   /** Whether d holds a bigram; a common bigram left unloaded (null) counts as held. */
-  function holdsBigram(p, d) { return p === null || p.byDoc[d] !== undefined; }
+  function holdsBigram(p, d) { return p === null || slot(p, d) >= 0; }
 
   /** The documents that may hold group g: a superset, to be checked one by one. */
   function sourceDocs(g) {
@@ -361,78 +416,98 @@
 
   function holds(g, d) {
     if (g.type === 'cjk') return holdsRun(g, d);
-    for (var e = 0; e < g.expansions.length; e++) if (g.expansions[e].byDoc[d] !== undefined) return true;
+    for (var e = 0; e < g.expansions.length; e++) if (slot(g.expansions[e], d) >= 0) return true;
     return false;
   }
 
   /**
-   * Every matching document: {doc → {score, title, exact, near}}. `score` is BM25 (idf ×
-   * the impacts the index stored); `near` the share of the query's neighbours that are
-   * neighbours in the page too — a run's bigrams, and the pair or bigram joining two
-   * query groups — and `exact` when all are; `title` when the page's title is the query.
+   * Every matching document, as a list of matches {d, score, title, exact, near, links}
+   * in ascending d. `score` is BM25 (idf × the impacts the index stored); `near` the
+   * share of the query's neighbours that are neighbours in the page too — a run's
+   * bigrams, and the pair or bigram joining two query groups — and `exact` when all are;
+   * `title` when the page's title is the query.
    */
   function match(groups, meta, titleDocs) {
-    var candidates = null;   // doc → true
-    var i, j;
+    var candidates = null;   // ascending docs
+    var i, j, k, d;
     // A document must match every group; start from the rarest.
     var order = groups.slice().sort(function (a, b) { return a.df - b.df; });
     for (i = 0; i < order.length; i++) {
       var g = order[i];
-      var docs = {};
-      var lists = sourceDocs(g);
-      for (j = 0; j < lists.length; j++) {
-        var p = lists[j];
-        for (var k = 0; k < p.docs.length; k++) {
-          var d = p.docs[k];
-          if (candidates && !candidates[d]) continue;
-          if (g.type === 'cjk' && !holdsRun(g, d)) continue;
-          docs[d] = true;
+      var docs = [];
+      if (candidates === null) {
+        var lists = sourceDocs(g);
+        for (j = 0; j < lists.length; j++) {
+          var p = lists[j];
+          for (k = 0; k < p.docs.length; k++) {
+            d = p.docs[k];
+            if (g.type === 'cjk' && !holdsRun(g, d)) continue;
+            docs.push(d);
+          }
         }
+        // A prefix's expansions may share pages.
+        if (lists.length > 1) docs = ascendingUnique(docs);
+      } else {
+        for (k = 0; k < candidates.length; k++) if (holds(g, candidates[k])) docs.push(candidates[k]);
       }
       candidates = docs;
     }
-    candidates = candidates || {};
+    candidates = candidates || [];
     // A page titled as the query is a result even where its title's punctuation split
     // the query's words apart.
-    Object.keys(titleDocs).forEach(function (d) { candidates[d] = true; });
+    var titled = Object.keys(titleDocs).map(Number);
+    if (titled.length) candidates = ascendingUnique(candidates.concat(titled));
     var links = 0;
-    groups.forEach(function (g) {
-      if (g.type === 'cjk' && g.terms.length > 1) links += g.terms.length;
-      if (g.nextTerm) links++;
-    });
-    var out = {};
-    Object.keys(candidates).forEach(function (key) {
-      var d = +key;
+    for (i = 0; i < groups.length; i++) {
+      if (groups[i].type === 'cjk' && groups[i].terms.length > 1) links += groups[i].terms.length;
+      if (groups[i].nextTerm) links++;
+    }
+    var out = new Array(candidates.length);
+    for (i = 0; i < candidates.length; i++) {
+      d = candidates[i];
       var total = 0;
       var near = 0;
-      groups.forEach(function (g) {
-        if (g.type === 'cjk') {
-          for (var t = 0; t < g.postings.length; t++) {
-            if (g.postings[t] === null) {
-              if (g.terms.length > 1) near++;
+      for (j = 0; j < groups.length; j++) {
+        var gr = groups[j];
+        if (gr.type === 'cjk') {
+          var many = gr.terms.length > 1;
+          for (var t = 0; t < gr.postings.length; t++) {
+            var pt = gr.postings[t];
+            if (pt === null) {
+              if (many) near++;
               continue;
             }
-            var k = g.postings[t].byDoc[d];
-            if (k === undefined) continue;
-            total += weight(g.postings[t], k, meta);
-            if (g.terms.length > 1) near++;
+            k = slot(pt, d);
+            if (k < 0) continue;
+            total += weight(pt, k, meta);
+            if (many) near++;
           }
         } else {
           var s = 0;
-          for (var e = 0; e < g.expansions.length; e++) {
-            var q = g.expansions[e];
-            var x = q.byDoc[d];
-            if (x !== undefined) s = Math.max(s, weight(q, x, meta));
+          for (var e = 0; e < gr.expansions.length; e++) {
+            var q = gr.expansions[e];
+            var x = slot(q, d);
+            if (x >= 0) s = Math.max(s, weight(q, x, meta));
           }
           total += s;
         }
-        if (g.next && g.next.byDoc[d] !== undefined) near++;
-      });
-      out[d] = {
-        score: total, title: titleDocs[d] === true, exact: near === links,
-        near: links ? near / links : 1, links: links
+        if (gr.next && slot(gr.next, d) >= 0) near++;
+      }
+      var m = {
+        d: d, score: total, title: titleDocs[d] === true, exact: near === links,
+        near: links ? near / links : 1, links: links, verified: undefined, key: 0
       };
-    });
+      m.key = sortKey(m);
+      out[i] = m;
+    }
+    return out;
+  }
+
+  /** Numbers sorted ascending, each once. */
+  function ascendingUnique(xs) {
+    xs.sort(function (a, b) { return a - b; });
+    var out = [];
+    for (var i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[i - 1]) out.push(xs[i]);
     return out;
   }
 
@@ -444,14 +519,29 @@
    */
   function tier(m) { return m.exact ? (m.verified === false ? 1 : 2) : 0; }
 
-  /** Orders two matches: exact title, then exact text, then nearness, then score. */
-  function better(a, b) {
-    return (b.title - a.title) || (tier(b) - tier(a)) || (b.near - a.near) || (b.score - a.score);
+  /** A match's title and tier as one number, for sorting (exact title first). */
+  function sortKey(m) { return (m.title ? 4 : 0) + tier(m); }
+
+  /** Records what reading a match's text (or places) told; its tier may fall. */
+  function setVerified(m, holds) {
+    m.verified = holds;
+    m.key = sortKey(m);
+  }
+
+  /**
+   * Sorts matches best first: exact title, then exact text (the tier), then nearness,
+   * then score — the first two as one number (`key`: some queries sort thousands of
+   * matches, more than once) — then by page: a total order, so results never shuffle.
+   */
+  function rank(hits) { hits.sort(byRank); }
+
+  function byRank(a, b) {
+    return (b.key - a.key) || (b.near - a.near) || (b.score - a.score) || (a.d - b.d);
   }
 
   /** Text folded, lowercased and without white space: how exact text is compared. */
   function squeeze(text) {
-    return normalize(String(text)).text.replace(/\s+/g, '');
+    return T.fold(text).replace(/\s+/g, '');
   }
 
   /** Pages whose text is read, at most, beyond the ones shown, to find exact text. */
@@ -567,13 +657,13 @@
     var n = 0;
     for (var i = 0; i < shortest.docs.length && n <= stop; i++) {
       var d = shortest.docs[i];
-      if (lists.every(function (p) { return p.byDoc[d] !== undefined; })) n++;
+      if (lists.every(function (p) { return slot(p, d) >= 0; })) n++;
     }
     return n;
   }
 
   /**
-   * A chain's terms with their places, looked up once: [{places, byDoc, at}], only the
+   * A chain's terms with their places, looked up once: [{places, postings, at}], only the
    * terms whose places were loaded (the others stand anywhere).
    */
   function placedChain(chain, meta) {
@@ -581,7 +671,7 @@
     chain.forEach(function (t) {
       var data = store[placesFile(t[0], meta)];
       var s = typeof data === 'string' ? data : (has(data, t[0]) ? data[t[0]] : null);
-      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: s, byDoc: decoded[t[0]].byDoc, at: t[1] });
+      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: s, postings: decoded[t[0]], at: t[1] });
     });
     return out;
   }
@@ -598,8 +688,8 @@
       for (var r = 0; r < PLACES && !any; r++) {
         var ok = 1;
         for (var i = 0; i < chain.length && ok; i++) {
-          var k = chain[i].byDoc[d];
-          var v = k === undefined ? -1 : DIGIT[chain[i].places.charCodeAt(k)];
+          var k = slot(chain[i].postings, d);
+          var v = k < 0 ? -1 : DIGIT[chain[i].places.charCodeAt(k)];
           if (!(v > 0 && v < 32)) continue;   // unknown: any place
           ok = (v >> ((r + chain[i].at) % PLACES)) & 1;
         }
@@ -618,45 +708,46 @@
    * the later ones while the text is not found. (Ranking the pages whose first block
    * lacks the text below the others, to read fewer later blocks, made more pages read and
    * left more unread at 10k: a page holding the text later stayed shown unread and let
-   * one more page in.) Sorts `hits` by `better`. `from` is where the page of results
+   * one more page in.) Sorts `hits` by `rank`. `from` is where the page of results
    * starts. `expect(d)` is told the pages likely on it, so their rows and excerpts load
    * while others are read: those of the page as it stands when a round of reading
    * starts, and on the first page of results (`from` 0) each found to hold the text,
    * which can only move up.
    */
-  function verify(hits, found, query, from, need, groups, meta, expect) {
+  function verify(hits, query, from, need, groups, meta, expect) {
     var needle = squeeze(query);
     var budget = need + VERIFY_EXTRA;
-    function order() { hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); }); }
+    function order() { rank(hits); }
     // More pages claim the exact text than are shown: their places sort out, without
     // their text, most of those that hold the parts apart.
-    var claims = hits.filter(function (d) { return found[d].exact && found[d].links; });
+    var claims = hits.filter(isClaim);
     var chainList = claims.length > need ? chains(groups) : [];
     var placed = Promise.all(placesFiles(chainList, meta).map(optional)).then(function () {
       var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
         .filter(function (c) { return c.length > 1; });
       if (!lookedUp.length) return;
-      claims.forEach(function (d) { if (!inPlace(lookedUp, d)) found[d].verified = false; });
+      claims.forEach(function (m) { if (!inPlace(lookedUp, m.d)) setVerified(m, false); });
     });
     function round() {
       order();
       var todo = [];
       for (var i = 0; i < hits.length && i < need && budget > 0; i++) {
-        var m = found[hits[i]];
-        if (isClaim(m) && m.verified === undefined) { todo.push(hits[i]); budget--; }
+        var m = hits[i];
+        if (isClaim(m) && m.verified === undefined) { todo.push(m); budget--; }
       }
       if (!todo.length) return Promise.resolve();
       // The others of the page as it now stands load beside the reading: only a claimer
       // read and found apart can push one off it.
       for (i = from; i < hits.length && i < need; i++) {
-        if (todo.indexOf(hits[i]) < 0) expect(hits[i]);
+        if (todo.indexOf(hits[i]) < 0) expect(hits[i].d);
       }
-      return Promise.all(todo.map(function (d) {
+      return Promise.all(todo.map(function (m) {
+        var d = m.d;
         return get('x/' + d + '-0').then(function (entry) {
           if (!Array.isArray(entry)) return false;
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
-        }).then(function (holds) { found[d].verified = holds; }, function () { found[d].verified = true; })
-          .then(function () { if (found[d].verified && from === 0) expect(d); });
+        }).then(function (holds) { setVerified(m, holds); }, function () { setVerified(m, true); })
+          .then(function () { if (m.verified && from === 0) expect(d); });
       })).then(round);
     }
     return placed.then(round);
@@ -713,7 +804,7 @@
     if (!key || !groups.length) return {};
     var data = store[shardName(key, meta)];
     var out = {};
-    if (has(data, key)) decode(data[key]).docs.forEach(function (d) { out[d] = true; });
+    if (has(data, key)) decode(data[key], 0).docs.forEach(function (d) { out[d] = true; });
     return out;
   }
 
@@ -898,7 +989,7 @@
     var count = Math.min(entry[4] || 1, MAX_BLOCKS);
     var first = String(entry[5] || '');
     function matches(full) {
-      return findMatches(normalize(full.slice(full.indexOf('\n') + 1)).text, groups).length > 0;
+      return findMatches(T.fold(full.slice(full.indexOf('\n') + 1)), groups).length > 0;
     }
     function block(b) {
       if (b >= count) return Promise.resolve(first);
@@ -941,10 +1032,9 @@
    * rank, and the claimers of a class keep the ranks the class's claimers hold. So a
    * claimer is settled when all its class's claimers are in the window.
    */
-  function settledDocs(hits, found, from, to) {
+  function settledDocs(hits, from, to) {
     var first = {}, last = {};
-    hits.forEach(function (d, i) {
-      var m = found[d];
+    hits.forEach(function (m, i) {
       if (!isClaim(m)) return;
       var c = m.title ? 1 : 0;
       if (first[c] === undefined) first[c] = i;
@@ -952,9 +1042,9 @@
     });
     var out = [];
     for (var i = from; i < to && i < hits.length; i++) {
-      var m = found[hits[i]];
+      var m = hits[i];
       var c = m.title ? 1 : 0;
-      if (!isClaim(m) || (first[c] >= from && last[c] < to)) out.push(hits[i]);
+      if (!isClaim(m) || (first[c] >= from && last[c] < to)) out.push(m.d);
     }
     return out;
   }
@@ -997,33 +1087,32 @@
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
         var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
-        var matching = Object.keys(found).map(Number);
         var fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
-        var facets = withFacets ? facetCounts(matching, fmeta, active, filters) : {};
-        var hits = matching.filter(function (d) {
-          for (var name in active) if (!passes(fmeta.facets[name], active[name], d)) return false;
+        var facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
+        var hits = Object.keys(active).length ? found.filter(function (m) {
+          for (var name in active) if (!passes(fmeta.facets[name], active[name], m.d)) return false;
           return true;
-        });
-        hits.sort(function (a, b) { return better(found[a], found[b]) || (a - b); });
+        }) : found;
+        rank(hits);
         var load = resultLoader(prep.groups, meta, withText);
         var settled = Promise.resolve();
         if (withText) {
           // The results that verify cannot move off the page load now, beside it; the
           // others as verify tells.
-          settledDocs(hits, found, offset, offset + limit).forEach(load);
-          settled = verify(hits, found, query, offset, offset + limit, prep.groups, meta, load);
+          settledDocs(hits, offset, offset + limit).forEach(load);
+          settled = verify(hits, query, offset, offset + limit, prep.groups, meta, load);
         }
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);
-          return Promise.all(page.map(load)).then(function (loaded) {
-            var results = page.map(function (d, i) {
+          return Promise.all(page.map(function (m) { return load(m.d); })).then(function (loaded) {
+            var results = page.map(function (m, i) {
               var entry = loaded[i][0];
               return {
                 url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
                 date: entry[3] || '', excerpt: excerpt(loaded[i][1], prep.groups),
-                score: Math.round(found[d].score * 10000) / 10000, doc: d,
-                exact: tier(found[d]) === 2, titleMatch: found[d].title
+                score: Math.round(m.score * 10000) / 10000, doc: m.d,
+                exact: tier(m) === 2, titleMatch: m.title
               };
             });
             return {
@@ -1082,7 +1171,9 @@
     href: href,
     escapeHtml: escapeHtml,
     _receive: receive,
-    _store: function () { return store; }
+    _store: function () { return store; },
+    _decode: decode,
+    _slot: slot
   };
 
   global.PmoSearch = PmoSearch;

@@ -1,0 +1,140 @@
+//! The search client's internals that the relevance tests reach only through whole
+//! queries: decoding postings into typed arrays with a lookup by page (a table for long
+//! lists, a search by halves for short ones), and the one-pass folding of text without
+//! characters whose folding is not one unit for one.
+//!
+//! Needs `node` on the PATH.
+
+use std::path::Path;
+use std::process::Command;
+
+fn node(script: &str) -> serde_json::Value {
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js");
+    let prelude = format!(
+        "const T = require({:?}); const S = require({:?});\n",
+        js.join("search-text.js").display().to_string(),
+        js.join("search.js").display().to_string()
+    );
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(prelude + script)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// docs/search-format.md's numbers: base-32 digits, the last one from `0-9a-v`.
+fn encode(mut v: u32) -> String {
+    const LAST: &[u8] = b"0123456789abcdefghijklmnopqrstuv";
+    const MORE: &[u8] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
+    let mut out = vec![LAST[(v % 32) as usize]];
+    v /= 32;
+    while v > 0 {
+        out.push(MORE[(v % 32) as usize]);
+        v /= 32;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn postings_decode_and_look_up_every_page_short_and_long_lists_alike() {
+    // Pages 0..1000: a short list (searched by halves) and a long one (a table), plain
+    // and ranked, each looked up for every page.
+    let n = 1000u32;
+    let short: Vec<u32> = vec![0, 7, 8, 500, 999];
+    let long: Vec<u32> = (0..n).filter(|d| d % 3 == 0).collect();
+    let plain = |docs: &[u32]| {
+        let mut s = String::new();
+        let mut at = 0;
+        for (i, d) in docs.iter().enumerate() {
+            s += &encode(d - at);
+            s += &encode(1 + (i as u32 % 40));
+            at = *d;
+        }
+        s
+    };
+    let gaps = |docs: &[u32]| {
+        let mut s = String::new();
+        let mut at = 0;
+        for d in docs {
+            s += &encode(d - at);
+            at = *d;
+        }
+        s
+    };
+    let lists = serde_json::json!([
+        plain(&short),
+        plain(&long),
+        [gaps(&long), plain(&long[10..13]), "5"],
+    ]);
+    let got = node(&format!(
+        "const n = {n}; const lists = {lists};\n\
+         console.log(JSON.stringify(lists.map(l => {{\n\
+           const p = S._decode(l, n);\n\
+           const found = [];\n\
+           for (let d = -1; d <= n; d++) {{ const k = S._slot(p, d); if (k >= 0) found.push([d, p.docs[k], p.impacts[k]]); }}\n\
+           return {{dense: p.dense !== null, found}};\n\
+         }})));"
+    ));
+    let expect = |docs: &[u32], impact: &dyn Fn(usize) -> u32| {
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| serde_json::json!([d, d, impact(i)]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(got[0]["dense"], false);
+    assert_eq!(
+        got[0]["found"].as_array().unwrap(),
+        &expect(&short, &|i| 1 + (i as u32 % 40))
+    );
+    assert_eq!(got[1]["dense"], true);
+    assert_eq!(
+        got[1]["found"].as_array().unwrap(),
+        &expect(&long, &|i| 1 + (i as u32 % 40))
+    );
+    // Ranked: the floor everywhere but on the best pages, which keep their own impacts.
+    assert_eq!(
+        got[2]["found"].as_array().unwrap(),
+        &expect(&long, &|i| if (10..13).contains(&i) {
+            1 + ((i - 10) as u32 % 40)
+        } else {
+            5
+        })
+    );
+}
+
+#[test]
+fn one_pass_folding_equals_folding_character_by_character() {
+    // Every BMP character alone and between letters, and texts with the characters that
+    // take the slow path (İ, Σ at a word's end, surrogate pairs, full-width forms).
+    let got = node(
+        "function slow(text) {\n\
+           let norm = '', map = [], i = 0;\n\
+           while (i < text.length) {\n\
+             const ch = String.fromCodePoint(text.codePointAt(i));\n\
+             const f = T.foldChar(ch).toLowerCase();\n\
+             for (let j = 0; j < f.length; j++) map.push(i);\n\
+             norm += f; i += ch.length;\n\
+           }\n\
+           map.push(text.length);\n\
+           return {text: norm, map};\n\
+         }\n\
+         const texts = ['ＡＢＣ　Hello İstanbul ΟΔΟΣ 𐐀x 数据ＥＲＰ', 'plain ASCII', '全角１２３％'];\n\
+         for (let c = 0; c < 0x10000; c++) {\n\
+           if (c >= 0xd800 && c <= 0xdfff) continue;\n\
+           const ch = String.fromCharCode(c); texts.push(ch, 'A' + ch + 'b');\n\
+         }\n\
+         const bad = texts.filter(t => {\n\
+           const a = T.normalize(t), b = slow(t);\n\
+           return a.text !== b.text || a.map.join() !== b.map.join() || T.fold(t) !== b.text;\n\
+         });\n\
+         console.log(JSON.stringify(bad.slice(0, 5)));",
+    );
+    assert_eq!(got, serde_json::json!([]));
+}

@@ -635,3 +635,25 @@ fn linked_pages_are_followed_inside_the_site_and_refused_outside() {
     assert!(m.contains("content/about-2.md"), "{m}");
     assert!(m.contains("points outside the site"), "{m}");
 }
+
+#[test]
+fn a_tag_or_category_without_a_letter_or_digit_is_refused_at_its_line() {
+    // Such terms all fell back to one slug, so `#`, `..` and an empty tag linked to one
+    // page titled after whichever came first.
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [供应商, \"..\"]\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:7: the tag `..` has no letter or digit"),
+        "{m}"
+    );
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}category: \" \"\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:11: the category ` ` has no letter or digit"),
+        "{m}"
+    );
+}

@@ -30,11 +30,18 @@ pub struct Split {
 /// Finds the front matter fences. A file without front matter is an error because
 /// every page needs at least a title.
 pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
-    let (format, fence) = if text.starts_with("---\n") || &**text == "---" {
+    // The opening fence, like the closing one, may end in spaces an editor left there.
+    let first_line = text.split('\n').next().unwrap_or("");
+    let (format, fence) = if first_line.trim_end() == "---" {
         (Format::Yaml, "---")
-    } else if text.starts_with("+++\n") || &**text == "+++" {
+    } else if first_line.trim_end() == "+++" {
         (Format::Toml, "+++")
     } else {
+        if let Some(offset) = fence_below_blank_lines(text) {
+            return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
+                .at(Location::new(path, text, offset, 3))
+                .with_help(t!("the front matter must start on the first line: delete the blank lines above it")));
+        }
         let help = if text.trim().is_empty() {
             t!("the file is empty: start it with front matter, e.g.\n---\ntitle: 标题\n---")
         } else {
@@ -44,8 +51,8 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             .at(Location::new(path, text, 0, 0))
             .with_help(help));
     };
-    let start = fence.len() + 1;
-    let mut line_start = start.min(text.len());
+    let start = (first_line.len() + 1).min(text.len());
+    let mut line_start = start;
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
@@ -66,6 +73,23 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             "add a line holding only `{fence}` after the last front matter field",
             fence = fence
         )))
+}
+
+/// Where a fence stands when only blank lines are above it: a front matter the
+/// author meant, which the parser cannot take for one.
+fn fence_below_blank_lines(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if matches!(trimmed, "---" | "+++") {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        if !trimmed.is_empty() {
+            return None;
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Parses the front matter of `split` into `T`. `kind` names the schema in messages.
@@ -427,6 +451,27 @@ mod tests {
         let s = split(Path::new("a.md"), &text).unwrap();
         assert_eq!(s.format, Format::Toml);
         assert_eq!(&text[s.body.clone()], "");
+    }
+
+    #[test]
+    fn an_opening_fence_may_end_in_spaces_like_the_closing_one() {
+        let text: Arc<str> = Arc::from("--- \ntitle: x\n---  \nbody\n");
+        let s = split(Path::new("a.md"), &text).unwrap();
+        assert_eq!(&text[s.front.clone()], "title: x\n");
+        assert_eq!(&text[s.body.clone()], "body\n");
+        let text: Arc<str> = Arc::from("+++\t\ntitle = \"x\"\n+++\n");
+        assert_eq!(
+            split(Path::new("a.md"), &text).unwrap().format,
+            Format::Toml
+        );
+    }
+
+    #[test]
+    fn front_matter_below_blank_lines_is_pointed_at() {
+        let e = parse_str::<PageMeta>("\n\n---\ntitle: x\n---\n", "page").unwrap_err();
+        assert!(e.to_string().contains("a.md:3:1"), "{e}");
+        let help = e.help.unwrap().to_string();
+        assert!(help.contains("first line"), "{help}");
     }
 
     #[test]

@@ -513,6 +513,12 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
             c = format!("{c:?}")
         ));
     }
+    if url.contains(['?', '#']) {
+        return Err(t!(
+            "base_url `{url}` has a query or a fragment (`?`, `#`): every address of the site would be written after it",
+            url = url
+        ));
+    }
     if host.is_empty() && !lower.starts_with("file://") {
         return Err(t!("base_url `{url}` names no host", url = url));
     }

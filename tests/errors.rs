@@ -456,6 +456,14 @@ fn base_url_and_theme_are_checked_at_their_line() {
         ),
         ("base_url = \"https://\"", "names no host"),
         (
+            "base_url = \"https://a.example/pmo?x=1\"",
+            "has a query or a fragment",
+        ),
+        (
+            "base_url = \"https://a.example/pmo/#top\"",
+            "has a query or a fragment",
+        ),
+        (
             "base_url = \"https://a.example/x\\\" y\"",
             "which no address may",
         ),

@@ -392,6 +392,11 @@ impl Config {
             let indent = text[line_start..].len() - text[line_start..].trim_start().len();
             Location::new(path, &source, line_start + indent, key.len())
         };
+        if config.title.trim().is_empty() {
+            return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
+                .at(at("title"))
+                .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));
+        }
         if let Err(why) = check_base_url(&config.base_url) {
             return Err(Diagnostic::error(Problem::Config(why))
                 .at(at("base_url"))

@@ -463,6 +463,7 @@ fn base_url_and_theme_are_checked_at_their_line() {
             "base_url = \"https://a.example/pmo/#top\"",
             "has a query or a fragment",
         ),
+        ("title = \" \"", "the site's title is empty"),
         (
             "base_url = \"https://a.example/x\\\" y\"",
             "which no address may",

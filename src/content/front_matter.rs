@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::content::schema::Fields;
+use crate::content::schema::{Fields, Shape};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::suggest::did_you_mean;
 
@@ -124,6 +124,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             kind,
             fields(),
         );
+        let d = in_words(d, &message, &front, local, fields());
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
@@ -189,9 +190,67 @@ fn is_schema_error(message: &str) -> bool {
             "invalid f64",
             "invalid length",
             "duplicate field",
+            "duplicate mapping key",
+            "cannot deserialize null",
+            "invalid floating point",
         ]
         .iter()
         .any(|m| message.contains(m))
+}
+
+/// A value of the wrong shape (a word where a list goes, a list where a text goes, an
+/// empty value, a field written twice) told in words with an example of the right one,
+/// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
+fn in_words(
+    mut d: Diagnostic,
+    message: &str,
+    front: &str,
+    local: usize,
+    fields: &Fields,
+) -> Diagnostic {
+    if d.help.is_some()
+        || !matches!(d.problem, Problem::FrontMatter(_))
+        || !is_schema_error(message)
+    {
+        return d;
+    }
+    let Some((field, _)) = field_block(front, local) else {
+        return d;
+    };
+    if message.contains("duplicate") {
+        d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
+        d.help = Some(Box::new(t!(
+            "keep one of the two `{field}` lines",
+            field = &field
+        )));
+        return d;
+    }
+    let (shape, help) = match fields.shape(&field) {
+        Shape::List => (
+            t!("a list"),
+            t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
+        ),
+        Shape::Text => (
+            t!("one text"),
+            t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+        ),
+        Shape::Number => (
+            t!("a number"),
+            t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
+        ),
+        Shape::Boolean => (
+            t!("true or false"),
+            t!("write `{field}: true` or `{field}: false`", field = &field),
+        ),
+        Shape::Date => (
+            t!("a date"),
+            t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+        ),
+        Shape::Other => return d,
+    };
+    d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
+    d.help = Some(Box::new(help));
+    d
 }
 
 /// The top-level field whose lines hold `offset`: its name and the byte range from its
@@ -472,6 +531,40 @@ mod tests {
         assert!(e.to_string().contains("a.md:3:1"), "{e}");
         let help = e.help.unwrap().to_string();
         assert!(help.contains("first line"), "{help}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
+        let lesson = |field: &str| {
+            let text = format!(
+                "---\ntitle: 标题\ndate: 2024-03-18\nproject: erp\nphase: execution\n\
+                 impact: negative\n{field}\n---\n"
+            );
+            let e = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            (
+                e.to_string(),
+                e.help.map(|h| h.to_string()).unwrap_or_default(),
+            )
+        };
+        let (message, help) = lesson("tags: RACI");
+        assert!(
+            message.contains("a.md:7:7: invalid front matter: `tags` takes a list"),
+            "{message}"
+        );
+        assert!(help.contains("tags: [a, b]"), "{help}");
+        let (message, help) = lesson("category: [a, b]");
+        assert!(message.contains("`category` takes one text"), "{message}");
+        assert!(help.contains("category:"), "{help}");
+        let (message, _) = lesson("title: 重复");
+        assert!(message.contains("`title` is written twice"), "{message}");
+        assert!(!message.contains("DuplicateKeyPolicy"), "{message}");
+        let e = parse_str::<PageMeta>("---\ntitle:\n---\n", "page").unwrap_err();
+        assert!(e.to_string().contains("`title` takes one text"), "{e}");
+        assert!(!e.to_string().contains("Option<String>"), "{e}");
+        let project = "---\ntitle: x\nstatus: active\nbac: 60万\n---\n";
+        let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+        assert!(e.to_string().contains("`bac` takes a number"), "{e}");
+        assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
     }
 
     #[test]

@@ -144,6 +144,12 @@ fn csv_with_a_short_row() {
         "id,title,probability,impact,owner,status,response\nR1,x,3\n",
     );
     assert!(m.contains("content/projects/erp/risks.csv:2:1"), "{m}");
+    // In words, not the CSV library's "record 1 (line: 2, byte: 50)".
+    assert!(
+        m.contains("line 2 has 3 fields, but the header has 7"),
+        "{m}"
+    );
+    assert!(!m.contains("CSV error"), "{m}");
 }
 
 #[test]

@@ -65,7 +65,20 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
 
 fn csv_error(path: &Path, source: &Arc<str>, e: csv::Error) -> Diagnostic {
     let offset = e.position().map_or(0, |p| p.byte() as usize);
-    Diagnostic::error(Problem::Data(crate::messages::verbatim(&e)))
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            pos: Some(pos),
+            expected_len,
+            len,
+        } => t!(
+            "line {line} has {found} fields, but the header has {expected}",
+            line = pos.line(),
+            found = *len,
+            expected = *expected_len
+        ),
+        _ => crate::messages::verbatim(&e),
+    };
+    Diagnostic::error(Problem::Data(message))
         .at(Location::new(path, source, offset, 0))
         .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas"))
 }

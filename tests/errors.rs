@@ -153,6 +153,20 @@ fn csv_with_a_short_row() {
 }
 
 #[test]
+fn a_csv_separated_by_semicolons_is_named_as_such() {
+    // As Excel saves "CSV" where the decimal mark is a comma.
+    let m = failing(
+        "content/projects/erp/budget.csv",
+        "period;pv;ev;ac\n2024-01;100;90,5;100\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
+    assert!(
+        m.contains("the fields are separated by `;`, not commas"),
+        "{m}"
+    );
+}
+
+#[test]
 fn unclosed_front_matter() {
     let m = failing(
         "content/lessons/bad.md",

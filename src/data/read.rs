@@ -51,6 +51,16 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    if let [only] = columns.as_slice() {
+        if let Some(separator) = [';', '\t'].into_iter().find(|c| only.contains(*c)) {
+            return Err(Diagnostic::error(Problem::Data(t!(
+                "the fields are separated by `{separator}`, not commas",
+                separator = if separator == '\t' { "tab".to_string() } else { separator.to_string() }
+            )))
+            .at(Location::new(path, source, 0, 0))
+            .with_help(t!("save the table with commas between fields (in Excel: Save As → CSV UTF-8 (Comma delimited)), and write decimals with a point")));
+        }
+    }
     let (rows, places) = csv_rows(&mut reader, path, source)?;
     if let Some(col) = unnamed_column(&columns, &rows) {
         return Err(Diagnostic::error(Problem::Data(t!(

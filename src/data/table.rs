@@ -188,6 +188,15 @@ impl Table {
             Cell::Empty => Ok(None),
             Cell::Date(d) => Ok(Some(*d)),
             Cell::Text(t) if t.trim().is_empty() => Ok(None),
+            // Written as a date but no such day (2026-02-30): the format is not the mistake.
+            Cell::Text(t) if is_date_shaped(t.trim()) => Date::parse(t).map(Some).map_err(|_| {
+                self.bad_cell(
+                    row,
+                    col,
+                    t!("a date"),
+                    t!("the format is right but no such day exists: check the month and the day"),
+                )
+            }),
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| bad()),
             Cell::Number(_) => Err(bad()),
         }
@@ -335,6 +344,19 @@ fn commas_group_thousands(number: &str) -> bool {
     first_fits && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `dddd-dd-dd`, whether or not such a day exists.
+fn is_date_shaped(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
 pub fn is_month(text: &str) -> bool {
     text.len() == 7
         && text.as_bytes()[4] == b'-'
@@ -390,6 +412,24 @@ mod tests {
         assert_eq!(parse_number(",100"), None);
         assert_eq!(parse_number("1,000,"), None);
         assert_eq!(parse_number("1,0000"), None);
+    }
+
+    #[test]
+    fn an_impossible_day_in_a_table_is_told_as_such() {
+        let table = Table {
+            name: "milestones".into(),
+            path: "milestones.csv".into(),
+            source: None,
+            columns: vec!["name".into(), "baseline".into()],
+            rows: vec![vec![
+                Cell::Text("上线".into()),
+                Cell::Text("2026-02-30".into()),
+            ]],
+            places: vec![],
+        };
+        let e = table.date(0, 1).unwrap_err();
+        let help = e.help.unwrap().to_string();
+        assert!(help.contains("no such day"), "{help}");
     }
 
     #[test]

@@ -116,6 +116,11 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             Ok(_) => break,
             Err(e) => e,
         };
+        if found.is_empty() {
+            if let Some(d) = other_format(path, text, split) {
+                return Err(vec![d]);
+            }
+        }
         let d = classify(
             path,
             text,
@@ -154,6 +159,38 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         }
     }
     Err(found)
+}
+
+/// TOML written between `---` fences, or YAML between `+++`: every line would be
+/// reported, none of them truly wrong. Told once, at the first field, with the fix.
+fn other_format(path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
+    let front = &text[split.front.clone()];
+    let mut offset = split.front.start;
+    for line in front.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() || trimmed.starts_with(['#', ' ', '\t', '-', '[']) {
+            continue;
+        }
+        let key_len = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(trimmed.len());
+        let after_key = trimmed[key_len..].trim_start();
+        let help = match split.format {
+            Format::Yaml if key_len > 0 && after_key.starts_with('=') => t!("this front matter is written in TOML (`key = value`), which goes between `+++` lines: change both `---` lines to `+++`, or write each field as `key: value`"),
+            Format::Toml if key_len > 0 && after_key.starts_with(':') => t!("this front matter is written in YAML (`key: value`), which goes between `---` lines: change both `+++` lines to `---`, or write each field as `key = \"value\"`"),
+            _ => return None,
+        };
+        return Some(
+            Diagnostic::error(Problem::FrontMatter(t!(
+                "the front matter is not in the format its fences announce"
+            )))
+            .at(Location::new(path, text, here, key_len))
+            .with_help(help),
+        );
+    }
+    None
 }
 
 /// Enough to list every mistake of a hand-written front matter.
@@ -565,6 +602,20 @@ mod tests {
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
         assert!(e.to_string().contains("`bac` takes a number"), "{e}");
         assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
+    }
+
+    #[test]
+    fn toml_between_dashes_and_yaml_between_pluses_are_named() {
+        let e =
+            parse_all::<PageMeta>("---\ntitle = \"标题\"\nweight = 2\n---\n", "page").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(e[0].to_string().contains("a.md:2:1"), "{}", e[0]);
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(help.contains("+++"), "{help}");
+        let e = parse_all::<PageMeta>("+++\ntitle: 标题\n+++\n", "page").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(help.contains("---"), "{help}");
     }
 
     #[test]

@@ -251,6 +251,7 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
                 error = e.to_string()
             ))
         })?;
+        unsaved_formula(&mut workbook, &sheet, &range, shown)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
@@ -276,6 +277,41 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
         });
     }
     Ok(sheets)
+}
+
+/// A formula cell whose value was never saved (the workbook was written by a script or
+/// an export that does not calculate) reads as empty: an EV or AC "not reported on",
+/// a figure shown as right. Such a cell is an error at its reference.
+fn unsaved_formula<R: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<R>,
+    sheet: &str,
+    values: &calamine::Range<Data>,
+    shown: &Path,
+) -> Result<(), Diagnostic> {
+    // A workbook format whose formulas calamine cannot list has nothing to check.
+    let Ok(formulas) = workbook.worksheet_formula(sheet) else {
+        return Ok(());
+    };
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (r, c, formula) in formulas.used_cells() {
+        let (row, col) = (top + r as u32, left + c as u32);
+        let saved = values
+            .get_value((row, col))
+            .is_some_and(|v| *v != Data::Empty);
+        if formula.trim().is_empty() || saved {
+            continue;
+        }
+        return Err(workbook_error(
+            shown,
+            t!(
+                "{cell}: the formula `={formula}` has no saved value",
+                cell = format!("{sheet}!{}", cell_ref(row, col)),
+                formula = formula.as_str()
+            ),
+        )
+        .with_help(t!("the workbook was written by a program that does not calculate (a script or an export): open it in Excel or LibreOffice and save it, so that each formula's value is stored, or paste the values")));
+    }
+    Ok(())
 }
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {

@@ -383,7 +383,8 @@ fn sheet_cell(data: &Data) -> Cell {
             Err(_) => Cell::Text(s.clone()),
         },
         Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        // As the spreadsheet shows it (`#DIV/0!`), so the message names what the user sees.
+        Data::Error(e) => Cell::Text(e.to_string()),
     }
 }
 
@@ -393,6 +394,12 @@ mod tests {
 
     fn text(s: &str) -> Arc<str> {
         Arc::from(s)
+    }
+
+    #[test]
+    fn an_error_cell_reads_as_the_spreadsheet_shows_it() {
+        let cell = sheet_cell(&Data::Error(calamine::CellErrorType::Div0));
+        assert_eq!(cell, Cell::Text("#DIV/0!".into()));
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             fields(),
         );
         let d = in_words(d, &message, &front, local, fields());
+        let d = colon_hint(d, &front, fields());
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
@@ -287,6 +288,34 @@ fn in_words(
     };
     d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
     d.help = Some(Box::new(help));
+    d
+}
+
+/// A field written `key：value` (a Chinese input method's colon) or `key:value` (no
+/// space) is no field to YAML, and its error names neither: the help shows the line as
+/// it should be.
+fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
+        return d;
+    }
+    let fixed = front.lines().find_map(|line| {
+        let (key, value) = line.split_once('：').or_else(|| {
+            line.split_once(':')
+                .filter(|(_, v)| !v.is_empty() && !v.starts_with([' ', '\t']))
+        })?;
+        let key = key.trim_end();
+        fields
+            .known
+            .iter()
+            .any(|k| k == key)
+            .then(|| format!("{key}: {}", value.trim()))
+    });
+    if let Some(fixed) = fixed {
+        d.help = Some(Box::new(t!(
+            "write a field as its name, an ASCII colon and a space, then its value: `{fixed}`",
+            fixed = fixed
+        )));
+    }
     d
 }
 
@@ -616,6 +645,18 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:#?}");
         let help = e[0].help.as_ref().unwrap().to_string();
         assert!(help.contains("---"), "{help}");
+    }
+
+    #[test]
+    fn a_full_width_colon_or_a_missing_space_gets_a_hint() {
+        let text = "---\ntitle: 标题\nweight：3\n---\n";
+        let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+        let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 3`"), "{e} / {help}");
+        let text = "---\ntitle: 标题\nweight:3\n---\n";
+        let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+        let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 3`"), "{e} / {help}");
     }
 
     #[test]

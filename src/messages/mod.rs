@@ -280,6 +280,13 @@ pub fn library(message: &str) -> Text {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((field, expected)) = rest.split_once("`, expected ") {
+            if let Some(listed) = expected.strip_prefix("one of ") {
+                return t!(
+                    "unknown field `{field}`, expected one of {expected}",
+                    field = field,
+                    expected = listed
+                );
+            }
             return t!(
                 "unknown field `{field}`, expected {expected}",
                 field = field,
@@ -289,6 +296,13 @@ pub fn library(message: &str) -> Text {
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         if let Some((value, expected)) = rest.split_once("`, expected ") {
+            if let Some(listed) = expected.strip_prefix("one of ") {
+                return t!(
+                    "unknown value `{value}`, expected one of {expected}",
+                    value = value,
+                    expected = listed
+                );
+            }
             return t!(
                 "unknown value `{value}`, expected {expected}",
                 value = value,
@@ -402,6 +416,21 @@ mod tests {
             "unknown field `titel`, expected one of `title`, `date`"
         );
         assert_eq!(library("tab found").to_string(), "tab found");
+        // serde's "one of" is part of the template, so Chinese gets no English in it.
+        let text = library("unknown variant `执行`, expected one of `initiation`, `planning`");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "未知的值 `执行`，可取 `initiation`, `planning`"
+        );
+        assert_eq!(
+            text.to_string(),
+            "unknown value `执行`, expected one of `initiation`, `planning`"
+        );
+        let text = library("unknown field `titel`, expected one of `title`, `date`");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "未知字段 `titel`，可用的有 `title`, `date`"
+        );
     }
 
     #[test]

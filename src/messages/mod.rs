@@ -327,6 +327,7 @@ pub fn library(message: &str) -> Text {
             .strip_prefix(prefix)
             .and_then(|r| r.split_once(", expected "))
         {
+            let expected = expected_in_words(expected);
             return if is_type {
                 t!(
                     "wrong kind of value: found {found}, expected {expected}",
@@ -343,6 +344,18 @@ pub fn library(message: &str) -> Text {
         }
     }
     verbatim(message)
+}
+
+/// What serde expected, in words when it names a Rust type (`usize`, `f64`).
+fn expected_in_words(expected: &str) -> Text {
+    match expected {
+        "usize" | "u8" | "u16" | "u32" | "u64" => t!("a whole number from 0 up"),
+        "isize" | "i8" | "i16" | "i32" | "i64" | "an integer" => t!("a whole number"),
+        "f32" | "f64" | "a float" => t!("a number"),
+        "a boolean" => t!("true or false"),
+        "a string" => t!("text in quotes"),
+        _ => verbatim(expected),
+    }
 }
 
 /// Why an operation failed: the kind of a system error when it is one (directly or as
@@ -416,6 +429,22 @@ mod tests {
             "unknown field `titel`, expected one of `title`, `date`"
         );
         assert_eq!(library("tab found").to_string(), "tab found");
+        // Rust's type names are no words for a user.
+        let text = library("invalid type: string \"20\", expected usize");
+        assert_eq!(
+            text.to_string(),
+            "wrong kind of value: found string \"20\", expected a whole number from 0 up"
+        );
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "值的类型不对：写的是 string \"20\"，应为 非负整数"
+        );
+        let text = library("invalid value: integer `-1`, expected usize");
+        assert!(
+            text.to_string()
+                .ends_with("expected a whole number from 0 up"),
+            "{text}"
+        );
         // serde's "one of" is part of the template, so Chinese gets no English in it.
         let text = library("unknown variant `执行`, expected one of `initiation`, `planning`");
         assert_eq!(

@@ -392,6 +392,11 @@ impl Config {
             let indent = text[line_start..].len() - text[line_start..].trim_start().len();
             Location::new(path, &source, line_start + indent, key.len())
         };
+        if config.title.trim().is_empty() {
+            return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
+                .at(at("title"))
+                .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));
+        }
         if let Err(why) = check_base_url(&config.base_url) {
             return Err(Diagnostic::error(Problem::Config(why))
                 .at(at("base_url"))
@@ -511,6 +516,12 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
             "base_url `{url}` holds {c}, which no address may",
             url = url,
             c = format!("{c:?}")
+        ));
+    }
+    if url.contains(['?', '#']) {
+        return Err(t!(
+            "base_url `{url}` has a query or a fragment (`?`, `#`): every address of the site would be written after it",
+            url = url
         ));
     }
     if host.is_empty() && !lower.starts_with("file://") {

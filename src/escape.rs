@@ -41,8 +41,54 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// A file's path as a URL path: the characters an address may not hold, or that would
+/// end its path (`#`, `?`), and `%` itself are percent-encoded; letters of any script
+/// and `/` stay as they are, so Chinese names stay readable.
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        let escaped = c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '"'
+                    | '#'
+                    | '%'
+                    | '<'
+                    | '>'
+                    | '?'
+                    | '['
+                    | '\\'
+                    | ']'
+                    | '^'
+                    | '`'
+                    | '{'
+                    | '|'
+                    | '}'
+            );
+        if escaped {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn url_paths_escape_what_would_cut_or_break_them() {
+        assert_eq!(
+            super::url_path("files/会议 纪要#1?.pdf"),
+            "files/会议%20纪要%231%3F.pdf"
+        );
+        assert_eq!(super::url_path("100%.pdf"), "100%25.pdf");
+        assert_eq!(
+            super::percent_decode(&super::url_path("a b#%?.png")),
+            "a b#%?.png"
+        );
+    }
+
     #[test]
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(super::xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");

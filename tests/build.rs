@@ -314,6 +314,31 @@ fn a_markdown_file_under_static_can_be_linked_for_download() {
 }
 
 #[test]
+fn attachments_whose_names_hold_spaces_hashes_or_question_marks_are_linked_escaped() {
+    let site = Site::fixture("basic");
+    for name in ["会议 纪要.pdf", "a#b.png", "q?.png", "100%.pdf"] {
+        site.write(&format!("content/practices/{name}"), "x");
+    }
+    site.write(
+        "content/about.md",
+        "---\ntitle: 关于\n---\n[纪要](<practices/会议 纪要.pdf>) ![h](practices/a%23b.png) \
+         ![q](practices/q%3F.png) [百分](practices/100%.pdf)\n",
+    );
+    site.build_ok();
+    let about = site.read("about/index.html");
+    // Unescaped, the space is invalid HTML and `#` or `?` would cut the file's name.
+    for url in [
+        "href=\"../practices/会议%20纪要.pdf\"",
+        "src=\"../practices/a%23b.png\"",
+        "src=\"../practices/q%3F.png\"",
+        "href=\"../practices/100%25.pdf\"",
+    ] {
+        assert!(about.contains(url), "{url} not in {about}");
+    }
+    assert!(site.exists("practices/a#b.png"));
+}
+
+#[test]
 fn every_page_links_the_favicon_the_build_writes() {
     let site = Site::fixture("basic");
     site.build_ok();

@@ -351,15 +351,20 @@ fn workbook_that_inflates_past_the_limit_is_refused() {
 
 /// A minimal .xlsx holding `cells` (reference, number) on one sheet.
 fn xlsx_with(cells: &[(&str, f64)]) -> Vec<u8> {
+    let sheet_cells: String = cells
+        .iter()
+        .map(|(r, v)| format!("<row r=\"{}\"><c r=\"{r}\"><v>{v}</v></c></row>", &r[1..]))
+        .collect();
+    xlsx_of(&sheet_cells)
+}
+
+/// A minimal .xlsx whose one sheet's `<sheetData>` holds `sheet_cells`.
+fn xlsx_of(sheet_cells: &str) -> Vec<u8> {
     use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let sheet_cells: String = cells
-        .iter()
-        .map(|(r, v)| format!("<row r=\"{}\"><c r=\"{r}\"><v>{v}</v></c></row>", &r[1..]))
-        .collect();
     let parts = [
         ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
@@ -373,6 +378,43 @@ fn xlsx_with(cells: &[(&str, f64)]) -> Vec<u8> {
     }
     zip.finish().unwrap();
     out.into_inner()
+}
+
+#[test]
+fn a_formula_without_a_saved_value_is_refused_not_read_as_empty() {
+    // Scripts and exports write formulas without computing them; calamine reads such a
+    // cell as empty, which made a period's EV "not reported on" in silence.
+    let row = |n: u32, ev: &str| {
+        format!(
+            "<row r=\"{n}\"><c r=\"A{n}\" t=\"inlineStr\"><is><t>2024-0{m}</t></is></c>\
+             <c r=\"B{n}\"><v>100</v></c>{ev}<c r=\"D{n}\"><v>90</v></c></row>",
+            m = n - 1
+        )
+    };
+    let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>period</t></is></c>\
+                  <c r=\"B1\" t=\"inlineStr\"><is><t>pv</t></is></c>\
+                  <c r=\"C1\" t=\"inlineStr\"><is><t>ev</t></is></c>\
+                  <c r=\"D1\" t=\"inlineStr\"><is><t>ac</t></is></c></row>";
+    let site = Site::fixture("basic");
+    site.remove("content/projects/erp/budget.csv");
+    let saved = format!(
+        "{header}{}{}",
+        row(2, "<c r=\"C2\"><f>B2*0.9</f><v>90</v></c>"),
+        row(3, "<c r=\"C3\"><v>95</v></c>")
+    );
+    site.write("content/projects/erp/budget.xlsx", xlsx_of(&saved));
+    site.build_ok();
+    let unsaved = format!(
+        "{header}{}{}",
+        row(2, "<c r=\"C2\"><v>90</v></c>"),
+        row(3, "<c r=\"C3\"><f>B3*0.95</f></c>")
+    );
+    site.write("content/projects/erp/budget.xlsx", xlsx_of(&unsaved));
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
+    assert!(m.contains("Sheet1!C3"), "{m}");
+    assert!(m.contains("=B3*0.95"), "{m}");
+    assert!(m.contains("no saved value"), "{m}");
 }
 
 #[test]

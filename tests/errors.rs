@@ -144,6 +144,26 @@ fn csv_with_a_short_row() {
         "id,title,probability,impact,owner,status,response\nR1,x,3\n",
     );
     assert!(m.contains("content/projects/erp/risks.csv:2:1"), "{m}");
+    // In words, not the CSV library's "record 1 (line: 2, byte: 50)".
+    assert!(
+        m.contains("line 2 has 3 fields, but the header has 7"),
+        "{m}"
+    );
+    assert!(!m.contains("CSV error"), "{m}");
+}
+
+#[test]
+fn a_csv_separated_by_semicolons_is_named_as_such() {
+    // As Excel saves "CSV" where the decimal mark is a comma.
+    let m = failing(
+        "content/projects/erp/budget.csv",
+        "period;pv;ev;ac\n2024-01;100;90,5;100\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
+    assert!(
+        m.contains("the fields are separated by `;`, not commas"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -456,6 +476,15 @@ fn base_url_and_theme_are_checked_at_their_line() {
         ),
         ("base_url = \"https://\"", "names no host"),
         (
+            "base_url = \"https://a.example/pmo?x=1\"",
+            "has a query or a fragment",
+        ),
+        (
+            "base_url = \"https://a.example/pmo/#top\"",
+            "has a query or a fragment",
+        ),
+        ("title = \" \"", "the site's title is empty"),
+        (
             "base_url = \"https://a.example/x\\\" y\"",
             "which no address may",
         ),
@@ -634,4 +663,26 @@ fn linked_pages_are_followed_inside_the_site_and_refused_outside() {
     let m = site.build_err();
     assert!(m.contains("content/about-2.md"), "{m}");
     assert!(m.contains("points outside the site"), "{m}");
+}
+
+#[test]
+fn a_tag_or_category_without_a_letter_or_digit_is_refused_at_its_line() {
+    // Such terms all fell back to one slug, so `#`, `..` and an empty tag linked to one
+    // page titled after whichever came first.
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [供应商, \"..\"]\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:7: the tag `..` has no letter or digit"),
+        "{m}"
+    );
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}category: \" \"\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:11: the category ` ` has no letter or digit"),
+        "{m}"
+    );
 }

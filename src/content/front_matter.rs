@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::content::schema::Fields;
+use crate::content::schema::{Fields, Shape};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::suggest::did_you_mean;
 
@@ -30,11 +30,18 @@ pub struct Split {
 /// Finds the front matter fences. A file without front matter is an error because
 /// every page needs at least a title.
 pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
-    let (format, fence) = if text.starts_with("---\n") || &**text == "---" {
+    // The opening fence, like the closing one, may end in spaces an editor left there.
+    let first_line = text.split('\n').next().unwrap_or("");
+    let (format, fence) = if first_line.trim_end() == "---" {
         (Format::Yaml, "---")
-    } else if text.starts_with("+++\n") || &**text == "+++" {
+    } else if first_line.trim_end() == "+++" {
         (Format::Toml, "+++")
     } else {
+        if let Some(offset) = fence_below_blank_lines(text) {
+            return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
+                .at(Location::new(path, text, offset, 3))
+                .with_help(t!("the front matter must start on the first line: delete the blank lines above it")));
+        }
         let help = if text.trim().is_empty() {
             t!("the file is empty: start it with front matter, e.g.\n---\ntitle: 标题\n---")
         } else {
@@ -44,8 +51,8 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             .at(Location::new(path, text, 0, 0))
             .with_help(help));
     };
-    let start = fence.len() + 1;
-    let mut line_start = start.min(text.len());
+    let start = (first_line.len() + 1).min(text.len());
+    let mut line_start = start;
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
@@ -66,6 +73,23 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             "add a line holding only `{fence}` after the last front matter field",
             fence = fence
         )))
+}
+
+/// Where a fence stands when only blank lines are above it: a front matter the
+/// author meant, which the parser cannot take for one.
+fn fence_below_blank_lines(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if matches!(trimmed, "---" | "+++") {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        if !trimmed.is_empty() {
+            return None;
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Parses the front matter of `split` into `T`. `kind` names the schema in messages.
@@ -92,6 +116,11 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             Ok(_) => break,
             Err(e) => e,
         };
+        if found.is_empty() {
+            if let Some(d) = other_format(path, text, split) {
+                return Err(vec![d]);
+            }
+        }
         let d = classify(
             path,
             text,
@@ -100,6 +129,8 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             kind,
             fields(),
         );
+        let d = in_words(d, &message, &front, local, fields());
+        let d = colon_hint(d, &front, fields());
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
@@ -129,6 +160,38 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         }
     }
     Err(found)
+}
+
+/// TOML written between `---` fences, or YAML between `+++`: every line would be
+/// reported, none of them truly wrong. Told once, at the first field, with the fix.
+fn other_format(path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
+    let front = &text[split.front.clone()];
+    let mut offset = split.front.start;
+    for line in front.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() || trimmed.starts_with(['#', ' ', '\t', '-', '[']) {
+            continue;
+        }
+        let key_len = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(trimmed.len());
+        let after_key = trimmed[key_len..].trim_start();
+        let help = match split.format {
+            Format::Yaml if key_len > 0 && after_key.starts_with('=') => t!("this front matter is written in TOML (`key = value`), which goes between `+++` lines: change both `---` lines to `+++`, or write each field as `key: value`"),
+            Format::Toml if key_len > 0 && after_key.starts_with(':') => t!("this front matter is written in YAML (`key: value`), which goes between `---` lines: change both `+++` lines to `---`, or write each field as `key = \"value\"`"),
+            _ => return None,
+        };
+        return Some(
+            Diagnostic::error(Problem::FrontMatter(t!(
+                "the front matter is not in the format its fences announce"
+            )))
+            .at(Location::new(path, text, here, key_len))
+            .with_help(help),
+        );
+    }
+    None
 }
 
 /// Enough to list every mistake of a hand-written front matter.
@@ -165,9 +228,95 @@ fn is_schema_error(message: &str) -> bool {
             "invalid f64",
             "invalid length",
             "duplicate field",
+            "duplicate mapping key",
+            "cannot deserialize null",
+            "invalid floating point",
         ]
         .iter()
         .any(|m| message.contains(m))
+}
+
+/// A value of the wrong shape (a word where a list goes, a list where a text goes, an
+/// empty value, a field written twice) told in words with an example of the right one,
+/// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
+fn in_words(
+    mut d: Diagnostic,
+    message: &str,
+    front: &str,
+    local: usize,
+    fields: &Fields,
+) -> Diagnostic {
+    if d.help.is_some()
+        || !matches!(d.problem, Problem::FrontMatter(_))
+        || !is_schema_error(message)
+    {
+        return d;
+    }
+    let Some((field, _)) = field_block(front, local) else {
+        return d;
+    };
+    if message.contains("duplicate") {
+        d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
+        d.help = Some(Box::new(t!(
+            "keep one of the two `{field}` lines",
+            field = &field
+        )));
+        return d;
+    }
+    let (shape, help) = match fields.shape(&field) {
+        Shape::List => (
+            t!("a list"),
+            t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
+        ),
+        Shape::Text => (
+            t!("one text"),
+            t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+        ),
+        Shape::Number => (
+            t!("a number"),
+            t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
+        ),
+        Shape::Boolean => (
+            t!("true or false"),
+            t!("write `{field}: true` or `{field}: false`", field = &field),
+        ),
+        Shape::Date => (
+            t!("a date"),
+            t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+        ),
+        Shape::Other => return d,
+    };
+    d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
+    d.help = Some(Box::new(help));
+    d
+}
+
+/// A field written `key：value` (a Chinese input method's colon) or `key:value` (no
+/// space) is no field to YAML, and its error names neither: the help shows the line as
+/// it should be.
+fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
+        return d;
+    }
+    let fixed = front.lines().find_map(|line| {
+        let (key, value) = line.split_once('：').or_else(|| {
+            line.split_once(':')
+                .filter(|(_, v)| !v.is_empty() && !v.starts_with([' ', '\t']))
+        })?;
+        let key = key.trim_end();
+        fields
+            .known
+            .iter()
+            .any(|k| k == key)
+            .then(|| format!("{key}: {}", value.trim()))
+    });
+    if let Some(fixed) = fixed {
+        d.help = Some(Box::new(t!(
+            "write a field as its name, an ASCII colon and a space, then its value: `{fixed}`",
+            fixed = fixed
+        )));
+    }
+    d
 }
 
 /// The top-level field whose lines hold `offset`: its name and the byte range from its
@@ -427,6 +576,87 @@ mod tests {
         let s = split(Path::new("a.md"), &text).unwrap();
         assert_eq!(s.format, Format::Toml);
         assert_eq!(&text[s.body.clone()], "");
+    }
+
+    #[test]
+    fn an_opening_fence_may_end_in_spaces_like_the_closing_one() {
+        let text: Arc<str> = Arc::from("--- \ntitle: x\n---  \nbody\n");
+        let s = split(Path::new("a.md"), &text).unwrap();
+        assert_eq!(&text[s.front.clone()], "title: x\n");
+        assert_eq!(&text[s.body.clone()], "body\n");
+        let text: Arc<str> = Arc::from("+++\t\ntitle = \"x\"\n+++\n");
+        assert_eq!(
+            split(Path::new("a.md"), &text).unwrap().format,
+            Format::Toml
+        );
+    }
+
+    #[test]
+    fn front_matter_below_blank_lines_is_pointed_at() {
+        let e = parse_str::<PageMeta>("\n\n---\ntitle: x\n---\n", "page").unwrap_err();
+        assert!(e.to_string().contains("a.md:3:1"), "{e}");
+        let help = e.help.unwrap().to_string();
+        assert!(help.contains("first line"), "{help}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
+        let lesson = |field: &str| {
+            let text = format!(
+                "---\ntitle: 标题\ndate: 2024-03-18\nproject: erp\nphase: execution\n\
+                 impact: negative\n{field}\n---\n"
+            );
+            let e = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            (
+                e.to_string(),
+                e.help.map(|h| h.to_string()).unwrap_or_default(),
+            )
+        };
+        let (message, help) = lesson("tags: RACI");
+        assert!(
+            message.contains("a.md:7:7: invalid front matter: `tags` takes a list"),
+            "{message}"
+        );
+        assert!(help.contains("tags: [a, b]"), "{help}");
+        let (message, help) = lesson("category: [a, b]");
+        assert!(message.contains("`category` takes one text"), "{message}");
+        assert!(help.contains("category:"), "{help}");
+        let (message, _) = lesson("title: 重复");
+        assert!(message.contains("`title` is written twice"), "{message}");
+        assert!(!message.contains("DuplicateKeyPolicy"), "{message}");
+        let e = parse_str::<PageMeta>("---\ntitle:\n---\n", "page").unwrap_err();
+        assert!(e.to_string().contains("`title` takes one text"), "{e}");
+        assert!(!e.to_string().contains("Option<String>"), "{e}");
+        let project = "---\ntitle: x\nstatus: active\nbac: 60万\n---\n";
+        let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+        assert!(e.to_string().contains("`bac` takes a number"), "{e}");
+        assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
+    }
+
+    #[test]
+    fn toml_between_dashes_and_yaml_between_pluses_are_named() {
+        let e =
+            parse_all::<PageMeta>("---\ntitle = \"标题\"\nweight = 2\n---\n", "page").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(e[0].to_string().contains("a.md:2:1"), "{}", e[0]);
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(help.contains("+++"), "{help}");
+        let e = parse_all::<PageMeta>("+++\ntitle: 标题\n+++\n", "page").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(help.contains("---"), "{help}");
+    }
+
+    #[test]
+    fn a_full_width_colon_or_a_missing_space_gets_a_hint() {
+        let text = "---\ntitle: 标题\nweight：3\n---\n";
+        let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+        let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 3`"), "{e} / {help}");
+        let text = "---\ntitle: 标题\nweight:3\n---\n";
+        let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+        let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 3`"), "{e} / {help}");
     }
 
     #[test]

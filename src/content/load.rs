@@ -488,7 +488,48 @@ fn parse_meta(
         ))
         .with_help(t!("give the page a title"))]);
     }
+    check_terms(path, text, split, &page)?;
     Ok(page)
+}
+
+/// A tag or category needs a letter or digit: its page's address is made of them, and
+/// terms without any (`..`, `#`, an empty one) would all share one page.
+fn check_terms(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    page: &Page,
+) -> Result<(), Vec<Diagnostic>> {
+    let named = |name: &str| name.chars().any(char::is_alphanumeric);
+    let bad = page
+        .tags
+        .iter()
+        .find(|t| !named(t))
+        .map(|t| ("tags", t!("tag"), t))
+        .or_else(|| {
+            page.category
+                .as_ref()
+                .filter(|c| !named(c))
+                .map(|c| ("category", t!("category"), c))
+        });
+    let Some((field, what, name)) = bad else {
+        return Ok(());
+    };
+    Err(vec![Diagnostic::error(Problem::Content(t!(
+        "the {what} `{name}` has no letter or digit",
+        what = what.clone(),
+        name = name
+    )))
+    .at(crate::diagnostics::Location::new(
+        path,
+        text,
+        field_offset(text, split, field),
+        field.len(),
+    ))
+    .with_help(t!(
+        "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
+        what = what
+    ))])
 }
 
 /// Byte offset of the value of a top-level front matter field (the start of the front

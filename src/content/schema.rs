@@ -330,9 +330,67 @@ pub struct AudienceMeta {
 pub struct Fields {
     pub known: Vec<String>,
     pub required: Vec<String>,
+    /// What each field holds, for telling a value of the wrong shape in words.
+    pub shapes: Vec<(String, Shape)>,
+}
+
+/// The shape of a field's value as an author writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    Number,
+    Boolean,
+    Date,
+    /// A list of texts (`tags`).
+    List,
+    /// A word of a fixed vocabulary, a list of mappings …: told by serde's own messages.
+    Other,
+}
+
+impl Shape {
+    /// The shape of a property of a JSON Schema (an `Option` adds `null`, ignored).
+    fn of(property: &serde_json::Value) -> Shape {
+        let types: Vec<&str> = match property.get("type") {
+            Some(serde_json::Value::String(t)) => vec![t.as_str()],
+            Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        let refs = |name: &str| {
+            let target = format!("#/$defs/{name}");
+            property.get("$ref").and_then(|r| r.as_str()) == Some(target.as_str())
+                || property
+                    .get("anyOf")
+                    .and_then(|a| a.as_array())
+                    .is_some_and(|a| {
+                        a.iter().any(|v| {
+                            v.get("$ref").and_then(|r| r.as_str()) == Some(target.as_str())
+                        })
+                    })
+        };
+        let texts = property
+            .get("items")
+            .and_then(|i| i.get("type"))
+            .and_then(|t| t.as_str())
+            == Some("string");
+        match types.iter().find(|t| **t != "null") {
+            Some(&"string") => Shape::Text,
+            Some(&"number") | Some(&"integer") => Shape::Number,
+            Some(&"boolean") => Shape::Boolean,
+            Some(&"array") if texts => Shape::List,
+            _ if refs("Date") => Shape::Date,
+            _ => Shape::Other,
+        }
+    }
 }
 
 impl Fields {
+    pub fn shape(&self, field: &str) -> Shape {
+        self.shapes
+            .iter()
+            .find(|(name, _)| name == field)
+            .map_or(Shape::Other, |(_, shape)| *shape)
+    }
+
     pub fn of<T: schemars::JsonSchema>() -> Fields {
         let schema = schemars::schema_for!(T);
         let names = |key: &str| -> Vec<String> {
@@ -346,9 +404,17 @@ impl Fields {
             };
             listed.into_iter().map(str::to_string).collect()
         };
+        let shapes = match schema.get("properties") {
+            Some(serde_json::Value::Object(map)) => map
+                .iter()
+                .map(|(name, property)| (name.clone(), Shape::of(property)))
+                .collect(),
+            _ => Vec::new(),
+        };
         Fields {
             known: names("properties"),
             required: names("required"),
+            shapes,
         }
     }
 }

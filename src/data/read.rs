@@ -51,6 +51,16 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    if let [only] = columns.as_slice() {
+        if let Some(separator) = [';', '\t'].into_iter().find(|c| only.contains(*c)) {
+            return Err(Diagnostic::error(Problem::Data(t!(
+                "the fields are separated by `{separator}`, not commas",
+                separator = if separator == '\t' { "tab".to_string() } else { separator.to_string() }
+            )))
+            .at(Location::new(path, source, 0, 0))
+            .with_help(t!("save the table with commas between fields (in Excel: Save As → CSV UTF-8 (Comma delimited)), and write decimals with a point")));
+        }
+    }
     let (rows, places) = csv_rows(&mut reader, path, source)?;
     if let Some(col) = unnamed_column(&columns, &rows) {
         return Err(Diagnostic::error(Problem::Data(t!(
@@ -65,7 +75,20 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
 
 fn csv_error(path: &Path, source: &Arc<str>, e: csv::Error) -> Diagnostic {
     let offset = e.position().map_or(0, |p| p.byte() as usize);
-    Diagnostic::error(Problem::Data(crate::messages::verbatim(&e)))
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            pos: Some(pos),
+            expected_len,
+            len,
+        } => t!(
+            "line {line} has {found} fields, but the header has {expected}",
+            line = pos.line(),
+            found = *len,
+            expected = *expected_len
+        ),
+        _ => crate::messages::verbatim(&e),
+    };
+    Diagnostic::error(Problem::Data(message))
         .at(Location::new(path, source, offset, 0))
         .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas"))
 }
@@ -228,6 +251,7 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
                 error = e.to_string()
             ))
         })?;
+        unsaved_formula(&mut workbook, &sheet, &range, shown)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
@@ -253,6 +277,41 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
         });
     }
     Ok(sheets)
+}
+
+/// A formula cell whose value was never saved (the workbook was written by a script or
+/// an export that does not calculate) reads as empty: an EV or AC "not reported on",
+/// a figure shown as right. Such a cell is an error at its reference.
+fn unsaved_formula<R: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<R>,
+    sheet: &str,
+    values: &calamine::Range<Data>,
+    shown: &Path,
+) -> Result<(), Diagnostic> {
+    // A workbook format whose formulas calamine cannot list has nothing to check.
+    let Ok(formulas) = workbook.worksheet_formula(sheet) else {
+        return Ok(());
+    };
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (r, c, formula) in formulas.used_cells() {
+        let (row, col) = (top + r as u32, left + c as u32);
+        let saved = values
+            .get_value((row, col))
+            .is_some_and(|v| *v != Data::Empty);
+        if formula.trim().is_empty() || saved {
+            continue;
+        }
+        return Err(workbook_error(
+            shown,
+            t!(
+                "{cell}: the formula `={formula}` has no saved value",
+                cell = format!("{sheet}!{}", cell_ref(row, col)),
+                formula = formula.as_str()
+            ),
+        )
+        .with_help(t!("the workbook was written by a program that does not calculate (a script or an export): open it in Excel or LibreOffice and save it, so that each formula's value is stored, or paste the values")));
+    }
+    Ok(())
 }
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
@@ -324,7 +383,8 @@ fn sheet_cell(data: &Data) -> Cell {
             Err(_) => Cell::Text(s.clone()),
         },
         Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        // As the spreadsheet shows it (`#DIV/0!`), so the message names what the user sees.
+        Data::Error(e) => Cell::Text(e.to_string()),
     }
 }
 
@@ -334,6 +394,12 @@ mod tests {
 
     fn text(s: &str) -> Arc<str> {
         Arc::from(s)
+    }
+
+    #[test]
+    fn an_error_cell_reads_as_the_spreadsheet_shows_it() {
+        let cell = sheet_cell(&Data::Error(calamine::CellErrorType::Div0));
+        assert_eq!(cell, Cell::Text("#DIV/0!".into()));
     }
 
     #[test]

@@ -145,6 +145,12 @@ impl Table {
             Cell::Text(t) => match parse_number(t) {
                 Some(n) => Ok(Some(n)),
                 None if t.trim().is_empty() => Ok(None),
+                None if t.contains(',') => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("a comma may only separate thousands, e.g. 1,200,000.50; write decimals with a point: 1200.5, not 1200,5"),
+                )),
                 None => {
                     Err(self.bad_cell(row, col, t!("a number"), t!("e.g. 1200000 or 1,200,000")))
                 }
@@ -182,6 +188,15 @@ impl Table {
             Cell::Empty => Ok(None),
             Cell::Date(d) => Ok(Some(*d)),
             Cell::Text(t) if t.trim().is_empty() => Ok(None),
+            // Written as a date but no such day (2026-02-30): the format is not the mistake.
+            Cell::Text(t) if is_date_shaped(t.trim()) => Date::parse(t).map(Some).map_err(|_| {
+                self.bad_cell(
+                    row,
+                    col,
+                    t!("a date"),
+                    t!("the format is right but no such day exists: check the month and the day"),
+                )
+            }),
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| bad()),
             Cell::Number(_) => Err(bad()),
         }
@@ -294,16 +309,52 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
     d
 }
 
+/// A number as people type it in a table: thousands separators (`,` `_` or spaces) and a
+/// currency sign are allowed. A comma must separate groups of three digits before the
+/// decimal point: `1.200,50` or `1,5` (a decimal comma) is refused, never read as 1.2005
+/// or 15.
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
+        .filter(|c| !matches!(c, '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
         .collect();
-    if cleaned.is_empty() {
+    if cleaned.is_empty() || !commas_group_thousands(&cleaned) {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+    let plain: String = cleaned.chars().filter(|&c| c != ',').collect();
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Whether every comma of `number` stands between thousands: before the decimal point,
+/// after one to three digits, and followed by exactly three.
+fn commas_group_thousands(number: &str) -> bool {
+    if !number.contains(',') {
+        return true;
+    }
+    let unsigned = number.trim_start_matches(['-', '+']);
+    let whole = unsigned.split('.').next().unwrap_or(unsigned);
+    if unsigned[whole.len()..].contains(',') {
+        return false;
+    }
+    let mut groups = whole.split(',');
+    let first_fits = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_fits && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `dddd-dd-dd`, whether or not such a day exists.
+fn is_date_shaped(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 pub fn is_month(text: &str) -> bool {
@@ -347,6 +398,38 @@ mod tests {
         assert!(!is_month("2024-13"));
         assert_eq!(format_number(3.0), "3");
         assert_eq!(format_number(0.95), "0.95");
+    }
+
+    #[test]
+    fn a_comma_only_separates_thousands() {
+        // A decimal comma (as Excel writes on European systems) must not become a figure
+        // a thousand times too small or ten times too large.
+        assert_eq!(parse_number("1,200.50"), Some(1200.5));
+        assert_eq!(parse_number("-12,345,678"), Some(-12_345_678.0));
+        assert_eq!(parse_number("1.200,50"), None);
+        assert_eq!(parse_number("1,5"), None);
+        assert_eq!(parse_number("12,34,567"), None);
+        assert_eq!(parse_number(",100"), None);
+        assert_eq!(parse_number("1,000,"), None);
+        assert_eq!(parse_number("1,0000"), None);
+    }
+
+    #[test]
+    fn an_impossible_day_in_a_table_is_told_as_such() {
+        let table = Table {
+            name: "milestones".into(),
+            path: "milestones.csv".into(),
+            source: None,
+            columns: vec!["name".into(), "baseline".into()],
+            rows: vec![vec![
+                Cell::Text("上线".into()),
+                Cell::Text("2026-02-30".into()),
+            ]],
+            places: vec![],
+        };
+        let e = table.date(0, 1).unwrap_err();
+        let help = e.help.unwrap().to_string();
+        assert!(help.contains("no such day"), "{help}");
     }
 
     #[test]

@@ -377,7 +377,11 @@ impl Rows<'_> {
                         date,
                         project,
                         phase,
-                        category: self.text(row, Field::Category),
+                        // A dash or slash is a register's "none": a category needs a
+                        // letter or digit to have a page.
+                        category: self
+                            .text(row, Field::Category)
+                            .filter(|c| c.chars().any(char::is_alphanumeric)),
                         impact,
                         tags: self
                             .text(row, Field::Tags)

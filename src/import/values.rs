@@ -262,7 +262,9 @@ pub fn tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for tag in text.split([',', '，', ';', '；', '、', '\n', '|']) {
         let tag = tag.trim().trim_start_matches('#').trim();
-        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+        // A dash or slash is a register's "none": a tag needs a letter or digit.
+        let named = tag.chars().any(char::is_alphanumeric);
+        if named && !tags.iter().any(|t| t == tag) {
             tags.push(tag.to_string());
         }
     }
@@ -334,5 +336,6 @@ mod tests {
             ["并行运行", "薪资", "计划"]
         );
         assert_eq!(tags(" "), Vec::<String>::new());
+        assert_eq!(tags("-、/、风险"), ["风险"]);
     }
 }

@@ -280,6 +280,13 @@ pub fn library(message: &str) -> Text {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((field, expected)) = rest.split_once("`, expected ") {
+            if let Some(listed) = expected.strip_prefix("one of ") {
+                return t!(
+                    "unknown field `{field}`, expected one of {expected}",
+                    field = field,
+                    expected = listed
+                );
+            }
             return t!(
                 "unknown field `{field}`, expected {expected}",
                 field = field,
@@ -289,6 +296,13 @@ pub fn library(message: &str) -> Text {
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         if let Some((value, expected)) = rest.split_once("`, expected ") {
+            if let Some(listed) = expected.strip_prefix("one of ") {
+                return t!(
+                    "unknown value `{value}`, expected one of {expected}",
+                    value = value,
+                    expected = listed
+                );
+            }
             return t!(
                 "unknown value `{value}`, expected {expected}",
                 value = value,
@@ -313,6 +327,7 @@ pub fn library(message: &str) -> Text {
             .strip_prefix(prefix)
             .and_then(|r| r.split_once(", expected "))
         {
+            let expected = expected_in_words(expected);
             return if is_type {
                 t!(
                     "wrong kind of value: found {found}, expected {expected}",
@@ -329,6 +344,18 @@ pub fn library(message: &str) -> Text {
         }
     }
     verbatim(message)
+}
+
+/// What serde expected, in words when it names a Rust type (`usize`, `f64`).
+fn expected_in_words(expected: &str) -> Text {
+    match expected {
+        "usize" | "u8" | "u16" | "u32" | "u64" => t!("a whole number from 0 up"),
+        "isize" | "i8" | "i16" | "i32" | "i64" | "an integer" => t!("a whole number"),
+        "f32" | "f64" | "a float" => t!("a number"),
+        "a boolean" => t!("true or false"),
+        "a string" => t!("text in quotes"),
+        _ => verbatim(expected),
+    }
 }
 
 /// Why an operation failed: the kind of a system error when it is one (directly or as
@@ -402,6 +429,37 @@ mod tests {
             "unknown field `titel`, expected one of `title`, `date`"
         );
         assert_eq!(library("tab found").to_string(), "tab found");
+        // Rust's type names are no words for a user.
+        let text = library("invalid type: string \"20\", expected usize");
+        assert_eq!(
+            text.to_string(),
+            "wrong kind of value: found string \"20\", expected a whole number from 0 up"
+        );
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "值的类型不对：写的是 string \"20\"，应为 非负整数"
+        );
+        let text = library("invalid value: integer `-1`, expected usize");
+        assert!(
+            text.to_string()
+                .ends_with("expected a whole number from 0 up"),
+            "{text}"
+        );
+        // serde's "one of" is part of the template, so Chinese gets no English in it.
+        let text = library("unknown variant `执行`, expected one of `initiation`, `planning`");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "未知的值 `执行`，可取 `initiation`, `planning`"
+        );
+        assert_eq!(
+            text.to_string(),
+            "unknown value `执行`, expected one of `initiation`, `planning`"
+        );
+        let text = library("unknown field `titel`, expected one of `title`, `date`");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "未知字段 `titel`，可用的有 `title`, `date`"
+        );
     }
 
     #[test]

@@ -273,7 +273,7 @@ impl<'a> Renderer<'a> {
             crate::site::href(self.site, id, n, &root)
         });
         let html = if page.body.has_raw_html && !self.site.config.trust_html {
-            sanitizer().clean(&html).to_string()
+            conform(&sanitizer().clean(&html).to_string())
         } else {
             html
         };
@@ -455,6 +455,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
+        // Obsolete elements fail the HTML checker: their text is kept, the tag dropped.
+        b.rm_tags(["acronym", "center", "strike", "tt"]);
         b.add_tags(["input"])
             .add_generic_attributes(["id", "class", "aria-hidden"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
@@ -472,9 +474,61 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// Sanitized HTML made valid where the author's was not: an image without `alt` gets
+/// an empty one (the checker requires it; the author gave no text), and an anchor
+/// without `href` (`<a name>`) loses the `rel` the sanitizer gives every `<a>`, which
+/// only a link may carry.
+fn conform(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        // The sanitizer escapes `>` inside attribute values, so the first one ends the tag.
+        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let tag = &rest[..end];
+        if tag.starts_with("<img ") && !tag.contains(" alt=") {
+            let close = if tag.ends_with("/>") {
+                end - 2
+            } else {
+                end - 1
+            };
+            out.push_str(tag[..close].trim_end());
+            out.push_str(" alt=\"\"");
+            out.push_str(&tag[close..]);
+        } else if (tag.starts_with("<a ") || tag == "<a>") && !tag.contains(" href=") {
+            out.push_str(&tag.replace(" rel=\"noopener noreferrer\"", ""));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sanitized_html_passes_the_checker_where_the_authors_would_not() {
+        let html = "<center>中</center><img src=\"a.png\"><a name=\"x\">锚</a>\
+                    <a href=\"b/\">链</a><img src=\"c.png\" alt=\"图\"><tt>t</tt>";
+        let clean = conform(&sanitizer().clean(html).to_string());
+        assert!(
+            !clean.contains("<center") && clean.contains('中'),
+            "{clean}"
+        );
+        assert!(!clean.contains("<tt") && clean.contains('t'), "{clean}");
+        assert!(clean.contains("<img src=\"a.png\" alt=\"\">"), "{clean}");
+        assert!(clean.contains("<img src=\"c.png\" alt=\"图\">"), "{clean}");
+        assert!(clean.contains("<a>锚</a>"), "{clean}");
+        assert!(
+            clean.contains("<a href=\"b/\" rel=\"noopener noreferrer\">链</a>"),
+            "{clean}"
+        );
+    }
 
     #[test]
     fn root_climbs_one_level_per_segment() {

@@ -309,8 +309,9 @@ fn resolve(
         format!("{trimmed}/")
     };
     if is_file(&target_rel) {
+        // A file keeps its own name, which may hold a space, `#` or `?`.
         return Ok(Some(Resolved {
-            url: with_fragment(&target_rel),
+            url: with_fragment(&crate::escape::url_path(&target_rel)),
             target: None,
         }));
     }

@@ -686,3 +686,46 @@ fn a_tag_or_category_without_a_letter_or_digit_is_refused_at_its_line() {
         "{m}"
     );
 }
+
+/// `[RACI，启动]` typed with a Chinese input method's comma is one YAML item: refused,
+/// with the list written as it was meant, instead of one tag called `RACI，启动`.
+#[test]
+fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [RACI，启动, 供应商]\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:7: the tag `RACI，启动` holds a full-width comma"),
+        "{m}"
+    );
+    assert!(m.contains("[RACI, 启动]"), "{m}");
+}
+
+/// Two lessons under one register number: a warning at the later file's `id` line (by
+/// path) naming the first, ignoring case; lessons without an id are not compared.
+#[test]
+fn a_lesson_id_used_twice_is_a_warning_at_the_second_file() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/zz-copy.md",
+        format!("{LESSON_HEAD}id: ll-2024-001\n---\n复制的经验。\n"),
+    );
+    site.write(
+        "content/lessons/zz-plain.md",
+        format!("{LESSON_HEAD}---\n没有编号。\n"),
+    );
+    let report = site.build_ok();
+    let shared: Vec<String> = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("is already the id of"))
+        .collect();
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert!(
+        shared[0].contains("content/lessons/zz-copy.md:7:5")
+            && shared[0].contains("content/lessons/vendor-delay.md"),
+        "{shared:?}"
+    );
+}

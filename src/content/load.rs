@@ -493,7 +493,8 @@ fn parse_meta(
 }
 
 /// A tag or category needs a letter or digit: its page's address is made of them, and
-/// terms without any (`..`, `#`, an empty one) would all share one page.
+/// terms without any (`..`, `#`, an empty one) would all share one page. A tag holding a
+/// full-width comma was meant as two.
 fn check_terms(
     path: &Path,
     text: &Arc<str>,
@@ -512,6 +513,24 @@ fn check_terms(
                 .filter(|c| !named(c))
                 .map(|c| ("category", t!("category"), c))
         });
+    let at = |field: &str| {
+        crate::diagnostics::Location::new(path, text, field_offset(text, split, field), field.len())
+    };
+    // `[RACI，启动]`: a Chinese input method's comma does not separate YAML list items,
+    // so the two tags would silently be one.
+    if let Some(joined) = page.tags.iter().find(|t| t.contains('，')) {
+        let parts: Vec<&str> = joined.split('，').map(str::trim).collect();
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "the tag `{name}` holds a full-width comma `，`, so it is one tag, not {count}",
+            name = joined,
+            count = parts.len()
+        )))
+        .at(at("tags"))
+        .with_help(t!(
+            "separate tags with a half-width comma: [{tags}]",
+            tags = parts.join(", ")
+        ))]);
+    }
     let Some((field, what, name)) = bad else {
         return Ok(());
     };
@@ -520,12 +539,7 @@ fn check_terms(
         what = what.clone(),
         name = name
     )))
-    .at(crate::diagnostics::Location::new(
-        path,
-        text,
-        field_offset(text, split, field),
-        field.len(),
-    ))
+    .at(at(field))
     .with_help(t!(
         "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
         what = what

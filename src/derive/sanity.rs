@@ -76,6 +76,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         };
         out.extend(project_warnings(&project, settings));
     }
+    out.extend(shared_lesson_ids(site));
     let as_of = site.config.as_of();
     for &id in site.newest(crate::kinds::Kind::Lesson) {
         let page = site.page(id);
@@ -86,6 +87,44 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 lesson,
                 as_of,
             ));
+        }
+    }
+    out
+}
+
+/// Lessons whose `id` (the register number) another lesson already has, ignoring case
+/// and spaces around it: the register would show two rows under one number, and a
+/// reference to it could mean either. Said at the later file (by path), naming the first.
+fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
+    let mut first: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for page in site.pages.iter() {
+        let Some(id) = page.lesson().and_then(|l| l.id.as_deref()) else {
+            continue;
+        };
+        let key = id.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(earlier) => {
+                let front = FrontMatter {
+                    path: &page.path,
+                    source: &page.source,
+                };
+                out.push(front.warn(
+                    "id",
+                    t!(
+                        "lesson id `{id}` is already the id of {other}",
+                        id = id.trim(),
+                        other = earlier.display().to_string()
+                    ),
+                    t!("each lesson in the register needs its own id: give this one the next free number"),
+                ));
+            }
+            None => {
+                first.insert(key, &page.path);
+            }
         }
     }
     out

@@ -487,7 +487,7 @@ fn conform(html: &str) -> String {
         // The sanitizer escapes `>` inside attribute values, so the first one ends the tag.
         let end = rest.find('>').map_or(rest.len(), |i| i + 1);
         let tag = &rest[..end];
-        if tag.starts_with("<img ") && !tag.contains(" alt=") {
+        if tag.starts_with("<img ") && !has_attribute(tag, "alt") {
             let close = if tag.ends_with("/>") {
                 end - 2
             } else {
@@ -496,7 +496,7 @@ fn conform(html: &str) -> String {
             out.push_str(tag[..close].trim_end());
             out.push_str(" alt=\"\"");
             out.push_str(&tag[close..]);
-        } else if (tag.starts_with("<a ") || tag == "<a>") && !tag.contains(" href=") {
+        } else if (tag.starts_with("<a ") || tag == "<a>") && !has_attribute(tag, "href") {
             out.push_str(&tag.replace(" rel=\"noopener noreferrer\"", ""));
         } else {
             out.push_str(tag);
@@ -507,9 +507,37 @@ fn conform(html: &str) -> String {
     out
 }
 
+/// Whether a serialized start tag has attribute `name`. Values are always in double
+/// quotes with `"` escaped inside, so what lies between quotes is a value, never a name.
+fn has_attribute(tag: &str, name: &str) -> bool {
+    let mut outside = String::with_capacity(tag.len());
+    for (i, part) in tag.split('"').enumerate() {
+        if i % 2 == 0 {
+            outside.push_str(part);
+        }
+    }
+    outside.contains(&format!(" {name}="))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An attribute is told by its name outside quotes: a title that reads ` alt=` or
+    /// ` href=` is text, not the attribute.
+    #[test]
+    fn attribute_names_inside_values_do_not_count() {
+        let clean = conform(
+            &sanitizer()
+                .clean("<img src=\"a.png\" title=\"x alt=z\"><a name=\"n\" title=\"see href=y\">锚</a>")
+                .to_string(),
+        );
+        assert!(
+            clean.contains("<img src=\"a.png\" title=\"x alt=z\" alt=\"\">"),
+            "{clean}"
+        );
+        assert!(clean.contains("<a title=\"see href=y\">锚</a>"), "{clean}");
+    }
 
     #[test]
     fn sanitized_html_passes_the_checker_where_the_authors_would_not() {

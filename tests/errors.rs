@@ -729,3 +729,25 @@ fn a_lesson_id_used_twice_is_a_warning_at_the_second_file() {
         "{shared:?}"
     );
 }
+
+/// A risk whose status is a typo of `closed` stays open in every exposure figure: the
+/// build says so at the cell.
+#[test]
+fn a_risk_status_one_typo_from_closed_is_a_warning_at_its_cell() {
+    let site = Site::fixture("basic");
+    let risks =
+        std::fs::read_to_string(site.root().join("content/projects/erp/risks.csv")).unwrap();
+    site.write(
+        "content/projects/erp/risks.csv",
+        risks.replacen(",open,", ",clsoed,", 1),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/projects/erp/risks.csv:2:")
+                && w.contains("`clsoed` is read as open")),
+        "{warnings:?}"
+    );
+}

@@ -75,6 +75,9 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             milestones: table("milestones").zip(data.map(|d| d.milestones.as_slice())),
         };
         out.extend(project_warnings(&project, settings));
+        if let Some(risks) = table("risks") {
+            out.extend(risk_warnings(risks));
+        }
     }
     out.extend(shared_lesson_ids(site));
     let as_of = site.config.as_of();
@@ -124,6 +127,67 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
             }
             None => {
                 first.insert(key, &page.path);
+            }
+        }
+    }
+    out
+}
+
+/// A risks table's doubtful rows: a status one or two typos from `closed` (it counts as
+/// open, so the risk stays in every exposure figure while its owner thinks it is closed),
+/// and an id an earlier row of the table already has.
+pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
+    const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
+    let mut out = Vec::new();
+    if let Some(col) = table.column("status") {
+        for row in 0..table.rows.len() {
+            let status = table.text(row, col);
+            let folded = status.trim().to_lowercase();
+            if folded.is_empty() || CLOSED.contains(&folded.as_str()) {
+                continue;
+            }
+            // Latin letters only: a Chinese status near 已关闭 is as likely to say the
+            // opposite (未关闭, 关闭中) as to be a typo.
+            let typo = folded.is_ascii()
+                && folded.len() >= 4
+                && strsim::damerau_levenshtein(&folded, "closed") <= 2;
+            if let Some(meant) = typo.then_some("closed") {
+                let message = t!(
+                    "risk status `{status}` is read as open",
+                    status = status.trim()
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!(
+                            "did you mean `{meant}`? Only closed, 关闭 or 已关闭 close a risk; any other status keeps it in the exposure figures",
+                            meant = meant
+                        )),
+                );
+            }
+        }
+    }
+    if let Some(col) = table.column("id") {
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for row in 0..table.rows.len() {
+            let id = table.text(row, col);
+            let key = id.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(&first) = seen.get(&key) {
+                let message = t!(
+                    "risk id `{id}` is already used at {place}",
+                    id = id.trim(),
+                    place = table.place_name(first, col)
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!("give each risk of the project its own id")),
+                );
+            } else {
+                seen.insert(key, row);
             }
         }
     }
@@ -362,6 +426,33 @@ fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
     use crate::content::schema::Date;
+
+    #[test]
+    fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
+        let t = csv(
+            "risks.csv",
+            "id,title,probability,impact,status\n\
+             R-01,供应商延期,3,4,clsoed\n\
+             R-02,需求变更,2,3,closed\n\
+             r-01,数据迁移,4,4,open\n\
+             R-03,人员流失,2,2,已关闭\n\
+             R-04,预算超支,2,2,\n\
+             R-05,关键人员,2,2,closing\n\
+             R-06,合同,2,2,未关闭\n",
+        );
+        let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("risks.csv:2:")
+                && warnings[0].contains("`clsoed` is read as open"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].contains("risks.csv:4:")
+                && warnings[1].contains("`r-01` is already used at line 2"),
+            "{warnings:?}"
+        );
+    }
 
     fn csv(name: &str, text: &str) -> Table {
         let source: Arc<str> = Arc::from(text);

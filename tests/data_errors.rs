@@ -481,3 +481,21 @@ fn an_unreadable_folder_under_data_is_named() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("data/secret"), "{text}");
 }
+
+/// A date cell that lost its date format (or a CSV saved from one) holds Excel's day
+/// number: refused at the cell, with the day it would be, never read as a date silently.
+#[test]
+fn a_day_number_in_a_date_column_is_named_as_one() {
+    let m = failing(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,45292,,\n上线,2024-11-30,12,\n",
+    );
+    assert!(m.contains("content/projects/erp/milestones.csv:2:"), "{m}");
+    assert!(m.contains("45292 looks like a date"), "{m}");
+    assert!(m.contains("2024-01-01"), "{m}");
+    // A small number is not taken for a day number.
+    assert!(
+        m.contains("milestones.csv:3:") && m.contains("write dates as YYYY-MM-DD"),
+        "{m}"
+    );
+}

@@ -197,9 +197,36 @@ impl Table {
                     t!("the format is right but no such day exists: check the month and the day"),
                 )
             }),
-            Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| bad()),
-            Cell::Number(_) => Err(bad()),
+            Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
+                t.trim().parse::<f64>().map_or_else(
+                    |_| bad(),
+                    |n| self.serial_date(row, col, n).unwrap_or_else(bad),
+                )
+            }),
+            Cell::Number(n) => Err(self.serial_date(row, col, *n).unwrap_or_else(bad)),
         }
+    }
+
+    /// A whole number where a date belongs, in the range of Excel's day numbers for
+    /// 1990–2100: most likely a date cell that lost its date format (or a CSV saved
+    /// from one). The error says which day it would be, without reading it as that.
+    fn serial_date(&self, row: usize, col: usize, n: f64) -> Option<Diagnostic> {
+        if n.fract() != 0.0 || !(32_874.0..=73_415.0).contains(&n) {
+            return None;
+        }
+        let day = jiff::civil::date(1899, 12, 30)
+            .checked_add(jiff::Span::new().days(n as i64))
+            .ok()?;
+        Some(self.bad_cell(
+            row,
+            col,
+            t!("a date"),
+            t!(
+                "{number} looks like a date the spreadsheet stores as a day number ({day}): format the column as dates before saving, or write YYYY-MM-DD",
+                number = n as i64,
+                day = day.to_string()
+            ),
+        ))
     }
 
     /// A reporting month `YYYY-MM` (a full date in a workbook counts as its month).

@@ -360,6 +360,11 @@ fn xlsx_with(cells: &[(&str, f64)]) -> Vec<u8> {
 
 /// A minimal .xlsx whose one sheet's `<sheetData>` holds `sheet_cells`.
 fn xlsx_of(sheet_cells: &str) -> Vec<u8> {
+    xlsx_after(sheet_cells, "")
+}
+
+/// A workbook whose sheet holds `sheet_cells`, then `after` (e.g. its merged cells).
+fn xlsx_after(sheet_cells: &str, after: &str) -> Vec<u8> {
     use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
@@ -370,7 +375,7 @@ fn xlsx_of(sheet_cells: &str) -> Vec<u8> {
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
         ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
         ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
-        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_cells}</sheetData></worksheet>")),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_cells}</sheetData>{after}</worksheet>")),
     ];
     for (name, text) in parts {
         zip.start_file(name, stored).unwrap();
@@ -380,10 +385,9 @@ fn xlsx_of(sheet_cells: &str) -> Vec<u8> {
     out.into_inner()
 }
 
-#[test]
-fn a_formula_without_a_saved_value_is_refused_not_read_as_empty() {
-    // Scripts and exports write formulas without computing them; calamine reads such a
-    // cell as empty, which made a period's EV "not reported on" in silence.
+/// The cells of a two-month budget sheet (period, pv, ev, ac) whose EV cells are
+/// `ev2` and `ev3`, written out (a value, a formula, or nothing).
+fn budget_cells(ev2: &str, ev3: &str) -> String {
     let row = |n: u32, ev: &str| {
         format!(
             "<row r=\"{n}\"><c r=\"A{n}\" t=\"inlineStr\"><is><t>2024-0{m}</t></is></c>\
@@ -395,19 +399,24 @@ fn a_formula_without_a_saved_value_is_refused_not_read_as_empty() {
                   <c r=\"B1\" t=\"inlineStr\"><is><t>pv</t></is></c>\
                   <c r=\"C1\" t=\"inlineStr\"><is><t>ev</t></is></c>\
                   <c r=\"D1\" t=\"inlineStr\"><is><t>ac</t></is></c></row>";
+    format!("{header}{}{}", row(2, ev2), row(3, ev3))
+}
+
+#[test]
+fn a_formula_without_a_saved_value_is_refused_not_read_as_empty() {
+    // Scripts and exports write formulas without computing them; calamine reads such a
+    // cell as empty, which made a period's EV "not reported on" in silence.
     let site = Site::fixture("basic");
     site.remove("content/projects/erp/budget.csv");
-    let saved = format!(
-        "{header}{}{}",
-        row(2, "<c r=\"C2\"><f>B2*0.9</f><v>90</v></c>"),
-        row(3, "<c r=\"C3\"><v>95</v></c>")
+    let saved = budget_cells(
+        "<c r=\"C2\"><f>B2*0.9</f><v>90</v></c>",
+        "<c r=\"C3\"><v>95</v></c>",
     );
     site.write("content/projects/erp/budget.xlsx", xlsx_of(&saved));
     site.build_ok();
-    let unsaved = format!(
-        "{header}{}{}",
-        row(2, "<c r=\"C2\"><v>90</v></c>"),
-        row(3, "<c r=\"C3\"><f>B3*0.95</f></c>")
+    let unsaved = budget_cells(
+        "<c r=\"C2\"><v>90</v></c>",
+        "<c r=\"C3\"><f>B3*0.95</f></c>",
     );
     site.write("content/projects/erp/budget.xlsx", xlsx_of(&unsaved));
     let m = site.build_err();
@@ -498,4 +507,32 @@ fn a_day_number_in_a_date_column_is_named_as_one() {
         m.contains("milestones.csv:3:") && m.contains("write dates as YYYY-MM-DD"),
         "{m}"
     );
+}
+
+/// EV merged over two months is one month's figure and one "not reported on": refused
+/// at the merged range. A merged range with nothing in it is harmless, and so is one
+/// across a single row (a title banner).
+#[test]
+fn a_merged_cell_holding_a_value_is_refused() {
+    let cells = budget_cells("<c r=\"C2\"><v>180</v></c>", "");
+    let site = Site::fixture("basic");
+    site.remove("content/projects/erp/budget.csv");
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_after(
+            &cells,
+            "<mergeCells count=\"2\"><mergeCell ref=\"F2:F3\"/><mergeCell ref=\"C2:D2\"/></mergeCells>",
+        ),
+    );
+    site.build_ok();
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_after(
+            &cells,
+            "<mergeCells count=\"1\"><mergeCell ref=\"C2:C3\"/></mergeCells>",
+        ),
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
+    assert!(m.contains("Sheet1!C2:C3 is a merged cell"), "{m}");
 }

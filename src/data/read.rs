@@ -252,6 +252,7 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
             ))
         })?;
         unsaved_formula(&mut workbook, &sheet, &range, shown)?;
+        merged_cells(&mut workbook, &sheet, &range, shown)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
@@ -312,6 +313,43 @@ fn unsaved_formula<R: std::io::Read + std::io::Seek>(
         .with_help(t!("the workbook was written by a program that does not calculate (a script or an export): open it in Excel or LibreOffice and save it, so that each formula's value is stored, or paste the values")));
     }
     Ok(())
+}
+
+/// Merged cells hold their value in the first cell only; the others read as empty, so
+/// a budget's EV merged over three months would be one month's figure and two "not
+/// reported on". A range merged over rows and holding a value is an error at its
+/// reference. One merged across a row is left alone: a register's title banner above
+/// its header is one, and `pmo import` skips it. (calamine lists merged ranges of .xlsx
+/// and .xls only.)
+fn merged_cells<R: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<R>,
+    sheet: &str,
+    values: &calamine::Range<Data>,
+    shown: &Path,
+) -> Result<(), Diagnostic> {
+    let merged = match workbook {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).ok(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).ok(),
+        _ => None,
+    };
+    let holding = merged.unwrap_or_default().into_iter().find(|d| {
+        d.start.0 != d.end.0 && values.get_value(d.start).is_some_and(|v| *v != Data::Empty)
+    });
+    let Some(d) = holding else {
+        return Ok(());
+    };
+    let (first, last) = (cell_ref(d.start.0, d.start.1), cell_ref(d.end.0, d.end.1));
+    Err(workbook_error(
+        shown,
+        t!(
+            "{range} is a merged cell: only {first} holds its value, the other cells read as empty",
+            range = format!("{sheet}!{first}:{last}"),
+            first = first.as_str()
+        ),
+    )
+    .with_help(t!(
+        "unmerge the cells and write the value in each of them (each row of a table is read on its own)"
+    )))
 }
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {

@@ -329,3 +329,29 @@ fn a_register_without_a_header_row_is_refused_with_the_names_to_use() {
         stderr(&out)
     );
 }
+
+/// A two-row header as registers are often drawn: group headings over their columns and
+/// the other headings merged down over both rows. Data tables refuse a range merged over
+/// rows; the importer reads such a header as one.
+#[test]
+fn a_header_merged_down_over_two_rows_imports() {
+    let site = site();
+    let r = |cells: &[&'static str]| cells.iter().map(|c| V::S(c)).collect::<Vec<_>>();
+    #[rustfmt::skip]
+    let rows = vec![
+        r(&["编号", "标题", "日期", "项目", "阶段", "影响", "分析与改进", ""]),
+        r(&["", "", "", "", "", "", "根因", "建议"]),
+        r(&["LL-2024-201", "接口规格冻结太晚", "2024-05-06", "erp", "执行", "负面", "接口负责人不明确。", "在详细设计关口冻结接口规格。"]),
+    ];
+    let merged = [
+        "A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:H1",
+    ];
+    let file = write_register(&site, "两行表头.xlsx", &xlsx("登记册", &rows, &merged));
+    let out = import(&site, &file, &["--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("would write content/lessons/ll-2024-201.md"),
+        "{stdout}\n{}",
+        stderr(&out)
+    );
+}

@@ -139,7 +139,8 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
         .unwrap_or("")
         .to_ascii_lowercase();
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        return Ok(read_sheets(full, shown)?
+        // A register's header may be two rows with headings merged down over both.
+        return Ok(read_sheets(full, shown, false)?
             .into_iter()
             .map(|sheet| Table {
                 name: sheet.name,
@@ -223,7 +224,9 @@ struct Sheet {
     places: Vec<Vec<Place>>,
 }
 
-fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
+/// With `refuse_merged`, a range merged over rows and holding a value is an error (see
+/// [`merged_cells`]).
+fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<Sheet>, Diagnostic> {
     let fail = |message| workbook_error(shown, message);
     if matches!(
         full.extension()
@@ -252,7 +255,9 @@ fn read_sheets(full: &Path, shown: &Path) -> Result<Vec<Sheet>, Diagnostic> {
             ))
         })?;
         unsaved_formula(&mut workbook, &sheet, &range, shown)?;
-        merged_cells(&mut workbook, &sheet, &range, shown)?;
+        if refuse_merged {
+            merged_cells(&mut workbook, &sheet, &range, shown)?;
+        }
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
@@ -318,9 +323,9 @@ fn unsaved_formula<R: std::io::Read + std::io::Seek>(
 /// Merged cells hold their value in the first cell only; the others read as empty, so
 /// a budget's EV merged over three months would be one month's figure and two "not
 /// reported on". A range merged over rows and holding a value is an error at its
-/// reference. One merged across a row is left alone: a register's title banner above
-/// its header is one, and `pmo import` skips it. (calamine lists merged ranges of .xlsx
-/// and .xls only.)
+/// reference. One merged across a row is left alone (a title banner). `pmo import` does
+/// not ask for this check: a register's two-row header merges headings down over both
+/// rows. (calamine lists merged ranges of .xlsx and .xls only.)
 fn merged_cells<R: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<R>,
     sheet: &str,
@@ -354,7 +359,7 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
     let mut tables = Vec::new();
-    for (i, sheet) in read_sheets(full, shown)?.into_iter().enumerate() {
+    for (i, sheet) in read_sheets(full, shown, true)?.into_iter().enumerate() {
         let mut rows = sheet.rows.into_iter();
         let mut places = sheet.places.into_iter();
         // The used range starts at its first cell holding a value: the header.

@@ -31,9 +31,7 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -127,29 +125,9 @@ def run(public, queries, chromium, mode):
     report = f"http://127.0.0.1:{server.server_port}/result"
     page.write_text(PAGE % {"queries": json.dumps(queries, ensure_ascii=False), "report": report},
                     encoding="utf-8")
-    files = None
-    if mode == "file":
-        url = page.resolve().as_uri()
-    elif mode == "keepalive":
-        files = base.start_static_server(public)
-        url = f"http://127.0.0.1:{files[1]}/{page.name}"
-    else:
-        url = f"http://127.0.0.1:{server.server_port}/{page.name}"
-    profile = tempfile.mkdtemp()
-    proc = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                             "--disable-background-networking", "--no-first-run",
-                             f"--user-data-dir={profile}", "--remote-debugging-port=0", url],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        done.wait(900)
+        base.run_page(chromium, public, page, mode, server, done, 900)
     finally:
-        proc.terminate()
-        proc.wait()
-        server.shutdown()
-        if files:
-            files[0].terminate()
-            files[0].wait()
-        shutil.rmtree(profile, ignore_errors=True)
         page.unlink(missing_ok=True)
     if "error" in result or not result:
         sys.exit(f"browser run failed: {result}")

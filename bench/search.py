@@ -224,21 +224,33 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
   await send({cold, warm, page});
 })().catch(e => send({error: String(e)}));
 </script>""" % (json.dumps(queries), report), encoding="utf-8")
+    mode = "file" if over_file else "keepalive" if keepalive else "http"
+    run_page(chromium, public, page, mode, server, done, 600)
+    if "error" in result or not result:
+        sys.exit(f"browser run failed: {result}")
+    return result
+
+
+def run_page(chromium, public, page, mode, server, done, timeout):
+    """Opens `page` (a file under `public`) in headless Chromium with a fresh profile and
+    waits until `done` is set (the page posted its result to `server`) or `timeout`
+    seconds pass; then stops Chromium and the servers. `mode`: "file" (file://), "http"
+    (`server`, the stdlib one) or "keepalive" (bench/static_server.mjs)."""
     files = None
-    if over_file:
+    if mode == "file":
         url = page.resolve().as_uri()
-    elif keepalive:
+    elif mode == "keepalive":
         files = start_static_server(public)
-        url = f"http://127.0.0.1:{files[1]}/bench-search.html"
+        url = f"http://127.0.0.1:{files[1]}/{page.name}"
     else:
-        url = f"http://127.0.0.1:{server.server_port}/bench-search.html"
+        url = f"http://127.0.0.1:{server.server_port}/{page.name}"
     profile = tempfile.mkdtemp()
     proc = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu",
                              "--disable-background-networking", "--no-first-run",
                              f"--user-data-dir={profile}", "--remote-debugging-port=0", url],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        done.wait(600)
+        done.wait(timeout)
     finally:
         proc.terminate()
         proc.wait()
@@ -247,9 +259,6 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
             files[0].terminate()
             files[0].wait()
         shutil.rmtree(profile, ignore_errors=True)
-    if "error" in result or not result:
-        sys.exit(f"browser run failed: {result}")
-    return result
 
 
 def start_static_server(public):

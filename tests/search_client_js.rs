@@ -5,27 +5,17 @@
 //!
 //! Needs `node` on the PATH.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+
+use common::{node_eval, theme_js};
 
 fn node(script: &str) -> serde_json::Value {
-    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js");
     let prelude = format!(
-        "const T = require({:?}); const S = require({:?});\n",
-        js.join("search-text.js").display().to_string(),
-        js.join("search.js").display().to_string()
+        "const T = require({}); const S = require({});\n",
+        theme_js("search-text.js"),
+        theme_js("search.js")
     );
-    let out = Command::new("node")
-        .arg("-e")
-        .arg(prelude + script)
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    serde_json::from_slice(&node_eval(&(prelude + script), &[])).expect("JSON on stdout")
 }
 
 /// docs/search-format.md's numbers: base-32 digits, the last one from `0-9a-v`.

@@ -8,10 +8,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{search_client, Site};
+use common::{node_eval, search_client, theme_js, Site};
 use pmo_portal::tokenize::{self, TermKind, MAX_WORD_CHARS};
 use pmo_portal::MAX_FIELD_BYTES;
 use serde_json::{json, Value};
@@ -182,25 +179,13 @@ fn the_client_cuts_long_words_as_the_index_does() {
             .collect();
         // A trailing space: every word is finished, so `term` is the stem.
         let script = format!(
-            "const T = require({:?}); \
+            "const T = require({}); \
              console.log(JSON.stringify(T.tokenize({} + ' ').filter(g => g.type === 'word').map(g => g.term)));",
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("themes/default/static/js/search-text.js")
-                .display()
-                .to_string(),
+            theme_js("search-text.js"),
             serde_json::to_string(text).unwrap()
         );
-        let output = Command::new("node")
-            .arg("-e")
-            .arg(&script)
-            .output()
-            .expect("node");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let js: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+        let output = node_eval(&script, &[]);
+        let js: Vec<String> = serde_json::from_slice(&output).unwrap();
         let shown: String = text.chars().take(20).collect();
         assert_eq!(js, rust, "{shown}…");
     }

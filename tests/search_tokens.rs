@@ -5,6 +5,9 @@
 //!
 //! Needs `node` on the PATH.
 
+mod common;
+
+use common::{node_eval, theme_js};
 use pmo_portal::tokenize::{terms, TermKind};
 
 /// Texts that exercise numbers and codes, the joiners that may or may not join, and
@@ -36,27 +39,15 @@ fn rust_tokens(text: &str) -> Vec<String> {
 #[test]
 fn the_rust_and_javascript_tokenizers_cut_words_and_codes_alike() {
     let script = format!(
-        "const T = require({:?});\n\
+        "const T = require({});\n\
          const texts = JSON.parse(process.argv[1]);\n\
          console.log(JSON.stringify(texts.map(t => T.runs(t).filter(r => r.type !== 'cjk')\n\
            .map(r => r.type === 'code' ? 'code:' + r.text : 'word:' + T.stem(r.text)))));",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/themes/default/static/js/search-text.js"
-        )
+        theme_js("search-text.js")
     );
-    let out = std::process::Command::new("node")
-        .arg("-e")
-        .arg(&script)
-        .arg(serde_json::to_string(TEXTS).unwrap())
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let js: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
+    let texts = serde_json::to_string(TEXTS).unwrap();
+    let out = node_eval(&script, &[&texts]);
+    let js: Vec<Vec<String>> = serde_json::from_slice(&out).unwrap();
     for (text, js) in TEXTS.iter().zip(js) {
         assert_eq!(rust_tokens(text), js, "{text}");
     }

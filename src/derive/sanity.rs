@@ -4,6 +4,7 @@
 //! at the file, line and value behind it, with how to settle it. They are warnings (the
 //! site still builds); `--deny-warnings` makes them errors for CI.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -99,7 +100,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
 /// and spaces around it: the register would show two rows under one number, and a
 /// reference to it could mean either. Said at the later file (by path), naming the first.
 fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
-    let mut first: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    let mut first: HashMap<String, &Path> = HashMap::new();
     let mut out = Vec::new();
     for page in site.pages.iter() {
         let Some(id) = page.lesson().and_then(|l| l.id.as_deref()) else {
@@ -168,7 +169,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
         }
     }
     if let Some(col) = table.column("id") {
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for row in 0..table.rows.len() {
             let id = table.text(row, col);
             let key = id.trim().to_lowercase();

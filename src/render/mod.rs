@@ -510,13 +510,10 @@ fn conform(html: &str) -> String {
 /// Whether a serialized start tag has attribute `name`. Values are always in double
 /// quotes with `"` escaped inside, so what lies between quotes is a value, never a name.
 fn has_attribute(tag: &str, name: &str) -> bool {
-    let mut outside = String::with_capacity(tag.len());
-    for (i, part) in tag.split('"').enumerate() {
-        if i % 2 == 0 {
-            outside.push_str(part);
-        }
-    }
-    outside.contains(&format!(" {name}="))
+    let written = format!(" {name}=");
+    tag.split('"')
+        .step_by(2)
+        .any(|outside| outside.contains(&written))
 }
 
 #[cfg(test)]

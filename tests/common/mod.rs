@@ -362,6 +362,31 @@ pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
     port
 }
 
+/// The path of one of the theme's scripts, as a JavaScript string literal for `require`.
+pub fn theme_js(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes/default/static/js")
+        .join(name);
+    format!("{:?}", path.display().to_string())
+}
+
+/// Runs `script` under `node -e` with `args`; its stdout, once it exited cleanly.
+pub fn node_eval(script: &str, args: &[&str]) -> Vec<u8> {
+    let output = std::process::Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("could not run `node` ({e}): install Node.js 18 or newer"));
+    assert!(
+        output.status.success(),
+        "node failed ({}):\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
 /// Runs every query through the search client (the browser's JavaScript) under node;
 /// one JSON object per query.
 pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json::Value> {

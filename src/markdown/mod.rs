@@ -18,6 +18,7 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use html::{find_ignore_case, raw_text_elements, Nesting};
 pub use html::{unlink, MAX_NESTING};
 
+mod balance;
 mod html;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
@@ -333,6 +334,10 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
 
     out.html.reserve(source.len() + source.len() / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if out.has_raw_html {
+        // What the author's HTML left open must not run into the next block or the theme.
+        out.html = balance::balance(&out.html);
+    }
     out.toc = nest_toc(std::mem::take(&mut out.toc));
     out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
     // Every page's body is kept until render: the room the strings grew into (up to

@@ -1,0 +1,70 @@
+//! Raw HTML in Markdown comes out balanced: what an author leaves open ends with its
+//! Markdown block (or the page body), and a stray end tag closes none of the theme's
+//! elements — sanitized or trusted alike.
+
+mod common;
+
+use common::Site;
+
+/// A lesson whose raw HTML leaves `<b>`, `<div>`, `<i>` and `<a>` open and closes a
+/// `</div>` and `</main>` it never opened.
+const CARELESS: &str = "---\ntitle: 未闭合\ndate: 2024-04-03\nproject: erp\nphase: planning\n\
+    impact: positive\n---\n\n第一段 <b>未闭合的粗体\n\n第二段。\n\n<div class=\"note\">\n\n块里的段落\n\n\
+    | a | b |\n|---|---|\n| <i>斜 | 值 |\n\n末段 <a href=\"https://example.com/\">链接\n\n\
+    </div></div></main>\n\n尾段。\n";
+
+/// The page body, from the theme's `<div class="doc-body">` to the end of the article.
+fn body(html: &str) -> &str {
+    let start = html.find("<div class=\"doc-body").expect("a page body");
+    let end = html[start..].find("</article>").expect("an article") + start;
+    &html[start..end]
+}
+
+fn check(trust_html: bool) {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}trust_html = {trust_html}\n"));
+    site.write("content/lessons/careless.md", CARELESS);
+    site.build_ok();
+    let html = site.read("lessons/careless/index.html");
+    let body = body(&html);
+    assert!(
+        body.contains("<p>第一段 <b>未闭合的粗体</b></p>"),
+        "trust_html = {trust_html}: {body}"
+    );
+    assert!(body.contains("<p>第二段。</p>"), "{body}");
+    assert!(body.contains("<td><i>斜</i></td>"), "{body}");
+    assert!(body.contains("链接</a></p>"), "{body}");
+    // A browser (and the sanitizer) would reopen an unclosed `<b>` or `<a>` in every
+    // later block: the bold and the link must appear once.
+    assert_eq!(body.matches("<b>").count(), 1, "{body}");
+    assert_eq!(
+        body.matches("href=\"https://example.com/\"").count(),
+        1,
+        "{body}"
+    );
+    for name in ["b", "i", "a", "div", "main", "table", "p"] {
+        let opened =
+            body.matches(&format!("<{name}>")).count() + body.matches(&format!("<{name} ")).count();
+        let closed = body.matches(&format!("</{name}>")).count();
+        assert_eq!(
+            opened, closed,
+            "trust_html = {trust_html}: <{name}> in {body}"
+        );
+    }
+    // The theme's own `</main>` is still the page's only one.
+    assert_eq!(
+        html.matches("</main>").count(),
+        html.matches("<main").count()
+    );
+}
+
+#[test]
+fn raw_html_left_open_is_closed_with_its_block_when_sanitized() {
+    check(false);
+}
+
+#[test]
+fn raw_html_left_open_is_closed_with_its_block_when_trusted() {
+    check(true);
+}

@@ -18,9 +18,54 @@ pub fn format_amount(value: f64) -> String {
     out
 }
 
+/// Why text that reads as a number is no figure: it is out of any range (`1e400`, which
+/// overflows to infinity) or it names no quantity at all (`NaN`, `inf`, `.nan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFigure {
+    OutOfRange,
+    NotANumber,
+}
+
+/// Whether `text` (as typed in a table cell or front matter) is a number that no figure
+/// can be: parsers give up on it or read it as infinity, and either way a plain "takes a
+/// number" does not tell the author what is wrong with what they wrote.
+pub fn not_a_figure(text: &str) -> Option<NotAFigure> {
+    let plain: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '_' | ' ' | ','))
+        .collect();
+    let unsigned = plain.trim_start_matches(['-', '+']);
+    let word = unsigned.trim_start_matches('.').to_ascii_lowercase();
+    if matches!(word.as_str(), "nan" | "inf" | "infinity") {
+        return Some(NotAFigure::NotANumber);
+    }
+    let parsed = plain.parse::<f64>().ok()?;
+    if parsed.is_nan() {
+        Some(NotAFigure::NotANumber)
+    } else if parsed.is_infinite() {
+        Some(NotAFigure::OutOfRange)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_beyond_any_figure_are_told_apart() {
+        assert_eq!(not_a_figure("1e400"), Some(NotAFigure::OutOfRange));
+        assert_eq!(not_a_figure("-1E+400"), Some(NotAFigure::OutOfRange));
+        assert_eq!(not_a_figure("NaN"), Some(NotAFigure::NotANumber));
+        assert_eq!(not_a_figure(".nan"), Some(NotAFigure::NotANumber));
+        assert_eq!(not_a_figure("-.inf"), Some(NotAFigure::NotANumber));
+        assert_eq!(not_a_figure("Infinity"), Some(NotAFigure::NotANumber));
+        assert_eq!(not_a_figure("1e20"), None);
+        assert_eq!(not_a_figure("60万"), None);
+        assert_eq!(not_a_figure("info"), None);
+    }
 
     #[test]
     fn amounts_get_thousands_separators() {

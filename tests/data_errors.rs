@@ -81,6 +81,41 @@ fn budget_cells_that_are_not_finite() {
     assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
 }
 
+/// A number no figure can be is told as out of range, or as no figure, with the value:
+/// "takes a number" said nothing about `1e400`, which looks like one.
+#[test]
+fn numbers_beyond_any_figure_are_named_with_their_value() {
+    let m = failing(ERP, project_with("bac: 3200000", "bac: 1e400"));
+    assert!(m.contains("index.md:9:6"), "{m}");
+    assert!(m.contains("`bac` is out of range: `1e400`"), "{m}");
+    let m = failing(ERP, project_with("bac: 3200000", "bac: 1e20"));
+    assert!(
+        m.contains("`bac` is out of range: `1e20` is larger than 10^15"),
+        "{m}"
+    );
+    let m = failing(ERP, project_with("bac: 3200000", "bac: .nan"));
+    assert!(m.contains("`bac` is `.nan`, which is not a figure"), "{m}");
+    for (cell, says) in [
+        ("1e400", "expected a number in range"),
+        ("-1e400", "expected a number in range"),
+        ("NaN", "`NaN` is not a figure"),
+        ("inf", "`inf` is not a figure"),
+    ] {
+        let m = failing(BUDGET, format!("period,pv,ev,ac\n2024-01,1,{cell},1\n"));
+        assert!(
+            m.contains("content/projects/erp/budget.csv:2:11"),
+            "{cell}: {m}"
+        );
+        assert!(m.contains(says), "{cell}: {m}");
+        assert!(m.contains(&format!("`{cell}`")), "{cell}: {m}");
+    }
+    let m = failing_budget("budget.yaml", "- period: 2024-01\n  pv: .inf\n");
+    assert!(
+        m.contains("is not a figure") || m.contains("out of range"),
+        "{m}"
+    );
+}
+
 #[test]
 fn budget_sums_that_overflow() {
     let m = failing(

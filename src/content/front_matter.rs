@@ -252,9 +252,32 @@ fn in_words(
     {
         return d;
     }
-    let Some((field, _)) = field_block(front, local) else {
+    let Some((field, block)) = field_block(front, local) else {
         return d;
     };
+    let value = field_value(&front[block]);
+    let not_a_figure = crate::numbers::not_a_figure(value);
+    if let (Shape::Number, Some(why)) = (fields.shape(&field), not_a_figure) {
+        // `1e400` is a number to the author and a string to YAML: "takes a number" would
+        // not say what is wrong with it.
+        d.problem = Problem::FrontMatter(match why {
+            crate::numbers::NotAFigure::OutOfRange => t!(
+                "`{field}` is out of range: `{value}` is larger than any figure",
+                field = &field,
+                value = value
+            ),
+            crate::numbers::NotAFigure::NotANumber => t!(
+                "`{field}` is `{value}`, which is not a figure",
+                field = &field,
+                value = value
+            ),
+        });
+        d.help = Some(Box::new(t!(
+            "write a plain number, e.g. `{field}: 1200000`",
+            field = &field
+        )));
+        return d;
+    }
     if message.contains("duplicate") {
         d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
         d.help = Some(Box::new(t!(
@@ -289,6 +312,18 @@ fn in_words(
     d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
     d.help = Some(Box::new(help));
     d
+}
+
+/// The value on a field's first line, without its key, a trailing comment or quotes.
+fn field_value(block: &str) -> &str {
+    let line = block.lines().next().unwrap_or("");
+    let value = line
+        .split_once([':', '='])
+        .map_or("", |(_, v)| v)
+        .split(" #")
+        .next()
+        .unwrap_or("");
+    value.trim().trim_matches(['"', '\''])
 }
 
 /// A field written `key：value` (a Chinese input method's colon) or `key:value` (no
@@ -631,6 +666,13 @@ mod tests {
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
         assert!(e.to_string().contains("`bac` takes a number"), "{e}");
         assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
+        let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
+        let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`bac` is out of range: `1e400` is larger than any figure"),
+            "{e}"
+        );
     }
 
     #[test]

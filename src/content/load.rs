@@ -258,10 +258,21 @@ fn check_project(
         crate::diagnostics::Location::new(path, text, offset, len)
     };
     if let Some(bac) = m.bac {
+        // The value as written (`.nan`, `1e20`): a figure this wrong is best quoted.
+        let offset = field_offset(text, split, "bac");
+        let line = text[offset..].lines().next().unwrap_or("");
+        let written = line.split(" #").next().unwrap_or("").trim();
         let problem = if !bac.is_finite() {
-            Some(t!("`bac` is not a finite number"))
+            Some(t!(
+                "`{field}` is `{value}`, which is not a figure",
+                field = "bac",
+                value = written
+            ))
         } else if bac.abs() > MAX_BAC {
-            Some(t!("`bac` is larger than 10^15"))
+            Some(t!(
+                "`bac` is out of range: `{value}` is larger than 10^15",
+                value = written
+            ))
         } else if bac < 0.0 {
             Some(t!(
                 "`bac` is negative ({bac})",

@@ -274,6 +274,19 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
         let offset = offset_of(text, line, col);
         let message = e.to_string();
         let message = message.lines().next().unwrap_or(&message).to_string();
+        // `.inf` or `.nan` in a cell: a value, not the table's shape, is wrong.
+        if let Some(value) = message
+            .strip_prefix("non-finite float `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            return structured_error(
+                path,
+                text,
+                t!("a cell holds `{value}`, expected a number", value = value),
+                offset,
+                t!("`{value}` is not a figure: write the amount, or leave the cell empty when nothing was reported", value = value),
+            );
+        }
         structured_error(
             path,
             text,

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
+use crate::numbers::{not_a_figure, NotAFigure};
 use crate::t;
 
 /// One cell's value, as read.
@@ -142,9 +143,15 @@ impl Table {
         match self.cell(row, col) {
             Cell::Empty => Ok(None),
             Cell::Number(n) if n.is_finite() => Ok(Some(*n)),
+            Cell::Number(n) if n.is_nan() => Err(self.not_a_figure(row, col, NotAFigure::NotANumber)),
+            Cell::Number(_) => Err(self.not_a_figure(row, col, NotAFigure::OutOfRange)),
             Cell::Text(t) => match parse_number(t) {
                 Some(n) => Ok(Some(n)),
                 None if t.trim().is_empty() => Ok(None),
+                None if not_a_figure(t).is_some() => {
+                    let why = not_a_figure(t).unwrap_or(NotAFigure::NotANumber);
+                    Err(self.not_a_figure(row, col, why))
+                }
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,
@@ -156,6 +163,26 @@ impl Table {
                 }
             },
             _ => Err(self.bad_cell(row, col, t!("a number"), t!("e.g. 1200000 or 1,200,000"))),
+        }
+    }
+
+    /// The error for a cell that reads as a number but is none a table can hold
+    /// (`1e400`, `NaN`), saying which, with the value.
+    fn not_a_figure(&self, row: usize, col: usize, why: NotAFigure) -> Diagnostic {
+        let found = self.text(row, col);
+        match why {
+            NotAFigure::OutOfRange => self.bad_cell(
+                row,
+                col,
+                t!("a number in range"),
+                t!("`{value}` is out of range, larger than any figure: check the cell for a typo or a misplaced exponent (`e`)", value = &found),
+            ),
+            NotAFigure::NotANumber => self.bad_cell(
+                row,
+                col,
+                t!("a number"),
+                t!("`{value}` is not a figure: write the amount, or leave the cell empty when nothing was reported", value = &found),
+            ),
         }
     }
 

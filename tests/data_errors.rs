@@ -556,10 +556,21 @@ fn a_merged_cell_holding_a_value_is_refused() {
         "content/projects/erp/budget.xlsx",
         xlsx_after(
             &cells,
-            "<mergeCells count=\"2\"><mergeCell ref=\"F2:F3\"/><mergeCell ref=\"C2:D2\"/></mergeCells>",
+            "<mergeCells count=\"2\"><mergeCell ref=\"F2:F3\"/><mergeCell ref=\"E3:F3\"/></mergeCells>",
         ),
     );
     site.build_ok();
+    // Merged across a data row (EV and AC as one figure): AC reads as empty, "not
+    // reported on", in silence.
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_after(
+            &cells,
+            "<mergeCells count=\"1\"><mergeCell ref=\"C2:D2\"/></mergeCells>",
+        ),
+    );
+    let m = site.build_err();
+    assert!(m.contains("Sheet1!C2:D2 is a merged cell"), "{m}");
     site.write(
         "content/projects/erp/budget.xlsx",
         xlsx_after(

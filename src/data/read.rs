@@ -322,8 +322,9 @@ fn unsaved_formula<R: std::io::Read + std::io::Seek>(
 
 /// Merged cells hold their value in the first cell only; the others read as empty, so
 /// a budget's EV merged over three months would be one month's figure and two "not
-/// reported on". A range merged over rows and holding a value is an error at its
-/// reference. One merged across a row is left alone (a title banner). `pmo import` does
+/// reported on". A range merged over rows, or across a row below the header (EV and AC
+/// as one figure), and holding a value is an error at its reference. One merged across
+/// the header row is left alone. `pmo import` does
 /// not ask for this check: a register's two-row header merges headings down over both
 /// rows. (calamine lists merged ranges of .xlsx and .xls only.)
 fn merged_cells<R: std::io::Read + std::io::Seek>(
@@ -337,8 +338,16 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
         calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).ok(),
         _ => None,
     };
+    // The header is the first row holding a value; a range merged across a row below it
+    // is a figure written over two columns, one of which reads as empty.
+    let header = values
+        .cells()
+        .find(|(_, _, v)| **v != Data::Empty)
+        .map(|(r, _, _)| values.start().unwrap_or((0, 0)).0 + r as u32);
     let holding = merged.unwrap_or_default().into_iter().find(|d| {
-        d.start.0 != d.end.0 && values.get_value(d.start).is_some_and(|v| *v != Data::Empty)
+        let in_body = header.is_some_and(|h| d.start.0 > h);
+        (d.start.0 != d.end.0 || in_body)
+            && values.get_value(d.start).is_some_and(|v| *v != Data::Empty)
     });
     let Some(d) = holding else {
         return Ok(());

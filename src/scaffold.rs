@@ -46,7 +46,18 @@ pub fn new_page(
         .read()
         .map_err(|e| Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown))?;
     let text = String::from_utf8_lossy(&bytes);
-    let slug = slugify(slug.unwrap_or(title), kind.key());
+    // A title pasted with a line break or tab is one line of front matter.
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = title.as_str();
+    if title.is_empty() {
+        return Err(
+            Diagnostic::error(Problem::Content(t!("the page has no title"))).with_help(t!(
+                "give it one in quotes: pmo new {kind} \"供应商交付延期导致里程碑滑移\"",
+                kind = kind.key()
+            )),
+        );
+    }
+    let slug = file_stem(&slugify(slug.unwrap_or(title), kind.key()));
     let date = jiff::Zoned::now().date().to_string();
     let mut ctx = tera::Context::new();
     ctx.insert("title", title);
@@ -69,9 +80,35 @@ pub fn new_page(
         );
     }
     write_new(&path, &body).map_err(|e| {
-        Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(Path::new(&rel))
+        Diagnostic::error(Problem::Content(t!(
+            "cannot create the file: {reason}",
+            reason = crate::messages::reason(&e)
+        )))
+        .in_file(Path::new(&rel))
     })?;
     Ok(PathBuf::from(rel))
+}
+
+/// The most bytes of a file name `pmo new` makes from a title: systems allow 255, and
+/// a folder path and `.md` or `/index.md` come on top; a long title is kept whole in the
+/// front matter.
+const MAX_STEM_BYTES: usize = 80;
+
+/// `slug` cut to [`MAX_STEM_BYTES`] at a character, and at a dash when one is in the
+/// second half, so the name ends on a whole word.
+fn file_stem(slug: &str) -> String {
+    if slug.len() <= MAX_STEM_BYTES {
+        return slug.to_string();
+    }
+    let mut end = MAX_STEM_BYTES;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &slug[..end];
+    match cut.rfind('-') {
+        Some(dash) if dash >= MAX_STEM_BYTES / 2 => cut[..dash].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
 }
 
 fn write_new(path: &Path, text: &str) -> std::io::Result<()> {

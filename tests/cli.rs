@@ -114,6 +114,54 @@ fn new_scaffolds_each_kind_from_its_archetype() {
     );
 }
 
+/// Titles a careless author types: each makes a file that parses, or is refused with a
+/// reason; none fails with the system's "File name too long".
+#[test]
+fn new_with_odd_titles_makes_a_page_that_parses_or_says_why_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    let root = dir.to_str().unwrap();
+
+    // 200 characters of Chinese are 600 bytes: too long for a file name on any system.
+    let long = "长".repeat(200);
+    let out = pmo(&["--root", root, "new", "lesson", &long]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let made: Vec<_> = std::fs::read_dir(dir.join("content/lessons"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with('长'))
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert!(made[0].len() <= 100, "{}", made[0]);
+    let text = std::fs::read_to_string(dir.join("content/lessons").join(&made[0])).unwrap();
+    assert!(text.contains(&long), "the title is kept whole");
+
+    // A title pasted with its line break is one line of front matter.
+    let out = pmo(&["--root", root, "new", "lesson", "第一行\n第二行"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.join("content/lessons/第一行-第二行.md")).unwrap();
+    assert!(
+        text.contains("title: 第一行 第二行\n") || text.contains("title: '第一行 第二行'\n"),
+        "{text}"
+    );
+
+    // No title at all is refused, not written as `title: ''`.
+    for empty in ["", "  ", "\n"] {
+        let out = pmo(&["--root", root, "new", "practice", empty]);
+        assert_eq!(out.status.code(), Some(1), "{empty:?}");
+        assert!(stderr(&out).contains("title"), "{}", stderr(&out));
+    }
+    assert!(!dir.join("content/practices/practice.md").exists());
+
+    // Every page made above parses: only the draft's hinted fields are missing.
+    let out = pmo(&["--root", root, "check", "--drafts"]);
+    let err = stderr(&out);
+    for line in err.lines().filter(|l| l.contains('×')) {
+        assert!(line.contains("missing required field"), "{err}");
+    }
+}
+
 #[test]
 fn a_site_archetype_overrides_the_themes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -120,7 +120,8 @@ pub fn check_audience_parent(base: &Path, audiences: &[String]) -> Result<(), Di
     .with_help(t!("delete them (a site built there without --all-audiences is one, with every page), or choose another --output")))
 }
 
-fn some_entries(dir: &Path) -> String {
+/// The first few names in `dir`, as part of a message in the reader's language.
+fn some_entries(dir: &Path) -> Text {
     let mut names: Vec<String> = fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -130,11 +131,16 @@ fn some_entries(dir: &Path) -> String {
     names.sort();
     let more = names.len().saturating_sub(3);
     names.truncate(3);
-    let mut text = format!("it holds {}", names.join(", "));
+    let names = names.join(", ");
     if more > 0 {
-        text.push_str(&format!(" and {more} more"));
+        t!(
+            "it holds {names} and {more} more",
+            names = names,
+            more = more
+        )
+    } else {
+        t!("it holds {names}", names = names)
     }
-    text
 }
 
 /// The path the system would reach: symbolic links and `..` resolved as far as the path
@@ -164,6 +170,19 @@ fn real_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names of what a folder holds are said in the message's language: a Chinese
+    /// message read "…其他文件（it holds 404.html, atom.xml and 15 more）".
+    #[test]
+    fn what_a_folder_holds_is_said_in_the_readers_language() {
+        let tmp = tempfile::tempdir().unwrap();
+        for name in ["a.html", "b.html", "c.html", "d.html"] {
+            fs::write(tmp.path().join(name), "x").unwrap();
+        }
+        let zh = some_entries(tmp.path()).render(crate::messages::Lang::ZhCn);
+        assert!(!zh.contains("it holds") && !zh.contains("more"), "{zh}");
+        assert!(zh.contains("a.html, b.html, c.html"), "{zh}");
+    }
 
     fn site() -> tempfile::TempDir {
         let tmp = tempfile::tempdir().unwrap();

@@ -177,3 +177,24 @@ fn no_chart_label_of_the_sample_portal_overlaps_another_in_the_browser() {
         assert_eq!(found["outside"], serde_json::json!([]), "{language}");
     }
 }
+
+/// A column with no values yet (the budget of a project that has not reported, so no
+/// `pv`, and no `eac` in the portfolio) is no column of text: the charts over it are
+/// drawn empty instead of failing the build with "`pv` holds text values".
+#[test]
+fn a_chart_over_a_column_without_values_is_drawn_empty() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,,,\n",
+    );
+    let m = site.build_err();
+    // A row without its planned value is refused at its cell…
+    assert!(m.contains("budget.csv:2:9"), "{m}");
+    assert!(!m.contains("holds text values"), "{m}");
+    // …a table with no rows builds, with the charts over it empty.
+    site.write("content/projects/erp/budget.csv", "period,pv,ev,ac\n");
+    site.build_ok();
+    let html = site.read("reports/charts/index.html");
+    assert!(!wide(&html).is_empty(), "{html}");
+}

@@ -39,7 +39,10 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                 span: field_span(text, field),
             });
         };
-        if numeric && table.column_type(col) != ColumnType::Number {
+        // A column with no value yet (a budget of a project that has not reported, `eac`
+        // of projects without one) is no column of text: its chart is drawn empty.
+        let has_values = (0..table.rows.len()).any(|row| !table.text(row, col).trim().is_empty());
+        if numeric && has_values && table.column_type(col) != ColumnType::Number {
             return Err(SpecError {
                 message: t!(
                     "`{field}` needs a column of numbers, but `{name}` holds {kind} values",

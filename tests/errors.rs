@@ -751,3 +751,19 @@ fn a_risk_status_one_typo_from_closed_is_a_warning_at_its_cell() {
         "{warnings:?}"
     );
 }
+
+/// A budget file holding only its header shows the project's cost as 0 and its earned
+/// value as 0, read as figures: the build says the table is empty, at the file.
+#[test]
+fn a_budget_with_a_header_and_no_rows_is_a_warning() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/erp/budget.csv", "period,pv,ev,ac\n");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/projects/erp/budget.csv") && w.contains("no rows")),
+        "{warnings:?}"
+    );
+}

@@ -198,6 +198,18 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
 /// The warnings of one project.
 pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if let Some((table, [])) = p.budget {
+        // A header alone reads as a project that has spent and earned nothing.
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "the budget table has a header but no rows: the project's cost and earned value show as 0"
+            )))
+            .in_file(&table.path)
+            .with_help(t!(
+                "add a row per period (period, pv, ev, ac), or delete the file if the project keeps no budget"
+            )),
+        );
+    }
     if let Some((table, rows)) = p.budget.filter(|(_, rows)| !rows.is_empty()) {
         let totals = running_totals(rows);
         if let Some(bac) = p.info.bac.filter(|b| *b > 0.0) {

@@ -654,6 +654,16 @@ impl Sources {
             &diagnostics,
         );
         laps.mark("link");
+        diagnostics.extend(output::case_clashes(
+            site.static_files
+                .keys()
+                .map(|rel| (rel.as_str(), Path::new("static").join(rel)))
+                .chain(
+                    site.assets
+                        .iter()
+                        .map(|rel| (rel.as_str(), Path::new("content").join(rel))),
+                ),
+        ));
         site.money_shown = !view.as_ref().is_some_and(audience::View::money_hidden);
         derive::tables::attach(&mut site, &self.i18n, &diagnostics);
         diagnostics.extend(derive::currency::check(&site));

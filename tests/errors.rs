@@ -767,3 +767,36 @@ fn a_budget_with_a_header_and_no_rows_is_a_warning() {
         "{warnings:?}"
     );
 }
+
+/// Two files whose names differ only in case are two files here and one on a Windows
+/// share, IIS or a Mac: copying the site there silently keeps one. The build says so.
+#[test]
+fn files_whose_names_differ_only_in_case_are_a_warning() {
+    let site = Site::fixture("basic");
+    site.write("static/Logo.png", "a");
+    site.write("static/logo.png", "b");
+    site.write("content/projects/erp/Plan.pdf", "c");
+    site.write("content/projects/erp/plan.PDF", "d");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let clash = |a: &str, b: &str| {
+        warnings
+            .iter()
+            .any(|w| w.contains(a) && w.contains(b) && w.contains("only in case"))
+    };
+    assert!(clash("static/logo.png", "static/Logo.png"), "{warnings:?}");
+    assert!(
+        clash(
+            "content/projects/erp/plan.PDF",
+            "content/projects/erp/Plan.pdf"
+        ),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w.contains("only in case"))
+            .count(),
+        2
+    );
+}

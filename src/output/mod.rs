@@ -85,6 +85,38 @@ impl Output for Collect {
     }
 }
 
+/// Warnings for files of the site whose paths differ only in case (`Logo.png` and
+/// `logo.png`): two files on the build machine, one on a Windows share, IIS or a Mac,
+/// where copying the site keeps whichever comes last. Each is named at the later file
+/// (in path order), with the earlier one. `files` are the site paths with the source
+/// each comes from, as shown to the author.
+pub fn case_clashes<'a>(
+    files: impl Iterator<Item = (&'a str, PathBuf)>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Problem};
+    use crate::t;
+    let mut files: Vec<(&str, PathBuf)> = files.collect();
+    files.sort();
+    let mut first: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (rel, shown) in &files {
+        match first.entry(rel.to_lowercase()) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(shown);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => out.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "this file's name differs only in case from {other}: on a Windows share, IIS or a Mac they are one file, and copying the site keeps one of them",
+                    other = o.get().display().to_string()
+                )))
+                .in_file(shown)
+                .with_help(t!("rename one of the two (and the links to it)")),
+            ),
+        }
+    }
+    out
+}
+
 /// Joins a site path to `base`, refusing anything that would land outside it.
 pub fn safe_join(base: &Path, rel: &str) -> io::Result<PathBuf> {
     let rel_path = Path::new(rel);

@@ -131,9 +131,18 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         );
         let d = in_words(d, &message, &front, local, fields());
         let d = colon_hint(d, &front, fields());
+        let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
+                // Written, but indented under a field blanked above: it was never read
+                // as a field, and that is the mistake to name.
+                if let Some(at) = indented_key(&text[split.front.clone()], field)
+                    .filter(|&at| front[at..].starts_with(' '))
+                {
+                    found.push(indented(path, text, split.front.start + at, field));
+                    continue;
+                }
                 if !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
                     found.push(classify(
                         path,
@@ -352,6 +361,78 @@ fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Diagnostic {
         )));
     }
     d
+}
+
+/// Where `field` is written as a key with spaces before it (`  impact: negative`): the
+/// offset of the key in `front`.
+fn indented_key(front: &str, field: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        let key = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - key.len();
+        if indent > 0
+            && key
+                .strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            return Some(offset + indent);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The error for a field written with spaces before it, at its key.
+fn indented(path: &Path, text: &Arc<str>, at: usize, field: &str) -> Diagnostic {
+    Diagnostic::error(Problem::FrontMatter(t!(
+        "`{field}` is indented: a field starts at the beginning of its line",
+        field = field
+    )))
+    .at(Location::new(path, text, at, field.len()))
+    .with_help(t!(
+        "remove the spaces before `{field}:` (an uncommented hint keeps the space after its `#`)",
+        field = field
+    ))
+}
+
+/// A syntax error at a known field written with spaces before it is that indentation:
+/// YAML's own "did not find expected key" does not say so.
+fn indent_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    base: usize,
+    front: &str,
+    local: usize,
+    fields: &Fields,
+) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
+        return d;
+    }
+    let line_start = front[..local.min(front.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = front[line_start..].lines().next().unwrap_or("");
+    let key = line.trim_start_matches([' ', '\t']);
+    let known = fields.known.iter().find(|f| {
+        key.strip_prefix(f.as_str())
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    });
+    // Under a top-level field's line, not inside a list (an action's `owner:`).
+    let above_top_level = front[..line_start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| !l.starts_with([' ', '\t', '-']));
+    match known {
+        Some(field) if key.len() < line.len() && above_top_level => indented(
+            path,
+            text,
+            base + line_start + line.len() - key.len(),
+            field,
+        ),
+        _ => d,
+    }
 }
 
 /// The top-level field whose lines hold `offset`: its name and the byte range from its
@@ -673,6 +754,42 @@ mod tests {
                 .contains("`bac` is out of range: `1e400` is larger than any figure"),
             "{e}"
         );
+    }
+
+    /// A required field written with spaces before it (uncommenting `#   impact:` from
+    /// the scaffold) is named as indented, alone or after another mistake; it was a bare
+    /// "did not find expected key", or, after a wrong `phase`, "missing `impact`".
+    #[test]
+    fn an_indented_field_is_named_as_such() {
+        let lesson = |phase: &str| {
+            format!(
+                "---\ntitle: 标题\ndate: 2024-03-18\nproject: erp\nphase: {phase}   # 必填\n\
+                 # category: 采购管理\n  impact: negative   # 必填\n---\n"
+            )
+        };
+        let e = parse_all::<LessonMeta>(&lesson("execution"), "lesson").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let message = e[0].to_string();
+        assert!(message.contains("a.md:7:3"), "{message}");
+        assert!(message.contains("`impact` is indented"), "{message}");
+        assert!(
+            e[0].help
+                .as_ref()
+                .unwrap()
+                .to_string()
+                .contains("remove the spaces before `impact:`"),
+            "{:?}",
+            e[0].help
+        );
+        let e = parse_all::<LessonMeta>(&lesson("执行"), "lesson").unwrap_err();
+        let all: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert!(all.iter().any(|m| m.contains("a.md:5:8")), "{all:#?}");
+        assert!(
+            all.iter()
+                .any(|m| m.contains("a.md:7:3") && m.contains("`impact` is indented")),
+            "{all:#?}"
+        );
+        assert!(!all.iter().any(|m| m.contains("missing")), "{all:#?}");
     }
 
     #[test]

@@ -12,6 +12,27 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
 }
 
+/// The keys of the built-in theme's UI strings (in any language) whose text is `label`,
+/// ignoring case: `执行` is `phase_execution`. An author who writes a value as the portal
+/// shows it can then be told the word to write.
+pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Vec::new();
+    }
+    embedded::FILES
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("i18n/") && rel.ends_with(".toml"))
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            let value = value.trim().strip_prefix('"')?.strip_suffix('"')?;
+            value.eq_ignore_ascii_case(label).then_some(key.trim())
+        })
+        .collect()
+}
+
 /// Where a file's bytes come from.
 #[derive(Debug, Clone)]
 pub enum Source {

@@ -591,13 +591,30 @@ fn classify(
         Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(path, text, offset, 1));
     if let Some(variant) = between(message, "unknown variant `", "`") {
         let options = listed(message.split("expected ").nth(1).unwrap_or(""));
-        diagnostic = diagnostic.with_help(match did_you_mean(variant, &options) {
-            Some(s) => t!(
+        // A value written as the portal shows it (`phase: 执行`): the word to write.
+        let mut named: Vec<&str> = crate::theme::builtin_label_keys(variant)
+            .into_iter()
+            .filter_map(|key| {
+                options
+                    .iter()
+                    .copied()
+                    .find(|o| key.ends_with(&format!("_{}", o.replace('-', "_"))))
+            })
+            .collect();
+        named.dedup();
+        diagnostic = diagnostic.with_help(match (did_you_mean(variant, &options), &named[..]) {
+            (_, [one]) => t!(
+                "`{variant}` is how the portal shows `{s}`: write `{s}` (allowed: {options})",
+                variant = variant,
+                s = *one,
+                options = options.join(", ")
+            ),
+            (Some(s), _) => t!(
                 "did you mean `{s}`? allowed: {options}",
                 s = s,
                 options = options.join(", ")
             ),
-            None => t!("allowed values: {options}", options = options.join(", ")),
+            (None, _) => t!("allowed values: {options}", options = options.join(", ")),
         });
     } else if message.contains("not a date") && message.contains("write it as") {
         diagnostic = diagnostic.with_help(t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"));
@@ -782,6 +799,11 @@ mod tests {
             e[0].help
         );
         let e = parse_all::<LessonMeta>(&lesson("执行"), "lesson").unwrap_err();
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(
+            help.contains("`执行` is how the portal shows `execution`"),
+            "{help}"
+        );
         let all: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert!(all.iter().any(|m| m.contains("a.md:5:8")), "{all:#?}");
         assert!(

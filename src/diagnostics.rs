@@ -182,6 +182,19 @@ impl Diagnostic {
     /// A file of the site could not be written: `file` as the output names it (relative
     /// to the output folder), the system's reason, and what to check.
     pub fn unwritable<E: std::error::Error + 'static>(file: &str, error: &E) -> Diagnostic {
+        let claimed = (error as &dyn std::error::Error)
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::AlreadyExists);
+        if claimed {
+            // Two files of this build at one path: no disk is at fault, an address is.
+            return Diagnostic::error(Problem::Content(t!(
+                "two files of the site are made at this address: a page's file name (or `slug`) takes the address of a list's further pages (`page/2/`) or of another page"
+            )))
+            .in_file(Path::new(file))
+            .with_help(t!(
+                "rename the page, or give it another `slug`: under a section, tag or category, `page` and `page/N` are the addresses of its list's pages"
+            ));
+        }
         Diagnostic::error(Problem::Output(messages::reason(error)))
             .in_file(Path::new(file))
             .with_help(t!(

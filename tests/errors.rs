@@ -800,3 +800,20 @@ fn files_whose_names_differ_only_in_case_are_a_warning() {
         2
     );
 }
+
+/// A lesson named `page.md` (or `page/2.md`) takes the address of the lessons list's
+/// further pages: the build said only "cannot write the site: it already exists", with
+/// a help about disk space.
+#[test]
+fn a_page_at_a_lists_page_address_says_which_address_and_how_to_fix_it() {
+    let site = Site::fixture("basic");
+    let lesson = std::fs::read_to_string(site.root().join("content/lessons/key-user.md")).unwrap();
+    site.write(
+        "content/lessons/page/2.md",
+        lesson.replace("title: Key users in every department", "title: 第二"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("lessons/page/2/index.html"), "{m}");
+    assert!(m.contains("list"), "{m}");
+    assert!(!m.contains("disk"), "{m}");
+}

@@ -179,6 +179,11 @@ fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
         report.contains("content/lessons/vendor-delay.md:2:"),
         "{report}"
     );
+    // The overlay's own words are in the site's language (the fixture's is zh-CN).
+    assert!(
+        report.contains("构建失败") && !report.contains("the build failed"),
+        "{report}"
+    );
     assert!(
         v["stillOld"].as_bool().unwrap(),
         "a broken save replaced the page"

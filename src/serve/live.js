@@ -8,6 +8,20 @@
   if (!window.EventSource || window.__pmoLive) return;
   window.__pmoLive = true;
 
+  // The overlay speaks the site's language, as the CLI does: the page's own `lang`.
+  var zh = /^zh/i.test(document.documentElement.lang || "");
+  var words = zh ? {
+    failed: "pmo serve：构建失败，页面仍是上一个成功的版本",
+    fix: "保存修改后，此提示会自动关闭。",
+    errors: "构建错误",
+    warnings: function (n) { return "pmo serve：" + n + " 个警告，站点已生成"; }
+  } : {
+    failed: "pmo serve: the build failed — the last good version is still served",
+    fix: "Save a fix and this closes by itself.",
+    errors: "Build errors",
+    warnings: function (n) { return "pmo serve: " + n + " warning(s) — the site is built"; }
+  };
+
   var scrollKey = "pmo-serve-scroll:" + location.pathname;
   var saved = null;
   try { saved = sessionStorage.getItem(scrollKey); sessionStorage.removeItem(scrollKey); } catch (e) {}
@@ -56,18 +70,18 @@
     overlay = document.createElement("div");
     overlay.id = "pmo-serve-overlay";
     overlay.setAttribute("role", "alertdialog");
-    overlay.setAttribute("aria-label", "Build errors");
+    overlay.setAttribute("aria-label", words.errors);
     overlay.style.cssText =
       "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);" +
       "color:#f3f3f3;padding:24px 32px;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
     var title = document.createElement("h2");
-    title.textContent = "pmo serve: the build failed — the last good version is still served";
+    title.textContent = words.failed;
     title.style.cssText = "margin:0 0 16px;font-size:16px;color:#ff8a80";
     overlay.appendChild(title);
     appendReports(overlay, reports, "pmo-serve-error",
       "white-space:pre-wrap;margin:0 0 16px;padding:12px;background:#26262c;border-left:4px solid #ff5252");
     var hint = document.createElement("p");
-    hint.textContent = "Save a fix and this closes by itself.";
+    hint.textContent = words.fix;
     hint.style.cssText = "color:#bbb";
     overlay.appendChild(hint);
     document.body.appendChild(overlay);
@@ -90,7 +104,7 @@
       "max-height:60vh;overflow:auto;background:#2b2410;color:#f3f3f3;border-left:4px solid #ffb300;" +
       "padding:8px 12px;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
     var summary = document.createElement("summary");
-    summary.textContent = "pmo serve: " + reports.length + " warning(s) — the site is built";
+    summary.textContent = words.warnings(reports.length);
     summary.style.cssText = "cursor:pointer;color:#ffd54f";
     panel.appendChild(summary);
     appendReports(panel, reports, "pmo-serve-warning", "white-space:pre-wrap;margin:8px 0 0");

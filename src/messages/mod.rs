@@ -294,8 +294,22 @@ pub fn library(message: &str) -> Text {
             );
         }
     }
+    if message == "floating-point number overflowed" {
+        return t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)");
+    }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         if let Some((value, expected)) = rest.split_once("`, expected ") {
+            // Two choices: serde writes "`a` or `b`".
+            if let Some((a, b)) = expected
+                .split_once("` or `")
+                .filter(|(a, b)| a.starts_with('`') && b.ends_with('`'))
+            {
+                return t!(
+                    "unknown value `{value}`, expected one of {expected}",
+                    value = value,
+                    expected = format!("{a}`, `{b}")
+                );
+            }
             if let Some(listed) = expected.strip_prefix("one of ") {
                 return t!(
                     "unknown value `{value}`, expected one of {expected}",
@@ -460,6 +474,16 @@ mod tests {
             text.render(Lang::ZhCn),
             "未知字段 `titel`，可用的有 `title`, `date`"
         );
+        // Two choices are "`a` or `b`" to serde: no English "or" in Chinese either.
+        let text = library("unknown variant `zh-TW`, expected `zh-CN` or `en`");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "未知的值 `zh-TW`，可取 `zh-CN`, `en`"
+        );
+        // TOML's overflow (`cpi_green = 1e400`) says what is wrong in the reader's words.
+        let text = library("floating-point number overflowed");
+        assert!(!text.render(Lang::ZhCn).contains("overflowed"), "{text}");
+        assert!(text.to_string().contains("out of range"), "{text}");
     }
 
     #[test]

@@ -582,3 +582,19 @@ fn a_merged_cell_holding_a_value_is_refused() {
     assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
     assert!(m.contains("Sheet1!C2:C3 is a merged cell"), "{m}");
 }
+
+/// A header naming a column twice (`pv,pv`, or `PV` beside `pv`) read the first and
+/// ignored the second in silence: an error at the second, in CSV and workbooks alike.
+#[test]
+fn a_column_named_twice_is_refused_at_the_second() {
+    let m = failing(BUDGET, "period,pv,ev,PV\n2024-01,1,1,2\n");
+    assert!(m.contains("content/projects/erp/budget.csv:1:"), "{m}");
+    assert!(m.contains("`PV`") && m.contains("twice"), "{m}");
+    let site = Site::fixture("basic");
+    site.remove(BUDGET);
+    let cells = budget_cells("<c r=\"C2\"><v>90</v></c>", "").replace("<t>ac</t>", "<t>ev</t>");
+    site.write("content/projects/erp/budget.xlsx", xlsx_of(&cells));
+    let m = site.build_err();
+    assert!(m.contains("Sheet1!D1"), "{m}");
+    assert!(m.contains("twice"), "{m}");
+}

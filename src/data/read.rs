@@ -14,6 +14,7 @@ use crate::data::table::{cell_ref, Cell, Place, Table};
 use crate::data::{records, workbook_limits};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
 
 pub use crate::layout::is_table;
 
@@ -60,6 +61,18 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
             .at(Location::new(path, source, 0, 0))
             .with_help(t!("save the table with commas between fields (in Excel: Save As → CSV UTF-8 (Comma delimited)), and write decimals with a point")));
         }
+    }
+    if let Some((first, col)) = repeated_column(&columns) {
+        return Err(
+            Diagnostic::error(Problem::Data(repeated_message(&columns, first, col)))
+                .at(Location::new(
+                    path,
+                    source,
+                    field_start(source, 0, col),
+                    columns[col].len(),
+                ))
+                .with_help(repeated_help()),
+        );
     }
     let (rows, places) = csv_rows(&mut reader, path, source)?;
     if let Some(col) = unnamed_column(&columns, &rows) {
@@ -178,6 +191,31 @@ fn unnamed_help() -> crate::messages::Text {
 /// The first column with an empty header but a value in some row. A nameless column
 /// that is empty all the way down (a trailing comma, unused spreadsheet columns) is
 /// harmless; one with values would silently drop them.
+/// The first column whose name an earlier column already has (ignoring case, as columns
+/// are looked up): the earlier one's index and its own. Only the first would be read.
+fn repeated_column(columns: &[String]) -> Option<(usize, usize)> {
+    columns.iter().enumerate().find_map(|(c, name)| {
+        let name = name.to_lowercase();
+        (!name.is_empty())
+            .then(|| columns[..c].iter().position(|n| n.to_lowercase() == name))
+            .flatten()
+            .map(|first| (first, c))
+    })
+}
+
+fn repeated_message(columns: &[String], first: usize, col: usize) -> Text {
+    t!(
+        "the header names `{name}` twice (columns {first} and {second}): only the first would be read",
+        name = &columns[col],
+        first = first + 1,
+        second = col + 1
+    )
+}
+
+fn repeated_help() -> Text {
+    t!("rename or remove one of the two columns")
+}
+
 fn unnamed_column(columns: &[String], rows: &[Vec<Cell>]) -> Option<usize> {
     columns.iter().enumerate().find_map(|(c, name)| {
         (name.is_empty()
@@ -377,6 +415,21 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
         };
         let columns: Vec<String> = header.iter().map(|c| c.display()).collect();
         let rows: Vec<Vec<Cell>> = rows.collect();
+        if let Some((first, col)) = repeated_column(&columns) {
+            let cell = match header_places.get(col) {
+                Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
+                _ => sheet.name.clone(),
+            };
+            return Err(workbook_error(
+                shown,
+                t!(
+                    "{cell}: {message}",
+                    cell = cell,
+                    message = repeated_message(&columns, first, col)
+                ),
+            )
+            .with_help(repeated_help()));
+        }
         if let Some(col) = unnamed_column(&columns, &rows) {
             let cell = match header_places.get(col) {
                 Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),

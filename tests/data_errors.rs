@@ -598,3 +598,27 @@ fn a_column_named_twice_is_refused_at_the_second() {
     assert!(m.contains("Sheet1!D1"), "{m}");
     assert!(m.contains("twice"), "{m}");
 }
+
+/// A quote opened and never closed makes the rest of the file one field: the error was
+/// "line 2 has 2 fields" (or "no `period` column") about a line that plainly has four.
+#[test]
+fn an_unclosed_quote_in_a_csv_is_named_at_the_quote() {
+    let m = failing(
+        BUDGET,
+        "period,pv,ev,ac\n2024-01,\"100,95,98\n2024-02,1,2,3\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+    assert!(m.contains("never closed"), "{m}");
+    let m = failing(BUDGET, "\"period,pv\n2024-01,1\n");
+    assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
+    assert!(m.contains("never closed"), "{m}");
+    // A quote inside a field that does not start with one is text, as CSV readers take it.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        std::fs::read_to_string(site.root().join("content/projects/erp/milestones.csv"))
+            .unwrap()
+            .replacen("启动会,", "启动会 5\" 屏,", 1),
+    );
+    site.build_ok();
+}

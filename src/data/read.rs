@@ -42,6 +42,13 @@ pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnos
 }
 
 pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
+    if let Some(at) = unclosed_quote(source) {
+        return Err(Diagnostic::error(Problem::Data(t!(
+            "this quote is never closed: the rest of the file would be read as one field"
+        )))
+        .at(Location::new(path, source, at, 1))
+        .with_help(t!("close the quote after the field's text, or remove it; a quote inside a quoted field is written twice (`\"\"`)")));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -224,6 +231,30 @@ fn unnamed_column(columns: &[String], rows: &[Vec<Cell>]) -> Option<usize> {
                 .any(|r| r.get(c).is_some_and(|x| *x != Cell::Empty)))
         .then_some(c)
     })
+}
+
+/// Where a quote opens a field that no quote closes, as a CSV reader reads quotes: one
+/// opens a field only at its start, and inside, `""` is a quote and `"` ends it.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut opened: Option<usize> = None;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => {
+                opened = None;
+                field_start = false;
+            }
+            Some(_) => {}
+            None if b == b'"' && field_start => opened = Some(i),
+            None => field_start = matches!(b, b',' | b'\n' | b'\r'),
+        }
+        i += 1;
+    }
+    opened
 }
 
 /// Byte offset of field `col` of the CSV record starting at `start`, honouring quotes.

@@ -208,6 +208,18 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 out.has_raw_html = true;
+                if let Some(at) = html.find("<!--") {
+                    // The block runs to the end of the page when nothing closes it.
+                    let start = find_ignore_case(&source[range.start..], "<!--")
+                        .map_or(range.start, |i| range.start + i);
+                    if !source[start + 4..].contains("-->") && !html[at..].contains("-->") {
+                        problems.push(
+                            Diagnostic::error(Problem::Content(t!("`<!--` is never closed: everything after it is hidden from the page")))
+                            .at(Location::new(path, text, base + start, 4))
+                            .with_help(t!("close the comment with `-->`, or remove the `<!--`")),
+                        );
+                    }
+                }
                 for name in raw_text_elements(html) {
                     // The event's text may lack a list's or quote's indent: find the tag
                     // in the file itself.
@@ -565,6 +577,19 @@ mod tests {
         );
         let (r, p) = md("<styles> and <scripting> are not raw-text elements\n");
         assert!(p.is_empty() && r.dropped_html.is_empty());
+    }
+
+    /// An HTML comment without its `-->` hides the rest of the page: the archetypes'
+    /// hints are comments, and a careless edit of one lost the lesson below it.
+    #[test]
+    fn an_unclosed_comment_is_an_error_and_a_closed_one_is_not() {
+        let (_, p) = md("第一段。\n\n<!-- 提示\n\n## 标题\n\n正文。\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let message = p[0].to_string();
+        assert!(message.contains("a.md:3:1"), "{message}");
+        assert!(message.contains("`<!--` is never closed"), "{message}");
+        let (_, p) = md("<!-- 提示\n多行 -->\n\n正文 <!-- 行内 --> 文字\n");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

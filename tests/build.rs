@@ -593,3 +593,27 @@ fn risk_status_words_are_shown_in_the_site_language() {
     site.build_ok();
     assert!(site.read("projects/erp/index.html").contains(">待评估<"));
 }
+
+/// One tag written three ways on one page (`RACI`, `raci`, full-width `ＲＡＣＩ`) is one
+/// tag: the page showed three chips that all led to `tags/raci/`.
+#[test]
+fn a_tag_repeated_in_other_case_or_width_is_shown_once() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/raci-twice.md",
+        "---\ntitle: 职责矩阵写了三遍\ndate: 2024-05-01\nproject: erp\ncategory: 治理\nphase: planning\nimpact: negative\ntags: [RACI, raci, ＲＡＣＩ, 启动]\n---\n\n正文。\n",
+    );
+    site.build_ok();
+    let page = site.read("lessons/raci-twice/index.html");
+    let chips = page.matches("tags/raci/").count();
+    assert_eq!(chips, 1, "{page}");
+    let at = page.find("tags/raci/").unwrap();
+    assert!(
+        page[at..at + 80].contains("RACI"),
+        "the first spelling is kept: {}",
+        &page[at..at + 80]
+    );
+    assert!(page.contains("tags/启动/") || page.contains("%E5%90%AF%E5%8A%A8"));
+    let tag = site.read("tags/raci/index.html");
+    assert_eq!(tag.matches("lessons/raci-twice/").count(), 1, "{tag}");
+}

@@ -500,7 +500,18 @@ fn parse_meta(
         .with_help(t!("give the page a title"))]);
     }
     check_terms(path, text, split, &page)?;
+    drop_repeated_tags(&mut page.tags);
     Ok(page)
+}
+
+/// A tag written twice on one page, in another case or width (`RACI`, `raci`,
+/// `ＲＡＣＩ`), is one term with one page: shown once, as first written.
+fn drop_repeated_tags(tags: &mut Vec<String>) {
+    if tags.len() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| seen.insert(crate::slugs::slugify(t, "term")));
 }
 
 /// A tag or category needs a letter or digit: its page's address is made of them, and
@@ -582,6 +593,15 @@ pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_repeated_in_another_case_or_width_is_kept_once() {
+        let mut tags: Vec<String> = ["RACI", "启动", "raci", "ＲＡＣＩ", "Raci "]
+            .map(String::from)
+            .to_vec();
+        drop_repeated_tags(&mut tags);
+        assert_eq!(tags, ["RACI", "启动"]);
+    }
 
     #[test]
     fn urls_are_folder_style_and_keep_chinese() {

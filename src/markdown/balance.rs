@@ -57,15 +57,29 @@ pub(crate) fn balance(html: &str) -> String {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
         let Some(tag) = Tag::read(rest) else {
-            // A `<` that starts no tag is text to a browser.
-            out.push('<');
+            // A `<` that starts no tag is text to a browser; escaped, so that a stray end
+            // tag dropped after it cannot join it to the text beyond into a tag.
+            out.push_str("&lt;");
             rest = &rest[1..];
             continue;
         };
         let written = &rest[..tag.len];
         rest = &rest[tag.len..];
         match tag.kind {
-            Kind::Other => out.push_str(written),
+            Kind::Unended => {
+                for part in written.split('<').skip(1) {
+                    out.push_str("&lt;");
+                    out.push_str(part);
+                }
+            }
+            Kind::Other => {
+                out.push_str(written);
+                if written.starts_with("<!--") && (written.len() < 7 || !written.ends_with("-->")) {
+                    // A comment never closed (an error of the Markdown stage) must not
+                    // swallow the end tags written after it.
+                    out.push_str("-->");
+                }
+            }
             Kind::End(name) => {
                 if let Some(at) = open.iter().rposition(|n| *n == name) {
                     for inner in open.drain(at..).rev() {
@@ -127,6 +141,9 @@ enum Kind {
     End(String),
     /// A comment, a doctype or a processing instruction: copied, nothing opened.
     Other,
+    /// A tag the text ends in before its `>`: a browser would read what is written after
+    /// it (the end tags this pass adds) as its attributes, so it is written as text.
+    Unended,
 }
 
 struct Tag {
@@ -148,10 +165,15 @@ impl Tag {
             });
         }
         if at.starts_with("<!") || at.starts_with("<?") {
-            let len = at.find('>').map_or(at.len(), |i| i + 1);
-            return Some(Tag {
-                kind: Kind::Other,
-                len,
+            return Some(match at.find('>') {
+                Some(i) => Tag {
+                    kind: Kind::Other,
+                    len: i + 1,
+                },
+                None => Tag {
+                    kind: Kind::Unended,
+                    len: at.len(),
+                },
             });
         }
         let (closing, name_at) = if at.starts_with("</") {
@@ -184,7 +206,13 @@ impl Tag {
             }
             i += 1;
         }
-        let len = (i + 1).min(at.len());
+        if i == b.len() {
+            return Some(Tag {
+                kind: Kind::Unended,
+                len: at.len(),
+            });
+        }
+        let len = i + 1;
         let kind = if closing {
             Kind::End(name)
         } else {
@@ -199,7 +227,64 @@ impl Tag {
 
 #[cfg(test)]
 mod tests {
-    use super::balance;
+    use super::{balance, Kind, Tag, RAW_TEXT, VOID};
+    use proptest::prelude::*;
+
+    /// Whether every element `html` opens is closed, innermost first, and every end tag
+    /// closes the innermost open element.
+    fn is_balanced(html: &str) -> bool {
+        let mut open: Vec<String> = Vec::new();
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            rest = &rest[lt..];
+            let Some(tag) = Tag::read(rest) else {
+                rest = &rest[1..];
+                continue;
+            };
+            rest = &rest[tag.len..];
+            match tag.kind {
+                Kind::Other | Kind::Unended => {}
+                Kind::End(name) => {
+                    if open.pop().as_deref() != Some(name.as_str()) {
+                        return false;
+                    }
+                }
+                Kind::Start { name, self_closing } => {
+                    let foreign = open.iter().any(|n| n == "svg" || n == "math");
+                    if VOID.contains(&name.as_str()) || (self_closing && foreign) {
+                        continue;
+                    }
+                    if RAW_TEXT.contains(&name.as_str()) {
+                        let end = super::super::find_ignore_case(rest, &format!("</{name}"))
+                            .unwrap_or(rest.len());
+                        rest = &rest[end..];
+                    }
+                    open.push(name);
+                }
+            }
+        }
+        open.is_empty()
+    }
+
+    proptest! {
+        /// Whatever tags an author leaves open, crossed or stray, what comes out is
+        /// balanced, and balancing it again changes nothing.
+        #[test]
+        fn any_tag_soup_comes_out_balanced_and_stays_so(
+            parts in prop::collection::vec(prop::sample::select(&[
+                "<p>", "</p>", "<b>", "</b>", "<i class=\"a>b\">", "</i>", "<div>", "</div>",
+                "<ul>", "<li>", "</li>", "</ul>", "<table>", "<tr>", "<td>", "</td>", "</table>",
+                "<a href='x'>", "</a>", "<br>", "<img src=x/>", "<svg>", "<path/>", "</svg>",
+                "<!-- c -->", "<!--", "<script>", "</script>", "<", ">", "文字", " ", "\n",
+                "<dl>", "<dt>", "<dd>", "</dl>", "</main>", "<em", "x='",
+            ][..]), 0..40)
+        ) {
+            let soup = parts.concat();
+            let once = balance(&soup);
+            prop_assert!(is_balanced(&once), "{soup:?} -> {once:?}");
+            prop_assert_eq!(balance(&once), once.clone(), "{:?}", soup);
+        }
+    }
 
     #[test]
     fn an_unclosed_inline_element_ends_with_its_paragraph() {
@@ -228,8 +313,9 @@ mod tests {
     #[test]
     fn balanced_html_comments_voids_and_raw_text_are_copied_as_written() {
         let html = "<p a=\"x>y\">t<br><img src=\"a\"/><!-- <b> --><svg><path d=\"M0\"/></svg></p>\
-                    <script>if (a<b) { x('</p>'); }</script><p>1 < 2</p>";
+                    <script>if (a<b) { x('</p>'); }</script><p>1 &lt; 2</p>";
         assert_eq!(balance(html), html);
+        assert_eq!(balance("<p>1 < 2</p>"), "<p>1 &lt; 2</p>");
     }
 
     #[test]

@@ -617,3 +617,26 @@ fn a_tag_repeated_in_other_case_or_width_is_shown_once() {
     let tag = site.read("tags/raci/index.html");
     assert_eq!(tag.matches("lessons/raci-twice/").count(), 1, "{tag}");
 }
+
+/// A project without reported costs has no actual cost or earned value: its page says
+/// so rather than showing 0, which a reader takes for "nothing spent yet".
+#[test]
+fn a_project_without_reported_costs_shows_none_rather_than_zero() {
+    let site = Site::fixture("basic");
+    // Periods planned, none reported yet: the usual state of a project just started.
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,,\n2024-02,1000000,,\n",
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    let at = page.find("累计实际成本").expect("the spent card is shown");
+    let card = &page[at..at + page[at..].find("</li>").unwrap()];
+    assert!(card.contains("—"), "{card}");
+    assert!(!card.contains(">0 <"), "{card}");
+    assert!(
+        !card.contains("挣值"),
+        "no earned value without a report: {card}"
+    );
+    assert!(!card.contains('%'), "no share of the budget: {card}");
+}

@@ -18,10 +18,14 @@ use crate::data::{Milestone, ProjectData};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeyFigures {
     pub bac: Option<f64>,
-    /// Cumulative actual cost over all reported periods.
-    pub spent: f64,
-    pub ev: f64,
-    pub pv: f64,
+    /// Cumulative actual cost to the last reported period; `None` while no period
+    /// reports it (not 0: a reader takes 0 for "nothing spent yet").
+    pub spent: Option<f64>,
+    /// Cumulative earned value to the last reported period, `None` likewise.
+    pub ev: Option<f64>,
+    /// Cumulative planned value to the last reported period (or the last planned one
+    /// while none is reported); `None` without a budget table.
+    pub pv: Option<f64>,
     pub last_period: Option<String>,
     pub milestones_total: usize,
     pub milestones_done: usize,
@@ -37,9 +41,9 @@ pub struct KeyFigures {
 }
 
 impl KeyFigures {
-    /// Spend as a share of the budget, `None` without a budget.
+    /// Spend as a share of the budget, `None` without a budget or a reported cost.
     pub fn spent_ratio(&self) -> Option<f64> {
-        self.bac.filter(|b| *b > 0.0).map(|b| self.spent / b)
+        Some(self.spent? / self.bac.filter(|b| *b > 0.0)?)
     }
 }
 
@@ -51,9 +55,9 @@ pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
         .find(|m| m.ev.is_some() || m.ac.is_some());
     KeyFigures {
         bac: info.bac,
-        spent: latest.and_then(|m| m.ac).unwrap_or(0.0),
-        ev: latest.and_then(|m| m.ev).unwrap_or(0.0),
-        pv: latest.or(series.last()).map_or(0.0, |m| m.pv),
+        spent: latest.and_then(|m| m.ac),
+        ev: latest.and_then(|m| m.ev),
+        pv: latest.or(series.last()).map(|m| m.pv),
         last_period: latest.map(|m| m.period.clone()),
         milestones_total: data.milestones.len(),
         milestones_done: data
@@ -169,9 +173,9 @@ mod tests {
     #[test]
     fn figures_are_cumulative_to_the_last_reported_period() {
         let f = key_figures(&info(None), &data());
-        assert_eq!(f.spent, 300.0);
-        assert_eq!(f.ev, 240.0);
-        assert_eq!(f.pv, 300.0);
+        assert_eq!(f.spent, Some(300.0));
+        assert_eq!(f.ev, Some(240.0));
+        assert_eq!(f.pv, Some(300.0));
         assert_eq!(f.last_period.as_deref(), Some("2024-02"));
         assert_eq!(f.cpi, Some(0.8));
         assert_eq!(f.spi, Some(0.8));
@@ -179,6 +183,19 @@ mod tests {
         assert_eq!((f.milestones_done, f.milestones_late), (1, 1));
         assert_eq!(f.risks_open, 1);
         assert_eq!(data().risks[0].exposure(), 20);
+    }
+
+    #[test]
+    fn figures_not_yet_reported_are_none_not_zero() {
+        let mut planned_only = data();
+        for row in &mut planned_only.budget {
+            (row.ev, row.ac) = (None, None);
+        }
+        let f = key_figures(&info(None), &planned_only);
+        assert_eq!((f.spent, f.ev, f.spent_ratio()), (None, None, None));
+        assert_eq!(f.pv, Some(600.0), "planned to the last planned period");
+        let f = key_figures(&info(None), &ProjectData::default());
+        assert_eq!((f.spent, f.ev, f.pv), (None, None, None));
     }
 
     #[test]

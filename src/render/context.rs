@@ -518,12 +518,12 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
         phase: info.phase.map(|p| Keyed::of(p, i18n, String::new())),
         figures: ShownFigures {
             bac_display: amount(figures.bac),
-            spent_display: format_amount(figures.spent),
+            spent_display: amount(figures.spent),
             spent_pct: figures
                 .spent_ratio()
                 .map(|r| format!("{:.0}", r * 100.0))
                 .unwrap_or_default(),
-            ev_display: format_amount(figures.ev),
+            ev_display: amount(figures.ev),
             last_period: figures.last_period.clone().unwrap_or_default(),
             milestones_total: figures.milestones_total,
             milestones_done: figures.milestones_done,

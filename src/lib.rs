@@ -9,6 +9,7 @@
 //! [`build`] runs it into a staging folder that replaces the output folder only when
 //! every stage succeeded; [`check`] runs it all and writes nothing.
 
+mod alloc_stats;
 pub(crate) mod audience;
 pub(crate) mod blocks;
 pub(crate) mod charts;
@@ -460,6 +461,7 @@ impl Laps {
     }
 
     fn mark(&mut self, name: &'static str) {
+        alloc_stats::lap(name);
         self.stages.push((name, self.lap.elapsed()));
         self.lap = Instant::now();
     }

@@ -47,7 +47,8 @@
  * match is not found) or, with excerpts: false, the document chunks of the page of
  * results, and the facet files when asked for. A cold query waits for rounds of
  * requests one after another, so each file is asked for as soon as it is known to be
- * needed: the places of its bigrams with its ranked lists (guessed from its shards), a
+ * needed: its ranked lists with its shards (meta lists which terms may have one), the
+ * places of its bigrams with them or as soon as its shards show they will be wanted, a
  * result's excerpt blocks as soon as the result is sure to be shown.
  *
  * The text rules (tokenizing, stemming, excerpts) are search-text.js, which must load
@@ -628,12 +629,13 @@
   }
 
   /**
-   * The places files a query will want, guessed as soon as its shards are in, so they load
-   * with its ranked lists instead of one round after them: those of its chains when the
-   * pages that may claim its exact text can be more than `need`. A claimer holds every
-   * term of the chains and every word of the query, so they are at most the pages all
-   * the plain lists among those share (the ranked lists are not in yet: each holds more
-   * pages than a page of results shows).
+   * The places files a query will want, guessed as soon as its shards and ranked lists
+   * are in, so they load before the pages are read instead of after (placesWithLists
+   * asked for those of ranked lists already when every chain term may be ranked): those
+   * of its chains when the pages that may claim its exact text can be more than `need`.
+   * A claimer holds every term of the chains and every word of the query, so they are at
+   * most the pages all the plain lists among those share (a ranked list holds more pages
+   * than a page of results shows, so it is left out).
    */
   function placesAhead(groups, meta, need) {
     var chainList = chains(groups);

@@ -128,3 +128,65 @@ fn one_pass_folding_equals_folding_character_by_character() {
     );
     assert_eq!(got, serde_json::json!([]));
 }
+
+/// Format 7: a ranked list is asked for with the shards (meta lists its bucket), and a
+/// term whose bucket holds another term's list only is read from its shard.
+#[test]
+fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard() {
+    let got = node(
+        "const buckets = 64;\n\
+         // Two bigrams in one bucket: 供应 ranked (in p/<b>), the other plain (in its shard).\n\
+         const chars = Array.from('项目阶段评审交付延期风险质量进度成本沟通采购');\n\
+         const b = S.fnv1a32('供应') % buckets;\n\
+         let other = null;\n\
+         for (const x of chars) for (const y of chars) {\n\
+           const t = x + y;\n\
+           if (!other && t !== '供应' && S.fnv1a32(t) % buckets === b) other = t;\n\
+         }\n\
+         const files = {\n\
+           meta: {v: 7, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+                  ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
+           's/0': {[other]: '1v', '供': '0v'},\n\
+           ['p/' + b]: {'供应': ['011', '', 3]},\n\
+           ['m/p' + b]: {},\n\
+           'x/0-0': ['a/', 'A', 'lesson', '', 1, 'A\\n供应', ''],\n\
+           'x/1-0': ['b/', 'B ' + other, 'lesson', '', 1, 'B\\n' + other, ''],\n\
+           'x/2-0': ['c/', 'C', 'lesson', '', 1, 'C\\n供应', ''],\n\
+         };\n\
+         let round = 0; const asked = [];\n\
+         S.configure({load: (name) => new Promise((resolve, reject) => {\n\
+           asked.push([round, name]);\n\
+           setTimeout(() => { round++; name in files ? resolve(files[name]) : reject(new Error(name)); }, 0);\n\
+         })});\n\
+         (async () => {\n\
+           const a = await S.search('供应', {limit: 8, facets: false});\n\
+           const askedA = asked.splice(0);\n\
+           S.reset(); round = 0;\n\
+           const o = await S.search(other, {limit: 8, facets: false});\n\
+           console.log(JSON.stringify({a: a.results.map(r => r.url), o: o.results.map(r => r.url),\n\
+             askedA, askedO: asked, bucket: b}));\n\
+         })();",
+    );
+    assert_eq!(got["a"], serde_json::json!(["a/", "b/", "c/"]), "{got}");
+    assert_eq!(got["o"], serde_json::json!(["b/"]), "{got}");
+    // The ranked list is asked for before the shard arrives.
+    let p = format!("p/{}", got["bucket"]);
+    let when = |asked: &serde_json::Value, name: &str| {
+        asked
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x[1] == name)
+            .map(|x| x[0].as_u64().unwrap())
+    };
+    assert_eq!(
+        when(&got["askedA"], &p),
+        when(&got["askedA"], "s/0"),
+        "{got}"
+    );
+    assert_eq!(
+        when(&got["askedO"], &p),
+        when(&got["askedO"], "s/0"),
+        "{got}"
+    );
+}

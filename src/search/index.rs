@@ -8,7 +8,7 @@
 //! an edit and swaps in only the files whose bytes changed (BM25 statistics are global:
 //! one edit can change any shard).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
@@ -30,7 +30,7 @@ use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -166,7 +166,7 @@ fn emit(
             )
         },
     );
-    let (split, common) = split?;
+    let (split, common, ranked) = split?;
     written?;
     let names: Vec<&str> = facets.iter().map(|(n, _)| *n).collect();
     let kind = facets
@@ -185,6 +185,7 @@ fn emit(
         "chunk": DOC_CHUNK,
         "split": split,
         "common": common,
+        "ranked": ranked,
         "facets": names,
         "kind": kind,
     });
@@ -297,15 +298,16 @@ fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
 type SplitGroups = BTreeMap<String, Vec<String>>;
 
 /// Writes the term shards, with each document's exact-title term (see `titles`) in the
-/// shard of its first term; returns the split word groups for `meta.split` and the
-/// common bigrams for `meta.common` (see [`common_bigrams`]).
+/// shard of its first term, and the ranked lists of CJK terms and pairs; returns the
+/// split word groups for `meta.split`, the common bigrams for `meta.common` (see
+/// [`common_bigrams`]) and the buckets of the ranked lists for `meta.ranked`.
 fn write_shards(
     parts: Vec<Partition>,
     titles: &[Option<(String, First)>],
     docs: usize,
     shards: u32,
     output: &dyn Output,
-) -> io::Result<(SplitGroups, Vec<String>)> {
+) -> io::Result<(SplitGroups, Vec<String>, RankedSet)> {
     let mut cjk: Vec<(String, List)> = Vec::new();
     let mut words: Vec<(Box<str>, List)> = Vec::new();
     for part in parts {
@@ -333,10 +335,11 @@ fn write_shards(
             }),
         GROUP_LIMIT,
     );
-    // Long lists of terms hashed whole (CJK terms, pairs) go to files of their own, in
-    // the order of their terms; their shard holds a stub. Words keep theirs in their
-    // group, ranked: a prefix needs the whole group anyway.
-    let mut own: Vec<(&str, &List)> = cjk
+    // Long lists of terms hashed whole (CJK terms, pairs) go to files of their own, one
+    // per bucket of a hash of the term, which meta lists (see `ranked`); the shard does
+    // not hold them. Words keep theirs in their group, ranked: a prefix needs the whole
+    // group anyway.
+    let own: Vec<(&str, &List)> = cjk
         .iter()
         .map(|(t, l)| (t.as_str(), l))
         .chain(
@@ -347,44 +350,31 @@ fn write_shards(
         )
         .filter(|(_, l)| ranked::is_long(l))
         .collect();
-    own.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let stubs: HashMap<&str, String> = own
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| (*t, format!("\"@{i}\"")))
-        .collect();
-    own.par_iter()
-        .enumerate()
-        .map(|(i, (_, list))| {
-            let name = format!("p/{i}");
-            let data = ranked::rank(list).map_or_else(|| plain(list), |r| r.json());
-            output.write(&format!("search/{name}.js"), &script(&name, &data))?;
-            if list.places.is_empty() {
-                return Ok(());
-            }
-            let name = format!("m/p{i}");
-            output.write(
-                &format!("search/{name}.js"),
-                &script(&name, &format!("\"{}\"", list.places)),
-            )
-        })
-        .collect::<io::Result<()>>()?;
-    let mut files: Vec<Vec<(&str, Value)>> = (0..shards).map(|_| Vec::new()).collect();
-    for (term, list) in &cjk {
-        let value = stubs
-            .get(term.as_str())
-            .map_or(Value::Plain(list), Value::Written);
-        files[shards::shard_of(term, shards) as usize].push((term, value));
+    let buckets = ranked::bucket_count(own.len());
+    let mut by_bucket: BTreeMap<u32, Vec<(&str, &List)>> = BTreeMap::new();
+    for &(term, list) in &own {
+        by_bucket
+            .entry(ranked::bucket_of(term, buckets))
+            .or_default()
+            .push((term, list));
     }
-    for (word, list) in &words {
+    let owned: HashSet<&str> = own.iter().map(|(t, _)| *t).collect();
+    by_bucket
+        .par_iter_mut()
+        .map(|(bucket, terms)| write_ranked(*bucket, terms, output))
+        .collect::<io::Result<()>>()?;
+    let ranked_set = RankedSet {
+        buckets,
+        set: ranked::bucket_set(&by_bucket.keys().copied().collect::<Vec<_>>()),
+    };
+    let mut files: Vec<Vec<(&str, Value)>> = (0..shards).map(|_| Vec::new()).collect();
+    for (term, list) in cjk.iter().filter(|(t, _)| !owned.contains(t.as_str())) {
+        files[shards::shard_of(term, shards) as usize].push((term, Value::Plain(list)));
+    }
+    for (word, list) in words.iter().filter(|(w, _)| !owned.contains(&**w)) {
         // Pairs are looked up whole; single words by their group.
         let (key, value) = if word.contains(' ') {
-            (
-                &**word,
-                stubs
-                    .get(&**word)
-                    .map_or(Value::Plain(list), Value::Written),
-            )
+            (&**word, Value::Plain(list))
         } else {
             let value = if ranked_words.contains_key(&**word) {
                 Value::Ranked(list)
@@ -439,7 +429,46 @@ fn write_shards(
         .into_iter()
         .map(|(k, v)| (k, v.into_iter().collect()))
         .collect();
-    Ok((split, common_bigrams(&cjk, docs)))
+    Ok((split, common_bigrams(&cjk, docs), ranked_set))
+}
+
+/// `meta.ranked`: how many buckets the ranked lists are hashed into, and which hold one.
+#[derive(serde::Serialize)]
+struct RankedSet {
+    buckets: u32,
+    set: String,
+}
+
+/// Writes `p/<bucket>.js`, the ranked lists of the bucket's terms, and `m/p<bucket>.js`,
+/// their places: `{}` when none has any, so the client, which asks for it with the
+/// ranked lists before it knows which terms they hold, never asks for a missing file.
+fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -> io::Result<()> {
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut lists = String::from("{");
+    let mut places = String::from("{");
+    for (term, list) in terms.iter() {
+        if lists.len() > 1 {
+            lists.push(',');
+        }
+        lists.push_str(&json(*term));
+        lists.push(':');
+        lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json()));
+        if !list.places.is_empty() {
+            if places.len() > 1 {
+                places.push(',');
+            }
+            places.push_str(&json(*term));
+            places.push_str(":\"");
+            places.push_str(&list.places);
+            places.push('"');
+        }
+    }
+    lists.push('}');
+    places.push('}');
+    let name = format!("p/{bucket}");
+    output.write(&format!("search/{name}.js"), &script(&name, &lists))?;
+    let name = format!("m/p{bucket}");
+    output.write(&format!("search/{name}.js"), &script(&name, &places))
 }
 
 /// Writes `m/<shard>.js`, the places of the shard's bigrams and word–CJK pairs with plain
@@ -473,15 +502,12 @@ enum Value<'a> {
     Plain(&'a List),
     /// Its postings ranked (a word's long list).
     Ranked(&'a List),
-    /// `"@<id>"`: the postings are in `p/<id>.js`.
-    Written(&'a String),
 }
 
 impl Value<'_> {
     fn len_hint(&self) -> usize {
         match self {
             Value::Plain(l) | Value::Ranked(l) => l.encoded.len() + 2,
-            Value::Written(s) => s.len(),
         }
     }
 
@@ -492,7 +518,6 @@ impl Value<'_> {
                 Some(r) => out.push_str(&r.json()),
                 None => out.push_str(&plain(l)),
             },
-            Value::Written(s) => out.push_str(s),
         }
     }
 }

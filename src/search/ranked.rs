@@ -10,12 +10,46 @@
 //! their impacts, and one impact that stands for all the others.
 //!
 //! Such lists of CJK terms and word pairs are also moved out of the hashed term shards
-//! into files of their own (`p/<id>.js`), with a stub `"@<id>"` left in the shard: the
-//! shards hold many terms each, and a few long lists in one made every query that touched
-//! any of its terms load them all.
+//! into files of their own (`p/<bucket>.js`): the shards hold many terms each, and a few
+//! long lists in one made every query that touched any of its terms load them all. The
+//! file is named by a hash of the term (its *bucket*), and `meta.ranked` lists the
+//! buckets that have one, so the client asks for a term's ranked list in the same round
+//! as its shard instead of one round after it (a stub in the shard said where it was).
 
 use crate::search::encode;
 use crate::search::postings::List;
+use crate::search::shards::fnv1a;
+
+/// Buckets per ranked term, at least: the share of other terms whose bucket holds a
+/// ranked list (a file loaded for nothing) is at most 1/16, and the list of buckets in
+/// meta.js stays near a character and a half per ranked term.
+const SPREAD: usize = 16;
+
+/// How many buckets the ranked lists of `terms` terms are hashed into: a power of two.
+pub fn bucket_count(terms: usize) -> u32 {
+    // 2^31 buckets would take 134 million terms: far beyond any site's vocabulary.
+    (terms
+        .saturating_mul(SPREAD)
+        .clamp(64, 1 << 31)
+        .next_power_of_two()) as u32
+}
+
+/// The bucket of a term's ranked list: FNV-1a of its UTF-8 bytes, as the client hashes it.
+pub fn bucket_of(term: &str, buckets: u32) -> u32 {
+    fnv1a(term.as_bytes()) % buckets
+}
+
+/// `meta.ranked.set`: the buckets (ascending, distinct) as differences from the previous
+/// one, the first absolute, in the index's number encoding.
+pub fn bucket_set(buckets: &[u32]) -> String {
+    let mut out = String::with_capacity(buckets.len() * 2);
+    let mut last = 0;
+    for (i, &b) in buckets.iter().enumerate() {
+        encode::push(&mut out, if i == 0 { b } else { b - last });
+        last = b;
+    }
+    out
+}
 
 /// Pages above which a list is written ranked: the best this many keep their impacts.
 pub const TOP_DOCS: usize = 256;
@@ -138,6 +172,23 @@ mod tests {
         assert!(top.chunks(2).all(|p| p[1] == 20 || p[1] == 9));
         assert_eq!(r.floor, 3);
         assert_eq!(r.json().chars().next(), Some('['));
+    }
+
+    #[test]
+    fn buckets_are_a_power_of_two_sixteen_times_the_terms_or_more() {
+        assert_eq!(bucket_count(0), 64);
+        assert_eq!(bucket_count(2836), 65536);
+        assert_eq!(bucket_count(4096), 65536);
+        assert_eq!(bucket_count(4097), 131072);
+    }
+
+    #[test]
+    fn the_bucket_set_is_written_as_gaps() {
+        let set = bucket_set(&[3, 40, 41, 1000]);
+        assert_eq!(encode::decode(&set).unwrap(), [3, 37, 1, 959]);
+        assert_eq!(bucket_set(&[]), "");
+        // The client's hash (search.js `fnv1a32`): "a" is 0xe40c292c.
+        assert_eq!(bucket_of("a", 1 << 31), 0xe40c_292c % (1 << 31));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 6): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 7): `search/meta.js`, term shards `search/s/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -47,7 +47,8 @@
  * match is not found) or, with excerpts: false, the document chunks of the page of
  * results, and the facet files when asked for. A cold query waits for rounds of
  * requests one after another, so each file is asked for as soon as it is known to be
- * needed: the places of its bigrams with its ranked lists (guessed from its shards), a
+ * needed: its ranked lists with its shards (meta lists which terms may have one), the
+ * places of its bigrams with them or as soon as its shards show they will be wanted, a
  * result's excerpt blocks as soon as the result is sure to be shown.
  *
  * The text rules (tokenizing, stemming, excerpts) are search-text.js, which must load
@@ -348,32 +349,38 @@
 
   function has(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k); }
 
-  /** The file holding a term's postings when its shard has only a stub (`"@7"` → p/7). */
-  function stubFile(term, meta) {
-    var data = store[shardOf(term, meta)];
-    var v = has(data, term) ? data[term] : null;
-    return typeof v === 'string' && v.charAt(0) === '@' ? 'p/' + v.slice(1) : null;
+  /**
+   * The file that may hold a term's ranked list, `p/<bucket>` (docs/search-format.md,
+   * "Ranked lists"): CJK terms and word pairs whose bucket meta lists; null for the others,
+   * whose postings are in their shard. Known from meta alone, so the file is asked for
+   * with the shards; a bucket may hold other terms only (then the term is in its shard).
+   */
+  function rankedFile(term, meta) {
+    var r = meta.ranked;
+    if (!r || !r.buckets || !(isCjk(term.codePointAt(0)) || term.indexOf(' ') >= 0)) return null;
+    if (!r.buckets_) {
+      // The set, decoded once: gaps between the buckets, the first absolute.
+      var at = 0;
+      r.buckets_ = {};
+      numbers(r.set || '').forEach(function (gap, i) { at = i ? at + gap : gap; r.buckets_[at] = true; });
+    }
+    var b = fnv1a32(term) % r.buckets;
+    return r.buckets_[b] === true ? 'p/' + b : null;
+  }
+
+  /** The file holding a term's ranked list, once loaded; null when its shard holds it. */
+  function ownFile(term, meta) {
+    var f = rankedFile(term, meta);
+    return f && has(store[f], term) ? f : null;
   }
 
   function postingsOf(term, meta) {
     if (has(decoded, term)) return decoded[term];
-    var data = store[shardOf(term, meta)];
-    var v = has(data, term) ? data[term] : '';
-    var file = stubFile(term, meta);
-    var p = decode(file ? store[file] : v, meta.n);
+    var file = ownFile(term, meta);
+    var data = file ? store[file] : store[shardOf(term, meta)];
+    var p = decode(has(data, term) ? data[term] : '', meta.n);
     decoded[term] = p;
     return p;
-  }
-
-  /** The ranked-list files (`p/<id>`) the query's terms need, once their shards are in. */
-  function ownFiles(groups, meta) {
-    var names = {};
-    function need(term) { var f = term && stubFile(term, meta); if (f) names[f] = true; }
-    groups.forEach(function (g) {
-      if (g.type === 'cjk') g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
-      need(g.nextTerm);
-    });
-    return Object.keys(names).sort();
   }
 
   // ---------------------------------------------------------------- scoring
@@ -595,7 +602,7 @@
 
   /** The file holding a term's places: its ranked list's, or its shard's (m/). */
   function placesFile(term, meta) {
-    var f = stubFile(term, meta);
+    var f = ownFile(term, meta);
     return f ? 'm/p' + f.slice(2) : 'm/' + shardOf(term, meta).slice(2);
   }
 
@@ -607,7 +614,7 @@
     var names = {};
     chainList.forEach(function (c) {
       c.forEach(function (t) {
-        if (stubFile(t[0], meta) || plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
+        if (ownFile(t[0], meta) || plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
       });
     });
     return Object.keys(names).sort();
@@ -618,16 +625,17 @@
 
   /** How many pages a term's plain list holds; Infinity for a ranked list in its own file. */
   function plainDf(term, meta) {
-    return stubFile(term, meta) ? Infinity : postingsOf(term, meta).docs.length;
+    return ownFile(term, meta) ? Infinity : postingsOf(term, meta).docs.length;
   }
 
   /**
-   * The places files a query will want, guessed as soon as its shards are in, so they load
-   * with its ranked lists instead of one round after them: those of its chains when the
-   * pages that may claim its exact text can be more than `need`. A claimer holds every
-   * term of the chains and every word of the query, so they are at most the pages all
-   * the plain lists among those share (the ranked lists are not in yet: each holds more
-   * pages than a page of results shows).
+   * The places files a query will want, guessed as soon as its shards and ranked lists
+   * are in, so they load before the pages are read instead of after (placesWithLists
+   * asked for those of ranked lists already when every chain term may be ranked): those
+   * of its chains when the pages that may claim its exact text can be more than `need`.
+   * A claimer holds every term of the chains and every word of the query, so they are at
+   * most the pages all the plain lists among those share (a ranked list holds more pages
+   * than a page of results shows, so it is left out).
    */
   function placesAhead(groups, meta, need) {
     var chainList = chains(groups);
@@ -637,7 +645,7 @@
     if (!chainList.length || span > AHEAD_SPAN) return [];
     var lists = [];
     chainList.forEach(function (c) {
-      c.forEach(function (t) { if (!stubFile(t[0], meta)) lists.push(postingsOf(t[0], meta)); });
+      c.forEach(function (t) { if (!ownFile(t[0], meta)) lists.push(postingsOf(t[0], meta)); });
     });
     groups.forEach(function (g) { if (g.type !== 'cjk' && !g.prefix) lists.push(postingsOf(g.term, meta)); });
     return sharedCount(lists, need) > need ? placesFiles(chainList, meta) : [];
@@ -886,7 +894,7 @@
         // always loaded (it finds the candidates and its shard holds the title's term).
         var m = g.terms.length;
         g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
-        g.terms.forEach(function (t, k) { if (!g.skip[k]) names[shardOf(t, meta)] = true; });
+        g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
       } else if (g.prefix) {
         prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
       } else {
@@ -900,12 +908,45 @@
       var left = g.type === 'cjk' ? Array.from(g.text).pop() : (g.parts ? g.parts[g.parts.length - 1] : g.term);
       var right = n.type === 'cjk' ? Array.from(n.text)[0] : (n.parts ? n.parts[0] : n.term);
       g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;
-      names[shardOf(g.nextTerm, meta)] = true;
+      need(g.nextTerm);
     });
     // The shard of the query's exact-title term (src/search/titles.rs).
     var key = titleKey(query);
     if (key && groups.length) names[shardName(key, meta)] = true;
-    return { groups: groups, shards: Object.keys(names).sort() };
+    return { groups: groups, shards: Object.keys(names).sort(), places: placesWithLists(groups, meta) };
+
+    /** A term's shard, and the file of its ranked list if it may have one. */
+    function need(t) {
+      names[shardOf(t, meta)] = true;
+      var f = rankedFile(t, meta);
+      if (f) names[f] = true;
+    }
+  }
+
+  /**
+   * The places files of the query's ranked chain terms (`m/p<bucket>`), asked for with the
+   * ranked lists: whether more pages claim its exact text than are shown is known only
+   * once the lists are in, a round later. Only for chains spanning at most AHEAD_SPAN
+   * characters (a longer phrase is rarely claimed by more pages than are shown), and
+   * whose terms may all be ranked.
+   */
+  function placesWithLists(groups, meta) {
+    var chainList = chains(groups);
+    var span = chainList.reduce(function (n, c) { return n + c[c.length - 1][1] - c[0][1] + 1; }, 0);
+    if (!chainList.length || span > AHEAD_SPAN) return [];
+    // A term with a plain list is in at most 256 pages, and then the claimers are mostly
+    // few enough (at 10k, asking only when every term may be ranked kept every query's
+    // rounds and cut the header box's median from 29 to 24 KB).
+    var ranked = function (t) { return rankedFile(t[0], meta) !== null; };
+    if (!chainList.every(function (c) { return c.every(ranked); })) return [];
+    var names = {};
+    chainList.forEach(function (c) {
+      c.forEach(function (t) {
+        var f = rankedFile(t[0], meta);
+        if (f) names['m/p' + f.slice(2)] = true;
+      });
+    });
+    return Object.keys(names).sort();
   }
 
   function resolveGroups(groups, meta) {
@@ -1079,10 +1120,12 @@
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
-      return Promise.all(files.map(get)).then(function () {
-        // The ranked lists, and with them the places verify will likely want.
+      // The shards and ranked lists, and with them the places verify will likely want.
+      var places = withText && prep.groups.length ? prep.places : [];
+      return Promise.all(files.map(get).concat(places.map(optional))).then(function () {
+        // The places of long plain lists, when more pages than are shown may claim the text.
         var ahead = withText && prep.groups.length ? placesAhead(prep.groups, meta, offset + limit) : [];
-        return Promise.all(ownFiles(prep.groups, meta).map(get).concat(ahead.map(optional)));
+        return Promise.all(ahead.map(optional));
       }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
@@ -1155,7 +1198,7 @@
   }
 
   var PmoSearch = {
-    version: 6,
+    version: 7,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

@@ -472,7 +472,7 @@ fn base_url_and_theme_are_checked_at_their_line() {
     for (line, what) in [
         (
             "base_url = \"javascript:alert(1)//\"",
-            "is not an http(s) address",
+            "it must start with https://, http:// or file://",
         ),
         ("base_url = \"https://\"", "names no host"),
         (

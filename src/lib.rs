@@ -664,6 +664,13 @@ impl Sources {
                         .map(|rel| (rel.as_str(), Path::new("content").join(rel))),
                 ),
         ));
+        for page in &site.pages {
+            diagnostics.extend(markdown::unclosed_warnings(
+                &page.path,
+                &page.source,
+                &page.body,
+            ));
+        }
         // File names a Windows share cannot hold, named at the file.
         diagnostics.extend(output::portable::warnings(
             site.pages

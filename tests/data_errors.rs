@@ -622,3 +622,12 @@ fn an_unclosed_quote_in_a_csv_is_named_at_the_quote() {
     );
     site.build_ok();
 }
+
+/// Digits typed with a Chinese input method in full-width mode look like digits: "e.g.
+/// 1200000" would not tell the author what is wrong with `１００００`.
+#[test]
+fn full_width_digits_are_named_as_such() {
+    let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,１００００,90,100\n");
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+    assert!(m.contains("full-width"), "{m}");
+}

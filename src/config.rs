@@ -503,7 +503,7 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
         .find_map(|scheme| lower.strip_prefix(scheme));
     let Some(rest) = rest else {
         return Err(t!(
-            "base_url `{url}` is not an http(s) address: it must start with https:// or http://",
+            "base_url `{url}` is not a web or file address: it must start with https://, http:// or file://",
             url = url
         ));
     };

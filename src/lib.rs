@@ -666,6 +666,30 @@ impl Sources {
                         .map(|rel| (rel.as_str(), Path::new("content").join(rel))),
                 ),
         ));
+        for page in &site.pages {
+            diagnostics.extend(markdown::unclosed_warnings(
+                &page.path,
+                &page.source,
+                &page.body,
+            ));
+        }
+        // File names a Windows share cannot hold, named at the file.
+        diagnostics.extend(output::portable::warnings(
+            site.pages
+                .iter()
+                .map(|p| p.path.clone())
+                .chain(
+                    site.static_files
+                        .keys()
+                        .map(|rel| Path::new("static").join(rel)),
+                )
+                .chain(
+                    site.assets
+                        .iter()
+                        .chain(site.tables.keys())
+                        .map(|rel| Path::new("content").join(rel)),
+                ),
+        ));
         site.money_shown = !view.as_ref().is_some_and(audience::View::money_hidden);
         derive::tables::attach(&mut site, &self.i18n, &diagnostics);
         diagnostics.extend(derive::currency::check(&site));

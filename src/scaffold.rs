@@ -57,7 +57,11 @@ pub fn new_page(
             )),
         );
     }
-    let slug = file_stem(&slugify(slug.unwrap_or(title), kind.key()));
+    let mut slug = file_stem(&slugify(slug.unwrap_or(title), kind.key()));
+    // `con.md` or `projects/nul/` cannot be copied to a Windows share.
+    if crate::output::portable::is_device_name(&slug) {
+        slug = format!("{slug}-{}", kind.key());
+    }
     let date = jiff::Zoned::now().date().to_string();
     let mut ctx = tera::Context::new();
     ctx.insert("title", title);

@@ -247,3 +247,36 @@ fn schema_writes_one_json_schema_per_kind_and_site_toml() {
         "mine"
     );
 }
+
+/// `CON`, `PRN`, `AUX`, `NUL`, `COM1`, `LPT1` (with any extension) are devices on Windows:
+/// a file so named cannot be copied to a Windows share. `pmo new` names the file otherwise
+/// and keeps the title.
+#[test]
+fn new_never_makes_a_file_windows_cannot_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    let root = dir.to_str().unwrap();
+    for title in ["CON", "prn", "Aux.", "NUL ", "com1", "LPT9", "con.txt"] {
+        let out = pmo(&["--root", root, "new", "lesson", title]);
+        assert!(out.status.success(), "{title}: {}", stderr(&out));
+    }
+    let out = pmo(&["--root", root, "new", "project", "Nul", "--slug", "nul"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("content/lessons"))
+        .unwrap()
+        .chain(std::fs::read_dir(dir.join("content/projects")).unwrap())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for name in &names {
+        let stem = name.split('.').next().unwrap().to_ascii_lowercase();
+        assert!(
+            !["con", "prn", "aux", "nul", "com1", "lpt9"].contains(&stem.as_str()),
+            "{names:?}"
+        );
+        assert!(!name.ends_with(['.', ' ']), "{names:?}");
+    }
+    let text = std::fs::read_to_string(dir.join("content/lessons/con-lesson.md")).unwrap();
+    assert!(text.contains("title: 'CON'"), "{text}");
+}

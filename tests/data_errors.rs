@@ -622,3 +622,28 @@ fn an_unclosed_quote_in_a_csv_is_named_at_the_quote() {
     );
     site.build_ok();
 }
+
+/// Digits typed with a Chinese input method in full-width mode look like digits: "e.g.
+/// 1200000" would not tell the author what is wrong with `１００００`.
+#[test]
+fn full_width_digits_are_named_as_such() {
+    let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,１００００,90,100\n");
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+    assert!(m.contains("full-width"), "{m}");
+}
+
+/// `bac: 0` (a placeholder left in) beside a budget that plans money: EAC and VAC would
+/// show as 0 and percent complete as n/a, all looking like figures. The build warns.
+#[test]
+fn zero_bac_beside_a_planned_budget_is_a_warning() {
+    let site = Site::fixture("basic");
+    site.write(ERP, project_with("bac: 3200000", "bac: 0"));
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/projects/erp/index.md:9:6") && w.contains("`bac` is 0")),
+        "{warnings:?}"
+    );
+}

@@ -472,7 +472,7 @@ fn base_url_and_theme_are_checked_at_their_line() {
     for (line, what) in [
         (
             "base_url = \"javascript:alert(1)//\"",
-            "is not an http(s) address",
+            "it must start with https://, http:// or file://",
         ),
         ("base_url = \"https://\"", "names no host"),
         (
@@ -816,4 +816,31 @@ fn a_page_at_a_lists_page_address_says_which_address_and_how_to_fix_it() {
     assert!(m.contains("lessons/page/2/index.html"), "{m}");
     assert!(m.contains("list"), "{m}");
     assert!(!m.contains("disk"), "{m}");
+}
+
+/// A content or static file named like a Windows device (`con.md`, `aux/`), or ending in
+/// a dot or space, cannot be copied to a Windows share: the build says so at the file.
+#[test]
+fn file_names_a_windows_share_cannot_hold_are_a_warning() {
+    let site = Site::fixture("basic");
+    let lesson = std::fs::read_to_string(site.root().join("content/lessons/key-user.md")).unwrap();
+    site.write(
+        "content/lessons/con.md",
+        lesson.replace("Key users in every department", "Console"),
+    );
+    site.write("static/files/Aux.pdf", "a");
+    site.write("static/files/plan .pdf ", "b");
+    site.write("content/projects/erp/lpt1.png", "c");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let named = |path: &str| {
+        warnings
+            .iter()
+            .any(|w| w.contains(path) && w.contains("Windows"))
+    };
+    assert!(named("content/lessons/con.md"), "{warnings:?}");
+    assert!(named("static/files/Aux.pdf"), "{warnings:?}");
+    assert!(named("static/files/plan .pdf "), "{warnings:?}");
+    assert!(named("content/projects/erp/lpt1.png"), "{warnings:?}");
+    assert!(!named("key-user.md"), "{warnings:?}");
 }

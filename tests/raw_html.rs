@@ -68,3 +68,32 @@ fn raw_html_left_open_is_closed_with_its_block_when_sanitized() {
 fn raw_html_left_open_is_closed_with_its_block_when_trusted() {
     check(true);
 }
+
+/// What the balancing closes for the author is a warning at the start tag: the page is
+/// valid either way, but the bold or the link seldom ends where they meant.
+#[test]
+fn raw_html_left_open_is_a_warning_at_its_start_tag() {
+    let site = Site::fixture("basic");
+    site.write("content/lessons/careless.md", CARELESS);
+    site.write(
+        "content/lessons/tidy.md",
+        "---\ntitle: 整齐\ndate: 2024-04-03\nproject: erp\nphase: planning\n\
+         impact: positive\n---\n\n<ul><li>一<li>二</ul>\n\n行<br>内 <b>粗</b> <span>跨\n行</span>\n\n\
+         <div>\n\n段落\n\n</div>\n\n- 项 <em>强调</em>\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let open: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("is never closed"))
+        .collect();
+    for (name, line) in [("b", 9), ("i", 19), ("a", 21)] {
+        assert!(
+            open.iter()
+                .any(|w| w.contains(&format!("careless.md:{line}:"))
+                    && w.contains(&format!("`<{name}>`"))),
+            "<{name}> at line {line}: {open:?}"
+        );
+    }
+    assert_eq!(open.len(), 3, "{open:?}");
+}

@@ -152,6 +152,14 @@ impl Table {
                     let why = not_a_figure(t).unwrap_or(NotAFigure::NotANumber);
                     Err(self.not_a_figure(row, col, why))
                 }
+                None if t.chars().any(|c| matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF0C}' | '\u{FF0E}')) => {
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("its digits are full-width (as a Chinese input method types them in full-width mode): type them half-width, e.g. 10000"),
+                    ))
+                }
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,

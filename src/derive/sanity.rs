@@ -222,6 +222,9 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
                 settings.tolerance,
             ));
         }
+        if p.info.bac == Some(0.0) {
+            out.extend(zero_bac(p, &totals));
+        }
         out.extend(ev_far_ahead_of_pv(table, &totals));
         out.extend(period_gaps(table, &totals));
     }
@@ -278,6 +281,22 @@ fn percent(part: f64, whole: f64) -> String {
 
 /// The plan should spend the budget: planned values that add up to more or less than
 /// the BAC make SPI and percent complete disagree with each other.
+/// `bac: 0` beside a budget that plans money is a placeholder left in: EAC and VAC would
+/// show as 0 and percent complete as n/a, each looking like a figure.
+fn zero_bac(p: &Project, totals: &[Total]) -> Option<Diagnostic> {
+    let planned = totals.last()?.pv;
+    (planned > 0.0).then(|| {
+        p.front.warn(
+            "bac",
+            t!(
+                "`bac` is 0, but the budget plans {planned}: EAC, VAC and percent complete cannot be worked out",
+                planned = format_amount(planned),
+            ),
+            t!("write the project's budget at completion, e.g. `bac: {planned}` if the plan is the whole budget", planned = format!("{planned:.0}")),
+        )
+    })
+}
+
 fn plan_against_bac(p: &Project, totals: &[Total], bac: f64, tolerance: f64) -> Option<Diagnostic> {
     let planned = totals.last()?.pv;
     let gap = (planned - bac).abs();

@@ -127,6 +127,44 @@ pub(crate) fn balance(html: &str) -> String {
     out
 }
 
+/// A tag of an author's raw HTML fragment, for [`super::unclosed`].
+pub(crate) enum RawTag {
+    /// An element that may hold content: a start tag neither void nor self-closed.
+    Open(String),
+    Close(String),
+}
+
+/// The tags of `html` with their byte offsets, in order; the text of a raw-text element
+/// (`<script>`, `<style>`…) is skipped, and the element itself left out (the Markdown
+/// stage reports an unclosed one).
+pub(crate) fn scan(html: &str) -> Vec<(usize, RawTag)> {
+    let mut tags = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = html[at..].find('<') {
+        at += lt;
+        let Some(tag) = Tag::read(&html[at..]) else {
+            at += 1;
+            continue;
+        };
+        let start = at;
+        at += tag.len.max(1);
+        match tag.kind {
+            Kind::Other | Kind::Unended => {}
+            Kind::End(name) => tags.push((start, RawTag::Close(name))),
+            Kind::Start { name, self_closing } => {
+                if RAW_TEXT.contains(&name.as_str()) {
+                    let end = super::find_ignore_case(&html[at..], &format!("</{name}"))
+                        .map_or(html.len(), |i| at + i);
+                    at = html[end..].find('>').map_or(html.len(), |i| end + i + 1);
+                } else if !VOID.contains(&name.as_str()) && !self_closing {
+                    tags.push((start, RawTag::Open(name)));
+                }
+            }
+        }
+    }
+    tags
+}
+
 fn close(out: &mut String, name: &str) {
     out.push_str("</");
     out.push_str(name);

@@ -20,6 +20,7 @@ pub use html::{unlink, MAX_NESTING};
 
 mod balance;
 mod html;
+mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
 
@@ -76,6 +77,9 @@ pub struct Rendered {
     /// Raw elements whose whole content a sanitizer drops (`<style>`, `<script>` …):
     /// the tag's name and its byte offset in the file, for a warning when it is dropped.
     pub dropped_html: Vec<(String, usize)>,
+    /// Raw elements the page leaves open, closed for it where their block ends: the
+    /// tag's name and its byte offset in the file, for [`unclosed_warnings`].
+    pub unclosed_html: Vec<(String, usize)>,
     pub word_count: usize,
     /// Plain text of the first paragraph, shortened.
     pub first_paragraph: String,
@@ -119,7 +123,10 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     let mut block: Option<RawBlock> = None;
     let mut prose = crate::prose::Prose::default();
 
+    let mut unclosed = unclosed::Unclosed::default();
+
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        unclosed.see(&event, source, &range);
         // Inside a chart or table block: gather its text instead of rendering it.
         if let Some(b) = block.as_mut() {
             match event {
@@ -350,6 +357,11 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         // What the author's HTML left open must not run into the next block or the theme.
         out.html = balance::balance(&out.html);
     }
+    out.unclosed_html = unclosed
+        .finish()
+        .into_iter()
+        .map(|(name, at)| (name, base + at))
+        .collect();
     out.toc = nest_toc(std::mem::take(&mut out.toc));
     out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
     // Every page's body is kept until render: the room the strings grew into (up to
@@ -532,6 +544,19 @@ fn insert_toc(list: &mut Vec<TocEntry>, entry: TocEntry) {
         Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
         _ => list.push(entry),
     }
+}
+
+/// A warning at each raw element `page` leaves open (see [`unclosed`]): `path` and
+/// `text` are the page's file as shown and its text.
+pub fn unclosed_warnings(path: &Path, text: &Arc<str>, body: &Rendered) -> Vec<Diagnostic> {
+    body.unclosed_html
+        .iter()
+        .map(|(name, at)| {
+            Diagnostic::warning(Problem::Content(t!("`<{name}>` is never closed: it is closed for you where its paragraph or block ends, which may not be where you meant", name = name.clone())))
+            .at(Location::new(path, text, *at, name.len() + 1))
+            .with_help(t!("close it with `</{name}>` where it should end", name = name.clone()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

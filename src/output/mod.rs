@@ -3,6 +3,7 @@
 //! it is allowed to replace ([`guard`]); `serve` keeps them in memory; `check` drops them.
 
 pub mod guard;
+pub mod portable;
 mod staging;
 
 use std::collections::HashSet;

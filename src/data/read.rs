@@ -446,11 +446,13 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
         };
         let columns: Vec<String> = header.iter().map(|c| c.display()).collect();
         let rows: Vec<Vec<Cell>> = rows.collect();
+        // Where a header cell is, as the workbook's own editor names it.
+        let header_cell = |col: usize| match header_places.get(col) {
+            Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
+            _ => sheet.name.clone(),
+        };
         if let Some((first, col)) = repeated_column(&columns) {
-            let cell = match header_places.get(col) {
-                Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
-                _ => sheet.name.clone(),
-            };
+            let cell = header_cell(col);
             return Err(workbook_error(
                 shown,
                 t!(
@@ -462,10 +464,7 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             .with_help(repeated_help()));
         }
         if let Some(col) = unnamed_column(&columns, &rows) {
-            let cell = match header_places.get(col) {
-                Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
-                _ => sheet.name.clone(),
-            };
+            let cell = header_cell(col);
             return Err(workbook_error(
                 shown,
                 t!(

@@ -15,19 +15,8 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Elements whose content is text up to their own end tag, never tags.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
+// Elements whose content is text up to their own end tag, never tags.
+use super::html::RAW_TEXT_ELEMENTS as RAW_TEXT;
 
 /// Start tags that end an open element of the same family, as a browser does (`<li>` after
 /// an unclosed `<li>`), up to the element that holds the family.

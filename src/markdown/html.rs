@@ -230,7 +230,7 @@ fn html_tags(html: &str) -> impl Iterator<Item = HtmlTag<'_>> + '_ {
 
 /// Elements whose content is raw text to a browser: once opened, everything up to their
 /// closing tag belongs to them, and sanitizers drop them whole.
-const RAW_TEXT_ELEMENTS: &[&str] = &[
+pub(super) const RAW_TEXT_ELEMENTS: &[&str] = &[
     "script",
     "style",
     "textarea",

@@ -69,7 +69,7 @@ impl View {
                     )),
                 );
             }
-            page.body.html = crate::markdown::unlink(&page.body.html, n);
+            page.body.html = crate::markdown::unlink(&page.body.html.unpack(), n).into();
             page.body.links[n].dest = String::new();
         }
         if self.money_hidden {
@@ -152,7 +152,7 @@ fn drop_blocks(
     if keep.iter().all(|k| *k) {
         return;
     }
-    let mut html = std::mem::take(&mut page.body.html);
+    let mut html = page.body.html.unpack();
     let mut kept = 0;
     for (n, &k) in keep.iter().enumerate() {
         let marker = crate::markdown::block_marker(n);
@@ -165,7 +165,7 @@ fn drop_blocks(
         };
         html = html.replacen(&marker, &now, 1);
     }
-    page.body.html = html;
+    page.body.html = html.into();
     let mut flags = keep.iter();
     page.body.blocks.retain(|_| *flags.next().unwrap_or(&true));
     let mut flags = keep.iter();

@@ -20,9 +20,11 @@ pub use html::{unlink, MAX_NESTING};
 
 mod balance;
 mod html;
+mod packed;
 mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
+pub use packed::Packed;
 
 /// A heading in the table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -65,8 +67,9 @@ pub fn block_marker(n: usize) -> String {
 /// The result of rendering one page body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// HTML with `"pmo-link:N"` placeholders for `links[N]`.
-    pub html: String,
+    /// HTML with `"pmo-link:N"` placeholders for `links[N]`, packed until render: at
+    /// 100,000 pages it was the largest thing a build held.
+    pub html: Packed,
     pub toc: Vec<TocEntry>,
     /// Every anchor id in the page (headings and footnotes), for checking `#fragment`s.
     pub anchors: Vec<String>,
@@ -351,12 +354,13 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         }
     }
 
-    out.html.reserve(source.len() + source.len() / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    let mut html = String::with_capacity(source.len() + source.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if out.has_raw_html {
         // What the author's HTML left open must not run into the next block or the theme.
-        out.html = balance::balance(&out.html);
+        html = balance::balance(&html);
     }
+    out.html = Packed::new(&html);
     out.unclosed_html = unclosed
         .finish()
         .into_iter()
@@ -364,9 +368,9 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         .collect();
     out.toc = nest_toc(std::mem::take(&mut out.toc));
     out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
-    // Every page's body is kept until render: the room the strings grew into (up to
-    // twice their length) was a third of a 10k build's peak memory.
-    out.html.shrink_to_fit();
+    // Every page's text is kept until the index is written: the room the strings grew
+    // into (up to twice their length) was, with the HTML's, a third of a 10k build's
+    // peak memory.
     out.text.shrink_to_fit();
     out.aside.shrink_to_fit();
     (out, problems)
@@ -572,9 +576,13 @@ mod tests {
     fn headings_get_readable_unique_ids_and_a_toc() {
         let (r, _) =
             md("# 总览\n\n## 风险 识别\n\n### 细节\n\n## 风险 识别\n\n## Custom {#mine}\n");
-        assert!(r.html.contains("<h2 id=\"风险-识别\">"), "{}", r.html);
-        assert!(r.html.contains("<h2 id=\"风险-识别-1\">"));
-        assert!(r.html.contains("<h2 id=\"mine\">"));
+        assert!(
+            r.html.unpack().contains("<h2 id=\"风险-识别\">"),
+            "{}",
+            r.html.unpack()
+        );
+        assert!(r.html.unpack().contains("<h2 id=\"风险-识别-1\">"));
+        assert!(r.html.unpack().contains("<h2 id=\"mine\">"));
         assert_eq!(r.toc.len(), 1);
         assert_eq!(r.toc[0].children.len(), 3);
         assert_eq!(r.toc[0].children[0].children[0].title, "细节");
@@ -584,8 +592,12 @@ mod tests {
     fn an_explicit_id_is_escaped_in_the_anchor_link_too() {
         let (r, _) = md("## 小节 {#x\"/autofocus/tabindex=\"1\"/onfocus=\"alert(1)}\n");
         let anchor = "href=\"#x&quot;/autofocus/tabindex=&quot;1&quot;/onfocus=&quot;alert(1)\"";
-        assert!(r.html.contains(anchor), "{}", r.html);
-        assert!(!r.html.contains("x\"/autofocus"), "{}", r.html);
+        assert!(r.html.unpack().contains(anchor), "{}", r.html.unpack());
+        assert!(
+            !r.html.unpack().contains("x\"/autofocus"),
+            "{}",
+            r.html.unpack()
+        );
     }
 
     #[test]
@@ -650,8 +662,8 @@ mod tests {
             &body[r.links[0].span.clone()],
             "[risk](../practices/risk.md#top)"
         );
-        assert!(r.html.contains("href=\"pmo-link:0\""));
-        let html = substitute_links(&r.html, |_| Some("../practices/risk/#top".into()));
+        assert!(r.html.unpack().contains("href=\"pmo-link:0\""));
+        let html = substitute_links(&r.html.unpack(), |_| Some("../practices/risk/#top".into()));
         assert!(html.contains("href=\"../practices/risk/#top\""), "{html}");
     }
 
@@ -676,20 +688,32 @@ mod tests {
         assert_eq!(&body[r.links[1].span.clone()], "'图.png'");
         assert_eq!(&body[r.links[2].span.clone()], "/lessons/");
         assert!(
-            r.html.contains("<a href=\"pmo-link:0\">风险</a>"),
+            r.html.unpack().contains("<a href=\"pmo-link:0\">风险</a>"),
             "{}",
-            r.html
+            r.html.unpack()
         );
-        assert!(r.html.contains("<img src=\"pmo-link:1\">"), "{}", r.html);
-        assert!(r.html.contains("href=\"https://x.cn/\""), "{}", r.html);
-        assert!(r.html.contains("href=\"#top\""), "{}", r.html);
+        assert!(
+            r.html.unpack().contains("<img src=\"pmo-link:1\">"),
+            "{}",
+            r.html.unpack()
+        );
+        assert!(
+            r.html.unpack().contains("href=\"https://x.cn/\""),
+            "{}",
+            r.html.unpack()
+        );
+        assert!(
+            r.html.unpack().contains("href=\"#top\""),
+            "{}",
+            r.html.unpack()
+        );
     }
 
     #[test]
     fn javascript_links_are_reported_and_neutralised() {
         let (r, p) = md("[x](javascript:alert(1))\n");
         assert_eq!(p.len(), 1);
-        assert!(r.html.contains("href=\"#\""));
+        assert!(r.html.unpack().contains("href=\"#\""));
     }
 
     #[test]
@@ -701,9 +725,9 @@ mod tests {
         assert_eq!(r.blocks[0].text, "type = \"line\"\n");
         assert_eq!(&body[r.blocks[0].offset..][..4], "type");
         assert!(!r.blocks[1].chart);
-        assert!(r.html.contains(&block_marker(0)));
-        assert!(r.html.contains(&block_marker(1)));
-        assert!(r.html.contains("language-rust"));
+        assert!(r.html.unpack().contains(&block_marker(0)));
+        assert!(r.html.unpack().contains(&block_marker(1)));
+        assert!(r.html.unpack().contains("language-rust"));
         assert!(!r.has_raw_html, "our markers are not the author's raw HTML");
     }
 

@@ -109,7 +109,7 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         let url = format!("{base}{}", page.url);
         let date = page.date.map(|d| d.iso()).unwrap_or_default();
         // Feed readers have no base URL for relative links: make them absolute.
-        let content = substitute_links(&page.body.html, |n| href(site, id, n, base));
+        let content = substitute_links(&page.body.html.unpack(), |n| href(site, id, n, base));
         let content = if page.body.has_raw_html && !site.config.trust_html {
             ammonia::clean(&content)
         } else {

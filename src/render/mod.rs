@@ -269,7 +269,7 @@ impl<'a> Renderer<'a> {
     fn body_html(&self, id: PageId) -> String {
         let page = self.site.page(id);
         let root = root_of(&page.url);
-        let html = substitute_links(&page.body.html, |n| {
+        let html = substitute_links(&page.body.html.unpack(), |n| {
             crate::site::href(self.site, id, n, &root)
         });
         let html = if page.body.has_raw_html && !self.site.config.trust_html {

@@ -74,6 +74,31 @@ pub fn url_path(path: &str) -> String {
     out
 }
 
+/// An address as a URI of ASCII only (RFC 3987's mapping of an IRI): each character
+/// outside ASCII, and each ASCII one no URI may hold, becomes its UTF-8 bytes
+/// percent-encoded. The portal's own pages keep readable Chinese addresses; sitemap
+/// readers require this form (the protocol asks for URL-escaped, ASCII addresses).
+pub fn ascii_uri(iri: &str) -> String {
+    let mut out = String::with_capacity(iri.len());
+    let mut bytes = [0; 4];
+    for c in iri.chars() {
+        let plain = c.is_ascii()
+            && !c.is_ascii_control()
+            && !matches!(
+                c,
+                ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            );
+        if plain {
+            out.push(c);
+        } else {
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -87,6 +112,20 @@ mod tests {
             super::percent_decode(&super::url_path("a b#%?.png")),
             "a b#%?.png"
         );
+    }
+
+    #[test]
+    fn uris_hold_only_ascii_and_keep_their_escapes() {
+        assert_eq!(
+            super::ascii_uri("https://x.example/tags/供应商/"),
+            "https://x.example/tags/%E4%BE%9B%E5%BA%94%E5%95%86/"
+        );
+        assert_eq!(
+            super::ascii_uri("https://x.example/a b/100%25/é"),
+            "https://x.example/a%20b/100%25/%C3%A9"
+        );
+        let s = "https://x.example/会议 纪要/";
+        assert_eq!(super::percent_decode(&super::ascii_uri(s)), s);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::jobs::Job;
-use crate::escape::xml as escape;
+use crate::escape::{ascii_uri, xml as escape};
 use crate::i18n::I18n;
 use crate::markdown::substitute_links;
 use crate::output::Output;
@@ -20,8 +20,8 @@ pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<us
         output.write(name, xml.as_bytes())?;
     }
     let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        site.config.base_url
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        ascii_uri(&format!("{}sitemap.xml", site.config.base_url))
     );
     output.write("robots.txt", robots.as_bytes())?;
     Ok(2 + sitemaps.len())
@@ -214,7 +214,7 @@ fn split_sitemaps(
         let _ = writeln!(
             index,
             "  <sitemap><loc>{}</loc></sitemap>",
-            escape(&format!("{base}{name}"))
+            escape(&ascii_uri(&format!("{base}{name}")))
         );
         files.push((name, urlset(chunk)));
     }
@@ -228,7 +228,10 @@ const URLSET_TAIL: &str = "</urlset>\n";
 
 /// One `<url>` line of a sitemap.
 fn entry(base: &str, url: &str, lastmod: Option<&str>) -> String {
-    let mut line = format!("  <url><loc>{}</loc>", escape(&format!("{base}{url}")));
+    let mut line = format!(
+        "  <url><loc>{}</loc>",
+        escape(&ascii_uri(&format!("{base}{url}")))
+    );
     if let Some(date) = lastmod {
         let _ = write!(line, "<lastmod>{date}</lastmod>");
     }
@@ -254,6 +257,19 @@ mod tests {
 
     fn urls(n: usize) -> Vec<(String, Option<String>)> {
         (0..n).map(|i| (format!("p{i}/"), None)).collect()
+    }
+
+    #[test]
+    fn sitemap_addresses_are_ascii_uris() {
+        let line = entry(
+            "https://x.example/知识/",
+            "tags/供应商/",
+            Some("2024-03-01"),
+        );
+        assert_eq!(
+            line,
+            "  <url><loc>https://x.example/%E7%9F%A5%E8%AF%86/tags/%E4%BE%9B%E5%BA%94%E5%95%86/</loc><lastmod>2024-03-01</lastmod></url>\n"
+        );
     }
 
     #[test]

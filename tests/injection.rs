@@ -298,3 +298,30 @@ fn assert_no_script_runs(site: &Site) {
             .join("\n")
     );
 }
+
+/// The register's data files are scripts: a title holding U+2028 or U+2029 (pasted from
+/// Word) must reach them escaped, as the search index's do, or an engine before ES2019
+/// reads a line break inside a string literal and the register's filters die.
+#[test]
+fn line_separators_reach_the_register_data_escaped() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/separators.md",
+        "---\ntitle: \"一\u{2028}二\u{2029}三\"\ndate: 2024-05-01\nproject: erp\n\
+         phase: execution\nimpact: negative\nowner: \"甲\u{2028}乙\"\n\
+         category: \"类\u{2029}别\"\n---\n\n正文。\n",
+    );
+    site.build_ok();
+    for file in ["lessons/data-0.js", "lessons/facets.js"] {
+        let js = site.read(file);
+        assert!(
+            !js.contains(['\u{2028}', '\u{2029}']),
+            "{file} holds a raw line separator"
+        );
+    }
+    let data = site.read("lessons/data-0.js");
+    assert!(data.contains("一\\u2028二\\u2029三"), "{data}");
+    assert!(data.contains("甲\\u2028乙"), "{data}");
+    let facets = site.read("lessons/facets.js");
+    assert!(facets.contains("类\\u2029别"), "{facets}");
+}

@@ -51,3 +51,29 @@ fn the_yuan_under_its_other_names_is_cny() {
         }
     }
 }
+
+/// A row with two bad cells names both in one run, and a milestone without a name or a
+/// risk without a title is an error at its cell (it showed as a blank row).
+#[test]
+fn every_bad_cell_of_a_row_is_named_and_empty_names_are_errors() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,下周,二月\n,2024-02-01,,\n",
+    );
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status\nR1,供应商,高,9,张伟,open\nR2,,2,3,李娜,open\n",
+    );
+    let m = site.build_err();
+    for place in [
+        "milestones.csv:2:16", // forecast 下周
+        "milestones.csv:2:19", // actual 二月
+        "milestones.csv:3:1",  // no name
+        "risks.csv:2:8",       // probability 高
+        "risks.csv:2:10",      // impact 9
+        "risks.csv:3:4",       // no title
+    ] {
+        assert!(m.contains(place), "{place} not named:\n{m}");
+    }
+}

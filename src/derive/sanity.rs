@@ -228,6 +228,10 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(ev_far_ahead_of_pv(table, &totals));
         out.extend(period_gaps(table, &totals));
     }
+    if let Some((table, milestones)) = p.milestones {
+        out.extend(milestones_after_finish(table, milestones, p.info.finish));
+        out.extend(milestone_names_used_twice(table, milestones));
+    }
     if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
         for m in milestones {
             if let (Some(actual), Some(col)) = (m.actual, table.column("actual")) {
@@ -246,6 +250,69 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
                             )),
                     );
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Milestones planned (baseline) after the project's `finish`: a plan that cannot hold,
+/// or a finish left unchanged when the plan was re-baselined. A forecast or actual date
+/// after it is a late project, which the slip chart shows, not a data error.
+fn milestones_after_finish(
+    table: &Table,
+    milestones: &[Milestone],
+    finish: Option<crate::date::Date>,
+) -> Vec<Diagnostic> {
+    let (Some(finish), Some(col)) = (finish, table.column("baseline")) else {
+        return Vec::new();
+    };
+    milestones
+        .iter()
+        .filter(|m| m.baseline > finish)
+        .map(|m| {
+            let message = t!(
+                "milestone `{name}` is planned for {date}, after the project's finish ({finish})",
+                name = &m.name,
+                date = m.baseline.iso(),
+                finish = finish.iso()
+            );
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                .with_help(t!(
+                    "correct the baseline date, or the project's `finish` in its index.md if the plan was re-baselined"
+                ))
+        })
+        .collect()
+}
+
+/// A milestone name an earlier row already has: the slip chart and the table show two
+/// rows no reader can tell apart, and one of them is usually a row left from an old plan.
+fn milestone_names_used_twice(table: &Table, milestones: &[Milestone]) -> Vec<Diagnostic> {
+    let Some(col) = table.column("name") else {
+        return Vec::new();
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for m in milestones {
+        let key = m.name.trim().to_lowercase();
+        match first.get(&key) {
+            Some(&row) => {
+                let message = t!(
+                    "milestone `{name}` is already named on {place}",
+                    name = m.name.trim(),
+                    place = table.place_name(row, col)
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                        .with_help(t!(
+                            "give each milestone its own name, or delete the row left from an earlier plan"
+                        )),
+                );
+            }
+            None => {
+                first.insert(key, m.row);
             }
         }
     }
@@ -663,6 +730,34 @@ mod tests {
             w[0].contains(
                 "`需求确认` was reached on 2023-12-29, before the project started (2024-01-08)"
             ),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_milestone_after_the_finish_and_a_name_used_twice_are_doubted() {
+        let mut info = info(1000.0, ProjectStatus::Active);
+        info.meta.finish = Some(Date::parse("2024-06-30").unwrap());
+        let w = warnings(
+            &info,
+            "period,pv,ev,ac\n2024-01,1000,,\n",
+            Some(
+                "name,baseline,forecast,actual\n上线,2024-07-01,2024-07-15,\n\
+                 验收,2024-06-30,2024-08-01,\n上线,2024-06-01,,\n",
+            ),
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+        // A forecast after the finish (验收) is a late project, not a data error.
+        assert!(w[0].contains("milestones.csv:2:4"), "{w:?}");
+        assert!(
+            w[0].contains(
+                "`上线` is planned for 2024-07-01, after the project's finish (2024-06-30)"
+            ),
+            "{w:?}"
+        );
+        assert!(w[1].contains("milestones.csv:4:1"), "{w:?}");
+        assert!(
+            w[1].contains("milestone `上线` is already named on line 2"),
             "{w:?}"
         );
     }

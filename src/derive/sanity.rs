@@ -139,12 +139,32 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
 /// and an id an earlier row of the table already has.
 pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
     const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
+    // The other words the site shows in its language (`risk_state_*`), and the Chinese
+    // it shows them as: a risk so marked is open, and its author knows it.
+    const OPEN: [&str; 13] = [
+        "open",
+        "in-progress",
+        "in progress",
+        "in_progress",
+        "mitigated",
+        "monitoring",
+        "未关闭",
+        "打开",
+        "开放",
+        "处理中",
+        "已缓解",
+        "监控中",
+        "进行中",
+    ];
     let mut out = Vec::new();
     if let Some(col) = table.column("status") {
         for row in 0..table.rows.len() {
             let status = table.text(row, col);
             let folded = status.trim().to_lowercase();
-            if folded.is_empty() || CLOSED.contains(&folded.as_str()) {
+            if folded.is_empty()
+                || CLOSED.contains(&folded.as_str())
+                || OPEN.contains(&folded.as_str())
+            {
                 continue;
             }
             // Latin letters only: a Chinese status near 已关闭 is as likely to say the
@@ -163,6 +183,20 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                         .with_help(t!(
                             "did you mean `{meant}`? Only closed, 关闭 or 已关闭 close a risk; any other status keeps it in the exposure figures",
                             meant = meant
+                        )),
+                );
+            } else {
+                // `已解决`, `done`, `cancelled`: its author thinks it settled, but the
+                // risk stays in every exposure figure.
+                let message = t!(
+                    "risk status `{status}` is none of the usual words, and is read as open",
+                    status = status.trim()
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!(
+                            "write closed (关闭, 已关闭) for a risk that is over; open, in-progress, mitigated or monitoring (未关闭, 处理中, 已缓解, 监控中) keep it in the exposure figures"
                         )),
                 );
             }
@@ -537,18 +571,31 @@ mod tests {
              R-03,人员流失,2,2,已关闭\n\
              R-04,预算超支,2,2,\n\
              R-05,关键人员,2,2,closing\n\
-             R-06,合同,2,2,未关闭\n",
+             R-06,合同,2,2,未关闭\n\
+             R-07,范围,2,2,已解决\n\
+             R-08,进度,2,2,Mitigated\n",
         );
         let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert!(
             warnings[0].contains("risks.csv:2:")
                 && warnings[0].contains("`clsoed` is read as open"),
             "{warnings:?}"
         );
+        // Words outside the list are read as open, and said so.
         assert!(
-            warnings[1].contains("risks.csv:4:")
-                && warnings[1].contains("`r-01` is already used at line 2"),
+            warnings[1].contains("risks.csv:7:")
+                && warnings[1]
+                    .contains("`closing` is none of the usual words, and is read as open"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[2].contains("risks.csv:9:") && warnings[2].contains("`已解决`"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[3].contains("risks.csv:4:")
+                && warnings[3].contains("`r-01` is already used at line 2"),
             "{warnings:?}"
         );
     }

@@ -77,3 +77,33 @@ fn every_bad_cell_of_a_row_is_named_and_empty_names_are_errors() {
         assert!(m.contains(place), "{place} not named:\n{m}");
     }
 }
+
+/// A date typed another way (`2024/3/5`, `2024年3月5日`) is refused, never guessed at,
+/// with the day it would be, so the fix is to type what the message says; a level
+/// typed as a word (高) is told the scale is numbers.
+#[test]
+fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024/3/5,2024年3月18日,\n",
+    );
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact\nR1,供应商,高,低\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("`2024/3/5` would be 2024-03-05: write dates as YYYY-MM-DD"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`2024年3月18日` would be 2024-03-18: write dates as YYYY-MM-DD"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`高` is a word: write the level as a number, 1 (very low) to 5 (very high)"),
+        "{m}"
+    );
+    assert!(m.contains("risks.csv:2:10"), "{m}");
+}

@@ -261,6 +261,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(ev_far_ahead_of_pv(table, &totals));
         out.extend(period_gaps(table, &totals));
+        out.extend(falling_totals(table, &totals));
     }
     if let Some((table, milestones)) = p.milestones {
         out.extend(milestones_after_finish(table, milestones, p.info.finish));
@@ -374,6 +375,45 @@ fn running_totals(rows: &[BudgetRow]) -> Vec<Total<'_>> {
             Total { row, pv, ev, ac }
         })
         .collect()
+}
+
+/// A negative amount in a period makes the running total fall: a correction (a
+/// reversed invoice) at best, more often a sign typed wrong or a running total typed as
+/// a monthly amount. The S-curve would dip and CPI jump without a word, so the first
+/// period where each of PV, EV and AC falls is named, with the totals before and after.
+fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let columns: [(&str, fn(&Total) -> f64, fn(&BudgetRow) -> Option<f64>); 3] = [
+        ("pv", |t| t.pv, |r| Some(r.pv)),
+        ("ev", |t| t.ev, |r| r.ev),
+        ("ac", |t| t.ac, |r| r.ac),
+    ];
+    for (name, total, amount) in columns {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let Some(t) = totals
+            .iter()
+            .find(|t| amount(t.row).is_some_and(|a| a < 0.0))
+        else {
+            continue;
+        };
+        let after = total(t);
+        let before = after - amount(t.row).unwrap_or(0.0);
+        let message = t!(
+            "the cumulative {column} falls in {period}, from {before} to {after}",
+            column = name.to_uppercase(),
+            period = &t.row.period,
+            before = format_amount(before),
+            after = format_amount(after)
+        );
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+                .with_help(t!("a negative amount is a correction: check its sign, and that the table holds each period's own amounts (running totals need `basis: cumulative`)")),
+        );
+    }
+    out
 }
 
 fn percent(part: f64, whole: f64) -> String {
@@ -805,6 +845,25 @@ mod tests {
         assert!(w[1].contains("milestones.csv:4:1"), "{w:?}");
         assert!(
             w[1].contains("milestone `上线` is already named on line 2"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_running_total_that_falls_is_named_at_its_period() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,500,300,300\n2024-02,500,-400,-10\n",
+            None,
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("budget.csv:3:13"), "{w:?}");
+        assert!(
+            w[0].contains("the cumulative EV falls in 2024-02, from 300 to -100"),
+            "{w:?}"
+        );
+        assert!(
+            w[1].contains("the cumulative AC falls in 2024-02, from 300 to 290"),
             "{w:?}"
         );
     }

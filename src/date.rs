@@ -22,6 +22,14 @@ impl Date {
                 text = text
             )
         };
+        if text.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+            let half: String = text.chars().map(crate::slugs::fold_full_width).collect();
+            return Err(t!(
+                "`{text}` is typed with full-width digits: write it half-width, `{half}`",
+                text = text,
+                half = half
+            ));
+        }
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10

@@ -107,3 +107,33 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
     );
     assert!(m.contains("risks.csv:2:10"), "{m}");
 }
+
+/// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
+/// as such with the value to type, as table cells already were.
+#[test]
+fn full_width_digits_in_front_matter_are_named_as_such() {
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap();
+    let site = Site::fixture("basic");
+    site.write(ERP, fixture.replace("bac: 3200000", "bac: ３２０００００"));
+    let m = site.build_err();
+    assert!(
+        m.contains("`bac` is typed with full-width digits (`３２０００００`)"),
+        "{m}"
+    );
+    assert!(m.contains("`bac: 3200000`"), "{m}");
+    site.write(
+        ERP,
+        fixture.replace("start: 2024-01-08", "start: ２０２４-０１-０８"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("index.md:7:8"), "{m}");
+    assert!(
+        m.contains("is typed with full-width digits: write it half-width, `2024-01-08`"),
+        "{m}"
+    );
+}

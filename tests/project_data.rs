@@ -137,3 +137,59 @@ fn full_width_digits_in_front_matter_are_named_as_such() {
         "{m}"
     );
 }
+
+/// A budget of 10,000 periods (an export that ran on, or months typed as days) made a
+/// project page of 10 MB, mostly two tables nobody could read. The budget and status
+/// tables now show the latest periods and say how many there are; the figures are
+/// still computed from every period.
+#[test]
+fn a_budget_of_ten_thousand_periods_shows_its_latest_and_says_so() {
+    let site = Site::fixture("basic");
+    let mut csv = String::from("period,pv,ev,ac\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "{:04}-{:02},100,90,95\n",
+            1200 + i / 12,
+            i % 12 + 1
+        ));
+    }
+    site.write("content/projects/erp/budget.csv", csv);
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap();
+    site.write(
+        ERP,
+        fixture
+            .replace("bac: 3200000", "bac: 1000000")
+            .replace("start: 2024-01-08", "start: 1200-01-01")
+            .replace("status: closed", "status: active"),
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    let budget = &page[page.find("<details class=\"block budget\"").unwrap()..];
+    let budget = &budget[..budget.find("</details>").unwrap()];
+    // The last period is shown, the first is not, and the count is said.
+    assert!(budget.contains(">2033-04<"), "the latest period is missing");
+    assert!(
+        !budget.contains(">1200-01<"),
+        "all 10,000 periods are listed"
+    );
+    assert!(
+        budget.contains("10000") || budget.contains("10,000"),
+        "{budget}"
+    );
+    let history = &page[page.find("status-history").unwrap()..];
+    let history = &history[..history.find("</section>").unwrap()];
+    assert!(
+        !history.contains(">1200-01<"),
+        "all 10,000 months are listed"
+    );
+    // The key figures still add up every period: 10,000 × 95 spent.
+    assert!(page.contains("950,000"), "the figures lost periods");
+    // 10 MB before; what is left is the charts, drawn whole with their data tables
+    // (a chart may hold 50,000 points, see Limits).
+    assert!(page.len() < 5_000_000, "the page is {} bytes", page.len());
+}

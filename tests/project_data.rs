@@ -26,14 +26,6 @@ fn with_second_project(currency: &str) -> Site {
     site
 }
 
-fn warnings(site: &Site) -> Vec<String> {
-    site.build_ok()
-        .warnings
-        .iter()
-        .map(ToString::to_string)
-        .collect()
-}
-
 /// RMB, 人民币 and ￥ are what Chinese finance staff write for the yuan: read as CNY,
 /// beside a CNY project, with no rate asked for and CNY shown.
 #[test]

@@ -377,13 +377,18 @@ fn running_totals(rows: &[BudgetRow]) -> Vec<Total<'_>> {
         .collect()
 }
 
+/// The running total of one of PV, EV and AC.
+type TotalOf = fn(&Total) -> f64;
+/// One period's own amount of one of PV, EV and AC (none when not reported).
+type AmountOf = fn(&BudgetRow) -> Option<f64>;
+
 /// A negative amount in a period makes the running total fall: a correction (a
 /// reversed invoice) at best, more often a sign typed wrong or a running total typed as
 /// a monthly amount. The S-curve would dip and CPI jump without a word, so the first
 /// period where each of PV, EV and AC falls is named, with the totals before and after.
 fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let columns: [(&str, fn(&Total) -> f64, fn(&BudgetRow) -> Option<f64>); 3] = [
+    let columns: [(&str, TotalOf, AmountOf); 3] = [
         ("pv", |t| t.pv, |r| Some(r.pv)),
         ("ev", |t| t.ev, |r| r.ev),
         ("ac", |t| t.ac, |r| r.ac),

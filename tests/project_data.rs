@@ -68,6 +68,8 @@ fn every_bad_cell_of_a_row_is_named_and_empty_names_are_errors() {
     ] {
         assert!(m.contains(place), "{place} not named:\n{m}");
     }
+    assert!(m.contains("column `name` is empty on this row"), "{m}");
+    assert!(!m.contains("holds ``"), "{m}");
 }
 
 /// A date typed another way (`2024/3/5`, `2024年3月5日`) is refused, never guessed at,

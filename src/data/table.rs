@@ -304,8 +304,12 @@ impl Table {
         }
     }
 
+    /// The error for an empty cell of a column that needs a value (it read "holds ``").
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
-        self.bad_cell(row, col, t!("a value"), t!("this column may not be empty"))
+        let column = self.columns.get(col).map_or("?", String::as_str);
+        let message = t!("column `{column}` is empty on this row", column = column);
+        self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
+            .with_help(t!("this column may not be empty"))
     }
 
     /// The type every non-empty cell of a column agrees on (text when they disagree).

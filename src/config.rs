@@ -350,7 +350,7 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
-            let help = unknown_key_help(&message);
+            let help = unknown_key_help(&message, text, offset);
             let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {
@@ -548,8 +548,58 @@ fn check_theme_name(name: &str) -> Result<(), Text> {
     }
 }
 
-fn unknown_key_help(message: &str) -> Option<Text> {
+/// Where each key of a site.toml table belongs (the rest are top-level keys).
+const TABLE_OF: &[(&str, &str)] = &[
+    ("cpi_green", "thresholds"),
+    ("cpi_amber", "thresholds"),
+    ("spi_green", "thresholds"),
+    ("spi_amber", "thresholds"),
+    ("basis", "budget"),
+    ("tolerance", "budget"),
+    ("portfolio", "currency"),
+    ("rates", "currency"),
+    ("rates_table", "currency"),
+    ("money", "restrict"),
+    ("money_tables", "restrict"),
+    ("practice_max_age_months", "hygiene"),
+    ("data_stale_months", "hygiene"),
+    ("draft_max_age_days", "hygiene"),
+];
+
+/// The `[table]` whose header is the last before `offset` in `text`, if any.
+fn table_at(text: &str, offset: usize) -> Option<&str> {
+    text.get(..offset)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('['))
+        .map(|line| line.trim_matches(|c| c == '[' || c == ']').trim())
+}
+
+/// The help for an unknown key. A key that is right but in the wrong place — a
+/// top-level key appended at the end of the file, so under the last `[table]`, or a
+/// table's key written at the top — is told where it goes; "did you mean" would
+/// suggest the very name written.
+fn unknown_key_help(message: &str, text: &str, offset: usize) -> Option<Text> {
     let field = message.strip_prefix("unknown field `")?.split('`').next()?;
+    let table = table_at(text, offset);
+    if let Some(&(_, home)) = TABLE_OF.iter().find(|(key, _)| *key == field) {
+        if table != Some(home) {
+            return Some(t!(
+                "`{field}` belongs under `[{table}]`: move the line below that header (write the header if the file has none)",
+                field = field,
+                table = home
+            ));
+        }
+    } else if FIELDS.contains(&field) {
+        if let Some(table) = table {
+            return Some(t!(
+                "`{field}` is a top-level key, but here it is read as part of `[{table}]` (every line after a `[…]` header belongs to it): move it above the first `[…]` header",
+                field = field,
+                table = table
+            ));
+        }
+    }
     Some(match did_you_mean(field, FIELDS) {
         Some(s) => t!("did you mean `{s}`?", s = s),
         None => t!("known keys: {keys}", keys = FIELDS[..9].join(", ")),
@@ -587,6 +637,30 @@ mod tests {
             Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
         assert!(err.to_string().contains("site.toml:2:1"), "{err}");
         assert!(err.help.unwrap().to_string().contains("paginate"));
+    }
+
+    #[test]
+    fn a_key_in_the_wrong_table_is_told_where_it_goes() {
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[thresholds]\ncpi_green = 0.9\nsearch_words = [\"主数据\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:4:1"), "{err}");
+        let help = err.help.unwrap().to_string();
+        assert!(
+            help.contains(
+                "`search_words` is a top-level key, but here it is read as part of `[thresholds]`"
+            ),
+            "{help}"
+        );
+        let err =
+            Config::parse(Path::new("site.toml"), "title = \"x\"\ncpi_green = 0.9\n").unwrap_err();
+        let help = err.help.unwrap().to_string();
+        assert!(
+            help.contains("`cpi_green` belongs under `[thresholds]`"),
+            "{help}"
+        );
     }
 
     #[test]

@@ -22,6 +22,14 @@ impl Date {
                 text = text
             )
         };
+        if text.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+            let half: String = text.chars().map(crate::slugs::fold_full_width).collect();
+            return Err(t!(
+                "`{text}` is typed with full-width digits: write it half-width, `{half}`",
+                text = text,
+                half = half
+            ));
+        }
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10
@@ -128,6 +136,41 @@ impl<'de> Deserialize<'de> for Date {
         }
         deserializer.deserialize_any(DateVisitor)
     }
+}
+
+/// A day written the other ways spreadsheets and people write it: `2024/3/18`,
+/// `2024.3.18`, `2024年3月18日`, `20240318`, in full-width digits too, a date-time
+/// keeping its date. `None` when it is none of these. The build does not take such a
+/// date as written (`YYYY-MM-DD` only); it names the day in its error, and
+/// `pmo import` reads registers with it.
+pub fn read_loosely(text: &str) -> Option<Date> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(crate::slugs::fold_full_width)
+        .collect();
+    let text = text.split([' ', 'T']).next().unwrap_or("");
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return ymd(&text[..4], &text[4..6], &text[6..]);
+    }
+    let text = text.strip_suffix(['日', '号']).unwrap_or(text);
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => ymd(y, m, d),
+        _ => None,
+    }
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
+    let number = |s: &str, max: usize| {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+        .ok()
+        .map(Date)
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Escaping text for HTML and XML written by hand (feeds, figures, tables).
+//! Escaping text for HTML and XML written by hand (feeds, figures, tables), and JSON
+//! written into the scripts the build makes.
 
 /// Escapes text for XML/HTML content and attribute values, and drops the control
 /// characters XML 1.0 forbids.
@@ -16,6 +17,18 @@ pub fn xml(text: &str) -> String {
         }
     }
     out
+}
+
+/// JSON text made safe to stand in a script: JSON allows U+2028 and U+2029 raw in a
+/// string, but JS engines before ES2019 read them as line breaks, which end a string
+/// literal, so the whole file fails to parse. Both are written as `\u` escapes.
+pub fn json_in_script(json: String) -> String {
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    }
 }
 
 /// Decodes `%XX` escapes (as browsers send non-ASCII paths); invalid UTF-8 is replaced.

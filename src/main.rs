@@ -114,7 +114,12 @@ enum Command {
         as_of: Option<Date>,
     },
     /// Create a new site in DIR that builds at once.
-    Init { dir: PathBuf },
+    Init {
+        dir: PathBuf,
+        /// The language of the site's UI and starter pages (site.toml's `language`).
+        #[arg(long, value_enum, default_value_t = InitLang::Zh)]
+        lang: InitLang,
+    },
     /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
     Schema {
         /// The folder to write them into.
@@ -189,6 +194,16 @@ enum Import {
     },
 }
 
+/// The languages `pmo init` writes a site in.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InitLang {
+    /// Simplified Chinese (zh-CN)
+    #[value(alias = "zh-CN", alias = "zh-cn")]
+    Zh,
+    /// English
+    En,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
@@ -224,7 +239,10 @@ fn say(text: Text) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match &cli.command {
-        // The site `init` makes has the default language.
+        // Said in the language asked for; else as the reader's, else the site default's.
+        Command::Init {
+            lang: InitLang::En, ..
+        } => Lang::En,
         Command::Init { .. } => Lang::from_env().unwrap_or(SITE_DEFAULT),
         _ => Lang::for_site(&cli.root),
     };
@@ -319,7 +337,7 @@ fn main() -> ExitCode {
             }
             Err(d) => report_one(&d),
         },
-        Command::Init { dir } => match scaffold::init(&dir) {
+        Command::Init { dir, lang } => match scaffold::init(&dir, lang == InitLang::En) {
             Ok(files) => {
                 for f in files {
                     println!("  {}", say(t!("created {file}", file = &dir.join(f))));

@@ -18,6 +18,20 @@ pub fn format_amount(value: f64) -> String {
     out
 }
 
+/// A currency as compared and shown: its ISO 4217 code in capitals (`usd ` is USD), and
+/// the names a Chinese PMO writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, so
+/// a project in "RMB" beside one in "CNY" is one currency, never two needing a rate, and
+/// its page never shows a code the rest of the site does not use.
+pub fn currency_code(text: &str) -> String {
+    let code = text.trim().to_uppercase();
+    match code.as_str() {
+        "RMB" | "人民币" | "人民币元" | "￥" | "¥" | "元" | "CN¥" | "RMB¥" => {
+            "CNY".to_string()
+        }
+        _ => code,
+    }
+}
+
 /// Why text that reads as a number is no figure: it is out of any range (`1e400`, which
 /// overflows to infinity) or it names no quantity at all (`NaN`, `inf`, `.nan`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +67,14 @@ pub fn not_a_figure(text: &str) -> Option<NotAFigure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_yuans_other_names_are_cny() {
+        for name in ["RMB", "rmb", "人民币", "￥", "¥", " 元 ", "cny"] {
+            assert_eq!(currency_code(name), "CNY", "{name}");
+        }
+        assert_eq!(currency_code("usd "), "USD");
+    }
 
     #[test]
     fn numbers_beyond_any_figure_are_told_apart() {

@@ -122,8 +122,9 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     fs::write(path, text)
 }
 
-/// Creates a small site in `dir` that builds at once with the built-in theme.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Creates a small site in `dir` that builds at once with the built-in theme, its UI
+/// and starter pages in English when `english`, else in Chinese.
+pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
     if dir.exists()
         && fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
@@ -135,24 +136,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 .with_help(t!("run `pmo init` with a new folder name")),
         );
     }
-    let files: &[(&str, &str)] = &[
-        ("site.toml", STARTER_SITE),
-        (".gitignore", "public/\n.public.*\n"),
-        ("content/_index.md", STARTER_HOME),
-        ("content/practices/_index.md", STARTER_PRACTICES),
-        (
-            "content/practices/weekly-status-report.md",
-            STARTER_PRACTICE,
-        ),
-        ("content/projects/_index.md", "---\ntitle: 项目\n---\n"),
-        ("content/projects/pilot/index.md", STARTER_PROJECT),
-        ("content/projects/pilot/budget.csv", STARTER_BUDGET),
-        ("content/lessons/_index.md", "---\ntitle: 经验教训\n---\n"),
-        ("content/lessons/kickoff-raci.md", STARTER_LESSON),
-        ("static/.gitkeep", ""),
-    ];
+    let files = starter_files(english);
     let mut written = Vec::new();
-    for (rel, text) in files {
+    for (rel, text) in &files {
         let path = dir.join(rel);
         write_new(&path, text).map_err(|e| {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&path)
@@ -160,6 +146,45 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         written.push(PathBuf::from(rel));
     }
     Ok(written)
+}
+
+/// The starter site's files, in English or Chinese: the same pages under the same names.
+fn starter_files(english: bool) -> Vec<(&'static str, &'static str)> {
+    let pick = |zh: &'static str, en: &'static str| if english { en } else { zh };
+    vec![
+        ("site.toml", pick(STARTER_SITE, STARTER_SITE_EN)),
+        (".gitignore", "public/\n.public.*\n"),
+        ("content/_index.md", pick(STARTER_HOME, STARTER_HOME_EN)),
+        (
+            "content/practices/_index.md",
+            pick(STARTER_PRACTICES, STARTER_PRACTICES_EN),
+        ),
+        (
+            "content/practices/weekly-status-report.md",
+            pick(STARTER_PRACTICE, STARTER_PRACTICE_EN),
+        ),
+        (
+            "content/projects/_index.md",
+            pick("---\ntitle: 项目\n---\n", "---\ntitle: Projects\n---\n"),
+        ),
+        (
+            "content/projects/pilot/index.md",
+            pick(STARTER_PROJECT, STARTER_PROJECT_EN),
+        ),
+        ("content/projects/pilot/budget.csv", STARTER_BUDGET),
+        (
+            "content/lessons/_index.md",
+            pick(
+                "---\ntitle: 经验教训\n---\n",
+                "---\ntitle: Lessons learned\n---\n",
+            ),
+        ),
+        (
+            "content/lessons/kickoff-raci.md",
+            pick(STARTER_LESSON, STARTER_LESSON_EN),
+        ),
+        ("static/.gitkeep", ""),
+    ]
 }
 
 const STARTER_SITE: &str = r#"# The portal's settings. Unknown keys are errors, so typos are caught.
@@ -190,3 +215,29 @@ const STARTER_BUDGET: &str =
     "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
 
 const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
+
+const STARTER_SITE_EN: &str = r#"# The portal's settings. Unknown keys are errors, so typos are caught.
+title = "PMO Knowledge Portal"
+description = "Best practices, lessons learned and project data of the project management office"
+base_url = "https://pmo.example.com/"
+language = "en"           # zh-CN or en: the language of the UI
+paginate = 20             # items per page in long lists
+trust_html = false        # true keeps raw HTML in Markdown unsanitized
+search = true             # the search box and its index; false leaves them out
+
+[thresholds]              # RAG status from cost (CPI) and schedule (SPI) performance
+cpi_green = 0.95
+cpi_amber = 0.85
+spi_green = 0.95
+spi_amber = 0.85
+"#;
+
+const STARTER_HOME_EN: &str = "---\ntitle: Welcome to the PMO knowledge portal\n---\n\nThe project management office's [best practices](practices/_index.md), [lessons learned](lessons/_index.md) and project data, in one place.\n\nRecord a new lesson with `pmo new lesson \"Title\"`.\n";
+
+const STARTER_PRACTICES_EN: &str = "---\ntitle: Best practices\nsummary: The PMO's standard processes, templates and checklists.\n---\n\nProject management best practices by topic.\n";
+
+const STARTER_PRACTICE_EN: &str = "---\ntitle: Weekly status report\ndate: 2026-01-05\ncategory: Communications\ntags: [status report, communications]\nweight: 1\n---\n\nSend the project's weekly status report by Friday evening. It covers:\n\n- progress this week and the plan for next week\n- milestone status against the baseline\n- new and changed risks and issues\n- decisions needed from management\n";
+
+const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-2026-001\nmanager: Fang Wang\ndepartment: IT\nstart: 2026-01-05\nfinish: 2026-06-30\nbac: 600000\ncurrency: USD\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
+
+const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";

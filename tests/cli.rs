@@ -73,6 +73,49 @@ fn init_makes_a_site_that_builds_at_once() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// `pmo init --lang en` makes an English site: the UI, the starter pages and what `init`
+/// prints are English, and it builds at once. Chinese stays the default.
+#[test]
+fn init_makes_an_english_site_with_lang_en() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    let out = common::pmo_in("zh-CN", &["init", "--lang", "en", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("Next: cd"), "{printed}");
+    let config = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    assert!(config.contains("language = \"en\""), "{config}");
+    for entry in walkdir::WalkDir::new(dir.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.path().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(
+                !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} holds Chinese:\n{text}",
+                entry.path().display()
+            );
+        }
+    }
+    let out = pmo(&["--root", dir.to_str().unwrap(), "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = std::fs::read_to_string(dir.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("<html lang=\"en\""),
+        "the home page is not English"
+    );
+    assert!(dir.join("public/lessons/kickoff-raci/index.html").exists());
+    // A language init does not know is refused by name.
+    let out = pmo(&[
+        "init",
+        "--lang",
+        "fr",
+        tmp.path().join("other").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
 #[test]
 fn new_scaffolds_each_kind_from_its_archetype() {
     let tmp = tempfile::tempdir().unwrap();

@@ -355,3 +355,69 @@ fn a_header_merged_down_over_two_rows_imports() {
         stderr(&out)
     );
 }
+
+/// A register's free-text cells are text: a cell holding a code fence, a heading, a line
+/// under a line (a Markdown heading), HTML or an entity is shown as typed, in its own
+/// section, even on a site that trusts its authors' raw HTML. Before, a cell's ``` swallowed
+/// every later section into a code block, and a cell's `<script>` ran.
+#[test]
+fn register_cells_are_written_as_text_not_markdown_or_html() {
+    let site = site();
+    let toml = source(&site, "site.toml") + "trust_html = true\n";
+    site.write("site.toml", toml);
+    let background = "接口清单：\n```\n~~~\n# 不是标题\n合计\n---\n<script>alert(1)</script> <img src=x onerror=alert(2)>\n&lt;b&gt; `代码` R&D";
+    let mut csv = String::from("编号,标题,日期,项目,阶段,影响,描述,根因,建议\n");
+    csv.push_str(&format!(
+        "LL-9001,单元格里的标记,2024-03-05,erp,执行,负面,\"{}\",根因文字,\"- 第一条\n- 第二条\"\n",
+        background.replace('"', "\"\"")
+    ));
+    let file = write_register(&site, "register.csv", csv.as_bytes());
+    let out = import(&site, &file, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    site.build_ok();
+    let page = site.read("lessons/ll-9001/index.html");
+    let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
+    for heading in ["背景", "根因", "建议"] {
+        assert!(
+            main.contains(&format!(">{heading}</h2>")) || main.contains(&format!(">{heading}<a")),
+            "the section {heading} is not a heading of its own:\n{main}"
+        );
+    }
+    assert!(
+        !main.contains("<pre"),
+        "a cell opened a code block:\n{main}"
+    );
+    assert_eq!(
+        main.matches("<h1").count(),
+        1,
+        "a cell made a heading:\n{main}"
+    );
+    // The table of contents' heading, then one per section.
+    assert_eq!(
+        main.matches("<h2").count(),
+        4,
+        "a cell made a heading:\n{main}"
+    );
+    assert!(
+        !main.contains("<script"),
+        "a cell's script is in the page:\n{main}"
+    );
+    assert!(
+        !main.contains("<img"),
+        "a cell's tag is in the page:\n{main}"
+    );
+    assert!(
+        main.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{main}"
+    );
+    assert!(
+        main.contains("&amp;lt;b&amp;gt;"),
+        "an entity was read:\n{main}"
+    );
+    assert!(main.contains("`代码`"), "{main}");
+    assert!(main.contains("R&amp;D"), "{main}");
+    assert!(
+        main.contains("<li>第一条</li>"),
+        "a list stays a list:\n{main}"
+    );
+}

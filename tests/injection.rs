@@ -1,7 +1,8 @@
 //! Script injection: dozens of payloads in every place content reaches the site — titles,
 //! summaries, taxonomy terms, heading text and ids, prose, Markdown tables, link targets
 //! and titles, image text, project fields, data cells that become chart labels and table
-//! cells, site.toml strings and file names — and Chromium runs none of them, whether the
+//! cells, milestone names, lesson actions, chart and table block options, site.toml
+//! strings and file names — and Chromium runs none of them, whether the
 //! page is only loaded or its elements are focused and hovered.
 
 mod common;
@@ -114,7 +115,8 @@ fn hostile_site(trust_html: bool) -> Site {
             format!(
                 "---\ntitle: {t}\ndate: 2024-05-{day:02}\nproject: erp\nphase: execution\n\
                  impact: negative\ncategory: {t}\ntags: [{t}, 共同]\nowner: {t}\n\
-                 summary: {t}\nid: {t}\n---\n\n{body}",
+                 summary: {t}\nid: {t}\nactions:\n  - what: {t}\n    owner: {t}\n\
+                 \x20   due: 2024-06-01\n---\n\n{body}",
                 t = quoted(p),
                 day = i % 28 + 1,
             ),
@@ -130,6 +132,11 @@ fn hostile_site(trust_html: bool) -> Site {
         labels.push_str(&format!("{},{}\n", csv_cell(p), i + 1));
     }
     site.write("content/projects/erp/risks.csv", risks);
+    let mut milestones = String::from("name,baseline,forecast,actual\n");
+    for (i, p) in PAYLOADS.iter().enumerate() {
+        milestones.push_str(&format!("{},2024-{:02}-10,,\n", csv_cell(p), i % 12 + 1));
+    }
+    site.write("content/projects/hostile/milestones.csv", milestones);
     site.write("data/labels.csv", labels);
     site.write(
         "content/projects/hostile/index.md",
@@ -151,8 +158,15 @@ fn hostile_site(trust_html: bool) -> Site {
         "content/reports/charts-hostile.md",
         format!(
             "---\ntitle: {t}\n---\n\n```chart\ntype = \"bar\"\ndata = \"labels\"\nx = \"name\"\n\
-             y = \"value\"\ntitle = {t}\n```\n\n```table\ndata = \"labels\"\n```\n",
+             y = \"value\"\ntitle = {t}\nnames = [{a}]\ndescription = {b}\nx_label = {c}\n\
+             y_label = {d}\n```\n\n```chart\ntype = \"scatter\"\ndata = \"labels\"\n\
+             x = \"value\"\ny = \"value\"\nlabel = \"name\"\n```\n\n\
+             ```table\ndata = \"labels\"\nheaders = [{a}, {b}]\n```\n",
             t = quoted(PAYLOADS[3]),
+            a = quoted(PAYLOADS[0]),
+            b = quoted(PAYLOADS[9]),
+            c = quoted(PAYLOADS[16]),
+            d = quoted(PAYLOADS[29]),
         ),
     );
     site.write(
@@ -254,7 +268,7 @@ fn assert_no_script_runs(site: &Site) {
         };
         fs::write(&path, trapped).unwrap();
     }
-    let urls: Vec<String> = pages
+    let mut urls: Vec<String> = pages
         .iter()
         .map(|p| {
             "/".to_string()
@@ -273,6 +287,16 @@ fn assert_no_script_runs(site: &Site) {
                     .join("/")
         })
         .collect();
+    // The search results page writes what the index holds into the page as it runs, and
+    // the register's filters what their data files hold and the address asks for.
+    urls.extend(
+        [
+            "/search/?q=alert",
+            "/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+            "/lessons/#project=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&status=open",
+        ]
+        .map(String::from),
+    );
     fs::write(
         public.join("__harness.html"),
         HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap()),
@@ -285,7 +309,7 @@ fn assert_no_script_runs(site: &Site) {
         600_000,
     );
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
-    assert_eq!(report["pages"].as_u64(), Some(pages.len() as u64));
+    assert_eq!(report["pages"].as_u64(), Some(urls.len() as u64));
     let found = report["found"].as_array().unwrap();
     assert!(
         found.is_empty(),
@@ -297,4 +321,31 @@ fn assert_no_script_runs(site: &Site) {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The register's data files are scripts: a title holding U+2028 or U+2029 (pasted from
+/// Word) must reach them escaped, as the search index's do, or an engine before ES2019
+/// reads a line break inside a string literal and the register's filters die.
+#[test]
+fn line_separators_reach_the_register_data_escaped() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/separators.md",
+        "---\ntitle: \"一\u{2028}二\u{2029}三\"\ndate: 2024-05-01\nproject: erp\n\
+         phase: execution\nimpact: negative\nowner: \"甲\u{2028}乙\"\n\
+         category: \"类\u{2029}别\"\n---\n\n正文。\n",
+    );
+    site.build_ok();
+    for file in ["lessons/data-0.js", "lessons/facets.js"] {
+        let js = site.read(file);
+        assert!(
+            !js.contains(['\u{2028}', '\u{2029}']),
+            "{file} holds a raw line separator"
+        );
+    }
+    let data = site.read("lessons/data-0.js");
+    assert!(data.contains("一\\u2028二\\u2029三"), "{data}");
+    assert!(data.contains("甲\\u2028乙"), "{data}");
+    let facets = site.read("lessons/facets.js");
+    assert!(facets.contains("类\\u2029别"), "{facets}");
 }

@@ -2,7 +2,8 @@
 //! broken save shows the errors over the page and the fix clears them, and a stylesheet
 //! is swapped without a reload. Headless Chromium loads a probe page (served by `pmo
 //! serve` itself) that shows the lesson in an iframe and asks the test, over a second
-//! small server, to make each edit when the page is ready for it.
+//! small server, to make each edit when the page is ready for it. The broken save holds
+//! markup, which the overlay must show as text.
 
 mod common;
 
@@ -62,7 +63,11 @@ fn answer(mut stream: TcpStream, root: &Path, results: &mpsc::Sender<String>) {
     }
     match target {
         "/edit" => write(LESSON, lesson("第二版正文：保存后自动刷新。")),
-        "/break" => write(LESSON, "---\ntitle: [unclosed\n---\n正文\n".to_string()),
+        // The broken line is quoted in the overlay: as text, never as markup.
+        "/break" => write(
+            LESSON,
+            "---\ntitle: [<img src=x onerror=parent.__pwned=1><b id=bold>\n---\n正文\n".to_string(),
+        ),
         "/fix" => write(LESSON, lesson("修好了：错误层消失。")),
         "/css" => write(
             "static/css/style.css",
@@ -120,6 +125,8 @@ const text = () => frame.contentDocument.body.textContent;
   edit("break");
   const overlay = await until(() => frame.contentDocument.getElementById("pmo-serve-overlay"), "the error overlay");
   const report = overlay.textContent;
+  await wait(200);
+  const injected = !!overlay.querySelector("img, b") || !!window.__pwned;
   const stillOld = text().includes("第二版正文");
   edit("fix");
   await until(() => loads >= 3 && text().includes("修好了"), "a reload after the fix");
@@ -131,7 +138,7 @@ const text = () => frame.contentDocument.body.textContent;
   const body = () => frame.contentWindow.getComputedStyle(frame.contentDocument.body);
   await until(() => body().outlineColor === "rgb(1, 2, 3)", "the new stylesheet");
   await wait(300);
-  return JSON.stringify({ before, after, report, stillOld, cleared, loadsBeforeCss, loadsAfterCss: loads });
+  return JSON.stringify({ before, after, report, injected, stillOld, cleared, loadsBeforeCss, loadsAfterCss: loads });
 })().then((v) => v,
           (e) => "error: " + e.message)
   .then((v) => edit("result?" + encodeURIComponent(v)));
@@ -178,6 +185,12 @@ fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
     assert!(
         report.contains("content/lessons/vendor-delay.md:2:"),
         "{report}"
+    );
+    assert!(report.contains("<img src=x onerror"), "{report}");
+    assert_eq!(
+        v["injected"],
+        serde_json::Value::Bool(false),
+        "the overlay ran the broken line as HTML: {v}"
     );
     // The overlay's own words are in the site's language (the fixture's is zh-CN).
     assert!(

@@ -245,6 +245,9 @@ fn is_schema_error(message: &str) -> bool {
         .any(|m| message.contains(m))
 }
 
+/// Digits a Chinese input method types in full-width mode: ０ to ９.
+const FULL_WIDTH_DIGITS: std::ops::RangeInclusive<char> = '\u{FF10}'..='\u{FF19}';
+
 /// A value of the wrong shape (a word where a list goes, a list where a text goes, an
 /// empty value, a field written twice) told in words with an example of the right one,
 /// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
@@ -265,6 +268,24 @@ fn in_words(
         return d;
     };
     let value = field_value(&front[block]);
+    if fields.shape(&field) == Shape::Number
+        && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c))
+    {
+        // `bac: １２０００００` looks like a number to its author: "takes a number" with
+        // an example that looks the same would not say what is wrong.
+        let half: String = value.chars().map(crate::slugs::fold_full_width).collect();
+        d.problem = Problem::FrontMatter(t!(
+            "`{field}` is typed with full-width digits (`{value}`)",
+            field = &field,
+            value = value
+        ));
+        d.help = Some(Box::new(t!(
+            "type them half-width (a Chinese input method in full-width mode types them so): `{field}: {half}`",
+            field = &field,
+            half = half
+        )));
+        return d;
+    }
     let not_a_figure = crate::numbers::not_a_figure(value);
     if let (Shape::Number, Some(why)) = (fields.shape(&field), not_a_figure) {
         // `1e400` is a number to the author and a string to YAML: "takes a number" would

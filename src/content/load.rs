@@ -453,8 +453,10 @@ fn parse_meta(
             });
         }
         Kind::Project => {
-            let m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
+            let mut m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
             check_project(path, text, split, &m).map_err(|d| vec![d])?;
+            // Shown and compared as its code: `RMB` or `人民币` is CNY everywhere.
+            m.currency = m.currency.map(|c| crate::numbers::currency_code(&c));
             page.title = m.title.clone();
             page.tags = m.tags.clone();
             page.summary = m.summary.clone().unwrap_or_default();

@@ -39,34 +39,42 @@ pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> 
     };
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| amount(row, c));
     let mut first_row: HashMap<String, usize> = HashMap::new();
-    let budget = rows(t, |r| {
-        let period = t.month(r, cols[0])?;
-        if let Some(&first) = first_row.get(&period) {
-            return Err(t.bad_cell(
-                r,
-                cols[0],
-                t!(
-                    "each period once, but `{period}` is also on {place}",
-                    period = &period,
-                    place = t.place_name(first, cols[0])
-                ),
-                t!("merge the two rows into one (amounts are per period, so a second row would be counted twice)"),
-            ));
-        }
-        first_row.insert(period.clone(), r);
-        let pv = amount(r, cols[1])?.ok_or_else(|| {
-            t.bad_cell(
-                r,
-                cols[1],
-                t!("the planned value for the period"),
-                t!("write 0 if nothing was planned for this period; an empty cell is not counted as 0"),
-            )
-        })?;
-        Ok(BudgetRow {
-            period,
-            pv,
-            ev: optional(r, ev)?,
-            ac: optional(r, ac)?,
+    let budget = rows(t, |r, cells| {
+        let period = cells.read(t.month(r, cols[0]).and_then(|period| {
+            match first_row.get(&period) {
+                Some(&first) => Err(t.bad_cell(
+                    r,
+                    cols[0],
+                    t!(
+                        "each period once, but `{period}` is also on {place}",
+                        period = &period,
+                        place = t.place_name(first, cols[0])
+                    ),
+                    t!("merge the two rows into one (amounts are per period, so a second row would be counted twice)"),
+                )),
+                None => {
+                    first_row.insert(period.clone(), r);
+                    Ok(period)
+                }
+            }
+        }));
+        let pv = cells.read(amount(r, cols[1]).and_then(|pv| {
+            pv.ok_or_else(|| {
+                t.bad_cell(
+                    r,
+                    cols[1],
+                    t!("the planned value for the period"),
+                    t!("write 0 if nothing was planned for this period; an empty cell is not counted as 0"),
+                )
+            })
+        }));
+        let ev = cells.read(optional(r, ev));
+        let ac = cells.read(optional(r, ac));
+        Some(BudgetRow {
+            period: period?,
+            pv: pv?,
+            ev: ev?,
+            ac: ac?,
             row: r,
         })
     })?;

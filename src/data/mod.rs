@@ -273,23 +273,38 @@ pub fn table_name(rel: &str) -> &str {
     inner.rsplit_once('.').map_or(inner, |(stem, _)| stem)
 }
 
-/// Reads every row with `f`, collecting each bad row's error instead of stopping.
+/// Reads every row with `f`, collecting every bad cell's error instead of stopping: a row
+/// with two bad cells names both in one run.
 fn rows<T>(
     table: &Table,
-    mut f: impl FnMut(usize) -> Result<T, Diagnostic>,
+    mut f: impl FnMut(usize, &mut Cells) -> Option<T>,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
     let mut out = Vec::with_capacity(table.rows.len());
-    let mut problems = Vec::new();
+    let mut cells = Cells::default();
     for row in 0..table.rows.len() {
-        match f(row) {
-            Ok(v) => out.push(v),
-            Err(d) => problems.push(d),
+        let value = f(row, &mut cells);
+        // A row with a bad cell gives no value, even where `f` could build one.
+        if cells.problems.is_empty() {
+            out.extend(value);
         }
     }
-    if problems.is_empty() {
+    if cells.problems.is_empty() {
         Ok(out)
     } else {
-        Err(problems)
+        Err(cells.problems)
+    }
+}
+
+/// The bad cells met so far.
+#[derive(Default)]
+struct Cells {
+    problems: Vec<Diagnostic>,
+}
+
+impl Cells {
+    /// The cell's value, or `None` with its error kept.
+    fn read<T>(&mut self, cell: Result<T, Diagnostic>) -> Option<T> {
+        cell.map_err(|d| self.problems.push(d)).ok()
     }
 }
 
@@ -297,12 +312,25 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
     let cols = t.require(&["name", "baseline"]).map_err(|d| vec![d])?;
     let (forecast, actual) = (t.column("forecast"), t.column("actual"));
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
-    rows(t, |r| {
-        Ok(Milestone {
-            name: t.text(r, cols[0]),
-            baseline: t.date(r, cols[1])?.ok_or_else(|| t.required(r, cols[1]))?,
-            forecast: optional(r, forecast)?,
-            actual: optional(r, actual)?,
+    rows(t, |r, cells| {
+        // A milestone without a name showed as a blank row of dates.
+        let name = t.text(r, cols[0]);
+        let name = cells.read(if name.trim().is_empty() {
+            Err(t.required(r, cols[0]))
+        } else {
+            Ok(name)
+        });
+        let baseline = cells.read(
+            t.date(r, cols[1])
+                .and_then(|d| d.ok_or_else(|| t.required(r, cols[1]))),
+        );
+        let forecast = cells.read(optional(r, forecast));
+        let actual = cells.read(optional(r, actual));
+        Some(Milestone {
+            name: name?,
+            baseline: baseline?,
+            forecast: forecast?,
+            actual: actual?,
             row: r,
         })
     })
@@ -313,12 +341,21 @@ fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
         .require(&["id", "title", "probability", "impact"])
         .map_err(|d| vec![d])?;
     let text = |row, name: &str| t.column(name).map(|c| t.text(row, c)).unwrap_or_default();
-    rows(t, |r| {
-        Ok(Risk {
+    rows(t, |r, cells| {
+        // A risk without a title showed as a row nobody could act on.
+        let title = t.text(r, cols[1]);
+        let title = cells.read(if title.trim().is_empty() {
+            Err(t.required(r, cols[1]))
+        } else {
+            Ok(title)
+        });
+        let probability = cells.read(t.scale(r, cols[2]));
+        let impact = cells.read(t.scale(r, cols[3]));
+        Some(Risk {
             id: t.text(r, cols[0]),
-            title: t.text(r, cols[1]),
-            probability: t.scale(r, cols[2])?,
-            impact: t.scale(r, cols[3])?,
+            title: title?,
+            probability: probability?,
+            impact: impact?,
             owner: text(r, "owner"),
             status: text(r, "status"),
             response: text(r, "response"),

@@ -206,6 +206,19 @@ impl Table {
         };
         match self.number(row, col) {
             Ok(Some(n)) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Ok(n as u8),
+            // 高/中/低 map to numbers differently in each register (中 is 3 on a scale
+            // of five, 2 on one of three): the author must choose.
+            Err(_) if is_a_word(self.text(row, col).trim()) => {
+                Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a whole number from 1 to 5"),
+                    t!(
+                        "`{value}` is a word: write the level as a number, 1 (very low) to 5 (very high)",
+                        value = self.text(row, col).trim()
+                    ),
+                ))
+            }
             _ => Err(bad()),
         }
     }
@@ -234,7 +247,20 @@ impl Table {
             }),
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
                 t.trim().parse::<f64>().map_or_else(
-                    |_| bad(),
+                    |_| match crate::date::read_loosely(t) {
+                        // Said, never taken: 2024/3/5 is as likely a US 2024-05-03.
+                        Some(day) => self.bad_cell(
+                            row,
+                            col,
+                            t!("a date"),
+                            t!(
+                                "`{value}` would be {day}: write dates as YYYY-MM-DD",
+                                value = t.trim(),
+                                day = day.iso()
+                            ),
+                        ),
+                        None => bad(),
+                    },
                     |n| self.serial_date(row, col, n).unwrap_or_else(bad),
                 )
             }),
@@ -278,8 +304,12 @@ impl Table {
         }
     }
 
+    /// The error for an empty cell of a column that needs a value (it read "holds ``").
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
-        self.bad_cell(row, col, t!("a value"), t!("this column may not be empty"))
+        let column = self.columns.get(col).map_or("?", String::as_str);
+        let message = t!("column `{column}` is empty on this row", column = column);
+        self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
+            .with_help(t!("this column may not be empty"))
     }
 
     /// The type every non-empty cell of a column agrees on (text when they disagree).
@@ -417,6 +447,11 @@ fn is_date_shaped(text: &str) -> bool {
                 c.is_ascii_digit()
             }
         })
+}
+
+/// Text holding no digit at all (`高`, `high`), as opposed to a mistyped number.
+fn is_a_word(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
 }
 
 pub fn is_month(text: &str) -> bool {

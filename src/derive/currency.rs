@@ -19,9 +19,9 @@ use crate::derive::sanity::FrontMatter;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::site::Site;
 
-/// A currency code as compared: `usd ` and `USD` are one currency.
+/// A currency code as compared: `usd ` and `USD` are one currency, RMB and CNY too.
 fn code(text: &str) -> String {
-    text.trim().to_ascii_uppercase()
+    crate::numbers::currency_code(text)
 }
 
 /// The currency portfolio figures are shown in: site.toml's `[currency] portfolio`, else

@@ -139,12 +139,32 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
 /// and an id an earlier row of the table already has.
 pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
     const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
+    // The other words the site shows in its language (`risk_state_*`), and the Chinese
+    // it shows them as: a risk so marked is open, and its author knows it.
+    const OPEN: [&str; 13] = [
+        "open",
+        "in-progress",
+        "in progress",
+        "in_progress",
+        "mitigated",
+        "monitoring",
+        "未关闭",
+        "打开",
+        "开放",
+        "处理中",
+        "已缓解",
+        "监控中",
+        "进行中",
+    ];
     let mut out = Vec::new();
     if let Some(col) = table.column("status") {
         for row in 0..table.rows.len() {
             let status = table.text(row, col);
             let folded = status.trim().to_lowercase();
-            if folded.is_empty() || CLOSED.contains(&folded.as_str()) {
+            if folded.is_empty()
+                || CLOSED.contains(&folded.as_str())
+                || OPEN.contains(&folded.as_str())
+            {
                 continue;
             }
             // Latin letters only: a Chinese status near 已关闭 is as likely to say the
@@ -163,6 +183,20 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                         .with_help(t!(
                             "did you mean `{meant}`? Only closed, 关闭 or 已关闭 close a risk; any other status keeps it in the exposure figures",
                             meant = meant
+                        )),
+                );
+            } else {
+                // `已解决`, `done`, `cancelled`: its author thinks it settled, but the
+                // risk stays in every exposure figure.
+                let message = t!(
+                    "risk status `{status}` is none of the usual words, and is read as open",
+                    status = status.trim()
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!(
+                            "write closed (关闭, 已关闭) for a risk that is over; open, in-progress, mitigated or monitoring (未关闭, 处理中, 已缓解, 监控中) keep it in the exposure figures"
                         )),
                 );
             }
@@ -227,6 +261,11 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(ev_far_ahead_of_pv(table, &totals));
         out.extend(period_gaps(table, &totals));
+        out.extend(falling_totals(table, &totals));
+    }
+    if let Some((table, milestones)) = p.milestones {
+        out.extend(milestones_after_finish(table, milestones, p.info.finish));
+        out.extend(milestone_names_used_twice(table, milestones));
     }
     if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
         for m in milestones {
@@ -246,6 +285,69 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
                             )),
                     );
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Milestones planned (baseline) after the project's `finish`: a plan that cannot hold,
+/// or a finish left unchanged when the plan was re-baselined. A forecast or actual date
+/// after it is a late project, which the slip chart shows, not a data error.
+fn milestones_after_finish(
+    table: &Table,
+    milestones: &[Milestone],
+    finish: Option<crate::date::Date>,
+) -> Vec<Diagnostic> {
+    let (Some(finish), Some(col)) = (finish, table.column("baseline")) else {
+        return Vec::new();
+    };
+    milestones
+        .iter()
+        .filter(|m| m.baseline > finish)
+        .map(|m| {
+            let message = t!(
+                "milestone `{name}` is planned for {date}, after the project's finish ({finish})",
+                name = &m.name,
+                date = m.baseline.iso(),
+                finish = finish.iso()
+            );
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                .with_help(t!(
+                    "correct the baseline date, or the project's `finish` in its index.md if the plan was re-baselined"
+                ))
+        })
+        .collect()
+}
+
+/// A milestone name an earlier row already has: the slip chart and the table show two
+/// rows no reader can tell apart, and one of them is usually a row left from an old plan.
+fn milestone_names_used_twice(table: &Table, milestones: &[Milestone]) -> Vec<Diagnostic> {
+    let Some(col) = table.column("name") else {
+        return Vec::new();
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for m in milestones {
+        let key = m.name.trim().to_lowercase();
+        match first.get(&key) {
+            Some(&row) => {
+                let message = t!(
+                    "milestone `{name}` is already named on {place}",
+                    name = m.name.trim(),
+                    place = table.place_name(row, col)
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                        .with_help(t!(
+                            "give each milestone its own name, or delete the row left from an earlier plan"
+                        )),
+                );
+            }
+            None => {
+                first.insert(key, m.row);
             }
         }
     }
@@ -273,6 +375,50 @@ fn running_totals(rows: &[BudgetRow]) -> Vec<Total<'_>> {
             Total { row, pv, ev, ac }
         })
         .collect()
+}
+
+/// The running total of one of PV, EV and AC.
+type TotalOf = fn(&Total) -> f64;
+/// One period's own amount of one of PV, EV and AC (none when not reported).
+type AmountOf = fn(&BudgetRow) -> Option<f64>;
+
+/// A negative amount in a period makes the running total fall: a correction (a
+/// reversed invoice) at best, more often a sign typed wrong or a running total typed as
+/// a monthly amount. The S-curve would dip and CPI jump without a word, so the first
+/// period where each of PV, EV and AC falls is named, with the totals before and after.
+fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let columns: [(&str, TotalOf, AmountOf); 3] = [
+        ("pv", |t| t.pv, |r| Some(r.pv)),
+        ("ev", |t| t.ev, |r| r.ev),
+        ("ac", |t| t.ac, |r| r.ac),
+    ];
+    for (name, total, amount) in columns {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let Some(t) = totals
+            .iter()
+            .find(|t| amount(t.row).is_some_and(|a| a < 0.0))
+        else {
+            continue;
+        };
+        let after = total(t);
+        let before = after - amount(t.row).unwrap_or(0.0);
+        let message = t!(
+            "the cumulative {column} falls in {period}, from {before} to {after}",
+            column = name.to_uppercase(),
+            period = &t.row.period,
+            before = format_amount(before),
+            after = format_amount(after)
+        );
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+                .with_help(t!("a negative amount is a correction: check its sign, and that the table holds each period's own amounts (running totals need `basis: cumulative`)")),
+        );
+    }
+    out
 }
 
 fn percent(part: f64, whole: f64) -> String {
@@ -470,18 +616,31 @@ mod tests {
              R-03,人员流失,2,2,已关闭\n\
              R-04,预算超支,2,2,\n\
              R-05,关键人员,2,2,closing\n\
-             R-06,合同,2,2,未关闭\n",
+             R-06,合同,2,2,未关闭\n\
+             R-07,范围,2,2,已解决\n\
+             R-08,进度,2,2,Mitigated\n",
         );
         let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert!(
             warnings[0].contains("risks.csv:2:")
                 && warnings[0].contains("`clsoed` is read as open"),
             "{warnings:?}"
         );
+        // Words outside the list are read as open, and said so.
         assert!(
-            warnings[1].contains("risks.csv:4:")
-                && warnings[1].contains("`r-01` is already used at line 2"),
+            warnings[1].contains("risks.csv:7:")
+                && warnings[1]
+                    .contains("`closing` is none of the usual words, and is read as open"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[2].contains("risks.csv:9:") && warnings[2].contains("`已解决`"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[3].contains("risks.csv:4:")
+                && warnings[3].contains("`r-01` is already used at line 2"),
             "{warnings:?}"
         );
     }
@@ -663,6 +822,53 @@ mod tests {
             w[0].contains(
                 "`需求确认` was reached on 2023-12-29, before the project started (2024-01-08)"
             ),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_milestone_after_the_finish_and_a_name_used_twice_are_doubted() {
+        let mut info = info(1000.0, ProjectStatus::Active);
+        info.meta.finish = Some(Date::parse("2024-06-30").unwrap());
+        let w = warnings(
+            &info,
+            "period,pv,ev,ac\n2024-01,1000,,\n",
+            Some(
+                "name,baseline,forecast,actual\n上线,2024-07-01,2024-07-15,\n\
+                 验收,2024-06-30,2024-08-01,\n上线,2024-06-01,,\n",
+            ),
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+        // A forecast after the finish (验收) is a late project, not a data error.
+        assert!(w[0].contains("milestones.csv:2:4"), "{w:?}");
+        assert!(
+            w[0].contains(
+                "`上线` is planned for 2024-07-01, after the project's finish (2024-06-30)"
+            ),
+            "{w:?}"
+        );
+        assert!(w[1].contains("milestones.csv:4:1"), "{w:?}");
+        assert!(
+            w[1].contains("milestone `上线` is already named on line 2"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_running_total_that_falls_is_named_at_its_period() {
+        let w = warnings(
+            &info(1000.0, ProjectStatus::Active),
+            "period,pv,ev,ac\n2024-01,500,300,300\n2024-02,500,-400,-10\n",
+            None,
+        );
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("budget.csv:3:13"), "{w:?}");
+        assert!(
+            w[0].contains("the cumulative EV falls in 2024-02, from 300 to -100"),
+            "{w:?}"
+        );
+        assert!(
+            w[1].contains("the cumulative AC falls in 2024-02, from 300 to 290"),
             "{w:?}"
         );
     }

@@ -72,12 +72,49 @@ impl Lesson {
                 out.push_str(&format!(
                     "\n## {}\n\n{}\n",
                     if english { en } else { zh },
-                    text.trim()
+                    as_text(text.trim())
                 ));
             }
         }
         out
     }
+}
+
+/// A register cell as Markdown that shows it as typed. A cell is text, not markup: a
+/// ``` in it would open a code block swallowing the sections after it, a `#` line or a
+/// line under a line would head a section of its own, and its `<…>` would be raw HTML
+/// (run as written on a site that trusts its authors' HTML). Those are escaped with a
+/// backslash; line breaks, lists and numbered lines still read as the author meant.
+fn as_text(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len() + 8);
+    for (n, line) in cell.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        // An opening fence of tildes (one of backquotes is escaped below), a heading, or
+        // a line of `-`, `=`, `*` or `_` (a thematic break, or an underline making the
+        // line above a heading).
+        let marker = body.starts_with("~~~")
+            || body.starts_with('#')
+            || (!body.is_empty()
+                && body
+                    .chars()
+                    .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ')));
+        if marker {
+            out.push('\\');
+        }
+        for c in body.chars() {
+            // `<` opens a tag or comment, `&` an entity, and a backquote a code span
+            // (inside which no backslash escapes the others).
+            if matches!(c, '<' | '&' | '`') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A YAML scalar: plain when it reads back as the same text, else double-quoted (JSON's
@@ -129,5 +166,16 @@ mod tests {
         assert_eq!(scalar("a, b"), "\"a, b\"");
         assert_eq!(scalar("- x"), "\"- x\"");
         assert_eq!(scalar("两行\n文字"), "\"两行\\n文字\"");
+    }
+
+    #[test]
+    fn a_cell_is_escaped_where_markdown_would_read_it_as_markup() {
+        assert_eq!(
+            as_text("普通文字\n- 列表\n1. 编号"),
+            "普通文字\n- 列表\n1. 编号"
+        );
+        assert_eq!(as_text("~~~\n# 标题\n---"), "\\~~~\n\\# 标题\n\\---");
+        assert_eq!(as_text("```"), "\\`\\`\\`");
+        assert_eq!(as_text("a<b & `c`"), "a\\<b \\& \\`c\\`");
     }
 }

@@ -223,38 +223,16 @@ pub fn date(cell: &Cell) -> Option<Date> {
 }
 
 fn text_date(text: &str) -> Option<Date> {
-    let text: String = text
+    let folded: String = text
         .trim()
         .chars()
         .map(crate::slugs::fold_full_width)
         .collect();
-    // A date-time keeps its date.
-    let text = text.split([' ', 'T']).next().unwrap_or("");
-    if text.bytes().all(|b| b.is_ascii_digit()) {
-        return match text.len() {
-            8 => ymd(&text[..4], &text[4..6], &text[6..]),
-            1..=5 => excel_serial(text.parse().ok()?),
-            _ => None,
-        };
+    // A short number is an Excel serial saved as text; the rest are the usual shapes.
+    match folded.len() {
+        1..=5 if folded.bytes().all(|b| b.is_ascii_digit()) => excel_serial(folded.parse().ok()?),
+        _ => crate::date::read_loosely(&folded),
     }
-    let text = text.strip_suffix(['日', '号']).unwrap_or(text);
-    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => ymd(y, m, d),
-        _ => None,
-    }
-}
-
-fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
-    let number = |s: &str, max: usize| {
-        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
-    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
-        .ok()
-        .map(Date)
 }
 
 /// Tags as registers list them: `并行运行、薪资；计划`, `a, b`.

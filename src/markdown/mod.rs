@@ -80,6 +80,10 @@ pub struct Rendered {
     /// Raw elements whose whole content a sanitizer drops (`<style>`, `<script>` …):
     /// the tag's name and its byte offset in the file, for a warning when it is dropped.
     pub dropped_html: Vec<(String, usize)>,
+    /// Raw HTML addresses a sanitizer drops because they can run a script
+    /// (`javascript:`, `vbscript:`, `data:`): the address and its byte offset in the
+    /// file. A Markdown link so written is an error; the raw one would vanish unsaid.
+    pub dropped_links: Vec<(String, usize)>,
     /// Raw elements the page leaves open, closed for it where their block ends: the
     /// tag's name and its byte offset in the file, for [`unclosed_warnings`].
     pub unclosed_html: Vec<(String, usize)>,
@@ -245,6 +249,16 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                         .at(Location::new(path, text, base + start, name.len() + 1))
                         .with_help(t!("close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks", name = name)),
                     );
+                }
+                let written = &source[range.clone()];
+                for attribute in html::url_attributes(html) {
+                    let value = attribute.value.trim();
+                    let scheme = scheme_of(value).map(str::to_ascii_lowercase);
+                    if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
+                        let at = written.find(attribute.value).unwrap_or(0);
+                        out.dropped_links
+                            .push((value.to_string(), base + range.start + at));
+                    }
                 }
                 match raw_links(&mut out, html, &source[range.clone()], base + range.start) {
                     Some(rewritten) if matches!(event, Event::Html(_)) => {
@@ -597,6 +611,21 @@ mod tests {
             !r.html.unpack().contains("x\"/autofocus"),
             "{}",
             r.html.unpack()
+        );
+    }
+
+    #[test]
+    fn a_raw_address_that_could_run_a_script_is_noted_at_its_place() {
+        let text = "文字 <a href=\"JaVaScRiPt:alert(1)\">点</a> <img src='data:text/html,x'> <a href=\"https://a.example/\">好</a>\n";
+        let (r, p) = md(text);
+        assert!(p.is_empty(), "{p:?}");
+        let at = text.find("JaVaScRiPt").unwrap();
+        assert_eq!(
+            r.dropped_links,
+            vec![
+                ("JaVaScRiPt:alert(1)".to_string(), at),
+                ("data:text/html,x".to_string(), text.find("data:").unwrap()),
+            ]
         );
     }
 

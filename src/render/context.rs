@@ -433,9 +433,30 @@ pub struct Project<'a> {
     pub figures: ShownFigures,
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk<'a>>,
+    /// The latest [`SHOWN_PERIODS`] rows of the budget table.
     pub budget: Vec<Period<'a>>,
-    /// CPI, SPI and the computed status as of each reported month.
+    /// How many rows the budget table has, shown or not.
+    pub budget_periods: usize,
+    /// CPI, SPI and the computed status as of each of the latest [`SHOWN_PERIODS`]
+    /// reported months.
     pub history: Vec<StatusRow>,
+    /// How many months the status history has, shown or not.
+    pub history_periods: usize,
+}
+
+/// Rows of the budget and status tables a project page lists: five years of months. A
+/// table of thousands of periods (an export that ran on) made a page of megabytes no
+/// one could read; the charts and the key figures still take every period.
+pub const SHOWN_PERIODS: usize = 60;
+
+/// The last [`SHOWN_PERIODS`] of `rows`, and how many there were.
+fn latest<T>(rows: Vec<T>) -> (Vec<T>, usize) {
+    let total = rows.len();
+    let shown = rows
+        .into_iter()
+        .skip(total.saturating_sub(SHOWN_PERIODS))
+        .collect();
+    (shown, total)
 }
 
 pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
@@ -504,6 +525,29 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
     };
     let data = site.project_data.get(&info.slug).unwrap_or(&EMPTY);
     let figures = derive::key_figures(info, data);
+    let amount = |v: Option<f64>| v.map(format_amount).unwrap_or_default();
+    let (budget, budget_periods) = latest(
+        data.budget
+            .iter()
+            .map(|b| Period {
+                period: &b.period,
+                pv: format_amount(b.pv),
+                ev: amount(b.ev),
+                ac: amount(b.ac),
+            })
+            .collect(),
+    );
+    let (history, history_periods) = latest(
+        derive::history::project(info.bac, &data.budget, &site.config.thresholds)
+            .into_iter()
+            .map(|h| StatusRow {
+                period: h.period,
+                cpi: derive::evm::format_index(h.cpi),
+                spi: derive::evm::format_index(h.spi),
+                rag: h.rag.map(|r| Keyed::of(r, i18n, String::new())),
+            })
+            .collect(),
+    );
     let mut risks: Vec<&crate::data::Risk> = data.risks.iter().collect();
     risks.sort_by(|a, b| {
         b.exposure()
@@ -511,7 +555,6 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
             .then_with(|| a.id.cmp(&b.id))
     });
     let iso = |d: Option<crate::content::schema::Date>| d.map(|d| d.iso()).unwrap_or_default();
-    let amount = |v: Option<f64>| v.map(format_amount).unwrap_or_default();
     Some(Project {
         row,
         sponsor: info.sponsor.clone().unwrap_or_default(),
@@ -557,25 +600,10 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 response: &r.response,
             })
             .collect(),
-        budget: data
-            .budget
-            .iter()
-            .map(|b| Period {
-                period: &b.period,
-                pv: format_amount(b.pv),
-                ev: amount(b.ev),
-                ac: amount(b.ac),
-            })
-            .collect(),
-        history: derive::history::project(info.bac, &data.budget, &site.config.thresholds)
-            .into_iter()
-            .map(|h| StatusRow {
-                period: h.period,
-                cpi: derive::evm::format_index(h.cpi),
-                spi: derive::evm::format_index(h.spi),
-                rag: h.rag.map(|r| Keyed::of(r, i18n, String::new())),
-            })
-            .collect(),
+        budget,
+        budget_periods,
+        history,
+        history_periods,
     })
 }
 

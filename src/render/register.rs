@@ -185,7 +185,8 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
         .collect();
     let mut written = 0;
     for (n, chunk) in rows.chunks(ROWS_PER_CHUNK).enumerate() {
-        let text = format!("PmoRegister.chunk({n},[{}]);\n", chunk.join(","));
+        let rows = crate::escape::json_in_script(chunk.join(","));
+        let text = format!("PmoRegister.chunk({n},[{rows}]);\n");
         output.write(&format!("{base}data-{n}.js"), text.as_bytes())?;
         written += 1;
     }
@@ -201,7 +202,7 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
     });
     let text = format!(
         "PmoRegister.facets({});\n",
-        serde_json::to_string(&facets).map_err(io::Error::other)?
+        crate::escape::json_in_script(serde_json::to_string(&facets).map_err(io::Error::other)?)
     );
     output.write(&format!("{base}facets.js"), text.as_bytes())?;
     Ok(written + 1)

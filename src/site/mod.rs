@@ -215,6 +215,13 @@ fn newest_by_kind(pages: &Pages) -> BTreeMap<Kind, Vec<PageId>> {
 /// sanitized: the author hears about it rather than finding text or styling gone.
 fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
     for page in pages {
+        for (url, at) in &page.body.dropped_links {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: raw HTML is sanitized, and such an address can run a script", url = url)))
+                .at(Location::new(&page.path, &page.source, *at, url.len()))
+                .with_help(t!("link to an http(s) address or to a page's .md file instead")),
+            );
+        }
         for (name, at) in &page.body.dropped_html {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))

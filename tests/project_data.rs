@@ -1,0 +1,189 @@
+//! A project's data as an analyst breaks it: the yuan under other names, dates typed
+//! other ways, rows with several bad cells, milestones and risks that parse yet cannot
+//! be right, budgets that fall or run to thousands of periods. Each either reads as
+//! meant or is said at its file, line (or row) and value; none is shown as right.
+
+mod common;
+
+use common::Site;
+
+const ERP: &str = "content/projects/erp/index.md";
+
+/// The basic fixture with a second project, `crm`, in `currency`.
+fn with_second_project(currency: &str) -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/crm/index.md",
+        format!(
+            "---\ntitle: CRM 上线\ncode: PRJ-2024-020\ndepartment: 销售部\nstart: 2024-01-01\n\
+             finish: 2024-12-31\nbac: 1000\ncurrency: {currency}\nstatus: active\n---\n\n正文。\n"
+        ),
+    );
+    site.write(
+        "content/projects/crm/budget.csv",
+        "period,pv,ev,ac\n2024-01,100,90,95\n",
+    );
+    site
+}
+
+/// RMB, 人民币 and ￥ are what Chinese finance staff write for the yuan: read as CNY,
+/// beside a CNY project, with no rate asked for and CNY shown.
+#[test]
+fn the_yuan_under_its_other_names_is_cny() {
+    for name in ["RMB", "rmb", "人民币", "\"￥\"", "\"¥\""] {
+        let site = with_second_project(name);
+        site.build_ok();
+        let page = site.read("projects/crm/index.html");
+        assert!(page.contains("CNY"), "{name}: the page does not say CNY");
+        for shown in ["RMB", "rmb", "人民币"] {
+            assert!(
+                !page.contains(&format!(" {shown}<")) && !page.contains(&format!(">{shown}<")),
+                "{name}: the page shows {shown}"
+            );
+        }
+    }
+}
+
+/// A row with two bad cells names both in one run, and a milestone without a name or a
+/// risk without a title is an error at its cell (it showed as a blank row).
+#[test]
+fn every_bad_cell_of_a_row_is_named_and_empty_names_are_errors() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,下周,二月\n,2024-02-01,,\n",
+    );
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status\nR1,供应商,高,9,张伟,open\nR2,,2,3,李娜,open\n",
+    );
+    let m = site.build_err();
+    for place in [
+        "milestones.csv:2:16", // forecast 下周
+        "milestones.csv:2:19", // actual 二月
+        "milestones.csv:3:1",  // no name
+        "risks.csv:2:8",       // probability 高
+        "risks.csv:2:10",      // impact 9
+        "risks.csv:3:4",       // no title
+    ] {
+        assert!(m.contains(place), "{place} not named:\n{m}");
+    }
+    assert!(m.contains("column `name` is empty on this row"), "{m}");
+    assert!(!m.contains("holds ``"), "{m}");
+}
+
+/// A date typed another way (`2024/3/5`, `2024年3月5日`) is refused, never guessed at,
+/// with the day it would be, so the fix is to type what the message says; a level
+/// typed as a word (高) is told the scale is numbers.
+#[test]
+fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024/3/5,2024年3月18日,\n",
+    );
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact\nR1,供应商,高,低\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("`2024/3/5` would be 2024-03-05: write dates as YYYY-MM-DD"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`2024年3月18日` would be 2024-03-18: write dates as YYYY-MM-DD"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`高` is a word: write the level as a number, 1 (very low) to 5 (very high)"),
+        "{m}"
+    );
+    assert!(m.contains("risks.csv:2:10"), "{m}");
+}
+
+/// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
+/// as such with the value to type, as table cells already were.
+#[test]
+fn full_width_digits_in_front_matter_are_named_as_such() {
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap();
+    let site = Site::fixture("basic");
+    site.write(ERP, fixture.replace("bac: 3200000", "bac: ３２０００００"));
+    let m = site.build_err();
+    assert!(
+        m.contains("`bac` is typed with full-width digits (`３２０００００`)"),
+        "{m}"
+    );
+    assert!(m.contains("`bac: 3200000`"), "{m}");
+    site.write(
+        ERP,
+        fixture.replace("start: 2024-01-08", "start: ２０２４-０１-０８"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("index.md:7:8"), "{m}");
+    assert!(
+        m.contains("is typed with full-width digits: write it half-width, `2024-01-08`"),
+        "{m}"
+    );
+}
+
+/// A budget of 10,000 periods (an export that ran on, or months typed as days) made a
+/// project page of 10 MB, mostly two tables nobody could read. The budget and status
+/// tables now show the latest periods and say how many there are; the figures are
+/// still computed from every period.
+#[test]
+fn a_budget_of_ten_thousand_periods_shows_its_latest_and_says_so() {
+    let site = Site::fixture("basic");
+    let mut csv = String::from("period,pv,ev,ac\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "{:04}-{:02},100,90,95\n",
+            1200 + i / 12,
+            i % 12 + 1
+        ));
+    }
+    site.write("content/projects/erp/budget.csv", csv);
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap();
+    site.write(
+        ERP,
+        fixture
+            .replace("bac: 3200000", "bac: 1000000")
+            .replace("start: 2024-01-08", "start: 1200-01-01")
+            .replace("status: closed", "status: active"),
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    let budget = &page[page.find("<details class=\"block budget\"").unwrap()..];
+    let budget = &budget[..budget.find("</details>").unwrap()];
+    // The last period is shown, the first is not, and the count is said.
+    assert!(budget.contains(">2033-04<"), "the latest period is missing");
+    assert!(
+        !budget.contains(">1200-01<"),
+        "all 10,000 periods are listed"
+    );
+    assert!(
+        budget.contains("10000") || budget.contains("10,000"),
+        "{budget}"
+    );
+    let history = &page[page.find("status-history").unwrap()..];
+    let history = &history[..history.find("</section>").unwrap()];
+    assert!(
+        !history.contains(">1200-01<"),
+        "all 10,000 months are listed"
+    );
+    // The key figures still add up every period: 10,000 × 95 spent.
+    assert!(page.contains("950,000"), "the figures lost periods");
+    // 10 MB before; what is left is the charts, drawn whole with their data tables
+    // (a chart may hold 50,000 points, see Limits).
+    assert!(page.len() < 5_000_000, "the page is {} bytes", page.len());
+}

@@ -485,10 +485,11 @@ pub struct Sources {
     /// Warn of each link into a page the audience may not see (`check`), rather than
     /// of how many there are.
     pub list_links: bool,
-    /// Keep each page's source text after the charts stage, and every project's charts
-    /// drawn there: `serve` points the errors of later edits (a data table that breaks an
+    /// Every page's text held in memory, and every project's charts drawn in the charts
+    /// stage kept: `serve` points the errors of later edits (a data table that breaks an
     /// unchanged page's chart) into the sources, and compares and redraws the charts. A
-    /// one-shot build lets both go (its render jobs draw the project charts).
+    /// one-shot build lets both go (the texts once parsed, read again for a warning; its
+    /// render jobs draw the project charts). Set by [`load_keeping_sources`].
     pub keep_sources: bool,
 }
 
@@ -511,8 +512,19 @@ pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
     sources.prepare(level)
 }
 
-/// The config and load stages: what [`Sources::prepare`] links for one audience.
+/// The config and load stages: what [`Sources::prepare`] links for one audience, for a
+/// one-shot build (each page's text is let go once parsed: see [`source::Source`]).
 pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
+    load_with(options, false)
+}
+
+/// [`load`] for `serve`, which holds every page's text and project's charts (see
+/// [`Sources::keep_sources`]).
+pub fn load_keeping_sources(options: &Options) -> Result<Sources, BuildFailure> {
+    load_with(options, true)
+}
+
+fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFailure> {
     let mut laps = Laps::new();
     let root = options.root.as_path();
     let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
@@ -548,7 +560,13 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
     laps.mark("config");
 
     let diagnostics = Diagnostics::default();
-    let loaded = content::load::load(&content_dir, root, options.drafts, &diagnostics);
+    let loaded = content::load::load(
+        &content_dir,
+        root,
+        options.drafts,
+        keep_sources,
+        &diagnostics,
+    );
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
@@ -571,7 +589,7 @@ pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
         stages: laps.stages,
         words: std::sync::Arc::new(words),
         list_links: false,
-        keep_sources: false,
+        keep_sources,
     })
 }
 
@@ -705,11 +723,6 @@ impl Sources {
         let drawings =
             charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
         laps.mark("charts");
-        if !self.keep_sources {
-            // Every check that points into a page's source has run: the related, index
-            // and render stages, the build's largest, can have that memory.
-            site.release_sources();
-        }
         let related = related::Related::of(&site);
         laps.mark("related");
         let mut stages = self.stages.clone();

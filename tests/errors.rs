@@ -95,6 +95,32 @@ fn broken_link() {
     assert!(m.contains("register.md"), "suggestion: {m}");
 }
 
+/// A one-shot build lets each page's text go once parsed and reads the file again to
+/// point at a later stage's finding: the place must be the one an editor shows, BOM and
+/// Windows line endings included, with the line quoted.
+#[test]
+fn a_link_error_found_after_loading_is_placed_in_a_crlf_file_with_a_bom() {
+    let text = format!("{LESSON_HEAD}---\n\n正文\n\n见[登记册](../practices/risk/registr.md)。\n");
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/bad.md",
+        format!("\u{feff}{}", text.replace('\n', "\r\n")),
+    );
+    let failure = site.build().unwrap_err();
+    let m = common::messages(&failure);
+    assert!(
+        m.contains("content/lessons/bad.md:11:2: broken link `../practices/risk/registr.md`"),
+        "{m}"
+    );
+    // The text the report quotes the line from is the file's, as loading read it.
+    let at = failure.diagnostics[0].location.as_ref().unwrap();
+    assert!(
+        at.source[at.offset..].starts_with("[登记册](../practices/risk/registr.md)。\n"),
+        "{:?}",
+        &at.source[at.offset..]
+    );
+}
+
 #[test]
 fn broken_anchor() {
     let m = failing(

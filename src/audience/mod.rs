@@ -95,7 +95,8 @@ impl Plan {
                 let (name, at) = page.audience.as_ref()?;
                 let found = names.iter().position(|n| n == name);
                 if found.is_none() {
-                    let location = Location::new(&page.path, &page.source, *at, name.len());
+                    let location =
+                        Location::new(&page.path, &page.source.text(&page.path), *at, name.len());
                     diagnostics.push(unknown(name, &names).at(location));
                 }
                 found

@@ -59,7 +59,7 @@ impl View {
                     )))
                     .at(Location::new(
                         &page.path,
-                        &page.source,
+                        &page.source.text(&page.path),
                         link.span.start,
                         link.span.len(),
                     ))

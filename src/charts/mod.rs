@@ -195,7 +195,12 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
             } else {
                 raw.offset + span.start
             };
-            Location::new(&page.path, &page.source, start, span.len().max(1))
+            Location::new(
+                &page.path,
+                &page.source.text(&page.path),
+                start,
+                span.len().max(1),
+            )
         };
         let name = match spec {
             BlockSpec::Chart(c) => &c.data,

@@ -10,6 +10,7 @@ use crate::content::front_matter::{Format, Split};
 use crate::content::load::field_offset;
 use crate::content::schema::{Action, ActionStatus, Date, LessonMeta, Vocabulary};
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::source::Source;
 use crate::t;
 
 /// The contradictions that would show wrong data: a done date on an action that is not
@@ -48,32 +49,23 @@ pub fn errors(path: &Path, text: &Arc<str>, split: &Split, meta: &LessonMeta) ->
 }
 
 /// What is probably a slip rather than a contradiction: warnings, at the action's line.
-/// `as_of` is the date the site is built as of.
-pub fn warnings(path: &Path, text: &Arc<str>, meta: &LessonMeta, as_of: Date) -> Vec<Diagnostic> {
-    if meta.actions.is_empty() {
-        return Vec::new();
-    }
-    let Ok(split) = crate::content::front_matter::split(path, text) else {
-        return Vec::new();
-    };
+/// `as_of` is the date the site is built as of. The page's text is read only when there
+/// is something to say (a one-shot build has let it go: see [`Source`]).
+pub fn warnings(path: &Path, source: &Source, meta: &LessonMeta, as_of: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let warn = |n: usize, key: &str, message, help| {
-        Diagnostic::warning(Problem::Content(message))
-            .at(at(path, text, &split, n, key))
-            .with_help(help)
-    };
+    let mut warn = |n: usize, key: &'static str, message, help| out.push((n, key, message, help));
     for (n, action) in meta.actions.iter().enumerate() {
         let number = n + 1;
         if action.status == ActionStatus::Done && action.done.is_none() {
-            out.push(warn(
+            warn(
                 n,
                 "status",
                 t!("action {n} is done but does not say when", n = number),
                 t!("add `done: YYYY-MM-DD` with the day it was done"),
-            ));
+            );
         }
         if let Some(done) = action.done.filter(|d| *d > as_of) {
-            out.push(warn(
+            warn(
                 n,
                 "done",
                 t!(
@@ -83,10 +75,10 @@ pub fn warnings(path: &Path, text: &Arc<str>, meta: &LessonMeta, as_of: Date) ->
                     as_of = as_of.iso()
                 ),
                 t!("check the date; a build for a later day takes `--as-of YYYY-MM-DD` or site.toml `as_of`"),
-            ));
+            );
         }
         if let Some(due) = action.due.filter(|d| *d < meta.date) {
-            out.push(warn(
+            warn(
                 n,
                 "due",
                 t!(
@@ -96,7 +88,7 @@ pub fn warnings(path: &Path, text: &Arc<str>, meta: &LessonMeta, as_of: Date) ->
                     date = meta.date.iso()
                 ),
                 t!("check the due date: an action follows the lesson it comes from"),
-            ));
+            );
         }
         if action.status.is_open() && (action.owner.is_none() || action.due.is_none()) {
             let missing = if action.owner.is_none() {
@@ -104,7 +96,7 @@ pub fn warnings(path: &Path, text: &Arc<str>, meta: &LessonMeta, as_of: Date) ->
             } else {
                 "due"
             };
-            out.push(warn(
+            warn(
                 n,
                 "what",
                 t!(
@@ -113,10 +105,23 @@ pub fn warnings(path: &Path, text: &Arc<str>, meta: &LessonMeta, as_of: Date) ->
                     missing = missing
                 ),
                 t!("give every open action an `owner:` and a `due:` date"),
-            ));
+            );
         }
     }
-    out
+    if out.is_empty() {
+        return Vec::new();
+    }
+    let text = source.text(path);
+    let Ok(split) = crate::content::front_matter::split(path, &text) else {
+        return Vec::new();
+    };
+    out.into_iter()
+        .map(|(n, key, message, help)| {
+            Diagnostic::warning(Problem::Content(message))
+                .at(at(path, &text, &split, n, key))
+                .with_help(help)
+        })
+        .collect()
 }
 
 /// How many of `actions` are still owed, and how many of those are overdue as of `as_of`.
@@ -239,7 +244,7 @@ mod tests {
     fn slips_are_warnings_at_the_action_they_concern() {
         let (text, _, meta) = lesson(YAML);
         let as_of = Date::parse("2024-06-30").unwrap();
-        let found = warnings(Path::new("l.md"), &text, &meta, as_of);
+        let found = warnings(Path::new("l.md"), &Source::Held(text), &meta, as_of);
         let places: Vec<String> = found.iter().filter_map(Diagnostic::position).collect();
         // Action 2: done without a date (its status line), due before the lesson (its
         // due line); action 1 has everything.

@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::kinds::{kind_of, Kind, PROJECTS};
 use crate::markdown;
 use crate::slugs::slugify;
-use crate::source::read_text;
+use crate::source::{read_text, Source};
 
 /// Everything found under `content/`.
 #[derive(Debug, Default, Clone)]
@@ -61,10 +61,13 @@ impl Draft {
 
 /// Walks `content_dir` and loads every page. Problems go to `diagnostics`; a page with an
 /// error is left out so later stages only see well-formed pages.
+/// Loads every page and lists the other files. Unless `keep_sources` (see
+/// [`Source`]), each page's text goes as soon as the page is parsed.
 pub fn load(
     content_dir: &Path,
     root: &Path,
     include_drafts: bool,
+    keep_sources: bool,
     diagnostics: &Diagnostics,
 ) -> Loaded {
     let mut markdown_files = Vec::new();
@@ -115,9 +118,16 @@ pub fn load(
         }
     }
 
+    let on_disk: Arc<Path> = Arc::from(root);
     let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
         .par_iter()
-        .map(|rel| load_page(content_dir, root, rel))
+        .map(|rel| {
+            let mut page = load_page(content_dir, root, rel);
+            if let (Ok(page), false) = (&mut page, keep_sources) {
+                page.source = Source::OnDisk(Arc::clone(&on_disk));
+            }
+            page
+        })
         .collect();
     // Pages are large (most of a kilobyte before their text): no spare capacity.
     loaded.pages.reserve_exact(results.len());
@@ -399,7 +409,7 @@ fn parse_meta(
         kind,
         rel_path: rel.to_string(),
         path: path.to_path_buf(),
-        source: Arc::clone(text),
+        source: Source::Held(Arc::clone(text)),
         url: url_of(rel),
         title: String::new(),
         date: None,

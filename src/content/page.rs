@@ -2,10 +2,10 @@
 //! where it came from (for diagnostics).
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::content::schema::{Date, LessonMeta, PracticeMeta, ProjectMeta, ReviewMeta};
 use crate::markdown::Rendered;
+use crate::source::Source;
 
 use crate::kinds::Kind;
 
@@ -88,7 +88,8 @@ pub struct Page {
     pub rel_path: String,
     /// Path as shown to the user, e.g. `content/lessons/vendor-delay.md`.
     pub path: PathBuf,
-    pub source: Arc<str>,
+    /// The file's text, for diagnostics after loading: see [`Source`].
+    pub source: Source,
     /// Site-root-relative URL without a leading slash, e.g. `lessons/vendor-delay/`.
     pub url: String,
     pub title: String,

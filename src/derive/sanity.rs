@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::config::BudgetSettings;
 use crate::content::front_matter;
@@ -18,6 +17,7 @@ use crate::derive::format_amount;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::site::Site;
+use crate::source::Source;
 use crate::t;
 
 /// Cumulative EV more than this many times cumulative PV is taken for a data error (EV
@@ -27,18 +27,20 @@ pub const EV_PV_FACTOR: f64 = 2.0;
 /// A project's front matter, to place warnings at a field's value.
 pub struct FrontMatter<'a> {
     pub path: &'a Path,
-    pub source: &'a Arc<str>,
+    /// Read only for a warning (see [`Source`]).
+    pub source: &'a Source,
 }
 
 impl FrontMatter<'_> {
     /// Where `field`'s value is written, to the end of its line (the top of the front
     /// matter if it is not written).
     pub fn location(&self, field: &str) -> Location {
-        let offset = front_matter::split(self.path, self.source)
-            .map(|split| field_offset(self.source, &split, field))
+        let source = self.source.text(self.path);
+        let offset = front_matter::split(self.path, &source)
+            .map(|split| field_offset(&source, &split, field))
             .unwrap_or(0);
-        let len = self.source[offset..].find('\n').unwrap_or(0);
-        Location::new(self.path, self.source, offset, len)
+        let len = source[offset..].find('\n').unwrap_or(0);
+        Location::new(self.path, &source, offset, len)
     }
 
     /// A warning at `field`'s value.
@@ -646,7 +648,7 @@ mod tests {
     }
 
     fn csv(name: &str, text: &str) -> Table {
-        let source: Arc<str> = Arc::from(text);
+        let source: std::sync::Arc<str> = std::sync::Arc::from(text);
         crate::data::read::read_csv(Path::new(name), &source, name).unwrap()
     }
 
@@ -671,7 +673,7 @@ mod tests {
     const FRONT: &str = "---\ntitle: 机房迁移\nbac: 1000\nstatus: closed\n---\n正文\n";
 
     fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) -> Vec<String> {
-        let source: Arc<str> = Arc::from(FRONT);
+        let source = Source::Held(std::sync::Arc::from(FRONT));
         let table = csv("budget.csv", budget_csv);
         let rows = budget(&table);
         let milestones = milestones_csv.map(|text| csv("milestones.csv", text));

@@ -391,8 +391,7 @@ fn is_index_file(path: &str) -> bool {
 
 /// A clean build into memory.
 fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailure> {
-    let mut sources = crate::load(options)?;
-    sources.keep_sources = true;
+    let sources = crate::load_keeping_sources(options)?;
     let level = sources.level(options)?;
     let state = sources.prepare(level)?;
     let cache = RenderCache::new(&state.site, &state.theme, &state.i18n, &state.root)

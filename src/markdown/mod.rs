@@ -15,6 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::source::Source;
 use html::{find_ignore_case, raw_text_elements, Nesting};
 pub use html::{unlink, MAX_NESTING};
 
@@ -565,13 +566,17 @@ fn insert_toc(list: &mut Vec<TocEntry>, entry: TocEntry) {
 }
 
 /// A warning at each raw element `page` leaves open (see [`unclosed`]): `path` and
-/// `text` are the page's file as shown and its text.
-pub fn unclosed_warnings(path: &Path, text: &Arc<str>, body: &Rendered) -> Vec<Diagnostic> {
+/// `source` are the page's file as shown and its text, read only if there is one.
+pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<Diagnostic> {
+    if body.unclosed_html.is_empty() {
+        return Vec::new();
+    }
+    let text = source.text(path);
     body.unclosed_html
         .iter()
         .map(|(name, at)| {
             Diagnostic::warning(Problem::Content(t!("`<{name}>` is never closed: it is closed for you where its paragraph or block ends, which may not be where you meant", name = name.clone())))
-            .at(Location::new(path, text, *at, name.len() + 1))
+            .at(Location::new(path, &text, *at, name.len() + 1))
             .with_help(t!("close it with `</{name}>` where it should end", name = name.clone()))
         })
         .collect()

@@ -211,7 +211,7 @@ fn resolve(
         })
         .at(Location::new(
             &page.path,
-            &page.source,
+            &page.source.text(&page.path),
             link.span.start,
             link.span.len(),
         ))

@@ -75,16 +75,6 @@ pub struct Site {
 }
 
 impl Site {
-    /// Drops every page's source text, which is kept only to point errors at their
-    /// line: a one-shot build no longer needs it once linking and charting are done
-    /// (on the 10k-page benchmark it is a sixth of the peak memory).
-    pub fn release_sources(&mut self) {
-        let empty: std::sync::Arc<str> = std::sync::Arc::from("");
-        for page in &mut self.pages {
-            page.source = empty.clone();
-        }
-    }
-
     /// Drops every page's plain text, kept for related lessons and the search index: a
     /// one-shot build renders the pages from their HTML alone.
     pub fn release_text(&mut self) {
@@ -218,14 +208,14 @@ fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
         for (url, at) in &page.body.dropped_links {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: raw HTML is sanitized, and such an address can run a script", url = url)))
-                .at(Location::new(&page.path, &page.source, *at, url.len()))
+                .at(Location::new(&page.path, &page.source.text(&page.path), *at, url.len()))
                 .with_help(t!("link to an http(s) address or to a page's .md file instead")),
             );
         }
         for (name, at) in &page.body.dropped_html {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))
-                .at(Location::new(&page.path, &page.source, *at, name.len() + 1))
+                .at(Location::new(&page.path, &page.source.text(&page.path), *at, name.len() + 1))
                 .with_help(match name.as_str() {
                     "style" => t!("style pages through the theme (static/css/ or templates/); inline styles are not kept"),
                     _ => t!("remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml"),
@@ -292,7 +282,12 @@ fn relate_projects(
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))
-                    .at(Location::new(&page.path, &page.source, at, slug.len()))
+                    .at(Location::new(
+                        &page.path,
+                        &page.source.text(&page.path),
+                        at,
+                        slug.len(),
+                    ))
                     .with_help(help),
             );
             continue;

@@ -22,7 +22,7 @@ use crate::output::Output;
 use crate::search::documents::{self, json, script};
 use crate::search::fields;
 use crate::search::glossary::Vocabulary;
-use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
+use crate::search::postings::{self, cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::ranked;
 use crate::search::shards::{self, Groups};
 use crate::search::titles::{self, First};
@@ -453,7 +453,7 @@ fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -
         lists.push_str(&json(*term));
         lists.push(':');
         lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json()));
-        if !list.places.is_empty() {
+        if !list.places.is_empty() && postings::telling(&list.places) {
             if places.len() > 1 {
                 places.push(',');
             }
@@ -478,7 +478,7 @@ fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> i
     let mut body = String::new();
     for (term, value) in terms {
         let Value::Plain(list) = value else { continue };
-        if list.places.is_empty() || list.df < PLACED_DOCS {
+        if list.places.is_empty() || list.df < PLACED_DOCS || !postings::telling(&list.places) {
             continue;
         }
         body.push(if body.is_empty() { '{' } else { ',' });

@@ -53,16 +53,17 @@ fn data(site: &Site, rel: &str) -> Value {
     serde_json::from_str(&text[start..end]).unwrap()
 }
 
-/// Every term of every shard, and the shards' total size in bytes.
+/// Every term of every shard and word file, and their total size in bytes.
 fn shard_terms(site: &Site) -> (Vec<String>, usize) {
     let meta = data(site, "meta.js");
-    let shards = meta["shards"].as_u64().unwrap();
     let mut terms = Vec::new();
     let mut bytes = 0;
-    for i in 0..shards {
-        let rel = format!("s/{i}.js");
-        bytes += site.read(&format!("search/{rel}")).len();
-        terms.extend(data(site, &rel).as_object().unwrap().keys().cloned());
+    for (dir, count) in [("s", "shards"), ("w", "words")] {
+        for i in 0..meta[count].as_u64().unwrap() {
+            let rel = format!("{dir}/{i}.js");
+            bytes += site.read(&format!("search/{rel}")).len();
+            terms.extend(data(site, &rel).as_object().unwrap().keys().cloned());
+        }
     }
     (terms, bytes)
 }

@@ -25,6 +25,13 @@ pub fn shard_count(docs: usize) -> u32 {
     ((docs / 4).max(16).next_power_of_two() as u32).min(4096)
 }
 
+/// How many word files (`w/<i>.js`) the word groups are hashed into: a power of two
+/// (at least 16) near their number, so most groups share their file with one other at
+/// most, and few files are empty.
+pub fn word_file_count(groups: usize) -> u32 {
+    (groups.max(16).next_power_of_two() as u32).min(1 << 16)
+}
+
 /// The shard of a hash key.
 pub fn shard_of(key: &str, shards: u32) -> u32 {
     fnv1a(key.as_bytes()) % shards
@@ -160,6 +167,8 @@ mod tests {
         assert_eq!(shard_count(80), 32);
         assert_eq!(shard_count(10_300), 4096);
         assert_eq!(shard_count(100_000), 4096);
+        assert_eq!(word_file_count(3), 16);
+        assert_eq!(word_file_count(516), 1024);
     }
 
     /// The grouping as it was first written: weigh every word again for each new level

@@ -1,7 +1,8 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 7): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 8): `search/meta.js`, term shards `search/s/<i>.js`,
+ * word files `search/w/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -144,11 +145,14 @@
 
   function shardName(key, meta) { return 's/' + (fnv1a32(key) % (meta.shards || 1)); }
 
-  /** The shard of a term: CJK terms and word pairs by the whole term, words by group. */
+  /** The word file of a word group's key (docs/search-format.md, "Word files"). */
+  function wordFile(key, meta) { return 'w/' + (fnv1a32(key) % (meta.words || 1)); }
+
+  /** The file of a term: CJK terms and word pairs a shard by the whole term, words a word file by group. */
   function shardOf(term, meta) {
     var first = term.codePointAt(0);
     if (isCjk(first) || term.indexOf(' ') >= 0) return shardName(term, meta);
-    return shardName(groupKey(term, meta), meta);
+    return wordFile(groupKey(term, meta), meta);
   }
 
   // ---------------------------------------------------------------- loading
@@ -907,7 +911,7 @@
         g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
         g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
       } else if (g.prefix) {
-        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
+        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[wordFile(k, meta)] = true; });
       } else {
         names[shardOf(g.term, meta)] = true;
       }
@@ -944,7 +948,7 @@
         var exp = [];
         [g.text, g.term].forEach(function (pre) {
           prefixGroups(pre, meta).forEach(function (k) {
-            var data = store[shardName(k, meta)] || {};
+            var data = store[wordFile(k, meta)] || {};
             Object.keys(data).forEach(function (t) {
               if (!seen[t] && t.lastIndexOf(pre, 0) === 0 && t.indexOf(' ') < 0) { seen[t] = true; exp.push(t); }
             });
@@ -1178,7 +1182,7 @@
   }
 
   var PmoSearch = {
-    version: 7,
+    version: 8,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

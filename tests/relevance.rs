@@ -540,6 +540,54 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
     );
 }
 
+/// A ranked list says whether its places are written (a fourth entry, 1), and a places
+/// file `m/p<bucket>.js` is written only for a bucket with such a list, holding exactly
+/// those: the lists of unigrams (阶, 段 in every page) have no places, and their buckets
+/// used to get a file of `{}` each (at 10k, 941 of them). A query asks only for files
+/// that exist.
+#[test]
+fn a_places_file_is_written_only_for_ranked_lists_that_say_so() {
+    let (site, _) = apart_and_in_a_row(300, 0);
+    let search = site.public().join("search");
+    let mut placed_buckets = 0;
+    for entry in std::fs::read_dir(search.join("p")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let bucket = name.strip_suffix(".js").unwrap();
+        let lists = site.index_data(&format!("p/{bucket}.js"));
+        let mut placed: Vec<&String> = lists
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, l)| l.get(3) == Some(&json!(1)))
+            .map(|(t, _)| t)
+            .collect();
+        let places = format!("m/p{bucket}.js");
+        if placed.is_empty() {
+            assert!(!site.exists(&format!("search/{places}")), "{places}");
+            continue;
+        }
+        placed_buckets += 1;
+        let data = site.index_data(&places);
+        let mut written: Vec<&String> = data.as_object().unwrap().keys().collect();
+        placed.sort();
+        written.sort();
+        assert_eq!(placed, written, "{places}");
+    }
+    assert!(placed_buckets > 0, "no ranked list has places");
+    let r = search_client(
+        &site,
+        &json!([{"q": "尾阶段敏捷", "limit": 20}, {"q": "阶段", "limit": 20}]),
+    );
+    for res in &r {
+        for round in res["rounds"].as_array().unwrap() {
+            for f in round.as_array().unwrap() {
+                let f = f.as_str().unwrap();
+                assert!(search.join(format!("{f}.js")).exists(), "{f} asked: {res}");
+            }
+        }
+    }
+}
+
 /// Places are the largest files a query may load, and tell something only where pages
 /// may hold a phrase's parts apart. A cold query asks for them, before it reads any
 /// page, when some page holding the rarest bigram of the phrase does not claim it (300

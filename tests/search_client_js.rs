@@ -148,7 +148,6 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
                   ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
            's/0': {[other]: '1v', '供': '0v'},\n\
            ['p/' + b]: {'供应': ['011', '', 3]},\n\
-           ['m/p' + b]: {},\n\
            'x/0-0': ['a/', 'A', 'lesson', '', 1, 'A\\n供应', ''],\n\
            'x/1-0': ['b/', 'B ' + other, 'lesson', '', 1, 'B\\n' + other, ''],\n\
            'x/2-0': ['c/', 'C', 'lesson', '', 1, 'C\\n供应', ''],\n\
@@ -192,10 +191,12 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
 }
 
 /// A long phrase's places: its two ends and its two rarest inner bigrams, not every
-/// bigram (the words' own bigrams, in many pages, cost more than they tell). Pages 0–2
-/// hold 甲乙丙丁戊己; pages 3–5 hold some of its bigrams apart, so places are wanted.
+/// bigram (the words' own bigrams, in many pages, cost more than they tell), and only
+/// those its ranked list says are written (a fourth entry, 1: 丁戊's says not, and it
+/// has no places file). Pages 0–2 hold 甲乙丙丁戊己; pages 3–5 hold some of its bigrams
+/// apart, so places are wanted.
 #[test]
-fn a_long_phrase_loads_the_places_of_its_ends_and_rarest_bigrams() {
+fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
     let got = node(
         "const enc = (v) => { const L = '0123456789abcdefghijklmnopqrstuv', M = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';\n\
            let s = L[v % 32]; v = Math.floor(v / 32); while (v > 0) { s = M[v % 32] + s; v = Math.floor(v / 32); } return s; };\n\
@@ -208,9 +209,10 @@ fn a_long_phrase_loads_the_places_of_its_ends_and_rarest_bigrams() {
          const bs = [];\n\
          for (const t of Object.keys(pages)) {\n\
            const b = S.fnv1a32(t) % buckets; bs.push(b);\n\
-           files['p/' + b] = {[t]: [gaps(pages[t]), '', 3]};\n\
+           const placed = t !== '丁戊';\n\
+           files['p/' + b] = {[t]: [gaps(pages[t]), '', 3].concat(placed ? [1] : [])};\n\
            // In a row on pages 0-2, elsewhere on the others.\n\
-           files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
+           if (placed) files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
          }\n\
          const sorted = bs.slice().sort((a, b) => a - b);\n\
          files.meta = {v: 8, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
@@ -222,14 +224,16 @@ fn a_long_phrase_loads_the_places_of_its_ends_and_rarest_bigrams() {
            const r = await S.search('甲乙丙丁戊己', {limit: 1, facets: false});\n\
            const placesOf = {};\n\
            for (const t of Object.keys(pages)) placesOf[t] = asked.includes('m/p' + (S.fnv1a32(t) % buckets));\n\
-           console.log(JSON.stringify({distinct: new Set(bs).size, first: r.results.map(x => x.url), placesOf}));\n\
+           const missing = asked.filter((f) => !(f in files));\n\
+           console.log(JSON.stringify({distinct: new Set(bs).size, first: r.results.map(x => x.url), placesOf, missing}));\n\
          })();",
     );
     assert_eq!(got["distinct"], 5, "the test needs five buckets: {got}");
     assert_eq!(got["first"], serde_json::json!(["0/"]), "{got}");
     assert_eq!(
         got["placesOf"],
-        serde_json::json!({"甲乙": true, "乙丙": true, "丙丁": false, "丁戊": true, "戊己": true}),
+        serde_json::json!({"甲乙": true, "乙丙": true, "丙丁": false, "丁戊": false, "戊己": true}),
         "{got}"
     );
+    assert_eq!(got["missing"], serde_json::json!([]), "{got}");
 }

@@ -66,10 +66,12 @@ pub struct Ranked {
 }
 
 impl Ranked {
-    /// The JSON array the client reads.
-    pub fn json(&self) -> String {
+    /// The JSON array the client reads; `placed` adds a fourth entry, 1, saying the term's
+    /// places are written (`m/p<bucket>.js`, docs/search-format.md, "Places").
+    pub fn json(&self, placed: bool) -> String {
         // Neither encoding alphabet needs escaping (see `encode`).
-        format!("[\"{}\",\"{}\",{}]", self.pages, self.top, self.floor)
+        let flag = if placed { ",1" } else { "" };
+        format!("[\"{}\",\"{}\",{}{flag}]", self.pages, self.top, self.floor)
     }
 }
 
@@ -171,7 +173,8 @@ mod tests {
         assert_eq!(top.len(), 400);
         assert!(top.chunks(2).all(|p| p[1] == 20 || p[1] == 9));
         assert_eq!(r.floor, 3);
-        assert_eq!(r.json().chars().next(), Some('['));
+        assert_eq!(r.json(false).chars().next(), Some('['));
+        assert!(r.json(true).ends_with(",1]"));
     }
 
     #[test]

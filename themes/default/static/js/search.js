@@ -618,7 +618,8 @@
     var names = {};
     chainList.forEach(function (c) {
       placedTerms(c, meta).forEach(function (t) {
-        if (ownFile(t[0], meta) || plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
+        var own = ownFile(t[0], meta);
+        if (own ? hasPlaces(store[own][t[0]]) : plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
       });
     });
     return Object.keys(names).sort();
@@ -645,6 +646,12 @@
 
   /** Chain terms whose places a query loads, at most (see placedTerms). */
   var PLACED_TERMS = 4;
+
+  /**
+   * Whether a ranked list's places are written (its fourth entry, 1): the places of a
+   * term standing at most places of its pages are not (docs/search-format.md, "Places").
+   */
+  function hasPlaces(list) { return Array.isArray(list) && list[3] === 1; }
 
   /** Pages a term's plain list (in its shard, loaded) must hold for places to be written. */
   var PLACED_DOCS = 32;

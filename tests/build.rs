@@ -561,22 +561,24 @@ fn the_search_index_is_built_unless_turned_off() {
     );
     let meta = site.read("search/meta.js");
     assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":7,"),
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":8,"),
         "{meta}"
     );
     assert!(site.exists("search/s/0.js"));
     assert!(site.exists("search/d/0.js"));
     let docs = site.read("search/d/0.js");
     assert!(docs.contains("供应商交付延期导致里程碑滑移"));
-    // Every shard is valid JavaScript data: a call with a JSON object.
-    for n in 0..16 {
-        let shard = site.read(&format!("search/s/{n}.js"));
-        let json = shard
-            .strip_prefix(&format!("PmoSearch._receive(\"s/{n}\","))
-            .and_then(|s| s.strip_suffix(");\n"))
-            .unwrap_or_else(|| panic!("shard {n}: {shard}"));
-        let value: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert!(value.is_object());
+    // Every shard and word file is valid JavaScript data: a call with a JSON object.
+    for dir in ["s", "w"] {
+        for n in 0..16 {
+            let shard = site.read(&format!("search/{dir}/{n}.js"));
+            let json = shard
+                .strip_prefix(&format!("PmoSearch._receive(\"{dir}/{n}\","))
+                .and_then(|s| s.strip_suffix(");\n"))
+                .unwrap_or_else(|| panic!("{dir}/{n}: {shard}"));
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert!(value.is_object());
+        }
     }
 }
 

@@ -407,9 +407,10 @@ fn a_generated_portal_ranks_as_the_sample_does() {
 }
 
 /// A built site of `apart` pages whose titles hold 尾阶 阶段 段敏 敏捷, never in a row
-/// (收尾阶段 … 阶段敏捷), and six pages holding 收尾阶段敏捷 in a row in their body; with
-/// the URLs of those six.
-fn apart_and_in_a_row(apart: usize) -> (Site, Vec<String>) {
+/// (收尾阶段 … 阶段敏捷), `halves` pages titled 收尾阶段 and as many titled 阶段敏捷
+/// (holding some of the phrase's bigrams, so not claiming it), and six pages holding
+/// 收尾阶段敏捷 in a row in their body; with the URLs of those six.
+fn apart_and_in_a_row(apart: usize, halves: usize) -> (Site, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let site = Site { dir };
     site.write(
@@ -423,6 +424,14 @@ fn apart_and_in_a_row(apart: usize) -> (Site, Vec<String>) {
                 "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
             ),
         );
+    }
+    for n in 0..halves {
+        for (half, title) in [("end", "收尾阶段"), ("agile", "阶段敏捷")] {
+            site.write(
+                &format!("content/practices/{half}/h-{n:03}.md"),
+                format!("---\ntitle: \"{title} {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"),
+            );
+        }
     }
     let exact: Vec<String> = (0..6).map(|n| format!("practices/row/r-{n}/")).collect();
     for n in 0..6 {
@@ -440,10 +449,14 @@ fn apart_and_in_a_row(apart: usize) -> (Site, Vec<String>) {
 /// Many pages holding a phrase's bigrams apart, weighing more than the few holding the
 /// phrase (in their titles, against the phrase in a body), and more of them than the
 /// client reads the text of: the page of results still starts with the exact pages. The
-/// index's places tell the client which claimers cannot hold the phrase in a row.
+/// index's places tell the client which claimers cannot hold the phrase in a row. Here
+/// every page holding a bigram of the phrase claims it, so nothing but their text or
+/// places can tell: the client reads one page of them first (most phrases claimed by
+/// many pages are fixed phrases, whose places would drop none), then, finding some
+/// apart, loads the places.
 #[test]
 fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
-    let (site, exact) = apart_and_in_a_row(60);
+    let (site, exact) = apart_and_in_a_row(60, 0);
     let r = search_client(
         &site,
         &json!([
@@ -457,16 +470,23 @@ fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
         let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
         first.sort();
         assert_eq!(first, exact, "{}: {found:?}", res["q"]);
-        // The claimers apart were told by their places, not read one by one.
-        let read = res["files"]
-            .as_array()
-            .unwrap()
+        // The claimers apart were told by their places, not read one by one: one page
+        // of them read at most, besides the results.
+        let files = res["files"].as_array().unwrap();
+        let read = files
             .iter()
             .filter(|f| f.as_str().is_some_and(|f| f.starts_with("x/")))
             .count();
         assert!(
-            read <= found.len() + 2,
+            read <= found.len() + exact.len() + 2,
             "{}: {read} excerpt blocks read",
+            res["q"]
+        );
+        assert!(
+            files
+                .iter()
+                .any(|f| f.as_str().is_some_and(|f| f.starts_with("m/"))),
+            "{}: no places: {files:?}",
             res["q"]
         );
     }
@@ -520,43 +540,108 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
     );
 }
 
-/// A cold query waits for its rounds of requests one after another, so it asks for each
-/// file as soon as it can know it needs it: the places of its bigrams with their ranked
-/// lists (300 pages claim 尾阶段敏捷 by bigrams held by more than 256 pages), and a
-/// result's excerpt blocks beside the reading of the others. Four rounds: meta, shards,
-/// ranked lists and places, the results' blocks.
+/// A ranked list says whether its places are written (a fourth entry, 1), and a places
+/// file `m/p<bucket>.js` is written only for a bucket with such a list, holding exactly
+/// those: the lists of unigrams (阶, 段 in every page) have no places, and their buckets
+/// used to get a file of `{}` each (at 10k, 941 of them). A query asks only for files
+/// that exist.
 #[test]
-fn a_cold_query_asks_for_its_places_with_its_ranked_lists() {
-    let (site, exact) = apart_and_in_a_row(300);
-    let r = search_client(&site, &json!([{"q": "尾阶段敏捷", "limit": 8}]));
-    let res = &r[0];
-    let found = urls(res);
-    let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
-    first.sort();
-    assert_eq!(first, exact, "{found:?}");
-    let rounds: Vec<Vec<&str>> = res["rounds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|round| {
-            round
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| f.as_str().unwrap())
-                .collect()
-        })
-        .collect();
-    let with = |prefix: &str| {
+fn a_places_file_is_written_only_for_ranked_lists_that_say_so() {
+    let (site, _) = apart_and_in_a_row(300, 0);
+    let search = site.public().join("search");
+    let mut placed_buckets = 0;
+    for entry in std::fs::read_dir(search.join("p")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let bucket = name.strip_suffix(".js").unwrap();
+        let lists = site.index_data(&format!("p/{bucket}.js"));
+        let mut placed: Vec<&String> = lists
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, l)| l.get(3) == Some(&json!(1)))
+            .map(|(t, _)| t)
+            .collect();
+        let places = format!("m/p{bucket}.js");
+        if placed.is_empty() {
+            assert!(!site.exists(&format!("search/{places}")), "{places}");
+            continue;
+        }
+        placed_buckets += 1;
+        let data = site.index_data(&places);
+        let mut written: Vec<&String> = data.as_object().unwrap().keys().collect();
+        placed.sort();
+        written.sort();
+        assert_eq!(placed, written, "{places}");
+    }
+    assert!(placed_buckets > 0, "no ranked list has places");
+    let r = search_client(
+        &site,
+        &json!([{"q": "尾阶段敏捷", "limit": 20}, {"q": "阶段", "limit": 20}]),
+    );
+    for res in &r {
+        for round in res["rounds"].as_array().unwrap() {
+            for f in round.as_array().unwrap() {
+                let f = f.as_str().unwrap();
+                assert!(search.join(format!("{f}.js")).exists(), "{f} asked: {res}");
+            }
+        }
+    }
+}
+
+/// Places are the largest files a query may load, and tell something only where pages
+/// may hold a phrase's parts apart. A cold query asks for them, before it reads any
+/// page, when some page holding the rarest bigram of the phrase does not claim it (300
+/// pages hold 收尾阶段敏捷's bigrams apart, others only 收尾阶段 or 阶段敏捷); for a
+/// phrase all of whose holders hold it whole (复盘了本期, in 900 pages), it loads none.
+#[test]
+fn a_cold_query_loads_places_only_where_parts_may_stand_apart() {
+    let (site, exact) = apart_and_in_a_row(300, 300);
+    let r = search_client(
+        &site,
+        &json!([{"q": "尾阶段敏捷", "limit": 8}, {"q": "复盘了本期", "limit": 8}]),
+    );
+    let rounds = |res: &Value| -> Vec<Vec<String>> {
+        res["rounds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|round| {
+                round
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let first_with = |rounds: &[Vec<String>], prefix: &str| {
         rounds
             .iter()
             .position(|round| round.iter().any(|f| f.starts_with(prefix)))
     };
-    assert!(with("p/").is_some(), "no ranked list: {rounds:?}");
-    assert_eq!(
-        with("m/"),
-        with("p/"),
-        "places after the ranked lists: {rounds:?}"
+    let apart = &r[0];
+    let found = urls(apart);
+    let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
+    first.sort();
+    assert_eq!(first, exact, "{found:?}");
+    let apart_rounds = rounds(apart);
+    let places = first_with(&apart_rounds, "m/");
+    assert!(places.is_some(), "no places: {apart_rounds:?}");
+    assert!(
+        places > first_with(&apart_rounds, "p/") && places < first_with(&apart_rounds, "x/"),
+        "places after the lists, before any page is read: {apart_rounds:?}"
     );
-    assert!(rounds.len() <= 4, "{} rounds: {rounds:?}", rounds.len());
+    let read = apart["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.as_str().is_some_and(|f| f.starts_with("x/")))
+        .count();
+    assert!(read <= found.len() + 2, "{read} excerpt blocks read");
+
+    let fixed_rounds = rounds(&r[1]);
+    assert_eq!(r[1]["results"].as_array().unwrap().len(), 8, "{}", r[1]);
+    assert_eq!(first_with(&fixed_rounds, "m/"), None, "{fixed_rounds:?}");
+    assert!(fixed_rounds.len() <= 4, "{fixed_rounds:?}");
 }

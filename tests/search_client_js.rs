@@ -144,11 +144,10 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
            if (!other && t !== '供应' && S.fnv1a32(t) % buckets === b) other = t;\n\
          }\n\
          const files = {\n\
-           meta: {v: 7, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+           meta: {v: 8, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
                   ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
            's/0': {[other]: '1v', '供': '0v'},\n\
            ['p/' + b]: {'供应': ['011', '', 3]},\n\
-           ['m/p' + b]: {},\n\
            'x/0-0': ['a/', 'A', 'lesson', '', 1, 'A\\n供应', ''],\n\
            'x/1-0': ['b/', 'B ' + other, 'lesson', '', 1, 'B\\n' + other, ''],\n\
            'x/2-0': ['c/', 'C', 'lesson', '', 1, 'C\\n供应', ''],\n\
@@ -189,4 +188,52 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
         when(&got["askedO"], "s/0"),
         "{got}"
     );
+}
+
+/// A long phrase's places: its two ends and its two rarest inner bigrams, not every
+/// bigram (the words' own bigrams, in many pages, cost more than they tell), and only
+/// those its ranked list says are written (a fourth entry, 1: 丁戊's says not, and it
+/// has no places file). Pages 0–2 hold 甲乙丙丁戊己; pages 3–5 hold some of its bigrams
+/// apart, so places are wanted.
+#[test]
+fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
+    let got = node(
+        "const enc = (v) => { const L = '0123456789abcdefghijklmnopqrstuv', M = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';\n\
+           let s = L[v % 32]; v = Math.floor(v / 32); while (v > 0) { s = M[v % 32] + s; v = Math.floor(v / 32); } return s; };\n\
+         const gaps = (xs) => xs.map((x, i) => enc(i ? x - xs[i - 1] : x)).join('');\n\
+         const buckets = 4096;\n\
+         const pages = {'甲乙': [0, 1, 2, 5], '乙丙': [0, 1, 2, 3], '丙丁': [0, 1, 2, 3, 4],\n\
+                        '丁戊': [0, 1, 2, 3], '戊己': [0, 1, 2, 5]};\n\
+         const at = {'甲乙': '1', '乙丙': '2', '丙丁': '4', '丁戊': '8', '戊己': 'g'};\n\
+         const files = {'s/0': {}};\n\
+         const bs = [];\n\
+         for (const t of Object.keys(pages)) {\n\
+           const b = S.fnv1a32(t) % buckets; bs.push(b);\n\
+           const placed = t !== '丁戊';\n\
+           files['p/' + b] = {[t]: [gaps(pages[t]), '', 3].concat(placed ? [1] : [])};\n\
+           // In a row on pages 0-2, elsewhere on the others.\n\
+           if (placed) files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
+         }\n\
+         const sorted = bs.slice().sort((a, b) => a - b);\n\
+         files.meta = {v: 8, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+                       ranked: {buckets, set: gaps(sorted)}};\n\
+         for (let d = 0; d < 6; d++) files['x/' + d + '-0'] = [d + '/', 'T' + d, 'lesson', '', 1, 'T' + d + '\\n' + (d < 3 ? '甲乙丙丁戊己' : '甲乙 乙丙 丙丁 丁戊 戊己'), ''];\n\
+         const asked = [];\n\
+         S.configure({load: (name) => { asked.push(name); return name in files ? Promise.resolve(files[name]) : Promise.reject(new Error(name)); }});\n\
+         (async () => {\n\
+           const r = await S.search('甲乙丙丁戊己', {limit: 1, facets: false});\n\
+           const placesOf = {};\n\
+           for (const t of Object.keys(pages)) placesOf[t] = asked.includes('m/p' + (S.fnv1a32(t) % buckets));\n\
+           const missing = asked.filter((f) => !(f in files));\n\
+           console.log(JSON.stringify({distinct: new Set(bs).size, first: r.results.map(x => x.url), placesOf, missing}));\n\
+         })();",
+    );
+    assert_eq!(got["distinct"], 5, "the test needs five buckets: {got}");
+    assert_eq!(got["first"], serde_json::json!(["0/"]), "{got}");
+    assert_eq!(
+        got["placesOf"],
+        serde_json::json!({"甲乙": true, "乙丙": true, "丙丁": false, "丁戊": false, "戊己": true}),
+        "{got}"
+    );
+    assert_eq!(got["missing"], serde_json::json!([]), "{got}");
 }

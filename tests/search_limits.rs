@@ -11,7 +11,7 @@ mod common;
 use common::{node_eval, search_client, theme_js, Site};
 use pmo_portal::tokenize::{self, TermKind, MAX_WORD_CHARS};
 use pmo_portal::MAX_FIELD_BYTES;
-use serde_json::{json, Value};
+use serde_json::json;
 
 const PAGE: &str = "content/practices/risk/hostile.md";
 const URL: &str = "practices/risk/hostile/";
@@ -45,24 +45,17 @@ fn noise(len: usize, alphabet: &[u8], seed: u64) -> String {
 const HEX: &[u8] = b"0123456789abcdef";
 const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
-/// The data an index file hands to `PmoSearch._receive`.
-fn data(site: &Site, rel: &str) -> Value {
-    let text = site.read(&format!("search/{rel}"));
-    let start = text.find(',').unwrap() + 1;
-    let end = text.rfind(");").unwrap();
-    serde_json::from_str(&text[start..end]).unwrap()
-}
-
-/// Every term of every shard, and the shards' total size in bytes.
+/// Every term of every shard and word file, and their total size in bytes.
 fn shard_terms(site: &Site) -> (Vec<String>, usize) {
-    let meta = data(site, "meta.js");
-    let shards = meta["shards"].as_u64().unwrap();
+    let meta = site.index_data("meta.js");
     let mut terms = Vec::new();
     let mut bytes = 0;
-    for i in 0..shards {
-        let rel = format!("s/{i}.js");
-        bytes += site.read(&format!("search/{rel}")).len();
-        terms.extend(data(site, &rel).as_object().unwrap().keys().cloned());
+    for (dir, count) in [("s", "shards"), ("w", "words")] {
+        for i in 0..meta[count].as_u64().unwrap() {
+            let rel = format!("{dir}/{i}.js");
+            bytes += site.read(&format!("search/{rel}")).len();
+            terms.extend(site.index_data(&rel).as_object().unwrap().keys().cloned());
+        }
     }
     (terms, bytes)
 }
@@ -133,7 +126,7 @@ fn words_sharing_a_long_prefix_split_no_deeper_than_the_cap() {
     let words: Vec<String> = (0..40).map(|i| format!("{prefix}{i:02}")).collect();
     let site = built_with(&words.join(" "));
     assert_bounded(&site);
-    let meta = data(&site, "meta.js");
+    let meta = site.index_data("meta.js");
     let deepest = meta["split"]
         .as_object()
         .unwrap()

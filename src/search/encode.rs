@@ -45,6 +45,15 @@ const DIGITS: [u8; 256] = {
     t
 };
 
+/// The value of a final digit (`LAST`, as a places digit is written); 0 for any other
+/// byte.
+pub fn digit_value(b: u8) -> u8 {
+    match DIGITS[usize::from(b)] {
+        d if d & 32 != 0 => 0,
+        d => d,
+    }
+}
+
 /// Reads the numbers of `text` back (ranking long lists, tests, the serve hook's checks).
 pub fn decode(text: &str) -> Option<Vec<u32>> {
     let mut out = Vec::with_capacity(text.len() / 2);

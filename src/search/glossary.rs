@@ -68,7 +68,11 @@ pub const GLOSSARY: &[&str] = &[
 /// The built-in glossary and the site's own words (`search_words` in site.toml).
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
+    /// Sorted, so the words sharing a first character are neighbours.
     words: Vec<String>,
+    /// The words' first characters, sorted and distinct: a character of a title that is
+    /// none of them starts no word, and most are none of them.
+    firsts: Vec<char>,
 }
 
 impl Vocabulary {
@@ -83,19 +87,45 @@ impl Vocabulary {
             .collect();
         words.sort();
         words.dedup();
-        Vocabulary { words }
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        firsts.dedup();
+        Vocabulary { words, firsts }
     }
 
     /// Removes from `starts` (byte offsets where words of `text` start, ascending) every
-    /// start that falls inside an occurrence of a vocabulary word.
+    /// start that falls inside an occurrence of a vocabulary word (each word's occurrences
+    /// found left to right, never overlapping one another, as `str::match_indices` finds
+    /// them).
+    ///
+    /// One pass over the text, trying only the words that start with the character at
+    /// hand: searching the text for each word in turn cost a third of the time spent
+    /// cutting the 20,000 titles and headings of the 10k corpus into words.
     pub fn join(&self, text: &str, starts: &mut Vec<u32>) {
         if starts.is_empty() {
             return;
         }
         let mut inside: Vec<(u32, u32)> = Vec::new();
-        for word in &self.words {
-            for (at, w) in text.match_indices(word.as_str()) {
-                inside.push((at as u32, (at + w.len()) as u32));
+        // Where each word's last occurrence ended: the next may not begin before it.
+        let mut ends: Vec<usize> = Vec::new();
+        for (at, c) in text.char_indices() {
+            if self.firsts.binary_search(&c).is_err() {
+                continue;
+            }
+            let rest = &text[at..];
+            let mut key = [0; 4];
+            let first: &str = c.encode_utf8(&mut key);
+            let from = self.words.partition_point(|w| w.as_str() < first);
+            for (i, word) in self.words.iter().enumerate().skip(from) {
+                if !word.starts_with(c) {
+                    break;
+                }
+                if ends.is_empty() {
+                    ends.resize(self.words.len(), 0);
+                }
+                if at >= ends[i] && rest.starts_with(word.as_str()) {
+                    ends[i] = at + word.len();
+                    inside.push((at as u32, ends[i] as u32));
+                }
             }
         }
         if !inside.is_empty() {
@@ -122,6 +152,30 @@ mod tests {
         let mut starts = vec![6];
         v.join("供应商延期", &mut starts);
         assert_eq!(starts, [6], "other cuts stay");
+    }
+
+    /// A word's occurrences are found left to right without overlapping, as
+    /// `str::match_indices` finds them: 甲乙甲乙甲 holds 甲乙甲 once, at its start.
+    #[test]
+    fn occurrences_of_one_word_never_overlap() {
+        let v = Vocabulary::new(&["甲乙甲".to_string(), "乙甲乙".to_string()]);
+        let text = "甲乙甲乙甲丙";
+        let expected = |words: &[&str]| {
+            let mut inside = Vec::new();
+            for w in words {
+                for (at, m) in text.match_indices(w) {
+                    inside.push((at as u32, (at + m.len()) as u32));
+                }
+            }
+            let mut starts: Vec<u32> = (1..6).map(|i| i * 3).collect();
+            starts.retain(|&s| !inside.iter().any(|&(a, b)| a < s && s < b));
+            starts
+        };
+        let mut starts: Vec<u32> = (1..6).map(|i| i * 3).collect();
+        v.join(text, &mut starts);
+        assert_eq!(starts, expected(&["甲乙甲", "乙甲乙"]));
+        // 甲乙甲 at 0 only (not again at 6, overlapping it), 乙甲乙 at 3.
+        assert_eq!(starts, [12, 15]);
     }
 
     #[test]

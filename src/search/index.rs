@@ -22,7 +22,7 @@ use crate::output::Output;
 use crate::search::documents::{self, json, script};
 use crate::search::fields;
 use crate::search::glossary::Vocabulary;
-use crate::search::postings::{cjk_text, DocIndex, DocTerms, List, Partition};
+use crate::search::postings::{self, cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::ranked;
 use crate::search::shards::{self, Groups};
 use crate::search::titles::{self, First};
@@ -30,7 +30,7 @@ use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -166,7 +166,7 @@ fn emit(
             )
         },
     );
-    let (split, common, ranked) = split?;
+    let shards_written = split?;
     written?;
     let names: Vec<&str> = facets.iter().map(|(n, _)| *n).collect();
     let kind = facets
@@ -182,10 +182,11 @@ fn emit(
         "v": VERSION,
         "n": docs.len(),
         "shards": shards,
+        "words": shards_written.word_files,
         "chunk": DOC_CHUNK,
-        "split": split,
-        "common": common,
-        "ranked": ranked,
+        "split": shards_written.split,
+        "common": shards_written.common,
+        "ranked": shards_written.ranked,
         "facets": names,
         "kind": kind,
     });
@@ -298,16 +299,15 @@ fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
 type SplitGroups = BTreeMap<String, Vec<String>>;
 
 /// Writes the term shards, with each document's exact-title term (see `titles`) in the
-/// shard of its first term, and the ranked lists of CJK terms and pairs; returns the
-/// split word groups for `meta.split`, the common bigrams for `meta.common` (see
-/// [`common_bigrams`]) and the buckets of the ranked lists for `meta.ranked`.
+/// shard of its own hash, the word files, and the ranked lists of CJK terms and pairs;
+/// returns what meta.js says of them.
 fn write_shards(
     parts: Vec<Partition>,
     titles: &[Option<(String, First)>],
     docs: usize,
     shards: u32,
     output: &dyn Output,
-) -> io::Result<(SplitGroups, Vec<String>, RankedSet)> {
+) -> io::Result<Written> {
     let mut cjk: Vec<(String, List)> = Vec::new();
     let mut words: Vec<(Box<str>, List)> = Vec::new();
     for part in parts {
@@ -320,7 +320,7 @@ fn write_shards(
     let ranked_words: HashMap<&str, usize> = words
         .par_iter()
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
-        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json().len())))
+        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json(false).len())))
         .collect();
     let groups = Groups::new(
         words
@@ -371,19 +371,29 @@ fn write_shards(
     for (term, list) in cjk.iter().filter(|(t, _)| !owned.contains(t.as_str())) {
         files[shards::shard_of(term, shards) as usize].push((term, Value::Plain(list)));
     }
+    // Single words go to word files by their group, apart from the terms hashed whole:
+    // a group holds up to GROUP_LIMIT bytes, and sharing a shard with one made a CJK
+    // term's lookup load it (half of a long title's shard bytes at 10k).
+    let group_count = words
+        .iter()
+        .filter(|(w, _)| !w.contains(' '))
+        .map(|(w, _)| groups.key(w))
+        .collect::<HashSet<&str>>()
+        .len();
+    let word_files = shards::word_file_count(group_count);
+    let mut by_group: Vec<Vec<(&str, Value)>> = (0..word_files).map(|_| Vec::new()).collect();
     for (word, list) in words.iter().filter(|(w, _)| !owned.contains(&**w)) {
-        // Pairs are looked up whole; single words by their group.
-        let (key, value) = if word.contains(' ') {
-            (&**word, Value::Plain(list))
+        if word.contains(' ') {
+            // Pairs are looked up whole.
+            files[shards::shard_of(word, shards) as usize].push((word, Value::Plain(list)));
         } else {
             let value = if ranked_words.contains_key(&**word) {
                 Value::Ranked(list)
             } else {
                 Value::Plain(list)
             };
-            (groups.key(word), value)
-        };
-        files[shards::shard_of(key, shards) as usize].push((word, value));
+            by_group[shards::shard_of(groups.key(word), word_files) as usize].push((word, value));
+        }
     }
     // Pages of one title share its term, filed by the term's own hash: filed with the
     // title's first term, as it was, the titles of a project's pages (`北斗 …`) crowded
@@ -406,30 +416,58 @@ fn write_shards(
         .par_iter_mut()
         .enumerate()
         .map(|(i, terms)| {
-            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            let mut body =
-                String::with_capacity(terms.iter().map(|(t, v)| t.len() + v.len_hint() + 8).sum());
-            body.push('{');
-            for (n, (term, value)) in terms.iter().enumerate() {
-                if n > 0 {
-                    body.push(',');
-                }
-                body.push_str(&json(*term));
-                body.push(':');
-                value.push_to(&mut body);
-            }
-            body.push('}');
-            let name = format!("s/{i}");
-            output.write(&format!("search/{name}.js"), &script(&name, &body))?;
+            write_terms(&format!("s/{i}"), terms, output)?;
             write_places(i, terms, output)
         })
+        .collect::<io::Result<()>>()?;
+    by_group
+        .par_iter_mut()
+        .enumerate()
+        .map(|(i, terms)| write_terms(&format!("w/{i}"), terms, output))
         .collect::<io::Result<()>>()?;
     let split = groups
         .split
         .into_iter()
         .map(|(k, v)| (k, v.into_iter().collect()))
         .collect();
-    Ok((split, common_bigrams(&cjk, docs), ranked_set))
+    Ok(Written {
+        split,
+        common: common_bigrams(&cjk, docs),
+        ranked: ranked_set,
+        word_files,
+    })
+}
+
+/// What `write_shards` tells meta.js.
+struct Written {
+    /// The split word groups (`meta.split`).
+    split: SplitGroups,
+    /// The common bigrams (`meta.common`, see [`common_bigrams`]).
+    common: Vec<String>,
+    /// The buckets of the ranked lists (`meta.ranked`).
+    ranked: RankedSet,
+    /// How many word files there are (`meta.words`).
+    word_files: u32,
+}
+
+/// Writes the index file `name` (`s/<i>`, `w/<i>`): its terms, sorted, and their
+/// postings. Every such file is written, `{}` when empty, so the client never asks for
+/// a missing one.
+fn write_terms(name: &str, terms: &mut [(&str, Value)], output: &dyn Output) -> io::Result<()> {
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut body =
+        String::with_capacity(terms.iter().map(|(t, v)| t.len() + v.len_hint() + 8).sum());
+    body.push('{');
+    for (n, (term, value)) in terms.iter().enumerate() {
+        if n > 0 {
+            body.push(',');
+        }
+        body.push_str(&json(*term));
+        body.push(':');
+        value.push_to(&mut body);
+    }
+    body.push('}');
+    output.write(&format!("search/{name}.js"), &script(name, &body))
 }
 
 /// `meta.ranked`: how many buckets the ranked lists are hashed into, and which hold one.
@@ -440,8 +478,9 @@ struct RankedSet {
 }
 
 /// Writes `p/<bucket>.js`, the ranked lists of the bucket's terms, and `m/p<bucket>.js`,
-/// their places: `{}` when none has any, so the client, which asks for it with the
-/// ranked lists before it knows which terms they hold, never asks for a missing file.
+/// their places, when any has places worth writing (see [`postings::telling`]). A list
+/// whose places are written says so (`ranked::Ranked::json`), so the client asks only
+/// for files that exist (at 10k, a third of the buckets had none: 941 files of `{}`).
 fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -> io::Result<()> {
     terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut lists = String::from("{");
@@ -450,10 +489,11 @@ fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -
         if lists.len() > 1 {
             lists.push(',');
         }
+        let placed = !list.places.is_empty() && postings::telling(&list.places);
         lists.push_str(&json(*term));
         lists.push(':');
-        lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json()));
-        if !list.places.is_empty() {
+        lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json(placed)));
+        if placed {
             if places.len() > 1 {
                 places.push(',');
             }
@@ -467,6 +507,9 @@ fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -
     places.push('}');
     let name = format!("p/{bucket}");
     output.write(&format!("search/{name}.js"), &script(&name, &lists))?;
+    if places.len() == 2 {
+        return Ok(());
+    }
     let name = format!("m/p{bucket}");
     output.write(&format!("search/{name}.js"), &script(&name, &places))
 }
@@ -478,7 +521,7 @@ fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> i
     let mut body = String::new();
     for (term, value) in terms {
         let Value::Plain(list) = value else { continue };
-        if list.places.is_empty() || list.df < PLACED_DOCS {
+        if list.places.is_empty() || list.df < PLACED_DOCS || !postings::telling(&list.places) {
             continue;
         }
         body.push(if body.is_empty() { '{' } else { ',' });
@@ -515,7 +558,7 @@ impl Value<'_> {
         match self {
             Value::Plain(l) => out.push_str(&plain(l)),
             Value::Ranked(l) => match ranked::rank(l) {
-                Some(r) => out.push_str(&r.json()),
+                Some(r) => out.push_str(&r.json(false)),
                 None => out.push_str(&plain(l)),
             },
         }

@@ -101,6 +101,15 @@ impl Site {
     pub fn exists(&self, rel: &str) -> bool {
         self.public().join(rel).exists()
     }
+
+    /// The data a built index file (`rel` under `search/`, e.g. `meta.js`) hands to
+    /// `PmoSearch._receive`.
+    pub fn index_data(&self, rel: &str) -> serde_json::Value {
+        let text = self.read(&format!("search/{rel}"));
+        let start = text.find(',').unwrap() + 1;
+        let end = text.rfind(");").unwrap();
+        serde_json::from_str(&text[start..end]).unwrap()
+    }
 }
 
 /// The basic fixture with `text` written at `rel`, built expecting failure: the messages.

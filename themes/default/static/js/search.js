@@ -1,7 +1,8 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 7): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 8): `search/meta.js`, term shards `search/s/<i>.js`,
+ * word files `search/w/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
  * that calls `PmoSearch._receive(name, data)`, so it loads over http:// and file:// alike.
@@ -48,7 +49,7 @@
  * results, and the facet files when asked for. A cold query waits for rounds of
  * requests one after another, so each file is asked for as soon as it is known to be
  * needed: its ranked lists with its shards (meta lists which terms may have one), the
- * places of its bigrams with them or as soon as its shards show they will be wanted, a
+ * places of its bigrams once its lists show they will tell something (mayStandApart), a
  * result's excerpt blocks as soon as the result is sure to be shown.
  *
  * The text rules (tokenizing, stemming, excerpts) are search-text.js, which must load
@@ -144,11 +145,14 @@
 
   function shardName(key, meta) { return 's/' + (fnv1a32(key) % (meta.shards || 1)); }
 
-  /** The shard of a term: CJK terms and word pairs by the whole term, words by group. */
+  /** The word file of a word group's key (docs/search-format.md, "Word files"). */
+  function wordFile(key, meta) { return 'w/' + (fnv1a32(key) % (meta.words || 1)); }
+
+  /** The file of a term: CJK terms and word pairs a shard by the whole term, words a word file by group. */
   function shardOf(term, meta) {
     var first = term.codePointAt(0);
     if (isCjk(first) || term.indexOf(' ') >= 0) return shardName(term, meta);
-    return shardName(groupKey(term, meta), meta);
+    return wordFile(groupKey(term, meta), meta);
   }
 
   // ---------------------------------------------------------------- loading
@@ -613,12 +617,41 @@
   function placesFiles(chainList, meta) {
     var names = {};
     chainList.forEach(function (c) {
-      c.forEach(function (t) {
-        if (ownFile(t[0], meta) || plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
+      placedTerms(c, meta).forEach(function (t) {
+        var own = ownFile(t[0], meta);
+        if (own ? hasPlaces(store[own][t[0]]) : plainDf(t[0], meta) >= PLACED_DOCS) names[placesFile(t[0], meta)] = true;
       });
     });
     return Object.keys(names).sort();
   }
+
+  /**
+   * The terms of a chain whose places are worth loading: its two ends and its rarest
+   * terms, PLACED_TERMS in all. A page holding a phrase's parts apart mostly holds its
+   * words apart: the bigrams where two words meet (门发, 现接 of 务部门发现接口规) are the
+   * rarest and tell most, the ends tell a page holding all but an end (X阶段人力资源规
+   * for 动阶段人力资源规), and the words' own bigrams, in many pages, add bytes more than
+   * pages told apart (at 10k, 务部门发现接口规's 153 claimers left from 244 took 10.7 KB
+   * of places from all seven, 4.5 KB from these four).
+   */
+  function placedTerms(chain, meta) {
+    if (chain.length <= PLACED_TERMS) return chain;
+    var inner = chain.slice(1, -1).map(function (t, i) {
+      return { t: t, df: postingsOf(t[0], meta).docs.length, i: i };
+    });
+    inner.sort(function (a, b) { return (a.df - b.df) || (a.i - b.i); });
+    var kept = inner.slice(0, PLACED_TERMS - 2).map(function (x) { return x.t; });
+    return [chain[0]].concat(kept, [chain[chain.length - 1]]);
+  }
+
+  /** Chain terms whose places a query loads, at most (see placedTerms). */
+  var PLACED_TERMS = 4;
+
+  /**
+   * Whether a ranked list's places are written (its fourth entry, 1): the places of a
+   * term standing at most places of its pages are not (docs/search-format.md, "Places").
+   */
+  function hasPlaces(list) { return Array.isArray(list) && list[3] === 1; }
 
   /** Pages a term's plain list (in its shard, loaded) must hold for places to be written. */
   var PLACED_DOCS = 32;
@@ -626,48 +659,6 @@
   /** How many pages a term's plain list holds; Infinity for a ranked list in its own file. */
   function plainDf(term, meta) {
     return ownFile(term, meta) ? Infinity : postingsOf(term, meta).docs.length;
-  }
-
-  /**
-   * The places files a query will want, guessed as soon as its shards and ranked lists
-   * are in, so they load before the pages are read instead of after (placesWithLists
-   * asked for those of ranked lists already when every chain term may be ranked): those
-   * of its chains when the pages that may claim its exact text can be more than `need`.
-   * A claimer holds every term of the chains and every word of the query, so they are at
-   * most the pages all the plain lists among those share (a ranked list holds more pages
-   * than a page of results shows, so it is left out).
-   */
-  function placesAhead(groups, meta, need) {
-    var chainList = chains(groups);
-    // A long phrase is rarely claimed by more pages than are shown (each bigram more
-    // narrows its claimers) and has many places files: those wait for its postings.
-    var span = chainList.reduce(function (n, c) { return n + c[c.length - 1][1] - c[0][1] + 1; }, 0);
-    if (!chainList.length || span > AHEAD_SPAN) return [];
-    var lists = [];
-    chainList.forEach(function (c) {
-      c.forEach(function (t) { if (!ownFile(t[0], meta)) lists.push(postingsOf(t[0], meta)); });
-    });
-    groups.forEach(function (g) { if (g.type !== 'cjk' && !g.prefix) lists.push(postingsOf(g.term, meta)); });
-    return sharedCount(lists, need) > need ? placesFiles(chainList, meta) : [];
-  }
-
-  /**
-   * The longest query, in characters its chains span, whose places load ahead. At 10k,
-   * of the queries that needed places, 9 characters took in all but one (a 12-character
-   * title); of those longer, most needed none (their claimers were few).
-   */
-  var AHEAD_SPAN = 9;
-
-  /** How many pages all `lists` hold (Infinity for none), counted up to `stop` + 1. */
-  function sharedCount(lists, stop) {
-    if (!lists.length) return Infinity;
-    var shortest = lists.reduce(function (a, b) { return a.docs.length <= b.docs.length ? a : b; });
-    var n = 0;
-    for (var i = 0; i < shortest.docs.length && n <= stop; i++) {
-      var d = shortest.docs[i];
-      if (lists.every(function (p) { return slot(p, d) >= 0; })) n++;
-    }
-    return n;
   }
 
   /**
@@ -722,20 +713,29 @@
    * starts, and on the first page of results (`from` 0) each found to hold the text,
    * which can only move up.
    */
-  function verify(hits, query, from, need, groups, meta, expect) {
+  function verify(hits, query, from, need, groups, meta, expect, apart) {
     var needle = squeeze(query);
     var budget = need + VERIFY_EXTRA;
     function order() { rank(hits); }
     // More pages claim the exact text than are shown: their places sort out, without
-    // their text, most of those that hold the parts apart.
+    // their text, most of those holding its parts apart. They are asked for before any
+    // page is read when some page may hold the parts apart (`apart`, see mayStandApart),
+    // else only once a page read shows it does.
     var claims = hits.filter(isClaim);
-    var chainList = claims.length > need ? chains(groups) : [];
-    var placed = Promise.all(placesFiles(chainList, meta).map(optional)).then(function () {
-      var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
-        .filter(function (c) { return c.length > 1; });
-      if (!lookedUp.length) return;
-      claims.forEach(function (m) { if (!inPlace(lookedUp, m.d)) setVerified(m, false); });
-    });
+    var many = claims.length > need;
+    var placed = null;
+    function place() {
+      var chainList = chains(groups);
+      placed = Promise.all(placesFiles(chainList, meta).map(optional)).then(function () {
+        var lookedUp = chainList.map(function (c) { return placedChain(c, meta); })
+          .filter(function (c) { return c.length > 1; });
+        if (!lookedUp.length) return;
+        claims.forEach(function (m) {
+          if (m.verified === undefined && !inPlace(lookedUp, m.d)) setVerified(m, false);
+        });
+      });
+      return placed;
+    }
     function round() {
       order();
       var todo = [];
@@ -756,9 +756,31 @@
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
         }).then(function (holds) { setVerified(m, holds); }, function () { setVerified(m, true); })
           .then(function () { if (m.verified && from === 0) expect(d); });
-      })).then(round);
+      })).then(function () {
+        var foundApart = todo.some(function (m) { return m.verified === false; });
+        return many && !placed && foundApart ? place().then(round) : round();
+      });
     }
-    return placed.then(round);
+    return (many && apart ? place() : Promise.resolve()).then(round);
+  }
+
+  /**
+   * Whether some page may claim the query's exact text while holding its parts apart:
+   * some page holding the rarest term of its chains does not claim it. When every such
+   * page claims it, the parts are a fixed phrase (我们建议在: 7,224 pages hold each of its
+   * four bigrams, all of them the phrase) and their places would drop no page. At 10k,
+   * of the 93 results pages that loaded places ahead, these were the 16 where places
+   * dropped any (and one more); the others spent a median 11 KB on them for nothing.
+   * Conservative: a page lacking a word outside the chains counts as apart.
+   */
+  function mayStandApart(found, groups, meta) {
+    var rarest = Infinity;
+    chains(groups).forEach(function (c) {
+      c.forEach(function (t) { rarest = Math.min(rarest, postingsOf(t[0], meta).docs.length); });
+    });
+    var claims = 0;
+    for (var i = 0; i < found.length; i++) if (isClaim(found[i])) claims++;
+    return claims < rarest;
   }
 
   /**
@@ -896,7 +918,7 @@
         g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
         g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
       } else if (g.prefix) {
-        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[shardName(k, meta)] = true; });
+        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[wordFile(k, meta)] = true; });
       } else {
         names[shardOf(g.term, meta)] = true;
       }
@@ -913,7 +935,7 @@
     // The shard of the query's exact-title term (src/search/titles.rs).
     var key = titleKey(query);
     if (key && groups.length) names[shardName(key, meta)] = true;
-    return { groups: groups, shards: Object.keys(names).sort(), places: placesWithLists(groups, meta) };
+    return { groups: groups, shards: Object.keys(names).sort() };
 
     /** A term's shard, and the file of its ranked list if it may have one. */
     function need(t) {
@@ -921,32 +943,6 @@
       var f = rankedFile(t, meta);
       if (f) names[f] = true;
     }
-  }
-
-  /**
-   * The places files of the query's ranked chain terms (`m/p<bucket>`), asked for with the
-   * ranked lists: whether more pages claim its exact text than are shown is known only
-   * once the lists are in, a round later. Only for chains spanning at most AHEAD_SPAN
-   * characters (a longer phrase is rarely claimed by more pages than are shown), and
-   * whose terms may all be ranked.
-   */
-  function placesWithLists(groups, meta) {
-    var chainList = chains(groups);
-    var span = chainList.reduce(function (n, c) { return n + c[c.length - 1][1] - c[0][1] + 1; }, 0);
-    if (!chainList.length || span > AHEAD_SPAN) return [];
-    // A term with a plain list is in at most 256 pages, and then the claimers are mostly
-    // few enough (at 10k, asking only when every term may be ranked kept every query's
-    // rounds and cut the header box's median from 29 to 24 KB).
-    var ranked = function (t) { return rankedFile(t[0], meta) !== null; };
-    if (!chainList.every(function (c) { return c.every(ranked); })) return [];
-    var names = {};
-    chainList.forEach(function (c) {
-      c.forEach(function (t) {
-        var f = rankedFile(t[0], meta);
-        if (f) names['m/p' + f.slice(2)] = true;
-      });
-    });
-    return Object.keys(names).sort();
   }
 
   function resolveGroups(groups, meta) {
@@ -959,7 +955,7 @@
         var exp = [];
         [g.text, g.term].forEach(function (pre) {
           prefixGroups(pre, meta).forEach(function (k) {
-            var data = store[shardName(k, meta)] || {};
+            var data = store[wordFile(k, meta)] || {};
             Object.keys(data).forEach(function (t) {
               if (!seen[t] && t.lastIndexOf(pre, 0) === 0 && t.indexOf(' ') < 0) { seen[t] = true; exp.push(t); }
             });
@@ -1120,13 +1116,7 @@
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
-      // The shards and ranked lists, and with them the places verify will likely want.
-      var places = withText && prep.groups.length ? prep.places : [];
-      return Promise.all(files.map(get).concat(places.map(optional))).then(function () {
-        // The places of long plain lists, when more pages than are shown may claim the text.
-        var ahead = withText && prep.groups.length ? placesAhead(prep.groups, meta, offset + limit) : [];
-        return Promise.all(ahead.map(optional));
-      }).then(function () {
+      return Promise.all(files.map(get)).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
         var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
@@ -1144,7 +1134,8 @@
           // The results that verify cannot move off the page load now, beside it; the
           // others as verify tells.
           settledDocs(hits, offset, offset + limit).forEach(load);
-          settled = verify(hits, query, offset, offset + limit, prep.groups, meta, load);
+          settled = verify(hits, query, offset, offset + limit, prep.groups, meta, load,
+            mayStandApart(found, prep.groups, meta));
         }
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);
@@ -1198,7 +1189,7 @@
   }
 
   var PmoSearch = {
-    version: 7,
+    version: 8,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

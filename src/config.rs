@@ -351,6 +351,12 @@ impl Config {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
             let help = unknown_key_help(&message, text, offset);
+            if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {
+                let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
+                return Diagnostic::error(Problem::Config(x.problem))
+                    .at(Location::new(path, &source, offset, len))
+                    .with_help(x.help);
+            }
             let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {

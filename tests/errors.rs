@@ -216,6 +216,71 @@ fn template_rendering_error_names_template_and_page() {
     assert!(m.contains("content/reviews/erp-closure.md"), "{m}");
 }
 
+/// The mistakes people make by hand in TOML and YAML — text without quotes, a quote left
+/// open, `: ` or a leading sign in a value, a tab, a key written twice — are named by what
+/// was done, at the place it was done, with the line as it should be; never in the
+/// parser's grammar words (`mapping values are not allowed in this context`).
+#[test]
+fn toml_and_yaml_syntax_mistakes_are_told_by_what_was_typed() {
+    let cases: &[(&str, String, &str, &str)] = &[
+        (
+            "site.toml",
+            "title = PMO 门户\nlanguage = \"zh-CN\"\n".to_string(),
+            "site.toml:1:9: invalid site.toml: the text `PMO 门户` is not in quotes",
+            "`title = \"PMO 门户\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}category: 沟通: 管理\n---\n"),
+            "bad.md:7:13: invalid front matter: a value holds `: `",
+            "`category: \"沟通: 管理\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}summary: *重点* 在前\n---\n"),
+            "bad.md:7:10: invalid front matter: a value starts with `*`",
+            "`summary: \"*重点* 在前\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}\tcategory: 采购\n---\n"),
+            "bad.md:7:1: invalid front matter: a tab character",
+            "replace the tab with spaces",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}summary: \"没有闭合\ncategory: 采购\n---\n"),
+            "bad.md:7:10: invalid front matter: a quote is opened and not closed",
+            "end the value with the quote it starts with",
+        ),
+        (
+            "content/lessons/bad.md",
+            "+++\ntitle = \"测试\"\ndate = 2024-03-18\nproject = \"erp\"\nphase = \"execution\"\n\
+             impact = \"negative\"\ntitle = \"又一个\"\n+++\n"
+                .to_string(),
+            "bad.md:7:1: invalid front matter: `title` is written twice",
+            "keep one of the two `title` lines",
+        ),
+        (
+            "content/reports/chart.md",
+            "---\ntitle: 图\n---\n\n```chart\ntype = \"bar\"\ndata = portfolio\n```\n".to_string(),
+            "chart.md:7:8: invalid chart block: the text `portfolio` is not in quotes",
+            "`data = \"portfolio\"`",
+        ),
+        (
+            "data/teams.yaml",
+            "- name: 甲\n  size: 3\n\t size: 4\n".to_string(),
+            "teams.yaml:3:1: invalid data: a tab character",
+            "replace the tab with spaces",
+        ),
+    ];
+    for (file, text, problem, help) in cases {
+        let m = failing(file, text);
+        assert!(m.contains(problem), "{file}: {problem}\n{m}");
+        assert!(m.contains(help), "{file}: {help}\n{m}");
+    }
+}
+
 #[test]
 fn bad_site_toml() {
     let m = failing("site.toml", "title = \"x\"\nlanguage = \"fr\"\n");

@@ -132,6 +132,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         let d = in_words(d, &message, &front, local, fields());
         let d = colon_hint(d, &front, fields());
         let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
+        let d = syntax_hint(d, path, text, split, &message, &front, local);
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
@@ -454,6 +455,34 @@ fn indent_hint(
         ),
         _ => d,
     }
+}
+
+/// A syntax error nothing above explained, told by the mistake made (a value without
+/// quotes, a quote left open, a tab) instead of the parser's grammar words.
+fn syntax_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    message: &str,
+    front: &str,
+    local: usize,
+) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) || is_schema_error(message)
+    {
+        return d;
+    }
+    let explained = match split.format {
+        Format::Yaml => crate::syntax::yaml(message, front, local),
+        Format::Toml => crate::syntax::toml(message, front, local),
+    };
+    let Some(x) = explained else {
+        return d;
+    };
+    let at = split.front.start + x.at.unwrap_or(local);
+    Diagnostic::error(Problem::FrontMatter(x.problem))
+        .at(Location::new(path, text, at, 1))
+        .with_help(x.help)
 }
 
 /// The top-level field whose lines hold `offset`: its name and the byte range from its

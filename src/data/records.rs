@@ -171,6 +171,9 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
     let help = || t!("a TOML table is a list of [[rows]] entries, one per row");
     let toml_error = |e: toml::de::Error| {
         let offset = e.span().map_or(0, |r| r.start);
+        if let Some(x) = crate::syntax::toml(e.message(), text, offset) {
+            return structured_error(path, text, x.problem, x.at.unwrap_or(offset), x.help);
+        }
         structured_error(
             path,
             text,
@@ -286,6 +289,9 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
                 offset,
                 t!("`{value}` is not a figure: write the amount, or leave the cell empty when nothing was reported", value = value),
             );
+        }
+        if let Some(x) = crate::syntax::yaml(&message, text, offset) {
+            return structured_error(path, text, x.problem, x.at.unwrap_or(offset), x.help);
         }
         structured_error(
             path,

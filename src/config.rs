@@ -572,14 +572,18 @@ const TABLE_OF: &[(&str, &str)] = &[
     ("draft_max_age_days", "hygiene"),
 ];
 
-/// The `[table]` whose header is the last before `offset` in `text`, if any.
+/// The `[table]` whose header is the last before `offset` in `text`, if any: its name
+/// alone, without the brackets or a comment after them (`[thresholds]  # RAG`).
 fn table_at(text: &str, offset: usize) -> Option<&str> {
     text.get(..offset)?
         .lines()
         .rev()
         .map(str::trim)
         .find(|line| line.starts_with('['))
-        .map(|line| line.trim_matches(|c| c == '[' || c == ']').trim())
+        .map(|line| {
+            let name = line.trim_start_matches('[');
+            name[..name.find(']').unwrap_or(name.len())].trim()
+        })
 }
 
 /// The help for an unknown key. A key that is right but in the wrong place — a
@@ -667,6 +671,14 @@ mod tests {
             help.contains("`cpi_green` belongs under `[thresholds]`"),
             "{help}"
         );
+        // `pmo init` writes a comment after the header: the help names the table alone.
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[thresholds]      # RAG status\nsearch = true\n",
+        )
+        .unwrap_err();
+        let help = err.help.unwrap().to_string();
+        assert!(help.contains("read as part of `[thresholds]` ("), "{help}");
     }
 
     #[test]

@@ -102,6 +102,37 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
     assert!(m.contains("risks.csv:2:10"), "{m}");
 }
 
+/// A mark typed for "no value yet" (`—`, `N/A`, `TBD`, `待定`) in a figure or date cell is
+/// told to be left empty, which is how a table says so; "e.g. 1200000" or "write dates as
+/// YYYY-MM-DD" sent its author looking for a figure or a day nobody knows yet.
+#[test]
+fn a_mark_for_no_value_is_told_to_be_an_empty_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,—\n2024-02,1000000,N/A,1100000\n",
+    );
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-03-05,TBD,待定\n",
+    );
+    let m = site.build_err();
+    for (place, mark) in [
+        ("budget.csv:2:24", "—"),
+        ("budget.csv:3:17", "N/A"),
+        ("milestones.csv:2:16", "TBD"),
+        ("milestones.csv:2:20", "待定"),
+    ] {
+        assert!(m.contains(place), "{place}\n{m}");
+        assert!(
+            m.contains(&format!(
+                "`{mark}` stands for no value: leave the cell empty"
+            )),
+            "{mark}\n{m}"
+        );
+    }
+}
+
 /// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
 /// as such with the value to type, as table cells already were.
 #[test]

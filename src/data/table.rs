@@ -160,6 +160,7 @@ impl Table {
                         t!("its digits are full-width (as a Chinese input method types them in full-width mode): type them half-width, e.g. 10000"),
                     ))
                 }
+                None if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a number"))),
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,
@@ -245,6 +246,7 @@ impl Table {
                     t!("the format is right but no such day exists: check the month and the day"),
                 )
             }),
+            Cell::Text(t) if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a date"))),
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
                 t.trim().parse::<f64>().map_or_else(
                     |_| match crate::date::read_loosely(t) {
@@ -302,6 +304,18 @@ impl Table {
                 t!("write months as YYYY-MM, e.g. 2024-03"),
             )),
         }
+    }
+
+    /// The error for a mark typed for "no value" (`—`, `TBD`): the table's way to say so
+    /// is an empty cell.
+    fn no_value_mark(&self, row: usize, col: usize, expected: Text) -> Diagnostic {
+        let found = self.text(row, col);
+        self.bad_cell(
+            row,
+            col,
+            expected,
+            t!("`{value}` stands for no value: leave the cell empty, which says so here (a column that needs a value needs the real one)", value = found.trim()),
+        )
     }
 
     /// The error for an empty cell of a column that needs a value (it read "holds ``").
@@ -472,6 +486,37 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     }
     letters.reverse();
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// Whether a cell holds a mark people type for "no value yet" rather than a value:
+/// dashes or question marks alone, or a word such as N/A, TBD, 待定.
+fn is_no_value_mark(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "nil",
+        "tbd",
+        "tba",
+        "unknown",
+        "无",
+        "暂无",
+        "待定",
+        "未定",
+        "未知",
+        "不适用",
+        "空",
+        "缺",
+    ];
+    let text = text.trim();
+    !text.is_empty()
+        && (text.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '–' | '‐' | '―' | '─' | '/' | '?' | '？' | '…'
+            )
+        }) || WORDS.contains(&text.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -95,6 +95,34 @@ fn broken_link() {
     assert!(m.contains("register.md"), "suggestion: {m}");
 }
 
+/// A link with the right file name and the wrong folder — the most common broken link,
+/// written as if the target sat beside the page — is told the path that works from this
+/// page; only same-folder names used to be offered, so it got no help, or the linking
+/// page itself as a "did you mean".
+#[test]
+fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n见[登记册](register.md)和[应对](risk/response.md)。\n"),
+    );
+    assert!(
+        m.contains("content/practices/risk/register.md exists: from this page, link it as `../practices/risk/register.md`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("link it as `../practices/risk/response.md`"),
+        "{m}"
+    );
+    let m = failing(
+        "content/practices/risk/bad.md",
+        "---\ntitle: 测试\n---\n\n[x](bda.md)\n",
+    );
+    assert!(
+        !m.contains("did you mean content/practices/risk/bad.md"),
+        "{m}"
+    );
+}
+
 #[test]
 fn broken_anchor() {
     let m = failing(

@@ -116,6 +116,33 @@ impl Thresholds {
     }
 }
 
+impl Config {
+    /// `d` placed at `key = …` in site.toml (a bare or quoted key, in any table), for a
+    /// problem found after the file was read; at the file alone when the key is not
+    /// written there (a default is in force).
+    pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
+        let path = Path::new("site.toml");
+        let mut offset = 0;
+        for line in self.source.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start().len();
+            let written = line.trim_start();
+            let quote = written.chars().next().filter(|c| matches!(c, '"' | '\''));
+            let rest = match quote {
+                Some(q) => written[1..]
+                    .strip_prefix(key)
+                    .and_then(|r| r.strip_prefix(q)),
+                None => written.strip_prefix(key),
+            };
+            if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+                let at = offset + indent + usize::from(quote.is_some());
+                return d.at(Location::new(path, &self.source, at, key.len()));
+            }
+            offset += line.len();
+        }
+        d.in_file(path)
+    }
+}
+
 /// The line number and value offset of `key = …` in site.toml (the end of the text if
 /// the key is not written, i.e. a default is in force).
 fn key_place(source: &str, key: &str) -> (usize, usize) {
@@ -232,6 +259,11 @@ pub struct Config {
     pub as_of: Option<Date>,
     #[serde(default)]
     pub hygiene: HygieneSettings,
+    /// The text of site.toml, to place the errors found after it was read (a folder or
+    /// table a key names that does not exist) at their line.
+    #[serde(skip)]
+    #[schemars(skip)]
+    source: Arc<str>,
 }
 
 /// When the hygiene checks call something stale (`[hygiene]`).
@@ -364,6 +396,7 @@ impl Config {
             }
             d
         })?;
+        config.source = source.clone();
         if config.paginate == 0 {
             return Err(
                 Diagnostic::error(Problem::Config(t!("`paginate` must be at least 1")))

@@ -480,10 +480,16 @@ impl Config {
 /// Audience names must be declared once each, and every name used in site.toml must be
 /// one of them: a misspelt audience would otherwise hide, or publish, a whole folder.
 fn check_audiences(config: &Config, path: &Path, source: &Arc<str>) -> Result<(), Diagnostic> {
-    let quoted_at = |name: &str| {
-        let offset = source.find(&format!("\"{name}\"")).map_or(0, |i| i + 1);
+    // The `nth` time `"name"` is written (0 for the first): a name declared twice is
+    // told at its second writing, the one to delete.
+    let quoted_nth = |name: &str, nth: usize| {
+        let offset = source
+            .match_indices(&format!("\"{name}\""))
+            .nth(nth)
+            .map_or(0, |(i, _)| i + 1);
         Location::new(path, source, offset, name.len())
     };
+    let quoted_at = |name: &str| quoted_nth(name, 0);
     let declared: Vec<&str> = config.audiences.iter().map(String::as_str).collect();
     for (i, name) in declared.iter().enumerate() {
         let plain = !name.is_empty()
@@ -495,7 +501,7 @@ fn check_audiences(config: &Config, path: &Path, source: &Arc<str>) -> Result<()
                 "`{name}` cannot be an audience: names must be unique and made of letters, digits, `-` and `_`",
                 name = *name
             )))
-            .at(quoted_at(name))
+            .at(quoted_nth(name, declared[..i].iter().filter(|n| *n == name).count()))
             .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
         }
     }
@@ -712,6 +718,16 @@ mod tests {
         .unwrap_err();
         let help = err.help.unwrap().to_string();
         assert!(help.contains("read as part of `[thresholds]` ("), "{help}");
+    }
+
+    #[test]
+    fn an_audience_declared_twice_is_told_at_its_second_writing() {
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\naudiences = [\"public\", \"internal\", \"public\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:37"), "{err}");
     }
 
     #[test]

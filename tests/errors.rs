@@ -313,13 +313,16 @@ fn toml_and_yaml_syntax_mistakes_are_told_by_what_was_typed() {
 /// file was read; it is still told at its line, like every other site.toml mistake.
 #[test]
 fn site_toml_keys_naming_nothing_are_told_at_their_line() {
-    let head = "title = \"测试门户\"\nlanguage = \"zh-CN\"\naudiences = [\"public\", \"internal\"]\n";
+    let head =
+        "title = \"测试门户\"\nlanguage = \"zh-CN\"\naudiences = [\"public\", \"internal\"]\n";
     let m = failing(
         "site.toml",
         format!("{head}[audience_defaults]\n\"practices/vender\" = \"internal\"\n"),
     );
     assert!(
-        m.contains("site.toml:5:2: invalid site.toml: [audience_defaults] names `practices/vender`"),
+        m.contains(
+            "site.toml:5:2: invalid site.toml: [audience_defaults] names `practices/vender`"
+        ),
         "{m}"
     );
     let m = failing(

@@ -71,6 +71,28 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("write each setting as `key = value` on a line of its own; text over several lines goes between `\"\"\"` and `\"\"\"`"),
         );
     }
+    if message.starts_with("invalid date") {
+        // A date TOML reads as one (unquoted) but no such day: told as front matter and
+        // tables tell it, from the value.
+        let value = text[offset..]
+            .split(|c: char| c.is_whitespace() || c == '#' || c == ',' || c == ']')
+            .next()
+            .unwrap_or("");
+        let shaped = value.len() == 10
+            && value.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if let (true, Err(problem)) = (shaped, crate::date::Date::parse(value)) {
+            return explained_here(
+                problem,
+                t!("the format is right but no such day exists: check the month and the day"),
+            );
+        }
+    }
     if message.starts_with("invalid unquoted key") {
         return explained_here(
             t!("a key holds a character keys may not hold without quotes"),
@@ -320,8 +342,23 @@ mod tests {
     }
 
     #[test]
+    fn a_toml_date_that_does_not_exist_is_named_by_its_value() {
+        let e = toml(
+            "invalid date, expected day between 01 and 29",
+            "as_of = 2024-02-30 # 月末\n",
+            8,
+        )
+        .unwrap();
+        assert!(
+            e.problem.to_string().contains("`2024-02-30` is not a date"),
+            "{}",
+            e.problem
+        );
+    }
+
+    #[test]
     fn other_messages_are_left_to_the_caller() {
-        assert_eq!(toml("invalid date", "d = 2024-02-30", 4), None);
+        assert_eq!(toml("invalid date", "d = 2024-13", 4), None);
         assert_eq!(yaml("recursion limit exceeded", "a: b", 0), None);
     }
 }

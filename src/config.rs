@@ -389,6 +389,7 @@ impl Config {
                     .at(Location::new(path, &source, offset, len))
                     .with_help(x.help);
             }
+            let help = help.or_else(|| example_help(text, offset));
             let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {
@@ -611,6 +612,51 @@ const TABLE_OF: &[(&str, &str)] = &[
     ("draft_max_age_days", "hygiene"),
 ];
 
+/// A value each site.toml key takes, as it is written: the help for a value of the
+/// wrong kind (`paginate = "20"`, `search = "yes"`), which the parser names but does not
+/// show.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("title", "\"PMO 知识门户\""),
+    ("description", "\"项目管理办公室的最佳实践与经验教训\""),
+    ("base_url", "\"https://intranet.example.com/pmo/\""),
+    ("language", "\"zh-CN\""),
+    ("paginate", "20"),
+    ("trust_html", "false"),
+    ("theme", "\"default\""),
+    ("feed_limit", "20"),
+    ("search", "true"),
+    ("search_words", "[\"主数据\", \"北斗\"]"),
+    ("audiences", "[\"public\", \"internal\", \"pmo\"]"),
+    ("as_of", "2025-06-30"),
+    ("cpi_green", "0.95"),
+    ("cpi_amber", "0.85"),
+    ("spi_green", "0.95"),
+    ("spi_amber", "0.85"),
+    ("basis", "\"cumulative\""),
+    ("tolerance", "0.01"),
+    ("portfolio", "\"CNY\""),
+    ("rates_table", "\"rates\""),
+    ("money", "\"internal\""),
+    ("money_tables", "[\"costs\"]"),
+    ("practice_max_age_months", "24"),
+    ("data_stale_months", "3"),
+    ("draft_max_age_days", "30"),
+    ("page", "true"),
+];
+
+/// The help for a bad value at `offset`: its key's line written right, when the key is
+/// one of site.toml's own.
+fn example_help(text: &str, offset: usize) -> Option<Text> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let key = text[start..].split('=').next()?.trim();
+    let (key, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
+    Some(t!(
+        "write it like `{key} = {example}`",
+        key = *key,
+        example = *example
+    ))
+}
+
 /// The `[table]` whose header is the last before `offset` in `text`, if any: its name
 /// alone, without the brackets or a comment after them (`[thresholds]  # RAG`).
 fn table_at(text: &str, offset: usize) -> Option<&str> {
@@ -718,6 +764,21 @@ mod tests {
         .unwrap_err();
         let help = err.help.unwrap().to_string();
         assert!(help.contains("read as part of `[thresholds]` ("), "{help}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_shown_written_right() {
+        for (line, right) in [
+            ("paginate = \"20\"", "`paginate = 20`"),
+            ("search = \"yes\"", "`search = true`"),
+            ("language = \"zh\"", "`language = \"zh-CN\"`"),
+            ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
+        ] {
+            let err = Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n"))
+                .unwrap_err();
+            let help = err.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.contains(right), "{line}: {help}");
+        }
     }
 
     #[test]

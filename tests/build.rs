@@ -640,3 +640,33 @@ fn a_project_without_reported_costs_shows_none_rather_than_zero() {
     );
     assert!(!card.contains('%'), "no share of the budget: {card}");
 }
+
+/// A heading named like an element of the theme (`## Main`, the skip link's target;
+/// `## Chart 1`, a drawing's figure) gets an id of its own: two elements of one id are
+/// invalid HTML, and the skip link or the chart's label would lead to the heading.
+#[test]
+fn a_heading_never_takes_an_id_the_theme_uses_on_the_page() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/ids.md",
+        "---\ntitle: 编号冲突\n---\n\n## Main\n\n正文。\n\n## Chart 1\n\n\
+         ```chart\ntype = \"bar\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = \"pv\"\n```\n\n\
+         ## 见 {#toc-title}\n\n[回到正文](#main-1)\n",
+    );
+    site.build_ok();
+    let page = site.read("reports/ids/index.html");
+    let mut ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    ids.sort_unstable();
+    let twice: Vec<&&str> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| &w[0])
+        .collect();
+    assert!(twice.is_empty(), "ids used twice: {twice:?}");
+    assert!(page.contains("<h2 id=\"main-1\">"), "{page}");
+    assert!(page.contains("<h2 id=\"chart-1-1\">"), "{page}");
+}

@@ -133,6 +133,28 @@ fn a_mark_for_no_value_is_told_to_be_an_empty_cell() {
     }
 }
 
+/// A budget period typed another way (`2024-3`, `2024年4月`), a whole day, or a totals
+/// row at the bottom (`合计`, as finance exports end) is told what it would be or that the
+/// row goes, instead of only "write months as YYYY-MM".
+#[test]
+fn a_period_in_another_shape_or_a_totals_row_gets_a_hint_of_its_own() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-1,100,90,95\n2024年2月,100,90,95\n2024-03-31,100,90,95\n\
+         合计,300,270,285\n",
+    );
+    let m = site.build_err();
+    for hint in [
+        "`2024-1` would be 2024-01: write months as YYYY-MM",
+        "`2024年2月` would be 2024-02: write months as YYYY-MM",
+        "`2024-03-31` is a day: write its month, 2024-03",
+        "`合计` looks like a totals row: delete it",
+    ] {
+        assert!(m.contains(hint), "{hint}\n{m}");
+    }
+}
+
 /// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
 /// as such with the value to type, as table cells already were.
 #[test]

@@ -297,6 +297,7 @@ impl Table {
         match self.cell(row, col) {
             Cell::Date(d) => Ok(d.iso()[..7].to_string()),
             Cell::Text(t) if is_month(t.trim()) => Ok(t.trim().to_string()),
+            Cell::Text(t) => Err(self.bad_cell(row, col, t!("a month"), month_help(t.trim()))),
             _ => Err(self.bad_cell(
                 row,
                 col,
@@ -475,6 +476,55 @@ pub fn is_month(text: &str) -> bool {
         && matches!(text[5..].parse::<u8>(), Ok(1..=12))
 }
 
+/// How to write a period typed as something other than `YYYY-MM`: the month it would be
+/// (`2024-3`, `2024年3月`: said, never taken, as for days), a day's month, or that a
+/// totals row (`合计`, as finance exports end) goes.
+fn month_help(text: &str) -> Text {
+    const TOTALS: &[&str] = &[
+        "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
+    ];
+    let lower = text.to_lowercase();
+    if TOTALS
+        .iter()
+        .any(|w| lower.starts_with(w) || lower.ends_with(w))
+    {
+        return t!(
+            "`{value}` looks like a totals row: delete it, the portal adds the periods up itself",
+            value = text
+        );
+    }
+    if let Some(day) = crate::date::read_loosely(text).filter(|_| Date::parse(text).is_ok()) {
+        return t!(
+            "`{value}` is a day: write its month, {month}",
+            value = text,
+            month = &day.iso()[..7]
+        );
+    }
+    let folded: String = text.chars().map(crate::slugs::fold_full_width).collect();
+    let folded = folded.strip_suffix('月').unwrap_or(&folded);
+    let parts: Vec<&str> = folded.split(['-', '/', '.', '年']).collect();
+    let month = match parts.as_slice() {
+        [y, m] => Some((*y, *m)),
+        [ym] if ym.len() == 6 && ym.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((&ym[..4], &ym[4..]))
+        }
+        _ => None,
+    }
+    .filter(|(y, m)| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && matches!(m.parse::<u8>(), Ok(1..=12))
+    });
+    match month {
+        Some((y, m)) => t!(
+            "`{value}` would be {month}: write months as YYYY-MM",
+            value = text,
+            month = format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))
+        ),
+        None => t!("write months as YYYY-MM, e.g. 2024-03"),
+    }
+}
+
 /// `C7` for zero-based row 6, column 2.
 pub fn cell_ref(row: u32, col: u32) -> String {
     let mut letters = Vec::new();
@@ -522,6 +572,27 @@ fn is_no_value_mark(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_of_any_text_gets_a_help_without_a_panic() {
+        for text in [
+            "第一",
+            "第一期",
+            "二〇二四",
+            "２０２４-３",
+            "2024年",
+            "2024-13",
+            "202413",
+            "—",
+            "",
+        ] {
+            let help = month_help(text).to_string();
+            assert!(!help.is_empty(), "{text}");
+        }
+        assert!(month_help("202403")
+            .to_string()
+            .contains("would be 2024-03"));
+    }
 
     #[test]
     fn cell_refs_are_spreadsheet_style() {

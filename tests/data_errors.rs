@@ -279,6 +279,24 @@ fn table_headers_of_the_wrong_length() {
     assert!(m.contains("`headers`"), "{m}");
 }
 
+/// A table block with `columns = []` wrote `<tr></tr>` rows (invalid HTML, and no table),
+/// and `limit = 0` a table or chart of nothing; each is refused at its field, as `y = []`.
+#[test]
+fn a_block_that_would_show_nothing_is_refused_at_its_field() {
+    let m = block("table", "data = \"portfolio\"\ncolumns = []\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("`columns` is an empty list"), "{m}");
+    let m = block("table", "data = \"portfolio\"\nlimit = 0\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("`limit = 0` would show no rows"), "{m}");
+    let m = block(
+        "chart",
+        "type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"bac\"\nlimit = 0\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:12:1"), "{m}");
+    assert!(m.contains("`limit = 0` would show no rows"), "{m}");
+}
+
 #[test]
 fn table_sorted_by_an_unknown_column() {
     let m = block("table", "data = \"portfolio\"\nsort = \"-budget\"\n");

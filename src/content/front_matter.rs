@@ -326,6 +326,10 @@ fn in_words(
             t!("one text"),
             t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
         ),
+        Shape::Records => (
+            t!("a list of items, each with fields of its own"),
+            t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: 张三`, `    due: 2024-06-30`)", field = &field),
+        ),
         Shape::Number => (
             t!("a number"),
             t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
@@ -714,6 +718,22 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn a_list_of_items_written_as_a_word_or_a_list_of_words_is_shown_its_shape() {
+        for actions in ["actions: 补签合同\n", "actions:\n  - 补签合同\n"] {
+            let text = format!(
+                "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n{actions}---\n"
+            );
+            let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            assert!(
+                d.to_string().contains("`actions` takes a list of items"),
+                "{actions}: {d}"
+            );
+            let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.contains("- what: …"), "{help}");
+        }
     }
 
     #[test]

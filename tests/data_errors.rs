@@ -393,6 +393,34 @@ fn zip_declaring(name: &str, data: &[u8], declared: u32) -> Vec<u8> {
     out
 }
 
+/// A "workbook" that is none — an export system's web page saved as `.xls`, a CSV
+/// renamed `.xlsx`, an empty file — is named for what it is, not by the zip or OLE
+/// reader's words ("Could not find EOCD", "Invalid OLE").
+#[test]
+fn a_file_named_as_a_workbook_that_is_none_is_named_for_what_it_is() {
+    for (name, bytes, said) in [
+        (
+            "budget.xls",
+            "<html><body><table><tr><td>period</td></tr></table></body></html>",
+            "is a web page (HTML or XML), not a workbook",
+        ),
+        (
+            "budget.xlsx",
+            "period,pv,ev,ac\n2024-01,100,90,95\n",
+            "is text, not a workbook",
+        ),
+        ("budget.xlsx", "", "is empty"),
+    ] {
+        let site = Site::fixture("basic");
+        site.remove("content/projects/erp/budget.csv");
+        site.write(&format!("content/projects/erp/{name}"), bytes);
+        let m = site.build_err();
+        assert!(m.contains(&format!("content/projects/erp/{name}")), "{m}");
+        assert!(m.contains(said), "{said}\n{m}");
+        assert!(!m.contains("EOCD") && !m.contains("OLE"), "{m}");
+    }
+}
+
 #[test]
 fn workbook_that_inflates_past_the_limit_is_refused() {
     let zip = zip_declaring("xl/sharedStrings.xml", b"<sst/>", 400_000_000);

@@ -1,4 +1,4 @@
-//! TOML and YAML syntax errors in words, with the fix.
+//! TOML, YAML and JSON syntax errors in words, with the fix.
 //!
 //! The parsers say what their grammar missed (`string values must be quoted, expected
 //! literal string`, `mapping values are not allowed in this context`), in English and
@@ -180,6 +180,30 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     None
 }
 
+/// Explains serde_json's `message` (its position already cut off), when it is a mistake
+/// people make by hand in a JSON table; `eof` when the text ended inside a value.
+pub fn json(message: &str, eof: bool) -> Option<Explained> {
+    if eof {
+        return explained_here(
+            t!("the file ends inside a value: a `]`, `}}` or `\"` is missing"),
+            t!("close every `[` with `]`, every `{{` with `}}` and every text with `\"`: a JSON table is [{{\"period\": \"2024-01\", \"pv\": 100}}, …]"),
+        );
+    }
+    if message.starts_with("trailing comma") {
+        return explained_here(
+            t!("a comma after the last item, which JSON does not allow"),
+            t!("delete the comma before the closing `]` or `}}`"),
+        );
+    }
+    if message.starts_with("expected value") || message.starts_with("key must be a string") {
+        return explained_here(
+            t!("a value or key JSON cannot read: text must be in double quotes"),
+            t!("write texts and keys in double quotes (`\"pv\": 100`, `\"name\": \"启动会\"`), numbers bare, and no comments"),
+        );
+    }
+    None
+}
+
 /// A mistake that lies where the parser found it.
 fn explained_here(problem: Text, help: Text) -> Option<Explained> {
     Some(Explained {
@@ -354,6 +378,17 @@ mod tests {
             "{}",
             e.problem
         );
+    }
+
+    #[test]
+    fn json_mistakes_by_hand_are_named() {
+        assert!(json("EOF while parsing a list", true).is_some());
+        let e = json("trailing comma", false).unwrap();
+        assert!(e
+            .problem
+            .to_string()
+            .contains("a comma after the last item"));
+        assert!(json("expected value", false).is_some());
     }
 
     #[test]

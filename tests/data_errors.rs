@@ -170,6 +170,32 @@ fn wrong_cell_types_in_json_and_toml_name_line_and_column() {
     assert!(m.contains("content/projects/erp/budget.yaml:4:7"), "{m}");
 }
 
+/// A JSON table cut short or with a comma after its last item was told in serde_json's
+/// English ("EOF while parsing a list at line 1 column 29"), its position twice.
+#[test]
+fn json_tables_typed_by_hand_are_told_their_mistake() {
+    for (json, said) in [
+        (
+            "[{\"name\": \"甲\", \"value\": 1},",
+            "the file ends inside a value",
+        ),
+        (
+            "[{\"name\": \"甲\", \"value\": 1},]",
+            "a comma after the last item",
+        ),
+        (
+            "[{'name': '甲', 'value': 1}]",
+            "text must be in double quotes",
+        ),
+        ("{\"name\": \"甲\"}", "wrong kind of value: found map"),
+    ] {
+        let m = failing("data/teams.json", json);
+        assert!(m.contains("data/teams.json:1:"), "{json}: {m}");
+        assert!(m.contains(said), "{json}: {said}\n{m}");
+        assert!(!m.contains(" at line "), "{json}: {m}");
+    }
+}
+
 #[test]
 fn thresholds_that_make_no_sense() {
     let site = "title = \"x\"\n[thresholds]\ncpi_green = 0.9\ncpi_amber = 0.95\n";

@@ -54,6 +54,24 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// `url` with each byte of every character outside ASCII percent-encoded
+/// (`tags/风险/` → `tags/%E9%A3%8E%E9%99%A9/`): the form the sitemap protocol and
+/// robots.txt take (RFC 3986), where pages and browsers read the characters themselves.
+pub fn ascii_address(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// A file's path as a URL path: the characters an address may not hold, or that would
 /// end its path (`#`, `?`), and `%` itself are percent-encoded; letters of any script
 /// and `/` stay as they are, so Chinese names stay readable.

@@ -269,6 +269,7 @@ fn the_sitemap_lists_every_published_page() {
     let site = Site::fixture("basic");
     site.build_ok();
     let sitemap = site.read("sitemap.xml");
+    let decoded = common::percent_decode(&sitemap);
     let base = "https://intranet.example.com/pmo/";
     let mut missing = Vec::new();
     let public = site.public();
@@ -283,7 +284,7 @@ fn the_sitemap_lists_every_published_page() {
             continue;
         }
         let url = format!("<loc>{base}{}</loc>", rel.trim_end_matches("index.html"));
-        if !sitemap.contains(&url) {
+        if !decoded.contains(&url) {
             missing.push(url);
         }
     }
@@ -292,6 +293,17 @@ fn the_sitemap_lists_every_published_page() {
     assert!(sitemap.contains("/pmo/lessons/page/2/</loc>"), "{sitemap}");
     assert!(!sitemap.contains("/pmo/search/"));
     assert!(!sitemap.contains("404"));
+    // The sitemap protocol takes RFC 3986 addresses: Chinese slugs percent-encoded.
+    assert!(
+        sitemap.contains("/pmo/tags/%E9%A3%8E%E9%99%A9/</loc>"),
+        "{sitemap}"
+    );
+    for loc in sitemap.split("<loc>").skip(1) {
+        let loc = loc.split("</loc>").next().unwrap();
+        assert!(loc.is_ascii(), "not an RFC 3986 address: {loc}");
+    }
+    let robots = site.read("robots.txt");
+    assert!(robots.is_ascii(), "{robots}");
 }
 
 /// A Markdown template offered for download under static/ is a file to link to, not a

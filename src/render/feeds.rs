@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::jobs::Job;
-use crate::escape::xml as escape;
+use crate::escape::{ascii_address, xml as escape};
 use crate::i18n::I18n;
 use crate::markdown::substitute_links;
 use crate::output::Output;
@@ -21,7 +21,7 @@ pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<us
     }
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        site.config.base_url
+        ascii_address(&site.config.base_url)
     );
     output.write("robots.txt", robots.as_bytes())?;
     Ok(2 + sitemaps.len())
@@ -214,7 +214,7 @@ fn split_sitemaps(
         let _ = writeln!(
             index,
             "  <sitemap><loc>{}</loc></sitemap>",
-            escape(&format!("{base}{name}"))
+            escape(&ascii_address(&format!("{base}{name}")))
         );
         files.push((name, urlset(chunk)));
     }
@@ -228,7 +228,10 @@ const URLSET_TAIL: &str = "</urlset>\n";
 
 /// One `<url>` line of a sitemap.
 fn entry(base: &str, url: &str, lastmod: Option<&str>) -> String {
-    let mut line = format!("  <url><loc>{}</loc>", escape(&format!("{base}{url}")));
+    let mut line = format!(
+        "  <url><loc>{}</loc>",
+        escape(&ascii_address(&format!("{base}{url}")))
+    );
     if let Some(date) = lastmod {
         let _ = write!(line, "<lastmod>{date}</lastmod>");
     }

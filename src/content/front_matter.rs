@@ -338,15 +338,25 @@ fn in_words(
             t!("true or false"),
             t!("write `{field}: true` or `{field}: false`", field = &field),
         ),
-        Shape::Date => (
-            t!("a date"),
-            t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
-        ),
+        Shape::Date => (t!("a date"), date_help(value)),
         Shape::Other => return d,
     };
     d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
     d.help = Some(Box::new(help));
     d
+}
+
+/// The help for a date typed another way: the day it would be, as tables tell it
+/// (`2024/3/5` would be 2024-03-05: said, never taken).
+fn date_help(value: &str) -> crate::messages::Text {
+    match crate::date::read_loosely(value) {
+        Some(day) => t!(
+            "`{value}` would be {day}: write dates as YYYY-MM-DD",
+            value = value,
+            day = day.iso()
+        ),
+        None => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+    }
 }
 
 /// The value on a field's first line, without its key, a trailing comment or quotes.
@@ -671,7 +681,7 @@ fn classify(
             (None, _) => t!("allowed values: {options}", options = options.join(", ")),
         });
     } else if message.contains("not a date") && message.contains("write it as") {
-        diagnostic = diagnostic.with_help(t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"));
+        diagnostic = diagnostic.with_help(date_help(between(message, "`", "`").unwrap_or("")));
     } else if message.contains("not a date") {
         diagnostic = diagnostic.with_help(t!(
             "the format is right but no such day exists: check the month and the day"
@@ -718,6 +728,26 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn a_date_typed_another_way_is_told_the_day_it_would_be() {
+        for (date, day) in [
+            ("2024-3-5", "2024-03-05"),
+            ("2024/03/05", "2024-03-05"),
+            ("2024年3月5日", "2024-03-05"),
+            ("20240305", "2024-03-05"),
+        ] {
+            let text = format!(
+                "---\ntitle: x\ndate: {date}\nproject: erp\nphase: closing\nimpact: positive\n---\n"
+            );
+            let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(
+                help.contains(&format!("`{date}` would be {day}")),
+                "{date}: {help}"
+            );
+        }
     }
 
     #[test]

@@ -123,6 +123,22 @@ fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
     );
 }
 
+/// A link written `//intranet.example.com/x` (an address without its scheme, as some
+/// editors copy them) was told "there is no file content//intranet…"; it is told to
+/// write the whole address.
+#[test]
+fn a_link_without_its_scheme_is_told_to_write_the_whole_address() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n见[制度](//intranet.example.com/rules/)。\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:9:2"), "{m}");
+    assert!(
+        m.contains("write the whole address, e.g. https://intranet.example.com/rules/"),
+        "{m}"
+    );
+}
+
 #[test]
 fn broken_anchor() {
     let m = failing(

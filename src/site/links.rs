@@ -286,6 +286,16 @@ fn resolve(
         return Ok(None);
     }
 
+    if link.dest.starts_with("//") {
+        // An address without its scheme: a browser would leave the site with it.
+        return Err(broken(
+            t!("an address starting with `//` leaves the site without saying how"),
+            t!(
+                "write the whole address, e.g. https:{dest}; a page of this site is linked by the path to its .md file",
+                dest = link.dest.as_str()
+            ),
+        ));
+    }
     let target_rel = if let Some(abs) = path.strip_prefix('/') {
         abs.to_string()
     } else {

@@ -432,7 +432,7 @@ impl Config {
             let indent = text[line_start..].len() - text[line_start..].trim_start().len();
             Location::new(path, &source, line_start + indent, key.len())
         };
-        if config.title.trim().is_empty() {
+        if crate::slugs::is_blank(&config.title) {
             return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
                 .at(at("title"))
                 .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));

@@ -29,6 +29,19 @@ pub fn slugify(text: &str, fallback: &str) -> String {
     }
 }
 
+/// Whether `text` shows nothing: spaces of any width, and the characters that take no
+/// room (zero-width spaces and joiners, a byte order mark, a soft hyphen) that text
+/// pasted from Word or the web carries. A title so made is a link with no text.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+            )
+    })
+}
+
 /// Full-width ASCII (`Ａ`, `１`) as typed by Chinese input methods, folded to ASCII.
 pub fn fold_full_width(c: char) -> char {
     match c {

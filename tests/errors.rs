@@ -600,6 +600,23 @@ fn a_static_file_or_attachment_at_a_page_path_is_an_error() {
     assert!(m.contains("content/files/plan.pdf"), "{m}");
 }
 
+/// A title of characters that show nothing (a zero-width space or a byte order mark
+/// pasted with it) passed as a title, and the page was listed as a link with no text.
+#[test]
+fn a_title_of_invisible_characters_is_empty() {
+    for title in ["\u{200B}", "\u{FEFF} \u{200D}", "\u{3000}"] {
+        let m = failing(
+            "content/practices/blank.md",
+            format!("---\ntitle: \"{title}\"\n---\n\n正文。\n"),
+        );
+        assert!(m.contains("content/practices/blank.md:2:"), "{m}");
+        assert!(m.contains("the title is empty"), "{m}");
+    }
+    let site = Site::fixture("basic");
+    site.write("site.toml", "title = \"\u{200B}\"\nlanguage = \"zh-CN\"\n");
+    assert!(site.build_err().contains("the site's title is empty"));
+}
+
 #[test]
 fn base_url_and_theme_are_checked_at_their_line() {
     let site = Site::fixture("basic");

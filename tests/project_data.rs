@@ -9,6 +9,16 @@ use common::Site;
 
 const ERP: &str = "content/projects/erp/index.md";
 
+/// The basic fixture's `erp` project page, as written.
+fn erp_index() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap()
+}
+
 /// The basic fixture with a second project, `crm`, in `currency`.
 fn with_second_project(currency: &str) -> Site {
     let site = Site::fixture("basic");
@@ -155,16 +165,33 @@ fn a_period_in_another_shape_or_a_totals_row_gets_a_hint_of_its_own() {
     }
 }
 
+/// An amount written as Chinese finance writes it (`60万`, `1.2亿`, `600000元`) or with
+/// separators where front matter takes none (`600,000`) is told the plain number it
+/// would be; "e.g. 1200000" left its author to work it out (and 万 is easy to get wrong).
+#[test]
+fn an_amount_in_wan_or_with_a_unit_is_told_the_number_it_would_be() {
+    let fixture = erp_index();
+    let site = Site::fixture("basic");
+    site.write(ERP, fixture.replace("bac: 3200000", "bac: 60万"));
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1.2亿,90,95\n2024-02,100,800000元,95\n",
+    );
+    let m = site.build_err();
+    for hint in [
+        "`60万` would be 600000: write `bac: 600000`",
+        "`1.2亿` would be 120000000: write the plain number",
+        "`800000元` would be 800000: write the plain number",
+    ] {
+        assert!(m.contains(hint), "{hint}\n{m}");
+    }
+}
+
 /// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
 /// as such with the value to type, as table cells already were.
 #[test]
 fn full_width_digits_in_front_matter_are_named_as_such() {
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/basic")
-            .join(ERP),
-    )
-    .unwrap();
+    let fixture = erp_index();
     let site = Site::fixture("basic");
     site.write(ERP, fixture.replace("bac: 3200000", "bac: ３２０００００"));
     let m = site.build_err();
@@ -201,12 +228,7 @@ fn a_budget_of_ten_thousand_periods_shows_its_latest_and_says_so() {
         ));
     }
     site.write("content/projects/erp/budget.csv", csv);
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/basic")
-            .join(ERP),
-    )
-    .unwrap();
+    let fixture = erp_index();
     site.write(
         ERP,
         fixture

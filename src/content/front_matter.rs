@@ -309,6 +309,17 @@ fn in_words(
         )));
         return d;
     }
+    if let (Shape::Number, Some(n)) = (fields.shape(&field), crate::numbers::read_loosely(value)) {
+        // `60万`, `600,000`, `600000元`: the plain number, said, never taken.
+        d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
+        d.help = Some(Box::new(t!(
+            "`{value}` would be {number}: write `{field}: {number}`",
+            value = value,
+            number = n,
+            field = &field
+        )));
+        return d;
+    }
     if message.contains("duplicate") {
         d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
         d.help = Some(Box::new(t!(
@@ -862,8 +873,12 @@ mod tests {
         assert!(!e.to_string().contains("Option<String>"), "{e}");
         let project = "---\ntitle: x\nstatus: active\nbac: 60万\n---\n";
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
-        assert!(e.to_string().contains("`bac` takes a number"), "{e}");
-        assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
+        assert!(e.to_string().contains("`bac` takes a plain number"), "{e}");
+        assert!(e
+            .help
+            .unwrap()
+            .to_string()
+            .contains("`60万` would be 600000: write `bac: 600000`"));
         let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
         assert!(

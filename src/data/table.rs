@@ -161,6 +161,15 @@ impl Table {
                     ))
                 }
                 None if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a number"))),
+                None if crate::numbers::read_loosely(t).is_some() => {
+                    let n = crate::numbers::read_loosely(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` would be {number}: write the plain number", value = t.trim(), number = n),
+                    ))
+                }
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,

@@ -37,6 +37,21 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
     } else if first_line.trim_end() == "+++" {
         (Format::Toml, "+++")
     } else {
+        let fence_like = first_line.trim_end();
+        if fence_like.len() > 3
+            && (fence_like.bytes().all(|b| b == b'-') || fence_like.bytes().all(|b| b == b'+'))
+        {
+            // `----`: a Markdown rule to the parser, a fence to its author.
+            let fence = &fence_like[..3];
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "the front matter fence is `{written}`, {count} characters: it must be `{fence}`, three",
+                written = fence_like,
+                count = fence_like.len(),
+                fence = fence
+            )))
+            .at(Location::new(path, text, 0, fence_like.len()))
+            .with_help(t!("write the first and the closing fence as `{fence}` alone on their lines", fence = fence)));
+        }
         if let Some(offset) = fence_below_blank_lines(text) {
             return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
                 .at(Location::new(path, text, offset, 3))
@@ -739,6 +754,22 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn a_fence_of_more_than_three_dashes_is_told_its_length() {
+        for (text, fence) in [
+            ("----\ntitle: 点\n----\n\n正文\n", "----"),
+            ("++++\ntitle = \"点\"\n++++\n", "++++"),
+        ] {
+            let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+            assert!(
+                d.to_string()
+                    .contains(&format!("the front matter fence is `{fence}`")),
+                "{d}"
+            );
+            assert!(d.to_string().starts_with("error: a.md:1:1"), "{d}");
+        }
     }
 
     #[test]

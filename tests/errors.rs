@@ -82,6 +82,25 @@ fn unknown_project() {
     assert!(m.contains("did you mean `erp`"), "{m}");
 }
 
+/// A lesson naming its project by the title or code people know it by (`ERP 升级`,
+/// `PRJ-2024-007`) is told which folder that is; the help listed the folders alone.
+#[test]
+fn a_project_named_by_its_title_or_code_is_told_its_folder() {
+    for name in ["ERP 升级", "prj-2024-007"] {
+        let m = failing(
+            "content/lessons/bad.md",
+            format!("---\ntitle: 测试\ndate: 2024-03-18\nproject: {name}\nphase: execution\nimpact: negative\n---\n"),
+        );
+        assert!(m.contains("content/lessons/bad.md:4:10"), "{m}");
+        assert!(
+            m.contains(&format!(
+                "`{name}` is the title or code of project `erp`: write `project: erp`"
+            )),
+            "{m}"
+        );
+    }
+}
+
 #[test]
 fn broken_link() {
     let m = failing(

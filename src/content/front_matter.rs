@@ -127,7 +127,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_FRONT_MATTER_ERRORS {
         let (message, local) = match parse_once::<T>(&front, split.format) {
-            Ok(value) if found.is_empty() => return Ok(value),
+            Ok(value) if found.is_empty() => {
+                return match second_block(path, text, split, fields) {
+                    Some(d) => Err(vec![d]),
+                    None => Ok(value),
+                };
+            }
             Ok(_) => break,
             Err(e) => e,
         };
@@ -185,6 +190,37 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         }
     }
     Err(found)
+}
+
+/// A second front matter block at the start of the text (a page pasted under another's
+/// fields): Markdown would publish it as a rule and a heading reading `title: …`. Only
+/// a fenced block whose first line is a field of the kind counts, so a rule starting
+/// the text is left alone.
+fn second_block<'a>(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    fields: impl Fn() -> &'a Fields,
+) -> Option<Diagnostic> {
+    let body = &text[split.body.clone()];
+    let rest = body.trim_start_matches(['\n', '\r', ' ', '\t']);
+    let lead = body.len() - rest.len();
+    let first = rest.lines().next()?;
+    let fence = first.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let after = rest.get(first.len()..)?;
+    let next = after.lines().find(|l| !l.trim().is_empty())?;
+    let key = next.split([':', '=']).next()?.trim();
+    let closed = after.lines().skip(1).any(|l| l.trim_end() == fence);
+    (closed && fields().known.iter().any(|k| k == key)).then(|| {
+        Diagnostic::error(Problem::FrontMatter(t!(
+            "the page's text starts with a second front matter block"
+        )))
+        .at(Location::new(path, text, split.body.start + lead, 3))
+        .with_help(t!("keep one front matter: move the fields you need into the first block and delete the second, fences and all"))
+    })
 }
 
 /// TOML written between `---` fences, or YAML between `+++`: every line would be
@@ -754,6 +790,16 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn a_second_front_matter_block_is_refused_and_a_rule_is_not() {
+        let text = "---\ntitle: 点\n---\n\n---\ntitle: 又\ndate: 2024-01-01\n---\n正文\n";
+        let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+        assert!(d.to_string().contains("a.md:5:1"), "{d}");
+        assert!(d.to_string().contains("second front matter block"), "{d}");
+        let rule = "---\ntitle: 点\n---\n\n---\n\n注意：这是正文。\n\n---\n";
+        assert!(parse_str::<PageMeta>(rule, "page").is_ok());
     }
 
     #[test]

@@ -384,10 +384,27 @@ fn in_words(
             t!("a list"),
             t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
         ),
-        Shape::Text => (
-            t!("one text"),
-            t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
-        ),
+        Shape::Text => match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            // `owner: [张三, 李四]`: several where one text goes, shown as one.
+            Some(items) if items.contains([',', '，']) => (
+                t!("one text"),
+                t!(
+                    "write the names as one text, `{field}: {joined}`, or put `{value}` in quotes to keep it as written",
+                    field = &field,
+                    joined = items
+                        .split([',', '，'])
+                        .map(|i| i.trim().trim_matches(['"', '\'']))
+                        .filter(|i| !i.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    value = value
+                ),
+            ),
+            _ => (
+                t!("one text"),
+                t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+            ),
+        },
         Shape::Records => (
             t!("a list of items, each with fields of its own"),
             t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: 张三`, `    due: 2024-06-30`)", field = &field),
@@ -790,6 +807,14 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn several_names_where_one_text_goes_are_shown_as_one() {
+        let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\nowner: [张三, 李四]\n---\n";
+        let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`owner: 张三、李四`"), "{help}");
     }
 
     #[test]

@@ -248,6 +248,13 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
     result.map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let detail = e.message().trim().to_string();
+        if let Some(x) = crate::syntax::toml(&detail, text, span.start) {
+            return SpecError {
+                message: x.problem,
+                help: x.help,
+                span: x.at.map_or(span, |at| at..at + 1),
+            };
+        }
         let fields = if chart {
             chart_fields()
         } else {

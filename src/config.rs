@@ -116,6 +116,33 @@ impl Thresholds {
     }
 }
 
+impl Config {
+    /// `d` placed at `key = …` in site.toml (a bare or quoted key, in any table), for a
+    /// problem found after the file was read; at the file alone when the key is not
+    /// written there (a default is in force).
+    pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
+        let path = Path::new("site.toml");
+        let mut offset = 0;
+        for line in self.source.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start().len();
+            let written = line.trim_start();
+            let quote = written.chars().next().filter(|c| matches!(c, '"' | '\''));
+            let rest = match quote {
+                Some(q) => written[1..]
+                    .strip_prefix(key)
+                    .and_then(|r| r.strip_prefix(q)),
+                None => written.strip_prefix(key),
+            };
+            if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+                let at = offset + indent + usize::from(quote.is_some());
+                return d.at(Location::new(path, &self.source, at, key.len()));
+            }
+            offset += line.len();
+        }
+        d.in_file(path)
+    }
+}
+
 /// The line number and value offset of `key = …` in site.toml (the end of the text if
 /// the key is not written, i.e. a default is in force).
 fn key_place(source: &str, key: &str) -> (usize, usize) {
@@ -232,6 +259,11 @@ pub struct Config {
     pub as_of: Option<Date>,
     #[serde(default)]
     pub hygiene: HygieneSettings,
+    /// The text of site.toml, to place the errors found after it was read (a folder or
+    /// table a key names that does not exist) at their line.
+    #[serde(skip)]
+    #[schemars(skip)]
+    source: Arc<str>,
 }
 
 /// When the hygiene checks call something stale (`[hygiene]`).
@@ -351,6 +383,13 @@ impl Config {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
             let help = unknown_key_help(&message, text, offset);
+            if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {
+                let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
+                return Diagnostic::error(Problem::Config(x.problem))
+                    .at(Location::new(path, &source, offset, len))
+                    .with_help(x.help);
+            }
+            let help = help.or_else(|| example_help(text, offset));
             let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {
@@ -358,6 +397,7 @@ impl Config {
             }
             d
         })?;
+        config.source = source.clone();
         if config.paginate == 0 {
             return Err(
                 Diagnostic::error(Problem::Config(t!("`paginate` must be at least 1")))
@@ -392,7 +432,7 @@ impl Config {
             let indent = text[line_start..].len() - text[line_start..].trim_start().len();
             Location::new(path, &source, line_start + indent, key.len())
         };
-        if config.title.trim().is_empty() {
+        if crate::slugs::is_blank(&config.title) {
             return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
                 .at(at("title"))
                 .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));
@@ -441,10 +481,16 @@ impl Config {
 /// Audience names must be declared once each, and every name used in site.toml must be
 /// one of them: a misspelt audience would otherwise hide, or publish, a whole folder.
 fn check_audiences(config: &Config, path: &Path, source: &Arc<str>) -> Result<(), Diagnostic> {
-    let quoted_at = |name: &str| {
-        let offset = source.find(&format!("\"{name}\"")).map_or(0, |i| i + 1);
+    // The `nth` time `"name"` is written (0 for the first): a name declared twice is
+    // told at its second writing, the one to delete.
+    let quoted_nth = |name: &str, nth: usize| {
+        let offset = source
+            .match_indices(&format!("\"{name}\""))
+            .nth(nth)
+            .map_or(0, |(i, _)| i + 1);
         Location::new(path, source, offset, name.len())
     };
+    let quoted_at = |name: &str| quoted_nth(name, 0);
     let declared: Vec<&str> = config.audiences.iter().map(String::as_str).collect();
     for (i, name) in declared.iter().enumerate() {
         let plain = !name.is_empty()
@@ -456,7 +502,7 @@ fn check_audiences(config: &Config, path: &Path, source: &Arc<str>) -> Result<()
                 "`{name}` cannot be an audience: names must be unique and made of letters, digits, `-` and `_`",
                 name = *name
             )))
-            .at(quoted_at(name))
+            .at(quoted_nth(name, declared[..i].iter().filter(|n| *n == name).count()))
             .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
         }
     }
@@ -566,14 +612,63 @@ const TABLE_OF: &[(&str, &str)] = &[
     ("draft_max_age_days", "hygiene"),
 ];
 
-/// The `[table]` whose header is the last before `offset` in `text`, if any.
+/// A value each site.toml key takes, as it is written: the help for a value of the
+/// wrong kind (`paginate = "20"`, `search = "yes"`), which the parser names but does not
+/// show.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("title", "\"PMO 知识门户\""),
+    ("description", "\"项目管理办公室的最佳实践与经验教训\""),
+    ("base_url", "\"https://intranet.example.com/pmo/\""),
+    ("language", "\"zh-CN\""),
+    ("paginate", "20"),
+    ("trust_html", "false"),
+    ("theme", "\"default\""),
+    ("feed_limit", "20"),
+    ("search", "true"),
+    ("search_words", "[\"主数据\", \"北斗\"]"),
+    ("audiences", "[\"public\", \"internal\", \"pmo\"]"),
+    ("as_of", "2025-06-30"),
+    ("cpi_green", "0.95"),
+    ("cpi_amber", "0.85"),
+    ("spi_green", "0.95"),
+    ("spi_amber", "0.85"),
+    ("basis", "\"cumulative\""),
+    ("tolerance", "0.01"),
+    ("portfolio", "\"CNY\""),
+    ("rates_table", "\"rates\""),
+    ("money", "\"internal\""),
+    ("money_tables", "[\"costs\"]"),
+    ("practice_max_age_months", "24"),
+    ("data_stale_months", "3"),
+    ("draft_max_age_days", "30"),
+    ("page", "true"),
+];
+
+/// The help for a bad value at `offset`: its key's line written right, when the key is
+/// one of site.toml's own.
+fn example_help(text: &str, offset: usize) -> Option<Text> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let key = text[start..].split('=').next()?.trim();
+    let (key, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
+    Some(t!(
+        "write it like `{key} = {example}`",
+        key = *key,
+        example = *example
+    ))
+}
+
+/// The `[table]` whose header is the last before `offset` in `text`, if any: its name
+/// alone, without the brackets or a comment after them (`[thresholds]  # RAG`).
 fn table_at(text: &str, offset: usize) -> Option<&str> {
     text.get(..offset)?
         .lines()
         .rev()
         .map(str::trim)
         .find(|line| line.starts_with('['))
-        .map(|line| line.trim_matches(|c| c == '[' || c == ']').trim())
+        .map(|line| {
+            let name = line.trim_start_matches('[');
+            name[..name.find(']').unwrap_or(name.len())].trim()
+        })
 }
 
 /// The help for an unknown key. A key that is right but in the wrong place — a
@@ -661,6 +756,39 @@ mod tests {
             help.contains("`cpi_green` belongs under `[thresholds]`"),
             "{help}"
         );
+        // `pmo init` writes a comment after the header: the help names the table alone.
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\n[thresholds]      # RAG status\nsearch = true\n",
+        )
+        .unwrap_err();
+        let help = err.help.unwrap().to_string();
+        assert!(help.contains("read as part of `[thresholds]` ("), "{help}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_shown_written_right() {
+        for (line, right) in [
+            ("paginate = \"20\"", "`paginate = 20`"),
+            ("search = \"yes\"", "`search = true`"),
+            ("language = \"zh\"", "`language = \"zh-CN\"`"),
+            ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
+        ] {
+            let err = Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n"))
+                .unwrap_err();
+            let help = err.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.contains(right), "{line}: {help}");
+        }
+    }
+
+    #[test]
+    fn an_audience_declared_twice_is_told_at_its_second_writing() {
+        let err = Config::parse(
+            Path::new("site.toml"),
+            "title = \"x\"\naudiences = [\"public\", \"internal\", \"public\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:37"), "{err}");
     }
 
     #[test]

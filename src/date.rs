@@ -144,12 +144,35 @@ impl<'de> Deserialize<'de> for Date {
 /// date as written (`YYYY-MM-DD` only); it names the day in its error, and
 /// `pmo import` reads registers with it.
 pub fn read_loosely(text: &str) -> Option<Date> {
+    let (y, m, d) = loose_parts(text)?;
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+        .ok()
+        .map(Date)
+}
+
+/// Why text written the way `read_loosely` reads a day (`2024/4/31`) names no day, as
+/// `Date::parse` tells it for the same day written `YYYY-MM-DD`. `None` when the text is
+/// of another shape or the day exists.
+pub fn why_no_day(text: &str) -> Option<Text> {
+    let (y, m, d) = loose_parts(text)?;
+    Date::parse(&format!("{y:04}-{m:02}-{d:02}")).err()
+}
+
+/// Year, month and day of a date written one of the ways `read_loosely` reads, whether
+/// or not that day exists.
+fn loose_parts(text: &str) -> Option<(i16, i16, i16)> {
     let text: String = text
         .trim()
         .chars()
         .map(crate::slugs::fold_full_width)
         .collect();
     let text = text.split([' ', 'T']).next().unwrap_or("");
+    let number = |s: &str, max: usize| {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let ymd = |y: &str, m: &str, d: &str| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?));
     if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
         return ymd(&text[..4], &text[4..6], &text[6..]);
     }
@@ -159,18 +182,6 @@ pub fn read_loosely(text: &str) -> Option<Date> {
         [y, m, d] if y.len() == 4 => ymd(y, m, d),
         _ => None,
     }
-}
-
-fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
-    let number = |s: &str, max: usize| {
-        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
-    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
-        .ok()
-        .map(Date)
 }
 
 #[cfg(test)]

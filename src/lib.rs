@@ -48,6 +48,7 @@ pub(crate) mod slugs;
 pub(crate) mod source;
 pub(crate) mod suggest;
 pub(crate) mod symlinks;
+pub(crate) mod syntax;
 pub(crate) mod theme;
 
 // Everything else main.rs, the tests and the examples reach. The modules stay

@@ -32,6 +32,51 @@ pub fn currency_code(text: &str) -> String {
     }
 }
 
+/// The plain number an amount written the way Chinese finance writes it would be:
+/// `60万` (ten thousands), `1.2亿` (hundred millions), `3千`, a currency sign or unit
+/// (`¥`, `元`, `RMB`), thousands separators. For the error's hint only: an amount so
+/// written is said, never taken (`万` slips a figure by four digits when misread).
+/// `None` when the text is no amount at all.
+pub fn read_loosely(text: &str) -> Option<f64> {
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(crate::slugs::fold_full_width)
+        .filter(|c| !matches!(c, '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
+        .collect();
+    let mut rest = folded.as_str();
+    for unit in ["人民币", "RMB", "CNY"] {
+        rest = rest.strip_prefix(unit).unwrap_or(rest);
+    }
+    for unit in ["人民币", "RMB", "CNY", "元", "块"] {
+        rest = rest.strip_suffix(unit).unwrap_or(rest);
+    }
+    let (digits, scale) = [("亿", 1e8), ("百万", 1e6), ("万", 1e4), ("千", 1e3)]
+        .iter()
+        .find_map(|(word, scale)| rest.strip_suffix(word).map(|d| (d, *scale)))
+        .unwrap_or((rest, 1.0));
+    // A comma only between thousands (`600,000`): `1,5` is a decimal comma, no hint.
+    let whole = digits.split('.').next().unwrap_or(digits);
+    let mut groups = whole.trim_start_matches('-').split(',');
+    let first = groups.next().unwrap_or("");
+    let grouped =
+        !whole.contains(',') || ((1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3));
+    if !grouped || digits[whole.len()..].contains(',') {
+        return None;
+    }
+    let digits: String = digits.chars().filter(|&c| c != ',').collect();
+    if digits.is_empty()
+        || !digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return None;
+    }
+    let n = digits.parse::<f64>().ok()? * scale;
+    // 1.2 × 1e8 is 119999999.99999999 in floating point: round to the cent.
+    Some((n * 100.0).round() / 100.0).filter(|n| n.is_finite())
+}
+
 /// Why text that reads as a number is no figure: it is out of any range (`1e400`, which
 /// overflows to infinity) or it names no quantity at all (`NaN`, `inf`, `.nan`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +112,20 @@ pub fn not_a_figure(text: &str) -> Option<NotAFigure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_in_wan_and_with_units_are_read_for_a_hint() {
+        assert_eq!(read_loosely("60万"), Some(600_000.0));
+        assert_eq!(read_loosely("1.2亿"), Some(120_000_000.0));
+        assert_eq!(read_loosely("600,000元"), Some(600_000.0));
+        assert_eq!(read_loosely("RMB 3,200,000"), Some(3_200_000.0));
+        assert_eq!(read_loosely("１２万"), Some(120_000.0));
+        for not_one in [
+            "1,5", "1.200,50", "12,34", "N/A", "万", "-", "0x10", "1e5万", "第一",
+        ] {
+            assert_eq!(read_loosely(not_one), None, "{not_one}");
+        }
+    }
 
     #[test]
     fn the_yuans_other_names_are_cny() {

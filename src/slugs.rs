@@ -29,6 +29,19 @@ pub fn slugify(text: &str, fallback: &str) -> String {
     }
 }
 
+/// Whether `text` shows nothing: spaces of any width, and the characters that take no
+/// room (zero-width spaces and joiners, a byte order mark, a soft hyphen) that text
+/// pasted from Word or the web carries. A title so made is a link with no text.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+            )
+    })
+}
+
 /// Full-width ASCII (`Ａ`, `１`) as typed by Chinese input methods, folded to ASCII.
 pub fn fold_full_width(c: char) -> char {
     match c {
@@ -46,21 +59,96 @@ pub struct Unique {
 
 impl Unique {
     pub fn claim(&mut self, slug: String) -> String {
-        let Some(&last) = self.seen.get(&slug) else {
-            self.seen.insert(slug.clone(), 0);
-            return slug;
+        self.claim_free(slug, |_| false)
+    }
+
+    /// Like `claim`, but an id `taken` says is in use elsewhere is never handed out:
+    /// `main` becomes `main-1`.
+    pub fn claim_free(&mut self, slug: String, taken: impl Fn(&str) -> bool) -> String {
+        let last = match self.seen.get(&slug) {
+            None if !taken(&slug) => {
+                self.seen.insert(slug.clone(), 0);
+                return slug;
+            }
+            None => 0,
+            Some(&last) => last,
         };
         let mut n = last;
         loop {
             n += 1;
             let candidate = format!("{slug}-{n}");
-            if !self.seen.contains_key(&candidate) {
+            if !self.seen.contains_key(&candidate) && !taken(&candidate) {
                 self.seen.insert(slug, n);
                 self.seen.insert(candidate.clone(), 0);
                 return candidate;
             }
         }
     }
+}
+
+/// The ids the default theme gives its own elements on a page that shows the author's
+/// headings: the skip link's target, the headings of the boxes around the text.
+const THEME_IDS: &[&str] = &[
+    "main",
+    "toc-title",
+    "backlinks-title",
+    "related-title",
+    "related-lessons-title",
+    "lessons-title",
+    "reviews-title",
+    "projects-title",
+    "pages-title",
+    "sections-title",
+    "subsections-title",
+    "facts-title",
+    "figures-title",
+    "charts-title",
+    "history-title",
+    "trend-title",
+    "milestones-title",
+    "risks-title",
+    "lesson-actions-title",
+    "overview-title",
+    "about-title",
+    "recent-lessons-title",
+    "recent-reviews-title",
+    "health-title",
+    "by-status-title",
+    "projects-caption",
+    "register-caption",
+    "register-filters",
+    "register-more",
+    "register-status",
+    "register-table",
+    "home-search-q",
+    "site-search-q",
+    "site-search-hint",
+    "site-search-results",
+    "search-app",
+    "search-count",
+    "search-facets",
+    "search-more",
+    "search-page-form",
+    "search-page-q",
+    "search-results",
+    "hygiene-checks-title",
+    "hygiene-owners-title",
+];
+
+/// Whether the theme's own elements may hold `id` on a page beside the author's
+/// headings (`main`; `chart-1`, `chart-1-title`, a drawing's; `year-2024`, a year of
+/// the reviews list): a heading given it would make two elements of one id.
+pub fn is_theme_id(id: &str) -> bool {
+    let numbered = |prefix: &str, suffixes: &[&str]| {
+        id.strip_prefix(prefix).is_some_and(|rest| {
+            let n = suffixes
+                .iter()
+                .find_map(|s| rest.strip_suffix(s))
+                .unwrap_or(rest);
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    THEME_IDS.contains(&id) || numbered("chart-", &["-title", "-desc"]) || numbered("year-", &[])
 }
 
 #[cfg(test)]
@@ -82,5 +170,33 @@ mod tests {
         assert_eq!(u.claim("概述".into()), "概述-1");
         assert_eq!(u.claim("概述-1".into()), "概述-1-1");
         assert_eq!(u.claim("概述".into()), "概述-2");
+    }
+
+    #[test]
+    fn every_id_the_default_theme_writes_is_kept_from_headings() {
+        let templates =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut stack = vec![templates];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for rest in text.split(" id=\"").skip(1) {
+                    let id = rest.split('"').next().unwrap();
+                    let id = id.replace("{{ y.year }}", "2024");
+                    if id.contains("{{") {
+                        continue;
+                    }
+                    assert!(is_theme_id(&id), "{}: id `{id}`", path.display());
+                }
+            }
+        }
+        assert!(is_theme_id("chart-12-desc"));
+        assert!(!is_theme_id("chart-"));
+        assert!(!is_theme_id("风险-识别"));
     }
 }

@@ -221,7 +221,7 @@ fn as_of_in_site_toml_and_on_the_command_line_is_checked() {
     let bad = site(Some("2024-06-31"));
     let message = bad.build_err();
     assert!(message.contains("site.toml:1:9"), "{message}");
-    assert!(message.contains("day between 01 and 30"), "{message}");
+    assert!(message.contains("2024-06 has days 01 to 30"), "{message}");
     let bad = site(Some("\"30.6.2024\""));
     let message = bad.build_err();
     assert!(message.contains("site.toml:1:"), "{message}");

@@ -269,6 +269,7 @@ fn the_sitemap_lists_every_published_page() {
     let site = Site::fixture("basic");
     site.build_ok();
     let sitemap = site.read("sitemap.xml");
+    let decoded = common::percent_decode(&sitemap);
     let base = "https://intranet.example.com/pmo/";
     let mut missing = Vec::new();
     let public = site.public();
@@ -282,11 +283,8 @@ fn the_sitemap_lists_every_published_page() {
         if !rel.ends_with(".html") || rel == "404.html" || rel.starts_with("search/") {
             continue;
         }
-        let url = format!(
-            "<loc>{base}{}</loc>",
-            ascii_uri(rel.trim_end_matches("index.html"))
-        );
-        if !sitemap.contains(&url) {
+        let url = format!("<loc>{base}{}</loc>", rel.trim_end_matches("index.html"));
+        if !decoded.contains(&url) {
             missing.push(url);
         }
     }
@@ -298,6 +296,17 @@ fn the_sitemap_lists_every_published_page() {
     assert!(sitemap.contains("/pmo/lessons/page/2/</loc>"), "{sitemap}");
     assert!(!sitemap.contains("/pmo/search/"));
     assert!(!sitemap.contains("404"));
+    // The sitemap protocol takes RFC 3986 addresses: Chinese slugs percent-encoded.
+    assert!(
+        sitemap.contains("/pmo/tags/%E9%A3%8E%E9%99%A9/</loc>"),
+        "{sitemap}"
+    );
+    for loc in sitemap.split("<loc>").skip(1) {
+        let loc = loc.split("</loc>").next().unwrap();
+        assert!(loc.is_ascii(), "not an RFC 3986 address: {loc}");
+    }
+    let robots = site.read("robots.txt");
+    assert!(robots.is_ascii(), "{robots}");
 }
 
 /// A Markdown template offered for download under static/ is a file to link to, not a
@@ -649,15 +658,32 @@ fn a_project_without_reported_costs_shows_none_rather_than_zero() {
     assert!(!card.contains('%'), "no share of the budget: {card}");
 }
 
-/// `rel` with every byte outside ASCII percent-encoded, as a sitemap must list it.
-fn ascii_uri(rel: &str) -> String {
-    rel.bytes()
-        .map(|b| {
-            if b.is_ascii() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+/// A heading named like an element of the theme (`## Main`, the skip link's target;
+/// `## Chart 1`, a drawing's figure) gets an id of its own: two elements of one id are
+/// invalid HTML, and the skip link or the chart's label would lead to the heading.
+#[test]
+fn a_heading_never_takes_an_id_the_theme_uses_on_the_page() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/ids.md",
+        "---\ntitle: 编号冲突\n---\n\n## Main\n\n正文。\n\n## Chart 1\n\n\
+         ```chart\ntype = \"bar\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = \"pv\"\n```\n\n\
+         ## 见 {#toc-title}\n\n[回到正文](#main-1)\n",
+    );
+    site.build_ok();
+    let page = site.read("reports/ids/index.html");
+    let mut ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    ids.sort_unstable();
+    let twice: Vec<&&str> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| &w[0])
+        .collect();
+    assert!(twice.is_empty(), "ids used twice: {twice:?}");
+    assert!(page.contains("<h2 id=\"main-1\">"), "{page}");
+    assert!(page.contains("<h2 id=\"chart-1-1\">"), "{page}");
 }

@@ -170,6 +170,32 @@ fn wrong_cell_types_in_json_and_toml_name_line_and_column() {
     assert!(m.contains("content/projects/erp/budget.yaml:4:7"), "{m}");
 }
 
+/// A JSON table cut short or with a comma after its last item was told in serde_json's
+/// English ("EOF while parsing a list at line 1 column 29"), its position twice.
+#[test]
+fn json_tables_typed_by_hand_are_told_their_mistake() {
+    for (json, said) in [
+        (
+            "[{\"name\": \"甲\", \"value\": 1},",
+            "the file ends inside a value",
+        ),
+        (
+            "[{\"name\": \"甲\", \"value\": 1},]",
+            "a comma after the last item",
+        ),
+        (
+            "[{'name': '甲', 'value': 1}]",
+            "text must be in double quotes",
+        ),
+        ("{\"name\": \"甲\"}", "wrong kind of value: found map"),
+    ] {
+        let m = failing("data/teams.json", json);
+        assert!(m.contains("data/teams.json:1:"), "{json}: {m}");
+        assert!(m.contains(said), "{json}: {said}\n{m}");
+        assert!(!m.contains(" at line "), "{json}: {m}");
+    }
+}
+
 #[test]
 fn thresholds_that_make_no_sense() {
     let site = "title = \"x\"\n[thresholds]\ncpi_green = 0.9\ncpi_amber = 0.95\n";
@@ -279,6 +305,24 @@ fn table_headers_of_the_wrong_length() {
     assert!(m.contains("`headers`"), "{m}");
 }
 
+/// A table block with `columns = []` wrote `<tr></tr>` rows (invalid HTML, and no table),
+/// and `limit = 0` a table or chart of nothing; each is refused at its field, as `y = []`.
+#[test]
+fn a_block_that_would_show_nothing_is_refused_at_its_field() {
+    let m = block("table", "data = \"portfolio\"\ncolumns = []\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("`columns` is an empty list"), "{m}");
+    let m = block("table", "data = \"portfolio\"\nlimit = 0\n");
+    assert!(m.contains("content/reports/bad-block.md:9:1"), "{m}");
+    assert!(m.contains("`limit = 0` would show no rows"), "{m}");
+    let m = block(
+        "chart",
+        "type = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"bac\"\nlimit = 0\n",
+    );
+    assert!(m.contains("content/reports/bad-block.md:12:1"), "{m}");
+    assert!(m.contains("`limit = 0` would show no rows"), "{m}");
+}
+
 #[test]
 fn table_sorted_by_an_unknown_column() {
     let m = block("table", "data = \"portfolio\"\nsort = \"-budget\"\n");
@@ -373,6 +417,34 @@ fn zip_declaring(name: &str, data: &[u8], declared: u32) -> Vec<u8> {
     le32(&mut out, central);
     le16(&mut out, 0);
     out
+}
+
+/// A "workbook" that is none — an export system's web page saved as `.xls`, a CSV
+/// renamed `.xlsx`, an empty file — is named for what it is, not by the zip or OLE
+/// reader's words ("Could not find EOCD", "Invalid OLE").
+#[test]
+fn a_file_named_as_a_workbook_that_is_none_is_named_for_what_it_is() {
+    for (name, bytes, said) in [
+        (
+            "budget.xls",
+            "<html><body><table><tr><td>period</td></tr></table></body></html>",
+            "is a web page (HTML or XML), not a workbook",
+        ),
+        (
+            "budget.xlsx",
+            "period,pv,ev,ac\n2024-01,100,90,95\n",
+            "is text, not a workbook",
+        ),
+        ("budget.xlsx", "", "is empty"),
+    ] {
+        let site = Site::fixture("basic");
+        site.remove("content/projects/erp/budget.csv");
+        site.write(&format!("content/projects/erp/{name}"), bytes);
+        let m = site.build_err();
+        assert!(m.contains(&format!("content/projects/erp/{name}")), "{m}");
+        assert!(m.contains(said), "{said}\n{m}");
+        assert!(!m.contains("EOCD") && !m.contains("OLE"), "{m}");
+    }
 }
 
 #[test]

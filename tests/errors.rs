@@ -82,6 +82,25 @@ fn unknown_project() {
     assert!(m.contains("did you mean `erp`"), "{m}");
 }
 
+/// A lesson naming its project by the title or code people know it by (`ERP 升级`,
+/// `PRJ-2024-007`) is told which folder that is; the help listed the folders alone.
+#[test]
+fn a_project_named_by_its_title_or_code_is_told_its_folder() {
+    for name in ["ERP 升级", "prj-2024-007"] {
+        let m = failing(
+            "content/lessons/bad.md",
+            format!("---\ntitle: 测试\ndate: 2024-03-18\nproject: {name}\nphase: execution\nimpact: negative\n---\n"),
+        );
+        assert!(m.contains("content/lessons/bad.md:4:10"), "{m}");
+        assert!(
+            m.contains(&format!(
+                "`{name}` is the title or code of project `erp`: write `project: erp`"
+            )),
+            "{m}"
+        );
+    }
+}
+
 #[test]
 fn broken_link() {
     let m = failing(
@@ -118,6 +137,50 @@ fn a_link_error_found_after_loading_is_placed_in_a_crlf_file_with_a_bom() {
         at.source[at.offset..].starts_with("[登记册](../practices/risk/registr.md)。\n"),
         "{:?}",
         &at.source[at.offset..]
+    );
+}
+
+/// A link with the right file name and the wrong folder — the most common broken link,
+/// written as if the target sat beside the page — is told the path that works from this
+/// page; only same-folder names used to be offered, so it got no help, or the linking
+/// page itself as a "did you mean".
+#[test]
+fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n见[登记册](register.md)和[应对](risk/response.md)。\n"),
+    );
+    assert!(
+        m.contains("content/practices/risk/register.md exists: from this page, link it as `../practices/risk/register.md`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("link it as `../practices/risk/response.md`"),
+        "{m}"
+    );
+    let m = failing(
+        "content/practices/risk/bad.md",
+        "---\ntitle: 测试\n---\n\n[x](bda.md)\n",
+    );
+    assert!(
+        !m.contains("did you mean content/practices/risk/bad.md"),
+        "{m}"
+    );
+}
+
+/// A link written `//intranet.example.com/x` (an address without its scheme, as some
+/// editors copy them) was told "there is no file content//intranet…"; it is told to
+/// write the whole address.
+#[test]
+fn a_link_without_its_scheme_is_told_to_write_the_whole_address() {
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n见[制度](//intranet.example.com/rules/)。\n"),
+    );
+    assert!(m.contains("content/lessons/bad.md:9:2"), "{m}");
+    assert!(
+        m.contains("write the whole address, e.g. https://intranet.example.com/rules/"),
+        "{m}"
     );
 }
 
@@ -240,6 +303,97 @@ fn template_rendering_error_names_template_and_page() {
     let m = failing("templates/review.html", "{% extends \"base.html\" %}\n{% block content %}{{ page.no_such_field.deeper }}{% endblock content %}");
     assert!(m.contains("templates/review.html:2:"), "{m}");
     assert!(m.contains("content/reviews/erp-closure.md"), "{m}");
+}
+
+/// The mistakes people make by hand in TOML and YAML — text without quotes, a quote left
+/// open, `: ` or a leading sign in a value, a tab, a key written twice — are named by what
+/// was done, at the place it was done, with the line as it should be; never in the
+/// parser's grammar words (`mapping values are not allowed in this context`).
+#[test]
+fn toml_and_yaml_syntax_mistakes_are_told_by_what_was_typed() {
+    let cases: &[(&str, String, &str, &str)] = &[
+        (
+            "site.toml",
+            "title = PMO 门户\nlanguage = \"zh-CN\"\n".to_string(),
+            "site.toml:1:9: invalid site.toml: the text `PMO 门户` is not in quotes",
+            "`title = \"PMO 门户\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}category: 沟通: 管理\n---\n"),
+            "bad.md:7:13: invalid front matter: a value holds `: `",
+            "`category: \"沟通: 管理\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}summary: *重点* 在前\n---\n"),
+            "bad.md:7:10: invalid front matter: a value starts with `*`",
+            "`summary: \"*重点* 在前\"`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}\tcategory: 采购\n---\n"),
+            "bad.md:7:1: invalid front matter: a tab character",
+            "replace the tab with spaces",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}summary: \"没有闭合\ncategory: 采购\n---\n"),
+            "bad.md:7:10: invalid front matter: a quote is opened and not closed",
+            "end the value with the quote it starts with",
+        ),
+        (
+            "content/lessons/bad.md",
+            "+++\ntitle = \"测试\"\ndate = 2024-03-18\nproject = \"erp\"\nphase = \"execution\"\n\
+             impact = \"negative\"\ntitle = \"又一个\"\n+++\n"
+                .to_string(),
+            "bad.md:7:1: invalid front matter: `title` is written twice",
+            "keep one of the two `title` lines",
+        ),
+        (
+            "content/reports/chart.md",
+            "---\ntitle: 图\n---\n\n```chart\ntype = \"bar\"\ndata = portfolio\n```\n".to_string(),
+            "chart.md:7:8: invalid chart block: the text `portfolio` is not in quotes",
+            "`data = \"portfolio\"`",
+        ),
+        (
+            "data/teams.yaml",
+            "- name: 甲\n  size: 3\n\t size: 4\n".to_string(),
+            "teams.yaml:3:1: invalid data: a tab character",
+            "replace the tab with spaces",
+        ),
+    ];
+    for (file, text, problem, help) in cases {
+        let m = failing(file, text);
+        assert!(m.contains(problem), "{file}: {problem}\n{m}");
+        assert!(m.contains(help), "{file}: {help}\n{m}");
+    }
+}
+
+/// A site.toml key naming a folder or table that does not exist is found only after the
+/// file was read; it is still told at its line, like every other site.toml mistake.
+#[test]
+fn site_toml_keys_naming_nothing_are_told_at_their_line() {
+    let head =
+        "title = \"测试门户\"\nlanguage = \"zh-CN\"\naudiences = [\"public\", \"internal\"]\n";
+    let m = failing(
+        "site.toml",
+        format!("{head}[audience_defaults]\n\"practices/vender\" = \"internal\"\n"),
+    );
+    assert!(
+        m.contains(
+            "site.toml:5:2: invalid site.toml: [audience_defaults] names `practices/vender`"
+        ),
+        "{m}"
+    );
+    let m = failing(
+        "site.toml",
+        format!("{head}[currency]\nportfolio = \"CNY\"\nrates_table = \"汇率\"\n"),
+    );
+    assert!(
+        m.contains("site.toml:6:1: invalid site.toml: `rates_table = \"汇率\"` names no table"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -489,6 +643,23 @@ fn a_static_file_or_attachment_at_a_page_path_is_an_error() {
     site.write("content/files/plan.pdf", "b");
     let m = site.build_err();
     assert!(m.contains("content/files/plan.pdf"), "{m}");
+}
+
+/// A title of characters that show nothing (a zero-width space or a byte order mark
+/// pasted with it) passed as a title, and the page was listed as a link with no text.
+#[test]
+fn a_title_of_invisible_characters_is_empty() {
+    for title in ["\u{200B}", "\u{FEFF} \u{200D}", "\u{3000}"] {
+        let m = failing(
+            "content/practices/blank.md",
+            format!("---\ntitle: \"{title}\"\n---\n\n正文。\n"),
+        );
+        assert!(m.contains("content/practices/blank.md:2:"), "{m}");
+        assert!(m.contains("the title is empty"), "{m}");
+    }
+    let site = Site::fixture("basic");
+    site.write("site.toml", "title = \"\u{200B}\"\nlanguage = \"zh-CN\"\n");
+    assert!(site.build_err().contains("the site's title is empty"));
 }
 
 #[test]

@@ -268,6 +268,33 @@ fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() 
     site.build_ok();
 }
 
+/// A register's date in a shape `pmo import` reads but naming no day (`2024-02-30`,
+/// `2024/4/31`) is told the day does not exist; its help listed the very shapes it was
+/// written in.
+#[test]
+fn a_register_date_that_does_not_exist_is_told_so() {
+    let site = site();
+    let toml = source(&site, "site.toml").replace("language = \"zh-CN\"", "language = \"en\"");
+    site.write("site.toml", toml);
+    let csv = "标题,日期,项目,阶段,影响\n\
+               月末结账延误,2024-02-30,erp,执行,负面\n\
+               四月验收,2024/4/31,erp,执行,负面\n";
+    let file = write_register(&site, "register.csv", csv.as_bytes());
+    let err = stderr(&import(&site, &file, &[]));
+    assert!(
+        err.contains("`2024-02-30` is not a date: 2024-02 has days 01 to 29"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`2024-04-31` is not a date: 2024-04 has days 01 to 30"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("write dates as 2024-03-18, 2024/3/18"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_dry_run_shows_the_files_and_front_matter_and_writes_nothing() {
     let site = site();

@@ -9,6 +9,16 @@ use common::Site;
 
 const ERP: &str = "content/projects/erp/index.md";
 
+/// The basic fixture's `erp` project page, as written.
+fn erp_index() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/basic")
+            .join(ERP),
+    )
+    .unwrap()
+}
+
 /// The basic fixture with a second project, `crm`, in `currency`.
 fn with_second_project(currency: &str) -> Site {
     let site = Site::fixture("basic");
@@ -102,16 +112,86 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
     assert!(m.contains("risks.csv:2:10"), "{m}");
 }
 
+/// A mark typed for "no value yet" (`—`, `N/A`, `TBD`, `待定`) in a figure or date cell is
+/// told to be left empty, which is how a table says so; "e.g. 1200000" or "write dates as
+/// YYYY-MM-DD" sent its author looking for a figure or a day nobody knows yet.
+#[test]
+fn a_mark_for_no_value_is_told_to_be_an_empty_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,—\n2024-02,1000000,N/A,1100000\n",
+    );
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-03-05,TBD,待定\n",
+    );
+    let m = site.build_err();
+    for (place, mark) in [
+        ("budget.csv:2:24", "—"),
+        ("budget.csv:3:17", "N/A"),
+        ("milestones.csv:2:16", "TBD"),
+        ("milestones.csv:2:20", "待定"),
+    ] {
+        assert!(m.contains(place), "{place}\n{m}");
+        assert!(
+            m.contains(&format!(
+                "`{mark}` stands for no value: leave the cell empty"
+            )),
+            "{mark}\n{m}"
+        );
+    }
+}
+
+/// A budget period typed another way (`2024-3`, `2024年4月`), a whole day, or a totals
+/// row at the bottom (`合计`, as finance exports end) is told what it would be or that the
+/// row goes, instead of only "write months as YYYY-MM".
+#[test]
+fn a_period_in_another_shape_or_a_totals_row_gets_a_hint_of_its_own() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-1,100,90,95\n2024年2月,100,90,95\n2024-03-31,100,90,95\n\
+         合计,300,270,285\n",
+    );
+    let m = site.build_err();
+    for hint in [
+        "`2024-1` would be 2024-01: write months as YYYY-MM",
+        "`2024年2月` would be 2024-02: write months as YYYY-MM",
+        "`2024-03-31` is a day: write its month, 2024-03",
+        "`合计` looks like a totals row: delete it",
+    ] {
+        assert!(m.contains(hint), "{hint}\n{m}");
+    }
+}
+
+/// An amount written as Chinese finance writes it (`60万`, `1.2亿`, `600000元`) or with
+/// separators where front matter takes none (`600,000`) is told the plain number it
+/// would be; "e.g. 1200000" left its author to work it out (and 万 is easy to get wrong).
+#[test]
+fn an_amount_in_wan_or_with_a_unit_is_told_the_number_it_would_be() {
+    let fixture = erp_index();
+    let site = Site::fixture("basic");
+    site.write(ERP, fixture.replace("bac: 3200000", "bac: 60万"));
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1.2亿,90,95\n2024-02,100,800000元,95\n",
+    );
+    let m = site.build_err();
+    for hint in [
+        "`60万` would be 600000: write `bac: 600000`",
+        "`1.2亿` would be 120000000: write the plain number",
+        "`800000元` would be 800000: write the plain number",
+    ] {
+        assert!(m.contains(hint), "{hint}\n{m}");
+    }
+}
+
 /// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named
 /// as such with the value to type, as table cells already were.
 #[test]
 fn full_width_digits_in_front_matter_are_named_as_such() {
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/basic")
-            .join(ERP),
-    )
-    .unwrap();
+    let fixture = erp_index();
     let site = Site::fixture("basic");
     site.write(ERP, fixture.replace("bac: 3200000", "bac: ３２０００００"));
     let m = site.build_err();
@@ -148,12 +228,7 @@ fn a_budget_of_ten_thousand_periods_shows_its_latest_and_says_so() {
         ));
     }
     site.write("content/projects/erp/budget.csv", csv);
-    let fixture = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/basic")
-            .join(ERP),
-    )
-    .unwrap();
+    let fixture = erp_index();
     site.write(
         ERP,
         fixture

@@ -126,14 +126,11 @@ impl Plan {
                     Some(s) => t!("did you mean `{s}`? Keys of [audience_defaults] are folders under content/", s = s),
                     None => t!("keys of [audience_defaults] are folders under content/, e.g. projects = \"internal\""),
                 };
-                diagnostics.push(
-                    Diagnostic::error(Problem::Config(t!(
-                        "[audience_defaults] names `{folder}`, but there is no folder content/{folder}/",
-                        folder = *folder
-                    )))
-                    .in_file(std::path::Path::new("site.toml"))
-                    .with_help(help),
-                );
+                let d = Diagnostic::error(Problem::Config(t!(
+                    "[audience_defaults] names `{folder}`, but there is no folder content/{folder}/",
+                    folder = *folder
+                )));
+                diagnostics.push(config.at_key(d, folder).with_help(help));
             }
         }
         let folders: HashMap<&str, usize> = loaded

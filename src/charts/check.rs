@@ -102,6 +102,13 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
             c.selection()
         }
         BlockSpec::Table(t) => {
+            if t.columns.as_ref().is_some_and(Vec::is_empty) {
+                return Err(SpecError {
+                    message: t!("`columns` is an empty list: the table would have no columns"),
+                    help: t!("name the columns to show, e.g. columns = [\"code\", \"title\"], or leave `columns` out to show them all"),
+                    span: field_span(text, "columns"),
+                });
+            }
             for name in t.columns.iter().flatten() {
                 column("columns", name, false)?;
             }
@@ -116,6 +123,15 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         }
     };
     let selection = &selection;
+    if selection.limit == Some(0) {
+        return Err(SpecError {
+            message: t!("`limit = 0` would show no rows"),
+            help: t!(
+                "give the most rows to show, from 1 up, or leave `limit` out to show them all"
+            ),
+            span: field_span(text, "limit"),
+        });
+    }
     for key in selection.filter.keys() {
         column("filter", key, false)?;
     }

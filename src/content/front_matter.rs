@@ -37,6 +37,21 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
     } else if first_line.trim_end() == "+++" {
         (Format::Toml, "+++")
     } else {
+        let fence_like = first_line.trim_end();
+        if fence_like.len() > 3
+            && (fence_like.bytes().all(|b| b == b'-') || fence_like.bytes().all(|b| b == b'+'))
+        {
+            // `----`: a Markdown rule to the parser, a fence to its author.
+            let fence = &fence_like[..3];
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "the front matter fence is `{written}`, {count} characters: it must be `{fence}`, three",
+                written = fence_like,
+                count = fence_like.len(),
+                fence = fence
+            )))
+            .at(Location::new(path, text, 0, fence_like.len()))
+            .with_help(t!("write the first and the closing fence as `{fence}` alone on their lines", fence = fence)));
+        }
         if let Some(offset) = fence_below_blank_lines(text) {
             return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
                 .at(Location::new(path, text, offset, 3))
@@ -112,7 +127,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_FRONT_MATTER_ERRORS {
         let (message, local) = match parse_once::<T>(&front, split.format) {
-            Ok(value) if found.is_empty() => return Ok(value),
+            Ok(value) if found.is_empty() => {
+                return match second_block(path, text, split, fields) {
+                    Some(d) => Err(vec![d]),
+                    None => Ok(value),
+                };
+            }
             Ok(_) => break,
             Err(e) => e,
         };
@@ -132,6 +152,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         let d = in_words(d, &message, &front, local, fields());
         let d = colon_hint(d, &front, fields());
         let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
+        let d = syntax_hint(d, path, text, split, &message, &front, local);
         if let Problem::MissingField { .. } = &d.problem {
             // serde names only the first missing field: name them all.
             for field in &fields().required {
@@ -169,6 +190,37 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         }
     }
     Err(found)
+}
+
+/// A second front matter block at the start of the text (a page pasted under another's
+/// fields): Markdown would publish it as a rule and a heading reading `title: …`. Only
+/// a fenced block whose first line is a field of the kind counts, so a rule starting
+/// the text is left alone.
+fn second_block<'a>(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    fields: impl Fn() -> &'a Fields,
+) -> Option<Diagnostic> {
+    let body = &text[split.body.clone()];
+    let rest = body.trim_start_matches(['\n', '\r', ' ', '\t']);
+    let lead = body.len() - rest.len();
+    let first = rest.lines().next()?;
+    let fence = first.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let after = rest.get(first.len()..)?;
+    let next = after.lines().find(|l| !l.trim().is_empty())?;
+    let key = next.split([':', '=']).next()?.trim();
+    let closed = after.lines().skip(1).any(|l| l.trim_end() == fence);
+    (closed && fields().known.iter().any(|k| k == key)).then(|| {
+        Diagnostic::error(Problem::FrontMatter(t!(
+            "the page's text starts with a second front matter block"
+        )))
+        .at(Location::new(path, text, split.body.start + lead, 3))
+        .with_help(t!("keep one front matter: move the fields you need into the first block and delete the second, fences and all"))
+    })
 }
 
 /// TOML written between `---` fences, or YAML between `+++`: every line would be
@@ -308,6 +360,17 @@ fn in_words(
         )));
         return d;
     }
+    if let (Shape::Number, Some(n)) = (fields.shape(&field), crate::numbers::read_loosely(value)) {
+        // `60万`, `600,000`, `600000元`: the plain number, said, never taken.
+        d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
+        d.help = Some(Box::new(t!(
+            "`{value}` would be {number}: write `{field}: {number}`",
+            value = value,
+            number = n,
+            field = &field
+        )));
+        return d;
+    }
     if message.contains("duplicate") {
         d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
         d.help = Some(Box::new(t!(
@@ -321,9 +384,30 @@ fn in_words(
             t!("a list"),
             t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
         ),
-        Shape::Text => (
-            t!("one text"),
-            t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+        Shape::Text => match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            // `owner: [张三, 李四]`: several where one text goes, shown as one.
+            Some(items) if items.contains([',', '，']) => (
+                t!("one text"),
+                t!(
+                    "write the names as one text, `{field}: {joined}`, or put `{value}` in quotes to keep it as written",
+                    field = &field,
+                    joined = items
+                        .split([',', '，'])
+                        .map(|i| i.trim().trim_matches(['"', '\'']))
+                        .filter(|i| !i.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    value = value
+                ),
+            ),
+            _ => (
+                t!("one text"),
+                t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+            ),
+        },
+        Shape::Records => (
+            t!("a list of items, each with fields of its own"),
+            t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: 张三`, `    due: 2024-06-30`)", field = &field),
         ),
         Shape::Number => (
             t!("a number"),
@@ -333,15 +417,25 @@ fn in_words(
             t!("true or false"),
             t!("write `{field}: true` or `{field}: false`", field = &field),
         ),
-        Shape::Date => (
-            t!("a date"),
-            t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
-        ),
+        Shape::Date => (t!("a date"), date_help(value)),
         Shape::Other => return d,
     };
     d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
     d.help = Some(Box::new(help));
     d
+}
+
+/// The help for a date typed another way: the day it would be, as tables tell it
+/// (`2024/3/5` would be 2024-03-05: said, never taken).
+fn date_help(value: &str) -> crate::messages::Text {
+    match crate::date::read_loosely(value) {
+        Some(day) => t!(
+            "`{value}` would be {day}: write dates as YYYY-MM-DD",
+            value = value,
+            day = day.iso()
+        ),
+        None => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+    }
 }
 
 /// The value on a field's first line, without its key, a trailing comment or quotes.
@@ -454,6 +548,34 @@ fn indent_hint(
         ),
         _ => d,
     }
+}
+
+/// A syntax error nothing above explained, told by the mistake made (a value without
+/// quotes, a quote left open, a tab) instead of the parser's grammar words.
+fn syntax_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    message: &str,
+    front: &str,
+    local: usize,
+) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) || is_schema_error(message)
+    {
+        return d;
+    }
+    let explained = match split.format {
+        Format::Yaml => crate::syntax::yaml(message, front, local),
+        Format::Toml => crate::syntax::toml(message, front, local),
+    };
+    let Some(x) = explained else {
+        return d;
+    };
+    let at = split.front.start + x.at.unwrap_or(local);
+    Diagnostic::error(Problem::FrontMatter(x.problem))
+        .at(Location::new(path, text, at, 1))
+        .with_help(x.help)
 }
 
 /// The top-level field whose lines hold `offset`: its name and the byte range from its
@@ -638,7 +760,7 @@ fn classify(
             (None, _) => t!("allowed values: {options}", options = options.join(", ")),
         });
     } else if message.contains("not a date") && message.contains("write it as") {
-        diagnostic = diagnostic.with_help(t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"));
+        diagnostic = diagnostic.with_help(date_help(between(message, "`", "`").unwrap_or("")));
     } else if message.contains("not a date") {
         diagnostic = diagnostic.with_help(t!(
             "the format is right but no such day exists: check the month and the day"
@@ -685,6 +807,76 @@ mod tests {
         let path = Path::new("a.md");
         let s = split(path, &text).map_err(|d| vec![d])?;
         parse(path, &text, &s, kind)
+    }
+
+    #[test]
+    fn several_names_where_one_text_goes_are_shown_as_one() {
+        let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\nowner: [张三, 李四]\n---\n";
+        let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`owner: 张三、李四`"), "{help}");
+    }
+
+    #[test]
+    fn a_second_front_matter_block_is_refused_and_a_rule_is_not() {
+        let text = "---\ntitle: 点\n---\n\n---\ntitle: 又\ndate: 2024-01-01\n---\n正文\n";
+        let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+        assert!(d.to_string().contains("a.md:5:1"), "{d}");
+        assert!(d.to_string().contains("second front matter block"), "{d}");
+        let rule = "---\ntitle: 点\n---\n\n---\n\n注意：这是正文。\n\n---\n";
+        assert!(parse_str::<PageMeta>(rule, "page").is_ok());
+    }
+
+    #[test]
+    fn a_fence_of_more_than_three_dashes_is_told_its_length() {
+        for (text, fence) in [
+            ("----\ntitle: 点\n----\n\n正文\n", "----"),
+            ("++++\ntitle = \"点\"\n++++\n", "++++"),
+        ] {
+            let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+            assert!(
+                d.to_string()
+                    .contains(&format!("the front matter fence is `{fence}`")),
+                "{d}"
+            );
+            assert!(d.to_string().starts_with("error: a.md:1:1"), "{d}");
+        }
+    }
+
+    #[test]
+    fn a_date_typed_another_way_is_told_the_day_it_would_be() {
+        for (date, day) in [
+            ("2024-3-5", "2024-03-05"),
+            ("2024/03/05", "2024-03-05"),
+            ("2024年3月5日", "2024-03-05"),
+            ("20240305", "2024-03-05"),
+        ] {
+            let text = format!(
+                "---\ntitle: x\ndate: {date}\nproject: erp\nphase: closing\nimpact: positive\n---\n"
+            );
+            let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(
+                help.contains(&format!("`{date}` would be {day}")),
+                "{date}: {help}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_of_items_written_as_a_word_or_a_list_of_words_is_shown_its_shape() {
+        for actions in ["actions: 补签合同\n", "actions:\n  - 补签合同\n"] {
+            let text = format!(
+                "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n{actions}---\n"
+            );
+            let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+            assert!(
+                d.to_string().contains("`actions` takes a list of items"),
+                "{actions}: {d}"
+            );
+            let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.contains("- what: …"), "{help}");
+        }
     }
 
     #[test]
@@ -783,8 +975,12 @@ mod tests {
         assert!(!e.to_string().contains("Option<String>"), "{e}");
         let project = "---\ntitle: x\nstatus: active\nbac: 60万\n---\n";
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
-        assert!(e.to_string().contains("`bac` takes a number"), "{e}");
-        assert!(e.help.unwrap().to_string().contains("bac: 1200000"));
+        assert!(e.to_string().contains("`bac` takes a plain number"), "{e}");
+        assert!(e
+            .help
+            .unwrap()
+            .to_string()
+            .contains("`60万` would be 600000: write `bac: 600000`"));
         let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
         let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
         assert!(

@@ -499,7 +499,7 @@ fn parse_meta(
             page.draft = m.draft;
         }
     }
-    if kind != Kind::Section && page.title.trim().is_empty() {
+    if kind != Kind::Section && crate::slugs::is_blank(&page.title) {
         return Err(vec![Diagnostic::error(Problem::Content(t!(
             "the title is empty"
         )))

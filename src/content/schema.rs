@@ -343,6 +343,8 @@ pub enum Shape {
     Date,
     /// A list of texts (`tags`).
     List,
+    /// A list of items that are mappings of their own (`actions`).
+    Records,
     /// A word of a fixed vocabulary, a list of mappings …: told by serde's own messages.
     Other,
 }
@@ -377,6 +379,13 @@ impl Shape {
             Some(&"number") | Some(&"integer") => Shape::Number,
             Some(&"boolean") => Shape::Boolean,
             Some(&"array") if texts => Shape::List,
+            Some(&"array")
+                if property
+                    .get("items")
+                    .is_some_and(|i| i.get("$ref").is_some()) =>
+            {
+                Shape::Records
+            }
             _ if refs("Date") => Shape::Date,
             _ => Shape::Other,
         }

@@ -286,6 +286,47 @@ fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
         ))
 }
 
+/// A file named as a workbook that is none, told for what it is: many systems "export to
+/// Excel" as a web page named `.xls`, and a CSV is sometimes renamed `.xlsx`. The zip
+/// and OLE readers would say "Could not find EOCD" or "Invalid OLE". `None` for a file
+/// that starts as a workbook does (or cannot be read: the reader then says why).
+fn not_a_workbook(full: &Path, shown: &Path) -> Option<Diagnostic> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(full)
+        .ok()?
+        .take(512)
+        .read_to_end(&mut head)
+        .ok()?;
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0";
+    if head.starts_with(ZIP) || head.starts_with(OLE) {
+        return None;
+    }
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace());
+    let (problem, help) = match start.map(|i| text[i]) {
+        None if head.is_empty() => (
+            t!("the workbook is empty (0 bytes)"),
+            t!("save the workbook again from Excel or LibreOffice as .xlsx, or delete the file"),
+        ),
+        Some(b'<') => (
+            t!("this file is a web page (HTML or XML), not a workbook, though its name says so: systems that \"export to Excel\" often write one"),
+            t!("open it in Excel and save it as .xlsx (Save As → Excel Workbook), or export the table as CSV"),
+        ),
+        _ if std::str::from_utf8(text).is_ok() || !text.contains(&0) => (
+            t!("this file is text, not a workbook, though its name says so"),
+            t!("if it is a CSV, give it the .csv extension; otherwise save it from Excel or LibreOffice as .xlsx"),
+        ),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(Problem::Data(problem))
+            .in_file(shown)
+            .with_help(help),
+    )
+}
+
 /// A worksheet's rows that hold a value, with each cell's reference.
 struct Sheet {
     name: String,
@@ -297,6 +338,9 @@ struct Sheet {
 /// [`merged_cells`]).
 fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<Sheet>, Diagnostic> {
     let fail = |message| workbook_error(shown, message);
+    if let Some(d) = not_a_workbook(full, shown) {
+        return Err(d);
+    }
     if matches!(
         full.extension()
             .and_then(|e| e.to_str())

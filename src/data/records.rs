@@ -11,7 +11,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::data::table::{Cell, Place, Table};
 use crate::diagnostics::{offset_of, Diagnostic, Location, Problem};
-use crate::messages::{verbatim, Text};
+use crate::messages::Text;
 use crate::t;
 
 /// One value of a record, as the format wrote it.
@@ -138,7 +138,21 @@ pub fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
     let values = serde_json::from_str::<Vec<serde_json::Map<String, serde_json::Value>>>(text)
         .map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
-            structured_error(path, text, verbatim(&e), offset, help())
+            // serde_json ends its message with the position, which ours gives.
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |i| &message[..i]);
+            match crate::syntax::json(message, e.is_eof()) {
+                Some(x) => structured_error(path, text, x.problem, offset, x.help),
+                None => structured_error(
+                    path,
+                    text,
+                    crate::messages::library(message),
+                    offset,
+                    help(),
+                ),
+            }
         })?;
     let offsets = crate::data::json_places::value_offsets(text);
     Ok(values
@@ -171,6 +185,9 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
     let help = || t!("a TOML table is a list of [[rows]] entries, one per row");
     let toml_error = |e: toml::de::Error| {
         let offset = e.span().map_or(0, |r| r.start);
+        if let Some(x) = crate::syntax::toml(e.message(), text, offset) {
+            return structured_error(path, text, x.problem, x.at.unwrap_or(offset), x.help);
+        }
         structured_error(
             path,
             text,
@@ -286,6 +303,9 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
                 offset,
                 t!("`{value}` is not a figure: write the amount, or leave the cell empty when nothing was reported", value = value),
             );
+        }
+        if let Some(x) = crate::syntax::yaml(&message, text, offset) {
+            return structured_error(path, text, x.problem, x.at.unwrap_or(offset), x.help);
         }
         structured_error(
             path,

@@ -160,6 +160,16 @@ impl Table {
                         t!("its digits are full-width (as a Chinese input method types them in full-width mode): type them half-width, e.g. 10000"),
                     ))
                 }
+                None if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a number"))),
+                None if crate::numbers::read_loosely(t).is_some() => {
+                    let n = crate::numbers::read_loosely(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` would be {number}: write the plain number", value = t.trim(), number = n),
+                    ))
+                }
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,
@@ -245,6 +255,7 @@ impl Table {
                     t!("the format is right but no such day exists: check the month and the day"),
                 )
             }),
+            Cell::Text(t) if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a date"))),
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
                 t.trim().parse::<f64>().map_or_else(
                     |_| match crate::date::read_loosely(t) {
@@ -295,6 +306,7 @@ impl Table {
         match self.cell(row, col) {
             Cell::Date(d) => Ok(d.iso()[..7].to_string()),
             Cell::Text(t) if is_month(t.trim()) => Ok(t.trim().to_string()),
+            Cell::Text(t) => Err(self.bad_cell(row, col, t!("a month"), month_help(t.trim()))),
             _ => Err(self.bad_cell(
                 row,
                 col,
@@ -302,6 +314,18 @@ impl Table {
                 t!("write months as YYYY-MM, e.g. 2024-03"),
             )),
         }
+    }
+
+    /// The error for a mark typed for "no value" (`—`, `TBD`): the table's way to say so
+    /// is an empty cell.
+    fn no_value_mark(&self, row: usize, col: usize, expected: Text) -> Diagnostic {
+        let found = self.text(row, col);
+        self.bad_cell(
+            row,
+            col,
+            expected,
+            t!("`{value}` stands for no value: leave the cell empty, which says so here (a column that needs a value needs the real one)", value = found.trim()),
+        )
     }
 
     /// The error for an empty cell of a column that needs a value (it read "holds ``").
@@ -461,6 +485,55 @@ pub fn is_month(text: &str) -> bool {
         && matches!(text[5..].parse::<u8>(), Ok(1..=12))
 }
 
+/// How to write a period typed as something other than `YYYY-MM`: the month it would be
+/// (`2024-3`, `2024年3月`: said, never taken, as for days), a day's month, or that a
+/// totals row (`合计`, as finance exports end) goes.
+fn month_help(text: &str) -> Text {
+    const TOTALS: &[&str] = &[
+        "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
+    ];
+    let lower = text.to_lowercase();
+    if TOTALS
+        .iter()
+        .any(|w| lower.starts_with(w) || lower.ends_with(w))
+    {
+        return t!(
+            "`{value}` looks like a totals row: delete it, the portal adds the periods up itself",
+            value = text
+        );
+    }
+    if let Some(day) = crate::date::read_loosely(text).filter(|_| Date::parse(text).is_ok()) {
+        return t!(
+            "`{value}` is a day: write its month, {month}",
+            value = text,
+            month = &day.iso()[..7]
+        );
+    }
+    let folded: String = text.chars().map(crate::slugs::fold_full_width).collect();
+    let folded = folded.strip_suffix('月').unwrap_or(&folded);
+    let parts: Vec<&str> = folded.split(['-', '/', '.', '年']).collect();
+    let month = match parts.as_slice() {
+        [y, m] => Some((*y, *m)),
+        [ym] if ym.len() == 6 && ym.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((&ym[..4], &ym[4..]))
+        }
+        _ => None,
+    }
+    .filter(|(y, m)| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && matches!(m.parse::<u8>(), Ok(1..=12))
+    });
+    match month {
+        Some((y, m)) => t!(
+            "`{value}` would be {month}: write months as YYYY-MM",
+            value = text,
+            month = format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))
+        ),
+        None => t!("write months as YYYY-MM, e.g. 2024-03"),
+    }
+}
+
 /// `C7` for zero-based row 6, column 2.
 pub fn cell_ref(row: u32, col: u32) -> String {
     let mut letters = Vec::new();
@@ -474,9 +547,61 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
+/// Whether a cell holds a mark people type for "no value yet" rather than a value:
+/// dashes or question marks alone, or a word such as N/A, TBD, 待定.
+fn is_no_value_mark(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "nil",
+        "tbd",
+        "tba",
+        "unknown",
+        "无",
+        "暂无",
+        "待定",
+        "未定",
+        "未知",
+        "不适用",
+        "空",
+        "缺",
+    ];
+    let text = text.trim();
+    !text.is_empty()
+        && (text.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '–' | '‐' | '―' | '─' | '/' | '?' | '？' | '…'
+            )
+        }) || WORDS.contains(&text.to_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_of_any_text_gets_a_help_without_a_panic() {
+        for text in [
+            "第一",
+            "第一期",
+            "二〇二四",
+            "２０２４-３",
+            "2024年",
+            "2024-13",
+            "202413",
+            "—",
+            "",
+        ] {
+            let help = month_help(text).to_string();
+            assert!(!help.is_empty(), "{text}");
+        }
+        assert!(month_help("202403")
+            .to_string()
+            .contains("would be 2024-03"));
+    }
 
     #[test]
     fn cell_refs_are_spreadsheet_style() {

@@ -80,8 +80,7 @@ impl Rates {
                     Err(p) => problems.extend(p),
                 },
                 None => problems.push(
-                    Diagnostic::error(Problem::Config(t!("`rates_table = \"{name}\"` names no table: there is no data/{name}.csv (or .xlsx, .json, .toml, .yaml)", name = name)))
-                    .in_file(std::path::Path::new("site.toml"))
+                    site.config.at_key(Diagnostic::error(Problem::Config(t!("`rates_table = \"{name}\"` names no table: there is no data/{name}.csv (or .xlsx, .json, .toml, .yaml)", name = name))), "rates_table")
                     .with_help(t!("add the table under data/ (columns: period, then one per currency, e.g. period,USD,EUR), or fix the name")),
                 ),
             }

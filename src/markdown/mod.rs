@@ -345,7 +345,10 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                     continue;
                 };
                 let title = heading_text.trim().to_string();
-                let id = ids.claim(explicit.unwrap_or_else(|| slugify(&title, "section")));
+                let id = ids.claim_free(
+                    explicit.unwrap_or_else(|| slugify(&title, "section")),
+                    crate::slugs::is_theme_id,
+                );
                 events[at] = Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id.clone())),

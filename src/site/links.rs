@@ -193,6 +193,54 @@ pub fn patch_backlinks(
     changed
 }
 
+/// The pages in the folder of `target_rel`, but for the linking page itself, in a fixed
+/// order (map order varies from run to run; suggestions must not).
+fn siblings<'a>(index: &'a LinkIndex, page: &Page, target_rel: &str) -> Vec<&'a str> {
+    let folder = |r: &str| r.rsplit_once('/').map(|(d, _)| d.to_string());
+    let mut siblings: Vec<&str> = index
+        .by_rel
+        .keys()
+        .map(String::as_str)
+        .filter(|r| *r != page.rel_path && folder(r) == folder(target_rel))
+        .collect();
+    siblings.sort_unstable();
+    siblings
+}
+
+/// The page a link names by its right file name (and any folders written before it) in
+/// another folder: the link written as if its target sat beside the page. The first by
+/// path when several match.
+fn elsewhere<'a>(index: &'a LinkIndex, written: &str) -> Option<&'a str> {
+    let mut tail = written.trim_start_matches('/');
+    while let Some(rest) = tail.strip_prefix("./").or_else(|| tail.strip_prefix("../")) {
+        tail = rest;
+    }
+    if tail.is_empty() {
+        return None;
+    }
+    let suffix = format!("/{tail}");
+    index
+        .by_rel
+        .keys()
+        .map(String::as_str)
+        .filter(|r| *r == tail || r.ends_with(&suffix))
+        .min()
+}
+
+/// `to` (a path under content/) as a relative link from the folder `from_dir`.
+fn relative_link(from_dir: &str, to: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut link = "../".repeat(from.len() - common);
+    link.push_str(&to_parts[common..].join("/"));
+    link
+}
+
 fn resolve(
     site: &Site,
     index: &LinkIndex,
@@ -238,6 +286,16 @@ fn resolve(
         return Ok(None);
     }
 
+    if link.dest.starts_with("//") {
+        // An address without its scheme: a browser would leave the site with it.
+        return Err(broken(
+            t!("an address starting with `//` leaves the site without saying how"),
+            t!(
+                "write the whole address, e.g. https:{dest}; a page of this site is linked by the path to its .md file",
+                dest = link.dest.as_str()
+            ),
+        ));
+    }
     let target_rel = if let Some(abs) = path.strip_prefix('/') {
         abs.to_string()
     } else {
@@ -262,20 +320,16 @@ fn resolve(
             return Ok(None);
         }
         let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
-            let mut siblings: Vec<&str> = index
-                .by_rel
-                .keys()
-                .map(String::as_str)
-                .filter(|r| {
-                    r.rsplit_once('/').map(|(d, _)| d)
-                        == target_rel.rsplit_once('/').map(|(d, _)| d)
-                })
-                .collect();
-            // Map order varies from run to run; suggestions must not.
-            siblings.sort_unstable();
-            let help = match did_you_mean(&target_rel, &siblings) {
-                Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
-                None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),
+            let help = match elsewhere(index, &path) {
+                Some(found) => t!(
+                    "content/{found} exists: from this page, link it as `{link}`",
+                    found = found,
+                    link = relative_link(page.dir(), found)
+                ),
+                None => match did_you_mean(&target_rel, &siblings(index, page, &target_rel)) {
+                    Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
+                    None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),
+                },
             };
             return Err(broken(
                 t!("there is no content/{target_rel}", target_rel = target_rel),

@@ -273,12 +273,24 @@ fn relate_projects(
                 // Its index.md failed to load and was reported: one cause, one error.
                 continue;
             }
-            let help = match did_you_mean(slug, &slugs) {
-                Some(s) => t!(
+            // Named as people know it, by its title or code: the folder it is.
+            let known_as = projects.iter().find_map(|(folder, &p)| {
+                let same = |a: &str| a.trim().to_lowercase() == slug.trim().to_lowercase();
+                let info = pages[p].project()?;
+                (same(&pages[p].title) || info.code.as_deref().is_some_and(same))
+                    .then_some(folder.as_str())
+            });
+            let help = match (known_as, did_you_mean(slug, &slugs)) {
+                (Some(folder), _) => t!(
+                    "`{name}` is the title or code of project `{folder}`: write `project: {folder}` (a project is named by its folder under content/projects/)",
+                    name = slug.as_str(),
+                    folder = folder
+                ),
+                (None, Some(s)) => t!(
                     "did you mean `{s}`? Projects are the folders under content/projects/",
                     s = s
                 ),
-                None => t!("known projects: {projects}", projects = slugs.join(", ")),
+                (None, None) => t!("known projects: {projects}", projects = slugs.join(", ")),
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))

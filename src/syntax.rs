@@ -1,0 +1,399 @@
+//! TOML, YAML and JSON syntax errors in words, with the fix.
+//!
+//! The parsers say what their grammar missed (`string values must be quoted, expected
+//! literal string`, `mapping values are not allowed in this context`), in English and
+//! without the fix. Authors of site.toml, front matter, chart blocks and data files make
+//! a handful of mistakes again and again — a text without quotes, a quote not closed, a
+//! `: ` inside a value, a tab, a key written twice — so each is named here by what the
+//! author did, with the line as it should be. Shared by every stage that parses TOML or
+//! YAML, so the same mistake reads the same wherever it is made.
+
+use crate::messages::Text;
+use crate::t;
+
+/// A syntax error told in words: the problem, its fix, and where it truly lies when the
+/// parser noticed it later (a quote left open is found on the next line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub problem: Text,
+    pub help: Text,
+    /// The byte offset in the parsed text to point at instead of the parser's.
+    pub at: Option<usize>,
+}
+
+/// Explains the TOML parser's `message` about `text` at byte `offset`, when it is one of
+/// the mistakes people make by hand.
+pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
+    let (message, offset, line) = (message.trim(), floor(text, offset), line_at(text, offset));
+    if message.starts_with("duplicate key") {
+        let key = key_at(text, offset);
+        return explained_here(
+            t!("`{field}` is written twice", field = key),
+            t!("keep one of the two `{field}` lines", field = key),
+        );
+    }
+    if message.starts_with("string values must be quoted") {
+        let (key, value) = toml_key_value(line);
+        return explained_here(
+            t!("the text `{value}` is not in quotes", value = value),
+            t!(
+                "write text between double quotes: `{key} = \"{value}\"`",
+                key = key,
+                value = value.replace('\\', "\\\\").replace('"', "\\\"")
+            ),
+        );
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
+    {
+        let quote = if message.contains("basic") { '"' } else { '\'' };
+        let at = line_start(text, offset) + line.find(quote).unwrap_or(0);
+        return Some(Explained {
+            problem: t!("a quote is opened and not closed on its line"),
+            help: t!("end the text with the quote it starts with (`{quote}`) on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`", quote = quote.to_string()),
+            at: Some(at),
+        });
+    }
+    if message.starts_with("unclosed array") || message.starts_with("missing comma between array") {
+        return explained_here(
+            t!("a list is not closed, or two of its items have no comma between them"),
+            t!("write a list as `[\"a\", \"b\"]`: items in quotes, a comma between them, `]` at the end"),
+        );
+    }
+    if message.starts_with("unexpected key or value") || message.starts_with("unexpected content") {
+        return explained_here(
+            t!("more follows the value on this line"),
+            t!("a line holds one `key = value`: put the whole text in double quotes, and write a quote inside it as `\\\"`"),
+        );
+    }
+    if message.starts_with("key with no value") || message.starts_with("missing assignment") {
+        return explained_here(
+            t!("this line has no `=`"),
+            t!("write each setting as `key = value` on a line of its own; text over several lines goes between `\"\"\"` and `\"\"\"`"),
+        );
+    }
+    if message.starts_with("invalid date") {
+        // A date TOML reads as one (unquoted) but no such day: told as front matter and
+        // tables tell it, from the value.
+        let value = text[offset..]
+            .split(|c: char| c.is_whitespace() || c == '#' || c == ',' || c == ']')
+            .next()
+            .unwrap_or("");
+        let shaped = value.len() == 10
+            && value.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if let (true, Err(problem)) = (shaped, crate::date::Date::parse(value)) {
+            return explained_here(
+                problem,
+                t!("the format is right but no such day exists: check the month and the day"),
+            );
+        }
+    }
+    if message.starts_with("invalid unquoted key") {
+        return explained_here(
+            t!("a key holds a character keys may not hold without quotes"),
+            t!("write keys of letters, digits, `_` and `-`, or put the key in quotes (`\"项目 A\" = 1`); a text value goes after `=` in quotes"),
+        );
+    }
+    None
+}
+
+/// Explains the YAML parser's `message` about `text` (a front matter or a YAML data file)
+/// at byte `offset`.
+pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
+    let (message, offset, line) = (message.trim(), floor(text, offset), line_at(text, offset));
+    if message.contains("found a tab") || message.contains("tabs") {
+        let start = line_start(text, offset);
+        let at = text[start..]
+            .find('\t')
+            .map(|i| start + i)
+            .or_else(|| text.find('\t'));
+        return Some(Explained {
+            problem: t!("a tab character: YAML allows only spaces here"),
+            help: t!("replace the tab with spaces (or delete it): a field starts at the beginning of its line, and an item under it is indented with spaces"),
+            at,
+        });
+    }
+    if message.contains("mapping values are not allowed") && line.starts_with([' ', '\t']) {
+        return explained_here(
+            t!("this line is indented, so YAML reads it as the rest of the value above"),
+            t!("remove the spaces at the start of the line: a field starts at the beginning of its line"),
+        );
+    }
+    if message.contains("mapping values are not allowed") {
+        return explained_here(
+            t!("a value holds `: ` (a colon and a space), which YAML reads as the start of another field"),
+            quote_help(line),
+        );
+    }
+    if message.contains("alias references unknown anchor") {
+        return explained_here(
+            t!("a value starts with `*`, which YAML reads as a reference to an anchor"),
+            quote_help(line),
+        );
+    }
+    if let Some(c) = message
+        .strip_prefix("unexpected character: `")
+        .and_then(|r| r.chars().next())
+    {
+        return explained_here(
+            t!(
+                "a value starts with `{c}`, which YAML keeps for itself",
+                c = c.to_string()
+            ),
+            quote_help(line),
+        );
+    }
+    if message.contains("quoted scalar") && !message.contains("trailing content") {
+        let at = open_quote_above(text, offset);
+        return Some(Explained {
+            problem: t!("a quote is opened and not closed on its line"),
+            help: t!("end the value with the quote it starts with, on the same line, or remove the opening quote"),
+            at,
+        });
+    }
+    if message.contains("trailing content after") {
+        return explained_here(
+            t!("more follows the value's closing quote"),
+            t!("quote the whole value with the other kind of quote (`title: \"It's\"`), or write a quote inside single quotes twice (`'It''s'`)"),
+        );
+    }
+    if message.contains("block scalar") {
+        return explained_here(
+            t!("a value starts with `|` or `>`, which YAML reads as the start of a block of text"),
+            quote_help(line),
+        );
+    }
+    if message.contains("did not find expected key")
+        || message.contains("simple key expected")
+        || message.contains("could not find expected ':'")
+    {
+        return explained_here(
+            t!("this line is not a field"),
+            t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: 采购`); a list's items go under it, each after `- `"),
+        );
+    }
+    None
+}
+
+/// Explains serde_json's `message` (its position already cut off), when it is a mistake
+/// people make by hand in a JSON table; `eof` when the text ended inside a value.
+pub fn json(message: &str, eof: bool) -> Option<Explained> {
+    if eof {
+        return explained_here(
+            t!("the file ends inside a value: a `]`, `}}` or `\"` is missing"),
+            t!("close every `[` with `]`, every `{{` with `}}` and every text with `\"`: a JSON table is [{{\"period\": \"2024-01\", \"pv\": 100}}, …]"),
+        );
+    }
+    if message.starts_with("trailing comma") {
+        return explained_here(
+            t!("a comma after the last item, which JSON does not allow"),
+            t!("delete the comma before the closing `]` or `}}`"),
+        );
+    }
+    if message.starts_with("expected value") || message.starts_with("key must be a string") {
+        return explained_here(
+            t!("a value or key JSON cannot read: text must be in double quotes"),
+            t!("write texts and keys in double quotes (`\"pv\": 100`, `\"name\": \"启动会\"`), numbers bare, and no comments"),
+        );
+    }
+    None
+}
+
+/// A mistake that lies where the parser found it.
+fn explained_here(problem: Text, help: Text) -> Option<Explained> {
+    Some(Explained {
+        problem,
+        help,
+        at: None,
+    })
+}
+
+/// The help for a value YAML read as syntax: the line again with the value in quotes.
+fn quote_help(line: &str) -> Text {
+    match line.split_once(':') {
+        Some((key, value))
+            if !key.trim().is_empty() && !key.starts_with([' ', '\t', '-']) && !value.trim().is_empty() =>
+        {
+            let value = value.trim();
+            t!(
+                "put the value in double quotes: `{key}: \"{value}\"`",
+                key = key.trim(),
+                value = value.replace('\\', "\\\\").replace('"', "\\\"")
+            )
+        }
+        _ => t!("put the value in double quotes (\"…\") when it starts with a sign or holds `: ` or ` #`"),
+    }
+}
+
+/// The line holding `offset`, without its line break.
+fn line_at(text: &str, offset: usize) -> &str {
+    let start = line_start(text, floor(text, offset));
+    text[start..].lines().next().unwrap_or("")
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// `offset` moved back to a character boundary within `text`.
+fn floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The TOML key written at `offset`: up to a space, `=`, `.` or a bracket, unquoted.
+fn key_at(text: &str, offset: usize) -> &str {
+    let rest = &text[offset..];
+    let end = rest
+        .find([' ', '\t', '=', '.', ']', '\n', '\r'])
+        .unwrap_or(rest.len());
+    rest[..end].trim_matches(['"', '\''])
+}
+
+/// A TOML line's key and its value (without a trailing comment).
+fn toml_key_value(line: &str) -> (&str, &str) {
+    let (key, value) = line.split_once('=').unwrap_or(("", line));
+    let value = value.split(" #").next().unwrap_or(value);
+    (key.trim(), value.trim())
+}
+
+/// Where the quote that a YAML value opens and never closes stands: the last field above
+/// `offset` whose value starts with a quote its line does not close.
+fn open_quote_above(text: &str, offset: usize) -> Option<usize> {
+    let mut found = None;
+    let mut start = 0;
+    for line in text[..line_start(text, offset).max(offset)].split_inclusive('\n') {
+        if let Some((key, value)) = line.split_once(':') {
+            let trimmed = value.trim();
+            let quote = trimmed.chars().next().filter(|c| matches!(c, '"' | '\''));
+            if let Some(q) = quote {
+                if trimmed.len() == 1 || !trimmed.ends_with(q) {
+                    found = Some(start + key.len() + 1 + (value.len() - value.trim_start().len()));
+                }
+            }
+        }
+        start += line.len();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> usize {
+        text.find(needle).unwrap()
+    }
+
+    #[test]
+    fn a_toml_text_without_quotes_is_shown_quoted() {
+        let text = "title = PMO 门户\n";
+        let e = toml(
+            "string values must be quoted, expected literal string",
+            text,
+            8,
+        )
+        .unwrap();
+        assert!(
+            e.help.to_string().contains("`title = \"PMO 门户\"`"),
+            "{}",
+            e.help
+        );
+    }
+
+    #[test]
+    fn a_toml_key_written_twice_is_named() {
+        let text = "title = \"a\"\ntitle = \"b\"\n";
+        let e = toml("duplicate key", text, 12).unwrap();
+        assert_eq!(e.problem.to_string(), "`title` is written twice");
+    }
+
+    #[test]
+    fn an_open_quote_is_pointed_at_where_it_opens() {
+        let text = "title: x\ncategory: \"沟通管理\nowner: 甲\n";
+        let e = yaml(
+            "invalid indentation in multiline quoted scalar",
+            text,
+            at(text, "owner"),
+        )
+        .unwrap();
+        assert_eq!(e.at, Some(at(text, "\"沟通")));
+        let text = "title = \"x\"\ncategory = \"沟通\n";
+        let e = toml("invalid basic string, expected `\"`", text, text.len() - 1).unwrap();
+        assert_eq!(e.at, Some(at(text, "\"沟通")));
+    }
+
+    #[test]
+    fn a_tab_is_pointed_at() {
+        let text = "title: x\n\tphase: a\n";
+        let e = yaml("while scanning a plain scalar, found a tab", text, 7).unwrap();
+        assert_eq!(e.at, Some(at(text, "\t")));
+    }
+
+    #[test]
+    fn a_value_yaml_reads_as_syntax_is_shown_quoted() {
+        let text = "category: 沟通: 管理\n";
+        let e = yaml("mapping values are not allowed in this context", text, 16).unwrap();
+        assert!(
+            e.help.to_string().contains("`category: \"沟通: 管理\"`"),
+            "{}",
+            e.help
+        );
+        let text = "owner: 张三\n  reviewer: 李四\n";
+        let e = yaml("mapping values are not allowed in this context", text, 22).unwrap();
+        assert!(e.problem.to_string().contains("indented"), "{}", e.problem);
+        let text = "summary: *重点* 在前\n";
+        let e = yaml("alias references unknown anchor", text, 9).unwrap();
+        assert!(
+            e.help.to_string().contains("`summary: \"*重点* 在前\"`"),
+            "{}",
+            e.help
+        );
+        let text = "owner: @张三\n";
+        let e = yaml("unexpected character: `@'", text, 7).unwrap();
+        assert_eq!(
+            e.problem.to_string(),
+            "a value starts with `@`, which YAML keeps for itself"
+        );
+    }
+
+    #[test]
+    fn a_toml_date_that_does_not_exist_is_named_by_its_value() {
+        let e = toml(
+            "invalid date, expected day between 01 and 29",
+            "as_of = 2024-02-30 # 月末\n",
+            8,
+        )
+        .unwrap();
+        assert!(
+            e.problem.to_string().contains("`2024-02-30` is not a date"),
+            "{}",
+            e.problem
+        );
+    }
+
+    #[test]
+    fn json_mistakes_by_hand_are_named() {
+        assert!(json("EOF while parsing a list", true).is_some());
+        let e = json("trailing comma", false).unwrap();
+        assert!(e
+            .problem
+            .to_string()
+            .contains("a comma after the last item"));
+        assert!(json("expected value", false).is_some());
+    }
+
+    #[test]
+    fn other_messages_are_left_to_the_caller() {
+        assert_eq!(toml("invalid date", "d = 2024-13", 4), None);
+        assert_eq!(yaml("recursion limit exceeded", "a: b", 0), None);
+    }
+}

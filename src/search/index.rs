@@ -322,19 +322,18 @@ fn write_shards(
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
         .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json(false).len())))
         .collect();
-    let groups = Groups::new(
-        words
-            .iter()
-            .filter(|(w, _)| !w.contains(' '))
-            .map(|(w, l)| {
-                let written = ranked_words
-                    .get(&**w)
-                    .copied()
-                    .unwrap_or(l.encoded.len() + 2);
-                (&**w, w.len() + written + 4)
-            }),
-        GROUP_LIMIT,
-    );
+    let sizes = words
+        .iter()
+        .filter(|(w, _)| !w.contains(' '))
+        .map(|(w, l)| {
+            let written = ranked_words
+                .get(&**w)
+                .copied()
+                .unwrap_or(l.encoded.len() + 2);
+            (&**w, w.len() + written + 4)
+        });
+    let word_bytes: usize = sizes.clone().map(|(_, bytes)| bytes).sum();
+    let groups = Groups::new(sizes, GROUP_LIMIT);
     // Long lists of terms hashed whole (CJK terms, pairs) go to files of their own, one
     // per bucket of a hash of the term, which meta lists (see `ranked`); the shard does
     // not hold them. Words keep theirs in their group, ranked: a prefix needs the whole
@@ -380,7 +379,7 @@ fn write_shards(
         .map(|(w, _)| groups.key(w))
         .collect::<HashSet<&str>>()
         .len();
-    let word_files = shards::word_file_count(group_count);
+    let word_files = shards::word_file_count(group_count, word_bytes, GROUP_LIMIT);
     let mut by_group: Vec<Vec<(&str, Value)>> = (0..word_files).map(|_| Vec::new()).collect();
     for (word, list) in words.iter().filter(|(w, _)| !owned.contains(&**w)) {
         if word.contains(' ') {

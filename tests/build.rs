@@ -687,3 +687,44 @@ fn a_heading_never_takes_an_id_the_theme_uses_on_the_page() {
     assert!(page.contains("<h2 id=\"main-1\">"), "{page}");
     assert!(page.contains("<h2 id=\"chart-1-1\">"), "{page}");
 }
+
+/// A page written in English on a Chinese portal (and a Chinese one on an English portal)
+/// has its title and text marked with their language, so a screen reader switches voice;
+/// the portal's own labels around them keep the site's. A Chinese page quoting English
+/// terms is Chinese, and is not marked.
+#[test]
+fn a_page_in_another_language_than_the_site_is_marked_as_such() {
+    let english = "---\ntitle: Vendor management\n---\n\nVendor management covers how the \
+                   project selects, contracts and monitors its suppliers, and how a delay \
+                   that threatens a milestone is escalated.\n";
+    let chinese = "---\ntitle: 供应商管理\n---\n\n供应商管理包括选择、签约和监控供应商，\
+                   以及威胁里程碑的延期如何上报；ERP 项目的 SPI 每月复核。\n";
+    let site = Site::fixture("basic");
+    site.write("content/practices/vendor-en.md", english);
+    site.write("content/practices/vendor-zh.md", chinese);
+    site.build_ok();
+    let page = site.read("practices/vendor-en/index.html");
+    assert!(page.contains("<html lang=\"zh-CN\">"), "{page}");
+    assert!(
+        page.contains("<h1 lang=\"en\">Vendor management</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("class=\"doc-body\" lang=\"en\""), "{page}");
+    let page = site.read("practices/vendor-zh/index.html");
+    assert!(!page.contains(" lang=\"en\""), "{page}");
+    assert!(!page.contains("<h1 lang="), "{page}");
+
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        config.replace("language = \"zh-CN\"", "language = \"en\""),
+    );
+    site.build_ok();
+    let page = site.read("practices/vendor-zh/index.html");
+    assert!(
+        page.contains("<h1 lang=\"zh-CN\">供应商管理</h1>"),
+        "{page}"
+    );
+    let page = site.read("practices/vendor-en/index.html");
+    assert!(!page.contains("<h1 lang="), "{page}");
+}

@@ -394,6 +394,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     if page.summary.is_empty() {
         page.summary = body.first_paragraph.clone();
     }
+    page.written_in = crate::content::language::written_in(&page.title, &body.text);
     page.body = body;
     Ok(page)
 }
@@ -417,6 +418,7 @@ fn parse_meta(
         category: None,
         summary: String::new(),
         explicit_summary: false,
+        written_in: None,
         owner: None,
         weight: None,
         draft: false,

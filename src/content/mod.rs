@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod front_matter;
+pub mod language;
 pub mod load;
 pub mod page;
 pub mod schema;

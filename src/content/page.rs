@@ -101,6 +101,10 @@ pub struct Page {
     /// The summary was written in the front matter (so it is not a copy of the text
     /// and may be shown above it).
     pub explicit_summary: bool,
+    /// The language the title and text are written in, when plainly one (see
+    /// [`crate::content::language`]): the theme marks them where it differs from the
+    /// site's.
+    pub written_in: Option<crate::config::Language>,
     pub owner: Option<String>,
     pub weight: Option<i64>,
     pub draft: bool,

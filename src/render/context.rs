@@ -108,6 +108,15 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
     }
 }
 
+/// The language code of `id`'s own title and text, where it is plainly written in a
+/// language other than the site's.
+pub fn own_language(site: &Site, id: PageId) -> Option<&'static str> {
+    site.page(id)
+        .written_in
+        .filter(|&l| l != site.config.language)
+        .map(crate::config::Language::code)
+}
+
 /// Everything a page template needs about the page itself.
 #[derive(Debug, Serialize)]
 pub struct FullPage<'a> {
@@ -116,6 +125,9 @@ pub struct FullPage<'a> {
     /// The front matter's summary, shown above the text; empty when the summary is only
     /// the first paragraph (which the reader is about to see anyway).
     pub lede: &'a str,
+    /// The language code of the page's title and text where it is not the site's
+    /// (`en` for an English practice on a Chinese portal); `None` otherwise.
+    pub lang: Option<&'static str>,
     pub content: String,
     pub toc: &'a [TocEntry],
     pub breadcrumbs: Vec<Link>,

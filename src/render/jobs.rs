@@ -262,6 +262,8 @@ impl Job {
 pub(super) struct SectionContext<'a> {
     title: String,
     url: String,
+    /// The section page's language where it is not the site's (see `FullPage::lang`).
+    lang: Option<&'static str>,
     pub content: String,
     pub toc: &'a [crate::markdown::TocEntry],
     breadcrumbs: Vec<Link>,
@@ -506,6 +508,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         } else {
             ""
         },
+        lang: context::own_language(site, id),
         content: r.body_html(id),
         toc: &page.body.toc,
         breadcrumbs: breadcrumbs(site, section, r.i18n, !is_index),
@@ -574,6 +577,7 @@ pub(super) fn section_context<'a>(
     SectionContext {
         title: section_title(site, s, r.i18n),
         url: section.url.clone(),
+        lang: index.and_then(|id| context::own_language(site, id)),
         content: index.map(|id| r.body_html(id)).unwrap_or_default(),
         toc: index.map_or(&[][..], |id| &site.page(id).body.toc[..]),
         breadcrumbs: breadcrumbs(site, s, r.i18n, false),

@@ -1041,3 +1041,35 @@ fn file_names_a_windows_share_cannot_hold_are_a_warning() {
     assert!(named("content/projects/erp/lpt1.png"), "{warnings:?}");
     assert!(!named("key-user.md"), "{warnings:?}");
 }
+
+/// A chart or table block whose closing fence is missing would read the rest of the page
+/// as its settings: the puzzling "no `=` on this line" at the first line of prose, or,
+/// when only headings follow (TOML comments), nothing at all while they vanish from the
+/// page. It is told at its opening fence.
+#[test]
+fn a_chart_block_never_closed_is_told_at_its_fence() {
+    for rest in [
+        "\n## 下一节\n\n正文一段。\n",
+        "\n## 下一节\n\n## 再下一节\n",
+    ] {
+        let m = failing(
+            "content/reports/unclosed.md",
+            format!(
+                "---\ntitle: 图表\n---\n\n前言。\n\n```chart\ntype = \"bar\"\n\
+                 data = \"projects/erp/budget\"\nx = \"period\"\ny = \"pv\"\n{rest}"
+            ),
+        );
+        assert!(
+            m.contains("content/reports/unclosed.md:7:1: this ```chart block is never closed"),
+            "{m}"
+        );
+        assert!(!m.contains("no `=`"), "{m}");
+    }
+    // A closed block at the very end of the page, and one closed by a longer fence, build.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/closed.md",
+        "---\ntitle: 图表\n---\n\n````table\ndata = \"projects/erp/budget\"\n`````",
+    );
+    site.build_ok();
+}

@@ -157,7 +157,20 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         prose.before(&event, &out.text);
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
             let word = info.split_whitespace().next().unwrap_or("");
-            if word == "chart" || word == "table" {
+            let runs_to_end = range.end >= source.trim_end().len();
+            if (word == "chart" || word == "table")
+                && runs_to_end
+                && !fence_closed(&source[range.clone()])
+            {
+                // Read as settings, the rest of the page would give a puzzling error at
+                // its first line of prose, or none when only headings (TOML comments)
+                // follow: the page would lose them without a word.
+                problems.push(
+                    Diagnostic::error(Problem::Content(t!("this ```{kind} block is never closed: everything after it, to the end of the page, would be read as its settings", kind = word.to_string())))
+                    .at(Location::new(path, text, base + range.start, 3 + word.len()))
+                    .with_help(t!("end the block's settings with a line of ``` of its own")),
+                );
+            } else if word == "chart" || word == "table" {
                 block = Some(RawBlock {
                     chart: word == "chart",
                     text: String::new(),
@@ -568,6 +581,27 @@ fn insert_toc(list: &mut Vec<TocEntry>, entry: TocEntry) {
     }
 }
 
+/// Whether a fenced code block (`block`, its source from the opening fence on) ends with
+/// a closing fence: a line of at least as many of the opening fence's character and
+/// nothing else (after the `>` of a quote it stands in). Markdown closes an unclosed
+/// block at the end of the document, or of the list item or quote holding it.
+fn fence_closed(block: &str) -> bool {
+    let open = block.trim_start_matches(' ');
+    let Some(mark) = open.chars().next() else {
+        return false;
+    };
+    let width = open.chars().take_while(|&c| c == mark).count();
+    let body = block.trim_end_matches(['\n', '\r', ' ']);
+    match body.rsplit_once('\n') {
+        Some((_, last)) => {
+            let last = last.trim_start_matches([' ', '>']).trim_end();
+            last.chars().count() >= width && last.chars().all(|c| c == mark)
+        }
+        // The fence line alone: nothing closes it.
+        None => false,
+    }
+}
+
 /// A warning at each raw element `page` leaves open (see [`unclosed`]): `path` and
 /// `source` are the page's file as shown and its text, read only if there is one.
 pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<Diagnostic> {
@@ -588,6 +622,18 @@ pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fences_closed_and_not() {
+        assert!(fence_closed("```chart\ntype = \"bar\"\n```\n"));
+        assert!(fence_closed("````table\na = 1\n`````"));
+        assert!(fence_closed("~~~chart\na = 1\n  ~~~  \n\n"));
+        assert!(fence_closed("```chart\n> a = 1\n> ```"));
+        assert!(!fence_closed("```chart\ntype = \"bar\"\n\n## 下一节\n"));
+        assert!(!fence_closed("````chart\na = 1\n```\n"));
+        assert!(!fence_closed("```chart"));
+        assert!(!fence_closed("```chart\na = 1\n~~~"));
+    }
 
     fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let text: Arc<str> = Arc::from(body);

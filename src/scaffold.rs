@@ -2,6 +2,7 @@
 //! archetype so authors never have to remember the front matter fields.
 
 use crate::t;
+use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -149,11 +150,24 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// The starter site's files, in English or Chinese: the same pages under the same names.
-fn starter_files(english: bool) -> Vec<(&'static str, &'static str)> {
-    let pick = |zh: &'static str, en: &'static str| if english { en } else { zh };
+fn starter_files(english: bool) -> Vec<(&'static str, Cow<'static, str>)> {
+    let pick = |zh: &'static str, en: &'static str| Cow::Borrowed(if english { en } else { zh });
+    let site = if english {
+        starter_site(
+            "PMO Knowledge Portal",
+            "Best practices, lessons learned and project data of the project management office",
+            "en",
+        )
+    } else {
+        starter_site(
+            "PMO 知识门户",
+            "项目管理办公室的最佳实践、经验教训与项目数据",
+            "zh-CN",
+        )
+    };
     vec![
-        ("site.toml", pick(STARTER_SITE, STARTER_SITE_EN)),
-        (".gitignore", "public/\n.public.*\n"),
+        ("site.toml", Cow::Owned(site)),
+        (".gitignore", "public/\n.public.*\n".into()),
         ("content/_index.md", pick(STARTER_HOME, STARTER_HOME_EN)),
         (
             "content/practices/_index.md",
@@ -171,7 +185,7 @@ fn starter_files(english: bool) -> Vec<(&'static str, &'static str)> {
             "content/projects/pilot/index.md",
             pick(STARTER_PROJECT, STARTER_PROJECT_EN),
         ),
-        ("content/projects/pilot/budget.csv", STARTER_BUDGET),
+        ("content/projects/pilot/budget.csv", STARTER_BUDGET.into()),
         (
             "content/lessons/_index.md",
             pick(
@@ -183,16 +197,25 @@ fn starter_files(english: bool) -> Vec<(&'static str, &'static str)> {
             "content/lessons/kickoff-raci.md",
             pick(STARTER_LESSON, STARTER_LESSON_EN),
         ),
-        ("static/.gitkeep", ""),
+        ("static/.gitkeep", "".into()),
     ]
 }
 
-const STARTER_SITE: &str = r#"# The portal's settings. Unknown keys are errors, so typos are caught.
-title = "PMO 知识门户"
-description = "项目管理办公室的最佳实践、经验教训与项目数据"
-base_url = "https://pmo.example.com/"
-language = "zh-CN"        # zh-CN or en: the language of the UI
-paginate = 20             # items per page in long lists
+/// The starter site's `site.toml`: the same settings and comments in either language,
+/// with its title, description and UI language.
+fn starter_site(title: &str, description: &str, language: &str) -> String {
+    let language = format!("language = \"{language}\"");
+    format!(
+        "# The portal's settings. Unknown keys are errors, so typos are caught.\n\
+         title = \"{title}\"\n\
+         description = \"{description}\"\n\
+         base_url = \"https://pmo.example.com/\"\n\
+         {language:<26}# zh-CN or en: the language of the UI\n\
+         {STARTER_SETTINGS}"
+    )
+}
+
+const STARTER_SETTINGS: &str = r#"paginate = 20             # items per page in long lists
 trust_html = false        # true keeps raw HTML in Markdown unsanitized
 search = true             # the search box and its index; false leaves them out
 
@@ -215,22 +238,6 @@ const STARTER_BUDGET: &str =
     "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
 
 const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
-
-const STARTER_SITE_EN: &str = r#"# The portal's settings. Unknown keys are errors, so typos are caught.
-title = "PMO Knowledge Portal"
-description = "Best practices, lessons learned and project data of the project management office"
-base_url = "https://pmo.example.com/"
-language = "en"           # zh-CN or en: the language of the UI
-paginate = 20             # items per page in long lists
-trust_html = false        # true keeps raw HTML in Markdown unsanitized
-search = true             # the search box and its index; false leaves them out
-
-[thresholds]              # RAG status from cost (CPI) and schedule (SPI) performance
-cpi_green = 0.95
-cpi_amber = 0.85
-spi_green = 0.95
-spi_amber = 0.85
-"#;
 
 const STARTER_HOME_EN: &str = "---\ntitle: Welcome to the PMO knowledge portal\n---\n\nThe project management office's [best practices](practices/_index.md), [lessons learned](lessons/_index.md) and project data, in one place.\n\nRecord a new lesson with `pmo new lesson \"Title\"`.\n";
 

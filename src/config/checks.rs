@@ -1,0 +1,131 @@
+//! Settings checked against each other after site.toml is read: audience names, the
+//! base URL, the theme's folder name.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Config;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
+use crate::suggest::did_you_mean;
+use crate::t;
+
+/// Audience names must be declared once each, and every name used in site.toml must be
+/// one of them: a misspelt audience would otherwise hide, or publish, a whole folder.
+pub(super) fn check_audiences(
+    config: &Config,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<(), Diagnostic> {
+    // The `nth` time `"name"` is written (0 for the first): a name declared twice is
+    // told at its second writing, the one to delete.
+    let quoted_nth = |name: &str, nth: usize| {
+        let offset = source
+            .match_indices(&format!("\"{name}\""))
+            .nth(nth)
+            .map_or(0, |(i, _)| i + 1);
+        Location::new(path, source, offset, name.len())
+    };
+    let quoted_at = |name: &str| quoted_nth(name, 0);
+    let declared: Vec<&str> = config.audiences.iter().map(String::as_str).collect();
+    for (i, name) in declared.iter().enumerate() {
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+        if !plain || declared[..i].contains(name) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{name}` cannot be an audience: names must be unique and made of letters, digits, `-` and `_`",
+                name = *name
+            )))
+            .at(quoted_nth(name, declared[..i].iter().filter(|n| *n == name).count()))
+            .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
+        }
+    }
+    let used = config
+        .audience_defaults
+        .values()
+        .chain(config.restrict.money.as_ref());
+    for name in used {
+        if declared.contains(&name.as_str()) {
+            continue;
+        }
+        let help = unknown_audience_help(name, &declared);
+        return Err(Diagnostic::error(Problem::Config(t!(
+            "there is no audience `{name}`",
+            name = name
+        )))
+        .at(quoted_at(name))
+        .with_help(help));
+    }
+    Ok(())
+}
+
+/// How to fix a name that is not one of the `declared` audiences.
+pub fn unknown_audience_help(name: &str, declared: &[&str]) -> Text {
+    if declared.is_empty() {
+        return t!("declare the audiences in site.toml first, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]");
+    }
+    match did_you_mean(name, declared) {
+        Some(s) => t!(
+            "did you mean `{s}`? The audiences are: {all}",
+            s = s,
+            all = declared.join(", ")
+        ),
+        None => t!("the audiences are: {all}", all = declared.join(", ")),
+    }
+}
+
+/// A base URL must be an absolute http(s) or file address: it is written into the feed,
+/// the sitemap and canonical links, where a `javascript:` one would run.
+pub fn check_base_url(url: &str) -> Result<(), Text> {
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://", "file://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let Some(rest) = rest else {
+        return Err(t!(
+            "base_url `{url}` is not a web or file address: it must start with https://, http:// or file://",
+            url = url
+        ));
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let bad = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    if let Some(c) = bad {
+        return Err(t!(
+            "base_url `{url}` holds {c}, which no address may",
+            url = url,
+            c = format!("{c:?}")
+        ));
+    }
+    if url.contains(['?', '#']) {
+        return Err(t!(
+            "base_url `{url}` has a query or a fragment (`?`, `#`): every address of the site would be written after it",
+            url = url
+        ));
+    }
+    if host.is_empty() && !lower.starts_with("file://") {
+        return Err(t!("base_url `{url}` names no host", url = url));
+    }
+    Ok(())
+}
+
+/// A theme is a folder name under `themes/`: never a path that leads elsewhere.
+pub(super) fn check_theme_name(name: &str) -> Result<(), Text> {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        Ok(())
+    } else {
+        Err(t!(
+            "theme `{name}` is not a folder name: themes live in themes/<name>/ under the site",
+            name = name
+        ))
+    }
+}

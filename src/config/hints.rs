@@ -1,0 +1,113 @@
+//! Help for a site.toml mistake: the table a key belongs in, and a value written right.
+
+use super::FIELDS;
+use crate::messages::Text;
+use crate::suggest::did_you_mean;
+use crate::t;
+
+/// Where each key of a site.toml table belongs (the rest are top-level keys).
+const TABLE_OF: &[(&str, &str)] = &[
+    ("cpi_green", "thresholds"),
+    ("cpi_amber", "thresholds"),
+    ("spi_green", "thresholds"),
+    ("spi_amber", "thresholds"),
+    ("basis", "budget"),
+    ("tolerance", "budget"),
+    ("portfolio", "currency"),
+    ("rates", "currency"),
+    ("rates_table", "currency"),
+    ("money", "restrict"),
+    ("money_tables", "restrict"),
+    ("practice_max_age_months", "hygiene"),
+    ("data_stale_months", "hygiene"),
+    ("draft_max_age_days", "hygiene"),
+];
+
+/// A value each site.toml key takes, as it is written: the help for a value of the
+/// wrong kind (`paginate = "20"`, `search = "yes"`), which the parser names but does not
+/// show.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("title", "\"PMO 知识门户\""),
+    ("description", "\"项目管理办公室的最佳实践与经验教训\""),
+    ("base_url", "\"https://intranet.example.com/pmo/\""),
+    ("language", "\"zh-CN\""),
+    ("paginate", "20"),
+    ("trust_html", "false"),
+    ("theme", "\"default\""),
+    ("feed_limit", "20"),
+    ("search", "true"),
+    ("search_words", "[\"主数据\", \"北斗\"]"),
+    ("audiences", "[\"public\", \"internal\", \"pmo\"]"),
+    ("as_of", "2025-06-30"),
+    ("cpi_green", "0.95"),
+    ("cpi_amber", "0.85"),
+    ("spi_green", "0.95"),
+    ("spi_amber", "0.85"),
+    ("basis", "\"cumulative\""),
+    ("tolerance", "0.01"),
+    ("portfolio", "\"CNY\""),
+    ("rates_table", "\"rates\""),
+    ("money", "\"internal\""),
+    ("money_tables", "[\"costs\"]"),
+    ("practice_max_age_months", "24"),
+    ("data_stale_months", "3"),
+    ("draft_max_age_days", "30"),
+    ("page", "true"),
+];
+
+/// The help for a bad value at `offset`: its key's line written right, when the key is
+/// one of site.toml's own.
+pub(super) fn example_help(text: &str, offset: usize) -> Option<Text> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let key = text[start..].split('=').next()?.trim();
+    let (key, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
+    Some(t!(
+        "write it like `{key} = {example}`",
+        key = *key,
+        example = *example
+    ))
+}
+
+/// The `[table]` whose header is the last before `offset` in `text`, if any: its name
+/// alone, without the brackets or a comment after them (`[thresholds]  # RAG`).
+fn table_at(text: &str, offset: usize) -> Option<&str> {
+    text.get(..offset)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('['))
+        .map(|line| {
+            let name = line.trim_start_matches('[');
+            name[..name.find(']').unwrap_or(name.len())].trim()
+        })
+}
+
+/// The help for an unknown key. A key that is right but in the wrong place — a
+/// top-level key appended at the end of the file, so under the last `[table]`, or a
+/// table's key written at the top — is told where it goes; "did you mean" would
+/// suggest the very name written.
+pub(super) fn unknown_key_help(message: &str, text: &str, offset: usize) -> Option<Text> {
+    let field = message.strip_prefix("unknown field `")?.split('`').next()?;
+    let table = table_at(text, offset);
+    if let Some(&(_, home)) = TABLE_OF.iter().find(|(key, _)| *key == field) {
+        if table != Some(home) {
+            return Some(t!(
+                "`{field}` belongs under `[{table}]`: move the line below that header (write the header if the file has none)",
+                field = field,
+                table = home
+            ));
+        }
+    } else if FIELDS.contains(&field) {
+        if let Some(table) = table {
+            return Some(t!(
+                "`{field}` is a top-level key, but here it is read as part of `[{table}]` (every line after a `[…]` header belongs to it): move it above the first `[…]` header",
+                field = field,
+                table = table
+            ));
+        }
+    }
+    Some(match did_you_mean(field, FIELDS) {
+        Some(s) => t!("did you mean `{s}`?", s = s),
+        None => t!("known keys: {keys}", keys = FIELDS[..9].join(", ")),
+    })
+}

@@ -1,0 +1,306 @@
+//! `site.toml`: the few settings a PMO changes, all checked strictly so that a typo
+//! (`paginte = 10`) is an error rather than a silently ignored line.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
+
+mod checks;
+mod hints;
+mod settings;
+
+use checks::{check_audiences, check_theme_name};
+use hints::{example_help, unknown_key_help};
+
+pub use checks::{check_base_url, unknown_audience_help};
+pub use settings::*;
+
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL of the published site; used only where absolute URLs are required
+    /// (feed, sitemap, canonical links). Page links are relative, so the site works
+    /// under any base path and from a file share.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default)]
+    pub language: Language,
+    /// Items per page in paginated lists (lessons register, term pages).
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+    /// Keep raw HTML in Markdown as written. Off by default: content comes from many
+    /// authors, so raw HTML is sanitized.
+    #[serde(default)]
+    pub trust_html: bool,
+    /// Theme folder name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Number of entries in the Atom feed.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    #[serde(default)]
+    pub budget: BudgetSettings,
+    #[serde(default)]
+    pub currency: CurrencySettings,
+    /// Build the client-side search index and show the search box. On by default: a
+    /// portal is read by searching it; `search = false` leaves out the index, the box and
+    /// the results page (a site that embeds another search, or a tiny one).
+    #[serde(default = "default_search")]
+    pub search: bool,
+    /// The site's own words (product names, internal terms: `主数据`, `北斗`) that search
+    /// should weigh as whole words in titles and headings, beside the built-in PMO
+    /// glossary (`search::glossary`).
+    #[serde(default)]
+    pub search_words: Vec<String>,
+    /// Who reads the portal, lowest first (`["public", "internal", "pmo"]`): each
+    /// audience gets a build of its own holding only what it may see, since a static
+    /// site cannot ask who is reading. Left out, there is one site with everything.
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// The audience of a folder under `content/` and everything in it, unless a page or
+    /// an `_index.md` below says otherwise: `projects = "internal"`.
+    #[serde(default)]
+    pub audience_defaults: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub restrict: Restrict,
+    /// The day the site is built as of (`2025-06-30`): what is overdue is counted against
+    /// it. Left out, the day of the build; set it (or `--as-of`) for a report that must
+    /// read the same whenever it is rebuilt.
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub hygiene: HygieneSettings,
+    /// The text of site.toml, to place the errors found after it was read (a folder or
+    /// table a key names that does not exist) at their line.
+    #[serde(skip)]
+    #[schemars(skip)]
+    source: Arc<str>,
+}
+
+impl Config {
+    /// `d` placed at `key = …` in site.toml (a bare or quoted key, in any table), for a
+    /// problem found after the file was read; at the file alone when the key is not
+    /// written there (a default is in force).
+    pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
+        let path = Path::new("site.toml");
+        let mut offset = 0;
+        for line in self.source.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start().len();
+            let written = line.trim_start();
+            let quote = written.chars().next().filter(|c| matches!(c, '"' | '\''));
+            let rest = match quote {
+                Some(q) => written[1..]
+                    .strip_prefix(key)
+                    .and_then(|r| r.strip_prefix(q)),
+                None => written.strip_prefix(key),
+            };
+            if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
+                let at = offset + indent + usize::from(quote.is_some());
+                return d.at(Location::new(path, &self.source, at, key.len()));
+            }
+            offset += line.len();
+        }
+        d.in_file(path)
+    }
+}
+
+/// The line number and value offset of `key = …` in site.toml (the end of the text if
+/// the key is not written, i.e. a default is in force).
+pub(super) fn key_place(source: &str, key: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if let Some(value) = rest.trim_start().strip_prefix('=') {
+                let value_at = line.len() - value.trim_start().len();
+                return (n + 1, offset + value_at);
+            }
+        }
+        offset += line.len();
+    }
+    (source.lines().count(), source.len())
+}
+
+pub(super) const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "paginate",
+    "trust_html",
+    "theme",
+    "feed_limit",
+    "thresholds",
+    "search",
+    "budget",
+    "basis",
+    "tolerance",
+    "currency",
+    "portfolio",
+    "rates",
+    "rates_table",
+    "search_words",
+    "audiences",
+    "audience_defaults",
+    "restrict",
+    "money",
+    "money_tables",
+    "hygiene",
+    "practice_max_age_months",
+    "data_stale_months",
+    "draft_max_age_days",
+    "page",
+    "as_of",
+    "cpi_green",
+    "cpi_amber",
+    "spi_green",
+    "spi_amber",
+];
+
+fn default_base_url() -> String {
+    "http://localhost/".to_string()
+}
+fn default_paginate() -> usize {
+    20
+}
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn default_feed_limit() -> usize {
+    20
+}
+fn default_search() -> bool {
+    true
+}
+
+impl Config {
+    /// The day the site is built as of. A build settles it once, when it loads the
+    /// configuration (`--as-of`, else `as_of`, else today), so every page counts from
+    /// the same day; today is only the fallback of a configuration read outside a build.
+    pub fn as_of(&self) -> Date {
+        self.as_of.unwrap_or_else(Date::today)
+    }
+
+    /// Reads and checks `site.toml`. Errors point at the offending key.
+    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+        if !path.is_file() {
+            return Err(Diagnostic::error(Problem::Config(t!("there is no site.toml")))
+                .in_file(path)
+                .with_help(t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")));
+        }
+        let text = crate::source::read_text(path, path)?;
+        Config::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+        let source: Arc<str> = Arc::from(text);
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
+            let message = e.message().to_string();
+            let help = unknown_key_help(&message, text, offset);
+            if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {
+                let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
+                return Diagnostic::error(Problem::Config(x.problem))
+                    .at(Location::new(path, &source, offset, len))
+                    .with_help(x.help);
+            }
+            let help = help.or_else(|| example_help(text, offset));
+            let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
+                .at(Location::new(path, &source, offset, len));
+            if let Some(help) = help {
+                d = d.with_help(help);
+            }
+            d
+        })?;
+        config.source = source.clone();
+        if config.paginate == 0 {
+            return Err(
+                Diagnostic::error(Problem::Config(t!("`paginate` must be at least 1")))
+                    .at(Location::new(
+                        path,
+                        &source,
+                        text.find("paginate").unwrap_or(0),
+                        8,
+                    ))
+                    .with_help(t!("set `paginate = 20` or another positive number")),
+            );
+        }
+        config.thresholds.check(path, &source)?;
+        let tolerance = config.budget.tolerance;
+        if !(0.0..1.0).contains(&tolerance) {
+            let (_, value_at) = key_place(text, "tolerance");
+            return Err(Diagnostic::error(Problem::Config(t!("`tolerance` is {tolerance}, expected a share from 0 up to (not including) 1", tolerance = tolerance)))
+            .at(Location::new(path, &source, value_at, 0))
+            .with_help(t!("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %")));
+        }
+        for (code, rate) in &config.currency.rates {
+            if !(rate.is_finite() && *rate > 0.0) {
+                let (_, value_at) = key_place(text, code);
+                return Err(Diagnostic::error(Problem::Config(t!("the rate of `{code}` is {rate}, expected a positive number", code = code, rate = rate)))
+                .at(Location::new(path, &source, value_at, 0))
+                .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1", code = code)));
+            }
+        }
+        let at = |key: &str| {
+            let (_, value_at) = key_place(text, key);
+            let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
+            let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+            Location::new(path, &source, line_start + indent, key.len())
+        };
+        if crate::slugs::is_blank(&config.title) {
+            return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
+                .at(at("title"))
+                .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));
+        }
+        if let Err(why) = check_base_url(&config.base_url) {
+            return Err(Diagnostic::error(Problem::Config(why))
+                .at(at("base_url"))
+                .with_help(t!("write the address the portal is published at, e.g. base_url = \"https://intranet.example.com/pmo/\"")));
+        }
+        if let Err(why) = check_theme_name(&config.theme) {
+            return Err(Diagnostic::error(Problem::Config(why))
+                .at(at("theme"))
+                .with_help(t!("name a folder under themes/ (e.g. theme = \"corporate\" for themes/corporate/), or leave `theme` out for the built-in theme")));
+        }
+        let themes = path.parent().unwrap_or(Path::new("")).join("themes");
+        if config.theme != "default" && !themes.join(&config.theme).is_dir() {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "theme `{theme}` not found: there is no folder themes/{theme}/",
+                theme = &config.theme
+            )))
+            .at(at("theme"))
+            .with_help(t!(
+                "create the folder, fix the name, or leave `theme` out for the built-in theme"
+            )));
+        }
+        check_audiences(&config, path, &source)?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url` (`/pmo/`), for pages that cannot use relative links.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+use super::*;
+
+#[test]
+fn defaults_fill_the_optional_keys() {
+    let c = Config::parse(Path::new("site.toml"), "title = \"门户\"\n").unwrap();
+    assert_eq!(c.language, Language::ZhCn);
+    assert_eq!(c.paginate, 20);
+    assert!(!c.trust_html);
+    assert_eq!(c.thresholds.cpi_green, 0.95);
+    assert_eq!(c.base_path(), "/");
+}
+
+#[test]
+fn base_path_is_taken_from_base_url() {
+    let c = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\nbase_url = \"http://intranet/pmo\"\n",
+    )
+    .unwrap();
+    assert_eq!(c.base_url, "http://intranet/pmo/");
+    assert_eq!(c.base_path(), "/pmo/");
+}
+
+#[test]
+fn unknown_key_is_an_error_with_a_suggestion() {
+    let err = Config::parse(Path::new("site.toml"), "title = \"x\"\npaginte = 3\n").unwrap_err();
+    assert!(err.to_string().contains("site.toml:2:1"), "{err}");
+    assert!(err.help.unwrap().to_string().contains("paginate"));
+}
+
+#[test]
+fn a_key_in_the_wrong_table_is_told_where_it_goes() {
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[thresholds]\ncpi_green = 0.9\nsearch_words = [\"主数据\"]\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:4:1"), "{err}");
+    let help = err.help.unwrap().to_string();
+    assert!(
+        help.contains(
+            "`search_words` is a top-level key, but here it is read as part of `[thresholds]`"
+        ),
+        "{help}"
+    );
+    let err =
+        Config::parse(Path::new("site.toml"), "title = \"x\"\ncpi_green = 0.9\n").unwrap_err();
+    let help = err.help.unwrap().to_string();
+    assert!(
+        help.contains("`cpi_green` belongs under `[thresholds]`"),
+        "{help}"
+    );
+    // `pmo init` writes a comment after the header: the help names the table alone.
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[thresholds]      # RAG status\nsearch = true\n",
+    )
+    .unwrap_err();
+    let help = err.help.unwrap().to_string();
+    assert!(help.contains("read as part of `[thresholds]` ("), "{help}");
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_shown_written_right() {
+    for (line, right) in [
+        ("paginate = \"20\"", "`paginate = 20`"),
+        ("search = \"yes\"", "`search = true`"),
+        ("language = \"zh\"", "`language = \"zh-CN\"`"),
+        ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
+    ] {
+        let err =
+            Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n")).unwrap_err();
+        let help = err.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains(right), "{line}: {help}");
+    }
+}
+
+#[test]
+fn an_audience_declared_twice_is_told_at_its_second_writing() {
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\naudiences = [\"public\", \"internal\", \"public\"]\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:2:37"), "{err}");
+}
+
+#[test]
+fn messages_know_the_default_language() {
+    use crate::messages::{Lang, SITE_DEFAULT};
+    assert_eq!(Lang::from_code(Language::default().code()), SITE_DEFAULT);
+}
+
+#[test]
+fn the_budget_basis_is_period_unless_site_toml_says_cumulative() {
+    let c = Config::parse(Path::new("site.toml"), "title = \"x\"\n").unwrap();
+    assert_eq!(c.budget.basis, Basis::Period);
+    assert_eq!(c.budget.tolerance, 0.01);
+    let c = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[budget]\nbasis = \"cumulative\"\n",
+    )
+    .unwrap();
+    assert_eq!(c.budget.basis, Basis::Cumulative);
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[budget]\ntolerance = nan\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:3:13"), "{err}");
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[budget]\nbasis = \"running\"\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:3:9"), "{err}");
+}
+
+#[test]
+fn currency_rates_must_be_positive_numbers() {
+    let c = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[currency]\nportfolio = \"CNY\"\nrates = { USD = 7.1 }\n",
+    )
+    .unwrap();
+    assert_eq!(c.currency.portfolio.as_deref(), Some("CNY"));
+    assert_eq!(c.currency.rates["USD"], 7.1);
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[currency.rates]\nUSD = 0\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:3:7"), "{err}");
+    assert!(err.to_string().contains("`USD` is 0"), "{err}");
+}
+
+#[test]
+fn bad_language_is_an_error() {
+    let err =
+        Config::parse(Path::new("site.toml"), "title = \"x\"\nlanguage = \"fr\"\n").unwrap_err();
+    assert!(err.to_string().contains("site.toml:2:12"), "{err}");
+}

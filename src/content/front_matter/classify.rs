@@ -1,0 +1,145 @@
+//! serde's error messages turned into problems with a fix.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::explain::date_help;
+use crate::content::schema::Fields;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::suggest::did_you_mean;
+use crate::t;
+
+/// Turns serde's messages into problems with a fix: unknown fields get a "did you mean",
+/// missing fields name themselves, bad enum values list the allowed ones.
+pub(super) fn classify(
+    path: &Path,
+    text: &Arc<str>,
+    offset: usize,
+    message: &str,
+    kind: &'static str,
+    fields: &Fields,
+) -> Diagnostic {
+    let known: Vec<&str> = fields.known.iter().map(String::as_str).collect();
+    if let Some(field) = between(message, "unknown field `", "`") {
+        // A field of a nested mapping (an action of a lesson): serde lists the fields
+        // allowed there, which are not the kind's.
+        let expected = message
+            .split_once("expected ")
+            .map_or_else(Vec::new, |(_, list)| listed(list));
+        if !expected.is_empty() && expected.iter().any(|f| !known.contains(f)) {
+            let help = match did_you_mean(field, &expected) {
+                Some(s) => t!(
+                    "did you mean `{s}`? (the fields allowed here are: {fields})",
+                    s = s,
+                    fields = expected.join(", ")
+                ),
+                None => t!(
+                    "the fields allowed here are: {fields}",
+                    fields = expected.join(", ")
+                ),
+            };
+            return Diagnostic::error(Problem::UnknownField {
+                field: field.to_string(),
+                kind,
+            })
+            .at(Location::new(path, text, offset, field.len()))
+            .with_help(help);
+        }
+        let help = match did_you_mean(field, &known) {
+            _ if field == "draft" && kind == "section" => {
+                t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
+            }
+            Some(s) => t!(
+                "did you mean `{s}`? (the fields of a {kind} are: {fields})",
+                s = s,
+                kind = crate::messages::kind_name(kind),
+                fields = known.join(", ")
+            ),
+            None => t!(
+                "the fields of a {kind} are: {fields}",
+                kind = crate::messages::kind_name(kind),
+                fields = known.join(", ")
+            ),
+        };
+        return Diagnostic::error(Problem::UnknownField {
+            field: field.to_string(),
+            kind,
+        })
+        .at(Location::new(path, text, offset, field.len()))
+        .with_help(help);
+    }
+    if let Some(field) = between(message, "missing field `", "`") {
+        return Diagnostic::error(Problem::MissingField {
+            field: field.to_string(),
+            kind,
+        })
+        .at(Location::new(path, text, offset, 0))
+        .with_help(t!("add `{field}:` to the front matter", field = field));
+    }
+    // A date's own message is made again from its value, so that it can be translated
+    // (serde passes it on as English text).
+    let detail = message
+        .find("` is not a date")
+        .and_then(|end| {
+            message[..end]
+                .rfind('`')
+                .map(|start| &message[start + 1..end])
+        })
+        .and_then(|value| crate::content::schema::Date::parse(value).err())
+        .unwrap_or_else(|| crate::messages::library(message));
+    let mut diagnostic =
+        Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(path, text, offset, 1));
+    if let Some(variant) = between(message, "unknown variant `", "`") {
+        let options = listed(message.split("expected ").nth(1).unwrap_or(""));
+        // A value written as the portal shows it (`phase: 执行`): the word to write.
+        let mut named: Vec<&str> = crate::theme::builtin_label_keys(variant)
+            .into_iter()
+            .filter_map(|key| {
+                options
+                    .iter()
+                    .copied()
+                    .find(|o| key.ends_with(&format!("_{}", o.replace('-', "_"))))
+            })
+            .collect();
+        named.dedup();
+        diagnostic = diagnostic.with_help(match (did_you_mean(variant, &options), &named[..]) {
+            (_, [one]) => t!(
+                "`{variant}` is how the portal shows `{s}`: write `{s}` (allowed: {options})",
+                variant = variant,
+                s = *one,
+                options = options.join(", ")
+            ),
+            (Some(s), _) => t!(
+                "did you mean `{s}`? allowed: {options}",
+                s = s,
+                options = options.join(", ")
+            ),
+            (None, _) => t!("allowed values: {options}", options = options.join(", ")),
+        });
+    } else if message.contains("not a date") && message.contains("write it as") {
+        diagnostic = diagnostic.with_help(date_help(between(message, "`", "`").unwrap_or("")));
+    } else if message.contains("not a date") {
+        diagnostic = diagnostic.with_help(t!(
+            "the format is right but no such day exists: check the month and the day"
+        ));
+    } else if message.contains("invalid boolean") {
+        diagnostic = diagnostic.with_help(t!("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often"));
+    }
+    diagnostic
+}
+
+/// The names serde lists after "expected" (`one of a, b or c`, with or without
+/// backquotes).
+fn listed(allowed: &str) -> Vec<&str> {
+    let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
+    allowed
+        .split([',', ' '])
+        .map(|s| s.trim_matches('`'))
+        .filter(|s| !s.is_empty() && *s != "or")
+        .collect()
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &text[text.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}

@@ -1,0 +1,292 @@
+//! A front matter error told in the author's terms: a value of the wrong shape with an
+//! example of the right one, a Chinese colon, an indented field, a YAML or TOML slip.
+//! Each hint leaves a diagnostic alone when an earlier one already explained it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{field_block, is_schema_error, Format, Split};
+use crate::content::schema::{Fields, Shape};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
+
+/// Digits a Chinese input method types in full-width mode: ０ to ９.
+const FULL_WIDTH_DIGITS: std::ops::RangeInclusive<char> = '\u{FF10}'..='\u{FF19}';
+
+/// A value of the wrong shape (a word where a list goes, a list where a text goes, an
+/// empty value, a field written twice) told in words with an example of the right one,
+/// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
+pub(super) fn in_words(
+    mut d: Diagnostic,
+    message: &str,
+    front: &str,
+    local: usize,
+    fields: &Fields,
+) -> Diagnostic {
+    if d.help.is_some()
+        || !matches!(d.problem, Problem::FrontMatter(_))
+        || !is_schema_error(message)
+    {
+        return d;
+    }
+    let Some((field, block)) = field_block(front, local) else {
+        return d;
+    };
+    let value = field_value(&front[block]);
+    if fields.shape(&field) == Shape::Number
+        && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c))
+    {
+        // `bac: １２０００００` looks like a number to its author: "takes a number" with
+        // an example that looks the same would not say what is wrong.
+        let half: String = value.chars().map(crate::slugs::fold_full_width).collect();
+        d.problem = Problem::FrontMatter(t!(
+            "`{field}` is typed with full-width digits (`{value}`)",
+            field = &field,
+            value = value
+        ));
+        d.help = Some(Box::new(t!(
+            "type them half-width (a Chinese input method in full-width mode types them so): `{field}: {half}`",
+            field = &field,
+            half = half
+        )));
+        return d;
+    }
+    let not_a_figure = crate::numbers::not_a_figure(value);
+    if let (Shape::Number, Some(why)) = (fields.shape(&field), not_a_figure) {
+        // `1e400` is a number to the author and a string to YAML: "takes a number" would
+        // not say what is wrong with it.
+        d.problem = Problem::FrontMatter(match why {
+            crate::numbers::NotAFigure::OutOfRange => t!(
+                "`{field}` is out of range: `{value}` is larger than any figure",
+                field = &field,
+                value = value
+            ),
+            crate::numbers::NotAFigure::NotANumber => t!(
+                "`{field}` is `{value}`, which is not a figure",
+                field = &field,
+                value = value
+            ),
+        });
+        d.help = Some(Box::new(t!(
+            "write a plain number, e.g. `{field}: 1200000`",
+            field = &field
+        )));
+        return d;
+    }
+    if let (Shape::Number, Some(n)) = (fields.shape(&field), crate::numbers::read_loosely(value)) {
+        // `60万`, `600,000`, `600000元`: the plain number, said, never taken.
+        d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
+        d.help = Some(Box::new(t!(
+            "`{value}` would be {number}: write `{field}: {number}`",
+            value = value,
+            number = n,
+            field = &field
+        )));
+        return d;
+    }
+    if message.contains("duplicate") {
+        d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
+        d.help = Some(Box::new(t!(
+            "keep one of the two `{field}` lines",
+            field = &field
+        )));
+        return d;
+    }
+    let (shape, help) = match fields.shape(&field) {
+        Shape::List => (
+            t!("a list"),
+            t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
+        ),
+        Shape::Text => match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            // `owner: [张三, 李四]`: several where one text goes, shown as one.
+            Some(items) if items.contains([',', '，']) => (
+                t!("one text"),
+                t!(
+                    "write the names as one text, `{field}: {joined}`, or put `{value}` in quotes to keep it as written",
+                    field = &field,
+                    joined = items
+                        .split([',', '，'])
+                        .map(|i| i.trim().trim_matches(['"', '\'']))
+                        .filter(|i| !i.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    value = value
+                ),
+            ),
+            _ => (
+                t!("one text"),
+                t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
+            ),
+        },
+        Shape::Records => (
+            t!("a list of items, each with fields of its own"),
+            t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: 张三`, `    due: 2024-06-30`)", field = &field),
+        ),
+        Shape::Number => (
+            t!("a number"),
+            t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
+        ),
+        Shape::Boolean => (
+            t!("true or false"),
+            t!("write `{field}: true` or `{field}: false`", field = &field),
+        ),
+        Shape::Date => (t!("a date"), date_help(value)),
+        Shape::Other => return d,
+    };
+    d.problem = Problem::FrontMatter(t!("`{field}` takes {shape}", field = &field, shape = shape));
+    d.help = Some(Box::new(help));
+    d
+}
+
+/// The help for a date typed another way: the day it would be, as tables tell it
+/// (`2024/3/5` would be 2024-03-05: said, never taken).
+pub(super) fn date_help(value: &str) -> crate::messages::Text {
+    match crate::date::read_loosely(value) {
+        Some(day) => t!(
+            "`{value}` would be {day}: write dates as YYYY-MM-DD",
+            value = value,
+            day = day.iso()
+        ),
+        None => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+    }
+}
+
+/// The value on a field's first line, without its key, a trailing comment or quotes.
+fn field_value(block: &str) -> &str {
+    let line = block.lines().next().unwrap_or("");
+    let value = line
+        .split_once([':', '='])
+        .map_or("", |(_, v)| v)
+        .split(" #")
+        .next()
+        .unwrap_or("");
+    value.trim().trim_matches(['"', '\''])
+}
+
+/// A field written `key：value` (a Chinese input method's colon) or `key:value` (no
+/// space) is no field to YAML, and its error names neither: the help shows the line as
+/// it should be.
+pub(super) fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
+        return d;
+    }
+    let fixed = front.lines().find_map(|line| {
+        let (key, value) = line.split_once('：').or_else(|| {
+            line.split_once(':')
+                .filter(|(_, v)| !v.is_empty() && !v.starts_with([' ', '\t']))
+        })?;
+        let key = key.trim_end();
+        fields
+            .known
+            .iter()
+            .any(|k| k == key)
+            .then(|| format!("{key}: {}", value.trim()))
+    });
+    if let Some(fixed) = fixed {
+        d.help = Some(Box::new(t!(
+            "write a field as its name, an ASCII colon and a space, then its value: `{fixed}`",
+            fixed = fixed
+        )));
+    }
+    d
+}
+
+/// Where `field` is written as a key with spaces before it (`  impact: negative`): the
+/// offset of the key in `front`.
+pub(super) fn indented_key(front: &str, field: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        let key = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - key.len();
+        if indent > 0
+            && key
+                .strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            return Some(offset + indent);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The error for a field written with spaces before it, at its key.
+pub(super) fn indented(path: &Path, text: &Arc<str>, at: usize, field: &str) -> Diagnostic {
+    Diagnostic::error(Problem::FrontMatter(t!(
+        "`{field}` is indented: a field starts at the beginning of its line",
+        field = field
+    )))
+    .at(Location::new(path, text, at, field.len()))
+    .with_help(t!(
+        "remove the spaces before `{field}:` (an uncommented hint keeps the space after its `#`)",
+        field = field
+    ))
+}
+
+/// A syntax error at a known field written with spaces before it is that indentation:
+/// YAML's own "did not find expected key" does not say so.
+pub(super) fn indent_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    base: usize,
+    front: &str,
+    local: usize,
+    fields: &Fields,
+) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
+        return d;
+    }
+    let line_start = front[..local.min(front.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = front[line_start..].lines().next().unwrap_or("");
+    let key = line.trim_start_matches([' ', '\t']);
+    let known = fields.known.iter().find(|f| {
+        key.strip_prefix(f.as_str())
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    });
+    // Under a top-level field's line, not inside a list (an action's `owner:`).
+    let above_top_level = front[..line_start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| !l.starts_with([' ', '\t', '-']));
+    match known {
+        Some(field) if key.len() < line.len() && above_top_level => indented(
+            path,
+            text,
+            base + line_start + line.len() - key.len(),
+            field,
+        ),
+        _ => d,
+    }
+}
+
+/// A syntax error nothing above explained, told by the mistake made (a value without
+/// quotes, a quote left open, a tab) instead of the parser's grammar words.
+pub(super) fn syntax_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    message: &str,
+    front: &str,
+    local: usize,
+) -> Diagnostic {
+    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) || is_schema_error(message)
+    {
+        return d;
+    }
+    let explained = match split.format {
+        Format::Yaml => crate::syntax::yaml(message, front, local),
+        Format::Toml => crate::syntax::toml(message, front, local),
+    };
+    let Some(x) = explained else {
+        return d;
+    };
+    let at = split.front.start + x.at.unwrap_or(local);
+    Diagnostic::error(Problem::FrontMatter(x.problem))
+        .at(Location::new(path, text, at, 1))
+        .with_help(x.help)
+}

@@ -1,0 +1,330 @@
+use super::*;
+use crate::content::schema::{LessonMeta, PageMeta};
+
+fn parse_str<T: DeserializeOwned + schemars::JsonSchema>(
+    text: &str,
+    kind: &'static str,
+) -> Result<T, Diagnostic> {
+    parse_all(text, kind).map_err(|mut all| all.remove(0))
+}
+
+fn parse_all<T: DeserializeOwned + schemars::JsonSchema>(
+    text: &str,
+    kind: &'static str,
+) -> Result<T, Vec<Diagnostic>> {
+    let text: Arc<str> = Arc::from(text);
+    let path = Path::new("a.md");
+    let s = split(path, &text).map_err(|d| vec![d])?;
+    parse(path, &text, &s, kind)
+}
+
+#[test]
+fn several_names_where_one_text_goes_are_shown_as_one() {
+    let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\nowner: [张三, 李四]\n---\n";
+    let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+    let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`owner: 张三、李四`"), "{help}");
+}
+
+#[test]
+fn a_second_front_matter_block_is_refused_and_a_rule_is_not() {
+    let text = "---\ntitle: 点\n---\n\n---\ntitle: 又\ndate: 2024-01-01\n---\n正文\n";
+    let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+    assert!(d.to_string().contains("a.md:5:1"), "{d}");
+    assert!(d.to_string().contains("second front matter block"), "{d}");
+    let rule = "---\ntitle: 点\n---\n\n---\n\n注意：这是正文。\n\n---\n";
+    assert!(parse_str::<PageMeta>(rule, "page").is_ok());
+}
+
+#[test]
+fn a_fence_of_more_than_three_dashes_is_told_its_length() {
+    for (text, fence) in [
+        ("----\ntitle: 点\n----\n\n正文\n", "----"),
+        ("++++\ntitle = \"点\"\n++++\n", "++++"),
+    ] {
+        let d = parse_str::<PageMeta>(text, "page").unwrap_err();
+        assert!(
+            d.to_string()
+                .contains(&format!("the front matter fence is `{fence}`")),
+            "{d}"
+        );
+        assert!(d.to_string().starts_with("error: a.md:1:1"), "{d}");
+    }
+}
+
+#[test]
+fn a_date_typed_another_way_is_told_the_day_it_would_be() {
+    for (date, day) in [
+        ("2024-3-5", "2024-03-05"),
+        ("2024/03/05", "2024-03-05"),
+        ("2024年3月5日", "2024-03-05"),
+        ("20240305", "2024-03-05"),
+    ] {
+        let text = format!(
+            "---\ntitle: x\ndate: {date}\nproject: erp\nphase: closing\nimpact: positive\n---\n"
+        );
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(
+            help.contains(&format!("`{date}` would be {day}")),
+            "{date}: {help}"
+        );
+    }
+}
+
+#[test]
+fn a_list_of_items_written_as_a_word_or_a_list_of_words_is_shown_its_shape() {
+    for actions in ["actions: 补签合同\n", "actions:\n  - 补签合同\n"] {
+        let text = format!(
+            "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n{actions}---\n"
+        );
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        assert!(
+            d.to_string().contains("`actions` takes a list of items"),
+            "{actions}: {d}"
+        );
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("- what: …"), "{help}");
+    }
+}
+
+#[test]
+fn every_mistake_of_a_front_matter_is_reported_at_once() {
+    let text = "---\ntitle: 供应商延期\ndate: 2024-13-18\nproject: erp\nphase: executon\n\
+                impact: bad\ncatgory: 采购\ntags:\n  - a\n  - {b: 1}\nseverity: 高\n---\n";
+    let all = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+    let places: Vec<String> = all.iter().filter_map(Diagnostic::position).collect();
+    assert_eq!(
+        places,
+        [
+            "a.md:3:7",
+            "a.md:5:8",
+            "a.md:6:9",
+            "a.md:7:1",
+            "a.md:10:5",
+            "a.md:11:11"
+        ],
+        "{all:#?}"
+    );
+    // Blanked fields are not then reported missing; a field truly missing is.
+    let text = "---\ntitle: x\ndate: 2024-13-18\nphase: closing\nimpact: positive\n---\n";
+    let all = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+    let messages: Vec<String> = all.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(
+        messages[1].contains("missing required field `project`"),
+        "{messages:#?}"
+    );
+    let toml = "+++\ntitle = 3\nweight = \"x\"\ndraft = \"no\"\n+++\n";
+    let all = parse_all::<PageMeta>(toml, "page").unwrap_err();
+    assert_eq!(all.len(), 3, "{all:#?}");
+}
+
+#[test]
+fn splits_yaml_and_toml() {
+    let text: Arc<str> = Arc::from("---\ntitle: x\n---\nbody\n");
+    let s = split(Path::new("a.md"), &text).unwrap();
+    assert_eq!(s.format, Format::Yaml);
+    assert_eq!(&text[s.front.clone()], "title: x\n");
+    assert_eq!(&text[s.body.clone()], "body\n");
+    let text: Arc<str> = Arc::from("+++\ntitle = \"x\"\n+++");
+    let s = split(Path::new("a.md"), &text).unwrap();
+    assert_eq!(s.format, Format::Toml);
+    assert_eq!(&text[s.body.clone()], "");
+}
+
+#[test]
+fn an_opening_fence_may_end_in_spaces_like_the_closing_one() {
+    let text: Arc<str> = Arc::from("--- \ntitle: x\n---  \nbody\n");
+    let s = split(Path::new("a.md"), &text).unwrap();
+    assert_eq!(&text[s.front.clone()], "title: x\n");
+    assert_eq!(&text[s.body.clone()], "body\n");
+    let text: Arc<str> = Arc::from("+++\t\ntitle = \"x\"\n+++\n");
+    assert_eq!(
+        split(Path::new("a.md"), &text).unwrap().format,
+        Format::Toml
+    );
+}
+
+#[test]
+fn front_matter_below_blank_lines_is_pointed_at() {
+    let e = parse_str::<PageMeta>("\n\n---\ntitle: x\n---\n", "page").unwrap_err();
+    assert!(e.to_string().contains("a.md:3:1"), "{e}");
+    let help = e.help.unwrap().to_string();
+    assert!(help.contains("first line"), "{help}");
+}
+
+#[test]
+fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
+    let lesson = |field: &str| {
+        let text = format!(
+            "---\ntitle: 标题\ndate: 2024-03-18\nproject: erp\nphase: execution\n\
+             impact: negative\n{field}\n---\n"
+        );
+        let e = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        (
+            e.to_string(),
+            e.help.map(|h| h.to_string()).unwrap_or_default(),
+        )
+    };
+    let (message, help) = lesson("tags: RACI");
+    assert!(
+        message.contains("a.md:7:7: invalid front matter: `tags` takes a list"),
+        "{message}"
+    );
+    assert!(help.contains("tags: [a, b]"), "{help}");
+    let (message, help) = lesson("category: [a, b]");
+    assert!(message.contains("`category` takes one text"), "{message}");
+    assert!(help.contains("category:"), "{help}");
+    let (message, _) = lesson("title: 重复");
+    assert!(message.contains("`title` is written twice"), "{message}");
+    assert!(!message.contains("DuplicateKeyPolicy"), "{message}");
+    let e = parse_str::<PageMeta>("---\ntitle:\n---\n", "page").unwrap_err();
+    assert!(e.to_string().contains("`title` takes one text"), "{e}");
+    assert!(!e.to_string().contains("Option<String>"), "{e}");
+    let project = "---\ntitle: x\nstatus: active\nbac: 60万\n---\n";
+    let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+    assert!(e.to_string().contains("`bac` takes a plain number"), "{e}");
+    assert!(e
+        .help
+        .unwrap()
+        .to_string()
+        .contains("`60万` would be 600000: write `bac: 600000`"));
+    let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
+    let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("`bac` is out of range: `1e400` is larger than any figure"),
+        "{e}"
+    );
+}
+
+/// A required field written with spaces before it (uncommenting `#   impact:` from
+/// the scaffold) is named as indented, alone or after another mistake; it was a bare
+/// "did not find expected key", or, after a wrong `phase`, "missing `impact`".
+#[test]
+fn an_indented_field_is_named_as_such() {
+    let lesson = |phase: &str| {
+        format!(
+            "---\ntitle: 标题\ndate: 2024-03-18\nproject: erp\nphase: {phase}   # 必填\n\
+             # category: 采购管理\n  impact: negative   # 必填\n---\n"
+        )
+    };
+    let e = parse_all::<LessonMeta>(&lesson("execution"), "lesson").unwrap_err();
+    assert_eq!(e.len(), 1, "{e:#?}");
+    let message = e[0].to_string();
+    assert!(message.contains("a.md:7:3"), "{message}");
+    assert!(message.contains("`impact` is indented"), "{message}");
+    assert!(
+        e[0].help
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("remove the spaces before `impact:`"),
+        "{:?}",
+        e[0].help
+    );
+    let e = parse_all::<LessonMeta>(&lesson("执行"), "lesson").unwrap_err();
+    let help = e[0].help.as_ref().unwrap().to_string();
+    assert!(
+        help.contains("`执行` is how the portal shows `execution`"),
+        "{help}"
+    );
+    let all: Vec<String> = e.iter().map(ToString::to_string).collect();
+    assert!(all.iter().any(|m| m.contains("a.md:5:8")), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|m| m.contains("a.md:7:3") && m.contains("`impact` is indented")),
+        "{all:#?}"
+    );
+    assert!(!all.iter().any(|m| m.contains("missing")), "{all:#?}");
+}
+
+#[test]
+fn toml_between_dashes_and_yaml_between_pluses_are_named() {
+    let e = parse_all::<PageMeta>("---\ntitle = \"标题\"\nweight = 2\n---\n", "page").unwrap_err();
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(e[0].to_string().contains("a.md:2:1"), "{}", e[0]);
+    let help = e[0].help.as_ref().unwrap().to_string();
+    assert!(help.contains("+++"), "{help}");
+    let e = parse_all::<PageMeta>("+++\ntitle: 标题\n+++\n", "page").unwrap_err();
+    assert_eq!(e.len(), 1, "{e:#?}");
+    let help = e[0].help.as_ref().unwrap().to_string();
+    assert!(help.contains("---"), "{help}");
+}
+
+#[test]
+fn a_full_width_colon_or_a_missing_space_gets_a_hint() {
+    let text = "---\ntitle: 标题\nweight：3\n---\n";
+    let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+    let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`weight: 3`"), "{e} / {help}");
+    let text = "---\ntitle: 标题\nweight:3\n---\n";
+    let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+    let help = e.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`weight: 3`"), "{e} / {help}");
+}
+
+#[test]
+fn unclosed_and_missing_front_matter_are_errors() {
+    let e = parse_str::<PageMeta>("---\ntitle: x\nbody", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
+    let e = parse_str::<PageMeta>("", "page").unwrap_err();
+    assert!(e.to_string().contains("a.md:1:1"));
+}
+
+#[test]
+fn unknown_field_points_at_its_line_with_a_hint() {
+    let e = parse_str::<PageMeta>("---\ntitle: 标题\ntitel: x\n---\n", "page").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("error: a.md:3:1: unknown field `titel`"),
+        "{e}"
+    );
+    assert!(e.help.unwrap().to_string().contains("did you mean `title`"));
+}
+
+#[test]
+fn bad_enum_value_lists_the_allowed_values() {
+    let text = "---\ntitle: 供应商延期\ndate: 2024-03-18\nproject: erp\nphase: executon\nimpact: negative\n---\n";
+    let e = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+    assert!(e.to_string().contains("a.md:5:8"), "{e}");
+    assert!(
+        e.help
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("did you mean `execution`"),
+        "{e} {:?}",
+        e.help
+    );
+}
+
+#[test]
+fn bad_date_points_at_the_value() {
+    let text = "---\ntitle: x\ndate: 2024-13-01\n---\n";
+    let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+    assert!(e.to_string().contains("a.md:3:7"), "{e}");
+    assert!(e.to_string().contains("not a date"), "{e}");
+}
+
+#[test]
+fn toml_front_matter_reports_positions_in_the_file() {
+    let text = "+++\ntitle = \"x\"\ndate = 2024-02-30\n+++\n";
+    let e = parse_str::<PageMeta>(text, "page").unwrap_err();
+    assert!(e.to_string().contains("a.md:3:"), "{e}");
+    let ok: PageMeta = parse_str("+++\ntitle = \"x\"\ndate = 2024-02-03\n+++\n", "page").unwrap();
+    assert_eq!(ok.date.unwrap().iso(), "2024-02-03");
+}
+
+#[test]
+fn yaml_one_one_booleans_are_rejected() {
+    let e = parse_str::<PageMeta>("---\ntitle: x\ndraft: yes\n---\n", "page").unwrap_err();
+    assert!(e.to_string().contains("a.md:3:8"), "{e}");
+}
+
+#[test]
+fn missing_title_is_named() {
+    let e = parse_str::<PageMeta>("---\ntags: [a]\n---\n", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::MissingField { .. }), "{e}");
+}

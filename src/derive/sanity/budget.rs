@@ -1,0 +1,260 @@
+//! A budget table checked against itself and the project's BAC: plans that do not add
+//! up, running totals summed as amounts, gaps between periods.
+
+use super::{Project, EV_PV_FACTOR};
+use crate::content::schema::ProjectStatus;
+use crate::data::{BudgetRow, Table};
+use crate::derive::format_amount;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::t;
+
+/// Running totals at the end of each period, in period order.
+pub(super) struct Total<'a> {
+    row: &'a BudgetRow,
+    pv: f64,
+    ev: f64,
+    ac: f64,
+}
+
+pub(super) fn running_totals(rows: &[BudgetRow]) -> Vec<Total<'_>> {
+    let mut sorted: Vec<&BudgetRow> = rows.iter().collect();
+    sorted.sort_by(|a, b| a.period.cmp(&b.period));
+    let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
+    sorted
+        .into_iter()
+        .map(|row| {
+            pv += row.pv;
+            ev += row.ev.unwrap_or(0.0);
+            ac += row.ac.unwrap_or(0.0);
+            Total { row, pv, ev, ac }
+        })
+        .collect()
+}
+
+/// The running total of one of PV, EV and AC.
+type TotalOf = fn(&Total) -> f64;
+/// One period's own amount of one of PV, EV and AC (none when not reported).
+type AmountOf = fn(&BudgetRow) -> Option<f64>;
+
+/// A negative amount in a period makes the running total fall: a correction (a
+/// reversed invoice) at best, more often a sign typed wrong or a running total typed as
+/// a monthly amount. The S-curve would dip and CPI jump without a word, so the first
+/// period where each of PV, EV and AC falls is named, with the totals before and after.
+pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let columns: [(&str, TotalOf, AmountOf); 3] = [
+        ("pv", |t| t.pv, |r| Some(r.pv)),
+        ("ev", |t| t.ev, |r| r.ev),
+        ("ac", |t| t.ac, |r| r.ac),
+    ];
+    for (name, total, amount) in columns {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let Some(t) = totals
+            .iter()
+            .find(|t| amount(t.row).is_some_and(|a| a < 0.0))
+        else {
+            continue;
+        };
+        let after = total(t);
+        let before = after - amount(t.row).unwrap_or(0.0);
+        let message = t!(
+            "the cumulative {column} falls in {period}, from {before} to {after}",
+            column = name.to_uppercase(),
+            period = &t.row.period,
+            before = format_amount(before),
+            after = format_amount(after)
+        );
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+                .with_help(t!("a negative amount is a correction: check its sign, and that the table holds each period's own amounts (running totals need `basis: cumulative`)")),
+        );
+    }
+    out
+}
+
+fn percent(part: f64, whole: f64) -> String {
+    format!("{:.1} %", part / whole * 100.0)
+}
+
+/// The plan should spend the budget: planned values that add up to more or less than
+/// the BAC make SPI and percent complete disagree with each other.
+/// `bac: 0` beside a budget that plans money is a placeholder left in: EAC and VAC would
+/// show as 0 and percent complete as n/a, each looking like a figure.
+pub(super) fn zero_bac(p: &Project, totals: &[Total]) -> Option<Diagnostic> {
+    let planned = totals.last()?.pv;
+    (planned > 0.0).then(|| {
+        p.front.warn(
+            "bac",
+            t!(
+                "`bac` is 0, but the budget plans {planned}: EAC, VAC and percent complete cannot be worked out",
+                planned = format_amount(planned),
+            ),
+            t!("write the project's budget at completion, e.g. `bac: {planned}` if the plan is the whole budget", planned = format!("{planned:.0}")),
+        )
+    })
+}
+
+pub(super) fn plan_against_bac(
+    p: &Project,
+    totals: &[Total],
+    bac: f64,
+    tolerance: f64,
+) -> Option<Diagnostic> {
+    let planned = totals.last()?.pv;
+    let gap = (planned - bac).abs();
+    (gap > bac * tolerance).then(|| {
+        p.front.warn(
+            "bac",
+            t!(
+                "the planned values in the budget add up to {planned}, but `bac` is {bac} (a gap of {gap}, more than the {allowed} allowed)",
+                planned = format_amount(planned),
+                bac = format_amount(bac),
+                gap = percent(gap, bac),
+                allowed = percent(tolerance, 1.0),
+            ),
+            t!("plan every period up to the finish so the pv column adds up to the BAC, or correct `bac`; if the amounts are running totals, write `basis: cumulative` in index.md (the allowed gap is `tolerance` under [budget] in site.toml)"),
+        )
+    })
+}
+
+/// Earned value cannot pass the budget: more than 100 % complete is a data error. Actual
+/// cost may pass it, but on a project still running that is spending without an
+/// approved budget, worth a word before the steering committee sees it; a closed
+/// project's overrun is history, shown by its CPI and VAC.
+pub(super) fn beyond_bac(
+    p: &Project,
+    table: &Table,
+    totals: &[Total],
+    bac: f64,
+    tolerance: f64,
+) -> Vec<Diagnostic> {
+    let limit = bac * (1.0 + tolerance);
+    let mut out = Vec::new();
+    let earned: fn(&Total) -> f64 = |t| t.ev;
+    let spent: fn(&Total) -> f64 = |t| t.ac;
+    let checks = [
+        ("ev", earned, true),
+        ("ac", spent, p.info.status != ProjectStatus::Closed),
+    ];
+    for (name, value, applies) in checks {
+        let Some(col) = table.column(name).filter(|_| applies) else {
+            continue;
+        };
+        if let Some(t) = totals.iter().find(|t| value(t) > limit) {
+            let what = if name == "ev" {
+                t!("earned value")
+            } else {
+                t!("actual cost")
+            };
+            let message = t!(
+                "the {what} reaches {value} by {period}, beyond the BAC of {bac} ({share} of it)",
+                what = what,
+                value = format_amount(value(t)),
+                period = &t.row.period,
+                bac = format_amount(bac),
+                share = percent(value(t), bac),
+            );
+            let help = if name == "ev" {
+                t!("no project earns more than its budget: check the value, raise `bac` if the budget was re-baselined, or write `basis: cumulative` in index.md if the amounts are running totals")
+            } else {
+                t!("if the budget was raised, write the new `bac` in index.md; if the amounts are running totals, write `basis: cumulative`; otherwise check the value")
+            };
+            out.push(
+                table
+                    .at_cell(
+                        Diagnostic::warning(Problem::Content(message)),
+                        t.row.row,
+                        col,
+                    )
+                    .with_help(help),
+            );
+        }
+    }
+    out
+}
+
+/// A closed project has earned its budget, or its BAC was never lowered after scope
+/// was cut: either way its completion and TCPI would be shown wrong.
+pub(super) fn closed_with_budget_to_earn(
+    p: &Project,
+    totals: &[Total],
+    bac: f64,
+    tolerance: f64,
+) -> Option<Diagnostic> {
+    if p.info.status != ProjectStatus::Closed {
+        return None;
+    }
+    let earned = totals.last()?.ev;
+    (earned < bac * (1.0 - tolerance)).then(|| {
+        p.front.warn(
+            "status",
+            t!(
+                "the project is closed, but has earned {earned} of its BAC of {bac} ({share}); {rest} is still to be earned",
+                earned = format_amount(earned),
+                bac = format_amount(bac),
+                share = percent(earned, bac),
+                rest = format_amount(bac - earned),
+            ),
+            t!("record the final earned value in the budget table, or lower `bac` to the budget approved when scope was cut"),
+        )
+    })
+}
+
+/// Earned value far ahead of the plan is more often a slip of the keyboard than a
+/// project that much ahead of schedule. Only the first such period is named.
+pub(super) fn ev_far_ahead_of_pv(table: &Table, totals: &[Total]) -> Option<Diagnostic> {
+    let col = table.column("ev")?;
+    let t = totals
+        .iter()
+        .find(|t| t.pv > 0.0 && t.ev > EV_PV_FACTOR * t.pv)?;
+    let message = t!(
+        "by {period} the earned value ({ev}) is {times} times the planned value ({pv}), more than {factor} times",
+        period = &t.row.period,
+        ev = format_amount(t.ev),
+        times = format!("{:.1}", t.ev / t.pv),
+        pv = format_amount(t.pv),
+        factor = EV_PV_FACTOR,
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+            .with_help(t!("check the ev and pv values of this and earlier periods (a value in the wrong column or unit?)")),
+    )
+}
+
+/// `YYYY-MM` as a month count, to find months missing between two periods.
+pub(super) fn month_number(period: &str) -> Option<i32> {
+    let (year, month) = period.split_once('-')?;
+    Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1)
+}
+
+/// A month missing between two periods: its amounts are not zero, they are unknown,
+/// and the running totals after it are short by them. (A period listed twice is
+/// already an error where the budget is read.)
+pub(super) fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let Some(col) = table.column("period") else {
+        return Vec::new();
+    };
+    totals
+        .windows(2)
+        .filter_map(|pair| {
+            let (before, after) = (&pair[0].row, &pair[1].row);
+            let missing = month_number(&after.period)? - month_number(&before.period)? - 1;
+            (missing > 0).then(|| {
+                let message = t!(
+                    "{missing} month(s) missing between {before} ({place}) and {after}",
+                    missing = missing,
+                    before = &before.period,
+                    place = table.place_name(before.row, col),
+                    after = &after.period
+                );
+                table
+                    .at_cell(Diagnostic::warning(Problem::Content(message)), after.row, col)
+                    .with_help(t!("add a row for each missing month, with 0 where nothing was planned, earned or spent"))
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,199 @@
+//! Sanity warnings: figures that parse and add up, yet are probably wrong. A CPI shown to
+//! a steering committee from a plan that does not add up to its budget, or from running
+//! totals summed as monthly amounts, looks as right as any other; so each doubt is said
+//! at the file, line and value behind it, with how to settle it. They are warnings (the
+//! site still builds); `--deny-warnings` makes them errors for CI.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::config::BudgetSettings;
+use crate::content::front_matter;
+use crate::content::load::field_offset;
+use crate::content::page::ProjectInfo;
+use crate::data::{BudgetRow, Milestone, Table};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
+use crate::site::Site;
+use crate::source::Source;
+use crate::t;
+
+mod budget;
+mod milestones;
+mod risks;
+
+pub use risks::risk_warnings;
+
+/// Cumulative EV more than this many times cumulative PV is taken for a data error (EV
+/// typed in the PV column, a value in the wrong unit), not a project far ahead of plan.
+pub const EV_PV_FACTOR: f64 = 2.0;
+
+/// A project's front matter, to place warnings at a field's value.
+pub struct FrontMatter<'a> {
+    pub path: &'a Path,
+    /// Read only for a warning (see [`Source`]).
+    pub source: &'a Source,
+}
+
+impl FrontMatter<'_> {
+    /// Where `field`'s value is written, to the end of its line (the top of the front
+    /// matter if it is not written).
+    pub fn location(&self, field: &str) -> Location {
+        let source = self.source.text(self.path);
+        let offset = front_matter::split(self.path, &source)
+            .map(|split| field_offset(&source, &split, field))
+            .unwrap_or(0);
+        let len = source[offset..].find('\n').unwrap_or(0);
+        Location::new(self.path, &source, offset, len)
+    }
+
+    /// A warning at `field`'s value.
+    fn warn(&self, field: &str, message: Text, help: Text) -> Diagnostic {
+        Diagnostic::warning(Problem::Content(message))
+            .at(self.location(field))
+            .with_help(help)
+    }
+}
+
+/// One project's files, as the checks need them.
+pub struct Project<'a> {
+    pub info: &'a ProjectInfo,
+    pub front: FrontMatter<'a>,
+    pub budget: Option<(&'a Table, &'a [BudgetRow])>,
+    pub milestones: Option<(&'a Table, &'a [Milestone])>,
+}
+
+/// Every project's warnings, in project order.
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let settings = &site.config.budget;
+    let mut out = Vec::new();
+    for (slug, &id) in &site.projects {
+        let page = site.page(id);
+        let Some(info) = page.project() else { continue };
+        let data = site.project_data.get(slug);
+        let table = |kind: &str| site.tables.get(&format!("projects/{slug}/{kind}"));
+        let project = Project {
+            info,
+            front: FrontMatter {
+                path: &page.path,
+                source: &page.source,
+            },
+            budget: table("budget").zip(data.map(|d| d.budget.as_slice())),
+            milestones: table("milestones").zip(data.map(|d| d.milestones.as_slice())),
+        };
+        out.extend(project_warnings(&project, settings));
+        if let Some(risks) = table("risks") {
+            out.extend(risk_warnings(risks));
+        }
+    }
+    out.extend(shared_lesson_ids(site));
+    let as_of = site.config.as_of();
+    for &id in site.newest(crate::kinds::Kind::Lesson) {
+        let page = site.page(id);
+        if let Some(lesson) = page.lesson() {
+            out.extend(crate::content::actions::warnings(
+                &page.path,
+                &page.source,
+                lesson,
+                as_of,
+            ));
+        }
+    }
+    out
+}
+
+/// Lessons whose `id` (the register number) another lesson already has, ignoring case
+/// and spaces around it: the register would show two rows under one number, and a
+/// reference to it could mean either. Said at the later file (by path), naming the first.
+fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
+    let mut first: HashMap<String, &Path> = HashMap::new();
+    let mut out = Vec::new();
+    for page in site.pages.iter() {
+        let Some(id) = page.lesson().and_then(|l| l.id.as_deref()) else {
+            continue;
+        };
+        let key = id.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(earlier) => {
+                let front = FrontMatter {
+                    path: &page.path,
+                    source: &page.source,
+                };
+                out.push(front.warn(
+                    "id",
+                    t!(
+                        "lesson id `{id}` is already the id of {other}",
+                        id = id.trim(),
+                        other = earlier.display().to_string()
+                    ),
+                    t!("each lesson in the register needs its own id: give this one the next free number"),
+                ));
+            }
+            None => {
+                first.insert(key, &page.path);
+            }
+        }
+    }
+    out
+}
+
+/// The warnings of one project.
+pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some((table, [])) = p.budget {
+        // A header alone reads as a project that has spent and earned nothing.
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "the budget table has a header but no rows: the project's cost and earned value show as 0"
+            )))
+            .in_file(&table.path)
+            .with_help(t!(
+                "add a row per period (period, pv, ev, ac), or delete the file if the project keeps no budget"
+            )),
+        );
+    }
+    if let Some((table, rows)) = p.budget.filter(|(_, rows)| !rows.is_empty()) {
+        let totals = budget::running_totals(rows);
+        if let Some(bac) = p.info.bac.filter(|b| *b > 0.0) {
+            out.extend(budget::plan_against_bac(
+                p,
+                &totals,
+                bac,
+                settings.tolerance,
+            ));
+            out.extend(budget::beyond_bac(
+                p,
+                table,
+                &totals,
+                bac,
+                settings.tolerance,
+            ));
+            out.extend(budget::closed_with_budget_to_earn(
+                p,
+                &totals,
+                bac,
+                settings.tolerance,
+            ));
+        }
+        if p.info.bac == Some(0.0) {
+            out.extend(budget::zero_bac(p, &totals));
+        }
+        out.extend(budget::ev_far_ahead_of_pv(table, &totals));
+        out.extend(budget::period_gaps(table, &totals));
+        out.extend(budget::falling_totals(table, &totals));
+    }
+    if let Some((table, milestones)) = p.milestones {
+        out.extend(milestones::after_finish(table, milestones, p.info.finish));
+        out.extend(milestones::names_used_twice(table, milestones));
+    }
+    if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
+        out.extend(milestones::reached_before_start(table, milestones, start));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

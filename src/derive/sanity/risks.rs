@@ -1,0 +1,102 @@
+//! A risks table's doubtful rows.
+
+use std::collections::HashMap;
+
+use crate::data::Table;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::t;
+
+/// A risks table's doubtful rows: a status one or two typos from `closed` (it counts as
+/// open, so the risk stays in every exposure figure while its owner thinks it is closed),
+/// and an id an earlier row of the table already has.
+pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
+    const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
+    // The other words the site shows in its language (`risk_state_*`), and the Chinese
+    // it shows them as: a risk so marked is open, and its author knows it.
+    const OPEN: [&str; 13] = [
+        "open",
+        "in-progress",
+        "in progress",
+        "in_progress",
+        "mitigated",
+        "monitoring",
+        "未关闭",
+        "打开",
+        "开放",
+        "处理中",
+        "已缓解",
+        "监控中",
+        "进行中",
+    ];
+    let mut out = Vec::new();
+    if let Some(col) = table.column("status") {
+        for row in 0..table.rows.len() {
+            let status = table.text(row, col);
+            let folded = status.trim().to_lowercase();
+            if folded.is_empty()
+                || CLOSED.contains(&folded.as_str())
+                || OPEN.contains(&folded.as_str())
+            {
+                continue;
+            }
+            // Latin letters only: a Chinese status near 已关闭 is as likely to say the
+            // opposite (未关闭, 关闭中) as to be a typo.
+            let typo = folded.is_ascii()
+                && folded.len() >= 4
+                && strsim::damerau_levenshtein(&folded, "closed") <= 2;
+            if let Some(meant) = typo.then_some("closed") {
+                let message = t!(
+                    "risk status `{status}` is read as open",
+                    status = status.trim()
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!(
+                            "did you mean `{meant}`? Only closed, 关闭 or 已关闭 close a risk; any other status keeps it in the exposure figures",
+                            meant = meant
+                        )),
+                );
+            } else {
+                // `已解决`, `done`, `cancelled`: its author thinks it settled, but the
+                // risk stays in every exposure figure.
+                let message = t!(
+                    "risk status `{status}` is none of the usual words, and is read as open",
+                    status = status.trim()
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!(
+                            "write closed (关闭, 已关闭) for a risk that is over; open, in-progress, mitigated or monitoring (未关闭, 处理中, 已缓解, 监控中) keep it in the exposure figures"
+                        )),
+                );
+            }
+        }
+    }
+    if let Some(col) = table.column("id") {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for row in 0..table.rows.len() {
+            let id = table.text(row, col);
+            let key = id.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(&first) = seen.get(&key) {
+                let message = t!(
+                    "risk id `{id}` is already used at {place}",
+                    id = id.trim(),
+                    place = table.place_name(first, col)
+                );
+                out.push(
+                    table
+                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .with_help(t!("give each risk of the project its own id")),
+                );
+            } else {
+                seen.insert(key, row);
+            }
+        }
+    }
+    out
+}

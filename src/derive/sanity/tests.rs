@@ -1,0 +1,266 @@
+use super::*;
+use crate::content::schema::{Date, ProjectStatus};
+
+#[test]
+fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
+    let t = csv(
+        "risks.csv",
+        "id,title,probability,impact,status\n\
+         R-01,供应商延期,3,4,clsoed\n\
+         R-02,需求变更,2,3,closed\n\
+         r-01,数据迁移,4,4,open\n\
+         R-03,人员流失,2,2,已关闭\n\
+         R-04,预算超支,2,2,\n\
+         R-05,关键人员,2,2,closing\n\
+         R-06,合同,2,2,未关闭\n\
+         R-07,范围,2,2,已解决\n\
+         R-08,进度,2,2,Mitigated\n",
+    );
+    let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert!(
+        warnings[0].contains("risks.csv:2:") && warnings[0].contains("`clsoed` is read as open"),
+        "{warnings:?}"
+    );
+    // Words outside the list are read as open, and said so.
+    assert!(
+        warnings[1].contains("risks.csv:7:")
+            && warnings[1].contains("`closing` is none of the usual words, and is read as open"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[2].contains("risks.csv:9:") && warnings[2].contains("`已解决`"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[3].contains("risks.csv:4:")
+            && warnings[3].contains("`r-01` is already used at line 2"),
+        "{warnings:?}"
+    );
+}
+
+fn csv(name: &str, text: &str) -> Table {
+    let source: std::sync::Arc<str> = std::sync::Arc::from(text);
+    crate::data::read::read_csv(Path::new(name), &source, name).unwrap()
+}
+
+fn budget(t: &Table) -> Vec<BudgetRow> {
+    let (data, problems) = crate::data::project_data(
+        &[("projects/p/budget".to_string(), t.clone())].into(),
+        "p",
+        crate::content::schema::Basis::Period,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    data.budget
+}
+
+fn info(bac: f64, status: ProjectStatus) -> ProjectInfo {
+    let mut info = ProjectInfo::for_tests();
+    info.meta.start = Some(Date::parse("2024-01-08").unwrap());
+    info.meta.bac = Some(bac);
+    info.meta.status = status;
+    info
+}
+
+const FRONT: &str = "---\ntitle: 机房迁移\nbac: 1000\nstatus: closed\n---\n正文\n";
+
+fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) -> Vec<String> {
+    let source = Source::Held(std::sync::Arc::from(FRONT));
+    let table = csv("budget.csv", budget_csv);
+    let rows = budget(&table);
+    let milestones = milestones_csv.map(|text| csv("milestones.csv", text));
+    let ms: Vec<Milestone> = milestones
+        .as_ref()
+        .map(|t| {
+            let tables = [("projects/p/milestones".to_string(), t.clone())].into();
+            crate::data::project_data(&tables, "p", Default::default())
+                .0
+                .milestones
+        })
+        .unwrap_or_default();
+    let project = Project {
+        info,
+        front: FrontMatter {
+            path: Path::new("content/projects/p/index.md"),
+            source: &source,
+        },
+        budget: Some((&table, &rows)),
+        milestones: milestones.as_ref().map(|t| (t, ms.as_slice())),
+    };
+    project_warnings(&project, &BudgetSettings::default())
+        .iter()
+        .map(|d| {
+            assert!(!d.is_error());
+            d.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_plan_that_adds_up_and_is_earned_gives_none() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Closed),
+        "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,600,620,640\n",
+        Some("name,baseline,actual\n启动会,2024-01-10,2024-01-10\n"),
+    );
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn planned_values_that_miss_the_bac_are_named_at_bac() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,500,,\n",
+        None,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("index.md:3:6"), "{w:?}");
+    assert!(
+        w[0].contains(
+            "add up to 900, but `bac` is 1,000 (a gap of 10.0 %, more than the 1.0 % allowed)"
+        ),
+        "{w:?}"
+    );
+    // Within the tolerance, no warning.
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,400,380,390\n2024-02,595,,\n",
+        None,
+    );
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn earned_value_beyond_bac_is_named_at_its_cell_and_open_overspend_too() {
+    // Running totals read as monthly amounts: the issue's case.
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,300,300,310\n2024-02,300,600,620\n2024-03,400,900,950\n",
+        None,
+    );
+    let ev = w
+        .iter()
+        .find(|m| m.contains("earned value reaches"))
+        .unwrap();
+    assert!(ev.contains("budget.csv:4:13"), "{ev}");
+    assert!(
+        ev.contains("reaches 1,800 by 2024-03, beyond the BAC of 1,000 (180.0 % of it)"),
+        "{ev}"
+    );
+    let ac = w
+        .iter()
+        .find(|m| m.contains("actual cost reaches"))
+        .unwrap();
+    assert!(ac.contains("budget.csv:4:17"), "{ac}");
+}
+
+#[test]
+fn a_closed_projects_overrun_is_history_but_its_unearned_budget_is_not() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Closed),
+        "period,pv,ev,ac\n2024-01,500,400,700\n2024-02,500,400,700\n",
+        None,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("index.md:4:9"), "{w:?}");
+    assert!(
+        w[0].contains("earned 800 of its BAC of 1,000 (80.0 %); 200 is still to be earned"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn earned_value_far_ahead_of_plan_is_doubted() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,100,250,90\n2024-02,900,,\n",
+        None,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("budget.csv:2:13"), "{w:?}");
+    assert!(
+        w[0].contains("by 2024-01 the earned value (250) is 2.5 times the planned value (100)"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_missing_month_is_named_after_the_gap() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,300,,\n2024-04,400,,\n2023-12,300,,\n",
+        None,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("budget.csv:3:1"), "{w:?}");
+    assert!(
+        w[0].contains("2 month(s) missing between 2024-01 (line 2) and 2024-04"),
+        "{w:?}"
+    );
+    assert_eq!(
+        budget::month_number("2024-01").unwrap() - budget::month_number("2023-12").unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_milestone_reached_before_the_start_is_doubted() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,1000,,\n",
+        Some("name,baseline,actual\n需求确认,2024-02-01,2023-12-29\n"),
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("milestones.csv:2:17"), "{w:?}");
+    assert!(
+        w[0].contains(
+            "`需求确认` was reached on 2023-12-29, before the project started (2024-01-08)"
+        ),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_milestone_after_the_finish_and_a_name_used_twice_are_doubted() {
+    let mut info = info(1000.0, ProjectStatus::Active);
+    info.meta.finish = Some(Date::parse("2024-06-30").unwrap());
+    let w = warnings(
+        &info,
+        "period,pv,ev,ac\n2024-01,1000,,\n",
+        Some(
+            "name,baseline,forecast,actual\n上线,2024-07-01,2024-07-15,\n\
+             验收,2024-06-30,2024-08-01,\n上线,2024-06-01,,\n",
+        ),
+    );
+    assert_eq!(w.len(), 2, "{w:?}");
+    // A forecast after the finish (验收) is a late project, not a data error.
+    assert!(w[0].contains("milestones.csv:2:4"), "{w:?}");
+    assert!(
+        w[0].contains("`上线` is planned for 2024-07-01, after the project's finish (2024-06-30)"),
+        "{w:?}"
+    );
+    assert!(w[1].contains("milestones.csv:4:1"), "{w:?}");
+    assert!(
+        w[1].contains("milestone `上线` is already named on line 2"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_running_total_that_falls_is_named_at_its_period() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,500,300,300\n2024-02,500,-400,-10\n",
+        None,
+    );
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(w[0].contains("budget.csv:3:13"), "{w:?}");
+    assert!(
+        w[0].contains("the cumulative EV falls in 2024-02, from 300 to -100"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].contains("the cumulative AC falls in 2024-02, from 300 to 290"),
+        "{w:?}"
+    );
+}

@@ -100,6 +100,32 @@ fn the_header_box_shows_results_as_you_type_with_keyboard_navigation() {
 }
 
 #[test]
+fn a_traditional_query_shows_the_simplified_results_and_says_so() {
+    let site = search_site();
+    let page = format!(
+        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0 \
+           && !document.getElementById('search-app').hasAttribute('aria-busy')); \
+         const first = document.querySelector('#search-results li a'); \
+         return document.getElementById('search-count').textContent + '|' + (first ? first.textContent.trim() : '');"
+    );
+    let result = probe_at(&site, "search/index.html", "?q=供應商", None, &page);
+    assert!(
+        result.contains("「供应商」"),
+        "the count line says so: {result}"
+    );
+    assert!(result.contains("供应商交付延期导致里程碑滑移"), "{result}");
+    let boxed = format!(
+        "{WAIT} const input = document.getElementById('site-search-q'); \
+         input.focus(); input.value = '供應商'; input.dispatchEvent(new Event('input', {{bubbles: true}})); \
+         const list = document.getElementById('site-search-results'); \
+         await wait(() => !list.hidden && list.querySelectorAll('[role=option]').length > 0); \
+         return list.querySelectorAll('[role=option]').length + '|' + list.textContent;"
+    );
+    let result = probe(&site, "lessons/vendor-delay/index.html", &boxed);
+    assert!(result.contains("「供应商」"), "the box says so: {result}");
+}
+
+#[test]
 fn project_charts_are_drawn_and_visible() {
     let site = Site::fixture("basic");
     site.build_ok();

@@ -283,6 +283,32 @@ fn an_exact_phrase_ranks_above_scattered_words() {
 }
 
 #[test]
+fn a_query_in_traditional_characters_finds_the_simplified_text() {
+    let site = with_search();
+    site.write(
+        "content/practices/risk/vendor-delay.md",
+        "---\ntitle: 供应商交付延期的应对\n---\n\n关键路径上的供应商必须每周报告进度。\n",
+    );
+    site.build_ok();
+    let page = "practices/risk/vendor-delay/";
+    let r = search_client(
+        &site,
+        &json!(["供應商", "供應商 進度", "供应商", "關鍵路徑"]),
+    );
+    // Found as its simplified form, and told so.
+    assert!(urls(&r[0]).contains(&page), "{}", r[0]);
+    assert_eq!(r[0]["folded"], "供应商", "{}", r[0]);
+    assert!(urls(&r[1]).contains(&page), "{}", r[1]);
+    assert_eq!(r[1]["folded"], "供应商 进度", "{}", r[1]);
+    assert_eq!(r[3]["folded"], "关键路径", "{}", r[3]);
+    // A query that finds something as typed is never folded, and never loads the table.
+    assert!(r[2]["folded"].is_null(), "{}", r[2]);
+    let files = r[2]["files"].as_array().unwrap();
+    assert!(!files.iter().any(|f| f == "t2s"), "{}", r[2]);
+    assert_eq!(total(&r[0]), total(&r[2]), "{} / {}", r[0], r[2]);
+}
+
+#[test]
 fn japanese_is_found_by_any_substring_and_by_one_kana() {
     let site = with_search();
     site.write(

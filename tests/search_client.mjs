@@ -95,6 +95,7 @@ for (const entry of queries) {
       results: res.results.map(({ url, title, kind, date, excerpt, score, exact, titleMatch }) => ({ url, title, kind, date, excerpt, score, exact, titleMatch })),
       facets: res.facets,
       terms: res.terms,
+      folded: res.folded,
       bytes,
       files: [...loaded.keys()],
       rounds: rounds.slice(warmed),

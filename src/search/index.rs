@@ -178,6 +178,9 @@ fn emit(
         let name = format!("f/{name}");
         output.write(&format!("search/{name}.js"), &script(&name, &json(facet)))?;
     }
+    // Loaded only by a query with CJK characters that finds nothing (see `variants`).
+    let folds = serde_json::Value::String(super::variants::traditional_to_simplified());
+    output.write("search/t2s.js", &script("t2s", &json(&folds)))?;
     let meta = serde_json::json!({
         "v": VERSION,
         "n": docs.len(),

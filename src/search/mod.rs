@@ -11,4 +11,5 @@ pub mod ranked;
 pub mod shards;
 pub mod titles;
 pub mod tokenize;
+pub mod variants;
 pub mod words;

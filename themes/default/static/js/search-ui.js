@@ -123,6 +123,14 @@
         list.appendChild(more);
         items.push(more);
       }
+      if (res.folded && res.total) {
+        // Said after the results, so the first option stays the first row.
+        var folded = doc.createElement('li');
+        folded.className = 'site-search-none';
+        folded.setAttribute('role', 'presentation');
+        folded.textContent = fmt(form.getAttribute('data-folded'), { query: res.folded });
+        list.appendChild(folded);
+      }
       if (!res.total) {
         var none = doc.createElement('li');
         none.className = 'site-search-none';
@@ -130,7 +138,10 @@
         none.textContent = form.getAttribute('data-no-results') || '';
         list.appendChild(none);
       }
-      if (status) status.textContent = res.total ? countText(form, res.total) : (form.getAttribute('data-no-results') || '');
+      if (status) {
+        status.textContent = res.total ? countText(form, res.total) : (form.getAttribute('data-no-results') || '');
+        if (res.folded && res.total) status.textContent += ' · ' + fmt(form.getAttribute('data-folded'), { query: res.folded });
+      }
       open();
     }
     var run = debounce(function () {
@@ -343,6 +354,7 @@
       S.search(params.q, options).then(function (res) {
         if (mine !== seq) return;
         count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
+        if (res.folded && res.total) count.textContent += ' · ' + fmt(app.getAttribute('data-folded'), { query: res.folded });
         if (!facetsLater) renderFacets(res.facets);
         renderResults(res.results, shown > 0);
         shown += res.results.length;

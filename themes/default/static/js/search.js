@@ -15,7 +15,10 @@
  *                         //  project, category, tags}; counts over the documents matching
  *                         //  the query and the filters of the *other* facets
  *       results: [{url, title, kind, kindLabel, date, excerpt, score, doc}],
- *       terms             // the query's index terms (for debugging)
+ *       terms,            // the query's index terms (for debugging)
+ *       folded            // only when the query as typed found nothing and its
+ *                         //  traditional characters were replaced by simplified ones
+ *                         //  (供應商 → 供应商): the query that was run
  *   }>
  *     filters: {kind: ["lesson"], year: ["2024"], tags: ["供应商"]} — values as in the
  *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
@@ -1104,7 +1107,47 @@
     };
   }
 
+  /**
+   * A query as typed; when one holding CJK characters finds nothing, it is run again
+   * with traditional characters replaced by their simplified forms (供應商 → 供应商),
+   * and the result says so in `folded`. The table (t2s.js) is loaded only then, so
+   * simplified queries never pay for it.
+   */
   function search(query, options) {
+    return searchAs(query, options).then(function (res) {
+      if (res.total || !hasCjk(query || '')) return res;
+      return optional('t2s').then(function (pairs) {
+        var folded = typeof pairs === 'string' ? simplify(query, pairs) : query;
+        if (folded === query) return res;
+        return searchAs(folded, options).then(function (again) {
+          again.folded = folded;
+          return again;
+        });
+      });
+    });
+  }
+
+  var simplified = null;  // traditional character → simplified, from t2s.js
+
+  function simplify(query, pairs) {
+    if (!simplified) {
+      simplified = {};
+      var chars = Array.from(pairs);
+      for (var i = 0; i + 1 < chars.length; i += 2) simplified[chars[i]] = chars[i + 1];
+    }
+    return Array.from(query).map(function (c) { return has(simplified, c) ? simplified[c] : c; }).join('');
+  }
+
+  function hasCjk(text) {
+    for (var i = 0; i < text.length; i++) {
+      var cp = text.codePointAt(i);
+      if (cp > 0xFFFF) i++;
+      if (isCjk(cp)) return true;
+    }
+    return false;
+  }
+
+  function searchAs(query, options) {
     options = options || {};
     var limit = options.limit === undefined ? 10 : options.limit;
     var offset = options.offset || 0;
@@ -1165,7 +1208,7 @@
   function warm() { return get('meta').then(function () {}, function () {}); }
 
   function reset() {
-    store = {}; promises = {}; decoded = {}; facetsDecoded = null; optionals = {};
+    store = {}; promises = {}; decoded = {}; facetsDecoded = null; optionals = {}; simplified = null;
     Object.keys(pending).forEach(function (k) { delete pending[k]; });
   }
 

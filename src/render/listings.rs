@@ -10,7 +10,8 @@ use crate::content::schema::{Rag, Vocabulary};
 use crate::derive;
 use crate::kinds::Kind;
 use crate::render::context::{self, paginator, project_row, ProjectRow};
-use crate::render::jobs::{pages_for, rag_counts, section_context, StatusCount};
+use crate::render::jobs::pages_for;
+use crate::render::template_context::{rag_counts, section_context, StatusCount};
 use crate::render::Renderer;
 use crate::site::{PageId, SectionId, Site};
 

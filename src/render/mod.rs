@@ -9,6 +9,7 @@ mod jobs;
 mod listings;
 pub mod register;
 mod related;
+mod template_context;
 pub mod templates;
 
 use crate::messages::Text;
@@ -400,7 +401,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn job_context(&self, job: &Job) -> Result<(&'static str, Context), Diagnostic> {
-        jobs::context(self, job)
+        template_context::context(self, job)
     }
 }
 

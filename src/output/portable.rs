@@ -24,15 +24,53 @@ pub fn is_device_name(name: &str) -> bool {
     }
 }
 
+/// `name` as a message shows it: a control character (a line break typed into a file
+/// name) escaped, so the message stays on its lines.
+fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A name Windows can hold, near `name`: a device name gets `-1` after its stem, a
+/// forbidden character becomes `-`, a trailing dot or space goes.
+fn portable_name(name: &str) -> String {
+    let replaced: String = name
+        .chars()
+        .map(|c| if forbidden(c) { '-' } else { c })
+        .collect();
+    let trimmed = replaced.trim_end_matches(['.', ' ']);
+    if is_device_name(trimmed) {
+        match trimmed.split_once('.') {
+            Some((stem, ext)) => format!("{}-1.{ext}", stem.trim_end()),
+            None => format!("{}-1", trimmed.trim_end()),
+        }
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\')
+}
+
 /// What is wrong with `name` on Windows, if anything.
 fn problem(name: &str) -> Option<Text> {
-    if is_device_name(name) {
+    let raw = name;
+    let name = &shown(raw);
+    if is_device_name(raw) {
         return Some(t!(
             "`{name}` is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9): a Windows share cannot hold this file",
             name = name
         ));
     }
-    if name.ends_with(['.', ' ']) {
+    if raw.ends_with(['.', ' ']) {
         return Some(
             t!(
                 "`{name}` ends in a dot or a space, which Windows drops: a Windows share cannot hold this file as named",
@@ -40,10 +78,7 @@ fn problem(name: &str) -> Option<Text> {
             ),
         );
     }
-    if let Some(c) = name
-        .chars()
-        .find(|c| c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\'))
-    {
+    if let Some(c) = raw.chars().find(|&c| forbidden(c)) {
         return Some(
             t!(
                 "`{name}` holds {c}, which Windows forbids in a file name: a Windows share cannot hold this file",
@@ -63,13 +98,15 @@ pub fn warnings(paths: impl Iterator<Item = PathBuf>) -> Vec<Diagnostic> {
         let bad = path
             .components()
             .filter_map(|c| c.as_os_str().to_str())
-            .find_map(problem);
-        if let Some(what) = bad {
+            .find_map(|name| problem(name).map(|what| (name, what)));
+        if let Some((name, what)) = bad {
             out.push(
                 Diagnostic::warning(Problem::Content(what))
                     .in_file(&path)
                     .with_help(t!(
-                        "rename it (and the links to it), e.g. con.md → con-meeting.md"
+                        "rename it (and the links to it), e.g. {name} → {fixed}",
+                        name = shown(name),
+                        fixed = portable_name(name)
                     )),
             );
         }
@@ -105,6 +142,29 @@ mod tests {
         ] {
             assert!(!is_device_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn the_help_suggests_a_name_for_the_file_itself() {
+        let help = |path: &str| {
+            let w = warnings(std::iter::once(PathBuf::from(path)));
+            let d = &w[0];
+            (d.problem.to_string(), d.help.as_ref().unwrap().to_string())
+        };
+        let (_, h) = help("content/lessons/con.md");
+        assert!(h.contains("con.md → con-1.md"), "{h}");
+        let (p, h) = help("content/lessons/new\nline.md");
+        // A control character is shown escaped, not as a line break in the message.
+        assert!(!p.contains('\n') && p.contains("new\\nline.md"), "{p}");
+        assert!(
+            p.contains("'\\n'"),
+            "the character named is the line break: {p}"
+        );
+        assert!(h.contains("new-line.md"), "{h}");
+        let (_, h) = help("content/reports/计划 v2?.pdf");
+        assert!(h.contains("计划 v2-.pdf"), "{h}");
+        let (_, h) = help("content/reports/plan.pdf.");
+        assert!(h.contains("plan.pdf"), "{h}");
     }
 
     #[test]

@@ -86,6 +86,21 @@ fn table_at(text: &str, offset: usize) -> Option<&str> {
 /// top-level key appended at the end of the file, so under the last `[table]`, or a
 /// table's key written at the top — is told where it goes; "did you mean" would
 /// suggest the very name written.
+/// A required key left out (an empty site.toml has no `title`): the line to write, and
+/// where, since after a `[table]` heading it would belong to that table.
+pub(super) fn missing_key_help(message: &str) -> Option<Text> {
+    let key = message.strip_prefix("missing field `")?.split('`').next()?;
+    Some(match key {
+        "title" => {
+            t!("add the portal's name as the first line of site.toml: title = \"PMO 知识门户\"")
+        }
+        _ => t!(
+            "add `{key} = …` near the top of site.toml, before any `[…]` heading",
+            key = key
+        ),
+    })
+}
+
 pub(super) fn unknown_key_help(message: &str, text: &str, offset: usize) -> Option<Text> {
     let field = message.strip_prefix("unknown field `")?.split('`').next()?;
     let table = table_at(text, offset);

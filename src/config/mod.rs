@@ -15,7 +15,7 @@ mod hints;
 mod settings;
 
 use checks::{check_audiences, check_theme_name};
-use hints::{example_help, unknown_key_help};
+use hints::{example_help, missing_key_help, unknown_key_help};
 
 pub use checks::{check_base_url, unknown_audience_help};
 pub use settings::*;
@@ -213,7 +213,9 @@ impl Config {
                     .at(Location::new(path, &source, offset, len))
                     .with_help(x.help);
             }
-            let help = help.or_else(|| example_help(text, offset));
+            let help = help
+                .or_else(|| missing_key_help(&message))
+                .or_else(|| example_help(text, offset));
             let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {

@@ -140,3 +140,16 @@ fn bad_language_is_an_error() {
         Config::parse(Path::new("site.toml"), "title = \"x\"\nlanguage = \"fr\"\n").unwrap_err();
     assert!(err.to_string().contains("site.toml:2:12"), "{err}");
 }
+
+#[test]
+fn a_missing_title_is_told_with_the_line_to_write() {
+    for text in [
+        "",
+        "language = \"zh-CN\"\n",
+        "# 设置\n[budget]\ntolerance = 0.01\n",
+    ] {
+        let err = Config::parse(Path::new("site.toml"), text).unwrap_err();
+        let help = err.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("title = \""), "{text:?}: {err} / {help}");
+    }
+}

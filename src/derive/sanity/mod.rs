@@ -18,6 +18,7 @@ use crate::site::Site;
 use crate::source::Source;
 use crate::t;
 
+mod amounts;
 mod budget;
 mod milestones;
 mod risks;
@@ -156,6 +157,12 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         );
     }
     if let Some((table, rows)) = p.budget.filter(|(_, rows)| !rows.is_empty()) {
+        let currency = p
+            .info
+            .currency
+            .as_deref()
+            .map(crate::numbers::currency_code);
+        out.extend(amounts::doubts(table, currency.as_deref()));
         let totals = budget::running_totals(rows);
         if let Some(bac) = p.info.bac.filter(|b| *b > 0.0) {
             out.extend(budget::plan_against_bac(

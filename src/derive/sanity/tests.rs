@@ -264,3 +264,42 @@ fn a_running_total_that_falls_is_named_at_its_period() {
         "{w:?}"
     );
 }
+
+#[test]
+fn a_currency_sign_other_than_the_projects_is_warned_at_its_cell() {
+    let mut usd = info(1000.0, ProjectStatus::Closed);
+    usd.meta.currency = Some("usd".to_string());
+    let csv = "period,pv,ev,ac\n2024-01,\"$500\",500,¥480\n2024-02,500,500,\"€520\"\n";
+    let w = warnings(&usd, csv, None);
+    let signs: Vec<&String> = w.iter().filter(|m| m.contains("sign")).collect();
+    // The yuan sign, at its cell, with the other cell counted; the dollar is the project's.
+    assert_eq!(signs.len(), 1, "{w:?}");
+    assert!(signs[0].contains("budget.csv:2:"), "{}", signs[0]);
+    assert!(
+        signs[0].contains("¥480") && signs[0].contains("USD"),
+        "{}",
+        signs[0]
+    );
+    assert!(signs[0].contains("1 more"), "{}", signs[0]);
+    // In yuan, ¥ and ￥ are the project's own sign: nothing to say.
+    let mut cny = info(1000.0, ProjectStatus::Closed);
+    cny.meta.currency = Some("人民币".to_string());
+    let w = warnings(
+        &cny,
+        "period,pv,ev,ac\n2024-01,¥500,￥500,500\n2024-02,500,500,500\n",
+        None,
+    );
+    assert!(!w.iter().any(|m| m.contains("sign")), "{w:?}");
+}
+
+#[test]
+fn an_amount_in_scientific_notation_is_warned_as_maybe_rounded() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Closed),
+        "period,pv,ev,ac\n2024-01,5E+02,500,500\n2024-02,500,500,5.0e2\n",
+        None,
+    );
+    let rounded: Vec<&String> = w.iter().filter(|m| m.contains("5E+02")).collect();
+    assert_eq!(rounded.len(), 1, "{w:?}");
+    assert!(rounded[0].contains("budget.csv:2:"), "{}", rounded[0]);
+}

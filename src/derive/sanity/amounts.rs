@@ -1,0 +1,142 @@
+//! Amounts a budget cell reads as a plain number although its text says otherwise: a
+//! currency sign of another currency than the project's (`¥480` in a USD project is
+//! read as 480 dollars), and scientific notation, which is how a spreadsheet saves a
+//! number it shows rounded (`1.23457E+11`). Both are read, so they are warnings, each
+//! said once per table at its first cell.
+
+use crate::data::{Cell, Table};
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::t;
+
+/// The amount columns of a budget table.
+const AMOUNTS: [&str; 3] = ["pv", "ev", "ac"];
+
+/// The currencies each sign may stand for. The yuan and the yen share theirs, as do the
+/// dollars.
+const SIGNS: &[(char, &[&str])] = &[
+    (
+        '$',
+        &["USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "MOP"],
+    ),
+    ('¥', &["CNY", "JPY"]),
+    ('￥', &["CNY", "JPY"]),
+    ('€', &["EUR"]),
+    ('£', &["GBP"]),
+];
+
+/// The doubts of `table`'s amount cells; `currency` is the project's own, as a code
+/// (`None` when the project names none: then no sign can be told wrong).
+pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
+    let cells: Vec<(usize, usize, &str)> = AMOUNTS
+        .iter()
+        .filter_map(|name| table.column(name))
+        .flat_map(|col| {
+            (0..table.rows.len()).filter_map(move |row| match table.cell(row, col) {
+                Cell::Text(text) => Some((row, col, text.as_str())),
+                _ => None,
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    if let Some(currency) = currency {
+        let foreign: Vec<&(usize, usize, &str)> = cells
+            .iter()
+            .filter(|(_, _, text)| foreign_sign(text, currency).is_some())
+            .collect();
+        if let Some(&&(row, col, text)) = foreign.first() {
+            let sign = foreign_sign(text, currency).unwrap_or('$');
+            let message = t!(
+                "`{text}` carries the {sign} sign, but this project's amounts are in {currency}: it is read as {currency} all the same{more}",
+                text = text.trim(),
+                sign = sign.to_string(),
+                currency = currency,
+                more = more(foreign.len())
+            );
+            out.push(
+                table
+                    .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                    .with_help(t!(
+                        "convert such amounts into {currency} and write them without a sign, or correct the project's `currency`",
+                        currency = currency
+                    )),
+            );
+        }
+    }
+    let rounded: Vec<&(usize, usize, &str)> = cells
+        .iter()
+        .filter(|(_, _, text)| scientific(text))
+        .collect();
+    if let Some(&&(row, col, text)) = rounded.first() {
+        let message = t!(
+            "`{text}` is written in scientific notation, as a spreadsheet saves a number it shows rounded (to six digits): the amount may have lost its last digits{more}",
+            text = text.trim(),
+            more = more(rounded.len())
+        );
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                .with_help(t!(
+                    "write the whole amount: in the spreadsheet, format the column as a number without decimals before saving it as CSV"
+                )),
+        );
+    }
+    out
+}
+
+/// What follows a doubt told once for `found` cells: how many more there are.
+fn more(found: usize) -> String {
+    match found {
+        0 | 1 => String::new(),
+        n => t!(" ({more} more such cells in this table)", more = n - 1).to_string(),
+    }
+}
+
+/// The sign in `text` that cannot stand for `currency`, if any.
+fn foreign_sign(text: &str, currency: &str) -> Option<char> {
+    text.chars().find(|c| {
+        SIGNS
+            .iter()
+            .any(|(sign, codes)| sign == c && !codes.contains(&currency))
+    })
+}
+
+/// Whether `text` is a number in scientific notation (`5E+02`, `1.2e6`).
+fn scientific(text: &str) -> bool {
+    let text = text.trim();
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return false;
+    };
+    let exponent = exponent.trim_start_matches(['+', '-']);
+    !mantissa.is_empty()
+        && mantissa
+            .trim_start_matches(['-', '+'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scientific_notation_and_not() {
+        for yes in ["5E+02", "1.23457E+11", "5e3", "-1.2e-3"] {
+            assert!(scientific(yes), "{yes}");
+        }
+        for no in ["500", "e3", "5E", "1,200", "5 EUR", "¥5e3x"] {
+            assert!(!scientific(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_sign_is_foreign_only_when_it_cannot_stand_for_the_currency() {
+        assert_eq!(foreign_sign("¥480", "USD"), Some('¥'));
+        assert_eq!(foreign_sign("$480", "USD"), None);
+        assert_eq!(foreign_sign("$480", "HKD"), None);
+        assert_eq!(foreign_sign("￥480", "CNY"), None);
+        assert_eq!(foreign_sign("€480", "CNY"), Some('€'));
+        assert_eq!(foreign_sign("480", "CNY"), None);
+    }
+}

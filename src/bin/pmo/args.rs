@@ -1,0 +1,214 @@
+//! The command line's arguments, as clap parses them: each command, its options and
+//! the values it accepts (which clap lists in `--help` and refuses otherwise).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::say;
+use pmo_portal::hygiene;
+use pmo_portal::{Date, Kind};
+
+#[derive(Parser)]
+#[command(
+    name = "pmo",
+    version,
+    about = "Builds the knowledge portal of a project management office"
+)]
+pub(crate) struct Cli {
+    /// The site folder (the one holding site.toml).
+    #[arg(long, global = true, default_value = ".")]
+    pub(crate) root: PathBuf,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Build the site into public/ (replaced only if the build succeeds).
+    Build {
+        /// Where to write the site.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Override base_url from site.toml (used in the feed and sitemap).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Replace the output folder even though pmo did not write it. Never allowed for
+        /// the site's own folders.
+        #[arg(long)]
+        force: bool,
+        /// How to print problems: for people, or one JSON object per line on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings as on errors (for CI); nothing is written.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Build what this audience may see (one of site.toml's `audiences`; the lowest
+        /// by default).
+        #[arg(long, value_name = "NAME", conflicts_with = "all_audiences")]
+        audience: Option<String>,
+        /// Build one complete site per audience, into <output>/<audience>/.
+        #[arg(long)]
+        all_audiences: bool,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
+    },
+    /// Serve the site with live reload, rebuilding what each save touches.
+    Serve {
+        /// The port to listen on; the next free one is used if it is taken.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Use 0.0.0.0 to let other machines in.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Also answer requests that name this host (e.g. the machine's name on the
+        /// intranet); by default only the bound address and localhost are answered.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Preview what this audience may see (the highest by default).
+        #[arg(long, value_name = "NAME")]
+        audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
+    },
+    /// Check everything (front matter, links, data, templates) and write nothing.
+    Check {
+        #[arg(long)]
+        drafts: bool,
+        /// How to print problems: for people, or one JSON object per line on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings as on errors (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Check this audience's site only (by default every audience's).
+        #[arg(long, value_name = "NAME")]
+        audience: Option<String>,
+        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// Over site.toml's `as_of`; today by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
+    },
+    /// Create a new site in DIR that builds at once.
+    Init {
+        dir: PathBuf,
+        /// The language of the site's UI and starter pages (site.toml's `language`).
+        #[arg(long, value_enum, default_value_t = InitLang::Zh)]
+        lang: InitLang,
+    },
+    /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
+    Schema {
+        /// The folder to write them into.
+        #[arg(long, short, default_value = "schemas")]
+        output: PathBuf,
+    },
+    /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
+    New {
+        #[arg(value_parser = creatable_kind())]
+        kind: Kind,
+        title: String,
+        /// File name to use instead of one made from the title.
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// Bring pages in from other tools, e.g. `pmo import lessons 经验教训登记册.xlsx`.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+    /// Reports over the site's content, e.g. `pmo report hygiene --fail-on any`.
+    Report {
+        #[command(subcommand)]
+        what: Report,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Report {
+    /// List what has gone stale or was never finished, each with its file and owner:
+    /// practices past review, lessons without a category, closed projects without a
+    /// closure review, projects whose data stopped, pages nothing links to, old drafts.
+    Hygiene {
+        /// For people, or one JSON document on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit with 1 when a finding of this check is listed (repeatable); `any` for
+        /// every check. Without it the exit code is 0 whatever is found.
+        #[arg(long = "fail-on", value_name = "CHECK", value_parser = check_names())]
+        fail_on: Vec<String>,
+        /// Only what this person owes.
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Judge staleness as of this day (YYYY-MM-DD), over site.toml's `as_of`; today
+        /// by default.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
+        as_of: Option<Date>,
+    },
+}
+
+/// The check names `--fail-on` takes.
+pub(crate) fn check_names() -> clap::builder::PossibleValuesParser {
+    let mut names: Vec<&'static str> = hygiene::Check::ALL.iter().map(|c| c.key()).collect();
+    names.push("any");
+    clap::builder::PossibleValuesParser::new(names)
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Import {
+    /// Write one lesson under content/lessons/ per row of a register (.xlsx, .xls, .ods
+    /// or .csv); rows already imported are skipped, nothing is overwritten.
+    Lessons {
+        /// The register file.
+        file: PathBuf,
+        /// Read a column the built-in names miss as a field, e.g. --map 经验=recommendation
+        /// (repeatable).
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Show the files and front matter it would write, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// The languages `pmo init` writes a site in.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InitLang {
+    /// Simplified Chinese (zh-CN)
+    #[value(alias = "zh-CN", alias = "zh-cn")]
+    Zh,
+    /// English
+    En,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Human,
+    Json,
+}
+
+/// The kinds `pmo new` makes, by name, from the kind registry; clap lists them in help
+/// and refuses the rest.
+pub(crate) fn creatable_kind() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(pmo_portal::creatable())
+        // Every possible value is a registry key, so the lookup cannot miss.
+        .map(|key| Kind::of_key(&key).unwrap_or(Kind::Page))
+}
+
+/// `--as-of`: a date as front matter writes it, refused with the same explanation.
+pub(crate) fn as_of_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(say)
+}

@@ -1,0 +1,200 @@
+//! The `pmo` command line: parses arguments, runs the library, prints diagnostics.
+
+mod args;
+mod progress;
+mod report;
+
+use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
+
+use clap::Parser;
+
+use args::{Cli, Command, Import, InitLang, Report};
+use progress::Bar;
+use report::{finish, imported, print_hygiene, print_note, report_one, Verb};
+
+use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
+use pmo_portal::scaffold;
+use pmo_portal::serve::{self, ServeOptions};
+use pmo_portal::t;
+use pmo_portal::Options;
+
+/// The language of everything printed: the site's (see `Lang::for_site`).
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message in the reader's language.
+fn say(text: Text) -> String {
+    text.render(lang())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match &cli.command {
+        // Said in the language asked for; else as the reader's, else the site default's.
+        Command::Init {
+            lang: InitLang::En, ..
+        } => Lang::En,
+        Command::Init { .. } => Lang::from_env().unwrap_or(SITE_DEFAULT),
+        _ => Lang::for_site(&cli.root),
+    };
+    let _ = LANG.set(lang);
+    match cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+            force,
+            format,
+            deny_warnings,
+            audience,
+            all_audiences,
+            as_of,
+        } => {
+            let mut options = Options::new(cli.root);
+            options.as_of = as_of;
+            options.output = output;
+            options.base_url = base_url;
+            options.drafts = drafts;
+            options.force = force;
+            options.deny_warnings = deny_warnings;
+            options.audience = audience;
+            let bar = Bar::new();
+            if all_audiences {
+                let result = pmo_portal::build_all(&options, &bar);
+                bar.finish();
+                return match result {
+                    Ok(reports) => {
+                        // The audiences share most pages: each warning is told once.
+                        let mut seen = std::collections::HashSet::new();
+                        for (_, mut report) in reports {
+                            report.warnings.retain(|d| seen.insert(d.to_string()));
+                            finish(Ok(report), Verb::Built, format);
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(failure) => finish(Err(failure), Verb::Built, format),
+                };
+            }
+            let result = pmo_portal::build(&options, &bar);
+            bar.finish();
+            finish(result, Verb::Built, format)
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            allow_hosts,
+            drafts,
+            audience,
+            as_of,
+        } => {
+            let mut build = Options::new(cli.root);
+            build.as_of = as_of;
+            build.drafts = drafts;
+            build.audience = audience;
+            build.default_audience = pmo_portal::DefaultAudience::Highest;
+            let options = ServeOptions {
+                build,
+                bind,
+                port,
+                open,
+                allow_hosts,
+            };
+            match serve::serve(options, Arc::new(print_note)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => report_one(&d),
+            }
+        }
+        Command::Check {
+            drafts,
+            format,
+            deny_warnings,
+            audience,
+            as_of,
+        } => {
+            let mut options = Options::new(cli.root);
+            options.as_of = as_of;
+            options.drafts = drafts;
+            options.deny_warnings = deny_warnings;
+            options.audience = audience;
+            finish(pmo_portal::check(&options), Verb::Checked, format)
+        }
+        Command::Schema { output } => match pmo_portal::schemas::write(&output) {
+            Ok(files) => {
+                for f in files {
+                    println!("  {}", say(t!("wrote {file}", file = &f)));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => report_one(&d),
+        },
+        Command::Init { dir, lang } => match scaffold::init(&dir, lang == InitLang::En) {
+            Ok(files) => {
+                for f in files {
+                    println!("  {}", say(t!("created {file}", file = &dir.join(f))));
+                }
+                println!(
+                    "{}",
+                    say(t!("Next: cd {dir} && pmo build", dir = dir.as_path()))
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => report_one(&d),
+        },
+        Command::New { kind, title, slug } => {
+            match scaffold::new_page(&cli.root, kind, &title, slug.as_deref()) {
+                Ok(path) => {
+                    println!("{}", say(t!("created {file}", file = &path)));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => report_one(&d),
+            }
+        }
+        Command::Report {
+            what:
+                Report::Hygiene {
+                    format,
+                    fail_on,
+                    owner,
+                    as_of,
+                },
+        } => {
+            let mut options = Options::new(cli.root);
+            options.as_of = as_of;
+            match pmo_portal::hygiene_report(&options) {
+                Ok((as_of, mut findings)) => {
+                    if let Some(owner) = &owner {
+                        findings.retain(|f| f.owner.as_deref() == Some(owner.as_str()));
+                    }
+                    print_hygiene(&findings, as_of, format);
+                    let failing = findings
+                        .iter()
+                        .any(|f| fail_on.iter().any(|c| c == "any" || c == f.check.key()));
+                    if failing {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(failure) => finish(Err(failure), Verb::Checked, format),
+            }
+        }
+        Command::Import {
+            what: Import::Lessons { file, map, dry_run },
+        } => {
+            let options = pmo_portal::import::Options {
+                file,
+                maps: map,
+                dry_run,
+            };
+            match pmo_portal::import::lessons(&cli.root, &options) {
+                Ok(report) => imported(&report),
+                Err(d) => report_one(&d),
+            }
+        }
+    }
+}

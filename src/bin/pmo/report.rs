@@ -1,0 +1,319 @@
+//! What the command line prints: diagnostics as a compiler does (or one JSON line
+//! each), the summary of a build, an import or a hygiene report, and `serve`'s notes.
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::args::Format;
+use crate::{lang, say};
+use pmo_portal::diagnostics::{self, Diagnostic};
+use pmo_portal::hygiene;
+use pmo_portal::serve::Note;
+use pmo_portal::t;
+use pmo_portal::{BuildFailure, BuildReport, Date};
+use pmo_portal::{Scope, Step};
+
+/// Prints an import: each file (with its front matter in a dry run), the problems of
+/// the rows, and a summary line.
+pub(crate) fn imported(report: &pmo_portal::import::Report) -> ExitCode {
+    for planned in &report.planned {
+        let file = planned.path.as_path();
+        if report.dry_run {
+            println!(
+                "{}",
+                say(t!(
+                    "would write {file} (from {place})",
+                    file = file,
+                    place = &planned.place
+                ))
+            );
+            println!("{}", planned.front_matter);
+        } else {
+            println!("  {}", say(t!("wrote {file}", file = file)));
+        }
+    }
+    for d in &report.diagnostics {
+        print_diagnostic(d);
+    }
+    let summary = if report.dry_run {
+        t!(
+            "dry run: would import {count} lesson(s); {skipped} already in the site, {failed} row(s) with errors; nothing was written",
+            count = report.planned.len(),
+            skipped = report.skipped,
+            failed = report.failed
+        )
+    } else {
+        t!(
+            "imported {count} lesson(s) into content/lessons/; {skipped} already in the site, {failed} row(s) with errors",
+            count = report.planned.len(),
+            skipped = report.skipped,
+            failed = report.failed
+        )
+    };
+    eprintln!("{}", say(summary));
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints hygiene findings grouped by check (or as one JSON document).
+pub(crate) fn print_hygiene(findings: &[hygiene::Finding], as_of: Date, format: Format) {
+    if format == Format::Json {
+        let doc = serde_json::json!({ "as_of": as_of.iso(), "findings": findings });
+        println!("{doc}");
+        return;
+    }
+    println!(
+        "{}",
+        say(t!(
+            "Knowledge hygiene as of {date}: {count} finding(s)",
+            date = as_of.iso().as_str(),
+            count = findings.len()
+        ))
+    );
+    for check in hygiene::Check::ALL {
+        let of_check: Vec<&hygiene::Finding> =
+            findings.iter().filter(|f| f.check == check).collect();
+        if of_check.is_empty() {
+            continue;
+        }
+        println!("\n{}", say(hygiene::report::heading(check, of_check.len())));
+        for f in of_check {
+            println!(
+                "  {}  {}  · {} · {}",
+                f.file,
+                f.title,
+                say(hygiene::report::owner(f)),
+                say(hygiene::report::detail(f))
+            );
+        }
+    }
+}
+
+pub(crate) enum Verb {
+    Built,
+    Checked,
+}
+
+pub(crate) fn finish(
+    result: Result<BuildReport, BuildFailure>,
+    verb: Verb,
+    format: Format,
+) -> ExitCode {
+    let show = |d: &Diagnostic| match format {
+        Format::Human => print_diagnostic(d),
+        Format::Json => println!("{}", d.to_json(lang())),
+    };
+    match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                show(warning);
+            }
+            let stages: Vec<String> = report
+                .stages
+                .iter()
+                .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                .collect();
+            let drafts = match report.drafts_skipped {
+                0 => String::new(),
+                1 => say(t!(", 1 draft left out")),
+                n => say(t!(", {count} drafts left out", count = n)),
+            };
+            let warnings = match report.warnings.len() {
+                0 => String::new(),
+                n => say(t!(", {count} warning(s)", count = n)),
+            };
+            let verb = match (verb, &report.audience) {
+                (Verb::Built, None) => t!("built"),
+                (Verb::Built, Some(a)) => t!("built `{audience}`:", audience = a),
+                (Verb::Checked, _) => t!("checked"),
+            };
+            eprintln!(
+                "{}",
+                say(t!(
+                    "{verb} {pages} pages ({files} files{drafts}) in {ms} ms [{stages}]{warnings}",
+                    verb = verb,
+                    pages = report.pages,
+                    files = report.files,
+                    drafts = drafts,
+                    ms = report.elapsed.as_millis() as u64,
+                    stages = stages.join(", "),
+                    warnings = warnings
+                ))
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for d in &failure.diagnostics {
+                show(d);
+            }
+            let errors = failure.errors().count();
+            eprintln!(
+                "{}",
+                say(t!(
+                    "failed: {count} error(s); nothing was written",
+                    count = errors
+                ))
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// What `serve` says: one line per rebuild, with the diagnostics of a failed one.
+pub(crate) fn print_note(note: Note<'_>) {
+    let now = jiff::Zoned::now().strftime("%H:%M:%S");
+    match note {
+        Note::PortTaken { port } => eprintln!(
+            "{}",
+            say(t!(
+                "port {port} is taken; trying {next}",
+                port = u32::from(port),
+                next = u32::from(port) + 1
+            ))
+        ),
+        Note::Listening { url } => {
+            println!("{}", say(t!("serving {url}", url = url)));
+            eprintln!("{}", say(t!("watching for changes; press Ctrl+C to stop")));
+        }
+        Note::Built { rebuild, .. } if rebuild.scope == Scope::Nothing => {}
+        Note::Built { rebuild, sources } => {
+            if let Some(warnings) = &rebuild.warnings {
+                print_warnings(warnings);
+            }
+            if sources.is_empty() {
+                eprintln!(
+                    "{now} {}",
+                    say(t!(
+                        "built {count} files into memory in {ms} ms",
+                        count = rebuild.changed.len(),
+                        ms = rebuild.elapsed.as_millis() as u64
+                    ))
+                );
+                return;
+            }
+            let what = match rebuild.scope {
+                Scope::Full => t!("full rebuild"),
+                Scope::Pages(n) => t!("{count} page(s) re-rendered", count = n),
+                Scope::Templates(n) => t!("templates: {count} page(s) re-rendered", count = n),
+                Scope::Data(n) => t!("data: {count} page(s) re-rendered", count = n),
+                Scope::Static => t!("static files copied"),
+                Scope::Nothing => t!("nothing to do"),
+            };
+            eprintln!(
+                "{now} {}",
+                say(t!(
+                    "{sources}{what}, {changed} file(s) changed, {removed} removed, in {ms} ms",
+                    sources = changed_sources(sources),
+                    what = what,
+                    changed = rebuild.changed.len(),
+                    removed = rebuild.removed.len(),
+                    ms = rebuild.elapsed.as_millis() as u64
+                ))
+            );
+        }
+        Note::Failed { failure, sources } => {
+            for d in &failure.diagnostics {
+                print_diagnostic(d);
+            }
+            eprintln!(
+                "{now} {}",
+                say(t!(
+                    "{sources}build failed: {count} error(s); still serving the last good version",
+                    sources = changed_sources(sources),
+                    count = failure.errors().count()
+                ))
+            );
+        }
+        Note::Settled { settled } => {
+            if let Some(warnings) = &settled.warnings {
+                print_warnings(warnings);
+            }
+            let ms = settled.elapsed.as_millis() as u64;
+            let files = settled.changed.len() + settled.removed.len();
+            let line = match settled.step {
+                Step::Register => t!(
+                    "lessons register data: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = ms
+                ),
+                Step::Checks => t!(
+                    "hygiene page and sanity checks: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = ms
+                ),
+                Step::Related => t!("related lessons found again in {ms} ms", ms = ms),
+                Step::Pages(n) => t!(
+                    "related lessons: {pages} page(s) re-rendered, {count} file(s) changed in {ms} ms",
+                    pages = n,
+                    count = files,
+                    ms = ms
+                ),
+                Step::Search => t!(
+                    "search index: {count} file(s) changed in {ms} ms",
+                    count = files,
+                    ms = ms
+                ),
+            };
+            eprintln!("{now} {}", say(line));
+        }
+        Note::Trouble(message) => {
+            eprintln!("{now} {}", say(t!("warning: {message}", message = message)))
+        }
+    }
+}
+
+pub(crate) fn changed_sources(sources: &[PathBuf]) -> String {
+    match sources {
+        [] => String::new(),
+        [one] => format!("{} → ", one.display()),
+        [first, rest @ ..] => say(t!(
+            "{first} and {count} more → ",
+            first = first.as_path(),
+            count = rest.len()
+        )),
+    }
+}
+
+pub(crate) fn report_one(d: &Diagnostic) -> ExitCode {
+    print_diagnostic(d);
+    ExitCode::from(1)
+}
+
+/// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.
+/// Prints the warnings `serve` has not printed last time: at 100,000 pages a site may
+/// have hundreds, which would scroll by again after every save.
+pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
+    static LAST: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    let mut now = BTreeSet::new();
+    let mut unchanged = 0;
+    for warning in warnings {
+        let text = diagnostics::render(warning, lang(), false);
+        if last.contains(&text) {
+            unchanged += 1;
+        } else {
+            print_diagnostic(warning);
+        }
+        now.insert(text);
+    }
+    if unchanged > 0 {
+        eprintln!(
+            "{}",
+            say(t!(
+                "{count} warning(s) as before, not shown again",
+                count = unchanged
+            ))
+        );
+    }
+    *last = now;
+}
+
+pub(crate) fn print_diagnostic(d: &Diagnostic) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprintln!("{}", diagnostics::render(d, lang(), color));
+}

@@ -255,6 +255,9 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
                 span: x.at.map_or(span, |at| at..at + 1),
             };
         }
+        if let Some(wrong) = wrong_shape(&detail, text, span.start) {
+            return wrong;
+        }
         let fields = if chart {
             chart_fields()
         } else {
@@ -287,6 +290,57 @@ pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
     })
 }
 
+/// A value of the wrong kind (`y = 3`, `limit = "5"`) told by its field, with the
+/// shape the field takes and an example, instead of serde's terms (`did not match any
+/// variant of untagged enum`, `expected usize`). Placed at the field's key.
+fn wrong_shape(detail: &str, text: &str, at: usize) -> Option<SpecError> {
+    let type_error = ["invalid type", "did not match any variant", "invalid value"]
+        .iter()
+        .any(|m| detail.contains(m));
+    if !type_error {
+        return None;
+    }
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let field = line.split('=').next()?.trim();
+    let (shape, example) = match field {
+        "y" => (
+            t!("a column name or a list of column names"),
+            "y = [\"pv\", \"ev\"]",
+        ),
+        "names" => (t!("a list of texts"), "names = [\"PV\", \"EV\"]"),
+        "headers" => (t!("a list of texts"), "headers = [\"编号\", \"项目\"]"),
+        "columns" => (
+            t!("a list of column names"),
+            "columns = [\"code\", \"title\"]",
+        ),
+        "rules" => (t!("a list of numbers"), "rules = [1.0]"),
+        "limit" => (t!("a whole number of 1 or more"), "limit = 10"),
+        "cumulative" => (t!("true or false"), "cumulative = true"),
+        "aggregate" => (t!("count, sum or mean"), "aggregate = \"sum\""),
+        "filter" => (
+            t!("a table of columns and the values to keep"),
+            "filter = { status = [\"active\", \"on-hold\"] }",
+        ),
+        "data" => (t!("a table name in quotes"), "data = \"portfolio\""),
+        "x" => (t!("a column name in quotes"), "x = \"period\""),
+        "series" => (t!("a column name in quotes"), "series = \"status\""),
+        "label" => (t!("a column name in quotes"), "label = \"code\""),
+        "sort" => (t!("a column name in quotes"), "sort = \"-cpi\""),
+        "title" => (t!("a text in quotes"), "title = \"ERP 累计挣值\""),
+        "description" => (t!("a text in quotes"), "description = \"…\""),
+        "x_label" => (t!("a text in quotes"), "x_label = \"月份\""),
+        "y_label" => (t!("a text in quotes"), "y_label = \"金额（元）\""),
+        _ => return None,
+    };
+    let start = line_start + (line.len() - line.trim_start().len());
+    Some(SpecError {
+        message: t!("`{field}` takes {shape}", field = field, shape = shape),
+        help: t!("for example: {example}", example = example),
+        span: start..start + field.len(),
+    })
+}
+
 /// The byte range of `field = …` in the block, to point an error at the right line.
 pub fn field_span(text: &str, field: &str) -> Range<usize> {
     let mut offset = 0;
@@ -306,6 +360,38 @@ pub fn field_span(text: &str, field: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_told_with_the_fields_shape() {
+        let base = "type = \"line\"\ndata = \"portfolio\"\nx = \"period\"\n";
+        for (line, field, example) in [
+            ("y = 3", "y", "y = [\"pv\", \"ev\"]"),
+            ("y = [1, 2]", "y", "y = [\"pv\", \"ev\"]"),
+            ("limit = \"5\"", "limit", "limit = 10"),
+            ("cumulative = \"yes\"", "cumulative", "cumulative = true"),
+            ("names = \"PV\"", "names", "names = [\"PV\", \"EV\"]"),
+            ("rules = 1.0", "rules", "rules = [1.0]"),
+            ("title = 2024", "title", "title = \""),
+        ] {
+            let text = format!("{base}{line}\n");
+            let Err(e) = parse(true, &text) else {
+                panic!("{line} parsed")
+            };
+            let message = e.message.to_string();
+            let help = e.help.to_string();
+            assert!(
+                !message.contains("untagged") && !message.contains("OneOrMany"),
+                "{line}: {message}"
+            );
+            assert!(message.contains(&format!("`{field}`")), "{line}: {message}");
+            assert!(help.contains(example), "{line}: {help}");
+            assert_eq!(
+                &text[e.span.start..e.span.start + field.len()],
+                field,
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn parses_a_chart_block() {

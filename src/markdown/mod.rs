@@ -11,7 +11,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -133,7 +135,13 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
 
     let mut unclosed = unclosed::Unclosed::default();
 
-    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+    let broken = std::cell::RefCell::new(Vec::new());
+    let mut note_broken = |link: pulldown_cmark::BrokenLink<'_>| {
+        broken.borrow_mut().push((link.span, link.link_type));
+        None
+    };
+    let parser = Parser::new_with_broken_link_callback(source, options(), Some(&mut note_broken));
+    for (event, range) in parser.into_offset_iter() {
         unclosed.see(&event, source, &range);
         // Inside a chart or table block: gather its text instead of rendering it.
         if let Some(b) = block.as_mut() {
@@ -404,7 +412,69 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     // peak memory.
     out.text.shrink_to_fit();
     out.aside.shrink_to_fit();
+    problems.extend(unread_links(path, text, base, &broken.into_inner()));
     (out, problems)
+}
+
+/// Whether `written` is a run of bracketed numbers (`[1][2]`, `[3][]`).
+fn is_citation(written: &str) -> bool {
+    written.split(['[', ']']).all(|part| {
+        part.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | ' '))
+    })
+}
+
+/// Links Markdown left as text, brackets and all: a reference whose label no line of
+/// the page defines (`[清单][供应商]`, `[x][]`), and a wiki link (`[[page]]`), which
+/// Markdown does not know. A lone `[草稿]` is ordinary text to its author, so a shortcut
+/// reference is told only when it is wrapped in a second pair of brackets.
+fn unread_links(
+    path: &Path,
+    text: &Arc<str>,
+    base: usize,
+    broken: &[(Range<usize>, LinkType)],
+) -> Vec<Diagnostic> {
+    let source = &text[base..];
+    let mut out = Vec::new();
+    for (span, kind) in broken {
+        let written = &source[span.clone()];
+        let wiki = source[..span.start].ends_with('[') && source[span.end..].starts_with(']');
+        let d = match kind {
+            LinkType::Shortcut if wiki => {
+                let page = written.trim_start_matches('[').trim_end_matches(']');
+                Diagnostic::warning(Problem::Content(t!(
+                    "`[{written}]` is a wiki link, which Markdown does not read: the page shows it as written, brackets and all",
+                    written = written
+                )))
+                .at(Location::new(path, text, base + span.start - 1, written.len() + 2))
+                .with_help(t!(
+                    "write a Markdown link to the page's file, e.g. [{page}]({page}.md), with the path from this file's folder",
+                    page = page
+                ))
+            }
+            // `文献[1][2]`: citation marks, not a link.
+            LinkType::Reference | LinkType::Collapsed if is_citation(written) => continue,
+            LinkType::Reference | LinkType::Collapsed => {
+                let label = match written.rfind("][") {
+                    Some(i) if !written.ends_with("[]") => &written[i + 1..],
+                    _ => written.trim_end_matches("[]"),
+                };
+                Diagnostic::warning(Problem::Content(t!(
+                    "`{written}` refers to the link `{label}`, which this page never defines: the page shows it as written, brackets and all",
+                    written = written,
+                    label = label
+                )))
+                .at(Location::new(path, text, base + span.start, written.len()))
+                .with_help(t!(
+                    "add a line `{label}: address` to the page, or write the link in place: [text](address)",
+                    label = label
+                ))
+            }
+            _ => continue,
+        };
+        out.push(d);
+    }
+    out
 }
 
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are
@@ -638,6 +708,27 @@ mod tests {
     fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let text: Arc<str> = Arc::from(body);
         render(Path::new("a.md"), &text, 0..body.len())
+    }
+
+    #[test]
+    fn an_undefined_reference_and_a_wiki_link_are_warned_where_written() {
+        let (_, problems) = md(
+            "见 [供应商清单][清单] 和 [[kickoff-raci]]。\n\n[草稿] 与 [x][] 以及 `[[代码]]`。\n\n[ok][d] 文献[1][2]\n\n[d]: ../x.md\n",
+        );
+        let told: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(told.len(), 3, "{told:#?}");
+        assert!(
+            told[0].contains("a.md:1:3") && told[0].contains("[清单]"),
+            "{}",
+            told[0]
+        );
+        assert!(told[1].contains("[[kickoff-raci]]"), "{}", told[1]);
+        assert!(
+            told[2].contains("a.md:3:") && told[2].contains("[x]"),
+            "{}",
+            told[2]
+        );
+        assert!(problems.iter().all(|d| !d.is_error()));
     }
 
     #[test]

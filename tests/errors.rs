@@ -168,6 +168,26 @@ fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
     );
 }
 
+/// "Did you mean" compared whole paths, so the shared folder made any name look close:
+/// `nope.md` beside `_index.md` was asked "did you mean content/lessons/_index.md?". Only
+/// file names are compared now.
+#[test]
+fn a_link_is_offered_only_a_file_name_close_to_its_own() {
+    let m = failing(
+        "content/practices/risk/bad.md",
+        "---\ntitle: 测试\n---\n\n[x](nope.md)\n",
+    );
+    assert!(!m.contains("did you mean"), "{m}");
+    let m = failing(
+        "content/practices/risk/bad.md",
+        "---\ntitle: 测试\n---\n\n[x](registr.md)\n",
+    );
+    assert!(
+        m.contains("did you mean content/practices/risk/register.md"),
+        "{m}"
+    );
+}
+
 /// A link written `//intranet.example.com/x` (an address without its scheme, as some
 /// editors copy them) was told "there is no file content//intranet…"; it is told to
 /// write the whole address.

@@ -207,6 +207,20 @@ fn siblings<'a>(index: &'a LinkIndex, page: &Page, target_rel: &str) -> Vec<&'a 
     siblings
 }
 
+/// The page in the target's folder whose file name is close to the target's. Names are
+/// compared without the folder, which every candidate shares and which would make any
+/// name look close.
+fn close_sibling<'a>(index: &'a LinkIndex, page: &Page, target_rel: &str) -> Option<&'a str> {
+    let candidates = siblings(index, page, target_rel);
+    let names: Vec<&str> = candidates.iter().map(|r| file_name(r)).collect();
+    let found = did_you_mean(file_name(target_rel), &names)?;
+    candidates.into_iter().find(|r| file_name(r) == found)
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or(rel, |(_, name)| name)
+}
+
 /// The page a link names by its right file name (and any folders written before it) in
 /// another folder: the link written as if its target sat beside the page. The first by
 /// path when several match.
@@ -326,7 +340,7 @@ fn resolve(
                     found = found,
                     link = relative_link(page.dir(), found)
                 ),
-                None => match did_you_mean(&target_rel, &siblings(index, page, &target_rel)) {
+                None => match close_sibling(index, page, &target_rel) {
                     Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
                     None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),
                 },

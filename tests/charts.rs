@@ -198,3 +198,42 @@ fn a_chart_over_a_column_without_values_is_drawn_empty() {
     let html = site.read("reports/charts/index.html");
     assert!(!wide(&html).is_empty(), "{html}");
 }
+
+/// A page with one ```chart or ```table block (`block`, its lines between the fences)
+/// over `data/工时.csv`, the block's fence on line 8. The warnings of its build.
+fn block_warnings(block: &str) -> Vec<String> {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/工时.csv",
+        "部门,状态,工时\n财务部,进行中,120\n采购部,已完成,80\n财务部,已完成,40\n",
+    );
+    site.write(
+        "content/reports/工时.md",
+        format!("---\ntitle: 部门工时\ndate: 2024-12-30\n---\n\n各部门本月工时：\n\n{block}\n"),
+    );
+    let report = site.build_ok();
+    report.warnings.iter().map(ToString::to_string).collect()
+}
+
+/// Rows repeating an x value in a chart that does not group them drew two bars both
+/// labelled 财务部, with no word of it: the build warns at the block's `x`, naming the
+/// value and the setting that groups them.
+#[test]
+fn a_chart_repeating_an_x_value_without_aggregate_warns_at_its_block() {
+    let chart = "```chart\ntype = \"bar\"\ndata = \"工时\"\nx = \"部门\"\ny = \"工时\"\n```";
+    let warnings = block_warnings(chart);
+    let repeated: Vec<&String> = warnings.iter().filter(|w| w.contains("财务部")).collect();
+    assert_eq!(repeated.len(), 1, "{warnings:?}");
+    assert!(
+        repeated[0].contains("content/reports/工时.md:11:"),
+        "{warnings:?}"
+    );
+    assert!(repeated[0].contains("aggregate = \"sum\""), "{warnings:?}");
+    // Grouped, or split into series by a column that tells the rows apart: no warning.
+    let grouped = chart.replace("y = \"工时\"", "y = \"工时\"\naggregate = \"sum\"");
+    assert!(block_warnings(&grouped)
+        .iter()
+        .all(|w| !w.contains("财务部")));
+    let split = chart.replace("y = \"工时\"", "y = \"工时\"\nseries = \"状态\"");
+    assert!(block_warnings(&split).iter().all(|w| !w.contains("财务部")));
+}

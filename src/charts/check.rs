@@ -141,6 +141,31 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
     Ok(())
 }
 
+/// What a block that draws still shows wrongly without a word: rows that repeat an x
+/// value under one label, a `filter` value no row has. Only for a block [`check`] passed.
+/// Each is a [`SpecError`] kept as a warning: the page builds, as the block asked.
+pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
+    let mut out = Vec::new();
+    if let BlockSpec::Chart(c) = spec {
+        if let Some((value, first, again)) = crate::charts::build::repeated_category(c, table) {
+            let x_col = table.column(&c.x).unwrap_or(0);
+            out.push(SpecError {
+                message: t!(
+                    "`x = \"{x}\"` repeats `{value}` ({first} and {again} of {table}): the chart draws a mark for each row under the same label",
+                    x = &c.x,
+                    value = &value,
+                    first = table.place_name(first, x_col),
+                    again = table.place_name(again, x_col),
+                    table = &table.name
+                ),
+                help: t!("add aggregate = \"sum\" (or \"mean\", \"count\") to group rows by `x`, series = \"column\" if a column tells the rows apart, or a `filter` that keeps one row per value"),
+                span: field_span(text, "x"),
+            });
+        }
+    }
+    out
+}
+
 /// Refuses a value column whose sum could overflow to infinity (sums, means, running
 /// totals and stacks all add its values), naming the cell where it does: an infinite
 /// bar or a `inf` label must never be drawn.

@@ -237,3 +237,29 @@ fn a_chart_repeating_an_x_value_without_aggregate_warns_at_its_block() {
     let split = chart.replace("y = \"工时\"", "y = \"工时\"\nseries = \"状态\"");
     assert!(block_warnings(&split).iter().all(|w| !w.contains("财务部")));
 }
+
+/// A `filter` value no row has (a typo, a status renamed since) left the table empty
+/// without a word: the build warns at the block's `filter`, naming the column, the value
+/// and the values the column has, closest first.
+#[test]
+fn a_filter_value_no_row_has_warns_with_the_closest_values() {
+    let table = "```table\ndata = \"工时\"\nfilter = { \"状态\" = \"已完\" }\n```";
+    let warnings = block_warnings(table);
+    let unmatched: Vec<&String> = warnings.iter().filter(|w| w.contains("已完`")).collect();
+    assert_eq!(unmatched.len(), 1, "{warnings:?}");
+    let w = unmatched[0];
+    assert!(w.contains("content/reports/工时.md:10:"), "{w}");
+    assert!(w.contains("`状态`"), "{w}");
+    let closest = w.find("已完成").expect("the values listed");
+    assert!(
+        closest < w.find("进行中").unwrap_or(usize::MAX),
+        "closest first: {w}"
+    );
+    // One of several values matching keeps the block quiet; a chart is told the same.
+    let either = table.replace("\"已完\"", "[\"已完成\", \"已完\"]");
+    assert!(block_warnings(&either).iter().all(|w| !w.contains("已完`")));
+    let chart = "```chart\ntype = \"bar\"\ndata = \"工时\"\nx = \"部门\"\ny = \"工时\"\nfilter = { \"状态\" = \"进行\" }\n```";
+    assert!(block_warnings(chart)
+        .iter()
+        .any(|w| w.contains("进行`") && w.contains(":13:")));
+}

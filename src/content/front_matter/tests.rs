@@ -328,3 +328,19 @@ fn missing_title_is_named() {
     let e = parse_str::<PageMeta>("---\ntags: [a]\n---\n", "page").unwrap_err();
     assert!(matches!(e.problem, Problem::MissingField { .. }), "{e}");
 }
+
+/// YAML ends a document with `...` as well as `---`, and editors and exporters that
+/// write YAML (pandoc among them) close front matter so: it was called unclosed.
+#[test]
+fn yaml_front_matter_may_close_with_dots() {
+    let text: Arc<str> = Arc::from("---\ntitle: 周报\n...\n\n本周进展。\n");
+    let s = split(Path::new("a.md"), &text).unwrap();
+    assert_eq!(&text[s.body.clone()], "\n本周进展。\n");
+    let meta: PageMeta = parse_all(&text, "page").unwrap();
+    assert_eq!(meta.title, "周报");
+    // Only YAML's: `...` ends no TOML front matter, nor does an indented one.
+    let e = parse_str::<PageMeta>("+++\ntitle = \"周报\"\n...\n", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
+    let e = parse_str::<PageMeta>("---\ntitle: 周报\n  ...\n", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
+}

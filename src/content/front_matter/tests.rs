@@ -344,3 +344,24 @@ fn yaml_front_matter_may_close_with_dots() {
     let e = parse_str::<PageMeta>("---\ntitle: 周报\n  ...\n", "page").unwrap_err();
     assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
 }
+
+/// `weight: 1e20` was told "takes a number", which it is: a weight past the largest
+/// whole number, or with a fraction, is told so, with a weight that works.
+#[test]
+fn a_weight_too_large_or_not_whole_is_told_so() {
+    for (value, said) in [
+        ("1e20", "too large"),
+        ("99999999999999999999", "too large"),
+        ("-1e20", "too large"),
+        ("2.5", "whole number"),
+    ] {
+        let text = format!("---\ntitle: 风险登记册\nweight: {value}\n---\n");
+        let e = parse_str::<PageMeta>(&text, "page").unwrap_err();
+        let message = e.to_string();
+        assert!(message.contains("a.md:3:"), "{message}");
+        assert!(message.contains(said), "{value}: {message}");
+        assert!(!message.contains("takes a number"), "{value}: {message}");
+        let help = e.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 10`"), "{value}: {help}");
+    }
+}

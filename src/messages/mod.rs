@@ -65,9 +65,12 @@ impl Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
         }
-        let Ok(text) = std::fs::read_to_string(root.join(crate::layout::CONFIG_FILE)) else {
+        let Ok(bytes) = std::fs::read(root.join(crate::layout::CONFIG_FILE)) else {
             return Lang::En;
         };
+        // A site.toml that is not UTF-8 is an error to tell in the site's language: its
+        // `language` line is ASCII, readable in GBK as it is and in UTF-16 once decoded.
+        let text = crate::encoding::lenient_text(&bytes);
         // A whole-file parse fails on any error elsewhere in the file; the language is
         // one line, so it is looked for line by line.
         text.lines()

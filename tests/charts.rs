@@ -263,3 +263,25 @@ fn a_filter_value_no_row_has_warns_with_the_closest_values() {
         .iter()
         .any(|w| w.contains("进行`") && w.contains(":13:")));
 }
+
+/// `filter = { 状态 = [] }` kept no row and `filter = { 状态 = { a = 1 } }` compared the
+/// rows with a TOML table's text: each showed an empty block with no error. A filter's
+/// value is a value or a non-empty list of values, else an error at the block's filter.
+#[test]
+fn a_filter_value_that_is_no_value_is_an_error_at_the_block() {
+    for value in ["[]", "{ a = 1 }", "[[\"已完成\"]]"] {
+        let site = Site::fixture("basic");
+        site.write(
+            "data/工时.csv",
+            "部门,状态,工时\n财务部,进行中,120\n采购部,已完成,80\n",
+        );
+        site.write(
+            "content/reports/工时.md",
+            format!("---\ntitle: 部门工时\ndate: 2024-12-30\n---\n\n```table\ndata = \"工时\"\nfilter = {{ \"状态\" = {value} }}\n```\n"),
+        );
+        let m = site.build_err();
+        assert!(m.contains("content/reports/工时.md:8:1"), "{value}: {m}");
+        assert!(m.contains("`状态`"), "{value}: {m}");
+        assert!(!site.public().exists(), "nothing may be written");
+    }
+}

@@ -240,6 +240,44 @@ pub struct SpecError {
 }
 
 pub fn parse(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
+    let spec = parse_toml(chart, text)?;
+    let selection = match &spec {
+        BlockSpec::Chart(c) => c.selection(),
+        BlockSpec::Table(t) => t.selection(),
+    };
+    filter_values(&selection.filter, text)?;
+    Ok(spec)
+}
+
+/// Refuses a `filter` value that is no value to compare a cell with: an empty list (no
+/// row kept), a TOML table or a list of lists (compared as their TOML text, which no
+/// cell holds). Either showed an empty block without a word.
+fn filter_values(filter: &toml::Table, text: &str) -> Result<(), SpecError> {
+    let plain = |v: &toml::Value| !matches!(v, toml::Value::Array(_) | toml::Value::Table(_));
+    for (column, value) in filter {
+        let fine = match value {
+            toml::Value::Array(values) => !values.is_empty() && values.iter().all(plain),
+            one => plain(one),
+        };
+        if !fine {
+            return Err(SpecError {
+                message: t!(
+                    "`filter` gives `{column}` {value}, which no cell can equal",
+                    column = column.as_str(),
+                    value = value.to_string()
+                ),
+                help: t!(
+                    "give the value to keep, `\"{column}\" = \"已完成\"`, or a list of values, `\"{column}\" = [\"进行中\", \"已完成\"]`",
+                    column = column.as_str()
+                ),
+                span: field_span(text, "filter"),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn parse_toml(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
     let result = if chart {
         toml::from_str::<ChartSpec>(text).map(BlockSpec::Chart)
     } else {

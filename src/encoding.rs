@@ -97,6 +97,26 @@ pub fn check_unmarked_utf16(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic
     Ok(())
 }
 
+/// `bytes` as text whatever their encoding, for looking up an ASCII setting in a file
+/// that may not be UTF-8: UTF-16 decoded (an unpaired half as U+FFFD), anything else
+/// read as UTF-8 with bad bytes replaced. Never for content, which must be UTF-8.
+pub fn lenient_text(bytes: &[u8]) -> String {
+    if std::str::from_utf8(bytes).is_ok() {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let unit: fn([u8; 2]) -> u16 = match guess(bytes) {
+        Guess::Utf16Le => u16::from_le_bytes,
+        Guess::Utf16Be => u16::from_be_bytes,
+        Guess::Gbk | Guess::Unknown => return String::from_utf8_lossy(bytes).into_owned(),
+    };
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect::<String>()
+        .trim_start_matches('\u{feff}')
+        .to_string()
+}
+
 /// The error for a file that is not UTF-8: the encoding it looks like, where the first
 /// bad byte is (line and column when the text before it allows), and how to re-save it.
 pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -108,7 +128,7 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         (Guess::Gbk, true) => t!("this file is GBK-encoded (as Excel saves CSV on Chinese Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
         (Guess::Gbk, false) => t!("this file is GBK-encoded (the legacy Chinese Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
         (Guess::Utf16Le | Guess::Utf16Be, true) => t!("this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
-        (Guess::Utf16Le | Guess::Utf16Be, false) => t!("this file is UTF-16; save it as UTF-8 (text editors offer this under “Save with encoding”)"),
+        (Guess::Utf16Le | Guess::Utf16Be, false) => t!("this file is UTF-16 (Notepad's “Unicode”); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; other editors offer it under “Save with encoding”)"),
         (Guess::Unknown, _) => t!("save the file as UTF-8 (text editors offer this under “Save with encoding”)"),
     };
     let problem = match guess {

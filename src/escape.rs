@@ -12,11 +12,34 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c if is_forbidden_control(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 forbids `c`, and HTML too but for form feed: the C0 controls but tab,
+/// line feed and carriage return (Word writes U+000B for a manual line break; a YAML
+/// `\u0007` or a stray NUL arrives as it is). Templates write XML as well as HTML.
+pub fn is_forbidden_control(c: char) -> bool {
+    (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` without the control characters HTML forbids, borrowed when it has none (the
+/// common case, checked a byte at a time).
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| is_forbidden_control(char::from(b))) {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_forbidden_control(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The templates' escaping: Tera's, after dropping the control characters HTML forbids,
+/// so an author's text reaches no page with one whatever the template does with it.
+pub fn html_for_templates(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&without_controls(input), out)
 }
 
 /// JSON text made safe to stand in a script: JSON allows U+2028 and U+2029 raw in a

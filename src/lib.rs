@@ -746,11 +746,13 @@ impl Sources {
     }
 }
 
-/// `stage_warnings` and the sanity warnings of `site`'s figures, sorted by place.
+/// `stage_warnings`, the sanity warnings of `site`'s figures and those of its chart and
+/// table blocks, sorted by place.
 pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diagnostic> {
     let all = Diagnostics::default();
     all.extend(stage_warnings.iter().cloned());
     all.extend(derive::sanity::check(site));
+    all.extend(charts::block_warnings(site));
     all.into_sorted()
 }
 

@@ -10,9 +10,28 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Up to `n` of `known`, closest to `word` first (ties in the order given): for a value
+/// that matched nothing, the values that do exist, the likeliest meant ahead.
+pub fn closest<'a>(word: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
+    let mut ranked: Vec<(f64, usize, &'a str)> = known
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (strsim::jaro_winkler(word, k), i, *k))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(n).map(|(_, _, k)| k).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::did_you_mean;
+    use super::{closest, did_you_mean};
+
+    #[test]
+    fn lists_the_closest_first_and_ties_in_order() {
+        let known = ["进行中", "已完成", "已暂停", "已取消"];
+        assert_eq!(closest("已完", &known, 2), ["已完成", "已暂停"]);
+        assert_eq!(closest("zzz", &known, 9), known);
+    }
 
     #[test]
     fn finds_close_names_only() {

@@ -198,3 +198,90 @@ fn a_chart_over_a_column_without_values_is_drawn_empty() {
     let html = site.read("reports/charts/index.html");
     assert!(!wide(&html).is_empty(), "{html}");
 }
+
+/// A page with one ```chart or ```table block (`block`, its lines between the fences)
+/// over `data/工时.csv`, the block's fence on line 8. The warnings of its build.
+fn block_warnings(block: &str) -> Vec<String> {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/工时.csv",
+        "部门,状态,工时\n财务部,进行中,120\n采购部,已完成,80\n财务部,已完成,40\n",
+    );
+    site.write(
+        "content/reports/工时.md",
+        format!("---\ntitle: 部门工时\ndate: 2024-12-30\n---\n\n各部门本月工时：\n\n{block}\n"),
+    );
+    let report = site.build_ok();
+    report.warnings.iter().map(ToString::to_string).collect()
+}
+
+/// Rows repeating an x value in a chart that does not group them drew two bars both
+/// labelled 财务部, with no word of it: the build warns at the block's `x`, naming the
+/// value and the setting that groups them.
+#[test]
+fn a_chart_repeating_an_x_value_without_aggregate_warns_at_its_block() {
+    let chart = "```chart\ntype = \"bar\"\ndata = \"工时\"\nx = \"部门\"\ny = \"工时\"\n```";
+    let warnings = block_warnings(chart);
+    let repeated: Vec<&String> = warnings.iter().filter(|w| w.contains("财务部")).collect();
+    assert_eq!(repeated.len(), 1, "{warnings:?}");
+    assert!(
+        repeated[0].contains("content/reports/工时.md:11:"),
+        "{warnings:?}"
+    );
+    assert!(repeated[0].contains("aggregate = \"sum\""), "{warnings:?}");
+    // Grouped, or split into series by a column that tells the rows apart: no warning.
+    let grouped = chart.replace("y = \"工时\"", "y = \"工时\"\naggregate = \"sum\"");
+    assert!(block_warnings(&grouped)
+        .iter()
+        .all(|w| !w.contains("财务部")));
+    let split = chart.replace("y = \"工时\"", "y = \"工时\"\nseries = \"状态\"");
+    assert!(block_warnings(&split).iter().all(|w| !w.contains("财务部")));
+}
+
+/// A `filter` value no row has (a typo, a status renamed since) left the table empty
+/// without a word: the build warns at the block's `filter`, naming the column, the value
+/// and the values the column has, closest first.
+#[test]
+fn a_filter_value_no_row_has_warns_with_the_closest_values() {
+    let table = "```table\ndata = \"工时\"\nfilter = { \"状态\" = \"已完\" }\n```";
+    let warnings = block_warnings(table);
+    let unmatched: Vec<&String> = warnings.iter().filter(|w| w.contains("已完`")).collect();
+    assert_eq!(unmatched.len(), 1, "{warnings:?}");
+    let w = unmatched[0];
+    assert!(w.contains("content/reports/工时.md:10:"), "{w}");
+    assert!(w.contains("`状态`"), "{w}");
+    let closest = w.find("已完成").expect("the values listed");
+    assert!(
+        closest < w.find("进行中").unwrap_or(usize::MAX),
+        "closest first: {w}"
+    );
+    // One of several values matching keeps the block quiet; a chart is told the same.
+    let either = table.replace("\"已完\"", "[\"已完成\", \"已完\"]");
+    assert!(block_warnings(&either).iter().all(|w| !w.contains("已完`")));
+    let chart = "```chart\ntype = \"bar\"\ndata = \"工时\"\nx = \"部门\"\ny = \"工时\"\nfilter = { \"状态\" = \"进行\" }\n```";
+    assert!(block_warnings(chart)
+        .iter()
+        .any(|w| w.contains("进行`") && w.contains(":13:")));
+}
+
+/// `filter = { 状态 = [] }` kept no row and `filter = { 状态 = { a = 1 } }` compared the
+/// rows with a TOML table's text: each showed an empty block with no error. A filter's
+/// value is a value or a non-empty list of values, else an error at the block's filter.
+#[test]
+fn a_filter_value_that_is_no_value_is_an_error_at_the_block() {
+    for value in ["[]", "{ a = 1 }", "[[\"已完成\"]]"] {
+        let site = Site::fixture("basic");
+        site.write(
+            "data/工时.csv",
+            "部门,状态,工时\n财务部,进行中,120\n采购部,已完成,80\n",
+        );
+        site.write(
+            "content/reports/工时.md",
+            format!("---\ntitle: 部门工时\ndate: 2024-12-30\n---\n\n```table\ndata = \"工时\"\nfilter = {{ \"状态\" = {value} }}\n```\n"),
+        );
+        let m = site.build_err();
+        assert!(m.contains("content/reports/工时.md:8:1"), "{value}: {m}");
+        assert!(m.contains("`状态`"), "{value}: {m}");
+        assert!(!site.public().exists(), "nothing may be written");
+    }
+}

@@ -1093,3 +1093,39 @@ fn a_chart_block_never_closed_is_told_at_its_fence() {
     );
     site.build_ok();
 }
+
+/// A file name held by several folders (`周报.md` under two projects) was offered only
+/// the first by path, which may not be the one meant: every folder holding it is listed,
+/// the nearest to the linking page first, whatever order the files were read in.
+#[test]
+fn a_link_whose_file_name_several_folders_hold_lists_them_all() {
+    let site = Site::fixture("basic");
+    for folder in ["practices/周报", "reports/erp", "reports/crm"] {
+        site.write(
+            &format!("content/{folder}/周报.md"),
+            "---\ntitle: 周报\ndate: 2024-12-20\n---\n\n本周进展。\n",
+        );
+    }
+    site.write(
+        "content/reports/erp/汇总.md",
+        "---\ntitle: 汇总\ndate: 2024-12-30\n---\n\n见[周报](../周报.md)。\n",
+    );
+    let m = site.build_err();
+    let listed = [
+        "reports/erp/周报.md",
+        "reports/crm/周报.md",
+        "practices/周报/周报.md",
+    ]
+    .map(|p| {
+        m.find(&format!("content/{p}"))
+            .unwrap_or_else(|| panic!("{p} in {m}"))
+    });
+    assert!(
+        listed[0] < listed[1] && listed[1] < listed[2],
+        "nearest first: {m}"
+    );
+    assert!(
+        m.contains("`周报.md`") && m.contains("`../crm/周报.md`"),
+        "{m}"
+    );
+}

@@ -349,3 +349,28 @@ fn line_separators_reach_the_register_data_escaped() {
     let facets = site.read("lessons/facets.js");
     assert!(facets.contains("类\\u2029别"), "{facets}");
 }
+
+/// Control characters (Word writes U+000B for a manual line break; a YAML `\u0007` or a
+/// stray NUL pasted into a title) reached the HTML as they were: HTML forbids them, so a
+/// validator failed every page listing the lesson. Each is dropped from every page, as
+/// the feed already dropped them.
+#[test]
+fn control_characters_reach_no_html_page() {
+    let site = common::Site::fixture("basic");
+    site.write(
+        "content/lessons/控制符.md",
+        "---\ntitle: \"关键\\u000b用户\\u0007提前\\u0000确定\"\ndate: 2024-04-03\nproject: erp\nphase: planning\ncategory: \"干系\\u0001人管理\"\nimpact: positive\ntags: [\"供应\\u001f商\"]\nsummary: \"尽早\\u0008确定\"\n---\n\n关键用户\u{b}尽早确定，\u{7}效果好。\n",
+    );
+    site.build_ok();
+    let forbidden = |c: char| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    let mut checked = 0;
+    for page in html_pages(&site.public()) {
+        let html = std::fs::read_to_string(site.public().join(&page)).unwrap();
+        assert!(!html.contains(forbidden), "{page}");
+        checked += usize::from(html.contains("关键用户提前确定"));
+    }
+    assert!(
+        checked >= 2,
+        "the lesson's title is on its page and in lists"
+    );
+}

@@ -236,3 +236,32 @@ fn a_dashboard_of_many_projects_shows_those_needing_attention_first() {
         "links the full list"
     );
 }
+
+/// A tag or category that is a Windows device name (`CON`, `aux`, `LPT1`) made a folder
+/// `tags/con/`, which a Windows share or IIS cannot create, so copying the portal there
+/// failed far from the author. Its term page gets an address Windows can hold.
+#[test]
+fn a_term_named_like_a_windows_device_gets_a_folder_windows_can_hold() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/设备名.md",
+        "---\ntitle: 设备名标签\ncategory: aux\ntags: [CON, LPT1, 采购]\n---\n\n正文。\n",
+    );
+    site.build_ok();
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        let stem = name.split('.').next().unwrap_or_default();
+        assert!(
+            !["con", "prn", "aux", "nul", "lpt1"].contains(&stem),
+            "{}",
+            entry.path().display()
+        );
+    }
+    let page = site.read("practices/设备名/index.html");
+    assert!(
+        page.contains("tags/con-/") && page.contains("categories/aux-/"),
+        "{page}"
+    );
+    assert!(site.read("tags/con-/index.html").contains("设备名标签"));
+}

@@ -204,3 +204,27 @@ fn a_broken_site_toml_still_gets_messages_in_its_language() {
     assert!(err.contains("`paginate` 至少为 1"), "{err}");
     assert!(err.contains("site.toml 有误"), "{err}");
 }
+
+/// A site.toml saved as "Unicode" (UTF-16, as Notepad once did) could not be read for
+/// its `language`, so its error came in English to a Chinese site: the language is read
+/// from the UTF-16 text, with or without a byte-order mark.
+#[test]
+fn a_utf16_site_toml_is_told_in_the_language_it_names() {
+    let site = Site::fixture("basic");
+    let text = "title = \"门户\"\nlanguage = \"zh-CN\"\n";
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let root = site.root().to_str().unwrap().to_string();
+    for bytes in [le, be] {
+        std::fs::write(site.root().join("site.toml"), bytes).unwrap();
+        let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+        assert!(err.contains("site.toml"), "{err}");
+        assert!(
+            err.contains("此文件是 UTF-16 编码（记事本的“Unicode”）；请存为 UTF-8（记事本：另存为"),
+            "{err}"
+        );
+    }
+}

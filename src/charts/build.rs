@@ -51,7 +51,7 @@ pub fn select(table: &Table, selection: &Selection) -> Vec<usize> {
     rows
 }
 
-fn toml_text(v: &toml::Value) -> String {
+pub fn toml_text(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => s.clone(),
         toml::Value::Integer(i) => i.to_string(),
@@ -130,6 +130,38 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), crate::messages
         return Err(t!("this chart would draw {points} points ({series} series × {categories} categories); at most {max} fit one chart", points = points, series = series, categories = categories, max = MAX_POINTS));
     }
     Ok(())
+}
+
+/// The first x value that two selected rows of one series share, in a chart that draws
+/// each row as a point or bar of its own (lines, bars, areas without `aggregate`): the
+/// reader sees two marks under one label and cannot tell which is which. Returns the
+/// value as the axis shows it and the two rows.
+pub fn repeated_category(spec: &ChartSpec, table: &Table) -> Option<(String, usize, usize)> {
+    if merges_categories(spec) || spec.kind == ChartKind::Scatter {
+        return None;
+    }
+    let x_col = table.column(&spec.x)?;
+    let series_col = spec.series.as_deref().and_then(|s| table.column(s));
+    let rows = select(table, &spec.selection());
+    let monthly = is_monthly(table, &rows, x_col);
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for &r in &rows {
+        let category = category_of(table.text(r, x_col), monthly);
+        let group = series_col.map(|c| table.text(r, c));
+        if let Some(&first) = seen.get(&(category.clone(), group.clone())) {
+            return Some((category, first, r));
+        }
+        seen.insert((category, group), r);
+    }
+    None
+}
+
+/// The label an x value is shown by: a month's first day as the month.
+fn category_of(text: String, monthly: bool) -> String {
+    match text {
+        t if monthly && t.len() == 10 => t[..7].to_string(),
+        t => t,
+    }
 }
 
 /// Whether rows with the same x fall into one category (summed, counted or averaged, or
@@ -290,10 +322,7 @@ impl Grid {
         };
         let mut slots = Slots::default();
         for &r in &rows {
-            let category = match table.text(r, x_col) {
-                t if monthly && t.len() == 10 => t[..7].to_string(),
-                t => t,
-            };
+            let category = category_of(table.text(r, x_col), monthly);
             let ci = grid.category_slot(&mut slots, category, merging);
             let group = series_col.map(|c| table.text(r, c));
             for &target in &targets {

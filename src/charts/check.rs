@@ -3,10 +3,10 @@
 //! at the chart stage, because only now are the tables known; the block's own syntax was
 //! checked when the page was loaded.
 
-use crate::blocks::{field_span, Aggregate, BlockSpec, SpecError};
+use crate::blocks::{field_span, Aggregate, BlockSpec, Selection, SpecError};
 use crate::data::{ColumnType, Table};
 use crate::messages::Text;
-use crate::suggest::did_you_mean;
+use crate::suggest::{closest, did_you_mean};
 use crate::t;
 
 /// Checks that the table and every named column exist (and that value columns are
@@ -139,6 +139,100 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         column("sort", sort.trim_start_matches('-'), false)?;
     }
     Ok(())
+}
+
+/// What a block that draws still shows wrongly without a word: rows that repeat an x
+/// value under one label, a `filter` value no row has. Only for a block [`check`] passed.
+/// Each is a [`SpecError`] kept as a warning: the page builds, as the block asked.
+pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
+    let selection = match spec {
+        BlockSpec::Chart(c) => c.selection(),
+        BlockSpec::Table(t) => t.selection(),
+    };
+    let mut out = unmatched_filters(&selection, table, text);
+    if let BlockSpec::Chart(c) = spec {
+        if let Some((value, first, again)) = crate::charts::build::repeated_category(c, table) {
+            let x_col = table.column(&c.x).unwrap_or(0);
+            out.push(SpecError {
+                message: t!(
+                    "`x = \"{x}\"` repeats `{value}` ({first} and {again} of {table}): the chart draws a mark for each row under the same label",
+                    x = &c.x,
+                    value = &value,
+                    first = table.place_name(first, x_col),
+                    again = table.place_name(again, x_col),
+                    table = &table.name
+                ),
+                help: t!("add aggregate = \"sum\" (or \"mean\", \"count\") to group rows by `x`, series = \"column\" if a column tells the rows apart, or a `filter` that keeps one row per value"),
+                span: field_span(text, "x"),
+            });
+        }
+    }
+    out
+}
+
+/// The most values of a column a warning lists: enough to spot the one meant.
+const VALUES_LISTED: usize = 8;
+
+/// A warning for each `filter` column none of whose values a row holds: the block would
+/// show an empty table or chart, and a typo (`已完` for `已完成`) is the likeliest reason.
+fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<SpecError> {
+    let mut out = Vec::new();
+    for (column, wanted) in &selection.filter {
+        let Some(col) = table.column(column) else {
+            continue;
+        };
+        // In order of first appearance, for the list; the set to look values up in.
+        let mut values: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for row in 0..table.rows.len() {
+            let value = table.text(row, col);
+            if seen.insert(value.clone()) {
+                values.push(value);
+            }
+        }
+        let options: Vec<String> = match wanted {
+            toml::Value::Array(options) => options
+                .iter()
+                .map(crate::charts::build::toml_text)
+                .collect(),
+            one => vec![crate::charts::build::toml_text(one)],
+        };
+        // One value a row has is enough: `["active", "on-hold"]` with nothing on hold
+        // this month is a filter that works.
+        // A table without rows yet (a project that has not reported) shows nothing
+        // whatever the filter says.
+        if values.is_empty() || options.iter().any(|o| seen.contains(o)) {
+            continue;
+        }
+        let Some(first) = options.first() else {
+            continue;
+        };
+        let known: Vec<&str> = values.iter().map(String::as_str).collect();
+        let mut listed = closest(first, &known, VALUES_LISTED).join(", ");
+        if known.len() > VALUES_LISTED {
+            listed.push_str(", …");
+        }
+        let wanted = options
+            .iter()
+            .map(|o| format!("`{o}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(SpecError {
+            message: t!(
+                "`filter` keeps rows whose `{column}` is {wanted}, but no row of `{table}` has it: the block shows nothing",
+                column = column.as_str(),
+                wanted = &wanted,
+                table = &table.name
+            ),
+            help: t!(
+                "values of `{column}`, closest first: {values}",
+                column = column.as_str(),
+                values = &listed
+            ),
+            span: field_span(text, "filter"),
+        });
+    }
+    out
 }
 
 /// Refuses a value column whose sum could overflow to infinity (sums, means, running

@@ -184,24 +184,63 @@ pub fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crat
     })
 }
 
+/// Where `span` of a block's text is in its page: the block's fence for a problem of the
+/// block as a whole (an empty span at 0).
+fn block_location(
+    page: &crate::content::page::Page,
+    raw: &crate::markdown::RawBlock,
+    span: std::ops::Range<usize>,
+) -> Location {
+    let start = if span.is_empty() && span.start == 0 {
+        raw.fence
+    } else {
+        raw.offset + span.start
+    };
+    Location::new(
+        &page.path,
+        &page.source.text(&page.path),
+        start,
+        span.len().max(1),
+    )
+}
+
+/// The warnings of every page's chart and table blocks that draw (see
+/// [`check::warnings`]). Worked out from the site as it stands, as the sanity warnings
+/// are, so `serve` tells them again after each edit; a block with an error is left to
+/// the chart stage, which refuses it.
+pub fn block_warnings(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for id in site.pages.ids() {
+        let page = site.page(id);
+        for (raw, spec) in page.body.blocks.iter().zip(&page.blocks) {
+            let name = match spec {
+                BlockSpec::Chart(c) => &c.data,
+                BlockSpec::Table(t) => &t.data,
+            };
+            let Some(table) = find_table(site, id, name) else {
+                continue;
+            };
+            if check::check(spec, table, &raw.text).is_err() {
+                continue;
+            }
+            for w in check::warnings(spec, table, &raw.text) {
+                out.push(
+                    Diagnostic::warning(Problem::Content(w.message))
+                        .at(block_location(page, raw, w.span))
+                        .with_help(w.help),
+                );
+            }
+        }
+    }
+    out
+}
+
 fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>, Vec<Diagnostic>> {
     let page = site.page(id);
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (n, (raw, spec)) in page.body.blocks.iter().zip(&page.blocks).enumerate() {
-        let at = |span: std::ops::Range<usize>| {
-            let start = if span.is_empty() && span.start == 0 {
-                raw.fence
-            } else {
-                raw.offset + span.start
-            };
-            Location::new(
-                &page.path,
-                &page.source.text(&page.path),
-                start,
-                span.len().max(1),
-            )
-        };
+        let at = |span: std::ops::Range<usize>| block_location(page, raw, span);
         let name = match spec {
             BlockSpec::Chart(c) => &c.data,
             BlockSpec::Table(t) => &t.data,

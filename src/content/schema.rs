@@ -339,6 +339,8 @@ pub struct Fields {
 pub enum Shape {
     Text,
     Number,
+    /// A whole number (`weight`): a figure with a fraction, or past `i64`, is refused.
+    Whole,
     Boolean,
     Date,
     /// A list of texts (`tags`).
@@ -350,6 +352,11 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Whether the field takes a number, whole or not.
+    pub fn is_number(self) -> bool {
+        matches!(self, Shape::Number | Shape::Whole)
+    }
+
     /// The shape of a property of a JSON Schema (an `Option` adds `null`, ignored).
     fn of(property: &serde_json::Value) -> Shape {
         let types: Vec<&str> = match property.get("type") {
@@ -376,7 +383,8 @@ impl Shape {
             == Some("string");
         match types.iter().find(|t| **t != "null") {
             Some(&"string") => Shape::Text,
-            Some(&"number") | Some(&"integer") => Shape::Number,
+            Some(&"number") => Shape::Number,
+            Some(&"integer") => Shape::Whole,
             Some(&"boolean") => Shape::Boolean,
             Some(&"array") if texts => Shape::List,
             Some(&"array")

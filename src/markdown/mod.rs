@@ -399,7 +399,8 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
         // What the author's HTML left open must not run into the next block or the theme.
         html = balance::balance(&html);
     }
-    out.html = Packed::new(&html);
+    // HTML forbids most control characters; a pasted one would fail a validator.
+    out.html = Packed::new(&crate::escape::without_controls(&html));
     out.unclosed_html = unclosed
         .finish()
         .into_iter()

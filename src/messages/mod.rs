@@ -65,9 +65,12 @@ impl Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
         }
-        let Ok(text) = std::fs::read_to_string(root.join(crate::layout::CONFIG_FILE)) else {
+        let Ok(bytes) = std::fs::read(root.join(crate::layout::CONFIG_FILE)) else {
             return Lang::En;
         };
+        // A site.toml that is not UTF-8 is an error to tell in the site's language: its
+        // `language` line is ASCII, readable in GBK as it is and in UTF-16 once decoded.
+        let text = crate::encoding::lenient_text(&bytes);
         // A whole-file parse fails on any error elsewhere in the file; the language is
         // one line, so it is looked for line by line.
         text.lines()
@@ -336,6 +339,9 @@ pub fn library(message: &str) -> Text {
     {
         return t!("the field `{field}` is given twice", field = field);
     }
+    if let Some(told) = not_whole(message) {
+        return told;
+    }
     for (prefix, is_type) in [("invalid type: ", true), ("invalid value: ", false)] {
         if let Some((found, expected)) = message
             .strip_prefix(prefix)
@@ -358,6 +364,67 @@ pub fn library(message: &str) -> Text {
         }
     }
     verbatim(message)
+}
+
+/// A number a whole-number setting cannot hold, as serde reports it: an integer past
+/// 64 bits (`integer `…` as i128`) or any float (`1e20`, `2.5`, `1e3`). Told as too
+/// large, not whole, or to be written as digits, instead of a "wrong kind of value".
+fn not_whole(message: &str) -> Option<Text> {
+    let (found, expected) = message
+        .strip_prefix("invalid type: ")?
+        .split_once(", expected ")?;
+    let whole = matches!(
+        expected,
+        "usize"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "isize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "an integer"
+    );
+    if !whole {
+        return None;
+    }
+    let expected = expected_in_words(expected);
+    if let Some(big) = found.strip_prefix("integer `").and_then(|r| {
+        r.strip_suffix("` as i128")
+            .or_else(|| r.strip_suffix("` as u128"))
+    }) {
+        return Some(t!(
+            "`{value}` is too large: expected {expected}",
+            value = big,
+            expected = expected
+        ));
+    }
+    let float = found.strip_prefix("floating point `")?.strip_suffix('`')?;
+    let number = float.parse::<f64>().ok()?;
+    let digits = float.strip_suffix(".0").unwrap_or(float);
+    // 2^63, exactly a float: no whole-number setting holds as much.
+    Some(
+        if number.abs() >= 9_223_372_036_854_775_808.0 || !number.is_finite() {
+            t!(
+                "`{value}` is too large: expected {expected}",
+                value = digits,
+                expected = expected
+            )
+        } else if number.fract() != 0.0 {
+            t!(
+                "`{value}` is not a whole number: expected {expected}",
+                value = digits,
+                expected = expected
+            )
+        } else {
+            t!(
+                "a whole number is written without a point or an exponent: write `{value}`",
+                value = digits
+            )
+        },
+    )
 }
 
 /// What serde expected, in words when it names a Rust type (`usize`, `f64`).
@@ -458,6 +525,29 @@ mod tests {
             text.to_string()
                 .ends_with("expected a whole number from 0 up"),
             "{text}"
+        );
+        // A whole-number setting given a number it cannot hold: too large, a fraction or
+        // an exponent, told so rather than as a "wrong kind" with Rust's `i128` in it.
+        let text = library("invalid type: integer `99999999999999999999` as i128, expected usize");
+        assert_eq!(
+            text.render(Lang::ZhCn),
+            "`99999999999999999999` 太大：应为非负整数"
+        );
+        let text =
+            library("invalid type: floating point `100000000000000000000.0`, expected usize");
+        assert_eq!(
+            text.to_string(),
+            "`100000000000000000000` is too large: expected a whole number from 0 up"
+        );
+        let text = library("invalid type: floating point `2.5`, expected usize");
+        assert_eq!(
+            text.to_string(),
+            "`2.5` is not a whole number: expected a whole number from 0 up"
+        );
+        let text = library("invalid type: floating point `1000.0`, expected u32");
+        assert_eq!(
+            text.to_string(),
+            "a whole number is written without a point or an exponent: write `1000`"
         );
         // serde's "one of" is part of the template, so Chinese gets no English in it.
         let text = library("unknown variant `执行`, expected one of `initiation`, `planning`");

@@ -100,6 +100,7 @@ impl Templates {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(crate::escape::html_for_templates);
         let result = {
             let mut names: Vec<&String> = sources.keys().collect();
             names.sort();

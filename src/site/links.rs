@@ -221,24 +221,60 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit_once('/').map_or(rel, |(_, name)| name)
 }
 
-/// The page a link names by its right file name (and any folders written before it) in
-/// another folder: the link written as if its target sat beside the page. The first by
-/// path when several match.
-fn elsewhere<'a>(index: &'a LinkIndex, written: &str) -> Option<&'a str> {
+/// The pages a link names by their right file name (and any folders written before it)
+/// in other folders: the link written as if its target sat beside the page. Nearest to
+/// the folder `from_dir` first (the fewest `../` to reach), then by path, so several
+/// folders holding the same name are all offered in an order that does not depend on how
+/// the files were read.
+fn elsewhere<'a>(index: &'a LinkIndex, from_dir: &str, written: &str) -> Vec<&'a str> {
     let mut tail = written.trim_start_matches('/');
     while let Some(rest) = tail.strip_prefix("./").or_else(|| tail.strip_prefix("../")) {
         tail = rest;
     }
     if tail.is_empty() {
-        return None;
+        return Vec::new();
     }
     let suffix = format!("/{tail}");
-    index
+    let mut found: Vec<&str> = index
         .by_rel
         .keys()
         .map(String::as_str)
         .filter(|r| *r == tail || r.ends_with(&suffix))
-        .min()
+        .collect();
+    found.sort_by_cached_key(|r| (relative_link(from_dir, r).matches("../").count(), *r));
+    found
+}
+
+/// The most pages holding a wrongly linked file's name that its help lists.
+const ELSEWHERE_LISTED: usize = 5;
+
+/// The help for a link whose target sits in `found` (nearest first): the path from
+/// here, or each folder's when several hold that name.
+fn elsewhere_help(from_dir: &str, found: &[&str]) -> Option<crate::messages::Text> {
+    match found {
+        [] => None,
+        [one] => Some(t!(
+            "content/{found} exists: from this page, link it as `{link}`",
+            found = *one,
+            link = relative_link(from_dir, one)
+        )),
+        several => {
+            let mut listed = several
+                .iter()
+                .take(ELSEWHERE_LISTED)
+                .map(|f| format!("content/{f} (`{}`)", relative_link(from_dir, f)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if several.len() > ELSEWHERE_LISTED {
+                listed.push_str(", …");
+            }
+            Some(t!(
+                "{count} folders hold that name; from this page, link the one meant: {listed}",
+                count = several.len(),
+                listed = &listed
+            ))
+        }
+    }
 }
 
 /// `to` (a path under content/) as a relative link from the folder `from_dir`.
@@ -334,12 +370,9 @@ fn resolve(
             return Ok(None);
         }
         let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
-            let help = match elsewhere(index, &path) {
-                Some(found) => t!(
-                    "content/{found} exists: from this page, link it as `{link}`",
-                    found = found,
-                    link = relative_link(page.dir(), found)
-                ),
+            let found = elsewhere(index, page.dir(), &path);
+            let help = match elsewhere_help(page.dir(), &found) {
+                Some(help) => help,
                 None => match close_sibling(index, page, &target_rel) {
                     Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
                     None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),

@@ -54,8 +54,20 @@ impl Taxonomy {
     }
 
     pub fn find(&self, name: &str) -> Option<&Term> {
-        let slug = slugify(name, "term");
+        let slug = term_slug(name);
         self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+/// The folder of a term's page: its slug, with a dash after a Windows device name
+/// (`tags/con-/`), since a Windows share or IIS cannot create `tags/con/` and copying
+/// the portal there would fail. No slug ends in a dash, so no other term has it.
+pub fn term_slug(name: &str) -> String {
+    let slug = slugify(name, "term");
+    if crate::output::portable::is_device_name(&slug) {
+        format!("{slug}-")
+    } else {
+        slug
     }
 }
 
@@ -107,7 +119,7 @@ fn collect(
             if name.is_empty() {
                 continue;
             }
-            let slug = slugify(&name, "term");
+            let slug = term_slug(&name);
             if seen_here.contains(&slug) {
                 continue;
             }

@@ -13,6 +13,57 @@ use crate::t;
 /// Digits a Chinese input method types in full-width mode: ０ to ９.
 const FULL_WIDTH_DIGITS: std::ops::RangeInclusive<char> = '\u{FF10}'..='\u{FF19}';
 
+/// A problem and its help, to put on a diagnostic in place of the parser's.
+struct Told {
+    problem: crate::messages::Text,
+    help: crate::messages::Text,
+}
+
+impl Told {
+    fn with(self, mut d: Diagnostic) -> Diagnostic {
+        d.problem = Problem::FrontMatter(self.problem);
+        d.help = Some(Box::new(self.help));
+        d
+    }
+}
+
+/// A number where a whole number goes that is one no whole-number field holds: past
+/// the largest (`weight: 1e20`, which YAML reads as a fraction-capable figure) or with a
+/// fraction (`weight: 2.5`). "Takes a number" would tell its author nothing.
+fn not_whole(field: &str, value: &str) -> Option<Told> {
+    let plain: String = value.trim().chars().filter(|c| *c != '_').collect();
+    let number = plain.parse::<f64>().ok().filter(|n| !n.is_nan())?;
+    // i64's range as a float: 2^63, exactly representable.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    let help = t!(
+        "write a whole number from {min} to {max}, e.g. `{field}: 10`",
+        min = i64::MIN,
+        max = i64::MAX,
+        field = field
+    );
+    if number.abs() >= LIMIT {
+        Some(Told {
+            problem: t!(
+                "`{field}` is too large: `{value}` is past the largest whole number it takes",
+                field = field,
+                value = value
+            ),
+            help,
+        })
+    } else if number.fract() != 0.0 {
+        Some(Told {
+            problem: t!(
+                "`{field}` takes a whole number, not `{value}`",
+                field = field,
+                value = value
+            ),
+            help,
+        })
+    } else {
+        None
+    }
+}
+
 /// A value of the wrong shape (a word where a list goes, a list where a text goes, an
 /// empty value, a field written twice) told in words with an example of the right one,
 /// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
@@ -33,9 +84,8 @@ pub(super) fn in_words(
         return d;
     };
     let value = field_value(&front[block]);
-    if fields.shape(&field) == Shape::Number
-        && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c))
-    {
+    let shape = fields.shape(&field);
+    if shape.is_number() && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c)) {
         // `bac: １２０００００` looks like a number to its author: "takes a number" with
         // an example that looks the same would not say what is wrong.
         let half: String = value.chars().map(crate::slugs::fold_full_width).collect();
@@ -51,8 +101,11 @@ pub(super) fn in_words(
         )));
         return d;
     }
+    if let Some(whole) = not_whole(&field, value).filter(|_| shape == Shape::Whole) {
+        return whole.with(d);
+    }
     let not_a_figure = crate::numbers::not_a_figure(value);
-    if let (Shape::Number, Some(why)) = (fields.shape(&field), not_a_figure) {
+    if let (true, Some(why)) = (shape.is_number(), not_a_figure) {
         // `1e400` is a number to the author and a string to YAML: "takes a number" would
         // not say what is wrong with it.
         d.problem = Problem::FrontMatter(match why {
@@ -73,7 +126,7 @@ pub(super) fn in_words(
         )));
         return d;
     }
-    if let (Shape::Number, Some(n)) = (fields.shape(&field), crate::numbers::read_loosely(value)) {
+    if let (true, Some(n)) = (shape.is_number(), crate::numbers::read_loosely(value)) {
         // `60万`, `600,000`, `600000元`: the plain number, said, never taken.
         d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
         d.help = Some(Box::new(t!(
@@ -125,6 +178,10 @@ pub(super) fn in_words(
         Shape::Number => (
             t!("a number"),
             t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
+        ),
+        Shape::Whole => (
+            t!("a whole number"),
+            t!("write a whole number, e.g. `{field}: 10`: no thousands separators or units", field = &field),
         ),
         Shape::Boolean => (
             t!("true or false"),

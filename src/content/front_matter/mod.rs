@@ -76,7 +76,9 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
-        if text[line_start..line_end].trim_end() == fence {
+        let line = text[line_start..line_end].trim_end();
+        // YAML also ends a document with `...` (pandoc writes front matter so).
+        if line == fence || (format == Format::Yaml && line == "...") {
             let body_start = (line_end + 1).min(text.len());
             return Ok(Split {
                 format,

@@ -328,3 +328,40 @@ fn missing_title_is_named() {
     let e = parse_str::<PageMeta>("---\ntags: [a]\n---\n", "page").unwrap_err();
     assert!(matches!(e.problem, Problem::MissingField { .. }), "{e}");
 }
+
+/// YAML ends a document with `...` as well as `---`, and editors and exporters that
+/// write YAML (pandoc among them) close front matter so: it was called unclosed.
+#[test]
+fn yaml_front_matter_may_close_with_dots() {
+    let text: Arc<str> = Arc::from("---\ntitle: 周报\n...\n\n本周进展。\n");
+    let s = split(Path::new("a.md"), &text).unwrap();
+    assert_eq!(&text[s.body.clone()], "\n本周进展。\n");
+    let meta: PageMeta = parse_all(&text, "page").unwrap();
+    assert_eq!(meta.title, "周报");
+    // Only YAML's: `...` ends no TOML front matter, nor does an indented one.
+    let e = parse_str::<PageMeta>("+++\ntitle = \"周报\"\n...\n", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
+    let e = parse_str::<PageMeta>("---\ntitle: 周报\n  ...\n", "page").unwrap_err();
+    assert!(matches!(e.problem, Problem::UnclosedFrontMatter { .. }));
+}
+
+/// `weight: 1e20` was told "takes a number", which it is: a weight past the largest
+/// whole number, or with a fraction, is told so, with a weight that works.
+#[test]
+fn a_weight_too_large_or_not_whole_is_told_so() {
+    for (value, said) in [
+        ("1e20", "too large"),
+        ("99999999999999999999", "too large"),
+        ("-1e20", "too large"),
+        ("2.5", "whole number"),
+    ] {
+        let text = format!("---\ntitle: 风险登记册\nweight: {value}\n---\n");
+        let e = parse_str::<PageMeta>(&text, "page").unwrap_err();
+        let message = e.to_string();
+        assert!(message.contains("a.md:3:"), "{message}");
+        assert!(message.contains(said), "{value}: {message}");
+        assert!(!message.contains("takes a number"), "{value}: {message}");
+        let help = e.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("`weight: 10`"), "{value}: {help}");
+    }
+}

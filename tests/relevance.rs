@@ -540,9 +540,9 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
     );
 }
 
-/// A ranked list says whether its places are written (a fourth entry, 1), and a places
-/// file `m/p<bucket>.js` is written only for a bucket with such a list, holding exactly
-/// those: the lists of unigrams (阶, 段 in every page) have no places, and their buckets
+/// A ranked list says whether its places are written (a fourth entry, their modulus),
+/// and a places file `m/p<bucket>.js` is written only for a bucket with such a list,
+/// holding exactly those: the lists of unigrams (阶, 段 in every page) have no places, and their buckets
 /// used to get a file of `{}` each (at 10k, 941 of them). A query asks only for files
 /// that exist.
 #[test]
@@ -558,7 +558,7 @@ fn a_places_file_is_written_only_for_ranked_lists_that_say_so() {
             .as_object()
             .unwrap()
             .iter()
-            .filter(|(_, l)| l.get(3) == Some(&json!(1)))
+            .filter(|(_, l)| l.get(3).is_some())
             .map(|(t, _)| t)
             .collect();
         let places = format!("m/p{bucket}.js");

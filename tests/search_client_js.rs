@@ -144,7 +144,7 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
            if (!other && t !== '供应' && S.fnv1a32(t) % buckets === b) other = t;\n\
          }\n\
          const files = {\n\
-           meta: {v: 8, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+           meta: {v: 9, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
                   ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
            's/0': {[other]: '1v', '供': '0v'},\n\
            ['p/' + b]: {'供应': ['011', '', 3]},\n\
@@ -192,8 +192,8 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
 
 /// A long phrase's places: its two ends and its two rarest inner bigrams, not every
 /// bigram (the words' own bigrams, in many pages, cost more than they tell), and only
-/// those its ranked list says are written (a fourth entry, 1: 丁戊's says not, and it
-/// has no places file). Pages 0–2 hold 甲乙丙丁戊己; pages 3–5 hold some of its bigrams
+/// those its ranked list says are written (a fourth entry, their modulus: 丁戊's has none,
+/// and it has no places file). Pages 0–2 hold 甲乙丙丁戊己; pages 3–5 hold some of its bigrams
 /// apart, so places are wanted.
 #[test]
 fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
@@ -210,12 +210,12 @@ fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
          for (const t of Object.keys(pages)) {\n\
            const b = S.fnv1a32(t) % buckets; bs.push(b);\n\
            const placed = t !== '丁戊';\n\
-           files['p/' + b] = {[t]: [gaps(pages[t]), '', 3].concat(placed ? [1] : [])};\n\
+           files['p/' + b] = {[t]: [gaps(pages[t]), '', 3].concat(placed ? [5] : [])};\n\
            // In a row on pages 0-2, elsewhere on the others.\n\
            if (placed) files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
          }\n\
          const sorted = bs.slice().sort((a, b) => a - b);\n\
-         files.meta = {v: 8, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+         files.meta = {v: 9, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
                        ranked: {buckets, set: gaps(sorted)}};\n\
          for (let d = 0; d < 6; d++) files['x/' + d + '-0'] = [d + '/', 'T' + d, 'lesson', '', 1, 'T' + d + '\\n' + (d < 3 ? '甲乙丙丁戊己' : '甲乙 乙丙 丙丁 丁戊 戊己'), ''];\n\
          const asked = [];\n\

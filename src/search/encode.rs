@@ -45,30 +45,27 @@ const DIGITS: [u8; 256] = {
     t
 };
 
-/// The value of a final digit (`LAST`, as a places digit is written); 0 for any other
-/// byte.
-pub fn digit_value(b: u8) -> u8 {
-    match DIGITS[usize::from(b)] {
-        d if d & 32 != 0 => 0,
-        d => d,
+/// Reads the numbers of `text` back one by one, without a vector (how many places a
+/// list's pages have, for every list with places). False when a byte is no digit.
+pub fn each(text: &str, mut f: impl FnMut(u32)) -> bool {
+    let mut v: u32 = 0;
+    for b in text.bytes() {
+        match DIGITS[usize::from(b)] {
+            0xFF => return false,
+            d if d & 32 != 0 => v = (v << 5) | u32::from(d & 31),
+            d => {
+                f((v << 5) | u32::from(d));
+                v = 0;
+            }
+        }
     }
+    true
 }
 
 /// Reads the numbers of `text` back (ranking long lists, tests, the serve hook's checks).
 pub fn decode(text: &str) -> Option<Vec<u32>> {
     let mut out = Vec::with_capacity(text.len() / 2);
-    let mut v: u32 = 0;
-    for b in text.bytes() {
-        match DIGITS[usize::from(b)] {
-            0xFF => return None,
-            d if d & 32 != 0 => v = (v << 5) | u32::from(d & 31),
-            d => {
-                out.push((v << 5) | u32::from(d));
-                v = 0;
-            }
-        }
-    }
-    Some(out)
+    each(text, |n| out.push(n)).then_some(out)
 }
 
 /// BM25 parameters, shared with the client's idf.

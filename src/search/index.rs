@@ -30,7 +30,7 @@ use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -323,7 +323,7 @@ fn write_shards(
     let ranked_words: HashMap<&str, usize> = words
         .par_iter()
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
-        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json(false).len())))
+        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json(0).len())))
         .collect();
     let sizes = words
         .iter()
@@ -363,7 +363,7 @@ fn write_shards(
     let owned: HashSet<&str> = own.iter().map(|(t, _)| *t).collect();
     by_bucket
         .par_iter_mut()
-        .map(|(bucket, terms)| write_ranked(*bucket, terms, output))
+        .map(|(bucket, terms)| write_ranked(*bucket, terms, docs, output))
         .collect::<io::Result<()>>()?;
     let ranked_set = RankedSet {
         buckets,
@@ -483,7 +483,12 @@ struct RankedSet {
 /// their places, when any has places worth writing (see [`postings::telling`]). A list
 /// whose places are written says so (`ranked::Ranked::json`), so the client asks only
 /// for files that exist (at 10k, a third of the buckets had none: 941 files of `{}`).
-fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -> io::Result<()> {
+fn write_ranked(
+    bucket: u32,
+    terms: &mut [(&str, &List)],
+    docs: usize,
+    output: &dyn Output,
+) -> io::Result<()> {
     terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut lists = String::from("{");
     let mut places = String::from("{");
@@ -491,17 +496,28 @@ fn write_ranked(bucket: u32, terms: &mut [(&str, &List)], output: &dyn Output) -
         if lists.len() > 1 {
             lists.push(',');
         }
-        let placed = !list.places.is_empty() && postings::telling(&list.places);
+        let coarse = postings::coarse(&list.places);
+        let placed = !list.places.is_empty() && postings::telling(&coarse);
+        let modulus = match (placed, postings::fine(list.df, docs)) {
+            (false, _) => 0,
+            (true, true) => postings::PLACES,
+            (true, false) => postings::COARSE,
+        };
+        let written = if modulus == postings::PLACES {
+            &list.places
+        } else {
+            &coarse
+        };
         lists.push_str(&json(*term));
         lists.push(':');
-        lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json(placed)));
+        lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json(modulus)));
         if placed {
             if places.len() > 1 {
                 places.push(',');
             }
             places.push_str(&json(*term));
             places.push_str(":\"");
-            places.push_str(&list.places);
+            places.push_str(written);
             places.push('"');
         }
     }
@@ -523,13 +539,17 @@ fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> i
     let mut body = String::new();
     for (term, value) in terms {
         let Value::Plain(list) = value else { continue };
-        if list.places.is_empty() || list.df < PLACED_DOCS || !postings::telling(&list.places) {
+        if list.places.is_empty() || list.df < PLACED_DOCS {
+            continue;
+        }
+        let coarse = postings::coarse(&list.places);
+        if !postings::telling(&coarse) {
             continue;
         }
         body.push(if body.is_empty() { '{' } else { ',' });
         body.push_str(&json(*term));
         body.push_str(":\"");
-        body.push_str(&list.places);
+        body.push_str(&coarse);
         body.push('"');
     }
     if body.is_empty() {
@@ -560,7 +580,7 @@ impl Value<'_> {
         match self {
             Value::Plain(l) => out.push_str(&plain(l)),
             Value::Ranked(l) => match ranked::rank(l) {
-                Some(r) => out.push_str(&r.json(false)),
+                Some(r) => out.push_str(&r.json(0)),
                 None => out.push_str(&plain(l)),
             },
         }

@@ -66,11 +66,16 @@ pub struct Ranked {
 }
 
 impl Ranked {
-    /// The JSON array the client reads; `placed` adds a fourth entry, 1, saying the term's
-    /// places are written (`m/p<bucket>.js`, docs/search-format.md, "Places").
-    pub fn json(&self, placed: bool) -> String {
+    /// The JSON array the client reads; a `modulus` other than 0 adds a fourth entry, the
+    /// modulus the term's places are written with (`m/p<bucket>.js`,
+    /// docs/search-format.md, "Places").
+    pub fn json(&self, modulus: u32) -> String {
         // Neither encoding alphabet needs escaping (see `encode`).
-        let flag = if placed { ",1" } else { "" };
+        let flag = if modulus == 0 {
+            String::new()
+        } else {
+            format!(",{modulus}")
+        };
         format!("[\"{}\",\"{}\",{}{flag}]", self.pages, self.top, self.floor)
     }
 }
@@ -182,8 +187,9 @@ mod tests {
         assert_eq!(top.len(), 400);
         assert!(top.chunks(2).all(|p| p[1] == 20 || p[1] == 9));
         assert_eq!(r.floor, 3);
-        assert_eq!(r.json(false).chars().next(), Some('['));
-        assert!(r.json(true).ends_with(",1]"));
+        assert_eq!(r.json(0).chars().next(), Some('['));
+        assert!(r.json(5).ends_with(",5]"));
+        assert!(r.json(10).ends_with(",10]"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 8): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 9): `search/meta.js`, term shards `search/s/<i>.js`,
  * word files `search/w/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
@@ -75,6 +75,7 @@
   var pending = {};    // name → {resolve, reject}
   var promises = {};   // name → Promise of data
   var decoded = {};    // term → decoded postings
+  var placesDecoded = {};   // term → its places, one number a posting
   var config = { base: null, load: null };
   var scriptSrc = null;
 
@@ -562,10 +563,15 @@
   var VERIFY_EXTRA = 12;
 
   /**
-   * A term's places in a page: the set of its positions modulo PLACES, one bit each
-   * (src/search/postings.rs).
+   * A term's places in a page: the set of its positions modulo 5 or 10, one bit each
+   * (src/search/postings.rs): 10 for a ranked list that says so (its fourth entry), 5
+   * for the others. A chain is tried at each of the PLACES places of its start, which
+   * serves both moduli (5 divides 10).
    */
-  var PLACES = 5;
+  var PLACES = 10;
+
+  /** The modulus of the places in a shard's places file (m/<i>.js). */
+  var COARSE = 5;
 
   /**
    * The query's chains: where its bigrams and word–CJK pairs must stand relative to each
@@ -651,10 +657,11 @@
   var PLACED_TERMS = 4;
 
   /**
-   * Whether a ranked list's places are written (its fourth entry, 1): the places of a
-   * term standing at most places of its pages are not (docs/search-format.md, "Places").
+   * Whether a ranked list's places are written (its fourth entry, their modulus): the
+   * places of a term standing at most places of its pages are not
+   * (docs/search-format.md, "Places").
    */
-  function hasPlaces(list) { return Array.isArray(list) && list[3] === 1; }
+  function hasPlaces(list) { return Array.isArray(list) && list[3] > 0; }
 
   /** Pages a term's plain list (in its shard, loaded) must hold for places to be written. */
   var PLACED_DOCS = 32;
@@ -673,9 +680,17 @@
     chain.forEach(function (t) {
       var data = store[placesFile(t[0], meta)];
       var s = typeof data === 'string' ? data : (has(data, t[0]) ? data[t[0]] : null);
-      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: s, postings: decoded[t[0]], at: t[1] });
+      var own = ownFile(t[0], meta);
+      var modulus = own ? store[own][t[0]][3] : COARSE;
+      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: placesOf(t[0], s), modulus: modulus, postings: decoded[t[0]], at: t[1] });
     });
     return out;
+  }
+
+  /** A term's places decoded once: one number (a set of PLACES bits) a posting. */
+  function placesOf(term, s) {
+    if (!has(placesDecoded, term)) placesDecoded[term] = numbers(s);
+    return placesDecoded[term];
   }
 
   /**
@@ -691,9 +706,9 @@
         var ok = 1;
         for (var i = 0; i < chain.length && ok; i++) {
           var k = slot(chain[i].postings, d);
-          var v = k < 0 ? -1 : DIGIT[chain[i].places.charCodeAt(k)];
-          if (!(v > 0 && v < 32)) continue;   // unknown: any place
-          ok = (v >> ((r + chain[i].at) % PLACES)) & 1;
+          var v = k < 0 ? 0 : chain[i].places[k];
+          if (!(v > 0)) continue;   // unknown: any place
+          ok = (v >> ((r + chain[i].at) % chain[i].modulus)) & 1;
         }
         any = ok;
       }
@@ -1208,7 +1223,7 @@
   function warm() { return get('meta').then(function () {}, function () {}); }
 
   function reset() {
-    store = {}; promises = {}; decoded = {}; facetsDecoded = null; optionals = {}; simplified = null;
+    store = {}; promises = {}; decoded = {}; placesDecoded = {}; facetsDecoded = null; optionals = {}; simplified = null;
     Object.keys(pending).forEach(function (k) { delete pending[k]; });
   }
 
@@ -1232,7 +1247,7 @@
   }
 
   var PmoSearch = {
-    version: 8,
+    version: 9,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

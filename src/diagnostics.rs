@@ -376,8 +376,15 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let loc = self.diagnostic.location.as_ref()?;
-        let span =
-            miette::LabeledSpan::new_with_span(Some(self.label.clone()), (loc.offset, loc.len));
+        // A mark longer than an excerpt's window would run past what it shows.
+        let len = match long_line_window(&loc.source, loc.offset) {
+            Some(window) => {
+                floor_char_boundary(&loc.source, (loc.offset + loc.len).min(window.end))
+                    .saturating_sub(loc.offset)
+            }
+            None => loc.len,
+        };
+        let span = miette::LabeledSpan::new_with_span(Some(self.label.clone()), (loc.offset, len));
         Some(Box::new(std::iter::once(span)))
     }
 }
@@ -390,10 +397,23 @@ impl miette::SourceCode for Location {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let name = self.path.display().to_string();
+        if let Some(window) = long_line_window(&self.source, span.offset()) {
+            // The line alone, cut around the spot: the whole of a minified file's line
+            // filled the terminal, and past 65,535 columns miette's padding panicked.
+            let (line, column) = line_col(&self.source, span.offset());
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                name,
+                self.source[window.clone()].as_bytes(),
+                (window.start, window.len()).into(),
+                line - 1,
+                column - 1,
+                1,
+            )));
+        }
         let inner = self
             .source
             .read_span(span, context_lines_before, context_lines_after)?;
-        let name = self.path.display().to_string();
         // miette counts columns in bytes; an editor (and our one-line form) counts
         // characters, which on a Chinese line is a third of that.
         let (_, column) = line_col(&self.source, inner.span().offset());
@@ -406,6 +426,48 @@ impl miette::SourceCode for Location {
             inner.line_count(),
         )))
     }
+}
+
+/// The longest line an excerpt shows whole, in bytes.
+const EXCERPT_LINE: usize = 240;
+/// How much of a longer line an excerpt shows on each side of the spot, in bytes.
+const EXCERPT_SIDE: usize = 60;
+
+/// The part of `offset`'s line an excerpt shows when the line (or one of the context
+/// lines, which miette would show whole) is longer than [`EXCERPT_LINE`]; `None` when
+/// it is short enough to show as it is.
+fn long_line_window(source: &str, offset: usize) -> Option<std::ops::Range<usize>> {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    let near = |from: usize, to: usize| {
+        source[from..to]
+            .split('\n')
+            .any(|line| line.len() > EXCERPT_LINE)
+    };
+    // The line itself, or the lines miette shows around it (two each side).
+    let mut before = start;
+    for _ in 0..2 {
+        if before == 0 {
+            break;
+        }
+        before = source[..before - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let after_end = source[end..]
+        .match_indices('\n')
+        .nth(2)
+        .map_or(source.len(), |(i, _)| end + i);
+    if !near(before, end) && !near(end, after_end) {
+        return None;
+    }
+    let from = floor_char_boundary(source, offset.saturating_sub(EXCERPT_SIDE).max(start));
+    let mut to = (offset + EXCERPT_SIDE).min(end);
+    while !source.is_char_boundary(to) {
+        to += 1;
+    }
+    Some(from..to)
 }
 
 /// Problems collected from every stage, possibly from many threads at once.
@@ -516,6 +578,27 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-line file (a minified JSON table, a YAML of 100,000 `[`) put its whole line
+    /// in the excerpt: 200 KB of terminal for one error. The excerpt is cut around the
+    /// spot, the header still naming its true line and column.
+    #[test]
+    fn a_long_line_is_cut_around_the_spot_in_the_excerpt() {
+        let text: Arc<str> = format!(
+            "title = \"门户\"\n{}错{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        )
+        .into();
+        let offset = text.find('错').unwrap_or_default();
+        let d = Diagnostic::error(Problem::Content(t!("no table named `{name}`", name = "x"))).at(
+            Location::new(Path::new("data/宽.json"), &text, offset, 100_000),
+        );
+        let shown = render(&d, Lang::ZhCn, false);
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        assert!(shown.contains("data/宽.json:2:100001"), "{shown}");
+        assert!(shown.contains("[[[错]]]"), "{shown}");
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

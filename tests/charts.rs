@@ -285,3 +285,18 @@ fn a_filter_value_that_is_no_value_is_an_error_at_the_block() {
         assert!(!site.public().exists(), "nothing may be written");
     }
 }
+
+/// `sort = "-"` (or `sort = ""`) was told "`sort` names the column ``, which table …
+/// does not have": it names no column at all, and is told so with the two forms.
+#[test]
+fn a_sort_naming_no_column_is_told_so() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/排序.md",
+        "---\ntitle: 排序\ndate: 2024-12-30\n---\n\n```table\ndata = \"lessons\"\nsort = \"-\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/排序.md:8:1"), "{m}");
+    assert!(!m.contains("``"), "{m}");
+    assert!(m.contains("sort = \"-title\""), "{m}");
+}

@@ -136,7 +136,19 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         column("filter", key, false)?;
     }
     if let Some(sort) = &selection.sort {
-        column("sort", sort.trim_start_matches('-'), false)?;
+        let name = sort.trim_start_matches('-');
+        if name.trim().is_empty() {
+            return Err(SpecError {
+                message: t!("`sort` names no column"),
+                help: t!(
+                    "write the column to sort by, e.g. sort = \"title\", or sort = \"-title\" to sort descending; columns of `{table}`: {columns}",
+                    table = &table.name,
+                    columns = table.columns.join(", ")
+                ),
+                span: field_span(text, "sort"),
+            });
+        }
+        column("sort", name, false)?;
     }
     Ok(())
 }

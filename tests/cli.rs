@@ -320,3 +320,62 @@ fn new_never_makes_a_file_windows_cannot_hold() {
     let text = std::fs::read_to_string(dir.join("content/lessons/con-lesson.md")).unwrap();
     assert!(text.contains("title: 'CON'"), "{text}");
 }
+
+/// The fields a scaffold marks as required (必填 / REQUIRED) are the ones a build asks
+/// for once the page is published, no more and no fewer: an author who trusts the hints
+/// fills in what is needed and is not sent after fields the build never asks for.
+#[test]
+fn the_fields_a_scaffold_marks_required_are_the_ones_the_build_requires() {
+    for (lang, mark) in [("zh", "必填"), ("en", "REQUIRED")] {
+        for kind in ["lesson", "practice", "project", "review"] {
+            let tmp = tempfile::tempdir().unwrap();
+            let dir = tmp.path().join("portal");
+            assert!(pmo(&["init", "--lang", lang, dir.to_str().unwrap()])
+                .status
+                .success());
+            let root = dir.to_str().unwrap();
+            let out = pmo(&["--root", root, "new", kind, "阶段评审", "--slug", "gate"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let rel = match kind {
+                "project" => "content/projects/gate/index.md".to_string(),
+                _ => format!("content/{kind}s/gate.md"),
+            };
+            let path = dir.join(&rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let marked: std::collections::BTreeSet<String> = text
+                .lines()
+                .filter(|l| l.starts_with("# ") && l.contains(mark) && l.contains(':'))
+                .filter_map(|l| l[2..].split(':').next().map(|f| f.trim().to_string()))
+                .filter(|f| !f.is_empty() && !f.contains(' '))
+                .collect();
+            std::fs::write(&path, text.replace("draft: true", "draft: false")).unwrap();
+            let out = pmo(&["--root", root, "check", "--format", "json"]);
+            let asked: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|l| l.split("missing required field `").nth(1))
+                .filter_map(|rest| rest.split('`').next().map(str::to_string))
+                .collect();
+            assert_eq!(
+                marked, asked,
+                "{lang} {kind}: marked {mark} vs asked for\n{text}"
+            );
+        }
+    }
+}
+
+/// A project published with only its required fields shows no empty facts (a "项目编号"
+/// with nothing after it reads as a fault of the portal).
+#[test]
+fn a_project_without_its_optional_facts_shows_no_empty_ones() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/bare/index.md",
+        "---\ntitle: 机房搬迁\nstatus: active\n---\n\n机房整体搬迁到新园区。\n",
+    );
+    site.build_ok();
+    let html = site.read("projects/bare/index.html");
+    let facts = html.split("<dl class=\"facts\">").nth(1).unwrap();
+    let facts = &facts[..facts.find("</dl>").unwrap()];
+    assert!(!facts.contains("<dd></dd>"), "{facts}");
+    assert!(!facts.contains("<dd class=\"mono\"></dd>"), "{facts}");
+}

@@ -69,6 +69,14 @@ pub fn new_page(
     ctx.insert("date", &date);
     ctx.insert("slug", &slug);
     ctx.insert("language", config.language.code());
+    // Lessons and reviews must name a project: the hint shows this site's, so the
+    // line an author uncomments names a project that exists.
+    let projects = project_folders(root);
+    ctx.insert(
+        "project_hint",
+        projects.first().map_or("erp-upgrade", String::as_str),
+    );
+    ctx.insert("project_list", &project_list(&projects));
     let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {
         Diagnostic::error(Problem::Template(crate::messages::reason(&e))).in_file(&shown)
     })?;
@@ -92,6 +100,39 @@ pub fn new_page(
         .in_file(Path::new(&rel))
     })?;
     Ok(PathBuf::from(rel))
+}
+
+/// The folders under `content/projects/` that hold a project (`index.md`), by name.
+/// An unreadable folder gives none: the hint then shows an example name.
+fn project_folders(root: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join("content/projects")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("index.md").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+/// How many project names a scaffold's hint lists before "…".
+const LISTED_PROJECTS: usize = 8;
+
+/// `projects` for a hint line: `pilot, erp-upgrade`, the first few and `…` for a site
+/// with many; empty for a site without projects.
+fn project_list(projects: &[String]) -> String {
+    let mut list = projects
+        .iter()
+        .take(LISTED_PROJECTS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if projects.len() > LISTED_PROJECTS {
+        list.push_str(", …");
+    }
+    list
 }
 
 /// The most bytes of a file name `pmo new` makes from a title: systems allow 255, and

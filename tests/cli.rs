@@ -379,3 +379,37 @@ fn a_project_without_its_optional_facts_shows_no_empty_ones() {
     assert!(!facts.contains("<dd></dd>"), "{facts}");
     assert!(!facts.contains("<dd class=\"mono\"></dd>"), "{facts}");
 }
+
+/// A lesson's or review's hinted `project:` names a project of this site (the starter
+/// site's `pilot`, then the others the author made), not an example the build refuses.
+#[test]
+fn the_project_hint_of_a_new_lesson_names_a_project_of_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    let root = dir.to_str().unwrap();
+    let out = pmo(&[
+        "--root",
+        root,
+        "new",
+        "project",
+        "ERP 升级",
+        "--slug",
+        "erp",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (kind, rel) in [
+        ("lesson", "content/lessons/需求冻结过晚.md"),
+        ("review", "content/reviews/需求冻结过晚.md"),
+    ] {
+        let out = pmo(&["--root", root, "new", kind, "需求冻结过晚"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        let hint = text
+            .lines()
+            .find(|l| l.starts_with("# project:"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(hint.starts_with("# project: erp "), "{hint}");
+        assert!(hint.contains("（本站有：erp, pilot）"), "{hint}");
+    }
+}

@@ -413,3 +413,41 @@ fn the_project_hint_of_a_new_lesson_names_a_project_of_the_site() {
         assert!(hint.contains("（本站有：erp, pilot）"), "{hint}");
     }
 }
+
+/// Every argument of every command says what it is in `-h`: a new user reads the help
+/// before the README (`pmo init -h` showed `<DIR>` and nothing after it).
+#[test]
+fn every_argument_in_the_help_says_what_it_is() {
+    let commands: [&[&str]; 8] = [
+        &["build"],
+        &["serve"],
+        &["check"],
+        &["init"],
+        &["schema"],
+        &["new"],
+        &["import", "lessons"],
+        &["report", "hygiene"],
+    ];
+    let mut bare = Vec::new();
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("-h");
+        let out = pmo(&args);
+        assert!(out.status.success(), "{command:?}: {}", stderr(&out));
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        let Some(arguments) = help.split("Arguments:\n").nth(1) else {
+            continue;
+        };
+        for line in arguments.lines().take_while(|l| !l.trim().is_empty()) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words.len() < 2 {
+                bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+            }
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "arguments without help:\n{}",
+        bare.join("\n")
+    );
+}

@@ -451,3 +451,24 @@ fn every_argument_in_the_help_says_what_it_is() {
         bare.join("\n")
     );
 }
+
+/// The summary of an audience's build reads as one Chinese sentence, without a colon
+/// followed by a space before the count (`已构建 \`public\`： 13 个页面`).
+#[test]
+fn an_audience_builds_summary_reads_as_chinese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    assert!(pmo(&["init", dir.to_str().unwrap()]).status.success());
+    let config = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    let config = config.replacen(
+        "search = true",
+        "search = true\naudiences = [\"public\", \"pmo\"]",
+        1,
+    );
+    std::fs::write(dir.join("site.toml"), config).unwrap();
+    let out = common::pmo_in("", &["--root", dir.to_str().unwrap(), "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    assert!(summary.contains("`public` 已生成 "), "{summary}");
+    assert!(!summary.contains("： "), "{summary}");
+}

@@ -194,8 +194,9 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// The starter project's dates, set around the day of `pmo init`: it started two months
-/// ago, reported last month and runs four months more, so a new site's hygiene page
-/// and dashboard show a project in progress, not one that stopped reporting long ago.
+/// ago, reported last month and runs four months more, and its lesson's action is due at
+/// the end of next month, so a new site's hygiene page and dashboard show a project in
+/// progress, not one that stopped reporting long ago.
 struct StarterDates {
     /// `{token}` → its value.
     values: Vec<(&'static str, String)>,
@@ -222,6 +223,7 @@ impl StarterDates {
                 start.saturating_add(jiff::Span::new().days(19)).to_string(),
             ),
             ("{finish}", month(3).last_of_month().to_string()),
+            ("{due}", month(1).last_of_month().to_string()),
         ];
         const MONTHS: [&str; 6] = ["{m0}", "{m1}", "{m2}", "{m3}", "{m4}", "{m5}"];
         for (n, token) in (-2..).zip(MONTHS) {
@@ -327,7 +329,7 @@ const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-{year}-001\nm
 const STARTER_BUDGET: &str =
     "period,pv,ev,ac\n{m0},100000,95000,98000\n{m1},100000,102000,101000\n{m2},100000,,\n{m3},100000,,\n{m4},100000,,\n{m5},100000,,\n";
 
-const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
+const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\nactions:\n  - what: 把 RACI 矩阵加入项目启动会模板\n    owner: 王芳\n    due: {due}\n    status: open\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
 
 const STARTER_HOME_EN: &str = "---\ntitle: Welcome to the PMO knowledge portal\n---\n\nThe project management office's [best practices](practices/_index.md), [lessons learned](lessons/_index.md) and project data, in one place.\n\nRecord a new lesson with `pmo new lesson \"Title\"`.\n";
 
@@ -337,4 +339,4 @@ const STARTER_PRACTICE_EN: &str = "---\ntitle: Weekly status report\ndate: {star
 
 const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-{year}-001\nmanager: Fang Wang\ndepartment: IT\nstart: {start}\nfinish: {finish}\nbac: 600000\ncurrency: USD\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
 
-const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";
+const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\nactions:\n  - what: Add the RACI matrix to the kickoff meeting template\n    owner: Fang Wang\n    due: {due}\n    status: open\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";

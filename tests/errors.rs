@@ -554,6 +554,15 @@ fn chart_block_with_a_bad_type() {
     let m = report("type = \"pie\"\ndata = \"portfolio\"\nx = \"title\"\n");
     assert!(m.contains("content/reports/bad-chart.md:8:8"), "{m}");
     assert!(m.contains("stacked-bar"), "{m}");
+    assert!(!m.contains("did you mean"), "nothing is near `pie`: {m}");
+}
+
+/// A chart type one letter off is told the type it was near.
+#[test]
+fn chart_block_with_a_misspelt_type() {
+    let m = report("type = \"lines\"\ndata = \"portfolio\"\nx = \"title\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:8:8"), "{m}");
+    assert!(m.contains("did you mean `line`?"), "{m}");
 }
 
 #[test]

@@ -315,7 +315,17 @@ fn parse_toml(chart: bool, text: &str) -> Result<BlockSpec, SpecError> {
             },
             None if detail.contains("unknown variant") => {
                 let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.name()).collect();
-                t!("type is one of: {kinds}", kinds = kinds.join(", "))
+                let written = detail
+                    .split_once("unknown variant `")
+                    .and_then(|(_, rest)| rest.split('`').next());
+                match written.and_then(|w| did_you_mean(w, &kinds)) {
+                    Some(s) => t!(
+                        "did you mean `{s}`? type is one of: {kinds}",
+                        s = s,
+                        kinds = kinds.join(", ")
+                    ),
+                    None => t!("type is one of: {kinds}", kinds = kinds.join(", ")),
+                }
             }
             None if chart => t!("a chart block holds TOML, e.g. data = \"portfolio\""),
             None => t!("a table block holds TOML, e.g. data = \"portfolio\""),

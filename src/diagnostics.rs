@@ -502,12 +502,73 @@ impl Diagnostics {
                     d.severity,
                     d.path.clone(),
                     d.location.as_ref().map(|l| l.offset),
-                    d.problem.to_string(),
                 )
             };
-            key(a).cmp(&key(b))
+            key(a).cmp(&key(b)).then_with(|| {
+                let (a, b) = (a.problem.to_string(), b.problem.to_string());
+                // Leading zeros aside (`B02`, `B2`), the text decides, not thread timing.
+                numbers_by_value(&a, &b).then_with(|| a.cmp(&b))
+            })
         });
         items
+    }
+}
+
+/// Orders two messages as text, but a run of digits by its value, so the cells a
+/// workbook's problems name (`Sheet1!B2`, `Sheet1!B10`) follow the sheet's rows.
+fn numbers_by_value(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let (da, db) = (digits(a), digits(b));
+        if da > 0 && db > 0 {
+            let (na, nb) = (
+                a[..da].trim_start_matches('0'),
+                b[..db].trim_start_matches('0'),
+            );
+            let by_value = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+            if by_value.is_ne() {
+                return by_value;
+            }
+            (a, b) = (&a[da..], &b[db..]);
+            continue;
+        }
+        let (mut ca, mut cb) = (a.chars(), b.chars());
+        match (ca.next(), cb.next()) {
+            (None, None) => return a.cmp(b),
+            (x, y) if x != y => return x.cmp(&y),
+            _ => (a, b) = (ca.as_str(), cb.as_str()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    /// A workbook's cell warnings carry the cell in their message (they have no line):
+    /// `里程碑!B2` comes before `里程碑!B10`, as in the sheet, not as in a dictionary.
+    #[test]
+    fn cell_references_in_messages_sort_by_row_number() {
+        let all = Diagnostics::default();
+        for cell in ["B10", "B2", "B11", "B3", "C1"] {
+            all.push(
+                Diagnostic::warning(Problem::Data(crate::messages::verbatim(format!(
+                    "里程碑!{cell}：里程碑晚于项目结束日"
+                ))))
+                .in_file(Path::new("content/projects/dc/milestones.xlsx")),
+            );
+        }
+        let order: Vec<String> = all
+            .into_sorted()
+            .iter()
+            .map(|d| d.problem.to_string())
+            .collect();
+        let cells: Vec<&str> = order
+            .iter()
+            .filter_map(|m| m.split('!').nth(1)?.split('：').next())
+            .collect();
+        assert_eq!(cells, ["B2", "B3", "B10", "B11", "C1"], "{order:?}");
     }
 }
 

@@ -69,6 +69,14 @@ pub fn new_page(
     ctx.insert("date", &date);
     ctx.insert("slug", &slug);
     ctx.insert("language", config.language.code());
+    // Lessons and reviews must name a project: the hint shows this site's, so the
+    // line an author uncomments names a project that exists.
+    let projects = project_folders(root);
+    ctx.insert(
+        "project_hint",
+        projects.first().map_or("erp-upgrade", String::as_str),
+    );
+    ctx.insert("project_list", &project_list(&projects));
     let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {
         Diagnostic::error(Problem::Template(crate::messages::reason(&e))).in_file(&shown)
     })?;
@@ -92,6 +100,39 @@ pub fn new_page(
         .in_file(Path::new(&rel))
     })?;
     Ok(PathBuf::from(rel))
+}
+
+/// The folders under `content/projects/` that hold a project (`index.md`), by name.
+/// An unreadable folder gives none: the hint then shows an example name.
+fn project_folders(root: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join("content/projects")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("index.md").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+/// How many project names a scaffold's hint lists before "…".
+const LISTED_PROJECTS: usize = 8;
+
+/// `projects` for a hint line: `pilot, erp-upgrade`, the first few and `…` for a site
+/// with many; empty for a site without projects.
+fn project_list(projects: &[String]) -> String {
+    let mut list = projects
+        .iter()
+        .take(LISTED_PROJECTS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if projects.len() > LISTED_PROJECTS {
+        list.push_str(", …");
+    }
+    list
 }
 
 /// The most bytes of a file name `pmo new` makes from a title: systems allow 255, and
@@ -137,16 +178,67 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
                 .with_help(t!("run `pmo init` with a new folder name")),
         );
     }
-    let files = starter_files(english);
+    let dates = StarterDates::around(jiff::Zoned::now().date());
+    let files = starter_files(english)
+        .into_iter()
+        .map(|(rel, text)| (rel, Cow::<str>::Owned(dates.fill(&text))));
     let mut written = Vec::new();
-    for (rel, text) in &files {
+    for (rel, text) in files {
         let path = dir.join(rel);
-        write_new(&path, text).map_err(|e| {
+        write_new(&path, &text).map_err(|e| {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&path)
         })?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)
+}
+
+/// The starter project's dates, set around the day of `pmo init`: it started two months
+/// ago, reported last month and runs four months more, and its lesson's action is due at
+/// the end of next month, so a new site's hygiene page and dashboard show a project in
+/// progress, not one that stopped reporting long ago.
+struct StarterDates {
+    /// `{token}` → its value.
+    values: Vec<(&'static str, String)>,
+}
+
+impl StarterDates {
+    fn around(today: jiff::civil::Date) -> StarterDates {
+        let first = today.first_of_month();
+        let month = |n: i64| {
+            // Six months either side of a real date stay within jiff's range.
+            first
+                .checked_add(jiff::Span::new().months(n))
+                .unwrap_or(first)
+        };
+        let start = month(-2);
+        let mut values = vec![
+            ("{year}", start.year().to_string()),
+            (
+                "{start}",
+                start.saturating_add(jiff::Span::new().days(4)).to_string(),
+            ),
+            (
+                "{lesson}",
+                start.saturating_add(jiff::Span::new().days(19)).to_string(),
+            ),
+            ("{finish}", month(3).last_of_month().to_string()),
+            ("{due}", month(1).last_of_month().to_string()),
+        ];
+        const MONTHS: [&str; 6] = ["{m0}", "{m1}", "{m2}", "{m3}", "{m4}", "{m5}"];
+        for (n, token) in (-2..).zip(MONTHS) {
+            values.push((token, month(n).strftime("%Y-%m").to_string()));
+        }
+        StarterDates { values }
+    }
+
+    fn fill(&self, text: &str) -> String {
+        self.values
+            .iter()
+            .fold(text.to_string(), |text, (token, value)| {
+                text.replace(token, value)
+            })
+    }
 }
 
 /// The starter site's files, in English or Chinese: the same pages under the same names.
@@ -230,21 +322,21 @@ const STARTER_HOME: &str = "---\ntitle: 欢迎来到 PMO 知识门户\n---\n\n�
 
 const STARTER_PRACTICES: &str = "---\ntitle: 最佳实践\nsummary: PMO 的标准流程、模板与检查单。\n---\n\n按主题整理的项目管理最佳实践。\n";
 
-const STARTER_PRACTICE: &str = "---\ntitle: 项目周报\ndate: 2026-01-05\ncategory: 沟通管理\ntags: [周报, 沟通]\nweight: 1\n---\n\n每周五下班前提交项目周报，内容包括：\n\n- 本周进展与下周计划\n- 里程碑状态（按基线对比）\n- 新增与变化的风险、问题\n- 需要管理层决策的事项\n";
+const STARTER_PRACTICE: &str = "---\ntitle: 项目周报\ndate: {start}\ncategory: 沟通管理\ntags: [周报, 沟通]\nweight: 1\n---\n\n每周五下班前提交项目周报，内容包括：\n\n- 本周进展与下周计划\n- 里程碑状态（按基线对比）\n- 新增与变化的风险、问题\n- 需要管理层决策的事项\n";
 
-const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-2026-001\nmanager: 王芳\ndepartment: 信息中心\nstart: 2026-01-05\nfinish: 2026-06-30\nbac: 600000\ncurrency: CNY\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
+const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-{year}-001\nmanager: 王芳\ndepartment: 信息中心\nstart: {start}\nfinish: {finish}\nbac: 600000\ncurrency: CNY\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
 
 const STARTER_BUDGET: &str =
-    "period,pv,ev,ac\n2026-01,100000,95000,98000\n2026-02,100000,102000,101000\n2026-03,100000,,\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
+    "period,pv,ev,ac\n{m0},100000,95000,98000\n{m1},100000,102000,101000\n{m2},100000,,\n{m3},100000,,\n{m4},100000,,\n{m5},100000,,\n";
 
-const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
+const STARTER_LESSON: &str = "---\ntitle: 启动会上明确 RACI 减少了职责争议\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: 沟通管理\nimpact: positive\ntags: [RACI, 启动]\nactions:\n  - what: 把 RACI 矩阵加入项目启动会模板\n    owner: 王芳\n    due: {due}\n    status: open\n---\n\n## 背景\n\n试点项目涉及三个部门。\n\n## 建议\n\n在启动会上逐项确认 RACI 矩阵，并附在[项目周报](../practices/weekly-status-report.md)模板中。\n";
 
 const STARTER_HOME_EN: &str = "---\ntitle: Welcome to the PMO knowledge portal\n---\n\nThe project management office's [best practices](practices/_index.md), [lessons learned](lessons/_index.md) and project data, in one place.\n\nRecord a new lesson with `pmo new lesson \"Title\"`.\n";
 
 const STARTER_PRACTICES_EN: &str = "---\ntitle: Best practices\nsummary: The PMO's standard processes, templates and checklists.\n---\n\nProject management best practices by topic.\n";
 
-const STARTER_PRACTICE_EN: &str = "---\ntitle: Weekly status report\ndate: 2026-01-05\ncategory: Communications\ntags: [status report, communications]\nweight: 1\n---\n\nSend the project's weekly status report by Friday evening. It covers:\n\n- progress this week and the plan for next week\n- milestone status against the baseline\n- new and changed risks and issues\n- decisions needed from management\n";
+const STARTER_PRACTICE_EN: &str = "---\ntitle: Weekly status report\ndate: {start}\ncategory: Communications\ntags: [status report, communications]\nweight: 1\n---\n\nSend the project's weekly status report by Friday evening. It covers:\n\n- progress this week and the plan for next week\n- milestone status against the baseline\n- new and changed risks and issues\n- decisions needed from management\n";
 
-const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-2026-001\nmanager: Fang Wang\ndepartment: IT\nstart: 2026-01-05\nfinish: 2026-06-30\nbac: 600000\ncurrency: USD\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
+const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-{year}-001\nmanager: Fang Wang\ndepartment: IT\nstart: {start}\nfinish: {finish}\nbac: 600000\ncurrency: USD\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
 
-const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: 2026-01-20\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";
+const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\nactions:\n  - what: Add the RACI matrix to the kickoff meeting template\n    owner: Fang Wang\n    due: {due}\n    status: open\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";

@@ -570,7 +570,7 @@ fn the_search_index_is_built_unless_turned_off() {
     );
     let meta = site.read("search/meta.js");
     assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":8,"),
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":9,"),
         "{meta}"
     );
     assert!(site.exists("search/s/0.js"));
@@ -727,4 +727,29 @@ fn a_page_in_another_language_than_the_site_is_marked_as_such() {
     );
     let page = site.read("practices/vendor-en/index.html");
     assert!(!page.contains("<h1 lang="), "{page}");
+}
+
+/// A site changes the theme's colours in its own `static/css/custom.css`, loaded after
+/// the theme's `style.css`, without copying (and forking) the whole stylesheet.
+#[test]
+fn a_sites_custom_css_is_loaded_after_the_themes_stylesheet() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let html = site.read("lessons/vendor-delay/index.html");
+    let style = html
+        .find("href=\"../../css/style.css\"")
+        .expect("style.css linked");
+    let custom = html
+        .find("href=\"../../css/custom.css\"")
+        .expect("custom.css linked");
+    assert!(style < custom, "custom.css comes after style.css");
+    assert!(site
+        .read("css/custom.css")
+        .contains("static/css/custom.css"));
+
+    let own = ":root { --header-bg: #7a1f1f; } /* 品牌色 */\n";
+    site.write("static/css/custom.css", own);
+    site.build_ok();
+    assert_eq!(site.read("css/custom.css"), own);
+    assert!(site.read("css/style.css").contains("--header-bg: #15324f"));
 }

@@ -320,3 +320,180 @@ fn new_never_makes_a_file_windows_cannot_hold() {
     let text = std::fs::read_to_string(dir.join("content/lessons/con-lesson.md")).unwrap();
     assert!(text.contains("title: 'CON'"), "{text}");
 }
+
+/// The fields a scaffold marks as required (必填 / REQUIRED) are the ones a build asks
+/// for once the page is published, no more and no fewer: an author who trusts the hints
+/// fills in what is needed and is not sent after fields the build never asks for.
+#[test]
+fn the_fields_a_scaffold_marks_required_are_the_ones_the_build_requires() {
+    for (lang, mark) in [("zh", "必填"), ("en", "REQUIRED")] {
+        for kind in ["lesson", "practice", "project", "review"] {
+            let (_tmp, dir) = new_site(lang);
+            let root = dir.to_str().unwrap();
+            let out = pmo(&["--root", root, "new", kind, "阶段评审", "--slug", "gate"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let rel = match kind {
+                "project" => "content/projects/gate/index.md".to_string(),
+                _ => format!("content/{kind}s/gate.md"),
+            };
+            let path = dir.join(&rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let marked: std::collections::BTreeSet<String> = text
+                .lines()
+                .filter(|l| l.starts_with("# ") && l.contains(mark) && l.contains(':'))
+                .filter_map(|l| l[2..].split(':').next().map(|f| f.trim().to_string()))
+                .filter(|f| !f.is_empty() && !f.contains(' '))
+                .collect();
+            std::fs::write(&path, text.replace("draft: true", "draft: false")).unwrap();
+            let out = pmo(&["--root", root, "check", "--format", "json"]);
+            let asked: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|l| l.split("missing required field `").nth(1))
+                .filter_map(|rest| rest.split('`').next().map(str::to_string))
+                .collect();
+            assert_eq!(
+                marked, asked,
+                "{lang} {kind}: marked {mark} vs asked for\n{text}"
+            );
+        }
+    }
+}
+
+/// A project published with only its required fields shows no empty facts (a "项目编号"
+/// with nothing after it reads as a fault of the portal).
+#[test]
+fn a_project_without_its_optional_facts_shows_no_empty_ones() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/bare/index.md",
+        "---\ntitle: 机房搬迁\nstatus: active\n---\n\n机房整体搬迁到新园区。\n",
+    );
+    site.build_ok();
+    let html = site.read("projects/bare/index.html");
+    let facts = html.split("<dl class=\"facts\">").nth(1).unwrap();
+    let facts = &facts[..facts.find("</dl>").unwrap()];
+    assert!(!facts.contains("<dd></dd>"), "{facts}");
+    assert!(!facts.contains("<dd class=\"mono\"></dd>"), "{facts}");
+}
+
+/// A lesson's or review's hinted `project:` names a project of this site (the starter
+/// site's `pilot`, then the others the author made), not an example the build refuses.
+#[test]
+fn the_project_hint_of_a_new_lesson_names_a_project_of_the_site() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = pmo(&[
+        "--root",
+        root,
+        "new",
+        "project",
+        "ERP 升级",
+        "--slug",
+        "erp",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (kind, rel) in [
+        ("lesson", "content/lessons/需求冻结过晚.md"),
+        ("review", "content/reviews/需求冻结过晚.md"),
+    ] {
+        let out = pmo(&["--root", root, "new", kind, "需求冻结过晚"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        let hint = text
+            .lines()
+            .find(|l| l.starts_with("# project:"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(hint.starts_with("# project: erp "), "{hint}");
+        assert!(hint.contains("（本站有：erp, pilot）"), "{hint}");
+    }
+}
+
+/// Every argument of every command says what it is in `-h`: a new user reads the help
+/// before the README (`pmo init -h` showed `<DIR>` and nothing after it).
+#[test]
+fn every_argument_in_the_help_says_what_it_is() {
+    let commands: [&[&str]; 8] = [
+        &["build"],
+        &["serve"],
+        &["check"],
+        &["init"],
+        &["schema"],
+        &["new"],
+        &["import", "lessons"],
+        &["report", "hygiene"],
+    ];
+    let mut bare = Vec::new();
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("-h");
+        let out = pmo(&args);
+        assert!(out.status.success(), "{command:?}: {}", stderr(&out));
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        let Some(arguments) = help.split("Arguments:\n").nth(1) else {
+            continue;
+        };
+        for line in arguments.lines().take_while(|l| !l.trim().is_empty()) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words.len() < 2 {
+                bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+            }
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "arguments without help:\n{}",
+        bare.join("\n")
+    );
+}
+
+/// The summary of an audience's build reads as one Chinese sentence, without a colon
+/// followed by a space before the count (`已构建 \`public\`： 13 个页面`).
+#[test]
+fn an_audience_builds_summary_reads_as_chinese() {
+    let (_tmp, dir) = new_site("zh");
+    let config = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    let config = config.replacen(
+        "search = true",
+        "search = true\naudiences = [\"public\", \"pmo\"]",
+        1,
+    );
+    std::fs::write(dir.join("site.toml"), config).unwrap();
+    let out = common::pmo_in("", &["--root", dir.to_str().unwrap(), "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    assert!(summary.contains("`public` 已生成 "), "{summary}");
+    assert!(!summary.contains("： "), "{summary}");
+}
+
+/// A new site's own starter project is in progress on the day of `pmo init`: its hygiene
+/// page does not open by calling it stale (its dates were fixed in early 2026), nor its
+/// lesson one nobody was asked to act on.
+#[test]
+fn a_new_sites_starter_project_is_not_stale_on_its_first_day() {
+    for lang in ["zh", "en"] {
+        let (_tmp, dir) = new_site(lang);
+        let root = dir.to_str().unwrap();
+        let out = pmo(&["--root", root, "build"]);
+        assert!(out.status.success(), "{lang}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("warning"),
+            "{lang}: {}",
+            stderr(&out)
+        );
+        let out = pmo(&["--root", root, "report", "hygiene", "--fail-on", "any"]);
+        assert!(
+            out.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+/// A site made by `pmo init --lang LANG` in a temp folder (kept while the first is held).
+fn new_site(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    let out = pmo(&["init", "--lang", lang, dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (tmp, dir)
+}

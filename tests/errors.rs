@@ -72,6 +72,24 @@ fn missing_required_field() {
     assert!(m.contains("missing required field `project`"), "{m}");
 }
 
+/// A missing field of a fixed vocabulary is told its words, so the author need not look
+/// them up (the scaffold's hint line may have been deleted).
+#[test]
+fn a_missing_field_of_a_fixed_vocabulary_is_told_its_words() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 供应商延期\ndate: 2024-03-18\nproject: erp\n---\n",
+    );
+    assert!(
+        m.contains("add `phase:` to the front matter, with one of: initiation, planning, execution, monitoring, closing"),
+        "{m}"
+    );
+    assert!(
+        m.contains("add `impact:` to the front matter, with one of: positive, negative"),
+        "{m}"
+    );
+}
+
 #[test]
 fn unknown_project() {
     let m = failing(
@@ -556,6 +574,15 @@ fn chart_block_with_a_bad_type() {
     let m = report("type = \"pie\"\ndata = \"portfolio\"\nx = \"title\"\n");
     assert!(m.contains("content/reports/bad-chart.md:8:8"), "{m}");
     assert!(m.contains("stacked-bar"), "{m}");
+    assert!(!m.contains("did you mean"), "nothing is near `pie`: {m}");
+}
+
+/// A chart type one letter off is told the type it was near.
+#[test]
+fn chart_block_with_a_misspelt_type() {
+    let m = report("type = \"lines\"\ndata = \"portfolio\"\nx = \"title\"\n");
+    assert!(m.contains("content/reports/bad-chart.md:8:8"), "{m}");
+    assert!(m.contains("did you mean `line`?"), "{m}");
 }
 
 #[test]

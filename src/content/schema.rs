@@ -332,6 +332,9 @@ pub struct Fields {
     pub required: Vec<String>,
     /// What each field holds, for telling a value of the wrong shape in words.
     pub shapes: Vec<(String, Shape)>,
+    /// The words a field of a fixed vocabulary takes (`phase`: initiation, planning …),
+    /// so a missing one can be told what to write.
+    pub values: Vec<(String, Vec<String>)>,
 }
 
 /// The shape of a field's value as an author writes it.
@@ -401,6 +404,14 @@ impl Shape {
 }
 
 impl Fields {
+    /// The words `field` takes, when it takes a fixed set of them.
+    pub fn values(&self, field: &str) -> Option<&[String]> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, words)| words.as_slice())
+    }
+
     pub fn shape(&self, field: &str) -> Shape {
         self.shapes
             .iter()
@@ -428,10 +439,29 @@ impl Fields {
                 .collect(),
             _ => Vec::new(),
         };
+        // A field of a fixed vocabulary refers to a definition listing its words.
+        let words = |property: &serde_json::Value| -> Option<Vec<String>> {
+            let name = property.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
+            let listed = schema.get("$defs")?.get(name)?.get("enum")?.as_array()?;
+            Some(
+                listed
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+            )
+        };
+        let values = match schema.get("properties") {
+            Some(serde_json::Value::Object(map)) => map
+                .iter()
+                .filter_map(|(name, property)| Some((name.clone(), words(property)?)))
+                .collect(),
+            _ => Vec::new(),
+        };
         Fields {
             known: names("properties"),
             required: names("required"),
             shapes,
+            values,
         }
     }
 }

@@ -104,6 +104,7 @@ pub(crate) enum Command {
     },
     /// Create a new site in DIR that builds at once.
     Init {
+        /// The folder to create the site in: a new or empty one.
         dir: PathBuf,
         /// The language of the site's UI and starter pages (site.toml's `language`).
         #[arg(long, value_enum, default_value_t = InitLang::Zh)]
@@ -117,8 +118,11 @@ pub(crate) enum Command {
     },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
     New {
+        /// The kind of page; it decides the folder (content/lessons/ …) and the
+        /// front matter fields.
         #[arg(value_parser = creatable_kind())]
         kind: Kind,
+        /// The page's title, in quotes; the file is named after it unless --slug is given.
         title: String,
         /// File name to use instead of one made from the title.
         #[arg(long)]

@@ -74,7 +74,14 @@ pub(super) fn classify(
             kind,
         })
         .at(Location::new(path, text, offset, 0))
-        .with_help(t!("add `{field}:` to the front matter", field = field));
+        .with_help(match fields.values(field) {
+            Some(words) if !words.is_empty() => t!(
+                "add `{field}:` to the front matter, with one of: {values}",
+                field = field,
+                values = words.join(", ")
+            ),
+            _ => t!("add `{field}:` to the front matter", field = field),
+        });
     }
     // A date's own message is made again from its value, so that it can be translated
     // (serde passes it on as English text).

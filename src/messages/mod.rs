@@ -348,6 +348,7 @@ pub fn library(message: &str) -> Text {
             .and_then(|r| r.split_once(", expected "))
         {
             let expected = expected_in_words(expected);
+            let found = found_in_words(found);
             return if is_type {
                 t!(
                     "wrong kind of value: found {found}, expected {expected}",
@@ -430,12 +431,25 @@ fn not_whole(message: &str) -> Option<Text> {
 /// What serde expected, in words when it names a Rust type (`usize`, `f64`).
 fn expected_in_words(expected: &str) -> Text {
     match expected {
+        "a sequence" => t!("a list"),
+        "a map" => t!("a group of named fields"),
         "usize" | "u8" | "u16" | "u32" | "u64" => t!("a whole number from 0 up"),
         "isize" | "i8" | "i16" | "i32" | "i64" | "an integer" => t!("a whole number"),
         "f32" | "f64" | "a float" => t!("a number"),
         "a boolean" => t!("true or false"),
         "a string" => t!("text in quotes"),
         _ => verbatim(expected),
+    }
+}
+
+/// What serde found, in the reader's words: `map` and `sequence` are its terms for a
+/// group of named fields (`{"x": 1}`) and a list (`[1, 2]`).
+fn found_in_words(found: &str) -> Text {
+    match found {
+        "map" => t!("a group of named fields"),
+        "sequence" => t!("a list"),
+        "unit value" | "null" => t!("nothing"),
+        _ => verbatim(found),
     }
 }
 
@@ -489,6 +503,17 @@ mod tests {
         let text = t!("{{x}} is {value}", value = 3usize);
         assert_eq!(text.to_string(), "{x} is 3");
         assert_eq!(holes("{{x}} {a} and {b}"), ["a", "b"]);
+    }
+
+    #[test]
+    fn serdes_words_for_lists_and_groups_are_told_in_the_readers() {
+        let told = library("invalid type: map, expected a sequence").render(Lang::ZhCn);
+        assert!(
+            !told.contains("map") && !told.contains("sequence"),
+            "{told}"
+        );
+        let told = library("invalid type: integer `1`, expected a map").render(Lang::ZhCn);
+        assert!(told.contains("`1`") && !told.contains("a map"), "{told}");
     }
 
     #[test]

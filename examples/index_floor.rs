@@ -83,7 +83,8 @@ fn timed(f: impl FnOnce()) -> Duration {
 fn read_every_text(site: &pmo_portal::Site) {
     site.pages.as_slice().par_iter().for_each(|page| {
         let mut seen = 0usize;
-        for text in [&page.title, &page.body.text] {
+        let body = page.body.text.unpack();
+        for text in [&page.title, &body] {
             scan(text, |token| match token {
                 Token::Cjk { .. } => seen += 1,
                 Token::Word { stem, .. } => seen += stem.len(),
@@ -103,7 +104,7 @@ fn count_terms(site: &pmo_portal::Site) {
         .par_iter()
         .for_each_init(FastMap::<u64, u32>::default, |counts, page| {
             counts.clear();
-            scan(&page.body.text, |token| {
+            scan(&page.body.text.unpack(), |token| {
                 let key = match token {
                     Token::Cjk {
                         prev: Some(p), c, ..

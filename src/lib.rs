@@ -23,6 +23,7 @@ pub(crate) mod derive;
 pub mod diagnostics;
 pub(crate) mod encoding;
 pub(crate) mod escape;
+pub(crate) mod heap;
 // The command modules main.rs drives, each already no wider than what it calls.
 pub mod hygiene;
 pub(crate) mod i18n;
@@ -571,6 +572,8 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
+    // Every page's source went as it was parsed, between the pages' own data.
+    heap::give_back();
     laps.mark("load");
     let words = search::words::Words::default();
     if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
@@ -725,6 +728,8 @@ impl Sources {
             charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
         laps.mark("charts");
         let related = related::Related::of(&site);
+        // The term bags and vectors, before the index stage's postings grow.
+        heap::give_back();
         laps.mark("related");
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);
@@ -771,6 +776,8 @@ impl Prepared {
         let mut laps = Laps::new();
         let index_files = self.index(output, &mut laps)?;
         self.site.release_text();
+        // The postings and the search text, before the render stage's pages.
+        heap::give_back();
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
             .map_err(BuildFailure::from)?;
         self.render(&cache, output, progress, index_files, laps)

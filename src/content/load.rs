@@ -367,7 +367,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
         let at = field_offset(&text, &split, "audience");
         page.audience = m.audience.map(|name| (name, at));
     }
-    let (body, mut problems) = markdown::render(&path, &text, split.body.clone());
+    let (body, plain, mut problems) = markdown::render_with_text(&path, &text, split.body.clone());
     for raw in &body.blocks {
         match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),
@@ -394,7 +394,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     if page.summary.is_empty() {
         page.summary = body.first_paragraph.clone();
     }
-    page.written_in = crate::content::language::written_in(&page.title, &body.text);
+    page.written_in = crate::content::language::written_in(&page.title, &plain);
     page.body = body;
     Ok(page)
 }

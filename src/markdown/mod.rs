@@ -94,8 +94,10 @@ pub struct Rendered {
     /// Plain text of the first paragraph, shortened.
     pub first_paragraph: String,
     /// The page's plain text (headings, paragraphs, lists, table rows that say something
-    /// in words), one block per line: what search indexes and quotes in excerpts.
-    pub text: String,
+    /// in words), one block per line: what search indexes and quotes in excerpts. Packed
+    /// like the HTML: read by the related and index stages only, it was after the HTML the
+    /// largest part of a 100k build's memory.
+    pub text: Packed,
     /// What the page shows that is not its own prose, one block per line: table rows
     /// that are mostly numbers and list items that are only a link (a "related pages"
     /// list). Searched, never quoted: an excerpt of `1 · 2 · 3 · 5 · 10`, or of other
@@ -117,9 +119,22 @@ fn options() -> Options {
 /// Renders `text[body]` (the part after the front matter). Problems such as unsafe link
 /// schemes are returned as diagnostics placed in `path`.
 pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Vec<Diagnostic>) {
+    let (out, _, problems) = render_with_text(path, text, body);
+    (out, problems)
+}
+
+/// [`render`], also returning the plain text it packed into [`Rendered::text`]: loading
+/// reads its start for the page's language, which unpacking again would cost.
+pub fn render_with_text(
+    path: &Path,
+    text: &Arc<str>,
+    body: Range<usize>,
+) -> (Rendered, String, Vec<Diagnostic>) {
     let base = body.start;
     let source = &text[body];
     let mut out = Rendered::default();
+    // The plain text, packed into `out.text` at the end.
+    let mut plain = String::new();
     let mut problems = Vec::new();
     let mut ids = Unique::default();
     let mut events: Vec<Event> = Vec::new();
@@ -162,7 +177,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             }
             continue;
         }
-        prose.before(&event, &out.text);
+        prose.before(&event, &plain);
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
             let word = info.split_whitespace().next().unwrap_or("");
             let runs_to_end = range.end >= source.trim_end().len();
@@ -298,7 +313,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 event
             }
             Event::End(TagEnd::Paragraph) => {
-                out.text.push('\n');
+                plain.push('\n');
                 paragraph_depth = paragraph_depth.saturating_sub(1);
                 if in_first_paragraph && !out.first_paragraph.is_empty() {
                     first_done = true;
@@ -308,7 +323,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             }
             Event::Text(ref t) | Event::Code(ref t) => {
                 out.word_count += count_words(t);
-                out.text.push_str(t);
+                plain.push_str(t);
                 if heading.is_some() {
                     heading_text.push_str(t);
                 }
@@ -321,7 +336,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 if in_first_paragraph {
                     out.first_paragraph.push(' ');
                 }
-                out.text.push(' ');
+                plain.push(' ');
                 event
             }
             Event::End(
@@ -331,7 +346,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
             ) => {
-                out.text.push('\n');
+                plain.push('\n');
                 event
             }
             Event::FootnoteReference(ref name) => {
@@ -352,7 +367,7 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
             })),
             other => other,
         };
-        prose.after(&event, &mut out.text, &mut out.aside);
+        prose.after(&event, &mut plain, &mut out.aside);
 
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -410,11 +425,11 @@ pub fn render(path: &Path, text: &Arc<str>, body: Range<usize>) -> (Rendered, Ve
     out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
     // Every page's text is kept until the index is written: the room the strings grew
     // into (up to twice their length) was, with the HTML's, a third of a 10k build's
-    // peak memory.
-    out.text.shrink_to_fit();
+    // peak memory; packed, the text itself takes about half.
+    out.text = Packed::new(&plain);
     out.aside.shrink_to_fit();
     problems.extend(unread_links(path, text, base, &broken.into_inner()));
-    (out, problems)
+    (out, plain, problems)
 }
 
 /// Whether `written` is a run of bracketed numbers (`[1][2]`, `[3][]`).
@@ -930,14 +945,15 @@ mod tests {
             "风险矩阵如下：\n\n| 概率 | 1 | 2 |\n|---|---|---|\n| 5 | 5 | 10 |\n| 供应商交付延迟 | 高 | 3 |\n\n\
              ## 相关 Related\n\n- [供应商管理](https://example.com/a)\n- 见 [风险登记册](https://example.com/b) 第三节\n",
         );
-        assert!(r.text.contains("风险矩阵如下"));
-        assert!(r.text.contains("供应商交付延迟"), "a row of words is prose");
-        assert!(!r.text.contains("10"), "{:?}", r.text);
+        let text = r.text.unpack();
+        assert!(text.contains("风险矩阵如下"));
+        assert!(text.contains("供应商交付延迟"), "a row of words is prose");
+        assert!(!text.contains("10"), "{:?}", text);
         assert!(r.aside.contains("10"), "{:?}", r.aside);
-        assert!(!r.text.contains("供应商管理"), "{:?}", r.text);
+        assert!(!text.contains("供应商管理"), "{:?}", text);
         assert!(r.aside.contains("供应商管理"), "{:?}", r.aside);
         assert!(
-            r.text.contains("风险登记册"),
+            text.contains("风险登记册"),
             "a link inside a sentence is prose"
         );
     }

@@ -227,7 +227,8 @@ impl<'a> Lessons<'a> {
                 if stopped(stop) {
                     return Bag::default();
                 }
-                vectors::text_bag(&weighted(site.page(l.id)))
+                let page = site.page(l.id);
+                vectors::text_bag(&weighted(page, &page.body.text.unpack()))
             })
             .collect();
         let tag_bags: Vec<Bag> = list.iter().map(|l| vectors::tag_bag(l.tags)).collect();
@@ -329,13 +330,13 @@ impl<'a> Lessons<'a> {
     }
 }
 
-/// A page's text for its bag: the title and summary say what it is about, and count
-/// more per word than the body.
-fn weighted(page: &crate::content::page::Page) -> [(&str, u32); 3] {
+/// A page's text for its bag, `body` being its text unpacked: the title and summary say
+/// what it is about, and count more per word than the body.
+fn weighted<'a>(page: &'a crate::content::page::Page, body: &'a str) -> [(&'a str, u32); 3] {
     [
         (&page.title, TITLE_TIMES),
         (&page.summary, SUMMARY_TIMES),
-        (&page.body.text, 1),
+        (body, 1),
     ]
 }
 

@@ -93,7 +93,7 @@ pub(super) fn related(
         .par_iter()
         .map(|p| {
             let page = site.page(p.id);
-            let text = vectors::text_bag(&weighted(page));
+            let text = vectors::text_bag(&weighted(page, &page.body.text.unpack()));
             let tags = vectors::tag_bag(&page.tags);
             let of = |bags: &[Bag]| -> Bag { vectors::sum(p.lessons.iter().map(|&n| &bags[n])) };
             (

@@ -92,7 +92,7 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
 /// near the block's end. Each block comes as a JS string literal, ready to write.
 pub fn blocks(page: &Page) -> Vec<String> {
-    cut_blocks(&page.title, &page.body.text)
+    cut_blocks(&page.title, &page.body.text.unpack())
 }
 
 /// [`blocks`] of a title and a body text. Cuts are found by counting characters; the

@@ -79,8 +79,8 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
 pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
     let beside = beside(site, id, i18n);
-    let mut out = String::with_capacity(page.body.text.len() + beside.len() + 1);
-    out.push_str(&page.body.text);
+    let mut out = page.body.text.unpack();
+    out.reserve(beside.len() + 1);
     out.push('\n');
     out.push_str(&beside);
     out

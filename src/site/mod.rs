@@ -79,7 +79,7 @@ impl Site {
     /// one-shot build renders the pages from their HTML alone.
     pub fn release_text(&mut self) {
         for page in &mut self.pages {
-            page.body.text = String::new();
+            page.body.text = Default::default();
             page.body.aside = String::new();
         }
     }

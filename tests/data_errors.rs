@@ -187,7 +187,10 @@ fn json_tables_typed_by_hand_are_told_their_mistake() {
             "[{'name': '甲', 'value': 1}]",
             "text must be in double quotes",
         ),
-        ("{\"name\": \"甲\"}", "wrong kind of value: found map"),
+        (
+            "{\"name\": \"甲\"}",
+            "wrong kind of value: found a group of named fields, expected a list",
+        ),
     ] {
         let m = failing("data/teams.json", json);
         assert!(m.contains("data/teams.json:1:"), "{json}: {m}");

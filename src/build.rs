@@ -1,0 +1,212 @@
+//! The commands that run the whole pipeline: `build` into a staging folder swapped in
+//! only on success, `build_all` for every audience at once, and `check`, which writes
+//! nothing.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::options::Options;
+use crate::outcome::{denied, guarded, BuildFailure, BuildReport};
+use crate::output::{self, Output, Staging};
+use crate::pipeline::{load, prepare, Prepared};
+use crate::{render, t, Progress};
+
+/// Builds the site into its output folder. On failure the previous output is untouched.
+pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
+    let target = options.output_dir();
+    output::guard::check(&options.root, &target, options.force)?;
+    staged(&target, |staging| run(options, staging, progress))
+}
+
+/// Runs `write` into a staging folder that replaces `target` when it succeeds.
+fn staged(
+    target: &Path,
+    write: impl FnOnce(&Staging) -> Result<BuildReport, BuildFailure>,
+) -> Result<BuildReport, BuildFailure> {
+    let (staging, report) = stage(target, write)?;
+    commit(staging, target)?;
+    Ok(report)
+}
+
+/// Runs `write` into a new staging folder for `target`; on failure the folder goes.
+fn stage(
+    target: &Path,
+    write: impl FnOnce(&Staging) -> Result<BuildReport, BuildFailure>,
+) -> Result<(Staging, BuildReport), BuildFailure> {
+    let staging = Staging::create(target).map_err(|e| {
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+            .in_file(target)
+            .with_help(t!(
+                "check that the output folder's parent exists and is writable"
+            ))
+    })?;
+    match guarded(|| write(&staging)) {
+        Ok(report) => Ok((staging, report)),
+        Err(failure) => {
+            staging.abort();
+            Err(failure)
+        }
+    }
+}
+
+fn commit(staging: Staging, target: &Path) -> Result<(), BuildFailure> {
+    staging.commit().map_err(|e| {
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
+            .in_file(target)
+            .with_help(t!("is a program holding files in the output folder open?"))
+            .into()
+    })
+}
+
+/// Builds one complete site per audience into `<output>/<audience>/`, loading and
+/// parsing the sources once. Every audience is staged first; only when all succeeded is
+/// each folder swapped in, so a reader sees a whole old site or a whole new one, and a
+/// failure in any audience changes none.
+pub fn build_all(
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Vec<(String, BuildReport)>, BuildFailure> {
+    let started = Instant::now();
+    let sources = guarded(|| load(options))?;
+    let Some(plan) = &sources.plan else {
+        return Err(Diagnostic::error(Problem::Config(t!(
+            "--all-audiences needs audiences, and site.toml declares none"
+        )))
+        .in_file(Path::new("site.toml"))
+        .with_help(t!("declare them lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"], or build without --all-audiences"))
+        .into());
+    };
+    let base = options.output_dir();
+    let names = plan.names().to_vec();
+    for name in &names {
+        output::guard::check(&options.root, &base.join(name), options.force)?;
+    }
+    output::check_audience_parent(&base, &names)?;
+    std::fs::create_dir_all(&base).map_err(|e| {
+        Diagnostic::error(Problem::Output(crate::messages::reason(&e))).in_file(&base)
+    })?;
+    let mut done: Vec<(String, Staging, BuildReport)> = Vec::new();
+    for (level, name) in names.iter().enumerate() {
+        let last = level + 1 == names.len();
+        let result = stage(&base.join(name), |staging| {
+            let prepared = sources.prepare_for(Some(level))?;
+            finish(prepared, options, staging, progress, started, last)
+        });
+        match result {
+            Ok((staging, report)) => done.push((name.clone(), staging, report)),
+            Err(failure) => {
+                for (_, staging, _) in done {
+                    staging.abort();
+                }
+                return Err(failure);
+            }
+        }
+    }
+    let mut reports = Vec::new();
+    for (name, staging, report) in done {
+        commit(staging, &base.join(&name))?;
+        reports.push((name, report));
+    }
+    Ok(reports)
+}
+
+/// Runs every stage, rendering included, and throws the output away. On a site with
+/// audiences, each audience's site is checked, and each problem told once.
+pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let mut sources = guarded(|| load(options))?;
+    sources.list_links = true;
+    let levels: Vec<Option<usize>> = match (&sources.plan, &options.audience) {
+        (Some(plan), None) => (0..plan.names().len()).rev().map(Some).collect(),
+        _ => vec![sources.level(options)?],
+    };
+    if let [level] = levels[..] {
+        let discard = output::Discard::default();
+        return guarded(|| {
+            let prepared = sources.prepare(level)?;
+            finish(prepared, options, &discard, &render::Silent, started, true)
+        });
+    }
+    let mut report: Option<BuildReport> = None;
+    let mut failed: Vec<Diagnostic> = Vec::new();
+    for (n, level) in levels.iter().enumerate() {
+        let result = guarded(|| {
+            let prepared = sources.prepare_for(*level)?;
+            let last = n + 1 == levels.len();
+            finish(
+                prepared,
+                options,
+                &output::Discard::default(),
+                &render::Silent,
+                started,
+                last,
+            )
+        });
+        match result {
+            Ok(r) => match &mut report {
+                Some(first) => first.warnings.extend(r.warnings),
+                None => report = Some(r),
+            },
+            Err(f) => failed.extend(f.diagnostics),
+        }
+    }
+    // The audiences share most pages, so most problems are found in each.
+    let once = |all: Vec<Diagnostic>| {
+        let mut seen = std::collections::HashSet::new();
+        let kept = Diagnostics::default();
+        kept.extend(
+            all.into_iter()
+                .filter(|d| seen.insert((d.is_error(), d.to_string()))),
+        );
+        kept.into_sorted()
+    };
+    match report {
+        Some(mut report) if failed.is_empty() => {
+            report.warnings = once(std::mem::take(&mut report.warnings));
+            report.elapsed = started.elapsed();
+            Ok(report)
+        }
+        _ => Err(BuildFailure::from(once(failed))),
+    }
+}
+
+/// The whole pipeline into `output`.
+pub fn run(
+    options: &Options,
+    output: &dyn Output,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let prepared = prepare(options)?;
+    finish(prepared, options, output, progress, started, true)
+}
+
+/// The index and render stages of a prepared site into `output`; `last` when no other
+/// audience's build follows (the dictionary can go once used).
+fn finish(
+    mut prepared: Prepared,
+    options: &Options,
+    output: &dyn Output,
+    progress: &dyn Progress,
+    started: Instant,
+    last: bool,
+) -> Result<BuildReport, BuildFailure> {
+    if options.deny_warnings && !prepared.warnings.is_empty() {
+        return Err(denied(std::mem::take(&mut prepared.warnings)));
+    }
+    if last {
+        // Nor will it rebuild the index: the dictionary can go once the titles are cut.
+        prepared.words.for_one_build();
+    }
+    let (files, stages) = prepared.write(output, progress)?;
+    Ok(BuildReport {
+        pages: prepared.site.pages.len(),
+        drafts_skipped: prepared.drafts_skipped,
+        files,
+        warnings: prepared.warnings,
+        stages,
+        elapsed: started.elapsed(),
+        audience: prepared.audience,
+    })
+}

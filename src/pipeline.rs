@@ -1,0 +1,449 @@
+//! The stages before rendering, run once and shared: the sources loaded and parsed
+//! ([`Sources`]), then linked, derived and charted for one audience ([`Prepared`]).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::options::{DefaultAudience, Options};
+use crate::outcome::{guarded, BuildFailure, Stages};
+use crate::output::{self, Output};
+use crate::render::{RenderCache, Renderer};
+use crate::theme::{self, Theme};
+use crate::{
+    alloc_stats, audience, charts, content, data, derive, heap, hygiene, i18n, markdown, related,
+    search, site, t,
+};
+use crate::{Date, Progress};
+
+/// A site loaded, linked and charted: everything rendering needs. `serve` keeps one
+/// between rebuilds so an edit only redoes what depends on it.
+pub struct Prepared {
+    pub site: site::Site,
+    pub drawings: charts::Drawings,
+    /// The lessons each lesson and project page shows as related.
+    pub related: related::Related,
+    pub theme: Theme,
+    pub i18n: i18n::I18n,
+    /// The site folder.
+    pub root: PathBuf,
+    /// Every warning: the stages' and the sanity warnings over the figures.
+    pub warnings: Vec<Diagnostic>,
+    /// The warnings of loading and linking alone, which only a full build redoes; `serve`
+    /// adds fresh sanity warnings to them after each cheaper rebuild.
+    pub stage_warnings: Vec<Diagnostic>,
+    pub stages: Vec<(&'static str, Duration)>,
+    /// Drafts left out (without `--drafts`).
+    pub drafts_skipped: usize,
+    /// The Chinese dictionary the search index ranks with (loading while pages load).
+    pub words: std::sync::Arc<search::words::Words>,
+    /// The audience built for, on a site that declares audiences.
+    pub audience: Option<String>,
+    /// What that audience's build leaves out, for `serve` to filter edited pages with.
+    pub view: Option<audience::View>,
+}
+
+/// Stage timings, lap by lap.
+struct Laps {
+    lap: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            lap: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn mark(&mut self, name: &'static str) {
+        alloc_stats::lap(name);
+        self.stages.push((name, self.lap.elapsed()));
+        self.lap = Instant::now();
+    }
+}
+
+/// What the builds of every audience share: the configuration, the theme and every
+/// page and table, loaded and parsed once.
+pub struct Sources {
+    pub config: Config,
+    pub theme: Theme,
+    pub i18n: i18n::I18n,
+    pub root: PathBuf,
+    pub loaded: content::load::Loaded,
+    pub data: data::Data,
+    /// Each page's audience, when the site declares audiences.
+    pub plan: Option<audience::Plan>,
+    /// The problems found so far.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stages: Vec<(&'static str, Duration)>,
+    pub words: std::sync::Arc<search::words::Words>,
+    /// Warn of each link into a page the audience may not see (`check`), rather than
+    /// of how many there are.
+    pub list_links: bool,
+    /// Every page's text held in memory, and every project's charts drawn in the charts
+    /// stage kept: `serve` points the errors of later edits (a data table that breaks an
+    /// unchanged page's chart) into the sources, and compares and redraws the charts. A
+    /// one-shot build lets both go (the texts once parsed, read again for a warning; its
+    /// render jobs draw the project charts). Set by [`load_keeping_sources`].
+    pub keep_sources: bool,
+}
+
+/// Runs every stage before rendering: config, load, link and charts.
+/// The knowledge hygiene findings, over what the highest audience sees (every page, and
+/// the drafts left out of it), with the day they are counted as of.
+pub fn hygiene_report(options: &Options) -> Result<(Date, Vec<hygiene::Finding>), BuildFailure> {
+    let mut options = options.clone();
+    options.default_audience = DefaultAudience::Highest;
+    guarded(|| {
+        let prepared = prepare(&options)?;
+        let as_of = prepared.site.config.as_of();
+        Ok((as_of, hygiene::findings(&prepared.site, as_of)))
+    })
+}
+
+pub fn prepare(options: &Options) -> Result<Prepared, BuildFailure> {
+    let sources = load(options)?;
+    let level = sources.level(options)?;
+    sources.prepare(level)
+}
+
+/// The config and load stages: what [`Sources::prepare`] links for one audience, for a
+/// one-shot build (each page's text is let go once parsed: see [`source::Source`]).
+pub fn load(options: &Options) -> Result<Sources, BuildFailure> {
+    load_with(options, false)
+}
+
+/// [`load`] for `serve`, which holds every page's text and project's charts (see
+/// [`Sources::keep_sources`]).
+pub fn load_keeping_sources(options: &Options) -> Result<Sources, BuildFailure> {
+    load_with(options, true)
+}
+
+fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFailure> {
+    let mut laps = Laps::new();
+    let root = options.root.as_path();
+    let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
+        d.path = d.path.map(|p| content::load::display_path(root, &p));
+        if let Some(loc) = &mut d.location {
+            loc.path = content::load::display_path(root, &loc.path);
+        }
+        d
+    })?;
+    if let Some(url) = &options.base_url {
+        config::check_base_url(url).map_err(|why| {
+            Diagnostic::error(Problem::Config(why))
+                .in_file(Path::new("--base-url"))
+                .with_help(t!("give the address the portal is published at, e.g. --base-url https://intranet.example.com/pmo/"))
+        })?;
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+    }
+    // Settled once here, so every page and check of the build counts from one day.
+    config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
+    let theme = Theme::resolve(root, &config.theme)?;
+    let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::error(Problem::Content(t!("there is no content/ folder")))
+            .in_file(Path::new("content"))
+            .with_help(t!("create content/ with your Markdown files, or run `pmo init DIR` for a starter site"))
+            .into());
+    }
+    laps.mark("config");
+
+    let diagnostics = Diagnostics::default();
+    let loaded = content::load::load(
+        &content_dir,
+        root,
+        options.drafts,
+        keep_sources,
+        &diagnostics,
+    );
+    let bases = data::Bases::new(&loaded.pages, config.budget.basis);
+    let data = data::load(root, &loaded.tables, &bases, &diagnostics);
+    let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
+    // Every page's source went as it was parsed, between the pages' own data.
+    heap::give_back();
+    laps.mark("load");
+    let words = search::words::Words::default();
+    if config.search && loaded.pages.iter().any(search::documents::has_cjk_headings) {
+        // The index stage segments titles with jieba: its dictionary loads while pages are
+        // linked, which keeps one core busy, rather than beside loading, which keeps two.
+        words.preload();
+    }
+    Ok(Sources {
+        config,
+        theme,
+        i18n,
+        root: root.to_path_buf(),
+        loaded,
+        data,
+        plan,
+        diagnostics: diagnostics.into_sorted(),
+        stages: laps.stages,
+        words: std::sync::Arc::new(words),
+        list_links: false,
+        keep_sources,
+    })
+}
+
+impl Sources {
+    /// The audience `options` asks for (see [`DefaultAudience`]); `None` when the site
+    /// declares none.
+    pub fn level(&self, options: &Options) -> Result<Option<usize>, BuildFailure> {
+        let Some(plan) = &self.plan else {
+            return match &options.audience {
+                Some(name) => Err(audience::level_of(&self.config, name)
+                    .err()
+                    .map(|d| d.in_file(Path::new("--audience")))
+                    .into_iter()
+                    .collect::<Vec<_>>()
+                    .into()),
+                None => Ok(None),
+            };
+        };
+        match &options.audience {
+            Some(name) => audience::level_of(&self.config, name)
+                .map(Some)
+                .map_err(|d| d.in_file(Path::new("--audience")).into()),
+            None => Ok(Some(match options.default_audience {
+                DefaultAudience::Lowest => 0,
+                DefaultAudience::Highest => plan.names().len() - 1,
+            })),
+        }
+    }
+
+    /// Links, derives and charts what audience `level` may see (everything for `None`),
+    /// leaving `self` for the next audience.
+    pub fn prepare_for(&self, level: Option<usize>) -> Result<Prepared, BuildFailure> {
+        let mut static_files = self.theme.static_files();
+        let diagnostics = Diagnostics::default();
+        diagnostics.extend(self.diagnostics.iter().cloned());
+        let (loaded, data, view) = match (&self.plan, level) {
+            (Some(plan), Some(level)) => {
+                let (loaded, data, view) = plan.view(
+                    &self.loaded,
+                    &self.data,
+                    level,
+                    &mut static_files,
+                    self.list_links,
+                    &diagnostics,
+                );
+                (loaded, data, Some(view))
+            }
+            _ => (self.loaded.clone(), self.data.clone(), None),
+        };
+        self.link(level, loaded, data, static_files, diagnostics, view)
+    }
+
+    /// [`Sources::prepare_for`] for the last (or only) audience built: nothing is copied.
+    pub fn prepare(mut self, level: Option<usize>) -> Result<Prepared, BuildFailure> {
+        if let (Some(_), Some(_)) = (&self.plan, level) {
+            return self.prepare_for(level);
+        }
+        let static_files = self.theme.static_files();
+        let diagnostics = Diagnostics::default();
+        diagnostics.extend(std::mem::take(&mut self.diagnostics));
+        let loaded = std::mem::take(&mut self.loaded);
+        let data = std::mem::take(&mut self.data);
+        self.link(level, loaded, data, static_files, diagnostics, None)
+    }
+
+    fn link(
+        &self,
+        level: Option<usize>,
+        loaded: content::load::Loaded,
+        data: data::Data,
+        static_files: std::collections::BTreeMap<String, theme::Source>,
+        diagnostics: Diagnostics,
+        view: Option<audience::View>,
+    ) -> Result<Prepared, BuildFailure> {
+        let mut laps = Laps::new();
+        let drafts_skipped = loaded.drafts_skipped;
+        let mut site = site::link(
+            self.config.clone(),
+            loaded,
+            data,
+            static_files,
+            &diagnostics,
+        );
+        laps.mark("link");
+        diagnostics.extend(output::case_clashes(
+            site.static_files
+                .keys()
+                .map(|rel| (rel.as_str(), Path::new("static").join(rel)))
+                .chain(
+                    site.assets
+                        .iter()
+                        .map(|rel| (rel.as_str(), Path::new("content").join(rel))),
+                ),
+        ));
+        for page in &site.pages {
+            diagnostics.extend(markdown::unclosed_warnings(
+                &page.path,
+                &page.source,
+                &page.body,
+            ));
+        }
+        // File names a Windows share cannot hold, named at the file.
+        diagnostics.extend(output::portable::warnings(
+            site.pages
+                .iter()
+                .map(|p| p.path.clone())
+                .chain(
+                    site.static_files
+                        .keys()
+                        .map(|rel| Path::new("static").join(rel)),
+                )
+                .chain(
+                    site.assets
+                        .iter()
+                        .chain(site.tables.keys())
+                        .map(|rel| Path::new("content").join(rel)),
+                ),
+        ));
+        site.money_shown = !view.as_ref().is_some_and(audience::View::money_hidden);
+        derive::tables::attach(&mut site, &self.i18n, &diagnostics);
+        diagnostics.extend(derive::currency::check(&site));
+        if diagnostics.has_errors() {
+            return Err(BuildFailure {
+                diagnostics: diagnostics.into_sorted(),
+            });
+        }
+        let stage_warnings = diagnostics.into_sorted();
+        let warnings = with_sanity(&stage_warnings, &site);
+        laps.mark("derive");
+
+        let drawings =
+            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
+        laps.mark("charts");
+        let related = related::Related::of(&site);
+        // The term bags and vectors, before the index stage's postings grow.
+        heap::give_back();
+        laps.mark("related");
+        let mut stages = self.stages.clone();
+        stages.extend(laps.stages);
+        Ok(Prepared {
+            site,
+            drawings,
+            related,
+            theme: self.theme.clone(),
+            i18n: self.i18n.clone(),
+            root: self.root.clone(),
+            warnings,
+            stage_warnings,
+            stages,
+            drafts_skipped,
+            words: std::sync::Arc::clone(&self.words),
+            audience: level.and_then(|l| self.plan.as_ref().map(|p| p.names()[l].clone())),
+            view,
+        })
+    }
+}
+
+/// `stage_warnings`, the sanity warnings of `site`'s figures and those of its chart and
+/// table blocks, sorted by place.
+pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diagnostic> {
+    let all = Diagnostics::default();
+    all.extend(stage_warnings.iter().cloned());
+    all.extend(derive::sanity::check(site));
+    all.extend(charts::block_warnings(site));
+    all.into_sorted()
+}
+
+impl Prepared {
+    /// The index and render stages of a one-shot build: writes every file of the site to
+    /// `output`. Returns the number of files and the timings of all stages.
+    ///
+    /// The stages are run so that the largest data of each are never in memory together:
+    /// the pages' search text goes once indexed (related lessons were found before), and
+    /// the summaries render lists pages by are made only after the index is written.
+    pub fn write(
+        &mut self,
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<(usize, Stages), BuildFailure> {
+        let mut laps = Laps::new();
+        let index_files = self.index(output, &mut laps)?;
+        self.site.release_text();
+        // The postings and the search text, before the render stage's pages.
+        heap::give_back();
+        let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
+            .map_err(BuildFailure::from)?;
+        self.render(&cache, output, progress, index_files, laps)
+    }
+
+    /// [`Prepared::write`] with templates and summaries already made, keeping every
+    /// page's text (`serve` indexes the site again after each edit).
+    pub fn write_with(
+        &self,
+        cache: &RenderCache,
+        output: &dyn Output,
+        progress: &dyn Progress,
+    ) -> Result<(usize, Stages), BuildFailure> {
+        let mut laps = Laps::new();
+        let index_files = self.index(output, &mut laps)?;
+        self.render(cache, output, progress, index_files, laps)
+    }
+
+    /// The search index, when the site has search. Returns the number of files written.
+    fn index(&self, output: &dyn Output, laps: &mut Laps) -> Result<usize, BuildFailure> {
+        if !self.site.config.search {
+            return Ok(0);
+        }
+        let files = search::index::write(&self.site, &self.i18n, &self.words, output)?;
+        laps.mark("index");
+        Ok(files)
+    }
+
+    /// Renders every page; returns all files written, the index's included, and the
+    /// timings of every stage.
+    fn render(
+        &self,
+        cache: &RenderCache,
+        output: &dyn Output,
+        progress: &dyn Progress,
+        index_files: usize,
+        mut laps: Laps,
+    ) -> Result<(usize, Stages), BuildFailure> {
+        let renderer = Renderer::new(
+            &self.site,
+            &self.drawings,
+            &self.related,
+            cache,
+            &self.i18n,
+            &self.root,
+        );
+        let files = renderer
+            .render_all(output, progress)
+            .map_err(BuildFailure::from)?
+            + index_files;
+        laps.mark("render");
+        let mut stages = self.stages.clone();
+        stages.extend(laps.stages);
+        Ok((files, stages))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_index_file_that_cannot_be_written_is_named() {
+        let prepared = prepare(&Options::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        // Claimed already, so the index's own write of it fails.
+        let output = output::Collect::default();
+        output.write("search/meta.js", b"").unwrap();
+        let failure =
+            search::index::write(&prepared.site, &prepared.i18n, &prepared.words, &output)
+                .unwrap_err();
+        assert_eq!(failure.path.as_deref(), Some(Path::new("search/meta.js")));
+    }
+}

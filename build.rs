@@ -5,10 +5,20 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    // Read when the script runs, not when it is compiled: a compiled build script may be
+    // reused for a checkout in another folder (same package, same hash), and would then
+    // embed the theme of a folder that may be gone.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let theme = Path::new(&manifest).join("themes/default");
     println!("cargo:rerun-if-changed={}", theme.display());
     let mut files = Vec::new();
     collect(&theme, &theme, &mut files);
+    // A binary without its theme builds no site: fail here, not in a user's build.
+    assert!(
+        files.iter().any(|(rel, _)| rel == "templates/base.html"),
+        "no theme to embed in {}",
+        theme.display()
+    );
     files.sort();
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     for (rel, abs) in &files {

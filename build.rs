@@ -8,6 +8,7 @@ fn main() {
     // Read when the script runs, not when it is compiled: a compiled build script may be
     // reused for a checkout in another folder (same package, same hash), and would then
     // embed the theme of a folder that may be gone.
+    // Cargo sets CARGO_MANIFEST_DIR for every build script it runs.
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let theme = Path::new(&manifest).join("themes/default");
     println!("cargo:rerun-if-changed={}", theme.display());

@@ -22,6 +22,10 @@ pub fn format_amount(value: f64) -> String {
 /// the names a Chinese PMO writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, so
 /// a project in "RMB" beside one in "CNY" is one currency, never two needing a rate, and
 /// its page never shows a code the rest of the site does not use.
+/// The currency signs an amount may carry in a table cell: read as the amount without
+/// them (see `derive::sanity` for the sign that contradicts a project's currency).
+pub const CURRENCY_SIGNS: [char; 5] = ['¥', '￥', '$', '€', '£'];
+
 pub fn currency_code(text: &str) -> String {
     let code = text.trim().to_uppercase();
     match code.as_str() {
@@ -42,7 +46,7 @@ pub fn read_loosely(text: &str) -> Option<f64> {
         .trim()
         .chars()
         .map(crate::slugs::fold_full_width)
-        .filter(|c| !matches!(c, '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
+        .filter(|c| !matches!(c, '_' | ' ') && !CURRENCY_SIGNS.contains(c))
         .collect();
     let mut rest = folded.as_str();
     for unit in ["人民币", "RMB", "CNY"] {

@@ -433,7 +433,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, '_' | ' ' | '¥' | '￥' | '$' | '€' | '£'))
+        .filter(|c| !matches!(c, '_' | ' ') && !crate::numbers::CURRENCY_SIGNS.contains(c))
         .collect();
     if cleaned.is_empty() || !commas_group_thousands(&cleaned) {
         return None;

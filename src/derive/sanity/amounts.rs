@@ -131,6 +131,13 @@ mod tests {
     }
 
     #[test]
+    fn every_sign_a_cell_may_carry_stands_for_some_currency() {
+        for sign in crate::numbers::CURRENCY_SIGNS {
+            assert!(SIGNS.iter().any(|(s, _)| *s == sign), "{sign}");
+        }
+    }
+
+    #[test]
     fn a_sign_is_foreign_only_when_it_cannot_stand_for_the_currency() {
         assert_eq!(foreign_sign("¥480", "USD"), Some('¥'));
         assert_eq!(foreign_sign("$480", "USD"), None);

@@ -1130,7 +1130,7 @@
    */
   function search(query, options) {
     return searchAs(query, options).then(function (res) {
-      if (res.total || !hasCjk(query || '')) return res;
+      if (res.total || !res.terms.some(function (t) { return t.cjk; })) return res;
       return optional('t2s').then(function (pairs) {
         var folded = typeof pairs === 'string' ? simplify(query, pairs) : query;
         if (folded === query) return res;
@@ -1151,15 +1151,6 @@
       for (var i = 0; i + 1 < chars.length; i += 2) simplified[chars[i]] = chars[i + 1];
     }
     return Array.from(query).map(function (c) { return has(simplified, c) ? simplified[c] : c; }).join('');
-  }
-
-  function hasCjk(text) {
-    for (var i = 0; i < text.length; i++) {
-      var cp = text.codePointAt(i);
-      if (cp > 0xFFFF) i++;
-      if (isCjk(cp)) return true;
-    }
-    return false;
   }
 
   function searchAs(query, options) {

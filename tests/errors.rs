@@ -408,6 +408,72 @@ fn toml_and_yaml_syntax_mistakes_are_told_by_what_was_typed() {
     }
 }
 
+/// The rarer grammar slips — a table heading left open, a number TOML does not read, an
+/// escape it does not know, a front matter that is a list, a YAML type tag — are told in
+/// words with a fix too, never in the parser's own (`unclosed table, expected `]``,
+/// `expected mapping start`, `wanted exactly 1 element`).
+#[test]
+fn rarer_grammar_slips_are_told_in_words() {
+    let chart = |spec: &str| format!("---\ntitle: 图\n---\n\n```chart\n{spec}\n```\n");
+    let cases: &[(&str, String, &str, &str)] = &[
+        (
+            "site.toml",
+            "title = \"x\"\n[thresholds\ncpi_green = 1.0\n".to_string(),
+            "site.toml:2:12: invalid site.toml: a table heading is not written as `[name]`",
+            "`[thresholds]`",
+        ),
+        (
+            "content/reports/chart.md",
+            chart("type = \"bar\"\ndata = \"portfolio\"\nlimit = 007"),
+            "invalid chart block: `007` is not a number TOML reads",
+            "`code = \"007\"`",
+        ),
+        (
+            "content/reports/chart.md",
+            chart("type = \"bar\"\ntitle = \"D:\\资料\""),
+            "invalid chart block: a backslash starts an escape TOML does not know",
+            "single quotes",
+        ),
+        (
+            "content/reports/chart.md",
+            chart("= \"bar\""),
+            "invalid chart block: this line has no key before `=`",
+            "`key = value`",
+        ),
+        (
+            "content/reports/chart.md",
+            chart("[type]"),
+            "invalid chart block: wrong kind of value: found a group of named fields, expected one value",
+            "",
+        ),
+        (
+            "content/lessons/bad.md",
+            "---\n[甲, 乙]\n---\n正文\n".to_string(),
+            "invalid front matter: the front matter is not written as fields",
+            "`category: 采购`",
+        ),
+        (
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}summary: !!int 五\n---\n"),
+            "invalid front matter: a value starts with `!`, which YAML reads as a type tag",
+            "`summary: \"!!int 五\"`",
+        ),
+    ];
+    for (file, text, problem, help) in cases {
+        let m = failing(file, text);
+        assert!(m.contains(problem), "{file}: {problem}\n{m}");
+        assert!(m.contains(help), "{file}: {help}\n{m}");
+        for jargon in [
+            "expected `",
+            "expected mapping",
+            "wanted exactly",
+            "unclosed table",
+        ] {
+            assert!(!m.contains(jargon), "{file}: {jargon}\n{m}");
+        }
+    }
+}
+
 /// A site.toml key naming a folder or table that does not exist is found only after the
 /// file was read; it is still told at its line, like every other site.toml mistake.
 #[test]

@@ -339,6 +339,14 @@ pub fn library(message: &str) -> Text {
     {
         return t!("the field `{field}` is given twice", field = field);
     }
+    if message.starts_with("wanted exactly 1 element") {
+        // serde reading a choice (`type = "bar"`) from a table: `[type]` or `type = {}`.
+        return t!(
+            "wrong kind of value: found {found}, expected {expected}",
+            found = t!("a group of named fields"),
+            expected = t!("one value")
+        );
+    }
     if let Some(told) = not_whole(message) {
         return told;
     }

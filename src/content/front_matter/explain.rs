@@ -80,7 +80,16 @@ pub(super) fn in_words(
     {
         return d;
     }
-    let Some((field, block)) = field_block(front, local) else {
+    let block = field_block(front, local);
+    let is_field = |range: &std::ops::Range<usize>| front[range.clone()].contains([':', '=']);
+    if message.starts_with("expected mapping") && !block.as_ref().is_some_and(|(_, b)| is_field(b))
+    {
+        // The whole front matter is a list or a lone value (`[a, b]`, `- a`, a sentence).
+        d.problem = Problem::FrontMatter(t!("the front matter is not written as fields"));
+        d.help = Some(Box::new(t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: 采购`); a list's items go under it, each after `- `")));
+        return d;
+    }
+    let Some((field, block)) = block else {
         return d;
     };
     let value = field_value(&front[block]);

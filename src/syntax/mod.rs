@@ -8,6 +8,8 @@
 //! author did, with the line as it should be. Shared by every stage that parses TOML or
 //! YAML, so the same mistake reads the same wherever it is made.
 
+mod grammar;
+
 use crate::messages::Text;
 use crate::t;
 
@@ -99,7 +101,7 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("write keys of letters, digits, `_` and `-`, or put the key in quotes (`\"项目 A\" = 1`); a text value goes after `=` in quotes"),
         );
     }
-    None
+    grammar::explain(message, line)
 }
 
 /// Explains the YAML parser's `message` about `text` (a front matter or a YAML data file)
@@ -145,6 +147,12 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
                 "a value starts with `{c}`, which YAML keeps for itself",
                 c = c.to_string()
             ),
+            quote_help(line),
+        );
+    }
+    if message.contains("tagged scalar") || message.starts_with("unsupported tag") {
+        return explained_here(
+            t!("a value starts with `!`, which YAML reads as a type tag"),
             quote_help(line),
         );
     }

@@ -77,6 +77,7 @@ pub fn new_page(
         projects.first().map_or("erp-upgrade", String::as_str),
     );
     ctx.insert("project_list", &project_list(&projects));
+    ctx.insert("currency", &new_project_currency(root, &config, &projects));
     let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {
         Diagnostic::error(Problem::Template(crate::messages::reason(&e))).in_file(&shown)
     })?;
@@ -115,6 +116,50 @@ fn project_folders(root: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The currency a new project is written in: the portfolio's, else the one most of the
+/// site's projects use, else the starter's for the site's language. A fixed `CNY` made
+/// the first project added to an English site (its starter in USD) fail the build as
+/// soon as it was published: two currencies and no portfolio currency to add them in.
+fn new_project_currency(
+    root: &Path,
+    config: &crate::config::Config,
+    projects: &[String],
+) -> String {
+    if let Some(portfolio) = &config.currency.portfolio {
+        return portfolio.clone();
+    }
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for name in projects {
+        let index = root.join("content/projects").join(name).join("index.md");
+        let Ok(text) = fs::read_to_string(index) else {
+            continue;
+        };
+        // The front matter's lines: after the opening `---`, up to the closing one.
+        let written = text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.trim_end() != "---")
+            .find_map(|l| l.strip_prefix("currency:"))
+            .map(|v| {
+                v.split('#')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\''])
+            });
+        if let Some(code) = written.filter(|c| !c.is_empty()) {
+            *counts.entry(code.to_string()).or_default() += 1;
+        }
+    }
+    // Most used; on a tie the first by name, so the choice never depends on read order.
+    let most = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+    match most {
+        Some((code, _)) => code.clone(),
+        None if config.language.code() == "en" => "USD".to_string(),
+        None => "CNY".to_string(),
+    }
 }
 
 /// How many project names a scaffold's hint lists before "…".

@@ -205,6 +205,44 @@ fn new_with_odd_titles_makes_a_page_that_parses_or_says_why_not() {
     }
 }
 
+/// A project scaffold published before its budget is known shows no budget: the starter
+/// once wrote `bac: 0`, and the projects list showed a budget of "0 CNY" as a figure.
+#[test]
+fn a_new_project_shows_no_budget_until_one_is_written() {
+    for lang in ["zh", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("portal");
+        assert!(pmo(&["init", dir.to_str().unwrap(), "--lang", lang])
+            .status
+            .success());
+        let root = dir.to_str().unwrap();
+        let out = pmo(&[
+            "--root",
+            root,
+            "new",
+            "project",
+            "预算未定",
+            "--slug",
+            "tbd",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let page = dir.join("content/projects/tbd/index.md");
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, text.replace("draft: true", "draft: false")).unwrap();
+        let out = pmo(&["--root", root, "build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let list = std::fs::read_to_string(dir.join("public/projects/index.html")).unwrap();
+        let row = list
+            .split("<tr")
+            .find(|r| r.contains("预算未定"))
+            .unwrap_or_else(|| panic!("{list}"));
+        assert!(
+            !row.contains(">0 CNY") && !row.contains(">0 "),
+            "{lang}: {row}"
+        );
+    }
+}
+
 #[test]
 fn a_site_archetype_overrides_the_themes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -162,7 +162,7 @@ impl Location {
 impl fmt::Debug for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, col) = self.line_col();
-        write!(f, "{}:{line}:{col}", self.path.display())
+        write!(f, "{}:{line}:{col}", shown(&self.path))
     }
 }
 
@@ -244,9 +244,9 @@ impl Diagnostic {
         match (&self.location, &self.path) {
             (Some(loc), _) => {
                 let (line, col) = loc.line_col();
-                Some(format!("{}:{line}:{col}", loc.path.display()))
+                Some(format!("{}:{line}:{col}", shown(&loc.path)))
             }
-            (None, Some(path)) => Some(path.display().to_string()),
+            (None, Some(path)) => Some(shown(path)),
             (None, None) => None,
         }
     }
@@ -345,7 +345,7 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.diagnostic.location, &self.diagnostic.path) {
-            (None, Some(path)) => write!(f, "{}: {}", path.display(), self.message),
+            (None, Some(path)) => write!(f, "{}: {}", shown(path), self.message),
             _ => f.write_str(&self.message),
         }
     }
@@ -389,6 +389,25 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// A path as a report shows it: a control character in a file name (a line break, a tab
+/// pasted into it) written as its escape, so the `[path:line:col]` header stays on one
+/// line and names the file as the author would have to type it.
+pub fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Lets miette read the excerpt and name the file in its `[path:line:col]` header.
 impl miette::SourceCode for Location {
     fn read_span<'a>(
@@ -397,7 +416,7 @@ impl miette::SourceCode for Location {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let name = self.path.display().to_string();
+        let name = shown(&self.path);
         if let Some(window) = long_line_window(&self.source, span.offset()) {
             // The line alone, cut around the spot: the whole of a minified file's line
             // filled the terminal, and past 65,535 columns miette's padding panicked.

@@ -1222,3 +1222,20 @@ fn a_link_whose_file_name_several_folders_hold_lists_them_all() {
         "{m}"
     );
 }
+
+/// A control character in a file name (a line break pasted into it) is shown escaped, so
+/// the report's `[path:line:col]` header stays on one line and names the file.
+#[test]
+fn a_line_break_in_a_file_name_keeps_the_report_header_on_one_line() {
+    let site = Site::fixture("basic");
+    site.write("content/lessons/坏\n名.md", "---\ntitle: 测试\n---\n");
+    let out = common::pmo(&["--root", site.root().to_str().unwrap(), "build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = common::stderr(&out);
+    assert!(
+        report.contains("[content/lessons/坏\\n名.md:2:1]"),
+        "{report}"
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/lessons/坏\\n名.md:2:1"), "{m}");
+}

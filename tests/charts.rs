@@ -236,6 +236,29 @@ fn a_chart_repeating_an_x_value_without_aggregate_warns_at_its_block() {
         .all(|w| !w.contains("财务部")));
     let split = chart.replace("y = \"工时\"", "y = \"工时\"\nseries = \"状态\"");
     assert!(block_warnings(&split).iter().all(|w| !w.contains("财务部")));
+    // Every value repeated is counted, not only the first: fixing 财务部 alone would
+    // leave 采购部 drawn twice without a word.
+    let site = Site::fixture("basic");
+    site.write(
+        "data/工时.csv",
+        "部门,工时\n财务部,120\n采购部,80\n财务部,40\n采购部,10\n信息部,5\n信息部,6\n",
+    );
+    site.write(
+        "content/reports/工时.md",
+        format!("---\ntitle: 部门工时\ndate: 2024-12-30\n---\n\n{chart}\n"),
+    );
+    let warnings: Vec<String> = site
+        .build_ok()
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let repeated: Vec<&String> = warnings.iter().filter(|w| w.contains("财务部")).collect();
+    assert_eq!(repeated.len(), 1, "{warnings:?}");
+    assert!(
+        repeated[0].contains("and 2 more values (`采购部`, `信息部`)"),
+        "{warnings:?}"
+    );
 }
 
 /// A `filter` value no row has (a typo, a status renamed since) left the table empty

@@ -132,11 +132,22 @@ pub fn check_size(spec: &ChartSpec, table: &Table) -> Result<(), crate::messages
     Ok(())
 }
 
-/// The first x value that two selected rows of one series share, in a chart that draws
-/// each row as a point or bar of its own (lines, bars, areas without `aggregate`): the
-/// reader sees two marks under one label and cannot tell which is which. Returns the
-/// value as the axis shows it and the two rows.
-pub fn repeated_category(spec: &ChartSpec, table: &Table) -> Option<(String, usize, usize)> {
+/// An x value that two selected rows of one series share, in a chart that draws each
+/// row as a point or bar of its own (lines, bars, areas without `aggregate`): the reader
+/// sees two marks under one label and cannot tell which is which.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeated {
+    /// The first such value, as the axis shows it, and the two rows that first share it.
+    pub value: String,
+    pub first: usize,
+    pub again: usize,
+    /// The other values repeated, in table order (so a warning can say how many and name
+    /// a few: fixing only the first would leave the rest silently doubled).
+    pub others: Vec<String>,
+}
+
+/// The x values [`Repeated`] describes, if any.
+pub fn repeated_category(spec: &ChartSpec, table: &Table) -> Option<Repeated> {
     if merges_categories(spec) || spec.kind == ChartKind::Scatter {
         return None;
     }
@@ -145,15 +156,33 @@ pub fn repeated_category(spec: &ChartSpec, table: &Table) -> Option<(String, usi
     let rows = select(table, &spec.selection());
     let monthly = is_monthly(table, &rows, x_col);
     let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut found: Option<Repeated> = None;
     for &r in &rows {
         let category = category_of(table.text(r, x_col), monthly);
         let group = series_col.map(|c| table.text(r, c));
-        if let Some(&first) = seen.get(&(category.clone(), group.clone())) {
-            return Some((category, first, r));
+        let key = (category, group);
+        match seen.get(&key) {
+            Some(&first) => match &mut found {
+                None => {
+                    found = Some(Repeated {
+                        value: key.0,
+                        first,
+                        again: r,
+                        others: Vec::new(),
+                    })
+                }
+                Some(f) => {
+                    if f.value != key.0 && !f.others.contains(&key.0) {
+                        f.others.push(key.0);
+                    }
+                }
+            },
+            None => {
+                seen.insert(key, r);
+            }
         }
-        seen.insert((category, group), r);
     }
-    None
+    found
 }
 
 /// The label an x value is shown by: a month's first day as the month.

@@ -163,17 +163,35 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
     };
     let mut out = unmatched_filters(&selection, table, text);
     if let BlockSpec::Chart(c) = spec {
-        if let Some((value, first, again)) = crate::charts::build::repeated_category(c, table) {
+        if let Some(rep) = crate::charts::build::repeated_category(c, table) {
             let x_col = table.column(&c.x).unwrap_or(0);
-            out.push(SpecError {
-                message: t!(
+            let (first, again) = (
+                table.place_name(rep.first, x_col),
+                table.place_name(rep.again, x_col),
+            );
+            let message = if rep.others.is_empty() {
+                t!(
                     "`x = \"{x}\"` repeats `{value}` ({first} and {again} of {table}): the chart draws a mark for each row under the same label",
                     x = &c.x,
-                    value = &value,
-                    first = table.place_name(first, x_col),
-                    again = table.place_name(again, x_col),
+                    value = &rep.value,
+                    first = first,
+                    again = again,
                     table = &table.name
-                ),
+                )
+            } else {
+                t!(
+                    "`x = \"{x}\"` repeats `{value}` ({first} and {again} of {table}) and {count} more values ({others}): the chart draws a mark for each row under the same label",
+                    x = &c.x,
+                    value = &rep.value,
+                    first = first,
+                    again = again,
+                    table = &table.name,
+                    count = rep.others.len(),
+                    others = listed(&rep.others)
+                )
+            };
+            out.push(SpecError {
+                message,
                 help: t!("add aggregate = \"sum\" (or \"mean\", \"count\") to group rows by `x`, series = \"column\" if a column tells the rows apart, or a `filter` that keeps one row per value"),
                 span: field_span(text, "x"),
             });
@@ -184,6 +202,20 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
 
 /// The most values of a column a warning lists: enough to spot the one meant.
 const VALUES_LISTED: usize = 8;
+
+/// `values` as a warning lists them: in backticks, the first [`VALUES_LISTED`], then `…`.
+fn listed(values: &[String]) -> String {
+    let mut out = values
+        .iter()
+        .take(VALUES_LISTED)
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if values.len() > VALUES_LISTED {
+        out.push_str(", …");
+    }
+    out
+}
 
 /// A warning for each `filter` column none of whose values a row holds: the block would
 /// show an empty table or chart, and a typo (`已完` for `已完成`) is the likeliest reason.

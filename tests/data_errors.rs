@@ -450,6 +450,26 @@ fn a_file_named_as_a_workbook_that_is_none_is_named_for_what_it_is() {
     }
 }
 
+/// A workbook cut short (a copy or download that stopped half-way) is told as damaged,
+/// with the fix, not only in the zip reader's words.
+#[test]
+fn a_workbook_cut_short_is_told_as_damaged() {
+    let whole = xlsx_with(&[("A1", 1.0)]);
+    let site = Site::fixture("basic");
+    site.remove("content/projects/erp/budget.csv");
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        &whole[..whole.len() / 2],
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
+    assert!(
+        m.contains("the workbook cannot be opened: the file is damaged or cut short"),
+        "{m}"
+    );
+    assert!(m.contains("save the workbook again"), "{m}");
+}
+
 #[test]
 fn workbook_that_inflates_past_the_limit_is_refused() {
     let zip = zip_declaring("xl/sharedStrings.xml", b"<sst/>", 400_000_000);
@@ -721,4 +741,59 @@ fn zero_bac_beside_a_planned_budget_is_a_warning() {
             .any(|w| w.contains("content/projects/erp/index.md:9:6") && w.contains("`bac` is 0")),
         "{warnings:?}"
     );
+}
+
+/// A YAML, JSON or TOML table written wrong in shape or syntax — not a list of rows, a
+/// row that is a list, a column written twice, a bracket left open, an unquoted month in
+/// TOML, a number past any figure in JSON — is told in words with the fix, never in the
+/// reader's terms (`expected sequence start at line 1, column 1`, `set
+/// DuplicateKeyPolicy in Options`, `invalid date, expected `-` (MM-DD)`).
+#[test]
+fn a_table_written_wrong_is_told_in_words() {
+    for (file, text, said) in [
+        (
+            "budget.yaml",
+            "period: 2024-01\npv: 100\n",
+            "budget.yaml:1:1: invalid data: the file is not a list of rows",
+        ),
+        (
+            "budget.yaml",
+            "- [2024-01, 100]\n",
+            "budget.yaml:1:3: invalid data: a row is not a group of named fields",
+        ),
+        (
+            "budget.yaml",
+            "- period: 2024-01\n  pv: 100\n  pv: 200\n",
+            "budget.yaml:3:3: invalid data: `pv` is written twice",
+        ),
+        (
+            "budget.yaml",
+            "- period: 2024-01\n  pv: [100\n",
+            "invalid data: unclosed bracket `[`",
+        ),
+        (
+            "budget.toml",
+            "[[budget]]\nperiod = 2024-01\npv = 100\n",
+            "invalid data: `2024-01` is not a date TOML reads",
+        ),
+        (
+            "budget.json",
+            "[{\"period\": \"2024-01\", \"pv\": 1e999}]",
+            "invalid data: the number is out of range",
+        ),
+    ] {
+        let m = failing_budget(file, text);
+        assert!(m.contains(said), "{file}: {said}\n{m}");
+        for jargon in [
+            " at line ",
+            "Options",
+            "expected sequence",
+            "expected mapping",
+            "(MM-DD)",
+        ] {
+            assert!(!m.contains(jargon), "{file}: {jargon}\n{m}");
+        }
+    }
+    let m = failing_budget("budget.toml", "[[budget]]\nperiod = 2024-01\npv = 100\n");
+    assert!(m.contains("`period = \"2024-01\"`"), "{m}");
 }

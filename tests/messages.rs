@@ -205,6 +205,22 @@ fn a_broken_site_toml_still_gets_messages_in_its_language() {
     assert!(err.contains("site.toml 有误"), "{err}");
 }
 
+/// A message of ours that a value's reader could only hand on as English text (a date
+/// in site.toml) is recognized and shown in the site's language too.
+#[test]
+fn our_messages_inside_a_readers_error_are_translated() {
+    let site = Site::fixture("basic");
+    std::fs::write(
+        site.root().join("site.toml"),
+        "title = \"门户\"\nlanguage = \"zh-CN\"\nas_of = \"昨天\"\n",
+    )
+    .unwrap();
+    let root = site.root().to_str().unwrap().to_string();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("`昨天` 不是日期：请写作 YYYY-MM-DD"), "{err}");
+    assert!(!err.contains("is not a date"), "{err}");
+}
+
 /// A site.toml saved as "Unicode" (UTF-16, as Notepad once did) could not be read for
 /// its `language`, so its error came in English to a Chinese site: the language is read
 /// from the UTF-16 text, with or without a byte-order mark.

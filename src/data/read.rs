@@ -350,8 +350,15 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
     ) {
         workbook_limits::check(full, shown, workbook_limits::MAX_INFLATED_BYTES)?;
     }
-    let mut workbook =
-        calamine::open_workbook_auto(full).map_err(|e| fail(crate::messages::verbatim(e)))?;
+    let mut workbook = calamine::open_workbook_auto(full).map_err(|e| {
+        // Starts as a workbook but its parts cannot be read: cut short in a copy or
+        // a download, or damaged. The reader's words (`Could not find EOCD`) name
+        // the part, which the author cannot act on; they follow in brackets.
+        fail(t!(
+            "the workbook cannot be opened: the file is damaged or cut short ({reason})",
+            reason = e.to_string()
+        ))
+    })?;
     let mut sheets = Vec::new();
     for sheet in workbook.sheet_names() {
         workbook_limits::check_sheet_area(

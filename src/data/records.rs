@@ -290,7 +290,26 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let offset = offset_of(text, line, col);
         let message = e.to_string();
-        let message = message.lines().next().unwrap_or(&message).to_string();
+        let message = message.lines().next().unwrap_or(&message);
+        // The reader ends its message with the position, which ours gives.
+        let message = message
+            .rfind(" at line ")
+            .map_or(message, |i| &message[..i])
+            .to_string();
+        if message.starts_with("expected sequence") || message.starts_with("expected mapping") {
+            let (problem, help) = if message.starts_with("expected sequence") {
+                (
+                    t!("the file is not a list of rows"),
+                    t!("a YAML table is a list of rows, each starting with `- ` at the beginning of a line: `- {{period: 2024-01, pv: 100}}`"),
+                )
+            } else {
+                (
+                    t!("a row is not a group of named fields"),
+                    t!("write each row as its columns' names and values: `- {{period: 2024-01, pv: 100}}`, or `- period: 2024-01` with the next column below it, indented to match"),
+                )
+            };
+            return structured_error(path, text, problem, offset, help);
+        }
         // `.inf` or `.nan` in a cell: a value, not the table's shape, is wrong.
         if let Some(value) = message
             .strip_prefix("non-finite float `")

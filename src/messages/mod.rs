@@ -12,6 +12,8 @@
 //! pipeline never needs to know the reader's language: `main.rs`, the JSON output and
 //! `serve`'s overlay pick it at the edge.
 
+mod recognize;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -372,7 +374,9 @@ pub fn library(message: &str) -> Text {
             };
         }
     }
-    verbatim(message)
+    // One of ours rendered in English inside the library's message (a value's own
+    // `Deserialize` can only hand serde a string).
+    recognize::recognized(message).unwrap_or_else(|| verbatim(message))
 }
 
 /// A number a whole-number setting cannot hold, as serde reports it: an integer past

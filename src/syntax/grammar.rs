@@ -98,6 +98,9 @@ const DESCRIPTIONS: &[(&str, Slip)] = &[
         Slip::LoneCarriageReturn,
     ),
     ("invalid date-time", Slip::DateTime),
+    ("invalid date", Slip::DateTime),
+    ("invalid time", Slip::DateTime),
+    ("invalid offset", Slip::DateTime),
     (
         "cannot recurse further; max recursion depth met",
         Slip::TooDeep,
@@ -123,7 +126,8 @@ pub(super) fn explain(message: &str, line: &str) -> Option<Explained> {
 }
 
 fn told(slip: Slip, line: &str) -> (Text, Text) {
-    let value = line.split_once('=').map_or(line, |(_, v)| v).trim();
+    let (key, value) = line.split_once('=').unwrap_or(("key", line));
+    let (key, value) = (key.trim(), value.split(" #").next().unwrap_or(value).trim());
     match slip {
         Slip::TableHeading => (
             t!("a table heading is not written as `[name]`"),
@@ -183,7 +187,7 @@ fn told(slip: Slip, line: &str) -> (Text, Text) {
         ),
         Slip::DateTime => (
             t!("`{value}` is not a date TOML reads", value = value),
-            t!("write a date as `2024-03-05` (year, month, day, with `-`); anything else goes in quotes as text"),
+            t!("write a date as `2024-03-05` (year, month, day, with `-`); a month or anything else is text and goes in quotes (`{key} = \"{value}\"`)", key = key, value = value),
         ),
         Slip::TooDeep => (
             t!("lists or groups are nested too deeply"),

@@ -150,6 +150,34 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             quote_help(line),
         );
     }
+    if let Some(rest) = message.strip_prefix("unclosed bracket") {
+        let bracket = rest
+            .trim()
+            .trim_matches(['\'', '`', '"'])
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '[' | '{'))
+            .unwrap_or('[');
+        return explained_here(
+            t!(
+                "unclosed bracket `{bracket}`: a list or group opened here is not closed",
+                bracket = bracket.to_string()
+            ),
+            t!("close it on the same line (`[a, b]`, `{{a: 1}}`), or put the value in double quotes if the bracket is part of the text"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        let key = rest
+            .trim_start_matches([':', ' '])
+            .split([',', ' '])
+            .next()
+            .unwrap_or("")
+            .trim_matches('`');
+        return explained_here(
+            t!("`{field}` is written twice", field = key),
+            t!("keep one of the two `{field}` lines", field = key),
+        );
+    }
     if message.contains("tagged scalar") || message.starts_with("unsupported tag") {
         return explained_here(
             t!("a value starts with `!`, which YAML reads as a type tag"),
@@ -195,6 +223,12 @@ pub fn json(message: &str, eof: bool) -> Option<Explained> {
         return explained_here(
             t!("the file ends inside a value: a `]`, `}}` or `\"` is missing"),
             t!("close every `[` with `]`, every `{{` with `}}` and every text with `\"`: a JSON table is [{{\"period\": \"2024-01\", \"pv\": 100}}, …]"),
+        );
+    }
+    if message.starts_with("number out of range") {
+        return explained_here(
+            t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)"),
+            t!("write the amount as digits (`1200000`), or leave the cell empty when nothing was reported"),
         );
     }
     if message.starts_with("trailing comma") {
@@ -401,7 +435,11 @@ mod tests {
 
     #[test]
     fn other_messages_are_left_to_the_caller() {
-        assert_eq!(toml("invalid date", "d = 2024-13", 4), None);
+        assert_eq!(toml("unknown field `d`, expected `x`", "d = 1", 0), None);
+        // A month written bare is no date TOML reads: told with the quotes it wants.
+        let e = toml("invalid date, expected `-` (MM-DD)", "d = 2024-13", 4).unwrap();
+        assert_eq!(e.problem.to_string(), "`2024-13` is not a date TOML reads");
+        assert!(e.help.to_string().contains("`d = \"2024-13\"`"));
         assert_eq!(yaml("recursion limit exceeded", "a: b", 0), None);
     }
 }

@@ -130,6 +130,20 @@ pub(super) fn classify(
             "the format is right but no such day exists: check the month and the day"
         ));
     } else if message.contains("invalid boolean") {
+        // The reader's "strict mode expects true/false" names its setting, not the field.
+        let line_start = text
+            .get(..offset)
+            .unwrap_or("")
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or("");
+        if let Some((field, value)) = line.split_once(':') {
+            diagnostic.problem = Problem::FrontMatter(t!(
+                "`{field}` takes true or false, not `{value}`",
+                field = field.trim(),
+                value = value.split(" #").next().unwrap_or(value).trim()
+            ));
+        }
         diagnostic = diagnostic.with_help(t!("write `true` or `false`: YAML 1.1 words such as yes, no, on and off are not read as booleans here, as they surprise too often"));
     }
     diagnostic

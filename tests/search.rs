@@ -282,6 +282,31 @@ fn an_exact_phrase_ranks_above_scattered_words() {
     assert_eq!(r[2]["results"][0]["score"], r[2]["results"][1]["score"]);
 }
 
+/// Quotes or book-title marks around a query (“供应商”, "供应商", 《…》) mean the text
+/// inside them: a page that happens to quote the word must not outrank, as "exact", the
+/// pages holding the word without those marks.
+#[test]
+fn quotes_around_a_query_mean_the_text_inside_them() {
+    let site = with_search();
+    site.write(
+        "content/practices/vendor-quoted.md",
+        "---\ntitle: 风险登记册\n---\n\n登记册中的“供应商”一栏填写合同方。\n",
+    );
+    site.write(
+        "content/practices/vendor-plain.md",
+        "---\ntitle: 供应商周报\n---\n\n供应商每周提交进度，供应商的延期要写明原因。\n",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!(["供应商", "“供应商”", "\"供应商\"", "《供应商》", "「供应商」"]),
+    );
+    for quoted in &r[1..] {
+        assert_eq!(urls(quoted), urls(&r[0]), "{quoted}\n{}", r[0]);
+    }
+    assert_eq!(urls(&r[0])[0], "practices/vendor-plain/", "{}", r[0]);
+}
+
 #[test]
 fn a_query_in_traditional_characters_finds_the_simplified_text() {
     let site = with_search();

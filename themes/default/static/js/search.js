@@ -559,6 +559,19 @@
     return T.fold(text).replace(/\s+/g, '');
   }
 
+  /** Quotes and brackets a query may be wrapped in: they mean the text inside. */
+  var WRAPPERS = /^["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+|["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+$/g;
+
+  /**
+   * The query's exact text, squeezed, as pages are searched for it: without the quotes or
+   * brackets around it. “供应商” means 供应商 — else the one page quoting the word kept
+   * the exact tier and every page holding it plainly fell below it. (A `%` or `-` ending
+   * a number or code is part of it, and kept.)
+   */
+  function exactText(query) {
+    return squeeze(query).replace(WRAPPERS, '');
+  }
+
   /** Pages whose text is read, at most, beyond the ones shown, to find exact text. */
   var VERIFY_EXTRA = 12;
 
@@ -732,7 +745,7 @@
    * which can only move up.
    */
   function verify(hits, query, from, need, groups, meta, expect, apart) {
-    var needle = squeeze(query);
+    var needle = exactText(query);
     var budget = need + VERIFY_EXTRA;
     function order() { rank(hits); }
     // More pages claim the exact text than are shown: their places sort out, without

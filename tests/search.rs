@@ -299,7 +299,13 @@ fn quotes_around_a_query_mean_the_text_inside_them() {
     site.build_ok();
     let r = search_client(
         &site,
-        &json!(["供应商", "“供应商”", "\"供应商\"", "《供应商》", "「供应商」"]),
+        &json!([
+            "供应商",
+            "“供应商”",
+            "\"供应商\"",
+            "《供应商》",
+            "「供应商」"
+        ]),
     );
     for quoted in &r[1..] {
         assert_eq!(urls(quoted), urls(&r[0]), "{quoted}\n{}", r[0]);

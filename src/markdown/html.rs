@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
-use super::PLACEHOLDER;
+use super::links::PLACEHOLDER;
 
 /// `html` with link `n` turned into its plain text (a link) or left out (an image): for
 /// a target the reader of this build may not see, whose address must not appear. Any

@@ -1,0 +1,208 @@
+//! The links of a page: what goes into each `href` and `src`, the placeholders that
+//! stand for addresses inside the site until every page is loaded, and the links
+//! Markdown left as text (a reference never defined, a wiki link).
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{CowStr, LinkType};
+
+use super::{html, LinkRef, Rendered};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::escape;
+use crate::t;
+
+/// What an address inside the site is written as until [`substitute_links`] resolves it.
+pub(super) const PLACEHOLDER: &str = "pmo-link:";
+
+/// Whether `written` is a run of bracketed numbers (`[1][2]`, `[3][]`).
+fn is_citation(written: &str) -> bool {
+    written.split(['[', ']']).all(|part| {
+        part.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | ' '))
+    })
+}
+
+/// Links Markdown left as text, brackets and all: a reference whose label no line of
+/// the page defines (`[清单][供应商]`, `[x][]`), and a wiki link (`[[page]]`), which
+/// Markdown does not know. A lone `[草稿]` is ordinary text to its author, so a shortcut
+/// reference is told only when it is wrapped in a second pair of brackets.
+pub(super) fn unread_links(
+    path: &Path,
+    text: &Arc<str>,
+    base: usize,
+    broken: &[(Range<usize>, LinkType)],
+) -> Vec<Diagnostic> {
+    let source = &text[base..];
+    let mut out = Vec::new();
+    for (span, kind) in broken {
+        let written = &source[span.clone()];
+        let wiki = source[..span.start].ends_with('[') && source[span.end..].starts_with(']');
+        let d = match kind {
+            LinkType::Shortcut if wiki => {
+                let page = written.trim_start_matches('[').trim_end_matches(']');
+                Diagnostic::warning(Problem::Content(t!(
+                    "`[{written}]` is a wiki link, which Markdown does not read: the page shows it as written, brackets and all",
+                    written = written
+                )))
+                .at(Location::new(path, text, base + span.start - 1, written.len() + 2))
+                .with_help(t!(
+                    "write a Markdown link to the page's file, e.g. [{page}]({page}.md), with the path from this file's folder",
+                    page = page
+                ))
+            }
+            // `文献[1][2]`: citation marks, not a link.
+            LinkType::Reference | LinkType::Collapsed if is_citation(written) => continue,
+            LinkType::Reference | LinkType::Collapsed => {
+                let label = match written.rfind("][") {
+                    Some(i) if !written.ends_with("[]") => &written[i + 1..],
+                    _ => written.trim_end_matches("[]"),
+                };
+                Diagnostic::warning(Problem::Content(t!(
+                    "`{written}` refers to the link `{label}`, which this page never defines: the page shows it as written, brackets and all",
+                    written = written,
+                    label = label
+                )))
+                .at(Location::new(path, text, base + span.start, written.len()))
+                .with_help(t!(
+                    "add a line `{label}: address` to the page, or write the link in place: [text](address)",
+                    label = label
+                ))
+            }
+            _ => continue,
+        };
+        out.push(d);
+    }
+    out
+}
+
+/// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are
+/// neutralised (and reported), everything inside the site becomes a placeholder.
+pub(super) fn link_dest<'a>(
+    out: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+    path: &Path,
+    text: &Arc<str>,
+    dest: &CowStr<'a>,
+    span: Range<usize>,
+    is_image: bool,
+) -> CowStr<'a> {
+    if dest.is_empty() {
+        return dest.clone();
+    }
+    if let Some(scheme) = scheme_of(dest) {
+        if matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto" | "tel"
+        ) {
+            return dest.clone();
+        }
+        let location = Location::new(path, text, span.start, span.len());
+        problems.push(
+            Diagnostic::error(Problem::UnsafeLink(dest.to_string()))
+                .at(location)
+                .with_help(t!(
+                    "link to a page with a relative path to its .md file, or to an http(s) address"
+                )),
+        );
+        return CowStr::Borrowed("#");
+    }
+    out.links.push(LinkRef {
+        dest: dest.to_string(),
+        span,
+        is_image,
+        raw: false,
+    });
+    if dest.starts_with('#') {
+        return dest.clone();
+    }
+    CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
+}
+
+/// Raw HTML with the addresses inside the site made placeholders, as Markdown links are,
+/// or `None` when it has none. `written` is the event's text as the file has it (an
+/// indented block's lines may differ from the event's), starting at byte `at`.
+pub(super) fn raw_links(
+    out: &mut Rendered,
+    html: &str,
+    written: &str,
+    at: usize,
+) -> Option<String> {
+    let inside = |dest: &str| {
+        !dest.is_empty()
+            && !dest.starts_with('#')
+            && !dest.starts_with("//")
+            && scheme_of(dest).is_none()
+    };
+    let attributes: Vec<_> = html::url_attributes(html)
+        .into_iter()
+        .filter(|a| inside(a.value.trim()))
+        .collect();
+    if attributes.is_empty() {
+        return None;
+    }
+    let mut rewritten = String::with_capacity(html.len() + 16 * attributes.len());
+    let (mut done, mut searched) = (0, 0);
+    for attribute in attributes {
+        let value = &html[attribute.written.clone()];
+        let start = match written[searched..].find(value) {
+            Some(i) => searched + i,
+            None => searched,
+        };
+        searched = (start + value.len()).min(written.len());
+        out.links.push(LinkRef {
+            dest: attribute.value.trim().replace("&amp;", "&"),
+            span: at + start..at + searched,
+            is_image: attribute.is_image,
+            raw: true,
+        });
+        rewritten.push_str(&html[done..attribute.written.start]);
+        rewritten.push_str(&format!("\"{PLACEHOLDER}{}\"", out.links.len() - 1));
+        done = attribute.written.end;
+    }
+    rewritten.push_str(&html[done..]);
+    Some(rewritten)
+}
+
+/// The URL scheme of `dest` (`https`, `javascript` …), if it has one.
+pub fn scheme_of(dest: &str) -> Option<&str> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if first_ok && rest_ok && !dest[..colon].contains(['/', '?', '#']) {
+        Some(scheme)
+    } else {
+        None
+    }
+}
+
+/// Replaces every `"pmo-link:N"` with `"{resolve(N)}"`. Links that cannot be resolved
+/// (already reported) become `#`.
+pub fn substitute_links(html: &str, mut resolve: impl FnMut(usize) -> Option<String>) -> String {
+    let needle = format!("\"{PLACEHOLDER}");
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        out.push_str(&rest[..=i]);
+        let after = &rest[i + needle.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) if after[digits..].starts_with('"') => {
+                match resolve(n) {
+                    Some(url) => out.push_str(&escape::xml(&url)),
+                    None => out.push('#'),
+                }
+                rest = &after[digits..];
+            }
+            _ => {
+                out.push_str(&needle[1..]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

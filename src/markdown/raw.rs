@@ -1,0 +1,89 @@
+//! Raw HTML in a page: what a browser or the sanitizer would do with it, told before
+//! they do (a comment or `<script>` never closed, a script address the sanitizer drops),
+//! and the addresses inside the site made placeholders as Markdown links are.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{CowStr, Event};
+
+use super::html::{self, find_ignore_case, raw_text_elements};
+use super::links::{raw_links, scheme_of};
+use super::Rendered;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
+
+/// The page a raw HTML event is in: its file as shown, its text, and where the body
+/// (`source`) starts in it.
+pub(super) struct Page<'s> {
+    pub path: &'s Path,
+    pub text: &'s Arc<str>,
+    pub base: usize,
+    pub source: &'s str,
+}
+
+/// Records what raw HTML `event` (at `range` of the body) holds and returns it with its
+/// addresses inside the site made placeholders.
+pub(super) fn inspect<'a>(
+    event: Event<'a>,
+    out: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+    page: &Page<'_>,
+    range: Range<usize>,
+) -> Event<'a> {
+    let (Event::Html(html) | Event::InlineHtml(html)) = &event else {
+        return event;
+    };
+    out.has_raw_html = true;
+    if let Some(at) = html.find("<!--") {
+        // The block runs to the end of the page when nothing closes it.
+        let start = find_ignore_case(&page.source[range.start..], "<!--")
+            .map_or(range.start, |i| range.start + i);
+        if !page.source[start + 4..].contains("-->") && !html[at..].contains("-->") {
+            problems.push(
+                Diagnostic::error(Problem::Content(t!(
+                    "`<!--` is never closed: everything after it is hidden from the page"
+                )))
+                .at(Location::new(page.path, page.text, page.base + start, 4))
+                .with_help(t!("close the comment with `-->`, or remove the `<!--`")),
+            );
+        }
+    }
+    for name in raw_text_elements(html) {
+        // The event's text may lack a list's or quote's indent: find the tag
+        // in the file itself.
+        let start = find_ignore_case(&page.source[range.start..], &format!("<{name}"))
+            .map_or(range.start, |at| range.start + at);
+        let closed = find_ignore_case(&page.source[start..], &format!("</{name}"));
+        if closed.is_some() {
+            out.dropped_html.push((name.to_string(), page.base + start));
+            continue;
+        }
+        problems.push(
+            Diagnostic::error(Problem::Content(t!("`<{name}>` is never closed: a browser would swallow everything after it", name = name)))
+            .at(Location::new(page.path, page.text, page.base + start, name.len() + 1))
+            .with_help(t!("close it with `</{name}>`, or, to show the tag as text, write it as code: `<{name}>` between backticks", name = name)),
+        );
+    }
+    let written = &page.source[range.clone()];
+    for attribute in html::url_attributes(html) {
+        let value = attribute.value.trim();
+        let scheme = scheme_of(value).map(str::to_ascii_lowercase);
+        if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
+            let at = written.find(attribute.value).unwrap_or(0);
+            out.dropped_links
+                .push((value.to_string(), page.base + range.start + at));
+        }
+    }
+    match raw_links(
+        out,
+        html,
+        &page.source[range.clone()],
+        page.base + range.start,
+    ) {
+        Some(rewritten) if matches!(event, Event::Html(_)) => Event::Html(CowStr::from(rewritten)),
+        Some(rewritten) => Event::InlineHtml(CowStr::from(rewritten)),
+        None => event,
+    }
+}

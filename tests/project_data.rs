@@ -262,3 +262,46 @@ fn a_budget_of_ten_thousand_periods_shows_its_latest_and_says_so() {
     // (a chart may hold 50,000 points, see Limits).
     assert!(page.len() < 5_000_000, "the page is {} bytes", page.len());
 }
+
+/// A project folder whose index.md is missing or misnamed (`README.md`) held its budget
+/// where no page showed it and no figure counted it, without a word: each such folder is
+/// warned about once, with the rename to make when a page stands there under another name.
+#[test]
+fn tables_in_a_project_folder_without_its_index_are_warned_about() {
+    let site = Site::fixture("basic");
+    let budget =
+        std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write("content/projects/crm/budget.csv", &budget);
+    site.write(
+        "content/projects/crm/risks.csv",
+        "id,title,probability,impact,owner,status,response\n",
+    );
+    site.write("content/projects/hr/budget.csv", &budget);
+    site.write("content/projects/hr/README.md", "---\ntitle: HR\n---\n");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let crm: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("projects/crm/"))
+        .collect();
+    assert_eq!(crm.len(), 1, "{warnings:?}");
+    assert!(
+        crm[0].contains("holds tables but no index.md"),
+        "{warnings:?}"
+    );
+    let hr = report
+        .warnings
+        .iter()
+        .find(|w| w.to_string().contains("projects/hr/` holds tables"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    let help = hr.help.as_ref().map(|h| h.to_string()).unwrap_or_default();
+    assert!(
+        help.contains("rename `content/projects/hr/README.md` to `content/projects/hr/index.md`"),
+        "{help}"
+    );
+    // The project with its index.md is not warned about.
+    assert!(
+        !warnings.iter().any(|w| w.contains("projects/erp/` holds")),
+        "{warnings:?}"
+    );
+}

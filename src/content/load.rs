@@ -118,6 +118,7 @@ pub fn load(
         }
     }
 
+    homeless_tables(&markdown_files, &loaded.tables, diagnostics);
     let on_disk: Arc<Path> = Arc::from(root);
     let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
         .par_iter()
@@ -237,6 +238,48 @@ fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
             diagnostics.push(d);
             false
         }
+    }
+}
+
+/// A warning for each project folder that holds tables but no `index.md`: without it the
+/// folder is no project, so its budget, milestones and risks show on no project page and
+/// count in no portfolio figure, and nothing said so (an `index.md` misnamed
+/// `Index.md` or `README.md`, or left out when the folder was copied). Its tables stay
+/// readable by ```chart blocks, so this does not stop the build.
+fn homeless_tables(markdown: &[String], tables: &[String], diagnostics: &Diagnostics) {
+    let mut told: Vec<&str> = Vec::new();
+    for rel in tables {
+        let Some((folder, _)) = rel.rsplit_once('/') else {
+            continue;
+        };
+        let index = format!("{folder}/index.md");
+        if told.contains(&folder) || markdown.contains(&index) {
+            continue;
+        }
+        told.push(folder);
+        // A page in the folder under another name is the likeliest `index.md`.
+        let named = markdown
+            .iter()
+            .find(|m| m.rsplit_once('/').is_some_and(|(f, _)| f == folder));
+        let help = match named {
+            Some(page) => t!(
+                "rename `content/{page}` to `content/{index}`: a project's page is the folder's index.md",
+                page = page.as_str(),
+                index = index.as_str()
+            ),
+            None => t!(
+                "add `content/{index}` with the project's front matter (`pmo new project` writes one), or move the tables under data/ if they belong to no project",
+                index = index.as_str()
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "`content/{folder}/` holds tables but no index.md: it is no project, so its budget, milestones and risks are shown on no project page and counted in no portfolio figure",
+                folder = folder
+            )))
+            .in_file(Path::new("content").join(folder).as_path())
+            .with_help(help),
+        );
     }
 }
 

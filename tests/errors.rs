@@ -1239,3 +1239,26 @@ fn a_line_break_in_a_file_name_keeps_the_report_header_on_one_line() {
     let m = site.build_err();
     assert!(m.contains("content/lessons/坏\\n名.md:2:1"), "{m}");
 }
+
+/// A lesson saved outside `content/lessons/` (a singular `lesson/` folder) or a project
+/// written as a flat file: each field was refused as unknown with the fields of a plain
+/// page listed; the help names the kind the fields are of and where to move the file.
+#[test]
+fn front_matter_of_another_kind_is_told_where_its_file_belongs() {
+    let lesson = format!("{LESSON_HEAD}---\n正文\n");
+    let m = failing("content/lesson/供应商延期.md", lesson);
+    assert!(
+        m.contains("move this file to `content/lessons/供应商延期.md`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`project`, `phase`, `impact` are fields of a lesson"),
+        "{m}"
+    );
+    let project = "---\ntitle: 新系统\nmanager: 王芳\nbac: 100\nstatus: active\n---\n";
+    let m = failing("content/projects/新系统.md", project);
+    assert!(
+        m.contains("move this file to `content/projects/新系统/index.md`"),
+        "{m}"
+    );
+}

@@ -404,7 +404,8 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     }
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     let kind = kind_of(rel);
-    let mut page = parse_meta(kind, rel, &path, &text, &split)?;
+    let mut page = parse_meta(kind, rel, &path, &text, &split)
+        .map_err(|problems| crate::content::misplaced::explain(kind, rel, problems))?;
     if text[split.front.clone()].contains("audience") {
         let m: AudienceMeta = front_matter::parse(&path, &text, &split, kind.key())?;
         let at = field_offset(&text, &split, "audience");

@@ -4,5 +4,6 @@ pub mod actions;
 pub mod front_matter;
 pub mod language;
 pub mod load;
+mod misplaced;
 pub mod page;
 pub mod schema;

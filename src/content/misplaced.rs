@@ -1,0 +1,85 @@
+//! A page whose front matter belongs to another kind: a lesson saved in `content/lesson/`
+//! or at the top of `content/`, a project written as `projects/erp.md`. Its kind comes
+//! from its folder, so each of its fields was refused as unknown, with the list of the
+//! fields of a kind the author never meant; the help now names the kind the fields are
+//! of and the file to move it to.
+
+use crate::content::schema::{Fields, LessonMeta, PracticeMeta, ProjectMeta, ReviewMeta};
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::kinds::Kind;
+use crate::t;
+
+/// `problems` of the page at `rel` (under `content/`, of `kind`), with the help of its
+/// unknown-field errors pointing to the kind they are fields of, when at least two are
+/// and one kind has them all.
+pub fn explain(kind: Kind, rel: &str, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let unknown: Vec<String> = problems
+        .iter()
+        .filter_map(|d| match &d.problem {
+            Problem::UnknownField { field, .. } => Some(field.clone()),
+            _ => None,
+        })
+        .collect();
+    if unknown.len() < 2 {
+        return problems;
+    }
+    let candidates: [(Kind, fn() -> Fields); 4] = [
+        (Kind::Lesson, Fields::of::<LessonMeta>),
+        (Kind::Review, Fields::of::<ReviewMeta>),
+        (Kind::Project, Fields::of::<ProjectMeta>),
+        (Kind::Practice, Fields::of::<PracticeMeta>),
+    ];
+    let Some(meant) = candidates
+        .iter()
+        .filter(|(k, _)| *k != kind)
+        .find(|(_, fields)| {
+            let known = fields().known;
+            unknown.iter().all(|u| known.contains(u))
+        })
+        .map(|(k, _)| *k)
+    else {
+        return problems;
+    };
+    let Some(to) = meant.new_path(&slug_of(rel)) else {
+        return problems;
+    };
+    let listed = unknown
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for d in &mut problems {
+        if matches!(d.problem, Problem::UnknownField { .. }) {
+            d.help = Some(Box::new(t!(
+                "{fields} are fields of a {kind}: a page's kind comes from its folder, so move this file to `{path}`",
+                fields = listed.as_str(),
+                kind = crate::messages::kind_name(meant.key()),
+                path = to.as_str()
+            )));
+        }
+    }
+    problems
+}
+
+/// The name a page is known by: its file's stem, or its folder's for an `index.md`.
+fn slug_of(rel: &str) -> String {
+    let mut parts = rel.rsplit('/');
+    let file = parts.next().unwrap_or(rel);
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    match stem {
+        "index" | "_index" => parts.next().unwrap_or(stem).to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_known_by_its_stem_or_its_folder() {
+        assert_eq!(slug_of("lesson/kickoff-raci.md"), "kickoff-raci");
+        assert_eq!(slug_of("erp/index.md"), "erp");
+        assert_eq!(slug_of("启动会.md"), "启动会");
+    }
+}

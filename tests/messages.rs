@@ -205,6 +205,28 @@ fn a_broken_site_toml_still_gets_messages_in_its_language() {
     assert!(err.contains("site.toml 有误"), "{err}");
 }
 
+/// `language = "中文"` is no language pmo takes, but its author reads Chinese: the error
+/// is told in Chinese (a comment in Chinese after an English code does not count).
+#[test]
+fn a_language_pmo_does_not_take_written_in_chinese_gets_chinese() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap().to_string();
+    std::fs::write(
+        site.root().join("site.toml"),
+        "title = \"门户\"\nlanguage = \"中文\"\n",
+    )
+    .unwrap();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("site.toml 有误"), "{err}");
+    std::fs::write(
+        site.root().join("site.toml"),
+        "title = \"门户\"\nlanguage = \"english\"   # 英文界面\n",
+    )
+    .unwrap();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("invalid site.toml"), "{err}");
+}
+
 /// A message of ours that a value's reader could only hand on as English text (a date
 /// in site.toml) is recognized and shown in the site's language too.
 #[test]

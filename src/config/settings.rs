@@ -67,6 +67,10 @@ impl Default for Thresholds {
     }
 }
 
+/// The highest CPI or SPI threshold that means anything: a project earning twice its
+/// cost is far beyond any green line a PMO draws.
+const MAX_THRESHOLD: f64 = 2.0;
+
 impl Thresholds {
     /// Refuses thresholds that would grade every project wrongly: NaN or infinite
     /// values (TOML allows `nan` and `inf`), and amber above green (nothing could be
@@ -95,6 +99,33 @@ impl Thresholds {
                     "thresholds are ratios such as 0.95 (line {line})",
                     line = line
                 )));
+            }
+            // CPI and SPI are ratios near 1: `cpi_green = 95` (a percentage) would grade
+            // every project red, and show it as right.
+            if !(0.0..=MAX_THRESHOLD).contains(&value) {
+                let (_, value_at) = key_place(source, key);
+                let help = if value > MAX_THRESHOLD && value <= 200.0 {
+                    t!(
+                        "it reads like a percentage: write it as a ratio, `{key} = {ratio}`",
+                        key = key,
+                        ratio = value / 100.0
+                    )
+                } else {
+                    t!("thresholds are ratios such as 0.95: CPI and SPI are 1 on plan")
+                };
+                return Err(Diagnostic::error(Problem::Config(t!(
+                    "`{key}` is {value}, but CPI and SPI thresholds lie from 0 up to {max}",
+                    key = key,
+                    value = value,
+                    max = MAX_THRESHOLD
+                )))
+                .at(Location::new(
+                    path,
+                    source,
+                    value_at,
+                    source[value_at..].find('\n').unwrap_or(0),
+                ))
+                .with_help(help));
             }
         }
         for (index, green, amber) in [

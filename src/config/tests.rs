@@ -153,3 +153,32 @@ fn a_missing_title_is_told_with_the_line_to_write() {
         assert!(help.contains("title = \""), "{text:?}: {err} / {help}");
     }
 }
+
+/// `cpi_green = 95` (a percentage) graded every project red and showed it as right: a
+/// threshold past any ratio is refused at its line, with the ratio it likely meant.
+#[test]
+fn a_threshold_written_as_a_percentage_is_refused_with_its_ratio() {
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[thresholds]\ncpi_green = 95\ncpi_amber = 85\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:3:13"), "{err}");
+    assert!(err.to_string().contains("`cpi_green` is 95"), "{err}");
+    assert!(
+        err.help.unwrap().to_string().contains("`cpi_green = 0.95`"),
+        "help"
+    );
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[thresholds]\nspi_green = 0.9\nspi_amber = -0.5\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("`spi_amber` is -0.5"), "{err}");
+    // 0 is a choice (no project is ever red), and 1.05 a demanding green line.
+    assert!(Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[thresholds]\ncpi_green = 1.05\ncpi_amber = 0\n",
+    )
+    .is_ok());
+}

@@ -78,7 +78,21 @@ impl Lang {
         text.lines()
             .filter_map(|line| line.split_once('='))
             .find(|(key, _)| key.trim() == "language")
-            .map(|(_, value)| Lang::from_code(value.trim().trim_matches(['"', '\''])))
+            .map(|(_, value)| {
+                let value = value.split('#').next().unwrap_or("");
+                let code = value.trim().trim_matches(['"', '\'']);
+                // A language pmo does not take, written in Chinese (`中文`, `简体中文`) or
+                // naming it (`chinese`, `cn`): its error is for a Chinese reader.
+                let lower = code.to_ascii_lowercase();
+                if code.chars().any(crate::markdown::is_cjk)
+                    || lower.contains("chinese")
+                    || lower == "cn"
+                {
+                    Lang::ZhCn
+                } else {
+                    Lang::from_code(code)
+                }
+            })
             .unwrap_or(SITE_DEFAULT)
     }
 }
@@ -447,7 +461,7 @@ fn expected_in_words(expected: &str) -> Text {
         "a map" => t!("a group of named fields"),
         "usize" | "u8" | "u16" | "u32" | "u64" => t!("a whole number from 0 up"),
         "isize" | "i8" | "i16" | "i32" | "i64" | "an integer" => t!("a whole number"),
-        "f32" | "f64" | "a float" => t!("a number"),
+        "f32" | "f64" | "a float" | "a number" => t!("a number"),
         "a boolean" => t!("true or false"),
         "a string" => t!("text in quotes"),
         _ => verbatim(expected),
@@ -461,7 +475,20 @@ fn found_in_words(found: &str) -> Text {
         "map" => t!("a group of named fields"),
         "sequence" => t!("a list"),
         "unit value" | "null" => t!("nothing"),
-        _ => verbatim(found),
+        _ => {
+            // `string "false"`, `integer `-1``, `floating point `2.5``: the value as
+            // written, named in the reader's words.
+            if let Some(text) = found.strip_prefix("string ") {
+                return t!("the text {value} (in quotes)", value = text);
+            }
+            let number = ["integer `", "floating point `"]
+                .iter()
+                .find_map(|p| found.strip_prefix(p)?.strip_suffix('`'));
+            match number {
+                Some(n) => t!("the number {value}", value = n),
+                None => verbatim(found),
+            }
+        }
     }
 }
 
@@ -525,7 +552,7 @@ mod tests {
             "{told}"
         );
         let told = library("invalid type: integer `1`, expected a map").render(Lang::ZhCn);
-        assert!(told.contains("`1`") && !told.contains("a map"), "{told}");
+        assert!(told.contains("数字 1") && !told.contains("a map"), "{told}");
     }
 
     #[test]
@@ -539,7 +566,7 @@ mod tests {
         let text = library("invalid type: string \"abc\", expected a number");
         assert_eq!(
             text.render(Lang::ZhCn),
-            "值的类型不对：写的是 string \"abc\"，应为 a number"
+            "值的类型不对：写的是 带引号的文字 \"abc\"，应为 数字"
         );
         let text = library("unknown field `titel`, expected one of `title`, `date`");
         assert_eq!(
@@ -551,11 +578,11 @@ mod tests {
         let text = library("invalid type: string \"20\", expected usize");
         assert_eq!(
             text.to_string(),
-            "wrong kind of value: found string \"20\", expected a whole number from 0 up"
+            "wrong kind of value: found the text \"20\" (in quotes), expected a whole number from 0 up"
         );
         assert_eq!(
             text.render(Lang::ZhCn),
-            "值的类型不对：写的是 string \"20\"，应为 非负整数"
+            "值的类型不对：写的是 带引号的文字 \"20\"，应为 非负整数"
         );
         let text = library("invalid value: integer `-1`, expected usize");
         assert!(

@@ -4,6 +4,7 @@
 use super::{Project, EV_PV_FACTOR};
 use crate::content::schema::ProjectStatus;
 use crate::data::{BudgetRow, Table};
+use crate::date::Date;
 use crate::derive::format_amount;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::t;
@@ -257,4 +258,66 @@ pub(super) fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
             })
         })
         .collect()
+}
+
+/// The month count of a day, as [`month_number`] counts periods.
+fn month_of(day: Date) -> i32 {
+    i32::from(day.0.year()) * 12 + i32::from(day.0.month()) - 1
+}
+
+/// Value earned or money spent in a month after the day the site is built as of: no
+/// one has spent in a month not yet begun, so it is a plan typed in the ev or ac column,
+/// or a wrong year. The metrics run to the last month reported, so CPI, SPI and the
+/// S-curve would be shown as of a month to come, as though measured.
+pub(super) fn reported_ahead(table: &Table, totals: &[Total], as_of: Date) -> Option<Diagnostic> {
+    let col = table.column("period")?;
+    let now = month_of(as_of);
+    let ahead: Vec<&Total> = totals
+        .iter()
+        .filter(|t| {
+            let reported = t.row.ev.is_some_and(|v| v != 0.0) || t.row.ac.is_some_and(|v| v != 0.0);
+            reported && month_number(&t.row.period).is_some_and(|m| m > now)
+        })
+        .collect();
+    let first = ahead.first()?;
+    let message = t!(
+        "{period} reports earned value or actual cost, but the site is built as of {as_of}: nothing can be earned or spent in a month not yet begun ({count} such month(s))",
+        period = &first.row.period,
+        as_of = as_of.0.to_string(),
+        count = ahead.len()
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), first.row.row, col)
+            .with_help(t!("leave ev and ac empty for months to come (plans go in pv), check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
+    )
+}
+
+/// Amounts in a month before the project's start: most often a year typed wrong
+/// (2025 for 2026), which puts the plan a year early and the SPI off by as much.
+pub(super) fn before_start(table: &Table, totals: &[Total], start: Date) -> Option<Diagnostic> {
+    let col = table.column("period")?;
+    let first = month_of(start);
+    let early = totals.iter().find(|t| {
+        let amount = t.row.pv != 0.0
+            || t.row.ev.is_some_and(|v| v != 0.0)
+            || t.row.ac.is_some_and(|v| v != 0.0);
+        amount && month_number(&t.row.period).is_some_and(|m| m < first)
+    })?;
+    let message = t!(
+        "{period} holds amounts, but the project starts on {start} (`start` in index.md)",
+        period = &early.row.period,
+        start = start.0.to_string()
+    );
+    Some(
+        table
+            .at_cell(
+                Diagnostic::warning(Problem::Content(message)),
+                early.row.row,
+                col,
+            )
+            .with_help(t!(
+                "check the period's year, or move `start` back if the work began earlier"
+            )),
+    )
 }

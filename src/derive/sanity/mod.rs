@@ -62,6 +62,8 @@ pub struct Project<'a> {
     pub front: FrontMatter<'a>,
     pub budget: Option<(&'a Table, &'a [BudgetRow])>,
     pub milestones: Option<(&'a Table, &'a [Milestone])>,
+    /// The day the site is built as of: no value is earned or money spent after it.
+    pub as_of: crate::date::Date,
 }
 
 /// Every project's warnings, in project order.
@@ -81,6 +83,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             },
             budget: table("budget").zip(data.map(|d| d.budget.as_slice())),
             milestones: table("milestones").zip(data.map(|d| d.milestones.as_slice())),
+            as_of: site.config.as_of(),
         };
         out.extend(project_warnings(&project, settings));
         if let Some(risks) = table("risks") {
@@ -190,6 +193,10 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(budget::ev_far_ahead_of_pv(table, &totals));
         out.extend(budget::period_gaps(table, &totals));
+        out.extend(budget::reported_ahead(table, &totals, p.as_of));
+        if let Some(start) = p.info.start {
+            out.extend(budget::before_start(table, &totals, start));
+        }
         out.extend(budget::falling_totals(table, &totals));
     }
     if let Some((table, milestones)) = p.milestones {

@@ -86,6 +86,7 @@ fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) 
         },
         budget: Some((&table, &rows)),
         milestones: milestones.as_ref().map(|t| (t, ms.as_slice())),
+        as_of: Date::parse("2026-12-04").unwrap(),
     };
     project_warnings(&project, &BudgetSettings::default())
         .iter()
@@ -188,13 +189,13 @@ fn earned_value_far_ahead_of_plan_is_doubted() {
 fn a_missing_month_is_named_after_the_gap() {
     let w = warnings(
         &info(1000.0, ProjectStatus::Active),
-        "period,pv,ev,ac\n2024-01,300,,\n2024-04,400,,\n2023-12,300,,\n",
+        "period,pv,ev,ac\n2024-02,300,,\n2024-05,400,,\n2024-01,300,,\n",
         None,
     );
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("budget.csv:3:1"), "{w:?}");
     assert!(
-        w[0].contains("2 month(s) missing between 2024-01 (line 2) and 2024-04"),
+        w[0].contains("2 month(s) missing between 2024-02 (line 2) and 2024-05"),
         "{w:?}"
     );
     assert_eq!(
@@ -302,4 +303,47 @@ fn an_amount_in_scientific_notation_is_warned_as_maybe_rounded() {
     let rounded: Vec<&String> = w.iter().filter(|m| m.contains("5E+02")).collect();
     assert_eq!(rounded.len(), 1, "{w:?}");
     assert!(rounded[0].contains("budget.csv:2:"), "{}", rounded[0]);
+}
+
+/// EV or AC in a month after the as-of day (2026-12-04 here) made the metrics run to a
+/// month to come, shown as measured; amounts before the start are most often a year
+/// typed wrong. Each is told once, at its first row.
+#[test]
+fn amounts_reported_ahead_of_today_or_before_the_start_are_doubted() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2026-11,300,300,280\n2026-12,300,290,300\n2027-01,400,400,390\n2027-02,0,,5\n",
+        None,
+    );
+    let ahead: Vec<&String> = w.iter().filter(|w| w.contains("not yet begun")).collect();
+    assert_eq!(ahead.len(), 1, "{w:?}");
+    assert!(ahead[0].contains("budget.csv:4:1"), "{w:?}");
+    assert!(
+        ahead[0].contains("2027-01 reports earned value or actual cost"),
+        "{w:?}"
+    );
+    assert!(ahead[0].contains("(2 such month(s))"), "{w:?}");
+    // Plans for months to come are what a budget is for.
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2026-12,500,450,460\n2027-01,500,,\n",
+        None,
+    );
+    assert!(!w.iter().any(|w| w.contains("not yet begun")), "{w:?}");
+    // The project starts 2024-01-08: a row of 2023-01 is a year early.
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2023-01,500,500,500\n2024-02,500,500,500\n",
+        None,
+    );
+    let early: Vec<&String> = w
+        .iter()
+        .filter(|w| w.contains("the project starts on"))
+        .collect();
+    assert_eq!(early.len(), 1, "{w:?}");
+    assert!(early[0].contains("budget.csv:2:1"), "{w:?}");
+    assert!(
+        early[0].contains("2023-01 holds amounts, but the project starts on 2024-01-08"),
+        "{w:?}"
+    );
 }

@@ -72,6 +72,51 @@ fn the_results_page_finds_chinese_and_english_over_file_and_http() {
     }
 }
 
+/// A result whose match lies past its first excerpt block: Chromium asks for that block
+/// before the first has arrived (the index says which block holds the terms), and the
+/// excerpt shows the match.
+#[test]
+fn a_deep_match_has_its_block_asked_for_with_the_first() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}search = true\n"));
+    let filler = "团队每周召开例会，检查里程碑进度与资源安排。\n".repeat(60);
+    site.write(
+        "content/lessons/deep-delay.md",
+        format!(
+            "---\ntitle: 第三季度复盘\ndate: 2024-09-30\nproject: erp\nphase: monitoring\n\
+             impact: negative\n---\n\n{filler}\n外包团队交付延期两周，上线推迟。\n"
+        ),
+    );
+    site.build_ok();
+    let port = static_server(site.public(), 500);
+    let script = format!(
+        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 0 \
+           && !document.getElementById('search-app').hasAttribute('aria-busy')); \
+         const li = [...document.querySelectorAll('#search-results li')].find(l => l.textContent.includes('第三季度复盘')); \
+         const marks = li ? [...li.querySelectorAll('mark')].map(m => m.textContent).join(',') : 'none'; \
+         const blocks = performance.getEntriesByType('resource').filter(e => e.name.includes('/search/x/')); \
+         const later = blocks.filter(e => !/-0\\.js$/.test(e.name)); \
+         const early = later.filter(e => {{ const first = blocks.find(b => b.name === e.name.replace(/-\\d\\.js$/, '-0.js')); \
+           return first && e.startTime <= first.responseEnd; }}); \
+         return marks + ' later=' + later.length + ' early=' + early.length;"
+    );
+    let result = probe_at(
+        &site,
+        "search/index.html",
+        "?q=交付延期",
+        Some(port),
+        &script,
+    );
+    assert!(result.starts_with("交付延期"), "{result}");
+    let count = |key: &str| -> usize {
+        let at = result.find(key).unwrap() + key.len();
+        result[at..].split(' ').next().unwrap().parse().unwrap()
+    };
+    assert!(count("later=") > 0, "{result}");
+    assert_eq!(count("later="), count("early="), "{result}");
+}
+
 #[test]
 fn the_header_box_shows_results_as_you_type_with_keyboard_navigation() {
     let site = search_site();

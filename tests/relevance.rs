@@ -600,21 +600,7 @@ fn a_cold_query_loads_places_only_where_parts_may_stand_apart() {
         &site,
         &json!([{"q": "尾阶段敏捷", "limit": 8}, {"q": "复盘了本期", "limit": 8}]),
     );
-    let rounds = |res: &Value| -> Vec<Vec<String>> {
-        res["rounds"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|round| {
-                round
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|f| f.as_str().unwrap().to_string())
-                    .collect()
-            })
-            .collect()
-    };
+    let rounds = common::search_rounds;
     let first_with = |rounds: &[Vec<String>], prefix: &str| {
         rounds
             .iter()

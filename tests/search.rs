@@ -608,3 +608,62 @@ fn numbers_and_codes_are_found_as_written() {
         assert_eq!(excerpt.matches("<mark>").count(), 1, "{q}: {excerpt}");
     }
 }
+
+/// A match deep in a page: the index tells which block first holds each term, so the
+/// client asks for that block with block 0, in the same round, rather than a round
+/// after reading block 0 — for the excerpt of a result and for the check of a page's
+/// exact text alike.
+#[test]
+fn a_match_past_the_first_block_loads_with_it() {
+    let site = with_search();
+    let filler = "团队每周召开例会，检查里程碑进度与资源安排。\n".repeat(60);
+    for (slug, quarter) in [("deep-delay", "第三"), ("deep-delay-again", "第四")] {
+        site.write(
+            &format!("content/lessons/{slug}.md"),
+            format!(
+                "---\ntitle: {quarter}季度复盘\ndate: 2024-09-30\nproject: erp\nphase: monitoring\n\
+                 impact: negative\n---\n\n{filler}\n外包团队交付延期两周，上线推迟。\n"
+            ),
+        );
+    }
+    site.build_ok();
+    // Results whose excerpt lies in block 1; with one result shown of the two pages
+    // claiming the phrase, the check of its exact text, which reads past block 0.
+    let r = search_client(
+        &site,
+        &json!([{"q": "交付延期"}, {"q": "外包团队", "limit": 1}, {"q": "外包团队"}]),
+    );
+    for res in &r {
+        let rounds = common::search_rounds(res);
+        let mut later = 0;
+        for files in &rounds {
+            for f in files
+                .iter()
+                .filter(|f| f.starts_with("x/") && !f.ends_with("-0"))
+            {
+                let (doc, _) = f.rsplit_once('-').unwrap();
+                assert!(
+                    files.contains(&format!("{doc}-0")),
+                    "{f} a round late: {rounds:?}"
+                );
+                later += 1;
+            }
+        }
+        assert!(later > 0, "no later block asked for: {rounds:?}");
+        // meta, the shards, then the excerpt blocks.
+        assert_eq!(rounds.len(), 3, "{rounds:?}");
+    }
+    let deep = r[0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["url"] == "lessons/deep-delay/")
+        .unwrap_or_else(|| panic!("{}", r[0]));
+    assert!(
+        deep["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>交付延期</mark>"),
+        "{deep}"
+    );
+}

@@ -39,12 +39,15 @@ fn postings_decode_and_look_up_every_page_short_and_long_lists_alike() {
     let n = 1000u32;
     let short: Vec<u32> = vec![0, 7, 8, 500, 999];
     let long: Vec<u32> = (0..n).filter(|d| d % 3 == 0).collect();
+    let impact = |i: usize| 1 + (i as u32 % 31);
+    let reach = |i: usize| i as u32 % 7;
     let plain = |docs: &[u32]| {
         let mut s = String::new();
         let mut at = 0;
         for (i, d) in docs.iter().enumerate() {
             s += &encode(d - at);
-            s += &encode(1 + (i as u32 % 40));
+            // The impact, 1–31, with a reach code (0–6) above its five bits.
+            s += &encode(impact(i) | reach(i) << 5);
             at = *d;
         }
         s
@@ -68,33 +71,29 @@ fn postings_decode_and_look_up_every_page_short_and_long_lists_alike() {
          console.log(JSON.stringify(lists.map(l => {{\n\
            const p = S._decode(l, n);\n\
            const found = [];\n\
-           for (let d = -1; d <= n; d++) {{ const k = S._slot(p, d); if (k >= 0) found.push([d, p.docs[k], p.impacts[k]]); }}\n\
+           for (let d = -1; d <= n; d++) {{ const k = S._slot(p, d); if (k >= 0) found.push([d, p.docs[k], p.impacts[k], p.reach[k]]); }}\n\
            return {{dense: p.dense !== null, found}};\n\
          }})));"
     ));
-    let expect = |docs: &[u32], impact: &dyn Fn(usize) -> u32| {
+    let expect = |docs: &[u32], of: &dyn Fn(usize) -> (u32, u32)| {
         docs.iter()
             .enumerate()
-            .map(|(i, d)| serde_json::json!([d, d, impact(i)]))
+            .map(|(i, d)| serde_json::json!([d, d, of(i).0, of(i).1]))
             .collect::<Vec<_>>()
     };
+    let own = |i: usize| (impact(i), reach(i));
     assert_eq!(got[0]["dense"], false);
-    assert_eq!(
-        got[0]["found"].as_array().unwrap(),
-        &expect(&short, &|i| 1 + (i as u32 % 40))
-    );
+    assert_eq!(got[0]["found"].as_array().unwrap(), &expect(&short, &own));
     assert_eq!(got[1]["dense"], true);
-    assert_eq!(
-        got[1]["found"].as_array().unwrap(),
-        &expect(&long, &|i| 1 + (i as u32 % 40))
-    );
-    // Ranked: the floor everywhere but on the best pages, which keep their own impacts.
+    assert_eq!(got[1]["found"].as_array().unwrap(), &expect(&long, &own));
+    // Ranked: the floor everywhere but on the best pages, which keep their own impacts
+    // and reach; the others' reach is unknown (0).
     assert_eq!(
         got[2]["found"].as_array().unwrap(),
         &expect(&long, &|i| if (10..13).contains(&i) {
-            1 + ((i - 10) as u32 % 40)
+            own(i - 10)
         } else {
-            5
+            (5, 0)
         })
     );
 }
@@ -144,7 +143,7 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
            if (!other && t !== '供应' && S.fnv1a32(t) % buckets === b) other = t;\n\
          }\n\
          const files = {\n\
-           meta: {v: 9, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+           meta: {v: 10, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
                   ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
            's/0': {[other]: '1v', '供': '0v'},\n\
            ['p/' + b]: {'供应': ['011', '', 3]},\n\
@@ -215,7 +214,7 @@ fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
            if (placed) files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
          }\n\
          const sorted = bs.slice().sort((a, b) => a - b);\n\
-         files.meta = {v: 9, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+         files.meta = {v: 10, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
                        ranked: {buckets, set: gaps(sorted)}};\n\
          for (let d = 0; d < 6; d++) files['x/' + d + '-0'] = [d + '/', 'T' + d, 'lesson', '', 1, 'T' + d + '\\n' + (d < 3 ? '甲乙丙丁戊己' : '甲乙 乙丙 丙丁 丁戊 戊己'), ''];\n\
          const asked = [];\n\

@@ -3,6 +3,7 @@
 //! from (`x/<doc>-<b>.js`) and the facet values (`f/<facet>.js`).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -26,7 +27,7 @@ pub const HEAD_CHARS: usize = 800;
 pub const BLOCK_CHARS: usize = 3_000;
 /// Blocks the client reads per result (`MAX_BLOCKS` in search.js) before settling for
 /// the first: text past them would never show, so it is not written.
-const MAX_BLOCKS: usize = 4;
+pub const MAX_BLOCKS: usize = 4;
 /// Characters of a document's text kept for excerpts.
 const EXCERPT_CHARS: usize = HEAD_CHARS + BLOCK_CHARS * (MAX_BLOCKS - 1);
 
@@ -90,21 +91,56 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
 }
 
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
-/// near the block's end. Each block comes as a JS string literal, ready to write.
-pub fn blocks(page: &Page) -> Vec<String> {
-    cut_blocks(&page.title, &page.body.text.unpack())
+/// near the block's end (at `ranges` when the index stage found them already). Each
+/// block comes as a JS string literal, ready to write.
+pub fn blocks(page: &Page, ranges: Option<&Vec<Range<usize>>>) -> Vec<String> {
+    let body = page.body.text.unpack();
+    match ranges {
+        Some(r) => escape_blocks(&page.title, &body, r),
+        None => cut_blocks(&page.title, &body),
+    }
 }
 
-/// [`blocks`] of a title and a body text. Cuts are found by counting characters; the
-/// text between them is escaped a block at a time (by serde_json, then the two line
-/// separators JSON allows but older JS engines do not), not a character at a time.
+/// [`blocks`] of a title and a body text.
 fn cut_blocks(title: &str, body: &str) -> Vec<String> {
+    escape_blocks(title, body, &block_ranges(title, body))
+}
+
+/// The text of each of `ranges` of `body` (block 0 after the title), escaped a block at
+/// a time (by serde_json, then the two line separators JSON allows but older JS engines
+/// do not), not a character at a time. A range that does not fit the text (it changed
+/// since they were found) is cut anew.
+fn escape_blocks(title: &str, body: &str, ranges: &[Range<usize>]) -> Vec<String> {
+    if ranges.iter().any(|r| body.get(r.clone()).is_none()) {
+        return cut_blocks(title, body);
+    }
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let text = &body[range.clone()];
+            if k == 0 {
+                escaped(&format!("{title}\n{text}"))
+            } else {
+                escaped(text)
+            }
+        })
+        .collect()
+}
+
+/// Where the excerpt blocks of a page with this title and prose (`body`) lie in the
+/// prose, as byte ranges: block 0 is the title, a line break and the first range. Cuts
+/// are found by counting characters. The index reads them too: it tells, for each term
+/// of a page, the first block that holds it ([`crate::search::postings`]).
+pub fn block_ranges(title: &str, body: &str) -> Vec<Range<usize>> {
     let title_chars = title.chars().count() + 1;
     // Short pages fit in one block: no cut to look for (`count` is vectorized).
     if title_chars + body.chars().count() < HEAD_CHARS {
-        return vec![escaped(&format!("{title}\n{body}"))];
+        // One range, the whole prose (a `Vec` for the callers' sake).
+        #[allow(clippy::single_range_in_vec_init)]
+        return vec![0..body.len()];
     }
-    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     let mut end = 0;
     let mut in_block = title_chars;
@@ -134,17 +170,6 @@ fn cut_blocks(title: &str, body: &str) -> Vec<String> {
     // Cuts at line breaks can leave the kept text one block more.
     ranges.truncate(MAX_BLOCKS);
     ranges
-        .into_iter()
-        .enumerate()
-        .map(|(k, range)| {
-            let text = &body[range];
-            if k == 0 {
-                escaped(&format!("{title}\n{text}"))
-            } else {
-                escaped(text)
-            }
-        })
-        .collect()
 }
 
 /// `text` as a JS string literal: JSON's escapes, plus the two line separators JSON

@@ -24,13 +24,14 @@ use crate::search::fields;
 use crate::search::glossary::Vocabulary;
 use crate::search::postings::{self, cjk_text, DocIndex, DocTerms, List, Partition};
 use crate::search::ranked;
+use crate::search::reach::Layout;
 use crate::search::shards::{self, Groups};
 use crate::search::titles::{self, First};
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -150,7 +151,7 @@ fn emit(
     let shards = shards::shard_count(docs.len());
     let cuts = cut_words(site, &docs, words);
     halted(stop)?;
-    let partitions = postings(site, i18n, &docs, &cuts, stop);
+    let (partitions, ranges) = postings(site, i18n, &docs, &cuts, stop);
     halted(stop)?;
     // Three independent jobs; the facets are serial, so they run beside the others.
     let titles: Vec<Option<(String, First)>> = docs
@@ -161,7 +162,7 @@ fn emit(
         || write_shards(partitions, &titles, docs.len(), shards, output),
         || {
             rayon::join(
-                || write_documents(site, i18n, &docs, output),
+                || write_documents(site, i18n, &docs, &ranges, output),
                 || documents::facets(site, &docs, i18n),
             )
         },
@@ -229,18 +230,24 @@ fn head(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Tokenizes every document and returns the vocabulary's partitions. Batch k+1 is
-/// tokenized while batch k is merged, so neither step waits for the other's slowest task.
-/// Stops early, with part of the documents, once `stop` is set.
+/// Where each document's excerpt blocks lie in its prose (`documents::block_ranges`).
+type BlockRanges = Vec<Vec<std::ops::Range<usize>>>;
+
+/// Tokenizes every document and returns the vocabulary's partitions, and where each
+/// document's excerpt blocks lie (found here for the postings' reach, and kept so the
+/// blocks are cut once). Batch k+1 is tokenized while batch k is merged, so neither step
+/// waits for the other's slowest task. Stops early, with part of the documents, once
+/// `stop` is set.
 fn postings(
     site: &Site,
     i18n: &I18n,
     docs: &[PageId],
     cuts: &[[Vec<u32>; 2]],
     stop: &AtomicBool,
-) -> Vec<Partition> {
+) -> (Vec<Partition>, BlockRanges) {
     let lengths = documents::lengths(site, docs);
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
+    let mut all_ranges: BlockRanges = Vec::with_capacity(docs.len());
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
     let mut previous: Option<(usize, Vec<DocIndex>)> = None;
     for b in 0..=batches.len() {
@@ -251,7 +258,7 @@ fn postings(
             || {
                 batches.get(b).map(|batch| {
                     let first = b * BATCH;
-                    let terms = batch
+                    let (terms, ranges): (Vec<DocIndex>, BlockRanges) = batch
                         .par_iter()
                         .enumerate()
                         .map_init(DocTerms::default, |terms, (i, &id)| {
@@ -263,11 +270,19 @@ fn postings(
                             let metadata = fields::metadata(site, page, i18n);
                             terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
                             let body = fields::body(site, id, i18n);
+                            // The prose opens the body field: its excerpt blocks' offsets
+                            // are the field's own (see `reach`).
+                            let prose = page.body.text.len().min(body.len());
+                            let ranges = body
+                                .get(..prose)
+                                .map(|p| documents::block_ranges(&page.title, p))
+                                .unwrap_or_default();
+                            terms.blocks(Layout::new(&ranges, prose));
                             terms.add_field(3, head(&body, MAX_FIELD_BYTES), &[]);
-                            terms.finish(lengths[first + i], PARTITIONS)
+                            (terms.finish(lengths[first + i], PARTITIONS), ranges)
                         })
-                        .collect();
-                    (first, terms)
+                        .unzip();
+                    (first, terms, ranges)
                 })
             },
             || {
@@ -276,9 +291,12 @@ fn postings(
                 }
             },
         );
-        previous = tokenized;
+        previous = tokenized.map(|(first, terms, ranges)| {
+            all_ranges.extend(ranges);
+            (first, terms)
+        });
     }
-    parts
+    (parts, all_ranges)
 }
 
 /// Appends a batch of documents (numbered from `first`) to the partitions, in parallel.
@@ -317,13 +335,18 @@ fn write_shards(
         cjk.extend(part.cjk.into_iter().map(|(k, l)| (cjk_text(k), l)));
         words.extend(part.words.into_values());
     }
-    // Long lists of single words, ranked once: groups are weighed by what is written.
-    // Their sizes only: keeping the ranked text of every long word until the shards are
-    // written cost 7 MiB of the build's peak; it is ranked again as its shard is written.
+    // Long lists of single words, ranked once: groups are weighed by what is written,
+    // reach codes aside (so that they split where they did before reach: `meta.split`
+    // is in every first query). Their sizes only: keeping the ranked text of every long
+    // word until the shards are written cost 7 MiB of the build's peak; it is ranked
+    // again as its shard is written.
     let ranked_words: HashMap<&str, usize> = words
         .par_iter()
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
-        .filter_map(|(w, l)| Some((&**w, ranked::rank(l)?.json(0).len())))
+        .filter_map(|(w, l)| {
+            let r = ranked::rank(l)?;
+            Some((&**w, r.json(0).len() - r.reached as usize))
+        })
         .collect();
     let sizes = words
         .iter()
@@ -332,7 +355,7 @@ fn write_shards(
             let written = ranked_words
                 .get(&**w)
                 .copied()
-                .unwrap_or(l.encoded.len() + 2);
+                .unwrap_or(l.encoded.len() - l.reached as usize + 2);
             (&**w, w.len() + written + 4)
         });
     let word_bytes: usize = sizes.clone().map(|(_, bytes)| bytes).sum();
@@ -622,6 +645,7 @@ fn write_documents(
     site: &Site,
     i18n: &I18n,
     docs: &[PageId],
+    ranges: &[Vec<std::ops::Range<usize>>],
     output: &dyn Output,
 ) -> io::Result<()> {
     let blocks: Vec<io::Result<usize>> = docs
@@ -629,7 +653,7 @@ fn write_documents(
         .enumerate()
         .map(|(n, &d)| {
             let page = site.page(d);
-            let blocks = documents::blocks(page);
+            let blocks = documents::blocks(page, ranges.get(n));
             for (b, text) in blocks.iter().enumerate() {
                 let name = format!("x/{n}-{b}");
                 let data = if b == 0 {

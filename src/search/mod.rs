@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod index;
 pub mod postings;
 pub mod ranked;
+pub mod reach;
 pub mod shards;
 pub mod titles;
 pub mod tokenize;

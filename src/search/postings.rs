@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::search::encode;
+use crate::search::reach::{self, Layout, Seen};
 use crate::search::tokenize::{scan, Token};
 
 /// Positions are kept modulo this many places: a term's places in a document are a set
@@ -123,6 +124,8 @@ struct Count {
     /// The places of a bigram's occurrences (0 for unigrams).
     places: Places,
     tf: u32,
+    /// Where in the excerpt blocks it occurs (see [`reach`]).
+    seen: Seen,
 }
 
 /// A word of one document while it is tokenized.
@@ -132,6 +135,8 @@ struct Acc {
     /// For a pair of a word and a CJK character: the places of the character.
     places: Places,
     tf: u32,
+    /// Where in the excerpt blocks it occurs (see [`reach`]).
+    seen: Seen,
     /// For words: the term's bytes in [`DocTerms::text`].
     start: u32,
     len: u32,
@@ -173,8 +178,8 @@ pub enum TermRef<'a> {
 #[derive(Debug, Default)]
 pub struct DocIndex {
     pub text: String,
-    /// Each term with its impact and places (see [`place`]; 0 for terms without:
-    /// unigrams, words, pairs of words).
+    /// Each term with its impact and reach code (see [`reach::with_reach`]) and its
+    /// places (see [`place`]; 0 for terms without: unigrams, words, pairs of words).
     pub terms: Vec<(u8, Places, Term)>,
     /// Where each partition's terms start in `terms` (one more entry than partitions),
     /// so the merge slices them out without searching.
@@ -220,17 +225,45 @@ pub struct DocTerms {
     /// The position of the next CJK character: characters read so far in the document,
     /// plus one for each run begun, so that runs apart never read as one.
     at: u32,
-    /// A CJK character that started a run; when no second character follows, it is a
-    /// run of one and becomes a unigram of its own.
-    lone: Option<char>,
+    /// A CJK character that started a run, and where it stands; when no second character
+    /// follows, it is a run of one and becomes a unigram of its own.
+    lone: Option<(char, Seen)>,
     /// [`DocTerms::finish`]'s list of bigrams, kept for the next document.
     bigrams: Vec<(u64, Count)>,
+    /// Where the body field stands in the excerpt blocks (see [`DocTerms::blocks`]).
+    layout: Layout,
+    /// The field being read.
+    field: usize,
 }
+
+/// What unigrams and pairs write of where they stand: block 0, i.e. nothing. The client
+/// reads a query's excerpt and exact text from its bigrams and words; a pair's or a
+/// character's code would only repeat theirs, and unigrams and pairs are half the
+/// postings a first query loads (at 10k, writing their codes made a results page up to
+/// ≈ 0.4 KB larger).
+const PAIR: Seen = 1;
 
 /// The body's field bit: what a straddling bigram in a title or heading counts as.
 const BODY_BIT: u8 = 1 << 3;
 
 impl DocTerms {
+    /// Tells where the excerpt blocks lie in the body field to come, so that each term's
+    /// posting says the first block holding it (see [`reach`]). Without it, every term
+    /// counts as in block 0.
+    pub fn blocks(&mut self, layout: Layout) {
+        self.layout = layout;
+    }
+
+    /// What an occurrence at byte `at` of the field being read tells of the blocks.
+    #[inline]
+    fn seen(&self, at: usize) -> Seen {
+        match self.field {
+            0 => reach::SHOWN,
+            3 => self.layout.body(at),
+            _ => 0,
+        }
+    }
+
     /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body). `words`
     /// are the byte offsets where the field's words start (see [`Segmenter::starts`];
     /// empty for fields not segmented): a bigram straddling two words counts as body
@@ -240,6 +273,7 @@ impl DocTerms {
     /// [`Segmenter::starts`]: crate::search::words::Segmenter::starts
     pub fn add_field(&mut self, field: usize, text: &str, words: &[u32]) {
         let bit = 1u8 << field;
+        self.field = field;
         self.has_previous = false;
         self.last_cjk = None;
         scan(text, |token| match token {
@@ -249,16 +283,17 @@ impl DocTerms {
                 }
                 let here = self.at;
                 self.at = self.at.wrapping_add(1);
+                let seen = self.seen(at);
                 match prev {
                     None => {
                         self.flush_lone(bit);
-                        self.lone = Some(c);
+                        self.lone = Some((c, seen));
                         if self.has_previous {
                             // A word then a CJK run (`ERP 上线`): the pair `erp 上`.
                             let previous = std::mem::take(&mut self.previous);
                             let first = c.encode_utf8(&mut [0; 4]).to_string();
                             let hash = pair_hash(self.previous_hash, fnv64(first.as_bytes()));
-                            self.word(&previous, Some(&first), hash, bit, place(here));
+                            self.word(&previous, Some(&first), hash, bit, place(here), PAIR);
                             self.previous = previous;
                         }
                     }
@@ -268,21 +303,23 @@ impl DocTerms {
                             BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
                         let straddles = words.binary_search(&(at as u32)).is_ok();
                         let field = if straddles { BODY_BIT } else { bit };
-                        self.bump(key, field, place(here.wrapping_sub(1)));
+                        self.bump(key, field, place(here.wrapping_sub(1)), seen);
                     }
                 }
                 self.has_previous = false;
                 self.last_cjk = Some((c, here));
             }
-            Token::Code { text, .. } => {
-                self.word(text, None, fnv64(text.as_bytes()), bit, 0);
+            Token::Code { text, at, .. } => {
+                let seen = self.seen(at);
+                self.word(text, None, fnv64(text.as_bytes()), bit, 0, seen);
             }
-            Token::Word { stem, raw } => {
+            Token::Word { stem, raw, at } => {
                 self.flush_lone(bit);
+                let seen = self.seen(at);
                 let hash = fnv64(stem.as_bytes());
-                self.word(stem, None, hash, bit, 0);
+                self.word(stem, None, hash, bit, 0, seen);
                 if raw != stem {
-                    self.word(raw, None, fnv64(raw.as_bytes()), bit, 0);
+                    self.word(raw, None, fnv64(raw.as_bytes()), bit, 0, seen);
                 }
                 if self.has_previous {
                     let previous = std::mem::take(&mut self.previous);
@@ -292,13 +329,14 @@ impl DocTerms {
                         pair_hash(self.previous_hash, hash),
                         bit,
                         0,
+                        PAIR,
                     );
                     self.previous = previous;
                 } else if let Some((c, at)) = self.last_cjk.take() {
                     // A CJK run then a word (`一期 MES`): the pair `期 mes`.
                     let last = c.encode_utf8(&mut [0; 4]).to_string();
                     let pair = pair_hash(fnv64(last.as_bytes()), hash);
-                    self.word(&last, Some(stem), pair, bit, place(at));
+                    self.word(&last, Some(stem), pair, bit, place(at), PAIR);
                 }
                 self.previous.clear();
                 self.previous.push_str(stem);
@@ -310,21 +348,30 @@ impl DocTerms {
     }
 
     fn flush_lone(&mut self, bit: u8) {
-        if let Some(c) = self.lone.take() {
-            self.bump(u64::from(u32::from(c)), bit, 0);
+        if let Some((c, seen)) = self.lone.take() {
+            self.bump(u64::from(u32::from(c)), bit, 0, seen);
         }
     }
 
-    fn bump(&mut self, key: u64, bit: u8, places: Places) {
+    fn bump(&mut self, key: u64, bit: u8, places: Places, seen: Seen) {
         let count = self.cjk.entry(key).or_default();
         count.fields |= bit;
         count.places |= places;
         count.tf += 1;
+        count.seen |= seen;
     }
 
     /// Counts a word — or, with `second`, the pair `"first second"` — keyed by its hash
     /// (see [`upsert`]).
-    fn word(&mut self, first: &str, second: Option<&str>, hash: u64, bit: u8, places: Places) {
+    fn word(
+        &mut self,
+        first: &str,
+        second: Option<&str>,
+        hash: u64,
+        bit: u8,
+        places: Places,
+        seen: Seen,
+    ) {
         let text = &self.text;
         let (start, len) = (text.len(), first.len() + second.map_or(0, |s| s.len() + 1));
         let added = upsert(
@@ -341,11 +388,13 @@ impl DocTerms {
                 acc.fields |= bit;
                 acc.places |= places;
                 acc.tf += 1;
+                acc.seen |= seen;
             },
             || Acc {
                 fields: bit,
                 places,
                 tf: 1,
+                seen,
                 start: start as u32,
                 len: len as u32,
                 hash,
@@ -380,6 +429,7 @@ impl DocTerms {
                 let u = self.cjk.entry(c).or_default();
                 u.fields |= count.fields;
                 u.tf += count.tf;
+                u.seen |= count.seen;
             }
         }
         self.bigrams = bigrams;
@@ -419,21 +469,19 @@ impl DocTerms {
                 None => encode::impact(tf, fields, lengths) as u8,
             }
         };
+        let layout = std::mem::take(&mut self.layout);
         for (key, c) in self.cjk.drain() {
-            put(
-                cjk_part(key),
-                (impact(c.tf, c.fields), c.places, Term::Cjk(key)),
-            );
+            // Unigrams say nothing of where they stand (see `PAIR`).
+            let seen = if key & BIGRAM != 0 { c.seen } else { PAIR };
+            let written = reach::with_reach(impact(c.tf, c.fields), layout.code(seen));
+            put(cjk_part(key), (written, c.places, Term::Cjk(key)));
         }
         for (_, acc) in self.words.drain() {
             let (start, len, hash) = (acc.start, acc.len, acc.hash);
+            let written = reach::with_reach(impact(acc.tf, acc.fields), layout.code(acc.seen));
             put(
                 word_part(&acc),
-                (
-                    impact(acc.tf, acc.fields),
-                    acc.places,
-                    Term::Word { start, len, hash },
-                ),
+                (written, acc.places, Term::Word { start, len, hash }),
             );
         }
         let text = std::mem::take(&mut self.text);
@@ -482,17 +530,21 @@ pub struct List {
     pub places: String,
     /// Documents so far.
     pub df: u32,
+    /// Documents whose impact carries a reach code (one character more each): a word
+    /// group's size leaves them out, so the groups split where they did before reach.
+    pub reached: u32,
     /// The last document appended.
     last: u32,
 }
 
 impl List {
-    /// Appends document `doc` (greater than any before) with `impact`.
+    /// Appends document `doc` (greater than any before) with `impact`, which carries the
+    /// term's reach code above its five bits (see [`reach::with_reach`]).
     pub fn append(&mut self, doc: u32, impact: u32) {
         let delta = if self.df == 0 { doc } else { doc - self.last };
         encode::push(&mut self.encoded, delta);
-        self.encoded
-            .push(char::from(encode::LAST[(impact & 31) as usize]));
+        encode::push(&mut self.encoded, impact);
+        self.reached += u32::from(impact > 31);
         self.last = doc;
         self.df += 1;
     }
@@ -783,6 +835,72 @@ mod tests {
         let mut w = List::default();
         w.append_placed(1, 2, 0);
         assert_eq!(w.places, "");
+    }
+
+    /// Each term's reach code in a one-document index of a title and a body field whose
+    /// prose, `prose`, is cut into blocks at `cuts` (byte offsets).
+    fn reach_codes(title: &str, prose: &str, beside: &str, cuts: &[usize]) -> Vec<(String, u8)> {
+        let mut d = DocTerms::default();
+        d.add_field(0, title, &SEGMENTER.starts(title));
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .chain(std::iter::once(prose.len()))
+            .collect();
+        let ranges: Vec<_> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+        d.blocks(Layout::new(&ranges, prose.len()));
+        d.add_field(3, &format!("{prose}\n{beside}"), &[]);
+        let index = d.finish(
+            encode::Lengths {
+                text: 1.0,
+                title: 1.0,
+            },
+            4,
+        );
+        let mut out: Vec<(String, u8)> = index
+            .terms
+            .iter()
+            .map(|&(i, _, t)| match index.term(t) {
+                TermRef::Cjk(k) => (cjk_text(k), i >> 5),
+                TermRef::Word(w, _) => (w.to_string(), i >> 5),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn postings_tell_the_first_block_that_holds_their_term() {
+        let prose = "供应商按期交付。\n项目延期三周，ERP 上线推迟。";
+        let cut = prose.find('项').unwrap();
+        let codes = reach_codes("延期复盘", prose, "风险登记 MES", &[cut]);
+        let code = |t: &str| codes.iter().find(|(x, _)| x == t).map(|(_, c)| *c).unwrap();
+        // In block 0: nothing to say.
+        assert_eq!(code("供应"), 0);
+        assert_eq!(code("交付"), 0);
+        // First in block 1; a unigram as the bigrams around it.
+        assert_eq!(code("三周"), 1);
+        assert_eq!(code("erp"), 1);
+        // Unigrams and pairs write none.
+        assert_eq!(code("三"), 0);
+        assert_eq!(code("erp 上"), 0);
+        // In block 1 and in the title (which block 0's file carries): 1 + 3.
+        assert_eq!(code("延期"), 4);
+        // In no block: the last one, and shown (title, or beside the prose) or not.
+        assert_eq!(code("复盘"), 4);
+        assert_eq!(code("mes"), 4);
+        assert_eq!(code("风险"), 4);
+        // The whole prose in one block: every term in block 0.
+        let one = reach_codes("延期复盘", prose, "风险登记", &[]);
+        assert!(one.iter().all(|(_, c)| *c == 0), "{one:?}");
+    }
+
+    #[test]
+    fn reach_codes_ride_above_the_impact_and_cost_a_digit_only_past_block_0() {
+        let mut l = List::default();
+        l.append(3, 5);
+        l.append(40, reach::with_reach(31, 1).into());
+        assert_eq!(l.encoded, "35x5xv");
+        assert_eq!(encode::decode(&l.encoded).unwrap(), [3, 5, 37, 63]);
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct Ranked {
     pub top: String,
     /// The impact of every page not in `top`: the median of theirs.
     pub floor: u32,
+    /// Pages of `top` whose impact carries a reach code (see `List::reached`).
+    pub reached: u32,
 }
 
 impl Ranked {
@@ -95,13 +97,14 @@ pub fn rank(list: &List) -> Option<Ranked> {
     if !is_long(list) {
         return None;
     }
-    // Per page: the gap from the previous page (the first absolute), then the impact.
+    // Per page: the gap from the previous page (the first absolute), then the impact
+    // with the term's reach above its five bits (see `reach`): kept for the top block.
     let nums = encode::decode(&list.encoded)?;
     // The lowest impact whose pages, with those above it, are at most TOP_DOCS: the top
     // block takes whole levels, so which pages it holds never depends on page order.
     let mut counts = [0usize; 33];
     for pair in nums.chunks_exact(2) {
-        counts[(pair[1] as usize).min(32)] += 1;
+        counts[(pair[1] & 31) as usize] += 1;
     }
     let mut threshold = 33;
     let mut above = 0;
@@ -118,7 +121,7 @@ pub fn rank(list: &List) -> Option<Ranked> {
     for (i, pair) in nums.chunks_exact(2).enumerate() {
         doc = if i == 0 { pair[0] } else { doc + pair[0] };
         encode::push(&mut pages, pair[0]);
-        if pair[1] >= threshold {
+        if pair[1] & 31 >= threshold {
             top.append(doc, pair[1]);
         }
     }
@@ -126,6 +129,7 @@ pub fn rank(list: &List) -> Option<Ranked> {
         pages,
         top: top.encoded,
         floor,
+        reached: top.reached,
     })
 }
 
@@ -237,6 +241,19 @@ mod tests {
                 assert_eq!(r.floor, median, "{n} pages, impacts 1..={spread}");
             }
         }
+    }
+
+    #[test]
+    fn the_top_block_keeps_reach_codes_and_ranks_by_impact_alone() {
+        // 300 pages of impact 2 in block 0; 10 of impact 20, first in block 2 (code 2).
+        let postings: Vec<(u32, u32)> = (0..310)
+            .map(|d| (d, if d < 10 { 20 | 2 << 5 } else { 2 }))
+            .collect();
+        let r = rank(&list(&postings)).unwrap();
+        let top = encode::decode(&r.top).unwrap();
+        assert_eq!(top.len(), 20);
+        assert!(top.chunks(2).all(|p| p[1] == 20 | 2 << 5));
+        assert_eq!(r.floor, 2);
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn first_term(title: &str) -> Option<First> {
             }
             (Some(Seen::Cjk(..)), _) => done = true,
             (Some(Seen::Word(_)), Token::Word { .. }) => words += 1,
-            (Some(Seen::Word(_)), Token::Code { text, parts }) => {
+            (Some(Seen::Word(_)), Token::Code { text, parts, .. }) => {
                 // The first code ends the question: it starts at the first word or not.
                 if words == parts {
                     code = Some(text.to_string());

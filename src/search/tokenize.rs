@@ -70,11 +70,21 @@ pub enum Token<'a> {
         c: char,
         at: usize,
     },
-    /// A word: its stem and its lowercased form (equal unless stemming changed it).
-    Word { stem: &'a str, raw: &'a str },
+    /// A word: its stem and its lowercased form (equal unless stemming changed it), and
+    /// the byte offset where it starts.
+    Word {
+        stem: &'a str,
+        raw: &'a str,
+        at: usize,
+    },
     /// A number or code as written, lowercased (`12.7%`, `ll-2024-012`), reported after
-    /// its last part (each of its `parts` is a word too).
-    Code { text: &'a str, parts: u32 },
+    /// its last part (each of its `parts` is a word too), with the byte offset where it
+    /// starts.
+    Code {
+        text: &'a str,
+        parts: u32,
+        at: usize,
+    },
 }
 
 /// All index terms of `text`, in order.
@@ -133,6 +143,7 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             f(Token::Word {
                 stem: stemmed,
                 raw: &word.text,
+                at: word.start,
             });
             word.clear();
         }
@@ -148,7 +159,9 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             previous = None;
             if c.is_ascii_alphanumeric() {
                 let lower = c.to_ascii_lowercase();
-                code.letter(lower, word.text.is_empty(), &mut f);
+                let starts = word.text.is_empty();
+                code.letter(lower, starts, at, &mut f);
+                word.begin_at(starts, at);
                 word.push(lower);
             } else {
                 let last = word.text.chars().next_back();
@@ -169,8 +182,9 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
         } else if c.is_alphanumeric() {
             previous = None;
             let starts = word.text.is_empty();
+            word.begin_at(starts, at);
             for (k, lower) in c.to_lowercase().enumerate() {
-                code.letter(lower, starts && k == 0, &mut f);
+                code.letter(lower, starts && k == 0, at, &mut f);
                 word.push(lower);
             }
         } else {
@@ -203,18 +217,23 @@ struct Code {
     /// A joiner read after the last part, waiting for the next part to continue.
     joiner: Option<char>,
     percent: bool,
+    /// The byte offset of its first part.
+    start: usize,
 }
 
 impl Code {
     /// A letter or digit of a word; `starts` when it begins a new word (part).
     #[inline]
-    fn letter<F: FnMut(Token<'_>)>(&mut self, c: char, starts: bool, f: &mut F) {
+    fn letter<F: FnMut(Token<'_>)>(&mut self, c: char, starts: bool, at: usize, f: &mut F) {
         if starts {
             match self.joiner.take() {
                 // A comma joins digits only: `1,200`, not `a,b` or `1, 2`.
                 Some(',') if !c.is_ascii_digit() => self.end(f),
                 Some(j) if self.parts > 0 && !self.percent => self.push(j),
                 _ => self.end(f),
+            }
+            if self.parts == 0 {
+                self.start = at;
             }
             self.parts += 1;
         }
@@ -253,6 +272,7 @@ impl Code {
             f(Token::Code {
                 text: &self.text,
                 parts: self.parts as u32,
+                at: self.start,
             });
         }
         self.text.clear();
@@ -270,9 +290,19 @@ impl Code {
 struct Word {
     text: String,
     chars: usize,
+    /// The byte offset of its first character.
+    start: usize,
 }
 
 impl Word {
+    /// Notes where the word starts, when `starts` (its first character is at `at`).
+    #[inline]
+    fn begin_at(&mut self, starts: bool, at: usize) {
+        if starts {
+            self.start = at;
+        }
+    }
+
     #[inline]
     fn push(&mut self, c: char) {
         if self.chars < MAX_WORD_CHARS {
@@ -413,11 +443,23 @@ mod tests {
                 Token::Cjk { prev, c, .. } => {
                     format!("{}{c}", prev.map(String::from).unwrap_or_default())
                 }
-                Token::Word { stem, raw } => format!("{stem}/{raw}"),
-                Token::Code { text, .. } => format!("code {text}"),
+                Token::Word { stem, raw, at } => format!("{stem}/{raw}@{at}"),
+                Token::Code { text, at, .. } => format!("code {text}@{at}"),
             })
         });
-        assert_eq!(seen, ["项", "项目", "risk/risks", "风"]);
+        // Words say where they start (Ｒ: byte 6, after two 3-byte characters).
+        assert_eq!(seen, ["项", "项目", "risk/risks@6", "风"]);
+    }
+
+    #[test]
+    fn codes_say_where_their_first_part_starts() {
+        let mut seen = Vec::new();
+        scan("进度 v2.1，达成 12.7%", |t| {
+            if let Token::Code { text, at, .. } = t {
+                seen.push((text.to_string(), at));
+            }
+        });
+        assert_eq!(seen, [("v2.1".to_string(), 7), ("12.7%".to_string(), 21)]);
     }
 
     #[test]

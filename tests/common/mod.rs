@@ -402,6 +402,23 @@ pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json
     search_client_in(&site.public().join("search"), queries)
 }
 
+/// The files a query of [`search_client`] asked for, round by round.
+pub fn search_rounds(res: &serde_json::Value) -> Vec<Vec<String>> {
+    res["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|round| {
+            round
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
 /// [`search_client`] over the index in `search` (a built site's `search/` folder).
 pub fn search_client_in(search: &Path, queries: &serde_json::Value) -> Vec<serde_json::Value> {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");

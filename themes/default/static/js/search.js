@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 9): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 10): `search/meta.js`, term shards `search/s/<i>.js`,
  * word files `search/w/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
@@ -53,7 +53,8 @@
  * requests one after another, so each file is asked for as soon as it is known to be
  * needed: its ranked lists with its shards (meta lists which terms may have one), the
  * places of its bigrams once its lists show they will tell something (mayStandApart), a
- * result's excerpt blocks as soon as the result is sure to be shown.
+ * result's excerpt blocks as soon as the result is sure to be shown, with block 0 the
+ * later blocks its terms' reach says the match or exact text cannot come before.
  *
  * The text rules (tokenizing, stemming, excerpts) are search-text.js, which must load
  * first; the UI (header box, results page) is search-ui.js, built on this API alone.
@@ -286,20 +287,23 @@
   var DENSE = 64;
 
   /**
-   * A term's postings: {docs, impacts, dense, idf}, docs ascending (typed arrays), `dense`
-   * a table of doc → index + 1 or null (see slot). A plain list is a string of
-   * (delta, impact) pairs; a long one is ranked, `[pages, top, floor]`: every page as
-   * gaps, the best pages as a plain list, and the impact of all the others
-   * (docs/search-format.md, "Ranked lists"). `n` is the number of pages (meta.n).
+   * A term's postings: {docs, impacts, reach, dense, idf}, docs ascending (typed arrays),
+   * `dense` a table of doc → index + 1 or null (see slot). A plain list is a string of
+   * (delta, impact) pairs, each impact with the term's reach code in the page above its
+   * five bits (docs/search-format.md, "Reach"); a long one is ranked, `[pages, top,
+   * floor]`: every page as gaps, the best pages as a plain list, and the impact of all
+   * the others (docs/search-format.md, "Ranked lists"), whose reach is unknown (0). `n`
+   * is the number of pages (meta.n).
    */
   function decode(list, n) {
     var d = 0, i, v = 0, c, k = 0;
-    var docs, impacts;
+    var docs, impacts, reach;
     if (Array.isArray(list)) {
       var gaps = String(list[0] || '');
       var floor = +list[2] || 1;
       docs = new Int32Array(countNumbers(gaps));
       impacts = new Float64Array(docs.length);
+      reach = new Uint8Array(docs.length);
       for (i = 0; i < gaps.length; i++) {
         c = DIGIT[gaps.charCodeAt(i)];
         if (c >= 32) { v = v * 32 + (c - 32); continue; }
@@ -308,11 +312,11 @@
         docs[k] = d;
         impacts[k++] = floor;
       }
-      var out = postings(docs, impacts, n);
+      var out = postings(docs, impacts, reach, n);
       var top = decode(list[1] || '', n);
       for (i = 0; i < top.docs.length; i++) {
         var at = slot(out, top.docs[i]);
-        if (at >= 0) out.impacts[at] = top.impacts[i];
+        if (at >= 0) { out.impacts[at] = top.impacts[i]; out.reach[at] = top.reach[i]; }
       }
       return out;
     }
@@ -320,25 +324,26 @@
     var count = countNumbers(s) >> 1;
     docs = new Int32Array(count);
     impacts = new Float64Array(count);
+    reach = new Uint8Array(count);
     var second = false;
     for (i = 0; i < s.length && k < count; i++) {
       c = DIGIT[s.charCodeAt(i)];
       if (c >= 32) { v = v * 32 + (c - 32); continue; }
       v = v * 32 + c;
-      if (second) { impacts[k++] = v; } else { d += v; docs[k] = d; }
+      if (second) { impacts[k] = v & 31; reach[k++] = v >> 5; } else { d += v; docs[k] = d; }
       second = !second;
       v = 0;
     }
-    return postings(docs, impacts, n);
+    return postings(docs, impacts, reach, n);
   }
 
-  function postings(docs, impacts, n) {
+  function postings(docs, impacts, reach, n) {
     var dense = null;
     if (n && docs.length * DENSE >= n) {
       dense = new Int32Array(n + 1);
       for (var i = 0; i < docs.length; i++) if (docs[i] <= n) dense[docs[i]] = i + 1;
     }
-    return { docs: docs, impacts: impacts, dense: dense, idf: -1 };
+    return { docs: docs, impacts: impacts, reach: reach, dense: dense, idf: -1 };
   }
 
   /** Where document d stands in postings p, or -1 when p does not hold it. */
@@ -782,6 +787,7 @@
       }
       return Promise.all(todo.map(function (m) {
         var d = m.d;
+        blocksAhead(d, textReach(groups, d));
         return get('x/' + d + '-0').then(function (entry) {
           if (!Array.isArray(entry)) return false;
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
@@ -1070,6 +1076,62 @@
     return matches(first) ? Promise.resolve(first) : block(1);
   }
 
+  /**
+   * What a posting's reach code (docs/search-format.md, "Reach") says of where its term
+   * first stands in the page's excerpt blocks: `prose`, the first block whose text holds
+   * it (the last block when none does); `text`, the first block whose file holds it,
+   * counting the title and the words block 0 carries besides its prose as block 0.
+   */
+  function reachOf(code) {
+    var b = code ? (code - 1) % 3 + 1 : 0;
+    return { prose: b, text: code > 3 ? 0 : b };
+  }
+
+  /**
+   * The reach of document d's postings in the lists of the query's groups that hold it
+   * (a common bigram left unloaded, null, counts as in block 0), through `pick` (the
+   * block of one posting) and `fold` (how they combine): -1 when no list holds d.
+   */
+  function reachIn(groups, d, pick, fold) {
+    var out = -1;
+    function see(p) {
+      var b = 0;
+      if (p !== null) {
+        var k = slot(p, d);
+        if (k < 0) return;
+        b = pick(reachOf(p.reach[k]));
+      }
+      out = out < 0 ? b : fold(out, b);
+    }
+    groups.forEach(function (g) {
+      (g.type === 'cjk' ? g.postings : g.expansions).forEach(see);
+      if (g.next) see(g.next);
+    });
+    return out;
+  }
+
+  /**
+   * The last block excerptText reads for document d, as far as the index tells: the
+   * first holding a match of any group. A block past the first that no term reaches is
+   * asked for with block 0, one round sooner than reading block 0 would tell.
+   */
+  function excerptReach(groups, d) {
+    return Math.max(0, reachIn(groups, d, function (r) { return r.prose; }, Math.min));
+  }
+
+  /**
+   * The first block that can hold the query's exact text in document d: none before
+   * the one its last-reached term first stands in.
+   */
+  function textReach(groups, d) {
+    return Math.max(0, reachIn(groups, d, function (r) { return r.text; }, Math.max));
+  }
+
+  /** Asks for excerpt blocks 1…upto of document d, ahead of reading them. */
+  function blocksAhead(d, upto) {
+    for (var b = 1; b <= upto && b < MAX_BLOCKS; b++) optional('x/' + d + '-' + b);
+  }
+
   /** A blank row for a document whose file failed to load. */
   var NO_ROW = ['', '', '', '', 1, ''];
 
@@ -1126,6 +1188,7 @@
     var started = {};
     return function (d) {
       if (!started[d]) {
+        if (withText) blocksAhead(d, excerptReach(groups, d));
         started[d] = rowsOf([d], meta, withText).then(function (rows) {
           var row = rows[0];
           return withText ? excerptText(d, row, groups).then(function (text) { return [row, text]; }) : [row, ''];
@@ -1251,7 +1314,7 @@
   }
 
   var PmoSearch = {
-    version: 9,
+    version: 10,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

@@ -323,3 +323,26 @@ fn a_sort_naming_no_column_is_told_so() {
     assert!(!m.contains("``"), "{m}");
     assert!(m.contains("sort = \"-title\""), "{m}");
 }
+
+/// A filter over two columns whose values each some row holds but no row both showed an
+/// empty block without a word (each column alone passed the check): warned at `filter`.
+#[test]
+fn a_filter_whose_conditions_exclude_each_other_warns() {
+    let table =
+        "```table\ndata = \"工时\"\nfilter = { \"部门\" = \"采购部\", \"状态\" = \"进行中\" }\n```";
+    let warnings = block_warnings(table);
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("no row of `工时` does"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:?}");
+    assert!(
+        told[0].contains("content/reports/工时.md:10:"),
+        "{warnings:?}"
+    );
+    // Values some row holds together: no warning.
+    let together = table.replace("采购部", "财务部");
+    assert!(block_warnings(&together)
+        .iter()
+        .all(|w| !w.contains("no row of")));
+}

@@ -162,6 +162,9 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         BlockSpec::Table(t) => t.selection(),
     };
     let mut out = unmatched_filters(&selection, table, text);
+    if out.is_empty() {
+        out.extend(filters_that_exclude_each_other(&selection, table, text));
+    }
     if let BlockSpec::Chart(c) = spec {
         if let Some(rep) = crate::charts::build::repeated_category(c, table) {
             let x_col = table.column(&c.x).unwrap_or(0);
@@ -215,6 +218,37 @@ fn listed(values: &[String]) -> String {
         out.push_str(", …");
     }
     out
+}
+
+/// A `filter` of two or more columns whose values each some row holds, but no row all
+/// of them (`{ "状态" = "已关闭", "阶段" = "执行" }` where every closed row is in
+/// closing): the block shows nothing, and the per-column check finds each value fine.
+fn filters_that_exclude_each_other(
+    selection: &Selection,
+    table: &Table,
+    text: &str,
+) -> Option<SpecError> {
+    if selection.filter.len() < 2 || table.rows.is_empty() {
+        return None;
+    }
+    if !crate::charts::build::select(table, selection).is_empty() {
+        return None;
+    }
+    let columns = selection
+        .filter
+        .keys()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(SpecError {
+        message: t!(
+            "`filter` keeps rows matching all of {columns} at once, and no row of `{table}` does, though each value alone is found: the block shows nothing",
+            columns = columns.as_str(),
+            table = &table.name
+        ),
+        help: t!("check which rows hold each value: two of the conditions exclude each other; a list of values (`\"状态\" = [\"进行中\", \"已关闭\"]`) keeps rows holding any of them"),
+        span: field_span(text, "filter"),
+    })
 }
 
 /// A warning for each `filter` column none of whose values a row holds: the block would

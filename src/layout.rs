@@ -31,6 +31,18 @@ pub const DASHBOARD_URL: &str = "dashboard/";
 /// The knowledge hygiene page.
 pub const HYGIENE_URL: &str = "hygiene/";
 
+/// The top folders of the built site that the portal writes itself: the taxonomy
+/// lists, the search page and its index, the dashboard and the hygiene report. A page
+/// whose address falls under one would be overwritten by, or overwrite, the portal's own.
+pub const GENERATED_FOLDERS: &[&str] = &[
+    "tags",
+    "categories",
+    "phases",
+    "search",
+    "dashboard",
+    "hygiene",
+];
+
 /// The tables the derive stage makes from the pages and project data; a file's table may
 /// not take one of these names. Named here because the audience filter, which runs
 /// before derive, must know them too.

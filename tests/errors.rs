@@ -1262,3 +1262,29 @@ fn front_matter_of_another_kind_is_told_where_its_file_belongs() {
         "{m}"
     );
 }
+
+/// A page under a folder the portal writes itself (`content/search/`, `content/tags/`, a
+/// `dashboard.md`) was caught only when the output was written, told as a pagination
+/// clash at the output path; it is told at the page's file, naming the folder.
+#[test]
+fn a_page_at_the_portals_own_addresses_is_told_at_its_file() {
+    let page = "---\ntitle: 说明\n---\n正文\n";
+    let m = failing("content/search/_index.md", page);
+    assert!(m.contains("content/search/_index.md"), "{m}");
+    assert!(
+        m.contains("lies under /search/, which the portal writes itself"),
+        "{m}"
+    );
+    assert!(m.contains("rename the folder `content/search/`"), "{m}");
+    let m = failing("content/dashboard.md", page);
+    assert!(m.contains("lies under /dashboard/"), "{m}");
+    assert!(m.contains("rename the file"), "{m}");
+    let m = failing("content/tags/raci.md", page);
+    assert!(m.contains("/tags/raci/ lies under /tags/"), "{m}");
+    // Without search, `search/` is the site's to use.
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}\nsearch = false\n"));
+    site.write("content/search/_index.md", page);
+    site.build_ok();
+}

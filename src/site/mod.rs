@@ -148,7 +148,7 @@ pub fn link(
     let mut pages = loaded.pages;
     pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     let pages: Pages = IdVec::from_raw(pages);
-    check_url_clashes(&pages, diagnostics);
+    check_url_clashes(&pages, config.search, diagnostics);
     if !config.trust_html {
         note_dropped_html(&pages, diagnostics);
     }
@@ -225,9 +225,32 @@ fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
     }
 }
 
-fn check_url_clashes(pages: &Pages, diagnostics: &Diagnostics) {
+/// Pages that would share an address with another page, or with the portal's own pages
+/// (`search` is the portal's only when the site has search).
+fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     for page in pages {
+        let top = page.url.split('/').next().unwrap_or("");
+        if crate::layout::GENERATED_FOLDERS.contains(&top) && (search || top != "search") {
+            let in_folder = page.rel_path.starts_with(&format!("{top}/"));
+            diagnostics.push(
+                Diagnostic::error(Problem::Content(t!(
+                    "this page's address /{url} lies under /{folder}/, which the portal writes itself (its tags, categories, phases, search, dashboard and hygiene pages)",
+                    url = &page.url,
+                    folder = top
+                )))
+                .in_file(&page.path)
+                .with_help(if in_folder {
+                    t!(
+                        "rename the folder `content/{folder}/` (e.g. `content/{folder}-guide/`), or give the page another `slug`",
+                        folder = top
+                    )
+                } else {
+                    t!("rename the file, or give the page another `slug`")
+                }),
+            );
+            continue;
+        }
         if let Some(first) = seen.insert(&page.url, page) {
             diagnostics.push(
                 Diagnostic::error(Problem::Content(t!(

@@ -31,6 +31,7 @@ const LAYERS: &[&[&str]] = &[
         "prose",
         "blocks",
         "output",
+        "heap",
     ],
     &["config"],
     &["content"],

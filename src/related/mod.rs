@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use crate::content::schema::{Impact, Phase};
 use crate::site::{PageId, Site};
-use vectors::{Bag, Scratch, Sparse, Vectors};
+use vectors::{Bag, Scratch, Sparse, TextBags, Vectors};
 
 /// Lessons shown beside a lesson.
 pub const LESSONS_SHOWN: usize = 5;
@@ -193,7 +193,7 @@ struct Lesson<'a> {
 pub(crate) struct Lessons<'a> {
     site: &'a Site,
     list: Vec<Lesson<'a>>,
-    text_bags: Vec<Bag>,
+    text_bags: TextBags,
     tag_bags: Vec<Bag>,
     vectors: Vectors,
 }
@@ -221,18 +221,15 @@ impl<'a> Lessons<'a> {
                 })
             })
             .collect();
-        let text_bags: Vec<Bag> = list
-            .par_iter()
-            .map(|l| {
-                if stopped(stop) {
-                    return Bag::default();
-                }
-                let page = site.page(l.id);
-                vectors::text_bag(&weighted(page, &page.body.text.unpack()))
-            })
-            .collect();
+        let text_bags = TextBags::new(list.len(), |n| {
+            if stopped(stop) {
+                return Bag::default();
+            }
+            let page = site.page(list[n].id);
+            vectors::text_bag(&weighted(page, &page.body.text.unpack()))
+        });
         let tag_bags: Vec<Bag> = list.iter().map(|l| vectors::tag_bag(l.tags)).collect();
-        let vectors = Vectors::new(&text_bags, &tag_bags, TEXT_TERMS, (W_TAGS, W_TEXT));
+        let vectors = Vectors::of_packed(&text_bags, &tag_bags, TEXT_TERMS, (W_TAGS, W_TEXT));
         Lessons {
             site,
             list,

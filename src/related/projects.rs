@@ -95,10 +95,11 @@ pub(super) fn related(
             let page = site.page(p.id);
             let text = vectors::text_bag(&weighted(page, &page.body.text.unpack()));
             let tags = vectors::tag_bag(&page.tags);
-            let of = |bags: &[Bag]| -> Bag { vectors::sum(p.lessons.iter().map(|&n| &bags[n])) };
+            let of_lessons = vectors::sum(p.lessons.iter().map(|&n| &lessons.tag_bags[n]));
+            let own_text = p.lessons.iter().flat_map(|&n| lessons.text_bags.bag(n));
             (
-                vectors::sum([&text, &of(&lessons.text_bags)]),
-                vectors::sum([&tags, &of(&lessons.tag_bags)]),
+                vectors::counted(text.into_iter().chain(own_text).collect()),
+                vectors::sum([&tags, &of_lessons]),
             )
         })
         .unzip();
@@ -168,8 +169,14 @@ impl Scoring<'_, '_> {
     ) -> Vec<Match> {
         let lessons = self.lessons;
         // This project as a lesson would be: weighed like the lessons it is compared with.
-        let tags = lessons.vectors.tag_rarity.vector(tag_bag, usize::MAX);
-        let text = lessons.vectors.text_rarity.vector(text_bag, TEXT_TERMS);
+        let tags = lessons
+            .vectors
+            .tag_rarity
+            .vector(tag_bag.iter().copied(), usize::MAX);
+        let text = lessons
+            .vectors
+            .text_rarity
+            .vector(text_bag.iter().copied(), TEXT_TERMS);
         let project = &self.list[p];
         let mut found: Vec<Match> = Vec::new();
         for &(q, similarity) in similar {

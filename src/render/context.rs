@@ -53,17 +53,47 @@ pub struct Summary {
     pub date: String,
     pub date_display: String,
     pub summary: String,
-    pub tags: Vec<TermRef>,
-    pub category: Option<TermRef>,
-    pub phase: Option<Keyed>,
-    pub impact: Option<Keyed>,
-    pub project: Option<Link>,
+    /// [`TermRef`]s, [`Keyed`]s and the project's [`Link`], each made once for all the
+    /// summaries that hold it (see [`Shared`]).
+    pub tags: Vec<Value>,
+    pub category: Option<Value>,
+    pub phase: Option<Value>,
+    pub impact: Option<Value>,
+    pub project: Option<Value>,
     /// A lesson's register columns; absent for other kinds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lesson: Option<crate::render::register::LessonColumns>,
 }
 
-pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
+/// The parts many summaries hold alike (a tag, a category, a phase, an impact, a
+/// project's link), each made into a value once and shared by every summary holding
+/// it: a value's maps are reference-counted, so the copies are pointers. At 100,000
+/// pages each summary made its own, some 350 MiB for the render stage to hold.
+#[derive(Default)]
+pub struct Shared(std::sync::Mutex<std::collections::HashMap<String, Value>>);
+
+impl Shared {
+    /// The value of `part`, made once per distinct part.
+    fn value<T: Serialize>(&self, part: T) -> Value {
+        // Strings and maps of strings serialize without fail; a kind name keeps two
+        // shapes with the same fields apart.
+        let key = format!(
+            "{}{}",
+            std::any::type_name::<T>(),
+            serde_json::to_string(&part).unwrap_or_default()
+        );
+        let mut values = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        values
+            .entry(key)
+            .or_insert_with(|| Value::from_serializable(&part))
+            .clone()
+    }
+}
+
+pub fn summary(site: &Site, i18n: &I18n, id: PageId, shared: &Shared) -> Summary {
     let page = site.page(id);
     let term = |tax: Named, name: &str| -> Option<TermRef> {
         let taxonomy = site.taxonomy(tax);
@@ -84,23 +114,27 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId) -> Summary {
             .tags
             .iter()
             .filter_map(|t| term(Named::Tags, t))
+            .map(|t| shared.value(t))
             .collect(),
         category: page
             .category
             .as_deref()
-            .and_then(|c| term(Named::Categories, c)),
+            .and_then(|c| term(Named::Categories, c))
+            .map(|t| shared.value(t)),
         phase: page.lesson().map(|l| {
             let url = term(Named::Phases, l.phase.key())
                 .map(|t| t.url)
                 .unwrap_or_default();
-            Keyed::of(l.phase, i18n, url)
+            shared.value(Keyed::of(l.phase, i18n, url))
         }),
         impact: page
             .lesson()
-            .map(|l| Keyed::of(l.impact, i18n, String::new())),
-        project: site.project_of(page).map(|p| Link {
-            title: site.page(p).title.clone(),
-            url: site.page(p).url.clone(),
+            .map(|l| shared.value(Keyed::of(l.impact, i18n, String::new()))),
+        project: site.project_of(page).map(|p| {
+            shared.value(Link {
+                title: site.page(p).title.clone(),
+                url: site.page(p).url.clone(),
+            })
         }),
         lesson: page
             .lesson()

@@ -106,16 +106,17 @@ impl RenderCache {
     /// Recomputes every summary (after the site was linked again).
     pub fn refresh_all(&mut self, site: &Site, i18n: &I18n) {
         let ids: Vec<PageId> = site.pages.ids().collect();
+        let shared = context::Shared::default();
         self.summaries = IdVec::from_raw(
             ids.into_par_iter()
-                .map(|id| Value::from_serializable(&summary(site, i18n, id)))
+                .map(|id| Value::from_serializable(&summary(site, i18n, id, &shared)))
                 .collect(),
         );
     }
 
     /// Recomputes the summary of `id`; says whether it changed.
     pub fn refresh_summary(&mut self, site: &Site, i18n: &I18n, id: PageId) -> bool {
-        let fresh = Value::from_serializable(&summary(site, i18n, id));
+        let fresh = Value::from_serializable(&summary(site, i18n, id, &context::Shared::default()));
         let changed = self.summaries[id] != fresh;
         self.summaries[id] = fresh;
         changed

@@ -259,7 +259,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
     };
     let keyed = |v: Option<_>| v.map(|v| Keyed::of(v, r.i18n, String::new()));
     FullPage {
-        summary: context::summary(site, r.i18n, id),
+        summary: context::summary(site, r.i18n, id, &context::Shared::default()),
         lede: if page.explicit_summary {
             &page.summary
         } else {

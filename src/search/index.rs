@@ -40,6 +40,11 @@ const DOC_CHUNK: usize = 32;
 const BATCH: usize = 256;
 /// Partitions of the vocabulary merged in parallel.
 const PARTITIONS: usize = 64;
+/// Batches merged between two hand-backs of the heap's free pages (see `heap`). A list
+/// that outgrows its room moves, and the room it leaves is too small for the next list
+/// to outgrow its own: at 100,000 pages such holes held the build's RSS some 280 MiB
+/// above its live heap by the end of the merge. Each hand-back takes milliseconds.
+const TRIM_BATCHES: usize = 32;
 /// Bytes of one word group above which it is split (see `shards`): small enough that a
 /// first query loads little (a word's group comes with it), and that no file passes 1 MB
 /// even at 100k pages.
@@ -288,6 +293,9 @@ fn postings(
             || {
                 if let Some((first, batch)) = &previous {
                     merge(&mut parts, *first, batch);
+                    if (first / BATCH) % TRIM_BATCHES == TRIM_BATCHES - 1 {
+                        crate::heap::give_back();
+                    }
                 }
             },
         );

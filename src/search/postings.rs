@@ -537,11 +537,26 @@ pub struct List {
     last: u32,
 }
 
+/// Makes room for `more` bytes at the end of `text`, growing it by a quarter rather than
+/// doubling it. The lists grow a batch of documents at a time until the last is merged,
+/// and doubling left a third of their room unused at that peak, the index stage's: at
+/// 100,000 pages 96 MiB (`encoded` 156 MB used of 238, `places` 47 of 65). A quarter
+/// leaves at most a fifth unused, for a few more copies of the growing lists.
+fn room(text: &mut String, more: usize) {
+    if text.capacity() - text.len() < more {
+        text.reserve_exact(more.max(text.len() / 4).max(8));
+    }
+}
+
+/// The most bytes one number takes written by [`encode::push`] (a `u32` in base 32).
+const NUMBER_BYTES: usize = 7;
+
 impl List {
     /// Appends document `doc` (greater than any before) with `impact`, which carries the
     /// term's reach code above its five bits (see [`reach::with_reach`]).
     pub fn append(&mut self, doc: u32, impact: u32) {
         let delta = if self.df == 0 { doc } else { doc - self.last };
+        room(&mut self.encoded, NUMBER_BYTES + 1);
         encode::push(&mut self.encoded, delta);
         encode::push(&mut self.encoded, impact);
         self.reached += u32::from(impact > 31);
@@ -553,6 +568,7 @@ impl List {
     pub fn append_placed(&mut self, doc: u32, impact: u32, places: Places) {
         self.append(doc, impact);
         if places != 0 {
+            room(&mut self.places, NUMBER_BYTES);
             encode::push(&mut self.places, u32::from(places));
         }
     }

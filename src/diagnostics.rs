@@ -393,19 +393,7 @@ impl miette::Diagnostic for Report<'_> {
 /// pasted into it) written as its escape, so the `[path:line:col]` header stays on one
 /// line and names the file as the author would have to type it.
 pub fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
-    if !text.chars().any(char::is_control) {
-        return text;
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::escape::controls_escaped(&path.display().to_string()).into_owned()
 }
 
 /// Lets miette read the excerpt and name the file in its `[path:line:col]` header.

@@ -36,6 +36,26 @@ pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` with each control character (a line break or tab pasted into a file name)
+/// written as its escape (`\n`), so a message naming it stays on its lines; borrowed when
+/// it has none.
+pub fn controls_escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// The templates' escaping: Tera's, after dropping the control characters HTML forbids,
 /// so an author's text reaches no page with one whatever the template does with it.
 pub fn html_for_templates(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -166,7 +166,7 @@ impl fmt::Display for Text {
 
 /// Copies `template` into `out`, calling `hole` for each `{name}`; `{{` and `}}` stand
 /// for single braces.
-fn fill(template: &str, out: &mut String, mut hole: impl FnMut(&str, &mut String)) {
+fn fill<'t>(template: &'t str, out: &mut String, mut hole: impl FnMut(&'t str, &mut String)) {
     let mut rest = template;
     while let Some(i) = rest.find(['{', '}']) {
         out.push_str(&rest[..i]);

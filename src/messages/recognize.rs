@@ -85,32 +85,15 @@ fn matched(template: &'static str, text: &str) -> Option<(usize, Vec<(&'static s
 /// Fewer fixed characters than this (`{message}`, `{a}: {b}`) would match any text.
 const MIN_FIXED: usize = 12;
 
-/// `template` cut into fixed text and holes; `{{` and `}}` are single braces.
+/// `template` cut into fixed text and holes, as [`super::fill`] reads it (`{{` and `}}`
+/// are single braces).
 fn parts(template: &'static str) -> Vec<Part<'static>> {
     let mut parts = Vec::new();
     let mut literal = String::new();
-    let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
-        literal.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            literal.push_str(&tail[..1]);
-            rest = &tail[2..];
-            continue;
-        }
-        match (tail.starts_with('{'), tail.find('}')) {
-            (true, Some(end)) => {
-                parts.push(Part::Literal(std::mem::take(&mut literal)));
-                parts.push(Part::Hole(&tail[1..end]));
-                rest = &tail[end + 1..];
-            }
-            _ => {
-                literal.push_str(&tail[..1]);
-                rest = &tail[1..];
-            }
-        }
-    }
-    literal.push_str(rest);
+    super::fill(template, &mut literal, |name, literal| {
+        parts.push(Part::Literal(std::mem::take(literal)));
+        parts.push(Part::Hole(name));
+    });
     parts.push(Part::Literal(literal));
     parts.retain(|p| !matches!(p, Part::Literal(l) if l.is_empty()));
     parts

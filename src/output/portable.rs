@@ -27,15 +27,7 @@ pub fn is_device_name(name: &str) -> bool {
 /// `name` as a message shows it: a control character (a line break typed into a file
 /// name) escaped, so the message stays on its lines.
 fn shown(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::escape::controls_escaped(name).into_owned()
 }
 
 /// A name Windows can hold, near `name`: a device name gets `-1` after its stem, a

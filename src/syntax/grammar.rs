@@ -126,8 +126,7 @@ pub(super) fn explain(message: &str, line: &str) -> Option<Explained> {
 }
 
 fn told(slip: Slip, line: &str) -> (Text, Text) {
-    let (key, value) = line.split_once('=').unwrap_or(("key", line));
-    let (key, value) = (key.trim(), value.split(" #").next().unwrap_or(value).trim());
+    let (key, value) = super::toml_key_value(line);
     match slip {
         Slip::TableHeading => (
             t!("a table heading is not written as `[name]`"),

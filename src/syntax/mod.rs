@@ -273,7 +273,7 @@ fn quote_help(line: &str) -> Text {
 }
 
 /// The line holding `offset`, without its line break.
-fn line_at(text: &str, offset: usize) -> &str {
+pub(crate) fn line_at(text: &str, offset: usize) -> &str {
     let start = line_start(text, floor(text, offset));
     text[start..].lines().next().unwrap_or("")
 }

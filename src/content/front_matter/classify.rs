@@ -131,12 +131,7 @@ pub(super) fn classify(
         ));
     } else if message.contains("invalid boolean") {
         // The reader's "strict mode expects true/false" names its setting, not the field.
-        let line_start = text
-            .get(..offset)
-            .unwrap_or("")
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let line = text[line_start..].lines().next().unwrap_or("");
+        let line = crate::syntax::line_at(text, offset);
         if let Some((field, value)) = line.split_once(':') {
             diagnostic.problem = Problem::FrontMatter(t!(
                 "`{field}` takes true or false, not `{value}`",

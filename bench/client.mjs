@@ -25,7 +25,13 @@ export function loadClient(dir) {
   const S = globalThis.PmoSearch;
   let loaded = new Map();
   function load(name) {
-    const code = fs.readFileSync(path.join(dir, name + '.js'));
+    let code;
+    try {
+      code = fs.readFileSync(path.join(dir, name + '.js'));
+    } catch (e) {
+      // As a browser's script load fails on a missing file: the client's to handle.
+      return Promise.reject(e);
+    }
     if (!loaded.has(name)) loaded.set(name, zlib.gzipSync(code, { level: 6 }).length);
     new Function('PmoSearch', code.toString('utf8'))(S);
     return Promise.resolve();

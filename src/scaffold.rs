@@ -209,6 +209,21 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     fs::write(path, text)
 }
 
+/// The folder `pmo init` creates: DIR, or else the global `--root` (so `pmo --root site
+/// init` does what it says rather than ignore the flag); both only when they agree.
+pub fn init_folder(dir: Option<&Path>, root: &Path) -> Result<PathBuf, Diagnostic> {
+    match dir {
+        None => Ok(root.to_path_buf()),
+        Some(dir) if root == Path::new(".") || dir == root => Ok(dir.to_path_buf()),
+        Some(dir) => Err(Diagnostic::error(Problem::Content(t!(
+            "the new site's folder is given twice: `{dir}` and `--root {root}`",
+            dir = dir,
+            root = root
+        )))
+        .with_help(t!("give it once: `pmo init DIR` or `pmo --root DIR init`"))),
+    }
+}
+
 /// Creates a small site in `dir` that builds at once with the built-in theme, its UI
 /// and starter pages in English when `english`, else in Chinese.
 pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {

@@ -73,6 +73,30 @@ fn init_makes_a_site_that_builds_at_once() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// The global `--root` names the new site's folder when DIR is left out (it was listed in
+/// `pmo init --help` and ignored); given both, they must agree.
+#[test]
+fn init_takes_its_folder_from_root_when_dir_is_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("门户");
+    let out = pmo(&["--root", dir.to_str().unwrap(), "init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("site.toml").exists());
+
+    let other = tmp.path().join("other");
+    let out = pmo(&[
+        "--root",
+        dir.to_str().unwrap(),
+        "init",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("other") && err.contains("--root"), "{err}");
+    assert!(err.contains("pmo init"), "how to fix: {err}");
+    assert!(!other.exists());
+}
+
 /// `pmo init --lang en` makes an English site: the UI, the starter pages and what `init`
 /// prints are English, and it builds at once. Chinese stays the default.
 #[test]

@@ -104,8 +104,9 @@ pub(crate) enum Command {
     },
     /// Create a new site in DIR that builds at once.
     Init {
-        /// The folder to create the site in: a new or empty one.
-        dir: PathBuf,
+        /// The folder to create the site in: a new or empty one. Without it, `--root`
+        /// (the current folder by default).
+        dir: Option<PathBuf>,
         /// The language of the site's UI and starter pages (site.toml's `language`).
         #[arg(long, value_enum, default_value_t = InitLang::Zh)]
         lang: InitLang,

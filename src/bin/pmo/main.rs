@@ -132,8 +132,10 @@ fn main() -> ExitCode {
             }
             Err(d) => report_one(&d),
         },
-        Command::Init { dir, lang } => match scaffold::init(&dir, lang == InitLang::En) {
-            Ok(files) => {
+        Command::Init { dir, lang } => match scaffold::init_folder(dir.as_deref(), &cli.root)
+            .and_then(|dir| Ok((scaffold::init(&dir, lang == InitLang::En)?, dir)))
+        {
+            Ok((files, dir)) => {
                 for f in files {
                     println!("  {}", say(t!("created {file}", file = &dir.join(f))));
                 }

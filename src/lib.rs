@@ -13,6 +13,7 @@ mod alloc_stats;
 pub(crate) mod audience;
 pub(crate) mod blocks;
 pub(crate) mod charts;
+pub(crate) mod colour;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod data;

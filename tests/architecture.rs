@@ -32,6 +32,7 @@ const LAYERS: &[&[&str]] = &[
         "blocks",
         "output",
         "heap",
+        "colour",
     ],
     &["config"],
     &["content"],

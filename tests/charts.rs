@@ -111,6 +111,41 @@ fn chart_and_table_blocks_render_inside_pages() {
     assert!(table.contains("规划"));
 }
 
+/// `chart_colors` in site.toml puts the organisation's colours on every chart — project
+/// pages, the dashboard, ```chart blocks — as fixed colours in the SVG (a chart copied
+/// into a slide keeps them); without it the theme's.
+#[test]
+fn site_chart_colors_paint_every_chart() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let theme_project = site.read("projects/erp/index.html");
+    assert!(
+        theme_project.contains("#1F5E99"),
+        "the theme's first colour"
+    );
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("chart_colors = [\"#9C2A2A\", \"#0a7\"]\n{toml}"),
+    );
+    site.build_ok();
+    for page in [
+        "projects/erp/index.html",
+        "dashboard/index.html",
+        "reports/charts/index.html",
+    ] {
+        let html = site.read(page);
+        let charts = wide(&html).join("");
+        assert!(
+            charts.contains("#9C2A2A"),
+            "{page}: the site's first colour"
+        );
+        assert!(!charts.contains("#1F5E99"), "{page}: no theme colour left");
+    }
+    let project = site.read("projects/erp/index.html");
+    assert!(project.contains("#00AA77"), "#0a7 is #00aa77");
+}
+
 #[test]
 fn charts_are_byte_identical_across_builds() {
     let site = Site::fixture("basic");

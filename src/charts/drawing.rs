@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::charts::build::DataTable;
 use crate::charts::model::Chart;
+use crate::charts::palette::Palette;
 use crate::charts::svg::{self, ChartError};
 use crate::escape::xml as escape;
 
@@ -43,13 +44,14 @@ pub fn table_html(data: &DataTable, caption: &str, class: &str) -> String {
     html
 }
 
-/// Draws `chart` and wraps it with its caption and data table. `data_label` is the
-/// localized "data table" summary text.
+/// Draws `chart`, its series in `palette`'s colours, and wraps it with its caption and
+/// data table. `data_label` is the localized "data table" summary text.
 pub fn draw(
     chart: &Chart,
     data: &DataTable,
     id: &str,
     data_label: &str,
+    palette: &Palette,
 ) -> Result<Drawing, ChartError> {
     let mut drawings = String::new();
     for layout in svg::Layout::ALL {
@@ -58,7 +60,7 @@ pub fn draw(
             svg::Layout::Wide => id.to_string(),
             other => format!("{id}-{}", other.class().trim_start_matches("chart-")),
         };
-        drawings.push_str(&svg::render_as(chart, &svg_id, layout)?);
+        drawings.push_str(&svg::render_as(chart, &svg_id, layout, palette)?);
     }
     let mut html = format!(
         "<figure class=\"chart chart-{}\" id=\"{id}\">",

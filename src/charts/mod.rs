@@ -24,6 +24,7 @@ use crate::blocks::{self as spec, BlockSpec};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::i18n::I18n;
 use crate::site::{IdVec, PageId, Site};
+use palette::Palette;
 
 /// Every chart and table block of the site, drawn once before the pages that show them.
 /// ("Figures" in this code base are a project's key numbers, never these drawings.)
@@ -106,10 +107,11 @@ pub fn project_drawings(
     let empty = crate::data::ProjectData::default();
     let data = site.project_data.get(slug).unwrap_or(&empty);
     let data_label = i18n.get("chart_data");
+    let palette = Palette::new(&site.config.chart_rgb());
     match page.project() {
         Some(info) => project::charts(info, data, i18n)
             .iter()
-            .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label))
+            .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label, &palette))
             .collect::<Result<Vec<_>, ChartError>>()
             .map_err(|e| undrawn(e, Drawn::For(&page.path))),
         None => Ok(Vec::new()),
@@ -119,9 +121,10 @@ pub fn project_drawings(
 /// The portfolio dashboard's charts, from the derived tables.
 pub fn dashboard_drawings(site: &Site, i18n: &I18n) -> Result<Vec<Drawing>, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
+    let palette = Palette::new(&site.config.chart_rgb());
     let results: Vec<Result<Drawing, ChartError>> = portfolio::charts(&site.tables, i18n)
         .par_iter()
-        .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label))
+        .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label, &palette))
         .collect();
     let mut drawings = Vec::new();
     let mut problems = Vec::new();
@@ -277,7 +280,14 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     continue;
                 }
                 let (chart, data) = build::chart(c, table);
-                match drawing::draw(&chart, &data, &format!("chart-{}", n + 1), data_label) {
+                let palette = Palette::new(&site.config.chart_rgb());
+                match drawing::draw(
+                    &chart,
+                    &data,
+                    &format!("chart-{}", n + 1),
+                    data_label,
+                    &palette,
+                ) {
                     Ok(f) => f.html,
                     Err(e) => {
                         problems.push(undrawn(e, Drawn::At(at(0..0))));

@@ -53,9 +53,31 @@ pub fn rag(rag: crate::content::schema::Rag) -> RGBColor {
     }
 }
 
-/// The colour of series number `index`; the six theme colours repeat for more series.
-pub fn series(index: usize) -> RGBColor {
-    SERIES[index % SERIES.len()]
+/// The series colours a site's charts are drawn in: site.toml's `chart_colors`, else
+/// the theme's six. RAG series keep their status colours either way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette(Vec<RGBColor>);
+
+impl Default for Palette {
+    fn default() -> Palette {
+        Palette(SERIES.to_vec())
+    }
+}
+
+impl Palette {
+    /// The palette of `colors` (red, green, blue), the theme's when there are none.
+    pub fn new(colors: &[[u8; 3]]) -> Palette {
+        if colors.is_empty() {
+            return Palette::default();
+        }
+        Palette(colors.iter().map(|&[r, g, b]| RGBColor(r, g, b)).collect())
+    }
+
+    /// The colour of series number `index`; the colours repeat for more series.
+    pub fn series(&self, index: usize) -> RGBColor {
+        // Never empty: `new` falls back to the theme's colours.
+        self.0[index % self.0.len()]
+    }
 }
 
 /// The heatmap colour at `t` in 0..=1 along green → amber → red (clamped; NaN is amber).
@@ -132,15 +154,7 @@ pub fn text_on(background: RGBColor) -> RGBColor {
 
 /// WCAG relative luminance.
 fn luminance(c: RGBColor) -> f64 {
-    let lin = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    crate::colour::luminance([c.0, c.1, c.2])
 }
 
 #[cfg(test)]
@@ -148,10 +162,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_site_palette_replaces_the_series_colours_and_repeats() {
+        let site = Palette::new(&[[0x9c, 0x2a, 0x2a], [0xf2, 0xa9, 0x00]]);
+        assert_eq!(site.series(0), RGBColor(0x9c, 0x2a, 0x2a));
+        assert_eq!(site.series(3), RGBColor(0xf2, 0xa9, 0x00));
+        assert_eq!(Palette::new(&[]), Palette::default());
+        assert_eq!(Palette::default().series(7), SERIES[1]);
+    }
+
+    #[test]
     fn series_colours_repeat() {
-        assert_eq!(series(0), SERIES[0]);
-        assert_eq!(series(6), SERIES[0]);
-        assert_eq!(series(7), SERIES[1]);
+        let theme = Palette::default();
+        assert_eq!(theme.series(0), SERIES[0]);
+        assert_eq!(theme.series(6), SERIES[0]);
+        assert_eq!(theme.series(7), SERIES[1]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Settings checked against each other after site.toml is read: audience names, the
-//! base URL, the theme's folder name.
+//! base URL, the theme's folder name, chart colours.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -128,4 +128,45 @@ pub(super) fn check_theme_name(name: &str) -> Result<(), Text> {
             name = name
         ))
     }
+}
+
+/// The contrast below which a series colour all but vanishes on the charts' white
+/// background (WCAG's ratio; the theme's palette starts at 2.6, its amber).
+const MIN_CHART_CONTRAST: f64 = 1.5;
+
+/// Every `chart_colors` entry must be a colour a chart can show: a typo would otherwise
+/// fall back silently, and white on the white chart background hides a series.
+pub(super) fn check_chart_colors(
+    config: &Config,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<(), Diagnostic> {
+    let (_, list_at) = super::key_place(source, "chart_colors");
+    for colour in &config.chart_colors {
+        let offset = source[list_at.min(source.len())..]
+            .find(&format!("\"{colour}\""))
+            .map_or(list_at, |i| list_at + i + 1);
+        let at = Location::new(path, source, offset, colour.chars().count());
+        let Some(rgb) = crate::colour::hex(colour) else {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{value}` in `chart_colors` is not a colour",
+                value = colour
+            )))
+            .at(at)
+            .with_help(t!(
+                "write each colour as `#rrggbb` (or `#rgb`), e.g. chart_colors = [\"#9c2a2a\", \"#f2a900\"]"
+            )));
+        };
+        let contrast = crate::colour::contrast_on_white(rgb);
+        if contrast < MIN_CHART_CONTRAST {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{value}` in `chart_colors` would hardly show on the charts' white background (contrast {contrast}:1)",
+                value = colour,
+                contrast = format!("{contrast:.1}")
+            )))
+            .at(at)
+            .with_help(t!("choose a darker colour: series need a contrast of {min}:1 or more against white", min = MIN_CHART_CONTRAST)));
+        }
+    }
+    Ok(())
 }

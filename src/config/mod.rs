@@ -14,7 +14,7 @@ mod checks;
 mod hints;
 mod settings;
 
-use checks::{check_audiences, check_theme_name};
+use checks::{check_audiences, check_chart_colors, check_theme_name};
 use hints::{example_help, missing_key_help, unknown_key_help};
 
 pub use checks::{check_base_url, unknown_audience_help};
@@ -62,6 +62,12 @@ pub struct Config {
     /// glossary (`search::glossary`).
     #[serde(default)]
     pub search_words: Vec<String>,
+    /// The colours of chart series, in order (`["#9c2a2a", "#f2a900"]`), for charts in
+    /// the organisation's colours: the theme's custom properties cannot reach them, as
+    /// charts carry fixed colours to look the same when copied into a slide. Left out,
+    /// the theme's six.
+    #[serde(default)]
+    pub chart_colors: Vec<String>,
     /// Who reads the portal, lowest first (`["public", "internal", "pmo"]`): each
     /// audience gets a build of its own holding only what it may see, since a static
     /// site cannot ask who is reading. Left out, there is one site with everything.
@@ -87,6 +93,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// `chart_colors` as red, green and blue (checked when the configuration is read).
+    pub fn chart_rgb(&self) -> Vec<[u8; 3]> {
+        self.chart_colors
+            .iter()
+            .filter_map(|c| crate::colour::hex(c))
+            .collect()
+    }
+
     /// `d` placed at `key = …` in site.toml (a bare or quoted key, in any table), for a
     /// problem found after the file was read; at the file alone when the key is not
     /// written there (a default is in force).
@@ -149,6 +163,7 @@ pub(super) const FIELDS: &[&str] = &[
     "rates",
     "rates_table",
     "search_words",
+    "chart_colors",
     "audiences",
     "audience_defaults",
     "restrict",
@@ -285,6 +300,7 @@ impl Config {
             )));
         }
         check_audiences(&config, path, &source)?;
+        check_chart_colors(&config, path, &source)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

@@ -182,3 +182,31 @@ fn a_threshold_written_as_a_percentage_is_refused_with_its_ratio() {
     )
     .is_ok());
 }
+
+/// A chart colour that is not one (a name, a typo) or that vanishes on the charts' white
+/// background is refused at its place in the list, with how to write one.
+#[test]
+fn chart_colors_must_be_colours_that_show_on_white() {
+    let config = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\nchart_colors = [\"#9c2a2a\", \"#0A7\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config.chart_rgb(),
+        vec![[0x9c, 0x2a, 0x2a], [0x00, 0xaa, 0x77]]
+    );
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\nchart_colors = [\"#9c2a2a\", \"red\"]\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:2:29"), "{err}");
+    assert!(err.to_string().contains("`red`"), "{err}");
+    assert!(err.help.unwrap().to_string().contains("#rrggbb"));
+    for pale in ["#fff", "#f8f8f8", "#9c2a2g", "#9c2a2a0"] {
+        let text = format!("title = \"x\"\nchart_colors = [\"{pale}\"]\n");
+        let err = Config::parse(Path::new("site.toml"), &text).unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:18"), "{pale}: {err}");
+    }
+}

@@ -151,12 +151,18 @@ type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64,
 /// Draws `chart` wide, for tests of the drawing alone.
 #[cfg(test)]
 pub fn render(chart: &Chart, id: &str) -> Result<String, ChartError> {
-    render_as(chart, id, Layout::Wide)
+    render_as(chart, id, Layout::Wide, &palette::Palette::default())
 }
 
-/// Draws `chart` in `layout` and returns a complete `<svg>` element. `id` prefixes the ids
-/// of its `<title>` and `<desc>`, so it must be unique within the page.
-pub fn render_as(chart: &Chart, id: &str, layout: Layout) -> Result<String, ChartError> {
+/// Draws `chart` in `layout`, its series in `palette`'s colours, and returns a complete
+/// `<svg>` element. `id` prefixes the ids of its `<title>` and `<desc>`, so it must be
+/// unique within the page.
+pub fn render_as(
+    chart: &Chart,
+    id: &str,
+    layout: Layout,
+    palette: &palette::Palette,
+) -> Result<String, ChartError> {
     let mut body = String::new();
     let size = match chart.kind {
         ChartKind::Heatmap => {
@@ -165,7 +171,7 @@ pub fn render_as(chart: &Chart, id: &str, layout: Layout) -> Result<String, Char
             plan.size
         }
         _ => {
-            let plan = XyPlan::new(chart, layout);
+            let plan = XyPlan::new(chart, layout, palette);
             draw_into(&mut body, plan.size, |root| plan.draw(root, chart))?;
             plan.size
         }

@@ -97,7 +97,7 @@ fn render_ok(chart: &Chart) -> String {
 fn every_kind_is_drawn_in_every_layout_at_its_width() {
     for kind in ChartKind::ALL {
         for layout in Layout::ALL {
-            let svg = render_as(&sample(kind), "a", layout).unwrap();
+            let svg = render_as(&sample(kind), "a", layout, &palette::Palette::default()).unwrap();
             assert_well_formed(&svg);
             let width = if kind == ChartKind::Heatmap {
                 layout.heatmap_width()
@@ -270,11 +270,14 @@ fn heatmap_greys_empty_cells_and_ranks_by_weight() {
 
 #[test]
 fn zero_is_on_the_axis_of_bars_and_areas() {
-    let lines = prepare_lines(&Chart {
-        series: vec![series("a", &[5.0, 10.0])],
-        rules: vec![],
-        ..chart(ChartKind::Bar)
-    });
+    let lines = prepare_lines(
+        &Chart {
+            series: vec![series("a", &[5.0, 10.0])],
+            rules: vec![],
+            ..chart(ChartKind::Bar)
+        },
+        &palette::Palette::default(),
+    );
     for kind in [ChartKind::Bar, ChartKind::StackedBar, ChartKind::Area] {
         let c = Chart {
             rules: vec![],
@@ -298,7 +301,7 @@ fn y_span_covers_rules_and_stack_totals() {
         series: vec![series("a", &[3.0, -2.0]), series("b", &[4.0, -1.0])],
         ..chart(ChartKind::StackedBar)
     };
-    let span = y_span(&c, &prepare_lines(&c));
+    let span = y_span(&c, &prepare_lines(&c, &palette::Palette::default()));
     assert!(span.hi >= 7.0 && span.lo <= -3.0, "{span:?}");
     let c = Chart {
         rules: vec![Rule {
@@ -308,7 +311,7 @@ fn y_span_covers_rules_and_stack_totals() {
         }],
         ..chart(ChartKind::Line)
     };
-    assert!(y_span(&c, &prepare_lines(&c)).hi >= 100.0);
+    assert!(y_span(&c, &prepare_lines(&c, &palette::Palette::default())).hi >= 100.0);
 }
 
 #[test]
@@ -402,7 +405,7 @@ fn a_few_long_categories_stagger_on_two_rows() {
 fn sparse_bar_groups_hold_only_present_series() {
     let a = Line {
         name: "a".into(),
-        color: palette::series(0),
+        color: palette::Palette::default().series(0),
         points: vec![Pt {
             x: 0.0,
             y: 1.0,
@@ -411,7 +414,7 @@ fn sparse_bar_groups_hold_only_present_series() {
     };
     let b = Line {
         name: "b".into(),
-        color: palette::series(1),
+        color: palette::Palette::default().series(1),
         points: vec![
             Pt {
                 x: 1.0,
@@ -436,7 +439,7 @@ fn legend_wraps_into_rows() {
     let lines: Vec<Line> = (0..12)
         .map(|i| Line {
             name: format!("项目组合第{i}号系列"),
-            color: palette::series(i),
+            color: palette::Palette::default().series(i),
             points: Vec::new(),
         })
         .collect();
@@ -503,7 +506,9 @@ fn scatter_shows_point_labels() {
     assert!(svg.contains(">数据中台</text>") && svg.contains(">ERP</text>"));
     // One set of points has no legend repeating the series name.
     assert!(!svg.contains(">项目</text>"), "{svg}");
-    assert!(XyPlan::new(&c, Layout::Wide).legend.is_empty());
+    assert!(XyPlan::new(&c, Layout::Wide, &palette::Palette::default())
+        .legend
+        .is_empty());
     c.series.push(Series {
         name: "其他".into(),
         rag: None,
@@ -513,7 +518,12 @@ fn scatter_shows_point_labels() {
             label: None,
         }],
     });
-    assert_eq!(XyPlan::new(&c, Layout::Wide).legend.len(), 2);
+    assert_eq!(
+        XyPlan::new(&c, Layout::Wide, &palette::Palette::default())
+            .legend
+            .len(),
+        2
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub(super) fn plottable(v: f64) -> bool {
 
 /// The series without unplottable points. Lines and areas are sorted by x (stably, so equal
 /// x keep their order) because a path drawn out of order zigzags.
-pub(super) fn prepare_lines(chart: &Chart) -> Vec<Line> {
+pub(super) fn prepare_lines(chart: &Chart, palette: &palette::Palette) -> Vec<Line> {
     chart
         .series
         .iter()
@@ -45,7 +45,7 @@ pub(super) fn prepare_lines(chart: &Chart) -> Vec<Line> {
             }
             Line {
                 name: one_line(&s.name),
-                color: s.rag.map_or_else(|| palette::series(i), palette::rag),
+                color: s.rag.map_or_else(|| palette.series(i), palette::rag),
                 points,
             }
         })
@@ -145,10 +145,10 @@ pub(super) struct XyPlan {
 }
 
 impl XyPlan {
-    pub(super) fn new(chart: &Chart, layout: Layout) -> XyPlan {
+    pub(super) fn new(chart: &Chart, layout: Layout, palette: &palette::Palette) -> XyPlan {
         let (width, base_height) = layout.size();
         let kind = chart.kind;
-        let lines = prepare_lines(chart);
+        let lines = prepare_lines(chart, palette);
         let categories = match &chart.x {
             XAxis::Categories(c) => c.iter().map(|c| one_line(c)).collect(),
             XAxis::Numeric => Vec::new(),

@@ -33,7 +33,11 @@ fn main() {
     {
         fail(&format!("the index does not build: {e}"));
     }
-    let files = collected.into_files();
+    let files: Vec<(String, Vec<u8>)> = collected
+        .into_files()
+        .into_iter()
+        .map(|(path, held)| (path, held.to_vec()))
+        .collect();
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     println!("{} index files, {bytes} bytes", files.len());
     let dir = folder.join(format!("pmo-index-floor-{}", std::process::id()));

@@ -489,7 +489,7 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     assert!(matches!(scope, Scope::Pages(_)), "{scope:?}");
     assert_clean(&workspace, options(), "a body edit under audiences");
     let page =
-        pmo_portal::read_files(&workspace.files())["lessons/public-lesson/index.html"].clone();
+        pmo_portal::read_files(&workspace.files())["lessons/public-lesson/index.html"].to_vec();
     let page = String::from_utf8_lossy(&page);
     assert!(
         page.contains("改过的正文") && !page.contains("secret-lesson"),

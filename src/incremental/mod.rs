@@ -27,7 +27,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Problem};
-use crate::output::Collect;
+use crate::output::{Collect, Held};
 use crate::render::{self, Job, RenderCache, Renderer};
 use crate::site::PageId;
 use crate::{BuildFailure, Options, Prepared};
@@ -35,8 +35,8 @@ use classify::Change;
 use settle::Owed;
 pub use settle::{Interrupt, Settled, Step};
 
-/// Every file of the site by its path (`lessons/x/index.html`).
-pub type Files = HashMap<String, Arc<[u8]>>;
+/// Every file of the site by its path (`lessons/x/index.html`), packed.
+pub type Files = HashMap<String, Arc<Held>>;
 
 /// The files, shared with whoever serves them. A rebuild takes the write lock once, to put
 /// all its files in place together, so a reader sees the site before or after a rebuild,
@@ -359,11 +359,11 @@ impl Workspace {
     pub(super) fn merge(&mut self, collect: Collect) -> Vec<String> {
         let mut files = write(&self.files);
         let mut changed = Vec::new();
-        for (path, bytes) in collect.into_files() {
-            if files.get(&path).is_some_and(|old| **old == *bytes) {
+        for (path, held) in collect.into_files() {
+            if files.get(&path).is_some_and(|old| **old == held) {
                 continue;
             }
-            files.insert(path.clone(), bytes.into());
+            files.insert(path.clone(), Arc::new(held));
             changed.push(path);
         }
         changed.sort();
@@ -401,7 +401,7 @@ fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailur
     let files = collect
         .into_files()
         .into_iter()
-        .map(|(path, bytes)| (path, Arc::from(bytes)))
+        .map(|(path, held)| (path, Arc::new(held)))
         .collect();
     Ok((state, cache, files))
 }

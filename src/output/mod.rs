@@ -3,6 +3,7 @@
 //! it is allowed to replace ([`guard`]); `serve` keeps them in memory; `check` drops them.
 
 pub mod guard;
+mod held;
 pub mod portable;
 mod staging;
 
@@ -12,6 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 pub use guard::check_audience_parent;
+pub use held::Held;
 pub use staging::{Staging, MARKER};
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
@@ -52,10 +54,11 @@ impl Output for Discard {
     }
 }
 
-/// Files kept in memory (for `serve`), checked like files on disk would be.
+/// Files kept in memory (for `serve`), checked like files on disk would be, and packed
+/// as they are written (in the render threads).
 #[derive(Debug, Default)]
 pub struct Collect {
-    files: std::sync::Mutex<Vec<(String, Vec<u8>)>>,
+    files: std::sync::Mutex<Vec<(String, Held)>>,
     claims: Claims,
 }
 
@@ -70,7 +73,7 @@ impl Collect {
             .into_iter()
     }
 
-    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+    pub fn into_files(self) -> Vec<(String, Held)> {
         // A poisoned lock means a render thread panicked; its files are still whole.
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -80,8 +83,9 @@ impl Output for Collect {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         safe_join(Path::new(""), rel)?;
         self.claims.claim(rel)?;
+        let held = Held::new(bytes);
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files.push((rel.to_string(), bytes.to_vec()));
+        files.push((rel.to_string(), held));
         Ok(())
     }
 }

@@ -236,7 +236,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         (found, bytes)
     };
     match (found, bytes) {
-        (Lookup::File(path), Some(bytes)) => file_response(&path, &bytes, StatusCode::OK),
+        (Lookup::File(path), Some(held)) => file_response(&path, held.to_vec(), StatusCode::OK),
         (Lookup::Redirect(to), _) => {
             let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(value) = HeaderValue::from_str(&to) {
@@ -244,7 +244,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             }
             response
         }
-        (_, Some(page)) => file_response("404.html", &page, StatusCode::NOT_FOUND),
+        (_, Some(page)) => file_response("404.html", page.to_vec(), StatusCode::NOT_FOUND),
         (_, None) => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
@@ -278,12 +278,12 @@ fn lookup(files: &Files, raw: &str) -> Lookup {
     Lookup::Missing
 }
 
-fn file_response(path: &str, bytes: &[u8], status: StatusCode) -> Response {
+fn file_response(path: &str, bytes: Vec<u8>, status: StatusCode) -> Response {
     let kind = content_type(path);
     let body = if kind.starts_with("text/html") {
-        with_live_script(bytes)
+        with_live_script(&bytes)
     } else {
-        bytes.to_vec()
+        bytes
     };
     let mut response = (status, body).into_response();
     set_type(&mut response, kind);
@@ -337,11 +337,12 @@ fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Held;
 
     fn files(paths: &[&str]) -> Files {
         paths
             .iter()
-            .map(|p| (p.to_string(), Arc::from(&b"x"[..])))
+            .map(|p| (p.to_string(), Arc::new(Held::new(b"x"))))
             .collect()
     }
 

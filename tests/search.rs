@@ -609,6 +609,40 @@ fn numbers_and_codes_are_found_as_written() {
     }
 }
 
+/// A date is typed many ways — `2024/03`, `2024.3`, `2024-3`, `2024年03月`, `2024/3/5` —
+/// and a reader means the month or day the page shows, whichever way it prints it.
+#[test]
+fn a_date_typed_another_way_finds_the_pages_showing_it() {
+    let site = with_search();
+    site.write(
+        "content/lessons/cpi-drop.md",
+        "---\ntitle: 成本绩效下滑的预警\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
+         impact: negative\n---\n\n月度复盘发现成本绩效指数持续下滑。\n",
+    );
+    site.write(
+        "content/lessons/october.md",
+        "---\ntitle: 10 月的例会记录\ndate: 2024-10-08\nproject: erp\nphase: monitoring\n\
+         impact: positive\n---\n\n例会记录了 2024 年 3 个议题。\n",
+    );
+    site.build_ok();
+    let queries = [
+        "2024/03",
+        "2024.3",
+        "2024-3",
+        "2024年03月",
+        "2024/3/5",
+        "2024.03.05 ",
+    ];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert_eq!(urls(res)[0], "lessons/cpi-drop/", "{q}: {res}");
+        // 2024年03月 is words, which the October page holds too (2024 年 3 个议题), below.
+        if !q.contains('年') {
+            assert!(!urls(res).contains(&"lessons/october/"), "{q}: {res}");
+        }
+    }
+}
+
 /// A match deep in a page: the index tells which block first holds each term, so the
 /// client asks for that block with block 0, in the same round, rather than a round
 /// after reading block 0 — for the excerpt of a result and for the check of a page's

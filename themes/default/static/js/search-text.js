@@ -184,9 +184,32 @@
   }
 
   /**
+   * A date typed another way than the index writes it — `2024/04`, `2024.4`, `2024-4`,
+   * `2024/3/18` — as the ISO term the index holds for every date a page shows
+   * (`2024-04`, `2024-03-18`): [that term], or [] when the code is no such date or is
+   * already ISO. The code as typed is still looked up too (a page may write it so).
+   */
+  function dateForms(code) {
+    var m = /^(\d{4})[-\/.](\d{1,2})(?:[-\/.](\d{1,2}))?$/.exec(code);
+    if (!m || +m[2] < 1 || +m[2] > 12 || (m[3] && (+m[3] < 1 || +m[3] > 31))) return [];
+    function two(x) { return x.length === 1 ? '0' + x : x; }
+    var iso = m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
+    return iso === code ? [] : [iso];
+  }
+
+  /**
+   * A number typed with leading zeros (`04` of `2024年04月`) as pages print it (`4`):
+   * [that number], or [] for any other word.
+   */
+  function unpadded(word) {
+    return /^0+[1-9]\d*$/.test(word) ? [word.replace(/^0+/, '')] : [];
+  }
+
+  /**
    * The query's groups. Each group is one unit a document must match:
    *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
-   *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos}
+   *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos, alts: other
+   *    terms that match it too (a date or number as the index writes it)}
    * A code is one word group, its term as written and `parts` the stems of its words
    * (for the pair with a neighbouring word); its parts are not groups of their own.
    */
@@ -204,10 +227,10 @@
       } else if (r.type === 'code') {
         // Its parts were pushed as words just before it: they become the code.
         while (groups.length && groups[groups.length - 1].type === 'word' && groups[groups.length - 1].pos >= r.pos) groups.pop();
-        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end });
+        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end, alts: dateForms(r.text) });
         lastWord = groups.length - 1;
       } else {
-        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos });
+        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos, alts: unpadded(r.text) });
         lastWord = groups.length - 1;
       }
     }
@@ -283,7 +306,7 @@
       if (g.type === 'cjk') {
         needles = [g.text];
       } else {
-        needles = g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text];
+        needles = (g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text]).concat(g.alts || []);
       }
       var found = false;
       needles.forEach(function (needle) {

@@ -967,9 +967,11 @@
         g.skip = g.terms.map(function (t, k) { return m >= 5 && k > 0 && common[t] === true; });
         g.terms.forEach(function (t, k) { if (!g.skip[k]) need(t); });
       } else if (g.prefix) {
-        prefixGroups(g.text, meta).concat(prefixGroups(g.term, meta)).forEach(function (k) { names[wordFile(k, meta)] = true; });
+        forms(g).forEach(function (f) {
+          prefixGroups(f, meta).forEach(function (k) { names[wordFile(k, meta)] = true; });
+        });
       } else {
-        names[shardOf(g.term, meta)] = true;
+        forms(g).forEach(function (f) { names[shardOf(f, meta)] = true; });
       }
       // Neighbours: the term a page holds where the two groups meet — the bigram across
       // two CJK runs, else the pair of a word (a code's outer part) and a word or CJK
@@ -994,6 +996,14 @@
     }
   }
 
+  /**
+   * The forms a word group is looked up by: as typed, its stem, and its other forms (a
+   * date typed `2024/04` as the index's `2024-04`); prefixes of each while it is typed.
+   */
+  function forms(g) {
+    return (g.prefix ? [g.text, g.term] : [g.term]).concat(g.alts || []);
+  }
+
   function resolveGroups(groups, meta) {
     groups.forEach(function (g) {
       if (g.type === 'cjk') {
@@ -1002,7 +1012,7 @@
       } else if (g.prefix) {
         var seen = {};
         var exp = [];
-        [g.text, g.term].forEach(function (pre) {
+        forms(g).forEach(function (pre) {
           prefixGroups(pre, meta).forEach(function (k) {
             var data = store[wordFile(k, meta)] || {};
             Object.keys(data).forEach(function (t) {
@@ -1015,9 +1025,10 @@
         g.expanded = exp;
         g.df = g.expansions.reduce(function (n, p) { return n + p.docs.length; }, 0);
       } else {
-        g.expansions = [postingsOf(g.term, meta)];
-        g.expanded = [g.term];
-        g.df = g.expansions[0].docs.length;
+        // The term, and its other forms (a date as the index writes it).
+        g.expanded = [g.term].concat(g.alts || []);
+        g.expansions = g.expanded.map(function (t) { return postingsOf(t, meta); });
+        g.df = g.expansions.reduce(function (n, p) { return n + p.docs.length; }, 0);
       }
       g.next = g.nextTerm ? postingsOf(g.nextTerm, meta) : null;
     });

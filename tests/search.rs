@@ -313,6 +313,31 @@ fn quotes_around_a_query_mean_the_text_inside_them() {
     assert_eq!(urls(&r[0])[0], "practices/vendor-plain/", "{}", r[0]);
 }
 
+/// Punctuation, `#` or an emoji typed before or after a query (`供应商？`, `#供应商`,
+/// `供应商…`, `供应商🚀`) is not text a page must hold: the page that happens to have
+/// it there must not outrank, as "exact", the pages holding the word.
+#[test]
+fn punctuation_around_a_query_does_not_change_its_order() {
+    let site = with_search();
+    site.write(
+        "content/practices/vendor-asked.md",
+        "---\ntitle: 风险登记册\n---\n\n谁来跟进供应商？#供应商… 供应商🚀 登记册里写明。\n",
+    );
+    site.write(
+        "content/practices/vendor-plain.md",
+        "---\ntitle: 供应商周报\n---\n\n供应商每周提交进度，供应商的延期要写明原因。\n",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!(["供应商", "供应商？", "#供应商", "供应商…", "供应商🚀"]),
+    );
+    for marked in &r[1..] {
+        assert_eq!(urls(marked), urls(&r[0]), "{marked}\n{}", r[0]);
+    }
+    assert_eq!(urls(&r[0])[0], "practices/vendor-plain/", "{}", r[0]);
+}
+
 #[test]
 fn a_query_in_traditional_characters_finds_the_simplified_text() {
     let site = with_search();

@@ -574,7 +574,27 @@
    * a number or code is part of it, and kept.)
    */
   function exactText(query) {
-    return squeeze(query).replace(WRAPPERS, '');
+    return trimEnds(squeeze(query).replace(WRAPPERS, ''));
+  }
+
+  /**
+   * Sentence punctuation, `#` and symbols (arrows, emoji) a query may start or end with —
+   * `联调？`, `#供应`, `待办…`, `风险🚀` — are no part of the text a page must hold:
+   * only the page that happens to have them there would keep the exact tier. Marks that
+   * can belong to a term (`C++`, `10%`, `A&B`) stay.
+   */
+  var END_MARKS = '。，、；：？！?!.,;:…#*·~—';
+  function trimEnds(s) {
+    var chars = Array.from(s);
+    function mark(c) {
+      var cp = c.codePointAt(0);
+      return END_MARKS.indexOf(c) >= 0 || (cp >= 0x2190 && cp <= 0x2BFF) || cp >= 0x1F000 ||
+        cp === 0xFE0F || cp === 0x200D;
+    }
+    var a = 0, b = chars.length;
+    while (a < b && mark(chars[a])) a++;
+    while (b > a && mark(chars[b - 1])) b--;
+    return chars.slice(a, b).join('');
   }
 
   /** Pages whose text is read, at most, beyond the ones shown, to find exact text. */

@@ -6,7 +6,7 @@ cannot see what the index leaves out. This probe reads the built HTML instead: e
 indexed page's main content as a reader sees it (inside <main>, without the navigation,
 breadcrumbs, table of contents, previous/next links, backlinks, related lists and a
 project's lists of its lessons and reviews, scripts, styles, SVG charts, closed <details>
-(chart data), hidden elements, definition-list labels and table headers: the chrome
+(chart data), hidden and visually hidden elements, definition-list labels and table headers: the chrome
 every page repeats), plus its title. It then makes queries of the kinds people type and
 relevance.py does not (case and plural forms, full-width, traditional characters, dates
 and money written other ways, partial codes, names, labels, sentences and headings
@@ -45,7 +45,7 @@ ALNUM = re.compile(r"[0-9a-z]")
 # Elements whose text is not a page's own content (see themes/default/templates).
 SKIP_TAGS = {"script", "style", "template", "nav", "aside", "dt", "th", "noscript", "svg", "button", "form"}
 SKIP_CLASSES = {"backlinks", "related-lessons", "reading-time", "toc", "as-of", "breadcrumbs", "prevnext",
-                "chart-data"}
+                "visually-hidden", "chart-data"}
 # Sections that list other pages (a project's lessons and reviews).
 SKIP_LABELLED = {"lessons-title", "reviews-title", "backlinks-title", "related-lessons-title"}
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "dd", "section", "article",

@@ -580,6 +580,55 @@ fn what_a_page_shows_is_searchable() {
     }
 }
 
+/// What a lesson or practice page shows besides its Markdown is searchable too: its kind
+/// above the title (经验教训), the rows of a lesson's actions table (what, owner, status,
+/// due and done dates) and a practice's review date. Each was shown on the page and
+/// found by no query.
+#[test]
+fn the_kind_actions_and_review_date_a_page_shows_are_searchable() {
+    let site = with_search();
+    site.write(
+        "content/lessons/cutover.md",
+        "---\ntitle: 切换窗口过短\ndate: 2024-07-02\nproject: erp\nphase: execution\n\
+         impact: negative\nactions:\n  - what: 编写切换回退手册并组织演练\n    owner: 周静怡\n\
+         \x20   due: 2027-01-31\n    status: in-progress\n  - what: 冻结期延长到两周\n\
+         \x20   owner: 钱芳\n    due: 2024-08-15\n    status: done\n    done: 2024-08-10\n---\n\n\
+         切换只留了一个周末。\n",
+    );
+    site.write(
+        "content/practices/cutover-checklist.md",
+        "---\ntitle: 切换检查单\ndate: 2024-05-01\nreview_by: 2026-11-12\n---\n\n\
+         切换前逐项核对。\n",
+    );
+    site.build_ok();
+    let queries = [
+        "经验教训",      // the lesson's kind, above its title
+        "回退手册",      // an action
+        "周静怡",        // its owner
+        "进行中",        // its status, as the site says it
+        "2027-01",       // its due date
+        "2024年8月10日", // the other's done date, as the page prints it
+        "2026-11",       // the practice's review date
+        "关键指标",      // a project page's section
+        "延期",          // a milestone's state
+    ];
+    let r = search_client(&site, &json!(queries));
+    let lesson = "lessons/cutover/";
+    for (i, page) in [
+        (0, lesson),
+        (1, lesson),
+        (2, lesson),
+        (3, lesson),
+        (4, lesson),
+        (5, lesson),
+        (6, "practices/cutover-checklist/"),
+        (7, "projects/erp/"),
+        (8, "projects/erp/"),
+    ] {
+        assert!(urls(&r[i]).contains(&page), "{}: {}", queries[i], r[i]);
+    }
+}
+
 /// Issue 14: numbers and codes are found and marked as written, not as their pieces
 /// (`10%` used to find 10 月 pages; `0.88` marked every 0).
 #[test]

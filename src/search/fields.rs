@@ -49,6 +49,18 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
         out.add(l.id.as_deref());
         out.add(l.severity.map(|s| i18n.term(s)).as_deref());
         out.add(l.status.map(|s| i18n.term(s)).as_deref());
+        // The actions table: its owners, statuses and dates (what is to be done is
+        // prose, in the body).
+        for a in &l.actions {
+            out.add(a.owner.as_deref());
+            out.add(Some(&i18n.term(a.status)));
+            for date in [a.due, a.done].into_iter().flatten() {
+                out.date(&date, i18n);
+            }
+        }
+    }
+    if let Some(date) = page.practice().and_then(|p| p.review_by) {
+        out.date(&date, i18n);
     }
     if let Some(r) = page.review() {
         out.add(Some(&i18n.term(r.review_type)));
@@ -79,19 +91,83 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
 pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
     let beside = beside(site, id, i18n);
+    let figures = labels(site, page, i18n);
     let mut out = page.body.text.unpack();
-    out.reserve(beside.len() + 1);
+    out.reserve(beside.len() + figures.len() + 2);
     out.push('\n');
     out.push_str(&beside);
+    out.push('\n');
+    out.push_str(&figures);
     out
 }
 
-/// What a page shows beside its prose: its number tables and link lists, a project's
-/// milestones and risks, the cells of its ```table blocks.
+/// The labels a page shows around its content: its kind above the title (经验教训), and
+/// on a project page its section and figure labels (关键指标, 挣值（EV）, 主要风险 …),
+/// the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期) and
+/// each month's RAG label. Body text (as weighty as prose: they are the same on many
+/// pages), never quoted nor read for exact text (not in [`shown`]): a reader searching
+/// 经验教训, 延期 or 挣值 finds the pages that show it.
+fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
+    let mut out = Line(String::new());
+    out.add(Some(i18n.get(&format!("kind_{}", page.kind.key()))));
+    let Some(p) = page.project() else {
+        return out.0;
+    };
+    let empty = crate::data::ProjectData::default();
+    let data = site.project_data.get(&p.slug).unwrap_or(&empty);
+    let figures = derive::key_figures(p, data);
+    let history = derive::history::project(p.bac, &data.budget, &site.config.thresholds);
+    // The labels of the sections and figures the page shows (templates/project.html).
+    let mut labels = vec!["key_figures", "milestones", "open_risks"];
+    if site.money_shown {
+        labels.extend(["bac", "spent_to_date"]);
+        labels.extend(figures.ev.map(|_| "ev"));
+    }
+    labels.extend(figures.cpi.or(figures.spi).map(|_| "earned_value"));
+    labels.extend(figures.cpi.map(|_| "cpi"));
+    labels.extend(figures.spi.map(|_| "spi"));
+    labels.extend((!data.risks.is_empty()).then_some("top_risks"));
+    labels.extend((!history.is_empty()).then_some("status_over_time"));
+    for key in labels {
+        out.add(Some(i18n.get(key)));
+    }
+    // Not the amounts spent and earned: hundreds of projects' figures are thousands of
+    // distinct numbers (at 10k, 241 bytes more of meta.split, which every query loads),
+    // and a reader types a project's budget (indexed above), not its cost to date.
+    if site.money_shown {
+        if let Some(r) = figures.spent_ratio() {
+            let pct = format!("{:.0}", r * 100.0);
+            out.add(Some(&i18n.get("spent_pct_of_bac").replace("{pct}", &pct)));
+        }
+    }
+    for index in [figures.cpi, figures.spi].into_iter().flatten() {
+        out.add(Some(&crate::derive::evm::format_index(Some(index))));
+    }
+    for m in &data.milestones {
+        if m.actual.is_some() {
+            out.add(Some(i18n.get("milestone_done")));
+        }
+        if derive::is_late(m) {
+            out.add(Some(i18n.get("milestone_late")));
+        } else if m.actual.is_none() {
+            out.add(Some(i18n.get("milestone_on_track")));
+        }
+    }
+    for rag in history.iter().filter_map(|h| h.rag) {
+        out.add(Some(&i18n.term(rag)));
+    }
+    out.0
+}
+
+/// What a page shows beside its prose: its number tables and link lists, a lesson's
+/// actions, a project's milestones and risks, the cells of its ```table blocks.
 fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
     let mut out = Line(String::new());
     out.add(Some(&page.body.aside));
+    for a in page.lesson().map_or(&[][..], |l| &l.actions) {
+        out.add(Some(&a.what));
+    }
     if let Some(data) = page.project().and_then(|p| site.project_data.get(&p.slug)) {
         for m in &data.milestones {
             out.add(Some(&m.name));

@@ -611,6 +611,7 @@ fn the_kind_actions_and_review_date_a_page_shows_are_searchable() {
         "2026-11",       // the practice's review date
         "关键指标",      // a project page's section
         "延期",          // a milestone's state
+        "风险矩阵",      // a chart's title
     ];
     let r = search_client(&site, &json!(queries));
     let lesson = "lessons/cutover/";
@@ -624,6 +625,7 @@ fn the_kind_actions_and_review_date_a_page_shows_are_searchable() {
         (6, "practices/cutover-checklist/"),
         (7, "projects/erp/"),
         (8, "projects/erp/"),
+        (9, "projects/erp/"),
     ] {
         assert!(urls(&r[i]).contains(&page), "{}: {}", queries[i], r[i]);
     }

@@ -103,8 +103,8 @@ pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
 
 /// The labels a page shows around its content: its kind above the title (经验教训), and
 /// on a project page its section and figure labels (关键指标, 挣值（EV）, 主要风险 …),
-/// the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期) and
-/// each month's RAG label. Body text (as weighty as prose: they are the same on many
+/// the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期),
+/// each month's RAG label and its charts' titles. Body text (as weighty as prose: they are the same on many
 /// pages), never quoted nor read for exact text (not in [`shown`]): a reader searching
 /// 经验教训, 延期 or 挣值 finds the pages that show it.
 fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
@@ -155,6 +155,14 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     }
     for rag in history.iter().filter_map(|h| h.rag) {
         out.add(Some(&i18n.term(rag)));
+    }
+    // The charts' titles (风险矩阵（概率 × 影响）, 挣值 S 曲线), as their figures show them.
+    let charts = crate::charts::project::charts(p, data, i18n);
+    if !charts.is_empty() {
+        out.add(Some(i18n.get("project_charts")));
+    }
+    for (chart, _, _) in &charts {
+        out.add(Some(&chart.title));
     }
     out.0
 }

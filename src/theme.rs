@@ -148,6 +148,12 @@ fn walk_into(
             Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                 .in_file(e.path().unwrap_or(dir).strip_prefix(root).unwrap_or(dir))
         })?;
+        if crate::symlinks::is_special(entry.file_type()) {
+            let path = entry.path();
+            return Err(crate::symlinks::not_a_file(
+                path.strip_prefix(root).unwrap_or(path),
+            ));
+        }
         if !entry.file_type().is_file() {
             continue;
         }

@@ -207,6 +207,17 @@ impl Config {
 
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+        // Told by its type, never opened: a named pipe would block the read for ever.
+        if let Some(what) = crate::symlinks::not_a_file_at(path) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "site.toml is {what}, not a file pmo can read",
+                what = what
+            )))
+            .in_file(path)
+            .with_help(t!(
+                "replace it with the site's settings, a text file (`pmo init DIR` writes one to copy from)"
+            )));
+        }
         if !path.is_file() {
             return Err(Diagnostic::error(Problem::Config(t!("there is no site.toml")))
                 .in_file(path)

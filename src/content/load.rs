@@ -91,6 +91,13 @@ pub fn load(
         let Ok(rel) = entry.path().strip_prefix(content_dir) else {
             continue;
         };
+        if crate::symlinks::is_special(entry.file_type()) {
+            diagnostics.push(crate::symlinks::not_a_file(&display_path(
+                root,
+                entry.path(),
+            )));
+            continue;
+        }
         if !entry.file_type().is_file() && !linked_file(root, entry.path(), diagnostics) {
             continue;
         }

@@ -61,13 +61,20 @@ impl Lang {
 
     /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
     /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
-    /// its errors in the site's language; the site's default when it has none), else
-    /// English when there is no site.toml.
+    /// its errors in the site's language; the site's default when it has none or is
+    /// not a file to read), else English when there is no site.toml.
     pub fn for_site(root: &Path) -> Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
         }
-        let Ok(bytes) = std::fs::read(root.join(crate::layout::CONFIG_FILE)) else {
+        let path = root.join(crate::layout::CONFIG_FILE);
+        // Something there that is no file to read (a folder, a named pipe, a link to
+        // nothing) is a site whose language cannot be read: its default. A named pipe is
+        // never opened, as the read would wait for ever.
+        if crate::symlinks::not_a_file_at(&path).is_some() {
+            return SITE_DEFAULT;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
             return Lang::En;
         };
         // A site.toml that is not UTF-8 is an error to tell in the site's language: its

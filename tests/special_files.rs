@@ -1,0 +1,108 @@
+//! Sources that are not plain files: a named pipe, a folder or a link to nothing where a
+//! file belongs. Reading a named pipe waits for a writer that never comes, so the build
+//! must refuse it by its type, never hang on it or drop it without a word.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::Site;
+
+/// `pmo` with `args` and the language left to the site, killed if it still runs after a
+/// generous while (a hang, not a slow run: the site builds in well under a second).
+fn run_watched(args: &[&str]) -> (Option<i32>, String) {
+    let mut child: Child = Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(args)
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..1200 {
+        if child.try_wait().unwrap().is_some() {
+            let out = child.wait_with_output().unwrap();
+            return (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    panic!("pmo {args:?} still runs after two minutes: it waits on a named pipe");
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_site_toml_that_is_a_named_pipe_is_refused_in_the_sites_default_language() {
+    let site = Site::fixture("basic");
+    site.remove("site.toml");
+    mkfifo(&site.root().join("site.toml"));
+    let root = site.root().to_str().unwrap();
+    let (code, err) = run_watched(&["--root", root, "check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("site.toml"), "{err}");
+    // It is there, only not a file: not "there is no site.toml", and, its language
+    // unreadable, told in the default language of a site (zh-CN).
+    assert!(err.contains("命名管道"), "{err}");
+    assert!(!err.contains("there is no site.toml"), "{err}");
+}
+
+#[test]
+fn a_site_toml_that_is_a_folder_or_a_link_to_nothing_is_told_so_in_chinese() {
+    let site = Site::fixture("basic");
+    site.remove("site.toml");
+    std::fs::create_dir(site.root().join("site.toml")).unwrap();
+    let root = site.root().to_str().unwrap();
+    let (code, err) = run_watched(&["--root", root, "check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("site.toml") && err.contains("文件夹"), "{err}");
+
+    std::fs::remove_dir(site.root().join("site.toml")).unwrap();
+    std::os::unix::fs::symlink("旧配置/site.toml", site.root().join("site.toml")).unwrap();
+    let (code, err) = run_watched(&["--root", root, "check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("site.toml") && err.contains("符号链接"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_named_pipe_among_pages_tables_or_templates_is_an_error_at_its_path() {
+    // Each used to be skipped without a word: the lesson vanished from the register, the
+    // table from its chart, the template fell back to the theme's.
+    for rel in [
+        "content/lessons/供应商延期.md",
+        "content/projects/erp/budget.csv",
+        "data/部门.csv",
+        "templates/lesson.html",
+    ] {
+        let site = Site::fixture("basic");
+        let path = site.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&path);
+        mkfifo(&path);
+        let m = site.build_err();
+        assert!(m.contains(rel), "{rel}: {m}");
+        assert!(m.contains("named pipe, socket or device"), "{rel}: {m}");
+    }
+}
+
+#[test]
+fn a_link_to_a_named_pipe_is_an_error_not_a_folder_left_out() {
+    let site = Site::fixture("basic");
+    mkfifo(&site.root().join("content/pipe"));
+    std::os::unix::fs::symlink("pipe", site.root().join("content/practices/经验.md")).unwrap();
+    let m = site.build_err();
+    assert!(m.contains("content/practices/经验.md"), "{m}");
+    assert!(m.contains("named pipe, socket or device"), "{m}");
+    assert!(!m.contains("link to a folder"), "{m}");
+}

@@ -40,6 +40,12 @@ pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(display)
     })?;
+    text_of(bytes, display)
+}
+
+/// [`read_text`] of bytes already read (a theme's file may be built into the binary):
+/// text in another encoding is told by its name, with how to save it as UTF-8.
+pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<Arc<str>, Diagnostic> {
     crate::encoding::check_unmarked_utf16(display, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),

@@ -829,7 +829,7 @@ fn template_errors_name_their_file_and_place() {
         (
             &[("templates/page.html", "{{ page.title | nosuchfilter }}")],
             "templates/page.html:1:17",
-            "Unknown filter `nosuchfilter`",
+            "there is no filter `nosuchfilter`",
         ),
         (
             &[

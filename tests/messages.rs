@@ -266,3 +266,84 @@ fn a_utf16_site_toml_is_told_in_the_language_it_names() {
         );
     }
 }
+
+/// The basic fixture (a Chinese site) with `text` at `rel`: `pmo check`'s JSON objects.
+fn zh_problems(rel: &str, text: &[u8]) -> Vec<serde_json::Value> {
+    let site = Site::fixture("basic");
+    site.write(rel, text);
+    let root = site.root().to_str().unwrap().to_string();
+    let out = pmo_in("", &["--root", &root, "check", "--format", "json"]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The first problem about `rel`, asserting that its message and help are told in
+/// Chinese: no English phrase outside `code`.
+fn told_in_chinese(problems: &[serde_json::Value], rel: &str) -> String {
+    let found = problems
+        .iter()
+        .find(|p| p["file"] == rel)
+        .unwrap_or_else(|| panic!("nothing about {rel}: {problems:?}"));
+    let message = found["message"].as_str().unwrap();
+    let help = found["help"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no help: {found}"));
+    for text in [message, help] {
+        // `front matter` is kept in English on purpose, as the format's name.
+        let bare: String = text
+            .replace("front matter", "")
+            .split('`')
+            .step_by(2)
+            .collect();
+        let english = bare
+            .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+            .find(|run| run.split_whitespace().filter(|w| w.len() > 2).count() >= 2);
+        assert!(english.is_none(), "{english:?} in {text}");
+    }
+    format!("{message} | {help}")
+}
+
+/// Tera's messages, which the sweep found in English on a Chinese site.
+#[test]
+fn template_mistakes_are_told_in_the_sites_language() {
+    let told = told_in_chinese(
+        &zh_problems(
+            "templates/lesson.html",
+            "{% extends \"base.html\" %}\n块外的文字\n".as_bytes(),
+        ),
+        "templates/lesson.html",
+    );
+    assert!(told.contains("block"), "{told}");
+    for (line, word) in [
+        ("{% include \"没有.html\" %}", "没有.html"),
+        ("{{ page.nosuch }}", "nosuch"),
+        ("{% endblock %}", "{%"),
+    ] {
+        let theme = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/lesson.html"),
+        )
+        .unwrap();
+        // Inside the first block, after its opening tag.
+        let at = theme.find("{% block").unwrap();
+        let at = at + theme[at..].find("%}").unwrap() + 2;
+        let text = format!("{}\n{line}\n{}", &theme[..at], &theme[at..]);
+        let told = told_in_chinese(
+            &zh_problems("templates/lesson.html", text.as_bytes()),
+            "templates/lesson.html",
+        );
+        assert!(told.contains(word), "{line}: {told}");
+    }
+}
+
+#[test]
+fn a_template_not_in_utf8_is_told_how_to_save_it() {
+    // 经验 saved in GBK.
+    let text = b"{% extends \"base.html\" %}\n\xbe\xad\xd1\xe9\n";
+    let told = told_in_chinese(
+        &zh_problems("templates/lesson.html", text),
+        "templates/lesson.html",
+    );
+    assert!(told.contains("UTF-8"), "{told}");
+}

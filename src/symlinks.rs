@@ -23,13 +23,15 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
             .in_file(shown)
             .with_help(help)
     };
-    let target =
-        std::fs::canonicalize(link).map_err(|e| {
-            error(
-            t!("this symbolic link points to nothing that can be read ({e})", e = e),
+    let target = std::fs::canonicalize(link).map_err(|e| {
+        error(
+            t!(
+                "this symbolic link points to nothing that can be read ({e})",
+                e = crate::messages::io_reason(&e)
+            ),
             t!("point the link at an existing file inside the site, or replace it with the file"),
         )
-        })?;
+    })?;
     if !target.is_file() {
         if !target.is_dir() {
             return Err(not_a_file(shown));

@@ -347,3 +347,44 @@ fn a_template_not_in_utf8_is_told_how_to_save_it() {
     );
     assert!(told.contains("UTF-8"), "{told}");
 }
+
+/// Library messages the sweep (bench/malformed.py) found shown in English on a Chinese
+/// site, or without a help: each is told in the reader's words now.
+#[test]
+fn a_readers_words_for_a_broken_value_or_table_are_translated() {
+    let told = told_in_chinese(
+        &zh_problems(
+            "content/practices/大数.md",
+            "---\ntitle: 大数\nweight: 1e400\n---\n".as_bytes(),
+        ),
+        "content/practices/大数.md",
+    );
+    assert!(told.contains("1e400"), "{told}");
+    let told = told_in_chinese(
+        &zh_problems(
+            "data/部门.json",
+            b"[{\"name\": \"\xe4\xbf\xa1\x00\xe6\x81\xaf\", \"staff\": 3}]\n",
+        ),
+        "data/部门.json",
+    );
+    assert!(told.contains("控制字符"), "{told}");
+    let told = told_in_chinese(
+        &zh_problems("data/部门.json", b"[{\"name\": \"x\" \"staff\": 3}]\n"),
+        "data/部门.json",
+    );
+    assert!(told.contains("逗号"), "{told}");
+}
+
+#[test]
+fn a_link_that_leads_back_to_itself_is_told_in_chinese() {
+    let site = Site::fixture("basic");
+    std::os::unix::fs::symlink("环.md", site.root().join("content/practices/环.md")).unwrap();
+    let root = site.root().to_str().unwrap().to_string();
+    let out = pmo_in("", &["--root", &root, "check", "--format", "json"]);
+    let problems: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let told = told_in_chinese(&problems, "content/practices/环.md");
+    assert!(told.contains("循环"), "{told}");
+}

@@ -320,6 +320,15 @@ pub fn library(message: &str) -> Text {
             );
         }
     }
+    if let Some(value) = message
+        .strip_prefix("non-finite float `")
+        .and_then(|r| r.strip_suffix("` rejected by the configured policy"))
+    {
+        return t!(
+            "`{value}` is no finite number (too large, or not a number at all): check it for a typo or a misplaced exponent (`e`)",
+            value = value
+        );
+    }
     if message == "floating-point number overflowed" {
         return t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)");
     }
@@ -514,6 +523,12 @@ pub fn reason<E: std::error::Error + 'static>(error: &E) -> Text {
     }
 }
 
+/// The system's number for "too many levels of symbolic links".
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
 /// What a failed file operation means, in words a translation can carry (the system's
 /// own text is English whatever the reader's language).
 pub fn io_reason(error: &std::io::Error) -> Text {
@@ -523,6 +538,10 @@ pub fn io_reason(error: &std::io::Error) -> Text {
         ErrorKind::PermissionDenied => t!("permission denied"),
         ErrorKind::AlreadyExists => t!("it already exists"),
         ErrorKind::InvalidData => t!("the file is not valid text"),
+        // Its kind (`FilesystemLoop`) is not stable yet: told by the system's number.
+        _ if error.raw_os_error() == Some(ELOOP) => {
+            t!("a loop of symbolic links: the link leads back to itself")
+        }
         _ => verbatim(error),
     }
 }

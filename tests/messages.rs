@@ -388,3 +388,27 @@ fn a_link_that_leads_back_to_itself_is_told_in_chinese() {
     let told = told_in_chinese(&problems, "content/practices/环.md");
     assert!(told.contains("循环"), "{told}");
 }
+
+#[test]
+fn a_language_that_is_no_word_at_all_falls_back_to_the_sites_default() {
+    let site = Site::fixture("basic");
+    let root = site.root().to_str().unwrap().to_string();
+    for value in ["2024-13-01", "", "42"] {
+        site.write(
+            "site.toml",
+            format!("title = \"门户\"\nlanguage = {value}\n"),
+        );
+        let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+        assert!(err.contains("site.toml 有误"), "{value}: {err}");
+    }
+}
+
+#[test]
+fn an_english_sites_empty_page_is_shown_an_english_example() {
+    let site = broken_site("en");
+    site.write("content/practices/empty.md", "");
+    let root = site.root().to_str().unwrap().to_string();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("the file is empty"), "{err}");
+    assert!(!err.contains("标题"), "{err}");
+}

@@ -91,6 +91,11 @@ impl Lang {
                 // A language pmo does not take, written in Chinese (`中文`, `简体中文`) or
                 // naming it (`chinese`, `cn`): its error is for a Chinese reader.
                 let lower = code.to_ascii_lowercase();
+                // No word at all (empty, a date, a number pasted on the wrong line): a
+                // site whose language cannot be read, so its default.
+                if !code.starts_with(|c: char| c.is_alphabetic()) {
+                    return SITE_DEFAULT;
+                }
                 if code.chars().any(crate::markdown::is_cjk)
                     || lower.contains("chinese")
                     || lower == "cn"

@@ -34,7 +34,7 @@ impl I18n {
                 "the theme has no UI strings for `{language}` (i18n/{language}.toml)",
                 language = language
             )))
-            .in_file(&root.join("site.toml"))
+            .in_file(Path::new(crate::layout::CONFIG_FILE))
             .with_help(t!(
                 "set `language` to zh-CN or en, or add the strings file to the theme"
             )));

@@ -1288,3 +1288,21 @@ fn a_page_at_the_portals_own_addresses_is_told_at_its_file() {
     site.write("content/search/_index.md", page);
     site.build_ok();
 }
+
+/// A theme without the strings of the site's language was told at the absolute path of
+/// site.toml (`/srv/portal/site.toml`, no line), unlike every other site.toml problem;
+/// the sweep (bench/malformed.py) found it with a theme's i18n file made a folder.
+#[test]
+fn a_theme_without_the_sites_language_is_told_at_the_language_line() {
+    let site = Site::fixture("basic");
+    site.write("themes/自有主题/i18n/en.toml", "nav_home = \"Home\"\n");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}theme = \"自有主题\"\n"));
+    let m = site.build_err();
+    assert!(m.contains("i18n/zh-CN.toml"), "{m}");
+    assert!(m.contains("site.toml:4:1"), "{m}");
+    assert!(
+        !m.contains(site.root().to_str().unwrap()),
+        "a path inside the site is shown from its root: {m}"
+    );
+}

@@ -57,14 +57,6 @@ pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-/// Decodes UTF-8, drops a leading BOM and folds CRLF and lone CR to LF, so that
-/// positions computed later are the ones an editor shows. Returns the offset of the
-/// first invalid byte on failure.
-pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, usize> {
-    let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
-    Ok(normalize(text))
-}
-
 /// Drops a leading BOM and folds CRLF and lone CR to LF.
 fn normalize(text: String) -> Arc<str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -77,7 +69,7 @@ fn normalize(text: String) -> Arc<str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, Source};
+    use super::{text_of, Source};
     use std::path::Path;
     use std::sync::Arc;
 
@@ -100,12 +92,17 @@ mod tests {
 
     #[test]
     fn strips_bom_and_normalizes_line_endings() {
-        let text = decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n---\rbody".to_vec()).unwrap();
+        let text = text_of(
+            b"\xef\xbb\xbf---\r\ntitle: a\r\n---\rbody".to_vec(),
+            Path::new("a.md"),
+        )
+        .unwrap();
         assert_eq!(&*text, "---\ntitle: a\n---\nbody");
     }
 
     #[test]
     fn reports_the_first_invalid_byte() {
-        assert_eq!(decode(b"ok\xff\xfe".to_vec()), Err(2));
+        let d = text_of(b"ok\xff\xfe".to_vec(), Path::new("a.md")).unwrap_err();
+        assert!(d.to_string().contains("byte 2"), "{d}");
     }
 }

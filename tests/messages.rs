@@ -271,6 +271,11 @@ fn a_utf16_site_toml_is_told_in_the_language_it_names() {
 fn zh_problems(rel: &str, text: &[u8]) -> Vec<serde_json::Value> {
     let site = Site::fixture("basic");
     site.write(rel, text);
+    check_json(&site)
+}
+
+/// `pmo check --format json`'s objects for `site`, the language left to the site.
+fn check_json(site: &Site) -> Vec<serde_json::Value> {
     let root = site.root().to_str().unwrap().to_string();
     let out = pmo_in("", &["--root", &root, "check", "--format", "json"]);
     String::from_utf8_lossy(&out.stdout)
@@ -379,12 +384,7 @@ fn a_readers_words_for_a_broken_value_or_table_are_translated() {
 fn a_link_that_leads_back_to_itself_is_told_in_chinese() {
     let site = Site::fixture("basic");
     std::os::unix::fs::symlink("环.md", site.root().join("content/practices/环.md")).unwrap();
-    let root = site.root().to_str().unwrap().to_string();
-    let out = pmo_in("", &["--root", &root, "check", "--format", "json"]);
-    let problems: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let problems = check_json(&site);
     let told = told_in_chinese(&problems, "content/practices/环.md");
     assert!(told.contains("循环"), "{told}");
 }
@@ -411,4 +411,35 @@ fn an_english_sites_empty_page_is_shown_an_english_example() {
     let err = stderr(&pmo_in("", &["--root", &root, "check"]));
     assert!(err.contains("the file is empty"), "{err}");
     assert!(!err.contains("标题"), "{err}");
+}
+
+/// A theme's UI strings file with a TOML mistake was reported as "invalid site.toml"
+/// (the sweep broke `themes/<name>/i18n/zh-CN.toml`), in the TOML reader's English.
+#[test]
+fn a_broken_ui_strings_file_is_named_as_such_and_told_in_chinese() {
+    let site = Site::fixture("basic");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_dir(
+        &repo.join("themes/default"),
+        &site.root().join("themes/自有主题"),
+    );
+    let strings = site.root().join("themes/自有主题/i18n/zh-CN.toml");
+    let text = std::fs::read_to_string(&strings).unwrap();
+    let broken = text.replacen("date_format = \"", "date_format = ", 1);
+    assert_ne!(text, broken);
+    std::fs::write(&strings, broken).unwrap();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}theme = \"自有主题\"\n"));
+    let problems = check_json(&site);
+    let told = told_in_chinese(&problems, "themes/自有主题/i18n/zh-CN.toml");
+    assert!(!told.contains("site.toml"), "{told}");
+    // The same slip in site.toml itself.
+    let told = told_in_chinese(
+        &zh_problems(
+            "site.toml",
+            "title = 门户\"\nlanguage = \"zh-CN\"\n".as_bytes(),
+        ),
+        "site.toml",
+    );
+    assert!(told.contains("title = \"门户\""), "{told}");
 }

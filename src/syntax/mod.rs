@@ -34,8 +34,12 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("keep one of the two `{field}` lines", field = key),
         );
     }
-    if message.starts_with("string values must be quoted") {
+    // `key = text"`: the closing quote is there, the opening one is not.
+    if message.starts_with("string values must be quoted")
+        || message.starts_with("missing opening quote")
+    {
         let (key, value) = toml_key_value(line);
+        let value = value.trim_matches('"');
         return explained_here(
             t!("the text `{value}` is not in quotes", value = value),
             t!(

@@ -321,7 +321,17 @@ fn template_mistakes_are_told_in_the_sites_language() {
         "templates/lesson.html",
     );
     assert!(told.contains("block"), "{told}");
+    let told = told_in_chinese(
+        &zh_problems(
+            "templates/lesson.html",
+            "{% extends \"base.html\" %}\n{% block main %}{{ page.title".as_bytes(),
+        ),
+        "templates/lesson.html",
+    );
+    assert!(told.contains("%}"), "{told}");
     for (line, word) in [
+        ("{% for x in %}", "%}"),
+        ("{{ page.title \u{0} }}", "{{"),
         ("{% include \"没有.html\" %}", "没有.html"),
         ("{{ page.nosuch }}", "nosuch"),
         ("{% endblock %}", "{%"),

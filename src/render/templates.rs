@@ -233,6 +233,22 @@ fn tera_words(message: &str) -> crate::messages::Text {
     if message.starts_with("This content would be ignored") {
         return t!("this is outside every `{{% block %}}` of a template that extends another, so it would never show: move it into a block");
     }
+    if message == "Unexpected end of input" {
+        return t!("the template ends inside a tag or a block: a `}}}}`, a `%}}` or an `{{% end… %}}` is missing");
+    }
+    if message == "Unexpected character" {
+        return t!("a character Tera cannot read inside `{{{{ … }}}}` or `{{% … %}}` (an invisible character, or full-width punctuation)");
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("Found ")
+        .and_then(|rest| rest.split_once(" but expected "))
+    {
+        return t!(
+            "found {found} where Tera expects {expected}",
+            found = found,
+            expected = expected.trim_end_matches('.')
+        );
+    }
     if message == "Unknown tag" {
         return t!("a `{{% … %}}` tag Tera does not know here (an `end…` tag without its opening tag, or a misspelt name)");
     }

@@ -375,6 +375,27 @@ fn a_readers_words_for_a_broken_value_or_table_are_translated() {
         "content/practices/大数.md",
     );
     assert!(told.contains("1e400"), "{told}");
+    // A number past any float in TOML front matter: toml's "floating-point number
+    // overflowed", which had no help.
+    let told = told_in_chinese(
+        &zh_problems(
+            "content/reports/大数.md",
+            "+++\ntitle = 1e400\n+++\n".as_bytes(),
+        ),
+        "content/reports/大数.md",
+    );
+    assert!(told.contains("e"), "{told}");
+    // Two commas in a row in a bracketed list: saphyr's "unexpected EOF while parsing an
+    // implicit flow mapping".
+    let told = told_in_chinese(
+        &zh_problems(
+            "content/lessons/双逗号.md",
+            "---\ntitle: 双逗号\ndate: 2024-03-18\nproject: erp\nphase: planning\nimpact: negative\ntags: [\"合同\",, \"变更\"]\n---\n"
+                .as_bytes(),
+        ),
+        "content/lessons/双逗号.md",
+    );
+    assert!(told.contains("逗号"), "{told}");
     let told = told_in_chinese(
         &zh_problems(
             "data/部门.json",

@@ -182,6 +182,14 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("keep one of the two `{field}` lines", field = key),
         );
     }
+    // `[a,, b]`, `[, a]`: saphyr tells a broken bracketed list as a flow mapping or
+    // sequence it could not finish.
+    if message.contains("flow mapping") || message.contains("flow sequence") {
+        return explained_here(
+            t!("a list in brackets is broken here: two commas in a row, a comma with no item before it, or a `]` missing"),
+            t!("write a list as `[a, b, c]`, one comma between two items; put an item that holds `,` `:` or a bracket in double quotes"),
+        );
+    }
     if message.contains("tagged scalar") || message.starts_with("unsupported tag") {
         return explained_here(
             t!("a value starts with `!`, which YAML reads as a type tag"),

@@ -85,3 +85,16 @@ pub fn not_a_file(shown: &Path) -> Diagnostic {
         "replace it with an ordinary file (save the file again from its program), or delete it"
     ))
 }
+
+/// The warning for a folder shown as `shown` whose name is a page's or a table's
+/// (`lesson.md/`, `budget.csv/`): the file it stands for is missing, and without a word
+/// here the only sign was a broken link or an empty chart somewhere else.
+pub fn folder_named_like_a_file(shown: &Path) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "this is a folder, though its name is a file's: the page or table it names is not read"
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "put the file back in the folder's place, or rename the folder (its name should not end in `.md` or a table's extension)"
+    ))
+}

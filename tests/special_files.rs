@@ -106,3 +106,38 @@ fn a_link_to_a_named_pipe_is_an_error_not_a_folder_left_out() {
     assert!(m.contains("named pipe, socket or device"), "{m}");
     assert!(!m.contains("link to a folder"), "{m}");
 }
+
+#[test]
+fn a_folder_named_like_a_page_or_a_table_is_warned_about_at_its_path() {
+    // A page or table replaced by a folder of its name (an unzip gone wrong, a sync
+    // tool's conflict folder) made errors only where it was linked or charted, or none.
+    for rel in [
+        "content/practices/供应商管理.md",
+        "content/projects/erp/budget.csv",
+        "data/部门.csv",
+    ] {
+        // The fixture's charts.md charts the budget: checked below, on its own.
+        let charted = rel.ends_with("budget.csv");
+        let site = Site::fixture("basic");
+        if charted {
+            site.remove("content/reports/charts.md");
+        }
+        let path = site.root().join(rel);
+        let _ = std::fs::remove_file(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::write(path.join("说明.txt"), "旧版本").unwrap();
+        let warnings: Vec<String> = match site.build() {
+            Ok(report) => report.warnings.iter().map(ToString::to_string).collect(),
+            Err(failure) => failure
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        };
+        let warning = warnings
+            .iter()
+            .find(|w| w.contains(rel))
+            .unwrap_or_else(|| panic!("{rel}: {warnings:?}"));
+        assert!(warning.contains("is a folder"), "{warning}");
+    }
+}

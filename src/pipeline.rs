@@ -328,8 +328,14 @@ impl Sources {
         let warnings = with_sanity(&stage_warnings, &site);
         laps.mark("derive");
 
+        // A chart's error comes with the warnings found so far: one of them is often its
+        // cause (a table that is a folder, a column read as text).
         let drawings =
-            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
+            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(|errors| {
+                let mut failure = BuildFailure::from(errors);
+                failure.diagnostics.extend(warnings.iter().cloned());
+                failure
+            })?;
         laps.mark("charts");
         let related = related::Related::of(&site);
         // The term bags and vectors, before the index stage's postings grow.

@@ -141,3 +141,28 @@ fn a_folder_named_like_a_page_or_a_table_is_warned_about_at_its_path() {
         assert!(warning.contains("is a folder"), "{warning}");
     }
 }
+
+/// A chart's or a template's error came alone: the warnings found before it, often its
+/// cause, were dropped with the failed build. Here the folder in the budget's place is
+/// why the chart has no table.
+#[test]
+fn a_later_stages_error_comes_with_the_warnings_before_it() {
+    let site = Site::fixture("basic");
+    let path = site.root().join("content/projects/erp/budget.csv");
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("说明.txt"), "旧版本").unwrap();
+    let m = site.build_err();
+    assert!(m.contains("no table named `projects/erp/budget`"), "{m}");
+    assert!(
+        m.contains("content/projects/erp/budget.csv") && m.contains("is a folder"),
+        "{m}"
+    );
+
+    let site = Site::fixture("basic");
+    site.write("content/practices/供应商管理.md/说明.txt", "旧版本");
+    site.write("templates/page.html", "{{ page.title | 没有的过滤器 }}");
+    let m = site.build_err();
+    assert!(m.contains("templates/page.html"), "{m}");
+    assert!(m.contains("content/practices/供应商管理.md"), "{m}");
+}

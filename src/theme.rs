@@ -154,7 +154,14 @@ fn walk_into(
                 path.strip_prefix(root).unwrap_or(path),
             ));
         }
-        if !entry.file_type().is_file() {
+        // A link is read like the file it points to inside the site, as a page's is;
+        // one that leaves the site or points nowhere is an error, one to a folder is
+        // not followed.
+        let linked = entry.path_is_symlink() && {
+            let path = entry.path();
+            crate::symlinks::follow(root, path, path.strip_prefix(root).unwrap_or(path))?
+        };
+        if !entry.file_type().is_file() && !linked {
             continue;
         }
         let name = entry.file_name().to_string_lossy();

@@ -166,3 +166,35 @@ fn a_later_stages_error_comes_with_the_warnings_before_it() {
     assert!(m.contains("templates/page.html"), "{m}");
     assert!(m.contains("content/practices/供应商管理.md"), "{m}");
 }
+
+/// Links among templates and static files were skipped without a word, as pages' once
+/// were: a template shared by link fell back to the theme's, a dangling one gave "no
+/// template" errors at the templates including it.
+#[test]
+fn linked_templates_and_static_files_are_followed_or_refused_like_pages() {
+    let site = Site::fixture("basic");
+    site.write(
+        "shared/页脚.html",
+        "<footer>共享页脚：{{ page.title }}</footer>",
+    );
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{% include \"partials/页脚.html\" %}{% endblock content %}",
+    );
+    std::fs::create_dir_all(site.root().join("templates/partials")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../shared/页脚.html",
+        site.root().join("templates/partials/页脚.html"),
+    )
+    .unwrap();
+    site.write("shared/说明.txt", "共享说明");
+    std::os::unix::fs::symlink("../shared/说明.txt", site.root().join("static/说明.txt")).unwrap();
+    site.build_ok();
+    assert!(site.read("about/index.html").contains("共享页脚"));
+    assert_eq!(site.read("说明.txt"), "共享说明");
+
+    std::fs::remove_file(site.root().join("shared/页脚.html")).unwrap();
+    let m = site.build_err();
+    assert!(m.contains("templates/partials/页脚.html"), "{m}");
+    assert!(m.contains("symbolic link points to nothing"), "{m}");
+}

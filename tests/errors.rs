@@ -1306,3 +1306,29 @@ fn a_theme_without_the_sites_language_is_told_at_the_language_line() {
         "a path inside the site is shown from its root: {m}"
     );
 }
+
+/// `portfolio = "24/03/2024"` (the sweep's mutation) was taken as a currency: each
+/// project was refused for a missing rate into "24/03/2024", and site.toml not named.
+#[test]
+fn a_portfolio_currency_that_is_no_code_is_refused_at_its_line() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let lines = toml.lines().count();
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"24/03/2024\"\n"),
+    );
+    let m = site.build_err();
+    assert!(m.contains(&format!("site.toml:{}:", lines + 3)), "{m}");
+    assert!(m.contains("no currency code"), "{m}");
+    assert!(!m.contains("content/projects/"), "{m}");
+    for fine in ["CNY", "usd", "人民币"] {
+        site.write(
+            "site.toml",
+            format!(
+                "{toml}\n[currency]\nportfolio = \"{fine}\"\nrates = {{ USD = 7.1, CNY = 1 }}\n"
+            ),
+        );
+        site.build_ok();
+    }
+}

@@ -270,6 +270,20 @@ impl Config {
             .at(Location::new(path, &source, value_at, 0))
             .with_help(t!("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %")));
         }
+        // Any other text would be taken as a currency no rate converts into, and each
+        // project refused for it instead of this line.
+        if let Some(portfolio) = &config.currency.portfolio {
+            let code = crate::numbers::currency_code(portfolio);
+            if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+                let (_, value_at) = key_place(text, "portfolio");
+                return Err(Diagnostic::error(Problem::Config(t!(
+                    "`portfolio` is `{value}`, which is no currency code",
+                    value = portfolio
+                )))
+                .at(Location::new(path, &source, value_at, 0))
+                .with_help(t!("write the currency's three-letter ISO 4217 code, e.g. portfolio = \"CNY\" (RMB and 人民币 are read as CNY)")));
+            }
+        }
         for (code, rate) in &config.currency.rates {
             if !(rate.is_finite() && *rate > 0.0) {
                 let (_, value_at) = key_place(text, code);

@@ -199,7 +199,13 @@ fn finish(
         // Nor will it rebuild the index: the dictionary can go once the titles are cut.
         prepared.words.for_one_build();
     }
-    let (files, stages) = prepared.write(output, progress)?;
+    // A template's error comes with the warnings of the stages before it.
+    let (files, stages) = prepared.write(output, progress).map_err(|mut failure| {
+        failure
+            .diagnostics
+            .extend(prepared.warnings.iter().cloned());
+        failure
+    })?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
         drafts_skipped: prepared.drafts_skipped,

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -34,7 +33,7 @@ impl I18n {
                 "the theme has no UI strings for `{language}` (i18n/{language}.toml)",
                 language = language
             )))
-            .in_file(&root.join("site.toml"))
+            .in_file(Path::new(crate::layout::CONFIG_FILE))
             .with_help(t!(
                 "set `language` to zh-CN or en, or add the strings file to the theme"
             )));
@@ -43,13 +42,30 @@ impl I18n {
         let bytes = source.read().map_err(|e| {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
         })?;
-        let text: Arc<str> = crate::source::decode(bytes.into_owned())
-            .map_err(|offset| Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown))?;
+        let text = crate::source::text_of(bytes.into_owned(), &shown)?;
+        // Told as the theme's UI strings, not as site.toml, in the TOML mistakes' words
+        // that site.toml's own errors use.
         let strings: BTreeMap<String, String> = toml::from_str(&text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
-            Diagnostic::error(Problem::Config(crate::messages::library(e.message())))
-                .at(Location::new(&shown, &text, offset, len))
-                .with_help(t!("UI strings are a flat table of `key = \"text\"` lines"))
+            let (detail, help, offset, len) = match crate::syntax::toml(e.message(), &text, offset)
+            {
+                Some(x) => {
+                    let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
+                    (x.problem, x.help, offset, len)
+                }
+                None => (
+                    crate::messages::library(e.message()),
+                    t!("UI strings are a flat table of `key = \"text\"` lines"),
+                    offset,
+                    len,
+                ),
+            };
+            Diagnostic::error(Problem::Content(t!(
+                "invalid UI strings: {detail}",
+                detail = detail
+            )))
+            .at(Location::new(&shown, &text, offset, len))
+            .with_help(help)
         })?;
         let date_format = strings
             .get("date_format")

@@ -147,7 +147,15 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     // Settled once here, so every page and check of the build counts from one day.
     config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
     let theme = Theme::resolve(root, &config.theme)?;
-    let i18n = i18n::I18n::load(&theme, root, config.language.code())?;
+    // A theme without the language's strings is told at `language` in site.toml.
+    let i18n = i18n::I18n::load(&theme, root, config.language.code()).map_err(|d| {
+        if d.location.is_none() && d.path.as_deref() == Some(Path::new(crate::layout::CONFIG_FILE))
+        {
+            config.at_key(d, "language")
+        } else {
+            d
+        }
+    })?;
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(Problem::Content(t!("there is no content/ folder")))
@@ -320,8 +328,14 @@ impl Sources {
         let warnings = with_sanity(&stage_warnings, &site);
         laps.mark("derive");
 
+        // A chart's error comes with the warnings found so far: one of them is often its
+        // cause (a table that is a folder, a column read as text).
         let drawings =
-            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(BuildFailure::from)?;
+            charts::render_all(&site, &self.i18n, self.keep_sources).map_err(|errors| {
+                let mut failure = BuildFailure::from(errors);
+                failure.diagnostics.extend(warnings.iter().cloned());
+                failure
+            })?;
         laps.mark("charts");
         let related = related::Related::of(&site);
         // The term bags and vectors, before the index stage's postings grow.

@@ -40,6 +40,12 @@ pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(display)
     })?;
+    text_of(bytes, display)
+}
+
+/// [`read_text`] of bytes already read (a theme's file may be built into the binary):
+/// text in another encoding is told by its name, with how to save it as UTF-8.
+pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<Arc<str>, Diagnostic> {
     crate::encoding::check_unmarked_utf16(display, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),
@@ -49,14 +55,6 @@ pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
             Err(crate::encoding::not_utf8(display, e.as_bytes(), offset))
         }
     }
-}
-
-/// Decodes UTF-8, drops a leading BOM and folds CRLF and lone CR to LF, so that
-/// positions computed later are the ones an editor shows. Returns the offset of the
-/// first invalid byte on failure.
-pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, usize> {
-    let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
-    Ok(normalize(text))
 }
 
 /// Drops a leading BOM and folds CRLF and lone CR to LF.
@@ -71,7 +69,7 @@ fn normalize(text: String) -> Arc<str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, Source};
+    use super::{text_of, Source};
     use std::path::Path;
     use std::sync::Arc;
 
@@ -94,12 +92,17 @@ mod tests {
 
     #[test]
     fn strips_bom_and_normalizes_line_endings() {
-        let text = decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n---\rbody".to_vec()).unwrap();
+        let text = text_of(
+            b"\xef\xbb\xbf---\r\ntitle: a\r\n---\rbody".to_vec(),
+            Path::new("a.md"),
+        )
+        .unwrap();
         assert_eq!(&*text, "---\ntitle: a\n---\nbody");
     }
 
     #[test]
     fn reports_the_first_invalid_byte() {
-        assert_eq!(decode(b"ok\xff\xfe".to_vec()), Err(2));
+        let d = text_of(b"ok\xff\xfe".to_vec(), Path::new("a.md")).unwrap_err();
+        assert!(d.to_string().contains("byte 2"), "{d}");
     }
 }

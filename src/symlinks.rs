@@ -3,6 +3,10 @@
 //! that stays inside the site is followed like the file it points to; one that leaves
 //! the site (or points nowhere) is an error, since the build would depend on a file
 //! nobody sees in the site folder.
+//!
+//! A named pipe, socket or device where a source file belongs is refused by its type:
+//! reading a named pipe waits for a writer that never comes (a `site.toml` that was one
+//! hung the build), and skipping it lost the page without a word.
 
 use crate::messages::Text;
 use crate::t;
@@ -19,14 +23,19 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
             .in_file(shown)
             .with_help(help)
     };
-    let target =
-        std::fs::canonicalize(link).map_err(|e| {
-            error(
-            t!("this symbolic link points to nothing that can be read ({e})", e = e),
+    let target = std::fs::canonicalize(link).map_err(|e| {
+        error(
+            t!(
+                "this symbolic link points to nothing that can be read ({e})",
+                e = crate::messages::io_reason(&e)
+            ),
             t!("point the link at an existing file inside the site, or replace it with the file"),
         )
-        })?;
+    })?;
     if !target.is_file() {
+        if !target.is_dir() {
+            return Err(not_a_file(shown));
+        }
         return Ok(false);
     }
     let inside = std::fs::canonicalize(root).is_ok_and(|root| target.starts_with(root));
@@ -40,4 +49,52 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
         ));
     }
     Ok(true)
+}
+
+/// What stands at `path` when something does but it is not a file to read (links
+/// followed): a folder, a named pipe, socket or device, or a link to nothing. `None` for
+/// a file, and for nothing at all. Asks only the file's type, so a named pipe is never
+/// opened.
+pub fn not_a_file_at(path: &Path) -> Option<Text> {
+    let own = std::fs::symlink_metadata(path).ok()?;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => None,
+        Ok(meta) if meta.is_dir() => Some(t!("a folder")),
+        Ok(_) => Some(t!("a named pipe, socket or device")),
+        Err(_) if own.file_type().is_symlink() => Some(t!(
+            "a symbolic link that points to nothing that can be read"
+        )),
+        Err(_) => None,
+    }
+}
+
+/// Whether a folder walk's entry is a named pipe, socket or device (not a file, a
+/// folder or a link).
+pub fn is_special(file_type: std::fs::FileType) -> bool {
+    !(file_type.is_file() || file_type.is_dir() || file_type.is_symlink())
+}
+
+/// The error for a named pipe, socket or device shown as `shown` among the sources.
+pub fn not_a_file(shown: &Path) -> Diagnostic {
+    Diagnostic::error(Problem::Io(t!(
+        "this is {what}, not a file: pmo cannot read it",
+        what = t!("a named pipe, socket or device")
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "replace it with an ordinary file (save the file again from its program), or delete it"
+    ))
+}
+
+/// The warning for a folder shown as `shown` whose name is a page's or a table's
+/// (`lesson.md/`, `budget.csv/`): the file it stands for is missing, and without a word
+/// here the only sign was a broken link or an empty chart somewhere else.
+pub fn folder_named_like_a_file(shown: &Path) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "this is a folder, though its name is a file's: the page or table it names is not read"
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "put the file back in the folder's place, or rename the folder (its name should not end in `.md` or a table's extension)"
+    ))
 }

@@ -148,7 +148,20 @@ fn walk_into(
             Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                 .in_file(e.path().unwrap_or(dir).strip_prefix(root).unwrap_or(dir))
         })?;
-        if !entry.file_type().is_file() {
+        if crate::symlinks::is_special(entry.file_type()) {
+            let path = entry.path();
+            return Err(crate::symlinks::not_a_file(
+                path.strip_prefix(root).unwrap_or(path),
+            ));
+        }
+        // A link is read like the file it points to inside the site, as a page's is;
+        // one that leaves the site or points nowhere is an error, one to a folder is
+        // not followed.
+        let linked = entry.path_is_symlink() && {
+            let path = entry.path();
+            crate::symlinks::follow(root, path, path.strip_prefix(root).unwrap_or(path))?
+        };
+        if !entry.file_type().is_file() && !linked {
             continue;
         }
         let name = entry.file_name().to_string_lossy();

@@ -207,6 +207,17 @@ impl Config {
 
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+        // Told by its type, never opened: a named pipe would block the read for ever.
+        if let Some(what) = crate::symlinks::not_a_file_at(path) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "site.toml is {what}, not a file pmo can read",
+                what = what
+            )))
+            .in_file(path)
+            .with_help(t!(
+                "replace it with the site's settings, a text file (`pmo init DIR` writes one to copy from)"
+            )));
+        }
         if !path.is_file() {
             return Err(Diagnostic::error(Problem::Config(t!("there is no site.toml")))
                 .in_file(path)
@@ -258,6 +269,20 @@ impl Config {
             return Err(Diagnostic::error(Problem::Config(t!("`tolerance` is {tolerance}, expected a share from 0 up to (not including) 1", tolerance = tolerance)))
             .at(Location::new(path, &source, value_at, 0))
             .with_help(t!("write the allowed gap between the planned values and the BAC as a share, e.g. tolerance = 0.01 for 1 %")));
+        }
+        // Any other text would be taken as a currency no rate converts into, and each
+        // project refused for it instead of this line.
+        if let Some(portfolio) = &config.currency.portfolio {
+            let code = crate::numbers::currency_code(portfolio);
+            if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+                let (_, value_at) = key_place(text, "portfolio");
+                return Err(Diagnostic::error(Problem::Config(t!(
+                    "`portfolio` is `{value}`, which is no currency code",
+                    value = portfolio
+                )))
+                .at(Location::new(path, &source, value_at, 0))
+                .with_help(t!("write the currency's three-letter ISO 4217 code, e.g. portfolio = \"CNY\" (RMB and 人民币 are read as CNY)")));
+            }
         }
         for (code, rate) in &config.currency.rates {
             if !(rate.is_finite() && *rate > 0.0) {

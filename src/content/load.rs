@@ -91,6 +91,23 @@ pub fn load(
         let Ok(rel) = entry.path().strip_prefix(content_dir) else {
             continue;
         };
+        if entry.file_type().is_dir()
+            && (rel.extension().is_some_and(|e| e == "md")
+                || is_project_table(&rel.to_string_lossy()))
+        {
+            diagnostics.push(crate::symlinks::folder_named_like_a_file(&display_path(
+                root,
+                entry.path(),
+            )));
+            continue;
+        }
+        if crate::symlinks::is_special(entry.file_type()) {
+            diagnostics.push(crate::symlinks::not_a_file(&display_path(
+                root,
+                entry.path(),
+            )));
+            continue;
+        }
         if !entry.file_type().is_file() && !linked_file(root, entry.path(), diagnostics) {
             continue;
         }

@@ -167,6 +167,16 @@ pub fn load(
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() && read::is_table(&rel) {
+                problems.push(crate::symlinks::folder_named_like_a_file(
+                    &Path::new("data").join(&rel),
+                ));
+                continue;
+            }
+            if crate::symlinks::is_special(entry.file_type()) && read::is_table(&rel) {
+                problems.push(crate::symlinks::not_a_file(&Path::new("data").join(&rel)));
+                continue;
+            }
             let is_file = entry.file_type().is_file()
                 || (entry.path_is_symlink()
                     && read::is_table(&rel)

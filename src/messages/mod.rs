@@ -61,13 +61,20 @@ impl Lang {
 
     /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
     /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
-    /// its errors in the site's language; the site's default when it has none), else
-    /// English when there is no site.toml.
+    /// its errors in the site's language; the site's default when it has none or is
+    /// not a file to read), else English when there is no site.toml.
     pub fn for_site(root: &Path) -> Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
         }
-        let Ok(bytes) = std::fs::read(root.join(crate::layout::CONFIG_FILE)) else {
+        let path = root.join(crate::layout::CONFIG_FILE);
+        // Something there that is no file to read (a folder, a named pipe, a link to
+        // nothing) is a site whose language cannot be read: its default. A named pipe is
+        // never opened, as the read would wait for ever.
+        if crate::symlinks::not_a_file_at(&path).is_some() {
+            return SITE_DEFAULT;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
             return Lang::En;
         };
         // A site.toml that is not UTF-8 is an error to tell in the site's language: its
@@ -84,6 +91,11 @@ impl Lang {
                 // A language pmo does not take, written in Chinese (`中文`, `简体中文`) or
                 // naming it (`chinese`, `cn`): its error is for a Chinese reader.
                 let lower = code.to_ascii_lowercase();
+                // No word at all (empty, a date, a number pasted on the wrong line): a
+                // site whose language cannot be read, so its default.
+                if !code.starts_with(|c: char| c.is_alphabetic()) {
+                    return SITE_DEFAULT;
+                }
                 if code.chars().any(crate::markdown::is_cjk)
                     || lower.contains("chinese")
                     || lower == "cn"
@@ -313,6 +325,15 @@ pub fn library(message: &str) -> Text {
             );
         }
     }
+    if let Some(value) = message
+        .strip_prefix("non-finite float `")
+        .and_then(|r| r.strip_suffix("` rejected by the configured policy"))
+    {
+        return t!(
+            "`{value}` is no finite number (too large, or not a number at all): check it for a typo or a misplaced exponent (`e`)",
+            value = value
+        );
+    }
     if message == "floating-point number overflowed" {
         return t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)");
     }
@@ -507,6 +528,12 @@ pub fn reason<E: std::error::Error + 'static>(error: &E) -> Text {
     }
 }
 
+/// The system's number for "too many levels of symbolic links".
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
 /// What a failed file operation means, in words a translation can carry (the system's
 /// own text is English whatever the reader's language).
 pub fn io_reason(error: &std::io::Error) -> Text {
@@ -516,6 +543,10 @@ pub fn io_reason(error: &std::io::Error) -> Text {
         ErrorKind::PermissionDenied => t!("permission denied"),
         ErrorKind::AlreadyExists => t!("it already exists"),
         ErrorKind::InvalidData => t!("the file is not valid text"),
+        // Its kind (`FilesystemLoop`) is not stable yet: told by the system's number.
+        _ if error.raw_os_error() == Some(ELOOP) => {
+            t!("a loop of symbolic links: the link leads back to itself")
+        }
         _ => verbatim(error),
     }
 }

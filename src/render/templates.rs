@@ -57,11 +57,7 @@ impl Templates {
                 .map_err(|e| {
                     Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
                 })
-                .and_then(|bytes| {
-                    crate::source::decode(bytes.into_owned()).map_err(|offset| {
-                        Diagnostic::error(Problem::InvalidUtf8 { offset }).in_file(&shown)
-                    })
-                });
+                .and_then(|bytes| crate::source::text_of(bytes.into_owned(), &shown));
             match text {
                 Ok(text) => {
                     sources.insert(name.to_string(), (shown, text));
@@ -135,7 +131,7 @@ impl Templates {
                     let line = parts.next()?.parse::<usize>().ok()?;
                     Some((parts.next()?.to_string(), line, col))
                 });
-            let d = Diagnostic::error(Problem::Template(crate::messages::verbatim(message)))
+            let d = Diagnostic::error(Problem::Template(tera_words(message)))
                 .with_help(template_help());
             found.push(
                 match place.and_then(|(name, l, c)| Some((self.sources.get(&name)?, l, c))) {
@@ -162,10 +158,10 @@ impl Templates {
         let with_context = |message: String| match page {
             Some(page) => t!(
                 "{message} (while rendering {page})",
-                message = message,
+                message = tera_words(&message),
                 page = page
             ),
-            None => crate::messages::verbatim(message),
+            None => tera_words(&message),
         };
         if let Some(report) = report {
             if let Some((path, text)) = self.sources.get(report.filename()) {
@@ -207,6 +203,76 @@ impl Templates {
             None => d,
         }
     }
+}
+
+/// Tera's words for the commonest template mistakes, told as messages a translation can
+/// carry (Tera writes English whatever the site's language); any other as Tera wrote it.
+fn tera_words(message: &str) -> crate::messages::Text {
+    let message = message.trim();
+    let named = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('`'))
+    };
+    let listed = |rest: &str| {
+        rest.split_once("Available fields: ")
+            .map(|(_, fields)| fields.trim().to_string())
+    };
+    if let Some((name, _)) = named("Unknown template `") {
+        return t!(
+            "there is no template `{name}` in the theme or templates/",
+            name = name
+        );
+    }
+    if let Some((name, _)) = named("Unknown filter `") {
+        return t!("there is no filter `{name}`", name = name);
+    }
+    if let Some((name, _)) = named("Unknown function `") {
+        return t!("there is no function `{name}`", name = name);
+    }
+    if message.starts_with("This content would be ignored") {
+        return t!("this is outside every `{{% block %}}` of a template that extends another, so it would never show: move it into a block");
+    }
+    if message == "Unexpected end of input" {
+        return t!("the template ends inside a tag or a block: a `}}}}`, a `%}}` or an `{{% end… %}}` is missing");
+    }
+    if message == "Unexpected character" {
+        return t!("a character Tera cannot read inside `{{{{ … }}}}` or `{{% … %}}` (an invisible character, or full-width punctuation)");
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("Found ")
+        .and_then(|rest| rest.split_once(" but expected "))
+    {
+        return t!(
+            "found {found} where Tera expects {expected}",
+            found = found,
+            expected = expected.trim_end_matches('.')
+        );
+    }
+    if message == "Unknown tag" {
+        return t!("a `{{% … %}}` tag Tera does not know here (an `end…` tag without its opening tag, or a misspelt name)");
+    }
+    if let Some((name, rest)) = named("Field `").or_else(|| named("Variable `")) {
+        if rest.starts_with(" is not defined") {
+            return match listed(rest) {
+                Some(fields) => t!(
+                    "`{name}` is not defined here; the fields there are: {fields}",
+                    name = name,
+                    fields = fields
+                ),
+                None => t!("`{name}` is not defined here", name = name),
+            };
+        }
+    }
+    if let Some((name, _)) = named("Block `") {
+        if message.ends_with("is not defined in any parent template") {
+            return t!(
+                "the block `{name}` is in no template this one extends",
+                name = name
+            );
+        }
+    }
+    crate::messages::verbatim(message)
 }
 
 fn template_help() -> crate::messages::Text {

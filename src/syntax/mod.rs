@@ -34,8 +34,12 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("keep one of the two `{field}` lines", field = key),
         );
     }
-    if message.starts_with("string values must be quoted") {
+    // `key = text"`: the closing quote is there, the opening one is not.
+    if message.starts_with("string values must be quoted")
+        || message.starts_with("missing opening quote")
+    {
         let (key, value) = toml_key_value(line);
+        let value = value.trim_matches('"');
         return explained_here(
             t!("the text `{value}` is not in quotes", value = value),
             t!(
@@ -178,6 +182,14 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("keep one of the two `{field}` lines", field = key),
         );
     }
+    // `[a,, b]`, `[, a]`: saphyr tells a broken bracketed list as a flow mapping or
+    // sequence it could not finish.
+    if message.contains("flow mapping") || message.contains("flow sequence") {
+        return explained_here(
+            t!("a list in brackets is broken here: two commas in a row, a comma with no item before it, or a `]` missing"),
+            t!("write a list as `[a, b, c]`, one comma between two items; put an item that holds `,` `:` or a bracket in double quotes"),
+        );
+    }
     if message.contains("tagged scalar") || message.starts_with("unsupported tag") {
         return explained_here(
             t!("a value starts with `!`, which YAML reads as a type tag"),
@@ -237,7 +249,46 @@ pub fn json(message: &str, eof: bool) -> Option<Explained> {
             t!("delete the comma before the closing `]` or `}}`"),
         );
     }
-    if message.starts_with("expected value") || message.starts_with("key must be a string") {
+    if message.starts_with("control character") {
+        return explained_here(
+            t!("a control character (an invisible character such as a tab, a line break or NUL) inside a text in quotes, which JSON does not allow"),
+            t!("delete the invisible character, or write it escaped (`\\t` for a tab, `\\n` for a line break)"),
+        );
+    }
+    if message.starts_with("expected `,` or") {
+        return explained_here(
+            t!("a comma is missing between two items"),
+            t!("separate the items of a list and the fields of an object with commas: {{\"period\": \"2024-01\", \"pv\": 100}}"),
+        );
+    }
+    if message.starts_with("expected `:`") {
+        return explained_here(
+            t!("a colon is missing after a key"),
+            t!("write each field as `\"key\": value`, with a colon between the key and its value"),
+        );
+    }
+    if message.starts_with("invalid escape") || message.starts_with("invalid unicode") {
+        return explained_here(
+            t!("a backslash in a text starts no escape JSON knows"),
+            t!("write a backslash as `\\\\` (a Windows path `C:\\\\报告`), or use `/` instead"),
+        );
+    }
+    if message.starts_with("invalid number") {
+        return explained_here(
+            t!("a number JSON cannot read"),
+            t!("write numbers as digits with a point for decimals (`1200000.50`), no thousands separators, signs of currency or `%`; put anything else in double quotes"),
+        );
+    }
+    if message.starts_with("trailing characters") {
+        return explained_here(
+            t!("text after the end of the table"),
+            t!("a JSON table is one list: delete what follows its closing `]`, or move it inside"),
+        );
+    }
+    if message.starts_with("expected value")
+        || message.starts_with("key must be a string")
+        || message.starts_with("expected ident")
+    {
         return explained_here(
             t!("a value or key JSON cannot read: text must be in double quotes"),
             t!("write texts and keys in double quotes (`\"pv\": 100`, `\"name\": \"启动会\"`), numbers bare, and no comments"),

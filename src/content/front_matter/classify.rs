@@ -129,6 +129,12 @@ pub(super) fn classify(
         diagnostic = diagnostic.with_help(t!(
             "the format is right but no such day exists: check the month and the day"
         ));
+    } else if message.starts_with("non-finite float")
+        || message == "floating-point number overflowed"
+    {
+        diagnostic = diagnostic.with_help(t!(
+            "write the number as digits (`1200000`); `.nan`, `.inf` and exponents past e308 are no figures, and a text is written in quotes"
+        ));
     } else if message.contains("invalid boolean") {
         // The reader's "strict mode expects true/false" names its setting, not the field.
         let line = crate::syntax::line_at(text, offset);

@@ -62,9 +62,9 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
                 .with_help(t!("the front matter must start on the first line: delete the blank lines above it")));
         }
         let help = if text.trim().is_empty() {
-            t!("the file is empty: start it with front matter, e.g.\n---\ntitle: 标题\n---")
+            t!("the file is empty: start it with front matter, e.g.\n---\ntitle: The page's title\n---")
         } else {
-            t!("start the file with a front matter block, e.g.\n---\ntitle: 标题\n---")
+            t!("start the file with a front matter block, e.g.\n---\ntitle: The page's title\n---")
         };
         return Err(Diagnostic::error(Problem::Content(t!("no front matter")))
             .at(Location::new(path, text, 0, 0))

@@ -5,6 +5,9 @@
 // on two busy cores costs more per file than the portal's own work.
 //
 //   node bench/static_server.mjs <folder>      prints the port it listens on (127.0.0.1)
+//
+// PMO_BENCH_LATENCY_MS=20 holds each answer that long first: a portal on an intranet or
+// over a VPN, where a round of requests costs a round trip (localhost costs none).
 
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -16,7 +19,10 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml',
 };
 
+const latency = Number(process.env.PMO_BENCH_LATENCY_MS || 0);
+
 const server = http.createServer(async (req, res) => {
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
   try {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (!file.startsWith(root)) throw new Error('outside');

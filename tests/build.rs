@@ -570,7 +570,7 @@ fn the_search_index_is_built_unless_turned_off() {
     );
     let meta = site.read("search/meta.js");
     assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":11,"),
+        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":10,"),
         "{meta}"
     );
     assert!(site.exists("search/s/0.js"));

@@ -185,25 +185,6 @@ pub fn escaped(text: &str) -> String {
     }
 }
 
-/// Which documents have more than one excerpt block (docs/search-format.md,
-/// `blocks.js`), five a digit: bit `j` of digit `i` for document `5i + j`. Where the
-/// index writes no reach for a result (a ranked list's page outside its top block, a
-/// character), the header box asks for its block 1 with its block 0, and only of a
-/// page that has one: a request that fails is an error in the browser's console.
-pub fn more_blocks(counts: &[usize]) -> String {
-    counts
-        .chunks(5)
-        .map(|five| {
-            let bits = five
-                .iter()
-                .enumerate()
-                .filter(|(_, &count)| count > 1)
-                .fold(0, |bits, (j, _)| bits | 1 << j);
-            char::from(super::encode::LAST[bits])
-        })
-        .collect()
-}
-
 /// The row of a document in its `d/<k>.js` chunk.
 pub fn row(page: &Page, blocks: usize) -> serde_json::Value {
     serde_json::json!([
@@ -355,15 +336,6 @@ pub fn facets(site: &Site, docs: &[PageId], i18n: &I18n) -> Vec<(&'static str, F
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn more_blocks_sets_a_bit_for_each_page_of_two_blocks_or_more() {
-        assert_eq!(more_blocks(&[]), "");
-        // 1 + 4 = 5 for the first five; the sixth alone: 1.
-        assert_eq!(more_blocks(&[2, 1, 4, 1, 1, 3]), "51");
-        assert_eq!(more_blocks(&[2; 5]), "v");
-        assert_eq!(more_blocks(&[1; 7]), "00");
-    }
     use crate::ids::Id;
 
     #[test]

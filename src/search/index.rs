@@ -31,7 +31,7 @@ use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
 /// The index format's version (`meta.v`).
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 10;
 /// Documents per `d/<k>.js` chunk: small, as a page of results touches up to ten chunks.
 const DOC_CHUNK: usize = 32;
 /// Documents tokenized together before their postings are merged. Two batches are alive
@@ -678,8 +678,6 @@ fn write_documents(
         })
         .collect();
     let blocks = blocks.into_iter().collect::<io::Result<Vec<usize>>>()?;
-    let more = json(&documents::more_blocks(&blocks));
-    output.write("search/blocks.js", &script("blocks", &more))?;
     docs.par_chunks(DOC_CHUNK)
         .enumerate()
         .map(|(k, chunk)| {

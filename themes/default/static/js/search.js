@@ -303,7 +303,7 @@
       var floor = +list[2] || 1;
       docs = new Int32Array(countNumbers(gaps));
       impacts = new Float64Array(docs.length);
-      reach = new Uint8Array(docs.length).fill(UNKNOWN);
+      reach = new Uint8Array(docs.length);
       for (i = 0; i < gaps.length; i++) {
         c = DIGIT[gaps.charCodeAt(i)];
         if (c >= 32) { v = v * 32 + (c - 32); continue; }
@@ -769,7 +769,7 @@
    * starts, and on the first page of results (`from` 0) each found to hold the text,
    * which can only move up.
    */
-  function verify(hits, query, from, need, groups, meta, expect, apart, guesses) {
+  function verify(hits, query, from, need, groups, meta, expect, apart) {
     var needle = exactText(query);
     var budget = need + VERIFY_EXTRA;
     function order() { rank(hits); }
@@ -807,7 +807,7 @@
       }
       return Promise.all(todo.map(function (m) {
         var d = m.d;
-        blocksAhead(d, reachAhead(textReach, groups, d, guesses));
+        blocksAhead(d, textReach(groups, d));
         return get('x/' + d + '-0').then(function (entry) {
           if (!Array.isArray(entry)) return false;
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
@@ -818,19 +818,7 @@
         return many && !placed && foundApart ? place().then(round) : round();
       });
     }
-    if (!(many && apart)) return round();
-    if (guesses.left <= 0) return place().then(round);
-    // The claimers now first (two more than the header box shows) are read beside their
-    // places, which mostly keep them first: a round sooner, for the blocks of those they
-    // drop. At 10k it cut the 4-round cold header-box queries from 19 of 310 to 14.
-    order();
-    for (var i = 0, ahead = 0; i < hits.length && ahead < need + 2; i++) {
-      if (!isClaim(hits[i])) continue;
-      ahead++;
-      optional('x/' + hits[i].d + '-0');
-      blocksAhead(hits[i].d, reachAhead(textReach, groups, hits[i].d, guesses));
-    }
-    return place().then(round);
+    return (many && apart ? place() : Promise.resolve()).then(round);
   }
 
   /**
@@ -1131,46 +1119,24 @@
   }
 
   /**
-   * A posting whose reach the index does not write: a page of a ranked list outside its
-   * top block, a character (a one-character query), a pair.
-   */
-  var UNKNOWN = 255;
-
-  /**
-   * The most results a search asks ahead for (GUESSES pages: the header box's eight):
-   * where the index does not know a result's reach it reads it as block 1, asking for
-   * its block 1 with block 0 if it has one (blocks.js, loaded with the lists), and the
-   * claimers first before their places are read beside them. At 10k this cut the cold
-   * header-box queries of 4 rounds or more from 103 of 310 to 14, for 1.5 KB median. A
-   * results page of 20 does not guess: for its 20 pages it cost 8 KB median, and its
-   * largest first query 86 KB gzip-compressed instead of 60.
-   */
-  var GUESSES = 8;
-
-  /**
    * The reach of document d's postings in the lists of the query's groups that hold it
    * (a common bigram left unloaded, null, counts as in block 0), through `pick` (the
-   * block of one posting) and `fold` (how they combine), an unknown reach read as block
-   * `guess`: -1 when no list holds d.
+   * block of one posting) and `fold` (how they combine): -1 when no list holds d.
    */
-  function reachIn(groups, d, pick, fold, guess) {
+  function reachIn(groups, d, pick, fold) {
     var out = -1;
-    function see(p, known) {
+    function see(p) {
       var b = 0;
       if (p !== null) {
         var k = slot(p, d);
         if (k < 0) return;
-        b = known && p.reach[k] !== UNKNOWN ? pick(reachOf(p.reach[k])) : guess;
+        b = pick(reachOf(p.reach[k]));
       }
       out = out < 0 ? b : fold(out, b);
     }
     groups.forEach(function (g) {
-      if (g.type === 'cjk') {
-        g.postings.forEach(function (p, i) { see(p, Array.from(g.terms[i]).length > 1); });
-      } else {
-        g.expansions.forEach(function (p) { see(p, true); });
-      }
-      if (g.next) see(g.next, false);
+      (g.type === 'cjk' ? g.postings : g.expansions).forEach(see);
+      if (g.next) see(g.next);
     });
     return out;
   }
@@ -1180,36 +1146,16 @@
    * first holding a match of any group. A block past the first that no term reaches is
    * asked for with block 0, one round sooner than reading block 0 would tell.
    */
-  function excerptReach(groups, d, guess) {
-    return Math.max(0, reachIn(groups, d, function (r) { return r.prose; }, Math.min, guess));
+  function excerptReach(groups, d) {
+    return Math.max(0, reachIn(groups, d, function (r) { return r.prose; }, Math.min));
   }
 
   /**
    * The first block that can hold the query's exact text in document d: none before
    * the one its last-reached term first stands in.
    */
-  function textReach(groups, d, guess) {
-    return Math.max(0, reachIn(groups, d, function (r) { return r.text; }, Math.max, guess));
-  }
-
-  /**
-   * The blocks a search asks for ahead, from `reach` (excerptReach or textReach): what
-   * the index knows, or while `guesses.left` lasts, a guess of block 1 where it does not.
-   */
-  function reachAhead(reach, groups, d, guesses) {
-    var known = reach(groups, d, 0);
-    if (guesses.left <= 0 || !moreBlocks(d)) return known;
-    var guessed = reach(groups, d, 1);
-    if (guessed > known) guesses.left--;
-    return guessed;
-  }
-
-  /** Whether document d has more than one excerpt block (blocks.js, when loaded). */
-  function moreBlocks(d) {
-    var bits = store['blocks'];
-    if (typeof bits !== 'string') return false;
-    var c = DIGIT[bits.charCodeAt(Math.floor(d / 5))];
-    return c >= 0 && c < 32 && ((c >> (d % 5)) & 1) === 1;
+  function textReach(groups, d) {
+    return Math.max(0, reachIn(groups, d, function (r) { return r.text; }, Math.max));
   }
 
   /** Asks for excerpt blocks 1…upto of document d, ahead of reading them. */
@@ -1269,11 +1215,11 @@
    * soon as a document is known to be on the page of results, while others are still
    * being checked, so its excerpt blocks load in the same rounds as their reading.
    */
-  function resultLoader(groups, meta, withText, guesses) {
+  function resultLoader(groups, meta, withText) {
     var started = {};
     return function (d) {
       if (!started[d]) {
-        if (withText) blocksAhead(d, reachAhead(excerptReach, groups, d, guesses));
+        if (withText) blocksAhead(d, excerptReach(groups, d));
         started[d] = rowsOf([d], meta, withText).then(function (rows) {
           var row = rows[0];
           return withText ? excerptText(d, row, groups).then(function (text) { return [row, text]; }) : [row, ''];
@@ -1326,10 +1272,7 @@
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
-      var guessing = withText && offset + limit <= GUESSES && prep.groups.length > 0;
-      var loads = files.map(get);
-      if (guessing) loads.push(optional('blocks'));
-      return Promise.all(loads).then(function () {
+      return Promise.all(files.map(get)).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
         var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
@@ -1341,15 +1284,14 @@
           return true;
         }) : found;
         rank(hits);
-        var guesses = { left: guessing ? GUESSES : 0 };
-        var load = resultLoader(prep.groups, meta, withText, guesses);
+        var load = resultLoader(prep.groups, meta, withText);
         var settled = Promise.resolve();
         if (withText) {
           // The results that verify cannot move off the page load now, beside it; the
           // others as verify tells.
           settledDocs(hits, offset, offset + limit).forEach(load);
           settled = verify(hits, query, offset, offset + limit, prep.groups, meta, load,
-            mayStandApart(found, prep.groups, meta), guesses);
+            mayStandApart(found, prep.groups, meta));
         }
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);

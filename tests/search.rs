@@ -282,35 +282,38 @@ fn an_exact_phrase_ranks_above_scattered_words() {
     assert_eq!(r[2]["results"][0]["score"], r[2]["results"][1]["score"]);
 }
 
-/// Quotes or book-title marks around a query (“供应商”, "供应商", 《…》) mean the text
-/// inside them: a page that happens to quote the word must not outrank, as "exact", the
-/// pages holding the word without those marks.
-#[test]
-fn quotes_around_a_query_mean_the_text_inside_them() {
+/// A page holding 供应商 among marks (`marked`, its body) beside one holding it plainly:
+/// each of `queries` (供应商 with marks) must order the pages as 供应商 does, the plain
+/// page first.
+fn marks_keep_the_plain_order(marked: &str, queries: &[&str]) {
     let site = with_search();
     site.write(
-        "content/practices/vendor-quoted.md",
-        "---\ntitle: 风险登记册\n---\n\n登记册中的“供应商”一栏填写合同方。\n",
+        "content/practices/vendor-marked.md",
+        format!("---\ntitle: 风险登记册\n---\n\n{marked}\n"),
     );
     site.write(
         "content/practices/vendor-plain.md",
         "---\ntitle: 供应商周报\n---\n\n供应商每周提交进度，供应商的延期要写明原因。\n",
     );
     site.build_ok();
-    let r = search_client(
-        &site,
-        &json!([
-            "供应商",
-            "“供应商”",
-            "\"供应商\"",
-            "《供应商》",
-            "「供应商」"
-        ]),
-    );
-    for quoted in &r[1..] {
-        assert_eq!(urls(quoted), urls(&r[0]), "{quoted}\n{}", r[0]);
+    let mut all = vec!["供应商"];
+    all.extend_from_slice(queries);
+    let r = search_client(&site, &json!(all));
+    for marked in &r[1..] {
+        assert_eq!(urls(marked), urls(&r[0]), "{marked}\n{}", r[0]);
     }
     assert_eq!(urls(&r[0])[0], "practices/vendor-plain/", "{}", r[0]);
+}
+
+/// Quotes or book-title marks around a query (“供应商”, "供应商", 《…》) mean the text
+/// inside them: a page that happens to quote the word must not outrank, as "exact", the
+/// pages holding the word without those marks.
+#[test]
+fn quotes_around_a_query_mean_the_text_inside_them() {
+    marks_keep_the_plain_order(
+        "登记册中的“供应商”一栏填写合同方。",
+        &["“供应商”", "\"供应商\"", "《供应商》", "「供应商」"],
+    );
 }
 
 /// Punctuation, `#` or an emoji typed before or after a query (`供应商？`, `#供应商`,
@@ -318,24 +321,10 @@ fn quotes_around_a_query_mean_the_text_inside_them() {
 /// it there must not outrank, as "exact", the pages holding the word.
 #[test]
 fn punctuation_around_a_query_does_not_change_its_order() {
-    let site = with_search();
-    site.write(
-        "content/practices/vendor-asked.md",
-        "---\ntitle: 风险登记册\n---\n\n谁来跟进供应商？#供应商… 供应商🚀 登记册里写明。\n",
+    marks_keep_the_plain_order(
+        "谁来跟进供应商？#供应商… 供应商🚀 登记册里写明。",
+        &["供应商？", "#供应商", "供应商…", "供应商🚀"],
     );
-    site.write(
-        "content/practices/vendor-plain.md",
-        "---\ntitle: 供应商周报\n---\n\n供应商每周提交进度，供应商的延期要写明原因。\n",
-    );
-    site.build_ok();
-    let r = search_client(
-        &site,
-        &json!(["供应商", "供应商？", "#供应商", "供应商…", "供应商🚀"]),
-    );
-    for marked in &r[1..] {
-        assert_eq!(urls(marked), urls(&r[0]), "{marked}\n{}", r[0]);
-    }
-    assert_eq!(urls(&r[0])[0], "practices/vendor-plain/", "{}", r[0]);
 }
 
 #[test]

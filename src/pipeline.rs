@@ -166,6 +166,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     laps.mark("config");
 
     let diagnostics = Diagnostics::default();
+    diagnostics.extend(theme.warnings().iter().cloned());
     let loaded = content::load::load(
         &content_dir,
         root,

@@ -98,3 +98,13 @@ pub fn folder_named_like_a_file(shown: &Path) -> Diagnostic {
         "put the file back in the folder's place, or rename the folder (its name should not end in `.md` or a table's extension)"
     ))
 }
+
+/// The warning for a link to a folder among the sources (`shown`): it is not followed,
+/// so what is in it is left out of the site; `help` says where its files belong.
+pub fn folder_link_left_out(shown: &Path, help: Text) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "this link to a folder is not followed: what is in it is left out"
+    )))
+    .in_file(shown)
+    .with_help(help)
+}

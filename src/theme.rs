@@ -61,6 +61,8 @@ impl Source {
 #[derive(Debug, Clone)]
 pub struct Theme {
     files: BTreeMap<String, Source>,
+    /// What was found and left out while reading it: links to folders.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -69,8 +71,9 @@ impl Theme {
     pub fn resolve(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         let dir = root.join("themes").join(name);
         let mut files = BTreeMap::new();
+        let mut warnings = Vec::new();
         if dir.is_dir() {
-            walk_into(&dir, "", root, &mut files)?;
+            walk_into(&dir, "", root, &mut files, &mut warnings)?;
         } else if name == "default" {
             for (rel, bytes) in embedded::FILES {
                 files.insert((*rel).to_string(), Source::Embedded(bytes));
@@ -85,9 +88,27 @@ impl Theme {
                 "set `theme = \"default\"` or add the theme's folder under themes/"
             )));
         }
-        walk_into(&root.join("templates"), "templates/", root, &mut files)?;
-        walk_into(&root.join("static"), "static/", root, &mut files)?;
-        Ok(Theme { files })
+        walk_into(
+            &root.join("templates"),
+            "templates/",
+            root,
+            &mut files,
+            &mut warnings,
+        )?;
+        walk_into(
+            &root.join("static"),
+            "static/",
+            root,
+            &mut files,
+            &mut warnings,
+        )?;
+        Ok(Theme { files, warnings })
+    }
+
+    /// Links to folders among the theme's, `templates/` and `static/` files: not
+    /// followed, as under content/, and said so rather than left out in silence.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Template name (path under `templates/`) → source.
@@ -139,6 +160,7 @@ fn walk_into(
     prefix: &str,
     root: &Path,
     files: &mut BTreeMap<String, Source>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), Diagnostic> {
     if !dir.is_dir() {
         return Ok(());
@@ -159,7 +181,15 @@ fn walk_into(
         // not followed.
         let linked = entry.path_is_symlink() && {
             let path = entry.path();
-            crate::symlinks::follow(root, path, path.strip_prefix(root).unwrap_or(path))?
+            let shown = path.strip_prefix(root).unwrap_or(path);
+            let file = crate::symlinks::follow(root, path, shown)?;
+            if !file {
+                warnings.push(crate::symlinks::folder_link_left_out(
+                    shown,
+                    t!("copy the folder into the site, or link its files one by one"),
+                ));
+            }
+            file
         };
         if !entry.file_type().is_file() && !linked {
             continue;

@@ -198,3 +198,27 @@ fn linked_templates_and_static_files_are_followed_or_refused_like_pages() {
     assert!(m.contains("templates/partials/页脚.html"), "{m}");
     assert!(m.contains("symbolic link points to nothing"), "{m}");
 }
+
+/// A link to a folder among templates or static files was skipped without a word, while
+/// one among pages is warned about: the site's own `static/图片` linked from elsewhere
+/// lost every image in it.
+#[test]
+fn a_link_to_a_folder_among_templates_or_static_files_is_warned_about() {
+    let site = Site::fixture("basic");
+    site.write(
+        "shared/图片/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    std::os::unix::fs::symlink("../shared/图片", site.root().join("static/图片")).unwrap();
+    std::fs::create_dir_all(site.root().join("templates")).unwrap();
+    std::os::unix::fs::symlink("../shared", site.root().join("templates/partials")).unwrap();
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    for rel in ["static/图片", "templates/partials"] {
+        let warning = warnings
+            .iter()
+            .find(|w| w.contains(rel))
+            .unwrap_or_else(|| panic!("{rel}: {warnings:?}"));
+        assert!(warning.contains("link to a folder is not followed"), "{warning}");
+    }
+}

@@ -240,15 +240,10 @@ fn linked_file(root: &Path, path: &Path, diagnostics: &Diagnostics) -> bool {
     match crate::symlinks::follow(root, path, &shown) {
         Ok(true) => true,
         Ok(false) => {
-            diagnostics.push(
-                Diagnostic::warning(Problem::Content(t!(
-                    "this link to a folder is not followed: what is in it is left out"
-                )))
-                .in_file(&shown)
-                .with_help(t!(
-                    "move the folder under content/, or link its files one by one"
-                )),
-            );
+            diagnostics.push(crate::symlinks::folder_link_left_out(
+                &shown,
+                t!("move the folder under content/, or link its files one by one"),
+            ));
             false
         }
         Err(d) => {

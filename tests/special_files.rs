@@ -219,6 +219,9 @@ fn a_link_to_a_folder_among_templates_or_static_files_is_warned_about() {
             .iter()
             .find(|w| w.contains(rel))
             .unwrap_or_else(|| panic!("{rel}: {warnings:?}"));
-        assert!(warning.contains("link to a folder is not followed"), "{warning}");
+        assert!(
+            warning.contains("link to a folder is not followed"),
+            "{warning}"
+        );
     }
 }

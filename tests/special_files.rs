@@ -126,19 +126,7 @@ fn a_folder_named_like_a_page_or_a_table_is_warned_about_at_its_path() {
         let _ = std::fs::remove_file(&path);
         std::fs::create_dir_all(&path).unwrap();
         std::fs::write(path.join("说明.txt"), "旧版本").unwrap();
-        let warnings: Vec<String> = match site.build() {
-            Ok(report) => report.warnings.iter().map(ToString::to_string).collect(),
-            Err(failure) => failure
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-        };
-        let warning = warnings
-            .iter()
-            .find(|w| w.contains(rel))
-            .unwrap_or_else(|| panic!("{rel}: {warnings:?}"));
-        assert!(warning.contains("is a folder"), "{warning}");
+        assert!(told_at(&site, rel).contains("is a folder"));
     }
 }
 
@@ -212,16 +200,24 @@ fn a_link_to_a_folder_among_templates_or_static_files_is_warned_about() {
     std::os::unix::fs::symlink("../shared/图片", site.root().join("static/图片")).unwrap();
     std::fs::create_dir_all(site.root().join("templates")).unwrap();
     std::os::unix::fs::symlink("../shared", site.root().join("templates/partials")).unwrap();
-    let report = site.build_ok();
-    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    site.build_ok();
     for rel in ["static/图片", "templates/partials"] {
-        let warning = warnings
-            .iter()
-            .find(|w| w.contains(rel))
-            .unwrap_or_else(|| panic!("{rel}: {warnings:?}"));
-        assert!(
-            warning.contains("link to a folder is not followed"),
-            "{warning}"
-        );
+        assert!(told_at(&site, rel).contains("link to a folder is not followed"));
     }
+}
+
+/// What a build of `site` tells at `rel` (a warning, or an error of a failed build).
+fn told_at(site: &Site, rel: &str) -> String {
+    let told: Vec<String> = match site.build() {
+        Ok(report) => report.warnings.iter().map(ToString::to_string).collect(),
+        Err(failure) => failure
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    };
+    told.iter()
+        .find(|w| w.contains(rel))
+        .cloned()
+        .unwrap_or_else(|| panic!("nothing told at {rel}: {told:?}"))
 }

@@ -234,11 +234,7 @@ fn new_with_odd_titles_makes_a_page_that_parses_or_says_why_not() {
 #[test]
 fn a_new_project_shows_no_budget_until_one_is_written() {
     for lang in ["zh", "en"] {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("portal");
-        assert!(pmo(&["init", dir.to_str().unwrap(), "--lang", lang])
-            .status
-            .success());
+        let (_tmp, dir) = new_site(lang);
         let root = dir.to_str().unwrap();
         let out = pmo(&[
             "--root",

@@ -96,6 +96,11 @@ pub fn render_all(
     }
 }
 
+/// The series colours of the site's charts: site.toml's `chart_colors`, else the theme's.
+fn site_palette(site: &Site) -> Palette {
+    Palette::new(&site.config.chart_rgb())
+}
+
 /// The charts of one project's page, from its data tables and front matter.
 pub fn project_drawings(
     site: &Site,
@@ -107,7 +112,7 @@ pub fn project_drawings(
     let empty = crate::data::ProjectData::default();
     let data = site.project_data.get(slug).unwrap_or(&empty);
     let data_label = i18n.get("chart_data");
-    let palette = Palette::new(&site.config.chart_rgb());
+    let palette = site_palette(site);
     match page.project() {
         Some(info) => project::charts(info, data, i18n)
             .iter()
@@ -121,7 +126,7 @@ pub fn project_drawings(
 /// The portfolio dashboard's charts, from the derived tables.
 pub fn dashboard_drawings(site: &Site, i18n: &I18n) -> Result<Vec<Drawing>, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
-    let palette = Palette::new(&site.config.chart_rgb());
+    let palette = site_palette(site);
     let results: Vec<Result<Drawing, ChartError>> = portfolio::charts(&site.tables, i18n)
         .par_iter()
         .map(|(chart, table, key)| drawing::draw(chart, table, key, data_label, &palette))
@@ -242,6 +247,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
     let page = site.page(id);
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    let palette = site_palette(site);
     for (n, (raw, spec)) in page.body.blocks.iter().zip(&page.blocks).enumerate() {
         let at = |span: std::ops::Range<usize>| block_location(page, raw, span);
         let name = match spec {
@@ -280,7 +286,6 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     continue;
                 }
                 let (chart, data) = build::chart(c, table);
-                let palette = Palette::new(&site.config.chart_rgb());
                 match drawing::draw(
                     &chart,
                     &data,

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
-use crate::theme::Theme;
+use crate::theme::{Source, Theme};
 
 /// A fixed vocabulary of the front matter (phase, status …): each value has a key used in
 /// URLs and templates, e.g. `on-hold`, and an i18n key, e.g. `status_on_hold`. Defined
@@ -26,8 +26,18 @@ pub struct I18n {
     date_format: String,
 }
 
+/// How many of the missing keys a warning names.
+const KEYS_NAMED: usize = 5;
+
 impl I18n {
-    pub fn load(theme: &Theme, root: &Path, language: &str) -> Result<I18n, Diagnostic> {
+    /// The theme's strings for `language`. A theme on disk made for an older pmo lacks
+    /// the keys added since: those take the built-in theme's text, with a warning naming
+    /// them, rather than failing every template that uses one.
+    pub fn load(
+        theme: &Theme,
+        root: &Path,
+        language: &str,
+    ) -> Result<(I18n, Option<Diagnostic>), Diagnostic> {
         let Some((name, source)) = theme.i18n(language) else {
             return Err(Diagnostic::error(Problem::Config(t!(
                 "the theme has no UI strings for `{language}` (i18n/{language}.toml)",
@@ -67,14 +77,24 @@ impl I18n {
             .at(Location::new(&shown, &text, offset, len))
             .with_help(help)
         })?;
+        let mut strings = strings;
+        let missing = match source {
+            Source::Disk(_) => fill_from_builtin(&mut strings, name),
+            Source::Embedded(_) => Vec::new(),
+        };
+        let warning =
+            (!missing.is_empty()).then(|| missing_warning(&missing, &strings, &shown, name));
         let date_format = strings
             .get("date_format")
             .cloned()
             .unwrap_or_else(|| "%Y-%m-%d".to_string());
-        Ok(I18n {
-            strings,
-            date_format,
-        })
+        Ok((
+            I18n {
+                strings,
+                date_format,
+            },
+            warning,
+        ))
     }
 
     /// The string for `key`, or the key itself so a missing string is visible, not fatal.
@@ -113,10 +133,115 @@ impl I18n {
     }
 }
 
+/// The built-in theme's strings of file `name` (`i18n/en.toml`); none for another name.
+fn builtin_strings(name: &str) -> BTreeMap<String, String> {
+    crate::theme::builtin_file(name)
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .and_then(|text| toml::from_str(text).ok())
+        .unwrap_or_default()
+}
+
+/// Adds the built-in theme's strings of file `name` (`i18n/en.toml`) that `strings`
+/// lacks; returns their keys, sorted.
+fn fill_from_builtin(strings: &mut BTreeMap<String, String>, name: &str) -> Vec<String> {
+    let mut missing = Vec::new();
+    for (key, text) in builtin_strings(name) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = strings.entry(key) {
+            missing.push(slot.key().clone());
+            slot.insert(text);
+        }
+    }
+    missing
+}
+
+/// The warning for the keys `missing` from the file `name`, shown as `shown`, whose
+/// strings are now `strings`. A key of the file's own that the built-in theme lacks and
+/// that is a missing key misspelt (`porject_overview`) is named as such.
+fn missing_warning(
+    missing: &[String],
+    strings: &BTreeMap<String, String>,
+    shown: &Path,
+    name: &str,
+) -> Diagnostic {
+    let mut keys = missing
+        .iter()
+        .take(KEYS_NAMED)
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if missing.len() > KEYS_NAMED {
+        keys.push_str(", …");
+    }
+    let builtin = builtin_strings(name);
+    let own: Vec<&str> = strings
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !builtin.contains_key(*k))
+        .collect();
+    let misspelt = missing.iter().find_map(|m| {
+        crate::suggest::did_you_mean(m, &own).map(|typo| (typo.to_string(), m.clone()))
+    });
+    let warning = Diagnostic::warning(Problem::Content(t!(
+        "{count} UI strings are missing ({keys}): the built-in theme's text is shown for them",
+        count = missing.len(),
+        keys = keys
+    )))
+    .in_file(shown);
+    match misspelt {
+        Some((typo, key)) => warning.with_help(t!(
+            "`{typo}` in this file looks like `{key}` misspelt: correct it",
+            typo = typo,
+            key = key
+        )),
+        None => warning.with_help(t!(
+            "copy those lines from the built-in theme's {name} (themes/default/{name} in pmo's sources) and translate them as you wish",
+            name = name
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::I18n;
     use crate::theme::Theme;
+
+    /// A theme copied before pmo added strings keeps working: what its file lacks comes
+    /// from the built-in theme, and the warning names the file and the keys.
+    #[test]
+    fn a_theme_lacking_strings_takes_the_builtin_ones_and_says_so() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("themes/old/i18n");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("en.toml"), "phase_planning = \"Plan\"\n").unwrap();
+        let theme = Theme::resolve(root.path(), "old").unwrap();
+        let (i18n, warning) = I18n::load(&theme, root.path(), "en").unwrap();
+        assert_eq!(i18n.get("phase_planning"), "Plan");
+        assert_eq!(i18n.get("phase_closing"), "Closing");
+        let warning = warning.expect("the missing strings are told");
+        assert_eq!(
+            warning.path.as_deref(),
+            Some(std::path::Path::new("themes/old/i18n/en.toml"))
+        );
+        let told = warning.problem.to_string();
+        assert!(told.contains("`about_portal`"), "{told}");
+        assert!(told.contains('…'), "{told}");
+
+        // One key misspelt: the warning says which.
+        let all = crate::theme::builtin_file("i18n/en.toml").unwrap();
+        let typo = std::str::from_utf8(all)
+            .unwrap()
+            .replace("\nphase_closing =", "\nphase_clsoing =");
+        std::fs::write(dir.join("en.toml"), typo).unwrap();
+        let theme = Theme::resolve(root.path(), "old").unwrap();
+        let (_, warning) = I18n::load(&theme, root.path(), "en").unwrap();
+        let warning = warning.expect("the misspelt key is missing");
+        assert!(warning.problem.to_string().contains("1 UI strings"));
+        let help = warning.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(
+            help.contains("`phase_clsoing`") && help.contains("`phase_closing`"),
+            "{help}"
+        );
+    }
 
     /// The kind registry names its UI strings (`kind_<key>`, `nav_<folder>`); the built-in
     /// theme must have each in every language, or a page shows the raw key.
@@ -125,7 +250,8 @@ mod tests {
         let root = std::env::temp_dir();
         let theme = Theme::resolve(&root, "default").unwrap();
         for language in ["zh-CN", "en"] {
-            let i18n = I18n::load(&theme, &root, language).unwrap();
+            let (i18n, warning) = I18n::load(&theme, &root, language).unwrap();
+            assert!(warning.is_none(), "{language}: {warning:?}");
             for spec in crate::kinds::KINDS {
                 let kind = format!("kind_{}", spec.key);
                 assert!(i18n.strings().contains_key(&kind), "{language}: {kind}");

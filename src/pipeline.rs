@@ -148,14 +148,20 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
     let theme = Theme::resolve(root, &config.theme)?;
     // A theme without the language's strings is told at `language` in site.toml.
-    let i18n = i18n::I18n::load(&theme, root, config.language.code()).map_err(|d| {
-        if d.location.is_none() && d.path.as_deref() == Some(Path::new(crate::layout::CONFIG_FILE))
-        {
-            config.at_key(d, "language")
-        } else {
-            d
-        }
-    })?;
+    let (i18n, missing_strings) =
+        i18n::I18n::load(&theme, root, config.language.code()).map_err(|d| {
+            let d = if d.location.is_none()
+                && d.path.as_deref() == Some(Path::new(crate::layout::CONFIG_FILE))
+            {
+                config.at_key(d, "language")
+            } else {
+                d
+            };
+            // A folder in the strings file's place is warned about: it is why.
+            let mut told = theme.warnings().to_vec();
+            told.push(d);
+            BuildFailure::from(told)
+        })?;
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         return Err(Diagnostic::error(Problem::Content(t!("there is no content/ folder")))
@@ -167,6 +173,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
 
     let diagnostics = Diagnostics::default();
     diagnostics.extend(theme.warnings().iter().cloned());
+    diagnostics.extend(missing_strings);
     let loaded = content::load::load(
         &content_dir,
         root,

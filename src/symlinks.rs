@@ -86,17 +86,29 @@ pub fn not_a_file(shown: &Path) -> Diagnostic {
     ))
 }
 
-/// The warning for a folder shown as `shown` whose name is a page's or a table's
-/// (`lesson.md/`, `budget.csv/`): the file it stands for is missing, and without a word
-/// here the only sign was a broken link or an empty chart somewhere else.
-pub fn folder_named_like_a_file(shown: &Path) -> Diagnostic {
+/// The warning for a folder shown as `shown` whose name is a file's (`lesson.md/`,
+/// `budget.csv/`, a template's `page.html/`): the file it stands for, `what`, is
+/// missing, and without a word here the only sign was a broken link, an empty chart or
+/// a template "not found" somewhere else. `endings` says which names are a file's.
+pub fn folder_named_like_a_file(shown: &Path, what: Text, endings: Text) -> Diagnostic {
     Diagnostic::warning(Problem::Content(t!(
-        "this is a folder, though its name is a file's: the page or table it names is not read"
+        "this is a folder, though its name is a file's: {what} is not read",
+        what = what
     )))
     .in_file(shown)
     .with_help(t!(
-        "put the file back in the folder's place, or rename the folder (its name should not end in `.md` or a table's extension)"
+        "put the file back in the folder's place, or rename the folder (its name should not end in {endings})",
+        endings = endings
     ))
+}
+
+/// [`folder_named_like_a_file`] for content/ and data/.
+pub fn page_or_table_folder(shown: &Path) -> Diagnostic {
+    folder_named_like_a_file(
+        shown,
+        t!("the page or table it names"),
+        t!("`.md` or a table's extension"),
+    )
 }
 
 /// The warning for a link to a folder among the sources (`shown`): it is not followed,

@@ -33,6 +33,14 @@ pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The built-in theme's file at `rel` (`i18n/en.toml`), whatever theme the site uses.
+pub fn builtin_file(rel: &str) -> Option<&'static [u8]> {
+    embedded::FILES
+        .iter()
+        .find(|(name, _)| *name == rel)
+        .map(|(_, bytes)| *bytes)
+}
+
 /// Where a file's bytes come from.
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -155,6 +163,19 @@ impl Theme {
     }
 }
 
+/// Whether the folder at `path`, found walking `dir` (the theme's root, or the site's
+/// folder `prefix`: `templates/`, `static/`), is named as a template or a strings file
+/// would be. Folders named like static files (`chart.js/`) are common in vendored
+/// libraries, so static files are left alone.
+fn names_a_theme_file(prefix: &str, path: &Path, dir: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(dir) else {
+        return false;
+    };
+    let rel = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+    (rel.starts_with("templates/") && rel.ends_with(".html"))
+        || (rel.starts_with("i18n/") && rel.ends_with(".toml"))
+}
+
 fn walk_into(
     dir: &Path,
     prefix: &str,
@@ -191,10 +212,19 @@ fn walk_into(
             }
             file
         };
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_dir() && names_a_theme_file(prefix, entry.path(), dir) {
+            let path = entry.path();
+            warnings.push(crate::symlinks::folder_named_like_a_file(
+                path.strip_prefix(root).unwrap_or(path),
+                t!("the template or UI strings it names"),
+                t!("`.html` or `.toml`"),
+            ));
+            continue;
+        }
         if !entry.file_type().is_file() && !linked {
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') || name.ends_with('~') {
             continue;
         }

@@ -447,6 +447,12 @@ fn rarer_grammar_slips_are_told_in_words() {
             "",
         ),
         (
+            "content/reports/chart.md",
+            chart("type = inf\ndata = \"portfolio\""),
+            "invalid chart block: wrong kind of value: expected text in quotes",
+            "",
+        ),
+        (
             "content/lessons/bad.md",
             "---\n[甲, 乙]\n---\n正文\n".to_string(),
             "invalid front matter: the front matter is not written as fields",
@@ -467,6 +473,7 @@ fn rarer_grammar_slips_are_told_in_words() {
             "expected `",
             "expected mapping",
             "wanted exactly",
+            "wanted string",
             "unclosed table",
         ] {
             assert!(!m.contains(jargon), "{file}: {jargon}\n{m}");

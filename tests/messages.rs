@@ -335,6 +335,13 @@ fn template_mistakes_are_told_in_the_sites_language() {
         ("{% include \"没有.html\" %}", "没有.html"),
         ("{{ page.nosuch }}", "nosuch"),
         ("{% endblock %}", "{%"),
+        ("{% set x 5 %}", "set"),
+        ("{% block title %}{% endblock title %}", "title"),
+        ("{% extends \"base.html\" %}", "extends"),
+        (
+            "{% for x in [1] %}{% block y %}{% endblock y %}{% endfor %}",
+            "block",
+        ),
     ] {
         let theme = std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/lesson.html"),

@@ -130,6 +130,39 @@ fn a_folder_named_like_a_page_or_a_table_is_warned_about_at_its_path() {
     }
 }
 
+/// A template or a strings file replaced by a folder of its name was only "not found"
+/// (the theme "has no `page.html`"), with the folder of that very name in plain view.
+#[test]
+fn a_folder_named_like_a_template_or_strings_file_is_warned_about_at_its_path() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir_all(site.root().join("templates/lesson.html")).unwrap();
+    assert!(told_at(&site, "templates/lesson.html").contains("is a folder"));
+
+    // In a theme of the site's own, strings included, whose file is then missing.
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("theme = \"自己的\"\n{config}"));
+    site.write(
+        "themes/自己的/templates/partials/说明.html",
+        "{{ page.title }}",
+    );
+    std::fs::create_dir_all(site.root().join("themes/自己的/i18n/zh-CN.toml")).unwrap();
+    let told = told_at(&site, "themes/自己的/i18n/zh-CN.toml");
+    assert!(told.contains("is a folder"), "{told}");
+    // A vendored library's folder among static files is named like a file, and is one.
+    let site = Site::fixture("basic");
+    site.write("static/lib/chart.js/chart.min.js", "var x = 1;");
+    let report = site.build_ok();
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("is a folder")),
+        "{:?}",
+        report.warnings
+    );
+}
+
 /// A chart's or a template's error came alone: the warnings found before it, often its
 /// cause, were dropped with the failed build. Here the folder in the budget's place is
 /// why the chart has no table.

@@ -95,7 +95,7 @@ pub fn load(
             && (rel.extension().is_some_and(|e| e == "md")
                 || is_project_table(&rel.to_string_lossy()))
         {
-            diagnostics.push(crate::symlinks::folder_named_like_a_file(&display_path(
+            diagnostics.push(crate::symlinks::page_or_table_folder(&display_path(
                 root,
                 entry.path(),
             )));

@@ -168,7 +168,7 @@ pub fn load(
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
             if entry.file_type().is_dir() && read::is_table(&rel) {
-                problems.push(crate::symlinks::folder_named_like_a_file(
+                problems.push(crate::symlinks::page_or_table_folder(
                     &Path::new("data").join(&rel),
                 ));
                 continue;

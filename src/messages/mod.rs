@@ -384,6 +384,13 @@ pub fn library(message: &str) -> Text {
             expected = t!("one value")
         );
     }
+    if message == "wanted string or table" {
+        // toml reading a choice (`type = "bar"`) from a number, a date or a list.
+        return t!(
+            "wrong kind of value: expected {expected}",
+            expected = t!("text in quotes")
+        );
+    }
     if let Some(told) = not_whole(message) {
         return told;
     }

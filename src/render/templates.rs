@@ -272,6 +272,30 @@ fn tera_words(message: &str) -> crate::messages::Text {
             );
         }
     }
+    if message.starts_with("Invalid syntax for `set`") {
+        return t!("`{{% set %}}` is written `{{% set name = value %}}`");
+    }
+    if let Some((name, _)) = named("Template already contains a block named `") {
+        return t!(
+            "the block `{name}` is in this template twice: rename or delete one",
+            name = name
+        );
+    }
+    if named("Template is already extending `").is_some() {
+        return t!("a second `{{% extends %}}`: a template extends one other, on its first line");
+    }
+    if let Some(inside) = message
+        .strip_prefix("Blocks cannot be written inside a ")
+        .map(|rest| rest.trim_end_matches('.'))
+    {
+        return t!(
+            "a `{{% block %}}` cannot stand inside `{{% {inside} %}}`: move it out",
+            inside = inside
+        );
+    }
+    if message.starts_with("Components with body content must use tag syntax") {
+        return t!("a component with content inside is written as a tag: `{{% <name()> %}}…{{% </name> %}}`");
+    }
     crate::messages::verbatim(message)
 }
 

@@ -359,6 +359,24 @@ fn a_sort_naming_no_column_is_told_so() {
     assert!(m.contains("sort = \"-title\""), "{m}");
 }
 
+/// A chart over an empty data file was told its column is missing, then "columns of
+/// `部门`:" and nothing: the file itself is the cause, and is named.
+#[test]
+fn a_chart_over_an_empty_data_file_names_the_file() {
+    for empty in ["", "[]\n"] {
+        let site = Site::fixture("basic");
+        site.write("data/部门人数.yaml", empty);
+        site.write(
+            "content/reports/人数.md",
+            "---\ntitle: 人数\ndate: 2024-12-30\n---\n\n```chart\ntype = \"bar\"\ndata = \"部门人数\"\nx = \"部门\"\ny = \"人数\"\n```\n",
+        );
+        let m = site.build_err();
+        assert!(m.contains("content/reports/人数.md:9:1"), "{empty:?}: {m}");
+        assert!(m.contains("data/部门人数.yaml"), "{empty:?}: {m}");
+        assert!(m.contains("no columns at all"), "{empty:?}: {m}");
+    }
+}
+
 /// A filter over two columns whose values each some row holds but no row both showed an
 /// empty block without a word (each column alone passed the check): warned at `filter`.
 #[test]

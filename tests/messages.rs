@@ -336,6 +336,8 @@ fn template_mistakes_are_told_in_the_sites_language() {
         ("{{ page.nosuch }}", "nosuch"),
         ("{% endblock %}", "{%"),
         ("{% set x 5 %}", "set"),
+        ("{{ \n", "{"),
+        ("{% set %}", "%}"),
         ("{% block title %}{% endblock title %}", "title"),
         ("{% extends \"base.html\" %}", "extends"),
         (

@@ -16,6 +16,12 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         let Some(col) = table.column(name) else {
             let names: Vec<&str> = table.columns.iter().map(String::as_str).collect();
             let help = match did_you_mean(name, &names) {
+                // An empty file (or one holding `[]`) has no columns to list.
+                None if names.is_empty() => t!(
+                    "`{table}` ({path}) holds no columns at all: is the file empty?",
+                    table = &table.name,
+                    path = table.path.display().to_string()
+                ),
                 Some(s) => t!(
                     "did you mean `{s}`? columns of `{table}`: {columns}",
                     s = s,

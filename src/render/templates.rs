@@ -246,7 +246,7 @@ fn tera_words(message: &str) -> crate::messages::Text {
         return t!(
             "found {found} where Tera expects {expected}",
             found = found,
-            expected = expected.trim_end_matches('.')
+            expected = expected_in_words(expected.trim_end_matches('.'))
         );
     }
     if message == "Unknown tag" {
@@ -297,6 +297,21 @@ fn tera_words(message: &str) -> crate::messages::Text {
         return t!("a component with content inside is written as a tag: `{{% <name()> %}}…{{% </name> %}}`");
     }
     crate::messages::verbatim(message)
+}
+
+/// What Tera's parser expected, in the reader's words where it wrote its own terms.
+fn expected_in_words(expected: &str) -> crate::messages::Text {
+    match expected {
+        "identifier" | "ident" => t!("a name"),
+        "string" => t!("text in quotes"),
+        "`...`, a string, an integer or a bool" => {
+            t!("a value (text in quotes, a number, true or false)")
+        }
+        e if e.starts_with("one of: integer, float, string, bool, ident") => {
+            t!("a value or a name")
+        }
+        e => crate::messages::verbatim(e),
+    }
 }
 
 fn template_help() -> crate::messages::Text {

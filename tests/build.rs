@@ -424,6 +424,29 @@ fn two_builds_are_byte_identical() {
     assert_eq!(snapshot(&site.public()), first);
 }
 
+/// A large site's page text is set aside in a temporary file while it builds (see
+/// src/markdown/spill.rs); a site built so must be the same bytes. `PMO_SPILL_PAGES=0`
+/// makes the small fixture spill.
+#[test]
+fn a_build_with_its_text_set_aside_on_disk_writes_the_same_site() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let held = snapshot(&site.public());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("--root")
+        .arg(site.root())
+        .arg("build")
+        .env("PMO_SPILL_PAGES", "0")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(snapshot(&site.public()), held);
+}
+
 #[test]
 fn english_sites_get_an_english_ui_and_dates() {
     let site = Site::fixture("basic");

@@ -137,12 +137,22 @@ pub fn load(
 
     homeless_tables(&markdown_files, &loaded.tables, diagnostics);
     let on_disk: Arc<Path> = Arc::from(root);
+    // `serve` keeps every page's text at hand for its rebuilds; a one-shot build of a
+    // large site sets it aside on disk until a stage reads it.
+    let spill = (!keep_sources)
+        .then(|| crate::markdown::Spill::for_pages(markdown_files.len()))
+        .flatten()
+        .map(Arc::new);
     let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
         .par_iter()
         .map(|rel| {
             let mut page = load_page(content_dir, root, rel);
             if let (Ok(page), false) = (&mut page, keep_sources) {
                 page.source = Source::OnDisk(Arc::clone(&on_disk));
+                if let Some(spill) = &spill {
+                    page.body.html.spill(spill);
+                    page.body.text.spill(spill);
+                }
             }
             page
         })

@@ -24,12 +24,14 @@ mod html;
 mod links;
 mod packed;
 mod raw;
+mod spill;
 mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
 use links::{link_dest, unread_links};
 pub use links::{scheme_of, substitute_links};
 pub use packed::Packed;
+pub use spill::Spill;
 
 /// A heading in the table of contents.
 #[derive(Debug, Clone, Serialize)]

@@ -7,46 +7,116 @@
 //! unpacked only by the jobs that write it.
 
 use std::fmt;
+use std::sync::Arc;
+
+use super::spill::Spill;
 
 /// A string stored LZ4-compressed, with its length in front (lz4_flex's size-prepended
-/// block format).
-#[derive(Clone, PartialEq, Eq)]
+/// block format): in memory, or set aside in a [`Spill`] file.
+#[derive(Clone)]
 pub struct Packed {
-    bytes: Box<[u8]>,
+    place: Place,
+}
+
+#[derive(Clone)]
+enum Place {
+    Held(Box<[u8]>),
+    Spilled {
+        spill: Arc<Spill>,
+        at: u64,
+        /// The packed bytes' length, then the string's.
+        packed: u32,
+        text: u32,
+    },
 }
 
 impl Packed {
     pub fn new(text: &str) -> Packed {
         Packed {
-            bytes: lz4_flex::block::compress_prepend_size(text.as_bytes()).into_boxed_slice(),
+            place: Place::Held(
+                lz4_flex::block::compress_prepend_size(text.as_bytes()).into_boxed_slice(),
+            ),
+        }
+    }
+
+    /// Moves the packed bytes into `spill`, to be read back by [`Packed::unpack`]. Kept
+    /// in memory when the file cannot take them (a full disk).
+    pub fn spill(&mut self, spill: &Arc<Spill>) {
+        let Place::Held(bytes) = &self.place else {
+            return;
+        };
+        let (Ok(packed), text) = (u32::try_from(bytes.len()), self.len() as u32) else {
+            return;
+        };
+        if let Ok(at) = spill.put(bytes) {
+            self.place = Place::Spilled {
+                spill: Arc::clone(spill),
+                at,
+                packed,
+                text,
+            };
         }
     }
 
     /// The string as it was packed.
     pub fn unpack(&self) -> String {
-        // Invariant: `bytes` is only ever made by `new` from a `&str`, so it decompresses
-        // and the result is UTF-8; a failure here would be a bug in lz4_flex.
-        let raw = lz4_flex::block::decompress_size_prepended(&self.bytes)
-            .expect("a Packed holds lz4_flex's own compression of a string");
+        let raw = match &self.place {
+            Place::Held(bytes) => decompress(bytes),
+            Place::Spilled {
+                spill, at, packed, ..
+            } => {
+                // Invariant: the spill file is this process's own unnamed file, and these
+                // bytes were written to it whole before; reading them back fails only if
+                // the disk itself does, which no build survives.
+                let bytes = spill
+                    .get(*at, *packed as usize)
+                    .expect("a spilled Packed reads back what it wrote");
+                decompress(&bytes)
+            }
+        };
         String::from_utf8(raw).expect("a Packed was made from a string")
     }
 
     /// The length of the unpacked string, read from the header without unpacking.
     pub fn len(&self) -> usize {
-        self.bytes
-            .first_chunk::<4>()
-            .map_or(0, |n| u32::from_le_bytes(*n) as usize)
+        match &self.place {
+            Place::Held(bytes) => bytes
+                .first_chunk::<4>()
+                .map_or(0, |n| u32::from_le_bytes(*n) as usize),
+            Place::Spilled { text, .. } => *text as usize,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// Bytes held, for the memory figures in bench/.
+    /// Bytes held in memory, for the memory figures in bench/.
     pub fn packed_len(&self) -> usize {
-        self.bytes.len()
+        match &self.place {
+            Place::Held(bytes) => bytes.len(),
+            Place::Spilled { .. } => 0,
+        }
     }
 }
+
+fn decompress(bytes: &[u8]) -> Vec<u8> {
+    // Invariant: the bytes are only ever made by `Packed::new` from a `&str`, so they
+    // decompress; a failure here would be a bug in lz4_flex.
+    lz4_flex::block::decompress_size_prepended(bytes)
+        .expect("a Packed holds lz4_flex's own compression of a string")
+}
+
+impl PartialEq for Packed {
+    fn eq(&self, other: &Packed) -> bool {
+        match (&self.place, &other.place) {
+            (Place::Held(a), Place::Held(b)) => a == b,
+            _ => self.unpack() == other.unpack(),
+        }
+    }
+}
+
+impl Eq for Packed {}
 
 impl Default for Packed {
     fn default() -> Packed {
@@ -82,6 +152,22 @@ mod tests {
             assert_eq!(p.unpack(), s);
             assert_eq!(p.len(), s.len());
             assert_eq!(p.is_empty(), s.is_empty());
+        }
+    }
+
+    #[test]
+    fn spilled_text_reads_back_as_it_was() {
+        let spill = Arc::new(Spill::new().unwrap());
+        let texts = ["", "<p>供应商交付延期</p>", &"风险 risk\n".repeat(300)];
+        let mut packed: Vec<Packed> = texts.iter().map(|t| Packed::new(t)).collect();
+        for p in &mut packed {
+            p.spill(&spill);
+            assert_eq!(p.packed_len(), 0);
+        }
+        for (p, t) in packed.iter().zip(texts) {
+            assert_eq!(p.unpack(), t);
+            assert_eq!(p.len(), t.len());
+            assert_eq!(*p, Packed::new(t));
         }
     }
 

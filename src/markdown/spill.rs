@@ -1,0 +1,84 @@
+//! Packed text set aside on disk until it is read.
+//!
+//! A 100,000-page build held every page's packed body HTML and search text from loading
+//! to rendering, about 300 MiB read by one stage each; the peak of the build's memory was
+//! that plus the index's postings. A large one-shot build writes each page's packed text
+//! to an unnamed temporary file as the page is loaded and reads it back when a stage
+//! needs it: the system's page cache may keep it in memory, but as cache it can drop
+//! under pressure, where the build's own heap could not.
+
+use std::fs::File;
+use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Sites of at least this many pages set their packed text aside (see the module's
+/// documentation); smaller ones gain nothing worth a file. `PMO_SPILL_PAGES` overrides
+/// it, so tests can spill a small site.
+const SPILL_PAGES: usize = 20_000;
+
+/// An unnamed temporary file that packed text is appended to. It has no name on disk,
+/// so it goes with the process, however that ends.
+#[derive(Debug)]
+pub struct Spill {
+    file: File,
+    /// Where the next piece goes: pieces are placed by atomic reservation and written
+    /// with positioned writes, so parallel loading never waits on a lock.
+    end: AtomicU64,
+}
+
+impl Spill {
+    /// A spill file for a one-shot build of `pages` pages, when it is large enough to
+    /// gain from one and the system can make one (otherwise the text stays in memory).
+    pub fn for_pages(pages: usize) -> Option<Spill> {
+        let threshold = std::env::var("PMO_SPILL_PAGES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(SPILL_PAGES);
+        if !cfg!(unix) || pages < threshold {
+            return None;
+        }
+        Spill::new().ok()
+    }
+
+    pub fn new() -> io::Result<Spill> {
+        Ok(Spill {
+            file: tempfile::tempfile()?,
+            end: AtomicU64::new(0),
+        })
+    }
+
+    /// Writes `bytes` and returns where they went.
+    pub fn put(&self, bytes: &[u8]) -> io::Result<u64> {
+        let at = self.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        write_at(&self.file, bytes, at)?;
+        Ok(at)
+    }
+
+    /// The `len` bytes written at `at`.
+    pub fn get(&self, at: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0; len];
+        read_at(&self.file, &mut bytes, at)?;
+        Ok(bytes)
+    }
+}
+
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+// `Spill::for_pages` makes none off unix, so these are never called there.
+#[cfg(not(unix))]
+fn write_at(_: &File, _: &[u8], _: u64) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}

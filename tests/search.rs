@@ -674,6 +674,49 @@ fn numbers_and_codes_are_found_as_written() {
     }
 }
 
+/// A percentage is written `10%` or `10 %` (with a space, as French-style typesetting
+/// and many hands do): either way of typing it finds, and marks, both pages — and not a
+/// page that only says 10 of something.
+#[test]
+fn a_percentage_with_a_space_before_its_sign_is_the_same_number() {
+    let site = with_search();
+    let lesson = |slug: &str, title: &str, body: &str| {
+        site.write(
+            &format!("content/lessons/{slug}.md"),
+            format!(
+                "---\ntitle: {title}\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
+                 impact: negative\n---\n\n{body}\n"
+            ),
+        );
+    };
+    lesson(
+        "spaced",
+        "成本偏差复盘",
+        "成本偏差控制在 10 % 以内，超出须上报指导委员会。",
+    );
+    lesson(
+        "tight",
+        "进度偏差复盘",
+        "进度偏差控制在10%以内，超出须上报。",
+    );
+    lesson("ten", "例会记录", "本月共开会 10 次，100 % 出席。");
+    site.build_ok();
+    let queries = ["10%", "10 %", "１０％", "10　%"];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        let mut found = urls(res);
+        found.sort_unstable();
+        assert_eq!(found, ["lessons/spaced/", "lessons/tight/"], "{q}: {res}");
+        for hit in res["results"].as_array().unwrap() {
+            let excerpt = hit["excerpt"].as_str().unwrap();
+            assert!(
+                excerpt.contains("<mark>10 %</mark>") || excerpt.contains("<mark>10%</mark>"),
+                "{q}: {excerpt}"
+            );
+        }
+    }
+}
+
 /// A date is typed many ways — `2024/03`, `2024.3`, `2024-3`, `2024年03月`, `2024/3/5` —
 /// and a reader means the month or day the page shows, whichever way it prints it.
 #[test]

@@ -104,7 +104,8 @@
    * Splits text into runs: {type: 'cjk', chars: [...], pos}, {type: 'word', text, pos} and
    * {type: 'code', text, pos, end, parts}, a code coming after the words that are its
    * parts. A code is a number or code as written — parts of letters and digits joined by
-   * one of - . / _ , (a comma between digits only), or a number and % — holding a digit:
+   * one of - . / _ , (a comma between digits only), or a number and % (spaces between
+   * or not: `10 %` is 10%) — holding a digit:
    * `12.7%`, `0.88`, `1,200,000`, `2024-03`, `v2.1`, `ll-2024-012`. The rules are the
    * Rust tokenizer's (`Code` in src/search/tokenize.rs), character for character.
    */
@@ -115,7 +116,7 @@
     var wordChars = 0;
     var cjk = null;
     var code = null;
-    function newCode() { return { text: '', chars: 0, parts: [], digit: false, joiner: null, percent: false, pos: position }; }
+    function newCode() { return { text: '', chars: 0, parts: [], digit: false, joiner: null, percent: false, spaced: false, pos: position }; }
     code = newCode();
     function codePush(ch) { if (code.chars < MAX_WORD_CHARS) { code.text += ch; code.chars++; } }
     function endCode() {
@@ -142,6 +143,15 @@
       if (last !== null && ch === '%' && isAsciiDigit(last) && !code.percent) {
         codePush('%');
         code.percent = true;
+      } else if (last === null && ch === '%' && code.spaced) {
+        codePush('%');
+        code.percent = true;
+        code.spaced = false;
+      } else if (last !== null && ch === ' ' && isAsciiDigit(last) && !code.percent) {
+        // `10 %` is the code 10%: a space after a number may come before its %.
+        code.spaced = true;
+      } else if (last === null && ch === ' ' && code.spaced) {
+        // More spaces before the %.
       } else if (last !== null && JOINERS.indexOf(ch) >= 0 && !code.percent && (ch !== ',' || isAsciiDigit(last))) {
         code.joiner = ch;
       } else {
@@ -307,6 +317,8 @@
         needles = [g.text];
       } else {
         needles = (g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text]).concat(g.alts || []);
+        // A percentage is the same code with a space before its % (`10 %`).
+        if (g.code && /\d%$/.test(g.text)) needles.push(g.text.slice(0, -1) + ' %');
       }
       var found = false;
       needles.forEach(function (needle) {

@@ -751,6 +751,40 @@ fn a_date_typed_another_way_finds_the_pages_showing_it() {
     }
 }
 
+/// Chinese typed with a space or a mark between two runs (`北斗 执行阶段`, as titles
+/// are written) means the text with or without it: the page holding it exactly as
+/// typed ranks first and as exact text, above a page holding the runs apart however
+/// often — though no page writing it so holds a bigram across the space.
+#[test]
+fn runs_a_space_keeps_apart_still_make_exact_text() {
+    let site = with_search();
+    site.write(
+        "content/practices/spaced.md",
+        "---\ntitle: 甲\n---\n\n北斗 执行阶段关键路径的复盘。\n",
+    );
+    site.write(
+        "content/practices/apart.md",
+        "---\ntitle: 乙\n---\n\n执行阶段关键路径落后，北斗团队加班。北斗 项目的执行阶段关键路径\
+         再次延误，北斗与执行阶段关键路径。\n",
+    );
+    site.build_ok();
+    let queries = [
+        "北斗 执行阶段关键路径",
+        "北斗：执行阶段关键路径",
+        "北斗、执行阶段关键路径",
+    ];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert_eq!(
+            urls(res)[..2],
+            ["practices/spaced/", "practices/apart/"],
+            "{q}: {res}"
+        );
+        assert_eq!(res["results"][0]["exact"], true, "{q}: {res}");
+        assert_eq!(res["results"][1]["exact"], false, "{q}: {res}");
+    }
+}
+
 /// A match deep in a page: the index tells which block first holds each term, so the
 /// client asks for that block with block 0, in the same round, rather than a round
 /// after reading block 0 — for the excerpt of a result and for the check of a page's

@@ -559,10 +559,17 @@
     return (b.key - a.key) || (b.near - a.near) || (b.score - a.score) || (a.d - b.d);
   }
 
-  /** Text folded, lowercased and without white space: how exact text is compared. */
+  /**
+   * Text folded, lowercased, without white space and without the marks that only
+   * separate (colons, semicolons, quotes, brackets, 、 and 。): how exact text is
+   * compared, so `北斗：执行阶段` typed finds 北斗 执行阶段 written, as a title is
+   * retyped. Marks that can belong to a number or code (`12.7%`, `1,200`, `C++`, `A&B`,
+   * `2024/03`) stay.
+   */
   function squeeze(text) {
-    return T.fold(text).replace(/\s+/g, '');
+    return T.fold(text).replace(SEPARATING, '');
   }
+  var SEPARATING = /[\s:;!?"'()\[\]{}<>\u3001\u3002\u3008-\u3011\u2018-\u201f\u2026\u00b7]+/g;
 
   /** Quotes and brackets a query may be wrapped in: they mean the text inside. */
   var WRAPPERS = /^["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+|["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+$/g;
@@ -986,6 +993,10 @@
       // character, as the index writes it (src/search/postings.rs).
       var n = groups[i + 1];
       if (!n || n.pos !== g.end + 1) return;
+      // Two CJK runs the query itself keeps apart (磐石 执行阶段, 成本、进度): a page
+      // writing them so holds no bigram across them, and the exact text, read with the
+      // spaces squeezed out, settles whether they meet.
+      if (g.type === 'cjk' && n.type === 'cjk') return;
       var left = g.type === 'cjk' ? Array.from(g.text).pop() : (g.parts ? g.parts[g.parts.length - 1] : g.term);
       var right = n.type === 'cjk' ? Array.from(n.text)[0] : (n.parts ? n.parts[0] : n.term);
       g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;

@@ -674,21 +674,25 @@ fn numbers_and_codes_are_found_as_written() {
     }
 }
 
+/// Writes a lesson of the ERP project dated `date`, whose body is `body`.
+fn write_lesson(site: &Site, slug: &str, title: &str, date: &str, body: &str) {
+    site.write(
+        &format!("content/lessons/{slug}.md"),
+        format!(
+            "---\ntitle: {title}\ndate: {date}\nproject: erp\nphase: monitoring\n\
+             impact: negative\n---\n\n{body}\n"
+        ),
+    );
+}
+
 /// A percentage is written `10%` or `10 %` (with a space, as French-style typesetting
 /// and many hands do): either way of typing it finds, and marks, both pages — and not a
 /// page that only says 10 of something.
 #[test]
 fn a_percentage_with_a_space_before_its_sign_is_the_same_number() {
     let site = with_search();
-    let lesson = |slug: &str, title: &str, body: &str| {
-        site.write(
-            &format!("content/lessons/{slug}.md"),
-            format!(
-                "---\ntitle: {title}\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
-                 impact: negative\n---\n\n{body}\n"
-            ),
-        );
-    };
+    let lesson =
+        |slug: &str, title: &str, body: &str| write_lesson(&site, slug, title, "2024-03-05", body);
     lesson(
         "spaced",
         "成本偏差复盘",
@@ -722,16 +726,10 @@ fn a_percentage_with_a_space_before_its_sign_is_the_same_number() {
 #[test]
 fn a_date_typed_another_way_finds_the_pages_showing_it() {
     let site = with_search();
-    site.write(
-        "content/lessons/cpi-drop.md",
-        "---\ntitle: 成本绩效下滑的预警\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
-         impact: negative\n---\n\n月度复盘发现成本绩效指数持续下滑。\n",
-    );
-    site.write(
-        "content/lessons/october.md",
-        "---\ntitle: 10 月的例会记录\ndate: 2024-10-08\nproject: erp\nphase: monitoring\n\
-         impact: positive\n---\n\n例会记录了 2024 年 3 个议题。\n",
-    );
+    let body = "月度复盘发现成本绩效指数持续下滑。";
+    write_lesson(&site, "cpi-drop", "成本绩效下滑的预警", "2024-03-05", body);
+    let body = "例会记录了 2024 年 3 个议题。";
+    write_lesson(&site, "october", "10 月的例会记录", "2024-10-08", body);
     site.build_ok();
     let queries = [
         "2024/03",
@@ -748,6 +746,34 @@ fn a_date_typed_another_way_finds_the_pages_showing_it() {
         if !q.contains('年') {
             assert!(!urls(res).contains(&"lessons/october/"), "{q}: {res}");
         }
+    }
+}
+
+/// A date typed the Chinese way (`2024年3月`) means the month: a page dated in it, whose
+/// metadata prints the date but whose text does not, comes before a page that only
+/// holds the parts apart however often (2024 年, 3 个, 3 月 …).
+#[test]
+fn a_date_typed_in_chinese_ranks_the_pages_showing_it_first() {
+    let site = with_search();
+    let body = "月度复盘发现成本绩效指数持续下滑。";
+    write_lesson(&site, "cpi-drop", "成本绩效下滑的预警", "2024-03-05", body);
+    let body = "2024 年共 3 个议题。2024 年 5 月与 3 月的复盘，3 月底前完成，\
+                2024 年计划 3 次，2024 年 3 个阶段。";
+    write_lesson(&site, "scattered", "例会记录", "2023-10-08", body);
+    site.build_ok();
+    let queries = ["2024年3月", "2024 年 03 月", "2024年3月5日"];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert_eq!(urls(res)[0], "lessons/cpi-drop/", "{q}: {res}");
+    }
+    // The page holding the parts apart is found, below and not as exact text.
+    for res in &r {
+        let scattered = res["results"].as_array().unwrap().iter();
+        let scattered: Vec<_> = scattered
+            .filter(|x| x["url"] == "lessons/scattered/")
+            .collect();
+        assert_eq!(scattered.len(), 1, "{res}");
+        assert_eq!(scattered[0]["exact"], false, "{res}");
     }
 }
 

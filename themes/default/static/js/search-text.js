@@ -7,6 +7,7 @@
  *
  *   PmoSearchText.tokenize(query)          the query's groups (see below)
  *   PmoSearchText.stem(word)               the stem the index uses for a word
+ *   PmoSearchText.cjkDate(query)           `2024年4月` as the index's `2024-04`, or null
  *   PmoSearchText.normalize(text)          folded text with a map back to the original
  *   PmoSearchText.fold(text)               normalize's text alone (faster)
  *   PmoSearchText.findMatches(norm, groups)  [start, end, group] intervals
@@ -205,6 +206,21 @@
     function two(x) { return x.length === 1 ? '0' + x : x; }
     var iso = m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
     return iso === code ? [] : [iso];
+  }
+
+  /**
+   * A query that is one date written the Chinese way — `2024年4月`, `2024 年 04 月`,
+   * `2024年3月15日` — as the ISO term the index holds for every page showing that month
+   * or day (`2024-04`, `2024-03-15`), or null for any other query. Its parts are still
+   * looked up as typed (prose writes dates so); the ISO term adds the pages whose dates
+   * (front matter, milestones, actions) print it, which the text of the excerpts does
+   * not hold.
+   */
+  function cjkDate(query) {
+    var m = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$/.exec(fold(query));
+    if (!m || +m[2] < 1 || +m[2] > 12 || (m[3] && (+m[3] < 1 || +m[3] > 31))) return null;
+    function two(x) { return x.length === 1 ? '0' + x : x; }
+    return m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
   }
 
   /**
@@ -430,6 +446,7 @@
 
   var PmoSearchText = {
     tokenize: tokenize,
+    cjkDate: cjkDate,
     stem: stem,
     runs: runs,
     isCjk: isCjk,

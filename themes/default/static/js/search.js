@@ -445,9 +445,12 @@
    * in ascending d. `score` is BM25 (idf × the impacts the index stored); `near` the
    * share of the query's neighbours that are neighbours in the page too — a run's
    * bigrams, and the pair or bigram joining two query groups — and `exact` when all are;
-   * `title` when the page's title is the query.
+   * `title` when the page's title is the query. `dated`, the postings of the date the
+   * query is (2024年4月 → 2024-04) or null: a page whose dates show it holds the query
+   * exactly, though its text, which verify reads, may not (a date printed in its
+   * metadata).
    */
-  function match(groups, meta, titleDocs) {
+  function match(groups, meta, titleDocs, dated) {
     var candidates = null;   // ascending docs
     var i, j, k, d;
     // A document must match every group; start from the rarest.
@@ -476,6 +479,7 @@
     // A page titled as the query is a result even where its title's punctuation split
     // the query's words apart.
     var titled = Object.keys(titleDocs).map(Number);
+    if (dated) titled = titled.concat(Array.prototype.slice.call(dated.docs));
     if (titled.length) candidates = ascendingUnique(candidates.concat(titled));
     var links = 0;
     for (i = 0; i < groups.length; i++) {
@@ -513,9 +517,12 @@
         }
         if (gr.next && slot(gr.next, d) >= 0) near++;
       }
+      // A page showing the date is exact; those holding it as typed (near) come first.
+      var shows = dated ? slot(dated, d) : -1;
+      if (shows >= 0) total += weight(dated, shows, meta);
       var m = {
-        d: d, score: total, title: titleDocs[d] === true, exact: near === links,
-        near: links ? near / links : 1, links: links, verified: undefined, key: 0
+        d: d, score: total, title: titleDocs[d] === true, exact: near === links || shows >= 0,
+        near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined, key: 0
       };
       m.key = sortKey(m);
       out[i] = m;
@@ -1005,7 +1012,10 @@
     // The shard of the query's exact-title term (src/search/titles.rs).
     var key = titleKey(query);
     if (key && groups.length) names[shardName(key, meta)] = true;
-    return { groups: groups, shards: Object.keys(names).sort() };
+    // A date typed 2024年4月: the term of the pages whose dates show that month.
+    var date = groups.length ? T.cjkDate(exactText(query)) : null;
+    if (date) names[shardOf(date, meta)] = true;
+    return { groups: groups, shards: Object.keys(names).sort(), date: date };
 
     /** A term's shard, and the file of its ranked list if it may have one. */
     function need(t) {
@@ -1286,7 +1296,8 @@
       return Promise.all(files.map(get)).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         resolveGroups(prep.groups, meta);
-        var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
+        var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta),
+          prep.date ? postingsOf(prep.date, meta) : null);
         var fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
         var facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};

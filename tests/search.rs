@@ -777,6 +777,47 @@ fn a_date_typed_in_chinese_ranks_the_pages_showing_it_first() {
     }
 }
 
+/// A long run typed without spaces means its words, each of them: 风险 of 供应商延期风险
+/// is in a quarter of the pages (so the client leaves its list unloaded at first), yet
+/// a page lacking 风险 must not be listed, while one holding every word apart is.
+#[test]
+fn a_long_run_lists_only_pages_holding_each_of_its_words() {
+    let site = with_search();
+    for i in 0..12 {
+        site.write(
+            &format!("content/practices/risk-{i}.md"),
+            format!(
+                "---\ntitle: 登记册第{i}册\n---\n\n风险登记册每周更新，风险负责人跟踪应对措施。\n"
+            ),
+        );
+    }
+    site.write(
+        "content/practices/vendor-exact.md",
+        "---\ntitle: 甲\n---\n\n识别供应商延期风险，并提前准备备选方案。\n",
+    );
+    site.write(
+        "content/practices/vendor-apart.md",
+        "---\ntitle: 乙\n---\n\n供应商交付延期，上线日期的风险随之上升。\n",
+    );
+    site.write(
+        "content/practices/vendor-no-risk.md",
+        "---\ntitle: 丙\n---\n\n供应商交付延期，上线推迟两周。供应商延期已经多次。\n",
+    );
+    site.build_ok();
+    let meta = std::fs::read_to_string(site.public().join("search/meta.js")).unwrap();
+    assert!(meta.contains("\"风险\""), "风险 is a common bigram: {meta}");
+    let r = search_client(
+        &site,
+        &json!(["供应商延期风险", {"q": "供应商延期风险", "limit": 1}]),
+    );
+    let found = urls(&r[0]);
+    assert_eq!(found[0], "practices/vendor-exact/", "{}", r[0]);
+    assert!(found.contains(&"practices/vendor-apart/"), "{}", r[0]);
+    assert!(!found.contains(&"practices/vendor-no-risk/"), "{}", r[0]);
+    assert_eq!(total(&r[0]), found.len() as u64, "{}", r[0]);
+    assert_eq!(urls(&r[1]), ["practices/vendor-exact/"], "{}", r[1]);
+}
+
 /// Chinese typed with a space or a mark between two runs (`北斗 执行阶段`, as titles
 /// are written) means the text with or without it: the page holding it exactly as
 /// typed ranks first and as exact text, above a page holding the runs apart however

@@ -412,20 +412,33 @@
    * words are read off the page's own bigrams: the run splits where the page lacks a
    * bigram, and each piece must be a word of two characters or more. So 供应商延期 finds
    * a page holding 供应商 and 延期 apart (商延 missing), but not one holding only 供 应 商
-   * 延 期 scattered. A page holding the whole run holds every bigram.
+   * 延 期 scattered. A page holding the whole run holds every bigram. 0 when d does not
+   * hold it, 1 when it does, MAYBE when only a common bigram left unloaded (null) can
+   * tell: 风险 of 供应商延期风险 in a page lacking 期风 is a word of its own, which the
+   * page may lack.
    */
   function holdsRun(g, d) {
     var ps = g.postings;
     var m = ps.length;
-    if (!holdsBigram(ps[0], d) || !holdsBigram(ps[m - 1], d)) return false;
+    var out = 1;
+    var a = heldBigram(ps[0], d), b = heldBigram(ps[m - 1], d);
+    if (!a || !b) return 0;
+    if (a === MAYBE || b === MAYBE) out = MAYBE;
     for (var i = 1; i < m; i++) {
-      if (!holdsBigram(ps[i], d) && !holdsBigram(ps[i - 1], d)) return false;
+      var prev = heldBigram(ps[i - 1], d);
+      var here = heldBigram(ps[i], d);
+      if (here === 1 || prev === 1) continue;
+      if (!here && !prev) return 0;
+      out = MAYBE;
     }
-    return true;
+    return out;
   }
 
-  /** Whether d holds a bigram; a common bigram left unloaded (null) counts as held. */
-  function holdsBigram(p, d) { return p === null || slot(p, d) >= 0; }
+  /** What holdsRun says of a page a common bigram left unloaded must settle. */
+  var MAYBE = 2;
+
+  /** 1 when d holds a bigram, 0 when not, MAYBE for a common bigram left unloaded (null). */
+  function heldBigram(p, d) { return p === null ? MAYBE : slot(p, d) >= 0 ? 1 : 0; }
 
   /** The documents that may hold group g: a superset, to be checked one by one. */
   function sourceDocs(g) {
@@ -491,10 +504,12 @@
       d = candidates[i];
       var total = 0;
       var near = 0;
+      var unsure = false;
       for (j = 0; j < groups.length; j++) {
         var gr = groups[j];
         if (gr.type === 'cjk') {
           var many = gr.terms.length > 1;
+          if (gr.postings.indexOf(null) >= 0 && holdsRun(gr, d) === MAYBE) unsure = true;
           for (var t = 0; t < gr.postings.length; t++) {
             var pt = gr.postings[t];
             if (pt === null) {
@@ -522,7 +537,8 @@
       if (shows >= 0) total += weight(dated, shows, meta);
       var m = {
         d: d, score: total, title: titleDocs[d] === true, exact: near === links || shows >= 0,
-        near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined, key: 0
+        near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined,
+        unsure: unsure, key: 0
       };
       m.key = sortKey(m);
       out[i] = m;
@@ -546,8 +562,12 @@
    */
   function tier(m) { return m.exact ? (m.verified === false ? 1 : 2) : 0; }
 
-  /** A match's title and tier as one number, for sorting (exact title first). */
-  function sortKey(m) { return (m.title ? 4 : 0) + tier(m); }
+  /**
+   * A match's title and tier as one number, for sorting (exact title first); in each,
+   * the pages sure to hold every word before those only a common bigram left unloaded
+   * can tell (`unsure`, see holdsRun).
+   */
+  function sortKey(m) { return ((m.title ? 4 : 0) + tier(m)) * 2 + (m.unsure ? 0 : 1); }
 
   /** Records what reading a match's text (or places) told; its tier may fall. */
   function setVerified(m, holds) {
@@ -1026,6 +1046,56 @@
   }
 
   /**
+   * The files of the common bigrams prepare left unloaded that the unsure matches on
+   * the page of results wait for most (see holdsRun), `room` of them at most, those
+   * most of the pages wait for first. Their `skip` is cleared, so resolveGroups reads
+   * their lists. Each is a ranked list of ≈ 2 KB gz: loading every one a long title's
+   * unsure pages wait for — 最佳实践 apart is four — took its first query from 60 to 68
+   * KB at 10k pages; the pages left unsure stay below every page sure to hold each word.
+   */
+  function unskip(groups, unsure, room, meta) {
+    var wanted = [];
+    groups.forEach(function (g) {
+      if (g.type !== 'cjk') return;
+      var ps = g.postings;
+      var m = ps.length;
+      var count = {};
+      unsure.forEach(function (match) {
+        var d = match.d;
+        var seen = {};
+        function want(k) {
+          if (ps[k] === null && g.skip[k] && !seen[k]) { seen[k] = true; count[k] = (count[k] || 0) + 1; }
+        }
+        want(m - 1);
+        for (var i = 1; i < m; i++) {
+          if (heldBigram(ps[i], d) !== 1 && heldBigram(ps[i - 1], d) !== 1) { want(i); want(i - 1); }
+        }
+      });
+      Object.keys(count).forEach(function (k) { wanted.push({ g: g, k: +k, n: count[k] }); });
+    });
+    wanted.sort(function (a, b) { return (b.n - a.n) || (b.k - a.k); });
+    var names = {};
+    wanted.slice(0, room).forEach(function (w) {
+      var t = w.g.terms[w.k];
+      w.g.skip[w.k] = false;
+      names[shardOf(t, meta)] = true;
+      var f = rankedFile(t, meta);
+      if (f) names[f] = true;
+    });
+    return { names: Object.keys(names).sort(), taken: Math.min(room, wanted.length) };
+  }
+
+  /** Common bigrams a query loads, at most, to settle its unsure pages (see unskip). */
+  var SETTLE_BIGRAMS = 2;
+
+  /**
+   * Ranked lists a query may load in all, its own and those it settles with: a query
+   * holding more settles nothing (at 10k pages the long titles that load 12 are the
+   * largest first queries, within 0.1 KB of their 60 KB budget).
+   */
+  var SETTLE_RANKED = 12;
+
+  /**
    * The forms a word group is looked up by: as typed, its stem, and its other forms (a
    * date typed `2024/04` as the index's `2024-04`); prefixes of each while it is typed.
    */
@@ -1293,19 +1363,43 @@
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
-      return Promise.all(files.map(get)).then(function () {
-        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
+      var found, facets, hits, fmeta;
+      /** Matches the groups as loaded: found, facets and hits (filtered, ranked). */
+      function matchAll() {
         resolveGroups(prep.groups, meta);
-        var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta),
+        found = match(prep.groups, meta, titleMatches(query, prep.groups, meta),
           prep.date ? postingsOf(prep.date, meta) : null);
-        var fmeta = { facets: needFacets ? facetData() : {} };
+        fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
-        var facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
-        var hits = Object.keys(active).length ? found.filter(function (m) {
+        facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
+        hits = Object.keys(active).length ? found.filter(function (m) {
           for (var name in active) if (!passes(fmeta.facets[name], active[name], m.d)) return false;
           return true;
         }) : found;
         rank(hits);
+      }
+      // Bigrams to settle with: none for a query already loading many ranked lists (a
+      // long title), whose first query the lists would take past its budget.
+      var ranked = prep.shards.filter(function (f) { return f.lastIndexOf('p/', 0) === 0; }).length;
+      var room = ranked + SETTLE_BIGRAMS <= SETTLE_RANKED ? SETTLE_BIGRAMS : 0;
+      /**
+       * While pages on the page of results are unsure (only a common bigram left unloaded
+       * can tell whether they hold every word), loads the bigrams they wait for and
+       * matches again: a listed page holds every word of the query.
+       */
+      function settle() {
+        var unsure = hits.slice(0, offset + limit).filter(function (m) { return m.unsure; });
+        if (!unsure.length || !room) return null;
+        var more = unskip(prep.groups, unsure, room, meta);
+        room -= more.taken;
+        return more.taken ? Promise.all(more.names.map(get)).then(function () { matchAll(); return settle(); }) : null;
+      }
+      return Promise.all(files.map(get)).then(function () {
+        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
+        matchAll();
+        return settle();
+      }).then(function () {
+        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         var load = resultLoader(prep.groups, meta, withText);
         var settled = Promise.resolve();
         if (withText) {

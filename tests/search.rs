@@ -534,6 +534,7 @@ fn what_a_page_shows_is_searchable() {
         "Key users in every",   // a cell of the report's ```table block (a lesson's title)
         "20 13",                // figures of a table, found but not quoted
         "里程碑滑移",           // a linked page's title, found but not quoted
+        "2024年2月",            // the month the project's key figures are as of
     ];
     let r = search_client(&site, &json!(queries));
     let lesson = "lessons/subcontract/";
@@ -553,6 +554,10 @@ fn what_a_page_shows_is_searchable() {
         assert!(urls(&r[i]).contains(&page), "{}: {}", queries[i], r[i]);
     }
     assert!(urls(&r[10]).contains(&lesson), "{}", r[10]);
+    // The only page showing that month, first; the others hold its parts apart.
+    assert_eq!(urls(&r[11])[0], project, "{}", r[11]);
+    assert_eq!(r[11]["results"][0]["exact"], true, "{}", r[11]);
+    assert_eq!(r[11]["results"][1]["exact"], false, "{}", r[11]);
     let excerpt_of = |res: &Value, url: &str| {
         res["results"]
             .as_array()

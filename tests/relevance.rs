@@ -40,8 +40,23 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
+/// The cells of a project's table `stem` (its milestones or risks), whichever way it is
+/// written: CSV, or a workbook (the MES project's milestones, 项目收尾评审 among them).
+fn table_text(stem: &Path) -> String {
+    use calamine::{open_workbook_auto, Reader};
+    let mut text = std::fs::read_to_string(stem.with_extension("csv")).unwrap_or_default();
+    if let Ok(mut book) = open_workbook_auto(stem.with_extension("xlsx")) {
+        for (_, range) in book.worksheets() {
+            for cell in range.used_cells() {
+                text += &format!("{}\n", cell.2);
+            }
+        }
+    }
+    text
+}
+
 /// Each page's URL and its searchable text as written: the Markdown file (front matter
-/// included) and, for a project, its tables.
+/// included) and, for a project, its milestones and risks.
 fn sources(root: &Path) -> Vec<(String, String)> {
     let content = root.join("content");
     let mut out = Vec::new();
@@ -62,8 +77,8 @@ fn sources(root: &Path) -> Vec<(String, String)> {
         };
         let mut text = std::fs::read_to_string(path).unwrap();
         if rel.ends_with("/index.md") {
-            for table in ["milestones.csv", "risks.csv"] {
-                text += &std::fs::read_to_string(path.with_file_name(table)).unwrap_or_default();
+            for table in ["milestones", "risks"] {
+                text += &table_text(&path.with_file_name(table));
             }
         }
         out.push((url, squeeze(&text)));

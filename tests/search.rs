@@ -534,6 +534,7 @@ fn what_a_page_shows_is_searchable() {
         "Key users in every",   // a cell of the report's ```table block (a lesson's title)
         "20 13",                // figures of a table, found but not quoted
         "里程碑滑移",           // a linked page's title, found but not quoted
+        "2024年2月",            // the month the project's key figures are as of
     ];
     let r = search_client(&site, &json!(queries));
     let lesson = "lessons/subcontract/";
@@ -553,6 +554,10 @@ fn what_a_page_shows_is_searchable() {
         assert!(urls(&r[i]).contains(&page), "{}: {}", queries[i], r[i]);
     }
     assert!(urls(&r[10]).contains(&lesson), "{}", r[10]);
+    // The only page showing that month, first; the others hold its parts apart.
+    assert_eq!(urls(&r[11])[0], project, "{}", r[11]);
+    assert_eq!(r[11]["results"][0]["exact"], true, "{}", r[11]);
+    assert_eq!(r[11]["results"][1]["exact"], false, "{}", r[11]);
     let excerpt_of = |res: &Value, url: &str| {
         res["results"]
             .as_array()
@@ -674,21 +679,62 @@ fn numbers_and_codes_are_found_as_written() {
     }
 }
 
+/// Writes a lesson of the ERP project dated `date`, whose body is `body`.
+fn write_lesson(site: &Site, slug: &str, title: &str, date: &str, body: &str) {
+    site.write(
+        &format!("content/lessons/{slug}.md"),
+        format!(
+            "---\ntitle: {title}\ndate: {date}\nproject: erp\nphase: monitoring\n\
+             impact: negative\n---\n\n{body}\n"
+        ),
+    );
+}
+
+/// A percentage is written `10%` or `10 %` (with a space, as French-style typesetting
+/// and many hands do): either way of typing it finds, and marks, both pages — and not a
+/// page that only says 10 of something.
+#[test]
+fn a_percentage_with_a_space_before_its_sign_is_the_same_number() {
+    let site = with_search();
+    let lesson =
+        |slug: &str, title: &str, body: &str| write_lesson(&site, slug, title, "2024-03-05", body);
+    lesson(
+        "spaced",
+        "成本偏差复盘",
+        "成本偏差控制在 10 % 以内，超出须上报指导委员会。",
+    );
+    lesson(
+        "tight",
+        "进度偏差复盘",
+        "进度偏差控制在10%以内，超出须上报。",
+    );
+    lesson("ten", "例会记录", "本月共开会 10 次，100 % 出席。");
+    site.build_ok();
+    let queries = ["10%", "10 %", "１０％", "10　%"];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        let mut found = urls(res);
+        found.sort_unstable();
+        assert_eq!(found, ["lessons/spaced/", "lessons/tight/"], "{q}: {res}");
+        for hit in res["results"].as_array().unwrap() {
+            let excerpt = hit["excerpt"].as_str().unwrap();
+            assert!(
+                excerpt.contains("<mark>10 %</mark>") || excerpt.contains("<mark>10%</mark>"),
+                "{q}: {excerpt}"
+            );
+        }
+    }
+}
+
 /// A date is typed many ways — `2024/03`, `2024.3`, `2024-3`, `2024年03月`, `2024/3/5` —
 /// and a reader means the month or day the page shows, whichever way it prints it.
 #[test]
 fn a_date_typed_another_way_finds_the_pages_showing_it() {
     let site = with_search();
-    site.write(
-        "content/lessons/cpi-drop.md",
-        "---\ntitle: 成本绩效下滑的预警\ndate: 2024-03-05\nproject: erp\nphase: monitoring\n\
-         impact: negative\n---\n\n月度复盘发现成本绩效指数持续下滑。\n",
-    );
-    site.write(
-        "content/lessons/october.md",
-        "---\ntitle: 10 月的例会记录\ndate: 2024-10-08\nproject: erp\nphase: monitoring\n\
-         impact: positive\n---\n\n例会记录了 2024 年 3 个议题。\n",
-    );
+    let body = "月度复盘发现成本绩效指数持续下滑。";
+    write_lesson(&site, "cpi-drop", "成本绩效下滑的预警", "2024-03-05", body);
+    let body = "例会记录了 2024 年 3 个议题。";
+    write_lesson(&site, "october", "10 月的例会记录", "2024-10-08", body);
     site.build_ok();
     let queries = [
         "2024/03",
@@ -705,6 +751,109 @@ fn a_date_typed_another_way_finds_the_pages_showing_it() {
         if !q.contains('年') {
             assert!(!urls(res).contains(&"lessons/october/"), "{q}: {res}");
         }
+    }
+}
+
+/// A date typed the Chinese way (`2024年3月`) means the month: a page dated in it, whose
+/// metadata prints the date but whose text does not, comes before a page that only
+/// holds the parts apart however often (2024 年, 3 个, 3 月 …).
+#[test]
+fn a_date_typed_in_chinese_ranks_the_pages_showing_it_first() {
+    let site = with_search();
+    let body = "月度复盘发现成本绩效指数持续下滑。";
+    write_lesson(&site, "cpi-drop", "成本绩效下滑的预警", "2024-03-05", body);
+    let body = "2024 年共 3 个议题。2024 年 5 月与 3 月的复盘，3 月底前完成，\
+                2024 年计划 3 次，2024 年 3 个阶段。";
+    write_lesson(&site, "scattered", "例会记录", "2023-10-08", body);
+    site.build_ok();
+    let queries = ["2024年3月", "2024 年 03 月", "2024年3月5日"];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert_eq!(urls(res)[0], "lessons/cpi-drop/", "{q}: {res}");
+    }
+    // The page holding the parts apart is found, below and not as exact text.
+    for res in &r {
+        let scattered = res["results"].as_array().unwrap().iter();
+        let scattered: Vec<_> = scattered
+            .filter(|x| x["url"] == "lessons/scattered/")
+            .collect();
+        assert_eq!(scattered.len(), 1, "{res}");
+        assert_eq!(scattered[0]["exact"], false, "{res}");
+    }
+}
+
+/// A long run typed without spaces means its words, each of them: 风险 of 供应商延期风险
+/// is in a quarter of the pages (so the client leaves its list unloaded at first), yet
+/// a page lacking 风险 must not be listed, while one holding every word apart is.
+#[test]
+fn a_long_run_lists_only_pages_holding_each_of_its_words() {
+    let site = with_search();
+    for i in 0..12 {
+        site.write(
+            &format!("content/practices/risk-{i}.md"),
+            format!(
+                "---\ntitle: 登记册第{i}册\n---\n\n风险登记册每周更新，风险负责人跟踪应对措施。\n"
+            ),
+        );
+    }
+    site.write(
+        "content/practices/vendor-exact.md",
+        "---\ntitle: 甲\n---\n\n识别供应商延期风险，并提前准备备选方案。\n",
+    );
+    site.write(
+        "content/practices/vendor-apart.md",
+        "---\ntitle: 乙\n---\n\n供应商交付延期，上线日期的风险随之上升。\n",
+    );
+    site.write(
+        "content/practices/vendor-no-risk.md",
+        "---\ntitle: 丙\n---\n\n供应商交付延期，上线推迟两周。供应商延期已经多次。\n",
+    );
+    site.build_ok();
+    let meta = std::fs::read_to_string(site.public().join("search/meta.js")).unwrap();
+    assert!(meta.contains("\"风险\""), "风险 is a common bigram: {meta}");
+    let r = search_client(
+        &site,
+        &json!(["供应商延期风险", {"q": "供应商延期风险", "limit": 1}]),
+    );
+    let found = urls(&r[0]);
+    assert_eq!(found[0], "practices/vendor-exact/", "{}", r[0]);
+    assert!(found.contains(&"practices/vendor-apart/"), "{}", r[0]);
+    assert!(!found.contains(&"practices/vendor-no-risk/"), "{}", r[0]);
+    assert_eq!(total(&r[0]), found.len() as u64, "{}", r[0]);
+    assert_eq!(urls(&r[1]), ["practices/vendor-exact/"], "{}", r[1]);
+}
+
+/// Chinese typed with a space or a mark between two runs (`北斗 执行阶段`, as titles
+/// are written) means the text with or without it: the page holding it exactly as
+/// typed ranks first and as exact text, above a page holding the runs apart however
+/// often — though no page writing it so holds a bigram across the space.
+#[test]
+fn runs_a_space_keeps_apart_still_make_exact_text() {
+    let site = with_search();
+    site.write(
+        "content/practices/spaced.md",
+        "---\ntitle: 甲\n---\n\n北斗 执行阶段关键路径的复盘。\n",
+    );
+    site.write(
+        "content/practices/apart.md",
+        "---\ntitle: 乙\n---\n\n执行阶段关键路径落后，北斗团队加班。北斗 项目的执行阶段关键路径\
+         再次延误，北斗与执行阶段关键路径。\n",
+    );
+    site.build_ok();
+    let queries = [
+        "北斗 执行阶段关键路径",
+        "北斗：执行阶段关键路径",
+        "北斗、执行阶段关键路径",
+    ];
+    let r = search_client(&site, &json!(queries));
+    for (q, res) in queries.iter().zip(&r) {
+        assert_eq!(
+            urls(res)[..2],
+            ["practices/spaced/", "practices/apart/"],
+            "{q}: {res}"
+        );
+        assert_eq!(res["results"][0]["exact"], true, "{q}: {res}");
+        assert_eq!(res["results"][1]["exact"], false, "{q}: {res}");
     }
 }
 

@@ -23,6 +23,7 @@ const TEXTS: &[&str] = &[
     "1, 2 and a,b; 3,4,5 items",
     "截至 2024-03. 下月 v3; 10%-20% 或 100 % 或 1--2",
     "Ünïcode-2 ﬁ-3 İstanbul-4",
+    "偏差 10 % 以内，12.5　％ 与 ３０ ％；10 个 %，10 - %，7  %x",
 ];
 
 fn rust_tokens(text: &str) -> Vec<String> {

@@ -103,7 +103,7 @@ pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
 
 /// The labels a page shows around its content: its kind above the title (经验教训), and
 /// on a project page its section and figure labels (关键指标, 挣值（EV）, 主要风险 …),
-/// the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期),
+/// the month its figures are as of, the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期),
 /// each month's RAG label and its charts' titles. Body text (as weighty as prose: they are the same on many
 /// pages), never quoted nor read for exact text (not in [`shown`]): a reader searching
 /// 经验教训, 延期 or 挣值 finds the pages that show it.
@@ -131,6 +131,9 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     for key in labels {
         out.add(Some(i18n.get(key)));
     }
+    // The month its figures are as of (关键指标 截至 2024-03): `2024-03` and `2024年3月`
+    // find the projects reporting then, as they find the pages dated then.
+    out.add(figures.last_period.as_deref());
     // Not the amounts spent and earned: hundreds of projects' figures are thousands of
     // distinct numbers (at 10k, 241 bytes more of meta.split, which every query loads),
     // and a reader types a project's budget (indexed above), not its cost to date.

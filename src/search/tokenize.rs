@@ -202,7 +202,9 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
 const JOINERS: [char; 5] = ['-', '.', '/', '_', ','];
 
 /// The code [`scan`] is reading: parts of letters and digits joined by one of
-/// [`JOINERS`] each, or a number followed by `%`. A code is a term of its own, as
+/// [`JOINERS`] each, or a number followed by `%` (with spaces between or not: `10 %` is
+/// the code `10%`, as people and French-style typesetting write it, so either way of
+/// writing it finds the other). A code is a term of its own, as
 /// written (lowercased), beside its parts, so `12.7%` finds 12.7% and not every page
 /// that says 12 and 7, and `0.88` marks 0.88 rather than every 0. Only a code holding a
 /// digit counts: `go-live` stays two words (and their pair), which already find it.
@@ -217,6 +219,8 @@ struct Code {
     /// A joiner read after the last part, waiting for the next part to continue.
     joiner: Option<char>,
     percent: bool,
+    /// Spaces read after a number, waiting for a `%` (`10 %`); anything else ends it.
+    spaced: bool,
     /// The byte offset of its first part.
     start: usize,
 }
@@ -250,6 +254,14 @@ impl Code {
                 self.push('%');
                 self.percent = true;
             }
+            None if c == '%' && self.spaced => {
+                self.push('%');
+                self.percent = true;
+                self.spaced = false;
+            }
+            // A space after a number may come before its `%`; more spaces may follow.
+            Some(d) if c == ' ' && d.is_ascii_digit() && !self.percent => self.spaced = true,
+            None if c == ' ' && self.spaced => {}
             Some(d)
                 if JOINERS.contains(&c) && !self.percent && (c != ',' || d.is_ascii_digit()) =>
             {
@@ -281,6 +293,7 @@ impl Code {
         self.digit = false;
         self.joiner = None;
         self.percent = false;
+        self.spaced = false;
     }
 }
 
@@ -530,7 +543,14 @@ mod tests {
         assert!(codes("1, 2 and a,b").is_empty());
         assert_eq!(codes("截至 2024-03. 下月 v3"), ["2024-03"]);
         assert_eq!(codes("10%-20%"), ["10%", "20%"]);
-        assert!(codes("100 % 1--2").is_empty());
+        assert!(codes("1--2 1 -2").is_empty());
+        // A space (or several, or a full-width one) between a number and its `%` is the
+        // same code; a space before anything else ends the number.
+        assert_eq!(codes("偏差 10 % 以内"), ["10%"]);
+        assert_eq!(codes("12.5  ％，v2 %"), ["12.5%", "v2%"]);
+        assert_eq!(codes("１０　％"), ["10%"]);
+        assert!(codes("10 个 %，10 - %").is_empty());
+        assert_eq!(texts("10 %"), ["10", "10%"]);
         let t = terms("ERP v2.1");
         assert_eq!(
             t.last().map(|t| (t.text.as_str(), t.position)),

@@ -7,6 +7,7 @@
  *
  *   PmoSearchText.tokenize(query)          the query's groups (see below)
  *   PmoSearchText.stem(word)               the stem the index uses for a word
+ *   PmoSearchText.cjkDate(query)           `2024年4月` as the index's `2024-04`, or null
  *   PmoSearchText.normalize(text)          folded text with a map back to the original
  *   PmoSearchText.fold(text)               normalize's text alone (faster)
  *   PmoSearchText.findMatches(norm, groups)  [start, end, group] intervals
@@ -104,7 +105,8 @@
    * Splits text into runs: {type: 'cjk', chars: [...], pos}, {type: 'word', text, pos} and
    * {type: 'code', text, pos, end, parts}, a code coming after the words that are its
    * parts. A code is a number or code as written — parts of letters and digits joined by
-   * one of - . / _ , (a comma between digits only), or a number and % — holding a digit:
+   * one of - . / _ , (a comma between digits only), or a number and % (spaces between
+   * or not: `10 %` is 10%) — holding a digit:
    * `12.7%`, `0.88`, `1,200,000`, `2024-03`, `v2.1`, `ll-2024-012`. The rules are the
    * Rust tokenizer's (`Code` in src/search/tokenize.rs), character for character.
    */
@@ -115,7 +117,7 @@
     var wordChars = 0;
     var cjk = null;
     var code = null;
-    function newCode() { return { text: '', chars: 0, parts: [], digit: false, joiner: null, percent: false, pos: position }; }
+    function newCode() { return { text: '', chars: 0, parts: [], digit: false, joiner: null, percent: false, spaced: false, pos: position }; }
     code = newCode();
     function codePush(ch) { if (code.chars < MAX_WORD_CHARS) { code.text += ch; code.chars++; } }
     function endCode() {
@@ -142,6 +144,15 @@
       if (last !== null && ch === '%' && isAsciiDigit(last) && !code.percent) {
         codePush('%');
         code.percent = true;
+      } else if (last === null && ch === '%' && code.spaced) {
+        codePush('%');
+        code.percent = true;
+        code.spaced = false;
+      } else if (last !== null && ch === ' ' && isAsciiDigit(last) && !code.percent) {
+        // `10 %` is the code 10%: a space after a number may come before its %.
+        code.spaced = true;
+      } else if (last === null && ch === ' ' && code.spaced) {
+        // More spaces before the %.
       } else if (last !== null && JOINERS.indexOf(ch) >= 0 && !code.percent && (ch !== ',' || isAsciiDigit(last))) {
         code.joiner = ch;
       } else {
@@ -195,6 +206,21 @@
     function two(x) { return x.length === 1 ? '0' + x : x; }
     var iso = m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
     return iso === code ? [] : [iso];
+  }
+
+  /**
+   * A query that is one date written the Chinese way — `2024年4月`, `2024 年 04 月`,
+   * `2024年3月15日` — as the ISO term the index holds for every page showing that month
+   * or day (`2024-04`, `2024-03-15`), or null for any other query. Its parts are still
+   * looked up as typed (prose writes dates so); the ISO term adds the pages whose dates
+   * (front matter, milestones, actions) print it, which the text of the excerpts does
+   * not hold.
+   */
+  function cjkDate(query) {
+    var m = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$/.exec(fold(query));
+    if (!m || +m[2] < 1 || +m[2] > 12 || (m[3] && (+m[3] < 1 || +m[3] > 31))) return null;
+    function two(x) { return x.length === 1 ? '0' + x : x; }
+    return m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
   }
 
   /**
@@ -307,6 +333,8 @@
         needles = [g.text];
       } else {
         needles = (g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text]).concat(g.alts || []);
+        // A percentage is the same code with a space before its % (`10 %`).
+        if (g.code && /\d%$/.test(g.text)) needles.push(g.text.slice(0, -1) + ' %');
       }
       var found = false;
       needles.forEach(function (needle) {
@@ -418,6 +446,7 @@
 
   var PmoSearchText = {
     tokenize: tokenize,
+    cjkDate: cjkDate,
     stem: stem,
     runs: runs,
     isCjk: isCjk,

@@ -412,20 +412,33 @@
    * words are read off the page's own bigrams: the run splits where the page lacks a
    * bigram, and each piece must be a word of two characters or more. So 供应商延期 finds
    * a page holding 供应商 and 延期 apart (商延 missing), but not one holding only 供 应 商
-   * 延 期 scattered. A page holding the whole run holds every bigram.
+   * 延 期 scattered. A page holding the whole run holds every bigram. 0 when d does not
+   * hold it, 1 when it does, MAYBE when only a common bigram left unloaded (null) can
+   * tell: 风险 of 供应商延期风险 in a page lacking 期风 is a word of its own, which the
+   * page may lack.
    */
   function holdsRun(g, d) {
     var ps = g.postings;
     var m = ps.length;
-    if (!holdsBigram(ps[0], d) || !holdsBigram(ps[m - 1], d)) return false;
+    var out = 1;
+    var a = heldBigram(ps[0], d), b = heldBigram(ps[m - 1], d);
+    if (!a || !b) return 0;
+    if (a === MAYBE || b === MAYBE) out = MAYBE;
     for (var i = 1; i < m; i++) {
-      if (!holdsBigram(ps[i], d) && !holdsBigram(ps[i - 1], d)) return false;
+      var prev = heldBigram(ps[i - 1], d);
+      var here = heldBigram(ps[i], d);
+      if (here === 1 || prev === 1) continue;
+      if (!here && !prev) return 0;
+      out = MAYBE;
     }
-    return true;
+    return out;
   }
 
-  /** Whether d holds a bigram; a common bigram left unloaded (null) counts as held. */
-  function holdsBigram(p, d) { return p === null || slot(p, d) >= 0; }
+  /** What holdsRun says of a page a common bigram left unloaded must settle. */
+  var MAYBE = 2;
+
+  /** 1 when d holds a bigram, 0 when not, MAYBE for a common bigram left unloaded (null). */
+  function heldBigram(p, d) { return p === null ? MAYBE : slot(p, d) >= 0 ? 1 : 0; }
 
   /** The documents that may hold group g: a superset, to be checked one by one. */
   function sourceDocs(g) {
@@ -445,9 +458,12 @@
    * in ascending d. `score` is BM25 (idf × the impacts the index stored); `near` the
    * share of the query's neighbours that are neighbours in the page too — a run's
    * bigrams, and the pair or bigram joining two query groups — and `exact` when all are;
-   * `title` when the page's title is the query.
+   * `title` when the page's title is the query. `dated`, the postings of the date the
+   * query is (2024年4月 → 2024-04) or null: a page whose dates show it holds the query
+   * exactly, though its text, which verify reads, may not (a date printed in its
+   * metadata).
    */
-  function match(groups, meta, titleDocs) {
+  function match(groups, meta, titleDocs, dated) {
     var candidates = null;   // ascending docs
     var i, j, k, d;
     // A document must match every group; start from the rarest.
@@ -476,6 +492,7 @@
     // A page titled as the query is a result even where its title's punctuation split
     // the query's words apart.
     var titled = Object.keys(titleDocs).map(Number);
+    if (dated) titled = titled.concat(Array.prototype.slice.call(dated.docs));
     if (titled.length) candidates = ascendingUnique(candidates.concat(titled));
     var links = 0;
     for (i = 0; i < groups.length; i++) {
@@ -487,10 +504,12 @@
       d = candidates[i];
       var total = 0;
       var near = 0;
+      var unsure = false;
       for (j = 0; j < groups.length; j++) {
         var gr = groups[j];
         if (gr.type === 'cjk') {
           var many = gr.terms.length > 1;
+          if (gr.postings.indexOf(null) >= 0 && holdsRun(gr, d) === MAYBE) unsure = true;
           for (var t = 0; t < gr.postings.length; t++) {
             var pt = gr.postings[t];
             if (pt === null) {
@@ -513,9 +532,13 @@
         }
         if (gr.next && slot(gr.next, d) >= 0) near++;
       }
+      // A page showing the date is exact; those holding it as typed (near) come first.
+      var shows = dated ? slot(dated, d) : -1;
+      if (shows >= 0) total += weight(dated, shows, meta);
       var m = {
-        d: d, score: total, title: titleDocs[d] === true, exact: near === links,
-        near: links ? near / links : 1, links: links, verified: undefined, key: 0
+        d: d, score: total, title: titleDocs[d] === true, exact: near === links || shows >= 0,
+        near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined,
+        unsure: unsure, key: 0
       };
       m.key = sortKey(m);
       out[i] = m;
@@ -539,8 +562,12 @@
    */
   function tier(m) { return m.exact ? (m.verified === false ? 1 : 2) : 0; }
 
-  /** A match's title and tier as one number, for sorting (exact title first). */
-  function sortKey(m) { return (m.title ? 4 : 0) + tier(m); }
+  /**
+   * A match's title and tier as one number, for sorting (exact title first); in each,
+   * the pages sure to hold every word before those only a common bigram left unloaded
+   * can tell (`unsure`, see holdsRun).
+   */
+  function sortKey(m) { return ((m.title ? 4 : 0) + tier(m)) * 2 + (m.unsure ? 0 : 1); }
 
   /** Records what reading a match's text (or places) told; its tier may fall. */
   function setVerified(m, holds) {
@@ -559,10 +586,17 @@
     return (b.key - a.key) || (b.near - a.near) || (b.score - a.score) || (a.d - b.d);
   }
 
-  /** Text folded, lowercased and without white space: how exact text is compared. */
+  /**
+   * Text folded, lowercased, without white space and without the marks that only
+   * separate (colons, semicolons, quotes, brackets, 、 and 。): how exact text is
+   * compared, so `北斗：执行阶段` typed finds 北斗 执行阶段 written, as a title is
+   * retyped. Marks that can belong to a number or code (`12.7%`, `1,200`, `C++`, `A&B`,
+   * `2024/03`) stay.
+   */
   function squeeze(text) {
-    return T.fold(text).replace(/\s+/g, '');
+    return T.fold(text).replace(SEPARATING, '');
   }
+  var SEPARATING = /[\s:;!?"'()\[\]{}<>\u3001\u3002\u3008-\u3011\u2018-\u201f\u2026\u00b7]+/g;
 
   /** Quotes and brackets a query may be wrapped in: they mean the text inside. */
   var WRAPPERS = /^["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+|["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+$/g;
@@ -986,6 +1020,10 @@
       // character, as the index writes it (src/search/postings.rs).
       var n = groups[i + 1];
       if (!n || n.pos !== g.end + 1) return;
+      // Two CJK runs the query itself keeps apart (磐石 执行阶段, 成本、进度): a page
+      // writing them so holds no bigram across them, and the exact text, read with the
+      // spaces squeezed out, settles whether they meet.
+      if (g.type === 'cjk' && n.type === 'cjk') return;
       var left = g.type === 'cjk' ? Array.from(g.text).pop() : (g.parts ? g.parts[g.parts.length - 1] : g.term);
       var right = n.type === 'cjk' ? Array.from(n.text)[0] : (n.parts ? n.parts[0] : n.term);
       g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;
@@ -994,7 +1032,10 @@
     // The shard of the query's exact-title term (src/search/titles.rs).
     var key = titleKey(query);
     if (key && groups.length) names[shardName(key, meta)] = true;
-    return { groups: groups, shards: Object.keys(names).sort() };
+    // A date typed 2024年4月: the term of the pages whose dates show that month.
+    var date = groups.length ? T.cjkDate(exactText(query)) : null;
+    if (date) names[shardOf(date, meta)] = true;
+    return { groups: groups, shards: Object.keys(names).sort(), date: date };
 
     /** A term's shard, and the file of its ranked list if it may have one. */
     function need(t) {
@@ -1003,6 +1044,56 @@
       if (f) names[f] = true;
     }
   }
+
+  /**
+   * The files of the common bigrams prepare left unloaded that the unsure matches on
+   * the page of results wait for most (see holdsRun), `room` of them at most, those
+   * most of the pages wait for first. Their `skip` is cleared, so resolveGroups reads
+   * their lists. Each is a ranked list of ≈ 2 KB gz: loading every one a long title's
+   * unsure pages wait for — 最佳实践 apart is four — took its first query from 60 to 68
+   * KB at 10k pages; the pages left unsure stay below every page sure to hold each word.
+   */
+  function unskip(groups, unsure, room, meta) {
+    var wanted = [];
+    groups.forEach(function (g) {
+      if (g.type !== 'cjk') return;
+      var ps = g.postings;
+      var m = ps.length;
+      var count = {};
+      unsure.forEach(function (match) {
+        var d = match.d;
+        var seen = {};
+        function want(k) {
+          if (ps[k] === null && g.skip[k] && !seen[k]) { seen[k] = true; count[k] = (count[k] || 0) + 1; }
+        }
+        want(m - 1);
+        for (var i = 1; i < m; i++) {
+          if (heldBigram(ps[i], d) !== 1 && heldBigram(ps[i - 1], d) !== 1) { want(i); want(i - 1); }
+        }
+      });
+      Object.keys(count).forEach(function (k) { wanted.push({ g: g, k: +k, n: count[k] }); });
+    });
+    wanted.sort(function (a, b) { return (b.n - a.n) || (b.k - a.k); });
+    var names = {};
+    wanted.slice(0, room).forEach(function (w) {
+      var t = w.g.terms[w.k];
+      w.g.skip[w.k] = false;
+      names[shardOf(t, meta)] = true;
+      var f = rankedFile(t, meta);
+      if (f) names[f] = true;
+    });
+    return { names: Object.keys(names).sort(), taken: Math.min(room, wanted.length) };
+  }
+
+  /** Common bigrams a query loads, at most, to settle its unsure pages (see unskip). */
+  var SETTLE_BIGRAMS = 2;
+
+  /**
+   * Ranked lists a query may load in all, its own and those it settles with: a query
+   * holding more settles nothing (at 10k pages the long titles that load 12 are the
+   * largest first queries, within 0.1 KB of their 60 KB budget).
+   */
+  var SETTLE_RANKED = 12;
 
   /**
    * The forms a word group is looked up by: as typed, its stem, and its other forms (a
@@ -1272,18 +1363,43 @@
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
-      return Promise.all(files.map(get)).then(function () {
-        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
+      var found, facets, hits, fmeta;
+      /** Matches the groups as loaded: found, facets and hits (filtered, ranked). */
+      function matchAll() {
         resolveGroups(prep.groups, meta);
-        var found = match(prep.groups, meta, titleMatches(query, prep.groups, meta));
-        var fmeta = { facets: needFacets ? facetData() : {} };
+        found = match(prep.groups, meta, titleMatches(query, prep.groups, meta),
+          prep.date ? postingsOf(prep.date, meta) : null);
+        fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
-        var facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
-        var hits = Object.keys(active).length ? found.filter(function (m) {
+        facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
+        hits = Object.keys(active).length ? found.filter(function (m) {
           for (var name in active) if (!passes(fmeta.facets[name], active[name], m.d)) return false;
           return true;
         }) : found;
         rank(hits);
+      }
+      // Bigrams to settle with: none for a query already loading many ranked lists (a
+      // long title), whose first query the lists would take past its budget.
+      var ranked = prep.shards.filter(function (f) { return f.lastIndexOf('p/', 0) === 0; }).length;
+      var room = ranked + SETTLE_BIGRAMS <= SETTLE_RANKED ? SETTLE_BIGRAMS : 0;
+      /**
+       * While pages on the page of results are unsure (only a common bigram left unloaded
+       * can tell whether they hold every word), loads the bigrams they wait for and
+       * matches again: a listed page holds every word of the query.
+       */
+      function settle() {
+        var unsure = hits.slice(0, offset + limit).filter(function (m) { return m.unsure; });
+        if (!unsure.length || !room) return null;
+        var more = unskip(prep.groups, unsure, room, meta);
+        room -= more.taken;
+        return more.taken ? Promise.all(more.names.map(get)).then(function () { matchAll(); return settle(); }) : null;
+      }
+      return Promise.all(files.map(get)).then(function () {
+        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
+        matchAll();
+        return settle();
+      }).then(function () {
+        if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         var load = resultLoader(prep.groups, meta, withText);
         var settled = Promise.resolve();
         if (withText) {

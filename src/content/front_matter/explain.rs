@@ -257,6 +257,48 @@ pub(super) fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Dia
     d
 }
 
+/// A required field still written as the hint `pmo new` leaves (`# project: erp  # 必填…`):
+/// its missing-field error is placed at that line and told to remove the `#`, ahead of
+/// what the help said already (the values it takes). `front` is the front matter's range
+/// in `text`.
+pub(super) fn commented_out(
+    mut d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    front: std::ops::Range<usize>,
+    field: &str,
+) -> Diagnostic {
+    let mut offset = front.start;
+    for line in text[front].split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let Some(value) = line
+            .trim_start()
+            .strip_prefix('#')
+            .and_then(|l| l.trim_start().strip_prefix(field))
+            .and_then(|l| l.trim_start().strip_prefix(':'))
+        else {
+            continue;
+        };
+        let value = value.split(" #").next().unwrap_or("").trim();
+        let note = t!(
+            "it is written as a hint, after a `#`: remove the `#` at the start of the line so that it reads `{fixed}`, and fill in its value",
+            fixed = format!("{field}: {value}").trim_end().to_string()
+        );
+        d.help = Some(Box::new(match d.help.take() {
+            Some(help) => t!("{help}\n{note}", help = note, note = *help),
+            None => note,
+        }));
+        // The hint itself, `# project: erp`, without the comment after it.
+        let hint = line.trim_start();
+        let lead = line.len() - hint.len();
+        let end = hint[1..].find(" #").map_or(hint.len(), |i| i + 1);
+        let width = hint[..end].trim_end().len();
+        return d.at(Location::new(path, text, here + lead, width));
+    }
+    d
+}
+
 /// Where `field` is written as a key with spaces before it (`  impact: negative`): the
 /// offset of the key in `front`.
 pub(super) fn indented_key(front: &str, field: &str) -> Option<usize> {

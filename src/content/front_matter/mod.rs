@@ -157,8 +157,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             kind,
             fields(),
         );
+        let (d, colon_slip) = colon_hint(d, path, text, split.front.start, &front, fields());
+        if colon_slip {
+            found.push(d);
+            break;
+        }
         let d = in_words(d, &message, &front, local, fields());
-        let d = colon_hint(d, &front, fields());
         let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
         let d = syntax_hint(d, path, text, split, &message, &front, local);
         if let Problem::MissingField { .. } = &d.problem {

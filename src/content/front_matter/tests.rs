@@ -389,3 +389,33 @@ fn a_required_field_left_commented_out_is_pointed_at() {
     let help = impact.help.as_ref().unwrap().to_string();
     assert!(help.contains("positive, negative"), "{help}");
 }
+
+/// A Chinese input method types `：`: on the first field it was told "not written as
+/// fields", with "missing `title`" after it, and further down in the parser's English.
+/// Either way the mistake is named at the colon, once.
+#[test]
+fn a_full_width_colon_is_named_at_the_colon_on_any_line() {
+    let lesson = "date: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n";
+    for (text, line_col) in [
+        (format!("---\ntitle：供应商延期\n{lesson}---\n"), "a.md:2:6"),
+        (
+            format!(
+                "---\ntitle: 供应商延期\n{}---\n",
+                lesson.replace("phase: ", "phase：")
+            ),
+            "a.md:5:6",
+        ),
+        (format!("---\ntitle:供应商延期\n{lesson}---\n"), "a.md:2:6"),
+    ] {
+        let e = parse_all::<LessonMeta>(&text, "lesson").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let told = e[0].to_string();
+        assert!(told.contains(line_col), "{told}");
+        assert!(told.contains("colon"), "{told}");
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(
+            help.contains("`title: 供应商延期`") || help.contains("`phase: closing`"),
+            "{help}"
+        );
+    }
+}

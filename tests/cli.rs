@@ -487,13 +487,19 @@ fn every_argument_in_the_help_says_what_it_is() {
         let out = pmo(&args);
         assert!(out.status.success(), "{command:?}: {}", stderr(&out));
         let help = String::from_utf8_lossy(&out.stdout).into_owned();
-        let Some(arguments) = help.split("Arguments:\n").nth(1) else {
-            continue;
-        };
-        for line in arguments.lines().take_while(|l| !l.trim().is_empty()) {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            if words.len() < 2 {
-                bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+        // Options too: `pmo check -h` listed `--drafts` with nothing after it.
+        for heading in ["Arguments:\n", "Options:\n"] {
+            let Some(listed) = help.split(heading).nth(1) else {
+                continue;
+            };
+            for line in listed.lines().take_while(|l| !l.trim().is_empty()) {
+                let words: Vec<&str> = line
+                    .split_whitespace()
+                    .filter(|w| !w.starts_with('-') && !w.starts_with('<'))
+                    .collect();
+                if words.is_empty() {
+                    bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+                }
             }
         }
     }

@@ -86,6 +86,8 @@ pub(crate) enum Command {
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
     Check {
+        /// Check pages marked `draft: true` as published ones: their problems are errors,
+        /// not warnings.
         #[arg(long)]
         drafts: bool,
         /// How to print problems: for people, or one JSON object per line on stdout.
@@ -144,8 +146,9 @@ pub(crate) enum Command {
 #[derive(Subcommand)]
 pub(crate) enum Report {
     /// List what has gone stale or was never finished, each with its file and owner:
-    /// practices past review, lessons without a category, closed projects without a
-    /// closure review, projects whose data stopped, pages nothing links to, old drafts.
+    /// overdue actions, practices past review, lessons without a category or without
+    /// actions, closed projects without a closure review, projects whose data stopped,
+    /// pages nothing links to, old drafts.
     Hygiene {
         /// For people, or one JSON document on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]

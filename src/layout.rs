@@ -16,6 +16,21 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 /// The site's configuration file, at the root.
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// The site `root` lies inside when it holds no site.toml itself (a command run in
+/// `content/lessons/`): the nearest folder above with a site.toml, and how many levels
+/// up it is. `None` when `root` has its own, or no folder above has one.
+pub fn site_above(root: &std::path::Path) -> Option<(std::path::PathBuf, usize)> {
+    if root.join(CONFIG_FILE).exists() {
+        return None;
+    }
+    let root = std::fs::canonicalize(root).ok()?;
+    root.ancestors()
+        .enumerate()
+        .skip(1)
+        .find(|(_, dir)| dir.join(CONFIG_FILE).is_file())
+        .map(|(up, dir)| (dir.to_path_buf(), up))
+}
+
 /// The folders a change in which can alter the built site (`archetypes/` only feeds
 /// `pmo new`).
 pub fn watched_folders() -> impl Iterator<Item = &'static str> {

@@ -561,3 +561,31 @@ fn new_site(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     assert!(out.status.success(), "{}", stderr(&out));
     (tmp, dir)
 }
+
+/// `pmo build` run in a folder of the site (`content/`) rather than its top was told
+/// "there is no site.toml" in English: it names the folder that holds it, in the site's
+/// language.
+#[test]
+fn a_command_run_inside_a_site_names_the_folder_that_holds_site_toml() {
+    let (_tmp, dir) = new_site("zh");
+    let lessons = dir.join("content/lessons");
+    let out = common::pmo_in("", &["--root", lessons.to_str().unwrap(), "build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("没有 site.toml"), "{err}");
+    assert!(
+        err.contains(&format!("--root {}", dir.display())),
+        "names the site's folder: {err}"
+    );
+    assert!(!dir.join("content/lessons/public").exists());
+    // Run from inside, it is told as the way up.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("check")
+        .current_dir(&lessons)
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("cd ../.."), "{err}");
+}

@@ -589,3 +589,40 @@ fn a_command_run_inside_a_site_names_the_folder_that_holds_site_toml() {
     let err = stderr(&out);
     assert!(err.contains("cd ../.."), "{err}");
 }
+
+/// `pmo new` with the title of a page the site already has, in a file of another name
+/// (`kickoff-raci.md`), made a second page of that title: two entries no reader tells
+/// apart. It is refused, naming the page that has it, in the site's language.
+#[test]
+fn new_refuses_a_title_a_page_of_its_kind_already_has() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &[
+            "--root",
+            root,
+            "new",
+            "lesson",
+            "启动会上明确 RACI 减少了职责争议",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/lessons/kickoff-raci.md:2:"), "{err}");
+    assert!(err.contains("已有"), "{err}");
+    assert!(
+        !dir.join("content/lessons/启动会上明确-raci-减少了职责争议.md")
+            .exists(),
+        "nothing is written"
+    );
+    // Another kind may share it: a practice is not a lesson.
+    let out = pmo(&[
+        "--root",
+        root,
+        "new",
+        "practice",
+        "启动会上明确 RACI 减少了职责争议",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -275,6 +275,11 @@ pub(super) fn colon_hint(
             "`{key}` is followed by a full-width colon `：`, which YAML does not take for a field's colon",
             key = key
         )
+    } else if front[at + 1..].starts_with('\u{3000}') {
+        t!(
+            "`{key}:` is followed by a full-width space `　`, which YAML does not take for the space after a colon",
+            key = key
+        )
     } else {
         t!(
             "`{key}:` has no space after its colon, so YAML does not take it for a field",

@@ -406,12 +406,19 @@ fn a_full_width_colon_is_named_at_the_colon_on_any_line() {
             "a.md:5:6",
         ),
         (format!("---\ntitle:供应商延期\n{lesson}---\n"), "a.md:2:6"),
+        (
+            format!("---\ntitle:\u{3000}供应商延期\n{lesson}---\n"),
+            "a.md:2:6",
+        ),
     ] {
         let e = parse_all::<LessonMeta>(&text, "lesson").unwrap_err();
         assert_eq!(e.len(), 1, "{e:#?}");
         let told = e[0].to_string();
         assert!(told.contains(line_col), "{told}");
         assert!(told.contains("colon"), "{told}");
+        if text.contains('\u{3000}') {
+            assert!(told.contains("full-width space"), "{told}");
+        }
         let help = e[0].help.as_ref().unwrap().to_string();
         assert!(
             help.contains("`title: 供应商延期`") || help.contains("`phase: closing`"),

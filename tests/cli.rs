@@ -626,3 +626,24 @@ fn new_refuses_a_title_a_page_of_its_kind_already_has() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// `pmo report hygiene | head`: the reader closes the pipe before everything is printed.
+/// pmo panicked ("failed printing to stdout: Broken pipe") with a backtrace; it ends
+/// quietly, as other command-line tools do.
+#[test]
+fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
+    let (tmp, dir) = new_site("zh");
+    let out_dir = tmp.path().join("schemas");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["--root", dir.to_str().unwrap(), "schema", "--output"])
+        .arg(&out_dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before pmo prints its first line.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+}

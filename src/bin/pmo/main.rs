@@ -31,8 +31,26 @@ fn say(text: Text) -> String {
     text.render(lang())
 }
 
+/// A reader that stops early (`pmo report hygiene | head`) closes the pipe: the command
+/// then ends quietly, as other command-line tools do, instead of panicking in
+/// `println!`. Not for serve, whose browsers close connections all the time.
+#[cfg(target_os = "linux")]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: restores the signal's default disposition before any thread is started;
+    // no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_quietly_on_a_closed_pipe() {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        end_quietly_on_a_closed_pipe();
+    }
     let lang = match &cli.command {
         // Said in the language asked for; else as the reader's, else the site default's.
         Command::Init {

@@ -647,3 +647,19 @@ fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `pmo --root portal schema` wrote `schemas/` into the current folder, where site.toml's
+/// `#:schema ./schemas/site.schema.json` does not find it; without `--output` it goes
+/// into the site's folder, as `public/` does.
+#[test]
+fn schema_writes_into_the_site_folder_given_by_root() {
+    let (tmp, dir) = new_site("zh");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["--root", dir.to_str().unwrap(), "schema"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("schemas/site.schema.json").is_file());
+    assert!(!tmp.path().join("schemas").exists());
+}

@@ -115,9 +115,9 @@ pub(crate) enum Command {
     },
     /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
     Schema {
-        /// The folder to write them into.
-        #[arg(long, short, default_value = "schemas")]
-        output: PathBuf,
+        /// The folder to write them into [default: schemas/ in the site folder]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
     New {

@@ -141,7 +141,13 @@ fn main() -> ExitCode {
             options.audience = audience;
             finish(pmo_portal::check(&options), Verb::Checked, format)
         }
-        Command::Schema { output } => match pmo_portal::schemas::write(&output) {
+        Command::Schema { output } => match pmo_portal::schemas::write(
+            // Beside site.toml, whose `#:schema ./schemas/…` line finds them there.
+            &output.unwrap_or_else(|| match cli.root.as_os_str() {
+                r if r == "." => "schemas".into(),
+                _ => cli.root.join("schemas"),
+            }),
+        ) {
             Ok(files) => {
                 for f in files {
                     println!("  {}", say(t!("wrote {file}", file = &f)));

@@ -72,6 +72,15 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         );
     }
     if message.starts_with("key with no value") || message.starts_with("missing assignment") {
+        if let Some(fixed) = colon_for_equals(line) {
+            return explained_here(
+                t!("this line has no `=`"),
+                t!(
+                    "a setting is written with `=`, not a colon: `{fixed}`",
+                    fixed = fixed
+                ),
+            );
+        }
         return explained_here(
             t!("this line has no `=`"),
             t!("write each setting as `key = value` on a line of its own; text over several lines goes between `\"\"\"` and `\"\"\"`"),
@@ -106,6 +115,32 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         );
     }
     grammar::explain(message, line)
+}
+
+/// `key: value` or `key：value` (YAML's way, or a Chinese input method's colon) as the
+/// TOML line it means, `key = value`, its text quoted when it is not a number, a
+/// boolean, a list or already quoted.
+fn colon_for_equals(line: &str) -> Option<String> {
+    let (key, value) = line.split_once([':', '：'])?;
+    let key = key.trim();
+    let plain_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !plain_key {
+        return None;
+    }
+    let value = value.split(" #").next().unwrap_or("").trim();
+    let literal = value.starts_with(['"', '\'', '[', '{'])
+        || value == "true"
+        || value == "false"
+        || value.parse::<f64>().is_ok();
+    let value = if literal {
+        value.to_string()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    Some(format!("{key} = {value}"))
 }
 
 /// Explains the YAML parser's `message` about `text` (a front matter or a YAML data file)
@@ -400,6 +435,22 @@ mod tests {
             "{}",
             e.help
         );
+    }
+
+    /// Written as YAML (`title: "门户"`) or with a Chinese input method's colon: told to
+    /// use `=`, with the line as it should be.
+    #[test]
+    fn a_toml_setting_written_with_a_colon_is_shown_with_an_equals_sign() {
+        for (text, fixed) in [
+            ("title: \"PMO 门户\"\n", "`title = \"PMO 门户\"`"),
+            ("title：PMO 门户\n", "`title = \"PMO 门户\"`"),
+            ("paginate: 20\n", "`paginate = 20`"),
+        ] {
+            let error = toml::from_str::<toml::Table>(text).unwrap_err();
+            let offset = error.span().map_or(0, |s| s.start);
+            let e = toml(error.message(), text, offset).unwrap();
+            assert!(e.help.to_string().contains(fixed), "{text}: {}", e.help);
+        }
     }
 
     #[test]

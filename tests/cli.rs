@@ -663,3 +663,18 @@ fn schema_writes_into_the_site_folder_given_by_root() {
     assert!(dir.join("schemas/site.schema.json").is_file());
     assert!(!tmp.path().join("schemas").exists());
 }
+
+/// `pmo init` in the current (empty) folder printed "Next: cd . && pmo build".
+#[test]
+fn init_in_the_current_folder_says_only_to_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["init", "--lang", "en"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("Next: pmo build"), "{printed}");
+    assert!(!printed.contains("cd ."), "{printed}");
+}

@@ -163,10 +163,12 @@ fn main() -> ExitCode {
                 for f in files {
                     println!("  {}", say(t!("created {file}", file = &dir.join(f))));
                 }
-                println!(
-                    "{}",
-                    say(t!("Next: cd {dir} && pmo build", dir = dir.as_path()))
-                );
+                let next = if dir.as_os_str() == "." || dir.as_os_str().is_empty() {
+                    t!("Next: pmo build")
+                } else {
+                    t!("Next: cd {dir} && pmo build", dir = dir.as_path())
+                };
+                println!("{}", say(next));
                 ExitCode::SUCCESS
             }
             Err(d) => report_one(&d),

@@ -126,6 +126,7 @@ pub(crate) enum Command {
         #[arg(value_parser = creatable_kind())]
         kind: Kind,
         /// The page's title, in quotes; the file is named after it unless --slug is given.
+        /// A title a page of this kind already has is refused.
         title: String,
         /// File name to use instead of one made from the title.
         #[arg(long)]

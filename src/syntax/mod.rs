@@ -55,7 +55,7 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         let at = line_start(text, offset) + line.find(quote).unwrap_or(0);
         return Some(Explained {
             problem: t!("a quote is opened and not closed on its line"),
-            help: t!("end the text with the quote it starts with (`{quote}`) on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`", quote = quote.to_string()),
+            help: chinese_close_help(line, quote).unwrap_or_else(|| t!("end the text with the quote it starts with (`{quote}`) on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`", quote = quote.to_string())),
             at: Some(at),
         });
     }
@@ -141,6 +141,18 @@ fn colon_for_equals(line: &str) -> Option<String> {
         format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
     };
     Some(format!("{key} = {value}"))
+}
+
+/// The help for a quote a Chinese input method "closed" with `”` or `’` (or `“`): a
+/// different character, so the ASCII quote that `line` opens stays open.
+fn chinese_close_help(line: &str, quote: char) -> Option<Text> {
+    let after = &line[line.find(quote)? + 1..];
+    let mark = after.chars().find(|c| matches!(c, '”' | '“' | '’' | '‘'))?;
+    Some(t!(
+        "the value ends with a Chinese quotation mark `{mark}`, which does not close `{quote}`: type the closing `{quote}` with the input method in English mode",
+        mark = mark.to_string(),
+        quote = quote.to_string()
+    ))
 }
 
 /// Explains the YAML parser's `message` about `text` (a front matter or a YAML data file)
@@ -233,9 +245,11 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     }
     if message.contains("quoted scalar") && !message.contains("trailing content") {
         let at = open_quote_above(text, offset);
+        let quoted = line_at(text, at.unwrap_or(offset));
+        let quote = if quoted.contains('"') { '"' } else { '\'' };
         return Some(Explained {
             problem: t!("a quote is opened and not closed on its line"),
-            help: t!("end the value with the quote it starts with, on the same line, or remove the opening quote"),
+            help: chinese_close_help(quoted, quote).unwrap_or_else(|| t!("end the value with the quote it starts with, on the same line, or remove the opening quote")),
             at,
         });
     }
@@ -451,6 +465,25 @@ mod tests {
             let e = toml(error.message(), text, offset).unwrap();
             assert!(e.help.to_string().contains(fixed), "{text}: {}", e.help);
         }
+    }
+
+    /// `title = "门户”`: the closing quote typed by a Chinese input method closes
+    /// nothing; the help names the mark.
+    #[test]
+    fn a_quote_closed_with_a_chinese_quotation_mark_is_named() {
+        let text = "title = \"PMO 门户”\n";
+        let error = toml::from_str::<toml::Table>(text).unwrap_err();
+        let offset = error.span().map_or(0, |s| s.start);
+        let e = toml(error.message(), text, offset).unwrap();
+        assert!(e.help.to_string().contains("`”`"), "{}", e.help);
+        let text = "title: \"周报”\ndate: 2024-03-18\n";
+        let e = yaml(
+            "while scanning a quoted scalar, found unexpected end of stream",
+            text,
+            7,
+        )
+        .unwrap();
+        assert!(e.help.to_string().contains("`”`"), "{}", e.help);
     }
 
     #[test]

@@ -678,3 +678,19 @@ fn init_in_the_current_folder_says_only_to_build() {
     assert!(printed.contains("Next: pmo build"), "{printed}");
     assert!(!printed.contains("cd ."), "{printed}");
 }
+
+/// A bad `--base-url` was told "invalid site.toml", though site.toml is fine: the flag
+/// is named, and the file is not blamed.
+#[test]
+fn a_bad_base_url_flag_is_not_blamed_on_site_toml() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &["--root", root, "build", "--base-url", "pmo.example.com"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("--base-url"), "{err}");
+    assert!(!err.contains("site.toml 有误"), "{err}");
+}

@@ -694,3 +694,24 @@ fn a_bad_base_url_flag_is_not_blamed_on_site_toml() {
     assert!(err.contains("--base-url"), "{err}");
     assert!(!err.contains("site.toml 有误"), "{err}");
 }
+
+/// `pmo init pmo-portal`, then `pmo build` without the `cd`: the folder that holds the
+/// new site is named.
+#[test]
+fn a_command_run_above_a_site_names_the_site_folder_below() {
+    let (tmp, _dir) = new_site("zh");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("build")
+        .current_dir(tmp.path())
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("请先 `cd portal`"),
+        "in the site's language: {err}"
+    );
+    assert!(!tmp.path().join("public").exists());
+}

@@ -210,7 +210,14 @@ fn no_site_help(path: &Path) -> crate::messages::Text {
             "that folder is inside a site: pass --root {site}, the folder that holds its site.toml",
             site = site.display().to_string()
         ),
-        None => t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"),
+        None => match crate::layout::site_below(root) {
+            // `pmo init pmo-portal`, then a command without the `cd`.
+            Some(folder) => t!(
+                "the site is in the folder `{folder}`: `cd {folder}` first, or pass --root {folder}",
+                folder = folder
+            ),
+            None => t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"),
+        },
     }
 }
 

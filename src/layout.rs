@@ -16,6 +16,38 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 /// The site's configuration file, at the root.
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// The site `root` lies inside when it holds no site.toml itself (a command run in
+/// `content/lessons/`): the nearest folder above with a site.toml, and how many levels
+/// up it is. `None` when `root` has its own, or no folder above has one.
+pub fn site_above(root: &std::path::Path) -> Option<(std::path::PathBuf, usize)> {
+    if root.join(CONFIG_FILE).exists() {
+        return None;
+    }
+    let root = std::fs::canonicalize(root).ok()?;
+    root.ancestors()
+        .enumerate()
+        .skip(1)
+        .find(|(_, dir)| dir.join(CONFIG_FILE).is_file())
+        .map(|(up, dir)| (dir.to_path_buf(), up))
+}
+
+/// The one folder right below `root` that holds a site.toml, by name.
+pub fn site_below(root: &std::path::Path) -> Option<String> {
+    let root = if root.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        root
+    };
+    let mut sites = std::fs::read_dir(root)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(CONFIG_FILE).is_file())
+        .filter_map(|e| e.file_name().into_string().ok());
+    let first = sites.next()?;
+    // Several sites side by side: which one is meant cannot be told.
+    sites.next().is_none().then_some(first)
+}
+
 /// The folders a change in which can alter the built site (`archetypes/` only feeds
 /// `pmo new`).
 pub fn watched_folders() -> impl Iterator<Item = &'static str> {

@@ -134,7 +134,8 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     })?;
     if let Some(url) = &options.base_url {
         config::check_base_url(url).map_err(|why| {
-            Diagnostic::error(Problem::Config(why))
+            // The flag's value, not site.toml, is wrong: told without "invalid site.toml".
+            Diagnostic::error(Problem::Content(why))
                 .in_file(Path::new("--base-url"))
                 .with_help(t!("give the address the portal is published at, e.g. --base-url https://intranet.example.com/pmo/"))
         })?;

@@ -84,6 +84,9 @@ pub fn new_page(
     // `creatable` kinds all have a path: `kinds::tests` holds it.
     let rel = rel_for.new_path(&slug).unwrap_or_default();
     let path = root.join(&rel);
+    if let Some(same) = same_title(root, &rel, title, kind) {
+        return Err(same);
+    }
     if path.exists() {
         return Err(
             Diagnostic::error(Problem::Content(t!("the file already exists")))
@@ -101,6 +104,87 @@ pub fn new_page(
         .in_file(Path::new(&rel))
     })?;
     Ok(PathBuf::from(rel))
+}
+
+/// A page of `kind` that already has `title` (in a file of another name than `rel`'s,
+/// or the same): a second one would be an entry no reader tells apart from the first.
+/// Told at the existing page's `title` line.
+fn same_title(root: &Path, rel: &str, title: &str, kind: Kind) -> Option<Diagnostic> {
+    let bundle = rel.ends_with("/index.md");
+    // `content/lessons/x.md` → `content/lessons`; `content/projects/x/index.md` →
+    // `content/projects`.
+    let folder = rel.rsplitn(if bundle { 3 } else { 2 }, '/').last()?;
+    walkdir::WalkDir::new(root.join(folder))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            if bundle {
+                name == "index.md"
+            } else {
+                name.ends_with(".md") && name != "_index.md"
+            }
+        })
+        .find_map(|e| {
+            let text = fs::read_to_string(e.path()).ok()?;
+            let at = title_line(&text, title)?;
+            let shown = e
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(e.path())
+                .to_path_buf();
+            let text: std::sync::Arc<str> = std::sync::Arc::from(text);
+            let len = text[at..].find(['\r', '\n']).unwrap_or(text.len() - at);
+            Some(
+                Diagnostic::error(Problem::Content(t!(
+                    "the site already has a {kind} titled “{title}”",
+                    kind = crate::messages::kind_name(kind.key()),
+                    title = title
+                )))
+                .at(crate::diagnostics::Location::new(&shown, &text, at, len))
+                .with_help(t!(
+                    "add to that page, or give the new one a title of its own"
+                )),
+            )
+        })
+}
+
+/// Where the front matter of `text` sets its title to `title` (YAML `title: …` or TOML
+/// `title = "…"`, quoted or not), read line by line: the page may not parse.
+fn title_line(text: &str, title: &str) -> Option<usize> {
+    let text_start = text.len() - text.trim_start_matches('\u{feff}').len();
+    let mut lines = text[text_start..].split_inclusive('\n');
+    let fence = lines.next()?.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let mut offset = text_start + fence.len();
+    offset += text[offset..].find('\n').map_or(0, |i| i + 1);
+    for line in lines {
+        let here = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if trimmed == fence {
+            return None;
+        }
+        let Some(value) = trimmed
+            .strip_prefix("title")
+            .map(str::trim_start)
+            .and_then(|v| v.strip_prefix(':').or_else(|| v.strip_prefix('=')))
+        else {
+            continue;
+        };
+        let value = value.trim();
+        let value = ['"', '\'']
+            .iter()
+            .find_map(|q| value.strip_prefix(*q).and_then(|v| v.strip_suffix(*q)))
+            .unwrap_or(value);
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        return (value == title).then_some(here);
+    }
+    None
 }
 
 /// The folders under `content/projects/` that hold a project (`index.md`), by name.

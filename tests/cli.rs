@@ -487,13 +487,19 @@ fn every_argument_in_the_help_says_what_it_is() {
         let out = pmo(&args);
         assert!(out.status.success(), "{command:?}: {}", stderr(&out));
         let help = String::from_utf8_lossy(&out.stdout).into_owned();
-        let Some(arguments) = help.split("Arguments:\n").nth(1) else {
-            continue;
-        };
-        for line in arguments.lines().take_while(|l| !l.trim().is_empty()) {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            if words.len() < 2 {
-                bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+        // Options too: `pmo check -h` listed `--drafts` with nothing after it.
+        for heading in ["Arguments:\n", "Options:\n"] {
+            let Some(listed) = help.split(heading).nth(1) else {
+                continue;
+            };
+            for line in listed.lines().take_while(|l| !l.trim().is_empty()) {
+                let words: Vec<&str> = line
+                    .split_whitespace()
+                    .filter(|w| !w.starts_with('-') && !w.starts_with('<'))
+                    .collect();
+                if words.is_empty() {
+                    bare.push(format!("pmo {}: {}", command.join(" "), line.trim()));
+                }
             }
         }
     }
@@ -554,4 +560,158 @@ fn new_site(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let out = pmo(&["init", "--lang", lang, dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     (tmp, dir)
+}
+
+/// `pmo build` run in a folder of the site (`content/`) rather than its top was told
+/// "there is no site.toml" in English: it names the folder that holds it, in the site's
+/// language.
+#[test]
+fn a_command_run_inside_a_site_names_the_folder_that_holds_site_toml() {
+    let (_tmp, dir) = new_site("zh");
+    let lessons = dir.join("content/lessons");
+    let out = common::pmo_in("", &["--root", lessons.to_str().unwrap(), "build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("没有 site.toml"), "{err}");
+    assert!(
+        err.contains(&format!("--root {}", dir.display())),
+        "names the site's folder: {err}"
+    );
+    assert!(!dir.join("content/lessons/public").exists());
+    // Run from inside, it is told as the way up.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("check")
+        .current_dir(&lessons)
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("cd ../.."), "{err}");
+}
+
+/// `pmo new` with the title of a page the site already has, in a file of another name
+/// (`kickoff-raci.md`), made a second page of that title: two entries no reader tells
+/// apart. It is refused, naming the page that has it, in the site's language.
+#[test]
+fn new_refuses_a_title_a_page_of_its_kind_already_has() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &[
+            "--root",
+            root,
+            "new",
+            "lesson",
+            "启动会上明确 RACI 减少了职责争议",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/lessons/kickoff-raci.md:2:"), "{err}");
+    assert!(err.contains("已有"), "{err}");
+    assert!(
+        !dir.join("content/lessons/启动会上明确-raci-减少了职责争议.md")
+            .exists(),
+        "nothing is written"
+    );
+    // Another kind may share it: a practice is not a lesson.
+    let out = pmo(&[
+        "--root",
+        root,
+        "new",
+        "practice",
+        "启动会上明确 RACI 减少了职责争议",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// `pmo report hygiene | head`: the reader closes the pipe before everything is printed.
+/// pmo panicked ("failed printing to stdout: Broken pipe") with a backtrace; it ends
+/// quietly, as other command-line tools do.
+#[test]
+fn a_reader_that_stops_early_ends_the_command_without_a_panic() {
+    let (tmp, dir) = new_site("zh");
+    let out_dir = tmp.path().join("schemas");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["--root", dir.to_str().unwrap(), "schema", "--output"])
+        .arg(&out_dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before pmo prints its first line.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// `pmo --root portal schema` wrote `schemas/` into the current folder, where site.toml's
+/// `#:schema ./schemas/site.schema.json` does not find it; without `--output` it goes
+/// into the site's folder, as `public/` does.
+#[test]
+fn schema_writes_into_the_site_folder_given_by_root() {
+    let (tmp, dir) = new_site("zh");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["--root", dir.to_str().unwrap(), "schema"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("schemas/site.schema.json").is_file());
+    assert!(!tmp.path().join("schemas").exists());
+}
+
+/// `pmo init` in the current (empty) folder printed "Next: cd . && pmo build".
+#[test]
+fn init_in_the_current_folder_says_only_to_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["init", "--lang", "en"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("Next: pmo build"), "{printed}");
+    assert!(!printed.contains("cd ."), "{printed}");
+}
+
+/// A bad `--base-url` was told "invalid site.toml", though site.toml is fine: the flag
+/// is named, and the file is not blamed.
+#[test]
+fn a_bad_base_url_flag_is_not_blamed_on_site_toml() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = common::pmo_in(
+        "",
+        &["--root", root, "build", "--base-url", "pmo.example.com"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("--base-url"), "{err}");
+    assert!(!err.contains("site.toml 有误"), "{err}");
+}
+
+/// `pmo init pmo-portal`, then `pmo build` without the `cd`: the folder that holds the
+/// new site is named.
+#[test]
+fn a_command_run_above_a_site_names_the_site_folder_below() {
+    let (tmp, _dir) = new_site("zh");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("build")
+        .current_dir(tmp.path())
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("请先 `cd portal`"),
+        "in the site's language: {err}"
+    );
+    assert!(!tmp.path().join("public").exists());
 }

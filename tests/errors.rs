@@ -186,6 +186,31 @@ fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
     );
 }
 
+/// An image or attachment linked with other upper and lower case than its file
+/// (`流程.PNG` for `流程.png`), as Windows and macOS forgive and a web server does not, was
+/// told only where attachments go; it is told the name the file has.
+#[test]
+fn an_attachment_linked_in_the_wrong_case_is_told_its_name() {
+    let site = Site::fixture("basic");
+    site.write("content/lessons/图片/流程图.png", b"\x89PNG");
+    site.write(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n![流程](图片/流程图.PNG)\n"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("bad.md:9:1"), "{m}");
+    assert!(m.contains("write `图片/流程图.png`"), "{m}");
+    assert!(m.contains("case"), "{m}");
+    // A folder in the wrong case, under static/: the whole address, as the author wrote it.
+    site.write("static/Files/模板.xlsx", b"PK");
+    site.write(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n[模板](/files/模板.XLSX)\n"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("write `/Files/模板.xlsx`"), "{m}");
+}
+
 /// "Did you mean" compared whole paths, so the shared folder made any name look close:
 /// `nope.md` beside `_index.md` was asked "did you mean content/lessons/_index.md?". Only
 /// file names are compared now.

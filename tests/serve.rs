@@ -348,6 +348,37 @@ fn outward_ip() -> Option<std::net::IpAddr> {
     (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
 }
 
+/// Started in a folder with no site.toml (the wrong folder, or one inside the site),
+/// serve kept running and served nothing but 404s; it ends with the error `build` gives.
+#[test]
+fn serve_where_there_is_no_site_ends_with_the_folder_to_use() {
+    let site = Site::fixture("basic");
+    let lessons = site.root().join("content/lessons");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&lessons)
+        .env("PMO_LANG", "en")
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("serve kept running without a site");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("there is no site.toml"), "{err}");
+    assert!(err.contains("cd ../.."), "{err}");
+    assert!(!err.contains("serving"), "{err}");
+}
+
 #[test]
 fn serve_starts_on_a_broken_site_and_builds_it_once_fixed() {
     let site = Site::fixture("basic");

@@ -197,6 +197,30 @@ fn default_search() -> bool {
     true
 }
 
+/// What to do when the site folder holds no site.toml: when it lies inside a site (a
+/// command run in `content/`), go to that site's folder; else find or make one.
+fn no_site_help(path: &Path) -> crate::messages::Text {
+    let root = path.parent().unwrap_or(Path::new("."));
+    match crate::layout::site_above(root) {
+        Some((_, up)) if root.as_os_str().is_empty() || root == Path::new(".") => t!(
+            "this folder is inside a site: run the command from the folder that holds its site.toml (`cd {up}`)",
+            up = vec![".."; up].join("/")
+        ),
+        Some((site, _)) => t!(
+            "that folder is inside a site: pass --root {site}, the folder that holds its site.toml",
+            site = site.display().to_string()
+        ),
+        None => match crate::layout::site_below(root) {
+            // `pmo init pmo-portal`, then a command without the `cd`.
+            Some(folder) => t!(
+                "the site is in the folder `{folder}`: `cd {folder}` first, or pass --root {folder}",
+                folder = folder
+            ),
+            None => t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"),
+        },
+    }
+}
+
 impl Config {
     /// The day the site is built as of. A build settles it once, when it loads the
     /// configuration (`--as-of`, else `as_of`, else today), so every page counts from
@@ -219,9 +243,11 @@ impl Config {
             )));
         }
         if !path.is_file() {
-            return Err(Diagnostic::error(Problem::Config(t!("there is no site.toml")))
-                .in_file(path)
-                .with_help(t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)")));
+            return Err(
+                Diagnostic::error(Problem::Config(t!("there is no site.toml")))
+                    .in_file(path)
+                    .with_help(no_site_help(path)),
+            );
         }
         let text = crate::source::read_text(path, path)?;
         Config::parse(path, &text)

@@ -25,9 +25,11 @@ fn is_citation(written: &str) -> bool {
 }
 
 /// Links Markdown left as text, brackets and all: a reference whose label no line of
-/// the page defines (`[清单][供应商]`, `[x][]`), and a wiki link (`[[page]]`), which
-/// Markdown does not know. A lone `[草稿]` is ordinary text to its author, so a shortcut
-/// reference is told only when it is wrapped in a second pair of brackets.
+/// the page defines (`[清单][供应商]`, `[x][]`), a wiki link (`[[page]]`), which
+/// Markdown does not know, and a link whose address holds a space (`[x](other page.md)`),
+/// which Markdown does not take for an address. A lone `[草稿]` is ordinary text to its
+/// author, so a shortcut reference is told only when it is wrapped in a second pair of
+/// brackets or followed by such an address.
 pub(super) fn unread_links(
     path: &Path,
     text: &Arc<str>,
@@ -52,6 +54,10 @@ pub(super) fn unread_links(
                     page = page
                 ))
             }
+            LinkType::Shortcut => match spaced_address(source, span) {
+                Some(spaced) => spaced.told(path, text, base),
+                None => continue,
+            },
             // `文献[1][2]`: citation marks, not a link.
             LinkType::Reference | LinkType::Collapsed if is_citation(written) => continue,
             LinkType::Reference | LinkType::Collapsed => {
@@ -75,6 +81,66 @@ pub(super) fn unread_links(
         out.push(d);
     }
     out
+}
+
+/// `[text](an address with spaces)` that Markdown shows as written: the bracket at
+/// `span` followed on its line by `(…)` holding a space.
+struct SpacedAddress<'a> {
+    /// The whole of it, `!` of an image included, and where it starts in the body.
+    written: &'a str,
+    start: usize,
+    text: &'a str,
+    address: &'a str,
+}
+
+fn spaced_address<'a>(source: &'a str, span: &Range<usize>) -> Option<SpacedAddress<'a>> {
+    let rest = source[span.end..].strip_prefix('(')?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let address = &line[..line.find(')')?];
+    if !address.trim().contains(char::is_whitespace) || address.starts_with('<') {
+        return None;
+    }
+    // An image's span starts at its `!`.
+    let label = source[span.clone()].trim_start_matches('!');
+    let end = span.end + 1 + address.len() + 1;
+    Some(SpacedAddress {
+        written: &source[span.start..end],
+        start: span.start,
+        text: label.strip_prefix('[')?.strip_suffix(']')?,
+        address,
+    })
+}
+
+impl SpacedAddress<'_> {
+    /// An error when the address names a file (`.md`, `.png` …: the author meant a
+    /// link), else a warning (`[说明](参见 第三章)` may be meant as text).
+    fn told(&self, path: &Path, text: &Arc<str>, base: usize) -> Diagnostic {
+        let problem = Problem::Content(t!(
+            "`{written}` is no link: Markdown takes no address holding a space, so the page shows it as written, brackets and all",
+            written = self.written
+        ));
+        let last = self.address.rsplit('/').next().unwrap_or(self.address);
+        let names_a_file = last.rsplit_once('.').is_some_and(|(_, ext)| {
+            (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        let d = if names_a_file {
+            Diagnostic::error(problem)
+        } else {
+            Diagnostic::warning(problem)
+        };
+        let bang = if self.written.starts_with('!') {
+            "!"
+        } else {
+            ""
+        };
+        d.at(Location::new(path, text, base + self.start, self.written.len()))
+            .with_help(t!(
+                "put the address in angle brackets, `{bang}[{label}](<{address}>)`, or rename the file without spaces",
+                bang = bang,
+                label = self.text,
+                address = self.address
+            ))
+    }
 }
 
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are

@@ -526,6 +526,36 @@ mod tests {
     }
 
     #[test]
+    fn a_link_whose_address_holds_a_space_is_told_where_written() {
+        let (r, problems) = md(
+            "见 [周报](other page.md) 和 ![流程图](图片/流程 图.png)。\n\n[说明](参见 第三章) 与 [好](<other page.md>) 以及 `[代码](a b.md)`。\n",
+        );
+        let told: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(told.len(), 3, "{told:#?}");
+        assert!(
+            told[0].contains("a.md:1:3") && told[0].contains("other page.md"),
+            "{}",
+            told[0]
+        );
+        let help = problems[0].help.as_ref().unwrap().to_string();
+        assert!(help.contains("[周报](<other page.md>)"), "{help}");
+        assert!(problems[0].is_error(), "a page address: an error");
+        assert!(
+            told[1].contains("`![流程图](图片/流程 图.png)`"),
+            "{}",
+            told[1]
+        );
+        let help = problems[1].help.as_ref().unwrap().to_string();
+        assert!(help.contains("`![流程图](<图片/流程 图.png>)`"), "{help}");
+        assert!(problems[1].is_error(), "a file address: an error");
+        // Not shaped like a file's address: maybe meant as text, so only a warning.
+        assert!(told[2].contains("a.md:3:1"), "{}", told[2]);
+        assert!(!problems[2].is_error());
+        // The angle-bracketed one is a link.
+        assert_eq!(r.links.len(), 1);
+    }
+
+    #[test]
     fn headings_get_readable_unique_ids_and_a_toc() {
         let (r, _) =
             md("# 总览\n\n## 风险 识别\n\n### 细节\n\n## 风险 识别\n\n## Custom {#mine}\n");

@@ -62,7 +62,8 @@ impl Lang {
     /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
     /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
     /// its errors in the site's language; the site's default when it has none or is
-    /// not a file to read), else English when there is no site.toml.
+    /// not a file to read), else that of the site `root` lies inside or just above, else
+    /// English.
     pub fn for_site(root: &Path) -> Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
@@ -75,7 +76,12 @@ impl Lang {
             return SITE_DEFAULT;
         }
         let Ok(bytes) = std::fs::read(&path) else {
-            return Lang::En;
+            // Run in a folder of a site (`content/`), or just above one (`pmo init
+            // portal` without the `cd`): that site's language.
+            let site = crate::layout::site_above(root)
+                .map(|(site, _)| site)
+                .or_else(|| crate::layout::site_below(root).map(|name| root.join(name)));
+            return site.map_or(Lang::En, |site| Lang::for_site(&site));
         };
         // A site.toml that is not UTF-8 is an error to tell in the site's language: its
         // `language` line is ASCII, readable in GBK as it is and in UTF-16 once decoded.

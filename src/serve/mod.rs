@@ -70,6 +70,13 @@ pub type Notify = Arc<dyn Fn(Note<'_>) + Send + Sync>;
 /// Runs until the process is stopped. Returns only on a setup error (no free port, an
 /// unreadable site folder, no way to watch it).
 pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic> {
+    // Started where there is no site at all (the wrong folder, or one inside the site),
+    // there is nothing to build or watch: told as `build` tells it, and serve ends. A
+    // site.toml that is there but broken is served as any broken site, fixed by a save.
+    let config = options.build.root.join(crate::layout::CONFIG_FILE);
+    if std::fs::symlink_metadata(&config).is_err() {
+        crate::config::Config::load(&config)?;
+    }
     let root = std::fs::canonicalize(&options.build.root).map_err(|e| {
         Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
             .in_file(&options.build.root)

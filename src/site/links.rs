@@ -428,10 +428,47 @@ fn resolve(
             target: None,
         }));
     }
+    let help = match other_case(index, site, &target_rel) {
+        Some(named) => t!(
+            "the file is there in other upper and lower case: write `{link}` (Windows forgives the difference, a web server does not)",
+            link = with_case_of(&path, named)
+        ),
+        None => t!("link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/"),
+    };
     Err(broken(
-        t!("there is no file content/{target_rel} and no page at /{target_rel}", target_rel = target_rel),
-        t!("link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/"),
+        t!(
+            "there is no file content/{target_rel} and no page at /{target_rel}",
+            target_rel = target_rel
+        ),
+        help,
     ))
+}
+
+/// The attachment or static file named `rel` but for upper and lower case, if any.
+fn other_case<'a>(index: &'a LinkIndex, site: &'a Site, rel: &str) -> Option<&'a str> {
+    index
+        .assets
+        .iter()
+        .map(String::as_str)
+        .chain(site.static_files.keys().map(String::as_str))
+        .find(|name| name.to_lowercase() == rel.to_lowercase())
+}
+
+/// `written` (`图片/流程.PNG`, as the author wrote it) with its end in the case of `named`
+/// (`lessons/图片/流程.png`): the part the two share, ignoring case.
+fn with_case_of(written: &str, named: &str) -> String {
+    let w: Vec<char> = written.chars().collect();
+    let n: Vec<char> = named.chars().collect();
+    let shared = w
+        .iter()
+        .rev()
+        .zip(n.iter().rev())
+        .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        .count();
+    w[..w.len() - shared]
+        .iter()
+        .chain(&n[n.len() - shared..])
+        .collect()
 }
 
 fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {

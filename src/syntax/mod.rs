@@ -55,7 +55,7 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         let at = line_start(text, offset) + line.find(quote).unwrap_or(0);
         return Some(Explained {
             problem: t!("a quote is opened and not closed on its line"),
-            help: t!("end the text with the quote it starts with (`{quote}`) on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`", quote = quote.to_string()),
+            help: chinese_close_help(line, quote).unwrap_or_else(|| t!("end the text with the quote it starts with (`{quote}`) on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`", quote = quote.to_string())),
             at: Some(at),
         });
     }
@@ -72,6 +72,15 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         );
     }
     if message.starts_with("key with no value") || message.starts_with("missing assignment") {
+        if let Some(fixed) = colon_for_equals(line) {
+            return explained_here(
+                t!("this line has no `=`"),
+                t!(
+                    "a setting is written with `=`, not a colon: `{fixed}`",
+                    fixed = fixed
+                ),
+            );
+        }
         return explained_here(
             t!("this line has no `=`"),
             t!("write each setting as `key = value` on a line of its own; text over several lines goes between `\"\"\"` and `\"\"\"`"),
@@ -106,6 +115,44 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
         );
     }
     grammar::explain(message, line)
+}
+
+/// `key: value` or `key：value` (YAML's way, or a Chinese input method's colon) as the
+/// TOML line it means, `key = value`, its text quoted when it is not a number, a
+/// boolean, a list or already quoted.
+fn colon_for_equals(line: &str) -> Option<String> {
+    let (key, value) = line.split_once([':', '：'])?;
+    let key = key.trim();
+    let plain_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !plain_key {
+        return None;
+    }
+    let value = value.split(" #").next().unwrap_or("").trim();
+    let literal = value.starts_with(['"', '\'', '[', '{'])
+        || value == "true"
+        || value == "false"
+        || value.parse::<f64>().is_ok();
+    let value = if literal {
+        value.to_string()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    Some(format!("{key} = {value}"))
+}
+
+/// The help for a quote a Chinese input method "closed" with `”` or `’` (or `“`): a
+/// different character, so the ASCII quote that `line` opens stays open.
+fn chinese_close_help(line: &str, quote: char) -> Option<Text> {
+    let after = &line[line.find(quote)? + 1..];
+    let mark = after.chars().find(|c| matches!(c, '”' | '“' | '’' | '‘'))?;
+    Some(t!(
+        "the value ends with a Chinese quotation mark `{mark}`, which does not close `{quote}`: type the closing `{quote}` with the input method in English mode",
+        mark = mark.to_string(),
+        quote = quote.to_string()
+    ))
 }
 
 /// Explains the YAML parser's `message` about `text` (a front matter or a YAML data file)
@@ -198,9 +245,11 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     }
     if message.contains("quoted scalar") && !message.contains("trailing content") {
         let at = open_quote_above(text, offset);
+        let quoted = line_at(text, at.unwrap_or(offset));
+        let quote = if quoted.contains('"') { '"' } else { '\'' };
         return Some(Explained {
             problem: t!("a quote is opened and not closed on its line"),
-            help: t!("end the value with the quote it starts with, on the same line, or remove the opening quote"),
+            help: chinese_close_help(quoted, quote).unwrap_or_else(|| t!("end the value with the quote it starts with, on the same line, or remove the opening quote")),
             at,
         });
     }
@@ -400,6 +449,41 @@ mod tests {
             "{}",
             e.help
         );
+    }
+
+    /// Written as YAML (`title: "门户"`) or with a Chinese input method's colon: told to
+    /// use `=`, with the line as it should be.
+    #[test]
+    fn a_toml_setting_written_with_a_colon_is_shown_with_an_equals_sign() {
+        for (text, fixed) in [
+            ("title: \"PMO 门户\"\n", "`title = \"PMO 门户\"`"),
+            ("title：PMO 门户\n", "`title = \"PMO 门户\"`"),
+            ("paginate: 20\n", "`paginate = 20`"),
+        ] {
+            let error = toml::from_str::<toml::Table>(text).unwrap_err();
+            let offset = error.span().map_or(0, |s| s.start);
+            let e = toml(error.message(), text, offset).unwrap();
+            assert!(e.help.to_string().contains(fixed), "{text}: {}", e.help);
+        }
+    }
+
+    /// `title = "门户”`: the closing quote typed by a Chinese input method closes
+    /// nothing; the help names the mark.
+    #[test]
+    fn a_quote_closed_with_a_chinese_quotation_mark_is_named() {
+        let text = "title = \"PMO 门户”\n";
+        let error = toml::from_str::<toml::Table>(text).unwrap_err();
+        let offset = error.span().map_or(0, |s| s.start);
+        let e = toml(error.message(), text, offset).unwrap();
+        assert!(e.help.to_string().contains("`”`"), "{}", e.help);
+        let text = "title: \"周报”\ndate: 2024-03-18\n";
+        let e = yaml(
+            "while scanning a quoted scalar, found unexpected end of stream",
+            text,
+            7,
+        )
+        .unwrap();
+        assert!(e.help.to_string().contains("`”`"), "{}", e.help);
     }
 
     #[test]

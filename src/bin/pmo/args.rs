@@ -86,6 +86,8 @@ pub(crate) enum Command {
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
     Check {
+        /// Check pages marked `draft: true` as published ones: their problems are errors,
+        /// not warnings.
         #[arg(long)]
         drafts: bool,
         /// How to print problems: for people, or one JSON object per line on stdout.
@@ -113,9 +115,9 @@ pub(crate) enum Command {
     },
     /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
     Schema {
-        /// The folder to write them into.
-        #[arg(long, short, default_value = "schemas")]
-        output: PathBuf,
+        /// The folder to write them into [default: schemas/ in the site folder]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
     New {
@@ -124,6 +126,7 @@ pub(crate) enum Command {
         #[arg(value_parser = creatable_kind())]
         kind: Kind,
         /// The page's title, in quotes; the file is named after it unless --slug is given.
+        /// A title a page of this kind already has is refused.
         title: String,
         /// File name to use instead of one made from the title.
         #[arg(long)]
@@ -144,8 +147,9 @@ pub(crate) enum Command {
 #[derive(Subcommand)]
 pub(crate) enum Report {
     /// List what has gone stale or was never finished, each with its file and owner:
-    /// practices past review, lessons without a category, closed projects without a
-    /// closure review, projects whose data stopped, pages nothing links to, old drafts.
+    /// overdue actions, practices past review, lessons without a category or without
+    /// actions, closed projects without a closure review, projects whose data stopped,
+    /// pages nothing links to, old drafts.
     Hygiene {
         /// For people, or one JSON document on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -31,8 +31,26 @@ fn say(text: Text) -> String {
     text.render(lang())
 }
 
+/// A reader that stops early (`pmo report hygiene | head`) closes the pipe: the command
+/// then ends quietly, as other command-line tools do, instead of panicking in
+/// `println!`. Not for serve, whose browsers close connections all the time.
+#[cfg(target_os = "linux")]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: restores the signal's default disposition before any thread is started;
+    // no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_quietly_on_a_closed_pipe() {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        end_quietly_on_a_closed_pipe();
+    }
     let lang = match &cli.command {
         // Said in the language asked for; else as the reader's, else the site default's.
         Command::Init {
@@ -123,7 +141,13 @@ fn main() -> ExitCode {
             options.audience = audience;
             finish(pmo_portal::check(&options), Verb::Checked, format)
         }
-        Command::Schema { output } => match pmo_portal::schemas::write(&output) {
+        Command::Schema { output } => match pmo_portal::schemas::write(
+            // Beside site.toml, whose `#:schema ./schemas/…` line finds them there.
+            &output.unwrap_or_else(|| match cli.root.as_os_str() {
+                r if r == "." => "schemas".into(),
+                _ => cli.root.join("schemas"),
+            }),
+        ) {
             Ok(files) => {
                 for f in files {
                     println!("  {}", say(t!("wrote {file}", file = &f)));
@@ -139,10 +163,12 @@ fn main() -> ExitCode {
                 for f in files {
                     println!("  {}", say(t!("created {file}", file = &dir.join(f))));
                 }
-                println!(
-                    "{}",
-                    say(t!("Next: cd {dir} && pmo build", dir = dir.as_path()))
-                );
+                let next = if dir.as_os_str() == "." || dir.as_os_str().is_empty() {
+                    t!("Next: pmo build")
+                } else {
+                    t!("Next: cd {dir} && pmo build", dir = dir.as_path())
+                };
+                println!("{}", say(next));
                 ExitCode::SUCCESS
             }
             Err(d) => report_one(&d),

@@ -230,29 +230,110 @@ fn field_value(block: &str) -> &str {
 }
 
 /// A field written `key：value` (a Chinese input method's colon) or `key:value` (no
-/// space) is no field to YAML, and its error names neither: the help shows the line as
-/// it should be.
-pub(super) fn colon_hint(mut d: Diagnostic, front: &str, fields: &Fields) -> Diagnostic {
-    if d.help.is_some() || !matches!(d.problem, Problem::FrontMatter(_)) {
-        return d;
+/// space) is no field to YAML, and its error names neither — or, on the first line, is
+/// "not written as fields" followed by every field then missing. Told at the colon, with
+/// the line as it should be; returns whether it was (nothing after it can be trusted).
+pub(super) fn colon_hint(
+    d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    front_start: usize,
+    front: &str,
+    fields: &Fields,
+) -> (Diagnostic, bool) {
+    if !matches!(d.problem, Problem::FrontMatter(_)) {
+        return (d, false);
     }
-    let fixed = front.lines().find_map(|line| {
-        let (key, value) = line.split_once('：').or_else(|| {
-            line.split_once(':')
-                .filter(|(_, v)| !v.is_empty() && !v.starts_with([' ', '\t']))
-        })?;
-        let key = key.trim_end();
+    let mut offset = 0;
+    let slip = front.split_inclusive('\n').find_map(|line| {
+        let here = offset;
+        offset += line.len();
+        let (colon, full_width) = match line.find('：') {
+            Some(at) => (at, true),
+            None => {
+                let at = line.find(':')?;
+                let value = line[at + 1..].trim_end_matches(['\r', '\n']);
+                if value.is_empty() || value.starts_with([' ', '\t']) {
+                    return None;
+                }
+                (at, false)
+            }
+        };
+        let key = line[..colon].trim_end();
+        let value = line[colon + if full_width { '：'.len_utf8() } else { 1 }..].trim();
         fields
             .known
             .iter()
             .any(|k| k == key)
-            .then(|| format!("{key}: {}", value.trim()))
+            .then(|| (here + colon, key, full_width, format!("{key}: {value}")))
     });
-    if let Some(fixed) = fixed {
-        d.help = Some(Box::new(t!(
+    let Some((at, key, full_width, fixed)) = slip else {
+        return (d, false);
+    };
+    let problem = if full_width {
+        t!(
+            "`{key}` is followed by a full-width colon `：`, which YAML does not take for a field's colon",
+            key = key
+        )
+    } else if front[at + 1..].starts_with('\u{3000}') {
+        t!(
+            "`{key}:` is followed by a full-width space `　`, which YAML does not take for the space after a colon",
+            key = key
+        )
+    } else {
+        t!(
+            "`{key}:` has no space after its colon, so YAML does not take it for a field",
+            key = key
+        )
+    };
+    let width = if full_width { '：'.len_utf8() } else { 1 };
+    let told = Diagnostic::error(Problem::FrontMatter(problem))
+        .at(Location::new(path, text, front_start + at, width))
+        .with_help(t!(
             "write a field as its name, an ASCII colon and a space, then its value: `{fixed}`",
             fixed = fixed
-        )));
+        ));
+    (told, true)
+}
+
+/// A required field still written as the hint `pmo new` leaves (`# project: erp  # 必填…`):
+/// its missing-field error is placed at that line and told to remove the `#`, ahead of
+/// what the help said already (the values it takes). `front` is the front matter's range
+/// in `text`.
+pub(super) fn commented_out(
+    mut d: Diagnostic,
+    path: &Path,
+    text: &Arc<str>,
+    front: std::ops::Range<usize>,
+    field: &str,
+) -> Diagnostic {
+    let mut offset = front.start;
+    for line in text[front].split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let Some(value) = line
+            .trim_start()
+            .strip_prefix('#')
+            .and_then(|l| l.trim_start().strip_prefix(field))
+            .and_then(|l| l.trim_start().strip_prefix(':'))
+        else {
+            continue;
+        };
+        let value = value.split(" #").next().unwrap_or("").trim();
+        let note = t!(
+            "it is written as a hint, after a `#`: remove the `#` at the start of the line so that it reads `{fixed}`, and fill in its value",
+            fixed = format!("{field}: {value}").trim_end().to_string()
+        );
+        d.help = Some(Box::new(match d.help.take() {
+            Some(help) => t!("{help}\n{note}", help = note, note = *help),
+            None => note,
+        }));
+        // The hint itself, `# project: erp`, without the comment after it.
+        let hint = line.trim_start();
+        let lead = line.len() - hint.len();
+        let end = hint[1..].find(" #").map_or(hint.len(), |i| i + 1);
+        let width = hint[..end].trim_end().len();
+        return d.at(Location::new(path, text, here + lead, width));
     }
     d
 }

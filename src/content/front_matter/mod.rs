@@ -13,7 +13,9 @@ use crate::content::schema::Fields;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 use classify::classify;
-use explain::{colon_hint, in_words, indent_hint, indented, indented_key, syntax_hint};
+use explain::{
+    colon_hint, commented_out, in_words, indent_hint, indented, indented_key, syntax_hint,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -155,8 +157,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             kind,
             fields(),
         );
+        let (d, colon_slip) = colon_hint(d, path, text, split.front.start, &front, fields());
+        if colon_slip {
+            found.push(d);
+            break;
+        }
         let d = in_words(d, &message, &front, local, fields());
-        let d = colon_hint(d, &front, fields());
         let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
         let d = syntax_hint(d, path, text, split, &message, &front, local);
         if let Problem::MissingField { .. } = &d.problem {
@@ -171,13 +177,20 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                     continue;
                 }
                 if !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
-                    found.push(classify(
+                    let missing = classify(
                         path,
                         text,
                         split.front.start,
                         &format!("missing field `{field}`"),
                         kind,
                         fields(),
+                    );
+                    found.push(commented_out(
+                        missing,
+                        path,
+                        text,
+                        split.front.clone(),
+                        field,
                     ));
                 }
             }

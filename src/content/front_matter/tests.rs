@@ -365,3 +365,64 @@ fn a_weight_too_large_or_not_whole_is_told_so() {
         assert!(help.contains("`weight: 10`"), "{value}: {help}");
     }
 }
+
+/// `pmo new` writes required fields as hints to uncomment (`# project: erp`): the field
+/// an author forgot to uncomment is pointed at where it stands, not at the first line.
+#[test]
+fn a_required_field_left_commented_out_is_pointed_at() {
+    let text = "---\ntitle: 供应商延期\ndate: 2024-03-18\n# project: erp        # 必填：所属项目\nphase: execution\n#impact: negative\n---\n";
+    let e = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+    assert_eq!(e.len(), 2, "{e:#?}");
+    let project = e
+        .iter()
+        .find(|d| d.to_string().contains("`project`"))
+        .unwrap();
+    assert!(project.to_string().contains("a.md:4:1"), "{project}");
+    let help = project.help.as_ref().unwrap().to_string();
+    assert!(help.contains("remove the `#`"), "{help}");
+    assert!(help.contains("`project: erp`"), "{help}");
+    let impact = e
+        .iter()
+        .find(|d| d.to_string().contains("`impact`"))
+        .unwrap();
+    assert!(impact.to_string().contains("a.md:6:1"), "{impact}");
+    let help = impact.help.as_ref().unwrap().to_string();
+    assert!(help.contains("positive, negative"), "{help}");
+}
+
+/// A Chinese input method types `：`: on the first field it was told "not written as
+/// fields", with "missing `title`" after it, and further down in the parser's English.
+/// Either way the mistake is named at the colon, once.
+#[test]
+fn a_full_width_colon_is_named_at_the_colon_on_any_line() {
+    let lesson = "date: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n";
+    for (text, line_col) in [
+        (format!("---\ntitle：供应商延期\n{lesson}---\n"), "a.md:2:6"),
+        (
+            format!(
+                "---\ntitle: 供应商延期\n{}---\n",
+                lesson.replace("phase: ", "phase：")
+            ),
+            "a.md:5:6",
+        ),
+        (format!("---\ntitle:供应商延期\n{lesson}---\n"), "a.md:2:6"),
+        (
+            format!("---\ntitle:\u{3000}供应商延期\n{lesson}---\n"),
+            "a.md:2:6",
+        ),
+    ] {
+        let e = parse_all::<LessonMeta>(&text, "lesson").unwrap_err();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let told = e[0].to_string();
+        assert!(told.contains(line_col), "{told}");
+        assert!(told.contains("colon"), "{told}");
+        if text.contains('\u{3000}') {
+            assert!(told.contains("full-width space"), "{told}");
+        }
+        let help = e[0].help.as_ref().unwrap().to_string();
+        assert!(
+            help.contains("`title: 供应商延期`") || help.contains("`phase: closing`"),
+            "{help}"
+        );
+    }
+}

@@ -29,10 +29,18 @@ pub enum Basis {
 /// date format and `lang` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
 pub enum Language {
+    /// Also taken as the other usual spellings of Simplified Chinese (`pmo init --lang
+    /// zh` names it `zh`).
     #[default]
-    #[serde(rename = "zh-CN")]
+    #[serde(
+        rename = "zh-CN",
+        alias = "zh",
+        alias = "zh-cn",
+        alias = "zh_CN",
+        alias = "zh-Hans"
+    )]
     ZhCn,
-    #[serde(rename = "en")]
+    #[serde(rename = "en", alias = "en-US", alias = "en-GB", alias = "EN")]
     En,
 }
 

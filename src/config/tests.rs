@@ -65,7 +65,7 @@ fn a_value_of_the_wrong_kind_is_shown_written_right() {
     for (line, right) in [
         ("paginate = \"20\"", "`paginate = 20`"),
         ("search = \"yes\"", "`search = true`"),
-        ("language = \"zh\"", "`language = \"zh-CN\"`"),
+        ("language = \"cn\"", "`language = \"zh-CN\"`"),
         ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
     ] {
         let err =
@@ -83,6 +83,24 @@ fn an_audience_declared_twice_is_told_at_its_second_writing() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("site.toml:2:37"), "{err}");
+}
+
+/// `pmo init --lang zh` names the language `zh`; site.toml takes it, and the usual
+/// spellings of the two languages, as the language they name.
+#[test]
+fn the_usual_spellings_of_a_language_are_taken() {
+    for (written, language) in [
+        ("zh", Language::ZhCn),
+        ("zh-cn", Language::ZhCn),
+        ("zh_CN", Language::ZhCn),
+        ("zh-Hans", Language::ZhCn),
+        ("en-US", Language::En),
+        ("en-GB", Language::En),
+    ] {
+        let text = format!("title = \"x\"\nlanguage = \"{written}\"\n");
+        let c = Config::parse(Path::new("site.toml"), &text).unwrap();
+        assert_eq!(c.language, language, "{written}");
+    }
 }
 
 #[test]

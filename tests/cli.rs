@@ -562,6 +562,52 @@ fn new_site(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, dir)
 }
 
+/// A misspelt option, an unknown command or a bad value was told in clap's English on a
+/// Chinese site: the one message a new user met in English. Told in the site's language
+/// now, with clap's suggestion and the value parser's reason; an English site keeps
+/// clap's own words.
+#[test]
+fn command_line_mistakes_are_told_in_the_sites_language() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    for (args, told) in [
+        (
+            vec!["build", "--ouput", "x"],
+            vec!["这里没有选项 `--ouput`", "`--output`"],
+        ),
+        (vec!["biuld"], vec!["没有命令 `biuld`", "`build`"]),
+        (
+            vec!["build", "--as-of", "2026/12/01"],
+            vec!["`2026/12/01` 不是", "YYYY-MM-DD"],
+        ),
+        (
+            vec!["build", "--format", "xml"],
+            vec!["`xml` 不是", "human, json"],
+        ),
+    ] {
+        let mut all = vec!["--root", root];
+        all.extend(&args);
+        let out = common::pmo_in("", &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        for part in told {
+            assert!(err.contains(part), "{args:?}: {err}");
+        }
+        assert!(err.contains("pmo --help"), "{err}");
+    }
+    let (_tmp, dir) = new_site("en");
+    let out = common::pmo_in(
+        "",
+        &["--root", dir.to_str().unwrap(), "build", "--ouput", "x"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unexpected argument '--ouput'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// `pmo build` run in a folder of the site (`content/`) rather than its top was told
 /// "there is no site.toml" in English: it names the folder that holds it, in the site's
 /// language.

@@ -3,17 +3,16 @@
 mod args;
 mod progress;
 mod report;
+mod usage;
 
 use std::process::ExitCode;
 use std::sync::{Arc, OnceLock};
 
-use clap::Parser;
-
-use args::{Cli, Command, Import, InitLang, Report};
+use args::{Command, Import, InitLang, Report};
 use progress::Bar;
 use report::{finish, imported, print_hygiene, print_note, report_one, Verb};
 
-use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
+use pmo_portal::messages::{Lang, Text};
 use pmo_portal::scaffold;
 use pmo_portal::serve::{self, ServeOptions};
 use pmo_portal::t;
@@ -55,19 +54,14 @@ fn end_quietly_on_a_closed_pipe() {
 fn end_quietly_on_a_closed_pipe() {}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Settled before parsing, so that a mistake in the arguments, and a value parser's
+    // reason, are told in it.
+    let _ = LANG.set(usage::language(&args));
+    let cli = usage::parse(args, lang());
     if !matches!(cli.command, Command::Serve { .. }) {
         end_quietly_on_a_closed_pipe();
     }
-    let lang = match &cli.command {
-        // Said in the language asked for; else as the reader's, else the site default's.
-        Command::Init {
-            lang: InitLang::En, ..
-        } => Lang::En,
-        Command::Init { .. } => Lang::from_env().unwrap_or(SITE_DEFAULT),
-        _ => Lang::for_site(&cli.root),
-    };
-    let _ = LANG.set(lang);
     match cli.command {
         Command::Build {
             output,

@@ -1,0 +1,121 @@
+//! Mistakes on the command line, told in the reader's language.
+//!
+//! clap writes its errors in English. On a Chinese site a misspelt option (`--ouput`),
+//! an unknown command or a bad value was the one message a new user met in English, so
+//! the language is settled from the raw arguments before they are parsed, and the
+//! commonest mistakes are told in our own words (with clap's suggestion) when it is
+//! not English. Help and version output stay clap's.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::Parser;
+
+use crate::args::Cli;
+use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
+use pmo_portal::t;
+
+/// The language of everything the command prints, from the raw arguments: what
+/// `init --lang` asks for, else the reader's (`PMO_LANG`), else the site's at `--root`.
+pub fn language(args: &[OsString]) -> Lang {
+    let words: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value_of = |flag: &str| {
+        words.iter().enumerate().find_map(|(i, w)| {
+            w.strip_prefix(&format!("{flag}="))
+                .map(str::to_string)
+                .or_else(|| (w == flag).then(|| words.get(i + 1).cloned()).flatten())
+        })
+    };
+    let root = value_of("--root");
+    let command = words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| !w.starts_with('-') && (*i == 0 || words[i - 1] != "--root"))
+        .map(|(_, w)| w.as_str());
+    if command == Some("init") {
+        return match value_of("--lang").as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::from_env().unwrap_or(SITE_DEFAULT),
+        };
+    }
+    Lang::for_site(&PathBuf::from(root.unwrap_or_else(|| ".".into())))
+}
+
+/// Parses `args`; a mistake in them is printed in `lang` and ends the process (status
+/// 2, as clap's own).
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
+    let error = match Cli::try_parse_from(args) {
+        Ok(cli) => return cli,
+        Err(error) => error,
+    };
+    let told = match lang {
+        Lang::En => None,
+        _ => in_words(&error),
+    };
+    match told {
+        Some((message, help)) => {
+            eprintln!("{}", t!("error: {message}", message = message).render(lang));
+            if let Some(help) = help {
+                eprintln!("  {}", help.render(lang));
+            }
+            eprintln!(
+                "  {}",
+                t!("see `pmo --help` for the commands and their options").render(lang)
+            );
+            std::process::exit(2)
+        }
+        None => error.exit(),
+    }
+}
+
+/// The mistake and, where clap has one, its suggestion; `None` for what is told as clap
+/// tells it (help, version, rarer mistakes).
+fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
+    let context = |kind: ContextKind| error.get(kind).map(ToString::to_string);
+    let suggestion = |kind: ContextKind| {
+        context(kind).map(|s| t!("did you mean `{s}`?", s = s.trim_start_matches("--").trim()))
+    };
+    match error.kind() {
+        ErrorKind::UnknownArgument => {
+            let arg = context(ContextKind::InvalidArg)?;
+            Some((
+                t!("there is no option `{arg}` here", arg = arg),
+                context(ContextKind::SuggestedArg).map(|s| t!("did you mean `{s}`?", s = s.trim())),
+            ))
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = context(ContextKind::InvalidSubcommand)?;
+            Some((
+                t!("there is no command `{name}`", name = name),
+                suggestion(ContextKind::SuggestedSubcommand),
+            ))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = context(ContextKind::InvalidArg)?;
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let help = match context(ContextKind::ValidValue) {
+                Some(valid) => Some(t!("it takes one of: {valid}", valid = valid)),
+                // The value parser's own reason, already in the reader's language.
+                None => std::error::Error::source(error).map(pmo_portal::messages::verbatim),
+            };
+            Some((
+                t!(
+                    "`{value}` is not a value {arg} takes",
+                    value = value,
+                    arg = arg
+                ),
+                help,
+            ))
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let args = context(ContextKind::InvalidArg)?;
+            Some((t!("{args} must be given", args = args), None))
+        }
+        _ => None,
+    }
+}

@@ -47,6 +47,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("basis", "\"cumulative\""),
     ("tolerance", "0.01"),
     ("portfolio", "\"CNY\""),
+    ("rates", "{ USD = 7.2, EUR = 7.8 }"),
     ("rates_table", "\"rates\""),
     ("money", "\"internal\""),
     ("money_tables", "[\"costs\"]"),

@@ -268,7 +268,8 @@ impl Config {
             let help = help
                 .or_else(|| missing_key_help(&message))
                 .or_else(|| example_help(text, offset));
-            let mut d = Diagnostic::error(Problem::Config(crate::messages::library(&message)))
+            let told = crate::messages::toml_library(&message, text, offset);
+            let mut d = Diagnostic::error(Problem::Config(told))
                 .at(Location::new(path, &source, offset, len));
             if let Some(help) = help {
                 d = d.with_help(help);

@@ -67,12 +67,36 @@ fn a_value_of_the_wrong_kind_is_shown_written_right() {
         ("search = \"yes\"", "`search = true`"),
         ("language = \"cn\"", "`language = \"zh-CN\"`"),
         ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
+        (
+            "[currency]\nrates = 2024-03-18",
+            "`rates = { USD = 7.2, EUR = 7.8 }`",
+        ),
     ] {
         let err =
             Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n")).unwrap_err();
         let help = err.help.map(|h| h.to_string()).unwrap_or_default();
         assert!(help.contains(right), "{line}: {help}");
     }
+}
+
+/// toml hands a date to serde as its text: `paginate = 2024-03-18` was told as "the
+/// text "2024-03-18" (in quotes)", which it is not.
+#[test]
+fn a_date_where_another_value_belongs_is_named_a_date() {
+    for line in ["paginate = 2024-03-18", "[currency]\nrates = 2024-03-18"] {
+        let err =
+            Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n")).unwrap_err();
+        let told = err.problem.to_string();
+        assert!(told.contains("found the date 2024-03-18"), "{line}: {told}");
+        assert!(!told.contains("in quotes"), "{line}: {told}");
+    }
+    // A date written in quotes is text, and told so.
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\npaginate = \"2024-03-18\"\n",
+    )
+    .unwrap_err();
+    assert!(err.problem.to_string().contains("in quotes"));
 }
 
 #[test]

@@ -502,6 +502,36 @@ fn expected_in_words(expected: &str) -> Text {
     }
 }
 
+/// toml's `message` for the value at `offset` of `text`, as [`library`] tells it. toml
+/// hands a date to serde as a table holding its text, so a date where something else
+/// belongs was told as "the text "2024-03-18" (in quotes)" or "a group of named
+/// fields": it is named a date.
+pub fn toml_library(message: &str, text: &str, offset: usize) -> Text {
+    let value: &str = text.get(offset..).map_or("", |rest| {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | ']' | '#'))
+            .unwrap_or(rest.len());
+        &rest[..end]
+    });
+    let bytes = value.as_bytes();
+    let is_date = bytes.len() >= 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| bytes[i].is_ascii_digit());
+    let expected = message
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+        .map(|(_, expected)| expected);
+    match expected {
+        Some(expected) if is_date => library(&format!(
+            "invalid type: date `{value}`, expected {expected}"
+        )),
+        _ => library(message),
+    }
+}
+
 /// What serde found, in the reader's words: `map` and `sequence` are its terms for a
 /// group of named fields (`{"x": 1}`) and a list (`[1, 2]`).
 fn found_in_words(found: &str) -> Text {
@@ -514,6 +544,12 @@ fn found_in_words(found: &str) -> Text {
             // written, named in the reader's words.
             if let Some(text) = found.strip_prefix("string ") {
                 return t!("the text {value} (in quotes)", value = text);
+            }
+            if let Some(date) = found
+                .strip_prefix("date `")
+                .and_then(|r| r.strip_suffix('`'))
+            {
+                return t!("the date {value}", value = date);
             }
             let number = ["integer `", "floating point `"]
                 .iter()

@@ -377,6 +377,27 @@ fn a_chart_over_an_empty_data_file_names_the_file() {
     }
 }
 
+/// One cell of words in a column of numbers (`十二` for 12) made the chart's error the
+/// column's ("holds text values") without saying which cell: it names the cell.
+#[test]
+fn a_chart_over_numbers_with_one_word_among_them_names_the_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/部门人数.csv",
+        "部门,人数\n采购部,18\n财务部,十二\n信息中心,25\n",
+    );
+    site.write(
+        "content/reports/人数.md",
+        "---\ntitle: 人数\ndate: 2024-12-30\n---\n\n```chart\ntype = \"bar\"\ndata = \"部门人数\"\nx = \"部门\"\ny = \"人数\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/人数.md:10:1"), "{m}");
+    assert!(
+        m.contains("data/部门人数.csv line 3: `十二` is not a number"),
+        "{m}"
+    );
+}
+
 /// A filter over two columns whose values each some row holds but no row both showed an
 /// empty block without a word (each column alone passed the check): warned at `filter`.
 #[test]

@@ -4,10 +4,33 @@
 //! checked when the page was loaded.
 
 use crate::blocks::{field_span, Aggregate, BlockSpec, Selection, SpecError};
-use crate::data::{ColumnType, Table};
+use crate::data::{Cell, ColumnType, Table};
 use crate::messages::Text;
 use crate::suggest::{closest, did_you_mean};
 use crate::t;
+
+/// For a column of numbers but for some cells (a date or a word typed in one), where
+/// the first such cell is: the chart's error is then the cell's, not the column's.
+fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
+    let is_number = |row: usize| match table.cell(row, col) {
+        Cell::Number(_) => true,
+        Cell::Text(t) => crate::data::table::parse_number(t).is_some(),
+        _ => false,
+    };
+    let is_empty = |row: usize| table.text(row, col).trim().is_empty();
+    let rows = 0..table.rows.len();
+    rows.clone().find(|&row| is_number(row))?;
+    let odd = rows
+        .into_iter()
+        .find(|&row| !is_number(row) && !is_empty(row))?;
+    Some(t!(
+        "{path} {place}: `{value}` is not a number, while the other cells of `{name}` are: correct that cell",
+        path = table.path.display().to_string(),
+        place = table.place_name(odd, col),
+        value = table.text(odd, col),
+        name = name
+    ))
+}
 
 /// Checks that the table and every named column exist (and that value columns are
 /// numbers). Errors name the field and list what is available.
@@ -56,7 +79,9 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                     name = name,
                     kind = type_name(table.column_type(col))
                 ),
-                help: t!("plot a numeric column, or use aggregate = \"count\" to count rows"),
+                help: odd_cell_help(table, col, name).unwrap_or_else(|| {
+                    t!("plot a numeric column, or use aggregate = \"count\" to count rows")
+                }),
                 span: field_span(text, field),
             });
         }

@@ -584,6 +584,15 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
             vec!["build", "--format", "xml"],
             vec!["`xml` 不是", "human, json"],
         ),
+        (
+            vec!["serve", "--port", "99999"],
+            vec!["`99999` 不是", "0 到 65535"],
+        ),
+        (vec!["serve", "--port", "abc"], vec!["`abc` 不是", "整数"]),
+        (
+            vec!["build", "--as-of"],
+            vec!["--as-of <YYYY-MM-DD> 需要一个值"],
+        ),
     ] {
         let mut all = vec!["--root", root];
         all.extend(&args);

@@ -98,10 +98,12 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let arg = context(ContextKind::InvalidArg)?;
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
-            let help = match context(ContextKind::ValidValue) {
+            if value.is_empty() {
+                return Some((t!("{arg} needs a value", arg = arg), None));
+            }
+            let help = match context(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
                 Some(valid) => Some(t!("it takes one of: {valid}", valid = valid)),
-                // The value parser's own reason, already in the reader's language.
-                None => std::error::Error::source(error).map(pmo_portal::messages::verbatim),
+                None => std::error::Error::source(error).map(|why| reason(&why.to_string())),
             };
             Some((
                 t!(
@@ -117,5 +119,24 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
             Some((t!("{args} must be given", args = args), None))
         }
         _ => None,
+    }
+}
+
+/// A value parser's reason: ours are already in the reader's language; the standard
+/// library's for numbers are put in its words.
+fn reason(why: &str) -> Text {
+    if let Some((_, range)) = why.split_once(" is not in ") {
+        if let Some((min, max)) = range.split_once("..=") {
+            return t!(
+                "a whole number from {min} to {max} is expected",
+                min = min,
+                max = max
+            );
+        }
+    }
+    match why {
+        "invalid digit found in string" => t!("a whole number is expected, in digits"),
+        "number too large to fit in target type" => t!("the number is too large"),
+        _ => pmo_portal::messages::verbatim(why),
     }
 }

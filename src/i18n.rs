@@ -78,12 +78,11 @@ impl I18n {
             .with_help(help)
         })?;
         let mut strings = strings;
-        let missing = match source {
+        let (missing, own) = match source {
             Source::Disk(_) => fill_from_builtin(&mut strings, name),
-            Source::Embedded(_) => Vec::new(),
+            Source::Embedded(_) => (Vec::new(), Vec::new()),
         };
-        let warning =
-            (!missing.is_empty()).then(|| missing_warning(&missing, &strings, &shown, name));
+        let warning = (!missing.is_empty()).then(|| missing_warning(&missing, &own, &shown, name));
         let date_format = strings
             .get("date_format")
             .cloned()
@@ -142,27 +141,32 @@ fn builtin_strings(name: &str) -> BTreeMap<String, String> {
 }
 
 /// Adds the built-in theme's strings of file `name` (`i18n/en.toml`) that `strings`
-/// lacks; returns their keys, sorted.
-fn fill_from_builtin(strings: &mut BTreeMap<String, String>, name: &str) -> Vec<String> {
+/// lacks. Returns their keys, and the keys of `strings` the built-in theme does not
+/// have (a theme's own, or a misspelt one), both sorted.
+fn fill_from_builtin(
+    strings: &mut BTreeMap<String, String>,
+    name: &str,
+) -> (Vec<String>, Vec<String>) {
+    let builtin = builtin_strings(name);
+    let own = strings
+        .keys()
+        .filter(|k| !builtin.contains_key(*k))
+        .cloned()
+        .collect();
     let mut missing = Vec::new();
-    for (key, text) in builtin_strings(name) {
+    for (key, text) in builtin {
         if let std::collections::btree_map::Entry::Vacant(slot) = strings.entry(key) {
             missing.push(slot.key().clone());
             slot.insert(text);
         }
     }
-    missing
+    (missing, own)
 }
 
-/// The warning for the keys `missing` from the file `name`, shown as `shown`, whose
-/// strings are now `strings`. A key of the file's own that the built-in theme lacks and
-/// that is a missing key misspelt (`porject_overview`) is named as such.
-fn missing_warning(
-    missing: &[String],
-    strings: &BTreeMap<String, String>,
-    shown: &Path,
-    name: &str,
-) -> Diagnostic {
+/// The warning for the keys `missing` from the file `name`, shown as `shown`. A key of
+/// the file's `own` (one the built-in theme lacks) that is a missing key misspelt
+/// (`porject_overview`) is named as such.
+fn missing_warning(missing: &[String], own: &[String], shown: &Path, name: &str) -> Diagnostic {
     let mut keys = missing
         .iter()
         .take(KEYS_NAMED)
@@ -172,12 +176,7 @@ fn missing_warning(
     if missing.len() > KEYS_NAMED {
         keys.push_str(", …");
     }
-    let builtin = builtin_strings(name);
-    let own: Vec<&str> = strings
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !builtin.contains_key(*k))
-        .collect();
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
     let misspelt = missing.iter().find_map(|m| {
         crate::suggest::did_you_mean(m, &own).map(|typo| (typo.to_string(), m.clone()))
     });

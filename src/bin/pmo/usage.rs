@@ -77,15 +77,14 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
 /// tells it (help, version, rarer mistakes).
 fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
     let context = |kind: ContextKind| error.get(kind).map(ToString::to_string);
-    let suggestion = |kind: ContextKind| {
-        context(kind).map(|s| t!("did you mean `{s}`?", s = s.trim_start_matches("--").trim()))
-    };
+    let suggestion =
+        |kind: ContextKind| context(kind).map(|s| t!("did you mean `{s}`?", s = s.trim()));
     match error.kind() {
         ErrorKind::UnknownArgument => {
             let arg = context(ContextKind::InvalidArg)?;
             Some((
                 t!("there is no option `{arg}` here", arg = arg),
-                context(ContextKind::SuggestedArg).map(|s| t!("did you mean `{s}`?", s = s.trim())),
+                suggestion(ContextKind::SuggestedArg),
             ))
         }
         ErrorKind::InvalidSubcommand => {

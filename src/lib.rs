@@ -24,7 +24,7 @@ pub(crate) mod derive;
 pub mod diagnostics;
 pub(crate) mod encoding;
 pub(crate) mod escape;
-pub(crate) mod heap;
+pub mod heap;
 // The command modules bin/pmo drives, each already no wider than what it calls.
 pub mod hygiene;
 pub(crate) mod i18n;

@@ -42,6 +42,9 @@ pub struct Prepared {
     pub audience: Option<String>,
     /// What that audience's build leaves out, for `serve` to filter edited pages with.
     pub view: Option<audience::View>,
+    /// `related` is still to be found: a one-shot build finds it once the index is
+    /// written, so that its lists are not held beside the index's postings.
+    pub related_owed: bool,
 }
 
 /// Stage timings, lap by lap.
@@ -346,10 +349,16 @@ impl Sources {
                 failure
             })?;
         laps.mark("charts");
-        let related = related::Related::of(&site);
-        // The term bags and vectors, before the index stage's postings grow.
-        heap::give_back();
-        laps.mark("related");
+        // A one-shot build finds them after the index (see `Prepared::write`).
+        let related = if self.keep_sources {
+            let related = related::Related::of(&site);
+            // The term bags and vectors, before the index stage's postings grow.
+            heap::give_back();
+            laps.mark("related");
+            related
+        } else {
+            related::Related::default()
+        };
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);
         Ok(Prepared {
@@ -366,6 +375,7 @@ impl Sources {
             words: std::sync::Arc::clone(&self.words),
             audience: level.and_then(|l| self.plan.as_ref().map(|p| p.names()[l].clone())),
             view,
+            related_owed: !self.keep_sources,
         })
     }
 }
@@ -385,8 +395,10 @@ impl Prepared {
     /// `output`. Returns the number of files and the timings of all stages.
     ///
     /// The stages are run so that the largest data of each are never in memory together:
-    /// the pages' search text goes once indexed (related lessons were found before), and
-    /// the summaries render lists pages by are made only after the index is written.
+    /// related lessons are found once the index's postings are gone (at 100,000 pages
+    /// their lists held 49 MiB beside the postings, at the build's peak), the pages'
+    /// search text goes after both, and the summaries render lists pages by are made
+    /// only after the index is written.
     pub fn write(
         &mut self,
         output: &dyn Output,
@@ -394,12 +406,17 @@ impl Prepared {
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
         let index_files = self.index(output, &mut laps)?;
+        if std::mem::take(&mut self.related_owed) {
+            heap::give_back();
+            self.related = related::Related::of(&self.site);
+            laps.mark("related");
+        }
         self.site.release_text();
         // The postings and the search text, before the render stage's pages.
         heap::give_back();
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
             .map_err(BuildFailure::from)?;
-        self.render(&cache, output, progress, index_files, laps)
+        self.render(&cache, &self.related, output, progress, index_files, laps)
     }
 
     /// [`Prepared::write`] with templates and summaries already made, keeping every
@@ -412,7 +429,16 @@ impl Prepared {
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
         let index_files = self.index(output, &mut laps)?;
-        self.render(cache, output, progress, index_files, laps)
+        // Found here when the site was prepared for a one-shot build (tests).
+        let found;
+        let related = if self.related_owed {
+            found = related::Related::of(&self.site);
+            laps.mark("related");
+            &found
+        } else {
+            &self.related
+        };
+        self.render(cache, related, output, progress, index_files, laps)
     }
 
     /// The search index, when the site has search. Returns the number of files written.
@@ -430,6 +456,7 @@ impl Prepared {
     fn render(
         &self,
         cache: &RenderCache,
+        related: &related::Related,
         output: &dyn Output,
         progress: &dyn Progress,
         index_files: usize,
@@ -438,7 +465,7 @@ impl Prepared {
         let renderer = Renderer::new(
             &self.site,
             &self.drawings,
-            &self.related,
+            related,
             cache,
             &self.i18n,
             &self.root,

@@ -26,6 +26,25 @@ use pmo_portal::Options;
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// Returns every arena's unused pages to the system now (`pmo_portal::heap`): jemalloc
+/// would otherwise keep them for ten seconds of decay, while the next stage grows on top.
+#[cfg(all(not(target_env = "msvc"), not(feature = "alloc-stats")))]
+fn purge_jemalloc() {
+    // `arena.<MALLCTL_ARENAS_ALL>.purge`: every arena at once, a command without a value.
+    const PURGE_ALL: &std::ffi::CStr = c"arena.4096.purge";
+    // SAFETY: the name is a NUL-terminated string of a control that reads and writes
+    // nothing, so both value pointers are null with a length of 0, as jemalloc asks.
+    unsafe {
+        tikv_jemalloc_sys::mallctl(
+            PURGE_ALL.as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
+    }
+}
+
 /// The language of everything printed: the site's (see `Lang::for_site`).
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -54,6 +73,8 @@ fn end_quietly_on_a_closed_pipe() {
 fn end_quietly_on_a_closed_pipe() {}
 
 fn main() -> ExitCode {
+    #[cfg(all(not(target_env = "msvc"), not(feature = "alloc-stats")))]
+    pmo_portal::heap::use_release(purge_jemalloc);
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Settled before parsing, so that a mistake in the arguments, and a value parser's
     // reason, are told in it.

@@ -10,6 +10,7 @@ pub mod postings;
 pub mod ranked;
 pub mod reach;
 pub mod shards;
+pub mod term_files;
 pub mod titles;
 pub mod tokenize;
 pub mod variants;

@@ -6,6 +6,7 @@ pub mod encode;
 pub mod fields;
 pub mod glossary;
 pub mod index;
+pub mod places;
 pub mod postings;
 pub mod ranked;
 pub mod reach;

@@ -10,76 +10,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::search::encode;
+use crate::search::places::{place, Places};
 use crate::search::reach::{self, Layout, Seen};
 use crate::search::tokenize::{scan, Token};
-
-/// Positions are kept modulo this many places: a term's places in a document are a set
-/// of one bit each, one base-32 digit a posting.
-pub const PLACES: u32 = 10;
-
-/// A term's places in one document: bit `position mod PLACES` for each occurrence.
-pub type Places = u16;
-
-/// The bit of the place of position `at`. Bigrams and word–CJK pairs record the places of
-/// their occurrences, so the client can tell a page holding a phrase's bigrams in a row
-/// (at places that follow each other) from one holding them scattered, without reading
-/// its text (docs/search-format.md, "Places"). (Tried: the position modulo 31 of a term
-/// occurring once, nothing for more: more pages read at 10k, as a phrase's bigrams often
-/// occur twice in the pages that hold them apart.)
-fn place(at: u32) -> Places {
-    1 << (at % PLACES)
-}
-
-/// Places as most lists write them: modulo [`COARSE`], one digit a page. Positions are
-/// kept modulo [`PLACES`] and folded for the lists that need no finer ones.
-pub const COARSE: u32 = 5;
-
-/// `places` (one number of [`PLACES`] bits a page) folded modulo [`COARSE`].
-pub fn coarse(places: &str) -> String {
-    let mut out = String::with_capacity(places.len());
-    let mask = (1u32 << COARSE) - 1;
-    let mut fold = |mut p: u32| {
-        let mut set = 0;
-        while p != 0 {
-            set |= p & mask;
-            p >>= COARSE;
-        }
-        encode::push(&mut out, set);
-    };
-    encode::each(places, &mut fold);
-    out
-}
-
-/// Whether a list of `df` of the `docs` pages writes its places modulo [`PLACES`]
-/// rather than [`COARSE`]: at most two pages in five. Finer places let through half as
-/// many pages holding a phrase's parts apart, at about 1.5 times the bytes, and a query
-/// loads every page's places of its terms: worth it for the lists of fewer pages. At 10k,
-/// `pmo 团队与项`'s claimers left after places fell from 187 to 152 (its results page
-/// from 66.2 to 58.8 KB gz); with every list finer, queries of `阶段的` (its 段的 in
-/// every page) loaded 3 KB more of them for no page told apart.
-pub fn fine(df: u32, docs: usize) -> bool {
-    u64::from(df) * 5 <= docs as u64 * 2
-}
-
-/// Places a term has, on average over the pages holding it, from which on its places are
-/// not written: a term standing at most places of most pages it is in (阶段, 团队, 发现
-/// at 10k, each in nearly every page and several times) lets nearly every page pass,
-/// so its places cost the client the largest files for no page told apart. At 10k, the
-/// claimers left after the places of `pmo 团队与项`, `尾阶段敏捷` and `财务部发现` were
-/// the same with or without those of their densest term, at half the bytes.
-const DENSE_PLACES: usize = 2;
-
-/// Whether a term's places (one number a page) are worth writing: on average fewer than
-/// [`DENSE_PLACES`] places a page. Without them the client counts the term as standing
-/// anywhere, so leaving them out never drops a page that holds the phrase.
-pub fn telling(places: &str) -> bool {
-    let (mut set, mut pages) = (0usize, 0usize);
-    let read = encode::each(places, |p| {
-        set += p.count_ones() as usize;
-        pages += 1;
-    });
-    read && set < DENSE_PLACES * pages
-}
 
 /// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
 /// are unigrams.
@@ -636,6 +569,7 @@ fn upsert<V>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::places::{coarse, fine, PLACES};
     use crate::search::words::Segmenter;
 
     static SEGMENTER: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(Segmenter::load);
@@ -828,17 +762,6 @@ mod tests {
         assert_eq!(gap(&all, "线后", "后 mes"), 1);
         assert_eq!(gap(&all, "mes 一", "一期"), 0);
         assert_ne!(places_of(&all, "erp 上"), 0);
-    }
-
-    #[test]
-    fn places_standing_at_most_places_of_their_pages_are_not_worth_writing() {
-        // One place a page (digits 1, 2, 4, 8, g) tells; "v" is all five.
-        assert!(telling("1248g"));
-        // Two places a page on average: left out.
-        assert!(!telling("3333"));
-        assert!(!telling("vv11"));
-        assert!(telling("v1111"));
-        assert!(!telling("v"));
     }
 
     #[test]

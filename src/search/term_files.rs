@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use crate::output::Output;
 use crate::search::documents::{json, script};
-use crate::search::postings::{self, cjk_text, List, Partition};
+use crate::search::places;
+use crate::search::postings::{cjk_text, List, Partition};
 use crate::search::ranked;
 use crate::search::shards::{self, Groups};
 use crate::search::titles::First;
@@ -221,7 +222,7 @@ pub struct RankedSet {
 }
 
 /// Writes `p/<bucket>.js`, the ranked lists of the bucket's terms, and `m/p<bucket>.js`,
-/// their places, when any has places worth writing (see [`postings::telling`]). A list
+/// their places, when any has places worth writing (see [`places::telling`]). A list
 /// whose places are written says so (`ranked::Ranked::json`), so the client asks only
 /// for files that exist (at 10k, a third of the buckets had none: 941 files of `{}`).
 fn write_ranked(
@@ -237,14 +238,14 @@ fn write_ranked(
         if lists.len() > 1 {
             lists.push(',');
         }
-        let coarse = postings::coarse(&list.places);
-        let placed = !list.places.is_empty() && postings::telling(&coarse);
-        let modulus = match (placed, postings::fine(list.df, docs)) {
+        let coarse = places::coarse(&list.places);
+        let placed = !list.places.is_empty() && places::telling(&coarse);
+        let modulus = match (placed, places::fine(list.df, docs)) {
             (false, _) => 0,
-            (true, true) => postings::PLACES,
-            (true, false) => postings::COARSE,
+            (true, true) => places::PLACES,
+            (true, false) => places::COARSE,
         };
-        let written = if modulus == postings::PLACES {
+        let written = if modulus == places::PLACES {
             &list.places
         } else {
             &coarse
@@ -283,8 +284,8 @@ fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> i
         if list.places.is_empty() || list.df < PLACED_DOCS {
             continue;
         }
-        let coarse = postings::coarse(&list.places);
-        if !postings::telling(&coarse) {
+        let coarse = places::coarse(&list.places);
+        if !places::telling(&coarse) {
             continue;
         }
         body.push(if body.is_empty() { '{' } else { ',' });

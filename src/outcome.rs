@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::diagnostics::{self, Diagnostic, Problem};
+use crate::markdown::spill::SpillLost;
 use crate::{messages, t};
 
 /// How long each stage took, in order.
@@ -57,6 +58,12 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, BuildFailure>) -> Result<T, Buil
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
+            if let Some(SpillLost(error)) = payload.downcast_ref::<SpillLost>() {
+                return Err(Diagnostic::error(Problem::Io(messages::reason(error)))
+                    .in_file(&std::env::temp_dir())
+                    .with_help(t!("page text set aside in the temporary folder could not be read back: its disk failed or was changed during the build. Free or repair it, or set TMPDIR to a folder on another disk, and build again. Nothing was written"))
+                    .into());
+            }
             let message = payload
                 .downcast_ref::<&str>()
                 .map(|s| (*s).to_string())
@@ -99,6 +106,23 @@ pub fn denied(warnings: Vec<Diagnostic>) -> BuildFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spilled_text_lost_to_the_disk_is_the_disks_fault_not_a_bug() {
+        let failure = guarded::<()>(|| {
+            std::panic::panic_any(SpillLost(std::io::Error::other("Input/output error")))
+        })
+        .unwrap_err();
+        assert!(!failure.is_internal());
+        let d = &failure.diagnostics[0];
+        let text = format!(
+            "{d} {}",
+            d.help.as_ref().map(|h| h.to_string()).unwrap_or_default()
+        );
+        assert!(text.contains("Input/output error"), "{text}");
+        assert!(text.contains("TMPDIR") && !text.contains("bug"), "{text}");
+        assert_eq!(d.path.as_deref(), Some(std::env::temp_dir().as_path()));
+    }
 
     #[test]
     fn a_panic_becomes_an_internal_error_report() {

@@ -24,7 +24,7 @@ mod html;
 mod links;
 mod packed;
 mod raw;
-mod spill;
+pub(crate) mod spill;
 mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};

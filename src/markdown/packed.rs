@@ -9,7 +9,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::spill::Spill;
+use super::spill::{Spill, SpillLost};
 
 /// A string stored LZ4-compressed, with its length in front (lz4_flex's size-prepended
 /// block format): in memory, or set aside in a [`Spill`] file.
@@ -65,12 +65,12 @@ impl Packed {
             Place::Spilled {
                 spill, at, packed, ..
             } => {
-                // Invariant: the spill file is this process's own unnamed file, and these
-                // bytes were written to it whole before; reading them back fails only if
-                // the disk itself does, which no build survives.
+                // The spill file is this process's own unnamed file, and these bytes were
+                // written to it whole before: reading them back fails only if the disk
+                // itself does, which the build reports and stops at (see `SpillLost`).
                 let bytes = spill
                     .get(*at, *packed as usize)
-                    .expect("a spilled Packed reads back what it wrote");
+                    .unwrap_or_else(|e| std::panic::panic_any(SpillLost(e)));
                 decompress(&bytes)
             }
         };

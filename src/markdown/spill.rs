@@ -16,6 +16,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// it, so tests can spill a small site.
 const SPILL_PAGES: usize = 20_000;
 
+/// A piece that could not be read back: the disk under the temporary folder failed
+/// during the build. Reading page text cannot fail otherwise, so the stages that read it
+/// have no error path; the failure leaves the stage as a panic carrying this, which
+/// [`crate::outcome::guarded`] reports as the disk's fault rather than as a bug in pmo.
+#[derive(Debug)]
+pub struct SpillLost(pub io::Error);
+
 /// An unnamed temporary file that packed text is appended to. It has no name on disk,
 /// so it goes with the process, however that ends.
 #[derive(Debug)]

@@ -191,6 +191,7 @@ fn expected_in_words(expected: &str) -> Text {
         "f32" | "f64" | "a float" | "a number" => t!("a number"),
         "a boolean" => t!("true or false"),
         "a string" => t!("text in quotes"),
+        "a date written YYYY-MM-DD" => t!("a date written YYYY-MM-DD"),
         _ => verbatim(expected),
     }
 }
@@ -243,6 +244,12 @@ fn found_in_words(found: &str) -> Text {
                 .and_then(|r| r.strip_suffix('`'))
             {
                 return t!("the date {value}", value = date);
+            }
+            if let Some(value) = found
+                .strip_prefix("boolean `")
+                .and_then(|r| r.strip_suffix('`'))
+            {
+                return t!("the value {value} (true or false)", value = value);
             }
             let number = ["integer `", "floating point `"]
                 .iter()

@@ -251,6 +251,11 @@ fn found_in_words(found: &str) -> Text {
             {
                 return t!("the value {value} (true or false)", value = value);
             }
+            // toml names a number past 64 bits `integer `…` as i128`.
+            let found = found
+                .strip_suffix(" as i128")
+                .or_else(|| found.strip_suffix(" as u128"))
+                .unwrap_or(found);
             let number = ["integer `", "floating point `"]
                 .iter()
                 .find_map(|p| found.strip_prefix(p)?.strip_suffix('`'));

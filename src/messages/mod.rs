@@ -402,6 +402,14 @@ mod tests {
             told.contains("true") && told.contains("YYYY-MM-DD"),
             "{told}"
         );
+        let told = library(
+            "invalid type: integer `99999999999999999999999` as i128, expected a date written YYYY-MM-DD",
+        )
+        .render(Lang::ZhCn);
+        assert!(
+            told.contains("数字 99999999999999999999999") && !told.contains("i128"),
+            "{told}"
+        );
     }
 
     #[test]

@@ -35,6 +35,15 @@ const SCRIPT_SCHEMES: &[&str] = &[
     "data:image/svg",
 ];
 
+/// Whether the attachment at `rel` is of a type [`check`] reads: an edit to one must go
+/// through it again (`pmo serve` copies other attachments as they are saved).
+pub fn is_checked(rel: &str) -> bool {
+    rel.rsplit_once('.').is_some_and(|(_, ext)| {
+        let ext = ext.to_ascii_lowercase();
+        PAGE_TYPES.contains(&ext.as_str()) || XML_TYPES.contains(&ext.as_str())
+    })
+}
+
 /// Errors for the attachments in `assets` (relative to `content_dir`, shown under
 /// `content/`) a browser would run a script from.
 pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {

@@ -281,6 +281,9 @@ fn tera_words(message: &str) -> crate::messages::Text {
             name = name
         );
     }
+    if message.starts_with("Closing comment tag") {
+        return t!("a comment `{{# … #}}` is never closed: end it with `#}}`");
+    }
     if message.starts_with("`extends` needs to be the first tag") {
         return t!(
             "`{{% extends %}}` must be the template's first tag: move it to the top of the file"
@@ -335,6 +338,9 @@ mod tests {
             .render(crate::messages::Lang::ZhCn);
         assert!(!told.contains("needs to be"), "{told}");
         assert!(told.contains("extends"), "{told}");
+        let told =
+            tera_words("Closing comment tag `#}` not found").render(crate::messages::Lang::ZhCn);
+        assert!(!told.contains("Closing"), "{told}");
     }
 
     #[test]

@@ -93,10 +93,15 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
-            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let mut end = rest.find('>').map_or(rest.len(), |e| e + 1);
             let decl = &rest[..end];
-            let lower = decl.to_ascii_lowercase();
-            if decl.contains('[') || lower.starts_with("<?xml-stylesheet") {
+            if let Some(open) = decl.find('[') {
+                // The internal subset runs to `]>`.
+                end = rest[open..].find("]>").map_or(rest.len(), |e| open + e + 2);
+                if let Some((offset, entity)) = markup_entity(&rest[open..end]) {
+                    return Some((at + open + offset, entity.len(), shorten(entity)));
+                }
+            } else if decl.to_ascii_lowercase().starts_with("<?xml-stylesheet") {
                 return Some((at, end, shorten(decl)));
             }
             i = at + end;
@@ -123,6 +128,27 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
             }
         }
         i = tag_end.max(at + 1);
+    }
+    None
+}
+
+/// The first entity of a DTD's internal `subset` that could expand into markup or load
+/// something: its offset and declaration. Illustrator's subsets only name namespaces
+/// (`<!ENTITY ns_svg "http://www.w3.org/2000/svg">`), which is text.
+fn markup_entity(subset: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while let Some(found) = subset[from..].find("<!ENTITY") {
+        let at = from + found;
+        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
+        let decl = &subset[at..end];
+        let value = decl.split_once(['"', '\'']).map_or("", |(_, v)| v);
+        let loads = decl.contains("SYSTEM")
+            || decl.contains("PUBLIC")
+            || decl["<!ENTITY".len()..].trim_start().starts_with('%');
+        if loads || value.contains(['<', '&', '%']) {
+            return Some((at, decl));
+        }
+        from = end.max(at + 1);
     }
     None
 }
@@ -306,7 +332,11 @@ mod tests {
             ),
             (
                 "<!DOCTYPE svg [<!ENTITY x \"&#60;script&#62;\">]><svg>&x;</svg>",
-                "<!DOCTYPE svg [<!ENTITY x \"&#60;script&#62;\">",
+                "<!ENTITY x \"&#60;script&#62;\">",
+            ),
+            (
+                "<!DOCTYPE svg [<!ENTITY x SYSTEM \"x.xml\">]><svg>&x;</svg>",
+                "<!ENTITY x SYSTEM \"x.xml\">",
             ),
             (
                 "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><r/>",
@@ -315,6 +345,17 @@ mod tests {
         ] {
             assert_eq!(found(svg).as_deref(), Some(what), "{svg}");
         }
+    }
+
+    /// Illustrator writes its namespaces as entities: text, nothing to run.
+    #[test]
+    fn entities_that_only_name_namespaces_run_nothing() {
+        let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \
+                   \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [\n\
+                   \t<!ENTITY ns_extend \"http://ns.adobe.com/Extensibility/1.0/\">\n\
+                   \t<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">\n]>\n\
+                   <svg xmlns=\"&ns_svg;\"><rect/></svg>";
+        assert_eq!(found(svg), None);
     }
 
     #[test]

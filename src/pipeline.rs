@@ -185,6 +185,9 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         keep_sources,
         &diagnostics,
     );
+    if !config.trust_html {
+        diagnostics.extend(content::active::check(&content_dir, &loaded.assets));
+    }
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);

@@ -577,6 +577,29 @@ fn two_files_with_the_same_url() {
     assert!(m.contains("URL /lessons/vendor-delay/"), "{m}");
 }
 
+/// A folder whose name differs from another's only in case, or a page named like a
+/// folder beside it, wants the folder's list address: the build failed while writing,
+/// naming only the output file (`practices/index.html`). The sources are named.
+#[test]
+fn a_folder_and_another_folder_or_page_with_one_list_address() {
+    let page = "---\ntitle: 计划\n---\n\n正文。\n";
+    let m = failing("content/Practices/计划.md", page);
+    assert!(
+        m.contains("content/practices/_index.md: the folders content/Practices and content/practices both make the list at /practices/"),
+        "{m}"
+    );
+    assert!(!m.contains("index.html"), "{m}");
+    let site = Site::fixture("basic");
+    site.write("content/模板.md", page);
+    site.write("content/模板/清单.md", page);
+    let m = site.build_err();
+    assert!(
+        m.contains("content/模板.md: this page wants the URL /模板/, where the folder content/模板 has its list"),
+        "{m}"
+    );
+    assert!(!site.public().exists());
+}
+
 /// Inputs that have crashed other generators: each must give diagnostics or a build,
 /// never a panic.
 #[test]

@@ -2,69 +2,10 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use common::xlsx::{xlsx, V};
 use common::{pmo, snapshot, stderr, Site};
-
-/// A cell of the test workbook.
-enum V {
-    S(&'static str),
-    /// A plain number (a date typed as an Excel serial in a General cell).
-    N(f64),
-    /// A number formatted as a date (what Excel stores for a typed date).
-    D(f64),
-}
-
-/// A one-sheet .xlsx named `sheet`, with `rows` from A1 and the `merged` ranges, as
-/// Excel lays it out: inline strings, a date style, merge records.
-fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
-    let mut data = String::new();
-    for (r, row) in rows.iter().enumerate() {
-        if row.is_empty() {
-            continue;
-        }
-        data.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, value) in row.iter().enumerate() {
-            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
-            match value {
-                V::S("") => {}
-                V::S(s) => data.push_str(&format!(
-                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    s.replace('&', "&amp;").replace('<', "&lt;")
-                )),
-                V::N(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
-                V::D(n) => data.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>")),
-            }
-        }
-        data.push_str("</row>");
-    }
-    let merges: String = merged
-        .iter()
-        .map(|m| format!("<mergeCell ref=\"{m}\"/>"))
-        .collect();
-    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-    let parts = [
-        ("[Content_Types].xml", format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{ct}.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
-        ("_rels/.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
-        ("xl/workbook.xml", format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"{sheet}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
-        ("xl/_rels/workbook.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
-        ("xl/styles.xml", format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
-        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData><mergeCells count=\"{}\">{merges}</mergeCells></worksheet>", merged.len())),
-    ];
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, text) in parts {
-        zip.start_file(name, stored).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap();
-    out.into_inner()
-}
 
 /// The basic fixture with a second project, so lessons can name either.
 fn site() -> Site {
@@ -81,7 +22,12 @@ fn site() -> Site {
 /// typed three ways, and the usual mistakes.
 fn register() -> Vec<u8> {
     // A row of text cells; the empty ones stay empty.
-    let r = |cells: &[&'static str]| cells.iter().map(|c| V::S(c)).collect::<Vec<_>>();
+    let r = |cells: &[&'static str]| {
+        cells
+            .iter()
+            .map(|c| V::S(c.to_string()))
+            .collect::<Vec<_>>()
+    };
     #[rustfmt::skip]
     let mut rows = vec![
         r(&["2024 年度项目经验教训登记册"]),
@@ -363,7 +309,12 @@ fn a_register_without_a_header_row_is_refused_with_the_names_to_use() {
 #[test]
 fn a_header_merged_down_over_two_rows_imports() {
     let site = site();
-    let r = |cells: &[&'static str]| cells.iter().map(|c| V::S(c)).collect::<Vec<_>>();
+    let r = |cells: &[&'static str]| {
+        cells
+            .iter()
+            .map(|c| V::S(c.to_string()))
+            .collect::<Vec<_>>()
+    };
     #[rustfmt::skip]
     let rows = vec![
         r(&["编号", "标题", "日期", "项目", "阶段", "影响", "分析与改进", ""]),

@@ -421,6 +421,29 @@ fn broken_saves_change_nothing_and_the_fix_applies_them() {
     s.assert_clean("a fix");
 }
 
+/// An attachment edited while serving was copied again unread: a diagram given an
+/// `onload` reached the served site although a build refuses it.
+#[test]
+fn an_attachment_edited_to_run_a_script_is_refused_while_serving() {
+    let mut s = Session::start();
+    let diagram = "content/reports/流程图.svg";
+    s.edit(
+        diagram,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\"/></svg>",
+    );
+    let before = s.workspace.version();
+    s.site.write(
+        diagram,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" onload=\"alert(1)\"/></svg>",
+    );
+    let path = s.workspace.root().join(diagram);
+    let failure = s.workspace.rebuild([path]).unwrap_err();
+    let text = messages(&failure);
+    assert!(text.contains("content/reports/流程图.svg:1:"), "{text}");
+    assert_eq!(before, s.workspace.version());
+    assert!(!s.read("reports/流程图.svg").contains("onload"));
+}
+
 #[test]
 fn new_deleted_and_renamed_pages() {
     let mut s = Session::start();

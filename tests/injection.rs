@@ -8,9 +8,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{chromium_probe, static_server, Site};
+use common::Site;
 
 /// Each calls `alert`, which the test turns into a tripwire.
 const PAYLOADS: &[&str] = &[
@@ -227,23 +226,6 @@ const load = (url) => new Promise(done => { frame.onload = () => done(); frame.s
 })();
 </script></body>"#;
 
-fn html_pages(public: &Path) -> Vec<String> {
-    let mut pages: Vec<String> = walkdir::WalkDir::new(public)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            e.path()
-                .strip_prefix(public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    pages.sort();
-    pages
-}
-
 #[test]
 fn no_payload_runs_in_chromium() {
     assert_no_script_runs(&hostile_site(false));
@@ -257,7 +239,7 @@ fn trusting_raw_html_lets_no_other_content_run() {
 fn assert_no_script_runs(site: &Site) {
     site.build_ok();
     let public = site.public();
-    let pages = html_pages(&public);
+    let pages = common::html_pages(&public);
     assert!(pages.len() > 60, "{} pages", pages.len());
     for page in &pages {
         let path = public.join(page);
@@ -268,25 +250,7 @@ fn assert_no_script_runs(site: &Site) {
         };
         fs::write(&path, trapped).unwrap();
     }
-    let mut urls: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            "/".to_string()
-                + &p.split('/')
-                    .map(|part| {
-                        part.bytes()
-                            .map(|b| match b {
-                                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                                    (b as char).to_string()
-                                }
-                                _ => format!("%{b:02X}"),
-                            })
-                            .collect::<String>()
-                    })
-                    .collect::<Vec<_>>()
-                    .join("/")
-        })
-        .collect();
+    let mut urls: Vec<String> = pages.iter().map(|p| common::url_path(p)).collect();
     // The search results page writes what the index holds into the page as it runs, and
     // the register's filters what their data files hold and the address asks for.
     urls.extend(
@@ -297,29 +261,13 @@ fn assert_no_script_runs(site: &Site) {
         ]
         .map(String::from),
     );
-    fs::write(
-        public.join("__harness.html"),
-        HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap()),
-    )
-    .unwrap();
-    let port = static_server(public.clone(), 20_000);
-    let report = chromium_probe(
-        &format!("http://127.0.0.1:{port}/__harness.html"),
-        "1280,1000",
-        600_000,
-    );
-    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
-    assert_eq!(report["pages"].as_u64(), Some(urls.len() as u64));
-    let found = report["found"].as_array().unwrap();
+    let harness = HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap());
+    let found = common::harness_findings(&public, &harness, urls.len(), 20_000, 600_000);
     assert!(
         found.is_empty(),
         "{} finding(s):\n{}",
         found.len(),
-        found
-            .iter()
-            .map(|f| f.as_str().unwrap_or("?").to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        found.join("\n")
     );
 }
 
@@ -364,7 +312,7 @@ fn control_characters_reach_no_html_page() {
     site.build_ok();
     let forbidden = |c: char| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
     let mut checked = 0;
-    for page in html_pages(&site.public()) {
+    for page in common::html_pages(&site.public()) {
         let html = std::fs::read_to_string(site.public().join(&page)).unwrap();
         assert!(!html.contains(forbidden), "{page}");
         checked += usize::from(html.contains("关键用户提前确定"));

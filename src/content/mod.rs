@@ -1,6 +1,7 @@
 //! Content files: reading them, their front matter schemas, and the [`page::Page`] model.
 
 pub mod actions;
+pub mod active;
 pub mod front_matter;
 pub mod language;
 pub mod load;

@@ -439,9 +439,17 @@ impl Fields {
                 .collect(),
             _ => Vec::new(),
         };
-        // A field of a fixed vocabulary refers to a definition listing its words.
+        // A field of a fixed vocabulary refers to a definition listing its words; an
+        // optional one, to it or null (`anyOf`).
         let words = |property: &serde_json::Value| -> Option<Vec<String>> {
-            let name = property.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
+            let reference = property.get("$ref").or_else(|| {
+                property
+                    .get("anyOf")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|p| p.get("$ref"))
+            })?;
+            let name = reference.as_str()?.strip_prefix("#/$defs/")?;
             let listed = schema.get("$defs")?.get(name)?.get("enum")?.as_array()?;
             Some(
                 listed

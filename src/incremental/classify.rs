@@ -86,8 +86,10 @@ impl Workspace {
                 };
             }
             let known = site.assets.contains(&in_content);
+            // An SVG or XML attachment is read for scripts when the site is loaded.
+            let reread = !site.config.trust_html && crate::content::active::is_checked(&in_content);
             return match (known, exists) {
-                (true, true) => Change::Static,
+                (true, true) if !reread => Change::Static,
                 (false, false) => Change::Ignored,
                 _ => Change::Full,
             };

@@ -191,6 +191,7 @@ fn expected_in_words(expected: &str) -> Text {
         "f32" | "f64" | "a float" | "a number" => t!("a number"),
         "a boolean" => t!("true or false"),
         "a string" => t!("text in quotes"),
+        "a date written YYYY-MM-DD" => t!("a date written YYYY-MM-DD"),
         _ => verbatim(expected),
     }
 }
@@ -244,6 +245,17 @@ fn found_in_words(found: &str) -> Text {
             {
                 return t!("the date {value}", value = date);
             }
+            if let Some(value) = found
+                .strip_prefix("boolean `")
+                .and_then(|r| r.strip_suffix('`'))
+            {
+                return t!("the value {value} (true or false)", value = value);
+            }
+            // toml names a number past 64 bits `integer `…` as i128`.
+            let found = found
+                .strip_suffix(" as i128")
+                .or_else(|| found.strip_suffix(" as u128"))
+                .unwrap_or(found);
             let number = ["integer `", "floating point `"]
                 .iter()
                 .find_map(|p| found.strip_prefix(p)?.strip_suffix('`'));

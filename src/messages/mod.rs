@@ -387,6 +387,31 @@ mod tests {
         assert!(told.contains("数字 1") && !told.contains("a map"), "{told}");
     }
 
+    /// site.toml's `as_of = true` was told "写的是 boolean `true`，应为 a date written
+    /// YYYY-MM-DD": the date's own expectation and a true/false value reached a Chinese
+    /// site in English.
+    #[test]
+    fn a_true_or_false_where_a_date_belongs_is_told_in_the_readers_words() {
+        let told = library("invalid type: boolean `true`, expected a date written YYYY-MM-DD")
+            .render(Lang::ZhCn);
+        assert!(
+            !told.contains("boolean") && !told.contains("date written"),
+            "{told}"
+        );
+        assert!(
+            told.contains("true") && told.contains("YYYY-MM-DD"),
+            "{told}"
+        );
+        let told = library(
+            "invalid type: integer `99999999999999999999999` as i128, expected a date written YYYY-MM-DD",
+        )
+        .render(Lang::ZhCn);
+        assert!(
+            told.contains("数字 99999999999999999999999") && !told.contains("i128"),
+            "{told}"
+        );
+    }
+
     #[test]
     fn a_message_without_translation_stays_english() {
         let text = verbatim("disk on fire");

@@ -281,6 +281,14 @@ fn tera_words(message: &str) -> crate::messages::Text {
             name = name
         );
     }
+    if message.starts_with("Closing comment tag") {
+        return t!("a comment `{{# … #}}` is never closed: end it with `#}}`");
+    }
+    if message.starts_with("`extends` needs to be the first tag") {
+        return t!(
+            "`{{% extends %}}` must be the template's first tag: move it to the top of the file"
+        );
+    }
     if named("Template is already extending `").is_some() {
         return t!("a second `{{% extends %}}`: a template extends one other, on its first line");
     }
@@ -321,6 +329,19 @@ fn template_help() -> crate::messages::Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A template whose lines were swapped, `{% extends %}` moved down, got Tera's
+    /// English on a Chinese site.
+    #[test]
+    fn an_extends_below_the_first_tag_is_told_in_the_readers_words() {
+        let told = tera_words("`extends` needs to be the first tag of the template")
+            .render(crate::messages::Lang::ZhCn);
+        assert!(!told.contains("needs to be"), "{told}");
+        assert!(told.contains("extends"), "{told}");
+        let told =
+            tera_words("Closing comment tag `#}` not found").render(crate::messages::Lang::ZhCn);
+        assert!(!told.contains("Closing"), "{told}");
+    }
 
     #[test]
     fn the_required_templates_are_the_listings_and_every_kinds_own() {

@@ -85,8 +85,15 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
-/// A script handing `data` (already JSON) to the client under `name`.
+/// A script handing `data` (already JSON) to the client under `name`. Every file of the
+/// index is written here, so here the line separators an author's text may hold (terms,
+/// facet values, titles pasted from Word) become escapes, whichever part built the JSON.
 pub fn script(name: &str, data: &str) -> Vec<u8> {
+    let data = if data.contains(['\u{2028}', '\u{2029}']) {
+        std::borrow::Cow::Owned(crate::escape::json_in_script(data.to_string()))
+    } else {
+        std::borrow::Cow::Borrowed(data)
+    };
     format!("PmoSearch._receive({},{data});\n", json(name)).into_bytes()
 }
 
@@ -337,6 +344,16 @@ pub fn facets(site: &Site, docs: &[PageId], i18n: &I18n) -> Vec<(&'static str, F
 mod tests {
     use super::*;
     use crate::ids::Id;
+
+    #[test]
+    fn no_index_script_holds_a_raw_line_separator() {
+        let data = json(&["一\u{2028}二", "三\u{2029}"]);
+        let written = String::from_utf8(script("f/tags", &data)).unwrap();
+        assert_eq!(
+            written,
+            "PmoSearch._receive(\"f/tags\",[\"一\\u2028二\",\"三\\u2029\"]);\n"
+        );
+    }
 
     #[test]
     fn blocks_start_with_the_title_and_cut_at_line_breaks() {

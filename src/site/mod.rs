@@ -160,6 +160,7 @@ pub fn link(
     let project_links = relate_projects(&pages, &projects, &loaded.failed, diagnostics);
 
     let (sections, page_section) = sections::build(&pages);
+    diagnostics.extend(sections::clashes(&sections, &pages));
     let taxonomies = taxonomy::build(&pages);
     let mut site = Site {
         config,

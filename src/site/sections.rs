@@ -1,12 +1,15 @@
 //! Sections: the folder tree under `content/`, with each folder's pages in reading order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use crate::content::load::url_of;
 use crate::content::page::Page;
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::ids::{Id, IdVec};
 use crate::kinds::Kind;
 use crate::site::{PageId, Pages};
+use crate::t;
 
 pub use crate::ids::SectionId;
 
@@ -37,6 +40,49 @@ impl Section {
 /// a project bundle (`projects/<slug>/…`) belongs to `projects`.
 fn home_dir(page: &Page) -> String {
     crate::kinds::section_dir(page.dir()).to_string()
+}
+
+/// Sections whose list page another section's takes (folders whose names differ only in
+/// case, `Practices/` beside `practices/`) or a page's does (`css.md` beside a folder
+/// `css/`). Both would be written to one file, and the build failed while writing,
+/// naming only that output file and not the folders or page to rename.
+pub fn clashes(sections: &IdVec<SectionId, Section>, pages: &Pages) -> Vec<Diagnostic> {
+    let folder = |s: &Section| Path::new("content").join(&s.dir);
+    let mut lists: HashMap<&str, PathBuf> = HashMap::new();
+    let mut found = Vec::new();
+    for section in sections {
+        let here = folder(section);
+        match lists.get(section.url.as_str()) {
+            Some(first) => found.push(
+                Diagnostic::error(Problem::Content(t!(
+                    "the folders {first} and {second} both make the list at /{url}",
+                    first = first,
+                    second = &here,
+                    url = &section.url
+                )))
+                // Its introduction when it has one: a file to open.
+                .in_file(&section.index.map_or(here, |i| pages[i].path.clone()))
+                .with_help(t!("rename one of the folders (folder names are compared after lowercasing and turning spaces into dashes)")),
+            ),
+            None => {
+                lists.insert(&section.url, here);
+            }
+        }
+    }
+    for page in pages.iter().filter(|p| !p.kind.is_index()) {
+        if let Some(folder) = lists.get(page.url.as_str()) {
+            found.push(
+                Diagnostic::error(Problem::Content(t!(
+                    "this page wants the URL /{url}, where the folder {folder} has its list",
+                    url = &page.url,
+                    folder = folder
+                )))
+                .in_file(&page.path)
+                .with_help(t!("rename the page or the folder, or give the page another `slug`; to write the folder's own introduction, name the page `_index.md` inside the folder")),
+            );
+        }
+    }
+    found
 }
 
 pub fn build(pages: &Pages) -> (IdVec<SectionId, Section>, IdVec<PageId, SectionId>) {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod xlsx;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -284,6 +285,32 @@ pub fn chromium_probe_with(
         .replace("&amp;", "&")
 }
 
+/// Writes `harness` (a page that visits `pages` URLs and reports `{pages, found}` in its
+/// `data-probe`) into `public`, serves the folder and runs it in Chromium: what it found.
+pub fn harness_findings(
+    public: &Path,
+    harness: &str,
+    pages: usize,
+    requests: usize,
+    budget_ms: u32,
+) -> Vec<String> {
+    fs::write(public.join("__harness.html"), harness).unwrap();
+    let port = static_server(public.to_path_buf(), requests);
+    let report = chromium_probe(
+        &format!("http://127.0.0.1:{port}/__harness.html"),
+        "1280,1000",
+        budget_ms,
+    );
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["pages"].as_u64(), Some(pages as u64));
+    report["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap_or("?").to_string())
+        .collect()
+}
+
 /// Runs the `pmo` binary with `args`, colours off, messages in English (the fixtures'
 /// sites are in Chinese; tests that check Chinese messages use [`pmo_in`]).
 pub fn pmo(args: &[&str]) -> std::process::Output {
@@ -305,6 +332,43 @@ pub fn pmo_in(lang: &str, args: &[&str]) -> std::process::Output {
 
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The HTML files under `public`, relative to it, sorted.
+pub fn html_pages(public: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir::WalkDir::new(public)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// The site-root URL path of the output file at `rel`, each byte but unreserved ones
+/// percent-encoded (as a browser sends a Chinese or hostile file name).
+pub fn url_path(rel: &str) -> String {
+    let parts: Vec<String> = rel
+        .split('/')
+        .map(|part| {
+            part.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect()
+        })
+        .collect();
+    format!("/{}", parts.join("/"))
 }
 
 /// Decodes `%XX` escapes in a URL path or query.

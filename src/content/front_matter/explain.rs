@@ -154,6 +154,23 @@ pub(super) fn in_words(
         )));
         return d;
     }
+    if let (true, Some(words)) = (
+        message.contains("externally tagged enum"),
+        fields.values(&field),
+    ) {
+        // A list or a group where one word of a set goes (`status: [1, 2]`).
+        d.problem = Problem::FrontMatter(t!(
+            "`{field}` takes one word, not a list or a group of fields",
+            field = &field
+        ));
+        d.help = Some(Box::new(t!(
+            "write one of {words}, e.g. `{field}: {first}`",
+            words = words.join(", "),
+            field = &field,
+            first = words.first().map_or("", String::as_str)
+        )));
+        return d;
+    }
     let (shape, help) = match fields.shape(&field) {
         Shape::List => (
             t!("a list"),

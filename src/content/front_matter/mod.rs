@@ -311,6 +311,7 @@ pub(super) fn is_schema_error(message: &str) -> bool {
             "duplicate mapping key",
             "cannot deserialize null",
             "invalid floating point",
+            "externally tagged enum",
         ]
         .iter()
         .any(|m| message.contains(m))

@@ -26,6 +26,19 @@ fn several_names_where_one_text_goes_are_shown_as_one() {
     assert!(help.contains("`owner: 张三、李四`"), "{help}");
 }
 
+/// `status: [1, 2]` was told in saphyr's words, "externally tagged enum expected
+/// scalar or mapping", in English and without help.
+#[test]
+fn a_list_where_one_word_of_a_set_goes_is_told_the_words() {
+    let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\nstatus: [1, 2]\n---\n";
+    let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+    let told = d.to_string();
+    assert!(told.contains("a.md:7:"), "{told}");
+    assert!(!told.contains("externally tagged"), "{told}");
+    let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`status: open`"), "{help}");
+}
+
 #[test]
 fn a_second_front_matter_block_is_refused_and_a_rule_is_not() {
     let text = "---\ntitle: 点\n---\n\n---\ntitle: 又\ndate: 2024-01-01\n---\n正文\n";

@@ -1,0 +1,367 @@
+//! Attachments a browser would run. Everything under `content/` that is not a page is
+//! copied as it is, and a browser opens an `.html`, `.svg` or `.xml` file from the
+//! portal as a document of the portal's own origin: a `<script>` in an attachment, or
+//! an `onload` on an SVG diagram, ran with every page's rights although raw HTML in
+//! Markdown is sanitized. Without `trust_html`, such a file is refused: HTML (whose ways
+//! to run a script no scan can list) by its type, SVG and XML at the first part that
+//! could run one.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
+
+/// Extensions a browser shows as a web page: refused whatever they hold.
+const PAGE_TYPES: &[&str] = &[
+    "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "xsl", "xslt",
+];
+
+/// Extensions a browser parses as XML documents, where scripts run too: scanned.
+const XML_TYPES: &[&str] = &["svg", "xml"];
+
+/// Elements that run or load a script or another document, whatever their namespace.
+const ACTIVE_ELEMENTS: &[&str] = &[
+    "script", "iframe", "frame", "frameset", "embed", "object", "applet", "base", "meta",
+    "handler", "listener",
+];
+
+/// Address schemes that run what follows them when followed or loaded.
+const SCRIPT_SCHEMES: &[&str] = &[
+    "javascript:",
+    "vbscript:",
+    "data:text/html",
+    "data:application/xhtml",
+    "data:image/svg",
+];
+
+/// Whether the attachment at `rel` is of a type [`check`] reads: an edit to one must go
+/// through it again (`pmo serve` copies other attachments as they are saved).
+pub fn is_checked(rel: &str) -> bool {
+    rel.rsplit_once('.').is_some_and(|(_, ext)| {
+        let ext = ext.to_ascii_lowercase();
+        PAGE_TYPES.contains(&ext.as_str()) || XML_TYPES.contains(&ext.as_str())
+    })
+}
+
+/// Errors for the attachments in `assets` (relative to `content_dir`, shown under
+/// `content/`) a browser would run a script from.
+pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
+    assets
+        .iter()
+        .filter_map(|rel| {
+            let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
+            let shown = Path::new("content").join(rel);
+            if PAGE_TYPES.contains(&ext.as_str()) {
+                return Some(
+                    Diagnostic::error(Problem::Content(t!("an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site", ext = &ext)))
+                        .in_file(&shown)
+                        .with_help(t!("publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml")),
+                );
+            }
+            if !XML_TYPES.contains(&ext.as_str()) {
+                return None;
+            }
+            // An unreadable file is told when it is copied.
+            let bytes = std::fs::read(content_dir.join(rel)).ok()?;
+            let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
+            let (at, len, what) = first_active(&text)?;
+            Some(
+                Diagnostic::error(Problem::Content(t!("`{what}` in this `.{ext}` file would run a script when the file is opened from the portal", what = what, ext = &ext)))
+                    .at(Location::new(&shown, &text, at, len))
+                    .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
+            )
+        })
+        .collect()
+}
+
+/// The first part of an XML document that could run a script: its byte offset, length
+/// and text (shortened). Comments and CDATA are text; a DTD's internal subset counts,
+/// since its entities can expand into any markup.
+fn first_active(text: &str) -> Option<(usize, usize, String)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(found) = text[i..].find('<') {
+        let at = i + found;
+        let rest = &text[at..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            i = at + 4 + after.find("-->").map_or(after.len(), |e| e + 3);
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("<![CDATA[") {
+            i = at + 9 + after.find("]]>").map_or(after.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            let mut end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let decl = &rest[..end];
+            if let Some(open) = decl.find('[') {
+                // The internal subset runs to `]>`.
+                end = rest[open..].find("]>").map_or(rest.len(), |e| open + e + 2);
+                if let Some((offset, entity)) = markup_entity(&rest[open..end]) {
+                    return Some((at + open + offset, entity.len(), shorten(entity)));
+                }
+            } else if decl.to_ascii_lowercase().starts_with("<?xml-stylesheet") {
+                return Some((at, end, shorten(decl)));
+            }
+            i = at + end;
+            continue;
+        }
+        let tag_end = tag_end(bytes, at + 1);
+        let tag = &text[at..tag_end];
+        let name: String = tag[1..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '/' | '>'))
+            .collect();
+        let local = name.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+        if ACTIVE_ELEMENTS.contains(&local.as_str()) {
+            return Some((at, name.len() + 1, format!("<{name}>")));
+        }
+        for (offset, end, attr, value) in attributes(tag) {
+            let attr_local = attr.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+            let runs = attr_local.starts_with("on") && attr_local.len() > 2 || {
+                let address = normalized(value);
+                SCRIPT_SCHEMES.iter().any(|s| address.contains(s))
+            };
+            if runs {
+                return Some((at + offset, end - offset, shorten(&tag[offset..end])));
+            }
+        }
+        i = tag_end.max(at + 1);
+    }
+    None
+}
+
+/// The first entity of a DTD's internal `subset` that could expand into markup or load
+/// something: its offset and declaration. Illustrator's subsets only name namespaces
+/// (`<!ENTITY ns_svg "http://www.w3.org/2000/svg">`), which is text.
+fn markup_entity(subset: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while let Some(found) = subset[from..].find("<!ENTITY") {
+        let at = from + found;
+        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
+        let decl = &subset[at..end];
+        let value = decl.split_once(['"', '\'']).map_or("", |(_, v)| v);
+        let loads = decl.contains("SYSTEM")
+            || decl.contains("PUBLIC")
+            || decl["<!ENTITY".len()..].trim_start().starts_with('%');
+        if loads || value.contains(['<', '&', '%']) {
+            return Some((at, decl));
+        }
+        from = end.max(at + 1);
+    }
+    None
+}
+
+/// Where the tag starting before `from` ends (after its `>`), quoted values skipped.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (j, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return j + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// A tag's attributes: each one's start and end in `tag`, name and raw value.
+fn attributes(tag: &str) -> Vec<(usize, usize, &str, &str)> {
+    let mut found = Vec::new();
+    let bytes = tag.as_bytes();
+    // Past the element's name.
+    let mut i = 1 + tag[1..]
+        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .unwrap_or(tag.len() - 1);
+    while i < bytes.len() {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>')
+        {
+            i += 1;
+        }
+        let name = &tag[start..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && matches!(bytes[i], b'"' | b'\'') {
+                let q = bytes[i];
+                let from = i + 1;
+                let to = bytes[from..]
+                    .iter()
+                    .position(|&b| b == q)
+                    .map_or(bytes.len(), |p| from + p);
+                value = &tag[from..to];
+                i = (to + 1).min(bytes.len());
+            } else {
+                let from = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                    i += 1;
+                }
+                value = &tag[from..i];
+            }
+        }
+        if name.is_empty() {
+            i += 1;
+            continue;
+        }
+        found.push((start, i, name, value));
+    }
+    found
+}
+
+/// An attribute value as a browser reads an address: character references decoded,
+/// whitespace and control characters (which URL parsing drops) removed, lowercased.
+fn normalized(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(c) = rest.chars().next() {
+        if c == '&' {
+            if let Some((decoded, used)) = reference(rest) {
+                out.extend(decoded.filter(|c| !c.is_control() && !c.is_whitespace()));
+                rest = &rest[used..];
+                continue;
+            }
+        }
+        if !c.is_control() && !c.is_whitespace() {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.to_lowercase()
+}
+
+/// The character `text` starts with as a reference (`&#106;`, `&#x6A`, `&colon;`), and
+/// the bytes it takes.
+fn reference(text: &str) -> Option<(Option<char>, usize)> {
+    let body = &text[1..];
+    if let Some(num) = body.strip_prefix('#') {
+        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 3),
+            None => (num, 10, 2),
+        };
+        let len = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
+        let code = u32::from_str_radix(&digits[..len], radix).ok()?;
+        let semi = usize::from(digits[len..].starts_with(';'));
+        return Some((char::from_u32(code), skip + len + semi));
+    }
+    for (name, c) in [
+        ("colon;", ':'),
+        ("Tab;", '\t'),
+        ("NewLine;", '\n'),
+        ("amp;", '&'),
+        ("sol;", '/'),
+        ("lpar;", '('),
+        ("period;", '.'),
+    ] {
+        if body.starts_with(name) {
+            return Some((Some(c), 1 + name.len()));
+        }
+    }
+    None
+}
+
+/// At most 60 characters of `text`, for a message.
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_active;
+
+    fn found(svg: &str) -> Option<String> {
+        first_active(svg).map(|(_, _, what)| what)
+    }
+
+    #[test]
+    fn a_plain_drawing_runs_nothing() {
+        let svg = "<?xml version=\"1.0\"?><!-- <script> in a comment --><svg xmlns=\"http://www.w3.org/2000/svg\" \
+                   xmlns:xlink=\"http://www.w3.org/1999/xlink\"><title>流程图 onload</title>\
+                   <a xlink:href=\"https://example.com/\"><text x=\"1\" y=\"2\">点 &amp; 线</text></a>\
+                   <foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">说明</div></foreignObject>\
+                   <style><![CDATA[ .a > .b { fill: red } ]]></style><image href=\"data:image/png;base64,AA==\"/></svg>";
+        assert_eq!(found(svg), None);
+    }
+
+    #[test]
+    fn each_way_to_run_a_script_is_found() {
+        for (svg, what) in [
+            ("<svg><script>alert(1)</script></svg>", "<script>"),
+            (
+                "<svg><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">x</h:script></svg>",
+                "<h:script>",
+            ),
+            ("<svg onload=\"alert(1)\"/>", "onload=\"alert(1)\""),
+            ("<svg><rect ONCLICK='x()'/></svg>", "ONCLICK='x()'"),
+            (
+                "<svg><a xlink:href=\"&#106;ava&#x09;script&colon;alert(1)\">x</a></svg>",
+                "xlink:href=\"&#106;ava&#x09;script&colon;alert(1)\"",
+            ),
+            (
+                "<svg><a href=\" JavaScript:x\">x</a></svg>",
+                "href=\" JavaScript:x\"",
+            ),
+            (
+                "<svg><set attributeName=\"href\" to=\"javascript:x\"/></svg>",
+                "to=\"javascript:x\"",
+            ),
+            (
+                "<svg><foreignObject><iframe src=\"x\"></iframe></foreignObject></svg>",
+                "<iframe>",
+            ),
+            (
+                "<!DOCTYPE svg [<!ENTITY x \"&#60;script&#62;\">]><svg>&x;</svg>",
+                "<!ENTITY x \"&#60;script&#62;\">",
+            ),
+            (
+                "<!DOCTYPE svg [<!ENTITY x SYSTEM \"x.xml\">]><svg>&x;</svg>",
+                "<!ENTITY x SYSTEM \"x.xml\">",
+            ),
+            (
+                "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><r/>",
+                "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>",
+            ),
+        ] {
+            assert_eq!(found(svg).as_deref(), Some(what), "{svg}");
+        }
+    }
+
+    /// Illustrator writes its namespaces as entities: text, nothing to run.
+    #[test]
+    fn entities_that_only_name_namespaces_run_nothing() {
+        let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \
+                   \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [\n\
+                   \t<!ENTITY ns_extend \"http://ns.adobe.com/Extensibility/1.0/\">\n\
+                   \t<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">\n]>\n\
+                   <svg xmlns=\"&ns_svg;\"><rect/></svg>";
+        assert_eq!(found(svg), None);
+    }
+
+    #[test]
+    fn the_position_is_the_part_itself() {
+        let svg = "<svg>\n  <rect width=\"1\" onmouseover=\"x()\"/>\n</svg>";
+        let (at, len, _) = first_active(svg).unwrap();
+        assert_eq!(&svg[at..at + len], "onmouseover=\"x()\"");
+    }
+}

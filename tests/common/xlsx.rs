@@ -1,0 +1,70 @@
+//! Workbooks for the tests, laid out as Excel writes them.
+
+use std::io::Write;
+
+/// `text` as XML character data or an attribute value.
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A cell of the test workbook.
+pub enum V {
+    S(String),
+    /// A plain number (a date typed as an Excel serial in a General cell).
+    N(f64),
+    /// A number formatted as a date (what Excel stores for a typed date).
+    D(f64),
+}
+
+/// A one-sheet .xlsx named `sheet`, with `rows` from A1 and the `merged` ranges, as
+/// Excel lays it out: inline strings, a date style, merge records.
+pub fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
+    let mut data = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        if row.is_empty() {
+            continue;
+        }
+        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, value) in row.iter().enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            match value {
+                V::S(s) if s.is_empty() => {}
+                V::S(s) => data.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                    xml_text(s)
+                )),
+                V::N(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
+                V::D(n) => data.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>")),
+            }
+        }
+        data.push_str("</row>");
+    }
+    let merges: String = merged
+        .iter()
+        .map(|m| format!("<mergeCell ref=\"{m}\"/>"))
+        .collect();
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    let parts = [
+        ("[Content_Types].xml", format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{ct}.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
+        ("_rels/.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+        ("xl/workbook.xml", format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", xml_text(sheet))),
+        ("xl/_rels/workbook.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
+        ("xl/styles.xml", format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData><mergeCells count=\"{}\">{merges}</mergeCells></worksheet>", merged.len())),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in parts {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}

@@ -447,6 +447,34 @@ fn a_build_with_its_text_set_aside_on_disk_writes_the_same_site() {
     assert_eq!(snapshot(&site.public()), held);
 }
 
+/// A temporary folder that cannot take the set-aside text (missing, full) leaves the
+/// text in memory: the site is the same, and the build says why its memory grew.
+#[test]
+fn a_temporary_folder_that_cannot_take_the_text_is_warned_of_and_the_site_is_the_same() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let held = snapshot(&site.public());
+    let missing = site.root().join("没有这个临时文件夹");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .arg("--root")
+        .arg(site.root())
+        .arg("build")
+        .env("PMO_SPILL_PAGES", "0")
+        .env("TMPDIR", &missing)
+        .env("PMO_LANG", "en")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("could not be set aside in the temporary folder")
+            && stderr.contains("没有这个临时文件夹")
+            && stderr.contains("TMPDIR"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&site.public()), held);
+}
+
 #[test]
 fn english_sites_get_an_english_ui_and_dates() {
     let site = Site::fixture("basic");

@@ -139,10 +139,17 @@ pub fn load(
     let on_disk: Arc<Path> = Arc::from(root);
     // `serve` keeps every page's text at hand for its rebuilds; a one-shot build of a
     // large site sets it aside on disk until a stage reads it.
-    let spill = (!keep_sources)
+    let spill = match (!keep_sources)
         .then(|| crate::markdown::Spill::for_pages(markdown_files.len()))
         .flatten()
-        .map(Arc::new);
+    {
+        Some(Ok(spill)) => Some(Arc::new(spill)),
+        Some(Err(e)) => {
+            diagnostics.push(unspilled(markdown_files.len(), &e));
+            None
+        }
+        None => None,
+    };
     let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
         .par_iter()
         .map(|rel| {
@@ -157,6 +164,9 @@ pub fn load(
             page
         })
         .collect();
+    if let Some((count, e)) = spill.as_deref().and_then(crate::markdown::Spill::refusals) {
+        diagnostics.push(unspilled(count, e));
+    }
     // Pages are large (most of a kilobyte before their text): no spare capacity.
     loaded.pages.reserve_exact(results.len());
     for (rel, result) in markdown_files.iter().zip(results) {
@@ -672,6 +682,19 @@ pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
         offset += line.len();
     }
     split.front.start
+}
+
+/// The warning that `count` pages' text stayed in memory, as the temporary folder could
+/// not take it: the build still succeeds, but a large one may then run out of memory,
+/// and the author can only act on the cause if told it.
+fn unspilled(count: usize, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "the text of {count} pages could not be set aside in the temporary folder ({reason}), so it was held in memory",
+        count = count,
+        reason = crate::messages::reason(e)
+    )))
+    .in_file(&std::env::temp_dir())
+    .with_help(t!("make sure that folder exists and has room, or set TMPDIR to a folder on a disk that has (a large site needs about 3 KB a page): the build's memory then stays lower"))
 }
 
 #[cfg(test)]

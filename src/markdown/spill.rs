@@ -9,7 +9,8 @@
 
 use std::fs::File;
 use std::io;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// Sites of at least this many pages set their packed text aside (see the module's
 /// documentation); smaller ones gain nothing worth a file. `PMO_SPILL_PAGES` overrides
@@ -31,12 +32,17 @@ pub struct Spill {
     /// Where the next piece goes: pieces are placed by atomic reservation and written
     /// with positioned writes, so parallel loading never waits on a lock.
     end: AtomicU64,
+    /// Pieces the file could not take (a full disk), kept in memory instead, and the
+    /// first reason: the build warns of them once loading is done.
+    refused: AtomicUsize,
+    first_refusal: OnceLock<io::Error>,
 }
 
 impl Spill {
     /// A spill file for a one-shot build of `pages` pages, when it is large enough to
-    /// gain from one and the system can make one (otherwise the text stays in memory).
-    pub fn for_pages(pages: usize) -> Option<Spill> {
+    /// gain from one (`None` otherwise), or why the system could not make one (the
+    /// text then stays in memory, and the build says so).
+    pub fn for_pages(pages: usize) -> Option<io::Result<Spill>> {
         let threshold = std::env::var("PMO_SPILL_PAGES")
             .ok()
             .and_then(|v| v.parse().ok())
@@ -44,21 +50,39 @@ impl Spill {
         if !cfg!(unix) || pages < threshold {
             return None;
         }
-        Spill::new().ok()
+        Some(Spill::new())
     }
 
     pub fn new() -> io::Result<Spill> {
-        Ok(Spill {
-            file: tempfile::tempfile()?,
-            end: AtomicU64::new(0),
-        })
+        tempfile::tempfile().map(Spill::in_file)
     }
 
-    /// Writes `bytes` and returns where they went.
+    fn in_file(file: File) -> Spill {
+        Spill {
+            file,
+            end: AtomicU64::new(0),
+            refused: AtomicUsize::new(0),
+            first_refusal: OnceLock::new(),
+        }
+    }
+
+    /// Writes `bytes` and returns where they went. A failure is counted for
+    /// [`Spill::refusals`].
     pub fn put(&self, bytes: &[u8]) -> io::Result<u64> {
         let at = self.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        write_at(&self.file, bytes, at)?;
+        write_at(&self.file, bytes, at).inspect_err(|e| {
+            self.refused.fetch_add(1, Ordering::Relaxed);
+            let _ = self
+                .first_refusal
+                .set(io::Error::new(e.kind(), e.to_string()));
+        })?;
         Ok(at)
+    }
+
+    /// How many pieces the file could not take, and the first reason, if any.
+    pub fn refusals(&self) -> Option<(usize, &io::Error)> {
+        let first = self.first_refusal.get()?;
+        Some((self.refused.load(Ordering::Relaxed), first))
     }
 
     /// The `len` bytes written at `at`.
@@ -88,4 +112,21 @@ fn write_at(_: &File, _: &[u8], _: u64) -> io::Result<()> {
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: u64) -> io::Result<()> {
     Err(io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_refuses_a_piece_says_how_many_and_why() {
+        // Opened for reading only, as a full or read-only disk refuses writes.
+        let file = File::open(file!()).unwrap();
+        let spill = Spill::in_file(file);
+        assert!(spill.refusals().is_none());
+        assert!(spill.put(b"abc").is_err());
+        assert!(spill.put(b"def").is_err());
+        let (count, _) = spill.refusals().unwrap();
+        assert_eq!(count, 2);
+    }
 }

@@ -19,7 +19,10 @@ tables, a template override, audiences), a zh site on its own copy of the defaul
 - language: English prose in a zh site's message (outside `code` and quotes), CJK in an
   en site's, or an error without help;
 - public: a failed build changed the previously built public/;
-- twice: a successful build run again gives different bytes.
+- twice: a successful build run again gives different bytes;
+- lost: a source file (anything outside the output folder) changed or vanished;
+- output: a build writing into the sources (`--output content`, the site itself, its
+  parent, a link to it, a file) went through.
 
 `silent` (a doubtful value built without a word about its file) is listed for review, not
 counted as a defect: many such values are fine (a title that is a number).
@@ -37,6 +40,7 @@ import os
 import random
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -279,6 +283,7 @@ class Mutation:
         self.op, self.rel, self.detail = op, rel, detail
         self.named = {rel}   # files an error caused by it may name
         self.doubtful = False
+        self.output = None   # an --output other than public/ (the "output" mutation)
 
     def __str__(self):
         return f"{self.op} {self.rel} {self.detail}".strip()
@@ -312,7 +317,9 @@ def mutate(rng, site, rel):
     special = []
     if ext == ".md":
         special = ["field"] * 5 + ["key-typo"] * 2 + ["tabs", "missing-link", "dup-file",
-                                                      "wrong-folder"]
+                                                      "wrong-folder", "case-twin",
+                                                      "folder-twin", "null-fields",
+                                                      "active-attachment", "reserved"]
         if b"```chart" in data or b"```table" in data:
             special += ["block"] * 4
     elif ext == ".toml":
@@ -330,6 +337,8 @@ def mutate(rng, site, rel):
     elif ext == ".html":
         special = ["template"] * 4
     op = rng.choice(special * 2 + generic if special else generic)
+    if rng.random() < 0.04:
+        op = "output"
     m = Mutation(op, rel)
     lines = lines_of(data)
     text_lines = [i for i, l in enumerate(lines) if l.strip()]
@@ -544,6 +553,72 @@ def mutate(rng, site, rel):
         lines.insert(i, brk.encode())
         m.detail = f"line {i + 1}: {brk}"
         write(b"\n".join(lines))
+    elif op == "case-twin":
+        # The same page again under a name differing only in case (Windows and macOS
+        # authors never see the two apart; addresses are lowercase).
+        stem = path.stem
+        twin = stem.upper() if stem.upper() != stem else stem.capitalize()
+        if twin == stem or not re.search(r"[A-Za-z]", stem):
+            twin = "X" + stem
+            mate = path.with_name("x" + stem + ".md")
+            shutil.copy(path, mate)
+            m.named.add(str(mate.relative_to(site)))
+        copy = path.with_name(twin + ".md")
+        shutil.copy(path, copy)
+        m.named.add(str(copy.relative_to(site)))
+        m.detail = f"-> {copy.name}"
+    elif op == "folder-twin":
+        # A page named like the folder beside it (`practices.md` next to `practices/`).
+        folder = path.parent
+        if folder.name != "content":
+            twin = folder.with_name(folder.name + ".md")
+            shutil.copy(path, twin)
+            m.named.add(str(twin.relative_to(site)))
+            m.named.add(str(folder.relative_to(site)))
+            m.detail = f"-> {twin.relative_to(site)}"
+    elif op == "null-fields":
+        fm = front_matter_range(lines)
+        if fm:
+            toml = lines[0].strip() == b"+++"
+            sep = rb"=" if toml else rb":"
+            for j in range(fm[0], fm[1]):
+                if re.match(rb"^[A-Za-z_][\w-]*\s*" + sep, lines[j]):
+                    key = lines[j].split(sep[-1:], 1)[0]
+                    lines[j] = key + (b'= ""' if toml else b": null")
+            write(b"\n".join(lines))
+    elif op == "active-attachment":
+        # A diagram or an HTML export beside the page that would run a script.
+        name, text = rng.choice([
+            ("流程图.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="9" onload="alert(1)"/>\n</svg>\n'),
+            ("架构.svg", '<svg xmlns="http://www.w3.org/2000/svg"><a href="&#106;avascript:alert(1)"><text>x</text></a></svg>'),
+            ("导出.html", "<p>报表</p><script>alert(1)</script>"),
+        ])
+        extra = path.with_name(name)
+        extra.write_text(text, encoding="utf-8")
+        m.named.add(str(extra.relative_to(site)))
+        m.detail = f"+ {name}"
+    elif op == "reserved":
+        # A page at an address the portal writes itself.
+        name = rng.choice(["search.md", "tags.md", "sitemap.xml.md", "dashboard/index.md",
+                           "categories/x.md"])
+        dest = site / "content" / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, dest)
+        m.named.add(str(dest.relative_to(site)))
+        m.detail = f"-> content/{name}"
+    elif op == "output":
+        # --output somewhere a build must never write: the sources, the site, its
+        # parent, a link to it, a file.
+        choice = rng.choice(["content", ".", "content/lessons", "static", "data",
+                             "templates", "..", "link", "site.toml"])
+        if choice == "link":
+            link = site / "public-link"
+            os.symlink(".", link)
+            m.output = link
+        else:
+            m.output = (site / choice).resolve() if choice == ".." else site / choice
+        m.named.add(str(m.output))
+        m.detail = f"--output {choice}"
     return m
 
 
@@ -562,6 +637,19 @@ def tree_hash(root):
         for f in files:
             p = Path(dirpath) / f
             h[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return h
+
+
+def sources_hash(site):
+    """Every regular file outside the output folder (a named pipe is not read)."""
+    h = {}
+    for dirpath, dirs, files in os.walk(site):
+        if Path(dirpath) == site:
+            dirs[:] = [d for d in dirs if d != "public"]
+        for f in files:
+            p = Path(dirpath) / f
+            if stat.S_ISREG(os.lstat(p).st_mode):
+                h[str(p.relative_to(site))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return h
 
 
@@ -592,8 +680,10 @@ def language_problems(text, lang):
 
 
 def judge(binary, site, lang, m, base_public):
-    out_dir = site / "public"
+    out_dir = m.output or site / "public"
     defects, notes = [], []
+    # The parent of the site holds the other cases: only the site's own files are judged.
+    sources = sources_hash(site)
     t0 = time.monotonic()
     rc, out, err = run_pmo(binary, ["--root", str(site), "build", "--output", str(out_dir),
                                     "--format", "json"])
@@ -643,6 +733,16 @@ def judge(binary, site, lang, m, base_public):
     if errors and not any(d.get("file") in m.named for d in errors):
         defects.append("elsewhere")
         notes.append("errors name " + ", ".join(sorted({str(d.get('file')) for d in errors}))[:200])
+    if sources_hash(site) != sources:
+        after = sources_hash(site)
+        changed = sorted(k for k in set(after) | set(sources) if after.get(k) != sources.get(k))
+        defects.append("lost")
+        notes.append(f"sources changed: {changed[:5]}")
+    if m.output is not None:
+        if rc == 0:
+            defects.append("output")
+            notes.append(f"built into {m.output}")
+        return sorted(set(defects)), notes, rc, time.monotonic() - t0
     if rc != 0:
         if tree_hash(out_dir) != base_public:
             defects.append("public")

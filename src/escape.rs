@@ -74,6 +74,84 @@ pub fn json_in_script(json: String) -> String {
     }
 }
 
+/// An attribute value as a browser reads it: character references (`&#106;`, `&#x6A`,
+/// `&colon;`, `&amp;` …) decoded. Borrowed when it holds none.
+pub fn attribute_value(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains('&') {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match reference(rest) {
+            Some((c, used)) => {
+                out.extend(c);
+                rest = &rest[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The character `text` starts with as a reference, and the bytes the reference takes
+/// (`None` for a number no character has, which browsers show as U+FFFD).
+fn reference(text: &str) -> Option<(Option<char>, usize)> {
+    let body = &text[1..];
+    if let Some(num) = body.strip_prefix('#') {
+        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 3),
+            None => (num, 10, 2),
+        };
+        let len = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
+        let code = u32::from_str_radix(&digits[..len], radix).ok()?;
+        let semi = usize::from(digits[len..].starts_with(';'));
+        return Some((char::from_u32(code), skip + len + semi));
+    }
+    // The named references that matter in an address (HTML's list is two thousand long).
+    [
+        ("amp;", '&'),
+        ("lt;", '<'),
+        ("gt;", '>'),
+        ("quot;", '"'),
+        ("apos;", '\''),
+        ("colon;", ':'),
+        ("Tab;", '\t'),
+        ("NewLine;", '\n'),
+        ("sol;", '/'),
+        ("lpar;", '('),
+        ("rpar;", ')'),
+        ("period;", '.'),
+        ("num;", '#'),
+        ("quest;", '?'),
+        ("equals;", '='),
+        ("nbsp;", '\u{a0}'),
+    ]
+    .into_iter()
+    .find(|(name, _)| body.starts_with(name))
+    .map(|(name, c)| (Some(c), 1 + name.len()))
+}
+
+/// An address as a browser follows it: references decoded, and the tabs and line
+/// breaks URL parsing drops anywhere, and the spaces and controls it trims at either
+/// end, removed (`java&#9;script:` is `javascript:`).
+pub fn followed_address(value: &str) -> String {
+    attribute_value(value)
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_matches(|c: char| c <= ' ')
+        .to_string()
+}
+
 /// Decodes `%XX` escapes (as browsers send non-ASCII paths); invalid UTF-8 is replaced.
 pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
@@ -182,6 +260,27 @@ mod tests {
         );
         let s = "https://x.example/会议 纪要/";
         assert_eq!(super::percent_decode(&super::ascii_uri(s)), s);
+    }
+
+    #[test]
+    fn addresses_are_read_as_a_browser_follows_them() {
+        for written in [
+            "&#106;avascript:x",
+            "&#x6A&#x61vascript:x",
+            "java&#9;script:x",
+            "java&Tab;script&colon;x",
+            " \u{1}javascript:x",
+            "jav\nascript:x",
+        ] {
+            assert_eq!(
+                super::followed_address(written),
+                "javascript:x",
+                "{written}"
+            );
+        }
+        assert_eq!(super::attribute_value("a.md?x=1&amp;y=2"), "a.md?x=1&y=2");
+        assert_eq!(super::attribute_value("a&b&#;&#xZZ;"), "a&b&#;&#xZZ;");
+        assert_eq!(super::attribute_value("#&#x4E00;"), "#一");
     }
 
     #[test]

@@ -227,54 +227,11 @@ fn attributes(tag: &str) -> Vec<(usize, usize, &str, &str)> {
 /// An attribute value as a browser reads an address: character references decoded,
 /// whitespace and control characters (which URL parsing drops) removed, lowercased.
 fn normalized(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(c) = rest.chars().next() {
-        if c == '&' {
-            if let Some((decoded, used)) = reference(rest) {
-                out.extend(decoded.filter(|c| !c.is_control() && !c.is_whitespace()));
-                rest = &rest[used..];
-                continue;
-            }
-        }
-        if !c.is_control() && !c.is_whitespace() {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    out.to_lowercase()
-}
-
-/// The character `text` starts with as a reference (`&#106;`, `&#x6A`, `&colon;`), and
-/// the bytes it takes.
-fn reference(text: &str) -> Option<(Option<char>, usize)> {
-    let body = &text[1..];
-    if let Some(num) = body.strip_prefix('#') {
-        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16, 3),
-            None => (num, 10, 2),
-        };
-        let len = digits
-            .find(|c: char| !c.is_digit(radix))
-            .unwrap_or(digits.len());
-        let code = u32::from_str_radix(&digits[..len], radix).ok()?;
-        let semi = usize::from(digits[len..].starts_with(';'));
-        return Some((char::from_u32(code), skip + len + semi));
-    }
-    for (name, c) in [
-        ("colon;", ':'),
-        ("Tab;", '\t'),
-        ("NewLine;", '\n'),
-        ("amp;", '&'),
-        ("sol;", '/'),
-        ("lpar;", '('),
-        ("period;", '.'),
-    ] {
-        if body.starts_with(name) {
-            return Some((Some(c), 1 + name.len()));
-        }
-    }
-    None
+    crate::escape::attribute_value(value)
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// At most 60 characters of `text`, for a message.

@@ -201,16 +201,21 @@ pub(super) fn raw_links(
             && !dest.starts_with("//")
             && scheme_of(dest).is_none()
     };
+    // Each with its address as a browser reads it (references decoded).
     let attributes: Vec<_> = html::url_attributes(html)
         .into_iter()
-        .filter(|a| inside(a.value.trim()))
+        .map(|a| {
+            let dest = crate::escape::followed_address(a.value);
+            (a, dest)
+        })
+        .filter(|(_, dest)| inside(dest))
         .collect();
     if attributes.is_empty() {
         return None;
     }
     let mut rewritten = String::with_capacity(html.len() + 16 * attributes.len());
     let (mut done, mut searched) = (0, 0);
-    for attribute in attributes {
+    for (attribute, dest) in attributes {
         let value = &html[attribute.written.clone()];
         let start = match written[searched..].find(value) {
             Some(i) => searched + i,
@@ -218,7 +223,7 @@ pub(super) fn raw_links(
         };
         searched = (start + value.len()).min(written.len());
         out.links.push(LinkRef {
-            dest: attribute.value.trim().replace("&amp;", "&"),
+            dest,
             span: at + start..at + searched,
             is_image: attribute.is_image,
             raw: true,

@@ -598,6 +598,28 @@ mod tests {
         );
     }
 
+    /// A script address written with character references or a tab (`&#106;avascript:`,
+    /// `java&#9;script:`) is the same address to a browser. It was taken for a page of
+    /// the site: "there is no file content/lessons/&", and its `&` escaped again.
+    #[test]
+    fn a_raw_script_address_written_with_references_is_noted_too() {
+        let text = "<a href=\"&#106;avascript:alert(1)\">甲</a> <a href=\"java&#9;script:x\">乙</a> <a href=\"b.md#&#x4E00;\">丙</a>\n";
+        let (r, p) = md(text);
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            r.dropped_links,
+            vec![
+                (
+                    "javascript:alert(1)".to_string(),
+                    text.find("&#106;").unwrap()
+                ),
+                ("javascript:x".to_string(), text.find("java&#9;").unwrap()),
+            ]
+        );
+        let dests: Vec<&str> = r.links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(dests, ["b.md#一"]);
+    }
+
     #[test]
     fn an_unclosed_style_is_an_error_and_a_closed_one_is_noted() {
         let (r, p) = md("第一段。\n\n<style>p { color: red }</style>\n\n第二段。\n");

@@ -68,12 +68,13 @@ pub(super) fn inspect<'a>(
     }
     let written = &page.source[range.clone()];
     for attribute in html::url_attributes(html) {
-        let value = attribute.value.trim();
-        let scheme = scheme_of(value).map(str::to_ascii_lowercase);
+        // As a browser follows it: `&#106;avascript:` and `java&#9;script:` run too.
+        let value = crate::escape::followed_address(attribute.value);
+        let scheme = scheme_of(&value).map(str::to_ascii_lowercase);
         if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
             let at = written.find(attribute.value).unwrap_or(0);
             out.dropped_links
-                .push((value.to_string(), page.base + range.start + at));
+                .push((value, page.base + range.start + at));
         }
     }
     match raw_links(

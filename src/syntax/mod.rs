@@ -237,6 +237,15 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("write a list as `[a, b, c]`, one comma between two items; put an item that holds `,` `:` or a bracket in double quotes"),
         );
     }
+    // `tags: [风险, 供应商` with its `]` missing: saphyr reads the next field inside the
+    // list and stops at its colon.
+    if message.contains("illegal placement of ':' indicator") {
+        return Some(Explained {
+            problem: t!("a list or group in brackets is not closed, so the lines after it are read inside it"),
+            help: t!("close it on the same line (`[a, b]`, `{{a: 1}}`), or put the value in double quotes if the bracket is part of the text"),
+            at: open_bracket_above(text, offset),
+        });
+    }
     if message.contains("tagged scalar") || message.starts_with("unsupported tag") {
         return explained_here(
             t!("a value starts with `!`, which YAML reads as a type tag"),
@@ -409,6 +418,34 @@ fn toml_key_value(line: &str) -> (&str, &str) {
 
 /// Where the quote that a YAML value opens and never closes stands: the last field above
 /// `offset` whose value starts with a quote its line does not close.
+/// The last `[` or `{` opened before `offset` on a line of its own that the line does
+/// not close, outside quotes.
+fn open_bracket_above(text: &str, offset: usize) -> Option<usize> {
+    let mut found = None;
+    let mut start = 0;
+    for line in text[..floor(text, offset)].split_inclusive('\n') {
+        let mut open: Vec<usize> = Vec::new();
+        let mut quote = None;
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), _) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '[' | '{') => open.push(start + i),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&at) = open.first() {
+            found = Some(at);
+        }
+        start += line.len();
+    }
+    found
+}
+
 fn open_quote_above(text: &str, offset: usize) -> Option<usize> {
     let mut found = None;
     let mut start = 0;
@@ -433,6 +470,25 @@ mod tests {
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).unwrap()
+    }
+
+    /// A list whose `]` went missing: saphyr's "illegal placement of ':' indicator" at the
+    /// next field, in English and without help; told at the open bracket.
+    #[test]
+    fn a_list_left_open_is_told_at_its_bracket() {
+        let text = "title: 周报\ntags: [风险, 供应商\nowner: 王芳\n";
+        let e = yaml(
+            "illegal placement of ':' indicator",
+            text,
+            at(text, "owner") + 5,
+        )
+        .unwrap();
+        assert_eq!(e.at, Some(at(text, "[风险")));
+        assert!(
+            e.problem.to_string().contains("not closed"),
+            "{}",
+            e.problem
+        );
     }
 
     #[test]

@@ -181,8 +181,8 @@ def norm(text):
                                            and ALNUM.match(t[m.end()])) else "", t)
 
 
-DAY = re.compile(r"(?<!\d)(\d{4})(?:-(\d{2})-(\d{2})|年(\d{1,2})月(\d{1,2})日)(?!\d)")
-MONTH = re.compile(r"(?<!\d)(\d{4})(?:-(\d{2})|年(\d{1,2})月)(?![\d日])")
+DAY = re.compile(r"(?<!\d)(\d{4})(?:-(\d{2})-(\d{2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)")
+MONTH = re.compile(r"(?<![\d-])(\d{4})(?:-(\d{2})|\s*年\s*(\d{1,2})\s*月)(?![\d-]|\s*\d{1,2}\s*日)")
 
 
 def dates_of(text):

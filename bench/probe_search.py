@@ -164,7 +164,8 @@ def months(text):
     return {(int(y), int(m)) for y, m in DATE.findall(text) if 1 <= int(m) <= 12}
 
 
-def load(public):
+def indexed_pages(public):
+    """(url, HTML file) of every page the index holds, in document order."""
     search = public / "search"
     meta = base.read_js(search / "meta.js")
     urls = []
@@ -172,9 +173,12 @@ def load(public):
     while len(urls) < meta["n"]:
         urls += [row[0] for row in base.read_js(search / "d" / f"{k}.js")]
         k += 1
+    return [(url, public / url / "index.html" if (url == "" or url.endswith("/")) else public / url) for url in urls]
+
+
+def load(public):
     docs = []
-    for url in urls:
-        page = public / url / "index.html" if (url == "" or url.endswith("/")) else public / url
+    for url, page in indexed_pages(public):
         text, h1, h2s, meta_values = visible(page)
         docs.append({"url": url, "title": h1, "text": text, "norm": norm(text), "h2": h2s, "meta": meta_values,
                      "months": months(text)})

@@ -145,7 +145,8 @@ def truth(kind, q, docs):
     """(pages holding the query's exact text, pages holding all its parts)."""
     qf = base.fold(q).strip()
     if kind in ("number", "code"):
-        pat = re.compile(r"(?<![0-9a-z])" + re.escape(qf) + r"(?![0-9a-z%])")
+        # Whole numbers: 6% is not in 14.6%, nor 500 in 1,500.
+        pat = re.compile(r"(?<![0-9a-z])(?<![0-9][.,])" + re.escape(qf) + r"(?![0-9a-z%])(?![.,][0-9])")
         exact = {i for i, d in enumerate(docs) if pat.search(d["text"])}
         return exact, exact
     if kind == "english":

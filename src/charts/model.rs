@@ -64,3 +64,28 @@ pub struct Chart {
     /// For `Heatmap` charts only.
     pub heatmap: Option<Heatmap>,
 }
+
+impl Chart {
+    /// The words the drawn chart shows besides its numbers — title, axis titles,
+    /// categories, the legend's series, points' and a heatmap's labels — in that order,
+    /// for the search index: a reader looks for a chart by what they saw on it.
+    pub fn labels(&self) -> Vec<&str> {
+        let mut out = vec![
+            self.title.as_str(),
+            self.x_label.as_str(),
+            self.y_label.as_str(),
+        ];
+        if let XAxis::Categories(categories) = &self.x {
+            out.extend(categories.iter().map(String::as_str));
+        }
+        for s in &self.series {
+            out.push(&s.name);
+            out.extend(s.points.iter().filter_map(|p| p.label.as_deref()));
+        }
+        if let Some(h) = &self.heatmap {
+            out.extend(h.rows.iter().chain(&h.cols).map(String::as_str));
+        }
+        out.retain(|l| !l.is_empty());
+        out
+    }
+}

@@ -13,7 +13,7 @@ pub use crate::numbers::format_amount;
 
 use crate::content::page::ProjectInfo;
 use crate::content::schema::Rag;
-use crate::data::{Milestone, ProjectData};
+use crate::data::{Milestone, ProjectData, Risk};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeyFigures {
@@ -72,6 +72,28 @@ pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
         spi: latest.and_then(|m| m.spi),
         latest: latest.cloned(),
     }
+}
+
+/// Rows of the budget and status tables a project page lists: five years of months. A
+/// table of thousands of periods (an export that ran on) made a page of megabytes no
+/// one could read; the charts and the key figures still take every period. The search
+/// index holds the months and RAG labels of the same rows.
+pub const SHOWN_PERIODS: usize = 60;
+
+/// How many risks a project page lists. The search index holds the same ones: a page
+/// found for a risk it does not list (the 11th of 20) ranked as if it held the text.
+pub const RISKS_SHOWN: usize = 10;
+
+/// A project's risks in the order its page lists them: highest exposure first, then by
+/// id. The page shows the first [`RISKS_SHOWN`].
+pub fn risks_by_exposure(risks: &[Risk]) -> Vec<&Risk> {
+    let mut out: Vec<&Risk> = risks.iter().collect();
+    out.sort_by(|a, b| {
+        b.exposure()
+            .cmp(&a.exposure())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
 }
 
 /// Days between the baseline and the actual date (or the forecast while not done);

@@ -9,7 +9,7 @@ use tera::Value;
 
 use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
-use crate::derive::{self, format_amount};
+use crate::derive::{self, format_amount, SHOWN_PERIODS};
 use crate::i18n::I18n;
 use crate::kinds::Kind;
 use crate::markdown::TocEntry;
@@ -479,6 +479,8 @@ pub struct Project<'a> {
     pub figures: ShownFigures,
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk<'a>>,
+    /// How many of `risks` the page lists ([`derive::RISKS_SHOWN`]).
+    pub risks_shown: usize,
     /// The latest [`SHOWN_PERIODS`] rows of the budget table.
     pub budget: Vec<Period<'a>>,
     /// How many rows the budget table has, shown or not.
@@ -489,11 +491,6 @@ pub struct Project<'a> {
     /// How many months the status history has, shown or not.
     pub history_periods: usize,
 }
-
-/// Rows of the budget and status tables a project page lists: five years of months. A
-/// table of thousands of periods (an export that ran on) made a page of megabytes no
-/// one could read; the charts and the key figures still take every period.
-pub const SHOWN_PERIODS: usize = 60;
 
 /// The last [`SHOWN_PERIODS`] of `rows`, and how many there were.
 fn latest<T>(rows: Vec<T>) -> (Vec<T>, usize) {
@@ -594,12 +591,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
             })
             .collect(),
     );
-    let mut risks: Vec<&crate::data::Risk> = data.risks.iter().collect();
-    risks.sort_by(|a, b| {
-        b.exposure()
-            .cmp(&a.exposure())
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    let risks = derive::risks_by_exposure(&data.risks);
     let iso = |d: Option<crate::content::schema::Date>| d.map(|d| d.iso()).unwrap_or_default();
     Some(Project {
         row,
@@ -646,6 +638,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 response: &r.response,
             })
             .collect(),
+        risks_shown: derive::RISKS_SHOWN,
         budget,
         budget_periods,
         history,

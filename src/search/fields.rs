@@ -7,6 +7,7 @@
 //! templates show is here, taken from the same data the templates are given, never by
 //! reading the HTML back.
 
+use crate::blocks::BlockSpec;
 use crate::charts;
 use crate::content::page::Page;
 use crate::content::schema::Date;
@@ -31,8 +32,9 @@ pub fn headings(page: &Page) -> String {
 
 /// Everything shown about the page besides its text: taxonomy terms, its project, its
 /// register number, people, labels in the site's language, dates, and the summary
-/// written in its front matter.
-pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
+/// written in its front matter. `as_of` is the day the pages count overdue from
+/// (`Config::as_of`, asked once per build: today's date costs a clock and zone read).
+pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
     let mut out = Line(page.tags.join(" "));
     out.add(page.category.as_deref());
     out.add(site.project_of(page).map(|p| site.page(p).title.as_str()));
@@ -49,11 +51,14 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
         out.add(l.id.as_deref());
         out.add(l.severity.map(|s| i18n.term(s)).as_deref());
         out.add(l.status.map(|s| i18n.term(s)).as_deref());
-        // The actions table: its owners, statuses and dates (what is to be done is
-        // prose, in the body).
+        // The actions table: its owners, statuses, 逾期 badges and dates (what is to be
+        // done is prose, in the body).
         for a in &l.actions {
             out.add(a.owner.as_deref());
             out.add(Some(&i18n.term(a.status)));
+            if a.is_overdue(as_of) {
+                out.add(Some(i18n.get("action_overdue")));
+            }
             for date in [a.due, a.done].into_iter().flatten() {
                 out.date(&date, i18n);
             }
@@ -61,6 +66,10 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n) -> String {
     }
     if let Some(date) = page.practice().and_then(|p| p.review_by) {
         out.date(&date, i18n);
+        // Its 已过复审期 badge, shown once the date is past.
+        if date < as_of {
+            out.add(Some(i18n.get("review_overdue")));
+        }
     }
     if let Some(r) = page.review() {
         out.add(Some(&i18n.term(r.review_type)));
@@ -93,18 +102,65 @@ pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
     let beside = beside(site, id, i18n);
     let figures = labels(site, page, i18n);
     let mut out = page.body.text.unpack();
-    out.reserve(beside.len() + figures.len() + 2);
+    let dates = written_dates(&out).join("\n");
+    out.reserve(beside.len() + figures.len() + dates.len() + 3);
     out.push('\n');
     out.push_str(&beside);
     out.push('\n');
     out.push_str(&figures);
+    out.push('\n');
+    out.push_str(&dates);
+    out
+}
+
+/// The dates `text` writes the Chinese way (`2025 年 9 月`, `2025年10月8日`) as the
+/// ISO terms a date of the front matter is indexed by (`2025-09`, `2025-10-08` and its
+/// month), each once, so `2025-09`, `2025/9` or `2025.09` finds the prose that says it
+/// as they find a page dated then. The text itself is indexed as written besides.
+fn written_dates(text: &str) -> Vec<String> {
+    /// The number of at most `max` ASCII digits at the start of `s` (after spaces), and
+    /// the rest after it and the spaces that follow.
+    fn number(s: &str, max: usize) -> Option<(u32, &str)> {
+        let s = s.trim_start();
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > max {
+            return None;
+        }
+        Some((s[..digits].parse().ok()?, s[digits..].trim_start()))
+    }
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('年') {
+        let before = text[..at].trim_end();
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits != 4 {
+            continue;
+        }
+        let year = &before[before.len() - 4..];
+        let Some((month, rest)) = number(&text[at + '年'.len_utf8()..], 2) else {
+            continue;
+        };
+        let Some(rest) = rest
+            .strip_prefix('月')
+            .filter(|_| (1..=12).contains(&month))
+        else {
+            continue;
+        };
+        out.push(format!("{year}-{month:02}"));
+        if let Some((day, rest)) = number(rest, 2) {
+            if rest.starts_with('日') && (1..=31).contains(&day) {
+                out.push(format!("{year}-{month:02}-{day:02}"));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
 /// The labels a page shows around its content: its kind above the title (经验教训), and
 /// on a project page its section and figure labels (关键指标, 挣值（EV）, 主要风险 …),
 /// the month its figures are as of, the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期),
-/// each month's RAG label and its charts' titles. Body text (as weighty as prose: they are the same on many
+/// each month of its status table with its RAG label, and its charts' titles. Body text (as weighty as prose: they are the same on many
 /// pages), never quoted nor read for exact text (not in [`shown`]): a reader searching
 /// 经验教训, 延期 or 挣值 finds the pages that show it.
 fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
@@ -156,8 +212,11 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
             out.add(Some(i18n.get("milestone_on_track")));
         }
     }
-    for rag in history.iter().filter_map(|h| h.rag) {
-        out.add(Some(&i18n.term(rag)));
+    // The rows of its status table, as many as it shows: each month, its RAG label.
+    let shown = history.len().saturating_sub(derive::SHOWN_PERIODS);
+    for h in &history[shown..] {
+        out.add(Some(&h.period));
+        out.add(h.rag.map(|r| i18n.term(r)).as_deref());
     }
     // The charts' titles (风险矩阵（概率 × 影响）, 挣值 S 曲线), as their figures show them.
     let charts = crate::charts::project::charts(p, data, i18n);
@@ -171,7 +230,8 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
 }
 
 /// What a page shows beside its prose: its number tables and link lists, a lesson's
-/// actions, a project's milestones and risks, the cells of its ```table blocks.
+/// actions, a project's milestones and the risks it lists, the cells of its ```table
+/// blocks and the words of its ```chart blocks ([`charts::model::Chart::labels`]).
 fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
     let mut out = Line(String::new());
@@ -189,19 +249,34 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
                 out.date(&date, i18n);
             }
         }
-        for r in &data.risks {
+        // The risks the page lists, not those its table leaves out.
+        let risks = derive::risks_by_exposure(&data.risks);
+        for r in risks.into_iter().take(derive::RISKS_SHOWN) {
             for text in [&r.id, &r.title, &r.owner, &r.response] {
                 out.add(Some(text));
             }
             out.add(Some(&i18n.risk_status(&r.status)));
         }
     }
-    for spec in &page.blocks {
-        if let crate::blocks::BlockSpec::Table(spec) = spec {
-            if let Some(table) = charts::find_table(site, id, &spec.data) {
+    for (raw, spec) in page.body.blocks.iter().zip(&page.blocks) {
+        let Some(table) = charts::find_table(site, id, spec.data()) else {
+            continue;
+        };
+        match spec {
+            BlockSpec::Table(spec) => {
                 let shown = charts::build::table(spec, table);
                 for cell in shown.columns.iter().chain(shown.rows.iter().flatten()) {
                     out.add(Some(cell));
+                }
+            }
+            // A chart the chart stage draws (one it refuses fails the build).
+            BlockSpec::Chart(chart) => {
+                if charts::check::check(spec, table, &raw.text).is_ok()
+                    && charts::build::check_size(chart, table).is_ok()
+                {
+                    for label in charts::build::chart(chart, table).0.labels() {
+                        out.add(Some(label));
+                    }
                 }
             }
         }
@@ -255,5 +330,22 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n) -> String {
     match out.0.char_indices().nth(SHOWN_CHARS) {
         Some((at, _)) => out.0[..at].to_string(),
         None => out.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_dates;
+
+    #[test]
+    fn dates_written_the_chinese_way_become_iso_terms() {
+        assert_eq!(
+            written_dates("切换在 2025 年 9 月完成，演练定于2025年10月8日，2024年3月再议。"),
+            ["2024-03", "2025-09", "2025-10", "2025-10-08"]
+        );
+        // A year alone, a month out of range, a count of months, five digits: none.
+        assert!(written_dates("2025 年共 9 个议题；2025年13月；12025年3月；年月").is_empty());
+        // The day only with 日, and only a real one.
+        assert_eq!(written_dates("2025年2月40日 前"), ["2025-02"]);
     }
 }

@@ -235,6 +235,7 @@ fn postings(
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
     let mut all_ranges: BlockRanges = Vec::with_capacity(docs.len());
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
+    let as_of = site.config.as_of();
     let mut previous: Option<(usize, Vec<DocIndex>)> = None;
     for b in 0..=batches.len() {
         if halted(stop).is_err() {
@@ -253,7 +254,7 @@ fn postings(
                             terms.add_field(0, head(&page.title, MAX_FIELD_BYTES), title);
                             let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
-                            let metadata = fields::metadata(site, page, i18n);
+                            let metadata = fields::metadata(site, page, i18n, as_of);
                             terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
                             let body = fields::body(site, id, i18n);
                             // The prose opens the body field: its excerpt blocks' offsets

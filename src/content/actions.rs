@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::content::front_matter::{Format, Split};
-use crate::content::load::field_offset;
+use crate::content::page_file::field_offset;
 use crate::content::schema::{Action, ActionStatus, Date, LessonMeta, Vocabulary};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::source::Source;

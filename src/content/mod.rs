@@ -7,4 +7,5 @@ pub mod language;
 pub mod load;
 mod misplaced;
 pub mod page;
+pub mod page_file;
 pub mod schema;

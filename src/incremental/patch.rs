@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::{add_jobs, Workspace};
-use crate::content::load::{declares_draft, load_page};
+use crate::content::load::declares_draft;
+use crate::content::page_file::load_page;
 use crate::data::read::read as read_table;
 use crate::kinds::Kind;
 use crate::prepared::Replaced;

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::content::load::url_of;
 use crate::content::page::Page;
+use crate::content::page_file::url_of;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::ids::{Id, IdVec};
 use crate::kinds::Kind;

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use crate::config::BudgetSettings;
 use crate::content::front_matter;
-use crate::content::load::field_offset;
 use crate::content::page::ProjectInfo;
+use crate::content::page_file::field_offset;
 use crate::data::{BudgetRow, Milestone, Table};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;

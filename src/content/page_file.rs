@@ -1,0 +1,419 @@
+//! One content file to a page: its front matter parsed and checked against its kind's
+//! schema, its Markdown rendered, its address made. The load stage (`load`) walks
+//! `content/` and calls this for every Markdown file in parallel; `serve` calls it for
+//! each file saved.
+
+use crate::t;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::content::front_matter::{self, Split};
+use crate::content::load::display_path;
+use crate::content::page::{Extra, LessonInfo, Page, ProjectInfo, ReviewInfo};
+use crate::content::schema::{
+    AudienceMeta, LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
+};
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::kinds::{kind_of, Kind};
+use crate::markdown;
+use crate::slugs::slugify;
+use crate::source::{read_text, Source};
+
+/// The largest BAC accepted: 10^15, the limit budget tables have too (see
+/// `data::budget::MAX_AMOUNT`), so derived sums and ratios stay exact and finite.
+const MAX_BAC: f64 = 1e15;
+
+/// Refuses project figures that would be shown as right while wrong: a BAC that is NaN,
+/// infinite, absurdly large or negative, and a planned finish before the start.
+fn check_project(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    m: &ProjectMeta,
+) -> Result<(), Diagnostic> {
+    let at = |field: &str| {
+        let offset = field_offset(text, split, field);
+        let len = text[offset..].find('\n').unwrap_or(0);
+        crate::diagnostics::Location::new(path, text, offset, len)
+    };
+    if let Some(bac) = m.bac {
+        // The value as written (`.nan`, `1e20`): a figure this wrong is best quoted.
+        let offset = field_offset(text, split, "bac");
+        let line = text[offset..].lines().next().unwrap_or("");
+        let written = line.split(" #").next().unwrap_or("").trim();
+        let problem = if !bac.is_finite() {
+            Some(t!(
+                "`{field}` is `{value}`, which is not a figure",
+                field = "bac",
+                value = written
+            ))
+        } else if bac.abs() > MAX_BAC {
+            Some(t!(
+                "`bac` is out of range: `{value}` is larger than 10^15",
+                value = written
+            ))
+        } else if bac < 0.0 {
+            Some(t!(
+                "`bac` is negative ({bac})",
+                bac = crate::numbers::format_amount(bac)
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(Diagnostic::error(Problem::Content(problem))
+                .at(at("bac"))
+                .with_help(t!("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000")));
+        }
+    }
+    if let (Some(start), Some(finish)) = (m.start, m.finish) {
+        if finish.0 < start.0 {
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "the planned `finish` ({finish}) is before `start` ({start})",
+                finish = finish.iso(),
+                start = start.iso()
+            )))
+            .at(at("finish"))
+            .with_help(t!(
+                "check both dates (YYYY-MM-DD); the finish may be the start day but not earlier"
+            )));
+        }
+    }
+    // A status set by hand reads like a computed one unless it says why; without the
+    // reason a steering committee cannot tell an override from a measurement.
+    let reason = m.rag_reason.as_deref().map(str::trim).unwrap_or("");
+    if let (Some(rag), "") = (m.rag, reason) {
+        let rag = crate::content::schema::Vocabulary::key(rag);
+        return Err(Diagnostic::error(Problem::Content(t!("`rag: {rag}` sets the status by hand, but there is no `rag_reason` saying why", rag = rag)))
+        .at(at("rag"))
+        .with_help(t!("add `rag_reason:` with who decided and why (e.g. rag_reason: 指导委员会 6 月 15 日决定暂停，暂按黄色管理), or remove `rag` to show the status computed from CPI and SPI")));
+    }
+    Ok(())
+}
+
+/// The URL of the page at `rel`: every folder and the file stem become slugs;
+/// `_index.md` and `index.md` stand for their folder.
+pub fn url_of(rel: &str) -> String {
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    let file = parts.pop().unwrap_or("");
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let mut url = String::new();
+    for dir in parts {
+        url.push_str(&slugify(dir, "section"));
+        url.push('/');
+    }
+    if stem != "_index" && stem != "index" {
+        url.push_str(&slugify(stem, "page"));
+        url.push('/');
+    }
+    url
+}
+
+/// The largest page read: far beyond any page a person writes (the longest in the
+/// sample portal is 12 KB), small enough that every stage stays quick on it.
+pub const MAX_PAGE_BYTES: usize = 16_000_000;
+
+pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
+    let full = content_dir.join(rel);
+    let path = display_path(root, &full);
+    let text = read_text(&full, &path).map_err(|d| vec![d])?;
+    if text.len() > MAX_PAGE_BYTES {
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "this page is {size} MB; a page may be at most {max} MB",
+            size = text.len() / 1_000_000,
+            max = MAX_PAGE_BYTES / 1_000_000
+        )))
+        .in_file(&path)
+        .with_help(t!(
+            "split it into several pages, or put its data in a table under data/ and chart it"
+        ))]);
+    }
+    let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
+    let kind = kind_of(rel);
+    let mut page = parse_meta(kind, rel, &path, &text, &split)
+        .map_err(|problems| crate::content::misplaced::explain(kind, rel, problems))?;
+    if text[split.front.clone()].contains("audience") {
+        let m: AudienceMeta = front_matter::parse(&path, &text, &split, kind.key())?;
+        let at = field_offset(&text, &split, "audience");
+        page.audience = m.audience.map(|name| (name, at));
+    }
+    let (mut body, plain, mut problems) =
+        markdown::render_with_text(&path, &text, split.body.clone());
+    for raw in &body.blocks {
+        match crate::blocks::parse(raw.chart, &raw.text) {
+            Ok(spec) => page.blocks.push(spec),
+            Err(e) => problems.push(
+                Diagnostic::error(Problem::Content(if raw.chart {
+                    t!("invalid chart block: {detail}", detail = e.message)
+                } else {
+                    t!("invalid table block: {detail}", detail = e.message)
+                }))
+                .at(crate::diagnostics::Location::new(
+                    &path,
+                    &text,
+                    raw.offset + e.span.start,
+                    e.span.len(),
+                ))
+                .with_help(e.help),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    page.explicit_summary = !page.summary.is_empty();
+    // The first paragraph is kept only as the summary: a second copy in every page
+    // cost some 40 MB at 100,000 pages.
+    let first_paragraph = std::mem::take(&mut body.first_paragraph);
+    if page.summary.is_empty() {
+        page.summary = first_paragraph;
+    }
+    page.written_in = crate::content::language::written_in(&page.title, &plain);
+    page.body = body;
+    Ok(page)
+}
+
+fn parse_meta(
+    kind: Kind,
+    rel: &str,
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+) -> Result<Page, Vec<Diagnostic>> {
+    let mut page = Page {
+        kind,
+        rel_path: rel.to_string(),
+        path: path.to_path_buf(),
+        source: Source::Held(Arc::clone(text)),
+        url: url_of(rel),
+        title: String::new(),
+        date: None,
+        tags: Vec::new(),
+        category: None,
+        summary: String::new(),
+        explicit_summary: false,
+        written_in: None,
+        owner: None,
+        weight: None,
+        draft: false,
+        audience: None,
+        extra: Extra::None,
+        body: Default::default(),
+        blocks: Vec::new(),
+    };
+    match kind {
+        Kind::Section => {
+            let m: SectionMeta = front_matter::parse(path, text, split, "section")?;
+            page.title = m.title.unwrap_or_default();
+            page.weight = m.weight;
+            page.summary = m.summary.unwrap_or_default();
+        }
+        Kind::Practice => {
+            let m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
+            page.title = m.title.clone();
+            page.date = m.date;
+            page.category = m.category.clone();
+            page.tags = m.tags.clone();
+            page.weight = m.weight;
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
+            page.draft = m.draft;
+            page.extra = Extra::Practice(Box::new(m));
+        }
+        Kind::Lesson => {
+            let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
+            let wrong = crate::content::actions::errors(path, text, split, &m);
+            if !wrong.is_empty() {
+                return Err(wrong);
+            }
+            page.title = m.title.clone();
+            page.date = Some(m.date);
+            page.category = m.category.clone();
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
+            page.draft = m.draft;
+            page.extra = Extra::Lesson(LessonInfo {
+                project_at: field_offset(text, split, "project"),
+                meta: m,
+            });
+        }
+        Kind::Project => {
+            let mut m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
+            check_project(path, text, split, &m).map_err(|d| vec![d])?;
+            // Shown and compared as its code: `RMB` or `人民币` is CNY everywhere.
+            m.currency = m.currency.map(|c| crate::numbers::currency_code(&c));
+            page.title = m.title.clone();
+            page.tags = m.tags.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
+            page.draft = m.draft;
+            page.date = m.start;
+            let slug = rel.split('/').nth(1).unwrap_or_default().to_string();
+            page.extra = Extra::Project(Box::new(ProjectInfo { meta: m, slug }));
+        }
+        Kind::Review => {
+            let m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
+            page.title = m.title.clone();
+            page.date = Some(m.date);
+            page.tags = m.tags.clone();
+            page.owner = m.owner.clone();
+            page.summary = m.summary.clone().unwrap_or_default();
+            page.draft = m.draft;
+            page.extra = Extra::Review(ReviewInfo {
+                project_at: field_offset(text, split, "project"),
+                meta: m,
+            });
+        }
+        Kind::Home | Kind::Report | Kind::Page => {
+            let m: PageMeta = front_matter::parse(path, text, split, "page")?;
+            page.title = m.title;
+            page.date = m.date;
+            page.tags = m.tags;
+            page.weight = m.weight;
+            page.owner = m.owner;
+            page.summary = m.summary.unwrap_or_default();
+            page.draft = m.draft;
+        }
+    }
+    if kind != Kind::Section && crate::slugs::is_blank(&page.title) {
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "the title is empty"
+        )))
+        .at(crate::diagnostics::Location::new(
+            path,
+            text,
+            field_offset(text, split, "title"),
+            5,
+        ))
+        .with_help(t!("give the page a title"))]);
+    }
+    check_terms(path, text, split, &page)?;
+    drop_repeated_tags(&mut page.tags);
+    Ok(page)
+}
+
+/// A tag written twice on one page, in another case or width (`RACI`, `raci`,
+/// `ＲＡＣＩ`), is one term with one page: shown once, as first written.
+fn drop_repeated_tags(tags: &mut Vec<String>) {
+    if tags.len() < 2 {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| seen.insert(crate::slugs::slugify(t, "term")));
+}
+
+/// A tag or category needs a letter or digit: its page's address is made of them, and
+/// terms without any (`..`, `#`, an empty one) would all share one page. A tag holding a
+/// full-width comma was meant as two.
+fn check_terms(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    page: &Page,
+) -> Result<(), Vec<Diagnostic>> {
+    let named = |name: &str| name.chars().any(char::is_alphanumeric);
+    let bad = page
+        .tags
+        .iter()
+        .find(|t| !named(t))
+        .map(|t| ("tags", t!("tag"), t))
+        .or_else(|| {
+            page.category
+                .as_ref()
+                .filter(|c| !named(c))
+                .map(|c| ("category", t!("category"), c))
+        });
+    let at = |field: &str| {
+        crate::diagnostics::Location::new(path, text, field_offset(text, split, field), field.len())
+    };
+    // `[RACI，启动]`: a Chinese input method's comma does not separate YAML list items,
+    // so the two tags would silently be one.
+    if let Some(joined) = page.tags.iter().find(|t| t.contains('，')) {
+        let parts: Vec<&str> = joined.split('，').map(str::trim).collect();
+        return Err(vec![Diagnostic::error(Problem::Content(t!(
+            "the tag `{name}` holds a full-width comma `，`, so it is one tag, not {count}",
+            name = joined,
+            count = parts.len()
+        )))
+        .at(at("tags"))
+        .with_help(t!(
+            "separate tags with a half-width comma: [{tags}]",
+            tags = parts.join(", ")
+        ))]);
+    }
+    let Some((field, what, name)) = bad else {
+        return Ok(());
+    };
+    Err(vec![Diagnostic::error(Problem::Content(t!(
+        "the {what} `{name}` has no letter or digit",
+        what = what.clone(),
+        name = name
+    )))
+    .at(at(field))
+    .with_help(t!(
+        "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
+        what = what
+    ))])
+}
+
+/// Byte offset of the value of a top-level front matter field (the start of the front
+/// matter if the field is not written on a line of its own).
+pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
+    let front = &text[split.front.clone()];
+    let mut offset = split.front.start;
+    for line in front.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(field) {
+            let trimmed = rest.trim_start();
+            if let Some(value) = trimmed
+                .strip_prefix(':')
+                .or_else(|| trimmed.strip_prefix('='))
+            {
+                let value_start =
+                    line.len() - value.len() + (value.len() - value.trim_start().len());
+                return offset + value_start;
+            }
+        }
+        offset += line.len();
+    }
+    split.front.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_repeated_in_another_case_or_width_is_kept_once() {
+        let mut tags: Vec<String> = ["RACI", "启动", "raci", "ＲＡＣＩ", "Raci "]
+            .map(String::from)
+            .to_vec();
+        drop_repeated_tags(&mut tags);
+        assert_eq!(tags, ["RACI", "启动"]);
+    }
+
+    #[test]
+    fn urls_are_folder_style_and_keep_chinese() {
+        assert_eq!(url_of("_index.md"), "");
+        assert_eq!(url_of("practices/Risk/_index.md"), "practices/risk/");
+        assert_eq!(
+            url_of("practices/risk/风险登记册.md"),
+            "practices/risk/风险登记册/"
+        );
+        assert_eq!(
+            url_of("projects/erp-upgrade/index.md"),
+            "projects/erp-upgrade/"
+        );
+        assert_eq!(url_of("lessons/Vendor Delay.md"), "lessons/vendor-delay/");
+    }
+
+    #[test]
+    fn field_offset_finds_the_value() {
+        let text = "---\ntitle: x\nproject:  erp\n---\n";
+        let split = Split {
+            format: front_matter::Format::Yaml,
+            front: 4..27,
+            body: 31..31,
+        };
+        assert_eq!(&text[field_offset(text, &split, "project")..][..3], "erp");
+    }
+}

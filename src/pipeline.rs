@@ -419,7 +419,7 @@ impl Prepared {
         heap::give_back();
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
             .map_err(BuildFailure::from)?;
-        self.render(&cache, &self.related, output, progress, index_files, laps)
+        self.render(&cache, output, progress, index_files, laps)
     }
 
     /// [`Prepared::write`] with templates and summaries already made, keeping every
@@ -431,17 +431,13 @@ impl Prepared {
         progress: &dyn Progress,
     ) -> Result<(usize, Stages), BuildFailure> {
         let mut laps = Laps::new();
+        // Only `serve` writes so, and it loads keeping sources: related lessons were found.
+        debug_assert!(
+            !self.related_owed,
+            "write_with on a site prepared for one build"
+        );
         let index_files = self.index(output, &mut laps)?;
-        // Found here when the site was prepared for a one-shot build (tests).
-        let found;
-        let related = if self.related_owed {
-            found = related::Related::of(&self.site);
-            laps.mark("related");
-            &found
-        } else {
-            &self.related
-        };
-        self.render(cache, related, output, progress, index_files, laps)
+        self.render(cache, output, progress, index_files, laps)
     }
 
     /// The search index, when the site has search. Returns the number of files written.
@@ -459,7 +455,6 @@ impl Prepared {
     fn render(
         &self,
         cache: &RenderCache,
-        related: &related::Related,
         output: &dyn Output,
         progress: &dyn Progress,
         index_files: usize,
@@ -468,7 +463,7 @@ impl Prepared {
         let renderer = Renderer::new(
             &self.site,
             &self.drawings,
-            related,
+            &self.related,
             cache,
             &self.i18n,
             &self.root,

@@ -9,6 +9,7 @@ mod common;
 
 use std::fs;
 
+use common::hostile::{csv_cell, lesson_with_every_field, quoted};
 use common::Site;
 
 /// Each calls `alert`, which the test turns into a tripwire.
@@ -53,15 +54,6 @@ const PAYLOADS: &[&str] = &[
 fn as_id(payload: &str, trust_html: bool) -> Option<String> {
     let fits = !payload.contains(char::is_whitespace) && !payload.contains('}');
     (fits && !(trust_html && payload.contains('<'))).then(|| payload.to_string())
-}
-
-/// A YAML, TOML or JSON string literal holding `text` (JSON's syntax is valid in all three).
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap()
-}
-
-fn csv_cell(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// The fixture with payloads everywhere. With `trust_html`, raw HTML in Markdown is the
@@ -111,14 +103,7 @@ fn hostile_site(trust_html: bool) -> Site {
         };
         site.write(
             &format!("content/lessons/{name}.md"),
-            format!(
-                "---\ntitle: {t}\ndate: 2024-05-{day:02}\nproject: erp\nphase: execution\n\
-                 impact: negative\ncategory: {t}\ntags: [{t}, 共同]\nowner: {t}\n\
-                 summary: {t}\nid: {t}\nactions:\n  - what: {t}\n    owner: {t}\n\
-                 \x20   due: 2024-06-01\n---\n\n{body}",
-                t = quoted(p),
-                day = i % 28 + 1,
-            ),
+            lesson_with_every_field(&quoted(p), i % 28 + 1, &body),
         );
         risks.push_str(&format!(
             "R{i},{},{},{},{},open,{}\n",

@@ -14,6 +14,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use common::hostile::{csv_cell, lesson_with_every_field, quoted};
 use common::xlsx::{xlsx, V};
 use common::Site;
 
@@ -50,15 +51,6 @@ const PAYLOADS: &[&str] = &[
     "]]><script>__pwned=1</script>",
     "<details open ontoggle=__pwned=1>",
 ];
-
-/// A YAML, TOML or JSON string literal holding `text` (JSON's syntax is valid in all three).
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap()
-}
-
-fn csv_cell(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
 
 /// `text` as a file or folder name: what no file system takes replaced.
 fn file_name(text: &str) -> String {
@@ -102,12 +94,7 @@ fn seeded_site() -> Site {
         );
         site.write(
             &format!("content/lessons/{name}.md"),
-            format!(
-                "---\ntitle: {t}\ndate: 2024-05-{day:02}\nproject: erp\nphase: execution\n\
-                 impact: negative\ncategory: {t}\ntags: [{t}, 共同]\nowner: {t}\n\
-                 summary: {t}\nid: {t}\nactions:\n  - what: {t}\n    owner: {t}\n\
-                 \x20   due: 2024-06-01\n---\n\n{body}"
-            ),
+            lesson_with_every_field(&t, day, &body),
         );
         if i % 5 == 0 {
             // TOML front matter, and a section folder named by the payload.

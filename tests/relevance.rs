@@ -13,7 +13,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{search_client, Site};
+use common::{result_urls as urls, search_client, Site};
 use serde_json::{json, Value};
 
 /// The bundled sample portal, built.
@@ -21,15 +21,6 @@ fn sample() -> Site {
     let site = Site::sample();
     site.build_ok();
     site
-}
-
-fn urls(res: &Value) -> Vec<String> {
-    res["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["url"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Lowercased, without white space: how "the query's exact text" is compared.
@@ -56,7 +47,7 @@ fn table_text(stem: &Path) -> String {
 }
 
 /// Each page's URL and its searchable text as written: the Markdown file (front matter
-/// included) and, for a project, its milestones and risks.
+/// included), for a project its milestones and risks, and for a review its type as shown.
 fn sources(root: &Path) -> Vec<(String, String)> {
     let content = root.join("content");
     let mut out = Vec::new();
@@ -79,6 +70,12 @@ fn sources(root: &Path) -> Vec<(String, String)> {
         if rel.ends_with("/index.md") {
             for table in ["milestones", "risks"] {
                 text += &table_text(&path.with_file_name(table));
+            }
+        }
+        // A review shows its type in words (the sample portal's UI is Chinese).
+        for (key, shown) in [("phase-gate", "阶段关口评审"), ("closure", "收尾评审")] {
+            if text.contains(&format!("\ntype: {key}\n")) {
+                text += &format!("\n{shown}\n");
             }
         }
         out.push((url, squeeze(&text)));

@@ -35,7 +35,12 @@ pub fn headings(page: &Page) -> String {
 /// written in its front matter. `as_of` is the day the pages count overdue from
 /// (`Config::as_of`, asked once per build: today's date costs a clock and zone read).
 pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
-    let mut out = Line(page.tags.join(" "));
+    // One value a line: spaces inside a Chinese run join it (see `tokenize::scan`), and
+    // two tags side by side are not one word.
+    let mut out = Line(String::new());
+    for tag in &page.tags {
+        out.add(Some(tag));
+    }
     out.add(page.category.as_deref());
     out.add(site.project_of(page).map(|p| site.page(p).title.as_str()));
     out.add(page.owner.as_deref());
@@ -239,6 +244,10 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
     for a in page.lesson().map_or(&[][..], |l| &l.actions) {
         out.add(Some(&a.what));
     }
+    // Why the status was set by hand, shown in the facts beside it.
+    if let Some(p) = page.project().filter(|p| p.rag.is_some()) {
+        out.add(p.rag_reason.as_deref());
+    }
     if let Some(data) = page.project().and_then(|p| site.project_data.get(&p.slug)) {
         for m in &data.milestones {
             out.add(Some(&m.name));
@@ -312,15 +321,24 @@ impl Line {
 const SHOWN_CHARS: usize = 1_500;
 
 /// What the page shows in words besides its prose — the summary written under its
-/// title, its link lists and word rows of tables, a project's milestones and risks, the
-/// cells of its ```table blocks — without figures and dates, up to [`SHOWN_CHARS`]. The
-/// client reads it with the first excerpt block to tell a page that holds a query's
-/// exact text from one whose pieces of it only meet elsewhere; it is never quoted.
-pub fn shown(site: &Site, id: PageId, i18n: &I18n) -> String {
+/// title, the words of its metadata (阶段关口评审, its tags, people, statuses), its link
+/// lists and word rows of tables, a project's milestones and risks, the cells of its
+/// ```table blocks — without figures and dates, up to [`SHOWN_CHARS`]. The client reads
+/// it with the first excerpt block (`read`: the title and that block's prose) to tell a
+/// page that holds a query's exact text from one whose pieces of it only meet
+/// elsewhere; it is never quoted. A metadata value `read` already holds (a lesson's
+/// project, named in its first sentence) is left out: every result's first block is in
+/// a results page's download.
+pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -> String {
     let page = site.page(id);
     let mut out = Line(String::new());
-    if page.explicit_summary {
-        out.add(Some(&page.summary));
+    // The metadata holds the summary too (when written). A value of one Latin word
+    // (`quality`) is left out too: a query of one word has no parts to find together.
+    for line in metadata(site, page, i18n, as_of).lines() {
+        let one_word = line.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !one_word && !crate::prose::is_numeric(line) && !read.iter().any(|r| r.contains(line)) {
+            out.add(Some(line));
+        }
     }
     for line in beside(site, id, i18n).lines() {
         if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {

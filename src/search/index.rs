@@ -315,17 +315,26 @@ fn write_documents(
     ranges: &[Vec<std::ops::Range<usize>>],
     output: &dyn Output,
 ) -> io::Result<()> {
+    let as_of = site.config.as_of();
     let blocks: Vec<io::Result<usize>> = docs
         .par_iter()
         .enumerate()
         .map(|(n, &d)| {
             let page = site.page(d);
-            let blocks = documents::blocks(page, ranges.get(n));
+            let body = page.body.text.unpack();
+            let blocks = documents::blocks(&page.title, &body, ranges.get(n));
+            // What the client reads beside `shown` (`headHolds` in search.js).
+            let first = ranges
+                .get(n)
+                .and_then(|r| r.first())
+                .and_then(|r| body.get(r.clone()));
+            let read = [page.title.as_str(), first.unwrap_or_default()];
             for (b, text) in blocks.iter().enumerate() {
                 let name = format!("x/{n}-{b}");
                 let data = if b == 0 {
                     let row = json(&documents::row(page, blocks.len()));
-                    let shown = documents::escaped(&fields::shown(site, d, i18n));
+                    let shown = fields::shown(site, d, i18n, as_of, &read);
+                    let shown = documents::escaped(&shown);
                     // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
                     format!("{},{text},{shown}]", row.trim_end_matches(']'))
                 } else {

@@ -752,7 +752,10 @@ mod tests {
             gap(&places(&[(0, "收尾阶"), (3, "段敏捷")]), "尾阶", "段敏"),
             2
         );
-        assert_ne!(gap(&places(&[(3, "收尾阶 段敏捷")]), "尾阶", "段敏"), 2);
+        assert_ne!(gap(&places(&[(3, "收尾阶，段敏捷")]), "尾阶", "段敏"), 2);
+        assert_ne!(gap(&places(&[(3, "收尾阶\n段敏捷")]), "尾阶", "段敏"), 2);
+        // Spaces inside a run keep it one (a wrapped line, a title's spacing).
+        assert_eq!(gap(&places(&[(3, "收尾阶 段敏捷")]), "尾阶", "段敏"), 2);
     }
 
     #[test]

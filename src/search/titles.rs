@@ -47,7 +47,8 @@ pub fn title_term(title: &str) -> Option<(String, First)> {
 /// CJK bigram or lone character, or the first word — or the code that word begins.
 fn first_term(title: &str) -> Option<First> {
     enum Seen {
-        Cjk(char, Option<char>),
+        /// A CJK character, where it ends, and the one right after it.
+        Cjk(char, usize, Option<char>),
         Word(String),
     }
     let mut first: Option<Seen> = None;
@@ -59,18 +60,24 @@ fn first_term(title: &str) -> Option<First> {
             return;
         }
         match (&mut first, token) {
-            (None, Token::Cjk { c, .. }) => first = Some(Seen::Cjk(c, None)),
+            (None, Token::Cjk { c, at, .. }) => first = Some(Seen::Cjk(c, at + c.len_utf8(), None)),
             (None, Token::Word { stem, .. }) => {
                 first = Some(Seen::Word(stem.to_string()));
                 words = 1;
             }
+            // The index reads `风 险` as one run, a query as two groups: only a character
+            // right after the first makes its bigram.
             (
-                Some(Seen::Cjk(_, second)),
+                Some(Seen::Cjk(_, end, second)),
                 Token::Cjk {
-                    prev: Some(_), c, ..
+                    prev: Some(_),
+                    c,
+                    at,
                 },
             ) => {
-                *second = Some(c);
+                if at == *end {
+                    *second = Some(c);
+                }
                 done = true;
             }
             (Some(Seen::Cjk(..)), _) => done = true,
@@ -87,8 +94,8 @@ fn first_term(title: &str) -> Option<First> {
         }
     });
     match first? {
-        Seen::Cjk(a, Some(b)) => Some(First::Cjk([a, b].iter().collect())),
-        Seen::Cjk(a, None) => Some(First::Cjk(a.to_string())),
+        Seen::Cjk(a, _, Some(b)) => Some(First::Cjk([a, b].iter().collect())),
+        Seen::Cjk(a, _, None) => Some(First::Cjk(a.to_string())),
         Seen::Word(stem) => Some(First::Word(code.unwrap_or(stem))),
     }
 }

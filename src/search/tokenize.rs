@@ -156,7 +156,13 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             fold_full_width(raw)
         };
         if c.is_ascii() {
-            previous = None;
+            // Spaces between two CJK characters keep them one run: a line wrapped in a
+            // Chinese paragraph (a space once rendered) or a title written `鲲鹏 收尾阶段`
+            // is found by `鲲鹏收尾`, as the reader sees no word break there. Anything
+            // else — a line break between blocks, punctuation, a letter — ends the run.
+            if c != ' ' && c != '\t' {
+                previous = None;
+            }
             if c.is_ascii_alphanumeric() {
                 let lower = c.to_ascii_lowercase();
                 let starts = word.text.is_empty();
@@ -436,6 +442,28 @@ mod tests {
             .map(|t| (t.text.as_str(), t.position))
             .collect();
         assert_eq!(words, [("erp", 0), ("升", 1), ("级", 2), ("uat", 3)]);
+    }
+
+    #[test]
+    fn spaces_between_chinese_characters_keep_one_run() {
+        // A soft line break in a Chinese paragraph becomes a space in the text; titles
+        // write `鲲鹏 收尾阶段`. Either is found typed without the space.
+        let all = texts("项目在启动阶段 完成了评审");
+        assert!(all.contains(&"段完".to_string()), "{all:?}");
+        assert!(texts("鲲鹏 \t 收尾").contains(&"鹏收".to_string()));
+        let t = terms("鲲鹏 收尾");
+        let bigrams: Vec<(&str, u32)> = t
+            .iter()
+            .filter(|t| t.kind == TermKind::Bigram)
+            .map(|t| (t.text.as_str(), t.position))
+            .collect();
+        assert_eq!(bigrams, [("鲲鹏", 0), ("鹏收", 1), ("收尾", 2)]);
+        // A line break ends a block (a paragraph, a table cell): no bigram across it.
+        assert!(!texts("已完成\n延期").contains(&"成延".to_string()));
+        // Nor across a word, a number or punctuation.
+        assert!(!texts("远航 ERP 项目").contains(&"航项".to_string()));
+        assert!(!texts("2026 年 10 月").contains(&"年月".to_string()));
+        assert!(!texts("成本、进度").contains(&"本进".to_string()));
     }
 
     #[test]

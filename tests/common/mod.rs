@@ -467,6 +467,16 @@ pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json
     search_client_in(&site.public().join("search"), queries)
 }
 
+/// The URLs of a [`search_client`] answer's results, in order.
+pub fn result_urls(res: &serde_json::Value) -> Vec<String> {
+    res["results"]
+        .as_array()
+        .expect("a search_client answer has results")
+        .iter()
+        .map(|r| r["url"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// The files a query of [`search_client`] asked for, round by round.
 pub fn search_rounds(res: &serde_json::Value) -> Vec<Vec<String>> {
     res["rounds"]

@@ -272,6 +272,10 @@
 
   // ---------------------------------------------------------------- excerpts
 
+  function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
   function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   }
@@ -359,6 +363,18 @@
           n++;
         }
       });
+      if (!found && g.type === 'cjk' && g.terms.length > 1) {
+        // Written with spaces inside (`鲲鹏 收尾` for 鲲鹏收尾: a title's spacing, a
+        // wrapped line), as the index reads it too.
+        var spaced = new RegExp(Array.from(g.text).map(escapeRegExp).join('[ \\t]*'), 'g');
+        var hit;
+        var count = 0;
+        while (count < 200 && (hit = spaced.exec(norm)) !== null) {
+          out.push([hit.index, hit.index + hit[0].length, gi]);
+          found = true;
+          count++;
+        }
+      }
       if (!found && g.type === 'cjk' && g.terms.length > 1) {
         // The run does not occur exactly: mark its bigrams.
         g.terms.forEach(function (bg) {

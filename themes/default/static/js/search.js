@@ -504,7 +504,9 @@
       d = candidates[i];
       var total = 0;
       var near = 0;
+      var gaps = 0;   // gap bigrams (see prepare) the page lacks: they may meet across a mark
       var unsure = false;
+      var whole = true;   // no word being typed matched only as the start of a longer one
       for (j = 0; j < groups.length; j++) {
         var gr = groups[j];
         if (gr.type === 'cjk') {
@@ -523,22 +525,27 @@
           }
         } else {
           var s = 0;
+          var held = !gr.prefix;
           for (var e = 0; e < gr.expansions.length; e++) {
             var q = gr.expansions[e];
             var x = slot(q, d);
-            if (x >= 0) s = Math.max(s, weight(q, x, meta));
+            if (x < 0) continue;
+            s = Math.max(s, weight(q, x, meta));
+            if (!held) held = gr.expanded[e] === gr.term || gr.expanded[e] === gr.text;
           }
           total += s;
+          if (!held) whole = false;
         }
         if (gr.next && slot(gr.next, d) >= 0) near++;
+        else if (gr.gap) gaps++;
       }
       // A page showing the date is exact; those holding it as typed (near) come first.
       var shows = dated ? slot(dated, d) : -1;
       if (shows >= 0) total += weight(dated, shows, meta);
       var m = {
-        d: d, score: total, title: titleDocs[d] === true, exact: near === links || shows >= 0,
+        d: d, score: total, title: titleDocs[d] === true, exact: near + gaps === links || shows >= 0,
         near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined,
-        unsure: unsure, key: 0
+        unsure: unsure, whole: whole, key: 0
       };
       m.key = sortKey(m);
       out[i] = m;
@@ -564,10 +571,13 @@
 
   /**
    * A match's title and tier as one number, for sorting (exact title first); in each,
-   * the pages sure to hold every word before those only a common bigram left unloaded
-   * can tell (`unsure`, see holdsRun).
+   * the pages holding the word being typed whole (`work`) before those holding only
+   * longer words it starts (workplace), then the pages sure to hold every word before
+   * those only a common bigram left unloaded can tell (`unsure`, see holdsRun).
    */
-  function sortKey(m) { return ((m.title ? 4 : 0) + tier(m)) * 2 + (m.unsure ? 0 : 1); }
+  function sortKey(m) {
+    return ((((m.title ? 4 : 0) + tier(m)) * 2 + (m.whole ? 1 : 0)) * 2) + (m.unsure ? 0 : 1);
+  }
 
   /** Records what reading a match's text (or places) told; its tier may fall. */
   function setVerified(m, holds) {
@@ -596,7 +606,19 @@
   function squeeze(text) {
     return T.fold(text).replace(SEPARATING, '');
   }
-  var SEPARATING = /[\s:;!?"'()\[\]{}<>\u3001\u3002\u3008-\u3011\u2018-\u201f\u2026\u00b7]+/g;
+  var MARKS = ':;!?"\'()\\[\\]{}<>\\u3001\\u3002\\u3008-\\u3011\\u2018-\\u201f\\u2026\\u00b7';
+  var SEPARATING = new RegExp('[\\s' + MARKS + ']+', 'g');
+
+  /**
+   * A page's text squeezed as a query is, but keeping its line breaks: a line is a
+   * paragraph, a heading, a table cell or one value of its metadata, and no exact text
+   * runs from one into the next (已完成 in one cell and 延期 in the next are not
+   * 已完成延期, nor two tags one tag).
+   */
+  function squeezeLines(text) {
+    return T.fold(text).replace(LINE_SEPARATING, '');
+  }
+  var LINE_SEPARATING = new RegExp('(?:[^\\S\\n]|[' + MARKS + '])+', 'g');
 
   /** Quotes and brackets a query may be wrapped in: they mean the text inside. */
   var WRAPPERS = /^["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+|["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u3010\u3011\uff08\uff09()\[\]]+$/g;
@@ -673,6 +695,11 @@
       }
       var last = at + chars.length - 1;
       var next = groups[i + 1];
+      // A gap (see prepare) ends the chain: a mark between the runs shifts their places.
+      if (g.gap) {
+        end();
+        return;
+      }
       if (g.nextTerm && next && next.type === 'cjk') {
         chain.push([g.nextTerm, last]);
         at = last + 1;
@@ -879,7 +906,7 @@
    * (its block 0 file, `entry`) hold `needle` (squeezed).
    */
   function headHolds(entry, needle) {
-    return squeeze(entry[1] + '\n' + entry[5] + '\n' + (entry[6] || '')).indexOf(needle) >= 0;
+    return squeezeLines(entry[1] + '\n' + entry[5] + '\n' + (entry[6] || '')).indexOf(needle) >= 0;
   }
 
   /**
@@ -888,12 +915,12 @@
    */
   function laterHolds(d, entry, needle) {
     var count = Math.min(entry[4] || 1, MAX_BLOCKS);
-    var text = squeeze(entry[5]);
+    var text = squeezeLines(entry[5]);
     function block(b) {
       if (b >= count) return Promise.resolve(false);
       return get('x/' + d + '-' + b).then(function (more) {
         // Only the end of the text read so far can start a match across the cut.
-        text = text.slice(Math.max(0, text.length - needle.length)) + squeeze(more);
+        text = text.slice(Math.max(0, text.length - needle.length)) + squeezeLines(more);
         return text.indexOf(needle) >= 0 || block(b + 1);
       });
     }
@@ -1021,9 +1048,11 @@
       var n = groups[i + 1];
       if (!n || n.pos !== g.end + 1) return;
       // Two CJK runs the query itself keeps apart (磐石 执行阶段, 成本、进度): a page
-      // writing them so holds no bigram across them, and the exact text, read with the
-      // spaces squeezed out, settles whether they meet.
-      if (g.type === 'cjk' && n.type === 'cjk') return;
+      // writing them together or with spaces between holds the bigram across them (the
+      // index reads spaces inside a run), one writing a mark between (成本、进度) does
+      // not. So the bigram is a `gap`: a page holding it comes nearer, one lacking it
+      // may still hold the exact text, which reading it (squeezed) settles.
+      g.gap = g.type === 'cjk' && n.type === 'cjk';
       var left = g.type === 'cjk' ? Array.from(g.text).pop() : (g.parts ? g.parts[g.parts.length - 1] : g.term);
       var right = n.type === 'cjk' ? Array.from(n.text)[0] : (n.parts ? n.parts[0] : n.term);
       g.nextTerm = g.type === 'cjk' && n.type === 'cjk' ? left + right : left + ' ' + right;

@@ -804,3 +804,34 @@ fn a_sites_custom_css_is_loaded_after_the_themes_stylesheet() {
     assert_eq!(site.read("css/custom.css"), own);
     assert!(site.read("css/style.css").contains("--header-bg: #15324f"));
 }
+
+/// A link's query string (`?tab=risks`, a raw `<a href="…?a=1&amp;b=2">`) was dropped
+/// when its page was resolved: it reaches the built page, escaped, before the anchor.
+#[test]
+fn a_links_query_string_is_kept() {
+    let site = Site::empty();
+    site.write(
+        "site.toml",
+        "title = \"门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    site.write(
+        "content/practices/target.md",
+        "---\ntitle: 目标\ndate: 2024-05-01\n---\n\n## 背景\n\n正文。\n",
+    );
+    site.write(
+        "content/practices/from.md",
+        "---\ntitle: 来源\ndate: 2024-05-01\n---\n\n见 [目标](target.md?tab=risks#背景)、\
+         <a href=\"target.md?a=1&amp;b=2\">原始链接</a> 和 [目标](target.md)。\n",
+    );
+    site.build_ok();
+    let html = site.read("practices/from/index.html");
+    assert!(
+        html.contains("href=\"../../practices/target/?tab=risks#背景\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"../../practices/target/?a=1&amp;b=2\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"../../practices/target/\""), "{html}");
+}

@@ -319,7 +319,11 @@ fn resolve(
         Some((p, f)) => (p, Some(f)),
         None => (link.dest.as_str(), None),
     };
-    let path_part = path_part.split('?').next().unwrap_or("");
+    // The query (`?tab=risks`) names no file: it is kept on the address resolved.
+    let (path_part, query) = match path_part.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path_part, None),
+    };
     let path = crate::escape::percent_decode(path_part);
 
     if path.is_empty() {
@@ -357,9 +361,17 @@ fn resolve(
         })?
     };
 
-    let with_fragment = |url: &str| match fragment {
-        Some(f) if !f.is_empty() => format!("{url}#{f}"),
-        _ => url.to_string(),
+    let with_query_and_fragment = |url: &str| {
+        let mut url = url.to_string();
+        if let Some(q) = query.filter(|q| !q.is_empty()) {
+            url.push('?');
+            url.push_str(q);
+        }
+        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+            url.push('#');
+            url.push_str(f);
+        }
+        url
     };
 
     let is_file = |rel: &str| index.assets.contains(rel) || site.static_files.contains_key(rel);
@@ -397,7 +409,7 @@ fn resolve(
             })?;
         }
         return Ok(Some(Resolved {
-            url: with_fragment(&target_page.url),
+            url: with_query_and_fragment(&target_page.url),
             target: Some(target),
         }));
     }
@@ -412,19 +424,19 @@ fn resolve(
     if is_file(&target_rel) {
         // A file keeps its own name, which may hold a space, `#` or `?`.
         return Ok(Some(Resolved {
-            url: with_fragment(&crate::escape::url_path(&target_rel)),
+            url: with_query_and_fragment(&crate::escape::url_path(&target_rel)),
             target: None,
         }));
     }
     if let Some(&target) = index.by_url.get(as_url.as_str()) {
         return Ok(Some(Resolved {
-            url: with_fragment(&as_url),
+            url: with_query_and_fragment(&as_url),
             target: Some(target),
         }));
     }
     if index.section_urls.contains(&as_url) {
         return Ok(Some(Resolved {
-            url: with_fragment(&as_url),
+            url: with_query_and_fragment(&as_url),
             target: None,
         }));
     }

@@ -149,6 +149,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                 return Err(vec![d]);
             }
         }
+        let local = at_value(&front, local, &message);
         let d = classify(
             path,
             text,
@@ -292,6 +293,30 @@ fn parse_once<T: DeserializeOwned>(front: &str, format: Format) -> Result<T, (St
 
 /// Whether serde found a value of the wrong shape (which leaves the rest of the front
 /// matter readable), rather than text it could not parse at all.
+/// Where a value of the wrong type is told. saphyr places a null (`date: null`,
+/// `date: ~`) at its key, as it places an unknown field; the value is the mistake, and
+/// the author's eye goes to it. Any other error stays where saphyr put it.
+fn at_value(front: &str, local: usize, message: &str) -> usize {
+    if !message.starts_with("invalid type") {
+        return local;
+    }
+    let Some(rest_of_front) = front.get(local..) else {
+        return local;
+    };
+    let line = rest_of_front.lines().next().unwrap_or("");
+    let Some((key, after)) = line.split_once(':') else {
+        return local;
+    };
+    let value = after.trim_start();
+    if key.is_empty() || key.contains(char::is_whitespace) || !after.starts_with(' ') {
+        return local;
+    }
+    if value.is_empty() || value.starts_with('#') {
+        return local;
+    }
+    local + key.len() + 1 + (after.len() - value.len())
+}
+
 pub(super) fn is_schema_error(message: &str) -> bool {
     // saphyr's type errors read "expected string scalar", its syntax errors "did not
     // find expected …".

@@ -439,3 +439,24 @@ fn a_full_width_colon_is_named_at_the_colon_on_any_line() {
         );
     }
 }
+
+/// `date: null` (or `~`) was told at the key, column 1, where `date: abc` is told at its
+/// value: a null where a value goes is the value's mistake.
+#[test]
+fn a_null_where_a_value_goes_is_told_at_the_value() {
+    for (value, column) in [("null", 7), ("~", 7), ("Null", 7)] {
+        let text = format!(
+            "---\ntitle: x\ndate: {value}\nproject: erp\nphase: closing\nimpact: positive\n---\n"
+        );
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        assert_eq!(
+            d.position().as_deref(),
+            Some(format!("a.md:3:{column}").as_str()),
+            "{value}: {d}"
+        );
+    }
+    // An unknown field is still told at its name.
+    let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\ncatgory: null\n---\n";
+    let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
+    assert_eq!(d.position().as_deref(), Some("a.md:7:1"), "{d}");
+}

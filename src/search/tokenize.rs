@@ -156,20 +156,22 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
             fold_full_width(raw)
         };
         if c.is_ascii() {
-            // Spaces between two CJK characters keep them one run: a line wrapped in a
-            // Chinese paragraph (a space once rendered) or a title written `鲲鹏 收尾阶段`
-            // is found by `鲲鹏收尾`, as the reader sees no word break there. Anything
-            // else — a line break between blocks, punctuation, a letter — ends the run.
-            if c != ' ' && c != '\t' {
-                previous = None;
-            }
             if c.is_ascii_alphanumeric() {
+                previous = None;
                 let lower = c.to_ascii_lowercase();
                 let starts = word.text.is_empty();
                 code.letter(lower, starts, at, &mut f);
                 word.begin_at(starts, at);
                 word.push(lower);
             } else {
+                // Spaces between two CJK characters keep them one run: a line wrapped in
+                // a Chinese paragraph (a space once rendered) or a title written `鲲鹏
+                // 收尾阶段` is found by `鲲鹏收尾`, as the reader sees no word break there.
+                // Anything else — a line break between blocks, punctuation, a letter —
+                // ends the run.
+                if c != ' ' && c != '\t' {
+                    previous = None;
+                }
                 let last = word.text.chars().next_back();
                 flush(&mut word, &mut stemmed, &mut f);
                 code.separator(c, last, &mut f);

@@ -11,7 +11,7 @@ mod common;
 use common::{result_urls as urls, search_client, Site};
 use serde_json::{json, Value};
 
-fn site_with(pages: &[(&str, &str)]) -> Site {
+fn site_with<P: AsRef<str>, T: AsRef<str>>(pages: &[(P, T)]) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let site = Site { dir };
     site.write(
@@ -19,7 +19,7 @@ fn site_with(pages: &[(&str, &str)]) -> Site {
         "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
     );
     for (path, text) in pages {
-        site.write(path, text);
+        site.write(path.as_ref(), text.as_ref());
     }
     site.build_ok();
     site
@@ -62,10 +62,6 @@ fn chinese_written_with_spaces_inside_is_found_typed_without_them() {
             ),
         ));
     }
-    let pages: Vec<(&str, &str)> = pages
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
     let site = site_with(&pages);
     let r = search_client(&site, &json!(["鲲鹏收尾", "鲲鹏收尾阶段"]));
     for res in &r {
@@ -117,10 +113,6 @@ fn two_chinese_words_typed_with_a_space_rank_the_pages_holding_them_together_fir
             ),
         ));
     }
-    let pages: Vec<(&str, &str)> = pages
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
     let site = site_with(&pages);
     let r = search_client(&site, &json!([{"q": "远航 项目", "limit": 8}]));
     let mut first: Vec<String> = urls(&r[0]).into_iter().take(3).collect();
@@ -201,4 +193,49 @@ fn the_word_being_typed_whole_comes_before_longer_words_it_starts() {
             res["q"]
         );
     }
+}
+
+#[test]
+fn a_run_whose_parts_never_meet_stops_being_read_after_a_page_of_claimers() {
+    // 60 pages hold 合同, 同时 and 时由 at every distance, so each claims 合同时由 and its
+    // places cannot tell it apart; none holds the run. After their places and one page of
+    // them read, reading more would only cost their blocks.
+    let mut pages = Vec::new();
+    for n in 0..60 {
+        let mut body = String::new();
+        for gap in 1..=6 {
+            body += &format!("签订合同{}，我们同时由团队负责。\n\n", "的".repeat(gap));
+        }
+        pages.push((
+            format!("content/practices/c-{n:02}.md"),
+            practice(&format!("合同管理 {n}"), &body),
+        ));
+    }
+    // Pages holding some parts of the run without the others tell the client that parts
+    // stand apart: it consults their places before reading any page.
+    for n in 0..6 {
+        pages.push((
+            format!("content/practices/t-{n}.md"),
+            practice(&format!("分工 {n}"), "合同已签订，工作同时开始。"),
+        ));
+        pages.push((
+            format!("content/practices/u-{n}.md"),
+            practice(&format!("归档 {n}"), "资料按时由专人归档。"),
+        ));
+    }
+    let site = site_with(&pages);
+    let r = search_client(&site, &json!([{"q": "合同时由", "limit": 20}]));
+    assert_eq!(r[0]["total"], 60, "{}", r[0]);
+    let read = r[0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f.as_str()
+                .is_some_and(|f| f.starts_with("x/") && f.ends_with("-0"))
+        })
+        .count();
+    // One page of claimers read (20), and the 20 shown after them: 12 more were read
+    // before, each in vain.
+    assert!(read <= 40, "{read} pages read: {}", r[0]["files"]);
 }

@@ -841,6 +841,8 @@
     var claims = hits.filter(isClaim);
     var many = claims.length > need;
     var placed = null;
+    var read = 0;       // claimers read so far
+    var held = false;   // whether any of them held the text
     function place() {
       var chainList = chains(groups);
       placed = Promise.all(placesFiles(chainList, meta).map(optional)).then(function () {
@@ -876,7 +878,17 @@
           .then(function () { if (m.verified && from === 0) expect(d); });
       })).then(function () {
         var foundApart = todo.some(function (m) { return m.verified === false; });
-        return many && !placed && foundApart ? place().then(round) : round();
+        read += todo.length;
+        if (todo.some(function (m) { return m.verified === true; })) held = true;
+        if (many && !placed && foundApart) return place().then(round);
+        // A page of claimers read, their places consulted, and not one holds the text:
+        // the query's parts are common and do not meet (合同时由 at 10k: 32 pages read,
+        // a block or two each, 110 KB, none holding it). Reading on would find none.
+        if (!held && placed && read >= need) {
+          order();
+          return Promise.resolve();
+        }
+        return round();
       });
     }
     return (many && apart ? place() : Promise.resolve()).then(round);

@@ -628,6 +628,41 @@ fn the_kind_actions_and_review_date_a_page_shows_are_searchable() {
     }
 }
 
+/// The notes under a project's milestone and risk counts (`已完成 1 / 共 3`, `共 4 项风险`)
+/// and its charts' axis titles (`偏差（天）`) are on its page: a reader typing what the
+/// card or chart says finds the project. They were shown and found by no query.
+#[test]
+fn a_project_s_figure_notes_and_chart_axes_are_searchable() {
+    let site = with_search();
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    // The notes as the page prints them, numbers and all.
+    let notes: Vec<&str> = html
+        .split("<p class=\"figure-note\">")
+        .skip(1)
+        .map(|rest| rest[..rest.find('<').unwrap()].trim())
+        .collect();
+    let risks = notes.iter().find(|n| n.ends_with("项风险")).expect("risks");
+    let done = notes
+        .iter()
+        .find(|n| n.starts_with("已完成"))
+        .expect("done");
+    assert!(
+        html.contains("偏差（天）"),
+        "the milestone chart's axis is drawn"
+    );
+    let queries = [
+        risks.replace(' ', ""),
+        risks.to_string(),
+        done.to_string(),
+        "偏差（天）".to_string(),
+    ];
+    let r = search_client(&site, &json!(queries));
+    for (i, q) in queries.iter().enumerate() {
+        assert!(urls(&r[i]).contains(&"projects/erp/"), "{q}: {}", r[i]);
+    }
+}
+
 /// A ```chart block's title, categories, legend and axis titles are text its page
 /// shows, as a table block's cells are: each was drawn and found by no query.
 #[test]

@@ -192,6 +192,34 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     for key in labels {
         out.add(Some(i18n.get(key)));
     }
+    // The notes under the milestone and risk counts (已完成 3 / 共 10, 2 个延期, 共 9 项风险),
+    // as the cards print them: `9 项风险` finds the projects that show it.
+    let note = |key: &str, counts: &[(&str, usize)]| {
+        counts
+            .iter()
+            .fold(i18n.get(key).to_string(), |text, (slot, n)| {
+                text.replace(slot, &n.to_string())
+            })
+    };
+    out.add(Some(&note(
+        "milestones_done_of_total",
+        &[
+            ("{done}", figures.milestones_done),
+            ("{total}", figures.milestones_total),
+        ],
+    )));
+    if figures.milestones_late > 0 {
+        let key = if figures.milestones_late == 1 {
+            "milestones_late_one"
+        } else {
+            "milestones_late_other"
+        };
+        out.add(Some(&note(key, &[("{count}", figures.milestones_late)])));
+    }
+    out.add(Some(&note(
+        "risks_of_total",
+        &[("{total}", figures.risks_total)],
+    )));
     // The month its figures are as of (关键指标 截至 2024-03): `2024-03` and `2024年3月`
     // find the projects reporting then, as they find the pages dated then.
     out.add(figures.last_period.as_deref());
@@ -228,8 +256,15 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     if !charts.is_empty() {
         out.add(Some(i18n.get("project_charts")));
     }
+    // Their axis titles and legends too (偏差（天）, 计划价值): not their categories and
+    // points, which are the months, milestones and amounts indexed above.
     for (chart, _, _) in &charts {
         out.add(Some(&chart.title));
+        out.add(Some(&chart.x_label));
+        out.add(Some(&chart.y_label));
+        for series in &chart.series {
+            out.add(Some(&series.name));
+        }
     }
     out.0
 }

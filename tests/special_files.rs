@@ -75,6 +75,29 @@ fn a_site_toml_that_is_a_folder_or_a_link_to_nothing_is_told_so_in_chinese() {
     );
 }
 
+/// Its site.toml a folder, an English site's language cannot be read from it: its home
+/// page, written in English, says which. It was told in Chinese.
+#[test]
+fn a_site_toml_that_is_a_folder_on_an_english_site_is_told_so_in_english() {
+    let site = Site::fixture("basic");
+    site.remove("site.toml");
+    std::fs::create_dir(site.root().join("site.toml")).unwrap();
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Welcome to the PMO knowledge portal\n---\n\nThe project management \
+         office's best practices, lessons learned and project data, in one place, for \
+         every project manager of the company.\n",
+    );
+    let root = site.root().to_str().unwrap();
+    let (code, err) = run_watched(&["--root", root, "check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("site.toml") && err.contains("folder"), "{err}");
+    assert!(
+        !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_named_pipe_among_pages_tables_or_templates_is_an_error_at_its_path() {
     // Each used to be skipped without a word: the lesson vanished from the register, the
@@ -128,6 +151,29 @@ fn a_folder_named_like_a_page_or_a_table_is_warned_about_at_its_path() {
         std::fs::write(path.join("说明.txt"), "旧版本").unwrap();
         assert!(told_at(&site, rel).contains("is a folder"));
     }
+}
+
+/// A link to a page replaced by a folder of its name says so: it was sent looking for a
+/// page of a similar name (`did you mean content/practices/practice-00060.md?`).
+#[test]
+fn a_link_to_a_folder_named_like_a_page_says_it_is_a_folder() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/供应商准入.md",
+        "---\ntitle: 供应商准入\n---\n\n见[供应商评估](供应商评估.md)。\n",
+    );
+    site.write(
+        "content/practices/供应商评价.md",
+        "---\ntitle: 供应商评价\n---\n\n正文。\n",
+    );
+    std::fs::create_dir_all(site.root().join("content/practices/供应商评估.md")).unwrap();
+    let m = site.build_err();
+    assert!(m.contains("content/practices/供应商准入.md"), "{m}");
+    assert!(
+        m.contains("content/practices/供应商评估.md is a folder, not a page"),
+        "{m}"
+    );
+    assert!(!m.contains("did you mean"), "{m}");
 }
 
 /// A template or a strings file replaced by a folder of its name was only "not found"

@@ -314,6 +314,7 @@ impl Plan {
                 Vec::new()
             },
             failed: loaded.failed.clone(),
+            folders: loaded.folders.clone(),
         };
         (loaded, data, view)
     }

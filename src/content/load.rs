@@ -32,6 +32,9 @@ pub struct Loaded {
     /// Pages that failed to load (their errors already reported), relative to
     /// `content/`: what points at them is not reported again.
     pub failed: Vec<String>,
+    /// Folders named like a page (`lesson.md/`), relative to `content/`: a link to one is
+    /// told that it is a folder, not sent looking for a similar name.
+    pub folders: Vec<String>,
 }
 
 /// A draft left out of the build: enough to say whose it is and how old.
@@ -94,6 +97,9 @@ pub fn load(
                 root,
                 entry.path(),
             )));
+            if rel.extension().is_some_and(|e| e == "md") {
+                loaded.folders.extend(rel_string(rel));
+            }
             continue;
         }
         if crate::symlinks::is_special(entry.file_type()) {

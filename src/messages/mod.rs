@@ -73,10 +73,11 @@ impl Lang {
         }
         let path = root.join(crate::layout::CONFIG_FILE);
         // Something there that is no file to read (a folder, a named pipe, a link to
-        // nothing) is a site whose language cannot be read: its default. A named pipe is
-        // never opened, as the read would wait for ever.
+        // nothing) is a site whose language cannot be read: that its home page is
+        // written in, else its default. A named pipe is never opened, as the read would
+        // wait for ever.
         if crate::symlinks::not_a_file_at(&path).is_some() {
-            return SITE_DEFAULT;
+            return home_page_language(root).unwrap_or(SITE_DEFAULT);
         }
         let Ok(bytes) = std::fs::read(&path) else {
             // Run in a folder of a site (`content/`), or just above one (`pmo init
@@ -116,6 +117,28 @@ impl Lang {
             })
             .unwrap_or(SITE_DEFAULT)
     }
+}
+
+/// The language a site's home page (`content/_index.md`) is plainly written in: an
+/// English site whose site.toml is unreadable is told so in English.
+fn home_page_language(root: &Path) -> Option<Lang> {
+    use std::io::Read;
+    let path = root.join("content").join("_index.md");
+    if crate::symlinks::not_a_file_at(&path).is_some() {
+        return None;
+    }
+    // The opening screens say which language a page is in; a huge file is not read whole.
+    let mut head = Vec::new();
+    std::fs::File::open(&path)
+        .ok()?
+        .take(16 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    crate::content::language::written_in("", &text).map(|language| match language {
+        crate::config::Language::En => Lang::En,
+        crate::config::Language::ZhCn => Lang::ZhCn,
+    })
 }
 
 /// The language of a site whose site.toml names none (config's default `language`; a

@@ -35,6 +35,8 @@ pub struct LinkIndex {
     /// Pages that failed to load: a link to one is not broken, its target is (and that
     /// is reported already).
     pub(super) failed: HashSet<String>,
+    /// Folders named like a page (`lesson.md/`): their warning says the page is missing.
+    pub(super) folders: HashSet<String>,
 }
 
 /// One page's resolved links, in the order of its `body.links`.
@@ -101,6 +103,7 @@ impl LinkIndex {
                 .collect(),
             assets: site.assets.iter().cloned().collect(),
             failed: HashSet::new(),
+            folders: HashSet::new(),
         }
     }
 }
@@ -382,6 +385,12 @@ fn resolve(
             return Ok(None);
         }
         let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
+            if index.folders.contains(&target_rel) {
+                return Err(broken(
+                    t!("content/{target_rel} is a folder, not a page", target_rel = target_rel),
+                    t!("put the page's file back in the folder's place, or rename the folder and link to a page inside it"),
+                ));
+            }
             let found = elsewhere(index, page.dir(), &path);
             let help = match elsewhere_help(page.dir(), &found) {
                 Some(help) => help,

@@ -183,6 +183,7 @@ pub fn link(
     };
     site.link_index = LinkIndex::of(&site);
     site.link_index.failed = loaded.failed.into_iter().collect();
+    site.link_index.folders = loaded.folders.into_iter().collect();
     site.newest = newest_by_kind(&site.pages);
     let (resolved, problems) = links::resolve_all(&site);
     diagnostics.extend(problems);

@@ -65,6 +65,7 @@ impl Site {
             drafts_skipped: 0,
             drafts: std::mem::take(&mut self.drafts),
             failed: Vec::new(),
+            folders: self.link_index.folders.drain().collect(),
         };
         let data = Data {
             tables,

@@ -75,10 +75,10 @@ fn a_site_toml_that_is_a_folder_or_a_link_to_nothing_is_told_so_in_chinese() {
     );
 }
 
-/// Its site.toml a folder, an English site's language cannot be read from it: its home
+/// Its site.toml a folder or empty, an English site's language cannot be read from it: its home
 /// page, written in English, says which. It was told in Chinese.
 #[test]
-fn a_site_toml_that_is_a_folder_on_an_english_site_is_told_so_in_english() {
+fn an_english_site_whose_site_toml_is_a_folder_or_empty_is_told_so_in_english() {
     let site = Site::fixture("basic");
     site.remove("site.toml");
     std::fs::create_dir(site.root().join("site.toml")).unwrap();
@@ -92,10 +92,19 @@ fn a_site_toml_that_is_a_folder_on_an_english_site_is_told_so_in_english() {
     let (code, err) = run_watched(&["--root", root, "check"]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("site.toml") && err.contains("folder"), "{err}");
-    assert!(
-        !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-        "{err}"
-    );
+    assert!(!has_chinese(&err), "{err}");
+
+    // An empty site.toml names no language either.
+    std::fs::remove_dir(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", "");
+    let (code, err) = run_watched(&["--root", root, "check"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("site.toml") && err.contains("title"), "{err}");
+    assert!(!has_chinese(&err), "{err}");
+}
+
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 #[test]

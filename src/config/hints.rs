@@ -94,7 +94,7 @@ pub(super) fn missing_key_help(message: &str) -> Option<Text> {
     let key = message.strip_prefix("missing field `")?.split('`').next()?;
     Some(match key {
         "title" => {
-            t!("add the portal's name as the first line of site.toml: title = \"PMO 知识门户\"")
+            t!("add the portal's name as the first line of site.toml: title = \"PMO knowledge portal\"")
         }
         _ => t!(
             "add `{key} = …` near the top of site.toml, before any `[…]` heading",

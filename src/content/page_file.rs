@@ -86,7 +86,7 @@ fn check_project(
         let rag = crate::content::schema::Vocabulary::key(rag);
         return Err(Diagnostic::error(Problem::Content(t!("`rag: {rag}` sets the status by hand, but there is no `rag_reason` saying why", rag = rag)))
         .at(at("rag"))
-        .with_help(t!("add `rag_reason:` with who decided and why (e.g. rag_reason: 指导委员会 6 月 15 日决定暂停，暂按黄色管理), or remove `rag` to show the status computed from CPI and SPI")));
+        .with_help(t!("add `rag_reason:` with who decided and why (e.g. `rag_reason: paused by the steering committee on 15 June, amber until it resumes`), or remove `rag` to show the status computed from CPI and SPI")));
     }
     Ok(())
 }

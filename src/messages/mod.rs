@@ -64,20 +64,23 @@ impl Lang {
 
     /// The language for messages about the site at `root`: `PMO_LANG` when set, else the
     /// site's `language` in site.toml (read leniently, so a broken site.toml still gets
-    /// its errors in the site's language; the site's default when it has none or is
-    /// not a file to read), else that of the site `root` lies inside or just above, else
-    /// English.
+    /// its errors in the site's language; when it names none or is not a file to read,
+    /// the language its home page is plainly written in, else the site's default), else
+    /// that of the site `root` lies inside or just above, else English.
     pub fn for_site(root: &Path) -> Lang {
         if let Some(lang) = Lang::from_env() {
             return lang;
         }
+        // Named nowhere (an empty site.toml, one cut short) or unreadable: the language
+        // the home page is written in, which is what its author reads.
+        let unread = || home_page_language(root).unwrap_or(SITE_DEFAULT);
         let path = root.join(crate::layout::CONFIG_FILE);
         // Something there that is no file to read (a folder, a named pipe, a link to
         // nothing) is a site whose language cannot be read: that its home page is
         // written in, else its default. A named pipe is never opened, as the read would
         // wait for ever.
         if crate::symlinks::not_a_file_at(&path).is_some() {
-            return home_page_language(root).unwrap_or(SITE_DEFAULT);
+            return unread();
         }
         let Ok(bytes) = std::fs::read(&path) else {
             // Run in a folder of a site (`content/`), or just above one (`pmo init
@@ -102,9 +105,9 @@ impl Lang {
                 // naming it (`chinese`, `cn`): its error is for a Chinese reader.
                 let lower = code.to_ascii_lowercase();
                 // No word at all (empty, a date, a number pasted on the wrong line): a
-                // site whose language cannot be read, so its default.
+                // site whose language cannot be read.
                 if !code.starts_with(|c: char| c.is_alphabetic()) {
-                    return SITE_DEFAULT;
+                    return unread();
                 }
                 if code.chars().any(crate::markdown::is_cjk)
                     || lower.contains("chinese")
@@ -115,7 +118,7 @@ impl Lang {
                     Lang::from_code(code)
                 }
             })
-            .unwrap_or(SITE_DEFAULT)
+            .unwrap_or_else(unread)
     }
 }
 

@@ -233,10 +233,10 @@ fn parse_meta(
             page.owner = m.owner.clone();
             page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
-            page.extra = Extra::Lesson(LessonInfo {
+            page.extra = Extra::Lesson(Box::new(LessonInfo {
                 project_at: field_offset(text, split, "project"),
                 meta: m,
-            });
+            }));
         }
         Kind::Project => {
             let mut m: ProjectMeta = front_matter::parse(path, text, split, "project")?;
@@ -259,10 +259,10 @@ fn parse_meta(
             page.owner = m.owner.clone();
             page.summary = m.summary.clone().unwrap_or_default();
             page.draft = m.draft;
-            page.extra = Extra::Review(ReviewInfo {
+            page.extra = Extra::Review(Box::new(ReviewInfo {
                 project_at: field_offset(text, split, "project"),
                 meta: m,
-            });
+            }));
         }
         Kind::Home | Kind::Report | Kind::Page => {
             let m: PageMeta = front_matter::parse(path, text, split, "page")?;

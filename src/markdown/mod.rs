@@ -78,7 +78,8 @@ pub struct Rendered {
     /// 100,000 pages it was the largest thing a build held.
     pub html: Packed,
     pub toc: Vec<TocEntry>,
-    /// Every anchor id in the page (headings and footnotes), for checking `#fragment`s.
+    /// The footnotes' anchor ids, for checking `#fragment`s with the headings' (see
+    /// [`Rendered::anchor_ids`]): the headings' ids are the toc's, not held twice.
     pub anchors: Vec<String>,
     pub links: Vec<LinkRef>,
     pub blocks: Vec<RawBlock>,
@@ -107,6 +108,22 @@ pub struct Rendered {
     /// list). Searched, never quoted: an excerpt of `1 · 2 · 3 · 5 · 10`, or of other
     /// pages' titles, tells a reader nothing (see `prose`).
     pub aside: String,
+}
+
+impl Rendered {
+    /// Every anchor id in the page, the headings' in their order, then the footnotes'.
+    pub fn anchor_ids(&self) -> Vec<&str> {
+        fn walk<'a>(toc: &'a [TocEntry], out: &mut Vec<&'a str>) {
+            for entry in toc {
+                out.push(&entry.id);
+                walk(&entry.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.toc, &mut out);
+        out.extend(self.anchors.iter().map(String::as_str));
+        out
+    }
 }
 
 const SUMMARY_CHARS: usize = 140;
@@ -360,7 +377,6 @@ pub fn render_with_text(
                     escape::xml(&id)
                 ))));
                 events.push(Event::End(TagEnd::Heading(level)));
-                out.anchors.push(id.clone());
                 out.toc.push(TocEntry {
                     level: level as u8,
                     id,
@@ -569,6 +585,12 @@ mod tests {
         assert_eq!(r.toc.len(), 1);
         assert_eq!(r.toc[0].children.len(), 3);
         assert_eq!(r.toc[0].children[0].children[0].title, "细节");
+    }
+
+    #[test]
+    fn the_anchors_are_the_headings_in_order_then_the_footnotes() {
+        let (r, _) = md("# 总览\n\n## 风险\n\n正文[^a]。\n\n### 细节\n\n## 结论\n\n[^a]: 注释\n");
+        assert_eq!(r.anchor_ids(), ["总览", "风险", "细节", "结论", "a", "a"]);
     }
 
     #[test]

@@ -493,10 +493,13 @@ fn with_case_of(written: &str, named: &str) -> String {
 }
 
 fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
-    if fragment.is_empty() || page.body.anchors.iter().any(|a| a == fragment) {
+    if fragment.is_empty() {
         return Ok(());
     }
-    let ids: Vec<&str> = page.body.anchors.iter().map(String::as_str).collect();
+    let ids = page.body.anchor_ids();
+    if ids.contains(&fragment) {
+        return Ok(());
+    }
     Err(match did_you_mean(fragment, &ids) {
         Some(s) => t!("did you mean `#{s}`?", s = s),
         None if ids.is_empty() => t!("the page has no headings to link to"),

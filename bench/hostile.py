@@ -150,11 +150,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--case", choices=list(CASES), action="append")
     parser.add_argument("--timeout", type=int, default=120)
-    parser.add_argument("--no-build", action="store_true", help="use target/release/pmo as it is")
+    parser.add_argument("--no-build", action="store_true", help="use the release binary as it is")
     args = parser.parse_args()
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    binary = REPO / "target" / "release" / "pmo"
+    # Where cargo put it: CARGO_TARGET_DIR when set, as cargo itself reads it.
+    binary = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo"
+    if not binary.is_file():
+        sys.exit(f"no release binary at {binary}: build it, or leave out --no-build")
     shm = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="pmo-hostile-", dir=shm))
     report = {}

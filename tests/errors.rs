@@ -368,6 +368,23 @@ fn template_rendering_error_names_template_and_page() {
     assert!(m.contains("content/reviews/erp-closure.md"), "{m}");
 }
 
+/// An error inside a partial that the page's template includes names that template too:
+/// the partial is where the variable is read, the template often where it is no longer
+/// set (a line deleted from an override).
+#[test]
+fn a_rendering_error_in_a_partial_names_the_template_that_includes_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% include \"partials/提要.html\" %}{% endblock content %}",
+    );
+    site.write("templates/partials/提要.html", "<p>{{ eyebrow }}</p>\n");
+    let m = site.build_err();
+    assert!(m.contains("templates/partials/提要.html:1:"), "{m}");
+    assert!(m.contains("content/reviews/erp-closure.md"), "{m}");
+    assert!(m.contains("with templates/review.html"), "{m}");
+}
+
 /// The mistakes people make by hand in TOML and YAML — text without quotes, a quote left
 /// open, `: ` or a leading sign in a value, a tab, a key written twice — are named by what
 /// was done, at the place it was done, with the line as it should be; never in the

@@ -261,7 +261,7 @@ impl<'a> Renderer<'a> {
             let page = job
                 .source_page(self.site)
                 .map(|id| self.site.page(id).path.as_path());
-            self.templates.diagnostic(&e, page)
+            self.templates.diagnostic(&e, page, Some(template))
         })?;
         Ok((job.output_path(&url), html))
     }

@@ -117,7 +117,7 @@ impl Templates {
     /// filters, tests and functions of all templates at once, as text.
     fn diagnostics(&self, error: &tera::Error) -> Vec<Diagnostic> {
         let tera::ErrorKind::Msg(text) = error.kind() else {
-            return vec![self.diagnostic(error, None)];
+            return vec![self.diagnostic(error, None, None)];
         };
         let mut found = Vec::new();
         for block in text.split("error: ").filter(|b| !b.trim().is_empty()) {
@@ -143,25 +143,42 @@ impl Templates {
             );
         }
         if found.is_empty() {
-            found.push(self.diagnostic(error, None));
+            found.push(self.diagnostic(error, None, None));
         }
         found
     }
 
     /// A Tera error as a diagnostic in the template's file; `page` names the page whose
-    /// rendering failed, if any.
-    pub fn diagnostic(&self, error: &tera::Error, page: Option<&Path>) -> Diagnostic {
+    /// rendering failed, and `template` the template it was rendered with, if any.
+    pub fn diagnostic(
+        &self,
+        error: &tera::Error,
+        page: Option<&Path>,
+        template: Option<&str>,
+    ) -> Diagnostic {
         let report = match error.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
             _ => None,
         };
-        let with_context = |message: String| match page {
-            Some(page) => t!(
+        // An error inside a partial is often caused by the template that includes it (a
+        // variable it no longer sets): that template is named too.
+        let outer = template
+            .filter(|t| report.is_some_and(|r| r.filename() != *t))
+            .and_then(|t| self.sources.get(t))
+            .map(|(path, _)| path.as_path());
+        let with_context = |message: String| match (page, outer) {
+            (Some(page), Some(outer)) => t!(
+                "{message} (while rendering {page} with {template})",
+                message = tera_words(&message),
+                page = page,
+                template = outer
+            ),
+            (Some(page), None) => t!(
                 "{message} (while rendering {page})",
                 message = tera_words(&message),
                 page = page
             ),
-            None => tera_words(&message),
+            (None, _) => tera_words(&message),
         };
         if let Some(report) = report {
             if let Some((path, text)) = self.sources.get(report.filename()) {

@@ -4,39 +4,16 @@
 //! (the Nu HTML Checker) do not take the page for mislabelled.
 
 use crate::config::Language;
+use crate::messages::Lang;
 
-/// Characters read: the opening screens say which language a page is in.
-const SAMPLE_CHARS: usize = 4_000;
-
-/// The language of `title` and `text`, when it is plainly one: English when Latin
-/// letters make words and Chinese characters are at most a name or two among them,
-/// Chinese when Chinese characters carry the text (a Chinese page quoting `ERP`, `SPI`
-/// or a vendor's English name is Chinese). `None` for a short or evenly mixed text,
-/// which is left to the site's language.
+/// The language of `title` and `text`, when it is plainly one (see
+/// [`Lang::of_text`]); `None` for a short or evenly mixed text, which is left to the
+/// site's language.
 pub fn written_in(title: &str, text: &str) -> Option<Language> {
-    let (mut han, mut latin) = (0usize, 0usize);
-    for c in title.chars().chain(text.chars()).take(SAMPLE_CHARS) {
-        if is_han(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    // A Chinese character is about a word, an English word about five letters.
-    if latin >= 40 && han * 50 <= latin {
-        Some(Language::En)
-    } else if han >= 20 && han * 2 >= latin {
-        Some(Language::ZhCn)
-    } else {
-        None
-    }
-}
-
-/// A Chinese (Han) character: kana and Hangul are other languages, which a zh-CN or en
-/// portal does not label.
-fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+    Lang::of_text(title, text).map(|lang| match lang {
+        Lang::En => Language::En,
+        Lang::ZhCn => Language::ZhCn,
+    })
 }
 
 #[cfg(test)]

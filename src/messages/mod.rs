@@ -55,6 +55,30 @@ impl Lang {
         }
     }
 
+    /// The language `title` and `text` are plainly written in: English when Latin
+    /// letters make words and Chinese characters are at most a name or two among them,
+    /// Chinese when Chinese characters carry the text (a Chinese page quoting `ERP`,
+    /// `SPI` or a vendor's English name is Chinese). `None` for a short or evenly mixed
+    /// text.
+    pub fn of_text(title: &str, text: &str) -> Option<Lang> {
+        let (mut han, mut latin) = (0usize, 0usize);
+        for c in title.chars().chain(text.chars()).take(SAMPLE_CHARS) {
+            if is_han(c) {
+                han += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+        // A Chinese character is about a word, an English word about five letters.
+        if latin >= 40 && han * 50 <= latin {
+            Some(Lang::En)
+        } else if han >= 20 && han * 2 >= latin {
+            Some(Lang::ZhCn)
+        } else {
+            None
+        }
+    }
+
     /// The language `PMO_LANG` asks for, if it is set.
     pub fn from_env() -> Option<Lang> {
         std::env::var_os("PMO_LANG")
@@ -138,10 +162,17 @@ fn home_page_language(root: &Path) -> Option<Lang> {
         .read_to_end(&mut head)
         .ok()?;
     let text = String::from_utf8_lossy(&head);
-    crate::content::language::written_in("", &text).map(|language| match language {
-        crate::config::Language::En => Lang::En,
-        crate::config::Language::ZhCn => Lang::ZhCn,
-    })
+    Lang::of_text("", &text)
+}
+
+/// Characters read: the opening screens say which language a text is in.
+const SAMPLE_CHARS: usize = 4_000;
+
+/// A Chinese (Han) character: kana and Hangul are other languages, which a zh-CN or en
+/// portal does not label.
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The language of a site whose site.toml names none (config's default `language`; a

@@ -70,7 +70,7 @@ BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"
           "summary", "details", "small"}
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col"}
 SVG_SHAPES = {"polyline", "circle", "rect", "line", "path", "polygon", "g", "ellipse"}
-TICK = re.compile(r"[-+−]?[\d.,]+%?|\d{4}-\d{2}(-\d{2})?")
+TICK = re.compile(r"[-+−]?[\d.,]+[%KMB]?|\d{4}-\d{2}(-\d{2})?")
 
 
 class Reader(html.parser.HTMLParser):

@@ -663,6 +663,60 @@ fn a_project_s_figure_notes_and_chart_axes_are_searchable() {
     }
 }
 
+/// The amounts a project's key figures print (cost and earned value to date, EAC, VAC,
+/// percent complete), the cards' values and the risk matrix's rows and columns are text
+/// the page shows: a reader copying one off the page found nothing before.
+#[test]
+fn a_project_s_key_figure_amounts_are_searchable() {
+    let site = with_search();
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    let text = |from: &str| -> String {
+        let rest = &html[html.find(from).unwrap_or_else(|| panic!("no {from}")) + from.len()..];
+        let inner = &rest[..rest.find("</p>").or(rest.find("</dd>")).unwrap()];
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let spent =
+        text("<p class=\"figure-label\">累计实际成本</p>\n        <p class=\"figure-value\">");
+    let note = html
+        .split("<p class=\"figure-note\">")
+        .map(|rest| rest[..rest.find('<').unwrap()].trim())
+        .find(|n| n.starts_with("占预算"))
+        .expect("the spend note");
+    let dds: Vec<String> = html
+        .split("<dd>")
+        .skip(1)
+        .map(|rest| rest[..rest.find("</dd>").unwrap()].to_string())
+        .collect();
+    let percent = dds
+        .iter()
+        .find(|d| d.ends_with('%'))
+        .expect("percent complete")
+        .clone();
+    let queries = [
+        spent.clone(),
+        note.to_string(),
+        percent.clone(),
+        "概率 5".to_string(),
+    ];
+    assert!(spent.ends_with(" CNY") && spent.contains(','), "{spent}");
+    assert!(note.contains("挣值（EV）"), "{note}");
+    let r = search_client(&site, &json!(queries));
+    for (i, q) in queries.iter().enumerate() {
+        assert!(urls(&r[i]).contains(&"projects/erp/"), "{q}: {}", r[i]);
+    }
+}
+
 /// A ```chart block's title, categories, legend and axis titles are text its page
 /// shows, as a table block's cells are: each was drawn and found by no query.
 #[test]

@@ -192,7 +192,8 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     for key in labels {
         out.add(Some(i18n.get(key)));
     }
-    // The notes under the milestone and risk counts (已完成 3 / 共 10, 2 个延期, 共 9 项风险),
+    // The cards' values (`6 / 9` milestones done, `16 / 20` risks open) and the notes
+    // under them (已完成 3 / 共 10, 2 个延期, 共 9 项风险),
     // as the cards print them: `9 项风险` finds the projects that show it.
     let note = |key: &str, counts: &[(&str, usize)]| {
         counts
@@ -201,6 +202,9 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
                 text.replace(slot, &n.to_string())
             })
     };
+    let of = |n: usize, total: usize| format!("{n} / {total}");
+    out.add(Some(&of(figures.milestones_done, figures.milestones_total)));
+    out.add(Some(&of(figures.risks_open, figures.risks_total)));
     out.add(Some(&note(
         "milestones_done_of_total",
         &[
@@ -223,14 +227,8 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     // The month its figures are as of (关键指标 截至 2024-03): `2024-03` and `2024年3月`
     // find the projects reporting then, as they find the pages dated then.
     out.add(figures.last_period.as_deref());
-    // Not the amounts spent and earned: hundreds of projects' figures are thousands of
-    // distinct numbers (at 10k, 241 bytes more of meta.split, which every query loads),
-    // and a reader types a project's budget (indexed above), not its cost to date.
     if site.money_shown {
-        if let Some(r) = figures.spent_ratio() {
-            let pct = format!("{:.0}", r * 100.0);
-            out.add(Some(&i18n.get("spent_pct_of_bac").replace("{pct}", &pct)));
-        }
+        money_figures(&mut out, p, &figures, i18n);
     }
     for index in [figures.cpi, figures.spi].into_iter().flatten() {
         out.add(Some(&crate::derive::evm::format_index(Some(index))));
@@ -245,11 +243,33 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
             out.add(Some(i18n.get("milestone_on_track")));
         }
     }
+    // The notes under the risk and status tables, as the page prints them.
+    if data.risks.len() > derive::RISKS_SHOWN {
+        out.add(Some(
+            &i18n
+                .get("showing_top_n")
+                .replace("{n}", &derive::RISKS_SHOWN.to_string())
+                .replace("{total}", &data.risks.len().to_string()),
+        ));
+    }
     // The rows of its status table, as many as it shows: each month, its RAG label.
     let shown = history.len().saturating_sub(derive::SHOWN_PERIODS);
     for h in &history[shown..] {
         out.add(Some(&h.period));
         out.add(h.rag.map(|r| i18n.term(r)).as_deref());
+    }
+    if !history.is_empty() {
+        out.add(Some(i18n.get("status_over_time_note")));
+    }
+    for total in [history.len(), data.budget.len()] {
+        if total > derive::SHOWN_PERIODS {
+            out.add(Some(
+                &i18n
+                    .get("latest_periods_shown")
+                    .replace("{shown}", &derive::SHOWN_PERIODS.to_string())
+                    .replace("{total}", &total.to_string()),
+            ));
+        }
     }
     // The charts' titles (风险矩阵（概率 × 影响）, 挣值 S 曲线), as their figures show them.
     let charts = crate::charts::project::charts(p, data, i18n);
@@ -258,6 +278,7 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     }
     // Their axis titles and legends too (偏差（天）, 计划价值): not their categories and
     // points, which are the months, milestones and amounts indexed above.
+    // The risk matrix's rows and columns (概率 5, 影响 1) too.
     for (chart, _, _) in &charts {
         out.add(Some(&chart.title));
         out.add(Some(&chart.x_label));
@@ -265,8 +286,49 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
         for series in &chart.series {
             out.add(Some(&series.name));
         }
+        for label in chart
+            .heatmap
+            .iter()
+            .flat_map(|h| h.rows.iter().chain(&h.cols))
+        {
+            out.add(Some(label));
+        }
     }
     out.0
+}
+
+/// The amounts of a project's key figures as its cards print them (`18,587,722 CNY`,
+/// `占预算 126% · 挣值（EV） 15,170,907`, EAC, VAC, `103%`): a reader who copies a figure
+/// off the page finds the page. Some 1,500 distinct numbers at 10k pages, in shards
+/// only number queries load.
+fn money_figures(
+    out: &mut Line,
+    p: &crate::content::page::ProjectInfo,
+    figures: &derive::KeyFigures,
+    i18n: &I18n,
+) {
+    let currency = p.currency.as_deref().unwrap_or_default();
+    let with_unit = |amount: f64| format!("{} {currency}", derive::format_amount(amount));
+    out.add(figures.spent.map(with_unit).as_deref());
+    let pct = figures.spent_ratio().map(|r| {
+        i18n.get("spent_pct_of_bac")
+            .replace("{pct}", &format!("{:.0}", r * 100.0))
+    });
+    let ev = figures
+        .ev
+        .map(|ev| format!("{} {}", i18n.get("ev"), derive::format_amount(ev)));
+    let note: Vec<String> = pct.into_iter().chain(ev).collect();
+    out.add(Some(&note.join(" · ")));
+    if let Some(latest) = &figures.latest {
+        out.add(latest.eac.map(with_unit).as_deref());
+        out.add(latest.vac.map(with_unit).as_deref());
+        out.add(
+            latest
+                .percent_complete
+                .map(|r| format!("{:.0}%", r * 100.0))
+                .as_deref(),
+        );
+    }
 }
 
 /// What a page shows beside its prose: its number tables and link lists, a lesson's

@@ -433,7 +433,8 @@ fn a_link_that_leads_back_to_itself_is_told_in_chinese() {
 fn a_language_that_is_no_word_at_all_falls_back_to_the_sites_default() {
     let site = Site::fixture("basic");
     let root = site.root().to_str().unwrap().to_string();
-    for value in ["2024-13-01", "", "42"] {
+    // TOML's own words (`nan`, `true`) are no language either.
+    for value in ["2024-13-01", "", "42", "nan", "true", "-inf"] {
         site.write(
             "site.toml",
             format!("title = \"门户\"\nlanguage = {value}\n"),

@@ -130,7 +130,9 @@ impl Lang {
                 let lower = code.to_ascii_lowercase();
                 // No word at all (empty, a date, a number pasted on the wrong line): a
                 // site whose language cannot be read.
-                if !code.starts_with(|c: char| c.is_alphabetic()) {
+                // TOML's own words (`nan`, `true`, `inf`) are values, not a language.
+                let keyword = ["nan", "inf", "true", "false"].contains(&lower.as_str());
+                if keyword || !code.starts_with(|c: char| c.is_alphabetic()) {
                     return unread();
                 }
                 if code.chars().any(crate::markdown::is_cjk)

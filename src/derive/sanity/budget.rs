@@ -76,6 +76,72 @@ pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic>
     out
 }
 
+/// How many times smaller or larger than its column's median a period's amount must be
+/// to be doubted. An amount typed in thousands among amounts in units (`1,200` for
+/// 1,200,000) is some 1,000 times off, one typed in 万 10,000 times; a quiet month's
+/// work is rarely 250 times below a project's usual month.
+const SCALE_SLIP: f64 = 250.0;
+/// Amounts a column needs before its median tells what is usual.
+const SCALE_MIN_ROWS: usize = 5;
+
+/// An amount out of scale with the rest of its column is most often a slip of units:
+/// it is read as written, and the S-curve, CPI and SPI of the period follow it without
+/// a word. A small amount in the first or last period a column reports is a ramp-up or a
+/// closing invoice, so only those between are doubted for being small. The first such
+/// cell of each of PV, EV and AC is named.
+pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let columns: [(&str, AmountOf); 3] =
+        [("pv", |r| Some(r.pv)), ("ev", |r| r.ev), ("ac", |r| r.ac)];
+    for (name, amount) in columns {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let reported: Vec<(&BudgetRow, f64)> = totals
+            .iter()
+            .filter_map(|t| amount(t.row).filter(|a| *a > 0.0).map(|a| (t.row, a)))
+            .collect();
+        if reported.len() < SCALE_MIN_ROWS {
+            continue;
+        }
+        let mut sorted: Vec<f64> = reported.iter().map(|(_, a)| *a).collect();
+        sorted.sort_by(f64::total_cmp);
+        let median = sorted[sorted.len() / 2];
+        let last = reported.len() - 1;
+        let slip = reported.iter().enumerate().find(|&(i, &(_, a))| {
+            a > median * SCALE_SLIP || (a * SCALE_SLIP < median && i != 0 && i != last)
+        });
+        let Some((_, &(row, a))) = slip else {
+            continue;
+        };
+        let message = if a > median {
+            t!(
+                "{column} of {period} is {amount}, {times} times its column's usual amount ({median})",
+                column = name.to_uppercase(),
+                period = &row.period,
+                amount = format_amount(a),
+                times = format!("{:.0}", a / median),
+                median = format_amount(median)
+            )
+        } else {
+            t!(
+                "{column} of {period} is {amount}, about 1/{times} of its column's usual amount ({median})",
+                column = name.to_uppercase(),
+                period = &row.period,
+                amount = format_amount(a),
+                times = format!("{:.0}", median / a),
+                median = format_amount(median)
+            )
+        };
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, col)
+                .with_help(t!("write every amount of the table in the same unit, the project's currency (not thousands or 万); if the amount is right, this warning can be ignored")),
+        );
+    }
+    out
+}
+
 fn percent(part: f64, whole: f64) -> String {
     format!("{:.1} %", part / whole * 100.0)
 }

@@ -198,6 +198,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
             out.extend(budget::before_start(table, &totals, start));
         }
         out.extend(budget::falling_totals(table, &totals));
+        out.extend(budget::out_of_scale(table, &totals));
     }
     if let Some((table, milestones)) = p.milestones {
         out.extend(milestones::after_finish(table, milestones, p.info.finish));

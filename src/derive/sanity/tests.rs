@@ -347,3 +347,46 @@ fn amounts_reported_ahead_of_today_or_before_the_start_are_doubted() {
         "{w:?}"
     );
 }
+
+/// `1,200` among amounts in millions is an amount typed in thousands: read as written,
+/// it bent the S-curve and the month's CPI without a word (bench/malformed.py seed 82).
+#[test]
+fn an_amount_out_of_scale_with_its_column_is_doubted_at_its_cell() {
+    let rows = "2024-01,2000000,1900000,2100000\n2024-02,2500000,2400000,2600000\n\
+                2024-03,1200,2300000,2200000\n2024-04,2200000,2100000,2300000\n\
+                2024-05,2100000,2000000,2200000\n2024-06,2000000,2100000,3000\n";
+    let w = warnings(
+        &info(12_301_200.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    let scale: Vec<&String> = w.iter().filter(|w| w.contains("usual amount")).collect();
+    // The small AC of the last period is a closing invoice, not a slip.
+    assert_eq!(scale.len(), 1, "{w:?}");
+    assert!(scale[0].contains("budget.csv:4:9"), "{w:?}");
+    assert!(
+        scale[0].contains(
+            "PV of 2024-03 is 1,200, about 1/1750 of its column's usual amount (2,100,000)"
+        ),
+        "{w:?}"
+    );
+    // Ten times too much is a big month; a thousand times is a slip.
+    let rows = rows
+        .replace("1200,", "2000000,")
+        .replace(",3000\n", ",2100000000\n");
+    let w = warnings(
+        &info(12_300_000.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    assert!(
+        w.iter()
+            .any(|w| w.contains("AC of 2024-06 is 2,100,000,000, 913 times")),
+        "{w:?}"
+    );
+    let steady = "period,pv,ev,ac\n2024-01,10000,9000,9500\n2024-02,400000,390000,410000\n\
+                  2024-03,500000,480000,490000\n2024-04,450000,440000,460000\n\
+                  2024-05,5000,4800,5100\n";
+    let w = warnings(&info(1_365_000.0, ProjectStatus::Active), steady, None);
+    assert!(!w.iter().any(|w| w.contains("usual amount")), "{w:?}");
+}

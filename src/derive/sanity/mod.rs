@@ -147,6 +147,7 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
 /// The warnings of one project.
 pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    out.extend(p.info.currency.as_deref().and_then(|c| odd_currency(p, c)));
     if let Some((table, [])) = p.budget {
         // A header alone reads as a project that has spent and earned nothing.
         out.push(
@@ -208,6 +209,24 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(milestones::reached_before_start(table, milestones, start));
     }
     out
+}
+
+/// A currency that is no three-letter code once the names people write are mapped
+/// (人民币, RMB, ¥ → CNY): every amount of the project is printed with it as its unit,
+/// and a date or a name pasted there (`24/03/2024`) would be shown as one.
+fn odd_currency(p: &Project, text: &str) -> Option<Diagnostic> {
+    let code = crate::numbers::currency_code(text);
+    let is_code = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+    (!is_code).then(|| {
+        p.front.warn(
+            "currency",
+            t!(
+                "`{text}` is not a currency code, yet every amount of the project is shown with it as its unit",
+                text = text.trim()
+            ),
+            t!("write the currency's three-letter code (ISO 4217), such as CNY, USD or EUR"),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -390,3 +390,24 @@ fn an_amount_out_of_scale_with_its_column_is_doubted_at_its_cell() {
     let w = warnings(&info(1_365_000.0, ProjectStatus::Active), steady, None);
     assert!(!w.iter().any(|w| w.contains("usual amount")), "{w:?}");
 }
+
+/// A date pasted into `currency` was shown as the unit of every amount without a word
+/// (bench/malformed.py seed 82); the names people write for the yuan are codes enough.
+#[test]
+fn a_currency_that_is_no_code_is_doubted_at_its_field() {
+    let budget = "period,pv,ev,ac\n2024-01,1000,1000,1000\n";
+    let with = |currency: &str| {
+        let mut i = info(1000.0, ProjectStatus::Closed);
+        i.meta.currency = Some(currency.to_string());
+        warnings(&i, budget, None)
+    };
+    let w = with("24/03/2024");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("`24/03/2024` is not a currency code"),
+        "{w:?}"
+    );
+    for fine in ["CNY", "usd", "人民币", "RMB", "¥"] {
+        assert!(with(fine).is_empty(), "{fine}: {:?}", with(fine));
+    }
+}

@@ -260,6 +260,26 @@ fn a_new_project_shows_no_budget_until_one_is_written() {
             !row.contains(">0 CNY") && !row.contains(">0 "),
             "{lang}: {row}"
         );
+        // Its own page showed the BAC as a bare currency (`完工预算（BAC） CNY`) and the
+        // schedule as a dangling `2026年12月5日 – `.
+        let page = std::fs::read_to_string(dir.join("public/projects/tbd/index.html")).unwrap();
+        let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
+        let text = common::visible_text(main);
+        let unit = if lang == "zh" { "CNY" } else { "USD" };
+        assert!(
+            !text.contains(unit),
+            "{lang}: a currency with no amount: {text}"
+        );
+        let unset = if lang == "zh" {
+            "– 待定"
+        } else {
+            "– TBD"
+        };
+        assert!(text.contains(unset), "{lang}: {text}");
+        assert!(
+            !text.contains("– \n") && !text.trim_end().ends_with('–'),
+            "{lang}: {text}"
+        );
     }
 }
 

@@ -565,3 +565,32 @@ pub fn assert_clean(workspace: &pmo_portal::Workspace, mut options: Options, aft
         );
     }
 }
+
+/// The text of a page outside tags, scripts and styles, with its attributes that people
+/// see or hear (`title`, `aria-label`, `alt`, `placeholder`).
+pub fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let tag_end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+        let tag = &rest[open..tag_end];
+        for attr in ["title=\"", "aria-label=\"", "alt=\"", "placeholder=\""] {
+            if let Some(at) = tag.find(attr) {
+                let value = &tag[at + attr.len()..];
+                text.push(' ');
+                text.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                text.push(' ');
+            }
+        }
+        rest = &rest[tag_end..];
+        for raw in ["script", "style"] {
+            if tag.starts_with(&format!("<{raw}")) {
+                let close = format!("</{raw}>");
+                rest = rest.find(&close).map_or("", |c| &rest[c + close.len()..]);
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}

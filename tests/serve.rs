@@ -388,7 +388,15 @@ fn serve_starts_on_a_broken_site_and_builds_it_once_fixed() {
     server.log_line("build failed");
     let hello = server.hello();
     assert!(hello.contains("site.toml"), "{hello}");
-    assert_eq!(server.get("/").0, 404);
+    // Not a bare "not found" (the new-user walk-through): a page in the messages'
+    // language (PMO_LANG=en here) that loads the live script, so the errors show over it
+    // and the fix replaces it.
+    let (status, head, body) = server.get("/lessons/");
+    assert_eq!(status, 503);
+    assert!(head.contains("text/html"), "{head}");
+    assert!(body.contains("<html lang=\"en\">"), "{body}");
+    assert!(body.contains("has not been built yet"), "{body}");
+    assert!(body.contains("/__pmo/live.js"), "{body}");
 
     let events = server.events();
     site.write("site.toml", toml);

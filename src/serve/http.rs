@@ -18,6 +18,8 @@ use tokio_stream::{Stream, StreamExt};
 
 use crate::escape::percent_decode;
 use crate::incremental::{read, Files, SharedFiles};
+use crate::messages::Lang;
+use crate::t;
 
 /// Where the live-reload script and its event stream live; no site path starts with `__`.
 pub const LIVE_JS: &str = "/__pmo/live.js";
@@ -46,6 +48,8 @@ pub struct Shared {
     files: SharedFiles,
     status: RwLock<Status>,
     events: broadcast::Sender<LiveEvent>,
+    /// The language of the page shown before any build succeeded.
+    lang: Lang,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -61,12 +65,13 @@ struct Status {
 }
 
 impl Shared {
-    pub fn new(files: SharedFiles) -> Arc<Shared> {
+    pub fn new(files: SharedFiles, lang: Lang) -> Arc<Shared> {
         let (events, _) = broadcast::channel(64);
         Arc::new(Shared {
             files,
             status: RwLock::new(Status::default()),
             events,
+            lang,
         })
     }
 
@@ -226,15 +231,18 @@ fn event(name: &str, data: &impl Serialize) -> Event {
 }
 
 async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let (found, bytes) = {
+    let (found, bytes, unbuilt) = {
         let files = read(&shared.files);
         let found = lookup(&files, uri.path());
         let bytes = match &found {
             Lookup::File(path) => files.get(path).cloned(),
             _ => files.get("404.html").cloned(),
         };
-        (found, bytes)
+        (found, bytes, files.is_empty())
     };
+    if unbuilt {
+        return unbuilt_page(shared.lang);
+    }
     match (found, bytes) {
         (Lookup::File(path), Some(held)) => file_response(&path, held.to_vec(), StatusCode::OK),
         (Lookup::Redirect(to), _) => {
@@ -247,6 +255,27 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         (_, Some(page)) => file_response("404.html", page.to_vec(), StatusCode::NOT_FOUND),
         (_, None) => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
+}
+
+/// What a browser is shown while no build has succeeded yet (`serve` started on a site
+/// with an error): a page that loads the live script, so the errors show over it and the
+/// site replaces it by itself once a fix is saved — not a bare "not found".
+fn unbuilt_page(lang: Lang) -> Response {
+    let (code, title) = match lang {
+        Lang::ZhCn => ("zh-CN", "站点尚未生成"),
+        Lang::En => ("en", "The site has not been built yet"),
+    };
+    let text = t!("the first build failed, so there is no page to show yet: the errors are listed over this page; save a fix and the site appears here by itself").render(lang);
+    let mut escaped = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = crate::escape::html_for_templates(&text, &mut escaped);
+    let mut html = format!(
+        "<!doctype html>\n<html lang=\"{code}\">\n<head><meta charset=\"utf-8\"><meta name=\"pmo-serve\" content=\"unbuilt\"><title>pmo serve: {title}</title></head>\n<body><h1>{title}</h1><p>"
+    )
+    .into_bytes();
+    html.extend_from_slice(&escaped);
+    html.extend_from_slice(b"</p></body>\n</html>\n");
+    file_response("index.html", html, StatusCode::SERVICE_UNAVAILABLE)
 }
 
 #[derive(Debug, PartialEq, Eq)]

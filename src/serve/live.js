@@ -10,13 +10,15 @@
 
   // The overlay speaks the site's language, as the CLI does: the page's own `lang`.
   var zh = /^zh/i.test(document.documentElement.lang || "");
+  // The page the server shows while no build has succeeded: there is no last good version.
+  var unbuilt = !!document.querySelector('meta[name="pmo-serve"][content="unbuilt"]');
   var words = zh ? {
-    failed: "pmo serve：构建失败，页面仍是上一个成功的版本",
+    failed: unbuilt ? "pmo serve：构建失败，站点尚未生成" : "pmo serve：构建失败，页面仍是上一个成功的版本",
     fix: "保存修改后，此提示会自动关闭。",
     errors: "构建错误",
     warnings: function (n) { return "pmo serve：" + n + " 个警告，站点已生成"; }
   } : {
-    failed: "pmo serve: the build failed — the last good version is still served",
+    failed: unbuilt ? "pmo serve: the build failed — the site has not been built yet" : "pmo serve: the build failed — the last good version is still served",
     fix: "Save a fix and this closes by itself.",
     errors: "Build errors",
     warnings: function (n) { return "pmo serve: " + n + " warning(s) — the site is built"; }

@@ -164,7 +164,10 @@ fn bind(ip: IpAddr, port: u16, notify: &Notify) -> Result<TcpListener, Diagnosti
 /// next save tries again.
 fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shared>) {
     let files = SharedFiles::default();
-    let shared = Shared::new(Arc::clone(&files));
+    let shared = Shared::new(
+        Arc::clone(&files),
+        crate::messages::Lang::for_site(&build.root),
+    );
     match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
             if let Some(warnings) = &rebuild.warnings {

@@ -956,6 +956,31 @@ fn a_broken_project_page_is_one_error_not_one_per_lesson() {
     assert_eq!(m.matches("error:").count(), 1, "{m}");
 }
 
+/// A lesson naming a project still marked a draft was told the project did not exist
+/// ("there is no content/projects/erp/index.md") while the file was right there (the
+/// new-user walk-through).
+#[test]
+fn a_lesson_naming_a_draft_project_is_told_it_is_a_draft() {
+    let site = Site::fixture("basic");
+    let index = site.root().join("content/projects/erp/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        text.replacen("---\n", "---\ndraft: true\n", 1),
+    );
+    let m = site.build_err();
+    assert!(!m.contains("names no project"), "{m}");
+    assert!(
+        m.contains("`project: erp` names a project that is a draft: content/projects/erp/index.md says `draft: true`"),
+        "{m}"
+    );
+    assert!(m.contains("content/lessons/vendor-delay.md:"), "{m}");
+    assert!(m.contains("--drafts"), "{m}");
+    // Built with the drafts, both are there.
+    let out = common::pmo(&["--root", site.root().to_str().unwrap(), "build", "--drafts"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+}
+
 #[test]
 fn a_chart_too_large_to_read_is_refused_at_its_block() {
     let site = Site::fixture("basic");

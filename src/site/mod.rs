@@ -157,7 +157,12 @@ pub fn link(
         .iter_enumerated()
         .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
         .collect();
-    let project_links = relate_projects(&pages, &projects, &loaded.failed, diagnostics);
+    let project_links = relate_projects(
+        &pages,
+        &projects,
+        (&loaded.failed, &loaded.drafts),
+        diagnostics,
+    );
 
     let (sections, page_section) = sections::build(&pages);
     diagnostics.extend(sections::clashes(&sections, &pages));
@@ -272,7 +277,7 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
 fn relate_projects(
     pages: &Pages,
     projects: &BTreeMap<String, PageId>,
-    failed: &[String],
+    (failed, drafts): (&[String], &[crate::content::load::Draft]),
     diagnostics: &Diagnostics,
 ) -> HashMap<PageId, ProjectLinks> {
     let mut links: HashMap<PageId, ProjectLinks> = projects
@@ -298,6 +303,22 @@ fn relate_projects(
                 // Its index.md failed to load and was reported: one cause, one error.
                 continue;
             }
+            let at_slug =
+                || Location::new(&page.path, &page.source.text(&page.path), at, slug.len());
+            // A project still a draft is there, only left out of this build.
+            let index = format!("content/projects/{slug}/index.md");
+            if drafts.iter().any(|d| d.path == index) {
+                diagnostics.push(
+                    Diagnostic::error(Problem::Content(t!(
+                        "`project: {name}` names a project that is a draft: {index} says `draft: true`, so it is left out of this build",
+                        name = slug.as_str(),
+                        index = index.as_str()
+                    )))
+                    .at(at_slug())
+                    .with_help(t!("publish the project (`draft: false`), mark this page a draft too, or preview both with --drafts")),
+                );
+                continue;
+            }
             // Named as people know it, by its title or code: the folder it is.
             let known_as = projects.iter().find_map(|(folder, &p)| {
                 let same = |a: &str| a.trim().to_lowercase() == slug.trim().to_lowercase();
@@ -319,12 +340,7 @@ fn relate_projects(
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))
-                    .at(Location::new(
-                        &page.path,
-                        &page.source.text(&page.path),
-                        at,
-                        slug.len(),
-                    ))
+                    .at(at_slug())
                     .with_help(help),
             );
             continue;

@@ -226,7 +226,19 @@ fn a_link_is_offered_only_a_file_name_close_to_its_own() {
         "---\ntitle: 测试\n---\n\n[x](registr.md)\n",
     );
     assert!(
-        m.contains("did you mean content/practices/risk/register.md"),
+        m.contains("did you mean `register.md` (content/practices/risk/register.md)"),
+        "{m}"
+    );
+    // From another folder, the suggestion is the link to write from there: pasting the
+    // content/ path in failed again (the new-user walk-through).
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}---\n\n[x](../practices/risk/registr.md)\n"),
+    );
+    assert!(
+        m.contains(
+            "did you mean `../practices/risk/register.md` (content/practices/risk/register.md)"
+        ),
         "{m}"
     );
 }

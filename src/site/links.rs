@@ -395,7 +395,13 @@ fn resolve(
             let help = match elsewhere_help(page.dir(), &found) {
                 Some(help) => help,
                 None => match close_sibling(index, page, &target_rel) {
-                    Some(s) => t!("did you mean content/{s}? (paths are relative to this file's folder)", s = s),
+                    // Written as the link is, from this page's folder: the content/ path
+                    // pasted in would be read from here and fail again.
+                    Some(s) => t!(
+                        "did you mean `{link}` (content/{s})? Links are relative to this file's folder",
+                        link = relative_link(page.dir(), s),
+                        s = s
+                    ),
                     None => t!("paths are relative to this file's folder; check the file name, or whether the target is a draft (build with --drafts)"),
                 },
             };

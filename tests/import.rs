@@ -241,6 +241,27 @@ fn a_register_date_that_does_not_exist_is_told_so() {
     );
 }
 
+/// Excel in many locales saves CSV with semicolons (or tabs): such a register was told
+/// it had no header row although its header was right (the new-user walk-through).
+#[test]
+fn a_register_saved_with_semicolons_or_tabs_imports() {
+    for (name, sep) in [("semi.csv", ";"), ("tabs.csv", "\t")] {
+        let site = site();
+        let csv = format!(
+            "标题{sep}日期{sep}项目{sep}阶段{sep}影响{sep}建议\n\
+             月末结账延误{sep}2024-03-01{sep}erp{sep}执行{sep}负面{sep}提前锁定窗口, 并预留缓冲\n"
+        );
+        let file = write_register(&site, name, csv.as_bytes());
+        let out = import(&site, &file, &[]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{name}: {err}");
+        let text = source(&site, "content/lessons/月末结账延误.md");
+        assert!(text.contains("\nimpact: negative\n"), "{name}: {text}");
+        // A comma inside a field is the field's own.
+        assert!(text.contains("提前锁定窗口, 并预留缓冲"), "{name}: {text}");
+    }
+}
+
 #[test]
 fn a_dry_run_shows_the_files_and_front_matter_and_writes_nothing() {
     let site = site();

@@ -176,6 +176,7 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(register_delimiter(&source))
         .from_reader(source.as_bytes());
     let (rows, places) = csv_rows(&mut reader, shown, &source)?;
     let name = full
@@ -189,6 +190,29 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
         rows,
         places,
     )])
+}
+
+/// The separator of a register saved as CSV: commas, unless the first line holding a
+/// separator holds no comma and is cut by semicolons or tabs (Excel saves so in many
+/// locales). A register is read once, to be imported, so it is read as it was saved; a
+/// data table, read at every build and holding amounts, is asked for commas instead (see
+/// `read_csv`): in those locales a comma is the decimal mark.
+fn register_delimiter(source: &str) -> u8 {
+    let first = source
+        .lines()
+        .find(|l| l.contains([',', ';', '\t']))
+        .unwrap_or("");
+    if first.contains(',') {
+        return b',';
+    }
+    let count = |d: u8| first.bytes().filter(|&b| b == d).count();
+    if count(b'\t') > count(b';') {
+        b'\t'
+    } else if count(b';') > 0 {
+        b';'
+    } else {
+        b','
+    }
 }
 
 fn unnamed_help() -> crate::messages::Text {

@@ -126,6 +126,24 @@ fn budget_sums_that_overflow() {
     assert!(m.contains("running total"), "{m}");
 }
 
+/// `1,2OO` (letters O for zeros) was told decimals take a point, and `1OOOOO` only
+/// "e.g. 1200000" (the new-user walk-through): neither said what was wrong.
+#[test]
+fn letters_typed_for_zeros_are_named_with_the_number_meant() {
+    for (cell, meant) in [("\"1,2OO\"", "1,200"), ("1OOOOO", "100000")] {
+        let m = failing_budget(
+            "budget.csv",
+            &format!("period,pv,ev,ac\n2024-01,{cell},100,100\n"),
+        );
+        assert!(m.contains("budget.csv:2:"), "{cell}: {m}");
+        assert!(
+            m.contains(&format!("did you mean `{meant}`?")),
+            "{cell}: {m}"
+        );
+        assert!(!m.contains("write decimals with a point"), "{cell}: {m}");
+    }
+}
+
 #[test]
 fn empty_pv_cell() {
     let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,,90,100\n");

@@ -170,6 +170,15 @@ impl Table {
                         t!("`{value}` would be {number}: write the plain number", value = t.trim(), number = n),
                     ))
                 }
+                None if letters_for_digits(t).is_some() => {
+                    let fixed = letters_for_digits(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` has a letter (O, l or I) among its digits: did you mean `{fixed}`?", value = t.trim(), fixed = fixed),
+                    ))
+                }
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,
@@ -547,6 +556,26 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
+/// The number `text` would be with the letters that look like digits (O and o for 0,
+/// l and I for 1) read as those digits — `1,2OO` typed for 1,200 — if it has a digit
+/// and such a letter, and would then be a number. Said, never taken.
+fn letters_for_digits(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lookalike = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
+    if !text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(lookalike) {
+        return None;
+    }
+    let fixed: String = text
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'l' | 'I' => '1',
+            c => c,
+        })
+        .collect();
+    parse_number(&fixed).map(|_| fixed)
+}
+
 /// Whether a cell holds a mark people type for "no value yet" rather than a value:
 /// dashes or question marks alone, or a word such as N/A, TBD, 待定.
 fn is_no_value_mark(text: &str) -> bool {
@@ -580,6 +609,20 @@ fn is_no_value_mark(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn letters_typed_for_digits_are_told_with_the_number_meant() {
+        assert_eq!(super::letters_for_digits("1,2OO").as_deref(), Some("1,200"));
+        assert_eq!(
+            super::letters_for_digits(" 1OOOOO ").as_deref(),
+            Some("100000")
+        );
+        assert_eq!(super::letters_for_digits("2l5").as_deref(), Some("215"));
+        // No digit, or still no number: nothing to suggest.
+        assert_eq!(super::letters_for_digits("OOO"), None);
+        assert_eq!(super::letters_for_digits("12 Oranges"), None);
+        assert_eq!(super::letters_for_digits("1200"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -207,6 +207,27 @@ fn fail_on_sets_the_exit_code_and_owner_narrows_to_what_one_person_owes() {
         "an unknown check is a usage error"
     );
     assert!(stderr(&out).contains("stale-practices"), "{}", stderr(&out));
+    // A typo of an owner printed an empty report and passed (the new-user walk-through).
+    let out = pmo(&[
+        "report",
+        "hygiene",
+        "--root",
+        root,
+        "--as-of",
+        "2025-06-30",
+        "--owner",
+        "周静",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `周静怡`?"),
+        "{}",
+        stderr(&out)
+    );
+    // A name close to no owner is someone who owes nothing.
+    let (out, json) = report(&site, &["--fail-on", "any", "--owner", "欧阳修"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(rows(&json).is_empty());
 }
 
 #[test]

@@ -251,6 +251,18 @@ fn days_between(from: Date, to: Date) -> i64 {
         .map_or(0, |span| i64::from(span.get_days()))
 }
 
+/// The owner of some finding that `owner` is a likely typo of, when no finding has
+/// `owner` itself: `周静` for 周静怡. A name close to none is someone with nothing owed.
+pub fn misspelt_owner(owner: &str, findings: &[Finding]) -> Option<String> {
+    let mut owners: Vec<&str> = findings.iter().filter_map(|f| f.owner.as_deref()).collect();
+    if owners.contains(&owner) {
+        return None;
+    }
+    owners.sort_unstable();
+    owners.dedup();
+    crate::suggest::did_you_mean(owner, &owners).map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

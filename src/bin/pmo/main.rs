@@ -219,6 +219,18 @@ fn main() -> ExitCode {
             match pmo_portal::hygiene_report(&options) {
                 Ok((as_of, mut findings)) => {
                     if let Some(owner) = &owner {
+                        if let Some(meant) = pmo_portal::hygiene::misspelt_owner(owner, &findings) {
+                            // A typo would print an empty report and pass a CI check.
+                            eprintln!(
+                                "{}",
+                                say(t!(
+                                    "no finding is owned by `{owner}`; did you mean `{meant}`? (--owner takes the name as the pages write it)",
+                                    owner = owner.as_str(),
+                                    meant = meant.as_str()
+                                ))
+                            );
+                            return ExitCode::from(2);
+                        }
                         findings.retain(|f| f.owner.as_deref() == Some(owner.as_str()));
                     }
                     print_hygiene(&findings, as_of, format);

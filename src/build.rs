@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::options::Options;
 use crate::outcome::{denied, guarded, BuildFailure, BuildReport};
 use crate::output::{self, Output, Staging};
-use crate::pipeline::{load, prepare, Prepared};
+use crate::pipeline::{load, Prepared, Sources};
 use crate::{render, t, Progress};
 
 /// Builds the site into its output folder. On failure the previous output is untouched.
@@ -151,24 +151,46 @@ pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
             Err(f) => failed.extend(f.diagnostics),
         }
     }
-    // The audiences share most pages, so most problems are found in each.
-    let once = |all: Vec<Diagnostic>| {
-        let mut seen = std::collections::HashSet::new();
-        let kept = Diagnostics::default();
-        kept.extend(
-            all.into_iter()
-                .filter(|d| seen.insert((d.is_error(), d.to_string()))),
-        );
-        kept.into_sorted()
-    };
     match report {
         Some(mut report) if failed.is_empty() => {
-            report.warnings = once(std::mem::take(&mut report.warnings));
+            report.warnings = told_once(std::mem::take(&mut report.warnings));
             report.elapsed = started.elapsed();
             Ok(report)
         }
-        _ => Err(BuildFailure::from(once(failed))),
+        _ => Err(BuildFailure::from(told_once(failed))),
     }
+}
+
+/// Each problem once, sorted by place: the audiences share most pages, so most problems
+/// are found in each audience's site.
+fn told_once(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    let kept = Diagnostics::default();
+    kept.extend(
+        all.into_iter()
+            .filter(|d| seen.insert((d.is_error(), d.to_string()))),
+    );
+    kept.into_sorted()
+}
+
+/// The warnings of what audience `level` may not see, found in the highest audience's
+/// site: a doubtful figure in a budget only `internal` sees is the author's to hear of
+/// when building for `public`, as an error there already stops that build. Empty for a
+/// site without audiences or a build for the highest.
+fn unseen_warnings(sources: &Sources, level: Option<usize>) -> Vec<Diagnostic> {
+    let (Some(plan), Some(level)) = (&sources.plan, level) else {
+        return Vec::new();
+    };
+    let highest = plan.names().len() - 1;
+    if level == highest {
+        return Vec::new();
+    }
+    // An error only the highest audience's site has does not stop this build (`pmo check`
+    // reports it): its warnings are what is asked for here.
+    sources
+        .prepare_for(Some(highest))
+        .map(|prepared| prepared.warnings)
+        .unwrap_or_default()
 }
 
 /// The whole pipeline into `output`.
@@ -178,7 +200,15 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let prepared = prepare(options)?;
+    let sources = load(options)?;
+    let level = sources.level(options)?;
+    let unseen = unseen_warnings(&sources, level);
+    let mut prepared = sources.prepare(level)?;
+    if !unseen.is_empty() {
+        let mut all = std::mem::take(&mut prepared.warnings);
+        all.extend(unseen);
+        prepared.warnings = told_once(all);
+    }
     finish(prepared, options, output, progress, started, true)
 }
 

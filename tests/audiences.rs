@@ -353,6 +353,35 @@ fn check_lists_links_across_the_line_per_audience() {
     assert!(!out.status.success(), "{}", stderr(&out));
 }
 
+/// A doubtful figure in a budget only `internal` sees was told by `pmo check` but not by
+/// `pmo build`, which builds for `public` by default — while an error there already
+/// stopped that build (bench/malformed.py seed 83).
+#[test]
+fn a_build_for_a_lower_audience_tells_the_warnings_of_what_it_cannot_see() {
+    let site = fixture();
+    site.write(
+        "content/projects/open/budget.csv",
+        "period,pv,ev,ac\n2024-01,2718281,2600000,2650000\n2024-02,-5,,\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    let falls: Vec<&String> = told
+        .iter()
+        .filter(|w| w.contains("falls in 2024-02"))
+        .collect();
+    assert_eq!(falls.len(), 1, "told once: {told:?}");
+    assert!(
+        falls[0].contains("content/projects/open/budget.csv:3:"),
+        "{told:?}"
+    );
+    // Nothing of it reaches the public site.
+    let page = site.read("projects/open/index.html");
+    assert!(
+        !page.contains("2,718,281") && !page.contains("2718281"),
+        "{page}"
+    );
+}
+
 #[test]
 fn unknown_audiences_are_errors_with_a_suggestion() {
     let site = fixture();

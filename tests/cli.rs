@@ -637,6 +637,33 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
     );
 }
 
+/// Where there is no site to ask, the reader's system locale says the language (the
+/// new-user walk-through: an empty folder answered in English on a Chinese desktop, and
+/// said "site.toml: invalid site.toml: there is no site.toml").
+#[test]
+fn with_no_site_at_all_the_locale_says_the_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (locale, told) in [
+        ("zh_CN.UTF-8", "site.toml: 这里没有 site.toml"),
+        ("C.UTF-8", "site.toml: there is no site.toml here"),
+        ("en_US.UTF-8", "site.toml: there is no site.toml here"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+            .arg("build")
+            .current_dir(tmp.path())
+            .env_remove("PMO_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.contains(told), "{locale}: {err}");
+        assert!(!err.contains("invalid site.toml"), "{locale}: {err}");
+    }
+}
+
 /// `pmo build` run in a folder of the site (`content/`) rather than its top was told
 /// "there is no site.toml" in English: it names the folder that holds it, in the site's
 /// language.

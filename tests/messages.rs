@@ -434,7 +434,8 @@ fn a_language_that_is_no_word_at_all_falls_back_to_the_sites_default() {
     let site = Site::fixture("basic");
     let root = site.root().to_str().unwrap().to_string();
     // TOML's own words (`nan`, `true`) are no language either.
-    for value in ["2024-13-01", "", "42", "nan", "true", "-inf"] {
+    // Nor a value cut short, as a file truncated in the middle of the line leaves it.
+    for value in ["2024-13-01", "", "42", "nan", "true", "-inf", "\"z", "\"en"] {
         site.write(
             "site.toml",
             format!("title = \"门户\"\nlanguage = {value}\n"),

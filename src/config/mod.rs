@@ -244,7 +244,7 @@ impl Config {
         }
         if !path.is_file() {
             return Err(
-                Diagnostic::error(Problem::Config(t!("there is no site.toml")))
+                Diagnostic::error(Problem::Content(t!("there is no site.toml here")))
                     .in_file(path)
                     .with_help(no_site_help(path)),
             );

@@ -79,6 +79,17 @@ impl Lang {
         }
     }
 
+    /// The language of the system's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first
+    /// set), when it is one pmo speaks: for a command run where there is no site to ask.
+    pub fn from_locale() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|v| !v.is_empty())
+            .filter(|v| !matches!(v.as_str(), "C" | "POSIX") && !v.starts_with("C."))
+            .map(|v| Lang::from_code(&v))
+    }
+
     /// The language `PMO_LANG` asks for, if it is set.
     pub fn from_env() -> Option<Lang> {
         std::env::var_os("PMO_LANG")
@@ -112,7 +123,11 @@ impl Lang {
             let site = crate::layout::site_above(root)
                 .map(|(site, _)| site)
                 .or_else(|| crate::layout::site_below(root).map(|name| root.join(name)));
-            return site.map_or(Lang::En, |site| Lang::for_site(&site));
+            // No site at all: the language the reader's system speaks.
+            return site.map_or_else(
+                || Lang::from_locale().unwrap_or(Lang::En),
+                |site| Lang::for_site(&site),
+            );
         };
         // A site.toml that is not UTF-8 is an error to tell in the site's language: its
         // `language` line is ASCII, readable in GBK as it is and in UTF-16 once decoded.
@@ -123,8 +138,14 @@ impl Lang {
             .filter_map(|line| line.split_once('='))
             .find(|(key, _)| key.trim() == "language")
             .map(|(_, value)| {
-                let value = value.split('#').next().unwrap_or("");
-                let code = value.trim().trim_matches(['"', '\'']);
+                let value = value.split('#').next().unwrap_or("").trim();
+                // A value cut short (`language = "z`, a file truncated mid-line) says
+                // nothing of the language it was going to name.
+                let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''));
+                if quote.is_some_and(|q| value.len() < 2 || !value.ends_with(q)) {
+                    return unread();
+                }
+                let code = value.trim_matches(['"', '\'']);
                 // A language pmo does not take, written in Chinese (`中文`, `简体中文`) or
                 // naming it (`chinese`, `cn`): its error is for a Chinese reader.
                 let lower = code.to_ascii_lowercase();

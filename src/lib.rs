@@ -72,6 +72,7 @@ pub use search::index::{write as write_search_index, MAX_FIELD_BYTES};
 pub use search::words::Segmenter;
 pub use search::{postings, tokenize};
 pub use site::Site;
+pub use suggest::did_you_mean;
 
 pub use build::{build, build_all, check, run};
 pub use options::{DefaultAudience, Options};

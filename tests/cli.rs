@@ -595,7 +595,20 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
             vec!["build", "--ouput", "x"],
             vec!["这里没有选项 `--ouput`", "`--output`"],
         ),
-        (vec!["biuld"], vec!["没有命令 `biuld`", "`build`"]),
+        (
+            vec!["biuld"],
+            vec!["没有命令 `biuld`", "`build`", "`pmo --help`"],
+        ),
+        // Two letters swapped, which clap offers nothing for (the new-user walk-through).
+        (vec!["nwe"], vec!["没有命令 `nwe`", "`new`"]),
+        (
+            vec!["new", "lessons", "x"],
+            vec!["是否想写 `lesson`", "`pmo new --help`"],
+        ),
+        (
+            vec!["report", "hygiene", "--fail-on", "stale-practice"],
+            vec!["是否想写 `stale-practices`", "`pmo report hygiene --help`"],
+        ),
         (
             vec!["build", "--as-of", "2026/12/01"],
             vec!["`2026/12/01` 不是", "YYYY-MM-DD"],
@@ -622,8 +635,17 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
         for part in told {
             assert!(err.contains(part), "{args:?}: {err}");
         }
-        assert!(err.contains("pmo --help"), "{err}");
+        assert!(err.contains(" --help`"), "{err}");
     }
+    // `--lang EN` as well as `en`.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::pmo(&[
+        "init",
+        "--lang",
+        "EN",
+        tmp.path().join("en").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let (_tmp, dir) = new_site("en");
     let out = common::pmo_in(
         "",

@@ -110,7 +110,7 @@ pub(crate) enum Command {
         /// (the current folder by default).
         dir: Option<PathBuf>,
         /// The language of the site's UI and starter pages (site.toml's `language`).
-        #[arg(long, value_enum, default_value_t = InitLang::Zh)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = InitLang::Zh)]
         lang: InitLang,
     },
     /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.

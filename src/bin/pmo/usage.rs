@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::error::{ContextKind, ErrorKind};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::args::Cli;
 use pmo_portal::messages::{Lang, Text, SITE_DEFAULT};
@@ -49,6 +49,7 @@ pub fn language(args: &[OsString]) -> Lang {
 /// Parses `args`; a mistake in them is printed in `lang` and ends the process (status
 /// 2, as clap's own).
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
+    let command = subcommand(&args);
     let error = match Cli::try_parse_from(args) {
         Ok(cli) => return cli,
         Err(error) => error,
@@ -63,14 +64,33 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
             if let Some(help) = help {
                 eprintln!("  {}", help.render(lang));
             }
-            eprintln!(
-                "  {}",
-                t!("see `pmo --help` for the commands and their options").render(lang)
-            );
+            let see = match &command {
+                Some(command) => t!(
+                    "see `pmo {command} --help` for its options and values",
+                    command = command.as_str()
+                ),
+                None => t!("see `pmo --help` for the commands and their options"),
+            };
+            eprintln!("  {}", see.render(lang));
             std::process::exit(2)
         }
         None => error.exit(),
     }
+}
+
+/// The command the arguments name (`new` in `pmo --root x new lessons`, `report hygiene`),
+/// if they name one: its own `--help` lists the options and values a mistake was about.
+fn subcommand(args: &[OsString]) -> Option<String> {
+    let mut command = Cli::command();
+    let mut path: Vec<String> = Vec::new();
+    for arg in args.iter().skip(1).map(|a| a.to_string_lossy()) {
+        let Some(next) = command.find_subcommand(arg.as_ref()).cloned() else {
+            continue;
+        };
+        path.push(next.get_name().to_string());
+        command = next;
+    }
+    (!path.is_empty()).then(|| path.join(" "))
 }
 
 /// The mistake and, where clap has one, its suggestion; `None` for what is told as clap
@@ -89,9 +109,23 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
         }
         ErrorKind::InvalidSubcommand => {
             let name = context(ContextKind::InvalidSubcommand)?;
+            // clap offers none for a swap of two letters (`nwe`).
+            let commands: Vec<String> = Cli::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            let names: Vec<&str> = commands.iter().map(String::as_str).collect();
+            let own = pmo_portal::did_you_mean(&name, &names)
+                .or_else(|| {
+                    names
+                        .iter()
+                        .copied()
+                        .find(|n| strsim::damerau_levenshtein(&name, n) == 1)
+                })
+                .map(|s| t!("did you mean `{s}`?", s = s));
             Some((
-                t!("there is no command `{name}`", name = name),
-                suggestion(ContextKind::SuggestedSubcommand),
+                t!("there is no command `{name}`", name = name.as_str()),
+                suggestion(ContextKind::SuggestedSubcommand).or(own),
             ))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -101,7 +135,14 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
                 return Some((t!("{arg} needs a value", arg = arg), None));
             }
             let help = match context(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
-                Some(valid) => Some(t!("it takes one of: {valid}", valid = valid)),
+                Some(valid) => Some(match context(ContextKind::SuggestedValue) {
+                    Some(s) => t!(
+                        "did you mean `{s}`? It takes one of: {valid}",
+                        s = s.trim(),
+                        valid = valid
+                    ),
+                    None => t!("it takes one of: {valid}", valid = valid),
+                }),
                 None => std::error::Error::source(error).map(|why| reason(&why.to_string())),
             };
             Some((

@@ -313,6 +313,15 @@ impl Sources {
                 &page.source,
                 &page.body,
             ));
+            // A project page shows its data, a section its pages, whatever their body.
+            use crate::kinds::Kind;
+            if !matches!(page.kind, Kind::Project | Kind::Section | Kind::Home) {
+                diagnostics.extend(markdown::headings_only(
+                    &page.path,
+                    &page.source,
+                    &page.body,
+                ));
+            }
         }
         // File names a Windows share cannot hold, named at the file.
         diagnostics.extend(output::portable::warnings(

@@ -283,6 +283,59 @@ fn a_new_project_shows_no_budget_until_one_is_written() {
     }
 }
 
+/// A lesson from `pmo new` published with its fields filled and no text built into
+/// headings over nothing, without a word (the new-user walk-through).
+#[test]
+fn a_page_of_headings_only_is_warned_at_its_first_heading() {
+    let (_tmp, dir) = new_site("zh");
+    let root = dir.to_str().unwrap();
+    let out = pmo(&[
+        "--root",
+        root,
+        "new",
+        "lesson",
+        "空的教训",
+        "--slug",
+        "empty",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = dir.join("content/lessons/empty.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let filled: String = text
+        .lines()
+        .map(|l| match l.split_whitespace().next() {
+            Some("#")
+                if ["project:", "phase:", "impact:"]
+                    .iter()
+                    .any(|f| l.contains(f)) =>
+            {
+                l.trim_start_matches(['#', ' ']).to_string()
+            }
+            _ if l.starts_with("draft:") => "draft: false".to_string(),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&page, &filled).unwrap();
+    let out = common::pmo_in("", &["--root", root, "build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("页面只有标题，标题下没有内容"), "{err}");
+    let heading = filled.lines().position(|l| l.starts_with("## ")).unwrap() + 1;
+    assert!(
+        err.contains(&format!("content/lessons/empty.md:{heading}:")),
+        "{err}"
+    );
+    // Written, it is quiet.
+    std::fs::write(
+        &page,
+        filled.replacen("<!--", "供应商未按期交付。\n\n<!--", 1),
+    )
+    .unwrap();
+    let out = common::pmo_in("", &["--root", root, "build"]);
+    assert!(!stderr(&out).contains("页面只有标题"), "{}", stderr(&out));
+}
+
 #[test]
 fn a_site_archetype_overrides_the_themes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -229,6 +229,21 @@ fn new_with_odd_titles_makes_a_page_that_parses_or_says_why_not() {
     }
 }
 
+/// `pmo new KIND TITLE --slug SLUG` in the site at `root`: the file made and its text.
+fn scaffold(root: &str, kind: &str, title: &str, slug: &str) -> (std::path::PathBuf, String) {
+    let out = pmo(&["--root", root, "new", kind, title, "--slug", slug]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let made = String::from_utf8_lossy(&out.stdout);
+    let rel = made
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    let page = std::path::Path::new(root).join(&rel);
+    let text = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    (page, text)
+}
+
 /// A project scaffold published before its budget is known shows no budget: the starter
 /// once wrote `bac: 0`, and the projects list showed a budget of "0 CNY" as a figure.
 #[test]
@@ -236,18 +251,7 @@ fn a_new_project_shows_no_budget_until_one_is_written() {
     for lang in ["zh", "en"] {
         let (_tmp, dir) = new_site(lang);
         let root = dir.to_str().unwrap();
-        let out = pmo(&[
-            "--root",
-            root,
-            "new",
-            "project",
-            "预算未定",
-            "--slug",
-            "tbd",
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        let page = dir.join("content/projects/tbd/index.md");
-        let text = std::fs::read_to_string(&page).unwrap();
+        let (page, text) = scaffold(root, "project", "预算未定", "tbd");
         std::fs::write(&page, text.replace("draft: true", "draft: false")).unwrap();
         let out = pmo(&["--root", root, "build"]);
         assert!(out.status.success(), "{}", stderr(&out));
@@ -289,18 +293,7 @@ fn a_new_project_shows_no_budget_until_one_is_written() {
 fn a_page_of_headings_only_is_warned_at_its_first_heading() {
     let (_tmp, dir) = new_site("zh");
     let root = dir.to_str().unwrap();
-    let out = pmo(&[
-        "--root",
-        root,
-        "new",
-        "lesson",
-        "空的教训",
-        "--slug",
-        "empty",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let page = dir.join("content/lessons/empty.md");
-    let text = std::fs::read_to_string(&page).unwrap();
+    let (page, text) = scaffold(root, "lesson", "空的教训", "empty");
     let filled: String = text
         .lines()
         .map(|l| match l.split_whitespace().next() {

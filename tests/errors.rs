@@ -72,6 +72,24 @@ fn missing_required_field() {
     assert!(m.contains("missing required field `project`"), "{m}");
 }
 
+/// A required field left as the scaffold's hint (`# phase: execution`) was told to remove
+/// the `#` and then "add `phase:` to the front matter", which the line contradicts (the
+/// new-user walk-through): the values it takes follow instead.
+#[test]
+fn a_required_field_left_as_a_hint_is_not_told_to_be_added() {
+    let m = failing(
+        "content/lessons/bad.md",
+        "---\ntitle: 供应商延期\ndate: 2024-03-18\nproject: erp\n# phase: execution   # required\nimpact: negative\n---\n\n正文。\n",
+    );
+    assert!(m.contains("bad.md:5:1"), "{m}");
+    assert!(m.contains("remove the `#` at the start of the line"), "{m}");
+    assert!(
+        m.contains("it takes one of: initiation, planning, execution, monitoring, closing"),
+        "{m}"
+    );
+    assert!(!m.contains("add `phase:`"), "{m}");
+}
+
 /// A missing field of a fixed vocabulary is told its words, so the author need not look
 /// them up (the scaffold's hint line may have been deleted).
 #[test]

@@ -234,6 +234,14 @@ impl Text {
         self.template
     }
 
+    /// The value of hole `name`, when it is shown as it is.
+    pub fn plain_arg(&self, name: &str) -> Option<&str> {
+        self.args.iter().find_map(|(n, arg)| match arg {
+            Arg::Plain(value) if *n == name => Some(value.as_str()),
+            _ => None,
+        })
+    }
+
     /// The message in `lang`, English where the catalog has no translation.
     pub fn render(&self, lang: Lang) -> String {
         let template = match lang {

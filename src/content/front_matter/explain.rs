@@ -341,8 +341,18 @@ pub(super) fn commented_out(
             "it is written as a hint, after a `#`: remove the `#` at the start of the line so that it reads `{fixed}`, and fill in its value",
             fixed = format!("{field}: {value}").trim_end().to_string()
         );
-        d.help = Some(Box::new(match d.help.take() {
-            Some(help) => t!("{help}\n{note}", help = note, note = *help),
+        // Not "add `phase:`", which the line behind the `#` contradicts: the values it
+        // takes, when the help listed them.
+        let values = d
+            .help
+            .take()
+            .and_then(|h| h.plain_arg("values").map(str::to_string));
+        d.help = Some(Box::new(match values {
+            Some(valid) => t!(
+                "{help}\n{note}",
+                help = note,
+                note = t!("it takes one of: {valid}", valid = valid)
+            ),
             None => note,
         }));
         // The hint itself, `# project: erp`, without the comment after it.

@@ -149,6 +149,8 @@ fn empty_pv_cell() {
     let m = failing(BUDGET, "period,pv,ev,ac\n2024-01,,90,100\n");
     assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
     assert!(m.contains("`pv`"), "{m}");
+    // Not "column `pv` holds ``" (the new-user walk-through).
+    assert!(m.contains("column `pv` is empty on this row"), "{m}");
 }
 
 #[test]

@@ -372,12 +372,20 @@ impl Table {
     pub fn bad_cell(&self, row: usize, col: usize, expected: Text, help: Text) -> Diagnostic {
         let column = self.columns.get(col).map_or("?", String::as_str);
         let found = self.text(row, col);
-        let message = t!(
-            "column `{column}` holds `{found}`, expected {expected}",
-            column = column,
-            found = &found,
-            expected = expected
-        );
+        let message = if found.trim().is_empty() {
+            t!(
+                "column `{column}` is empty on this row, expected {expected}",
+                column = column,
+                expected = expected
+            )
+        } else {
+            t!(
+                "column `{column}` holds `{found}`, expected {expected}",
+                column = column,
+                found = &found,
+                expected = expected
+            )
+        };
         self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
             .with_help(help)
     }

@@ -46,6 +46,19 @@ fn build_prints_a_summary_and_fails_cleanly() {
     let out = pmo(&["--root", root, "build"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nothing was written"));
+    // `check` writes nothing ever: it does not say so as if it might have.
+    let out = pmo(&["--root", root, "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("failed: 1 error(s)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
     assert!(site
         .read("practices/risk/register/index.html")
         .contains("风险登记册的维护"));

@@ -152,13 +152,15 @@ pub(crate) fn finish(
                 show(d);
             }
             let errors = failure.errors().count();
-            eprintln!(
-                "{}",
-                say(t!(
+            // `check` never writes: saying nothing was written would suggest it might.
+            let summary = match verb {
+                Verb::Checked => t!("failed: {count} error(s)", count = errors),
+                _ => t!(
                     "failed: {count} error(s); nothing was written",
                     count = errors
-                ))
-            );
+                ),
+            };
+            eprintln!("{}", say(summary));
             ExitCode::from(1)
         }
     }

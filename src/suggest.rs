@@ -8,6 +8,20 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+        .or_else(|| one_character_off(word, known))
+}
+
+/// A Chinese word of two or three characters with one of them mistyped (`执形` for 执行,
+/// an input method's neighbour): too short for the score above to call it close.
+fn one_character_off<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let chars: Vec<char> = word.chars().collect();
+    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|c| crate::markdown::is_cjk(*c)) {
+        return None;
+    }
+    known.iter().copied().find(|k| {
+        let other: Vec<char> = k.chars().collect();
+        other.len() == chars.len() && chars.iter().zip(&other).filter(|(a, b)| a != b).count() == 1
+    })
 }
 
 /// Up to `n` of `known`, closest to `word` first (ties in the order given): for a value
@@ -39,5 +53,8 @@ mod tests {
         assert_eq!(did_you_mean("titel", &known), Some("title"));
         assert_eq!(did_you_mean("catgory", &known), Some("category"));
         assert_eq!(did_you_mean("zzz", &known), None);
+        let phases = ["启动", "规划", "执行", "监控", "收尾"];
+        assert_eq!(did_you_mean("执形", &phases), Some("执行"));
+        assert_eq!(did_you_mean("形成", &phases), None);
     }
 }

@@ -241,6 +241,17 @@ fn a_register_date_that_does_not_exist_is_told_so() {
     );
 }
 
+/// A Chinese value with one character mistyped (`执形` for 执行) was offered nothing,
+/// while `exectuion` was offered execution (the new-user walk-through).
+#[test]
+fn a_chinese_value_one_character_off_is_offered_the_word_meant() {
+    let site = site();
+    let csv = "标题,日期,项目,阶段,影响\n月末结账延误,2024-03-01,erp,执形,负面\n";
+    let file = write_register(&site, "typo.csv", csv.as_bytes());
+    let err = stderr(&import(&site, &file, &["--dry-run"]));
+    assert!(err.contains("did you mean `执行` (execution)?"), "{err}");
+}
+
 /// Excel in many locales saves CSV with semicolons (or tabs): such a register was told
 /// it had no header row although its header was right (the new-user walk-through).
 #[test]

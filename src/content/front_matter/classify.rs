@@ -94,8 +94,12 @@ pub(super) fn classify(
         })
         .and_then(|value| crate::content::schema::Date::parse(value).err())
         .unwrap_or_else(|| crate::messages::library(message));
-    let mut diagnostic =
-        Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(path, text, offset, 1));
+    let mut diagnostic = Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(
+        path,
+        text,
+        offset,
+        value_width(text, offset),
+    ));
     if let Some(variant) = between(message, "unknown variant `", "`") {
         let options = listed(message.split("expected ").nth(1).unwrap_or(""));
         // A value written as the portal shows it (`phase: 执行`): the word to write.
@@ -164,4 +168,26 @@ fn listed(allowed: &str) -> Vec<&str> {
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let rest = &text[text.find(start)? + start.len()..];
     Some(&rest[..rest.find(end)?])
+}
+
+/// The width of the value written at `offset` (to the end of its line, before a comment),
+/// to underline all of `2024-13-01` rather than its first character; at least 1.
+fn value_width(text: &str, offset: usize) -> usize {
+    let line = text
+        .get(offset..)
+        .and_then(|rest| rest.split('\n').next())
+        .unwrap_or("");
+    let value = line.split(" #").next().unwrap_or("").trim_end();
+    value.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_value_is_underlined_whole_without_its_comment() {
+        let text = "date: 2024-13-01   # 必填\nx: 1";
+        assert_eq!(super::value_width(text, 6), "2024-13-01".len());
+        assert_eq!(super::value_width("a: \n", 3), 1);
+        assert_eq!(super::value_width("a: 1", 99), 1);
+    }
 }

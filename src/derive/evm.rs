@@ -33,11 +33,15 @@ pub fn ratio(a: f64, b: f64) -> Option<f64> {
 }
 
 /// Cumulative metrics for every period of `budget`, in period order. Earned value and
-/// actual cost are carried only up to the last period that reports either.
+/// actual cost are each carried only up to the last period that reports it: a column
+/// left empty is unknown, not 0 (an empty ev column beside a filled ac column made a
+/// CPI of 0.00), and one reported a month further than the other does not pair this
+/// month's cost with last month's earned value.
 pub fn series(bac: Option<f64>, budget: &[BudgetRow]) -> Vec<PeriodMetrics> {
     let mut rows: Vec<&BudgetRow> = budget.iter().collect();
     rows.sort_by(|a, b| a.period.cmp(&b.period));
-    let last_reported = rows.iter().rposition(|r| r.ev.is_some() || r.ac.is_some());
+    let last_ev = rows.iter().rposition(|r| r.ev.is_some());
+    let last_ac = rows.iter().rposition(|r| r.ac.is_some());
     let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
     rows.iter()
         .enumerate()
@@ -45,13 +49,13 @@ pub fn series(bac: Option<f64>, budget: &[BudgetRow]) -> Vec<PeriodMetrics> {
             pv += row.pv;
             ev += row.ev.unwrap_or(0.0);
             ac += row.ac.unwrap_or(0.0);
-            let reported = last_reported.is_some_and(|last| i <= last);
+            let known = |last: Option<usize>| last.is_some_and(|last| i <= last);
             metrics(
                 &row.period,
                 bac,
                 pv,
-                reported.then_some(ev),
-                reported.then_some(ac),
+                known(last_ev).then_some(ev),
+                known(last_ac).then_some(ac),
             )
         })
         .collect()
@@ -108,6 +112,31 @@ pub fn fixed2(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_no_period_reports_is_unknown_and_each_stops_at_its_own_last_month() {
+        let row = |p: &str, ev: Option<f64>, ac: Option<f64>| BudgetRow::new(p, 100.0, ev, ac);
+        // No EV at all: no CPI or SPI of 0.00.
+        let s = series(
+            Some(300.0),
+            &[
+                row("2024-01", None, Some(90.0)),
+                row("2024-02", None, Some(95.0)),
+            ],
+        );
+        assert_eq!((s[1].ev, s[1].cpi, s[1].spi), (None, None, None));
+        assert_eq!(s[1].ac, Some(185.0));
+        // AC a month ahead of EV: the later month has AC and no EV.
+        let s = series(
+            Some(300.0),
+            &[
+                row("2024-01", Some(95.0), Some(100.0)),
+                row("2024-02", None, Some(100.0)),
+            ],
+        );
+        assert_eq!((s[0].ev, s[0].cpi), (Some(95.0), Some(0.95)));
+        assert_eq!((s[1].ev, s[1].ac, s[1].cpi), (None, Some(200.0), None));
+    }
 
     #[test]
     fn tcpi_is_undefined_once_the_budget_is_spent_and_nothing_prints_minus_zero() {

@@ -49,10 +49,19 @@ impl KeyFigures {
 
 pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
     let series = evm::series(info.bac, &data.budget);
+    // The last month that reports both EV and AC: the indexes pair one month's earned
+    // value with the same month's cost. A project reporting only one of them is shown
+    // as of the last month that reports it.
     let latest = series
         .iter()
         .rev()
-        .find(|m| m.ev.is_some() || m.ac.is_some());
+        .find(|m| m.ev.is_some() && m.ac.is_some())
+        .or_else(|| {
+            series
+                .iter()
+                .rev()
+                .find(|m| m.ev.is_some() || m.ac.is_some())
+        });
     KeyFigures {
         bac: info.bac,
         spent: latest.and_then(|m| m.ac),
@@ -145,6 +154,26 @@ mod tests {
     use super::*;
     use crate::content::schema::Date;
     use crate::data::{BudgetRow, Risk};
+
+    /// AC reported a month further than EV: the key figures are those of the last month
+    /// reporting both, not October's cost over September's earned value.
+    #[test]
+    fn key_figures_are_as_of_the_last_month_reporting_both() {
+        let data = ProjectData {
+            budget: vec![
+                BudgetRow::new("2024-08", 400.0, Some(350.0), Some(380.0)),
+                BudgetRow::new("2024-09", 20.0, Some(30.0), Some(10.0)),
+                BudgetRow::new("2024-10", 30.0, None, Some(20.0)),
+            ],
+            ..ProjectData::default()
+        };
+        let mut info = ProjectInfo::for_tests();
+        info.meta.bac = Some(1000.0);
+        let f = key_figures(&info, &data);
+        assert_eq!(f.last_period.as_deref(), Some("2024-09"));
+        assert_eq!((f.ev, f.spent), (Some(380.0), Some(390.0)));
+        assert_eq!(f.cpi.map(|c| (c * 100.0).round()), Some(97.0));
+    }
 
     fn info(rag: Option<Rag>) -> ProjectInfo {
         let mut info = ProjectInfo::for_tests();

@@ -76,6 +76,73 @@ pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic>
     out
 }
 
+/// An EV or AC cell left empty between months that report it: the running total counts
+/// it as 0, so every index after it is off by the month's amount. The first such cell
+/// of each column is named.
+pub(super) fn blanks_between(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let columns: [(&str, AmountOf); 2] = [("ev", |r| r.ev), ("ac", |r| r.ac)];
+    for (name, amount) in columns {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let reported = |t: &&Total| amount(t.row).is_some();
+        let (Some(first), Some(last)) = (
+            totals.iter().position(|t| reported(&t)),
+            totals.iter().rposition(|t| reported(&t)),
+        ) else {
+            continue;
+        };
+        let Some(blank) = totals[first..last].iter().find(|t| !reported(t)) else {
+            continue;
+        };
+        let message = t!(
+            "{column} of {period} is empty between months that report it: the running total counts it as 0",
+            column = name.to_uppercase(),
+            period = &blank.row.period
+        );
+        out.push(
+            table
+                .at_cell(
+                    Diagnostic::warning(Problem::Content(message)),
+                    blank.row.row,
+                    col,
+                )
+                .with_help(t!(
+                    "write the month's amount, 0 if nothing was earned or spent"
+                )),
+        );
+    }
+    out
+}
+
+/// EV and AC reported up to different months: the key figures pair one month's EV with
+/// the same month's AC, so they are as of the last month reporting both, which a reader
+/// of the later month's cost would not expect. Named at the first cell left empty.
+pub(super) fn reported_unevenly(table: &Table, totals: &[Total]) -> Option<Diagnostic> {
+    let last_ev = totals.iter().rposition(|t| t.row.ev.is_some())?;
+    let last_ac = totals.iter().rposition(|t| t.row.ac.is_some())?;
+    let (behind, last_behind, ahead, last_ahead) = match last_ev.cmp(&last_ac) {
+        std::cmp::Ordering::Equal => return None,
+        std::cmp::Ordering::Less => ("ev", last_ev, "ac", last_ac),
+        std::cmp::Ordering::Greater => ("ac", last_ac, "ev", last_ev),
+    };
+    let col = table.column(behind)?;
+    let empty = totals.get(last_behind + 1)?;
+    let message = t!(
+        "{ahead} is reported up to {ahead_until}, {behind} only up to {behind_until}: the key figures are as of {behind_until}, the last month reporting both",
+        ahead = ahead.to_uppercase(),
+        ahead_until = &totals[last_ahead].row.period,
+        behind = behind.to_uppercase(),
+        behind_until = &totals[last_behind].row.period
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), empty.row.row, col)
+            .with_help(t!("fill in the later months' {behind}, or leave out the other column's amounts until it is known", behind = behind)),
+    )
+}
+
 /// How many times smaller or larger than its column's median a period's amount must be
 /// to be doubted. An amount typed in thousands among amounts in units (`1,200` for
 /// 1,200,000) is some 1,000 times off, one typed in 万 10,000 times; a quiet month's

@@ -200,6 +200,8 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(budget::falling_totals(table, &totals));
         out.extend(budget::out_of_scale(table, &totals));
+        out.extend(budget::blanks_between(table, &totals));
+        out.extend(budget::reported_unevenly(table, &totals));
     }
     if let Some((table, milestones)) = p.milestones {
         out.extend(milestones::after_finish(table, milestones, p.info.finish));

@@ -411,3 +411,27 @@ fn a_currency_that_is_no_code_is_doubted_at_its_field() {
         assert!(with(fine).is_empty(), "{fine}: {:?}", with(fine));
     }
 }
+
+/// An empty EV cell between reported months counted as 0 earned, and EV reported a
+/// month short of AC paired October's cost with September's earned value (CPI 0.62 for a
+/// true 0.95), both without a word (the second walk-through).
+#[test]
+fn blanks_and_uneven_reporting_are_named_at_the_empty_cell() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,250,200,210\n2024-02,250,,220\n2024-03,250,240,230\n\
+         2024-04,250,,240\n",
+        None,
+    );
+    let blank: Vec<&String> = w.iter().filter(|w| w.contains("empty between")).collect();
+    assert_eq!(blank.len(), 1, "{w:?}");
+    assert!(blank[0].contains("budget.csv:3:"), "{w:?}");
+    assert!(blank[0].contains("EV of 2024-02 is empty"), "{w:?}");
+    let uneven: Vec<&String> = w.iter().filter(|w| w.contains("only up to")).collect();
+    assert_eq!(uneven.len(), 1, "{w:?}");
+    assert!(uneven[0].contains("budget.csv:5:"), "{w:?}");
+    assert!(
+        uneven[0].contains("AC is reported up to 2024-04, EV only up to 2024-03: the key figures are as of 2024-03"),
+        "{w:?}"
+    );
+}

@@ -208,7 +208,8 @@ impl Prepared {
         let mut projects = Vec::new();
         let bases = crate::data::Bases::new(site.pages.as_slice(), site.config.budget.basis);
         for slug in &slugs {
-            let (data, p) = crate::data::project_data(&site.tables, slug, bases.of(slug));
+            let (mut data, p) = crate::data::project_data(&site.tables, slug, bases.of(slug));
+            data.as_of = Some(site.config.as_of());
             problems.extend(p);
             projects.push((slug.clone(), data));
         }

@@ -305,3 +305,31 @@ fn tables_in_a_project_folder_without_its_index_are_warned_about() {
         "{warnings:?}"
     );
 }
+
+/// A milestone whose day passed before the as-of day without an actual date, and with no
+/// forecast, showed as on track (正常) and was not counted late (the second walk-through).
+#[test]
+fn a_milestone_past_due_without_an_actual_date_is_late() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n架构评审,2024-09-30,,\n上线,2025-06-30,,\n",
+    );
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = 2024-11-30\n{config}"));
+    site.build_ok();
+    let html = site.read("projects/erp/index.html");
+    assert!(html.contains("1 个延期"), "counted late");
+    let row = html
+        .split("<tr")
+        .find(|r| r.contains("架构评审") && r.contains("badge"))
+        .unwrap_or_else(|| panic!("no row for 架构评审"));
+    assert!(row.contains("badge late"), "{row}");
+    assert!(row.contains("61"), "61 days since its baseline: {row}");
+    // Due later than the as-of day: on track.
+    let later = html
+        .split("<tr")
+        .find(|r| r.contains("上线") && r.contains("badge"))
+        .unwrap();
+    assert!(later.contains("on-track"), "{later}");
+}

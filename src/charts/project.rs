@@ -205,11 +205,15 @@ fn indexes_table(reported: &[&evm::PeriodMetrics], i18n: &I18n) -> DataTable {
 
 fn slip(data: &ProjectData, i18n: &I18n) -> (Chart, DataTable) {
     let cats: Vec<String> = data.milestones.iter().map(|m| m.name.clone()).collect();
-    let days: Vec<Option<i64>> = data.milestones.iter().map(derive::slip_days).collect();
+    let days: Vec<Option<i64>> = data
+        .milestones
+        .iter()
+        .map(|m| derive::slip_days(m, data.as_of))
+        .collect();
     let late = data
         .milestones
         .iter()
-        .filter(|m| derive::is_late(m))
+        .filter(|m| derive::is_late(m, data.as_of))
         .count();
     let chart = Chart {
         kind: ChartKind::Bar,

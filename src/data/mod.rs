@@ -90,6 +90,9 @@ pub struct ProjectData {
     pub budget: Vec<BudgetRow>,
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk>,
+    /// The day the site is built as of, set once the site is linked: a milestone whose
+    /// date passed before it without an actual date is late (see `derive::slip_days`).
+    pub as_of: Option<Date>,
 }
 
 /// Every table of the site by name, and each project's typed data by slug.

@@ -14,6 +14,7 @@ pub use crate::numbers::format_amount;
 use crate::content::page::ProjectInfo;
 use crate::content::schema::Rag;
 use crate::data::{Milestone, ProjectData, Risk};
+use crate::date::Date;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeyFigures {
@@ -74,7 +75,11 @@ pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
             .iter()
             .filter(|m| m.actual.is_some())
             .count(),
-        milestones_late: data.milestones.iter().filter(|m| is_late(m)).count(),
+        milestones_late: data
+            .milestones
+            .iter()
+            .filter(|m| is_late(m, data.as_of))
+            .count(),
         risks_total: data.risks.len(),
         risks_open: data.risks.iter().filter(|r| r.is_open()).count(),
         cpi: latest.and_then(|m| m.cpi),
@@ -105,16 +110,22 @@ pub fn risks_by_exposure(risks: &[Risk]) -> Vec<&Risk> {
     out
 }
 
-/// Days between the baseline and the actual date (or the forecast while not done);
-/// positive is late.
-pub fn slip_days(m: &Milestone) -> Option<i64> {
-    let date = m.actual.or(m.forecast)?;
+/// Days between the baseline and the actual date, or while not done the forecast — or
+/// `as_of` once the day expected (the forecast, else the baseline) has passed without
+/// an actual date: a milestone due in September and not reached by the end of November
+/// is two months late, not "on track" for want of a forecast. Positive is late.
+pub fn slip_days(m: &Milestone, as_of: Option<Date>) -> Option<i64> {
+    let date = match (m.actual, as_of) {
+        (Some(actual), _) => actual,
+        (None, Some(today)) if m.forecast.unwrap_or(m.baseline).0 < today.0 => today,
+        (None, _) => m.forecast?,
+    };
     let span = m.baseline.0.until(date.0).ok()?;
     Some(i64::from(span.get_days()))
 }
 
-pub fn is_late(m: &Milestone) -> bool {
-    slip_days(m).is_some_and(|d| d > 0)
+pub fn is_late(m: &Milestone, as_of: Option<Date>) -> bool {
+    slip_days(m, as_of).is_some_and(|d| d > 0)
 }
 
 /// The status shown: a project's hand-set RAG wins over the computed one (which is
@@ -218,6 +229,7 @@ mod tests {
                 status: "open".into(),
                 response: String::new(),
             }],
+            as_of: None,
         }
     }
 
@@ -252,8 +264,31 @@ mod tests {
     #[test]
     fn slip_is_measured_against_the_baseline() {
         let m = &data().milestones;
-        assert_eq!(slip_days(&m[0]), Some(5));
-        assert_eq!(slip_days(&m[1]), Some(-5));
+        assert_eq!(slip_days(&m[0], None), Some(5));
+        assert_eq!(slip_days(&m[1], None), Some(-5));
+        // Before its forecast, as planned; past it with no actual date, late by the days
+        // since the baseline.
+        assert_eq!(slip_days(&m[1], Some(d("2024-02-01"))), Some(-5));
+        assert_eq!(slip_days(&m[1], Some(d("2024-03-11"))), Some(10));
+        assert!(is_late(&m[1], Some(d("2024-03-11"))));
+        // Done: the actual date, whatever the day.
+        assert_eq!(slip_days(&m[0], Some(d("2025-01-01"))), Some(5));
+    }
+
+    /// A milestone with no forecast and no actual date, due in September, showed as on
+    /// track at the end of November (the second walk-through).
+    #[test]
+    fn a_milestone_past_due_without_a_forecast_is_late() {
+        let m = Milestone {
+            name: "架构评审".into(),
+            baseline: d("2026-09-30"),
+            forecast: None,
+            actual: None,
+            row: 0,
+        };
+        assert_eq!(slip_days(&m, Some(d("2026-11-30"))), Some(61));
+        assert_eq!(slip_days(&m, Some(d("2026-09-01"))), None);
+        assert!(!is_late(&m, Some(d("2026-09-30"))));
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
         if m.actual.is_some() {
             out.add(Some(i18n.get("milestone_done")));
         }
-        if derive::is_late(m) {
+        if derive::is_late(m, data.as_of) {
             out.add(Some(i18n.get("milestone_late")));
         } else if m.actual.is_none() {
             out.add(Some(i18n.get("milestone_on_track")));

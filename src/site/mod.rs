@@ -167,6 +167,11 @@ pub fn link(
     let (sections, page_section) = sections::build(&pages);
     diagnostics.extend(sections::clashes(&sections, &pages));
     let taxonomies = taxonomy::build(&pages);
+    let mut project_data = data.projects;
+    let as_of = config.as_of();
+    for data in project_data.values_mut() {
+        data.as_of = Some(as_of);
+    }
     let mut site = Site {
         config,
         pages,
@@ -177,7 +182,7 @@ pub fn link(
         taxonomies,
         projects,
         project_links,
-        project_data: data.projects,
+        project_data,
         tables: data.tables,
         assets: loaded.assets,
         static_files,

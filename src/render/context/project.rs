@@ -237,6 +237,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
         budget: Vec::new(),
         milestones: Vec::new(),
         risks: Vec::new(),
+        as_of: None,
     };
     let data = site.project_data.get(&info.slug).unwrap_or(&EMPTY);
     let figures = derive::key_figures(info, data);
@@ -293,8 +294,8 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 forecast: iso(m.forecast),
                 actual: iso(m.actual),
                 done: m.actual.is_some(),
-                late: derive::is_late(m),
-                slip_days: derive::slip_days(m),
+                late: derive::is_late(m, data.as_of),
+                slip_days: derive::slip_days(m, data.as_of),
             })
             .collect(),
         risks: risks

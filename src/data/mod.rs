@@ -3,6 +3,7 @@
 //! The three project tables are also read into typed rows with cell-level errors.
 
 mod budget;
+pub mod columns;
 mod json_places;
 pub mod read;
 mod records;
@@ -269,7 +270,15 @@ pub fn project_data(
             "risks" => risks(table).map(|rows| project.risks = rows),
             _ => Ok(()),
         };
-        if let Err(p) = result {
+        if let Err(mut p) = result {
+            // A header in other words (`期间,计划价值`) lacks the column it needs: say
+            // which of its columns would be which.
+            let no_column = |d: &Diagnostic| matches!(&d.problem, Problem::Data(t) if t.template() == "the header has no column `{name}`");
+            if let (Some(first), Some(help)) = (p.first_mut(), columns::renames(kind, table)) {
+                if no_column(first) {
+                    first.help = Some(Box::new(help));
+                }
+            }
             problems.extend(p);
         }
     }

@@ -89,6 +89,11 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         if let Some(risks) = table("risks") {
             out.extend(risk_warnings(risks));
         }
+        for kind in ["budget", "milestones", "risks"] {
+            if let Some(t) = table(kind) {
+                out.extend(crate::data::columns::unread(kind, t));
+            }
+        }
     }
     out.extend(shared_lesson_ids(site));
     let as_of = site.config.as_of();

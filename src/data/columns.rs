@@ -1,0 +1,207 @@
+//! Columns of a project's tables that pmo does not read: a budget headed
+//! `period,pv,EV,actual_cost` or `期间,计划价值,挣值,实际成本` lost its actual cost
+//! without a word, and the page showed none. Each such column is named at its header,
+//! with the column meant when the name says it.
+
+use crate::data::Table;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::t;
+
+/// The columns each project table reads, and names people give them.
+const TABLES: &[(&str, &[(&str, &[&str])])] = &[
+    (
+        "budget",
+        &[
+            ("period", &["期间", "月份", "月", "期次", "month", "date"]),
+            (
+                "pv",
+                &[
+                    "计划价值",
+                    "计划值",
+                    "计划",
+                    "plannedvalue",
+                    "planned",
+                    "plan",
+                    "bcws",
+                ],
+            ),
+            ("ev", &["挣值", "实现价值", "earnedvalue", "earned", "bcwp"]),
+            (
+                "ac",
+                &[
+                    "实际成本",
+                    "实际",
+                    "成本",
+                    "actualcost",
+                    "actual",
+                    "cost",
+                    "acwp",
+                    "spent",
+                ],
+            ),
+        ],
+    ),
+    (
+        "milestones",
+        &[
+            ("name", &["里程碑", "名称", "milestone", "title"]),
+            (
+                "baseline",
+                &["基线", "基线日期", "计划日期", "planned", "plan", "due"],
+            ),
+            ("forecast", &["预测", "预测日期", "预计", "expected"]),
+            (
+                "actual",
+                &["实际", "实际日期", "完成日期", "done", "completed"],
+            ),
+        ],
+    ),
+    (
+        "risks",
+        &[
+            ("id", &["编号", "风险编号", "no", "ref"]),
+            (
+                "title",
+                &["风险", "名称", "标题", "risk", "name", "description"],
+            ),
+            ("probability", &["概率", "可能性", "likelihood", "prob"]),
+            ("impact", &["影响", "影响程度", "severity"]),
+            ("owner", &["负责人", "责任人", "responsible"]),
+            ("status", &["状态", "state"]),
+            (
+                "response",
+                &["应对", "应对措施", "措施", "mitigation", "action"],
+            ),
+        ],
+    ),
+];
+
+/// The warnings for `table`'s columns that a project table of `kind` does not read.
+pub fn unread(kind: &str, table: &Table) -> Vec<Diagnostic> {
+    let Some((_, known)) = TABLES.iter().find(|(k, _)| *k == kind) else {
+        return Vec::new();
+    };
+    let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
+    table
+        .columns
+        .iter()
+        .filter(|c| !c.trim().is_empty() && table.column(c).is_some())
+        .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
+        .map(|column| {
+            let meant = meant(known, column);
+            let message = t!(
+                "column `{column}` is not one the {kind} table reads ({known}): its values are left out",
+                column = column.trim(),
+                kind = kind,
+                known = names.join(", ")
+            );
+            let help = match meant {
+                Some(name) => t!(
+                    "if it holds the {name} values, name it `{name}`; otherwise remove it or ignore this warning",
+                    name = name
+                ),
+                None => t!("name the columns {known}; a column of your own is left out, and this warning can be ignored", known = names.join(", ")),
+            };
+            at_header(table, column, Diagnostic::warning(Problem::Content(message))).with_help(help)
+        })
+        .collect()
+}
+
+/// The column a project table of `kind` reads that `column` names in other words
+/// (`实际成本` → `ac`), or is a typo of.
+fn meant(known: &[(&'static str, &[&str])], column: &str) -> Option<&'static str> {
+    let folded: String = column
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '（' | '）' | '(' | ')'))
+        .collect();
+    let names: Vec<&'static str> = known.iter().map(|(name, _)| *name).collect();
+    known
+        .iter()
+        .find(|(_, aliases)| aliases.contains(&folded.as_str()))
+        .map(|(name, _)| *name)
+        .or_else(|| crate::suggest::did_you_mean(&folded, &names))
+}
+
+/// For a table missing a column it needs: which of its columns would be which
+/// (`期间` → `period`), as a help line; `None` when none says.
+pub fn renames(kind: &str, table: &Table) -> Option<crate::messages::Text> {
+    let (_, known) = TABLES.iter().find(|(k, _)| *k == kind)?;
+    let pairs: Vec<String> = table
+        .columns
+        .iter()
+        .filter_map(|c| {
+            let name = meant(known, c)?;
+            (c.trim().to_lowercase() != name).then(|| format!("`{}` → `{name}`", c.trim()))
+        })
+        .collect();
+    (!pairs.is_empty()).then(|| {
+        t!(
+            "rename the columns pmo reads: {pairs}",
+            pairs = pairs.join(", ")
+        )
+    })
+}
+
+/// `d` at `column`'s name in the header line of a text table, else at the file.
+fn at_header(table: &Table, column: &str, d: Diagnostic) -> Diagnostic {
+    match &table.source {
+        Some(source) => {
+            let header = source.lines().next().unwrap_or("");
+            let at = header.find(column).unwrap_or(0);
+            d.at(Location::new(&table.path, source, at, column.len()))
+        }
+        None => d.in_file(&table.path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(text: &str) -> Table {
+        crate::data::read::read_csv(
+            std::path::Path::new("content/projects/p/budget.csv"),
+            &std::sync::Arc::from(text),
+            "projects/p/budget",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn columns_the_budget_does_not_read_are_named_with_the_one_meant() {
+        let w: Vec<String> = unread("budget", &csv("period,pv,EV,actual_cost\n2024-01,1,1,1\n"))
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("budget.csv:1:14"), "{w:?}");
+        assert!(
+            w[0].contains("column `actual_cost` is not one the budget table reads"),
+            "{w:?}"
+        );
+        assert!(w[0].contains("name it `ac`"), "{w:?}");
+        let w: Vec<String> = unread(
+            "budget",
+            &csv("期间,计划价值,挣值,实际成本\n2024-01,1,1,1\n"),
+        )
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+        assert_eq!(w.len(), 4, "{w:?}");
+        for (column, meant) in [
+            ("期间", "period"),
+            ("计划价值", "pv"),
+            ("挣值", "ev"),
+            ("实际成本", "ac"),
+        ] {
+            assert!(
+                w.iter().any(|w| w.contains(&format!("`{column}`"))
+                    && w.contains(&format!("name it `{meant}`"))),
+                "{column}: {w:?}"
+            );
+        }
+        assert!(unread("budget", &csv("period,pv,ev,ac\n2024-01,1,1,1\n")).is_empty());
+    }
+}

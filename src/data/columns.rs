@@ -7,8 +7,11 @@ use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 
+/// A table's columns, each with the names people give it.
+type Known = [(&'static str, &'static [&'static str])];
+
 /// The columns each project table reads, and names people give them.
-const TABLES: &[(&str, &[(&str, &[&str])])] = &[
+const TABLES: &[(&str, &Known)] = &[
     (
         "budget",
         &[
@@ -109,7 +112,7 @@ pub fn unread(kind: &str, table: &Table) -> Vec<Diagnostic> {
 
 /// The column a project table of `kind` reads that `column` names in other words
 /// (`实际成本` → `ac`), or is a typo of.
-fn meant(known: &[(&'static str, &[&str])], column: &str) -> Option<&'static str> {
+fn meant(known: &Known, column: &str) -> Option<&'static str> {
     let folded: String = column
         .trim()
         .to_lowercase()

@@ -333,3 +333,32 @@ fn a_milestone_past_due_without_an_actual_date_is_late() {
         .unwrap();
     assert!(later.contains("on-track"), "{later}");
 }
+
+/// The ▼ beside a CPI or SPI was fixed at 0.95 whatever `[thresholds]` said: a CPI red by
+/// the site's thresholds carried no mark, and the note still said 0.95 (the second
+/// walk-through).
+#[test]
+fn the_low_index_mark_follows_the_sites_green_thresholds() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[thresholds]\ncpi_green = 1.9\ncpi_amber = 1.8\n"),
+    );
+    site.build_ok();
+    let list = site.read("projects/index.html");
+    let row = list
+        .split("<tr")
+        .find(|r| r.contains("projects/erp/"))
+        .unwrap_or_else(|| panic!("{list}"));
+    let cells: Vec<&str> = row.split("<td class=\"num\">").skip(1).collect();
+    let cpi = cells
+        .iter()
+        .find(|c| c.contains("ev_index") || c.contains('.'))
+        .unwrap();
+    assert!(
+        cpi.contains("index-low"),
+        "a CPI under 1.9 is marked: {row}"
+    );
+    assert!(list.contains("CPI 低于 1.90、SPI 低于 0.95"), "{list}");
+}

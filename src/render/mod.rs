@@ -93,6 +93,12 @@ impl RenderCache {
                 hygiene: site.config.hygiene.page,
                 as_of: site.config.as_of().iso(),
                 as_of_display: i18n.date(&site.config.as_of()),
+                ev_green: [
+                    site.config.thresholds.cpi_green,
+                    site.config.thresholds.spi_green,
+                ],
+                cpi_green: crate::derive::evm::fixed2(site.config.thresholds.cpi_green),
+                spi_green: crate::derive::evm::fixed2(site.config.thresholds.spi_green),
             },
         );
         globals.insert("t", i18n.strings());
@@ -422,6 +428,12 @@ struct SiteInfo<'a> {
     /// pages that count overdue actions say which day they count from.
     as_of: String,
     as_of_display: String,
+    /// The green thresholds of CPI and SPI (`[thresholds]`): an index below its own is
+    /// marked ▼ (`partials/ev_index.html`), as the RAG status counts it.
+    ev_green: [f64; 2],
+    /// The same, as the notes under the tables print them (`0.95`).
+    cpi_green: String,
+    spi_green: String,
 }
 
 #[derive(Serialize)]

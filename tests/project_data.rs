@@ -362,3 +362,23 @@ fn the_low_index_mark_follows_the_sites_green_thresholds() {
     );
     assert!(list.contains("CPI 低于 1.90、SPI 低于 0.95"), "{list}");
 }
+
+/// The dashboard's EAC and VAC had no unit beside a USD project's amounts, while its BAC
+/// did and the page said amounts were in CNY (the second walk-through).
+#[test]
+fn the_dashboard_shows_each_projects_estimates_in_its_own_currency() {
+    let site = with_second_project("USD");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"CNY\"\nrates = {{ USD = 7.1 }}\n"),
+    );
+    site.build_ok();
+    let html = site.read("dashboard/index.html");
+    let row = html
+        .split("<tr")
+        .find(|r| r.contains("projects/crm/"))
+        .unwrap_or_else(|| panic!("{html}"));
+    // BAC, EAC and VAC, each with the project's currency.
+    assert_eq!(row.matches("<span class=\"unit\">USD</span>").count(), 3, "{row}");
+}

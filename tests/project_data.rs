@@ -380,5 +380,9 @@ fn the_dashboard_shows_each_projects_estimates_in_its_own_currency() {
         .find(|r| r.contains("projects/crm/"))
         .unwrap_or_else(|| panic!("{html}"));
     // BAC, EAC and VAC, each with the project's currency.
-    assert_eq!(row.matches("<span class=\"unit\">USD</span>").count(), 3, "{row}");
+    assert_eq!(
+        row.matches("<span class=\"unit\">USD</span>").count(),
+        3,
+        "{row}"
+    );
 }

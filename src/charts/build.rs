@@ -352,10 +352,29 @@ impl Grid {
         let mut slots = Slots::default();
         for &r in &rows {
             let category = category_of(table.text(r, x_col), monthly);
-            let ci = grid.category_slot(&mut slots, category, merging);
             let group = series_col.map(|c| table.text(r, c));
-            for &target in &targets {
-                let name = series_name(spec, table, group.as_deref(), target, &targets, &y_cols);
+            let names: Vec<(String, Option<usize>)> = targets
+                .iter()
+                .map(|&t| {
+                    let name = series_name(spec, table, group.as_deref(), t, &targets, &y_cols);
+                    (name, t)
+                })
+                .collect();
+            // A table in long form (month, team, opened) names each row's series: the rows
+            // of one month share its category across series, as a reader of the legend
+            // expects, unless this row's series already has a mark there (a repeat, which
+            // `repeated_category` warns of, is drawn apart rather than summed unasked).
+            let shares = series_col.is_some()
+                && slots.categories.get(&category).is_some_and(|&ci| {
+                    names.iter().all(|key| {
+                        slots
+                            .series
+                            .get(key)
+                            .is_none_or(|&si| grid.values[si][ci].1 == 0)
+                    })
+                });
+            let ci = grid.category_slot(&mut slots, category, merging || shares);
+            for (name, target) in names {
                 let si = grid.series_slot(&mut slots, name, target);
                 let value = match target {
                     None => Some(1.0),
@@ -665,6 +684,52 @@ mod tests {
             BlockSpec::Chart(c) => c,
             BlockSpec::Table(_) => panic!(),
         }
+    }
+
+    /// A long table (month, team, opened) with `series = "team"` and no `aggregate` drew
+    /// a bar per row under repeated month labels and stacked nothing (the second
+    /// walk-through): the rows of one month share its category across series.
+    #[test]
+    fn a_long_table_split_into_series_shares_each_x_across_series() {
+        let t = |s: &str| Cell::Text(s.into());
+        let opened = Table {
+            name: "opened".into(),
+            path: "<derived>".into(),
+            source: None,
+            columns: vec!["month".into(), "team".into(), "opened".into()],
+            rows: vec![
+                vec![t("2026-07"), t("开发"), Cell::Number(3.0)],
+                vec![t("2026-07"), t("测试"), Cell::Number(2.0)],
+                vec![t("2026-08"), t("开发"), Cell::Number(4.0)],
+                vec![t("2026-08"), t("测试"), Cell::Number(1.0)],
+                vec![t("2026-09"), t("开发"), Cell::Number(5.0)],
+            ],
+            places: Vec::new(),
+        };
+        let (stacked, _) = chart(
+            &spec("type = \"stacked-bar\"\ndata = \"opened\"\nx = \"month\"\ny = \"opened\"\nseries = \"team\"\n"),
+            &opened,
+        );
+        let XAxis::Categories(categories) = &stacked.x else {
+            panic!("{:?}", stacked.x)
+        };
+        assert_eq!(categories, &["2026-07", "2026-08", "2026-09"]);
+        assert_eq!(stacked.series.len(), 2);
+        assert_eq!(ys(&stacked.series[0]), [3.0, 4.0, 5.0]);
+        assert_eq!(ys(&stacked.series[1]), [2.0, 1.0]);
+        // A month repeated within one series is still drawn apart (and warned of).
+        let mut twice = opened.clone();
+        twice
+            .rows
+            .push(vec![t("2026-07"), t("开发"), Cell::Number(9.0)]);
+        let (bars, _) = chart(
+            &spec("type = \"bar\"\ndata = \"opened\"\nx = \"month\"\ny = \"opened\"\nseries = \"team\"\nsort = \"month\"\n"),
+            &twice,
+        );
+        let XAxis::Categories(categories) = &bars.x else {
+            panic!()
+        };
+        assert_eq!(categories.len(), 4, "{categories:?}");
     }
 
     #[test]

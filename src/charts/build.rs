@@ -483,10 +483,17 @@ impl Grid {
                 .enumerate()
                 .map(|(ci, c)| {
                     std::iter::once(c.clone())
-                        .chain(self.values.iter().map(|v| {
+                        .chain(self.values.iter().zip(series).map(|(v, s)| {
                             let (sum, n) = v[ci];
                             if n == 0 && !self.counting {
                                 String::new()
+                            } else if spec.cumulative {
+                                // The running total the line draws, not the period's own
+                                // amount: the table is the chart's numbers.
+                                s.points
+                                    .iter()
+                                    .find(|p| p.x == ci as f64)
+                                    .map_or_else(String::new, |p| readable_number(p.y))
                             } else {
                                 readable_number(self.value(sum, n))
                             }
@@ -798,7 +805,7 @@ mod tests {
 
     #[test]
     fn months_are_ordered_and_can_accumulate() {
-        let (chart, _) = chart(
+        let (chart, data) = chart(
             &spec("type = \"line\"\ndata = \"lessons\"\nx = \"month\"\ny = \"cost\"\ncumulative = true\n"),
             &lessons(),
         );
@@ -807,6 +814,10 @@ mod tests {
             XAxis::Categories(vec!["2024-01".into(), "2024-02".into(), "2024-03".into()])
         );
         assert_eq!(ys(&chart.series[0]), [5.0, 15.0, 16.0]);
+        // Its table says what the line draws, the running totals (the second walk-through:
+        // it listed each month's own amount under a cumulative chart).
+        let column: Vec<&str> = data.rows.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(column, ["5", "15", "16"]);
     }
 
     #[test]

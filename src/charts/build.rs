@@ -565,9 +565,12 @@ fn is_ratio(column: &str) -> bool {
     RATIO_COLUMNS.contains(&column.trim().to_lowercase().as_str())
 }
 
-/// A number of the column `column` as a reader wants it.
+/// A number of the column `column` as a reader wants it: percent complete as the
+/// project pages print it (`78%`), other ratios with two decimals.
 fn readable_in(column: &str, n: f64) -> String {
-    if is_ratio(column) {
+    if column.trim().eq_ignore_ascii_case("percent_complete") {
+        format!("{:.0}%", n * 100.0)
+    } else if is_ratio(column) {
         crate::derive::evm::fixed2(n)
     } else {
         readable_number(n)
@@ -737,6 +740,25 @@ mod tests {
             panic!()
         };
         assert_eq!(categories.len(), 4, "{categories:?}");
+    }
+
+    /// Percent complete read 0.78 in a ```table block while every page says 78% (the
+    /// second walk-through).
+    #[test]
+    fn a_table_block_shows_percent_complete_as_a_percentage() {
+        let t = |s: &str| Cell::Text(s.into());
+        let projects = Table {
+            name: "portfolio".into(),
+            path: "<derived>".into(),
+            source: None,
+            columns: vec!["title".into(), "percent_complete".into(), "cpi".into()],
+            rows: vec![vec![t("ERP 升级"), Cell::Number(0.784), Cell::Number(0.9)]],
+            places: Vec::new(),
+        };
+        let BlockSpec::Table(block) = parse(false, "data = \"portfolio\"\n").unwrap() else {
+            panic!()
+        };
+        assert_eq!(table(&block, &projects).rows, [["ERP 升级", "78%", "0.90"]]);
     }
 
     #[test]

@@ -817,3 +817,31 @@ fn a_table_written_wrong_is_told_in_words() {
     let m = failing_budget("budget.toml", "[[budget]]\nperiod = 2024-01\npv = 100\n");
     assert!(m.contains("`period = \"2024-01\"`"), "{m}");
 }
+
+/// A percentage typed with `%` was told "e.g. 1200000" in a budget, and in a chart's
+/// column "the other cells are numbers" when several were percentages (the second
+/// walk-through).
+#[test]
+fn percentages_written_with_a_percent_sign_are_told_so() {
+    let m = failing_budget("budget.csv", "period,pv,ev,ac\n2024-01,100,85%,90\n");
+    assert!(m.contains("budget.csv:2:13"), "{m}");
+    assert!(
+        m.contains("`85%` is a percentage: write the number itself (0.85 for 85%)"),
+        "{m}"
+    );
+    let site = Site::fixture("basic");
+    site.write(
+        "data/progress.csv",
+        "team,complete\n开发,85%\n测试,60%\n运维,0.9\n",
+    );
+    site.write(
+        "content/reports/progress.md",
+        "---\ntitle: 进度\ndate: 2024-12-30\n---\n\n```chart\ntype = \"bar\"\ndata = \"progress\"\nx = \"team\"\ny = \"complete\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("`85%` is a percentage written with `%`, as are 2 cell(s) of `complete`"),
+        "{m}"
+    );
+    assert!(!m.contains("while the other cells"), "{m}");
+}

@@ -19,17 +19,44 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
     };
     let is_empty = |row: usize| table.text(row, col).trim().is_empty();
     let rows = 0..table.rows.len();
+    let odd: Vec<usize> = rows
+        .clone()
+        .filter(|&row| !is_number(row) && !is_empty(row))
+        .collect();
+    let first = *odd.first()?;
+    let path = table.path.display().to_string();
+    // Percentages typed with `%` (85%, 60%): one rule for the whole column.
+    if odd
+        .iter()
+        .all(|&row| crate::data::table::percent(&table.text(row, col)).is_some())
+    {
+        return Some(t!(
+            "{path} {place}: `{value}` is a percentage written with `%`, as are {count} cell(s) of `{name}`: write them as numbers, 0.85 for 85%",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col),
+            count = odd.len(),
+            name = name
+        ));
+    }
     rows.clone().find(|&row| is_number(row))?;
-    let odd = rows
-        .into_iter()
-        .find(|&row| !is_number(row) && !is_empty(row))?;
-    Some(t!(
-        "{path} {place}: `{value}` is not a number, while the other cells of `{name}` are: correct that cell",
-        path = table.path.display().to_string(),
-        place = table.place_name(odd, col),
-        value = table.text(odd, col),
-        name = name
-    ))
+    Some(match odd.len() {
+        1 => t!(
+            "{path} {place}: `{value}` is not a number, while the other cells of `{name}` are: correct that cell",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col),
+            name = name
+        ),
+        n => t!(
+            "{path} {place}: `{value}` is not a number, nor are {more} other cells of `{name}`: correct them",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col),
+            more = n - 1,
+            name = name
+        ),
+    })
 }
 
 /// Checks that the table and every named column exist (and that value columns are

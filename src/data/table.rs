@@ -170,6 +170,12 @@ impl Table {
                         t!("`{value}` would be {number}: write the plain number", value = t.trim(), number = n),
                     ))
                 }
+                None if percent(t).is_some() => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("`{value}` is a percentage: write the number itself ({number} for {value}); an amount is written in the currency's units", value = t.trim(), number = readable_fraction(percent(t).unwrap_or_default())),
+                )),
                 None if letters_for_digits(t).is_some() => {
                     let fixed = letters_for_digits(t).unwrap_or_default();
                     Err(self.bad_cell(
@@ -562,6 +568,20 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     }
     letters.reverse();
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// `0.85` for 85%: at most four decimals, no trailing zeros.
+fn readable_fraction(n: f64) -> String {
+    let s = format!("{n:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The fraction a percentage written with `%` stands for (`85%` → 0.85), for the help of
+/// a number cell that holds one: said, never taken, as a table's percentages are written
+/// as numbers.
+pub fn percent(text: &str) -> Option<f64> {
+    let digits = text.trim().strip_suffix(['%', '％'])?;
+    parse_number(digits.trim()).map(|n| n / 100.0)
 }
 
 /// The number `text` would be with the letters that look like digits (O and o for 0,

@@ -391,6 +391,33 @@ fn template_syntax_error_in_an_override() {
     assert!(m.contains("templates/lesson.html:2:"), "{m}");
 }
 
+/// A misspelt field was given the whole list of fields, and a misspelt UI string all
+/// three hundred keys of `t`, with no "did you mean" (the second walk-through).
+#[test]
+fn an_undefined_template_variable_is_offered_the_one_meant() {
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.titel }}{% endblock content %}",
+    );
+    assert!(
+        m.contains("`titel` is not defined here: did you mean `title`?"),
+        "{m}"
+    );
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ t.zzqq_unknown }}{% endblock content %}",
+    );
+    let line = m
+        .lines()
+        .find(|l| l.contains("zzqq_unknown"))
+        .unwrap_or_default();
+    assert!(line.contains("fields there, e.g."), "{m}");
+    assert!(
+        line.matches(", ").count() < 45,
+        "at most forty listed: {line}"
+    );
+}
+
 #[test]
 fn template_rendering_error_names_template_and_page() {
     let m = failing("templates/review.html", "{% extends \"base.html\" %}\n{% block content %}{{ page.no_such_field.deeper }}{% endblock content %}");

@@ -222,6 +222,9 @@ impl Templates {
     }
 }
 
+/// The most fields an undefined-variable error lists: beyond them, the closest.
+const FIELDS_LISTED: usize = 40;
+
 /// Tera's words for the commonest template mistakes, told as messages a translation can
 /// carry (Tera writes English whatever the site's language); any other as Tera wrote it.
 fn tera_words(message: &str) -> crate::messages::Text {
@@ -271,13 +274,28 @@ fn tera_words(message: &str) -> crate::messages::Text {
     }
     if let Some((name, rest)) = named("Field `").or_else(|| named("Variable `")) {
         if rest.starts_with(" is not defined") {
-            return match listed(rest) {
-                Some(fields) => t!(
+            let Some(fields) = listed(rest) else {
+                return t!("`{name}` is not defined here", name = name);
+            };
+            let names: Vec<&str> = fields.split(',').map(str::trim).collect();
+            // The UI strings `t` hold hundreds: the one meant, or a few, not them all.
+            return match crate::suggest::did_you_mean(name, &names) {
+                Some(meant) => t!(
+                    "`{name}` is not defined here: did you mean `{meant}`?",
+                    name = name,
+                    meant = meant
+                ),
+                None if names.len() > FIELDS_LISTED => t!(
+                    "`{name}` is not defined here; there are {count} fields there, e.g. {fields}, …",
+                    name = name,
+                    count = names.len(),
+                    fields = crate::suggest::closest(name, &names, FIELDS_LISTED).join(", ")
+                ),
+                None => t!(
                     "`{name}` is not defined here; the fields there are: {fields}",
                     name = name,
                     fields = fields
                 ),
-                None => t!("`{name}` is not defined here", name = name),
             };
         }
     }

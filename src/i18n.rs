@@ -37,7 +37,7 @@ impl I18n {
         theme: &Theme,
         root: &Path,
         language: &str,
-    ) -> Result<(I18n, Option<Diagnostic>), Diagnostic> {
+    ) -> Result<(I18n, Vec<Diagnostic>), Diagnostic> {
         let Some((name, source)) = theme.i18n(language) else {
             return Err(Diagnostic::error(Problem::Config(t!(
                 "the theme has no UI strings for `{language}` (i18n/{language}.toml)",
@@ -53,36 +53,16 @@ impl I18n {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&shown)
         })?;
         let text = crate::source::text_of(bytes.into_owned(), &shown)?;
-        // Told as the theme's UI strings, not as site.toml, in the TOML mistakes' words
-        // that site.toml's own errors use.
-        let strings: BTreeMap<String, String> = toml::from_str(&text).map_err(|e| {
-            let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
-            let (detail, help, offset, len) = match crate::syntax::toml(e.message(), &text, offset)
-            {
-                Some(x) => {
-                    let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
-                    (x.problem, x.help, offset, len)
-                }
-                None => (
-                    crate::messages::library(e.message()),
-                    t!("UI strings are a flat table of `key = \"text\"` lines"),
-                    offset,
-                    len,
-                ),
-            };
-            Diagnostic::error(Problem::Content(t!(
-                "invalid UI strings: {detail}",
-                detail = detail
-            )))
-            .at(Location::new(&shown, &text, offset, len))
-            .with_help(help)
-        })?;
-        let mut strings = strings;
+        let mut strings = parse_strings(&text, &shown)?;
         let (missing, own) = match source {
             Source::Disk(_) => fill_from_builtin(&mut strings, name),
             Source::Embedded(_) => (Vec::new(), Vec::new()),
         };
-        let warning = (!missing.is_empty()).then(|| missing_warning(&missing, &own, &shown, name));
+        let mut warning: Vec<Diagnostic> = (!missing.is_empty())
+            .then(|| missing_warning(&missing, &own, &shown, name))
+            .into_iter()
+            .collect();
+        warning.extend(site_strings(root, name, &mut strings)?);
         let date_format = strings
             .get("date_format")
             .cloned()
@@ -130,6 +110,138 @@ impl I18n {
     pub fn strings(&self) -> &BTreeMap<String, String> {
         &self.strings
     }
+}
+
+/// A flat table of UI strings; a mistake is told as the UI strings of `shown`, not as
+/// site.toml, in the TOML mistakes' words that site.toml's own errors use.
+fn parse_strings(text: &str, shown: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
+        let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
+        let (detail, help, offset, len) = match crate::syntax::toml(e.message(), text, offset) {
+            Some(x) => {
+                let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
+                (x.problem, x.help, offset, len)
+            }
+            None => (
+                crate::messages::library(e.message()),
+                t!("UI strings are a flat table of `key = \"text\"` lines"),
+                offset,
+                len,
+            ),
+        };
+        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
+        Diagnostic::error(Problem::Content(t!(
+            "invalid UI strings: {detail}",
+            detail = detail
+        )))
+        .at(Location::new(shown, &text, offset, len))
+        .with_help(help)
+    })
+}
+
+/// The site's own `i18n/<language>.toml` (file `name` of the theme) laid over the theme's
+/// strings, key by key, so changing one label needs no copy of the whole theme. A key
+/// the theme has not, or a `{placeholder}` its text does not fill, is warned about at
+/// its line: it would show as written (`截至 {periode}`).
+fn site_strings(
+    root: &Path,
+    name: &str,
+    strings: &mut BTreeMap<String, String>,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let shown = Path::new(name);
+    let path = root.join(name);
+    if !path.is_file() {
+        return Ok(Vec::new());
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(shown))?;
+    let text = crate::source::text_of(bytes, shown)?;
+    let own = parse_strings(&text, shown)?;
+    let source = std::sync::Arc::clone(&text);
+    let at_key = |key: &str| {
+        let offset = text
+            .lines()
+            .scan(0, |start, line| {
+                let here = *start;
+                *start += line.len() + 1;
+                Some((here, line))
+            })
+            .find(|(_, line)| {
+                line.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map_or(0, |(here, line)| {
+                here + (line.len() - line.trim_start().len())
+            });
+        Location::new(shown, &source, offset, key.len())
+    };
+    let keys: Vec<String> = strings.keys().cloned().collect();
+    let mut warnings = Vec::new();
+    for (key, value) in own {
+        let Some(theirs) = strings.get(&key) else {
+            let names: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let help = match crate::suggest::did_you_mean(&key, &names) {
+                Some(meant) => t!("did you mean `{s}`?", s = meant),
+                None => t!("the keys are those of the theme's i18n file of the same name"),
+            };
+            warnings.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "`{key}` is no UI string of the theme: it is not used",
+                    key = key.as_str()
+                )))
+                .at(at_key(&key))
+                .with_help(help),
+            );
+            continue;
+        };
+        let wanted = placeholders(theirs);
+        if let Some(stray) = placeholders(&value)
+            .into_iter()
+            .find(|p| !wanted.contains(p))
+        {
+            warnings.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "`{stray}` in `{key}` is no placeholder of that string: it would show as written",
+                    stray = stray.as_str(),
+                    key = key.as_str()
+                )))
+                .at(at_key(&key))
+                .with_help(t!(
+                    "its placeholders are: {wanted}",
+                    wanted = if wanted.is_empty() {
+                        "—".to_string()
+                    } else {
+                        wanted.join(", ")
+                    }
+                )),
+            );
+        }
+        strings.insert(key, value);
+    }
+    Ok(warnings)
+}
+
+/// The `{name}` placeholders of a UI string, in order.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && close > 0 =>
+            {
+                out.push(format!("{{{}}}", &after[..close]));
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
 }
 
 /// The built-in theme's strings of file `name` (`i18n/en.toml`); none for another name.
@@ -204,6 +316,38 @@ mod tests {
     use super::I18n;
     use crate::theme::Theme;
 
+    /// A site's own i18n/<language>.toml was ignored without a word (the second
+    /// walk-through): changing one label took a copy of the whole theme.
+    #[test]
+    fn a_sites_own_strings_override_the_themes_key_by_key() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("i18n")).unwrap();
+        std::fs::write(
+            root.path().join("i18n/en.toml"),
+            "nav_dashboard = \"Cockpit\"\nas_of = \"as at {periode}\"\nnav_dashbord = \"x\"\n",
+        )
+        .unwrap();
+        let theme = Theme::resolve(root.path(), "default").unwrap();
+        let (i18n, warnings) = I18n::load(&theme, root.path(), "en").unwrap();
+        assert_eq!(i18n.get("nav_dashboard"), "Cockpit");
+        assert_eq!(
+            i18n.get("project_status"),
+            "Status",
+            "the rest is the theme's"
+        );
+        let told: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(told.len(), 2, "{told:?}");
+        assert!(
+            told[0].contains("i18n/en.toml:2:1") && told[0].contains("`{periode}`"),
+            "{told:?}"
+        );
+        assert!(told[0].contains("{period}"), "{told:?}");
+        assert!(
+            told[1].contains("i18n/en.toml:3:1") && told[1].contains("`nav_dashboard`"),
+            "{told:?}"
+        );
+    }
+
     /// A theme copied before pmo added strings keeps working: what its file lacks comes
     /// from the built-in theme, and the warning names the file and the keys.
     #[test]
@@ -216,7 +360,7 @@ mod tests {
         let (i18n, warning) = I18n::load(&theme, root.path(), "en").unwrap();
         assert_eq!(i18n.get("phase_planning"), "Plan");
         assert_eq!(i18n.get("phase_closing"), "Closing");
-        let warning = warning.expect("the missing strings are told");
+        let warning = warning.first().expect("the missing strings are told");
         assert_eq!(
             warning.path.as_deref(),
             Some(std::path::Path::new("themes/old/i18n/en.toml"))
@@ -233,9 +377,13 @@ mod tests {
         std::fs::write(dir.join("en.toml"), typo).unwrap();
         let theme = Theme::resolve(root.path(), "old").unwrap();
         let (_, warning) = I18n::load(&theme, root.path(), "en").unwrap();
-        let warning = warning.expect("the misspelt key is missing");
+        let warning = warning.first().expect("the misspelt key is missing");
         assert!(warning.problem.to_string().contains("1 UI strings"));
-        let help = warning.help.map(|h| h.to_string()).unwrap_or_default();
+        let help = warning
+            .help
+            .as_ref()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
         assert!(
             help.contains("`phase_clsoing`") && help.contains("`phase_closing`"),
             "{help}"
@@ -250,7 +398,7 @@ mod tests {
         let theme = Theme::resolve(&root, "default").unwrap();
         for language in ["zh-CN", "en"] {
             let (i18n, warning) = I18n::load(&theme, &root, language).unwrap();
-            assert!(warning.is_none(), "{language}: {warning:?}");
+            assert!(warning.is_empty(), "{language}: {warning:?}");
             for spec in crate::kinds::KINDS {
                 let kind = format!("kind_{}", spec.key);
                 assert!(i18n.strings().contains_key(&kind), "{language}: {kind}");

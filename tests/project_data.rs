@@ -386,3 +386,32 @@ fn the_dashboard_shows_each_projects_estimates_in_its_own_currency() {
         "{row}"
     );
 }
+
+/// Without `[currency]`, each project got an error offering its own currency as the
+/// portfolio's (`portfolio = "CNY"` for one, `"USD"` for the other) and a `XXX = 1.0`
+/// placeholder; with a portfolio currency and no rate at all, the error named a month
+/// as if one month's rate were missing (the second walk-through).
+#[test]
+fn a_missing_portfolio_currency_is_one_error_offering_the_common_one() {
+    let site = with_second_project("USD");
+    let m = site.build_err();
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+    assert!(m.contains("content/projects/crm/index.md:"), "{m}");
+    assert!(m.contains("portfolio = \"CNY\""), "{m}");
+    assert!(m.contains("rates = { USD = 1.0 }"), "{m}");
+    assert!(!m.contains("XXX"), "{m}");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"CNY\"\n"),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("gives no rate from USD to the portfolio currency CNY"),
+        "{m}"
+    );
+    assert!(
+        !m.contains(" for 2024-01"),
+        "no month's rate is missing: none is given: {m}"
+    );
+}

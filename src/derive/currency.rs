@@ -151,6 +151,24 @@ fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Dia
 /// converted as of its last reported month: an error at its `currency`.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let (rates, mut out) = Rates::of_site(site);
+    // Without a portfolio currency, the one most projects use is offered, and only the
+    // projects in another are told: each had an error offering its own.
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for info in projects(site) {
+        if let Some(own) = info.currency.as_deref().map(code) {
+            *used.entry(own).or_default() += 1;
+        }
+    }
+    let likeliest = used
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.clone())
+        .unwrap_or_default();
+    let others: Vec<&str> = used
+        .keys()
+        .filter(|c| **c != likeliest)
+        .map(String::as_str)
+        .collect();
     for &id in site.projects.values() {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
@@ -166,16 +184,28 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             .get(&info.slug)
             .and_then(|d| d.budget.iter().map(|b| b.period.as_str()).max());
         let problem = match &rates.portfolio {
+            None if own == likeliest => None,
             None => Some((
                 t!(
-                    "project `{project}` is in {own}, other projects in other currencies, and site.toml names no portfolio currency to add them up in",
+                    "project `{project}` is in {own}, other projects in {likeliest}, and site.toml names no portfolio currency to add them up in",
                     project = &info.slug,
-                    own = &own
+                    own = &own,
+                    likeliest = &likeliest
                 ),
-                t!("add to site.toml:\n[currency]\nportfolio = \"{own}\"\nrates = {{ XXX = 1.0 }}   # units of {own} per unit of each other currency", own = &own),
+                t!(
+                    "add to site.toml, with the real rates:\n[currency]\nportfolio = \"{portfolio}\"\nrates = {{ {rates} }}   # units of {portfolio} per unit of each",
+                    portfolio = &likeliest,
+                    rates = others
+                        .iter()
+                        .map(|c| format!("{c} = 1.0"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             )),
             Some(p) if rates.rate(info, last).is_none() => Some((
-                match last {
+                // No rate for the currency in any month: naming the last month would send
+                // the reader to look for a month's rate.
+                match last.filter(|_| rates.rate(info, None).is_some()) {
                     Some(month) => t!(
                         "project `{project}` is in {own}, but site.toml gives no rate from {own} to the portfolio currency {portfolio} for {month}",
                         project = &info.slug,

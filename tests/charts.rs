@@ -420,3 +420,22 @@ fn a_filter_whose_conditions_exclude_each_other_warns() {
         .iter()
         .all(|w| !w.contains("no row of")));
 }
+
+/// A filter written with the label the portal shows (`rag = "黄"`) matched nothing and
+/// listed the table's values without saying 黄 is amber (the second walk-through).
+#[test]
+fn a_filter_value_written_as_the_portal_shows_it_is_told_the_word_to_write() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/filtered.md",
+        "---\ntitle: 黄灯项目\ndate: 2024-12-30\n---\n\n黄灯项目如下。\n\n```table\ndata = \"portfolio\"\nfilter = { rag = \"黄\" }\n```\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        told.iter().any(|w| w.contains("filtered.md:")
+            && w.contains("`黄` is how the portal shows `amber`")
+            && w.contains("write `amber`")),
+        "{told:?}"
+    );
+}

@@ -353,6 +353,31 @@ fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<Sp
             .map(|o| format!("`{o}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        // A value written as the portal shows it (`黄` for amber): the word to write.
+        let prefix = format!("{}_", column.trim().to_lowercase());
+        let shown_as: Option<String> = crate::theme::builtin_label_keys(first)
+            .into_iter()
+            .find_map(|key| {
+                known
+                    .iter()
+                    .find(|v| key.ends_with(&format!("_{}", v.replace('-', "_"))))
+                    .map(|v| v.to_string())
+                    .or_else(|| key.strip_prefix(&prefix).map(|v| v.replace('_', "-")))
+            });
+        let help = match shown_as {
+            Some(value) => t!(
+                "`{shown}` is how the portal shows `{value}`: filters compare the table's own values, so write `{value}` (values of `{column}`: {values})",
+                shown = first.as_str(),
+                value = value.as_str(),
+                column = column.as_str(),
+                values = &listed
+            ),
+            None => t!(
+                "values of `{column}`, closest first: {values}",
+                column = column.as_str(),
+                values = &listed
+            ),
+        };
         out.push(SpecError {
             message: t!(
                 "`filter` keeps rows whose `{column}` is {wanted}, but no row of `{table}` has it: the block shows nothing",
@@ -360,11 +385,7 @@ fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<Sp
                 wanted = &wanted,
                 table = &table.name
             ),
-            help: t!(
-                "values of `{column}`, closest first: {values}",
-                column = column.as_str(),
-                values = &listed
-            ),
+            help,
             span: field_span(text, "filter"),
         });
     }

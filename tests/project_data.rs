@@ -415,3 +415,33 @@ fn a_missing_portfolio_currency_is_one_error_offering_the_common_one() {
         "no month's rate is missing: none is given: {m}"
     );
 }
+
+/// The dashboard's trend added up whichever projects reported each month without saying
+/// how many: a month one project had not filed yet read as the portfolio's (the second
+/// walk-through). Each month now says how many projects it holds.
+#[test]
+fn the_portfolio_trend_says_how_many_projects_each_month_holds() {
+    let site = with_second_project("CNY");
+    site.build_ok();
+    let html = site.read("dashboard/index.html");
+    let trend = html
+        .split("<table class=\"trend\">")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .unwrap_or_else(|| panic!("no trend: {html}"));
+    assert!(trend.contains("在报项目"), "{trend}");
+    let reporting: Vec<&str> = trend
+        .split("<tr>")
+        .skip(2)
+        .filter_map(|row| row.rsplit("<td class=\"num\">").next())
+        .map(|cell| cell.split('<').next().unwrap_or_default())
+        .collect();
+    assert!(
+        reporting.contains(&"2"),
+        "both report 2024-01: {reporting:?}"
+    );
+    assert!(
+        reporting.contains(&"1"),
+        "erp alone reports later: {reporting:?}"
+    );
+}

@@ -51,12 +51,15 @@ pub struct Month {
     pub spi: Option<f64>,
     /// Projects green, amber and red as of the month.
     pub counts: [usize; 3],
+    /// Projects reporting the month, whose figures make its CPI and SPI: a month fewer
+    /// report (the latest, before every project has filed) is a different portfolio.
+    pub reporting: usize,
 }
 
 /// The portfolio month by month, from each project's snapshots, each with the rate that
 /// puts its amounts in the portfolio's currency that month.
 pub fn portfolio(projects: &[Vec<(Snapshot, f64)>]) -> Vec<Month> {
-    let mut months: BTreeMap<&str, (f64, f64, f64, [usize; 3])> = BTreeMap::new();
+    let mut months: BTreeMap<&str, (f64, f64, f64, [usize; 3], usize)> = BTreeMap::new();
     for snapshots in projects {
         for (s, rate) in snapshots {
             let m = months.entry(&s.period).or_default();
@@ -66,15 +69,17 @@ pub fn portfolio(projects: &[Vec<(Snapshot, f64)>]) -> Vec<Month> {
             if let Some(rag) = s.rag {
                 m.3[rag as usize] += 1;
             }
+            m.4 += 1;
         }
     }
     months
         .into_iter()
-        .map(|(period, (pv, ev, ac, counts))| Month {
+        .map(|(period, (pv, ev, ac, counts, reporting))| Month {
             period: period.to_string(),
             cpi: evm::ratio(ev, ac),
             spi: evm::ratio(ev, pv),
             counts,
+            reporting,
         })
         .collect()
 }

@@ -59,6 +59,8 @@ pub struct TrendRow {
     pub green: usize,
     pub amber: usize,
     pub red: usize,
+    /// Projects reporting the month (see `derive::history::Month::reporting`).
+    pub reporting: usize,
 }
 
 /// How many months the dashboard's trend shows: a year reads at a glance.
@@ -95,6 +97,7 @@ pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
             green: m.counts[0],
             amber: m.counts[1],
             red: m.counts[2],
+            reporting: m.reporting,
         })
         .collect()
 }

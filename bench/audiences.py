@@ -63,7 +63,7 @@ def main():
         pmo = args.pmo
     else:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-        pmo = REPO / "target" / "release" / "pmo"
+        pmo = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo"
 
     tag = f"{args.pages}-{args.projects}"
     plain = args.work / f"pmo-audiences-bench-{tag}" / "plain"

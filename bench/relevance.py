@@ -182,7 +182,8 @@ def main():
         return
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    pmo = str(REPO / "target" / "release" / "pmo")
+    # Where cargo put it: CARGO_TARGET_DIR when set, as cargo itself reads it.
+    pmo = str(Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo")
     source = args.corpus
     tag = f"{args.pages}-{args.projects}"
     if source is None:

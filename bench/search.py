@@ -291,7 +291,8 @@ def main():
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    pmo = str(REPO / "target" / "release" / "pmo")
+    # Where cargo put it: CARGO_TARGET_DIR when set, as cargo itself reads it.
+    pmo = str(Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "pmo")
 
     if args.site:
         source = args.site.resolve()

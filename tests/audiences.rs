@@ -380,6 +380,10 @@ fn a_build_for_a_lower_audience_tells_the_warnings_of_what_it_cannot_see() {
         !page.contains("2,718,281") && !page.contains("2718281"),
         "{page}"
     );
+    // Nor a note about CPI and SPI under a list that shows neither (the second
+    // walk-through).
+    let list = site.read("projects/index.html");
+    assert!(!list.contains("以 ▼ 标出"), "{list}");
 }
 
 #[test]

@@ -287,6 +287,8 @@ fn a_new_project_shows_no_budget_until_one_is_written() {
             !text.contains(unit),
             "{lang}: a currency with no amount: {text}"
         );
+        // Nor cards counting nothing (`0 / 0 · 已完成 0 / 共 0`).
+        assert!(!text.contains("/ 0"), "{lang}: {text}");
         let unset = if lang == "zh" {
             "– 待定"
         } else {

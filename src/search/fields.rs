@@ -202,16 +202,19 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
                 text.replace(slot, &n.to_string())
             })
     };
-    let of = |n: usize, total: usize| format!("{n} / {total}");
-    out.add(Some(&of(figures.milestones_done, figures.milestones_total)));
-    out.add(Some(&of(figures.risks_open, figures.risks_total)));
-    out.add(Some(&note(
-        "milestones_done_of_total",
-        &[
-            ("{done}", figures.milestones_done),
-            ("{total}", figures.milestones_total),
-        ],
-    )));
+    // A card with none to count shows "—" (templates/project.html).
+    let of = |n: usize, total: usize| (total > 0).then(|| format!("{n} / {total}"));
+    out.add(of(figures.milestones_done, figures.milestones_total).as_deref());
+    out.add(of(figures.risks_open, figures.risks_total).as_deref());
+    if figures.milestones_total > 0 {
+        out.add(Some(&note(
+            "milestones_done_of_total",
+            &[
+                ("{done}", figures.milestones_done),
+                ("{total}", figures.milestones_total),
+            ],
+        )));
+    }
     if figures.milestones_late > 0 {
         let key = if figures.milestones_late == 1 {
             "milestones_late_one"
@@ -220,10 +223,12 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
         };
         out.add(Some(&note(key, &[("{count}", figures.milestones_late)])));
     }
-    out.add(Some(&note(
-        "risks_of_total",
-        &[("{total}", figures.risks_total)],
-    )));
+    if figures.risks_total > 0 {
+        out.add(Some(&note(
+            "risks_of_total",
+            &[("{total}", figures.risks_total)],
+        )));
+    }
     // The month its figures are as of (关键指标 截至 2024-03): `2024-03` and `2024年3月`
     // find the projects reporting then, as they find the pages dated then.
     out.add(figures.last_period.as_deref());

@@ -540,7 +540,8 @@ impl Grid {
                 .map(|&v| Rule {
                     horizontal: true,
                     value: v,
-                    label: crate::data::table::format_number(v),
+                    // As the axis and the tables write numbers (`1,200,000`).
+                    label: readable_number(v),
                 })
                 .collect(),
             heatmap,
@@ -823,6 +824,18 @@ mod tests {
         );
         let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["negative", "positive"]);
+    }
+
+    /// A rule at a budget's amount was labelled `1200000` beside an axis of `1,200,000`
+    /// (the second walk-through).
+    #[test]
+    fn a_rules_label_is_written_as_the_axis_writes_numbers() {
+        let (chart, _) = chart(
+            &spec("type = \"line\"\ndata = \"lessons\"\nx = \"month\"\ny = \"cost\"\nrules = [1200000.0, 0.95]\n"),
+            &lessons(),
+        );
+        let labels: Vec<&str> = chart.rules.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["1,200,000", "0.95"]);
     }
 
     #[test]

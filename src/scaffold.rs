@@ -437,17 +437,32 @@ fn starter_files(english: bool) -> Vec<(&'static str, Cow<'static, str>)> {
     ]
 }
 
-/// The starter site's `site.toml`: the same settings and comments in either language,
-/// with its title, description and UI language.
+/// The starter site's `site.toml`: the same settings in either language, with its title,
+/// description and UI language, and comments its authors read (Chinese for a Chinese
+/// site: a new user's first file should not be the one in English).
 fn starter_site(title: &str, description: &str, language: &str) -> String {
+    let zh = language.starts_with("zh");
+    let (head, language_note, settings) = if zh {
+        (
+            "# 门户设置。写错的键会报错，以便发现拼写错误。",
+            "# zh-CN 或 en：界面语言",
+            STARTER_SETTINGS_ZH,
+        )
+    } else {
+        (
+            "# The portal's settings. Unknown keys are errors, so typos are caught.",
+            "# zh-CN or en: the language of the UI",
+            STARTER_SETTINGS,
+        )
+    };
     let language = format!("language = \"{language}\"");
     format!(
-        "# The portal's settings. Unknown keys are errors, so typos are caught.\n\
+        "{head}\n\
          title = \"{title}\"\n\
          description = \"{description}\"\n\
          base_url = \"https://pmo.example.com/\"\n\
-         {language:<26}# zh-CN or en: the language of the UI\n\
-         {STARTER_SETTINGS}"
+         {language:<26}{language_note}\n\
+         {settings}"
     )
 }
 
@@ -456,6 +471,17 @@ trust_html = false        # true keeps raw HTML in Markdown unsanitized
 search = true             # the search box and its index; false leaves them out
 
 [thresholds]              # RAG status from cost (CPI) and schedule (SPI) performance
+cpi_green = 0.95
+cpi_amber = 0.85
+spi_green = 0.95
+spi_amber = 0.85
+"#;
+
+const STARTER_SETTINGS_ZH: &str = r#"paginate = 20             # 长列表每页显示的条目数
+trust_html = false        # true 表示保留 Markdown 中的原始 HTML，不做清理
+search = true             # 搜索框及其索引；false 表示不生成
+
+[thresholds]              # 按成本绩效（CPI）和进度绩效（SPI）计算 RAG 状态
 cpi_green = 0.95
 cpi_amber = 0.85
 spi_green = 0.95

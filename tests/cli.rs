@@ -900,3 +900,27 @@ fn a_command_run_above_a_site_names_the_site_folder_below() {
     );
     assert!(!tmp.path().join("public").exists());
 }
+
+/// A Chinese starter site's site.toml was commented in English, the one file of a new
+/// Chinese site that was (the new-user walk-through); the settings are the same.
+#[test]
+fn a_chinese_starter_site_toml_is_commented_in_chinese() {
+    let (_tmp, zh) = new_site("zh");
+    let (_tmp_en, en) = new_site("en");
+    let text = std::fs::read_to_string(zh.join("site.toml")).unwrap();
+    assert!(text.contains("# 长列表每页显示的条目数"), "{text}");
+    assert!(!text.contains("items per page"), "{text}");
+    let settings = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+            .filter(|l| {
+                !l.starts_with("title")
+                    && !l.starts_with("description")
+                    && !l.starts_with("language")
+            })
+            .collect()
+    };
+    let english = std::fs::read_to_string(en.join("site.toml")).unwrap();
+    assert_eq!(settings(&text), settings(&english));
+}

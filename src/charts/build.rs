@@ -521,7 +521,14 @@ impl Grid {
                 .y_label
                 .clone()
                 .unwrap_or_else(|| self.y_names.join(", "));
-            format!("{y} × {x}: {}", names.join(", "))
+            // The series named once: when they are the y columns themselves, the list
+            // after the colon would only say them again.
+            let listed = names.join(", ");
+            if listed == y {
+                format!("{y} × {x}")
+            } else {
+                format!("{y} × {x}: {listed}")
+            }
         });
         Chart {
             kind: spec.kind,
@@ -836,6 +843,8 @@ mod tests {
         );
         let labels: Vec<&str> = chart.rules.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["1,200,000", "0.95"]);
+        // Its description names the series once (it read `cost × month: cost`).
+        assert_eq!(chart.description, "cost × month");
     }
 
     #[test]

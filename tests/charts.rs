@@ -439,3 +439,26 @@ fn a_filter_value_written_as_the_portal_shows_it_is_told_the_word_to_write() {
         "{told:?}"
     );
 }
+
+/// The derived `risks` table held only the status as written (`in-progress`), so a table
+/// block showed it raw beside pages that say 处理中 (the second walk-through).
+#[test]
+fn the_risks_table_has_each_status_as_the_project_page_shows_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,供应商延期,4,5,张伟,in-progress,每周检查\nR2,数据质量,2,3,李娜,closed,清洗\n",
+    );
+    site.write(
+        "content/reports/risks.md",
+        "---\ntitle: 风险一览\ndate: 2024-12-30\n---\n\n全部风险如下。\n\n```table\ndata = \"risks\"\ncolumns = [\"id\", \"status\", \"status_name\"]\n```\n",
+    );
+    site.build_ok();
+    let html = site.read("reports/risks/index.html");
+    assert!(html.contains("<td>处理中</td>"), "{html}");
+    assert!(html.contains("<td>已关闭</td>"), "{html}");
+    assert!(
+        html.contains("<td>in-progress</td>"),
+        "the status as written stays: {html}"
+    );
+}

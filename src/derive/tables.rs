@@ -106,7 +106,11 @@ fn is_derived(table: &Table) -> bool {
 
 pub fn all(site: &Site, i18n: &I18n) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();
-    for t in [portfolio(site, i18n), lessons(site, i18n), risks(site)] {
+    for t in [
+        portfolio(site, i18n),
+        lessons(site, i18n),
+        risks(site, i18n),
+    ] {
         out.insert(t.name.clone(), t);
     }
     out
@@ -335,11 +339,12 @@ pub const RISK_COLUMNS: &[&str] = &[
     "exposure",
     "owner",
     "status",
+    "status_name",
     "state",
     "response",
 ];
 
-fn risks(site: &Site) -> Table {
+fn risks(site: &Site, i18n: &I18n) -> Table {
     let mut all: Vec<(&str, &crate::data::Risk)> = site
         .project_data
         .iter()
@@ -370,6 +375,8 @@ fn risks(site: &Site) -> Table {
                     ("exposure", Cell::Number(f64::from(r.exposure()))),
                     ("owner", text(r.owner.clone())),
                     ("status", text(r.status.clone())),
+                    // As the project page shows it (`in-progress` → 处理中).
+                    ("status_name", text(i18n.risk_status(&r.status))),
                     ("state", text(if r.is_open() { "open" } else { "closed" })),
                     ("response", text(r.response.clone())),
                 ],

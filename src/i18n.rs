@@ -153,11 +153,8 @@ fn site_strings(
     if !path.is_file() {
         return Ok(Vec::new());
     }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(shown))?;
-    let text = crate::source::text_of(bytes, shown)?;
+    let text = crate::source::read_text(&path, shown)?;
     let own = parse_strings(&text, shown)?;
-    let source = std::sync::Arc::clone(&text);
     let at_key = |key: &str| {
         let offset = text
             .lines()
@@ -174,13 +171,12 @@ fn site_strings(
             .map_or(0, |(here, line)| {
                 here + (line.len() - line.trim_start().len())
             });
-        Location::new(shown, &source, offset, key.len())
+        Location::new(shown, &text, offset, key.len())
     };
-    let keys: Vec<String> = strings.keys().cloned().collect();
     let mut warnings = Vec::new();
     for (key, value) in own {
         let Some(theirs) = strings.get(&key) else {
-            let names: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let names: Vec<&str> = strings.keys().map(String::as_str).collect();
             let help = match crate::suggest::did_you_mean(&key, &names) {
                 Some(meant) => t!("did you mean `{s}`?", s = meant),
                 None => t!("the keys are those of the theme's i18n file of the same name"),
@@ -222,26 +218,12 @@ fn site_strings(
     Ok(warnings)
 }
 
-/// The `{name}` placeholders of a UI string, in order.
+/// The `{name}` placeholders of a UI string, in order: the holes of a message template.
 fn placeholders(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close)
-                if after[..close]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    && close > 0 =>
-            {
-                out.push(format!("{{{}}}", &after[..close]));
-                rest = &after[close + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
+    crate::messages::holes(text)
+        .into_iter()
+        .map(|name| format!("{{{name}}}"))
+        .collect()
 }
 
 /// The built-in theme's strings of file `name` (`i18n/en.toml`); none for another name.

@@ -313,15 +313,7 @@ impl Sources {
                 &page.source,
                 &page.body,
             ));
-            // A project page shows its data, a section its pages, whatever their body.
-            use crate::kinds::Kind;
-            if !matches!(page.kind, Kind::Project | Kind::Section | Kind::Home) {
-                diagnostics.extend(markdown::headings_only(
-                    &page.path,
-                    &page.source,
-                    &page.body,
-                ));
-            }
+            diagnostics.extend(content::unfilled::headings_only(page));
         }
         // File names a Windows share cannot hold, named at the file.
         diagnostics.extend(output::portable::warnings(

@@ -33,6 +33,22 @@ pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The words among `words` that `label` is the portal's text for (`执行` → `execution`,
+/// `黄` → `amber`), each once: the word to write where a value was written as shown.
+pub fn words_shown_as<'a>(label: &str, words: &[&'a str]) -> Vec<&'a str> {
+    let mut named: Vec<&'a str> = builtin_label_keys(label)
+        .into_iter()
+        .filter_map(|key| {
+            words
+                .iter()
+                .copied()
+                .find(|w| key.ends_with(&format!("_{}", w.replace('-', "_"))))
+        })
+        .collect();
+    named.dedup();
+    named
+}
+
 /// The built-in theme's file at `rel` (`i18n/en.toml`), whatever theme the site uses.
 pub fn builtin_file(rel: &str) -> Option<&'static [u8]> {
     embedded::FILES

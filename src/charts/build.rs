@@ -577,7 +577,7 @@ fn is_ratio(column: &str) -> bool {
 /// project pages print it (`78%`), other ratios with two decimals.
 fn readable_in(column: &str, n: f64) -> String {
     if column.trim().eq_ignore_ascii_case("percent_complete") {
-        format!("{:.0}%", n * 100.0)
+        crate::derive::evm::format_percent(n)
     } else if is_ratio(column) {
         crate::derive::evm::fixed2(n)
     } else {

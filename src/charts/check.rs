@@ -354,15 +354,16 @@ fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<Sp
             .collect::<Vec<_>>()
             .join(", ");
         // A value written as the portal shows it (`黄` for amber): the word to write.
+        // Among the column's values, else the vocabulary word its label key names
+        // (`rag_amber` for a column `rag` that holds no amber yet).
         let prefix = format!("{}_", column.trim().to_lowercase());
-        let shown_as: Option<String> = crate::theme::builtin_label_keys(first)
-            .into_iter()
-            .find_map(|key| {
-                known
-                    .iter()
-                    .find(|v| key.ends_with(&format!("_{}", v.replace('-', "_"))))
-                    .map(|v| v.to_string())
-                    .or_else(|| key.strip_prefix(&prefix).map(|v| v.replace('_', "-")))
+        let shown_as: Option<String> = crate::theme::words_shown_as(first, &known)
+            .first()
+            .map(|v| v.to_string())
+            .or_else(|| {
+                crate::theme::builtin_label_keys(first)
+                    .into_iter()
+                    .find_map(|key| key.strip_prefix(&prefix).map(|v| v.replace('_', "-")))
             });
         let help = match shown_as {
             Some(value) => t!(

@@ -9,3 +9,4 @@ mod misplaced;
 pub mod page;
 pub mod page_file;
 pub mod schema;
+pub mod unfilled;

@@ -26,7 +26,7 @@ fn amount_help() -> Text {
 /// The budget's rows, in the table's order, with per-period amounts whatever `basis`
 /// the table is written in.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
-    let cols = t.require(&["period", "pv"]).map_err(|d| vec![d])?;
+    let cols = super::columns::require("budget", t, &["period", "pv"]).map_err(|d| vec![d])?;
     // Earned value and actual cost may be left out of a plan-only budget.
     let (ev, ac) = (t.column("ev"), t.column("ac"));
     let amount = |row: usize, col: usize| -> Result<Option<f64>, Diagnostic> {

@@ -127,9 +127,20 @@ fn meant(known: &Known, column: &str) -> Option<&'static str> {
         .or_else(|| crate::suggest::did_you_mean(&folded, &names))
 }
 
-/// For a table missing a column it needs: which of its columns would be which
-/// (`期间` → `period`), as a help line; `None` when none says.
-pub fn renames(kind: &str, table: &Table) -> Option<crate::messages::Text> {
+/// [`Table::require`] for a project table of `kind`: a header in other words
+/// (`期间,计划价值`) lacking a column it needs is told which of its columns to rename.
+pub fn require(kind: &str, table: &Table, names: &[&str]) -> Result<Vec<usize>, Diagnostic> {
+    table
+        .require(names)
+        .map_err(|d| match renames(kind, table) {
+            Some(help) => d.with_help(help),
+            None => d,
+        })
+}
+
+/// Which of `table`'s columns would be which (`期间` → `period`), as a help line;
+/// `None` when none says.
+fn renames(kind: &str, table: &Table) -> Option<crate::messages::Text> {
     let (_, known) = TABLES.iter().find(|(k, _)| *k == kind)?;
     let pairs: Vec<String> = table
         .columns

@@ -270,15 +270,7 @@ pub fn project_data(
             "risks" => risks(table).map(|rows| project.risks = rows),
             _ => Ok(()),
         };
-        if let Err(mut p) = result {
-            // A header in other words (`期间,计划价值`) lacks the column it needs: say
-            // which of its columns would be which.
-            let no_column = |d: &Diagnostic| matches!(&d.problem, Problem::Data(t) if t.template() == "the header has no column `{name}`");
-            if let (Some(first), Some(help)) = (p.first_mut(), columns::renames(kind, table)) {
-                if no_column(first) {
-                    first.help = Some(Box::new(help));
-                }
-            }
+        if let Err(p) = result {
             problems.extend(p);
         }
     }
@@ -331,7 +323,7 @@ impl Cells {
 }
 
 fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
-    let cols = t.require(&["name", "baseline"]).map_err(|d| vec![d])?;
+    let cols = columns::require("milestones", t, &["name", "baseline"]).map_err(|d| vec![d])?;
     let (forecast, actual) = (t.column("forecast"), t.column("actual"));
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
     rows(t, |r, cells| {
@@ -359,8 +351,7 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
 }
 
 fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
-    let cols = t
-        .require(&["id", "title", "probability", "impact"])
+    let cols = columns::require("risks", t, &["id", "title", "probability", "impact"])
         .map_err(|d| vec![d])?;
     let text = |row, name: &str| t.column(name).map(|c| t.text(row, c)).unwrap_or_default();
     rows(t, |r, cells| {

@@ -174,7 +174,7 @@ impl Table {
                     row,
                     col,
                     t!("a number"),
-                    t!("`{value}` is a percentage: write the number itself ({number} for {value}); an amount is written in the currency's units", value = t.trim(), number = readable_fraction(percent(t).unwrap_or_default())),
+                    t!("`{value}` is a percentage: write the number itself ({number} for {value}); an amount is written in the currency's units", value = t.trim(), number = format_number(percent(t).unwrap_or_default())),
                 )),
                 None if letters_for_digits(t).is_some() => {
                     let fixed = letters_for_digits(t).unwrap_or_default();
@@ -568,12 +568,6 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     }
     letters.reverse();
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
-}
-
-/// `0.85` for 85%: at most four decimals, no trailing zeros.
-fn readable_fraction(n: f64) -> String {
-    let s = format!("{n:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The fraction a percentage written with `%` stands for (`85%` → 0.85), for the help of

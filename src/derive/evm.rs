@@ -100,6 +100,11 @@ pub fn format_index(value: Option<f64>) -> String {
     value.map_or_else(|| "n/a".to_string(), fixed2)
 }
 
+/// Percent complete (or any share) as every page prints it: `0.784` → `78%`.
+pub fn format_percent(ratio: f64) -> String {
+    format!("{:.0}%", ratio * 100.0)
+}
+
 /// Two decimals, never "-0.00": a value that rounds to zero is zero.
 pub fn fixed2(value: f64) -> String {
     if value.abs() < 0.005 {

@@ -26,7 +26,6 @@ mod packed;
 mod raw;
 pub(crate) mod spill;
 mod unclosed;
-mod unfilled;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
 use links::{link_dest, unread_links};
@@ -485,8 +484,6 @@ fn fence_closed(block: &str) -> bool {
 
 /// A warning at each raw element `page` leaves open (see [`unclosed`]): `path` and
 /// `source` are the page's file as shown and its text, read only if there is one.
-pub use unfilled::headings_only;
-
 pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<Diagnostic> {
     if body.unclosed_html.is_empty() {
         return Vec::new();

@@ -330,7 +330,7 @@ fn money_figures(
         out.add(
             latest
                 .percent_complete
-                .map(|r| format!("{:.0}%", r * 100.0))
+                .map(derive::evm::format_percent)
                 .as_deref(),
         );
     }

@@ -103,16 +103,7 @@ pub(super) fn classify(
     if let Some(variant) = between(message, "unknown variant `", "`") {
         let options = listed(message.split("expected ").nth(1).unwrap_or(""));
         // A value written as the portal shows it (`phase: 执行`): the word to write.
-        let mut named: Vec<&str> = crate::theme::builtin_label_keys(variant)
-            .into_iter()
-            .filter_map(|key| {
-                options
-                    .iter()
-                    .copied()
-                    .find(|o| key.ends_with(&format!("_{}", o.replace('-', "_"))))
-            })
-            .collect();
-        named.dedup();
+        let named = crate::theme::words_shown_as(variant, &options);
         diagnostic = diagnostic.with_help(match (did_you_mean(variant, &options), &named[..]) {
             (_, [one]) => t!(
                 "`{variant}` is how the portal shows `{s}`: write `{s}` (allowed: {options})",

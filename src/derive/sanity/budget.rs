@@ -37,6 +37,9 @@ type TotalOf = fn(&Total) -> f64;
 /// One period's own amount of one of PV, EV and AC (none when not reported).
 type AmountOf = fn(&BudgetRow) -> Option<f64>;
 
+/// The amount columns of a budget table, each with its period's own amount.
+const AMOUNTS: [(&str, AmountOf); 3] = [("pv", |r| Some(r.pv)), ("ev", |r| r.ev), ("ac", |r| r.ac)];
+
 /// A negative amount in a period makes the running total fall: a correction (a
 /// reversed invoice) at best, more often a sign typed wrong or a running total typed as
 /// a monthly amount. The S-curve would dip and CPI jump without a word, so the first
@@ -81,8 +84,8 @@ pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic>
 /// of each column is named.
 pub(super) fn blanks_between(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let columns: [(&str, AmountOf); 2] = [("ev", |r| r.ev), ("ac", |r| r.ac)];
-    for (name, amount) in columns {
+    // EV and AC: a plan has every month, so an empty PV cell is an error already.
+    for &(name, amount) in &AMOUNTS[1..] {
         let Some(col) = table.column(name) else {
             continue;
         };
@@ -158,9 +161,7 @@ const SCALE_MIN_ROWS: usize = 5;
 /// cell of each of PV, EV and AC is named.
 pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let columns: [(&str, AmountOf); 3] =
-        [("pv", |r| Some(r.pv)), ("ev", |r| r.ev), ("ac", |r| r.ac)];
-    for (name, amount) in columns {
+    for &(name, amount) in &AMOUNTS {
         let Some(col) = table.column(name) else {
             continue;
         };

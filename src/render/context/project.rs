@@ -227,7 +227,7 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             .latest
             .as_ref()
             .and_then(|m| m.percent_complete)
-            .map_or_else(|| "n/a".to_string(), |p| format!("{:.0}%", p * 100.0)),
+            .map_or_else(|| "n/a".to_string(), derive::evm::format_percent),
         last_period: figures.last_period.clone().unwrap_or_default(),
     })
 }

@@ -36,6 +36,43 @@ pub fn currency_code(text: &str) -> String {
     }
 }
 
+/// Characters that may separate a number's thousands: a comma, an underscore, and the
+/// spaces spreadsheets and French or Swiss exports put there (plain, no-break, narrow and
+/// thin).
+const GROUP_SEPARATORS: [char; 6] = [',', '_', ' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// Whether `c` can separate a number's thousands (see [`ungrouped`]).
+pub fn is_group_separator(c: char) -> bool {
+    GROUP_SEPARATORS.contains(&c)
+}
+
+/// `number` without its thousands separators, when it has them only between thousands:
+/// one kind of separator, before the decimal point, after one to three digits and
+/// followed by exactly three. `1.200,50` and `1,5` (decimal commas), `95 00` and
+/// `1 2,000` (a slip of the keyboard or two numbers in one cell) are `None`: read as
+/// 1.2005, 15, 9500 or 12000 they would be figures the author never typed.
+pub fn ungrouped(number: &str) -> Option<String> {
+    let mut kinds = number.chars().filter(|&c| is_group_separator(c));
+    let Some(separator) = kinds.next() else {
+        return Some(number.to_string());
+    };
+    if kinds.any(|c| c != separator) {
+        return None;
+    }
+    let unsigned = number.trim_start_matches(['-', '+']);
+    let whole = unsigned.split('.').next().unwrap_or(unsigned);
+    if unsigned[whole.len()..].contains(separator) {
+        return None;
+    }
+    let mut groups = whole.split(separator);
+    let first_fits = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let grouped =
+        first_fits && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    grouped.then(|| number.chars().filter(|&c| c != separator).collect())
+}
+
 /// The plain number an amount written the way Chinese finance writes it would be:
 /// `60万` (ten thousands), `1.2亿` (hundred millions), `3千`, a currency sign or unit
 /// (`¥`, `元`, `RMB`), thousands separators. For the error's hint only: an amount so
@@ -46,29 +83,22 @@ pub fn read_loosely(text: &str) -> Option<f64> {
         .trim()
         .chars()
         .map(crate::slugs::fold_full_width)
-        .filter(|c| !matches!(c, '_' | ' ') && !CURRENCY_SIGNS.contains(c))
+        .filter(|c| !CURRENCY_SIGNS.contains(c))
         .collect();
-    let mut rest = folded.as_str();
+    let mut rest = folded.trim();
     for unit in ["人民币", "RMB", "CNY"] {
         rest = rest.strip_prefix(unit).unwrap_or(rest);
     }
     for unit in ["人民币", "RMB", "CNY", "元", "块"] {
         rest = rest.strip_suffix(unit).unwrap_or(rest);
     }
+    rest = rest.trim();
     let (digits, scale) = [("亿", 1e8), ("百万", 1e6), ("万", 1e4), ("千", 1e3)]
         .iter()
         .find_map(|(word, scale)| rest.strip_suffix(word).map(|d| (d, *scale)))
         .unwrap_or((rest, 1.0));
-    // A comma only between thousands (`600,000`): `1,5` is a decimal comma, no hint.
-    let whole = digits.split('.').next().unwrap_or(digits);
-    let mut groups = whole.trim_start_matches('-').split(',');
-    let first = groups.next().unwrap_or("");
-    let grouped =
-        !whole.contains(',') || ((1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3));
-    if !grouped || digits[whole.len()..].contains(',') {
-        return None;
-    }
-    let digits: String = digits.chars().filter(|&c| c != ',').collect();
+    // Separators only between thousands (`600,000`): `1,5` is a decimal comma, no hint.
+    let digits = ungrouped(digits.trim())?;
     if digits.is_empty()
         || !digits
             .bytes()

@@ -845,3 +845,26 @@ fn percentages_written_with_a_percent_sign_are_told_so() {
     );
     assert!(!m.contains("while the other cells"), "{m}");
 }
+
+#[test]
+fn a_yaml_amount_in_another_base_is_refused_at_its_cell() {
+    // YAML reads `0x10` as 16 and `0o17` as 15: figures nobody typed.
+    let m = failing_budget(
+        "budget.yaml",
+        "- period: 2024-01\n  pv: 100000\n  ev: 0x10\n  ac: 95000\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.yaml:3:7"), "{m}");
+    assert!(m.contains("0x10") && m.contains("16"), "{m}");
+}
+
+#[test]
+fn an_amount_with_a_space_inside_is_refused_at_its_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        BUDGET,
+        "period,pv,ev,ac\n2024-01,100000,100000,100000\n2024-02,100000,95000,95 00\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/budget.csv:3:22"), "{m}");
+    assert!(m.contains("`95 00`"), "{m}");
+}

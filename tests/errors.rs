@@ -914,6 +914,15 @@ fn base_url_and_theme_are_checked_at_their_line() {
             "it must start with https://, http:// or file://",
         ),
         ("base_url = \"https://\"", "names no host"),
+        // The 404 page's root-relative links became `//evil.test/js/search.js`.
+        (
+            "base_url = \"https://pmo.example.com//evil.test/\"",
+            "has `//` in its path",
+        ),
+        (
+            "base_url = \"file:////evil.test/share/\"",
+            "has `//` in its path",
+        ),
         (
             "base_url = \"https://a.example/pmo?x=1\"",
             "has a query or a fragment",

@@ -464,7 +464,7 @@ impl Grid {
                     .collect();
                 Series {
                     name: name.clone(),
-                    rag: None,
+                    tone: None,
                     points,
                 }
             })

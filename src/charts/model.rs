@@ -25,7 +25,16 @@ pub struct Series {
     pub points: Vec<Point>,
     /// A series that stands for a RAG status is drawn in that status's colour rather
     /// than the next colour of the palette (green bars for the green projects).
-    pub rag: Option<crate::content::schema::Rag>,
+    pub tone: Option<Tone>,
+}
+
+/// A colour that says something, over the palette's next one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    Rag(crate::content::schema::Rag),
+    /// Grey: the share of what has no status (projects not rated), which the palette's
+    /// next colour (a green) passed off as one.
+    Unrated,
 }
 
 /// A reference line across the plot: BAC on an S-curve, 1.0 on a CPI/SPI chart.

@@ -53,6 +53,14 @@ pub fn rag(rag: crate::content::schema::Rag) -> RGBColor {
     }
 }
 
+/// The fill of a series' tone: its status's colour, grey for what has none.
+pub fn tone(tone: crate::charts::model::Tone) -> RGBColor {
+    match tone {
+        crate::charts::model::Tone::Rag(r) => rag(r),
+        crate::charts::model::Tone::Unrated => MUTED,
+    }
+}
+
 /// The series colours a site's charts are drawn in: site.toml's `chart_colors`, else
 /// the theme's six. RAG series keep their status colours either way.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::blocks::{parse, BlockSpec, ChartSpec};
 use crate::charts::build::{self, DataTable};
-use crate::charts::model::{Chart, Rule};
+use crate::charts::model::{Chart, Rule, Tone};
 use crate::content::schema::Rag;
 use crate::data::Table;
 use crate::i18n::I18n;
@@ -41,20 +41,26 @@ pub fn charts(
         t("bac"),
         t("chart_eac")
     );
+    let unset = i18n.get("value_unset");
+    let (by_rag, by_department) = (
+        blank_named(portfolio, "rag_name", i18n.get("rag_unrated")),
+        with_eac(&blank_named(portfolio, "department", unset)),
+    );
+    let by_category = blank_named(lessons, "category", unset);
     let defs: Vec<(&'static str, &Table, String)> = vec![
-        ("rag-counts", portfolio, format!(
+        ("rag-counts", &by_rag, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"rag_name\"\nseries = \"rag_name\"\naggregate = \"count\"\nsort = \"rag_order\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_rag_counts"), t("rag"), t("chart_projects"))),
         ("cpi-spi", portfolio, format!(
             "type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nnames = [\"{}\"]\nlabel = \"title\"\nrules = [1.0]\ntitle = \"{}\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n",
             t("chart_projects"), t("chart_cpi_vs_spi"))),
-        ("bac-eac", portfolio, format!(
+        ("bac-eac", &by_department, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = [\"bac\", \"eac\"]\naggregate = \"sum\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\ndescription = \"{}\"\n",
             t("chart_bac_eac"), t("department"), amount_label, bac_eac_description)),
         ("closed-per-year", portfolio, format!(
             "type = \"bar\"\ndata = \"portfolio\"\nx = \"closed_year\"\naggregate = \"count\"\nfilter = {{ status = \"closed\" }}\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_closed_per_year"), t("chart_year"), t("chart_projects"))),
-        ("lessons-by-category", lessons, format!(
+        ("lessons-by-category", &by_category, format!(
             "type = \"bar\"\ndata = \"lessons\"\nx = \"category\"\naggregate = \"count\"\ntitle = \"{}\"\nx_label = \"{}\"\ny_label = \"{}\"\n",
             t("chart_lessons_by_category"), t("category"), t("chart_lessons"))),
         ("lessons-by-phase", lessons, format!(
@@ -105,9 +111,14 @@ pub fn charts(
 fn one_bar_per_status(chart: &mut Chart, data: &mut DataTable, i18n: &I18n) {
     let mut rows = Vec::new();
     for s in &mut chart.series {
-        s.rag = [Rag::Green, Rag::Amber, Rag::Red]
+        s.tone = [Rag::Green, Rag::Amber, Rag::Red]
             .into_iter()
-            .find(|&r| i18n.term(r) == s.name);
+            .find(|&r| i18n.term(r) == s.name)
+            .map(Tone::Rag);
+        // Projects with no status yet (no figures, none set by hand): grey.
+        if s.name == i18n.get("rag_unrated") {
+            s.tone = Some(Tone::Unrated);
+        }
         s.points.retain(|p| p.y != 0.0);
         let count: f64 = s.points.iter().map(|p| p.y).sum();
         rows.push(vec![s.name.clone(), build::readable_number(count)]);
@@ -115,6 +126,57 @@ fn one_bar_per_status(chart: &mut Chart, data: &mut DataTable, i18n: &I18n) {
     let label = data.columns.first().cloned().unwrap_or_default();
     data.columns = vec![label, i18n.get("chart_projects").to_string()];
     data.rows = rows;
+}
+
+/// `table` with the empty cells of `column` holding `word`: the rows that leave a
+/// grouping column empty (projects with no RAG or `department`, lessons with no
+/// `category`) are one category named for that, where they were a bar and a table row
+/// with no label (and the unrated projects a bar in the palette's green).
+fn blank_named(table: &Table, column: &str, word: &str) -> Table {
+    let mut out = table.clone();
+    if let Some(c) = out.column(column) {
+        for row in &mut out.rows {
+            if let Some(cell) = row
+                .get_mut(c)
+                .filter(|cell| cell.display().trim().is_empty())
+            {
+                *cell = crate::data::Cell::Text(word.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The rows of the portfolio with an EAC: BAC summed over every project beside EAC over
+/// those with one made a department look 30% under budget that was 15% over. The
+/// dashboard says how many are left out ([`without_eac`]).
+fn with_eac(table: &Table) -> Table {
+    let mut out = table.clone();
+    if let Some(c) = out.column("eac") {
+        let keep: Vec<bool> = out
+            .rows
+            .iter()
+            .map(|row| {
+                row.get(c)
+                    .is_some_and(|cell| *cell != crate::data::Cell::Empty)
+            })
+            .collect();
+        let mut k = keep.iter();
+        out.rows.retain(|_| k.next().copied().unwrap_or(false));
+        let mut k = keep.iter();
+        out.places.retain(|_| k.next().copied().unwrap_or(false));
+    }
+    out
+}
+
+/// How many projects of the portfolio the BAC/EAC chart leaves out for want of an EAC
+/// (no figures yet, or none to compute it from).
+pub fn without_eac(portfolio: &Table) -> usize {
+    portfolio.column("eac").map_or(0, |c| {
+        (0..portfolio.rows.len())
+            .filter(|&r| *portfolio.cell(r, c) == crate::data::Cell::Empty)
+            .count()
+    })
 }
 
 /// Largest category first: a ranking reads better than an arbitrary order.

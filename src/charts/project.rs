@@ -20,7 +20,7 @@ fn index(v: Option<f64>) -> String {
 fn series(name: &str, values: impl Iterator<Item = (usize, Option<f64>)>) -> Series {
     Series {
         name: name.to_string(),
-        rag: None,
+        tone: None,
         points: values
             .filter_map(|(i, v)| {
                 v.map(|y| Point {

@@ -109,6 +109,14 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
     if host.is_empty() && !lower.starts_with("file://") {
         return Err(t!("base_url `{url}` names no host", url = url));
     }
+    // The 404 page links from the site's root path: a path opening with `//` made it
+    // `//evil.test/js/search.js`, a script from another host.
+    if rest[host.len()..].contains("//") {
+        return Err(t!(
+            "base_url `{url}` has `//` in its path: the pages that link from the site's root would load their scripts and styles from another host",
+            url = url
+        ));
+    }
     Ok(())
 }
 

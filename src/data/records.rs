@@ -397,7 +397,21 @@ pub fn table(
                         None => d.in_file(path),
                     });
                 }
-                Scalar::Number(n) => Cell::Number(*n),
+                Scalar::Number(n) => {
+                    if let Some((o, written)) =
+                        offset.and_then(|o| radix_prefixed(source, o).map(|w| (o, w)))
+                    {
+                        let message = t!(
+                            "column `{key}` holds `{written}`, a number in another base",
+                            key = key,
+                            written = written
+                        );
+                        return Err(Diagnostic::error(Problem::Data(message))
+                            .at(Location::new(path, source, o, written.len()))
+                            .with_help(t!("YAML reads `{written}` as {number}: write the amount in decimal digits, e.g. 1200000", written = written, number = crate::numbers::format_amount(*n))));
+                    }
+                    Cell::Number(*n)
+                }
                 Scalar::Text(s) if s.trim().is_empty() => Cell::Empty,
                 Scalar::Text(s) => Cell::Text(s.trim().to_string()),
                 Scalar::Other(s) => Cell::Text(s.clone()),
@@ -407,6 +421,21 @@ pub fn table(
         places.push(at);
     }
     Ok(Table::from_text(name, path, source, columns, rows, places))
+}
+
+/// The number written at `offset` when YAML read it in hexadecimal, octal or binary
+/// (`0x10` is 16, `0o17` is 15): a figure no one meant, from a slip or an export.
+fn radix_prefixed(source: &str, offset: usize) -> Option<&str> {
+    let rest = source.get(offset..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | ']' | '#'))
+        .unwrap_or(rest.len());
+    let written = &rest[..end];
+    let digits = written.trim_start_matches(['-', '+']).to_ascii_lowercase();
+    ["0x", "0o", "0b"]
+        .iter()
+        .any(|p| digits.starts_with(p))
+        .then_some(written)
 }
 
 /// How a non-finite number is named in messages (never Rust's `NaN` or `inf`).

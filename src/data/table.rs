@@ -185,6 +185,12 @@ impl Table {
                         t!("`{value}` has a letter (O, l or I) among its digits: did you mean `{fixed}`?", value = t.trim(), fixed = fixed),
                     ))
                 }
+                None if has_inner_gap(t) => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("`{value}` has a space or `_` inside: one may only separate thousands, as in 1 200 000, and never beside commas; if the cell holds two numbers, keep one", value = t.trim()),
+                )),
                 None if t.contains(',') => Err(self.bad_cell(
                     row,
                     col,
@@ -448,39 +454,32 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
     d
 }
 
-/// A number as people type it in a table: thousands separators (`,` `_` or spaces) and a
-/// currency sign are allowed. A comma must separate groups of three digits before the
-/// decimal point: `1.200,50` or `1,5` (a decimal comma) is refused, never read as 1.2005
-/// or 15.
+/// A number as people type it in a table: thousands separators (`,` `_` or a space, one
+/// kind, between thousands only: see [`crate::numbers::ungrouped`]) and a currency sign
+/// are allowed. `1.200,50`, `1,5` or `95 00` is refused, never read as 1.2005, 15 or 9500.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
+    let unsigned: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, '_' | ' ') && !crate::numbers::CURRENCY_SIGNS.contains(c))
+        .filter(|c| !crate::numbers::CURRENCY_SIGNS.contains(c))
         .collect();
-    if cleaned.is_empty() || !commas_group_thousands(&cleaned) {
+    // `¥ 1,200`: the space after the sign is no separator.
+    let number = unsigned.trim();
+    if number.is_empty() {
         return None;
     }
-    let plain: String = cleaned.chars().filter(|&c| c != ',').collect();
+    let plain = crate::numbers::ungrouped(number)?;
     plain.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// Whether every comma of `number` stands between thousands: before the decimal point,
-/// after one to three digits, and followed by exactly three.
-fn commas_group_thousands(number: &str) -> bool {
-    if !number.contains(',') {
-        return true;
-    }
-    let unsigned = number.trim_start_matches(['-', '+']);
-    let whole = unsigned.split('.').next().unwrap_or(unsigned);
-    if unsigned[whole.len()..].contains(',') {
-        return false;
-    }
-    let mut groups = whole.split(',');
-    let first_fits = groups
-        .next()
-        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
-    first_fits && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+/// Whether a number's text has a separator other than a comma between its characters
+/// (`95 00`, `1 2,000`), as opposed to spaces around it.
+fn has_inner_gap(text: &str) -> bool {
+    text.trim()
+        .trim_start_matches(crate::numbers::CURRENCY_SIGNS)
+        .trim()
+        .chars()
+        .any(|c| c != ',' && crate::numbers::is_group_separator(c))
 }
 
 /// `dddd-dd-dd`, whether or not such a day exists.
@@ -699,6 +698,39 @@ mod tests {
         assert_eq!(parse_number(",100"), None);
         assert_eq!(parse_number("1,000,"), None);
         assert_eq!(parse_number("1,0000"), None);
+    }
+
+    #[test]
+    fn a_space_only_separates_thousands() {
+        // `95 00` read as 9500 made a month's cost a tenth of what was typed.
+        assert_eq!(parse_number("95 00"), None);
+        assert_eq!(parse_number("1 2,000"), None);
+        assert_eq!(parse_number("95000 5000"), None);
+        assert_eq!(parse_number("1_0000"), None);
+        assert_eq!(parse_number("1 200 000"), Some(1_200_000.0));
+        assert_eq!(parse_number("1\u{a0}200\u{a0}000,5"), None);
+        assert_eq!(parse_number("1\u{202f}200.5"), Some(1200.5));
+        assert_eq!(parse_number("1_200_000"), Some(1_200_000.0));
+        assert_eq!(parse_number(" ¥ 1,200 "), Some(1200.0));
+        assert_eq!(parse_number("-¥1 200"), Some(-1200.0));
+    }
+
+    #[test]
+    fn a_number_with_a_gap_is_told_so() {
+        let table = Table {
+            name: "budget".into(),
+            path: "budget.csv".into(),
+            source: None,
+            columns: vec!["period".into(), "ac".into()],
+            rows: vec![vec![
+                Cell::Text("2026-03".into()),
+                Cell::Text("95 00".into()),
+            ]],
+            places: vec![],
+        };
+        let e = table.number(0, 1).unwrap_err();
+        let help = e.help.unwrap().to_string();
+        assert!(help.contains("two numbers"), "{help}");
     }
 
     #[test]

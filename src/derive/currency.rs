@@ -114,6 +114,7 @@ fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Dia
     let period = t.require(&["period"]).map_err(|d| vec![d])?[0];
     let mut out: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     let mut problems = Vec::new();
+    let mut first_row: BTreeMap<String, usize> = BTreeMap::new();
     for row in 0..t.rows.len() {
         let month = match t.month(row, period) {
             Ok(m) => m,
@@ -122,6 +123,22 @@ fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Dia
                 continue;
             }
         };
+        // A month twice: the last row silently won, converting the month at a rate the
+        // reader of the table would not take for it.
+        if let Some(&first) = first_row.get(&month) {
+            problems.push(t.bad_cell(
+                row,
+                period,
+                t!(
+                    "each month once, but `{period}` is also on {place}",
+                    period = &month,
+                    place = t.place_name(first, period)
+                ),
+                t!("keep the one row with the month's rates and delete the other"),
+            ));
+            continue;
+        }
+        first_row.insert(month.clone(), row);
         for col in (0..t.columns.len()).filter(|&c| c != period) {
             match t.number(row, col) {
                 Ok(None) => {}
@@ -169,15 +186,28 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         .filter(|c| **c != likeliest)
         .map(String::as_str)
         .collect();
+    // A site whose amounts are in more than one currency: a project naming none is taken
+    // to be in the portfolio's, which its author may never have meant.
+    let several = used.len() > 1
+        || !rates.fixed.is_empty()
+        || !rates.monthly.is_empty()
+        || rates
+            .portfolio
+            .as_ref()
+            .is_some_and(|p| used.keys().any(|c| c != p));
     for &id in site.projects.values() {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
-        let Some(own) = info.currency.as_deref().map(code) else {
-            continue;
-        };
         let front = FrontMatter {
             path: &page.path,
             source: &page.source,
+        };
+        let Some(own) = info.currency.as_deref().map(code) else {
+            if let Some(portfolio) = rates.portfolio.as_deref().filter(|_| several) {
+                let field = if info.bac.is_some() { "bac" } else { "title" };
+                out.push(unnamed_currency(&front, field, &info.slug, portfolio));
+            }
+            continue;
         };
         let last = site
             .project_data
@@ -232,6 +262,18 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The warning for project `slug`, naming no currency in a site of several, whose
+/// amounts are taken to be in `portfolio`; at `field`, its BAC when it has one.
+fn unnamed_currency(front: &FrontMatter, field: &str, slug: &str, portfolio: &str) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "project `{project}` names no currency: its amounts are taken to be in {portfolio}, the portfolio's, and added up as such",
+        project = slug,
+        portfolio = portfolio
+    )))
+    .at(front.location(field))
+    .with_help(t!("write the currency of its budget in index.md, e.g. `currency: {portfolio}`", portfolio = portfolio))
 }
 
 #[cfg(test)]

@@ -40,28 +40,29 @@ pub fn ratio(a: f64, b: f64) -> Option<f64> {
 pub fn series(bac: Option<f64>, budget: &[BudgetRow]) -> Vec<PeriodMetrics> {
     let mut rows: Vec<&BudgetRow> = budget.iter().collect();
     rows.sort_by(|a, b| a.period.cmp(&b.period));
-    let last_ev = rows.iter().rposition(|r| r.ev.is_some());
-    let last_ac = rows.iter().rposition(|r| r.ac.is_some());
     let (mut pv, mut ev, mut ac) = (0.0, 0.0, 0.0);
     rows.iter()
-        .enumerate()
-        .map(|(i, row)| {
+        .map(|row| {
             pv += row.pv;
             ev += row.ev.unwrap_or(0.0);
             ac += row.ac.unwrap_or(0.0);
-            let known = |last: Option<usize>| last.is_some_and(|last| i <= last);
+            // A month whose cell is empty reported nothing: its totals are unknown (the
+            // month before's, carried, made a red month of CPI 0.50 that never was).
             metrics(
                 &row.period,
                 bac,
                 pv,
-                known(last_ev).then_some(ev),
-                known(last_ac).then_some(ac),
+                row.ev.is_some().then_some(ev),
+                row.ac.is_some().then_some(ac),
             )
         })
         .collect()
 }
 
-/// The measures at one point, from cumulative PV, EV and AC.
+/// The measures at one point, from cumulative PV, EV and AC. A BAC of zero or less has
+/// no EAC, VAC or percent complete (EAC 0 beside money spent read as "on budget"), and a
+/// running total below zero (credits beyond what was booked: a sign typed wrong) no
+/// ratio at all: CPI -5.00 and a negative EAC are figures no project can have.
 pub fn metrics(
     period: &str,
     bac: Option<f64>,
@@ -69,16 +70,21 @@ pub fn metrics(
     ev: Option<f64>,
     ac: Option<f64>,
 ) -> PeriodMetrics {
+    let bac = bac.filter(|b| *b > 0.0);
+    let (ev_at, ac_at) = (ev, ac);
+    let ev = ev.filter(|e| *e >= 0.0);
+    let ac = ac.filter(|a| *a >= 0.0);
+    let pv_known = (pv >= 0.0).then_some(pv);
     let cpi = ev.zip(ac).and_then(|(e, a)| ratio(e, a));
-    let spi = ev.and_then(|e| ratio(e, pv));
+    let spi = ev.zip(pv_known).and_then(|(e, p)| ratio(e, p));
     let eac = bac.zip(cpi).and_then(|(b, c)| ratio(b, c));
     PeriodMetrics {
         period: period.to_string(),
         pv,
-        ev,
-        ac,
+        ev: ev_at,
+        ac: ac_at,
         cv: ev.zip(ac).map(|(e, a)| e - a),
-        sv: ev.map(|e| e - pv),
+        sv: ev.zip(pv_known).map(|(e, p)| e - p),
         cpi,
         spi,
         eac,
@@ -102,7 +108,23 @@ pub fn format_index(value: Option<f64>) -> String {
 
 /// Percent complete (or any share) as every page prints it: `0.784` → `78%`.
 pub fn format_percent(ratio: f64) -> String {
-    format!("{:.0}%", ratio * 100.0)
+    format!("{}%", percent_digits(ratio))
+}
+
+/// A share in whole percent, except that what is not done never reads as done, nor what
+/// has begun as not begun: 99.6% is `99.6`, not `100`; 0.4% is `0.4`, not `0`.
+pub fn percent_digits(ratio: f64) -> String {
+    let pct = ratio * 100.0;
+    let whole = pct.round();
+    if whole == 100.0 && pct < 100.0 {
+        format!("{:.1}", ((pct * 10.0).floor() / 10.0).min(99.9))
+    } else if whole == 0.0 && pct > 0.0 {
+        format!("{:.1}", ((pct * 10.0).ceil() / 10.0).max(0.1))
+    } else if whole == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{whole:.0}")
+    }
 }
 
 /// Two decimals, never "-0.00": a value that rounds to zero is zero.
@@ -141,6 +163,53 @@ mod tests {
         );
         assert_eq!((s[0].ev, s[0].cpi), (Some(95.0), Some(0.95)));
         assert_eq!((s[1].ev, s[1].ac, s[1].cpi), (None, Some(200.0), None));
+    }
+
+    #[test]
+    fn a_month_left_empty_between_reports_is_unknown_not_carried() {
+        let s = series(
+            Some(600.0),
+            &[
+                row("2026-01", 100.0, Some(100.0), Some(100.0)),
+                row("2026-02", 100.0, None, Some(100.0)),
+                row("2026-03", 100.0, Some(185.0), Some(95.0)),
+            ],
+        );
+        // February reported no EV: no CPI of 0.50 made of January's EV.
+        assert_eq!((s[1].ev, s[1].cpi, s[1].spi), (None, None, None));
+        assert_eq!(s[2].ev, Some(285.0));
+        assert_eq!(s[2].ac, Some(295.0));
+    }
+
+    #[test]
+    fn no_ratio_of_a_zero_budget_or_a_total_below_zero() {
+        let m = metrics("2026-03", Some(0.0), 300.0, Some(285.0), Some(295.0));
+        assert_eq!(
+            (m.eac, m.vac, m.percent_complete, m.tcpi),
+            (None, None, None, None)
+        );
+        assert!(m.cpi.is_some(), "CPI needs no BAC");
+        let m = metrics("2026-02", Some(600.0), 200.0, Some(150.0), Some(-30.0));
+        assert_eq!((m.cpi, m.eac, m.vac, m.cv), (None, None, None, None));
+        assert_eq!(
+            m.ac,
+            Some(-30.0),
+            "the total itself is shown as the table adds up"
+        );
+        let m = metrics("2026-02", Some(600.0), 200.0, Some(-20.0), Some(30.0));
+        assert_eq!((m.cpi, m.spi, m.percent_complete), (None, None, None));
+    }
+
+    #[test]
+    fn a_share_never_rounds_to_done_or_to_not_begun() {
+        assert_eq!(format_percent(0.784), "78%");
+        assert_eq!(format_percent(0.996), "99.6%");
+        assert_eq!(format_percent(0.99999), "99.9%");
+        assert_eq!(format_percent(1.0), "100%");
+        assert_eq!(format_percent(0.004), "0.4%");
+        assert_eq!(format_percent(0.0000001), "0.1%");
+        assert_eq!(format_percent(0.0), "0%");
+        assert_eq!(format_percent(1.25), "125%");
     }
 
     #[test]

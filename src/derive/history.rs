@@ -28,7 +28,8 @@ pub fn project(bac: Option<f64>, budget: &[BudgetRow], t: &Thresholds) -> Vec<Sn
     evm::series(bac, budget)
         .into_iter()
         .filter_map(|m| {
-            let (ev, ac) = (m.ev?, m.ac?);
+            // A total below zero is no state to add into the portfolio (see `metrics`).
+            let (ev, ac) = (m.ev.filter(|e| *e >= 0.0)?, m.ac.filter(|a| *a >= 0.0)?);
             Some(Snapshot {
                 rag: grade(m.cpi, m.spi, t),
                 period: m.period,

@@ -98,13 +98,16 @@ pub const SHOWN_PERIODS: usize = 60;
 /// found for a risk it does not list (the 11th of 20) ranked as if it held the text.
 pub const RISKS_SHOWN: usize = 10;
 
-/// A project's risks in the order its page lists them: highest exposure first, then by
-/// id. The page shows the first [`RISKS_SHOWN`].
+/// A project's risks in the order its page lists them: open ones first, each group by
+/// highest exposure, then by id. The page shows the first [`RISKS_SHOWN`].
 pub fn risks_by_exposure(risks: &[Risk]) -> Vec<&Risk> {
     let mut out: Vec<&Risk> = risks.iter().collect();
+    // Open risks first: a closed risk of exposure 20 outranked an open one of 6, and the
+    // top ten of twelve hid the open one.
     out.sort_by(|a, b| {
-        b.exposure()
-            .cmp(&a.exposure())
+        b.is_open()
+            .cmp(&a.is_open())
+            .then_with(|| b.exposure().cmp(&a.exposure()))
             .then_with(|| a.id.cmp(&b.id))
     });
     out
@@ -124,6 +127,26 @@ pub fn slip_days(m: &Milestone, as_of: Option<Date>) -> Option<i64> {
     Some(i64::from(span.get_days()))
 }
 
+/// Whole months from an active project's last reported period (`YYYY-MM`) to the
+/// as-of day's month, when more than `limit`: its figures and status are as of a month
+/// long gone (a project reporting up to July was counted green in April with the SPI
+/// of July). `None` for a project of any other status, or reporting recently enough.
+pub fn stale_months(
+    info: &ProjectInfo,
+    last_period: Option<&str>,
+    as_of: Date,
+    limit: i32,
+) -> Option<i64> {
+    if info.status != crate::content::schema::ProjectStatus::Active {
+        return None;
+    }
+    let period = last_period?;
+    let year: i64 = period.get(..4)?.parse().ok()?;
+    let month: i64 = period.get(5..7)?.parse().ok()?;
+    let months = (i64::from(as_of.0.year()) - year) * 12 + i64::from(as_of.0.month()) - month;
+    (months > i64::from(limit)).then_some(months)
+}
+
 pub fn is_late(m: &Milestone, as_of: Option<Date>) -> bool {
     slip_days(m, as_of).is_some_and(|d| d > 0)
 }
@@ -141,8 +164,12 @@ pub fn computed_rag(figures: &KeyFigures, t: &Thresholds) -> Option<Rag> {
 
 /// The worse of the grades of `cpi` and `spi` against the thresholds.
 pub fn grade(cpi: Option<f64>, spi: Option<f64>, t: &Thresholds) -> Option<Rag> {
+    // Graded as shown, to two decimals: CPI 0.9496 printed 0.95 beside a green
+    // threshold of 0.95 was amber, and SPI 0.8496 printed 0.85 red where the same 0.85
+    // elsewhere was amber: the reader could not tell why.
     let one = |value: Option<f64>, green: f64, amber: f64| {
         value.map(|v| {
+            let v = evm::fixed2(v).parse::<f64>().unwrap_or(v);
             if v >= green {
                 Rag::Green
             } else if v >= amber {
@@ -168,6 +195,52 @@ mod tests {
 
     /// AC reported a month further than EV: the key figures are those of the last month
     /// reporting both, not October's cost over September's earned value.
+    #[test]
+    fn an_active_project_reporting_months_ago_is_stale() {
+        let mut info = ProjectInfo::for_tests();
+        info.meta.status = crate::content::schema::ProjectStatus::Active;
+        let as_of = Date::parse("2026-04-15").unwrap();
+        assert_eq!(stale_months(&info, Some("2025-07"), as_of, 3), Some(9));
+        assert_eq!(stale_months(&info, Some("2026-01"), as_of, 3), None);
+        assert_eq!(stale_months(&info, Some("2025-12"), as_of, 3), Some(4));
+        assert_eq!(stale_months(&info, None, as_of, 3), None);
+        info.meta.status = crate::content::schema::ProjectStatus::Closed;
+        assert_eq!(stale_months(&info, Some("2025-07"), as_of, 3), None);
+    }
+
+    #[test]
+    fn an_index_is_graded_as_it_is_shown() {
+        let t = Thresholds::default();
+        // 0.9496 shows as 0.95: green, as the page's 0.95 says.
+        assert_eq!(grade(Some(0.9496), Some(1.0), &t), Some(Rag::Green));
+        // 0.8496 shows as 0.85, amber's threshold.
+        assert_eq!(grade(Some(1.0), Some(0.8496), &t), Some(Rag::Amber));
+        assert_eq!(grade(Some(1.0), Some(0.8449), &t), Some(Rag::Red));
+    }
+
+    #[test]
+    fn open_risks_are_listed_before_closed_ones() {
+        let risk = |id: &str, p: u8, status: &str| Risk {
+            id: id.into(),
+            title: String::new(),
+            probability: p,
+            impact: 4,
+            owner: String::new(),
+            status: status.into(),
+            response: String::new(),
+        };
+        let risks = [
+            risk("R-1", 5, "closed"),
+            risk("R-2", 1, "open"),
+            risk("R-3", 3, "open"),
+        ];
+        let order: Vec<&str> = risks_by_exposure(&risks)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(order, ["R-3", "R-2", "R-1"]);
+    }
+
     #[test]
     fn key_figures_are_as_of_the_last_month_reporting_both() {
         let data = ProjectData {

@@ -24,6 +24,15 @@ fn text(s: impl Into<String>) -> Cell {
     }
 }
 
+/// A count of what a project's table lists, empty when it has no such table.
+fn count(n: usize, listed: bool) -> Cell {
+    if listed {
+        Cell::Number(n as f64)
+    } else {
+        Cell::Empty
+    }
+}
+
 fn number(n: Option<f64>) -> Cell {
     n.map_or(Cell::Empty, Cell::Number)
 }
@@ -176,9 +185,9 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
         let rag = derive::rag(info, &f, &site.config.thresholds);
         let closed_year = (info.status == crate::content::schema::ProjectStatus::Closed)
             .then(|| {
-                site.project_links
-                    .get(&id)
-                    .and_then(|l| l.reviews.iter().filter_map(|&r| site.page(r).date).max())
+                site.closure_reviews(id)
+                    .filter_map(|r| site.page(r).date)
+                    .max()
                     .or(info.finish)
                     .map(|d| f64::from(d.year()))
             })
@@ -246,11 +255,22 @@ fn portfolio(site: &Site, i18n: &I18n) -> Table {
                 ("vac", get_money(|m| m.vac)),
                 ("tcpi", get(|m| m.tcpi)),
                 ("percent_complete", get(|m| m.percent_complete)),
-                ("milestones_total", Cell::Number(f.milestones_total as f64)),
-                ("milestones_done", Cell::Number(f.milestones_done as f64)),
-                ("milestones_late", Cell::Number(f.milestones_late as f64)),
-                ("risks_total", Cell::Number(f.risks_total as f64)),
-                ("risks_open", Cell::Number(f.risks_open as f64)),
+                // A project without a milestones or risks table has no count, as its
+                // page shows "—": a 0 read as "none late" where nothing was reported.
+                (
+                    "milestones_total",
+                    count(f.milestones_total, !data.milestones.is_empty()),
+                ),
+                (
+                    "milestones_done",
+                    count(f.milestones_done, !data.milestones.is_empty()),
+                ),
+                (
+                    "milestones_late",
+                    count(f.milestones_late, !data.milestones.is_empty()),
+                ),
+                ("risks_total", count(f.risks_total, !data.risks.is_empty())),
+                ("risks_open", count(f.risks_open, !data.risks.is_empty())),
                 ("top_exposure", number(top_exposure.map(f64::from))),
                 ("start", info.start.map_or(Cell::Empty, Cell::Date)),
                 ("finish", info.finish.map_or(Cell::Empty, Cell::Date)),

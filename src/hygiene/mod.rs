@@ -214,10 +214,7 @@ fn project_finding(
     let info = page.project()?;
     match info.status {
         ProjectStatus::Closed => {
-            let reviewed = site
-                .project_links
-                .get(&id)
-                .is_some_and(|l| !l.reviews.is_empty());
+            let reviewed = site.closure_reviews(id).next().is_some();
             (!reviewed).then(|| finding(Check::ClosedWithoutReview, info.finish, None))
         }
         ProjectStatus::Active => {
@@ -225,9 +222,8 @@ fn project_finding(
             let figures = crate::derive::key_figures(info, data);
             let period = figures.last_period?;
             let month = month_start(&period)?;
-            let months = months_between(month, as_of);
-            (months > i64::from(settings.data_stale_months))
-                .then(|| finding(Check::StaleProjectData, Some(month), Some(period)))
+            crate::derive::stale_months(info, Some(&period), as_of, settings.data_stale_months)
+                .map(|_| finding(Check::StaleProjectData, Some(month), Some(period)))
         }
         ProjectStatus::OnHold => None,
     }
@@ -237,12 +233,6 @@ fn project_finding(
 fn month_start(period: &str) -> Option<Date> {
     let head = period.get(..7)?;
     Date::parse(&format!("{head}-01")).ok()
-}
-
-/// Whole calendar months from `from`'s month to `to`'s.
-fn months_between(from: Date, to: Date) -> i64 {
-    (i64::from(to.0.year()) - i64::from(from.0.year())) * 12 + i64::from(to.0.month())
-        - i64::from(from.0.month())
 }
 
 fn days_between(from: Date, to: Date) -> i64 {
@@ -273,8 +263,6 @@ mod tests {
 
     #[test]
     fn months_and_days_count_as_a_calendar_does() {
-        assert_eq!(months_between(date("2024-11-30"), date("2025-02-01")), 3);
-        assert_eq!(months_between(date("2025-02-01"), date("2025-02-28")), 0);
         assert_eq!(days_between(date("2024-02-28"), date("2024-03-01")), 2);
         assert_eq!(month_start("2024-07"), Some(date("2024-07-01")));
         assert_eq!(month_start("2024-07-19"), Some(date("2024-07-01")));

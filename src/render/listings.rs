@@ -228,6 +228,8 @@ pub struct Dashboard<'a> {
     currency: String,
     /// The portfolio month by month.
     trend: Vec<context::TrendRow>,
+    /// Projects the BAC/EAC chart leaves out, having no EAC.
+    without_eac: usize,
 }
 
 pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
@@ -262,6 +264,10 @@ pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         as_of,
         currency: derive::currency::of_site(site).unwrap_or_default(),
         trend: context::portfolio_trend(site),
+        without_eac: site
+            .tables
+            .get("portfolio")
+            .map_or(0, crate::charts::portfolio::without_eac),
     }
 }
 

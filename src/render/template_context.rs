@@ -49,6 +49,9 @@ pub(super) struct StatusCount {
     pub key: &'static str,
     pub name: String,
     pub count: usize,
+    /// Whether the projects list has a page of its own for the status (not for the
+    /// projects not rated).
+    pub listed: bool,
 }
 
 #[derive(Serialize)]
@@ -367,6 +370,7 @@ fn home_context(r: &Renderer) -> Home {
             .values()
             .filter(|&&id| site.page(id).project().is_some_and(|p| p.status == status))
             .count(),
+        listed: true,
     })
     .collect();
     Home {
@@ -386,12 +390,25 @@ fn home_context(r: &Renderer) -> Home {
 
 /// How many projects are green, amber and red (projects without a status are left out).
 pub(super) fn rag_counts(projects: &[(PageId, Option<Rag>)], r: &Renderer) -> Vec<StatusCount> {
-    [Rag::Green, Rag::Amber, Rag::Red]
+    let mut out: Vec<StatusCount> = [Rag::Green, Rag::Amber, Rag::Red]
         .into_iter()
         .map(|rag| StatusCount {
             key: rag.key(),
             name: r.i18n.term(rag),
             count: projects.iter().filter(|(_, p)| *p == Some(rag)).count(),
+            listed: true,
         })
-        .collect()
+        .collect();
+    // Projects with no status yet are counted too: the shares of the three alone added
+    // up to 50% of a portfolio half unrated, with no word of the other half.
+    let unrated = projects.iter().filter(|(_, p)| p.is_none()).count();
+    if unrated > 0 {
+        out.push(StatusCount {
+            key: "unrated",
+            name: r.i18n.get("rag_unrated").to_string(),
+            count: unrated,
+            listed: false,
+        });
+    }
+    out
 }

@@ -21,7 +21,7 @@ pub use taxonomy::{Named, Taxonomy, TermId};
 use crate::config::Config;
 use crate::content::load::Loaded;
 use crate::content::page::Page;
-use crate::content::schema::ProjectStatus;
+use crate::content::schema::{ProjectStatus, ReviewType};
 use crate::data::{Data, ProjectData, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::kinds::Kind;
@@ -86,6 +86,21 @@ impl Site {
 
     pub fn page(&self, id: PageId) -> &Page {
         &self.pages[id]
+    }
+
+    /// The closure reviews of project page `project`, newest first: a phase-gate review
+    /// is no closure (a Gate 3 review listed as an active project's closure review, and
+    /// counted as the year a project closed).
+    pub fn closure_reviews(&self, project: PageId) -> impl Iterator<Item = PageId> + '_ {
+        self.project_links
+            .get(&project)
+            .into_iter()
+            .flat_map(|l| l.reviews.iter().copied())
+            .filter(|&r| {
+                self.page(r)
+                    .review()
+                    .is_some_and(|v| v.review_type == ReviewType::Closure)
+            })
     }
 
     /// The page whose source is `rel_path` (relative to `content/`): pages are sorted by
@@ -364,7 +379,12 @@ fn relate_projects(
         let closed = page
             .project()
             .is_some_and(|p| p.status == ProjectStatus::Closed);
-        if closed && rel.reviews.is_empty() {
+        let closure = |&r: &PageId| {
+            pages[r]
+                .review()
+                .is_some_and(|v| v.review_type == ReviewType::Closure)
+        };
+        if closed && !rel.reviews.iter().any(closure) {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!(
                     "project `{project}` is closed but has no closure review",

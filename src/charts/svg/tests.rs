@@ -10,7 +10,7 @@ fn point(x: f64, y: f64) -> Point {
 fn series(name: &str, ys: &[f64]) -> Series {
     Series {
         name: name.into(),
-        rag: None,
+        tone: None,
         points: ys
             .iter()
             .enumerate()
@@ -488,7 +488,7 @@ fn scatter_shows_point_labels() {
     c.x = XAxis::Numeric;
     c.series = vec![Series {
         name: "项目".into(),
-        rag: None,
+        tone: None,
         points: vec![
             Point {
                 x: 0.9,
@@ -511,7 +511,7 @@ fn scatter_shows_point_labels() {
         .is_empty());
     c.series.push(Series {
         name: "其他".into(),
-        rag: None,
+        tone: None,
         points: vec![Point {
             x: 1.0,
             y: 1.0,

@@ -45,7 +45,7 @@ pub(super) fn prepare_lines(chart: &Chart, palette: &palette::Palette) -> Vec<Li
             }
             Line {
                 name: one_line(&s.name),
-                color: s.rag.map_or_else(|| palette.series(i), palette::rag),
+                color: s.tone.map_or_else(|| palette.series(i), palette::tone),
                 points,
             }
         })

@@ -84,10 +84,12 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
 }
 
 /// What follows a doubt told once for `found` cells: how many more there are.
-fn more(found: usize) -> String {
+fn more(found: usize) -> crate::messages::Text {
+    // A message of its own, translated with the one around it: rendered here, it was
+    // English inside a Chinese warning.
     match found {
-        0 | 1 => String::new(),
-        n => t!(" ({more} more such cells in this table)", more = n - 1).to_string(),
+        0 | 1 => crate::messages::verbatim(""),
+        n => t!(" ({more} more such cells in this table)", more = n - 1),
     }
 }
 
@@ -119,6 +121,15 @@ fn scientific(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn how_many_more_is_said_in_the_warnings_language() {
+        let zh = t!("{cell}: {message}", cell = "x", message = more(3))
+            .render(crate::messages::Lang::ZhCn);
+        assert!(zh.contains("（本表另有 2 个这样的单元格）"), "{zh}");
+        assert!(!zh.contains("more such"), "{zh}");
+        assert_eq!(more(1).render(crate::messages::Lang::ZhCn), "");
+    }
 
     #[test]
     fn scientific_notation_and_not() {

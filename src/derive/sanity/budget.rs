@@ -79,9 +79,9 @@ pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic>
     out
 }
 
-/// An EV or AC cell left empty between months that report it: the running total counts
-/// it as 0, so every index after it is off by the month's amount. The first such cell
-/// of each column is named.
+/// An EV or AC cell left empty between months that report per-period amounts: the
+/// running total counts it as 0, so every index after it is off by the month's amount
+/// (the month itself shows none). The first such cell of each column is named.
 pub(super) fn blanks_between(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // EV and AC: a plan has every month, so an empty PV cell is an error already.

@@ -99,3 +99,30 @@ pub(super) fn reached_before_start(
     }
     out
 }
+
+/// Milestones "reached" after the day the site is built as of: a planned day typed in
+/// `actual` (counted done, and its slip taken as final), or a year typed wrong. The
+/// first is named, with how many more.
+pub(super) fn reached_after_as_of(
+    table: &Table,
+    milestones: &[Milestone],
+    as_of: Date,
+) -> Option<Diagnostic> {
+    let col = table.column("actual")?;
+    let mut ahead = milestones
+        .iter()
+        .filter(|m| m.actual.is_some_and(|a| a > as_of));
+    let first = ahead.next()?;
+    let message = t!(
+        "milestone `{name}` is marked reached on {actual}, after the day the site is built as of ({as_of}); it is counted as done ({count} such milestone(s))",
+        name = &first.name,
+        actual = first.actual.map(|a| a.iso()).unwrap_or_default(),
+        as_of = as_of.iso(),
+        count = 1 + ahead.count()
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), first.row, col)
+            .with_help(t!("an actual date is the day the milestone was reached: put a day still to come in `forecast`, check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
+    )
+}

@@ -86,6 +86,9 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             as_of: site.config.as_of(),
         };
         out.extend(project_warnings(&project, settings));
+        if let Some((table, rows)) = project.budget {
+            out.extend(stopped_reporting(site, info, table, rows));
+        }
         if let Some(risks) = table("risks") {
             out.extend(risk_warnings(risks));
         }
@@ -109,6 +112,39 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// An active project whose figures stop months before the as-of day (hygiene's
+/// `data_stale_months`): the home page and dashboard count its status as of then,
+/// so the build says so at its last reported row, as the hygiene report lists it.
+fn stopped_reporting(
+    site: &Site,
+    info: &ProjectInfo,
+    table: &Table,
+    rows: &[BudgetRow],
+) -> Option<Diagnostic> {
+    let data = site.project_data.get(&info.slug)?;
+    let last = crate::derive::key_figures(info, data).last_period?;
+    let as_of = site.config.as_of();
+    let months = crate::derive::stale_months(
+        info,
+        Some(&last),
+        as_of,
+        site.config.hygiene.data_stale_months,
+    )?;
+    let row = rows.iter().find(|r| r.period == last)?;
+    let message = t!(
+        "project `{project}` is active, but its figures stop at {period}, {months} months before {as_of}: its CPI, SPI and status are shown as of then",
+        project = &info.slug,
+        period = &last,
+        months = months,
+        as_of = as_of.iso()
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, table.column("period")?)
+            .with_help(t!("add the months since to the table; if the project is paused or over, set `status: on-hold` or `closed` in its index.md (the months allowed are `data_stale_months` under [hygiene] in site.toml)")),
+    )
 }
 
 /// Lessons whose `id` (the register number) another lesson already has, ignoring case
@@ -157,7 +193,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         // A header alone reads as a project that has spent and earned nothing.
         out.push(
             Diagnostic::warning(Problem::Content(t!(
-                "the budget table has a header but no rows: the project's cost and earned value show as 0"
+                "the budget table has a header but no rows: the project shows no cost, earned value or index"
             )))
             .in_file(&table.path)
             .with_help(t!(
@@ -205,12 +241,17 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(budget::falling_totals(table, &totals));
         out.extend(budget::out_of_scale(table, &totals));
-        out.extend(budget::blanks_between(table, &totals));
+        // A running total left empty is a month not reported: the next total is as
+        // typed, so nothing after it is off.
+        if p.info.basis.unwrap_or(settings.basis) == crate::content::schema::Basis::Period {
+            out.extend(budget::blanks_between(table, &totals));
+        }
         out.extend(budget::reported_unevenly(table, &totals));
     }
     if let Some((table, milestones)) = p.milestones {
         out.extend(milestones::after_finish(table, milestones, p.info.finish));
         out.extend(milestones::names_used_twice(table, milestones));
+        out.extend(milestones::reached_after_as_of(table, milestones, p.as_of));
     }
     if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
         out.extend(milestones::reached_before_start(table, milestones, start));

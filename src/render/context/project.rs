@@ -143,6 +143,9 @@ pub struct ProjectRow {
     pub vac_display: String,
     pub percent_complete: String,
     pub last_period: String,
+    /// Active, with figures that stopped more than hygiene's `data_stale_months` ago:
+    /// its status is as of `last_period`, which the lists mark.
+    pub stale: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -205,9 +208,14 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
         start_display: date(info.start),
         finish_display: date(info.finish),
         bac_display: info.bac.map(format_amount).unwrap_or_default(),
-        currency: info.currency.clone().unwrap_or_default(),
+        // A project naming none is in the portfolio's (warned when the site has several).
+        currency: info
+            .currency
+            .clone()
+            .or_else(|| derive::currency::of_site(site))
+            .unwrap_or_default(),
         lessons_count: links.map_or(0, |l| l.lessons.len()),
-        review: links.and_then(|l| l.reviews.first()).map(|&r| Link {
+        review: site.closure_reviews(id).next().map(|r| Link {
             title: site.page(r).title.clone(),
             url: site.page(r).url.clone(),
         }),
@@ -229,6 +237,13 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             .and_then(|m| m.percent_complete)
             .map_or_else(|| "n/a".to_string(), derive::evm::format_percent),
         last_period: figures.last_period.clone().unwrap_or_default(),
+        stale: derive::stale_months(
+            info,
+            figures.last_period.as_deref(),
+            site.config.as_of(),
+            site.config.hygiene.data_stale_months,
+        )
+        .is_some(),
     })
 }
 
@@ -278,7 +293,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
             spent_display: amount(figures.spent),
             spent_pct: figures
                 .spent_ratio()
-                .map(|r| format!("{:.0}", r * 100.0))
+                .map(derive::evm::percent_digits)
                 .unwrap_or_default(),
             ev_display: amount(figures.ev),
             last_period: figures.last_period.clone().unwrap_or_default(),

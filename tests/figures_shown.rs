@@ -1,0 +1,179 @@
+//! Figures the portal shows only when it can stand behind them: each case here was a
+//! number or label shown as right that was not (the third audit of every figure), and
+//! is now shown rightly, or as unknown, with a warning at its place.
+
+mod common;
+
+use common::Site;
+
+/// An active project, its figures through `last` (three months from January 2026).
+fn active(site: &Site, slug: &str, fields: &str, budget: &str) {
+    site.write(
+        &format!("content/projects/{slug}/index.md"),
+        format!("---\ntitle: {slug} 项目\nstart: 2026-01-01\nfinish: 2026-06-30\nstatus: active\n{fields}---\n\n正文。\n"),
+    );
+    site.write(&format!("content/projects/{slug}/budget.csv"), budget);
+}
+
+fn with_as_of(site: &Site, day: &str) {
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = {day}\n{config}"));
+}
+
+const B: &str = "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,95000,100000\n2026-03,100000,90000,95000\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
+
+#[test]
+fn a_zero_budget_or_a_total_below_zero_shows_no_eac() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    active(&site, "zero", "bac: 0\ncurrency: CNY\n", B);
+    active(
+        &site,
+        "credit",
+        "bac: 600000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,50000\n2026-02,100000,50000,-80000\n2026-03,100000,,\n",
+    );
+    let report = site.build_ok();
+    let page = site.read("projects/zero/index.html");
+    assert!(
+        !page.contains("<dd>0 CNY"),
+        "no EAC of 0 beside money spent"
+    );
+    let credit = site.read("projects/credit/index.html");
+    assert!(!credit.contains("-5.00"), "no CPI of a negative cost");
+    assert!(!credit.contains("-120,000"), "no negative EAC");
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("credit/budget.csv:3:") && w.contains("falls in 2026-02")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_month_with_an_empty_cell_between_reports_is_no_red_month() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    active(
+        &site,
+        "gap",
+        "bac: 600000\ncurrency: CNY\nbasis: cumulative\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,200000,,200000\n2026-03,300000,285000,295000\n",
+    );
+    let report = site.build_ok();
+    let page = site.read("projects/gap/index.html");
+    let history = &page[page.find("id=\"history-title\"").expect("a status history")..];
+    let history = &history[..history.find("</table>").unwrap()];
+    assert!(
+        !history.contains("0.50"),
+        "February reported no EV: {history}"
+    );
+    assert!(history.contains("0.97"), "March as typed: {history}");
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        !warnings.iter().any(|w| w.contains("counts it as 0")),
+        "a running total left empty is not counted as 0: {warnings:#?}"
+    );
+}
+
+#[test]
+fn a_phase_gate_review_is_no_closure_review() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reviews/erp-closure.md",
+        "---\ntitle: ERP 阶段关口评审\ndate: 2024-05-05\nproject: erp\ntype: phase-gate\n---\n\n正文。\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`erp` is closed but has no closure review")),
+        "{warnings:#?}"
+    );
+    let list = site.read("projects/index.html");
+    assert!(
+        !list.contains("ERP 阶段关口评审"),
+        "not listed as its closure review"
+    );
+}
+
+#[test]
+fn a_month_twice_in_the_rates_table_is_an_error() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"CNY\"\nrates_table = \"rates\"\n"),
+    );
+    site.write(
+        "data/rates.csv",
+        "period,USD\n2024-01,7.0\n2024-02,7.2\n2024-02,9.9\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("data/rates.csv:4:1"), "{m}");
+    assert!(m.contains("`2024-02`"), "{m}");
+}
+
+#[test]
+fn doubtful_states_are_told_and_marked() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"USD\"\nrates = {{ CNY = 0.14 }}\n"),
+    );
+    // No currency in a site of two; figures that stopped nine months ago.
+    active(&site, "nocur", "bac: 600000\n", B);
+    active(
+        &site,
+        "stale",
+        "bac: 600000\ncurrency: CNY\ndepartment: 信息中心\n",
+        "period,pv,ev,ac\n2025-06,100000,100000,100000\n2025-07,100000,100000,100000\n",
+    );
+    // No figures at all: no status, no EAC.
+    active(
+        &site,
+        "blank",
+        "bac: 500000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,,\n",
+    );
+    site.write(
+        "content/projects/nocur/milestones.csv",
+        "name,baseline,forecast,actual\n上线,2026-03-01,,2026-05-01\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let find = |needle: &str| {
+        warnings
+            .iter()
+            .find(|w| w.contains(needle))
+            .unwrap_or_else(|| panic!("no warning with {needle:?} in {warnings:#?}"))
+            .clone()
+    };
+    assert!(find("`nocur` names no currency").contains("nocur/index.md:6:"));
+    assert!(find("figures stop at 2025-07, 9 months before 2026-04-15")
+        .contains("stale/budget.csv:3:1"));
+    assert!(find("`上线` is marked reached on 2026-05-01").contains("nocur/milestones.csv:2:"));
+    let nocur = site.read("projects/nocur/index.html");
+    assert!(
+        nocur.contains("600,000 <span class=\"unit\">USD</span>"),
+        "its unit shown"
+    );
+    let dashboard = site.read("dashboard/index.html");
+    assert!(dashboard.contains("stale-mark"), "the stale project marked");
+    assert!(site
+        .read("projects/stale/index.html")
+        .contains("stale-mark"));
+    assert!(
+        dashboard.contains("rag-card-unrated"),
+        "the projects not rated counted"
+    );
+    assert!(dashboard.contains("未评级"), "named in the chart and cards");
+    assert!(
+        dashboard.contains("尚无 EAC"),
+        "the BAC/EAC chart says whom it leaves out"
+    );
+}

@@ -835,3 +835,19 @@ fn a_links_query_string_is_kept() {
     );
     assert!(html.contains("href=\"../../practices/target/\""), "{html}");
 }
+
+/// A page whose body raised only warnings (a link with a space, an image from another
+/// host) was dropped from the site: its warnings printed, the build a success, the page
+/// gone, and every link to it broken.
+#[test]
+fn a_page_with_only_warnings_is_published() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/warned.md",
+        "---\ntitle: 有警告的页面\ndate: 2024-03-01\n---\n\n正文 [链接](some page) 文字。\n\n![远程](https://example.com/x.png)\n",
+    );
+    let report = site.build_ok();
+    assert!(report.warnings.len() >= 2, "{:?}", report.warnings);
+    let html = site.read("reports/warned/index.html");
+    assert!(html.contains("有警告的页面"), "{html}");
+}

@@ -654,3 +654,89 @@ fn an_attachment_that_would_run_a_script_is_refused() {
     site.build_ok();
     assert!(site.exists("reports/流程图.svg"));
 }
+
+/// What a browser renders as a document is not only `.html`, `.svg` and `.xml`: `.rss`,
+/// `.atom` and `.xsd` holding XHTML ran their script from file:// and over HTTP, and a
+/// gzipped `.svgz` once a server sends it encoded (the second hunt for script).
+#[test]
+fn markup_under_any_name_is_read_for_scripts() {
+    let xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><script>__pwned=1</script></body></html>";
+    for name in [
+        "feed.rss",
+        "feed.atom",
+        "schema.xsd",
+        "page.xhtm",
+        "note.txt",
+        "plain",
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            &format!("content/reports/{name}"),
+            format!("\u{feff}\n  {xhtml}"),
+        );
+        let errors = site.build_err();
+        assert!(
+            errors.contains(&format!("content/reports/{name}")),
+            "{name}: {errors}"
+        );
+    }
+    let site = Site::fixture("basic");
+    site.write("content/reports/图.svgz", [0x1f_u8, 0x8b, 8, 0, 0, 0]);
+    assert!(site.build_err().contains("`.svgz`"));
+    // IIS's configuration from any folder it serves: MIME types, redirects, headers.
+    let site = Site::fixture("basic");
+    site.write("content/lessons/web.config", "<configuration/>");
+    assert!(site.build_err().contains("content/lessons/web.config"));
+    // Text that is no markup, and a drawing without a script, are published.
+    let site = Site::fixture("basic");
+    site.write("content/reports/notes.txt", "a < b, and <b> is bold\n");
+    site.write(
+        "content/reports/feed.rss",
+        "<rss version=\"2.0\"><channel><title>周报</title></channel></rss>",
+    );
+    site.build_ok();
+    assert!(site.exists("reports/feed.rss"));
+}
+
+/// Raw HTML addresses that leave the site without a scheme (`//host`, `\\host`, which
+/// browsers read alike) loaded images from any host; a Markdown link so written was an
+/// error, the raw one kept. `cite` kept `javascript:` (the second hunt for script).
+#[test]
+fn raw_addresses_that_leave_unsaid_are_removed_and_told() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/px.md",
+        "---\ntitle: 像素\ndate: 2024-03-01\n---\n\n<img src=\"//evil.test/i.png\"> <img src=\"\\\\evil.test/j.png\"> <a href=\"/\\evil.test/k\">k</a> <q cite=\"javascript:alert(1)\">引</q>\n\n![远程](https://evil.test/pixel.png)\n",
+    );
+    let report = site.build_ok();
+    let html = site.read("reports/px/index.html");
+    assert!(!html.contains("evil.test/i.png"), "{html}");
+    assert!(!html.contains("evil.test/j.png"), "{html}");
+    assert!(!html.contains("evil.test/k"), "{html}");
+    assert!(!html.contains("javascript:"), "{html}");
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let removed = warnings
+        .iter()
+        .filter(|w| w.contains("leaves the site without saying how"))
+        .count();
+    assert_eq!(removed, 3, "{warnings:#?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/reports/px.md:8:1")
+                && w.contains("loaded from another host")),
+        "{warnings:#?}"
+    );
+}
+
+/// A `javascript:` address made of a DTD entity whose own text is harmless.
+#[test]
+fn a_script_address_spelt_with_an_entity_is_refused() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/e5.svg",
+        "<!DOCTYPE svg [<!ENTITY j \"java\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&j;script:alert(1)\"><rect width=\"9\" height=\"9\"/></a></svg>",
+    );
+    let errors = site.build_err();
+    assert!(errors.contains("content/reports/e5.svg:1:"), "{errors}");
+}

@@ -12,13 +12,19 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 
-/// Extensions a browser shows as a web page: refused whatever they hold.
+/// Extensions a browser shows as a web page: refused whatever they hold. `.svgz` is a
+/// compressed SVG no scan reads, which a server sending it gzip-encoded lets run.
 const PAGE_TYPES: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "xsl", "xslt",
+    "html", "htm", "xhtml", "xht", "xhtm", "shtml", "mht", "mhtml", "xsl", "xslt", "svgz", "hta",
 ];
 
-/// Extensions a browser parses as XML documents, where scripts run too: scanned.
+/// Extensions a browser parses as XML documents, where scripts run too: scanned. Any
+/// other attachment whose text opens like markup is scanned as well ([`looks_like_markup`]):
+/// `.rss`, `.atom`, `.xsd` and the many `+xml` types render as documents too.
 const XML_TYPES: &[&str] = &["svg", "xml"];
+
+/// Bytes read of an attachment to tell whether it is markup.
+const SNIFF_BYTES: usize = 1024;
 
 /// Elements that run or load a script or another document, whatever their namespace.
 const ACTIVE_ELEMENTS: &[&str] = &[
@@ -35,13 +41,37 @@ const SCRIPT_SCHEMES: &[&str] = &[
     "data:image/svg",
 ];
 
-/// Whether the attachment at `rel` is of a type [`check`] reads: an edit to one must go
-/// through it again (`pmo serve` copies other attachments as they are saved).
+/// Whether an edit to the attachment at `rel` must go through [`check`] again: any may
+/// have become markup (`pmo serve` copies the others as they are saved), except the
+/// types that are never documents.
 pub fn is_checked(rel: &str) -> bool {
-    rel.rsplit_once('.').is_some_and(|(_, ext)| {
-        let ext = ext.to_ascii_lowercase();
-        PAGE_TYPES.contains(&ext.as_str()) || XML_TYPES.contains(&ext.as_str())
-    })
+    let ext = rel
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    !matches!(
+        ext.as_str(),
+        "png"
+            | "jpg"
+            | "jpeg"
+            | "gif"
+            | "webp"
+            | "avif"
+            | "ico"
+            | "bmp"
+            | "pdf"
+            | "docx"
+            | "xlsx"
+            | "pptx"
+            | "doc"
+            | "xls"
+            | "ppt"
+            | "zip"
+            | "mp4"
+            | "mp3"
+            | "woff"
+            | "woff2"
+    )
 }
 
 /// Errors for the attachments in `assets` (relative to `content_dir`, shown under
@@ -50,8 +80,21 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
     assets
         .iter()
         .filter_map(|rel| {
-            let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
+            let ext = Path::new(rel)
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
             let shown = Path::new("content").join(rel);
+            let name = Path::new(rel).file_name().map(|n| n.to_string_lossy().to_ascii_lowercase());
+            if name.as_deref() == Some("web.config") {
+                // IIS reads it from any folder it serves: MIME types (an image served as
+                // a page), redirects and headers, set by whoever writes content.
+                return Some(
+                    Diagnostic::error(Problem::Content(t!("a `web.config` under content/ would configure the web server that serves the portal (IIS reads it from any folder)")))
+                        .in_file(&shown)
+                        .with_help(t!("remove it; the server's configuration belongs to whoever runs the server, outside the site")),
+                );
+            }
             if PAGE_TYPES.contains(&ext.as_str()) {
                 return Some(
                     Diagnostic::error(Problem::Content(t!("an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site", ext = &ext)))
@@ -59,15 +102,16 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
                         .with_help(t!("publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml")),
                 );
             }
-            if !XML_TYPES.contains(&ext.as_str()) {
+            let path = content_dir.join(rel);
+            if !XML_TYPES.contains(&ext.as_str()) && !looks_like_markup(&path) {
                 return None;
             }
             // An unreadable file is told when it is copied.
-            let bytes = std::fs::read(content_dir.join(rel)).ok()?;
+            let bytes = std::fs::read(&path).ok()?;
             let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
             let (at, len, what) = first_active(&text)?;
             Some(
-                Diagnostic::error(Problem::Content(t!("`{what}` in this `.{ext}` file would run a script when the file is opened from the portal", what = what, ext = &ext)))
+                Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
                     .at(Location::new(&shown, &text, at, len))
                     .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
             )
@@ -75,11 +119,30 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Whether the file at `path` opens like a markup document (`<` first, after a byte
+/// order mark and white space), whatever its extension: a browser renders `.rss`,
+/// `.atom` or `.xsd` holding XHTML as a document, scripts and all.
+fn looks_like_markup(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
 /// The first part of an XML document that could run a script: its byte offset, length
 /// and text (shortened). Comments and CDATA are text; a DTD's internal subset counts,
-/// since its entities can expand into any markup.
+/// since its entities can expand into any markup, and an attribute is read with the
+/// entities it names expanded (`&j;script:` where `j` is `java`).
 fn first_active(text: &str) -> Option<(usize, usize, String)> {
     let bytes = text.as_bytes();
+    let mut entities: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while let Some(found) = text[i..].find('<') {
         let at = i + found;
@@ -101,6 +164,7 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
                 if let Some((offset, entity)) = markup_entity(&rest[open..end]) {
                     return Some((at + open + offset, entity.len(), shorten(entity)));
                 }
+                entities.extend(declared_entities(&rest[open..end]));
             } else if decl.to_ascii_lowercase().starts_with("<?xml-stylesheet") {
                 return Some((at, end, shorten(decl)));
             }
@@ -120,7 +184,7 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
         for (offset, end, attr, value) in attributes(tag) {
             let attr_local = attr.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
             let runs = attr_local.starts_with("on") && attr_local.len() > 2 || {
-                let address = normalized(value);
+                let address = normalized(&expanded(value, &entities));
                 SCRIPT_SCHEMES.iter().any(|s| address.contains(s))
             };
             if runs {
@@ -151,6 +215,37 @@ fn markup_entity(subset: &str) -> Option<(usize, &str)> {
         from = end.max(at + 1);
     }
     None
+}
+
+/// The internal entities a DTD's `subset` declares (after [`markup_entity`] let it
+/// pass, so each value is plain text): name and value.
+fn declared_entities(subset: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = subset[from..].find("<!ENTITY") {
+        let at = from + found;
+        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
+        let decl = subset[at + "<!ENTITY".len()..end].trim_start();
+        let name: String = decl
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\''))
+            .collect();
+        if let Some((_, rest)) = decl.split_once(['"', '\'']) {
+            let value = rest.split(['"', '\'']).next().unwrap_or("");
+            out.push((name, value.to_string()));
+        }
+        from = end.max(at + 1);
+    }
+    out
+}
+
+/// `value` with each `&name;` of the declared `entities` replaced by its text.
+fn expanded(value: &str, entities: &[(String, String)]) -> String {
+    let mut out = value.to_string();
+    for (name, text) in entities {
+        out = out.replace(&format!("&{name};"), text);
+    }
+    out
 }
 
 /// Where the tag starting before `from` ends (after its `>`), quoted values skipped.
@@ -298,6 +393,15 @@ mod tests {
             (
                 "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><r/>",
                 "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?>",
+            ),
+            // `javascript:` made of an entity whose own text is harmless.
+            (
+                "<!DOCTYPE svg [<!ENTITY j \"java\">]><svg><a href=\"&j;script:x()\"><rect/></a></svg>",
+                "href=\"&j;script:x()\"",
+            ),
+            (
+                "<!DOCTYPE svg [<!ENTITY j 'javascript'>]><svg><a href=\"&j;:x()\"/></svg>",
+                "href=\"&j;:x()\"",
             ),
         ] {
             assert_eq!(found(svg).as_deref(), Some(what), "{svg}");

@@ -151,11 +151,11 @@ pub fn load(
         }
         None => None,
     };
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = markdown_files
+    let results: Vec<crate::content::page_file::Loaded> = markdown_files
         .par_iter()
         .map(|rel| {
             let mut page = load_page(content_dir, root, rel);
-            if let (Ok(page), false) = (&mut page, keep_sources) {
+            if let (Ok((page, _)), false) = (&mut page, keep_sources) {
                 page.source = Source::OnDisk(Arc::clone(&on_disk));
                 if let Some(spill) = &spill {
                     page.body.html.spill(spill);
@@ -172,11 +172,15 @@ pub fn load(
     loaded.pages.reserve_exact(results.len());
     for (rel, result) in markdown_files.iter().zip(results) {
         match result {
-            Ok(page) if page.draft && !include_drafts => {
+            Ok((page, warnings)) if page.draft && !include_drafts => {
                 loaded.drafts_skipped += 1;
                 loaded.drafts.push(Draft::of(&page));
+                diagnostics.extend(warnings);
             }
-            Ok(page) => loaded.pages.push(page),
+            Ok((page, warnings)) => {
+                diagnostics.extend(warnings);
+                loaded.pages.push(page);
+            }
             // A draft being written may be incomplete; it must not block publishing the
             // rest of the portal, but its author hears what publishing it would meet.
             Err(problems) if !include_drafts && declares_draft(&content_dir.join(rel)) => {

@@ -113,7 +113,17 @@ pub fn url_of(rel: &str) -> String {
 /// sample portal is 12 KB), small enough that every stage stays quick on it.
 pub const MAX_PAGE_BYTES: usize = 16_000_000;
 
-pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec<Diagnostic>> {
+/// A page read, with its warnings; or every problem, when one is an error.
+pub type Loaded = Result<(Page, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// The page at `rel`, with the warnings its body raised (a page with only warnings is a
+/// page: it was dropped from the site, its warnings printed and the build a success), or
+/// every problem when one is an error.
+pub fn load_page(
+    content_dir: &Path,
+    root: &Path,
+    rel: &str,
+) -> Loaded {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
     let text = read_text(&full, &path).map_err(|d| vec![d])?;
@@ -158,7 +168,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
             ),
         }
     }
-    if !problems.is_empty() {
+    if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
     page.explicit_summary = !page.summary.is_empty();
@@ -170,7 +180,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Result<Page, Vec
     }
     page.written_in = crate::content::language::written_in(&page.title, &plain);
     page.body = body;
-    Ok(page)
+    Ok((page, problems))
 }
 
 fn parse_meta(

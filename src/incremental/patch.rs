@@ -86,8 +86,10 @@ impl Workspace {
         let mut problems = Vec::new();
         for (id, rel) in pages {
             match load_page(&content, root, &rel) {
-                Ok(page) if page.draft && !self.options.drafts => return Ok(None),
-                Ok(page) => edits.push((id, page)),
+                Ok((page, _)) if page.draft && !self.options.drafts => return Ok(None),
+                // Its warnings are told by a full build, as serve's window lists them.
+                Ok((_, warnings)) if !warnings.is_empty() => return Ok(None),
+                Ok((page, _)) => edits.push((id, page)),
                 // Like a clean build, skip a draft too unfinished to parse.
                 Err(_) if !self.options.drafts && declares_draft(&content.join(&rel)) => {
                     return Ok(None)
@@ -245,9 +247,11 @@ impl Workspace {
         for rel in added {
             match load_page(&content, root, rel) {
                 // A draft is left out, as a clean build leaves it out.
-                Ok(page) if page.draft && !self.options.drafts => {}
-                Ok(page) if whole_site(page.kind) => return Ok(None),
-                Ok(page) => pages.push(page),
+                Ok((page, _)) if page.draft && !self.options.drafts => {}
+                Ok((page, warnings)) if whole_site(page.kind) || !warnings.is_empty() => {
+                    return Ok(None)
+                }
+                Ok((page, _)) => pages.push(page),
                 Err(_) if !self.options.drafts && declares_draft(&content.join(rel)) => {}
                 Err(p) => problems.extend(p),
             }

@@ -143,6 +143,23 @@ impl SpacedAddress<'_> {
     }
 }
 
+/// The warning for an image loaded from another host (`address`, at `start` of `text`):
+/// kept, but the portal is otherwise self-contained, and the host sees every reader.
+pub(super) fn remote_image(
+    path: &Path,
+    text: &Arc<str>,
+    address: &str,
+    start: usize,
+    len: usize,
+) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "the image `{address}` is loaded from another host each time the page is opened: the portal is otherwise self-contained, and that host sees who reads the page",
+        address = address
+    )))
+    .at(Location::new(path, text, start, len))
+    .with_help(t!("save the image next to the page and give its path, e.g. `![图](流程图.png)`"))
+}
+
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are
 /// neutralised (and reported), everything inside the site becomes a placeholder.
 pub(super) fn link_dest<'a>(
@@ -162,6 +179,9 @@ pub(super) fn link_dest<'a>(
             scheme.to_ascii_lowercase().as_str(),
             "http" | "https" | "mailto" | "tel"
         ) {
+            if is_image {
+                problems.push(remote_image(path, text, dest, span.start, span.len()));
+            }
             return dest.clone();
         }
         let location = Location::new(path, text, span.start, span.len());
@@ -198,7 +218,7 @@ pub(super) fn raw_links(
     let inside = |dest: &str| {
         !dest.is_empty()
             && !dest.starts_with('#')
-            && !dest.starts_with("//")
+            && !super::raw::leaves_unsaid(dest)
             && scheme_of(dest).is_none()
     };
     // Each with its address as a browser reads it (references decoded).

@@ -24,6 +24,7 @@ mod html;
 mod links;
 mod packed;
 mod raw;
+pub use raw::leaves_unsaid;
 pub(crate) mod spill;
 mod unclosed;
 use crate::escape;
@@ -92,6 +93,10 @@ pub struct Rendered {
     /// (`javascript:`, `vbscript:`, `data:`): the address and its byte offset in the
     /// file. A Markdown link so written is an error; the raw one would vanish unsaid.
     pub dropped_links: Vec<(String, usize)>,
+    /// Raw HTML addresses a sanitizer drops because they leave the site without naming
+    /// how (`//host/x`, `\\host/x`, which a browser reads as `//host/x`): the address and
+    /// its byte offset. A Markdown link so written is an error.
+    pub offsite_links: Vec<(String, usize)>,
     /// Raw elements the page leaves open, closed for it where their block ends: the
     /// tag's name and its byte offset in the file, for [`unclosed_warnings`].
     pub unclosed_html: Vec<(String, usize)>,

@@ -75,6 +75,19 @@ pub(super) fn inspect<'a>(
             let at = written.find(attribute.value).unwrap_or(0);
             out.dropped_links
                 .push((value, page.base + range.start + at));
+        } else if attribute.is_image && matches!(scheme.as_deref(), Some("http" | "https")) {
+            let at = written.find(attribute.value).unwrap_or(0);
+            problems.push(super::links::remote_image(
+                page.path,
+                page.text,
+                &value,
+                page.base + range.start + at,
+                attribute.value.len(),
+            ));
+        } else if leaves_unsaid(&value) {
+            let at = written.find(attribute.value).unwrap_or(0);
+            out.offsite_links
+                .push((value, page.base + range.start + at));
         }
     }
     match raw_links(
@@ -87,4 +100,15 @@ pub(super) fn inspect<'a>(
         Some(rewritten) => Event::InlineHtml(CowStr::from(rewritten)),
         None => event,
     }
+}
+
+/// Whether an address (as a browser follows it) leaves the site without a scheme:
+/// `//host/x`, and `\\host/x` or `/\host/x`, which a browser reads the same. An image so
+/// written loaded from any host the author named.
+pub fn leaves_unsaid(address: &str) -> bool {
+    let mut start = address.trim_start().chars().take(2);
+    matches!(
+        (start.next(), start.next()),
+        (Some('/' | '\\'), Some('/' | '\\'))
+    )
 }

@@ -479,6 +479,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("td", ["style"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                // Shown to no reader, and kept whatever its scheme (`javascript:`).
+                (_, "cite") => None,
+                // `//host/x` (or `\\host/x`): an image from any host, a link that leaves
+                // unsaid; a Markdown link so written is an error (see `raw::leaves_unsaid`).
+                (_, "href" | "src" | "poster" | "action" | "formaction" | "longdesc")
+                    if crate::markdown::leaves_unsaid(&crate::escape::followed_address(value)) =>
+                {
+                    None
+                }
                 // Heading anchors leave the tab order; no page may reorder it.
                 ("a", "tabindex") if value != "-1" => None,
                 ("th" | "td", "style") if !value.starts_with("text-align:") => None,

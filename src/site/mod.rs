@@ -239,6 +239,13 @@ fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
                 .with_help(t!("link to an http(s) address or to a page's .md file instead")),
             );
         }
+        for (url, at) in &page.body.offsite_links {
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: it leaves the site without saying how (a browser reads `\\\\` as `//`), and would load from any host it names", url = url)))
+                .at(Location::new(&page.path, &page.source.text(&page.path), *at, url.len()))
+                .with_help(t!("write the whole address (https://…) for a link; save an image next to the page and use its path")),
+            );
+        }
         for (name, at) in &page.body.dropped_html {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))

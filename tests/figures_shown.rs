@@ -177,3 +177,38 @@ fn doubtful_states_are_told_and_marked() {
         "the BAC/EAC chart says whom it leaves out"
     );
 }
+
+/// The build's doubts about a project's data were printed for its author only: its page
+/// showed the figures as measured. They are listed above the figures, in the site's
+/// language, each at its file and line.
+#[test]
+fn a_projects_page_lists_the_doubts_about_its_data() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    active(
+        &site,
+        "gap",
+        "bac: 600000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,,100000\n2026-03,100000,90000,95000\n",
+    );
+    site.build_ok();
+    let page = site.read("projects/gap/index.html");
+    let notes = &page[page
+        .find("class=\"data-notes\"")
+        .expect("the doubts listed")..];
+    let notes = &notes[..notes.find("</details>").unwrap()];
+    assert!(notes.contains("<code>budget.csv:3</code>"), "{notes}");
+    assert!(notes.contains("2026-02"), "{notes}");
+    // A project without doubts lists none.
+    let erp = site.read("projects/erp/index.html");
+    assert_eq!(
+        erp.matches("class=\"data-notes\"").count(),
+        1,
+        "the closed ERP's unearned budget"
+    );
+    active(&site, "clean", "bac: 300000\ncurrency: CNY\n", "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,100000,100000\n2026-03,100000,100000,100000\n");
+    site.build_ok();
+    assert!(!site
+        .read("projects/clean/index.html")
+        .contains("class=\"data-notes\""));
+}

@@ -119,11 +119,7 @@ pub type Loaded = Result<(Page, Vec<Diagnostic>), Vec<Diagnostic>>;
 /// The page at `rel`, with the warnings its body raised (a page with only warnings is a
 /// page: it was dropped from the site, its warnings printed and the build a success), or
 /// every problem when one is an error.
-pub fn load_page(
-    content_dir: &Path,
-    root: &Path,
-    rel: &str,
-) -> Loaded {
+pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
     let text = read_text(&full, &path).map_err(|d| vec![d])?;

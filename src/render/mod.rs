@@ -7,6 +7,7 @@ mod feeds;
 mod hygiene;
 mod jobs;
 mod listings;
+mod notes;
 pub mod register;
 mod related;
 mod template_context;
@@ -144,6 +145,8 @@ pub struct Renderer<'a> {
     neighbours: IdVec<SectionId, OnceLock<jobs::Neighbours>>,
     /// Reviews by year, made once for all of the archive's pages.
     review_years: OnceLock<std::collections::BTreeMap<i16, Vec<PageId>>>,
+    /// Each project's doubts about its figures, found when the first project is rendered.
+    data_notes: OnceLock<std::collections::HashMap<String, Vec<notes::DataNote>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -165,7 +168,16 @@ impl<'a> Renderer<'a> {
             root,
             neighbours: IdVec::from_raw(site.sections.iter().map(|_| OnceLock::new()).collect()),
             review_years: OnceLock::new(),
+            data_notes: OnceLock::new(),
         }
+    }
+
+    /// The doubts about project `slug`'s figures its page lists (see `notes`).
+    fn data_notes(&self, slug: &str) -> &[notes::DataNote] {
+        self.data_notes
+            .get_or_init(|| notes::by_project(self.site))
+            .get(slug)
+            .map_or(&[], Vec::as_slice)
     }
 
     fn neighbours(&self, section: SectionId) -> &jobs::Neighbours {

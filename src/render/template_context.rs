@@ -115,6 +115,8 @@ fn page_context(r: &Renderer, ctx: &mut Context, id: PageId) -> Result<(), Diagn
     match page.kind {
         Kind::Project => {
             ctx.insert("project", &project(site, r.i18n, id));
+            let slug = page.project().map_or("", |p| p.slug.as_str());
+            ctx.insert("data_notes", r.data_notes(slug));
             match &r.drawings.projects {
                 Some(kept) => ctx.insert("charts", kept.get(&id).map_or(&[][..], Vec::as_slice)),
                 None => {

@@ -391,6 +391,19 @@ fn template_syntax_error_in_an_override() {
     assert!(m.contains("templates/lesson.html:2:"), "{m}");
 }
 
+/// A missing `{% endif %}` was reported at the `{% endblock %}` three lines below, as
+/// "a tag Tera does not know here" (the second walk-through): the `if` left open is named.
+#[test]
+fn a_tag_left_open_is_named_where_it_opens() {
+    let m = failing(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{% if page.title %}\n<h1>{{ page.title }}</h1>\n{% endblock content %}",
+    );
+    assert!(m.contains("templates/lesson.html:3:1"), "{m}");
+    assert!(m.contains("`{% if %}` is never closed"), "{m}");
+    assert!(m.contains("{% endif %}"), "{m}");
+}
+
 /// A misspelt field was given the whole list of fields, and a misspelt UI string all
 /// three hundred keys of `t`, with no "did you mean" (the second walk-through).
 #[test]

@@ -668,6 +668,7 @@ fn markup_under_any_name_is_read_for_scripts() {
         "page.xhtm",
         "note.txt",
         "plain",
+        "x.html.",
     ] {
         let site = Site::fixture("basic");
         site.write(

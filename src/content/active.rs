@@ -80,7 +80,8 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
     assets
         .iter()
         .filter_map(|rel| {
-            let ext = Path::new(rel)
+            // `x.html.` and `x.html ` are `x.html` once on a Windows share.
+            let ext = Path::new(rel.trim_end_matches(['.', ' ']))
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();

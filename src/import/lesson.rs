@@ -107,8 +107,9 @@ fn as_text(cell: &str) -> String {
         }
         for c in body.chars() {
             // `<` opens a tag or comment, `&` an entity, and a backquote a code span
-            // (inside which no backslash escapes the others).
-            if matches!(c, '<' | '&' | '`') {
+            // (inside which no backslash escapes the others); a backslash of the cell's
+            // own would escape the escape (`\<b>` became `\\<b>`, a raw tag).
+            if matches!(c, '<' | '&' | '`' | '\\') {
                 out.push('\\');
             }
             out.push(c);
@@ -177,5 +178,8 @@ mod tests {
         assert_eq!(as_text("~~~\n# 标题\n---"), "\\~~~\n\\# 标题\n\\---");
         assert_eq!(as_text("```"), "\\`\\`\\`");
         assert_eq!(as_text("a<b & `c`"), "a\\<b \\& \\`c\\`");
+        // The cell's own backslash is text too: `\<b>` stays no tag.
+        assert_eq!(as_text("\\<b>x"), "\\\\\\<b>x");
+        assert_eq!(as_text("C:\\共享"), "C:\\\\共享");
     }
 }

@@ -12,6 +12,7 @@ pub mod register;
 mod related;
 mod template_context;
 pub mod templates;
+mod unclosed_tag;
 
 use crate::messages::Text;
 use crate::t;

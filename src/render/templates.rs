@@ -183,6 +183,18 @@ impl Templates {
         if let Some(report) = report {
             if let Some((path, text)) = self.sources.get(report.filename()) {
                 let range = &report.span().range;
+                // Tera gives up on a missing `{% endif %}` at the next end tag it meets:
+                // the tag left open is named instead, with where Tera stopped.
+                if let Some((at, len, tag)) = super::unclosed_tag::left_open(text, range.start) {
+                    let (line, _) = crate::diagnostics::line_col(text, range.start);
+                    return Diagnostic::error(Problem::Template(t!(
+                        "`{{% {tag} %}}` is never closed: Tera meets another tag's end on line {line} before its `{{% end{tag} %}}`",
+                        tag = tag.as_str(),
+                        line = line
+                    )))
+                    .at(Location::new(path, text, at, len))
+                    .with_help(t!("add `{{% end{tag} %}}` where its body ends", tag = tag.as_str()));
+                }
                 return Diagnostic::error(Problem::Template(with_context(
                     report.message().to_string(),
                 )))

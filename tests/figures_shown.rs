@@ -212,3 +212,38 @@ fn a_projects_page_lists_the_doubts_about_its_data() {
         .read("projects/clean/index.html")
         .contains("class=\"data-notes\""));
 }
+
+/// A Chinese PMO's own sheets: headers in Chinese were refused (the budget) or left out
+/// with a warning (risks' 负责人); they are read as the columns they name.
+#[test]
+fn project_tables_headed_in_chinese_are_read() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    active(
+        &site,
+        "zh",
+        "bac: 300000\ncurrency: CNY\n",
+        "期间,计划价值,挣值,实际成本\n2026-01,100000,100000,100000\n2026-02,100000,95000,100000\n2026-03,100000,90000,95000\n",
+    );
+    site.write(
+        "content/projects/zh/milestones.csv",
+        "里程碑,基线日期,预测日期,实际日期\n上线,2026-03-01,,2026-03-05\n",
+    );
+    site.write(
+        "content/projects/zh/risks.csv",
+        "编号,风险,概率,影响,负责人,状态,应对措施\nR1,供应商交付延迟,4,3,王芳,open,加强跟踪\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        !warnings.iter().any(|w| w.contains("projects/zh/")),
+        "{warnings:#?}"
+    );
+    let page = site.read("projects/zh/index.html");
+    assert!(page.contains("295,000"), "the actual cost to date");
+    assert!(
+        page.contains("供应商交付延迟") && page.contains("王芳"),
+        "the risk and its owner"
+    );
+    assert!(page.contains("上线"), "the milestone");
+}

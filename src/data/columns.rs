@@ -79,6 +79,69 @@ const TABLES: &[(&str, &Known)] = &[
     ),
 ];
 
+/// The names a project table's columns may have besides pmo's own, in Chinese as a PMO
+/// writes its sheets: read as the column they name. (The English and looser words of
+/// [`TABLES`] are only offered in warnings: `actual` or `plan` could be either of two.)
+const READ_AS: &[(&str, &[(&str, &[&str])])] = &[
+    (
+        "budget",
+        &[
+            ("period", &["期间", "月份"]),
+            ("pv", &["计划价值", "计划值"]),
+            ("ev", &["挣值", "实现价值"]),
+            ("ac", &["实际成本"]),
+        ],
+    ),
+    (
+        "milestones",
+        &[
+            ("name", &["里程碑", "里程碑名称"]),
+            ("baseline", &["基线日期", "计划日期"]),
+            ("forecast", &["预测日期", "预计日期"]),
+            ("actual", &["实际日期", "完成日期"]),
+        ],
+    ),
+    (
+        "risks",
+        &[
+            ("id", &["编号", "风险编号"]),
+            ("title", &["风险", "风险名称", "风险描述"]),
+            ("probability", &["概率", "可能性"]),
+            ("impact", &["影响", "影响程度"]),
+            ("owner", &["负责人", "责任人"]),
+            ("status", &["状态"]),
+            ("response", &["应对措施", "应对"]),
+        ],
+    ),
+];
+
+/// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) renamed to
+/// the names pmo reads, where the table lacks that name: a Chinese PMO's own sheet is
+/// read as it is, its cells still told at their place. Other tables are left as written.
+pub fn read_as_named(table: &mut Table) {
+    let mut parts = table.name.split('/');
+    let (Some(crate::kinds::PROJECTS), Some(_), Some(kind), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return;
+    };
+    let Some((_, names)) = READ_AS.iter().find(|(k, _)| *k == kind) else {
+        return;
+    };
+    for (name, aliases) in names.iter() {
+        if table.column(name).is_some() {
+            continue;
+        }
+        if let Some(c) = table
+            .columns
+            .iter()
+            .position(|c| aliases.contains(&c.trim()))
+        {
+            table.columns[c] = (*name).to_string();
+        }
+    }
+}
+
 /// The warnings for `table`'s columns that a project table of `kind` does not read.
 pub fn unread(kind: &str, table: &Table) -> Vec<Diagnostic> {
     let Some((_, known)) = TABLES.iter().find(|(k, _)| *k == kind) else {
@@ -217,5 +280,25 @@ mod tests {
             );
         }
         assert!(unread("budget", &csv("period,pv,ev,ac\n2024-01,1,1,1\n")).is_empty());
+    }
+
+    #[test]
+    fn a_project_tables_chinese_headers_are_read_as_named() {
+        let mut t = csv("期间,计划价值,挣值,实际成本,备注\n2024-01,1,1,1,x\n");
+        read_as_named(&mut t);
+        assert_eq!(t.columns, ["period", "pv", "ev", "ac", "备注"]);
+        assert_eq!(unread("budget", &t).len(), 1, "备注 is still told");
+        // A column already named wins; other tables are left as written.
+        let mut t = csv("period,期间,pv,ev,ac\n2024-01,x,1,1,1\n");
+        read_as_named(&mut t);
+        assert_eq!(t.columns[1], "期间");
+        let mut t = crate::data::read::read_csv(
+            std::path::Path::new("data/x.csv"),
+            &std::sync::Arc::from("期间,挣值\n2024-01,1\n"),
+            "x",
+        )
+        .unwrap();
+        read_as_named(&mut t);
+        assert_eq!(t.columns, ["期间", "挣值"]);
     }
 }

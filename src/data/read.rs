@@ -21,6 +21,15 @@ pub use crate::layout::is_table;
 /// Reads the file at `full` (shown to users as `shown`) into tables named `name`; a
 /// workbook adds its other sheets as `name/<sheet>`.
 pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
+    let mut tables = read_as_written(full, shown, name)?;
+    for table in &mut tables {
+        crate::data::columns::read_as_named(table);
+    }
+    Ok(tables)
+}
+
+/// The tables of a file with their headers as written.
+fn read_as_written(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
     let ext = full
         .extension()
         .and_then(|e| e.to_str())

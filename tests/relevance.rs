@@ -504,6 +504,42 @@ fn scattered_bigrams_on_many_pages_do_not_push_the_exact_text_down() {
     }
 }
 
+/// Many pages claiming a phrase (its bigrams, where their places could meet) and none
+/// holding it: reading stops once a page of them is read apart, and those left unread
+/// kept their claim, ranked above every page read, so which came first hung on how many
+/// results were asked for (交付延期 at 10k: one project first in a box of three, another
+/// page in the header box of eight, a third on the results page).
+#[test]
+fn a_phrase_no_page_holds_ranks_alike_whatever_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write(
+        "site.toml",
+        "title = \"PMO 知识门户\"\nlanguage = \"zh-CN\"\nbase_url = \"https://pmo.example.org/\"\n",
+    );
+    // 尾阶 阶段 at 1, 2 and 段敏 敏捷 five places on, where coarse places cannot tell
+    // them from a row: every page claims the phrase and must be read to be told apart.
+    for n in 0..60 {
+        let more = "补充说明。".repeat(n % 7);
+        site.write(
+            &format!("content/practices/apart/a-{n:03}.md"),
+            format!("---\ntitle: \"复盘记录 {n}\"\ndate: 2024-05-01\n---\n\n收尾阶段一二三四段敏捷。{more}\n"),
+        );
+    }
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([
+            {"q": "尾阶段敏捷", "limit": 3},
+            {"q": "尾阶段敏捷", "limit": 8},
+            {"q": "尾阶段敏捷", "limit": 20}
+        ]),
+    );
+    let firsts: Vec<Vec<String>> = r.iter().map(|res| urls(res)[..3].to_vec()).collect();
+    assert_eq!(firsts[0], firsts[1], "{firsts:?}");
+    assert_eq!(firsts[1], firsts[2], "{firsts:?}");
+}
+
 /// A page holding the phrase only past its first excerpt block (which is short, to keep a
 /// page of results small), against pages holding its parts apart in their titles: the
 /// client reads the later block before it settles the page's place, so the exact page

@@ -446,6 +446,82 @@ fn all_audiences_refuses_a_folder_holding_another_site() {
     assert!(!site.exists("public"));
 }
 
+/// After `--all-audiences`, a build of one audience into the same folder was told the
+/// folder "was not written by pmo" and offered --force, which would delete every
+/// audience's site (the third walk-through).
+#[test]
+fn one_audience_built_over_all_audiences_is_told_what_the_folder_holds() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = pmo(&["build", "--root", root, "--audience", "internal"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("holds the sites an --all-audiences build wrote"),
+        "{err}"
+    );
+    assert!(!err.contains("--force"), "{err}");
+    assert!(site.exists("internal/index.html"), "nothing deleted");
+}
+
+/// A review naming a draft project was told it names a draft, and then, by a lower
+/// audience's build, that the project does not exist (the third walk-through): one
+/// mistake, two errors, the second false.
+#[test]
+fn a_page_naming_a_draft_project_is_told_once() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    site.write(
+        "content/projects/draftp/index.md",
+        "---\ntitle: 草稿项目\nstatus: active\ndraft: true\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/reviews/draft-review.md",
+        "---\ntitle: 草稿项目评审\ndate: 2024-05-01\nproject: draftp\n---\n\n正文。\n",
+    );
+    for args in [vec!["check", "--root", root], vec!["build", "--root", root]] {
+        let out = pmo(&args);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(err.contains("names a project that is a draft"), "{err}");
+        assert!(!err.contains("names no project"), "{err}");
+    }
+}
+
+/// An audience lower than its folder's, or than its project's, was taken without a word:
+/// the folder's name (often a code name) shown as the page's section, or the author's
+/// `audience: public` overruled (the third walk-through).
+#[test]
+fn an_audience_below_its_folders_or_projects_is_warned_about() {
+    let site = fixture();
+    site.write(
+        "content/practices/vendor/public-faq.md",
+        "---\ntitle: 公开问答\naudience: public\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/lessons/public-on-internal.md",
+        "---\ntitle: 公开教训\ndate: 2024-05-02\nproject: apollo\nphase: execution\nimpact: negative\naudience: public\n---\n\n正文。\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/practices/vendor/public-faq.md:3:")
+                && w.contains("inside content/practices/vendor/ which is for `pmo`")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/lessons/public-on-internal.md:")
+                && w.contains("its project `apollo` is for")),
+        "{warnings:#?}"
+    );
+}
+
 #[test]
 fn serve_previews_one_audience_and_keeps_it_after_an_edit() {
     let site = fixture();

@@ -354,9 +354,34 @@ fn outward_ip() -> Option<std::net::IpAddr> {
 fn serve_where_there_is_no_site_ends_with_the_folder_to_use() {
     let site = Site::fixture("basic");
     let lessons = site.root().join("content/lessons");
+    let out = serve_until_it_ends(&lessons, &["serve", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("there is no site.toml"), "{err}");
+    assert!(err.contains("cd ../.."), "{err}");
+    assert!(!err.contains("serving"), "{err}");
+}
+
+/// `--audience intenral` kept serve running on a page of errors that no save could
+/// mend (the third walk-through): it ends with the error, as `build` does.
+#[test]
+fn serve_with_an_audience_the_site_lacks_ends_with_the_error() {
+    let site = Site::fixture("basic");
+    let out = serve_until_it_ends(
+        site.root(),
+        &["serve", "--port", "0", "--audience", "intenral"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--audience"), "{err}");
+    assert!(err.contains("intenral"), "{err}");
+}
+
+/// `pmo` run with `args` in `dir`, which must end within 20 seconds.
+fn serve_until_it_ends(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
-        .args(["serve", "--port", "0"])
-        .current_dir(&lessons)
+        .args(args)
+        .current_dir(dir)
         .env("PMO_LANG", "en")
         .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
@@ -367,16 +392,11 @@ fn serve_where_there_is_no_site_ends_with_the_folder_to_use() {
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > Duration::from_secs(20) {
             let _ = child.kill();
-            panic!("serve kept running without a site");
+            panic!("serve kept running: {args:?}");
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("there is no site.toml"), "{err}");
-    assert!(err.contains("cd ../.."), "{err}");
-    assert!(!err.contains("serving"), "{err}");
+    child.wait_with_output().unwrap()
 }
 
 #[test]

@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::config::Config;
-use crate::content::load::Loaded;
+use crate::content::load::{Draft, Loaded};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::kinds::Kind;
@@ -167,15 +167,52 @@ impl Plan {
             .zip(&declared)
             .map(|(p, d)| d.unwrap_or_else(|| inherited(p.dir())))
             .collect();
+        let at_audience = |page: &crate::content::page::Page| {
+            let at = page.audience.as_ref().map_or(0, |(_, at)| *at);
+            let len = page.audience.as_ref().map_or(0, |(name, _)| name.len());
+            Location::new(&page.path, &page.source.text(&page.path), at, len)
+        };
+        for (page, d) in loaded.pages.iter().zip(&declared) {
+            let folder = inherited(page.dir());
+            let Some(own) = d.filter(|&own| own < folder && !page.dir().is_empty()) else {
+                continue;
+            };
+            // The folder's name shows in the lower build as the page's section, and
+            // folder names are often code names.
+            diagnostics.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "this page is for `{own}`, inside content/{folder}/ which is for `{theirs}`: the `{own}` build shows the folder's name as this page's section",
+                    own = names[own],
+                    folder = page.dir(),
+                    theirs = names[folder]
+                )))
+                .at(at_audience(page))
+                .with_help(t!("move the page out of the folder, or, if the folder's name may be seen, leave it as it is")),
+            );
+        }
         let mut project_folders = HashMap::new();
         for (page, &l) in loaded.pages.iter().zip(&pages) {
             if let Some(info) = page.project() {
                 project_folders.insert(info.slug.clone(), l);
             }
         }
-        for (page, l) in loaded.pages.iter().zip(pages.iter_mut()) {
+        for ((page, l), d) in loaded.pages.iter().zip(pages.iter_mut()).zip(&declared) {
             if let (Kind::Lesson | Kind::Review, Some(slug)) = (page.kind, page.project_slug()) {
-                *l = (*l).max(project_folders.get(slug).copied().unwrap_or(0));
+                let project = project_folders.get(slug).copied().unwrap_or(0);
+                if d.is_some_and(|own| own < project) {
+                    // The author's `audience:` is overruled: said, not done silently.
+                    diagnostics.push(
+                        Diagnostic::warning(Problem::Content(t!(
+                            "this page is for `{own}`, but its project `{project}` is for `{theirs}`: it is shown only to `{theirs}` and above",
+                            own = names[*l],
+                            project = slug,
+                            theirs = names[project]
+                        )))
+                        .at(at_audience(page))
+                        .with_help(t!("a page about a project is seen by whoever sees the project: remove `audience:`, or lower the project's")),
+                    );
+                }
+                *l = (*l).max(project);
             }
         }
         let assets = loaded
@@ -307,12 +344,15 @@ impl Plan {
             tables,
             drafts_skipped: loaded.drafts_skipped,
             // Drafts have no audience yet: only the audience that sees everything hears
-            // of them.
-            drafts: if level + 1 == self.names.len() {
-                loaded.drafts.clone()
-            } else {
-                Vec::new()
-            },
+            // of them (see `Draft::listed`).
+            drafts: loaded
+                .drafts
+                .iter()
+                .map(|d| Draft {
+                    listed: level + 1 == self.names.len(),
+                    ..d.clone()
+                })
+                .collect(),
             failed: loaded.failed.clone(),
             folders: loaded.folders.clone(),
         };

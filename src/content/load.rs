@@ -44,6 +44,10 @@ pub struct Draft {
     pub title: String,
     pub date: Option<Date>,
     pub owner: Option<String>,
+    /// Whether the build's hygiene report may list it: drafts have no audience yet, so
+    /// only the audience that sees everything hears of them. Every build still knows
+    /// them, so that a page naming a draft project is told it is a draft.
+    pub listed: bool,
 }
 
 impl Draft {
@@ -53,6 +57,7 @@ impl Draft {
             title: page.title.clone(),
             date: page.date,
             owner: page.owner.clone(),
+            listed: true,
         }
     }
 }

@@ -82,7 +82,7 @@ const TABLES: &[(&str, &Known)] = &[
 /// The names a project table's columns may have besides pmo's own, in Chinese as a PMO
 /// writes its sheets: read as the column they name. (The English and looser words of
 /// [`TABLES`] are only offered in warnings: `actual` or `plan` could be either of two.)
-const READ_AS: &[(&str, &[(&str, &[&str])])] = &[
+const READ_AS: &[(&str, &Known)] = &[
     (
         "budget",
         &[

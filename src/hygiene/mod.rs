@@ -147,7 +147,7 @@ pub(crate) fn findings(site: &Site, as_of: Date) -> Vec<Finding> {
         .0
         .checked_sub(jiff::Span::new().days(settings.draft_max_age_days))
         .ok();
-    for draft in &site.drafts {
+    for draft in site.drafts.iter().filter(|d| d.listed) {
         let old = match (draft.date, cutoff) {
             (Some(date), Some(cutoff)) => date.0 < cutoff,
             _ => false,

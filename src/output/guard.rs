@@ -59,6 +59,18 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
     if is_marked(target) || is_empty(target) {
         return Ok(());
     }
+    if !force && holds_audience_sites(target) {
+        // pmo wrote it, with --all-audiences: "not written by pmo" sent the author to
+        // --force, which would delete every audience's site.
+        return refuse(
+            t!(
+                "`{shown}` holds the sites an --all-audiences build wrote ({entries}), one folder per audience",
+                shown = &shown,
+                entries = some_entries(target)
+            ),
+            t!("build them again with --all-audiences, or build this one into another folder, e.g. `--output public-{{audience}}`"),
+        );
+    }
     if !force {
         return refuse(
             t!(
@@ -82,6 +94,22 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
         );
     }
     Ok(())
+}
+
+/// Whether `dir` holds only folders pmo wrote (and hidden leftovers of their swaps),
+/// as `--all-audiences` leaves it.
+fn holds_audience_sites(dir: &Path) -> bool {
+    let mut sites = 0;
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if !is_marked(&entry.path()) {
+            return false;
+        }
+        sites += 1;
+    }
+    sites > 0
 }
 
 fn is_empty(dir: &Path) -> bool {

@@ -96,7 +96,7 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
                 "on Linux, raise fs.inotify.max_user_watches if the site is large"
             ))
     })?;
-    let (workspace, shared) = first_build(&options.build, &notify);
+    let (workspace, shared) = first_build(&options.build, &notify)?;
     {
         let shared = Arc::clone(&shared);
         let notify = Arc::clone(&notify);
@@ -161,8 +161,12 @@ fn bind(ip: IpAddr, port: u16, notify: &Notify) -> Result<TcpListener, Diagnosti
 }
 
 /// The first build; when it fails the server still starts, showing the errors, and the
-/// next save tries again.
-fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shared>) {
+/// next save tries again — unless the command line itself is wrong (`--audience
+/// intenral`), which no save can mend: then serve stops with the error.
+fn first_build(
+    build: &Options,
+    notify: &Notify,
+) -> Result<(Option<Workspace>, Arc<Shared>), Diagnostic> {
     let files = SharedFiles::default();
     let shared = Shared::new(
         Arc::clone(&files),
@@ -177,15 +181,23 @@ fn first_build(build: &Options, notify: &Notify) -> (Option<Workspace>, Arc<Shar
                 rebuild: &rebuild,
                 sources: &[],
             });
-            (Some(workspace), shared)
+            Ok((Some(workspace), shared))
         }
         Err(failure) => {
+            let flag = std::path::Path::new("--audience");
+            if let Some(d) = failure
+                .diagnostics
+                .iter()
+                .find(|d| d.path.as_deref() == Some(flag))
+            {
+                return Err(d.clone());
+            }
             notify(Note::Failed {
                 failure: &failure,
                 sources: &[],
             });
             shared.broken(reports(&failure, &build.root));
-            (None, shared)
+            Ok((None, shared))
         }
     }
 }

@@ -662,6 +662,11 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
         ),
         // Two letters swapped, which clap offers nothing for (the new-user walk-through).
         (vec!["nwe"], vec!["没有命令 `nwe`", "`new`"]),
+        // A command's own subcommand typed alone (the third walk-through).
+        (
+            vec!["hygiene"],
+            vec!["没有命令 `hygiene`", "`report hygiene`"],
+        ),
         (
             vec!["new", "lessons", "x"],
             vec!["是否想写 `lesson`", "`pmo new --help`"],

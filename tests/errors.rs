@@ -259,6 +259,15 @@ fn a_link_is_offered_only_a_file_name_close_to_its_own() {
         ),
         "{m}"
     );
+    // A folder misspelt: its folder holds nothing to compare with (the third walk-through).
+    let m = failing(
+        "content/about2.md",
+        "---\ntitle: 测试\n---\n\n[x](practice/_index.md)\n",
+    );
+    assert!(
+        m.contains("did you mean `practices/_index.md` (content/practices/_index.md)"),
+        "{m}"
+    );
 }
 
 /// A link written `//intranet.example.com/x` (an address without its scheme, as some

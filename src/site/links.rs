@@ -220,6 +220,21 @@ fn close_sibling<'a>(index: &'a LinkIndex, page: &Page, target_rel: &str) -> Opt
     candidates.into_iter().find(|r| file_name(r) == found)
 }
 
+/// The page named like the target (`_index.md`) whose whole path is close to the
+/// target's: a folder misspelt (`practice/_index.md` for `practices/_index.md`), where
+/// the target's folder holds nothing to compare with.
+fn close_elsewhere<'a>(index: &'a LinkIndex, target_rel: &str) -> Option<&'a str> {
+    let name = file_name(target_rel);
+    let mut same_name: Vec<&str> = index
+        .by_rel
+        .keys()
+        .map(String::as_str)
+        .filter(|r| file_name(r) == name)
+        .collect();
+    same_name.sort_unstable();
+    did_you_mean(target_rel, &same_name)
+}
+
 fn file_name(rel: &str) -> &str {
     rel.rsplit_once('/').map_or(rel, |(_, name)| name)
 }
@@ -394,7 +409,9 @@ fn resolve(
             let found = elsewhere(index, page.dir(), &path);
             let help = match elsewhere_help(page.dir(), &found) {
                 Some(help) => help,
-                None => match close_sibling(index, page, &target_rel) {
+                None => match close_sibling(index, page, &target_rel)
+                    .or_else(|| close_elsewhere(index, &target_rel))
+                {
                     // Written as the link is, from this page's folder: the content/ path
                     // pasted in would be read from here and fail again.
                     Some(s) => t!(

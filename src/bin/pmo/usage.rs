@@ -115,7 +115,15 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let names: Vec<&str> = commands.iter().map(String::as_str).collect();
-            let own = pmo_portal::did_you_mean(&name, &names)
+            // A command's own subcommands (`pmo hygiene` for `pmo report hygiene`).
+            let nested: Option<String> = Cli::command().get_subcommands().find_map(|c| {
+                c.get_subcommands()
+                    .any(|s| s.get_name() == name)
+                    .then(|| format!("{} {name}", c.get_name()))
+            });
+            let own = nested
+                .as_deref()
+                .or_else(|| pmo_portal::did_you_mean(&name, &names))
                 .or_else(|| {
                     names
                         .iter()

@@ -1,6 +1,7 @@
 //! The portfolio dashboard's charts, built from the derived `portfolio` and `lessons`
 //! tables with the same machinery as ```chart blocks.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::blocks::{parse, BlockSpec, ChartSpec};
@@ -132,19 +133,24 @@ fn one_bar_per_status(chart: &mut Chart, data: &mut DataTable, i18n: &I18n) {
 /// grouping column empty (projects with no RAG or `department`, lessons with no
 /// `category`) are one category named for that, where they were a bar and a table row
 /// with no label (and the unrated projects a bar in the palette's green).
-fn blank_named(table: &Table, column: &str, word: &str) -> Table {
+///
+/// Copied only when some cell is empty: the lessons table of 100,000 pages is tens of
+/// megabytes.
+fn blank_named<'t>(table: &'t Table, column: &str, word: &str) -> Cow<'t, Table> {
+    let blank = |cell: &crate::data::Cell| cell.display().trim().is_empty();
+    let Some(c) = table.column(column) else {
+        return Cow::Borrowed(table);
+    };
+    if !(0..table.rows.len()).any(|r| blank(table.cell(r, c))) {
+        return Cow::Borrowed(table);
+    }
     let mut out = table.clone();
-    if let Some(c) = out.column(column) {
-        for row in &mut out.rows {
-            if let Some(cell) = row
-                .get_mut(c)
-                .filter(|cell| cell.display().trim().is_empty())
-            {
-                *cell = crate::data::Cell::Text(word.to_string());
-            }
+    for row in &mut out.rows {
+        if let Some(cell) = row.get_mut(c).filter(|cell| blank(cell)) {
+            *cell = crate::data::Cell::Text(word.to_string());
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The rows of the portfolio with an EAC: BAC summed over every project beside EAC over

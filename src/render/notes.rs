@@ -28,7 +28,7 @@ pub struct DataNote {
 pub fn by_project(site: &Site) -> HashMap<String, Vec<DataNote>> {
     let lang = Lang::from_code(site.config.language.code());
     let mut out: HashMap<String, Vec<DataNote>> = HashMap::new();
-    let warnings = crate::derive::sanity::check(site)
+    let warnings = crate::derive::sanity::projects(site)
         .into_iter()
         .chain(crate::derive::currency::check(site));
     for d in warnings.filter(|d| d.severity == Severity::Warning) {

@@ -66,8 +66,28 @@ pub struct Project<'a> {
     pub as_of: crate::date::Date,
 }
 
-/// Every project's warnings, in project order.
+/// Every project's warnings, in project order, then the lessons'.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let mut out = projects(site);
+    out.extend(shared_lesson_ids(site));
+    let as_of = site.config.as_of();
+    for &id in site.newest(crate::kinds::Kind::Lesson) {
+        let page = site.page(id);
+        if let Some(lesson) = page.lesson() {
+            out.extend(crate::content::actions::warnings(
+                &page.path,
+                &page.source,
+                lesson,
+                as_of,
+            ));
+        }
+    }
+    out
+}
+
+/// The warnings about each project's own files (its index.md and tables), in project
+/// order: what a project page lists beside its figures.
+pub fn projects(site: &Site) -> Vec<Diagnostic> {
     let settings = &site.config.budget;
     let mut out = Vec::new();
     for (slug, &id) in &site.projects {
@@ -96,19 +116,6 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             if let Some(t) = table(kind) {
                 out.extend(crate::data::columns::unread(kind, t));
             }
-        }
-    }
-    out.extend(shared_lesson_ids(site));
-    let as_of = site.config.as_of();
-    for &id in site.newest(crate::kinds::Kind::Lesson) {
-        let page = site.page(id);
-        if let Some(lesson) = page.lesson() {
-            out.extend(crate::content::actions::warnings(
-                &page.path,
-                &page.source,
-                lesson,
-                as_of,
-            ));
         }
     }
     out

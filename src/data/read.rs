@@ -506,6 +506,13 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
         return Ok(());
     };
     let (first, last) = (cell_ref(d.start.0, d.start.1), cell_ref(d.end.0, d.end.1));
+    // Merged down from the header: a header of two rows, which "write the value in each
+    // cell" only turned into a second error (a nameless column below the header).
+    let help = if header == Some(d.start.0) {
+        t!("a table's header is one row: write each column's name in row {row}, and delete the header's second row (or merge its two rows into one line of names)", row = d.start.0 + 1)
+    } else {
+        t!("unmerge the cells and write the value in each of them (each row of a table is read on its own)")
+    };
     Err(workbook_error(
         shown,
         t!(
@@ -514,9 +521,7 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
             first = first.as_str()
         ),
     )
-    .with_help(t!(
-        "unmerge the cells and write the value in each of them (each row of a table is read on its own)"
-    )))
+    .with_help(help))
 }
 
 fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {

@@ -201,43 +201,41 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
 /// something: its offset and declaration. Illustrator's subsets only name namespaces
 /// (`<!ENTITY ns_svg "http://www.w3.org/2000/svg">`), which is text.
 fn markup_entity(subset: &str) -> Option<(usize, &str)> {
-    let mut from = 0;
-    while let Some(found) = subset[from..].find("<!ENTITY") {
-        let at = from + found;
-        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
-        let decl = &subset[at..end];
+    entity_declarations(subset).find(|(_, decl)| {
         let value = decl.split_once(['"', '\'']).map_or("", |(_, v)| v);
         let loads = decl.contains("SYSTEM")
             || decl.contains("PUBLIC")
             || decl["<!ENTITY".len()..].trim_start().starts_with('%');
-        if loads || value.contains(['<', '&', '%']) {
-            return Some((at, decl));
-        }
-        from = end.max(at + 1);
-    }
-    None
+        loads || value.contains(['<', '&', '%'])
+    })
 }
 
 /// The internal entities a DTD's `subset` declares (after [`markup_entity`] let it
 /// pass, so each value is plain text): name and value.
 fn declared_entities(subset: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = subset[from..].find("<!ENTITY") {
-        let at = from + found;
-        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
-        let decl = subset[at + "<!ENTITY".len()..end].trim_start();
-        let name: String = decl
-            .chars()
-            .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\''))
-            .collect();
-        if let Some((_, rest)) = decl.split_once(['"', '\'']) {
+    entity_declarations(subset)
+        .filter_map(|(_, decl)| {
+            let decl = decl["<!ENTITY".len()..].trim_start();
+            let name: String = decl
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\''))
+                .collect();
+            let (_, rest) = decl.split_once(['"', '\''])?;
             let value = rest.split(['"', '\'']).next().unwrap_or("");
-            out.push((name, value.to_string()));
-        }
+            Some((name, value.to_string()))
+        })
+        .collect()
+}
+
+/// Each `<!ENTITY …>` declaration of a DTD's `subset`: its offset and text.
+fn entity_declarations(subset: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + subset.get(from..)?.find("<!ENTITY")?;
+        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
         from = end.max(at + 1);
-    }
-    out
+        Some((at, &subset[at..end]))
+    })
 }
 
 /// `value` with each `&name;` of the declared `entities` replaced by its text.

@@ -715,19 +715,21 @@ mod tests {
         assert_eq!(parse_number("-¥1 200"), Some(-1200.0));
     }
 
+    /// A one-row table `name` with `columns`, its cells as text.
+    fn one_row(name: &str, columns: [&str; 2], cells: [&str; 2]) -> Table {
+        Table {
+            name: name.into(),
+            path: format!("{name}.csv").into(),
+            source: None,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: vec![cells.iter().map(|c| Cell::Text(c.to_string())).collect()],
+            places: vec![],
+        }
+    }
+
     #[test]
     fn a_number_with_a_gap_is_told_so() {
-        let table = Table {
-            name: "budget".into(),
-            path: "budget.csv".into(),
-            source: None,
-            columns: vec!["period".into(), "ac".into()],
-            rows: vec![vec![
-                Cell::Text("2026-03".into()),
-                Cell::Text("95 00".into()),
-            ]],
-            places: vec![],
-        };
+        let table = one_row("budget", ["period", "ac"], ["2026-03", "95 00"]);
         let e = table.number(0, 1).unwrap_err();
         let help = e.help.unwrap().to_string();
         assert!(help.contains("two numbers"), "{help}");
@@ -735,17 +737,7 @@ mod tests {
 
     #[test]
     fn an_impossible_day_in_a_table_is_told_as_such() {
-        let table = Table {
-            name: "milestones".into(),
-            path: "milestones.csv".into(),
-            source: None,
-            columns: vec!["name".into(), "baseline".into()],
-            rows: vec![vec![
-                Cell::Text("上线".into()),
-                Cell::Text("2026-02-30".into()),
-            ]],
-            places: vec![],
-        };
+        let table = one_row("milestones", ["name", "baseline"], ["上线", "2026-02-30"]);
         let e = table.date(0, 1).unwrap_err();
         let help = e.help.unwrap().to_string();
         assert!(help.contains("no such day"), "{help}");

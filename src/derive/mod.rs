@@ -140,11 +140,19 @@ pub fn stale_months(
     if info.status != crate::content::schema::ProjectStatus::Active {
         return None;
     }
-    let period = last_period?;
-    let year: i64 = period.get(..4)?.parse().ok()?;
-    let month: i64 = period.get(5..7)?.parse().ok()?;
-    let months = (i64::from(as_of.0.year()) - year) * 12 + i64::from(as_of.0.month()) - month;
+    let months = i64::from(month_of(as_of) - month_number(last_period?)?);
     (months > i64::from(limit)).then_some(months)
+}
+
+/// `YYYY-MM` as a month count, to count the months between two periods.
+pub(crate) fn month_number(period: &str) -> Option<i32> {
+    let (year, month) = period.split_once('-')?;
+    Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1)
+}
+
+/// The month count of a day, as [`month_number`] counts periods.
+pub(crate) fn month_of(day: Date) -> i32 {
+    i32::from(day.0.year()) * 12 + i32::from(day.0.month()) - 1
 }
 
 pub fn is_late(m: &Milestone, as_of: Option<Date>) -> bool {

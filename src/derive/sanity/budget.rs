@@ -5,7 +5,7 @@ use super::{Project, EV_PV_FACTOR};
 use crate::content::schema::ProjectStatus;
 use crate::data::{BudgetRow, Table};
 use crate::date::Date;
-use crate::derive::format_amount;
+use crate::derive::{format_amount, month_number, month_of};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::t;
 
@@ -360,12 +360,6 @@ pub(super) fn ev_far_ahead_of_pv(table: &Table, totals: &[Total]) -> Option<Diag
     )
 }
 
-/// `YYYY-MM` as a month count, to find months missing between two periods.
-pub(super) fn month_number(period: &str) -> Option<i32> {
-    let (year, month) = period.split_once('-')?;
-    Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1)
-}
-
 /// A month missing between two periods: its amounts are not zero, they are unknown,
 /// and the running totals after it are short by them. (A period listed twice is
 /// already an error where the budget is read.)
@@ -392,11 +386,6 @@ pub(super) fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
             })
         })
         .collect()
-}
-
-/// The month count of a day, as [`month_number`] counts periods.
-fn month_of(day: Date) -> i32 {
-    i32::from(day.0.year()) * 12 + i32::from(day.0.month()) - 1
 }
 
 /// Value earned or money spent in a month after the day the site is built as of: no

@@ -199,7 +199,8 @@ fn a_missing_month_is_named_after_the_gap() {
         "{w:?}"
     );
     assert_eq!(
-        budget::month_number("2024-01").unwrap() - budget::month_number("2023-12").unwrap(),
+        crate::derive::month_number("2024-01").unwrap()
+            - crate::derive::month_number("2023-12").unwrap(),
         1
     );
 }

@@ -300,9 +300,11 @@ impl fmt::Display for Diagnostic {
         if let Some(pos) = self.position() {
             write!(f, "{pos}: ")?;
         }
-        write!(f, "{}", self.problem)?;
+        let problem = self.problem.to_string();
+        write!(f, "{}", crate::escape::for_terminal(&problem))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            let help = help.to_string();
+            write!(f, "\n  help: {}", crate::escape::for_terminal(&help))?;
         }
         Ok(())
     }
@@ -318,6 +320,8 @@ pub struct Report<'a> {
     message: String,
     help: Option<String>,
     label: String,
+    /// The excerpt's place, its text tamed for a terminal (see `escape::for_terminal`).
+    location: Option<Location>,
 }
 
 /// The full report, as the CLI prints it and `serve`'s overlay shows it: the place, an
@@ -330,11 +334,22 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
     let mut out = String::new();
+    // What an author wrote reaches the terminal as text, never as its commands.
+    let tame = |text: String| crate::escape::for_terminal(&text).into_owned();
     let report = Report {
         diagnostic: d,
-        message: d.problem.text().render(lang),
-        help: d.help.as_ref().map(|h| h.render(lang)),
+        message: tame(d.problem.text().render(lang)),
+        help: d.help.as_ref().map(|h| tame(h.render(lang))),
         label: t!("here").render(lang),
+        location: d.location.as_deref().map(|l| {
+            match crate::escape::for_terminal_in_place(&l.source) {
+                Some(source) => Location {
+                    source: Arc::from(source),
+                    ..l.clone()
+                },
+                None => l.clone(),
+            }
+        }),
     };
     match handler.render_report(&mut out, &report) {
         Ok(()) => out,
@@ -368,14 +383,11 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.diagnostic
-            .location
-            .as_deref()
-            .map(|l| l as &dyn miette::SourceCode)
+        self.location.as_ref().map(|l| l as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let loc = self.diagnostic.location.as_ref()?;
+        let loc = self.location.as_ref()?;
         // A mark longer than an excerpt's window would run past what it shows.
         let len = match long_line_window(&loc.source, loc.offset) {
             Some(window) => {

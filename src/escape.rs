@@ -56,6 +56,55 @@ pub fn controls_escaped(text: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// Whether `c` at byte `at` of `text` could steer a terminal: a control character but tab
+/// and line feed (and a carriage return ending a line), or a C1 control (U+0080–U+009F).
+/// An author's text echoed in a report held `ESC [2K ESC [1A`, which erased the warning
+/// above it in a maintainer's terminal, and `ESC ]0;…` set its title.
+fn steers_terminal(text: &str, at: usize, c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n') && !(c == '\r' && text[at + 1..].starts_with('\n'))
+}
+
+/// `text` with what could steer a terminal written as its escape (`\u{1b}`), lines kept:
+/// an author's words in a message printed to a terminal or a CI log. Borrowed when there
+/// is none.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .char_indices()
+        .any(|(at, c)| steers_terminal(text, at, c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (at, c) in text.char_indices() {
+        if steers_terminal(text, at, c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`for_terminal`] keeping every character's byte offset: each is replaced by as many
+/// `?` as its bytes, so the spans of a source excerpt still mark the same text.
+pub fn for_terminal_in_place(text: &str) -> Option<String> {
+    if !text
+        .char_indices()
+        .any(|(at, c)| steers_terminal(text, at, c))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if steers_terminal(text, at, c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 /// The templates' escaping: Tera's, after dropping the control characters HTML forbids,
 /// so an author's text reaches no page with one whatever the template does with it.
 pub fn html_for_templates(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -235,6 +284,26 @@ pub fn ascii_uri(iri: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{for_terminal, for_terminal_in_place};
+
+    #[test]
+    fn what_could_steer_a_terminal_is_escaped_and_lines_are_kept() {
+        assert_eq!(
+            for_terminal("图\u{1b}[2K\u{7}\n第二行\r\n"),
+            "图\\u{1b}[2K\\u{7}\n第二行\r\n"
+        );
+        assert_eq!(for_terminal("a\rb"), "a\\rb");
+        assert_eq!(for_terminal("\u{9b}31m"), "\\u{9b}31m");
+        assert!(matches!(
+            for_terminal("普通\t文本\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let kept = for_terminal_in_place("甲\u{1b}]0;t\u{7}\u{85}乙").unwrap();
+        assert_eq!(kept, "甲?]0;t???乙");
+        assert_eq!(kept.len(), "甲\u{1b}]0;t\u{7}\u{85}乙".len());
+        assert_eq!(for_terminal_in_place("无\n"), None);
+    }
+
     #[test]
     fn url_paths_escape_what_would_cut_or_break_them() {
         assert_eq!(

@@ -188,6 +188,14 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     if !config.trust_html {
         diagnostics.extend(content::active::check(&content_dir, &loaded.assets));
     }
+    if !config.audiences.is_empty() {
+        diagnostics.extend(
+            loaded
+                .links
+                .iter()
+                .map(|rel| crate::symlinks::link_in_audience_site(&Path::new("content").join(rel))),
+        );
+    }
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);

@@ -38,8 +38,22 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
         }
         return Ok(false);
     }
-    let inside = std::fs::canonicalize(root).is_ok_and(|root| target.starts_with(root));
-    if !inside {
+    let root = std::fs::canonicalize(root).ok();
+    let within = root
+        .as_ref()
+        .and_then(|root| target.strip_prefix(root).ok());
+    if let Some(rel) = within {
+        if !is_source(rel) {
+            return Err(error(
+                t!(
+                    "this symbolic link points to {target}, a hidden file or the built site: the build would publish it",
+                    target = rel
+                ),
+                t!("point the link at a source file of the site (not in a hidden folder such as .git, nor in public/), or copy the file here"),
+            ));
+        }
+    }
+    if within.is_none() {
         return Err(error(
             t!(
                 "this symbolic link points outside the site, to {target}",
@@ -49,6 +63,33 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
         ));
     }
     Ok(true)
+}
+
+/// Whether `rel` (a path inside the site) may be read as a source: not in a hidden
+/// folder or file, nor in the built site (`public/`). A link in content/ to
+/// `.git/config`, `.env` or the last build's output published what no author meant to
+/// (the third hunt for script); a shared folder of the site (`shared/budget.csv`) is fine.
+fn is_source(rel: &Path) -> bool {
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let built = parts.next().is_some_and(|top| top == "public");
+    !built
+        && rel
+            .components()
+            .all(|c| !c.as_os_str().to_string_lossy().starts_with('.'))
+}
+
+/// The error for a file under content/ that is a symbolic link, `shown`, in a site with
+/// audiences: it is published with the audience of where it stands, while what it points
+/// to may be a page or attachment of a higher audience (a project's minutes linked into
+/// a public folder reached the public build).
+pub fn link_in_audience_site(shown: &Path) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "this symbolic link would publish its target with the audience of the folder it stands in, and this site has audiences"
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "copy the file here instead of linking it, so that its audience is the one its folder gives it"
+    ))
 }
 
 /// What stands at `path` when something does but it is not a file to read (links

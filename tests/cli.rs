@@ -929,3 +929,25 @@ fn a_chinese_starter_site_toml_is_commented_in_chinese() {
     let english = std::fs::read_to_string(en.join("site.toml")).unwrap();
     assert_eq!(settings(&text), settings(&english));
 }
+
+/// An author's text echoed in a report held `ESC [2K ESC [1A` (erasing the warning above
+/// it) and `ESC ]0;…` (the terminal's title): a maintainer's terminal or CI log obeyed
+/// them (the third hunt for script). Written as their escapes, in the message and in the
+/// excerpt.
+#[test]
+fn control_characters_of_an_author_never_reach_the_terminal() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/esc.md",
+        "---\ntitle: 控制符\ndate: 2024-03-01\n---\n\n<img src=\"https://evil.test/i.png\u{1b}[2K\u{1b}[1A\u{1b}]0;PWNED\u{7}FAKE\">\n",
+    );
+    let root = site.root().to_str().unwrap();
+    for command in ["build", "check"] {
+        let out = pmo(&["--root", root, command]);
+        let told = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert!(!told.contains('\u{1b}'), "{told:?}");
+        assert!(!told.contains('\u{7}'), "{told:?}");
+        assert!(told.contains("content/reports/esc.md"), "{told}");
+    }
+}

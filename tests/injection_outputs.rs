@@ -65,10 +65,13 @@ fn seeded_site() -> Site {
         "site.toml",
         format!(
             "title = {}\ndescription = {}\nbase_url = \"https://intranet.example.com/pmo/\"\n\
-             language = \"zh-CN\"\npaginate = 50\nsearch = true\nsearch_words = [{}]\n",
+             language = \"zh-CN\"\npaginate = 50\nsearch = true\nsearch_words = [{}]\n\
+             search_synonyms = [[{}, {}, \"供应商\"]]\n",
             quoted(&format!("门户{}", PAYLOADS[2])),
             quoted(PAYLOADS[7]),
             quoted(PAYLOADS[9]),
+            quoted(PAYLOADS[0]),
+            quoted(PAYLOADS[5]),
         ),
     );
     let mut json = Vec::new();
@@ -697,6 +700,42 @@ fn markup_under_any_name_is_read_for_scripts() {
     );
     site.build_ok();
     assert!(site.exists("reports/feed.rss"));
+}
+
+/// The scan read bytes as UTF-8, a browser decodes UTF-16 (with a byte order mark or
+/// without) and drops ISO-2022-JP's escape sequences: an SVG so saved ran its script from
+/// the portal (the third hunt for script). Refused, with the encoding named.
+#[test]
+fn markup_in_an_encoding_the_scan_cannot_read_is_refused() {
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>__pwned=1</script></svg>";
+    let le: Vec<u8> = svg.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = svg.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let with_bom = [vec![0xff, 0xfe], le.clone()].concat();
+    let jis = svg.replace("<script>", "<scr\u{1b}(Bipt>").into_bytes();
+    for (name, bytes, encoding) in [
+        ("图.svg", with_bom, "UTF-16"),
+        ("图.svg", le.clone(), "UTF-16"),
+        ("图.svg", be, "UTF-16"),
+        ("feed.rss", le, "UTF-16"),
+        ("图.svg", jis, "ISO-2022-JP"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(&format!("content/reports/{name}"), &bytes);
+        let errors = site.build_err();
+        assert!(
+            errors.contains(&format!("content/reports/{name}")),
+            "{errors}"
+        );
+        assert!(errors.contains(encoding), "{name} {encoding}: {errors}");
+        assert!(errors.contains("UTF-8"), "{errors}");
+    }
+    // A binary file that happens to hold NUL bytes is no markup.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/data.bin",
+        [0x50_u8, 0x4b, 3, 4, 0, 0, 0x3c],
+    );
+    site.build_ok();
 }
 
 /// Raw HTML addresses that leave the site without a scheme (`//host`, `\\host`, which

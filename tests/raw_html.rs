@@ -97,3 +97,31 @@ fn raw_html_left_open_is_a_warning_at_its_start_tag() {
     }
     assert_eq!(open.len(), 3, "{open:?}");
 }
+
+/// An author's `id` the theme's elements or scripts go by took their place: the
+/// register's filters vanished (`register-table`), the search page threw
+/// (`search-app`). Renamed as a heading of that id is; other ids are kept for anchors.
+#[test]
+fn raw_ids_never_take_the_theme_s_place() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/_index.md",
+        "---\ntitle: 经验教训\n---\n\n<div id=\"register-table\">甲</div>\n<p id=\"search-app\">乙</p>\n<span id=\"PmoSearch\">丙</span>\n<span id=\"__proto__\">丁</span>\n<span id=\"我的锚点\">戊</span>\n",
+    );
+    site.build_ok();
+    let html = site.read("lessons/index.html");
+    assert_eq!(html.matches("id=\"register-table\"").count(), 1, "{html}");
+    for renamed in [
+        "register-table-1",
+        "search-app-1",
+        "PmoSearch-1",
+        "__proto__-1",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"{renamed}\"")),
+            "{renamed}: {html}"
+        );
+    }
+    assert!(!html.contains("id=\"PmoSearch\""), "{html}");
+    assert!(html.contains("id=\"我的锚点\""), "{html}");
+}

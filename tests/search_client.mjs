@@ -5,7 +5,8 @@
 //
 // A query is a string or {q, filters?, limit?, offset?, warm?}; with warm, the client is
 // warmed (PmoSearch.warm()) before the query. Prints one JSON line per query:
-// {q, filters, total, results: [{url, title, kind, date, excerpt, score}], facets, bytes,
+// {q, filters, total, results: [{url, title, kind, date, excerpt, score, synonym}], facets,
+//  folded, widened, bytes,
 //  files, rounds} where `bytes` is the size of every index file the query loaded from a
 // fresh cache (each file counted once), `files` their names, and `rounds` the names it
 // asked for in each round of requests (a file asked for while none of those before it
@@ -92,10 +93,11 @@ for (const entry of queries) {
       q: query.q,
       filters: query.filters || {},
       total: res.total,
-      results: res.results.map(({ url, title, kind, date, excerpt, score, exact, titleMatch }) => ({ url, title, kind, date, excerpt, score, exact, titleMatch })),
+      results: res.results.map(({ url, title, kind, date, excerpt, score, exact, titleMatch, synonym }) => ({ url, title, kind, date, excerpt, score, exact, titleMatch, synonym })),
       facets: res.facets,
       terms: res.terms,
       folded: res.folded,
+      widened: res.widened,
       bytes,
       files: [...loaded.keys()],
       rounds: rounds.slice(warmed),

@@ -275,6 +275,48 @@ fn linked_templates_and_static_files_are_followed_or_refused_like_pages() {
     assert!(m.contains("symbolic link points to nothing"), "{m}");
 }
 
+/// A link in content/ to a hidden file of the site folder (`.env`, `.git/config`) or to
+/// the last build's output published it, unsaid; in a site with audiences, a link to a
+/// higher audience's attachment reached the public build (the third hunt for script).
+#[test]
+fn links_to_hidden_files_the_output_or_across_audiences_are_refused() {
+    let site = Site::fixture("basic");
+    site.write(".env", "DB_PASSWORD=hunter2");
+    site.write(".git/config", "url = https://token@example.com/x.git");
+    site.build_ok();
+    site.write("public/old.txt", "上次构建");
+    site.write("shared/说明.txt", "共享说明");
+    std::fs::create_dir_all(site.root().join("content/files")).unwrap();
+    for (link, target) in [
+        ("env.txt", "../../.env"),
+        ("git.txt", "../../.git/config"),
+        ("old.txt", "../../public/old.txt"),
+    ] {
+        std::os::unix::fs::symlink(target, site.root().join("content/files").join(link)).unwrap();
+        let m = site.build_err();
+        assert!(m.contains(&format!("content/files/{link}")), "{m}");
+        assert!(m.contains("hidden file or the built site"), "{m}");
+        std::fs::remove_file(site.root().join("content/files").join(link)).unwrap();
+    }
+    // A shared folder of the site is a source like any other.
+    std::os::unix::fs::symlink(
+        "../../shared/说明.txt",
+        site.root().join("content/files/说明.txt"),
+    )
+    .unwrap();
+    site.build_ok();
+    assert_eq!(site.read("files/说明.txt"), "共享说明");
+    // With audiences, a link publishes its target under the audience of where it stands.
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"internal\"]\n{config}"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/files/说明.txt"), "{m}");
+    assert!(m.contains("this site has audiences"), "{m}");
+}
+
 /// A link to a folder among templates or static files was skipped without a word, while
 /// one among pages is warned about: the site's own `static/图片` linked from elsewhere
 /// lost every image in it.

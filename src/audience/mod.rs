@@ -355,6 +355,7 @@ impl Plan {
                 .collect(),
             failed: loaded.failed.clone(),
             folders: loaded.folders.clone(),
+            links: loaded.links.clone(),
         };
         (loaded, data, view)
     }

@@ -1,5 +1,5 @@
 //! Settings checked against each other after site.toml is read: audience names, the
-//! base URL, the theme's folder name, chart colours.
+//! base URL, the theme's folder name, chart colours, search synonyms.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -175,6 +175,48 @@ pub(super) fn check_chart_colors(
             .at(at)
             .with_help(t!("choose a darker colour: series need a contrast of {min}:1 or more against white", min = MIN_CHART_CONTRAST)));
         }
+    }
+    Ok(())
+}
+
+/// Each group of `search_synonyms` must name two words or more: a group of one (a list
+/// written flat, `["乙方", "外协"]` split by mistake) would widen nothing, unsaid.
+pub(super) fn check_search_synonyms(
+    config: &Config,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<(), Diagnostic> {
+    let (_, list_at) = super::key_place(source, "search_synonyms");
+    for group in &config.search_synonyms {
+        let words: Vec<&String> = group
+            .iter()
+            .filter(|w| !crate::slugs::is_blank(w))
+            .collect();
+        let distinct = words
+            .iter()
+            .map(|w| {
+                w.to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<std::collections::BTreeSet<_>>();
+        if distinct.len() >= 2 {
+            continue;
+        }
+        let shown = format!("{group:?}");
+        let offset = words
+            .first()
+            .and_then(|w| source[list_at.min(source.len())..].find(&format!("\"{w}\"")))
+            .map_or(list_at, |i| list_at + i);
+        return Err(Diagnostic::error(Problem::Config(t!(
+            "the group {group} in `search_synonyms` names fewer than two different words",
+            group = shown
+        )))
+        .at(Location::new(path, source, offset, 1))
+        .with_help(t!(
+            "write each group as a list of the words that mean the same, inside the outer list: search_synonyms = [[\"乙方\", \"外协\"], [\"北斗\", \"BD 平台\"]]"
+        )));
     }
     Ok(())
 }

@@ -37,6 +37,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("feed_limit", "20"),
     ("search", "true"),
     ("search_words", "[\"主数据\", \"北斗\"]"),
+    (
+        "search_synonyms",
+        "[[\"北斗\", \"BD 平台\"], [\"乙方\", \"外协\"]]",
+    ),
     ("chart_colors", "[\"#9c2a2a\", \"#f2a900\", \"#2f8f5b\"]"),
     ("audiences", "[\"public\", \"internal\", \"pmo\"]"),
     ("as_of", "2025-06-30"),

@@ -14,7 +14,7 @@ mod checks;
 mod hints;
 mod settings;
 
-use checks::{check_audiences, check_chart_colors, check_theme_name};
+use checks::{check_audiences, check_chart_colors, check_search_synonyms, check_theme_name};
 use hints::{example_help, missing_key_help, unknown_key_help};
 
 pub use checks::{check_base_url, unknown_audience_help};
@@ -62,6 +62,11 @@ pub struct Config {
     /// glossary (`search::glossary`).
     #[serde(default)]
     pub search_words: Vec<String>,
+    /// The site's own words that mean the same (`[["北斗", "BD 平台"], ["乙方", "外协"]]`),
+    /// beside the built-in PMO synonyms (`search::synonyms`): a query finding less than a
+    /// page of results goes on to the pages written with another word of its group.
+    #[serde(default)]
+    pub search_synonyms: Vec<Vec<String>>,
     /// The colours of chart series, in order (`["#9c2a2a", "#f2a900"]`), for charts in
     /// the organisation's colours: the theme's custom properties cannot reach them, as
     /// charts carry fixed colours to look the same when copied into a slide. Left out,
@@ -163,6 +168,7 @@ pub(super) const FIELDS: &[&str] = &[
     "rates",
     "rates_table",
     "search_words",
+    "search_synonyms",
     "chart_colors",
     "audiences",
     "audience_defaults",
@@ -353,6 +359,7 @@ impl Config {
         }
         check_audiences(&config, path, &source)?;
         check_chart_colors(&config, path, &source)?;
+        check_search_synonyms(&config, path, &source)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

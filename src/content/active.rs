@@ -19,7 +19,7 @@ const PAGE_TYPES: &[&str] = &[
 ];
 
 /// Extensions a browser parses as XML documents, where scripts run too: scanned. Any
-/// other attachment whose text opens like markup is scanned as well ([`looks_like_markup`]):
+/// other attachment whose text opens like markup is scanned as well ([`opens_like_markup`]):
 /// `.rss`, `.atom`, `.xsd` and the many `+xml` types render as documents too.
 const XML_TYPES: &[&str] = &["svg", "xml"];
 
@@ -104,34 +104,76 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
                 );
             }
             let path = content_dir.join(rel);
-            if !XML_TYPES.contains(&ext.as_str()) && !looks_like_markup(&path) {
+            // An unreadable file is told when it is copied.
+            let head = head_of(&path)?;
+            let wide = utf16_of(&head);
+            if !XML_TYPES.contains(&ext.as_str()) && !opens_like_markup(&head, wide) {
                 return None;
             }
-            // An unreadable file is told when it is copied.
             let bytes = std::fs::read(&path).ok()?;
+            // The scan reads bytes as UTF-8 (any ASCII-compatible encoding reads alike
+            // where markup is concerned); a browser decodes UTF-16, and drops the escape
+            // sequences of ISO-2022-JP, which may sit between the letters of `<script>`.
+            let hidden = wide
+                .map(|e| e.name())
+                .or_else(|| bytes.contains(&0).then_some("UTF-16"))
+                .or_else(|| bytes.contains(&0x1b).then_some("ISO-2022-JP"));
+            if let Some(encoding) = hidden {
+                return Some(
+                    Diagnostic::error(Problem::Content(t!("this file is markup saved as {encoding}, which a browser decodes but the build cannot check for scripts", encoding = encoding)))
+                        .in_file(&shown)
+                        .with_help(t!("save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)")),
+                );
+            }
             let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
-            let (at, len, what) = first_active(&text)?;
+            if let Some((at, len, what)) = first_active(&text) {
+                return Some(
+                    Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
+                        .at(Location::new(&shown, &text, at, len))
+                        .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
+                );
+            }
+            let (at, len, what) = first_remote(&text)?;
             Some(
-                Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
+                Diagnostic::warning(Problem::Content(t!("this file loads `{what}` from another host when it is opened: the portal then needs the network, and that host learns who reads it", what = what)))
                     .at(Location::new(&shown, &text, at, len))
-                    .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
+                    .with_help(t!("copy what it loads into the site and point at the copy (or embed it in the file)")),
             )
         })
         .collect()
 }
 
-/// Whether the file at `path` opens like a markup document (`<` first, after a byte
-/// order mark and white space), whatever its extension: a browser renders `.rss`,
-/// `.atom` or `.xsd` holding XHTML as a document, scripts and all.
-fn looks_like_markup(path: &Path) -> bool {
+/// The first bytes of the file at `path`, enough to tell whether it is markup.
+fn head_of(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head));
-    if read.is_err() {
-        return false;
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head))
+        .ok()?;
+    Some(head)
+}
+
+/// The UTF-16 a browser would read `head` as: a byte order mark says which, and so
+/// does a NUL byte beside each ASCII one (`<\0s\0` is little-endian), which a browser
+/// also follows when the file's XML declaration names UTF-16.
+fn utf16_of(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match head {
+        [0xff, 0xfe, ..] => Some(encoding_rs::UTF_16LE),
+        [0xfe, 0xff, ..] => Some(encoding_rs::UTF_16BE),
+        [a, 0, ..] if *a != 0 => Some(encoding_rs::UTF_16LE),
+        [0, b, ..] if *b != 0 => Some(encoding_rs::UTF_16BE),
+        _ => None,
     }
-    let text = String::from_utf8_lossy(&head);
+}
+
+/// Whether `head` opens like a markup document (`<` first, after a byte order mark and
+/// white space), read as UTF-16 when it is, whatever the file's extension: a browser
+/// renders `.rss`, `.atom` or `.xsd` holding XHTML as a document, scripts and all.
+fn opens_like_markup(head: &[u8], wide: Option<&'static encoding_rs::Encoding>) -> bool {
+    let text = match wide {
+        Some(encoding) => encoding.decode_with_bom_removal(head).0,
+        None => String::from_utf8_lossy(head),
+    };
     text.trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('<')
@@ -174,11 +216,7 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
         }
         let tag_end = tag_end(bytes, at + 1);
         let tag = &text[at..tag_end];
-        let name: String = tag[1..]
-            .chars()
-            .take_while(|c| !c.is_whitespace() && !matches!(c, '/' | '>'))
-            .collect();
-        let local = name.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+        let (name, local) = element_name(tag);
         if ACTIVE_ELEMENTS.contains(&local.as_str()) {
             return Some((at, name.len() + 1, format!("<{name}>")));
         }
@@ -195,6 +233,68 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
         i = tag_end.max(at + 1);
     }
     None
+}
+
+/// The first address of `text` that loads from another host when a browser opens it: an
+/// `href` or `src` whose value starts `http:`, `https:` or `//` (an SVG's `<image href>`,
+/// a stylesheet's `<link href>`), or a stylesheet's `url(…)` or `@import` so written. A
+/// link a reader must follow (`<a href>`) loads nothing by itself, and is left alone.
+fn first_remote(text: &str) -> Option<(usize, usize, String)> {
+    let mut i = 0;
+    while let Some(found) = text[i..].find('<') {
+        let at = i + found;
+        let rest = &text[at..];
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = at + rest.find('>').map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        let end = tag_end(text.as_bytes(), at + 1);
+        let tag = &text[at..end];
+        if element_name(tag).1 != "a" {
+            for (offset, end, attr, value) in attributes(tag) {
+                let attr = attr.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+                // Only what loads: `xmlns="http://www.w3.org/2000/svg"` names, no more.
+                if matches!(attr.as_str(), "href" | "src") && is_remote(&normalized(value)) {
+                    return Some((at + offset, end - offset, shorten(&tag[offset..end])));
+                }
+            }
+        }
+        i = end.max(at + 1);
+    }
+    let lower = text.to_ascii_lowercase();
+    for key in ["url(", "@import"] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(key) {
+            let at = from + found;
+            let value =
+                lower[at + key.len()..].trim_start_matches([' ', '\t', '\n', '"', '\'', '(']);
+            if is_remote(value) {
+                let len = lower[at..]
+                    .find([')', ';', '\n'])
+                    .unwrap_or(lower.len() - at);
+                return Some((at, len, shorten(&text[at..at + len])));
+            }
+            from = at + key.len();
+        }
+    }
+    None
+}
+
+/// A tag's element name as written (`svg:script`), and its local part lowercased.
+fn element_name(tag: &str) -> (String, String) {
+    let name: String = tag[1..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '/' | '>'))
+        .collect();
+    let local = name.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+    (name, local)
+}
+
+/// Whether an address (lowercased, see [`normalized`]) names another host.
+fn is_remote(address: &str) -> bool {
+    ["http:", "https:", "ftp:", "//", "\\\\"]
+        .iter()
+        .any(|p| address.starts_with(p))
 }
 
 /// The first entity of a DTD's internal `subset` that could expand into markup or load
@@ -339,7 +439,7 @@ fn shorten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::first_active;
+    use super::{first_active, first_remote};
 
     fn found(svg: &str) -> Option<String> {
         first_active(svg).map(|(_, _, what)| what)
@@ -353,6 +453,39 @@ mod tests {
                    <foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">说明</div></foreignObject>\
                    <style><![CDATA[ .a > .b { fill: red } ]]></style><image href=\"data:image/png;base64,AA==\"/></svg>";
         assert_eq!(found(svg), None);
+    }
+
+    #[test]
+    fn loads_from_another_host_are_found_and_namespaces_are_not() {
+        let remote = |svg: &str| first_remote(svg).map(|(_, _, what)| what);
+        let ns = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">";
+        assert_eq!(remote(&format!("{ns}<rect/></svg>")), None);
+        assert_eq!(
+            remote(&format!(
+                "{ns}<image href=\"http://evil.test/i.png\"/></svg>"
+            ))
+            .as_deref(),
+            Some("href=\"http://evil.test/i.png\"")
+        );
+        assert!(remote(&format!(
+            "{ns}<use xlink:href=\"//evil.test/s.svg#a\"/></svg>"
+        ))
+        .is_some());
+        assert!(remote(&format!(
+            "{ns}<style>@import url(https://evil.test/x.css);</style></svg>"
+        ))
+        .is_some());
+        assert!(remote(&format!(
+            "{ns}<rect style=\"fill:url( 'http://evil.test/p' )\"/></svg>"
+        ))
+        .is_some());
+        // A link loads nothing until it is followed; a fragment stays in the file.
+        assert_eq!(
+            remote(&format!(
+                "{ns}<a href=\"https://example.com/\"><use href=\"#a\"/></a></svg>"
+            )),
+            None
+        );
     }
 
     #[test]

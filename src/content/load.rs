@@ -35,6 +35,9 @@ pub struct Loaded {
     /// Folders named like a page (`lesson.md/`), relative to `content/`: a link to one is
     /// told that it is a folder, not sent looking for a similar name.
     pub folders: Vec<String>,
+    /// Files that are symbolic links (followed), relative to `content/`: in a site with
+    /// audiences they are refused (see `symlinks::link_in_audience_site`).
+    pub links: Vec<String>,
 }
 
 /// A draft left out of the build: enough to say whose it is and how old.
@@ -114,8 +117,12 @@ pub fn load(
             )));
             continue;
         }
-        if !entry.file_type().is_file() && !linked_file(root, entry.path(), diagnostics) {
+        let linked = !entry.file_type().is_file();
+        if linked && !linked_file(root, entry.path(), diagnostics) {
             continue;
+        }
+        if linked {
+            loaded.links.extend(rel_string(rel));
         }
         let Some(rel) = rel_string(rel) else {
             diagnostics.push(

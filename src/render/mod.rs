@@ -501,6 +501,11 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                 {
                     None
                 }
+                // An id the theme's own elements or scripts go by (`register-table`,
+                // `search-app`, `PmoSearch`): the author's element, first on the page,
+                // took the theme's place and its scripts failed. Renamed as a heading
+                // of that id is.
+                (_, "id") if clobbers(value) => Some(format!("{value}-1").into()),
                 // Heading anchors leave the tab order; no page may reorder it.
                 ("a", "tabindex") if value != "-1" => None,
                 ("th" | "td", "style") if !value.starts_with("text-align:") => None,
@@ -508,6 +513,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             });
         b
     })
+}
+
+/// Whether an author's `id` would take the place of an element or script name the
+/// theme relies on: a theme id (see `slugs::is_theme_id`), a name of the site's scripts
+/// (`PmoSearch`, read through the window object by name), or an object's own key.
+fn clobbers(id: &str) -> bool {
+    crate::slugs::is_theme_id(id)
+        || id.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pmo"))
+        || matches!(id, "__proto__" | "constructor" | "prototype")
 }
 
 /// Sanitized HTML made valid where the author's was not: an image without `alt` gets

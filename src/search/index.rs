@@ -24,6 +24,7 @@ use crate::search::glossary::Vocabulary;
 use crate::search::postings::{DocIndex, DocTerms, Partition};
 use crate::search::reach::Layout;
 use crate::search::shards;
+use crate::search::synonyms;
 use crate::search::term_files;
 use crate::search::titles::{self, First};
 use crate::search::words::Words;
@@ -139,6 +140,8 @@ fn emit(
     halted(stop)?;
     let (partitions, ranges) = postings(site, i18n, &docs, &cuts, stop);
     halted(stop)?;
+    // Read before the partitions are written out (and dropped) below.
+    let synonyms = synonyms::table(&partitions, &site.config.search_synonyms);
     // Three independent jobs; the facets are serial, so they run beside the others.
     let titles: Vec<Option<(String, First)>> = docs
         .iter()
@@ -168,6 +171,11 @@ fn emit(
     // Loaded only by a query with CJK characters that finds nothing (see `variants`).
     let folds = serde_json::Value::String(super::variants::traditional_to_simplified());
     output.write("search/t2s.js", &script("t2s", &json(&folds)))?;
+    // Loaded only by a query that finds less than a page of results (see `synonyms`).
+    output.write(
+        "search/syn.js",
+        &script("syn", &json(&serde_json::json!(synonyms))),
+    )?;
     let meta = serde_json::json!({
         "v": VERSION,
         "n": docs.len(),

@@ -11,6 +11,7 @@ pub mod postings;
 pub mod ranked;
 pub mod reach;
 pub mod shards;
+pub mod synonyms;
 pub mod term_files;
 pub mod titles;
 pub mod tokenize;

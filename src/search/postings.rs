@@ -16,7 +16,7 @@ use crate::search::tokenize::{scan, Token};
 
 /// Key tag of a bigram (the two code points are in the low 42 bits); keys with no tag
 /// are unigrams.
-const BIGRAM: u64 = 1 << 62;
+pub(crate) const BIGRAM: u64 = 1 << 62;
 
 /// FNV-1a 64 bits over bytes.
 pub fn fnv64(bytes: &[u8]) -> u64 {
@@ -366,7 +366,7 @@ impl DocTerms {
             }
         }
         self.bigrams = bigrams;
-        let cjk_part = |key: u64| ((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) & mask) as usize;
+        let cjk_part = |key: u64| cjk_partition(key, mask);
         let word_part = |acc: &Acc| (acc.hash & mask) as usize;
         // A counting sort straight into place: hundreds of terms into a few dozen
         // partitions, with no list of them in between.
@@ -429,6 +429,11 @@ impl DocTerms {
             starts,
         }
     }
+}
+
+/// The partition of a CJK term: its key is packed code points, whose low bits cluster.
+pub(crate) fn cjk_partition(key: u64, mask: u64) -> usize {
+    ((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) & mask) as usize
 }
 
 /// Whether `text` is the word `first`, or with `second` the pair `"first second"`.

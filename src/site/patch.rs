@@ -66,6 +66,7 @@ impl Site {
             drafts: std::mem::take(&mut self.drafts),
             failed: Vec::new(),
             folders: self.link_index.folders.drain().collect(),
+            links: Vec::new(),
         };
         let data = Data {
             tables,

@@ -232,6 +232,95 @@
   }
 
   /**
+   * A number or code typed another way than pages may write it: `850000` as `850,000`
+   * and the other way round, `PRJ2025003` or `prj-2025003` as `prj-2025-003` (letters, a
+   * year, a serial: the shape of project and lesson codes). [] for any other word. A
+   * four-digit number that may be a year gets no grouped form: a page writing 2,024
+   * for 2024 is rarer than the query for the year, which would pay for its lookup.
+   */
+  function writtenForms(text) {
+    var out = [];
+    var m = /^(\d+)((?:\.\d+)?%?)$/.exec(text);
+    if (m && m[1].length >= 4 && !/^(19|20)\d\d$/.test(m[1]) && !/^0/.test(m[1])) {
+      out.push(m[1].replace(/\B(?=(\d{3})+$)/g, ',') + m[2]);
+    }
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(text)) out.push(text.replace(/,/g, ''));
+    var bare = text.replace(/[-_.\/]/g, '');
+    var c = /^([a-z]{2,})((?:19|20)\d\d)(\d{2,})$/.exec(bare);
+    if (c) out.push(c[1] + '-' + c[2] + '-' + c[3]);
+    else if ((c = /^([a-z]{2,})(\d{3,})$/.exec(bare))) out.push(c[1] + '-' + c[2]);
+    return out.filter(function (f, i) { return f !== text && out.indexOf(f) === i; });
+  }
+
+  /**
+   * The queries a query is widened to when it finds little (search.js `widen`): the
+   * query with one of its words replaced by a synonym the site holds. `table` is
+   * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
+   * and lowercased, a CJK word anywhere, a Latin one as whole words (an English plural
+   * or -ed/-ing form too); overlapping finds keep the longest (挣值管理 over 挣值).
+   * Each word found gives its most held synonym first, then the next of each, `max` in
+   * all: {query, word (the synonym), from (the word it stands for)}.
+   */
+  /**
+   * A member of syn.js as a pattern over the folded query: Latin words whole (an English
+   * plural or -ed/-ing form of the last too), a space optional where the member has one
+   * or where Latin meets CJK (`bd 平台` is `bd平台`). Group 1 is what precedes a match.
+   */
+  function synonymPattern(w) {
+    var chars = Array.from(w);
+    var alnum = function (c) { return /^[a-z0-9]$/.test(c || ''); };
+    var body = '';
+    chars.forEach(function (c, i) {
+      if (c === ' ') { body += ' ?'; return; }
+      var before = chars[i - 1];
+      if (i > 0 && before !== ' ' && alnum(before) !== alnum(c) && (isCjk(before.codePointAt(0)) || isCjk(c.codePointAt(0)))) body += ' ?';
+      body += escapeRegExp(c);
+    });
+    var last = chars[chars.length - 1];
+    var english = /^[\x00-\x7f]+$/.test(w);
+    return (alnum(chars[0]) ? '(^|[^a-z0-9])(' : '()(') + body +
+      (alnum(last) ? (english ? ')(?:s|es|ed|d|ing)?(?![a-z0-9])' : ')(?![a-z0-9])') : ')');
+  }
+
+  function synonymQueries(query, table, max) {
+    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
+    var found = [];
+    table.forEach(function (group, gi) {
+      if (!Array.isArray(group)) return;
+      group.forEach(function (pair) {
+        var w = Array.isArray(pair) ? String(pair[0] || '') : '';
+        if (!w) return;
+        var re = new RegExp(synonymPattern(w), 'g');
+        var hit;
+        while ((hit = re.exec(q)) !== null) {
+          var at = hit.index + hit[1].length;
+          found.push({ at: at, end: at + hit[0].length - hit[1].length, g: gi, word: w });
+          if (re.lastIndex === hit.index) re.lastIndex++;
+        }
+      });
+    });
+    found.sort(function (a, b) { return ((b.end - b.at) - (a.end - a.at)) || (a.at - b.at); });
+    var kept = [];
+    found.forEach(function (f) {
+      if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
+    });
+    kept.sort(function (a, b) { return a.at - b.at; });
+    var out = [];
+    for (var r = 0; out.length < max; r++) {
+      var more = false;
+      kept.forEach(function (f) {
+        var others = table[f.g].filter(function (p) { return p[0] !== f.word && p[1] > 0; });
+        if (r >= others.length || out.length >= max) return;
+        more = true;
+        var word = String(others[r][0]);
+        out.push({ query: q.slice(0, f.at) + word + q.slice(f.end), word: word, from: f.word });
+      });
+      if (!more) break;
+    }
+    return out;
+  }
+
+  /**
    * The query's groups. Each group is one unit a document must match:
    *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
    *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos, alts: other
@@ -253,10 +342,10 @@
       } else if (r.type === 'code') {
         // Its parts were pushed as words just before it: they become the code.
         while (groups.length && groups[groups.length - 1].type === 'word' && groups[groups.length - 1].pos >= r.pos) groups.pop();
-        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end, alts: dateForms(r.text) });
+        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end, alts: dateForms(r.text).concat(writtenForms(r.text)) });
         lastWord = groups.length - 1;
       } else {
-        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos, alts: unpadded(r.text) });
+        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos, alts: unpadded(r.text).concat(writtenForms(r.text)) });
         lastWord = groups.length - 1;
       }
     }
@@ -463,6 +552,8 @@
   var PmoSearchText = {
     tokenize: tokenize,
     cjkDate: cjkDate,
+    synonymQueries: synonymQueries,
+    writtenForms: writtenForms,
     stem: stem,
     runs: runs,
     isCjk: isCjk,

@@ -41,6 +41,19 @@
     return fmt(total === 1 && one ? one : other, { count: total });
   }
 
+  /**
+   * What the results say of the query itself: searched in simplified characters, and
+   * widened to synonyms (`el` holds the wording, from the theme's i18n); '' for neither.
+   */
+  function aboutQuery(el, res) {
+    var notes = [];
+    if (res.folded && res.total) notes.push(fmt(el.getAttribute('data-folded'), { query: res.folded }));
+    if (res.widened && res.widened.length) {
+      notes.push(fmt(el.getAttribute('data-widened'), { words: res.widened.join(el.getAttribute('data-list-sep') || ', ') }));
+    }
+    return notes.join(' · ');
+  }
+
   function resultsUrl(q) {
     var page = PmoSearch.base() + (global.location && global.location.protocol === 'file:' ? 'index.html' : '');
     return page + (q ? '?q=' + encodeURIComponent(q) : '');
@@ -123,13 +136,14 @@
         list.appendChild(more);
         items.push(more);
       }
-      if (res.folded && res.total) {
-        // Said after the results, so the first option stays the first row.
-        var folded = doc.createElement('li');
-        folded.className = 'site-search-none';
-        folded.setAttribute('role', 'presentation');
-        folded.textContent = fmt(form.getAttribute('data-folded'), { query: res.folded });
-        list.appendChild(folded);
+      // Said after the results, so the first option stays the first row.
+      var notes = aboutQuery(form, res);
+      if (notes) {
+        var note = doc.createElement('li');
+        note.className = 'site-search-none';
+        note.setAttribute('role', 'presentation');
+        note.textContent = notes;
+        list.appendChild(note);
       }
       if (!res.total) {
         var none = doc.createElement('li');
@@ -140,7 +154,7 @@
       }
       if (status) {
         status.textContent = res.total ? countText(form, res.total) : (form.getAttribute('data-no-results') || '');
-        if (res.folded && res.total) status.textContent += ' · ' + fmt(form.getAttribute('data-folded'), { query: res.folded });
+        if (notes) status.textContent += ' · ' + notes;
       }
       open();
     }
@@ -354,7 +368,8 @@
       S.search(params.q, options).then(function (res) {
         if (mine !== seq) return;
         count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
-        if (res.folded && res.total) count.textContent += ' · ' + fmt(app.getAttribute('data-folded'), { query: res.folded });
+        var notes = aboutQuery(app, res);
+        if (notes) count.textContent += ' · ' + notes;
         if (!facetsLater) renderFacets(res.facets);
         renderResults(res.results, shown > 0);
         shown += res.results.length;

@@ -1220,7 +1220,7 @@
   }
 
   function emptyResult(meta, filters, withFacets) {
-    return { total: 0, facets: withFacets ? facetCounts([], { facets: facetData() }, {}, filters) : {}, results: [], terms: [] };
+    return { total: 0, facets: withFacets ? facetCounts([], { facets: facetData() }, {}, filters) : {}, results: [], terms: [], matches: { hits: [], found: [] } };
   }
 
   function kindLabel(meta, kind) {
@@ -1380,9 +1380,21 @@
    * A query as typed; when one holding CJK characters finds nothing, it is run again
    * with traditional characters replaced by their simplified forms (供應商 → 供应商),
    * and the result says so in `folded`. The table (t2s.js) is loaded only then, so
-   * simplified queries never pay for it.
+   * simplified queries never pay for it. A query that then finds less than a page of
+   * results is widened to its synonyms (see widen).
    */
   function search(query, options) {
+    return searchFolded(query, options).then(function (res) {
+      if (res.total >= WIDEN_BELOW) return res;
+      var asked = res.folded || query;
+      return optional('syn').then(function (table) {
+        var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
+        return vs.length ? widen(asked, vs, res, options || {}) : res;
+      });
+    });
+  }
+
+  function searchFolded(query, options) {
     return searchAs(query, options).then(function (res) {
       if (res.total || !res.terms.some(function (t) { return t.cjk; })) return res;
       return optional('t2s').then(function (pairs) {
@@ -1394,6 +1406,95 @@
         });
       });
     });
+  }
+
+  /**
+   * A query finding fewer pages than this is widened: the pages written with a synonym
+   * of one of its words (延误 for 延期, 范围蔓延 for scope creep; syn.js, built from
+   * src/search/synonyms.rs and site.toml's search_synonyms) follow every page it finds
+   * as typed. A query finding a page of results or more is left as it is: what it says
+   * is on the site, and synonyms would cost their downloads for pages below the fold.
+   */
+  var WIDEN_BELOW = 10;
+  /** Synonym queries a query is widened to at most (each loads its own terms). */
+  var WIDEN_QUERIES = 3;
+
+  /**
+   * `res` (the query's own result) with the pages its synonym queries `vs` find after its
+   * own, each once, in the order of the query that found it first and its rank there.
+   * `total` and the facets count them all; each row from a synonym names it in
+   * `synonym`, and `widened` lists the synonyms that found a page.
+   */
+  function widen(query, vs, res, options) {
+    var limit = options.limit === undefined ? 10 : options.limit;
+    var offset = options.offset || 0;
+    var withText = options.excerpts !== false;
+    var filters = options.filters || {};
+    var quiet = { limit: 0, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
+    var queries = [query].concat(vs.map(function (v) { return v.query; }));
+    return Promise.all(queries.map(function (q) { return searchAs(q, quiet); })).then(function (lists) {
+      var seen = {};
+      var merged = [];
+      var found = [];
+      var inFound = {};
+      var widened = [];
+      lists.forEach(function (r, i) {
+        r.matches.hits.forEach(function (m) {
+          if (seen[m.d]) return;
+          seen[m.d] = true;
+          merged.push({ m: m, from: i });
+          if (i > 0 && widened.indexOf(vs[i - 1].word) < 0) widened.push(vs[i - 1].word);
+        });
+        r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
+      });
+      if (!widened.length) return res;
+      // The query's own pages come first, as `res` ordered them; the rest are new.
+      var extra = merged.slice(Math.max(offset, res.total), offset + limit);
+      var byQuery = {};
+      extra.forEach(function (x) { (byQuery[x.from] = byQuery[x.from] || []).push(x.m); });
+      var rows = Object.keys(byQuery).map(function (i) {
+        return rowsFor(queries[i], byQuery[i], withText).then(function (list) {
+          list.forEach(function (row) { row.synonym = vs[i - 1].word; });
+          return list;
+        });
+      });
+      return Promise.all(rows).then(function (lists) {
+        var byDoc = {};
+        lists.forEach(function (list) { list.forEach(function (row) { byDoc[row.doc] = row; }); });
+        var facets = res.facets;
+        if (options.facets !== false) {
+          var fmeta = { facets: facetData() };
+          facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
+        }
+        return {
+          total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
+          results: res.results.concat(extra.map(function (x) { return byDoc[x.m.d]; }))
+        };
+      });
+    });
+  }
+
+  /** Result rows of the matches `ms` of `query`, run before, so its files are loaded. */
+  function rowsFor(query, ms, withText) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      resolveGroups(prep.groups, meta);
+      var load = resultLoader(prep.groups, meta, withText);
+      return Promise.all(ms.map(function (m) { return load(m.d); })).then(function (loaded) {
+        return ms.map(function (m, i) { return resultRow(m, loaded[i], prep.groups, meta); });
+      });
+    });
+  }
+
+  /** One row of results: match `m`, its document's entry and text as `load` gave them. */
+  function resultRow(m, loaded, groups, meta) {
+    var entry = loaded[0];
+    return {
+      url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
+      date: entry[3] || '', excerpt: excerpt(loaded[1], groups),
+      score: Math.round(m.score * 10000) / 10000, doc: m.d,
+      exact: tier(m) === 2, titleMatch: m.title
+    };
   }
 
   var simplified = null;  // traditional character → simplified, from t2s.js
@@ -1468,17 +1569,10 @@
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);
           return Promise.all(page.map(function (m) { return load(m.d); })).then(function (loaded) {
-            var results = page.map(function (m, i) {
-              var entry = loaded[i][0];
-              return {
-                url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
-                date: entry[3] || '', excerpt: excerpt(loaded[i][1], prep.groups),
-                score: Math.round(m.score * 10000) / 10000, doc: m.d,
-                exact: tier(m) === 2, titleMatch: m.title
-              };
-            });
+            var results = page.map(function (m, i) { return resultRow(m, loaded[i], prep.groups, meta); });
             return {
               total: hits.length, facets: facets, results: results,
+              matches: options.matches ? { hits: hits, found: found.map(function (m) { return m.d; }) } : undefined,
               terms: prep.groups.map(function (g) {
                 return g.type === 'cjk' ? { cjk: g.text, terms: g.terms } : { word: g.term, prefix: g.prefix, expanded: g.expanded };
               })

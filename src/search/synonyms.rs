@@ -1,0 +1,221 @@
+//! Words a PMO uses for the same thing: 延期 and 延误, 供应商 and 乙方, `scope creep` and
+//! 范围蔓延. A reader searching one of them means the pages written with any.
+//!
+//! The index holds the text as written, so the other words are looked up as queries of
+//! their own. The client does so only when a query finds fewer than a page of results
+//! (`WIDEN_BELOW` in search.js): then the pages found through a synonym come after every
+//! page holding the query as typed, so a query that finds what it says never reorders,
+//! and one that finds little still leads somewhere. `search/syn.js` is loaded only then.
+//!
+//! Each member is written with the number of pages holding all of its terms (an upper
+//! bound; 0 when a term is in no page): the client tries only members the site holds,
+//! the most widely held first, as every synonym it tries costs the download of its terms.
+
+use crate::search::postings::{cjk_partition, fnv64, Partition, BIGRAM};
+use crate::search::tokenize::{for_each_term, TermKind};
+use crate::slugs::fold_full_width;
+
+/// The built-in groups, most used member first. Members of one group mean the same in
+/// a PMO's writing; words only related (风险 and 问题, 成本 and 预算) are kept apart, as
+/// their pages would bury what was asked for. English members let an English query reach
+/// a Chinese portal and the other way round.
+pub const BUILT_IN: &[&[&str]] = &[
+    &[
+        "延期", "延误", "延迟", "拖期", "滞后", "推迟", "delay", "slippage",
+    ],
+    &[
+        "供应商",
+        "厂商",
+        "乙方",
+        "承包商",
+        "服务商",
+        "vendor",
+        "supplier",
+        "contractor",
+    ],
+    &[
+        "干系人",
+        "利益相关者",
+        "利益相关方",
+        "相关方",
+        "stakeholder",
+    ],
+    &["范围蔓延", "范围蠕变", "范围潜变", "scope creep"],
+    &["工作分解结构", "wbs", "work breakdown structure"],
+    &["变更控制委员会", "ccb", "change control board"],
+    &["变更请求", "变更申请", "change request"],
+    &["单点登录", "sso", "single sign-on"],
+    &["挣值", "赢得值", "earned value"],
+    &["挣值管理", "evm", "earned value management"],
+    &["成本绩效指数", "cpi", "cost performance index"],
+    &["进度绩效指数", "spi", "schedule performance index"],
+    &["完工估算", "eac", "estimate at completion"],
+    &["完工预算", "bac", "budget at completion"],
+    &["完工偏差", "vac", "variance at completion"],
+    &["关键路径", "critical path"],
+    &["里程碑", "milestone"],
+    &["基线", "baseline"],
+    &["项目管理办公室", "pmo"],
+    &["经验教训", "lessons learned"],
+    &["最佳实践", "best practice"],
+    &["项目章程", "project charter"],
+    &[
+        "风险登记册",
+        "风险清单",
+        "风险台账",
+        "risk register",
+        "risk log",
+    ],
+    &["问题日志", "问题清单", "issue log"],
+    &["责任分配矩阵", "raci"],
+    &["关键绩效指标", "kpi"],
+    &["投资回报率", "roi"],
+    &["服务水平协议", "sla"],
+    &["工作说明书", "sow", "statement of work"],
+    &["概念验证", "poc", "proof of concept"],
+    &["最小可行产品", "mvp"],
+    &["用户验收测试", "uat", "user acceptance testing"],
+    &["企业资源计划", "erp"],
+    &["制造执行系统", "mes"],
+    &["客户关系管理", "crm"],
+    &["主数据", "mdm", "master data"],
+    &["上线", "投产", "go-live"],
+    &["切换", "割接", "cutover"],
+    &["回滚", "rollback"],
+    &["启动会", "开工会", "kick-off", "kickoff"],
+    &["复盘", "回顾会", "retrospective", "post-mortem"],
+    &["结项", "收尾", "project closure"],
+    &["阶段关口", "阶段门", "stage gate", "phase gate"],
+    &[
+        "成本超支",
+        "预算超支",
+        "超预算",
+        "cost overrun",
+        "over budget",
+    ],
+    &["返工", "rework"],
+    &["缺陷", "bug", "defect"],
+    &["技术债", "技术债务", "technical debt"],
+    &["人手不足", "人员短缺", "人员不足", "understaffed"],
+    &["甘特图", "gantt chart"],
+    &["敏捷", "agile"],
+    &["迭代", "冲刺", "sprint"],
+    &["外包", "outsourcing"],
+    &["采购", "procurement"],
+    &["项目经理", "project manager"],
+    &["项目发起人", "发起人", "sponsor"],
+    &["沟通计划", "communication plan"],
+    &["数据迁移", "data migration"],
+];
+
+/// A member as the client compares it with a query: full-width letters folded,
+/// lowercased, spaces collapsed to one.
+pub fn normalize(member: &str) -> String {
+    let folded: String = member.chars().map(fold_full_width).collect();
+    folded
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The groups of `syn.js`: the built-in ones, then the site's own (`search_synonyms`),
+/// each member with the pages holding its terms, the held members first, most held
+/// first. A group whose members no page holds is left out: no query of it can be widened
+/// to a page.
+pub fn table(parts: &[Partition], site_groups: &[Vec<String>]) -> Vec<Vec<(String, u32)>> {
+    let built_in = BUILT_IN
+        .iter()
+        .map(|g| g.iter().map(|m| m.to_string()).collect::<Vec<_>>());
+    let mut out = Vec::new();
+    for group in built_in.chain(site_groups.iter().cloned()) {
+        let mut members: Vec<(String, u32)> = Vec::new();
+        for member in &group {
+            let member = normalize(member);
+            if member.is_empty() || members.iter().any(|(m, _)| *m == member) {
+                continue;
+            }
+            let pages = pages_with_all(parts, &member);
+            members.push((member, pages));
+        }
+        // Stable: members held alike keep the group's order.
+        members.sort_by_key(|m| std::cmp::Reverse(m.1));
+        if members.len() >= 2 && members[0].1 > 0 {
+            out.push(members);
+        }
+    }
+    out
+}
+
+/// Pages holding every term of `text` at most: the fewest of any of its terms, 0 when
+/// one of them is in no page. Read from the merged partitions, so the synonyms a query
+/// may be widened to are only those the site holds.
+pub fn pages_with_all(parts: &[Partition], text: &str) -> u32 {
+    let mask = parts.len() as u64 - 1;
+    let mut fewest = None::<u32>;
+    for_each_term(text, |term, kind, _| {
+        let pages = match kind {
+            TermKind::Unigram | TermKind::Bigram => {
+                let mut chars = term.chars().map(|c| u64::from(u32::from(c)));
+                let key = match (chars.next(), chars.next()) {
+                    (Some(p), Some(c)) => BIGRAM | (p << 21) | c,
+                    (Some(c), None) => c,
+                    _ => 0,
+                };
+                parts
+                    .get(cjk_partition(key, mask))
+                    .and_then(|p| p.cjk.get(&key))
+                    .map_or(0, |list| list.df)
+            }
+            TermKind::Word | TermKind::Code => {
+                let hash = fnv64(term.as_bytes());
+                parts.get((hash & mask) as usize).map_or(0, |p| {
+                    let mut key = hash;
+                    loop {
+                        match p.words.get(&key) {
+                            Some((word, list)) if **word == *term => break list.df,
+                            Some(_) => key = key.wrapping_add(1),
+                            None => break 0,
+                        }
+                    }
+                })
+            }
+        };
+        fewest = Some(fewest.map_or(pages, |f| f.min(pages)));
+    });
+    fewest.unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_are_compared_folded_and_lowercased() {
+        assert_eq!(normalize("  Scope   Creep "), "scope creep");
+        assert_eq!(normalize("ＷＢＳ"), "wbs");
+        assert_eq!(normalize("延期"), "延期");
+    }
+
+    #[test]
+    fn built_in_members_are_written_as_the_client_compares_them() {
+        for group in BUILT_IN {
+            assert!(group.len() >= 2, "{group:?}");
+            for member in *group {
+                assert_eq!(normalize(member), *member, "{member}");
+                // A CJK member of one character would widen every query holding it.
+                assert!(member.chars().count() >= 2, "{member}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_member_stands_in_two_groups() {
+        let mut seen = std::collections::HashSet::new();
+        for group in BUILT_IN {
+            for member in *group {
+                assert!(seen.insert(*member), "{member} is in two groups");
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! A query finding little goes on to its synonyms (延期 → 延误, `scope creep` → 范围蔓延),
+//! and numbers and codes typed without their separators find them written with:
+//! the client under node (tests/search_client.mjs) against fixture sites built here.
+//!
+//! Needs `node` (v18 or newer) on the PATH.
+
+mod common;
+
+use common::{result_urls, search_client, Site};
+use serde_json::{json, Value};
+
+/// The fixture site with `extra` written at the top of site.toml (top-level keys must
+/// come before any table), not built yet.
+fn site_with(extra: &str) -> Site {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = true\n{extra}{config}"));
+    site
+}
+
+fn practice(site: &Site, slug: &str, title: &str, body: &str) {
+    site.write(
+        &format!("content/practices/risk/{slug}.md"),
+        format!("---\ntitle: {title}\n---\n\n{body}\n"),
+    );
+}
+
+fn synonyms_of(res: &Value) -> Vec<Option<&str>> {
+    res["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["synonym"].as_str())
+        .collect()
+}
+
+fn loaded(res: &Value, file: &str) -> bool {
+    res["files"].as_array().unwrap().iter().any(|f| f == file)
+}
+
+#[test]
+fn a_query_finding_little_goes_on_to_the_pages_of_its_synonyms() {
+    let site = site_with("");
+    practice(
+        &site,
+        "slip",
+        "接口割接延误的处理",
+        "分包商交付延误时，先评估对关键路径的影响。",
+    );
+    practice(
+        &site,
+        "late",
+        "割接延期复盘",
+        "割接延期两周，原因是演练不足。",
+    );
+    practice(
+        &site,
+        "creep",
+        "控制范围蔓延",
+        "小变更累计超过二十人天即走变更流程，防止范围蔓延。",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!(["割接延误", "割接拖期", "scope creep", {"q": "割接延误", "limit": 1, "offset": 1}]),
+    );
+    // The page saying it as typed first, then the one writing a synonym, named.
+    assert_eq!(
+        result_urls(&r[0]),
+        ["practices/risk/slip/", "practices/risk/late/"],
+        "{}",
+        r[0]
+    );
+    assert_eq!(synonyms_of(&r[0]), [None, Some("延期")], "{}", r[0]);
+    assert_eq!(r[0]["widened"], json!(["延期"]), "{}", r[0]);
+    assert_eq!(r[0]["total"], 2, "{}", r[0]);
+    // A word no page holds reaches the pages of the words that mean the same.
+    let urls = result_urls(&r[1]);
+    assert!(
+        urls.contains(&"practices/risk/slip/".to_string()),
+        "{}",
+        r[1]
+    );
+    assert!(
+        urls.contains(&"practices/risk/late/".to_string()),
+        "{}",
+        r[1]
+    );
+    assert_eq!(r[1]["total"], 2, "{}", r[1]);
+    // English to Chinese, highlighted as the page writes it.
+    assert_eq!(result_urls(&r[2]), ["practices/risk/creep/"], "{}", r[2]);
+    let excerpt = r[2]["results"][0]["excerpt"].as_str().unwrap();
+    assert!(excerpt.contains("<mark>范围蔓延</mark>"), "{excerpt}");
+    // Pages of results past the first count the widened list.
+    assert_eq!(result_urls(&r[3]), ["practices/risk/late/"], "{}", r[3]);
+    assert_eq!(r[3]["total"], 2, "{}", r[3]);
+}
+
+#[test]
+fn a_query_finding_a_page_of_results_is_not_widened() {
+    let site = site_with("");
+    for i in 0..12 {
+        practice(
+            &site,
+            &format!("p{i}"),
+            &format!("第{i}次割接复盘"),
+            "割接延期的原因与对策。",
+        );
+    }
+    practice(&site, "other", "割接延误", "割接延误一周。");
+    site.build_ok();
+    let r = search_client(&site, &json!(["割接延期"]));
+    assert_eq!(r[0]["total"], 12, "{}", r[0]);
+    assert!(r[0]["widened"].is_null(), "{}", r[0]);
+    // Nor does it pay for the table.
+    assert!(!loaded(&r[0], "syn"), "{}", r[0]);
+}
+
+#[test]
+fn the_site_s_own_synonyms_widen_its_queries() {
+    let site = site_with("search_synonyms = [[\"北斗\", \"BD 平台\"]]\n");
+    practice(
+        &site,
+        "beidou",
+        "北斗上线检查单",
+        "北斗上线前完成三轮演练。",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["BD 平台", "bd平台"]));
+    assert_eq!(result_urls(&r[0]), ["practices/risk/beidou/"], "{}", r[0]);
+    assert_eq!(synonyms_of(&r[0]), [Some("北斗")], "{}", r[0]);
+    assert_eq!(result_urls(&r[1]), ["practices/risk/beidou/"], "{}", r[1]);
+}
+
+#[test]
+fn a_synonym_group_of_one_word_is_an_error_at_its_line() {
+    let site = site_with("search_synonyms = [[\"乙方\", \"外协\"], [\"北斗\"]]\n");
+    let err = site.build_err();
+    assert!(err.contains("site.toml:2"), "{err}");
+    assert!(err.contains("北斗"), "{err}");
+    assert!(err.contains("search_synonyms = [["), "{err}");
+}
+
+#[test]
+fn numbers_and_codes_typed_without_separators_find_them_written_with() {
+    let site = site_with("");
+    practice(
+        &site,
+        "amounts",
+        "合同金额复核",
+        "完工预算 850,000 美元，追加 1200000 元。项目编号 PRJ-2025-003，经验 LL-2024-012。",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([
+            "850000",
+            "1,200,000",
+            "PRJ2025003",
+            "prj-2025003",
+            "ll2024012"
+        ]),
+    );
+    for res in &r {
+        assert_eq!(result_urls(res), ["practices/risk/amounts/"], "{res}");
+    }
+    let marked = |i: usize| r[i]["results"][0]["excerpt"].as_str().unwrap().to_string();
+    assert!(marked(0).contains("<mark>850,000</mark>"), "{}", marked(0));
+    assert!(marked(1).contains("<mark>1200000</mark>"), "{}", marked(1));
+    assert!(
+        marked(2).contains("<mark>PRJ-2025-003</mark>"),
+        "{}",
+        marked(2)
+    );
+}

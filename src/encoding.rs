@@ -16,6 +16,9 @@ pub enum Guess {
     Utf16Be,
     /// GBK or its superset GB18030, the legacy encoding of Simplified Chinese Windows.
     Gbk,
+    /// Windows-1252, the legacy encoding of Western Windows: what English Excel saves as
+    /// "CSV (Comma delimited)" (`£`, `é`, `ü` as one byte each).
+    Windows1252,
     Unknown,
 }
 
@@ -25,6 +28,7 @@ impl Guess {
             Guess::Utf16Le => "UTF-16 (little-endian)",
             Guess::Utf16Be => "UTF-16 (big-endian)",
             Guess::Gbk => "GBK",
+            Guess::Windows1252 => "Windows-1252",
             Guess::Unknown => "not UTF-8",
         }
     }
@@ -42,6 +46,11 @@ pub fn guess(bytes: &[u8]) -> Guess {
     }
     if let Some(g) = utf16_by_nuls(&bytes[..bytes.len().min(SAMPLE)]) {
         return g;
+    }
+    // Before GBK: `d\xe9but` is valid GB18030 too (a rare character), but Western
+    // text's lone high bytes are not how Chinese text looks.
+    if looks_western(bytes) {
+        return Guess::Windows1252;
     }
     if looks_gbk(bytes) {
         return Guess::Gbk;
@@ -85,6 +94,31 @@ fn looks_gbk(bytes: &[u8]) -> bool {
     clean && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// Whether the bytes read as Western text in Windows-1252: every byte one the encoding
+/// defines, no control characters, and most bytes above ASCII standing alone between
+/// ASCII ones (`caf\xe9`, `\xa32,000`), as accented letters and signs do in Western
+/// text, where GBK's come in pairs.
+fn looks_western(bytes: &[u8]) -> bool {
+    let Some(text) =
+        encoding_rs::WINDOWS_1252.decode_without_bom_handling_and_without_replacement(bytes)
+    else {
+        return false;
+    };
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return false;
+    }
+    let high = |i: usize| bytes.get(i).is_some_and(|b| *b >= 0x80);
+    let (mut alone, mut all) = (0usize, 0usize);
+    for i in (0..bytes.len()).filter(|&i| high(i)) {
+        all += 1;
+        alone += usize::from(!high(i + 1) && (i == 0 || !high(i - 1)));
+    }
+    all > 0 && alone * 10 >= all * 7
+}
+
 /// UTF-16 without a byte-order mark is valid UTF-8 (every other byte a NUL), so decoding
 /// alone lets it through: NULs in the first bytes are checked for, since no text file has
 /// them. Looks at a short sample only, so it costs nothing on the hot path.
@@ -107,7 +141,9 @@ pub fn lenient_text(bytes: &[u8]) -> String {
     let unit: fn([u8; 2]) -> u16 = match guess(bytes) {
         Guess::Utf16Le => u16::from_le_bytes,
         Guess::Utf16Be => u16::from_be_bytes,
-        Guess::Gbk | Guess::Unknown => return String::from_utf8_lossy(bytes).into_owned(),
+        Guess::Gbk | Guess::Windows1252 | Guess::Unknown => {
+            return String::from_utf8_lossy(bytes).into_owned()
+        }
     };
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     char::decode_utf16(units)
@@ -127,6 +163,8 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let help = match (guess, is_csv) {
         (Guess::Gbk, true) => t!("this file is GBK-encoded (as Excel saves CSV on Chinese Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
         (Guess::Gbk, false) => t!("this file is GBK-encoded (the legacy Chinese Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
+        (Guess::Windows1252, true) => t!("this file looks Windows-1252-encoded (as Excel saves “CSV (Comma delimited)” on Western Windows); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
+        (Guess::Windows1252, false) => t!("this file looks Windows-1252-encoded (the legacy Western Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
         (Guess::Utf16Le | Guess::Utf16Be, true) => t!("this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
         (Guess::Utf16Le | Guess::Utf16Be, false) => t!("this file is UTF-16 (Notepad's “Unicode”); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; other editors offer it under “Save with encoding”)"),
         (Guess::Unknown, _) => t!("save the file as UTF-8 (text editors offer this under “Save with encoding”)"),
@@ -169,7 +207,23 @@ mod tests {
             Guess::Gbk
         );
         assert_eq!(guess(b"\x89PNG\x00\x00\xff\xfe"), Guess::Unknown);
-        assert_eq!(guess(b"ok\xff"), Guess::Unknown);
+        // 0x81 is no character in Windows-1252 either.
+        assert_eq!(guess(b"ok\x81"), Guess::Unknown);
+    }
+
+    #[test]
+    fn names_windows_1252_and_keeps_gbk_apart() {
+        assert_eq!(
+            guess(b"Cost,\xa32,000\nCaf\xe9 M\xfcller\n"),
+            Guess::Windows1252
+        );
+        assert_eq!(guess(b"d\xe9but du projet"), Guess::Windows1252);
+        // 风险管理 in GBK: pairs of high bytes.
+        assert_eq!(
+            guess(&[0xb7, 0xe7, 0xcf, 0xd5, 0xb9, 0xdc, 0xc0, 0xed]),
+            Guess::Gbk
+        );
+        assert_eq!(guess(&[0x00, 0x01, 0xff, 0x02]), Guess::Unknown);
     }
 
     #[test]

@@ -18,8 +18,9 @@ pub fn format_amount(value: f64) -> String {
     out
 }
 
-/// A currency as compared and shown: its ISO 4217 code in capitals (`usd ` is USD), and
-/// the names a Chinese PMO writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, so
+/// A currency as compared and shown: its ISO 4217 code in capitals (`usd ` is USD), the
+/// signs of one currency only (`£` GBP, `€` EUR, `US$` USD), and the names a Chinese PMO
+/// writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, so
 /// a project in "RMB" beside one in "CNY" is one currency, never two needing a rate, and
 /// its page never shows a code the rest of the site does not use.
 /// The currency signs an amount may carry in a table cell: read as the amount without
@@ -32,6 +33,11 @@ pub fn currency_code(text: &str) -> String {
         "RMB" | "人民币" | "人民币元" | "￥" | "¥" | "元" | "CN¥" | "RMB¥" => {
             "CNY".to_string()
         }
+        // Signs that name one currency only; `$` (dollars of many countries) stays a
+        // sign, warned about as no code.
+        "£" | "￡" | "GB£" => "GBP".to_string(),
+        "€" => "EUR".to_string(),
+        "US$" => "USD".to_string(),
         _ => code,
     }
 }

@@ -177,6 +177,20 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
 
     let diagnostics = Diagnostics::default();
     diagnostics.extend(theme.warnings().iter().cloned());
+    // Messages follow the home page's language when site.toml names none; the pages
+    // follow the default (Chinese): an English portal got 首页 and 搜索门户 unsaid.
+    if !config.sets("language")
+        && config.language.code() != "en"
+        && crate::messages::home_page_language(root) == Some(crate::messages::Lang::En)
+    {
+        diagnostics.push(
+            Diagnostic::warning(Problem::Config(t!(
+                "site.toml names no `language`, so the pages' menus, labels and dates are in Chinese (zh-CN, the default), while the home page is written in English"
+            )))
+            .in_file(Path::new(crate::layout::CONFIG_FILE))
+            .with_help(t!("add `language = \"en\"` to site.toml for an English portal (or `language = \"zh-CN\"` to keep Chinese and silence this)")),
+        );
+    }
     diagnostics.extend(missing_strings);
     let loaded = content::load::load(
         &content_dir,

@@ -367,6 +367,19 @@ fn csv_saved_as_gbk_is_named() {
     assert!(m.contains("CSV UTF-8"), "{m}");
 }
 
+/// English Excel's "CSV (Comma delimited)" is Windows-1252: it was "not a text file"
+/// with generic help (the fourth walk-through), while a GBK file was named.
+#[test]
+fn csv_saved_as_windows_1252_is_named() {
+    let m = failing(
+        "content/projects/erp/risks.csv",
+        b"id,title,probability,impact,owner\nR1,Supplier fee \xa32,000,3,3,M\xfcller\n".as_slice(),
+    );
+    assert!(m.contains("content/projects/erp/risks.csv:2:17"), "{m}");
+    assert!(m.contains("Windows-1252"), "{m}");
+    assert!(m.contains("CSV UTF-8"), "{m}");
+}
+
 #[test]
 fn csv_saved_as_utf16_is_named() {
     let mut bytes = vec![0xff, 0xfe];

@@ -144,6 +144,10 @@ fn doubtful_states_are_told_and_marked() {
         "content/projects/nocur/milestones.csv",
         "name,baseline,forecast,actual\n上线,2026-03-01,,2026-05-01\n",
     );
+    site.write(
+        "content/projects/bare/index.md",
+        "---\ntitle: 筹备中\nstatus: active\n---\n\n尚无预算。\n",
+    );
     let report = site.build_ok();
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
     let find = |needle: &str| {
@@ -154,6 +158,13 @@ fn doubtful_states_are_told_and_marked() {
             .clone()
     };
     assert!(find("`nocur` names no currency").contains("nocur/index.md:6:"));
+    // A project with no amounts at all has no unit to name (the fourth walk-through).
+    assert!(
+        !warnings.iter().any(
+            |w| w.contains("`erp` names no currency") || w.contains("`bare` names no currency")
+        ),
+        "{warnings:#?}"
+    );
     assert!(find("figures stop at 2025-07, 9 months before 2026-04-15")
         .contains("stale/budget.csv:3:1"));
     assert!(find("`上线` is marked reached on 2026-05-01").contains("nocur/milestones.csv:2:"));
@@ -211,6 +222,26 @@ fn a_projects_page_lists_the_doubts_about_its_data() {
     assert!(!site
         .read("projects/clean/index.html")
         .contains("class=\"data-notes\""));
+    // The lists and the counts that sum projects up showed the doubtful ones unmarked
+    // (a running total read as monthly made 406% complete, Amber, on the dashboard).
+    let row = |html: &str, slug: &str| {
+        let at = html.find(&format!("projects/{slug}/")).expect(slug);
+        html[at..at + html[at..].find("</tr>").unwrap()].to_string()
+    };
+    for list in ["projects/index.html", "dashboard/index.html"] {
+        let html = site.read(list);
+        assert!(
+            row(&html, "gap").contains("数据存疑"),
+            "{list}: {}",
+            row(&html, "gap")
+        );
+        assert!(!row(&html, "clean").contains("数据存疑"), "{list}");
+    }
+    for page in ["dashboard/index.html", "index.html"] {
+        let html = site.read(page);
+        // gap and the closed ERP (its unearned budget).
+        assert!(html.contains("其中 2 个项目的数据存疑"), "{page}");
+    }
 }
 
 /// A Chinese PMO's own sheets: headers in Chinese were refused (the budget) or left out
@@ -246,4 +277,36 @@ fn project_tables_headed_in_chinese_are_read() {
         "the risk and its owner"
     );
     assert!(page.contains("上线"), "the milestone");
+}
+
+/// An English PMO's sheets were refused (`Milestone,Baseline date,…`, `Month,Planned
+/// Value,…`) while the same headers in Chinese were read (the fourth walk-through).
+#[test]
+fn project_tables_headed_in_plain_english_are_read() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    active(
+        &site,
+        "en",
+        "bac: 300000\ncurrency: CNY\n",
+        "Month,Planned Value,Earned_Value,ACTUAL COST\n2026-01,100000,100000,100000\n2026-02,100000,95000,100000\n2026-03,100000,90000,95000\n",
+    );
+    site.write(
+        "content/projects/en/milestones.csv",
+        "Milestone,Baseline date,Forecast date,Actual date\nGo-live,2026-03-01,,2026-03-05\n",
+    );
+    site.write(
+        "content/projects/en/risks.csv",
+        "Risk ID,Risk,Likelihood,Impact,Risk owner,Status,Mitigation\nR1,Vendor delay,4,3,Ann,open,Weekly calls\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        !warnings.iter().any(|w| w.contains("projects/en/")),
+        "{warnings:#?}"
+    );
+    let page = site.read("projects/en/index.html");
+    assert!(page.contains("Go-live"), "milestone read");
+    assert!(page.contains("Weekly calls"), "risk response read");
+    assert!(page.contains("0.95"), "CPI of 2026-03: 90000/95000");
 }

@@ -418,6 +418,30 @@ fn a_missing_portfolio_currency_is_one_error_offering_the_common_one() {
         !m.contains(" for 2024-01"),
         "no month's rate is missing: none is given: {m}"
     );
+    // The line to add, as it can be pasted, with no rate of another currency as example
+    // (it showed `USD = 7.1`, the yuan's, for any currency and portfolio).
+    assert!(m.contains("add a line `USD = `"), "{m}");
+    assert!(!m.contains("7.1"), "{m}");
+}
+
+/// `£` and `€` name one currency each: read as GBP and EUR, as `¥` is CNY (the fourth
+/// walk-through: `currency: £` was no code, and the help's line `£ = …` no valid TOML).
+#[test]
+fn the_pound_and_euro_signs_are_their_currencies() {
+    for (sign, code) in [("\"£\"", "GBP"), ("\"€\"", "EUR")] {
+        let site = with_second_project(sign);
+        let m = site.build_err();
+        assert!(m.contains(&format!("is in {code}")), "{sign}: {m}");
+        assert!(!m.contains("is not a currency code"), "{sign}: {m}");
+    }
+}
+
+/// The dashboard's month-by-month table, from its page.
+fn trend_of(html: &str) -> &str {
+    html.split("<table class=\"trend\">")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .unwrap_or_else(|| panic!("no trend: {html}"))
 }
 
 /// The dashboard's trend added up whichever projects reported each month without saying
@@ -428,11 +452,7 @@ fn the_portfolio_trend_says_how_many_projects_each_month_holds() {
     let site = with_second_project("CNY");
     site.build_ok();
     let html = site.read("dashboard/index.html");
-    let trend = html
-        .split("<table class=\"trend\">")
-        .nth(1)
-        .and_then(|t| t.split("</table>").next())
-        .unwrap_or_else(|| panic!("no trend: {html}"));
+    let trend = trend_of(&html);
     assert!(trend.contains("在报项目"), "{trend}");
     let reporting: Vec<&str> = trend
         .split("<tr>")
@@ -447,5 +467,49 @@ fn the_portfolio_trend_says_how_many_projects_each_month_holds() {
     assert!(
         reporting.contains(&"1"),
         "erp alone reports later: {reporting:?}"
+    );
+}
+
+/// "The last 12 months" were the last twelve months reported: a portfolio silent from
+/// October to December showed 15 months, the closed project's old months reading as
+/// recent (the fourth walk-through). The twelve calendar months up to the latest are
+/// shown, a month nobody reported included as such.
+#[test]
+fn the_portfolio_trend_is_the_last_twelve_calendar_months() {
+    let site = with_second_project("CNY");
+    let mut budget = String::from("period,pv,ev,ac\n2025-08,100,90,95\n2025-09,200,180,190\n");
+    for m in 1..=10 {
+        budget.push_str(&format!(
+            "2026-{m:02},{},{},{}\n",
+            200 + m * 50,
+            180 + m * 45,
+            190 + m * 48
+        ));
+    }
+    site.write("content/projects/crm/budget.csv", &budget);
+    site.write(
+        "content/projects/crm/index.md",
+        "---\ntitle: CRM 上线\ncode: PRJ-2024-020\ndepartment: 销售部\nstart: 2025-07-01\n\
+         finish: 2026-12-31\nbac: 1000\ncurrency: CNY\nstatus: active\n---\n\n正文。\n",
+    );
+    site.build_ok();
+    let html = site.read("dashboard/index.html");
+    let trend = trend_of(&html);
+    let months: Vec<&str> = trend
+        .split("<th scope=\"row\" class=\"nowrap\">")
+        .skip(1)
+        .filter_map(|row| row.split('<').next())
+        .collect();
+    let expected: Vec<String> = ["2025-11", "2025-12"]
+        .into_iter()
+        .map(String::from)
+        .chain((1..=10).map(|m| format!("2026-{m:02}")))
+        .collect();
+    assert_eq!(months, expected, "{trend}");
+    let november = trend.split("2025-11").nth(1).unwrap();
+    let november = &november[..november.find("</tr>").unwrap()];
+    assert!(
+        november.ends_with("<td class=\"num\">0</td>\n          "),
+        "{november:?}"
     );
 }

@@ -65,8 +65,18 @@ const EXAMPLES: &[(&str, &str)] = &[
 /// one of site.toml's own.
 pub(super) fn example_help(text: &str, offset: usize) -> Option<Text> {
     let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let key = text[start..].split('=').next()?.trim();
+    let (key, value) = text[start..].split_once('=')?;
+    let (key, value) = (key.trim(), value.trim().to_ascii_lowercase());
     let (key, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
+    // `language = "English"` was shown `language = "zh-CN"`: the language meant.
+    let english = ["en", "eng", "english", "\"en", "\"eng", "\"english"]
+        .iter()
+        .any(|w| value.starts_with(w));
+    let example = if *key == "language" && english {
+        &"\"en\""
+    } else {
+        example
+    };
     Some(t!(
         "write it like `{key} = {example}`",
         key = *key,

@@ -106,6 +106,18 @@ impl Config {
             .collect()
     }
 
+    /// Whether site.toml writes `key = …` (in any table), rather than leaving its
+    /// default in force.
+    pub fn sets(&self, key: &str) -> bool {
+        self.source.lines().any(|line| {
+            let written = line.trim_start().trim_start_matches(['"', '\'']);
+            written
+                .strip_prefix(key)
+                .map(|rest| rest.trim_start_matches(['"', '\'']).trim_start())
+                .is_some_and(|rest| rest.starts_with('='))
+        })
+    }
+
     /// `d` placed at `key = …` in site.toml (a bare or quoted key, in any table), for a
     /// problem found after the file was read; at the file alone when the key is not
     /// written there (a default is in force).

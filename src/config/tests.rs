@@ -66,6 +66,8 @@ fn a_value_of_the_wrong_kind_is_shown_written_right() {
         ("paginate = \"20\"", "`paginate = 20`"),
         ("search = \"yes\"", "`search = true`"),
         ("language = \"cn\"", "`language = \"zh-CN\"`"),
+        ("language = \"English\"", "`language = \"en\"`"),
+        ("language = \"eng\"", "`language = \"en\"`"),
         ("as_of = \"2025-6-30\"", "`as_of = 2025-06-30`"),
         (
             "[currency]\nrates = 2024-03-18",

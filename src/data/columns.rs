@@ -79,45 +79,103 @@ const TABLES: &[(&str, &Known)] = &[
     ),
 ];
 
-/// The names a project table's columns may have besides pmo's own, in Chinese as a PMO
-/// writes its sheets: read as the column they name. (The English and looser words of
-/// [`TABLES`] are only offered in warnings: `actual` or `plan` could be either of two.)
+/// The names a project table's columns may have besides pmo's own, in Chinese or in
+/// English as a PMO writes its sheets: read as the column they name, compared as
+/// [`header_key`] writes them. (The looser words of [`TABLES`] are only offered in
+/// warnings: `actual` or `plan` could be either of two.)
 const READ_AS: &[(&str, &Known)] = &[
     (
         "budget",
         &[
-            ("period", &["期间", "月份"]),
-            ("pv", &["计划价值", "计划值"]),
-            ("ev", &["挣值", "实现价值"]),
-            ("ac", &["实际成本"]),
+            ("period", &["期间", "月份", "month", "reporting month"]),
+            ("pv", &["计划价值", "计划值", "planned value", "bcws"]),
+            ("ev", &["挣值", "实现价值", "earned value", "bcwp"]),
+            ("ac", &["实际成本", "actual cost", "acwp"]),
         ],
     ),
     (
         "milestones",
         &[
-            ("name", &["里程碑", "里程碑名称"]),
-            ("baseline", &["基线日期", "计划日期"]),
-            ("forecast", &["预测日期", "预计日期"]),
-            ("actual", &["实际日期", "完成日期"]),
+            (
+                "name",
+                &["里程碑", "里程碑名称", "milestone", "milestone name"],
+            ),
+            (
+                "baseline",
+                &[
+                    "基线日期",
+                    "计划日期",
+                    "baseline date",
+                    "planned date",
+                    "plan date",
+                ],
+            ),
+            (
+                "forecast",
+                &["预测日期", "预计日期", "forecast date", "expected date"],
+            ),
+            (
+                "actual",
+                &[
+                    "实际日期",
+                    "完成日期",
+                    "actual date",
+                    "completion date",
+                    "completed date",
+                    "done date",
+                ],
+            ),
         ],
     ),
     (
         "risks",
         &[
-            ("id", &["编号", "风险编号"]),
-            ("title", &["风险", "风险名称", "风险描述"]),
-            ("probability", &["概率", "可能性"]),
+            ("id", &["编号", "风险编号", "risk id", "ref", "no."]),
+            (
+                "title",
+                &[
+                    "风险",
+                    "风险名称",
+                    "风险描述",
+                    "risk",
+                    "risk title",
+                    "risk description",
+                    "description",
+                ],
+            ),
+            ("probability", &["概率", "可能性", "likelihood"]),
             ("impact", &["影响", "影响程度"]),
-            ("owner", &["负责人", "责任人"]),
-            ("status", &["状态"]),
-            ("response", &["应对措施", "应对"]),
+            ("owner", &["负责人", "责任人", "risk owner"]),
+            ("status", &["状态", "state"]),
+            (
+                "response",
+                &[
+                    "应对措施",
+                    "应对",
+                    "mitigation",
+                    "response plan",
+                    "mitigation plan",
+                ],
+            ),
         ],
     ),
 ];
 
-/// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) renamed to
-/// the names pmo reads, where the table lacks that name: a Chinese PMO's own sheet is
-/// read as it is, its cells still told at their place. Other tables are left as written.
+/// A header as [`READ_AS`] lists it: trimmed, lowercased, `_` and runs of spaces as one
+/// space (`Planned_Value`, ` planned  value` are `planned value`).
+fn header_key(header: &str) -> String {
+    header
+        .to_lowercase()
+        .replace('_', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) or in plain
+/// English (`Month,Planned Value,Earned Value,Actual Cost`) renamed to the names pmo
+/// reads, where the table lacks that name: a PMO's own sheet is read as it is, its cells
+/// still told at their place. Other tables are left as written.
 pub fn read_as_named(table: &mut Table) {
     let mut parts = table.name.split('/');
     let (Some(crate::kinds::PROJECTS), Some(_), Some(kind), None) =
@@ -135,7 +193,7 @@ pub fn read_as_named(table: &mut Table) {
         if let Some(c) = table
             .columns
             .iter()
-            .position(|c| aliases.contains(&c.trim()))
+            .position(|c| aliases.contains(&header_key(c).as_str()))
         {
             table.columns[c] = (*name).to_string();
         }

@@ -203,7 +203,14 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             source: &page.source,
         };
         let Some(own) = info.currency.as_deref().map(code) else {
-            if let Some(portfolio) = rates.portfolio.as_deref().filter(|_| several) {
+            // A project with no amounts at all (no BAC, no budget rows) has nothing a
+            // currency would be the unit of.
+            let amounts = info.bac.is_some()
+                || site
+                    .project_data
+                    .get(&info.slug)
+                    .is_some_and(|d| !d.budget.is_empty());
+            if let Some(portfolio) = rates.portfolio.as_deref().filter(|_| several && amounts) {
                 let field = if info.bac.is_some() { "bac" } else { "title" };
                 out.push(unnamed_currency(&front, field, &info.slug, portfolio));
             }
@@ -250,7 +257,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         portfolio = p
                     ),
                 },
-                t!("add `{own} = <{portfolio} per {own}>` under [currency.rates] in site.toml, e.g. {own} = 7.1 (or a column {own} in the rates table)", own = &own, portfolio = p),
+                t!("under [currency.rates] in site.toml, add a line `{key} = ` and how many {portfolio} one {own} is worth (or a column {own} in the rates table)", key = toml_key(&own), own = &own, portfolio = p),
             )),
             Some(_) => None,
         };
@@ -274,6 +281,20 @@ fn unnamed_currency(front: &FrontMatter, field: &str, slug: &str, portfolio: &st
     )))
     .at(front.location(field))
     .with_help(t!("write the currency of its budget in index.md, e.g. `currency: {portfolio}`", portfolio = portfolio))
+}
+
+/// `code` as a site.toml key: bare when TOML takes it so, else quoted (`"$"`), so the
+/// line the help shows can be pasted as it is.
+fn toml_key(code: &str) -> String {
+    if !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    {
+        code.to_string()
+    } else {
+        format!("{code:?}")
+    }
 }
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ impl Lang {
 
 /// The language a site's home page (`content/_index.md`) is plainly written in: an
 /// English site whose site.toml is unreadable is told so in English.
-fn home_page_language(root: &Path) -> Option<Lang> {
+pub fn home_page_language(root: &Path) -> Option<Lang> {
     use std::io::Read;
     let path = root.join("content").join("_index.md");
     if crate::symlinks::not_a_file_at(&path).is_some() {

@@ -9,7 +9,7 @@ use tera::{Context, Value};
 use crate::content::schema::{Rag, Vocabulary};
 use crate::derive;
 use crate::kinds::Kind;
-use crate::render::context::{self, paginator, project_row, ProjectRow};
+use crate::render::context::{self, paginator, ProjectRow};
 use crate::render::jobs::pages_for;
 use crate::render::template_context::{rag_counts, section_context, StatusCount};
 use crate::render::Renderer;
@@ -185,7 +185,7 @@ pub fn projects(r: &Renderer, ctx: &mut Context, s: SectionId, rag: Option<Rag>,
     let per = site.config.paginate;
     let rows: Vec<ProjectRow> = slice(&ids, per, n)
         .into_iter()
-        .filter_map(|id| project_row(site, r.i18n, id))
+        .filter_map(|id| r.project_row(id))
         .collect();
     let filters: Vec<RagFilter> = RAGS
         .iter()
@@ -230,16 +230,15 @@ pub struct Dashboard<'a> {
     trend: Vec<context::TrendRow>,
     /// Projects the BAC/EAC chart leaves out, having no EAC.
     without_eac: usize,
+    /// Projects whose data the build doubts, counted in the figures all the same.
+    doubtful: usize,
 }
 
 pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
     let site = r.site;
     let rags = project_rags(site);
     let shown = attention(&rags, DASHBOARD_ROWS);
-    let rows: Vec<ProjectRow> = shown
-        .iter()
-        .filter_map(|&id| project_row(site, r.i18n, id))
-        .collect();
+    let rows: Vec<ProjectRow> = shown.iter().filter_map(|&id| r.project_row(id)).collect();
     let empty = crate::data::ProjectData::default();
     let as_of = rags
         .iter()
@@ -268,6 +267,7 @@ pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
             .tables
             .get("portfolio")
             .map_or(0, crate::charts::portfolio::without_eac),
+        doubtful: rags.iter().filter(|(id, _)| r.doubts(*id) > 0).count(),
     }
 }
 

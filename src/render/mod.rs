@@ -181,6 +181,21 @@ impl<'a> Renderer<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// How many doubts the build has about project `id`'s data (0 for other pages).
+    fn doubts(&self, id: PageId) -> usize {
+        self.site
+            .page(id)
+            .project()
+            .map_or(0, |info| self.data_notes(&info.slug).len())
+    }
+
+    /// [`context::project_row`] with its doubts counted.
+    fn project_row(&self, id: PageId) -> Option<context::ProjectRow> {
+        let mut row = context::project_row(self.site, self.i18n, id)?;
+        row.doubts = self.doubts(id);
+        Some(row)
+    }
+
     fn neighbours(&self, section: SectionId) -> &jobs::Neighbours {
         self.neighbours[section].get_or_init(|| jobs::neighbours(self.site, section))
     }

@@ -341,6 +341,8 @@ struct Home {
     recent_reviews: Value,
     sections: Vec<context::SectionCard>,
     projects_by_status: Vec<StatusCount>,
+    /// Projects whose data the build doubts, counted in `rag_counts` all the same.
+    doubtful: usize,
 }
 
 fn home_context(r: &Renderer) -> Home {
@@ -375,8 +377,10 @@ fn home_context(r: &Renderer) -> Home {
         listed: true,
     })
     .collect();
+    let rags = listings::project_rags(site);
     Home {
-        rag_counts: rag_counts(&listings::project_rags(site), r),
+        doubtful: rags.iter().filter(|(id, _)| r.doubts(*id) > 0).count(),
+        rag_counts: rag_counts(&rags, r),
         counts: Counts {
             practices: count(Kind::Practice),
             lessons: lessons.len(),

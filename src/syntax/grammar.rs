@@ -162,11 +162,11 @@ fn told(slip: Slip, line: &str) -> (Text, Text) {
         ),
         Slip::EmptyKey => (
             t!("this line has no key before `=`, or a key TOML cannot read"),
-            t!("write each setting as `key = value` on a line of its own; a key is letters, digits, `_` and `-`, or in quotes (`\"项目 A\" = 1`)"),
+            t!("write each setting as `key = value` on a line of its own; a key is letters, digits, `_` and `-`, or in quotes (`\"Project A\" = 1`)"),
         ),
         Slip::KeyAsLongText => (
             t!("a key is written with three quotes"),
-            t!("a key takes one quote at each end (`\"项目 A\" = 1`), or none"),
+            t!("a key takes one quote at each end (`\"Project A\" = 1`), or none"),
         ),
         Slip::TwoAssignments => (
             t!("this line has more than one `=`"),

@@ -111,7 +111,7 @@ pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     if message.starts_with("invalid unquoted key") {
         return explained_here(
             t!("a key holds a character keys may not hold without quotes"),
-            t!("write keys of letters, digits, `_` and `-`, or put the key in quotes (`\"项目 A\" = 1`); a text value goes after `=` in quotes"),
+            t!("write keys of letters, digits, `_` and `-`, or put the key in quotes (`\"Project A\" = 1`); a text value goes after `=` in quotes"),
         );
     }
     grammar::explain(message, line)

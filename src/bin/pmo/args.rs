@@ -119,7 +119,7 @@ pub(crate) enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Create a new page from its kind's archetype, e.g. `pmo new lesson "供应商延期"`.
+    /// Create a new page from its kind's archetype, e.g. `pmo new lesson "Vendor delay"`.
     New {
         /// The kind of page; it decides the folder (content/lessons/ …) and the
         /// front matter fields.
@@ -132,7 +132,7 @@ pub(crate) enum Command {
         #[arg(long)]
         slug: Option<String>,
     },
-    /// Bring pages in from other tools, e.g. `pmo import lessons 经验教训登记册.xlsx`.
+    /// Bring pages in from other tools, e.g. `pmo import lessons register.xlsx`.
     Import {
         #[command(subcommand)]
         what: Import,

@@ -54,10 +54,8 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
         Ok(cli) => return cli,
         Err(error) => error,
     };
-    let told = match lang {
-        Lang::En => None,
-        _ => in_words(&error),
-    };
+    // In English too: clap's own message names no similar command (`nwe` for `new`).
+    let told = in_words(&error);
     match told {
         Some((message, help)) => {
             eprintln!("{}", t!("error: {message}", message = message).render(lang));

@@ -204,7 +204,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
         out.push(
             table
                 .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, col)
-                .with_help(t!("write every amount of the table in the same unit, the project's currency (not thousands or 万); if the amount is right, this warning can be ignored")),
+                .with_help(t!("write every amount of the table in the same unit, the project's currency (not thousands or ten-thousands); if the amount is right, this warning can be ignored")),
         );
     }
     out

@@ -86,20 +86,47 @@ pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
         })
         .collect();
     let months = derive::history::portfolio(&projects);
-    let skip = months.len().saturating_sub(TREND_MONTHS);
-    months
+    // The last twelve months of the calendar, not the last twelve months reported: a
+    // portfolio silent from October to December showed 15 months as "the last 12", the
+    // closed project's old months read as recent. A month no project reported is a
+    // row saying so.
+    let numbered: Vec<(i32, derive::history::Month)> = months
         .into_iter()
-        .skip(skip)
-        .map(|m| TrendRow {
-            period: m.period,
-            cpi: derive::evm::format_index(m.cpi),
-            spi: derive::evm::format_index(m.spi),
-            green: m.counts[0],
-            amber: m.counts[1],
-            red: m.counts[2],
-            reporting: m.reporting,
-        })
-        .collect()
+        .filter_map(|m| Some((derive::month_number(&m.period)?, m)))
+        .collect();
+    let Some(&(last, _)) = numbered.last() else {
+        return Vec::new();
+    };
+    let first = numbered
+        .first()
+        .map_or(last, |(n, _)| *n)
+        .max(last - TREND_MONTHS as i32 + 1);
+    let mut reported = numbered.into_iter().peekable();
+    let mut rows = Vec::new();
+    for n in first..=last {
+        while reported.next_if(|(m, _)| *m < n).is_some() {}
+        rows.push(match reported.next_if(|(m, _)| *m == n) {
+            Some((_, m)) => TrendRow {
+                period: m.period,
+                cpi: derive::evm::format_index(m.cpi),
+                spi: derive::evm::format_index(m.spi),
+                green: m.counts[0],
+                amber: m.counts[1],
+                red: m.counts[2],
+                reporting: m.reporting,
+            },
+            None => TrendRow {
+                period: format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1),
+                cpi: "n/a".to_string(),
+                spi: "n/a".to_string(),
+                green: 0,
+                amber: 0,
+                red: 0,
+                reporting: 0,
+            },
+        });
+    }
+    rows
 }
 
 #[derive(Debug, Serialize)]
@@ -146,6 +173,9 @@ pub struct ProjectRow {
     /// Active, with figures that stopped more than hygiene's `data_stale_months` ago:
     /// its status is as of `last_period`, which the lists mark.
     pub stale: bool,
+    /// How many doubts the build has about its data (its page lists them): the lists
+    /// mark such a project, whose CPI or status may be wrong (see `render::notes`).
+    pub doubts: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -244,6 +274,8 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             site.config.hygiene.data_stale_months,
         )
         .is_some(),
+        // Known to the renderer only (see `Renderer::doubts`), which sets it.
+        doubts: 0,
     })
 }
 

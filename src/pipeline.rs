@@ -495,6 +495,26 @@ impl Prepared {
             .render_all(output, progress)
             .map_err(BuildFailure::from)?
             + index_files;
+        let site_static = self.root.join("static");
+        let authored: std::collections::HashMap<&str, PathBuf> = self
+            .site
+            .assets
+            .iter()
+            .map(|rel| (rel.as_str(), Path::new("content").join(rel)))
+            .chain(
+                self.site
+                    .static_files
+                    .iter()
+                    .filter(|(_, source)| {
+                        matches!(source, theme::Source::Disk(path) if path.starts_with(&site_static))
+                    })
+                    .map(|(rel, _)| (rel.as_str(), Path::new("static").join(rel))),
+            )
+            .collect();
+        let clashes = output::built_case_clashes(&output.written(), &authored);
+        if !clashes.is_empty() {
+            return Err(clashes.into());
+        }
         laps.mark("render");
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);

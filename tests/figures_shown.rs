@@ -175,6 +175,27 @@ fn doubtful_states_are_told_and_marked() {
     );
     let dashboard = site.read("dashboard/index.html");
     assert!(dashboard.contains("stale-mark"), "the stale project marked");
+    // A project whose one doubt is that its figures stopped is marked once.
+    site.write(
+        "content/projects/only-stale/index.md",
+        "---\ntitle: 停更项目\nstart: 2025-01-01\nfinish: 2026-12-31\nstatus: active\nbac: 200000\ncurrency: CNY\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/projects/only-stale/budget.csv",
+        "period,pv,ev,ac\n2025-06,100000,100000,100000\n2025-07,100000,100000,100000\n",
+    );
+    site.build_ok();
+    let list = site.read("dashboard/index.html");
+    let row = &list[list.find("projects/only-stale/").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("数据已停更"), "{row}");
+    assert!(!row.contains("数据存疑"), "{row}");
+    let dashboard = site.read("dashboard/index.html");
+    // Its other doubts (amounts before its start, a plan short of its BAC) too.
+    let stale_row = &dashboard[dashboard.find("projects/stale/").unwrap()..];
+    let stale_row = &stale_row[..stale_row.find("</tr>").unwrap()];
+    assert!(stale_row.contains("数据已停更"), "{stale_row}");
+    assert!(stale_row.contains("数据存疑"), "{stale_row}");
     assert!(site
         .read("projects/stale/index.html")
         .contains("stale-mark"));

@@ -351,3 +351,28 @@ fn told_at(site: &Site, rel: &str) -> String {
         .cloned()
         .unwrap_or_else(|| panic!("nothing told at {rel}: {told:?}"))
 }
+
+/// An attachment whose path differs only in case from a file pmo writes
+/// (`content/Search/meta.js` beside the index's `search/meta.js`) was published beside
+/// it: on a Windows share, IIS or a Mac the two are one file, and the author's could be
+/// the one served (the third hunt for script). An error at the attachment.
+#[test]
+fn a_file_differing_in_case_from_a_built_one_is_refused() {
+    for (rel, built) in [
+        ("content/Search/meta.js", "search/meta.js"),
+        ("content/JS/search-ui.js", "js/search-ui.js"),
+        ("static/Dashboard/index.html", "dashboard/index.html"),
+    ] {
+        let site = Site::fixture("basic");
+        let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+        site.write(
+            "site.toml",
+            format!("search = true\ntrust_html = true\n{config}"),
+        );
+        site.write(rel, "window.x = 1;\n");
+        let m = site.build_err();
+        assert!(m.contains(rel), "{rel}: {m}");
+        assert!(m.contains(built), "{rel}: {m}");
+        assert!(m.contains("differs only in case"), "{rel}: {m}");
+    }
+}

@@ -20,6 +20,12 @@ pub use staging::{Staging, MARKER};
 pub trait Output: Sync {
     /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Every path written so far, for the checks made on the whole site once it is
+    /// written (see [`built_case_clashes`]); none for outputs that keep no list.
+    fn written(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The paths written so far, so that no file silently replaces another: a static file
@@ -28,6 +34,12 @@ pub trait Output: Sync {
 pub struct Claims(Mutex<HashSet<String>>);
 
 impl Claims {
+    /// The paths claimed so far.
+    pub fn paths(&self) -> Vec<String> {
+        let claimed = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        claimed.iter().cloned().collect()
+    }
+
     /// Claims `rel` for one file; a second claim is an `AlreadyExists` error.
     pub fn claim(&self, rel: &str) -> io::Result<()> {
         // A poisoned lock only means another write panicked; the set is still right.
@@ -51,6 +63,10 @@ pub struct Discard(Claims);
 impl Output for Discard {
     fn write(&self, rel: &str, _: &[u8]) -> io::Result<()> {
         self.0.claim(rel)
+    }
+
+    fn written(&self) -> Vec<String> {
+        self.0.paths()
     }
 }
 
@@ -88,6 +104,10 @@ impl Output for Collect {
         files.push((rel.to_string(), held));
         Ok(())
     }
+
+    fn written(&self) -> Vec<String> {
+        self.claims.paths()
+    }
 }
 
 /// Warnings for files of the site whose paths differ only in case (`Logo.png` and
@@ -120,6 +140,42 @@ pub fn case_clashes<'a>(
         }
     }
     out
+}
+
+/// Errors for the author's files (`authored`: attachments and the site's own static
+/// files, with the source each is shown as) whose path differs only in case from a file
+/// pmo writes (`written` holds both): `content/Search/meta.js` beside the search index's
+/// `search/meta.js`. On a Windows share, IIS or a Mac they are one file, and whichever
+/// is copied last is served: the author's script in place of the site's.
+pub fn built_case_clashes(
+    written: &[String],
+    authored: &std::collections::HashMap<&str, PathBuf>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Problem};
+    use crate::t;
+    let mut built: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for rel in written {
+        if !authored.contains_key(rel.as_str()) {
+            built.insert(rel.to_lowercase(), rel);
+        }
+    }
+    let mut out: Vec<(&PathBuf, Diagnostic)> = authored
+        .iter()
+        .filter_map(|(rel, shown)| {
+            let theirs = built.get(&rel.to_lowercase())?;
+            Some((
+                shown,
+                Diagnostic::error(Problem::Content(t!(
+                    "this file's name differs only in case from {other}, a file pmo writes: on a Windows share, IIS or a Mac they are one file, and the site would serve this one in its place",
+                    other = *theirs
+                )))
+                .in_file(shown)
+                .with_help(t!("rename the file or its folder")),
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out.into_iter().map(|(_, d)| d).collect()
 }
 
 /// Joins a site path to `base`, refusing anything that would land outside it.

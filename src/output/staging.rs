@@ -118,6 +118,10 @@ impl Output for Staging {
         }
         fs::write(path, bytes)
     }
+
+    fn written(&self) -> Vec<String> {
+        self.claims.paths()
+    }
 }
 
 /// Whether `dir` holds pmo's marker: a folder pmo wrote and may replace.

@@ -189,10 +189,11 @@ impl<'a> Renderer<'a> {
             .map_or(0, |info| self.data_notes(&info.slug).len())
     }
 
-    /// [`context::project_row`] with its doubts counted.
+    /// [`context::project_row`] with its doubts counted, but for the note that its
+    /// figures stopped, which the row marks on its own ("data stopped").
     fn project_row(&self, id: PageId) -> Option<context::ProjectRow> {
         let mut row = context::project_row(self.site, self.i18n, id)?;
-        row.doubts = self.doubts(id);
+        row.doubts = self.doubts(id).saturating_sub(usize::from(row.stale));
         Some(row)
     }
 

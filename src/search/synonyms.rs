@@ -9,7 +9,8 @@
 //!
 //! Each member is written with the number of pages holding all of its terms (an upper
 //! bound; 0 when a term is in no page): the client tries only members the site holds,
-//! the most widely held first, as every synonym it tries costs the download of its terms.
+//! in the group's order (nearest in meaning first), as every synonym it tries costs the
+//! download of its terms.
 
 use crate::search::postings::{cjk_partition, fnv64, Partition, BIGRAM};
 use crate::search::tokenize::{for_each_term, TermKind};
@@ -20,9 +21,8 @@ use crate::slugs::fold_full_width;
 /// their pages would bury what was asked for. English members let an English query reach
 /// a Chinese portal and the other way round.
 pub const BUILT_IN: &[&[&str]] = &[
-    &[
-        "延期", "延误", "延迟", "拖期", "滞后", "推迟", "delay", "slippage",
-    ],
+    // Not 延迟: in IT projects it is as often latency (网络延迟, 数据延迟).
+    &["延期", "延误", "拖期", "滞后", "推迟", "delay", "slippage"],
     &[
         "供应商",
         "厂商",
@@ -45,8 +45,14 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["变更控制委员会", "ccb", "change control board"],
     &["变更请求", "变更申请", "change request"],
     &["单点登录", "sso", "single sign-on"],
-    &["挣值", "赢得值", "earned value"],
-    &["挣值管理", "evm", "earned value management"],
+    &[
+        "挣值",
+        "挣值管理",
+        "赢得值",
+        "earned value",
+        "evm",
+        "earned value management",
+    ],
     &["成本绩效指数", "cpi", "cost performance index"],
     &["进度绩效指数", "spi", "schedule performance index"],
     &["完工估算", "eac", "estimate at completion"],
@@ -81,7 +87,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["主数据", "mdm", "master data"],
     &["上线", "投产", "go-live"],
     &["切换", "割接", "cutover"],
-    &["回滚", "rollback"],
+    &["回滚", "回退", "rollback"],
     &["启动会", "开工会", "kick-off", "kickoff"],
     &["复盘", "回顾会", "retrospective", "post-mortem"],
     &["结项", "收尾", "project closure"],
@@ -120,8 +126,8 @@ pub fn normalize(member: &str) -> String {
 }
 
 /// The groups of `syn.js`: the built-in ones, then the site's own (`search_synonyms`),
-/// each member with the pages holding its terms, the held members first, most held
-/// first. A group whose members no page holds is left out: no query of it can be widened
+/// each member with the pages holding its terms, in the group's order. A group whose
+/// members no page holds is left out: no query of it can be widened
 /// to a page.
 pub fn table(parts: &[Partition], site_groups: &[Vec<String>]) -> Vec<Vec<(String, u32)>> {
     let built_in = BUILT_IN
@@ -138,9 +144,9 @@ pub fn table(parts: &[Partition], site_groups: &[Vec<String>]) -> Vec<Vec<(Strin
             let pages = pages_with_all(parts, &member);
             members.push((member, pages));
         }
-        // Stable: members held alike keep the group's order.
-        members.sort_by_key(|m| std::cmp::Reverse(m.1));
-        if members.len() >= 2 && members[0].1 > 0 {
+        // The group's order is kept: nearest in meaning first (延误 for 延期), not the
+        // most held (推迟, postponed, held by more pages, came first).
+        if members.len() >= 2 && members.iter().any(|m| m.1 > 0) {
             out.push(members);
         }
     }

@@ -258,8 +258,10 @@
    * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
    * and lowercased, a CJK word anywhere, a Latin one as whole words (an English plural
    * or -ed/-ing form too); overlapping finds keep the longest (挣值管理 over 挣值).
-   * Each word found gives its most held synonym first, then the next of each, `max` in
-   * all: {query, word (the synonym), from (the word it stands for)}.
+   * With two words or more found, the first query replaces each by its nearest synonym;
+   * then each word found gives its nearest synonym, then the next of each (syn.js lists a
+   * group nearest first, and only words some page holds are tried), `max` in all:
+   * {query, word (the synonym, or the synonyms, spaced), from (what they stand for)}.
    */
   /**
    * A member of syn.js as a pattern over the folded query: Latin words whole (an English
@@ -306,10 +308,20 @@
     });
     kept.sort(function (a, b) { return a.at - b.at; });
     var out = [];
+    var held = function (f) { return table[f.g].filter(function (p) { return p[0] !== f.word && p[1] > 0; }); };
+    // Two words or more found: first each replaced by its nearest synonym (厂商延误 is
+    // 供应商延期), then one at a time.
+    if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {
+      var all = q;
+      kept.slice().reverse().forEach(function (f) {
+        all = all.slice(0, f.at) + String(held(f)[0][0]) + all.slice(f.end);
+      });
+      out.push({ query: all, word: kept.map(function (f) { return String(held(f)[0][0]); }).join(' '), from: kept.map(function (f) { return f.word; }).join(' ') });
+    }
     for (var r = 0; out.length < max; r++) {
       var more = false;
       kept.forEach(function (f) {
-        var others = table[f.g].filter(function (p) { return p[0] !== f.word && p[1] > 0; });
+        var others = held(f);
         if (r >= others.length || out.length >= max) return;
         more = true;
         var word = String(others[r][0]);

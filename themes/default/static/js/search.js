@@ -1384,12 +1384,18 @@
    * results is widened to its synonyms (see widen).
    */
   function search(query, options) {
-    return searchFolded(query, options).then(function (res) {
+    // The query's own matches come with it, for widen to put its synonyms' after.
+    var own = {};
+    Object.keys(options || {}).forEach(function (k) { own[k] = options[k]; });
+    own.matches = true;
+    return searchFolded(query, own).then(function (res) {
+      var matches = res.matches;
+      delete res.matches;
       if (res.total >= WIDEN_BELOW) return res;
       var asked = res.folded || query;
       return optional('syn').then(function (table) {
         var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
-        return vs.length ? widen(asked, vs, res, options || {}) : res;
+        return vs.length && matches ? widen(vs, res, matches, options || {}) : res;
       });
     });
   }
@@ -1417,44 +1423,50 @@
    */
   var WIDEN_BELOW = 10;
   /** Synonym queries a query is widened to at most (each loads its own terms). */
-  var WIDEN_QUERIES = 3;
+  var WIDEN_QUERIES = 4;
 
   /**
-   * `res` (the query's own result) with the pages its synonym queries `vs` find after its
-   * own, each once, in the order of the query that found it first and its rank there.
-   * `total` and the facets count them all; each row from a synonym names it in
-   * `synonym`, and `widened` lists the synonyms that found a page.
+   * `res` (the query's own result, `own` its matches) with the pages its synonym queries
+   * `vs` find after its own, each once, in the order of the query that found it first
+   * and its rank there. `total` and the facets count them all; each row from a synonym
+   * names it in `synonym`, and `widened` lists the synonyms that found a page. The
+   * query's own matches are those `res` counted: run again without its page of results,
+   * a long run kept pages it had dropped as not holding every word (制造执行系统).
    */
-  function widen(query, vs, res, options) {
+  function widen(vs, res, own, options) {
     var limit = options.limit === undefined ? 10 : options.limit;
     var offset = options.offset || 0;
     var withText = options.excerpts !== false;
     var filters = options.filters || {};
-    var quiet = { limit: 0, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
-    var queries = [query].concat(vs.map(function (v) { return v.query; }));
+    // As deep as the page of results reaches, so unsure pages there are settled.
+    var quiet = { limit: offset + limit, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
+    var queries = vs.map(function (v) { return v.query; });
     return Promise.all(queries.map(function (q) { return searchAs(q, quiet); })).then(function (lists) {
       var seen = {};
       var merged = [];
       var found = [];
       var inFound = {};
       var widened = [];
+      own.hits.forEach(function (m) { seen[m.d] = true; merged.push({ m: m, from: -1 }); });
+      own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
       lists.forEach(function (r, i) {
         r.matches.hits.forEach(function (m) {
           if (seen[m.d]) return;
           seen[m.d] = true;
           merged.push({ m: m, from: i });
-          if (i > 0 && widened.indexOf(vs[i - 1].word) < 0) widened.push(vs[i - 1].word);
+          if (widened.indexOf(vs[i].word) < 0) widened.push(vs[i].word);
         });
         r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
       });
       if (!widened.length) return res;
       // The query's own pages come first, as `res` ordered them; the rest are new.
-      var extra = merged.slice(Math.max(offset, res.total), offset + limit);
+      var extra = merged.slice(Math.max(offset, res.total), offset + limit)
+        .filter(function (x) { return x.from >= 0; });
       var byQuery = {};
       extra.forEach(function (x) { (byQuery[x.from] = byQuery[x.from] || []).push(x.m); });
       var rows = Object.keys(byQuery).map(function (i) {
         return rowsFor(queries[i], byQuery[i], withText).then(function (list) {
-          list.forEach(function (row) { row.synonym = vs[i - 1].word; });
+          list.forEach(function (row) { row.synonym = vs[i].word; });
           return list;
         });
       });

@@ -1147,3 +1147,17 @@ fn a_match_past_the_first_block_loads_with_it() {
         "{deep}"
     );
 }
+
+/// A title writing its month the Chinese way (2026年10月组合月报) came 16th for
+/// `2026-10` on the sample portal, under every page merely dated that month (the search
+/// tester of the fourth round): the title holds the month as `2026-10` too, with a
+/// title's weight.
+#[test]
+fn a_month_typed_iso_finds_the_title_that_writes_it_in_chinese_first() {
+    let site = Site::sample();
+    site.build_ok();
+    let r = search_client(&site, &json!(["2026-10", "2026/10"]));
+    for res in &r {
+        assert_eq!(urls(res)[0], "reports/portfolio-2026-10/", "{res}");
+    }
+}

@@ -118,6 +118,16 @@ pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
     out
 }
 
+/// `text` followed by the ISO form of each date it writes the Chinese way (see
+/// [`written_dates`]); borrowed when it writes none, as most titles do.
+pub fn with_iso_dates(text: &str) -> std::borrow::Cow<'_, str> {
+    let dates = written_dates(text);
+    if dates.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(format!("{text}\n{}", dates.join("\n")))
+}
+
 /// The dates `text` writes the Chinese way (`2025 年 9 月`, `2025年10月8日`) as the
 /// ISO terms a date of the front matter is indexed by (`2025-09`, `2025-10-08` and its
 /// month), each once, so `2025-09`, `2025/9` or `2025.09` finds the prose that says it

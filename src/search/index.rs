@@ -259,7 +259,11 @@ fn postings(
                         .map_init(DocTerms::default, |terms, (i, &id)| {
                             let page = site.page(id);
                             let [title, headings] = &cuts[first + i];
-                            terms.add_field(0, head(&page.title, MAX_FIELD_BYTES), title);
+                            // A title writing its month the Chinese way (2026年10月组合月报)
+                            // holds it as `2026-10` too, with a title's weight: `2026-10`
+                            // put the month's report 16th, under pages merely dated then.
+                            let title_text = fields::with_iso_dates(&page.title);
+                            terms.add_field(0, head(&title_text, MAX_FIELD_BYTES), title);
                             let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
                             let metadata = fields::metadata(site, page, i18n, as_of);

@@ -144,6 +144,7 @@ fn doubtful_states_are_told_and_marked() {
         "content/projects/nocur/milestones.csv",
         "name,baseline,forecast,actual\n上线,2026-03-01,,2026-05-01\n",
     );
+    active(&site, "nobac", "currency: CNY\n", B);
     site.write(
         "content/projects/bare/index.md",
         "---\ntitle: 筹备中\nstatus: active\n---\n\n尚无预算。\n",
@@ -158,6 +159,8 @@ fn doubtful_states_are_told_and_marked() {
             .clone()
     };
     assert!(find("`nocur` names no currency").contains("nocur/index.md:6:"));
+    // A budget table with no BAC: its CPI shows, its EAC cannot (the fourth walk-through).
+    assert!(find("has a budget table but no `bac`").contains("nobac/index.md:2:"));
     // A project with no amounts at all has no unit to name (the fourth walk-through).
     assert!(
         !warnings.iter().any(

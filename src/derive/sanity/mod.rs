@@ -240,6 +240,17 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         if p.info.bac == Some(0.0) {
             out.extend(budget::zero_bac(p, &totals));
         }
+        if p.info.bac.is_none() {
+            // CPI and SPI show, but EAC, VAC and percent complete cannot be worked out,
+            // and the dashboard counted the project as having "no figures yet".
+            out.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "the project has a budget table but no `bac`: its EAC, VAC and percent complete cannot be worked out, and it is left out of the BAC and EAC totals"
+                )))
+                .at(p.front.location("title"))
+                .with_help(t!("add `bac:` (the approved budget at completion) to the front matter")),
+            );
+        }
         out.extend(budget::ev_far_ahead_of_pv(table, &totals));
         out.extend(budget::period_gaps(table, &totals));
         out.extend(budget::reported_ahead(table, &totals, p.as_of));

@@ -120,13 +120,19 @@ impl<'de> Deserialize<'de> for Date {
                 let Some((_, value)) = map.next_entry::<String, String>()? else {
                     return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
                 };
-                // A date-time's time is dropped; anything else after ten characters
-                // (which may be multibyte text) is no date.
+                // A date-time is refused as YAML refuses it: its time was dropped, and
+                // `2024-02-29T23:30:00-10:00` is March 1 in UTC, so the day shown was
+                // not certain. Anything else after ten characters is no date either.
                 let (date_part, rest) = match value.char_indices().nth(10) {
                     Some((at, _)) => value.split_at(at),
                     None => (value.as_str(), ""),
                 };
-                if !rest.is_empty() && !rest.starts_with(['T', ' ']) {
+                if rest.starts_with(['T', 't', ' ']) {
+                    return Err(de::Error::custom(format!(
+                        "`{value}` is a date and a time: write the day alone, as {date_part}"
+                    )));
+                }
+                if !rest.is_empty() {
                     return Err(de::Error::custom(format!(
                         "`{value}` is not a date: write it as YYYY-MM-DD"
                     )));

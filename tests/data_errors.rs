@@ -894,3 +894,16 @@ fn an_amount_with_a_space_inside_is_refused_at_its_cell() {
     assert!(m.contains("content/projects/erp/budget.csv:3:22"), "{m}");
     assert!(m.contains("`95 00`"), "{m}");
 }
+
+/// A key twice in a row of a JSON table kept the second value, unsaid (`"ac": 463000,
+/// "ac": 363000` showed a CPI of 0.90 for 0.89), where YAML's is an error (the
+/// malformed-site hunt of the fourth round).
+#[test]
+fn a_key_twice_in_a_json_row_is_an_error_at_the_second() {
+    let m = failing_budget(
+        "budget.json",
+        "[\n{\"period\": \"2024-01\", \"pv\": 1, \"ev\": 1, \"ac\": 2, \"ac\": 1}\n]\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.json:2:"), "{m}");
+    assert!(m.contains("`ac` is written twice"), "{m}");
+}

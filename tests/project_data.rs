@@ -513,3 +513,24 @@ fn the_portfolio_trend_is_the_last_twelve_calendar_months() {
         "{november:?}"
     );
 }
+
+/// A rate for what is no currency code and no project names (`DOLLAR = 7`) converted
+/// nothing, unsaid (the malformed-site hunt of the fourth round).
+#[test]
+fn a_rate_no_project_can_use_is_warned_about() {
+    let site = with_second_project("USD");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"CNY\"\nrates = {{ USD = 7.1, DOLLAR = 7 }}\n"),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("site.toml")
+                && w.contains("`DOLLAR` in `rates` is no currency code")),
+        "{warnings:#?}"
+    );
+}

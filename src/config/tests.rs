@@ -254,3 +254,39 @@ fn chart_colors_must_be_colours_that_show_on_white() {
         assert!(err.to_string().contains("site.toml:2:18"), "{pale}: {err}");
     }
 }
+
+/// Rates and hygiene limits that were taken silently (the malformed-site hunt of the
+/// fourth round): `usd` beside `USD` replaced it, the portfolio's own rate and a word
+/// that is no code did nothing, and a negative limit made every project stale.
+#[test]
+fn doubtful_rates_and_limits_are_errors_at_their_line() {
+    for (toml, said) in [
+        (
+            "[currency]\nportfolio = \"CNY\"\nrates = { USD = 7.1, usd = 1 }\n",
+            "one currency, USD, given two rates",
+        ),
+        (
+            "[currency]\nportfolio = \"CNY\"\nrates = { CNY = 2 }\n",
+            "the portfolio currency, so its rate is 1",
+        ),
+        (
+            "[hygiene]\ndata_stale_months = -3\n",
+            "`data_stale_months` is -3",
+        ),
+        (
+            "[hygiene]\npractice_max_age_months = 99999999\n",
+            "`practice_max_age_months` is 99999999",
+        ),
+    ] {
+        let err =
+            Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{toml}")).unwrap_err();
+        assert!(err.to_string().contains(said), "{toml}: {err}");
+        assert!(err.location.is_some(), "{toml}: {err}");
+    }
+    // The portfolio's own rate written as 1, and RMB for CNY, are fine.
+    Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[currency]\nportfolio = \"CNY\"\nrates = { CNY = 1, USD = 7.1 }\n",
+    )
+    .unwrap();
+}

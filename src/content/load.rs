@@ -201,6 +201,14 @@ pub fn load(
             }
             Err(problems) => {
                 loaded.failed.push(rel.clone());
+                if problems.is_empty() {
+                    // No page may leave the site unsaid, whatever failed to name itself.
+                    diagnostics.push(
+                        Diagnostic::error(Problem::Content(t!("this page could not be read, and is left out of the site")))
+                            .in_file(&display_path(root, &content_dir.join(rel)))
+                            .with_help(t!("check its front matter against a page of the same kind that builds (`pmo new` writes one)")),
+                    );
+                }
                 diagnostics.extend(problems);
             }
         }

@@ -155,6 +155,24 @@ pub fn parse_json(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
             }
         })?;
     let offsets = crate::data::json_places::value_offsets(text);
+    // serde_json keeps the last of two values of one key: `"ac": 463000, "ac": 363000`
+    // showed the second as the month's cost, unsaid, where YAML's is an error.
+    for row in &offsets {
+        for (k, (key, at)) in row.iter().enumerate() {
+            if row[..k].iter().any(|(earlier, _)| earlier == key) {
+                return Err(structured_error(
+                    path,
+                    text,
+                    t!("`{field}` is written twice", field = key.as_str()),
+                    *at,
+                    t!(
+                        "keep one of the two `{field}` values of this row",
+                        field = key.as_str()
+                    ),
+                ));
+            }
+        }
+    }
     Ok(values
         .into_iter()
         .enumerate()

@@ -176,6 +176,24 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             *used.entry(own).or_default() += 1;
         }
     }
+    // A rate for what is no currency code and no project names (`DOLLAR = 7`) converts
+    // nothing, unsaid: the projects it was meant for are in USD, or named otherwise.
+    for key in site.config.currency.rates.keys() {
+        let read = code(key);
+        let is_code = read.len() == 3 && read.bytes().all(|b| b.is_ascii_uppercase());
+        if !is_code && !used.contains_key(&read) {
+            out.push(
+                site.config.at_key(
+                    Diagnostic::warning(Problem::Config(t!(
+                        "`{key}` in `rates` is no currency code, and no project names it: its rate converts nothing",
+                        key = key.as_str()
+                    ))),
+                    key,
+                )
+                .with_help(t!("write the currency's three-letter ISO 4217 code, as projects name it in `currency:` (USD, EUR, GBP …)")),
+            );
+        }
+    }
     let likeliest = used
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))

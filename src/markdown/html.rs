@@ -179,6 +179,12 @@ impl Nesting {
                         self.html = self.html.saturating_sub(1);
                     } else if !tag.self_closing && !void {
                         self.html += 1;
+                        // Deepest inside the event: 250,000 `<div>`s opened and closed
+                        // on one line are one event, back at depth 0 by its end, and
+                        // took the sanitizer minutes.
+                        if self.markdown + self.html > MAX_NESTING {
+                            return Some(self.markdown + self.html);
+                        }
                     }
                 }
             }
@@ -219,7 +225,9 @@ fn html_tags(html: &str) -> impl Iterator<Item = HtmlTag<'_>> + '_ {
         if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return None;
         }
-        let end = rest.find('>').unwrap_or(rest.len());
+        // Up to the next `<` at most: `<a <a <a …` without a `>` was read to the end
+        // for each of its tags.
+        let end = rest.find(['>', '<']).unwrap_or(rest.len());
         Some(HtmlTag {
             closing,
             self_closing: rest[..end].ends_with('/'),

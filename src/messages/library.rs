@@ -33,6 +33,26 @@ pub fn library(message: &str) -> Text {
             value = value
         );
     }
+    // Our own date reader's words, through serde (src/date.rs).
+    if let Some((value, day)) = message
+        .strip_prefix('`')
+        .and_then(|r| r.split_once("` is a date and a time: write the day alone, as "))
+    {
+        return t!(
+            "`{value}` is a date and a time: write the day alone, as {day}",
+            value = value,
+            day = day
+        );
+    }
+    if let Some(value) = message
+        .strip_prefix('`')
+        .and_then(|r| r.strip_suffix("` is not a date: write it as YYYY-MM-DD"))
+    {
+        return t!(
+            "`{value}` is not a date: write it as YYYY-MM-DD",
+            value = value
+        );
+    }
     if message == "floating-point number overflowed" {
         return t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)");
     }

@@ -166,7 +166,15 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
         let d = in_words(d, &message, &front, local, fields());
         let d = indent_hint(d, path, text, split.front.start, &front, local, fields());
         let d = syntax_hint(d, path, text, split, &message, &front, local);
-        if let Problem::MissingField { .. } = &d.problem {
+        if let Problem::MissingField { field: missing, .. } = &d.problem {
+            // A field missing inside a list (an action without `what`) is none of the
+            // page's own: told as serde found it. Without it the page was dropped from
+            // the site with no word at all.
+            let nested = !fields().required.iter().any(|f| f == missing);
+            if nested {
+                found.push(d);
+                break;
+            }
             // serde names only the first missing field: name them all.
             for field in &fields().required {
                 // Written, but indented under a field blanked above: it was never read

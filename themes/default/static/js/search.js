@@ -1391,7 +1391,11 @@
     return searchFolded(query, own).then(function (res) {
       var matches = res.matches;
       delete res.matches;
-      if (res.total >= WIDEN_BELOW) return res;
+      // A page whose title is the query is what was looked for: its words' synonyms
+      // would add hundreds of pages that merely hold them.
+      // (From the matches, not the rows: a call asking for no rows must widen alike.)
+      var titled = matches && matches.hits.length && matches.hits[0].title;
+      if (res.total >= WIDEN_BELOW || titled) return res;
       var asked = res.folded || query;
       return optional('syn').then(function (table) {
         var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
@@ -1438,7 +1442,8 @@
     var offset = options.offset || 0;
     var withText = options.excerpts !== false;
     var filters = options.filters || {};
-    // As deep as the page of results reaches, so unsure pages there are settled.
+    // As deep as the page of results reaches, so unsure pages there are settled: a page
+    // lacking a word of its synonym query (风险 of 供应商推迟风险) is never shown.
     var quiet = { limit: offset + limit, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
     var queries = vs.map(function (v) { return v.query; });
     return Promise.all(queries.map(function (q) { return searchAs(q, quiet); })).then(function (lists) {

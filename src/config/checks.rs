@@ -1,5 +1,6 @@
 //! Settings checked against each other after site.toml is read: audience names, the
-//! base URL, the theme's folder name, chart colours, search synonyms.
+//! base URL, the theme's folder name, chart colours, search synonyms, currency rates and
+//! hygiene limits.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -217,6 +218,84 @@ pub(super) fn check_search_synonyms(
         .with_help(t!(
             "write each group as a list of the words that mean the same, inside the outer list: search_synonyms = [[\"乙方\", \"外协\"], [\"北斗\", \"BD 平台\"]]"
         )));
+    }
+    Ok(())
+}
+
+/// The fixed rates: one per currency (`usd` is USD: `USD = 7.1, usd = 1` converted every
+/// dollar at 1), the portfolio's own at 1 if given at all, each a positive number.
+pub(super) fn check_rates(
+    config: &Config,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<(), Diagnostic> {
+    let portfolio = config
+        .currency
+        .portfolio
+        .as_deref()
+        .map(crate::numbers::currency_code);
+    let mut read_as: std::collections::BTreeMap<String, &str> = Default::default();
+    for (code, rate) in &config.currency.rates {
+        let (_, value_at) = super::key_place(source, code);
+        let key_at = source[..value_at].rfind(code.as_str()).unwrap_or(value_at);
+        // `usd` is USD: two keys for one currency, one silently replacing the other
+        // (`USD = 7.1, usd = 1` converted every dollar at 1).
+        let read = crate::numbers::currency_code(code);
+        if let Some(first) = read_as.insert(read.clone(), code) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{code}` and `{first}` are one currency, {read}, given two rates",
+                code = code,
+                first = first,
+                read = read.as_str()
+            )))
+            .at(Location::new(path, source, key_at, code.len()))
+            .with_help(t!("keep one of the two lines")));
+        }
+        if portfolio.as_deref() == Some(read.as_str()) && *rate != 1.0 {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{code}` is the portfolio currency, so its rate is 1, not {rate}",
+                code = code,
+                rate = rate
+            )))
+            .at(Location::new(path, source, key_at, code.len()))
+            .with_help(t!(
+                "remove the line: amounts in the portfolio currency are not converted"
+            )));
+        }
+        if !(rate.is_finite() && *rate > 0.0) {
+            let (_, value_at) = super::key_place(source, code);
+            return Err(Diagnostic::error(Problem::Config(t!("the rate of `{code}` is {rate}, expected a positive number", code = code, rate = rate)))
+            .at(Location::new(path, source, value_at, 0))
+            .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1", code = code)));
+        }
+    }
+    Ok(())
+}
+
+/// The `[hygiene]` limits: a negative one made every project stale on its first day, a
+/// huge one is out of any calendar's range.
+pub(super) fn check_hygiene(
+    config: &Config,
+    path: &Path,
+    source: &Arc<str>,
+) -> Result<(), Diagnostic> {
+    let h = &config.hygiene;
+    for (key, value, max) in [
+        ("practice_max_age_months", h.practice_max_age_months, 1200),
+        ("data_stale_months", h.data_stale_months, 1200),
+        ("draft_max_age_days", h.draft_max_age_days, 36_500),
+    ] {
+        if !(0..=max).contains(&value) {
+            let (_, value_at) = super::key_place(source, key);
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{key}` is {value}, but it counts months or days from 0 up to {max}",
+                key = key,
+                value = value,
+                max = max
+            )))
+            .at(Location::new(path, source, value_at, value.to_string().len()))
+            .with_help(t!("write a number of months (days for drafts) such as the default, e.g. data_stale_months = 3")));
+        }
     }
     Ok(())
 }

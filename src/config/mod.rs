@@ -14,7 +14,10 @@ mod checks;
 mod hints;
 mod settings;
 
-use checks::{check_audiences, check_chart_colors, check_search_synonyms, check_theme_name};
+use checks::{
+    check_audiences, check_chart_colors, check_hygiene, check_rates, check_search_synonyms,
+    check_theme_name,
+};
 use hints::{example_help, missing_key_help, unknown_key_help};
 
 pub use checks::{check_base_url, unknown_audience_help};
@@ -329,66 +332,8 @@ impl Config {
                 .with_help(t!("write the currency's three-letter ISO 4217 code, e.g. portfolio = \"CNY\" (RMB and 人民币 are read as CNY)")));
             }
         }
-        let portfolio = config
-            .currency
-            .portfolio
-            .as_deref()
-            .map(crate::numbers::currency_code);
-        let mut read_as: std::collections::BTreeMap<String, &str> = Default::default();
-        for (code, rate) in &config.currency.rates {
-            let (_, value_at) = key_place(text, code);
-            let key_at = text[..value_at].rfind(code.as_str()).unwrap_or(value_at);
-            // `usd` is USD: two keys for one currency, one silently replacing the other
-            // (`USD = 7.1, usd = 1` converted every dollar at 1).
-            let read = crate::numbers::currency_code(code);
-            if let Some(first) = read_as.insert(read.clone(), code) {
-                return Err(Diagnostic::error(Problem::Config(t!(
-                    "`{code}` and `{first}` are one currency, {read}, given two rates",
-                    code = code,
-                    first = first,
-                    read = read.as_str()
-                )))
-                .at(Location::new(path, &source, key_at, code.len()))
-                .with_help(t!("keep one of the two lines")));
-            }
-            if portfolio.as_deref() == Some(read.as_str()) && *rate != 1.0 {
-                return Err(Diagnostic::error(Problem::Config(t!(
-                    "`{code}` is the portfolio currency, so its rate is 1, not {rate}",
-                    code = code,
-                    rate = rate
-                )))
-                .at(Location::new(path, &source, key_at, code.len()))
-                .with_help(t!(
-                    "remove the line: amounts in the portfolio currency are not converted"
-                )));
-            }
-            if !(rate.is_finite() && *rate > 0.0) {
-                let (_, value_at) = key_place(text, code);
-                return Err(Diagnostic::error(Problem::Config(t!("the rate of `{code}` is {rate}, expected a positive number", code = code, rate = rate)))
-                .at(Location::new(path, &source, value_at, 0))
-                .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1", code = code)));
-            }
-        }
-        // A negative limit made every project stale on its first day; a huge one is out
-        // of any calendar's range.
-        let h = &config.hygiene;
-        for (key, value, max) in [
-            ("practice_max_age_months", h.practice_max_age_months, 1200),
-            ("data_stale_months", h.data_stale_months, 1200),
-            ("draft_max_age_days", h.draft_max_age_days, 36_500),
-        ] {
-            if !(0..=max).contains(&value) {
-                let (_, value_at) = key_place(text, key);
-                return Err(Diagnostic::error(Problem::Config(t!(
-                    "`{key}` is {value}, but it counts months or days from 0 up to {max}",
-                    key = key,
-                    value = value,
-                    max = max
-                )))
-                .at(Location::new(path, &source, value_at, value.to_string().len()))
-                .with_help(t!("write a number of months (days for drafts) such as the default, e.g. data_stale_months = 3")));
-            }
-        }
+        check_rates(&config, path, &source)?;
+        check_hygiene(&config, path, &source)?;
         let at = |key: &str| {
             let (_, value_at) = key_place(text, key);
             let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);

@@ -1223,6 +1223,29 @@ fn a_lesson_id_used_twice_is_a_warning_at_the_second_file() {
             && shared[0].contains("content/lessons/vendor-delay.md"),
         "{shared:?}"
     );
+    // A file name holding a line break is named escaped in the message too, as in its
+    // place: raw, it forged a line of the report (the malformed-site hunt, fourth round).
+    site.write(
+        "content/lessons/a\nb.md",
+        format!("{LESSON_HEAD}id: ll-2024-001\n---\n又一份。\n"),
+    );
+    let report = site.build_ok();
+    let shared: Vec<String> = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("is already the id of"))
+        .collect();
+    assert!(
+        shared
+            .iter()
+            .any(|w| w.contains("content/lessons/a\\nb.md")),
+        "{shared:?}"
+    );
+    assert!(
+        !shared.iter().any(|w| w.contains("lessons/a\nb")),
+        "{shared:?}"
+    );
 }
 
 /// A risk whose status is a typo of `closed` stays open in every exposure figure: the
@@ -1592,4 +1615,20 @@ fn a_toml_date_time_is_refused_as_yaml_s_is() {
         m.contains("is a date and a time: write the day alone, as 2024-02-29"),
         "{m}"
     );
+}
+
+/// A Windows path in double quotes (`"D:\项目\ERP"`) was told "a quote is opened and
+/// not closed on its line", and its help to close a quote that is closed (the
+/// malformed-site hunt of the fourth round). Told as the escape it is, at the `\`.
+#[test]
+fn a_backslash_in_double_quotes_is_told_as_an_escape() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/path.md",
+        "---\ntitle: \"共享盘 D:\\项目\\ERP\"\n---\n\n正文。\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/path.md:2:15"), "{m}");
+    assert!(m.contains("starts an escape"), "{m}");
+    assert!(!m.contains("not closed"), "{m}");
 }

@@ -24,7 +24,7 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
         .filter(|&row| !is_number(row) && !is_empty(row))
         .collect();
     let first = *odd.first()?;
-    let path = table.path.display().to_string();
+    let path = crate::diagnostics::shown(&table.path);
     // Percentages typed with `%` (85%, 60%): one rule for the whole column.
     if odd
         .iter()
@@ -70,7 +70,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                 None if names.is_empty() => t!(
                     "`{table}` ({path}) holds no columns at all: is the file empty?",
                     table = &table.name,
-                    path = table.path.display().to_string()
+                    path = crate::diagnostics::shown(&table.path)
                 ),
                 Some(s) => t!(
                     "did you mean `{s}`? columns of `{table}`: {columns}",

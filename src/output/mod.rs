@@ -132,7 +132,7 @@ pub fn case_clashes<'a>(
             std::collections::hash_map::Entry::Occupied(o) => out.push(
                 Diagnostic::warning(Problem::Content(t!(
                     "this file's name differs only in case from {other}: on a Windows share, IIS or a Mac they are one file, and copying the site keeps one of them",
-                    other = o.get().display().to_string()
+                    other = crate::diagnostics::shown(o.get())
                 )))
                 .in_file(shown)
                 .with_help(t!("rename one of the two (and the links to it)")),

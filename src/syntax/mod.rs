@@ -252,6 +252,22 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             quote_help(line),
         );
     }
+    // `"D:\项目\ERP"`: a backslash in double quotes starts an escape, and `\项` is none;
+    // it was told as a quote left open, which it is not.
+    if message.contains("unknown escape character")
+        || message.contains("invalid Unicode character escape")
+    {
+        let start = line_start(text, offset);
+        let at = text[start..]
+            .find('\\')
+            .map(|i| start + i)
+            .filter(|&i| text[..i].rfind('\n').map_or(0, |n| n + 1) == start);
+        return Some(Explained {
+            problem: t!("a `\\` inside double quotes starts an escape (`\\n`, `\\t`, `\\u4e00`), and what follows it here is none"),
+            help: t!("put the value in single quotes, where `\\` is kept as written (`owner: 'D:\\项目'`), or write each `\\` twice"),
+            at,
+        });
+    }
     if message.contains("quoted scalar") && !message.contains("trailing content") {
         let at = open_quote_above(text, offset);
         let quoted = line_at(text, at.unwrap_or(offset));

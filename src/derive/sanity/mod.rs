@@ -179,7 +179,7 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
                     t!(
                         "lesson id `{id}` is already the id of {other}",
                         id = id.trim(),
-                        other = earlier.display().to_string()
+                        other = crate::diagnostics::shown(earlier)
                     ),
                     t!("each lesson in the register needs its own id: give this one the next free number"),
                 ));

@@ -986,3 +986,27 @@ fn an_english_site_naming_no_language_is_warned() {
     let told = stderr(&pmo(&["--root", root, "build"]));
     assert!(!told.contains("names no `language`"), "{told}");
 }
+
+/// `language = "fr"` on a Chinese portal was refused in English: a language pmo does
+/// not take says nothing of its reader, so the home page's language is used, as for a
+/// site.toml naming none (the malformed-site hunt of the fourth round).
+#[test]
+fn a_language_pmo_does_not_take_is_refused_in_the_home_page_s() {
+    let site = Site::sample();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let config: String = config
+        .lines()
+        .map(|l| {
+            if l.starts_with("language") {
+                "language = \"fr\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    site.write("site.toml", config);
+    let out = common::pmo_in("", &["--root", site.root().to_str().unwrap(), "check"]);
+    let told = stderr(&out);
+    assert!(told.contains("未知的值 `fr`"), "{told}");
+}

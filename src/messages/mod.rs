@@ -161,8 +161,18 @@ impl Lang {
                     || lower == "cn"
                 {
                     Lang::ZhCn
+                } else if lower == "en"
+                    || lower.starts_with("en-")
+                    || lower.starts_with("en_")
+                    || lower.starts_with("english")
+                {
+                    Lang::En
+                } else if lower == "zh" || lower.starts_with("zh-") || lower.starts_with("zh_") {
+                    Lang::ZhCn
                 } else {
-                    Lang::from_code(code)
+                    // A language pmo does not take (`fr`): its error is for whoever wrote
+                    // the home page, not always for an English reader.
+                    unread()
                 }
             })
             .unwrap_or_else(unread)

@@ -1197,6 +1197,17 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
     assert!(m.contains("[RACI, 启动]"), "{m}");
 }
 
+/// The warnings of a build of `site` about a lesson id used twice.
+fn shared_ids(site: &Site) -> Vec<String> {
+    let report = site.build_ok();
+    report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("is already the id of"))
+        .collect()
+}
+
 /// Two lessons under one register number: a warning at the later file's `id` line (by
 /// path) naming the first, ignoring case; lessons without an id are not compared.
 #[test]
@@ -1210,13 +1221,7 @@ fn a_lesson_id_used_twice_is_a_warning_at_the_second_file() {
         "content/lessons/zz-plain.md",
         format!("{LESSON_HEAD}---\n没有编号。\n"),
     );
-    let report = site.build_ok();
-    let shared: Vec<String> = report
-        .warnings
-        .iter()
-        .map(ToString::to_string)
-        .filter(|w| w.contains("is already the id of"))
-        .collect();
+    let shared = shared_ids(&site);
     assert_eq!(shared.len(), 1, "{shared:?}");
     assert!(
         shared[0].contains("content/lessons/zz-copy.md:7:5")
@@ -1229,13 +1234,7 @@ fn a_lesson_id_used_twice_is_a_warning_at_the_second_file() {
         "content/lessons/a\nb.md",
         format!("{LESSON_HEAD}id: ll-2024-001\n---\n又一份。\n"),
     );
-    let report = site.build_ok();
-    let shared: Vec<String> = report
-        .warnings
-        .iter()
-        .map(ToString::to_string)
-        .filter(|w| w.contains("is already the id of"))
-        .collect();
+    let shared = shared_ids(&site);
     assert!(
         shared
             .iter()

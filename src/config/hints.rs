@@ -69,9 +69,7 @@ pub(super) fn example_help(text: &str, offset: usize) -> Option<Text> {
     let (key, value) = (key.trim(), value.trim().to_ascii_lowercase());
     let (key, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
     // `language = "English"` was shown `language = "zh-CN"`: the language meant.
-    let english = ["en", "eng", "english", "\"en", "\"eng", "\"english"]
-        .iter()
-        .any(|w| value.starts_with(w));
+    let english = value.trim_start_matches(['"', '\'']).starts_with("en");
     let example = if *key == "language" && english {
         &"\"en\""
     } else {

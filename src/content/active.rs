@@ -290,11 +290,13 @@ fn element_name(tag: &str) -> (String, String) {
     (name, local)
 }
 
-/// Whether an address (lowercased, see [`normalized`]) names another host.
+/// Whether an address (lowercased, see [`normalized`]) names another host: with a
+/// scheme, or without one as pages' raw HTML is checked (`//host`, `\\host`, `/\host`).
 fn is_remote(address: &str) -> bool {
-    ["http:", "https:", "ftp:", "//", "\\\\"]
+    ["http:", "https:", "ftp:"]
         .iter()
         .any(|p| address.starts_with(p))
+        || crate::markdown::leaves_unsaid(address)
 }
 
 /// The first entity of a DTD's internal `subset` that could expand into markup or load

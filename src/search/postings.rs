@@ -18,6 +18,12 @@ use crate::search::tokenize::{scan, Token};
 /// are unigrams.
 pub(crate) const BIGRAM: u64 = 1 << 62;
 
+/// The key of the bigram `p` `c`: both code points packed under the [`BIGRAM`] tag (a
+/// unigram's key is its code point alone).
+pub(crate) fn bigram_key(p: char, c: char) -> u64 {
+    BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c))
+}
+
 /// FNV-1a 64 bits over bytes.
 pub fn fnv64(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -232,8 +238,7 @@ impl DocTerms {
                     }
                     Some(p) => {
                         self.lone = None;
-                        let key =
-                            BIGRAM | (u64::from(u32::from(p)) << 21) | u64::from(u32::from(c));
+                        let key = bigram_key(p, c);
                         let straddles = words.binary_search(&(at as u32)).is_ok();
                         let field = if straddles { BODY_BIT } else { bit };
                         self.bump(key, field, place(here.wrapping_sub(1)), seen);

@@ -12,7 +12,7 @@
 //! in the group's order (nearest in meaning first), as every synonym it tries costs the
 //! download of its terms.
 
-use crate::search::postings::{cjk_partition, fnv64, Partition, BIGRAM};
+use crate::search::postings::{bigram_key, cjk_partition, fnv64, Partition};
 use crate::search::tokenize::{for_each_term, TermKind};
 use crate::slugs::fold_full_width;
 
@@ -162,10 +162,10 @@ pub fn pages_with_all(parts: &[Partition], text: &str) -> u32 {
     for_each_term(text, |term, kind, _| {
         let pages = match kind {
             TermKind::Unigram | TermKind::Bigram => {
-                let mut chars = term.chars().map(|c| u64::from(u32::from(c)));
+                let mut chars = term.chars();
                 let key = match (chars.next(), chars.next()) {
-                    (Some(p), Some(c)) => BIGRAM | (p << 21) | c,
-                    (Some(c), None) => c,
+                    (Some(p), Some(c)) => bigram_key(p, c),
+                    (Some(c), None) => u64::from(u32::from(c)),
                     _ => 0,
                 };
                 parts

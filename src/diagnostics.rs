@@ -562,63 +562,10 @@ fn numbers_by_value(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 #[cfg(test)]
-mod order_tests {
-    use super::*;
-
-    /// A workbook's cell warnings carry the cell in their message (they have no line):
-    /// `里程碑!B2` comes before `里程碑!B10`, as in the sheet, not as in a dictionary.
-    #[test]
-    fn cell_references_in_messages_sort_by_row_number() {
-        let all = Diagnostics::default();
-        for cell in ["B10", "B2", "B11", "B3", "C1"] {
-            all.push(
-                Diagnostic::warning(Problem::Data(crate::messages::verbatim(format!(
-                    "里程碑!{cell}：里程碑晚于项目结束日"
-                ))))
-                .in_file(Path::new("content/projects/dc/milestones.xlsx")),
-            );
-        }
-        let order: Vec<String> = all
-            .into_sorted()
-            .iter()
-            .map(|d| d.problem.to_string())
-            .collect();
-        let cells: Vec<&str> = order
-            .iter()
-            .filter_map(|m| m.split('!').nth(1)?.split('：').next())
-            .collect();
-        assert_eq!(cells, ["B2", "B3", "B10", "B11", "C1"], "{order:?}");
-    }
-}
+mod order_tests;
 
 #[cfg(test)]
-mod column_tests {
-    use super::*;
-
-    #[test]
-    fn the_report_header_counts_columns_in_characters() {
-        let source: Arc<str> = Arc::from("title: x\nowner: 张三 李四: 王五\n");
-        let at = source.find(": 王").unwrap();
-        let d = Diagnostic::error(Problem::Content(t!("here"))).at(Location::new(
-            Path::new("a.md"),
-            &source,
-            at,
-            1,
-        ));
-        let report = render(&d, Lang::En, false);
-        assert!(report.contains("[a.md:2:13]"), "{report}");
-        assert_eq!(d.position().as_deref(), Some("a.md:2:13"));
-        let json = d.to_json(Lang::En);
-        assert_eq!(json["file"], "a.md");
-        assert_eq!(
-            (json["line"].as_u64(), json["column"].as_u64()),
-            (Some(2), Some(13))
-        );
-        assert_eq!(json["end"]["column"].as_u64(), Some(14));
-        assert_eq!(json["severity"], "error");
-        assert!(json["help"].is_null());
-    }
-}
+mod column_tests;
 
 /// 1-based line and character column of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -656,55 +603,4 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A one-line file (a minified JSON table, a YAML of 100,000 `[`) put its whole line
-    /// in the excerpt: 200 KB of terminal for one error. The excerpt is cut around the
-    /// spot, the header still naming its true line and column.
-    #[test]
-    fn a_long_line_is_cut_around_the_spot_in_the_excerpt() {
-        let text: Arc<str> = format!(
-            "title = \"门户\"\n{}错{}\n",
-            "[".repeat(100_000),
-            "]".repeat(100_000)
-        )
-        .into();
-        let offset = text.find('错').unwrap_or_default();
-        let d = Diagnostic::error(Problem::Content(t!("no table named `{name}`", name = "x"))).at(
-            Location::new(Path::new("data/宽.json"), &text, offset, 100_000),
-        );
-        let shown = render(&d, Lang::ZhCn, false);
-        assert!(shown.len() < 2_000, "{} bytes", shown.len());
-        assert!(shown.contains("data/宽.json:2:100001"), "{shown}");
-        assert!(shown.contains("[[[错]]]"), "{shown}");
-    }
-
-    #[test]
-    fn line_col_counts_characters_not_bytes() {
-        let text = "第一行\n标题: 值\n";
-        let offset = text.find('值').unwrap();
-        assert_eq!(line_col(text, offset), (2, 5));
-        assert_eq!(offset_of(text, 2, 5), offset);
-    }
-
-    #[test]
-    fn offsets_past_the_end_are_clamped() {
-        assert_eq!(offset_of("ab\ncd", 9, 1), 5);
-        assert_eq!(offset_of("ab\ncd", 2, 99), 5);
-        assert_eq!(line_col("ab", 99), (1, 3));
-    }
-
-    #[test]
-    fn display_names_file_line_and_column() {
-        let source: Arc<str> = Arc::from("---\ntitle: x\n---\n");
-        let loc = Location::at_line_col(Path::new("content/a.md"), &source, 2, 8, 1);
-        let d = Diagnostic::error(Problem::Content(messages::verbatim("bad")))
-            .at(loc)
-            .with_help(messages::verbatim("fix it"));
-        assert_eq!(
-            d.to_string(),
-            "error: content/a.md:2:8: bad\n  help: fix it"
-        );
-    }
-}
+mod tests;

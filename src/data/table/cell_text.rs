@@ -1,0 +1,177 @@
+//! How a cell's text reads as a number, a month or a percentage, and how a cell is
+//! named (`C7`): the rules shared by every table format.
+
+use super::*;
+/// A number as people type it in a table: thousands separators (`,` `_` or a space, one
+/// kind, between thousands only: see [`crate::numbers::ungrouped`]) and a currency sign
+/// are allowed. `1.200,50`, `1,5` or `95 00` is refused, never read as 1.2005, 15 or 9500.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let unsigned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !crate::numbers::CURRENCY_SIGNS.contains(c))
+        .collect();
+    // `¥ 1,200`: the space after the sign is no separator.
+    let number = unsigned.trim();
+    if number.is_empty() {
+        return None;
+    }
+    let plain = crate::numbers::ungrouped(number)?;
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Whether a number's text has a separator other than a comma between its characters
+/// (`95 00`, `1 2,000`), as opposed to spaces around it.
+pub(super) fn has_inner_gap(text: &str) -> bool {
+    text.trim()
+        .trim_start_matches(crate::numbers::CURRENCY_SIGNS)
+        .trim()
+        .chars()
+        .any(|c| c != ',' && crate::numbers::is_group_separator(c))
+}
+
+/// `dddd-dd-dd`, whether or not such a day exists.
+pub(super) fn is_date_shaped(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// Text holding no digit at all (`高`, `high`), as opposed to a mistyped number.
+pub(super) fn is_a_word(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+}
+
+pub fn is_month(text: &str) -> bool {
+    text.len() == 7
+        && text.as_bytes()[4] == b'-'
+        && text[..4].bytes().all(|b| b.is_ascii_digit())
+        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+}
+
+/// How to write a period typed as something other than `YYYY-MM`: the month it would be
+/// (`2024-3`, `2024年3月`: said, never taken, as for days), a day's month, or that a
+/// totals row (`合计`, as finance exports end) goes.
+pub(super) fn month_help(text: &str) -> Text {
+    const TOTALS: &[&str] = &[
+        "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
+    ];
+    let lower = text.to_lowercase();
+    if TOTALS
+        .iter()
+        .any(|w| lower.starts_with(w) || lower.ends_with(w))
+    {
+        return t!(
+            "`{value}` looks like a totals row: delete it, the portal adds the periods up itself",
+            value = text
+        );
+    }
+    if let Some(day) = crate::date::read_loosely(text).filter(|_| Date::parse(text).is_ok()) {
+        return t!(
+            "`{value}` is a day: write its month, {month}",
+            value = text,
+            month = &day.iso()[..7]
+        );
+    }
+    let folded: String = text.chars().map(crate::slugs::fold_full_width).collect();
+    let folded = folded.strip_suffix('月').unwrap_or(&folded);
+    let parts: Vec<&str> = folded.split(['-', '/', '.', '年']).collect();
+    let month = match parts.as_slice() {
+        [y, m] => Some((*y, *m)),
+        [ym] if ym.len() == 6 && ym.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((&ym[..4], &ym[4..]))
+        }
+        _ => None,
+    }
+    .filter(|(y, m)| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && matches!(m.parse::<u8>(), Ok(1..=12))
+    });
+    match month {
+        Some((y, m)) => t!(
+            "`{value}` would be {month}: write months as YYYY-MM",
+            value = text,
+            month = format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))
+        ),
+        None => t!("write months as YYYY-MM, e.g. 2024-03"),
+    }
+}
+
+/// `C7` for zero-based row 6, column 2.
+pub fn cell_ref(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// The fraction a percentage written with `%` stands for (`85%` → 0.85), for the help of
+/// a number cell that holds one: said, never taken, as a table's percentages are written
+/// as numbers.
+pub fn percent(text: &str) -> Option<f64> {
+    let digits = text.trim().strip_suffix(['%', '％'])?;
+    parse_number(digits.trim()).map(|n| n / 100.0)
+}
+
+/// The number `text` would be with the letters that look like digits (O and o for 0,
+/// l and I for 1) read as those digits — `1,2OO` typed for 1,200 — if it has a digit
+/// and such a letter, and would then be a number. Said, never taken.
+pub(super) fn letters_for_digits(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lookalike = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
+    if !text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(lookalike) {
+        return None;
+    }
+    let fixed: String = text
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'l' | 'I' => '1',
+            c => c,
+        })
+        .collect();
+    parse_number(&fixed).map(|_| fixed)
+}
+
+/// Whether a cell holds a mark people type for "no value yet" rather than a value:
+/// dashes or question marks alone, or a word such as N/A, TBD, 待定.
+pub(super) fn is_no_value_mark(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "nil",
+        "tbd",
+        "tba",
+        "unknown",
+        "无",
+        "暂无",
+        "待定",
+        "未定",
+        "未知",
+        "不适用",
+        "空",
+        "缺",
+    ];
+    let text = text.trim();
+    !text.is_empty()
+        && (text.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '–' | '‐' | '―' | '─' | '/' | '?' | '？' | '…'
+            )
+        }) || WORDS.contains(&text.to_lowercase().as_str()))
+}

@@ -1,0 +1,169 @@
+#[test]
+fn letters_typed_for_digits_are_told_with_the_number_meant() {
+    assert_eq!(super::letters_for_digits("1,2OO").as_deref(), Some("1,200"));
+    assert_eq!(
+        super::letters_for_digits(" 1OOOOO ").as_deref(),
+        Some("100000")
+    );
+    assert_eq!(super::letters_for_digits("2l5").as_deref(), Some("215"));
+    // No digit, or still no number: nothing to suggest.
+    assert_eq!(super::letters_for_digits("OOO"), None);
+    assert_eq!(super::letters_for_digits("12 Oranges"), None);
+    assert_eq!(super::letters_for_digits("1200"), None);
+}
+
+use super::*;
+
+#[test]
+fn a_period_of_any_text_gets_a_help_without_a_panic() {
+    for text in [
+        "第一",
+        "第一期",
+        "二〇二四",
+        "２０２４-３",
+        "2024年",
+        "2024-13",
+        "202413",
+        "—",
+        "",
+    ] {
+        let help = month_help(text).to_string();
+        assert!(!help.is_empty(), "{text}");
+    }
+    assert!(month_help("202403")
+        .to_string()
+        .contains("would be 2024-03"));
+}
+
+#[test]
+fn cell_refs_are_spreadsheet_style() {
+    assert_eq!(cell_ref(6, 2), "C7");
+    assert_eq!(cell_ref(0, 25), "Z1");
+    assert_eq!(cell_ref(0, 26), "AA1");
+}
+
+#[test]
+fn numbers_months_and_formatting() {
+    assert_eq!(parse_number("1,200,000"), Some(1_200_000.0));
+    assert_eq!(parse_number("¥ 3.5"), Some(3.5));
+    assert_eq!(parse_number("abc"), None);
+    assert_eq!(parse_number("inf"), None);
+    assert!(is_month("2024-12"));
+    assert!(!is_month("2024-13"));
+    assert_eq!(format_number(3.0), "3");
+    assert_eq!(format_number(0.95), "0.95");
+}
+
+#[test]
+fn a_comma_only_separates_thousands() {
+    // A decimal comma (as Excel writes on European systems) must not become a figure
+    // a thousand times too small or ten times too large.
+    assert_eq!(parse_number("1,200.50"), Some(1200.5));
+    assert_eq!(parse_number("-12,345,678"), Some(-12_345_678.0));
+    assert_eq!(parse_number("1.200,50"), None);
+    assert_eq!(parse_number("1,5"), None);
+    assert_eq!(parse_number("12,34,567"), None);
+    assert_eq!(parse_number(",100"), None);
+    assert_eq!(parse_number("1,000,"), None);
+    assert_eq!(parse_number("1,0000"), None);
+}
+
+#[test]
+fn a_space_only_separates_thousands() {
+    // `95 00` read as 9500 made a month's cost a tenth of what was typed.
+    assert_eq!(parse_number("95 00"), None);
+    assert_eq!(parse_number("1 2,000"), None);
+    assert_eq!(parse_number("95000 5000"), None);
+    assert_eq!(parse_number("1_0000"), None);
+    assert_eq!(parse_number("1 200 000"), Some(1_200_000.0));
+    assert_eq!(parse_number("1\u{a0}200\u{a0}000,5"), None);
+    assert_eq!(parse_number("1\u{202f}200.5"), Some(1200.5));
+    assert_eq!(parse_number("1_200_000"), Some(1_200_000.0));
+    assert_eq!(parse_number(" ¥ 1,200 "), Some(1200.0));
+    assert_eq!(parse_number("-¥1 200"), Some(-1200.0));
+}
+
+/// A one-row table `name` with `columns`, its cells as text.
+fn one_row(name: &str, columns: [&str; 2], cells: [&str; 2]) -> Table {
+    Table {
+        name: name.into(),
+        path: format!("{name}.csv").into(),
+        source: None,
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        rows: vec![cells.iter().map(|c| Cell::Text(c.to_string())).collect()],
+        places: vec![],
+    }
+}
+
+#[test]
+fn a_number_with_a_gap_is_told_so() {
+    let table = one_row("budget", ["period", "ac"], ["2026-03", "95 00"]);
+    let e = table.number(0, 1).unwrap_err();
+    let help = e.help.unwrap().to_string();
+    assert!(help.contains("two numbers"), "{help}");
+}
+
+#[test]
+fn an_impossible_day_in_a_table_is_told_as_such() {
+    let table = one_row("milestones", ["name", "baseline"], ["上线", "2026-02-30"]);
+    let e = table.date(0, 1).unwrap_err();
+    let help = e.help.unwrap().to_string();
+    assert!(help.contains("no such day"), "{help}");
+}
+
+#[test]
+fn column_types_are_inferred() {
+    let table = Table {
+        name: "t".into(),
+        path: "t.csv".into(),
+        source: None,
+        columns: vec!["m".into(), "n".into(), "d".into(), "x".into()],
+        rows: vec![
+            vec![
+                Cell::Text("2024-01".into()),
+                Cell::Text("1,000".into()),
+                Cell::Text("2024-01-05".into()),
+                Cell::Text("a".into()),
+            ],
+            vec![
+                Cell::Text("2024-02".into()),
+                Cell::Number(2.0),
+                Cell::Empty,
+                Cell::Number(1.0),
+            ],
+        ],
+        places: vec![],
+    };
+    assert_eq!(table.column_type(0), ColumnType::Month);
+    assert_eq!(table.column_type(1), ColumnType::Number);
+    assert_eq!(table.column_type(2), ColumnType::Date);
+    assert_eq!(table.column_type(3), ColumnType::Text);
+}
+
+#[test]
+fn sheet_errors_name_the_cell() {
+    let table = Table {
+        name: "budget".into(),
+        path: "budget.xlsx".into(),
+        source: None,
+        columns: vec!["period".into(), "pv".into()],
+        rows: vec![vec![Cell::Text("2024-01".into()), Cell::Text("n/a".into())]],
+        places: vec![vec![
+            Place::Sheet {
+                sheet: "Sheet1".into(),
+                cell: "A2".into(),
+            },
+            Place::Sheet {
+                sheet: "Sheet1".into(),
+                cell: "B2".into(),
+            },
+        ]],
+    };
+    let e = table.number(0, 1).unwrap_err().to_string();
+    assert!(
+        e.contains(
+            "budget.xlsx: invalid data: Sheet1!B2: column `pv` holds `n/a`, expected a number"
+        ),
+        "{e}"
+    );
+}

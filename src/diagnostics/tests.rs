@@ -1,0 +1,50 @@
+use super::*;
+
+/// A one-line file (a minified JSON table, a YAML of 100,000 `[`) put its whole line
+/// in the excerpt: 200 KB of terminal for one error. The excerpt is cut around the
+/// spot, the header still naming its true line and column.
+#[test]
+fn a_long_line_is_cut_around_the_spot_in_the_excerpt() {
+    let text: Arc<str> = format!(
+        "title = \"门户\"\n{}错{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    )
+    .into();
+    let offset = text.find('错').unwrap_or_default();
+    let d = Diagnostic::error(Problem::Content(t!("no table named `{name}`", name = "x"))).at(
+        Location::new(Path::new("data/宽.json"), &text, offset, 100_000),
+    );
+    let shown = render(&d, Lang::ZhCn, false);
+    assert!(shown.len() < 2_000, "{} bytes", shown.len());
+    assert!(shown.contains("data/宽.json:2:100001"), "{shown}");
+    assert!(shown.contains("[[[错]]]"), "{shown}");
+}
+
+#[test]
+fn line_col_counts_characters_not_bytes() {
+    let text = "第一行\n标题: 值\n";
+    let offset = text.find('值').unwrap();
+    assert_eq!(line_col(text, offset), (2, 5));
+    assert_eq!(offset_of(text, 2, 5), offset);
+}
+
+#[test]
+fn offsets_past_the_end_are_clamped() {
+    assert_eq!(offset_of("ab\ncd", 9, 1), 5);
+    assert_eq!(offset_of("ab\ncd", 2, 99), 5);
+    assert_eq!(line_col("ab", 99), (1, 3));
+}
+
+#[test]
+fn display_names_file_line_and_column() {
+    let source: Arc<str> = Arc::from("---\ntitle: x\n---\n");
+    let loc = Location::at_line_col(Path::new("content/a.md"), &source, 2, 8, 1);
+    let d = Diagnostic::error(Problem::Content(messages::verbatim("bad")))
+        .at(loc)
+        .with_help(messages::verbatim("fix it"));
+    assert_eq!(
+        d.to_string(),
+        "error: content/a.md:2:8: bad\n  help: fix it"
+    );
+}

@@ -1,0 +1,308 @@
+use super::*;
+
+#[test]
+fn fences_closed_and_not() {
+    assert!(fence_closed("```chart\ntype = \"bar\"\n```\n"));
+    assert!(fence_closed("````table\na = 1\n`````"));
+    assert!(fence_closed("~~~chart\na = 1\n  ~~~  \n\n"));
+    assert!(fence_closed("```chart\n> a = 1\n> ```"));
+    assert!(!fence_closed("```chart\ntype = \"bar\"\n\n## 下一节\n"));
+    assert!(!fence_closed("````chart\na = 1\n```\n"));
+    assert!(!fence_closed("```chart"));
+    assert!(!fence_closed("```chart\na = 1\n~~~"));
+}
+
+fn md(body: &str) -> (Rendered, Vec<Diagnostic>) {
+    let text: Arc<str> = Arc::from(body);
+    render(Path::new("a.md"), &text, 0..body.len())
+}
+
+#[test]
+fn an_undefined_reference_and_a_wiki_link_are_warned_where_written() {
+    let (_, problems) = md(
+            "见 [供应商清单][清单] 和 [[kickoff-raci]]。\n\n[草稿] 与 [x][] 以及 `[[代码]]`。\n\n[ok][d] 文献[1][2]\n\n[d]: ../x.md\n",
+        );
+    let told: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told[0].contains("a.md:1:3") && told[0].contains("[清单]"),
+        "{}",
+        told[0]
+    );
+    assert!(told[1].contains("[[kickoff-raci]]"), "{}", told[1]);
+    assert!(
+        told[2].contains("a.md:3:") && told[2].contains("[x]"),
+        "{}",
+        told[2]
+    );
+    assert!(problems.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn a_link_whose_address_holds_a_space_is_told_where_written() {
+    let (r, problems) = md(
+            "见 [周报](other page.md) 和 ![流程图](图片/流程 图.png)。\n\n[说明](参见 第三章) 与 [好](<other page.md>) 以及 `[代码](a b.md)`。\n",
+        );
+    let told: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told[0].contains("a.md:1:3") && told[0].contains("other page.md"),
+        "{}",
+        told[0]
+    );
+    let help = problems[0].help.as_ref().unwrap().to_string();
+    assert!(help.contains("[周报](<other page.md>)"), "{help}");
+    assert!(problems[0].is_error(), "a page address: an error");
+    assert!(
+        told[1].contains("`![流程图](图片/流程 图.png)`"),
+        "{}",
+        told[1]
+    );
+    let help = problems[1].help.as_ref().unwrap().to_string();
+    assert!(help.contains("`![流程图](<图片/流程 图.png>)`"), "{help}");
+    assert!(problems[1].is_error(), "a file address: an error");
+    // Not shaped like a file's address: maybe meant as text, so only a warning.
+    assert!(told[2].contains("a.md:3:1"), "{}", told[2]);
+    assert!(!problems[2].is_error());
+    // The angle-bracketed one is a link.
+    assert_eq!(r.links.len(), 1);
+}
+
+#[test]
+fn headings_get_readable_unique_ids_and_a_toc() {
+    let (r, _) = md("# 总览\n\n## 风险 识别\n\n### 细节\n\n## 风险 识别\n\n## Custom {#mine}\n");
+    assert!(
+        r.html.unpack().contains("<h2 id=\"风险-识别\">"),
+        "{}",
+        r.html.unpack()
+    );
+    assert!(r.html.unpack().contains("<h2 id=\"风险-识别-1\">"));
+    assert!(r.html.unpack().contains("<h2 id=\"mine\">"));
+    assert_eq!(r.toc.len(), 1);
+    assert_eq!(r.toc[0].children.len(), 3);
+    assert_eq!(r.toc[0].children[0].children[0].title, "细节");
+}
+
+#[test]
+fn the_anchors_are_the_headings_in_order_then_the_footnotes() {
+    let (r, _) = md("# 总览\n\n## 风险\n\n正文[^a]。\n\n### 细节\n\n## 结论\n\n[^a]: 注释\n");
+    assert_eq!(r.anchor_ids(), ["总览", "风险", "细节", "结论", "a", "a"]);
+}
+
+#[test]
+fn an_explicit_id_is_escaped_in_the_anchor_link_too() {
+    let (r, _) = md("## 小节 {#x\"/autofocus/tabindex=\"1\"/onfocus=\"alert(1)}\n");
+    let anchor = "href=\"#x&quot;/autofocus/tabindex=&quot;1&quot;/onfocus=&quot;alert(1)\"";
+    assert!(r.html.unpack().contains(anchor), "{}", r.html.unpack());
+    assert!(
+        !r.html.unpack().contains("x\"/autofocus"),
+        "{}",
+        r.html.unpack()
+    );
+}
+
+#[test]
+fn a_raw_address_that_could_run_a_script_is_noted_at_its_place() {
+    let text = "文字 <a href=\"JaVaScRiPt:alert(1)\">点</a> <img src='data:text/html,x'> <a href=\"https://a.example/\">好</a>\n";
+    let (r, p) = md(text);
+    assert!(p.is_empty(), "{p:?}");
+    let at = text.find("JaVaScRiPt").unwrap();
+    assert_eq!(
+        r.dropped_links,
+        vec![
+            ("JaVaScRiPt:alert(1)".to_string(), at),
+            ("data:text/html,x".to_string(), text.find("data:").unwrap()),
+        ]
+    );
+}
+
+/// A script address written with character references or a tab (`&#106;avascript:`,
+/// `java&#9;script:`) is the same address to a browser. It was taken for a page of
+/// the site: "there is no file content/lessons/&", and its `&` escaped again.
+#[test]
+fn a_raw_script_address_written_with_references_is_noted_too() {
+    let text = "<a href=\"&#106;avascript:alert(1)\">甲</a> <a href=\"java&#9;script:x\">乙</a> <a href=\"b.md#&#x4E00;\">丙</a>\n";
+    let (r, p) = md(text);
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(
+        r.dropped_links,
+        vec![
+            (
+                "javascript:alert(1)".to_string(),
+                text.find("&#106;").unwrap()
+            ),
+            ("javascript:x".to_string(), text.find("java&#9;").unwrap()),
+        ]
+    );
+    let dests: Vec<&str> = r.links.iter().map(|l| l.dest.as_str()).collect();
+    assert_eq!(dests, ["b.md#一"]);
+}
+
+#[test]
+fn an_unclosed_style_is_an_error_and_a_closed_one_is_noted() {
+    let (r, p) = md("第一段。\n\n<style>p { color: red }</style>\n\n第二段。\n");
+    assert!(p.is_empty());
+    assert_eq!(r.dropped_html, vec![("style".to_string(), 14)]);
+    let (_, p) = md("文字 <STYLE> 之后的一切\n\n第二段。\n");
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].to_string().contains("`<style>` is never closed"),
+        "{}",
+        p[0]
+    );
+    let (r, p) = md("<styles> and <scripting> are not raw-text elements\n");
+    assert!(p.is_empty() && r.dropped_html.is_empty());
+}
+
+/// An HTML comment without its `-->` hides the rest of the page: the archetypes'
+/// hints are comments, and a careless edit of one lost the lesson below it.
+#[test]
+fn an_unclosed_comment_is_an_error_and_a_closed_one_is_not() {
+    let (_, p) = md("第一段。\n\n<!-- 提示\n\n## 标题\n\n正文。\n");
+    assert_eq!(p.len(), 1, "{p:?}");
+    let message = p[0].to_string();
+    assert!(message.contains("a.md:3:1"), "{message}");
+    assert!(message.contains("`<!--` is never closed"), "{message}");
+    let (_, p) = md("<!-- 提示\n多行 -->\n\n正文 <!-- 行内 --> 文字\n");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn deep_nesting_is_an_error_at_the_tag_that_goes_too_deep() {
+    let deep = "<div>".repeat(100_000);
+    let (_, p) = md(&format!("正文\n\n{deep}\n"));
+    assert_eq!(p.len(), 1);
+    // At the tag that goes too deep, not at the end of the line holding them all.
+    assert!(p[0].to_string().contains("nested 257 deep"), "{}", p[0]);
+    let quotes = format!("{} 引用\n", ">".repeat(1000));
+    let (_, p) = md(&quotes);
+    assert_eq!(p.len(), 1, "{p:?}");
+    // Balanced and void elements do not add up.
+    let flat = "<p>a</p><br><img src=x><hr/>".repeat(10_000);
+    let (_, p) = md(&flat);
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn unlinked_links_keep_their_text_and_images_go() {
+    let html = "<p>见<a href=\"pmo-link:0\" title=\"t\">预算</a>与<a href=\"pmo-link:1\">x</a><img src=\"pmo-link:2\" alt=\"图\" /></p>";
+    let out = unlink(&unlink(html, 0), 2);
+    assert_eq!(out, "<p>见预算与<a href=\"pmo-link:1\">x</a></p>");
+}
+
+#[test]
+fn internal_links_become_placeholders_with_positions() {
+    let body = "see [risk](../practices/risk.md#top) and [web](https://example.com)\n";
+    let (r, p) = md(body);
+    assert!(p.is_empty());
+    assert_eq!(r.links.len(), 1);
+    assert_eq!(r.links[0].dest, "../practices/risk.md#top");
+    assert_eq!(
+        &body[r.links[0].span.clone()],
+        "[risk](../practices/risk.md#top)"
+    );
+    assert!(r.html.unpack().contains("href=\"pmo-link:0\""));
+    let html = substitute_links(&r.html.unpack(), |_| Some("../practices/risk/#top".into()));
+    assert!(html.contains("href=\"../practices/risk/#top\""), "{html}");
+}
+
+#[test]
+fn addresses_in_raw_html_become_placeholders_and_others_stay() {
+    let body = "前言\n\n<div>\n  <a href=\"../practices/risk.md\">风险</a> <a href=\"https://x.cn/\">外</a>\n  <a href=\"#top\">顶</a> <img src='图.png'>\n</div>\n\n行内 <a href=/lessons/>教训</a>。\n";
+    let (r, p) = md(body);
+    assert!(p.is_empty(), "{p:?}");
+    let dests: Vec<(&str, bool, bool)> = r
+        .links
+        .iter()
+        .map(|l| (l.dest.as_str(), l.is_image, l.raw))
+        .collect();
+    assert_eq!(
+        dests,
+        [
+            ("../practices/risk.md", false, true),
+            ("图.png", true, true),
+            ("/lessons/", false, true)
+        ]
+    );
+    assert_eq!(&body[r.links[1].span.clone()], "'图.png'");
+    assert_eq!(&body[r.links[2].span.clone()], "/lessons/");
+    assert!(
+        r.html.unpack().contains("<a href=\"pmo-link:0\">风险</a>"),
+        "{}",
+        r.html.unpack()
+    );
+    assert!(
+        r.html.unpack().contains("<img src=\"pmo-link:1\">"),
+        "{}",
+        r.html.unpack()
+    );
+    assert!(
+        r.html.unpack().contains("href=\"https://x.cn/\""),
+        "{}",
+        r.html.unpack()
+    );
+    assert!(
+        r.html.unpack().contains("href=\"#top\""),
+        "{}",
+        r.html.unpack()
+    );
+}
+
+#[test]
+fn javascript_links_are_reported_and_neutralised() {
+    let (r, p) = md("[x](javascript:alert(1))\n");
+    assert_eq!(p.len(), 1);
+    assert!(r.html.unpack().contains("href=\"#\""));
+}
+
+#[test]
+fn chart_and_table_blocks_are_set_aside() {
+    let body = "Intro\n\n```chart\ntype = \"line\"\n```\n\n```table\ndata = \"x\"\n```\n\n```rust\nfn x() {}\n```\n";
+    let (r, _) = md(body);
+    assert_eq!(r.blocks.len(), 2);
+    assert!(r.blocks[0].chart);
+    assert_eq!(r.blocks[0].text, "type = \"line\"\n");
+    assert_eq!(&body[r.blocks[0].offset..][..4], "type");
+    assert!(!r.blocks[1].chart);
+    assert!(r.html.unpack().contains(&block_marker(0)));
+    assert!(r.html.unpack().contains(&block_marker(1)));
+    assert!(r.html.unpack().contains("language-rust"));
+    assert!(!r.has_raw_html, "our markers are not the author's raw HTML");
+}
+
+#[test]
+fn raw_html_is_flagged() {
+    assert!(md("<script>x</script>\n").0.has_raw_html);
+    assert!(!md("plain *text*\n").0.has_raw_html);
+}
+
+#[test]
+fn counts_cjk_characters_as_words() {
+    assert_eq!(count_words("供应商延期 vendor delay!"), 7);
+}
+
+#[test]
+fn summary_is_the_first_paragraph() {
+    let (r, _) = md("# T\n\n第一段**重点**内容。\n\n第二段。\n");
+    assert_eq!(r.first_paragraph, "第一段重点内容。");
+    assert_eq!(shorten("一二三四五", 3), "一二三…");
+}
+
+#[test]
+fn figures_and_link_lists_are_aside_from_the_prose() {
+    let (r, _) = md(
+            "风险矩阵如下：\n\n| 概率 | 1 | 2 |\n|---|---|---|\n| 5 | 5 | 10 |\n| 供应商交付延迟 | 高 | 3 |\n\n\
+             ## 相关 Related\n\n- [供应商管理](https://example.com/a)\n- 见 [风险登记册](https://example.com/b) 第三节\n",
+        );
+    let text = r.text.unpack();
+    assert!(text.contains("风险矩阵如下"));
+    assert!(text.contains("供应商交付延迟"), "a row of words is prose");
+    assert!(!text.contains("10"), "{:?}", text);
+    assert!(r.aside.contains("10"), "{:?}", r.aside);
+    assert!(!text.contains("供应商管理"), "{:?}", text);
+    assert!(r.aside.contains("供应商管理"), "{:?}", r.aside);
+    assert!(
+        text.contains("风险登记册"),
+        "a link inside a sentence is prose"
+    );
+}

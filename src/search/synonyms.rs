@@ -59,7 +59,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["完工预算", "bac", "budget at completion"],
     &["完工偏差", "vac", "variance at completion"],
     &["关键路径", "critical path"],
-    &["里程碑", "milestone"],
+    &["里程碑", "milestone", "里程牌"],
     &["基线", "baseline"],
     &["项目管理办公室", "pmo"],
     &["经验教训", "lessons learned"],
@@ -89,7 +89,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["切换", "割接", "cutover"],
     &["回滚", "回退", "rollback"],
     &["启动会", "开工会", "kick-off", "kickoff"],
-    &["复盘", "回顾会", "retrospective", "post-mortem"],
+    &["复盘", "回顾会", "事后回顾", "retrospective", "post-mortem"],
     &["结项", "收尾", "project closure"],
     &["阶段关口", "阶段门", "stage gate", "phase gate"],
     &[
@@ -112,6 +112,23 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["项目发起人", "发起人", "sponsor"],
     &["沟通计划", "communication plan"],
     &["数据迁移", "data migration"],
+    &["演练", "彩排", "rehearsal", "dry run"],
+    &["检查清单", "检查单", "核对表", "checklist"],
+    &["优先级", "prioritisation", "prioritization", "priority"],
+    &["阈值", "门限", "threshold"],
+    &["矩阵", "matrix"],
+    &["分析", "analysis"],
+    &["时区", "time zone"],
+    &["站会", "站立会", "stand-up", "standup"],
+    &["搬迁", "迁址", "搬家", "relocation"],
+    &["不足", "不够"],
+    &["隐私", "个人信息保护", "privacy"],
+    &["联系人", "对接人", "contact"],
+    // Misspellings common enough in a PMO's typing to mean the word: a query finding
+    // nothing as typed finds the pages writing it right.
+    &["模板", "模版", "template"],
+    &["登录", "登陆"],
+    &["登记册", "登纪册"],
 ];
 
 /// A member as the client compares it with a query: full-width letters folded,

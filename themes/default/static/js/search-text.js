@@ -333,6 +333,73 @@
   }
 
   /**
+   * Words of a question rather than of its subject (怎么办, 为什么, 老是; how, what,
+   * should): no page is written with them around its subject, so a query holding them
+   * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
+   */
+  var CJK_FILLERS = ['可不可以', '是不是', '有没有', '能不能', '要不要', '怎么办', '怎么样', '怎么做',
+    '为什么', '的时候', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
+    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '的话', '一下', '我们', '你们', '大家'];
+  /** Particles dropped only at a run's ends: inside one they are part of words (需要, 目的). */
+  var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛';
+  var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
+    'should', 'can', 'could', 'would', 'i', 'we', 'you', 'my', 'our', 'is', 'are', 'to', 'the',
+    'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please'];
+  var CJK_MONTHS = ['十二', '十一', '十', '九', '八', '七', '六', '五', '四', '三', '二', '一'];
+
+  /**
+   * The query with its question words left out and months written 十月 as 10月, for a
+   * query that finds nothing as typed (`项目超支怎么办` → `项目超支`, `how to close a
+   * project` → `close project`). What is left is spaced where a word went, so the
+   * pieces are matched as words of their own.
+   */
+  function withoutFillers(query) {
+    var q = String(query);
+    CJK_MONTHS.forEach(function (n, i) {
+      q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
+    });
+    CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
+    var out = [];
+    q.split(/[\s\u3000]+/).forEach(function (piece) {
+      var chars = Array.from(piece);
+      while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
+      while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) chars.pop();
+      var rest = chars.join('');
+      if (!rest || LATIN_FILLERS.indexOf(fold(rest).replace(/[?？!！.,，。]+$/, '')) >= 0) return;
+      out.push(rest);
+    });
+    return out.join(' ');
+  }
+
+  /**
+   * Whether two words differ by at most `most` edits (a letter added, left out, changed,
+   * or two neighbours swapped): `vender` and `vendor`, `rollbak` and `rollback`.
+   */
+  function withinEdits(a, b, most) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > most) return false;
+    var prev2 = null;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(prev[k] + 1, row[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+        row.push(v);
+        if (v < best) best = v;
+      }
+      if (best > most) return false;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length] <= most;
+  }
+
+  /**
    * The query's groups. Each group is one unit a document must match:
    *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
    *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos, alts: other
@@ -565,6 +632,8 @@
     tokenize: tokenize,
     cjkDate: cjkDate,
     synonymQueries: synonymQueries,
+    withoutFillers: withoutFillers,
+    withinEdits: withinEdits,
     writtenForms: writtenForms,
     stem: stem,
     runs: runs,

@@ -43,10 +43,12 @@
 
   /**
    * What the results say of the query itself: searched in simplified characters, and
-   * widened to synonyms (`el` holds the wording, from the theme's i18n); '' for neither.
+   * widened to synonyms, or relaxed to fewer words (`el` holds the wording, from the theme's
+   * i18n); '' for none.
    */
-  function aboutQuery(el, res) {
+  function aboutQuery(el, res, query) {
     var notes = [];
+    if (res.relaxed && res.total) notes.push(fmt(el.getAttribute('data-relaxed'), { query: query, relaxed: res.relaxed }));
     if (res.folded && res.total) notes.push(fmt(el.getAttribute('data-folded'), { query: res.folded }));
     if (res.widened && res.widened.length) {
       notes.push(fmt(el.getAttribute('data-widened'), { words: res.widened.join(el.getAttribute('data-list-sep') || ', ') }));
@@ -137,7 +139,7 @@
         items.push(more);
       }
       // Said after the results, so the first option stays the first row.
-      var notes = aboutQuery(form, res);
+      var notes = aboutQuery(form, res, q);
       if (notes) {
         var note = doc.createElement('li');
         note.className = 'site-search-none';
@@ -368,7 +370,7 @@
       S.search(params.q, options).then(function (res) {
         if (mine !== seq) return;
         count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');
-        var notes = aboutQuery(app, res);
+        var notes = aboutQuery(app, res, params.q);
         if (notes) count.textContent += ' · ' + notes;
         if (!facetsLater) renderFacets(res.facets);
         renderResults(res.results, shown > 0);

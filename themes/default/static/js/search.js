@@ -1384,6 +1384,100 @@
    * results is widened to its synonyms (see widen).
    */
   function search(query, options) {
+    return searchWidened(query, options).then(function (res) {
+      var filtered = options && options.filters && Object.keys(options.filters).length;
+      return res.total || filtered ? res : relax(res.folded || query, res, options);
+    });
+  }
+
+  /**
+   * A query finding nothing at all, run again without what keeps it from matching:
+   * first its question words (`供应商老是延期` → `供应商 延期`, see T.withoutFillers),
+   * then the pieces no page holds — a Chinese run is cut where no page holds its bigram,
+   * and a character left alone goes (`写经验教训` → `经验教训`); a word no page holds
+   * becomes the word a page holds one or two edits away (`vender` → vendor), or goes.
+   * The result says what it searched for in `relaxed`: a reader sees the words that
+   * were dropped. `res` (nothing found) stands when nothing is left or it finds nothing.
+   */
+  function relax(query, res, options) {
+    var stripped = T.withoutFillers(query);
+    var changed = stripped && stripped !== query;
+    var first = changed ? searchWidened(stripped, options) : Promise.resolve(null);
+    return first.then(function (r1) {
+      if (r1 && r1.total) return relaxedTo(r1, stripped);
+      var asked = stripped || query;
+      return heldQuery(asked).then(function (held) {
+        if (!held || held === asked) return res;
+        return searchWidened(held, options).then(function (r2) { return r2.total ? relaxedTo(r2, held) : res; });
+      });
+    });
+  }
+
+  function relaxedTo(res, query) {
+    res.relaxed = query;
+    return res;
+  }
+
+  /**
+   * `query` with only what some page holds (see relax), as a query; its files are those
+   * the query loaded, so this costs no download but the word files of a misspelt word.
+   */
+  function heldQuery(query) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      return Promise.all(prep.shards.map(get)).then(function () {
+        resolveGroups(prep.groups, meta);
+        var pieces = [];
+        prep.groups.forEach(function (g) {
+          if (g.type === 'cjk') heldPieces(g).forEach(function (p) { pieces.push(p); });
+          else if (g.df > 0) pieces.push(g.text);
+          else {
+            var near = nearestWord(g.term, meta);
+            if (near) pieces.push(near);
+          }
+        });
+        return pieces.join(' ');
+      });
+    });
+  }
+
+  /** The pieces of a Chinese run between the bigrams no page holds, of two characters or more. */
+  function heldPieces(g) {
+    var chars = Array.from(g.text);
+    if (chars.length === 1) return g.df > 0 ? [g.text] : [];
+    var out = [];
+    var start = 0;
+    for (var k = 0; k <= g.terms.length; k++) {
+      var held = k < g.terms.length && (g.skip[k] || g.postings[k].docs.length > 0);
+      if (held) continue;
+      if (k + 1 - start >= 2) out.push(chars.slice(start, k + 1).join(''));
+      start = k + 1;
+    }
+    return out;
+  }
+
+  /**
+   * The word of `term`'s word group (so sharing its first letters) that is one edit
+   * away (two for a word of eight letters or more) and held by the most pages; null for
+   * none. A misspelling in the first letters is not found: its group is another file.
+   */
+  function nearestWord(term, meta) {
+    var n = Array.from(term).length;
+    if (n < 4 || isCjk(term.codePointAt(0))) return null;
+    var key = groupKey(term, meta);
+    var data = store[wordFile(key, meta)] || {};
+    var most = n >= 8 ? 2 : 1;
+    var best = null;
+    var bestDf = 0;
+    Object.keys(data).sort().forEach(function (t) {
+      if (t.lastIndexOf(key, 0) !== 0 || t.indexOf(' ') >= 0 || !T.withinEdits(term, t, most)) return;
+      var df = postingsOf(t, meta).docs.length;
+      if (df > bestDf) { best = t; bestDf = df; }
+    });
+    return best;
+  }
+
+  function searchWidened(query, options) {
     // The query's own matches come with it, for widen to put its synonyms' after.
     var own = {};
     Object.keys(options || {}).forEach(function (k) { own[k] = options[k]; });

@@ -846,13 +846,14 @@ fn a_table_written_wrong_is_told_in_words() {
 
 /// A percentage typed with `%` was told "e.g. 1200000" in a budget, and in a chart's
 /// column "the other cells are numbers" when several were percentages (the second
-/// walk-through).
+/// walk-through); then "write 0.85 for 85%" in an amount column, which led an author to
+/// EV written as shares (the fifth).
 #[test]
 fn percentages_written_with_a_percent_sign_are_told_so() {
     let m = failing_budget("budget.csv", "period,pv,ev,ac\n2024-01,100,85%,90\n");
     assert!(m.contains("budget.csv:2:13"), "{m}");
     assert!(
-        m.contains("`85%` is a percentage: write the number itself (0.85 for 85%)"),
+        m.contains("`85%` is a percentage, but the column holds amounts or plain numbers, not shares: write the amount itself"),
         "{m}"
     );
     let site = Site::fixture("basic");
@@ -906,4 +907,38 @@ fn a_key_twice_in_a_json_row_is_an_error_at_the_second() {
     );
     assert!(m.contains("content/projects/erp/budget.json:2:"), "{m}");
     assert!(m.contains("`ac` is written twice"), "{m}");
+}
+
+/// A hidden first sheet (last month's snapshot) was read as the budget: the project was
+/// shown as of the month before, with no word (the fifth malformed hunt). Only the
+/// sheets Excel shows are tables; a workbook whose every sheet is hidden is refused.
+#[test]
+fn hidden_sheets_are_not_read_as_tables() {
+    use common::xlsx::{workbook, V};
+    let row = |period: &str, pv: f64, ev: f64, ac: f64| {
+        vec![V::S(period.into()), V::N(pv), V::N(ev), V::N(ac)]
+    };
+    let header = || Vec::from(["period", "pv", "ev", "ac"].map(|h| V::S(h.into())));
+    let old = [header(), row("2024-01", 1000.0, 900.0, 1000.0)];
+    let now = [
+        header(),
+        row("2024-01", 1000.0, 900.0, 1000.0),
+        row("2024-02", 1000.0, 1000.0, 1100.0),
+    ];
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("上月快照", true, &old, &[]), ("预算", false, &now, &[])]),
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(page.contains("2024-02"), "the visible sheet's last month");
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("预算", true, &now, &[])]),
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.xlsx"), "{m}");
+    assert!(m.contains("every sheet of the workbook is hidden"), "{m}");
 }

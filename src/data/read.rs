@@ -392,8 +392,24 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
             reason = e.to_string()
         ))
     })?;
+    // A hidden sheet is not what the author sees (last month's snapshot, a lookup list
+    // kept out of the way): read as the first sheet, it gave a project's figures as of
+    // the month before with no word. Only the sheets Excel shows are tables.
+    let shown_sheets: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    if shown_sheets.is_empty() && !workbook.sheet_names().is_empty() {
+        return Err(
+            fail(t!("every sheet of the workbook is hidden")).with_help(t!(
+                "in Excel, right-click a sheet tab and choose Unhide, then save"
+            )),
+        );
+    }
     let mut sheets = Vec::new();
-    for sheet in workbook.sheet_names() {
+    for sheet in shown_sheets {
         workbook_limits::check_sheet_area(
             &mut workbook,
             &sheet,

@@ -174,7 +174,7 @@ impl Table {
                     row,
                     col,
                     t!("a number"),
-                    t!("`{value}` is a percentage: write the number itself ({number} for {value}); an amount is written in the currency's units", value = t.trim(), number = format_number(percent(t).unwrap_or_default())),
+                    t!("`{value}` is a percentage, but the column holds amounts or plain numbers, not shares: write the amount itself, in the currency's units (EV is the budgeted cost of the work done, not its share of the budget)", value = t.trim()),
                 )),
                 None if letters_for_digits(t).is_some() => {
                     let fixed = letters_for_digits(t).unwrap_or_default();

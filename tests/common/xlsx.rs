@@ -22,6 +22,13 @@ pub enum V {
 /// A one-sheet .xlsx named `sheet`, with `rows` from A1 and the `merged` ranges, as
 /// Excel lays it out: inline strings, a date style, merge records.
 pub fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
+    workbook(&[(sheet, false, rows, merged)])
+}
+
+/// One sheet of [`workbook`]: its name, whether it is hidden, its rows and merged ranges.
+pub type Sheet<'a> = (&'a str, bool, &'a [Vec<V>], &'a [&'a str]);
+
+fn sheet_xml(rows: &[Vec<V>], merged: &[&str]) -> String {
     let mut data = String::new();
     for (r, row) in rows.iter().enumerate() {
         if row.is_empty() {
@@ -47,22 +54,53 @@ pub fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
         .map(|m| format!("<mergeCell ref=\"{m}\"/>"))
         .collect();
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData><mergeCells count=\"{}\">{merges}</mergeCells></worksheet>", merged.len())
+}
+
+/// An .xlsx of `sheets`, in order, as Excel lays it out.
+pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-    let parts = [
-        ("[Content_Types].xml", format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{ct}.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
-        ("_rels/.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
-        ("xl/workbook.xml", format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", xml_text(sheet))),
-        ("xl/_rels/workbook.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
-        ("xl/styles.xml", format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
-        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData><mergeCells count=\"{}\">{merges}</mergeCells></worksheet>", merged.len())),
+    let n = sheets.len();
+    let overrides: String = (1..=n)
+        .map(|i| format!("<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{ct}.worksheet+xml\"/>"))
+        .collect();
+    let listed: String = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (name, hidden, ..))| {
+            let state = if *hidden { " state=\"hidden\"" } else { "" };
+            format!(
+                "<sheet name=\"{}\" sheetId=\"{}\"{state} r:id=\"rId{}\"/>",
+                xml_text(name),
+                i + 1,
+                i + 1
+            )
+        })
+        .collect();
+    let rels: String = (1..=n)
+        .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"))
+        .collect();
+    let mut parts = vec![
+        ("[Content_Types].xml".to_string(), format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/>{overrides}<Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
+        ("_rels/.rels".to_string(), format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+        ("xl/workbook.xml".to_string(), format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets>{listed}</sheets></workbook>")),
+        ("xl/_rels/workbook.xml.rels".to_string(), format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}<Relationship Id=\"rIdS\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
+        ("xl/styles.xml".to_string(), format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
     ];
+    for (i, (_, _, rows, merged)) in sheets.iter().enumerate() {
+        parts.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            sheet_xml(rows, merged),
+        ));
+    }
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, text) in parts {
-        zip.start_file(name, stored).unwrap();
+        zip.start_file(name.as_str(), stored).unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap();

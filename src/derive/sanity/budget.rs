@@ -153,6 +153,64 @@ pub(super) fn reported_unevenly(table: &Table, totals: &[Total]) -> Option<Diagn
 const SCALE_SLIP: f64 = 250.0;
 /// Amounts a column needs before its median tells what is usual.
 const SCALE_MIN_ROWS: usize = 5;
+/// How much smaller than the usual amount a first or last period's may be: a ramp-up
+/// or a closing invoice is small, but not ten thousand times (an amount in 万, or a
+/// share such as 0.78 typed where the money goes).
+const SCALE_SLIP_AT_EDGE: f64 = 5_000.0;
+/// How far apart EV or AC may be from PV over the periods reporting them, as a whole
+/// column: a project earning or spending a thirtieth of its plan (or thirty times it)
+/// month after month is a column typed in another unit — thousands, 万, or shares.
+const COLUMN_SLIP: f64 = 30.0;
+/// Periods a column must report before its sum tells its unit: one early month may
+/// well spend little against its plan.
+const COLUMN_MIN_ROWS: usize = 3;
+
+/// EV or AC written in another unit than PV throughout (EV in thousands, AC in 万, EV
+/// as shares of the budget, 0.78): no cell stands out of its own column, yet CPI, SPI
+/// and EAC come out thousands of times off. Named at the column's first amount, with
+/// both sums.
+pub(super) fn column_in_other_unit(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for &(name, amount) in &AMOUNTS[1..] {
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let reported: Vec<(&BudgetRow, f64)> = totals
+            .iter()
+            .filter_map(|t| amount(t.row).filter(|a| *a > 0.0).map(|a| (t.row, a)))
+            .filter(|(row, _)| row.pv > 0.0)
+            .collect();
+        if reported.len() < COLUMN_MIN_ROWS {
+            continue;
+        }
+        let sum: f64 = reported.iter().map(|(_, a)| a).sum();
+        let planned: f64 = reported.iter().map(|(r, _)| r.pv).sum();
+        let ratio = sum / planned;
+        // EV far above the plan has its own warning (ev_far_ahead_of_pv).
+        let high = ratio > COLUMN_SLIP && name == "ac";
+        if !(high || ratio * COLUMN_SLIP < 1.0) {
+            continue;
+        }
+        let message = t!(
+            "{column} adds up to {sum} over the {count} periods that report it, while PV adds up to {planned} over the same periods ({share}): the column seems written in another unit",
+            column = name.to_uppercase(),
+            sum = shown_amount(sum),
+            count = reported.len(),
+            planned = format_amount(planned),
+            share = if ratio < 1.0 {
+                t!("about 1/{times} of it", times = format!("{:.0}", 1.0 / ratio))
+            } else {
+                t!("{times} times it", times = format!("{:.0}", ratio))
+            }
+        );
+        out.push(
+            table
+                .at_cell(Diagnostic::warning(Problem::Content(message)), reported[0].0.row, col)
+                .with_help(t!("write PV, EV and AC in the same unit, the project's currency: not thousands or 万 in one column, and not shares such as 0.78 or 78% (EV is the budgeted cost of the work done, an amount)")),
+        );
+    }
+    out
+}
 
 /// An amount out of scale with the rest of its column is most often a slip of units:
 /// it is read as written, and the S-curve, CPI and SPI of the period follow it without
@@ -177,7 +235,10 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
         let median = sorted[sorted.len() / 2];
         let last = reported.len() - 1;
         let slip = reported.iter().enumerate().find(|&(i, &(_, a))| {
-            a > median * SCALE_SLIP || (a * SCALE_SLIP < median && i != 0 && i != last)
+            let edge = i == 0 || i == last;
+            a > median * SCALE_SLIP
+                || (a * SCALE_SLIP < median && !edge)
+                || a * SCALE_SLIP_AT_EDGE < median
         });
         let Some((_, &(row, a))) = slip else {
             continue;
@@ -187,7 +248,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                 "{column} of {period} is {amount}, {times} times its column's usual amount ({median})",
                 column = name.to_uppercase(),
                 period = &row.period,
-                amount = format_amount(a),
+                amount = shown_amount(a),
                 times = format!("{:.0}", a / median),
                 median = format_amount(median)
             )
@@ -196,7 +257,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                 "{column} of {period} is {amount}, about 1/{times} of its column's usual amount ({median})",
                 column = name.to_uppercase(),
                 period = &row.period,
-                amount = format_amount(a),
+                amount = shown_amount(a),
                 times = format!("{:.0}", median / a),
                 median = format_amount(median)
             )
@@ -208,6 +269,17 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// An amount as a message shows it: whole units, but a share such as 0.78 with its
+/// decimals, which rounding would show as 1.
+fn shown_amount(a: f64) -> String {
+    if a.abs() < 100.0 && a.fract() != 0.0 {
+        let s = format!("{a:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        format_amount(a)
+    }
 }
 
 fn percent(part: f64, whole: f64) -> String {

@@ -436,3 +436,97 @@ fn blanks_and_uneven_reporting_are_named_at_the_empty_cell() {
         "{w:?}"
     );
 }
+
+/// EV in thousands, AC in 万 or EV as shares of the budget throughout gave CPI 0.00
+/// and an EAC in the trillions without a word: no cell stood out of its own column
+/// (the fifth malformed hunt and walk-through).
+#[test]
+fn a_column_in_another_unit_than_pv_is_doubted_at_its_first_amount() {
+    let plan = [
+        ("2024-01", 100_000.0),
+        ("2024-02", 120_000.0),
+        ("2024-03", 110_000.0),
+        ("2024-04", 130_000.0),
+    ];
+    let table = |ev: &dyn Fn(f64) -> f64, ac: &dyn Fn(f64) -> f64| {
+        let rows: String = plan
+            .iter()
+            .map(|(p, pv)| format!("{p},{pv},{},{}\n", ev(*pv), ac(*pv)))
+            .collect();
+        format!("period,pv,ev,ac\n{rows}")
+    };
+    let bac = 460_000.0;
+    let in_other_unit = |w: &[String]| -> Vec<String> {
+        w.iter()
+            .filter(|w| w.contains("another unit"))
+            .cloned()
+            .collect()
+    };
+    // EV in thousands: about a thousandth of the plan, at the first EV cell.
+    let w = warnings(
+        &info(bac, ProjectStatus::Active),
+        &table(&|pv| pv * 0.95 / 1000.0, &|pv| pv),
+        None,
+    );
+    let found = in_other_unit(&w);
+    assert_eq!(found.len(), 1, "{w:?}");
+    assert!(found[0].contains("budget.csv:2:"), "{w:?}");
+    assert!(
+        found[0].contains(
+            "EV adds up to 437 over the 4 periods that report it, while PV adds up to 460,000"
+        ),
+        "{w:?}"
+    );
+    assert!(found[0].contains("about 1/1053 of it"), "{w:?}");
+    // EV as shares (0.78), AC in 万, AC in units beside a plan in 万.
+    for (ev, ac, column) in [
+        (
+            &(|_| 0.78) as &dyn Fn(f64) -> f64,
+            &(|pv| pv) as &dyn Fn(f64) -> f64,
+            "EV",
+        ),
+        (&|pv| pv, &|pv| pv / 10_000.0, "AC"),
+    ] {
+        let w = warnings(&info(bac, ProjectStatus::Active), &table(ev, ac), None);
+        let found = in_other_unit(&w);
+        assert_eq!(found.len(), 1, "{w:?}");
+        assert!(
+            found[0].starts_with(column) || found[0].contains(&format!(" {column} adds up")),
+            "{w:?}"
+        );
+    }
+    let w = warnings(
+        &info(bac, ProjectStatus::Active),
+        &table(&|pv| pv, &|pv| pv * 10_000.0),
+        None,
+    );
+    assert!(
+        in_other_unit(&w).iter().any(|w| w.contains("AC adds up")),
+        "{w:?}"
+    );
+    // A project running a third over cost, or earning half its plan, is news, not a unit.
+    let w = warnings(
+        &info(bac, ProjectStatus::Active),
+        &table(&|pv| pv * 0.5, &|pv| pv * 1.3),
+        None,
+    );
+    assert!(in_other_unit(&w).is_empty(), "{w:?}");
+}
+
+/// A share (0.78) typed in the last month's EV among amounts was let through: a last
+/// period may be small (a closing invoice), but not ten thousand times (walk-through 5).
+#[test]
+fn a_last_period_ten_thousand_times_below_its_column_is_doubted() {
+    let rows = "2024-01,200000,190000,210000\n2024-02,250000,240000,260000\n\
+                2024-03,220000,230000,220000\n2024-04,220000,210000,230000\n\
+                2024-05,210000,0.78,220000\n";
+    let w = warnings(
+        &info(1_100_000.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    assert!(
+        w.iter().any(|w| w.contains("EV of 2024-05 is 0.78")),
+        "{w:?}"
+    );
+}

@@ -1395,7 +1395,8 @@
    * first its question words (`供应商老是延期` → `供应商 延期`, see T.withoutFillers),
    * then the pieces no page holds — a Chinese run is cut where no page holds its bigram,
    * and a character left alone goes (`写经验教训` → `经验教训`); a word no page holds
-   * becomes the word a page holds one or two edits away (`vender` → vendor), or goes.
+   * becomes the word a page holds one or two edits away (`vender` → vendor), or goes —
+   * as long as more than half of the query is left.
    * The result says what it searched for in `relaxed`: a reader sees the words that
    * were dropped. `res` (nothing found) stands when nothing is left or it finds nothing.
    */
@@ -1419,8 +1420,8 @@
   }
 
   /**
-   * `query` with only what some page holds (see relax), as a query; its files are those
-   * the query loaded, so this costs no download but the word files of a misspelt word.
+   * `query` with only what some page holds (see relax), as a query, or null when that is
+   * half of it or less; its files are those the query loaded, so this costs no download.
    */
   function heldQuery(query) {
     return get('meta').then(function (meta) {
@@ -1428,15 +1429,23 @@
       return Promise.all(prep.shards.map(get)).then(function () {
         resolveGroups(prep.groups, meta);
         var pieces = [];
+        var typed = 0;
+        var kept = 0;
         prep.groups.forEach(function (g) {
-          if (g.type === 'cjk') heldPieces(g).forEach(function (p) { pieces.push(p); });
-          else if (g.df > 0) pieces.push(g.text);
-          else {
+          var n = Array.from(g.text).length;
+          typed += n;
+          if (g.type === 'cjk') {
+            heldPieces(g).forEach(function (p) { pieces.push(p); kept += Array.from(p).length; });
+          } else if (g.df > 0) {
+            pieces.push(g.text);
+            kept += n;
+          } else {
             var near = nearestWord(g.term, meta);
-            if (near) pieces.push(near);
+            if (near) { pieces.push(near); kept += n; }
           }
         });
-        return pieces.join(' ');
+        // Half the query gone is another query (鲲鹏项目 is not 项目): nothing is found.
+        return kept * 2 > typed ? pieces.join(' ') : null;
       });
     });
   }

@@ -241,8 +241,16 @@ fn a_projects_page_lists_the_doubts_about_its_data() {
         1,
         "the closed ERP's unearned budget"
     );
-    active(&site, "clean", "bac: 300000\ncurrency: CNY\n", "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,100000,100000\n2026-03,100000,100000,100000\n");
-    site.build_ok();
+    // A column of the author's own (完成率) is told, but doubts no figure: the project
+    // was marked 数据存疑 for it (the fifth walk-through).
+    active(&site, "clean", "bac: 300000\ncurrency: CNY\n", "period,pv,ev,ac,完成率\n2026-01,100000,100000,100000,33%\n2026-02,100000,100000,100000,67%\n2026-03,100000,100000,100000,100%\n");
+    let report = site.build_ok();
+    assert!(
+        report.warnings.iter().any(|w| w
+            .to_string()
+            .contains("column `完成率` is not one the budget table reads")),
+        "the column is still told"
+    );
     assert!(!site
         .read("projects/clean/index.html")
         .contains("class=\"data-notes\""));

@@ -200,8 +200,18 @@ pub fn read_as_named(table: &mut Table) {
     }
 }
 
-/// The warnings for `table`'s columns that a project table of `kind` does not read.
-pub fn unread(kind: &str, table: &Table) -> Vec<Diagnostic> {
+/// Which of the columns a project table does not read: those that name one it reads in
+/// other words or with a typo (`actual_cost`, `EV值`), whose values the figures lack,
+/// or the author's own (`备注`, `完成率`), which change no figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    Misnamed,
+    Own,
+}
+
+/// The warnings for `table`'s columns of the `which` kind that a project table of
+/// `kind` does not read.
+pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
     let Some((_, known)) = TABLES.iter().find(|(k, _)| *k == kind) else {
         return Vec::new();
     };
@@ -211,6 +221,7 @@ pub fn unread(kind: &str, table: &Table) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| !c.trim().is_empty() && table.column(c).is_some())
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
+        .filter(|c| (meant(known, c).is_some()) == (which == Unread::Misnamed))
         .map(|column| {
             let meant = meant(known, column);
             let message = t!(
@@ -306,7 +317,8 @@ mod tests {
 
     #[test]
     fn columns_the_budget_does_not_read_are_named_with_the_one_meant() {
-        let w: Vec<String> = unread("budget", &csv("period,pv,EV,actual_cost\n2024-01,1,1,1\n"))
+        let table = csv("period,pv,EV,actual_cost\n2024-01,1,1,1\n");
+        let w: Vec<String> = unread("budget", &table, Unread::Misnamed)
             .iter()
             .map(|d| d.to_string())
             .collect();
@@ -320,6 +332,7 @@ mod tests {
         let w: Vec<String> = unread(
             "budget",
             &csv("期间,计划价值,挣值,实际成本\n2024-01,1,1,1\n"),
+            Unread::Misnamed,
         )
         .iter()
         .map(|d| d.to_string())
@@ -337,7 +350,9 @@ mod tests {
                 "{column}: {w:?}"
             );
         }
-        assert!(unread("budget", &csv("period,pv,ev,ac\n2024-01,1,1,1\n")).is_empty());
+        let table = csv("period,pv,ev,ac\n2024-01,1,1,1\n");
+        assert!(unread("budget", &table, Unread::Misnamed).is_empty());
+        assert!(unread("budget", &table, Unread::Own).is_empty());
     }
 
     #[test]
@@ -345,7 +360,9 @@ mod tests {
         let mut t = csv("期间,计划价值,挣值,实际成本,备注\n2024-01,1,1,1,x\n");
         read_as_named(&mut t);
         assert_eq!(t.columns, ["period", "pv", "ev", "ac", "备注"]);
-        assert_eq!(unread("budget", &t).len(), 1, "备注 is still told");
+        // 备注 is still told, as the author's own: it changes no figure.
+        assert!(unread("budget", &t, Unread::Misnamed).is_empty());
+        assert_eq!(unread("budget", &t, Unread::Own).len(), 1);
         // A column already named wins; other tables are left as written.
         let mut t = csv("period,期间,pv,ev,ac\n2024-01,x,1,1,1\n");
         read_as_named(&mut t);

@@ -462,3 +462,36 @@ fn the_risks_table_has_each_status_as_the_project_page_shows_it() {
         "the status as written stays: {html}"
     );
 }
+
+/// A chart summing up a budget its project keeps as running totals plotted each month
+/// with every month before it again: 14 million for an EV of 2 million, without a word
+/// (the fifth malformed hunt). It is refused at `cumulative`; drawn as written, fine.
+#[test]
+fn a_chart_summing_running_totals_again_is_refused() {
+    let site = Site::fixture("basic");
+    let index = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        index.replacen("currency: CNY\n", "currency: CNY\nbasis: cumulative\n", 1),
+    );
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,1000000\n2024-02,2000000,1900000,2100000\n2024-03,3200000,3200000,3300000\n",
+    );
+    let chart = |extra: &str| {
+        format!("---\ntitle: 挣值曲线\ndate: 2024-12-30\n---\n\n```chart\ntype = \"line\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = [\"ev\", \"ac\"]\n{extra}```\n")
+    };
+    // The fixture's own chart page sums the budget up too.
+    std::fs::remove_file(site.root().join("content/reports/charts.md")).unwrap();
+    site.write("content/reports/s-curve.md", chart("cumulative = true\n"));
+    let m = site.build_err();
+    assert!(m.contains("content/reports/s-curve.md:11"), "{m}");
+    assert!(
+        m.contains(
+            "`projects/erp/budget` holds running totals (its project's basis is cumulative)"
+        ),
+        "{m}"
+    );
+    site.write("content/reports/s-curve.md", chart(""));
+    site.build_ok();
+}

@@ -192,6 +192,33 @@ pub fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crat
     })
 }
 
+/// A chart summing up (`cumulative = true`) a project's budget that its project says
+/// holds running totals (`basis: cumulative`): a block reads the table as written, so
+/// each month would add every month before it again — 14 million plotted for an EV of
+/// 2 million, without a word.
+fn totals_summed_again(
+    site: &Site,
+    spec: &BlockSpec,
+    table: &crate::data::Table,
+) -> Option<Diagnostic> {
+    let BlockSpec::Chart(c) = spec else {
+        return None;
+    };
+    let slug = table
+        .name
+        .strip_prefix("projects/")?
+        .strip_suffix("/budget")?;
+    let info = site.page(*site.projects.get(slug)?).project()?;
+    let basis = info.basis.unwrap_or(site.config.budget.basis);
+    (c.cumulative && basis == crate::content::schema::Basis::Cumulative).then(|| {
+        Diagnostic::error(Problem::Content(t!(
+            "`{table}` holds running totals (its project's basis is cumulative): `cumulative = true` would add each month's total to those before it",
+            table = &table.name
+        )))
+        .with_help(t!("remove `cumulative = true`: the table's values already run up month by month"))
+    })
+}
+
 /// Where `span` of a block's text is in its page: the block's fence for a problem of the
 /// block as a whole (an empty span at 0).
 fn block_location(
@@ -273,6 +300,10 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     .at(at(e.span))
                     .with_help(e.help),
             );
+            continue;
+        }
+        if let Some(d) = totals_summed_again(site, spec, table) {
+            problems.push(d.at(at(spec::field_span(&raw.text, "cumulative"))));
             continue;
         }
         let html = match spec {

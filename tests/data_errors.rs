@@ -942,3 +942,47 @@ fn hidden_sheets_are_not_read_as_tables() {
     assert!(m.contains("budget.xlsx"), "{m}");
     assert!(m.contains("every sheet of the workbook is hidden"), "{m}");
 }
+
+/// A hidden row was counted in the figures though no one saw it (the fifth malformed
+/// hunt: a month not yet closed, hidden, added 410,000 to AC). It is refused, named.
+#[test]
+fn a_hidden_row_holding_values_is_refused() {
+    use common::xlsx::{workbook, V};
+    let row = |hidden: bool, period: &str, pv: f64| {
+        let mut cells = vec![V::S(period.into()), V::N(pv), V::N(pv), V::N(pv)];
+        if hidden {
+            cells.insert(0, V::Hidden);
+        }
+        cells
+    };
+    let header = || Vec::from(["period", "pv", "ev", "ac"].map(|h| V::S(h.into())));
+    let rows = [
+        header(),
+        row(false, "2024-01", 1000.0),
+        row(true, "2024-02", 1000.0),
+        row(false, "2024-03", 1000.0),
+    ];
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("预算", false, &rows, &[])]),
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.xlsx"), "{m}");
+    assert!(
+        m.contains("sheet `预算`, row 3: the row is hidden in the workbook, but holds values"),
+        "{m}"
+    );
+    // Shown again, it is read.
+    let shown = [
+        header(),
+        row(false, "2024-01", 1000.0),
+        row(false, "2024-02", 1000.0),
+    ];
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("预算", false, &shown, &[])]),
+    );
+    site.build_ok();
+}

@@ -4,6 +4,7 @@
 
 mod budget;
 pub mod columns;
+mod hidden_rows;
 mod json_places;
 pub mod read;
 mod records;

@@ -374,15 +374,18 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
     if let Some(d) = not_a_workbook(full, shown) {
         return Err(d);
     }
-    if matches!(
-        full.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("xlsx" | "xlsm" | "ods")
-    ) {
+    let extension = full
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "ods")) {
         workbook_limits::check(full, shown, workbook_limits::MAX_INFLATED_BYTES)?;
     }
+    let hidden = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
+        super::hidden_rows::hidden_rows(full)
+    } else {
+        Default::default()
+    };
     let mut workbook = calamine::open_workbook_auto(full).map_err(|e| {
         // Starts as a workbook but its parts cannot be read: cut short in a copy or
         // a download, or damaged. The reader's words (`Could not find EOCD`) name
@@ -430,10 +433,15 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
+        let hidden_here = hidden.get(&sheet);
         for (r, row) in range.rows().enumerate() {
             let cells: Vec<Cell> = row.iter().map(sheet_cell).collect();
             if cells.iter().all(|c| *c == Cell::Empty) {
                 continue;
+            }
+            let at = top + r as u32;
+            if hidden_here.is_some_and(|rows| rows.contains(&at)) {
+                return Err(hidden_row(shown, &sheet, at));
             }
             places.push(
                 (0..cells.len())
@@ -452,6 +460,20 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
         });
     }
     Ok(sheets)
+}
+
+/// A row Excel hides but that holds values: read, it counts in the figures though no
+/// one sees it (a month not yet closed, an old line kept out of sight).
+fn hidden_row(shown: &Path, sheet: &str, row: u32) -> Diagnostic {
+    workbook_error(
+        shown,
+        t!(
+            "sheet `{sheet}`, row {row}: the row is hidden in the workbook, but holds values: pmo reads every row, so they would count without being seen",
+            sheet = sheet,
+            row = row + 1
+        ),
+    )
+    .with_help(t!("unhide the row (select the rows around it, right-click, Unhide) and check it; delete it if it should not count"))
 }
 
 /// A formula cell whose value was never saved (the workbook was written by a script or

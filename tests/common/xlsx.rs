@@ -17,6 +17,8 @@ pub enum V {
     N(f64),
     /// A number formatted as a date (what Excel stores for a typed date).
     D(f64),
+    /// First in a row: the row is hidden (`<row hidden="1">`); it holds no cell itself.
+    Hidden,
 }
 
 /// A one-sheet .xlsx named `sheet`, with `rows` from A1 and the `merged` ranges, as
@@ -34,8 +36,14 @@ fn sheet_xml(rows: &[Vec<V>], merged: &[&str]) -> String {
         if row.is_empty() {
             continue;
         }
-        data.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, value) in row.iter().enumerate() {
+        let hidden = if matches!(row[0], V::Hidden) {
+            " hidden=\"1\""
+        } else {
+            ""
+        };
+        data.push_str(&format!("<row r=\"{}\"{hidden}>", r + 1));
+        let cells = row.iter().filter(|v| !matches!(v, V::Hidden));
+        for (c, value) in cells.enumerate() {
             let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
             match value {
                 V::S(s) if s.is_empty() => {}
@@ -45,6 +53,7 @@ fn sheet_xml(rows: &[Vec<V>], merged: &[&str]) -> String {
                 )),
                 V::N(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
                 V::D(n) => data.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>")),
+                V::Hidden => {}
             }
         }
         data.push_str("</row>");

@@ -74,7 +74,7 @@ fn assert_well_formed(svg: &str) {
             Ok(Event::Start(e)) => {
                 if depth == 0 {
                     roots += 1;
-                    assert_eq!(e.name().as_ref(), b"svg");
+                    assert_eq!(e.name().as_ref(), "svg");
                 }
                 depth += 1;
             }

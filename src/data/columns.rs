@@ -216,12 +216,20 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
-    table
+    // What `table.column` finds, without a search of the header per column.
+    let found: std::collections::HashSet<String> =
+        table.columns.iter().map(|c| c.to_lowercase()).collect();
+    let columns: Vec<&String> = table
         .columns
         .iter()
-        .filter(|c| !c.trim().is_empty() && table.column(c).is_some())
+        .filter(|c| !c.trim().is_empty() && found.contains(&c.trim().to_lowercase()))
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
         .filter(|c| (meant(known, c).is_some()) == (which == Unread::Misnamed))
+        .collect();
+    let more = columns.len().saturating_sub(UNREAD_TOLD);
+    let mut out: Vec<Diagnostic> = columns
+        .into_iter()
+        .take(UNREAD_TOLD)
         .map(|column| {
             let meant = meant(known, column);
             let message = t!(
@@ -239,8 +247,24 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
             };
             at_header(table, column, Diagnostic::warning(Problem::Content(message))).with_help(help)
         })
-        .collect()
+        .collect();
+    if more > 0 {
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "{count} more columns are not ones the {kind} table reads: their values are left out",
+                count = more,
+                kind = kind
+            )))
+            .in_file(&table.path)
+            .with_help(t!("keep a project table to the columns pmo reads, and the rest in a file of its own under data/")),
+        );
+    }
+    out
 }
+
+/// The unread columns of one table told one by one; the rest are counted in one
+/// warning (a header of 20,000 columns printed 20,000 and took 12 s).
+const UNREAD_TOLD: usize = 10;
 
 /// The column a project table of `kind` reads that `column` names in other words
 /// (`实际成本` → `ac`), or is a typo of.
@@ -353,6 +377,28 @@ mod tests {
         let table = csv("period,pv,ev,ac\n2024-01,1,1,1\n");
         assert!(unread("budget", &table, Unread::Misnamed).is_empty());
         assert!(unread("budget", &table, Unread::Own).is_empty());
+    }
+
+    /// A header of 40,000 columns took 55 s and printed a warning per column (the fifth
+    /// malformed hunt): ten are told, the rest counted.
+    #[test]
+    fn many_unread_columns_are_told_ten_and_counted() {
+        let extra: Vec<String> = (0..25).map(|i| format!("x{i}")).collect();
+        let text = format!(
+            "period,pv,ev,ac,{}\n2024-01,1,1,1,{}\n",
+            extra.join(","),
+            vec!["1"; 25].join(",")
+        );
+        let w: Vec<String> = unread("budget", &csv(&text), Unread::Own)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(w.len(), 11, "{w:?}");
+        assert!(w[0].contains("column `x0`"), "{w:?}");
+        assert!(
+            w[10].contains("15 more columns are not ones the budget table reads"),
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -234,12 +234,21 @@ fn unnamed_help() -> crate::messages::Text {
 /// The first column whose name an earlier column already has (ignoring case, as columns
 /// are looked up): the earlier one's index and its own. Only the first would be read.
 fn repeated_column(columns: &[String]) -> Option<(usize, usize)> {
+    // By a map, not by searching the columns before each: a header of 40,000 columns
+    // took 55 s.
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
     columns.iter().enumerate().find_map(|(c, name)| {
         let name = name.to_lowercase();
-        (!name.is_empty())
-            .then(|| columns[..c].iter().position(|n| n.to_lowercase() == name))
-            .flatten()
-            .map(|first| (first, c))
+        if name.is_empty() {
+            return None;
+        }
+        match first.get(&name) {
+            Some(&f) => Some((f, c)),
+            None => {
+                first.insert(name, c);
+                None
+            }
+        }
     })
 }
 

@@ -106,7 +106,9 @@ impl Table {
 
     pub fn column(&self, name: &str) -> Option<usize> {
         let name = name.trim().to_lowercase();
-        self.columns.iter().position(|c| c.to_lowercase() == name)
+        self.columns
+            .iter()
+            .position(|c| c.chars().flat_map(char::to_lowercase).eq(name.chars()))
     }
 
     /// Column indexes of required columns; a missing one is an error naming the header.

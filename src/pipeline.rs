@@ -213,6 +213,9 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
+    if let Some(plan) = &plan {
+        diagnostics.extend(plan.unknown_money_tables(&config, &data));
+    }
     // Every page's source went as it was parsed, between the pages' own data.
     heap::give_back();
     laps.mark("load");

@@ -643,3 +643,62 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     assert_eq!(rebuild.scope, Scope::Full);
     assert_clean(&workspace, options(), "a hidden page deleted");
 }
+
+/// A folder key not written plainly (`./practices/vendor`, `practices//vendor`) passed
+/// the check that the folder exists, then matched no page: the folder was published to
+/// everyone (the fourth security hunt). `money_tables = ["costs.csv"]` named no table
+/// and left the amounts to every audience. Both now hold or are refused.
+#[test]
+fn folders_and_money_tables_written_loosely_restrict_or_are_refused() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    for key in [
+        "./practices/vendor",
+        "practices//vendor",
+        "practices/./vendor",
+        "practices/vendor/.",
+        "/practices/vendor/",
+    ] {
+        site.write(
+            "site.toml",
+            SITE_TOML.replace("\"practices/vendor\"", &format!("\"{key}\"")),
+        );
+        let out = pmo(&["build", "--root", root, "--audience", "internal"]);
+        assert!(out.status.success(), "{key}: {}", stderr(&out));
+        let leaked: Vec<String> = all_text(&site.public())
+            .into_iter()
+            .filter(|(_, text)| text.contains("markdispute"))
+            .map(|(rel, _)| rel)
+            .collect();
+        assert!(
+            leaked.is_empty(),
+            "{key}: the pmo folder reaches internal: {leaked:?}"
+        );
+    }
+    site.write(
+        "site.toml",
+        SITE_TOML.replace("\"practices/vendor\"", "\"practices/vendor/../vendor\""),
+    );
+    let out = pmo(&["check", "--root", root]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("steps out of its folder with `..`"),
+        "{}",
+        stderr(&out)
+    );
+    site.write(
+        "site.toml",
+        SITE_TOML.replace("[\"costs\"]", "[\"costs.csv\"]"),
+    );
+    let out = pmo(&["check", "--root", root]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("`money_tables` names `costs.csv`, but no table has that name"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site.toml:11:1") && err.contains("did you mean `costs`?"),
+        "{err}"
+    );
+}

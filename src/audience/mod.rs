@@ -106,12 +106,27 @@ impl Plan {
             return None;
         }
         let level = |name: &String| names.iter().position(|n| n == name).unwrap_or(0);
-        let defaults: Vec<(&str, usize)> = config
-            .audience_defaults
-            .iter()
-            .map(|(folder, name)| (folder.trim_matches('/'), level(name)))
-            .collect();
+        let mut defaults: Vec<(String, usize)> = Vec::new();
+        for (key, name) in &config.audience_defaults {
+            match plain_folder(key) {
+                Some(folder) => defaults.push((folder, level(name))),
+                None => diagnostics.push(
+                    config
+                        .at_key(
+                            Diagnostic::error(Problem::Config(t!(
+                                "[audience_defaults] key `{key}` steps out of its folder with `..`",
+                                key = key.as_str()
+                            ))),
+                            key,
+                        )
+                        .with_help(t!(
+                            "write the folder as it is under content/, e.g. \"practices/vendor\""
+                        )),
+                ),
+            }
+        }
         for (folder, _) in &defaults {
+            let folder = folder.as_str();
             if !folder.is_empty() && !content_dir.join(folder).is_dir() {
                 // A misspelt folder would publish to everyone what it meant to restrict.
                 let tops: Vec<&str> = loaded
@@ -128,7 +143,7 @@ impl Plan {
                 };
                 let d = Diagnostic::error(Problem::Config(t!(
                     "[audience_defaults] names `{folder}`, but there is no folder content/{folder}/",
-                    folder = *folder
+                    folder = folder
                 )));
                 diagnostics.push(config.at_key(d, folder).with_help(help));
             }
@@ -157,7 +172,7 @@ impl Plan {
             }
             defaults
                 .iter()
-                .filter(|(f, _)| dir == *f || dir.starts_with(&format!("{f}/")) || f.is_empty())
+                .filter(|(f, _)| dir == f || dir.starts_with(&format!("{f}/")) || f.is_empty())
                 .max_by_key(|(f, _)| f.len())
                 .map_or(0, |(_, l)| *l)
         };
@@ -228,6 +243,32 @@ impl Plan {
             money: config.restrict.money.as_ref().map(level),
             money_tables: config.restrict.money_tables.clone(),
         })
+    }
+
+    /// The `money_tables` entries of site.toml that name no table: each would leave the
+    /// table it meant (`costs.csv` for `costs`) to every audience, amounts and all.
+    pub fn unknown_money_tables(&self, config: &Config, data: &Data) -> Vec<Diagnostic> {
+        let names: BTreeSet<&str> = data.tables.keys().map(|name| table_part(name)).collect();
+        let names: Vec<&str> = names.into_iter().collect();
+        self.money_tables
+            .iter()
+            .filter(|m| !names.contains(&m.as_str()))
+            .map(|m| {
+                let help = match crate::suggest::did_you_mean(m, &names) {
+                    Some(s) => t!("did you mean `{s}`? An entry is a table's name: its file name without extension, for a data/ file or a project's table alike", s = s),
+                    None => t!("an entry is a table's name: its file name without extension, for a data/ file or a project's table alike (`costs` for data/costs.csv)"),
+                };
+                config
+                    .at_key(
+                        Diagnostic::error(Problem::Config(t!(
+                            "`money_tables` names `{name}`, but no table has that name: its amounts would reach every audience",
+                            name = m.as_str()
+                        ))),
+                        "money_tables",
+                    )
+                    .with_help(help)
+            })
+            .collect()
     }
 
     /// Whether audience `level` is below the one that sees amounts.
@@ -364,15 +405,9 @@ impl Plan {
     fn data_view(&self, data: &Data, level: usize, money_hidden: bool) -> Data {
         let project_shown = |slug: &str| self.project_folders.get(slug).is_none_or(|&l| l <= level);
         let is_money = |name: &str| {
-            let (folder, table) = match name.strip_prefix("projects/") {
-                Some(rest) => {
-                    let mut parts = rest.splitn(3, '/');
-                    let slug = parts.next().unwrap_or("");
-                    (Some(slug), parts.next().unwrap_or(""))
-                }
-                None => (None, name.split('/').next().unwrap_or("")),
-            };
-            (folder.is_some() && table == "budget") || self.money_tables.iter().any(|m| m == table)
+            let table = table_part(name);
+            (name.starts_with("projects/") && table == "budget")
+                || self.money_tables.iter().any(|m| m == table)
         };
         let tables = data
             .tables
@@ -399,6 +434,31 @@ impl Plan {
             .collect();
         Data { tables, projects }
     }
+}
+
+/// The name of a table as `money_tables` gives it: a data/ file's name (`costs` of
+/// `costs/Sheet2`), a project table's own (`budget` of `projects/erp/budget`).
+fn table_part(name: &str) -> &str {
+    match name.strip_prefix("projects/") {
+        Some(rest) => rest.split('/').nth(1).unwrap_or(""),
+        None => name.split('/').next().unwrap_or(""),
+    }
+}
+
+/// A key of `[audience_defaults]` as the folder under content/ it names, written plainly:
+/// `./practices/vendor/`, `practices//vendor` and `practices/./vendor` passed the check
+/// that the folder exists but then matched no page, which published it to everyone.
+/// `None` for a key stepping out with `..`.
+fn plain_folder(key: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for part in key.trim().split(['/', '\\']) {
+        match part.trim() {
+            "" | "." => {}
+            ".." => return None,
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 #[cfg(test)]

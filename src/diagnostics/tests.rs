@@ -48,3 +48,29 @@ fn display_names_file_line_and_column() {
         "error: content/a.md:2:8: bad\n  help: fix it"
     );
 }
+
+/// Each report read its whole file to show five lines, so 15,000 warnings in one page
+/// took 12 s to print (the fourth security hunt). The excerpt is the lines around the
+/// spot, numbered as in the file.
+#[test]
+fn an_excerpt_deep_in_a_file_shows_its_own_lines_numbered_as_in_the_file() {
+    let text: Arc<str> = (1..=40)
+        .map(|n| format!("第 {n} 行\n"))
+        .collect::<String>()
+        .into();
+    let offset = text.find("第 30 行").unwrap_or_default();
+    let d = Diagnostic::warning(Problem::Content(t!("no table named `{name}`", name = "x")))
+        .at(Location::new(Path::new("content/长.md"), &text, offset, 3));
+    let shown = render(&d, Lang::ZhCn, false);
+    assert!(shown.contains("content/长.md:30:1"), "{shown}");
+    for n in 28..=32 {
+        assert!(
+            shown.contains(&format!("{n} │ 第 {n} 行")),
+            "line {n}: {shown}"
+        );
+    }
+    assert!(
+        !shown.contains("第 1 行") && !shown.contains("第 34 行"),
+        "{shown}"
+    );
+}

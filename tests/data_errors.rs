@@ -986,3 +986,31 @@ fn a_hidden_row_holding_values_is_refused() {
     );
     site.build_ok();
 }
+
+/// A 0.8 KB `.ods` repeating one cell 5,000 × 2,000 times took 1.8 GB before any check,
+/// as the reader writes every repeat out (the fourth security hunt). Its grid is worked
+/// out from the repeat counts and refused before it is read.
+#[test]
+fn an_ods_repeating_cells_past_the_sheet_limit_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S1"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="5000"><table:table-cell office:value-type="string" table:number-columns-repeated="2000"><text:p>x</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let site = Site::fixture("basic");
+    site.write("data/rep.ods", out.into_inner());
+    let m = site.build_err();
+    assert!(
+        m.contains(
+            "data/rep.ods: invalid data: sheet `S1` spans A1:BXX5001, 10002000 cells, over the limit of 2000000"
+        ),
+        "{m}"
+    );
+}

@@ -1197,6 +1197,21 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
     assert!(m.contains("[RACI, 启动]"), "{m}");
 }
 
+/// 5,000 tags on one page wrote 1.5 GB of tag pages (each lists its pages with all
+/// their tags), 20,000 wrote 23 GB (the fourth security hunt).
+#[test]
+fn a_page_with_more_tags_than_a_reader_looks_up_by_is_refused() {
+    let tags: Vec<String> = (0..51).map(|i| format!("t{i}")).collect();
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [{}]\n---\n", tags.join(", ")),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:7: the page has 51 tags; a page may have at most 50"),
+        "{m}"
+    );
+}
+
 /// The warnings of a build of `site` about a lesson id used twice.
 fn shared_ids(site: &Site) -> Vec<String> {
     let report = site.build_ok();

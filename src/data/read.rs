@@ -390,6 +390,9 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
     if matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "ods")) {
         workbook_limits::check(full, shown, workbook_limits::MAX_INFLATED_BYTES)?;
     }
+    if extension.as_deref() == Some("ods") {
+        workbook_limits::check_ods_area(full, shown, workbook_limits::MAX_SHEET_CELLS)?;
+    }
     let hidden = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
         super::hidden_rows::hidden_rows(full)
     } else {

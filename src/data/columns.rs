@@ -164,12 +164,97 @@ const READ_AS: &[(&str, &Known)] = &[
 /// A header as [`READ_AS`] lists it: trimmed, lowercased, `_` and runs of spaces as one
 /// space (`Planned_Value`, ` planned  value` are `planned value`).
 fn header_key(header: &str) -> String {
+    let header = match unit_of(header) {
+        Some((base, Unit::Currency)) => base,
+        _ => header,
+    };
     header
         .to_lowercase()
         .replace('_', " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What a unit written after a header in brackets says of the amounts below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// A currency's own units (`（元）`, `(CNY)`): the amounts are as pmo reads them.
+    Currency,
+    /// A multiple of them (`（万元）`, `(k)`): read as written, each amount would be
+    /// thousands of times too small.
+    Scaled,
+}
+
+const CURRENCY_UNITS: &[&str] = &[
+    "元",
+    "人民币",
+    "人民币元",
+    "rmb",
+    "cny",
+    "¥",
+    "￥",
+    "yuan",
+    "usd",
+    "$",
+    "us$",
+    "eur",
+    "€",
+    "gbp",
+    "£",
+    "jpy",
+    "hkd",
+];
+const SCALED_UNITS: &[&str] = &[
+    "万元",
+    "万",
+    "千元",
+    "千",
+    "百万",
+    "百万元",
+    "亿",
+    "亿元",
+    "k",
+    "'000",
+    "000",
+    "000s",
+    "thousands",
+    "m",
+    "mn",
+    "million",
+    "millions",
+    "k usd",
+    "k€",
+    "k$",
+    "万美元",
+    "千美元",
+];
+
+/// A header's name and the unit written after it in brackets (`计划值（元）`,
+/// `EV (k)`), if the unit is one of money's.
+fn unit_of(header: &str) -> Option<(&str, Unit)> {
+    let header = header.trim();
+    let (open, close) = match header.chars().last()? {
+        ')' => ('(', ')'),
+        '）' => ('（', '）'),
+        ']' => ('[', ']'),
+        _ => return None,
+    };
+    let at = header.rfind(open)?;
+    let unit = header[at + open.len_utf8()..header.len() - close.len_utf8()]
+        .trim()
+        .to_lowercase();
+    let base = header[..at].trim_end();
+    if base.is_empty() {
+        return None;
+    }
+    if CURRENCY_UNITS.contains(&unit.as_str()) {
+        Some((base, Unit::Currency))
+    } else if SCALED_UNITS.contains(&unit.as_str()) {
+        Some((base, Unit::Scaled))
+    } else {
+        None
+    }
 }
 
 /// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) or in plain
@@ -224,7 +309,10 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| !c.trim().is_empty() && found.contains(&c.trim().to_lowercase()))
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
-        .filter(|c| (meant(known, c).is_some()) == (which == Unread::Misnamed))
+        .filter(|c| {
+            let misnamed = meant(known, c).is_some() || scaled_help(kind, c).is_some();
+            misnamed == (which == Unread::Misnamed)
+        })
         .collect();
     let more = columns.len().saturating_sub(UNREAD_TOLD);
     let mut out: Vec<Diagnostic> = columns
@@ -238,12 +326,13 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
                 kind = kind,
                 known = names.join(", ")
             );
-            let help = match meant {
-                Some(name) => t!(
+            let help = match (scaled_help(kind, column), meant) {
+                (Some(scaled), _) => scaled,
+                (None, Some(name)) => t!(
                     "if it holds the {name} values, name it `{name}`; otherwise remove it or ignore this warning",
                     name = name
                 ),
-                None => t!("name the columns {known}; a column of your own is left out, and this warning can be ignored", known = names.join(", ")),
+                (None, None) => t!("name the columns {known}; a column of your own is left out, and this warning can be ignored", known = names.join(", ")),
             };
             at_header(table, column, Diagnostic::warning(Problem::Content(message))).with_help(help)
         })
@@ -286,12 +375,37 @@ fn meant(known: &Known, column: &str) -> Option<&'static str> {
 /// [`Table::require`] for a project table of `kind`: a header in other words
 /// (`期间,计划价值`) lacking a column it needs is told which of its columns to rename.
 pub fn require(kind: &str, table: &Table, names: &[&str]) -> Result<Vec<usize>, Diagnostic> {
-    table
-        .require(names)
-        .map_err(|d| match renames(kind, table) {
+    table.require(names).map_err(|d| {
+        match scaled_column(kind, table).or_else(|| renames(kind, table)) {
             Some(help) => d.with_help(help),
             None => d,
-        })
+        }
+    })
+}
+
+/// The help for a column headed with a multiple of the currency (`计划值（万元）`): it
+/// is not read, rather than read ten thousand times too small.
+fn scaled_column(kind: &str, table: &Table) -> Option<crate::messages::Text> {
+    table.columns.iter().find_map(|c| scaled_help(kind, c))
+}
+
+/// [`scaled_column`]'s help for one header, if it names a column of `kind` in a
+/// multiple of the currency.
+fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
+    let (_, names) = READ_AS.iter().find(|(k, _)| *k == kind)?;
+    let (base, Unit::Scaled) = unit_of(column)? else {
+        return None;
+    };
+    let key = header_key(base);
+    let (name, _) = names
+        .iter()
+        .find(|(name, aliases)| *name == key || aliases.contains(&key.as_str()))?;
+    Some(t!(
+        "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{base}` or `{name}`",
+        column = column.trim(),
+        base = base,
+        name = *name
+    ))
 }
 
 /// Which of `table`'s columns would be which (`期间` → `period`), as a help line;
@@ -399,6 +513,36 @@ mod tests {
             w[10].contains("15 more columns are not ones the budget table reads"),
             "{w:?}"
         );
+    }
+
+    /// `计划值（元）` was refused as "no column `pv`" with only English names to go by
+    /// (the fifth walk-through). A currency's own unit is read past; a multiple of it
+    /// (万元, k) is not read, as its amounts would be ten thousand times too small.
+    #[test]
+    fn a_unit_after_a_header_is_read_past_or_told_when_it_scales_the_amounts() {
+        let mut t = csv("月份,计划值（元）,挣值(CNY),实际成本 [¥]\n2024-01,1,1,1\n");
+        read_as_named(&mut t);
+        assert_eq!(t.columns, ["period", "pv", "ev", "ac"]);
+        let mut t = csv("月份,计划值（万元）,挣值（万元）,实际成本\n2024-01,1,1,1\n");
+        read_as_named(&mut t);
+        assert_eq!(t.columns[1], "计划值（万元）");
+        let missing = require("budget", &t, &["period", "pv"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            missing.contains("`计划值（万元）` gives its amounts in a multiple of the currency")
+                && missing.contains("head it `计划值` or `pv`"),
+            "{missing}"
+        );
+        // As an unread column, it is a doubt about the figures, not the author's own.
+        let w = unread("budget", &t, Unread::Misnamed);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[1].to_string()
+                .contains("`挣值（万元）` gives its amounts"),
+            "{w:?}"
+        );
+        assert_eq!(unit_of("风险（高）"), None);
     }
 
     #[test]

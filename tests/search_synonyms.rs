@@ -226,3 +226,44 @@ fn a_query_that_is_a_title_is_not_widened() {
     }
     assert_eq!(result_urls(&r[0]), ["practices/risk/title/"], "{}", r[0]);
 }
+
+/// A page saying a synonym's exact text came after every page holding the query's words
+/// apart (`budget at completion`: a page of completion dates above the one defining
+/// 完工预算), and `bac`, a synonym, matched `Background` as a prefix (the fifth search
+/// tester). A synonym's exact page now meets the query's own scattered pages by score,
+/// and synonyms match whole words.
+#[test]
+fn a_synonyms_exact_page_meets_the_querys_scattered_ones_by_score() {
+    let site = site_with("");
+    practice(
+        &site,
+        "defined",
+        "完工预算与挣值",
+        "完工预算（BAC）是项目批准的总预算。完工预算在基线变更时才调整。",
+    );
+    practice(
+        &site,
+        "scattered",
+        "Milestone calendar",
+        "The budget review falls at the end of March. Background: completion of phase 1 is due in May.",
+    );
+    practice(
+        &site,
+        "background",
+        "Rollout background",
+        "Background reading for the rollout team.",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["budget at completion"]));
+    let urls = result_urls(&r[0]);
+    let at = |url: &str| urls.iter().position(|u| u == url);
+    // The page defining 完工预算 scores far above one holding the words in passing.
+    assert!(
+        at("practices/risk/defined/") < at("practices/risk/scattered/")
+            && at("practices/risk/scattered/").is_some(),
+        "{}",
+        r[0]
+    );
+    assert_eq!(synonyms_of(&r[0])[0], Some("完工预算"), "{}", r[0]);
+    assert_eq!(at("practices/risk/background/"), None, "{}", r[0]);
+}

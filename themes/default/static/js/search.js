@@ -1502,7 +1502,7 @@
       var asked = res.folded || query;
       return optional('syn').then(function (table) {
         var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
-        return vs.length && matches ? widen(vs, res, matches, options || {}) : res;
+        return vs.length && matches ? widen(asked, vs, res, matches, options || {}) : res;
       });
     });
   }
@@ -1534,13 +1534,17 @@
 
   /**
    * `res` (the query's own result, `own` its matches) with the pages its synonym queries
-   * `vs` find after its own, each once, in the order of the query that found it first
-   * and its rank there. `total` and the facets count them all; each row from a synonym
-   * names it in `synonym`, and `widened` lists the synonyms that found a page. The
-   * query's own matches are those `res` counted: run again without its page of results,
-   * a long run kept pages it had dropped as not holding every word (制造执行系统).
+   * `vs` find, each once: first the pages holding `query`'s exact text, then by score
+   * those holding a synonym query's exact text and the query's other pages (a page
+   * saying 完工预算 in passing is not above one all about budget at completion, with
+   * its words apart, nor far below), then the synonyms' other pages, in the order of
+   * the query that found each first and its rank there.
+   * `total` and the facets count them all; each row from a synonym names it in
+   * `synonym`, and `widened` lists the synonyms that found a page. The query's own
+   * matches are those `res` counted: run again without its page of results, a long run
+   * kept pages it had dropped as not holding every word (制造执行系统).
    */
-  function widen(vs, res, own, options) {
+  function widen(query, vs, res, own, options) {
     var limit = options.limit === undefined ? 10 : options.limit;
     var offset = options.offset || 0;
     var withText = options.excerpts !== false;
@@ -1548,33 +1552,50 @@
     // As deep as the page of results reaches, so unsure pages there are settled: a page
     // lacking a word of its synonym query (风险 of 供应商推迟风险) is never shown.
     var quiet = { limit: offset + limit, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
-    var queries = vs.map(function (v) { return v.query; });
+    // Whole words: `bac`, a synonym of budget at completion, is no prefix of background.
+    var queries = vs.map(function (v) { return v.query + ' '; });
     return Promise.all(queries.map(function (q) { return searchAs(q, quiet); })).then(function (lists) {
       var seen = {};
-      var merged = [];
       var found = [];
       var inFound = {};
       var widened = [];
-      own.hits.forEach(function (m) { seen[m.d] = true; merged.push({ m: m, from: -1 }); });
+      // Exact pages of the query, exact pages of a synonym, the query's others, the synonyms'.
+      var bands = [[], [], [], []];
+      own.hits.forEach(function (m) { seen[m.d] = true; bands[tier(m) ? 0 : 2].push({ m: m, from: -1 }); });
       own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
       lists.forEach(function (r, i) {
         r.matches.hits.forEach(function (m) {
           if (seen[m.d]) return;
           seen[m.d] = true;
-          merged.push({ m: m, from: i });
+          bands[tier(m) ? 1 : 3].push({ m: m, from: i });
           if (widened.indexOf(vs[i].word) < 0) widened.push(vs[i].word);
         });
         r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
       });
       if (!widened.length) return res;
-      // The query's own pages come first, as `res` ordered them; the rest are new.
-      var extra = merged.slice(Math.max(offset, res.total), offset + limit)
-        .filter(function (x) { return x.from >= 0; });
+      // A synonym's exact page and the query's own page holding its words apart meet by
+      // score: 变更控制 apart, all about change control, is not below 变更申请 in passing.
+      // Each keeps its order (the synonyms' nearest in meaning first): merged, not sorted.
+      var middle = [];
+      for (var a = 0, b = 0; a < bands[1].length || b < bands[2].length;) {
+        var syn = bands[1][a];
+        var mine = bands[2][b];
+        if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
+      }
+      var merged = bands[0].concat(middle, bands[3]);
+      var page = merged.slice(offset, offset + limit);
+      // The rows `res` has are reused; the others are made from the query that found them.
+      var ownRows = {};
+      res.results.forEach(function (row) { ownRows[row.doc] = row; });
       var byQuery = {};
-      extra.forEach(function (x) { (byQuery[x.from] = byQuery[x.from] || []).push(x.m); });
-      var rows = Object.keys(byQuery).map(function (i) {
-        return rowsFor(queries[i], byQuery[i], withText).then(function (list) {
-          list.forEach(function (row) { row.synonym = vs[i].word; });
+      page.forEach(function (x) {
+        if (x.from < 0 && ownRows[x.m.d]) return;
+        (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
+      });
+      var rows = Object.keys(byQuery).map(function (key) {
+        var i = +key;
+        return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
+          if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
           return list;
         });
       });
@@ -1588,7 +1609,7 @@
         }
         return {
           total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
-          results: res.results.concat(extra.map(function (x) { return byDoc[x.m.d]; }))
+          results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : byDoc[x.m.d]; })
         };
       });
     });

@@ -429,6 +429,10 @@ impl Line {
     }
 }
 
+/// The line before and after the link lists and tables in [`shown`] (`ASIDE` in
+/// search.js): a control character no query holds.
+const ASIDE_MARK: &str = "\u{1f}";
+
 /// Characters of [`shown`] written with a page's first excerpt block.
 const SHOWN_CHARS: usize = 1_500;
 
@@ -438,7 +442,8 @@ const SHOWN_CHARS: usize = 1_500;
 /// ```table blocks — without figures and dates, up to [`SHOWN_CHARS`]. The client reads
 /// it with the first excerpt block (`read`: the title and that block's prose) to tell a
 /// page that holds a query's exact text from one whose pieces of it only meet
-/// elsewhere; it is never quoted. A metadata value `read` already holds (a lesson's
+/// elsewhere, and quotes it for a page whose prose lacks the query, but for its link
+/// lists and tables (between two [`ASIDE_MARK`] lines). A metadata value `read` already holds (a lesson's
 /// project, named in its first sentence) is left out: every result's first block is in
 /// a results page's download.
 pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -> String {
@@ -452,7 +457,25 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
             out.add(Some(line));
         }
     }
-    for line in beside(site, id, i18n).lines() {
+    // The link lists and tables of the page (its `aside`, first in `beside`) between two
+    // marks: a page found by its owner or a risk quotes that line as its excerpt, one
+    // found by a linked page's title or a table's row quotes its prose (search.js).
+    let beside = beside(site, id, i18n);
+    let aside = page.body.aside.trim_end_matches('\n');
+    let rest = match beside.strip_prefix(aside) {
+        Some(rest) if !aside.is_empty() => {
+            out.add(Some(ASIDE_MARK));
+            for line in aside.lines() {
+                if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {
+                    out.add(Some(line));
+                }
+            }
+            out.add(Some(ASIDE_MARK));
+            rest
+        }
+        _ => beside.as_str(),
+    };
+    for line in rest.lines() {
         if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {
             out.add(Some(line));
         }

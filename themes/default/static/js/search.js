@@ -1230,6 +1230,9 @@
     return i >= 0 && f.labels ? f.labels[i] : kind;
   }
 
+  /** The line around a page's link lists and tables in its row's `shown` text. */
+  var ASIDE = '\u001f';
+
   /** Blocks tried per result before settling for the first one (the build writes no more). */
   var MAX_BLOCKS = 4;
 
@@ -1240,11 +1243,16 @@
   function excerptText(d, entry, groups) {
     var count = Math.min(entry[4] || 1, MAX_BLOCKS);
     var first = String(entry[5] || '');
+    // What the page shows beside its prose (its owner, a risk, a code), one value a
+    // line: the excerpt of a page found by one of them, rather than its opening.
+    // Not its link lists and tables, between two ASIDE lines (src/search/fields.rs).
+    var parts = String(entry[6] || '').split(ASIDE);
+    var shown = '\n' + parts[0] + (parts.length > 2 ? parts.slice(2).join('') : '');
     function matches(full) {
       return findMatches(T.fold(full.slice(full.indexOf('\n') + 1)), groups).length > 0;
     }
     function block(b) {
-      if (b >= count) return Promise.resolve(first);
+      if (b >= count) return Promise.resolve(matches(shown) ? shown : first);
       return get('x/' + d + '-' + b).then(function (text) {
         // Later blocks have no title line: an empty one keeps excerpt()'s layout.
         var full = '\n' + String(text || '');

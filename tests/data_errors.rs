@@ -1014,3 +1014,40 @@ fn an_ods_repeating_cells_past_the_sheet_limit_is_refused_before_it_is_read() {
         "{m}"
     );
 }
+
+/// `(1,200)` was told about decimal commas, `−1200` and `#DIV/0!` "e.g. 1200000" (the
+/// fifth malformed hunt): each is now told what it is and what to write.
+#[test]
+fn accountants_negatives_and_spreadsheet_errors_are_told_what_they_are() {
+    for (cell, said) in [
+        ("\"(1,200)\"", "`(1,200)` is written with a typographic minus or in brackets, as accounts show a negative amount: write `-1200`"),
+        ("−1200", "`−1200` is written with a typographic minus or in brackets, as accounts show a negative amount: write `-1200`"),
+        ("#DIV/0!", "`#DIV/0!` is the spreadsheet's error for a formula that cannot be worked out"),
+    ] {
+        let m = failing_budget("budget.csv", &format!("period,pv,ev,ac\n2024-01,100,90,{cell}\n"));
+        assert!(m.contains("budget.csv:2:"), "{cell}: {m}");
+        assert!(m.contains(said), "{cell}: {m}");
+    }
+}
+
+/// An empty CSV was "the header has no column `period`", and a last line of spaces
+/// "line 4 has 1 fields" (the fifth malformed hunt).
+#[test]
+fn an_empty_table_and_a_blank_last_line_are_told_as_they_are() {
+    let m = failing_budget("budget.csv", "");
+    assert!(
+        m.contains("budget.csv: invalid data: the file is empty"),
+        "{m}"
+    );
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,1000000\n2024-02,1000000,1000000,1100000\n   \n",
+    );
+    site.build_ok();
+    let m = failing_budget("budget.csv", "period,pv,ev,ac\n2024-01,100,90\n");
+    assert!(
+        m.contains("line 2 has 3 fields, but the header has 4"),
+        "{m}"
+    );
+}

@@ -270,6 +270,16 @@ fn a_register_saved_with_semicolons_or_tabs_imports() {
         assert!(text.contains("\nimpact: negative\n"), "{name}: {text}");
         // A comma inside a field is the field's own.
         assert!(text.contains("提前锁定窗口, 并预留缓冲"), "{name}: {text}");
+        // A bad cell is told at its column: it was placed as though fields were
+        // separated by commas (`3:51` for column 14, the fifth malformed hunt).
+        let bad = format!("标题{sep}日期{sep}项目{sep}阶段{sep}影响\n二次延误{sep}2024-03-01{sep}erp{sep}执形{sep}负面\n");
+        let file = write_register(&site, &format!("bad-{name}"), bad.as_bytes());
+        let err = stderr(&import(&site, &file, &["--dry-run"]));
+        let column = "二次延误".chars().count() + "2024-03-01".len() + "erp".len() + 4;
+        assert!(
+            err.contains(&format!("bad-{name}:2:{column}")),
+            "{name}: {err}"
+        );
     }
 }
 

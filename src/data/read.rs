@@ -58,9 +58,16 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .at(Location::new(path, source, at, 1))
         .with_help(t!("close the quote after the field's text, or remove it; a quote inside a quoted field is written twice (`\"\"`)")));
     }
+    if source.trim().is_empty() {
+        return Err(Diagnostic::error(Problem::Data(t!("the file is empty")))
+            .in_file(path)
+            .with_help(t!("write a header row naming the columns, then a row for each record; or delete the file")));
+    }
+    // Row lengths are checked in `csv_rows`, which first skips the rows holding nothing:
+    // a last line of spaces was "line 20 has 1 fields".
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
-        .flexible(false)
+        .flexible(true)
         .from_reader(source.as_bytes());
     let columns: Vec<String> = reader
         .headers()
@@ -90,7 +97,7 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
                 .with_help(repeated_help()),
         );
     }
-    let (rows, places) = csv_rows(&mut reader, path, source)?;
+    let (rows, places) = csv_rows(&mut reader, path, source, Some(columns.len()), b',')?;
     if let Some(col) = unnamed_column(&columns, &rows) {
         return Err(Diagnostic::error(Problem::Data(t!(
             "column {column} of the header has no name, but holds values",
@@ -130,6 +137,8 @@ fn csv_rows(
     reader: &mut csv::Reader<&[u8]>,
     path: &Path,
     source: &Arc<str>,
+    width: Option<usize>,
+    delimiter: u8,
 ) -> Result<Rows, Diagnostic> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut places = Vec::new();
@@ -139,6 +148,17 @@ fn csv_rows(
             continue;
         }
         let start = record.position().map_or(0, |p| p.byte() as usize);
+        if let Some(width) = width.filter(|&w| w != record.len()) {
+            let line = record.position().map_or(0, |p| p.line());
+            return Err(Diagnostic::error(Problem::Data(t!(
+                "line {line} has {found} fields, but the header has {expected}",
+                line = line,
+                found = record.len(),
+                expected = width
+            )))
+            .at(Location::new(path, source, start, 0))
+            .with_help(t!("every row needs as many comma-separated fields as the header; quote fields that contain commas")));
+        }
         rows.push(
             record
                 .iter()
@@ -150,7 +170,7 @@ fn csv_rows(
         );
         places.push(
             (0..record.len())
-                .map(|col| Place::Offset(field_start(source, start, col)))
+                .map(|col| Place::Offset(field_start_by(source, start, col, delimiter)))
                 .collect(),
         );
     }
@@ -182,12 +202,13 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
             .collect());
     }
     let source = crate::source::read_text(full, shown)?;
+    let delimiter = register_delimiter(&source);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(register_delimiter(&source))
+        .delimiter(delimiter)
         .from_reader(source.as_bytes());
-    let (rows, places) = csv_rows(&mut reader, shown, &source)?;
+    let (rows, places) = csv_rows(&mut reader, shown, &source, None, delimiter)?;
     let name = full
         .file_stem()
         .map_or(String::new(), |s| s.to_string_lossy().into_owned());
@@ -301,6 +322,12 @@ fn unclosed_quote(text: &str) -> Option<usize> {
 
 /// Byte offset of field `col` of the CSV record starting at `start`, honouring quotes.
 fn field_start(text: &str, start: usize, col: usize) -> usize {
+    field_start_by(text, start, col, b',')
+}
+
+/// [`field_start`] in a file whose fields are separated by `delimiter` (a register
+/// saved with `;` or tabs: its cells were placed as though separated by commas).
+fn field_start_by(text: &str, start: usize, col: usize, delimiter: u8) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut field = 0;
@@ -308,7 +335,7 @@ fn field_start(text: &str, start: usize, col: usize) -> usize {
     while i < bytes.len() && field < col {
         match bytes[i] {
             b'"' => quoted = !quoted,
-            b',' if !quoted => field += 1,
+            b if b == delimiter && !quoted => field += 1,
             b'\n' if !quoted => break,
             _ => {}
         }

@@ -163,6 +163,21 @@ impl Table {
                     ))
                 }
                 None if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a number"))),
+                None if spreadsheet_error(t) => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("`{value}` is the spreadsheet's error for a formula that cannot be worked out: correct the formula in the workbook (a division by an empty cell, a deleted reference), then export again", value = t.trim()),
+                )),
+                None if other_minus(t).is_some() => {
+                    let fixed = other_minus(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` is written with a typographic minus or in brackets, as accounts show a negative amount: write `{fixed}`", value = t.trim(), fixed = fixed),
+                    ))
+                }
                 None if crate::numbers::read_loosely(t).is_some() => {
                     let n = crate::numbers::read_loosely(t).unwrap_or_default();
                     Err(self.bad_cell(
@@ -460,6 +475,7 @@ mod cell_text;
 pub use cell_text::{cell_ref, is_month, parse_number, percent};
 use cell_text::{
     has_inner_gap, is_a_word, is_date_shaped, is_no_value_mark, letters_for_digits, month_help,
+    other_minus, spreadsheet_error,
 };
 
 #[cfg(test)]

@@ -175,3 +175,34 @@ pub(super) fn is_no_value_mark(text: &str) -> bool {
             )
         }) || WORDS.contains(&text.to_lowercase().as_str()))
 }
+
+/// A spreadsheet's error value (`#DIV/0!`, `#N/A`, `#REF!`, `#VALUE!`): a formula that
+/// could not be worked out, exported as text.
+pub(super) fn spreadsheet_error(text: &str) -> bool {
+    let t = text.trim().to_ascii_uppercase();
+    matches!(
+        t.as_str(),
+        "#DIV/0!"
+            | "#N/A"
+            | "#REF!"
+            | "#VALUE!"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULL!"
+            | "#SPILL!"
+            | "#CALC!"
+    )
+}
+
+/// The number a negative amount written the accountant's way stands for, as it should be
+/// typed: `(1,200)` → `-1200`, `−1200` (a typographic minus) → `-1200`. Said, never
+/// taken: a bracket may as well be a note.
+pub(super) fn other_minus(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t.strip_prefix(['−', '–', '—', '－']).or_else(|| {
+        t.strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']))
+    })?;
+    let n = parse_number(inner.trim())?;
+    (n >= 0.0).then(|| crate::data::table::format_number(-n))
+}

@@ -1051,3 +1051,28 @@ fn an_empty_table_and_a_blank_last_line_are_told_as_they_are() {
         "{m}"
     );
 }
+
+/// A YAML budget of two documents was told to "use from_str_multiple", the reader's own
+/// function (the fifth malformed hunt): it is told where the second document starts.
+#[test]
+fn a_yaml_table_of_two_documents_is_told_at_its_second() {
+    let m = failing_budget(
+        "budget.yaml",
+        "- {period: 2024-01, pv: 100}\n---\n- {period: 2024-02, pv: 100}\n",
+    );
+    assert!(m.contains("budget.yaml:2:1"), "{m}");
+    assert!(m.contains("more than one YAML document"), "{m}");
+    assert!(!m.contains("from_str"), "{m}");
+}
+
+/// A TOML budget split in `[[y2024]]` and `[[y2023]]` was read as one of them, the
+/// other left out without a word (the fifth malformed hunt).
+#[test]
+fn a_toml_table_split_in_two_lists_is_refused() {
+    let m = failing_budget(
+        "budget.toml",
+        "[[y2024]]\nperiod = \"2024-01\"\npv = 100\n\n[[y2023]]\nperiod = \"2023-12\"\npv = 100\n",
+    );
+    assert!(m.contains("budget.toml:5:1"), "{m}");
+    assert!(m.contains("the rows are in two lists"), "{m}");
+}

@@ -216,13 +216,35 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
     };
     // First find which key holds the rows, then read just that array with spans.
     let value: toml::Table = toml::from_str(text).map_err(toml_error)?;
-    let key = value
+    let written = |k: &str| text.find(&format!("[[{k}]]")).unwrap_or(usize::MAX);
+    let mut keys: Vec<&String> = value
         .iter()
-        .find_map(|(k, v)| {
+        .filter(|(_, v)| {
             v.as_array()
-                .filter(|a| a.iter().all(toml::Value::is_table))
-                .map(|_| k.clone())
+                .is_some_and(|a| a.iter().all(toml::Value::is_table))
         })
+        .map(|(k, _)| k)
+        .collect();
+    keys.sort_by_key(|k| written(k));
+    // Rows split in two lists (`[[y2024]]` then `[[y2023]]`): one was read, the other
+    // left out without a word (the fifth malformed hunt).
+    if let [first, second, ..] = keys.as_slice() {
+        let at = written(second).min(text.len());
+        return Err(structured_error(
+            path,
+            text,
+            t!(
+                "the rows are in two lists, `[[{first}]]` and `[[{second}]]`: a table is one list",
+                first = first.as_str(),
+                second = second.as_str()
+            ),
+            at,
+            t!("name every row's header the same, e.g. [[rows]]"),
+        ));
+    }
+    let key = keys
+        .first()
+        .map(|k| k.to_string())
         .ok_or_else(|| no_rows(path, text, help()))?;
     #[derive(serde::Deserialize)]
     struct Rows(std::collections::HashMap<String, RowsOrOther>);
@@ -294,6 +316,22 @@ pub fn parse_toml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
         .collect())
 }
 
+/// Where a YAML file's second document starts: its `---` line after some content (or
+/// the start of the file, if there is none such).
+fn second_document(text: &str) -> usize {
+    let mut offset = 0;
+    let mut content = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if (trimmed == "---" || trimmed.starts_with("--- ")) && content {
+            return offset;
+        }
+        content |= !trimmed.is_empty() && !trimmed.starts_with('#') && trimmed != "---";
+        offset += line.len();
+    }
+    0
+}
+
 pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnostic> {
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
@@ -303,6 +341,17 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
         text, options,
     )
     .map_err(|e| {
+        if matches!(e, serde_saphyr::Error::MultipleDocuments { .. }) {
+            // The reader's words name its own functions; the author needs the `---`.
+            let offset = second_document(text);
+            return structured_error(
+                path,
+                text,
+                t!("the file holds more than one YAML document: a line `---` starts another"),
+                offset,
+                t!("a table is one list of rows: remove the `---` line, or move what follows it into a file of its own"),
+            );
+        }
         let (line, col) = e
             .location()
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));

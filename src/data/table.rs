@@ -453,7 +453,7 @@ impl Table {
         }
     }
 
-    fn error_at_top(&self, message: Text, help: Text) -> Diagnostic {
+    pub(crate) fn error_at_top(&self, message: Text, help: Text) -> Diagnostic {
         let d = Diagnostic::error(Problem::Data(message));
         match &self.source {
             Some(source) => d.at(Location::new(&self.path, source, 0, 0)),

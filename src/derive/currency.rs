@@ -75,7 +75,7 @@ impl Rates {
         let mut problems = Vec::new();
         if let Some(name) = &settings.rates_table {
             match site.tables.get(name) {
-                Some(table) => match monthly(table) {
+                Some(table) => match monthly(table, rates.portfolio.as_deref()) {
                     Ok(m) => rates.monthly = m,
                     Err(p) => problems.extend(p),
                 },
@@ -110,10 +110,26 @@ impl Rates {
 
 /// A rates table: `period`, then one column per currency; an empty cell is no rate for
 /// that month.
-fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Diagnostic>> {
+fn monthly(
+    t: &Table,
+    portfolio: Option<&str>,
+) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Diagnostic>> {
     let period = t.require(&["period"]).map_err(|d| vec![d])?[0];
     let mut out: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     let mut problems = Vec::new();
+    // A column of the portfolio currency itself was read past without a word, while
+    // the same rate in site.toml is an error.
+    if let Some(col) = portfolio
+        .and_then(|p| (0..t.columns.len()).find(|&c| c != period && code(&t.columns[c]) == p))
+    {
+        problems.push(t.error_at_top(
+            t!(
+                "the rates table has a column for {currency}, the portfolio currency itself, whose rate to itself is 1",
+                currency = code(&t.columns[col])
+            ),
+            t!("remove the column: the rates table gives the other currencies' rates into the portfolio's"),
+        ));
+    }
     let mut first_row: BTreeMap<String, usize> = BTreeMap::new();
     for row in 0..t.rows.len() {
         let month = match t.month(row, period) {
@@ -157,11 +173,57 @@ fn monthly(t: &Table) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Dia
             }
         }
     }
+    problems.extend(out_of_line(t, &out, &first_row));
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(problems)
     }
+}
+
+/// How many times a month's rate may differ from both its neighbours': no currency moves
+/// so far in a month, while a rate typed per 100 units or inverted (0.141 among 7.1) is
+/// 50 times off.
+const RATE_JUMP: f64 = 5.0;
+
+/// A month whose rate is far from the months on both sides of it: read as written, it
+/// would convert that month's amounts at a rate no one quoted.
+fn out_of_line(
+    t: &Table,
+    rates: &BTreeMap<String, BTreeMap<String, f64>>,
+    rows: &BTreeMap<String, usize>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (currency, months) in rates {
+        let list: Vec<(&String, f64)> = months.iter().map(|(m, r)| (m, *r)).collect();
+        let far = |a: f64, b: f64| a / b > RATE_JUMP || b / a > RATE_JUMP;
+        let jump = list
+            .windows(3)
+            .find(|w| far(w[1].1, w[0].1) && far(w[1].1, w[2].1));
+        let Some(w) = jump else { continue };
+        let (Some(col), Some(&row)) = (
+            (0..t.columns.len()).find(|&c| code(&t.columns[c]) == *currency),
+            rows.get(w[1].0),
+        ) else {
+            continue;
+        };
+        out.push(t.bad_cell(
+            row,
+            col,
+            t!("a rate in line with the months around it"),
+            t!(
+                "{currency} is {rate} in {month}, but {before} in {prev} and {after} in {next}: check for a rate quoted per 100 units or the wrong way round",
+                currency = currency.as_str(),
+                rate = w[1].1,
+                month = w[1].0.as_str(),
+                before = w[0].1,
+                prev = w[0].0.as_str(),
+                after = w[2].1,
+                next = w[2].0.as_str()
+            ),
+        ));
+    }
+    out
 }
 
 /// The problems of the rates table, and every project in a currency that cannot be
@@ -379,7 +441,7 @@ mod tests {
             crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &source, "rates")
                 .unwrap();
         let mut r = fixed("CNY", &[("EUR", 8.0)]);
-        r.monthly = monthly(&t).unwrap();
+        r.monthly = monthly(&t, Some("CNY")).unwrap();
         let usd = project(Some("USD"));
         assert_eq!(r.rate(&usd, Some("2024-01")), Some(7.1));
         assert_eq!(
@@ -405,9 +467,47 @@ mod tests {
         let bad: std::sync::Arc<str> = std::sync::Arc::from("period,USD\n2024-01,-7\n");
         let t = crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &bad, "rates")
             .unwrap();
-        let problems = monthly(&t).unwrap_err();
+        let problems = monthly(&t, Some("CNY")).unwrap_err();
         assert!(
             problems[0].to_string().contains("data/rates.csv:2:9"),
+            "{problems:?}"
+        );
+    }
+
+    /// A month's rate typed per 100 units or the wrong way round (0.141 among 7.1) and a
+    /// column for the portfolio currency itself were read without a word (the fifth
+    /// malformed hunt).
+    #[test]
+    fn a_rate_out_of_line_and_a_column_of_the_portfolio_currency_are_errors() {
+        let table = |text: &str| {
+            let source: std::sync::Arc<str> = std::sync::Arc::from(text);
+            crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &source, "rates")
+                .unwrap()
+        };
+        let t = table("period,USD\n2024-01,7.1\n2024-02,0.141\n2024-03,7.2\n");
+        let problems: Vec<String> = monthly(&t, Some("CNY"))
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("data/rates.csv:3:9"), "{problems:?}");
+        assert!(
+            problems[0].contains("USD is 0.141 in 2024-02, but 7.1 in 2024-01 and 7.2 in 2024-03"),
+            "{problems:?}"
+        );
+        // A currency moving a tenth in a month, or a first month far from the next, stays.
+        assert!(monthly(
+            &table("period,USD\n2024-01,7.1\n2024-02,7.8\n2024-03,7.2\n"),
+            Some("CNY")
+        )
+        .is_ok());
+        let t = table("period,USD,cny\n2024-01,7.1,1\n");
+        let problems = monthly(&t, Some("CNY")).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("a column for CNY, the portfolio currency itself"),
             "{problems:?}"
         );
     }

@@ -16,6 +16,11 @@ mod embedded {
 /// ignoring case: `执行` is `phase_execution`. An author who writes a value as the portal
 /// shows it can then be told the word to write.
 pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
+    label_keys(label, |value, label| value.eq_ignore_ascii_case(label))
+}
+
+/// The keys of the built-in theme's labels that `shown` matches, by `matches(value, label)`.
+fn label_keys(label: &str, matches: impl Fn(&str, &str) -> bool) -> Vec<&'static str> {
     let label = label.trim();
     if label.is_empty() {
         return Vec::new();
@@ -28,7 +33,7 @@ pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
         .filter_map(|line| {
             let (key, value) = line.split_once('=')?;
             let value = value.trim().strip_prefix('"')?.strip_suffix('"')?;
-            value.eq_ignore_ascii_case(label).then_some(key.trim())
+            matches(value, label).then_some(key.trim())
         })
         .collect()
 }
@@ -36,17 +41,27 @@ pub fn builtin_label_keys(label: &str) -> Vec<&'static str> {
 /// The words among `words` that `label` is the portal's text for (`执行` → `execution`,
 /// `黄` → `amber`), each once: the word to write where a value was written as shown.
 pub fn words_shown_as<'a>(label: &str, words: &[&'a str]) -> Vec<&'a str> {
-    let mut named: Vec<&'a str> = builtin_label_keys(label)
-        .into_iter()
-        .filter_map(|key| {
-            words
-                .iter()
-                .copied()
-                .find(|w| key.ends_with(&format!("_{}", w.replace('-', "_"))))
-        })
-        .collect();
-    named.dedup();
-    named
+    let named = |keys: Vec<&'static str>| -> Vec<&'a str> {
+        let mut named: Vec<&'a str> = keys
+            .into_iter()
+            .filter_map(|key| {
+                words
+                    .iter()
+                    .copied()
+                    .find(|w| key.ends_with(&format!("_{}", w.replace('-', "_"))))
+            })
+            .collect();
+        named.dedup();
+        named
+    };
+    let exact = named(builtin_label_keys(label));
+    if !exact.is_empty() || label.trim().chars().count() < 2 {
+        return exact;
+    }
+    // The label shortened (`收尾` for 收尾评审, a review's `closure`).
+    named(label_keys(label, |value, label| {
+        value.starts_with(label) && value != label
+    }))
 }
 
 /// The built-in theme's file at `rel` (`i18n/en.toml`), whatever theme the site uses.

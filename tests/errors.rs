@@ -1477,6 +1477,8 @@ fn front_matter_of_another_kind_is_told_where_its_file_belongs() {
         m.contains("`project`, `phase`, `impact` are fields of a lesson"),
         "{m}"
     );
+    // Told once, not once per field (the fifth walk-through).
+    assert_eq!(m.matches("are fields of a lesson").count(), 1, "{m}");
     let project = "---\ntitle: 新系统\nmanager: 王芳\nbac: 100\nstatus: active\n---\n";
     let m = failing("content/projects/新系统.md", project);
     assert!(

@@ -9,9 +9,9 @@ use crate::diagnostics::{Diagnostic, Problem};
 use crate::kinds::Kind;
 use crate::t;
 
-/// `problems` of the page at `rel` (under `content/`, of `kind`), with the help of its
-/// unknown-field errors pointing to the kind they are fields of, when at least two are
-/// and one kind has them all.
+/// `problems` of the page at `rel` (under `content/`, of `kind`), its unknown-field
+/// errors told as one pointing to the kind they are fields of, when at least two are and
+/// one kind has them all.
 pub fn explain(kind: Kind, rel: &str, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let unknown: Vec<String> = problems
         .iter()
@@ -48,16 +48,25 @@ pub fn explain(kind: Kind, rel: &str, mut problems: Vec<Diagnostic>) -> Vec<Diag
         .map(|f| format!("`{f}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    for d in &mut problems {
-        if matches!(d.problem, Problem::UnknownField { .. }) {
-            d.help = Some(Box::new(t!(
-                "{fields} are fields of a {kind}: a page's kind comes from its folder, so move this file to `{path}`",
-                fields = listed.as_str(),
-                kind = crate::messages::kind_name(meant.key()),
-                path = to.as_str()
-            )));
+    // One error says it, at the first such field: one per field, each with the same
+    // help, read as four problems to fix (the fifth walk-through).
+    let mut told = false;
+    problems.retain_mut(|d| {
+        if !matches!(d.problem, Problem::UnknownField { .. }) {
+            return true;
         }
-    }
+        if told {
+            return false;
+        }
+        told = true;
+        d.help = Some(Box::new(t!(
+            "{fields} are fields of a {kind}: a page's kind comes from its folder, so move this file to `{path}`",
+            fields = listed.as_str(),
+            kind = crate::messages::kind_name(meant.key()),
+            path = to.as_str()
+        )));
+        true
+    });
     problems
 }
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::content::schema::{LessonMeta, PageMeta};
+use crate::content::schema::{LessonMeta, PageMeta, ReviewMeta};
 
 fn parse_str<T: DeserializeOwned + schemars::JsonSchema>(
     text: &str,
@@ -459,4 +459,15 @@ fn a_null_where_a_value_goes_is_told_at_the_value() {
     let text = "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\ncatgory: null\n---\n";
     let d = parse_str::<LessonMeta>(text, "lesson").unwrap_err();
     assert_eq!(d.position().as_deref(), Some("a.md:7:1"), "{d}");
+}
+
+/// `type: 收尾` was told only the values allowed, while `phase: 执行` was told it is how
+/// the portal shows `execution` (the fifth walk-through): a label shortened (收尾 for
+/// 收尾评审) is read as its word too.
+#[test]
+fn a_value_written_as_its_label_shortened_is_told_the_word_to_write() {
+    let text = "---\ntitle: 收尾\ndate: 2024-12-28\nproject: erp\ntype: 收尾\n---\n";
+    let e = parse_all::<ReviewMeta>(text, "review").unwrap_err();
+    let help = e[0].help.as_ref().unwrap().to_string();
+    assert!(help.contains("write `closure`"), "{help}");
 }

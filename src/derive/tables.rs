@@ -418,12 +418,34 @@ fn named_row(columns: &[&str], cells: Vec<(&str, Cell)>) -> Vec<Cell> {
 
 #[cfg(test)]
 mod tests {
-    use super::PORTFOLIO_COLUMNS;
+    use super::{LESSON_COLUMNS, PORTFOLIO_COLUMNS, RISK_COLUMNS};
 
     #[test]
     fn every_money_column_the_audience_filter_knows_is_a_portfolio_column() {
         for column in crate::audience::MONEY_COLUMNS {
             assert!(PORTFOLIO_COLUMNS.contains(column), "{column}");
+        }
+    }
+
+    /// `rag_name`, `impact_name` and `project_title` were found only by provoking an
+    /// error (the fifth walk-through): the README lists every derived column.
+    #[test]
+    fn the_readme_lists_every_derived_column() {
+        let readme = include_str!("../../README.md");
+        for (table, columns) in [
+            ("portfolio", PORTFOLIO_COLUMNS),
+            ("lessons", LESSON_COLUMNS),
+            ("risks", RISK_COLUMNS),
+        ] {
+            let listed: String = columns
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            assert!(
+                readme.contains(&format!("- `{table}`: {listed}")),
+                "README's list of `{table}` columns"
+            );
         }
     }
 }

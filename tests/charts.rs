@@ -495,3 +495,40 @@ fn a_chart_summing_running_totals_again_is_refused() {
     site.write("content/reports/s-curve.md", chart(""));
     site.build_ok();
 }
+
+/// `1.200` among amounts in the thousands was drawn as 1.2 without a word: a point
+/// where much of Europe writes a thousands separator (the fifth malformed hunt).
+#[test]
+fn a_point_among_whole_thousands_is_warned_at_its_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/kpi.csv",
+        "month,amount\n2026-01,\"1,200\"\n2026-02,1.200\n2026-03,1500\n",
+    );
+    site.write(
+        "content/reports/kpi.md",
+        "---\ntitle: KPI\ndate: 2026-03-31\n---\n\n```chart\ntype = \"line\"\ndata = \"kpi\"\nx = \"month\"\ny = \"amount\"\n```\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        told.iter().any(|w| w.contains("content/reports/kpi.md:")
+            && w.contains("`1.200` (data/kpi.csv line 3) reads as 1.2")),
+        "{told:#?}"
+    );
+    // Amounts with decimals throughout are left alone.
+    site.write(
+        "data/kpi.csv",
+        "month,amount\n2026-01,1200.5\n2026-02,1.200\n2026-03,1500.25\n",
+    );
+    let told: Vec<String> = site
+        .build_ok()
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        !told.iter().any(|w| w.contains("reads as 1.2")),
+        "{told:#?}"
+    );
+}

@@ -224,6 +224,12 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         out.extend(filters_that_exclude_each_other(&selection, table, text));
     }
     if let BlockSpec::Chart(c) = spec {
+        let y: Vec<String> = c.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
+        for name in &y {
+            if let Some(w) = point_for_thousands(table, name, text) {
+                out.push(w);
+            }
+        }
         if let Some(rep) = crate::charts::build::repeated_category(c, table) {
             let x_col = table.column(&c.x).unwrap_or(0);
             let (first, again) = (
@@ -259,6 +265,61 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         }
     }
     out
+}
+
+/// A cell written `1.200` among whole amounts in the thousands: the way much of Europe
+/// writes 1,200, read as 1.2 and drawn a thousand times too small without a word (the
+/// fifth malformed hunt). Warned at `y`, naming the cell.
+fn point_for_thousands(table: &Table, name: &str, text: &str) -> Option<SpecError> {
+    let col = table.column(name)?;
+    let looks_grouped = |t: &str| {
+        let t = t.trim();
+        t.split_once('.').is_some_and(|(whole, part)| {
+            (1..=3).contains(&whole.len())
+                && part.len() == 3
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && part.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let rows = 0..table.rows.len();
+    let odd = rows
+        .clone()
+        .find(|&r| matches!(table.cell(r, col), Cell::Text(t) if looks_grouped(t)))?;
+    let mut others: Vec<f64> = rows
+        .filter(|&r| r != odd)
+        .filter_map(|r| match table.cell(r, col) {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) if !looks_grouped(t) => crate::data::table::parse_number(t),
+            _ => None,
+        })
+        .collect();
+    if others.is_empty() || others.iter().any(|n| n.fract() != 0.0) {
+        return None;
+    }
+    others.sort_by(f64::total_cmp);
+    if others[others.len() / 2] < 1000.0 {
+        return None;
+    }
+    let written = table.text(odd, col);
+    let written = written.trim();
+    Some(SpecError {
+        message: t!(
+            "`{value}` ({place}) reads as {number}, among whole amounts in the thousands in `{column}`",
+            value = written,
+            place = format!(
+                "{} {}",
+                crate::diagnostics::shown(&table.path),
+                table.place_name(odd, col)
+            ),
+            number = crate::data::table::parse_number(written).unwrap_or_default(),
+            column = name
+        ),
+        help: t!(
+            "if it means {whole}, write it without the point: `{whole}` (a point starts the decimals)",
+            whole = written.replace('.', "")
+        ),
+        span: field_span(text, "y"),
+    })
 }
 
 /// The most values of a column a warning lists: enough to spot the one meant.

@@ -188,6 +188,12 @@ fn practices_have_breadcrumbs_toc_and_neighbours() {
         html.contains("href=\"../../../practices/risk/\""),
         "breadcrumb"
     );
+    // The home page is named as the menu names it, not by its title (the fifth
+    // walk-through read 欢迎来到 PMO 知识门户 at the root of every trail).
+    let crumbs = &html[html.find("class=\"breadcrumbs\"").unwrap()..];
+    let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
+    assert!(crumbs.contains(">首页</a>"), "{crumbs}");
+    assert_eq!(crumbs.matches("href=\"../../../\"").count(), 1, "{crumbs}");
     assert!(
         html.contains("href=\"../../../practices/risk/response/\""),
         "next practice"

@@ -13,20 +13,40 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
     const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
     // The other words the site shows in its language (`risk_state_*`), and the Chinese
     // it shows them as: a risk so marked is open, and its author knows it.
-    const OPEN: [&str; 13] = [
+    // And the words registers commonly write for an open risk (监控, 跟踪中, 已识别):
+    // `监控` was doubted while `监控中` was not (the fifth walk-through).
+    const OPEN: [&str; 31] = [
         "open",
         "in-progress",
         "in progress",
         "in_progress",
         "mitigated",
         "monitoring",
+        "monitor",
+        "tracking",
+        "active",
+        "new",
+        "identified",
         "未关闭",
         "打开",
         "开放",
+        "开启",
         "处理中",
+        "应对中",
+        "待处理",
         "已缓解",
+        "缓解中",
         "监控中",
+        "监控",
+        "监视",
+        "跟踪",
+        "跟踪中",
         "进行中",
+        "新建",
+        "新增",
+        "已识别",
+        "识别",
+        "持续监控",
     ];
     let mut out = Vec::new();
     if let Some(col) = table.column("status") {

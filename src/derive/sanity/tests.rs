@@ -14,7 +14,9 @@ fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
          R-05,关键人员,2,2,closing\n\
          R-06,合同,2,2,未关闭\n\
          R-07,范围,2,2,已解决\n\
-         R-08,进度,2,2,Mitigated\n",
+         R-08,进度,2,2,Mitigated\n\
+         R-09,接口,2,2,监控\n\
+         R-10,测试,2,2,跟踪中\n",
     );
     let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
     assert_eq!(warnings.len(), 4, "{warnings:?}");

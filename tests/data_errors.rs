@@ -1076,3 +1076,20 @@ fn a_toml_table_split_in_two_lists_is_refused() {
     assert!(m.contains("budget.toml:5:1"), "{m}");
     assert!(m.contains("the rows are in two lists"), "{m}");
 }
+
+/// A totals row whose label sat in another column was told "`period` is empty", and
+/// `合 计` (centred with a space) was not taken for 合计 (the fifth walk-through).
+#[test]
+fn a_totals_row_is_told_as_one_however_it_is_labelled() {
+    let m = failing_budget(
+        "budget.csv",
+        "period,pv,ev,ac\n2024-01,100,90,95\n2024-02,100,100,105\n,200,190,200\n",
+    );
+    assert!(m.contains("budget.csv:4:"), "{m}");
+    assert!(m.contains("the sum of the rows above: a totals row"), "{m}");
+    let m = failing_budget(
+        "budget.csv",
+        "period,pv,ev,ac\n2024-01,100,90,95\n2024-02,100,100,105\n合 计,200,190,200\n",
+    );
+    assert!(m.contains("looks like a totals row"), "{m}");
+}

@@ -23,6 +23,21 @@ fn amount_help() -> Text {
     t!("amounts are limited to 1,000,000,000,000,000 (10^15); check the cell for a typo or an exponent such as 1e308")
 }
 
+/// Whether row `r`'s value in `col` is the sum of every other row's (two or more): a
+/// totals row.
+fn sums_the_rest(t: &Table, r: usize, col: usize) -> bool {
+    let value = |row: usize| t.number(row, col).ok().flatten();
+    let Some(total) = value(r) else {
+        return false;
+    };
+    let others: Vec<f64> = (0..t.rows.len())
+        .filter(|&row| row != r)
+        .filter_map(value)
+        .collect();
+    let sum: f64 = others.iter().sum();
+    others.len() >= 2 && total != 0.0 && (total - sum).abs() <= total.abs() * 1e-9
+}
+
 /// The budget's rows, in the table's order, with per-period amounts whatever `basis`
 /// the table is written in.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
@@ -40,6 +55,17 @@ pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> 
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| amount(row, c));
     let mut first_row: HashMap<String, usize> = HashMap::new();
     let budget = rows(t, |r, cells| {
+        if t.text(r, cols[0]).trim().is_empty() && sums_the_rest(t, r, cols[1]) {
+            // A totals row whose label sits in another column (or none): "period is
+            // empty" sent its author looking for a missing month.
+            cells.read::<()>(Err(t.bad_cell(
+                r,
+                cols[0],
+                t!("a period"),
+                t!("this row's planned value is the sum of the rows above: a totals row; delete it, the portal adds the periods up itself"),
+            )));
+            return None;
+        }
         let period = cells.read(t.month(r, cols[0]).and_then(|period| {
             match first_row.get(&period) {
                 Some(&first) => Err(t.bad_cell(

@@ -62,7 +62,12 @@ pub(super) fn month_help(text: &str) -> Text {
     const TOTALS: &[&str] = &[
         "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
     ];
-    let lower = text.to_lowercase();
+    // `合 计`, as a report centres it, is 合计 too.
+    let lower: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if TOTALS
         .iter()
         .any(|w| lower.starts_with(w) || lower.ends_with(w))

@@ -73,7 +73,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                     table
                         .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
                         .with_help(t!(
-                            "did you mean `{meant}`? Only closed, 关闭 or 已关闭 close a risk; any other status keeps it in the exposure figures",
+                            "did you mean `{meant}`? Only closed closes a risk; any other status keeps it in the exposure figures",
                             meant = meant
                         )),
                 );
@@ -88,7 +88,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                     table
                         .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
                         .with_help(t!(
-                            "write closed (关闭, 已关闭) for a risk that is over; open, in-progress, mitigated or monitoring (未关闭, 处理中, 已缓解, 监控中) keep it in the exposure figures"
+                            "write closed for a risk that is over; open, in-progress, mitigated or monitoring keep it in the exposure figures"
                         )),
                 );
             }

@@ -363,9 +363,15 @@ impl Plan {
             money_hidden,
         };
         let mut across = (0, 0);
+        // The first page holding such a link, for the warning to name: "content" alone
+        // left its reader to search (the fifth walk-through).
+        let mut first: Option<std::path::PathBuf> = None;
         for page in &mut pages {
             let on_page = view.apply(page, list_links, diagnostics);
             across = (across.0 + on_page, across.1 + usize::from(on_page > 0));
+            if on_page > 0 && first.is_none() {
+                first = Some(page.path.clone());
+            }
         }
         if !list_links && across.0 > 0 {
             diagnostics.push(
@@ -375,7 +381,7 @@ impl Plan {
                     pages = across.1,
                     build = view.build.as_str()
                 )))
-                .in_file(std::path::Path::new("content"))
+                .in_file(first.as_deref().unwrap_or(std::path::Path::new("content")))
                 .with_help(t!("`pmo check` lists each of them")),
             );
         }

@@ -909,16 +909,25 @@ fn a_key_twice_in_a_json_row_is_an_error_at_the_second() {
     assert!(m.contains("`ac` is written twice"), "{m}");
 }
 
+/// A budget sheet's header row, for [`common::xlsx::workbook`].
+fn sheet_header() -> Vec<common::xlsx::V> {
+    Vec::from(["period", "pv", "ev", "ac"].map(|h| common::xlsx::V::S(h.into())))
+}
+
+/// A budget sheet's row of one period.
+fn sheet_row(period: &str, pv: f64, ev: f64, ac: f64) -> Vec<common::xlsx::V> {
+    use common::xlsx::V;
+    vec![V::S(period.into()), V::N(pv), V::N(ev), V::N(ac)]
+}
+
 /// A hidden first sheet (last month's snapshot) was read as the budget: the project was
 /// shown as of the month before, with no word (the fifth malformed hunt). Only the
 /// sheets Excel shows are tables; a workbook whose every sheet is hidden is refused.
 #[test]
 fn hidden_sheets_are_not_read_as_tables() {
-    use common::xlsx::{workbook, V};
-    let row = |period: &str, pv: f64, ev: f64, ac: f64| {
-        vec![V::S(period.into()), V::N(pv), V::N(ev), V::N(ac)]
-    };
-    let header = || Vec::from(["period", "pv", "ev", "ac"].map(|h| V::S(h.into())));
+    use common::xlsx::workbook;
+    let row = sheet_row;
+    let header = sheet_header;
     let old = [header(), row("2024-01", 1000.0, 900.0, 1000.0)];
     let now = [
         header(),
@@ -949,13 +958,13 @@ fn hidden_sheets_are_not_read_as_tables() {
 fn a_hidden_row_holding_values_is_refused() {
     use common::xlsx::{workbook, V};
     let row = |hidden: bool, period: &str, pv: f64| {
-        let mut cells = vec![V::S(period.into()), V::N(pv), V::N(pv), V::N(pv)];
+        let mut cells = sheet_row(period, pv, pv, pv);
         if hidden {
             cells.insert(0, V::Hidden);
         }
         cells
     };
-    let header = || Vec::from(["period", "pv", "ev", "ac"].map(|h| V::S(h.into())));
+    let header = sheet_header;
     let rows = [
         header(),
         row(false, "2024-01", 1000.0),

@@ -85,15 +85,8 @@ pub fn check_sheet_area<RS: Read + Seek>(
         (bottom, right) = (bottom.max(row), right.max(col));
         let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
         if area > limit {
-            return Err(Diagnostic::error(Problem::Data(t!(
-                "sheet `{sheet}` spans {range}, {area} cells, over the limit of {limit}",
-                sheet = sheet,
-                range = format!("{}:{}", cell_ref(top, left), cell_ref(bottom, right)),
-                area = area,
-                limit = limit
-            )))
-            .in_file(shown)
-            .with_help(t!("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data")));
+            let range = format!("{}:{}", cell_ref(top, left), cell_ref(bottom, right));
+            return Err(too_large(sheet, &range, area, limit, shown));
         }
     }
     Ok(())
@@ -145,21 +138,11 @@ pub fn check_ods_area(full: &Path, shown: &Path, limit: u64) -> Result<(), Diagn
                 rows = rows.saturating_add(repeat);
                 let area = bottom.saturating_mul(right);
                 if area > limit {
-                    return Err(Diagnostic::error(Problem::Data(t!(
-                        "sheet `{sheet}` spans {range}, {area} cells, over the limit of {limit}",
-                        sheet = sheet.as_str(),
-                        range = format!(
-                            "A1:{}",
-                            cell_ref(
-                                u32::try_from(bottom - 1).unwrap_or(u32::MAX),
-                                u32::try_from(right - 1).unwrap_or(u32::MAX)
-                            )
-                        ),
-                        area = area,
-                        limit = limit
-                    )))
-                    .in_file(shown)
-                    .with_help(t!("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data")));
+                    let last = cell_ref(
+                        u32::try_from(bottom - 1).unwrap_or(u32::MAX),
+                        u32::try_from(right - 1).unwrap_or(u32::MAX),
+                    );
+                    return Err(too_large(&sheet, &format!("A1:{last}"), area, limit, shown));
                 }
                 buf.clear();
                 continue;
@@ -203,6 +186,19 @@ pub fn check_ods_area(full: &Path, shown: &Path, limit: u64) -> Result<(), Diagn
         buf.clear();
     }
     Ok(())
+}
+
+/// The error for a sheet whose used cells span `range`, `area` cells, past `limit`.
+fn too_large(sheet: &str, range: &str, area: u64, limit: u64, shown: &Path) -> Diagnostic {
+    Diagnostic::error(Problem::Data(t!(
+        "sheet `{sheet}` spans {range}, {area} cells, over the limit of {limit}",
+        sheet = sheet,
+        range = range,
+        area = area,
+        limit = limit
+    )))
+    .in_file(shown)
+    .with_help(t!("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data"))
 }
 
 fn megabytes(bytes: u64) -> u64 {

@@ -1195,6 +1195,20 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
         "{m}"
     );
     assert!(m.contains("[RACI, 启动]"), "{m}");
+    // Told with the fields' values, not only once they are right (the fifth walk-through
+    // needed three runs: the colon, then the values, then the tags).
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: [RACI，启动, 供应商]\n---\n").replace("execution", "执行"),
+    );
+    assert!(
+        m.contains("`执行` is how the portal shows `execution`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("the tag `RACI，启动` holds a full-width comma"),
+        "{m}"
+    );
 }
 
 /// 5,000 tags on one page wrote 1.5 GB of tag pages (each lists its pages with all

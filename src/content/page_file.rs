@@ -183,8 +183,17 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
         ))]);
     }
     let kind = kind_of(rel);
-    let mut page = parse_meta(kind, rel, &path, &text, &split)
-        .map_err(|problems| crate::content::misplaced::explain(kind, rel, problems))?;
+    let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|mut problems| {
+        // A tag list split by a full-width comma is told with the fields' values, not
+        // only once they are right (the fifth walk-through needed three runs).
+        if let Some(d) = raw_joined_tag(&path, &text, &split) {
+            let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.line_col().0);
+            if !problems.iter().any(|p| line(p) == line(&d)) {
+                problems.push(d);
+            }
+        }
+        crate::content::misplaced::explain(kind, rel, problems)
+    })?;
     if text[split.front.clone()].contains("audience") {
         let m: AudienceMeta = front_matter::parse(&path, &text, &split, kind.key())?;
         let at = field_offset(&text, &split, "audience");
@@ -396,17 +405,7 @@ fn check_terms(
     // `[RACI，启动]`: a Chinese input method's comma does not separate YAML list items,
     // so the two tags would silently be one.
     if let Some(joined) = page.tags.iter().find(|t| t.contains('，')) {
-        let parts: Vec<&str> = joined.split('，').map(str::trim).collect();
-        return Err(vec![Diagnostic::error(Problem::Content(t!(
-            "the tag `{name}` holds a full-width comma `，`, so it is one tag, not {count}",
-            name = joined,
-            count = parts.len()
-        )))
-        .at(at("tags"))
-        .with_help(t!(
-            "separate tags with a half-width comma: [{tags}]",
-            tags = parts.join(", ")
-        ))]);
+        return Err(vec![joined_tag(joined, at("tags"))]);
     }
     let Some((field, what, name)) = bad else {
         return Ok(());
@@ -421,6 +420,38 @@ fn check_terms(
         "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
         what = what
     ))])
+}
+
+/// The error for a tag holding a full-width comma, meant as several.
+fn joined_tag(joined: &str, at: crate::diagnostics::Location) -> Diagnostic {
+    let parts: Vec<&str> = joined.split('，').map(str::trim).collect();
+    Diagnostic::error(Problem::Content(t!(
+        "the tag `{name}` holds a full-width comma `，`, so it is one tag, not {count}",
+        name = joined,
+        count = parts.len()
+    )))
+    .at(at)
+    .with_help(t!(
+        "separate tags with a half-width comma: [{tags}]",
+        tags = parts.join(", ")
+    ))
+}
+
+/// [`joined_tag`] for a front matter that could not be read into a page: the tags as
+/// written on the `tags: [...]` line.
+fn raw_joined_tag(path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
+    let front = &text[split.front.clone()];
+    let line = front.lines().find_map(|l| l.strip_prefix("tags:"))?.trim();
+    let list = line.strip_prefix('[')?.strip_suffix(']')?;
+    let joined = list
+        .split(',')
+        .map(|t| t.trim().trim_matches(['"', '\'']))
+        .find(|t| t.contains('，'))?;
+    let at = field_offset(text, split, "tags");
+    Some(joined_tag(
+        joined,
+        crate::diagnostics::Location::new(path, text, at, "tags".len()),
+    ))
 }
 
 /// Byte offset of the value of a top-level front matter field (the start of the front

@@ -290,3 +290,23 @@ fn doubtful_rates_and_limits_are_errors_at_their_line() {
     )
     .unwrap();
 }
+
+/// `1e400` in site.toml was told out of range with no help line (the malformed sweep,
+/// seed 88).
+#[test]
+fn a_number_past_any_figure_is_told_with_how_to_write_it() {
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[currency]\nrates = { USD = 1e400 }\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:3:"), "{err}");
+    assert!(err.to_string().contains("out of range"), "{err}");
+    assert!(
+        err.help
+            .unwrap()
+            .to_string()
+            .contains("write the number as digits"),
+        "help"
+    );
+}

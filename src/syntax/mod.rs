@@ -27,6 +27,13 @@ pub struct Explained {
 /// the mistakes people make by hand.
 pub fn toml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     let (message, offset, line) = (message.trim(), floor(text, offset), line_at(text, offset));
+    if message.starts_with("floating-point number overflowed") {
+        // Told without a help line before (the malformed sweep, seed 88).
+        return explained_here(
+            t!("the number is out of range, larger than any figure: check it for a typo or a misplaced exponent (`e`)"),
+            t!("write the number as digits, e.g. `7.1` or `1200000`"),
+        );
+    }
     if message.starts_with("duplicate key") {
         let key = key_at(text, offset);
         return explained_here(

@@ -1209,6 +1209,13 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
         m.contains("the tag `RACI，启动` holds a full-width comma"),
         "{m}"
     );
+    // A hint after the list, as `pmo new` writes one, holds no tag.
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}tags: []   # 标签，如 [供应商，延期]\n---\n")
+            .replace("execution", "执行"),
+    );
+    assert!(!m.contains("full-width comma"), "{m}");
 }
 
 /// 5,000 tags on one page wrote 1.5 GB of tag pages (each lists its pages with all

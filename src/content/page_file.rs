@@ -441,8 +441,14 @@ fn joined_tag(joined: &str, at: crate::diagnostics::Location) -> Diagnostic {
 /// written on the `tags: [...]` line.
 fn raw_joined_tag(path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
     let front = &text[split.front.clone()];
-    let line = front.lines().find_map(|l| l.strip_prefix("tags:"))?.trim();
-    let list = line.strip_prefix('[')?.strip_suffix(']')?;
+    let line = front
+        .lines()
+        .find_map(|l| l.strip_prefix("tags:"))?
+        .trim_start();
+    // The list up to its first `]`: a comment after it (`tags: []  # 如 [供应商，延期]`,
+    // as `pmo new` writes hints) is no tag.
+    let list = line.strip_prefix('[')?;
+    let list = &list[..list.find(']')?];
     let joined = list
         .split(',')
         .map(|t| t.trim().trim_matches(['"', '\'']))

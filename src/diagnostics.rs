@@ -336,7 +336,8 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
+    let handler =
+        miette::GraphicalReportHandler::new_themed(theme).with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     // What an author wrote reaches the terminal as text, never as its commands.
     let tame = |text: String| crate::escape::for_terminal(&text).into_owned();
@@ -358,25 +359,8 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
 /// file to show five lines: a page with 15,000 broken links took 12 s to print.
 fn around_the_spot(l: &Location) -> Location {
     let source = &l.source;
-    let line_start = source[..l.offset].rfind('\n').map_or(0, |i| i + 1);
-    let mut start = line_start;
-    for _ in 0..2 {
-        if start == 0 {
-            break;
-        }
-        start = source[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-    }
     let mark_end = (l.offset + l.len).min(source.len());
-    let mut end = mark_end;
-    for _ in 0..3 {
-        match source[end..].find('\n') {
-            Some(i) => end += i + 1,
-            None => {
-                end = source.len();
-                break;
-            }
-        }
-    }
+    let std::ops::Range { start, end } = context_lines(source, l.offset, mark_end);
     let window = &source[start..end];
     let lines_before = source.as_bytes()[..start]
         .iter()
@@ -501,19 +485,9 @@ fn long_line_window(source: &str, offset: usize) -> Option<std::ops::Range<usize
             .split('\n')
             .any(|line| line.len() > EXCERPT_LINE)
     };
-    // The line itself, or the lines miette shows around it (two each side).
-    let mut before = start;
-    for _ in 0..2 {
-        if before == 0 {
-            break;
-        }
-        before = source[..before - 1].rfind('\n').map_or(0, |i| i + 1);
-    }
-    let after_end = source[end..]
-        .match_indices('\n')
-        .nth(2)
-        .map_or(source.len(), |(i, _)| end + i);
-    if !near(before, end) && !near(end, after_end) {
+    // The line itself, or the lines miette shows around it.
+    let around = context_lines(source, offset, offset);
+    if !near(around.start, end) && !near(end, around.end) {
         return None;
     }
     let from = floor_char_boundary(source, offset.saturating_sub(EXCERPT_SIDE).max(start));
@@ -522,6 +496,27 @@ fn long_line_window(source: &str, offset: usize) -> Option<std::ops::Range<usize
         to += 1;
     }
     Some(from..to)
+}
+
+/// Lines a report shows on each side of its spot's.
+const CONTEXT_LINES: usize = 2;
+
+/// The text of the lines a report shows for `offset..end`: from the start of the line
+/// [`CONTEXT_LINES`] before `offset`'s to the end of the line as many after `end`'s.
+fn context_lines(source: &str, offset: usize, end: usize) -> std::ops::Range<usize> {
+    let mut before = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..CONTEXT_LINES {
+        if before == 0 {
+            break;
+        }
+        before = source[..before - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    let after = source[line_end..]
+        .match_indices('\n')
+        .nth(CONTEXT_LINES)
+        .map_or(source.len(), |(i, _)| line_end + i);
+    before..after
 }
 
 /// Problems collected from every stage, possibly from many threads at once.

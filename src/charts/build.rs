@@ -325,16 +325,7 @@ fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
     DataTable { columns, rows }
 }
 
-pub fn readable_number(n: f64) -> String {
-    if n.abs() >= 1000.0 {
-        crate::derive::format_amount(n)
-    } else if n.fract() == 0.0 {
-        format!("{n:.0}")
-    } else {
-        let s = crate::derive::evm::fixed2(n);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::derive::readable_number;
 
 /// The rows and columns a ```table block shows.
 pub fn table(spec: &TableSpec, table: &Table) -> DataTable {

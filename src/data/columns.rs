@@ -186,25 +186,11 @@ enum Unit {
     Scaled,
 }
 
-const CURRENCY_UNITS: &[&str] = &[
-    "元",
-    "人民币",
-    "人民币元",
-    "rmb",
-    "cny",
-    "¥",
-    "￥",
-    "yuan",
-    "usd",
-    "$",
-    "us$",
-    "eur",
-    "€",
-    "gbp",
-    "£",
-    "jpy",
-    "hkd",
-];
+/// The units a header names the currency by that [`crate::numbers::currency_code`] does
+/// not read as a code (its yuan names and signs it does).
+const CURRENCY_WORDS: &[&str] = &["yuan", "$"];
+/// The currencies a header's unit may name.
+const CURRENCY_CODES: &[&str] = &["CNY", "USD", "EUR", "GBP", "JPY", "HKD"];
 const SCALED_UNITS: &[&str] = &[
     "万元",
     "万",
@@ -248,7 +234,8 @@ fn unit_of(header: &str) -> Option<(&str, Unit)> {
     if base.is_empty() {
         return None;
     }
-    if CURRENCY_UNITS.contains(&unit.as_str()) {
+    let code = crate::numbers::currency_code(&unit);
+    if CURRENCY_WORDS.contains(&unit.as_str()) || CURRENCY_CODES.contains(&code.as_str()) {
         Some((base, Unit::Currency))
     } else if SCALED_UNITS.contains(&unit.as_str()) {
         Some((base, Unit::Scaled))
@@ -304,13 +291,15 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
     // What `table.column` finds, without a search of the header per column.
     let found: std::collections::HashSet<String> =
         table.columns.iter().map(|c| c.to_lowercase()).collect();
-    let columns: Vec<&String> = table
+    // Each with the column meant and the help for a unit that scales its amounts.
+    let columns: Vec<_> = table
         .columns
         .iter()
         .filter(|c| !c.trim().is_empty() && found.contains(&c.trim().to_lowercase()))
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
-        .filter(|c| {
-            let misnamed = meant(known, c).is_some() || scaled_help(kind, c).is_some();
+        .map(|c| (c, meant(known, c), scaled_help(kind, c)))
+        .filter(|(_, meant, scaled)| {
+            let misnamed = meant.is_some() || scaled.is_some();
             misnamed == (which == Unread::Misnamed)
         })
         .collect();
@@ -318,15 +307,14 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = columns
         .into_iter()
         .take(UNREAD_TOLD)
-        .map(|column| {
-            let meant = meant(known, column);
+        .map(|(column, meant, scaled)| {
             let message = t!(
                 "column `{column}` is not one the {kind} table reads ({known}): its values are left out",
                 column = column.trim(),
                 kind = kind,
                 known = names.join(", ")
             );
-            let help = match (scaled_help(kind, column), meant) {
+            let help = match (scaled, meant) {
                 (Some(scaled), _) => scaled,
                 (None, Some(name)) => t!(
                     "if it holds the {name} values, name it `{name}`; otherwise remove it or ignore this warning",

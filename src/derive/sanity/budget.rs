@@ -37,6 +37,14 @@ type TotalOf = fn(&Total) -> f64;
 /// One period's own amount of one of PV, EV and AC (none when not reported).
 type AmountOf = fn(&BudgetRow) -> Option<f64>;
 
+/// The periods reporting an amount above zero in one of PV, EV and AC, with it.
+fn reported<'a>(totals: &[Total<'a>], amount: AmountOf) -> Vec<(&'a BudgetRow, f64)> {
+    totals
+        .iter()
+        .filter_map(|t| amount(t.row).filter(|a| *a > 0.0).map(|a| (t.row, a)))
+        .collect()
+}
+
 /// The amount columns of a budget table, each with its period's own amount.
 const AMOUNTS: [(&str, AmountOf); 3] = [("pv", |r| Some(r.pv)), ("ev", |r| r.ev), ("ac", |r| r.ac)];
 
@@ -175,9 +183,8 @@ pub(super) fn column_in_other_unit(table: &Table, totals: &[Total]) -> Vec<Diagn
         let Some(col) = table.column(name) else {
             continue;
         };
-        let reported: Vec<(&BudgetRow, f64)> = totals
-            .iter()
-            .filter_map(|t| amount(t.row).filter(|a| *a > 0.0).map(|a| (t.row, a)))
+        let reported: Vec<(&BudgetRow, f64)> = reported(totals, amount)
+            .into_iter()
             .filter(|(row, _)| row.pv > 0.0)
             .collect();
         if reported.len() < COLUMN_MIN_ROWS {
@@ -194,7 +201,7 @@ pub(super) fn column_in_other_unit(table: &Table, totals: &[Total]) -> Vec<Diagn
         let message = t!(
             "{column} adds up to {sum} over the {count} periods that report it, while PV adds up to {planned} over the same periods ({share}): the column seems written in another unit",
             column = name.to_uppercase(),
-            sum = shown_amount(sum),
+            sum = crate::derive::readable_number(sum),
             count = reported.len(),
             planned = format_amount(planned),
             share = if ratio < 1.0 {
@@ -223,10 +230,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
         let Some(col) = table.column(name) else {
             continue;
         };
-        let reported: Vec<(&BudgetRow, f64)> = totals
-            .iter()
-            .filter_map(|t| amount(t.row).filter(|a| *a > 0.0).map(|a| (t.row, a)))
-            .collect();
+        let reported = reported(totals, amount);
         if reported.len() < SCALE_MIN_ROWS {
             continue;
         }
@@ -248,7 +252,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                 "{column} of {period} is {amount}, {times} times its column's usual amount ({median})",
                 column = name.to_uppercase(),
                 period = &row.period,
-                amount = shown_amount(a),
+                amount = crate::derive::readable_number(a),
                 times = format!("{:.0}", a / median),
                 median = format_amount(median)
             )
@@ -257,7 +261,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                 "{column} of {period} is {amount}, about 1/{times} of its column's usual amount ({median})",
                 column = name.to_uppercase(),
                 period = &row.period,
-                amount = shown_amount(a),
+                amount = crate::derive::readable_number(a),
                 times = format!("{:.0}", median / a),
                 median = format_amount(median)
             )
@@ -269,17 +273,6 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// An amount as a message shows it: whole units, but a share such as 0.78 with its
-/// decimals, which rounding would show as 1.
-fn shown_amount(a: f64) -> String {
-    if a.abs() < 100.0 && a.fract() != 0.0 {
-        let s = format!("{a:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        format_amount(a)
-    }
 }
 
 fn percent(part: f64, whole: f64) -> String {

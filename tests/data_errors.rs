@@ -528,6 +528,12 @@ fn xlsx_of(sheet_cells: &str) -> Vec<u8> {
 
 /// A workbook whose sheet holds `sheet_cells`, then `after` (e.g. its merged cells).
 fn xlsx_after(sheet_cells: &str, after: &str) -> Vec<u8> {
+    xlsx_around("", sheet_cells, after)
+}
+
+/// A workbook whose sheet holds `before` (e.g. its column widths), `sheet_cells`, then
+/// `after`.
+fn xlsx_around(before: &str, sheet_cells: &str, after: &str) -> Vec<u8> {
     use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
@@ -538,7 +544,7 @@ fn xlsx_after(sheet_cells: &str, after: &str) -> Vec<u8> {
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
         ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
         ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
-        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_cells}</sheetData>{after}</worksheet>")),
+        ("xl/worksheets/sheet1.xml", format!("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{before}<sheetData>{sheet_cells}</sheetData>{after}</worksheet>")),
     ];
     for (name, text) in parts {
         zip.start_file(name, stored).unwrap();
@@ -992,6 +998,58 @@ fn a_hidden_row_holding_values_is_refused() {
     site.write(
         "content/projects/erp/budget.xlsx",
         workbook(&[("预算", false, &shown, &[])]),
+    );
+    site.build_ok();
+}
+
+/// A hidden column was read as if shown: last month's actuals kept beside this month's
+/// and hidden counted unseen, and the first of two `ac` columns was the one read. A
+/// hidden column holding values is refused, named; Excel's "hide every column to the
+/// right" over empty columns is not.
+#[test]
+fn a_hidden_column_holding_values_is_refused() {
+    let row = |n: u32, period: &str, old_ac: &str| {
+        format!(
+            "<row r=\"{n}\"><c r=\"A{n}\" t=\"inlineStr\"><is><t>{period}</t></is></c>\
+             <c r=\"B{n}\"><v>100</v></c><c r=\"C{n}\"><v>90</v></c>{old_ac}\
+             <c r=\"E{n}\"><v>95</v></c></row>"
+        )
+    };
+    let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>period</t></is></c>\
+        <c r=\"B1\" t=\"inlineStr\"><is><t>pv</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>ev</t></is></c>\
+        <c r=\"D1\" t=\"inlineStr\"><is><t>ac</t></is></c><c r=\"E1\" t=\"inlineStr\"><is><t>ac</t></is></c></row>";
+    let old = |n: u32| format!("<c r=\"D{n}\"><v>400000</v></c>");
+    let cells = format!(
+        "{header}{}{}",
+        row(2, "2024-01", &old(2)),
+        row(3, "2024-02", &old(3))
+    );
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_around(
+            "<cols><col min=\"4\" max=\"4\" width=\"12\" hidden=\"1\"/></cols>",
+            &cells,
+            "",
+        ),
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.xlsx"), "{m}");
+    assert!(
+        m.contains("sheet `Sheet1`, column D: the column is hidden in the workbook, but holds values (first at D1)"),
+        "{m}"
+    );
+    // The hidden column emptied (and the rest of the sheet hidden), it is read.
+    let header = header.replace("<c r=\"D1\" t=\"inlineStr\"><is><t>ac</t></is></c>", "");
+    let cells = format!("{header}{}{}", row(2, "2024-01", ""), row(3, "2024-02", ""));
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_around(
+            "<cols><col min=\"4\" max=\"4\" hidden=\"1\"/><col min=\"6\" max=\"16384\" hidden=\"1\"/></cols>",
+            &cells,
+            "",
+        ),
     );
     site.build_ok();
 }

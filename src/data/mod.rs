@@ -4,7 +4,7 @@
 
 mod budget;
 pub mod columns;
-mod hidden_rows;
+mod hidden;
 mod json_places;
 pub mod read;
 mod records;

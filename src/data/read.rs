@@ -421,7 +421,7 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
         workbook_limits::check_ods_area(full, shown, workbook_limits::MAX_SHEET_CELLS)?;
     }
     let hidden = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
-        super::hidden_rows::hidden_rows(full)
+        super::hidden::hidden(full)
     } else {
         Default::default()
     };
@@ -479,8 +479,15 @@ fn read_sheets(full: &Path, shown: &Path, refuse_merged: bool) -> Result<Vec<She
                 continue;
             }
             let at = top + r as u32;
-            if hidden_here.is_some_and(|rows| rows.contains(&at)) {
-                return Err(hidden_row(shown, &sheet, at));
+            if let Some(hidden) = hidden_here {
+                if hidden.rows.contains(&at) {
+                    return Err(hidden_row(shown, &sheet, at));
+                }
+                let held = (0..cells.len())
+                    .find(|&c| cells[c] != Cell::Empty && hidden.column(left + c as u32));
+                if let Some(c) = held {
+                    return Err(hidden_column(shown, &sheet, at, left + c as u32));
+                }
             }
             places.push(
                 (0..cells.len())
@@ -513,6 +520,25 @@ fn hidden_row(shown: &Path, sheet: &str, row: u32) -> Diagnostic {
         ),
     )
     .with_help(t!("unhide the row (select the rows around it, right-click, Unhide) and check it; delete it if it should not count"))
+}
+
+/// A column Excel hides but that holds values (last month's actuals kept beside this
+/// month's, a column of drafts): read, it counts though no one sees it, and the first
+/// of two columns of one name is the one read.
+fn hidden_column(shown: &Path, sheet: &str, row: u32, col: u32) -> Diagnostic {
+    let letters = cell_ref(row, col)
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    workbook_error(
+        shown,
+        t!(
+            "sheet `{sheet}`, column {column}: the column is hidden in the workbook, but holds values (first at {cell}): pmo reads every column, so they would count without being seen",
+            sheet = sheet,
+            column = letters,
+            cell = cell_ref(row, col)
+        ),
+    )
+    .with_help(t!("unhide the column (select the columns around it, right-click, Unhide) and check it; delete it if it should not count"))
 }
 
 /// A formula cell whose value was never saved (the workbook was written by a script or

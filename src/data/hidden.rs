@@ -1,8 +1,9 @@
-//! The rows an `.xlsx` hides. Excel does not show them, yet they are data: a row hidden
-//! for a month not yet closed, or an old line kept out of sight, was counted in the
-//! project's figures without anyone seeing it (the fifth malformed hunt). calamine reads
-//! cells, not row attributes, so the sheets' `<row hidden="1">` are read here from the
-//! archive, once per workbook.
+//! The rows and columns an `.xlsx` hides. Excel does not show them, yet they are data: a
+//! row hidden for a month not yet closed, or an old line kept out of sight, was counted
+//! in the project's figures without anyone seeing it (the fifth malformed hunt), and so
+//! was a column of last month's actuals hidden beside this month's. calamine reads
+//! cells, not row or column attributes, so the sheets' `<row hidden="1">` and
+//! `<col hidden="1">` are read here from the archive, once per workbook.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Read};
@@ -15,9 +16,26 @@ use quick_xml::Reader;
 /// against the inflation limit, so this only bounds a part the archive lies about.
 const MAX_PART_BYTES: u64 = crate::data::workbook_limits::MAX_INFLATED_BYTES;
 
-/// For each sheet (by name) of the `.xlsx` at `full`, the rows it hides, 0-based. Empty
-/// for a file that is not such a workbook or cannot be read: calamine then says why.
-pub fn hidden_rows(full: &Path) -> HashMap<String, HashSet<u32>> {
+/// What one sheet hides, 0-based.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub rows: HashSet<u32>,
+    /// Inclusive ranges, as `<col min max>` writes them: Excel hides "every column
+    /// to the right" as one range up to column 16,384.
+    pub columns: Vec<(u32, u32)>,
+}
+
+impl Hidden {
+    pub fn column(&self, col: u32) -> bool {
+        self.columns
+            .iter()
+            .any(|&(min, max)| (min..=max).contains(&col))
+    }
+}
+
+/// For each sheet (by name) of the `.xlsx` at `full`, what it hides. Empty for a file
+/// that is not such a workbook or cannot be read: calamine then says why.
+pub fn hidden(full: &Path) -> HashMap<String, Hidden> {
     let mut out = HashMap::new();
     let Ok(file) = std::fs::File::open(full) else {
         return out;
@@ -42,7 +60,7 @@ pub fn hidden_rows(full: &Path) -> HashMap<String, HashSet<u32>> {
         };
         if let Some(xml) = part(&mut archive, &path) {
             let hidden = hidden_in(&xml);
-            if !hidden.is_empty() {
+            if hidden != Hidden::default() {
                 out.insert(name, hidden);
             }
         }
@@ -72,7 +90,7 @@ fn attribute(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
 /// Each `<sheet name=… r:id=…>` of workbook.xml, in order.
 fn sheets(xml: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    each_element(xml, "sheet", |e| {
+    each_element(xml, &["sheet"], |e| {
         if let (Some(name), Some(id)) = (attribute(e, "name"), attribute(e, "id")) {
             out.push((name, id));
         }
@@ -83,7 +101,7 @@ fn sheets(xml: &str) -> Vec<(String, String)> {
 /// Relationship id → target, from workbook.xml.rels.
 fn relationships(xml: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    each_element(xml, "Relationship", |e| {
+    each_element(xml, &["Relationship"], |e| {
         if let (Some(id), Some(target)) = (attribute(e, "Id"), attribute(e, "Target")) {
             out.insert(id, target);
         }
@@ -91,31 +109,44 @@ fn relationships(xml: &str) -> HashMap<String, String> {
     out
 }
 
-/// The 0-based rows a sheet's XML marks hidden. A row without `r` follows the one
-/// before it, as the format allows.
-fn hidden_in(xml: &str) -> HashSet<u32> {
-    let mut out = HashSet::new();
+/// The 0-based rows and columns a sheet's XML marks hidden. A row without `r` follows
+/// the one before it, as the format allows.
+fn hidden_in(xml: &str) -> Hidden {
+    let mut out = Hidden::default();
     let mut next: u32 = 1;
-    each_element(xml, "row", |e| {
+    each_element(xml, &["row", "col"], |e| {
+        let hidden = attribute(e, "hidden").is_some_and(|h| matches!(h.trim(), "1" | "true"));
+        if e.local_name().as_ref() == "col" {
+            let number = |name| attribute(e, name).and_then(|n| n.trim().parse::<u32>().ok());
+            if let (true, Some(min), Some(max)) = (hidden, number("min"), number("max")) {
+                if min > 0 && max >= min {
+                    out.columns.push((min - 1, max - 1));
+                }
+            }
+            return;
+        }
         let number = attribute(e, "r")
             .and_then(|r| r.trim().parse::<u32>().ok())
             .unwrap_or(next);
         next = number.saturating_add(1);
-        let hidden = attribute(e, "hidden").is_some_and(|h| matches!(h.trim(), "1" | "true"));
         if hidden && number > 0 {
-            out.insert(number - 1);
+            out.rows.insert(number - 1);
         }
     });
     out
 }
 
-/// Calls `f` with every element named `local` (open or empty) of `xml`; stops at the
-/// first XML error, having seen what came before it.
-fn each_element(xml: &str, local: &str, mut f: impl FnMut(&quick_xml::events::BytesStart)) {
+/// Calls `f` with every element named one of `locals` (open or empty) of `xml`; stops
+/// at the first XML error, having seen what came before it.
+fn each_element(xml: &str, locals: &[&str], mut f: impl FnMut(&quick_xml::events::BytesStart)) {
     let mut reader = Reader::from_str(xml);
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => f(&e),
+            Ok(Event::Start(e) | Event::Empty(e))
+                if locals.iter().any(|l| e.local_name().as_ref() == *l) =>
+            {
+                f(&e)
+            }
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
@@ -130,7 +161,17 @@ mod tests {
     fn hidden_rows_are_read_by_number_or_by_order() {
         let xml = r#"<worksheet><sheetData><row r="1"><c/></row><row r="3" hidden="1"/><row hidden="true"/><row r="9" hidden="0"/></sheetData></worksheet>"#;
         let hidden = hidden_in(xml);
-        assert_eq!(hidden, HashSet::from([2, 3]));
+        assert_eq!(hidden.rows, HashSet::from([2, 3]));
+        assert!(hidden.columns.is_empty());
+    }
+
+    #[test]
+    fn hidden_columns_are_read_as_ranges() {
+        let xml = r#"<worksheet><cols><col min="2" max="2" width="9" hidden="1"/><col min="3" max="3" width="9"/><col min="6" max="16384" hidden="true"/><col min="0" max="0" hidden="1"/></cols><sheetData/></worksheet>"#;
+        let hidden = hidden_in(xml);
+        assert_eq!(hidden.columns, [(1, 1), (5, 16383)]);
+        assert!(hidden.column(1) && !hidden.column(2) && hidden.column(9));
+        assert!(hidden.rows.is_empty());
     }
 
     #[test]

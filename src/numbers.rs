@@ -18,15 +18,16 @@ pub fn format_amount(value: f64) -> String {
     out
 }
 
-/// A currency as compared and shown: its ISO 4217 code in capitals (`usd ` is USD), the
-/// signs of one currency only (`£` GBP, `€` EUR, `US$` USD), and the names a Chinese PMO
-/// writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, so
-/// a project in "RMB" beside one in "CNY" is one currency, never two needing a rate, and
-/// its page never shows a code the rest of the site does not use.
 /// The currency signs an amount may carry in a table cell: read as the amount without
 /// them (see `derive::sanity` for the sign that contradicts a project's currency).
 pub const CURRENCY_SIGNS: [char; 5] = ['¥', '￥', '$', '€', '£'];
 
+/// A currency as compared and shown: its ISO 4217 code in capitals (`usd ` is USD), the
+/// signs of one currency only (`£` GBP, `€` EUR, `US$` USD), the names a Chinese PMO
+/// writes for the yuan (RMB, 人民币, ￥, ¥, 元) read as CNY, and the Chinese names of the
+/// others (美元, 欧元, 港币 …), so a project in "RMB" beside one in "CNY" is one
+/// currency, never two needing a rate, and its page never shows a code the rest of the
+/// site does not use.
 pub fn currency_code(text: &str) -> String {
     let code = text.trim().to_uppercase();
     match code.as_str() {
@@ -36,8 +37,11 @@ pub fn currency_code(text: &str) -> String {
         // Signs that name one currency only; `$` (dollars of many countries) stays a
         // sign, warned about as no code.
         "£" | "￡" | "GB£" => "GBP".to_string(),
-        "€" => "EUR".to_string(),
-        "US$" => "USD".to_string(),
+        "€" | "欧元" => "EUR".to_string(),
+        "US$" | "美元" => "USD".to_string(),
+        "日元" => "JPY".to_string(),
+        "港元" | "港币" | "HK$" => "HKD".to_string(),
+        "英镑" => "GBP".to_string(),
         _ => code,
     }
 }

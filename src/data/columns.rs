@@ -190,7 +190,9 @@ enum Unit {
 /// not read as a code (its yuan names and signs it does).
 const CURRENCY_WORDS: &[&str] = &["yuan", "$"];
 /// The currencies a header's unit may name.
-const CURRENCY_CODES: &[&str] = &["CNY", "USD", "EUR", "GBP", "JPY", "HKD"];
+const CURRENCY_CODES: &[&str] = &[
+    "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "KRW", "TWD", "INR",
+];
 const SCALED_UNITS: &[&str] = &[
     "万元",
     "万",
@@ -219,6 +221,30 @@ const SCALED_UNITS: &[&str] = &[
 /// A header's name and the unit written after it in brackets (`计划值（元）`,
 /// `EV (k)`), if the unit is one of money's.
 fn unit_of(header: &str) -> Option<(&str, Unit)> {
+    let (base, unit) = bracketed(header)?;
+    if header_currency(header).is_some() {
+        Some((base, Unit::Currency))
+    } else if SCALED_UNITS.contains(&unit.as_str()) {
+        Some((base, Unit::Scaled))
+    } else {
+        None
+    }
+}
+
+/// The currency a header's unit names, as a code (`计划值（美元）` → USD), or `$` for the
+/// dollar sign, which stands for many.
+pub fn header_currency(header: &str) -> Option<String> {
+    let (_, unit) = bracketed(header)?;
+    let code = crate::numbers::currency_code(&unit);
+    if CURRENCY_WORDS.contains(&unit.as_str()) {
+        Some(if unit == "$" { unit } else { "CNY".to_string() })
+    } else {
+        CURRENCY_CODES.contains(&code.as_str()).then_some(code)
+    }
+}
+
+/// A header's name and the text in the brackets closing it, lowercased.
+fn bracketed(header: &str) -> Option<(&str, String)> {
     let header = header.trim();
     let (open, close) = match header.chars().last()? {
         ')' => ('(', ')'),
@@ -231,17 +257,7 @@ fn unit_of(header: &str) -> Option<(&str, Unit)> {
         .trim()
         .to_lowercase();
     let base = header[..at].trim_end();
-    if base.is_empty() {
-        return None;
-    }
-    let code = crate::numbers::currency_code(&unit);
-    if CURRENCY_WORDS.contains(&unit.as_str()) || CURRENCY_CODES.contains(&code.as_str()) {
-        Some((base, Unit::Currency))
-    } else if SCALED_UNITS.contains(&unit.as_str()) {
-        Some((base, Unit::Scaled))
-    } else {
-        None
-    }
+    (!base.is_empty()).then_some((base, unit))
 }
 
 /// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) or in plain
@@ -262,12 +278,12 @@ pub fn read_as_named(table: &mut Table) {
         if table.column(name).is_some() {
             continue;
         }
-        if let Some(c) = table
-            .columns
-            .iter()
-            .position(|c| aliases.contains(&header_key(c).as_str()))
-        {
-            table.columns[c] = (*name).to_string();
+        if let Some(c) = table.columns.iter().position(|c| {
+            let key = header_key(c);
+            key == *name || aliases.contains(&key.as_str())
+        }) {
+            let written = std::mem::replace(&mut table.columns[c], (*name).to_string());
+            table.renamed.push((c, written));
         }
     }
 }
@@ -417,7 +433,7 @@ fn renames(kind: &str, table: &Table) -> Option<crate::messages::Text> {
 }
 
 /// `d` at `column`'s name in the header line of a text table, else at the file.
-fn at_header(table: &Table, column: &str, d: Diagnostic) -> Diagnostic {
+pub fn at_header(table: &Table, column: &str, d: Diagnostic) -> Diagnostic {
     match &table.source {
         Some(source) => {
             let header = source.lines().next().unwrap_or("");

@@ -198,6 +198,7 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
                 columns: Vec::new(),
                 rows: sheet.rows,
                 places: sheet.places,
+                renamed: Vec::new(),
             })
             .collect());
     }
@@ -679,6 +680,7 @@ fn read_workbook(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Di
             columns,
             rows,
             places: places.collect(),
+            renamed: Vec::new(),
         });
     }
     if tables.is_empty() {

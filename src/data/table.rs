@@ -81,6 +81,10 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// `places[row][col]`.
     pub places: Vec<Vec<Place>>,
+    /// The headers [`crate::data::columns::read_as_named`] renamed, as the file writes
+    /// them (`挣值` for `ev`): messages name the column the author wrote, and a unit in
+    /// it (`计划值（美元）`) is checked against the project's currency.
+    pub renamed: Vec<(usize, String)>,
 }
 
 impl Table {
@@ -101,7 +105,18 @@ impl Table {
             columns,
             rows,
             places,
+            renamed: Vec::new(),
         }
+    }
+
+    /// Column `col`'s header as the file writes it.
+    pub fn written(&self, col: usize) -> &str {
+        self.renamed
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map(|(_, header)| header.as_str())
+            .or_else(|| self.columns.get(col).map(String::as_str))
+            .unwrap_or("?")
     }
 
     pub fn column(&self, name: &str) -> Option<usize> {
@@ -368,7 +383,7 @@ impl Table {
 
     /// The error for an empty cell of a column that needs a value (it read "holds ``").
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
-        let column = self.columns.get(col).map_or("?", String::as_str);
+        let column = self.written(col);
         let message = t!("column `{column}` is empty on this row", column = column);
         self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
             .with_help(t!("this column may not be empty"))
@@ -399,7 +414,7 @@ impl Table {
 
     /// An error placed at the cell, naming the column, the value found and what was expected.
     pub fn bad_cell(&self, row: usize, col: usize, expected: Text, help: Text) -> Diagnostic {
-        let column = self.columns.get(col).map_or("?", String::as_str);
+        let column = self.written(col);
         let found = self.text(row, col);
         let message = if found.trim().is_empty() {
             t!(

@@ -45,6 +45,7 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
         columns: columns.iter().map(|c| c.to_string()).collect(),
         rows,
         places: Vec::new(),
+        renamed: Vec::new(),
     }
 }
 

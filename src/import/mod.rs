@@ -194,6 +194,7 @@ fn below_header(raw: &Table, header: &Header) -> Table {
         columns: header.names.clone(),
         rows: raw.rows.get(first..).unwrap_or(&[]).to_vec(),
         places: raw.places.get(first..).unwrap_or(&[]).to_vec(),
+        renamed: Vec::new(),
     }
 }
 

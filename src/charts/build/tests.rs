@@ -19,6 +19,7 @@ fn lessons() -> Table {
             vec![t("执行"), t("positive"), Cell::Number(1.0), t("2024-03")],
         ],
         places: Vec::new(),
+        renamed: Vec::new(),
     }
 }
 
@@ -52,6 +53,7 @@ fn a_long_table_split_into_series_shares_each_x_across_series() {
             vec![t("2026-09"), t("开发"), Cell::Number(5.0)],
         ],
         places: Vec::new(),
+        renamed: Vec::new(),
     };
     let (stacked, _) = chart(
             &spec("type = \"stacked-bar\"\ndata = \"opened\"\nx = \"month\"\ny = \"opened\"\nseries = \"team\"\n"),
@@ -91,6 +93,7 @@ fn a_table_block_shows_percent_complete_as_a_percentage() {
         columns: vec!["title".into(), "percent_complete".into(), "cpi".into()],
         rows: vec![vec![t("ERP 升级"), Cell::Number(0.784), Cell::Number(0.9)]],
         places: Vec::new(),
+        renamed: Vec::new(),
     };
     let BlockSpec::Table(block) = parse(false, "data = \"portfolio\"\n").unwrap() else {
         panic!()
@@ -111,6 +114,7 @@ fn a_scatter_table_has_a_row_per_point_with_its_label_and_rounded_numbers() {
             vec![t("数据中心迁移"), Cell::Number(0.8912), Cell::Number(1.0)],
         ],
         places: Vec::new(),
+        renamed: Vec::new(),
     };
     let (_, data) = chart(
             &spec("type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nlabel = \"title\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n"),

@@ -92,6 +92,7 @@ fn one_row(name: &str, columns: [&str; 2], cells: [&str; 2]) -> Table {
         columns: columns.iter().map(|c| c.to_string()).collect(),
         rows: vec![cells.iter().map(|c| Cell::Text(c.to_string())).collect()],
         places: vec![],
+        renamed: Vec::new(),
     }
 }
 
@@ -133,6 +134,7 @@ fn column_types_are_inferred() {
             ],
         ],
         places: vec![],
+        renamed: Vec::new(),
     };
     assert_eq!(table.column_type(0), ColumnType::Month);
     assert_eq!(table.column_type(1), ColumnType::Number);
@@ -158,6 +160,7 @@ fn sheet_errors_name_the_cell() {
                 cell: "B2".into(),
             },
         ]],
+        renamed: Vec::new(),
     };
     let e = table.number(0, 1).unwrap_err().to_string();
     assert!(
@@ -166,4 +169,25 @@ fn sheet_errors_name_the_cell() {
         ),
         "{e}"
     );
+}
+
+/// A cell error in a sheet headed `挣值` named the column `ev`, a name the author never
+/// wrote.
+#[test]
+fn a_cell_error_names_the_column_as_the_header_writes_it() {
+    let text: std::sync::Arc<str> =
+        std::sync::Arc::from("期间,计划值（元）,挣值,实际成本\n2024-01,100,abc,90\n");
+    let mut table = crate::data::read::read_csv(
+        std::path::Path::new("budget.csv"),
+        &text,
+        "projects/p/budget",
+    )
+    .unwrap();
+    crate::data::columns::read_as_named(&mut table);
+    assert_eq!(table.columns, ["period", "pv", "ev", "ac"]);
+    let col = table.column("ev").unwrap();
+    let message = table.number(0, col).unwrap_err().to_string();
+    assert!(message.contains("column `挣值` holds `abc`"), "{message}");
+    assert_eq!(table.written(1), "计划值（元）");
+    assert_eq!(table.written(3), "实际成本");
 }

@@ -62,6 +62,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(currency.and_then(|currency| header_in_other_currency(table, currency)));
     let rounded: Vec<&(usize, usize, &str)> = cells
         .iter()
         .filter(|(_, _, text)| scientific(text))
@@ -81,6 +82,36 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// An amount column headed in another currency than the project's (`计划值（美元）`
+/// in a CNY project): its amounts are read as the project's, 7 times off, so the header
+/// is a doubt, told once per table at its first such column.
+fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic> {
+    let (header, named) = AMOUNTS
+        .iter()
+        .filter_map(|name| table.column(name))
+        .map(|col| table.written(col))
+        .find_map(|header| {
+            let named = crate::data::columns::header_currency(header)?;
+            let fits = if named == "$" {
+                foreign_sign("$", currency).is_none()
+            } else {
+                named == currency
+            };
+            (!fits).then_some((header, named))
+        })?;
+    let message = t!(
+        "column `{header}` gives its amounts in {named}, but this project's amounts are in {currency}: they are read as {currency} all the same",
+        header = header.trim(),
+        named = named,
+        currency = currency
+    );
+    let d = Diagnostic::warning(Problem::Content(message)).with_help(t!(
+        "convert the column into {currency} and head it so, or correct the project's `currency` (a project's amounts are all in one currency)",
+        currency = currency
+    ));
+    Some(crate::data::columns::at_header(table, header.trim(), d))
 }
 
 /// What follows a doubt told once for `found` cells: how many more there are.

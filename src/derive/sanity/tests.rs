@@ -68,7 +68,11 @@ const FRONT: &str = "---\ntitle: 机房迁移\nbac: 1000\nstatus: closed\n---\n�
 
 fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) -> Vec<String> {
     let source = Source::Held(std::sync::Arc::from(FRONT));
-    let table = csv("budget.csv", budget_csv);
+    // Read as a project's budget is: headed in Chinese or with a unit, renamed.
+    let text: std::sync::Arc<str> = std::sync::Arc::from(budget_csv);
+    let mut table =
+        crate::data::read::read_csv(Path::new("budget.csv"), &text, "projects/p/budget").unwrap();
+    crate::data::columns::read_as_named(&mut table);
     let rows = budget(&table);
     let milestones = milestones_csv.map(|text| csv("milestones.csv", text));
     let ms: Vec<Milestone> = milestones
@@ -294,6 +298,52 @@ fn a_currency_sign_other_than_the_projects_is_warned_at_its_cell() {
         None,
     );
     assert!(!w.iter().any(|m| m.contains("sign")), "{w:?}");
+}
+
+/// `计划值（美元）` in a CNY project was read as yuan with no word: 7 times off.
+#[test]
+fn an_amount_column_headed_in_another_currency_is_warned_at_its_header() {
+    let mut cny = info(1000.0, ProjectStatus::Closed);
+    cny.meta.currency = Some("人民币".to_string());
+    let budget = |header: &str| format!("{header}\n2024-01,500,500,480\n2024-02,500,500,520\n");
+    let w = warnings(
+        &cny,
+        &budget("期间,计划值（美元）,挣值（美元）,实际成本（美元）"),
+        None,
+    );
+    let other: Vec<&String> = w
+        .iter()
+        .filter(|m| m.contains("gives its amounts"))
+        .collect();
+    assert_eq!(other.len(), 1, "{w:?}");
+    assert!(
+        other[0].contains("budget.csv:1:4:")
+            && other[0].contains("column `计划值（美元）` gives its amounts in USD")
+            && other[0].contains("in CNY"),
+        "{}",
+        other[0]
+    );
+    // The project's own currency, however written, and a dollar in a dollar project.
+    for header in [
+        "期间,计划值（元）,挣值（RMB）,实际成本（人民币）",
+        "period,pv,ev,ac",
+    ] {
+        let w = warnings(&cny, &budget(header), None);
+        assert!(
+            !w.iter().any(|m| m.contains("gives its amounts")),
+            "{header}: {w:?}"
+        );
+    }
+    let mut hkd = info(1000.0, ProjectStatus::Closed);
+    hkd.meta.currency = Some("HKD".to_string());
+    let w = warnings(&hkd, &budget("Month,PV ($),EV ($),AC ($)"), None);
+    assert!(!w.iter().any(|m| m.contains("gives its amounts")), "{w:?}");
+    let w = warnings(&hkd, &budget("Month,PV (EUR),EV,AC"), None);
+    assert!(
+        w.iter()
+            .any(|m| m.contains("column `PV (EUR)` gives its amounts in EUR")),
+        "{w:?}"
+    );
 }
 
 #[test]

@@ -170,6 +170,32 @@ fn a_traditional_query_shows_the_simplified_results_and_says_so() {
     assert!(result.contains("「供应商」"), "the box says so: {result}");
 }
 
+/// A question found through its question words alone (a page holding 怎么 beside 供应商
+/// and 延期) is run without them, and the count line says what was searched.
+#[test]
+fn a_question_run_without_its_question_words_says_so() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}search = true\n"));
+    site.write(
+        "content/practices/risk/faq.md",
+        "---\ntitle: 常见问题\n---\n\n供应商怎么联系？找采购。项目延期怎么报？写周报。\n",
+    );
+    site.build_ok();
+    let page = format!(
+        "{WAIT} await wait(() => document.querySelectorAll('#search-results li').length > 1 \
+           && !document.getElementById('search-app').hasAttribute('aria-busy')); \
+         return document.getElementById('search-count').textContent + '|' + \
+           [...document.querySelectorAll('#search-results li a')].map(a => a.textContent.trim()).join('/');"
+    );
+    let result = probe_at(&site, "search/index.html", "?q=供应商怎么延期", None, &page);
+    assert!(
+        result.contains("以下是「供应商 延期」的结果：「供应商怎么延期」略去了提问的词"),
+        "{result}"
+    );
+    assert!(result.contains("供应商交付延期导致里程碑滑移"), "{result}");
+}
+
 #[test]
 fn project_charts_are_drawn_and_visible() {
     let site = Site::fixture("basic");

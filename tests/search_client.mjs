@@ -6,7 +6,7 @@
 // A query is a string or {q, filters?, limit?, offset?, warm?}; with warm, the client is
 // warmed (PmoSearch.warm()) before the query. Prints one JSON line per query:
 // {q, filters, total, results: [{url, title, kind, date, excerpt, score, synonym}], facets,
-//  folded, widened, relaxed, bytes,
+//  folded, widened, relaxed, fillers, bytes,
 //  files, rounds} where `bytes` is the size of every index file the query loaded from a
 // fresh cache (each file counted once), `files` their names, and `rounds` the names it
 // asked for in each round of requests (a file asked for while none of those before it
@@ -99,6 +99,7 @@ for (const entry of queries) {
       folded: res.folded,
       widened: res.widened,
       relaxed: res.relaxed,
+      fillers: res.fillers,
       bytes,
       files: [...loaded.keys()],
       rounds: rounds.slice(warmed),

@@ -337,14 +337,15 @@
    * should): no page is written with them around its subject, so a query holding them
    * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
    */
-  var CJK_FILLERS = ['可不可以', '是不是', '有没有', '能不能', '要不要', '怎么办', '怎么样', '怎么做',
-    '为什么', '的时候', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
+  var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
+    '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '几号', '几次', '几天', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
     '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '的话', '一下', '我们', '你们', '大家'];
   /** Particles dropped only at a run's ends: inside one they are part of words (需要, 目的). */
   var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛';
   var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
     'should', 'can', 'could', 'would', 'i', 'we', 'you', 'my', 'our', 'is', 'are', 'to', 'the',
-    'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please'];
+    'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please', 'and', 'or', 'from', 'by', 'as',
+    'this', 'that', 'be', 'was', 'were', 'has', 'have', 'there', 'such'];
   var CJK_MONTHS = ['十二', '十一', '十', '九', '八', '七', '六', '五', '四', '三', '二', '一'];
 
   /**
@@ -369,6 +370,16 @@
       out.push(rest);
     });
     return out.join(' ');
+  }
+
+  /** Whether `query` holds a question or filler word that withoutFillers leaves out. */
+  function hasFillers(query) {
+    var q = String(query);
+    if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
+    return q.split(/[\s\u3000]+/).some(function (piece) {
+      var w = fold(piece).replace(/[?？!！.,，。]+$/, '');
+      return w && LATIN_FILLERS.indexOf(w) >= 0;
+    });
   }
 
   /**
@@ -633,6 +644,7 @@
     cjkDate: cjkDate,
     synonymQueries: synonymQueries,
     withoutFillers: withoutFillers,
+    hasFillers: hasFillers,
     withinEdits: withinEdits,
     writtenForms: writtenForms,
     stem: stem,

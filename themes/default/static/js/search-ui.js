@@ -48,7 +48,10 @@
    */
   function aboutQuery(el, res, query) {
     var notes = [];
-    if (res.relaxed && res.total) notes.push(fmt(el.getAttribute('data-relaxed'), { query: query, relaxed: res.relaxed }));
+    if (res.relaxed && res.total) {
+      var said = res.fillers ? 'data-relaxed-fillers' : 'data-relaxed';
+      notes.push(fmt(el.getAttribute(said), { query: query, relaxed: res.relaxed }));
+    }
     if (res.folded && res.total) notes.push(fmt(el.getAttribute('data-folded'), { query: res.folded }));
     if (res.widened && res.widened.length) {
       notes.push(fmt(el.getAttribute('data-widened'), { words: res.widened.join(el.getAttribute('data-list-sep') || ', ') }));

@@ -1394,7 +1394,25 @@
   function search(query, options) {
     return searchWidened(query, options).then(function (res) {
       var filtered = options && options.filters && Object.keys(options.filters).length;
-      return res.total || filtered ? res : relax(res.folded || query, res, options);
+      if (filtered) return res;
+      return res.total ? withoutFillers(res.folded || query, res, options) : relax(res.folded || query, res, options);
+    });
+  }
+
+  /**
+   * A question finding less than a page of results (`项目编号怎么分配`, `搬迁项目为什么暂停`)
+   * found the pages that happen to hold 怎么 or 为什么 beside its subject, and missed
+   * those about it. Without its question words (T.withoutFillers) it is run again, and
+   * stands when it finds more, saying so in `relaxed` with `fillers` set. A page whose
+   * title is the question as typed keeps it as it is.
+   */
+  function withoutFillers(query, res, options) {
+    var stripped = T.withoutFillers(query);
+    if (res.total >= WIDEN_BELOW || res.titled_ || !stripped || !T.hasFillers(query)) return res;
+    return searchWidened(stripped, options).then(function (r) {
+      if (r.total <= res.total) return res;
+      r.fillers = true;
+      return relaxedTo(r, stripped);
     });
   }
 
@@ -1410,14 +1428,22 @@
    */
   function relax(query, res, options) {
     var stripped = T.withoutFillers(query);
+    // Nothing but question words (怎么办): nothing is asked about.
+    if (!stripped && T.hasFillers(query)) return Promise.resolve(res);
     var changed = stripped && stripped !== query;
     var first = changed ? searchWidened(stripped, options) : Promise.resolve(null);
     return first.then(function (r1) {
       if (r1 && r1.total) return relaxedTo(r1, stripped);
       var asked = stripped || query;
       return heldQuery(asked).then(function (held) {
-        if (!held || held === asked) return res;
-        return searchWidened(held, options).then(function (r2) { return r2.total ? relaxedTo(r2, held) : res; });
+        var second = !held || held === asked ? Promise.resolve(null) : searchWidened(held, options);
+        return second.then(function (r2) {
+          if (r2 && r2.total) return relaxedTo(r2, held);
+          return coverQuery(asked).then(function (cover) {
+            if (!cover || cover === held || cover === asked) return res;
+            return searchWidened(cover, options).then(function (r3) { return r3.total ? relaxedTo(r3, cover) : res; });
+          });
+        });
       });
     });
   }
@@ -1457,6 +1483,63 @@
       });
     });
   }
+
+  /**
+   * A long query no page holds all of (a question typed as a sentence, a lesson
+   * described from memory) as the part of it the page holding most of it holds: that
+   * page is the one scoring highest over the query's bigrams and words (idf × impact,
+   * as results are scored), and the query keeps the runs of its bigrams that page holds,
+   * of two characters or more, and the words it holds. Null when the page holds less
+   * than a third of the query, or a query under LONG_QUERY characters less than half:
+   * 鲲鹏项目 is not 项目.
+   */
+  function coverQuery(query) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      return Promise.all(prep.shards.map(get)).then(function () {
+        resolveGroups(prep.groups, meta);
+        var score = {};
+        function add(p) {
+          if (!p) return;
+          for (var k = 0; k < p.docs.length; k++) score[p.docs[k]] = (score[p.docs[k]] || 0) + weight(p, k, meta);
+        }
+        var typed = 0;
+        prep.groups.forEach(function (g) {
+          typed += Array.from(g.text).length;
+          (g.type === 'cjk' ? g.postings : g.expansions).forEach(add);
+        });
+        var best = -1;
+        Object.keys(score).forEach(function (d) {
+          var n = +d;
+          if (best < 0 || score[d] > score[best] || (score[d] === score[best] && n < best)) best = n;
+        });
+        if (best < 0) return null;
+        var pieces = [];
+        var kept = 0;
+        prep.groups.forEach(function (g) {
+          if (g.type !== 'cjk') {
+            if (holds(g, best)) { pieces.push(g.text); kept += Array.from(g.text).length; }
+            return;
+          }
+          var chars = Array.from(g.text);
+          var start = -1;
+          for (var k = 0; k <= g.terms.length; k++) {
+            var held = k < g.terms.length && chars.length > 1 && heldBigram(g.postings[k], best) > 0;
+            if (held && start < 0) start = k;
+            if (held || start < 0) continue;
+            pieces.push(chars.slice(start, k + 1).join(''));
+            kept += k + 1 - start;
+            start = -1;
+          }
+        });
+        var enough = typed >= LONG_QUERY ? kept * 3 >= typed : kept * 2 > typed;
+        return enough && pieces.length ? pieces.join(' ') : null;
+      });
+    });
+  }
+
+  /** A query this long (in characters) may be relaxed to a third of it (see coverQuery). */
+  var LONG_QUERY = 8;
 
   /** The pieces of a Chinese run between the bigrams no page holds, of two characters or more. */
   function heldPieces(g) {
@@ -1506,6 +1589,8 @@
       // would add hundreds of pages that merely hold them.
       // (From the matches, not the rows: a call asking for no rows must widen alike.)
       var titled = matches && matches.hits.length && matches.hits[0].title;
+      // Not a field of the result (its rows say so): search's own mark.
+      if (titled) Object.defineProperty(res, 'titled_', { value: true });
       if (res.total >= WIDEN_BELOW || titled) return res;
       var asked = res.folded || query;
       return optional('syn').then(function (table) {

@@ -598,6 +598,30 @@ fn what_a_page_shows_is_searchable() {
     }
 }
 
+/// A page found by its code or a day of its metadata quoted its opening, nothing marked
+/// (the sixth search tester: 28 of 750 excerpts); it quotes the line holding it. A
+/// number is not the start of another (20 marked the 20 of 2024).
+#[test]
+fn a_page_found_by_its_code_or_a_day_quotes_that_line() {
+    let site = with_search();
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!(["PRJ-2024-007", "2024-12-20", "LL-2024-001", "20 Carol"]),
+    );
+    let first = |i: usize| r[i]["results"][0].clone();
+    assert_eq!(first(0)["url"], "projects/erp/", "{}", r[0]);
+    let excerpt = |i: usize| first(i)["excerpt"].as_str().unwrap_or_default().to_string();
+    assert!(excerpt(0).contains("<mark>PRJ-2024-007</mark>"), "{}", r[0]);
+    assert!(excerpt(1).contains("<mark>2024-12-20</mark>"), "{}", r[1]);
+    assert!(excerpt(2).contains("<mark>LL-2024-001</mark>"), "{}", r[2]);
+    assert!(r[3]["total"].as_u64().unwrap() > 0, "{}", r[3]);
+    for res in r[3]["results"].as_array().unwrap() {
+        let excerpt = res["excerpt"].as_str().unwrap_or_default();
+        assert!(!excerpt.contains("<mark>202"), "{excerpt}");
+    }
+}
+
 /// What a lesson or practice page shows besides its Markdown is searchable too: its kind
 /// above the title (经验教训), the rows of a lesson's actions table (what, owner, status,
 /// due and done dates) and a practice's review date. Each was shown on the page and

@@ -451,9 +451,12 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
     let mut out = Line(String::new());
     // The metadata holds the summary too (when written). A value of one Latin word
     // (`quality`) is left out too: a query of one word has no parts to find together.
+    // A code (PRJ-2025-006, LL-2026-003) and a day (2026-10-28) are kept, though
+    // figures: a page found by one quotes the line holding it, not its opening.
     for line in metadata(site, page, i18n, as_of).lines() {
         let one_word = line.bytes().all(|b| b.is_ascii_alphanumeric());
-        if !one_word && !crate::prose::is_numeric(line) && !read.iter().any(|r| r.contains(line)) {
+        let words = !one_word && !crate::prose::is_numeric(line);
+        if (words || is_code_or_day(line)) && !read.iter().any(|r| r.contains(line)) {
             out.add(Some(line));
         }
     }
@@ -486,9 +489,45 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
     }
 }
 
+/// Whether a metadata line is a code (letters and digits joined by `-`, `_` or `.`,
+/// both present: `PRJ-2025-006`) or a whole day as `2026-10-28` — not a month, a year
+/// or an amount, which would find every page of that month or that figure.
+fn is_code_or_day(line: &str) -> bool {
+    let joined = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if line.is_empty() || line.len() > 40 || !line.chars().all(joined) {
+        return false;
+    }
+    let letters = line.bytes().any(|b| b.is_ascii_alphabetic());
+    let digits = line.bytes().any(|b| b.is_ascii_digit());
+    let day = line.len() == 10
+        && line.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    (letters && digits) || day
+}
+
 #[cfg(test)]
 mod tests {
-    use super::written_dates;
+    use super::{is_code_or_day, written_dates};
+
+    #[test]
+    fn codes_and_days_are_told_from_amounts_months_and_years() {
+        for yes in ["PRJ-2025-006", "LL-2026-003", "2026-10-28", "v2.1"] {
+            assert!(is_code_or_day(yes), "{yes}");
+        }
+        for no in [
+            "2026-10",
+            "2026",
+            "1,200,000",
+            "0.95",
+            "PRJ 2025",
+            "",
+            "quality-plan",
+        ] {
+            assert!(!is_code_or_day(no), "{no}");
+        }
+    }
 
     #[test]
     fn dates_written_the_chinese_way_become_iso_terms() {

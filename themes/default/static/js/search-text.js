@@ -532,7 +532,10 @@
             if (isWordAt(norm, at - 1)) continue;
             var end = at + needle.length;
             var exactEnd = !isWordAt(norm, end);
-            if (!exactEnd && !(g.prefix || needle === g.term)) continue;
+            // A stem reaches into its word (deliver → delivery); a number does not:
+            // 20 is not the start of 2024.
+            var stemmed = needle === g.term && !/\d$/.test(needle);
+            if (!exactEnd && !(g.prefix || stemmed)) continue;
             while (isWordAt(norm, end)) end++;
             out.push([at, end, gi]);
           } else {

@@ -622,6 +622,37 @@ fn a_page_found_by_its_code_or_a_day_quotes_that_line() {
     }
 }
 
+/// A European walk-through searched `Wurttemberg` for a lesson on Baden-Württemberg and
+/// found nothing: a letter with an accent is read as its base letter, in the index, the
+/// query, the exact title and the marks alike.
+#[test]
+fn letters_with_accents_are_found_without_them() {
+    let site = with_search();
+    site.write(
+        "content/lessons/stuttgart.md",
+        "---\ntitle: Baden-Württemberg rollout\ndate: 2024-07-02\nproject: erp\nphase: execution\n\
+         impact: negative\nseverity: high\n---\n\nThe café in Württemberg closed early.\n",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([
+            "Wurttemberg",
+            "baden-wurttemberg rollout",
+            "CAFE",
+            "württemberg"
+        ]),
+    );
+    for res in &r {
+        assert_eq!(res["results"][0]["url"], "lessons/stuttgart/", "{res}");
+    }
+    assert_eq!(r[1]["results"][0]["titleMatch"], true, "{}", r[1]);
+    let excerpt = r[0]["results"][0]["excerpt"].as_str().unwrap().to_string();
+    assert!(excerpt.contains("<mark>Württemberg</mark>"), "{excerpt}");
+    let excerpt = r[2]["results"][0]["excerpt"].as_str().unwrap().to_string();
+    assert!(excerpt.contains("<mark>café</mark>"), "{excerpt}");
+}
+
 /// What a lesson or practice page shows besides its Markdown is searchable too: its kind
 /// above the title (经验教训), the rows of a lesson's actions table (what, owner, status,
 /// due and done dates) and a practice's review date. Each was shown on the page and

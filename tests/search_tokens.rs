@@ -24,6 +24,7 @@ const TEXTS: &[&str] = &[
     "截至 2024-03. 下月 v3; 10%-20% 或 100 % 或 1--2",
     "Ünïcode-2 ﬁ-3 İstanbul-4",
     "偏差 10 % 以内，12.5　％ 与 ３０ ％；10 个 %，10 - %，7  %x",
+    "Baden-Württemberg, Wu\u{0308}rttemberg; café crème, ÉTÉ-2024, Łódź, Straße, Nguyễn",
 ];
 
 fn rust_tokens(text: &str) -> Vec<String> {

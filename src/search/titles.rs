@@ -9,8 +9,7 @@
 //! normalizes the query by the same rules.
 
 use crate::markdown::is_cjk;
-use crate::search::tokenize::{scan, Token};
-use crate::slugs::fold_full_width;
+use crate::search::tokenize::{scan, search_char, Token};
 
 /// Characters of a normalized title past which it gets no exact-title term: nobody types
 /// a longer title, and the term would only cost bytes (`TITLE_KEY_CHARS` in search.js).
@@ -30,8 +29,7 @@ pub enum First {
 pub fn title_term(title: &str) -> Option<(String, First)> {
     let mut key = String::from("=");
     let mut chars = 0;
-    for c in title.chars() {
-        let c = fold_full_width(c);
+    for c in title.chars().filter_map(search_char) {
         if is_cjk(c) || c.is_alphanumeric() {
             key.extend(c.to_lowercase());
             chars += 1;

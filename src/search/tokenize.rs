@@ -2,7 +2,8 @@
 //!
 //! The rules are simple enough to mirror exactly in the browser client:
 //!
-//! 1. Fold full-width ASCII (`Ｖｅｎｄｏｒ`, `１２`) to ASCII and lowercase everything.
+//! 1. Fold full-width ASCII (`Ｖｅｎｄｏｒ`, `１２`) to ASCII, Latin letters with accents to
+//!    their base letter (`ü` → `u`), and lowercase everything.
 //! 2. Split into runs: CJK runs (Han, kana, hangul) and word runs (letters and digits of
 //!    other scripts, with inner `'` `-` `.` `_` splitting words). Everything else
 //!    (punctuation, spaces, emoji) separates runs and is never a term.
@@ -20,6 +21,26 @@
 
 use crate::markdown::is_cjk;
 use crate::slugs::fold_full_width;
+
+/// A character as search reads it: full-width ASCII as ASCII, and a Latin letter with
+/// an accent as its base letter (`ü` → `u`, `É` → `E`), so `Wurttemberg` finds
+/// Württemberg and the other way round; `None` for an accent written as a mark of its
+/// own (decomposed text), which is read as part of its letter. Mirrored by `foldChar`
+/// in search-text.js.
+pub fn search_char(c: char) -> Option<char> {
+    let c = fold_full_width(c);
+    match c {
+        '\u{0300}'..='\u{036F}' => None,
+        '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            Some(base.filter(char::is_ascii_alphabetic).unwrap_or(c))
+        }
+        _ => Some(c),
+    }
+}
 
 /// Characters of a word that are indexed: a longer word counts as its first
 /// `MAX_WORD_CHARS` characters, in the index and in queries alike (`MAX_WORD_CHARS` in
@@ -153,7 +174,10 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
         let c = if raw.is_ascii() {
             raw
         } else {
-            fold_full_width(raw)
+            match search_char(raw) {
+                Some(c) => c,
+                None => continue,
+            }
         };
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -419,6 +443,27 @@ mod tests {
         assert!(all.contains(&"ク".to_string()));
         // Japanese punctuation ends a run like Chinese punctuation does.
         assert!(!texts("遅延。リスク").contains(&"延リ".to_string()));
+    }
+
+    #[test]
+    fn letters_with_accents_are_read_as_their_base_letters() {
+        // Precomposed, decomposed (a mark of its own after the letter) and plain: one term.
+        for text in [
+            "Württemberg",
+            "Wu\u{0308}rttemberg",
+            "WURTTEMBERG",
+            "Ｗｕｒｔｔｅｍｂｅｒｇ",
+        ] {
+            assert_eq!(texts(text), ["wurttemberg"], "{text}");
+        }
+        assert_eq!(texts("café crème"), ["cafe", "creme"]);
+        assert_eq!(
+            texts("Łódź"),
+            ["łodz"],
+            "a letter with no base in ASCII stays"
+        );
+        assert_eq!(search_char('ß'), Some('ß'));
+        assert_eq!(search_char('中'), Some('中'));
     }
 
     #[test]

@@ -53,11 +53,24 @@
     return ch.toLowerCase() !== ch.toUpperCase() || !/[\s\u2000-\u206F\u3000-\u303F\uFF00-\uFFEF]/.test(ch);
   }
 
+  /**
+   * A character as search reads it (search_char in src/search/tokenize.rs): full-width
+   * ASCII as ASCII, a Latin letter with an accent as its base letter (ü → u), and an
+   * accent written as a mark of its own as nothing ('').
+   */
   function foldChar(ch) {
     var cp = ch.codePointAt(0);
     if (cp >= 0xFF01 && cp <= 0xFF5E) return String.fromCharCode(cp - 0xFEE0);
     if (cp === 0x3000) return ' ';
+    if (cp >= 0x300 && cp <= 0x36F) return '';
+    if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) return baseLetter(ch);
     return ch;
+  }
+
+  /** A Latin letter's base letter when it has one in ASCII (é → e; ł stays ł). */
+  function baseLetter(ch) {
+    var base = typeof ch.normalize === 'function' ? ch.normalize('NFD').charAt(0) : ch;
+    return /[A-Za-z]/.test(base) ? base : ch;
   }
 
   function isAscii(s) { return /^[\x00-\x7f]*$/.test(s); }
@@ -165,6 +178,7 @@
     var chars = Array.from(String(text));
     for (var i = 0; i < chars.length; i++) {
       var c = foldChar(chars[i]);
+      if (c === '') continue;
       var cp = c.codePointAt(0);
       if (isCjk(cp)) {
         flushWord();
@@ -464,17 +478,14 @@
    * (İ lowercases to two units, Σ to ς at a word's end in a whole string, surrogate pairs
    * map both units to the pair's start): text holding none folds in one pass.
    */
-  var NOT_ONE_FOR_ONE = /[\u0130\u03a3\ud800-\udfff]/;
-  var FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-
-  function foldFullWidth(c) {
-    return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
-  }
+  var NOT_ONE_FOR_ONE = /[\u0130\u03a3\ud800-\udfff\u0300-\u036f]/;
+  /** What foldChar changes one code unit for one (full-width ASCII, accented letters). */
+  var ONE_FOR_ONE = /[\uff01-\uff5e\u3000\u00c0-\u024f\u1e00-\u1eff]/g;
 
   /** Text folded and lowercased, character by character (normalize's text). */
   function fold(text) {
     text = String(text);
-    if (!NOT_ONE_FOR_ONE.test(text)) return text.replace(FULL_WIDTH, foldFullWidth).toLowerCase();
+    if (!NOT_ONE_FOR_ONE.test(text)) return text.replace(ONE_FOR_ONE, foldChar).toLowerCase();
     return normalize(text).text;
   }
 
@@ -485,7 +496,7 @@
     var i = 0;
     if (!NOT_ONE_FOR_ONE.test(text)) {
       // One unit for one: the map is the identity.
-      norm = text.replace(FULL_WIDTH, foldFullWidth).toLowerCase();
+      norm = text.replace(ONE_FOR_ONE, foldChar).toLowerCase();
       for (i = 0; i <= text.length; i++) map.push(i);
       return { text: norm, map: map };
     }

@@ -653,6 +653,38 @@ fn letters_with_accents_are_found_without_them() {
     assert!(excerpt.contains("<mark>café</mark>"), "{excerpt}");
 }
 
+/// Prose writing a date the European or the English way (27.09.2024, 28 October 2026)
+/// was not found by the day typed `2024-09-27`, nor marked: such dates are indexed as the
+/// ISO day and month, as dates written the Chinese way are.
+#[test]
+fn dates_written_in_words_are_found_and_marked_by_the_iso_day() {
+    let site = with_search();
+    site.write(
+        "content/practices/risk/acceptance.md",
+        "---\ntitle: Site acceptance\n---\n\nAbnahme am 27.09.2024 durch den Kunden. \
+         The steering review was held on 28 October 2026.\n",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!(["2024-09-27", "2026-10-28", "2026/10", "2024.9.27"]),
+    );
+    let marked = [
+        "<mark>27.09.2024</mark>",
+        "<mark>28 October 2026</mark>",
+        "<mark>October 2026</mark>",
+        "<mark>27.09.2024</mark>",
+    ];
+    for (res, mark) in r.iter().zip(marked) {
+        assert_eq!(
+            res["results"][0]["url"], "practices/risk/acceptance/",
+            "{res}"
+        );
+        let excerpt = res["results"][0]["excerpt"].as_str().unwrap_or_default();
+        assert!(excerpt.contains(mark), "{mark}: {excerpt}");
+    }
+}
+
 /// What a lesson or practice page shows besides its Markdown is searchable too: its kind
 /// above the title (经验教训), the rows of a lesson's actions table (what, owner, status,
 /// due and done dates) and a practice's review date. Each was shown on the page and

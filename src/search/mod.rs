@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod index;
 pub mod places;
 pub mod postings;
+pub mod prose_dates;
 pub mod ranked;
 pub mod reach;
 pub mod shards;

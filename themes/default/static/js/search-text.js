@@ -222,6 +222,27 @@
     return iso === code ? [] : [iso];
   }
 
+  var MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+    'september', 'october', 'november', 'december'];
+
+  /**
+   * An ISO day or month (`2026-10-28`, `2026-10`) as prose writes it, folded: `28.10.2026`,
+   * `28 october 2026`, `october 28, 2026`, `2026年10月28日` (src/search/prose_dates.rs
+   * indexes these as the ISO terms). For the excerpt's marks only: no index term is
+   * written so, so they are never looked up. [] for any other text.
+   */
+  function proseDates(text) {
+    var m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+    if (!m || +m[2] < 1 || +m[2] > 12) return [];
+    var y = m[1], mo = +m[2], name = MONTH_NAMES[mo - 1], short = name.slice(0, 3);
+    if (!m[3]) return [name + ' ' + y, short + ' ' + y, y + '年' + mo + '月'];
+    var d = +m[3];
+    if (d < 1 || d > 31) return [];
+    return [m[3] + '.' + m[2] + '.' + y, d + '.' + mo + '.' + y, d + ' ' + name + ' ' + y,
+      d + ' ' + short + ' ' + y, name + ' ' + d + ', ' + y, short + ' ' + d + ', ' + y,
+      y + '年' + mo + '月' + d + '日'];
+  }
+
   /**
    * A query that is one date written the Chinese way — `2024年4月`, `2024 年 04 月`,
    * `2024年3月15日` — as the ISO term the index holds for every page showing that month
@@ -241,6 +262,8 @@
    * A number typed with leading zeros (`04` of `2024年04月`) as pages print it (`4`):
    * [that number], or [] for any other word.
    */
+  function isoDate(text) { return /^\d{4}-\d{2}(-\d{2})?$/.test(text); }
+
   function unpadded(word) {
     return /^0+[1-9]\d*$/.test(word) ? [word.replace(/^0+/, '')] : [];
   }
@@ -527,6 +550,7 @@
         needles = [g.text];
       } else {
         needles = (g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text]).concat(g.alts || []);
+        if (g.code) needles = needles.concat(proseDates((g.alts || []).concat(g.text).filter(isoDate)[0] || ''));
         // A percentage is the same code with a space before its % (`10 %`).
         if (g.code && /\d%$/.test(g.text)) needles.push(g.text.slice(0, -1) + ' %');
       }

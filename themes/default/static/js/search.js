@@ -524,16 +524,26 @@
             if (many) near++;
           }
         } else {
+          // A page holding the word as typed scores by it; one holding only longer
+          // words it starts, by the best of them. Not the best of all: a page dated
+          // 2026-10-23 (a day on one page, a high idf) outscored the report titled
+          // with the month 2026-10 typed.
           var s = 0;
+          var typed = 0;
           var held = !gr.prefix;
+          var asWritten = gr.prefix ? forms(gr) : null;
           for (var e = 0; e < gr.expansions.length; e++) {
             var q = gr.expansions[e];
             var x = slot(q, d);
             if (x < 0) continue;
-            s = Math.max(s, weight(q, x, meta));
-            if (!held) held = gr.expanded[e] === gr.term || gr.expanded[e] === gr.text;
+            var w = weight(q, x, meta);
+            // The word typed, or typed another way (2026/10 is 2026-10).
+            var asTyped = asWritten !== null && asWritten.indexOf(gr.expanded[e]) >= 0;
+            s = Math.max(s, w);
+            if (asTyped) typed = Math.max(typed, w);
+            if (!held) held = asTyped;
           }
-          total += s;
+          total += gr.prefix && typed > 0 ? typed : s;
           if (!held) whole = false;
         }
         if (gr.next && slot(gr.next, d) >= 0) near++;

@@ -267,57 +267,33 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
     out
 }
 
-/// A cell written `1.200` among whole amounts in the thousands: the way much of Europe
-/// writes 1,200, read as 1.2 and drawn a thousand times too small without a word (the
-/// fifth malformed hunt). Warned at `y`, naming the cell.
+/// A cell written `1.200` among amounts in the thousands: the way much of Europe writes
+/// 1,200, read as 1.2 and drawn a thousand times too small without a word (the fifth
+/// malformed hunt). Weighed as a budget's amounts are
+/// ([`crate::numbers::points_for_thousands`]); warned at `y`, naming the cell.
 fn point_for_thousands(table: &Table, name: &str, text: &str) -> Option<SpecError> {
     let col = table.column(name)?;
-    let looks_grouped = |t: &str| {
-        let t = t.trim();
-        t.split_once('.').is_some_and(|(whole, part)| {
-            (1..=3).contains(&whole.len())
-                && part.len() == 3
-                && whole.bytes().all(|b| b.is_ascii_digit())
-                && part.bytes().all(|b| b.is_ascii_digit())
-        })
-    };
-    let rows = 0..table.rows.len();
-    let odd = rows
-        .clone()
-        .find(|&r| matches!(table.cell(r, col), Cell::Text(t) if looks_grouped(t)))?;
-    let mut others: Vec<f64> = rows
-        .filter(|&r| r != odd)
-        .filter_map(|r| match table.cell(r, col) {
-            Cell::Number(n) => Some(*n),
-            Cell::Text(t) if !looks_grouped(t) => crate::data::table::parse_number(t),
-            _ => None,
-        })
+    let column: Vec<_> = (0..table.rows.len())
+        .map(|r| table.cell(r, col).written())
         .collect();
-    if others.is_empty() || others.iter().any(|n| n.fract() != 0.0) {
-        return None;
-    }
-    others.sort_by(f64::total_cmp);
-    if others[others.len() / 2] < 1000.0 {
-        return None;
-    }
+    let &(_, odd) = crate::numbers::points_for_thousands(&[column]).first()?;
     let written = table.text(odd, col);
     let written = written.trim();
+    let grouped = crate::numbers::dotted_thousands(written)?;
+    let read = crate::data::table::parse_number(written)?;
     Some(SpecError {
         message: t!(
-            "`{value}` ({place}) reads as {number}, among whole amounts in the thousands in `{column}`",
+            "`{value}` ({place}) reads as {number}; with its point separating thousands, as much of Europe writes them, it would be {whole}",
             value = written,
             place = format!(
                 "{} {}",
                 crate::diagnostics::shown(&table.path),
                 table.place_name(odd, col)
             ),
-            number = crate::data::table::parse_number(written).unwrap_or_default(),
-            column = name
+            number = crate::data::table::format_number(read),
+            whole = crate::numbers::format_amount(grouped)
         ),
-        help: t!(
-            "if it means {whole}, write it without the point: `{whole}` (a point starts the decimals)",
-            whole = written.replace('.', "")
-        ),
+        help: crate::numbers::point_help(grouped, read),
         span: field_span(text, "y"),
     })
 }

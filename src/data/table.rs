@@ -28,6 +28,17 @@ fn iso<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Cell {
+    /// The cell as the thousands-point check weighs it: its text, when the file kept
+    /// it, and the number it is read as.
+    pub fn written(&self) -> crate::numbers::Written<'_> {
+        let (text, value) = match self {
+            Cell::Text(t) => (Some(t.as_str()), parse_number(t)),
+            Cell::Number(n) => (None, Some(*n)),
+            _ => (None, None),
+        };
+        crate::numbers::Written { text, value }
+    }
+
     /// The cell as a user wrote it, for messages and tables.
     pub fn display(&self) -> String {
         match self {
@@ -39,15 +50,7 @@ impl Cell {
     }
 }
 
-/// Numbers without a spurious `.0`, with up to four decimals.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        let s = format!("{n:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use crate::numbers::format_number;
 
 /// Where a cell is, for error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,6 +194,15 @@ impl Table {
                         col,
                         t!("a number"),
                         t!("`{value}` is written with a typographic minus or in brackets, as accounts show a negative amount: write `{fixed}`", value = t.trim(), fixed = fixed),
+                    ))
+                }
+                None if crate::numbers::dotted_thousands(t).is_some() => {
+                    let n = crate::numbers::dotted_thousands(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` separates thousands with points, as much of Europe writes them: write {number} (a point in a number always starts its decimals)", value = t.trim(), number = format!("{n:.0}")),
                     ))
                 }
                 None if crate::numbers::read_loosely(t).is_some() => {

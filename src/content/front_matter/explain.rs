@@ -110,6 +110,17 @@ pub(super) fn in_words(
         )));
         return d;
     }
+    if let (true, Some(n)) = (shape.is_number(), crate::numbers::dotted_thousands(value)) {
+        // `1.200.000`: a string to YAML, 1,200,000 to much of Europe.
+        d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
+        d.help = Some(Box::new(t!(
+            "`{value}` separates thousands with points: write `{field}: {number}` (a point in a number always starts its decimals)",
+            value = value,
+            number = format!("{n:.0}"),
+            field = &field
+        )));
+        return d;
+    }
     if let Some(whole) = not_whole(&field, value).filter(|_| shape == Shape::Whole) {
         return whole.with(d);
     }

@@ -1,11 +1,13 @@
 //! Amounts a budget cell reads as a plain number although its text says otherwise: a
 //! currency sign of another currency than the project's (`¥480` in a USD project is
 //! read as 480 dollars), and scientific notation, which is how a spreadsheet saves a
-//! number it shows rounded (`1.23457E+11`). Both are read, so they are warnings, each
-//! said once per table at its first cell.
+//! number it shows rounded (`1.23457E+11`), and a point between thousands (`98.500`,
+//! read as 98.5). All are read, so they are warnings, each said once per table at its
+//! first cell.
 
 use crate::data::{Cell, Table};
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::numbers::Written;
 use crate::t;
 
 /// The amount columns of a budget table.
@@ -63,6 +65,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
         }
     }
     out.extend(currency.and_then(|currency| header_in_other_currency(table, currency)));
+    out.extend(points_for_thousands(table));
     let rounded: Vec<&(usize, usize, &str)> = cells
         .iter()
         .filter(|(_, _, text)| scientific(text))
@@ -82,6 +85,46 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// The amount cells (row, column) whose point probably separates thousands (see
+/// [`crate::numbers::points_for_thousands`]), in column order.
+pub(super) fn dotted_cells(table: &Table) -> Vec<(usize, usize)> {
+    let columns: Vec<usize> = AMOUNTS.iter().filter_map(|n| table.column(n)).collect();
+    let written: Vec<Vec<Written>> = columns
+        .iter()
+        .map(|&col| {
+            (0..table.rows.len())
+                .map(|row| table.cell(row, col).written())
+                .collect()
+        })
+        .collect();
+    crate::numbers::points_for_thousands(&written)
+        .into_iter()
+        .map(|(c, row)| (row, columns[c]))
+        .collect()
+}
+
+/// `98.500` among amounts near 100,000: read as 98.5, a month's cost a thousand times
+/// too small, and the project's CPI and status with it.
+fn points_for_thousands(table: &Table) -> Option<Diagnostic> {
+    let dotted = dotted_cells(table);
+    let &(row, col) = dotted.first()?;
+    let text = table.text(row, col);
+    let grouped = crate::numbers::dotted_thousands(&text)?;
+    let read = crate::data::table::parse_number(&text)?;
+    let message = t!(
+        "`{value}` reads as {number}; with its point separating thousands, as much of Europe writes them, it would be {whole}{more}",
+        value = text.trim(),
+        number = crate::data::table::format_number(read),
+        whole = crate::numbers::format_amount(grouped),
+        more = more(dotted.len())
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+            .with_help(crate::numbers::point_help(grouped, read)),
+    )
 }
 
 /// An amount column headed in another currency than the project's (`计划值（美元）`

@@ -226,11 +226,16 @@ pub(super) fn column_in_other_unit(table: &Table, totals: &[Total]) -> Vec<Diagn
 /// cell of each of PV, EV and AC is named.
 pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let dotted = super::amounts::dotted_cells(table);
     for &(name, amount) in &AMOUNTS {
         let Some(col) = table.column(name) else {
             continue;
         };
-        let reported = reported(totals, amount);
+        // A dotted amount (`125.000`) has its own warning, naming the point.
+        let reported: Vec<(&BudgetRow, f64)> = reported(totals, amount)
+            .into_iter()
+            .filter(|(row, _)| !dotted.contains(&(row.row, col)))
+            .collect();
         if reported.len() < SCALE_MIN_ROWS {
             continue;
         }
@@ -266,10 +271,15 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                 median = format_amount(median)
             )
         };
+        let text = table.text(row.row, col);
+        let help = match crate::numbers::dotted_thousands(&text) {
+            Some(grouped) => crate::numbers::point_help(grouped, a),
+            None => t!("write every amount of the table in the same unit, the project's currency (not thousands or ten-thousands); if the amount is right, this warning can be ignored"),
+        };
         out.push(
             table
                 .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, col)
-                .with_help(t!("write every amount of the table in the same unit, the project's currency (not thousands or ten-thousands); if the amount is right, this warning can be ignored")),
+                .with_help(help),
         );
     }
     out

@@ -49,6 +49,20 @@ impl FrontMatter<'_> {
         Location::new(self.path, &source, offset, len)
     }
 
+    /// `field`'s value as written, without a comment after it: `1.200`, which YAML has
+    /// read as 1.2.
+    fn written(&self, field: &str) -> String {
+        let source = self.source.text(self.path);
+        let Ok(split) = front_matter::split(self.path, &source) else {
+            return String::new();
+        };
+        let line = source[field_offset(&source, &split, field)..]
+            .lines()
+            .next()
+            .unwrap_or("");
+        line.split(" #").next().unwrap_or("").trim().to_string()
+    }
+
     /// A warning at `field`'s value.
     fn warn(&self, field: &str, message: Text, help: Text) -> Diagnostic {
         Diagnostic::warning(Problem::Content(message))
@@ -227,6 +241,10 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
             )),
         );
     }
+    let dotted_bac = bac_with_thousands_point(p);
+    // Its gap from the plan follows from the point alone: said once, at the point.
+    let bac_in_doubt = dotted_bac.is_some();
+    out.extend(dotted_bac);
     if let Some((table, rows)) = p.budget.filter(|(_, rows)| !rows.is_empty()) {
         let currency = p
             .info
@@ -235,7 +253,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
             .map(crate::numbers::currency_code);
         out.extend(amounts::doubts(table, currency.as_deref()));
         let totals = budget::running_totals(rows);
-        if let Some(bac) = p.info.bac.filter(|b| *b > 0.0) {
+        if let Some(bac) = p.info.bac.filter(|b| *b > 0.0 && !bac_in_doubt) {
             out.extend(budget::plan_against_bac(
                 p,
                 &totals,
@@ -295,6 +313,24 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(milestones::reached_before_start(table, milestones, start));
     }
     out
+}
+
+/// `bac: 1.200`, the way much of Europe writes 1,200: YAML reads 1.2, and EAC, VAC and
+/// percent complete follow it without a word.
+fn bac_with_thousands_point(p: &Project) -> Option<Diagnostic> {
+    let read = p.info.bac?;
+    let written = p.front.written("bac");
+    let grouped = crate::numbers::dotted_thousands(&written)?;
+    Some(p.front.warn(
+        "bac",
+        t!(
+            "`{value}` reads as {number}; with its point separating thousands, as much of Europe writes them, it would be {whole}",
+            value = written.as_str(),
+            number = crate::data::table::format_number(read),
+            whole = crate::numbers::format_amount(grouped)
+        ),
+        crate::numbers::point_help(grouped, read),
+    ))
 }
 
 /// A currency that is no three-letter code once the names people write are mapped

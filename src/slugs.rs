@@ -42,6 +42,22 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// A person's or department's name as compared and shown: full-width letters, digits
+/// and spaces folded as tags are (`ＩＴ部` is `IT部`), with no space of any width or
+/// invisible character around it and one plain space between words. A Chinese input
+/// method types `信息中心　` (U+3000 after it), which compared as written was a second
+/// 信息中心 on the dashboard, in the hygiene report's owners and in every filter.
+/// `None` when nothing is left.
+pub fn tidy_name(text: &str) -> Option<String> {
+    let folded: String = text
+        .chars()
+        .map(fold_full_width)
+        .filter(|&c| c.is_whitespace() || !is_blank(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// Full-width ASCII (`Ａ`, `１`) as typed by Chinese input methods, folded to ASCII.
 pub fn fold_full_width(c: char) -> char {
     match c {
@@ -154,6 +170,19 @@ pub fn is_theme_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_the_spaces_an_input_method_adds_and_fold_full_width() {
+        assert_eq!(tidy_name("信息中心\u{3000}").as_deref(), Some("信息中心"));
+        assert_eq!(tidy_name("\u{3000} 王芳\u{200B}").as_deref(), Some("王芳"));
+        assert_eq!(tidy_name("ＩＴ部").as_deref(), Some("IT部"));
+        assert_eq!(
+            tidy_name("Carol\u{3000}\u{a0}Wang").as_deref(),
+            Some("Carol Wang")
+        );
+        assert_eq!(tidy_name("王\u{200B}芳").as_deref(), Some("王芳"));
+        assert_eq!(tidy_name("\u{3000}\u{FEFF}"), None);
+    }
 
     #[test]
     fn keeps_chinese_and_drops_punctuation() {

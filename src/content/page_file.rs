@@ -16,7 +16,7 @@ use crate::content::schema::{
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::kinds::{kind_of, Kind};
 use crate::markdown;
-use crate::slugs::slugify;
+use crate::slugs::{slugify, tidy_name};
 use crate::source::{read_text, Source};
 
 /// The largest BAC accepted: 10^15, the limit budget tables have too (see
@@ -271,7 +271,8 @@ fn parse_meta(
             page.summary = m.summary.unwrap_or_default();
         }
         Kind::Practice => {
-            let m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
+            let mut m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
+            m.owner = m.owner.as_deref().and_then(tidy_name);
             page.title = m.title.clone();
             page.date = m.date;
             page.category = m.category.clone();
@@ -283,10 +284,14 @@ fn parse_meta(
             page.extra = Extra::Practice(Box::new(m));
         }
         Kind::Lesson => {
-            let m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
+            let mut m: LessonMeta = front_matter::parse(path, text, split, "lesson")?;
             let wrong = crate::content::actions::errors(path, text, split, &m);
             if !wrong.is_empty() {
                 return Err(wrong);
+            }
+            m.owner = m.owner.as_deref().and_then(tidy_name);
+            for action in &mut m.actions {
+                action.owner = action.owner.as_deref().and_then(tidy_name);
             }
             page.title = m.title.clone();
             page.date = Some(m.date);
@@ -305,6 +310,10 @@ fn parse_meta(
             check_project(path, text, split, &m).map_err(|d| vec![d])?;
             // Shown and compared as its code: `RMB` or `人民币` is CNY everywhere.
             m.currency = m.currency.map(|c| crate::numbers::currency_code(&c));
+            // Grouped and compared as names: `信息中心　` is 信息中心.
+            for name in [&mut m.sponsor, &mut m.manager, &mut m.department] {
+                *name = name.as_deref().and_then(tidy_name);
+            }
             page.title = m.title.clone();
             page.tags = m.tags.clone();
             page.summary = m.summary.clone().unwrap_or_default();
@@ -314,7 +323,8 @@ fn parse_meta(
             page.extra = Extra::Project(Box::new(ProjectInfo { meta: m, slug }));
         }
         Kind::Review => {
-            let m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
+            let mut m: ReviewMeta = front_matter::parse(path, text, split, "review")?;
+            m.owner = m.owner.as_deref().and_then(tidy_name);
             page.title = m.title.clone();
             page.date = Some(m.date);
             page.tags = m.tags.clone();
@@ -332,7 +342,7 @@ fn parse_meta(
             page.date = m.date;
             page.tags = m.tags;
             page.weight = m.weight;
-            page.owner = m.owner;
+            page.owner = m.owner.as_deref().and_then(tidy_name);
             page.summary = m.summary.unwrap_or_default();
             page.draft = m.draft;
         }

@@ -1,0 +1,64 @@
+//! Names of people and departments as a Chinese input method types them: a full-width
+//! space (U+3000) before or after, full-width letters (`ＩＴ部`). Compared as written,
+//! `信息中心　` was a second department on the dashboard, splitting its BAC and EAC.
+
+mod common;
+
+use common::Site;
+
+/// The cells of the dashboard's table headed by 部门 (BAC and EAC by department).
+fn department_cells(site: &Site) -> Vec<String> {
+    let page = site.read("dashboard/index.html");
+    let table = page
+        .split("<table")
+        .skip(1)
+        .map(|t| t.split("</table>").next().unwrap_or(""))
+        .find(|t| t.contains("部门</th>"))
+        .expect("a table by department");
+    table
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let inner = &cell[cell.find('>').unwrap() + 1..];
+            inner.split("</td>").next().unwrap().trim().to_string()
+        })
+        .collect()
+}
+
+fn set_field(site: &Site, project: &str, field: &str, value: &str) {
+    let rel = format!("content/projects/{project}/index.md");
+    let text = std::fs::read_to_string(site.root().join(&rel)).unwrap();
+    let prefix = format!("{field}: ");
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(&prefix) {
+                format!("{prefix}{value}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    site.write(&rel, changed.join("\n") + "\n");
+}
+
+#[test]
+fn a_department_typed_with_a_full_width_space_is_the_same_department() {
+    let site = Site::sample();
+    set_field(&site, "hr-self-service", "department", "信息中心");
+    site.build_ok();
+    let before = department_cells(&site);
+    set_field(&site, "hr-self-service", "department", "信息中心\u{3000}");
+    set_field(&site, "erp-upgrade", "department", "\u{3000}信息中心");
+    site.build_ok();
+    let after = department_cells(&site);
+    assert_eq!(
+        after.iter().filter(|c| c.as_str() == "信息中心").count(),
+        1,
+        "{after:?}"
+    );
+    assert_eq!(before, after);
+    // The project's own page shows the name without the space.
+    let page = site.read("projects/hr-self-service/index.html");
+    assert!(page.contains("<dd>信息中心</dd>"), "{page}");
+}

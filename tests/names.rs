@@ -25,31 +25,14 @@ fn department_cells(site: &Site) -> Vec<String> {
         .collect()
 }
 
-fn set_field(site: &Site, project: &str, field: &str, value: &str) {
-    let rel = format!("content/projects/{project}/index.md");
-    let text = std::fs::read_to_string(site.root().join(&rel)).unwrap();
-    let prefix = format!("{field}: ");
-    let changed: Vec<String> = text
-        .lines()
-        .map(|l| {
-            if l.starts_with(&prefix) {
-                format!("{prefix}{value}")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect();
-    site.write(&rel, changed.join("\n") + "\n");
-}
-
 #[test]
 fn a_department_typed_with_a_full_width_space_is_the_same_department() {
     let site = Site::sample();
-    set_field(&site, "hr-self-service", "department", "信息中心");
+    site.set_project_field("hr-self-service", "department", "信息中心");
     site.build_ok();
     let before = department_cells(&site);
-    set_field(&site, "hr-self-service", "department", "信息中心\u{3000}");
-    set_field(&site, "erp-upgrade", "department", "\u{3000}信息中心");
+    site.set_project_field("hr-self-service", "department", "信息中心\u{3000}");
+    site.set_project_field("erp-upgrade", "department", "\u{3000}信息中心");
     site.build_ok();
     let after = department_cells(&site);
     assert_eq!(

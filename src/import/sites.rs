@@ -82,14 +82,27 @@ impl Site {
     /// (case, width and punctuation aside); else the help for the error.
     pub fn project(&self, value: &str) -> Result<String, Text> {
         let key = normalize(value);
-        let found = self.projects.iter().find(|p| {
-            p.slug == value.trim()
-                || normalize(&p.slug) == key
-                || normalize(&p.title) == key
-                || p.code.as_deref().is_some_and(|c| normalize(c) == key)
-        });
-        if let Some(project) = found {
+        let by_folder = self
+            .projects
+            .iter()
+            .find(|p| p.slug == value.trim() || normalize(&p.slug) == key);
+        if let Some(project) = by_folder {
             return Ok(project.slug.clone());
+        }
+        // A title or code two projects share names neither: filing the row under the
+        // first met would be a guess shown as a fact.
+        let found: Vec<&str> = self
+            .projects
+            .iter()
+            .filter(|p| {
+                normalize(&p.title) == key || p.code.as_deref().is_some_and(|c| normalize(c) == key)
+            })
+            .map(|p| p.slug.as_str())
+            .collect();
+        match found.as_slice() {
+            [one] => return Ok(one.to_string()),
+            [_, ..] => return Err(crate::site::shared_name(value, &found)),
+            [] => {}
         }
         if self.projects.is_empty() {
             return Err(t!(
@@ -175,5 +188,27 @@ mod tests {
         assert!(help.contains("did you mean `crm-rollout`"), "{help}");
         let help = s.project("新项目").unwrap_err().to_string();
         assert!(help.contains("crm-rollout, erp-upgrade"), "{help}");
+    }
+
+    #[test]
+    fn a_title_or_code_two_projects_share_is_refused_naming_both() {
+        let mut s = site();
+        s.projects[1].code = Some("prj-2024-011".into());
+        s.projects.push(Project {
+            slug: "erp-upgrade-2".into(),
+            title: "ERP 升级".into(),
+            code: None,
+        });
+        for shared in ["PRJ-2024-011", "ERP 升级"] {
+            let help = s.project(shared).unwrap_err().to_string();
+            assert!(help.contains("is the title or code of"), "{help}");
+        }
+        let help = s.project("PRJ-2024-011").unwrap_err().to_string();
+        assert!(
+            help.contains("`crm-rollout`") && help.contains("`erp-upgrade`"),
+            "{help}"
+        );
+        // A folder name is one project whatever the titles.
+        assert_eq!(s.project("erp-upgrade").unwrap(), "erp-upgrade");
     }
 }

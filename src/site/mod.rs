@@ -7,6 +7,7 @@
 mod links;
 mod patch;
 mod sections;
+mod shared_names;
 mod taxonomy;
 
 use crate::ids::Id;
@@ -172,6 +173,7 @@ pub fn link(
         .iter_enumerated()
         .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
         .collect();
+    diagnostics.extend(shared_names::check(&pages, &projects));
     let project_links = relate_projects(
         &pages,
         &projects,
@@ -215,6 +217,20 @@ pub fn link(
     site.backlinks = links::backlinks(&resolved);
     site.links = resolved;
     site
+}
+
+/// The help for a title or code that several projects have (`folders`): each is named,
+/// none chosen.
+pub fn shared_name(name: &str, folders: &[&str]) -> crate::messages::Text {
+    t!(
+        "`{name}` is the title or code of more than one project ({projects}): write the folder name of the one meant (a project is named by its folder under content/projects/)",
+        name = name.trim(),
+        projects = folders
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn newest_by_kind(pages: &Pages) -> BTreeMap<Kind, Vec<PageId>> {
@@ -346,24 +362,30 @@ fn relate_projects(
                 );
                 continue;
             }
-            // Named as people know it, by its title or code: the folder it is.
-            let known_as = projects.iter().find_map(|(folder, &p)| {
-                let same = |a: &str| a.trim().to_lowercase() == slug.trim().to_lowercase();
-                let info = pages[p].project()?;
-                (same(&pages[p].title) || info.code.as_deref().is_some_and(same))
-                    .then_some(folder.as_str())
-            });
-            let help = match (known_as, did_you_mean(slug, &slugs)) {
-                (Some(folder), _) => t!(
+            // Named as people know it, by its title or code: the folder it is, or the
+            // folders, when projects share it (never one of them as if it were alone).
+            let known_as: Vec<&str> = projects
+                .iter()
+                .filter(|(_, &p)| {
+                    let same = |a: &str| shared_names::key(a) == shared_names::key(slug);
+                    pages[p].project().is_some_and(|info| {
+                        same(&pages[p].title) || info.code.as_deref().is_some_and(same)
+                    })
+                })
+                .map(|(folder, _)| folder.as_str())
+                .collect();
+            let help = match (known_as.as_slice(), did_you_mean(slug, &slugs)) {
+                ([folder], _) => t!(
                     "`{name}` is the title or code of project `{folder}`: write `project: {folder}` (a project is named by its folder under content/projects/)",
                     name = slug.as_str(),
-                    folder = folder
+                    folder = *folder
                 ),
-                (None, Some(s)) => t!(
+                ([_, ..], _) => shared_name(slug, &known_as),
+                ([], Some(s)) => t!(
                     "did you mean `{s}`? Projects are the folders under content/projects/",
                     s = s
                 ),
-                (None, None) => t!("known projects: {projects}", projects = slugs.join(", ")),
+                ([], None) => t!("known projects: {projects}", projects = slugs.join(", ")),
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))

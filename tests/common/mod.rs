@@ -72,6 +72,22 @@ impl Site {
         fs::write(path, text).unwrap();
     }
 
+    /// Sets a YAML front matter field of project `project`'s index.md to `value`, as
+    /// written (the line `field: …` must be there).
+    pub fn set_project_field(&self, project: &str, field: &str, value: &str) {
+        let rel = format!("content/projects/{project}/index.md");
+        let text = fs::read_to_string(self.root().join(&rel)).unwrap();
+        let prefix = format!("{field}: ");
+        let changed: Vec<String> = text
+            .lines()
+            .map(|l| match l.starts_with(&prefix) {
+                true => format!("{prefix}{value}"),
+                false => l.to_string(),
+            })
+            .collect();
+        self.write(&rel, changed.join("\n") + "\n");
+    }
+
     pub fn remove(&self, rel: &str) {
         fs::remove_file(self.root().join(rel)).unwrap();
     }

@@ -144,6 +144,44 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The earliest year a page of a portal can be dated: anything before is a year typed
+/// short or with a digit missing (`0202`, `0000`), never a project's day.
+pub const EARLIEST_YEAR: i16 = 1900;
+
+/// The year `year` was probably meant to be when it is a slip of the fingers: the one
+/// year in `range` made by swapping two neighbouring digits (`2042` for 2024, `0224` for
+/// 2024) or by moving the first digit to the end or the last to the front. `None` when
+/// no such year, or more than one, lies in `range`: a guess shown must be the only one.
+pub fn likely_year(year: i16, range: std::ops::RangeInclusive<i16>) -> Option<i16> {
+    let digits: Vec<u8> = format!("{year:04}").into_bytes();
+    if digits.len() != 4 {
+        return None;
+    }
+    let mut found: Vec<i16> = Vec::new();
+    let mut consider = |d: &[u8]| {
+        let candidate = std::str::from_utf8(d).ok()?.parse::<i16>().ok()?;
+        if candidate != year && range.contains(&candidate) && !found.contains(&candidate) {
+            found.push(candidate);
+        }
+        Some(())
+    };
+    for i in 0..3 {
+        let mut d = digits.clone();
+        d.swap(i, i + 1);
+        consider(&d);
+    }
+    let mut left = digits.clone();
+    left.rotate_left(1);
+    consider(&left);
+    let mut right = digits;
+    right.rotate_right(1);
+    consider(&right);
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// A day written the other ways spreadsheets and people write it: `2024/3/18`,
 /// `2024.3.18`, `2024年3月18日`, `20240318`, in full-width digits too, a date-time
 /// keeping its date. `None` when it is none of these. The build does not take such a
@@ -223,6 +261,17 @@ mod tests {
         for text in ["date: {a: 中文中文中文中文}", "date: {k: 2024-03-18中文}"] {
             assert!(serde_saphyr::from_str::<Fm>(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_typed_wrong_is_taken_back_only_when_one_year_fits() {
+        assert_eq!(likely_year(2042, 1900..=2026), Some(2024));
+        assert_eq!(likely_year(224, 1900..=2099), Some(2024));
+        assert_eq!(likely_year(1, 1900..=2099), None);
+        assert_eq!(likely_year(9999, 1900..=2026), None);
+        // `0202`: 2002 by a swap, 2020 by a rotation; no guess is the only one.
+        assert_eq!(likely_year(202, 1900..=2099), None);
+        assert_eq!(likely_year(2031, 1900..=2026), Some(2013));
     }
 
     #[test]

@@ -216,6 +216,45 @@ fn slips_in_actions_are_warnings_naming_the_file_and_line() {
     assert!(early.contains("subcontractor.md:23:10"), "{early}");
 }
 
+/// A review dated `2042-03-15` (for 2024) made a year archive `2042/` and counted its
+/// project closed in 2042 on the dashboard without a word; `0202-03-15` made `202/`.
+#[test]
+fn a_page_dated_after_the_as_of_day_is_warned_and_a_year_before_1900_refused() {
+    let review = "content/reviews/erp-closure.md";
+    let site = site(Some("2026-11-30"));
+    let text = std::fs::read_to_string(site.root().join(review)).unwrap();
+    site.write(review, text.replace("date: 2024-12-28", "date: 2042-12-28"));
+    site.write(
+        "content/lessons/subcontractor.md",
+        LESSON.replace("date: 2024-06-05", "date: 9999-12-31"),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let about = |text: &str| warnings.iter().find(|w| w.contains(text)).cloned();
+    let late = about("dated 2042-12-28, after the day the site is built as of (2026-11-30)")
+        .unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(late.contains("erp-closure.md:3:7"), "{late}");
+    assert!(late.contains("`date: 2024-12-28`"), "{late}");
+    let far = about("dated 9999-12-31").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(far.contains("subcontractor.md:3:7"), "{far}");
+    assert!(far.contains("check the year"), "{far}");
+
+    site.write(review, text.replace("date: 2024-12-28", "date: 0224-12-28"));
+    site.write(
+        "content/lessons/subcontractor.md",
+        LESSON.replace("date: 2024-06-05", "date: 0000-01-01"),
+    );
+    let message = site.build_err();
+    assert!(message.contains("erp-closure.md:3:7"), "{message}");
+    assert!(
+        message.contains("the date 0224-12-28 is in the year 224"),
+        "{message}"
+    );
+    assert!(message.contains("`date: 2024-12-28`"), "{message}");
+    assert!(message.contains("subcontractor.md:3:7"), "{message}");
+    assert!(message.contains("the date 0000-01-01"), "{message}");
+}
+
 #[test]
 fn as_of_in_site_toml_and_on_the_command_line_is_checked() {
     let bad = site(Some("2024-06-31"));

@@ -359,6 +359,9 @@ fn parse_meta(
         ))
         .with_help(t!("give the page a title"))]);
     }
+    if let Some(d) = crate::content::dated::too_early(&page, path, text, split) {
+        return Err(vec![d]);
+    }
     check_terms(path, text, split, &page)?;
     drop_repeated_tags(&mut page.tags);
     Ok(page)

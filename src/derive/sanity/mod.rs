@@ -87,6 +87,11 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     out.extend(own_columns(site));
     out.extend(shared_lesson_ids(site));
     let as_of = site.config.as_of();
+    out.extend(
+        site.pages
+            .iter()
+            .filter_map(|page| crate::content::dated::after_as_of(page, as_of)),
+    );
     for &id in site.newest(crate::kinds::Kind::Lesson) {
         let page = site.page(id);
         if let Some(lesson) = page.lesson() {

@@ -1,0 +1,94 @@
+//! Checks of a page's own `date` that its type cannot state. A year typed wrong (`2042`
+//! for 2024, `0202`) parses as a day like any other, then files a review under a year
+//! archive of its own, counts a project closed in that year on the dashboard and puts a
+//! lesson first in every dated list: so a year before [`EARLIEST_YEAR`] is refused at
+//! load, and a day after the as-of day is warned, since a review planned for next month
+//! may rightly carry its day.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::content::front_matter::Split;
+use crate::content::page::Page;
+use crate::content::page_file::field_offset;
+use crate::date::{likely_year, Date, EARLIEST_YEAR};
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::kinds::Kind;
+use crate::t;
+
+/// The latest year a guessed slip is taken back to when a year before
+/// [`EARLIEST_YEAR`] was typed (no as-of day is settled while a page loads).
+const LATEST_GUESS: i16 = 2099;
+
+/// The page's `date` written with `year` in place of its own.
+fn with_year(date: Date, year: i16) -> String {
+    format!("{year:04}{}", &date.iso()[4..])
+}
+
+/// Where the page's `date` value is written, to the end of its line.
+fn date_at(path: &Path, text: &Arc<str>, split: &Split) -> Location {
+    let offset = field_offset(text, split, "date");
+    let len = text[offset..].find('\n').unwrap_or(text.len() - offset);
+    Location::new(path, text, offset, len)
+}
+
+/// The error for a page dated before [`EARLIEST_YEAR`]. A project's day is its `start`,
+/// not a `date`, and is not judged here.
+pub fn too_early(page: &Page, path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
+    let date = page.date.filter(|d| d.year() < EARLIEST_YEAR)?;
+    if page.kind == Kind::Project {
+        return None;
+    }
+    let help = match likely_year(date.year(), EARLIEST_YEAR..=LATEST_GUESS) {
+        Some(year) => t!(
+            "write the year in full with its four digits; if {year} was meant: `date: {date}`",
+            year = year,
+            date = with_year(date, year)
+        ),
+        None => t!(
+            "write the year in full with its four digits, e.g. `date: {date}`",
+            date = with_year(date, 2024)
+        ),
+    };
+    Some(
+        Diagnostic::error(Problem::Content(t!(
+            "the date {date} is in the year {year}: no page of a portal is dated before {earliest}",
+            date = date.iso(),
+            year = date.year(),
+            earliest = EARLIEST_YEAR
+        )))
+        .at(date_at(path, text, split))
+        .with_help(help),
+    )
+}
+
+/// The warning for a page dated after `as_of`, the day the site is built as of. The
+/// page's text is read only when there is something to say.
+pub fn after_as_of(page: &Page, as_of: Date) -> Option<Diagnostic> {
+    let date = page.date.filter(|d| *d > as_of)?;
+    if page.kind == Kind::Project {
+        return None;
+    }
+    let text = page.source.text(&page.path);
+    let split = crate::content::front_matter::split(&page.path, &text).ok()?;
+    let help = match likely_year(date.year(), EARLIEST_YEAR..=as_of.year()) {
+        Some(year) => t!(
+            "if {year} was meant, write `date: {date}`; a page about a day still to come (a planned review) may keep its date, and a build for a later day takes `--as-of YYYY-MM-DD` or site.toml `as_of`",
+            year = year,
+            date = with_year(date, year)
+        ),
+        None => t!(
+            "check the year; a page about a day still to come (a planned review) may keep its date, and a build for a later day takes `--as-of YYYY-MM-DD` or site.toml `as_of`"
+        ),
+    };
+    Some(
+        Diagnostic::warning(Problem::Content(t!(
+            "the page is dated {date}, after the day the site is built as of ({as_of}): it is listed first and counted in the year {year}",
+            date = date.iso(),
+            as_of = as_of.iso(),
+            year = date.year()
+        )))
+        .at(date_at(&page.path, &text, &split))
+        .with_help(help),
+    )
+}

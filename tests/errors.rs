@@ -204,6 +204,33 @@ fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
     );
 }
 
+/// A page moved into a sub-folder (`lessons/2023/`) and linked from another folder at
+/// its old place was offered a different page whose name looked alike
+/// (`erp-benefit-baseline.md` for `erp-interface-vendor-delay.md`): following the help
+/// built cleanly, with the link on the wrong lesson. The same file name, or the same
+/// address, anywhere in content/ comes first.
+#[test]
+fn a_moved_page_is_found_by_its_name_before_any_look_alike() {
+    let site = Site::fixture("basic");
+    let moved =
+        std::fs::read_to_string(site.root().join("content/lessons/vendor-delay.md")).unwrap();
+    site.remove("content/lessons/vendor-delay.md");
+    site.write("content/lessons/2023/vendor-delay.md", moved);
+    site.write(
+        "content/lessons/vendor-delays.md",
+        format!("{LESSON_HEAD}---\n\n相似的名字。\n"),
+    );
+    site.write(
+        "content/practices/risk/bad.md",
+        "---\ntitle: 测试\n---\n\n[x](../../lessons/vendor-delay.md) [y](../../lessons/Vendor_Delay.md)\n",
+    );
+    let m = site.build_err();
+    let told = "content/lessons/2023/vendor-delay.md exists: from this page, link it as `../../lessons/2023/vendor-delay.md`";
+    // Both links of bad.md, the second by the address its name makes.
+    assert_eq!(m.matches(told).count(), 2, "{m}");
+    assert!(!m.contains("vendor-delays.md`"), "{m}");
+}
+
 /// An image or attachment linked with other upper and lower case than its file
 /// (`流程.PNG` for `流程.png`), as Windows and macOS forgive and a web server does not, was
 /// told only where attachments go; it is told the name the file has.

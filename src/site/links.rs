@@ -259,8 +259,45 @@ fn elsewhere<'a>(index: &'a LinkIndex, from_dir: &str, written: &str) -> Vec<&'a
         .map(String::as_str)
         .filter(|r| *r == tail || r.ends_with(&suffix))
         .collect();
-    found.sort_by_cached_key(|r| (relative_link(from_dir, r).matches("../").count(), *r));
+    nearest_first(from_dir, &mut found);
     found
+}
+
+/// `found` ordered nearest to the folder `from_dir` first (the fewest `../` to reach),
+/// then by path: an order that does not depend on how the files were read.
+fn nearest_first(from_dir: &str, found: &mut [&str]) {
+    found.sort_by_cached_key(|r| (relative_link(from_dir, r).matches("../").count(), *r));
+}
+
+/// The pages holding the target's very file name in any folder, or failing that a file
+/// name giving the same address (`Vendor_Delay.md` for `vendor-delay.md`): a page moved
+/// to another folder (`lessons/2023/`) and linked at its old place. Such a page is the
+/// one meant, whatever name in the old folder looks alike. `index.md` and `_index.md`
+/// name every project and section, so they tell nothing.
+fn same_file<'a>(index: &'a LinkIndex, from_dir: &str, target_rel: &str) -> Vec<&'a str> {
+    let name = file_name(target_rel);
+    if ["index.md", "_index.md"].contains(&name) {
+        return Vec::new();
+    }
+    let slug = |name: &str| crate::slugs::slugify(name.strip_suffix(".md").unwrap_or(name), "");
+    let wanted = slug(name);
+    let mut named: Vec<&str> = index
+        .by_rel
+        .keys()
+        .map(String::as_str)
+        .filter(|r| file_name(r) == name)
+        .collect();
+    if named.is_empty() && !wanted.is_empty() {
+        named = index
+            .by_rel
+            .keys()
+            .map(String::as_str)
+            .filter(|r| !["index.md", "_index.md"].contains(&file_name(r)))
+            .filter(|r| slug(file_name(r)) == wanted)
+            .collect();
+    }
+    nearest_first(from_dir, &mut named);
+    named
 }
 
 /// The most pages holding a wrongly linked file's name that its help lists.
@@ -406,7 +443,10 @@ fn resolve(
                     t!("put the page's file back in the folder's place, or rename the folder and link to a page inside it"),
                 ));
             }
-            let found = elsewhere(index, page.dir(), &path);
+            let mut found = elsewhere(index, page.dir(), &path);
+            if found.is_empty() {
+                found = same_file(index, page.dir(), &target_rel);
+            }
             let help = match elsewhere_help(page.dir(), &found) {
                 Some(help) => help,
                 None => match close_sibling(index, page, &target_rel)

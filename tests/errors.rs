@@ -1245,6 +1245,45 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
     assert!(!m.contains("full-width comma"), "{m}");
 }
 
+/// `[风险、进度]` (an enumeration comma, as Chinese lists are written) and `[风险；进度]`
+/// made one tag `风险、进度` with a page `tags/风险-进度/`, silently, while `，` was
+/// refused; a category so written likewise named a category nobody meant.
+#[test]
+fn tags_and_categories_joined_by_an_enumeration_comma_or_semicolon_are_refused() {
+    for (mark, named) in [
+        ("、", "an enumeration comma `、`"),
+        ("；", "a full-width semicolon `；`"),
+        (";", "a semicolon `;`"),
+    ] {
+        let m = failing(
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}tags: [风险{mark}进度, 供应商]\n---\n"),
+        );
+        assert!(
+            m.contains(&format!(
+                "content/lessons/bad.md:7:7: the tag `风险{mark}进度` holds {named}"
+            )),
+            "{m}"
+        );
+        assert!(m.contains("[风险, 进度]"), "{m}");
+        // Told beside another field's error too.
+        let m = failing(
+            "content/lessons/bad.md",
+            format!("{LESSON_HEAD}tags: [风险{mark}进度]\n---\n").replace("execution", "执行"),
+        );
+        assert!(m.contains(&format!("holds {named}")), "{m}");
+    }
+    let m = failing(
+        "content/lessons/bad.md",
+        format!("{LESSON_HEAD}category: 风险管理、进度管理\n---\n"),
+    );
+    assert!(
+        m.contains("content/lessons/bad.md:7:11: the category `风险管理、进度管理` holds an enumeration comma `、`"),
+        "{m}"
+    );
+    assert!(m.contains("`category: 风险管理`"), "{m}");
+}
+
 /// 5,000 tags on one page wrote 1.5 GB of tag pages (each lists its pages with all
 /// their tags), 20,000 wrote 23 GB (the fourth security hunt).
 #[test]

@@ -10,4 +10,5 @@ mod misplaced;
 pub mod page;
 pub mod page_file;
 pub mod schema;
+pub mod terms;
 pub mod unfilled;

@@ -186,7 +186,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
     let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|mut problems| {
         // A tag list split by a full-width comma is told with the fields' values, not
         // only once they are right (the fifth walk-through needed three runs).
-        if let Some(d) = raw_joined_tag(&path, &text, &split) {
+        if let Some(d) = crate::content::terms::raw_joined_tag(&path, &text, &split) {
             let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.line_col().0);
             if !problems.iter().any(|p| line(p) == line(&d)) {
                 problems.push(d);
@@ -362,115 +362,9 @@ fn parse_meta(
     if let Some(d) = crate::content::dated::too_early(&page, path, text, split) {
         return Err(vec![d]);
     }
-    check_terms(path, text, split, &page)?;
-    drop_repeated_tags(&mut page.tags);
+    crate::content::terms::check_terms(path, text, split, &page)?;
+    crate::content::terms::drop_repeated_tags(&mut page.tags);
     Ok(page)
-}
-
-/// A tag written twice on one page, in another case or width (`RACI`, `raci`,
-/// `ＲＡＣＩ`), is one term with one page: shown once, as first written.
-fn drop_repeated_tags(tags: &mut Vec<String>) {
-    if tags.len() < 2 {
-        return;
-    }
-    let mut seen = std::collections::HashSet::new();
-    tags.retain(|t| seen.insert(crate::slugs::slugify(t, "term")));
-}
-
-/// The most tags a page may have. Each tag's page lists the pages holding it with all
-/// their tags, so one page's tags cost their square in output: 5,000 tags wrote 1.5 GB,
-/// 20,000 wrote 23 GB (the fourth security hunt). Real pages have a handful.
-pub const MAX_TAGS: usize = 50;
-
-/// A tag or category needs a letter or digit: its page's address is made of them, and
-/// terms without any (`..`, `#`, an empty one) would all share one page. A tag holding a
-/// full-width comma was meant as two.
-fn check_terms(
-    path: &Path,
-    text: &Arc<str>,
-    split: &Split,
-    page: &Page,
-) -> Result<(), Vec<Diagnostic>> {
-    let named = |name: &str| name.chars().any(char::is_alphanumeric);
-    let bad = page
-        .tags
-        .iter()
-        .find(|t| !named(t))
-        .map(|t| ("tags", t!("tag"), t))
-        .or_else(|| {
-            page.category
-                .as_ref()
-                .filter(|c| !named(c))
-                .map(|c| ("category", t!("category"), c))
-        });
-    let at = |field: &str| {
-        crate::diagnostics::Location::new(path, text, field_offset(text, split, field), field.len())
-    };
-    if page.tags.len() > MAX_TAGS {
-        return Err(vec![Diagnostic::error(Problem::Content(t!(
-            "the page has {count} tags; a page may have at most {max}",
-            count = page.tags.len(),
-            max = MAX_TAGS
-        )))
-        .at(at("tags"))
-        .with_help(t!("keep the few tags a reader would look the page up by; a list of keywords belongs in the page's text, where search finds it"))]);
-    }
-    // `[RACI，启动]`: a Chinese input method's comma does not separate YAML list items,
-    // so the two tags would silently be one.
-    if let Some(joined) = page.tags.iter().find(|t| t.contains('，')) {
-        return Err(vec![joined_tag(joined, at("tags"))]);
-    }
-    let Some((field, what, name)) = bad else {
-        return Ok(());
-    };
-    Err(vec![Diagnostic::error(Problem::Content(t!(
-        "the {what} `{name}` has no letter or digit",
-        what = what.clone(),
-        name = name
-    )))
-    .at(at(field))
-    .with_help(t!(
-        "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
-        what = what
-    ))])
-}
-
-/// The error for a tag holding a full-width comma, meant as several.
-fn joined_tag(joined: &str, at: crate::diagnostics::Location) -> Diagnostic {
-    let parts: Vec<&str> = joined.split('，').map(str::trim).collect();
-    Diagnostic::error(Problem::Content(t!(
-        "the tag `{name}` holds a full-width comma `，`, so it is one tag, not {count}",
-        name = joined,
-        count = parts.len()
-    )))
-    .at(at)
-    .with_help(t!(
-        "separate tags with a half-width comma: [{tags}]",
-        tags = parts.join(", ")
-    ))
-}
-
-/// [`joined_tag`] for a front matter that could not be read into a page: the tags as
-/// written on the `tags: [...]` line.
-fn raw_joined_tag(path: &Path, text: &Arc<str>, split: &Split) -> Option<Diagnostic> {
-    let front = &text[split.front.clone()];
-    let line = front
-        .lines()
-        .find_map(|l| l.strip_prefix("tags:"))?
-        .trim_start();
-    // The list up to its first `]`: a comment after it (`tags: []  # 如 [供应商，延期]`,
-    // as `pmo new` writes hints) is no tag.
-    let list = line.strip_prefix('[')?;
-    let list = &list[..list.find(']')?];
-    let joined = list
-        .split(',')
-        .map(|t| t.trim().trim_matches(['"', '\'']))
-        .find(|t| t.contains('，'))?;
-    let at = field_offset(text, split, "tags");
-    Some(joined_tag(
-        joined,
-        crate::diagnostics::Location::new(path, text, at, "tags".len()),
-    ))
 }
 
 /// Byte offset of the value of a top-level front matter field (the start of the front
@@ -498,15 +392,6 @@ pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_tag_repeated_in_another_case_or_width_is_kept_once() {
-        let mut tags: Vec<String> = ["RACI", "启动", "raci", "ＲＡＣＩ", "Raci "]
-            .map(String::from)
-            .to_vec();
-        drop_repeated_tags(&mut tags);
-        assert_eq!(tags, ["RACI", "启动"]);
-    }
 
     #[test]
     fn urls_are_folder_style_and_keep_chinese() {

@@ -237,6 +237,24 @@ pub fn render_with_text(
                     fence: base + range.start,
                 });
                 continue;
+            } else if let Some(name) = ["chart", "table"]
+                .into_iter()
+                .find(|name| word.eq_ignore_ascii_case(name))
+            {
+                // The names are read in lower case only: ```Chart is a code block in a
+                // language called Chart, its settings shown and nothing drawn.
+                problems.push(
+                    Diagnostic::warning(Problem::Content(t!(
+                        "```{word} is shown as code, not drawn: did you mean ```{name}?",
+                        word = word.to_string(),
+                        name = name
+                    )))
+                    .at(Location::new(path, text, base + range.start, 3 + word.len()))
+                    .with_help(t!(
+                        "write the block's name in lower case, ```{name}, for the {name} to be made",
+                        name = name
+                    )),
+                );
             }
         }
         let event = match event {

@@ -255,6 +255,21 @@ fn javascript_links_are_reported_and_neutralised() {
     assert!(r.html.unpack().contains("href=\"#\""));
 }
 
+/// ```` ```Chart ```` showed the chart's settings as code and drew nothing, silently:
+/// the block names are read in lower case only, so another case is warned at the fence.
+#[test]
+fn a_block_name_in_another_case_is_warned_at_its_fence() {
+    let body = "进度如下。\n\n```Chart\ntype = \"line\"\n```\n\n```TABLE\ndata = \"x\"\n```\n\n```rust\nfn main() {}\n```\n";
+    let (r, p) = md(body);
+    assert!(r.blocks.is_empty());
+    let told: Vec<String> = p.iter().map(|d| d.to_string()).collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(told[0].starts_with("warning: a.md:3:1: "), "{}", told[0]);
+    assert!(told[0].contains("did you mean ```chart"), "{}", told[0]);
+    assert!(told[1].contains("a.md:7:1"), "{}", told[1]);
+    assert!(told[1].contains("did you mean ```table"), "{}", told[1]);
+}
+
 #[test]
 fn chart_and_table_blocks_are_set_aside() {
     let body = "Intro\n\n```chart\ntype = \"line\"\n```\n\n```table\ndata = \"x\"\n```\n\n```rust\nfn x() {}\n```\n";

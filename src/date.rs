@@ -182,6 +182,20 @@ pub fn likely_year(year: i16, range: std::ops::RangeInclusive<i16>) -> Option<i1
     }
 }
 
+/// The day a whole number stands for as a spreadsheet's day number (days since
+/// 1899-12-30, as Excel counts past February 1900), for the numbers of 1990 to 2100: a
+/// date cell that lost its date format, or a CSV saved from one. `None` for any other
+/// number, which is no such day as likely as it is one.
+pub fn spreadsheet_day(n: f64) -> Option<Date> {
+    if n.fract() != 0.0 || !(32_874.0..=73_415.0).contains(&n) {
+        return None;
+    }
+    jiff::civil::date(1899, 12, 30)
+        .checked_add(jiff::Span::new().days(n as i64))
+        .ok()
+        .map(Date)
+}
+
 /// A day written the other ways spreadsheets and people write it: `2024/3/18`,
 /// `2024.3.18`, `2024年3月18日`, `20240318`, in full-width digits too, a date-time
 /// keeping its date. `None` when it is none of these. The build does not take such a

@@ -198,6 +198,69 @@ fn a_misspelt_action_field_or_status_names_what_is_allowed_there() {
     );
 }
 
+/// `due: 45356` (a spreadsheet's day number), `due: 2024`, `due: [..]`, `due: true` and
+/// an empty `what:` were all told "`actions` takes a list of items, each with fields of
+/// its own": the list was right, the value was not. The field inside the action is
+/// named, at its value.
+#[test]
+fn a_wrong_value_inside_an_action_names_its_own_field() {
+    let site = site(None);
+    let cases = [
+        (
+            "due: 2024-09-30",
+            "due: 45356",
+            "24:10",
+            "`due` takes a date",
+        ),
+        (
+            "due: 2024-09-30",
+            "due: 2024",
+            "24:10",
+            "`due` takes a date",
+        ),
+        (
+            "due: 2024-09-30",
+            "due: [2024-09-30]",
+            "24:10",
+            "`due` takes a date",
+        ),
+        (
+            "due: 2024-09-30",
+            "due: true",
+            "24:10",
+            "`due` takes a date",
+        ),
+        (
+            "what: 评估第二家接口供应商",
+            "what:",
+            "22:9",
+            "`what` is empty",
+        ),
+    ];
+    for (from, to, at, told) in cases {
+        site.write("content/lessons/subcontractor.md", LESSON.replace(from, to));
+        let message = site.build_err();
+        assert!(
+            message.contains(&format!("subcontractor.md:{at}")),
+            "{to}: {message}"
+        );
+        assert!(message.contains(told), "{to}: {message}");
+        assert!(
+            !message.contains("each with fields of its own"),
+            "{to}: {message}"
+        );
+    }
+    site.write(
+        "content/lessons/subcontractor.md",
+        LESSON.replace("due: 2024-09-30", "due: 45356"),
+    );
+    let message = site.build_err();
+    assert!(
+        message.contains("`45356` would be 2024-03-05 as a spreadsheet's day number"),
+        "{message}"
+    );
+}
+
 #[test]
 fn slips_in_actions_are_warnings_naming_the_file_and_line() {
     let site = site(Some("2024-06-30"));

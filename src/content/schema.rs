@@ -335,6 +335,9 @@ pub struct Fields {
     /// The words a field of a fixed vocabulary takes (`phase`: initiation, planning …),
     /// so a missing one can be told what to write.
     pub values: Vec<(String, Vec<String>)>,
+    /// What each field of an item of a list of items holds (`actions`: `due` a date …),
+    /// so a wrong value inside an item is told by its own field, not the list's.
+    pub items: Vec<(String, Vec<(String, Shape)>)>,
 }
 
 /// The shape of a field's value as an author writes it.
@@ -412,6 +415,15 @@ impl Fields {
             .map(|(_, words)| words.as_slice())
     }
 
+    /// The shape of `field` inside an item of the list `list`.
+    pub fn item_shape(&self, list: &str, field: &str) -> Option<Shape> {
+        let (_, shapes) = self.items.iter().find(|(name, _)| name == list)?;
+        shapes
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, shape)| *shape)
+    }
+
     pub fn shape(&self, field: &str) -> Shape {
         self.shapes
             .iter()
@@ -432,13 +444,30 @@ impl Fields {
             };
             listed.into_iter().map(str::to_string).collect()
         };
-        let shapes = match schema.get("properties") {
+        let shapes_of = |properties: Option<&serde_json::Value>| match properties {
             Some(serde_json::Value::Object(map)) => map
                 .iter()
                 .map(|(name, property)| (name.clone(), Shape::of(property)))
                 .collect(),
             _ => Vec::new(),
         };
+        let shapes: Vec<(String, Shape)> = shapes_of(schema.get("properties"));
+        // A list of items refers to the definition of its item.
+        let items = shapes
+            .iter()
+            .filter(|(_, shape)| *shape == Shape::Records)
+            .filter_map(|(name, _)| {
+                let reference = schema
+                    .get("properties")?
+                    .get(name)?
+                    .get("items")?
+                    .get("$ref")?
+                    .as_str()?;
+                let item = reference.strip_prefix("#/$defs/")?;
+                let properties = schema.get("$defs")?.get(item)?.get("properties");
+                Some((name.clone(), shapes_of(properties)))
+            })
+            .collect();
         // A field of a fixed vocabulary refers to a definition listing its words; an
         // optional one, to it or null (`anyOf`).
         let words = |property: &serde_json::Value| -> Option<Vec<String>> {
@@ -470,6 +499,7 @@ impl Fields {
             required: names("required"),
             shapes,
             values,
+            items,
         }
     }
 }
@@ -533,6 +563,15 @@ mod tests {
             Fields::of::<SectionMeta>().known,
             ["title", "weight", "summary", "audience"]
         );
+    }
+
+    #[test]
+    fn the_fields_of_an_action_are_read_off_its_type() {
+        let fields = Fields::of::<LessonMeta>();
+        assert_eq!(fields.item_shape("actions", "due"), Some(Shape::Date));
+        assert_eq!(fields.item_shape("actions", "what"), Some(Shape::Text));
+        assert_eq!(fields.item_shape("actions", "status"), Some(Shape::Other));
+        assert_eq!(fields.item_shape("tags", "due"), None);
     }
 
     #[test]

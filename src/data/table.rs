@@ -345,15 +345,10 @@ impl Table {
     }
 
     /// A whole number where a date belongs, in the range of Excel's day numbers for
-    /// 1990–2100: most likely a date cell that lost its date format (or a CSV saved
+    /// 1990–2100 (`date::spreadsheet_day`): most likely a date cell that lost its date format (or a CSV saved
     /// from one). The error says which day it would be, without reading it as that.
     fn serial_date(&self, row: usize, col: usize, n: f64) -> Option<Diagnostic> {
-        if n.fract() != 0.0 || !(32_874.0..=73_415.0).contains(&n) {
-            return None;
-        }
-        let day = jiff::civil::date(1899, 12, 30)
-            .checked_add(jiff::Span::new().days(n as i64))
-            .ok()?;
+        let day = crate::date::spreadsheet_day(n)?;
         Some(self.bad_cell(
             row,
             col,
@@ -361,7 +356,7 @@ impl Table {
             t!(
                 "{number} looks like a date the spreadsheet stores as a day number ({day}): format the column as dates before saving, or write YYYY-MM-DD",
                 number = n as i64,
-                day = day.to_string()
+                day = day.iso()
             ),
         ))
     }

@@ -89,11 +89,26 @@ pub(super) fn in_words(
         d.help = Some(Box::new(t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: 采购`); a list's items go under it, each after `- `")));
         return d;
     }
-    let Some((field, block)) = block else {
+    let Some((mut field, block)) = block else {
         return d;
     };
-    let value = field_value(&front[block]);
-    let shape = fields.shape(&field);
+    let mut value = field_value(&front[block]);
+    let mut shape = fields.shape(&field);
+    if shape == Shape::Records {
+        // A value inside an item (`    due: 45356`): told by the item's own field, as
+        // the list itself is right.
+        if let Some((key, item_value, item_shape)) = item_field(front, local, &field, fields) {
+            if item_value.is_empty() && item_shape == Shape::Text {
+                d.problem = Problem::FrontMatter(t!("`{field}` is empty", field = key));
+                d.help = Some(Box::new(t!(
+                    "write its value on the same line, after `{field}: `; this field of an item may not be left empty",
+                    field = key
+                )));
+                return d;
+            }
+            (field, value, shape) = (key.to_string(), item_value, item_shape);
+        }
+    }
     if shape.is_number() && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c)) {
         // `bac: １２０００００` looks like a number to its author: "takes a number" with
         // an example that looks the same would not say what is wrong.
@@ -182,7 +197,7 @@ pub(super) fn in_words(
         )));
         return d;
     }
-    let (shape, help) = match fields.shape(&field) {
+    let (shape, help) = match shape {
         Shape::List => (
             t!("a list"),
             t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
@@ -233,16 +248,48 @@ pub(super) fn in_words(
 }
 
 /// The help for a date typed another way: the day it would be, as tables tell it
-/// (`2024/3/5` would be 2024-03-05: said, never taken).
+/// (`2024/3/5` would be 2024-03-05, `45356` a spreadsheet's day number: said, never
+/// taken).
 pub(super) fn date_help(value: &str) -> crate::messages::Text {
-    match crate::date::read_loosely(value) {
-        Some(day) => t!(
+    let serial = value
+        .parse::<f64>()
+        .ok()
+        .and_then(crate::date::spreadsheet_day);
+    match (crate::date::read_loosely(value), serial) {
+        (Some(day), _) => t!(
             "`{value}` would be {day}: write dates as YYYY-MM-DD",
             value = value,
             day = day.iso()
         ),
-        None => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+        (None, Some(day)) => t!(
+            "`{value}` would be {day} as a spreadsheet's day number (an Excel date serial): write dates as YYYY-MM-DD",
+            value = value,
+            day = day.iso()
+        ),
+        (None, None) => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
     }
+}
+
+/// The field of an item of the list `list` written on the line at `local` in `front`
+/// (`  - what: …`, `    due: 45356`, `due = 45356` under `[[actions]]`): its name, its
+/// value (without a comment or quotes) and what it holds. `None` when that line holds
+/// no field an item has.
+fn item_field<'a>(
+    front: &'a str,
+    local: usize,
+    list: &str,
+    fields: &Fields,
+) -> Option<(&'a str, &'a str, Shape)> {
+    let start = front[..local.min(front.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = front[start..].lines().next().unwrap_or("");
+    let entry = line.trim_start();
+    let entry = entry.strip_prefix('-').map_or(entry, str::trim_start);
+    let (key, _) = entry.split_once([':', '='])?;
+    let key = key.trim();
+    let shape = fields.item_shape(list, key)?;
+    Some((key, field_value(entry), shape))
 }
 
 /// The value on a field's first line, without its key, a trailing comment or quotes.

@@ -82,6 +82,71 @@ pub(super) fn example_help(text: &str, offset: usize) -> Option<Text> {
     ))
 }
 
+/// A value written without quotes that the parser could not read, on a key that takes
+/// no text (`paginate = ２０`, `cpi_green = 95%`, `search = 是`): the kind of value the
+/// key takes and its line written right. "Put it in quotes" would make it a text, which
+/// such a key refuses next. `None` for a text key, or a value the parser stopped at for
+/// another reason (a list, a quote).
+/// The first two are the value's byte offset in `text` and its length.
+pub(super) fn unquoted_value(text: &str, offset: usize) -> Option<(usize, usize, Text, Text)> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim();
+    let at = start + line.len() - value.trim_start().len();
+    let value = value.split(" #").next().unwrap_or("").trim();
+    if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    let (_, example) = EXAMPLES.iter().find(|(k, _)| *k == key)?;
+    let folded: String = value.chars().map(crate::slugs::fold_full_width).collect();
+    let (kind, right) = if matches!(*example, "true" | "false") {
+        let right = match folded.to_lowercase().as_str() {
+            "是" | "对" | "真" | "开" | "开启" | "yes" | "y" | "on" => "true".to_string(),
+            "否" | "错" | "假" | "关" | "关闭" | "no" | "n" | "off" => "false".to_string(),
+            _ => example.to_string(),
+        };
+        (t!("true or false"), right)
+    } else if example.parse::<u64>().is_ok() {
+        let right = match folded.parse::<u64>() {
+            Ok(n) => n.to_string(),
+            Err(_) => example.to_string(),
+        };
+        (t!("a whole number"), right)
+    } else if example.parse::<f64>().is_ok() {
+        let percent = folded
+            .strip_suffix('%')
+            .and_then(|n| n.trim().parse::<f64>().ok())
+            .map(|n| n / 100.0);
+        let right = match percent.or_else(|| folded.parse::<f64>().ok()) {
+            Some(n) if n.is_finite() => n.to_string(),
+            _ => example.to_string(),
+        };
+        (t!("a number"), right)
+    } else if crate::date::Date::parse(example).is_ok() {
+        let right =
+            crate::date::read_loosely(value).map_or_else(|| example.to_string(), |d| d.iso());
+        (t!("a date"), right)
+    } else {
+        return None;
+    };
+    Some((
+        at,
+        value.len(),
+        t!(
+            "`{key}` takes {kind}, not `{value}`",
+            key = key,
+            kind = kind,
+            value = value
+        ),
+        t!(
+            "write it like `{key} = {example}`",
+            key = key,
+            example = right
+        ),
+    ))
+}
+
 /// The `[table]` whose header is the last before `offset` in `text`, if any: its name
 /// alone, without the brackets or a comment after them (`[thresholds]  # RAG`).
 fn table_at(text: &str, offset: usize) -> Option<&str> {

@@ -18,7 +18,7 @@ use checks::{
     check_audiences, check_chart_colors, check_hygiene, check_rates, check_search_synonyms,
     check_theme_name,
 };
-use hints::{example_help, missing_key_help, unknown_key_help};
+use hints::{example_help, missing_key_help, unknown_key_help, unquoted_value};
 
 pub use checks::{check_base_url, unknown_audience_help};
 pub use settings::*;
@@ -281,6 +281,11 @@ impl Config {
             let message = e.message().to_string();
             let help = unknown_key_help(&message, text, offset);
             if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {
+                if let Some((at, len, problem, help)) = unquoted_value(text, offset) {
+                    return Diagnostic::error(Problem::Config(problem))
+                        .at(Location::new(path, &source, at, len))
+                        .with_help(help);
+                }
                 let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
                 return Diagnostic::error(Problem::Config(x.problem))
                     .at(Location::new(path, &source, offset, len))

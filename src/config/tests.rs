@@ -81,6 +81,59 @@ fn a_value_of_the_wrong_kind_is_shown_written_right() {
     }
 }
 
+/// `paginate = ２０`, `cpi_green = 95%` and `search = 是` were told to put the value in
+/// quotes, which then failed with "expected a number": the help sent its author round
+/// in a circle. A key that takes no text is told its own kind of value first.
+#[test]
+fn an_unquoted_value_of_a_number_or_boolean_key_is_told_the_key_s_own_kind() {
+    for (line, problem, right) in [
+        (
+            "paginate = ２０",
+            "`paginate` takes a whole number",
+            "`paginate = 20`",
+        ),
+        (
+            "[thresholds]\ncpi_green = 95%",
+            "`cpi_green` takes a number",
+            "`cpi_green = 0.95`",
+        ),
+        (
+            "search = 是",
+            "`search` takes true or false",
+            "`search = true`",
+        ),
+        (
+            "search = 否",
+            "`search` takes true or false",
+            "`search = false`",
+        ),
+        (
+            "feed_limit = 二十",
+            "`feed_limit` takes a whole number",
+            "`feed_limit = 20`",
+        ),
+    ] {
+        let err =
+            Config::parse(Path::new("site.toml"), &format!("title = \"x\"\n{line}\n")).unwrap_err();
+        let told = err.problem.to_string();
+        let help = err.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(told.contains(problem), "{line}: {told}");
+        assert!(help.contains(right), "{line}: {help}");
+        assert!(!help.contains("quotes"), "{line}: {help}");
+        let value = line.rsplit("= ").next().unwrap();
+        let at = err
+            .location
+            .as_ref()
+            .map(|l| &l.source[l.offset..])
+            .unwrap_or("");
+        assert!(at.starts_with(value), "{line}: at {at:?}");
+    }
+    // A text key is still told to quote its text.
+    let err = Config::parse(Path::new("site.toml"), "title = PMO 门户\n").unwrap_err();
+    let help = err.help.map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`title = \"PMO 门户\"`"), "{help}");
+}
+
 /// toml hands a date to serde as its text: `paginate = 2024-03-18` was told as "the
 /// text "2024-03-18" (in quotes)", which it is not.
 #[test]

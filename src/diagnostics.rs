@@ -192,11 +192,11 @@ impl Diagnostic {
         if claimed {
             // Two files of this build at one path: no disk is at fault, an address is.
             return Diagnostic::error(Problem::Content(t!(
-                "two files of the site are made at this address: a page's file name (or `slug`) takes the address of a list's further pages (`page/2/`) or of another page"
+                "two files of the site are made at this address: a page's file name takes the address of a list's further pages (`page/2/`) or of another page"
             )))
             .in_file(Path::new(file))
             .with_help(t!(
-                "rename the page, or give it another `slug`: under a section, tag or category, `page` and `page/N` are the addresses of its list's pages"
+                "rename the page: under a section, tag or category, `page` and `page/N` are the addresses of its list's pages"
             ));
         }
         Diagnostic::error(Problem::Output(messages::reason(error)))

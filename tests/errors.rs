@@ -1432,8 +1432,11 @@ fn a_page_at_a_lists_page_address_says_which_address_and_how_to_fix_it() {
         lesson.replace("title: Key users in every department", "title: 第二"),
     );
     let m = site.build_err();
-    assert!(m.contains("lessons/page/2/index.html"), "{m}");
-    assert!(m.contains("list"), "{m}");
+    // Told at the page's file, naming the list (it named the output file only).
+    assert!(
+        m.contains("content/lessons/page/2.md: this page's address /lessons/page/2/ is page 2 of the list at /lessons/"),
+        "{m}"
+    );
     assert!(!m.contains("disk"), "{m}");
 }
 
@@ -1592,12 +1595,49 @@ fn a_page_at_the_portals_own_addresses_is_told_at_its_file() {
     assert!(m.contains("rename the file"), "{m}");
     let m = failing("content/tags/raci.md", page);
     assert!(m.contains("/tags/raci/ lies under /tags/"), "{m}");
+    // `slug` is no front matter field: the help offers only what exists.
+    for rel in [
+        "content/tags.md",
+        "content/search.md",
+        "content/tags/raci.md",
+    ] {
+        let m = failing(rel, page);
+        assert!(!m.contains("slug"), "{rel}: {m}");
+    }
     // Without search, `search/` is the site's to use.
     let site = Site::fixture("basic");
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write("site.toml", format!("{config}\nsearch = false\n"));
     site.write("content/search/_index.md", page);
     site.build_ok();
+}
+
+/// `content/reviews/2024.md` takes the address of the reviews of 2024 (`reviews/2024/`):
+/// it was told only as "`reviews/2024/index.html`: two files of the site are made at
+/// this address", without the file, and its help offered a `slug` no page has.
+#[test]
+fn a_page_at_the_address_of_a_list_is_told_at_its_file_naming_the_list() {
+    let review = "---\ntitle: 2024 评审\ndate: 2024-05-01\nproject: erp\n---\n正文\n";
+    let m = failing("content/reviews/2024.md", review);
+    assert!(
+        m.contains("content/reviews/2024.md: this page's address /reviews/2024/ is the list of the reviews of 2024"),
+        "{m}"
+    );
+    assert!(!m.contains("index.html"), "{m}");
+    assert!(!m.contains("slug"), "{m}");
+    // The second page of a list, too: 21 practices make `practices/risk/page/2/`.
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", config.replace("paginate = 2", "paginate = 1"));
+    site.write(
+        "content/practices/risk/page/2.md",
+        "---\ntitle: 第二页\n---\n正文\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("content/practices/risk/page/2.md: this page's address /practices/risk/page/2/ is page 2 of the list at /practices/risk/"),
+        "{m}"
+    );
 }
 
 /// A theme without the strings of the site's language was told at the absolute path of

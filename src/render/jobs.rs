@@ -8,6 +8,7 @@ use crate::kinds::{Kind, Listing};
 use crate::render::context::paged_url;
 use crate::render::listings;
 use crate::site::{Named, PageId, SectionId, Site, TermId};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Job {
@@ -249,6 +250,52 @@ impl Job {
             _ => None,
         }
     }
+}
+
+/// The pages whose address is one the portal writes a list at: `reviews/2024.md` at the
+/// reviews of 2024, `page/2.md` at a list's second page. Told at the page's file, naming
+/// the list, before anything is written: the output's own refusal of the second file at
+/// an address could name only that address.
+pub(super) fn clashes(site: &Site, jobs: &[Job]) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Problem};
+    let lists: HashMap<String, &Job> = jobs
+        .iter()
+        .filter(|job| !matches!(job, Job::Page(_) | Job::NotFound))
+        .map(|job| (job.url(site), job))
+        .collect();
+    let mut found: Vec<Diagnostic> = jobs
+        .iter()
+        .filter_map(|job| {
+            let Job::Page(id) = job else { return None };
+            let page = site.page(*id);
+            let list = lists.get(&page.url)?;
+            let what = match list {
+                Job::Reviews(_, Some(year), 1) => t!("the list of the reviews of {year}", year = *year),
+                Job::Reviews(_, Some(year), n) => t!(
+                    "page {n} of the list of the reviews of {year}",
+                    n = *n,
+                    year = *year
+                ),
+                Job::Section(s, n) | Job::Lessons(s, n) | Job::Reviews(s, None, n) | Job::Projects(s, None, n) => t!(
+                    "page {n} of the list at /{list}",
+                    n = *n,
+                    list = &site.section(*s).url
+                ),
+                _ => t!("a page the portal writes itself"),
+            };
+            Some(
+                Diagnostic::error(Problem::Content(t!(
+                    "this page's address /{url} is {what}",
+                    url = &page.url,
+                    what = what
+                )))
+                .in_file(&page.path)
+                .with_help(t!("rename the file: a page's address is its path under content/, and the portal writes its lists at these addresses")),
+            )
+        })
+        .collect();
+    found.sort_by_key(|d| d.path.clone());
+    found
 }
 
 /// Each practice of a section: the practices before and after it in reading order.

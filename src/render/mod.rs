@@ -220,6 +220,10 @@ impl<'a> Renderer<'a> {
         progress: &dyn Progress,
     ) -> Result<usize, Vec<Diagnostic>> {
         let jobs = self.plan();
+        let clashes = jobs::clashes(self.site, &jobs);
+        if !clashes.is_empty() {
+            return Err(clashes);
+        }
         progress.start(jobs.len());
         self.render_each(&jobs, output, progress)?;
         let extra = self.write_feeds(output)? + self.write_register_data(output)?;

@@ -292,11 +292,11 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
                 .in_file(&page.path)
                 .with_help(if in_folder {
                     t!(
-                        "rename the folder `content/{folder}/` (e.g. `content/{folder}-guide/`), or give the page another `slug`",
+                        "rename the folder `content/{folder}/` (e.g. `content/{folder}-guide/`): a page's address is its path under content/",
                         folder = top
                     )
                 } else {
-                    t!("rename the file, or give the page another `slug`")
+                    t!("rename the file (e.g. `{name}` to `{name}-guide`): a page's address is its path under content/", name = top)
                 }),
             );
             continue;

@@ -78,7 +78,7 @@ pub fn clashes(sections: &IdVec<SectionId, Section>, pages: &Pages) -> Vec<Diagn
                     folder = folder
                 )))
                 .in_file(&page.path)
-                .with_help(t!("rename the page or the folder, or give the page another `slug`; to write the folder's own introduction, name the page `_index.md` inside the folder")),
+                .with_help(t!("rename the page or the folder; to write the folder's own introduction, name the page `_index.md` inside the folder")),
             );
         }
     }

@@ -124,6 +124,10 @@ pub(super) fn unquoted_value(text: &str, offset: usize) -> Option<(usize, usize,
         };
         (t!("a number"), right)
     } else if crate::date::Date::parse(example).is_ok() {
+        // Written as a date (2024-06-31): the date's own explanation says what is wrong.
+        if value.chars().all(|c| c.is_ascii_digit() || c == '-') && value.contains('-') {
+            return None;
+        }
         let right =
             crate::date::read_loosely(value).map_or_else(|| example.to_string(), |d| d.iso());
         (t!("a date"), right)

@@ -34,9 +34,23 @@ pub const MAX_TAGS: usize = 50;
 /// enumeration comma `、` of Chinese lists, and semicolons of either width.
 const SEPARATORS: [char; 4] = ['，', '、', '；', ';'];
 
-/// The first separator `term` holds.
+/// The first separator `term` holds. A half-width `;` separates only where a list
+/// would put it — before a space or beside a Chinese character (`risk; cost`, `风险;进度`) —
+/// not inside an entity or an address (`&lt;`, `0;url=…`), which a tag may quote.
 fn separator_in(term: &str) -> Option<char> {
-    term.chars().find(|c| SEPARATORS.contains(c))
+    let chars: Vec<char> = term.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        let separates = if c == ';' {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let after = chars.get(i + 1).copied();
+            after.is_some_and(char::is_whitespace)
+                || before.is_some_and(crate::markdown::is_cjk)
+                || after.is_some_and(crate::markdown::is_cjk)
+        } else {
+            SEPARATORS.contains(&c)
+        };
+        separates.then_some(c)
+    })
 }
 
 /// The mark `separator` by its name, for a message.
@@ -178,6 +192,19 @@ mod tests {
         );
         assert_eq!(parts("RACI，"), ["RACI"]);
         assert_eq!(separator_in("R&D"), None);
+    }
+
+    /// The injection tests' tags quote entities and addresses: refused as lists, the
+    /// hostile pages never built.
+    #[test]
+    fn a_half_width_semicolon_separates_only_as_a_list_writes_it() {
+        for list in ["风险;进度", "risk; cost", "成本 ;质量"] {
+            assert_eq!(separator_in(list), Some(';'), "{list}");
+        }
+        for one in ["&lt;script&gt;", "0;url=javascript:x", "a;b"] {
+            assert_eq!(separator_in(one), None, "{one}");
+        }
+        assert_eq!(separator_in("风险、进度"), Some('、'));
     }
 
     #[test]

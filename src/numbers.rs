@@ -93,6 +93,43 @@ pub fn ungrouped(number: &str) -> Option<String> {
     grouped.then(|| number.chars().filter(|&c| c != separator).collect())
 }
 
+/// `100.000`, `-1.200.000`: a dot before each three digits, as amounts are grouped where
+/// the comma is the decimal mark. Read as the decimal point it is elsewhere, it is a
+/// figure a thousand times too small.
+pub fn dotted_thousands(number: &str) -> bool {
+    let mut groups = number.trim_start_matches('-').split('.');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let rest: Vec<&str> = groups.collect();
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+}
+
+/// `1.234,56` → `1234.56`, `1200,5` → `1200.5`, `100.000` → `100000`: a number written
+/// with a decimal comma and dots between thousands, in the plain form. `None` when
+/// `number` is not so written (two commas, dots that are not between thousands).
+pub fn comma_decimal(number: &str) -> Option<String> {
+    let (sign, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, decimals) = match unsigned.split_once(',') {
+        Some((whole, decimals)) => (whole, Some(decimals)),
+        None => (unsigned, None),
+    };
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(whole) || dotted_thousands(whole)) || decimals.is_some_and(|d| !digits(d)) {
+        return None;
+    }
+    let whole = whole.replace('.', "");
+    Some(match decimals {
+        Some(d) => format!("{sign}{whole}.{d}"),
+        None => format!("{sign}{whole}"),
+    })
+}
+
 /// The plain number an amount written the way Chinese finance writes it would be:
 /// `60万` (ten thousands), `1.2亿` (hundred millions), `3千`, a currency sign or unit
 /// (`¥`, `元`, `RMB`), thousands separators. For the error's hint only: an amount so
@@ -350,6 +387,21 @@ mod tests {
         assert_eq!(not_a_figure("1e20"), None);
         assert_eq!(not_a_figure("60万"), None);
         assert_eq!(not_a_figure("info"), None);
+    }
+
+    #[test]
+    fn decimal_commas_and_dots_between_thousands_read_in_the_plain_form() {
+        assert_eq!(comma_decimal("1.234,56").as_deref(), Some("1234.56"));
+        assert_eq!(comma_decimal("-100.000,00").as_deref(), Some("-100000.00"));
+        assert_eq!(comma_decimal("1200,5").as_deref(), Some("1200.5"));
+        assert_eq!(comma_decimal("100.000").as_deref(), Some("100000"));
+        for no in ["1,2,3", "12.34,5", "1.5", "31.01.2024", ",5", "1,", "abc"] {
+            assert_eq!(comma_decimal(no), None, "{no}");
+        }
+        assert!(dotted_thousands("100.000") && dotted_thousands("-1.200.000"));
+        assert!(
+            !dotted_thousands("1.5") && !dotted_thousands("1000.000") && !dotted_thousands("100")
+        );
     }
 
     #[test]

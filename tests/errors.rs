@@ -371,17 +371,33 @@ fn csv_with_a_short_row() {
 }
 
 #[test]
-fn a_csv_separated_by_semicolons_is_named_as_such() {
-    // As Excel saves "CSV" where the decimal mark is a comma.
+fn a_csv_separated_by_semicolons_is_read_with_the_decimal_commas_excel_writes_there() {
+    // A German Excel's "CSV UTF-8 (Comma delimited)": semicolons, decimal commas, dots
+    // between thousands and the euro sign; the project is in CNY in the fixture, so no
+    // sign may be read as its currency either: the figures alone are checked.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period;pv;ev;ac\n2024-01;1.000.000,00 €;950.000,50 €;1.100.000,00 €\n2024-02;1.000.000,00 €;;\n",
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(page.contains("1,100,000"), "AC read as written");
+    assert!(
+        !page.contains(">1,100<"),
+        "never a thousand times too small"
+    );
+}
+
+#[test]
+fn a_semicolon_csv_whose_dots_nothing_explains_is_refused_with_both_readings() {
     let m = failing(
         "content/projects/erp/budget.csv",
-        "period;pv;ev;ac\n2024-01;100;90,5;100\n",
+        "period;pv;ev;ac\n2024-01;100.000;95000;98000\n",
     );
-    assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
-    assert!(
-        m.contains("the fields are separated by `;`, not commas"),
-        "{m}"
-    );
+    assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
+    assert!(m.contains("`100.000` could be 100000"), "{m}");
+    assert!(m.contains("or 100.000;"), "{m}");
 }
 
 #[test]

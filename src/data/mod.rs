@@ -4,6 +4,7 @@
 
 mod budget;
 pub mod columns;
+mod decimals;
 mod hidden;
 mod json_places;
 pub mod read;

@@ -51,7 +51,8 @@ fn read_as_written(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, 
 }
 
 pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
-    if let Some(at) = unclosed_quote(source) {
+    let delimiter = delimiter_of(source);
+    if let Some(at) = unclosed_quote(source, delimiter) {
         return Err(Diagnostic::error(Problem::Data(t!(
             "this quote is never closed: the rest of the file would be read as one field"
         )))
@@ -68,6 +69,7 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(source.as_bytes());
     let columns: Vec<String> = reader
         .headers()
@@ -75,38 +77,73 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    if let [only] = columns.as_slice() {
-        if let Some(separator) = [';', '\t'].into_iter().find(|c| only.contains(*c)) {
-            return Err(Diagnostic::error(Problem::Data(t!(
-                "the fields are separated by `{separator}`, not commas",
-                separator = if separator == '\t' { "tab".to_string() } else { separator.to_string() }
-            )))
-            .at(Location::new(path, source, 0, 0))
-            .with_help(t!("save the table with commas between fields (in Excel: Save As → CSV UTF-8 (Comma delimited)), and write decimals with a point")));
-        }
-    }
     if let Some((first, col)) = repeated_column(&columns) {
         return Err(
             Diagnostic::error(Problem::Data(repeated_message(&columns, first, col)))
                 .at(Location::new(
                     path,
                     source,
-                    field_start(source, 0, col),
+                    field_start_by(source, 0, col, delimiter),
                     columns[col].len(),
                 ))
                 .with_help(repeated_help()),
         );
     }
-    let (rows, places) = csv_rows(&mut reader, path, source, Some(columns.len()), b',')?;
+    let (mut rows, places) = csv_rows(&mut reader, path, source, Some(columns.len()), delimiter)?;
     if let Some(col) = unnamed_column(&columns, &rows) {
         return Err(Diagnostic::error(Problem::Data(t!(
             "column {column} of the header has no name, but holds values",
             column = col + 1
         )))
-        .at(Location::new(path, source, field_start(source, 0, col), 0))
+        .at(Location::new(
+            path,
+            source,
+            field_start_by(source, 0, col, delimiter),
+            0,
+        ))
         .with_help(unnamed_help()));
     }
-    Ok(Table::from_text(name, path, source, columns, rows, places))
+    let ambiguous = match delimiter {
+        b',' => None,
+        _ => match crate::data::decimals::read_marks(&mut rows) {
+            crate::data::decimals::Decided::Ambiguous(row, col) => Some((row, col)),
+            _ => None,
+        },
+    };
+    let table = Table::from_text(name, path, source, columns, rows, places);
+    match ambiguous {
+        Some((row, col)) => Err(ambiguous_mark(&table, row, col, delimiter)),
+        None => Ok(table),
+    }
+}
+
+/// The error for an amount such as `100.000` in a file separated by `;` or tabs that
+/// shows nowhere else which mark it takes for decimals.
+fn ambiguous_mark(table: &Table, row: usize, col: usize, delimiter: u8) -> Diagnostic {
+    let written = table.text(row, col);
+    let number = written
+        .trim()
+        .trim_matches(crate::numbers::CURRENCY_SIGNS)
+        .trim();
+    let as_thousands = crate::numbers::comma_decimal(number).unwrap_or_default();
+    let as_decimal = number.replace(',', ".");
+    let separator = if delimiter == b'\t' {
+        "tab".to_string()
+    } else {
+        char::from(delimiter).to_string()
+    };
+    table.bad_cell(
+        row,
+        col,
+        t!("a number"),
+        t!(
+            "the file is separated by `{separator}`, as Excel saves it where the comma is the decimal mark, and no amount in it has decimals: `{value}` could be {thousands} (the mark between thousands) or {decimal}; write the plain number, e.g. {thousands}, or give the amounts their decimals as Excel writes them (`100.000,00`)",
+            separator = separator,
+            value = number,
+            thousands = as_thousands,
+            decimal = as_decimal
+        ),
+    )
 }
 
 fn csv_error(path: &Path, source: &Arc<str>, e: csv::Error) -> Diagnostic {
@@ -203,7 +240,7 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
             .collect());
     }
     let source = crate::source::read_text(full, shown)?;
-    let delimiter = register_delimiter(&source);
+    let delimiter = delimiter_of(&source);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -223,12 +260,12 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
     )])
 }
 
-/// The separator of a register saved as CSV: commas, unless the first line holding a
-/// separator holds no comma and is cut by semicolons or tabs (Excel saves so in many
-/// locales). A register is read once, to be imported, so it is read as it was saved; a
-/// data table, read at every build and holding amounts, is asked for commas instead (see
-/// `read_csv`): in those locales a comma is the decimal mark.
-fn register_delimiter(source: &str) -> u8 {
+/// The separator of a file saved as CSV: commas, unless the first line holding a
+/// separator holds no comma and is cut by semicolons or tabs (Excel saves so where the
+/// comma is the decimal mark, and a German Excel's "CSV UTF-8 (Comma delimited)" writes
+/// semicolons too). A data table's amounts are then read by the mark its own cells show
+/// (`data::decimals`).
+fn delimiter_of(source: &str) -> u8 {
     let first = source
         .lines()
         .find(|l| l.contains([',', ';', '\t']))
@@ -299,7 +336,7 @@ fn unnamed_column(columns: &[String], rows: &[Vec<Cell>]) -> Option<usize> {
 
 /// Where a quote opens a field that no quote closes, as a CSV reader reads quotes: one
 /// opens a field only at its start, and inside, `""` is a quote and `"` ends it.
-fn unclosed_quote(text: &str) -> Option<usize> {
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut opened: Option<usize> = None;
     let mut field_start = true;
@@ -314,20 +351,15 @@ fn unclosed_quote(text: &str) -> Option<usize> {
             }
             Some(_) => {}
             None if b == b'"' && field_start => opened = Some(i),
-            None => field_start = matches!(b, b',' | b'\n' | b'\r'),
+            None => field_start = b == delimiter || matches!(b, b'\n' | b'\r'),
         }
         i += 1;
     }
     opened
 }
 
-/// Byte offset of field `col` of the CSV record starting at `start`, honouring quotes.
-fn field_start(text: &str, start: usize, col: usize) -> usize {
-    field_start_by(text, start, col, b',')
-}
-
-/// [`field_start`] in a file whose fields are separated by `delimiter` (a register
-/// saved with `;` or tabs: its cells were placed as though separated by commas).
+/// Byte offset of field `col` of the CSV record starting at `start`, honouring quotes, in
+/// a file whose fields are separated by `delimiter`.
 fn field_start_by(text: &str, start: usize, col: usize, delimiter: u8) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;

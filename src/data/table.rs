@@ -196,6 +196,24 @@ impl Table {
                         t!("`{value}` is written with a typographic minus or in brackets, as accounts show a negative amount: write `{fixed}`", value = t.trim(), fixed = fixed),
                     ))
                 }
+                None if currency_code_beside(t).is_some() => {
+                    let (code, number) = currency_code_beside(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` has the currency code {code} in the cell: write the plain number, {number}; a project's currency is set once, by `currency:` in the front matter of its index.md", value = t.trim(), code = code, number = number),
+                    ))
+                }
+                None if comma_decimal_amount(t).is_some() => {
+                    let number = comma_decimal_amount(t).unwrap_or_default();
+                    Err(self.bad_cell(
+                        row,
+                        col,
+                        t!("a number"),
+                        t!("`{value}` is written with a dot between thousands (and a comma before any decimals), as amounts are written in German or Dutch: it would be {number}; write {number}", value = t.trim(), number = number),
+                    ))
+                }
                 None if crate::numbers::dotted_thousands(t).is_some() => {
                     let n = crate::numbers::dotted_thousands(t).unwrap_or_default();
                     Err(self.bad_cell(
@@ -496,8 +514,8 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
 mod cell_text;
 pub use cell_text::{cell_ref, is_month, parse_number, percent};
 use cell_text::{
-    has_inner_gap, is_a_word, is_date_shaped, is_no_value_mark, letters_for_digits, month_help,
-    other_minus, spreadsheet_error,
+    comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word, is_date_shaped,
+    is_no_value_mark, letters_for_digits, month_help, other_minus, spreadsheet_error,
 };
 
 #[cfg(test)]

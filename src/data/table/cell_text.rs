@@ -16,8 +16,49 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if number.is_empty() {
         return None;
     }
+    // `€ 100.000` is a hundred thousand where it is so written, never a hundred: a
+    // currency sign rules out the decimal point before three digits.
+    if unsigned.len() < text.trim().len() && crate::numbers::dotted_thousands(number) {
+        return None;
+    }
     let plain = crate::numbers::ungrouped(number)?;
     plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// `100.000,00 €` → `100000.00`, `€ 100.000` → `100000`: an amount written as where the
+/// comma is the decimal mark, in the plain form, for the error's help (a CSV separated
+/// by semicolons has such amounts read: `data::decimals`). `None` for any other text.
+pub(super) fn comma_decimal_amount(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let number = trimmed.trim_matches(crate::numbers::CURRENCY_SIGNS).trim();
+    let signed = number.len() < trimmed.len();
+    let european = (number.contains(',') && number.contains('.'))
+        || (signed && crate::numbers::dotted_thousands(number));
+    european
+        .then(|| crate::numbers::comma_decimal(number))
+        .flatten()
+}
+
+/// `EUR 100000`, `100000 EUR` → (`EUR`, `100000`): an amount with a currency's ISO code
+/// beside it, as finance writes it, and the number alone.
+pub(super) fn currency_code_beside(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    let is_code = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_alphabetic());
+    let (code, number) = if text.len() > 3 && is_code(&text[..3]) {
+        (&text[..3], &text[3..])
+    } else if text.len() > 3
+        && text.is_char_boundary(text.len() - 3)
+        && is_code(&text[text.len() - 3..])
+    {
+        (&text[text.len() - 3..], &text[..text.len() - 3])
+    } else {
+        return None;
+    };
+    let number = number.trim();
+    let plain = parse_number(number)
+        .map(super::format_number)
+        .or_else(|| crate::numbers::comma_decimal(number))?;
+    Some((code.to_ascii_uppercase(), plain))
 }
 
 /// Whether a number's text has a separator other than a comma between its characters

@@ -105,6 +105,50 @@ fn a_number_with_a_gap_is_told_so() {
 }
 
 #[test]
+fn european_amounts_and_currency_codes_are_told_with_the_number_they_would_be() {
+    let help = |cell: &str| {
+        let table = one_row("budget", ["period", "ac"], ["2026-03", cell]);
+        table.number(0, 1).unwrap_err().help.unwrap().to_string()
+    };
+    for (cell, number) in [
+        ("100.000,00 €", "100000.00"),
+        ("€ 100.000", "100000"),
+        ("100.000 €", "100000"),
+        ("€1.250.000", "1250000"),
+    ] {
+        let h = help(cell);
+        assert!(
+            h.contains(&format!("would be {number}; write {number}")),
+            "{cell}: {h}"
+        );
+        assert!(
+            h.contains("dot between thousands") && !h.contains("space or"),
+            "{cell}: {h}"
+        );
+    }
+    for (cell, code) in [
+        ("EUR 100000", "EUR"),
+        ("100000 EUR", "EUR"),
+        ("usd 1,200", "USD"),
+    ] {
+        let h = help(cell);
+        assert!(
+            h.contains(&format!("currency code {code} in the cell")),
+            "{cell}: {h}"
+        );
+        assert!(
+            h.contains("write the plain number") && h.contains("`currency:`"),
+            "{cell}: {h}"
+        );
+        assert!(!h.contains("space or"), "{cell}: {h}");
+    }
+    // A sign beside a number with decimals is read as before.
+    assert_eq!(parse_number("€ 100.50"), Some(100.5));
+    assert_eq!(parse_number("€100000"), Some(100000.0));
+    assert_eq!(parse_number("€ 100.000"), None, "never a hundred");
+}
+
+#[test]
 fn an_impossible_day_in_a_table_is_told_as_such() {
     let table = one_row("milestones", ["name", "baseline"], ["上线", "2026-02-30"]);
     let e = table.date(0, 1).unwrap_err();

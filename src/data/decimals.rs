@@ -1,0 +1,157 @@
+//! Which mark a CSV file not separated by commas uses for decimals.
+//!
+//! Excel writes its "CSV" with semicolons wherever the comma is the decimal mark (Germany,
+//! France, the Netherlands …): `100.000,00 €` is a hundred thousand there. Where the
+//! list separator is `;` but the decimal mark a point (Switzerland), `1234.50` is written
+//! as elsewhere. So a file's own cells decide: amounts with a decimal comma and none
+//! with a decimal point make it a comma file, whose amounts are read as written there; a
+//! file whose only sign is a dot before three digits (`100.000`) is refused, since it
+//! could be a hundred or a hundred thousand and nothing in it says which.
+
+use crate::data::table::Cell;
+use crate::numbers::{comma_decimal, dotted_thousands, CURRENCY_SIGNS};
+
+/// How a cell's number is written, for telling a file's decimal mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `1.234,56`, `1200,5`: a comma before the decimals.
+    Comma,
+    /// `1234.5`, `1,234.50`: a point before the decimals.
+    Point,
+    /// `100.000`: a point before three digits, either mark.
+    Dotted,
+    /// `1,200`: a comma before three digits, either mark.
+    Grouped,
+    /// Anything else: a plain `1200`, a date, a word.
+    Other,
+}
+
+/// The number a cell holds, without the currency sign on either side.
+fn core(text: &str) -> &str {
+    text.trim().trim_matches(CURRENCY_SIGNS).trim()
+}
+
+fn shape(text: &str) -> Shape {
+    let number = core(text);
+    if dotted_thousands(number) {
+        Shape::Dotted
+    } else if number.matches(',').count() == 1
+        && !number.contains('.')
+        && crate::numbers::ungrouped(number).is_some_and(|plain| plain != number)
+    {
+        Shape::Grouped
+    } else if number.contains(',') && comma_decimal(number).is_some() {
+        Shape::Comma
+    } else if number.contains('.') && crate::data::table::parse_number(number).is_some() {
+        Shape::Point
+    } else {
+        Shape::Other
+    }
+}
+
+/// What the cells of a file not separated by commas show of its decimal mark.
+pub(crate) enum Decided {
+    /// Read as any CSV is: decimal points, commas between thousands.
+    Points,
+    /// Rewritten: the cells' amounts in decimal points, their signs kept.
+    Commas,
+    /// The cell (row, column) whose dot nothing in the file explains.
+    Ambiguous(usize, usize),
+}
+
+/// Rewrites the amounts of a comma file (`100.000,00 €` → `100000.00 €`) so every later
+/// reader, charts among them, reads them as any other; leaves a file of decimal points
+/// as it is.
+pub(crate) fn read_marks(rows: &mut [Vec<Cell>]) -> Decided {
+    let shapes = |s: Shape| {
+        rows.iter()
+            .flatten()
+            .any(|c| matches!(c, Cell::Text(t) if shape(t) == s))
+    };
+    if shapes(Shape::Point) {
+        return Decided::Points;
+    }
+    if !shapes(Shape::Comma) {
+        return rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| {
+                row.iter()
+                    .position(|c| {
+                        matches!(c, Cell::Text(t) if matches!(shape(t), Shape::Dotted | Shape::Grouped))
+                    })
+                    .map(|c| Decided::Ambiguous(r, c))
+            })
+            .unwrap_or(Decided::Points);
+    }
+    for cell in rows.iter_mut().flatten() {
+        if let Cell::Text(text) = cell {
+            if matches!(shape(text), Shape::Comma | Shape::Dotted | Shape::Grouped) {
+                let number = core(text);
+                if let Some(plain) = comma_decimal(number) {
+                    *text = text.replacen(number, &plain, 1);
+                }
+            }
+        }
+    }
+    Decided::Commas
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(texts: &[&str]) -> Vec<Vec<Cell>> {
+        vec![texts.iter().map(|t| Cell::Text(t.to_string())).collect()]
+    }
+
+    #[test]
+    fn a_file_of_decimal_commas_is_read_as_written_there() {
+        let mut rows = cells(&[
+            "31.01.2024",
+            "100.000,00 €",
+            "€ 98.500,50",
+            "-1.234,5",
+            "120.000",
+            "1,250",
+            "95000",
+            "项目",
+        ]);
+        assert!(matches!(read_marks(&mut rows), Decided::Commas));
+        let read: Vec<String> = rows[0].iter().map(Cell::display).collect();
+        assert_eq!(
+            read,
+            [
+                "31.01.2024",
+                "100000.00 €",
+                "€ 98500.50",
+                "-1234.5",
+                "120000",
+                "1.250",
+                "95000",
+                "项目"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_of_decimal_points_is_left_as_it_is() {
+        let mut rows = cells(&["1234.50", "1200,5", "100.000"]);
+        assert!(matches!(read_marks(&mut rows), Decided::Points));
+        assert_eq!(rows, cells(&["1234.50", "1200,5", "100.000"]));
+    }
+
+    #[test]
+    fn a_dot_nothing_explains_is_told() {
+        let mut rows = cells(&["2024-01", "95000", "€ 100.000"]);
+        assert!(matches!(read_marks(&mut rows), Decided::Ambiguous(0, 2)));
+        assert!(matches!(
+            read_marks(&mut cells(&["1,200", "95000"])),
+            Decided::Ambiguous(0, 0)
+        ));
+        assert!(matches!(
+            read_marks(&mut cells(&["2024-01", "95000"])),
+            Decided::Points
+        ));
+    }
+}

@@ -485,3 +485,64 @@ fn a_broken_ui_strings_file_is_named_as_such_and_told_in_chinese() {
     );
     assert!(told.contains("title = \"门户\""), "{told}");
 }
+
+/// Whether `text` holds a Chinese character.
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// An English PMO lead was shown `pmo new review "标题"`, `编号, 标题, 日期…` and
+/// `--map 经验=recommendation` as the examples to follow.
+#[test]
+fn an_english_sites_help_gives_english_examples() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        config.replace("language = \"zh-CN\"", "language = \"en\""),
+    );
+    site.remove("content/reviews/erp-closure.md");
+    let root = site.root().to_str().unwrap().to_string();
+    let err = stderr(&pmo_in("", &["--root", &root, "check"]));
+    assert!(err.contains("no closure review"), "{err}");
+    assert!(err.contains("pmo new review \"Title\""), "{err}");
+    assert!(!err.contains("标题"), "{err}");
+
+    site.write("register.csv", "Ref;Lesson text\n1;Late vendor\n");
+    let register = site.root().join("register.csv");
+    let args = [
+        "--root",
+        &root,
+        "import",
+        "lessons",
+        register.to_str().unwrap(),
+        "--dry-run",
+    ];
+    let err = stderr(&pmo_in("", &args));
+    assert!(err.contains("found no header row"), "{err}");
+    assert!(err.contains("ID, Title, Date"), "{err}");
+    assert!(!has_chinese(&err), "{err}");
+
+    let err = stderr(&pmo_in(
+        "",
+        &[
+            "--root",
+            &root,
+            "import",
+            "lessons",
+            register.to_str().unwrap(),
+            "--map",
+            "=recommendation",
+        ],
+    ));
+    assert!(err.contains("Key learning=recommendation"), "{err}");
+    assert!(!has_chinese(&err), "{err}");
+
+    let help = pmo_in("", &["import", "lessons", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--map \"Key learning=recommendation\""),
+        "{help}"
+    );
+    assert!(!has_chinese(&help), "{help}");
+}

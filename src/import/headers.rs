@@ -264,7 +264,7 @@ pub fn parse_map(arg: &str) -> Result<Mapping, Diagnostic> {
         return Err(fail(
             t!("`--map {arg}` names no field", arg = arg),
             t!(
-                "write --map COLUMN=FIELD, e.g. --map 经验=recommendation; the fields are {fields}",
+                "write --map COLUMN=FIELD, e.g. --map \"Key learning=recommendation\"; the fields are {fields}",
                 fields = &fields
             ),
         ));
@@ -273,7 +273,7 @@ pub fn parse_map(arg: &str) -> Result<Mapping, Diagnostic> {
     if normalize(column).is_empty() {
         return Err(fail(
             t!("`--map {arg}` names no column", arg = arg),
-            t!("write the column's header before the `=`, e.g. --map 经验=recommendation"),
+            t!("write the column's header before the `=`, e.g. --map \"Key learning=recommendation\""),
         ));
     }
     match Field::of_header(field) {

@@ -123,7 +123,7 @@ pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         )))
         .in_file(file)
         .with_help(t!(
-            "name the columns e.g. 编号, 标题, 日期, 项目, 阶段, 影响 (or ID, Title, Date, Project, Phase, Impact), or map yours with --map COLUMN=FIELD"
+            "name the columns e.g. ID, Title, Date, Project, Phase, Impact, or map yours with --map COLUMN=FIELD"
         )));
     };
     let table = below_header(raw, &header);

@@ -420,7 +420,7 @@ fn relate_projects(
                     project = page.project().map_or("", |p| p.slug.as_str())
                 )))
                 .in_file(&page.path)
-                .with_help(t!("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"标题\"`)")),
+                .with_help(t!("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"Title\"`)")),
             );
         }
     }

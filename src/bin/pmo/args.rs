@@ -182,8 +182,8 @@ pub(crate) enum Import {
     Lessons {
         /// The register file.
         file: PathBuf,
-        /// Read a column the built-in names miss as a field, e.g. --map 经验=recommendation
-        /// (repeatable).
+        /// Read a column the built-in names miss as a field, e.g. --map "Key
+        /// learning=recommendation" (repeatable).
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
         /// Show the files and front matter it would write, and write nothing.

@@ -30,6 +30,9 @@ impl Date {
                 half = half
             ));
         }
+        if let Some(said) = year_last_help(text) {
+            return Err(said);
+        }
         let b = text.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10
@@ -216,6 +219,60 @@ pub fn why_no_day(text: &str) -> Option<Text> {
     Date::parse(&format!("{y:04}-{m:02}-{d:02}")).err()
 }
 
+/// Day, month and year of a date written with the year last (`18.03.2024`, `05/11/2024`),
+/// whether or not that day exists.
+fn year_last(text: &str) -> Option<(i16, i16, i16)> {
+    let parts: Vec<&str> = text.trim().split(['.', '/', '-']).collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [a, b, y] => Some((number(a, 1..=2)?, number(b, 1..=2)?, number(y, 4..=4)?)),
+        _ => None,
+    }
+}
+
+fn day(y: i16, m: i16, d: i16) -> Option<Date> {
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+        .ok()
+        .map(Date)
+}
+
+/// A day written with the year last that can be one day only: its first number is no
+/// month (`18.03.2024`), or both are the same (`05.05.2024`). `pmo import` reads it; a
+/// day such as `05.11.2024` (5 November in Germany, May 11 in the US) is never read.
+pub fn read_year_last(text: &str) -> Option<Date> {
+    let (a, b, y) = year_last(text)?;
+    if a > 12 || a == b {
+        day(y, b, a)
+    } else {
+        None
+    }
+}
+
+/// What a day written with the year last would be, said in an error: the one day it
+/// can be, or the two it could be. `None` when the text is of another shape or names
+/// no day either way.
+pub fn year_last_help(text: &str) -> Option<Text> {
+    let (a, b, y) = year_last(text)?;
+    match (day(y, b, a), day(y, a, b)) {
+        (Some(dm), Some(md)) if dm != md => Some(t!(
+            "`{text}` could be {day_first} (day first, as written in Germany or the UK) or {month_first} (month first, as in the US): write the day meant as YYYY-MM-DD",
+            text = text.trim(),
+            day_first = dm.iso(),
+            month_first = md.iso()
+        )),
+        (Some(one), _) | (None, Some(one)) => Some(t!(
+            "`{text}` would be {day}: write it as YYYY-MM-DD, {day}",
+            text = text.trim(),
+            day = one.iso()
+        )),
+        (None, None) => None,
+    }
+}
+
 /// Year, month and day of a date written one of the ways `read_loosely` reads, whether
 /// or not that day exists.
 fn loose_parts(text: &str) -> Option<(i16, i16, i16)> {
@@ -286,6 +343,38 @@ mod tests {
         // `0202`: 2002 by a swap, 2020 by a rotation; no guess is the only one.
         assert_eq!(likely_year(202, 1900..=2099), None);
         assert_eq!(likely_year(2031, 1900..=2026), Some(2013));
+    }
+
+    #[test]
+    fn a_day_written_year_last_is_named_and_read_only_when_it_can_be_one_day() {
+        let said = |t: &str| Date::parse(t).unwrap_err().to_string();
+        assert!(
+            said("18.03.2024").contains("would be 2024-03-18"),
+            "{}",
+            said("18.03.2024")
+        );
+        let both = said("05.11.2024");
+        assert!(
+            both.contains("could be 2024-11-05") && both.contains("or 2024-05-11"),
+            "{both}"
+        );
+        assert!(said("12/31/2024").contains("would be 2024-12-31"));
+        assert_eq!(
+            read_year_last("18.03.2024").map(|d| d.iso()).as_deref(),
+            Some("2024-03-18")
+        );
+        assert_eq!(
+            read_year_last("05.05.2024").map(|d| d.iso()).as_deref(),
+            Some("2024-05-05")
+        );
+        assert_eq!(read_year_last("05.11.2024"), None, "ambiguous");
+        assert_eq!(
+            read_year_last("12/31/2024"),
+            None,
+            "month first is never read"
+        );
+        assert_eq!(read_year_last("31.02.2024"), None);
+        assert_eq!(year_last_help("2024-03-18"), None);
     }
 
     #[test]

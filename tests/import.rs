@@ -177,7 +177,7 @@ fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() 
     let csv = "Lessons learned register,,,,,,,\n\
                ,,,,,,,\n\
                Title,Date,Project,Stage,Impact,Severity,Lessons,Root cause\n\
-               Vendor SLA had no penalty clause,18/03/2024,erp,Execution,Negative,High,Add penalties to every SLA,Procurement template\n\
+               Vendor SLA had no penalty clause,05/03/2024,erp,Execution,Negative,High,Add penalties to every SLA,Procurement template\n\
                Daily stand-up with the vendor,2024-04-02,PRJ-2024-015,Executing phase,neutral,,Keep it,\n\
                Early data profiling,2024-05-06,mes,Planning,Positive,Medium,\"Profile data early, before design\",\n";
     let file = write_register(&site, "register.csv", csv.as_bytes());
@@ -191,7 +191,13 @@ fn a_csv_register_in_english_imports_with_a_map_and_errors_at_line_and_column() 
     // Line:column of the bad cells.
     assert!(err.contains("register.csv:4:"), "{err}");
     assert!(
-        err.contains("column `Date` holds `18/03/2024`, expected a date"),
+        err.contains("column `Date` holds `05/03/2024`, expected a date"),
+        "{err}"
+    );
+    // Day first or month first: both days are named, neither is taken.
+    assert!(
+        err.contains("could be 2024-03-05 (day first")
+            && err.contains("or 2024-05-03 (month first"),
         "{err}"
     );
     assert!(err.contains("register.csv:5:"), "{err}");

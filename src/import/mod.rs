@@ -337,8 +337,10 @@ impl Rows<'_> {
         let date = date_col.and_then(|col| {
             values::date(self.table.cell(row, col)).or_else(|| {
                 // A day in a shape read here that does not exist: the shape is no mistake.
-                let help =
-                    crate::date::why_no_day(&self.table.text(row, col)).unwrap_or_else(|| {
+                let written = self.table.text(row, col);
+                let help = crate::date::why_no_day(&written)
+                    .or_else(|| crate::date::year_last_help(&written))
+                    .unwrap_or_else(|| {
                         t!("write dates as 2024-03-18 or 2024/3/18, or format the cell as a date")
                     });
                 problems.push(self.table.bad_cell(row, col, t!("a date"), help));

@@ -212,7 +212,8 @@ fn excel_serial(serial: f64) -> Option<Date> {
 
 /// A date as registers hold it: a workbook date, an Excel serial number (as a number,
 /// or as text in a CSV saved from Excel), `2024-03-18`, `2024/3/18`, `2024.3.18`,
-/// `2024年3月18日` or `20240318`. `None` when it is none of these.
+/// `2024年3月18日`, `20240318`, or with the year last when it can be one day only
+/// (`18.03.2024`, never `05.11.2024`). `None` when it is none of these.
 pub fn date(cell: &Cell) -> Option<Date> {
     match cell {
         Cell::Date(d) => Some(*d),
@@ -231,7 +232,7 @@ fn text_date(text: &str) -> Option<Date> {
     // A short number is an Excel serial saved as text; the rest are the usual shapes.
     match folded.len() {
         1..=5 if folded.bytes().all(|b| b.is_ascii_digit()) => excel_serial(folded.parse().ok()?),
-        _ => crate::date::read_loosely(&folded),
+        _ => crate::date::read_loosely(&folded).or_else(|| crate::date::read_year_last(&folded)),
     }
 }
 
@@ -295,6 +296,7 @@ mod tests {
             "20240318",
             "45369",
             "2024-03-18 09:30",
+            "18.03.2024",
         ] {
             assert_eq!(
                 iso(Cell::Text(text.into())).as_deref(),
@@ -302,7 +304,14 @@ mod tests {
                 "{text}"
             );
         }
-        for text in ["2024-02-30", "3/18/2024", "下周", "2024年3月", "123456"] {
+        for text in [
+            "2024-02-30",
+            "3/18/2024",
+            "05.11.2024",
+            "下周",
+            "2024年3月",
+            "123456",
+        ] {
             assert_eq!(iso(Cell::Text(text.into())), None, "{text}");
         }
     }

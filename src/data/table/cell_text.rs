@@ -118,7 +118,10 @@ pub(super) fn month_help(text: &str) -> Text {
             value = text
         );
     }
-    if let Some(day) = crate::date::read_loosely(text).filter(|_| Date::parse(text).is_ok()) {
+    let day = crate::date::read_loosely(text)
+        .filter(|_| Date::parse(text).is_ok())
+        .or_else(|| crate::date::read_year_last(text));
+    if let Some(day) = day {
         return t!(
             "`{value}` is a day: write its month, {month}",
             value = text,

@@ -149,6 +149,13 @@ fn european_amounts_and_currency_codes_are_told_with_the_number_they_would_be() 
 }
 
 #[test]
+fn a_day_written_year_last_as_a_period_is_told_with_its_month() {
+    let table = one_row("budget", ["period", "ac"], ["31.01.2024", "100"]);
+    let help = table.month(0, 0).unwrap_err().help.unwrap().to_string();
+    assert!(help.contains("write its month, 2024-01"), "{help}");
+}
+
+#[test]
 fn an_impossible_day_in_a_table_is_told_as_such() {
     let table = one_row("milestones", ["name", "baseline"], ["上线", "2026-02-30"]);
     let e = table.date(0, 1).unwrap_err();

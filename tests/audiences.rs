@@ -709,3 +709,44 @@ fn folders_and_money_tables_written_loosely_restrict_or_are_refused() {
         "{err}"
     );
 }
+
+/// The fifth walk-through's public hygiene page told a closed project as having no
+/// closure review: it had one, for `internal` only.
+#[test]
+fn a_closure_review_out_of_sight_is_no_missing_review_and_stays_unnamed() {
+    let site = fixture();
+    site.write(
+        "content/projects/done/index.md",
+        "---\ntitle: 已结项目\ncode: PRJ-7003\nstatus: closed\nmanager: 王五\nstart: 2023-01-01\nfinish: 2023-12-31\n---\n\n已结束。\n",
+    );
+    site.write(
+        "content/reviews/done-closure.md",
+        "---\ntitle: 结项复盘 MARKREVIEWINT\ndate: 2024-01-15\nproject: done\ntype: closure\naudience: internal\n---\n\n复盘。\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        !told
+            .iter()
+            .any(|w| w.contains("`done`") && w.contains("closure review")),
+        "{told:?}"
+    );
+    let hygiene = site.read("hygiene/index.html");
+    assert!(!hygiene.contains("projects/done/"), "{hygiene}");
+    for (rel, text) in all_text(&site.public()) {
+        assert!(!text.contains("markreviewint"), "{rel}");
+        assert!(!text.contains("done-closure"), "{rel}");
+    }
+}
+
+/// The public home page counted "0 Green, 0 Amber, 0 Red, 2 Not rated" where the status
+/// computed from money is withheld from the audience, as the README says.
+#[test]
+fn a_status_withheld_from_an_audience_is_told_as_such_not_as_unrated_or_zero() {
+    let site = fixture();
+    site.build_ok();
+    let home = site.read("index.html");
+    assert!(home.contains("状态不向此受众显示"), "{home}");
+    assert!(!home.contains("未评级"), "{home}");
+    assert!(!home.contains("rag-glance-green"), "{home}");
+}

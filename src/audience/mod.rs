@@ -403,6 +403,15 @@ impl Plan {
             failed: loaded.failed.clone(),
             folders: loaded.folders.clone(),
             links: loaded.links.clone(),
+            reviewed_out_of_sight: loaded
+                .pages
+                .iter()
+                .zip(&self.pages)
+                .filter(|(_, &l)| !shown(l))
+                .filter_map(|(p, _)| p.review())
+                .filter(|r| r.review_type == crate::content::schema::ReviewType::Closure)
+                .map(|r| r.project.clone())
+                .collect(),
         };
         (loaded, data, view)
     }

@@ -38,6 +38,10 @@ pub struct Loaded {
     /// Files that are symbolic links (followed), relative to `content/`: in a site with
     /// audiences they are refused (see `symlinks::link_in_audience_site`).
     pub links: Vec<String>,
+    /// Projects (folder names) with a closure review this audience may not see: it
+    /// exists, so neither the build's warning nor the hygiene page tells the project as
+    /// having none, and the review stays unnamed and unlinked.
+    pub reviewed_out_of_sight: Vec<String>,
 }
 
 /// A draft left out of the build: enough to say whose it is and how old.

@@ -214,7 +214,10 @@ fn project_finding(
     let info = page.project()?;
     match info.status {
         ProjectStatus::Closed => {
-            let reviewed = site.closure_reviews(id).next().is_some();
+            // A review only a higher audience sees is a review: this audience is not told
+            // that there is none, nor which it is.
+            let reviewed = site.closure_reviews(id).next().is_some()
+                || site.reviewed_out_of_sight.contains(&info.slug);
             (!reviewed).then(|| finding(Check::ClosedWithoutReview, info.finish, None))
         }
         ProjectStatus::Active => {

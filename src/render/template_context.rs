@@ -394,8 +394,12 @@ fn home_context(r: &Renderer) -> Home {
     }
 }
 
-/// How many projects are green, amber and red (projects without a status are left out).
+/// How many projects are green, amber and red, and how many have no status. Where the
+/// audience may not see money, the status computed from it is withheld: "0 Green, 2 Not
+/// rated" told a reader that nothing was green and nothing had been rated, so only the
+/// statuses set by hand are counted, and the rest are told as not shown.
 pub(super) fn rag_counts(projects: &[(PageId, Option<Rag>)], r: &Renderer) -> Vec<StatusCount> {
+    let money_shown = r.site.money_shown;
     let mut out: Vec<StatusCount> = [Rag::Green, Rag::Amber, Rag::Red]
         .into_iter()
         .map(|rag| StatusCount {
@@ -404,6 +408,7 @@ pub(super) fn rag_counts(projects: &[(PageId, Option<Rag>)], r: &Renderer) -> Ve
             count: projects.iter().filter(|(_, p)| *p == Some(rag)).count(),
             listed: true,
         })
+        .filter(|s| money_shown || s.count > 0)
         .collect();
     // Projects with no status yet are counted too: the shares of the three alone added
     // up to 50% of a portfolio half unrated, with no word of the other half.
@@ -411,7 +416,14 @@ pub(super) fn rag_counts(projects: &[(PageId, Option<Rag>)], r: &Renderer) -> Ve
     if unrated > 0 {
         out.push(StatusCount {
             key: "unrated",
-            name: r.i18n.get("rag_unrated").to_string(),
+            name: r
+                .i18n
+                .get(if money_shown {
+                    "rag_unrated"
+                } else {
+                    "rag_withheld"
+                })
+                .to_string(),
             count: unrated,
             listed: false,
         });

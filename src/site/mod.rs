@@ -12,7 +12,7 @@ mod taxonomy;
 
 use crate::ids::Id;
 use crate::t;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use links::{href, LinkIndex, Resolved};
 pub use patch::{same_lists, same_place};
@@ -70,6 +70,9 @@ pub struct Site {
     pub money_shown: bool,
     /// Drafts left out of the build, for the hygiene checks.
     pub drafts: Vec<crate::content::load::Draft>,
+    /// Projects whose closure review only a higher audience sees (see
+    /// `Loaded::reviewed_out_of_sight`).
+    pub reviewed_out_of_sight: BTreeSet<String>,
     /// Pages of each kind, newest first: every page of the lessons register lists a slice
     /// of it, so it is sorted once.
     newest: BTreeMap<Kind, Vec<PageId>>,
@@ -174,10 +177,12 @@ pub fn link(
         .filter_map(|(i, p)| Some((p.project()?.slug.clone(), i)))
         .collect();
     diagnostics.extend(shared_names::check(&pages, &projects));
+    let reviewed_out_of_sight: BTreeSet<String> =
+        loaded.reviewed_out_of_sight.into_iter().collect();
     let project_links = relate_projects(
         &pages,
         &projects,
-        (&loaded.failed, &loaded.drafts),
+        (&loaded.failed, &loaded.drafts, &reviewed_out_of_sight),
         diagnostics,
     );
 
@@ -206,6 +211,7 @@ pub fn link(
         link_index: LinkIndex::default(),
         money_shown: true,
         drafts: loaded.drafts,
+        reviewed_out_of_sight,
         newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);
@@ -320,7 +326,11 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
 fn relate_projects(
     pages: &Pages,
     projects: &BTreeMap<String, PageId>,
-    (failed, drafts): (&[String], &[crate::content::load::Draft]),
+    (failed, drafts, reviewed_out_of_sight): (
+        &[String],
+        &[crate::content::load::Draft],
+        &BTreeSet<String>,
+    ),
     diagnostics: &Diagnostics,
 ) -> HashMap<PageId, ProjectLinks> {
     let mut links: HashMap<PageId, ProjectLinks> = projects
@@ -405,9 +415,9 @@ fn relate_projects(
         rel.reviews.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
         rel.related.sort_by(|&a, &b| pages[a].cmp_newest(&pages[b]));
         let page = &pages[project];
-        let closed = page
-            .project()
-            .is_some_and(|p| p.status == ProjectStatus::Closed);
+        let closed = page.project().is_some_and(|p| {
+            p.status == ProjectStatus::Closed && !reviewed_out_of_sight.contains(&p.slug)
+        });
         let closure = |&r: &PageId| {
             pages[r]
                 .review()

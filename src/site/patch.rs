@@ -67,6 +67,7 @@ impl Site {
             failed: Vec::new(),
             folders: self.link_index.folders.drain().collect(),
             links: Vec::new(),
+            reviewed_out_of_sight: self.reviewed_out_of_sight.iter().cloned().collect(),
         };
         let data = Data {
             tables,

@@ -204,7 +204,7 @@ fn project_folders(root: &Path) -> Vec<String> {
 
 /// The currency a new project is written in: the portfolio's, else the one most of the
 /// site's projects use, else the starter's for the site's language. A fixed `CNY` made
-/// the first project added to an English site (its starter in USD) fail the build as
+/// the first project added to an English site (its starter then in USD) fail the build as
 /// soon as it was published: two currencies and no portfolio currency to add them in.
 fn new_project_currency(
     root: &Path,
@@ -475,6 +475,9 @@ cpi_green = 0.95
 cpi_amber = 0.85
 spi_green = 0.95
 spi_amber = 0.85
+
+[currency]
+portfolio = "USD"         # your currency (EUR, GBP …): totals, projects naming none, and new projects are in it
 "#;
 
 const STARTER_SETTINGS_ZH: &str = r#"paginate = 20             # 长列表每页显示的条目数
@@ -486,6 +489,9 @@ cpi_green = 0.95
 cpi_amber = 0.85
 spi_green = 0.95
 spi_amber = 0.85
+
+[currency]
+portfolio = "CNY"         # 本门户的币种（如 USD、EUR）：组合合计、未写币种的项目和新建项目都用它
 "#;
 
 const STARTER_HOME: &str = "---\ntitle: 欢迎来到 PMO 知识门户\n---\n\n这里汇集项目管理办公室的[最佳实践](practices/_index.md)、[经验教训](lessons/_index.md)和项目数据。\n\n用 `pmo new lesson \"标题\"` 记录一条新的经验教训。\n";
@@ -494,7 +500,7 @@ const STARTER_PRACTICES: &str = "---\ntitle: 最佳实践\nsummary: PMO 的标�
 
 const STARTER_PRACTICE: &str = "---\ntitle: 项目周报\ndate: {start}\ncategory: 沟通管理\ntags: [周报, 沟通]\nweight: 1\n---\n\n每周五下班前提交项目周报，内容包括：\n\n- 本周进展与下周计划\n- 里程碑状态（按基线对比）\n- 新增与变化的风险、问题\n- 需要管理层决策的事项\n";
 
-const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-{year}-001\nmanager: 王芳\ndepartment: 信息中心\nstart: {start}\nfinish: {finish}\nbac: 600000\ncurrency: CNY\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
+const STARTER_PROJECT: &str = "---\ntitle: 试点项目\ncode: PRJ-{year}-001\nmanager: 王芳\ndepartment: 信息中心\nstart: {start}\nfinish: {finish}\nbac: 600000\nstatus: active\n---\n\n用于熟悉门户的试点项目。\n";
 
 const STARTER_BUDGET: &str =
     "period,pv,ev,ac\n{m0},100000,95000,98000\n{m1},100000,102000,101000\n{m2},100000,,\n{m3},100000,,\n{m4},100000,,\n{m5},100000,,\n";
@@ -507,6 +513,6 @@ const STARTER_PRACTICES_EN: &str = "---\ntitle: Best practices\nsummary: The PMO
 
 const STARTER_PRACTICE_EN: &str = "---\ntitle: Weekly status report\ndate: {start}\ncategory: Communications\ntags: [status report, communications]\nweight: 1\n---\n\nSend the project's weekly status report by Friday evening. It covers:\n\n- progress this week and the plan for next week\n- milestone status against the baseline\n- new and changed risks and issues\n- decisions needed from management\n";
 
-const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-{year}-001\nmanager: Fang Wang\ndepartment: IT\nstart: {start}\nfinish: {finish}\nbac: 600000\ncurrency: USD\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
+const STARTER_PROJECT_EN: &str = "---\ntitle: Pilot project\ncode: PRJ-{year}-001\nmanager: Fang Wang\ndepartment: IT\nstart: {start}\nfinish: {finish}\nbac: 600000\nstatus: active\n---\n\nA pilot project to get to know the portal.\n";
 
 const STARTER_LESSON_EN: &str = "---\ntitle: Agreeing the RACI at kickoff ended disputes over who does what\ndate: {lesson}\nproject: pilot\nphase: initiation\ncategory: Communications\nimpact: positive\ntags: [RACI, kickoff]\nactions:\n  - what: Add the RACI matrix to the kickoff meeting template\n    owner: Fang Wang\n    due: {due}\n    status: open\n---\n\n## Background\n\nThe pilot project involved three departments.\n\n## Recommendations\n\nWalk through the RACI matrix line by line at the kickoff meeting, and attach it to the [weekly status report](../practices/weekly-status-report.md) template.\n";

@@ -928,6 +928,8 @@ fn a_chinese_starter_site_toml_is_commented_in_chinese() {
                 !l.starts_with("title")
                     && !l.starts_with("description")
                     && !l.starts_with("language")
+                    // The site's currency: CNY for a Chinese site, USD for an English one.
+                    && !l.starts_with("portfolio")
             })
             .collect()
     };
@@ -1009,4 +1011,32 @@ fn a_language_pmo_does_not_take_is_refused_in_the_home_page_s() {
     let out = common::pmo_in("", &["--root", site.root().to_str().unwrap(), "check"]);
     let told = stderr(&out);
     assert!(told.contains("未知的值 `fr`"), "{told}");
+}
+
+/// `pmo init --lang en` wrote its starter project in USD, so every `pmo new project` of
+/// a European PMO defaulted to `currency: USD`. The site's currency is one line of
+/// site.toml; the starter names none and follows it, and so do new projects.
+#[test]
+fn a_new_sites_currency_is_one_line_of_site_toml_that_projects_follow() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("portal");
+    let root = dir.to_str().unwrap();
+    assert!(pmo(&["init", "--lang", "en", root]).status.success());
+    let config = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    assert!(config.contains("portfolio = \"USD\""), "{config}");
+    let pilot = std::fs::read_to_string(dir.join("content/projects/pilot/index.md")).unwrap();
+    assert!(!pilot.contains("currency:"), "{pilot}");
+    std::fs::write(
+        dir.join("site.toml"),
+        config.replace("portfolio = \"USD\"", "portfolio = \"EUR\""),
+    )
+    .unwrap();
+    let out = pmo(&["--root", root, "new", "project", "Rhine Bridge"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new = std::fs::read_to_string(dir.join("content/projects/rhine-bridge/index.md")).unwrap();
+    assert!(new.contains("currency: EUR"), "{new}");
+    let out = pmo(&["--root", root, "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(dir.join("public/projects/pilot/index.html")).unwrap();
+    assert!(page.contains("<span class=\"unit\">EUR</span>"), "{page}");
 }

@@ -342,3 +342,34 @@ fn project_tables_headed_in_plain_english_are_read() {
     assert!(page.contains("Weekly calls"), "risk response read");
     assert!(page.contains("0.95"), "CPI of 2026-03: 90000/95000");
 }
+
+/// An English PMO lead's walk-through: "1 of these projects have", "Open risks 2 / 3 of
+/// 3 risks", EV without its currency, and rates in site.toml named on a site of one
+/// currency that has none.
+#[test]
+fn an_english_site_says_its_figures_in_plain_english() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!(
+            "as_of = 2026-04-15\n{}",
+            config.replace("language = \"zh-CN\"", "language = \"en\"")
+        ),
+    );
+    // The fixture's one project, closed with budget unearned, is doubted.
+    site.build_ok();
+    let home = site.read("index.html");
+    assert!(home.contains("1 of these projects has data"), "{home}");
+    assert!(!home.contains("projects have data"), "{home}");
+    let dashboard = site.read("dashboard/index.html");
+    assert!(dashboard.contains("Amounts are in CNY."), "{dashboard}");
+    assert!(!dashboard.contains("converted at the rates"), "{dashboard}");
+    let erp = site.read("projects/erp/index.html");
+    let risks = "Open risks</p>\n        <p class=\"figure-value\">1</p>\n        <p class=\"figure-note\">of 2 risks</p>";
+    assert!(erp.contains(risks), "open of all risks said once: {erp}");
+    assert!(
+        erp.contains("(EV) 1,900,000 <span class=\"unit\">CNY</span>"),
+        "{erp}"
+    );
+}

@@ -41,6 +41,19 @@ pub fn portfolio_currency(
     named.all(|c| c == first).then_some(first)
 }
 
+/// Whether some project's amounts are in another currency than the portfolio's, so
+/// portfolio figures were converted: a single-currency site was told of rates in
+/// site.toml it does not have.
+pub fn converts(site: &Site) -> bool {
+    let Some(portfolio) = of_site(site) else {
+        return false;
+    };
+    projects(site)
+        .iter()
+        .filter_map(|p| p.currency.as_deref())
+        .any(|c| code(c) != portfolio)
+}
+
 /// The site's projects, in slug order.
 pub fn projects(site: &Site) -> Vec<&ProjectInfo> {
     site.projects

@@ -226,6 +226,8 @@ pub struct Dashboard<'a> {
     as_of: String,
     /// The currency portfolio amounts are converted into (empty when unknown).
     currency: String,
+    /// Whether some project is in another currency, its amounts converted.
+    converted: bool,
     /// The portfolio month by month.
     trend: Vec<context::TrendRow>,
     /// Projects the BAC/EAC chart leaves out, having no EAC.
@@ -262,6 +264,7 @@ pub fn dashboard<'a>(r: &Renderer<'a>) -> Dashboard<'a> {
         charts: &r.drawings.dashboard,
         as_of,
         currency: derive::currency::of_site(site).unwrap_or_default(),
+        converted: derive::currency::converts(site),
         trend: context::portfolio_trend(site),
         without_eac: site
             .tables

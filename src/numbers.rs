@@ -93,20 +93,6 @@ pub fn ungrouped(number: &str) -> Option<String> {
     grouped.then(|| number.chars().filter(|&c| c != separator).collect())
 }
 
-/// `100.000`, `-1.200.000`: a dot before each three digits, as amounts are grouped where
-/// the comma is the decimal mark. Read as the decimal point it is elsewhere, it is a
-/// figure a thousand times too small.
-pub fn dotted_thousands(number: &str) -> bool {
-    let mut groups = number.trim_start_matches('-').split('.');
-    let first = groups.next().unwrap_or("");
-    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    let rest: Vec<&str> = groups.collect();
-    (1..=3).contains(&first.len())
-        && digits(first)
-        && !rest.is_empty()
-        && rest.iter().all(|g| g.len() == 3 && digits(g))
-}
-
 /// `1.234,56` → `1234.56`, `1200,5` → `1200.5`, `100.000` → `100000`: a number written
 /// with a decimal comma and dots between thousands, in the plain form. `None` when
 /// `number` is not so written (two commas, dots that are not between thousands).
@@ -120,7 +106,8 @@ pub fn comma_decimal(number: &str) -> Option<String> {
         None => (unsigned, None),
     };
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(whole) || dotted_thousands(whole)) || decimals.is_some_and(|d| !digits(d)) {
+    if !(digits(whole) || dotted_thousands(whole).is_some()) || decimals.is_some_and(|d| !digits(d))
+    {
         return None;
     }
     let whole = whole.replace('.', "");
@@ -398,10 +385,11 @@ mod tests {
         for no in ["1,2,3", "12.34,5", "1.5", "31.01.2024", ",5", "1,", "abc"] {
             assert_eq!(comma_decimal(no), None, "{no}");
         }
-        assert!(dotted_thousands("100.000") && dotted_thousands("-1.200.000"));
-        assert!(
-            !dotted_thousands("1.5") && !dotted_thousands("1000.000") && !dotted_thousands("100")
-        );
+        assert_eq!(dotted_thousands("100.000"), Some(100_000.0));
+        assert_eq!(dotted_thousands("-1.200.000"), Some(-1_200_000.0));
+        for no in ["1.5", "1000.000", "100"] {
+            assert_eq!(dotted_thousands(no), None, "{no}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn core(text: &str) -> &str {
 
 fn shape(text: &str) -> Shape {
     let number = core(text);
-    if dotted_thousands(number) {
+    if dotted_thousands(number).is_some() {
         Shape::Dotted
     } else if number.matches(',').count() == 1
         && !number.contains('.')

@@ -18,7 +18,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     }
     // `€ 100.000` is a hundred thousand where it is so written, never a hundred: a
     // currency sign rules out the decimal point before three digits.
-    if unsigned.len() < text.trim().len() && crate::numbers::dotted_thousands(number) {
+    if unsigned.len() < text.trim().len() && crate::numbers::dotted_thousands(number).is_some() {
         return None;
     }
     let plain = crate::numbers::ungrouped(number)?;
@@ -33,7 +33,7 @@ pub(super) fn comma_decimal_amount(text: &str) -> Option<String> {
     let number = trimmed.trim_matches(crate::numbers::CURRENCY_SIGNS).trim();
     let signed = number.len() < trimmed.len();
     let european = (number.contains(',') && number.contains('.'))
-        || (signed && crate::numbers::dotted_thousands(number));
+        || (signed && crate::numbers::dotted_thousands(number).is_some());
     european
         .then(|| crate::numbers::comma_decimal(number))
         .flatten()

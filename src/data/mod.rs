@@ -5,7 +5,7 @@
 mod budget;
 pub mod columns;
 mod decimals;
-mod hidden;
+pub(crate) mod hidden;
 mod json_places;
 pub mod read;
 mod records;

@@ -267,7 +267,7 @@ fn filter_values(filter: &toml::Table, text: &str) -> Result<(), SpecError> {
                     value = value.to_string()
                 ),
                 help: t!(
-                    "give the value to keep, `\"{column}\" = \"已完成\"`, or a list of values, `\"{column}\" = [\"进行中\", \"已完成\"]`",
+                    "give the value to keep, `\"{column}\" = \"done\"`, or a list of values, `\"{column}\" = [\"open\", \"done\"]`",
                     column = column.as_str()
                 ),
                 span: field_span(text, "filter"),

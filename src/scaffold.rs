@@ -53,7 +53,7 @@ pub fn new_page(
     if title.is_empty() {
         return Err(
             Diagnostic::error(Problem::Content(t!("the page has no title"))).with_help(t!(
-                "give it one in quotes: pmo new {kind} \"供应商交付延期导致里程碑滑移\"",
+                "give it one in quotes: pmo new {kind} \"Vendor delay slipped the go-live\"",
                 kind = kind.key()
             )),
         );

@@ -546,3 +546,26 @@ fn an_english_sites_help_gives_english_examples() {
     );
     assert!(!has_chinese(&help), "{help}");
 }
+
+/// English help quoted Chinese examples (`owner: 张三`, `![图](流程图.png)`,
+/// `title = "PMO 知识门户"`): an English site's author cannot read them. An English
+/// template holds Chinese only where the Chinese is what it is about: the names pmo
+/// reads for the yuan, and 万 as a unit Chinese sheets use.
+#[test]
+fn english_templates_quote_english_examples() {
+    let about_chinese = ["人民币", "万"];
+    let chinese: Vec<String> = catalog()
+        .into_keys()
+        .filter(|english| {
+            english
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .filter(|english| !about_chinese.iter().any(|word| english.contains(word)))
+        .collect();
+    assert!(
+        chinese.is_empty(),
+        "English templates with Chinese examples:\n{}",
+        chinese.join("\n")
+    );
+}

@@ -341,7 +341,7 @@ fn filters_that_exclude_each_other(
             columns = columns.as_str(),
             table = &table.name
         ),
-        help: t!("check which rows hold each value: two of the conditions exclude each other; a list of values (`\"状态\" = [\"进行中\", \"已关闭\"]`) keeps rows holding any of them"),
+        help: t!("check which rows hold each value: two of the conditions exclude each other; a list of values (`\"status\" = [\"open\", \"closed\"]`) keeps rows holding any of them"),
         span: field_span(text, "filter"),
     })
 }

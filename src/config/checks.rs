@@ -216,7 +216,7 @@ pub(super) fn check_search_synonyms(
         )))
         .at(Location::new(path, source, offset, 1))
         .with_help(t!(
-            "write each group as a list of the words that mean the same, inside the outer list: search_synonyms = [[\"乙方\", \"外协\"], [\"北斗\", \"BD 平台\"]]"
+            "write each group as a list of the words that mean the same, inside the outer list: search_synonyms = [[\"vendor\", \"supplier\"], [\"Atlas\", \"AT platform\"]]"
         )));
     }
     Ok(())

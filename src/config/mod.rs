@@ -348,7 +348,7 @@ impl Config {
         if crate::slugs::is_blank(&config.title) {
             return Err(Diagnostic::error(Problem::Config(t!("the site's title is empty")))
                 .at(at("title"))
-                .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO 知识门户\"")));
+                .with_help(t!("every page's title and header show it: write the portal's name, e.g. title = \"PMO Knowledge Portal\"")));
         }
         if let Err(why) = check_base_url(&config.base_url) {
             return Err(Diagnostic::error(Problem::Config(why))

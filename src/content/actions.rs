@@ -40,7 +40,7 @@ pub fn errors(path: &Path, text: &Arc<str>, split: &Split, meta: &LessonMeta) ->
                 )))
                 .at(at(path, text, split, n, "what"))
                 .with_help(t!(
-                    "write the action in `what:`, e.g. what: 供应商合同增加延期罚则"
+                    "write the action in `what:`, e.g. what: Add a delay penalty to the vendor contract"
                 )),
             );
         }

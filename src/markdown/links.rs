@@ -157,7 +157,7 @@ pub(super) fn remote_image(
         address = address
     )))
     .at(Location::new(path, text, start, len))
-    .with_help(t!("save the image next to the page and give its path, e.g. `![图](流程图.png)`"))
+    .with_help(t!("save the image next to the page and give its path, e.g. `![Process](process.png)`"))
 }
 
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are

@@ -154,7 +154,7 @@ fn told(slip: Slip, line: &str) -> (Text, Text) {
         ),
         Slip::Escape => (
             t!("a backslash starts an escape TOML does not know"),
-            t!("inside double quotes write a backslash as `\\\\`, or put the text in single quotes, where a backslash is kept as it is (`path = 'D:\\资料'`)"),
+            t!("inside double quotes write a backslash as `\\\\`, or put the text in single quotes, where a backslash is kept as it is (`path = 'D:\\Reports'`)"),
         ),
         Slip::Number => (
             t!("`{value}` is not a number TOML reads", value = value),

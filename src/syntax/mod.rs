@@ -271,7 +271,7 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             .filter(|&i| text[..i].rfind('\n').map_or(0, |n| n + 1) == start);
         return Some(Explained {
             problem: t!("a `\\` inside double quotes starts an escape (`\\n`, `\\t`, `\\u4e00`), and what follows it here is none"),
-            help: t!("put the value in single quotes, where `\\` is kept as written (`owner: 'D:\\项目'`), or write each `\\` twice"),
+            help: t!("put the value in single quotes, where `\\` is kept as written (`owner: 'D:\\Projects'`), or write each `\\` twice"),
             at,
         });
     }
@@ -303,7 +303,7 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     {
         return explained_here(
             t!("this line is not a field"),
-            t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: 采购`); a list's items go under it, each after `- `"),
+            t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: procurement`); a list's items go under it, each after `- `"),
         );
     }
     None
@@ -351,7 +351,7 @@ pub fn json(message: &str, eof: bool) -> Option<Explained> {
     if message.starts_with("invalid escape") || message.starts_with("invalid unicode") {
         return explained_here(
             t!("a backslash in a text starts no escape JSON knows"),
-            t!("write a backslash as `\\\\` (a Windows path `C:\\\\报告`), or use `/` instead"),
+            t!("write a backslash as `\\\\` (a Windows path `C:\\\\Reports`), or use `/` instead"),
         );
     }
     if message.starts_with("invalid number") {
@@ -372,7 +372,7 @@ pub fn json(message: &str, eof: bool) -> Option<Explained> {
     {
         return explained_here(
             t!("a value or key JSON cannot read: text must be in double quotes"),
-            t!("write texts and keys in double quotes (`\"pv\": 100`, `\"name\": \"启动会\"`), numbers bare, and no comments"),
+            t!("write texts and keys in double quotes (`\"pv\": 100`, `\"name\": \"Kick-off\"`), numbers bare, and no comments"),
         );
     }
     None

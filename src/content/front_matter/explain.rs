@@ -86,7 +86,7 @@ pub(super) fn in_words(
     {
         // The whole front matter is a list or a lone value (`[a, b]`, `- a`, a sentence).
         d.problem = Problem::FrontMatter(t!("the front matter is not written as fields"));
-        d.help = Some(Box::new(t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: 采购`); a list's items go under it, each after `- `")));
+        d.help = Some(Box::new(t!("write each field as its name, a colon and a space, then its value, at the beginning of a line (`category: procurement`); a list's items go under it, each after `- `")));
         return d;
     }
     let Some((mut field, block)) = block else {
@@ -225,7 +225,7 @@ pub(super) fn in_words(
         },
         Shape::Records => (
             t!("a list of items, each with fields of its own"),
-            t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: 张三`, `    due: 2024-06-30`)", field = &field),
+            t!("write `{field}:` alone on its line, then each item on lines of its own: `  - what: …` and its other fields below it, indented to match (`    owner: Anna Schmidt`, `    due: 2024-06-30`)", field = &field),
         ),
         Shape::Number => (
             t!("a number"),

@@ -136,7 +136,10 @@ pub struct Location {
 impl Location {
     pub fn new(path: &Path, source: &Arc<str>, offset: usize, len: usize) -> Self {
         let offset = floor_char_boundary(source, offset.min(source.len()));
-        let len = len.min(source.len() - offset);
+        // A span whose end falls inside a character (a length counted in another form
+        // of the text, `1.234,56 €` read as `1234.56 €`) reaches to that character's end:
+        // the report slices the text there.
+        let len = ceil_char_boundary(source, offset.saturating_add(len).min(source.len())) - offset;
         Location {
             path: path.to_path_buf(),
             source: Arc::clone(source),
@@ -359,7 +362,7 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
 /// file to show five lines: a page with 15,000 broken links took 12 s to print.
 fn around_the_spot(l: &Location) -> Location {
     let source = &l.source;
-    let mark_end = (l.offset + l.len).min(source.len());
+    let mark_end = ceil_char_boundary(source, (l.offset + l.len).min(source.len()));
     let std::ops::Range { start, end } = context_lines(source, l.offset, mark_end);
     let window = &source[start..end];
     let lines_before = source.as_bytes()[..start]
@@ -628,6 +631,13 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
+    }
+    offset
+}
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset < text.len() && !text.is_char_boundary(offset) {
+        offset += 1;
     }
     offset
 }

@@ -106,6 +106,16 @@ fn a_dotted_bac_is_warned_at_its_line() {
     );
     // Whose gap from the plan follows from the point alone, and is not said twice.
     assert!(!told.iter().any(|w| w.contains("a gap of")), "{told:#?}");
+    // Quoted, it is a text read as the same number: warned alike (it showed BAC 600).
+    for quoted in ["\"1.200\"", "'1.200'"] {
+        let site = bridge("period,pv,ev,ac\n2024-01,1200,1000,1100\n", quoted);
+        let told = warnings(&site);
+        assert!(
+            told.iter()
+                .any(|w| w.contains("reads as 1.2") && w.contains("1,200")),
+            "{quoted}: {told:#?}"
+        );
+    }
 }
 
 #[test]

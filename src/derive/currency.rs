@@ -88,7 +88,7 @@ impl Rates {
         let mut problems = Vec::new();
         if let Some(name) = &settings.rates_table {
             match site.tables.get(name) {
-                Some(table) => match monthly(table, rates.portfolio.as_deref()) {
+                Some(table) => match monthly(table, rates.portfolio.as_deref(), &rates.fixed) {
                     Ok(m) => rates.monthly = m,
                     Err(p) => problems.extend(p),
                 },
@@ -126,6 +126,7 @@ impl Rates {
 fn monthly(
     t: &Table,
     portfolio: Option<&str>,
+    fixed: &BTreeMap<String, f64>,
 ) -> Result<BTreeMap<String, BTreeMap<String, f64>>, Vec<Diagnostic>> {
     let period = t.require(&["period"]).map_err(|d| vec![d])?[0];
     let mut out: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
@@ -187,6 +188,7 @@ fn monthly(
         }
     }
     problems.extend(out_of_line(t, &out, &first_row));
+    problems.extend(far_from_fixed(t, &out, &first_row, fixed));
     if problems.is_empty() {
         Ok(out)
     } else {
@@ -233,6 +235,51 @@ fn out_of_line(
                 prev = w[0].0.as_str(),
                 after = w[2].1,
                 next = w[2].0.as_str()
+            ),
+        ));
+    }
+    out
+}
+
+/// How many times a month's rate may differ from the fixed rate site.toml gives the
+/// same currency: a budget rate set at the start of the year is not a month's, but no
+/// currency moves twenty times in a portfolio's life.
+const RATE_FAR: f64 = 20.0;
+
+/// A currency whose table rates are far from its fixed rate in site.toml, told at its
+/// first such month: `"1,085"` (a decimal comma, USD per EUR) was read as 1085 beside
+/// `EUR = 1.08`, and the dashboard showed every EUR project 1,000 times too large.
+fn far_from_fixed(
+    t: &Table,
+    rates: &BTreeMap<String, BTreeMap<String, f64>>,
+    rows: &BTreeMap<String, usize>,
+    fixed: &BTreeMap<String, f64>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (currency, months) in rates {
+        let Some(&set) = fixed.get(currency).filter(|f| **f > 0.0) else {
+            continue;
+        };
+        let far = months
+            .iter()
+            .find(|(_, r)| **r / set > RATE_FAR || set / **r > RATE_FAR);
+        let Some((month, rate)) = far else { continue };
+        let (Some(col), Some(&row)) = (
+            (0..t.columns.len()).find(|&c| code(&t.columns[c]) == *currency),
+            rows.get(month),
+        ) else {
+            continue;
+        };
+        out.push(t.bad_cell(
+            row,
+            col,
+            t!("a rate near the fixed rate site.toml gives"),
+            t!(
+                "{currency} is {rate} in {month} here, but {fixed} in site.toml's [currency] rates: check for a decimal comma read as a thousands separator (1,085 for 1.085), a rate quoted per 100 units or the wrong way round",
+                currency = currency.as_str(),
+                rate = *rate,
+                month = month.as_str(),
+                fixed = set
             ),
         ));
     }
@@ -454,7 +501,7 @@ mod tests {
             crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &source, "rates")
                 .unwrap();
         let mut r = fixed("CNY", &[("EUR", 8.0)]);
-        r.monthly = monthly(&t, Some("CNY")).unwrap();
+        r.monthly = monthly(&t, Some("CNY"), &BTreeMap::new()).unwrap();
         let usd = project(Some("USD"));
         assert_eq!(r.rate(&usd, Some("2024-01")), Some(7.1));
         assert_eq!(
@@ -480,7 +527,7 @@ mod tests {
         let bad: std::sync::Arc<str> = std::sync::Arc::from("period,USD\n2024-01,-7\n");
         let t = crate::data::read::read_csv(std::path::Path::new("data/rates.csv"), &bad, "rates")
             .unwrap();
-        let problems = monthly(&t, Some("CNY")).unwrap_err();
+        let problems = monthly(&t, Some("CNY"), &BTreeMap::new()).unwrap_err();
         assert!(
             problems[0].to_string().contains("data/rates.csv:2:9"),
             "{problems:?}"
@@ -498,7 +545,7 @@ mod tests {
                 .unwrap()
         };
         let t = table("period,USD\n2024-01,7.1\n2024-02,0.141\n2024-03,7.2\n");
-        let problems: Vec<String> = monthly(&t, Some("CNY"))
+        let problems: Vec<String> = monthly(&t, Some("CNY"), &BTreeMap::new())
             .unwrap_err()
             .iter()
             .map(|d| d.to_string())
@@ -512,11 +559,28 @@ mod tests {
         // A currency moving a tenth in a month, or a first month far from the next, stays.
         assert!(monthly(
             &table("period,USD\n2024-01,7.1\n2024-02,7.8\n2024-03,7.2\n"),
-            Some("CNY")
+            Some("CNY"),
+            &BTreeMap::new()
         )
         .is_ok());
+        // A decimal comma read as a thousands separator, every month alike, beside the
+        // fixed rate site.toml gives (the dashboard showed EUR projects 1,000 times over).
+        let fixed = BTreeMap::from([("EUR".to_string(), 1.08)]);
+        let t = table("period,EUR\n2024-01,\"1,085\"\n2024-02,\"1,091\"\n");
+        let problems: Vec<String> = monthly(&t, Some("USD"), &fixed)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            problems[0].contains("data/rates.csv:2:")
+                && problems[0].contains("EUR is 1085 in 2024-01 here, but 1.08 in site.toml"),
+            "{problems:?}"
+        );
+        let t = table("period,EUR\n2024-01,1.085\n2024-02,1.20\n");
+        assert!(monthly(&t, Some("USD"), &fixed).is_ok());
         let t = table("period,USD,cny\n2024-01,7.1,1\n");
-        let problems = monthly(&t, Some("CNY")).unwrap_err();
+        let problems = monthly(&t, Some("CNY"), &BTreeMap::new()).unwrap_err();
         assert!(
             problems[0]
                 .to_string()

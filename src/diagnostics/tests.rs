@@ -74,3 +74,19 @@ fn an_excerpt_deep_in_a_file_shows_its_own_lines_numbered_as_in_the_file() {
         "{shown}"
     );
 }
+
+/// `1.234,56 €` was read as `1234.56 €` and warned with that text's length: the span
+/// ended inside the `€`, and rendering the report panicked after public/ was swapped.
+#[test]
+fn a_span_ending_inside_a_character_reaches_its_end() {
+    let text: Arc<str> = "period;ac\n2026-06;1.234,56 €\n".into();
+    let offset = text.find('1').unwrap();
+    for len in 1..=12 {
+        let l = Location::new(Path::new("budget.csv"), &text, offset, len);
+        assert!(text.is_char_boundary(l.offset + l.len), "{len}");
+        let d =
+            Diagnostic::warning(Problem::Content(t!("no table named `{name}`", name = "x"))).at(l);
+        let shown = render(&d, Lang::En, false);
+        assert!(shown.contains("budget.csv:2:9"), "{shown}");
+    }
+}

@@ -44,15 +44,12 @@ pub(super) fn comma_decimal_amount(text: &str) -> Option<String> {
 pub(super) fn currency_code_beside(text: &str) -> Option<(String, String)> {
     let text = text.trim();
     let is_code = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_alphabetic());
-    let (code, number) = if text.len() > 3 && is_code(&text[..3]) {
-        (&text[..3], &text[3..])
-    } else if text.len() > 3
-        && text.is_char_boundary(text.len() - 3)
-        && is_code(&text[text.len() - 3..])
-    {
-        (&text[text.len() - 3..], &text[..text.len() - 3])
-    } else {
-        return None;
+    // `get`, not indexing: the third byte may fall inside a character (`1\u{202f}234`).
+    let split = |at: usize| Some((text.get(..at)?, text.get(at..)?));
+    let (code, number) = match (split(3), text.len().checked_sub(3).and_then(split)) {
+        (Some((code, number)), _) if text.len() > 3 && is_code(code) => (code, number),
+        (_, Some((number, code))) if text.len() > 3 && is_code(code) => (code, number),
+        _ => return None,
     };
     let number = number.trim();
     let plain = parse_number(number)

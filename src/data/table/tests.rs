@@ -242,3 +242,20 @@ fn a_cell_error_names_the_column_as_the_header_writes_it() {
     assert_eq!(table.written(1), "计划值（元）");
     assert_eq!(table.written(3), "实际成本");
 }
+
+/// `1 234,56` with French Excel's narrow no-break space (three bytes) panicked: the
+/// currency-code check cut the text at its third byte.
+#[test]
+fn a_cell_with_a_wide_character_near_its_ends_is_told_not_cut() {
+    for cell in [
+        "1\u{202f}234,56",
+        "1\u{2009}234,56",
+        "1\u{2019}234,56",
+        "\u{661}\u{662}\u{663}\u{664}",
+        "12€",
+        "€12",
+    ] {
+        let table = one_row("budget", ["period", "ac"], ["2026-03", cell]);
+        let _ = table.number(0, 1);
+    }
+}

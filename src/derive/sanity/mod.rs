@@ -325,7 +325,9 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
 fn bac_with_thousands_point(p: &Project) -> Option<Diagnostic> {
     let read = p.info.bac?;
     let written = p.front.written("bac");
-    let grouped = crate::numbers::dotted_thousands(&written)?;
+    // Quoted (`bac: "600.000"`), YAML gives a text the number is read from all the same.
+    let unquoted = written.trim().trim_matches(['"', '\'']);
+    let grouped = crate::numbers::dotted_thousands(unquoted)?;
     Some(p.front.warn(
         "bac",
         t!(

@@ -284,6 +284,41 @@ fn an_earlier_rag_filter_address_opens_the_statuss_list() {
 /// The basic fixture with a thousand more lessons, two a register page: the oldest, on
 /// the last page and in the second data file, is the only critical one and has an
 /// overdue action.
+/// An English register (Substation Upgrade Mannheim, Procurement, Lars Becker, 18 March
+/// 2024) scrolled sideways at 1280 px, its Owner column off screen (the English
+/// walk-through): names wrap, and the table fits.
+#[test]
+fn an_english_register_fits_a_1280_px_screen() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        config.replace("language = \"zh-CN\"", "language = \"en\""),
+    );
+    let project =
+        std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        project.replace(
+            "title: ERP 升级",
+            "title: Substation Upgrade Mannheim North",
+        ),
+    );
+    site.write(
+        "content/lessons/drawings.md",
+        "---\ntitle: Late vendor drawings delayed the foundation works\ndate: 2024-03-18\n\
+         project: erp\nphase: execution\nimpact: negative\nseverity: high\nstatus: open\n\
+         category: Procurement and contracts\nowner: Lars Becker-Hoffmann\n---\n\nText.\n",
+    );
+    site.build_ok();
+    let fits = "const wrap = document.querySelector('.table-wrap'); \
+         return wrap.scrollWidth + '/' + wrap.clientWidth;";
+    let result = probe(&site, "lessons/index.html", fits);
+    let (scroll, client) = result.split_once('/').unwrap_or_else(|| panic!("{result}"));
+    let (scroll, client): (u32, u32) = (scroll.parse().unwrap(), client.parse().unwrap());
+    assert!(scroll <= client, "the register scrolls sideways: {result}");
+}
+
 fn register_site() -> Site {
     let site = Site::fixture("basic");
     for n in 0..1000 {

@@ -164,11 +164,11 @@
     }
     link(cell(tr, "col-title"), r[F.url], r[F.title]);
     var project = facets.project[r[F.project]];
-    if (project) link(cell(tr), project[2], project[1]); else cell(tr).textContent = none;
+    if (project) link(cell(tr, "col-project"), project[2], project[1]); else cell(tr, "col-project").textContent = none;
     var phase = facets.phase[r[F.phase]];
     badge(cell(tr), phase[1], "phase");
     var category = facets.category[r[F.category]];
-    if (category) link(cell(tr), category[2], category[1]); else cell(tr).textContent = none;
+    if (category) link(cell(tr, "col-category"), category[2], category[1]); else cell(tr, "col-category").textContent = none;
     var impact = facets.impact[r[F.impact]];
     badge(cell(tr), impact[1], "impact impact-" + impact[0]);
     var severity = facets.severity[r[F.severity]];
@@ -176,7 +176,7 @@
     else cell(tr).textContent = none;
     var lessonStatus = facets.status[r[F.status]];
     cell(tr).textContent = lessonStatus ? lessonStatus[1] : none;
-    cell(tr).textContent = r[F.owner] || none;
+    cell(tr, "col-owner").textContent = r[F.owner] || none;
     var actions = cell(tr, "col-actions");
     if (r[F.actions] > 0) {
       actions.textContent = r[F.open];

@@ -653,6 +653,27 @@ fn letters_with_accents_are_found_without_them() {
     assert!(excerpt.contains("<mark>café</mark>"), "{excerpt}");
 }
 
+/// `escalation` found no page saying "escalated" (the English search tester): a verb's
+/// forms are one stem, in the index and the query, and the form written is marked.
+#[test]
+fn a_verbs_forms_find_each_other() {
+    let site = with_search();
+    site.write(
+        "content/practices/risk/escalate.md",
+        "---\ntitle: Supplier follow-up\n---\n\nThe tech lead escalated the late drawings twice.\n",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["escalation", "escalating drawing"]));
+    for res in &r {
+        assert_eq!(
+            res["results"][0]["url"], "practices/risk/escalate/",
+            "{res}"
+        );
+        let excerpt = res["results"][0]["excerpt"].as_str().unwrap_or_default();
+        assert!(excerpt.contains("<mark>escalated</mark>"), "{excerpt}");
+    }
+}
+
 /// Prose writing a date the European or the English way (27.09.2024, 28 October 2026)
 /// was not found by the day typed `2024-09-27`, nor marked: such dates are indexed as the
 /// ISO day and month, as dates written the Chinese way are.

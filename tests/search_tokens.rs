@@ -25,6 +25,9 @@ const TEXTS: &[&str] = &[
     "Ünïcode-2 ﬁ-3 İstanbul-4",
     "偏差 10 % 以内，12.5　％ 与 ３０ ％；10 个 %，10 - %，7  %x",
     "Baden-Württemberg, Wu\u{0308}rttemberg; café crème, ÉTÉ-2024, Łódź, Straße, Nguyễn",
+    "escalate escalated escalating escalation escalations planned planning staffed billed \
+     embedded during need based managing manage changes estimates activities processes \
+     station informed information delays delayed morning things",
 ];
 
 fn rust_tokens(text: &str) -> Vec<String> {

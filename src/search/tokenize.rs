@@ -390,6 +390,40 @@ fn stem_into(word: &str, out: &mut String) {
     } else {
         out.push_str(word);
     }
+    verb_form(out);
+}
+
+/// The verb forms of [`stem_into`]'s word read as one (`escalate`, `escalated`,
+/// `escalating`, `escalation` → `escalat`; `planned`, `planning` → `plan`): an English
+/// walk-through searched `escalation` and missed every page saying "escalated". Cut:
+/// `-ation` to `-at`, else `-ing` or `-ed` (a double consonant left undoubled, but `ll`,
+/// `ss`, `ff`, `zz`), then a final `e` of a word of six letters or more. Each cut
+/// leaves at least four letters, so `during`, `need` and `based` stay whole. Mirrored by
+/// `stem` in search-text.js.
+fn verb_form(word: &mut String) {
+    let len = word.len();
+    if word.ends_with("ation") && len >= 8 {
+        word.truncate(len - 3);
+    } else if let Some(cut) = ["ing", "ed"]
+        .iter()
+        .find(|s| word.ends_with(*s) && len - s.len() >= 4)
+        .map(|s| s.len())
+    {
+        word.truncate(len - cut);
+        let b = word.as_bytes();
+        let n = b.len();
+        let doubled = b[n - 1] == b[n - 2]
+            && !matches!(
+                b[n - 1],
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'l' | b's' | b'f' | b'z'
+            );
+        if doubled {
+            word.truncate(n - 1);
+        }
+    }
+    if word.ends_with('e') && word.len() >= 6 {
+        word.truncate(word.len() - 1);
+    }
 }
 
 /// Light English stemming: enough to match plurals and common verb forms, never so much

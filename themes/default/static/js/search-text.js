@@ -95,18 +95,39 @@
       return s.length >= 3 ? s + replacement : null;
     }
     var r = strip('ies', 'y');
-    if (r !== null) return r;
+    if (r !== null) return verbForm(r);
     var es = ['sses', 'shes', 'ches', 'xes', 'zes'];
     for (var i = 0; i < es.length; i++) {
       if (word.slice(-es[i].length) === es[i]) { r = strip('es', ''); break; }
     }
-    if (r !== null) return r;
+    if (r !== null) return verbForm(r);
     var last2 = word.slice(-2);
     if (word.slice(-1) === 's' && last2 !== 'ss' && last2 !== 'us' && last2 !== 'is') {
       r = strip('s', '');
-      if (r !== null) return r;
+      if (r !== null) return verbForm(r);
     }
-    return word;
+    return verbForm(word);
+  }
+
+  /**
+   * A verb's forms as one (verb_form in src/search/tokenize.rs): `-ation` cut to `-at`,
+   * else `-ing` or `-ed` (a double consonant undoubled but ll, ss, ff, zz), then a final
+   * `e` of a word of six letters or more; each cut leaves four letters or more.
+   */
+  function verbForm(w) {
+    var n = w.length;
+    if (n >= 8 && w.slice(-5) === 'ation') {
+      w = w.slice(0, n - 3);
+    } else {
+      var cut = w.slice(-3) === 'ing' && n - 3 >= 4 ? 3 : w.slice(-2) === 'ed' && n - 2 >= 4 ? 2 : 0;
+      if (cut) {
+        w = w.slice(0, n - cut);
+        var a = w.charAt(w.length - 1);
+        if (a === w.charAt(w.length - 2) && 'aeioulsfz'.indexOf(a) < 0) w = w.slice(0, -1);
+      }
+    }
+    if (w.length >= 6 && w.slice(-1) === 'e') w = w.slice(0, -1);
+    return w;
   }
 
   /** Characters that join the parts of a code (JOINERS in src/search/tokenize.rs). */

@@ -620,7 +620,7 @@ fn rarer_grammar_slips_are_told_in_words() {
             "content/lessons/bad.md",
             "---\n[甲, 乙]\n---\n正文\n".to_string(),
             "invalid front matter: the front matter is not written as fields",
-            "`category: 采购`",
+            "`category: procurement`",
         ),
         (
             "content/lessons/bad.md",

@@ -534,3 +534,45 @@ fn a_rate_no_project_can_use_is_warned_about() {
         "{warnings:#?}"
     );
 }
+
+/// `Budget.csv`, `budget.tsv` (Excel's tab-delimited text) and `budget.txt` were left as
+/// another table or an attachment: the project showed no figures and the build said
+/// nothing (the seventh malformed hunt). They are errors naming the file; a plural slip
+/// (`risk.csv`) is a warning, as it may be a table of the author's own.
+#[test]
+fn a_project_table_named_in_another_case_or_format_is_told() {
+    let site = Site::fixture("basic");
+    let budget =
+        std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.remove("content/projects/erp/budget.csv");
+    for (file, right) in [
+        ("Budget.csv", "rename it `budget.csv`"),
+        ("budget.tsv", "name it `budget.csv`"),
+        ("BUDGET.TXT", "name it `budget.csv`"),
+    ] {
+        site.write(
+            &format!("content/projects/erp/{file}"),
+            budget.replace(',', "\t"),
+        );
+        let told = site.build_err();
+        assert!(
+            told.contains(&format!("content/projects/erp/{file}"))
+                && told.contains(&format!(
+                    "`{file}` is not read as the project's budget table"
+                ))
+                && told.contains(right),
+            "{file}: {told}"
+        );
+        site.remove(&format!("content/projects/erp/{file}"));
+    }
+    site.write("content/projects/erp/budget.csv", budget);
+    site.write("content/projects/erp/risk.csv", "id,title\nR1,供应商延期\n");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`risk.csv` is not read as the project's risks table")),
+        "{warnings:?}"
+    );
+}

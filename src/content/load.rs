@@ -145,10 +145,15 @@ pub fn load(
                 .in_file(&display_path(root, entry.path()))
                 .with_help(t!("rename it to end in `.md` (lowercase)")),
             );
-        } else if is_project_table(&rel) {
-            loaded.tables.push(rel);
         } else {
-            loaded.assets.push(rel);
+            if let Some(d) = misnamed_project_table(&rel) {
+                diagnostics.push(d.in_file(&display_path(root, entry.path())));
+            }
+            if is_project_table(&rel) {
+                loaded.tables.push(rel);
+            } else {
+                loaded.assets.push(rel);
+            }
         }
     }
 
@@ -348,6 +353,57 @@ fn homeless_tables(markdown: &[String], tables: &[String], diagnostics: &Diagnos
 fn is_project_table(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
     parts.len() == 3 && parts[0] == PROJECTS && crate::layout::is_table(parts[2])
+}
+
+/// A file of a project folder named for one of the project's tables but not read as it:
+/// `Budget.csv`, `budget.tsv` or `budget.txt` (Excel's "Text (Tab delimited)") was left
+/// as an attachment or another table, and the project showed no figures without a word
+/// (the seventh malformed hunt). The wrong case or a format pmo does not read is an
+/// error; a plural slip (`budgets.csv`, `risk.csv`) a warning, as it may be a table of
+/// the author's own.
+fn misnamed_project_table(rel: &str) -> Option<Diagnostic> {
+    const TABLES: [(&str, &str); 3] = [
+        ("budget", "budgets"),
+        ("milestones", "milestone"),
+        ("risks", "risk"),
+    ];
+    let parts: Vec<&str> = rel.split('/').collect();
+    let [PROJECTS, _, file] = parts.as_slice() else {
+        return None;
+    };
+    let (stem, ext) = file.rsplit_once('.')?;
+    let (meant, slip) = TABLES.iter().find_map(|(name, slip)| {
+        if stem.eq_ignore_ascii_case(name) {
+            Some((*name, false))
+        } else {
+            stem.eq_ignore_ascii_case(slip).then_some((*name, true))
+        }
+    })?;
+    let readable = crate::layout::is_table(file);
+    if !slip && stem == meant && readable {
+        return None;
+    }
+    let right = if readable {
+        format!("{meant}.{}", ext.to_ascii_lowercase())
+    } else {
+        format!("{meant}.csv")
+    };
+    let message = t!(
+        "`{file}` is not read as the project's {table} table, which pmo reads only from `{table}.csv` (or .xlsx, .xls, .ods, .json, .toml, .yaml), named in lower case",
+        file = *file,
+        table = meant
+    );
+    let help = if readable {
+        t!("rename it `{right}`", right = right.as_str())
+    } else {
+        t!("save it as CSV and name it `{right}`: a file separated by tabs or semicolons is read as CSV too", right = right.as_str())
+    };
+    let d = if slip {
+        Diagnostic::warning(Problem::Content(message))
+    } else {
+        Diagnostic::error(Problem::Content(message))
+    };
+    Some(d.with_help(help))
 }
 
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {

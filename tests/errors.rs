@@ -398,6 +398,13 @@ fn a_semicolon_csv_whose_dots_nothing_explains_is_refused_with_both_readings() {
     assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
     assert!(m.contains("`100.000` could be 100000"), "{m}");
     assert!(m.contains("or 100.000;"), "{m}");
+    // A comma the same: the two readings were printed alike (`1.085 … or 1.085`).
+    let m = failing(
+        "content/projects/erp/budget.csv",
+        "period;pv;ev;ac\n2024-01;1,085;95000;98000\n",
+    );
+    assert!(m.contains("`1,085` could be 1085"), "{m}");
+    assert!(m.contains("or 1.085;"), "{m}");
 }
 
 #[test]

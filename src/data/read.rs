@@ -130,8 +130,10 @@ fn ambiguous_mark(table: &Table, row: usize, col: usize, delimiter: u8) -> Diagn
         .trim()
         .trim_matches(crate::numbers::CURRENCY_SIGNS)
         .trim();
-    let as_thousands = crate::numbers::comma_decimal(number).unwrap_or_default();
-    let as_decimal = number.replace(',', ".");
+    // `100.000` or `1,085`: its one mark read between thousands, or before decimals.
+    let mark = if number.contains(',') { ',' } else { '.' };
+    let as_thousands: String = number.chars().filter(|&c| c != mark).collect();
+    let as_decimal = number.replace(mark, ".");
     let separator = if delimiter == b'\t' {
         "tab".to_string()
     } else {

@@ -688,14 +688,28 @@ fn dates_written_in_words_are_found_and_marked_by_the_iso_day() {
     site.build_ok();
     let r = search_client(
         &site,
-        &json!(["2024-09-27", "2026-10-28", "2026/10", "2024.9.27"]),
+        &json!([
+            "2024-09-27",
+            "2026-10-28",
+            "2026/10",
+            "2024.9.27",
+            "27.09.2024",
+            "Oct 2026",
+            "October 28, 2026"
+        ]),
     );
     let marked = [
         "<mark>27.09.2024</mark>",
         "<mark>28 October 2026</mark>",
         "<mark>October 2026</mark>",
         "<mark>27.09.2024</mark>",
+        "<mark>27.09.2024</mark>",
+        "<mark>October 2026</mark>",
+        "<mark>28 October 2026</mark>",
     ];
+    // Typed in words, the date is searched as its ISO day or month, and says so.
+    assert_eq!(r[5]["asDate"], "2026-10", "{}", r[5]);
+    assert_eq!(r[6]["asDate"], "2026-10-28", "{}", r[6]);
     for (res, mark) in r.iter().zip(marked) {
         assert_eq!(
             res["results"][0]["url"], "practices/risk/acceptance/",

@@ -100,6 +100,7 @@ for (const entry of queries) {
       widened: res.widened,
       relaxed: res.relaxed,
       fillers: res.fillers,
+      asDate: res.asDate,
       bytes,
       files: [...loaded.keys()],
       rounds: rounds.slice(warmed),

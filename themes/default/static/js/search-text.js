@@ -280,6 +280,37 @@
   }
 
   /**
+   * A query that is one date written in words the European or English way — `Sept 2024`,
+   * `27 September 2024`, `September 27, 2024`, `27.09.2024` — as its ISO day or month
+   * (src/search/prose_dates.rs indexes prose so written by it, and every page's dates are
+   * indexed so), or null. Searched as typed, `sept` is no word of `September 2024`.
+   */
+  function wordDate(query) {
+    var q = fold(query).replace(/\s+/g, ' ').trim();
+    function two(x) { x = String(x); return x.length === 1 ? '0' + x : x; }
+    function month(word) {
+      var w = word.replace(/\.$/, '');
+      if (w === 'sept') w = 'sep';
+      for (var i = 0; i < MONTH_NAMES.length; i++) {
+        if (MONTH_NAMES[i] === w || (w.length === 3 && MONTH_NAMES[i].slice(0, 3) === w)) return i + 1;
+      }
+      return 0;
+    }
+    function day(y, mo, d) {
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? y + '-' + two(mo) + '-' + two(d) : null;
+    }
+    var m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(q);
+    if (m) return day(m[3], +m[2], +m[1]);
+    m = /^(\d{1,2}) ([a-z]+\.?),? (\d{4})$/.exec(q);
+    if (m && month(m[2])) return day(m[3], month(m[2]), +m[1]);
+    m = /^([a-z]+\.?) (\d{1,2}),? (\d{4})$/.exec(q);
+    if (m && month(m[1])) return day(m[3], month(m[1]), +m[2]);
+    m = /^([a-z]+\.?),? (\d{4})$/.exec(q);
+    if (m && month(m[1])) return m[2] + '-' + two(month(m[1]));
+    return null;
+  }
+
+  /**
    * A number typed with leading zeros (`04` of `2024年04月`) as pages print it (`4`):
    * [that number], or [] for any other word.
    */
@@ -701,6 +732,7 @@
   var PmoSearchText = {
     tokenize: tokenize,
     cjkDate: cjkDate,
+    wordDate: wordDate,
     synonymQueries: synonymQueries,
     withoutFillers: withoutFillers,
     hasFillers: hasFillers,

@@ -53,6 +53,7 @@
       notes.push(fmt(el.getAttribute(said), { query: query, relaxed: res.relaxed }));
     }
     if (res.folded && res.total) notes.push(fmt(el.getAttribute('data-folded'), { query: res.folded }));
+    if (res.asDate && res.total) notes.push(fmt(el.getAttribute('data-as-date'), { date: res.asDate }));
     if (res.widened && res.widened.length) {
       notes.push(fmt(el.getAttribute('data-widened'), { words: res.widened.join(el.getAttribute('data-list-sep') || ', ') }));
     }

@@ -1402,6 +1402,16 @@
    * results is widened to its synonyms (see widen).
    */
   function search(query, options) {
+    // A date in words (`Sept 2024`, `27.09.2024`) is searched as the ISO day or month
+    // every form of it is indexed by; the result says so in `asDate`.
+    var iso = T.wordDate(query);
+    if (iso) {
+      return searchWidened(iso, options).then(function (res) {
+        if (!res.total) return searchWidened(query, options);
+        res.asDate = iso;
+        return res;
+      });
+    }
     return searchWidened(query, options).then(function (res) {
       var filtered = options && options.filters && Object.keys(options.filters).length;
       if (filtered) return res;

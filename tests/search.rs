@@ -631,7 +631,7 @@ fn letters_with_accents_are_found_without_them() {
     site.write(
         "content/lessons/stuttgart.md",
         "---\ntitle: Baden-Württemberg rollout\ndate: 2024-07-02\nproject: erp\nphase: execution\n\
-         impact: negative\nseverity: high\n---\n\nThe café in Württemberg closed early.\n",
+         impact: negative\nseverity: high\n---\n\nThe café in Württemberg closed early, said Søndergaard.\n",
     );
     site.build_ok();
     let r = search_client(
@@ -640,7 +640,8 @@ fn letters_with_accents_are_found_without_them() {
             "Wurttemberg",
             "baden-wurttemberg rollout",
             "CAFE",
-            "württemberg"
+            "württemberg",
+            "Sondergaard"
         ]),
     );
     for res in &r {

@@ -24,7 +24,7 @@ const TEXTS: &[&str] = &[
     "截至 2024-03. 下月 v3; 10%-20% 或 100 % 或 1--2",
     "Ünïcode-2 ﬁ-3 İstanbul-4",
     "偏差 10 % 以内，12.5　％ 与 ３０ ％；10 个 %，10 - %，7  %x",
-    "Baden-Württemberg, Wu\u{0308}rttemberg; café crème, ÉTÉ-2024, Łódź, Straße, Nguyễn",
+    "Baden-Württemberg, Wu\u{0308}rttemberg; café crème, ÉTÉ-2024, Łódź, Søndergaard, Đorđe, Straße, Nguyễn",
     "escalate escalated escalating escalation escalations planned planning staffed billed \
      embedded during need based managing manage changes estimates activities processes \
      station informed information delays delayed morning things",

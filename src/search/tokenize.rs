@@ -36,10 +36,32 @@ pub fn search_char(c: char) -> Option<char> {
             unicode_normalization::char::decompose_canonical(c, |d| {
                 base.get_or_insert(d);
             });
-            Some(base.filter(char::is_ascii_alphabetic).unwrap_or(c))
+            Some(
+                base.filter(char::is_ascii_alphabetic)
+                    .or_else(|| unmarked(c))
+                    .unwrap_or(c),
+            )
         }
         _ => Some(c),
     }
+}
+
+/// The letters written with a stroke or bar that Unicode does not decompose (`ø` of
+/// Søndergaard, `ł` of Łukasz), as the ASCII letter people type for them. Mirrored by
+/// `UNMARKED` in search-text.js.
+fn unmarked(c: char) -> Option<char> {
+    Some(match c {
+        'ø' => 'o',
+        'Ø' => 'O',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'ħ' => 'h',
+        'Ħ' => 'H',
+        'ı' => 'i',
+        _ => return None,
+    })
 }
 
 /// Characters of a word that are indexed: a longer word counts as its first

@@ -67,11 +67,16 @@
     return ch;
   }
 
-  /** A Latin letter's base letter when it has one in ASCII (é → e; ł stays ł). */
+  /** A Latin letter's base letter in ASCII (é → e, ø → o), else the letter itself. */
   function baseLetter(ch) {
     var base = typeof ch.normalize === 'function' ? ch.normalize('NFD').charAt(0) : ch;
-    return /[A-Za-z]/.test(base) ? base : ch;
+    if (/[A-Za-z]/.test(base)) return base;
+    var at = UNMARKED.indexOf(ch);
+    return at >= 0 && at % 2 === 0 ? UNMARKED.charAt(at + 1) : ch;
   }
+
+  /** Letters with a stroke Unicode does not decompose, each before its ASCII letter (unmarked in tokenize.rs). */
+  var UNMARKED = '\u00f8o\u00d8O\u0142l\u0141L\u0111d\u0110D\u0127h\u0126H\u0131i';
 
   function isAscii(s) { return /^[\x00-\x7f]*$/.test(s); }
 

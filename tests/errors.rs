@@ -389,6 +389,22 @@ fn a_csv_separated_by_semicolons_is_read_with_the_decimal_commas_excel_writes_th
     );
 }
 
+/// A WBS column of the author's own (`1.1`, `1.2`) decided the whole file's decimal
+/// mark: every right `50.000,00` beside it was refused (the seventh malformed hunt). A
+/// column of points speaks for itself only.
+#[test]
+fn a_column_of_decimal_points_does_not_decide_the_amounts_beside_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/budget.csv",
+        "wbs;period;pv;ev;ac\n1.1;2024-01;1.000.000,00;950.000,50;1.100.000,00\n\
+         1.2;2024-02;1.000.000,00;;\n",
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(page.contains("1,100,000"), "AC read as written");
+}
+
 #[test]
 fn a_semicolon_csv_whose_dots_nothing_explains_is_refused_with_both_readings() {
     let m = failing(

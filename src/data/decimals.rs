@@ -63,12 +63,23 @@ pub(crate) enum Decided {
 /// reader, charts among them, reads them as any other; leaves a file of decimal points
 /// as it is.
 pub(crate) fn read_marks(rows: &mut [Vec<Cell>]) -> Decided {
+    // A column of decimal points (a WBS code `1.2`, a CPI an English colleague typed)
+    // speaks for itself, not for the amounts beside it: one decided the whole file, and
+    // every right `50.000,00` was refused (the seventh malformed hunt).
+    let point_columns: std::collections::BTreeSet<usize> = rows
+        .iter()
+        .flat_map(|row| row.iter().enumerate())
+        .filter(|(_, c)| matches!(c, Cell::Text(t) if shape(t) == Shape::Point))
+        .map(|(col, _)| col)
+        .collect();
     let shapes = |s: Shape| {
-        rows.iter()
-            .flatten()
-            .any(|c| matches!(c, Cell::Text(t) if shape(t) == s))
+        rows.iter().any(|row| {
+            row.iter().enumerate().any(|(col, c)| {
+                !point_columns.contains(&col) && matches!(c, Cell::Text(t) if shape(t) == s)
+            })
+        })
     };
-    if shapes(Shape::Point) {
+    if !point_columns.is_empty() && !shapes(Shape::Comma) {
         return Decided::Points;
     }
     if !shapes(Shape::Comma) {
@@ -84,7 +95,25 @@ pub(crate) fn read_marks(rows: &mut [Vec<Cell>]) -> Decided {
             })
             .unwrap_or(Decided::Points);
     }
-    for cell in rows.iter_mut().flatten() {
+    // Beside a column of points, a dot before three digits (`100.000`) in another column
+    // could be either: told, not read a thousand times over.
+    if !point_columns.is_empty() {
+        let unsure = rows.iter().enumerate().find_map(|(r, row)| {
+            row.iter().enumerate().find_map(|(col, c)| {
+                let doubt = !point_columns.contains(&col)
+                    && matches!(c, Cell::Text(t) if matches!(shape(t), Shape::Dotted | Shape::Grouped));
+                doubt.then_some((r, col))
+            })
+        });
+        if let Some((r, col)) = unsure {
+            return Decided::Ambiguous(r, col);
+        }
+    }
+    for (_, cell) in rows
+        .iter_mut()
+        .flat_map(|row| row.iter_mut().enumerate())
+        .filter(|(col, _)| !point_columns.contains(col))
+    {
         if let Cell::Text(text) = cell {
             if matches!(shape(text), Shape::Comma | Shape::Dotted | Shape::Grouped) {
                 let number = core(text);
@@ -136,9 +165,24 @@ mod tests {
 
     #[test]
     fn a_file_of_decimal_points_is_left_as_it_is() {
-        let mut rows = cells(&["1234.50", "1200,5", "100.000"]);
+        let mut rows = cells(&["1234.50", "1200.5", "100.000"]);
         assert!(matches!(read_marks(&mut rows), Decided::Points));
-        assert_eq!(rows, cells(&["1234.50", "1200,5", "100.000"]));
+        assert_eq!(rows, cells(&["1234.50", "1200.5", "100.000"]));
+        // Points in one column, commas in another: a dot before three digits elsewhere
+        // could be either.
+        let mut rows = cells(&["1234.50", "1200,5", "100.000"]);
+        assert!(matches!(read_marks(&mut rows), Decided::Ambiguous(0, 2)));
+    }
+
+    #[test]
+    fn a_column_of_decimal_points_decides_for_itself_only() {
+        let mut rows = vec![
+            vec![Cell::Text("1.1".into()), Cell::Text("50.000,00".into())],
+            vec![Cell::Text("1.2".into()), Cell::Text("49.500,50".into())],
+        ];
+        assert!(matches!(read_marks(&mut rows), Decided::Commas));
+        let read: Vec<String> = rows.iter().flatten().map(Cell::display).collect();
+        assert_eq!(read, ["1.1", "50000.00", "1.2", "49500.50"]);
     }
 
     #[test]

@@ -403,6 +403,14 @@ fn a_column_of_decimal_points_does_not_decide_the_amounts_beside_it() {
     site.build_ok();
     let page = site.read("projects/erp/index.html");
     assert!(page.contains("1,100,000"), "AC read as written");
+    // An accountant's negative in such a file is told what its own brackets mean, not
+    // to write decimals with a point.
+    let m = failing(
+        "content/projects/erp/budget.csv",
+        "period;pv;ev;ac\n2024-01;1.000,00;950,50;(1.234,56)\n",
+    );
+    assert!(m.contains("write `-1234.56`"), "{m}");
+    assert!(!m.contains("write decimals with a point"), "{m}");
 }
 
 #[test]

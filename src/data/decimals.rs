@@ -26,9 +26,19 @@ enum Shape {
     Other,
 }
 
-/// The number a cell holds, without the currency sign on either side.
+/// The number a cell holds, without the currency sign on either side, nor the marks
+/// of a sign or share (`(1.234,56)`, `1.234,56-`, `−1.234,56`, `12,5%`): rewritten
+/// with the rest, such a cell is then told what its own mark means (write -1234.56),
+/// not "write decimals with a point" in a file of decimal commas.
 fn core(text: &str) -> &str {
-    text.trim().trim_matches(CURRENCY_SIGNS).trim()
+    text.trim()
+        .trim_matches(CURRENCY_SIGNS)
+        .trim()
+        .trim_start_matches(['+', '-', '\u{2212}', '('])
+        .trim_end_matches([')', '-', '%'])
+        .trim()
+        .trim_matches(CURRENCY_SIGNS)
+        .trim()
 }
 
 fn shape(text: &str) -> Shape {
@@ -159,6 +169,29 @@ mod tests {
                 "1.250",
                 "95000",
                 "项目"
+            ]
+        );
+    }
+
+    #[test]
+    fn signs_brackets_and_shares_keep_their_marks_around_the_rewritten_number() {
+        let mut rows = cells(&[
+            "100.000,00",
+            "(1.234,56)",
+            "1.234,56-",
+            "\u{2212}1.234,56",
+            "12,5%",
+        ]);
+        assert!(matches!(read_marks(&mut rows), Decided::Commas));
+        let read: Vec<String> = rows[0].iter().map(Cell::display).collect();
+        assert_eq!(
+            read,
+            [
+                "100000.00",
+                "(1234.56)",
+                "1234.56-",
+                "\u{2212}1234.56",
+                "12.5%"
             ]
         );
     }

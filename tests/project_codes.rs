@@ -6,17 +6,27 @@ mod common;
 
 use common::Site;
 
+/// A code another project has is warned at the later folder, once for all sharing it,
+/// naming the first. Not an error: the generated benchmark portfolio reuses 24
+/// programme names as the codes of 300 projects, and refusing it left it unbuilt.
 #[test]
-fn a_code_another_project_has_is_an_error_naming_the_first() {
+fn a_code_other_projects_have_is_warned_once_naming_the_first() {
     let site = Site::sample();
     // Said at the later folder, whichever of the two was the slip.
     site.set_project_field("mes-smart-factory", "code", "prj-2023-004 ");
-    let told = site.build_err();
+    site.set_project_field("hr-self-service", "code", "PRJ-2023-004");
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let shared: Vec<&String> = told
+        .iter()
+        .filter(|w| w.contains("is the code of"))
+        .collect();
+    assert_eq!(shared.len(), 1, "{told:#?}");
     assert!(
-        told.contains("content/projects/mes-smart-factory/index.md:")
-            && told.contains("`prj-2023-004` is already the code of project `erp-upgrade`")
-            && told.contains("(content/projects/erp-upgrade/index.md)"),
-        "{told}"
+        shared[0].contains("content/projects/hr-self-service/index.md:")
+            && shared[0].contains("is the code of 3 projects, first `erp-upgrade`")
+            && shared[0].contains("(content/projects/erp-upgrade/index.md)"),
+        "{told:#?}"
     );
 }
 
@@ -29,7 +39,7 @@ fn a_title_another_project_has_is_warned_and_no_help_picks_one() {
     assert!(
         told.iter()
             .any(|w| w.contains("content/projects/hr-self-service/index.md:")
-                && w.contains("`ERP 系统升级` is already the title of project `erp-upgrade`")),
+                && w.contains("`ERP 系统升级` is the title of 2 projects, first `erp-upgrade`")),
         "{told:#?}"
     );
     // A lesson naming the shared title is told both folders, not one of them.

@@ -20,53 +20,60 @@ pub fn key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// A code another project already has is an error at the later project's `code:`
-/// (in folder order), naming the first: no reference by code could tell the two apart.
-/// A shared title is a warning at `title:`: the folder still tells them apart, but the
-/// dashboard and lists show two projects no reader can tell apart.
+/// A code or title several projects share is a warning at the second one's field, once
+/// for the lot, naming the first: the folder still tells them apart, and a lesson or
+/// review names its project by folder, but one naming it by that code or title cannot
+/// say which it means (the build and `pmo import` then ask for the folder), and lists
+/// show projects no reader can tell apart. Not an error: a generated or inherited
+/// portfolio reuses a programme's name as every project's code, and refusing it left
+/// the whole portal unbuilt.
 pub fn check(pages: &Pages, projects: &BTreeMap<String, PageId>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut codes: BTreeMap<String, &Page> = BTreeMap::new();
-    let mut titles: BTreeMap<String, &Page> = BTreeMap::new();
+    let mut codes: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
+    let mut titles: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
     for &id in projects.values() {
         let page = &pages[id];
         let Some(info) = page.project() else { continue };
         if let Some(code) = info.code.as_deref().filter(|c| !key(c).is_empty()) {
-            match codes.get(&key(code)) {
-                Some(first) => out.push(
-                    Diagnostic::error(Problem::Content(t!(
-                        "`{code}` is already the code of project `{other}` ({file})",
-                        code = code.trim(),
-                        other = first.project().map_or("", |p| p.slug.as_str()),
-                        file = crate::diagnostics::shown(&first.path)
-                    )))
-                    .at(at_field(page, "code"))
-                    .with_help(t!(
-                        "give each project its own code: lessons, reviews and imported registers name a project by it"
-                    )),
-                ),
-                None => {
-                    codes.insert(key(code), page);
-                }
-            }
+            codes.entry(key(code)).or_default().push(page);
         }
-        match titles.get(&key(&page.title)) {
-            Some(first) => out.push(
-                Diagnostic::warning(Problem::Content(t!(
-                    "`{title}` is already the title of project `{other}` ({file})",
-                    title = page.title.trim(),
-                    other = first.project().map_or("", |p| p.slug.as_str()),
-                    file = crate::diagnostics::shown(&first.path)
-                )))
-                .at(at_field(page, "title"))
-                .with_help(t!(
-                    "give each project a title of its own: lists and the dashboard show two projects no reader can tell apart, and a lesson naming the title cannot say which it means"
-                )),
-            ),
-            None => {
-                titles.insert(key(&page.title), page);
-            }
-        }
+        titles.entry(key(&page.title)).or_default().push(page);
+    }
+    let mut out = Vec::new();
+    for group in codes.values().filter(|g| g.len() > 1) {
+        let (first, second) = (group[0], group[1]);
+        let code = second
+            .project()
+            .and_then(|p| p.code.as_deref())
+            .unwrap_or("");
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "`{code}` is the code of {count} projects, first `{other}` ({file})",
+                code = code.trim(),
+                count = group.len(),
+                other = first.project().map_or("", |p| p.slug.as_str()),
+                file = crate::diagnostics::shown(&first.path)
+            )))
+            .at(at_field(second, "code"))
+            .with_help(t!(
+                "give each project its own code: a lesson, review or imported register naming a project by it cannot say which it means, and must name the project's folder"
+            )),
+        );
+    }
+    for group in titles.values().filter(|g| g.len() > 1) {
+        let (first, second) = (group[0], group[1]);
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "`{title}` is the title of {count} projects, first `{other}` ({file})",
+                title = second.title.trim(),
+                count = group.len(),
+                other = first.project().map_or("", |p| p.slug.as_str()),
+                file = crate::diagnostics::shown(&first.path)
+            )))
+            .at(at_field(second, "title"))
+            .with_help(t!(
+                "give each project a title of its own: lists and the dashboard show two projects no reader can tell apart, and a lesson naming the title cannot say which it means"
+            )),
+        );
     }
     out
 }

@@ -40,42 +40,48 @@ pub fn check(pages: &Pages, projects: &BTreeMap<String, PageId>) -> Vec<Diagnost
     }
     let mut out = Vec::new();
     for group in codes.values().filter(|g| g.len() > 1) {
-        let (first, second) = (group[0], group[1]);
-        let code = second
+        let code = group[1]
             .project()
             .and_then(|p| p.code.as_deref())
             .unwrap_or("");
-        out.push(
-            Diagnostic::warning(Problem::Content(t!(
-                "`{code}` is the code of {count} projects, first `{other}` ({file})",
-                code = code.trim(),
-                count = group.len(),
-                other = first.project().map_or("", |p| p.slug.as_str()),
-                file = crate::diagnostics::shown(&first.path)
-            )))
-            .at(at_field(second, "code"))
-            .with_help(t!(
-                "give each project its own code: a lesson, review or imported register naming a project by it cannot say which it means, and must name the project's folder"
-            )),
+        let (count, other, file) = first_of(group);
+        let message = t!(
+            "`{code}` is the code of {count} projects, first `{other}` ({file})",
+            code = code.trim(),
+            count = count,
+            other = other,
+            file = file
         );
+        out.push(shared(group, "code", message).with_help(t!(
+            "give each project its own code: a lesson, review or imported register naming a project by it cannot say which it means, and must name the project's folder"
+        )));
     }
     for group in titles.values().filter(|g| g.len() > 1) {
-        let (first, second) = (group[0], group[1]);
-        out.push(
-            Diagnostic::warning(Problem::Content(t!(
-                "`{title}` is the title of {count} projects, first `{other}` ({file})",
-                title = second.title.trim(),
-                count = group.len(),
-                other = first.project().map_or("", |p| p.slug.as_str()),
-                file = crate::diagnostics::shown(&first.path)
-            )))
-            .at(at_field(second, "title"))
-            .with_help(t!(
-                "give each project a title of its own: lists and the dashboard show two projects no reader can tell apart, and a lesson naming the title cannot say which it means"
-            )),
+        let (count, other, file) = first_of(group);
+        let message = t!(
+            "`{title}` is the title of {count} projects, first `{other}` ({file})",
+            title = group[1].title.trim(),
+            count = count,
+            other = other,
+            file = file
         );
+        out.push(shared(group, "title", message).with_help(t!(
+            "give each project a title of its own: lists and the dashboard show two projects no reader can tell apart, and a lesson naming the title cannot say which it means"
+        )));
     }
     out
+}
+
+/// How many projects share a name, and the first one's folder and file, for the message.
+fn first_of(group: &[&Page]) -> (usize, String, String) {
+    let first = group[0];
+    let slug = first.project().map_or("", |p| p.slug.as_str()).to_string();
+    (group.len(), slug, crate::diagnostics::shown(&first.path))
+}
+
+/// The warning for a shared name, at the second project's `field`.
+fn shared(group: &[&Page], field: &str, message: crate::messages::Text) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(message)).at(at_field(group[1], field))
 }
 
 /// Where `field`'s value is written in `page`'s front matter, to the end of its line.

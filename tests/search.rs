@@ -675,6 +675,26 @@ fn a_verbs_forms_find_each_other() {
     }
 }
 
+/// `鲲鹏项目` put the project's own page at rank 400 at 10,000 pages: every lesson of it
+/// opens with "鲲鹏 项目（…）", exact text, and the project page holds neither the phrase
+/// nor, often, the word project. A project page's title is also its name with 项目 or
+/// project after it.
+#[test]
+fn a_project_is_found_first_by_its_name_and_project() {
+    let site = with_search();
+    site.write(
+        "content/lessons/erp-notes.md",
+        "---\ntitle: 接口联调的经验\ndate: 2024-05-02\nproject: erp\nphase: execution\nimpact: positive\n---\n\n\
+         ERP 项目（ERP 升级）在联调阶段的经验教训。\n",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["ERP项目", "ERP 项目", "erp project"]));
+    for res in &r {
+        assert_eq!(res["results"][0]["url"], "projects/erp/", "{res}");
+        assert_eq!(res["results"][0]["titleMatch"], true, "{res}");
+    }
+}
+
 /// Prose writing a date the European or the English way (27.09.2024, 28 October 2026)
 /// was not found by the day typed `2024-09-27`, nor marked: such dates are indexed as the
 /// ISO day and month, as dates written the Chinese way are.

@@ -26,7 +26,7 @@ use crate::search::reach::Layout;
 use crate::search::shards;
 use crate::search::synonyms;
 use crate::search::term_files;
-use crate::search::titles::{self, First};
+use crate::search::titles;
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
@@ -143,9 +143,9 @@ fn emit(
     // Read before the partitions are written out (and dropped) below.
     let synonyms = synonyms::table(&partitions, &site.config.search_synonyms);
     // Three independent jobs; the facets are serial, so they run beside the others.
-    let titles: Vec<Option<(String, First)>> = docs
+    let titles: Vec<Vec<String>> = docs
         .iter()
-        .map(|&d| titles::title_term(&site.page(d).title))
+        .map(|&d| titles::title_keys(site.page(d)))
         .collect();
     let (split, (written, facets)) = rayon::join(
         || term_files::write(partitions, &titles, docs.len(), shards, output),

@@ -14,7 +14,6 @@ use crate::search::places;
 use crate::search::postings::{cjk_text, List, Partition};
 use crate::search::ranked;
 use crate::search::shards::{self, Groups};
-use crate::search::titles::First;
 
 /// Bytes of one word group above which it is split (see `shards`): small enough that a
 /// first query loads little (a word's group comes with it), and that no file passes 1 MB
@@ -43,7 +42,7 @@ type SplitGroups = BTreeMap<String, Vec<String>>;
 /// returns what meta.js says of them.
 pub fn write(
     parts: Vec<Partition>,
-    titles: &[Option<(String, First)>],
+    titles: &[Vec<String>],
     docs: usize,
     shards: u32,
     output: &dyn Output,
@@ -143,10 +142,10 @@ pub fn write(
     // title's first term, as it was, the titles of a project's pages (`北斗 …`) crowded
     // the shard of its name, which every query starting with the name loaded.
     let mut exact: BTreeMap<(u32, &str), List> = BTreeMap::new();
-    for (doc, (key, _)) in titles
+    for (doc, key) in titles
         .iter()
         .enumerate()
-        .filter_map(|(d, t)| Some((d, t.as_ref()?)))
+        .flat_map(|(d, keys)| keys.iter().map(move |k| (d, k)))
     {
         exact
             .entry((shards::shard_of(key, shards), key.as_str()))

@@ -192,6 +192,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         );
     }
     diagnostics.extend(missing_strings);
+    diagnostics.extend(crate::symlinks::source_folders(root));
     let loaded = content::load::load(
         &content_dir,
         root,

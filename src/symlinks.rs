@@ -14,6 +14,42 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Problem};
 
+/// The site's source folders whose contents are read or published whole. Not `themes`:
+/// a theme kept in one place for several portals is linked in on purpose, and only its
+/// own `static/` is published.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "data", "templates"];
+
+/// Source folders that are themselves links leaving the site: the walks start inside
+/// them, so what is there was read and published — `static → ~/.ssh` put a secret at
+/// the site's root (the fifth security hunt), and the warning for links to folders
+/// said "not followed". Each is an error; a link to a folder inside the site is
+/// followed as the folder.
+pub fn source_folders(root: &Path) -> Vec<Diagnostic> {
+    let Ok(site) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    SOURCE_FOLDERS
+        .iter()
+        .filter(|name| {
+            std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| m.file_type().is_symlink())
+        })
+        .filter_map(|name| {
+            let target = std::fs::canonicalize(root.join(name)).ok();
+            let inside = target.as_ref().is_some_and(|t| t.starts_with(&site));
+            (!inside).then(|| {
+                let target = target.map_or_else(|| "nothing".to_string(), |t| t.display().to_string());
+                Diagnostic::error(Problem::Content(t!(
+                    "the `{name}` folder is a symbolic link to {target}, outside the site: the build would read and publish what is there",
+                    name = *name,
+                    target = target
+                )))
+                .in_file(Path::new(name))
+                .with_help(t!("make `{name}` a real folder of the site (copy what it should hold into it), or point the link inside the site", name = *name))
+            })
+        })
+        .collect()
+}
+
 /// Whether the link at `link` (shown as `shown`) is a file to read: `Ok(true)` when it
 /// points to a file inside `root`, `Ok(false)` when to a folder, and an error when it
 /// points outside the site or nowhere.

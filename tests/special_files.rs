@@ -376,3 +376,33 @@ fn a_file_differing_in_case_from_a_built_one_is_refused() {
         assert!(m.contains("differs only in case"), "{rel}: {m}");
     }
 }
+
+/// `static → ../outside` published what was outside the site, and `data → …` read its
+/// tables, though the warning said links to folders are not followed (the fifth
+/// security hunt). A source folder that is a link leaving the site is an error; one to
+/// a folder inside the site is followed.
+#[test]
+fn a_source_folder_linked_outside_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "SECRET").unwrap();
+    for folder in ["static", "data", "content", "templates"] {
+        let site = Site::fixture("basic");
+        let path = site.root().join(folder);
+        if path.exists() {
+            std::fs::rename(&path, site.root().join(format!("{folder}-real"))).unwrap();
+        }
+        std::os::unix::fs::symlink(outside.path(), &path).unwrap();
+        let m = site.build_err();
+        assert!(
+            m.contains(&format!("the `{folder}` folder is a symbolic link to"))
+                && m.contains("outside the site"),
+            "{folder}: {m}"
+        );
+        assert!(!site.root().join("public/secret.txt").exists(), "{folder}");
+    }
+    // Inside the site, the link is the folder.
+    let site = Site::fixture("basic");
+    std::fs::rename(site.root().join("static"), site.root().join("assets")).unwrap();
+    std::os::unix::fs::symlink("assets", site.root().join("static")).unwrap();
+    site.build_ok();
+}

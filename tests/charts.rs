@@ -532,3 +532,33 @@ fn a_point_among_whole_thousands_is_warned_at_its_cell() {
         "{told:#?}"
     );
 }
+
+/// 600 ```table blocks over one 5,000-row table (a 16 KB page) took 73 s and 937 MB to
+/// write a 205 MB page (the fifth security hunt). A page's table blocks may show
+/// 200,000 cells together; the block that passes it is told.
+#[test]
+fn a_page_whose_table_blocks_show_too_many_cells_is_refused_at_the_block() {
+    let site = Site::fixture("basic");
+    let mut csv = String::from("name,val\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("row{i:05},{i}\n"));
+    }
+    site.write("data/big.csv", csv);
+    let blocks = "```table\ndata = \"big\"\n```\n\n".repeat(25);
+    site.write(
+        "content/reports/amp.md",
+        format!("---\ntitle: 放大\n---\n\n{blocks}"),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("content/reports/amp.md:")
+            && m.contains("would show 210000 cells by this one; a page may show at most 200000"),
+        "{m}"
+    );
+    let blocks = "```table\ndata = \"big\"\n```\n\n".repeat(20);
+    site.write(
+        "content/reports/amp.md",
+        format!("---\ntitle: 放大\n---\n\n{blocks}"),
+    );
+    site.build_ok();
+}

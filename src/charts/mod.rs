@@ -270,8 +270,14 @@ pub fn block_warnings(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
+/// The most cells a page's ```table blocks may show together: 600 blocks over one
+/// 5,000-row table took 73 s and 937 MB to write a 205 MB page (the fifth security
+/// hunt). A register of every lesson at 10,000 pages is some 50,000 cells.
+pub const MAX_TABLE_CELLS: usize = 200_000;
+
 fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>, Vec<Diagnostic>> {
     let page = site.page(id);
+    let mut table_cells = 0usize;
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let palette = site_palette(site);
@@ -333,6 +339,20 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
             }
             BlockSpec::Table(t) => {
                 let data = build::table(t, table);
+                let cells = data.rows.len().saturating_mul(data.columns.len().max(1));
+                table_cells = table_cells.saturating_add(cells);
+                if table_cells > MAX_TABLE_CELLS {
+                    problems.push(
+                        Diagnostic::error(Problem::Content(t!(
+                            "this page's table blocks would show {cells} cells by this one; a page may show at most {max}",
+                            cells = table_cells,
+                            max = MAX_TABLE_CELLS
+                        )))
+                        .at(at(0..0))
+                        .with_help(t!("select fewer rows (`filter`, `limit`) or columns (`columns`), or show the table on a page of its own")),
+                    );
+                    break;
+                }
                 drawing::table_html(&data, t.title.as_deref().unwrap_or(""), "data-table")
             }
         };

@@ -64,13 +64,30 @@ impl AllowedHosts {
     }
 }
 
-/// The host part of a `Host:` value, without the port.
+/// The host part of a `Host:` value, without the port. A port that is not digits
+/// (`127.0.0.1:1@evil.example`) leaves the value whole, which names no host this
+/// server answers for.
 fn host_name(host: &str) -> &str {
     let host = host.trim();
+    let port_ok =
+        |port: &str| (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit());
     if host.starts_with('[') {
-        return host.find(']').map_or(host, |end| &host[..=end]);
+        return match host.find(']') {
+            Some(end) => match &host[end + 1..] {
+                "" => &host[..=end],
+                rest => match rest.strip_prefix(':') {
+                    Some(port) if port_ok(port) => &host[..=end],
+                    _ => host,
+                },
+            },
+            None => host,
+        };
     }
-    host.rsplit_once(':').map_or(host, |(name, _)| name)
+    match host.rsplit_once(':') {
+        Some((name, port)) if port_ok(port) => name,
+        Some(_) => host,
+        None => host,
+    }
 }
 
 /// Refuses requests whose `Host:` names something else. A request without one (HTTP/1.0
@@ -110,6 +127,10 @@ mod tests {
             "[::1]:1111",
             "",
             "\u{fffd}",
+            "127.0.0.1:1111@evil.example",
+            "localhost:x.evil.example",
+            "127.0.0.1:",
+            "[::1]x",
         ] {
             assert!(!hosts.allows(no), "{no}");
         }

@@ -59,6 +59,18 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
     if is_marked(target) || is_empty(target) {
         return Ok(());
     }
+    // Not even with --force: the marker was written into the link's target, a folder
+    // elsewhere that pmo then took for its own (the fifth security hunt).
+    if fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+        return refuse(
+            t!(
+                "refusing to replace `{shown}` even with --force: it is a symbolic link to {real}, a folder pmo did not write",
+                shown = &shown,
+                real = real_target.display().to_string()
+            ),
+            t!("give --output a folder of its own, not a link, e.g. `--output public`"),
+        );
+    }
     if !force && holds_audience_sites(target) {
         // pmo wrote it, with --all-audiences: "not written by pmo" sent the author to
         // --force, which would delete every audience's site.
@@ -243,6 +255,24 @@ mod tests {
                 assert!(e.to_string().contains("refusing"), "{}: {e}", out.display());
             }
         }
+    }
+
+    /// With --force, the marker was written into a linked folder elsewhere, which pmo
+    /// then took for its own.
+    #[test]
+    fn a_link_to_a_folder_pmo_did_not_write_is_refused_even_with_force() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        let victim = tmp.path().join("victim");
+        fs::create_dir_all(&victim).unwrap();
+        fs::write(victim.join("keep.txt"), "keep").unwrap();
+        let link = root.join("public");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        for force in [false, true] {
+            let e = check(&root, &link, force).unwrap_err().to_string();
+            assert!(e.contains("refusing to replace"), "{e}");
+        }
+        assert!(!victim.join(MARKER).exists());
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub enum Place {
 /// The folder of project bundles, which data tables and bundle files are read from.
 pub const PROJECTS: &str = "projects";
 
+/// The tables a project folder's files are read as, by name (`budget.csv`, `risks.xlsx`).
+pub const PROJECT_TABLES: [&str; 3] = ["budget", "milestones", "risks"];
+
 /// One row of the registry.
 #[derive(Debug)]
 pub struct KindSpec {

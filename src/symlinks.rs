@@ -14,10 +14,13 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Problem};
 
-/// The site's source folders whose contents are read or published whole. Not `themes`:
-/// a theme kept in one place for several portals is linked in on purpose, and only its
-/// own `static/` is published.
-const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "data", "templates"];
+/// Whether a source folder (`layout::SOURCE_FOLDERS`) is read or published whole. Not
+/// `themes`: a theme kept in one place for several portals is linked in on purpose, and
+/// only its own `static/` is published; nor `i18n` (strings, not pages) and `archetypes`
+/// (read by `pmo new` only).
+fn published_whole(folder: &str) -> bool {
+    !matches!(folder, "themes" | "i18n" | "archetypes")
+}
 
 /// Source folders that are themselves links leaving the site: the walks start inside
 /// them, so what is there was read and published — `static → ~/.ssh` put a secret at
@@ -28,8 +31,9 @@ pub fn source_folders(root: &Path) -> Vec<Diagnostic> {
     let Ok(site) = std::fs::canonicalize(root) else {
         return Vec::new();
     };
-    SOURCE_FOLDERS
+    crate::layout::SOURCE_FOLDERS
         .iter()
+        .filter(|name| published_whole(name))
         .filter(|name| {
             std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| m.file_type().is_symlink())
         })

@@ -362,17 +362,15 @@ fn is_project_table(rel: &str) -> bool {
 /// error; a plural slip (`budgets.csv`, `risk.csv`) a warning, as it may be a table of
 /// the author's own.
 fn misnamed_project_table(rel: &str) -> Option<Diagnostic> {
-    const TABLES: [(&str, &str); 3] = [
-        ("budget", "budgets"),
-        ("milestones", "milestone"),
-        ("risks", "risk"),
-    ];
+    // The slip of each of `PROJECT_TABLES`' names.
+    const SLIPS: [&str; 3] = ["budgets", "milestone", "risk"];
     let parts: Vec<&str> = rel.split('/').collect();
     let [PROJECTS, _, file] = parts.as_slice() else {
         return None;
     };
     let (stem, ext) = file.rsplit_once('.')?;
-    let (meant, slip) = TABLES.iter().find_map(|(name, slip)| {
+    let tables = crate::kinds::PROJECT_TABLES.iter().zip(SLIPS);
+    let (meant, slip) = tables.into_iter().find_map(|(name, slip)| {
         if stem.eq_ignore_ascii_case(name) {
             Some((*name, false))
         } else {

@@ -82,47 +82,37 @@ pub(crate) fn read_marks(rows: &mut [Vec<Cell>]) -> Decided {
         .filter(|(_, c)| matches!(c, Cell::Text(t) if shape(t) == Shape::Point))
         .map(|(col, _)| col)
         .collect();
-    let shapes = |s: Shape| {
-        rows.iter().any(|row| {
-            row.iter().enumerate().any(|(col, c)| {
-                !point_columns.contains(&col) && matches!(c, Cell::Text(t) if shape(t) == s)
-            })
+    let outside_points = |col: usize| !point_columns.contains(&col);
+    let has_comma = rows.iter().any(|row| {
+        row.iter().enumerate().any(|(col, c)| {
+            outside_points(col) && matches!(c, Cell::Text(t) if shape(t) == Shape::Comma)
         })
-    };
-    if !point_columns.is_empty() && !shapes(Shape::Comma) {
+    });
+    if !has_comma && !point_columns.is_empty() {
         return Decided::Points;
     }
-    if !shapes(Shape::Comma) {
-        return rows
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| {
-                row.iter()
-                    .position(|c| {
-                        matches!(c, Cell::Text(t) if matches!(shape(t), Shape::Dotted | Shape::Grouped))
-                    })
-                    .map(|c| Decided::Ambiguous(r, c))
-            })
-            .unwrap_or(Decided::Points);
-    }
-    // Beside a column of points, a dot before three digits (`100.000`) in another column
-    // could be either: told, not read a thousand times over.
-    if !point_columns.is_empty() {
+    // A dot before three digits (`100.000`) that nothing in the file explains — no
+    // decimal comma anywhere, or a column of points beside it — could be either: told,
+    // not read a thousand times over.
+    if !has_comma || !point_columns.is_empty() {
         let unsure = rows.iter().enumerate().find_map(|(r, row)| {
             row.iter().enumerate().find_map(|(col, c)| {
-                let doubt = !point_columns.contains(&col)
+                let doubt = outside_points(col)
                     && matches!(c, Cell::Text(t) if matches!(shape(t), Shape::Dotted | Shape::Grouped));
-                doubt.then_some((r, col))
+                doubt.then_some(Decided::Ambiguous(r, col))
             })
         });
-        if let Some((r, col)) = unsure {
-            return Decided::Ambiguous(r, col);
+        if let Some(decided) = unsure {
+            return decided;
+        }
+        if !has_comma {
+            return Decided::Points;
         }
     }
     for (_, cell) in rows
         .iter_mut()
         .flat_map(|row| row.iter_mut().enumerate())
-        .filter(|(col, _)| !point_columns.contains(col))
+        .filter(|(col, _)| outside_points(*col))
     {
         if let Cell::Text(text) = cell {
             if matches!(shape(text), Shape::Comma | Shape::Dotted | Shape::Grouped) {

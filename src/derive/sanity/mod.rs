@@ -140,7 +140,7 @@ pub fn projects(site: &Site) -> Vec<Diagnostic> {
 
 /// The columns of project `slug`'s tables, of the `which` kind, that pmo does not read.
 fn unread_columns(site: &Site, slug: &str, which: Unread) -> Vec<Diagnostic> {
-    ["budget", "milestones", "risks"]
+    crate::kinds::PROJECT_TABLES
         .iter()
         .filter_map(|kind| {
             let t = site.tables.get(&format!("projects/{slug}/{kind}"))?;

@@ -460,20 +460,22 @@
       while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
       while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) chars.pop();
       var rest = chars.join('');
-      if (!rest || LATIN_FILLERS.indexOf(fold(rest).replace(/[?？!！.,，。]+$/, '')) >= 0) return;
+      if (!rest || isLatinFiller(rest)) return;
       out.push(rest);
     });
     return out.join(' ');
+  }
+
+  /** Whether a word (a question mark after it or not) is an English question word. */
+  function isLatinFiller(word) {
+    return LATIN_FILLERS.indexOf(fold(word).replace(/[?？!！.,，。]+$/, '')) >= 0;
   }
 
   /** Whether `query` holds a question or filler word that withoutFillers leaves out. */
   function hasFillers(query) {
     var q = String(query);
     if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
-    return q.split(/[\s\u3000]+/).some(function (piece) {
-      var w = fold(piece).replace(/[?？!！.,，。]+$/, '');
-      return w && LATIN_FILLERS.indexOf(w) >= 0;
-    });
+    return q.split(/[\s\u3000]+/).some(function (piece) { return piece && isLatinFiller(piece); });
   }
 
   /**

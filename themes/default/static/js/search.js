@@ -1450,22 +1450,24 @@
     var stripped = T.withoutFillers(query);
     // Nothing but question words (怎么办): nothing is asked about.
     if (!stripped && T.hasFillers(query)) return Promise.resolve(res);
-    var changed = stripped && stripped !== query;
-    var first = changed ? searchWidened(stripped, options) : Promise.resolve(null);
-    return first.then(function (r1) {
-      if (r1 && r1.total) return relaxedTo(r1, stripped);
-      var asked = stripped || query;
-      return heldQuery(asked).then(function (held) {
-        var second = !held || held === asked ? Promise.resolve(null) : searchWidened(held, options);
-        return second.then(function (r2) {
-          if (r2 && r2.total) return relaxedTo(r2, held);
-          return coverQuery(asked).then(function (cover) {
-            if (!cover || cover === held || cover === asked) return res;
-            return searchWidened(cover, options).then(function (r3) { return r3.total ? relaxedTo(r3, cover) : res; });
-          });
-        });
+    var asked = stripped || query;
+    // Each step names the next query to run (null for none), worked out only when the
+    // steps before it found nothing; the first query finding a page stands.
+    var steps = [
+      function () { return Promise.resolve(stripped); },
+      function () { return heldQuery(asked); },
+      function () { return coverQuery(asked); }
+    ];
+    var tried = [query];
+    function step(i) {
+      if (i >= steps.length) return Promise.resolve(res);
+      return steps[i]().then(function (q) {
+        if (!q || tried.indexOf(q) >= 0) return step(i + 1);
+        tried.push(q);
+        return searchWidened(q, options).then(function (r) { return r.total ? relaxedTo(r, q) : step(i + 1); });
       });
-    });
+    }
+    return step(0);
   }
 
   function relaxedTo(res, query) {

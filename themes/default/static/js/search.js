@@ -1484,6 +1484,22 @@
       var prep = prepare(query, meta);
       return Promise.all(prep.shards.map(get)).then(function () {
         resolveGroups(prep.groups, meta);
+        // The word files where a word no page holds may find the word it misspells.
+        // As typed and as stemmed: `milestne` is one edit from milestone, two from its
+        // stem; `testers` two from tested, one as `tester`.
+        var near = {};
+        prep.groups.forEach(function (g) {
+          if (g.type === 'cjk' || g.df > 0) return;
+          var keys = nearGroups(g.text, meta);
+          nearGroups(g.term, meta).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+          near[g.text] = keys.slice(0, NEAR_GROUPS);
+        });
+        var files = {};
+        Object.keys(near).forEach(function (t) {
+          near[t].forEach(function (key) { files[wordFile(key, meta)] = true; });
+        });
+        return Promise.all(Object.keys(files).map(optional)).then(function () { return near; });
+      }).then(function (near) {
         var pieces = [];
         var typed = 0;
         var kept = 0;
@@ -1496,8 +1512,8 @@
             pieces.push(g.text);
             kept += n;
           } else {
-            var near = nearestWord(g.term, meta);
-            if (near) { pieces.push(near); kept += n; }
+            var word = nearestWord(g.text, g.term, near[g.text] || [], meta);
+            if (word) { pieces.push(word); kept += n; }
           }
         });
         // Half the query gone is another query (鲲鹏项目 is not 项目): nothing is found.
@@ -1578,25 +1594,102 @@
     return out;
   }
 
+  /** Edits a misspelt word may be from the word it means: two from eight letters on. */
+  function editsFor(term) { return Array.from(term).length >= 8 ? 2 : 1; }
+
+  /** The digits of `word`, in order. */
+  function digitsOf(word) { return String(word).replace(/[^0-9]/g, ''); }
+
+  /** Word groups a misspelt word loads at most to look for the word it means. */
+  var NEAR_GROUPS = 8;
+
   /**
-   * The word of `term`'s word group (so sharing its first letters) that is one edit
-   * away (two for a word of eight letters or more) and held by the most pages; null for
-   * none. A misspelling in the first letters is not found: its group is another file.
+   * The word groups where a word a few edits from `term` may stand (see nearestWord):
+   * its own, then, from the deepest split group above it up, that group and those of
+   * the keys under it that are themselves a few edits from the start of `term`. A word
+   * group splits as it grows (docs/search-format.md), so `stakehlder` has a group of
+   * its own, apart from stakeholder's `stakeho…`: looking in its own group only, a
+   * large site mended no misspelling after the split. A misspelling in the first two
+   * letters is not looked for: every group would be a candidate. Empty when `term` is
+   * too short to mend.
    */
-  function nearestWord(term, meta) {
-    var n = Array.from(term).length;
-    if (n < 4 || isCjk(term.codePointAt(0))) return null;
-    var key = groupKey(term, meta);
-    var data = store[wordFile(key, meta)] || {};
-    var most = n >= 8 ? 2 : 1;
-    var best = null;
-    var bestDf = 0;
-    Object.keys(data).sort().forEach(function (t) {
-      if (t.lastIndexOf(key, 0) !== 0 || t.indexOf(' ') >= 0 || !T.withinEdits(term, t, most)) return;
-      var df = postingsOf(t, meta).docs.length;
-      if (df > bestDf) { best = t; bestDf = df; }
+  function nearGroups(term, meta) {
+    var chars = Array.from(term);
+    if (chars.length < 4 || isCjk(term.codePointAt(0))) return [];
+    var split = meta.split || {};
+    var most = editsFor(term);
+    var own = groupKey(term, meta);
+    var keys = [own];
+    function close(key) {
+      var n = Array.from(key).length;
+      for (var l = Math.max(1, n - most); l <= n + most && l <= chars.length; l++) {
+        if (T.withinEdits(chars.slice(0, l).join(''), key, most)) return true;
+      }
+      return false;
+    }
+    function under(key) {
+      var children = Object.prototype.hasOwnProperty.call(split, key) ? split[key] : [];
+      children.forEach(function (c) {
+        if (keys.length >= NEAR_GROUPS || keys.indexOf(c) >= 0 || !close(c)) return;
+        keys.push(c);
+        under(c);
+      });
+    }
+    for (var n = Array.from(own).length - 1; n >= 2 && keys.length < NEAR_GROUPS; n--) {
+      var parent = chars.slice(0, n).join('');
+      if (keys.indexOf(parent) < 0) keys.push(parent);
+      under(parent);
+    }
+    return keys.slice(0, NEAR_GROUPS);
+  }
+
+  /**
+   * The word of the word groups `keys` (see nearGroups) fewest edits from `term` or
+   * from its stem `stem`, at most one (two for a word of eight letters or more), and of
+   * those the one held by the most pages, the first in order among as many; null for
+   * none. A word is never mended into one with other digits: a number or code
+   * a digit away is another one (LL-2023-0011 is not LL-2023-001), but `gate3` is gate
+   * and `27/09/2024` 27.09.2024. A stem is told as its form written there that
+   * is fewest edits from `term` (`scheduel` is relaxed to schedule, not to schedul):
+   * both find the same pages.
+   */
+  function nearestWord(term, stem, keys, meta) {
+    if (!keys.length) return null;
+    var digits = digitsOf(term);
+    // The edits from `word` to t; Infinity past those a word of its length may have.
+    function editsFrom(word, t) {
+      var most = editsFor(word);
+      for (var k = 0; k <= most; k++) if (T.withinEdits(word, t, k)) return k;
+      return Infinity;
+    }
+    var words = {};
+    keys.forEach(function (key) {
+      var data = store[wordFile(key, meta)] || {};
+      Object.keys(data).forEach(function (t) {
+        if (t.lastIndexOf(key, 0) === 0 && t.indexOf(' ') < 0) words[t] = true;
+      });
     });
-    return best;
+    var near = [];
+    Object.keys(words).sort().forEach(function (t) {
+      var d = digitsOf(t);
+      if (d && d !== digits) return;
+      var edits = Math.min(editsFrom(term, t), editsFrom(stem, t));
+      var df = edits < Infinity ? postingsOf(t, meta).docs.length : 0;
+      if (df > 0) near.push({ t: t, edits: edits, typed: editsFrom(term, t), df: df });
+    });
+    // The fewest edits first, then the most held, then the first in order.
+    function first(list, edits) {
+      var best = null;
+      list.forEach(function (c) {
+        if (!best || edits(c) < edits(best) || (edits(c) === edits(best) && c.df > best.df)) best = c;
+      });
+      return best;
+    }
+    var best = first(near, function (c) { return c.edits; });
+    if (!best) return null;
+    var forms = near.filter(function (c) { return c !== best && T.stem(c.t) === best.t; });
+    var written = first(forms, function (c) { return c.typed; });
+    return written && written.typed <= best.typed ? written.t : best.t;
   }
 
   function searchWidened(query, options) {

@@ -239,3 +239,27 @@ fn a_run_whose_parts_never_meet_stops_being_read_after_a_page_of_claimers() {
     // before, each in vain.
     assert!(read <= 40, "{read} pages read: {}", r[0]["files"]);
 }
+
+/// 三波迁移 put the lesson titled with it third, under two pages linking to it by that
+/// name: its title's bigrams across jieba's words (三 | 波 | 迁移) weigh as body text.
+#[test]
+fn a_page_whose_title_holds_the_exact_text_comes_first_among_those_holding_it() {
+    let filler = "团队在每个阶段都记录了工作内容与交接安排。".repeat(40);
+    let mut pages = vec![(
+        "content/practices/wave.md".to_string(),
+        practice("数据中心分三波迁移的节奏", &filler),
+    )];
+    for n in 0..3 {
+        pages.push((
+            format!("content/practices/link-{n}.md"),
+            practice(
+                &format!("机房关闭复盘 {n}"),
+                "三波迁移的安排见下。\n\n三波迁移按业务分组，三波迁移之间留出一周。",
+            ),
+        ));
+    }
+    let site = site_with(&pages);
+    let r = search_client(&site, &json!(["三波迁移"]));
+    assert_eq!(rank(&r[0], "practices/wave/"), 0, "{}", r[0]);
+    assert_eq!(urls(&r[0]).len(), 4, "{}", r[0]);
+}

@@ -222,3 +222,22 @@ fn a_misspelling_past_a_split_word_group_is_mended() {
     assert_eq!(relaxed(&r[3]), None, "{}", r[3]);
     assert_eq!(r[3]["total"], 0, "{}", r[3]);
 }
+
+/// `LL-2026-12` and `LL-2026-0012` are LL-2026-012 written another width; they were
+/// mended into LL-2026-002 and LL-2026-003, other lessons an edit away.
+#[test]
+fn a_code_written_another_width_is_the_code() {
+    let site = Site::fixture("basic");
+    for (n, title) in [(2, "并行周期"), (3, "年终奖"), (12, "薪资单并行运行")] {
+        site.write(
+            &format!("content/practices/risk/ll-{n}.md"),
+            format!("---\ntitle: {title}\n---\n\n见 LL-2026-{n:03}。\n"),
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!(["LL-2026-12", "LL-2026-0012"]));
+    for res in &r {
+        assert_eq!(relaxed(res), Some("ll-2026-012"), "{res}");
+        assert_eq!(result_urls(res), ["practices/risk/ll-12/"], "{res}");
+    }
+}

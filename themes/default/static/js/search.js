@@ -581,12 +581,17 @@
 
   /**
    * A match's title and tier as one number, for sorting (exact title first); in each,
-   * the pages holding the word being typed whole (`work`) before those holding only
-   * longer words it starts (workplace), then the pages sure to hold every word before
-   * those only a common bigram left unloaded can tell (`unsure`, see holdsRun).
+   * the pages whose title was read to hold the query's exact text (`inTitle`, set by
+   * verify) first: the lesson titled …三波迁移… came third for 三波迁移, under two
+   * pages linking to it by that name, as its title's bigrams across jieba's words weigh
+   * as body text. Then the pages holding the word being typed whole (`work`) before
+   * those holding only longer words it starts (workplace), then the pages sure to hold
+   * every word before those only a common bigram left unloaded can tell (`unsure`, see
+   * holdsRun).
    */
   function sortKey(m) {
-    return ((((m.title ? 4 : 0) + tier(m)) * 2 + (m.whole ? 1 : 0)) * 2) + (m.unsure ? 0 : 1);
+    var key = ((m.title ? 4 : 0) + tier(m)) * 2 + (m.inTitle && tier(m) === 2 ? 1 : 0);
+    return ((key * 2 + (m.whole ? 1 : 0)) * 2) + (m.unsure ? 0 : 1);
   }
 
   /** Records what reading a match's text (or places) told; its tier may fall. */
@@ -898,6 +903,7 @@
         blocksAhead(d, textReach(groups, d));
         return get('x/' + d + '-0').then(function (entry) {
           if (!Array.isArray(entry)) return false;
+          m.inTitle = needle !== '' && squeezeLines(String(entry[1])).indexOf(needle) >= 0;
           return headHolds(entry, needle) || laterHolds(d, entry, needle);
         }).then(function (holds) { setVerified(m, holds); }, function () { setVerified(m, true); })
           .then(function () { if (m.verified && from === 0) expect(d); });
@@ -1597,8 +1603,10 @@
   /** Edits a misspelt word may be from the word it means: two from eight letters on. */
   function editsFor(term) { return Array.from(term).length >= 8 ? 2 : 1; }
 
-  /** The digits of `word`, in order. */
-  function digitsOf(word) { return String(word).replace(/[^0-9]/g, ''); }
+  /** The numbers `word` writes, in order, as numbers: `ll-2026-012` → `2026,12`. */
+  function numbersOf(word) {
+    return (String(word).match(/[0-9]+/g) || []).map(function (n) { return String(Number(n)); }).join(',');
+  }
 
   /** Word groups a misspelt word loads at most to look for the word it means. */
   var NEAR_GROUPS = 8;
@@ -1647,15 +1655,16 @@
    * The word of the word groups `keys` (see nearGroups) fewest edits from `term` or
    * from its stem `stem`, at most one (two for a word of eight letters or more), and of
    * those the one held by the most pages, the first in order among as many; null for
-   * none. A word is never mended into one with other digits: a number or code
-   * a digit away is another one (LL-2023-0011 is not LL-2023-001), but `gate3` is gate
-   * and `27/09/2024` 27.09.2024. A stem is told as its form written there that
+   * none. A word is never mended into one writing other numbers: a number or code a
+   * digit away is another one (LL-2023-0011 is not LL-2023-001), but `gate3` is gate,
+   * `LL-2026-12` LL-2026-012 and `27/09/2024` 27.09.2024. A stem is told as its form
+   * written there that
    * is fewest edits from `term` (`scheduel` is relaxed to schedule, not to schedul):
    * both find the same pages.
    */
   function nearestWord(term, stem, keys, meta) {
     if (!keys.length) return null;
-    var digits = digitsOf(term);
+    var numbers = numbersOf(term);
     // The edits from `word` to t; Infinity past those a word of its length may have.
     function editsFrom(word, t) {
       var most = editsFor(word);
@@ -1671,8 +1680,8 @@
     });
     var near = [];
     Object.keys(words).sort().forEach(function (t) {
-      var d = digitsOf(t);
-      if (d && d !== digits) return;
+      var n = numbersOf(t);
+      if (n && n !== numbers) return;
       var edits = Math.min(editsFrom(term, t), editsFrom(stem, t));
       var df = edits < Infinity ? postingsOf(t, meta).docs.length : 0;
       if (df > 0) near.push({ t: t, edits: edits, typed: editsFrom(term, t), df: df });

@@ -45,3 +45,22 @@ fn a_department_typed_with_a_full_width_space_is_the_same_department() {
     let page = site.read("projects/hr-self-service/index.html");
     assert!(page.contains("<dd>信息中心</dd>"), "{page}");
 }
+
+/// Security hunt 6: a tag `AI应用` stopped every build with a panic, as did a page, folder
+/// or static file named with a character across its third byte (`5月周报.md`, `Q1复盘`):
+/// the check for Windows device names cut the name at byte 3.
+#[test]
+fn names_with_a_character_across_their_third_byte_build() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/5月周报.md",
+        "---\ntitle: 五月周报\ntags: [AI应用, 5G网络]\ncategory: Q1复盘\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/practices/Q1复盘/_index.md",
+        "---\ntitle: 一季度复盘\n---\n\n正文。\n",
+    );
+    site.write("static/Q1复盘.txt", "附件");
+    site.build_ok();
+    assert!(site.public().join("Q1复盘.txt").exists());
+}

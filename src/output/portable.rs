@@ -15,12 +15,11 @@ pub fn is_device_name(name: &str) -> bool {
     let lower = stem.to_ascii_lowercase();
     match lower.as_str() {
         "con" | "prn" | "aux" | "nul" => true,
-        _ => {
-            let (head, tail) = lower.split_at(lower.len().min(3));
-            matches!(head, "com" | "lpt")
-                && tail.len() == 1
-                && tail.bytes().all(|b| b.is_ascii_digit())
-        }
+        // By bytes: `ai应用` has no character boundary at byte 3 (a tag so named panicked).
+        _ => match lower.as_bytes() {
+            [a, b, c, digit] => matches!(&[*a, *b, *c], b"com" | b"lpt") && digit.is_ascii_digit(),
+            _ => false,
+        },
     }
 }
 
@@ -131,6 +130,11 @@ mod tests {
             "conference.md",
             "icon",
             "coma",
+            // A character across byte 3 (security hunt 6: a tag `AI应用` panicked).
+            "ai应用",
+            "5月周报.md",
+            "Q1复盘",
+            "a∕x.md",
         ] {
             assert!(!is_device_name(name), "{name}");
         }

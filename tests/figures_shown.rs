@@ -373,3 +373,48 @@ fn an_english_site_says_its_figures_in_plain_english() {
         "{erp}"
     );
 }
+
+/// Walk-through 7: actuals typed into a month after the as-of day became the headline
+/// figures ("as of 2026-05", the CPI and EAC of a month not yet begun), with only a
+/// warning to say so. They are left out of every figure; the month's plan stays.
+#[test]
+fn what_a_month_after_the_as_of_day_reports_is_left_out_of_the_figures() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    let typed_ahead = format!(
+        "{}2026-05,100000,3100000,100000\n",
+        &B[..B.find("2026-04").unwrap()]
+    );
+    active(&site, "ahead", "bac: 600000\ncurrency: CNY\n", &typed_ahead);
+    active(&site, "plain", "bac: 600000\ncurrency: CNY\n", B);
+    let report = site.build_ok();
+    let figures = |slug: &str| {
+        let page = site.read(&format!("projects/{slug}/index.html"));
+        let start = page.find("<main").unwrap();
+        let end = page[start..]
+            .find("id=\"history-title\"")
+            .unwrap_or(page.len() - start);
+        page[start..start + end].to_string()
+    };
+    let ahead = figures("ahead");
+    // The key figures are as of March, the last month reported by April 15.
+    let cards = &ahead[ahead.find("id=\"figures-title\"").expect("key figures")..];
+    let cards = &cards[..cards.find("</ul>").unwrap()];
+    assert!(
+        !cards.contains("2026-05") && cards.contains("2026-03"),
+        "{cards}"
+    );
+    assert!(!cards.contains("3,385,000"), "no EV run into May: {cards}");
+    // The same figures as the project that typed nothing ahead.
+    let plain = figures("plain");
+    for cpi in ["0.97", "0.96"] {
+        assert_eq!(ahead.contains(cpi), plain.contains(cpi), "{cpi}: {ahead}");
+    }
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("ahead/budget.csv:5:") && w.contains("leave them out")),
+        "{warnings:#?}"
+    );
+}

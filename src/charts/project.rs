@@ -40,7 +40,7 @@ pub fn charts(
     i18n: &I18n,
 ) -> Vec<(Chart, DataTable, &'static str)> {
     let mut out = Vec::new();
-    let periods = evm::series(info.bac, &data.budget);
+    let periods = evm::series(info.bac, &crate::derive::measured(data));
     let currency = info.currency.clone().unwrap_or_default();
     if !periods.is_empty() {
         out.push((

@@ -62,8 +62,37 @@ impl KeyFigures {
     }
 }
 
+/// A project's budget rows as measured by the as-of day: the earned value and actual
+/// cost a month after it reports are left out (and warned, see `sanity::budget`), its
+/// plans kept. A 2027-01 row typed on 2026-12-05 had made the page say "as of 2027-01"
+/// and the CPI, SPI and EAC run to a month not yet begun, shown as measured. Borrowed
+/// when no month is ahead, as on most sites.
+pub fn measured(data: &ProjectData) -> std::borrow::Cow<'_, [crate::data::BudgetRow]> {
+    let ahead = |period: &str| {
+        data.as_of
+            .zip(month_number(period))
+            .is_some_and(|(as_of, month)| month > month_of(as_of))
+    };
+    let reported = |b: &crate::data::BudgetRow| b.ev.is_some() || b.ac.is_some();
+    if !data.budget.iter().any(|b| reported(b) && ahead(&b.period)) {
+        return std::borrow::Cow::Borrowed(&data.budget);
+    }
+    let rows = data
+        .budget
+        .iter()
+        .map(|b| {
+            let mut b = b.clone();
+            if ahead(&b.period) {
+                (b.ev, b.ac) = (None, None);
+            }
+            b
+        })
+        .collect();
+    std::borrow::Cow::Owned(rows)
+}
+
 pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
-    let series = evm::series(info.bac, &data.budget);
+    let series = evm::series(info.bac, &measured(data));
     // The last month that reports both EV and AC: the indexes pair one month's earned
     // value with the same month's cost. A project reporting only one of them is shown
     // as of the last month that reports it.
@@ -279,6 +308,36 @@ mod tests {
         assert_eq!(f.last_period.as_deref(), Some("2024-09"));
         assert_eq!((f.ev, f.spent), (Some(380.0), Some(390.0)));
         assert_eq!(f.cpi.map(|c| (c * 100.0).round()), Some(97.0));
+    }
+
+    /// Walk-through 7: EV and AC typed into 2027-01 on 2026-12-05 made the page "as of
+    /// 2027-01", with the CPI of a month not yet begun.
+    #[test]
+    fn key_figures_leave_out_what_a_month_after_the_as_of_day_reports() {
+        let data = ProjectData {
+            budget: vec![
+                BudgetRow::new("2026-11", 100.0, Some(100.0), Some(100.0)),
+                BudgetRow::new("2026-12", 100.0, Some(80.0), Some(100.0)),
+                BudgetRow::new("2027-01", 100.0, Some(3000.0), Some(50.0)),
+            ],
+            as_of: Date::parse("2026-12-05").ok(),
+            ..ProjectData::default()
+        };
+        let mut info = ProjectInfo::for_tests();
+        info.meta.bac = Some(1000.0);
+        let f = key_figures(&info, &data);
+        assert_eq!(f.last_period.as_deref(), Some("2026-12"));
+        assert_eq!((f.ev, f.spent), (Some(180.0), Some(200.0)));
+        assert_eq!(f.cpi.map(|c| (c * 100.0).round()), Some(90.0));
+        // The plan of the month to come is kept; nothing is copied when no month is ahead.
+        assert_eq!(measured(&data)[2].pv, 100.0);
+        assert!(matches!(
+            measured(&ProjectData {
+                as_of: Date::parse("2027-01-01").ok(),
+                ..data.clone()
+            }),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     fn info(rag: Option<Rag>) -> ProjectInfo {

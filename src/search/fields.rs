@@ -143,7 +143,7 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     let empty = crate::data::ProjectData::default();
     let data = site.project_data.get(&p.slug).unwrap_or(&empty);
     let figures = derive::key_figures(p, data);
-    let history = derive::history::project(p.bac, &data.budget, &site.config.thresholds);
+    let history = derive::history::project(p.bac, &derive::measured(data), &site.config.thresholds);
     // The labels of the sections and figures the page shows (templates/project.html).
     let mut labels = vec!["key_figures", "milestones", "open_risks"];
     if site.money_shown {

@@ -479,7 +479,7 @@ pub(super) fn reported_ahead(table: &Table, totals: &[Total], as_of: Date) -> Op
         .collect();
     let first = ahead.first()?;
     let message = t!(
-        "{period} reports earned value or actual cost, but the site is built as of {as_of}: nothing can be earned or spent in a month not yet begun ({count} such month(s))",
+        "{period} reports earned value or actual cost, but the site is built as of {as_of}: nothing can be earned or spent in a month not yet begun ({count} such month(s)), so the project's figures leave them out",
         period = &first.row.period,
         as_of = as_of.0.to_string(),
         count = ahead.len()

@@ -74,7 +74,11 @@ pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
         .into_iter()
         .filter_map(|info| {
             let data = site.project_data.get(&info.slug)?;
-            let history = derive::history::project(info.bac, &data.budget, &site.config.thresholds);
+            let history = derive::history::project(
+                info.bac,
+                &derive::measured(data),
+                &site.config.thresholds,
+            );
             // A month without a rate is left out rather than added unconverted.
             Some(
                 history
@@ -304,7 +308,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
             .collect(),
     );
     let (history, history_periods) = latest(
-        derive::history::project(info.bac, &data.budget, &site.config.thresholds)
+        derive::history::project(info.bac, &derive::measured(data), &site.config.thresholds)
             .into_iter()
             .map(|h| StatusRow {
                 period: h.period,

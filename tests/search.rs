@@ -1358,3 +1358,27 @@ fn a_page_found_by_its_metadata_quotes_the_line_that_matched() {
         r[0]
     );
 }
+
+/// A project is found by its folder's name, as lessons write it in `project`, and a
+/// compound written with a hyphen by the word typed without it (the ninth search
+/// tester: `erp-upgrade` and `golive` found nothing).
+#[test]
+fn a_project_folder_name_and_a_hyphenless_compound_are_found() {
+    let site = with_search();
+    site.write(
+        "content/practices/golive.md",
+        "---\ntitle: 上线检查\n---\n\nThe go-live checklist needs two sign-offs.\n",
+    );
+    let erp = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    site.write(
+        "content/projects/dc-move/index.md",
+        erp.replace("title: ERP 升级", "title: 机房搬迁")
+            .replace("PRJ-2024-007", "PRJ-2024-009"),
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["dc-move", "golive", "signoff"]));
+    assert_eq!(urls(&r[0])[0], "projects/dc-move/", "{}", r[0]);
+    for res in &r[1..] {
+        assert_eq!(urls(res), ["practices/golive/"], "{res}");
+    }
+}

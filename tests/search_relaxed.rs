@@ -241,3 +241,14 @@ fn a_code_written_another_width_is_the_code() {
         assert_eq!(result_urls(res), ["practices/risk/ll-12/"], "{res}");
     }
 }
+
+/// `预算多少算A级项目` found nothing: 多少 was no question word.
+#[test]
+fn how_much_and_how_many_are_question_words() {
+    let site = site();
+    // Without them, half of each is gone: 编号 alone is another query, and nothing is found.
+    let r = search_client(&site, &json!(["编号多少", "几个编号"]));
+    for res in &r {
+        assert_eq!(result_urls(res)[0], "practices/risk/numbering/", "{res}");
+    }
+}

@@ -267,3 +267,35 @@ fn a_synonyms_exact_page_meets_the_querys_scattered_ones_by_score() {
     assert_eq!(synonyms_of(&r[0])[0], Some("完工预算"), "{}", r[0]);
     assert_eq!(at("practices/risk/background/"), None, "{}", r[0]);
 }
+
+/// The ninth search tester's English words for a Chinese portal (`handover`, `payroll`,
+/// `RAG`) found nothing; a Chinese word inside a longer run was replaced by an English
+/// one (`10月月报` → `10月monthly report`), which found pages none of them asked for
+/// and kept the query from being relaxed to the report it meant.
+#[test]
+fn english_everyday_words_reach_chinese_pages_but_not_from_inside_a_chinese_run() {
+    let site = site_with("");
+    practice(
+        &site,
+        "handover",
+        "上线后的交接清单",
+        "交接前确认运维手册齐全。",
+    );
+    practice(&site, "report", "10月组合月报", "本月两个项目延期。");
+    practice(
+        &site,
+        "english",
+        "Writing the monthly report",
+        "A monthly report lists every project's status.",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["handover", "10月月报"]));
+    assert_eq!(result_urls(&r[0]), ["practices/risk/handover/"], "{}", r[0]);
+    assert_eq!(synonyms_of(&r[0]), [Some("交接")], "{}", r[0]);
+    assert_eq!(result_urls(&r[1])[0], "practices/risk/report/", "{}", r[1]);
+    assert!(
+        !result_urls(&r[1]).contains(&"practices/risk/english/".to_string()),
+        "{}",
+        r[1]
+    );
+}

@@ -83,6 +83,9 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
         for text in [&p.code, &p.sponsor, &p.manager, &p.department, &p.currency] {
             out.add(text.as_deref());
         }
+        // Its folder's name, which lessons write in their `project` field: `erp-upgrade`
+        // and `CRM rollout` found only the pages mentioning the project.
+        out.add(Some(&p.slug));
         out.add(Some(&i18n.term(p.status)));
         out.add(p.phase.map(|x| i18n.term(x)).as_deref());
         let data = site.project_data.get(&p.slug).cloned().unwrap_or_default();

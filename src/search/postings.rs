@@ -158,6 +158,10 @@ pub struct DocTerms {
     previous: String,
     previous_hash: u64,
     has_previous: bool,
+    /// The previous word as written (lowercased) and where it ends in the field, for a
+    /// compound joined by a hyphen (see [`DocTerms::joined`]).
+    previous_raw: String,
+    previous_end: usize,
     /// The last CJK character read and its position, while no word followed it: for the
     /// pair of a CJK run and the word after it.
     last_cjk: Option<(char, u32)>,
@@ -259,6 +263,12 @@ impl DocTerms {
                 if raw != stem {
                     self.word(raw, None, fnv64(raw.as_bytes()), bit, 0, seen);
                 }
+                if self.has_previous && text.get(self.previous_end..at) == Some("-") {
+                    self.joined(raw, bit, seen);
+                }
+                self.previous_raw.clear();
+                self.previous_raw.push_str(raw);
+                self.previous_end = at + raw.len();
                 if self.has_previous {
                     let previous = std::mem::take(&mut self.previous);
                     self.word(
@@ -283,6 +293,24 @@ impl DocTerms {
             }
         });
         self.flush_lone(bit);
+    }
+
+    /// A compound written with a hyphen (`go-live`, `sign-offs`) is also the word written
+    /// without it (golive, signoff): a reader types either, and `golive`, `signoff` and
+    /// `cutover` found nothing on pages writing go-live, sign-off and cut-over. Only
+    /// letters: `ll-2024` is a code's part, not a word.
+    fn joined(&mut self, raw: &str, bit: u8, seen: Seen) {
+        let letters = |w: &str| w.chars().all(char::is_alphabetic);
+        if !letters(&self.previous_raw) || !letters(raw) {
+            return;
+        }
+        let whole = format!("{}{raw}", self.previous_raw);
+        let mut stem = String::new();
+        crate::search::tokenize::stem_into(&whole, &mut stem);
+        self.word(&stem, None, fnv64(stem.as_bytes()), bit, 0, seen);
+        if stem != whole {
+            self.word(&whole, None, fnv64(whole.as_bytes()), bit, 0, seen);
+        }
     }
 
     fn flush_lone(&mut self, bit: u8) {

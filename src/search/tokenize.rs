@@ -385,7 +385,7 @@ impl Word {
 }
 
 /// [`stem`] into a reused buffer.
-fn stem_into(word: &str, out: &mut String) {
+pub(crate) fn stem_into(word: &str, out: &mut String) {
     out.clear();
     if word.len() <= 4 || !word.is_ascii() {
         out.push_str(word);

@@ -73,6 +73,21 @@ fn words_keep_stem_and_form_and_pairs() {
 }
 
 #[test]
+fn a_compound_with_a_hyphen_is_also_the_word_written_without_it() {
+    let all = names(&[(3, "Go-live after two sign-offs")]);
+    for word in ["go", "live", "go live", "golive", "signoff", "signoffs"] {
+        assert!(all.contains(&word.to_string()), "{word}: {all:?}");
+    }
+    // Not across a space or a code's digits, nor a word of the field before.
+    let all = names(&[(0, "go"), (3, "-live, go - live, ll-2024-012")]);
+    assert!(
+        !all.iter()
+            .any(|t| t.starts_with("golive") || t.starts_with("ll2024")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_pair_has_one_hash_whatever_comes_before_it() {
     let hash_of = |text: &str| {
         let mut d = DocTerms::default();

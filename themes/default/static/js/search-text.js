@@ -402,7 +402,20 @@
     });
     kept.sort(function (a, b) { return a.at - b.at; });
     var out = [];
-    var held = function (f) { return table[f.g].filter(function (p) { return p[0] !== f.word && p[1] > 0; }); };
+    // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
+    // became `10月monthly report`, and 风险登纪册 `risk登纪册`, queries finding pages
+    // that were none of those asked for, and before the query's own relaxing.
+    var inRun = function (f) {
+      var before = q.slice(0, f.at).slice(-1);
+      var after = q.slice(f.end, f.end + 1);
+      return isCjk(f.word.codePointAt(0)) && [before, after].some(function (c) { return c && isCjk(c.codePointAt(0)); });
+    };
+    var held = function (f) {
+      return table[f.g].filter(function (p) {
+        var member = String(p[0]);
+        return member !== f.word && p[1] > 0 && !(inRun(f) && !isCjk(member.codePointAt(0)));
+      });
+    };
     // Two words or more found: first each replaced by its nearest synonym (厂商延误 is
     // 供应商延期), then one at a time.
     if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {
@@ -432,7 +445,7 @@
    * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
    */
   var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
-    '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '几号', '几次', '几天', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
+    '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
     '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '的话', '一下', '我们', '你们', '大家'];
   /** Particles dropped only at a run's ends: inside one they are part of words (需要, 目的). */
   var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛';

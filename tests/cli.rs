@@ -344,6 +344,81 @@ fn a_page_of_headings_only_is_warned_at_its_first_heading() {
     assert!(!stderr(&out).contains("页面只有标题"), "{}", stderr(&out));
 }
 
+/// A practice, review or project published as `pmo new` wrote it built into empty
+/// headings, `1. 2. 3.`, blank checkboxes and tables of labels, without the warning a
+/// lesson's scaffold gets (the seventh walk-through): the archetypes' lists, checkboxes
+/// and tables held a word or a comment, so the page did not count as headings only.
+#[test]
+fn every_kind_published_as_scaffolded_is_warned_at_its_first_heading() {
+    for lang in ["zh", "en"] {
+        let (_tmp, dir) = new_site(lang);
+        let root = dir.to_str().unwrap();
+        let mut pages = Vec::new();
+        for (kind, title, slug) in [
+            ("practice", "变更控制流程", "change-control"),
+            ("review", "试点项目收尾评审", "pilot-closure"),
+            ("project", "新系统上线", "go-live"),
+        ] {
+            let (page, text) = scaffold(root, kind, title, slug);
+            let filled: String = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("# project:") {
+                        l.trim_start_matches(['#', ' ']).to_string()
+                    } else if l.starts_with("draft:") {
+                        "draft: false".to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::fs::write(&page, &filled).unwrap();
+            let line = filled.lines().position(|l| l.starts_with("## ")).unwrap() + 1;
+            let rel = page
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            pages.push((page, filled, format!("{rel}:{line}:4")));
+        }
+        let out = common::pmo_in("en", &["--root", root, "build"]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        for (_, _, at) in &pages {
+            let told = err.lines().position(|l| l.contains(at.as_str()));
+            let told = told.unwrap_or_else(|| panic!("{lang}: {at} not told: {err}"));
+            assert!(
+                err.lines()
+                    .take(told)
+                    .last()
+                    .unwrap_or_default()
+                    .contains("headings and nothing under them"),
+                "{lang}: {err}"
+            );
+        }
+        assert!(err.contains("write each section's text"), "{lang}: {err}");
+        // Written, each is quiet: a step of a process, a row of a table, a sentence.
+        for (page, filled, at) in &pages {
+            let written = if filled.contains("1. <!--") {
+                filled.replacen("1. <!--", "1. 提交变更申请 <!--", 1)
+            } else if filled.contains("| | | |") {
+                filled.replacen("| | | |", "| 按期上线 | 已达成 | 是 |", 1)
+            } else {
+                filled.replacen("\n\n<!--", "\n\n已上线。\n\n<!--", 1)
+            };
+            assert_ne!(&written, filled);
+            std::fs::write(page, written).unwrap();
+            let out = common::pmo_in("en", &["--root", root, "build"]);
+            assert!(
+                !stderr(&out).contains(at.as_str()),
+                "{lang}: {}",
+                stderr(&out)
+            );
+        }
+    }
+}
+
 #[test]
 fn a_site_archetype_overrides_the_themes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -133,7 +133,7 @@ impl Rendered {
 
 const SUMMARY_CHARS: usize = 140;
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

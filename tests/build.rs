@@ -315,6 +315,19 @@ fn the_sitemap_lists_every_published_page() {
     assert!(robots.is_ascii(), "{robots}");
 }
 
+/// robots.txt is read only at the host's root: for a site under `/pmo/` its lines are
+/// copied there, where `Allow: /` spoke for the whole host rather than the portal. Its
+/// sitemap is a full address.
+#[test]
+fn robots_txt_speaks_for_the_portal_s_own_path() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nAllow: /pmo/\n\nSitemap: https://intranet.example.com/pmo/sitemap.xml\n"
+    );
+}
+
 /// A Markdown template offered for download under static/ is a file to link to, not a
 /// page: the link once failed as "there is no content/templates/…".
 #[test]

@@ -19,8 +19,11 @@ pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<us
     for (name, xml) in &sitemaps {
         output.write(name, xml.as_bytes())?;
     }
+    // Crawlers read robots.txt at the host's root only: for a portal under a path, its
+    // lines are copied there, where `Allow: /` would speak for the whole host.
     let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        "User-agent: *\nAllow: {}\n\nSitemap: {}\n",
+        ascii_uri(&site.config.base_path()),
         ascii_uri(&format!("{}sitemap.xml", site.config.base_url))
     );
     output.write("robots.txt", robots.as_bytes())?;

@@ -68,7 +68,8 @@ pub fn build_all(
     progress: &dyn Progress,
 ) -> Result<Vec<(String, BuildReport)>, BuildFailure> {
     let started = Instant::now();
-    let sources = guarded(|| load(options))?;
+    let mut sources = guarded(|| load(options))?;
+    sources.audience_folders = true;
     let Some(plan) = &sources.plan else {
         return Err(Diagnostic::error(Problem::Config(t!(
             "--all-audiences needs audiences, and site.toml declares none"

@@ -86,6 +86,11 @@ pub struct Sources {
     /// Warn of each link into a page the audience may not see (`check`), rather than
     /// of how many there are.
     pub list_links: bool,
+    /// Each audience's site is published in a folder of its own under `base_url`
+    /// (`--all-audiences`: `public/internal/` at `…/pmo/internal/`), so its feed, sitemap,
+    /// canonical links and 404 page must name that folder: one `base_url` for every
+    /// audience sent each one's readers to the same folder.
+    pub audience_folders: bool,
     /// Every page's text held in memory, and every project's charts drawn in the charts
     /// stage kept: `serve` points the errors of later edits (a data table that breaks an
     /// unchanged page's chart) into the sources, and compares and redraws the charts. A
@@ -238,6 +243,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         stages: laps.stages,
         words: std::sync::Arc::new(words),
         list_links: false,
+        audience_folders: false,
         keep_sources,
     })
 }
@@ -315,13 +321,11 @@ impl Sources {
     ) -> Result<Prepared, BuildFailure> {
         let mut laps = Laps::new();
         let drafts_skipped = loaded.drafts_skipped;
-        let mut site = site::link(
-            self.config.clone(),
-            loaded,
-            data,
-            static_files,
-            &diagnostics,
-        );
+        let mut config = self.config.clone();
+        if let (true, Some(plan), Some(level)) = (self.audience_folders, &self.plan, level) {
+            config.base_url = format!("{}{}/", config.base_url, plan.names()[level]);
+        }
+        let mut site = site::link(config, loaded, data, static_files, &diagnostics);
         laps.mark("link");
         diagnostics.extend(output::case_clashes(
             site.static_files

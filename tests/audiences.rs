@@ -323,7 +323,8 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(first == snapshot(&site.public()), "a second build differs");
 
-    // One audience alone is the same site as its folder of --all-audiences.
+    // One audience alone, published at its folder's address, is the same site as its
+    // folder of --all-audiences.
     let alone = site.root().join("alone");
     let out = pmo(&[
         "build",
@@ -331,6 +332,8 @@ fn nothing_above_an_audience_reaches_its_site_and_the_audience_above_sees_it() {
         root,
         "--audience",
         "internal",
+        "--base-url",
+        "https://intranet.example.com/pmo/internal/",
         "--output",
         alone.to_str().unwrap(),
     ]);
@@ -442,6 +445,73 @@ fn unknown_audiences_are_errors_with_a_suggestion() {
     let err = stderr(&out);
     assert!(err.contains("site.toml:10:10"), "{err}");
     assert!(err.contains("did you mean `internal`?"), "{err}");
+}
+
+/// Each audience's folder is published at `base_url` plus its name (the README's
+/// deployment serves `public/internal/` at `/pmo/internal/`): one `base_url` for all
+/// sent every feed, sitemap and canonical link, and each 404 page's styles, to `/pmo/`
+/// (the seventh walk-through).
+#[test]
+fn each_audience_s_absolute_addresses_name_its_own_folder() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&[
+        "build",
+        "--root",
+        root,
+        "--all-audiences",
+        "--base-url",
+        "https://intranet.example.com/pmo/",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for audience in ["public", "internal"] {
+        let base = format!("https://intranet.example.com/pmo/{audience}/");
+        let path = format!("/pmo/{audience}/");
+        let atom = site.read(&format!("{audience}/atom.xml"));
+        assert!(
+            atom.contains(&format!("<link href=\"{base}atom.xml\" rel=\"self\"")),
+            "{audience}: {atom}"
+        );
+        let sitemap = site.read(&format!("{audience}/sitemap.xml"));
+        let robots = site.read(&format!("{audience}/robots.txt"));
+        assert!(
+            robots.contains(&format!("Sitemap: {base}sitemap.xml")),
+            "{robots}"
+        );
+        let page = site.read(&format!("{audience}/practices/plan/index.html"));
+        assert!(
+            page.contains(&format!("rel=\"canonical\" href=\"{base}practices/plan/\"")),
+            "{audience}: {page}"
+        );
+        let missing = site.read(&format!("{audience}/404.html"));
+        assert!(
+            missing.contains(&format!("href=\"{path}css/style.css")),
+            "{audience}: {missing}"
+        );
+        // Every absolute address of the folder names it, none another folder or the top.
+        for (file, text) in [
+            ("atom.xml", &atom),
+            ("sitemap.xml", &sitemap),
+            ("404.html", &missing),
+        ] {
+            let (mut here, mut elsewhere) = (0, Vec::new());
+            for (i, _) in text.match_indices("https://intranet.example.com/pmo/") {
+                if text[i..].starts_with(&base) {
+                    here += 1;
+                } else {
+                    elsewhere.push(&text[i..(i + 60).min(text.len())]);
+                }
+            }
+            assert!(here > 0 || file == "404.html", "{audience}/{file}: {text}");
+            assert!(elsewhere.is_empty(), "{audience}/{file}: {elsewhere:?}");
+            for href in common::links(text) {
+                assert!(
+                    !href.starts_with('/') || href.starts_with(&path),
+                    "{audience}/{file}: {href}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

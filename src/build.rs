@@ -30,10 +30,10 @@ fn staged(
 }
 
 /// Runs `write` into a new staging folder for `target`; on failure the folder goes.
-fn stage(
+fn stage<T>(
     target: &Path,
-    write: impl FnOnce(&Staging) -> Result<BuildReport, BuildFailure>,
-) -> Result<(Staging, BuildReport), BuildFailure> {
+    write: impl FnOnce(&Staging) -> Result<T, BuildFailure>,
+) -> Result<(Staging, T), BuildFailure> {
     let staging = Staging::create(target).map_err(|e| {
         Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
             .in_file(target)
@@ -80,20 +80,45 @@ pub fn build_all(
     };
     let base = options.output_dir();
     let names = plan.names().to_vec();
+    let build_one = |level: usize, output: &dyn Output| {
+        let prepared = sources.prepare_for(Some(level))?;
+        finish(
+            prepared,
+            options,
+            output,
+            progress,
+            started,
+            level + 1 == names.len(),
+        )
+    };
+    if output::holds_one_site(&options.root, &base, options.force)? {
+        // One site built there before: replaced whole, so that nothing of it stays
+        // published beside the audiences' folders, and a failure leaves it as it was.
+        let (staging, reports) = stage(&base, |staging| {
+            let mut reports = Vec::new();
+            for (level, name) in names.iter().enumerate() {
+                let folder = output::Subfolder {
+                    output: staging,
+                    folder: name,
+                };
+                reports.push((name.clone(), build_one(level, &folder)?));
+                staging.mark(name).map_err(|e| output_error(&e, &base))?;
+            }
+            Ok(reports)
+        })?;
+        staging
+            .commit_unmarked()
+            .map_err(|e| output_error(&e, &base))?;
+        return Ok(reports);
+    }
     for name in &names {
         output::guard::check(&options.root, &base.join(name), options.force)?;
     }
     output::check_audience_parent(&base, &names)?;
-    std::fs::create_dir_all(&base).map_err(|e| {
-        Diagnostic::error(Problem::Output(crate::messages::reason(&e))).in_file(&base)
-    })?;
+    std::fs::create_dir_all(&base).map_err(|e| output_error(&e, &base))?;
     let mut done: Vec<(String, Staging, BuildReport)> = Vec::new();
     for (level, name) in names.iter().enumerate() {
-        let last = level + 1 == names.len();
-        let result = stage(&base.join(name), |staging| {
-            let prepared = sources.prepare_for(Some(level))?;
-            finish(prepared, options, staging, progress, started, last)
-        });
+        let result = stage(&base.join(name), |staging| build_one(level, staging));
         match result {
             Ok((staging, report)) => done.push((name.clone(), staging, report)),
             Err(failure) => {
@@ -110,6 +135,12 @@ pub fn build_all(
         reports.push((name, report));
     }
     Ok(reports)
+}
+
+fn output_error(e: &std::io::Error, at: &Path) -> BuildFailure {
+    Diagnostic::error(Problem::Output(crate::messages::reason(e)))
+        .in_file(at)
+        .into()
 }
 
 /// Runs every stage, rendering included, and throws the output away. On a site with

@@ -525,6 +525,63 @@ fn all_audiences_refuses_a_folder_holding_another_site() {
     assert!(!site.exists("public"));
 }
 
+/// After a plain build, `--all-audiences` was refused even with --force, and the author
+/// had to delete `public/` by hand (the seventh walk-through). The folder is pmo's own:
+/// --force switches it between one site and one folder per audience, either way, and a
+/// failed switch leaves the previous site as it was.
+#[test]
+fn force_switches_pmo_s_own_folder_between_one_site_and_the_audiences() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let all = ["build", "--root", root, "--all-audiences"];
+    let out = pmo(&["build", "--root", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plain = snapshot(&site.public());
+
+    // Without --force: told that --force replaces it, and nothing changes.
+    let out = pmo(&all);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("a build without --all-audiences wrote"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert!(snapshot(&site.public()) == plain);
+
+    // A switch that fails changes nothing either.
+    site.write(
+        "content/practices/broken.md",
+        "---\ntitle: 断链\n---\n\n见[不存在的页面](nowhere.md)。\n",
+    );
+    let out = pmo(&[&all[..], &["--force"]].concat());
+    assert!(!out.status.success(), "{}", stderr(&out));
+    assert!(
+        snapshot(&site.public()) == plain,
+        "a failed switch changed the site"
+    );
+    site.remove("content/practices/broken.md");
+
+    let out = pmo(&[&all[..], &["--force"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.exists("public/index.html") && site.exists("pmo/index.html"));
+    assert!(
+        !site.exists("index.html"),
+        "the plain site stayed published beside them"
+    );
+    // The same as an --all-audiences build into a new folder, and rebuilt as one.
+    let switched = snapshot(&site.public());
+    let out = pmo(&all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(snapshot(&site.public()) == switched);
+    // And back: one site over the audiences' folders still takes --force.
+    let out = pmo(&["build", "--root", root]);
+    assert!(!out.status.success());
+    let out = pmo(&["build", "--root", root, "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(snapshot(&site.public()) == plain);
+}
+
 /// After `--all-audiences`, a build of one audience into the same folder was told the
 /// folder "was not written by pmo" and offered --force, which would delete every
 /// audience's site (the third walk-through).

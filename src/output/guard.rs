@@ -56,7 +56,9 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
             t!("give --output a folder (new or empty) for the site"),
         );
     }
-    if is_marked(target) || is_empty(target) {
+    // A marker above the audiences' folders is one a switch to them left, killed between
+    // its swap and taking the marker away: the folder still holds every audience's site.
+    if (is_marked(target) && !holds_audience_sites(target)) || is_empty(target) {
         return Ok(());
     }
     // Not even with --force: the marker was written into the link's target, a folder
@@ -124,6 +126,32 @@ fn holds_audience_sites(dir: &Path) -> bool {
     sites > 0
 }
 
+/// Whether `base`, where `--all-audiences` writes one folder per audience, holds one site
+/// a build without it wrote (pmo's marker, not the audiences' folders). With `force` it is
+/// replaced whole by the audiences' folders, checked as any output folder replaced;
+/// without, refused: every page's address moves down a folder, which the author should
+/// mean, and left beside them it would stay published with what it shows.
+pub fn holds_one_site(root: &Path, base: &Path, force: bool) -> Result<bool, Diagnostic> {
+    if !is_marked(base) || holds_audience_sites(base) {
+        return Ok(false);
+    }
+    let shown = base.display().to_string();
+    if !force {
+        return Err(Diagnostic::error(Problem::Output(t!(
+            "`{shown}` holds a site a build without --all-audiences wrote ({entries}), and --all-audiences writes one folder per audience there",
+            shown = &shown,
+            entries = some_entries(base)
+        )))
+        .in_file(base)
+        .with_help(t!(
+            "run again with --force to replace it with the audiences' folders (its pages move to `{shown}/<audience>/`), or choose another --output",
+            shown = &shown
+        )));
+    }
+    check(root, base, force)?;
+    Ok(true)
+}
+
 fn is_empty(dir: &Path) -> bool {
     fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
@@ -134,12 +162,13 @@ fn is_empty(dir: &Path) -> bool {
 /// stay published beside them.
 pub fn check_audience_parent(base: &Path, audiences: &[String]) -> Result<(), Diagnostic> {
     let ours = |name: &str| {
-        audiences.iter().any(|a| {
-            name == a
-                || name
-                    .strip_prefix(&format!(".{a}."))
-                    .is_some_and(|rest| !rest.contains('/'))
-        })
+        name == MARKER
+            || audiences.iter().any(|a| {
+                name == a
+                    || name
+                        .strip_prefix(&format!(".{a}."))
+                        .is_some_and(|rest| !rest.contains('/'))
+            })
     };
     let strays: Vec<String> = fs::read_dir(base)
         .into_iter()
@@ -314,6 +343,28 @@ mod tests {
         );
         assert!(check(&root, &other, true).is_ok());
         assert!(check(&root, &other.join("thesis.docx"), true).is_err());
+    }
+
+    /// A switch from one site to the audiences' folders killed after its swap leaves
+    /// them under a marker: still the audiences' sites, never one site's to replace.
+    #[test]
+    fn the_audiences_folders_under_a_marker_left_by_a_switch_are_still_theirs() {
+        let tmp = site();
+        let root = tmp.path().join("site");
+        let out = tmp.path().join("public");
+        let names = ["public".to_string(), "internal".to_string()];
+        for name in &names {
+            fs::create_dir_all(out.join(name)).unwrap();
+            fs::write(out.join(name).join(MARKER), "x").unwrap();
+            fs::write(out.join(name).join("index.html"), "首页").unwrap();
+        }
+        fs::write(out.join(MARKER), "x").unwrap();
+        let e = check(&root, &out, false).unwrap_err().to_string();
+        assert!(
+            e.contains("holds the sites an --all-audiences build wrote"),
+            "{e}"
+        );
+        assert!(check_audience_parent(&out, &names).is_ok());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-pub use guard::check_audience_parent;
+pub use guard::{check_audience_parent, holds_one_site};
 pub use held::Held;
 pub use staging::{Staging, MARKER};
 
@@ -25,6 +25,28 @@ pub trait Output: Sync {
     /// written (see [`built_case_clashes`]); none for outputs that keep no list.
     fn written(&self) -> Vec<String> {
         Vec::new()
+    }
+}
+
+/// One audience's site written into its folder of a staged parent (`internal/…`), when
+/// `--all-audiences` replaces a folder holding one site with the audiences' folders.
+pub struct Subfolder<'a> {
+    pub output: &'a dyn Output,
+    pub folder: &'a str,
+}
+
+impl Output for Subfolder<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.output.write(&format!("{}/{rel}", self.folder), bytes)
+    }
+
+    fn written(&self) -> Vec<String> {
+        let prefix = format!("{}/", self.folder);
+        self.output
+            .written()
+            .into_iter()
+            .filter_map(|p| p.strip_prefix(&prefix).map(str::to_string))
+            .collect()
     }
 }
 

@@ -100,6 +100,22 @@ impl Staging {
         self.made.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Marks `folder` (a top folder of the staged site) as pmo's own: the audiences'
+    /// folders an `--all-audiences` build stages together, so that the next build of
+    /// each may replace it.
+    pub fn mark(&self, folder: &str) -> io::Result<()> {
+        self.write(&format!("{folder}/{MARKER}"), MARKER_TEXT.as_bytes())
+    }
+
+    /// [`Staging::commit`] for a folder that holds the audiences' folders, without a
+    /// marker of its own: a build of one site into it is then told what it holds rather
+    /// than replacing every audience's site unasked.
+    pub fn commit_unmarked(self) -> io::Result<()> {
+        let target = self.target.clone();
+        self.commit()?;
+        fs::remove_file(target.join(MARKER))
+    }
+
     /// Throws the staged files away.
     pub fn abort(self) {
         let _ = remove_tree(&self.dir);

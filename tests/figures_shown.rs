@@ -417,4 +417,18 @@ fn what_a_month_after_the_as_of_day_reports_is_left_out_of_the_figures() {
             .any(|w| w.contains("ahead/budget.csv:5:") && w.contains("leave them out")),
         "{warnings:#?}"
     );
+/// The data table under a project's S-curve printed `1000000` where every other table
+/// prints `1,000,000` (the seventh walk-through).
+#[test]
+fn a_project_charts_data_table_groups_thousands_as_the_other_tables() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    let curve = &page[page.find("id=\"evm-s-curve\"").unwrap()..];
+    let table = &curve[curve.find("<details").unwrap()..curve.find("</details>").unwrap()];
+    assert!(
+        table.contains("<td class=\"num\">1,000,000</td>"),
+        "{table}"
+    );
+    assert!(!table.contains("1000000"), "{table}");
 }

@@ -9,8 +9,10 @@ use crate::data::ProjectData;
 use crate::derive::{self, evm};
 use crate::i18n::I18n;
 
+/// An amount as the project page's tables print it (`150,000`): the data table under a
+/// chart printed `150000` beside them (the seventh walk-through).
 fn amount(v: Option<f64>) -> String {
-    v.map(format_number).unwrap_or_default()
+    v.map(derive::format_amount).unwrap_or_default()
 }
 
 fn index(v: Option<f64>) -> String {

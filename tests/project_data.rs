@@ -579,3 +579,41 @@ fn a_project_table_named_in_another_case_or_format_is_told() {
         "{warnings:?}"
     );
 }
+
+/// A closed project whose milestones were all reached, three after their baselines,
+/// showed a red "! 3 个延期" and three red rows: what is done is no alarm. It says
+/// "3 个延期完成" in grey; "延期" is kept for milestones not reached and past their day
+/// (the seventh walk-through).
+#[test]
+fn milestones_reached_after_their_baseline_are_finished_late_not_delayed() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n方案评审,2024-02-15,,2024-02-15\n第一批搬迁,2024-05-10,,2024-05-12\n第二批搬迁,2024-07-10,,2024-07-24\n验收,2024-08-25,,2024-08-28\n",
+    );
+    site.write(
+        "content/reports/milestones.md",
+        "---\ntitle: 里程碑统计\ndate: 2024-12-31\n---\n\n```table\ndata = \"portfolio\"\ncolumns = [\"title\", \"milestones_late\"]\n```\n",
+    );
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(!page.contains("badge late"), "no alarm for what is done");
+    assert!(!page.contains("is-late"), "no red row");
+    assert!(!page.contains("个延期<"), "nothing delayed");
+    assert!(page.contains("3 个延期完成"), "said, in grey");
+    let html = &page[page.find("id=\"milestones-title\"").unwrap()..];
+    let row = html
+        .split("<tr")
+        .find(|r| r.contains("第二批搬迁"))
+        .unwrap();
+    assert!(row.contains("badge done"), "{row}");
+    assert!(row.contains("badge finished-late\">延期完成"), "{row}");
+    assert!(row.contains("+14"), "its slip still shown: {row}");
+    let on_time = html.split("<tr").find(|r| r.contains("方案评审")).unwrap();
+    assert!(!on_time.contains("finished-late"), "{on_time}");
+    // The portfolio counts what the page calls delayed.
+    let report = site.read("reports/milestones/index.html");
+    let row = &report[report.find("ERP 升级").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.ends_with("<td class=\"num\">0</td>"), "{row}");
+}

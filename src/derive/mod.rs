@@ -44,7 +44,12 @@ pub struct KeyFigures {
     pub last_period: Option<String>,
     pub milestones_total: usize,
     pub milestones_done: usize,
+    /// Milestones not reached and past their day, or forecast after their baseline:
+    /// delayed. Those reached after their baseline are [`Self::milestones_finished_late`].
     pub milestones_late: usize,
+    /// Milestones reached after their baseline: history, not an alarm (a closed project
+    /// with every milestone done showed a red "3 delayed").
+    pub milestones_finished_late: usize,
     pub risks_total: usize,
     pub risks_open: usize,
     /// EV / AC; `None` when nothing has been spent.
@@ -123,6 +128,7 @@ pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
             .iter()
             .filter(|m| is_late(m, data.as_of))
             .count(),
+        milestones_finished_late: data.milestones.iter().filter(|m| finished_late(m)).count(),
         risks_total: data.risks.len(),
         risks_open: data.risks.iter().filter(|r| r.is_open()).count(),
         cpi: latest.and_then(|m| m.cpi),
@@ -198,8 +204,16 @@ pub(crate) fn month_of(day: Date) -> i32 {
     i32::from(day.0.year()) * 12 + i32::from(day.0.month()) - 1
 }
 
+/// Delayed: not reached, and its day (the forecast, else the baseline) passed or
+/// forecast after its baseline. A milestone reached after its baseline is
+/// [`finished_late`], which is not an alarm.
 pub fn is_late(m: &Milestone, as_of: Option<Date>) -> bool {
-    slip_days(m, as_of).is_some_and(|d| d > 0)
+    m.actual.is_none() && slip_days(m, as_of).is_some_and(|d| d > 0)
+}
+
+/// Reached, after its baseline.
+pub fn finished_late(m: &Milestone) -> bool {
+    m.actual.is_some_and(|actual| actual.0 > m.baseline.0)
 }
 
 /// The status shown: a project's hand-set RAG wins over the computed one (which is
@@ -397,7 +411,15 @@ mod tests {
         assert_eq!(f.cpi, Some(0.8));
         assert_eq!(f.spi, Some(0.8));
         assert_eq!(f.spent_ratio(), Some(0.3));
-        assert_eq!((f.milestones_done, f.milestones_late), (1, 1));
+        // `a` was reached five days after its baseline: finished late, not delayed.
+        assert_eq!(
+            (
+                f.milestones_done,
+                f.milestones_late,
+                f.milestones_finished_late
+            ),
+            (1, 0, 1)
+        );
         assert_eq!(f.risks_open, 1);
         assert_eq!(data().risks[0].exposure(), 20);
     }

@@ -184,13 +184,15 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
             ],
         )));
     }
-    if figures.milestones_late > 0 {
-        let key = if figures.milestones_late == 1 {
-            "milestones_late_one"
-        } else {
-            "milestones_late_other"
-        };
-        out.add(Some(&note(key, &[("{count}", figures.milestones_late)])));
+    // Delayed (2 个延期) and finished late (3 个延期完成), as the card notes them.
+    for (n, key) in [
+        (figures.milestones_late, "milestones_late"),
+        (figures.milestones_finished_late, "milestones_finished_late"),
+    ] {
+        if n > 0 {
+            let form = if n == 1 { "one" } else { "other" };
+            out.add(Some(&note(&format!("{key}_{form}"), &[("{count}", n)])));
+        }
     }
     if figures.risks_total > 0 {
         out.add(Some(&note(
@@ -210,6 +212,9 @@ fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
     for m in &data.milestones {
         if m.actual.is_some() {
             out.add(Some(i18n.get("milestone_done")));
+        }
+        if derive::finished_late(m) {
+            out.add(Some(i18n.get("milestone_finished_late")));
         }
         if derive::is_late(m, data.as_of) {
             out.add(Some(i18n.get("milestone_late")));

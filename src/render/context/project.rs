@@ -16,7 +16,10 @@ pub struct Milestone {
     pub forecast: String,
     pub actual: String,
     pub done: bool,
+    /// Not reached and past its day (see `derive::is_late`): the row is marked red.
     pub late: bool,
+    /// Reached after its baseline: said, not alarmed.
+    pub finished_late: bool,
     pub slip_days: Option<i64>,
 }
 
@@ -143,6 +146,7 @@ pub struct ShownFigures {
     pub milestones_total: usize,
     pub milestones_done: usize,
     pub milestones_late: usize,
+    pub milestones_finished_late: usize,
     pub risks_total: usize,
     pub risks_open: usize,
 }
@@ -336,6 +340,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
             milestones_total: figures.milestones_total,
             milestones_done: figures.milestones_done,
             milestones_late: figures.milestones_late,
+            milestones_finished_late: figures.milestones_finished_late,
             risks_total: figures.risks_total,
             risks_open: figures.risks_open,
         },
@@ -349,6 +354,7 @@ pub fn project<'a>(site: &'a Site, i18n: &I18n, id: PageId) -> Option<Project<'a
                 actual: iso(m.actual),
                 done: m.actual.is_some(),
                 late: derive::is_late(m, data.as_of),
+                finished_late: derive::finished_late(m),
                 slip_days: derive::slip_days(m, data.as_of),
             })
             .collect(),

@@ -247,8 +247,8 @@ impl Prepared {
     /// The ```chart and ```table blocks of `pages` drawn again.
     fn redraw_blocks(&mut self, pages: &[PageId]) -> Result<(), Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        for &id in pages {
-            match charts::blocks_of(&self.site, id, &self.i18n) {
+        for (id, drawn) in charts::blocks_of(&self.site, pages, &self.i18n) {
+            match drawn {
                 Ok(html) => self.drawings.blocks[id] = html,
                 Err(p) => problems.extend(p),
             }

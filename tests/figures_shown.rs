@@ -15,6 +15,12 @@ fn active(site: &Site, slug: &str, fields: &str, budget: &str) {
     site.write(&format!("content/projects/{slug}/budget.csv"), budget);
 }
 
+/// site.toml with `[currency]` holding `settings` after the rest.
+fn with_currency(site: &Site, settings: &str) {
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{config}\n[currency]\n{settings}\n"));
+}
+
 fn with_as_of(site: &Site, day: &str) {
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write("site.toml", format!("as_of = {day}\n{config}"));
@@ -120,11 +126,7 @@ fn a_month_twice_in_the_rates_table_is_an_error() {
 fn doubtful_states_are_told_and_marked() {
     let site = Site::fixture("basic");
     with_as_of(&site, "2026-04-15");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        format!("{config}\n[currency]\nportfolio = \"USD\"\nrates = {{ CNY = 0.14 }}\n"),
-    );
+    with_currency(&site, "portfolio = \"USD\"\nrates = { CNY = 0.14 }");
     // No currency in a site of two; figures that stopped nine months ago.
     active(&site, "nocur", "bac: 600000\n", B);
     active(
@@ -417,6 +419,77 @@ fn what_a_month_after_the_as_of_day_reports_is_left_out_of_the_figures() {
             .any(|w| w.contains("ahead/budget.csv:5:") && w.contains("leave them out")),
         "{warnings:#?}"
     );
+/// A ```table block over `portfolio` showed BAC 10,650,000 for a project of 1,500,000
+/// USD with "CNY" nowhere on the page, and a CPI of 0.36 plain for a project the
+/// dashboard marked 数据存疑 (the seventh walk-through). The converted amounts' headers
+/// name the portfolio currency, each figure of a doubted project carries the
+/// dashboard's mark, and so does a chart over `portfolio`.
+#[test]
+fn blocks_over_the_portfolio_name_its_currency_and_mark_doubted_figures() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    with_currency(&site, "portfolio = \"CNY\"\nrates = { USD = 7.1 }");
+    active(&site, "usd", "bac: 600000\ncurrency: USD\n", B);
+    // EV left blank in February between reported months: a doubt.
+    active(
+        &site,
+        "gap",
+        "bac: 600000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,,100000\n2026-03,100000,90000,95000\n",
+    );
+    site.write(
+        "content/reports/portfolio.md",
+        "---\ntitle: 组合月报\ndate: 2026-04-10\n---\n\n```table\ndata = \"portfolio\"\ncolumns = [\"project\", \"bac\", \"cpi\", \"eac\"]\nheaders = [\"项目\", \"BAC\", \"CPI\", \"完工估算（元）\"]\nsort = \"project\"\n```\n\n```chart\ntype = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = [\"bac\", \"eac\"]\nfilter = { project = [\"usd\", \"gap\"] }\ntitle = \"预算\"\n```\n",
+    );
+    site.build_ok();
+    let page = site.read("reports/portfolio/index.html");
+    let row = |slug: &str| {
+        let at = page.find(&format!("<td>{slug}</td>")).expect(slug);
+        page[at..at + page[at..].find("</tr>").unwrap()].to_string()
+    };
+    assert!(page.contains("<th scope=\"col\">BAC（CNY）</th>"), "{page}");
+    // A header naming the unit its own way (元 is CNY) is left as written.
+    assert!(
+        page.contains("<th scope=\"col\">完工估算（元）</th>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=\"col\">CPI</th>"),
+        "a ratio has no unit"
+    );
+    // 600,000 USD at 7.1, unmarked: nothing doubted.
+    assert!(row("usd").contains("4,260,000"), "{}", row("usd"));
+    assert!(!row("usd").contains("stale-mark"), "{}", row("usd"));
+    let gap = row("gap");
+    assert_eq!(
+        gap.matches("数据存疑").count(),
+        3,
+        "BAC, CPI and EAC: {gap}"
+    );
+    assert!(
+        gap.contains("title=\"构建发现此项目的数据中有可疑的值"),
+        "{gap}"
+    );
+    let chart = &page[page.find("<figure").unwrap()..page.find("</figure>").unwrap()];
+    assert!(chart.contains("bac, eac（CNY）"), "the axis names it");
+    assert!(
+        chart.contains("其中 1 个项目的数据存疑"),
+        "the doubted one told"
+    );
+
+    // In English, as the dashboard's axis says it.
+    site.write(
+        "site.toml",
+        std::fs::read_to_string(site.root().join("site.toml"))
+            .unwrap()
+            .replace("language = \"zh-CN\"", "language = \"en\""),
+    );
+    site.build_ok();
+    let page = site.read("reports/portfolio/index.html");
+    assert!(page.contains("<th scope=\"col\">BAC (CNY)</th>"), "{page}");
+    assert!(page.contains("data in doubt"));
+}
+
 /// The data table under a project's S-curve printed `1000000` where every other table
 /// prints `1,000,000` (the seventh walk-through).
 #[test]

@@ -327,13 +327,18 @@ fn scatter_table(spec: &ChartSpec, series: &[Series]) -> DataTable {
 
 pub use crate::derive::readable_number;
 
+/// The columns of `table` a ```table block shows, in order.
+pub fn shown_columns(spec: &TableSpec, table: &Table) -> Vec<usize> {
+    match &spec.columns {
+        Some(names) => names.iter().filter_map(|n| table.column(n)).collect(),
+        None => (0..table.columns.len()).collect(),
+    }
+}
+
 /// The rows and columns a ```table block shows.
 pub fn table(spec: &TableSpec, table: &Table) -> DataTable {
     let rows = select(table, &spec.selection());
-    let cols: Vec<usize> = match &spec.columns {
-        Some(names) => names.iter().filter_map(|n| table.column(n)).collect(),
-        None => (0..table.columns.len()).collect(),
-    };
+    let cols = shown_columns(spec, table);
     DataTable {
         columns: cols
             .iter()

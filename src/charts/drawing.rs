@@ -1,6 +1,8 @@
 //! A chart as it appears in a page: a <figure> with a visible caption, the inline SVG, and
 //! the numbers behind it in a collapsed table (for screen readers, print and copying).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::charts::build::DataTable;
@@ -19,6 +21,16 @@ pub struct Drawing {
 
 /// The HTML table of `data`, with a caption when given.
 pub fn table_html(data: &DataTable, caption: &str, class: &str) -> String {
+    marked_table_html(data, caption, class, &HashMap::new())
+}
+
+/// [`table_html`] with `marks` (HTML, by row and column) after their cells' text.
+pub fn marked_table_html(
+    data: &DataTable,
+    caption: &str,
+    class: &str,
+    marks: &HashMap<(usize, usize), String>,
+) -> String {
     let mut html = format!("<div class=\"table-wrap\"><table class=\"{class}\">");
     if !caption.is_empty() {
         html.push_str(&format!("<caption>{}</caption>", escape(caption)));
@@ -28,14 +40,15 @@ pub fn table_html(data: &DataTable, caption: &str, class: &str) -> String {
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(c)));
     }
     html.push_str("</tr></thead><tbody>");
-    for row in &data.rows {
+    for (r, row) in data.rows.iter().enumerate() {
         html.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
             let numeric = i > 0 && crate::data::table::parse_number(cell).is_some();
+            let mark = marks.get(&(r, i)).map_or("", String::as_str);
             if numeric {
-                html.push_str(&format!("<td class=\"num\">{}</td>", escape(cell)));
+                html.push_str(&format!("<td class=\"num\">{}{mark}</td>", escape(cell)));
             } else {
-                html.push_str(&format!("<td>{}</td>", escape(cell)));
+                html.push_str(&format!("<td>{}{mark}</td>", escape(cell)));
             }
         }
         html.push_str("</tr>");

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod drawing;
 pub mod model;
+pub mod over_portfolio;
 pub mod palette;
 pub mod portfolio;
 pub mod project;
@@ -14,6 +15,7 @@ pub mod text;
 
 use crate::t;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -47,11 +49,11 @@ pub fn render_all(
     i18n: &I18n,
     keep_projects: bool,
 ) -> Result<Drawings, Vec<Diagnostic>> {
-    let data_label = i18n.get("chart_data");
     let ids: Vec<PageId> = site.pages.ids().collect();
+    let marks = OnceLock::new();
     let blocks: Vec<Result<Vec<String>, Vec<Diagnostic>>> = ids
         .into_par_iter()
-        .map(|id| page_blocks(site, id, data_label))
+        .map(|id| page_blocks(site, id, i18n, &marks))
         .collect();
     let projects = keep_projects.then(|| {
         site.projects
@@ -173,10 +175,22 @@ fn undrawn(e: ChartError, place: Drawn<'_>) -> Diagnostic {
     }
 }
 
-/// The HTML of page `id`'s chart and table blocks, for `serve` after an edit.
-pub fn blocks_of(site: &Site, id: PageId, i18n: &I18n) -> Result<Vec<String>, Vec<Diagnostic>> {
-    page_blocks(site, id, i18n.get("chart_data"))
+/// The HTML of each of `pages`' chart and table blocks, for `serve` after an edit (the
+/// projects' doubt marks found once for all of them).
+pub fn blocks_of(site: &Site, pages: &[PageId], i18n: &I18n) -> Vec<(PageId, Blocks)> {
+    let marks = OnceLock::new();
+    pages
+        .iter()
+        .map(|&id| (id, page_blocks(site, id, i18n, &marks)))
+        .collect()
 }
+
+/// A page's blocks drawn, or every problem found drawing them.
+pub type Blocks = Result<Vec<String>, Vec<Diagnostic>>;
+
+/// Each project's doubt marks (`derive::doubts::marks`), found when a block over
+/// `portfolio` first needs them.
+type Marks = OnceLock<HashMap<String, crate::derive::doubts::Mark>>;
 
 /// The table a block names: as written, or one of the page's own project's tables.
 pub fn find_table<'a>(site: &'a Site, id: PageId, name: &str) -> Option<&'a crate::data::Table> {
@@ -275,7 +289,14 @@ pub fn block_warnings(site: &Site) -> Vec<Diagnostic> {
 /// hunt). A register of every lesson at 10,000 pages is some 50,000 cells.
 pub const MAX_TABLE_CELLS: usize = 200_000;
 
-fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>, Vec<Diagnostic>> {
+fn page_blocks(
+    site: &Site,
+    id: PageId,
+    i18n: &I18n,
+    marks: &Marks,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let data_label = i18n.get("chart_data");
+    let marks = || marks.get_or_init(|| crate::derive::doubts::marks(site));
     let page = site.page(id);
     let mut table_cells = 0usize;
     let mut out = Vec::new();
@@ -312,6 +333,8 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
             problems.push(d.at(at(spec::field_span(&raw.text, "cumulative"))));
             continue;
         }
+        // Only a block over `portfolio` asks for the marks (the whole site's warnings).
+        let portfolio = crate::derive::tables::is_portfolio(table);
         let html = match spec {
             BlockSpec::Chart(c) => {
                 if let Err(why) = build::check_size(c, table) {
@@ -322,7 +345,8 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     );
                     continue;
                 }
-                let (chart, data) = build::chart(c, table);
+                let (chart, data) =
+                    build::chart(&over_portfolio::chart_spec(c, table, i18n), table);
                 match drawing::draw(
                     &chart,
                     &data,
@@ -330,7 +354,17 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     data_label,
                     &palette,
                 ) {
-                    Ok(f) => f.html,
+                    Ok(f) => match portfolio
+                        .then(|| over_portfolio::chart_note(c, table, marks(), i18n))
+                        .flatten()
+                    {
+                        // Inside the figure, under its data table.
+                        Some(note) => match f.html.strip_suffix("</figure>") {
+                            Some(open) => format!("{open}{note}</figure>"),
+                            None => f.html,
+                        },
+                        None => f.html,
+                    },
                     Err(e) => {
                         problems.push(undrawn(e, Drawn::At(at(0..0))));
                         continue;
@@ -338,7 +372,7 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                 }
             }
             BlockSpec::Table(t) => {
-                let data = build::table(t, table);
+                let data = over_portfolio::table(t, table, i18n);
                 let cells = data.rows.len().saturating_mul(data.columns.len().max(1));
                 table_cells = table_cells.saturating_add(cells);
                 if table_cells > MAX_TABLE_CELLS {
@@ -353,7 +387,16 @@ fn page_blocks(site: &Site, id: PageId, data_label: &str) -> Result<Vec<String>,
                     );
                     break;
                 }
-                drawing::table_html(&data, t.title.as_deref().unwrap_or(""), "data-table")
+                drawing::marked_table_html(
+                    &data,
+                    t.title.as_deref().unwrap_or(""),
+                    "data-table",
+                    &if portfolio {
+                        over_portfolio::table_marks(t, table, marks(), i18n)
+                    } else {
+                        HashMap::new()
+                    },
+                )
             }
         };
         out.push(html);

@@ -28,10 +28,7 @@ pub fn charts(
     };
     let t = |k: &str| i18n.get(k).replace('"', "'");
     // The portfolio's amounts are all in its one currency: the axis says which.
-    let currency = portfolio
-        .column("currency")
-        .and_then(|c| (!portfolio.rows.is_empty()).then(|| portfolio.text(0, c)))
-        .filter(|c| !c.is_empty());
+    let currency = crate::derive::tables::portfolio_currency(portfolio);
     let amount_label = match &currency {
         Some(c) => t("chart_amount_in").replace("{currency}", c),
         None => t("chart_amount"),

@@ -3,6 +3,7 @@
 //! two builds of the same files agree.
 
 pub mod currency;
+pub mod doubts;
 pub mod evm;
 pub mod history;
 pub mod sanity;

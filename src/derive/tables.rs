@@ -168,6 +168,25 @@ pub const PORTFOLIO_COLUMNS: &[&str] = &[
     "url",
 ];
 
+/// The columns of `portfolio` holding amounts converted into the portfolio currency
+/// (`currency`): a ```table block names that currency in their headers, as a chart
+/// over them names it on its axis.
+pub const CONVERTED_COLUMNS: &[&str] = &["bac", "pv", "ev", "ac", "cv", "sv", "eac", "etc", "vac"];
+
+/// Whether `table` is the `portfolio` the build derives (no file may take its name).
+pub fn is_portfolio(table: &Table) -> bool {
+    table.name == "portfolio" && is_derived(table)
+}
+
+/// The currency `portfolio`'s amounts are in, when there is one to name (none while no
+/// project names a currency and site.toml gives none).
+pub fn portfolio_currency(portfolio: &Table) -> Option<String> {
+    let c = portfolio.column("currency")?;
+    (!portfolio.rows.is_empty())
+        .then(|| portfolio.text(0, c))
+        .filter(|c| !c.is_empty())
+}
+
 /// One row per project, its amounts in the portfolio's currency (see
 /// [`derive::currency`]) so that rows can be summed; `project_currency` and `rate` say
 /// what they were converted from.
@@ -419,7 +438,15 @@ fn named_row(columns: &[&str], cells: Vec<(&str, Cell)>) -> Vec<Cell> {
 
 #[cfg(test)]
 mod tests {
-    use super::{LESSON_COLUMNS, PORTFOLIO_COLUMNS, RISK_COLUMNS};
+    use super::{CONVERTED_COLUMNS, LESSON_COLUMNS, PORTFOLIO_COLUMNS, RISK_COLUMNS};
+
+    #[test]
+    fn every_converted_column_is_a_money_column_of_the_portfolio() {
+        for c in CONVERTED_COLUMNS {
+            assert!(PORTFOLIO_COLUMNS.contains(c), "{c}");
+            assert!(crate::audience::MONEY_COLUMNS.contains(c), "{c}");
+        }
+    }
 
     #[test]
     fn every_money_column_the_audience_filter_knows_is_a_portfolio_column() {

@@ -193,7 +193,7 @@ impl<'a> Renderer<'a> {
     /// figures stopped, which the row marks on its own ("data stopped").
     fn project_row(&self, id: PageId) -> Option<context::ProjectRow> {
         let mut row = context::project_row(self.site, self.i18n, id)?;
-        row.doubts = self.doubts(id).saturating_sub(usize::from(row.stale));
+        row.doubts = crate::derive::doubts::Mark::of(row.stale, self.doubts(id)).others;
         Some(row)
     }
 

@@ -275,13 +275,7 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             .and_then(|m| m.percent_complete)
             .map_or_else(|| "n/a".to_string(), derive::evm::format_percent),
         last_period: figures.last_period.clone().unwrap_or_default(),
-        stale: derive::stale_months(
-            info,
-            figures.last_period.as_deref(),
-            site.config.as_of(),
-            site.config.hygiene.data_stale_months,
-        )
-        .is_some(),
+        stale: derive::doubts::stopped(site, info, figures.last_period.as_deref()),
         // Known to the renderer only (see `Renderer::doubts`), which sets it.
         doubts: 0,
     })

@@ -419,6 +419,8 @@ fn what_a_month_after_the_as_of_day_reports_is_left_out_of_the_figures() {
             .any(|w| w.contains("ahead/budget.csv:5:") && w.contains("leave them out")),
         "{warnings:#?}"
     );
+}
+
 /// A ```table block over `portfolio` showed BAC 10,650,000 for a project of 1,500,000
 /// USD with "CNY" nowhere on the page, and a CPI of 0.36 plain for a project the
 /// dashboard marked 数据存疑 (the seventh walk-through). The converted amounts' headers

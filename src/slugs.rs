@@ -140,6 +140,7 @@ const THEME_IDS: &[&str] = &[
     "site-search-q",
     "site-search-hint",
     "site-search-results",
+    "site-search-opt-all",
     "search-app",
     "search-count",
     "search-facets",
@@ -164,7 +165,12 @@ pub fn is_theme_id(id: &str) -> bool {
             !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
         })
     };
-    THEME_IDS.contains(&id) || numbered("chart-", &["-title", "-desc"]) || numbered("year-", &[])
+    THEME_IDS.contains(&id)
+        || numbered("chart-", &["-title", "-desc"])
+        || numbered("year-", &[])
+        // Given by the search box and page to their options and facet labels.
+        || numbered("site-search-opt-", &[])
+        || id.starts_with("facet-label-")
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ fn raw_ids_never_take_the_theme_s_place() {
     let site = Site::fixture("basic");
     site.write(
         "content/lessons/_index.md",
-        "---\ntitle: 经验教训\n---\n\n<div id=\"register-table\">甲</div>\n<p id=\"search-app\">乙</p>\n<span id=\"PmoSearch\">丙</span>\n<span id=\"__proto__\">丁</span>\n<span id=\"我的锚点\">戊</span>\n",
+        "---\ntitle: 经验教训\n---\n\n<div id=\"register-table\">甲</div>\n<p id=\"search-app\">乙</p>\n<span id=\"PmoSearch\">丙</span>\n<span id=\"__proto__\">丁</span>\n<span id=\"我的锚点\">戊</span>\n<div id=\"__pmoLive\">己</div>\n<p id=\"site-search-opt-0\">庚</p>\n<p id=\"facet-label-kind\">辛</p>\n",
     );
     site.build_ok();
     let html = site.read("lessons/index.html");
@@ -116,6 +116,11 @@ fn raw_ids_never_take_the_theme_s_place() {
         "search-app-1",
         "PmoSearch-1",
         "__proto__-1",
+        // Security hunt 6: `__pmoLive` stopped serve's live reload on the page, and the
+        // ids the search box and page give their options were kept.
+        "__pmoLive-1",
+        "site-search-opt-0-1",
+        "facet-label-kind-1",
     ] {
         assert!(
             html.contains(&format!("id=\"{renamed}\"")),

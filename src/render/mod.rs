@@ -537,10 +537,14 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// Whether an author's `id` would take the place of an element or script name the
 /// theme relies on: a theme id (see `slugs::is_theme_id`), a name of the site's scripts
-/// (`PmoSearch`, read through the window object by name), or an object's own key.
+/// (`PmoSearch`, `__pmoLive`, read through the window object by name), or an object's
+/// own key.
 fn clobbers(id: &str) -> bool {
     crate::slugs::is_theme_id(id)
-        || id.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pmo"))
+        || id
+            .trim_start_matches('_')
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("pmo"))
         || matches!(id, "__proto__" | "constructor" | "prototype")
 }
 

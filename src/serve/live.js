@@ -5,7 +5,8 @@
 // fixes them, and its warnings in a corner panel that hides nothing.
 (function () {
   "use strict";
-  if (!window.EventSource || window.__pmoLive) return;
+  // `=== true`: an author's element of that id is window.__pmoLive too.
+  if (!window.EventSource || window.__pmoLive === true) return;
   window.__pmoLive = true;
 
   // The overlay speaks the site's language, as the CLI does: the page's own `lang`.

@@ -1658,9 +1658,8 @@
    * none. A word is never mended into one writing other numbers: a number or code a
    * digit away is another one (LL-2023-0011 is not LL-2023-001), but `gate3` is gate,
    * `LL-2026-12` LL-2026-012 and `27/09/2024` 27.09.2024. A stem is told as its form
-   * written there that
-   * is fewest edits from `term` (`scheduel` is relaxed to schedule, not to schedul):
-   * both find the same pages.
+   * written there that is fewest edits from `term` (`scheduel` is relaxed to schedule,
+   * not to schedul): both find the same pages.
    */
   function nearestWord(term, stem, keys, meta) {
     if (!keys.length) return null;

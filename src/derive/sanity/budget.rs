@@ -519,3 +519,67 @@ pub(super) fn before_start(table: &Table, totals: &[Total], start: Date) -> Opti
             )),
     )
 }
+
+/// Periods the other column must report before a column of zeros beside it is doubted.
+/// Work earned in a first month before its invoice is booked happens, so AC needs two;
+/// months of spending before the first value is earned are usual (a deliverable earned
+/// only when accepted), so EV needs as many as the unit check asks.
+const UNFILLED_MIN_ROWS: [(&str, usize); 2] = [("ev", COLUMN_MIN_ROWS), ("ac", 2)];
+
+/// EV or AC written 0 in every period while the other reports amounts: value earned with
+/// no cost at all (or cost with nothing earned) is a column left unfilled, more likely
+/// than a free project. The key figures would show "spent to date 0" and no CPI, EAC or
+/// VAC, or a CPI and SPI of 0, each looking like a figure; the unit check above passes
+/// over zeros. Named at the column's first 0 in a period the other column reports.
+pub(super) fn column_left_at_zero(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (zero, other) in [(2, 1), (1, 2)] {
+        let ((name, amount), (other_name, other_amount)) = (AMOUNTS[zero], AMOUNTS[other]);
+        let Some(col) = table.column(name) else {
+            continue;
+        };
+        let min_rows = UNFILLED_MIN_ROWS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(COLUMN_MIN_ROWS, |&(_, n)| n);
+        let written: Vec<f64> = totals.iter().filter_map(|t| amount(t.row)).collect();
+        let others = reported(totals, other_amount);
+        if written.is_empty() || written.iter().any(|a| *a != 0.0) || others.len() < min_rows {
+            continue;
+        }
+        let Some(first) = others.iter().find(|(row, _)| amount(row) == Some(0.0)) else {
+            continue;
+        };
+        let message = t!(
+            "{column} is 0 in every period, while {other} is reported in {count} periods (adding up to {sum}): {what} is most likely a column left unfilled, yet the project shows {shown}",
+            column = name.to_uppercase(),
+            other = other_name.to_uppercase(),
+            count = others.len(),
+            sum = format_amount(others.iter().map(|(_, a)| a).sum()),
+            what = if name == "ac" {
+                t!("earned value with no cost at all")
+            } else {
+                t!("cost with no value earned at all")
+            },
+            shown = if name == "ac" {
+                t!("nothing spent to date and no CPI, EAC or VAC")
+            } else {
+                t!("a CPI and SPI of 0")
+            }
+        );
+        let help = t!(
+            "fill in the {column} of each month the project reports; for months not yet known, leave the cells empty rather than 0",
+            column = name
+        );
+        out.push(
+            table
+                .at_cell(
+                    Diagnostic::warning(Problem::Content(message)),
+                    first.0.row,
+                    col,
+                )
+                .with_help(help),
+        );
+    }
+    out
+}

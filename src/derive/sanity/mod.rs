@@ -302,6 +302,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(budget::falling_totals(table, &totals));
         out.extend(budget::out_of_scale(table, &totals));
         out.extend(budget::column_in_other_unit(table, &totals));
+        out.extend(budget::column_left_at_zero(table, &totals));
         // A running total left empty is a month not reported: the next total is as
         // typed, so nothing after it is off.
         if p.info.basis.unwrap_or(settings.basis) == crate::content::schema::Basis::Period {

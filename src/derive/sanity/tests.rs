@@ -582,3 +582,5 @@ fn a_last_period_ten_thousand_times_below_its_column_is_doubted() {
         "{w:?}"
     );
 }
+
+mod unfilled;

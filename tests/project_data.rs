@@ -617,3 +617,46 @@ fn milestones_reached_after_their_baseline_are_finished_late_not_delayed() {
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.ends_with("<td class=\"num\">0</td>"), "{row}");
 }
+
+/// A fixed rate typed the wrong way round (`USD = 0.141` for 7.1 yuan to the dollar)
+/// shrank every USD project fifty times on the dashboard with no warning; 7100 and 1e308
+/// were taken too (the eighth malformed hunt).
+#[test]
+fn a_fixed_rate_far_from_the_currencys_rough_rate_is_warned_or_refused() {
+    let site = with_second_project("USD");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let with_rates = |rates: &str| {
+        site.write(
+            "site.toml",
+            format!("{config}\n[currency]\nportfolio = \"CNY\"\nrates = {{ {rates} }}\n"),
+        );
+    };
+    let doubts = |report: &pmo_portal::BuildReport| -> Vec<String> {
+        report
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .filter(|w| w.contains("rough rate"))
+            .collect()
+    };
+    with_rates("USD = 0.141");
+    let found = doubts(&site.build_ok());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("site.toml:"), "{found:#?}");
+    assert!(found[0].contains("`USD = 0.141`"), "{found:#?}");
+    assert!(found[0].contains("the wrong way round"), "{found:#?}");
+    assert!(found[0].contains("USD = 7.09"), "{found:#?}");
+    with_rates("USD = 7100");
+    let found = doubts(&site.build_ok());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`USD = 7100`"), "{found:#?}");
+    assert!(!found[0].contains("wrong way round"), "{found:#?}");
+    // A rate years away from today's, and a currency pmo has no rough rate for, pass.
+    with_rates("USD = 6.2, XAF = 0.012");
+    assert!(doubts(&site.build_ok()).is_empty());
+    // No currency is worth a million of another: 1e308 converted a project to infinity.
+    with_rates("USD = 1e308");
+    let m = site.build_err();
+    assert!(m.contains("site.toml:"), "{m}");
+    assert!(m.contains("the rate of `USD` is 1e308"), "{m}");
+}

@@ -222,6 +222,39 @@ pub(super) fn check_search_synonyms(
     Ok(())
 }
 
+/// The rates any two currencies of the world are between: the dearest unit buys some
+/// 300,000 of the cheapest (a Kuwaiti dinar in Lebanese pounds), so a rate beyond is a
+/// number typed wrong (`1e308` converted a project to infinity).
+const RATE_RANGE: (f64, f64) = (1e-6, 1e6);
+
+/// A rate as a reader can read it: `1e308`, not its 309 digits.
+fn shown_rate(rate: f64) -> String {
+    if (1e-4..1e9).contains(&rate) {
+        rate.to_string()
+    } else {
+        format!("{rate:e}")
+    }
+}
+
+/// Where the rate of `code` is written: its key and its value, in `[currency.rates]`
+/// or an inline table `rates = { USD = 7.1 }`.
+fn rate_place(source: &str, code: &str) -> (usize, usize) {
+    let (_, value_at) = super::key_place(source, code);
+    let key_at = match super::inline_key_at(source, code) {
+        Some(at) if value_at == source.len() => at,
+        _ => source[..value_at].rfind(code).unwrap_or(value_at),
+    };
+    let after_key = &source[key_at + code.len()..];
+    let value_at = match after_key.find('=') {
+        Some(eq) if value_at == source.len() => {
+            let value = &after_key[eq + 1..];
+            source.len() - value.trim_start().len()
+        }
+        _ => value_at,
+    };
+    (key_at, value_at)
+}
+
 /// The fixed rates: one per currency (`usd` is USD: `USD = 7.1, usd = 1` converted every
 /// dollar at 1), the portfolio's own at 1 if given at all, each a positive number.
 pub(super) fn check_rates(
@@ -236,8 +269,7 @@ pub(super) fn check_rates(
         .map(crate::numbers::currency_code);
     let mut read_as: std::collections::BTreeMap<String, &str> = Default::default();
     for (code, rate) in &config.currency.rates {
-        let (_, value_at) = super::key_place(source, code);
-        let key_at = source[..value_at].rfind(code.as_str()).unwrap_or(value_at);
+        let (key_at, value_at) = rate_place(source, code);
         // `usd` is USD: two keys for one currency, one silently replacing the other
         // (`USD = 7.1, usd = 1` converted every dollar at 1).
         let read = crate::numbers::currency_code(code);
@@ -263,10 +295,18 @@ pub(super) fn check_rates(
             )));
         }
         if !(rate.is_finite() && *rate > 0.0) {
-            let (_, value_at) = super::key_place(source, code);
             return Err(Diagnostic::error(Problem::Config(t!("the rate of `{code}` is {rate}, expected a positive number", code = code, rate = rate)))
             .at(Location::new(path, source, value_at, 0))
             .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1", code = code)));
+        }
+        if !(RATE_RANGE.0..=RATE_RANGE.1).contains(rate) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "the rate of `{code}` is {rate}: no currency is worth a million of another, or a millionth",
+                code = code,
+                rate = shown_rate(*rate)
+            )))
+            .at(Location::new(path, source, value_at, 0))
+            .with_help(t!("write how many units of the portfolio currency one {code} is worth, e.g. {code} = 7.1 for yuan to the dollar", code = code)));
         }
     }
     Ok(())

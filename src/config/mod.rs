@@ -143,8 +143,21 @@ impl Config {
             }
             offset += line.len();
         }
-        d.in_file(path)
+        match inline_key_at(&self.source, key) {
+            Some(at) => d.at(Location::new(path, &self.source, at, key.len())),
+            None => d.in_file(path),
+        }
     }
+}
+
+/// Where `key` of an inline table is written (`rates = { USD = 7.1, EUR = 7.8 }`), bare
+/// or quoted.
+pub(super) fn inline_key_at(source: &str, key: &str) -> Option<usize> {
+    source.match_indices(key).map(|(at, _)| at).find(|&at| {
+        let before = source[..at].trim_end_matches(['"', '\'']).trim_end();
+        let after = source[at + key.len()..].trim_start_matches(['"', '\'']);
+        before.ends_with(['{', ',']) && after.trim_start().starts_with('=')
+    })
 }
 
 /// The line number and value offset of `key = …` in site.toml (the end of the text if

@@ -363,3 +363,27 @@ fn a_number_past_any_figure_is_told_with_how_to_write_it() {
         "help"
     );
 }
+
+/// `USD = 1e308` converted a project to infinity, and a rate refused in an inline table
+/// was placed past the file's end (the eighth malformed hunt).
+#[test]
+fn a_rate_no_currency_can_have_is_refused_at_its_value() {
+    for (rate, said) in [
+        ("1e308", "the rate of `USD` is 1e308"),
+        ("0.0000001", "the rate of `USD` is 1e-7"),
+        ("nan", "the rate of `USD` is NaN"),
+    ] {
+        let err = Config::parse(
+            Path::new("site.toml"),
+            &format!("title = \"x\"\n[currency]\nrates = {{ EUR = 7.8, USD = {rate} }}\n"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains(said), "{err}");
+        assert!(err.to_string().contains("site.toml:3:28"), "{err}");
+    }
+    Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\n[currency]\nportfolio = \"LBP\"\nrates = { KWD = 290000 }\n",
+    )
+    .unwrap();
+}

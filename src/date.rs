@@ -151,6 +151,11 @@ impl<'de> Deserialize<'de> for Date {
 /// short or with a digit missing (`0202`, `0000`), never a project's day.
 pub const EARLIEST_YEAR: i16 = 1900;
 
+/// Days in a data file before this year are doubted (warned), from
+/// [`EARLIEST_YEAR`] on: 1900-01-01 is a spreadsheet's day 0, what an empty date cell
+/// or a formula over one shows, and no project of a portal is planned so long ago.
+pub const DOUBTFUL_BEFORE_YEAR: i16 = 1950;
+
 /// The year `year` was probably meant to be when it is a slip of the fingers: the one
 /// year in `range` made by swapping two neighbouring digits (`2042` for 2024, `0224` for
 /// 2024) or by moving the first digit to the end or the last to the front. `None` when

@@ -316,7 +316,41 @@ impl Table {
         }
     }
 
+    /// A cell's date; a year before [`crate::date::EARLIEST_YEAR`] is refused, as on a
+    /// page: a year typed short (`0224`), or a spreadsheet's day 0, never a project's day.
     pub fn date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
+        let date = self.any_date(row, col)?;
+        match date.filter(|d| d.year() < crate::date::EARLIEST_YEAR) {
+            Some(early) => {
+                let with_year = |year: i16| format!("{year:04}{}", &early.iso()[4..]);
+                let help = match crate::date::likely_year(
+                    early.year(),
+                    crate::date::EARLIEST_YEAR..=2099,
+                ) {
+                    // 1899-12-30 and -31 are what a spreadsheet shows for its day 0.
+                    _ if early.year() == crate::date::EARLIEST_YEAR - 1 => t!("{date} is how a spreadsheet shows an empty date (its day 0): write the date as YYYY-MM-DD, or leave the cell empty if there is none", date = early.iso()),
+                    Some(year) => t!(
+                        "write the year in full with its four digits; if {year} was meant: {date}",
+                        year = year,
+                        date = with_year(year)
+                    ),
+                    None => t!("write the year in full with its four digits, e.g. {date}; leave the cell empty if there is no date", date = with_year(2024)),
+                };
+                Err(self.bad_cell(
+                    row,
+                    col,
+                    t!(
+                        "a date from {earliest} on",
+                        earliest = crate::date::EARLIEST_YEAR
+                    ),
+                    help,
+                ))
+            }
+            None => Ok(date),
+        }
+    }
+
+    fn any_date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
         let bad = || {
             self.bad_cell(
                 row,

@@ -259,3 +259,26 @@ fn a_cell_with_a_wide_character_near_its_ends_is_told_not_cut() {
         let _ = table.number(0, 1);
     }
 }
+
+/// A milestone dated in the year 224 or 0 was taken as a plan 1,800 years late, while
+/// a page's date before 1900 is refused (the eighth malformed hunt).
+#[test]
+fn a_date_before_1900_in_a_table_is_refused_as_on_a_page() {
+    let table = one_row("milestones", ["name", "baseline"], ["上线", "0224-03-18"]);
+    let e = table.date(0, 1).unwrap_err();
+    assert!(e.to_string().contains("0224-03-18"), "{e}");
+    let help = e.help.unwrap().to_string();
+    assert!(help.contains("2024-03-18"), "{help}");
+    let table = one_row("milestones", ["name", "baseline"], ["上线", "1900-01-01"]);
+    assert!(table.date(0, 1).is_ok());
+}
+
+#[test]
+fn a_spreadsheets_day_zero_in_a_table_is_told_as_such() {
+    let table = one_row("milestones", ["name", "baseline"], ["上线", "1899-12-30"]);
+    let help = table.date(0, 1).unwrap_err().help.unwrap().to_string();
+    assert!(
+        help.contains("how a spreadsheet shows an empty date"),
+        "{help}"
+    );
+}

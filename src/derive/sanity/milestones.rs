@@ -70,31 +70,88 @@ pub(super) fn names_used_twice(table: &Table, milestones: &[Milestone]) -> Vec<D
     out
 }
 
-/// Milestones reached before the project started: a typo in the actual date or in the
-/// project's `start`, either of which bends the slip chart.
-pub(super) fn reached_before_start(
+/// The dates of a milestone, each with its column's name.
+fn dates(m: &Milestone) -> [(&'static str, Option<Date>); 3] {
+    [
+        ("baseline", Some(m.baseline)),
+        ("forecast", m.forecast),
+        ("actual", m.actual),
+    ]
+}
+
+/// Whether `date` is one [`dated_long_ago`] doubts, so no other check names it again.
+fn long_ago(date: Date) -> bool {
+    date.year() < crate::date::DOUBTFUL_BEFORE_YEAR
+}
+
+/// Milestone dates before 1950: 1900-01-01 is Excel's day 0, what an empty date cell
+/// or a formula over one shows. Read as written, a baseline of it made one more late
+/// milestone, slipped some 46,000 days, with no word.
+pub(super) fn dated_long_ago(table: &Table, milestones: &[Milestone]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in milestones {
+        for (field, date) in dates(m) {
+            let (Some(date), Some(col)) = (date.filter(|d| long_ago(*d)), table.column(field))
+            else {
+                continue;
+            };
+            let message = t!(
+                "the {field} of milestone `{name}` is {date}, before {year}: most likely a spreadsheet's day 0 (1900-01-01) or an empty date cell, yet the slip chart and the late milestones count it as a real day",
+                field = field,
+                name = &m.name,
+                date = date.iso(),
+                year = crate::date::DOUBTFUL_BEFORE_YEAR
+            );
+            out.push(
+                table
+                    .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                    .with_help(t!("write the milestone's {field} date as YYYY-MM-DD, or leave the cell empty if it has none (a forecast or actual date may be empty; a baseline is the day the milestone was planned for)", field = field)),
+            );
+        }
+    }
+    out
+}
+
+/// Milestone dates before the project started: a typo in the date or in the project's
+/// `start`, either of which bends the slip chart.
+pub(super) fn dated_before_start(
     table: &Table,
     milestones: &[Milestone],
     start: Date,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for m in milestones {
-        if let (Some(actual), Some(col)) = (m.actual, table.column("actual")) {
-            if actual < start {
-                let message = t!(
+        for (field, date) in dates(m) {
+            let Some(date) = date.filter(|d| *d < start && !long_ago(*d)) else {
+                continue;
+            };
+            let Some(col) = table.column(field) else {
+                continue;
+            };
+            let message = if field == "actual" {
+                t!(
                     "milestone `{name}` was reached on {actual}, before the project started ({start})",
                     name = &m.name,
-                    actual = actual.iso(),
+                    actual = date.iso(),
                     start = start.iso()
-                );
-                out.push(
-                    table
-                        .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
-                        .with_help(t!(
-                            "correct the actual date, or the project's `start` in its index.md"
-                        )),
-                );
-            }
+                )
+            } else {
+                t!(
+                    "milestone `{name}` is planned ({field}) for {date}, before the project started ({start})",
+                    name = &m.name,
+                    field = field,
+                    date = date.iso(),
+                    start = start.iso()
+                )
+            };
+            out.push(
+                table
+                    .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                    .with_help(t!(
+                        "correct the {field} date, or the project's `start` in its index.md",
+                        field = field
+                    )),
+            );
         }
     }
     out

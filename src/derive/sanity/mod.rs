@@ -314,9 +314,10 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(milestones::after_finish(table, milestones, p.info.finish));
         out.extend(milestones::names_used_twice(table, milestones));
         out.extend(milestones::reached_after_as_of(table, milestones, p.as_of));
+        out.extend(milestones::dated_long_ago(table, milestones));
     }
     if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
-        out.extend(milestones::reached_before_start(table, milestones, start));
+        out.extend(milestones::dated_before_start(table, milestones, start));
     }
     out
 }

@@ -58,3 +58,35 @@ fn a_project_just_begun_is_not_doubted_for_its_empty_or_zero_columns() {
         );
     }
 }
+
+/// A baseline of 1900-01-01 (Excel's day 0, a date cell left empty) counted as a real
+/// plan: one more late milestone, slipped some 46,000 days, and no word (the eighth
+/// malformed hunt). A baseline or forecast before the start is doubted as an actual is.
+#[test]
+fn a_plan_before_the_start_or_on_excels_day_zero_is_doubted_at_its_cell() {
+    let w = warnings(
+        &info(1000.0, ProjectStatus::Active),
+        "period,pv,ev,ac\n2024-01,1000,,\n",
+        Some(
+            "name,baseline,forecast,actual\n需求确认,1900-01-01,,\n\
+             系统上线,2023-11-30,2024-03-01,\n验收,2024-06-01,2023-12-01,\n\
+             培训,2024-06-01,,\n",
+        ),
+    );
+    assert_eq!(w.len(), 3, "{w:?}");
+    assert!(w[0].contains("milestones.csv:2:6"), "{w:?}");
+    assert!(
+        w[0].contains("baseline of milestone `需求确认` is 1900-01-01")
+            && w[0].contains("before 1950"),
+        "{w:?}"
+    );
+    assert!(w[1].contains("milestones.csv:3:6"), "{w:?}");
+    assert!(
+        w[1].contains(
+            "milestone `系统上线` is planned (baseline) for 2023-11-30, before the project started (2024-01-08)"
+        ),
+        "{w:?}"
+    );
+    assert!(w[2].contains("milestones.csv:4:15"), "{w:?}");
+    assert!(w[2].contains("(forecast) for 2023-12-01"), "{w:?}");
+}

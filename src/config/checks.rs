@@ -110,6 +110,38 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
     if host.is_empty() && !lower.starts_with("file://") {
         return Err(t!("base_url `{url}` names no host", url = url));
     }
+    // Written as typed (not lowered): the user info and port are quoted back.
+    let authority = &url[url.len() - rest.len()..][..host.len()];
+    if let Some(at) = authority.rfind('@') {
+        return Err(t!(
+            "base_url `{url}` holds a user name or password (`{userinfo}`): it would be published in the sitemap, the feed and every page's canonical link",
+            url = url,
+            userinfo = &authority[..=at]
+        ));
+    }
+    // After an IPv6 address's `]`, or the host's only `:`.
+    let port = match authority.rfind(']') {
+        Some(end) => authority[end + 1..].strip_prefix(':'),
+        None => authority.split_once(':').map(|(_, port)| port),
+    };
+    if let Some(port) = port.filter(|p| {
+        !p.bytes().all(|b| b.is_ascii_digit())
+            || p.is_empty()
+            || p.parse::<u32>().map_or(true, |n| n > 65_535)
+    }) {
+        return Err(t!(
+            "base_url `{url}` has port `{port}`: a port is a number from 0 to 65535",
+            url = url,
+            port = port
+        ));
+    }
+    if let Some(escape) = broken_escape(url) {
+        return Err(t!(
+            "base_url `{url}` has `{escape}`: a `%` in an address begins an escape of two hex digits (`%20`)",
+            url = url,
+            escape = escape
+        ));
+    }
     // The 404 page links from the site's root path: a path opening with `//` made it
     // `//evil.test/js/search.js`, a script from another host.
     if rest[host.len()..].contains("//") {
@@ -119,6 +151,16 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
         ));
     }
     Ok(())
+}
+
+/// The first `%` not followed by two hex digits, with what follows it (up to two
+/// characters): a browser reads the address otherwise than it was meant, or not at all.
+fn broken_escape(url: &str) -> Option<String> {
+    url.match_indices('%').find_map(|(at, _)| {
+        let next: String = url[at + 1..].chars().take(2).collect();
+        let fine = next.len() == 2 && next.bytes().all(|b| b.is_ascii_hexdigit());
+        (!fine).then(|| format!("%{next}"))
+    })
 }
 
 /// A theme is a folder name under `themes/`: never a path that leads elsewhere.

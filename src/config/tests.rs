@@ -387,3 +387,46 @@ fn a_rate_no_currency_can_have_is_refused_at_its_value() {
     )
     .unwrap();
 }
+
+/// `https://admin:s3cret@pmo.example.com:99999/` was taken without a word, and the
+/// password published in the sitemap, the feed and every canonical link (the eighth
+/// malformed hunt).
+#[test]
+fn a_base_url_with_credentials_a_bad_port_or_a_broken_escape_is_refused() {
+    for (url, said) in [
+        (
+            "https://admin:s3cret@pmo.example.com/",
+            "a user name or password (`admin:s3cret@`)",
+        ),
+        (
+            "https://admin@pmo.example.com/",
+            "a user name or password (`admin@`)",
+        ),
+        ("https://pmo.example.com:99999/", "port `99999`"),
+        ("https://pmo.example.com:8o8o/", "port `8o8o`"),
+        ("https://pmo.example.com:/", "port ``"),
+        ("https://pmo.example.com/%E9%A1%zz/", "`%zz`"),
+        ("https://pmo.example.com/pmo%2", "`%2`"),
+    ] {
+        let err = Config::parse(
+            Path::new("site.toml"),
+            &format!("title = \"x\"\nbase_url = \"{url}\"\n"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:1"), "{url}: {err}");
+        assert!(err.to_string().contains(said), "{url}: {err}");
+        assert!(err.help.is_some(), "{url}: {err}");
+    }
+    for url in [
+        "https://pmo.example.com:8443/",
+        "http://[::1]:8080/pmo/",
+        "https://pmo.example.com/%E9%A1%B9%E7%9B%AE/",
+        "file:///srv/share/pmo/",
+    ] {
+        Config::parse(
+            Path::new("site.toml"),
+            &format!("title = \"x\"\nbase_url = \"{url}\"\n"),
+        )
+        .unwrap_or_else(|e| panic!("{url}: {e}"));
+    }
+}

@@ -1822,3 +1822,23 @@ fn a_backslash_in_double_quotes_is_told_as_an_escape() {
     assert!(m.contains("starts an escape"), "{m}");
     assert!(!m.contains("not closed"), "{m}");
 }
+
+/// `currency: ""` was read as a currency of no name: "project `erp` is in , but
+/// site.toml gives no rate from  to the portfolio currency CNY" (malformed hunt 8).
+#[test]
+fn an_empty_currency_is_refused_at_its_field() {
+    let site = Site::fixture("basic");
+    let erp = site.root().join("content/projects/erp/index.md");
+    let text = std::fs::read_to_string(&erp).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        text.replace("currency: CNY", "currency: \"  \""),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("content/projects/erp/index.md:10:11: `currency` is empty"),
+        "{m}"
+    );
+    assert!(m.contains("e.g. `currency: CNY`"), "{m}");
+    assert!(!m.contains("is in ,"), "{m}");
+}

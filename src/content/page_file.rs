@@ -79,6 +79,13 @@ fn check_project(
             )));
         }
     }
+    // `currency: ""` read as a currency of no name: "is in , but site.toml gives no
+    // rate from  to …" (malformed hunt 8).
+    if m.currency.as_deref().is_some_and(crate::slugs::is_blank) {
+        return Err(Diagnostic::error(Problem::Content(t!("`currency` is empty")))
+            .at(at("currency"))
+            .with_help(t!("write the code of the currency the budget is kept in, e.g. `currency: CNY`, or remove the line to use the portfolio's currency")));
+    }
     // A status set by hand reads like a computed one unless it says why; without the
     // reason a steering committee cannot tell an override from a measurement.
     let reason = m.rag_reason.as_deref().map(str::trim).unwrap_or("");

@@ -404,12 +404,21 @@ fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
     let (name, _) = names
         .iter()
         .find(|(name, aliases)| *name == key || aliases.contains(&key.as_str()))?;
-    Some(t!(
-        "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{base}` or `{name}`",
-        column = column.trim(),
-        base = base,
-        name = *name
-    ))
+    // `pv(万)` is headed `pv` either way: one name, not "`pv` or `pv`".
+    Some(if base.trim() == *name {
+        t!(
+            "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{name}`",
+            column = column.trim(),
+            name = *name
+        )
+    } else {
+        t!(
+            "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{base}` or `{name}`",
+            column = column.trim(),
+            base = base,
+            name = *name
+        )
+    })
 }
 
 /// Which of `table`'s columns would be which (`期间` → `period`), as a help line;
@@ -455,6 +464,16 @@ mod tests {
             "projects/p/budget",
         )
         .unwrap()
+    }
+
+    /// Malformed hunt 8: `pv(万)` was told to be headed "`pv` or `pv`".
+    #[test]
+    fn a_scaled_column_is_told_each_name_once() {
+        let help = |column: &str| scaled_help("budget", column).map(|t| t.to_string());
+        let pv = help("pv(万)").unwrap_or_default();
+        assert!(pv.ends_with("head it `pv`"), "{pv}");
+        let named = help("计划值（万元）").unwrap_or_default();
+        assert!(named.ends_with("head it `计划值` or `pv`"), "{named}");
     }
 
     #[test]

@@ -284,8 +284,25 @@ fn item_field<'a>(
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let line = front[start..].lines().next().unwrap_or("");
-    let entry = line.trim_start();
-    let entry = entry.strip_prefix('-').map_or(entry, str::trim_start);
+    // An item written on one line, `actions: [{what: x, due: 2024}]`: the field around
+    // the error's place, between the marks that part an item's fields. Told as
+    // "`actions` takes a list of items", the help to write it on lines of its own
+    // changed nothing (malformed hunt 8).
+    let at = local.min(front.len()).saturating_sub(start).min(line.len());
+    let before = line.get(..at).unwrap_or(line);
+    let entry = match before.rfind(['{', ',']) {
+        Some(open) if before.contains('{') => {
+            let rest = &line[open + 1..];
+            let end = rest
+                .find(|c| c == ',' || c == '}')
+                .map_or(rest.len(), |e| e.max(at - open - 1));
+            rest[..end.min(rest.len())].trim_start()
+        }
+        _ => {
+            let entry = line.trim_start();
+            entry.strip_prefix('-').map_or(entry, str::trim_start)
+        }
+    };
     let (key, _) = entry.split_once([':', '='])?;
     let key = key.trim();
     let shape = fields.item_shape(list, key)?;

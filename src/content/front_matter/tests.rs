@@ -101,6 +101,25 @@ fn a_list_of_items_written_as_a_word_or_a_list_of_words_is_shown_its_shape() {
     }
 }
 
+/// Malformed hunt 8: an item written on one line was told "`actions` takes a list of
+/// items", and to write it on lines of its own, which changed nothing.
+#[test]
+fn a_wrong_field_of_an_item_on_one_line_is_told_by_that_field() {
+    for (due, told) in [("2024", "would be"), ("45356", "2024-03-05")] {
+        let text = format!(
+            "---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n\
+             actions: [{{what: 补签合同, owner: 张三, due: {due}}}]\n---\n"
+        );
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        assert!(d.to_string().contains("`due` takes a date"), "{due}: {d}");
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(
+            help.contains(told) || help.contains("YYYY-MM-DD"),
+            "{due}: {help}"
+        );
+    }
+}
+
 #[test]
 fn every_mistake_of_a_front_matter_is_reported_at_once() {
     let text = "---\ntitle: 供应商延期\ndate: 2024-13-18\nproject: erp\nphase: executon\n\

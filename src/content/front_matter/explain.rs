@@ -294,7 +294,7 @@ fn item_field<'a>(
         Some(open) if before.contains('{') => {
             let rest = &line[open + 1..];
             let end = rest
-                .find(|c| c == ',' || c == '}')
+                .find([',', '}'])
                 .map_or(rest.len(), |e| e.max(at - open - 1));
             rest[..end.min(rest.len())].trim_start()
         }

@@ -731,3 +731,67 @@ fn a_table_edit_that_breaks_an_unchanged_pages_chart_points_at_the_chart() {
     assert!(text.contains("content/reports/training.md:11:1"), "{text}");
     assert!(text.contains("人数"), "{text}");
 }
+
+/// A lesson with `aliases` written after its `id`.
+fn lesson_with_aliases(title: &str, aliases: &str) -> String {
+    lesson(title, "供应商接口延期三周。").replacen(
+        "id: LL-2024-001\n",
+        &format!("id: LL-2024-001\naliases: {aliases}\n"),
+        1,
+    )
+}
+
+#[test]
+fn aliases_come_go_and_follow_the_title_while_serving() {
+    let mut s = Session::start();
+    let r = s.edit(
+        LESSON,
+        &lesson_with_aliases("供应商交付延期导致里程碑滑移", "[/lessons/旧编号/]"),
+    );
+    assert!(
+        r.changed.contains(&"lessons/旧编号/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    s.assert_clean("an alias added");
+
+    // A new title: the redirect names it.
+    s.edit(
+        LESSON,
+        &lesson_with_aliases("供应商延期（已更名）", "[/lessons/旧编号/]"),
+    );
+    assert!(s
+        .read("lessons/旧编号/index.html")
+        .contains("供应商延期（已更名）"));
+    s.assert_clean("a page with an alias retitled");
+
+    // Another alias in its place: the old redirect goes.
+    let r = s.edit(
+        LESSON,
+        &lesson_with_aliases("供应商延期（已更名）", "/old/vendor.html"),
+    );
+    assert!(
+        r.removed.contains(&"lessons/旧编号/index.html".to_string()),
+        "{:?}",
+        r.removed
+    );
+    s.assert_clean("an alias replaced");
+
+    // An alias taking a page's address is refused, and the site stays as it was.
+    s.site.write(
+        LESSON,
+        lesson_with_aliases("供应商延期（已更名）", "[/about/]"),
+    );
+    let path = s.workspace.root().join(LESSON);
+    let Err(failure) = s.workspace.rebuild([path]) else {
+        panic!("an alias at a page's address must be refused")
+    };
+    assert!(
+        messages(&failure).contains("content/about.md"),
+        "{}",
+        messages(&failure)
+    );
+    assert!(s
+        .read("old/vendor.html")
+        .contains("url=../lessons/vendor-delay/"));
+}

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod active;
+pub mod aliases;
 pub mod dated;
 pub mod front_matter;
 pub mod language;

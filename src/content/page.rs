@@ -113,6 +113,8 @@ pub struct Page {
     /// The audience the front matter names (checked against site.toml later), and the
     /// byte offset of the name for errors.
     pub audience: Option<(String, usize)>,
+    /// The page's old addresses (`aliases:`), each answered with a redirect to it.
+    pub aliases: Vec<crate::content::aliases::Alias>,
     pub extra: Extra,
     pub body: Rendered,
     /// The parsed ```chart and ```table blocks, in the order of `body.blocks`.

@@ -11,7 +11,8 @@ use crate::content::front_matter::{self, Split};
 use crate::content::load::display_path;
 use crate::content::page::{Extra, LessonInfo, Page, ProjectInfo, ReviewInfo};
 use crate::content::schema::{
-    AudienceMeta, LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
+    AliasesMeta, AudienceMeta, LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta,
+    SectionMeta,
 };
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::kinds::{kind_of, Kind};
@@ -206,8 +207,16 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
         let at = field_offset(&text, &split, "audience");
         page.audience = m.audience.map(|name| (name, at));
     }
+    let mut alias_problems = Vec::new();
+    if text[split.front.clone()].contains("aliases") {
+        let m: AliasesMeta = front_matter::parse(&path, &text, &split, kind.key())?;
+        let (aliases, problems) = crate::content::aliases::read(&path, &text, &split, &m.aliases.0);
+        page.aliases = aliases;
+        alias_problems = problems;
+    }
     let (mut body, plain, mut problems) =
         markdown::render_with_text(&path, &text, split.body.clone());
+    problems.extend(alias_problems);
     for raw in &body.blocks {
         match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),
@@ -266,6 +275,7 @@ fn parse_meta(
         weight: None,
         draft: false,
         audience: None,
+        aliases: Vec::new(),
         extra: Extra::None,
         body: Default::default(),
         blocks: Vec::new(),

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::config::Basis;
+pub use crate::content::aliases::Aliases;
 pub use crate::date::Date;
 pub use crate::i18n::Vocabulary;
 
@@ -204,6 +205,10 @@ pub struct PageMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
     #[serde(default)]
     pub draft: bool,
 }
@@ -218,6 +223,10 @@ pub struct SectionMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -237,6 +246,10 @@ pub struct PracticeMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
     #[serde(default)]
     pub draft: bool,
 }
@@ -263,6 +276,10 @@ pub struct LessonMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
     #[serde(default)]
     pub draft: bool,
 }
@@ -293,6 +310,10 @@ pub struct ProjectMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
     #[serde(default)]
     pub draft: bool,
 }
@@ -312,6 +333,10 @@ pub struct ReviewMeta {
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
+    /// Old addresses of the page on this site, each answered with a page sending the
+    /// reader here: one (`aliases: old/path/`) or a list.
+    #[serde(default)]
+    pub aliases: Aliases,
     #[serde(default)]
     pub draft: bool,
 }
@@ -321,6 +346,13 @@ pub struct ReviewMeta {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 pub struct AudienceMeta {
     pub audience: Option<String>,
+}
+
+/// The `aliases` field alone, read from any kind's front matter, as `audience` is.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+pub struct AliasesMeta {
+    #[serde(default)]
+    pub aliases: Aliases,
 }
 
 /// The fields a front matter type accepts and those it requires, in the order written,
@@ -557,11 +589,14 @@ mod tests {
         let fields = Fields::of::<ReviewMeta>();
         assert_eq!(
             fields.known,
-            ["title", "date", "project", "type", "tags", "owner", "summary", "audience", "draft"]
+            [
+                "title", "date", "project", "type", "tags", "owner", "summary", "audience",
+                "aliases", "draft"
+            ]
         );
         assert_eq!(
             Fields::of::<SectionMeta>().known,
-            ["title", "weight", "summary", "audience"]
+            ["title", "weight", "summary", "audience", "aliases"]
         );
     }
 

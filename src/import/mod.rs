@@ -400,6 +400,7 @@ impl Rows<'_> {
                         summary: self.text(row, Field::Summary),
                         draft: false,
                         audience: None,
+                        aliases: Default::default(),
                     },
                     background: self.text(row, Field::Background),
                     root_cause: self.text(row, Field::RootCause),

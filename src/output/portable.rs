@@ -81,6 +81,12 @@ fn problem(name: &str) -> Option<Text> {
     None
 }
 
+/// What is wrong with `name` (one path component) on Windows, and a name near it that
+/// Windows can hold; `None` when Windows holds it as it is.
+pub fn name_problem(name: &str) -> Option<(Text, String)> {
+    problem(name).map(|what| (what, portable_name(name)))
+}
+
 /// One warning per file of `paths` (as shown to the author, e.g. `content/lessons/con.md`)
 /// that has a component Windows cannot hold, named at that file.
 pub fn warnings(paths: impl Iterator<Item = PathBuf>) -> Vec<Diagnostic> {

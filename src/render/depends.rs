@@ -9,7 +9,9 @@ use crate::site::{Named, PageId, Site};
 /// The jobs that show page `id`'s own text or its backlinks: its page, or for a
 /// section's `_index.md` the section's listing pages.
 pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
-    match site.page(id).kind {
+    // Its redirects name its title.
+    let redirects = (0..site.page(id).aliases.len()).map(|n| Job::Alias(id, n));
+    let mut jobs = match site.page(id).kind {
         Kind::Home => vec![Job::Home],
         Kind::Section => site
             .sections
@@ -17,7 +19,9 @@ pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
             .map(|sid| section_jobs(site, sid))
             .unwrap_or_default(),
         _ => vec![Job::Page(id)],
-    }
+    };
+    jobs.extend(redirects);
+    jobs
 }
 
 /// The jobs that list page `id` by its summary: its sections, its taxonomy terms, its

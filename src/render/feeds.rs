@@ -168,7 +168,7 @@ fn sitemaps(site: &Site) -> Vec<(String, String)> {
     let base = &site.config.base_url;
     let mut urls: Vec<(String, Option<String>)> = super::jobs::plan(site, false)
         .iter()
-        .filter(|job| !matches!(job, Job::NotFound | Job::Search))
+        .filter(|job| !matches!(job, Job::NotFound | Job::Search | Job::Alias(..)))
         .map(|job| {
             let lastmod = match job {
                 Job::Page(id) => site.page(*id).date.map(|d| d.iso()),

@@ -40,7 +40,12 @@ pub enum Job {
         page: usize,
     },
     NotFound,
+    /// The redirect at alias `n` of a page's `aliases:` (see `render::alias`).
+    Alias(PageId, usize),
 }
+
+/// What [`Job::template`] says of an alias's redirect, which is written without one.
+pub const NO_TEMPLATE: &str = "";
 
 pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
@@ -75,7 +80,15 @@ pub fn plan(site: &Site, has_search_page: bool) -> Vec<Job> {
         jobs.push(Job::Hygiene);
     }
     jobs.push(Job::NotFound);
+    jobs.extend(alias_jobs(site));
     jobs
+}
+
+/// The redirects of every page's old addresses.
+fn alias_jobs(site: &Site) -> impl Iterator<Item = Job> + '_ {
+    site.pages
+        .iter_enumerated()
+        .flat_map(|(id, page)| (0..page.aliases.len()).map(move |n| Job::Alias(id, n)))
 }
 
 /// The listing pages of one section.
@@ -210,12 +223,14 @@ impl Job {
                 paged_url(&taxonomy.term_url(&taxonomy.terms[*term]), *page)
             }
             Job::NotFound => String::new(),
+            Job::Alias(id, n) => site.page(*id).aliases[*n].url.clone(),
         }
     }
 
     pub fn output_path(&self, url: &str) -> String {
         match self {
             Job::NotFound => "404.html".to_string(),
+            Job::Alias(..) if crate::content::aliases::is_file(url) => url.to_string(),
             _ => format!("{url}index.html"),
         }
     }
@@ -235,13 +250,14 @@ impl Job {
             Job::TaxonomyIndex(_) => "taxonomy.html",
             Job::Term { .. } => "term.html",
             Job::NotFound => "404.html",
+            Job::Alias(..) => NO_TEMPLATE,
         }
     }
 
     /// The content file behind the job, to name in a template error.
     pub fn source_page(&self, site: &Site) -> Option<PageId> {
         match self {
-            Job::Page(id) => Some(*id),
+            Job::Page(id) | Job::Alias(id, _) => Some(*id),
             Job::Home => site.sections[SectionId::ROOT].index,
             Job::Section(s, _)
             | Job::Projects(s, ..)
@@ -260,38 +276,59 @@ pub(super) fn clashes(site: &Site, jobs: &[Job]) -> Vec<crate::diagnostics::Diag
     use crate::diagnostics::{Diagnostic, Problem};
     let lists: HashMap<String, &Job> = jobs
         .iter()
-        .filter(|job| !matches!(job, Job::Page(_) | Job::NotFound))
+        .filter(|job| !matches!(job, Job::Page(_) | Job::NotFound | Job::Alias(..)))
         .map(|job| (job.url(site), job))
         .collect();
+    let what = |list: &Job| match list {
+        Job::Reviews(_, Some(year), 1) => t!("the list of the reviews of {year}", year = *year),
+        Job::Reviews(_, Some(year), n) => t!(
+            "page {n} of the list of the reviews of {year}",
+            n = *n,
+            year = *year
+        ),
+        Job::Section(s, n)
+        | Job::Lessons(s, n)
+        | Job::Reviews(s, None, n)
+        | Job::Projects(s, None, n) => t!(
+            "page {n} of the list at /{list}",
+            n = *n,
+            list = &site.section(*s).url
+        ),
+        _ => t!("a page the portal writes itself"),
+    };
     let mut found: Vec<Diagnostic> = jobs
         .iter()
-        .filter_map(|job| {
-            let Job::Page(id) = job else { return None };
-            let page = site.page(*id);
-            let list = lists.get(&page.url)?;
-            let what = match list {
-                Job::Reviews(_, Some(year), 1) => t!("the list of the reviews of {year}", year = *year),
-                Job::Reviews(_, Some(year), n) => t!(
-                    "page {n} of the list of the reviews of {year}",
-                    n = *n,
-                    year = *year
-                ),
-                Job::Section(s, n) | Job::Lessons(s, n) | Job::Reviews(s, None, n) | Job::Projects(s, None, n) => t!(
-                    "page {n} of the list at /{list}",
-                    n = *n,
-                    list = &site.section(*s).url
-                ),
-                _ => t!("a page the portal writes itself"),
-            };
-            Some(
-                Diagnostic::error(Problem::Content(t!(
-                    "this page's address /{url} is {what}",
-                    url = &page.url,
-                    what = what
-                )))
-                .in_file(&page.path)
-                .with_help(t!("rename the file: a page's address is its path under content/, and the portal writes its lists at these addresses")),
-            )
+        .filter_map(|job| match job {
+            Job::Page(id) => {
+                let page = site.page(*id);
+                let list = lists.get(&page.url)?;
+                Some(
+                    Diagnostic::error(Problem::Content(t!(
+                        "this page's address /{url} is {what}",
+                        url = &page.url,
+                        what = what(list)
+                    )))
+                    .in_file(&page.path)
+                    .with_help(t!("rename the file: a page's address is its path under content/, and the portal writes its lists at these addresses")),
+                )
+            }
+            // A list's later pages (`lessons/page/2/`) are known only here.
+            Job::Alias(id, n) => {
+                let page = site.page(*id);
+                let alias = &page.aliases[*n];
+                let list = lists.get(&alias.url.to_lowercase())?;
+                let text = page.source.text(&page.path);
+                Some(
+                    Diagnostic::error(Problem::Content(t!(
+                        "the alias `{alias}` takes the address of {other}",
+                        alias = alias.written.as_str(),
+                        other = what(list)
+                    )))
+                    .at(crate::diagnostics::Location::new(&page.path, &text, alias.at, alias.written.len()))
+                    .with_help(t!("remove the alias, or correct it to the page's old address: pages, lists, files and the portal's own folders (search/, css/, js/, tags/ …) keep theirs, and each old address sends to one page")),
+                )
+            }
+            _ => None,
         })
         .collect();
     found.sort_by_key(|d| d.path.clone());

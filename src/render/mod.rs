@@ -1,6 +1,7 @@
 //! The render stage: one job per output page, run in parallel, each rendering one Tera
 //! template with a small context and handing the HTML to the [`Output`].
 
+mod alias;
 pub mod context;
 mod depends;
 mod feeds;
@@ -291,8 +292,14 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
-        let (template, mut ctx) = self.job_context(job)?;
         let url = job.url(self.site);
+        if let Job::Alias(id, n) = job {
+            return Ok((
+                job.output_path(&url),
+                alias::html(self.site, self.i18n, *id, *n),
+            ));
+        }
+        let (template, mut ctx) = self.job_context(job)?;
         ctx.insert("root", &root_for(&url, job, &self.site.config.base_path()));
         ctx.insert("template", template);
         ctx.insert("nav", &self.nav(&url));

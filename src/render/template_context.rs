@@ -92,7 +92,7 @@ pub fn context(r: &Renderer, job: &Job) -> Result<(&'static str, Context), Diagn
             ctx.insert("dashboard", &listings::dashboard(r));
         }
         Job::Hygiene => ctx.insert("hygiene", &super::hygiene::context(r)),
-        Job::Search | Job::NotFound => {}
+        Job::Search | Job::NotFound | Job::Alias(..) => {}
         Job::TaxonomyIndex(named) => {
             ctx.insert("taxonomy", &taxonomy_info(r, *named, true));
         }

@@ -305,14 +305,28 @@ const ELSEWHERE_LISTED: usize = 5;
 
 /// The help for a link whose target sits in `found` (nearest first): the path from
 /// here, or each folder's when several hold that name.
-fn elsewhere_help(from_dir: &str, found: &[&str]) -> Option<crate::messages::Text> {
+/// `old` is the address the link's target would have had, when the page found lacks it
+/// among its `aliases:`: a page moved there may be bookmarked at it.
+fn elsewhere_help(
+    from_dir: &str,
+    found: &[&str],
+    old: Option<String>,
+) -> Option<crate::messages::Text> {
     match found {
         [] => None,
-        [one] => Some(t!(
-            "content/{found} exists: from this page, link it as `{link}`",
-            found = *one,
-            link = relative_link(from_dir, one)
-        )),
+        [one] => Some(match old {
+            Some(old) => t!(
+                "content/{found} exists: from this page, link it as `{link}`. If it moved from there, `aliases: [/{old}]` in its front matter keeps its old address working for bookmarks and links from outside the portal",
+                found = *one,
+                link = relative_link(from_dir, one),
+                old = old
+            ),
+            None => t!(
+                "content/{found} exists: from this page, link it as `{link}`",
+                found = *one,
+                link = relative_link(from_dir, one)
+            ),
+        }),
         several => {
             let mut listed = several
                 .iter()
@@ -447,7 +461,19 @@ fn resolve(
             if found.is_empty() {
                 found = same_file(index, page.dir(), &target_rel);
             }
-            let help = match elsewhere_help(page.dir(), &found) {
+            // The address the page had at the linked place, unless it keeps it already.
+            let old = match found.as_slice() {
+                [one] => {
+                    let old = crate::content::page_file::url_of(&target_rel);
+                    let kept = index
+                        .by_rel
+                        .get(*one)
+                        .is_some_and(|&id| site.page(id).aliases.iter().any(|a| a.url == old));
+                    (!kept && !old.is_empty()).then_some(old)
+                }
+                _ => None,
+            };
+            let help = match elsewhere_help(page.dir(), &found, old) {
                 Some(help) => help,
                 None => match close_sibling(index, page, &target_rel)
                     .or_else(|| close_elsewhere(index, &target_rel))

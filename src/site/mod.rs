@@ -4,6 +4,7 @@
 //! review, taxonomies, resolved links and backlinks — so rendering only reads them. Pages
 //! are referred to by index ([`PageId`]); nothing is copied per page.
 
+mod aliases;
 mod links;
 mod patch;
 mod sections;
@@ -188,6 +189,12 @@ pub fn link(
 
     let (sections, page_section) = sections::build(&pages);
     diagnostics.extend(sections::clashes(&sections, &pages));
+    diagnostics.extend(aliases::clashes(
+        &pages,
+        &sections,
+        &static_files,
+        &loaded.assets,
+    ));
     let taxonomies = taxonomy::build(&pages);
     let mut project_data = data.projects;
     let as_of = config.as_of();

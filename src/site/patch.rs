@@ -29,7 +29,19 @@ pub fn same_lists(old: &Page, new: &Page) -> bool {
         && old.category == new.category
         && old.weight == new.weight
         && old.draft == new.draft
+        && same_aliases(old, new)
         && untitled(&old.extra) == untitled(&new.extra)
+}
+
+/// Whether the page keeps its old addresses: a new one, or one gone, links the site
+/// again (its clashes are checked over the whole site, and a redirect comes or goes).
+fn same_aliases(old: &Page, new: &Page) -> bool {
+    old.aliases.len() == new.aliases.len()
+        && old
+            .aliases
+            .iter()
+            .zip(&new.aliases)
+            .all(|(a, b)| a.url == b.url)
 }
 
 /// A page's own fields without its title (compared on its own) and without where in the

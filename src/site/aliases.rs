@@ -1,0 +1,173 @@
+//! Whether a page's old addresses (`aliases:`) are free: an alias's redirect must not
+//! take the place of a page, a list, a file or a folder of the portal's own, nor of
+//! another alias. Told at the alias, naming what holds the address; compared without
+//! case, as a Windows share, IIS or a Mac compare them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::content::aliases::Alias;
+use crate::content::page::Page;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::ids::IdVec;
+use crate::messages::Text;
+use crate::site::{Pages, Section, SectionId};
+use crate::t;
+
+/// The top folders of the built site the portal fills itself, beside
+/// [`crate::layout::GENERATED_FOLDERS`]: the theme's styles and scripts, and `serve`'s
+/// own addresses.
+const PORTAL_FOLDERS: &[&str] = &["css", "js", "__pmo"];
+
+/// The files at the top of the built site the portal writes itself.
+const PORTAL_FILES: &[&str] = &[
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "favicon.svg",
+];
+
+/// What holds an address an alias wants.
+#[derive(Clone)]
+enum Holder<'a> {
+    Page(&'a Path),
+    List(&'a str),
+    File(PathBuf),
+    Portal(String),
+    Alias(&'a Page, &'a Alias),
+}
+
+impl Holder<'_> {
+    fn told(&self) -> Text {
+        match self {
+            Holder::Page(path) => t!("the page {path}", path = *path),
+            Holder::List(url) => t!("the list at /{url}", url = *url),
+            Holder::File(path) => t!("the file {path}", path = path),
+            Holder::Portal(what) => t!("the portal's own /{what}", what = what.as_str()),
+            Holder::Alias(page, alias) => t!(
+                "the alias `{alias}` of {path}",
+                alias = alias.written.as_str(),
+                path = &page.path
+            ),
+        }
+    }
+}
+
+/// Every alias of `pages` that takes another's address. `statics` and `assets` are the
+/// files the build copies (site and theme, and those beside the pages).
+pub fn clashes(
+    pages: &Pages,
+    sections: &IdVec<SectionId, Section>,
+    statics: &BTreeMap<String, crate::theme::Source>,
+    assets: &[String],
+) -> Vec<Diagnostic> {
+    if pages.iter().all(|p| p.aliases.is_empty()) {
+        return Vec::new();
+    }
+    // Each file the build writes or copies, by its path in lower case.
+    let mut files: HashMap<String, Holder> = HashMap::new();
+    for page in pages {
+        files.insert(
+            format!("{}index.html", page.url.to_lowercase()),
+            Holder::Page(&page.path),
+        );
+    }
+    for section in sections {
+        files
+            .entry(format!("{}index.html", section.url.to_lowercase()))
+            .or_insert(Holder::List(&section.url));
+    }
+    for (rel, source) in statics {
+        let shown = match source {
+            crate::theme::Source::Disk(path)
+                if !path.components().any(|c| c.as_os_str() == "themes") =>
+            {
+                Path::new("static").join(rel)
+            }
+            _ => PathBuf::from(format!("<theme>/static/{rel}")),
+        };
+        files.insert(rel.to_lowercase(), Holder::File(shown));
+    }
+    for rel in assets {
+        files.insert(
+            rel.to_lowercase(),
+            Holder::File(Path::new("content").join(rel)),
+        );
+    }
+    for name in PORTAL_FILES {
+        files
+            .entry((*name).to_string())
+            .or_insert(Holder::Portal((*name).to_string()));
+    }
+    // The folders those files are in: an alias's own file may not stand where one is.
+    let folders: HashMap<String, &Holder> = files
+        .iter()
+        .flat_map(|(path, holder)| {
+            path.match_indices('/')
+                .map(move |(i, _)| (path[..i].to_string(), holder))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut taken: HashMap<String, (&Page, &Alias)> = HashMap::new();
+    for page in pages {
+        for alias in &page.aliases {
+            let at = || {
+                Location::new(
+                    &page.path,
+                    &page.source.text(&page.path),
+                    alias.at,
+                    alias.written.len(),
+                )
+            };
+            let file = alias.output_path().to_lowercase();
+            let top = file.split('/').next().unwrap_or("");
+            let portal = (crate::layout::GENERATED_FOLDERS.contains(&top)
+                || PORTAL_FOLDERS.contains(&top))
+                && file.contains('/');
+            let holder = if alias.url.to_lowercase() == page.url.to_lowercase() {
+                out.push(
+                    Diagnostic::error(Problem::Content(t!(
+                        "the alias `{alias}` is this page's own address",
+                        alias = alias.written.as_str()
+                    )))
+                    .at(at())
+                    .with_help(t!("remove it: a page is always found at its own address")),
+                );
+                continue;
+            } else if portal {
+                Some(Holder::Portal(format!("{top}/")))
+            } else if let Some(holder) = files.get(&file) {
+                Some(holder.clone())
+            } else if let Some(&(other, theirs)) = taken.get(&file) {
+                Some(Holder::Alias(other, theirs))
+            } else {
+                // A folder of the alias that is a file of the site, or the alias's file
+                // where the site has a folder.
+                let mut parents = file.match_indices('/').map(|(i, _)| &file[..i]);
+                let blocked = parents.find_map(|folder| {
+                    files
+                        .get(folder)
+                        .filter(|h| matches!(h, Holder::File(_) | Holder::Portal(_)))
+                        .cloned()
+                });
+                blocked.or_else(|| folders.get(&file).map(|&holder| holder.clone()))
+            };
+            match holder {
+                Some(holder) => out.push(
+                    Diagnostic::error(Problem::Content(t!(
+                        "the alias `{alias}` takes the address of {other}",
+                        alias = alias.written.as_str(),
+                        other = holder.told()
+                    )))
+                    .at(at())
+                    .with_help(t!("remove the alias, or correct it to the page's old address: pages, lists, files and the portal's own folders (search/, css/, js/, tags/ …) keep theirs, and each old address sends to one page")),
+                ),
+                None => {
+                    taken.insert(file, (page, alias));
+                }
+            }
+        }
+    }
+    out
+}

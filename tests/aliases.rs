@@ -1,0 +1,218 @@
+//! `aliases:` in front matter: each old address of a page answers with a redirect to it,
+//! relative to the site so it works under a base path and from a file share, and never
+//! where another file of the site stands, nor in an audience's build without its page.
+
+mod common;
+
+use common::Site;
+
+/// The register practice with `aliases` added to its front matter (as written after
+/// `aliases:`).
+fn register_with(aliases: &str) -> String {
+    format!(
+        "---\ntitle: 风险登记册的维护\ndate: 2024-05-01\ncategory: 风险管理\ntags: [风险, 模板]\n\
+         weight: 1\nowner: 周静怡\naliases: {aliases}\n---\n\n## 风险 识别\n\n每周更新风险登记册。\n"
+    )
+}
+
+#[test]
+fn each_alias_writes_a_redirect_to_the_page_relative_to_the_site() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[old/register/, /经验/旧登记册/, /legacy/register.html]"),
+    );
+    site.build_ok();
+    let folder = site.read("old/register/index.html");
+    // Two folders down, to the page's folder: relative, so any base path and a file
+    // share work.
+    assert!(
+        folder.contains(
+            r#"<meta http-equiv="refresh" content="0; url=../../practices/risk/register/">"#
+        ),
+        "{folder}"
+    );
+    assert!(folder.contains(r#"<a href="../../practices/risk/register/">风险登记册的维护</a>"#));
+    assert!(folder.contains(
+        r#"<link rel="canonical" href="https://intranet.example.com/pmo/practices/risk/register/">"#
+    ));
+    assert!(folder.contains(r#"<meta name="robots" content="noindex">"#));
+    // Opened from a file share, a folder shows a listing: the script goes to the file.
+    assert!(folder.contains(r#""../../practices/risk/register/index.html""#));
+    assert!(folder.contains("此页面已迁移至"));
+    let chinese = site.read("经验/旧登记册/index.html");
+    assert!(
+        chinese.contains("url=../../practices/risk/register/"),
+        "{chinese}"
+    );
+    // An alias ending in .html is the file itself, linked from its own folder.
+    let file = site.read("legacy/register.html");
+    assert!(file.contains("url=../practices/risk/register/"), "{file}");
+    // Not listed anywhere a page is.
+    for listed in ["sitemap.xml", "atom.xml", "search/meta.js"] {
+        let text = site.read(listed);
+        assert!(!text.contains("old/register"), "{listed}");
+        assert!(!text.contains("legacy/register"), "{listed}");
+    }
+    let home = site.read("index.html");
+    assert!(!home.contains("old/register"));
+}
+
+#[test]
+fn a_single_alias_may_be_written_without_a_list_and_in_toml() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("/lessons/旧名称/"),
+    );
+    site.write(
+        "content/about.md",
+        "+++\ntitle = \"About the PMO\"\naliases = [\"about-us\"]\n+++\n\nWho we are.\n",
+    );
+    site.build_ok();
+    assert!(site
+        .read("lessons/旧名称/index.html")
+        .contains("url=../../practices/risk/register/"));
+    assert!(site.read("about-us/index.html").contains("url=../about/"));
+}
+
+#[test]
+fn an_alias_leaving_the_site_is_refused_at_its_place() {
+    for (alias, said) in [
+        ("[../../etc/]", "climb out"),
+        ("[https://old.example.com/x/]", "scheme or host"),
+        ("[//old.example.com/x/]", "scheme or host"),
+        ("['old\\x\\']", "backslash"),
+        ("[\"old/\\u0007/\"]", "control character"),
+        ("[old/page?id=3]", "query or a fragment"),
+        ("[javascript:alert(1)]", "scheme or host"),
+    ] {
+        let message = common::failing("content/practices/risk/register.md", register_with(alias));
+        assert!(message.contains(said), "{alias}: {message}");
+        // At its own line (the eighth) and with a way out.
+        assert!(
+            message.contains("content/practices/risk/register.md:8:"),
+            "{alias}: {message}"
+        );
+        assert!(message.contains("help"), "{alias}: {message}");
+    }
+}
+
+#[test]
+fn an_alias_taking_another_address_names_both_sides() {
+    for (alias, other) in [
+        // A real page.
+        (
+            "[/lessons/vendor-delay/]",
+            "content/lessons/vendor-delay.md",
+        ),
+        // A list the portal writes.
+        ("[/lessons/]", "the list at /lessons/"),
+        ("[/tags/风险/]", "/tags/"),
+        ("[/search/old/]", "/search/"),
+        ("[/css/old/]", "/css/"),
+        // A file of static/: a folder of its name cannot be made.
+        (
+            "[/files/risk-register.csv/]",
+            "static/files/risk-register.csv",
+        ),
+        ("[/atom.xml/]", "atom.xml"),
+        ("[/404.html]", "404.html"),
+        // The page's own address.
+        ("[/practices/risk/register/]", "own address"),
+        // A list's second page, known once the lists are made.
+        ("[/lessons/page/2/]", "page 2 of the list at /lessons/"),
+    ] {
+        let message = common::failing("content/practices/risk/register.md", register_with(alias));
+        assert!(message.contains(other), "{alias}: {message}");
+        assert!(
+            message.contains("content/practices/risk/register.md"),
+            "{alias}: {message}"
+        );
+    }
+}
+
+#[test]
+fn two_pages_with_one_alias_are_told_at_the_second_naming_the_first() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[/old/risk/]"),
+    );
+    site.write(
+        "content/practices/risk/response.md",
+        "---\ntitle: 风险应对\naliases: [/OLD/risk]\n---\n\n应对。\n",
+    );
+    let message = site.build_err();
+    assert!(
+        message.contains("the alias `/OLD/risk` takes the address of the alias `/old/risk/` of content/practices/risk/register.md"),
+        "{message}"
+    );
+    assert!(
+        message.contains("content/practices/risk/response.md:3:"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_alias_windows_cannot_hold_is_warned_about_at_its_place() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[/old/con/, '/old/a:b/']"),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told = warnings.join("\n");
+    assert!(told.contains("device name"), "{told}");
+    assert!(told.contains("Windows forbids"), "{told}");
+    assert!(told.contains("register.md:8:"), "{told}");
+}
+
+#[test]
+fn a_page_an_audience_may_not_see_leaves_no_alias_in_its_build() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}audiences = [\"public\", \"pmo\"]\n"),
+    );
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[/old/secret-register/]")
+            .replace("owner: 周静怡\n", "owner: 周静怡\naudience: pmo\n"),
+    );
+    let out = common::pmo(&[
+        "--root",
+        site.root().to_str().unwrap(),
+        "build",
+        "--all-audiences",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let public = site.public().join("public");
+    assert!(!public.join("old/secret-register").exists());
+    assert!(!public.join("practices/risk/register").exists());
+    let pmo =
+        std::fs::read_to_string(site.public().join("pmo/old/secret-register/index.html")).unwrap();
+    assert!(pmo.contains("url=../../practices/risk/register/"), "{pmo}");
+    // Nothing of the public site names the page or its old address.
+    for file in common::html_pages(&public) {
+        let text = std::fs::read_to_string(public.join(&file)).unwrap();
+        assert!(!text.contains("secret-register"), "{file}");
+        assert!(!text.contains("风险登记册的维护"), "{file}");
+    }
+}
+
+#[test]
+fn a_link_to_a_moved_page_suggests_an_alias_for_its_old_address() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/monthly.md",
+        "---\ntitle: 月报\ndate: 2024-06-30\n---\n\n见[经验](../lessons/2023/vendor-delay.md)。\n",
+    );
+    let message = site.build_err();
+    assert!(
+        message.contains("aliases: [/lessons/2023/vendor-delay/]"),
+        "{message}"
+    );
+}

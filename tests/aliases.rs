@@ -182,13 +182,7 @@ fn a_page_an_audience_may_not_see_leaves_no_alias_in_its_build() {
         register_with("[/old/secret-register/]")
             .replace("owner: 周静怡\n", "owner: 周静怡\naudience: pmo\n"),
     );
-    let out = common::pmo(&[
-        "--root",
-        site.root().to_str().unwrap(),
-        "build",
-        "--all-audiences",
-    ]);
-    assert!(out.status.success(), "{}", common::stderr(&out));
+    site.build_all_audiences();
     let public = site.public().join("public");
     assert!(!public.join("old/secret-register").exists());
     assert!(!public.join("practices/risk/register").exists());

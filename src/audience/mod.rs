@@ -309,7 +309,7 @@ impl Plan {
                 hidden_urls.insert(page.url.clone(), self.names[l].clone());
             }
         }
-        let hidden_assets = loaded
+        let hidden_assets: HashMap<String, String> = loaded
             .assets
             .iter()
             .zip(&self.assets)
@@ -350,6 +350,13 @@ impl Plan {
                 data.tables
                     .contains_key(t.rsplit_once('.').map_or(t.as_str(), |(s, _)| s))
             })
+            .cloned()
+            .collect();
+        // What a menu link of site.toml may name and this audience may not see.
+        let out_of_sight = hidden_urls
+            .keys()
+            .chain(hidden_assets.keys())
+            .chain(&only_hidden)
             .cloned()
             .collect();
         let view = View {
@@ -403,6 +410,7 @@ impl Plan {
             failed: loaded.failed.clone(),
             folders: loaded.folders.clone(),
             links: loaded.links.clone(),
+            out_of_sight,
             reviewed_out_of_sight: loaded
                 .pages
                 .iter()

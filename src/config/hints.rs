@@ -195,6 +195,15 @@ pub(super) fn unknown_key_help(message: &str, text: &str, offset: usize) -> Opti
                 table = home
             ));
         }
+    } else if table == Some("menu") {
+        let entry = ["name", "url", "weight"];
+        return Some(match did_you_mean(field, &entry) {
+            Some(s) => t!(
+                "a `[[menu]]` entry takes `name`, `url` and `weight`: did you mean `{s}`?",
+                s = s
+            ),
+            None => t!("a `[[menu]]` entry takes `name` (the link's text), `url` and an optional `weight`; a key after the entries belongs above the first `[[menu]]`"),
+        });
     } else if FIELDS.contains(&field) {
         if let Some(table) = table {
             return Some(t!(

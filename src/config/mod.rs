@@ -12,6 +12,7 @@ use crate::t;
 
 mod checks;
 mod hints;
+mod menu;
 mod settings;
 
 use checks::{
@@ -21,6 +22,7 @@ use checks::{
 use hints::{example_help, missing_key_help, unknown_key_help, unquoted_value};
 
 pub use checks::{check_base_url, unknown_audience_help};
+pub use menu::{target as menu_target, MenuEntry, Target as MenuTarget};
 pub use settings::*;
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -93,6 +95,10 @@ pub struct Config {
     pub as_of: Option<Date>,
     #[serde(default)]
     pub hygiene: HygieneSettings,
+    /// Links of the site's own in the header's menu, after the portal's entries
+    /// (`[[menu]]` with `name`, `url` and an optional `weight`).
+    #[serde(default)]
+    pub menu: Vec<MenuEntry>,
     /// The text of site.toml, to place the errors found after it was read (a folder or
     /// table a key names that does not exist) at their line.
     #[serde(skip)]
@@ -213,6 +219,7 @@ pub(super) const FIELDS: &[&str] = &[
     "cpi_amber",
     "spi_green",
     "spi_amber",
+    "menu",
 ];
 
 fn default_base_url() -> String {
@@ -289,6 +296,7 @@ impl Config {
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
         let source: Arc<str> = Arc::from(text);
+        menu::check_form(path, &source)?;
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
@@ -387,6 +395,7 @@ impl Config {
         check_audiences(&config, path, &source)?;
         check_chart_colors(&config, path, &source)?;
         check_search_synonyms(&config, path, &source)?;
+        menu::check(&config, path, &source)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

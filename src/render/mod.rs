@@ -300,7 +300,9 @@ impl<'a> Renderer<'a> {
             ));
         }
         let (template, mut ctx) = self.job_context(job)?;
-        ctx.insert("root", &root_for(&url, job, &self.site.config.base_path()));
+        let root = root_for(&url, job, &self.site.config.base_path());
+        ctx.insert("menu", &self.menu(&url, &root));
+        ctx.insert("root", &root);
         ctx.insert("template", template);
         ctx.insert("nav", &self.nav(&url));
         let html = self.templates.tera.render(template, &ctx).map_err(|e| {
@@ -385,6 +387,27 @@ impl<'a> Renderer<'a> {
             });
         }
         items
+    }
+
+    /// The menu links of site.toml as the page at `current_url` links them (`root`: the
+    /// way from it to the site's root).
+    fn menu(&self, current_url: &str, root: &str) -> Vec<MenuItem> {
+        self.site
+            .menu
+            .iter()
+            .map(|link| match &link.target {
+                crate::config::MenuTarget::Site(address) => MenuItem {
+                    name: link.name.clone(),
+                    href: format!("{root}{address}"),
+                    active: address.split(['?', '#']).next() == Some(current_url),
+                },
+                crate::config::MenuTarget::Elsewhere(address) => MenuItem {
+                    name: link.name.clone(),
+                    href: address.clone(),
+                    active: false,
+                },
+            })
+            .collect()
     }
 
     /// Copies static files (theme, then site) and content attachments.
@@ -474,6 +497,15 @@ struct SiteInfo<'a> {
     /// The same, as the notes under the tables print them (`0.95`).
     cpi_green: String,
     spi_green: String,
+}
+
+/// A link of site.toml's `[[menu]]`, with its address from the page it is on.
+#[derive(Serialize)]
+struct MenuItem {
+    name: String,
+    href: String,
+    /// The link names the page it is on.
+    active: bool,
 }
 
 #[derive(Serialize)]

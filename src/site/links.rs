@@ -78,6 +78,13 @@ pub fn resolve_some(site: &Site, ids: &[PageId]) -> (Vec<(PageId, PageLinks)>, V
 }
 
 impl LinkIndex {
+    /// Whether a page, a list or an attachment is at `path` (under the site's root).
+    pub fn names_address(&self, path: &str) -> bool {
+        self.by_url.contains_key(path)
+            || self.section_urls.contains(path)
+            || self.assets.contains(path)
+    }
+
     pub fn of(site: &Site) -> LinkIndex {
         LinkIndex {
             by_rel: site

@@ -6,6 +6,7 @@
 
 mod aliases;
 mod links;
+mod menu;
 mod patch;
 mod sections;
 mod shared_names;
@@ -16,6 +17,7 @@ use crate::t;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use links::{href, LinkIndex, Resolved};
+pub use menu::MenuLink;
 pub use patch::{same_lists, same_place};
 pub use sections::{Section, SectionId};
 pub use taxonomy::{Named, Taxonomy, TermId};
@@ -74,6 +76,10 @@ pub struct Site {
     /// Projects whose closure review only a higher audience sees (see
     /// `Loaded::reviewed_out_of_sight`).
     pub reviewed_out_of_sight: BTreeSet<String>,
+    /// What this audience may not see (see `Loaded::out_of_sight`).
+    pub out_of_sight: std::collections::HashSet<String>,
+    /// The header menu's own links of site.toml, in order.
+    pub menu: Vec<MenuLink>,
     /// Pages of each kind, newest first: every page of the lessons register lists a slice
     /// of it, so it is sorted once.
     newest: BTreeMap<Kind, Vec<PageId>>,
@@ -219,6 +225,8 @@ pub fn link(
         money_shown: true,
         drafts: loaded.drafts,
         reviewed_out_of_sight,
+        out_of_sight: loaded.out_of_sight.into_iter().collect(),
+        menu: Vec::new(),
         newest: BTreeMap::new(),
     };
     site.link_index = LinkIndex::of(&site);
@@ -229,6 +237,7 @@ pub fn link(
     diagnostics.extend(problems);
     site.backlinks = links::backlinks(&resolved);
     site.links = resolved;
+    site.menu = menu::resolve(&site, diagnostics);
     site
 }
 

@@ -80,6 +80,7 @@ impl Site {
             folders: self.link_index.folders.drain().collect(),
             links: Vec::new(),
             reviewed_out_of_sight: self.reviewed_out_of_sight.iter().cloned().collect(),
+            out_of_sight: self.out_of_sight.iter().cloned().collect(),
         };
         let data = Data {
             tables,

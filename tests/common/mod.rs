@@ -111,6 +111,18 @@ impl Site {
         }
     }
 
+    /// `pmo build --all-audiences`, which must succeed: what it printed.
+    pub fn build_all_audiences(&self) -> String {
+        let out = pmo(&[
+            "--root",
+            self.root().to_str().unwrap(),
+            "build",
+            "--all-audiences",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    }
+
     pub fn read(&self, rel: &str) -> String {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -1,0 +1,150 @@
+//! `[[menu]]` in site.toml: the site's own links in the header's menu, after the
+//! portal's entries, relative to each page, escaped, and checked like links in pages.
+
+mod common;
+
+use common::Site;
+
+/// The `basic` fixture with `extra` appended to its site.toml.
+fn basic_with(extra: &str) -> Site {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}{extra}"));
+    site
+}
+
+/// The header menu of a built page: its `<nav class="site-nav">` element.
+fn nav(html: &str) -> &str {
+    let start = html.find("<nav class=\"site-nav\"").expect("a header menu");
+    &html[start..start + html[start..].find("</nav>").unwrap()]
+}
+
+const MENU: &str = r#"
+[[menu]]
+name = "PMO 维基 <新>"
+url = "https://wiki.example.com/pmo?a=1&b=2"
+
+[[menu]]
+name = "关于我们"
+url = "/about/"
+weight = -1
+
+[[menu]]
+name = "风险登记册"
+url = "practices/risk/register.md#风险-识别"
+weight = 5
+"#;
+
+#[test]
+fn menu_links_follow_the_portals_entries_in_weight_order_relative_to_each_page() {
+    let site = basic_with(MENU);
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(!told.join("\n").contains("menu link"), "{told:?}");
+    let home = site.read("index.html");
+    let menu = nav(&home);
+    // After the built-in entries (the last of which is tags), lighter first, then the
+    // entry without a weight.
+    let tags = menu.find(">标签<").expect("the built-in tags entry");
+    let about = menu.find("关于我们").unwrap();
+    let register = menu.find("风险登记册").unwrap();
+    let wiki = menu.find("PMO 维基").unwrap();
+    assert!(
+        tags < about && about < register && register < wiki,
+        "{menu}"
+    );
+    assert!(
+        menu.contains(r#"<a href="./about/">关于我们</a>"#),
+        "{menu}"
+    );
+    assert!(
+        menu.contains(r#"href="./practices/risk/register/#风险-识别""#),
+        "{menu}"
+    );
+    // Escaped, the address whole.
+    assert!(menu.contains("PMO 维基 &lt;新&gt;"), "{menu}");
+    assert!(
+        menu.contains(r#"href="https://wiki.example.com/pmo?a=1&amp;b=2""#),
+        "{menu}"
+    );
+    // Two folders down, the same links climb back to the root; on its own page the
+    // entry is marked.
+    let lesson = site.read("lessons/vendor-delay/index.html");
+    assert!(nav(&lesson).contains(r#"href="../../about/""#));
+    let about_page = site.read("about/index.html");
+    assert!(
+        nav(&about_page)
+            .contains(r#"<a href="../about/" class="active" aria-current="page">关于我们</a>"#),
+        "{}",
+        nav(&about_page)
+    );
+    // The 404 page, shown at any depth, links from the base path.
+    assert!(nav(&site.read("404.html")).contains(r#"href="/pmo/about/""#));
+}
+
+#[test]
+fn a_menu_link_that_could_run_a_script_is_refused_at_its_line() {
+    for url in [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/",
+        "/../../etc/passwd",
+    ] {
+        let site = basic_with(&format!("\n[[menu]]\nname = \"x\"\nurl = \"{url}\"\n"));
+        let message = site.build_err();
+        assert!(message.contains("site.toml:9:1"), "{url}: {message}");
+        assert!(message.contains("help"), "{url}: {message}");
+        assert!(!site.public().exists());
+    }
+}
+
+#[test]
+fn a_menu_link_to_no_page_is_warned_about_at_its_line() {
+    let site = basic_with("\n[[menu]]\nname = \"旧门户\"\nurl = \"/lessons/2019/\"\n\n[[menu]]\nname = \"关于\"\nurl = \"/about\"\n");
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told = told.join("\n");
+    assert!(
+        told.contains(
+            "site.toml:9:1: the menu link `/lessons/2019/` names nothing the build writes"
+        ),
+        "{told}"
+    );
+    // A page's address without its final `/` is told how to write it.
+    assert!(told.contains("site.toml:13:1"), "{told}");
+    assert!(told.contains("write `/about/`"), "{told}");
+    // Kept, as written: the author may publish it there by other means.
+    assert!(nav(&site.read("index.html")).contains(r#"href="./lessons/2019/""#));
+}
+
+#[test]
+fn hugos_menu_tables_and_unknown_entry_keys_are_told_the_form_pmo_reads() {
+    let site = basic_with("\n[[menu.main]]\nname = \"Wiki\"\nurl = \"https://wiki.example.com\"\n");
+    let message = site.build_err();
+    assert!(message.contains("site.toml:7:1"), "{message}");
+    assert!(message.contains("[[menu]]"), "{message}");
+
+    let site = basic_with("\n[[menu]]\ntitle = \"Wiki\"\nurl = \"https://wiki.example.com\"\n");
+    let message = site.build_err();
+    assert!(
+        message.contains("a `[[menu]]` entry takes `name`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_menu_link_to_a_page_an_audience_may_not_see_is_left_out_of_its_menu() {
+    let site = basic_with("audiences = [\"public\", \"pmo\"]\n\n[[menu]]\nname = \"内部月报\"\nurl = \"/reports/monthly/\"\n");
+    let monthly = std::fs::read_to_string(site.root().join("content/reports/monthly.md")).unwrap();
+    site.write(
+        "content/reports/monthly.md",
+        monthly.replacen("---\n", "---\naudience: pmo\n", 1),
+    );
+    let printed = site.build_all_audiences();
+    assert!(!printed.contains("names nothing"), "{printed}");
+    let public = std::fs::read_to_string(site.public().join("public/index.html")).unwrap();
+    assert!(!public.contains("内部月报"));
+    assert!(!public.contains("reports/monthly"));
+    let pmo = std::fs::read_to_string(site.public().join("pmo/index.html")).unwrap();
+    assert!(nav(&pmo).contains(r#"<a href="./reports/monthly/">内部月报</a>"#));
+}

@@ -210,3 +210,34 @@ fn a_link_to_a_moved_page_suggests_an_alias_for_its_old_address() {
         "{message}"
     );
 }
+
+/// The `<title>` of the document Chromium ends on after loading `url`.
+fn landed_on(url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = common::chromium_command(&profile)
+        .arg("--virtual-time-budget=4000")
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<title>").map_or(0, |i| i + 7);
+    dom[start..start + dom[start..].find("</title>").unwrap_or(0)].to_string()
+}
+
+#[test]
+fn a_browser_at_an_old_address_lands_on_the_page_from_a_file_share_and_over_http() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About the PMO\naliases: [old/about/, /legacy/about.html]\n---\n\nWho we are.\n",
+    );
+    site.build_ok();
+    let public = site.public();
+    // From a file share a folder shows a listing: the redirect goes to its index.html.
+    let file = format!("file://{}/old/about/index.html#team", public.display());
+    assert_eq!(landed_on(&file), "About the PMO · 测试门户");
+    let port = common::static_server(public.clone(), 8);
+    let http = format!("http://127.0.0.1:{port}/legacy/about.html");
+    assert_eq!(landed_on(&http), "About the PMO · 测试门户");
+}

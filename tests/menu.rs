@@ -134,7 +134,7 @@ fn hugos_menu_tables_and_unknown_entry_keys_are_told_the_form_pmo_reads() {
 
 #[test]
 fn a_menu_link_to_a_page_an_audience_may_not_see_is_left_out_of_its_menu() {
-    let site = basic_with("audiences = [\"public\", \"pmo\"]\n\n[[menu]]\nname = \"内部月报\"\nurl = \"/reports/monthly/\"\n");
+    let site = basic_with("audiences = [\"public\", \"pmo\"]\n\n[[menu]]\nname = \"内部月报\"\nurl = \"/reports/monthly/\"\n\n[[menu]]\nname = \"月报原文\"\nurl = \"/reports/monthly.md\"\n");
     let monthly = std::fs::read_to_string(site.root().join("content/reports/monthly.md")).unwrap();
     site.write(
         "content/reports/monthly.md",
@@ -144,7 +144,9 @@ fn a_menu_link_to_a_page_an_audience_may_not_see_is_left_out_of_its_menu() {
     assert!(!printed.contains("names nothing"), "{printed}");
     let public = std::fs::read_to_string(site.public().join("public/index.html")).unwrap();
     assert!(!public.contains("内部月报"));
+    assert!(!public.contains("月报原文"));
     assert!(!public.contains("reports/monthly"));
     let pmo = std::fs::read_to_string(site.public().join("pmo/index.html")).unwrap();
     assert!(nav(&pmo).contains(r#"<a href="./reports/monthly/">内部月报</a>"#));
+    assert!(nav(&pmo).contains(r#"<a href="./reports/monthly/">月报原文</a>"#));
 }

@@ -355,6 +355,7 @@ impl Plan {
         // What a menu link of site.toml may name and this audience may not see.
         let out_of_sight = hidden_urls
             .keys()
+            .chain(hidden_pages.keys())
             .chain(hidden_assets.keys())
             .chain(&only_hidden)
             .cloned()

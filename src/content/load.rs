@@ -42,8 +42,9 @@ pub struct Loaded {
     /// exists, so neither the build's warning nor the hygiene page tells the project as
     /// having none, and the review stays unnamed and unlinked.
     pub reviewed_out_of_sight: Vec<String>,
-    /// The addresses of the pages, and the paths of the files, this audience may not
-    /// see: a menu link of site.toml to one is left out of its menu, not warned about.
+    /// The addresses and source paths of the pages, and the paths of the files, this
+    /// audience may not see: a menu link of site.toml to one is left out of its menu,
+    /// not warned about.
     pub out_of_sight: Vec<String>,
 }
 

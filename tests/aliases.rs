@@ -69,6 +69,11 @@ fn a_single_alias_may_be_written_without_a_list_and_in_toml() {
         "content/about.md",
         "+++\ntitle = \"About the PMO\"\naliases = [\"about-us\"]\n+++\n\nWho we are.\n",
     );
+    // Left empty, as an archetype may leave it: no alias.
+    site.write(
+        "content/practices/risk/response.md",
+        "---\ntitle: 风险应对\naliases:\n---\n\n应对。\n",
+    );
     site.build_ok();
     assert!(site
         .read("lessons/旧名称/index.html")

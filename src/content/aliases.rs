@@ -30,6 +30,13 @@ impl<'de> Deserialize<'de> for Aliases {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Aliases, E> {
                 Ok(Aliases(vec![v.to_string()]))
             }
+            // `aliases:` left empty, as an archetype may leave it: none.
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Aliases, E> {
+                Ok(Aliases::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Aliases, E> {
+                Ok(Aliases::default())
+            }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
                 mut seq: A,

@@ -424,3 +424,30 @@ fn serve_starts_on_a_broken_site_and_builds_it_once_fixed() {
     assert!(server.body("/").contains("测试门户"));
     assert!(!server.hello().contains("errors"));
 }
+
+#[test]
+fn aliases_are_served_and_follow_edits() {
+    let site = Site::fixture("basic");
+    let with_aliases = |aliases: &str| {
+        lesson("供应商接口延期三周。").replacen(
+            "id: LL-2024-001\n",
+            &format!("id: LL-2024-001\naliases: {aliases}\n"),
+            1,
+        )
+    };
+    site.write(LESSON, with_aliases("[/lessons/旧地址/]"));
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let events = server.events();
+    let (status, _, body) = server.get("/lessons/%E6%97%A7%E5%9C%B0%E5%9D%80/");
+    assert_eq!(status, 200);
+    assert!(body.contains("url=../../lessons/vendor-delay/"), "{body}");
+
+    // Moved to another old address: the first goes, the new one answers.
+    site.write(LESSON, with_aliases("/legacy/vendor.html"));
+    events.wait_for("reload");
+    assert_eq!(server.get("/lessons/%E6%97%A7%E5%9C%B0%E5%9D%80/").0, 404);
+    let (status, head, body) = server.get("/legacy/vendor.html");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html"), "{head}");
+    assert!(body.contains("url=../lessons/vendor-delay/"), "{body}");
+}

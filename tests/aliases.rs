@@ -246,3 +246,21 @@ fn a_browser_at_an_old_address_lands_on_the_page_from_a_file_share_and_over_http
     let http = format!("http://127.0.0.1:{port}/legacy/about.html");
     assert_eq!(landed_on(&http), "About the PMO · 测试门户");
 }
+
+#[test]
+fn an_alias_written_with_the_base_path_is_told_to_drop_it() {
+    // The fixture is published at https://intranet.example.com/pmo/.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[/pmo/practices/old-register/]"),
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told = told.join("\n");
+    assert!(told.contains("register.md:8:"), "{told}");
+    assert!(
+        told.contains("write it without the base path: `/practices/old-register/`"),
+        "{told}"
+    );
+}

@@ -54,6 +54,41 @@ impl Holder<'_> {
     }
 }
 
+/// Warnings for aliases written with the site's base path (`/pmo/lessons/old/` on a site
+/// published at `/pmo/`): aliases are written from the site's root, so the redirect
+/// would stand at `/pmo/pmo/lessons/old/`, where no old link points.
+pub fn with_base_path(pages: &Pages, base_path: &str) -> Vec<Diagnostic> {
+    let base = base_path.trim_matches('/');
+    if base.is_empty() {
+        return Vec::new();
+    }
+    let prefix = format!("{base}/");
+    let mut out = Vec::new();
+    for page in pages {
+        for alias in &page.aliases {
+            let Some(rest) = alias.url.strip_prefix(&prefix) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::warning(Problem::Content(t!(
+                    "the alias `{alias}` starts with the site's base path /{base}/: aliases are written from the site's root, so its redirect is at /{base}/{url}",
+                    alias = alias.written.as_str(),
+                    base = base,
+                    url = alias.url.as_str()
+                )))
+                .at(Location::new(
+                    &page.path,
+                    &page.source.text(&page.path),
+                    alias.at,
+                    alias.written.len(),
+                ))
+                .with_help(t!("write it without the base path: `/{rest}`", rest = rest)),
+            );
+        }
+    }
+    out
+}
+
 /// Every alias of `pages` that takes another's address. `statics` and `assets` are the
 /// files the build copies (site and theme, and those beside the pages).
 pub fn clashes(

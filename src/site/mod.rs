@@ -201,6 +201,7 @@ pub fn link(
         &static_files,
         &loaded.assets,
     ));
+    diagnostics.extend(aliases::with_base_path(&pages, &config.base_path()));
     let taxonomies = taxonomy::build(&pages);
     let mut project_data = data.projects;
     let as_of = config.as_of();

@@ -214,6 +214,23 @@ fn a_link_to_a_moved_page_suggests_an_alias_for_its_old_address() {
         message.contains("aliases: [/lessons/2023/vendor-delay/]"),
         "{message}"
     );
+    // A page that keeps that address already is not told to.
+    let lesson =
+        std::fs::read_to_string(site.root().join("content/lessons/vendor-delay.md")).unwrap();
+    site.write(
+        "content/lessons/vendor-delay.md",
+        lesson.replacen(
+            "id: LL-2024-001\n",
+            "id: LL-2024-001\naliases: /lessons/2023/vendor-delay/\n",
+            1,
+        ),
+    );
+    let message = site.build_err();
+    assert!(
+        message.contains("link it as `../lessons/vendor-delay.md`"),
+        "{message}"
+    );
+    assert!(!message.contains("aliases:"), "{message}");
 }
 
 /// The `<title>` of the document Chromium ends on after loading `url`.

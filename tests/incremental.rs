@@ -795,3 +795,44 @@ fn aliases_come_go_and_follow_the_title_while_serving() {
         .read("old/vendor.html")
         .contains("url=../lessons/vendor-delay/"));
 }
+
+#[test]
+fn a_page_moved_with_its_old_address_as_an_alias_leaves_a_redirect_there() {
+    let mut s = Session::start();
+    let moved = "content/lessons/2024/vendor-delay.md";
+    s.site.write(
+        moved,
+        lesson_with_aliases("供应商交付延期导致里程碑滑移", "/lessons/vendor-delay/"),
+    );
+    std::fs::remove_file(s.site.root().join(LESSON)).unwrap();
+    // The review linking it by its file follows it; its help said where it went, and,
+    // the alias being there, nothing of aliases.
+    let review = "content/reviews/erp-closure.md";
+    let text = std::fs::read_to_string(s.site.root().join(review)).unwrap();
+    s.site.write(
+        review,
+        text.replace(
+            "../lessons/vendor-delay.md",
+            "../lessons/2024/vendor-delay.md",
+        ),
+    );
+    let root = s.workspace.root().to_path_buf();
+    let r = match s
+        .workspace
+        .rebuild([root.join(LESSON), root.join(moved), root.join(review)])
+    {
+        Ok(r) => r,
+        Err(f) => panic!("{}", messages(&f)),
+    };
+    assert!(
+        !r.removed
+            .contains(&"lessons/vendor-delay/index.html".to_string()),
+        "{:?}",
+        r.removed
+    );
+    s.settle();
+    assert!(s
+        .read("lessons/vendor-delay/index.html")
+        .contains("url=../../lessons/2024/vendor-delay/"));
+    s.assert_clean("a page moved, its old address an alias");
+}

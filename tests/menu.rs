@@ -130,6 +130,12 @@ fn hugos_menu_tables_and_unknown_entry_keys_are_told_the_form_pmo_reads() {
         message.contains("a `[[menu]]` entry takes `name`"),
         "{message}"
     );
+
+    // An entry without its address is told at its header, not sent to the file's top.
+    let site = basic_with("\n[[menu]]\nname = \"Wiki\"\n");
+    let message = site.build_err();
+    assert!(message.contains("site.toml:7:1"), "{message}");
+    assert!(message.contains("to this `[[menu]]` entry"), "{message}");
 }
 
 #[test]

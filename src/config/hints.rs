@@ -171,8 +171,18 @@ fn table_at(text: &str, offset: usize) -> Option<&str> {
 /// suggest the very name written.
 /// A required key left out (an empty site.toml has no `title`): the line to write, and
 /// where, since after a `[table]` heading it would belong to that table.
-pub(super) fn missing_key_help(message: &str) -> Option<Text> {
+pub(super) fn missing_key_help(message: &str, text: &str, offset: usize) -> Option<Text> {
     let key = message.strip_prefix("missing field `")?.split('`').next()?;
+    // Told at the `[[menu]]` header of the entry that lacks it.
+    if text
+        .get(offset..)
+        .is_some_and(|rest| rest.starts_with("[[menu]]"))
+    {
+        return Some(t!(
+            "add `{key} = \"…\"` to this `[[menu]]` entry: each takes `name` (the link's text) and `url` (an address on this site, `/lessons/`, or elsewhere, `https://…`)",
+            key = key
+        ));
+    }
     Some(match key {
         "title" => {
             t!("add the portal's name as the first line of site.toml: title = \"PMO knowledge portal\"")

@@ -313,7 +313,7 @@ impl Config {
                     .with_help(x.help);
             }
             let help = help
-                .or_else(|| missing_key_help(&message))
+                .or_else(|| missing_key_help(&message, text, offset))
                 .or_else(|| example_help(text, offset));
             let told = crate::messages::toml_library(&message, text, offset);
             let mut d = Diagnostic::error(Problem::Config(told))

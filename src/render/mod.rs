@@ -8,6 +8,7 @@ mod feeds;
 mod hygiene;
 mod jobs;
 mod listings;
+mod nav;
 mod notes;
 pub mod register;
 mod related;
@@ -31,7 +32,7 @@ pub use crate::layout::DASHBOARD_URL;
 use crate::markdown::substitute_links;
 use crate::output::Output;
 use crate::related::Related;
-use crate::site::{IdVec, Named, PageId, SectionId, Site};
+use crate::site::{IdVec, PageId, SectionId, Site};
 use crate::theme::Theme;
 use context::summary;
 pub use depends::{listing, showing, showing_data};
@@ -348,68 +349,6 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    fn nav(&self, current_url: &str) -> Vec<NavItem> {
-        let top = current_url.split('/').next().unwrap_or("");
-        let mut items = vec![NavItem {
-            key: "home".into(),
-            title: self.i18n.get("nav_home").to_string(),
-            url: String::new(),
-            active: current_url.is_empty(),
-        }];
-        let home = &self.site.sections[SectionId::ROOT];
-        for &child in &home.children {
-            let section = self.site.section(child);
-            let key = section.dir.clone();
-            items.push(NavItem {
-                title: context::section_title(self.site, child, self.i18n),
-                url: section.url.clone(),
-                active: !top.is_empty() && section.url.trim_end_matches('/') == top,
-                key,
-            });
-        }
-        if !self.site.projects.is_empty() {
-            items.insert(
-                1,
-                NavItem {
-                    key: "dashboard".into(),
-                    title: self.i18n.get("nav_dashboard").to_string(),
-                    url: DASHBOARD_URL.into(),
-                    active: top == "dashboard",
-                },
-            );
-        }
-        if !self.site.taxonomy(Named::Tags).terms.is_empty() {
-            items.push(NavItem {
-                key: "tags".into(),
-                title: self.i18n.get("nav_tags").to_string(),
-                url: "tags/".into(),
-                active: top == "tags",
-            });
-        }
-        items
-    }
-
-    /// The menu links of site.toml as the page at `current_url` links them (`root`: the
-    /// way from it to the site's root).
-    fn menu(&self, current_url: &str, root: &str) -> Vec<MenuItem> {
-        self.site
-            .menu
-            .iter()
-            .map(|link| match &link.target {
-                crate::config::MenuTarget::Site(address) => MenuItem {
-                    name: link.name.clone(),
-                    href: format!("{root}{address}"),
-                    active: address.split(['?', '#']).next() == Some(current_url),
-                },
-                crate::config::MenuTarget::Elsewhere(address) => MenuItem {
-                    name: link.name.clone(),
-                    href: address.clone(),
-                    active: false,
-                },
-            })
-            .collect()
-    }
-
     /// Copies static files (theme, then site) and content attachments.
     pub fn copy_files(&self, output: &dyn Output) -> Result<usize, Vec<Diagnostic>> {
         let content = self.root.join("content");
@@ -497,23 +436,6 @@ struct SiteInfo<'a> {
     /// The same, as the notes under the tables print them (`0.95`).
     cpi_green: String,
     spi_green: String,
-}
-
-/// A link of site.toml's `[[menu]]`, with its address from the page it is on.
-#[derive(Serialize)]
-struct MenuItem {
-    name: String,
-    href: String,
-    /// The link names the page it is on.
-    active: bool,
-}
-
-#[derive(Serialize)]
-struct NavItem {
-    key: String,
-    title: String,
-    url: String,
-    active: bool,
 }
 
 /// `../../` for `lessons/x/`: the way back to the site root from a page's URL.

@@ -519,7 +519,10 @@ impl Prepared {
                     .map(|(rel, _)| (rel.as_str(), Path::new("static").join(rel))),
             )
             .collect();
-        let clashes = output::built_case_clashes(&output.written(), &authored);
+        let mut clashes = output::built_case_clashes(&output.written(), &authored);
+        if self.site.config.search {
+            clashes.extend(output::in_search_folder(&authored));
+        }
         if !clashes.is_empty() {
             return Err(clashes.into());
         }

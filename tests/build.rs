@@ -870,3 +870,27 @@ fn a_page_with_only_warnings_is_published() {
     let html = site.read("reports/warned/index.html");
     assert!(html.contains("有警告的页面"), "{html}");
 }
+
+/// Security hunt 6: an attachment at `content/search/m/0.js` was published beside the
+/// search index, whose files the search box loads as scripts. With search on, nothing
+/// of the author's may be published under /search/.
+#[test]
+fn no_authored_file_is_published_in_the_search_index_folder() {
+    let site = Site::fixture("basic");
+    site.write("content/search/m/0.js", "alert(document.domain)");
+    site.write("static/search/notes.txt", "笔记");
+    let m = site.build_err();
+    for file in ["content/search/m/0.js", "static/search/notes.txt"] {
+        assert!(
+            m.contains(&format!(
+                "{file}: this file would be published under /search/"
+            )),
+            "{file}: {m}"
+        );
+    }
+    // Without search the folder is the author's.
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = false\n{config}"));
+    site.build_ok();
+    assert!(site.exists("search/notes.txt"));
+}

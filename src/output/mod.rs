@@ -200,6 +200,37 @@ pub fn built_case_clashes(
     out.into_iter().map(|(_, d)| d).collect()
 }
 
+/// Errors for the author's files (as in [`built_case_clashes`]) that would be published
+/// under `search/`, the folder the search box loads its index from as scripts: a
+/// `content/search/m/0.js` was published beside the index (the sixth security hunt),
+/// and had the client ever asked for a file the build did not write, it would have
+/// run on every page. Only the index's own files go there.
+pub fn in_search_folder(
+    authored: &std::collections::HashMap<&str, PathBuf>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Problem};
+    use crate::t;
+    let mut out: Vec<(&PathBuf, Diagnostic)> = authored
+        .iter()
+        .filter(|(rel, _)| {
+            rel.get(..7)
+                .is_some_and(|top| top.eq_ignore_ascii_case("search/"))
+        })
+        .map(|(_, shown)| {
+            (
+                shown,
+                Diagnostic::error(Problem::Content(t!(
+                    "this file would be published under /search/, where the portal keeps its search index: the search box loads its files from there as scripts"
+                )))
+                .in_file(shown)
+                .with_help(t!("move the file to another folder (e.g. `static/files/`), and its links with it")),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
 /// Joins a site path to `base`, refusing anything that would land outside it.
 pub fn safe_join(base: &Path, rel: &str) -> io::Result<PathBuf> {
     let rel_path = Path::new(rel);

@@ -53,12 +53,7 @@ pub fn target(url: &str) -> Result<Target, (Text, Text)> {
             example(),
         ));
     }
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    if let Some(scheme) = scheme {
+    if let Some(scheme) = crate::markdown::scheme_of(url) {
         let lower = scheme.to_ascii_lowercase();
         return match lower.as_str() {
             "http" | "https" => {

@@ -217,12 +217,7 @@ pub fn normalize(written: &str) -> Result<String, (Text, Text)> {
             ),
         ));
     }
-    let scheme = alias.split_once(':').is_some_and(|(s, _)| {
-        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    if scheme || alias.starts_with("//") {
+    if crate::markdown::scheme_of(alias).is_some() || alias.starts_with("//") {
         return Err((
             t!(
                 "the alias `{alias}` is an address with a scheme or host; an alias is an address on this site",

@@ -1750,7 +1750,8 @@
 
   /**
    * `res` (the query's own result, `own` its matches) with the pages its synonym queries
-   * `vs` find, each once: first the pages holding `query`'s exact text, then by score
+   * `vs` find, each once: first the pages titled with the query's or a synonym query's
+   * text (titledFirst), then the pages holding `query`'s exact text, then by score
    * those holding a synonym query's exact text and the query's other pages (a page
    * saying 完工预算 in passing is not above one all about budget at completion, with
    * its words apart, nor far below), then the synonyms' other pages, in the order of
@@ -1789,45 +1790,78 @@
         r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
       });
       if (!widened.length) return res;
-      // A synonym's exact page and the query's own page holding its words apart meet by
-      // score: 变更控制 apart, all about change control, is not below 变更申请 in passing.
-      // Each keeps its order (the synonyms' nearest in meaning first): merged, not sorted.
-      var middle = [];
-      for (var a = 0, b = 0; a < bands[1].length || b < bands[2].length;) {
-        var syn = bands[1][a];
-        var mine = bands[2][b];
-        if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
-      }
-      var merged = bands[0].concat(middle, bands[3]);
-      var page = merged.slice(offset, offset + limit);
-      // The rows `res` has are reused; the others are made from the query that found them.
-      var ownRows = {};
-      res.results.forEach(function (row) { ownRows[row.doc] = row; });
-      var byQuery = {};
-      page.forEach(function (x) {
-        if (x.from < 0 && ownRows[x.m.d]) return;
-        (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
-      });
-      var rows = Object.keys(byQuery).map(function (key) {
-        var i = +key;
-        return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
-          if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
-          return list;
+      return titledFirst(query, vs, bands, offset + limit).then(function () {
+        // A synonym's exact page and the query's own page holding its words apart meet by
+        // score: 变更控制 apart, all about change control, is not below 变更申请 in passing.
+        // Each keeps its order (the synonyms' nearest in meaning first): merged, not sorted.
+        var middle = [];
+        for (var a = 0, b = 0; a < bands[1].length || b < bands[2].length;) {
+          var syn = bands[1][a];
+          var mine = bands[2][b];
+          if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
+        }
+        var merged = bands[0].concat(middle, bands[3]);
+        var page = merged.slice(offset, offset + limit);
+        // The rows `res` has are reused; the others are made from the query that found them.
+        var ownRows = {};
+        res.results.forEach(function (row) { ownRows[row.doc] = row; });
+        var byQuery = {};
+        page.forEach(function (x) {
+          if (x.from < 0 && ownRows[x.m.d]) return;
+          (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
+        });
+        var rows = Object.keys(byQuery).map(function (key) {
+          var i = +key;
+          return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
+            if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
+            return list;
+          });
+        });
+        return Promise.all(rows).then(function (lists) {
+          var byDoc = {};
+          lists.forEach(function (list) { list.forEach(function (row) { byDoc[row.doc] = row; }); });
+          var facets = res.facets;
+          if (options.facets !== false) {
+            var fmeta = { facets: facetData() };
+            facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
+          }
+          return {
+            total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
+            results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : byDoc[x.m.d]; })
+          };
         });
       });
-      return Promise.all(rows).then(function (lists) {
-        var byDoc = {};
-        lists.forEach(function (list) { list.forEach(function (row) { byDoc[row.doc] = row; }); });
-        var facets = res.facets;
-        if (options.facets !== false) {
-          var fmeta = { facets: facetData() };
-          facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
-        }
-        return {
-          total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
-          results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : byDoc[x.m.d]; })
-        };
+    });
+  }
+
+  /**
+   * Puts first, among the pages holding the exact text of the query or of a synonym query
+   * (`bands[0]`, `bands[1]`, see widen), those whose title holds one of those texts: the
+   * query's own, then the synonyms', each band keeping its order. `training` on a Chinese
+   * portal found the about page saying it in passing first and 培训与 PMO 辅导 fourth;
+   * `risk register`, 风险登记册的建立与维护 under a page listing both words. Reads the
+   * block 0 of the synonyms' pages as far as a page of results reaches (`reach`): the
+   * rows of those shown need it anyway.
+   */
+  function titledFirst(query, vs, bands, reach) {
+    var needles = [exactText(query)].concat(vs.map(function (v) { return exactText(v.query); }))
+      .filter(function (n) { return n !== ''; });
+    var synonyms = bands[1].slice(0, reach);
+    var asked = bands[0].concat(synonyms);
+    return Promise.all(asked.map(function (x) {
+      return get('x/' + x.m.d + '-0').then(function (entry) {
+        if (!Array.isArray(entry)) return false;
+        var title = squeezeLines(String(entry[1]));
+        return needles.some(function (n) { return title.indexOf(n) >= 0; });
+      }, function () { return false; });
+    })).then(function (named) {
+      var ownNamed = [], ownOthers = [], synNamed = [], synOthers = [];
+      asked.forEach(function (x, i) {
+        var own = i < bands[0].length;
+        (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
       });
+      bands[0] = ownNamed.concat(synNamed, ownOthers);
+      bands[1] = synOthers.concat(bands[1].slice(reach));
     });
   }
 

@@ -31,6 +31,31 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
+/// Whether `text` holds `needle` in order as pieces of two characters or more, the
+/// longest first at each step (the client's rule for a title holding a query's words
+/// apart).
+fn holds_in_pieces(text: &str, needle: &str) -> bool {
+    let q: Vec<char> = needle.chars().collect();
+    let mut at = 0;
+    let mut i = 0;
+    while i < q.len() {
+        let piece = (2..=q.len() - i).rev().find_map(|len| {
+            let piece: String = q[i..i + len].iter().collect();
+            text[at..]
+                .find(&piece)
+                .map(|found| (at + found + piece.len(), len))
+        });
+        match piece {
+            Some((end, len)) => {
+                at = end;
+                i += len;
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
 /// The cells of a project's table `stem` (its milestones or risks), whichever way it is
 /// written: CSV, or a workbook (the MES project's milestones, 项目收尾评审 among them).
 fn table_text(stem: &Path) -> String {
@@ -170,9 +195,20 @@ fn the_exact_text_ranks_above_its_parts_apart() {
                 .any(|(u, text)| u == url && text.contains(&needle))
         };
         let found = urls(res);
-        // The last page holding the text comes before the first that does not.
+        let titles: Vec<String> = res["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| squeeze(row["title"].as_str().unwrap_or_default()))
+            .collect();
+        // The last page holding the text comes before the first that does not, but for
+        // a page whose title holds the query's words in order (数据迁移计划只安排一次演练
+        // for 数据迁移演练): what the query looks for, it may come first.
         let last_exact = found.iter().rposition(|u| exact(u));
-        let first_apart = found.iter().position(|u| !exact(u));
+        let first_apart = found
+            .iter()
+            .zip(&titles)
+            .position(|(u, title)| !exact(u) && !holds_in_pieces(title, &needle));
         if let (Some(e), Some(a)) = (last_exact, first_apart) {
             assert!(
                 e < a,
@@ -419,7 +455,7 @@ fn a_generated_portal_ranks_as_the_sample_does() {
 }
 
 /// A built site of `apart` pages whose titles hold 尾阶 阶段 段敏 敏捷, never in a row
-/// (收尾阶段 … 阶段敏捷), `halves` pages titled 收尾阶段 and as many titled 阶段敏捷
+/// (阶段敏捷 … 收尾阶段: not the phrase's words in order either), `halves` pages titled 收尾阶段 and as many titled 阶段敏捷
 /// (holding some of the phrase's bigrams, so not claiming it), and six pages holding
 /// 收尾阶段敏捷 in a row in their body; with the URLs of those six.
 fn apart_and_in_a_row(apart: usize, halves: usize) -> (Site, Vec<String>) {
@@ -433,7 +469,7 @@ fn apart_and_in_a_row(apart: usize, halves: usize) -> (Site, Vec<String>) {
         site.write(
             &format!("content/practices/apart/a-{n:03}.md"),
             format!(
-                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
+                "---\ntitle: \"阶段敏捷与收尾阶段 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
             ),
         );
     }
@@ -556,7 +592,7 @@ fn the_exact_text_past_the_first_block_still_ranks_first() {
         site.write(
             &format!("content/practices/apart/a-{n}.md"),
             format!(
-                "---\ntitle: \"收尾阶段与阶段敏捷 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
+                "---\ntitle: \"阶段敏捷与收尾阶段 {n}\"\ndate: 2024-05-01\n---\n\n团队复盘了本期的工作安排。\n"
             ),
         );
     }

@@ -252,3 +252,49 @@ fn how_much_and_how_many_are_question_words() {
         assert_eq!(result_urls(res)[0], "practices/risk/numbering/", "{res}");
     }
 }
+
+/// The eleventh tester's questions: `五个为什么`, a method a page names, became `五个`
+/// and put that page fourth under pages counting five of something; `模板归谁管` kept
+/// 归谁管 and found nothing; `A 级` lost its letter as the English article.
+#[test]
+fn a_question_written_on_a_page_is_kept_and_its_other_words_go() {
+    let site = Site::fixture("basic");
+    let mut practices = vec![
+        (
+            "why".to_string(),
+            "根因分析".to_string(),
+            "复盘时用五个为什么追问根因。".to_string(),
+        ),
+        (
+            "owner".to_string(),
+            "模板目录".to_string(),
+            "模板由 PMO 统一维护。".to_string(),
+        ),
+        (
+            "grade".to_string(),
+            "项目分级".to_string(),
+            "预算 500 万元以上为 A 级，其余为 B 级。".to_string(),
+        ),
+    ];
+    for n in 0..4 {
+        practices.push((
+            format!("five-{n}"),
+            format!("周报 {n}"),
+            "本周五个里程碑按期完成，五个风险关闭。".to_string(),
+        ));
+    }
+    for (slug, title, body) in &practices {
+        site.write(
+            &format!("content/practices/risk/{slug}.md"),
+            format!("---\ntitle: {title}\n---\n\n{body}\n"),
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!(["五个为什么", "模板归谁管", "A 级"]));
+    assert_eq!(relaxed(&r[0]), None, "{}", r[0]);
+    assert_eq!(result_urls(&r[0])[0], "practices/risk/why/", "{}", r[0]);
+    assert_eq!(relaxed(&r[1]), Some("模板"), "{}", r[1]);
+    assert_eq!(result_urls(&r[1])[0], "practices/risk/owner/", "{}", r[1]);
+    assert_eq!(result_urls(&r[2])[0], "practices/risk/grade/", "{}", r[2]);
+    assert_ne!(relaxed(&r[2]), Some("级"), "{}", r[2]);
+}

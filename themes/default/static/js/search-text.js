@@ -446,7 +446,7 @@
    */
   var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
     '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
-    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '的话', '一下', '我们', '你们', '大家'];
+    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
   /** Particles dropped only at a run's ends: inside one they are part of words (需要, 目的). */
   var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛';
   var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
@@ -467,13 +467,16 @@
       q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
     });
     CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
+    // A lone letter beside Chinese is a grade or a line (`A 级`, `I 级项目`, `B 线`), not
+    // the English article or pronoun.
+    var cjkBeside = Array.from(q).some(function (c) { return isCjk(c.codePointAt(0)); });
     var out = [];
     q.split(/[\s\u3000]+/).forEach(function (piece) {
       var chars = Array.from(piece);
       while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
       while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) chars.pop();
       var rest = chars.join('');
-      if (!rest || isLatinFiller(rest)) return;
+      if (!rest || (isLatinFiller(rest) && !(rest.length === 1 && cjkBeside))) return;
       out.push(rest);
     });
     return out.join(' ');

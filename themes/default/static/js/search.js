@@ -1486,6 +1486,9 @@
   function withoutFillers(query, res, options) {
     var stripped = T.withoutFillers(query);
     if (res.total >= WIDEN_BELOW || res.titled_ || !stripped || !T.hasFillers(query)) return res;
+    // A page holding the question as typed wrote it: `五个为什么` is a method, and the
+    // shorter `五个` found more pages and put the one naming it fourth.
+    if (res.results.some(function (row) { return row.exact && !row.synonym; })) return res;
     return searchWidened(stripped, options).then(function (r) {
       if (r.total <= res.total) return res;
       r.fillers = true;

@@ -351,3 +351,41 @@ fn a_page_titled_with_the_query_or_its_synonym_leads_the_exact_pages() {
         r[1]
     );
 }
+
+/// The eleventh tester's paraphrases found nothing or missed the practice: `范围扩大`
+/// (pages say 范围蔓延), `change control` (only the board was a group), `coaching`.
+#[test]
+fn paraphrases_and_english_names_of_practices_reach_their_pages() {
+    let site = site_with("");
+    practice(
+        &site,
+        "creep",
+        "需求膨胀复盘",
+        "定制需求不断增加，范围蔓延。",
+    );
+    practice(
+        &site,
+        "control",
+        "变更控制流程",
+        "所有变更经变更控制流程审批。",
+    );
+    practice(
+        &site,
+        "coach",
+        "新任经理辅导",
+        "每位新任项目经理配一名辅导员。",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["范围扩大", "change control", "coaching"]));
+    for (res, want) in r.iter().zip([
+        "practices/risk/creep/",
+        "practices/risk/control/",
+        "practices/risk/coach/",
+    ]) {
+        assert_eq!(
+            result_urls(res).first().map(String::as_str),
+            Some(want),
+            "{res}"
+        );
+    }
+}

@@ -366,11 +366,14 @@ pub fn render_with_text(
             // A task's box is a picture of its state, not a control: hidden from assistive
             // technology (an unlabelled checkbox is a form field without a name), with the
             // state told in a mark that needs no translation.
-            Event::TaskListMarker(done) => Event::Html(CowStr::Borrowed(if done {
-                "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☑ </span>"
-            } else {
-                "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☐ </span>"
-            })),
+            Event::TaskListMarker(done) => {
+                mark_task_item(&mut events);
+                Event::Html(CowStr::Borrowed(if done {
+                    "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☑ </span>"
+                } else {
+                    "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☐ </span>"
+                }))
+            }
             other => other,
         };
         prose.after(&event, &mut plain, &mut out.aside);
@@ -435,6 +438,19 @@ pub fn render_with_text(
     out.aside.shrink_to_fit();
     problems.extend(unread_links(path, text, base, &broken.into_inner()));
     (out, plain, problems)
+}
+
+/// Gives the item a task's box is in the class the theme drops the bullet by: a bullet
+/// and a box side by side are two markers for one item. The box comes first in its item
+/// (inside a paragraph in a loose list), so the item is the last one opened.
+fn mark_task_item(events: &mut [Event<'_>]) {
+    if let Some(item) = events
+        .iter_mut()
+        .rev()
+        .find(|event| matches!(event, Event::Start(Tag::Item)))
+    {
+        *item = Event::Html(CowStr::Borrowed("<li class=\"task-list-item\">"));
+    }
 }
 
 /// Words as a reader counts them: each CJK character is a word, Latin words by spaces.

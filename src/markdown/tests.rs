@@ -321,3 +321,30 @@ fn figures_and_link_lists_are_aside_from_the_prose() {
         "a link inside a sentence is prose"
     );
 }
+
+/// A task's item is marked so the theme can drop its bullet: a bullet beside a checkbox
+/// shows two markers for one item. Loose lists put the box inside a paragraph; the item
+/// is marked all the same, and an ordinary item of the same list keeps its bullet.
+#[test]
+fn a_task_item_is_marked_for_the_theme_and_keeps_its_state_in_text() {
+    let (r, problems) =
+        md("- [ ] 完成验收\n- [x] 提交结项报告\n- 普通事项\n\n1. [x] 第一步\n\n2. [ ] 第二步\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let html = r.html.unpack();
+    assert_eq!(
+        html.matches("<li class=\"task-list-item\">").count(),
+        4,
+        "{html}"
+    );
+    assert!(html.contains("<li>普通事项</li>"), "{html}");
+    assert!(
+        html.contains("<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☐ </span>完成验收"),
+        "{html}"
+    );
+    assert!(html.contains("checked=\"\""), "{html}");
+    assert_eq!(
+        html.matches("<li").count(),
+        html.matches("</li>").count(),
+        "{html}"
+    );
+}

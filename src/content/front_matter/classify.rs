@@ -83,6 +83,9 @@ pub(super) fn classify(
             _ => t!("add `{field}:` to the front matter", field = field),
         });
     }
+    if message == "recursion limit exceeded" {
+        return nested_too_deep(path, text, offset);
+    }
     // A date's own message is made again from its value, so that it can be translated
     // (serde passes it on as English text).
     let detail = message
@@ -144,6 +147,32 @@ pub(super) fn classify(
     }
     diagnostic
 }
+
+/// Lists or fields nested past the YAML reader's limit: its own words name neither the
+/// field nor a way out. No front matter field nests past a list of fields (a lesson's
+/// `actions`), so the value is flattened, or its data kept in a table under `data/`.
+fn nested_too_deep(path: &Path, text: &Arc<str>, offset: usize) -> Diagnostic {
+    // The top-level field the value is under, not the nested key the reader stopped at.
+    let field = super::field_block(text, offset).map(|(field, _)| field);
+    let problem = match field {
+        Some(field) => t!(
+            "`{field}` is nested too deeply: the YAML reader stops at {max} levels of lists and fields",
+            field = field,
+            max = NESTING_LIMIT
+        ),
+        None => t!(
+            "the front matter is nested too deeply: the YAML reader stops at {max} levels of lists and fields",
+            max = NESTING_LIMIT
+        ),
+    };
+    Diagnostic::error(Problem::FrontMatter(problem))
+        .at(Location::new(path, text, offset, 1))
+        .with_help(t!("flatten the value: a field holds a text, a number, a date or a list of them (`tags: [procurement, contracts]`), and a lesson's `actions` a list of fields; no field takes lists within lists. Keep deeper data in a table under `data/`"))
+}
+
+/// How deep the YAML reader (granit-parser, under serde-saphyr) nests lists and
+/// mappings before it gives up: its `flow_nesting_limit` and `block_nesting_limit`.
+const NESTING_LIMIT: usize = 255;
 
 /// The names serde lists after "expected" (`one of a, b or c`, with or without
 /// backquotes).

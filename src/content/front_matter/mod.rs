@@ -404,8 +404,13 @@ fn parse_yaml<T: DeserializeOwned>(front: &str) -> Result<T, (String, usize, usi
     options.strict_booleans = true;
     options.with_snippet = false;
     options.crop_radius = 0;
-    // An empty front matter block is an empty mapping, so the schema reports what is missing.
-    let front = if front.trim().is_empty() { "{}" } else { front };
+    // An empty front matter block is an empty mapping, so the schema reports what is
+    // missing. So is one of comments only (`# 草稿`), which YAML reads as no document at
+    // all and saphyr told as "unexpected end of input".
+    let only_comments = front
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+    let front = if only_comments { "{}" } else { front };
     serde_saphyr::from_str_with_options::<T>(front, options).map_err(|e| {
         let (line, col) = e
             .location()

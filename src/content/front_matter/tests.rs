@@ -490,3 +490,47 @@ fn a_value_written_as_its_label_shortened_is_told_the_word_to_write() {
     let help = e[0].help.as_ref().unwrap().to_string();
     assert!(help.contains("write `closure`"), "{help}");
 }
+
+/// A block holding only a comment is an empty one to YAML: it was told "unexpected end
+/// of input", which names no field and no fix.
+#[test]
+fn a_front_matter_of_only_comments_is_told_the_fields_it_lacks() {
+    let text = "---\n# 草稿\n---\n正文\n";
+    let all = parse_all::<LessonMeta>(text, "lesson").unwrap_err();
+    let told: Vec<String> = all.iter().map(|d| d.to_string()).collect();
+    assert!(
+        told.iter().all(|d| !d.contains("end of input")),
+        "{told:#?}"
+    );
+    assert!(told[0].contains("a.md:2:1"), "{told:#?}");
+    assert!(told[0].contains("`title`"), "{told:#?}");
+    assert!(told.iter().any(|d| d.contains("`project`")), "{told:#?}");
+    let help = all[0]
+        .help
+        .as_ref()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    assert!(help.contains("add `title:`"), "{help}");
+    // A field behind the `#` is still told as written out of reach.
+    let hinted = parse_str::<PageMeta>("---\n# title: 采购手册\n---\n", "page").unwrap_err();
+    let help = hinted.help.map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("`title: 采购手册`"), "{help}");
+}
+
+/// Lists nested past the reader's limit were told "recursion limit exceeded", with no
+/// field named and no help.
+#[test]
+fn a_value_nested_past_the_readers_limit_is_told_by_its_field_with_help() {
+    let text = format!(
+        "---\ntitle: 深\ntags: {}采购{}\n---\n",
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    let d = parse_str::<PageMeta>(&text, "page").unwrap_err();
+    let told = d.to_string();
+    assert!(told.contains("a.md:3:"), "{told}");
+    assert!(!told.contains("recursion"), "{told}");
+    assert!(told.contains("`tags`") && told.contains("nested"), "{told}");
+    let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+    assert!(help.contains("flatten"), "{help}");
+}

@@ -181,9 +181,10 @@ fn header_key(header: &str) -> String {
 enum Unit {
     /// A currency's own units (`（元）`, `(CNY)`): the amounts are as pmo reads them.
     Currency,
-    /// A multiple of them (`（万元）`, `(k)`): read as written, each amount would be
+    /// A multiple of them (`（万元）`, `(k)`), as the unit it was written and how many of
+    /// the currency's units it stands for: read as written, each amount would be
     /// thousands of times too small.
-    Scaled,
+    Scaled(&'static str, u32),
 }
 
 /// The units a header names the currency by that [`crate::numbers::currency_code`] does
@@ -193,29 +194,31 @@ const CURRENCY_WORDS: &[&str] = &["yuan", "$"];
 const CURRENCY_CODES: &[&str] = &[
     "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "KRW", "TWD", "INR",
 ];
-const SCALED_UNITS: &[&str] = &[
-    "万元",
-    "万",
-    "千元",
-    "千",
-    "百万",
-    "百万元",
-    "亿",
-    "亿元",
-    "k",
-    "'000",
-    "000",
-    "000s",
-    "thousands",
-    "m",
-    "mn",
-    "million",
-    "millions",
-    "k usd",
-    "k€",
-    "k$",
-    "万美元",
-    "千美元",
+/// The multiples of a currency a header's unit may name, each with how many of the
+/// currency's units it stands for.
+const SCALED_UNITS: &[(&str, u32)] = &[
+    ("万元", 10_000),
+    ("万", 10_000),
+    ("千元", 1_000),
+    ("千", 1_000),
+    ("百万", 1_000_000),
+    ("百万元", 1_000_000),
+    ("亿", 100_000_000),
+    ("亿元", 100_000_000),
+    ("k", 1_000),
+    ("'000", 1_000),
+    ("000", 1_000),
+    ("000s", 1_000),
+    ("thousands", 1_000),
+    ("m", 1_000_000),
+    ("mn", 1_000_000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("k usd", 1_000),
+    ("k€", 1_000),
+    ("k$", 1_000),
+    ("万美元", 10_000),
+    ("千美元", 1_000),
 ];
 
 /// A header's name and the unit written after it in brackets (`计划值（元）`,
@@ -224,10 +227,11 @@ fn unit_of(header: &str) -> Option<(&str, Unit)> {
     let (base, unit) = bracketed(header)?;
     if header_currency(header).is_some() {
         Some((base, Unit::Currency))
-    } else if SCALED_UNITS.contains(&unit.as_str()) {
-        Some((base, Unit::Scaled))
     } else {
-        None
+        SCALED_UNITS
+            .iter()
+            .find(|(scaled, _)| *scaled == unit)
+            .map(|&(scaled, factor)| (base, Unit::Scaled(scaled, factor)))
     }
 }
 
@@ -397,24 +401,29 @@ fn scaled_column(kind: &str, table: &Table) -> Option<crate::messages::Text> {
 /// multiple of the currency.
 fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
     let (_, names) = READ_AS.iter().find(|(k, _)| *k == kind)?;
-    let (base, Unit::Scaled) = unit_of(column)? else {
+    let (base, Unit::Scaled(unit, factor)) = unit_of(column)? else {
         return None;
     };
     let key = header_key(base);
     let (name, _) = names
         .iter()
         .find(|(name, aliases)| *name == key || aliases.contains(&key.as_str()))?;
-    // `pv(万)` is headed `pv` either way: one name, not "`pv` or `pv`".
-    Some(if base.trim() == *name {
+    let factor = crate::numbers::format_amount(f64::from(factor));
+    // `pv(万)` and `PV (k)` are headed `pv` either way: one name, not "`pv` or `pv`".
+    Some(if key == *name {
         t!(
-            "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{name}`",
+            "`{column}` gives its amounts in {unit}, {factor} of the currency's units: pmo reads amounts in the currency's own units, so multiply its amounts by {factor} and head it `{name}`, with no unit in brackets or the currency's own (`CNY`, `USD` …), never a multiple of it",
             column = column.trim(),
+            unit = unit,
+            factor = factor,
             name = *name
         )
     } else {
         t!(
-            "`{column}` gives its amounts in a multiple of the currency: pmo reads amounts in the currency's own units, so convert the column (万元 × 10,000, k × 1,000) and head it `{base}` or `{name}`",
+            "`{column}` gives its amounts in {unit}, {factor} of the currency's units: pmo reads amounts in the currency's own units, so multiply its amounts by {factor} and head it `{base}` or `{name}`, with no unit in brackets or the currency's own (`CNY`, `USD` …), never a multiple of it",
             column = column.trim(),
+            unit = unit,
+            factor = factor,
             base = base,
             name = *name
         )
@@ -466,14 +475,38 @@ mod tests {
         .unwrap()
     }
 
-    /// Malformed hunt 8: `pv(万)` was told to be headed "`pv` or `pv`".
+    /// Malformed hunt 8: `pv(万)` was told to be headed "`pv` or `pv`", and `PV (k)`
+    /// "`PV` or `pv`", one name twice; every multiple was told "万元 × 10,000, k × 1,000",
+    /// whichever it was.
     #[test]
-    fn a_scaled_column_is_told_each_name_once() {
-        let help = |column: &str| scaled_help("budget", column).map(|t| t.to_string());
-        let pv = help("pv(万)").unwrap_or_default();
-        assert!(pv.ends_with("head it `pv`"), "{pv}");
-        let named = help("计划值（万元）").unwrap_or_default();
-        assert!(named.ends_with("head it `计划值` or `pv`"), "{named}");
+    fn a_scaled_column_is_told_its_multiple_and_each_name_once() {
+        let help = |column: &str| {
+            scaled_help("budget", column)
+                .map(|t| t.to_string())
+                .unwrap_or_default()
+        };
+        for (column, unit, factor) in [
+            ("pv(万)", "万", "10,000"),
+            ("PV (k)", "k", "1,000"),
+            ("pv [百万元]", "百万元", "1,000,000"),
+            ("Pv（亿元）", "亿元", "100,000,000"),
+            ("pv (Million)", "million", "1,000,000"),
+            ("pv ('000)", "'000", "1,000"),
+            ("pv(万美元)", "万美元", "10,000"),
+        ] {
+            let told = help(column);
+            assert!(
+                told.contains(&format!("in {unit}, {factor} of the currency's units"))
+                    && told.contains(&format!("multiply its amounts by {factor}")),
+                "{column}: {told}"
+            );
+            assert!(told.contains("head it `pv`,"), "{column}: {told}");
+            assert_eq!(told.matches("`pv`").count(), 1, "{column}: {told}");
+            assert!(told.contains("never a multiple"), "{column}: {told}");
+        }
+        let named = help("计划值（万元）");
+        assert!(named.contains("head it `计划值` or `pv`,"), "{named}");
+        assert_eq!(help("计划值（元）"), "");
     }
 
     #[test]
@@ -553,8 +586,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            missing.contains("`计划值（万元）` gives its amounts in a multiple of the currency")
-                && missing.contains("head it `计划值` or `pv`"),
+            missing.contains(
+                "`计划值（万元）` gives its amounts in 万元, 10,000 of the currency's units"
+            ) && missing.contains("head it `计划值` or `pv`,"),
             "{missing}"
         );
         // As an unread column, it is a doubt about the figures, not the author's own.

@@ -61,6 +61,15 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The message as a diagnostic of `severity` tells it: a warning about site.toml is
+    /// no sign the file is invalid (the site builds), so it says what it found alone.
+    pub fn text_as(&self, severity: Severity) -> Text {
+        match (self, severity) {
+            (Problem::Config(detail), Severity::Warning) => detail.clone(),
+            _ => self.text(),
+        }
+    }
+
     /// The message, ready to be shown in any language.
     pub fn text(&self) -> Text {
         match self {
@@ -263,6 +272,11 @@ impl Diagnostic {
 }
 
 impl Diagnostic {
+    /// What is wrong, as every form of the diagnostic shows it (see [`Problem::text_as`]).
+    pub fn message(&self) -> Text {
+        self.problem.text_as(self.severity)
+    }
+
     /// The machine-readable form for CI and editors (`--format json`): one object per
     /// diagnostic, lines and columns 1-based, columns in characters, `end` exclusive,
     /// `message` and `help` in `lang`.
@@ -293,7 +307,7 @@ impl Diagnostic {
             "line": start.get("line"),
             "column": start.get("column"),
             "end": end,
-            "message": self.problem.text().render(lang),
+            "message": self.message().render(lang),
             "help": self.help.as_ref().map(|h| h.render(lang)),
         })
     }
@@ -310,7 +324,7 @@ impl fmt::Display for Diagnostic {
         if let Some(pos) = self.position() {
             write!(f, "{pos}: ")?;
         }
-        let problem = self.problem.to_string();
+        let problem = self.message().to_string();
         write!(f, "{}", crate::escape::for_terminal(&problem))?;
         if let Some(help) = &self.help {
             let help = help.to_string();

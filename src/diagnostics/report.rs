@@ -32,7 +32,7 @@ pub fn render(d: &Diagnostic, lang: Lang, color: bool) -> String {
     let tame = |text: String| crate::escape::for_terminal(&text).into_owned();
     let report = Report {
         diagnostic: d,
-        message: tame(d.problem.text().render(lang)),
+        message: tame(d.message().render(lang)),
         help: d.help.as_ref().map(|h| tame(h.render(lang))),
         label: t!("here").render(lang),
         location: d.location.as_deref().map(around_the_spot),

@@ -90,3 +90,37 @@ fn a_span_ending_inside_a_character_reaches_its_end() {
         assert!(shown.contains("budget.csv:2:9"), "{shown}");
     }
 }
+
+/// A warning about site.toml read "invalid site.toml: …" though the site built: only
+/// an error says the file is invalid, in every form a diagnostic is shown.
+#[test]
+fn a_warning_about_site_toml_is_not_told_invalid() {
+    let text: Arc<str> = "title = \"门户\"\n[currency.rates]\nDOLLAR = 7\n".into();
+    let at = Location::new(
+        Path::new("site.toml"),
+        &text,
+        text.find("DOLLAR").unwrap(),
+        6,
+    );
+    let detail = || t!("`{key}` in `rates` is no currency code", key = "DOLLAR");
+    let warning = Diagnostic::warning(Problem::Config(detail())).at(at.clone());
+    let error = Diagnostic::error(Problem::Config(detail())).at(at);
+    for lang in [Lang::En, Lang::ZhCn] {
+        for (d, invalid) in [(&warning, false), (&error, true)] {
+            let shown = [
+                d.to_string(),
+                render(d, lang, false),
+                d.to_json(lang)["message"].to_string(),
+                d.message().render(lang),
+            ];
+            for told in shown {
+                assert!(told.contains("DOLLAR"), "{told}");
+                assert_eq!(
+                    told.contains("invalid site.toml") || told.contains("site.toml 有误"),
+                    invalid,
+                    "{told}"
+                );
+            }
+        }
+    }
+}

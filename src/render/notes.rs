@@ -27,7 +27,7 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<DataNote>> {
                 .into_iter()
                 .map(|d| DataNote {
                     place: d.place,
-                    message: d.warning.problem.text().render(lang),
+                    message: d.warning.message().render(lang),
                 })
                 .collect();
             (slug, notes)

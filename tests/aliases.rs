@@ -15,6 +15,22 @@ fn register_with(aliases: &str) -> String {
     )
 }
 
+/// The basic site with the `public` and `pmo` audiences, and the register practice for
+/// `pmo` only, with `aliases`.
+fn secret_register_with(aliases: &str) -> Site {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}audiences = [\"public\", \"pmo\"]\n"),
+    );
+    site.write(
+        "content/practices/risk/register.md",
+        register_with(aliases).replace("owner: 周静怡\n", "owner: 周静怡\naudience: pmo\n"),
+    );
+    site
+}
+
 #[test]
 fn each_alias_writes_a_redirect_to_the_page_relative_to_the_site() {
     let site = Site::fixture("basic");
@@ -176,17 +192,7 @@ fn an_alias_windows_cannot_hold_is_warned_about_at_its_place() {
 
 #[test]
 fn a_page_an_audience_may_not_see_leaves_no_alias_in_its_build() {
-    let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        format!("{config}audiences = [\"public\", \"pmo\"]\n"),
-    );
-    site.write(
-        "content/practices/risk/register.md",
-        register_with("[/old/secret-register/]")
-            .replace("owner: 周静怡\n", "owner: 周静怡\naudience: pmo\n"),
-    );
+    let site = secret_register_with("[/old/secret-register/]");
     site.build_all_audiences();
     let public = site.public().join("public");
     assert!(!public.join("old/secret-register").exists());
@@ -214,23 +220,82 @@ fn a_link_to_a_moved_page_suggests_an_alias_for_its_old_address() {
         message.contains("aliases: [/lessons/2023/vendor-delay/]"),
         "{message}"
     );
-    // A page that keeps that address already is not told to.
+}
+
+/// A page moved with `aliases:` for its old address, and other pages still linking the
+/// old one (as its old `.md` file, its old address, or an old `.html` file): each link
+/// was a broken-link error failing the build. Each goes to the page where it is now,
+/// relative like every link, its `#anchor` kept, the build passing.
+#[test]
+fn a_link_to_an_address_an_alias_keeps_goes_to_the_page_where_it_is_now() {
+    let site = Site::fixture("basic");
     let lesson =
         std::fs::read_to_string(site.root().join("content/lessons/vendor-delay.md")).unwrap();
     site.write(
         "content/lessons/vendor-delay.md",
         lesson.replacen(
             "id: LL-2024-001\n",
-            "id: LL-2024-001\naliases: /lessons/2023/vendor-delay/\n",
+            "id: LL-2024-001\naliases: [/lessons/2023/vendor-delay/, /旧站/供应商.html]\n",
             1,
-        ),
+        ) + "\n## 经过\n\n接口延期。\n",
+    );
+    site.write(
+        "content/reports/monthly.md",
+        "---\ntitle: 月报\ndate: 2024-06-30\n---\n\n见[旧文件](../lessons/2023/vendor-delay.md)、\
+         [旧地址](/lessons/2023/vendor-delay/)、[相对旧地址](../lessons/2023/vendor-delay/#经过)\
+         和[旧页面](../旧站/供应商.html)。\n",
+    );
+    site.build_ok();
+    let html = site.read("reports/monthly/index.html");
+    assert_eq!(
+        html.matches("href=\"../../lessons/vendor-delay/\"").count(),
+        3,
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"../../lessons/vendor-delay/#经过\""),
+        "{html}"
+    );
+    assert!(!html.contains("2023/"), "{html}");
+    assert!(!html.contains("旧站/"), "{html}");
+    // The lesson lists the report among the pages linking to it.
+    let lesson = site.read("lessons/vendor-delay/index.html");
+    assert!(lesson.contains("reports/monthly/"), "{lesson}");
+    // An anchor the page lacks is still told, at the link.
+    site.write(
+        "content/reports/monthly.md",
+        "---\ntitle: 月报\ndate: 2024-06-30\n---\n\n见[旧文件](../lessons/2023/vendor-delay.md#教训)。\n",
     );
     let message = site.build_err();
-    assert!(
-        message.contains("link it as `../lessons/vendor-delay.md`"),
-        "{message}"
+    assert!(message.contains("`教训`"), "{message}");
+}
+
+/// A link to the old address of a page one audience may not see is, in that audience's
+/// build, text without the link, as a link to the page itself is; not a broken link.
+#[test]
+fn a_link_to_an_old_address_of_a_page_out_of_sight_is_made_text() {
+    let site = secret_register_with("[/old/secret-register/, /old/secret.html]");
+    site.write(
+        "content/reports/monthly.md",
+        "---\ntitle: 月报\ndate: 2024-06-30\n---\n\n见[旧登记册](../old/secret-register/)、\
+         [旧文件](../old/secret-register.md)和[旧页面](/old/secret.html)。\n",
     );
-    assert!(!message.contains("aliases:"), "{message}");
+    site.build_all_audiences();
+    let public =
+        std::fs::read_to_string(site.public().join("public/reports/monthly/index.html")).unwrap();
+    assert!(
+        public.contains("旧登记册") && public.contains("旧页面"),
+        "{public}"
+    );
+    assert!(!public.contains("secret"), "{public}");
+    let pmo =
+        std::fs::read_to_string(site.public().join("pmo/reports/monthly/index.html")).unwrap();
+    assert_eq!(
+        pmo.matches("href=\"../../practices/risk/register/\"")
+            .count(),
+        3,
+        "{pmo}"
+    );
 }
 
 /// The `<title>` of the document Chromium ends on after loading `url`.

@@ -307,6 +307,10 @@ impl Plan {
             } else {
                 hidden_pages.insert(page.rel_path.clone(), self.names[l].clone());
                 hidden_urls.insert(page.url.clone(), self.names[l].clone());
+                // Its old addresses too: a link to one goes to the page.
+                for alias in &page.aliases {
+                    hidden_urls.insert(alias.url.clone(), self.names[l].clone());
+                }
             }
         }
         let hidden_assets: HashMap<String, String> = loaded

@@ -42,10 +42,20 @@ impl View {
                 continue;
             };
             let url = as_url(&target);
+            // A hidden page's old `.html` file, or its old `.md` file whose address it
+            // keeps, is the page as much as its own address is.
+            let old_file = || {
+                self.hidden_urls.get(&target).or_else(|| {
+                    target.ends_with(".md").then_some(())?;
+                    self.hidden_urls
+                        .get(&crate::content::page_file::url_of(&target))
+                })
+            };
             let audience = self
                 .hidden_pages
                 .get(&target)
                 .or_else(|| self.hidden_urls.get(&url))
+                .or_else(old_file)
                 .or_else(|| self.hidden_assets.get(&target));
             let Some(audience) = audience else { continue };
             across += 1;

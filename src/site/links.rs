@@ -30,6 +30,9 @@ pub struct Resolved {
 pub struct LinkIndex {
     by_rel: HashMap<String, PageId>,
     by_url: HashMap<String, PageId>,
+    /// The old addresses pages keep (`aliases:`): a link to one goes to the page where it
+    /// is now, as its redirect would take a reader.
+    by_alias: HashMap<String, PageId>,
     /// Sections and the list pages the build generates (taxonomies, the dashboard).
     section_urls: HashSet<String>,
     assets: HashSet<String>,
@@ -97,6 +100,11 @@ impl LinkIndex {
                 .pages
                 .iter_enumerated()
                 .map(|(i, p)| (p.url.clone(), i))
+                .collect(),
+            by_alias: site
+                .pages
+                .iter_enumerated()
+                .flat_map(|(i, p)| p.aliases.iter().map(move |a| (a.url.clone(), i)))
                 .collect(),
             section_urls: site
                 .sections
@@ -287,6 +295,26 @@ fn resolve(
         url
     };
 
+    // A page's own address, with the `#anchor` checked against its headings.
+    let to_page = |target: PageId| {
+        let target_page = site.page(target);
+        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+            check_anchor(target_page, f).map_err(|help| {
+                broken(
+                    t!(
+                        "{page} has no heading with the id `{fragment}`",
+                        page = &target_page.path,
+                        fragment = f
+                    ),
+                    help,
+                )
+            })?;
+        }
+        Ok(Some(Resolved {
+            url: with_query_and_fragment(&target_page.url),
+            target: Some(target),
+        }))
+    };
     let is_file = |rel: &str| index.assets.contains(rel) || site.static_files.contains_key(rel);
     // A Markdown file offered for download (a template under static/) is a file, not a
     // page.
@@ -294,7 +322,13 @@ fn resolve(
         if index.failed.contains(&target_rel) {
             return Ok(None);
         }
-        let Some(&target) = index.by_rel.get(target_rel.as_str()) else {
+        // A page's old file, whose address the page keeps as an alias.
+        let kept = || {
+            index
+                .by_alias
+                .get(&crate::content::page_file::url_of(&target_rel))
+        };
+        let Some(&target) = index.by_rel.get(target_rel.as_str()).or_else(kept) else {
             if index.folders.contains(&target_rel) {
                 return Err(broken(
                     t!("content/{target_rel} is a folder, not a page", target_rel = target_rel),
@@ -305,15 +339,12 @@ fn resolve(
             if found.is_empty() {
                 found = same_file(index, page.dir(), &target_rel);
             }
-            // The address the page had at the linked place, unless it keeps it already.
+            // The address the page had at the linked place: no page keeps it (a page
+            // that did was found above).
             let old = match found.as_slice() {
-                [one] => {
+                [_] => {
                     let old = crate::content::page_file::url_of(&target_rel);
-                    let kept = index
-                        .by_rel
-                        .get(*one)
-                        .is_some_and(|&id| site.page(id).aliases.iter().any(|a| a.url == old));
-                    (!kept && !old.is_empty()).then_some(old)
+                    (!old.is_empty()).then_some(old)
                 }
                 _ => None,
             };
@@ -337,23 +368,7 @@ fn resolve(
                 help,
             ));
         };
-        let target_page = site.page(target);
-        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-            check_anchor(target_page, f).map_err(|help| {
-                broken(
-                    t!(
-                        "{page} has no heading with the id `{fragment}`",
-                        page = &target_page.path,
-                        fragment = f
-                    ),
-                    help,
-                )
-            })?;
-        }
-        return Ok(Some(Resolved {
-            url: with_query_and_fragment(&target_page.url),
-            target: Some(target),
-        }));
+        return to_page(target);
     }
 
     // Not a page: an attachment in content/, a static file, or a page or section URL.
@@ -375,6 +390,14 @@ fn resolve(
             url: with_query_and_fragment(&as_url),
             target: Some(target),
         }));
+    }
+    // An old address a page keeps: its folder, or the `.html` file itself.
+    if let Some(&target) = index
+        .by_alias
+        .get(as_url.as_str())
+        .or_else(|| index.by_alias.get(target_rel.as_str()))
+    {
+        return to_page(target);
     }
     if index.section_urls.contains(&as_url) {
         return Ok(Some(Resolved {

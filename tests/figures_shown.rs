@@ -492,6 +492,46 @@ fn blocks_over_the_portfolio_name_its_currency_and_mark_doubted_figures() {
     assert!(page.contains("data in doubt"));
 }
 
+/// A ```table or ```chart block over one project's own budget showed its amounts with
+/// no unit anywhere, unless its author wrote `y_label`, while blocks over `portfolio`
+/// named the currency. Its money columns and axes name the project's currency the same
+/// way; a label the author wrote is left as written.
+#[test]
+fn blocks_over_a_projects_own_budget_name_its_currency() {
+    let site = Site::fixture("basic");
+    with_currency(&site, "portfolio = \"CNY\"\nrates = { USD = 7.1 }");
+    active(&site, "usd", "bac: 600000\ncurrency: usd\n", B);
+    site.write(
+        "content/reports/budgets.md",
+        "---\ntitle: 预算明细\ndate: 2026-04-10\n---\n\n\
+         ```table\ndata = \"projects/erp/budget\"\ncolumns = [\"period\", \"pv\", \"ev\"]\n```\n\n\
+         ```table\ndata = \"projects/usd/budget\"\ncolumns = [\"period\", \"ac\"]\nheaders = [\"月份\", \"实际成本\"]\n```\n\n\
+         ```chart\ntype = \"line\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = [\"pv\", \"ev\"]\ntitle = \"计划与挣值\"\n```\n\n\
+         ```chart\ntype = \"line\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = \"ac\"\ny_label = \"实际成本（万）\"\ntitle = \"实际成本\"\n```\n",
+    );
+    site.build_ok();
+    let page = site.read("reports/budgets/index.html");
+    assert!(page.contains("<th scope=\"col\">pv（CNY）</th>"), "{page}");
+    assert!(page.contains("<th scope=\"col\">ev（CNY）</th>"), "{page}");
+    assert!(page.contains("<th scope=\"col\">period</th>"), "{page}");
+    // The author's own header is left as written.
+    assert!(page.contains("<th scope=\"col\">实际成本</th>"), "{page}");
+    let figures: Vec<&str> = page.split("<figure").skip(1).collect();
+    assert_eq!(figures.len(), 2, "{page}");
+    assert!(figures[0].contains("pv, ev（CNY）"), "{}", figures[0]);
+    assert!(figures[1].contains("实际成本（万）"), "{}", figures[1]);
+    assert!(!figures[1].contains("CNY"), "{}", figures[1]);
+    // A block on the project's own page, over its `budget`, in its own currency.
+    let index = std::fs::read_to_string(site.root().join("content/projects/usd/index.md")).unwrap();
+    site.write(
+        "content/projects/usd/index.md",
+        format!("{index}\n```table\ndata = \"budget\"\ncolumns = [\"period\", \"pv\"]\n```\n"),
+    );
+    site.build_ok();
+    let page = site.read("projects/usd/index.html");
+    assert!(page.contains("<th scope=\"col\">pv（USD）</th>"), "{page}");
+}
+
 /// The data table under a project's S-curve printed `1000000` where every other table
 /// prints `1,000,000` (the seventh walk-through).
 #[test]

@@ -345,8 +345,9 @@ fn page_blocks(
                     );
                     continue;
                 }
+                let money = over_portfolio::money(site, table);
                 let (chart, data) =
-                    build::chart(&over_portfolio::chart_spec(c, table, i18n), table);
+                    build::chart(&over_portfolio::chart_spec(c, money.as_ref(), i18n), table);
                 match drawing::draw(
                     &chart,
                     &data,
@@ -372,7 +373,8 @@ fn page_blocks(
                 }
             }
             BlockSpec::Table(t) => {
-                let data = over_portfolio::table(t, table, i18n);
+                let money = over_portfolio::money(site, table);
+                let data = over_portfolio::table(t, table, money.as_ref(), i18n);
                 let cells = data.rows.len().saturating_mul(data.columns.len().max(1));
                 table_cells = table_cells.saturating_add(cells);
                 if table_cells > MAX_TABLE_CELLS {

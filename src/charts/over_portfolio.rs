@@ -4,7 +4,10 @@
 //! 1,500,000 USD with no unit anywhere on the page, and printed a CPI of 0.36 plain
 //! while the dashboard marked the project 数据存疑 (the seventh walk-through). So the
 //! money columns name the currency as the dashboard's amount axis does, and each
-//! figure of a project in doubt carries the dashboard's mark.
+//! figure of a project in doubt carries the dashboard's mark. A block over one
+//! project's own budget showed its amounts with no unit either: its money columns name
+//! the project's currency the same way, but a label of the author's is left as
+//! written, as nothing was converted behind the author's back.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,6 +19,7 @@ use crate::derive::doubts::Mark;
 use crate::derive::tables::{is_portfolio, portfolio_currency, CONVERTED_COLUMNS};
 use crate::escape::xml as escape;
 use crate::i18n::I18n;
+use crate::site::Site;
 
 /// The columns of `portfolio` whose values rest on a project's figures: its amounts,
 /// the ratios made from them and the status graded from those.
@@ -40,6 +44,40 @@ fn names_currency(label: &str, currency: &str) -> bool {
             .any(|unit| crate::numbers::currency_code(unit) == currency)
 }
 
+/// The currency a block's amounts are in, when it has one to name.
+pub struct Money {
+    currency: String,
+    /// Whether a label the author wrote gets the currency too: over `portfolio`, whose
+    /// amounts were converted, which the author's label cannot have known.
+    converted: bool,
+}
+
+/// The portfolio currency for a block over `portfolio`; a project's own (or, naming
+/// none, the portfolio's, as its page shows it) for a block over its budget.
+pub fn money(site: &Site, table: &Table) -> Option<Money> {
+    if is_portfolio(table) {
+        return portfolio_currency(table).map(|currency| Money {
+            currency,
+            converted: true,
+        });
+    }
+    let slug = table
+        .name
+        .strip_prefix("projects/")?
+        .strip_suffix("/budget")?;
+    let info = site.page(*site.projects.get(slug)?).project()?;
+    let currency = info
+        .currency
+        .as_deref()
+        .map(crate::numbers::currency_code)
+        .or_else(|| crate::derive::currency::of_site(site))
+        .filter(|c| !c.is_empty())?;
+    Some(Money {
+        currency,
+        converted: false,
+    })
+}
+
 /// `label` with the currency after it (`BAC（CNY）`, `BAC (CNY)`), unless it names it.
 fn in_currency(label: &str, currency: &str, i18n: &I18n) -> String {
     if names_currency(label, currency) {
@@ -50,43 +88,43 @@ fn in_currency(label: &str, currency: &str, i18n: &I18n) -> String {
         .replace("{currency}", currency)
 }
 
-/// The ```table block's rows and columns, the headers of converted amounts naming the
-/// portfolio currency when the block is over `portfolio`.
-pub fn table(spec: &TableSpec, table: &Table, i18n: &I18n) -> DataTable {
+/// The ```table block's rows and columns, the headers of amounts naming their currency
+/// (see [`money`]).
+pub fn table(spec: &TableSpec, table: &Table, money: Option<&Money>, i18n: &I18n) -> DataTable {
     let mut data = build::table(spec, table);
-    let currency = is_portfolio(table)
-        .then(|| portfolio_currency(table))
-        .flatten();
-    if let Some(currency) = currency {
+    if let Some(money) = money {
         let shown = build::shown_columns(spec, table);
-        for (header, &c) in data.columns.iter_mut().zip(&shown) {
-            if is_converted(&table.columns[c]) {
-                *header = in_currency(header, &currency, i18n);
+        let written = |i: usize| spec.headers.as_ref().is_some_and(|h| i < h.len());
+        for (i, (header, &c)) in data.columns.iter_mut().zip(&shown).enumerate() {
+            if is_converted(&table.columns[c]) && (money.converted || !written(i)) {
+                *header = in_currency(header, &money.currency, i18n);
             }
         }
     }
     data
 }
 
-/// The chart block's spec, its axis over converted amounts naming the portfolio
-/// currency when it is over `portfolio` (the label written, else the columns' names).
-pub fn chart_spec<'s>(spec: &'s ChartSpec, table: &Table, i18n: &I18n) -> Cow<'s, ChartSpec> {
-    let Some(currency) = is_portfolio(table)
-        .then(|| portfolio_currency(table))
-        .flatten()
-    else {
+/// The chart block's spec, its axis over amounts naming their currency (see [`money`]):
+/// the label written, else the columns' names.
+pub fn chart_spec<'s>(
+    spec: &'s ChartSpec,
+    money: Option<&Money>,
+    i18n: &I18n,
+) -> Cow<'s, ChartSpec> {
+    let Some(money) = money else {
         return Cow::Borrowed(spec);
     };
     let mut out = Cow::Borrowed(spec);
     let ys = spec.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
     let counted = spec.aggregate == Some(Aggregate::Count);
-    if !counted && !ys.is_empty() && ys.iter().all(|y| is_converted(y)) {
+    let named = |label: &Option<String>| money.converted || label.is_none();
+    if !counted && !ys.is_empty() && ys.iter().all(|y| is_converted(y)) && named(&spec.y_label) {
         let label = spec.y_label.clone().unwrap_or_else(|| ys.join(", "));
-        out.to_mut().y_label = Some(in_currency(&label, &currency, i18n));
+        out.to_mut().y_label = Some(in_currency(&label, &money.currency, i18n));
     }
-    if is_converted(&spec.x) {
+    if is_converted(&spec.x) && named(&spec.x_label) {
         let label = spec.x_label.clone().unwrap_or_else(|| spec.x.clone());
-        out.to_mut().x_label = Some(in_currency(&label, &currency, i18n));
+        out.to_mut().x_label = Some(in_currency(&label, &money.currency, i18n));
     }
     out
 }

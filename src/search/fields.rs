@@ -349,7 +349,8 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
         };
         match spec {
             BlockSpec::Table(spec) => {
-                let shown = charts::over_portfolio::table(spec, table, i18n);
+                let money = charts::over_portfolio::money(site, table);
+                let shown = charts::over_portfolio::table(spec, table, money.as_ref(), i18n);
                 for cell in shown.columns.iter().chain(shown.rows.iter().flatten()) {
                     out.add(Some(cell));
                 }
@@ -359,7 +360,8 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
                 if charts::check::check(spec, table, &raw.text).is_ok()
                     && charts::build::check_size(chart, table).is_ok()
                 {
-                    let chart = charts::over_portfolio::chart_spec(chart, table, i18n);
+                    let money = charts::over_portfolio::money(site, table);
+                    let chart = charts::over_portfolio::chart_spec(chart, money.as_ref(), i18n);
                     for label in charts::build::chart(&chart, table).0.labels() {
                         out.add(Some(label));
                     }

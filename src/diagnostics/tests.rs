@@ -102,7 +102,12 @@ fn a_warning_about_site_toml_is_not_told_invalid() {
         text.find("DOLLAR").unwrap(),
         6,
     );
-    let detail = || t!("`{key}` in `rates` is no currency code", key = "DOLLAR");
+    let detail = || {
+        t!(
+            "`{key}` in `rates` is no currency code, and no project names it: its rate converts nothing",
+            key = "DOLLAR"
+        )
+    };
     let warning = Diagnostic::warning(Problem::Config(detail())).at(at.clone());
     let error = Diagnostic::error(Problem::Config(detail())).at(at);
     for lang in [Lang::En, Lang::ZhCn] {

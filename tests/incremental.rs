@@ -836,3 +836,49 @@ fn a_page_moved_with_its_old_address_as_an_alias_leaves_a_redirect_there() {
         .contains("url=../../lessons/2024/vendor-delay/"));
     s.assert_clean("a page moved, its old address an alias");
 }
+
+/// `pmo build` refuses an author's file under /search/ while search is on (the search box
+/// loads that folder's files as scripts); serve built in memory by its own path and
+/// served `content/search/m/0.js`. Refused as a build is, the last good site kept.
+#[test]
+fn an_authored_file_under_search_is_refused_while_serving() {
+    for file in ["content/search/m/0.js", "static/search/x.js"] {
+        let mut s = Session::start();
+        let before = s.workspace.version();
+        s.site.write(file, "alert(document.domain)");
+        let path = s.workspace.root().join(file);
+        let failure = s.workspace.rebuild([path]).unwrap_err();
+        let text = messages(&failure);
+        assert!(
+            text.contains(&format!(
+                "{file}: this file would be published under /search/"
+            )),
+            "{file}: {text}"
+        );
+        assert_eq!(before, s.workspace.version(), "{file}");
+        let files = s.workspace.files();
+        let served = pmo_portal::read_files(&files);
+        let rel = file.split_once('/').unwrap().1;
+        assert!(!served.contains_key(rel), "{file} is served");
+        assert!(
+            served.contains_key("index.html"),
+            "the last good site is gone"
+        );
+    }
+}
+
+/// Opening serve on a site that already holds such a file is refused like a build.
+#[test]
+fn serve_does_not_open_on_an_authored_file_under_search() {
+    let site = basic_with("search = true");
+    site.write("static/search/x.js", "alert(document.domain)");
+    let failure = match Workspace::open(Options::new(site.root())) {
+        Ok(_) => panic!("static/search/x.js was served"),
+        Err(f) => f,
+    };
+    let text = messages(&failure);
+    assert!(
+        text.contains("static/search/x.js: this file would be published under /search/"),
+        "{text}"
+    );
+}

@@ -14,6 +14,10 @@ use crate::t;
 pub enum Guess {
     Utf16Le,
     Utf16Be,
+    /// UTF-32, which a few editors and scripts write: its byte order mark opens like
+    /// UTF-16's (`FF FE` then `00 00`), so it is told by the whole mark.
+    Utf32Le,
+    Utf32Be,
     /// GBK or its superset GB18030, the legacy encoding of Simplified Chinese Windows.
     Gbk,
     /// Windows-1252, the legacy encoding of Western Windows: what English Excel saves as
@@ -27,6 +31,8 @@ impl Guess {
         match self {
             Guess::Utf16Le => "UTF-16 (little-endian)",
             Guess::Utf16Be => "UTF-16 (big-endian)",
+            Guess::Utf32Le => "UTF-32 (little-endian)",
+            Guess::Utf32Be => "UTF-32 (big-endian)",
             Guess::Gbk => "GBK",
             Guess::Windows1252 => "Windows-1252",
             Guess::Unknown => "not UTF-8",
@@ -40,6 +46,9 @@ const SAMPLE: usize = 1024;
 /// Guesses the encoding of `bytes`, which are known not to be valid UTF-8.
 pub fn guess(bytes: &[u8]) -> Guess {
     match bytes {
+        // Before UTF-16's: UTF-32's little-endian mark starts with it.
+        [0xff, 0xfe, 0, 0, ..] => return Guess::Utf32Le,
+        [0, 0, 0xfe, 0xff, ..] => return Guess::Utf32Be,
         [0xff, 0xfe, ..] => return Guess::Utf16Le,
         [0xfe, 0xff, ..] => return Guess::Utf16Be,
         _ => {}
@@ -141,6 +150,8 @@ pub fn lenient_text(bytes: &[u8]) -> String {
     let unit: fn([u8; 2]) -> u16 = match guess(bytes) {
         Guess::Utf16Le => u16::from_le_bytes,
         Guess::Utf16Be => u16::from_be_bytes,
+        Guess::Utf32Le => return utf32_text(bytes, u32::from_le_bytes),
+        Guess::Utf32Be => return utf32_text(bytes, u32::from_be_bytes),
         Guess::Gbk | Guess::Windows1252 | Guess::Unknown => {
             return String::from_utf8_lossy(bytes).into_owned()
         }
@@ -148,6 +159,18 @@ pub fn lenient_text(bytes: &[u8]) -> String {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     char::decode_utf16(units)
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect::<String>()
+        .trim_start_matches('\u{feff}')
+        .to_string()
+}
+
+/// [`lenient_text`] of UTF-32 (`unit` reads one character's four bytes).
+fn utf32_text(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> String {
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            char::from_u32(unit([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
         .collect::<String>()
         .trim_start_matches('\u{feff}')
         .to_string()
@@ -167,6 +190,7 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         (Guess::Windows1252, false) => t!("this file looks Windows-1252-encoded (the legacy Western Windows encoding); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
         (Guess::Utf16Le | Guess::Utf16Be, true) => t!("this file is UTF-16 (Excel's “Unicode text”); save it as UTF-8 (in Excel: Save As → CSV UTF-8)"),
         (Guess::Utf16Le | Guess::Utf16Be, false) => t!("this file is UTF-16 (Notepad's “Unicode”); save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; other editors offer it under “Save with encoding”)"),
+        (Guess::Utf32Le | Guess::Utf32Be, _) => t!("this file is UTF-32, which spreadsheets and browsers do not read as text; save it as UTF-8 (in a text editor: Save As → Encoding: UTF-8, or “Save with encoding”)"),
         (Guess::Unknown, _) => t!("save the file as UTF-8 (text editors offer this under “Save with encoding”)"),
     };
     let problem = match guess {
@@ -180,8 +204,9 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     };
     let d = Diagnostic::error(problem).with_help(help);
     match guess {
-        // Before the first bad byte, UTF-16 text is NULs and letters: no useful line.
-        Guess::Utf16Le | Guess::Utf16Be => d.in_file(shown),
+        // Before the first bad byte, UTF-16 and UTF-32 text is NULs and letters: no
+        // useful line.
+        Guess::Utf16Le | Guess::Utf16Be | Guess::Utf32Le | Guess::Utf32Be => d.in_file(shown),
         _ => {
             let before = String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]);
             let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
@@ -209,6 +234,33 @@ mod tests {
         assert_eq!(guess(b"\x89PNG\x00\x00\xff\xfe"), Guess::Unknown);
         // 0x81 is no character in Windows-1252 either.
         assert_eq!(guess(b"ok\x81"), Guess::Unknown);
+    }
+
+    /// UTF-32's little-endian byte order mark opens like UTF-16's, and was named so.
+    #[test]
+    fn names_utf32_by_its_byte_order_mark_in_both_orders() {
+        let text = "风险,金额\n延期,3\n";
+        let le: Vec<u8> = "\u{feff}"
+            .chars()
+            .chain(text.chars())
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "\u{feff}"
+            .chars()
+            .chain(text.chars())
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        assert_eq!(guess(&le), Guess::Utf32Le);
+        assert_eq!(guess(&be), Guess::Utf32Be);
+        for (bytes, order) in [(&le, "little-endian"), (&be, "big-endian")] {
+            assert_eq!(lenient_text(bytes), text, "{order}");
+            let s = not_utf8(Path::new("data/风险.csv"), bytes, 0).to_string();
+            assert!(s.contains(&format!("UTF-32 ({order})")), "{s}");
+            assert!(!s.contains("UTF-16"), "{s}");
+            assert!(s.contains("save it as UTF-8"), "{s}");
+        }
+        // UTF-16's own mark is still UTF-16 (`FF FE` then a character, not `00 00`).
+        assert_eq!(guess(b"\xff\xfe\xce\x98"), Guess::Utf16Le);
     }
 
     #[test]

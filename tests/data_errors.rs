@@ -394,6 +394,32 @@ fn csv_saved_as_utf16_is_named() {
     assert!(m.contains("UTF-16"), "{m}");
 }
 
+/// UTF-32's little-endian byte order mark (`FF FE 00 00`) opens like UTF-16's, and the
+/// file was called UTF-16; the big-endian one was called "not UTF-8" with no name.
+#[test]
+fn csv_saved_as_utf32_is_named_in_both_byte_orders() {
+    let text = "\u{feff}period,pv\n2024-01,1\n";
+    let le: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    let be: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_be_bytes())
+        .collect();
+    for (bytes, order) in [(le, "little-endian"), (be, "big-endian")] {
+        let m = failing(BUDGET, &bytes);
+        assert!(
+            m.contains(&format!(
+                "content/projects/erp/budget.csv: not UTF-8: this file looks UTF-32 ({order})-encoded"
+            )),
+            "{m}"
+        );
+        assert!(!m.contains("UTF-16"), "{m}");
+        assert!(m.contains("save it as UTF-8"), "{m}");
+    }
+}
+
 #[test]
 fn markdown_saved_as_gbk_is_named() {
     let m = failing(

@@ -198,6 +198,15 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     }
     diagnostics.extend(missing_strings);
     diagnostics.extend(crate::symlinks::source_folders(root));
+    let site_static = root.join("static");
+    diagnostics.extend(output::normal_form_twins(
+        "static",
+        theme
+            .static_files()
+            .iter()
+            .filter(|(_, source)| matches!(source, theme::Source::Disk(path) if path.starts_with(&site_static)))
+            .map(|(rel, _)| rel.as_str()),
+    ));
     let loaded = content::load::load(
         &content_dir,
         root,

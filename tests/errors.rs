@@ -770,6 +770,70 @@ fn a_folder_and_another_folder_or_page_with_one_list_address() {
     assert!(!site.public().exists());
 }
 
+/// `café.md` saved once with `é` as one character (NFC) and once as `e` and an accent
+/// (NFD, as a Mac names files) were two pages whose names look identical, and one file
+/// once copied to a Mac. Refused for pages, folders, attachments and static files alike.
+#[test]
+fn names_that_differ_only_in_unicode_normalisation_are_refused() {
+    let (nfc, nfd) = ("caf\u{e9}", "cafe\u{301}");
+    let site = Site::fixture("basic");
+    let page = "---\ntitle: 咖啡角复盘\n---\n\n正文。\n";
+    site.write(
+        &format!("content/lessons/{nfc}.md"),
+        format!("{LESSON_HEAD}---\n"),
+    );
+    site.write(
+        &format!("content/lessons/{nfd}.md"),
+        format!("{LESSON_HEAD}---\n"),
+    );
+    site.write(&format!("content/reports/{nfc}/a.md"), page);
+    site.write(&format!("content/reports/{nfd}/a.md"), page);
+    site.write(&format!("content/reports/{nfc}.pdf"), "%PDF-1.4");
+    site.write(&format!("content/reports/{nfd}.pdf"), "%PDF-1.4");
+    site.write(&format!("static/{nfc}.css"), "p{}");
+    site.write(&format!("static/{nfd}.css"), "p{}");
+    let m = site.build_err();
+    for (later, earlier, what) in [
+        (
+            format!("content/lessons/{nfc}.md"),
+            format!("content/lessons/{nfd}.md"),
+            "file",
+        ),
+        (
+            format!("content/reports/{nfc}"),
+            format!("content/reports/{nfd}"),
+            "folder",
+        ),
+        (
+            format!("content/reports/{nfc}.pdf"),
+            format!("content/reports/{nfd}.pdf"),
+            "file",
+        ),
+        (
+            format!("static/{nfc}.css"),
+            format!("static/{nfd}.css"),
+            "file",
+        ),
+    ] {
+        assert!(
+            m.contains(&format!("{later}: the names of this {what} and of {earlier} differ only in Unicode normalisation")),
+            "{later}: {m}"
+        );
+    }
+    // The folders are told once, not again for the page inside each.
+    assert!(!m.contains(&format!("content/reports/{nfc}/a.md")), "{m}");
+    assert!(!site.public().exists());
+
+    // Chinese names have one form: simplified beside traditional is two names.
+    let site = Site::fixture("basic");
+    site.write("content/reports/风险复盘.md", page);
+    site.write("content/reports/風險復盤.md", page);
+    site.write("static/风险.css", "p{}");
+    site.build_ok();
+    assert!(site.exists("reports/风险复盘/index.html"));
+    assert!(site.exists("reports/風險復盤/index.html"));
+}
+
 /// Inputs that have crashed other generators: each must give diagnostics or a build,
 /// never a panic.
 #[test]

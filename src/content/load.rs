@@ -86,6 +86,8 @@ pub fn load(
 ) -> Loaded {
     let mut markdown_files = Vec::new();
     let mut loaded = Loaded::default();
+    // Every file's path, for names told apart by their Unicode form alone.
+    let mut every = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -140,6 +142,7 @@ pub fn load(
             );
             continue;
         };
+        every.push(rel.clone());
         if rel.ends_with(".md") {
             markdown_files.push(rel);
         } else if let Some(ext) = markdown_lookalike(&rel) {
@@ -162,6 +165,10 @@ pub fn load(
     }
 
     homeless_tables(&markdown_files, &loaded.tables, diagnostics);
+    diagnostics.extend(crate::output::normal_form_twins(
+        "content",
+        every.iter().map(String::as_str),
+    ));
     let on_disk: Arc<Path> = Arc::from(root);
     // `serve` keeps every page's text at hand for its rebuilds; a one-shot build of a
     // large site sets it aside on disk until a stage reads it.

@@ -6,6 +6,7 @@ pub mod guard;
 mod held;
 pub mod portable;
 mod staging;
+mod twins;
 
 use std::collections::HashSet;
 use std::io;
@@ -15,6 +16,7 @@ use std::sync::Mutex;
 pub use guard::{check_audience_parent, holds_one_site};
 pub use held::Held;
 pub use staging::{Staging, MARKER};
+pub use twins::normal_form_twins;
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
 pub trait Output: Sync {

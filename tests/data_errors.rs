@@ -526,7 +526,100 @@ fn a_workbook_cut_short_is_told_as_damaged() {
         m.contains("the workbook cannot be opened: the file is damaged or cut short"),
         "{m}"
     );
-    assert!(m.contains("save the workbook again"), "{m}");
+    assert!(m.contains("save it again as .xlsx"), "{m}");
+    assert!(
+        m.contains("WPS") && m.contains("save the sheet as CSV"),
+        "{m}"
+    );
+}
+
+/// The parts of the workbook `bytes`, each rewritten by `edit` (name, text → text), with
+/// `added` parts after them: a sound workbook damaged as a faulty writer or a bad copy
+/// would.
+fn rezip(bytes: &[u8], edit: impl Fn(&str, String) -> String, added: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        zip.start_file(name.as_str(), stored).unwrap();
+        zip.write_all(edit(&name, text).as_bytes()).unwrap();
+    }
+    for (name, text) in added {
+        zip.start_file(*name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A workbook whose sheet points past its shared text, or places a cell at no address,
+/// was told in the reader's words ("Cell string index not found in shared strings
+/// table") after the sheet's name, with help to save it again that did not say how: now
+/// at the cell (or its row), as damaged, with how to get a sound copy.
+#[test]
+fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
+    const FILE: &str = "content/projects/erp/budget.xlsx";
+    let sound = xlsx_of(&budget_cells(
+        "<c r=\"C2\"><v>90</v></c>",
+        "<c r=\"C3\"><v>95</v></c>",
+    ));
+    let site = Site::fixture("basic");
+    site.remove(BUDGET);
+    site.write(FILE, &sound);
+    site.build_ok();
+
+    let sheet = "xl/worksheets/sheet1.xml";
+    let shared = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>2024-01</t></si></sst>";
+    let past_the_text = rezip(
+        &sound,
+        |name, xml| {
+            if name != sheet {
+                return xml;
+            }
+            xml.replace(
+                "<c r=\"A3\" t=\"inlineStr\"><is><t>2024-02</t></is></c>",
+                "<c r=\"A3\" t=\"s\"><v>5</v></c>",
+            )
+        },
+        &[("xl/sharedStrings.xml", shared)],
+    );
+    site.write(FILE, &past_the_text);
+    let m = site.build_err();
+    assert!(
+        m.contains(&format!("{FILE}: invalid data: Sheet1!A3: the cell's text is missing: it points at entry 5 of the workbook's shared text, which holds 1")),
+        "{m}"
+    );
+    assert!(
+        m.contains("WPS") && m.contains("save the sheet as CSV"),
+        "{m}"
+    );
+    assert!(!m.contains("Cell string index"), "{m}");
+
+    let no_address = rezip(
+        &sound,
+        |name, xml| {
+            if name == sheet {
+                xml.replace("r=\"D3\"", "r=\"D-3\"")
+            } else {
+                xml
+            }
+        },
+        &[],
+    );
+    site.write(FILE, &no_address);
+    let m = site.build_err();
+    assert!(
+        m.contains(&format!("{FILE}: invalid data: sheet `Sheet1`, row 3: a cell is placed at `D-3`, which is no cell address; the file is damaged")),
+        "{m}"
+    );
+    assert!(m.contains("save the sheet as CSV"), "{m}");
 }
 
 #[test]

@@ -37,27 +37,10 @@ impl Hidden {
 /// that is not such a workbook or cannot be read: calamine then says why.
 pub fn hidden(full: &Path) -> HashMap<String, Hidden> {
     let mut out = HashMap::new();
-    let Ok(file) = std::fs::File::open(full) else {
+    let Some(mut archive) = archive(full) else {
         return out;
     };
-    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
-        return out;
-    };
-    let Some(workbook) = part(&mut archive, "xl/workbook.xml") else {
-        return out;
-    };
-    let Some(rels) = part(&mut archive, "xl/_rels/workbook.xml.rels") else {
-        return out;
-    };
-    let targets = relationships(&rels);
-    for (name, id) in sheets(&workbook) {
-        let Some(target) = targets.get(&id) else {
-            continue;
-        };
-        let path = match target.strip_prefix('/') {
-            Some(absolute) => absolute.to_string(),
-            None => format!("xl/{target}"),
-        };
+    for (name, path) in sheet_paths(&mut archive) {
         if let Some(xml) = part(&mut archive, &path) {
             let hidden = hidden_in(&xml);
             if hidden != Hidden::default() {
@@ -68,7 +51,41 @@ pub fn hidden(full: &Path) -> HashMap<String, Hidden> {
     out
 }
 
-fn part<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -> Option<String> {
+/// An `.xlsx` opened as the zip archive it is.
+pub(super) type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
+
+/// The archive of the `.xlsx` at `full`; `None` for a file that is none.
+pub(super) fn archive(full: &Path) -> Option<Archive> {
+    let file = std::fs::File::open(full).ok()?;
+    zip::ZipArchive::new(BufReader::new(file)).ok()
+}
+
+/// Each sheet's name and the path of its part in the archive, in the workbook's order.
+pub(super) fn sheet_paths(archive: &mut Archive) -> Vec<(String, String)> {
+    let (Some(workbook), Some(rels)) = (
+        part(archive, "xl/workbook.xml"),
+        part(archive, "xl/_rels/workbook.xml.rels"),
+    ) else {
+        return Vec::new();
+    };
+    let targets = relationships(&rels);
+    sheets(&workbook)
+        .into_iter()
+        .filter_map(|(name, id)| {
+            let target = targets.get(&id)?;
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_string(),
+                None => format!("xl/{target}"),
+            };
+            Some((name, path))
+        })
+        .collect()
+}
+
+pub(super) fn part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<String> {
     let file = archive.by_name(name).ok()?;
     let mut text = String::new();
     file.take(MAX_PART_BYTES).read_to_string(&mut text).ok()?;
@@ -76,7 +93,7 @@ fn part<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -
 }
 
 /// The value of the attribute whose local name is `local` (`r:id` → `id`), unescaped.
-fn attribute(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
+pub(super) fn attribute(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)

@@ -4,6 +4,7 @@
 
 mod budget;
 pub mod columns;
+mod damaged;
 mod decimals;
 pub(crate) mod hidden;
 mod json_places;

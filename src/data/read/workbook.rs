@@ -13,6 +13,43 @@ fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
         ))
 }
 
+/// A workbook the reader could not read: told as damaged, with how to get a sound copy.
+fn damaged(shown: &Path, message: crate::messages::Text) -> Diagnostic {
+    Diagnostic::error(Problem::Data(message))
+        .in_file(shown)
+        .with_help(t!("open the workbook in Excel, WPS or LibreOffice and save it again as .xlsx (they repair what they can), or save the sheet as CSV and use that file instead"))
+}
+
+/// A sheet calamine could not read (`reason` in its words), told at the damaged cell
+/// when the sheet's XML shows one.
+fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diagnostic {
+    use crate::data::damaged::{damage_in, Damage};
+    let message = match damage_in(full, sheet) {
+        Some(Damage::SharedText {
+            cell,
+            index,
+            entries,
+        }) => t!(
+            "{cell}: the cell's text is missing: it points at entry {index} of the workbook's shared text, which holds {entries} (numbered from 0); the file is damaged",
+            cell = format!("{sheet}!{cell}"),
+            index = index,
+            entries = entries
+        ),
+        Some(Damage::Reference { reference, row }) => t!(
+            "sheet `{sheet}`, row {row}: a cell is placed at `{reference}`, which is no cell address; the file is damaged",
+            sheet = sheet,
+            row = row,
+            reference = reference
+        ),
+        None => t!(
+            "sheet `{sheet}` cannot be read: the file is damaged ({reason})",
+            sheet = sheet,
+            reason = reason
+        ),
+    };
+    damaged(shown, message)
+}
+
 /// A file named as a workbook that is none, told for what it is: many systems "export to
 /// Excel" as a web page named `.xls`, and a CSV is sometimes renamed `.xlsx`. The zip
 /// and OLE readers would say "Could not find EOCD" or "Invalid OLE". `None` for a file
@@ -91,10 +128,13 @@ pub(super) fn read_sheets(
         // Starts as a workbook but its parts cannot be read: cut short in a copy or
         // a download, or damaged. The reader's words (`Could not find EOCD`) name
         // the part, which the author cannot act on; they follow in brackets.
-        fail(t!(
-            "the workbook cannot be opened: the file is damaged or cut short ({reason})",
-            reason = e.to_string()
-        ))
+        damaged(
+            shown,
+            t!(
+                "the workbook cannot be opened: the file is damaged or cut short ({reason})",
+                reason = e.to_string()
+            ),
+        )
     })?;
     // A hidden sheet is not what the author sees (last month's snapshot, a lookup list
     // kept out of the way): read as the first sheet, it gave a project's figures as of
@@ -120,13 +160,9 @@ pub(super) fn read_sheets(
             shown,
             workbook_limits::MAX_SHEET_CELLS,
         )?;
-        let range = workbook.worksheet_range(&sheet).map_err(|e| {
-            fail(t!(
-                "sheet `{sheet}`: {error}",
-                sheet = &sheet,
-                error = e.to_string()
-            ))
-        })?;
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|e| damaged_sheet(full, shown, &sheet, e.to_string()))?;
         unsaved_formula(&mut workbook, &sheet, &range, shown)?;
         if refuse_merged {
             merged_cells(&mut workbook, &sheet, &range, shown)?;

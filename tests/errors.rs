@@ -774,6 +774,7 @@ fn a_folder_and_another_folder_or_page_with_one_list_address() {
 /// (NFD, as a Mac names files) were two pages whose names look identical, and one file
 /// once copied to a Mac. Refused for pages, folders, attachments and static files alike.
 #[test]
+#[cfg_attr(target_os = "macos", ignore = "a Mac keeps one file of the two names")]
 fn names_that_differ_only_in_unicode_normalisation_are_refused() {
     let (nfc, nfd) = ("caf\u{e9}", "cafe\u{301}");
     let site = Site::fixture("basic");

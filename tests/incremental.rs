@@ -882,3 +882,36 @@ fn serve_does_not_open_on_an_authored_file_under_search() {
         "{text}"
     );
 }
+
+/// A page added while serving is read alone, without the walk of `content/` that
+/// refuses two names told apart by their Unicode form only: `café.md` copied from a Mac
+/// (NFD) beside the `café.md` typed here (NFC) was published as a second page.
+#[test]
+#[cfg_attr(target_os = "macos", ignore = "a Mac keeps one file of the two names")]
+fn a_page_named_like_another_but_for_its_unicode_form_is_refused_while_serving() {
+    let (nfc, nfd) = (
+        "content/lessons/caf\u{e9}.md",
+        "content/lessons/cafe\u{301}.md",
+    );
+    let mut s = Session::start();
+    s.edit(nfc, &lesson("咖啡角的采购复盘", "正文。"));
+    let before = s.workspace.version();
+    s.site.write(nfd, lesson("咖啡角的采购复盘", "正文。"));
+    let path = s.workspace.root().join(nfd);
+    let failure = s.workspace.rebuild([path]).unwrap_err();
+    let text = messages(&failure);
+    assert!(
+        text.contains(&format!(
+            "{nfc}: the names of this file and of {nfd} differ only in Unicode normalisation"
+        )),
+        "{text}"
+    );
+    assert_eq!(before, s.workspace.version());
+    // A Chinese name beside them is no twin: added the cheap way.
+    s.site.remove(nfd);
+    let r = s.rebuild(nfd);
+    assert_ne!(r.scope, Scope::Full, "{:?}", r.scope);
+    let r = s.edit("content/lessons/咖啡角.md", &lesson("咖啡角", "正文。"));
+    assert_ne!(r.scope, Scope::Full, "{:?}", r.scope);
+    s.assert_clean("a Chinese page added beside a Latin one");
+}

@@ -245,6 +245,10 @@ impl Workspace {
         let mut pages = Vec::new();
         let mut problems = Vec::new();
         for rel in added {
+            if crate::output::has_twin_on_disk(&content, rel) {
+                // Two names told apart by their Unicode form alone: refused by the walk.
+                return Ok(None);
+            }
             match load_page(&content, root, rel) {
                 // A draft is left out, as a clean build leaves it out.
                 Ok((page, _)) if page.draft && !self.options.drafts => {}

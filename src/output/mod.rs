@@ -16,7 +16,7 @@ use std::sync::Mutex;
 pub use guard::{check_audience_parent, holds_one_site};
 pub use held::Held;
 pub use staging::{Staging, MARKER};
-pub use twins::normal_form_twins;
+pub use twins::{has_twin_on_disk, normal_form_twins};
 
 /// Somewhere rendered files go. `serve` may keep them in memory; `build` stages them on disk.
 pub trait Output: Sync {

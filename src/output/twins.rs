@@ -67,6 +67,29 @@ pub fn normal_form_twins<'a>(
     out
 }
 
+/// Whether a name on the way to `rel` (a `/`-separated path inside `folder`) has a
+/// twin beside it on disk, for `serve`, which reads a page added while it runs without
+/// walking the folder: the walk's check is then made by a full rebuild.
+pub fn has_twin_on_disk(folder: &std::path::Path, rel: &str) -> bool {
+    let mut dir = folder.to_path_buf();
+    for name in rel.split('/') {
+        let normal: String = name.nfc().collect();
+        let twin = std::fs::read_dir(&dir).is_ok_and(|entries| {
+            entries.flatten().any(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|other| other != name && other.nfc().eq(normal.chars()))
+            })
+        });
+        if twin {
+            return true;
+        }
+        dir.push(name);
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +136,29 @@ mod tests {
             )),
             "{told:?}"
         );
+    }
+
+    /// A page added while serving, in a folder whose name has a twin on disk, or beside
+    /// a file that is its own twin.
+    #[test]
+    #[cfg_attr(target_os = "macos", ignore = "a Mac keeps one file of the two names")]
+    fn a_twin_on_disk_is_found_at_any_name_on_the_way() {
+        let temp = tempfile::tempdir().unwrap();
+        let content = temp.path();
+        for dir in [
+            format!("reports/{NFC}"),
+            format!("reports/{NFD}"),
+            "经验".into(),
+        ] {
+            std::fs::create_dir_all(content.join(dir)).unwrap();
+        }
+        std::fs::write(content.join(format!("经验/{NFC}.md")), "").unwrap();
+        std::fs::write(content.join("经验/风险.md"), "").unwrap();
+        assert!(has_twin_on_disk(content, &format!("reports/{NFD}/a.md")));
+        assert!(has_twin_on_disk(content, &format!("经验/{NFD}.md")));
+        assert!(!has_twin_on_disk(content, "经验/风险.md"));
+        assert!(!has_twin_on_disk(content, "经验/風險.md"));
+        assert!(!has_twin_on_disk(content, &format!("经验/{NFC}.md")));
     }
 
     /// Chinese names are the same in every form; simplified and traditional, or

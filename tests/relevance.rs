@@ -128,6 +128,10 @@ fn the_page_that_must_come_first_does() {
         ),
         ("变更控制", "practices/control/issue-change-control/"),
         ("PRJ-2023-004", "projects/erp-upgrade/"),
+        // A person with the role the project page shows them in.
+        ("项目经理 郑磊", "projects/mes-smart-factory/"),
+        ("发起人 马建军", "projects/mes-smart-factory/"),
+        ("项目经理 吴昊", "projects/data-center-migration/"),
     ];
     let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();
     let r = search_client(&site, &json!(queries));

@@ -80,8 +80,19 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
         out.add(Some(&i18n.term(r.review_type)));
     }
     if let Some(p) = page.project() {
-        for text in [&p.code, &p.sponsor, &p.manager, &p.department, &p.currency] {
+        for text in [&p.code, &p.currency] {
             out.add(text.as_deref());
+        }
+        // A person with the role the page shows them in, as one line: `项目经理 郑磊` and
+        // `发起人 马建军` found the lessons naming them, never the project they lead.
+        for (label, text) in [
+            ("sponsor", &p.sponsor),
+            ("manager", &p.manager),
+            ("department", &p.department),
+        ] {
+            if let Some(text) = text {
+                out.add(Some(&format!("{} {text}", i18n.get(label))));
+            }
         }
         // Its folder's name, which lessons write in their `project` field: `erp-upgrade`
         // and `CRM rollout` found only the pages mentioning the project.

@@ -109,41 +109,117 @@ impl serde::Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-        impl<'de> Visitor<'de> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(|e| E::custom(e.to_string()))
-            }
-            // TOML hands dates over as a one-entry map holding the date's text.
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
-                let Some((_, value)) = map.next_entry::<String, String>()? else {
-                    return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
-                };
-                // A date-time is refused as YAML refuses it: its time was dropped, and
-                // `2024-02-29T23:30:00-10:00` is March 1 in UTC, so the day shown was
-                // not certain. Anything else after ten characters is no date either.
-                let (date_part, rest) = match value.char_indices().nth(10) {
-                    Some((at, _)) => value.split_at(at),
-                    None => (value.as_str(), ""),
-                };
-                if rest.starts_with(['T', 't', ' ']) {
-                    return Err(de::Error::custom(format!(
-                        "`{value}` is a date and a time: write the day alone, as {date_part}"
-                    )));
-                }
-                if !rest.is_empty() {
-                    return Err(de::Error::custom(format!(
-                        "`{value}` is not a date: write it as YYYY-MM-DD"
-                    )));
-                }
-                Date::parse(date_part).map_err(|e| de::Error::custom(e.to_string()))
-            }
+        deserializer.deserialize_any(DayVisitor {
+            parse: Date::parse,
+            expecting: "a date written YYYY-MM-DD",
+        })
+    }
+}
+
+/// Reads a day from a YAML string or a TOML date with `parse`, the one way front matter
+/// dates are read whatever else a field accepts.
+struct DayVisitor {
+    parse: fn(&str) -> Result<Date, Text>,
+    expecting: &'static str,
+}
+
+impl<'de> Visitor<'de> for DayVisitor {
+    type Value = Date;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+        (self.parse)(v).map_err(|e| E::custom(e.to_string()))
+    }
+    // TOML hands dates over as a one-entry map holding the date's text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+        let Some((_, value)) = map.next_entry::<String, String>()? else {
+            return Err(de::Error::custom("expected a date written YYYY-MM-DD"));
+        };
+        // A date-time is refused as YAML refuses it: its time was dropped, and
+        // `2024-02-29T23:30:00-10:00` is March 1 in UTC, so the day shown was
+        // not certain. Anything else after ten characters is no date either.
+        let (date_part, rest) = match value.char_indices().nth(10) {
+            Some((at, _)) => value.split_at(at),
+            None => (value.as_str(), ""),
+        };
+        if rest.starts_with(['T', 't', ' ']) {
+            return Err(de::Error::custom(format!(
+                "`{value}` is a date and a time: write the day alone, as {date_part}"
+            )));
         }
-        deserializer.deserialize_any(DateVisitor)
+        if !rest.is_empty() {
+            return Err(de::Error::custom(format!(
+                "`{value}` is not a date: write it as YYYY-MM-DD"
+            )));
+        }
+        (self.parse)(date_part).map_err(|e| de::Error::custom(e.to_string()))
+    }
+}
+
+/// The day a page's figures are as of (`as_of:` in its front matter): a day, or a month
+/// written `YYYY-MM`, which is its last day — a monthly report is as of its month's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AsOf(pub Date);
+
+impl AsOf {
+    /// `YYYY-MM-DD`, or `YYYY-MM` for the month's last day.
+    pub fn parse(text: &str) -> Result<Date, Text> {
+        let trimmed = text.trim();
+        let b = trimmed.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 7 || b[4] != b'-' || !digits(0..4) || !digits(5..7) {
+            return Date::parse(text);
+        }
+        // The shape is right (ASCII digits), so both parse.
+        let year = trimmed[..4].parse::<i16>().unwrap_or(0);
+        let month = trimmed[5..].parse::<i8>().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(t!(
+                "`{text}` is not a date: there is no month {month} (months are 01 to 12)",
+                text = trimmed,
+                month = month
+            ));
+        }
+        jiff::civil::Date::new(year, month, 1)
+            .map(|first| Date(first.last_of_month()))
+            .map_err(|_| {
+                t!(
+                    "`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2024-03-18",
+                    text = trimmed
+                )
+            })
+    }
+}
+
+impl<'de> Deserialize<'de> for AsOf {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(DayVisitor {
+                parse: AsOf::parse,
+                expecting: "a day written YYYY-MM-DD, or a month written YYYY-MM",
+            })
+            .map(AsOf)
+    }
+}
+
+impl serde::Serialize for AsOf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl schemars::JsonSchema for AsOf {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AsOf".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+            "description": "a day written YYYY-MM-DD, or a month written YYYY-MM meaning its last day"
+        })
     }
 }
 
@@ -388,5 +464,30 @@ mod tests {
         assert!(Date::parse("2024-02-30").is_err());
         assert!(Date::parse("2024/03/18").is_err());
         assert!(Date::parse("2024-3-8").is_err());
+    }
+
+    #[test]
+    fn an_as_of_day_is_a_day_or_a_month_meaning_its_last_day() {
+        let day = |t: &str| AsOf::parse(t).map(|d| d.iso());
+        assert_eq!(day("2026-11-30").as_deref(), Ok("2026-11-30"));
+        assert_eq!(day("2026-11").as_deref(), Ok("2026-11-30"));
+        assert_eq!(day("2024-02").as_deref(), Ok("2024-02-29"));
+        assert_eq!(day(" 2026-12 ").as_deref(), Ok("2026-12-31"));
+        let said = |t: &str| AsOf::parse(t).unwrap_err().to_string();
+        assert!(
+            said("2026-13").contains("no month 13"),
+            "{}",
+            said("2026-13")
+        );
+        assert!(said("2026-11-31").contains("01 to 30"));
+        assert!(said("11月").contains("YYYY-MM-DD"));
+        #[derive(Debug, Deserialize)]
+        struct Fm {
+            as_of: AsOf,
+        }
+        let toml: Fm = toml::from_str("as_of = 2026-11-30").unwrap();
+        assert_eq!(toml.as_of.0.iso(), "2026-11-30");
+        let yaml: Fm = serde_saphyr::from_str("as_of: 2026-11").unwrap();
+        assert_eq!(yaml.as_of.0.iso(), "2026-11-30");
     }
 }

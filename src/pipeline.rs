@@ -380,7 +380,7 @@ impl Sources {
             });
         }
         let stage_warnings = diagnostics.into_sorted();
-        let warnings = with_sanity(&stage_warnings, &site);
+        let warnings = with_sanity(&stage_warnings, &site, &self.i18n);
         laps.mark("derive");
 
         // A chart's error comes with the warnings found so far: one of them is often its
@@ -425,11 +425,15 @@ impl Sources {
 
 /// `stage_warnings`, the sanity warnings of `site`'s figures and those of its chart and
 /// table blocks, sorted by place.
-pub fn with_sanity(stage_warnings: &[Diagnostic], site: &site::Site) -> Vec<Diagnostic> {
+pub fn with_sanity(
+    stage_warnings: &[Diagnostic],
+    site: &site::Site,
+    i18n: &i18n::I18n,
+) -> Vec<Diagnostic> {
     let all = Diagnostics::default();
     all.extend(stage_warnings.iter().cloned());
     all.extend(derive::sanity::check(site));
-    all.extend(charts::block_warnings(site));
+    all.extend(charts::block_warnings(site, i18n));
     all.into_sorted()
 }
 

@@ -915,3 +915,33 @@ fn a_page_named_like_another_but_for_its_unicode_form_is_refused_while_serving()
     assert_ne!(r.scope, Scope::Full, "{:?}", r.scope);
     s.assert_clean("a Chinese page added beside a Latin one");
 }
+
+/// A report pinned to a day (`as_of:`) keeps its figures while `serve` takes a new
+/// month's EV and AC into the project's budget, and moves when its own day is edited;
+/// each rebuild equals a clean build.
+#[test]
+fn a_pinned_report_keeps_its_month_while_a_budget_grows_under_serve() {
+    let site = basic_with("search = true");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = 2024-12-31\n{toml}"));
+    let budget =
+        "period,pv,ev,ac\n2024-01,1000000,900000,1000000\n2024-02,1000000,1000000,1100000\n";
+    site.write("content/projects/erp/budget.csv", budget);
+    let report = |as_of: &str| {
+        format!("---\ntitle: 2024年1月月报\n{as_of}---\n\n```table\ndata = \"portfolio\"\ncolumns = [\"code\", \"ev\", \"period\"]\nfilter = {{ project = [\"erp\"] }}\n```\n")
+    };
+    site.write("content/reports/pinned.md", report("as_of: 2024-01\n"));
+    let mut s = Session::open(site);
+    let shown = |s: &Session| s.read("reports/pinned/index.html");
+    assert!(shown(&s).contains("900,000") && !shown(&s).contains("1,900,000"));
+    s.edit(
+        "content/projects/erp/budget.csv",
+        &format!("{budget}2024-03,1000000,1200000,1000000\n"),
+    );
+    assert!(s.read("projects/erp/index.html").contains("3,100,000"));
+    assert!(shown(&s).contains("900,000") && !shown(&s).contains("3,100,000"));
+    s.assert_clean("a month added to a pinned report's project");
+    s.edit("content/reports/pinned.md", &report("as_of: 2024-02-29\n"));
+    assert!(shown(&s).contains("1,900,000"), "{}", shown(&s));
+    s.assert_clean("the report's day moved");
+}

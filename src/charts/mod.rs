@@ -7,6 +7,7 @@ pub mod drawing;
 pub mod model;
 pub mod over_portfolio;
 pub mod palette;
+pub mod pinned;
 pub mod portfolio;
 pub mod project;
 pub mod svg;
@@ -257,16 +258,16 @@ fn block_location(
 /// [`check::warnings`]). Worked out from the site as it stands, as the sanity warnings
 /// are, so `serve` tells them again after each edit; a block with an error is left to
 /// the chart stage, which refuses it.
-pub fn block_warnings(site: &Site) -> Vec<Diagnostic> {
+pub fn block_warnings(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for id in site.pages.ids() {
         let page = site.page(id);
+        if page.blocks.is_empty() {
+            continue;
+        }
+        let tables = pinned::PageTables::of(site, id, i18n);
         for (raw, spec) in page.body.blocks.iter().zip(&page.blocks) {
-            let name = match spec {
-                BlockSpec::Chart(c) => &c.data,
-                BlockSpec::Table(t) => &t.data,
-            };
-            let Some(table) = find_table(site, id, name) else {
+            let Some(table) = tables.get(spec.data()) else {
                 continue;
             };
             if check::check(spec, table, &raw.text).is_err() {
@@ -296,7 +297,22 @@ fn page_blocks(
     marks: &Marks,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let data_label = i18n.get("chart_data");
-    let marks = || marks.get_or_init(|| crate::derive::doubts::marks(site));
+    let tables = pinned::PageTables::of(site, id, i18n);
+    // A pinned page's marks are counted from its own day, once for its blocks.
+    let pinned_marks = OnceLock::new();
+    let marks = || match tables.day() {
+        Some(day) => pinned_marks.get_or_init(|| crate::derive::doubts::marks_on(site, Some(day))),
+        None => marks.get_or_init(|| crate::derive::doubts::marks(site)),
+    };
+    // Said under each block whose figures are of the page's day.
+    let as_of_note = |name: &str| {
+        tables.pinned(name).map(|day| {
+            format!(
+                "<p class=\"table-note as-of\">{}</p>",
+                crate::escape::xml(&i18n.get("blocks_as_of").replace("{date}", &i18n.date(&day)))
+            )
+        })
+    };
     let page = site.page(id);
     let mut table_cells = 0usize;
     let mut out = Vec::new();
@@ -308,7 +324,7 @@ fn page_blocks(
             BlockSpec::Chart(c) => &c.data,
             BlockSpec::Table(t) => &t.data,
         };
-        let Some(table) = find_table(site, id, name) else {
+        let Some(table) = tables.get(name) else {
             let names: Vec<&str> = site.tables.keys().map(String::as_str).collect();
             let help = match crate::suggest::did_you_mean(name, &names) {
                 Some(s) => t!("did you mean `{s}`?", s = s),
@@ -355,17 +371,21 @@ fn page_blocks(
                     data_label,
                     &palette,
                 ) {
-                    Ok(f) => match portfolio
-                        .then(|| over_portfolio::chart_note(c, table, marks(), i18n))
-                        .flatten()
-                    {
+                    Ok(f) => {
+                        let doubted = portfolio
+                            .then(|| over_portfolio::chart_note(c, table, marks(), i18n))
+                            .flatten();
+                        let notes: String = doubted
+                            .iter()
+                            .chain(&as_of_note(name))
+                            .map(String::as_str)
+                            .collect();
                         // Inside the figure, under its data table.
-                        Some(note) => match f.html.strip_suffix("</figure>") {
-                            Some(open) => format!("{open}{note}</figure>"),
-                            None => f.html,
-                        },
-                        None => f.html,
-                    },
+                        match f.html.strip_suffix("</figure>") {
+                            Some(open) if !notes.is_empty() => format!("{open}{notes}</figure>"),
+                            _ => f.html,
+                        }
+                    }
                     Err(e) => {
                         problems.push(undrawn(e, Drawn::At(at(0..0))));
                         continue;
@@ -389,7 +409,7 @@ fn page_blocks(
                     );
                     break;
                 }
-                drawing::marked_table_html(
+                let html = drawing::marked_table_html(
                     &data,
                     t.title.as_deref().unwrap_or(""),
                     "data-table",
@@ -398,7 +418,11 @@ fn page_blocks(
                     } else {
                         HashMap::new()
                     },
-                )
+                );
+                match as_of_note(name) {
+                    Some(note) => format!("{html}{note}"),
+                    None => html,
+                }
             }
         };
         out.push(html);

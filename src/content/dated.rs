@@ -27,7 +27,12 @@ fn with_year(date: Date, year: i16) -> String {
 
 /// Where the page's `date` value is written, to the end of its line.
 fn date_at(path: &Path, text: &Arc<str>, split: &Split) -> Location {
-    let offset = field_offset(text, split, "date");
+    field_at(path, text, split, "date")
+}
+
+/// Where `field`'s value is written, to the end of its line.
+fn field_at(path: &Path, text: &Arc<str>, split: &Split, field: &str) -> Location {
+    let offset = field_offset(text, split, field);
     let len = text[offset..].find('\n').unwrap_or(text.len() - offset);
     Location::new(path, text, offset, len)
 }
@@ -90,5 +95,26 @@ pub fn after_as_of(page: &Page, as_of: Date) -> Option<Diagnostic> {
         )))
         .at(date_at(&page.path, &text, &split))
         .with_help(help),
+    )
+}
+
+/// The warning for a page pinned (`as_of:`) to a day after the site's: its figures of
+/// that day cannot be known yet, so its blocks show the site's day's (see
+/// `charts::pinned::pinned_day`), which the warning names.
+pub fn pinned_after_as_of(page: &Page, as_of: Date) -> Option<Diagnostic> {
+    let pinned = page.as_of.filter(|d| *d > as_of)?;
+    let text = page.source.text(&page.path);
+    let split = crate::content::front_matter::split(&page.path, &text).ok()?;
+    Some(
+        Diagnostic::warning(Problem::Content(t!(
+            "the page's figures are pinned to {day} (`as_of`), after the day the site is built as of ({as_of}): a day not yet over has no figures, so its blocks show those of {as_of}",
+            day = pinned.iso(),
+            as_of = as_of.iso()
+        )))
+        .at(field_at(&page.path, &text, &split, "as_of"))
+        .with_help(t!(
+            "pin the page to a day up to {as_of} (a monthly report to its month, e.g. `as_of: 2026-11`), or build the site as of a later day with `--as-of YYYY-MM-DD` or site.toml `as_of`",
+            as_of = as_of.iso()
+        )),
     )
 }

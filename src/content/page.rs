@@ -96,6 +96,9 @@ pub struct Page {
     pub url: String,
     pub title: String,
     pub date: Option<Date>,
+    /// The day the page's blocks are as of (`as_of:` on a report, another page or a
+    /// review), when pinned; else the site's day.
+    pub as_of: Option<Date>,
     pub tags: Vec<String>,
     pub category: Option<String>,
     /// The front matter's summary, or the start of the first paragraph.

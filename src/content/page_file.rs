@@ -266,6 +266,7 @@ fn parse_meta(
         url: url_of(rel),
         title: String::new(),
         date: None,
+        as_of: None,
         tags: Vec::new(),
         category: None,
         summary: String::new(),
@@ -344,6 +345,7 @@ fn parse_meta(
             m.owner = m.owner.as_deref().and_then(tidy_name);
             page.title = m.title.clone();
             page.date = Some(m.date);
+            page.as_of = m.as_of.map(|d| d.0);
             page.tags = m.tags.clone();
             page.owner = m.owner.clone();
             page.summary = m.summary.clone().unwrap_or_default();
@@ -357,6 +359,7 @@ fn parse_meta(
             let m: PageMeta = front_matter::parse(path, text, split, "page")?;
             page.title = m.title;
             page.date = m.date;
+            page.as_of = m.as_of.map(|d| d.0);
             page.tags = m.tags;
             page.weight = m.weight;
             page.owner = m.owner.as_deref().and_then(tidy_name);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::config::Basis;
 pub use crate::content::aliases::Aliases;
 pub use crate::content::fields::{Fields, Shape};
-pub use crate::date::Date;
+pub use crate::date::{AsOf, Date};
 pub use crate::i18n::Vocabulary;
 
 #[derive(
@@ -198,6 +198,10 @@ impl Phase {
 pub struct PageMeta {
     pub title: String,
     pub date: Option<Date>,
+    /// The day the figures of the page's ```chart and ```table blocks are as of: a
+    /// report is a snapshot, and adding next month's EV to a workbook must not change
+    /// last month's report. A month (`2026-11`) is its last day.
+    pub as_of: Option<AsOf>,
     #[serde(default)]
     pub tags: Vec<String>,
     pub weight: Option<i64>,
@@ -324,6 +328,10 @@ pub struct ProjectMeta {
 pub struct ReviewMeta {
     pub title: String,
     pub date: Date,
+    /// The day the figures of the page's ```chart and ```table blocks are as of: a
+    /// report is a snapshot, and adding next month's EV to a workbook must not change
+    /// last month's report. A month (`2026-11`) is its last day.
+    pub as_of: Option<AsOf>,
     pub project: String,
     #[serde(rename = "type", default)]
     pub review_type: ReviewType,
@@ -410,8 +418,8 @@ mod tests {
         assert_eq!(
             fields.known,
             [
-                "title", "date", "project", "type", "tags", "owner", "summary", "audience",
-                "aliases", "draft"
+                "title", "date", "as_of", "project", "type", "tags", "owner", "summary",
+                "audience", "aliases", "draft"
             ]
         );
         assert_eq!(

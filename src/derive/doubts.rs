@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::content::page::ProjectInfo;
+use crate::data::ProjectData;
+use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::Site;
 
@@ -71,10 +73,15 @@ fn doubt(d: Diagnostic) -> Option<(String, Doubt)> {
 /// Whether an active project's figures stopped more than hygiene's `data_stale_months`
 /// before the as-of day (see [`super::stale_months`]): its figures are as of then.
 pub fn stopped(site: &Site, info: &ProjectInfo, last_period: Option<&str>) -> bool {
+    stopped_on(site, info, last_period, site.config.as_of())
+}
+
+/// [`stopped`] by `day`'s count.
+fn stopped_on(site: &Site, info: &ProjectInfo, last_period: Option<&str>, day: Date) -> bool {
     super::stale_months(
         info,
         last_period,
-        site.config.as_of(),
+        day,
         site.config.hygiene.data_stale_months,
     )
     .is_some()
@@ -106,19 +113,35 @@ impl Mark {
 
 /// Each marked project's [`Mark`], by slug (projects with nothing to mark left out).
 pub fn marks(site: &Site) -> HashMap<String, Mark> {
+    marks_on(site, None)
+}
+
+/// [`marks`] of the figures as they stood on `day` (see [`super::on_day`]), for a page
+/// pinned to it: whether they had stopped is counted from that day. The other doubts
+/// are the data's as the site reads it: the months after the day leave none out of the
+/// figures shown then, and a doubt too many is a mark, never a figure shown as right.
+pub fn marks_on(site: &Site, day: Option<Date>) -> HashMap<String, Mark> {
     let doubts = by_project(site);
     site.projects
         .iter()
         .filter_map(|(slug, &id)| {
             let info = site.page(id).project()?;
-            let last = site
-                .project_data
-                .get(slug)
-                .and_then(|data| super::key_figures(info, data).last_period);
-            let mark = Mark::of(
-                stopped(site, info, last.as_deref()),
-                doubts.get(slug).map_or(0, Vec::len),
-            );
+            let data = site.project_data.get(slug);
+            let last = |data: &ProjectData| super::key_figures(info, data).last_period;
+            let now = data.and_then(last);
+            let stopped_now = stopped(site, info, now.as_deref());
+            let doubts = doubts.get(slug).map_or(0, Vec::len);
+            let mark = match day {
+                None => Mark::of(stopped_now, doubts),
+                Some(day) => {
+                    let then = data.and_then(|data| last(&super::on_day(data, day)));
+                    Mark {
+                        stopped: stopped_on(site, info, then.as_deref(), day),
+                        // The site's "figures stopped" warning is one of its doubts.
+                        others: doubts.saturating_sub(usize::from(stopped_now)),
+                    }
+                }
+            };
             (!mark.is_none()).then(|| (slug.clone(), mark))
         })
         .collect()

@@ -74,11 +74,7 @@ impl KeyFigures {
 /// and the CPI, SPI and EAC run to a month not yet begun, shown as measured. Borrowed
 /// when no month is ahead, as on most sites.
 pub fn measured(data: &ProjectData) -> std::borrow::Cow<'_, [crate::data::BudgetRow]> {
-    let ahead = |period: &str| {
-        data.as_of
-            .zip(month_number(period))
-            .is_some_and(|(as_of, month)| month > month_of(as_of))
-    };
+    let ahead = |period: &str| data.as_of.is_some_and(|day| after_month_of(period, day));
     let reported = |b: &crate::data::BudgetRow| b.ev.is_some() || b.ac.is_some();
     if !data.budget.iter().any(|b| reported(b) && ahead(&b.period)) {
         return std::borrow::Cow::Borrowed(&data.budget);
@@ -95,6 +91,38 @@ pub fn measured(data: &ProjectData) -> std::borrow::Cow<'_, [crate::data::Budget
         })
         .collect();
     std::borrow::Cow::Owned(rows)
+}
+
+/// Whether `period` (`YYYY-MM`) is a month after `day`'s: one not yet begun on that day.
+pub fn after_month_of(period: &str, day: Date) -> bool {
+    month_number(period).is_some_and(|month| month > month_of(day))
+}
+
+/// A project's data as it stood on `day`, for a page pinned to it (`as_of:` in its front
+/// matter): the site as if built as of that day ([`measured`] then leaves nothing out),
+/// and what the tables say happened after it left out — the months after its month
+/// (their EV, AC and plan) and milestones reached after it, not yet reached then. Last
+/// month's report showed December's EV under its own title "截至 2026-11" once December
+/// was added to the workbook.
+pub fn on_day(data: &ProjectData, day: Date) -> ProjectData {
+    ProjectData {
+        budget: data
+            .budget
+            .iter()
+            .filter(|b| !after_month_of(&b.period, day))
+            .cloned()
+            .collect(),
+        milestones: data
+            .milestones
+            .iter()
+            .map(|m| Milestone {
+                actual: m.actual.filter(|a| *a <= day),
+                ..m.clone()
+            })
+            .collect(),
+        risks: data.risks.clone(),
+        as_of: Some(day),
+    }
 }
 
 pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
@@ -353,6 +381,60 @@ mod tests {
             }),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// Last month's report showed December's EV under its title "截至 2026-11".
+    #[test]
+    fn a_project_on_a_day_is_its_figures_at_that_month_and_nothing_after() {
+        let milestone = |name: &str, actual: &str| Milestone {
+            name: name.into(),
+            baseline: d("2026-11-15"),
+            forecast: None,
+            actual: Date::parse(actual).ok(),
+            row: 0,
+        };
+        let data = ProjectData {
+            budget: vec![
+                BudgetRow::new("2026-10", 100.0, Some(90.0), Some(100.0)),
+                BudgetRow::new("2026-11", 100.0, Some(80.0), Some(100.0)),
+                BudgetRow::new("2026-12", 100.0, Some(190.0), Some(110.0)),
+                BudgetRow::new("2027-01", 100.0, None, None),
+            ],
+            milestones: vec![
+                milestone("上线", "2026-12-10"),
+                milestone("验收", "2026-11-20"),
+            ],
+            as_of: Date::parse("2026-12-31").ok(),
+            ..ProjectData::default()
+        };
+        let mut info = ProjectInfo::for_tests();
+        info.meta.bac = Some(1000.0);
+        let now = key_figures(&info, &data);
+        assert_eq!(now.last_period.as_deref(), Some("2026-12"));
+        let day = d("2026-11-30");
+        let then = on_day(&data, day);
+        let f = key_figures(&info, &then);
+        assert_eq!(f.last_period.as_deref(), Some("2026-11"));
+        assert_eq!(
+            (f.ev, f.spent, f.pv),
+            (Some(170.0), Some(200.0), Some(200.0))
+        );
+        assert_eq!(f.cpi.map(|c| (c * 100.0).round()), Some(85.0));
+        // The same figures as the status table's row of that month.
+        let history = history::project(info.bac, &data.budget, &Thresholds::default());
+        let november = history.iter().find(|s| s.period == "2026-11").unwrap();
+        assert_eq!(
+            (f.ev, f.spent, f.cpi),
+            (Some(november.ev), Some(november.ac), november.cpi)
+        );
+        // Reached in December: not yet on the last day of November, so late then.
+        assert_eq!((f.milestones_done, f.milestones_late), (1, 1));
+        assert_eq!(
+            then.budget.len(),
+            2,
+            "the months after it are left out, plans too"
+        );
+        assert!(!after_month_of("2026-11", day) && after_month_of("2026-12", day));
     }
 
     fn info(rag: Option<Rag>) -> ProjectInfo {

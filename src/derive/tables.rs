@@ -191,12 +191,24 @@ pub fn portfolio_currency(portfolio: &Table) -> Option<String> {
 /// [`derive::currency`]) so that rows can be summed; `project_currency` and `rate` say
 /// what they were converted from.
 fn portfolio(site: &Site, i18n: &I18n) -> Table {
+    portfolio_on(site, i18n, None)
+}
+
+/// [`portfolio`] as it stood on `day` (each project's data [`derive::on_day`]), for the
+/// blocks of a page pinned to that day; the site's own with `None`.
+pub fn portfolio_on(site: &Site, i18n: &I18n, day: Option<crate::date::Date>) -> Table {
     let (rates, _) = derive::currency::Rates::of_site(site);
     let mut rows = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
-        let data = site.project_data.get(slug).cloned().unwrap_or_default();
+        let data = site
+            .project_data
+            .get(slug)
+            .map_or_else(Default::default, |data| match day {
+                Some(day) => derive::on_day(data, day),
+                None => data.clone(),
+            });
         let f = key_figures(info, &data);
         let m = f.latest.clone();
         // Without a rate (an error already reported) amounts are left out, not guessed.

@@ -304,9 +304,13 @@ impl Workspace {
             removed: redo.removed,
             // The sanity warnings follow every edit to a project's data: an edited table
             // shows its own before the reload. After other edits they are owed.
-            warnings: redo
-                .tables
-                .then(|| crate::with_sanity(&self.state.stage_warnings, &self.state.site)),
+            warnings: redo.tables.then(|| {
+                crate::with_sanity(
+                    &self.state.stage_warnings,
+                    &self.state.site,
+                    &self.state.i18n,
+                )
+            }),
             elapsed: Duration::ZERO,
         })
     }

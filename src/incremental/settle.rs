@@ -162,7 +162,7 @@ impl Workspace {
             } else {
                 Ok(())
             };
-            let warnings = crate::with_sanity(&state.stage_warnings, &state.site);
+            let warnings = crate::with_sanity(&state.stage_warnings, &state.site, &state.i18n);
             (rendered.map(|()| collect), warnings)
         }) else {
             return Ok(None);

@@ -212,6 +212,9 @@ fn expected_in_words(expected: &str) -> Text {
         "a boolean" => t!("true or false"),
         "a string" => t!("text in quotes"),
         "a date written YYYY-MM-DD" => t!("a date written YYYY-MM-DD"),
+        "a day written YYYY-MM-DD, or a month written YYYY-MM" => {
+            t!("a day written YYYY-MM-DD, or a month written YYYY-MM")
+        }
         _ => verbatim(expected),
     }
 }

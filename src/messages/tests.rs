@@ -41,6 +41,14 @@ fn a_true_or_false_where_a_date_belongs_is_told_in_the_readers_words() {
         "{told}"
     );
     let told = library(
+        "invalid type: boolean `true`, expected a day written YYYY-MM-DD, or a month written YYYY-MM",
+    )
+    .render(Lang::ZhCn);
+    assert!(
+        told.contains("YYYY-MM 的月份") && !told.contains("day written"),
+        "{told}"
+    );
+    let told = library(
             "invalid type: integer `99999999999999999999999` as i128, expected a date written YYYY-MM-DD",
         )
         .render(Lang::ZhCn);

@@ -354,8 +354,11 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
             out.add(Some(&i18n.risk_status(&r.status)));
         }
     }
+    // The tables as the page's blocks show them: a page pinned to a day indexes its
+    // figures of that day, as it shows them.
+    let tables = charts::pinned::PageTables::of(site, id, i18n);
     for (raw, spec) in page.body.blocks.iter().zip(&page.blocks) {
-        let Some(table) = charts::find_table(site, id, spec.data()) else {
+        let Some(table) = tables.get(spec.data()) else {
             continue;
         };
         match spec {

@@ -87,7 +87,15 @@ pub(super) fn classify(
         return nested_too_deep(path, text, offset);
     }
     // A date's own message is made again from its value, so that it can be translated
-    // (serde passes it on as English text).
+    // (serde passes it on as English text); `as_of` reads a month as well as a day.
+    let as_of = crate::syntax::line_at(text, offset)
+        .trim_start()
+        .strip_prefix("as_of")
+        .is_some_and(|rest| rest.trim_start().starts_with([':', '=']));
+    let parse = match as_of {
+        true => crate::date::AsOf::parse,
+        false => crate::content::schema::Date::parse,
+    };
     let detail = message
         .find("` is not a date")
         .and_then(|end| {
@@ -95,7 +103,7 @@ pub(super) fn classify(
                 .rfind('`')
                 .map(|start| &message[start + 1..end])
         })
-        .and_then(|value| crate::content::schema::Date::parse(value).err())
+        .and_then(|value| parse(value).err())
         .unwrap_or_else(|| crate::messages::library(message));
     let mut diagnostic = Diagnostic::error(Problem::FrontMatter(detail)).at(Location::new(
         path,
@@ -121,6 +129,10 @@ pub(super) fn classify(
             ),
             (None, _) => t!("allowed values: {options}", options = options.join(", ")),
         });
+    } else if as_of && message.contains("not a date") && message.contains("write it as") {
+        diagnostic = diagnostic.with_help(t!(
+            "write the day the page's figures are as of as YYYY-MM-DD (`as_of: 2026-11-30`), or a month as YYYY-MM for its last day (`as_of: 2026-11`)"
+        ));
     } else if message.contains("not a date") && message.contains("write it as") {
         diagnostic = diagnostic.with_help(date_help(between(message, "`", "`").unwrap_or("")));
     } else if message.contains("not a date") {

@@ -92,6 +92,11 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             .iter()
             .filter_map(|page| crate::content::dated::after_as_of(page, as_of)),
     );
+    out.extend(
+        site.pages
+            .iter()
+            .filter_map(|page| crate::content::dated::pinned_after_as_of(page, as_of)),
+    );
     for &id in site.newest(crate::kinds::Kind::Lesson) {
         let page = site.page(id);
         if let Some(lesson) = page.lesson() {

@@ -620,7 +620,9 @@ fn milestones_reached_after_their_baseline_are_finished_late_not_delayed() {
 
 /// A fixed rate typed the wrong way round (`USD = 0.141` for 7.1 yuan to the dollar)
 /// shrank every USD project fifty times on the dashboard with no warning; 7100 and 1e308
-/// were taken too (the eighth malformed hunt).
+/// were taken too (the eighth malformed hunt). Only warned, the inverted rate still
+/// published a BAC of 47,940 for 2,414,000 with no doubt mark (the eighth walk-through):
+/// it is refused, and a rate merely far off marks every figure converted with it.
 #[test]
 fn a_fixed_rate_far_from_the_currencys_rough_rate_is_warned_or_refused() {
     let site = with_second_project("USD");
@@ -640,18 +642,33 @@ fn a_fixed_rate_far_from_the_currencys_rough_rate_is_warned_or_refused() {
             .collect()
     };
     with_rates("USD = 0.141");
-    let found = doubts(&site.build_ok());
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("site.toml:"), "{found:#?}");
-    assert!(found[0].contains("`USD = 0.141`"), "{found:#?}");
-    assert!(found[0].contains("the wrong way round"), "{found:#?}");
-    assert!(found[0].contains("USD = 7.09"), "{found:#?}");
+    let m = site.build_err();
+    assert!(m.contains("site.toml:"), "{m}");
+    assert!(m.contains("`USD = 0.141`"), "{m}");
+    assert!(m.contains("the wrong way round"), "{m}");
+    assert!(m.contains("CNY per 1 USD"), "{m}");
+    assert!(m.contains("USD = 7.09"), "{m}");
     with_rates("USD = 7100");
     let found = doubts(&site.build_ok());
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`USD = 7100`"), "{found:#?}");
     assert!(!found[0].contains("wrong way round"), "{found:#?}");
-    // A rate years away from today's, and a currency pmo has no rough rate for, pass.
+    // Every figure converted at it is marked where the dashboard lists the project, and
+    // its page says why.
+    let row = |html: &str, slug: &str| {
+        let at = html.find(&format!("projects/{slug}/")).expect(slug);
+        html[at..at + html[at..].find("</tr>").unwrap()].to_string()
+    };
+    let dashboard = site.read("dashboard/index.html");
+    assert!(
+        row(&dashboard, "crm").contains("数据存疑"),
+        "{}",
+        row(&dashboard, "crm")
+    );
+    let page = site.read("projects/crm/index.html");
+    let notes = &page[page.find("class=\"data-notes\"").expect("the doubt listed")..];
+    assert!(notes.contains("<code>site.toml:"), "{notes}");
+    assert!(notes.contains("USD = 7100"), "{notes}");
     with_rates("USD = 6.2, XAF = 0.012");
     assert!(doubts(&site.build_ok()).is_empty());
     // No currency is worth a million of another: 1e308 converted a project to infinity.

@@ -19,10 +19,11 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::Site;
 
-/// One doubt about a project's data, at its file within the project's folder.
+/// One doubt about a project's data, at its file within the project's folder (or the
+/// line of site.toml giving the rate its amounts are converted at).
 #[derive(Debug, Clone)]
 pub struct Doubt {
-    /// The file within the project's folder and the line: `budget.csv:4`.
+    /// The file within the project's folder and the line: `budget.csv:4`, `site.toml:12`.
     pub place: String,
     pub warning: Diagnostic,
 }
@@ -35,17 +36,44 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<Doubt>> {
         .chain(super::currency::check(site));
     for d in warnings.filter(|d| d.severity == Severity::Warning) {
         if let Some((slug, doubt)) = doubt(d) {
-            // A build whose audience sees no money gets no note quoting an amount: only
-            // those about milestones and risks.
-            let money_free = ["milestones.", "risks."]
-                .iter()
-                .any(|f| doubt.place.starts_with(f));
-            if site.money_shown || money_free {
-                out.entry(slug).or_default().push(doubt);
+            push(site, &mut out, slug, doubt);
+        }
+    }
+    // A fixed rate far from its currency's rough rate is told at site.toml, yet every
+    // figure converted with it is as far off: each project in that currency is doubted.
+    let rates = super::currency::rough_doubts(site);
+    for (currency, warning) in rates
+        .into_iter()
+        .filter(|(_, d)| d.severity == Severity::Warning)
+    {
+        for info in super::currency::projects(site) {
+            let own = info.currency.as_deref().map(crate::numbers::currency_code);
+            if own.as_deref() == Some(currency.as_str()) {
+                let place = match &warning.location {
+                    Some(at) => format!("site.toml:{}", at.line_col().0),
+                    None => "site.toml".to_string(),
+                };
+                let doubt = Doubt {
+                    place,
+                    warning: warning.clone(),
+                };
+                push(site, &mut out, info.slug.clone(), doubt);
             }
         }
     }
     out
+}
+
+/// Adds `doubt` to project `slug`'s, unless it quotes an amount the audience may not see.
+fn push(site: &Site, out: &mut HashMap<String, Vec<Doubt>>, slug: String, doubt: Doubt) {
+    // A build whose audience sees no money gets no note quoting an amount: only those
+    // about milestones and risks.
+    let money_free = ["milestones.", "risks."]
+        .iter()
+        .any(|f| doubt.place.starts_with(f));
+    if site.money_shown || money_free {
+        out.entry(slug).or_default().push(doubt);
+    }
 }
 
 /// The project `d` is about (its file under `content/projects/<slug>/`) and the doubt.

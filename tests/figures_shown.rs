@@ -26,6 +26,12 @@ fn with_as_of(site: &Site, day: &str) {
     site.write("site.toml", format!("as_of = {day}\n{config}"));
 }
 
+/// Project `slug`'s row in a list of projects (the projects list, the dashboard).
+fn list_row(html: &str, slug: &str) -> String {
+    let at = html.find(&format!("projects/{slug}/")).expect(slug);
+    html[at..at + html[at..].find("</tr>").unwrap()].to_string()
+}
+
 const B: &str = "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,95000,100000\n2026-03,100000,90000,95000\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n";
 
 #[test]
@@ -258,10 +264,7 @@ fn a_projects_page_lists_the_doubts_about_its_data() {
         .contains("class=\"data-notes\""));
     // The lists and the counts that sum projects up showed the doubtful ones unmarked
     // (a running total read as monthly made 406% complete, Amber, on the dashboard).
-    let row = |html: &str, slug: &str| {
-        let at = html.find(&format!("projects/{slug}/")).expect(slug);
-        html[at..at + html[at..].find("</tr>").unwrap()].to_string()
-    };
+    let row = list_row;
     for list in ["projects/index.html", "dashboard/index.html"] {
         let html = site.read(list);
         assert!(
@@ -546,4 +549,77 @@ fn a_project_charts_data_table_groups_thousands_as_the_other_tables() {
         "{table}"
     );
     assert!(!table.contains("1000000"), "{table}");
+}
+
+/// The 数据存疑 mark stamped sound figures (the eighth walk-through): a risk marked
+/// 已解决 made every figure of its project doubtful, and so did actual cost passing the
+/// BAC, a real overrun that CPI and EAC exist to show, even in a month after the as-of
+/// day that no figure holds. Only doubts about the budget data itself mark figures; a
+/// risk's doubt is still listed on the project's page.
+#[test]
+fn only_doubts_about_the_budget_data_mark_its_figures() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-15");
+    // 650,000 spent of a 600,000 BAC by March: an overrun.
+    active(
+        &site,
+        "over",
+        "bac: 600000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,200000\n2026-02,100000,100000,250000\n2026-03,100000,100000,200000\n2026-04,100000,,\n2026-05,100000,,\n2026-06,100000,,\n",
+    );
+    site.write(
+        "content/projects/over/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,供应商延期,4,5,张伟,已解决,更换供应商\nR2,关键用户流失,3,4,李娜,done,培训备岗\n",
+    );
+    // The overrun comes in May, after the as-of day: as of April it is in no figure.
+    active(
+        &site,
+        "later",
+        "bac: 600000\ncurrency: CNY\n",
+        "period,pv,ev,ac\n2026-01,100000,100000,100000\n2026-02,100000,100000,100000\n2026-03,100000,100000,100000\n2026-04,100000,,\n2026-05,100000,100000,400000\n2026-06,100000,,\n",
+    );
+    site.write(
+        "content/reports/portfolio.md",
+        "---\ntitle: 组合月报\ndate: 2026-04-10\n---\n\n```table\ndata = \"portfolio\"\ncolumns = [\"project\", \"bac\", \"ac\", \"cpi\", \"eac\"]\nsort = \"project\"\n```\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    // Still told to the author, but for the risk closed in the words registers use.
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("over/budget.csv:4:") && w.contains("actual cost reaches")),
+        "{warnings:#?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("`已解决`")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("`done`")),
+        "{warnings:#?}"
+    );
+    let row = list_row;
+    for list in ["projects/index.html", "dashboard/index.html"] {
+        let html = site.read(list);
+        for slug in ["over", "later"] {
+            assert!(
+                !row(&html, slug).contains("数据存疑"),
+                "{list} {slug}: {}",
+                row(&html, slug)
+            );
+        }
+    }
+    let page = site.read("reports/portfolio/index.html");
+    for slug in ["over", "later"] {
+        let at = page.find(&format!("<td>{slug}</td>")).expect(slug);
+        let row = &page[at..at + page[at..].find("</tr>").unwrap()];
+        assert!(!row.contains("数据存疑"), "{row}");
+    }
+    // The risk's doubt is listed where the project's data is.
+    let over = site.read("projects/over/index.html");
+    let notes = &over[over.find("class=\"data-notes\"").expect("the risk's doubt")..];
+    let notes = &notes[..notes.find("</details>").unwrap()];
+    assert!(notes.contains("<code>risks.csv:3</code>"), "{notes}");
+    assert!(!notes.contains("budget.csv"), "{notes}");
 }

@@ -81,11 +81,18 @@ impl Risk {
     }
 
     pub fn is_open(&self) -> bool {
-        !matches!(
-            self.status.to_ascii_lowercase().as_str(),
-            "closed" | "关闭" | "已关闭"
-        )
+        !closes_risk(&self.status)
     }
+}
+
+/// The statuses that close a risk, lower-cased. 已解决 is what Chinese registers most
+/// often write for a risk that is over: read as open, it kept the risk in every exposure
+/// figure (the eighth walk-through).
+pub const RISK_CLOSED: [&str; 6] = ["closed", "resolved", "关闭", "已关闭", "已解决", "已完成"];
+
+/// Whether a risk of `status` is closed (case and spaces around it aside).
+pub fn closes_risk(status: &str) -> bool {
+    RISK_CLOSED.contains(&status.trim().to_lowercase().as_str())
 }
 
 /// The tables of one project; a missing table is empty.

@@ -1,6 +1,7 @@
 //! Which projects' figures the build doubts, and why: the warnings about a project's
-//! `index.md` and tables (a month left blank, an amount out of scale, figures that
-//! stopped). One decision behind every place that shows a project's figures: its page
+//! `index.md` and budget (a month left blank, an amount out of scale, figures that
+//! stopped) and the rate they are converted at; those about its milestones and risks
+//! are listed on its page but mark no figure. One decision behind every place that shows a project's figures: its page
 //! lists the doubts above them, and the dashboard's and projects list's rows, the rows of
 //! ```table blocks over `portfolio` and the charts drawn from it mark them. A ```table
 //! block printed a CPI of 0.36 plain while the dashboard marked the same project
@@ -19,6 +20,8 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::Site;
 
+use super::sanity::Scope;
+
 /// One doubt about a project's data, at its file within the project's folder (or the
 /// line of site.toml giving the rate its amounts are converted at).
 #[derive(Debug, Clone)]
@@ -26,16 +29,25 @@ pub struct Doubt {
     /// The file within the project's folder and the line: `budget.csv:4`, `site.toml:12`.
     pub place: String,
     pub warning: Diagnostic,
+    /// Whether it doubts the project's figures, so that they are marked where listed:
+    /// a doubt about a milestone or a risk is listed on the project's page only.
+    pub marks: bool,
 }
 
 /// Each project's doubts, by slug.
 pub fn by_project(site: &Site) -> HashMap<String, Vec<Doubt>> {
     let mut out: HashMap<String, Vec<Doubt>> = HashMap::new();
-    let warnings = super::sanity::projects(site)
+    let figures = super::sanity::projects_in(site, Scope::Figures)
         .into_iter()
         .chain(super::currency::check(site));
-    for d in warnings.filter(|d| d.severity == Severity::Warning) {
+    for d in figures.filter(|d| d.severity == Severity::Warning) {
         if let Some((slug, doubt)) = doubt(d) {
+            push(site, &mut out, slug, doubt);
+        }
+    }
+    let told = super::sanity::projects(site);
+    for d in told.into_iter().filter(|d| d.severity == Severity::Warning) {
+        if let Some((slug, doubt)) = doubt(d).filter(|(_, d)| !d.marks) {
             push(site, &mut out, slug, doubt);
         }
     }
@@ -56,6 +68,7 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<Doubt>> {
                 let doubt = Doubt {
                     place,
                     warning: warning.clone(),
+                    marks: true,
                 };
                 push(site, &mut out, info.slug.clone(), doubt);
             }
@@ -68,10 +81,7 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<Doubt>> {
 fn push(site: &Site, out: &mut HashMap<String, Vec<Doubt>>, slug: String, doubt: Doubt) {
     // A build whose audience sees no money gets no note quoting an amount: only those
     // about milestones and risks.
-    let money_free = ["milestones.", "risks."]
-        .iter()
-        .any(|f| doubt.place.starts_with(f));
-    if site.money_shown || money_free {
+    if site.money_shown || !doubt.marks {
         out.entry(slug).or_default().push(doubt);
     }
 }
@@ -95,7 +105,18 @@ fn doubt(d: Diagnostic) -> Option<(String, Doubt)> {
         Some(line) => format!("{file}:{line}"),
         None => file,
     };
-    Some((slug, Doubt { place, warning: d }))
+    // Milestones and risks doubt no amount (only `Scope::Told` checks them).
+    let marks = !["milestones.", "risks."]
+        .iter()
+        .any(|f| place.starts_with(f));
+    Some((
+        slug,
+        Doubt {
+            place,
+            warning: d,
+            marks,
+        },
+    ))
 }
 
 /// Whether an active project's figures stopped more than hygiene's `data_stale_months`
@@ -139,6 +160,11 @@ impl Mark {
     }
 }
 
+/// How many of `doubts` mark the figures.
+pub fn marking(doubts: &[Doubt]) -> usize {
+    doubts.iter().filter(|d| d.marks).count()
+}
+
 /// Each marked project's [`Mark`], by slug (projects with nothing to mark left out).
 pub fn marks(site: &Site) -> HashMap<String, Mark> {
     marks_on(site, None)
@@ -170,6 +196,14 @@ pub fn marks_on(site: &Site, day: Option<Date>) -> HashMap<String, Mark> {
                     }
                 }
             };
+            let last = site
+                .project_data
+                .get(slug)
+                .and_then(|data| super::key_figures(info, data).last_period);
+            let mark = Mark::of(
+                stopped(site, info, last.as_deref()),
+                doubts.get(slug).map_or(0, |d| marking(d)),
+            );
             (!mark.is_none()).then(|| (slug.clone(), mark))
         })
         .collect()

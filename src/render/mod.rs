@@ -183,12 +183,12 @@ impl<'a> Renderer<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// How many doubts the build has about project `id`'s data (0 for other pages).
+    /// How many doubts the build has about project `id`'s figures (0 for other pages).
     fn doubts(&self, id: PageId) -> usize {
-        self.site
-            .page(id)
-            .project()
-            .map_or(0, |info| self.data_notes(&info.slug).len())
+        self.site.page(id).project().map_or(0, |info| {
+            let notes = self.data_notes(&info.slug);
+            notes.iter().filter(|n| n.marks).count()
+        })
     }
 
     /// [`context::project_row`] with its doubts counted, but for the note that its

@@ -15,6 +15,8 @@ pub struct DataNote {
     /// The file within the project's folder and the line: `budget.csv:4`.
     pub place: String,
     pub message: String,
+    /// Whether it doubts the figures (see `derive::doubts::Doubt::marks`).
+    pub marks: bool,
 }
 
 /// Each project's doubts, by slug, in the site's language.
@@ -28,6 +30,8 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<DataNote>> {
                 .map(|d| DataNote {
                     place: d.place,
                     message: d.warning.message().render(lang),
+                    message: d.warning.problem.text().render(lang),
+                    marks: d.marks,
                 })
                 .collect();
             (slug, notes)

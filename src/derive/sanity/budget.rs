@@ -347,7 +347,11 @@ pub(super) fn beyond_bac(
     let spent: fn(&Total) -> f64 = |t| t.ac;
     let checks = [
         ("ev", earned, true),
-        ("ac", spent, p.info.status != ProjectStatus::Closed),
+        (
+            "ac",
+            spent,
+            p.overruns && p.info.status != ProjectStatus::Closed,
+        ),
     ];
     for (name, value, applies) in checks {
         let Some(col) = table.column(name).filter(|_| applies) else {

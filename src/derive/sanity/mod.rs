@@ -79,6 +79,23 @@ pub struct Project<'a> {
     pub milestones: Option<(&'a Table, &'a [Milestone])>,
     /// The day the site is built as of: no value is earned or money spent after it.
     pub as_of: crate::date::Date,
+    /// Whether actual cost beyond the BAC of a running project is told: it is, to the
+    /// author, but it is an overrun the figures show (CPI, EAC), no doubt about them.
+    pub overruns: bool,
+}
+
+/// Which of a project's warnings [`projects_in`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every warning the build tells its author.
+    Told,
+    /// Only those doubting the figures shown (`derive::doubts`), found over the budget
+    /// as measured by the as-of day (see `derive::measured`): a risk's status or a
+    /// milestone's date doubts no amount, an overrun is no data error, and a month
+    /// after the as-of day is in no figure. A risk marked 已解决 had every figure of
+    /// its project marked 数据存疑, and so had an overrun in a month the figures left
+    /// out (the eighth walk-through).
+    Figures,
 }
 
 /// Every project's warnings, in project order, then the lessons'.
@@ -114,38 +131,57 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
 /// The warnings about each project's own files (its index.md and tables), in project
 /// order: what a project page lists beside its figures.
 pub fn projects(site: &Site) -> Vec<Diagnostic> {
+    projects_in(site, Scope::Told)
+}
+
+/// The warnings about each project's own files of the `scope` asked for.
+pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
     let settings = &site.config.budget;
+    let told = scope == Scope::Told;
     let mut out = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
         let data = site.project_data.get(slug);
         let table = |kind: &str| site.tables.get(&format!("projects/{slug}/{kind}"));
+        let rows = data.map(|d| match scope {
+            Scope::Told => std::borrow::Cow::Borrowed(d.budget.as_slice()),
+            Scope::Figures => super::measured(d),
+        });
         let project = Project {
             info,
             front: FrontMatter {
                 path: &page.path,
                 source: &page.source,
             },
-            budget: table("budget").zip(data.map(|d| d.budget.as_slice())),
-            milestones: table("milestones").zip(data.map(|d| d.milestones.as_slice())),
+            budget: table("budget").zip(rows.as_deref()),
+            milestones: table("milestones")
+                .zip(data.map(|d| d.milestones.as_slice()))
+                .filter(|_| told),
             as_of: site.config.as_of(),
+            overruns: told,
         };
         out.extend(project_warnings(&project, settings));
         if let Some((table, rows)) = project.budget {
             out.extend(stopped_reporting(site, info, table, rows));
         }
-        if let Some(risks) = table("risks") {
+        if let Some(risks) = table("risks").filter(|_| told) {
             out.extend(risk_warnings(risks));
         }
-        out.extend(unread_columns(site, slug, Unread::Misnamed));
+        let kinds: &[&str] = if told {
+            &crate::kinds::PROJECT_TABLES
+        } else {
+            &["budget"]
+        };
+        out.extend(unread_columns(site, slug, kinds, Unread::Misnamed));
     }
     out
 }
 
-/// The columns of project `slug`'s tables, of the `which` kind, that pmo does not read.
-fn unread_columns(site: &Site, slug: &str, which: Unread) -> Vec<Diagnostic> {
-    crate::kinds::PROJECT_TABLES
+/// The columns of project `slug`'s tables of `kinds`, of the `which` kind, that pmo
+/// does not read.
+fn unread_columns(site: &Site, slug: &str, kinds: &[&str], which: Unread) -> Vec<Diagnostic> {
+    kinds
         .iter()
         .filter_map(|kind| {
             let t = site.tables.get(&format!("projects/{slug}/{kind}"))?;
@@ -160,7 +196,7 @@ fn unread_columns(site: &Site, slug: &str, which: Unread) -> Vec<Diagnostic> {
 pub fn own_columns(site: &Site) -> Vec<Diagnostic> {
     site.projects
         .keys()
-        .flat_map(|slug| unread_columns(site, slug, Unread::Own))
+        .flat_map(|slug| unread_columns(site, slug, &crate::kinds::PROJECT_TABLES, Unread::Own))
         .collect()
 }
 

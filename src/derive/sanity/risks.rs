@@ -10,7 +10,6 @@ use crate::t;
 /// open, so the risk stays in every exposure figure while its owner thinks it is closed),
 /// and an id an earlier row of the table already has.
 pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
-    const CLOSED: [&str; 3] = ["closed", "关闭", "已关闭"];
     // The other words the site shows in its language (`risk_state_*`), and the Chinese
     // it shows them as: a risk so marked is open, and its author knows it.
     // And the words registers commonly write for an open risk (监控, 跟踪中, 已识别):
@@ -54,7 +53,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
             let status = table.text(row, col);
             let folded = status.trim().to_lowercase();
             if folded.is_empty()
-                || CLOSED.contains(&folded.as_str())
+                || crate::data::closes_risk(&folded)
                 || OPEN.contains(&folded.as_str())
             {
                 continue;
@@ -78,7 +77,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                         )),
                 );
             } else {
-                // `已解决`, `done`, `cancelled`: its author thinks it settled, but the
+                // `done`, `cancelled`: its author thinks it settled, but the
                 // risk stays in every exposure figure.
                 let message = t!(
                     "risk status `{status}` is none of the usual words, and is read as open",

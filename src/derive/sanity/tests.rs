@@ -13,7 +13,7 @@ fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
          R-04,预算超支,2,2,\n\
          R-05,关键人员,2,2,closing\n\
          R-06,合同,2,2,未关闭\n\
-         R-07,范围,2,2,已解决\n\
+         R-07,范围,2,2,done\n\
          R-08,进度,2,2,Mitigated\n\
          R-09,接口,2,2,监控\n\
          R-10,测试,2,2,跟踪中\n",
@@ -31,7 +31,7 @@ fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
         "{warnings:?}"
     );
     assert!(
-        warnings[2].contains("risks.csv:9:") && warnings[2].contains("`已解决`"),
+        warnings[2].contains("risks.csv:9:") && warnings[2].contains("`done`"),
         "{warnings:?}"
     );
     assert!(
@@ -39,6 +39,23 @@ fn a_status_almost_closed_and_a_repeated_id_are_warned_at_their_cells() {
             && warnings[3].contains("`r-01` is already used at line 2"),
         "{warnings:?}"
     );
+}
+
+/// 已解决 is what Chinese registers most often write for a risk that is over: it was read
+/// as open, warned, and had every figure of its project marked 数据存疑 (the eighth
+/// walk-through).
+#[test]
+fn a_risk_resolved_in_the_words_registers_use_is_closed() {
+    let t = csv(
+        "risks.csv",
+        "id,title,probability,impact,status\nR-01,范围,2,2,已解决\nR-02,进度,2,2,已完成\nR-03,接口,2,2, Resolved \nR-04,测试,2,2,已关闭\n",
+    );
+    let warnings: Vec<String> = risk_warnings(&t).iter().map(|d| d.to_string()).collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for status in ["已解决", "已完成", " Resolved ", "已关闭", "closed"] {
+        assert!(crate::data::closes_risk(status), "{status}");
+    }
+    assert!(!crate::data::closes_risk("未解决"));
 }
 
 fn csv(name: &str, text: &str) -> Table {
@@ -93,6 +110,7 @@ fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) 
         budget: Some((&table, &rows)),
         milestones: milestones.as_ref().map(|t| (t, ms.as_slice())),
         as_of: Date::parse("2026-12-04").unwrap(),
+        overruns: true,
     };
     project_warnings(&project, &BudgetSettings::default())
         .iter()

@@ -13,6 +13,15 @@ pub const SOURCE_FOLDERS: &[&str] = &[
     "archetypes",
 ];
 
+/// Whether a file or folder of this name is none of the site's sources, wherever it
+/// stands under content/, data/, static/ or templates/: hidden (`.x.md.swp`, `.#x.md`,
+/// LibreOffice's `.~lock.budget.xlsx#`), an editor's backup (`x.md~`), or the owner file
+/// Excel and Word keep beside a file while it is open (`~$budget.xlsx`), which is no
+/// workbook: read as one, it stopped the build while finance had the budget open.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with("~$")
+}
+
 /// The site's configuration file, at the root.
 pub const CONFIG_FILE: &str = "site.toml";
 

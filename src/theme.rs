@@ -256,7 +256,7 @@ fn walk_into(
         if !entry.file_type().is_file() && !linked {
             continue;
         }
-        if name.starts_with('.') || name.ends_with('~') {
+        if crate::layout::is_ignored_name(&name) {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else {

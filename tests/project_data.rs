@@ -677,3 +677,30 @@ fn a_fixed_rate_far_from_the_currencys_rough_rate_is_warned_or_refused() {
     assert!(m.contains("site.toml:"), "{m}");
     assert!(m.contains("the rate of `USD` is 1e308"), "{m}");
 }
+
+/// Excel keeps an owner file (`~$budget.xlsx`, a few bytes of the user's name) beside a
+/// workbook while it is open, and Word beside a document: read as a workbook, it stopped
+/// the build ("this file is text, not a workbook") while finance had the budget open
+/// (the eighth walk-through). It is skipped wherever content, data and static are read,
+/// as LibreOffice's `.~lock` files are.
+#[test]
+fn office_owner_files_beside_open_files_are_skipped() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let owner = "\u{5}张伟                                                          ";
+    for file in [
+        "content/projects/erp/~$budget.xlsx",
+        "content/projects/erp/~$risks.csv",
+        "content/practices/~$评审记录.docx",
+        "data/~$departments.xlsx",
+        "static/~$指南.docx",
+    ] {
+        site.write(file, owner);
+    }
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(!warnings.iter().any(|w| w.contains("~$")), "{warnings:#?}");
+    for file in ["practices/~$评审记录.docx", "~$指南.docx"] {
+        assert!(!site.public().join(file).exists(), "{file}");
+    }
+}

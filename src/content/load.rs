@@ -284,8 +284,7 @@ pub fn declares_draft(path: &Path) -> bool {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    name.to_str().is_some_and(crate::layout::is_ignored_name)
 }
 
 fn rel_string(rel: &Path) -> Option<String> {

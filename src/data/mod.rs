@@ -199,7 +199,8 @@ pub fn load(
                             problems.push(d);
                             false
                         }));
-            if is_file && read::is_table(&rel) && !rel.starts_with('.') {
+            let ignored = rel.split('/').any(crate::layout::is_ignored_name);
+            if is_file && read::is_table(&rel) && !ignored {
                 let rel = format!("data/{rel}");
                 files.push(TableFile {
                     name: table_name(&rel).to_string(),

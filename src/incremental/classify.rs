@@ -33,13 +33,13 @@ impl Workspace {
         let hidden = rel.components().any(|c| {
             c.as_os_str()
                 .to_str()
-                .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+                .is_some_and(crate::layout::is_ignored_name)
         });
         let source =
             top == crate::layout::CONFIG_FILE || crate::layout::watched_folders().any(|f| f == top);
         if hidden || !source {
-            // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`), which
-            // the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
+            // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`,
+            // `~$budget.xlsx`), which the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
             return Change::Ignored;
         }
         if path.is_dir() {
@@ -202,6 +202,9 @@ mod tests {
             // Editors' temporary files and backups, folders the build does not read.
             ("content/lessons/.vendor-delay.md.swp", Change::Ignored),
             ("content/lessons/vendor-delay.md~", Change::Ignored),
+            // The owner file Excel keeps beside a workbook while it is open.
+            ("content/projects/erp/~$budget.xlsx", Change::Ignored),
+            ("data/~$departments.xlsx", Change::Ignored),
             ("public/index.html", Change::Ignored),
             ("archetypes/lesson.md", Change::Ignored),
             ("notes.txt", Change::Ignored),

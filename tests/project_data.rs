@@ -704,3 +704,41 @@ fn office_owner_files_beside_open_files_are_skipped() {
         assert!(!site.public().join(file).exists(), "{file}");
     }
 }
+
+/// Finance's monthly EV workbook saved in the project's folder under its own name was
+/// read as a table of the author's own: the project showed its BAC and no budget
+/// figures, with no warning (the eighth walk-through). It is told at the file, with the
+/// name to give it.
+#[test]
+fn a_workbook_headed_like_a_budget_under_its_own_name_is_told() {
+    use common::xlsx::V;
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/plant/index.md",
+        "---\ntitle: 二期厂房扩建\nstart: 2024-01-01\nfinish: 2024-12-31\nbac: 1200000\nstatus: active\n---\n\n正文。\n",
+    );
+    let header = ["月份", "计划值", "挣值", "实际成本"].map(|h| V::S(h.into()));
+    let row = vec![
+        V::S("2024-01".into()),
+        V::N(100_000.0),
+        V::N(90_000.0),
+        V::N(95_000.0),
+    ];
+    site.write(
+        "content/projects/plant/二期厂房扩建_EV月报_万元.xlsx",
+        common::xlsx::xlsx("EV月报", &[Vec::from(header), row], &[]),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("EV月报_万元.xlsx"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(
+        told[0].contains("content/projects/plant/二期厂房扩建_EV月报_万元.xlsx")
+            && told[0].contains("headed like the project's budget table")
+            && told[0].contains("rename it `budget.xlsx`"),
+        "{told:?}"
+    );
+}

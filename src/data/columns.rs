@@ -292,6 +292,18 @@ pub fn read_as_named(table: &mut Table) {
     }
 }
 
+/// The column of a project table of `kind` that `header` is read as (`计划值` → `pv`),
+/// or would be once its amounts are in the currency's own units (`计划值（万元）`).
+pub fn reads_as(kind: &str, header: &str) -> Option<&'static str> {
+    let (_, names) = READ_AS.iter().find(|(k, _)| *k == kind)?;
+    let base = unit_of(header).map_or(header, |(base, _)| base);
+    let key = header_key(base);
+    names
+        .iter()
+        .find(|(name, aliases)| *name == key || aliases.contains(&key.as_str()))
+        .map(|(name, _)| *name)
+}
+
 /// Which of the columns a project table does not read: those that name one it reads in
 /// other words or with a typo (`actual_cost`, `EV值`), whose values the figures lack,
 /// or the author's own (`备注`, `完成率`), which change no figure.

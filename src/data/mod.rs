@@ -8,6 +8,7 @@ mod damaged;
 mod decimals;
 pub(crate) mod hidden;
 mod json_places;
+mod lookalike;
 pub mod read;
 mod records;
 pub mod table;
@@ -237,6 +238,7 @@ pub fn load(
             Err(d) => diagnostics.push(d),
         }
     }
+    diagnostics.extend(lookalike::misnamed(&data.tables));
     let slugs: std::collections::BTreeSet<&str> = data
         .tables
         .keys()

@@ -1681,6 +1681,17 @@ fn front_matter_of_another_kind_is_told_where_its_file_belongs() {
     );
     // Told once, not once per field (the fifth walk-through).
     assert_eq!(m.matches("are fields of a lesson").count(), 1, "{m}");
+    // Saved in its project's folder, with a field misspelt besides: four errors, each
+    // listing a plain page's fields (the eighth walk-through).
+    let lesson = "---\ntitle: 关键用户 key user 培训要在 UAT 之前完成\ndate: 2026-09-03\nproject: erp\nphase: execution\nimpact: positive\ncategroy: 人力资源管理\ntags: [培训, key user]\n---\n正文\n";
+    let m = failing("content/projects/erp/lesson-key-user.md", lesson);
+    assert!(
+        m.contains("move this file to `content/lessons/lesson-key-user.md`"),
+        "{m}"
+    );
+    assert!(m.contains("`categroy` → `category`"), "{m}");
+    assert_eq!(m.matches("are fields of a lesson").count(), 1, "{m}");
+    assert_eq!(m.matches("unknown field").count(), 1, "{m}");
     let project = "---\ntitle: 新系统\nmanager: 王芳\nbac: 100\nstatus: active\n---\n";
     let m = failing("content/projects/新系统.md", project);
     assert!(

@@ -29,14 +29,24 @@ pub fn explain(kind: Kind, rel: &str, mut problems: Vec<Diagnostic>) -> Vec<Diag
         (Kind::Project, Fields::of::<ProjectMeta>),
         (Kind::Practice, Fields::of::<PracticeMeta>),
     ];
-    let Some(meant) = candidates
-        .iter()
-        .filter(|(k, _)| *k != kind)
-        .find(|(_, fields)| {
-            let known = fields().known;
-            unknown.iter().all(|u| known.contains(u))
-        })
-        .map(|(k, _)| *k)
+    // A field misspelt besides (`categroy`) kept a lesson saved in its project's folder
+    // from being told where it belongs: four errors, each listing a plain page's fields
+    // (the eighth walk-through). Two fields of the kind written right, and the rest near
+    // one of its fields, say the kind.
+    let Some((meant, typos)) =
+        candidates
+            .iter()
+            .filter(|(k, _)| *k != kind)
+            .find_map(|(k, fields)| {
+                let known = fields().known;
+                let names: Vec<&str> = known.iter().map(String::as_str).collect();
+                let mut typos = Vec::new();
+                for u in unknown.iter().filter(|u| !known.contains(u)) {
+                    let near = crate::suggest::did_you_mean(u, &names)?;
+                    typos.push(format!("`{u}` → `{near}`"));
+                }
+                (unknown.len() - typos.len() >= 2).then_some((*k, typos))
+            })
     else {
         return problems;
     };
@@ -59,12 +69,23 @@ pub fn explain(kind: Kind, rel: &str, mut problems: Vec<Diagnostic>) -> Vec<Diag
             return false;
         }
         told = true;
-        d.help = Some(Box::new(t!(
-            "{fields} are fields of a {kind}: a page's kind comes from its folder, so move this file to `{path}`",
-            fields = listed.as_str(),
-            kind = crate::messages::kind_name(meant.key()),
-            path = to.as_str()
-        )));
+        let kind = crate::messages::kind_name(meant.key());
+        d.help = Some(Box::new(if typos.is_empty() {
+            t!(
+                "{fields} are fields of a {kind}: a page's kind comes from its folder, so move this file to `{path}`",
+                fields = listed.as_str(),
+                kind = kind,
+                path = to.as_str()
+            )
+        } else {
+            t!(
+                "{fields} are fields of a {kind} (misspelt: {typos}): a page's kind comes from its folder, so move this file to `{path}`",
+                fields = listed.as_str(),
+                kind = kind,
+                typos = typos.join(", "),
+                path = to.as_str()
+            )
+        }));
         true
     });
     problems

@@ -93,6 +93,30 @@ pub fn ungrouped(number: &str) -> Option<String> {
     grouped.then(|| number.chars().filter(|&c| c != separator).collect())
 }
 
+/// A number as people type it in a table, or as an amount in front matter (`bac:
+/// 3,600,000`): thousands separators (`,` `_` or a space, one kind, between thousands
+/// only: see [`ungrouped`]) and a currency sign are allowed. `1.200,50`, `1,5` or
+/// `95 00` is refused, never read as 1.2005, 15 or 9500.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let unsigned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !CURRENCY_SIGNS.contains(c))
+        .collect();
+    // `¥ 1,200`: the space after the sign is no separator.
+    let number = unsigned.trim();
+    if number.is_empty() {
+        return None;
+    }
+    // `€ 100.000` is a hundred thousand where it is so written, never a hundred: a
+    // currency sign rules out the decimal point before three digits.
+    if unsigned.len() < text.trim().len() && dotted_thousands(number).is_some() {
+        return None;
+    }
+    let plain = ungrouped(number)?;
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
 /// `1.234,56` → `1234.56`, `1200,5` → `1200.5`, `100.000` → `100000`: a number written
 /// with a decimal comma and dots between thousands, in the plain form. `None` when
 /// `number` is not so written (two commas, dots that are not between thousands).

@@ -165,9 +165,9 @@ fn a_period_in_another_shape_or_a_totals_row_gets_a_hint_of_its_own() {
     }
 }
 
-/// An amount written as Chinese finance writes it (`60万`, `1.2亿`, `600000元`) or with
-/// separators where front matter takes none (`600,000`) is told the plain number it
-/// would be; "e.g. 1200000" left its author to work it out (and 万 is easy to get wrong).
+/// An amount written as Chinese finance writes it (`60万`, `1.2亿`, `600000元`) is told
+/// the plain number it would be; "e.g. 1200000" left its author to work it out (and 万
+/// is easy to get wrong). `bac: 3,200,000`, as a budget cell may write it, is read.
 #[test]
 fn an_amount_in_wan_or_with_a_unit_is_told_the_number_it_would_be() {
     let fixture = erp_index();
@@ -185,6 +185,11 @@ fn an_amount_in_wan_or_with_a_unit_is_told_the_number_it_would_be() {
     ] {
         assert!(m.contains(hint), "{hint}\n{m}");
     }
+    let site = Site::fixture("basic");
+    site.write(ERP, fixture.replace("bac: 3200000", "bac: 3,200,000"));
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(page.contains("3,200,000"), "the BAC read");
 }
 
 /// Full-width digits in front matter (`bac: ６０００００`, a start date typed so) are named

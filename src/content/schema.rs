@@ -299,6 +299,9 @@ pub struct ProjectMeta {
     pub department: Option<String>,
     pub start: Option<Date>,
     pub finish: Option<Date>,
+    /// The budget at completion: a number, or text written as a budget cell may be
+    /// (`3,600,000`, `¥3,600,000`).
+    #[serde(default, deserialize_with = "amount")]
     pub bac: Option<f64>,
     pub currency: Option<String>,
     /// How `budget.*` writes its amounts; site.toml's `[budget] basis` when left out.
@@ -362,6 +365,50 @@ pub struct AudienceMeta {
 pub struct AliasesMeta {
     #[serde(default)]
     pub aliases: Aliases,
+}
+
+/// An amount of the front matter read as a budget cell reads it: `bac: 3,600,000` was an
+/// error while the budget's cells took `3,600,000` (the eighth walk-through). What a
+/// cell refuses (`60万`, `600000元`, `1.200,50`) stays refused, its plain number said
+/// (`front_matter::explain`), as serde's own "invalid type" for a text.
+fn amount<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    struct Amount;
+    impl<'de> serde::de::Visitor<'de> for Amount {
+        type Value = Option<f64>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("f64")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            // `1e400` read as infinity is no figure: refused as serde refuses it, for
+            // `front_matter::explain` to say so naming the field.
+            if v.is_finite() {
+                Ok(Some(v))
+            } else {
+                Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            crate::numbers::parse_number(v)
+                .map(Some)
+                .ok_or_else(|| E::invalid_type(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+    deserializer.deserialize_option(Amount)
 }
 
 #[cfg(test)]

@@ -9,6 +9,33 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::suggest::did_you_mean;
 use crate::t;
 
+/// The field of a `kind` that `field`, an unknown one, is another word for: `budget:`
+/// in a project got no "did you mean `bac`" (the eighth walk-through), being too far
+/// from it in letters.
+fn synonym(kind: &str, field: &str) -> Option<&'static str> {
+    const SYNONYMS: [(&str, &str, &[&str]); 1] = [(
+        "project",
+        "bac",
+        &[
+            "budget",
+            "total_budget",
+            "total-budget",
+            "totalbudget",
+            "budget_at_completion",
+            "approved_budget",
+            "预算",
+            "总预算",
+            "预算金额",
+            "完工预算",
+        ],
+    )];
+    let folded = field.trim().to_lowercase();
+    SYNONYMS
+        .iter()
+        .find(|(k, _, words)| *k == kind && words.contains(&folded.as_str()))
+        .map(|(_, meant, _)| *meant)
+}
+
 /// Turns serde's messages into problems with a fix: unknown fields get a "did you mean",
 /// missing fields name themselves, bad enum values list the allowed ones.
 pub(super) fn classify(
@@ -45,7 +72,10 @@ pub(super) fn classify(
             .at(Location::new(path, text, offset, field.len()))
             .with_help(help);
         }
-        let help = match did_you_mean(field, &known) {
+        let meant = synonym(kind, field)
+            .filter(|s| known.contains(s))
+            .or_else(|| did_you_mean(field, &known));
+        let help = match meant {
             _ if field == "draft" && kind == "section" => {
                 t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
             }

@@ -162,7 +162,7 @@ pub(super) fn in_words(
         return d;
     }
     if let (true, Some(n)) = (shape.is_number(), crate::numbers::read_loosely(value)) {
-        // `60万`, `600,000`, `600000元`: the plain number, said, never taken.
+        // `60万`, `600000元`: the plain number, said, never taken.
         d.problem = Problem::FrontMatter(t!("`{field}` takes a plain number", field = &field));
         d.help = Some(Box::new(t!(
             "`{value}` would be {number}: write `{field}: {number}`",

@@ -224,9 +224,11 @@ fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
         .contains("`60万` would be 600000: write `bac: 600000`"));
     let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
     let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
+    // `bac` is read as a budget cell is (any YAML value), so the reader's own refusal
+    // of a non-finite number speaks, at the value.
     assert!(
         e.to_string()
-            .contains("`bac` is out of range: `1e400` is larger than any figure"),
+            .contains("a.md:4:6: invalid front matter: `1e400` is no finite number"),
         "{e}"
     );
 }
@@ -533,4 +535,34 @@ fn a_value_nested_past_the_readers_limit_is_told_by_its_field_with_help() {
     assert!(told.contains("`tags`") && told.contains("nested"), "{told}");
     let help = d.help.map(|h| h.to_string()).unwrap_or_default();
     assert!(help.contains("flatten"), "{help}");
+/// `bac: 3,600,000` was an error while the budget's cells took `3,600,000`, and
+/// `budget:` got no "did you mean `bac`" (the eighth walk-through). The spellings a
+/// cell takes are taken, what a cell refuses stays refused.
+#[test]
+fn bac_is_read_as_a_budget_cell_and_its_other_names_are_told() {
+    use crate::content::schema::ProjectMeta;
+    let bac = |value: &str| {
+        let text = format!("---\ntitle: x\nstatus: active\nbac: {value}\n---\n");
+        parse_str::<ProjectMeta>(&text, "project").map(|m| m.bac)
+    };
+    assert_eq!(bac("3,600,000").unwrap(), Some(3_600_000.0));
+    assert_eq!(bac("\"¥3,600,000\"").unwrap(), Some(3_600_000.0));
+    assert_eq!(bac("\"3 600 000\"").unwrap(), Some(3_600_000.0));
+    assert_eq!(bac("3600000").unwrap(), Some(3_600_000.0));
+    assert_eq!(bac("1200.5").unwrap(), Some(1200.5));
+    assert_eq!(bac("").unwrap(), None);
+    for refused in ["1,5", "12,34,567", "60万", "1.200,50"] {
+        assert!(bac(refused).is_err(), "{refused}");
+    }
+    let e = bac("60万").unwrap_err();
+    assert!(e.to_string().contains("`bac` takes a plain number"), "{e}");
+    let toml = "+++\ntitle = \"x\"\nstatus = \"active\"\nbac = \"3,600,000\"\n+++\n";
+    let m = parse_str::<ProjectMeta>(toml, "project").unwrap();
+    assert_eq!(m.bac, Some(3_600_000.0));
+    for other in ["budget", "total_budget", "预算"] {
+        let text = format!("---\ntitle: x\nstatus: active\n{other}: 3600000\n---\n");
+        let e = parse_str::<ProjectMeta>(&text, "project").unwrap_err();
+        let help = e.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.starts_with("did you mean `bac`?"), "{other}: {help}");
+    }
 }

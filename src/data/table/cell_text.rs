@@ -2,28 +2,7 @@
 //! named (`C7`): the rules shared by every table format.
 
 use super::*;
-/// A number as people type it in a table: thousands separators (`,` `_` or a space, one
-/// kind, between thousands only: see [`crate::numbers::ungrouped`]) and a currency sign
-/// are allowed. `1.200,50`, `1,5` or `95 00` is refused, never read as 1.2005, 15 or 9500.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let unsigned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !crate::numbers::CURRENCY_SIGNS.contains(c))
-        .collect();
-    // `¥ 1,200`: the space after the sign is no separator.
-    let number = unsigned.trim();
-    if number.is_empty() {
-        return None;
-    }
-    // `€ 100.000` is a hundred thousand where it is so written, never a hundred: a
-    // currency sign rules out the decimal point before three digits.
-    if unsigned.len() < text.trim().len() && crate::numbers::dotted_thousands(number).is_some() {
-        return None;
-    }
-    let plain = crate::numbers::ungrouped(number)?;
-    plain.parse::<f64>().ok().filter(|n| n.is_finite())
-}
+pub use crate::numbers::parse_number;
 
 /// `100.000,00 €` → `100000.00`, `€ 100.000` → `100000`: an amount written as where the
 /// comma is the decimal mark, in the plain form, for the error's help (a CSV separated

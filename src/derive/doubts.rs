@@ -1,11 +1,11 @@
 //! Which projects' figures the build doubts, and why: the warnings about a project's
 //! `index.md` and budget (a month left blank, an amount out of scale, figures that
 //! stopped) and the rate they are converted at; those about its milestones and risks
-//! are listed on its page but mark no figure. One decision behind every place that shows a project's figures: its page
-//! lists the doubts above them, and the dashboard's and projects list's rows, the rows of
-//! ```table blocks over `portfolio` and the charts drawn from it mark them. A ```table
-//! block printed a CPI of 0.36 plain while the dashboard marked the same project
-//! 数据存疑 (the seventh walk-through).
+//! are listed on its page but mark no figure. One decision behind every place that shows
+//! a project's figures: its page lists the doubts above them, and the dashboard's and
+//! projects list's rows, the rows of ```table blocks over `portfolio` and the charts
+//! drawn from it mark them. A ```table block printed a CPI of 0.36 plain while the
+//! dashboard marked the same project 数据存疑 (the seventh walk-through).
 //!
 //! Found again from the site being shown, never taken from the build's list: an
 //! audience's build prints warnings about data only higher audiences see, which its
@@ -184,7 +184,7 @@ pub fn marks_on(site: &Site, day: Option<Date>) -> HashMap<String, Mark> {
             let last = |data: &ProjectData| super::key_figures(info, data).last_period;
             let now = data.and_then(last);
             let stopped_now = stopped(site, info, now.as_deref());
-            let doubts = doubts.get(slug).map_or(0, Vec::len);
+            let doubts = doubts.get(slug).map_or(0, |d| marking(d));
             let mark = match day {
                 None => Mark::of(stopped_now, doubts),
                 Some(day) => {
@@ -196,14 +196,6 @@ pub fn marks_on(site: &Site, day: Option<Date>) -> HashMap<String, Mark> {
                     }
                 }
             };
-            let last = site
-                .project_data
-                .get(slug)
-                .and_then(|data| super::key_figures(info, data).last_period);
-            let mark = Mark::of(
-                stopped(site, info, last.as_deref()),
-                doubts.get(slug).map_or(0, |d| marking(d)),
-            );
             (!mark.is_none()).then(|| (slug.clone(), mark))
         })
         .collect()

@@ -30,7 +30,6 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<DataNote>> {
                 .map(|d| DataNote {
                     place: d.place,
                     message: d.warning.message().render(lang),
-                    message: d.warning.problem.text().render(lang),
                     marks: d.marks,
                 })
                 .collect();

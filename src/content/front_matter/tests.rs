@@ -535,6 +535,8 @@ fn a_value_nested_past_the_readers_limit_is_told_by_its_field_with_help() {
     assert!(told.contains("`tags`") && told.contains("nested"), "{told}");
     let help = d.help.map(|h| h.to_string()).unwrap_or_default();
     assert!(help.contains("flatten"), "{help}");
+}
+
 /// `bac: 3,600,000` was an error while the budget's cells took `3,600,000`, and
 /// `budget:` got no "did you mean `bac`" (the eighth walk-through). The spellings a
 /// cell takes are taken, what a cell refuses stays refused.

@@ -172,6 +172,27 @@ pub(super) fn classify(
     } else if message.starts_with("non-finite float")
         || message == "floating-point number overflowed"
     {
+        // The reader's words name the value, not the field: `bac: 1e400` is told as
+        // `bac` out of range, `bac: .nan` as no figure.
+        let line = crate::syntax::line_at(text, offset);
+        if let Some((field, value)) = line.split_once(':') {
+            let (field, value) = (
+                field.trim(),
+                value.split(" #").next().unwrap_or(value).trim(),
+            );
+            diagnostic.problem = Problem::FrontMatter(match crate::numbers::not_a_figure(value) {
+                Some(crate::numbers::NotAFigure::OutOfRange) => t!(
+                    "`{field}` is out of range: `{value}` is larger than any figure",
+                    field = field,
+                    value = value
+                ),
+                _ => t!(
+                    "`{field}` is `{value}`, which is not a figure",
+                    field = field,
+                    value = value
+                ),
+            });
+        }
         diagnostic = diagnostic.with_help(t!(
             "write the number as digits (`1200000`); `.nan`, `.inf` and exponents past e308 are no figures, and a text is written in quotes"
         ));

@@ -224,11 +224,9 @@ fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
         .contains("`60万` would be 600000: write `bac: 600000`"));
     let project = "---\ntitle: x\nstatus: active\nbac: 1e400  # 太大\n---\n";
     let e = parse_str::<crate::content::schema::ProjectMeta>(project, "project").unwrap_err();
-    // `bac` is read as a budget cell is (any YAML value), so the reader's own refusal
-    // of a non-finite number speaks, at the value.
     assert!(
         e.to_string()
-            .contains("a.md:4:6: invalid front matter: `1e400` is no finite number"),
+            .contains("`bac` is out of range: `1e400` is larger than any figure"),
         "{e}"
     );
 }

@@ -212,10 +212,60 @@ fn site_strings(
                     }
                 )),
             );
+        } else {
+            warnings.extend(dropped_placeholders(&key, &value, theirs).map(|d| d.at(at_key(&key))));
         }
         strings.insert(key, value);
     }
     Ok(warnings)
+}
+
+/// A site's string `key` that leaves out placeholders of the theme's (`theirs`): what the
+/// page fills in there is not shown. `spent_pct_of_bac = "占预算 95%"` put 95 % on every
+/// project page where each one's share goes, without a word (the ninth hunt): a number
+/// written where a placeholder was is an error, as it would show as a figure; another
+/// text (`由 PMO 办公室生成` for `由 {generator} 生成`) a warning. The `{count}` of a
+/// string for one (`_one`) may go: it is 1.
+fn dropped_placeholders(key: &str, value: &str, theirs: &str) -> Option<Diagnostic> {
+    let have = placeholders(value);
+    let missing: Vec<String> = placeholders(theirs)
+        .into_iter()
+        .filter(|p| !have.contains(p))
+        .filter(|p| !(key.ends_with("_one") && p == "{count}"))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let numbers = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let theirs_numbers = numbers(theirs);
+    let fixed = numbers(value)
+        .into_iter()
+        .find(|n| !theirs_numbers.contains(n));
+    let missing = missing.join(", ");
+    let help = t!(
+        "keep {missing} in the text, where the page fills it in: the theme's string is `{theirs}`",
+        missing = missing.as_str(),
+        theirs = theirs
+    );
+    let d = match fixed {
+        Some(number) => Diagnostic::error(Problem::Content(t!(
+            "`{key}` leaves out {missing} and writes {number} instead: every page using it would show {number} where its own figure goes",
+            key = key,
+            missing = missing.as_str(),
+            number = number.as_str()
+        ))),
+        None => Diagnostic::warning(Problem::Content(t!(
+            "`{key}` leaves out {missing} of the theme's string: what the page fills in there is not shown",
+            key = key,
+            missing = missing.as_str()
+        ))),
+    };
+    Some(d.with_help(help))
 }
 
 /// The `{name}` placeholders of a UI string, in order: the holes of a message template.
@@ -327,6 +377,42 @@ mod tests {
         assert!(
             told[1].contains("i18n/en.toml:3:1") && told[1].contains("`nav_dashboard`"),
             "{told:?}"
+        );
+    }
+
+    /// Hunt 9: `spent_pct_of_bac = "占预算 95%"` showed 95 % on every project page, each
+    /// project's own share left out, without a word.
+    #[test]
+    fn a_sites_string_leaving_out_a_placeholder_is_told_at_its_line() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("i18n")).unwrap();
+        std::fs::write(
+            root.path().join("i18n/zh-CN.toml"),
+            "nav_dashboard = \"驾驶舱\"\nspent_pct_of_bac = \"占预算 95%\"\ngenerated_by = \"由 PMO 办公室生成\"\nprojects_count_one = \"1 个项目\"\n",
+        )
+        .unwrap();
+        let theme = Theme::resolve(root.path(), "default").unwrap();
+        let (_, told) = I18n::load(&theme, root.path(), "zh-CN").unwrap();
+        assert_eq!(told.len(), 2, "{told:?}");
+        let (fixed, dropped) = (&told[0], &told[1]);
+        assert!(fixed.is_error(), "{fixed}");
+        let fixed = fixed.to_string();
+        assert!(fixed.contains("i18n/zh-CN.toml:2:1"), "{fixed}");
+        assert!(
+            fixed.contains("`spent_pct_of_bac` leaves out {pct} and writes 95 instead"),
+            "{fixed}"
+        );
+        let help = told[0]
+            .help
+            .as_ref()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        assert!(help.contains("`占预算 {pct}%`"), "{help}");
+        assert!(!dropped.is_error(), "{dropped}");
+        let dropped = dropped.to_string();
+        assert!(
+            dropped.contains("i18n/zh-CN.toml:3:1") && dropped.contains("leaves out {generator}"),
+            "{dropped}"
         );
     }
 

@@ -218,6 +218,11 @@ pub struct Written<'a> {
     pub value: Option<f64>,
 }
 
+/// How many times below the other whole numbers' median a dotted number as read must be
+/// to be doubted even when its thousands reading is further above it: neither reading
+/// fits, and one written to the thousandth among whole numbers is most often thousands.
+pub const POINT_READ_SLIP: f64 = 10.0;
+
 /// The cells of `columns` (as `(column, position)`) whose point probably separates
 /// thousands rather than starting decimals: `98.500` read as 98.5 among amounts near
 /// 100,000 makes a month's cost a thousand times too small without a word.
@@ -225,11 +230,15 @@ pub struct Written<'a> {
 /// Where the line is: a column holding other amounts with decimals (`1200.5`) is a
 /// column of decimals, and its `12.345` is left alone. Among whole amounts, a dotted
 /// cell is doubted when the number with the point read as a thousands separator is
-/// nearer the other amounts' median (by ratio) than the number as read: `98.500` beside
-/// 100000 is, `98.500` beside 95 and 120 is not. A column holding no other amount is
-/// weighed against the other columns' amounts; when no column holds any, every amount
-/// is dotted, and two or more such cells are doubted (money written to the thousandth
-/// throughout is not how amounts are written; thousands separated by points is).
+/// nearer the other amounts' median (by ratio) than the number as read, or when the
+/// number as read is more than [`POINT_READ_SLIP`] times below it: `98.500` beside
+/// 100000 is, `98.500` beside 95 and 120 is not, and `1.860` among headcounts of 28 to
+/// 212 is (1.86 fits them no better than 1,860: a column of whole numbers holding one
+/// written to the thousandth is the thousands pattern, or a slip either way). A column
+/// holding no other amount is weighed against the other columns' amounts; when no
+/// column holds any, every amount is dotted, and two or more such cells are doubted
+/// (money written to the thousandth throughout is not how amounts are written;
+/// thousands separated by points is).
 pub fn points_for_thousands(columns: &[Vec<Written>]) -> Vec<(usize, usize)> {
     let plain = |column: &[Written]| -> Vec<f64> {
         column
@@ -265,7 +274,8 @@ pub fn points_for_thousands(columns: &[Vec<Written>]) -> Vec<(usize, usize)> {
             // How far `a` is from the usual amount, by ratio, either way.
             Some(usual) => {
                 let off = |a: f64| (a.abs() / usual).ln().abs();
-                read != 0.0 && off(grouped) < off(read)
+                let below = read.abs() * POINT_READ_SLIP < usual;
+                read != 0.0 && (off(grouped) < off(read) || below)
             }
             None => dotted.len() >= 2,
         };
@@ -377,6 +387,16 @@ mod tests {
         assert_eq!(points_for_thousands(&columns), vec![(1, 0)]);
         // One lone dotted amount with nothing beside it stays as read.
         assert!(points_for_thousands(&[written(&["12.345"])]).is_empty());
+    }
+
+    /// Hunt 9: `1.860` (1,860) among headcounts of 28 to 212 was drawn as 1.86 without a
+    /// word, its thousands reading being further above their median than 1.86 below.
+    #[test]
+    fn a_dotted_number_that_fits_its_column_neither_way_is_doubted() {
+        let headcounts = written(&["86", "34", "212", "28", "45", "1.860"]);
+        assert_eq!(points_for_thousands(&[headcounts]), vec![(0, 5)]);
+        // Amounts in 万 with one half: 12.5 fits, and stays as read.
+        assert!(points_for_thousands(&[written(&["12", "15", "18", "12.500"])]).is_empty());
     }
 
     #[test]

@@ -1121,6 +1121,51 @@ fn a_hidden_row_holding_values_is_refused() {
     site.build_ok();
 }
 
+/// A row of height 0 and a column of width 0 are as unseen as hidden ones, yet were read
+/// without a word (the ninth hunt): each is refused as a hidden one is.
+#[test]
+fn a_row_of_no_height_or_a_column_of_no_width_holding_values_is_refused() {
+    let row = |n: u32, attributes: &str| {
+        format!(
+            "<row r=\"{n}\"{attributes}><c r=\"A{n}\" t=\"inlineStr\"><is><t>2024-0{n}</t></is></c>\
+             <c r=\"B{n}\"><v>100</v></c><c r=\"C{n}\"><v>90</v></c><c r=\"D{n}\"><v>95</v></c></row>"
+        )
+    };
+    let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>period</t></is></c>\
+        <c r=\"B1\" t=\"inlineStr\"><is><t>pv</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>ev</t></is></c>\
+        <c r=\"D1\" t=\"inlineStr\"><is><t>ac</t></is></c></row>";
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    let flat_row = format!(
+        "{header}{}{}",
+        row(2, ""),
+        row(3, " ht=\"0\" customHeight=\"1\"")
+    );
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_around("", &flat_row, ""),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("sheet `Sheet1`, row 3: the row is hidden in the workbook, but holds values"),
+        "{m}"
+    );
+    let cells = format!("{header}{}{}", row(2, ""), row(3, ""));
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        xlsx_around(
+            "<cols><col min=\"4\" max=\"4\" width=\"0\" customWidth=\"1\"/></cols>",
+            &cells,
+            "",
+        ),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("sheet `Sheet1`, column D: the column is hidden in the workbook, but holds values (first at D1)"),
+        "{m}"
+    );
+}
+
 /// A hidden column was read as if shown: last month's actuals kept beside this month's
 /// and hidden counted unseen, and the first of two `ac` columns was the one read. A
 /// hidden column holding values is refused, named; Excel's "hide every column to the

@@ -622,4 +622,32 @@ fn only_doubts_about_the_budget_data_mark_its_figures() {
     let notes = &notes[..notes.find("</details>").unwrap()];
     assert!(notes.contains("<code>risks.csv:3</code>"), "{notes}");
     assert!(!notes.contains("budget.csv"), "{notes}");
+/// Hunt 9: April to June written 0 in EV and AC (a sheet filled with zeros to the end)
+/// were counted as reported: the page was "as of 2026-06", its SPI fell and its status
+/// turned amber, with no doubt told.
+#[test]
+fn months_to_come_written_as_zeros_leave_the_figures_where_the_reports_stop() {
+    let site = Site::fixture("basic");
+    with_as_of(&site, "2026-04-30");
+    let zeros = B.replace(",,\n", ",0,0\n");
+    active(&site, "zeros", "bac: 600000\ncurrency: CNY\n", &zeros);
+    active(&site, "empty", "bac: 600000\ncurrency: CNY\n", B);
+    let report = site.build_ok();
+    let figures = |slug: &str| {
+        let page = site.read(&format!("projects/{slug}/index.html"));
+        let at = page.find("id=\"history-title\"").expect("a status history");
+        page[..at].to_string()
+    };
+    let (zeros_page, empty_page) = (figures("zeros"), figures("empty"));
+    for page in [&zeros_page, &empty_page] {
+        assert!(page.contains("截至 2026-03"), "{page}");
+        assert!(!page.contains("截至 2026-06"), "{page}");
+    }
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("zeros/budget.csv:5:") && w.contains("not yet reported"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(!warnings.iter().any(|w| w.contains("empty/budget.csv")));
 }

@@ -155,3 +155,40 @@ fn a_dotted_amount_out_of_scale_is_told_once_and_its_help_names_the_point() {
         "{told:#?}"
     );
 }
+
+/// Hunt 9: `1.860` (1,860) among headcounts of 28 to 212: the ```table block printed
+/// `1.860`, the chart drew 1.86, and nothing was said, as 1.86 was nearer their median
+/// than 1,860. Each block is told at its own line, naming the file, row and value.
+#[test]
+fn a_dotted_number_fitting_its_data_table_neither_way_is_warned_in_each_block() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/headcount.csv",
+        "department,manager,headcount\n财务部,王芳,86\n法务部,李娜,34\n制造中心,马建军,1.860\n研发中心,陈刚,212\n审计部,赵敏,28\n采购部,周杰,45\n",
+    );
+    site.write(
+        "content/headcount.md",
+        "---\ntitle: 各部门人数\n---\n\n```table\ndata = \"headcount\"\ncolumns = [\"department\", \"headcount\"]\n```\n\n```chart\ntype = \"bar\"\ndata = \"headcount\"\nx = \"department\"\ny = \"headcount\"\n```\n",
+    );
+    let told: Vec<String> = warnings(&site)
+        .into_iter()
+        .filter(|w| w.contains("`1.860`"))
+        .collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    for (w, line) in told.iter().zip(["headcount.md:7:", "headcount.md:14:"]) {
+        assert!(w.contains(line), "{w}");
+        assert!(w.contains("headcount.csv"), "{w}");
+        assert!(w.contains("reads as 1.86") && w.contains("1,860"), "{w}");
+        assert!(w.contains("write `1860`"), "{w}");
+    }
+    // A column of version numbers, all dotted, is no column of amounts.
+    site.write(
+        "data/headcount.csv",
+        "department,version\n财务部,1.100\n法务部,1.200\n",
+    );
+    site.write(
+        "content/headcount.md",
+        "---\ntitle: 各部门版本\n---\n\n```table\ndata = \"headcount\"\n```\n",
+    );
+    assert!(!warnings(&site).iter().any(|w| w.contains("1.100")));
+}

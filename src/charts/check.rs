@@ -223,10 +223,26 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
     if out.is_empty() {
         out.extend(filters_that_exclude_each_other(&selection, table, text));
     }
+    if let BlockSpec::Table(t) = spec {
+        // A table prints `1.860` as written, which a reader may take for 1,860, while
+        // sorting and any chart of the column take 1.86. A column of dotted numbers
+        // only (versions, `1.100`) has nothing to weigh them against, and is left alone.
+        let field = if t.columns.is_some() {
+            "columns"
+        } else {
+            "data"
+        };
+        let shown = t.columns.clone().unwrap_or_else(|| table.columns.clone());
+        for name in shown.iter().filter(|n| holds_plain_numbers(table, n)) {
+            if let Some(w) = point_for_thousands(table, name, text, field) {
+                out.push(w);
+            }
+        }
+    }
     if let BlockSpec::Chart(c) = spec {
         let y: Vec<String> = c.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
         for name in &y {
-            if let Some(w) = point_for_thousands(table, name, text) {
+            if let Some(w) = point_for_thousands(table, name, text, "y") {
                 out.push(w);
             }
         }
@@ -270,8 +286,8 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
 /// A cell written `1.200` among amounts in the thousands: the way much of Europe writes
 /// 1,200, read as 1.2 and drawn a thousand times too small without a word (the fifth
 /// malformed hunt). Weighed as a budget's amounts are
-/// ([`crate::numbers::points_for_thousands`]); warned at `y`, naming the cell.
-fn point_for_thousands(table: &Table, name: &str, text: &str) -> Option<SpecError> {
+/// ([`crate::numbers::points_for_thousands`]); warned at `field` (`y`, or the table block's `columns`), naming the cell.
+fn point_for_thousands(table: &Table, name: &str, text: &str, field: &str) -> Option<SpecError> {
     let col = table.column(name)?;
     let column: Vec<_> = (0..table.rows.len())
         .map(|r| table.cell(r, col).written())
@@ -294,7 +310,17 @@ fn point_for_thousands(table: &Table, name: &str, text: &str) -> Option<SpecErro
             whole = crate::numbers::format_amount(grouped)
         ),
         help: crate::numbers::point_help(grouped, read),
-        span: field_span(text, "y"),
+        span: field_span(text, field),
+    })
+}
+
+/// Whether column `name` holds a number written without a point between thousands.
+fn holds_plain_numbers(table: &Table, name: &str) -> bool {
+    table.column(name).is_some_and(|col| {
+        (0..table.rows.len()).any(|r| {
+            let w = table.cell(r, col).written();
+            w.value.is_some() && w.text.and_then(crate::numbers::dotted_thousands).is_none()
+        })
     })
 }
 

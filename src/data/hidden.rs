@@ -132,8 +132,15 @@ fn hidden_in(xml: &str) -> Hidden {
     let mut out = Hidden::default();
     let mut next: u32 = 1;
     each_element(xml, &["row", "col"], |e| {
-        let hidden = attribute(e, "hidden").is_some_and(|h| matches!(h.trim(), "1" | "true"));
-        if e.local_name().as_ref() == "col" {
+        // A row of height 0 or a column of width 0 is as unseen as a hidden one (the
+        // ninth hunt): Excel's Unhide shows it again.
+        let flat = |size| {
+            attribute(e, size).is_some_and(|v| v.trim().parse::<f64>().is_ok_and(|v| v == 0.0))
+        };
+        let flagged = attribute(e, "hidden").is_some_and(|h| matches!(h.trim(), "1" | "true"));
+        let is_col = e.local_name().as_ref() == "col";
+        let hidden = flagged || flat(if is_col { "width" } else { "ht" });
+        if is_col {
             let number = |name| attribute(e, name).and_then(|n| n.trim().parse::<u32>().ok());
             if let (true, Some(min), Some(max)) = (hidden, number("min"), number("max")) {
                 if min > 0 && max >= min {
@@ -180,6 +187,16 @@ mod tests {
         let hidden = hidden_in(xml);
         assert_eq!(hidden.rows, HashSet::from([2, 3]));
         assert!(hidden.columns.is_empty());
+    }
+
+    /// Hunt 9: a row of height 0 and a column of width 0 were read without a word,
+    /// though no one sees them.
+    #[test]
+    fn rows_of_no_height_and_columns_of_no_width_are_hidden() {
+        let xml = r#"<worksheet><cols><col min="4" max="4" width="0" customWidth="1"/><col min="5" max="5" width="0.5"/></cols><sheetData><row r="2" ht="15"/><row r="6" ht="0" customHeight="1"/><row r="7" ht="0.0"/></sheetData></worksheet>"#;
+        let hidden = hidden_in(xml);
+        assert_eq!(hidden.rows, HashSet::from([5, 6]));
+        assert_eq!(hidden.columns, [(3, 3)]);
     }
 
     #[test]

@@ -71,20 +71,23 @@ impl KeyFigures {
 /// A project's budget rows as measured by the as-of day: the earned value and actual
 /// cost a month after it reports are left out (and warned, see `sanity::budget`), its
 /// plans kept. A 2027-01 row typed on 2026-12-05 had made the page say "as of 2027-01"
-/// and the CPI, SPI and EAC run to a month not yet begun, shown as measured. Borrowed
-/// when no month is ahead, as on most sites.
+/// and the CPI, SPI and EAC run to a month not yet begun, shown as measured. The zeros
+/// of months not yet reported ([`unreported_zeros`]) are left out the same way. Borrowed
+/// when no month is ahead or unreported, as on most sites.
 pub fn measured(data: &ProjectData) -> std::borrow::Cow<'_, [crate::data::BudgetRow]> {
     let ahead = |period: &str| data.as_of.is_some_and(|day| after_month_of(period, day));
     let reported = |b: &crate::data::BudgetRow| b.ev.is_some() || b.ac.is_some();
-    if !data.budget.iter().any(|b| reported(b) && ahead(&b.period)) {
+    let zeros = unreported_zeros(&data.budget);
+    if zeros.is_empty() && !data.budget.iter().any(|b| reported(b) && ahead(&b.period)) {
         return std::borrow::Cow::Borrowed(&data.budget);
     }
     let rows = data
         .budget
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let mut b = b.clone();
-            if ahead(&b.period) {
+            if ahead(&b.period) || zeros.contains(&i) {
                 (b.ev, b.ac) = (None, None);
             }
             b
@@ -123,6 +126,32 @@ pub fn on_day(data: &ProjectData, day: Date) -> ProjectData {
         risks: data.risks.clone(),
         as_of: Some(day),
     }
+/// The budget rows (their indexes, in period order) of months not yet reported although
+/// written: the last months, after one reporting an amount, whose EV and AC are 0 or
+/// empty while the plan goes on (PV above 0 in one of them). A finance sheet filled with
+/// zeros to the year's end, or an ERP export, writes them so; counted as reported, they
+/// moved the key figures to a month to come with nothing earned, and an SPI of 0.97 fell
+/// to 0.90, amber, without a word. A project's true pause spends something (its staff);
+/// one that spends nothing is rather on hold. Warned at the first (`sanity::budget`).
+pub fn unreported_zeros(rows: &[crate::data::BudgetRow]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| rows[a].period.cmp(&rows[b].period));
+    let nothing = |v: Option<f64>| v.is_none_or(|v| v == 0.0);
+    let tail = order
+        .iter()
+        .rev()
+        .take_while(|&&i| nothing(rows[i].ev) && nothing(rows[i].ac))
+        .count();
+    let (before, tail) = order.split_at(order.len() - tail);
+    // With no month reporting an amount before them, the zeros are a project just
+    // begun (or a column left unfilled, warned on its own).
+    if before.is_empty() || !tail.iter().any(|&i| rows[i].pv > 0.0) {
+        return Vec::new();
+    }
+    tail.iter()
+        .copied()
+        .filter(|&i| rows[i].ev.is_some() || rows[i].ac.is_some())
+        .collect()
 }
 
 pub fn key_figures(info: &ProjectInfo, data: &ProjectData) -> KeyFigures {
@@ -435,6 +464,44 @@ mod tests {
             "the months after it are left out, plans too"
         );
         assert!(!after_month_of("2026-11", day) && after_month_of("2026-12", day));
+    /// Hunt 9: November and December written 0 in EV and AC (a sheet filled with zeros
+    /// to the year's end) made the page "as of 2026-12", its SPI 0.90 and status amber.
+    #[test]
+    fn months_to_come_written_as_zeros_are_not_reported() {
+        let data = ProjectData {
+            budget: vec![
+                BudgetRow::new("2026-09", 100.0, Some(100.0), Some(100.0)),
+                BudgetRow::new("2026-10", 100.0, Some(94.0), Some(98.0)),
+                BudgetRow::new("2026-12", 100.0, Some(0.0), Some(0.0)),
+                BudgetRow::new("2026-11", 100.0, Some(0.0), None),
+            ],
+            as_of: Date::parse("2026-11-30").ok(),
+            ..ProjectData::default()
+        };
+        let mut info = ProjectInfo::for_tests();
+        info.meta.bac = Some(400.0);
+        let f = key_figures(&info, &data);
+        assert_eq!(f.last_period.as_deref(), Some("2026-10"));
+        assert_eq!(f.spi.map(|s| (s * 100.0).round()), Some(97.0));
+        assert_eq!(unreported_zeros(&data.budget), [3, 2]);
+        // Zeros in the middle are months reported as nothing done; a first month of
+        // zeros is a project just begun; zeros where nothing is planned change nothing.
+        for budget in [
+            vec![
+                BudgetRow::new("2026-09", 100.0, Some(0.0), Some(0.0)),
+                BudgetRow::new("2026-10", 100.0, Some(94.0), Some(98.0)),
+            ],
+            vec![
+                BudgetRow::new("2026-09", 100.0, Some(0.0), Some(0.0)),
+                BudgetRow::new("2026-10", 100.0, None, None),
+            ],
+            vec![
+                BudgetRow::new("2026-09", 100.0, Some(100.0), Some(90.0)),
+                BudgetRow::new("2026-10", 0.0, Some(0.0), Some(0.0)),
+            ],
+        ] {
+            assert!(unreported_zeros(&budget).is_empty(), "{budget:?}");
+        }
     }
 
     fn info(rag: Option<Rag>) -> ProjectInfo {

@@ -23,6 +23,7 @@ mod amounts;
 mod budget;
 mod milestones;
 mod risks;
+mod unreported;
 
 pub use risks::risk_warnings;
 
@@ -337,6 +338,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(budget::ev_far_ahead_of_pv(table, &totals));
         out.extend(budget::period_gaps(table, &totals));
         out.extend(budget::reported_ahead(table, &totals, p.as_of));
+        out.extend(unreported::zeros_not_reported(table, rows));
         if let Some(start) = p.info.start {
             out.extend(budget::before_start(table, &totals, start));
         }

@@ -90,3 +90,36 @@ fn a_plan_before_the_start_or_on_excels_day_zero_is_doubted_at_its_cell() {
     assert!(w[2].contains("milestones.csv:4:15"), "{w:?}");
     assert!(w[2].contains("(forecast) for 2023-12-01"), "{w:?}");
 }
+
+/// Hunt 9: a finance sheet filled with zeros to the year's end made November and
+/// December look reported, the SPI fall from 0.97 to 0.90 and the status turn amber,
+/// without a word. Told once, at the first such cell; zeros between months reporting
+/// amounts are months of nothing done, and stay unsaid.
+#[test]
+fn months_to_come_written_as_zeros_are_told_once_at_the_first() {
+    let rows = "2026-08,160000,158000,161000\n2026-09,170000,160000,166000\n\
+                2026-10,160000,150000,158000\n2026-11,168000,0,0\n2026-12,120000,0,0\n";
+    let w = warnings(
+        &info(778_000.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    let found: Vec<&String> = w
+        .iter()
+        .filter(|w| w.contains("months not yet reported"))
+        .collect();
+    assert_eq!(found.len(), 1, "{w:?}");
+    assert!(found[0].contains("budget.csv:5:"), "{w:?}");
+    assert!(
+        found[0].contains("EV of 2026-11 is 0, and no month after it reports an amount (2 month(s) written as 0, to 2026-12)"),
+        "{w:?}"
+    );
+    assert!(found[0].contains("rather than 0"), "{w:?}");
+    let rows = "2026-08,160000,158000,161000\n2026-09,170000,0,0\n2026-10,160000,150000,158000\n";
+    let w = warnings(
+        &info(490_000.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    assert!(!w.iter().any(|w| w.contains("not yet reported")), "{w:?}");
+}

@@ -622,6 +622,8 @@ fn only_doubts_about_the_budget_data_mark_its_figures() {
     let notes = &notes[..notes.find("</details>").unwrap()];
     assert!(notes.contains("<code>risks.csv:3</code>"), "{notes}");
     assert!(!notes.contains("budget.csv"), "{notes}");
+}
+
 /// Hunt 9: April to June written 0 in EV and AC (a sheet filled with zeros to the end)
 /// were counted as reported: the page was "as of 2026-06", its SPI fell and its status
 /// turned amber, with no doubt told.

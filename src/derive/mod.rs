@@ -126,6 +126,8 @@ pub fn on_day(data: &ProjectData, day: Date) -> ProjectData {
         risks: data.risks.clone(),
         as_of: Some(day),
     }
+}
+
 /// The budget rows (their indexes, in period order) of months not yet reported although
 /// written: the last months, after one reporting an amount, whose EV and AC are 0 or
 /// empty while the plan goes on (PV above 0 in one of them). A finance sheet filled with
@@ -464,6 +466,8 @@ mod tests {
             "the months after it are left out, plans too"
         );
         assert!(!after_month_of("2026-11", day) && after_month_of("2026-12", day));
+    }
+
     /// Hunt 9: November and December written 0 in EV and AC (a sheet filled with zeros
     /// to the year's end) made the page "as of 2026-12", its SPI 0.90 and status amber.
     #[test]

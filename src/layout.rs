@@ -66,6 +66,26 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
         .filter(|f| *f != "archetypes")
 }
 
+/// Whether `rel` (a path relative to the site root) is something the build reads:
+/// `site.toml` or a file under a watched folder, and not an editor's swap, lock or backup
+/// file (`.x.md.swp`, `.#x.md`, `x.md~`), which the build skips too. Anything else — a
+/// log that `nohup pmo serve &` or `pmo serve > serve.log` writes beside site.toml,
+/// `public/` — changes nothing, so a change there must not start a rebuild: one whose
+/// error goes into that log would start the next, for ever.
+pub fn is_input(rel: &std::path::Path) -> bool {
+    let top = rel
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .unwrap_or("");
+    let hidden = rel.components().any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    });
+    !hidden && (top == CONFIG_FILE || watched_folders().any(|f| f == top))
+}
+
 /// The portfolio dashboard's URL: the link checker accepts it and the menu links it, so
 /// it is named here rather than by the render stage that writes it.
 pub const DASHBOARD_URL: &str = "dashboard/";

@@ -451,3 +451,48 @@ fn aliases_are_served_and_follow_edits() {
     assert!(head.contains("text/html"), "{head}");
     assert!(body.contains("url=../lessons/vendor-delay/"), "{body}");
 }
+
+/// `nohup pmo serve &` or `pmo serve > serve.log` in the site folder: each failed rebuild
+/// writes its errors into a file the watcher sees. Neither a log beside site.toml (not
+/// something the build reads) nor one under `content/` (an attachment) may start
+/// rebuild after rebuild, each printing the same errors into the log again.
+#[test]
+fn a_log_in_the_site_folder_does_not_rebuild_a_broken_site_for_ever() {
+    for log in ["serve.log", "nohup.out", "content/serve.log"] {
+        let site = Site::fixture("basic");
+        let out = fs::File::create(site.root().join(log)).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+            .arg("--root")
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .env("PMO_LANG", "en")
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(out)
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+        assert!(line.contains("http://"), "{line}");
+        std::thread::sleep(Duration::from_millis(500));
+
+        site.write(
+            LESSON,
+            lesson("阶段写错了。").replace("phase: execution", "phase: exec"),
+        );
+        let failures = || {
+            fs::read_to_string(site.root().join(log))
+                .unwrap()
+                .matches("build failed")
+                .count()
+        };
+        std::thread::sleep(Duration::from_secs(2));
+        let early = failures();
+        std::thread::sleep(Duration::from_secs(2));
+        let late = failures();
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!((early, late), (1, 1), "{log}: one save, one failure");
+    }
+}

@@ -40,6 +40,8 @@ impl Workspace {
         if hidden || !source {
             // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`,
             // `~$budget.xlsx`), which the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
+        if !crate::layout::is_input(rel) {
+            // `public/`; `archetypes/` (read by `pmo new` only); editors' temporary files.
             return Change::Ignored;
         }
         if path.is_dir() {

@@ -130,10 +130,16 @@ impl Shared {
         status.version
     }
 
-    /// Shows a failed build's reports in every browser.
-    pub fn broken(&self, errors: Vec<String>) {
-        self.set_errors(Some(errors.clone()));
+    /// Shows a failed build's reports in every browser. Returns whether they differ from
+    /// those already shown: the same errors again are not worth printing again, and a
+    /// log that printing them writes into the site folder must not start another rebuild.
+    pub fn broken(&self, errors: Vec<String>) -> bool {
+        let mut status = self.status.write().unwrap_or_else(|e| e.into_inner());
+        let new = status.errors.as_ref() != Some(&errors);
+        status.errors = Some(errors.clone());
+        drop(status);
         let _ = self.events.send(LiveEvent::Broken { errors });
+        new
     }
 
     /// Shows the last good build's warnings in every browser, when they changed.

@@ -196,7 +196,8 @@ fn first_build(
                 failure: &failure,
                 sources: &[],
             });
-            shared.broken(reports(&failure, &build.root));
+            // Nothing was shown before: the errors are new.
+            let _ = shared.broken(reports(&failure, &build.root));
             Ok((None, shared))
         }
     }
@@ -252,6 +253,12 @@ fn rebuild_loop(
         if let Err(e) = watcher.watch_sources() {
             notify(Note::Trouble(e));
         }
+        // Only what the build reads: a log written into the site folder changes with
+        // every failed rebuild's report, and would otherwise start the next one.
+        sources.retain(|p| {
+            p.strip_prefix(&build.root)
+                .is_ok_and(crate::layout::is_input)
+        });
         sources.sort();
         sources.dedup();
         if sources.is_empty() {
@@ -285,11 +292,15 @@ fn rebuild_loop(
                 });
             }
             Err(failure) => {
-                shared.broken(reports(&failure, &build.root));
-                notify(Note::Failed {
-                    failure: &failure,
-                    sources: &shown,
-                });
+                // The same errors as those on screen are not printed again: the terminal
+                // already shows them, and printing them into a log the site folder holds
+                // would be a change that starts the next rebuild.
+                if shared.broken(reports(&failure, &build.root)) {
+                    notify(Note::Failed {
+                        failure: &failure,
+                        sources: &shown,
+                    });
+                }
             }
         }
     }
@@ -327,11 +338,12 @@ fn settle(
         }
         Ok(None) => false,
         Err(failure) => {
-            shared.broken(reports(&failure, &build.root));
-            notify(Note::Failed {
-                failure: &failure,
-                sources: &[],
-            });
+            if shared.broken(reports(&failure, &build.root)) {
+                notify(Note::Failed {
+                    failure: &failure,
+                    sources: &[],
+                });
+            }
             failure.is_internal()
         }
     }

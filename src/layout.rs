@@ -67,8 +67,8 @@ pub fn watched_folders() -> impl Iterator<Item = &'static str> {
 }
 
 /// Whether `rel` (a path relative to the site root) is something the build reads:
-/// `site.toml` or a file under a watched folder, and not an editor's swap, lock or backup
-/// file (`.x.md.swp`, `.#x.md`, `x.md~`), which the build skips too. Anything else — a
+/// `site.toml` or a file under a watched folder, and none of [`is_ignored_name`]'s
+/// (an editor's swap or backup, an Office owner file), which the build skips. Anything else — a
 /// log that `nohup pmo serve &` or `pmo serve > serve.log` writes beside site.toml,
 /// `public/` — changes nothing, so a change there must not start a rebuild: one whose
 /// error goes into that log would start the next, for ever.
@@ -78,11 +78,9 @@ pub fn is_input(rel: &std::path::Path) -> bool {
         .next()
         .and_then(|c| c.as_os_str().to_str())
         .unwrap_or("");
-    let hidden = rel.components().any(|c| {
-        c.as_os_str()
-            .to_str()
-            .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
-    });
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(is_ignored_name));
     !hidden && (top == CONFIG_FILE || watched_folders().any(|f| f == top))
 }
 

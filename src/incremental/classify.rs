@@ -30,18 +30,10 @@ impl Workspace {
         };
         let top = rel.components().next().map(|c| c.as_os_str());
         let top = top.and_then(|t| t.to_str()).unwrap_or("");
-        let hidden = rel.components().any(|c| {
-            c.as_os_str()
-                .to_str()
-                .is_some_and(crate::layout::is_ignored_name)
-        });
-        let source =
-            top == crate::layout::CONFIG_FILE || crate::layout::watched_folders().any(|f| f == top);
-        if hidden || !source {
-            // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`,
-            // `~$budget.xlsx`), which the build skips too; `public/`; `archetypes/` (read by `pmo new` only).
         if !crate::layout::is_input(rel) {
-            // `public/`; `archetypes/` (read by `pmo new` only); editors' temporary files.
+            // `public/`; `archetypes/` (read by `pmo new` only); editors' swap, lock and
+            // backup files (`.x.md.swp`, `.#x.md`, `x.md~`, `~$budget.xlsx`), which the
+            // build skips too.
             return Change::Ignored;
         }
         if path.is_dir() {

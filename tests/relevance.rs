@@ -87,7 +87,11 @@ fn sources(root: &Path) -> Vec<(String, String)> {
             .unwrap()
             .to_string_lossy()
             .to_string();
-        let url = match rel.strip_suffix("index.md") {
+        // A section's `_index.md` is searched by its introduction, at the section's URL.
+        let url = match rel
+            .strip_suffix("_index.md")
+            .or(rel.strip_suffix("index.md"))
+        {
             Some(dir) => dir.to_string(),
             None => format!("{}/", rel.trim_end_matches(".md")),
         };
@@ -718,4 +722,37 @@ fn a_cold_query_loads_places_only_where_parts_may_stand_apart() {
     assert_eq!(r[1]["results"].as_array().unwrap().len(), 8, "{}", r[1]);
     assert_eq!(first_with(&fixed_rounds, "m/"), None, "{fixed_rounds:?}");
     assert!(fixed_rounds.len() <= 4, "{fixed_rounds:?}");
+}
+
+/// A section's introduction is its own prose, shown on its page: `写一条经验教训` found
+/// the process page but not the lessons section saying it, and a query naming a section
+/// did not find it. The home page, a tour naming what every page holds, is no result,
+/// and a section's short text does not put it above the pages it lists on a word.
+#[test]
+fn a_sections_introduction_is_searched_and_the_home_page_is_not() {
+    let site = sample();
+    let r = search_client(
+        &site,
+        &json!([
+            {"q": "写一条经验教训", "limit": 50},
+            {"q": "组合报告", "limit": 50},
+            {"q": "供应商延期", "limit": 50},
+            {"q": "挣值", "limit": 50},
+        ]),
+    );
+    assert!(urls(&r[0]).contains(&"lessons/".to_string()), "{r:?}");
+    assert_eq!(urls(&r[1]).first().map(String::as_str), Some("reports/"));
+    for res in &r {
+        assert!(
+            !urls(res).iter().any(|u| u.is_empty() || u == "./"),
+            "{res}"
+        );
+    }
+    let earned = urls(&r[3]);
+    assert_eq!(earned[0], "lessons/mes-evm-early-warning/", "{earned:?}");
+    let section = earned.iter().position(|u| u == "practices/performance/");
+    let practice = earned
+        .iter()
+        .position(|u| u == "practices/performance/performance-monitoring/");
+    assert!(section > practice, "{earned:?}");
 }

@@ -40,11 +40,22 @@ fn block_chars(k: usize) -> usize {
     }
 }
 
-/// The searchable pages: everything a reader would want as a result.
+/// The searchable pages: everything a reader would want as a result, and everything a
+/// page shows as its own text. A section's introduction is prose only it holds (how to write a lesson, when reports come out): leaving them out made
+/// `写一条经验教训` find the process page but not the lessons section that says it. An
+/// index page with no text of its own is only its listing, whose titles are the
+/// listed pages' own. The home page is not one: its text is a tour of the portal,
+/// naming what every other page holds (`供应商延期` as a query to try), and it stood
+/// above the pages it points to.
 pub fn documents(site: &Site) -> Vec<PageId> {
+    let searchable = |page: &Page| match page.kind {
+        crate::kinds::Kind::Home => false,
+        crate::kinds::Kind::Section => !page.body.text.is_empty(),
+        _ => true,
+    };
     site.pages
         .iter_enumerated()
-        .filter(|(_, page)| !page.kind.is_index())
+        .filter(|(_, page)| searchable(page))
         .map(|(id, _)| id)
         .collect()
 }
@@ -53,13 +64,14 @@ pub fn documents(site: &Site) -> Vec<PageId> {
 /// title and body text, so they are known before tokenizing and every posting's impact
 /// is computed in the same pass.
 pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
-    let raw: Vec<(f64, f64)> = docs
+    let raw: Vec<(f64, f64, bool)> = docs
         .iter()
         .map(|&d| {
             let p = site.page(d);
             (
                 (p.title.len() + p.body.text.len()) as f64,
                 p.title.len() as f64,
+                p.kind.is_index(),
             )
         })
         .collect();
@@ -67,8 +79,11 @@ pub fn lengths(site: &Site, docs: &[PageId]) -> Vec<Lengths> {
     let text = (raw.iter().map(|r| r.0).sum::<f64>() / n).max(1.0);
     let title = (raw.iter().map(|r| r.1).sum::<f64>() / n).max(1.0);
     raw.into_iter()
-        .map(|(a, b)| Lengths {
-            text: a / text,
+        .map(|(a, b, index)| Lengths {
+            // A section's introduction is short because what it covers is listed below
+            // it, not because it is about the word: weighed as a page of average length
+            // at least, it stood above every page on 阶段关口评审 for one sentence.
+            text: if index { (a / text).max(1.0) } else { a / text },
             title: b / title,
         })
         .collect()

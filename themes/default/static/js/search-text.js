@@ -446,13 +446,46 @@
    */
   var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
     '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
-    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
-  /** Particles dropped only at a run's ends: inside one they are part of words (需要, 目的). */
-  var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛';
+    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
+  /**
+   * Particles dropped only at a run's ends: inside one they are part of words (需要, 目的);
+   * 是 of 风险负责人是 (… 是谁, its 谁 a filler).
+   */
+  var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛是';
   var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
     'should', 'can', 'could', 'would', 'i', 'we', 'you', 'my', 'our', 'is', 'are', 'to', 'the',
     'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please', 'and', 'or', 'from', 'by', 'as',
     'this', 'that', 'be', 'was', 'were', 'has', 'have', 'there', 'such'];
+  /**
+   * 的 joining two phrases (`项目的发起人`, `MES项目的发起人`): a page writes the subject
+   * and its attribute in a table or a label (发起人 马建军 on the project's page), rarely
+   * with the particle between, so a query holding it finds the few pages that happen to.
+   * Not where it is part of a word: 目的, 有的, 别的, 似的, 真的, 的确, 的士.
+   */
+  var JOINING_DE = /([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g;
+  var DE_BEFORE = '目有别似真端';
+  var DE_AFTER = '确士';
+
+  /** `q` with each joining 的 (see JOINING_DE) replaced by a space. */
+  function withoutJoiningDe(q) {
+    return q.replace(JOINING_DE, function (all, before, at, text) {
+      var after = text.charAt(at + 2);
+      // 目 ending a word of its own (项目的, 科目的) is no 目的.
+      if (deInWord(text, at + 1) || DE_AFTER.indexOf(after) >= 0) return all;
+      return before + ' ';
+    });
+  }
+  var ENDS_WITH_MU = '项科节题条数名栏';
+
+  /** Whether the 的 at `at` in `text` ends a word (目的, 有的), not after one (项目的). */
+  function deInWord(text, at) {
+    var before = at > 0 ? text.charAt(at - 1) : '';
+    var first = at > 1 ? text.charAt(at - 2) : '';
+    // 目 ending a word of its own (项目的, 科目的) is no 目的.
+    var afterWord = before === '目' && first !== '' && ENDS_WITH_MU.indexOf(first) >= 0;
+    return before !== '' && DE_BEFORE.indexOf(before) >= 0 && !afterWord;
+  }
+
   var CJK_MONTHS = ['十二', '十一', '十', '九', '八', '七', '六', '五', '四', '三', '二', '一'];
 
   /**
@@ -467,6 +500,7 @@
       q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
     });
     CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
+    q = withoutJoiningDe(q);
     // A lone letter beside Chinese is a grade or a line (`A 级`, `I 级项目`, `B 线`), not
     // the English article or pronoun.
     var cjkBeside = Array.from(q).some(function (c) { return isCjk(c.codePointAt(0)); });
@@ -474,7 +508,11 @@
     q.split(/[\s\u3000]+/).forEach(function (piece) {
       var chars = Array.from(piece);
       while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
-      while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) chars.pop();
+      while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) {
+        // 培训的目的: the last 的 is part of 目的.
+        if (chars[chars.length - 1] === '的' && deInWord(chars.join(''), chars.length - 1)) break;
+        chars.pop();
+      }
       var rest = chars.join('');
       if (!rest || (isLatinFiller(rest) && !(rest.length === 1 && cjkBeside))) return;
       out.push(rest);
@@ -491,6 +529,7 @@
   function hasFillers(query) {
     var q = String(query);
     if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
+    if (withoutJoiningDe(q) !== q) return true;
     return q.split(/[\s\u3000]+/).some(function (piece) { return piece && isLatinFiller(piece); });
   }
 

@@ -150,6 +150,7 @@ fn site_strings(
 ) -> Result<Vec<Diagnostic>, Diagnostic> {
     let shown = Path::new(name);
     let path = root.join(name);
+    crate::symlinks::before_reading(root, shown)?;
     if !path.is_file() {
         return Ok(Vec::new());
     }
@@ -453,6 +454,85 @@ mod tests {
             help.contains("`phase_clsoing`") && help.contains("`phase_closing`"),
             "{help}"
         );
+    }
+
+    /// The site's `i18n/` followed links out of the site (the seventh hunt): a strings
+    /// file linked to a credentials file was quoted line by line in the diagnostics, and
+    /// a folder link put an outside folder's strings on every page. Each is refused,
+    /// naming the link and its target but not what is in it.
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_sites_strings_folder_that_leave_it_are_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let creds = outside.path().join("git-credentials");
+        std::fs::write(&creds, "https://用户:ghp_FAKETOKEN123@github.com\n").unwrap();
+        std::fs::write(
+            outside.path().join("zh-CN.toml"),
+            "nav_home = \"外面的秘密\"\n",
+        )
+        .unwrap();
+        let refused = |root: &std::path::Path, what: &str| {
+            let theme = Theme::resolve(root, "default").unwrap();
+            let error = I18n::load(&theme, root, "zh-CN")
+                .err()
+                .unwrap_or_else(|| panic!("{what}: accepted"));
+            let told = format!("{error} {:?}", error.help.as_ref().map(|h| h.to_string()));
+            assert!(!told.contains("FAKETOKEN"), "{what}: {told}");
+            assert!(!told.contains("外面的秘密"), "{what}: {told}");
+            told
+        };
+
+        // A file link to a file outside the site.
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("i18n")).unwrap();
+        symlink(&creds, root.path().join("i18n/zh-CN.toml")).unwrap();
+        let told = refused(root.path(), "file link outside");
+        assert!(told.contains("i18n/zh-CN.toml"), "{told}");
+        assert!(told.contains("git-credentials"), "{told}");
+
+        // A file link into the site's hidden `.env`.
+        std::fs::write(root.path().join(".env"), "API_TOKEN=\"s3cr3t\"\n").unwrap();
+        std::fs::remove_file(root.path().join("i18n/zh-CN.toml")).unwrap();
+        symlink("../.env", root.path().join("i18n/zh-CN.toml")).unwrap();
+        let told = refused(root.path(), "file link to .env");
+        assert!(told.contains(".env") && !told.contains("s3cr3t"), "{told}");
+
+        // A file link to a page of the site, restricted or not: no strings file.
+        std::fs::create_dir_all(root.path().join("content/lessons")).unwrap();
+        std::fs::write(
+            root.path().join("content/lessons/secret.md"),
+            "---\ntitle: 机密\naudience: pmo\n---\n\n外面的秘密\n",
+        )
+        .unwrap();
+        std::fs::remove_file(root.path().join("i18n/zh-CN.toml")).unwrap();
+        symlink(
+            "../content/lessons/secret.md",
+            root.path().join("i18n/zh-CN.toml"),
+        )
+        .unwrap();
+        let told = refused(root.path(), "file link to a page");
+        assert!(told.contains("content/lessons/secret.md"), "{told}");
+        assert!(!told.contains("机密"), "{told}");
+
+        // The folder itself a link to a folder outside.
+        std::fs::remove_dir_all(root.path().join("i18n")).unwrap();
+        symlink(outside.path(), root.path().join("i18n")).unwrap();
+        let told = refused(root.path(), "folder link outside");
+        assert!(told.contains("`i18n`"), "{told}");
+
+        // A link inside the site is still followed.
+        std::fs::remove_file(root.path().join("i18n")).unwrap();
+        std::fs::create_dir_all(root.path().join("shared")).unwrap();
+        std::fs::write(
+            root.path().join("shared/zh-CN.toml"),
+            "nav_home = \"门户首页\"\n",
+        )
+        .unwrap();
+        symlink("shared", root.path().join("i18n")).unwrap();
+        let theme = Theme::resolve(root.path(), "default").unwrap();
+        let (i18n, _) = I18n::load(&theme, root.path(), "zh-CN").unwrap();
+        assert_eq!(i18n.get("nav_home"), "门户首页");
     }
 
     /// The kind registry names its UI strings (`kind_<key>`, `nav_<folder>`); the built-in

@@ -16,10 +16,11 @@ use crate::diagnostics::{Diagnostic, Problem};
 
 /// Whether a source folder (`layout::SOURCE_FOLDERS`) is read or published whole. Not
 /// `themes`: a theme kept in one place for several portals is linked in on purpose, and
-/// only its own `static/` is published; nor `i18n` (strings, not pages) and `archetypes`
-/// (read by `pmo new` only).
+/// only its own `static/` is published; nor `archetypes` (read by `pmo new` only). The
+/// site's `i18n/` is: its strings are shown on every page and quoted in messages, so a
+/// link to a folder outside put that folder's text into the site (the seventh hunt).
 fn published_whole(folder: &str) -> bool {
-    !matches!(folder, "themes" | "i18n" | "archetypes")
+    !matches!(folder, "themes" | "archetypes")
 }
 
 /// Source folders that are themselves links leaving the site: the walks start inside
@@ -28,30 +29,94 @@ fn published_whole(folder: &str) -> bool {
 /// said "not followed". Each is an error; a link to a folder inside the site is
 /// followed as the folder.
 pub fn source_folders(root: &Path) -> Vec<Diagnostic> {
-    let Ok(site) = std::fs::canonicalize(root) else {
-        return Vec::new();
-    };
     crate::layout::SOURCE_FOLDERS
         .iter()
         .filter(|name| published_whole(name))
-        .filter(|name| {
-            std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| m.file_type().is_symlink())
-        })
-        .filter_map(|name| {
-            let target = std::fs::canonicalize(root.join(name)).ok();
-            let inside = target.as_ref().is_some_and(|t| t.starts_with(&site));
-            (!inside).then(|| {
-                let target = target.map_or_else(|| "nothing".to_string(), |t| t.display().to_string());
-                Diagnostic::error(Problem::Content(t!(
-                    "the `{name}` folder is a symbolic link to {target}, outside the site: the build would read and publish what is there",
-                    name = *name,
-                    target = target
-                )))
-                .in_file(Path::new(name))
-                .with_help(t!("make `{name}` a real folder of the site (copy what it should hold into it), or point the link inside the site", name = *name))
-            })
-        })
+        .filter_map(|name| source_folder(root, name))
         .collect()
+}
+
+/// The error for the source folder `name` when it is a link leaving the site (see
+/// [`source_folders`]); `None` when it is a folder, a link inside the site or nothing.
+pub fn source_folder(root: &Path, name: &str) -> Option<Diagnostic> {
+    let site = std::fs::canonicalize(root).ok()?;
+    if !std::fs::symlink_metadata(root.join(name)).is_ok_and(|m| m.file_type().is_symlink()) {
+        return None;
+    }
+    let target = std::fs::canonicalize(root.join(name)).ok();
+    let inside = target.as_ref().is_some_and(|t| t.starts_with(&site));
+    (!inside).then(|| {
+        let target = target.map_or_else(|| "nothing".to_string(), |t| t.display().to_string());
+        Diagnostic::error(Problem::Content(t!(
+            "the `{name}` folder is a symbolic link to {target}, outside the site: the build would read and publish what is there",
+            name = name,
+            target = target
+        )))
+        .in_file(Path::new(name))
+        .with_help(t!("make `{name}` a real folder of the site (copy what it should hold into it), or point the link inside the site", name = name))
+    })
+}
+
+/// Checks the site's file `rel` (`i18n/zh-CN.toml`) before it is read: its folder may
+/// not be a link leaving the site, nor the file a link leaving it, into a hidden file
+/// or to nothing. The error names the link and its target, never what is in it: a
+/// strings file linked to `~/.git-credentials` was quoted line by line in the
+/// diagnostics (the seventh hunt).
+pub fn before_reading(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
+    if let Some(folder) = rel.components().next() {
+        let folder = folder.as_os_str().to_string_lossy();
+        if rel.components().count() > 1 {
+            if let Some(error) = source_folder(root, &folder) {
+                return Err(error);
+            }
+        }
+    }
+    // A link anywhere along the path (the folder linked inside the site, to `.git/`)
+    // is judged by where the whole path leads.
+    let mut along = root.to_path_buf();
+    let linked = rel.components().any(|part| {
+        along.push(part);
+        std::fs::symlink_metadata(&along).is_ok_and(|m| m.file_type().is_symlink())
+    });
+    let path = root.join(rel);
+    if linked && std::fs::symlink_metadata(&path).is_ok() {
+        follow(root, &path, rel)?;
+        // A page is no strings file: read as one, its lines were quoted in the error.
+        if let Some(target) = Content::of(root).and_then(|c| c.holds(&path)) {
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "this symbolic link points to content/{target}, a page or file of the site's content: UI strings are not read from there",
+                target = target
+            )))
+            .in_file(rel)
+            .with_help(t!("write the strings in a file of their own under i18n/ (`key = \"text\"` lines)")));
+        }
+    }
+    Ok(())
+}
+
+/// The site's `content/` folder where it really is, to tell which files lead into it
+/// through links (a link, a linked folder or a source folder that is itself a link).
+pub struct Content(std::path::PathBuf);
+
+impl Content {
+    /// `None` when the site has no `content/` folder.
+    pub fn of(root: &Path) -> Option<Content> {
+        std::fs::canonicalize(root.join("content"))
+            .ok()
+            .map(Content)
+    }
+
+    /// Where the file at `path` really is under `content/` (`lessons/x.md`), links
+    /// followed; `None` when it is elsewhere.
+    pub fn holds(&self, path: &Path) -> Option<String> {
+        let real = std::fs::canonicalize(path).ok()?;
+        let rel = real.strip_prefix(&self.0).ok()?;
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        Some(parts.join("/"))
+    }
 }
 
 /// Whether the link at `link` (shown as `shown`) is a file to read: `Ok(true)` when it

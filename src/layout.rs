@@ -1,6 +1,9 @@
 //! The folders of a site, named once: the watcher, the rebuild's classifier and the
 //! output guard all need to agree on what is a source.
 
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::t;
+
 /// The folders under the site root whose files the build reads or scaffolds from. A build
 /// never writes into them, and an output folder may not be or hold any of them.
 pub const SOURCE_FOLDERS: &[&str] = &[
@@ -119,6 +122,79 @@ pub fn is_table(path: &str) -> bool {
         .is_some_and(|(_, ext)| TABLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
+/// What an editor or a sync tool leaves beside a source, told by its name (see
+/// [`leftover`]). Such a file is a copy of a page or a file, often an older one: copied
+/// into the site as it was (`lessons/x.md.bak`), it published the raw text of a page the
+/// build keeps from an audience (the seventh hunt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leftover {
+    /// What an editor keeps while a file is open, or its `~` backup (`x.md~`, Emacs'
+    /// `#x.md#`, Office's `~$x.docx`): skipped without a word, as the `.x.md.swp` files
+    /// of hidden names always were, since they come and go with every edit.
+    Editor,
+    /// A backup or temporary copy that stays (`x.md.bak`, `.orig`, `.save`, `.tmp`,
+    /// `.old`): skipped with a warning, so that its author can delete it.
+    Backup,
+    /// A sync tool's copy of a file two people changed at once (Dropbox's and
+    /// Nextcloud's `x (conflicted copy).md`, Syncthing's `x.sync-conflict-….md`):
+    /// skipped with a warning, since it is another version of a page, not a page to
+    /// publish beside it.
+    Conflict,
+}
+
+/// Endings of backup and temporary copies, in lower case (see [`Leftover::Backup`]).
+const BACKUP_ENDINGS: &[&str] = &[".bak", ".backup", ".orig", ".rej", ".save", ".tmp", ".old"];
+
+/// What the file or folder named `name` is when an editor or a sync tool left it.
+pub fn leftover(name: &str) -> Option<Leftover> {
+    let lower = name.to_lowercase();
+    if name.ends_with('~')
+        || name.starts_with("~$")
+        || (name.len() > 2 && name.starts_with('#') && name.ends_with('#'))
+    {
+        Some(Leftover::Editor)
+    } else if BACKUP_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        Some(Leftover::Backup)
+    } else if lower.contains("conflicted copy")
+        || lower.contains(".sync-conflict-")
+        || lower.contains("冲突副本")
+    {
+        Some(Leftover::Conflict)
+    } else {
+        None
+    }
+}
+
+/// Whether a walk of the sources passes over `name` without a word: a hidden name
+/// (`.git`, `.x.md.swp`) or an editor's own file ([`Leftover::Editor`]).
+pub fn passed_over(name: &str) -> bool {
+    name.starts_with('.') || leftover(name) == Some(Leftover::Editor)
+}
+
+/// The warning for the file or folder shown as `shown`, when its name makes it a
+/// backup or a conflicted copy ([`leftover`]), which the walks of `content/`, `static/`,
+/// `templates/` and the theme leave out; `None` for any other name, editors' own files
+/// included (those are left out without a word).
+pub fn leftover_warning(shown: &std::path::Path) -> Option<Diagnostic> {
+    let name = shown.file_name()?.to_string_lossy();
+    let (message, help) = match leftover(&name)? {
+        Leftover::Editor => return None,
+        Leftover::Backup => (
+            t!("this is a backup or temporary copy, by its name: it is left out of the site"),
+            t!("delete it, or move it out of the site folder; to publish it, give it a name of its own"),
+        ),
+        Leftover::Conflict => (
+            t!("this is a conflicted copy a sync tool made when a file was changed in two places at once: it is left out of the site"),
+            t!("compare it with the file it copies, keep what you need in that file, and delete the copy"),
+        ),
+    };
+    Some(
+        Diagnostic::warning(Problem::Content(message))
+            .in_file(shown)
+            .with_help(help),
+    )
+}
+
 /// Joins a relative link to the folder of its page, resolving `.` and `..`.
 /// `None` if it climbs above `content/`.
 pub fn join(dir: &str, rel: &str) -> Option<String> {
@@ -142,6 +218,46 @@ pub fn join(dir: &str, rel: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editors_and_sync_tools_leftovers_are_told_by_their_names() {
+        for name in ["x.md~", "#x.md#", "~$计划.docx"] {
+            assert_eq!(leftover(name), Some(Leftover::Editor), "{name}");
+            assert!(passed_over(name), "{name}");
+        }
+        assert!(passed_over(".x.md.swp"));
+        for name in [
+            "x.md.bak",
+            "x.md.orig",
+            "x.md.save",
+            "x.md.tmp",
+            "x.md.old",
+            "预算.CSV.BAK",
+            "lessons.old",
+        ] {
+            assert_eq!(leftover(name), Some(Leftover::Backup), "{name}");
+        }
+        for name in [
+            "x (conflicted copy).md",
+            "x (Alice's conflicted copy 2024-01-01).md",
+            "x (Conflicted Copy 2024-01-01 120000).md",
+            "x.sync-conflict-20240101-120000-ABCDEFG.md",
+        ] {
+            assert_eq!(leftover(name), Some(Leftover::Conflict), "{name}");
+        }
+        for name in [
+            "x.md",
+            "old.md",
+            "bak",
+            "#1.md",
+            "模板.xlsx",
+            "~x.md",
+            "a#b#",
+        ] {
+            assert_eq!(leftover(name), None, "{name}");
+            assert!(!passed_over(name), "{name}");
+        }
+    }
 
     #[test]
     fn join_resolves_dots_and_refuses_to_escape() {

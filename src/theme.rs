@@ -217,7 +217,22 @@ fn walk_into(
     if !dir.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    // Backups and conflicted copies are left out with a warning (a copy of a page
+    // published as it was); hidden and editors' files are passed over below.
+    let mut left_out = Vec::new();
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let path = e.path();
+            let warning = (e.depth() > 0)
+                .then(|| crate::layout::leftover_warning(path.strip_prefix(root).unwrap_or(path)))
+                .flatten();
+            let kept = warning.is_none();
+            left_out.extend(warning);
+            kept
+        });
+    for entry in walk {
         let entry = entry.map_err(|e| {
             Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
                 .in_file(e.path().unwrap_or(dir).strip_prefix(root).unwrap_or(dir))
@@ -257,6 +272,7 @@ fn walk_into(
             continue;
         }
         if crate::layout::is_ignored_name(&name) {
+        if crate::layout::passed_over(&name) {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else {
@@ -271,5 +287,6 @@ fn walk_into(
             Source::Disk(entry.path().to_path_buf()),
         );
     }
+    warnings.append(&mut left_out);
     Ok(())
 }

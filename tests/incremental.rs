@@ -542,13 +542,19 @@ fn new_deleted_and_renamed_pages() {
     s.assert_clean("a deleted folder");
 
     // An editor's temporary file that is gone again changes nothing, and neither do swap
-    // and backup files that stay.
+    // and backup files that stay, nor sync tools' conflicted copies: the build leaves
+    // them all out.
     let r = s.rebuild("content/lessons/4913");
     assert_eq!(r.scope, Scope::Nothing);
     for swap in [
         "content/lessons/.vendor-delay.md.swp",
         "content/lessons/vendor-delay.md~",
         "content/.#_index.md",
+        "content/lessons/#vendor-delay.md#",
+        "content/lessons/vendor-delay.md.bak",
+        "content/lessons/vendor-delay (conflicted copy).md",
+        "static/files/risk-register.csv.orig",
+        "static/files/~$risk-register.xlsx",
     ] {
         s.site.write(swap, "x");
         let r = s.rebuild(swap);

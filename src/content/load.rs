@@ -91,7 +91,7 @@ pub fn load(
     let walker = walkdir::WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
+        .filter_entry(|e| kept(root, e, diagnostics));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -285,6 +285,26 @@ pub fn declares_draft(path: &Path) -> bool {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(crate::layout::is_ignored_name)
+/// Whether the walk of `content/` takes the file or folder `entry`: not a hidden name
+/// or an editor's file, without a word, nor a backup or conflicted copy, with a warning
+/// (see [`crate::layout::Leftover`]).
+fn kept(root: &Path, entry: &walkdir::DirEntry, diagnostics: &Diagnostics) -> bool {
+    if entry.depth() == 0 {
+        return true;
+    }
+    let Some(name) = entry.file_name().to_str() else {
+        return true;
+    };
+    if crate::layout::passed_over(name) {
+        return false;
+    }
+    match crate::layout::leftover_warning(&display_path(root, entry.path())) {
+        Some(warning) => {
+            diagnostics.push(warning);
+            false
+        }
+        None => true,
+    }
 }
 
 fn rel_string(rel: &Path) -> Option<String> {

@@ -1,0 +1,125 @@
+//! What editors and sync tools leave beside the sources — swap and lock files, backups,
+//! conflicted copies — is no source. Copied into the site as it was, a backup of a page
+//! the build keeps from an audience (`lessons/x.md.bak`, `static/x.md.bak`) published
+//! that page's raw text to everyone (the seventh hunt).
+
+mod common;
+
+use std::path::Path;
+
+use common::Site;
+
+/// What leaks: a marker only the restricted lesson's text holds.
+const MARKER: &str = "MARKLEFTOVER";
+
+/// The basic fixture with audiences and a lesson only `pmo` may see.
+fn site_with_a_restricted_lesson() -> Site {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"pmo\"]\n{config}"),
+    );
+    site.write("content/lessons/secret.md", restricted_lesson());
+    site
+}
+
+fn restricted_lesson() -> String {
+    format!(
+        "---\ntitle: 机密教训\ndate: 2024-01-01\nproject: erp\nphase: planning\n\
+         impact: positive\naudience: pmo\n---\n\n{MARKER} 绝密内容\n"
+    )
+}
+
+/// Every file under `dir` whose bytes hold `needle`.
+fn files_holding(dir: &Path, needle: &str) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let bytes = std::fs::read(e.path()).unwrap();
+            String::from_utf8_lossy(&bytes).contains(needle)
+        })
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect()
+}
+
+/// Editors' own files are passed over without a word, as `.x.md.swp` and `x.md~`
+/// always were; backups and conflicted copies are left out with a warning naming each;
+/// none of them reaches any audience's site, in `content/` or `static/`.
+#[test]
+fn backups_and_copies_of_a_restricted_page_reach_no_build() {
+    let site = site_with_a_restricted_lesson();
+    let editors = [
+        ".secret.md.swp",
+        "secret.md~",
+        "#secret.md#",
+        "~$secret.docx",
+    ];
+    let backups = [
+        "secret.md.bak",
+        "secret.md.orig",
+        "secret.md.save",
+        "secret.md.tmp",
+        "secret.md.old",
+    ];
+    let conflicts = [
+        "secret (conflicted copy).md",
+        "secret (Alice's conflicted copy 2024-01-01).md",
+    ];
+    for folder in ["content/lessons", "static/files"] {
+        for name in editors.iter().chain(&backups).chain(&conflicts) {
+            site.write(&format!("{folder}/{name}"), restricted_lesson());
+        }
+    }
+    // A copy of a whole folder of pages, by its name a backup.
+    site.write("content/lessons.orig/secret.md", restricted_lesson());
+
+    let report = site.build_ok();
+    assert!(
+        files_holding(&site.public(), MARKER).is_empty(),
+        "{:?}",
+        files_holding(&site.public(), MARKER)
+    );
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told = |rel: &str| warnings.iter().find(|w| w.contains(rel)).cloned();
+    for folder in ["content/lessons", "static/files"] {
+        for name in editors {
+            let rel = format!("{folder}/{name}");
+            assert_eq!(told(&rel), None, "{rel}");
+        }
+        for name in backups {
+            let rel = format!("{folder}/{name}");
+            let w = told(&rel).unwrap_or_else(|| panic!("{rel}: {warnings:#?}"));
+            assert!(w.contains("backup or temporary copy"), "{w}");
+            assert!(!w.contains(MARKER), "{w}");
+        }
+        for name in conflicts {
+            let rel = format!("{folder}/{name}");
+            let w = told(&rel).unwrap_or_else(|| panic!("{rel}: {warnings:#?}"));
+            assert!(w.contains("conflicted copy a sync tool made"), "{w}");
+        }
+    }
+    assert!(told("content/lessons.orig").is_some(), "{warnings:#?}");
+
+    // The audience that may see the lesson gets it once, as its page: no copy of it.
+    let out = common::pmo(&[
+        "--root",
+        site.root().to_str().unwrap(),
+        "build",
+        "--audience",
+        "pmo",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let mut holding = files_holding(&site.public(), MARKER);
+    holding.retain(|f| f.ends_with(".html"));
+    assert!(
+        holding
+            .iter()
+            .all(|f| !f.contains("conflicted") && !f.contains("orig")),
+        "{holding:?}"
+    );
+    assert!(!site.exists("files/secret.md.bak"));
+    assert!(!site.exists("lessons/secret.md.bak"));
+}

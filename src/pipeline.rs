@@ -334,6 +334,19 @@ impl Sources {
         if let (true, Some(plan), Some(level)) = (self.audience_folders, &self.plan, level) {
             config.base_url = format!("{}{}/", config.base_url, plan.names()[level]);
         }
+        let build = level.and_then(|l| self.plan.as_ref().map(|p| p.names()[l].as_str()));
+        let taken = static_files
+            .values()
+            .filter_map(theme::Source::on_disk)
+            .chain(self.theme.read_from_disk())
+            .chain(data.tables.values().map(|t| t.path.as_path()))
+            .filter(|path| !path.starts_with("content"));
+        diagnostics.extend(crate::symlinks::into_unpublished(
+            &self.root,
+            taken,
+            &loaded.published(),
+            build,
+        ));
         let mut site = site::link(config, loaded, data, static_files, &diagnostics);
         laps.mark("link");
         diagnostics.extend(output::case_clashes(

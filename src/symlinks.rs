@@ -119,6 +119,63 @@ impl Content {
     }
 }
 
+/// The errors for files the build takes from outside `content/` — static files,
+/// templates, data tables, at `taken` (under `root`) — that lead through a link into
+/// `content/` to what this build does not publish: not among `published` (paths under
+/// `content/` of its pages, attachments and tables). `static/leak.md →
+/// ../content/lessons/secret.md` copied a restricted page's raw Markdown into the public
+/// build, and a template or a data table so linked showed its text on every page (the
+/// seventh hunt). Each names the file and where it leads, never what is there. `build`
+/// is the audience built for, on a site with audiences.
+pub fn into_unpublished<'a>(
+    root: &Path,
+    taken: impl Iterator<Item = &'a Path>,
+    published: &std::collections::HashSet<&str>,
+    build: Option<&str>,
+) -> Vec<Diagnostic> {
+    let Some(content) = Content::of(root) else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::HashSet::new();
+    taken
+        .filter(|path| seen.insert(*path))
+        .filter_map(|path| {
+            let target = content.holds(&root.join(path))?;
+            if published.contains(target.as_str()) {
+                return None;
+            }
+            let message = match build {
+                Some(build) => t!(
+                    "this file leads through a symbolic link to content/{target}, which the `{build}` build does not publish: it would publish that file's text",
+                    target = target.as_str(),
+                    build = build
+                ),
+                None => t!(
+                    "this file leads through a symbolic link to content/{target}, which the build does not publish (a draft, or a file it leaves out): it would publish that file's text",
+                    target = target.as_str()
+                ),
+            };
+            Some(
+                Diagnostic::error(Problem::Content(message))
+                    .in_file(path.strip_prefix(root).unwrap_or(path))
+                    .with_help(t!("remove the link, or copy into the file only what this build may publish")),
+            )
+        })
+        .collect()
+}
+
+/// The error for a table file of `data/`, shown as `shown`, that leads through a link to
+/// `content/{target}`, which is no project's table (a page, an attachment): read as a
+/// table, its text would be shown wherever the table is, and quoted in its errors.
+pub fn table_into_content(shown: &Path, target: &str) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "this file leads through a symbolic link to content/{target}, which is a page or an attachment, not a project's table: it is not read",
+        target = target
+    )))
+    .in_file(shown)
+    .with_help(t!("link a table of the site (a project's `risks.csv`), or copy the table into data/"))
+}
+
 /// Whether the link at `link` (shown as `shown`) is a file to read: `Ok(true)` when it
 /// points to a file inside `root`, `Ok(false)` when to a folder, and an error when it
 /// points outside the site or nowhere.

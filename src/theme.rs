@@ -87,6 +87,14 @@ impl Source {
         }
     }
 
+    /// The file's path when it is read from disk.
+    pub fn on_disk(&self) -> Option<&Path> {
+        match self {
+            Source::Disk(path) => Some(path),
+            Source::Embedded(_) => None,
+        }
+    }
+
     /// The path to show in messages, relative to the site root when it is inside it.
     pub fn display(&self, root: &Path, name: &str) -> PathBuf {
         match self {
@@ -162,6 +170,15 @@ impl Theme {
             Source::Disk(p) if p == path => Some(name.as_str()),
             _ => None,
         })
+    }
+
+    /// Where the templates and UI strings read from disk are (the site's own and a
+    /// theme folder's): what they hold is shown on pages.
+    pub fn read_from_disk(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter(|(name, _)| name.starts_with("templates/") || name.starts_with("i18n/"))
+            .filter_map(|(_, source)| source.on_disk())
     }
 
     pub fn static_files(&self) -> BTreeMap<String, Source> {

@@ -951,3 +951,21 @@ fn a_pinned_report_keeps_its_month_while_a_budget_grows_under_serve() {
     assert!(shown(&s).contains("1,900,000"), "{}", shown(&s));
     s.assert_clean("the report's day moved");
 }
+
+/// A static file that is a link, pointed anew while `serve` runs at what the build does
+/// not publish (a draft here, a higher audience's page elsewhere), was copied in as an
+/// edit of a static file: a link is judged with the whole site.
+#[test]
+fn a_static_link_pointed_at_a_draft_while_serving_is_refused() {
+    let site = Site::fixture("basic");
+    let link = site.root().join("static/说明.md");
+    std::os::unix::fs::symlink("../content/lessons/key-user.md", &link).unwrap();
+    let mut s = Session::open(site);
+    assert!(s.read("说明.md").contains("Naming key users early"));
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink("../content/lessons/draft-lesson.md", &link).unwrap();
+    let failure = s.workspace.rebuild([link.clone()]).err().unwrap();
+    let m = messages(&failure);
+    assert!(m.contains("static/说明.md"), "{m}");
+    assert!(m.contains("content/lessons/draft-lesson.md"), "{m}");
+}

@@ -7,29 +7,10 @@ mod common;
 
 use std::path::Path;
 
-use common::Site;
+use common::restricted_lesson;
 
 /// What leaks: a marker only the restricted lesson's text holds.
 const MARKER: &str = "MARKLEFTOVER";
-
-/// The basic fixture with audiences and a lesson only `pmo` may see.
-fn site_with_a_restricted_lesson() -> Site {
-    let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        format!("audiences = [\"public\", \"pmo\"]\n{config}"),
-    );
-    site.write("content/lessons/secret.md", restricted_lesson());
-    site
-}
-
-fn restricted_lesson() -> String {
-    format!(
-        "---\ntitle: 机密教训\ndate: 2024-01-01\nproject: erp\nphase: planning\n\
-         impact: positive\naudience: pmo\n---\n\n{MARKER} 绝密内容\n"
-    )
-}
 
 /// Every file under `dir` whose bytes hold `needle`.
 fn files_holding(dir: &Path, needle: &str) -> Vec<String> {
@@ -50,7 +31,7 @@ fn files_holding(dir: &Path, needle: &str) -> Vec<String> {
 /// none of them reaches any audience's site, in `content/` or `static/`.
 #[test]
 fn backups_and_copies_of_a_restricted_page_reach_no_build() {
-    let site = site_with_a_restricted_lesson();
+    let site = common::with_restricted_lesson(MARKER);
     let editors = [
         ".secret.md.swp",
         "secret.md~",
@@ -70,11 +51,11 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
     ];
     for folder in ["content/lessons", "static/files"] {
         for name in editors.iter().chain(&backups).chain(&conflicts) {
-            site.write(&format!("{folder}/{name}"), restricted_lesson());
+            site.write(&format!("{folder}/{name}"), restricted_lesson(MARKER));
         }
     }
     // A copy of a whole folder of pages, by its name a backup.
-    site.write("content/lessons.orig/secret.md", restricted_lesson());
+    site.write("content/lessons.orig/secret.md", restricted_lesson(MARKER));
 
     let report = site.build_ok();
     assert!(
@@ -104,14 +85,7 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
     assert!(told("content/lessons.orig").is_some(), "{warnings:#?}");
 
     // The audience that may see the lesson gets it once, as its page: no copy of it.
-    let out = common::pmo(&[
-        "--root",
-        site.root().to_str().unwrap(),
-        "build",
-        "--audience",
-        "pmo",
-    ]);
-    assert!(out.status.success(), "{}", common::stderr(&out));
+    site.build_audience("pmo");
     let mut holding = files_holding(&site.public(), MARKER);
     holding.retain(|f| f.ends_with(".html"));
     assert!(

@@ -406,3 +406,110 @@ fn a_source_folder_linked_outside_the_site_is_refused() {
     std::os::unix::fs::symlink("assets", site.root().join("static")).unwrap();
     site.build_ok();
 }
+
+/// A link inside the site from `static/`, `templates/` or `data/` to a page the build
+/// keeps from its audience republished it: `static/leak.md →
+/// ../content/lessons/secret.md` copied the restricted page's raw Markdown into the
+/// public build, a template so linked put its text on every page, a data table read it
+/// (the seventh hunt). Each is an error naming the link and its target, never the text;
+/// the audience that may see the page may link it.
+#[test]
+fn links_into_content_to_what_the_build_does_not_publish_are_refused() {
+    use std::os::unix::fs::symlink;
+    const MARKER: &str = "MARKLINKEDSECRET";
+    let site = common::with_restricted_lesson(MARKER);
+    let refused = |site: &Site, link: &str, target: &str| {
+        let m = site.build_err();
+        assert!(!site.public().exists(), "nothing may be written");
+        assert!(m.contains(link) && m.contains(target), "{link}: {m}");
+        assert!(!m.contains(MARKER), "{link}: {m}");
+        m
+    };
+
+    symlink(
+        "../content/lessons/secret.md",
+        site.root().join("static/leak.md"),
+    )
+    .unwrap();
+    let m = refused(&site, "static/leak.md", "content/lessons/secret.md");
+    assert!(m.contains("the `public` build does not publish"), "{m}");
+    // The audience that sees the page builds with the link.
+    site.build_audience("pmo");
+    std::fs::remove_dir_all(site.public()).unwrap();
+    site.remove("static/leak.md");
+
+    // A template, included on every page.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{% include \"partials/说明.html\" %}{% endblock content %}",
+    );
+    std::fs::create_dir_all(site.root().join("templates/partials")).unwrap();
+    symlink(
+        "../../content/lessons/secret.md",
+        site.root().join("templates/partials/说明.html"),
+    )
+    .unwrap();
+    refused(
+        &site,
+        "templates/partials/说明.html",
+        "content/lessons/secret.md",
+    );
+    site.remove("templates/partials/说明.html");
+    site.remove("templates/page.html");
+
+    // A data table: a page is never read as one.
+    symlink(
+        "../content/lessons/secret.md",
+        site.root().join("data/leak.csv"),
+    )
+    .unwrap();
+    let m = refused(&site, "data/leak.csv", "content/lessons/secret.md");
+    assert!(m.contains("not a project's table"), "{m}");
+    site.remove("data/leak.csv");
+
+    // A project's table, when the project is the higher audience's.
+    symlink(
+        "../content/projects/erp/risks.csv",
+        site.root().join("data/erp-risks.csv"),
+    )
+    .unwrap();
+    site.build_ok();
+    std::fs::remove_dir_all(site.public()).unwrap();
+    site.set_project_field("erp", "title", "ERP 升级\naudience: pmo");
+    refused(
+        &site,
+        "data/erp-risks.csv",
+        "content/projects/erp/risks.csv",
+    );
+    site.remove("data/erp-risks.csv");
+    site.set_project_field("erp", "audience", "public");
+
+    // `static/` itself a link into content/: each file of it is judged so.
+    std::fs::remove_dir_all(site.root().join("static")).unwrap();
+    symlink("content/lessons", site.root().join("static")).unwrap();
+    refused(&site, "static/secret.md", "content/lessons/secret.md");
+}
+
+/// Without audiences, a draft is what the build does not publish: linked from
+/// `static/`, its text was published all the same.
+#[test]
+fn a_static_link_to_a_draft_is_refused_and_to_a_page_followed() {
+    let site = Site::fixture("basic");
+    std::os::unix::fs::symlink(
+        "../content/lessons/draft-lesson.md",
+        site.root().join("static/草稿.md"),
+    )
+    .unwrap();
+    let m = site.build_err();
+    assert!(m.contains("static/草稿.md"), "{m}");
+    assert!(m.contains("content/lessons/draft-lesson.md"), "{m}");
+    assert!(m.contains("a draft"), "{m}");
+    site.remove("static/草稿.md");
+    std::os::unix::fs::symlink(
+        "../content/lessons/key-user.md",
+        site.root().join("static/key-user.md"),
+    )
+    .unwrap();
+    site.build_ok();
+    assert!(site.read("key-user.md").contains("Naming key users early"));
+}

@@ -48,6 +48,18 @@ pub struct Loaded {
     pub out_of_sight: Vec<String>,
 }
 
+impl Loaded {
+    /// The paths under `content/` of what the build publishes: its pages, attachments
+    /// and tables (after an audience's filter, what that audience sees).
+    pub fn published(&self) -> std::collections::HashSet<&str> {
+        self.pages
+            .iter()
+            .map(|p| p.rel_path.as_str())
+            .chain(self.assets.iter().chain(&self.tables).map(String::as_str))
+            .collect()
+    }
+}
+
 /// A draft left out of the build: enough to say whose it is and how old.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {

@@ -163,6 +163,7 @@ pub fn load(
         .collect();
     let data_dir = root.join("data");
     let mut problems = Vec::new();
+    let content = crate::symlinks::Content::of(root);
     if data_dir.is_dir() {
         for entry in walkdir::WalkDir::new(&data_dir).sort_by_file_name() {
             // An unreadable folder under data/ would silently lose its tables.
@@ -202,6 +203,17 @@ pub fn load(
                         }));
             let ignored = rel.split('/').any(crate::layout::is_ignored_name);
             if is_file && read::is_table(&rel) && !ignored {
+            if is_file && read::is_table(&rel) && !rel.starts_with('.') {
+                // A page or attachment linked in is refused before it is read; a project's
+                // table is judged with the audience built for (`symlinks::into_unpublished`).
+                let target = content.as_ref().and_then(|c| c.holds(entry.path()));
+                if let Some(target) = target.filter(|t| !project_tables.contains(t)) {
+                    problems.push(crate::symlinks::table_into_content(
+                        &Path::new("data").join(&rel),
+                        &target,
+                    ));
+                    continue;
+                }
                 let rel = format!("data/{rel}");
                 files.push(TableFile {
                     name: table_name(&rel).to_string(),

@@ -52,6 +52,12 @@ impl Workspace {
             // A folder created or renamed into place: it may hold anything.
             return Change::Full;
         }
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            // Where a link leads is judged with the whole site: one pointed anew at a
+            // page this audience may not see must not be copied in as an edit of a
+            // static file or a template (`symlinks::into_unpublished`).
+            return Change::Full;
+        }
         let page_file = rel.extension().is_some_and(|e| e == "md");
         if self.state.view.is_some() && (top == "data" || (top == "content" && !page_file)) {
             // Which tables and attachments an audience sees is decided across the site (a

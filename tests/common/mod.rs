@@ -123,6 +123,19 @@ impl Site {
         stderr(&out)
     }
 
+    /// `pmo build --audience NAME`, which must succeed: what it printed.
+    pub fn build_audience(&self, name: &str) -> String {
+        let out = pmo(&[
+            "--root",
+            self.root().to_str().unwrap(),
+            "build",
+            "--audience",
+            name,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    }
+
     pub fn read(&self, rel: &str) -> String {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -158,6 +171,30 @@ pub fn crm_lesson(body: &str) -> String {
         "---\ntitle: 周末培训安排\ndate: 2024-06-01\nproject: crm\nphase: execution\n\
          category: 采购管理\nimpact: negative\ntags: [培训]\n---\n\n{body}\n"
     )
+}
+
+/// Where [`restricted_lesson`] goes.
+pub const RESTRICTED_LESSON_FILE: &str = "content/lessons/secret.md";
+
+/// A lesson of the `basic` fixture's ERP project that only `pmo` may see, whose text
+/// holds `marker`: what must not leak to a lower audience.
+pub fn restricted_lesson(marker: &str) -> String {
+    format!(
+        "---\ntitle: 机密教训\ndate: 2024-01-01\nproject: erp\nphase: planning\n\
+         impact: positive\naudience: pmo\n---\n\n{marker} 绝密内容\n"
+    )
+}
+
+/// The `basic` fixture with audiences `public` and `pmo`, and [`restricted_lesson`].
+pub fn with_restricted_lesson(marker: &str) -> Site {
+    let site = Site::fixture("basic");
+    let config = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"pmo\"]\n{config}"),
+    );
+    site.write(RESTRICTED_LESSON_FILE, restricted_lesson(marker));
+    site
 }
 
 pub fn failing(rel: &str, text: impl AsRef<[u8]>) -> String {

@@ -346,3 +346,67 @@ fn an_alias_written_with_the_base_path_is_told_to_drop_it() {
         "{told}"
     );
 }
+
+/// An alias whose file name a web server serves as its folder's own page (IIS's
+/// `Default.htm`, `index.htm`, `default.aspx`; Apache's `index.php`) stood in that
+/// folder beside the page or list whose address the folder is, and IIS, which looks for
+/// `Default.htm` and `index.htm` before `index.html`, served the redirect there instead
+/// (the seventh hunt). An error at the alias's line, unless the folder is the page's
+/// own address, which is told as such.
+#[test]
+fn an_alias_named_as_a_folders_default_document_is_refused() {
+    for alias in [
+        "/lessons/vendor-delay/Default.htm",
+        "/lessons/vendor-delay/index.htm",
+        "/lessons/vendor-delay/default.aspx",
+        "/lessons/vendor-delay/INDEX.HTML",
+        "/lessons/default.html",
+        "/default.htm",
+        "/old/index.php",
+        "/old/iisstart.htm",
+    ] {
+        let message = common::failing(
+            "content/practices/risk/register.md",
+            register_with(&format!("[{alias}]")),
+        );
+        assert!(
+            message.contains("a name web servers serve as a folder's own page"),
+            "{alias}: {message}"
+        );
+        assert!(
+            message.contains("content/practices/risk/register.md:8:"),
+            "{alias}: {message}"
+        );
+    }
+    // The page's own folder: its own address.
+    for alias in [
+        "/practices/risk/register/Default.htm",
+        "/practices/risk/register/index.html",
+    ] {
+        let message = common::failing(
+            "content/practices/risk/register.md",
+            register_with(&format!("[{alias}]")),
+        );
+        assert!(message.contains("own address"), "{alias}: {message}");
+    }
+    // Another page's `index.html` is that page's address, as before.
+    let message = common::failing(
+        "content/practices/risk/register.md",
+        register_with("[/lessons/vendor-delay/index.html]"),
+    );
+    assert!(
+        message.contains("content/lessons/vendor-delay.md"),
+        "{message}"
+    );
+    // A folder no page has, written with the `index.html` pmo writes there itself, is
+    // the folder's alias.
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/risk/register.md",
+        register_with("[/old/index.html]"),
+    );
+    site.build_ok();
+    assert!(site
+        .read("old/index.html")
+        .contains("practices/risk/register/"));
+}

@@ -104,6 +104,36 @@ pub fn is_file(url: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
+/// The names of the files web servers serve for a folder's own address, in lower case:
+/// IIS's default documents (`Default.htm`, `Default.asp`, `index.htm`, `index.html`,
+/// `iisstart.htm`, `default.aspx`), Apache's `DirectoryIndex` and nginx's `index` as
+/// commonly set. By stem and ending.
+const DEFAULT_DOCUMENT_STEMS: &[&str] = &["index", "default", "iisstart"];
+const DEFAULT_DOCUMENT_ENDINGS: &[&str] = &[
+    "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cgi", "pl",
+];
+
+impl Alias {
+    /// The folder (`lessons/x/`, `` for the site's root) and file name of an alias named
+    /// as a folder's default document (`/lessons/x/Default.htm`, `/old/index.php`), which
+    /// a web server would serve for the folder's own address; `None` for any other.
+    pub fn default_document(&self) -> Option<(&str, &str)> {
+        if self.written.trim().ends_with('/') {
+            return None;
+        }
+        let path = self.url.trim_end_matches('/');
+        let (folder, name) = match path.rfind('/') {
+            Some(at) => (&path[..=at], &path[at + 1..]),
+            None => ("", path),
+        };
+        let (stem, ending) = name.rsplit_once('.')?;
+        let lower = |s: &str| s.to_ascii_lowercase();
+        (DEFAULT_DOCUMENT_STEMS.contains(&lower(stem).as_str())
+            && DEFAULT_DOCUMENT_ENDINGS.contains(&lower(ending).as_str()))
+        .then_some((folder, name))
+    }
+}
+
 /// Endings of server-side pages an old intranet may have had: the address can only be
 /// answered by a folder of that name, which no web server serves for it.
 const SERVER_PAGES: &[&str] = &["php", "asp", "aspx", "jsp", "action", "cfm", "shtml"];
@@ -144,23 +174,26 @@ pub fn read(
                         );
                     }
                 }
-                if let Some(ext) = server_page(alias.trim()) {
+                let alias_at = Alias {
+                    written: alias.clone(),
+                    url,
+                    at,
+                };
+                // A folder's default document is refused once the site is known.
+                let default_document = alias_at.default_document().is_some();
+                if let Some(ext) = server_page(alias.trim()).filter(|_| !default_document) {
                     problems.push(
                         Diagnostic::warning(Problem::Content(t!(
                             "the alias `{alias}` names a .{ext} page: the redirect is written as the folder {url}index.html/, which a web server does not serve for that address",
                             alias = alias.as_str(),
                             ext = ext,
-                            url = url.trim_end_matches('/')
+                            url = alias_at.url.trim_end_matches('/')
                         )))
                         .at(place.clone())
                         .with_help(t!("ask the web server's administrator for a redirect of the old address instead (IIS URL Rewrite, nginx `return 301`), or remove the alias")),
                     );
                 }
-                aliases.push(Alias {
-                    written: alias.clone(),
-                    url,
-                    at,
-                });
+                aliases.push(alias_at);
             }
             Err((problem, help)) => problems.push(
                 Diagnostic::error(Problem::Content(problem))

@@ -160,7 +160,12 @@ pub fn clashes(
             let portal = (crate::layout::GENERATED_FOLDERS.contains(&top)
                 || PORTAL_FOLDERS.contains(&top))
                 && file.contains('/');
-            let holder = if alias.url.to_lowercase() == page.url.to_lowercase() {
+            let own = page.url.to_lowercase();
+            // `register/Default.htm` of the page at `register/` is its own address too.
+            let default_document = alias.default_document();
+            let holder = if alias.url.to_lowercase() == own
+                || default_document.is_some_and(|(folder, _)| folder.to_lowercase() == own)
+            {
                 out.push(
                     Diagnostic::error(Problem::Content(t!(
                         "the alias `{alias}` is this page's own address",
@@ -168,6 +173,25 @@ pub fn clashes(
                     )))
                     .at(at())
                     .with_help(t!("remove it: a page is always found at its own address")),
+                );
+                continue;
+            } else if let Some((folder, name)) =
+                default_document.filter(|(_, name)| *name != "index.html")
+            {
+                // The file a server looks for first at the folder's own address: on IIS,
+                // `Default.htm` and `index.htm` come before pmo's `index.html`.
+                out.push(
+                    Diagnostic::error(Problem::Content(t!(
+                        "the alias `{alias}` ends in `{name}`, a name web servers serve as a folder's own page: on IIS, /{folder} would show this redirect in place of the page or list at that address",
+                        alias = alias.written.as_str(),
+                        name = name,
+                        folder = folder
+                    )))
+                    .at(at())
+                    .with_help(t!(
+                        "write the old address as its folder, `/{folder}`, if no page has it: a folder's alias is written as its index.html, which every web server serves",
+                        folder = folder
+                    )),
                 );
                 continue;
             } else if portal {

@@ -1,6 +1,8 @@
 //! Escaping text for HTML and XML written by hand (feeds, figures, tables), and JSON
 //! written into the scripts the build makes.
 
+use crate::t;
+
 /// Escapes text for XML/HTML content and attribute values, and drops the control
 /// characters XML 1.0 forbids.
 pub fn xml(text: &str) -> String {
@@ -224,6 +226,65 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// What the `%XX` escapes of `address` hide that its plain form is refused for, with the
+/// address as decoded (control characters shown escaped): an escaped `/` or `\\`, a
+/// control character, a `.` or `..` segment, or a scheme (`javascript%3a…`). Browsers
+/// read `%2e%2e` as `..`, and servers decode the rest, some twice, so an address is
+/// decoded until it stays the same (three rounds at the most). `None` when it hides none.
+pub fn hidden_in_escapes(address: &str) -> Option<(String, crate::messages::Text)> {
+    let mut current = address.as_bytes().to_vec();
+    for _ in 0..3 {
+        let mut decoded = Vec::with_capacity(current.len());
+        let mut made = Vec::new();
+        let mut i = 0;
+        while i < current.len() {
+            let hex = |at: usize| current.get(at).and_then(|&b| (b as char).to_digit(16));
+            if let (b'%', Some(h), Some(l)) = (current[i], hex(i + 1), hex(i + 2)) {
+                // Two hex digits are below 256.
+                let byte = u8::try_from(h * 16 + l).unwrap_or(b'%');
+                decoded.push(byte);
+                made.push(byte);
+                i += 3;
+            } else {
+                decoded.push(current[i]);
+                i += 1;
+            }
+        }
+        if made.is_empty() {
+            return None;
+        }
+        let text = String::from_utf8_lossy(&decoded);
+        // Those written plainly are the caller's to refuse, in its own words.
+        let dots = |text: &str| {
+            text.split(['/', '\\'])
+                .filter(|part| *part == "." || *part == "..")
+                .count()
+        };
+        let why = if made.iter().any(|b| matches!(b, b'/' | b'\\')) {
+            Some(t!(
+                "an escaped `/` or `\\` is a folder's edge to some web servers and not to others"
+            ))
+        } else if made.iter().any(|&b| b < 0x20 || b == 0x7f) {
+            Some(t!("it holds a control character"))
+        } else if dots(&text) > dots(&String::from_utf8_lossy(&current)) {
+            Some(t!(
+                "browsers read an escaped `.` or `..` as the folder itself or the one above"
+            ))
+        } else if crate::markdown::scheme_of(&text).is_some()
+            && crate::markdown::scheme_of(address).is_none()
+        {
+            Some(t!("it begins with a scheme, as `javascript:` does"))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Some((controls_escaped(&text).into_owned(), why));
+        }
+        current = decoded;
+    }
+    None
+}
+
 /// A file's path as a URL path: the characters an address may not hold, or that would
 /// end its path (`#`, `?`), and `%` itself are percent-encoded; letters of any script
 /// and `/` stay as they are, so Chinese names stay readable.
@@ -284,7 +345,36 @@ pub fn ascii_uri(iri: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_terminal, for_terminal_in_place};
+    use super::{for_terminal, for_terminal_in_place, hidden_in_escapes};
+
+    #[test]
+    fn what_escapes_hide_is_told_as_decoded() {
+        for (address, decoded) in [
+            ("/%2e%2e/%2E%2E/etc/passwd", "/../../etc/passwd"),
+            ("/a/.%2e/b", "/a/../b"),
+            ("/a%0ab", "/a\\nb"),
+            ("/a%2fb", "/a/b"),
+            ("/a%5Cb", "/a\\b"),
+            ("javascript%3aalert(1)", "javascript:alert(1)"),
+            ("/%252e%252e/x", "/../x"),
+            ("%ff%0a", "\u{fffd}\\n"),
+            ("/%E5%85%B3/%2e%2e/../x", "/关/../../x"),
+        ] {
+            let told = hidden_in_escapes(address).map(|(d, _)| d);
+            assert_eq!(told.as_deref(), Some(decoded), "{address}");
+        }
+        for address in [
+            "/lessons/",
+            "/%E9%A1%B9%E7%9B%AE/",
+            "/weekly%20report/",
+            "/a%3Fb/",
+            "/a%3ab",
+            "/100%",
+            "/%E5%85%B3/../x",
+        ] {
+            assert_eq!(hidden_in_escapes(address), None, "{address}");
+        }
+    }
 
     #[test]
     fn what_could_steer_a_terminal_is_escaped_and_lines_are_kept() {

@@ -107,6 +107,16 @@ fn an_alias_leaving_the_site_is_refused_at_its_place() {
         ("[\"old/\\u0007/\"]", "control character"),
         ("[old/page?id=3]", "query or a fragment"),
         ("[javascript:alert(1)]", "scheme or host"),
+        // The same hidden in escapes, told as decoded.
+        (
+            "[javascript%3aalert(1)]",
+            "reads `javascript:alert(1)` once",
+        ),
+        (
+            "[/%2f%2fold.example.com/x/]",
+            "reads `///old.example.com/x/` once",
+        ),
+        ("[/%2e%2e/%2e%2e/x/]", "reads `/../../x/` once"),
     ] {
         let message = common::failing("content/practices/risk/register.md", register_with(alias));
         assert!(message.contains(said), "{alias}: {message}");

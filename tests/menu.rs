@@ -156,3 +156,36 @@ fn a_menu_link_to_a_page_an_audience_may_not_see_is_left_out_of_its_menu() {
     assert!(nav(&pmo).contains(r#"<a href="./reports/monthly/">内部月报</a>"#));
     assert!(nav(&pmo).contains(r#"<a href="./reports/monthly/">月报原文</a>"#));
 }
+
+/// A menu address whose `%` escapes hide what its plain form is refused for —
+/// `/%2e%2e/%2e%2e/etc/passwd`, `/a%0ab`, `javascript%3aalert(1)`, `/%2f%2fevil.example`
+/// — was taken as a path of the site (the seventh hunt): browsers and servers read
+/// `%2e%2e` as `..`, and some servers decode the rest. An error at its line naming the
+/// address as decoded.
+#[test]
+fn a_menu_link_hiding_a_refused_address_in_escapes_is_refused_at_its_line() {
+    for (url, decoded) in [
+        ("/%2e%2e/%2e%2e/etc/passwd", "/../../etc/passwd"),
+        ("/lessons/%2E%2E/%2e./x", "/lessons/../../x"),
+        ("/a%0ab", "/a\\nb"),
+        ("javascript%3aalert(1)", "javascript:alert(1)"),
+        ("/%2f%2fevil.example/", "///evil.example/"),
+        ("/a%5cb/", "/a\\b/"),
+        ("/%252e%252e/x", "/../x"),
+    ] {
+        let site = basic_with(&format!("\n[[menu]]\nname = \"x\"\nurl = \"{url}\"\n"));
+        let message = site.build_err();
+        assert!(message.contains("site.toml:9:1"), "{url}: {message}");
+        assert!(
+            message.contains("once its %-escapes are decoded"),
+            "{url}: {message}"
+        );
+        assert!(message.contains(decoded), "{url}: {message}");
+        assert!(!site.public().exists());
+    }
+    // Escapes of what a path may hold are the path.
+    let site = basic_with("\n[[menu]]\nname = \"关于\"\nurl = \"/%E5%85%B3%E4%BA%8E/../about/\"\n");
+    assert!(site.build_err().contains("holds `..`"));
+    let site = basic_with("\n[[menu]]\nname = \"关于\"\nurl = \"/about/?q=%0a#%2e%2e\"\n");
+    site.build_ok();
+}

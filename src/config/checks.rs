@@ -142,6 +142,14 @@ pub fn check_base_url(url: &str) -> Result<(), Text> {
             escape = escape
         ));
     }
+    if let Some((decoded, why)) = crate::escape::hidden_in_escapes(url) {
+        return Err(t!(
+            "base_url `{url}` reads `{decoded}` once its %-escapes are decoded: {why}",
+            url = url,
+            decoded = decoded,
+            why = why
+        ));
+    }
     // The 404 page links from the site's root path: a path opening with `//` made it
     // `//evil.test/js/search.js`, a script from another host.
     if rest[host.len()..].contains("//") {

@@ -93,6 +93,19 @@ pub fn target(url: &str) -> Result<Target, (Text, Text)> {
         ));
     }
     let path = url.split(['?', '#']).next().unwrap_or("");
+    // What the plain form is refused for, written in escapes (`/%2e%2e/`,
+    // `javascript%3a…`): browsers and servers decode them.
+    if let Some((decoded, why)) = crate::escape::hidden_in_escapes(path) {
+        return Err((
+            t!(
+                "the menu address `{url}` reads `{decoded}` once its %-escapes are decoded: {why}",
+                url = url,
+                decoded = decoded,
+                why = why
+            ),
+            t!("write the address plainly (`/lessons/`): escape only what a path cannot hold as it is, such as a space (`%20`)"),
+        ));
+    }
     if path.split('/').any(|part| part == "..") {
         return Err((
             t!(

@@ -407,6 +407,19 @@ fn a_base_url_with_credentials_a_bad_port_or_a_broken_escape_is_refused() {
         ("https://pmo.example.com:/", "port ``"),
         ("https://pmo.example.com/%E9%A1%zz/", "`%zz`"),
         ("https://pmo.example.com/pmo%2", "`%2`"),
+        // What the plain form is refused for, hidden in escapes: told as decoded.
+        (
+            "https://pmo.example.com/pmo/%2e%2e/",
+            "reads `https://pmo.example.com/pmo/../` once its %-escapes are decoded",
+        ),
+        (
+            "https://pmo.example.com/a%2f%2fevil.test/",
+            "`https://pmo.example.com/a//evil.test/`",
+        ),
+        (
+            "https://pmo.example.com/a%0ab/",
+            "`https://pmo.example.com/a\\nb/`",
+        ),
     ] {
         let err = Config::parse(
             Path::new("site.toml"),

@@ -22,7 +22,7 @@ pub const SOURCE_FOLDERS: &[&str] = &[
 /// Excel and Word keep beside a file while it is open (`~$budget.xlsx`), which is no
 /// workbook: read as one, it stopped the build while finance had the budget open.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with("~$")
+    name.starts_with('.') || leftover(name) == Some(Leftover::Editor)
 }
 
 /// The site's configuration file, at the root.
@@ -81,9 +81,12 @@ pub fn is_input(rel: &std::path::Path) -> bool {
         .next()
         .and_then(|c| c.as_os_str().to_str())
         .unwrap_or("");
-    let hidden = rel
-        .components()
-        .any(|c| c.as_os_str().to_str().is_some_and(is_ignored_name));
+    // Backups and conflicted copies too: the build leaves them out (warning of them).
+    let hidden = rel.components().any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|n| is_ignored_name(n) || leftover(n).is_some())
+    });
     !hidden && (top == CONFIG_FILE || watched_folders().any(|f| f == top))
 }
 
@@ -165,12 +168,6 @@ pub fn leftover(name: &str) -> Option<Leftover> {
     }
 }
 
-/// Whether a walk of the sources passes over `name` without a word: a hidden name
-/// (`.git`, `.x.md.swp`) or an editor's own file ([`Leftover::Editor`]).
-pub fn passed_over(name: &str) -> bool {
-    name.starts_with('.') || leftover(name) == Some(Leftover::Editor)
-}
-
 /// The warning for the file or folder shown as `shown`, when its name makes it a
 /// backup or a conflicted copy ([`leftover`]), which the walks of `content/`, `static/`,
 /// `templates/` and the theme leave out; `None` for any other name, editors' own files
@@ -223,9 +220,9 @@ mod tests {
     fn editors_and_sync_tools_leftovers_are_told_by_their_names() {
         for name in ["x.md~", "#x.md#", "~$计划.docx"] {
             assert_eq!(leftover(name), Some(Leftover::Editor), "{name}");
-            assert!(passed_over(name), "{name}");
+            assert!(is_ignored_name(name), "{name}");
         }
-        assert!(passed_over(".x.md.swp"));
+        assert!(is_ignored_name(".x.md.swp"));
         for name in [
             "x.md.bak",
             "x.md.orig",
@@ -255,7 +252,7 @@ mod tests {
             "a#b#",
         ] {
             assert_eq!(leftover(name), None, "{name}");
-            assert!(!passed_over(name), "{name}");
+            assert!(!is_ignored_name(name), "{name}");
         }
     }
 

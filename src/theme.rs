@@ -242,6 +242,13 @@ fn walk_into(
         .into_iter()
         .filter_entry(|e| {
             let path = e.path();
+            // A hidden folder (`static/.git/`, its config holding a token in a remote's
+            // address) is none of the site's, but for `.well-known/`, whose files
+            // (security.txt) a site publishes on purpose.
+            let name = e.file_name().to_string_lossy();
+            if e.depth() > 0 && e.file_type().is_dir() && name.starts_with('.') {
+                return name == ".well-known";
+            }
             let warning = (e.depth() > 0)
                 .then(|| crate::layout::leftover_warning(path.strip_prefix(root).unwrap_or(path)))
                 .flatten();
@@ -289,7 +296,6 @@ fn walk_into(
             continue;
         }
         if crate::layout::is_ignored_name(&name) {
-        if crate::layout::passed_over(&name) {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else {

@@ -97,3 +97,23 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
     assert!(!site.exists("files/secret.md.bak"));
     assert!(!site.exists("lessons/secret.md.bak"));
 }
+
+/// A repository's `.git/` copied into `static/` was published whole, its config holding
+/// a token in the remote's address; only `.well-known/` is a hidden folder a site
+/// publishes on purpose (security.txt).
+#[test]
+fn a_hidden_folder_in_static_is_not_published_but_well_known_is() {
+    let site = common::Site::fixture("basic");
+    site.write(
+        "static/.git/config",
+        "[remote \"origin\"]\n\turl = https://ghp_TOKENLEAK@example.com/pmo.git\n",
+    );
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:pmo@example.com\n",
+    );
+    site.build_ok();
+    assert!(files_holding(&site.public(), "TOKENLEAK").is_empty());
+    assert!(!site.public().join(".git").exists());
+    assert!(site.public().join(".well-known/security.txt").is_file());
+}

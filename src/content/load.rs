@@ -295,8 +295,6 @@ pub fn declares_draft(path: &Path) -> bool {
         })
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(crate::layout::is_ignored_name)
 /// Whether the walk of `content/` takes the file or folder `entry`: not a hidden name
 /// or an editor's file, without a word, nor a backup or conflicted copy, with a warning
 /// (see [`crate::layout::Leftover`]).
@@ -307,7 +305,7 @@ fn kept(root: &Path, entry: &walkdir::DirEntry, diagnostics: &Diagnostics) -> bo
     let Some(name) = entry.file_name().to_str() else {
         return true;
     };
-    if crate::layout::passed_over(name) {
+    if crate::layout::is_ignored_name(name) {
         return false;
     }
     match crate::layout::leftover_warning(&display_path(root, entry.path())) {

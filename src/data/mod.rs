@@ -203,7 +203,6 @@ pub fn load(
                         }));
             let ignored = rel.split('/').any(crate::layout::is_ignored_name);
             if is_file && read::is_table(&rel) && !ignored {
-            if is_file && read::is_table(&rel) && !rel.starts_with('.') {
                 // A page or attachment linked in is refused before it is read; a project's
                 // table is judged with the audience built for (`symlinks::into_unpublished`).
                 let target = content.as_ref().and_then(|c| c.holds(entry.path()));

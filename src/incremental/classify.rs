@@ -32,20 +32,9 @@ impl Workspace {
         let top = top.and_then(|t| t.to_str()).unwrap_or("");
         if !crate::layout::is_input(rel) {
             // `public/`; `archetypes/` (read by `pmo new` only); editors' swap, lock and
-            // backup files (`.x.md.swp`, `.#x.md`, `x.md~`, `~$budget.xlsx`), which the
-            // build skips too.
-        let hidden = rel.components().any(|c| {
-            c.as_os_str().to_str().is_some_and(|n| {
-                crate::layout::passed_over(n) || crate::layout::leftover(n).is_some()
-            })
-        });
-        let source =
-            top == crate::layout::CONFIG_FILE || crate::layout::watched_folders().any(|f| f == top);
-        if hidden || !source {
-            // Editors' swap, lock and backup files (`.x.md.swp`, `.#x.md`, `x.md~`,
-            // `x.md.bak`) and sync tools' conflicted copies, which the build skips too
-            // (the next full build warns of the backups and copies); `public/`;
-            // `archetypes/` (read by `pmo new` only).
+            // backup files (`.x.md.swp`, `.#x.md`, `x.md~`, `~$budget.xlsx`, `x.md.bak`)
+            // and sync tools' conflicted copies, which the build skips too (the next full
+            // build warns of the backups and copies).
             return Change::Ignored;
         }
         if path.is_dir() {

@@ -443,6 +443,36 @@ fn two_builds_are_byte_identical() {
     assert_eq!(snapshot(&site.public()), first);
 }
 
+/// A site's template iterating over a map (`{% for key, value in page %}`) wrote its
+/// keys in a new order at each build, and on each page: Tera kept maps in hash order.
+#[test]
+fn a_template_iterating_over_a_map_writes_it_in_one_order_every_build() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}\n{% block content %}<p id=\"keys\">\
+         {% for key, value in page %}{{ key }},{% endfor %}\
+         {% for key, value in site %}{{ key }},{% endfor %}</p>{% endblock content %}",
+    );
+    site.build_ok();
+    // Every page's map in the same order: the order of its fields.
+    let keys = |rel: &str| {
+        let html = site.read(rel);
+        let at = html.find("<p id=\"keys\">").unwrap();
+        html[at..].split("</p>").next().unwrap().to_string()
+    };
+    let one = keys("lessons/vendor-delay/index.html");
+    assert!(one.contains(">kind,kind_name,title,url,"), "{one}");
+    assert_eq!(keys("lessons/key-user/index.html"), one);
+    assert_eq!(keys("lessons/data-migration/index.html"), one);
+    let first = snapshot(&site.public());
+    site.build_ok();
+    assert!(
+        snapshot(&site.public()) == first,
+        "the second build differs"
+    );
+}
+
 /// A large site's page text is set aside in a temporary file while it builds (see
 /// src/markdown/spill.rs); a site built so must be the same bytes. `PMO_SPILL_PAGES=0`
 /// makes the small fixture spill.

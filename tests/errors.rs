@@ -514,6 +514,64 @@ fn an_undefined_template_variable_is_offered_the_one_meant() {
     );
 }
 
+/// A site's template with a loop inside a loop (`range(end=100000)` twice, or the pages
+/// three times over) made the build run for days: it stops at the loop, saying what was
+/// too much and what to do.
+#[test]
+fn a_template_looping_for_ever_is_stopped_at_its_loop() {
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ page.title }}</p>\n\
+         {% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}\n\
+         {% endblock content %}",
+    );
+    assert!(m.contains("templates/review.html:4:33"), "{m}");
+    assert!(
+        m.contains("rendering content/reviews/erp-closure.md with templates/review.html ran more than 10,000,000 loop steps"),
+        "{m}"
+    );
+    assert!(m.contains("a loop inside a loop multiplies"), "{m}");
+    // In a list comprehension too.
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n\
+         {% for a in range(end=100000) %}{{ [b for b in range(end=100000) if b > a] | length }}{% endfor %}\n\
+         {% endblock content %}",
+    );
+    assert!(m.contains("templates/review.html:3:36"), "{m}");
+    assert!(m.contains("loop steps"), "{m}");
+}
+
+/// A loop repeating a long text wrote pages of gigabytes until memory ran out.
+#[test]
+fn a_template_writing_gigabytes_is_stopped_at_its_loop() {
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% set_global s = \"x\" %}\
+         {% for n in range(end=24) %}{% set_global s = s ~ s %}{% endfor %}\n\
+         {% for a in range(end=1000) %}{{ s }}{% endfor %}{% endblock content %}",
+    );
+    assert!(m.contains("templates/review.html:3:1"), "{m}");
+    assert!(m.contains("wrote more than 256 MB"), "{m}");
+    assert!(m.contains("write it once"), "{m}");
+}
+
+/// Loops as long as a real theme's, in a template of the site's own, render as written.
+#[test]
+fn long_loops_within_the_budget_render_as_written() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}<p id=\"n\">\
+         {%- set_global n = 0 %}{% for a in range(end=100000) %}{% set_global n = n + 1 %}{% endfor -%}\
+         {%- for p in page.breadcrumbs %}{% for q in page.breadcrumbs %}{% for r in page.breadcrumbs %}.{% endfor %}{% endfor %}{% endfor -%}\
+         {{ n }} {{ [x for x in range(end=1000) if x > 998] }}</p>{% endblock content %}",
+    );
+    site.build_ok();
+    let html = site.read("reviews/erp-closure/index.html");
+    assert!(html.contains("100000 [999]</p>"), "{html}");
+}
+
 #[test]
 fn template_rendering_error_names_template_and_page() {
     let m = failing("templates/review.html", "{% extends \"base.html\" %}\n{% block content %}{{ page.no_such_field.deeper }}{% endblock content %}");

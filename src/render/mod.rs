@@ -2,10 +2,12 @@
 //! template with a small context and handing the HTML to the [`Output`].
 
 mod alias;
+mod budget;
 pub mod context;
 mod depends;
 mod feeds;
 mod hygiene;
+mod instrument;
 mod jobs;
 mod listings;
 mod nav;
@@ -306,11 +308,18 @@ impl<'a> Renderer<'a> {
         ctx.insert("root", &root);
         ctx.insert("template", template);
         ctx.insert("nav", &self.nav(&url));
-        let html = self.templates.tera.render(template, &ctx).map_err(|e| {
+        let html = budget::render(&self.templates.tera, template, &ctx).map_err(|failure| {
             let page = job
                 .source_page(self.site)
                 .map(|id| self.site.page(id).path.as_path());
-            self.templates.diagnostic(&e, page, Some(template))
+            match failure {
+                budget::Failure::Spent(spent, error) => {
+                    let shown = page.map_or_else(|| format!("/{url}"), |p| p.display().to_string());
+                    self.templates
+                        .spent(spent, error.as_ref(), &shown, template)
+                }
+                budget::Failure::Tera(e) => self.templates.diagnostic(&e, page, Some(template)),
+            }
         })?;
         Ok((job.output_path(&url), html))
     }

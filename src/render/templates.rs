@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::budget::{Spent, MAX_BYTES, MAX_ITERATIONS};
+use super::instrument::{instrument, Insertions, Place};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::theme::Theme;
 
@@ -13,6 +15,9 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// Template name → (path to show, text), for placing errors.
     sources: HashMap<String, (PathBuf, Arc<str>)>,
+    /// Template name → where the loop counts were put into the text Tera read (see
+    /// `instrument`): Tera's places are in that text.
+    insertions: HashMap<String, Insertions>,
 }
 
 /// The templates every theme must have besides those of each kind (`kinds::KINDS`).
@@ -94,19 +99,38 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(crate::escape::html_for_templates);
-        let result = {
-            let mut names: Vec<&String> = sources.keys().collect();
-            names.sort();
-            let batch: Vec<(&str, &str)> = names
+        let mut names: Vec<&String> = sources.keys().collect();
+        names.sort();
+        let counted: Vec<(&str, (String, Insertions))> = names
+            .iter()
+            .map(|n| (n.as_str(), instrument(&sources[*n].1)))
+            .collect();
+        let mut tera = new_tera();
+        let result = tera.add_raw_templates(
+            counted
                 .iter()
-                .map(|n| (n.as_str(), &*sources[*n].1))
+                .map(|(name, (text, _))| (*name, text.as_str())),
+        );
+        if result.is_ok() {
+            let insertions = counted
+                .into_iter()
+                .map(|(name, (_, insertions))| (name.to_string(), insertions))
                 .collect();
-            tera.add_raw_templates(batch)
+            return Ok(Templates {
+                tera,
+                sources,
+                insertions,
+            });
+        }
+        // A template Tera cannot read is told as the author wrote it. (Were the counting
+        // ever to spoil a template Tera reads as written, that one renders uncounted.)
+        let mut tera = new_tera();
+        let result = tera.add_raw_templates(names.iter().map(|n| (n.as_str(), &*sources[*n].1)));
+        let templates = Templates {
+            tera,
+            sources,
+            insertions: HashMap::new(),
         };
-        let templates = Templates { tera, sources };
         match result {
             Ok(()) => Ok(templates),
             Err(e) => Err(templates.diagnostics(&e)),
@@ -148,6 +172,71 @@ impl Templates {
         found
     }
 
+    /// `range` of the text Tera read of template `name`, in the author's text.
+    fn written(&self, name: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.insertions
+            .get(name)
+            .map_or_else(|| range.clone(), |i| i.range(range))
+    }
+
+    /// The error of a render that ran out of its budget ([`super::budget`]), at the loop
+    /// it was in when Tera stopped (`error`'s place), or in `template`'s file.
+    pub fn spent(
+        &self,
+        spent: Spent,
+        error: Option<&tera::Error>,
+        page: &str,
+        template: &str,
+    ) -> Diagnostic {
+        let report = error.and_then(|e| match e.kind() {
+            tera::ErrorKind::RenderingError(r) => Some(r),
+            _ => None,
+        });
+        let name = report.map_or(template, |r| r.filename());
+        let place = report.and_then(|r| {
+            let (path, text) = self.sources.get(name)?;
+            match self.insertions.get(name)?.place(r.span().range.start) {
+                Place::Added(insertion) => Some(Location::new(
+                    path,
+                    text,
+                    insertion.loop_tag.start,
+                    insertion.loop_tag.len(),
+                )),
+                Place::Written(_) => None,
+            }
+        });
+        let shown = self
+            .sources
+            .get(template)
+            .map_or_else(|| Path::new(template).to_path_buf(), |(p, _)| p.clone());
+        let (problem, help) = match spent {
+            Spent::Iterations => (
+                t!(
+                    "rendering {page} with {template} ran more than {limit} loop steps (this loop and those around and inside it, together)",
+                    page = page,
+                    template = &shown,
+                    limit = crate::numbers::format_amount(MAX_ITERATIONS as f64)
+                ),
+                t!("a loop inside a loop multiplies their lengths (10,000 pages by 10,000 are 100 million steps): loop over a shorter list, such as the page's own `pages`, or take the inner loop out"),
+            ),
+            Spent::Bytes => (
+                t!(
+                    "rendering {page} with {template} wrote more than {limit} MB",
+                    page = page,
+                    template = &shown,
+                    limit = MAX_BYTES >> 20
+                ),
+                t!("a loop writing a page's content, or a long list, for each of its items repeats it: write it once, or loop over a shorter list"),
+            ),
+        };
+        let d = Diagnostic::error(Problem::Template(problem)).with_help(help);
+        match (place, self.sources.get(name)) {
+            (Some(place), _) => d.at(place),
+            (None, Some((path, _))) => d.in_file(path),
+            (None, None) => d,
+        }
+    }
+
     /// A Tera error as a diagnostic in the template's file; `page` names the page whose
     /// rendering failed, and `template` the template it was rendered with, if any.
     pub fn diagnostic(
@@ -182,7 +271,7 @@ impl Templates {
         };
         if let Some(report) = report {
             if let Some((path, text)) = self.sources.get(report.filename()) {
-                let range = &report.span().range;
+                let range = &self.written(report.filename(), &report.span().range);
                 // Tera gives up on a missing `{% endif %}` at the next end tag it meets:
                 // the tag left open is named instead, with where Tera stopped.
                 if let Some((at, len, tag)) = super::unclosed_tag::left_open(text, range.start) {
@@ -232,6 +321,15 @@ impl Templates {
             None => d,
         }
     }
+}
+
+/// A Tera environment as a site's templates are read into.
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(crate::escape::html_for_templates);
+    super::budget::register(&mut tera);
+    tera
 }
 
 /// The most fields an undefined-variable error lists: beyond them, the closest.

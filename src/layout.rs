@@ -96,6 +96,32 @@ pub const DASHBOARD_URL: &str = "dashboard/";
 /// The knowledge hygiene page.
 pub const HYGIENE_URL: &str = "hygiene/";
 
+/// The lessons register's data for its filters, beside its list pages: `facets.js`, and
+/// its rows in numbered files (`data-0.js` …).
+pub const REGISTER_FACETS: &str = "facets.js";
+pub const REGISTER_CHUNK: Numbered = Numbered("data-", ".js");
+/// The parts of a sitemap too large for one file, at the site's top (`sitemap-1.xml` …).
+pub const SITEMAP_PART: Numbered = Numbered("sitemap-", ".xml");
+
+/// The name of a file the build writes in a numbered series: the text before the number
+/// and after it. How many there are depends on the site, so every number is the
+/// portal's (an alias may take none of them).
+pub struct Numbered(&'static str, &'static str);
+
+impl Numbered {
+    /// The file of number `n`.
+    pub fn nth(&self, n: usize) -> String {
+        format!("{}{n}{}", self.0, self.1)
+    }
+
+    /// Whether `name` is a file of the series (compared as written).
+    pub fn holds(&self, name: &str) -> bool {
+        name.strip_prefix(self.0)
+            .and_then(|rest| rest.strip_suffix(self.1))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
 /// The top folders of the built site that the portal writes itself: the taxonomy
 /// lists, the search page and its index, the dashboard and the hygiene report. A page
 /// whose address falls under one would be overwritten by, or overwrite, the portal's own.

@@ -163,6 +163,50 @@ fn an_alias_taking_another_address_names_both_sides() {
     }
 }
 
+/// An alias on a file pmo writes beside the pages (the register's data, the sitemap's
+/// parts, the output folder's marker) passed `pmo check`, and `pmo build` failed
+/// writing it ("lessons/facets.js: Is a directory"), at no line of the page. Both now
+/// refuse it alike, at the alias, naming what pmo writes there.
+#[test]
+fn an_alias_on_a_file_pmo_writes_is_refused_by_check_and_build_alike() {
+    for (alias, what) in [
+        (
+            "[/lessons/facets.js/]",
+            "the portal's own /lessons/facets.js",
+        ),
+        (
+            "[/lessons/data-0.js/]",
+            "the portal's own /lessons/data-0.js",
+        ),
+        (
+            "[/Lessons/Data-12.JS/x.html]",
+            "the portal's own /lessons/data-12.js",
+        ),
+        ("[/sitemap-3.xml/]", "the portal's own /sitemap-3.xml"),
+        ("[/.pmo-output/]", "the portal's own /.pmo-output"),
+        ("[/robots.txt/]", "the portal's own /robots.txt"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write("content/practices/risk/register.md", register_with(alias));
+        let built = site.build_err();
+        let checked = match pmo_portal::check(&pmo_portal::Options::new(site.root())) {
+            Ok(_) => panic!("{alias}: `pmo check` accepted it"),
+            Err(failure) => common::messages(&failure),
+        };
+        for told in [&built, &checked] {
+            assert!(
+                told.contains(&format!("takes the address of {what}")),
+                "{alias}: {told}"
+            );
+            assert!(
+                told.contains("content/practices/risk/register.md:8:"),
+                "{alias}: {told}"
+            );
+        }
+        assert_eq!(built, checked, "{alias}");
+    }
+}
+
 #[test]
 fn two_pages_with_one_alias_are_told_at_the_second_naming_the_first() {
     let site = Site::fixture("basic");

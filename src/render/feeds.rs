@@ -213,7 +213,7 @@ fn split_sitemaps(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (n, chunk) in chunks.iter().enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
+        let name = crate::layout::SITEMAP_PART.nth(n + 1);
         let _ = writeln!(
             index,
             "  <sitemap><loc>{}</loc></sitemap>",

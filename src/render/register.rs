@@ -187,7 +187,8 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
     for (n, chunk) in rows.chunks(ROWS_PER_CHUNK).enumerate() {
         let rows = crate::escape::json_in_script(chunk.join(","));
         let text = format!("PmoRegister.chunk({n},[{rows}]);\n");
-        output.write(&format!("{base}data-{n}.js"), text.as_bytes())?;
+        let name = crate::layout::REGISTER_CHUNK.nth(n);
+        output.write(&format!("{base}{name}"), text.as_bytes())?;
         written += 1;
     }
     let facets = json!({
@@ -204,7 +205,10 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
         "PmoRegister.facets({});\n",
         crate::escape::json_in_script(serde_json::to_string(&facets).map_err(io::Error::other)?)
     );
-    output.write(&format!("{base}facets.js"), text.as_bytes())?;
+    output.write(
+        &format!("{base}{}", crate::layout::REGISTER_FACETS),
+        text.as_bytes(),
+    )?;
     Ok(written + 1)
 }
 

@@ -135,6 +135,10 @@ pub fn clashes(
             .entry((*name).to_string())
             .or_insert(Holder::Portal((*name).to_string()));
     }
+    let register = sections
+        .iter()
+        .find(|s| Some(s.dir.as_str()) == crate::kinds::Kind::Lesson.folder())
+        .map(|s| s.url.to_lowercase());
     // The folders those files are in: an alias's own file may not stand where one is.
     let folders: HashMap<String, &Holder> = files
         .iter()
@@ -209,6 +213,10 @@ pub fn clashes(
                         .get(folder)
                         .filter(|h| matches!(h, Holder::File(_) | Holder::Portal(_)))
                         .cloned()
+                        .or_else(|| {
+                            written_beside(folder, register.as_deref())
+                                .then(|| Holder::Portal(folder.to_string()))
+                        })
                 });
                 blocked.or_else(|| folders.get(&file).map(|&holder| holder.clone()))
             };
@@ -229,4 +237,17 @@ pub fn clashes(
         }
     }
     out
+}
+
+/// Whether the build writes a file at `path` (in lower case) beside the pages whatever
+/// the site holds: the lessons register's data in its folder `register`, the parts of a
+/// large sitemap, the output folder's marker. These were left to the build to find,
+/// which failed writing one ("Is a directory") after `pmo check` had passed.
+fn written_beside(path: &str, register: Option<&str>) -> bool {
+    use crate::layout::{REGISTER_CHUNK, REGISTER_FACETS, SITEMAP_PART};
+    path == crate::output::MARKER
+        || SITEMAP_PART.holds(path)
+        || register
+            .and_then(|folder| path.strip_prefix(folder))
+            .is_some_and(|name| name == REGISTER_FACETS || REGISTER_CHUNK.holds(name))
 }

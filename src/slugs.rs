@@ -5,6 +5,18 @@
 
 use std::collections::HashMap;
 
+/// The folder of a taxonomy term's page: its slug, with a dash after a Windows device
+/// name (`tags/con-/`), since a Windows share or IIS cannot create `tags/con/` and
+/// copying the portal there would fail. No slug ends in a dash, so no other term has it.
+pub fn term_slug(name: &str) -> String {
+    let slug = slugify(name, "term");
+    if crate::output::portable::is_device_name(&slug) {
+        format!("{slug}-")
+    } else {
+        slug
+    }
+}
+
 /// Lowercases, keeps letters and digits of any script, and turns every run of spaces and
 /// punctuation into a single dash. Never empty: falls back to `fallback`.
 pub fn slugify(text: &str, fallback: &str) -> String {

@@ -365,6 +365,75 @@ fn check_lists_links_across_the_line_per_audience() {
     assert!(!out.status.success(), "{}", stderr(&out));
 }
 
+/// The README's example (`projects = "internal"`) on the sample portal: the `public`
+/// build has no project, so no dashboard, but the home page's text links `/dashboard/`,
+/// and the build failed on a broken link; a `[[menu]]` link to it was warned of as
+/// naming nothing. A list only a higher audience's build writes (the dashboard, a
+/// tag's page, a folder's list) is now linked as a hidden page is: text in the lower build, left out of
+/// its menu, and told by `check` naming the audience that sees it.
+#[test]
+fn a_list_only_a_higher_audience_has_is_text_and_out_of_the_menu_in_a_lower_build() {
+    let site = Site::sample();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!(
+            "audiences = [\"public\", \"internal\", \"pmo\"]\n{config}\n\
+             [audience_defaults]\nprojects = \"internal\"\n\n[restrict]\nmoney = \"internal\"\n\n\
+             [[menu]]\nname = \"仪表盘菜单\"\nurl = \"/dashboard/\"\n"
+        ),
+    );
+    site.write(
+        "content/reports/links.md",
+        "---\ntitle: 链接\n---\n\n见[SaaS 标签](/tags/saas/)、[机密目录](/practices/secret/)和[全部标签](/tags/)。\n",
+    );
+    site.write(
+        "content/practices/secret/plan.md",
+        "---\ntitle: 机密计划\naudience: internal\n---\n\n正文。\n",
+    );
+    let printed = site.build_all_audiences();
+    assert!(!printed.contains("names nothing"), "{printed}");
+    let read = |audience: &str, rel: &str| {
+        std::fs::read_to_string(site.public().join(audience).join(rel)).unwrap()
+    };
+    let home = read("public", "index.html");
+    assert!(home.contains("组合仪表盘"), "{home}");
+    assert!(!home.contains("dashboard/"), "{home}");
+    assert!(!home.contains("仪表盘菜单"), "{home}");
+    let links = read("public", "reports/links/index.html");
+    assert!(
+        links.contains("SaaS 标签") && !links.contains("tags/saas/"),
+        "{links}"
+    );
+    assert!(
+        links.contains("机密目录") && !links.contains("practices/secret/"),
+        "{links}"
+    );
+    // The public build has tags of its own: that list stays linked.
+    assert!(links.contains("href=\"../../tags/\""), "{links}");
+    let home = read("internal", "index.html");
+    assert!(home.contains("href=\"./dashboard/\">组合仪表盘"), "{home}");
+    assert!(home.contains("仪表盘菜单"), "{home}");
+    let links = read("internal", "reports/links/index.html");
+    assert!(links.contains("href=\"../../tags/saas/\""), "{links}");
+    assert!(
+        links.contains("href=\"../../practices/secret/\""),
+        "{links}"
+    );
+
+    let out = pmo(&["check", "--root", site.root().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for target in ["/dashboard/", "/tags/saas/", "/practices/secret/"] {
+        assert!(
+            err.contains(&format!(
+                "this links to {target}, which only the `internal` audience and above may see: the `public` build"
+            )),
+            "{target}: {err}"
+        );
+    }
+}
+
 /// A doubtful figure in a budget only `internal` sees was told by `pmo check` but not by
 /// `pmo build`, which builds for `public` by default — while an error there already
 /// stopped that build (bench/malformed.py seed 83).
@@ -760,6 +829,18 @@ fn serve_filters_an_edited_page_without_rebuilding_the_audience_whole() {
     );
     assert_eq!(scope, Scope::Full);
     assert_clean(&workspace, options(), "a link to a file hidden pages link");
+
+    // It now carries a tag only a hidden page carried: the tag's list is this audience's
+    // too, and the link to it a link.
+    let scope = edit(
+        &site,
+        &mut workspace,
+        "content/practices/plan.md",
+        "---\ntitle: 计划编制规范\ncategory: 计划管理\ntags: [计划, MARKTAGINT]\n---\n\n\
+         清单见[清单](/files/pmo-only.csv)，标签见[标签](/tags/marktagint/)。\n",
+    );
+    assert_eq!(scope, Scope::Full);
+    assert_clean(&workspace, options(), "a tag only hidden pages carried");
 
     // A new page, and one gone: who sees them is decided across the site.
     let scope = edit(

@@ -22,6 +22,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, Problem};
 use crate::kinds::Kind;
 use crate::t;
 
+mod lists;
 mod view;
 
 pub use view::View;
@@ -312,6 +313,10 @@ impl Plan {
                     hidden_urls.insert(alias.url.clone(), self.names[l].clone());
                 }
             }
+        }
+        // The lists only higher audiences' builds write, linked as their hidden pages.
+        for (list, audience) in lists::above(&loaded.pages, &self.pages, level, &self.names) {
+            hidden_urls.entry(list).or_insert(audience);
         }
         let hidden_assets: HashMap<String, String> = loaded
             .assets

@@ -103,8 +103,10 @@ impl View {
 
     /// Whether an edit that turned `old` into `new` (both through [`View::apply`]) is
     /// one this filter alone can take: the page keeps its audience and project (which
-    /// decide who sees it), and links no other file that hidden pages link (which decides
-    /// whether such a file is published). Anything else needs the whole site filtered.
+    /// decide who sees it), links no other file that hidden pages link (which decides
+    /// whether such a file is published), and brings no list only higher audiences had
+    /// (a tag only hidden pages carried: links to it are links now). Anything else needs
+    /// the whole site filtered.
     pub fn admits(&self, old: &Page, new: &Page) -> bool {
         let audience = |p: &Page| p.audience.as_ref().map(|(name, _)| name.clone());
         let shared = |p: &Page| -> BTreeSet<String> {
@@ -116,6 +118,9 @@ impl View {
         audience(old) == audience(new)
             && old.project_slug() == new.project_slug()
             && shared(old) == shared(new)
+            && !super::lists::lists_of(new)
+                .iter()
+                .any(|list| self.hidden_urls.contains_key(list))
     }
 }
 

@@ -99,6 +99,16 @@ fn check_project(
     Ok(())
 }
 
+/// The URL of the list of folder `dir` under `content/` (`practices/risk` →
+/// `practices/risk/`); the top folder's is the site's root, ``.
+pub fn folder_url(dir: &str) -> String {
+    if dir.is_empty() {
+        String::new()
+    } else {
+        url_of(&format!("{dir}/_index.md"))
+    }
+}
+
 /// The URL of the page at `rel`: every folder and the file stem become slugs;
 /// `_index.md` and `index.md` stand for their folder.
 pub fn url_of(rel: &str) -> String {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::content::page::Page;
-use crate::content::page_file::url_of;
+use crate::content::page_file::folder_url;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::ids::{Id, IdVec};
 use crate::kinds::Kind;
@@ -113,11 +113,7 @@ pub fn build(pages: &Pages) -> (IdVec<SectionId, Section>, IdVec<PageId, Section
         .iter()
         .map(|(dir, index)| Section {
             dir: dir.clone(),
-            url: if dir.is_empty() {
-                String::new()
-            } else {
-                url_of(&format!("{dir}/_index.md"))
-            },
+            url: folder_url(dir),
             index: *index,
             pages: Vec::new(),
             children: Vec::new(),

@@ -10,7 +10,7 @@ use crate::content::page::Page;
 use crate::content::schema::Vocabulary;
 use crate::ids::IdVec;
 use crate::site::{PageId, Pages};
-use crate::slugs::slugify;
+pub use crate::slugs::term_slug;
 
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -56,18 +56,6 @@ impl Taxonomy {
     pub fn find(&self, name: &str) -> Option<&Term> {
         let slug = term_slug(name);
         self.terms.iter().find(|t| t.slug == slug)
-    }
-}
-
-/// The folder of a term's page: its slug, with a dash after a Windows device name
-/// (`tags/con-/`), since a Windows share or IIS cannot create `tags/con/` and copying
-/// the portal there would fail. No slug ends in a dash, so no other term has it.
-pub fn term_slug(name: &str) -> String {
-    let slug = slugify(name, "term");
-    if crate::output::portable::is_device_name(&slug) {
-        format!("{slug}-")
-    } else {
-        slug
     }
 }
 

@@ -41,13 +41,16 @@ pub fn by_project(site: &Site) -> HashMap<String, Vec<Doubt>> {
         .into_iter()
         .chain(super::currency::check(site));
     for d in figures.filter(|d| d.severity == Severity::Warning) {
-        if let Some((slug, doubt)) = doubt(d) {
+        if let Some((slug, doubt)) = doubt(d, true) {
             push(site, &mut out, slug, doubt);
         }
     }
-    let told = super::sanity::projects(site);
-    for d in told.into_iter().filter(|d| d.severity == Severity::Warning) {
-        if let Some((slug, doubt)) = doubt(d).filter(|(_, d)| !d.marks) {
+    let listed = super::sanity::projects_in(site, Scope::Listed);
+    for d in listed
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+    {
+        if let Some((slug, doubt)) = doubt(d, false) {
             push(site, &mut out, slug, doubt);
         }
     }
@@ -86,8 +89,9 @@ fn push(site: &Site, out: &mut HashMap<String, Vec<Doubt>>, slug: String, doubt:
     }
 }
 
-/// The project `d` is about (its file under `content/projects/<slug>/`) and the doubt.
-fn doubt(d: Diagnostic) -> Option<(String, Doubt)> {
+/// The project `d` is about (its file under `content/projects/<slug>/`) and the doubt,
+/// which `marks` the project's figures or is only listed on its page.
+fn doubt(d: Diagnostic, marks: bool) -> Option<(String, Doubt)> {
     let (path, line) = match &d.location {
         Some(at) => (at.path.as_path(), Some(at.line_col().0)),
         None => (d.path.as_deref()?, None),
@@ -105,10 +109,6 @@ fn doubt(d: Diagnostic) -> Option<(String, Doubt)> {
         Some(line) => format!("{file}:{line}"),
         None => file,
     };
-    // Milestones and risks doubt no amount (only `Scope::Told` checks them).
-    let marks = !["milestones.", "risks."]
-        .iter()
-        .any(|f| place.starts_with(f));
     Some((
         slug,
         Doubt {

@@ -180,18 +180,10 @@ pub(super) fn classify(
                 field.trim(),
                 value.split(" #").next().unwrap_or(value).trim(),
             );
-            diagnostic.problem = Problem::FrontMatter(match crate::numbers::not_a_figure(value) {
-                Some(crate::numbers::NotAFigure::OutOfRange) => t!(
-                    "`{field}` is out of range: `{value}` is larger than any figure",
-                    field = field,
-                    value = value
-                ),
-                _ => t!(
-                    "`{field}` is `{value}`, which is not a figure",
-                    field = field,
-                    value = value
-                ),
-            });
+            let why = crate::numbers::not_a_figure(value)
+                .unwrap_or(crate::numbers::NotAFigure::NotANumber);
+            diagnostic.problem =
+                Problem::FrontMatter(super::explain::not_a_figure_problem(field, value, why));
         }
         diagnostic = diagnostic.with_help(t!(
             "write the number as digits (`1200000`); `.nan`, `.inf` and exponents past e308 are no figures, and a text is written in quotes"

@@ -64,6 +64,28 @@ fn not_whole(field: &str, value: &str) -> Option<Told> {
     }
 }
 
+/// A number field's value that names no figure, said by field: `bac: 1e400` is out of
+/// range, `bac: .nan` no figure at all. Shared by the shape check and the reader's own
+/// refusal of a non-finite float, so both say it the same way.
+pub(super) fn not_a_figure_problem(
+    field: &str,
+    value: &str,
+    why: crate::numbers::NotAFigure,
+) -> crate::messages::Text {
+    match why {
+        crate::numbers::NotAFigure::OutOfRange => t!(
+            "`{field}` is out of range: `{value}` is larger than any figure",
+            field = field,
+            value = value
+        ),
+        crate::numbers::NotAFigure::NotANumber => t!(
+            "`{field}` is `{value}`, which is not a figure",
+            field = field,
+            value = value
+        ),
+    }
+}
+
 /// A value of the wrong shape (a word where a list goes, a list where a text goes, an
 /// empty value, a field written twice) told in words with an example of the right one,
 /// instead of the parser's own terms (`expected sequence start`, `use Option<String>`).
@@ -143,18 +165,7 @@ pub(super) fn in_words(
     if let (true, Some(why)) = (shape.is_number(), not_a_figure) {
         // `1e400` is a number to the author and a string to YAML: "takes a number" would
         // not say what is wrong with it.
-        d.problem = Problem::FrontMatter(match why {
-            crate::numbers::NotAFigure::OutOfRange => t!(
-                "`{field}` is out of range: `{value}` is larger than any figure",
-                field = &field,
-                value = value
-            ),
-            crate::numbers::NotAFigure::NotANumber => t!(
-                "`{field}` is `{value}`, which is not a figure",
-                field = &field,
-                value = value
-            ),
-        });
+        d.problem = Problem::FrontMatter(not_a_figure_problem(&field, value, why));
         d.help = Some(Box::new(t!(
             "write a plain number, e.g. `{field}: 1200000`",
             field = &field

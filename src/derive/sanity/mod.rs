@@ -97,6 +97,9 @@ pub enum Scope {
     /// its project marked 数据存疑, and so had an overrun in a month the figures left
     /// out (the eighth walk-through).
     Figures,
+    /// Only those about the project's milestones and risks: its page lists them beside
+    /// its figures, but a milestone's date or a risk's status doubts no amount.
+    Listed,
 }
 
 /// Every project's warnings, in project order, then the lessons'.
@@ -139,15 +142,17 @@ pub fn projects(site: &Site) -> Vec<Diagnostic> {
 pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
     let settings = &site.config.budget;
     let told = scope == Scope::Told;
+    let schedule = matches!(scope, Scope::Told | Scope::Listed);
     let mut out = Vec::new();
     for (slug, &id) in &site.projects {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
         let data = site.project_data.get(slug);
         let table = |kind: &str| site.tables.get(&format!("projects/{slug}/{kind}"));
-        let rows = data.map(|d| match scope {
-            Scope::Told => std::borrow::Cow::Borrowed(d.budget.as_slice()),
-            Scope::Figures => super::measured(d),
+        let rows = data.and_then(|d| match scope {
+            Scope::Told => Some(std::borrow::Cow::Borrowed(d.budget.as_slice())),
+            Scope::Figures => Some(super::measured(d)),
+            Scope::Listed => None,
         });
         let project = Project {
             info,
@@ -158,21 +163,25 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
             budget: table("budget").zip(rows.as_deref()),
             milestones: table("milestones")
                 .zip(data.map(|d| d.milestones.as_slice()))
-                .filter(|_| told),
+                .filter(|_| schedule),
             as_of: site.config.as_of(),
             overruns: told,
         };
-        out.extend(project_warnings(&project, settings));
+        if scope == Scope::Listed {
+            out.extend(milestone_warnings(&project));
+        } else {
+            out.extend(project_warnings(&project, settings));
+        }
         if let Some((table, rows)) = project.budget {
             out.extend(stopped_reporting(site, info, table, rows));
         }
-        if let Some(risks) = table("risks").filter(|_| told) {
+        if let Some(risks) = table("risks").filter(|_| schedule) {
             out.extend(risk_warnings(risks));
         }
-        let kinds: &[&str] = if told {
-            &crate::kinds::PROJECT_TABLES
-        } else {
-            &["budget"]
+        let kinds: &[&str] = match scope {
+            Scope::Told => &crate::kinds::PROJECT_TABLES,
+            Scope::Figures => &["budget"],
+            Scope::Listed => &["milestones", "risks"],
         };
         out.extend(unread_columns(site, slug, kinds, Unread::Misnamed));
     }
@@ -353,6 +362,14 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         }
         out.extend(budget::reported_unevenly(table, &totals));
     }
+    out.extend(milestone_warnings(p));
+    out
+}
+
+/// The warnings about a project's milestones: dates after its finish or before its
+/// start, names used twice, reached after the as-of day or long ago.
+fn milestone_warnings(p: &Project) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     if let Some((table, milestones)) = p.milestones {
         out.extend(milestones::after_finish(table, milestones, p.info.finish));
         out.extend(milestones::names_used_twice(table, milestones));

@@ -958,3 +958,28 @@ fn a_status_withheld_from_an_audience_is_told_as_such_not_as_unrated_or_zero() {
     assert!(!home.contains("未评级"), "{home}");
     assert!(!home.contains("rag-glance-green"), "{home}");
 }
+
+/// A new user pastes the README's audience example into the sample portal's site.toml,
+/// as the section invites: it named a folder and two tables the sample has not, and the
+/// build failed with three errors before the reader had seen an audience's site.
+#[test]
+fn the_readme_audience_example_builds_the_sample_portal() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("\n## Audiences").expect("the section")..];
+    let start = section.find("```toml\n").expect("its example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let example = example.trim_start_matches("# site.toml\n");
+    // Its top-level keys go above site.toml's tables, its tables after them.
+    let at = example.find("\n[").expect("the example's tables");
+    let site = Site::sample();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{}\n{config}\n{}", &example[..at], &example[at..]),
+    );
+    let printed = site.build_all_audiences();
+    assert!(!printed.contains('×'), "{printed}");
+    let projects = |audience: &str| site.public().join(audience).join("projects").exists();
+    assert!(!projects("public") && projects("internal") && projects("pmo"));
+}

@@ -17,14 +17,32 @@ pub fn term_slug(name: &str) -> String {
     }
 }
 
-/// Lowercases, keeps letters and digits of any script, and turns every run of spaces and
-/// punctuation into a single dash. Never empty: falls back to `fallback`.
+/// `text` in Unicode's composed form (NFC): `é` as one character, as Windows and Linux
+/// keyboards type it, where a Mac names files with `e` and a combining accent (NFD).
+/// The two look the same, so whatever compares names a reader typed with names from
+/// the disk compares them so.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Lowercases, keeps letters and digits of any script (and the accents written after
+/// them), and turns every run of spaces and punctuation into a single dash. Never empty:
+/// falls back to `fallback`. A name written in either Unicode form gives one slug: a
+/// file `résumé.md` saved on a Mac was `re-sume`, the same typed elsewhere `résumé`.
 pub fn slugify(text: &str, fallback: &str) -> String {
+    let text = nfc(text);
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
         let c = fold_full_width(c);
-        if c.is_alphanumeric() {
+        if unicode_normalization::char::is_combining_mark(c) && !dash && !out.is_empty() {
+            // An accent no composed letter holds (`q̃`): part of its letter.
+            out.push(c);
+        } else if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
             }
@@ -188,6 +206,18 @@ pub fn is_theme_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_gives_one_slug_in_either_unicode_form() {
+        assert_eq!(slugify("re\u{301}sume\u{301} guide", "x"), "résumé-guide");
+        assert_eq!(slugify("résumé guide", "x"), "résumé-guide");
+        // Kana with its voicing mark apart, as a Mac writes it.
+        assert_eq!(slugify("\u{304b}\u{3099}いど", "x"), "がいど");
+        // An accent no composed letter has stays with its letter.
+        assert_eq!(slugify("q\u{303} x", "x"), "q\u{303}-x");
+        assert_eq!(slugify("\u{301} a", "x"), "a");
+        assert_eq!(nfc("cafe\u{301}"), "caf\u{e9}");
+    }
 
     #[test]
     fn names_lose_the_spaces_an_input_method_adds_and_fold_full_width() {

@@ -893,6 +893,33 @@ fn names_that_differ_only_in_unicode_normalisation_are_refused() {
     assert!(site.exists("reports/風險復盤/index.html"));
 }
 
+/// A page a Mac saved as `résumé.md` (`e` and an accent, NFD) and a link typed
+/// `résumé.md` (NFC, as other keyboards type it): the link was broken, its help
+/// suggesting the very name written, and the page's address was `re-sume`.
+#[test]
+#[cfg_attr(target_os = "macos", ignore = "a Mac normalises the names it is given")]
+fn a_link_finds_a_page_whose_file_name_is_in_the_other_unicode_form() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/re\u{301}sume\u{301} guide.md",
+        "---\ntitle: Résumé 指南\n---\n\n正文。\n",
+    );
+    site.write(
+        "content/reports/links.md",
+        "---\ntitle: 链接\n---\n\n见[指南](r\u{e9}sum\u{e9}%20guide.md)。\n",
+    );
+    site.build_ok();
+    let links = site.read("reports/links/index.html");
+    assert!(
+        links.contains("href=\"../../reports/r\u{e9}sum\u{e9}-guide/\""),
+        "{links}"
+    );
+    assert!(site
+        .public()
+        .join("reports/r\u{e9}sum\u{e9}-guide/index.html")
+        .exists());
+}
+
 /// Inputs that have crashed other generators: each must give diagnostics or a build,
 /// never a panic.
 #[test]

@@ -4,10 +4,9 @@
 //! are two files on the build machine, and one on a Mac, which keeps whichever is
 //! copied last.
 
-use std::borrow::Cow;
 use std::collections::{hash_map::Entry, BTreeSet, HashMap};
 
-use unicode_normalization::{is_nfc, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::t;
@@ -33,15 +32,11 @@ pub fn normal_form_twins<'a>(
     }
     let is_folder = |path: &str| folders.contains(path);
     names.extend(&folders);
-    let mut first: HashMap<(&str, Cow<str>), &str> = HashMap::new();
+    let mut first: HashMap<(&str, std::borrow::Cow<str>), &str> = HashMap::new();
     let mut out = Vec::new();
     for path in names {
         let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
-        let normal = if is_nfc(name) {
-            Cow::Borrowed(name)
-        } else {
-            Cow::Owned(name.nfc().collect())
-        };
+        let normal = crate::slugs::nfc(name);
         // Paths are unique: a name already taken under the same form is another name.
         let earlier = match first.entry((parent, normal)) {
             Entry::Vacant(v) => {

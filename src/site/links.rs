@@ -94,7 +94,7 @@ impl LinkIndex {
             by_rel: site
                 .pages
                 .iter_enumerated()
-                .map(|(i, p)| (p.rel_path.clone(), i))
+                .map(|(i, p)| (crate::slugs::nfc(&p.rel_path).into_owned(), i))
                 .collect(),
             by_url: site
                 .pages
@@ -328,7 +328,10 @@ fn resolve(
                 .by_alias
                 .get(&crate::content::page_file::url_of(&target_rel))
         };
-        let Some(&target) = index.by_rel.get(target_rel.as_str()).or_else(kept) else {
+        // Pages by their paths' composed form: a link typed `café.md` finds the file
+        // a Mac saved as `cafe` and an accent.
+        let page_at = index.by_rel.get(crate::slugs::nfc(&target_rel).as_ref());
+        let Some(&target) = page_at.or_else(kept) else {
             if index.folders.contains(&target_rel) {
                 return Err(broken(
                     t!("content/{target_rel} is a folder, not a page", target_rel = target_rel),

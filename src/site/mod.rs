@@ -324,7 +324,10 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
             );
             continue;
         }
-        if let Some(first) = seen.insert(&page.url, page) {
+        // Paths alike but for their Unicode form are told by `output::twins`.
+        let twins =
+            |first: &Page| crate::slugs::nfc(&first.rel_path) == crate::slugs::nfc(&page.rel_path);
+        if let Some(first) = seen.insert(&page.url, page).filter(|first| !twins(first)) {
             diagnostics.push(
                 Diagnostic::error(Problem::Content(t!(
                     "this page and {other} both want the URL /{url}",

@@ -53,6 +53,10 @@ pub fn clashes(sections: &IdVec<SectionId, Section>, pages: &Pages) -> Vec<Diagn
     for section in sections {
         let here = folder(section);
         match lists.get(section.url.as_str()) {
+            // Folders alike but for their Unicode form are told by `output::twins`.
+            Some(first)
+                if crate::slugs::nfc(&first.to_string_lossy())
+                    == crate::slugs::nfc(&here.to_string_lossy()) => {}
             Some(first) => found.push(
                 Diagnostic::error(Problem::Content(t!(
                     "the folders {first} and {second} both make the list at /{url}",

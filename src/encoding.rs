@@ -53,7 +53,8 @@ pub fn guess(bytes: &[u8]) -> Guess {
         [0xfe, 0xff, ..] => return Guess::Utf16Be,
         _ => {}
     }
-    if let Some(g) = utf16_by_nuls(&bytes[..bytes.len().min(SAMPLE)]) {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    if let Some(g) = utf32_by_nuls(sample).or_else(|| utf16_by_nuls(sample)) {
         return g;
     }
     // Before GBK: `d\xe9but` is valid GB18030 too (a rare character), but Western
@@ -84,6 +85,31 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<Guess> {
         Some(Guess::Utf16Le)
     } else if mostly(even) && rarely(odd) {
         Some(Guess::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// UTF-32 without a byte-order mark: every character's two high bytes are NULs (all
+/// of Chinese and Latin lie below U+10000), at the end of each four bytes in little-endian
+/// order, at the start in big-endian.
+fn utf32_by_nuls(sample: &[u8]) -> Option<Guess> {
+    let units = sample.len() / 4;
+    if units < 4 {
+        return None;
+    }
+    let (mut high_first, mut high_last) = (0, 0);
+    for unit in sample.chunks_exact(4) {
+        high_first += usize::from(unit[0] == 0 && unit[1] == 0);
+        high_last += usize::from(unit[2] == 0 && unit[3] == 0);
+    }
+    // Letters themselves are never two NULs: the other end's count stays near zero.
+    let all = |n: usize| n * 10 >= units * 9;
+    let rarely = |n: usize| n * 10 <= units;
+    if all(high_last) && rarely(high_first) {
+        Some(Guess::Utf32Le)
+    } else if all(high_first) && rarely(high_last) {
+        Some(Guess::Utf32Be)
     } else {
         None
     }
@@ -128,12 +154,13 @@ fn looks_western(bytes: &[u8]) -> bool {
     all > 0 && alone * 10 >= all * 7
 }
 
-/// UTF-16 without a byte-order mark is valid UTF-8 (every other byte a NUL), so decoding
-/// alone lets it through: NULs in the first bytes are checked for, since no text file has
-/// them. Looks at a short sample only, so it costs nothing on the hot path.
-pub fn check_unmarked_utf16(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+/// UTF-16 and UTF-32 without a byte-order mark are valid UTF-8 (NULs between the
+/// letters), so decoding alone lets them through: NULs in the first bytes are checked
+/// for, since no text file has them. Looks at a short sample only, so it costs nothing
+/// on the hot path.
+pub fn check_unmarked_wide(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
-    if sample.contains(&0) && utf16_by_nuls(sample).is_some() {
+    if sample.contains(&0) && (utf32_by_nuls(sample).or_else(|| utf16_by_nuls(sample))).is_some() {
         let first_nul = sample.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(not_utf8(shown, bytes, first_nul));
     }
@@ -232,6 +259,25 @@ mod tests {
             Guess::Gbk
         );
         assert_eq!(guess(b"\x89PNG\x00\x00\xff\xfe"), Guess::Unknown);
+        // UTF-32 with no byte order mark, as a script writes it: Latin and Chinese.
+        let wide = |text: &str, be: bool| -> Vec<u8> {
+            text.chars()
+                .flat_map(|c| {
+                    let n = c as u32;
+                    if be {
+                        n.to_be_bytes()
+                    } else {
+                        n.to_le_bytes()
+                    }
+                })
+                .collect()
+        };
+        for text in ["period,pv,ev,ac\n", "期间,计划值,挣值,实际成本\n"] {
+            assert_eq!(guess(&wide(text, false)), Guess::Utf32Le, "{text}");
+            assert_eq!(guess(&wide(text, true)), Guess::Utf32Be, "{text}");
+            let told = check_unmarked_wide(Path::new("b.csv"), &wide(text, false));
+            assert!(told.is_err(), "{text}");
+        }
         // 0x81 is no character in Windows-1252 either.
         assert_eq!(guess(b"ok\x81"), Guess::Unknown);
     }

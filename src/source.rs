@@ -81,7 +81,7 @@ pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
 /// [`read_text`] of bytes already read (a theme's file may be built into the binary):
 /// text in another encoding is told by its name, with how to save it as UTF-8.
 pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<Arc<str>, Diagnostic> {
-    crate::encoding::check_unmarked_utf16(display, &bytes)?;
+    crate::encoding::check_unmarked_wide(display, &bytes)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),
         // Not UTF-8: say which encoding it looks like, and where the first bad byte is.

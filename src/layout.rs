@@ -169,6 +169,27 @@ pub enum Leftover {
     /// skipped with a warning, since it is another version of a page, not a page to
     /// publish beside it.
     Conflict,
+    /// The copy a file manager makes of a file copied and pasted into the same folder
+    /// (Windows' `x - Copy.md`, `x - 副本.md`, `x - Copy (2).md`): skipped with a warning,
+    /// since it is the same page twice — a lesson so copied was listed twice, and its
+    /// register number told as taken by the copy, with the help to renumber the original.
+    Copy,
+}
+
+/// Whether `name` is a file manager's copy of another ([`Leftover::Copy`]): its stem
+/// ends in ` - Copy` or ` - 副本`, perhaps numbered (` - Copy (2)`).
+fn is_pasted_copy(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let stem = match lower.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => lower.as_str(),
+    };
+    // ` (2)` after the word: the second copy of the same file.
+    let stem = match stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        Some((before, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => before,
+        _ => stem,
+    };
+    [" - copy", " - 副本"].iter().any(|w| stem.ends_with(w))
 }
 
 /// Endings of backup and temporary copies, in lower case (see [`Leftover::Backup`]).
@@ -189,6 +210,8 @@ pub fn leftover(name: &str) -> Option<Leftover> {
         || lower.contains("冲突副本")
     {
         Some(Leftover::Conflict)
+    } else if is_pasted_copy(name) {
+        Some(Leftover::Copy)
     } else {
         None
     }
@@ -209,6 +232,10 @@ pub fn leftover_warning(shown: &std::path::Path) -> Option<Diagnostic> {
         Leftover::Conflict => (
             t!("this is a conflicted copy a sync tool made when a file was changed in two places at once: it is left out of the site"),
             t!("compare it with the file it copies, keep what you need in that file, and delete the copy"),
+        ),
+        Leftover::Copy => (
+            t!("this is a copy a file manager made, by its name (`x - Copy.md`): it is left out of the site"),
+            t!("delete it, or move it out of the site folder; to publish it as a page or file of its own, rename it"),
         ),
     };
     Some(
@@ -267,6 +294,17 @@ mod tests {
             "x.sync-conflict-20240101-120000-ABCDEFG.md",
         ] {
             assert_eq!(leftover(name), Some(Leftover::Conflict), "{name}");
+        }
+        for name in [
+            "x - Copy.md",
+            "预算 - 副本.xlsx",
+            "x - copy (12).csv",
+            "lessons - Copy",
+        ] {
+            assert_eq!(leftover(name), Some(Leftover::Copy), "{name}");
+        }
+        for name in ["ad copy.md", "x - copy ().md", "x - copy (a).md", "副本.md"] {
+            assert_eq!(leftover(name), None, "{name}");
         }
         for name in [
             "x.md",

@@ -49,8 +49,20 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
         "secret (conflicted copy).md",
         "secret (Alice's conflicted copy 2024-01-01).md",
     ];
+    // A file manager's copy pasted beside the file (Windows, in English and Chinese).
+    let copies = [
+        "secret - Copy.md",
+        "secret - Copy (2).md",
+        "secret - 副本.md",
+        "secret - 副本 (3).md",
+    ];
     for folder in ["content/lessons", "static/files"] {
-        for name in editors.iter().chain(&backups).chain(&conflicts) {
+        for name in editors
+            .iter()
+            .chain(&backups)
+            .chain(&conflicts)
+            .chain(&copies)
+        {
             site.write(&format!("{folder}/{name}"), restricted_lesson(MARKER));
         }
     }
@@ -81,6 +93,11 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
             let w = told(&rel).unwrap_or_else(|| panic!("{rel}: {warnings:#?}"));
             assert!(w.contains("conflicted copy a sync tool made"), "{w}");
         }
+        for name in copies {
+            let rel = format!("{folder}/{name}");
+            let w = told(&rel).unwrap_or_else(|| panic!("{rel}: {warnings:#?}"));
+            assert!(w.contains("a copy a file manager made"), "{w}");
+        }
     }
     assert!(told("content/lessons.orig").is_some(), "{warnings:#?}");
 
@@ -91,7 +108,7 @@ fn backups_and_copies_of_a_restricted_page_reach_no_build() {
     assert!(
         holding
             .iter()
-            .all(|f| !f.contains("conflicted") && !f.contains("orig")),
+            .all(|f| !f.contains("conflicted") && !f.contains("orig") && !f.contains(" - ")),
         "{holding:?}"
     );
     assert!(!site.exists("files/secret.md.bak"));
@@ -116,4 +133,39 @@ fn a_hidden_folder_in_static_is_not_published_but_well_known_is() {
     assert!(files_holding(&site.public(), "TOKENLEAK").is_empty());
     assert!(!site.public().join(".git").exists());
     assert!(site.public().join(".well-known/security.txt").is_file());
+}
+
+/// A name that merely ends like a copy's is no copy: `Ad copy.md` (no dash), a title
+/// with a dash (`Go-live - checklist.md`), `副本管理.md`.
+#[test]
+fn names_like_a_copy_are_published() {
+    let site = common::Site::fixture("basic");
+    for name in [
+        "ad copy",
+        "go-live - checklist",
+        "副本管理",
+        "review - copy editing",
+    ] {
+        site.write(
+            &format!("content/reports/{name}.md"),
+            format!("---\ntitle: {name}\n---\n\n正文。\n"),
+        );
+    }
+    let report = site.build_ok();
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("file manager")),
+        "{:?}",
+        report.warnings
+    );
+    for slug in [
+        "ad-copy",
+        "go-live-checklist",
+        "副本管理",
+        "review-copy-editing",
+    ] {
+        assert!(site.exists(&format!("reports/{slug}/index.html")), "{slug}");
+    }
 }

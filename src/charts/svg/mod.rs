@@ -28,6 +28,7 @@ mod label;
 mod legend;
 mod scale;
 mod xy;
+mod xy_draw;
 
 use axis::*;
 use heatmap::*;

@@ -1,6 +1,7 @@
 //! Unit tests of the SVG drawing: every kind and layout, text, labels and awkward data.
 
 use super::super::model::{Point, Series};
+use super::xy_draw::bar_groups;
 use super::*;
 
 fn point(x: f64, y: f64) -> Point {

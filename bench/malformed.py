@@ -227,6 +227,8 @@ def make_bases(binary, work):
         if lang == "zh":
             text = (site / "site.toml").read_text(encoding="utf-8")
             text = text.replace("\n[thresholds]", "\n" + ZH_SITE_TOP + "[thresholds]", 1)
+            # `pmo init` writes the site's currency; the tail gives it with a rate.
+            text = re.sub(r"\n\[currency\]\n(?:[^\[\n][^\n]*\n|\n)*", "\n", text)
             (site / "site.toml").write_text(text + ZH_SITE_TAIL, encoding="utf-8")
         bases[lang] = site
     theme = work / "zh-theme"

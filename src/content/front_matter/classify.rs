@@ -169,6 +169,15 @@ pub(super) fn classify(
         diagnostic = diagnostic.with_help(t!(
             "the format is right but no such day exists: check the month and the day"
         ));
+    } else if message.contains("write the day meant as YYYY-MM-DD")
+        || message.contains("write it as YYYY-MM-DD")
+        || message.contains("is typed with full-width digits: write it half-width")
+    {
+        // The message gives the day already (`24/03/2024` would be 2024-03-24): the
+        // help says why the way it was written is not read.
+        diagnostic = diagnostic.with_help(t!(
+            "front matter dates are written year first in half-width digits, YYYY-MM-DD: a day written the other way round reads as two days (03/04/2024 is 3 April in Europe, March 4 in the US)"
+        ));
     } else if message.starts_with("non-finite float")
         || message == "floating-point number overflowed"
     {

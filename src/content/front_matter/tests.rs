@@ -85,6 +85,20 @@ fn a_date_typed_another_way_is_told_the_day_it_would_be() {
     }
 }
 
+/// A day written year last (`24/03/2024`) or in full-width digits was told the day it
+/// would be in the message, and had no help at all (the tenth malformed sweep).
+#[test]
+fn a_date_written_year_last_or_full_width_has_a_help() {
+    for date in ["24/03/2024", "03/04/2024", "２０２４-03-18"] {
+        let text = format!(
+            "---\ntitle: x\ndate: {date}\nproject: erp\nphase: closing\nimpact: positive\n---\n"
+        );
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains("YYYY-MM-DD"), "{date}: {help}");
+    }
+}
+
 #[test]
 fn a_list_of_items_written_as_a_word_or_a_list_of_words_is_shown_its_shape() {
     for actions in ["actions: 补签合同\n", "actions:\n  - 补签合同\n"] {

@@ -3,6 +3,7 @@
 //! without a word, and the page showed none. Each such column is named at its header,
 //! with the column meant when the name says it.
 
+use crate::data::units::{unit_of, Unit};
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
@@ -174,94 +175,6 @@ fn header_key(header: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// What a unit written after a header in brackets says of the amounts below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    /// A currency's own units (`（元）`, `(CNY)`): the amounts are as pmo reads them.
-    Currency,
-    /// A multiple of them (`（万元）`, `(k)`), as the unit it was written and how many of
-    /// the currency's units it stands for: read as written, each amount would be
-    /// thousands of times too small.
-    Scaled(&'static str, u32),
-}
-
-/// The units a header names the currency by that [`crate::numbers::currency_code`] does
-/// not read as a code (its yuan names and signs it does).
-const CURRENCY_WORDS: &[&str] = &["yuan", "$"];
-/// The currencies a header's unit may name.
-const CURRENCY_CODES: &[&str] = &[
-    "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "KRW", "TWD", "INR",
-];
-/// The multiples of a currency a header's unit may name, each with how many of the
-/// currency's units it stands for.
-const SCALED_UNITS: &[(&str, u32)] = &[
-    ("万元", 10_000),
-    ("万", 10_000),
-    ("千元", 1_000),
-    ("千", 1_000),
-    ("百万", 1_000_000),
-    ("百万元", 1_000_000),
-    ("亿", 100_000_000),
-    ("亿元", 100_000_000),
-    ("k", 1_000),
-    ("'000", 1_000),
-    ("000", 1_000),
-    ("000s", 1_000),
-    ("thousands", 1_000),
-    ("m", 1_000_000),
-    ("mn", 1_000_000),
-    ("million", 1_000_000),
-    ("millions", 1_000_000),
-    ("k usd", 1_000),
-    ("k€", 1_000),
-    ("k$", 1_000),
-    ("万美元", 10_000),
-    ("千美元", 1_000),
-];
-
-/// A header's name and the unit written after it in brackets (`计划值（元）`,
-/// `EV (k)`), if the unit is one of money's.
-fn unit_of(header: &str) -> Option<(&str, Unit)> {
-    let (base, unit) = bracketed(header)?;
-    if header_currency(header).is_some() {
-        Some((base, Unit::Currency))
-    } else {
-        SCALED_UNITS
-            .iter()
-            .find(|(scaled, _)| *scaled == unit)
-            .map(|&(scaled, factor)| (base, Unit::Scaled(scaled, factor)))
-    }
-}
-
-/// The currency a header's unit names, as a code (`计划值（美元）` → USD), or `$` for the
-/// dollar sign, which stands for many.
-pub fn header_currency(header: &str) -> Option<String> {
-    let (_, unit) = bracketed(header)?;
-    let code = crate::numbers::currency_code(&unit);
-    if CURRENCY_WORDS.contains(&unit.as_str()) {
-        Some(if unit == "$" { unit } else { "CNY".to_string() })
-    } else {
-        CURRENCY_CODES.contains(&code.as_str()).then_some(code)
-    }
-}
-
-/// A header's name and the text in the brackets closing it, lowercased.
-fn bracketed(header: &str) -> Option<(&str, String)> {
-    let header = header.trim();
-    let (open, close) = match header.chars().last()? {
-        ')' => ('(', ')'),
-        '）' => ('（', '）'),
-        ']' => ('[', ']'),
-        _ => return None,
-    };
-    let at = header.rfind(open)?;
-    let unit = header[at + open.len_utf8()..header.len() - close.len_utf8()]
-        .trim()
-        .to_lowercase();
-    let base = header[..at].trim_end();
-    (!base.is_empty()).then_some((base, unit))
 }
 
 /// A project table's columns headed in Chinese (`期间,计划价值,挣值,实际成本`) or in plain

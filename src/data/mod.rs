@@ -12,6 +12,7 @@ mod lookalike;
 pub mod read;
 mod records;
 pub mod table;
+pub mod units;
 mod workbook_limits;
 
 use crate::kinds::PROJECTS;

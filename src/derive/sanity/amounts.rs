@@ -136,7 +136,7 @@ fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic>
         .filter_map(|name| table.column(name))
         .map(|col| table.written(col))
         .find_map(|header| {
-            let named = crate::data::columns::header_currency(header)?;
+            let named = crate::data::units::header_currency(header)?;
             let fits = if named == "$" {
                 foreign_sign("$", currency).is_none()
             } else {

@@ -1,0 +1,231 @@
+//! The unit a project table names for its amounts, in a header (`计划值（万元）`,
+//! `计划值/万元`, `PV in thousands`) or in a column of its own (`单位` holding `万元`).
+//! pmo reads every amount in the currency's own units: a multiple of it (万元, k) would
+//! make each figure ten thousand times too small, and another currency seven times off,
+//! while the page showed them as right.
+
+/// What a unit says of the amounts it stands beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A currency's own units (`（元）`, `(CNY)`): the amounts are as pmo reads them.
+    Currency,
+    /// A multiple of them (`（万元）`, `(k)`), as the unit it was written and how many of
+    /// the currency's units it stands for: read as written, each amount would be
+    /// thousands of times too small.
+    Scaled(&'static str, u32),
+}
+
+/// The units a header names the currency by that [`crate::numbers::currency_code`] does
+/// not read as a code (its yuan names and signs it does).
+const CURRENCY_WORDS: &[&str] = &["yuan", "$"];
+/// The currencies a header's unit may name.
+const CURRENCY_CODES: &[&str] = &[
+    "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "KRW", "TWD", "INR",
+];
+/// The multiples of a currency a unit may name, lowercased, each with how many of the
+/// currency's units it stands for.
+const SCALED_UNITS: &[(&str, u32)] = &[
+    ("万元", 10_000),
+    ("万", 10_000),
+    ("千元", 1_000),
+    ("千", 1_000),
+    ("百万", 1_000_000),
+    ("百万元", 1_000_000),
+    ("亿", 100_000_000),
+    ("亿元", 100_000_000),
+    ("k", 1_000),
+    ("'000", 1_000),
+    ("000", 1_000),
+    ("000s", 1_000),
+    ("'000s", 1_000),
+    ("thousand", 1_000),
+    ("thousands", 1_000),
+    ("m", 1_000_000),
+    ("mn", 1_000_000),
+    ("mm", 1_000_000),
+    ("mio", 1_000_000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("k usd", 1_000),
+    ("kusd", 1_000),
+    ("kcny", 1_000),
+    ("keur", 1_000),
+    ("teur", 1_000),
+    ("tcny", 1_000),
+    ("k€", 1_000),
+    ("k$", 1_000),
+    ("$k", 1_000),
+    ("万美元", 10_000),
+    ("千美元", 1_000),
+    ("万元人民币", 10_000),
+    ("人民币万元", 10_000),
+    ("万人民币", 10_000),
+];
+
+/// What may stand between a header's name and its unit when no brackets close it
+/// (`计划值/万元`, `pv_万元`, `PV - k`, `计划值 万元`).
+const SEPARATORS: &[char] = &['/', '／', '_', '-', ' ', '\\', '|'];
+
+/// Words that may open a unit (`单位：万元`, `unit: k`, `in thousands`).
+const UNIT_PREFIXES: &[&str] = &[
+    "金额单位",
+    "货币单位",
+    "单位",
+    "币种",
+    "units",
+    "unit",
+    "in ",
+];
+
+/// The unit `text` names on its own (`元`, `CNY`, `万元`, `单位：万元`, `(k)`), if any.
+pub fn named(text: &str) -> Option<Unit> {
+    let unit = bare(text);
+    if currency_of(&unit).is_some() {
+        return Some(Unit::Currency);
+    }
+    SCALED_UNITS
+        .iter()
+        .find(|(scaled, _)| *scaled == unit)
+        .map(|&(scaled, factor)| Unit::Scaled(scaled, factor))
+}
+
+/// `text` lowercased, without the brackets around it or a word saying it is a unit.
+fn bare(text: &str) -> String {
+    let mut unit = text.trim().to_lowercase();
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        if let Some(inner) = unit.strip_prefix(open).and_then(|u| u.strip_suffix(close)) {
+            unit = inner.trim().to_string();
+        }
+    }
+    for prefix in UNIT_PREFIXES {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            unit = rest.trim_start_matches([':', '：', ' ']).trim().to_string();
+            break;
+        }
+    }
+    unit
+}
+
+/// The currency a bare unit names, as a code, or `$` for the dollar sign.
+fn currency_of(unit: &str) -> Option<String> {
+    if CURRENCY_WORDS.contains(&unit) {
+        return Some(if unit == "$" { "$" } else { "CNY" }.to_string());
+    }
+    let code = crate::numbers::currency_code(unit);
+    CURRENCY_CODES.contains(&code.as_str()).then_some(code)
+}
+
+/// A header's name and the unit written after it, if the unit is one of money's: in
+/// brackets (`计划值（元）`, `EV (k)`), after a separator (`计划值/万元`, `PV in
+/// thousands`) or joined to it (`计划值万元`).
+pub fn unit_of(header: &str) -> Option<(&str, Unit)> {
+    let (base, unit) = split(header)?;
+    Some((base, named(unit)?))
+}
+
+/// The currency a header's unit names, as a code (`计划值（美元）` → USD), or `$` for the
+/// dollar sign, which stands for many.
+pub fn header_currency(header: &str) -> Option<String> {
+    let (_, unit) = split(header)?;
+    currency_of(&bare(unit))
+}
+
+/// `header` split into its name and a unit of money after it, where one is written.
+fn split(header: &str) -> Option<(&str, &str)> {
+    let header = header.trim();
+    let candidates = [bracketed(header), separated(header), joined(header)];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|(base, unit)| !base.is_empty() && named(unit).is_some())
+}
+
+/// A header's name and the text in the brackets closing it.
+fn bracketed(header: &str) -> Option<(&str, &str)> {
+    let (open, close) = match header.chars().last()? {
+        ')' => ('(', ')'),
+        '）' => ('（', '）'),
+        ']' => ('[', ']'),
+        '】' => ('【', '】'),
+        _ => return None,
+    };
+    let at = header.rfind(open)?;
+    let unit = &header[at + open.len_utf8()..header.len() - close.len_utf8()];
+    Some((header[..at].trim_end(), unit))
+}
+
+/// A header's name and what follows its last separator (`计划值/万元`), or ` in `
+/// (`PV in thousands`).
+fn separated(header: &str) -> Option<(&str, &str)> {
+    // ASCII lowercasing keeps every byte where it was, so positions carry over.
+    let lower = header.to_ascii_lowercase();
+    if let Some(at) = lower.rfind(" in ") {
+        return Some((header[..at].trim_end(), &header[at + 4..]));
+    }
+    let at = header.rfind(SEPARATORS)?;
+    let sep = header[at..].chars().next()?.len_utf8();
+    Some((
+        header[..at].trim_end_matches(SEPARATORS),
+        &header[at + sep..],
+    ))
+}
+
+/// A header's name and a multiple joined to its end (`计划值万元`, `pvKCNY`): only
+/// units too long or too Chinese to end a word by chance.
+fn joined(header: &str) -> Option<(&str, &str)> {
+    let lower = header.to_ascii_lowercase();
+    SCALED_UNITS
+        .iter()
+        .filter(|(unit, _)| !unit.is_ascii() || unit.len() >= 4)
+        .filter(|(unit, _)| lower.ends_with(unit))
+        .max_by_key(|(unit, _)| unit.len())
+        .map(|(unit, _)| header.split_at(header.len() - unit.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A unit after a separator, in words, or joined on was not seen (the tenth
+    /// malformed hunt): `pv_万元` was told to be renamed `pv`, which would have read its
+    /// amounts ten thousand times too small.
+    #[test]
+    fn a_unit_is_found_however_it_follows_the_name() {
+        for (header, base, unit, factor) in [
+            ("计划值（万元）", "计划值", "万元", 10_000),
+            ("计划值/万元", "计划值", "万元", 10_000),
+            ("计划值 万元", "计划值", "万元", 10_000),
+            ("计划值-万元", "计划值", "万元", 10_000),
+            ("pv_万元", "pv", "万元", 10_000),
+            ("计划值【万元】", "计划值", "万元", 10_000),
+            ("计划值(单位:万元)", "计划值", "万元", 10_000),
+            ("计划值万元", "计划值", "万元", 10_000),
+            ("PV in thousands", "PV", "thousands", 1_000),
+            ("PV ($K)", "PV", "$k", 1_000),
+            ("PV (kUSD)", "PV", "kusd", 1_000),
+            ("pvKCNY", "pv", "kcny", 1_000),
+            ("计划值/千元", "计划值", "千元", 1_000),
+        ] {
+            assert_eq!(
+                unit_of(header),
+                Some((base, Unit::Scaled(unit, factor))),
+                "{header}"
+            );
+        }
+        assert_eq!(
+            unit_of("Earned Value CNY"),
+            Some(("Earned Value", Unit::Currency))
+        );
+        assert_eq!(header_currency("挣值/美元").as_deref(), Some("USD"));
+        for plain in [
+            "Planned Value",
+            "period",
+            "风险（高）",
+            "Risk ID",
+            "Baseline date",
+            "bcwp",
+        ] {
+            assert_eq!(unit_of(plain), None, "{plain}");
+        }
+    }
+}

@@ -1375,3 +1375,48 @@ fn a_multiple_after_a_header_is_told_however_it_is_joined() {
         assert!(!m.contains("rename the columns"), "{header}: {m}");
     }
 }
+
+/// A budget whose own `单位` column says its amounts are in 万元 was read in yuan, the
+/// column warned about as one pmo does not read and the page showing a BAC of 480 with no
+/// doubt (the tenth malformed hunt). Such a column is an error at its first cell naming
+/// the multiple; one naming another currency than the project's is a doubt.
+#[test]
+fn a_unit_column_naming_a_multiple_is_refused_and_another_currency_doubted() {
+    let m = failing(
+        BUDGET,
+        "period,pv,ev,ac,单位\n2024-01,100,90,100,万元\n2024-02,100,100,110,万元\n",
+    );
+    assert!(m.contains("content/projects/erp/budget.csv:2:20"), "{m}");
+    assert!(m.contains("column `单位` holds `万元`"), "{m}");
+    assert!(m.contains("multiply pv, ev and ac by 10,000"), "{m}");
+    let site = Site::fixture("basic");
+    site.write(
+        BUDGET,
+        "period,pv,ev,ac,currency\n2024-01,1000000,900000,1000000,USD\n2024-02,1000000,1000000,1100000,USD\n2024-03,1200000,,,USD\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        told.iter().any(|w| w.contains("budget.csv:2:32")
+            && w.contains("column `currency` says the amounts are in USD")),
+        "{told:#?}"
+    );
+    assert!(site
+        .read("projects/erp/index.html")
+        .contains("<code>budget.csv:2</code>"));
+    // A unit column naming the project's own currency changes nothing.
+    let site = Site::fixture("basic");
+    site.write(
+        BUDGET,
+        "period,pv,ev,ac,单位\n2024-01,1000000,900000,1000000,元\n2024-02,1000000,1000000,1100000,元\n2024-03,1200000,,,元\n",
+    );
+    let report = site.build_ok();
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("says the amounts")),
+        "{:#?}",
+        report.warnings
+    );
+}

@@ -38,10 +38,37 @@ fn sums_the_rest(t: &Table, r: usize, col: usize) -> bool {
     others.len() >= 2 && total != 0.0 && (total - sum).abs() <= total.abs() * 1e-9
 }
 
+/// A column of the table's own saying its amounts are in a multiple of the currency
+/// (`单位` holding `万元`): read as written, every figure would be that many times too
+/// small, shown as right. Told at its first such cell.
+fn in_a_multiple(t: &Table) -> Option<Diagnostic> {
+    let (row, col, unit, factor) =
+        super::units::unit_cells(t)
+            .into_iter()
+            .find_map(|(row, col, unit)| match unit {
+                super::units::Unit::Scaled(unit, factor) => Some((row, col, unit, factor)),
+                super::units::Unit::Currency => None,
+            })?;
+    let factor = crate::numbers::format_amount(f64::from(factor));
+    Some(t.bad_cell(
+        row,
+        col,
+        t!("the currency's own unit (CNY, USD …)"),
+        t!(
+            "this column says the amounts are in {unit}, {factor} of the currency's units, but pmo reads them in the currency's own units: multiply pv, ev and ac by {factor} and write the currency here, or remove the column",
+            unit = unit,
+            factor = factor
+        ),
+    ))
+}
+
 /// The budget's rows, in the table's order, with per-period amounts whatever `basis`
 /// the table is written in.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols = super::columns::require("budget", t, &["period", "pv"]).map_err(|d| vec![d])?;
+    if let Some(d) = in_a_multiple(t) {
+        return Err(vec![d]);
+    }
     // Earned value and actual cost may be left out of a plan-only budget.
     let (ev, ac) = (t.column("ev"), t.column("ac"));
     let amount = |row: usize, col: usize| -> Result<Option<f64>, Diagnostic> {

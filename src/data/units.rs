@@ -4,6 +4,8 @@
 //! make each figure ten thousand times too small, and another currency seven times off,
 //! while the page showed them as right.
 
+use crate::data::Table;
+
 /// What a unit says of the amounts it stands beside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -182,6 +184,41 @@ fn joined(header: &str) -> Option<(&str, &str)> {
         .map(|(unit, _)| header.split_at(header.len() - unit.len()))
 }
 
+/// The names of a column giving the unit of a table's amounts, as [`bare`] writes them.
+const UNIT_COLUMNS: &[&str] = &[
+    "单位",
+    "金额单位",
+    "货币单位",
+    "计量单位",
+    "币种",
+    "币别",
+    "货币",
+    "unit",
+    "units",
+    "currency",
+    "amount unit",
+];
+
+/// The cells of `table`'s column giving the unit of its amounts (`单位`, `currency`),
+/// as (row, column, the unit named), those naming no unit left out.
+pub fn unit_cells(table: &Table) -> Vec<(usize, usize, Unit)> {
+    let Some(col) = table
+        .columns
+        .iter()
+        .position(|c| UNIT_COLUMNS.contains(&c.trim().to_lowercase().as_str()))
+    else {
+        return Vec::new();
+    };
+    (0..table.rows.len())
+        .filter_map(|row| Some((row, col, named(&table.text(row, col))?)))
+        .collect()
+}
+
+/// The currency a unit cell names (`USD`, `美元`), as a code, or `$`.
+pub fn cell_currency(text: &str) -> Option<String> {
+    currency_of(&bare(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +264,15 @@ mod tests {
         ] {
             assert_eq!(unit_of(plain), None, "{plain}");
         }
+    }
+
+    #[test]
+    fn a_unit_cell_is_read_with_its_label() {
+        assert_eq!(named("万元"), Some(Unit::Scaled("万元", 10_000)));
+        assert_eq!(named("单位：万元"), Some(Unit::Scaled("万元", 10_000)));
+        assert_eq!(named(" K "), Some(Unit::Scaled("k", 1_000)));
+        assert_eq!(named("元"), Some(Unit::Currency));
+        assert_eq!(cell_currency("美元").as_deref(), Some("USD"));
+        assert_eq!(named("备注"), None);
     }
 }

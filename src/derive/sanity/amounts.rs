@@ -65,6 +65,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
         }
     }
     out.extend(currency.and_then(|currency| header_in_other_currency(table, currency)));
+    out.extend(currency.and_then(|currency| unit_column_in_other_currency(table, currency)));
     out.extend(points_for_thousands(table));
     let rounded: Vec<&(usize, usize, &str)> = cells
         .iter()
@@ -137,12 +138,7 @@ fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic>
         .map(|col| table.written(col))
         .find_map(|header| {
             let named = crate::data::units::header_currency(header)?;
-            let fits = if named == "$" {
-                foreign_sign("$", currency).is_none()
-            } else {
-                named == currency
-            };
-            (!fits).then_some((header, named))
+            (!fits(&named, currency)).then_some((header, named))
         })?;
     let message = t!(
         "column `{header}` gives its amounts in {named}, but this project's amounts are in {currency}: they are read as {currency} all the same",
@@ -155,6 +151,41 @@ fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic>
         currency = currency
     ));
     Some(crate::data::columns::at_header(table, header.trim(), d))
+}
+
+/// A column of the table's own naming another currency than the project's (`currency`
+/// holding `USD` in a CNY project): its amounts are read as the project's all the same.
+fn unit_column_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic> {
+    let (row, col, named) =
+        crate::data::units::unit_cells(table)
+            .into_iter()
+            .find_map(|(row, col, _)| {
+                let named = crate::data::units::cell_currency(&table.text(row, col))?;
+                (!fits(&named, currency)).then_some((row, col, named))
+            })?;
+    let message = t!(
+        "column `{column}` says the amounts are in {named}, but this project's amounts are in {currency}: they are read as {currency} all the same",
+        column = table.written(col).trim(),
+        named = named,
+        currency = currency
+    );
+    Some(
+        table
+            .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+            .with_help(t!(
+                "convert the amounts into {currency} and write {currency} in this column, or correct the project's `currency` (a project's amounts are all in one currency)",
+                currency = currency
+            )),
+    )
+}
+
+/// Whether a currency a table names (`$` for any dollar) can be the project's.
+fn fits(named: &str, currency: &str) -> bool {
+    if named == "$" {
+        foreign_sign("$", currency).is_none()
+    } else {
+        named == currency
+    }
 }
 
 /// What follows a doubt told once for `found` cells: how many more there are.

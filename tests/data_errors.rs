@@ -1420,3 +1420,35 @@ fn a_unit_column_naming_a_multiple_is_refused_and_another_currency_doubted() {
         report.warnings
     );
 }
+
+/// `bac: 320  # 万元`, a budget kept in 万元 with its comment saying so, was read as 320
+/// yuan, with the tables in 万元 too every figure agreed and the page showed a BAC of 320
+/// CNY without a doubt (the tenth malformed hunt). A comment naming a multiple of the
+/// currency is an error at `bac` naming the whole amount.
+#[test]
+fn bac_with_a_comment_naming_a_multiple_is_refused() {
+    for (line, whole) in [
+        ("bac: 320  # 万元", "3200000"),
+        ("bac: 320 # 单位：万元（含税）", "3200000"),
+        ("bac: 3200 # in thousands", "3200000"),
+        ("bac: 3200 # k", "3200000"),
+    ] {
+        let m = failing(ERP, project_with("bac: 3200000", line));
+        assert!(
+            m.contains("content/projects/erp/index.md:9:6"),
+            "{line}: {m}"
+        );
+        assert!(m.contains("its comment says it is in"), "{line}: {m}");
+        assert!(m.contains(&format!("`bac: {whole}`")), "{line}: {m}");
+    }
+    // A comment naming the currency's own unit, or an amount beside it, is the author's.
+    for line in [
+        "bac: 3200000  # 元，含税",
+        "bac: 3200000 # 即 320 万元",
+        "bac: 3200000 # key figure",
+    ] {
+        let site = Site::fixture("basic");
+        site.write(ERP, project_with("bac: 3200000", line));
+        site.build_ok();
+    }
+}

@@ -66,6 +66,21 @@ fn check_project(
                 .at(at("bac"))
                 .with_help(t!("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000")));
         }
+        // `bac: 320  # 万元`: the author's own note of the unit, which pmo would not read.
+        let note = line.split_once(" #").map(|(_, note)| note.trim());
+        if let Some((unit, factor)) = note.and_then(crate::data::units::multiple_in_note) {
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "`bac` is {value}, but its comment says it is in {unit}: pmo reads amounts in the currency's own units, so the budget would be {factor} times too small",
+                value = written,
+                unit = unit,
+                factor = crate::numbers::format_amount(f64::from(factor))
+            )))
+            .at(at("bac"))
+            .with_help(t!(
+                "write the whole amount, `bac: {whole}`, and the budget table's amounts in the currency's own units too",
+                whole = crate::numbers::format_number(bac * f64::from(factor))
+            )));
+        }
     }
     if let (Some(start), Some(finish)) = (m.start, m.finish) {
         if finish.0 < start.0 {

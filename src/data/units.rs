@@ -219,6 +219,32 @@ pub fn cell_currency(text: &str) -> Option<String> {
     currency_of(&bare(text))
 }
 
+/// The multiple of the currency a note names at its start (`万元`, `单位：万元（含税）`,
+/// `in thousands`, `k`). A note holding a figure (`即 320 万元`) converts rather than
+/// names a unit, and names none.
+pub fn multiple_in_note(note: &str) -> Option<(&'static str, u32)> {
+    if note.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(Unit::Scaled(unit, factor)) = named(note) {
+        return Some((unit, factor));
+    }
+    let note = bare(note);
+    SCALED_UNITS
+        .iter()
+        .filter(|(unit, _)| !unit.is_ascii() && note.starts_with(unit))
+        // `万元…` is a unit whatever follows; `万` only before a stop (`万一` is a word).
+        .filter(|(unit, _)| {
+            unit.ends_with('元')
+                || note[unit.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|(unit, _)| unit.len())
+        .map(|&(unit, factor)| (unit, factor))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +300,21 @@ mod tests {
         assert_eq!(named("元"), Some(Unit::Currency));
         assert_eq!(cell_currency("美元").as_deref(), Some("USD"));
         assert_eq!(named("备注"), None);
+    }
+
+    #[test]
+    fn a_note_names_a_multiple_only_as_its_unit() {
+        for (note, unit) in [
+            ("万元", "万元"),
+            ("单位：万元（含税）", "万元"),
+            ("in thousands", "thousands"),
+            ("k", "k"),
+            ("万，含税", "万"),
+        ] {
+            assert_eq!(multiple_in_note(note).map(|(u, _)| u), Some(unit), "{note}");
+        }
+        for note in ["元，含税", "即 320 万元", "key figure", "万一超支再议"] {
+            assert_eq!(multiple_in_note(note), None, "{note}");
+        }
     }
 }

@@ -227,6 +227,10 @@ impl schemars::JsonSchema for AsOf {
 /// short or with a digit missing (`0202`, `0000`), never a project's day.
 pub const EARLIEST_YEAR: i16 = 1900;
 
+/// The latest year a project's day can be in: a later one is a year typed wrong (`2204`
+/// for 2024), never a plan a portal holds.
+pub const LATEST_YEAR: i16 = 2099;
+
 /// Days in a data file before this year are doubted (warned), from
 /// [`EARLIEST_YEAR`] on: 1900-01-01 is a spreadsheet's day 0, what an empty date cell
 /// or a formula over one shows, and no project of a portal is planned so long ago.

@@ -1452,3 +1452,52 @@ fn bac_with_a_comment_naming_a_multiple_is_refused() {
         site.build_ok();
     }
 }
+
+/// A project's `start` or `finish` with its year typed wrong (`1899`, `2204` for 2024)
+/// was shown as its dates without a word, where a page's `date` before 1900 is refused;
+/// a milestone forecast of 2204 showed a slip of 65,821 days (the tenth malformed hunt).
+#[test]
+fn a_project_or_milestone_day_in_no_years_of_a_portal_is_told() {
+    for (old, new, place, meant) in [
+        (
+            "start: 2024-01-08",
+            "start: 1899-01-08",
+            "index.md:7:8",
+            None,
+        ),
+        (
+            "finish: 2024-12-20",
+            "finish: 2204-12-20",
+            "index.md:8:9",
+            None,
+        ),
+        (
+            "start: 2024-01-08",
+            "start: 2204-01-08",
+            "index.md:7:8",
+            Some("`start: 2024-01-08`"),
+        ),
+    ] {
+        let m = failing(ERP, project_with(old, new));
+        assert!(
+            m.contains(&format!("content/projects/erp/{place}")),
+            "{new}: {m}"
+        );
+        assert!(m.contains("no project of a portal"), "{new}: {m}");
+        if let Some(meant) = meant {
+            assert!(m.contains(meant), "{new}: {m}");
+        }
+    }
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n上线,2024-11-30,2204-12-15,\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        told.iter().any(|w| w.contains("milestones.csv:3:15")
+            && w.contains("the forecast of milestone `上线` is 2204-12-15, after 2099")),
+        "{told:#?}"
+    );
+}

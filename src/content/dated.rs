@@ -11,14 +11,10 @@ use std::sync::Arc;
 use crate::content::front_matter::Split;
 use crate::content::page::Page;
 use crate::content::page_file::field_offset;
-use crate::date::{likely_year, Date, EARLIEST_YEAR};
+use crate::date::{likely_year, Date, EARLIEST_YEAR, LATEST_YEAR};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::kinds::Kind;
 use crate::t;
-
-/// The latest year a guessed slip is taken back to when a year before
-/// [`EARLIEST_YEAR`] was typed (no as-of day is settled while a page loads).
-const LATEST_GUESS: i16 = 2099;
 
 /// The page's `date` written with `year` in place of its own.
 fn with_year(date: Date, year: i16) -> String {
@@ -44,7 +40,7 @@ pub fn too_early(page: &Page, path: &Path, text: &Arc<str>, split: &Split) -> Op
     if page.kind == Kind::Project {
         return None;
     }
-    let help = match likely_year(date.year(), EARLIEST_YEAR..=LATEST_GUESS) {
+    let help = match likely_year(date.year(), EARLIEST_YEAR..=LATEST_YEAR) {
         Some(year) => t!(
             "write the year in full with its four digits; if {year} was meant: `date: {date}`",
             year = year,
@@ -63,6 +59,51 @@ pub fn too_early(page: &Page, path: &Path, text: &Arc<str>, split: &Split) -> Op
             earliest = EARLIEST_YEAR
         )))
         .at(date_at(path, text, split))
+        .with_help(help),
+    )
+}
+
+/// The error for a project's `start` or `finish` outside the years a portal's projects
+/// run in (a year typed `1899` or `2204`), shown as its dates and bending its milestones'
+/// checks. The year guessed keeps the start before the finish.
+pub fn project_day_out_of_range(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    start: Option<Date>,
+    finish: Option<Date>,
+) -> Option<Diagnostic> {
+    let in_range = |d: &Date| (EARLIEST_YEAR..=LATEST_YEAR).contains(&d.year());
+    let year_of =
+        |d: Option<Date>, fallback: i16| d.filter(in_range).map_or(fallback, |d| d.year());
+    let (field, date, guesses) = match (start, finish) {
+        (Some(s), _) if !in_range(&s) => ("start", s, EARLIEST_YEAR..=year_of(finish, LATEST_YEAR)),
+        (_, Some(f)) if !in_range(&f) => ("finish", f, year_of(start, EARLIEST_YEAR)..=LATEST_YEAR),
+        _ => return None,
+    };
+    let help = match likely_year(date.year(), guesses) {
+        Some(year) => t!(
+            "check the year; if {year} was meant: `{field}: {date}`",
+            year = year,
+            field = field,
+            date = with_year(date, year)
+        ),
+        None => t!(
+            "check the year, written in full with its four digits (YYYY-MM-DD, e.g. `{field}: {date}`)",
+            field = field,
+            date = with_year(date, 2024)
+        ),
+    };
+    Some(
+        Diagnostic::error(Problem::Content(t!(
+            "`{field}` is {date}, in the year {year}: no project of a portal runs before {earliest} or after {latest}",
+            field = field,
+            date = date.iso(),
+            year = date.year(),
+            earliest = EARLIEST_YEAR,
+            latest = LATEST_YEAR
+        )))
+        .at(field_at(path, text, split, field))
         .with_help(help),
     )
 }

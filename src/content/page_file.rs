@@ -82,6 +82,11 @@ fn check_project(
             )));
         }
     }
+    if let Some(d) =
+        crate::content::dated::project_day_out_of_range(path, text, split, m.start, m.finish)
+    {
+        return Err(d);
+    }
     if let (Some(start), Some(finish)) = (m.start, m.finish) {
         if finish.0 < start.0 {
             return Err(Diagnostic::error(Problem::Content(t!(

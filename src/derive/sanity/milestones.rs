@@ -20,7 +20,7 @@ pub(super) fn after_finish(
     };
     milestones
         .iter()
-        .filter(|m| m.baseline > finish)
+        .filter(|m| m.baseline > finish && !far_ahead(m.baseline))
         .map(|m| {
             let message = t!(
                 "milestone `{name}` is planned for {date}, after the project's finish ({finish})",
@@ -81,12 +81,18 @@ fn dates(m: &Milestone) -> [(&'static str, Option<Date>); 3] {
 
 /// Whether `date` is one [`dated_long_ago`] doubts, so no other check names it again.
 fn long_ago(date: Date) -> bool {
-    date.year() < crate::date::DOUBTFUL_BEFORE_YEAR
+    date.year() < crate::date::DOUBTFUL_BEFORE_YEAR || far_ahead(date)
+}
+
+/// Whether `date` is after the years a project runs in (`2204` for 2024).
+fn far_ahead(date: Date) -> bool {
+    date.year() > crate::date::LATEST_YEAR
 }
 
 /// Milestone dates before 1950: 1900-01-01 is Excel's day 0, what an empty date cell
 /// or a formula over one shows. Read as written, a baseline of it made one more late
-/// milestone, slipped some 46,000 days, with no word.
+/// milestone, slipped some 46,000 days, with no word. So did a year after 2099 typed for
+/// 2024 (a forecast of 2204 slipped 65,821 days).
 pub(super) fn dated_long_ago(table: &Table, milestones: &[Milestone]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for m in milestones {
@@ -95,13 +101,23 @@ pub(super) fn dated_long_ago(table: &Table, milestones: &[Milestone]) -> Vec<Dia
             else {
                 continue;
             };
-            let message = t!(
-                "the {field} of milestone `{name}` is {date}, before {year}: most likely a spreadsheet's day 0 (1900-01-01) or an empty date cell, yet the slip chart and the late milestones count it as a real day",
-                field = field,
-                name = &m.name,
-                date = date.iso(),
-                year = crate::date::DOUBTFUL_BEFORE_YEAR
-            );
+            let message = if far_ahead(date) {
+                t!(
+                    "the {field} of milestone `{name}` is {date}, after {year}: most likely a year typed wrong, yet the slip chart and the late milestones count it as a real day",
+                    field = field,
+                    name = &m.name,
+                    date = date.iso(),
+                    year = crate::date::LATEST_YEAR
+                )
+            } else {
+                t!(
+                    "the {field} of milestone `{name}` is {date}, before {year}: most likely a spreadsheet's day 0 (1900-01-01) or an empty date cell, yet the slip chart and the late milestones count it as a real day",
+                    field = field,
+                    name = &m.name,
+                    date = date.iso(),
+                    year = crate::date::DOUBTFUL_BEFORE_YEAR
+                )
+            };
             out.push(
                 table
                     .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
@@ -168,7 +184,7 @@ pub(super) fn reached_after_as_of(
     let col = table.column("actual")?;
     let mut ahead = milestones
         .iter()
-        .filter(|m| m.actual.is_some_and(|a| a > as_of));
+        .filter(|m| m.actual.is_some_and(|a| a > as_of && !far_ahead(a)));
     let first = ahead.next()?;
     let message = t!(
         "milestone `{name}` is marked reached on {actual}, after the day the site is built as of ({as_of}); it is counted as done ({count} such milestone(s))",

@@ -231,9 +231,11 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     };
     let d = Diagnostic::error(problem).with_help(help);
     match guess {
-        // Before the first bad byte, UTF-16 and UTF-32 text is NULs and letters: no
-        // useful line.
-        Guess::Utf16Le | Guess::Utf16Be | Guess::Utf32Le | Guess::Utf32Be => d.in_file(shown),
+        // The whole file is in another encoding from its first character (before the
+        // first bad byte its text is NULs and letters): told at line 1, column 1.
+        Guess::Utf16Le | Guess::Utf16Be | Guess::Utf32Le | Guess::Utf32Be => {
+            d.at(Location::new(shown, &Arc::from(""), 0, 0))
+        }
         _ => {
             let before = String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]);
             let before = before.strip_prefix('\u{feff}').unwrap_or(&before);

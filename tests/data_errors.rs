@@ -411,7 +411,7 @@ fn csv_saved_as_utf32_is_named_in_both_byte_orders() {
         let m = failing(BUDGET, &bytes);
         assert!(
             m.contains(&format!(
-                "content/projects/erp/budget.csv: not UTF-8: this file looks UTF-32 ({order})-encoded"
+                "content/projects/erp/budget.csv:1:1: not UTF-8: this file looks UTF-32 ({order})-encoded"
             )),
             "{m}"
         );
@@ -1267,7 +1267,7 @@ fn accountants_negatives_and_spreadsheet_errors_are_told_what_they_are() {
 fn an_empty_table_and_a_blank_last_line_are_told_as_they_are() {
     let m = failing_budget("budget.csv", "");
     assert!(
-        m.contains("budget.csv: invalid data: the file is empty"),
+        m.contains("budget.csv:1:1: invalid data: the file is empty"),
         "{m}"
     );
     let site = Site::fixture("basic");
@@ -1500,4 +1500,24 @@ fn a_project_or_milestone_day_in_no_years_of_a_portal_is_told() {
             && w.contains("the forecast of milestone `上线` is 2204-12-15, after 2099")),
         "{told:#?}"
     );
+}
+
+/// A table saved as UTF-16 or UTF-32, or left empty, was told at its file with no line
+/// or column (`--format json` gave `"line": null`), where every other error has one (the
+/// tenth malformed hunt): the whole file is at fault from its first character, so it is
+/// told at line 1, column 1.
+#[test]
+fn a_file_wrong_as_a_whole_is_told_at_its_first_line() {
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in "period,pv\n2024-01,1\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let utf32: Vec<u8> = "\u{feff}period,pv\n"
+        .chars()
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    for bytes in [utf16.clone(), utf16[2..].to_vec(), utf32, Vec::new()] {
+        let m = failing(BUDGET, &bytes);
+        assert!(m.contains("content/projects/erp/budget.csv:1:1:"), "{m}");
+    }
 }

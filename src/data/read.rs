@@ -65,8 +65,9 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .with_help(t!("close the quote after the field's text, or remove it; a quote inside a quoted field is written twice (`\"\"`)")));
     }
     if source.trim().is_empty() {
+        // At its first line, as every error is placed: the whole file is at fault.
         return Err(Diagnostic::error(Problem::Data(t!("the file is empty")))
-            .in_file(path)
+            .at(Location::new(path, source, 0, 0))
             .with_help(t!("write a header row naming the columns, then a row for each record; or delete the file")));
     }
     // Row lengths are checked in `csv_rows`, which first skips the rows holding nothing:

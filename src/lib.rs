@@ -52,6 +52,7 @@ pub(crate) mod suggest;
 pub(crate) mod symlinks;
 pub(crate) mod syntax;
 pub(crate) mod theme;
+pub(crate) mod units;
 
 mod build;
 mod options;

@@ -25,6 +25,7 @@ const LAYERS: &[&[&str]] = &[
         "source",
         "date",
         "numbers",
+        "units",
         "theme",
         "i18n",
         "markdown",

@@ -68,7 +68,7 @@ fn check_project(
         }
         // `bac: 320  # 万元`: the author's own note of the unit, which pmo would not read.
         let note = line.split_once(" #").map(|(_, note)| note.trim());
-        if let Some((unit, factor)) = note.and_then(crate::data::units::multiple_in_note) {
+        if let Some((unit, factor)) = note.and_then(crate::units::multiple_in_note) {
             return Err(Diagnostic::error(Problem::Content(t!(
                 "`bac` is {value}, but its comment says it is in {unit}: pmo reads amounts in the currency's own units, so the budget would be {factor} times too small",
                 value = written,

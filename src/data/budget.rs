@@ -14,6 +14,7 @@ use crate::content::schema::Basis;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Text;
 use crate::t;
+use crate::units::Unit;
 
 /// The largest amount, single or summed, a budget may hold: 10^15, a thousand trillion
 /// in any currency. Below it an f64 still counts whole units exactly.
@@ -38,16 +39,46 @@ fn sums_the_rest(t: &Table, r: usize, col: usize) -> bool {
     others.len() >= 2 && total != 0.0 && (total - sum).abs() <= total.abs() * 1e-9
 }
 
+/// The names of a column giving the unit of a table's amounts, trimmed and lowercased.
+const UNIT_COLUMNS: &[&str] = &[
+    "单位",
+    "金额单位",
+    "货币单位",
+    "计量单位",
+    "币种",
+    "币别",
+    "货币",
+    "unit",
+    "units",
+    "currency",
+    "amount unit",
+];
+
+/// The cells of `table`'s column giving the unit of its amounts (`单位`, `currency`),
+/// as (row, column, the unit named), those naming no unit left out.
+pub fn unit_cells(table: &Table) -> Vec<(usize, usize, Unit)> {
+    let Some(col) = table
+        .columns
+        .iter()
+        .position(|c| UNIT_COLUMNS.contains(&c.trim().to_lowercase().as_str()))
+    else {
+        return Vec::new();
+    };
+    (0..table.rows.len())
+        .filter_map(|row| Some((row, col, crate::units::named(&table.text(row, col))?)))
+        .collect()
+}
+
 /// A column of the table's own saying its amounts are in a multiple of the currency
 /// (`单位` holding `万元`): read as written, every figure would be that many times too
 /// small, shown as right. Told at its first such cell.
 fn in_a_multiple(t: &Table) -> Option<Diagnostic> {
     let (row, col, unit, factor) =
-        super::units::unit_cells(t)
+        unit_cells(t)
             .into_iter()
             .find_map(|(row, col, unit)| match unit {
-                super::units::Unit::Scaled(unit, factor) => Some((row, col, unit, factor)),
-                super::units::Unit::Currency => None,
+                Unit::Scaled(unit, factor) => Some((row, col, unit, factor)),
+                Unit::Currency => None,
             })?;
     let factor = crate::numbers::format_amount(f64::from(factor));
     Some(t.bad_cell(

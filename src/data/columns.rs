@@ -3,10 +3,10 @@
 //! without a word, and the page showed none. Each such column is named at its header,
 //! with the column meant when the name says it.
 
-use crate::data::units::{unit_of, Unit};
 use crate::data::Table;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
+use crate::units::{unit_of, Unit};
 
 /// A table's columns, each with the names people give it.
 type Known = [(&'static str, &'static [&'static str])];

@@ -3,6 +3,7 @@
 //! The three project tables are also read into typed rows with cell-level errors.
 
 mod budget;
+pub use budget::unit_cells;
 pub mod columns;
 mod damaged;
 mod decimals;
@@ -12,7 +13,6 @@ mod lookalike;
 pub mod read;
 mod records;
 pub mod table;
-pub mod units;
 mod workbook_limits;
 
 use crate::kinds::PROJECTS;

@@ -137,7 +137,7 @@ fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic>
         .filter_map(|name| table.column(name))
         .map(|col| table.written(col))
         .find_map(|header| {
-            let named = crate::data::units::header_currency(header)?;
+            let named = crate::units::header_currency(header)?;
             (!fits(&named, currency)).then_some((header, named))
         })?;
     let message = t!(
@@ -157,10 +157,10 @@ fn header_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic>
 /// holding `USD` in a CNY project): its amounts are read as the project's all the same.
 fn unit_column_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic> {
     let (row, col, named) =
-        crate::data::units::unit_cells(table)
+        crate::data::unit_cells(table)
             .into_iter()
             .find_map(|(row, col, _)| {
-                let named = crate::data::units::cell_currency(&table.text(row, col))?;
+                let named = crate::units::cell_currency(&table.text(row, col))?;
                 (!fits(&named, currency)).then_some((row, col, named))
             })?;
     let message = t!(

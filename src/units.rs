@@ -1,10 +1,9 @@
-//! The unit a project table names for its amounts, in a header (`计划值（万元）`,
-//! `计划值/万元`, `PV in thousands`) or in a column of its own (`单位` holding `万元`).
-//! pmo reads every amount in the currency's own units: a multiple of it (万元, k) would
-//! make each figure ten thousand times too small, and another currency seven times off,
-//! while the page showed them as right.
-
-use crate::data::Table;
+//! The unit an author names for amounts: in a table's header (`计划值（万元）`,
+//! `计划值/万元`, `PV in thousands`), in a column of its own (`单位` holding `万元`), or
+//! in the comment after `bac` (`# 万元`). pmo reads every amount in the currency's own
+//! units: a multiple of it (万元, k) would make each figure ten thousand times too small,
+//! and another currency seven times off, while the page showed them as right. Text only,
+//! so front matter (`content`) and tables (`data`) read units alike.
 
 /// What a unit says of the amounts it stands beside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,36 +181,6 @@ fn joined(header: &str) -> Option<(&str, &str)> {
         .filter(|(unit, _)| lower.ends_with(unit))
         .max_by_key(|(unit, _)| unit.len())
         .map(|(unit, _)| header.split_at(header.len() - unit.len()))
-}
-
-/// The names of a column giving the unit of a table's amounts, as [`bare`] writes them.
-const UNIT_COLUMNS: &[&str] = &[
-    "单位",
-    "金额单位",
-    "货币单位",
-    "计量单位",
-    "币种",
-    "币别",
-    "货币",
-    "unit",
-    "units",
-    "currency",
-    "amount unit",
-];
-
-/// The cells of `table`'s column giving the unit of its amounts (`单位`, `currency`),
-/// as (row, column, the unit named), those naming no unit left out.
-pub fn unit_cells(table: &Table) -> Vec<(usize, usize, Unit)> {
-    let Some(col) = table
-        .columns
-        .iter()
-        .position(|c| UNIT_COLUMNS.contains(&c.trim().to_lowercase().as_str()))
-    else {
-        return Vec::new();
-    };
-    (0..table.rows.len())
-        .filter_map(|row| Some((row, col, named(&table.text(row, col))?)))
-        .collect()
 }
 
 /// The currency a unit cell names (`USD`, `美元`), as a code, or `$`.

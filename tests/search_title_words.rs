@@ -9,18 +9,21 @@ mod common;
 use common::{result_urls, search_client, Site};
 use serde_json::json;
 
+/// Writes a practice of the risk section, `slug`, titled `title` with `body` as its text.
+fn practice(site: &Site, slug: &str, title: &str, body: &str) {
+    site.write(
+        &format!("content/practices/risk/{slug}.md"),
+        format!("---\ntitle: {title}\n---\n\n{body}\n"),
+    )
+}
+
 /// The eleventh search tester's `进口网关延期` on the sample: the lesson titled
 /// 进口边缘网关两次延期… came fifth, under the report, the project and a risk register
 /// writing the words in a row (one of them as the text of a link to the lesson).
 #[test]
 fn a_title_holding_the_query_s_words_in_order_leads_its_prose_mentions() {
     let site = Site::fixture("basic");
-    let practice = |slug: &str, title: &str, body: &str| {
-        site.write(
-            &format!("content/practices/risk/{slug}.md"),
-            format!("---\ntitle: {title}\n---\n\n{body}\n"),
-        )
-    };
+    let practice = |slug: &str, title: &str, body: &str| practice(&site, slug, title, body);
     practice(
         "lesson",
         "进口边缘网关两次延期的教训",
@@ -63,4 +66,69 @@ fn a_title_holding_the_query_s_words_in_order_leads_its_prose_mentions() {
         "{}",
         r[1]
     );
+}
+
+/// `风险矩阵` on the sample: the practice titled 风险评估矩阵与应对策略 came seventh, as
+/// the titles read were those of the first three pages found apart — six project pages
+/// holding the query's bigrams scattered came before it by nearness, and it was never read.
+/// The titles read are those of the pages found apart scoring highest (a title's words
+/// weigh most), whatever their nearness.
+#[test]
+fn the_titles_read_are_those_of_the_best_scoring_pages_found_apart() {
+    let site = Site::fixture("basic");
+    let practice = |slug: &str, title: &str, body: &str| practice(&site, slug, title, body);
+    practice(
+        "matrix",
+        "风险评估矩阵与应对策略",
+        "按概率和影响给每项风险打分，分值决定升级对象。",
+    );
+    // Every bigram of 风险矩阵 (险矩 of 保险矩形), but not the text: nearer than the
+    // practice, and scoring less.
+    for n in 0..4 {
+        practice(
+            &format!("scattered-{n}"),
+            &format!("机房搬迁周报 {n}"),
+            "本周风险不变。\n\n保险矩形机柜到货。\n\n机柜按矩阵排布。",
+        );
+    }
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([{"q": "风险矩阵", "limit": 8}, {"q": "风险矩阵", "limit": 20}]),
+    );
+    for res in &r {
+        assert_eq!(result_urls(res)[0], "practices/risk/matrix/", "{res}");
+    }
+}
+
+/// `MES 网关延期`, `HR 薪资`: a system's or project's name typed before what is asked
+/// about it. The lesson titled 进口边缘网关两次延期… names MES in its prose only, and came
+/// under the project page titled by the name and a report writing the words.
+#[test]
+fn a_title_holding_the_chinese_words_leads_when_a_name_is_typed_beside_them() {
+    let site = Site::fixture("basic");
+    let practice = |slug: &str, title: &str, body: &str| practice(&site, slug, title, body);
+    practice(
+        "gateway",
+        "进口边缘网关两次延期",
+        "MES 一期的设备数据采集依赖进口网关，到货两次推迟。",
+    );
+    practice(
+        "project",
+        "MES 智能工厂",
+        "MES 覆盖三条装配线。网关到货延期，网关替代型号在验证；A2 线延期到 11 月。",
+    );
+    practice(
+        "report",
+        "十月组合月报",
+        "MES 一期调为红色：网关延期，MES 的 A2 线延期上线。",
+    );
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([{"q": "MES 网关延期", "limit": 8}, {"q": "MES网关延期", "limit": 20}]),
+    );
+    for res in &r {
+        assert_eq!(result_urls(res)[0], "practices/risk/gateway/", "{res}");
+    }
 }

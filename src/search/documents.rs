@@ -60,6 +60,48 @@ pub fn documents(site: &Site) -> Vec<PageId> {
         .collect()
 }
 
+/// The sections among `docs` with the documents under them, as numbers (`meta.sections`):
+/// for each, the section's document, then the first and last of a run of documents
+/// under it, repeated for each run (one run when pages are listed by path, as they are).
+/// A section's introduction describes the pages it lists (问题升级和范围变更的处理流程
+/// over 问题与变更控制), so it may hold a query's exact text where the page holds its
+/// words apart; the client puts a section found below the first of its pages found.
+pub fn sections(site: &Site, docs: &[PageId]) -> String {
+    let found: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, &id)| site.page(id).kind == crate::kinds::Kind::Section)
+        .map(|(s, &id)| (site.page(id).url.as_str(), s))
+        .collect();
+    // Each document under the sections its address starts with: one pass, by address.
+    let mut under: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    if !found.is_empty() {
+        for (d, &id) in docs.iter().enumerate() {
+            let url = site.page(id).url.as_str();
+            for (at, _) in url.match_indices('/') {
+                if let Some(&s) = found.get(&url[..=at]).filter(|_| at + 1 < url.len()) {
+                    under[s].push(d);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    for (s, list) in under.iter().enumerate() {
+        let mut runs = list.iter().peekable();
+        while let Some(&first) = runs.next() {
+            let mut last = first;
+            while let Some(&&next) = runs.peek().filter(|&&&n| n == last + 1) {
+                last = next;
+                runs.next();
+            }
+            for n in [s, first, last] {
+                encode::push(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
+            }
+        }
+    }
+    out
+}
+
 /// Each page's lengths relative to the average, for BM25's normalization: in bytes of
 /// title and body text, so they are known before tokenizing and every posting's impact
 /// is computed in the same pass.

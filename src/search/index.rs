@@ -187,6 +187,7 @@ fn emit(
         "ranked": shards_written.ranked,
         "facets": names,
         "kind": kind,
+        "sections": documents::sections(site, &docs),
     });
     output.write("search/meta.js", &script("meta", &json(&meta)))
 }

@@ -605,8 +605,67 @@
    * Sorts matches best first: exact title, then exact text (the tier), then nearness,
    * then score — the first two as one number (`key`: some queries sort thousands of
    * matches, more than once) — then by page: a total order, so results never shuffle.
+   * Then a section found goes below the first of its own pages found (belowTheirPages).
    */
-  function rank(hits) { hits.sort(byRank); }
+  function rank(hits) {
+    hits.sort(byRank);
+    belowTheirPages(hits, store.meta);
+  }
+
+  /**
+   * Puts each section found right below the first of the pages under it found (see
+   * `meta.sections`): its introduction describes them, so it held the query's exact text
+   * where the page it lists held its words apart (问题升级 found 问题与变更控制's
+   * section above it). A section titled by the query stays: it is what was asked for.
+   */
+  function belowTheirPages(hits, meta) {
+    var runs = sectionRuns(meta);
+    var defer = [];
+    hits.forEach(function (m, i) {
+      if (!runs[m.d] || m.title) return;
+      // The first page under it found: the section moves only when it is below.
+      for (var j = 0; j < hits.length; j++) {
+        if (j === i || !under(runs[m.d], hits[j].d)) continue;
+        if (j > i) defer.push(m);
+        return;
+      }
+    });
+    if (!defer.length) return;
+    // A deferred section waits from its own place on for the first page under it.
+    var out = [];
+    var waiting = [];
+    function place(m) {
+      out.push(m);
+      var released = waiting.filter(function (s) { return under(runs[s.d], m.d); });
+      if (!released.length) return;
+      waiting = waiting.filter(function (s) { return released.indexOf(s) < 0; });
+      released.forEach(place);
+    }
+    hits.forEach(function (m) {
+      if (defer.indexOf(m) >= 0) waiting.push(m);
+      else place(m);
+    });
+    out = out.concat(waiting);
+    for (var i = 0; i < out.length; i++) hits[i] = out[i];
+  }
+
+  /** Whether document `d` lies in one of a section's runs of documents. */
+  function under(list, d) {
+    for (var k = 0; k < list.length; k++) if (d >= list[k][0] && d <= list[k][1]) return true;
+    return false;
+  }
+
+  var sectionsRead = { from: null, runs: {} };
+  /** `meta.sections` read: each section's document → its runs of documents under it. */
+  function sectionRuns(meta) {
+    if (sectionsRead.from !== meta) {
+      var runs = {};
+      var xs = meta && meta.sections ? numbers(meta.sections) : [];
+      for (var k = 0; k + 2 < xs.length; k += 3) (runs[xs[k]] = runs[xs[k]] || []).push([xs[k + 1], xs[k + 2]]);
+      sectionsRead = { from: meta, runs: runs };
+    }
+    return sectionsRead.runs;
+  }
 
   function byRank(a, b) {
     return (b.key - a.key) || (b.near - a.near) || (b.score - a.score) || (a.d - b.d);

@@ -341,3 +341,28 @@ fn a_de_joining_a_subject_and_its_attribute_is_left_out_of_a_question() {
     }
     assert_eq!(result_urls(&r[2])[0], "practices/risk/goal/", "{}", r[2]);
 }
+
+/// A Chinese word typed with one wrong character, as an input method offers a
+/// homophone (经验交训, 超枝, 批处里作业), found nothing and was cut to what was left,
+/// or to nothing when that was half the query or less. It is mended to the word the
+/// site's titles, tags and glossary write with that one character different. A word
+/// of two characters inside a longer run shares one character with it, no evidence:
+/// the 谁 of 变更需要谁审批 is not the 评 of 评审.
+#[test]
+fn a_chinese_word_with_one_wrong_character_is_mended() {
+    let site = site();
+    let r = search_client(
+        &site,
+        &json!(["经验交训", "超枝", "批处里作业", "项目编号谁分配"]),
+    );
+    for (res, (mended, first)) in r.iter().zip([
+        ("经验教训", "practices/risk/lessons/"),
+        ("超支", "practices/risk/overrun/"),
+        ("批处理作业", "practices/risk/batch/"),
+    ]) {
+        assert_eq!(relaxed(res), Some(mended), "{res}");
+        assert_eq!(result_urls(res)[0], first, "{res}");
+    }
+    // 谁 is left out, not mended to the 分 of 分配 or the 号 of 编号.
+    assert_eq!(relaxed(&r[3]), Some("项目编号 分配"), "{}", r[3]);
+}

@@ -27,6 +27,7 @@ use crate::search::shards;
 use crate::search::synonyms;
 use crate::search::term_files;
 use crate::search::titles;
+use crate::search::typos;
 use crate::search::words::Words;
 use crate::site::{PageId, Site};
 
@@ -142,6 +143,8 @@ fn emit(
     halted(stop)?;
     // Read before the partitions are written out (and dropped) below.
     let synonyms = synonyms::table(&partitions, &site.config.search_synonyms);
+    let title_starts: Vec<&[u32]> = cuts.iter().map(|c| c[0].as_slice()).collect();
+    let vocabulary = typos::vocabulary(site, &docs, &title_starts, &synonyms, &partitions);
     // Three independent jobs; the facets are serial, so they run beside the others.
     let titles: Vec<Vec<String>> = docs
         .iter()
@@ -171,6 +174,11 @@ fn emit(
     // Loaded only by a query with CJK characters that finds nothing (see `variants`).
     let folds = serde_json::Value::String(super::variants::traditional_to_simplified());
     output.write("search/t2s.js", &script("t2s", &json(&folds)))?;
+    // Loaded only by a query with Chinese in it that finds nothing (see `typos`).
+    output.write(
+        "search/vocab.js",
+        &script("vocab", &json(&serde_json::Value::String(vocabulary))),
+    )?;
     // Loaded only by a query that finds less than a page of results (see `synonyms`).
     output.write(
         "search/syn.js",

@@ -16,5 +16,6 @@ pub mod synonyms;
 pub mod term_files;
 pub mod titles;
 pub mod tokenize;
+pub mod typos;
 pub mod variants;
 pub mod words;

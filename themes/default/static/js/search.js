@@ -1638,15 +1638,22 @@
         Object.keys(near).forEach(function (t) {
           near[t].forEach(function (key) { files[wordFile(key, meta)] = true; });
         });
+        // The site's words, for a Chinese run some page lacks a bigram of (see mend).
+        if (prep.groups.some(function (g) { return g.type === 'cjk' && gaps(g).some(Boolean); })) files.vocab = true;
         return Promise.all(Object.keys(files).map(optional)).then(function () { return near; });
       }).then(function (near) {
+        var vocab = typeof store.vocab === 'string' ? store.vocab.split(' ') : [];
         var pieces = [];
         var typed = 0;
         var kept = 0;
         prep.groups.forEach(function (g) {
           var n = Array.from(g.text).length;
           typed += n;
-          if (g.type === 'cjk') {
+          var mended = g.type === 'cjk' ? mend(g, vocab) : null;
+          if (mended) {
+            pieces.push(mended);
+            kept += n;
+          } else if (g.type === 'cjk') {
             heldPieces(g).forEach(function (p) { pieces.push(p); kept += Array.from(p).length; });
           } else if (g.df > 0) {
             pieces.push(g.text);
@@ -1718,6 +1725,54 @@
 
   /** A query this long (in characters) may be relaxed to a third of it (see coverQuery). */
   var LONG_QUERY = 8;
+
+  /** For each bigram of a Chinese run, whether no page holds it. */
+  function gaps(g) {
+    if (Array.from(g.text).length < 2) return [];
+    return g.terms.map(function (t, k) { return !(g.skip[k] || g.postings[k].docs.length > 0); });
+  }
+
+  /**
+   * A Chinese run typed with a wrong character (经验交训, 变跟控制: an input method's
+   * homophone), mended to the site's word that differs from it there (see
+   * `search/vocab.js`, the site's words most held first): the run with up to MEND_CHARS
+   * characters replaced, each beside a bigram no page holds (洗 of 干洗人 may meet 人 on
+   * a page, 数据清洗人员), or null. The longest word wins (变更控制 over 变更), then the
+   * most held.
+   */
+  function mend(g, vocab) {
+    var chars = Array.from(g.text);
+    var missing = gaps(g);
+    var mended = 0;
+    while (mended < MEND_CHARS && missing.some(Boolean)) {
+      var best = null;
+      for (var r = 0; r < vocab.length; r++) {
+        var word = Array.from(vocab[r]);
+        if (best && word.length <= best.len) continue;
+        // Two characters the word shares with the run, or the run is the word (挣直 →
+        // 挣值): one shared character is no evidence (谁 of 变更需要谁审批 is no 评 of 评审).
+        if (word.length < 3 && word.length !== chars.length) continue;
+        for (var o = 0; o + word.length <= chars.length; o++) {
+          var at = -1;
+          for (var k = 0; k < word.length; k++) {
+            if (word[k] === chars[o + k]) continue;
+            if (at >= 0) { at = -2; break; }
+            at = o + k;
+          }
+          if (at < 0 || !(missing[at - 1] || missing[at])) continue;
+          best = { len: word.length, at: at, to: word[at - o] };
+          break;
+        }
+      }
+      if (!best) break;
+      chars[best.at] = best.to;
+      if (best.at > 0) missing[best.at - 1] = false;
+      if (best.at < missing.length) missing[best.at] = false;
+      mended++;
+    }
+    return mended ? chars.join('') : null;
+  }
+  var MEND_CHARS = 2;
 
   /** The pieces of a Chinese run between the bigrams no page holds, of two characters or more. */
   function heldPieces(g) {

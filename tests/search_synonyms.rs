@@ -389,3 +389,46 @@ fn paraphrases_and_english_names_of_practices_reach_their_pages() {
         );
     }
 }
+
+/// Taiwan's and Hong Kong's words for what a mainland PMO writes otherwise: a query
+/// typed in traditional characters is folded character by character (專案收尾 →
+/// 专案收尾), which leaves the word itself, and found nothing: 专案 is 项目, 品质 质量,
+/// 资料 数据. And `plan` and `project`, the commonest words of a PMO's English, had no
+/// Chinese: `quality plan`, `project lifecycle` missed the practices titled with them.
+#[test]
+fn taiwan_s_words_and_everyday_english_reach_the_pages() {
+    let site = site_with("");
+    practice(&site, "closure", "项目收尾", "项目收尾要做移交和归档。");
+    practice(&site, "quality", "质量计划", "规划阶段编写质量计划。");
+    practice(
+        &site,
+        "dictionary",
+        "数据字典维护",
+        "每个接口的数据字典由业务负责人维护。",
+    );
+    practice(&site, "lifecycle", "项目生命周期", "五个阶段，四个关口。");
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([
+            "專案收尾",
+            "品質計劃",
+            "資料字典",
+            "quality plan",
+            "project lifecycle"
+        ]),
+    );
+    for (res, want) in r.iter().zip([
+        "practices/risk/closure/",
+        "practices/risk/quality/",
+        "practices/risk/dictionary/",
+        "practices/risk/quality/",
+        "practices/risk/lifecycle/",
+    ]) {
+        assert_eq!(
+            result_urls(res).first().map(String::as_str),
+            Some(want),
+            "{res}"
+        );
+    }
+}

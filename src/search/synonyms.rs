@@ -138,7 +138,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["预算", "budget"],
     &["进度", "schedule"],
     &["范围", "scope"],
-    &["质量", "quality"],
+    &["质量", "品质", "quality"],
     &["资源", "resource"],
     &["沟通", "communication"],
     &["合同", "contract"],
@@ -197,6 +197,16 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["数据中心", "data center", "data centre"],
     &["智能工厂", "smart factory"],
     &["持续改进", "continuous improvement"],
+    // Taiwan's and Hong Kong's words for what a mainland PMO writes otherwise: a query in
+    // traditional characters is folded one character at a time (專案 → 专案), which
+    // leaves the word. With them the commonest words of a PMO's English.
+    &["项目", "专案", "project"],
+    &["数据", "资料", "data"],
+    &["计划", "plan"],
+    &["软件", "软体", "software"],
+    &["网络", "网路", "network"],
+    &["信息", "资讯", "information"],
+    &["接口", "介面", "interface"],
     // Misspellings common enough in a PMO's typing to mean the word: a query finding
     // nothing as typed finds the pages writing it right.
     &["模板", "模版", "template"],

@@ -21,6 +21,7 @@ fn a_section_comes_below_the_first_of_its_own_pages_found() {
             {"q": "人员调配", "limit": 20},
             {"q": "组合报告", "limit": 8},
             {"q": "写一条经验教训", "limit": 8},
+            {"q": "專案經理培訓", "limit": 8},
         ]),
     );
     let first_two = |i: usize| urls(&r[i])[..2].to_vec();
@@ -46,4 +47,14 @@ fn a_section_comes_below_the_first_of_its_own_pages_found() {
     assert_eq!(urls(&r[2])[0], "reports/", "{}", r[2]);
     // None of the lessons holds the query: the section stays where it was.
     assert_eq!(urls(&r[3])[0], "lessons/", "{}", r[3]);
+    // Found through a synonym (专案 is 项目), the same.
+    assert_eq!(
+        first_two(4),
+        [
+            "practices/capability/training-coaching/",
+            "practices/capability/"
+        ],
+        "{}",
+        r[4]
+    );
 }

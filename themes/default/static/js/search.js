@@ -1990,6 +1990,11 @@
           if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
         }
         var merged = bands[0].concat(middle, bands[3]);
+        // A section below the first of its pages found, across the bands too.
+        var byDoc = {};
+        var ms = merged.map(function (x) { byDoc[x.m.d] = x; return x.m; });
+        belowTheirPages(ms, store.meta);
+        merged = ms.map(function (m) { return byDoc[m.d]; });
         var page = merged.slice(offset, offset + limit);
         // The rows `res` has are reused; the others are made from the query that found them.
         var ownRows = {};
@@ -2007,8 +2012,8 @@
           });
         });
         return Promise.all(rows).then(function (lists) {
-          var byDoc = {};
-          lists.forEach(function (list) { list.forEach(function (row) { byDoc[row.doc] = row; }); });
+          var rowOf = {};
+          lists.forEach(function (list) { list.forEach(function (row) { rowOf[row.doc] = row; }); });
           var facets = res.facets;
           if (options.facets !== false) {
             var fmeta = { facets: facetData() };
@@ -2016,7 +2021,7 @@
           }
           return {
             total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
-            results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : byDoc[x.m.d]; })
+            results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : rowOf[x.m.d]; })
           };
         });
       });

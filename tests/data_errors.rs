@@ -1453,6 +1453,24 @@ fn bac_with_a_comment_naming_a_multiple_is_refused() {
     }
 }
 
+/// `bac: 0x493E00` was read as 4,800,000 without a word, where the same in a YAML table
+/// cell is an error (the tenth malformed hunt).
+#[test]
+fn bac_in_another_base_is_refused() {
+    for (line, read) in [
+        ("bac: 0x493E00", "4,800,000"),
+        ("bac: 0o22240000", "4,800,512"),
+    ] {
+        let m = failing(ERP, project_with("bac: 3200000", line));
+        assert!(
+            m.contains("content/projects/erp/index.md:9:"),
+            "{line}: {m}"
+        );
+        assert!(m.contains("a number in another base"), "{line}: {m}");
+        assert!(m.contains(read), "{line}: {m}");
+    }
+}
+
 /// A project's `start` or `finish` with its year typed wrong (`1899`, `2204` for 2024)
 /// was shown as its dates without a word, where a page's `date` before 1900 is refused;
 /// a milestone forecast of 2204 showed a slip of 65,821 days (the tenth malformed hunt).

@@ -53,6 +53,18 @@ fn check_project(
                 "`bac` is out of range: `{value}` is larger than 10^15",
                 value = written
             ))
+        } else if ["0x", "0o", "0b"].iter().any(|p| {
+            written
+                .trim_start_matches(['-', '+'])
+                .to_ascii_lowercase()
+                .starts_with(p)
+        }) {
+            // YAML reads `0x493E00` as 4,800,000: a figure no one meant, as in a table.
+            Some(t!(
+                "`bac` is `{value}`, a number in another base, which YAML reads as {number}",
+                value = written,
+                number = crate::numbers::format_amount(bac)
+            ))
         } else if bac < 0.0 {
             Some(t!(
                 "`bac` is negative ({bac})",

@@ -1453,6 +1453,22 @@ fn bac_with_a_comment_naming_a_multiple_is_refused() {
     }
 }
 
+/// A CSV saved with Excel's separator note (`sep=;`) on its first line: the note was
+/// read as the header, and the error said line 2 had 4 fields where the header had 2
+/// (the tenth malformed hunt).
+#[test]
+fn excels_separator_line_is_told_at_line_one() {
+    for text in [
+        "sep=;\nperiod;pv;ev;ac\n2024-01;100;90;95\n",
+        "\u{feff}sep=,\r\nperiod,pv,ev,ac\r\n2024-01,100,90,95\r\n",
+    ] {
+        let m = failing_budget("budget.csv", text);
+        assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
+        assert!(m.contains("Excel's note of the separator"), "{m}");
+        assert!(m.contains("delete this line"), "{m}");
+    }
+}
+
 /// `bac: 0x493E00` was read as 4,800,000 without a word, where the same in a YAML table
 /// cell is an error (the tenth malformed hunt).
 #[test]

@@ -56,6 +56,16 @@ fn read_as_written(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, 
 }
 
 pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
+    if let Some(len) = separator_line(source) {
+        // Read as the header, it made every row "4 fields where the header has 2".
+        return Err(Diagnostic::error(Problem::Data(t!(
+            "the first line is Excel's note of the separator (`sep=`), not the header"
+        )))
+        .at(Location::new(path, source, 0, len))
+        .with_help(t!(
+            "delete this line: the separator is found without it, and the header follows"
+        )));
+    }
     let delimiter = delimiter_of(source);
     if let Some(at) = unclosed_quote(source, delimiter) {
         return Err(Diagnostic::error(Problem::Data(t!(
@@ -266,6 +276,14 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
         rows,
         places,
     )])
+}
+
+/// The length of the first line when it is the separator note Excel writes and reads
+/// (`sep=;`, `sep=,`): one character after `sep=`.
+fn separator_line(source: &str) -> Option<usize> {
+    let first = source.lines().next()?;
+    let note = first.trim_end().strip_prefix("sep=")?;
+    (note.chars().count() == 1).then_some(first.trim_end().len())
 }
 
 /// The separator of a file saved as CSV: commas, unless the first line holding a

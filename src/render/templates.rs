@@ -55,6 +55,9 @@ impl Templates {
     pub fn load(theme: &Theme, root: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources = HashMap::new();
         let mut problems = Vec::new();
+        // Templates there but unreadable (not UTF-8, say): told once, as such, and not
+        // again as missing.
+        let mut unread = Vec::new();
         for (name, source) in theme.templates() {
             let shown = source.display(root, &format!("templates/{name}"));
             let text = source
@@ -67,11 +70,14 @@ impl Templates {
                 Ok(text) => {
                     sources.insert(name.to_string(), (shown, text));
                 }
-                Err(d) => problems.push(d),
+                Err(d) => {
+                    problems.push(d);
+                    unread.push(name.to_string());
+                }
             }
         }
         for required in required() {
-            if !sources.contains_key(required) {
+            if !sources.contains_key(required) && !unread.iter().any(|n| n == required) {
                 problems.push(
                     Diagnostic::error(Problem::Template(t!(
                         "the theme has no `{required}`",

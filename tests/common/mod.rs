@@ -484,6 +484,7 @@ pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
                         Some("js") => "text/javascript; charset=utf-8",
                         Some("css") => "text/css; charset=utf-8",
                         Some("svg") => "image/svg+xml",
+                        Some("xml") => "application/xml",
                         _ => "application/octet-stream",
                     };
                     let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());

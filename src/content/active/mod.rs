@@ -12,11 +12,30 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 
+mod dtd;
+
+use dtd::{declaration_end, declaration_runs};
+
 /// Extensions a browser shows as a web page: refused whatever they hold. `.svgz` is a
-/// compressed SVG no scan reads, which a server sending it gzip-encoded lets run.
+/// compressed SVG no scan reads, which a server sending it gzip-encoded lets run. IIS
+/// serves `.hxt` as HTML, and `.stm` and `.shtm` through its server-side includes; the
+/// others run on the web server itself where it runs PHP, ASP.NET, JSP or CGI.
 const PAGE_TYPES: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "xhtm", "shtml", "mht", "mhtml", "xsl", "xslt", "svgz", "hta",
+    "html", "htm", "xhtml", "xht", "xhtm", "shtml", "shtm", "stm", "hxt", "mht", "mhtml", "xsl",
+    "xslt", "svgz", "hta", "php", "php3", "php4", "php5", "php7", "phtml", "phar", "asp", "aspx",
+    "ashx", "asmx", "cshtml", "vbhtml", "jsp", "jspx", "cfm", "cgi",
 ];
+
+/// The extension of `name` that makes it a page, if any: each of its extensions counts,
+/// as Apache reads them all, giving `报告.html.zh` (a language, named as its content
+/// negotiation names files) or `报告.html.v2` (an extension it does not know) the type of
+/// `.html`.
+fn page_type(name: &str) -> Option<String> {
+    name.split('.')
+        .skip(1)
+        .map(str::to_ascii_lowercase)
+        .find(|ext| PAGE_TYPES.contains(&ext.as_str()))
+}
 
 /// Extensions a browser parses as XML documents, where scripts run too: scanned. Any
 /// other attachment whose text opens like markup is scanned as well ([`opens_like_markup`]):
@@ -81,12 +100,13 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|rel| {
             // `x.html.` and `x.html ` are `x.html` once on a Windows share.
-            let ext = Path::new(rel.trim_end_matches(['.', ' ']))
+            let trimmed = Path::new(rel.trim_end_matches(['.', ' ']));
+            let ext = trimmed
                 .extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
             let shown = Path::new("content").join(rel);
-            let name = Path::new(rel).file_name().map(|n| n.to_string_lossy().to_ascii_lowercase());
+            let name = trimmed.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase());
             if name.as_deref() == Some("web.config") {
                 // IIS reads it from any folder it serves: MIME types (an image served as
                 // a page), redirects and headers, set by whoever writes content.
@@ -96,7 +116,7 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
                         .with_help(t!("remove it; the server's configuration belongs to whoever runs the server, outside the site")),
                 );
             }
-            if PAGE_TYPES.contains(&ext.as_str()) {
+            if let Some(ext) = name.as_deref().and_then(page_type) {
                 return Some(
                     Diagnostic::error(Problem::Content(t!("an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site", ext = &ext)))
                         .in_file(&shown)
@@ -180,8 +200,9 @@ fn opens_like_markup(head: &[u8], wide: Option<&'static encoding_rs::Encoding>) 
 }
 
 /// The first part of an XML document that could run a script: its byte offset, length
-/// and text (shortened). Comments and CDATA are text; a DTD's internal subset counts,
-/// since its entities can expand into any markup, and an attribute is read with the
+/// and text (shortened). Comments and CDATA are text; the declarations of a DTD count,
+/// since an entity can expand into any markup and an `<!ATTLIST>` gives an element
+/// attributes it does not write (an `onload`), and an attribute is read with the
 /// entities it names expanded (`&j;script:` where `j` is `java`).
 fn first_active(text: &str) -> Option<(usize, usize, String)> {
     let bytes = text.as_bytes();
@@ -198,20 +219,24 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
             i = at + 9 + after.find("]]>").map_or(after.len(), |e| e + 3);
             continue;
         }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            let mut end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            let decl = &rest[..end];
-            if let Some(open) = decl.find('[') {
-                // The internal subset runs to `]>`.
-                end = rest[open..].find("]>").map_or(rest.len(), |e| open + e + 2);
-                if let Some((offset, entity)) = markup_entity(&rest[open..end]) {
-                    return Some((at + open + offset, entity.len(), shorten(entity)));
-                }
-                entities.extend(declared_entities(&rest[open..end]));
-            } else if decl.to_ascii_lowercase().starts_with("<?xml-stylesheet") {
-                return Some((at, end, shorten(decl)));
+        if rest.starts_with("<?") {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            if rest[..end]
+                .to_ascii_lowercase()
+                .starts_with("<?xml-stylesheet")
+            {
+                return Some((at, end, shorten(&rest[..end])));
             }
             i = at + end;
+            continue;
+        }
+        if rest.starts_with("<!") {
+            let end = declaration_end(bytes, at);
+            let decl = &text[at..end];
+            if declaration_runs(decl, &mut entities) {
+                return Some((at, decl.len(), shorten(decl)));
+            }
+            i = end;
             continue;
         }
         let tag_end = tag_end(bytes, at + 1);
@@ -221,18 +246,23 @@ fn first_active(text: &str) -> Option<(usize, usize, String)> {
             return Some((at, name.len() + 1, format!("<{name}>")));
         }
         for (offset, end, attr, value) in attributes(tag) {
-            let attr_local = attr.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
-            let runs = attr_local.starts_with("on") && attr_local.len() > 2 || {
-                let address = normalized(&expanded(value, &entities));
-                SCRIPT_SCHEMES.iter().any(|s| address.contains(s))
-            };
-            if runs {
+            if attribute_runs(attr, value, &entities) {
                 return Some((at + offset, end - offset, shorten(&tag[offset..end])));
             }
         }
         i = tag_end.max(at + 1);
     }
     None
+}
+
+/// Whether an attribute, written on an element or given by a DTD, runs a script: an
+/// event handler, or an address with a script scheme once `entities` are expanded.
+fn attribute_runs(name: &str, value: &str, entities: &[(String, String)]) -> bool {
+    let local = name.rsplit(':').next().unwrap_or("").to_ascii_lowercase();
+    local.starts_with("on") && local.len() > 2 || {
+        let address = normalized(&expanded(value, entities));
+        SCRIPT_SCHEMES.iter().any(|s| address.contains(s))
+    }
 }
 
 /// The first address of `text` that loads from another host when a browser opens it: an
@@ -297,47 +327,6 @@ fn is_remote(address: &str) -> bool {
         .iter()
         .any(|p| address.starts_with(p))
         || crate::markdown::leaves_unsaid(address)
-}
-
-/// The first entity of a DTD's internal `subset` that could expand into markup or load
-/// something: its offset and declaration. Illustrator's subsets only name namespaces
-/// (`<!ENTITY ns_svg "http://www.w3.org/2000/svg">`), which is text.
-fn markup_entity(subset: &str) -> Option<(usize, &str)> {
-    entity_declarations(subset).find(|(_, decl)| {
-        let value = decl.split_once(['"', '\'']).map_or("", |(_, v)| v);
-        let loads = decl.contains("SYSTEM")
-            || decl.contains("PUBLIC")
-            || decl["<!ENTITY".len()..].trim_start().starts_with('%');
-        loads || value.contains(['<', '&', '%'])
-    })
-}
-
-/// The internal entities a DTD's `subset` declares (after [`markup_entity`] let it
-/// pass, so each value is plain text): name and value.
-fn declared_entities(subset: &str) -> Vec<(String, String)> {
-    entity_declarations(subset)
-        .filter_map(|(_, decl)| {
-            let decl = decl["<!ENTITY".len()..].trim_start();
-            let name: String = decl
-                .chars()
-                .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\''))
-                .collect();
-            let (_, rest) = decl.split_once(['"', '\''])?;
-            let value = rest.split(['"', '\'']).next().unwrap_or("");
-            Some((name, value.to_string()))
-        })
-        .collect()
-}
-
-/// Each `<!ENTITY …>` declaration of a DTD's `subset`: its offset and text.
-fn entity_declarations(subset: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let at = from + subset.get(from..)?.find("<!ENTITY")?;
-        let end = tag_end(subset.as_bytes(), at + 1).min(subset.len());
-        from = end.max(at + 1);
-        Some((at, &subset[at..end]))
-    })
 }
 
 /// `value` with each `&name;` of the declared `entities` replaced by its text.
@@ -536,6 +525,19 @@ mod tests {
             (
                 "<!DOCTYPE svg [<!ENTITY j 'javascript'>]><svg><a href=\"&j;:x()\"/></svg>",
                 "href=\"&j;:x()\"",
+            ),
+            // An attribute the DTD gives by default, and DTDs hiding an entity's markup.
+            (
+                "<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"x()\">]><svg/>",
+                "<!ATTLIST svg onload CDATA \"x()\">",
+            ),
+            (
+                "<!DOCTYPE svg [<!-- ]> --><!ENTITY j \"<script>x()</script>\">]><svg>&j;</svg>",
+                "<!ENTITY j \"<script>x()</script>\">",
+            ),
+            (
+                "<!DOCTYPE svg SYSTEM \"x[y\"><svg onload=\"x()\"><text>]></text></svg>",
+                "onload=\"x()\"",
             ),
         ] {
             assert_eq!(found(svg).as_deref(), Some(what), "{svg}");

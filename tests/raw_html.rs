@@ -130,3 +130,32 @@ fn raw_ids_never_take_the_theme_s_place() {
     assert!(!html.contains("id=\"PmoSearch\""), "{html}");
     assert!(html.contains("id=\"我的锚点\""), "{html}");
 }
+
+/// A table cell's `style` is its alignment and nothing more: one starting `text-align:`
+/// was kept whole, so `background:url(https://…)` loaded an image from any host without
+/// the warning remote images get, and `position: fixed` laid the cell over the page and
+/// its menus (the eighth hunt for script).
+#[test]
+fn a_cells_style_only_aligns_its_text() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/cells.md",
+        "---\ntitle: 单元格\ndate: 2024-03-01\n---\n\n<table><tr>\
+         <td style=\"text-align:left;background:url(https://evil.test/px.png)\">甲</td>\
+         <th style=\"text-align: left; position: fixed; inset: 0\">乙</th>\
+         <td style=\"text-align:center;\">丙</td></tr></table>\n\n| 列 |\n|:--:|\n| 丁 |\n",
+    );
+    site.build_ok();
+    let html = site.read("reports/cells/index.html");
+    assert!(!html.contains("evil.test"), "{html}");
+    assert!(!html.contains("position"), "{html}");
+    assert!(html.contains("<td>甲</td><th>乙</th>"), "{html}");
+    assert!(
+        html.contains("<td style=\"text-align:center;\">丙</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th style=\"text-align: center\">列</th>"),
+        "{html}"
+    );
+}

@@ -498,11 +498,28 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                 (_, "id") if clobbers(value) => Some(format!("{value}-1").into()),
                 // Heading anchors leave the tab order; no page may reorder it.
                 ("a", "tabindex") if value != "-1" => None,
-                ("th" | "td", "style") if !value.starts_with("text-align:") => None,
+                // A table cell's alignment, as Markdown writes it, and nothing else: a
+                // style starting `text-align:` went on to load images from any host
+                // (`background:url(https://…)`) or lay the cell over the page.
+                ("th" | "td", "style") if !is_alignment(value) => None,
                 _ => Some(value.into()),
             });
         b
     })
+}
+
+/// Whether a table cell's `style` only aligns its text (`text-align: left`, as Markdown
+/// writes it, or `text-align:center;` by hand).
+fn is_alignment(style: &str) -> bool {
+    let plain: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        plain.trim_end_matches(';'),
+        "text-align:left" | "text-align:center" | "text-align:right"
+    )
 }
 
 /// Whether an author's `id` would take the place of an element or script name the

@@ -68,24 +68,22 @@ const files = FILES, ran = [];
 })();
 </script></body>"#;
 
-#[test]
-fn a_dtd_that_would_run_a_script_is_refused() {
-    let payloads = dtd_payloads();
+/// Publishes `payloads` under `content/reports/` on a site that trusts its authors and
+/// asserts that each runs its script in Chromium; then asserts that a site that does not
+/// refuses each, naming its file.
+fn assert_refused_and_running(payloads: &[(&str, Vec<u8>)]) {
     let names: Vec<&str> = payloads.iter().map(|(n, _)| *n).collect();
-
-    // Trusted, they are published: and each runs its script when opened.
     let site = Site::fixture("basic");
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write("site.toml", format!("{config}trust_html = true\n"));
-    for (name, text) in &payloads {
-        site.write(&format!("content/reports/{name}"), text);
+    for (name, bytes) in payloads {
+        site.write(&format!("content/reports/{name}"), bytes);
     }
     site.build_ok();
     let harness = HARNESS.replace("FILES", &serde_json::to_string(&names).unwrap());
     let ran = common::harness_findings(&site.public(), &harness, names.len(), 200, 60_000);
     assert_eq!(ran, names, "each payload runs in Chromium");
 
-    // Untrusted, each is an error naming its file.
     site.write("site.toml", config);
     let errors = site.build_err();
     for name in &names {
@@ -94,6 +92,40 @@ fn a_dtd_that_would_run_a_script_is_refused() {
             "{name} not refused: {errors}"
         );
     }
+}
+
+#[test]
+fn a_dtd_that_would_run_a_script_is_refused() {
+    let payloads: Vec<(&str, Vec<u8>)> = dtd_payloads()
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
+    assert_refused_and_running(&payloads);
+}
+
+/// A drawing declaring Shift_JIS, GBK or Big5 is decoded so by the browser, where a lead byte
+/// takes the `]` after it: the check read bytes as UTF-8 and saw a CDATA section end
+/// that the browser does not, then took the comment opened inside it for one that hid
+/// the `<script>` after the section's real end.
+#[test]
+fn markup_in_a_legacy_encoding_is_read_as_the_browser_reads_it() {
+    let svg = |encoding: &str, lead: u8| {
+        let mut bytes = format!(
+            "<?xml version=\"1.0\" encoding=\"{encoding}\"?><svg xmlns=\"{SVG}\">\
+             <text y=\"20\"><![CDATA[ "
+        )
+        .into_bytes();
+        bytes.push(lead);
+        bytes.extend_from_slice(
+            b"]]> <!-- ]]></text><script>parent.__pwned=1</script><text> --></text></svg>",
+        );
+        bytes
+    };
+    assert_refused_and_running(&[
+        ("sjis.svg", svg("Shift_JIS", 0x81)),
+        ("gbk.svg", svg("GBK", 0x81)),
+        ("big5.svg", svg("Big5", 0xa4)),
+    ]);
 }
 
 /// What drawing tools write in a DTD is published: entities naming namespaces, and

@@ -145,22 +145,51 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
                         .with_help(t!("save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)")),
                 );
             }
-            let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
-            if let Some((at, len, what)) = first_active(&text) {
-                return Some(
-                    Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
-                        .at(Location::new(&shown, &text, at, len))
-                        .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
-                );
+            let readings = readings(&bytes);
+            for text in &readings {
+                if let Some((at, len, what)) = first_active(text) {
+                    return Some(
+                        Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
+                            .at(Location::new(&shown, text, at, len))
+                            .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
+                    );
+                }
             }
-            let (at, len, what) = first_remote(&text)?;
+            let text = &readings[0];
+            let (at, len, what) = first_remote(text)?;
             Some(
                 Diagnostic::warning(Problem::Content(t!("this file loads `{what}` from another host when it is opened: the portal then needs the network, and that host learns who reads it", what = what)))
-                    .at(Location::new(&shown, &text, at, len))
+                    .at(Location::new(&shown, text, at, len))
                     .with_help(t!("copy what it loads into the site and point at the copy (or embed it in the file)")),
             )
         })
         .collect()
+}
+
+/// The text of markup as read for scripts: as UTF-8, and also in the encoding its XML
+/// declaration names (`encoding="Shift_JIS"`) when that is another, as a browser decodes
+/// it. There a lead byte takes the ASCII byte after it: a `]` that read as UTF-8 ended
+/// a CDATA section the browser goes on reading, and a comment opened after it hid the
+/// `<script>` past the section's real end. Both readings are checked, so that neither a
+/// byte order mark nor a declaration the browser passes over can hide a script.
+fn readings(bytes: &[u8]) -> Vec<Arc<str>> {
+    let mut texts = vec![Arc::from(String::from_utf8_lossy(bytes).as_ref())];
+    let declared = bytes.strip_prefix(b"<?xml").and_then(|rest| {
+        let end = rest.windows(2).position(|w| w == b"?>")?;
+        let decl = std::str::from_utf8(&rest[..end]).ok()?;
+        let value = decl[decl.find("encoding")? + 8..]
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let label = value[1..].split(quote).next()?;
+        encoding_rs::Encoding::for_label(label.trim().as_bytes())
+    });
+    if let Some(encoding) = declared.filter(|e| *e != encoding_rs::UTF_8) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        texts.push(Arc::from(text.as_ref()));
+    }
+    texts
 }
 
 /// The first bytes of the file at `path`, enough to tell whether it is markup.

@@ -1469,6 +1469,24 @@ fn excels_separator_line_is_told_at_line_one() {
     }
 }
 
+/// A sheet's title row exported above the header (`单位：万元`, perhaps with empty
+/// fields after it) was read as the header: "line 2 has 4 fields, the header 1" (the
+/// tenth malformed hunt). A table of one column is still a table.
+#[test]
+fn a_title_line_above_the_header_is_told_at_line_one() {
+    for text in [
+        "单位：万元\nperiod,pv,ev,ac\n2024-01,100,90,95\n",
+        "二期厂房预算表,,,\nperiod,pv,ev,ac\n2024-01,100,90,95\n",
+    ] {
+        let m = failing_budget("budget.csv", text);
+        assert!(m.contains("content/projects/erp/budget.csv:1:1"), "{m}");
+        assert!(m.contains("is a title above the header"), "{m}");
+    }
+    let site = Site::fixture("basic");
+    site.write("data/names.csv", "name\n张伟\n李娜\n");
+    site.build_ok();
+}
+
 /// `bac: 0x493E00` was read as 4,800,000 without a word, where the same in a YAML table
 /// cell is an error (the tenth malformed hunt).
 #[test]

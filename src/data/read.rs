@@ -67,6 +67,17 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         )));
     }
     let delimiter = delimiter_of(source);
+    if let Some(title) = title_line(source, delimiter) {
+        // Read as the header, it named one column and every row had too many fields.
+        return Err(Diagnostic::error(Problem::Data(t!(
+            "the first line (`{title}`) is a title above the header: the first line of a table names its columns",
+            title = title
+        )))
+        .at(Location::new(path, source, 0, source.lines().next().unwrap_or("").len()))
+        .with_help(t!(
+            "delete the line, so that the header comes first; if it gives the amounts' unit (thousands, ten thousands), write the amounts in the currency's own units"
+        )));
+    }
     if let Some(at) = unclosed_quote(source, delimiter) {
         return Err(Diagnostic::error(Problem::Data(t!(
             "this quote is never closed: the rest of the file would be read as one field"
@@ -276,6 +287,23 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
         rows,
         places,
     )])
+}
+
+/// The first line's one value when it is a title above the header (`单位：万元`, `2024
+/// 年预算表`, as a sheet's title row exports: perhaps with empty fields after it) and
+/// the next line holding anything names two columns or more.
+fn title_line(source: &str, delimiter: u8) -> Option<&str> {
+    let mut lines = source.lines().filter(|l| !l.trim().is_empty());
+    let fields = |line: &str| -> Vec<String> {
+        line.split(char::from(delimiter))
+            .map(|f| f.trim().trim_matches('"').trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect()
+    };
+    let first = lines.next()?;
+    let next = lines.next()?;
+    (fields(first).len() == 1 && fields(next).len() >= 2)
+        .then(|| first.trim().trim_end_matches(char::from(delimiter)).trim())
 }
 
 /// The length of the first line when it is the separator note Excel writes and reads

@@ -53,8 +53,7 @@ pub fn guess(bytes: &[u8]) -> Guess {
         [0xfe, 0xff, ..] => return Guess::Utf16Be,
         _ => {}
     }
-    let sample = &bytes[..bytes.len().min(SAMPLE)];
-    if let Some(g) = utf32_by_nuls(sample).or_else(|| utf16_by_nuls(sample)) {
+    if let Some(g) = wide_by_nuls(&bytes[..bytes.len().min(SAMPLE)]) {
         return g;
     }
     // Before GBK: `d\xe9but` is valid GB18030 too (a rare character), but Western
@@ -88,6 +87,12 @@ fn utf16_by_nuls(sample: &[u8]) -> Option<Guess> {
     } else {
         None
     }
+}
+
+/// UTF-32 or UTF-16 without a byte-order mark, told by where its NULs stand (UTF-32's
+/// pattern first: its NULs fall on both of UTF-16's positions).
+fn wide_by_nuls(sample: &[u8]) -> Option<Guess> {
+    utf32_by_nuls(sample).or_else(|| utf16_by_nuls(sample))
 }
 
 /// UTF-32 without a byte-order mark: every character's two high bytes are NULs (all
@@ -160,7 +165,7 @@ fn looks_western(bytes: &[u8]) -> bool {
 /// on the hot path.
 pub fn check_unmarked_wide(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
-    if sample.contains(&0) && (utf32_by_nuls(sample).or_else(|| utf16_by_nuls(sample))).is_some() {
+    if sample.contains(&0) && wide_by_nuls(sample).is_some() {
         let first_nul = sample.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(not_utf8(shown, bytes, first_nul));
     }

@@ -297,6 +297,13 @@ pub fn point_help(grouped: f64, read: f64) -> crate::messages::Text {
     )
 }
 
+/// Whether a number is written in hexadecimal, octal or binary (`0x10`, `-0o17`), as
+/// YAML reads it: a figure no one meant, from a slip or an export.
+pub fn in_another_base(written: &str) -> bool {
+    let digits = written.trim_start_matches(['-', '+']).to_ascii_lowercase();
+    ["0x", "0o", "0b"].iter().any(|p| digits.starts_with(p))
+}
+
 /// Why text that reads as a number is no figure: it is out of any range (`1e400`, which
 /// overflows to infinity) or it names no quantity at all (`NaN`, `inf`, `.nan`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,12 +53,7 @@ fn check_project(
                 "`bac` is out of range: `{value}` is larger than 10^15",
                 value = written
             ))
-        } else if ["0x", "0o", "0b"].iter().any(|p| {
-            written
-                .trim_start_matches(['-', '+'])
-                .to_ascii_lowercase()
-                .starts_with(p)
-        }) {
+        } else if crate::numbers::in_another_base(written) {
             // YAML reads `0x493E00` as 4,800,000: a figure no one meant, as in a table.
             Some(t!(
                 "`bac` is `{value}`, a number in another base, which YAML reads as {number}",

@@ -498,11 +498,7 @@ fn radix_prefixed(source: &str, offset: usize) -> Option<&str> {
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | ']' | '#'))
         .unwrap_or(rest.len());
     let written = &rest[..end];
-    let digits = written.trim_start_matches(['-', '+']).to_ascii_lowercase();
-    ["0x", "0o", "0b"]
-        .iter()
-        .any(|p| digits.starts_with(p))
-        .then_some(written)
+    crate::numbers::in_another_base(written).then_some(written)
 }
 
 /// How a non-finite number is named in messages (never Rust's `NaN` or `inf`).

@@ -1077,6 +1077,84 @@ fn hidden_sheets_are_not_read_as_tables() {
     assert!(m.contains("every sheet of the workbook is hidden"), "{m}");
 }
 
+/// A budget typed in 万元 under a number format that shows them so (480 under
+/// `0.0"万元"` reads `480.0万元` in Excel) was read as 480 yuan: every figure ten
+/// thousand times too small, shown as right. It is refused at the cell, naming the
+/// format and the whole amount; a format that divides a whole amount (`0!.0,"万"`) is
+/// read as the amount it holds.
+#[test]
+fn an_amount_shown_in_wan_by_its_number_format_is_refused() {
+    use common::xlsx::{workbook, V};
+    let row = |period: &str, pv: f64, format: &'static str| {
+        vec![
+            V::S(period.into()),
+            V::F(pv, format),
+            V::F(pv, format),
+            V::F(pv, format),
+        ]
+    };
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    let in_wan = [
+        sheet_header(),
+        row("2024-01", 480.0, "0.0\"万元\""),
+        row("2024-02", 320.0, "0.0\"万元\""),
+    ];
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("预算", false, &in_wan, &[])]),
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.xlsx"), "{m}");
+    assert!(m.contains("预算!B2"), "{m}");
+    assert!(m.contains("`0.0\"万元\"`"), "{m}");
+    assert!(m.contains("4,800,000"), "{m}");
+    assert!(m.contains("0!.0,\"万元\""), "{m}");
+    // Whole amounts under a format that divides them are read as they are.
+    let whole = [
+        sheet_header(),
+        row("2024-01", 4_800_000.0, "0!.0,\"万元\""),
+        row("2024-02", 3_200_000.0, "0!.0,\"万元\""),
+    ];
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("预算", false, &whole, &[])]),
+    );
+    site.build_ok();
+}
+
+/// Cells formatted as US dollars in a yuan project (`[$$-409]#,##0`) showed dollars in
+/// Excel and yuan on the page, with no word. It is a doubt on the project, at the cell.
+#[test]
+fn an_amount_shown_in_another_currency_by_its_number_format_is_warned() {
+    use common::xlsx::{workbook, V};
+    let row = |period: &str, pv: f64| {
+        let dollars = "[$$-409]#,##0.00";
+        vec![V::S(period.into()), V::F(pv, dollars), V::N(pv), V::N(pv)]
+    };
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    let rows = [
+        sheet_header(),
+        row("2024-01", 1000.0),
+        row("2024-02", 1000.0),
+    ];
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[("Budget", false, &rows, &[])]),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("[$$-409]#,##0.00"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(told[0].contains("Budget!B2"), "{}", told[0]);
+    assert!(told[0].contains("CNY"), "{}", told[0]);
+    assert!(told[0].contains("1 more such cells"), "{}", told[0]);
+}
+
 /// A hidden row was counted in the figures though no one saw it (the fifth malformed
 /// hunt: a month not yet closed, hidden, added 410,000 to AC). It is refused, named.
 #[test]

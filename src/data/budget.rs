@@ -39,6 +39,14 @@ fn sums_the_rest(t: &Table, r: usize, col: usize) -> bool {
     others.len() >= 2 && total != 0.0 && (total - sum).abs() <= total.abs() * 1e-9
 }
 
+/// The columns of `table` holding amounts (pv, ev, ac), those it has.
+pub fn amount_columns(table: &Table) -> Vec<usize> {
+    ["pv", "ev", "ac"]
+        .iter()
+        .filter_map(|n| table.column(n))
+        .collect()
+}
+
 /// The names of a column giving the unit of a table's amounts, trimmed and lowercased.
 const UNIT_COLUMNS: &[&str] = &[
     "单位",
@@ -93,11 +101,45 @@ fn in_a_multiple(t: &Table) -> Option<Diagnostic> {
     ))
 }
 
+/// An amount cell of a workbook whose number format shows it in a multiple of the
+/// currency (480 under `0.0"万元"` reads `480.0万元`): its author means 4,800,000, pmo
+/// would read 480. Told at the first such cell.
+fn shown_in_a_multiple(t: &Table) -> Option<Diagnostic> {
+    let columns = amount_columns(t);
+    let (row, col, code, unit, factor) = t.formats.iter().find_map(|(row, col, shown)| {
+        let (unit, factor) = shown.multiple?;
+        columns
+            .contains(col)
+            .then_some((*row, *col, &shown.code, unit, factor))
+    })?;
+    let value = t.number(row, col).ok().flatten()?;
+    let whole = crate::numbers::format_amount(value * f64::from(factor));
+    let dividing = match factor {
+        1_000 => format!("#,##0,\"{unit}\""),
+        10_000 => format!("0!.0,\"{unit}\""),
+        1_000_000 => format!("#,##0.0,,\"{unit}\""),
+        _ => format!("0!.00,,\"{unit}\""),
+    };
+    Some(t.bad_cell(
+        row,
+        col,
+        t!("the amount in the currency's own units (CNY, USD …)"),
+        t!(
+            "the cell's number format `{format}` shows it in {unit}, so the amount meant is {whole}, but pmo reads the {value} the cell holds: enter whole amounts in this column ({whole} here); the format `{dividing}` still shows them in {unit}",
+            format = code,
+            unit = unit,
+            whole = whole,
+            value = crate::data::table::format_number(value),
+            dividing = dividing
+        ),
+    ))
+}
+
 /// The budget's rows, in the table's order, with per-period amounts whatever `basis`
 /// the table is written in.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols = super::columns::require("budget", t, &["period", "pv"]).map_err(|d| vec![d])?;
-    if let Some(d) = in_a_multiple(t) {
+    if let Some(d) = in_a_multiple(t).or_else(|| shown_in_a_multiple(t)) {
         return Err(vec![d]);
     }
     // Earned value and actual cost may be left out of a plan-only budget.

@@ -162,7 +162,11 @@ fn hidden_in(xml: &str) -> Hidden {
 
 /// Calls `f` with every element named one of `locals` (open or empty) of `xml`; stops
 /// at the first XML error, having seen what came before it.
-fn each_element(xml: &str, locals: &[&str], mut f: impl FnMut(&quick_xml::events::BytesStart)) {
+pub(super) fn each_element(
+    xml: &str,
+    locals: &[&str],
+    mut f: impl FnMut(&quick_xml::events::BytesStart),
+) {
     let mut reader = Reader::from_str(xml);
     loop {
         match reader.read_event() {

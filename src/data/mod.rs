@@ -3,13 +3,14 @@
 //! The three project tables are also read into typed rows with cell-level errors.
 
 mod budget;
-pub use budget::unit_cells;
+pub use budget::{amount_columns, unit_cells};
 pub mod columns;
 mod damaged;
 mod decimals;
 pub(crate) mod hidden;
 mod json_places;
 mod lookalike;
+pub(crate) mod number_formats;
 pub mod read;
 mod records;
 pub mod table;

@@ -265,6 +265,7 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
                 rows: sheet.rows,
                 places: sheet.places,
                 renamed: Vec::new(),
+                formats: Vec::new(),
             })
             .collect());
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::number_formats::Shown;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
@@ -88,6 +89,10 @@ pub struct Table {
     /// them (`挣值` for `ev`): messages name the column the author wrote, and a unit in
     /// it (`计划值（美元）`) is checked against the project's currency.
     pub renamed: Vec<(usize, String)>,
+    /// The number cells (row, column) of a workbook whose number format names a unit
+    /// (`0.0"万元"`, `[$$-409]#,##0`): what the author sees beside the value is part of
+    /// what it means.
+    pub formats: Vec<(usize, usize, Shown)>,
 }
 
 impl Table {
@@ -109,6 +114,7 @@ impl Table {
             rows,
             places,
             renamed: Vec::new(),
+            formats: Vec::new(),
         }
     }
 
@@ -491,6 +497,11 @@ impl Table {
         };
         self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
             .with_help(help)
+    }
+
+    /// A warning of `message` at the cell, as the sanity checks tell a doubt.
+    pub fn warning_at(&self, row: usize, col: usize, message: Text) -> Diagnostic {
+        self.at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
     }
 
     /// `d` placed at the cell: at its line and column in a text file, by its sheet

@@ -46,6 +46,7 @@ fn table(name: &str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
         rows,
         places: Vec::new(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     }
 }
 

@@ -195,6 +195,7 @@ fn below_header(raw: &Table, header: &Header) -> Table {
         rows: raw.rows.get(first..).unwrap_or(&[]).to_vec(),
         places: raw.places.get(first..).unwrap_or(&[]).to_vec(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum V {
     N(f64),
     /// A number formatted as a date (what Excel stores for a typed date).
     D(f64),
+    /// A number shown with a custom number format (`0.0"万元"`).
+    F(f64, &'static str),
     /// First in a row: the row is hidden (`<row hidden="1">`); it holds no cell itself.
     Hidden,
 }
@@ -30,7 +32,23 @@ pub fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
 /// One sheet of [`workbook`]: its name, whether it is hidden, its rows and merged ranges.
 pub type Sheet<'a> = (&'a str, bool, &'a [Vec<V>], &'a [&'a str]);
 
-fn sheet_xml(rows: &[Vec<V>], merged: &[&str]) -> String {
+/// The custom number formats the sheets' cells use, in order of first use: the first is
+/// style 2 (after General and the date style), with format id 164, as Excel numbers them.
+fn custom_formats(sheets: &[Sheet]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (_, _, rows, _) in sheets {
+        for value in rows.iter().flatten() {
+            if let V::F(_, code) = value {
+                if !out.contains(code) {
+                    out.push(*code);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sheet_xml(rows: &[Vec<V>], merged: &[&str], formats: &[&str]) -> String {
     let mut data = String::new();
     for (r, row) in rows.iter().enumerate() {
         if row.is_empty() {
@@ -53,6 +71,10 @@ fn sheet_xml(rows: &[Vec<V>], merged: &[&str]) -> String {
                 )),
                 V::N(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
                 V::D(n) => data.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>")),
+                V::F(n, code) => {
+                    let style = 2 + formats.iter().position(|f| f == code).unwrap_or(0);
+                    data.push_str(&format!("<c r=\"{at}\" s=\"{style}\"><v>{n}</v></c>"))
+                }
                 V::Hidden => {}
             }
         }
@@ -91,17 +113,32 @@ pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
     let rels: String = (1..=n)
         .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"))
         .collect();
+    let formats = custom_formats(sheets);
+    let num_fmts: String = formats
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            format!(
+                "<numFmt numFmtId=\"{}\" formatCode=\"{}\"/>",
+                164 + i,
+                xml_text(code)
+            )
+        })
+        .collect();
+    let xfs: String = (0..formats.len())
+        .map(|i| format!("<xf numFmtId=\"{}\" applyNumberFormat=\"1\"/>", 164 + i))
+        .collect();
     let mut parts = vec![
         ("[Content_Types].xml".to_string(), format!("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/>{overrides}<Override PartName=\"/xl/styles.xml\" ContentType=\"{ct}.styles+xml\"/></Types>")),
         ("_rels/.rels".to_string(), format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
         ("xl/workbook.xml".to_string(), format!("<?xml version=\"1.0\"?><workbook xmlns=\"{main}\" xmlns:r=\"{rel}\"><sheets>{listed}</sheets></workbook>")),
         ("xl/_rels/workbook.xml.rels".to_string(), format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}<Relationship Id=\"rIdS\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>")),
-        ("xl/styles.xml".to_string(), format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>")),
+        ("xl/styles.xml".to_string(), format!("<?xml version=\"1.0\"?><styleSheet xmlns=\"{main}\"><numFmts count=\"{}\">{num_fmts}</numFmts><cellXfs count=\"{}\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>{xfs}</cellXfs></styleSheet>", formats.len(), formats.len() + 2)),
     ];
     for (i, (_, _, rows, merged)) in sheets.iter().enumerate() {
         parts.push((
             format!("xl/worksheets/sheet{}.xml", i + 1),
-            sheet_xml(rows, merged),
+            sheet_xml(rows, merged, &formats),
         ));
     }
     let mut out = std::io::Cursor::new(Vec::new());

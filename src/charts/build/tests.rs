@@ -20,6 +20,7 @@ fn lessons() -> Table {
         ],
         places: Vec::new(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     }
 }
 
@@ -54,6 +55,7 @@ fn a_long_table_split_into_series_shares_each_x_across_series() {
         ],
         places: Vec::new(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     };
     let (stacked, _) = chart(
             &spec("type = \"stacked-bar\"\ndata = \"opened\"\nx = \"month\"\ny = \"opened\"\nseries = \"team\"\n"),
@@ -94,6 +96,7 @@ fn a_table_block_shows_percent_complete_as_a_percentage() {
         rows: vec![vec![t("ERP 升级"), Cell::Number(0.784), Cell::Number(0.9)]],
         places: Vec::new(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     };
     let BlockSpec::Table(block) = parse(false, "data = \"portfolio\"\n").unwrap() else {
         panic!()
@@ -115,6 +118,7 @@ fn a_scatter_table_has_a_row_per_point_with_its_label_and_rounded_numbers() {
         ],
         places: Vec::new(),
         renamed: Vec::new(),
+        formats: Vec::new(),
     };
     let (_, data) = chart(
             &spec("type = \"scatter\"\ndata = \"portfolio\"\nx = \"cpi\"\ny = \"spi\"\nlabel = \"title\"\nx_label = \"CPI\"\ny_label = \"SPI\"\n"),

@@ -4,6 +4,7 @@
 //! is no workbook or would inflate past the limits.
 
 use super::*;
+use crate::data::number_formats::Shown;
 
 fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
@@ -96,6 +97,8 @@ pub(super) struct Sheet {
     pub(super) name: String,
     pub(super) rows: Vec<Vec<Cell>>,
     pub(super) places: Vec<Vec<Place>>,
+    /// (row in `rows`, column, what its number format shows), as in [`Table::formats`].
+    pub(super) formats: Vec<(usize, usize, Shown)>,
 }
 
 /// With `refuse_merged`, a range merged over rows and holding a value is an error (see
@@ -119,8 +122,11 @@ pub(super) fn read_sheets(
     if extension.as_deref() == Some("ods") {
         workbook_limits::check_ods_area(full, shown, workbook_limits::MAX_SHEET_CELLS)?;
     }
-    let hidden = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
-        crate::data::hidden::hidden(full)
+    let (hidden, shown_units) = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
+        (
+            crate::data::hidden::hidden(full),
+            crate::data::number_formats::shown_units(full),
+        )
     } else {
         Default::default()
     };
@@ -170,7 +176,9 @@ pub(super) fn read_sheets(
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
+        let mut formats = Vec::new();
         let hidden_here = hidden.get(&sheet);
+        let shown_here = shown_units.get(&sheet);
         for (r, row) in range.rows().enumerate() {
             let cells: Vec<Cell> = row.iter().map(sheet_cell).collect();
             if cells.iter().all(|c| *c == Cell::Empty) {
@@ -187,6 +195,14 @@ pub(super) fn read_sheets(
                     return Err(hidden_column(shown, &sheet, at, left + c as u32));
                 }
             }
+            if let Some(shown) = shown_here {
+                for (c, cell) in cells.iter().enumerate() {
+                    let format = shown.get(&(at, left + c as u32));
+                    if let (Cell::Number(_), Some(format)) = (cell, format) {
+                        formats.push((rows.len(), c, format.clone()));
+                    }
+                }
+            }
             places.push(
                 (0..cells.len())
                     .map(|c| Place::Sheet {
@@ -201,6 +217,7 @@ pub(super) fn read_sheets(
             name: sheet,
             rows,
             places,
+            formats,
         });
     }
     Ok(sheets)
@@ -382,6 +399,12 @@ pub(super) fn read_workbook(
             rows,
             places: places.collect(),
             renamed: Vec::new(),
+            // The header is not among the rows.
+            formats: sheet
+                .formats
+                .into_iter()
+                .filter_map(|(row, col, shown)| Some((row.checked_sub(1)?, col, shown)))
+                .collect(),
         });
     }
     if tables.is_empty() {

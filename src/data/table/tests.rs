@@ -93,6 +93,7 @@ fn one_row(name: &str, columns: [&str; 2], cells: [&str; 2]) -> Table {
         rows: vec![cells.iter().map(|c| Cell::Text(c.to_string())).collect()],
         places: vec![],
         renamed: Vec::new(),
+        formats: Vec::new(),
     }
 }
 
@@ -186,6 +187,7 @@ fn column_types_are_inferred() {
         ],
         places: vec![],
         renamed: Vec::new(),
+        formats: Vec::new(),
     };
     assert_eq!(table.column_type(0), ColumnType::Month);
     assert_eq!(table.column_type(1), ColumnType::Number);
@@ -212,6 +214,7 @@ fn sheet_errors_name_the_cell() {
             },
         ]],
         renamed: Vec::new(),
+        formats: Vec::new(),
     };
     let e = table.number(0, 1).unwrap_err().to_string();
     assert!(

@@ -56,7 +56,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
             );
             out.push(
                 table
-                    .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                    .warning_at(row, col, message)
                     .with_help(t!(
                         "convert such amounts into {currency} and write them without a sign, or correct the project's `currency`",
                         currency = currency
@@ -66,6 +66,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
     }
     out.extend(currency.and_then(|currency| header_in_other_currency(table, currency)));
     out.extend(currency.and_then(|currency| unit_column_in_other_currency(table, currency)));
+    out.extend(currency.and_then(|currency| format_in_other_currency(table, currency)));
     out.extend(points_for_thousands(table));
     let rounded: Vec<&(usize, usize, &str)> = cells
         .iter()
@@ -79,7 +80,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
         );
         out.push(
             table
-                .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                .warning_at(row, col, message)
                 .with_help(t!(
                     "write the whole amount: in the spreadsheet, format the column as a number without decimals before saving it as CSV"
                 )),
@@ -91,7 +92,7 @@ pub(super) fn doubts(table: &Table, currency: Option<&str>) -> Vec<Diagnostic> {
 /// The amount cells (row, column) whose point probably separates thousands (see
 /// [`crate::numbers::points_for_thousands`]), in column order.
 pub(super) fn dotted_cells(table: &Table) -> Vec<(usize, usize)> {
-    let columns: Vec<usize> = AMOUNTS.iter().filter_map(|n| table.column(n)).collect();
+    let columns = crate::data::amount_columns(table);
     let written: Vec<Vec<Written>> = columns
         .iter()
         .map(|&col| {
@@ -123,7 +124,7 @@ fn points_for_thousands(table: &Table) -> Option<Diagnostic> {
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+            .warning_at(row, col, message)
             .with_help(crate::numbers::point_help(grouped, read)),
     )
 }
@@ -171,7 +172,7 @@ fn unit_column_in_other_currency(table: &Table, currency: &str) -> Option<Diagno
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+            .warning_at(row, col, message)
             .with_help(t!(
                 "convert the amounts into {currency} and write {currency} in this column, or correct the project's `currency` (a project's amounts are all in one currency)",
                 currency = currency
@@ -179,12 +180,47 @@ fn unit_column_in_other_currency(table: &Table, currency: &str) -> Option<Diagno
     )
 }
 
-/// Whether a currency a table names (`$` for any dollar) can be the project's.
+/// An amount cell of a workbook whose number format shows another currency than the
+/// project's (`[$$-409]#,##0` in a CNY project): the author sees dollars, the page
+/// shows yuan.
+fn format_in_other_currency(table: &Table, currency: &str) -> Option<Diagnostic> {
+    let columns = crate::data::amount_columns(table);
+    let foreign: Vec<_> = table
+        .formats
+        .iter()
+        .filter(|(_, col, _)| columns.contains(col))
+        .filter_map(|(row, col, shown)| {
+            let named = shown.currency.as_deref()?;
+            (!fits(named, currency)).then_some((*row, *col, shown, named))
+        })
+        .collect();
+    let &(row, col, shown, named) = foreign.first()?;
+    let message = t!(
+        "the cell's number format `{format}` shows its amount in {named}, but this project's amounts are in {currency}: it is read as {currency} all the same{more}",
+        format = &shown.code,
+        named = named,
+        currency = currency,
+        more = more(foreign.len())
+    );
+    Some(
+        table
+            .warning_at(row, col, message)
+            .with_help(t!(
+                "convert the amounts into {currency} and give the cells a {currency} number format, or correct the project's `currency`",
+                currency = currency
+            )),
+    )
+}
+
+/// Whether a currency a table names (a sign such as `$` for any of its currencies) can
+/// be the project's.
 fn fits(named: &str, currency: &str) -> bool {
-    if named == "$" {
-        foreign_sign("$", currency).is_none()
-    } else {
-        named == currency
+    let mut chars = named.chars();
+    match (chars.next(), chars.next()) {
+        (Some(sign), None) if SIGNS.iter().any(|(s, _)| *s == sign) => {
+            foreign_sign(named, currency).is_none()
+        }
+        _ => named == currency,
     }
 }
 

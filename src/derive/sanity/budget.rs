@@ -80,7 +80,7 @@ pub(super) fn falling_totals(table: &Table, totals: &[Total]) -> Vec<Diagnostic>
         );
         out.push(
             table
-                .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+                .warning_at(t.row.row, col, message)
                 .with_help(t!("a negative amount is a correction: check its sign, and that the table holds each period's own amounts (running totals need `basis: cumulative`)")),
         );
     }
@@ -149,7 +149,7 @@ pub(super) fn reported_unevenly(table: &Table, totals: &[Total]) -> Option<Diagn
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), empty.row.row, col)
+            .warning_at(empty.row.row, col, message)
             .with_help(t!("fill in the later months' {behind}, or leave out the other column's amounts until it is known", behind = behind)),
     )
 }
@@ -212,7 +212,7 @@ pub(super) fn column_in_other_unit(table: &Table, totals: &[Total]) -> Vec<Diagn
         );
         out.push(
             table
-                .at_cell(Diagnostic::warning(Problem::Content(message)), reported[0].0.row, col)
+                .warning_at(reported[0].0.row, col, message)
                 .with_help(t!("write PV, EV and AC in the same unit, the project's currency: not thousands or 万 in one column, and not shares such as 0.78 or 78% (EV is the budgeted cost of the work done, an amount)")),
         );
     }
@@ -276,11 +276,7 @@ pub(super) fn out_of_scale(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
             Some(grouped) => crate::numbers::point_help(grouped, a),
             None => t!("write every amount of the table in the same unit, the project's currency (not thousands or ten-thousands); if the amount is right, this warning can be ignored"),
         };
-        out.push(
-            table
-                .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, col)
-                .with_help(help),
-        );
+        out.push(table.warning_at(row.row, col, message).with_help(help));
     }
     out
 }
@@ -434,7 +430,7 @@ pub(super) fn ev_far_ahead_of_pv(table: &Table, totals: &[Total]) -> Option<Diag
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), t.row.row, col)
+            .warning_at(t.row.row, col, message)
             .with_help(t!("check the ev and pv values of this and earlier periods (a value in the wrong column or unit?)")),
     )
 }
@@ -460,7 +456,7 @@ pub(super) fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
                     after = &after.period
                 );
                 table
-                    .at_cell(Diagnostic::warning(Problem::Content(message)), after.row, col)
+                    .warning_at(after.row, col, message)
                     .with_help(t!("add a row for each missing month, with 0 where nothing was planned, earned or spent"))
             })
         })
@@ -490,7 +486,7 @@ pub(super) fn reported_ahead(table: &Table, totals: &[Total], as_of: Date) -> Op
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), first.row.row, col)
+            .warning_at(first.row.row, col, message)
             .with_help(t!("leave ev and ac empty for months to come (plans go in pv), check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
     )
 }

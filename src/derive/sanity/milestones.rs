@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::content::schema::Date;
 use crate::data::{Milestone, Table};
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::Diagnostic;
 use crate::t;
 
 /// Milestones planned (baseline) after the project's `finish`: a plan that cannot hold,
@@ -29,7 +29,7 @@ pub(super) fn after_finish(
                 finish = finish.iso()
             );
             table
-                .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                .warning_at(m.row, col, message)
                 .with_help(t!(
                     "correct the baseline date, or the project's `finish` in its index.md if the plan was re-baselined"
                 ))
@@ -54,13 +54,9 @@ pub(super) fn names_used_twice(table: &Table, milestones: &[Milestone]) -> Vec<D
                     name = m.name.trim(),
                     place = table.place_name(row, col)
                 );
-                out.push(
-                    table
-                        .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
-                        .with_help(t!(
-                            "give each milestone its own name, or delete the row left from an earlier plan"
-                        )),
-                );
+                out.push(table.warning_at(m.row, col, message).with_help(t!(
+                    "give each milestone its own name, or delete the row left from an earlier plan"
+                )));
             }
             None => {
                 first.insert(key, m.row);
@@ -120,7 +116,7 @@ pub(super) fn dated_long_ago(table: &Table, milestones: &[Milestone]) -> Vec<Dia
             };
             out.push(
                 table
-                    .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
+                    .warning_at(m.row, col, message)
                     .with_help(t!("write the milestone's {field} date as YYYY-MM-DD, or leave the cell empty if it has none (a forecast or actual date may be empty; a baseline is the day the milestone was planned for)", field = field)),
             );
         }
@@ -160,14 +156,10 @@ pub(super) fn dated_before_start(
                     start = start.iso()
                 )
             };
-            out.push(
-                table
-                    .at_cell(Diagnostic::warning(Problem::Content(message)), m.row, col)
-                    .with_help(t!(
-                        "correct the {field} date, or the project's `start` in its index.md",
-                        field = field
-                    )),
-            );
+            out.push(table.warning_at(m.row, col, message).with_help(t!(
+                "correct the {field} date, or the project's `start` in its index.md",
+                field = field
+            )));
         }
     }
     out
@@ -195,7 +187,7 @@ pub(super) fn reached_after_as_of(
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), first.row, col)
+            .warning_at(first.row, col, message)
             .with_help(t!("an actual date is the day the milestone was reached: put a day still to come in `forecast`, check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
     )
 }

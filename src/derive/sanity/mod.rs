@@ -238,7 +238,7 @@ fn stopped_reporting(
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), row.row, table.column("period")?)
+            .warning_at(row.row, table.column("period")?, message)
             .with_help(t!("add the months since to the table; if the project is paused or over, set `status: on-hold` or `closed` in its index.md (the months allowed are `data_stale_months` under [hygiene] in site.toml)")),
     )
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::data::Table;
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::Diagnostic;
 use crate::t;
 
 /// A risks table's doubtful rows: a status one or two typos from `closed` (it counts as
@@ -89,7 +89,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                 );
                 out.push(
                     table
-                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .warning_at(row, col, message)
                         .with_help(t!(
                             "did you mean `{meant}`? Only closed closes a risk; any other status keeps it in the exposure figures",
                             meant = meant
@@ -104,7 +104,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                 );
                 out.push(
                     table
-                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .warning_at(row, col, message)
                         .with_help(t!(
                             "write closed for a risk that is over; open, in-progress, mitigated or monitoring keep it in the exposure figures"
                         )),
@@ -128,7 +128,7 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
                 );
                 out.push(
                     table
-                        .at_cell(Diagnostic::warning(Problem::Content(message)), row, col)
+                        .warning_at(row, col, message)
                         .with_help(t!("give each risk of the project its own id")),
                 );
             } else {

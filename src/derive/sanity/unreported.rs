@@ -1,7 +1,7 @@
 //! Months not yet reported, written as zeros (see [`crate::derive::unreported_zeros`]).
 
 use crate::data::{BudgetRow, Table};
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::Diagnostic;
 use crate::t;
 
 /// The last months' EV and AC written 0 while the plan goes on, taken for months not
@@ -22,7 +22,7 @@ pub(super) fn zeros_not_reported(table: &Table, rows: &[BudgetRow]) -> Option<Di
     );
     Some(
         table
-            .at_cell(Diagnostic::warning(Problem::Content(message)), first.row, col)
+            .warning_at(first.row, col, message)
             .with_help(t!("leave ev and ac empty for months not yet known, rather than 0: a formula or an export that writes 0 makes them look reported")),
     )
 }

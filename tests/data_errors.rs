@@ -1632,6 +1632,38 @@ fn a_project_or_milestone_day_in_no_years_of_a_portal_is_told() {
     );
 }
 
+/// A forecast of 2042 for a milestone planned in 2024 (two digits swapped) was shown as
+/// a slip of 6,500 days with no word: any forecast or actual more than five years from
+/// its baseline is doubted, with the year likely meant; a slip of a year is not.
+#[test]
+fn a_milestone_date_years_off_its_baseline_is_told() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n上线,2024-06-30,2042-07-15,\n验收,2024-09-30,2025-10-31,\n",
+    );
+    let report = site.build_ok();
+    let told: Vec<String> = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("years after its baseline"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert!(told[0].contains("milestones.csv:3:15"), "{}", told[0]);
+    assert!(
+        told[0].contains("the forecast of milestone `上线` is 2042-07-15, 18 years after its baseline (2024-06-30)"),
+        "{}",
+        told[0]
+    );
+    assert!(told[0].contains("a slip of 6,589 days"), "{}", told[0]);
+    assert!(
+        told[0].contains("if 2024 was meant, write 2024-07-15"),
+        "{}",
+        told[0]
+    );
+}
+
 /// A table saved as UTF-16 or UTF-32, or left empty, was told at its file with no line
 /// or column (`--format json` gave `"line": null`), where every other error has one (the
 /// tenth malformed hunt): the whole file is at fault from its first character, so it is

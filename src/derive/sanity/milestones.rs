@@ -191,3 +191,73 @@ pub(super) fn reached_after_as_of(
             .with_help(t!("an actual date is the day the milestone was reached: put a day still to come in `forecast`, check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
     )
 }
+
+/// A slip from the baseline beyond which a date is doubted: five years. Projects of a
+/// portal do slip by a year or two; a forecast of 2042 for a milestone planned in 2024
+/// is a year typed wrong, and counted it added 6,500 days to the slip chart with no word.
+const DOUBTED_SLIP_DAYS: i64 = 5 * 365 + 1;
+
+/// Forecast and actual dates more than five years from their milestone's baseline, late
+/// or early: one of the two years is most likely typed wrong. A date before the
+/// project's `start` is told by [`dated_before_start`] instead.
+pub(super) fn far_from_baseline(
+    table: &Table,
+    milestones: &[Milestone],
+    start: Option<Date>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in milestones.iter().filter(|m| !long_ago(m.baseline)) {
+        for (field, date) in dates(m).into_iter().skip(1) {
+            let Some(date) = date.filter(|d| !long_ago(*d) && start.is_none_or(|s| *d >= s)) else {
+                continue;
+            };
+            let Some(days) = m
+                .baseline
+                .0
+                .until(date.0)
+                .ok()
+                .map(|s| i64::from(s.get_days()))
+            else {
+                continue;
+            };
+            let Some(col) = table
+                .column(field)
+                .filter(|_| days.abs() > DOUBTED_SLIP_DAYS)
+            else {
+                continue;
+            };
+            let years = days.abs() / 365;
+            let message = if days > 0 {
+                t!(
+                    "the {field} of milestone `{name}` is {date}, {years} years after its baseline ({baseline}): most likely a year typed wrong, yet the slip chart and the late milestones count a slip of {days} days",
+                    field = field,
+                    name = &m.name,
+                    date = date.iso(),
+                    years = years,
+                    baseline = m.baseline.iso(),
+                    days = crate::numbers::format_amount(days as f64)
+                )
+            } else {
+                t!(
+                    "the {field} of milestone `{name}` is {date}, {years} years before its baseline ({baseline}): one of the two years is most likely typed wrong",
+                    field = field,
+                    name = &m.name,
+                    date = date.iso(),
+                    years = years,
+                    baseline = m.baseline.iso()
+                )
+            };
+            let near = m.baseline.year().saturating_sub(1)..=m.baseline.year().saturating_add(5);
+            let help = match crate::date::likely_year(date.year(), near) {
+                Some(year) => t!(
+                    "check the year: if {year} was meant, write {date}; a milestone really this far off its plan wants a new baseline",
+                    year = year,
+                    date = format!("{year:04}{}", &date.iso()[4..])
+                ),
+                None => t!("check the years of both dates; a milestone really this far off its plan wants a new baseline"),
+            };
+            out.push(table.warning_at(m.row, col, message).with_help(help));
+        }
+    }
+    out
+}

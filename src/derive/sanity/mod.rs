@@ -375,6 +375,11 @@ fn milestone_warnings(p: &Project) -> Vec<Diagnostic> {
         out.extend(milestones::names_used_twice(table, milestones));
         out.extend(milestones::reached_after_as_of(table, milestones, p.as_of));
         out.extend(milestones::dated_long_ago(table, milestones));
+        out.extend(milestones::far_from_baseline(
+            table,
+            milestones,
+            p.info.start,
+        ));
     }
     if let (Some((table, milestones)), Some(start)) = (p.milestones, p.info.start) {
         out.extend(milestones::dated_before_start(table, milestones, start));

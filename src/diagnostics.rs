@@ -194,6 +194,10 @@ pub struct Diagnostic {
     /// an unreadable file) keep only the path.
     pub path: Option<PathBuf>,
     pub location: Option<Box<Location>>,
+    /// A workbook's cell as (row, column), 1-based: a sheet has no lines, but its rows
+    /// and columns stand where a text file's lines and columns do, so tools reading
+    /// `path:line:col` (or JSON's `line` and `column`) find the cell.
+    pub cell: Option<(u32, u32)>,
     pub help: Option<Box<Text>>,
 }
 
@@ -227,6 +231,7 @@ impl Diagnostic {
             problem,
             path: None,
             location: None,
+            cell: None,
             help: None,
         }
     }
@@ -240,6 +245,13 @@ impl Diagnostic {
 
     pub fn in_file(mut self, path: &Path) -> Self {
         self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// Placed at the zero-based `row` and `col` of a workbook's sheet (the message names
+    /// the sheet and cell, `预算!B7`).
+    pub fn at_sheet_cell(mut self, row: u32, col: u32) -> Self {
+        self.cell = Some((row.saturating_add(1), col.saturating_add(1)));
         self
     }
 
@@ -265,7 +277,10 @@ impl Diagnostic {
                 let (line, col) = loc.line_col();
                 Some(format!("{}:{line}:{col}", shown(&loc.path)))
             }
-            (None, Some(path)) => Some(shown(path)),
+            (None, Some(path)) => Some(match self.cell {
+                Some((row, col)) => format!("{}:{row}:{col}", shown(path)),
+                None => shown(path),
+            }),
             (None, None) => None,
         }
     }
@@ -296,7 +311,13 @@ impl Diagnostic {
                     serde_json::json!({ "line": end_line, "column": end_column }),
                 )
             }
-            None => (serde_json::Value::Null, serde_json::Value::Null),
+            None => match self.cell {
+                Some((row, col)) => (
+                    serde_json::json!({ "line": row, "column": col }),
+                    serde_json::json!({ "line": row, "column": col + 1 }),
+                ),
+                None => (serde_json::Value::Null, serde_json::Value::Null),
+            },
         };
         serde_json::json!({
             "severity": match self.severity {
@@ -368,6 +389,7 @@ impl Diagnostics {
                     d.severity,
                     d.path.clone(),
                     d.location.as_ref().map(|l| l.offset),
+                    d.cell,
                 )
             };
             key(a).cmp(&key(b)).then_with(|| {

@@ -593,7 +593,7 @@ fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
     site.write(FILE, &past_the_text);
     let m = site.build_err();
     assert!(
-        m.contains(&format!("{FILE}: invalid data: Sheet1!A3: the cell's text is missing: it points at entry 5 of the workbook's shared text, which holds 1")),
+        m.contains(&format!("{FILE}:3:1: invalid data: Sheet1!A3: the cell's text is missing: it points at entry 5 of the workbook's shared text, which holds 1")),
         "{m}"
     );
     assert!(
@@ -1110,6 +1110,23 @@ fn an_amount_shown_in_wan_by_its_number_format_is_refused() {
     assert!(m.contains("`0.0\"万元\"`"), "{m}");
     assert!(m.contains("4,800,000"), "{m}");
     assert!(m.contains("0!.0,\"万元\""), "{m}");
+    // A sheet's rows and columns stand for lines and columns, in text and JSON alike
+    // (`line: null` before).
+    assert!(m.contains("budget.xlsx:2:2:"), "{m}");
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo(&["--root", root, "check", "--format", "json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let bad: serde_json::Value = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(bad["file"], "content/projects/erp/budget.xlsx", "{bad}");
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_u64()),
+        (Some(2), Some(2)),
+        "{bad}"
+    );
     // Whole amounts under a format that divides them are read as they are.
     let whole = [
         sheet_header(),

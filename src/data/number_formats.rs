@@ -14,6 +14,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::hidden::{archive, attribute, each_element, part, sheet_paths};
+use super::table::cell_at;
 use crate::units::Unit;
 
 /// What a cell's number format writes beside its number.
@@ -108,7 +109,7 @@ fn styled_cells(xml: &str, by_style: &HashMap<u32, Shown>) -> HashMap<(u32, u32)
             col = 0;
             return;
         }
-        let at = attribute(e, "r").and_then(|r| parse_ref(&r));
+        let at = attribute(e, "r").and_then(|r| cell_at(&r));
         let (r, c) = at.unwrap_or((row, col));
         col = c.saturating_add(1);
         let style = attribute(e, "s").and_then(|s| s.trim().parse::<u32>().ok());
@@ -117,22 +118,6 @@ fn styled_cells(xml: &str, by_style: &HashMap<u32, Shown>) -> HashMap<(u32, u32)
         }
     });
     out
-}
-
-/// `B7` as 0-based (row 6, column 1).
-fn parse_ref(cell: &str) -> Option<(u32, u32)> {
-    let cell = cell.trim();
-    let digits = cell.find(|c: char| c.is_ascii_digit())?;
-    let (letters, number) = cell.split_at(digits);
-    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let col = letters.chars().try_fold(0u32, |n, c| {
-        n.checked_mul(26)?
-            .checked_add(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
-    })?;
-    let row: u32 = number.parse().ok()?;
-    Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
 /// What a custom number format shows beside its number, when it names a unit; `None`
@@ -363,13 +348,5 @@ mod tests {
         let mut at: Vec<_> = cells.keys().copied().collect();
         at.sort();
         assert_eq!(at, [(1, 1), (2, 2)]);
-    }
-
-    #[test]
-    fn cell_references_are_read_to_zero_based() {
-        assert_eq!(parse_ref("B7"), Some((6, 1)));
-        assert_eq!(parse_ref("AA1"), Some((0, 26)));
-        assert_eq!(parse_ref("7"), None);
-        assert_eq!(parse_ref("B0"), None);
     }
 }

@@ -517,8 +517,8 @@ impl Table {
                 found.len().max(1),
             )),
             (Some(Place::Sheet { sheet, cell }), _) => {
-                prefixed(d, crate::messages::verbatim(format!("{sheet}!{cell}")))
-                    .in_file(&self.path)
+                let d = prefixed(d, crate::messages::verbatim(format!("{sheet}!{cell}")));
+                at_sheet_ref(d.in_file(&self.path), cell)
             }
             _ => prefixed(d, t!("row {row}", row = row + 1)).in_file(&self.path),
         }
@@ -548,6 +548,15 @@ impl Table {
     }
 }
 
+/// `d` placed at a workbook's cell named as its editor names it (`B7`); left as it is
+/// for a name that is no cell's.
+pub fn at_sheet_ref(d: Diagnostic, cell: &str) -> Diagnostic {
+    match cell_at(cell) {
+        Some((row, col)) => d.at_sheet_cell(row, col),
+        None => d,
+    }
+}
+
 /// `d` with its data message led by where it is (`Sheet1!C7: …`).
 fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
     if let Problem::Data(message) | Problem::Content(message) = &mut d.problem {
@@ -557,7 +566,7 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
 }
 
 mod cell_text;
-pub use cell_text::{cell_ref, is_month, parse_number, percent};
+pub use cell_text::{cell_at, cell_ref, is_month, parse_number, percent};
 use cell_text::{
     comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word, is_date_shaped,
     is_no_value_mark, letters_for_digits, month_help, other_minus, spreadsheet_error,

@@ -68,7 +68,10 @@ fn around_the_spot(l: &Location) -> Location {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.diagnostic.location, &self.diagnostic.path) {
-            (None, Some(path)) => write!(f, "{}: {}", shown(path), self.message),
+            (None, Some(path)) => match self.diagnostic.cell {
+                Some((row, col)) => write!(f, "{}:{row}:{col}: {}", shown(path), self.message),
+                None => write!(f, "{}: {}", shown(path), self.message),
+            },
             _ => f.write_str(&self.message),
         }
     }

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::data::number_formats::Shown;
+use crate::data::table::at_sheet_ref;
 
 fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
@@ -25,7 +26,12 @@ fn damaged(shown: &Path, message: crate::messages::Text) -> Diagnostic {
 /// when the sheet's XML shows one.
 fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diagnostic {
     use crate::data::damaged::{damage_in, Damage};
-    let message = match damage_in(full, sheet) {
+    let damage = damage_in(full, sheet);
+    let at = match &damage {
+        Some(Damage::SharedText { cell, .. }) => cell.clone(),
+        _ => String::new(),
+    };
+    let message = match damage {
         Some(Damage::SharedText {
             cell,
             index,
@@ -48,7 +54,7 @@ fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diag
             reason = reason
         ),
     };
-    damaged(shown, message)
+    at_sheet_ref(damaged(shown, message), &at)
 }
 
 /// A file named as a workbook that is none, told for what it is: many systems "export to
@@ -187,12 +193,16 @@ pub(super) fn read_sheets(
             let at = top + r as u32;
             if let Some(hidden) = hidden_here {
                 if hidden.rows.contains(&at) {
-                    return Err(hidden_row(shown, &sheet, at));
+                    let first = cells.iter().position(|c| *c != Cell::Empty).unwrap_or(0);
+                    return Err(
+                        hidden_row(shown, &sheet, at).at_sheet_cell(at, left + first as u32)
+                    );
                 }
                 let held = (0..cells.len())
                     .find(|&c| cells[c] != Cell::Empty && hidden.column(left + c as u32));
                 if let Some(c) = held {
-                    return Err(hidden_column(shown, &sheet, at, left + c as u32));
+                    return Err(hidden_column(shown, &sheet, at, left + c as u32)
+                        .at_sheet_cell(at, left + c as u32));
                 }
             }
             if let Some(shown) = shown_here {
@@ -286,6 +296,7 @@ fn unsaved_formula<R: std::io::Read + std::io::Seek>(
                 formula = formula.as_str()
             ),
         )
+        .at_sheet_cell(row, col)
         .with_help(t!("the workbook was written by a program that does not calculate (a script or an export): open it in Excel or LibreOffice and save it, so that each formula's value is stored, or paste the values")));
     }
     Ok(())
@@ -339,6 +350,7 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
             first = first.as_str()
         ),
     )
+    .at_sheet_cell(d.start.0, d.start.1)
     .with_help(help))
 }
 
@@ -357,30 +369,31 @@ pub(super) fn read_workbook(
         };
         let columns: Vec<String> = header.iter().map(|c| c.display()).collect();
         let rows: Vec<Vec<Cell>> = rows.collect();
-        // Where a header cell is, as the workbook's own editor names it.
-        let header_cell = |col: usize| match header_places.get(col) {
-            Some(Place::Sheet { sheet, cell }) => format!("{sheet}!{cell}"),
-            _ => sheet.name.clone(),
+        // An error at a header cell, named as the workbook's own editor names it.
+        let at_header = |col: usize, message: crate::messages::Text| {
+            let d = |cell: String| {
+                workbook_error(
+                    shown,
+                    t!("{cell}: {message}", cell = cell, message = message),
+                )
+            };
+            match header_places.get(col) {
+                Some(Place::Sheet { sheet, cell }) => {
+                    at_sheet_ref(d(format!("{sheet}!{cell}")), cell)
+                }
+                _ => d(sheet.name.clone()),
+            }
         };
         if let Some((first, col)) = repeated_column(&columns) {
-            let cell = header_cell(col);
-            return Err(workbook_error(
-                shown,
-                t!(
-                    "{cell}: {message}",
-                    cell = cell,
-                    message = repeated_message(&columns, first, col)
-                ),
-            )
-            .with_help(repeated_help()));
+            return Err(
+                at_header(col, repeated_message(&columns, first, col)).with_help(repeated_help())
+            );
         }
         if let Some(col) = unnamed_column(&columns, &rows) {
-            let cell = header_cell(col);
-            return Err(workbook_error(
-                shown,
+            return Err(at_header(
+                col,
                 t!(
-                    "{cell}: column {column} of the header has no name, but holds values",
-                    cell = cell,
+                    "column {column} of the header has no name, but holds values",
                     column = col + 1
                 ),
             )

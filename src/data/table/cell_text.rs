@@ -142,6 +142,22 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
+/// `B7` as zero-based (row 6, column 1): [`cell_ref`] read back.
+pub fn cell_at(cell: &str) -> Option<(u32, u32)> {
+    let cell = cell.trim();
+    let digits = cell.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = cell.split_at(digits);
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let col = letters.chars().try_fold(0u32, |n, c| {
+        n.checked_mul(26)?
+            .checked_add(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+    })?;
+    let row: u32 = number.parse().ok()?;
+    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+}
+
 /// The fraction a percentage written with `%` stands for (`85%` → 0.85), for the help of
 /// a number cell that holds one: said, never taken, as a table's percentages are written
 /// as numbers.

@@ -40,6 +40,10 @@ fn cell_refs_are_spreadsheet_style() {
     assert_eq!(cell_ref(6, 2), "C7");
     assert_eq!(cell_ref(0, 25), "Z1");
     assert_eq!(cell_ref(0, 26), "AA1");
+    assert_eq!(cell_at("B7"), Some((6, 1)));
+    assert_eq!(cell_at("AA1"), Some((0, 26)));
+    assert_eq!(cell_at("7"), None);
+    assert_eq!(cell_at("B0"), None);
 }
 
 #[test]
@@ -219,7 +223,7 @@ fn sheet_errors_name_the_cell() {
     let e = table.number(0, 1).unwrap_err().to_string();
     assert!(
         e.contains(
-            "budget.xlsx: invalid data: Sheet1!B2: column `pv` holds `n/a`, expected a number"
+            "budget.xlsx:2:2: invalid data: Sheet1!B2: column `pv` holds `n/a`, expected a number"
         ),
         "{e}"
     );

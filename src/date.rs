@@ -270,6 +270,34 @@ pub fn likely_year(year: i16, range: std::ops::RangeInclusive<i16>) -> Option<i1
     }
 }
 
+/// The month a word names in English (`october`, `oct`, `sept`), 1 to 12.
+pub fn english_month(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    let word = if word == "sept" {
+        "sep".to_string()
+    } else {
+        word
+    };
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
 /// The day a whole number stands for as a spreadsheet's day number (days since
 /// 1899-12-30, as Excel counts past February 1900), for the numbers of 1990 to 2100: a
 /// date cell that lost its date format, or a CSV saved from one. `None` for any other

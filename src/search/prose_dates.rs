@@ -124,34 +124,6 @@ fn dotted(tokens: &[Token<'_>], out: &mut Vec<String>) {
     }
 }
 
-/// The month a word names in English (`october`, `oct`, `sept`), 1 to 12.
-fn month_named(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.to_ascii_lowercase();
-    let word = if word == "sept" {
-        "sep".to_string()
-    } else {
-        word
-    };
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
-
 /// Whether only spaces, and at most one `.` or `,`, stand between two parts of a date.
 fn spaced(before: &str) -> bool {
     let marks = before.chars().filter(|c| matches!(c, '.' | ',')).count();
@@ -169,7 +141,7 @@ fn english<'a>(tokens: &[Token<'a>], out: &mut Vec<String>) {
             .and_then(|t| digits(t, 4..=4).map(|_| t.text))
     }
     for (i, token) in tokens.iter().enumerate() {
-        let Some(month) = month_named(token.text) else {
+        let Some(month) = crate::date::english_month(token.text).map(u32::from) else {
             continue;
         };
         let next = tokens.get(i + 1).filter(|t| spaced(t.before));

@@ -119,13 +119,79 @@ pub(super) fn month_help(text: &str) -> Text {
             && y.bytes().all(|b| b.is_ascii_digit())
             && matches!(m.parse::<u8>(), Ok(1..=12))
     });
-    match month {
-        Some((y, m)) => t!(
+    if let Some((y, m)) = month {
+        return t!(
             "`{value}` would be {month}: write months as YYYY-MM",
             value = text,
             month = format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))
+        );
+    }
+    if let Some(day) = parse_number(text).and_then(crate::date::spreadsheet_day) {
+        return t!(
+            "`{value}` is a spreadsheet's number for the day {day} (a date cell that lost its format): write its month, {month}",
+            value = text,
+            day = day.iso(),
+            month = &day.iso()[..7]
+        );
+    }
+    match month_in_words(text) {
+        Some((Some(year), month)) => t!(
+            "`{value}` would be {month}: write months as YYYY-MM",
+            value = text,
+            month = format!("{year}-{month:02}")
+        ),
+        Some((None, month)) => t!(
+            "`{value}` names a month but not its year: write it as YYYY-MM, e.g. {example}",
+            value = text,
+            example = format!("2024-{month:02}")
         ),
         None => t!("write months as YYYY-MM, e.g. 2024-03"),
+    }
+}
+
+/// The month a period names in words, with its year when it has one: `Mar-23` (as Excel
+/// shows March 2023 under `mmm-yy`), `March 2024`, `2024 Mar`, `3/2024`, `三月`, `3月`.
+/// A day and month without a year (`23-Mar`, Excel's `d-mmm`) is none.
+fn month_in_words(text: &str) -> Option<(Option<u16>, u8)> {
+    const CHINESE: [&str; 12] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(crate::slugs::fold_full_width)
+        .collect::<String>()
+        .to_lowercase();
+    if let Some(name) = folded.strip_suffix('月') {
+        let month = CHINESE
+            .iter()
+            .position(|c| *c == name)
+            .map(|i| i as u8 + 1)
+            .or_else(|| name.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))?;
+        return Some((None, month));
+    }
+    let parts: Vec<&str> = folded
+        .split(['-', '/', ' ', '.', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let named = |word: &str| crate::date::english_month(word.trim_end_matches('.'));
+    let year = |digits: &str| -> Option<u16> {
+        let n: u16 = digits.parse().ok()?;
+        match digits.len() {
+            2 => Some(2000 + n),
+            4 if (1900..=2099).contains(&n) => Some(n),
+            _ => None,
+        }
+    };
+    match parts.as_slice() {
+        [m] => named(m).map(|m| (None, m)),
+        [m, y] if named(m).is_some() => Some((Some(year(y)?), named(m)?)),
+        [y, m] if named(m).is_some() && y.len() == 4 => Some((Some(year(y)?), named(m)?)),
+        [m, y] if y.len() == 4 => {
+            let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+            Some((Some(year(y)?), m))
+        }
+        _ => None,
     }
 }
 

@@ -289,3 +289,30 @@ fn a_spreadsheets_day_zero_in_a_table_is_told_as_such() {
         "{help}"
     );
 }
+
+/// A period Excel wrote as `Mar-23` or as a day number was told only "write months as
+/// YYYY-MM" (the eleventh session's list): the help names the month meant.
+#[test]
+fn a_period_in_words_or_as_a_day_number_is_told_its_month() {
+    for (text, told) in [
+        ("Mar-23", "would be 2023-03"),
+        ("March 2024", "would be 2024-03"),
+        ("2024 Mar", "would be 2024-03"),
+        ("Sept. 2024", "would be 2024-09"),
+        ("3/2024", "would be 2024-03"),
+        ("45292", "the day 2024-01-01"),
+        ("三月", "names a month but not its year"),
+        ("3月", "names a month but not its year"),
+        ("Mar", "names a month but not its year"),
+    ] {
+        let help = super::month_help(text).to_string();
+        assert!(help.contains(told), "{text}: {help}");
+    }
+    for text in ["23-Mar", "Marketing", "13/2024", "2024 Q1"] {
+        let help = super::month_help(text).to_string();
+        assert!(
+            help.starts_with("write months as YYYY-MM"),
+            "{text}: {help}"
+        );
+    }
+}

@@ -710,7 +710,12 @@ def judge(binary, site, lang, m, base_public):
             defects.append("position")
             continue
         p = site / f
-        if d.get("line") is not None:
+        if d.get("line") is not None and p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            # A workbook's line and column are its cell's row and column.
+            if not (d["line"] >= 1 and (d.get("column") or 0) >= 1):
+                defects.append("position")
+                notes.append(f"{f}:{d['line']}:{d.get('column')} is no cell")
+        elif d.get("line") is not None:
             if not p.is_file():
                 defects.append("position")
                 notes.append(f"{f}:{d['line']} is not a readable file")

@@ -49,7 +49,7 @@ fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diag
             reference = reference
         ),
         None => t!(
-            "sheet `{sheet}` cannot be read: the file is damaged ({reason})",
+            "sheet `{sheet}` cannot be read: the file is damaged (the reader says `{reason}`)",
             sheet = sheet,
             reason = reason
         ),
@@ -143,7 +143,7 @@ pub(super) fn read_sheets(
         damaged(
             shown,
             t!(
-                "the workbook cannot be opened: the file is damaged or cut short ({reason})",
+                "the workbook cannot be opened: the file is damaged or cut short (the reader says `{reason}`)",
                 reason = e.to_string()
             ),
         )

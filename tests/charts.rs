@@ -533,6 +533,36 @@ fn a_point_among_whole_thousands_is_warned_at_its_cell() {
     );
 }
 
+/// A top-5 table sorted by amount put `1.200.000,50` (text among numbers) after every
+/// number, where `limit` cut it: the largest cost was left out with no word. The sort
+/// is warned at the block's `sort`, naming the cell.
+#[test]
+fn a_sort_over_numbers_holding_text_warns_at_its_block() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/costs.csv",
+        "部门,金额\n信息中心,50000\n制造中心,\"1.200.000,50\"\n人力,\"80,000.00\"\n",
+    );
+    let page = |sort: &str| {
+        format!("---\ntitle: 费用\ndate: 2026-03-31\n---\n\n```table\ndata = \"costs\"\nsort = \"{sort}\"\nlimit = 2\n```\n")
+    };
+    site.write("content/reports/costs.md", page("-金额"));
+    let told = site.warnings();
+    let sorted: Vec<&String> = told.iter().filter(|w| w.contains("`sort`")).collect();
+    assert_eq!(sorted.len(), 1, "{told:#?}");
+    assert!(
+        sorted[0].contains("content/reports/costs.md:8:"),
+        "{}",
+        sorted[0]
+    );
+    assert!(sorted[0].contains("`1.200.000,50`"), "{}", sorted[0]);
+    assert!(sorted[0].contains("data/costs.csv line 3"), "{}", sorted[0]);
+    // Sorted by a column of words, nothing is said.
+    site.write("content/reports/costs.md", page("部门"));
+    let told = site.warnings();
+    assert!(!told.iter().any(|w| w.contains("`sort`")), "{told:#?}");
+}
+
 /// 600 ```table blocks over one 5,000-row table (a 16 KB page) took 73 s and 937 MB to
 /// write a 205 MB page (the fifth security hunt). A page's table blocks may show
 /// 200,000 cells together; the block that passes it is told.

@@ -1160,8 +1160,7 @@ fn an_amount_shown_in_another_currency_by_its_number_format_is_warned() {
         "content/projects/erp/budget.xlsx",
         workbook(&[("Budget", false, &rows, &[])]),
     );
-    let report = site.build_ok();
-    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let warnings = site.warnings();
     let told: Vec<&String> = warnings
         .iter()
         .filter(|w| w.contains("[$$-409]#,##0.00"))
@@ -1659,11 +1658,9 @@ fn a_milestone_date_years_off_its_baseline_is_told() {
         "content/projects/erp/milestones.csv",
         "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n上线,2024-06-30,2042-07-15,\n验收,2024-09-30,2025-10-31,\n",
     );
-    let report = site.build_ok();
-    let told: Vec<String> = report
-        .warnings
-        .iter()
-        .map(ToString::to_string)
+    let told: Vec<String> = site
+        .warnings()
+        .into_iter()
         .filter(|w| w.contains("years after its baseline"))
         .collect();
     assert_eq!(told.len(), 1, "{told:#?}");

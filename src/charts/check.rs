@@ -223,6 +223,7 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
     if out.is_empty() {
         out.extend(filters_that_exclude_each_other(&selection, table, text));
     }
+    out.extend(sorted_with_text(&selection, table, text));
     if let BlockSpec::Table(t) = spec {
         // A table prints `1.860` as written, which a reader may take for 1,860, while
         // sorting and any chart of the column take 1.86. A column of dotted numbers
@@ -281,6 +282,24 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         }
     }
     out
+}
+
+/// A `sort` over a column of numbers holding a cell that is not one (`1.200.000,50`,
+/// `约80万`): numbers order by value and text after them, so the largest amount of a
+/// "top 10" sorted last and was cut by `limit`, with no word.
+fn sorted_with_text(selection: &Selection, table: &Table, text: &str) -> Option<SpecError> {
+    let name = selection.sort.as_deref()?.trim_start_matches('-');
+    let col = table.column(name)?;
+    let detail = odd_cell_help(table, col, name)?;
+    Some(SpecError {
+        message: t!(
+            "`sort` orders `{name}` by value and puts a cell that is no number after every number: {detail}",
+            name = name,
+            detail = detail
+        ),
+        help: t!("write each amount as a plain number (1200000.5, not 1.200.000,50 or 1.2M), or leave the cell empty if it has no value"),
+        span: field_span(text, "sort"),
+    })
 }
 
 /// A cell written `1.200` among amounts in the thousands: the way much of Europe writes

@@ -103,6 +103,12 @@ impl Site {
         }
     }
 
+    /// Builds expecting success; the one-line form of each warning.
+    pub fn warnings(&self) -> Vec<String> {
+        let report = self.build_ok();
+        report.warnings.iter().map(ToString::to_string).collect()
+    }
+
     /// Builds expecting failure; returns all messages, one per line block.
     pub fn build_err(&self) -> String {
         match self.build() {

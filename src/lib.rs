@@ -26,6 +26,7 @@ pub(crate) mod encoding;
 pub(crate) mod escape;
 pub mod heap;
 // The command modules bin/pmo drives, each already no wider than what it calls.
+pub(crate) mod hardlinks;
 pub mod hygiene;
 pub(crate) mod i18n;
 pub(crate) mod ids;

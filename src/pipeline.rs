@@ -198,6 +198,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     }
     diagnostics.extend(missing_strings);
     diagnostics.extend(crate::symlinks::source_folders(root));
+    diagnostics.extend(crate::hardlinks::check(root, !config.audiences.is_empty()));
     let site_static = root.join("static");
     diagnostics.extend(output::normal_form_twins(
         "static",

@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
         "layout",
         "kinds",
         "symlinks",
+        "hardlinks",
         "syntax",
         "source",
         "date",

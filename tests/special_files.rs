@@ -317,6 +317,60 @@ fn links_to_hidden_files_the_output_or_across_audiences_are_refused() {
     assert!(m.contains("this site has audiences"), "{m}");
 }
 
+/// A hard link is the file under a second name, wherever the first stands: one under
+/// content/, static/ or data/ to a file outside the site (`~/.env`), to a hidden file of
+/// the site folder or to the last build's output published that file unsaid, as a
+/// symbolic link to it no longer does; in a site with audiences, an attachment
+/// hard-linked into another folder of content/ went out with that folder's audience
+/// (the ninth hunt for script).
+#[test]
+fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
+    let site = Site::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join(".env"), "DB_PASSWORD=hunter2").unwrap();
+    site.write(".git/config", "url = https://token@example.com/x.git");
+    site.build_ok();
+    site.write("public/old.txt", "上次构建");
+    site.write("shared/说明.txt", "共享说明");
+    std::fs::create_dir_all(site.root().join("content/files")).unwrap();
+    let outside = elsewhere.path().join(".env");
+    for (link, target) in [
+        ("content/files/env.txt", outside.clone()),
+        ("static/files/git.txt", site.root().join(".git/config")),
+        ("content/files/old.txt", site.root().join("public/old.txt")),
+        ("data/leak.csv", outside.clone()),
+    ] {
+        std::fs::hard_link(&target, site.root().join(link)).unwrap();
+        let m = site.build_err();
+        assert!(m.contains(link), "{m}");
+        assert!(m.contains("this file is a hard link"), "{m}");
+        assert!(!m.contains("hunter2") && !m.contains("token@"), "{m}");
+        std::fs::remove_file(site.root().join(link)).unwrap();
+    }
+    // A second name inside the site's sources is the site's own file.
+    std::fs::hard_link(
+        site.root().join("shared/说明.txt"),
+        site.root().join("content/files/说明.txt"),
+    )
+    .unwrap();
+    site.build_ok();
+    assert_eq!(site.read("files/说明.txt"), "共享说明");
+    // With audiences, two names under content/ are two audiences' file.
+    std::fs::hard_link(
+        site.root().join("content/files/说明.txt"),
+        site.root().join("content/practices/说明.txt"),
+    )
+    .unwrap();
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"internal\"]\n{config}"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/practices/说明.txt"), "{m}");
+    assert!(m.contains("hard link to content/files/说明.txt"), "{m}");
+}
+
 /// A link to a folder among templates or static files was skipped without a word, while
 /// one among pages is warned about: the site's own `static/图片` linked from elsewhere
 /// lost every image in it.

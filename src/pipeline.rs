@@ -155,6 +155,12 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     }
     // Settled once here, so every page and check of the build counts from one day.
     config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
+    // Before the templates and UI strings are read: a file that is another's second name
+    // would be quoted in their errors (`i18n/zh-CN.toml` made with `ln ~/.env`).
+    let hard_links = crate::hardlinks::check(root, !config.audiences.is_empty());
+    if !hard_links.is_empty() {
+        return Err(BuildFailure::from(hard_links));
+    }
     let theme = Theme::resolve(root, &config.theme)?;
     // A theme without the language's strings is told at `language` in site.toml.
     let (i18n, missing_strings) =
@@ -198,7 +204,6 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     }
     diagnostics.extend(missing_strings);
     diagnostics.extend(crate::symlinks::source_folders(root));
-    diagnostics.extend(crate::hardlinks::check(root, !config.audiences.is_empty()));
     let site_static = root.join("static");
     diagnostics.extend(output::normal_form_twins(
         "static",

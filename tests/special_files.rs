@@ -333,12 +333,15 @@ fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
     site.write("public/old.txt", "上次构建");
     site.write("shared/说明.txt", "共享说明");
     std::fs::create_dir_all(site.root().join("content/files")).unwrap();
+    std::fs::create_dir_all(site.root().join("i18n")).unwrap();
     let outside = elsewhere.path().join(".env");
     for (link, target) in [
         ("content/files/env.txt", outside.clone()),
         ("static/files/git.txt", site.root().join(".git/config")),
         ("content/files/old.txt", site.root().join("public/old.txt")),
         ("data/leak.csv", outside.clone()),
+        // Read before the pages: a strings file's lines are quoted in its errors.
+        ("i18n/zh-CN.toml", outside.clone()),
     ] {
         std::fs::hard_link(&target, site.root().join(link)).unwrap();
         let m = site.build_err();

@@ -103,6 +103,78 @@ fn only_its_own_host_names_are_answered_and_redirects_stay_on_it() {
     }
 }
 
+/// Any web page open in the author's browser could load the preview's search index and
+/// register data as scripts (`<script src="http://127.0.0.1:1111/search/x/0-0.js">`)
+/// with a `PmoSearch` of its own, and so read the text of every page the preview shows,
+/// the highest audience's included (the ninth hunt for script): the `Host:` check lets
+/// these in, as the browser names the server itself. What another site's page asks for
+/// is refused; following a link to the preview still opens it.
+#[test]
+fn another_site_cannot_read_the_preview_through_script_tags() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0"]);
+    let asked_by = |site: &str, mode: &str| {
+        [
+            ("Sec-Fetch-Site", site.to_string()),
+            ("Sec-Fetch-Mode", mode.to_string()),
+            (
+                "Sec-Fetch-Dest",
+                if mode == "navigate" {
+                    "document"
+                } else {
+                    "script"
+                }
+                .to_string(),
+            ),
+        ]
+    };
+    let get = |path: &str, site: &str, mode: &str| {
+        let headers = asked_by(site, mode);
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        server.get_with(path, "127.0.0.1", &headers)
+    };
+    for path in ["/search/meta.js", "/lessons/data-0.js"] {
+        for from in ["cross-site", "same-site"] {
+            let (status, _, body) = get(path, from, "no-cors");
+            assert_eq!(status, 403, "{path} from {from}");
+            assert!(!body.contains("Pmo"), "{body}");
+        }
+        let (status, head, body) = get(path, "same-origin", "no-cors");
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("Pmo"), "{body}");
+        assert!(
+            head.contains("cross-origin-resource-policy: same-origin"),
+            "{head}"
+        );
+    }
+    assert_eq!(get("/lessons/", "cross-site", "navigate").0, 200);
+    assert_eq!(get("/lessons/", "none", "navigate").0, 200);
+
+    // In Chromium: a page on localhost, another site than 127.0.0.1, loads them.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let base = server.url("");
+    fs::write(
+        elsewhere.path().join("evil.html"),
+        format!(
+            "<!doctype html><body><script>var got = [];\
+             window.PmoSearch = {{ _receive: function (n) {{ got.push(n); }} }};\
+             window.PmoRegister = {{ chunk: function (n) {{ got.push('data-' + n); }}, facets: function () {{}} }};</script>\
+             <script src=\"{base}/search/meta.js\"></script>\
+             <script src=\"{base}/search/x/0-0.js\"></script>\
+             <script src=\"{base}/lessons/data-0.js\"></script>\
+             <script>window.addEventListener('load', function () {{ document.body.dataset.probe = 'read: ' + got.join(','); }});</script></body>"
+        ),
+    )
+    .unwrap();
+    let port = common::static_server(elsewhere.path().to_path_buf(), 10);
+    let read = common::chromium_probe(
+        &format!("http://localhost:{port}/evil.html"),
+        "800,600",
+        5000,
+    );
+    assert_eq!(read, "read: ", "another site read the preview");
+}
+
 #[test]
 fn edits_of_every_kind_reach_the_browser() {
     let site = Site::fixture("basic");

@@ -169,11 +169,16 @@ impl Shared {
 }
 
 pub fn router(shared: Arc<Shared>, hosts: super::hosts::AllowedHosts) -> Router {
+    let lang = shared.lang;
     Router::new()
         .route(LIVE_JS, get(live_js))
         .route(EVENTS, get(events))
         .fallback(get(site_file))
         .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            lang,
+            super::cross_site::check,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(hosts),
             super::hosts::check,

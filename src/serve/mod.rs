@@ -6,6 +6,7 @@
 //! which hands batches of paths over a channel) and the rebuild loop, which owns the
 //! [`Workspace`] and publishes each good build to the server at once.
 
+mod cross_site;
 mod hosts;
 pub(crate) mod http;
 mod watch;

@@ -68,10 +68,24 @@ impl Server {
 
     /// [`Server::get`] with the `Host:` header a browser would send for `host`.
     pub fn get_as(&self, path: &str, host: &str) -> (u16, String, String) {
+        self.get_with(path, host, &[])
+    }
+
+    /// [`Server::get_as`] with more request headers (`("Sec-Fetch-Site", "cross-site")`).
+    pub fn get_with(
+        &self,
+        path: &str,
+        host: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let more: String = headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\r\n"))
+            .collect();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\n{more}Connection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();

@@ -128,7 +128,7 @@ impl Plan {
         }
         for (folder, _) in &defaults {
             let folder = folder.as_str();
-            if !folder.is_empty() && !content_dir.join(folder).is_dir() {
+            if !folder.is_empty() && !folder_as_written(content_dir, folder) {
                 // A misspelt folder would publish to everyone what it meant to restrict.
                 let tops: Vec<&str> = loaded
                     .pages
@@ -478,6 +478,30 @@ fn table_part(name: &str) -> &str {
     }
 }
 
+/// Whether `folder` (`practices/vendor`) is a folder under `content_dir` named exactly
+/// so, each part as its parent lists it. On a disk that ignores case (a Mac, Windows, a
+/// file share) `practices/vendor` opens `practices/Vendor`, but pages match the key
+/// as written, so a key passing an `is_dir` check restricted none of them and published
+/// the folder to everyone (the ninth security hunt).
+fn folder_as_written(content_dir: &std::path::Path, folder: &str) -> bool {
+    let mut dir = content_dir.to_path_buf();
+    for part in folder.split('/') {
+        let listed = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| {
+                e.file_name() == std::ffi::OsStr::new(part)
+                    && e.file_type().is_ok_and(|t| t.is_dir())
+            });
+        if !listed {
+            return false;
+        }
+        dir.push(part);
+    }
+    true
+}
+
 /// A key of `[audience_defaults]` as the folder under content/ it names, written plainly:
 /// `./practices/vendor/`, `practices//vendor` and `practices/./vendor` passed the check
 /// that the folder exists but then matched no page, which published it to everyone.
@@ -497,6 +521,20 @@ fn plain_folder(key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::view::{as_url, target};
+
+    /// Checked by the names the folders list, not by opening the path, which a disk
+    /// that ignores case or Unicode form opens for another spelling.
+    #[test]
+    fn a_default_folder_exists_only_as_its_parent_lists_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("practices/Vendor")).unwrap();
+        std::fs::write(dir.path().join("practices/notes"), "").unwrap();
+        assert!(super::folder_as_written(dir.path(), "practices/Vendor"));
+        assert!(super::folder_as_written(dir.path(), "practices"));
+        assert!(!super::folder_as_written(dir.path(), "practices/vendor"));
+        assert!(!super::folder_as_written(dir.path(), "practices/notes"));
+        assert!(!super::folder_as_written(dir.path(), "Practices"));
+    }
 
     #[test]
     fn link_targets_are_paths_under_content_without_fragments() {

@@ -920,6 +920,30 @@ fn a_link_finds_a_page_whose_file_name_is_in_the_other_unicode_form() {
         .exists());
 }
 
+/// A section whose `_index.md` was deleted or moved still has its list, which the build
+/// makes for the folder; links to `practices/_index.md` were broken, their help
+/// suggesting `projects/_index.md`. They reach the list now.
+#[test]
+fn a_link_to_a_sections_missing_index_reaches_its_list() {
+    let site = Site::fixture("basic");
+    site.remove("content/practices/_index.md");
+    site.write(
+        "content/reports/links.md",
+        "---\ntitle: 链接\n---\n\n见[最佳实践](../practices/_index.md#top)。\n",
+    );
+    site.build_ok();
+    let links = site.read("reports/links/index.html");
+    assert!(links.contains("href=\"../../practices/#top\""), "{links}");
+    assert!(site.exists("practices/index.html"));
+    // A folder that makes no list is still a broken link.
+    site.write(
+        "content/reports/links.md",
+        "---\ntitle: 链接\n---\n\n见[资料](../nothing/_index.md)。\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("there is no content/nothing/_index.md"), "{m}");
+}
+
 /// Inputs that have crashed other generators: each must give diagnostics or a build,
 /// never a panic.
 #[test]

@@ -332,6 +332,17 @@ fn resolve(
         // a Mac saved as `cafe` and an accent.
         let page_at = index.by_rel.get(crate::slugs::nfc(&target_rel).as_ref());
         let Some(&target) = page_at.or_else(kept) else {
+            // A section's `_index.md` left out (or moved away) still has its list,
+            // which the build makes for the folder: the link goes there.
+            let section = target_rel
+                .strip_suffix("_index.md")
+                .filter(|dir| dir.is_empty() || dir.ends_with('/'));
+            if let Some(url) = section.filter(|dir| index.section_urls.contains(*dir)) {
+                return Ok(Some(Resolved {
+                    url: with_query_and_fragment(url),
+                    target: None,
+                }));
+            }
             if index.folders.contains(&target_rel) {
                 return Err(broken(
                     t!("content/{target_rel} is a folder, not a page", target_rel = target_rel),

@@ -12,31 +12,36 @@ use super::links::PLACEHOLDER;
 /// a target the reader of this build may not see, whose address must not appear. Any
 /// other element keeps its place and loses the address.
 pub fn unlink(html: &str, n: usize) -> String {
-    let value = format!("\"{PLACEHOLDER}{n}\"");
-    let mut out = html.to_string();
-    let mut from = 0;
-    while let Some(at) = out[from..].find(&value).map(|i| from + i) {
-        let (Some(open), Some(close)) = (
-            out[..at].rfind('<'),
-            out[at..].find('>').map(|i| at + i + 1),
-        ) else {
-            out.replace_range(at..at + value.len(), "\"\"");
-            from = at + 2;
-            continue;
-        };
-        let name = tag_name(&out[open + 1..]);
-        if name.eq_ignore_ascii_case("a") {
-            out.replace_range(open..close, "");
-            if let Some(end) = find_ignore_case(&out[open..], "</a>") {
-                out.replace_range(open + end..open + end + 4, "");
+    let value = format!("{PLACEHOLDER}{n}");
+    // Edits by their place in `html`, made from the last so the earlier stay in place.
+    // The tag is the one the attribute was read in: looking back for its `<` found
+    // one inside an earlier attribute's value (`title="<img…>"`), and the link's text
+    // was lost up to the next quote.
+    let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
+    for a in url_attributes(html)
+        .into_iter()
+        .filter(|a| a.value == value)
+    {
+        if a.tag_name.eq_ignore_ascii_case("a") {
+            edits.push((a.tag.clone(), ""));
+            if let Some(end) = find_ignore_case(&html[a.tag.end..], "</a>") {
+                let end = a.tag.end + end;
+                edits.push((end..end + 4, ""));
             }
-            from = open;
-        } else if name.eq_ignore_ascii_case("img") {
-            out.replace_range(open..close, "");
-            from = open;
+        } else if a.is_image {
+            edits.push((a.tag.clone(), ""));
         } else {
-            out.replace_range(at..at + value.len(), "\"\"");
-            from = at + 2;
+            edits.push((a.written.clone(), "\"\""));
+        }
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = html.to_string();
+    let mut before = html.len();
+    for (range, with) in edits.into_iter().rev() {
+        // Two edits of one place (a tag's own `</a>` found twice) are made once.
+        if range.end <= before {
+            before = range.start;
+            out.replace_range(range, with);
         }
     }
     out
@@ -78,6 +83,10 @@ pub(super) struct UrlAttribute<'a> {
     pub value: &'a str,
     /// On an `<img>`: the address shows a picture rather than leading somewhere.
     pub is_image: bool,
+    /// The element's name as written, and its whole tag, `<` to `>` (to the end of the
+    /// HTML for a tag left open).
+    pub tag_name: &'a str,
+    pub tag: Range<usize>,
 }
 
 /// The addresses in the tags of a piece of raw HTML, in order. Closing tags, comments
@@ -103,6 +112,7 @@ pub(super) fn url_attributes(html: &str) -> Vec<UrlAttribute<'_>> {
             continue;
         }
         i += name.len();
+        let first_of_tag = found.len();
         loop {
             while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
                 i += 1;
@@ -145,8 +155,14 @@ pub(super) fn url_attributes(html: &str) -> Vec<UrlAttribute<'_>> {
                     written,
                     value,
                     is_image: name.eq_ignore_ascii_case("img"),
+                    tag_name: name,
+                    tag: lt..lt,
                 });
             }
+        }
+        let tag_end = (i + 1).min(html.len());
+        for attribute in &mut found[first_of_tag..] {
+            attribute.tag.end = tag_end;
         }
         if let Some(raw) = RAW_TEXT_ELEMENTS
             .iter()
@@ -338,5 +354,15 @@ mod tests {
             "<p>见预算与<A href=\"pmo-link:1\">x</A><video src=\"\"></video></p>"
         );
         assert_eq!(unlink(&out, 1), "<p>见预算与x<video src=\"\"></video></p>");
+    }
+
+    /// The ninth security hunt: a `<` inside an earlier attribute's value was taken
+    /// for the tag's start, and the link's text was lost up to the next quote.
+    #[test]
+    fn unlinking_finds_the_tag_past_a_bracket_in_a_value() {
+        let html = "<p><a title=\"<img x>\" href=\"pmo-link:0\">机密页</a>之后</p>";
+        assert_eq!(unlink(html, 0), "<p>机密页之后</p>");
+        let html = "<p><img alt=\"a > b\" src=\"pmo-link:4\">图后</p>";
+        assert_eq!(unlink(html, 4), "<p>图后</p>");
     }
 }

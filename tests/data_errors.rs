@@ -1547,6 +1547,36 @@ fn bac_with_a_comment_naming_a_multiple_is_refused() {
     }
 }
 
+/// `currency: 万元` (or `kCNY`, `CNY (thousands)`) was a warning only, and the project's
+/// amounts were shown with 万元 as a currency's code and summed into the portfolio's
+/// yuan ten thousand times apart. A multiple of a currency is an error at `currency`.
+#[test]
+fn a_currency_naming_a_multiple_is_refused() {
+    for currency in ["万元", "人民币万元", "kCNY", "CNY (thousands)", "千元"] {
+        let m = failing(
+            ERP,
+            project_with("currency: CNY", &format!("currency: {currency}")),
+        );
+        assert!(
+            m.contains("content/projects/erp/index.md:10:"),
+            "{currency}: {m}"
+        );
+        assert!(
+            m.contains(&format!("`currency` is {currency},")),
+            "{currency}: {m}"
+        );
+        assert!(m.contains("`currency: CNY`"), "{currency}: {m}");
+    }
+    for currency in ["RMB", "人民币", "usd", "美元"] {
+        let site = Site::fixture("basic");
+        site.write(
+            ERP,
+            project_with("currency: CNY", &format!("currency: {currency}")),
+        );
+        site.build_ok();
+    }
+}
+
 /// A CSV saved with Excel's separator note (`sep=;`) on its first line: the note was
 /// read as the header, and the error said line 2 had 4 fields where the header had 2
 /// (the tenth malformed hunt).

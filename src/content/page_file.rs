@@ -114,6 +114,30 @@ fn check_project(
             .at(at("currency"))
             .with_help(t!("write the code of the currency the budget is kept in, e.g. `currency: CNY`, or remove the line to use the portfolio's currency")));
     }
+    // `currency: 万元` (or `kCNY`): amounts in a multiple of a currency, shown with the
+    // multiple as their unit, while the portfolio adds them up with other projects' in
+    // the currency's own units, ten thousand times apart.
+    let scaled =
+        |c: &str| match crate::units::named(c).or_else(|| Some(crate::units::unit_of(c)?.1)) {
+            Some(crate::units::Unit::Scaled(_, factor)) => Some(factor),
+            _ => crate::units::multiple_in_note(c).map(|(_, factor)| factor),
+        };
+    if let Some((written, factor)) = m
+        .currency
+        .as_deref()
+        .and_then(|c| Some((c.trim(), scaled(c)?)))
+    {
+        return Err(Diagnostic::error(Problem::Content(t!(
+            "`currency` is {unit}, {factor} of a currency's units: pmo reads and adds amounts in a currency's own units, so {unit} would be shown and summed as a currency of its own",
+            unit = written,
+            factor = crate::numbers::format_amount(f64::from(factor))
+        )))
+        .at(at("currency"))
+        .with_help(t!(
+            "write the currency's code (`currency: CNY`), and `bac` and the budget's amounts in its own units (multiplied by {factor})",
+            factor = crate::numbers::format_amount(f64::from(factor))
+        )));
+    }
     // A status set by hand reads like a computed one unless it says why; without the
     // reason a steering committee cannot tell an override from a measurement.
     let reason = m.rag_reason.as_deref().map(str::trim).unwrap_or("");

@@ -1,4 +1,4 @@
-// The search client (themes/default/static/js/search.js) loaded under node for the
+// The search client (themes/default/static/js/search*.js) loaded under node for the
 // benchmarks, reading the index from a built site's `search/` folder and counting the
 // gzip-compressed bytes of every index file it loads.
 //
@@ -18,8 +18,10 @@ const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
  * since forget(), files(): their sizes, forget()}.
  */
 export function loadClient(dir) {
-  // The text rules first, as the pages load them.
-  for (const file of ['search-text.js', 'search.js']) {
+  // In the order the pages load them (the theme's base.html), the UI left out.
+  const template = fs.readFileSync(path.join(scripts, '..', '..', 'templates', 'base.html'), 'utf8');
+  const files = [...template.matchAll(/js\/(search[\w-]*\.js)"/g)].map((m) => m[1]);
+  for (const file of files.filter((name) => name !== 'search-ui.js')) {
     vm.runInThisContext(fs.readFileSync(path.join(scripts, file), 'utf8'), { filename: file });
   }
   const S = globalThis.PmoSearch;

@@ -39,9 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import search as base  # noqa: E402
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>cold profile</title>
-<script src="js/search-text.js"></script>
-<script src="js/search.js"></script>
-<script>
+""" + base.CLIENT_SCRIPTS + """<script>
 const qs = %(queries)s;
 const send = (r) => fetch('%(report)s', {method: 'POST', mode: 'no-cors', body: JSON.stringify(r)});
 const base = PmoSearch.base();

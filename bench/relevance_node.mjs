@@ -1,4 +1,4 @@
-// Runs the search client (themes/default/static/js/search.js) under node for
+// Runs the search client (themes/default/static/js/search*.js) under node for
 // bench/relevance.py: per query, every match in the client's order (for recall), the
 // first page of results as the results page shows it (exact text checked), and the
 // gzip-compressed bytes a first query loads in the header box and on the results page.

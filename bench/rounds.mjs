@@ -1,5 +1,5 @@
 // The rounds of requests a cold query waits for, one after another, whatever the machine's
-// load: the search client (themes/default/static/js/search.js) under node, each load
+// load: the search client (themes/default/static/js/search*.js) under node, each load
 // answered only once the client has nothing else to do, all loads asked for meanwhile
 // together (one round). A query's time in a browser is about its rounds times the time
 // of one, plus its work; bench/relevance.py's Chromium figures need an idle machine.

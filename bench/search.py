@@ -40,6 +40,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+# The search client's scripts as the theme's pages load them (templates/base.html), the
+# UI left out.
+CLIENT_SCRIPTS = "".join(
+    f'<script src="js/{name}"></script>\n'
+    for name in re.findall(
+        r'js/(search[\w-]*\.js)"', (REPO / "themes/default/templates/base.html").read_text()
+    )
+    if name != "search-ui.js"
+)
 
 
 def timed(cmd):
@@ -198,9 +207,7 @@ def browser_latency(public, queries, chromium, over_file, keepalive=False):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     report = f"http://127.0.0.1:{server.server_port}/result"
     page.write_text("""<!doctype html><meta charset="utf-8"><title>bench</title>
-<script src="js/search-text.js"></script>
-<script src="js/search.js"></script>
-<script>
+""" + CLIENT_SCRIPTS + """<script>
 const qs = %s;
 const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.stringify(r)});
 (async () => {

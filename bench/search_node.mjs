@@ -1,4 +1,4 @@
-// Runs the search client (themes/default/static/js/search.js) under node for
+// Runs the search client (themes/default/static/js/search*.js) under node for
 // bench/search.py: recall against a brute-force answer, and what a first query loads.
 //
 //   node bench/search_node.mjs <public/search> <queries.json>

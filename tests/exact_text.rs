@@ -1,5 +1,5 @@
 //! What counts as a page holding a query's exact text, run with the real client
-//! (search.js under node): Chinese written with spaces inside (a title's spacing, a
+//! (the search client under node): Chinese written with spaces inside (a title's spacing, a
 //! wrapped line) against a query typed without them, and the other way round; the words
 //! of a page's metadata and the reason for a status set by hand; and, for the word being
 //! typed, pages holding it whole before pages holding only longer words it starts.

@@ -366,6 +366,13 @@ fn scan_markup(text: &str, inline: Option<&str>, say: &mut dyn FnMut(String)) {
 /// The theme's scripts a page may load.
 const THEME_SCRIPTS: &[&str] = &[
     "search-text.js",
+    "search-load.js",
+    "search-rank.js",
+    "search-excerpts.js",
+    "search-verify.js",
+    "search-results.js",
+    "search-widen.js",
+    "search-mend.js",
     "search.js",
     "search-ui.js",
     "register.js",

@@ -1,5 +1,5 @@
 //! Relevance: what comes first for the queries readers type, run with the real client
-//! (search.js under node) on the bundled sample portal and on a generated one (issue 14).
+//! (the search client under node) on the bundled sample portal and on a generated one (issue 14).
 //!
 //! Two kinds of expectation:
 //! - a table of queries and the page that must be the first result (exact titles,

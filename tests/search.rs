@@ -1,5 +1,5 @@
 //! Site search end to end: builds the fixture site with `search = true`, then runs the
-//! browser client (themes/default/static/js/search.js) under node against the index the
+//! browser client (themes/default/static/js/search*.js) under node against the index the
 //! build wrote (tests/search_client.mjs) and checks what a reader would see.
 //!
 //! Needs `node` (v18 or newer) on the PATH.
@@ -201,17 +201,28 @@ fn the_search_page_and_box_are_rendered_unless_search_is_off() {
     assert!(home.contains("role=\"search\""));
     assert!(home.contains("action=\"./search/\""));
     assert!(site.exists("js/search.js"));
-    // The text rules, then the API built on them, then the UI built on the API.
-    let order: Vec<Option<usize>> = ["js/search-text.js\"", "js/search.js\"", "js/search-ui.js\""]
-        .iter()
-        .map(|s| home.find(s))
-        .collect();
+    // The text rules, then the client's parts, then the API built on them, then the UI
+    // built on the API.
+    let scripts = [
+        "js/search-text.js\"",
+        "js/search-load.js\"",
+        "js/search-rank.js\"",
+        "js/search-excerpts.js\"",
+        "js/search-verify.js\"",
+        "js/search-results.js\"",
+        "js/search-widen.js\"",
+        "js/search-mend.js\"",
+        "js/search.js\"",
+        "js/search-ui.js\"",
+    ];
+    let order: Vec<Option<usize>> = scripts.iter().map(|s| home.find(s)).collect();
     assert!(
         order.iter().all(Option::is_some) && order.is_sorted(),
         "scripts out of order: {order:?}"
     );
-    assert!(site.exists("js/search-text.js"));
-    assert!(site.exists("js/search-ui.js"));
+    for script in scripts {
+        assert!(site.exists(script.trim_end_matches('"')), "{script}");
+    }
 
     let plain = Site::fixture("basic");
     let config = std::fs::read_to_string(plain.root().join("site.toml")).unwrap();

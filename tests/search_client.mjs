@@ -1,4 +1,4 @@
-// Runs the browser search client (themes/default/static/js/search.js) under node against a
+// Runs the browser search client (themes/default/static/js/search*.js) under node against a
 // built index, for tests/search.rs and for trying queries by hand.
 //
 //   node tests/search_client.mjs <public/search> '<json array of queries>'
@@ -19,6 +19,12 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const scripts = path.join(here, '..', 'themes', 'default', 'static', 'js');
+// The client's scripts in the order the pages load them (the theme's base.html), the UI
+// (search-ui.js) left out: the API (search.js) comes last.
+const template = fs.readFileSync(path.join(here, '..', 'themes', 'default', 'templates', 'base.html'), 'utf8');
+const clientFiles = [...template.matchAll(/js\/(search[\w-]*\.js)"/g)]
+  .map((m) => m[1])
+  .filter((name) => name !== 'search-ui.js');
 const clientPath = path.join(scripts, 'search.js');
 
 const [dir, queriesJson] = process.argv.slice(2);
@@ -31,9 +37,9 @@ if (!fs.existsSync(path.join(dir, 'meta.js'))) {
   process.exit(2);
 }
 
-// Load the client as the classic script it is: it defines globalThis.PmoSearch.
-// The text rules first, as the pages load them.
-for (const file of [path.join(scripts, 'search-text.js'), clientPath]) {
+// Load the client as the classic scripts it is: the last defines globalThis.PmoSearch.
+for (const name of clientFiles) {
+  const file = path.join(scripts, name);
   vm.runInThisContext(fs.readFileSync(file, 'utf8'), { filename: file });
 }
 const PmoSearch = globalThis.PmoSearch;

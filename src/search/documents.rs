@@ -25,7 +25,7 @@ pub const HEAD_CHARS: usize = 800;
 /// a file, and files cost more build time than bytes (on tmpfs, ~10 µs each), so the
 /// rest of a page is one block or a few large ones.
 pub const BLOCK_CHARS: usize = 3_000;
-/// Blocks the client reads per result (`MAX_BLOCKS` in search.js) before settling for
+/// Blocks the client reads per result (`MAX_BLOCKS` in search-excerpts.js) before settling for
 /// the first: text past them would never show, so it is not written.
 pub const MAX_BLOCKS: usize = 4;
 /// Characters of a document's text kept for excerpts.

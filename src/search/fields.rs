@@ -416,7 +416,7 @@ impl Line {
 }
 
 /// The line before and after the link lists and tables in [`shown`] (`ASIDE` in
-/// search.js): a control character no query holds.
+/// search-excerpts.js): a control character no query holds.
 const ASIDE_MARK: &str = "\u{1f}";
 
 /// Characters of [`shown`] written with a page's first excerpt block.
@@ -448,7 +448,7 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
     }
     // The link lists and tables of the page (its `aside`, first in `beside`) between two
     // marks: a page found by its owner or a risk quotes that line as its excerpt, one
-    // found by a linked page's title or a table's row quotes its prose (search.js).
+    // found by a linked page's title or a table's row quotes its prose (search-excerpts.js).
     let beside = beside(site, id, i18n);
     let aside = page.body.aside.trim_end_matches('\n');
     let rest = match beside.strip_prefix(aside) {

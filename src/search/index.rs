@@ -344,7 +344,7 @@ fn write_documents(
             let page = site.page(d);
             let body = page.body.text.unpack();
             let blocks = documents::blocks(&page.title, &body, ranges.get(n));
-            // What the client reads beside `shown` (`headHolds` in search.js).
+            // What the client reads beside `shown` (`headHolds` in search-verify.js).
             let first = ranges
                 .get(n)
                 .and_then(|r| r.first())

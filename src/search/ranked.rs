@@ -209,7 +209,7 @@ mod tests {
         let set = bucket_set(&[3, 40, 41, 1000]);
         assert_eq!(encode::decode(&set).unwrap(), [3, 37, 1, 959]);
         assert_eq!(bucket_set(&[]), "");
-        // The client's hash (search.js `fnv1a32`): "a" is 0xe40c292c.
+        // The client's hash (search-load.js `fnv1a32`): "a" is 0xe40c292c.
         assert_eq!(bucket_of("a", 1 << 31), 0xe40c_292c % (1 << 31));
     }
 

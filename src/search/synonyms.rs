@@ -3,7 +3,7 @@
 //!
 //! The index holds the text as written, so the other words are looked up as queries of
 //! their own. The client does so only when a query finds fewer than a page of results
-//! (`WIDEN_BELOW` in search.js): then the pages found through a synonym come after every
+//! (`WIDEN_BELOW` in search-widen.js): then the pages found through a synonym come after every
 //! page holding the query as typed, so a query that finds what it says never reorders,
 //! and one that finds little still leads somewhere. `search/syn.js` is loaded only then.
 //!

@@ -5,14 +5,14 @@
 //! digits and CJK characters (folded and lowercased): `=erp升级`. No real term starts
 //! with `=`. The term goes into the shard the query's own first term lives in (the first
 //! bigram of a Chinese title, the first word's group otherwise), so looking it up loads
-//! no file the query did not load already. The client (`titleKey` in search.js)
+//! no file the query did not load already. The client (`titleKey` in search-verify.js)
 //! normalizes the query by the same rules.
 
 use crate::markdown::is_cjk;
 use crate::search::tokenize::{scan, search_char, Token};
 
 /// Characters of a normalized title past which it gets no exact-title term: nobody types
-/// a longer title, and the term would only cost bytes (`TITLE_KEY_CHARS` in search.js).
+/// a longer title, and the term would only cost bytes (`TITLE_KEY_CHARS` in search-verify.js).
 pub const TITLE_KEY_CHARS: usize = 100;
 
 /// The first term of a query typed as `title`: where its exact-title term is filed.

@@ -347,7 +347,7 @@
   }
 
   /**
-   * The queries a query is widened to when it finds little (search.js `widen`): the
+   * The queries a query is widened to when it finds little (search-widen.js `widen`): the
    * query with one of its words replaced by a synonym the site holds. `table` is
    * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
    * and lowercased, a CJK word anywhere, a Latin one as whole words (an English plural

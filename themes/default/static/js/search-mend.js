@@ -1,0 +1,396 @@
+/*
+ * pmo-portal site search: mending a query that finds nothing or little: without its
+ * question words, without the pieces no page holds, with a word no page holds replaced by
+ * the nearest one a page holds (one or two edits away).
+ *
+ * One of the files of the search client, each loaded after the one before it (see
+ * search.js, the API, for the whole list); they share their functions through
+ * `PmoSearchParts`.
+ */
+(function (global) {
+  'use strict';
+
+  var P = global.PmoSearchParts;
+  if (!P || P.files.indexOf('search-widen.js') < 0) {
+    throw new Error('search-mend.js needs search-widen.js, loaded before it');
+  }
+
+  var T = P.T, WIDEN_BELOW = P.WIDEN_BELOW, WIDEN_QUERIES = P.WIDEN_QUERIES, forms = P.forms,
+    get = P.get, groupKey = P.groupKey, heldBigram = P.heldBigram, holds = P.holds,
+    isCjk = P.isCjk, numbers = P.numbers, optional = P.optional, postingsOf = P.postingsOf,
+    prepare = P.prepare, resolveGroups = P.resolveGroups, simplify = P.simplify, stem = P.stem,
+    store = P.store, under = P.under, weight = P.weight, widen = P.widen, wordFile = P.wordFile;
+
+  /**
+   * A question finding less than a page of results (`项目编号怎么分配`, `搬迁项目为什么暂停`)
+   * found the pages that happen to hold 怎么 or 为什么 beside its subject, and missed
+   * those about it. Without its question words (T.withoutFillers) it is run again, and
+   * stands when it finds more, saying so in `relaxed` with `fillers` set. A page whose
+   * title is the question as typed keeps it as it is.
+   */
+  function withoutFillers(query, res, options) {
+    var stripped = T.withoutFillers(query);
+    if (res.total >= WIDEN_BELOW || res.titled_ || !stripped || !T.hasFillers(query)) return res;
+    // A page holding the question as typed wrote it: `五个为什么` is a method, and the
+    // shorter `五个` found more pages and put the one naming it fourth.
+    if (res.results.some(function (row) { return row.exact && !row.synonym; })) return res;
+    return searchWidened(stripped, options).then(function (r) {
+      if (r.total <= res.total) return res;
+      r.fillers = true;
+      return relaxedTo(r, stripped);
+    });
+  }
+
+  /**
+   * A query finding nothing at all, run again without what keeps it from matching:
+   * first its question words (`供应商老是延期` → `供应商 延期`, see T.withoutFillers),
+   * then the pieces no page holds — a Chinese run is cut where no page holds its bigram,
+   * and a character left alone goes (`写经验教训` → `经验教训`); a word no page holds
+   * becomes the word a page holds one or two edits away (`vender` → vendor), or goes —
+   * as long as more than half of the query is left.
+   * The result says what it searched for in `relaxed`: a reader sees the words that
+   * were dropped. `res` (nothing found) stands when nothing is left or it finds nothing.
+   */
+  function relax(query, res, options) {
+    var stripped = T.withoutFillers(query);
+    // Nothing but question words (怎么办): nothing is asked about.
+    if (!stripped && T.hasFillers(query)) return Promise.resolve(res);
+    var asked = stripped || query;
+    // Each step names the next query to run (null for none), worked out only when the
+    // steps before it found nothing; the first query finding a page stands.
+    var steps = [
+      function () { return Promise.resolve(stripped); },
+      function () { return heldQuery(asked); },
+      function () { return coverQuery(asked); }
+    ];
+    var tried = [query];
+    function step(i) {
+      if (i >= steps.length) return Promise.resolve(res);
+      return steps[i]().then(function (q) {
+        if (!q || tried.indexOf(q) >= 0) return step(i + 1);
+        tried.push(q);
+        return searchWidened(q, options).then(function (r) { return r.total ? relaxedTo(r, q) : step(i + 1); });
+      });
+    }
+    return step(0);
+  }
+
+  function relaxedTo(res, query) {
+    res.relaxed = query;
+    return res;
+  }
+
+  /**
+   * `query` with only what some page holds (see relax), as a query, or null when that is
+   * half of it or less; its files are those the query loaded, so this costs no download.
+   */
+  function heldQuery(query) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      return Promise.all(prep.shards.map(get)).then(function () {
+        resolveGroups(prep.groups, meta);
+        // The word files where a word no page holds may find the word it misspells.
+        // As typed and as stemmed: `milestne` is one edit from milestone, two from its
+        // stem; `testers` two from tested, one as `tester`.
+        var near = {};
+        prep.groups.forEach(function (g) {
+          if (g.type === 'cjk' || g.df > 0) return;
+          var keys = nearGroups(g.text, meta);
+          nearGroups(g.term, meta).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+          near[g.text] = keys.slice(0, NEAR_GROUPS);
+        });
+        var files = {};
+        Object.keys(near).forEach(function (t) {
+          near[t].forEach(function (key) { files[wordFile(key, meta)] = true; });
+        });
+        // The site's words, for a Chinese run some page lacks a bigram of (see mend).
+        if (prep.groups.some(function (g) { return g.type === 'cjk' && gaps(g).some(Boolean); })) files.vocab = true;
+        return Promise.all(Object.keys(files).map(optional)).then(function () { return near; });
+      }).then(function (near) {
+        var vocab = typeof store.vocab === 'string' ? store.vocab.split(' ') : [];
+        var pieces = [];
+        var typed = 0;
+        var kept = 0;
+        prep.groups.forEach(function (g) {
+          var n = Array.from(g.text).length;
+          typed += n;
+          var mended = g.type === 'cjk' ? mend(g, vocab) : null;
+          if (mended) {
+            pieces.push(mended);
+            kept += n;
+          } else if (g.type === 'cjk') {
+            heldPieces(g).forEach(function (p) { pieces.push(p); kept += Array.from(p).length; });
+          } else if (g.df > 0) {
+            pieces.push(g.text);
+            kept += n;
+          } else {
+            var word = nearestWord(g.text, g.term, near[g.text] || [], meta);
+            if (word) { pieces.push(word); kept += n; }
+          }
+        });
+        // Half the query gone is another query (鲲鹏项目 is not 项目): nothing is found.
+        return kept * 2 > typed ? pieces.join(' ') : null;
+      });
+    });
+  }
+
+  /**
+   * A long query no page holds all of (a question typed as a sentence, a lesson
+   * described from memory) as the part of it the page holding most of it holds: that
+   * page is the one scoring highest over the query's bigrams and words (idf × impact,
+   * as results are scored), and the query keeps the runs of its bigrams that page holds,
+   * of two characters or more, and the words it holds. Null when the page holds less
+   * than a third of the query, or a query under LONG_QUERY characters less than half:
+   * 鲲鹏项目 is not 项目.
+   */
+  function coverQuery(query) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      return Promise.all(prep.shards.map(get)).then(function () {
+        resolveGroups(prep.groups, meta);
+        var score = {};
+        function add(p) {
+          if (!p) return;
+          for (var k = 0; k < p.docs.length; k++) score[p.docs[k]] = (score[p.docs[k]] || 0) + weight(p, k, meta);
+        }
+        var typed = 0;
+        prep.groups.forEach(function (g) {
+          typed += Array.from(g.text).length;
+          (g.type === 'cjk' ? g.postings : g.expansions).forEach(add);
+        });
+        var best = -1;
+        Object.keys(score).forEach(function (d) {
+          var n = +d;
+          if (best < 0 || score[d] > score[best] || (score[d] === score[best] && n < best)) best = n;
+        });
+        if (best < 0) return null;
+        var pieces = [];
+        var kept = 0;
+        prep.groups.forEach(function (g) {
+          if (g.type !== 'cjk') {
+            if (holds(g, best)) { pieces.push(g.text); kept += Array.from(g.text).length; }
+            return;
+          }
+          var chars = Array.from(g.text);
+          var start = -1;
+          for (var k = 0; k <= g.terms.length; k++) {
+            var held = k < g.terms.length && chars.length > 1 && heldBigram(g.postings[k], best) > 0;
+            if (held && start < 0) start = k;
+            if (held || start < 0) continue;
+            pieces.push(chars.slice(start, k + 1).join(''));
+            kept += k + 1 - start;
+            start = -1;
+          }
+        });
+        var enough = typed >= LONG_QUERY ? kept * 3 >= typed : kept * 2 > typed;
+        return enough && pieces.length ? pieces.join(' ') : null;
+      });
+    });
+  }
+
+  /** A query this long (in characters) may be relaxed to a third of it (see coverQuery). */
+  var LONG_QUERY = 8;
+
+  /** For each bigram of a Chinese run, whether no page holds it. */
+  function gaps(g) {
+    if (Array.from(g.text).length < 2) return [];
+    return g.terms.map(function (t, k) { return !(g.skip[k] || g.postings[k].docs.length > 0); });
+  }
+
+  /**
+   * A Chinese run typed with a wrong character (经验交训, 变跟控制: an input method's
+   * homophone), mended to the site's word that differs from it there (see
+   * `search/vocab.js`, the site's words most held first): the run with up to MEND_CHARS
+   * characters replaced, each beside a bigram no page holds (洗 of 干洗人 may meet 人 on
+   * a page, 数据清洗人员), or null. The longest word wins (变更控制 over 变更), then the
+   * most held.
+   */
+  function mend(g, vocab) {
+    var chars = Array.from(g.text);
+    var missing = gaps(g);
+    var mended = 0;
+    while (mended < MEND_CHARS && missing.some(Boolean)) {
+      var best = null;
+      for (var r = 0; r < vocab.length; r++) {
+        var word = Array.from(vocab[r]);
+        if (best && word.length <= best.len) continue;
+        // Two characters the word shares with the run, or the run is the word (挣直 →
+        // 挣值): one shared character is no evidence (谁 of 变更需要谁审批 is no 评 of 评审).
+        if (word.length < 3 && word.length !== chars.length) continue;
+        for (var o = 0; o + word.length <= chars.length; o++) {
+          var at = -1;
+          for (var k = 0; k < word.length; k++) {
+            if (word[k] === chars[o + k]) continue;
+            if (at >= 0) { at = -2; break; }
+            at = o + k;
+          }
+          if (at < 0 || !(missing[at - 1] || missing[at])) continue;
+          best = { len: word.length, at: at, to: word[at - o] };
+          break;
+        }
+      }
+      if (!best) break;
+      chars[best.at] = best.to;
+      if (best.at > 0) missing[best.at - 1] = false;
+      if (best.at < missing.length) missing[best.at] = false;
+      mended++;
+    }
+    return mended ? chars.join('') : null;
+  }
+  var MEND_CHARS = 2;
+
+  /** The pieces of a Chinese run between the bigrams no page holds, of two characters or more. */
+  function heldPieces(g) {
+    var chars = Array.from(g.text);
+    if (chars.length === 1) return g.df > 0 ? [g.text] : [];
+    var out = [];
+    var start = 0;
+    for (var k = 0; k <= g.terms.length; k++) {
+      var held = k < g.terms.length && (g.skip[k] || g.postings[k].docs.length > 0);
+      if (held) continue;
+      if (k + 1 - start >= 2) out.push(chars.slice(start, k + 1).join(''));
+      start = k + 1;
+    }
+    return out;
+  }
+
+  /** Edits a misspelt word may be from the word it means: two from eight letters on. */
+  function editsFor(term) { return Array.from(term).length >= 8 ? 2 : 1; }
+
+  /** The numbers `word` writes, in order, as numbers: `ll-2026-012` → `2026,12`. */
+  function numbersOf(word) {
+    return (String(word).match(/[0-9]+/g) || []).map(function (n) { return String(Number(n)); }).join(',');
+  }
+
+  /** Word groups a misspelt word loads at most to look for the word it means. */
+  var NEAR_GROUPS = 8;
+
+  /**
+   * The word groups where a word a few edits from `term` may stand (see nearestWord):
+   * its own, then, from the deepest split group above it up, that group and those of
+   * the keys under it that are themselves a few edits from the start of `term`. A word
+   * group splits as it grows (docs/search-format.md), so `stakehlder` has a group of
+   * its own, apart from stakeholder's `stakeho…`: looking in its own group only, a
+   * large site mended no misspelling after the split. A misspelling in the first two
+   * letters is not looked for: every group would be a candidate. Empty when `term` is
+   * too short to mend.
+   */
+  function nearGroups(term, meta) {
+    var chars = Array.from(term);
+    if (chars.length < 4 || isCjk(term.codePointAt(0))) return [];
+    var split = meta.split || {};
+    var most = editsFor(term);
+    var own = groupKey(term, meta);
+    var keys = [own];
+    function close(key) {
+      var n = Array.from(key).length;
+      for (var l = Math.max(1, n - most); l <= n + most && l <= chars.length; l++) {
+        if (T.withinEdits(chars.slice(0, l).join(''), key, most)) return true;
+      }
+      return false;
+    }
+    function under(key) {
+      var children = Object.prototype.hasOwnProperty.call(split, key) ? split[key] : [];
+      children.forEach(function (c) {
+        if (keys.length >= NEAR_GROUPS || keys.indexOf(c) >= 0 || !close(c)) return;
+        keys.push(c);
+        under(c);
+      });
+    }
+    for (var n = Array.from(own).length - 1; n >= 2 && keys.length < NEAR_GROUPS; n--) {
+      var parent = chars.slice(0, n).join('');
+      if (keys.indexOf(parent) < 0) keys.push(parent);
+      under(parent);
+    }
+    return keys.slice(0, NEAR_GROUPS);
+  }
+
+  /**
+   * The word of the word groups `keys` (see nearGroups) fewest edits from `term` or
+   * from its stem `stem`, at most one (two for a word of eight letters or more), and of
+   * those the one held by the most pages, the first in order among as many; null for
+   * none. A word is never mended into one writing other numbers: a number or code a
+   * digit away is another one (LL-2023-0011 is not LL-2023-001), but `gate3` is gate,
+   * `LL-2026-12` LL-2026-012 and `27/09/2024` 27.09.2024. A stem is told as its form
+   * written there that is fewest edits from `term` (`scheduel` is relaxed to schedule,
+   * not to schedul): both find the same pages.
+   */
+  function nearestWord(term, stem, keys, meta) {
+    if (!keys.length) return null;
+    var numbers = numbersOf(term);
+    // The edits from `word` to t; Infinity past those a word of its length may have.
+    function editsFrom(word, t) {
+      var most = editsFor(word);
+      for (var k = 0; k <= most; k++) if (T.withinEdits(word, t, k)) return k;
+      return Infinity;
+    }
+    var words = {};
+    keys.forEach(function (key) {
+      var data = store[wordFile(key, meta)] || {};
+      Object.keys(data).forEach(function (t) {
+        if (t.lastIndexOf(key, 0) === 0 && t.indexOf(' ') < 0) words[t] = true;
+      });
+    });
+    var near = [];
+    Object.keys(words).sort().forEach(function (t) {
+      var n = numbersOf(t);
+      if (n && n !== numbers) return;
+      var edits = Math.min(editsFrom(term, t), editsFrom(stem, t));
+      var df = edits < Infinity ? postingsOf(t, meta).docs.length : 0;
+      if (df > 0) near.push({ t: t, edits: edits, typed: editsFrom(term, t), df: df });
+    });
+    // The fewest edits first, then the most held, then the first in order.
+    function first(list, edits) {
+      var best = null;
+      list.forEach(function (c) {
+        if (!best || edits(c) < edits(best) || (edits(c) === edits(best) && c.df > best.df)) best = c;
+      });
+      return best;
+    }
+    var best = first(near, function (c) { return c.edits; });
+    if (!best) return null;
+    var forms = near.filter(function (c) { return c !== best && T.stem(c.t) === best.t; });
+    var written = first(forms, function (c) { return c.typed; });
+    return written && written.typed <= best.typed ? written.t : best.t;
+  }
+
+  function searchWidened(query, options) {
+    // The query's own matches come with it, for widen to put its synonyms' after.
+    var own = {};
+    Object.keys(options || {}).forEach(function (k) { own[k] = options[k]; });
+    own.matches = true;
+    return searchFolded(query, own).then(function (res) {
+      var matches = res.matches;
+      delete res.matches;
+      // A page whose title is the query is what was looked for: its words' synonyms
+      // would add hundreds of pages that merely hold them.
+      // (From the matches, not the rows: a call asking for no rows must widen alike.)
+      var titled = matches && matches.hits.length && matches.hits[0].title;
+      // Not a field of the result (its rows say so): search's own mark.
+      if (titled) Object.defineProperty(res, 'titled_', { value: true });
+      if (res.total >= WIDEN_BELOW || titled) return res;
+      var asked = res.folded || query;
+      return optional('syn').then(function (table) {
+        var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
+        return vs.length && matches ? widen(asked, vs, res, matches, options || {}) : res;
+      });
+    });
+  }
+
+  function searchFolded(query, options) {
+    return P.searchAs(query, options).then(function (res) {
+      if (res.total || !res.terms.some(function (t) { return t.cjk; })) return res;
+      return optional('t2s').then(function (pairs) {
+        var folded = typeof pairs === 'string' ? simplify(query, pairs) : query;
+        if (folded === query) return res;
+        return P.searchAs(folded, options).then(function (again) {
+          again.folded = folded;
+          return again;
+        });
+      });
+    });
+  }
+
+  P.relax = relax; P.searchWidened = searchWidened; P.withoutFillers = withoutFillers;
+  P.files.push('search-mend.js');
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

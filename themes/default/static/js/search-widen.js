@@ -1,0 +1,194 @@
+/*
+ * pmo-portal site search: widening a query that finds little to its synonyms (syn.js), and
+ * the rows of the pages those find; folding traditional characters to simplified (t2s.js).
+ *
+ * One of the files of the search client, each loaded after the one before it (see
+ * search.js, the API, for the whole list); they share their functions through
+ * `PmoSearchParts`.
+ */
+(function (global) {
+  'use strict';
+
+  var P = global.PmoSearchParts;
+  if (!P || P.files.indexOf('search-results.js') < 0) {
+    throw new Error('search-widen.js needs search-results.js, loaded before it');
+  }
+
+  var belowTheirPages = P.belowTheirPages, exactText = P.exactText, excerpt = P.excerpt,
+    facetCounts = P.facetCounts, facetData = P.facetData, get = P.get, has = P.has,
+    kindLabel = P.kindLabel, normalizeFilters = P.normalizeFilters, prepare = P.prepare,
+    resolveGroups = P.resolveGroups, resultLoader = P.resultLoader, squeezeLines = P.squeezeLines,
+    store = P.store, tier = P.tier;
+
+  /**
+   * A query finding fewer pages than this is widened: the pages written with a synonym
+   * of one of its words (延误 for 延期, 范围蔓延 for scope creep; syn.js, built from
+   * src/search/synonyms.rs and site.toml's search_synonyms) follow every page it finds
+   * as typed. A query finding a page of results or more is left as it is: what it says
+   * is on the site, and synonyms would cost their downloads for pages below the fold.
+   */
+  var WIDEN_BELOW = 10;
+  /** Synonym queries a query is widened to at most (each loads its own terms). */
+  var WIDEN_QUERIES = 4;
+
+  /**
+   * `res` (the query's own result, `own` its matches) with the pages its synonym queries
+   * `vs` find, each once: first the pages titled with the query's or a synonym query's
+   * text (titledFirst), then the pages holding `query`'s exact text, then by score
+   * those holding a synonym query's exact text and the query's other pages (a page
+   * saying 完工预算 in passing is not above one all about budget at completion, with
+   * its words apart, nor far below), then the synonyms' other pages, in the order of
+   * the query that found each first and its rank there.
+   * `total` and the facets count them all; each row from a synonym names it in
+   * `synonym`, and `widened` lists the synonyms that found a page. The query's own
+   * matches are those `res` counted: run again without its page of results, a long run
+   * kept pages it had dropped as not holding every word (制造执行系统).
+   */
+  function widen(query, vs, res, own, options) {
+    var limit = options.limit === undefined ? 10 : options.limit;
+    var offset = options.offset || 0;
+    var withText = options.excerpts !== false;
+    var filters = options.filters || {};
+    // As deep as the page of results reaches, so unsure pages there are settled: a page
+    // lacking a word of its synonym query (风险 of 供应商推迟风险) is never shown.
+    var quiet = { limit: offset + limit, offset: 0, excerpts: false, facets: false, filters: filters, matches: true };
+    // Whole words: `bac`, a synonym of budget at completion, is no prefix of background.
+    var queries = vs.map(function (v) { return v.query + ' '; });
+    return Promise.all(queries.map(function (q) { return P.searchAs(q, quiet); })).then(function (lists) {
+      var seen = {};
+      var found = [];
+      var inFound = {};
+      var widened = [];
+      // Exact pages of the query, exact pages of a synonym, the query's others, the synonyms'.
+      var bands = [[], [], [], []];
+      own.hits.forEach(function (m) { seen[m.d] = true; bands[tier(m) ? 0 : 2].push({ m: m, from: -1 }); });
+      own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
+      lists.forEach(function (r, i) {
+        r.matches.hits.forEach(function (m) {
+          if (seen[m.d]) return;
+          seen[m.d] = true;
+          bands[tier(m) ? 1 : 3].push({ m: m, from: i });
+          if (widened.indexOf(vs[i].word) < 0) widened.push(vs[i].word);
+        });
+        r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
+      });
+      if (!widened.length) return res;
+      return titledFirst(query, vs, bands, offset + limit).then(function () {
+        // A synonym's exact page and the query's own page holding its words apart meet by
+        // score: 变更控制 apart, all about change control, is not below 变更申请 in passing.
+        // Each keeps its order (the synonyms' nearest in meaning first): merged, not sorted.
+        var middle = [];
+        for (var a = 0, b = 0; a < bands[1].length || b < bands[2].length;) {
+          var syn = bands[1][a];
+          var mine = bands[2][b];
+          if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
+        }
+        var merged = bands[0].concat(middle, bands[3]);
+        // A section below the first of its pages found, across the bands too.
+        var byDoc = {};
+        var ms = merged.map(function (x) { byDoc[x.m.d] = x; return x.m; });
+        belowTheirPages(ms, store.meta);
+        merged = ms.map(function (m) { return byDoc[m.d]; });
+        var page = merged.slice(offset, offset + limit);
+        // The rows `res` has are reused; the others are made from the query that found them.
+        var ownRows = {};
+        res.results.forEach(function (row) { ownRows[row.doc] = row; });
+        var byQuery = {};
+        page.forEach(function (x) {
+          if (x.from < 0 && ownRows[x.m.d]) return;
+          (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
+        });
+        var rows = Object.keys(byQuery).map(function (key) {
+          var i = +key;
+          return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
+            if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
+            return list;
+          });
+        });
+        return Promise.all(rows).then(function (lists) {
+          var rowOf = {};
+          lists.forEach(function (list) { list.forEach(function (row) { rowOf[row.doc] = row; }); });
+          var facets = res.facets;
+          if (options.facets !== false) {
+            var fmeta = { facets: facetData() };
+            facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
+          }
+          return {
+            total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
+            results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : rowOf[x.m.d]; })
+          };
+        });
+      });
+    });
+  }
+
+  /**
+   * Puts first, among the pages holding the exact text of the query or of a synonym query
+   * (`bands[0]`, `bands[1]`, see widen), those whose title holds one of those texts: the
+   * query's own, then the synonyms', each band keeping its order. `training` on a Chinese
+   * portal found the about page saying it in passing first and 培训与 PMO 辅导 fourth;
+   * `risk register`, 风险登记册的建立与维护 under a page listing both words. Reads the
+   * block 0 of the synonyms' pages as far as a page of results reaches (`reach`): the
+   * rows of those shown need it anyway.
+   */
+  function titledFirst(query, vs, bands, reach) {
+    var needles = [exactText(query)].concat(vs.map(function (v) { return exactText(v.query); }))
+      .filter(function (n) { return n !== ''; });
+    var synonyms = bands[1].slice(0, reach);
+    var asked = bands[0].concat(synonyms);
+    return Promise.all(asked.map(function (x) {
+      return get('x/' + x.m.d + '-0').then(function (entry) {
+        if (!Array.isArray(entry)) return false;
+        var title = squeezeLines(String(entry[1]));
+        return needles.some(function (n) { return title.indexOf(n) >= 0; });
+      }, function () { return false; });
+    })).then(function (named) {
+      var ownNamed = [], ownOthers = [], synNamed = [], synOthers = [];
+      asked.forEach(function (x, i) {
+        var own = i < bands[0].length;
+        (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
+      });
+      bands[0] = ownNamed.concat(synNamed, ownOthers);
+      bands[1] = synOthers.concat(bands[1].slice(reach));
+    });
+  }
+
+  /** Result rows of the matches `ms` of `query`, run before, so its files are loaded. */
+  function rowsFor(query, ms, withText) {
+    return get('meta').then(function (meta) {
+      var prep = prepare(query, meta);
+      resolveGroups(prep.groups, meta);
+      var load = resultLoader(prep.groups, meta, withText);
+      return Promise.all(ms.map(function (m) { return load(m.d); })).then(function (loaded) {
+        return ms.map(function (m, i) { return resultRow(m, loaded[i], prep.groups, meta); });
+      });
+    });
+  }
+
+  /** One row of results: match `m`, its document's entry and text as `load` gave them. */
+  function resultRow(m, loaded, groups, meta) {
+    var entry = loaded[0];
+    return {
+      url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
+      date: entry[3] || '', excerpt: excerpt(loaded[1], groups),
+      score: Math.round(m.score * 10000) / 10000, doc: m.d,
+      exact: tier(m) === 2, titleMatch: m.title
+    };
+  }
+
+  var simplified = null;  // traditional character → simplified, from t2s.js
+
+  function simplify(query, pairs) {
+    if (!simplified) {
+      simplified = {};
+      var chars = Array.from(pairs);
+      for (var i = 0; i + 1 < chars.length; i += 2) simplified[chars[i]] = chars[i + 1];
+    }
+    return Array.from(query).map(function (c) { return has(simplified, c) ? simplified[c] : c; }).join('');
+  }
+
+  P.forgets.push(function () { simplified = null; });
+  P.WIDEN_BELOW = WIDEN_BELOW; P.WIDEN_QUERIES = WIDEN_QUERIES; P.resultRow = resultRow;
+  P.simplify = simplify; P.widen = widen;
+  P.files.push('search-widen.js');
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

@@ -756,3 +756,48 @@ fn a_sections_introduction_is_searched_and_the_home_page_is_not() {
         .position(|u| u == "practices/performance/performance-monitoring/");
     assert!(section > practice, "{earned:?}");
 }
+
+/// A question asking what a term is (`什么是挣值`, `挣值是什么意思`, `CPI 定义`) wants the
+/// page saying what it is: the practice whose heading is 挣值的基本概念 and which writes
+/// `EV（挣值）：…` and `CPI = EV / AC`, not the lesson titled with 挣值 nor the report
+/// quoting CPI. `挣值是什么意思` and `EAC 计算公式` had found nothing (no page holds 意思 or
+/// 公式 beside the term), `CPI 定义` only the two pages that happen to say 定义.
+#[test]
+fn a_question_asking_what_a_term_is_finds_the_page_saying_it() {
+    let site = sample();
+    let performance = "practices/performance/performance-monitoring/";
+    let register = "practices/risk/risk-register/";
+    let table = [
+        ("什么是挣值", performance),
+        ("挣值是什么意思", performance),
+        ("挣值的定义", performance),
+        ("CPI 定义", performance),
+        ("SPI是什么？", performance),
+        ("EAC 计算公式", performance),
+        ("完工估算怎么算", performance),
+        ("what is earned value", performance),
+        ("什么是风险登记册", register),
+        ("风险登记册是什么", register),
+    ];
+    let queries: Vec<Value> = table
+        .iter()
+        .flat_map(|(q, _)| [json!({"q": q}), json!({"q": q, "limit": 8})])
+        .collect();
+    let r = search_client(&site, &json!(queries));
+    for (i, res) in r.iter().enumerate() {
+        let (q, first) = table[i / 2];
+        assert_eq!(
+            urls(res).first().map(String::as_str),
+            Some(first),
+            "{q}: {:?}",
+            urls(res)
+        );
+        assert_eq!(
+            res["fillers"], true,
+            "{q}: the question words are said to be left out"
+        );
+    }
+    // The term alone is no question: the lesson titled with it stays first.
+    let plain = search_client(&site, &json!(["挣值"]));
+    assert_eq!(urls(&plain[0])[0], "lessons/mes-evm-early-warning/");
+}

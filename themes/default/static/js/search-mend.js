@@ -391,6 +391,90 @@
     });
   }
 
-  P.relax = relax; P.searchWidened = searchWidened; P.withoutFillers = withoutFillers;
+  /**
+   * The term a query asks the meaning or the formula of (`什么是挣值`, `挣值是什么意思`,
+   * `CPI 定义`, `EAC 计算公式`, `完工估算怎么算`, `what is earned value`), or null. Such a
+   * query as typed found the pages using the term before the one saying what it is, or
+   * nothing at all: no page holds 意思 or 公式 beside the term.
+   */
+  function askedTerm(query) {
+    var q = String(query).replace(/^[\s请问]+|[\s?？!！。.,，~～]+$/g, '');
+    var m = ASKED_BEFORE.exec(q) || ASKED_AFTER.exec(q) || ASKED_EN.exec(q) || ASKED_EN_AFTER.exec(q);
+    var term = m ? m[1].replace(/^["'“”‘’「」《》]+|["'“”‘’「」《》]+$/g, '').trim() : '';
+    // A term of one character, or of question words alone (`什么是什么`), asks nothing.
+    return Array.from(term).length >= 2 && T.withoutFillers(term) ? term : null;
+  }
+  var ASKED_BEFORE = /^(?:什么是|什么叫|什么叫做|何为|何谓|啥是|啥叫)\s*(.+)$/;
+  var ASKED_AFTER = new RegExp('^(.+?)\\s*(?:' + [
+    '是什么意思', '是啥意思', '什么意思', '啥意思', '的意思', '是什么东西', '是什么', '是啥',
+    '的含义', '含义', '的定义', '定义', '的概念', '概念', '是指什么', '指的是什么', '指什么',
+    '的计算公式', '计算公式', '的公式', '公式', '怎么算', '怎么计算', '如何计算', '的计算方法',
+    '计算方法', '的算法'
+  ].join('|') + ')$');
+  var ASKED_EN = /^(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?|what\s+does\s+|define\s+|definition\s+of\s+|meaning\s+of\s+|how\s+(?:to|do\s+(?:i|you|we))\s+(?:calculate|compute)\s+(?:the\s+)?)(.+?)(?:\s+mean)?$/i;
+  var ASKED_EN_AFTER = /^(.+?)\s+(?:definition|meaning|formula|defined)$/i;
+
+  /**
+   * Whether `text` says what `term` is: a heading or line asking it (什么是风险登记册,
+   * 挣值的基本概念), a gloss (`EV（挣值）：`, `挣值（EV）：`), a formula (`CPI = EV / AC`,
+   * `完工估算 EAC = …`), a glossary line (`CPI：…`) or a sentence defining it (`风险登记册是…的清单`
+   * is not told from other sentences, so only `是指`, `即`; `Earned value is …`).
+   */
+  function defines(text, term) {
+    var t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+    var latin = /^[\x00-\x7f]+$/.test(term);
+    var pattern = [
+      '(?:什么是|什么叫|何为|何谓|所谓)\\s*[“"「]?' + t,
+      t + '\\s*(?:是什么|的(?:基本)?(?:概念|定义|含义)|是指|指的是|的计算(?:方法|公式)?|[，,]\\s*即)',
+      '[（(]\\s*' + t + '\\s*[)）]\\s*[:：]',
+      t + '\\s*[（(][^（）()\\n]{1,40}[)）]\\s*[:：]',
+      t + '\\s*(?:[A-Za-z]{1,6}\\s*)?[=＝]',
+      '(?:^|\\n)\\s*' + t + '\\s*[:：]'
+    ];
+    if (latin) pattern.push(t + '\\s+(?:\\([^)\\n]{1,40}\\)\\s+)?(?:is|are|means|refers\\s+to)\\s');
+    var re = new RegExp((latin ? '(?:^|[^A-Za-z0-9])(?:' : '(?:') + pattern.join('|') + ')', 'i');
+    return re.test(text);
+  }
+
+  /**
+   * `res` (a query's first page of results) with the first of its pages that says what
+   * one of `terms` is moved to the top: read from the block 0 of each, which the rows
+   * load anyway. A page using the term well (the lesson titled 月度挣值预警…) stays
+   * above the others.
+   */
+  function definedFirst(res, terms) {
+    var rows = res.results;
+    return Promise.all(rows.map(function (row) {
+      return get('x/' + row.doc + '-0').then(function (entry) {
+        if (!Array.isArray(entry)) return false;
+        var text = String(entry[1]) + '\n' + String(entry[5] || '');
+        return terms.some(function (term) { return defines(text, term); });
+      }, function () { return false; });
+    })).then(function (says) {
+      var at = says.indexOf(true);
+      if (at > 0) rows.unshift(rows.splice(at, 1)[0]);
+      return res;
+    });
+  }
+
+  /**
+   * A query asking what a term is (askedTerm) as the term, with the page saying what it
+   * is first (definedFirst); null when it asks nothing, or the term finds nothing.
+   */
+  function searchAsked(query, options) {
+    var term = askedTerm(query);
+    if (!term || term === query) return Promise.resolve(null);
+    // Typed before the question's words, the term is finished: not a prefix (EAC, not each).
+    var finished = String(query).trim().slice(-term.length) !== term;
+    return searchWidened(finished ? term + ' ' : term, options).then(function (res) {
+      if (!res.total) return null;
+      res.relaxed = term;
+      res.fillers = true;
+      if (options && options.offset) return res;
+      return definedFirst(res, [term].concat(res.widened || []));
+    });
+  }
+
+  P.relax = relax; P.searchAsked = searchAsked; P.searchWidened = searchWidened; P.withoutFillers = withoutFillers;
   P.files.push('search-mend.js');
 })(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

@@ -92,7 +92,7 @@
     mayStandApart = P.mayStandApart, normalizeFilters = P.normalizeFilters, passes = P.passes,
     postingsOf = P.postingsOf, prepare = P.prepare, rank = P.rank, receive = P.receive,
     relax = P.relax, resolveGroups = P.resolveGroups, resultLoader = P.resultLoader,
-    resultRow = P.resultRow, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
+    resultRow = P.resultRow, searchAsked = P.searchAsked, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
     shardOf = P.shardOf, slot = P.slot, stem = P.stem, store = P.store,
     titleMatches = P.titleMatches, titleWords = P.titleWords, tokenize = P.tokenize,
     unskip = P.unskip, verify = P.verify, withoutFillers = P.withoutFillers;
@@ -115,10 +115,14 @@
         return res;
       });
     }
-    return searchWidened(query, options).then(function (res) {
-      var filtered = options && options.filters && Object.keys(options.filters).length;
-      if (filtered) return res;
-      return res.total ? withoutFillers(res.folded || query, res, options) : relax(res.folded || query, res, options);
+    var filtered = options && options.filters && Object.keys(options.filters).length;
+    // A question asking what a term is, as the term (see searchAsked).
+    return (filtered ? Promise.resolve(null) : searchAsked(query, options)).then(function (asked) {
+      if (asked) return asked;
+      return searchWidened(query, options).then(function (res) {
+        if (filtered) return res;
+        return res.total ? withoutFillers(res.folded || query, res, options) : relax(res.folded || query, res, options);
+      });
     });
   }
   function searchAs(query, options) {

@@ -137,8 +137,13 @@ fn the_page_that_must_come_first_does() {
         ("发起人 马建军", "projects/mes-smart-factory/"),
         ("项目经理 吴昊", "projects/data-center-migration/"),
     ];
+    assert_first(&site, &table);
+}
+
+/// Each query of `table` run on `site` has its page first.
+fn assert_first(site: &Site, table: &[(&str, &str)]) {
     let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();
-    let r = search_client(&site, &json!(queries));
+    let r = search_client(site, &json!(queries));
     for ((q, first), res) in table.iter().zip(&r) {
         assert_eq!(
             urls(res).first().map(String::as_str),
@@ -800,4 +805,28 @@ fn a_question_asking_what_a_term_is_finds_the_page_saying_it() {
     // The term alone is no question: the lesson titled with it stays first.
     let plain = search_client(&site, &json!(["挣值"]));
     assert_eq!(urls(&plain[0])[0], "lessons/mes-evm-early-warning/");
+}
+
+/// A title typed with other words for its own — the other language's (`供应商管理` for
+/// "Vendor management"), or a synonym (`风险台账的建立与维护`) — is the title the reader
+/// means: the page comes first as it does typed as written. `供应商管理` found twenty
+/// Chinese pages holding both words and not the English page, which holds neither 管理
+/// nor, in its title, 供应商.
+#[test]
+fn a_title_typed_with_synonyms_of_its_words_comes_first() {
+    let site = sample();
+    let table = [
+        ("供应商管理", "practices/procurement/vendor-management/"),
+        ("厂商管理", "practices/procurement/vendor-management/"),
+        (
+            "项目组合优先级",
+            "practices/governance/portfolio-prioritisation/",
+        ),
+        ("风险台账的建立与维护", "practices/risk/risk-register/"),
+        (
+            "利益相关方与沟通管理",
+            "practices/communication/stakeholder-communication/",
+        ),
+    ];
+    assert_first(&site, &table);
 }

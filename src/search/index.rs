@@ -148,7 +148,7 @@ fn emit(
     // Three independent jobs; the facets are serial, so they run beside the others.
     let titles: Vec<Vec<String>> = docs
         .iter()
-        .map(|&d| titles::title_keys(site.page(d)))
+        .map(|&d| titles::title_keys(site.page(d), &synonyms))
         .collect();
     let (split, (written, facets)) = rayon::join(
         || term_files::write(partitions, &titles, docs.len(), shards, output),

@@ -122,6 +122,8 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["演练", "彩排", "rehearsal", "dry run"],
     &["检查清单", "检查单", "核对表", "checklist"],
     &["优先级", "prioritisation", "prioritization", "priority"],
+    &["项目组合", "组合", "portfolio"],
+    &["评估", "assessment"],
     &["阈值", "门限", "threshold"],
     &["矩阵", "matrix"],
     &["分析", "analysis"],

@@ -9,6 +9,7 @@
 //! normalizes the query by the same rules.
 
 use crate::markdown::is_cjk;
+use crate::search::synonyms;
 use crate::search::tokenize::{scan, search_char, Token};
 
 /// Characters of a normalized title past which it gets no exact-title term: nobody types
@@ -46,11 +47,18 @@ pub fn title_term(title: &str) -> Option<(String, First)> {
 /// project after it (`鲲鹏项目`, `ERP 项目`, `Rhine project`). Every lesson and review of
 /// a project opens with "鲲鹏 项目（…）", so the exact-text rule put the project's own
 /// page at rank 400 for `鲲鹏项目` at 10,000 pages (the eighth search tester).
-pub fn title_keys(page: &crate::content::page::Page) -> Vec<String> {
+///
+/// Then the title's synonym wordings (`synonym_keys`, from `groups`, those of syn.js).
+pub fn title_keys(page: &crate::content::page::Page, groups: &[Vec<(String, u32)>]) -> Vec<String> {
     let mut keys: Vec<String> = title_term(&page.title)
         .map(|(key, _)| key)
         .into_iter()
         .collect();
+    for key in synonym_keys(&page.title, groups) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
     if page.project().is_some() {
         let name = page.title.split_whitespace().next().unwrap_or("");
         for alias in [format!("{name}项目"), format!("{name} project")] {
@@ -62,6 +70,134 @@ pub fn title_keys(page: &crate::content::page::Page) -> Vec<String> {
         }
     }
     keys
+}
+
+/// Characters of a title (as its exact-title term counts them) up to which it is also
+/// filed under its synonym wordings (`synonym_keys`): a short title is one a reader types
+/// whole, and may type in other words.
+pub const SYNONYM_TITLE_CHARS: usize = 24;
+/// Synonym wordings of one title at most: each is one more term in a shard.
+pub const SYNONYM_TITLES: usize = 8;
+
+/// The exact-title terms of `title` written with synonyms of its words (`groups`, those
+/// of syn.js): "Vendor management" is also titled 供应商管理 and 供应商 management, so a
+/// reader typing the title in the other language, or with another word for one of its
+/// words (风险台账 for 风险登记册), finds the page first as they would typing it as
+/// written. The wordings nearest the title come first (each word's nearest synonyms, as
+/// a group lists them), up to SYNONYM_TITLES; a Chinese word inside a longer run is not
+/// replaced by an English one (`risk register的建立与维护` is typed by nobody).
+pub fn synonym_keys(title: &str, groups: &[Vec<(String, u32)>]) -> Vec<String> {
+    let Some((own, _)) = title_term(title) else {
+        return Vec::new();
+    };
+    if own.chars().count() > SYNONYM_TITLE_CHARS + 1 {
+        return Vec::new();
+    }
+    let text = synonyms::normalize(title);
+    let words = synonym_words(&text, groups);
+    // Each word's choices: its own, then the other members of its group in order.
+    let choices: Vec<Vec<&str>> =
+        words
+            .iter()
+            .map(|&(at, end, g)| {
+                let word = &text[at..end];
+                let in_run = cjk_beside(&text, at, end);
+                std::iter::once(word)
+                    .chain(groups[g].iter().map(|(m, _)| m.as_str()).filter(|m| {
+                        *m != word && (!in_run || m.chars().next().is_some_and(is_cjk))
+                    }))
+                    .collect()
+            })
+            .collect();
+    let mut keys: Vec<String> = Vec::new();
+    let farthest: usize = choices.iter().map(|c| c.len() - 1).sum();
+    let mut picks = vec![0; choices.len()];
+    // Wordings by how far they are from the title: the sum of their members' places.
+    for distance in 1..=farthest {
+        let more = wordings(&choices, &mut picks, 0, distance, &mut |picks| {
+            let mut wording = String::new();
+            let mut at = 0;
+            for (i, &(start, end, _)) in words.iter().enumerate() {
+                wording.push_str(&text[at..start]);
+                wording.push_str(choices[i][picks[i]]);
+                at = end;
+            }
+            wording.push_str(&text[at..]);
+            if let Some((key, _)) = title_term(&wording) {
+                if key != own && !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            keys.len() < SYNONYM_TITLES
+        });
+        if !more {
+            break;
+        }
+    }
+    keys
+}
+
+/// The words of `text` (normalized) that are members of `groups`, as (start, end,
+/// group) in the order they stand; of two overlapping, the longer (风险登记册, not 登记册
+/// within it). An English member is a word only between non-letters (`rag` is not in
+/// `storage`).
+fn synonym_words(text: &str, groups: &[Vec<(String, u32)>]) -> Vec<(usize, usize, usize)> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        for (member, _) in group {
+            for (at, _) in text.match_indices(member.as_str()) {
+                let end = at + member.len();
+                let before = text[..at].chars().next_back();
+                let after = text[end..].chars().next();
+                let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let first = member.chars().next();
+                let last = member.chars().next_back();
+                let inside = alnum(first) && alnum(before) || alnum(last) && alnum(after);
+                if !inside {
+                    found.push((at, end, g));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut words: Vec<(usize, usize, usize)> = Vec::new();
+    for f in found {
+        if !words.iter().any(|w| f.0 < w.1 && w.0 < f.1) {
+            words.push(f);
+        }
+    }
+    words.sort_unstable();
+    words
+}
+
+/// Whether a CJK character stands right before `at` or right after `end` in `text`.
+fn cjk_beside(text: &str, at: usize, end: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(is_cjk)
+        || text[end..].chars().next().is_some_and(is_cjk)
+}
+
+/// Calls `visit` with each choice of a member for every word (`picks`, places in
+/// `choices`) whose places add up to `left`, from word `i` on; false once `visit` asks to
+/// stop.
+fn wordings(
+    choices: &[Vec<&str>],
+    picks: &mut [usize],
+    i: usize,
+    left: usize,
+    visit: &mut dyn FnMut(&[usize]) -> bool,
+) -> bool {
+    if i == choices.len() {
+        return left > 0 || visit(picks);
+    }
+    for pick in 0..choices[i].len().min(left + 1) {
+        picks[i] = pick;
+        if !wordings(choices, picks, i + 1, left - pick, visit) {
+            picks[i] = 0;
+            return false;
+        }
+    }
+    picks[i] = 0;
+    true
 }
 
 /// The first group of `title` read as a query (`tokenize` in search-text.js): the first
@@ -150,5 +286,48 @@ mod tests {
         assert_eq!(term("Go 2024-03"), Some(("=go202403".into(), word("go"))));
         assert_eq!(term("。！"), None);
         assert_eq!(term(&"长".repeat(TITLE_KEY_CHARS + 1)), None);
+    }
+
+    #[test]
+    fn a_short_title_is_filed_under_its_synonym_wordings() {
+        let group = |members: &[&str]| -> Vec<(String, u32)> {
+            members.iter().map(|m| (m.to_string(), 1)).collect()
+        };
+        let groups = vec![
+            group(&["供应商", "厂商", "vendor"]),
+            group(&["管理", "management"]),
+            group(&["风险登记册", "风险台账", "risk register"]),
+            group(&["登记册", "登纪册"]),
+            group(&["rag", "红黄绿"]),
+        ];
+        let keys = synonym_keys("Vendor management", &groups);
+        assert_eq!(
+            keys,
+            [
+                "=vendor管理",
+                "=供应商management",
+                "=供应商管理",
+                "=厂商management",
+                "=厂商管理"
+            ]
+        );
+        // A Chinese word inside a run keeps to the Chinese members; the longest member
+        // is the word (风险登记册, not 登记册).
+        assert_eq!(
+            synonym_keys("风险登记册的建立与维护", &groups),
+            ["=风险台账的建立与维护"]
+        );
+        // An English member is a word only between non-letters.
+        assert!(synonym_keys("Storage plan", &groups).is_empty());
+        // A long title, and one holding no member, are filed only as written.
+        let long = format!("供应商{}", "长".repeat(SYNONYM_TITLE_CHARS));
+        assert!(synonym_keys(&long, &groups).is_empty());
+        assert!(synonym_keys("项目收尾", &groups).is_empty());
+        // At most SYNONYM_TITLES wordings.
+        let many = vec![
+            group(&["a1", "a2", "a3", "a4", "a5"]),
+            group(&["b1", "b2", "b3", "b4"]),
+        ];
+        assert_eq!(synonym_keys("a1 b1", &many).len(), SYNONYM_TITLES);
     }
 }

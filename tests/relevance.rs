@@ -136,6 +136,10 @@ fn the_page_that_must_come_first_does() {
         ("项目经理 郑磊", "projects/mes-smart-factory/"),
         ("发起人 马建军", "projects/mes-smart-factory/"),
         ("项目经理 吴昊", "projects/data-center-migration/"),
+        // The practice's 5×5 矩阵, however the size is typed.
+        ("5x5", "practices/risk/risk-assessment-matrix/"),
+        ("5X5 矩阵", "practices/risk/risk-assessment-matrix/"),
+        ("5*5 矩阵", "practices/risk/risk-assessment-matrix/"),
     ];
     assert_first(&site, &table);
 }

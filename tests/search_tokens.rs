@@ -28,6 +28,9 @@ const TEXTS: &[&str] = &[
     "escalate escalated escalating escalation escalations planned planning staffed billed \
      embedded during need based managing manage changes estimates activities processes \
      station informed information delays delayed morning things",
+    // A size written with a letter x between numbers is the numbers, as with ×: `5x5`
+    // is 5 and 5 (the page's 5×5); not where a letter goes before (`v5x5`) or none after.
+    "5x5 矩阵、5X5、５ｘ５、3x3x3 与 5×5；1920x1080 屏，v5x5 型，5x 与 x5，0x1F",
 ];
 
 fn rust_tokens(text: &str) -> Vec<String> {

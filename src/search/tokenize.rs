@@ -201,6 +201,11 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
                 None => continue,
             }
         };
+        let c = if times_between_digits(c, &word.text, &text[at + raw.len_utf8()..]) {
+            '×'
+        } else {
+            c
+        };
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 previous = None;
@@ -249,6 +254,21 @@ pub fn scan(text: &str, mut f: impl FnMut(Token<'_>)) {
     }
     flush(&mut word, &mut stemmed, &mut f);
     code.end(&mut f);
+}
+
+/// Whether `c`, read after the word `word` (so far) and before `rest`, is the x of a
+/// size or a product written between numbers (`5x5`, `1920x1080`): read as ×, so the
+/// numbers are terms of their own as in a page's 5×5, and `5x5`, `5×5` and `5*5` find
+/// each other. Mirrored by `timesBetweenDigits` in search-text.js.
+fn times_between_digits(c: char, word: &str, rest: &str) -> bool {
+    matches!(c, 'x' | 'X')
+        && !word.is_empty()
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .chars()
+            .next()
+            .and_then(search_char)
+            .is_some_and(|n| n.is_ascii_digit())
 }
 
 /// Characters that join the parts of a code: `2024-03`, `v2.1`, `LL-2024-012`,

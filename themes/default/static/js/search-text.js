@@ -149,6 +149,15 @@
    * `12.7%`, `0.88`, `1,200,000`, `2024-03`, `v2.1`, `ll-2024-012`. The rules are the
    * Rust tokenizer's (`Code` in src/search/tokenize.rs), character for character.
    */
+  /**
+   * Whether `c`, read after the word `word` (so far) and before the character `next`, is
+   * the x of a size written between numbers (`5x5`, `1920x1080`): read as ×, as the index
+   * reads it (`times_between_digits` in src/search/tokenize.rs).
+   */
+  function timesBetweenDigits(c, word, next) {
+    return (c === 'x' || c === 'X') && /^[0-9]+$/.test(word) && next !== undefined && isAsciiDigit(foldChar(next));
+  }
+
   function runs(text) {
     var out = [];
     var position = 0;
@@ -205,6 +214,7 @@
     for (var i = 0; i < chars.length; i++) {
       var c = foldChar(chars[i]);
       if (c === '') continue;
+      if (timesBetweenDigits(c, word, chars[i + 1])) c = '\u00d7';
       var cp = c.codePointAt(0);
       if (isCjk(cp)) {
         flushWord();

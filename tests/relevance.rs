@@ -834,3 +834,32 @@ fn a_title_typed_with_synonyms_of_its_words_comes_first() {
     ];
     assert_first(&site, &table);
 }
+
+/// A problem told in everyday words (`资产对不上`, `年终奖算不对`, `需求变来变去`) names its
+/// subject and says it goes wrong in words no page writes beside it: it found nothing,
+/// the subject being under half of it. It is run for the subject, the lesson about it
+/// first, saying what it searched for; a name no page holds (`鲲鹏项目`) still finds
+/// nothing.
+#[test]
+fn a_problem_told_in_everyday_words_finds_the_lesson_on_its_subject() {
+    let site = sample();
+    let table = [
+        ("资产对不上", "lessons/dc-asset-decommission-list/", "资产"),
+        ("年终奖算不对", "lessons/hr-payroll-parallel-run/", "年终奖"),
+        ("收益说不清", "lessons/erp-benefit-baseline/", "收益"),
+        ("需求变来变去", "lessons/erp-customisation-creep/", "需求"),
+        ("UAT 做不完", "lessons/erp-key-user-network/", "UAT"),
+    ];
+    let mut queries: Vec<&str> = table.iter().map(|(q, _, _)| *q).collect();
+    queries.push("鲲鹏项目");
+    let r = search_client(&site, &json!(queries));
+    for ((q, first, subject), res) in table.iter().zip(&r) {
+        assert_eq!(
+            urls(res).first().map(String::as_str),
+            Some(*first),
+            "{q}: {res}"
+        );
+        assert_eq!(res["relaxed"], *subject, "{q}");
+    }
+    assert_eq!(r[table.len()]["total"], 0, "{}", r[table.len()]);
+}

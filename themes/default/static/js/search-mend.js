@@ -60,6 +60,7 @@
     // steps before it found nothing; the first query finding a page stands.
     var steps = [
       function () { return Promise.resolve(stripped); },
+      function () { return Promise.resolve(withoutComplaints(asked) || null); },
       function () { return heldQuery(asked); },
       function () { return coverQuery(asked); }
     ];
@@ -73,6 +74,27 @@
       });
     }
     return step(0);
+  }
+
+  /**
+   * The everyday words a problem is told in, longest first: `资产对不上`, `会议太多`,
+   * `培训没人来`, `工资算错`, `需求变来变去` name their subject and say it goes wrong, in
+   * words no page writes beside it (pages say 不符, 过多, 错误). A query finding nothing,
+   * even without its question words, is run for its subject without them (see relax);
+   * a name no page holds is no such word, so 鲲鹏项目 still finds nothing.
+   */
+  var COMPLAINTS = ['变来变去', '改来改去', '出了问题', '对不上', '算不对', '说不清', '讲不清',
+    '做不完', '来不及', '不配合', '搞不定', '出问题', '老出错', '没人管', '没人用', '没人来',
+    '没人看', '太多了', '不够用', '不够了', '太多', '太少', '太慢', '太晚', '太长', '太高',
+    '太大', '太乱', '很乱', '很差', '很慢', '不够', '算错', '出错', '晚了', '超了', '走了',
+    '不行', '不好用', '不好'];
+
+  /** `query` without its complaint words (COMPLAINTS) and question words, '' if nothing is left. */
+  function withoutComplaints(query) {
+    var q = String(query);
+    COMPLAINTS.forEach(function (w) { q = q.split(w).join(' '); });
+    q = T.withoutFillers(q);
+    return q === T.withoutFillers(query) ? '' : q;
   }
 
   function relaxedTo(res, query) {
@@ -182,10 +204,28 @@
             start = -1;
           }
         });
-        var enough = typed >= LONG_QUERY ? kept * 3 >= typed : kept * 2 > typed;
+        // A short query made of words the site holds, only not together (`资产对不上`,
+        // `会议太多`: a subject and a complaint), may keep a third of it too; one holding
+        // a name no page holds (鲲鹏项目) may not.
+        var known = prep.groups.every(function (g) { return g.type === 'cjk' ? heldAround(g) : g.df > 0; });
+        var enough = typed >= LONG_QUERY || known ? kept * 3 >= typed : kept * 2 > typed;
         return enough && pieces.length ? pieces.join(' ') : null;
       });
     });
+  }
+
+  /**
+   * Whether every character of Chinese run `g` is in a bigram of it some page holds: the
+   * bigrams no page holds are where two words meet (产对 of 资产对不上), not a name no page
+   * has (鲲鹏, both of whose bigrams in 鲲鹏项目 are in no page).
+   */
+  function heldAround(g) {
+    var missing = gaps(g);
+    var n = Array.from(g.text).length;
+    for (var i = 0; i < n && missing.length; i++) {
+      if ((i === 0 || missing[i - 1]) && (i === n - 1 || missing[i])) return false;
+    }
+    return true;
   }
 
   /** A query this long (in characters) may be relaxed to a third of it (see coverQuery). */

@@ -863,3 +863,23 @@ fn a_problem_told_in_everyday_words_finds_the_lesson_on_its_subject() {
     }
     assert_eq!(r[table.len()]["total"], 0, "{}", r[table.len()]);
 }
+
+/// An English query widened to Chinese (`risk matrix` → 风险 矩阵) put the pages holding
+/// the synonym's text in passing (every project page's 风险矩阵 chart) above the practice
+/// titled 风险评估矩阵与应对策略, whose title holds 风险 and 矩阵 in order, apart: the
+/// title rule a query's own words have now holds for its synonyms' too.
+#[test]
+fn a_page_titled_with_a_synonyms_words_apart_comes_first() {
+    let site = sample();
+    assert_first(
+        &site,
+        &[
+            ("risk matrix", "practices/risk/risk-assessment-matrix/"),
+            (
+                "stakeholder management",
+                "practices/communication/stakeholder-communication/",
+            ),
+            ("single sign-on pilot", "lessons/hr-sso-pilot/"),
+        ],
+    );
+}

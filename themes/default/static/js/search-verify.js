@@ -481,7 +481,7 @@
     return out;
   }
 
-  P.exactText = exactText; P.mayStandApart = mayStandApart; P.squeezeLines = squeezeLines;
+  P.exactText = exactText; P.holdsInPieces = holdsInPieces; P.mayStandApart = mayStandApart; P.squeezeLines = squeezeLines;
   P.titleKey = titleKey; P.titleMatches = titleMatches; P.titleWords = titleWords;
   P.verify = verify;
   P.files.push('search-verify.js');

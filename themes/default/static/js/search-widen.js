@@ -14,7 +14,7 @@
     throw new Error('search-widen.js needs search-results.js, loaded before it');
   }
 
-  var belowTheirPages = P.belowTheirPages, exactText = P.exactText, excerpt = P.excerpt,
+  var belowTheirPages = P.belowTheirPages, exactText = P.exactText, holdsInPieces = P.holdsInPieces, excerpt = P.excerpt,
     facetCounts = P.facetCounts, facetData = P.facetData, get = P.get, has = P.has,
     kindLabel = P.kindLabel, normalizeFilters = P.normalizeFilters, prepare = P.prepare,
     resolveGroups = P.resolveGroups, resultLoader = P.resultLoader, squeezeLines = P.squeezeLines,
@@ -127,31 +127,49 @@
    * (`bands[0]`, `bands[1]`, see widen), those whose title holds one of those texts: the
    * query's own, then the synonyms', each band keeping its order. `training` on a Chinese
    * portal found the about page saying it in passing first and 培训与 PMO 辅导 fourth;
-   * `risk register`, 风险登记册的建立与维护 under a page listing both words. Reads the
+   * `risk register`, 风险登记册的建立与维护 under a page listing both words. A synonym's
+   * page whose title holds that synonym's words in order, apart, counts as titled with
+   * it (`risk matrix`: 风险评估矩阵与应对策略 under the projects' 风险矩阵 charts). Reads the
    * block 0 of the synonyms' pages as far as a page of results reaches (`reach`): the
    * rows of those shown need it anyway.
    */
+  /** titledFirst's mark for a title holding a synonym's words in order, apart. */
+  var PIECES = 'pieces';
+
   function titledFirst(query, vs, bands, reach) {
     var needles = [exactText(query)].concat(vs.map(function (v) { return exactText(v.query); }))
       .filter(function (n) { return n !== ''; });
     var synonyms = bands[1].slice(0, reach);
-    var asked = bands[0].concat(synonyms);
-    return Promise.all(asked.map(function (x) {
+    // The synonyms' pages holding their words apart, after those: titled so, they
+    // come with them.
+    var apart = bands[3].slice(0, reach);
+    var asked = bands[0].concat(synonyms, apart);
+    var firstApart = bands[0].length + synonyms.length;
+    return Promise.all(asked.map(function (x, i) {
       return get('x/' + x.m.d + '-0').then(function (entry) {
         if (!Array.isArray(entry)) return false;
         var title = squeezeLines(String(entry[1]));
-        return needles.some(function (n) { return title.indexOf(n) >= 0; });
+        if (needles.some(function (n) { return title.indexOf(n) >= 0; })) return true;
+        // A synonym's page whose title holds that synonym's words in order, apart.
+        var own = i >= bands[0].length ? exactText(vs[x.from].query) : '';
+        return own !== '' && holdsInPieces(title, own) ? PIECES : false;
       }, function () { return false; });
     })).then(function (named) {
-      var ownNamed = [], ownOthers = [], synNamed = [], synOthers = [];
+      var ownNamed = [], ownOthers = [], synNamed = [], synOthers = [], pieces = [], apartOthers = [];
       asked.forEach(function (x, i) {
         var own = i < bands[0].length;
-        (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
+        if (named[i] === PIECES) pieces.push(x);
+        else if (i >= firstApart) apartOthers.push(x);
+        else (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
       });
-      bands[0] = ownNamed.concat(synNamed, ownOthers);
+      // Those titled with a synonym's words apart after every page holding the query
+      // as typed.
+      bands[0] = ownNamed.concat(synNamed, ownOthers, pieces);
       bands[1] = synOthers.concat(bands[1].slice(reach));
+      bands[3] = apartOthers.concat(bands[3].slice(reach));
     });
   }
+
 
   /** Result rows of the matches `ms` of `query`, run before, so its files are loaded. */
   function rowsFor(query, ms, withText) {

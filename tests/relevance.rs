@@ -883,3 +883,22 @@ fn a_page_titled_with_a_synonyms_words_apart_comes_first() {
         ],
     );
 }
+
+/// `承包商拖延` found nothing: 拖延 was in no synonym group. A vendor's delay in other
+/// words (拖延, 迟缓; 分包商, 外包商, 供货商) reaches the lessons on it.
+#[test]
+fn a_vendor_delay_in_other_words_finds_the_lessons_on_it() {
+    let site = sample();
+    let r = search_client(&site, &json!(["承包商拖延", "分包商延期"]));
+    for res in &r {
+        let found = urls(res);
+        assert!(
+            found
+                .iter()
+                .take(3)
+                .any(|u| u == "lessons/mes-gateway-delivery-delay/"
+                    || u == "lessons/erp-interface-vendor-delay/"),
+            "{found:?}"
+        );
+    }
+}

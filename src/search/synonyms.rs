@@ -22,13 +22,18 @@ use crate::slugs::fold_full_width;
 /// a Chinese portal and the other way round.
 pub const BUILT_IN: &[&[&str]] = &[
     // Not 延迟: in IT projects it is as often latency (网络延迟, 数据延迟).
-    &["延期", "延误", "拖期", "滞后", "推迟", "delay", "slippage"],
+    &[
+        "延期", "延误", "拖期", "滞后", "推迟", "拖延", "迟缓", "delay", "slippage",
+    ],
     &[
         "供应商",
         "厂商",
         "乙方",
         "承包商",
         "服务商",
+        "分包商",
+        "外包商",
+        "供货商",
         "vendor",
         "supplier",
         "contractor",
@@ -114,6 +119,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["敏捷", "agile"],
     &["迭代", "冲刺", "sprint"],
     &["外包", "outsourcing"],
+    &["交货", "交付", "到货", "供货", "delivery"],
     &["采购", "procurement"],
     &["项目经理", "project manager"],
     &["项目发起人", "发起人", "sponsor"],

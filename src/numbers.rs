@@ -114,7 +114,59 @@ pub fn parse_number(text: &str) -> Option<f64> {
         return None;
     }
     let plain = ungrouped(number)?;
+    if whole_beyond_exact(&plain) {
+        return None;
+    }
     plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// The largest whole number a figure keeps exactly (2^53). Past it, what was written
+/// changes as it is read: an 18-digit ID card number, `110101199003077718`, was shown as
+/// `110,101,199,003,077,712` (the eleventh malformed hunt).
+const EXACT_UP_TO: u64 = 1 << 53;
+
+/// Whether `plain` (digits, a sign, a point; no separators) has a whole part beyond
+/// [`EXACT_UP_TO`]. One written with an exponent (`1.5e20`) says itself that it is
+/// rounded, and is not told.
+fn whole_beyond_exact(plain: &str) -> bool {
+    let unsigned = plain.trim().trim_start_matches(['-', '+']);
+    let whole = unsigned.split('.').next().unwrap_or(unsigned);
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let digits = whole.trim_start_matches('0');
+    digits.len() > 16 || digits.parse::<u64>().is_ok_and(|n| n > EXACT_UP_TO)
+}
+
+/// Whether `text`, as typed in a cell (separators, a currency sign), is a number with more
+/// digits than a figure keeps exactly: [`parse_number`] refuses it, since read as one its
+/// last digits would change.
+pub fn beyond_exact(text: &str) -> bool {
+    let number: String = text
+        .trim()
+        .chars()
+        .filter(|c| !CURRENCY_SIGNS.contains(c))
+        .collect();
+    let number = number.trim();
+    let plain = ungrouped(number).unwrap_or_else(|| number.replace('_', ""));
+    whole_beyond_exact(&plain)
+}
+
+/// The help for a cell [`beyond_exact`] tells: what it would change to, and that an
+/// identifier is text.
+pub fn beyond_exact_help(value: &str) -> crate::messages::Text {
+    let read = value
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        .collect::<String>()
+        .parse::<f64>()
+        .map(format_amount)
+        .unwrap_or_default();
+    crate::t!(
+        "`{value}` has more digits than a figure keeps exactly: read as one, it would be {read}. An identifier (an ID card, order or account number) is text, not a figure: leave it out of charts and sums; no amount is this large",
+        value = value.trim(),
+        read = read
+    )
 }
 
 /// `1.234,56` → `1234.56`, `1200,5` → `1200.5`, `100.000` → `100000`: a number written

@@ -39,6 +39,15 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
             name = name
         ));
     }
+    let value = table.text(first, col);
+    if crate::numbers::beyond_exact(&value) {
+        return Some(t!(
+            "{path} {place}: {why}",
+            path = path,
+            place = table.place_name(first, col),
+            why = crate::numbers::beyond_exact_help(&value)
+        ));
+    }
     rows.clone().find(|&row| is_number(row))?;
     Some(match odd.len() {
         1 => t!(

@@ -477,7 +477,12 @@ pub fn table(
                             .at(Location::new(path, source, o, written.len()))
                             .with_help(t!("YAML reads `{written}` as {number}: write the amount in decimal digits, e.g. 1200000", written = written, number = crate::numbers::format_amount(*n))));
                     }
-                    Cell::Number(*n)
+                    // An ID card number read as a figure lost its last digits: kept
+                    // as written, it is text, as the same cell of a CSV file is.
+                    match offset.and_then(|o| written_at(source, o)) {
+                        Some(w) if crate::numbers::beyond_exact(w) => Cell::Text(w.to_string()),
+                        _ => Cell::Number(*n),
+                    }
                 }
                 Scalar::Text(s) if s.trim().is_empty() => Cell::Empty,
                 Scalar::Text(s) => Cell::Text(s.trim().to_string()),
@@ -493,12 +498,16 @@ pub fn table(
 /// The number written at `offset` when YAML read it in hexadecimal, octal or binary
 /// (`0x10` is 16, `0o17` is 15): a figure no one meant, from a slip or an export.
 fn radix_prefixed(source: &str, offset: usize) -> Option<&str> {
+    written_at(source, offset).filter(|w| crate::numbers::in_another_base(w))
+}
+
+/// The number written at `offset`, up to what ends a value in JSON, TOML or YAML.
+fn written_at(source: &str, offset: usize) -> Option<&str> {
     let rest = source.get(offset..)?;
     let end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | ']' | '#'))
         .unwrap_or(rest.len());
-    let written = &rest[..end];
-    crate::numbers::in_another_base(written).then_some(written)
+    Some(&rest[..end])
 }
 
 /// How a non-finite number is named in messages (never Rust's `NaN` or `inf`).

@@ -174,6 +174,12 @@ impl Table {
             Cell::Text(t) => match parse_number(t) {
                 Some(n) => Ok(Some(n)),
                 None if t.trim().is_empty() => Ok(None),
+                None if crate::numbers::beyond_exact(t) => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    crate::numbers::beyond_exact_help(t),
+                )),
                 None if not_a_figure(t).is_some() => {
                     let why = not_a_figure(t).unwrap_or(NotAFigure::NotANumber);
                     Err(self.not_a_figure(row, col, why))

@@ -1,0 +1,59 @@
+//! Careless input that showed a figure or a label as right that was not, or stopped the
+//! build with a message that did not say what was wrong (the eleventh malformed hunt).
+
+mod common;
+
+use common::Site;
+
+/// A report page holding `blocks`, over the tables the test writes under `data/`.
+fn report(site: &Site, blocks: &str) {
+    site.write(
+        "content/reports/careless.md",
+        format!("---\ntitle: 粗心的输入\ndate: 2026-11-01\n---\n\n{blocks}\n"),
+    );
+}
+
+/// An 18-digit ID card number in a YAML or JSON table read as a number, and shown as
+/// `110,101,199,003,077,712` for 110101199003077718: a figure keeps 15 to 16 digits.
+/// Now it is shown as written; drawn or summed, it is refused at its cell.
+#[test]
+fn a_number_with_more_digits_than_a_figure_keeps_is_never_shown_changed() {
+    for (file, text) in [
+        (
+            "data/staff.yaml",
+            "- name: 张三\n  id: 110101199003077718\n- name: 李四\n  id: 2\n",
+        ),
+        (
+            "data/staff.json",
+            "[{\"name\": \"张三\", \"id\": 110101199003077718}, {\"name\": \"李四\", \"id\": 2}]",
+        ),
+        (
+            "data/staff.toml",
+            "[[rows]]\nname = \"张三\"\nid = 110101199003077718\n[[rows]]\nname = \"李四\"\nid = 2\n",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(file, text);
+        report(
+            &site,
+            "```table\ndata = \"staff\"\ncolumns = [\"name\", \"id\"]\n```\n",
+        );
+        site.build_ok();
+        let page = site.read("reports/careless/index.html");
+        assert!(page.contains(">110101199003077718<"), "{file}: {page}");
+        assert!(!page.contains("077,712"), "{file}: {page}");
+    }
+    let site = Site::fixture("basic");
+    site.write(
+        "data/staff.csv",
+        "name,id\n张三,12345678901234567\n李四,2\n",
+    );
+    report(
+        &site,
+        "```chart\ntype = \"bar\"\ndata = \"staff\"\nx = \"name\"\ny = \"id\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("`12345678901234567`"), "{m}");
+    assert!(m.contains("more digits than a figure keeps"), "{m}");
+    assert!(m.contains("data/staff.csv line 2"), "{m}");
+}

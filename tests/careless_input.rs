@@ -57,3 +57,56 @@ fn a_number_with_more_digits_than_a_figure_keeps_is_never_shown_changed() {
     assert!(m.contains("more digits than a figure keeps"), "{m}");
     assert!(m.contains("data/staff.csv line 2"), "{m}");
 }
+
+/// The rows of the dashboard's "lessons by category" data table, as `name count` lines.
+fn lessons_by_category(site: &Site) -> Vec<String> {
+    let page = site.read("dashboard/index.html");
+    let chart = &page[page.find("id=\"lessons-by-category\"").expect("the chart")..];
+    let table = &chart[chart.find("<tbody>").unwrap()..chart.find("</tbody>").unwrap()];
+    table
+        .split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("</td>")
+                .map(|cell| cell.rsplit('>').next().unwrap_or(""))
+                .filter(|cell| !cell.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// A category typed with a zero-width space pasted along (`采购管理\u{200b}`), an
+/// ideographic space after it, or in another case (`PMO`, `pmo`) is one category with
+/// one page, but the dashboard counted it as a second bar of the same name (采购管理 1
+/// beside 采购管理 1), and the register as a second filter value.
+#[test]
+fn a_category_written_two_ways_is_counted_once_on_the_dashboard() {
+    let site = Site::fixture("basic");
+    let lesson = |file: &str, category: &str| {
+        site.write(
+            &format!("content/lessons/{file}.md"),
+            format!("---\ntitle: {file}\ndate: 2024-06-01\nproject: erp\nphase: execution\ncategory: {category}\nimpact: negative\n---\n\n正文。\n"),
+        );
+    };
+    lesson("pasted", "采购管理\u{200b}");
+    lesson("spaced", "采购管理\u{3000}");
+    lesson("upper", "PMO");
+    lesson("lower", "pmo");
+    site.build_ok();
+    let rows = lessons_by_category(&site);
+    assert!(rows.contains(&"采购管理 3".to_string()), "{rows:?}");
+    // As first written, by file name: `lower.md` before `upper.md`.
+    assert!(rows.contains(&"pmo 2".to_string()), "{rows:?}");
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let facets = site.read("lessons/facets.js");
+    assert!(
+        !facets.contains('\u{200b}'),
+        "no invisible category: {facets}"
+    );
+    assert!(facets.contains("\"pmo\""), "{facets}");
+    assert!(
+        !facets.contains("\"PMO\""),
+        "one PMO in the register: {facets}"
+    );
+}

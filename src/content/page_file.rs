@@ -428,6 +428,13 @@ fn parse_meta(
             page.draft = m.draft;
         }
     }
+    // `采购管理` with a zero-width space pasted along, or a Chinese input method's space
+    // after it, is one term with the rest: the dashboard and the register counted it as
+    // a second category of the same name.
+    page.category = page.category.as_deref().map(crate::content::terms::tidy);
+    for tag in &mut page.tags {
+        *tag = crate::content::terms::tidy(tag);
+    }
     if kind != Kind::Section && crate::slugs::is_blank(&page.title) {
         return Err(vec![Diagnostic::error(Problem::Content(t!(
             "the title is empty"

@@ -24,6 +24,14 @@ pub fn drop_repeated_tags(tags: &mut Vec<String>) {
     tags.retain(|t| seen.insert(crate::slugs::slugify(t, "term")));
 }
 
+/// A tag or category as shown and counted: without the invisible characters text
+/// pasted from Word or the web carries, nor spaces of any width around it (see
+/// [`crate::slugs::tidy_name`]). One with nothing else is kept as written, for
+/// [`check_terms`] to refuse.
+pub fn tidy(term: &str) -> String {
+    crate::slugs::tidy_name(term).unwrap_or_else(|| term.to_string())
+}
+
 /// The most tags a page may have. Each tag's page lists the pages holding it with all
 /// their tags, so one page's tags cost their square in output: 5,000 tags wrote 1.5 GB,
 /// 20,000 wrote 23 GB (the fourth security hunt). Real pages have a handful.

@@ -366,7 +366,10 @@ fn lesson_row(site: &Site, i18n: &I18n, id: PageId) -> Option<Vec<Cell>> {
             ("phase", text(l.phase.key())),
             ("phase_name", text(i18n.term(l.phase))),
             ("phase_order", Cell::Number(phase_order)),
-            ("category", text(page.category.clone().unwrap_or_default())),
+            (
+                "category",
+                text(site.category_of(page).unwrap_or_default().to_string()),
+            ),
             ("impact", text(l.impact.key())),
             ("impact_name", text(i18n.term(l.impact))),
             (

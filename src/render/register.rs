@@ -144,7 +144,7 @@ pub fn write_data(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<u
                     .projects
                     .index(&lesson.project, || json!([lesson.project, p.title, p.url]))
             });
-            let category = page.category.as_deref().map(|c| {
+            let category = site.category_of(page).map(|c| {
                 let categories = site.taxonomy(Named::Categories);
                 let url = categories
                     .find(c)

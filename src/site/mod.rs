@@ -144,6 +144,18 @@ impl Site {
         &self.taxonomies[named as usize]
     }
 
+    /// `page`'s category as its term is named (as first written): `PMO` and `pmo` are one
+    /// category with one page, so the dashboard's bars and the register's filter count
+    /// them as one.
+    pub fn category_of<'a>(&'a self, page: &'a Page) -> Option<&'a str> {
+        let category = page.category.as_deref()?;
+        Some(
+            self.taxonomy(Named::Categories)
+                .find(category)
+                .map_or(category, |t| t.name.as_str()),
+        )
+    }
+
     /// Every taxonomy with its name.
     pub fn named_taxonomies(&self) -> impl Iterator<Item = (Named, &Taxonomy)> {
         Named::ALL

@@ -110,3 +110,24 @@ fn a_category_written_two_ways_is_counted_once_on_the_dashboard() {
         "one PMO in the register: {facets}"
     );
 }
+
+/// A closure review whose year was typed wrong (`2020-12-28` for a project started in
+/// 2024) filed the project on the dashboard as closed in 2020, without a word.
+#[test]
+fn a_closure_review_dated_before_its_project_started_is_warned() {
+    let site = Site::fixture("basic");
+    let review = std::fs::read_to_string(site.root().join("content/reviews/erp-closure.md"))
+        .unwrap()
+        .replace("date: 2024-12-28", "date: 2020-12-28");
+    site.write("content/reviews/erp-closure.md", review);
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/reviews/erp-closure.md:3:7")
+                && w.contains("2020-12-28")
+                && w.contains("2024-01-08")),
+        "{warnings:#?}"
+    );
+}

@@ -355,6 +355,24 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
 
 /// Files each lesson and review under its project; names that match no project folder
 /// are errors, closed projects without a closure review are warnings.
+/// The warning for a closure review dated before its project started: a year typed
+/// wrong (`2020-12-28` for 2024) filed the project on the dashboard as closed in 2020.
+fn closed_before_start(project: &Page, review: &Page) -> Option<Diagnostic> {
+    let start = project.project()?.start?;
+    let date = review.date?;
+    (date < start).then(|| {
+        Diagnostic::warning(Problem::Content(t!(
+            "the closure review is dated {date}, before its project `{project}` started ({start}): the dashboard counts the project as closed in {year}",
+            date = date.iso(),
+            project = project.project().map_or("", |p| p.slug.as_str()),
+            start = start.iso(),
+            year = date.year()
+        )))
+        .at(shared_names::at_field(review, "date"))
+        .with_help(t!("check the year of `date:` here, and `start:` in the project's index.md"))
+    })
+}
+
 fn relate_projects(
     pages: &Pages,
     projects: &BTreeMap<String, PageId>,
@@ -455,6 +473,12 @@ fn relate_projects(
                 .review()
                 .is_some_and(|v| v.review_type == ReviewType::Closure)
         };
+        diagnostics.extend(
+            rel.reviews
+                .iter()
+                .filter(|r| closure(r))
+                .filter_map(|&r| closed_before_start(page, &pages[r])),
+        );
         if closed && !rel.reviews.iter().any(closure) {
             diagnostics.push(
                 Diagnostic::warning(Problem::Content(t!(

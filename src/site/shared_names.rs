@@ -85,7 +85,7 @@ fn shared(group: &[&Page], field: &str, message: crate::messages::Text) -> Diagn
 }
 
 /// Where `field`'s value is written in `page`'s front matter, to the end of its line.
-fn at_field(page: &Page, field: &str) -> Location {
+pub(super) fn at_field(page: &Page, field: &str) -> Location {
     let text = page.source.text(&page.path);
     let offset = front_matter::split(&page.path, &text)
         .map(|split| field_offset(&text, &split, field))

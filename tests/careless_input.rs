@@ -131,3 +131,56 @@ fn a_closure_review_dated_before_its_project_started_is_warned() {
         "{warnings:#?}"
     );
 }
+
+/// A character that shows as nothing made a cell that looks right and is not: a risk
+/// `closed` with a zero-width space after it was counted open, a JSON key `v` so
+/// written a column of its own (its value gone from `v`), and a byte order mark where
+/// two CSV files were joined a period that was "not a month". Each is told as what it
+/// is, at the character.
+#[test]
+fn an_invisible_character_in_a_table_is_told_at_its_place() {
+    let site = Site::fixture("basic");
+    let risks =
+        std::fs::read_to_string(site.root().join("content/projects/erp/risks.csv")).unwrap();
+    let line = risks.lines().nth(2).unwrap();
+    assert!(
+        line.starts_with("R2,") && line.contains(",closed,"),
+        "{line}"
+    );
+    let status_column = line[..line.find(",closed,").unwrap()].chars().count() + 8;
+    site.write(
+        "content/projects/erp/risks.csv",
+        risks.replacen(",closed,", ",closed\u{200b},", 1),
+    );
+    site.write(
+        "data/keys.json",
+        "[{\"m\": \"a\", \"v\u{200b}\": 1}, {\"m\": \"b\", \"v\": 2}]",
+    );
+    report(
+        &site,
+        "```table\ndata = \"keys\"\ncolumns = [\"m\", \"v\"]\n```\n",
+    );
+    let report = site.build_ok();
+    let page = site.read("reports/careless/index.html");
+    assert!(
+        page.contains("<td>a</td><td class=\"num\">1</td>"),
+        "{page}"
+    );
+    let m: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let m = m.join("\n");
+    assert!(
+        m.contains(&format!("content/projects/erp/risks.csv:3:{status_column}")),
+        "{m}"
+    );
+    assert!(m.contains("a zero-width space (U+200B)"), "{m}");
+    assert!(!m.contains("read as open"), "the risk is closed: {m}");
+    assert!(m.contains("data/keys.json:1:"), "{m}");
+    assert!(m.contains("the header `v`"), "{m}");
+    site.write(
+        "data/joined.csv",
+        "m,v\n2024-01,1\n\u{feff}m,v\n2024-02,2\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("error: data/joined.csv:3:1"), "{m}");
+    assert!(m.contains("a byte order mark (U+FEFF)"), "{m}");
+}

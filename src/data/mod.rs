@@ -8,6 +8,7 @@ pub mod columns;
 mod damaged;
 mod decimals;
 pub(crate) mod hidden;
+mod invisible;
 mod json_places;
 mod lookalike;
 pub(crate) mod number_formats;
@@ -233,6 +234,8 @@ pub fn load(
         match result {
             Ok(tables) => {
                 for table in tables {
+                    let (table, invisible) = invisible::check(table);
+                    diagnostics.extend(invisible);
                     if let Some(previous) = data.tables.get(&table.name) {
                         diagnostics.push(
                             Diagnostic::error(Problem::Data(t!(

@@ -184,3 +184,19 @@ fn an_invisible_character_in_a_table_is_told_at_its_place() {
     assert!(m.contains("error: data/joined.csv:3:1"), "{m}");
     assert!(m.contains("a byte order mark (U+FEFF)"), "{m}");
 }
+
+/// A byte order mark pasted into front matter with a line from another file was told in
+/// the YAML reader's English words, with no help and no place on the line.
+#[test]
+fn a_byte_order_mark_inside_front_matter_is_told_as_such() {
+    let site = Site::fixture("basic");
+    let index = std::fs::read_to_string(site.root().join("content/projects/erp/index.md"))
+        .unwrap()
+        .replace("bac: 3200000", "\u{feff}bac: 3200000");
+    site.write("content/projects/erp/index.md", index);
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/index.md:9:1"), "{m}");
+    assert!(m.contains("a byte order mark (U+FEFF)"), "{m}");
+    assert!(m.contains("help: delete it"), "{m}");
+    assert!(!m.contains("must not appear"), "{m}");
+}

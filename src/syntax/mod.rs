@@ -178,6 +178,20 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             at,
         });
     }
+    // A byte order mark pasted in with a line from another file: the YAML reader's
+    // own words, in English and with no help, were all the author got.
+    if message.contains("BOM must not appear") {
+        let start = line_start(text, offset);
+        let at = text[start..]
+            .find('\u{FEFF}')
+            .map(|i| start + i)
+            .or_else(|| text.get(1..)?.find('\u{FEFF}').map(|i| i + 1));
+        return Some(Explained {
+            problem: t!("a byte order mark (U+FEFF), which shows as nothing and belongs only at the start of a file"),
+            help: t!("delete it: it came with text pasted or joined from another file; an editor that shows invisible characters finds it, or retype the line"),
+            at,
+        });
+    }
     if message.contains("mapping values are not allowed") && line.starts_with([' ', '\t']) {
         return explained_here(
             t!("this line is indented, so YAML reads it as the rest of the value above"),

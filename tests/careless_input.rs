@@ -58,21 +58,27 @@ fn a_number_with_more_digits_than_a_figure_keeps_is_never_shown_changed() {
     assert!(m.contains("data/staff.csv line 2"), "{m}");
 }
 
-/// The rows of the dashboard's "lessons by category" data table, as `name count` lines.
-fn lessons_by_category(site: &Site) -> Vec<String> {
-    let page = site.read("dashboard/index.html");
-    let chart = &page[page.find("id=\"lessons-by-category\"").expect("the chart")..];
-    let table = &chart[chart.find("<tbody>").unwrap()..chart.find("</tbody>").unwrap()];
-    table
-        .split("<tr>")
+/// The cells of each row of the first table body in `html` after `marker`.
+fn body_rows(html: &str, marker: &str) -> Vec<Vec<String>> {
+    let from = &html[html.find(marker).expect(marker)..];
+    let body = &from[from.find("<tbody>").unwrap()..from.find("</tbody>").unwrap()];
+    body.split("<tr>")
         .skip(1)
         .map(|row| {
             row.split("</td>")
-                .map(|cell| cell.rsplit('>').next().unwrap_or(""))
-                .filter(|cell| !cell.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+                .filter(|cell| cell.contains("<td"))
+                .map(|cell| cell.rsplit('>').next().unwrap_or("").to_string())
+                .collect()
         })
+        .collect()
+}
+
+/// The rows of the dashboard's "lessons by category" data table, as `name count` lines.
+fn lessons_by_category(site: &Site) -> Vec<String> {
+    let page = site.read("dashboard/index.html");
+    body_rows(&page, "id=\"lessons-by-category\"")
+        .iter()
+        .map(|cells| cells.join(" "))
         .collect()
 }
 
@@ -199,4 +205,38 @@ fn a_byte_order_mark_inside_front_matter_is_told_as_such() {
     assert!(m.contains("a byte order mark (U+FEFF)"), "{m}");
     assert!(m.contains("help: delete it"), "{m}");
     assert!(!m.contains("must not appear"), "{m}");
+}
+
+/// The rows of the ```table block on the report, as `a|b` lines.
+fn table_rows(site: &Site) -> Vec<String> {
+    let page = site.read("reports/careless/index.html");
+    body_rows(&page, "<main")
+        .iter()
+        .map(|cells| cells.join("|"))
+        .collect()
+}
+
+/// `sort = "-v"` put the rows with no `v` first, so a "top 2" (`limit = 2`) showed an
+/// empty row and left out a real one; `filter = { v = 10 }` left out a row written
+/// `10.0`, the same number.
+#[test]
+fn a_descending_sort_keeps_empty_cells_last_and_a_number_filter_matches_by_value() {
+    let site = Site::fixture("basic");
+    site.write("data/t.csv", "team,v\nA,9\nB,10\nC,\nD,100\nE,10.0\n");
+    report(
+        &site,
+        "```table\ndata = \"t\"\ncolumns = [\"team\", \"v\"]\nsort = \"-v\"\nlimit = 2\n```\n",
+    );
+    site.build_ok();
+    let rows = table_rows(&site);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0], "D|100", "{rows:?}");
+    assert!(!rows.iter().any(|r| r.starts_with("C|")), "{rows:?}");
+    report(
+        &site,
+        "```table\ndata = \"t\"\ncolumns = [\"team\", \"v\"]\nfilter = { v = 10 }\n```\n",
+    );
+    site.build_ok();
+    let rows = table_rows(&site);
+    assert_eq!(rows.len(), 2, "B and E: {rows:?}");
 }

@@ -21,14 +21,9 @@ pub fn select(table: &Table, selection: &Selection) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..table.rows.len())
         .filter(|&r| {
             selection.filter.iter().all(|(column, wanted)| {
-                let Some(col) = table.column(column) else {
-                    return false;
-                };
-                let value = table.text(r, col);
-                match wanted {
-                    toml::Value::Array(options) => options.iter().any(|o| toml_text(o) == value),
-                    other => toml_text(other) == value,
-                }
+                table
+                    .column(column)
+                    .is_some_and(|col| filter_keeps(wanted, table, r, col))
             })
         })
         .collect();
@@ -36,11 +31,13 @@ pub fn select(table: &Table, selection: &Selection) -> Vec<usize> {
         let descending = sort.starts_with('-');
         if let Some(col) = table.column(sort.trim_start_matches('-')) {
             rows.sort_by(|&a, &b| {
-                let order = compare(table.cell(a, col), table.cell(b, col));
-                if descending {
-                    order.reverse()
-                } else {
-                    order
+                let (a, b) = (table.cell(a, col), table.cell(b, col));
+                // Empty cells last either way: `sort = "-v"` with `limit` put the rows
+                // with no value at the top of a "top 10", which left real ones out.
+                match (a, b) {
+                    (Cell::Empty, _) | (_, Cell::Empty) => compare(a, b),
+                    _ if descending => compare(a, b).reverse(),
+                    _ => compare(a, b),
                 }
             });
         }
@@ -49,6 +46,26 @@ pub fn select(table: &Table, selection: &Selection) -> Vec<usize> {
         rows.truncate(limit);
     }
     rows
+}
+
+/// Whether a `filter` value (one, or a list of them) keeps row `row`: by the cell's text,
+/// and by value for a number (`v = 10` keeps a cell written `10.0`, which its text
+/// comparison left out).
+pub fn filter_keeps(wanted: &toml::Value, table: &Table, row: usize, col: usize) -> bool {
+    let cell = table.cell(row, col);
+    let text = cell.display();
+    let one = |o: &toml::Value| {
+        let number = match o {
+            toml::Value::Integer(i) => Some(*i as f64),
+            toml::Value::Float(f) => Some(*f),
+            _ => None,
+        };
+        toml_text(o) == text || number.is_some_and(|n| number_of(cell) == Some(n))
+    };
+    match wanted {
+        toml::Value::Array(options) => options.iter().any(one),
+        other => one(other),
+    }
 }
 
 pub fn toml_text(v: &toml::Value) -> String {

@@ -428,7 +428,9 @@ fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<Sp
         // this month is a filter that works.
         // A table without rows yet (a project that has not reported) shows nothing
         // whatever the filter says.
-        if values.is_empty() || options.iter().any(|o| seen.contains(o)) {
+        let kept = (0..table.rows.len())
+            .any(|row| crate::charts::build::filter_keeps(wanted, table, row, col));
+        if values.is_empty() || kept {
             continue;
         }
         let Some(first) = options.first() else {

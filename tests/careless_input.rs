@@ -240,3 +240,28 @@ fn a_descending_sort_keeps_empty_cells_last_and_a_number_filter_matches_by_value
     let rows = table_rows(&site);
     assert_eq!(rows.len(), 2, "B and E: {rows:?}");
 }
+
+/// `aggregate = "sum"` over the portfolio's `cpi` drew a department's CPIs added up — a
+/// "CPI" of 1.91 for two projects near 0.95 — as a CPI.
+#[test]
+fn a_ratio_of_the_portfolio_is_never_added_up() {
+    for settings in ["aggregate = \"sum\"", "cumulative = true"] {
+        let site = Site::fixture("basic");
+        report(
+            &site,
+            &format!("```chart\ntype = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = \"cpi\"\n{settings}\n```\n"),
+        );
+        let m = site.build_err();
+        assert!(
+            m.contains("content/reports/careless.md:11:1"),
+            "{settings}: {m}"
+        );
+        assert!(m.contains("`cpi` is a ratio"), "{settings}: {m}");
+    }
+    let site = Site::fixture("basic");
+    report(
+        &site,
+        "```chart\ntype = \"bar\"\ndata = \"portfolio\"\nx = \"department\"\ny = \"cpi\"\naggregate = \"mean\"\n```\n",
+    );
+    site.build_ok();
+}

@@ -68,6 +68,48 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
     })
 }
 
+/// The columns of `portfolio` that are ratios of a project's amounts.
+const RATIO_COLUMNS: [&str; 6] = [
+    "cpi",
+    "spi",
+    "tcpi",
+    "percent_complete",
+    "rate",
+    "rag_order",
+];
+
+/// Refuses `aggregate = "sum"` or `cumulative = true` over a ratio of `portfolio`: a
+/// department's CPIs added up drew a CPI of 1.91 for two projects of 0.89 and 1.02,
+/// shown as a CPI (the eleventh malformed hunt).
+fn summed_ratio(
+    spec: &crate::blocks::ChartSpec,
+    table: &Table,
+    name: &str,
+    text: &str,
+) -> Result<(), SpecError> {
+    let ratio = crate::derive::tables::is_portfolio(table)
+        && RATIO_COLUMNS.contains(&name.trim().to_lowercase().as_str());
+    let field = match (spec.aggregate, spec.cumulative) {
+        (Some(Aggregate::Sum), _) => "aggregate",
+        (_, true) => "cumulative",
+        _ => return Ok(()),
+    };
+    if !ratio {
+        return Ok(());
+    }
+    Err(SpecError {
+        message: t!(
+            "`{column}` is a ratio: added up over projects or months it is no `{column}` of anything, yet the chart would show it as one",
+            column = name
+        ),
+        help: t!(
+            "write aggregate = \"mean\" for the average of the projects' `{column}`, or chart the amounts it is made of (`ev`, `ac`, `pv`, `bac`) summed",
+            column = name
+        ),
+        span: field_span(text, field),
+    })
+}
+
 /// Checks that the table and every named column exist (and that value columns are
 /// numbers). Errors name the field and list what is available.
 pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecError> {
@@ -141,6 +183,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                             if let Some(col) = table.column(&name) {
                                 finite_sums(table, col, text)?;
                             }
+                            summed_ratio(c, table, &name, text)?;
                         }
                     }
                     (None, true) => {}

@@ -265,3 +265,42 @@ fn a_ratio_of_the_portfolio_is_never_added_up() {
     );
     site.build_ok();
 }
+
+/// A budget table moved into a folder of its project (`projects/erp/data/budget.csv`)
+/// was published as an attachment, and the project showed no figures without a word.
+#[test]
+fn a_project_table_in_a_folder_below_the_project_is_warned() {
+    let site = Site::fixture("basic");
+    site.write("content/projects/erp/data/budget.csv", budget_of(&site));
+    site.remove("content/projects/erp/budget.csv");
+    // The fixture's chart of the budget would be an error of its own.
+    site.remove("content/reports/charts.md");
+    let warnings: Vec<String> = match site.build() {
+        Ok(report) => report.warnings.iter().map(ToString::to_string).collect(),
+        Err(failure) => vec![common::messages(&failure)],
+    };
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/projects/erp/data/budget.csv")
+                && w.contains("not read as the project's budget table")
+                && w.contains("content/projects/erp/budget.csv")),
+        "{warnings:#?}"
+    );
+    // Beside the project's own budget, another is an archive of the author's.
+    let site = Site::fixture("basic");
+    site.write("content/projects/erp/archive/budget.csv", budget_of(&site));
+    let report = site.build_ok();
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("archive/budget.csv")),
+        "{:#?}",
+        report.warnings
+    );
+}
+
+fn budget_of(site: &Site) -> String {
+    std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap()
+}

@@ -177,6 +177,7 @@ pub fn load(
     }
 
     homeless_tables(&markdown_files, &loaded.tables, diagnostics);
+    diagnostics.extend(buried_tables(&loaded.assets, &loaded.tables));
     diagnostics.extend(crate::output::normal_form_twins(
         "content",
         every.iter().map(String::as_str),
@@ -387,6 +388,49 @@ fn homeless_tables(markdown: &[String], tables: &[String], diagnostics: &Diagnos
             .with_help(help),
         );
     }
+}
+
+/// A warning for each table named for one of a project's own (`budget.csv`) in a folder
+/// below the project's (`projects/erp/data/budget.csv`) while the project has none
+/// beside its `index.md`: it was published as an attachment, and the project showed no
+/// figures without a word (the eleventh malformed hunt).
+fn buried_tables(assets: &[String], tables: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rel in assets {
+        let parts: Vec<&str> = rel.split('/').collect();
+        let [PROJECTS, slug, .., file] = parts.as_slice() else {
+            continue;
+        };
+        let Some((stem, _)) = file.rsplit_once('.') else {
+            continue;
+        };
+        let stem = stem.to_lowercase();
+        let Some(table) = crate::kinds::PROJECT_TABLES.iter().find(|t| **t == stem) else {
+            continue;
+        };
+        let own = format!("{PROJECTS}/{slug}/{table}.");
+        if parts.len() < 4
+            || !crate::layout::is_table(file)
+            || tables.iter().any(|t| t.starts_with(&own))
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(Problem::Content(t!(
+                "`{file}` is in a folder below project `{project}`'s index.md, so it is not read as the project's {table} table: the project shows none",
+                file = *file,
+                project = *slug,
+                table = *table
+            )))
+            .in_file(&Path::new("content").join(rel))
+            .with_help(t!(
+                "move it beside index.md, as `content/projects/{project}/{file}`",
+                project = *slug,
+                file = *file
+            )),
+        );
+    }
+    out
 }
 
 /// `projects/<slug>/<name>.<csv|xlsx|json|toml|yaml>`: the tables beside a project's `index.md`.

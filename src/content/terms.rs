@@ -25,11 +25,18 @@ pub fn drop_repeated_tags(tags: &mut Vec<String>) {
 }
 
 /// A tag or category as shown and counted: without the invisible characters text
-/// pasted from Word or the web carries, nor spaces of any width around it (see
-/// [`crate::slugs::tidy_name`]). One with nothing else is kept as written, for
-/// [`check_terms`] to refuse.
+/// pasted from Word or the web carries, nor spaces of any width around it. Full-width
+/// marks are kept, for [`check_terms`] to tell a list typed with `，`; one with nothing
+/// else is kept as written, for it to refuse.
 pub fn tidy(term: &str) -> String {
-    crate::slugs::tidy_name(term).unwrap_or_else(|| term.to_string())
+    let kept: String = term
+        .chars()
+        .filter(|&c| c.is_whitespace() || !crate::slugs::is_blank(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    match kept.trim() {
+        "" => term.to_string(),
+        tidied => tidied.to_string(),
+    }
 }
 
 /// The most tags a page may have. Each tag's page lists the pages holding it with all

@@ -304,3 +304,24 @@ fn a_project_table_in_a_folder_below_the_project_is_warned() {
 fn budget_of(site: &Site) -> String {
     std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap()
 }
+
+/// site.toml told `paginate\u{a0}= 2` (a no-break space pasted from a web page) as
+/// "`paginate` takes a whole number, not `2`", and `paginate ＝ 2` (a full-width equals
+/// sign) as "this line has no `=`".
+#[test]
+fn a_character_site_toml_cannot_read_is_named_with_the_line_written_right() {
+    for (line, told) in [
+        ("paginate\u{a0}= 2", "a no-break space (U+00A0)"),
+        ("paginate ＝ 2", "full-width equals sign"),
+        ("\u{feff}paginate = 2", "a byte order mark (U+FEFF)"),
+    ] {
+        let site = Site::fixture("basic");
+        let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+        assert!(config.contains("paginate = 2"));
+        site.write("site.toml", config.replace("paginate = 2", line));
+        let m = site.build_err();
+        assert!(m.contains("site.toml:5:"), "{line}: {m}");
+        assert!(m.contains(told), "{line}: {m}");
+        assert!(m.contains("retype it as `paginate = 2`"), "{line}: {m}");
+    }
+}

@@ -300,6 +300,12 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
+            if let Some((at, problem, help)) = hints::stray_character(text, offset) {
+                let len = text[at..].chars().next().map_or(1, char::len_utf8);
+                return Diagnostic::error(Problem::Config(problem))
+                    .at(Location::new(path, &source, at, len))
+                    .with_help(help);
+            }
             let help = unknown_key_help(&message, text, offset);
             if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {
                 if let Some((at, len, problem, help)) = unquoted_value(text, offset) {

@@ -18,7 +18,7 @@ use crate::messages::Text;
 use crate::t;
 
 /// The characters told, each by its name.
-fn named(c: char) -> Option<Text> {
+pub(crate) fn named(c: char) -> Option<Text> {
     Some(match c {
         '\u{200B}' => t!("a zero-width space"),
         '\u{2060}' => t!("a word joiner"),

@@ -325,3 +325,27 @@ fn a_character_site_toml_cannot_read_is_named_with_the_line_written_right() {
         assert!(m.contains("retype it as `paginate = 2`"), "{line}: {m}");
     }
 }
+
+/// A totals row exported with the sheet (`合计`) was drawn as one more bar beside the
+/// rows it adds up, and added in again by `aggregate = "sum"`, without a word.
+#[test]
+fn a_totals_row_in_a_table_a_chart_draws_is_warned() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/spend.csv",
+        "team,region,v\nA,东区,1\nB,东区,2\n合计,,3\n",
+    );
+    report(
+        &site,
+        "```chart\ntype = \"bar\"\ndata = \"spend\"\nx = \"team\"\ny = \"v\"\n```\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("content/reports/careless.md:8:")
+                && w.contains("`合计` (data/spend.csv line 4) looks like a totals row")),
+        "{warnings:#?}"
+    );
+}

@@ -72,19 +72,32 @@ pub fn is_month(text: &str) -> bool {
         && matches!(text[5..].parse::<u8>(), Ok(1..=12))
 }
 
+/// The words a totals row is labelled with, as finance exports end a table.
+const TOTALS: &[&str] = &[
+    "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
+];
+
+/// `text` lower-cased without spaces: `合 计`, as a report centres it, is 合计 too.
+fn totals_form(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Whether a cell is the label of a totals row: one of [`TOTALS`] (`合计`, `Total`),
+/// alone or with a colon, or `grand total` and `subtotal`.
+pub fn is_totals_label(text: &str) -> bool {
+    let form = totals_form(text);
+    let form = form.trim_end_matches([':', '：']);
+    TOTALS.contains(&form) || ["grandtotal", "subtotal", "totals"].contains(&form)
+}
+
 /// How to write a period typed as something other than `YYYY-MM`: the month it would be
 /// (`2024-3`, `2024年3月`: said, never taken, as for days), a day's month, or that a
 /// totals row (`合计`, as finance exports end) goes.
 pub(super) fn month_help(text: &str) -> Text {
-    const TOTALS: &[&str] = &[
-        "合计", "总计", "小计", "累计", "汇总", "总额", "total", "sum",
-    ];
-    // `合 计`, as a report centres it, is 合计 too.
-    let lower: String = text
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let lower = totals_form(text);
     if TOTALS
         .iter()
         .any(|w| lower.starts_with(w) || lower.ends_with(w))

@@ -8,6 +8,8 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 use crate::theme::{Source, Theme};
 
+mod checks;
+
 /// A fixed vocabulary of the front matter (phase, status …): each value has a key used in
 /// URLs and templates, e.g. `on-hold`, and an i18n key, e.g. `status_on_hold`. Defined
 /// here rather than with the schemas, so that translating a value needs no later stage.
@@ -175,7 +177,13 @@ fn site_strings(
         Location::new(shown, &text, offset, key.len())
     };
     let mut warnings = Vec::new();
+    let theme = strings.clone();
     for (key, value) in own {
+        if let Some(d) = checks::swapped_word(&key, &value, &theme)
+            .or_else(|| checks::dateless_format(&key, &value))
+        {
+            warnings.push(d.at(at_key(&key)));
+        }
         let Some(theirs) = strings.get(&key) else {
             let names: Vec<&str> = strings.keys().map(String::as_str).collect();
             let help = match crate::suggest::did_you_mean(&key, &names) {

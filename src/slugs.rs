@@ -72,6 +72,19 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// The characters a table or site.toml is told of that show as nothing (a zero-width
+/// space, a word joiner, a byte order mark, a soft hyphen), each by its name; `None` for
+/// any other. Zero-width joiners are not among them: emoji and several scripts need them.
+pub fn invisible_name(c: char) -> Option<crate::messages::Text> {
+    Some(match c {
+        '\u{200B}' => crate::t!("a zero-width space"),
+        '\u{2060}' => crate::t!("a word joiner"),
+        '\u{FEFF}' => crate::t!("a byte order mark"),
+        '\u{00AD}' => crate::t!("a soft hyphen"),
+        _ => return None,
+    })
+}
+
 /// A person's or department's name as compared and shown: full-width letters, digits
 /// and spaces folded as tags are (`ＩＴ部` is `IT部`), with no space of any width or
 /// invisible character around it and one plain space between words. A Chinese input

@@ -349,3 +349,27 @@ fn a_totals_row_in_a_table_a_chart_draws_is_warned() {
         "{warnings:#?}"
     );
 }
+
+/// A site's UI strings that swapped two statuses (`rag_green = "红"`, `rag_red = "绿"`)
+/// showed every green project as red; `date_format = ""` left every date out.
+#[test]
+fn a_ui_string_that_would_show_a_status_or_date_wrongly_is_refused() {
+    let site = Site::fixture("basic");
+    site.write("i18n/zh-CN.toml", "rag_green = \"红\"\nrag_red = \"绿\"\n");
+    let m = site.build_err();
+    assert!(m.contains("i18n/zh-CN.toml:1:1"), "{m}");
+    assert!(m.contains("`rag_green` would be shown as `红`"), "{m}");
+    assert!(m.contains("i18n/zh-CN.toml:2:1"), "{m}");
+    let site = Site::fixture("basic");
+    site.write("i18n/zh-CN.toml", "date_format = \"\"\n");
+    let m = site.build_err();
+    assert!(m.contains("i18n/zh-CN.toml:1:1"), "{m}");
+    assert!(m.contains("shows no day, month or year"), "{m}");
+    // A word of the site's own, and a format of its own, are fine.
+    let site = Site::fixture("basic");
+    site.write(
+        "i18n/zh-CN.toml",
+        "rag_green = \"正常\"\ndate_format = \"%d/%m/%Y\"\n",
+    );
+    site.build_ok();
+}

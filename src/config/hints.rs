@@ -239,15 +239,14 @@ pub(super) fn stray_character(text: &str, offset: usize) -> Option<(usize, Text,
     let line = text[start..].lines().next()?;
     let unquoted = &line[..line.find(['"', '\'']).unwrap_or(line.len())];
     let (at, c) = unquoted.char_indices().find(|&(_, c)| {
-        matches!(c, '\u{FF1D}' | '\u{A0}' | '\u{3000}')
-            || crate::data::invisible::named(c).is_some()
+        matches!(c, '\u{FF1D}' | '\u{A0}' | '\u{3000}') || crate::slugs::invisible_name(c).is_some()
     })?;
     let fixed: String = line
         .chars()
         .filter_map(|c| match c {
             '\u{FF1D}' => Some('='),
             '\u{A0}' | '\u{3000}' => Some(' '),
-            c if crate::data::invisible::named(c).is_some() => None,
+            c if crate::slugs::invisible_name(c).is_some() => None,
             c => Some(c),
         })
         .collect();
@@ -258,7 +257,7 @@ pub(super) fn stray_character(text: &str, offset: usize) -> Option<(usize, Text,
         let what = match c {
             '\u{A0}' => t!("a no-break space"),
             '\u{3000}' => t!("a full-width space"),
-            c => crate::data::invisible::named(c).unwrap_or_else(|| t!("a zero-width space")),
+            c => crate::slugs::invisible_name(c).unwrap_or_else(|| t!("a zero-width space")),
         };
         t!(
             "this line holds {what} (U+{code}), which looks like a space or nothing at all but is no character site.toml can read there",

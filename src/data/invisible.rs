@@ -17,20 +17,11 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::t;
 
-/// The characters told, each by its name.
-pub(crate) fn named(c: char) -> Option<Text> {
-    Some(match c {
-        '\u{200B}' => t!("a zero-width space"),
-        '\u{2060}' => t!("a word joiner"),
-        '\u{FEFF}' => t!("a byte order mark"),
-        '\u{00AD}' => t!("a soft hyphen"),
-        _ => return None,
-    })
-}
-
 fn is_invisible(c: char) -> bool {
     named(c).is_some()
 }
+
+use crate::slugs::invisible_name as named;
 
 /// `text` as it shows.
 fn visible(text: &str) -> String {

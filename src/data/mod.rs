@@ -8,7 +8,7 @@ pub mod columns;
 mod damaged;
 mod decimals;
 pub(crate) mod hidden;
-pub(crate) mod invisible;
+mod invisible;
 mod json_places;
 mod lookalike;
 pub(crate) mod number_formats;

@@ -58,7 +58,7 @@ pub(super) fn dateless_format(key: &str, value: &str) -> Option<Diagnostic> {
     }
     let probe = jiff::civil::date(2024, 3, 18);
     let help = || {
-        t!("write the day with `%Y`, `%m` and `%d` (`%-m` and `%-d` without a leading zero), e.g. `%Y年%-m月%-d日` or `%d/%m/%Y`")
+        t!("write the day with `%Y`, `%m` and `%d` (`%-m` and `%-d` without a leading zero), e.g. `%Y-%m-%d`, `%-d %B %Y` or `%d/%m/%Y`")
     };
     match jiff::fmt::strtime::format(value.as_bytes(), probe) {
         Ok(shown) if !shown.chars().any(|c| c.is_ascii_digit()) => Some(

@@ -373,3 +373,22 @@ fn a_ui_string_that_would_show_a_status_or_date_wrongly_is_refused() {
     );
     site.build_ok();
 }
+
+/// `data = "departments.xlsx"` (the file, as the author sees it) was told "no table
+/// named `departments.xlsx`" with a list of every kind of table, not the name to write.
+#[test]
+fn a_table_named_by_its_file_is_told_the_name_to_write() {
+    for written in [
+        "departments.xlsx",
+        "data/departments.xlsx",
+        "data/departments",
+    ] {
+        let site = Site::fixture("basic");
+        report(&site, &format!("```table\ndata = \"{written}\"\n```\n"));
+        let m = site.build_err();
+        assert!(
+            m.contains("write `data = \"departments\"`"),
+            "{written}: {m}"
+        );
+    }
+}

@@ -327,7 +327,18 @@ fn page_blocks(
         };
         let Some(table) = tables.get(name) else {
             let names: Vec<&str> = site.tables.keys().map(String::as_str).collect();
+            // `data = "data/costs.csv"`: the file, where the table is named without its
+            // folder and extension.
+            let bare = name.strip_prefix("data/").unwrap_or(name);
+            let bare = match bare.rsplit_once('.') {
+                Some((stem, _)) if crate::layout::is_table(bare) => stem,
+                _ => bare,
+            };
             let help = match crate::suggest::did_you_mean(name, &names) {
+                _ if bare != name && tables.get(bare).is_some() => t!(
+                    "write `data = \"{bare}\"`: a table is named by its file's name, without `data/` and the extension",
+                    bare = bare
+                ),
                 Some(s) => t!("did you mean `{s}`?", s = s),
                 None => t!("tables are files under data/ (by file name without extension), a project's tables (projects/<slug>/budget …), or the derived `portfolio`, `lessons` and `risks`"),
             };

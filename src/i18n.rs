@@ -154,7 +154,7 @@ fn site_strings(
     let path = root.join(name);
     crate::symlinks::before_reading(root, shown)?;
     if !path.is_file() {
-        return Ok(Vec::new());
+        return Ok(checks::misnamed_strings(root, name));
     }
     let text = crate::source::read_text(&path, shown)?;
     let own = parse_strings(&text, shown)?;

@@ -1,8 +1,10 @@
 //! A site's own UI strings that would show a status or a date wrongly on every page:
 //! `rag_green = "红"` beside `rag_red = "绿"` showed every green project as red, and
-//! `date_format = ""` left every date out (the eleventh malformed hunt).
+//! `date_format = ""` left every date out (the eleventh malformed hunt); or that are
+//! not shown at all, from a file named for the language another way.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::t;
@@ -77,5 +79,70 @@ pub(super) fn dateless_format(key: &str, value: &str) -> Option<Diagnostic> {
             )))
             .with_help(help()),
         ),
+    }
+}
+
+/// The site's strings files named for the site's language another way (`i18n/zh.toml`,
+/// `i18n/zh_CN.toml` where the theme's file, and so the site's, is `i18n/zh-CN.toml`):
+/// site.toml takes `language = "zh"`, but the strings file is read by its one name
+/// only, and the labels it changed stayed the theme's without a word (the eleventh
+/// malformed hunt). `name` is the file read (`i18n/zh-CN.toml`), absent here.
+pub(super) fn misnamed_strings(root: &Path, name: &str) -> Vec<Diagnostic> {
+    let Some(meant) = Path::new(name).file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
+    let language = |stem: &str| {
+        toml::Value::String(stem.to_string())
+            .try_into::<crate::config::Language>()
+            .ok()
+            .map(crate::config::Language::code)
+    };
+    let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|file| {
+            let stem = file.strip_suffix(".toml").unwrap_or("");
+            !stem.is_empty() && stem != meant && language(stem) == language(meant)
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|file| {
+            Diagnostic::warning(Problem::Content(t!(
+                "this strings file is not read: the site's UI strings for its language are read from {name} only",
+                name = name
+            )))
+            .in_file(&Path::new("i18n").join(&file))
+            .with_help(t!("rename the file to {name}", name = name))
+        })
+        .collect()
+}
+#[cfg(test)]
+mod tests {
+    /// Only the other spellings of the site's language are told: a file for another
+    /// language is the site's own business.
+    #[test]
+    fn a_strings_file_named_for_the_language_another_way_is_told() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("i18n")).unwrap();
+        for file in ["zh.toml", "zh_CN.toml", "en.toml", "notes.txt"] {
+            std::fs::write(root.path().join("i18n").join(file), "").unwrap();
+        }
+        let told: Vec<String> = super::misnamed_strings(root.path(), "i18n/zh-CN.toml")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(told.len(), 2, "{told:#?}");
+        assert!(told[0].starts_with("warning: i18n/zh.toml: this strings file is not read"));
+        assert!(told[1].contains("i18n/zh_CN.toml"), "{}", told[1]);
+        assert!(
+            told[1].contains("rename the file to i18n/zh-CN.toml"),
+            "{}",
+            told[1]
+        );
     }
 }

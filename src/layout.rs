@@ -192,6 +192,42 @@ fn is_pasted_copy(name: &str) -> bool {
     [" - copy", " - 副本"].iter().any(|w| stem.ends_with(w))
 }
 
+/// The name of the file `name` would be a second copy of, by the ways a download or a
+/// file manager names one beside its original: `budget (1).csv` (a browser's second
+/// download), `x copy.md` and `x copy 2.md` (a Mac's Duplicate), `x 副本.md`. Only a
+/// name to look for: such a file is a copy when its original is beside it (`ad copy.md`
+/// alone is a page of its own). A newer budget downloaded as `budget (1).csv` was left
+/// unread beside the old `budget.csv`, whose figures the project kept showing.
+pub fn original_of(name: &str) -> Option<String> {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
+        _ => (name, None),
+    };
+    let number = |n: &str| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit());
+    let base = match stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        Some((base, n)) if number(n) => base,
+        _ => {
+            let unnumbered = match stem.rsplit_once(' ') {
+                Some((before, n)) if number(n) => before,
+                _ => stem,
+            };
+            let lower = unnumbered.to_lowercase();
+            [" copy", " 副本"]
+                .iter()
+                .find(|mark| lower.ends_with(*mark))
+                .map(|mark| &unnumbered[..unnumbered.len() - mark.len()])?
+        }
+    };
+    let base = base.trim_end();
+    if base.is_empty() {
+        return None;
+    }
+    Some(match ext {
+        Some(ext) => format!("{base}.{ext}"),
+        None => base.to_string(),
+    })
+}
+
 /// Endings of backup and temporary copies, in lower case (see [`Leftover::Backup`]).
 const BACKUP_ENDINGS: &[&str] = &[".bak", ".backup", ".orig", ".rej", ".save", ".tmp", ".old"];
 
@@ -302,6 +338,20 @@ mod tests {
             "lessons - Copy",
         ] {
             assert_eq!(leftover(name), Some(Leftover::Copy), "{name}");
+        }
+        for (name, original) in [
+            ("budget (1).csv", Some("budget.csv")),
+            ("风险登记 (12).xlsx", Some("风险登记.xlsx")),
+            ("x copy.md", Some("x.md")),
+            ("x Copy 2.md", Some("x.md")),
+            ("经验 副本.md", Some("经验.md")),
+            ("lessons copy", Some("lessons")),
+            ("Report (2024).md", None),
+            ("Phase 2.md", None),
+            ("copy.md", None),
+            (" (1).csv", None),
+        ] {
+            assert_eq!(original_of(name).as_deref(), original, "{name}");
         }
         for name in ["ad copy.md", "x - copy ().md", "x - copy (a).md", "副本.md"] {
             assert_eq!(leftover(name), None, "{name}");

@@ -169,3 +169,35 @@ fn names_like_a_copy_are_published() {
         assert!(site.exists(&format!("reports/{slug}/index.html")), "{slug}");
     }
 }
+
+/// A newer budget downloaded as `budget (1).csv` beside the old `budget.csv` was left
+/// unread without a word, and the project showed the old figures; a page duplicated as
+/// `x copy.md` was published twice. A second copy beside its original is left out with a
+/// warning naming the original; one with no original beside it is a page of its own.
+#[test]
+fn a_second_copy_beside_its_original_is_told_and_left_out() {
+    let site = common::Site::fixture("basic");
+    let budget = std::fs::read(site.root().join("content/projects/erp/budget.csv")).unwrap();
+    site.write("content/projects/erp/budget (1).csv", &budget);
+    let about = std::fs::read(site.root().join("content/about.md")).unwrap();
+    site.write("content/about copy.md", &about);
+    site.write(
+        "content/reports/checklist (2).md",
+        "---\ntitle: 清单\n---\n\n正文。\n",
+    );
+    let told: Vec<String> = site
+        .warnings()
+        .into_iter()
+        .filter(|w| w.contains("second copy"))
+        .collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(told[0].contains("content/about copy.md"), "{}", told[0]);
+    assert!(told[0].contains("`about.md`"), "{}", told[0]);
+    assert!(
+        told[1].contains("content/projects/erp/budget (1).csv") && told[1].contains("`budget.csv`"),
+        "{}",
+        told[1]
+    );
+    assert!(!site.exists("about-copy/index.html"));
+    assert!(site.exists("reports/checklist-2/index.html"));
+}

@@ -309,13 +309,34 @@ fn kept(root: &Path, entry: &walkdir::DirEntry, diagnostics: &Diagnostics) -> bo
     if crate::layout::is_ignored_name(name) {
         return false;
     }
-    match crate::layout::leftover_warning(&display_path(root, entry.path())) {
-        Some(warning) => {
-            diagnostics.push(warning);
-            false
-        }
-        None => true,
+    if let Some(warning) = crate::layout::leftover_warning(&display_path(root, entry.path())) {
+        diagnostics.push(warning);
+        return false;
     }
+    // A second copy beside its original (`budget (1).csv`), of the same kind.
+    let beside = crate::layout::original_of(name).filter(|original| {
+        let original = entry.path().with_file_name(original);
+        if entry.file_type().is_dir() {
+            original.is_dir()
+        } else {
+            original.is_file()
+        }
+    });
+    let Some(original) = beside else {
+        return true;
+    };
+    diagnostics.push(
+        Diagnostic::warning(Problem::Content(t!(
+            "this looks like a second copy of `{original}` beside it, by its name (a download or a duplicate): it is left out of the site",
+            original = original.as_str()
+        )))
+        .in_file(&display_path(root, entry.path()))
+        .with_help(t!(
+            "if it is the newer version, replace `{original}` with it; otherwise delete it",
+            original = original.as_str()
+        )),
+    );
+    false
 }
 
 fn rel_string(rel: &Path) -> Option<String> {

@@ -291,10 +291,49 @@ fn is_ratio(column: &str) -> bool {
     RATIO_COLUMNS.contains(&column.trim().to_lowercase().as_str())
 }
 
+/// Names of columns whose whole numbers are labels, not quantities: a year, a month
+/// code, an id. Grouped as amounts, a table showed the year 2024 as `2,024` and the
+/// month 202402 as `202,402` (the eleventh malformed hunt).
+const LABEL_COLUMNS: &[&str] = &[
+    "year",
+    "yr",
+    "fy",
+    "fiscal year",
+    "年",
+    "年份",
+    "年度",
+    "财年",
+    "month",
+    "月份",
+    "period",
+    "期间",
+    "id",
+    "no",
+    "no.",
+    "#",
+    "编号",
+    "序号",
+    "code",
+    "代码",
+    "编码",
+];
+
+/// Whether `column` names labels by its name (`年份`, `Year`, `project_id`, `合同编号`).
+fn is_label_column(column: &str) -> bool {
+    let name = column.trim().to_lowercase();
+    LABEL_COLUMNS.contains(&name.as_str())
+        || ["_id", " id", "year", "年份", "年度", "编号", "序号"]
+            .iter()
+            .any(|end| name.ends_with(end))
+}
+
 /// A number of the column `column` as a reader wants it: percent complete as the
-/// project pages print it (`78%`), other ratios with two decimals.
+/// project pages print it (`78%`), other ratios with two decimals, a whole number in a
+/// column of labels (a year, an id) as written.
 fn readable_in(column: &str, n: f64) -> String {
-    if column.trim().eq_ignore_ascii_case("percent_complete") {
+    if n.fract() == 0.0 && n.abs() < 1e15 && is_label_column(column) {
+        format!("{n:.0}")
+    } else if column.trim().eq_ignore_ascii_case("percent_complete") {
         crate::derive::evm::format_percent(n)
     } else if is_ratio(column) {
         crate::derive::evm::fixed2(n)

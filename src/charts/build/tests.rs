@@ -212,3 +212,20 @@ fn filter_sort_and_limit() {
     };
     assert_eq!(select(&lessons(), &selection), [1]);
 }
+
+/// A year or a month code in a YAML or JSON table showed grouped as an amount
+/// (`2,024`, `202,402`); a column named for labels shows its whole numbers as written.
+#[test]
+fn years_months_and_ids_are_shown_as_written() {
+    for (column, n, shown) in [
+        ("年份", 2024.0, "2024"),
+        ("Year", 2024.0, "2024"),
+        ("月份", 202402.0, "202402"),
+        ("project_id", 12345.0, "12345"),
+        ("合同编号", 20240001.0, "20240001"),
+        ("金额", 2024.0, "2,024"),
+        ("headcount", 1860.0, "1,860"),
+    ] {
+        assert_eq!(super::readable_in(column, n), shown, "{column} {n}");
+    }
+}

@@ -9,6 +9,9 @@ use crate::messages::Text;
 use crate::suggest::{closest, did_you_mean};
 use crate::t;
 
+mod written;
+use written::{holds_plain_numbers, point_for_thousands, sorted_with_text};
+
 /// For a column of numbers but for some cells (a date or a word typed in one), where
 /// the first such cell is: the chart's error is then the cell's, not the column's.
 fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
@@ -335,65 +338,6 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         }
     }
     out
-}
-
-/// A `sort` over a column of numbers holding a cell that is not one (`1.200.000,50`,
-/// `约80万`): numbers order by value and text after them, so the largest amount of a
-/// "top 10" sorted last and was cut by `limit`, with no word.
-fn sorted_with_text(selection: &Selection, table: &Table, text: &str) -> Option<SpecError> {
-    let name = selection.sort.as_deref()?.trim_start_matches('-');
-    let col = table.column(name)?;
-    let detail = odd_cell_help(table, col, name)?;
-    Some(SpecError {
-        message: t!(
-            "`sort` orders `{name}` by value and puts a cell that is no number after every number: {detail}",
-            name = name,
-            detail = detail
-        ),
-        help: t!("write each amount as a plain number (1200000.5, not 1.200.000,50 or 1.2M), or leave the cell empty if it has no value"),
-        span: field_span(text, "sort"),
-    })
-}
-
-/// A cell written `1.200` among amounts in the thousands: the way much of Europe writes
-/// 1,200, read as 1.2 and drawn a thousand times too small without a word (the fifth
-/// malformed hunt). Weighed as a budget's amounts are
-/// ([`crate::numbers::points_for_thousands`]); warned at `field` (`y`, or the table block's `columns`), naming the cell.
-fn point_for_thousands(table: &Table, name: &str, text: &str, field: &str) -> Option<SpecError> {
-    let col = table.column(name)?;
-    let column: Vec<_> = (0..table.rows.len())
-        .map(|r| table.cell(r, col).written())
-        .collect();
-    let &(_, odd) = crate::numbers::points_for_thousands(&[column]).first()?;
-    let written = table.text(odd, col);
-    let written = written.trim();
-    let grouped = crate::numbers::dotted_thousands(written)?;
-    let read = crate::data::table::parse_number(written)?;
-    Some(SpecError {
-        message: t!(
-            "`{value}` ({place}) reads as {number}; with its point separating thousands, as much of Europe writes them, it would be {whole}",
-            value = written,
-            place = format!(
-                "{} {}",
-                crate::diagnostics::shown(&table.path),
-                table.place_name(odd, col)
-            ),
-            number = crate::data::table::format_number(read),
-            whole = crate::numbers::format_amount(grouped)
-        ),
-        help: crate::numbers::point_help(grouped, read),
-        span: field_span(text, field),
-    })
-}
-
-/// Whether column `name` holds a number written without a point between thousands.
-fn holds_plain_numbers(table: &Table, name: &str) -> bool {
-    table.column(name).is_some_and(|col| {
-        (0..table.rows.len()).any(|r| {
-            let w = table.cell(r, col).written();
-            w.value.is_some() && w.text.and_then(crate::numbers::dotted_thousands).is_none()
-        })
-    })
 }
 
 /// The most values of a column a warning lists: enough to spot the one meant.

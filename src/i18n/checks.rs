@@ -91,12 +91,9 @@ pub(super) fn misnamed_strings(root: &Path, name: &str) -> Vec<Diagnostic> {
     let Some(meant) = Path::new(name).file_stem().and_then(|s| s.to_str()) else {
         return Vec::new();
     };
-    let language = |stem: &str| {
-        toml::Value::String(stem.to_string())
-            .try_into::<crate::config::Language>()
-            .ok()
-            .map(crate::config::Language::code)
-    };
+    // The language a name stands for, as its first part (`zh` of `zh_CN`, `zh-Hans`;
+    // `en` of `EN`, `en-US`): the spellings site.toml's `language` takes.
+    let language = |stem: &str| stem.split(['-', '_']).next().map(str::to_ascii_lowercase);
     let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
         return Vec::new();
     };

@@ -318,16 +318,16 @@ impl Config {
                     .at(Location::new(path, &source, offset, len))
                     .with_help(x.help);
             }
+            // Every error says how to fix it: a key no example covers (a folder of
+            // `[audience_defaults]` given a number) gets the forms a value takes.
             let help = help
                 .or_else(|| missing_key_help(&message, text, offset))
-                .or_else(|| example_help(text, offset));
+                .or_else(|| example_help(text, offset))
+                .unwrap_or_else(|| t!("write the value in the form named above: text in double quotes (\"internal\"), a number or true/false as it is, a list in [ ]; the README's site.toml section lists every key"));
             let told = crate::messages::toml_library(&message, text, offset);
-            let mut d = Diagnostic::error(Problem::Config(told))
-                .at(Location::new(path, &source, offset, len));
-            if let Some(help) = help {
-                d = d.with_help(help);
-            }
-            d
+            Diagnostic::error(Problem::Config(told))
+                .at(Location::new(path, &source, offset, len))
+                .with_help(help)
         })?;
         config.source = source.clone();
         if config.paginate == 0 {

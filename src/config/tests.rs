@@ -443,3 +443,18 @@ fn a_base_url_with_credentials_a_bad_port_or_a_broken_escape_is_refused() {
         .unwrap_or_else(|e| panic!("{url}: {e}"));
     }
 }
+
+/// A value of the wrong kind under a key no example covers (a folder of
+/// `[audience_defaults]` given a number) was an error with no help (the malformed sweep
+/// of seed 2027): every error says how to fix it.
+#[test]
+fn a_value_of_the_wrong_kind_anywhere_says_how_to_write_one() {
+    let err = Config::parse(
+        Path::new("site.toml"),
+        "title = \"x\"\naudiences = [\"public\", \"internal\"]\n\n[audience_defaults]\n\"reviews\" = 5\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("site.toml:5:13"), "{err}");
+    let help = err.help.expect("a help").to_string();
+    assert!(help.contains("text in double quotes"), "{help}");
+}

@@ -188,6 +188,16 @@ pub fn cell_currency(text: &str) -> Option<String> {
     currency_of(&bare(text))
 }
 
+/// The multiple of a currency `text` names as a unit on its own (`万元`, `k`, `'000`), or
+/// at its start (`万元（含税）`, `in thousands`): what a number format's suffix and a
+/// project's `currency` are read by.
+pub fn multiple_named(text: &str) -> Option<(&'static str, u32)> {
+    match named(text) {
+        Some(Unit::Scaled(unit, factor)) => Some((unit, factor)),
+        _ => multiple_in_note(text),
+    }
+}
+
 /// The multiple of the currency a note names at its start (`万元`, `单位：万元（含税）`,
 /// `in thousands`, `k`). A note holding a figure (`即 320 万元`) converts rather than
 /// names a unit, and names none.

@@ -117,11 +117,11 @@ fn check_project(
     // `currency: 万元` (or `kCNY`): amounts in a multiple of a currency, shown with the
     // multiple as their unit, while the portfolio adds them up with other projects' in
     // the currency's own units, ten thousand times apart.
-    let scaled =
-        |c: &str| match crate::units::named(c).or_else(|| Some(crate::units::unit_of(c)?.1)) {
-            Some(crate::units::Unit::Scaled(_, factor)) => Some(factor),
-            _ => crate::units::multiple_in_note(c).map(|(_, factor)| factor),
-        };
+    // As a header's unit too (`CNY (thousands)`).
+    let scaled = |c: &str| match crate::units::unit_of(c) {
+        Some((_, crate::units::Unit::Scaled(_, factor))) => Some(factor),
+        _ => crate::units::multiple_named(c).map(|(_, factor)| factor),
+    };
     if let Some((written, factor)) = m
         .currency
         .as_deref()

@@ -3,7 +3,8 @@
 //! in the project's figures without anyone seeing it (the fifth malformed hunt), and so
 //! was a column of last month's actuals hidden beside this month's. calamine reads
 //! cells, not row or column attributes, so the sheets' `<row hidden="1">` and
-//! `<col hidden="1">` are read here from the archive, once per workbook.
+//! `<col hidden="1">` are read here, from the sheet parts the workbook reader takes out
+//! of the archive once (`read::workbook::sheet_marks`); the archive helpers live here.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Read};
@@ -31,24 +32,6 @@ impl Hidden {
             .iter()
             .any(|&(min, max)| (min..=max).contains(&col))
     }
-}
-
-/// For each sheet (by name) of the `.xlsx` at `full`, what it hides. Empty for a file
-/// that is not such a workbook or cannot be read: calamine then says why.
-pub fn hidden(full: &Path) -> HashMap<String, Hidden> {
-    let mut out = HashMap::new();
-    let Some(mut archive) = archive(full) else {
-        return out;
-    };
-    for (name, path) in sheet_paths(&mut archive) {
-        if let Some(xml) = part(&mut archive, &path) {
-            let hidden = hidden_in(&xml);
-            if hidden != Hidden::default() {
-                out.insert(name, hidden);
-            }
-        }
-    }
-    out
 }
 
 /// An `.xlsx` opened as the zip archive it is.
@@ -128,7 +111,7 @@ fn relationships(xml: &str) -> HashMap<String, String> {
 
 /// The 0-based rows and columns a sheet's XML marks hidden. A row without `r` follows
 /// the one before it, as the format allows.
-fn hidden_in(xml: &str) -> Hidden {
+pub(super) fn hidden_in(xml: &str) -> Hidden {
     let mut out = Hidden::default();
     let mut next: u32 = 1;
     each_element(xml, &["row", "col"], |e| {

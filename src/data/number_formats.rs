@@ -4,18 +4,17 @@
 //! figures came out ten thousand times too small with no word, for a workbook kept in
 //! 万元 as many PMOs keep theirs. Likewise `[$$-409]#,##0` shows dollars in a yuan project. calamine reads
 //! values, not formats, so the custom formats of `xl/styles.xml` and the style of each
-//! cell are read here from the archive: only when some custom format names a unit, which
-//! few workbooks have, are the sheets read a second time.
+//! cell are read here, from the parts the workbook reader opens for hidden rows
+//! (`read::workbook::sheet_marks`); a sheet's cells are looked at only when some custom
+//! format names a unit, which few workbooks have.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::hidden::{archive, attribute, each_element, part, sheet_paths};
+use super::hidden::{attribute, each_element};
 use super::table::cell_at;
-use crate::units::Unit;
 
 /// What a cell's number format writes beside its number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,34 +29,9 @@ pub struct Shown {
     pub currency: Option<String>,
 }
 
-/// For each sheet (by name) of the `.xlsx` at `full`, the cells (0-based row, column)
-/// whose custom number format names a unit. Empty for a file that is no such workbook.
-pub fn shown_units(full: &Path) -> HashMap<String, HashMap<(u32, u32), Shown>> {
-    let mut out = HashMap::new();
-    let Some(mut archive) = archive(full) else {
-        return out;
-    };
-    let Some(styles) = part(&mut archive, "xl/styles.xml") else {
-        return out;
-    };
-    let by_style = styles_naming_units(&styles);
-    if by_style.is_empty() {
-        return out;
-    }
-    for (name, path) in sheet_paths(&mut archive) {
-        if let Some(xml) = part(&mut archive, &path) {
-            let cells = styled_cells(&xml, &by_style);
-            if !cells.is_empty() {
-                out.insert(name, cells);
-            }
-        }
-    }
-    out
-}
-
 /// Style index (the position of an `<xf>` in `<cellXfs>`, which a cell's `s` names) →
 /// what its custom format shows, for the styles whose format names a unit.
-fn styles_naming_units(xml: &str) -> HashMap<u32, Shown> {
+pub(super) fn styles_naming_units(xml: &str) -> HashMap<u32, Shown> {
     let mut formats: HashMap<u32, Shown> = HashMap::new();
     each_element(xml, &["numFmt"], |e| {
         let id = attribute(e, "numFmtId").and_then(|n| n.trim().parse::<u32>().ok());
@@ -95,7 +69,10 @@ fn styles_naming_units(xml: &str) -> HashMap<u32, Shown> {
 
 /// The cells of a sheet's XML styled with one of `by_style`, by 0-based (row, column).
 /// A row or cell without `r` follows the one before it, as the format allows.
-fn styled_cells(xml: &str, by_style: &HashMap<u32, Shown>) -> HashMap<(u32, u32), Shown> {
+pub(super) fn styled_cells(
+    xml: &str,
+    by_style: &HashMap<u32, Shown>,
+) -> HashMap<(u32, u32), Shown> {
     let mut out = HashMap::new();
     let (mut row, mut col): (u32, u32) = (0, 0);
     let mut next_row: u32 = 0;
@@ -145,13 +122,7 @@ pub fn read_format(code: &str) -> Option<Shown> {
         // The unit ends the number's text (`"万元"`, `" k"`), or leads a currency sign
         // (`¥#,##0.0"万"`): the word after the number is what it stands in.
         let after = parts.after.trim();
-        let named = match crate::units::named(after) {
-            Some(Unit::Scaled(unit, factor)) => Some((unit, factor)),
-            _ => crate::units::multiple_in_note(after),
-        };
-        if named.is_some() {
-            multiple = multiple.or(named);
-        }
+        multiple = multiple.or(crate::units::multiple_named(after));
     }
     if multiple.is_none() && currency.is_none() {
         return None;

@@ -4,8 +4,10 @@
 //! is no workbook or would inflate past the limits.
 
 use super::*;
+use crate::data::hidden::Hidden;
 use crate::data::number_formats::Shown;
 use crate::data::table::at_sheet_ref;
+use std::collections::HashMap;
 
 fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
@@ -129,10 +131,7 @@ pub(super) fn read_sheets(
         workbook_limits::check_ods_area(full, shown, workbook_limits::MAX_SHEET_CELLS)?;
     }
     let (hidden, shown_units) = if matches!(extension.as_deref(), Some("xlsx" | "xlsm")) {
-        (
-            crate::data::hidden::hidden(full),
-            crate::data::number_formats::shown_units(full),
-        )
+        sheet_marks(full)
     } else {
         Default::default()
     };
@@ -231,6 +230,41 @@ pub(super) fn read_sheets(
         });
     }
     Ok(sheets)
+}
+
+/// Cells by sheet name, then 0-based (row, column).
+type ByCell<T> = HashMap<String, HashMap<(u32, u32), T>>;
+
+/// What an `.xlsx`'s sheets say that calamine does not read: the rows and columns each
+/// hides ([`crate::data::hidden`]) and the cells whose number format names a unit
+/// ([`crate::data::number_formats`]). The archive is opened once and each sheet's part
+/// read once for both. Empty for a file that is no such workbook: calamine says why.
+fn sheet_marks(full: &Path) -> (HashMap<String, Hidden>, ByCell<Shown>) {
+    use crate::data::hidden::{archive, hidden_in, part, sheet_paths};
+    use crate::data::number_formats::{styled_cells, styles_naming_units};
+    let (mut hidden, mut shown) = (HashMap::new(), HashMap::new());
+    let Some(mut archive) = archive(full) else {
+        return (hidden, shown);
+    };
+    let by_style = part(&mut archive, "xl/styles.xml")
+        .map(|styles| styles_naming_units(&styles))
+        .unwrap_or_default();
+    for (name, path) in sheet_paths(&mut archive) {
+        let Some(xml) = part(&mut archive, &path) else {
+            continue;
+        };
+        let hides = hidden_in(&xml);
+        if hides != Hidden::default() {
+            hidden.insert(name.clone(), hides);
+        }
+        if !by_style.is_empty() {
+            let cells = styled_cells(&xml, &by_style);
+            if !cells.is_empty() {
+                shown.insert(name, cells);
+            }
+        }
+    }
+    (hidden, shown)
 }
 
 /// A row Excel hides but that holds values: read, it counts in the figures though no

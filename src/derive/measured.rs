@@ -67,8 +67,8 @@ pub fn on_day(data: &ProjectData, day: Date) -> ProjectData {
 }
 
 /// The budget rows (their indexes, in period order) of months not yet reported although
-/// written: the last months, after one reporting an amount, whose EV and AC are 0 or
-/// empty while the plan goes on (PV above 0 in one of them). A finance sheet filled with
+/// written: the last months, after one reporting an amount (or, with none, two or more),
+/// whose EV and AC are 0 or empty while the plan goes on (PV above 0 in one of them). A finance sheet filled with
 /// zeros to the year's end, or an ERP export, writes them so; counted as reported, they
 /// moved the key figures to a month to come with nothing earned, and an SPI of 0.97 fell
 /// to 0.90, amber, without a word. A project's true pause spends something (its staff);
@@ -83,13 +83,20 @@ pub fn unreported_zeros(rows: &[crate::data::BudgetRow]) -> Vec<usize> {
         .take_while(|&&i| nothing(rows[i].ev) && nothing(rows[i].ac))
         .count();
     let (before, tail) = order.split_at(order.len() - tail);
-    // With no month reporting an amount before them, the zeros are a project just
-    // begun (or a column left unfilled, warned on its own).
-    if before.is_empty() || !tail.iter().any(|&i| rows[i].pv > 0.0) {
+    if !tail.iter().any(|&i| rows[i].pv > 0.0) {
         return Vec::new();
     }
-    tail.iter()
+    let written: Vec<usize> = tail
+        .iter()
         .copied()
         .filter(|&i| rows[i].ev.is_some() || rows[i].ac.is_some())
-        .collect()
+        .collect();
+    // With no month reporting an amount before them, one month of zeros is a project
+    // just begun; more are a template's formulas with nothing typed in yet (they showed
+    // months of nothing earned, SPI 0.00 and red): a project spending nothing for
+    // months is not reporting.
+    if before.is_empty() && written.len() < 2 {
+        return Vec::new();
+    }
+    written
 }

@@ -421,6 +421,13 @@ mod tests {
         ] {
             assert!(unreported_zeros(&budget).is_empty(), "{budget:?}");
         }
+        // Every month written 0 (a template's formulas): none reported yet.
+        let budget = vec![
+            BudgetRow::new("2026-09", 100.0, Some(0.0), Some(0.0)),
+            BudgetRow::new("2026-11", 100.0, None, None),
+            BudgetRow::new("2026-10", 100.0, Some(0.0), Some(0.0)),
+        ];
+        assert_eq!(unreported_zeros(&budget), [0, 2]);
     }
 
     fn info(rag: Option<Rag>) -> ProjectInfo {

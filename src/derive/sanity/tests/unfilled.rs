@@ -123,3 +123,29 @@ fn months_to_come_written_as_zeros_are_told_once_at_the_first() {
     );
     assert!(!w.iter().any(|w| w.contains("not yet reported")), "{w:?}");
 }
+
+/// A sheet whose EV and AC are 0 in every month (a template's formulas, nothing typed in
+/// yet) showed three months of nothing earned: SPI 0.00 and red, as measured. A project
+/// that spends nothing for months is not reporting yet; one first month of 0 is a
+/// project just begun and stays unsaid (above).
+#[test]
+fn every_month_written_as_zeros_is_told_as_not_yet_reported() {
+    let rows = "2026-09,100000,0,0\n2026-10,100000,0,0\n2026-11,100000,0,0\n2026-12,100000,,\n";
+    let w = warnings(
+        &info(400_000.0, ProjectStatus::Active),
+        &format!("period,pv,ev,ac\n{rows}"),
+        None,
+    );
+    let found: Vec<&String> = w
+        .iter()
+        .filter(|w| w.contains("months not yet reported"))
+        .collect();
+    assert_eq!(found.len(), 1, "{w:?}");
+    assert!(found[0].contains("budget.csv:2:"), "{w:?}");
+    assert!(
+        found[0]
+            .contains("EV and AC are 0 in every month written (3 month(s), 2026-09 to 2026-11)"),
+        "{w:?}"
+    );
+    assert!(found[0].contains("rather than 0"), "{w:?}");
+}

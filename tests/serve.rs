@@ -286,6 +286,11 @@ fn a_broken_save_keeps_the_last_good_site_and_the_fix_clears_the_errors() {
         "{data}"
     );
     assert_eq!(server.body(LESSON_URL), good);
+    let failed = server.log_line("build failed");
+    assert!(
+        failed.contains("still serving the last good version"),
+        "{failed}"
+    );
     // A browser opened now learns of the errors at once.
     let late = server.hello();
     assert!(late.contains("vendor-delay.md:2:"), "{late}");
@@ -477,7 +482,12 @@ fn serve_starts_on_a_broken_site_and_builds_it_once_fixed() {
     let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write("site.toml", format!("{toml}paginat = 3\n"));
     let server = Server::start(site.root(), &["--port", "0"]);
-    server.log_line("build failed");
+    // No good version to fall back on: the terminal does not claim one (it did).
+    let failed = server.log_line("build failed");
+    assert!(
+        failed.contains("nothing is served until a build succeeds"),
+        "{failed}"
+    );
     let hello = server.hello();
     assert!(hello.contains("site.toml"), "{hello}");
     // Not a bare "not found" (the new-user walk-through): a page in the messages'

@@ -157,6 +157,12 @@ impl Shared {
         std::mem::replace(&mut status.errors, errors).is_some()
     }
 
+    /// Whether a good build is being served: before the first one, a failed build has
+    /// no last good version to fall back on, and the terminal must not say it has.
+    pub fn serves_a_build(&self) -> bool {
+        !read(&self.files).is_empty()
+    }
+
     /// The files being served.
     pub fn files(&self) -> SharedFiles {
         Arc::clone(&self.files)

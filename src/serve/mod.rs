@@ -58,6 +58,8 @@ pub enum Note<'a> {
     Failed {
         failure: &'a BuildFailure,
         sources: &'a [PathBuf],
+        /// Whether a last good version is still served (none before the first good build).
+        served: bool,
     },
     /// A step of what a rebuild left owed is done (see [`Workspace::settle`]).
     Settled {
@@ -195,6 +197,7 @@ fn first_build(
             }
             notify(Note::Failed {
                 failure: &failure,
+                served: shared.serves_a_build(),
                 sources: &[],
             });
             // Nothing was shown before: the errors are new.
@@ -299,6 +302,7 @@ fn rebuild_loop(
                 if shared.broken(reports(&failure, &build.root)) {
                     notify(Note::Failed {
                         failure: &failure,
+                        served: shared.serves_a_build(),
                         sources: &shown,
                     });
                 }
@@ -342,6 +346,7 @@ fn settle(
             if shared.broken(reports(&failure, &build.root)) {
                 notify(Note::Failed {
                     failure: &failure,
+                    served: shared.serves_a_build(),
                     sources: &[],
                 });
             }

@@ -218,18 +218,28 @@ pub(crate) fn print_note(note: Note<'_>) {
                 ))
             );
         }
-        Note::Failed { failure, sources } => {
+        Note::Failed {
+            failure,
+            sources,
+            served,
+        } => {
             for d in &failure.diagnostics {
                 print_diagnostic(d);
             }
-            eprintln!(
-                "{now} {}",
-                say(t!(
+            let line = if served {
+                t!(
                     "{sources}build failed: {count} error(s); still serving the last good version",
                     sources = changed_sources(sources),
                     count = failure.errors().count()
-                ))
-            );
+                )
+            } else {
+                t!(
+                    "{sources}build failed: {count} error(s); nothing is served until a build succeeds (the browser shows the errors)",
+                    sources = changed_sources(sources),
+                    count = failure.errors().count()
+                )
+            };
+            eprintln!("{now} {}", say(line));
         }
         Note::Settled { settled } => {
             if let Some(warnings) = &settled.warnings {

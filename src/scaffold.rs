@@ -72,10 +72,11 @@ pub fn new_page(
     // Lessons and reviews must name a project: the hint shows this site's, so the
     // line an author uncomments names a project that exists.
     let projects = project_folders(root);
-    ctx.insert(
-        "project_hint",
-        projects.first().map_or("erp-upgrade", String::as_str),
-    );
+    let hint = projects.first().map_or("erp-upgrade", String::as_str);
+    ctx.insert("project_hint", hint);
+    // The hints' comments start in column 31: `# project: ` and the folder, then spaces.
+    let pad = 19usize.saturating_sub(hint.chars().count()).max(1);
+    ctx.insert("project_pad", &" ".repeat(pad));
     ctx.insert("project_list", &project_list(&projects));
     ctx.insert("currency", &new_project_currency(root, &config, &projects));
     let body = tera::Tera::one_off(&text, &ctx, false).map_err(|e| {

@@ -618,6 +618,14 @@ fn the_project_hint_of_a_new_lesson_names_a_project_of_the_site() {
             .find(|l| l.starts_with("# project:"))
             .unwrap_or_else(|| panic!("{text}"));
         assert!(hint.starts_with("# project: erp "), "{hint}");
+        // Its comment lines up with the other hints' (column 31), whatever the folder.
+        let column = |line: &str| line.find("  #").map(|i| i + line[i..].find('#').unwrap());
+        let tags = text.lines().find(|l| l.starts_with("tags:")).unwrap();
+        assert_eq!(column(hint), column(tags), "{text}");
+        let id = text.lines().find(|l| l.starts_with("# id:"));
+        if let Some(id) = id {
+            assert_eq!(column(id), column(tags), "{text}");
+        }
         assert!(hint.contains("（本站有：erp, pilot）"), "{hint}");
     }
 }

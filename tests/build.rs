@@ -268,6 +268,39 @@ fn feed_and_sitemap_are_well_formed_xml() {
         .contains("<loc>https://intranet.example.com/pmo/projects/erp/</loc>"));
 }
 
+/// A feed reader resolves `#背景` against the feed, not the entry: a heading's anchor and
+/// a footnote pointed into atom.xml, and every heading ended in a bare `#` (no style
+/// sheet hides it there). Anchors go; other fragments point into the entry's page.
+#[test]
+fn fragment_links_in_the_feed_point_into_the_entrys_page() {
+    let site = Site::fixture("basic");
+    let lesson =
+        std::fs::read_to_string(site.root().join("content/lessons/vendor-delay.md")).unwrap();
+    site.write(
+        "content/lessons/vendor-delay.md",
+        format!("{lesson}\n## 建议\n\n见[背景](#建议)与脚注[^1]。\n\n[^1]: 合同第 7 条。\n"),
+    );
+    site.build_ok();
+    let atom = site.read("atom.xml");
+    let page = "https://intranet.example.com/pmo/lessons/vendor-delay/";
+    assert!(!atom.contains("class=&quot;anchor&quot;"), "{atom}");
+    assert!(!atom.contains("href=&quot;#"), "{atom}");
+    // The link to the heading (percent-encoded as on the page) and the footnote's.
+    assert_eq!(
+        atom.matches(&format!("href=&quot;{page}#")).count(),
+        2,
+        "{atom}"
+    );
+    assert!(
+        atom.contains(&format!("href=&quot;{page}#1&quot;")),
+        "{atom}"
+    );
+    // The page itself keeps its anchors.
+    assert!(site
+        .read("lessons/vendor-delay/index.html")
+        .contains("class=\"anchor\" href=\"#建议\""));
+}
+
 /// Every page a reader can reach is in the sitemap — paginated listings, review years
 /// and the dashboard too — but not the search page or the 404 page.
 #[test]

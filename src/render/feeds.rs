@@ -113,6 +113,7 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         let date = page.date.map(|d| d.iso()).unwrap_or_default();
         // Feed readers have no base URL for relative links: make them absolute.
         let content = substitute_links(&page.body.html.unpack(), |n| href(site, id, n, base));
+        let content = fragments_into(&without_heading_anchors(&content), &url);
         let content = if page.body.has_raw_html && !site.config.trust_html {
             ammonia::clean(&content)
         } else {
@@ -150,6 +151,33 @@ fn atom(site: &Site, i18n: &I18n) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// The heading anchors (`<a class="anchor" …>#</a>`, markdown's) left out: a feed reader
+/// has no style sheet to hide them, so every heading ended in a bare `#`.
+fn without_heading_anchors(html: &str) -> String {
+    const START: &str = "<a class=\"anchor\" href=\"#";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(START) {
+        out.push_str(&rest[..at]);
+        let anchor = &rest[at..];
+        match anchor.find("</a>") {
+            Some(end) => rest = &anchor[end + "</a>".len()..],
+            None => {
+                out.push_str(anchor);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Links to a place on the page (`#建议`, a footnote) made links into the entry's page
+/// at `url`: a feed reader resolves them against the feed, not the entry.
+fn fragments_into(html: &str, url: &str) -> String {
+    html.replace("href=\"#", &format!("href=\"{}#", escape(url)))
 }
 
 /// The most URLs one sitemap file may list (the sitemap protocol's limit).
@@ -272,6 +300,22 @@ mod tests {
         assert_eq!(
             line,
             "  <url><loc>https://x.example/%E7%9F%A5%E8%AF%86/tags/%E4%BE%9B%E5%BA%94%E5%95%86/</loc><lastmod>2024-03-01</lastmod></url>\n"
+        );
+    }
+
+    #[test]
+    fn heading_anchors_go_and_fragments_point_into_the_page() {
+        let html = "<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#背景\" aria-hidden=\"true\" \
+                    tabindex=\"-1\">#</a></h2>\n<p>见<a href=\"#背景\">背景</a></p>";
+        let out = fragments_into(&without_heading_anchors(html), "https://x.cn/a?b&c/");
+        assert_eq!(
+            out,
+            "<h2 id=\"背景\">背景</h2>\n<p>见<a href=\"https://x.cn/a?b&amp;c/#背景\">背景</a></p>"
+        );
+        // An anchor cut short is kept as it is, not looped on.
+        assert_eq!(
+            without_heading_anchors("a<a class=\"anchor\" href=\"#x"),
+            "a<a class=\"anchor\" href=\"#x"
         );
     }
 

@@ -366,6 +366,8 @@ fn scan_markup(text: &str, inline: Option<&str>, say: &mut dyn FnMut(String)) {
 /// The theme's scripts a page may load.
 const THEME_SCRIPTS: &[&str] = &[
     "search-text.js",
+    "search-query.js",
+    "search-marks.js",
     "search-load.js",
     "search-rank.js",
     "search-excerpts.js",

@@ -205,6 +205,8 @@ fn the_search_page_and_box_are_rendered_unless_search_is_off() {
     // built on the API.
     let scripts = [
         "js/search-text.js\"",
+        "js/search-query.js\"",
+        "js/search-marks.js\"",
         "js/search-load.js\"",
         "js/search-rank.js\"",
         "js/search-excerpts.js\"",

@@ -1,24 +1,23 @@
 /*
  * pmo-portal site search — the text rules shared with the Rust indexer
- * (src/search/tokenize.rs): folding, CJK runs, stemming and the query's groups, and the
- * excerpts shown under results (matches found in a page's text and wrapped in <mark>).
- * Pure functions over strings, no index and no DOM: search.js builds on them and must be
- * loaded after this file.
+ * (src/search/tokenize.rs): folding, CJK runs, stemming, dates and numbers as the index
+ * writes them, and the query's groups. Pure functions over strings, no index and no DOM.
+ * It defines the namespace `PmoSearchText`, which the text files loaded after it extend
+ * (search-query.js: reshaping a query; search-marks.js: matches and excerpts); the
+ * client (search-load.js …) builds on all three. Under node, requiring this file
+ * requires the other two.
  *
  *   PmoSearchText.tokenize(query)          the query's groups (see below)
  *   PmoSearchText.stem(word)               the stem the index uses for a word
  *   PmoSearchText.cjkDate(query)           `2024年4月` as the index's `2024-04`, or null
+ *   PmoSearchText.wordDate(query)          `Sept 2024` as `2024-09`, or null
  *   PmoSearchText.normalize(text)          folded text with a map back to the original
  *   PmoSearchText.fold(text)               normalize's text alone (faster)
- *   PmoSearchText.findMatches(norm, groups)  [start, end, group] intervals
- *   PmoSearchText.excerpt(text, groups)    HTML around the best match
- *   PmoSearchText.escapeHtml(s), .isCjk(codePoint), .runs(text)
+ *   PmoSearchText.escapeHtml(s), .isCjk(codePoint), .runs(text), .writtenForms(code)
  */
 (function (global) {
   'use strict';
 
-  /** Characters of text shown around the best match. */
-  var EXCERPT_CHARS = 100;
 
   /**
    * Characters of a word that count: a longer word counts as its first MAX_WORD_CHARS
@@ -357,221 +356,6 @@
   }
 
   /**
-   * The queries a query is widened to when it finds little (search-widen.js `widen`): the
-   * query with one of its words replaced by a synonym the site holds. `table` is
-   * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
-   * and lowercased, a CJK word anywhere, a Latin one as whole words (an English plural
-   * or -ed/-ing form too); overlapping finds keep the longest (挣值管理 over 挣值).
-   * With two words or more found, the first query replaces each by its nearest synonym;
-   * then each word found gives its nearest synonym, then the next of each (syn.js lists a
-   * group nearest first, and only words some page holds are tried), `max` in all:
-   * {query, word (the synonym, or the synonyms, spaced), from (what they stand for)}.
-   */
-  /**
-   * A member of syn.js as a pattern over the folded query: Latin words whole (an English
-   * plural or -ed/-ing form of the last too), a space optional where the member has one
-   * or where Latin meets CJK (`bd 平台` is `bd平台`). Group 1 is what precedes a match.
-   */
-  function synonymPattern(w) {
-    var chars = Array.from(w);
-    var alnum = function (c) { return /^[a-z0-9]$/.test(c || ''); };
-    var body = '';
-    chars.forEach(function (c, i) {
-      if (c === ' ') { body += ' ?'; return; }
-      var before = chars[i - 1];
-      if (i > 0 && before !== ' ' && alnum(before) !== alnum(c) && (isCjk(before.codePointAt(0)) || isCjk(c.codePointAt(0)))) body += ' ?';
-      body += escapeRegExp(c);
-    });
-    var last = chars[chars.length - 1];
-    var english = /^[\x00-\x7f]+$/.test(w);
-    return (alnum(chars[0]) ? '(^|[^a-z0-9])(' : '()(') + body +
-      (alnum(last) ? (english ? ')(?:s|es|ed|d|ing)?(?![a-z0-9])' : ')(?![a-z0-9])') : ')');
-  }
-
-  function synonymQueries(query, table, max) {
-    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
-    var found = [];
-    table.forEach(function (group, gi) {
-      if (!Array.isArray(group)) return;
-      group.forEach(function (pair) {
-        var w = Array.isArray(pair) ? String(pair[0] || '') : '';
-        if (!w) return;
-        var re = new RegExp(synonymPattern(w), 'g');
-        var hit;
-        while ((hit = re.exec(q)) !== null) {
-          var at = hit.index + hit[1].length;
-          found.push({ at: at, end: at + hit[0].length - hit[1].length, g: gi, word: w });
-          if (re.lastIndex === hit.index) re.lastIndex++;
-        }
-      });
-    });
-    found.sort(function (a, b) { return ((b.end - b.at) - (a.end - a.at)) || (a.at - b.at); });
-    var kept = [];
-    found.forEach(function (f) {
-      if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
-    });
-    kept.sort(function (a, b) { return a.at - b.at; });
-    var out = [];
-    // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
-    // became `10月monthly report`, and 风险登纪册 `risk登纪册`, queries finding pages
-    // that were none of those asked for, and before the query's own relaxing.
-    var inRun = function (f) {
-      var before = q.slice(0, f.at).slice(-1);
-      var after = q.slice(f.end, f.end + 1);
-      return isCjk(f.word.codePointAt(0)) && [before, after].some(function (c) { return c && isCjk(c.codePointAt(0)); });
-    };
-    var held = function (f) {
-      return table[f.g].filter(function (p) {
-        var member = String(p[0]);
-        return member !== f.word && p[1] > 0 && !(inRun(f) && !isCjk(member.codePointAt(0)));
-      });
-    };
-    // Two words or more found: first each replaced by its nearest synonym (厂商延误 is
-    // 供应商延期), then one at a time.
-    if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {
-      var all = q;
-      kept.slice().reverse().forEach(function (f) {
-        all = all.slice(0, f.at) + String(held(f)[0][0]) + all.slice(f.end);
-      });
-      out.push({ query: all, word: kept.map(function (f) { return String(held(f)[0][0]); }).join(' '), from: kept.map(function (f) { return f.word; }).join(' ') });
-    }
-    for (var r = 0; out.length < max; r++) {
-      var more = false;
-      kept.forEach(function (f) {
-        var others = held(f);
-        if (r >= others.length || out.length >= max) return;
-        more = true;
-        var word = String(others[r][0]);
-        out.push({ query: q.slice(0, f.at) + word + q.slice(f.end), word: word, from: f.word });
-      });
-      if (!more) break;
-    }
-    return out;
-  }
-
-  /**
-   * Words of a question rather than of its subject (怎么办, 为什么, 老是; how, what,
-   * should): no page is written with them around its subject, so a query holding them
-   * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
-   */
-  var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
-    '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
-    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
-  /**
-   * Particles dropped only at a run's ends: inside one they are part of words (需要, 目的);
-   * 是 of 风险负责人是 (… 是谁, its 谁 a filler).
-   */
-  var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛是';
-  var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
-    'should', 'can', 'could', 'would', 'i', 'we', 'you', 'my', 'our', 'is', 'are', 'to', 'the',
-    'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please', 'and', 'or', 'from', 'by', 'as',
-    'this', 'that', 'be', 'was', 'were', 'has', 'have', 'there', 'such'];
-  /**
-   * 的 joining two phrases (`项目的发起人`, `MES项目的发起人`): a page writes the subject
-   * and its attribute in a table or a label (发起人 马建军 on the project's page), rarely
-   * with the particle between, so a query holding it finds the few pages that happen to.
-   * Not where it is part of a word: 目的, 有的, 别的, 似的, 真的, 的确, 的士.
-   */
-  var JOINING_DE = /([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g;
-  var DE_BEFORE = '目有别似真端';
-  var DE_AFTER = '确士';
-
-  /** `q` with each joining 的 (see JOINING_DE) replaced by a space. */
-  function withoutJoiningDe(q) {
-    return q.replace(JOINING_DE, function (all, before, at, text) {
-      var after = text.charAt(at + 2);
-      // 目 ending a word of its own (项目的, 科目的) is no 目的.
-      if (deInWord(text, at + 1) || DE_AFTER.indexOf(after) >= 0) return all;
-      return before + ' ';
-    });
-  }
-  var ENDS_WITH_MU = '项科节题条数名栏';
-
-  /** Whether the 的 at `at` in `text` ends a word (目的, 有的), not after one (项目的). */
-  function deInWord(text, at) {
-    var before = at > 0 ? text.charAt(at - 1) : '';
-    var first = at > 1 ? text.charAt(at - 2) : '';
-    // 目 ending a word of its own (项目的, 科目的) is no 目的.
-    var afterWord = before === '目' && first !== '' && ENDS_WITH_MU.indexOf(first) >= 0;
-    return before !== '' && DE_BEFORE.indexOf(before) >= 0 && !afterWord;
-  }
-
-  var CJK_MONTHS = ['十二', '十一', '十', '九', '八', '七', '六', '五', '四', '三', '二', '一'];
-
-  /**
-   * The query with its question words left out and months written 十月 as 10月, for a
-   * query that finds nothing as typed (`项目超支怎么办` → `项目超支`, `how to close a
-   * project` → `close project`). What is left is spaced where a word went, so the
-   * pieces are matched as words of their own.
-   */
-  function withoutFillers(query) {
-    var q = String(query);
-    CJK_MONTHS.forEach(function (n, i) {
-      q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
-    });
-    CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
-    q = withoutJoiningDe(q);
-    // A lone letter beside Chinese is a grade or a line (`A 级`, `I 级项目`, `B 线`), not
-    // the English article or pronoun.
-    var cjkBeside = Array.from(q).some(function (c) { return isCjk(c.codePointAt(0)); });
-    var out = [];
-    q.split(/[\s\u3000]+/).forEach(function (piece) {
-      var chars = Array.from(piece);
-      while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
-      while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) {
-        // 培训的目的: the last 的 is part of 目的.
-        if (chars[chars.length - 1] === '的' && deInWord(chars.join(''), chars.length - 1)) break;
-        chars.pop();
-      }
-      var rest = chars.join('');
-      if (!rest || (isLatinFiller(rest) && !(rest.length === 1 && cjkBeside))) return;
-      out.push(rest);
-    });
-    return out.join(' ');
-  }
-
-  /** Whether a word (a question mark after it or not) is an English question word. */
-  function isLatinFiller(word) {
-    return LATIN_FILLERS.indexOf(fold(word).replace(/[?？!！.,，。]+$/, '')) >= 0;
-  }
-
-  /** Whether `query` holds a question or filler word that withoutFillers leaves out. */
-  function hasFillers(query) {
-    var q = String(query);
-    if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
-    if (withoutJoiningDe(q) !== q) return true;
-    return q.split(/[\s\u3000]+/).some(function (piece) { return piece && isLatinFiller(piece); });
-  }
-
-  /**
-   * Whether two words differ by at most `most` edits (a letter added, left out, changed,
-   * or two neighbours swapped): `vender` and `vendor`, `rollbak` and `rollback`.
-   */
-  function withinEdits(a, b, most) {
-    a = Array.from(a);
-    b = Array.from(b);
-    if (Math.abs(a.length - b.length) > most) return false;
-    var prev2 = null;
-    var prev = [];
-    for (var j = 0; j <= b.length; j++) prev.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      var row = [i];
-      var best = i;
-      for (var k = 1; k <= b.length; k++) {
-        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
-        var v = Math.min(prev[k] + 1, row[k - 1] + 1, prev[k - 1] + cost);
-        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
-        row.push(v);
-        if (v < best) best = v;
-      }
-      if (best > most) return false;
-      prev2 = prev;
-      prev = row;
-    }
-    return prev[b.length] <= most;
-  }
-
-  /**
    * The query's groups. Each group is one unit a document must match:
    *   {type: 'cjk', text, terms: [bigrams or the unigram], pos}
    *   {type: 'word', text (lowercased), term (stemmed), prefix: bool, pos, alts: other
@@ -610,7 +394,7 @@
     return groups;
   }
 
-  // ---------------------------------------------------------------- excerpts
+  // ---------------------------------------------------------------- folding
 
   function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -658,157 +442,10 @@
     map.push(text.length);
     return { text: norm, map: map };
   }
-
-  function isWordAt(s, i) {
-    if (i < 0 || i >= s.length) return false;
-    var ch = String.fromCodePoint(s.codePointAt(i));
-    return !isCjk(ch.codePointAt(0)) && isWordChar(ch);
-  }
-
-  /** Match intervals [start, end, group] in the normalized text. */
-  function findMatches(norm, groups) {
-    var out = [];
-    groups.forEach(function (g, gi) {
-      var needles = [];
-      if (g.type === 'cjk') {
-        needles = [g.text];
-      } else {
-        needles = (g.prefix || g.term !== g.text ? [g.text, g.term] : [g.text]).concat(g.alts || []);
-        if (g.code) needles = needles.concat(proseDates((g.alts || []).concat(g.text).filter(isoDate)[0] || ''));
-        // A percentage is the same code with a space before its % (`10 %`).
-        if (g.code && /\d%$/.test(g.text)) needles.push(g.text.slice(0, -1) + ' %');
-      }
-      var found = false;
-      needles.forEach(function (needle) {
-        if (!needle) return;
-        var from = 0;
-        var n = 0;
-        while (n < 200) {
-          var at = norm.indexOf(needle, from);
-          if (at < 0) break;
-          from = at + needle.length;
-          if (g.type === 'word') {
-            if (isWordAt(norm, at - 1)) continue;
-            var end = at + needle.length;
-            var exactEnd = !isWordAt(norm, end);
-            // A stem reaches into its word (deliver → delivery); a number does not:
-            // 20 is not the start of 2024.
-            var stemmed = needle === g.term && !/\d$/.test(needle);
-            if (!exactEnd && !(g.prefix || stemmed)) continue;
-            while (isWordAt(norm, end)) end++;
-            out.push([at, end, gi]);
-          } else {
-            out.push([at, at + needle.length, gi]);
-          }
-          found = true;
-          n++;
-        }
-      });
-      if (!found && g.type === 'cjk' && g.terms.length > 1) {
-        // Written with spaces inside (`鲲鹏 收尾` for 鲲鹏收尾: a title's spacing, a
-        // wrapped line), as the index reads it too.
-        var spaced = new RegExp(Array.from(g.text).map(escapeRegExp).join('[ \\t]*'), 'g');
-        var hit;
-        var count = 0;
-        while (count < 200 && (hit = spaced.exec(norm)) !== null) {
-          out.push([hit.index, hit.index + hit[0].length, gi]);
-          found = true;
-          count++;
-        }
-      }
-      if (!found && g.type === 'cjk' && g.terms.length > 1) {
-        // The run does not occur exactly: mark its bigrams.
-        g.terms.forEach(function (bg) {
-          var from = 0;
-          var n = 0;
-          while (n < 50) {
-            var at = norm.indexOf(bg, from);
-            if (at < 0) break;
-            out.push([at, at + bg.length, gi]);
-            from = at + bg.length;
-            n++;
-          }
-        });
-      }
-    });
-    out.sort(function (a, b) { return (a[0] - b[0]) || (b[1] - a[1]); });
-    // Merge overlaps.
-    var merged = [];
-    out.forEach(function (m) {
-      var last = merged[merged.length - 1];
-      if (last && m[0] <= last[1]) {
-        last[1] = Math.max(last[1], m[1]);
-        if (last[3].indexOf(m[2]) < 0) last[3].push(m[2]);
-      } else {
-        merged.push([m[0], m[1], m[2], [m[2]]]);
-      }
-    });
-    return merged;
-  }
-
-  /**
-   * HTML of the page's text around its best match. `text` is an excerpt block: the
-   * title's line, then the page's prose. The title is shown above the excerpt already,
-   * so the excerpt never repeats it: only the prose is quoted.
-   */
-  function excerpt(text, groups) {
-    text = String(text || '');
-    var nl = text.indexOf('\n');
-    text = nl < 0 ? '' : text.slice(nl + 1);
-    var nz = normalize(text);
-    var matches = findMatches(nz.text, groups);
-    // Back to original indices.
-    matches = matches.map(function (m) { return [nz.map[m[0]], nz.map[m[1]], m[3]]; });
-    var start, end;
-    if (!matches.length) {
-      start = 0;
-      end = start + EXCERPT_CHARS;
-    } else {
-      var best = -1, bestScore = -1;
-      for (var i = 0; i < matches.length; i++) {
-        var ws = Math.max(0, matches[i][0] - 30);
-        var seen = {};
-        var distinct = 0;
-        for (var j = i; j < matches.length && matches[j][1] <= ws + EXCERPT_CHARS; j++) {
-          matches[j][2].forEach(function (g) { if (!seen[g]) { seen[g] = true; distinct++; } });
-        }
-        var score = distinct;
-        if (score > bestScore) { bestScore = score; best = i; }
-      }
-      start = Math.max(0, matches[best][0] - 30);
-      // Start after a line break when one is close before the match.
-      var lb = text.lastIndexOf('\n', matches[best][0] - 1);
-      if (lb >= start) start = lb + 1;
-      end = start + EXCERPT_CHARS;
-    }
-    if (end > text.length) end = text.length;
-    // Do not cut surrogate pairs.
-    if (start > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(start))) start--;
-    if (end < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(end))) end++;
-    var html = '';
-    var at = start;
-    matches.forEach(function (m) {
-      if (m[1] <= start || m[0] >= end) return;
-      var s = Math.max(m[0], at), e = Math.min(m[1], end);
-      if (s < at) return;
-      html += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
-      at = e;
-    });
-    html += escapeHtml(text.slice(at, end));
-    html = html.replace(/\s*\n+\s*/g, ' · ').replace(/\s+/g, ' ').replace(/^[\s·]+|[\s·]+$/g, '');
-    if (start > 0 && text.charAt(start - 1) !== '\n') html = '…' + html;
-    if (end < text.length && text.slice(end).trim()) html += '…';
-    return html;
-  }
-
   var PmoSearchText = {
     tokenize: tokenize,
     cjkDate: cjkDate,
     wordDate: wordDate,
-    synonymQueries: synonymQueries,
-    withoutFillers: withoutFillers,
-    hasFillers: hasFillers,
-    withinEdits: withinEdits,
     writtenForms: writtenForms,
     stem: stem,
     runs: runs,
@@ -817,12 +454,19 @@
     foldChar: foldChar,
     normalize: normalize,
     fold: fold,
-    findMatches: findMatches,
-    excerpt: excerpt,
     escapeHtml: escapeHtml,
+    escapeRegExp: escapeRegExp,
+    proseDates: proseDates,
+    isoDate: isoDate,
     MAX_WORD_CHARS: MAX_WORD_CHARS
   };
 
   global.PmoSearchText = PmoSearchText;
-  if (typeof module !== 'undefined' && module.exports) module.exports = PmoSearchText;
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = PmoSearchText;
+    // The files extending the namespace, which pages load after this one.
+    /* global require */
+    require('./search-query.js');
+    require('./search-marks.js');
+  }
 })(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

@@ -58,8 +58,10 @@
  *
  * The client is several scripts, each loaded after those before it (plain scripts, as
  * file:// needs; under node, requiring this one requires the others):
- *   search-text.js      the text rules (tokenizing, stemming, excerpts), shared with
+ *   search-text.js      the text rules (folding, tokenizing, stemming), shared with
  *                       the Rust tokenizer;
+ *   search-query.js     reshaping a query (synonyms, question words, typos);
+ *   search-marks.js     a page's matches and the excerpt marking them;
  *   search-load.js      index file names, loading, decoding postings;
  *   search-rank.js      scoring and ranking the matches of a query's words;
  *   search-excerpts.js  a result's excerpt blocks and row;

@@ -1,0 +1,239 @@
+/*
+ * pmo-portal site search — reshaping a query that finds little or nothing: the synonyms
+ * it is widened to (syn.js), the question and filler words left out of it, and how far
+ * apart two words are (a typo mended to a word the site holds).
+ * Pure functions over strings, no index and no DOM. Loaded after search-text.js,
+ * whose namespace `PmoSearchText` it extends:
+ *
+ *   PmoSearchText.synonymQueries(query, table, max)  the query, a word replaced by a synonym
+ *   PmoSearchText.withoutFillers(query)    the query without its question words
+ *   PmoSearchText.hasFillers(query)        whether it holds any
+ *   PmoSearchText.withinEdits(a, b, most)  whether two words are at most `most` edits apart
+ */
+(function (global) {
+  'use strict';
+
+  var T = global.PmoSearchText;
+  if (!T) throw new Error('search-query.js needs search-text.js, loaded before it');
+  var fold = T.fold, isCjk = T.isCjk, escapeRegExp = T.escapeRegExp;
+
+  /**
+   * A member of syn.js as a pattern over the folded query: Latin words whole (an English
+   * plural or -ed/-ing form of the last too), a space optional where the member has one
+   * or where Latin meets CJK (`bd 平台` is `bd平台`). Group 1 is what precedes a match.
+   */
+  function synonymPattern(w) {
+    var chars = Array.from(w);
+    var alnum = function (c) { return /^[a-z0-9]$/.test(c || ''); };
+    var body = '';
+    chars.forEach(function (c, i) {
+      if (c === ' ') { body += ' ?'; return; }
+      var before = chars[i - 1];
+      if (i > 0 && before !== ' ' && alnum(before) !== alnum(c) && (isCjk(before.codePointAt(0)) || isCjk(c.codePointAt(0)))) body += ' ?';
+      body += escapeRegExp(c);
+    });
+    var last = chars[chars.length - 1];
+    var english = /^[\x00-\x7f]+$/.test(w);
+    return (alnum(chars[0]) ? '(^|[^a-z0-9])(' : '()(') + body +
+      (alnum(last) ? (english ? ')(?:s|es|ed|d|ing)?(?![a-z0-9])' : ')(?![a-z0-9])') : ')');
+  }
+
+  /**
+   * The queries a query is widened to when it finds little (search-widen.js `widen`): the
+   * query with one of its words replaced by a synonym the site holds. `table` is
+   * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
+   * and lowercased, a CJK word anywhere, a Latin one as whole words (an English plural
+   * or -ed/-ing form too); overlapping finds keep the longest (挣值管理 over 挣值).
+   * With two words or more found, the first query replaces each by its nearest synonym;
+   * then each word found gives its nearest synonym, then the next of each (syn.js lists a
+   * group nearest first, and only words some page holds are tried), `max` in all:
+   * {query, word (the synonym, or the synonyms, spaced), from (what they stand for)}.
+   */
+  function synonymQueries(query, table, max) {
+    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
+    var found = [];
+    table.forEach(function (group, gi) {
+      if (!Array.isArray(group)) return;
+      group.forEach(function (pair) {
+        var w = Array.isArray(pair) ? String(pair[0] || '') : '';
+        if (!w) return;
+        var re = new RegExp(synonymPattern(w), 'g');
+        var hit;
+        while ((hit = re.exec(q)) !== null) {
+          var at = hit.index + hit[1].length;
+          found.push({ at: at, end: at + hit[0].length - hit[1].length, g: gi, word: w });
+          if (re.lastIndex === hit.index) re.lastIndex++;
+        }
+      });
+    });
+    found.sort(function (a, b) { return ((b.end - b.at) - (a.end - a.at)) || (a.at - b.at); });
+    var kept = [];
+    found.forEach(function (f) {
+      if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
+    });
+    kept.sort(function (a, b) { return a.at - b.at; });
+    var out = [];
+    // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
+    // became `10月monthly report`, and 风险登纪册 `risk登纪册`, queries finding pages
+    // that were none of those asked for, and before the query's own relaxing.
+    var inRun = function (f) {
+      var before = q.slice(0, f.at).slice(-1);
+      var after = q.slice(f.end, f.end + 1);
+      return isCjk(f.word.codePointAt(0)) && [before, after].some(function (c) { return c && isCjk(c.codePointAt(0)); });
+    };
+    var held = function (f) {
+      return table[f.g].filter(function (p) {
+        var member = String(p[0]);
+        return member !== f.word && p[1] > 0 && !(inRun(f) && !isCjk(member.codePointAt(0)));
+      });
+    };
+    // Two words or more found: first each replaced by its nearest synonym (厂商延误 is
+    // 供应商延期), then one at a time.
+    if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {
+      var all = q;
+      kept.slice().reverse().forEach(function (f) {
+        all = all.slice(0, f.at) + String(held(f)[0][0]) + all.slice(f.end);
+      });
+      out.push({ query: all, word: kept.map(function (f) { return String(held(f)[0][0]); }).join(' '), from: kept.map(function (f) { return f.word; }).join(' ') });
+    }
+    for (var r = 0; out.length < max; r++) {
+      var more = false;
+      kept.forEach(function (f) {
+        var others = held(f);
+        if (r >= others.length || out.length >= max) return;
+        more = true;
+        var word = String(others[r][0]);
+        out.push({ query: q.slice(0, f.at) + word + q.slice(f.end), word: word, from: f.word });
+      });
+      if (!more) break;
+    }
+    return out;
+  }
+
+  /**
+   * Words of a question rather than of its subject (怎么办, 为什么, 老是; how, what,
+   * should): no page is written with them around its subject, so a query holding them
+   * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
+   */
+  var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
+    '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
+    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
+  /**
+   * Particles dropped only at a run's ends: inside one they are part of words (需要, 目的);
+   * 是 of 风险负责人是 (… 是谁, its 谁 a filler).
+   */
+  var CJK_PARTICLES = '吗呢吧啊呀了的谁该要么呗嘛是';
+  var LATIN_FILLERS = ['how', 'what', 'why', 'when', 'where', 'who', 'which', 'do', 'does', 'did',
+    'should', 'can', 'could', 'would', 'i', 'we', 'you', 'my', 'our', 'is', 'are', 'to', 'the',
+    'a', 'an', 'of', 'for', 'in', 'on', 'with', 'about', 'please', 'and', 'or', 'from', 'by', 'as',
+    'this', 'that', 'be', 'was', 'were', 'has', 'have', 'there', 'such'];
+  /**
+   * 的 joining two phrases (`项目的发起人`, `MES项目的发起人`): a page writes the subject
+   * and its attribute in a table or a label (发起人 马建军 on the project's page), rarely
+   * with the particle between, so a query holding it finds the few pages that happen to.
+   * Not where it is part of a word: 目的, 有的, 别的, 似的, 真的, 的确, 的士.
+   */
+  var JOINING_DE = /([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g;
+  var DE_BEFORE = '目有别似真端';
+  var DE_AFTER = '确士';
+
+  /** `q` with each joining 的 (see JOINING_DE) replaced by a space. */
+  function withoutJoiningDe(q) {
+    return q.replace(JOINING_DE, function (all, before, at, text) {
+      var after = text.charAt(at + 2);
+      // 目 ending a word of its own (项目的, 科目的) is no 目的.
+      if (deInWord(text, at + 1) || DE_AFTER.indexOf(after) >= 0) return all;
+      return before + ' ';
+    });
+  }
+  var ENDS_WITH_MU = '项科节题条数名栏';
+
+  /** Whether the 的 at `at` in `text` ends a word (目的, 有的), not after one (项目的). */
+  function deInWord(text, at) {
+    var before = at > 0 ? text.charAt(at - 1) : '';
+    var first = at > 1 ? text.charAt(at - 2) : '';
+    // 目 ending a word of its own (项目的, 科目的) is no 目的.
+    var afterWord = before === '目' && first !== '' && ENDS_WITH_MU.indexOf(first) >= 0;
+    return before !== '' && DE_BEFORE.indexOf(before) >= 0 && !afterWord;
+  }
+
+  var CJK_MONTHS = ['十二', '十一', '十', '九', '八', '七', '六', '五', '四', '三', '二', '一'];
+
+  /**
+   * The query with its question words left out and months written 十月 as 10月, for a
+   * query that finds nothing as typed (`项目超支怎么办` → `项目超支`, `how to close a
+   * project` → `close project`). What is left is spaced where a word went, so the
+   * pieces are matched as words of their own.
+   */
+  function withoutFillers(query) {
+    var q = String(query);
+    CJK_MONTHS.forEach(function (n, i) {
+      q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
+    });
+    CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
+    q = withoutJoiningDe(q);
+    // A lone letter beside Chinese is a grade or a line (`A 级`, `I 级项目`, `B 线`), not
+    // the English article or pronoun.
+    var cjkBeside = Array.from(q).some(function (c) { return isCjk(c.codePointAt(0)); });
+    var out = [];
+    q.split(/[\s\u3000]+/).forEach(function (piece) {
+      var chars = Array.from(piece);
+      while (chars.length && CJK_PARTICLES.indexOf(chars[0]) >= 0) chars.shift();
+      while (chars.length && CJK_PARTICLES.indexOf(chars[chars.length - 1]) >= 0) {
+        // 培训的目的: the last 的 is part of 目的.
+        if (chars[chars.length - 1] === '的' && deInWord(chars.join(''), chars.length - 1)) break;
+        chars.pop();
+      }
+      var rest = chars.join('');
+      if (!rest || (isLatinFiller(rest) && !(rest.length === 1 && cjkBeside))) return;
+      out.push(rest);
+    });
+    return out.join(' ');
+  }
+
+  /** Whether a word (a question mark after it or not) is an English question word. */
+  function isLatinFiller(word) {
+    return LATIN_FILLERS.indexOf(fold(word).replace(/[?？!！.,，。]+$/, '')) >= 0;
+  }
+
+  /** Whether `query` holds a question or filler word that withoutFillers leaves out. */
+  function hasFillers(query) {
+    var q = String(query);
+    if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
+    if (withoutJoiningDe(q) !== q) return true;
+    return q.split(/[\s\u3000]+/).some(function (piece) { return piece && isLatinFiller(piece); });
+  }
+
+  /**
+   * Whether two words differ by at most `most` edits (a letter added, left out, changed,
+   * or two neighbours swapped): `vender` and `vendor`, `rollbak` and `rollback`.
+   */
+  function withinEdits(a, b, most) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > most) return false;
+    var prev2 = null;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(prev[k] + 1, row[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+        row.push(v);
+        if (v < best) best = v;
+      }
+      if (best > most) return false;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length] <= most;
+  }
+
+  T.synonymQueries = synonymQueries;
+  T.withoutFillers = withoutFillers;
+  T.hasFillers = hasFillers;
+  T.withinEdits = withinEdits;
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

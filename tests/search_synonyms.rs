@@ -435,3 +435,44 @@ fn taiwan_s_words_and_everyday_english_reach_the_pages() {
         );
     }
 }
+
+/// `厂商延误` and `乙方拖期` put the practice saying 供应商延期 in passing first, above the
+/// lessons about a vendor's delay, titled and tagged with the words apart: a synonym's
+/// exact text came before every page holding a synonym's words apart, whatever their
+/// score. The reader typed neither, so the two now meet by score (the hunt of the third
+/// search helper).
+#[test]
+fn a_synonyms_words_apart_meet_its_exact_text_by_score() {
+    let site = site_with("");
+    practice(
+        &site,
+        "process",
+        "复盘流程",
+        "以往项目中，供应商延期、数据迁移不足反复出现。复盘会在每个阶段关口前召开。",
+    );
+    site.write(
+        "content/practices/risk/gateway.md",
+        "---\ntitle: 进口网关两次延期\ntags: [供应商, 进度]\n---\n\n\
+         网关比合同交期晚十周到货，供应商给出的新交期再次延期。\n",
+    );
+    site.build_ok();
+    let r = search_client(&site, &json!(["厂商延误", "乙方拖期", "供应商延期"]));
+    for res in &r[..2] {
+        let urls = result_urls(res);
+        let at = |url: &str| urls.iter().position(|u| u == url);
+        // The fixture's own lesson, titled 供应商交付延期, leads; then the gateway's.
+        assert!(
+            at("practices/risk/gateway/") < at("practices/risk/process/")
+                && at("practices/risk/process/").is_some(),
+            "{res}"
+        );
+    }
+    // Typed as the practice writes it, its exact text comes first, as before.
+    let urls = result_urls(&r[2]);
+    let at = |url: &str| urls.iter().position(|u| u == url);
+    assert!(
+        at("practices/risk/process/") < at("practices/risk/gateway/"),
+        "{}",
+        r[2]
+    );
+}

@@ -35,10 +35,12 @@
    * `res` (the query's own result, `own` its matches) with the pages its synonym queries
    * `vs` find, each once: first the pages titled with the query's or a synonym query's
    * text (titledFirst), then the pages holding `query`'s exact text, then by score
-   * those holding a synonym query's exact text and the query's other pages (a page
-   * saying 完工预算 in passing is not above one all about budget at completion, with
-   * its words apart, nor far below), then the synonyms' other pages, in the order of
-   * the query that found each first and its rank there.
+   * those holding a synonym query's exact text, the query's other pages and the
+   * synonyms' other pages (a page saying 完工预算 in passing is not above one all about
+   * budget at completion, with its words apart, nor far below; nor is a page saying
+   * 供应商延期 once above the lessons titled and tagged with 供应商 and 延期, for
+   * 厂商延误: the reader typed neither), each keeping the order of the query that found
+   * it.
    * `total` and the facets count them all; each row from a synonym names it in
    * `synonym`, and `widened` lists the synonyms that found a page. The query's own
    * matches are those `res` counted: run again without its page of results, a long run
@@ -74,16 +76,13 @@
       });
       if (!widened.length) return res;
       return titledFirst(query, vs, bands, offset + limit).then(function () {
-        // A synonym's exact page and the query's own page holding its words apart meet by
-        // score: 变更控制 apart, all about change control, is not below 变更申请 in passing.
-        // Each keeps its order (the synonyms' nearest in meaning first): merged, not sorted.
-        var middle = [];
-        for (var a = 0, b = 0; a < bands[1].length || b < bands[2].length;) {
-          var syn = bands[1][a];
-          var mine = bands[2][b];
-          if (mine && (!syn || mine.m.score >= syn.m.score)) { middle.push(mine); b++; } else { middle.push(syn); a++; }
-        }
-        var merged = bands[0].concat(middle, bands[3]);
+        // A synonym's exact page, the query's own page holding its words apart and a
+        // synonym's page holding its words apart meet by score: 变更控制 apart, all about
+        // change control, is not below 变更申请 in passing, nor the vendor-delay lessons
+        // below a page saying 供应商延期 once. Each keeps its order (the synonyms'
+        // nearest in meaning first): merged, not sorted.
+        var middle = byScore(byScore(bands[2], bands[1]), bands[3]);
+        var merged = bands[0].concat(middle);
         // A section below the first of its pages found, across the bands too.
         var byDoc = {};
         var ms = merged.map(function (x) { byDoc[x.m.d] = x; return x.m; });
@@ -120,6 +119,17 @@
         });
       });
     });
+  }
+
+  /** Two lists merged by score, each keeping its order; `first` wins a tie. */
+  function byScore(first, second) {
+    var out = [];
+    for (var a = 0, b = 0; a < first.length || b < second.length;) {
+      var x = first[a];
+      var y = second[b];
+      if (x && (!y || x.m.score >= y.m.score)) { out.push(x); a++; } else { out.push(y); b++; }
+    }
+    return out;
   }
 
   /**

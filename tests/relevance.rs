@@ -144,6 +144,27 @@ fn the_page_that_must_come_first_does() {
     assert_first(&site, &table);
 }
 
+/// A query naming what kind of page it wants after its subject (`郑磊的项目`,
+/// `吴昊的经验教训`: a person, then the kind's label as pages show it) put first a
+/// lesson or report naming the person beside the word 项目, and the project below it.
+#[test]
+fn a_kind_named_after_the_subject_puts_that_kind_first() {
+    let site = sample();
+    let table = [
+        ("郑磊的项目", "projects/mes-smart-factory/"),
+        ("人力资源部的项目", "projects/hr-self-service/"),
+        ("吴昊 项目", "projects/data-center-migration/"),
+    ];
+    assert_first(&site, &table);
+    let r = search_client(&site, &json!(["吴昊的经验教训"]));
+    let first = urls(&r[0]);
+    assert!(
+        first.first().is_some_and(|u| u.starts_with("lessons/")),
+        "{}",
+        r[0]
+    );
+}
+
 /// Each query of `table` run on `site` has its page first.
 fn assert_first(site: &Site, table: &[(&str, &str)]) {
     let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();

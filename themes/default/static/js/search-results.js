@@ -18,7 +18,7 @@
     heldBigram = P.heldBigram, match = P.match, numbers = P.numbers, postingsOf = P.postingsOf,
     prefixGroups = P.prefixGroups, rankedFile = P.rankedFile, shardName = P.shardName,
     shardOf = P.shardOf, sourceDocs = P.sourceDocs, store = P.store, titleKey = P.titleKey,
-    tokenize = P.tokenize, wordFile = P.wordFile;
+    tokenize = P.tokenize, wordFile = P.wordFile, get = P.get, rank = P.rank, sortKey = P.sortKey;
 
   // ---------------------------------------------------------------- facets
 
@@ -258,9 +258,42 @@
     return i >= 0 && f.labels ? f.labels[i] : kind;
   }
 
+  // ---------------------------------------------------------------- a kind asked for
+
+  /**
+   * Pages read for their kind when a query names one (kindAsked): as many as the header
+   * box shows, whatever the number of results asked for, so the header box and the
+   * results page agree, and the rows of those shown are read anyway.
+   */
+  var KIND_ROWS = 8;
+
+  /**
+   * A query naming the kind of page it wants after its subject — its last group the
+   * label pages show above their title (`郑磊的项目`, run as 郑磊 项目; `吴昊 经验教训`) —
+   * has the pages of that kind among its first KIND_ROWS put before the others of their
+   * tier: the label is a word of every page of that kind, so by score a lesson or report
+   * naming the person beside the word 项目 came before the project. Pages titled by the
+   * query and those holding its exact text stay above those that do not.
+   */
+  function kindAsked(hits, groups, meta) {
+    var last = groups[groups.length - 1];
+    var f = meta.kind;
+    if (groups.length < 2 || !last || last.type !== 'cjk' || !f || !f.labels) return Promise.resolve();
+    var kind = f.values[f.labels.indexOf(last.text)];
+    if (kind === undefined) return Promise.resolve();
+    return Promise.all(hits.slice(0, KIND_ROWS).map(function (m) {
+      return get('x/' + m.d + '-0').then(function (entry) {
+        if (Array.isArray(entry) && entry[2] === kind) {
+          m.kindAsked = true;
+          m.key = sortKey(m);
+        }
+      }, function () {});
+    })).then(function () { rank(hits); });
+  }
+
   P.forgets.push(function () { facetsDecoded = null; });
   P.SETTLE_BIGRAMS = SETTLE_BIGRAMS; P.SETTLE_RANKED = SETTLE_RANKED; P.emptyResult = emptyResult;
-  P.facetCounts = facetCounts; P.facetData = facetData; P.kindLabel = kindLabel;
+  P.facetCounts = facetCounts; P.facetData = facetData; P.kindAsked = kindAsked; P.kindLabel = kindLabel;
   P.normalizeFilters = normalizeFilters; P.passes = passes; P.prepare = prepare;
   P.resolveGroups = resolveGroups; P.unskip = unskip;
   P.files.push('search-results.js');

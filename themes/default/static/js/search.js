@@ -89,7 +89,7 @@
 
   var FACETS = P.FACETS, SETTLE_BIGRAMS = P.SETTLE_BIGRAMS, SETTLE_RANKED = P.SETTLE_RANKED,
     T = P.T, base = P.base, config = P.config, decode = P.decode, emptyResult = P.emptyResult,
-    escapeHtml = P.escapeHtml, excerpt = P.excerpt, facetCounts = P.facetCounts,
+    escapeHtml = P.escapeHtml, excerpt = P.excerpt, facetCounts = P.facetCounts, kindAsked = P.kindAsked,
     facetData = P.facetData, fnv1a32 = P.fnv1a32, get = P.get, match = P.match,
     mayStandApart = P.mayStandApart, normalizeFilters = P.normalizeFilters, passes = P.passes,
     postingsOf = P.postingsOf, prepare = P.prepare, rank = P.rank, receive = P.receive,
@@ -186,6 +186,7 @@
             mayStandApart(found, prep.groups, meta));
         }
         if (withText) settled = settled.then(function () { return titleWords(hits, query); });
+        if (withText) settled = settled.then(function () { return kindAsked(hits, prep.groups, meta); });
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);
           return Promise.all(page.map(function (m) { return load(m.d); })).then(function (loaded) {

@@ -39,8 +39,10 @@
    * synonyms' other pages (a page saying 完工预算 in passing is not above one all about
    * budget at completion, with its words apart, nor far below; nor is a page saying
    * 供应商延期 once above the lessons titled and tagged with 供应商 and 延期, for
-   * 厂商延误: the reader typed neither), each keeping the order of the query that found
-   * it.
+   * 厂商延误: the reader typed neither). The synonyms' other pages are taken by score
+   * whichever query found them: in the order of the queries, a page saying 供应商 and 延误
+   * in passing, found by the first, came above a lesson titled with 延期 found by the
+   * next.
    * `total` and the facets count them all; each row from a synonym names it in
    * `synonym`, and `widened` lists the synonyms that found a page. The query's own
    * matches are those `res` counted: run again without its page of results, a long run
@@ -81,7 +83,11 @@
         // change control, is not below 变更申请 in passing, nor the vendor-delay lessons
         // below a page saying 供应商延期 once. Each keeps its order (the synonyms'
         // nearest in meaning first): merged, not sorted.
-        var middle = byScore(byScore(bands[2], bands[1]), bands[3]);
+        // The synonyms' scattered pages by score, whichever query found them (stable).
+        var apart = bands[3].map(function (x, i) { return [x, i]; }).sort(function (a, b) {
+          return (b[0].m.score - a[0].m.score) || (a[1] - b[1]);
+        }).map(function (p) { return p[0]; });
+        var middle = byScore(byScore(bands[2], bands[1]), apart);
         var merged = bands[0].concat(middle);
         // A section below the first of its pages found, across the bands too.
         var byDoc = {};

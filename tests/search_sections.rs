@@ -58,3 +58,24 @@ fn a_section_comes_below_the_first_of_its_own_pages_found() {
         r[4]
     );
 }
+
+/// A section none of whose pages is found, holding the query's words apart in its
+/// title and introduction (采购与供应商: 项目中的大部分延期和超支都与供应商有关), stood
+/// first for `乙方拖期`, `厂商拖延` and `外包商延期` (widened to 供应商 延期), above the
+/// lessons on a vendor's delay: its title weighs as a page's, and one sentence of its
+/// introduction did the rest (the hunt of the third search helper). It comes after the
+/// pages holding the words apart.
+#[test]
+fn a_section_none_of_whose_pages_is_found_comes_after_the_pages_holding_its_words_apart() {
+    let site = Site::sample();
+    site.build_ok();
+    let r = search_client(&site, &json!(["乙方拖期", "厂商拖延", "外包商延期"]));
+    for res in &r {
+        let found = urls(res);
+        let first = found.first().map(String::as_str);
+        assert!(first.is_some_and(|u| u.starts_with("lessons/")), "{}", res);
+        let section = found.iter().position(|u| u == "practices/procurement/");
+        let lessons = found.iter().filter(|u| u.starts_with("lessons/")).count();
+        assert!(section.is_none_or(|at| at >= lessons), "{res}");
+    }
+}

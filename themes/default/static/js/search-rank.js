@@ -240,10 +240,15 @@
    * `meta.sections`): its introduction describes them, so it held the query's exact text
    * where the page it lists held its words apart (问题升级 found 问题与变更控制's
    * section above it). A section titled by the query stays: it is what was asked for.
+   * A section none of whose pages is found, holding the query's words apart (not in its
+   * title in order), goes after every page: its title weighs as a page's, and one
+   * sentence of its introduction put 采购与供应商 above the vendor-delay lessons for
+   * 乙方拖期 (widened to 供应商 延期).
    */
   function belowTheirPages(hits, meta) {
     var runs = sectionRuns(meta);
     var defer = [];
+    var alone = [];
     hits.forEach(function (m, i) {
       if (!runs[m.d] || m.title) return;
       // The first page under it found: the section moves only when it is below.
@@ -252,7 +257,12 @@
         if (j > i) defer.push(m);
         return;
       }
+      if (tier(m) === 0 && !m.titleWords && !m.titleNamed) alone.push(m);
     });
+    if (alone.length) {
+      var rest = hits.filter(function (m) { return alone.indexOf(m) < 0; }).concat(alone);
+      for (var a = 0; a < rest.length; a++) hits[a] = rest[a];
+    }
     if (!defer.length) return;
     // A deferred section waits from its own place on for the first page under it.
     var out = [];

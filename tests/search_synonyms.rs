@@ -237,6 +237,25 @@ fn a_query_that_is_a_title_is_not_widened() {
     assert_eq!(result_urls(&r[0]), ["practices/risk/title/"], "{}", r[0]);
 }
 
+/// A query matching a short title only through synonyms of its words (`专案生命周期`, the
+/// Taiwan wording of the section 项目生命周期) counted as that page's title, so it was
+/// not widened: it found the section alone, not the practice 项目生命周期与阶段关口
+/// (the hunt of the third search helper). A title as written still is not widened.
+#[test]
+fn a_title_matched_through_synonyms_is_widened() {
+    let site = Site::sample();
+    site.build_ok();
+    let r = search_client(&site, &json!(["专案生命周期", "專案生命週期"]));
+    for res in &r {
+        assert!(
+            result_urls(res)
+                .iter()
+                .any(|u| u == "practices/lifecycle/project-lifecycle/"),
+            "{res}"
+        );
+    }
+}
+
 /// A page saying a synonym's exact text came after every page holding the query's words
 /// apart (`budget at completion`: a page of completion dates above the one defining
 /// 完工预算), and `bac`, a synonym, matched `Background` as a prefix (the fifth search

@@ -405,16 +405,37 @@
       // A page whose title is the query is what was looked for: its words' synonyms
       // would add hundreds of pages that merely hold them.
       // (From the matches, not the rows: a call asking for no rows must widen alike.)
-      var titled = matches && matches.hits.length && matches.hits[0].title;
-      // Not a field of the result (its rows say so): search's own mark.
-      if (titled) Object.defineProperty(res, 'titled_', { value: true });
-      if (res.total >= WIDEN_BELOW || titled) return res;
       var asked = res.folded || query;
-      return optional('syn').then(function (table) {
-        var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
-        return vs.length && matches ? widen(asked, vs, res, matches, options || {}) : res;
+      return titledAsWritten(matches, asked).then(function (titled) {
+        // Not a field of the result (its rows say so): search's own mark.
+        if (titled) Object.defineProperty(res, 'titled_', { value: true });
+        if (res.total >= WIDEN_BELOW || titled) return res;
+        return optional('syn').then(function (table) {
+          var vs = Array.isArray(table) ? T.synonymQueries(asked, table, WIDEN_QUERIES) : [];
+          return vs.length && matches ? widen(asked, vs, res, matches, options || {}) : res;
+        });
       });
     });
+  }
+
+  /**
+   * Whether the first of `matches` is titled by `query` as its title is written, or as a
+   * project's name with 项目 after it — not only through synonyms of its words (a short
+   * title is filed under those too, src/search/titles.rs): `专案生命周期` is the section
+   * 项目生命周期 typed with the Taiwan word, and widening it finds the practice 项目生命周期与
+   * 阶段关口 too. Reads the page's block 0, which its row needs anyway.
+   */
+  function titledAsWritten(matches, query) {
+    var first = matches && matches.hits.length ? matches.hits[0] : null;
+    if (!first || !first.title) return Promise.resolve(false);
+    var key = P.titleKey(query);
+    return get('x/' + first.d + '-0').then(function (entry) {
+      if (!Array.isArray(entry)) return true;
+      var title = P.titleKey(entry[1]) || '';
+      // The project's name (its title's first word) with 项目 or project after it.
+      var name = P.titleKey(String(entry[1]).split(/\s+/)[0]) || '';
+      return key === title || (name !== '' && (key === name + '项目' || key === name + 'project'));
+    }, function () { return true; });
   }
 
   function searchFolded(query, options) {

@@ -33,7 +33,8 @@
 
   /**
    * `res` (the query's own result, `own` its matches) with the pages its synonym queries
-   * `vs` find, each once: first the pages titled with the query's or a synonym query's
+   * `vs` find, each once: first the pages titled by the query (a short title through
+   * synonyms of its words too), then those titled with the query's or a synonym query's
    * text (titledFirst), then the pages holding `query`'s exact text, then by score
    * those holding a synonym query's exact text, the query's other pages and the
    * synonyms' other pages (a page saying 完工预算 in passing is not above one all about
@@ -65,7 +66,8 @@
       var widened = [];
       // Exact pages of the query, exact pages of a synonym, the query's others, the synonyms'.
       var bands = [[], [], [], []];
-      own.hits.forEach(function (m) { seen[m.d] = true; bands[tier(m) ? 0 : 2].push({ m: m, from: -1 }); });
+      // A page titled by the query (through synonyms of its words too) with them.
+      own.hits.forEach(function (m) { seen[m.d] = true; bands[tier(m) || m.title ? 0 : 2].push({ m: m, from: -1 }); });
       own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
       lists.forEach(function (r, i) {
         r.matches.hits.forEach(function (m) {
@@ -171,16 +173,17 @@
         return own !== '' && holdsInPieces(title, own) ? PIECES : false;
       }, function () { return false; });
     })).then(function (named) {
-      var ownNamed = [], ownOthers = [], synNamed = [], synOthers = [], pieces = [], apartOthers = [];
+      var ownTitled = [], ownNamed = [], ownOthers = [], synNamed = [], synOthers = [], pieces = [], apartOthers = [];
       asked.forEach(function (x, i) {
         var own = i < bands[0].length;
-        if (named[i] === PIECES) pieces.push(x);
+        if (own && x.m.title) ownTitled.push(x);
+        else if (named[i] === PIECES) pieces.push(x);
         else if (i >= firstApart) apartOthers.push(x);
         else (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
       });
       // Those titled with a synonym's words apart after every page holding the query
       // as typed.
-      bands[0] = ownNamed.concat(synNamed, ownOthers, pieces);
+      bands[0] = ownTitled.concat(ownNamed, synNamed, ownOthers, pieces);
       bands[1] = synOthers.concat(bands[1].slice(reach));
       bands[3] = apartOthers.concat(bands[3].slice(reach));
     });

@@ -131,6 +131,9 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     // Read off the type only when there is a mistake to explain.
     let fields = std::cell::OnceCell::new();
     let fields = || fields.get_or_init(Fields::of::<T>);
+    if let Some(d) = fields_below_fence(path, text, split, fields) {
+        return Err(vec![d]);
+    }
     let mut found = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_FRONT_MATTER_ERRORS {
@@ -249,6 +252,73 @@ fn second_block<'a>(
         .at(Location::new(path, text, split.body.start + lead, 3))
         .with_help(t!("keep one front matter: move the fields you need into the first block and delete the second, fences and all"))
     })
+}
+
+/// A fence (or YAML's `...`) written between two fields: the front matter ends there,
+/// and the fields below it, down to the fence meant to close it, were published as the
+/// page's text (a heading reading `severity: medium`) and read as no field — a lesson
+/// lost its status without a word, a project was told `status` was missing though it
+/// was written (the twelfth malformed hunt). Only lines that all read as front matter
+/// (fields, list items, indented lines, comments) down to a closing fence count, the
+/// first of them a field of the kind, so a page whose text opens like a field is text.
+fn fields_below_fence<'a>(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    fields: impl Fn() -> &'a Fields,
+) -> Option<Diagnostic> {
+    let (fence, separator) = match split.format {
+        Format::Yaml => ("---", ':'),
+        Format::Toml => ("+++", '='),
+    };
+    fn key_in(line: &str, separator: char) -> Option<&str> {
+        let (key, _) = line.split_once(separator)?;
+        let key = key.trim_end();
+        (!key.is_empty() && !key.starts_with(char::is_whitespace) && !key.contains(' '))
+            .then_some(key)
+    }
+    let lines: Vec<&str> = text[split.body.clone()]
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| l.trim_end() != fence)
+        .collect();
+    let first = key_in(lines.first()?, separator)?;
+    let reads_as_front_matter = |l: &&str| {
+        l.trim().is_empty()
+            || l.starts_with([' ', '\t', '-', '#', ']'])
+            || key_in(l, separator).is_some()
+    };
+    let closed = text[split.body.clone()]
+        .lines()
+        .any(|l| l.trim_end() == fence);
+    if !closed || !lines.iter().all(reads_as_front_matter) {
+        return None;
+    }
+    let known = &fields().known;
+    if !known.iter().any(|k| k == first) {
+        return None;
+    }
+    let named: Vec<String> = lines
+        .iter()
+        .filter_map(|l| key_in(l, separator))
+        .filter(|k| known.iter().any(|f| f == k))
+        .take(3)
+        .map(|k| format!("`{k}`"))
+        .collect();
+    let at = split.front.end;
+    let written = text[at..split.body.start].trim_end();
+    Some(
+        Diagnostic::error(Problem::FrontMatter(t!(
+            "the front matter ends at this `{fence}`, yet the lines below it are its fields ({fields}): they would be published as the page's text and read as no field",
+            fence = written,
+            fields = named.join(", ")
+        )))
+        .at(Location::new(path, text, at, written.len()))
+        .with_help(t!(
+            "delete this `{fence}` line: a front matter has one fence line above its fields and one below them, none between",
+            fence = written
+        )),
+    )
 }
 
 /// TOML written between `---` fences, or YAML between `+++`: every line would be

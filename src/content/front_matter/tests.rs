@@ -580,3 +580,23 @@ fn bac_is_read_as_a_budget_cell_and_its_other_names_are_told() {
         assert!(help.starts_with("did you mean `bac`?"), "{other}: {help}");
     }
 }
+
+/// A `---` (or YAML's `...`) between two fields ends the front matter there: the
+/// fields below it were published as the page's text, a heading reading
+/// `severity: medium`, and a lesson lost its status without a word (twelfth malformed
+/// hunt); a project was told `status` was missing, though it was written.
+#[test]
+fn a_fence_between_fields_is_told_at_the_fence() {
+    for fence in ["---", "..."] {
+        let text = format!("---\ntitle: x\ndate: 2024-03-18\nproject: erp\nphase: closing\nimpact: positive\n{fence}\nseverity: medium\nstatus: closed\n---\n\n## 背景\n");
+        let d = parse_str::<LessonMeta>(&text, "lesson").unwrap_err();
+        let told = d.to_string();
+        assert!(told.contains("a.md:7:1"), "{told}");
+        assert!(told.contains("`severity`"), "{told}");
+        let help = d.help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help.contains(&format!("delete this `{fence}`")), "{help}");
+    }
+    // A body that opens with a line like a field and no fence below it is text.
+    let prose = "---\ntitle: x\n---\ntitle: 第二部分，见下文。\n\n正文\n\n---\n";
+    assert!(parse_str::<PageMeta>(prose, "page").is_ok());
+}

@@ -13,6 +13,7 @@ pub mod project;
 pub mod svg;
 /// Public for the tests, which check label layout with the renderer's own widths.
 pub mod text;
+mod text_months;
 mod totals_row;
 
 use crate::t;

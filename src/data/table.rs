@@ -572,7 +572,9 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
 }
 
 mod cell_text;
-pub use cell_text::{cell_at, cell_ref, is_month, is_totals_label, parse_number, percent};
+pub use cell_text::{
+    cell_at, cell_ref, is_month, is_totals_label, month_written_otherwise, parse_number, percent,
+};
 use cell_text::{
     comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word, is_date_shaped,
     is_no_value_mark, letters_for_digits, month_help, other_minus, spreadsheet_error,

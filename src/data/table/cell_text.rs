@@ -117,6 +117,37 @@ pub(super) fn month_help(text: &str) -> Text {
             month = &day.iso()[..7]
         );
     }
+    if let Some(month) = month_written_otherwise(text) {
+        return t!(
+            "`{value}` would be {month}: write months as YYYY-MM",
+            value = text,
+            month = month
+        );
+    }
+    if let Some(day) = parse_number(text).and_then(crate::date::spreadsheet_day) {
+        return t!(
+            "`{value}` is a spreadsheet's number for the day {day} (a date cell that lost its format): write its month, {month}",
+            value = text,
+            day = day.iso(),
+            month = &day.iso()[..7]
+        );
+    }
+    match month_in_words(text) {
+        Some((None, month)) => t!(
+            "`{value}` names a month but not its year: write it as YYYY-MM, e.g. {example}",
+            value = text,
+            example = format!("2024-{month:02}")
+        ),
+        _ => t!("write months as YYYY-MM, e.g. 2024-03"),
+    }
+}
+
+/// The month `text` names when it is written otherwise than `YYYY-MM` — `2024-3`,
+/// `2024/03`, `2024.3`, `2024年3月`, `202403`, `Mar-23`, `March 2024` — as `YYYY-MM`.
+/// `None` for `YYYY-MM` itself and for any other text. A budget's period so written is
+/// refused naming it; a chart's `x` column so written is warned of, as it orders the
+/// months as text.
+pub fn month_written_otherwise(text: &str) -> Option<String> {
     let folded: String = text.chars().map(crate::slugs::fold_full_width).collect();
     let folded = folded.strip_suffix('月').unwrap_or(&folded);
     let parts: Vec<&str> = folded.split(['-', '/', '.', '年']).collect();
@@ -132,34 +163,14 @@ pub(super) fn month_help(text: &str) -> Text {
             && y.bytes().all(|b| b.is_ascii_digit())
             && matches!(m.parse::<u8>(), Ok(1..=12))
     });
-    if let Some((y, m)) = month {
-        return t!(
-            "`{value}` would be {month}: write months as YYYY-MM",
-            value = text,
-            month = format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))
-        );
-    }
-    if let Some(day) = parse_number(text).and_then(crate::date::spreadsheet_day) {
-        return t!(
-            "`{value}` is a spreadsheet's number for the day {day} (a date cell that lost its format): write its month, {month}",
-            value = text,
-            day = day.iso(),
-            month = &day.iso()[..7]
-        );
-    }
-    match month_in_words(text) {
-        Some((Some(year), month)) => t!(
-            "`{value}` would be {month}: write months as YYYY-MM",
-            value = text,
-            month = format!("{year}-{month:02}")
-        ),
-        Some((None, month)) => t!(
-            "`{value}` names a month but not its year: write it as YYYY-MM, e.g. {example}",
-            value = text,
-            example = format!("2024-{month:02}")
-        ),
-        None => t!("write months as YYYY-MM, e.g. 2024-03"),
-    }
+    let month = match month {
+        Some((y, m)) => Some(format!("{y}-{:02}", m.parse::<u8>().unwrap_or(1))),
+        None => match month_in_words(text) {
+            Some((Some(year), month)) => Some(format!("{year}-{month:02}")),
+            _ => None,
+        },
+    };
+    month.filter(|m| !is_month(text.trim()) && m.as_str() != text.trim())
 }
 
 /// The month a period names in words, with its year when it has one: `Mar-23` (as Excel

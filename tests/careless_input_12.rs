@@ -1,0 +1,61 @@
+//! Careless input that showed a figure, a chart or a page as right that was not, or was
+//! told without its place (the twelfth malformed hunt).
+
+mod common;
+
+use common::Site;
+
+/// A report page holding `blocks`, over the tables the test writes under `data/`.
+fn report(site: &Site, blocks: &str) {
+    site.write(
+        "content/reports/careless.md",
+        format!("---\ntitle: 粗心的输入\ndate: 2026-11-01\n---\n\n{blocks}\n"),
+    );
+}
+
+/// The warnings of a site whose `data/tickets.csv` holds `cells` under `month,v`,
+/// drawn as a line by a report page (with `more` settings).
+fn line_chart_warnings(cells: &str, more: &str) -> Vec<String> {
+    let site = Site::fixture("basic");
+    site.write("data/tickets.csv", format!("month,v\n{cells}"));
+    report(
+        &site,
+        &format!(
+            "```chart\ntype = \"line\"\ndata = \"tickets\"\nx = \"month\"\ny = \"v\"\n{more}```\n"
+        ),
+    );
+    site.warnings()
+}
+
+/// Months written `2024年2月` (or `2024-2`, `2024.10`) in a chart's x column were text:
+/// drawn in the table's order, and with `sort` in text's, October before February.
+#[test]
+fn months_written_another_way_on_a_chart_axis_are_warned() {
+    for (cells, first, line, month) in [
+        (
+            "2024年1月,1\n2024年2月,2\n2024年10月,10\n",
+            "2024年1月",
+            2,
+            "2024-01",
+        ),
+        ("2024-10,10\n2024-2,2\n2024-1,1\n", "2024-2", 3, "2024-02"),
+        ("2024.1,1\n2024.2,2\n2024.10,10\n", "2024.1", 2, "2024-01"),
+        ("2024/01,1\n2024/02,2\n", "2024/01", 2, "2024-01"),
+    ] {
+        let warnings = line_chart_warnings(cells, "sort = \"month\"\n");
+        assert!(
+            warnings.iter().any(|w| w.contains("content/reports/careless.md:9:")
+                && w.contains(&format!("`{first}` (data/tickets.csv line {line}) in the x column `month` is a date written another way"))
+                && w.contains(&format!("would be {month}"))),
+            "{cells}: {warnings:#?}"
+        );
+    }
+    // Months written YYYY-MM, and month codes of six digits, are put in order.
+    for cells in ["2024-10,10\n2024-02,2\n", "202410,10\n202402,2\n"] {
+        let warnings = line_chart_warnings(cells, "");
+        assert!(
+            !warnings.iter().any(|w| w.contains("written another way")),
+            "{warnings:#?}"
+        );
+    }
+}

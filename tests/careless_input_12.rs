@@ -59,3 +59,38 @@ fn months_written_another_way_on_a_chart_axis_are_warned() {
         );
     }
 }
+
+/// A table of `data/` holding only its header was drawn as empty axes (or shown as a
+/// header alone) without a word; a project's budget not yet reporting stays silent.
+#[test]
+fn a_data_table_with_no_rows_under_a_block_is_warned() {
+    for block in [
+        "```chart\ntype = \"line\"\ndata = \"tickets\"\nx = \"month\"\ny = \"v\"\n```\n",
+        "```table\ndata = \"tickets\"\n```\n",
+    ] {
+        let site = Site::fixture("basic");
+        site.write("data/tickets.csv", "month,v\n");
+        report(&site, block);
+        let warnings = site.warnings();
+        assert!(
+            warnings.iter().any(|w| w.contains("content/reports/careless.md:")
+                && w.contains(
+                    "table `tickets` (data/tickets.csv) has a header and no rows: the block shows nothing"
+                )),
+            "{block}: {warnings:#?}"
+        );
+    }
+    let site = Site::fixture("basic");
+    site.write("content/projects/erp/budget.csv", "period,pv,ev,ac\n");
+    report(
+        &site,
+        "```chart\ntype = \"line\"\ndata = \"projects/erp/budget\"\nx = \"period\"\ny = \"pv\"\n```\n",
+    );
+    let warnings = site.warnings();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("has a header and no rows")),
+        "{warnings:#?}"
+    );
+}

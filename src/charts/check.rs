@@ -274,6 +274,9 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         BlockSpec::Chart(c) => c.selection(),
         BlockSpec::Table(t) => t.selection(),
     };
+    if let Some(w) = no_rows(table, text) {
+        return vec![w];
+    }
     let mut out = unmatched_filters(&selection, table, text);
     if out.is_empty() {
         out.extend(filters_that_exclude_each_other(&selection, table, text));
@@ -339,6 +342,26 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         }
     }
     out
+}
+
+/// A table of `data/` with a header and no rows: its chart was drawn as empty axes, its
+/// table as a header, without a word (the twelfth malformed hunt) — most often an export
+/// saved before its query ran, or rows deleted by mistake. A project's own tables are
+/// empty until it reports, and the derived tables until the site has their pages: both
+/// are left alone.
+fn no_rows(table: &Table, text: &str) -> Option<SpecError> {
+    if !table.rows.is_empty() || !table.path.starts_with("data") {
+        return None;
+    }
+    Some(SpecError {
+        message: t!(
+            "table `{table}` ({path}) has a header and no rows: the block shows nothing",
+            table = &table.name,
+            path = crate::diagnostics::shown(&table.path)
+        ),
+        help: t!("fill in the table's rows (an export saved before its data came, or rows deleted by mistake?), or leave the block out until it has some"),
+        span: field_span(text, "data"),
+    })
 }
 
 /// The most values of a column a warning lists: enough to spot the one meant.

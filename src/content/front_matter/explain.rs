@@ -131,6 +131,16 @@ pub(super) fn in_words(
             (field, value, shape) = (key.to_string(), item_value, item_shape);
         }
     }
+    // Before the checks of how a number is written: a second `bac` line, whatever it
+    // holds, was told "`480000` would be 480000" (the twelfth malformed hunt).
+    if message.contains("duplicate") {
+        d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
+        d.help = Some(Box::new(t!(
+            "keep one of the two `{field}` lines",
+            field = &field
+        )));
+        return d;
+    }
     if shape.is_number() && value.chars().any(|c| FULL_WIDTH_DIGITS.contains(&c)) {
         // `bac: １２０００００` looks like a number to its author: "takes a number" with
         // an example that looks the same would not say what is wrong.
@@ -179,14 +189,6 @@ pub(super) fn in_words(
             "`{value}` would be {number}: write `{field}: {number}`",
             value = value,
             number = n,
-            field = &field
-        )));
-        return d;
-    }
-    if message.contains("duplicate") {
-        d.problem = Problem::FrontMatter(t!("`{field}` is written twice", field = &field));
-        d.help = Some(Box::new(t!(
-            "keep one of the two `{field}` lines",
             field = &field
         )));
         return d;

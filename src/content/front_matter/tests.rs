@@ -1,5 +1,5 @@
 use super::*;
-use crate::content::schema::{LessonMeta, PageMeta, ReviewMeta};
+use crate::content::schema::{LessonMeta, PageMeta, ProjectMeta, ReviewMeta};
 
 fn parse_str<T: DeserializeOwned + schemars::JsonSchema>(
     text: &str,
@@ -599,4 +599,15 @@ fn a_fence_between_fields_is_told_at_the_fence() {
     // A body that opens with a line like a field and no fence below it is text.
     let prose = "---\ntitle: x\n---\ntitle: 第二部分，见下文。\n\n正文\n\n---\n";
     assert!(parse_str::<PageMeta>(prose, "page").is_ok());
+}
+
+/// A field written twice is told so whatever its value: a second `bac` line was told
+/// "`bac` takes a plain number", "`480000` would be 480000".
+#[test]
+fn a_number_field_written_twice_is_told_as_written_twice() {
+    let text = "---\ntitle: x\nstart: 2024-01-08\nfinish: 2024-12-20\nbac: 4800000\nbac: 480000\nstatus: active\n---\n";
+    let d = parse_str::<ProjectMeta>(text, "project").unwrap_err();
+    let told = d.to_string();
+    assert!(told.contains("a.md:6:1"), "{told}");
+    assert!(told.contains("`bac` is written twice"), "{told}");
 }

@@ -248,9 +248,21 @@ impl Diagnostic {
         self
     }
 
+    /// Placed at line 1, column 1 of `path`: the whole file (or folder) is at fault — a
+    /// file in another encoding, a folder named like a table, a second file making one
+    /// table, a workbook that cannot be opened — so tools reading `path:line:col` (and
+    /// JSON's `line` and `column`) still find it, where a bare path gave `null`.
+    pub fn at_file_start(self, path: &Path) -> Self {
+        self.at(Location::new(path, &Arc::from(""), 0, 0))
+    }
+
     /// Placed at the zero-based `row` and `col` of a workbook's sheet (the message names
     /// the sheet and cell, `预算!B7`).
     pub fn at_sheet_cell(mut self, row: u32, col: u32) -> Self {
+        // The cell says more than the file's start (see [`Diagnostic::at_file_start`]).
+        if self.location.as_ref().is_some_and(|l| l.source.is_empty()) {
+            self.location = None;
+        }
         self.cell = Some((row.saturating_add(1), col.saturating_add(1)));
         self
     }

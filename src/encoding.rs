@@ -238,9 +238,7 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     match guess {
         // The whole file is in another encoding from its first character (before the
         // first bad byte its text is NULs and letters): told at line 1, column 1.
-        Guess::Utf16Le | Guess::Utf16Be | Guess::Utf32Le | Guess::Utf32Be => {
-            d.at(Location::new(shown, &Arc::from(""), 0, 0))
-        }
+        Guess::Utf16Le | Guess::Utf16Be | Guess::Utf32Le | Guess::Utf32Be => d.at_file_start(shown),
         _ => {
             let before = String::from_utf8_lossy(&bytes[..valid_up_to.min(bytes.len())]);
             let before = before.strip_prefix('\u{feff}').unwrap_or(&before);

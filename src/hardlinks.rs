@@ -135,7 +135,7 @@ fn leaves_the_sources(path: &Path, outside: u64, names: u64) -> Diagnostic {
         outside = outside,
         names = names
     )))
-    .in_file(path)
+    .at_file_start(path)
     .with_help(t!("replace the link with a copy of the file (`cp` without `-l`), or remove it"))
 }
 
@@ -145,7 +145,7 @@ fn across_audiences(path: &Path, other: &Path) -> Diagnostic {
         "this file is a hard link to content/{other}, and this site has audiences: it would be published with the audience of each folder it stands in",
         other = other.to_string_lossy().replace('\\', "/")
     )))
-    .in_file(path)
+    .at_file_start(path)
     .with_help(t!(
         "copy the file here instead of linking it, so that its audience is the one its folder gives it"
     ))

@@ -276,7 +276,7 @@ pub fn leftover_warning(shown: &std::path::Path) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::warning(Problem::Content(message))
-            .in_file(shown)
+            .at_file_start(shown)
             .with_help(help),
     )
 }

@@ -94,3 +94,29 @@ fn a_data_table_with_no_rows_under_a_block_is_warned() {
         "{warnings:#?}"
     );
 }
+
+/// Problems with a whole file or folder were told at its path alone (`"line": null` in
+/// `--format json`): a folder named like a table, two files making one table, a page
+/// taking another's address, a workbook that cannot be opened. They are told at line 1,
+/// column 1; a closed project with no closure review at its `status`.
+#[test]
+fn a_problem_with_a_whole_file_is_told_at_its_first_line() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir_all(site.root().join("data/tickets.csv")).unwrap();
+    let warnings = site.warnings();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("data/tickets.csv:1:1: this is a folder")),
+        "{warnings:#?}"
+    );
+    let site = Site::fixture("basic");
+    site.write("data/costs.csv", "team,v\nA,1\n");
+    site.write("data/costs.json", "[{\"team\": \"A\", \"v\": 1}]");
+    let m = site.build_err();
+    assert!(m.contains("data/costs.json:1:1: "), "{m}");
+    let site = Site::fixture("basic");
+    site.write("data/costs.xlsx", "PK\u{3}\u{4}broken");
+    let m = site.build_err();
+    assert!(m.contains("data/costs.xlsx:1:1: "), "{m}");
+}

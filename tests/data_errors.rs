@@ -616,7 +616,7 @@ fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
     site.write(FILE, &no_address);
     let m = site.build_err();
     assert!(
-        m.contains(&format!("{FILE}: invalid data: sheet `Sheet1`, row 3: a cell is placed at `D-3`, which is no cell address; the file is damaged")),
+        m.contains(&format!("{FILE}:1:1: invalid data: sheet `Sheet1`, row 3: a cell is placed at `D-3`, which is no cell address; the file is damaged")),
         "{m}"
     );
     assert!(m.contains("save the sheet as CSV"), "{m}");
@@ -1334,7 +1334,7 @@ fn an_ods_repeating_cells_past_the_sheet_limit_is_refused_before_it_is_read() {
     let m = site.build_err();
     assert!(
         m.contains(
-            "data/rep.ods: invalid data: sheet `S1` spans A1:BXX5001, 10002000 cells, over the limit of 2000000"
+            "data/rep.ods:1:1: invalid data: sheet `S1` spans A1:BXX5001, 10002000 cells, over the limit of 2000000"
         ),
         "{m}"
     );

@@ -813,7 +813,7 @@ fn a_folder_and_another_folder_or_page_with_one_list_address() {
     let page = "---\ntitle: 计划\n---\n\n正文。\n";
     let m = failing("content/Practices/计划.md", page);
     assert!(
-        m.contains("content/practices/_index.md: the folders content/Practices and content/practices both make the list at /practices/"),
+        m.contains("content/practices/_index.md:1:1: the folders content/Practices and content/practices both make the list at /practices/"),
         "{m}"
     );
     assert!(!m.contains("index.html"), "{m}");
@@ -822,7 +822,7 @@ fn a_folder_and_another_folder_or_page_with_one_list_address() {
     site.write("content/模板/清单.md", page);
     let m = site.build_err();
     assert!(
-        m.contains("content/模板.md: this page wants the URL /模板/, where the folder content/模板 has its list"),
+        m.contains("content/模板.md:1:1: this page wants the URL /模板/, where the folder content/模板 has its list"),
         "{m}"
     );
     assert!(!site.public().exists());

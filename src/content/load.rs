@@ -111,7 +111,7 @@ pub fn load(
                 let path = e.path().map(Path::to_path_buf).unwrap_or_default();
                 diagnostics.push(
                     Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-                        .in_file(&display_path(root, &path)),
+                        .at_file_start(&display_path(root, &path)),
                 );
                 continue;
             }
@@ -149,7 +149,7 @@ pub fn load(
         let Some(rel) = rel_string(rel) else {
             diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("file name is not valid Unicode")))
-                    .in_file(entry.path())
+                    .at_file_start(entry.path())
                     .with_help(t!("rename the file")),
             );
             continue;
@@ -161,12 +161,12 @@ pub fn load(
             // Copied as an attachment, it would be published as raw text.
             diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("`.{ext}` is not read as a page: only files ending in `.md` are, so this one would be published as raw Markdown", ext = ext)))
-                .in_file(&display_path(root, entry.path()))
+                .at_file_start(&display_path(root, entry.path()))
                 .with_help(t!("rename it to end in `.md` (lowercase)")),
             );
         } else {
             if let Some(d) = misnamed_project_table(&rel) {
-                diagnostics.push(d.in_file(&display_path(root, entry.path())));
+                diagnostics.push(d.at_file_start(&display_path(root, entry.path())));
             }
             if is_project_table(&rel) {
                 loaded.tables.push(rel);
@@ -238,7 +238,7 @@ pub fn load(
                     // No page may leave the site unsaid, whatever failed to name itself.
                     diagnostics.push(
                         Diagnostic::error(Problem::Content(t!("this page could not be read, and is left out of the site")))
-                            .in_file(&display_path(root, &content_dir.join(rel)))
+                            .at_file_start(&display_path(root, &content_dir.join(rel)))
                             .with_help(t!("check its front matter against a page of the same kind that builds (`pmo new` writes one)")),
                     );
                 }
@@ -330,7 +330,7 @@ fn kept(root: &Path, entry: &walkdir::DirEntry, diagnostics: &Diagnostics) -> bo
             "this looks like a second copy of `{original}` beside it, by its name (a download or a duplicate): it is left out of the site",
             original = original.as_str()
         )))
-        .in_file(&display_path(root, entry.path()))
+        .at_file_start(&display_path(root, entry.path()))
         .with_help(t!(
             "if it is the newer version, replace `{original}` with it; otherwise delete it",
             original = original.as_str()
@@ -405,7 +405,7 @@ fn homeless_tables(markdown: &[String], tables: &[String], diagnostics: &Diagnos
                 "`content/{folder}/` holds tables but no index.md: it is no project, so its budget, milestones and risks are shown on no project page and counted in no portfolio figure",
                 folder = folder
             )))
-            .in_file(Path::new("content").join(folder).as_path())
+            .at_file_start(Path::new("content").join(folder).as_path())
             .with_help(help),
         );
     }
@@ -443,7 +443,7 @@ fn buried_tables(assets: &[String], tables: &[String]) -> Vec<Diagnostic> {
                 project = *slug,
                 table = *table
             )))
-            .in_file(&Path::new("content").join(rel))
+            .at_file_start(&Path::new("content").join(rel))
             .with_help(t!(
                 "move it beside index.md, as `content/projects/{project}/{file}`",
                 project = *slug,
@@ -522,6 +522,6 @@ fn unspilled(count: usize, e: &std::io::Error) -> Diagnostic {
         count = count,
         reason = crate::messages::reason(e)
     )))
-    .in_file(&std::env::temp_dir())
+    .at_file_start(&std::env::temp_dir())
     .with_help(t!("make sure that folder exists and has room, or set TMPDIR to a folder on a disk that has (a large site needs about 3 KB a page): the build's memory then stays lower"))
 }

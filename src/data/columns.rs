@@ -277,7 +277,7 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
                 count = more,
                 kind = kind
             )))
-            .in_file(&table.path)
+            .at_file_start(&table.path)
             .with_help(t!("keep a project table to the columns pmo reads, and the rest in a file of its own under data/")),
         );
     }
@@ -383,7 +383,7 @@ pub fn at_header(table: &Table, column: &str, d: Diagnostic) -> Diagnostic {
             let at = header.find(column).unwrap_or(0);
             d.at(Location::new(&table.path, source, at, column.len()))
         }
-        None => d.in_file(&table.path),
+        None => d.at_file_start(&table.path),
     }
 }
 

@@ -206,6 +206,6 @@ fn in_header(table: &Table, header: &str, c: char) -> Diagnostic {
         .and_then(|s| Some((s, s.find(header)? + header.find(c)?)))
     {
         Some((source, at)) => d.at(Location::new(&table.path, source, at, c.len_utf8())),
-        None => d.in_file(&table.path),
+        None => d.at_file_start(&table.path),
     }
 }

@@ -176,7 +176,7 @@ pub fn load(
                     let at = e.path().unwrap_or(&data_dir);
                     problems.push(
                         Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-                            .in_file(at.strip_prefix(root).unwrap_or(at))
+                            .at_file_start(at.strip_prefix(root).unwrap_or(at))
                             .with_help(t!("make the folder readable by the user running pmo, or move it out of data/")),
                     );
                     continue;
@@ -243,7 +243,7 @@ pub fn load(
                                 table = &table.name,
                                 other = &previous.path
                             )))
-                            .in_file(&table.path)
+                            .at_file_start(&table.path)
                             .with_help(t!("keep one file per table name (e.g. budget.csv or budget.xlsx, not both)")),
                         );
                         continue;
@@ -336,7 +336,7 @@ fn rows<T>(
                     "{count} cells of this table are wrong up to here; its later rows are not checked",
                     count = cells.problems.len()
                 )))
-                .in_file(&table.path)
+                .at_file_start(&table.path)
                 .with_help(t!("mend these, then build again: the rest of the table is read then")),
             );
             break;

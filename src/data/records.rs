@@ -461,7 +461,7 @@ pub fn table(
                         .with_help(t!("write the amount as a plain number, e.g. 1200000; leave the cell out if it is unknown"));
                     return Err(match offset {
                         Some(o) => d.at(Location::new(path, source, *o, shown.len())),
-                        None => d.in_file(path),
+                        None => d.at_file_start(path),
                     });
                 }
                 Scalar::Number(n) => {

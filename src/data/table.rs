@@ -548,7 +548,7 @@ impl Table {
         let d = Diagnostic::error(Problem::Data(message));
         match &self.source {
             Some(source) => d.at(Location::new(&self.path, source, 0, 0)),
-            None => d.in_file(&self.path),
+            None => d.at_file_start(&self.path),
         }
         .with_help(help)
     }

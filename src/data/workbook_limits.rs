@@ -52,7 +52,7 @@ pub fn check(full: &Path, shown: &Path, limit: u64) -> Result<(), Diagnostic> {
         size = megabytes(size),
         limit = megabytes(limit)
     )))
-    .in_file(shown)
+    .at_file_start(shown)
     .with_help(t!("keep data workbooks small: delete unused sheets and cells, or split the data into several files")))
 }
 
@@ -197,7 +197,7 @@ fn too_large(sheet: &str, range: &str, area: u64, limit: u64, shown: &Path) -> D
         area = area,
         limit = limit
     )))
-    .in_file(shown)
+    .at_file_start(shown)
     .with_help(t!("delete stray cells far from the table (select the empty rows and columns after it and delete them), or split the data"))
 }
 

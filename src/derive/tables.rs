@@ -66,7 +66,7 @@ pub fn attach(site: &mut Site, i18n: &I18n, diagnostics: &Diagnostics) {
         if let Some(clash) = site.tables.get(&name) {
             diagnostics.push(
                 Diagnostic::error(Problem::Data(t!("the table name `{name}` is taken by the table the build derives", name = &name)))
-                .in_file(&clash.path)
+                .at_file_start(&clash.path)
                 .with_help(t!("rename the file: `portfolio`, `lessons` and `risks` are built from the content")),
             );
         }

@@ -324,7 +324,7 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
                     url = &page.url,
                     folder = top
                 )))
-                .in_file(&page.path)
+                .at_file_start(&page.path)
                 .with_help(if in_folder {
                     t!(
                         "rename the folder `content/{folder}/` (e.g. `content/{folder}-guide/`): a page's address is its path under content/",
@@ -346,7 +346,7 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
                     other = &first.path,
                     url = &page.url
                 )))
-                .in_file(&page.path)
+                .at_file_start(&page.path)
                 .with_help(t!("rename one of the files (names are compared after lowercasing and turning spaces into dashes)")),
             );
         }
@@ -485,7 +485,7 @@ fn relate_projects(
                     "project `{project}` is closed but has no closure review",
                     project = page.project().map_or("", |p| p.slug.as_str())
                 )))
-                .in_file(&page.path)
+                .at(shared_names::at_field(page, "status"))
                 .with_help(t!("add content/reviews/<name>.md with `project:` set to this project (`pmo new review \"Title\"`)")),
             );
         }

@@ -65,7 +65,7 @@ pub fn clashes(sections: &IdVec<SectionId, Section>, pages: &Pages) -> Vec<Diagn
                     url = &section.url
                 )))
                 // Its introduction when it has one: a file to open.
-                .in_file(&section.index.map_or(here, |i| pages[i].path.clone()))
+                .at_file_start(&section.index.map_or(here, |i| pages[i].path.clone()))
                 .with_help(t!("rename one of the folders (folder names are compared after lowercasing and turning spaces into dashes)")),
             ),
             None => {
@@ -81,7 +81,7 @@ pub fn clashes(sections: &IdVec<SectionId, Section>, pages: &Pages) -> Vec<Diagn
                     url = &page.url,
                     folder = folder
                 )))
-                .in_file(&page.path)
+                .at_file_start(&page.path)
                 .with_help(t!("rename the page or the folder; to write the folder's own introduction, name the page `_index.md` inside the folder")),
             );
         }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
-        .in_file(shown)
+        .at_file_start(shown)
         .with_help(t!(
             "save the workbook again from Excel or LibreOffice as .xlsx"
         ))
@@ -20,7 +20,7 @@ fn workbook_error(shown: &Path, message: crate::messages::Text) -> Diagnostic {
 /// A workbook the reader could not read: told as damaged, with how to get a sound copy.
 fn damaged(shown: &Path, message: crate::messages::Text) -> Diagnostic {
     Diagnostic::error(Problem::Data(message))
-        .in_file(shown)
+        .at_file_start(shown)
         .with_help(t!("open the workbook in Excel, WPS or LibreOffice and save it again as .xlsx (they repair what they can), or save the sheet as CSV and use that file instead"))
 }
 
@@ -95,7 +95,7 @@ fn not_a_workbook(full: &Path, shown: &Path) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::error(Problem::Data(problem))
-            .in_file(shown)
+            .at_file_start(shown)
             .with_help(help),
     )
 }

@@ -291,7 +291,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
             Diagnostic::warning(Problem::Content(t!(
                 "the budget table has a header but no rows: the project shows no cost, earned value or index"
             )))
-            .in_file(&table.path)
+            .at_file_start(&table.path)
             .with_help(t!(
                 "add a row per period (period, pv, ev, ac), or delete the file if the project keeps no budget"
             )),

@@ -120,3 +120,39 @@ fn a_problem_with_a_whole_file_is_told_at_its_first_line() {
     let m = site.build_err();
     assert!(m.contains("data/costs.xlsx:1:1: "), "{m}");
 }
+
+/// A table under data/ in a form not read (`.tsv`, a `.txt` export, an Apple Numbers
+/// sheet) was passed over without a word; a block naming it was told only "no table
+/// named". Notes beside the tables stay silent.
+#[test]
+fn a_table_under_data_in_a_form_not_read_is_warned() {
+    for (file, bytes, help) in [
+        (
+            "tickets.tsv",
+            &b"month\tv\n2024-01\t1\n"[..],
+            "rename it `tickets.csv`",
+        ),
+        (
+            "tickets.txt",
+            &b"month\tv\n2024-01\t1\n"[..],
+            "rename it `tickets.csv`",
+        ),
+        (
+            "tickets.numbers",
+            &b"PK\x03\x04"[..],
+            "export it from Numbers",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(&format!("data/{file}"), bytes);
+        site.write("data/notes.txt", "这些表每月更新。\n");
+        let warnings = site.warnings();
+        let told: Vec<&String> = warnings
+            .iter()
+            .filter(|w| w.contains("is not read as a table"))
+            .collect();
+        assert_eq!(told.len(), 1, "{file}: {warnings:#?}");
+        assert!(told[0].contains(&format!("data/{file}:1:1")), "{told:?}");
+        assert!(told[0].contains(help), "{told:?}");
+    }
+}

@@ -15,6 +15,7 @@ pub(crate) mod number_formats;
 pub mod read;
 mod records;
 pub mod table;
+mod unread;
 mod workbook_limits;
 
 use crate::kinds::PROJECTS;
@@ -221,6 +222,8 @@ pub fn load(
                     name: table_name(&rel).to_string(),
                     rel,
                 });
+            } else if is_file && !ignored {
+                problems.extend(unread::warning(entry.path(), &rel));
             }
         }
     }

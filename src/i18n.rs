@@ -119,11 +119,22 @@ impl I18n {
 fn parse_strings(text: &str, shown: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
     toml::from_str(text).map_err(|e| {
         let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
-        let (detail, help, offset, len) = match crate::syntax::toml(e.message(), text, offset) {
-            Some(x) => {
+        // A character that looks right and is not (a byte order mark, a no-break space, a
+        // full-width `＝`) is told as site.toml tells it, before the grammar's words.
+        let file = crate::diagnostics::shown(shown);
+        let stray = crate::syntax::stray_character(text, offset, &file).map(|x| {
+            let at = x.at.unwrap_or(offset);
+            let len = text[at..].chars().next().map_or(1, char::len_utf8);
+            (x, at, len)
+        });
+        let explained = stray.or_else(|| {
+            crate::syntax::toml(e.message(), text, offset).map(|x| {
                 let (offset, len) = x.at.map_or((offset, len), |at| (at, 1));
-                (x.problem, x.help, offset, len)
-            }
+                (x, offset, len)
+            })
+        });
+        let (detail, help, offset, len) = match explained {
+            Some((x, offset, len)) => (x.problem, x.help, offset, len),
             None => (
                 crate::messages::library(e.message()),
                 t!("UI strings are a flat table of `key = \"text\"` lines"),

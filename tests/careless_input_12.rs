@@ -156,3 +156,50 @@ fn a_table_under_data_in_a_form_not_read_is_warned() {
         assert!(told[0].contains(help), "{told:?}");
     }
 }
+
+/// A byte order mark, a zero-width or no-break space, or a full-width `＝` in a site's UI
+/// strings was told as a key "holding characters it may not hold unquoted", or a line
+/// with no `=`; site.toml names each at its place with the line retyped, and so do they.
+#[test]
+fn a_character_that_looks_right_in_the_ui_strings_is_named_as_in_site_toml() {
+    for (line, told, retyped) in [
+        (
+            "\u{feff}nav_home = \"首页\"",
+            "byte order mark",
+            "nav_home = \"首页\"",
+        ),
+        (
+            "nav_home\u{200b} = \"首页\"",
+            "zero-width space",
+            "nav_home = \"首页\"",
+        ),
+        (
+            "nav_home\u{a0}= \"首页\"",
+            "no-break space",
+            "nav_home = \"首页\"",
+        ),
+        (
+            "nav_home ＝ \"首页\"",
+            "`＝` is a full-width equals sign",
+            "nav_home = \"首页\"",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "i18n/zh-CN.toml",
+            format!("nav_lessons = \"经验\"\n{line}\n"),
+        );
+        let m = site.build_err();
+        assert!(m.contains("i18n/zh-CN.toml:2:"), "{line}: {m}");
+        assert!(m.contains(told), "{line}: {m}");
+        assert!(
+            m.contains("i18n/zh-CN.toml reads only `=`")
+                || m.contains("no character i18n/zh-CN.toml can read there"),
+            "{line}: {m}"
+        );
+        assert!(
+            m.contains(&format!("retype it as `{retyped}`")),
+            "{line}: {m}"
+        );
+    }
+}

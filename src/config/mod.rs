@@ -300,11 +300,12 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| {
             let (offset, len) = e.span().map_or((0, 0), |r| (r.start, r.len()));
             let message = e.message().to_string();
-            if let Some((at, problem, help)) = hints::stray_character(text, offset) {
+            if let Some(x) = crate::syntax::stray_character(text, offset, "site.toml") {
+                let at = x.at.unwrap_or(offset);
                 let len = text[at..].chars().next().map_or(1, char::len_utf8);
-                return Diagnostic::error(Problem::Config(problem))
+                return Diagnostic::error(Problem::Config(x.problem))
                     .at(Location::new(path, &source, at, len))
-                    .with_help(help);
+                    .with_help(x.help);
             }
             let help = unknown_key_help(&message, text, offset);
             if let (None, Some(x)) = (&help, crate::syntax::toml(&message, text, offset)) {

@@ -9,6 +9,8 @@
 //! YAML, so the same mistake reads the same wherever it is made.
 
 mod grammar;
+mod stray;
+pub use stray::stray_character;
 
 use crate::messages::Text;
 use crate::t;

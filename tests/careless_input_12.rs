@@ -203,3 +203,29 @@ fn a_character_that_looks_right_in_the_ui_strings_is_named_as_in_site_toml() {
         );
     }
 }
+
+/// `ac（万元）` beside `pv` and `ev` was only warned of as a column not read: the project
+/// showed no actual cost and no CPI, and its status turned from amber to green.
+#[test]
+fn an_actual_cost_column_headed_in_wan_yuan_is_refused() {
+    for header in ["period,pv,ev,ac（万元）", "period,pv,EV (k),ac"] {
+        let site = Site::fixture("basic");
+        let budget =
+            std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap();
+        let (_, rows) = budget.split_once('\n').unwrap();
+        site.write(
+            "content/projects/erp/budget.csv",
+            format!("{header}\n{rows}"),
+        );
+        let m = site.build_err();
+        assert!(
+            m.contains("content/projects/erp/budget.csv:1:"),
+            "{header}: {m}"
+        );
+        assert!(
+            m.contains("gives its amounts in a multiple of the currency: it is not read"),
+            "{header}: {m}"
+        );
+        assert!(m.contains("multiply its amounts by"), "{header}: {m}");
+    }
+}

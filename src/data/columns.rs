@@ -324,7 +324,7 @@ fn scaled_column(kind: &str, table: &Table) -> Option<crate::messages::Text> {
 
 /// [`scaled_column`]'s help for one header, if it names a column of `kind` in a
 /// multiple of the currency.
-fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
+pub(super) fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
     let (_, names) = READ_AS.iter().find(|(k, _)| *k == kind)?;
     let (base, Unit::Scaled(unit, factor)) = unit_of(column)? else {
         return None;

@@ -229,3 +229,18 @@ fn an_actual_cost_column_headed_in_wan_yuan_is_refused() {
         assert!(m.contains("multiply its amounts by"), "{header}: {m}");
     }
 }
+
+/// `bac: 320  # 万元` was refused, naming the whole amount, but with a tab before the
+/// `#` the comment went unseen and the BAC was shown as 320 yuan.
+#[test]
+fn a_bac_whose_comment_after_a_tab_names_wan_yuan_is_refused() {
+    let site = Site::fixture("basic");
+    site.set_project_field("erp", "bac", "320\t# 万元");
+    let m = site.build_err();
+    assert!(m.contains("content/projects/erp/index.md:"), "{m}");
+    assert!(
+        m.contains("`bac` is 320, but its comment says it is in 万元"),
+        "{m}"
+    );
+    assert!(m.contains("`bac: 3200000`"), "{m}");
+}

@@ -24,6 +24,20 @@ use crate::source::{read_text, Source};
 /// `data::budget::MAX_AMOUNT`), so derived sums and ratios stay exact and finite.
 const MAX_BAC: f64 = 1e15;
 
+/// A front matter line's value and its comment: YAML starts a comment at a `#` after a
+/// space or a tab. `bac: 320\t# 万元`, its comment after a tab, was read as 320 yuan
+/// without a word, where the same after spaces is told (the twelfth malformed hunt).
+fn value_and_comment(line: &str) -> (&str, Option<&str>) {
+    let hash = line
+        .char_indices()
+        .find(|&(i, c)| c == '#' && line[..i].ends_with([' ', '\t']))
+        .map(|(i, _)| i);
+    match hash {
+        Some(i) => (&line[..i], Some(&line[i + 1..])),
+        None => (line, None),
+    }
+}
+
 /// Refuses project figures that would be shown as right while wrong: a BAC that is NaN,
 /// infinite, absurdly large or negative, and a planned finish before the start.
 fn check_project(
@@ -41,7 +55,8 @@ fn check_project(
         // The value as written (`.nan`, `1e20`): a figure this wrong is best quoted.
         let offset = field_offset(text, split, "bac");
         let line = text[offset..].lines().next().unwrap_or("");
-        let written = line.split(" #").next().unwrap_or("").trim();
+        let (written, note) = value_and_comment(line);
+        let written = written.trim();
         let problem = if !bac.is_finite() {
             Some(t!(
                 "`{field}` is `{value}`, which is not a figure",
@@ -74,7 +89,7 @@ fn check_project(
                 .with_help(t!("the budget at completion is the total planned cost: a plain number from 0 to 10^15, e.g. 3200000")));
         }
         // `bac: 320  # 万元`: the author's own note of the unit, which pmo would not read.
-        let note = line.split_once(" #").map(|(_, note)| note.trim());
+        let note = note.map(str::trim);
         if let Some((unit, factor)) = note.and_then(crate::units::multiple_in_note) {
             return Err(Diagnostic::error(Problem::Content(t!(
                 "`bac` is {value}, but its comment says it is in {unit}: pmo reads amounts in the currency's own units, so the budget would be {factor} times too small",

@@ -244,3 +244,23 @@ fn a_bac_whose_comment_after_a_tab_names_wan_yuan_is_refused() {
     );
     assert!(m.contains("`bac: 3200000`"), "{m}");
 }
+
+/// `IT` and `ＩＴ` (full-width letters), or `IT` and `it`, in the column a chart sums
+/// rows by were two bars, each with part of the department's total.
+#[test]
+fn one_name_written_two_ways_in_a_grouped_column_is_warned() {
+    for (cells, again) in [("IT,1\nＩＴ,3\n", "ＩＴ"), ("IT,1\nit,3\n", "it")] {
+        let site = Site::fixture("basic");
+        site.write("data/spend.csv", format!("team,v\n{cells}"));
+        report(
+            &site,
+            "```chart\ntype = \"bar\"\ndata = \"spend\"\nx = \"team\"\ny = \"v\"\naggregate = \"sum\"\n```\n",
+        );
+        let warnings = site.warnings();
+        assert!(
+            warnings.iter().any(|w| w.contains("content/reports/careless.md:9:")
+                && w.contains(&format!("`IT` (data/spend.csv line 2) and `{again}` (line 3) in `team` are one name written two ways"))),
+            "{cells}: {warnings:#?}"
+        );
+    }
+}

@@ -212,7 +212,7 @@ fn category_of(text: String, monthly: bool) -> String {
 
 /// Whether rows with the same x fall into one category (summed, counted or averaged, or
 /// one heatmap column) rather than each being a category of its own.
-fn merges_categories(spec: &ChartSpec) -> bool {
+pub(super) fn merges_categories(spec: &ChartSpec) -> bool {
     spec.aggregate.is_some() || spec.kind == ChartKind::Heatmap
 }
 

@@ -15,6 +15,7 @@ pub mod svg;
 pub mod text;
 mod text_months;
 mod totals_row;
+mod two_ways;
 
 use crate::t;
 use std::collections::HashMap;

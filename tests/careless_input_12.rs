@@ -264,3 +264,23 @@ fn one_name_written_two_ways_in_a_grouped_column_is_warned() {
         );
     }
 }
+
+/// A `y` column whose every amount is written in 万 (`12万`, `3万`) was told only to
+/// "chart a column of numbers", with no cell named and no number meant.
+#[test]
+fn a_chart_column_of_amounts_in_wan_is_told_the_number_meant() {
+    let site = Site::fixture("basic");
+    site.write("data/spend.csv", "team,v\nA,12万\nB,3万\n");
+    report(
+        &site,
+        "```chart\ntype = \"bar\"\ndata = \"spend\"\nx = \"team\"\ny = \"v\"\n```\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("content/reports/careless.md:10:"), "{m}");
+    assert!(
+        m.contains(
+            "data/spend.csv line 2: `12万` would be 120000, and 2 cell(s) of `v` are written so"
+        ),
+        "{m}"
+    );
+}

@@ -51,6 +51,19 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
             why = crate::numbers::beyond_exact_help(&value)
         ));
     }
+    // `12万`, `1.2亿`, `800000元`: an amount as finance writes it, the number named (a
+    // column of them only was told "chart a column of numbers", with no cell named).
+    if let Some(n) = crate::numbers::read_loosely(&value) {
+        return Some(t!(
+            "{path} {place}: `{value}` would be {number}, and {count} cell(s) of `{name}` are written so: write amounts as plain numbers",
+            path = path,
+            place = table.place_name(first, col),
+            value = value.trim(),
+            number = crate::data::table::format_number(n),
+            count = odd.len(),
+            name = name
+        ));
+    }
     rows.clone().find(|&row| is_number(row))?;
     Some(match odd.len() {
         1 => t!(

@@ -556,6 +556,86 @@ fn a_template_writing_gigabytes_is_stopped_at_its_loop() {
     assert!(m.contains("write it once"), "{m}");
 }
 
+/// Twenty-four `{% set s = s ~ s %}` in a row, no loop among them, built a text of
+/// gigabytes (1.7 GB resident): the build stops at the `set` past the limit.
+#[test]
+fn a_template_setting_gigabytes_is_stopped_at_its_set() {
+    // A review template setting `first` on line 2, then `doubling` 24 times, a line each.
+    let doubled = |first: String, doubling: &str| {
+        failing(
+            "templates/review.html",
+            format!(
+                "{{% extends \"base.html\" %}}\n{{% block content %}}{first}\n{}{{% endblock content %}}",
+                doubling.repeat(24)
+            ),
+        )
+    };
+    let x128 = "x".repeat(128);
+    let m = doubled(
+        format!("{{% set s = \"{x128}\" %}}"),
+        "{% set s = s ~ s %}\n",
+    );
+    // 128 bytes doubled 19 times are 64 MiB, the limit; the 20th (line 22) is past it.
+    assert!(m.contains("templates/review.html:22:1"), "{m}");
+    assert!(
+        m.contains("rendering content/reviews/erp-closure.md with templates/review.html built a value of more than 64 MB"),
+        "{m}"
+    );
+    assert!(m.contains("doubles the text"), "{m}");
+    // A block `set` writing its variable twice, and text inside a map, likewise.
+    let m = doubled(
+        format!("{{% set s = \"{x128}\" | safe %}}"),
+        "{% set s %}{{ s }}{{ s }}{% endset %}\n",
+    );
+    assert!(m.contains("templates/review.html:22:1"), "{m}");
+    assert!(m.contains("built a value of more than 64 MB"), "{m}");
+    // Its key's byte is counted too: 127 bytes doubled, plus one.
+    let m = doubled(
+        format!("{{% set m = {{\"a\": \"{}\"}} %}}", "x".repeat(127)),
+        "{% set m = {\"a\": m.a ~ m.a} %}\n",
+    );
+    assert!(m.contains("templates/review.html:22:1"), "{m}");
+    // Lists of lists share their items without copying them, but a `join` would not.
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% set s = \"x\" %}\n\
+         {% for n in range(end=40) %}{% set_global s = [s, s] %}{% endfor %}{% endblock content %}",
+    );
+    assert!(m.contains("templates/review.html:3:"), "{m}");
+    assert!(m.contains("built a value of more than 64 MB"), "{m}");
+}
+
+/// A map put inside itself in a loop nested a million deep, which overflows the stack
+/// when it is dropped or printed.
+#[test]
+fn a_template_nesting_a_value_for_ever_is_stopped() {
+    let m = failing(
+        "templates/review.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% set_global m = {} %}\n\
+         {% for n in range(end=100000) %}{% set_global m = {\"a\": m} %}{% endfor %}{% endblock content %}",
+    );
+    assert!(m.contains("templates/review.html:3:"), "{m}");
+    assert!(m.contains("nested more than 100 deep"), "{m}");
+}
+
+/// One `{{ }}` writing a list of a hundred thousand long texts made the whole list's text
+/// (3 TB) before writing it: the list is stopped where it is made.
+#[test]
+fn a_list_repeating_a_long_text_is_stopped_where_it_is_made() {
+    let m = failing(
+        "templates/review.html",
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}{{% set s = \"{}\" %}}\n\
+             {{% for n in range(end=16) %}}{{% set_global s = s ~ s %}}{{% endfor %}}\n\
+             {{{{ [s for x in range(end=100000)] }}}}{{% endblock content %}}",
+            "x".repeat(512)
+        ),
+    );
+    assert!(m.contains("templates/review.html:4:4"), "{m}");
+    assert!(m.contains("built a value of more than 64 MB"), "{m}");
+    assert!(m.contains("a list repeating a long text"), "{m}");
+}
+
 /// Loops as long as a real theme's, in a template of the site's own, render as written.
 #[test]
 fn long_loops_within_the_budget_render_as_written() {

@@ -7,7 +7,14 @@
 //!   after a `-%}`, so the whitespace the author trimmed stays trimmed);
 //! - a list comprehension `[x.title for x in xs]` gets `if __pmo_item()` before its `]`,
 //!   and one with a condition, `[x for x in xs if c]`, `if __pmo_item() and c` (the
-//!   call is always true).
+//!   call is always true); the list it makes is measured as a `set`'s value is (below):
+//!   `([x.title for x in xs if __pmo_item()]) | __pmo_value`, as a list holding a long
+//!   text a hundred thousand times is written out whole in one `{{ }}` or `join`.
+//!
+//! - the value a `{% set %}` or `{% set_global %}` gives its variable is measured:
+//!   `{% set s = a ~ b %}` becomes `{% set s = (a ~ b) | __pmo_value %}`, and a block
+//!   `{% set s %}…{% endset %}` gets `| __pmo_value` as its last filter. Twenty-four
+//!   `{% set s = s ~ s %}` in a row built a text of gigabytes without a loop.
 //!
 //! The calls write nothing. Each insertion is remembered, so that a place Tera reports
 //! in the text it read is told in the author's own text.
@@ -18,6 +25,8 @@ use std::ops::Range;
 pub const LOOP_CALL: &str = "__pmo_loop";
 /// The call in each list comprehension's condition.
 pub const ITEM_CALL: &str = "__pmo_item";
+/// The filter measuring the value each `{% set %}` gives.
+pub const VALUE_FILTER: &str = "__pmo_value";
 
 /// Text added to a template, and the loop it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +35,8 @@ pub struct Insertion {
     at: usize,
     len: usize,
     written_at: usize,
-    /// The loop in the author's text: the `{% for … %}` tag, or the comprehension's
-    /// brackets.
+    /// The loop in the author's text (the `{% for … %}` tag, or the comprehension's
+    /// brackets), or the `{% set … %}` tag whose value is measured.
     pub loop_tag: Range<usize>,
 }
 
@@ -115,7 +124,12 @@ pub fn instrument(text: &str) -> (String, Insertions) {
                 };
                 adds.push((tag.end, call, found..tag.end));
             }
+            // A comprehension's own measure first: its closing call is then inside a
+            // `set`'s that ends at the same place.
             comprehensions(text, &tag.tokens, usize::from(closing == "%}"), &mut adds);
+            if closing == "%}" && matches!(first, Some("set" | "set_global")) {
+                measured_set(text, &tag.tokens, found..tag.end, &mut adds);
+            }
             i = tag.end;
         } else {
             i = found + 1;
@@ -211,6 +225,34 @@ fn scan(text: &str, start: usize, closing: &str) -> Option<Tag> {
     }
 }
 
+/// The filter measuring the value of the `{% set %}` tag `tokens` (at `tag` in `text`):
+/// around the expression after `=`, or last of a block set's filters. A tag of any
+/// other shape is Tera's to report, and left as it is.
+fn measured_set(
+    text: &str,
+    tokens: &[Token],
+    tag: Range<usize>,
+    adds: &mut Vec<(usize, String, Range<usize>)>,
+) {
+    let word = |n: usize| tokens.get(n).map(|t| &text[t.range.clone()]);
+    let (Some(name), Some(last)) = (tokens.get(1), tokens.last()) else {
+        return;
+    };
+    if name.kind != Kind::Word {
+        return;
+    }
+    match (word(2), word(3)) {
+        (Some("="), Some(next)) if next != "=" => {
+            adds.push((tokens[3].range.start, "(".to_string(), tag.clone()));
+            adds.push((last.range.end, format!(") | {VALUE_FILTER}"), tag));
+        }
+        (None | Some("|"), _) => {
+            adds.push((last.range.end, format!(" | {VALUE_FILTER}"), tag));
+        }
+        _ => {}
+    }
+}
+
 /// The length of the string literal `bytes` starts with, quotes included, as Tera's
 /// lexer reads one (a backslash escapes the next byte); `None` when it is never closed.
 fn string_len(bytes: &[u8]) -> Option<usize> {
@@ -274,8 +316,13 @@ fn comprehensions(
                 }
                 if let Some((at, call)) = condition(text, &tokens[n + 1..]) {
                     let first = tokens[start].range.start;
-                    let last = close_of(&tokens[n + 1..]).map_or(token.range.end, |t| t.range.end);
+                    let close = close_of(&tokens[n + 1..]);
+                    let last = close.map_or(token.range.end, |t| t.range.end);
                     adds.push((at, call, first..last));
+                    if close.is_some() {
+                        adds.push((first, "(".to_string(), first..last));
+                        adds.push((last, format!(") | {VALUE_FILTER}"), first..last));
+                    }
                 }
             }
             _ => {}
@@ -347,22 +394,43 @@ mod tests {
     fn comprehensions_count_their_items() {
         assert_eq!(
             rewritten("{{ [p.title for p in pages] }}"),
-            "{{ [p.title for p in pages if __pmo_item()] }}"
+            "{{ ([p.title for p in pages if __pmo_item()]) | __pmo_value }}"
         );
         assert_eq!(
             rewritten("{% set t = [p for p in pages if p.tags | length > 0] %}"),
-            "{% set t = [p for p in pages if __pmo_item() and p.tags | length > 0] %}"
+            "{% set t = (([p for p in pages if __pmo_item() and p.tags | length > 0]) | __pmo_value) | __pmo_value %}"
         );
         // Brackets inside the iterable; a `for` that is a field, in a map or in a string.
         assert_eq!(
             rewritten("{{ [x for x in a[1:3]] }}"),
-            "{{ [x for x in a[1:3] if __pmo_item()] }}"
+            "{{ ([x for x in a[1:3] if __pmo_item()]) | __pmo_value }}"
         );
         for unchanged in [
             "{{ [page.for, 1] }}",
             "{{ {for: 1} }}",
             "{{ [\"for x in y\"] }}",
             "{{ f(for=1) }}",
+        ] {
+            assert_eq!(rewritten(unchanged), unchanged);
+        }
+    }
+
+    #[test]
+    fn set_values_are_measured() {
+        assert_eq!(
+            rewritten("{% set s = s ~ s %}{%- set_global t = [1, 2] | length -%}"),
+            "{% set s = (s ~ s) | __pmo_value %}{%- set_global t = ([1, 2] | length) | __pmo_value -%}"
+        );
+        assert_eq!(
+            rewritten("{% set s %}a{% endset %}{% set t | upper %}b{% endset %}"),
+            "{% set s | __pmo_value %}a{% endset %}{% set t | upper | __pmo_value %}b{% endset %}"
+        );
+        // Broken tags are Tera's to report.
+        for unchanged in [
+            "{% set %}",
+            "{% set = 1 %}",
+            "{% set s = %}",
+            "{% set s == 1 %}",
         ] {
             assert_eq!(rewritten(unchanged), unchanged);
         }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::budget::{Spent, MAX_BYTES, MAX_ITERATIONS};
+use super::budget::{Spent, MAX_BYTES, MAX_DEPTH, MAX_ITERATIONS, MAX_VALUE};
 use super::instrument::{instrument, Insertions, Place};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::theme::Theme;
@@ -233,6 +233,24 @@ impl Templates {
                     limit = MAX_BYTES >> 20
                 ),
                 t!("a loop writing a page's content, or a long list, for each of its items repeats it: write it once, or loop over a shorter list"),
+            ),
+            Spent::Value => (
+                t!(
+                    "rendering {page} with {template} built a value of more than {limit} MB",
+                    page = page,
+                    template = &shown,
+                    limit = MAX_VALUE >> 20
+                ),
+                t!("each `{{% set s = s ~ s %}}` doubles the text, and a list repeating a long text holds it as many times: build values from the page's own fields once, not from themselves over and over"),
+            ),
+            Spent::Depth => (
+                t!(
+                    "rendering {page} with {template} built a value of lists or maps nested more than {limit} deep",
+                    page = page,
+                    template = &shown,
+                    limit = MAX_DEPTH
+                ),
+                t!("each `{{% set m = {{\"a\": m}} %}}` puts the value one level deeper: keep a list of the items instead"),
             ),
         };
         let d = Diagnostic::error(Problem::Template(problem)).with_help(help);

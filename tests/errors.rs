@@ -636,6 +636,42 @@ fn a_list_repeating_a_long_text_is_stopped_where_it_is_made() {
     assert!(m.contains("a list repeating a long text"), "{m}");
 }
 
+/// A `{% set %}` block around a loop repeated a text in memory, where no write to the page
+/// and no value set is counted until the block ends: `pmo` stops the render once its
+/// thread's heap grew by a gigabyte, at the loop it was in.
+#[test]
+fn a_template_repeating_a_text_in_memory_is_stopped_at_its_loop() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/review.html",
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}{{% set s = \"{}\" %}}\n\
+             {{% for n in range(end=16) %}}{{% set_global s = s ~ s %}}{{% endfor %}}\n\
+             {{% set x %}}{{% for a in range(end=100000) %}}{{{{ s }}}}{{% endfor %}}{{% endset %}}{{% endblock content %}}",
+            "x".repeat(512)
+        ),
+    );
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo(&["build", "--root", root]);
+    let m = common::stderr(&out);
+    assert!(!out.status.success(), "{m}");
+    assert!(m.contains("templates/review.html:4:12"), "{m}");
+    assert!(m.contains("took more than 1024 MB of memory"), "{m}");
+    // Between two places where the render could stop, it is refused memory past 4 GB.
+    site.write(
+        "templates/review.html",
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block content %}}{{% set s = \"{}\" %}}\n\
+             {{% set t = s | replace(from=\"x\", to=s) %}}{{% set u = t | replace(from=\"x\", to=s) %}}{{% endblock content %}}",
+            "x".repeat(1 << 16)
+        ),
+    );
+    let out = common::pmo(&["build", "--root", root]);
+    let m = common::stderr(&out);
+    assert!(!out.status.success(), "{m}");
+    assert!(m.contains("memory allocation of"), "{m}");
+}
+
 /// Loops as long as a real theme's, in a template of the site's own, render as written.
 #[test]
 fn long_loops_within_the_budget_render_as_written() {

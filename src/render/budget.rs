@@ -48,6 +48,8 @@ pub enum Spent {
     Value,
     /// A value set nested more than [`MAX_DEPTH`] deep.
     Depth,
+    /// The rendering thread's heap grew past [`crate::heap::RENDER_SOFT`].
+    Memory,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -82,8 +84,14 @@ fn step() -> tera::TeraResult<()> {
     spent()
 }
 
-/// An error once the render has spent its budget.
+/// An error once the render has spent its budget, its memory included: each loop step,
+/// `set` and write asks.
 fn spent() -> tera::TeraResult<()> {
+    if crate::heap::grown() > crate::heap::RENDER_SOFT {
+        let mut count = COUNT.get();
+        count.spent.get_or_insert(Spent::Memory);
+        COUNT.set(count);
+    }
     match COUNT.get().spent {
         // Replaced by the build's own message (see `Templates::spent`).
         Some(_) => Err(tera::Error::message("the render's budget is spent")),
@@ -187,7 +195,10 @@ pub fn render(tera: &tera::Tera, template: &str, ctx: &tera::Context) -> Result<
     COUNT.set(Count::default());
     MEASURED.with_borrow_mut(HashMap::clear);
     let mut out = Bounded(Vec::new());
+    crate::heap::arm();
     let result = tera.render_to(template, ctx, &mut out);
+    let _ = spent();
+    crate::heap::disarm();
     let count = COUNT.replace(Count::default());
     MEASURED.with_borrow_mut(HashMap::clear);
     match (result, count.spent) {

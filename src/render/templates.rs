@@ -252,6 +252,15 @@ impl Templates {
                 ),
                 t!("each `{{% set m = {{\"a\": m}} %}}` puts the value one level deeper: keep a list of the items instead"),
             ),
+            Spent::Memory => (
+                t!(
+                    "rendering {page} with {template} took more than {limit} MB of memory",
+                    page = page,
+                    template = &shown,
+                    limit = crate::heap::RENDER_SOFT >> 20
+                ),
+                t!("a `{{% set %}}` block around a loop, or a `replace` or `join` with a long text, repeats that text in memory: build the value once, from the page's own fields"),
+            ),
         };
         let d = Diagnostic::error(Problem::Template(problem)).with_help(help);
         match (place, self.sources.get(name)) {

@@ -21,10 +21,13 @@ use pmo_portal::Options;
 /// jemalloc rather than the system's malloc: a build makes millions of small, short-lived
 /// allocations from two threads (tokens, postings, page parts), where it is 12-16%
 /// faster than glibc's at 10k and 100k pages for the same peak memory (docs/performance.md).
-/// The `alloc-stats` feature counts allocations with an allocator of its own.
+/// The `alloc-stats` feature counts allocations with an allocator of its own. Wrapped in
+/// `heap::Budgeted`, which bounds what one page's render may take (a site's template can
+/// repeat a text by gigabytes where no loop or write of its own is counted).
 #[cfg(all(not(target_env = "msvc"), not(feature = "alloc-stats")))]
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: pmo_portal::heap::Budgeted<tikv_jemallocator::Jemalloc> =
+    pmo_portal::heap::Budgeted(tikv_jemallocator::Jemalloc);
 
 /// Returns every arena's unused pages to the system now (`pmo_portal::heap`): jemalloc
 /// would otherwise keep them for ten seconds of decay, while the next stage grows on top.

@@ -216,6 +216,24 @@ pub fn is_theme_id(id: &str) -> bool {
         || id.starts_with("facet-label-")
 }
 
+/// Whether an author's `id` would take the place of one of the theme's: a theme id
+/// ([`is_theme_id`]), a name its scripts read through the window object (`PmoSearch`,
+/// `PmoRegister`, `__pmoLive`: an element of that id is `window.PmoSearch` too, as
+/// written, case and all), or an object's own key. Headings and footnotes given one are
+/// renamed, as raw HTML's are.
+pub fn takes_theme_place(id: &str) -> bool {
+    is_theme_id(id) || shadows_script_name(id)
+}
+
+/// Whether `id` is, or may be, a name the theme's scripts read through the window object
+/// or an object's own key (see [`takes_theme_place`]). Every id with `-1` added still
+/// starts so: rename once, not until one is free.
+pub fn shadows_script_name(id: &str) -> bool {
+    id.starts_with("Pmo")
+        || id.starts_with("__pmo")
+        || matches!(id, "__proto__" | "constructor" | "prototype")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,6 +131,47 @@ fn raw_ids_never_take_the_theme_s_place() {
     assert!(html.contains("id=\"我的锚点\""), "{html}");
 }
 
+/// A footnote's label and a heading's explicit `{#id}` became ids as written: `[^search-app]`
+/// took the search page's place as a raw `id` did, and `{#PmoSearch}` or `[^__pmoLive]`
+/// shadowed the theme's scripts on the window object (the tenth hunt for script). They
+/// are renamed as raw ids are, the footnote's reference with it; other labels are kept.
+#[test]
+fn footnotes_and_heading_ids_never_take_the_theme_s_place() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/_index.md",
+        "---\ntitle: 经验教训\n---\n\n## 甲 {#PmoSearch}\n\n## 乙 {#__proto__}\n\n## 丙 {#pmo-intro}\n\n\
+         正文[^search-app][^__pmoLive][^PmoRegister][^注一]。\n\n[^search-app]: 一\n\n[^__pmoLive]: 二\n\n\
+         [^PmoRegister]: 三\n\n[^注一]: 四\n",
+    );
+    site.build_ok();
+    let html = site.read("lessons/index.html");
+    for renamed in [
+        "PmoSearch-1",
+        "__proto__-1",
+        "search-app-1",
+        "__pmoLive-1",
+        "PmoRegister-1",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"{renamed}\"")),
+            "{renamed}: {html}"
+        );
+    }
+    for reference in ["#search-app-1", "#__pmoLive-1", "#PmoRegister-1"] {
+        assert!(
+            html.contains(&format!("href=\"{reference}\"")),
+            "{reference}: {html}"
+        );
+    }
+    for kept in ["id=\"pmo-intro\"", "id=\"注一\"", "href=\"#注一\""] {
+        assert!(html.contains(kept), "{kept}: {html}");
+    }
+    assert_eq!(html.matches("id=\"search-app\"").count(), 0, "{html}");
+    assert!(!html.contains("id=\"PmoSearch\""), "{html}");
+    assert!(!html.contains("id=\"__pmoLive\""), "{html}");
+}
+
 /// A table cell's `style` is its alignment and nothing more: one starting `text-align:`
 /// was kept whole, so `background:url(https://…)` loaded an image from any host without
 /// the warning remote images get, and `position: fixed` laid the cell over the page and

@@ -72,6 +72,16 @@ pub fn block_marker(n: usize) -> String {
     format!("<div class=\"pmo-block\">pmo-block:{n}</div>")
 }
 
+/// A footnote's label as its id: renamed with `-1` when it would take the theme's place
+/// (`[^search-app]`, `[^PmoSearch]`), as a heading's or raw HTML's id is.
+fn footnote_id(label: CowStr<'_>) -> CowStr<'_> {
+    if crate::slugs::takes_theme_place(&label) {
+        CowStr::from(format!("{label}-1"))
+    } else {
+        label
+    }
+}
+
 /// The result of rendering one page body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -355,13 +365,17 @@ pub fn render_with_text(
                 plain.push('\n');
                 event
             }
-            Event::FootnoteReference(ref name) => {
+            // A footnote's label is its definition's id and its reference's `#fragment`:
+            // renamed alike when it would take the theme's place.
+            Event::FootnoteReference(name) => {
+                let name = footnote_id(name);
                 out.anchors.push(name.to_string());
-                event
+                Event::FootnoteReference(name)
             }
-            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let name = footnote_id(name);
                 out.anchors.push(name.to_string());
-                event
+                Event::Start(Tag::FootnoteDefinition(name))
             }
             // A task's box is a picture of its state, not a control: hidden from assistive
             // technology (an unlabelled checkbox is a form field without a name), with the
@@ -390,10 +404,14 @@ pub fn render_with_text(
                     continue;
                 };
                 let title = heading_text.trim().to_string();
-                let id = ids.claim_free(
-                    explicit.unwrap_or_else(|| slugify(&title, "section")),
-                    crate::slugs::is_theme_id,
-                );
+                let wanted = explicit.unwrap_or_else(|| slugify(&title, "section"));
+                // `{#PmoSearch}` would be `window.PmoSearch` under the theme's scripts.
+                let wanted = if crate::slugs::shadows_script_name(&wanted) {
+                    format!("{wanted}-1")
+                } else {
+                    wanted
+                };
+                let id = ids.claim_free(wanted, crate::slugs::is_theme_id);
                 events[at] = Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id.clone())),

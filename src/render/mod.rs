@@ -522,17 +522,15 @@ fn is_alignment(style: &str) -> bool {
     )
 }
 
-/// Whether an author's `id` would take the place of an element or script name the
-/// theme relies on: a theme id (see `slugs::is_theme_id`), a name of the site's scripts
-/// (`PmoSearch`, `__pmoLive`, read through the window object by name), or an object's
-/// own key.
+/// Whether a raw `id` would take the place of an element or script name the theme relies
+/// on ([`crate::slugs::takes_theme_place`]), or might in another case (`pmoSearch`): raw
+/// HTML has no anchors a reader links to, so any `pmo` start is renamed.
 fn clobbers(id: &str) -> bool {
-    crate::slugs::is_theme_id(id)
+    crate::slugs::takes_theme_place(id)
         || id
             .trim_start_matches('_')
             .get(..3)
             .is_some_and(|p| p.eq_ignore_ascii_case("pmo"))
-        || matches!(id, "__proto__" | "constructor" | "prototype")
 }
 
 /// Sanitized HTML made valid where the author's was not: an image without `alt` gets

@@ -242,7 +242,7 @@ mod tests {
     fn counted(template: &str) -> tera::Tera {
         let mut tera = tera::Tera::new();
         register(&mut tera);
-        let (text, _) = super::super::instrument::instrument(template);
+        let (text, _) = super::super::instrument::instrument(template, true);
         tera.add_raw_template("t.html", &text).unwrap();
         tera
     }

@@ -84,10 +84,10 @@ impl Insertions {
     }
 }
 
-/// `text` with every loop counted, and where the counting calls were put. Text that is
-/// not a template's (an unclosed tag, a string left open) is left as it is: Tera reports
-/// it, at the author's place.
-pub fn instrument(text: &str) -> (String, Insertions) {
+/// `text` with every loop counted (and, with `values`, every value set measured), and
+/// where the counting calls were put. Text that is not a template's (an unclosed tag, a
+/// string left open) is left as it is: Tera reports it, at the author's place.
+pub fn instrument(text: &str, values: bool) -> (String, Insertions) {
     let mut out = String::with_capacity(text.len() + 64);
     let mut insertions = Vec::new();
     // Additions go at offsets of `text`: (offset, text added, the loop).
@@ -126,8 +126,9 @@ pub fn instrument(text: &str) -> (String, Insertions) {
             }
             // A comprehension's own measure first: its closing call is then inside a
             // `set`'s that ends at the same place.
-            comprehensions(text, &tag.tokens, usize::from(closing == "%}"), &mut adds);
-            if closing == "%}" && matches!(first, Some("set" | "set_global")) {
+            let skip = usize::from(closing == "%}");
+            comprehensions(text, &tag.tokens, skip, values, &mut adds);
+            if values && closing == "%}" && matches!(first, Some("set" | "set_global")) {
                 measured_set(text, &tag.tokens, found..tag.end, &mut adds);
             }
             i = tag.end;
@@ -296,6 +297,7 @@ fn comprehensions(
     text: &str,
     tokens: &[Token],
     skip: usize,
+    values: bool,
     adds: &mut Vec<(usize, String, Range<usize>)>,
 ) {
     // The open brackets, with the token index of each.
@@ -319,7 +321,7 @@ fn comprehensions(
                     let close = close_of(&tokens[n + 1..]);
                     let last = close.map_or(token.range.end, |t| t.range.end);
                     adds.push((at, call, first..last));
-                    if close.is_some() {
+                    if values && close.is_some() {
                         adds.push((first, "(".to_string(), first..last));
                         adds.push((last, format!(") | {VALUE_FILTER}"), first..last));
                     }
@@ -374,7 +376,7 @@ mod tests {
     use super::*;
 
     fn rewritten(text: &str) -> String {
-        instrument(text).0
+        instrument(text, true).0
     }
 
     #[test]
@@ -388,6 +390,18 @@ mod tests {
             rewritten("{%- for k, v in page -%}\n  {{ k }}{% endfor %}"),
             "{%- for k, v in page -%}{{ __pmo_loop() -}}\n  {{ k }}{% endfor %}"
         );
+    }
+
+    /// The built-in theme's templates have their loops counted but their values not
+    /// measured (see `Templates::load`): the measure is for the site's own.
+    #[test]
+    fn without_values_only_loops_are_counted() {
+        let text = "{% set s = a ~ b %}{% set t %}x{% endset %}{{ [p.title for p in pages] }}";
+        assert_eq!(
+            instrument(text, false).0,
+            "{% set s = a ~ b %}{% set t %}x{% endset %}{{ [p.title for p in pages if __pmo_item()] }}"
+        );
+        assert!(rewritten(text).contains("(a ~ b) | __pmo_value"));
     }
 
     #[test]
@@ -462,7 +476,7 @@ mod tests {
     #[test]
     fn places_in_the_rewritten_text_are_told_in_the_authors() {
         let text = "{% for a in b %}x{{ c.d }}\n{% for e in f %}{{ g }}{% endfor %}{% endfor %}";
-        let (tera_reads, insertions) = instrument(text);
+        let (tera_reads, insertions) = instrument(text, true);
         let g = tera_reads.find("{{ g }}").unwrap();
         assert_eq!(
             insertions.place(g),

@@ -1,5 +1,5 @@
 //! Careless input that showed a figure, a chart or a page as right that was not, or was
-//! told without its place (the twelfth malformed hunt).
+//! told without its place (the twelfth malformed hunt, and its follow-ups).
 
 mod common;
 
@@ -16,12 +16,17 @@ fn report(site: &Site, blocks: &str) {
 /// The warnings of a site whose `data/tickets.csv` holds `cells` under `month,v`,
 /// drawn as a line by a report page (with `more` settings).
 fn line_chart_warnings(cells: &str, more: &str) -> Vec<String> {
+    chart_warnings(cells, "line", more)
+}
+
+/// [`line_chart_warnings`] for a chart of `kind`.
+fn chart_warnings(cells: &str, kind: &str, more: &str) -> Vec<String> {
     let site = Site::fixture("basic");
     site.write("data/tickets.csv", format!("month,v\n{cells}"));
     report(
         &site,
         &format!(
-            "```chart\ntype = \"line\"\ndata = \"tickets\"\nx = \"month\"\ny = \"v\"\n{more}```\n"
+            "```chart\ntype = \"{kind}\"\ndata = \"tickets\"\nx = \"month\"\ny = \"v\"\n{more}```\n"
         ),
     );
     site.warnings()
@@ -283,4 +288,62 @@ fn a_chart_column_of_amounts_in_wan_is_told_the_number_meant() {
         ),
         "{m}"
     );
+}
+
+/// A month missing from a data/ table drawn as a line (2024-01, 2024-02, 2024-04): the
+/// chart drew 2024-02 and 2024-04 side by side, one step apart, without a word. Budget
+/// tables were warned of such a gap; a data/ table is now, at the first cell after it.
+#[test]
+fn a_month_missing_from_a_table_drawn_over_time_is_warned() {
+    for kind in ["line", "area"] {
+        // Out of order in the table: the chart puts the months in order first.
+        let warnings = chart_warnings("2024-04,4\n2024-01,1\n2024-02,2\n", kind, "");
+        let told: Vec<&String> = warnings
+            .iter()
+            .filter(|w| w.contains("month(s) missing"))
+            .collect();
+        assert_eq!(told.len(), 1, "{kind}: {warnings:#?}");
+        assert!(
+            told[0].contains("data/tickets.csv:2:1: ")
+                && told[0]
+                    .contains("1 month(s) missing between 2024-02 (line 4) and 2024-04 (2024-03)")
+                && told[0].contains("content/reports/careless.md line 6"),
+            "{kind}: {told:#?}"
+        );
+    }
+    // Two gaps, two warnings, each naming its months.
+    let warnings = chart_warnings("2023-11,1\n2024-02,2\n2024-03,3\n2024-06,6\n", "line", "");
+    assert!(
+        warnings.iter().any(|w| w.contains("data/tickets.csv:3:1: ")
+            && w.contains(
+                "2 month(s) missing between 2023-11 (line 2) and 2024-02 (2023-12, 2024-01)"
+            )),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("data/tickets.csv:5:1: ")
+            && w.contains(
+                "2 month(s) missing between 2024-03 (line 4) and 2024-06 (2024-04, 2024-05)"
+            )),
+        "{warnings:#?}"
+    );
+    // Months as a workbook stores them, on the first of each month.
+    let warnings = chart_warnings("2024-01-01,1\n2024-02-01,2\n2024-04-01,4\n", "line", "");
+    assert!(
+        warnings.iter().any(|w| w.contains("data/tickets.csv:4:1: ")
+            && w.contains("1 month(s) missing between 2024-02 (line 3) and 2024-04 (2024-03)")),
+        "{warnings:#?}"
+    );
+    // Months in a row, a bar chart, whose bars are each labelled, and days stay silent.
+    for (cells, kind) in [
+        ("2024-01,1\n2024-02,2\n2024-03,3\n", "line"),
+        ("2024-01,1\n2024-02,2\n2024-04,4\n", "bar"),
+        ("2024-01-05,1\n2024-02-05,2\n2024-04-05,4\n", "line"),
+    ] {
+        let warnings = chart_warnings(cells, kind, "");
+        assert!(
+            !warnings.iter().any(|w| w.contains("month(s) missing")),
+            "{kind}: {warnings:#?}"
+        );
+    }
 }

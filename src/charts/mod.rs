@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod drawing;
 pub mod model;
+mod month_gaps;
 pub mod over_portfolio;
 pub mod palette;
 pub mod pinned;
@@ -263,6 +264,7 @@ fn block_location(
 /// the chart stage, which refuses it.
 pub fn block_warnings(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut gaps_told = std::collections::HashSet::new();
     for id in site.pages.ids() {
         let page = site.page(id);
         if page.blocks.is_empty() {
@@ -282,6 +284,15 @@ pub fn block_warnings(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
                         .at(block_location(page, raw, w.span))
                         .with_help(w.help),
                 );
+            }
+            if let BlockSpec::Chart(c) = spec {
+                // Told at the table, once however many charts draw it.
+                let line = block_location(page, raw, 0..0).line_col().0;
+                for (row, w) in month_gaps::warnings(c, table, &page.path, line) {
+                    if gaps_told.insert((table.path.clone(), row)) {
+                        out.push(w);
+                    }
+                }
             }
         }
     }

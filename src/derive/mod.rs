@@ -5,6 +5,7 @@
 pub mod currency;
 pub mod doubts;
 pub mod evm;
+pub(crate) mod gaps;
 pub mod history;
 mod measured;
 pub mod sanity;

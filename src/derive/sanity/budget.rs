@@ -442,23 +442,13 @@ pub(super) fn period_gaps(table: &Table, totals: &[Total]) -> Vec<Diagnostic> {
     let Some(col) = table.column("period") else {
         return Vec::new();
     };
-    totals
-        .windows(2)
-        .filter_map(|pair| {
-            let (before, after) = (&pair[0].row, &pair[1].row);
-            let missing = month_number(&after.period)? - month_number(&before.period)? - 1;
-            (missing > 0).then(|| {
-                let message = t!(
-                    "{missing} month(s) missing between {before} ({place}) and {after}",
-                    missing = missing,
-                    before = &before.period,
-                    place = table.place_name(before.row, col),
-                    after = &after.period
-                );
-                table
-                    .warning_at(after.row, col, message)
-                    .with_help(t!("add a row for each missing month, with 0 where nothing was planned, earned or spent"))
-            })
+    let periods = totals.iter().map(|t| (t.row.row, t.row.period.as_str()));
+    crate::derive::gaps::between(periods)
+        .into_iter()
+        .map(|gap| {
+            table
+                .warning_at(gap.after, col, gap.told(table, col))
+                .with_help(t!("add a row for each missing month, with 0 where nothing was planned, earned or spent"))
         })
         .collect()
 }

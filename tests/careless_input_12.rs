@@ -347,3 +347,25 @@ fn a_month_missing_from_a_table_drawn_over_time_is_warned() {
         );
     }
 }
+
+/// A front matter closed by `...` (as pandoc writes it) and a second block below of
+/// fields the kind does not know: the fields were published as a rule and a heading,
+/// and read as none, without a word; a block opening with a known field was refused.
+#[test]
+fn a_second_block_of_unknown_fields_after_dots_is_refused() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/careless.md",
+        "---\ntitle: 粗心的输入\ndate: 2026-11-01\n...\n---\nowner_team: 财务部\nreviewed_by: 王芳\n---\n\n正文\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("content/reports/careless.md:5:1: ")
+            && m.contains("the page's text starts with a second front matter block"),
+        "{m}"
+    );
+    assert!(
+        m.contains("move the fields you need into the first block"),
+        "{m}"
+    );
+}

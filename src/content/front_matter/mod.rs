@@ -224,9 +224,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
 }
 
 /// A second front matter block at the start of the text (a page pasted under another's
-/// fields): Markdown would publish it as a rule and a heading reading `title: …`. Only
-/// a fenced block whose first line is a field of the kind counts, so a rule starting
-/// the text is left alone.
+/// fields, or a second YAML block as pandoc reads one after a front matter closed by
+/// `...`): Markdown would publish it as a rule and a heading reading `title: …`, and its
+/// fields would be read as none. A fenced block counts when its first line is a field of
+/// the kind, or when its lines all read as fields, two of them at least (names the kind
+/// does not know are told where they are moved to); a rule starting the text, a line of
+/// prose or one `Note: …` line between two rules are left alone.
 fn second_block<'a>(
     path: &Path,
     text: &Arc<str>,
@@ -238,20 +241,52 @@ fn second_block<'a>(
     let lead = body.len() - rest.len();
     let first = rest.lines().next()?;
     let fence = first.trim_end();
-    if fence != "---" && fence != "+++" {
-        return None;
-    }
+    let separator = match fence {
+        "---" => ':',
+        "+++" => '=',
+        _ => return None,
+    };
     let after = rest.get(first.len()..)?;
     let next = after.lines().find(|l| !l.trim().is_empty())?;
     let key = next.split([':', '=']).next()?.trim();
     let closed = after.lines().skip(1).any(|l| l.trim_end() == fence);
-    (closed && fields().known.iter().any(|k| k == key)).then(|| {
+    let block: Vec<&str> = after
+        .lines()
+        .skip(1)
+        .take_while(|l| l.trim_end() != fence)
+        .collect();
+    let reads_as_fields = block.iter().all(|l| reads_as_front_matter(l, separator))
+        && block
+            .iter()
+            .filter(|l| key_in(l, separator).is_some())
+            .count()
+            >= 2;
+    (closed && (reads_as_fields || fields().known.iter().any(|k| k == key))).then(|| {
         Diagnostic::error(Problem::FrontMatter(t!(
             "the page's text starts with a second front matter block"
         )))
         .at(Location::new(path, text, split.body.start + lead, 3))
         .with_help(t!("keep one front matter: move the fields you need into the first block and delete the second, fences and all"))
     })
+}
+
+/// The name of the field `line` sets (`key: value` in YAML, `key = value` in TOML, by
+/// `separator`): a name with no space in it and not indented, followed in YAML by a
+/// space or the line's end (`a:b` and `http://…` are text to YAML).
+fn key_in(line: &str, separator: char) -> Option<&str> {
+    let (key, value) = line.split_once(separator)?;
+    let key = key.trim_end();
+    let spaced = separator != ':' || value.is_empty() || value.starts_with([' ', '\t']);
+    (spaced && !key.is_empty() && !key.starts_with(char::is_whitespace) && !key.contains(' '))
+        .then_some(key)
+}
+
+/// Whether `line` reads as a line of front matter: a field, a list item, an indented
+/// line, a comment or a blank line.
+fn reads_as_front_matter(line: &str, separator: char) -> bool {
+    line.trim().is_empty()
+        || line.starts_with([' ', '\t', '-', '#', ']'])
+        || key_in(line, separator).is_some()
 }
 
 /// A fence (or YAML's `...`) written between two fields: the front matter ends there,
@@ -271,27 +306,16 @@ fn fields_below_fence<'a>(
         Format::Yaml => ("---", ':'),
         Format::Toml => ("+++", '='),
     };
-    fn key_in(line: &str, separator: char) -> Option<&str> {
-        let (key, _) = line.split_once(separator)?;
-        let key = key.trim_end();
-        (!key.is_empty() && !key.starts_with(char::is_whitespace) && !key.contains(' '))
-            .then_some(key)
-    }
     let lines: Vec<&str> = text[split.body.clone()]
         .lines()
         .skip_while(|l| l.trim().is_empty())
         .take_while(|l| l.trim_end() != fence)
         .collect();
     let first = key_in(lines.first()?, separator)?;
-    let reads_as_front_matter = |l: &&str| {
-        l.trim().is_empty()
-            || l.starts_with([' ', '\t', '-', '#', ']'])
-            || key_in(l, separator).is_some()
-    };
     let closed = text[split.body.clone()]
         .lines()
         .any(|l| l.trim_end() == fence);
-    if !closed || !lines.iter().all(reads_as_front_matter) {
+    if !closed || !lines.iter().all(|l| reads_as_front_matter(l, separator)) {
         return None;
     }
     let known = &fields().known;

@@ -49,6 +49,32 @@ fn a_second_front_matter_block_is_refused_and_a_rule_is_not() {
     assert!(parse_str::<PageMeta>(rule, "page").is_ok());
 }
 
+/// A second block of fields none of which the kind knows (pandoc reads every YAML
+/// block of a file, so a front matter closed by `...` invites one) was published as a
+/// rule and a heading; a line of text between two rules, or one `key: value` line
+/// (a setext heading), is still text.
+#[test]
+fn a_second_block_of_unknown_fields_is_refused() {
+    for close in ["...", "---"] {
+        let text = format!(
+            "---\ntitle: 点\n{close}\n---\nowner_team: 财务部\nreviewed: 2024-01-01\n---\n正文\n"
+        );
+        let d = parse_str::<PageMeta>(&text, "page").unwrap_err();
+        assert!(d.to_string().contains("a.md:4:1"), "{d}");
+        assert!(d.to_string().contains("second front matter block"), "{d}");
+        assert!(d.help.is_some(), "{d}");
+    }
+    let toml = "+++\ntitle = \"点\"\n+++\n+++\nowner_team = \"财务部\"\nteam_size = 4\n+++\n";
+    let d = parse_str::<PageMeta>(toml, "page").unwrap_err();
+    assert!(d.to_string().contains("a.md:4:1"), "{d}");
+    for text in [
+        "---\ntitle: 点\n...\n---\nNote: 见下文\n---\n",
+        "---\ntitle: 点\n---\n---\n详见 http://example.com/a:b\nvia: 邮件\n---\n",
+    ] {
+        assert!(parse_str::<PageMeta>(text, "page").is_ok(), "{text}");
+    }
+}
+
 #[test]
 fn a_fence_of_more_than_three_dashes_is_told_its_length() {
     for (text, fence) in [

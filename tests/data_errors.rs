@@ -602,24 +602,33 @@ fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
     );
     assert!(!m.contains("Cell string index"), "{m}");
 
-    let no_address = rezip(
-        &sound,
-        |name, xml| {
+    // D3 placed at `reference`, which is no cell address.
+    let placed_at = |reference: &str| {
+        let edit = |name: &str, xml: String| {
             if name == sheet {
-                xml.replace("r=\"D3\"", "r=\"D-3\"")
+                xml.replace("r=\"D3\"", &format!("r=\"{reference}\""))
             } else {
                 xml
             }
-        },
-        &[],
-    );
-    site.write(FILE, &no_address);
+        };
+        rezip(&sound, edit, &[])
+    };
+    site.write(FILE, placed_at("D-3"));
     let m = site.build_err();
     assert!(
-        m.contains(&format!("{FILE}:1:1: invalid data: sheet `Sheet1`, row 3: a cell is placed at `D-3`, which is no cell address; the file is damaged")),
+        m.contains(&format!("{FILE}:3:4: invalid data: sheet `Sheet1`, row 3: a cell is placed at `D-3`, which is no cell address; the file is damaged")),
         "{m}"
     );
     assert!(m.contains("save the sheet as CSV"), "{m}");
+    // No column letters to go by: the row's line, at its start.
+    site.write(FILE, placed_at("#3"));
+    let m = site.build_err();
+    assert!(
+        m.contains(&format!(
+            "{FILE}:3:1: invalid data: sheet `Sheet1`, row 3: a cell is placed at `#3`"
+        )),
+        "{m}"
+    );
 }
 
 #[test]

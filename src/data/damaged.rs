@@ -103,19 +103,38 @@ fn damage_of(xml: &str, entries: usize) -> Option<Damage> {
     }
 }
 
+impl Damage {
+    /// The damaged cell as (row, column), 0-based, for the error to point at: a cell whose
+    /// reference is no address is in its row, and in the column its letters name when
+    /// they name one (`D-3`), else told at the row's start.
+    pub fn cell(&self) -> Option<(u32, u32)> {
+        match self {
+            Damage::SharedText { cell, .. } => crate::data::table::cell_at(cell),
+            Damage::Reference { reference, row } => {
+                let column = column_of(reference).map_or(0, |c| c - 1);
+                Some((row.saturating_sub(1), column))
+            }
+        }
+    }
+}
+
+/// The column (1-based) named by the letters `r` starts with, when they name one Excel
+/// could write: one to three letters, up to XFD.
+fn column_of(r: &str) -> Option<u32> {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // Folded only when short: ten letters would overflow.
+    let column = r[..letters].bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    ((1..=3).contains(&letters) && (1..=16_384).contains(&column)).then_some(column)
+}
+
 /// Whether `r` is a cell address Excel could write: one to three letters for a column
 /// up to XFD, then a row from 1 to 1,048,576.
 fn is_cell_address(r: &str) -> bool {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let (column_letters, row) = r.split_at(letters);
-    // Folded only when short: ten letters would overflow.
-    let column = |c: &str| {
-        c.bytes().fold(0u32, |n, b| {
-            n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
-        })
-    };
-    (1..=3).contains(&letters)
-        && (1..=16_384).contains(&column(column_letters))
+    let row = &r[letters..];
+    column_of(r).is_some()
         && row.bytes().all(|b| b.is_ascii_digit())
         && row
             .parse::<u32>()
@@ -160,6 +179,16 @@ mod tests {
                 "{bad}"
             );
         }
+        let at = |reference: &str| {
+            Damage::Reference {
+                reference: reference.into(),
+                row: 3,
+            }
+            .cell()
+        };
+        assert_eq!(at("D-3"), Some((2, 3)));
+        assert_eq!(at("#3"), Some((2, 0)));
+        assert_eq!(at("ABCD3"), Some((2, 0)));
         for good in ["C3", "xfd3", "XFD1048576"] {
             assert!(is_cell_address(good), "{good}");
         }

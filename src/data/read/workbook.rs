@@ -25,14 +25,11 @@ fn damaged(shown: &Path, message: crate::messages::Text) -> Diagnostic {
 }
 
 /// A sheet calamine could not read (`reason` in its words), told at the damaged cell
-/// when the sheet's XML shows one.
+/// when the sheet's XML shows one (at its row, when only that is known).
 fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diagnostic {
     use crate::data::damaged::{damage_in, Damage};
     let damage = damage_in(full, sheet);
-    let at = match &damage {
-        Some(Damage::SharedText { cell, .. }) => cell.clone(),
-        _ => String::new(),
-    };
+    let at = damage.as_ref().and_then(Damage::cell);
     let message = match damage {
         Some(Damage::SharedText {
             cell,
@@ -56,7 +53,11 @@ fn damaged_sheet(full: &Path, shown: &Path, sheet: &str, reason: String) -> Diag
             reason = reason
         ),
     };
-    at_sheet_ref(damaged(shown, message), &at)
+    let d = damaged(shown, message);
+    match at {
+        Some((row, col)) => d.at_sheet_cell(row, col),
+        None => d,
+    }
 }
 
 /// A file named as a workbook that is none, told for what it is: many systems "export to

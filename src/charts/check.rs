@@ -312,9 +312,12 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         }
     }
     if let BlockSpec::Chart(c) = spec {
-        out.extend(crate::charts::totals_row::warning(c, table, text));
-        out.extend(crate::charts::text_months::warning(c, table, text));
-        out.extend(crate::charts::two_ways::warning(c, table, text));
+        // The rows the chart draws, in the table's order: selected once for the checks.
+        let mut rows = crate::charts::build::select(table, &c.selection());
+        rows.sort_unstable();
+        out.extend(crate::charts::totals_row::warning(c, table, &rows, text));
+        out.extend(crate::charts::text_months::warning(c, table, &rows, text));
+        out.extend(crate::charts::two_ways::warning(c, table, &rows, text));
         let y: Vec<String> = c.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();
         for name in &y {
             if let Some(w) = point_for_thousands(table, name, text, "y") {

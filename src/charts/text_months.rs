@@ -11,9 +11,9 @@ use crate::charts::model::ChartKind;
 use crate::data::{Cell, ColumnType, Table};
 use crate::t;
 
-/// The warning for the first x value a chart draws that is a month or day written
-/// another way, with how many more there are.
-pub fn warning(spec: &ChartSpec, table: &Table, text: &str) -> Option<SpecError> {
+/// The warning for the first x value a chart draws (of `rows`, in the table's order) that
+/// is a month or day written another way, with how many more there are.
+pub fn warning(spec: &ChartSpec, table: &Table, rows: &[usize], text: &str) -> Option<SpecError> {
     if spec.kind == ChartKind::Scatter {
         return None;
     }
@@ -30,9 +30,7 @@ pub fn warning(spec: &ChartSpec, table: &Table, text: &str) -> Option<SpecError>
         Cell::Text(t) => written_otherwise(t.trim()),
         _ => None,
     };
-    // Named in the table's order, whatever order `sort` draws them in.
-    let mut rows = crate::charts::build::select(table, &spec.selection());
-    rows.sort_unstable();
+    // Named in the table's order (`rows`), whatever order `sort` draws them in.
     let mut odd = rows.iter().filter_map(|&r| meant(r).map(|m| (r, m)));
     let (row, date) = odd.next()?;
     let more = odd.count();

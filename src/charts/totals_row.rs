@@ -8,12 +8,12 @@ use crate::blocks::{field_span, Aggregate, ChartSpec, SpecError};
 use crate::data::{Cell, Table};
 use crate::t;
 
-/// The warning for the first row a chart draws whose label is a totals word.
-pub fn warning(spec: &ChartSpec, table: &Table, text: &str) -> Option<SpecError> {
+/// The warning for the first row a chart draws (`rows`, in the table's order) whose
+/// label is a totals word.
+pub fn warning(spec: &ChartSpec, table: &Table, rows: &[usize], text: &str) -> Option<SpecError> {
     if spec.aggregate == Some(Aggregate::Count) {
         return None;
     }
-    let rows = crate::charts::build::select(table, &spec.selection());
     let (row, col) = rows.iter().find_map(|&r| {
         (0..table.columns.len())
             .find(|&c| {

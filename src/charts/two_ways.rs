@@ -11,15 +11,14 @@ use crate::blocks::{field_span, ChartSpec, SpecError};
 use crate::data::Table;
 use crate::t;
 
-/// The warning for the first two values of the `x` column (when the chart groups rows by
-/// it) or of the `series` column that differ only in case, width or spaces.
-pub fn warning(spec: &ChartSpec, table: &Table, text: &str) -> Option<SpecError> {
+/// The warning for the first two values, among the drawn `rows`, of the `x` column (when
+/// the chart groups rows by it) or of the `series` column that differ only in case, width
+/// or spaces.
+pub fn warning(spec: &ChartSpec, table: &Table, rows: &[usize], text: &str) -> Option<SpecError> {
     let grouping_x = crate::charts::build::merges_categories(spec).then_some(("x", &spec.x));
     let series = spec.series.as_ref().map(|s| ("series", s));
     grouping_x.into_iter().chain(series).find_map(|(field, column)| {
         let col = table.column(column)?;
-        let mut rows = crate::charts::build::select(table, &spec.selection());
-        rows.sort_unstable();
         let mut seen: HashMap<String, (usize, String)> = HashMap::new();
         rows.iter().find_map(|&r| {
             let value = table.text(r, col);

@@ -248,10 +248,12 @@ impl Diagnostic {
         self
     }
 
-    /// Placed at line 1, column 1 of `path`: the whole file (or folder) is at fault — a
-    /// file in another encoding, a folder named like a table, a second file making one
-    /// table, a workbook that cannot be opened — so tools reading `path:line:col` (and
-    /// JSON's `line` and `column`) still find it, where a bare path gave `null`.
+    /// Placed at line 1, column 1 of `path`: the whole file is at fault — a file in
+    /// another encoding, a second file making one table, a workbook that cannot be
+    /// opened — so tools reading `path:line:col` (and JSON's `line` and `column`) still
+    /// find it, where a bare path gave `null`. Not for what has no line 1 to open: a
+    /// folder, a link that leads nowhere or in a loop, a pipe, an unreadable entry
+    /// (those keep the bare path, [`Diagnostic::in_file`]).
     pub fn at_file_start(self, path: &Path) -> Self {
         self.at(Location::new(path, &Arc::from(""), 0, 0))
     }

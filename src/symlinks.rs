@@ -52,7 +52,7 @@ pub fn source_folder(root: &Path, name: &str) -> Option<Diagnostic> {
             name = name,
             target = target
         )))
-        .at_file_start(Path::new(name))
+        .in_file(Path::new(name))
         .with_help(t!("make `{name}` a real folder of the site (copy what it should hold into it), or point the link inside the site", name = name))
     })
 }
@@ -87,7 +87,7 @@ pub fn before_reading(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
                 "this symbolic link points to content/{target}, a page or file of the site's content: UI strings are not read from there",
                 target = target
             )))
-            .at_file_start(rel)
+            .in_file(rel)
             .with_help(t!("write the strings in a file of their own under i18n/ (`key = \"text\"` lines)")));
         }
     }
@@ -157,7 +157,7 @@ pub fn into_unpublished<'a>(
             };
             Some(
                 Diagnostic::error(Problem::Content(message))
-                    .at_file_start(path.strip_prefix(root).unwrap_or(path))
+                    .in_file(path.strip_prefix(root).unwrap_or(path))
                     .with_help(t!("remove the link, or copy into the file only what this build may publish")),
             )
         })
@@ -172,7 +172,7 @@ pub fn table_into_content(shown: &Path, target: &str) -> Diagnostic {
         "this file leads through a symbolic link to content/{target}, which is a page or an attachment, not a project's table: it is not read",
         target = target
     )))
-    .at_file_start(shown)
+    .in_file(shown)
     .with_help(t!("link a table of the site (a project's `risks.csv`), or copy the table into data/"))
 }
 
@@ -182,7 +182,7 @@ pub fn table_into_content(shown: &Path, target: &str) -> Diagnostic {
 pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic> {
     let error = |message: Text, help: Text| {
         Diagnostic::error(Problem::Content(message))
-            .at_file_start(shown)
+            .in_file(shown)
             .with_help(help)
     };
     let target = std::fs::canonicalize(link).map_err(|e| {
@@ -248,7 +248,7 @@ pub fn link_in_audience_site(shown: &Path) -> Diagnostic {
     Diagnostic::error(Problem::Content(t!(
         "this symbolic link would publish its target with the audience of the folder it stands in, and this site has audiences"
     )))
-    .at_file_start(shown)
+    .in_file(shown)
     .with_help(t!(
         "copy the file here instead of linking it, so that its audience is the one its folder gives it"
     ))
@@ -283,7 +283,7 @@ pub fn not_a_file(shown: &Path) -> Diagnostic {
         "this is {what}, not a file: pmo cannot read it",
         what = t!("a named pipe, socket or device")
     )))
-    .at_file_start(shown)
+    .in_file(shown)
     .with_help(t!(
         "replace it with an ordinary file (save the file again from its program), or delete it"
     ))
@@ -298,7 +298,7 @@ pub fn folder_named_like_a_file(shown: &Path, what: Text, endings: Text) -> Diag
         "this is a folder, though its name is a file's: {what} is not read",
         what = what
     )))
-    .at_file_start(shown)
+    .in_file(shown)
     .with_help(t!(
         "put the file back in the folder's place, or rename the folder (its name should not end in {endings})",
         endings = endings
@@ -320,6 +320,6 @@ pub fn folder_link_left_out(shown: &Path, help: Text) -> Diagnostic {
     Diagnostic::warning(Problem::Content(t!(
         "this link to a folder is not followed: what is in it is left out"
     )))
-    .at_file_start(shown)
+    .in_file(shown)
     .with_help(help)
 }

@@ -111,7 +111,7 @@ pub fn load(
                 let path = e.path().map(Path::to_path_buf).unwrap_or_default();
                 diagnostics.push(
                     Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-                        .at_file_start(&display_path(root, &path)),
+                        .in_file(&display_path(root, &path)),
                 );
                 continue;
             }
@@ -405,7 +405,7 @@ fn homeless_tables(markdown: &[String], tables: &[String], diagnostics: &Diagnos
                 "`content/{folder}/` holds tables but no index.md: it is no project, so its budget, milestones and risks are shown on no project page and counted in no portfolio figure",
                 folder = folder
             )))
-            .at_file_start(Path::new("content").join(folder).as_path())
+            .in_file(Path::new("content").join(folder).as_path())
             .with_help(help),
         );
     }
@@ -522,6 +522,6 @@ fn unspilled(count: usize, e: &std::io::Error) -> Diagnostic {
         count = count,
         reason = crate::messages::reason(e)
     )))
-    .at_file_start(&std::env::temp_dir())
+    .in_file(&std::env::temp_dir())
     .with_help(t!("make sure that folder exists and has room, or set TMPDIR to a folder on a disk that has (a large site needs about 3 KB a page): the build's memory then stays lower"))
 }

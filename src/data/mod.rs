@@ -177,7 +177,7 @@ pub fn load(
                     let at = e.path().unwrap_or(&data_dir);
                     problems.push(
                         Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-                            .at_file_start(at.strip_prefix(root).unwrap_or(at))
+                            .in_file(at.strip_prefix(root).unwrap_or(at))
                             .with_help(t!("make the folder readable by the user running pmo, or move it out of data/")),
                     );
                     continue;

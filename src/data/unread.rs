@@ -30,12 +30,8 @@ pub fn warning(full: &Path, rel: &str) -> Option<Diagnostic> {
 fn how_to_read(full: &Path, stem: &str, ext: &str) -> Option<Text> {
     let csv = format!("{stem}.csv");
     match ext {
-        "tsv" | "tab" => Some(t!(
-            "rename it `{csv}`: a file separated by tabs or semicolons is read as CSV too",
-            csv = csv.as_str()
-        )),
         // A text export is a table when its first line separates names.
-        "txt" if first_line_separates(full) => Some(t!(
+        "tsv" | "tab" | "txt" if ext != "txt" || first_line_separates(full) => Some(t!(
             "rename it `{csv}`: a file separated by tabs or semicolons is read as CSV too",
             csv = csv.as_str()
         )),

@@ -3,7 +3,7 @@
 //! month held is not zero but unknown, so a gap is told, never filled in.
 
 use crate::data::Table;
-use crate::derive::month_number;
+use crate::derive::{month_name, month_number};
 use crate::messages::Text;
 use crate::t;
 
@@ -67,11 +67,6 @@ impl Gap {
             months = months
         )
     }
-}
-
-/// `YYYY-MM` for a month counted as [`month_number`] counts them.
-fn month_name(n: i32) -> String {
-    format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1)
 }
 
 #[cfg(test)]

@@ -175,6 +175,11 @@ pub(crate) fn month_number(period: &str) -> Option<i32> {
     Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1)
 }
 
+/// `YYYY-MM` for a month counted as [`month_number`] counts them.
+pub(crate) fn month_name(n: i32) -> String {
+    format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1)
+}
+
 /// The month count of a day, as [`month_number`] counts periods.
 pub(crate) fn month_of(day: Date) -> i32 {
     i32::from(day.0.year()) * 12 + i32::from(day.0.month()) - 1

@@ -123,7 +123,7 @@ pub fn portfolio_trend(site: &Site) -> Vec<TrendRow> {
                 reporting: m.reporting,
             },
             None => TrendRow {
-                period: format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1),
+                period: derive::month_name(n),
                 cpi: "n/a".to_string(),
                 spi: "n/a".to_string(),
                 green: 0,

@@ -35,9 +35,29 @@ pub fn headings(page: &Page) -> String {
 /// written in its front matter. `as_of` is the day the pages count overdue from
 /// (`Config::as_of`, asked once per build: today's date costs a clock and zone read).
 pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
+    facts(site, page, i18n, as_of, false).0
+}
+
+/// The metadata as indexed: the page's facts, and apart from them the dates it shows of
+/// other things — its actions' due and done days, a practice's review date — which
+/// weigh as body text. They shared the page's own date's weight, and `2026-10-28` put
+/// a lesson with an action done that day, and `2026-11-12` a practice to review then,
+/// above the review and the practice dated that day.
+pub fn metadata_and_other_dates(
+    site: &Site,
+    page: &Page,
+    i18n: &I18n,
+    as_of: Date,
+) -> (String, String) {
+    facts(site, page, i18n, as_of, true)
+}
+
+/// [`metadata`], with the dates of other things than the page apart when `split`.
+fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (String, String) {
     // One value a line: spaces inside a Chinese run join it (see `tokenize::scan`), and
     // two tags side by side are not one word.
     let mut out = Line(String::new());
+    let mut other = Line(String::new());
     for tag in &page.tags {
         out.add(Some(tag));
     }
@@ -65,12 +85,12 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
                 out.add(Some(i18n.get("action_overdue")));
             }
             for date in [a.due, a.done].into_iter().flatten() {
-                out.date(&date, i18n);
+                other_date(&mut out, &mut other, split, &date, i18n);
             }
         }
     }
     if let Some(date) = page.practice().and_then(|p| p.review_by) {
-        out.date(&date, i18n);
+        other_date(&mut out, &mut other, split, &date, i18n);
         // Its 已过复审期 badge, shown once the date is past.
         if date < as_of {
             out.add(Some(i18n.get("review_overdue")));
@@ -111,18 +131,31 @@ pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
         }
         out.add(p.bac.map(derive::format_amount).as_deref());
     }
-    out.0
+    (out.0, other.0)
+}
+
+/// A date of another thing than the page: in `other` when `split`, its month and year
+/// only if `out` lacks them too (a page holds each once, see [`Line::date`]).
+fn other_date(out: &mut Line, other: &mut Line, split: bool, date: &Date, i18n: &I18n) {
+    if split {
+        other.date_beside(date, i18n, &out.0);
+    } else {
+        out.date(date, i18n);
+    }
 }
 
 /// The body: the page's prose, then what it shows beside it ([`beside`]). Excerpts
 /// quote only the prose ([`crate::search::documents::blocks`]).
-pub fn body(site: &Site, id: PageId, i18n: &I18n) -> String {
+/// `other_dates` (see [`metadata_and_other_dates`]) come right after the prose.
+pub fn body(site: &Site, id: PageId, i18n: &I18n, other_dates: &str) -> String {
     let page = site.page(id);
     let beside = beside(site, id, i18n);
     let figures = labels(site, page, i18n);
     let mut out = page.body.text.unpack();
     let dates = super::prose_dates::written_dates(&out).join("\n");
-    out.reserve(beside.len() + figures.len() + dates.len() + 3);
+    out.reserve(other_dates.len() + beside.len() + figures.len() + dates.len() + 4);
+    out.push('\n');
+    out.push_str(other_dates);
     out.push('\n');
     out.push_str(&beside);
     out.push('\n');
@@ -404,11 +437,21 @@ impl Line {
     /// actions due in October held 2026-10 six times and outranked the report whose
     /// title is that month.
     fn date(&mut self, date: &Date, i18n: &I18n) {
+        self.date_beside(date, i18n, "");
+    }
+
+    /// [`Line::date`], its month and year left out when `beside` holds them too.
+    fn date_beside(&mut self, date: &Date, i18n: &I18n, beside: &str) {
         let iso = date.iso();
         self.add(Some(&i18n.date(date)));
         self.add(Some(&iso));
         for period in [iso.get(..7), iso.get(..4)].into_iter().flatten() {
-            if !self.0.lines().any(|line| line == period) {
+            if !self
+                .0
+                .lines()
+                .chain(beside.lines())
+                .any(|line| line == period)
+            {
                 self.add(Some(period));
             }
         }

@@ -275,9 +275,10 @@ fn postings(
                             terms.add_field(0, head(&title_text, MAX_FIELD_BYTES), title);
                             let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
-                            let metadata = fields::metadata(site, page, i18n, as_of);
+                            let (metadata, other_dates) =
+                                fields::metadata_and_other_dates(site, page, i18n, as_of);
                             terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
-                            let body = fields::body(site, id, i18n);
+                            let body = fields::body(site, id, i18n, &other_dates);
                             // The prose opens the body field: its excerpt blocks' offsets
                             // are the field's own (see `reach`).
                             let prose = page.body.text.len().min(body.len());

@@ -1,5 +1,7 @@
-//! Relevance on the bundled sample portal of the dates readers type: a page's own date
-//! (tests/relevance.rs holds the rest). The client runs under node.
+//! Relevance on the bundled sample portal of the dates and the other words readers type
+//! for what its pages say: a page's own date, the English name of a glossary term, a
+//! status's colour, Taiwan's words (tests/relevance.rs holds the rest). The client runs
+//! under node.
 //!
 //! Needs `node` on the PATH.
 
@@ -9,7 +11,7 @@ use common::{result_urls as urls, search_client, Site};
 use serde_json::json;
 
 /// Runs `queries` on the built sample portal and checks each one's first result.
-fn assert_first(table: &[(&str, &str)]) {
+fn assert_first(table: &[(&str, &str)]) -> Site {
     let site = Site::sample();
     site.build_ok();
     let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();
@@ -21,6 +23,7 @@ fn assert_first(table: &[(&str, &str)]) {
             "{q}: {res}"
         );
     }
+    site
 }
 
 /// A page's own date weighs more than the dates it shows of other things: the
@@ -36,4 +39,24 @@ fn a_pages_own_date_comes_before_the_dates_it_shows_of_other_things() {
             "practices/improvement/lessons-learned-process/",
         ),
     ]);
+}
+
+/// The English name of a glossary term reaches the Chinese page naming it (they found
+/// nothing, or an English page holding one of the words), Taiwan's word for training
+/// the training practice, and a status's colour as readers say it (红灯, amber) the
+/// project pages showing it among the first.
+#[test]
+fn english_names_and_colours_reach_the_chinese_pages() {
+    let site = assert_first(&[
+        ("risk owner", "practices/risk/risk-register/"),
+        ("exit criteria", "practices/quality/quality-management/"),
+        ("教育訓練", "practices/capability/training-coaching/"),
+    ]);
+    let r = search_client(&site, &json!(["红灯", "amber"]));
+    for res in &r {
+        assert!(
+            urls(res).iter().take(3).any(|u| u.starts_with("projects/")),
+            "{res}"
+        );
+    }
 }

@@ -43,6 +43,7 @@ pub const BUILT_IN: &[&[&str]] = &[
         "利益相关者",
         "利益相关方",
         "相关方",
+        "利害关系人",
         "stakeholder",
     ],
     &[
@@ -102,7 +103,7 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["回滚", "回退", "rollback"],
     &["启动会", "开工会", "kick-off", "kickoff"],
     &["复盘", "回顾会", "事后回顾", "retrospective", "post-mortem"],
-    &["结项", "收尾", "project closure"],
+    &["结项", "收尾", "结案", "project closure"],
     &["阶段关口", "阶段门", "stage gate", "phase gate"],
     &[
         "成本超支",
@@ -144,14 +145,14 @@ pub const BUILT_IN: &[&[&str]] = &[
     // and `RAG` found nothing on the sample portal).
     &["风险", "risk"],
     &["预算", "budget"],
-    &["进度", "schedule"],
+    &["进度", "时程", "schedule"],
     &["范围", "scope"],
     &["质量", "品质", "quality"],
     &["资源", "resource"],
     &["沟通", "communication"],
     &["合同", "contract"],
     &["验收", "acceptance"],
-    &["培训", "training"],
+    &["培训", "教育训练", "training"],
     &["需求", "requirement"],
     &["变更", "change"],
     &["问题", "issue"],
@@ -203,21 +204,66 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["隐私影响评估", "privacy impact assessment"],
     &["并行运行", "并行", "parallel run"],
     &["数据中心", "data center", "data centre"],
+    &["迁移", "移转", "migration"],
     &["智能工厂", "smart factory"],
     &["持续改进", "continuous improvement"],
+    // The English names of the glossary's terms (glossary.rs), so that an English query
+    // reaches a Chinese page and the other way round: each glossary word stands in a
+    // group with its PMBOK name (a test checks).
+    &["计划价值", "planned value"],
+    &["实际成本", "actual cost"],
+    &["完工尚需估算", "estimate to complete"],
+    &["成本偏差", "cost variance"],
+    &["进度偏差", "schedule variance"],
+    &["干系人登记册", "干系人名册", "stakeholder register"],
+    &["范围基线", "scope baseline"],
+    &["成本基线", "cost baseline"],
+    &["进度基线", "schedule baseline"],
+    &["关键链", "critical chain"],
+    &["工作包", "work package"],
+    &["范围说明书", "scope statement"],
+    &["风险敞口", "风险暴露", "暴露值", "risk exposure"],
+    &["风险应对", "risk response"],
+    &["应急储备", "contingency reserve"],
+    &["管理储备", "management reserve"],
+    &["需求跟踪矩阵", "requirements traceability matrix"],
+    &["资源平衡", "resource leveling", "resource levelling"],
+    &["快速跟进", "fast tracking"],
+    &["赶工", "crashing"],
+    &["燃尽图", "burndown chart", "burndown"],
+    &["收尾评审", "结项评审", "closure review", "closeout review"],
+    &["验收标准", "acceptance criteria"],
+    &["项目集", "programme", "program management"],
+    &["指导委员会", "steering committee"],
+    &["关口评审", "gate review"],
+    &["风险负责人", "risk owner"],
+    &["问题升级", "escalation"],
+    &["准入条件", "entry criteria"],
+    &["准出条件", "exit criteria"],
+    &["质量计划", "quality plan"],
+    &["状态报告", "status report"],
+    &["知识转移", "knowledge transfer"],
+    &["单点依赖", "单点故障", "single point of failure"],
+    &["根因", "根本原因", "root cause"],
+    &["归档", "archiving"],
+    // A status's colour as readers say it: pages show 红, 黄 or 绿 (one character, which
+    // no synonym may be) and write 调为红色, 按黄色管理.
+    &["红色", "红灯", "red"],
+    &["黄色", "黄灯", "amber"],
+    &["绿色", "绿灯", "green"],
     // Taiwan's and Hong Kong's words for what a mainland PMO writes otherwise: a query in
     // traditional characters is folded one character at a time (專案 → 专案), which
     // leaves the word. With them the commonest words of a PMO's English.
     &["项目", "专案", "project"],
     &["数据", "资料", "data"],
-    &["计划", "plan"],
+    &["计划", "计画", "plan"],
     &["软件", "软体", "software"],
     &["网络", "网路", "network"],
     &["信息", "资讯", "information"],
     &["接口", "介面", "interface"],
     // Misspellings common enough in a PMO's typing to mean the word: a query finding
     // nothing as typed finds the pages writing it right.
-    &["模板", "模版", "template"],
+    &["模板", "模版", "范本", "template"],
     &["登录", "登陆"],
     &["登记册", "登纪册"],
 ];
@@ -320,6 +366,20 @@ mod tests {
                 // A CJK member of one character would widen every query holding it.
                 assert!(member.chars().count() >= 2, "{member}");
             }
+        }
+    }
+
+    /// `closure review`, `risk response` or `management reserve` found nothing on a
+    /// Chinese portal, though the glossary names each of those terms: every glossary
+    /// word stands in a group with an English name.
+    #[test]
+    fn every_glossary_word_has_an_english_name() {
+        for word in crate::search::glossary::GLOSSARY {
+            let group = BUILT_IN.iter().find(|g| g.contains(word));
+            assert!(
+                group.is_some_and(|g| g.iter().any(|m| m.is_ascii())),
+                "{word}: {group:?}"
+            );
         }
     }
 

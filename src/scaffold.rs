@@ -317,11 +317,7 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(
-            Diagnostic::error(Problem::Content(t!("the folder is not empty")))
-                .in_file(dir)
-                .with_help(t!("run `pmo init` with a new folder name")),
-        );
+        return Err(not_empty(dir));
     }
     let dates = StarterDates::around(jiff::Zoned::now().date());
     let files = starter_files(english)
@@ -336,6 +332,39 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
         written.push(PathBuf::from(rel));
     }
     Ok(written)
+}
+
+/// Why `pmo init` will not write into `dir`, which holds files: a site made there
+/// already (run twice, or in the site's folder) is named with the command that builds
+/// it; the current folder is called so, not `.`, with a folder name to give instead.
+fn not_empty(dir: &Path) -> Diagnostic {
+    let here = dir.as_os_str().is_empty() || dir == Path::new(".");
+    if dir.join("site.toml").is_file() {
+        let problem = Problem::Content(t!("a site is here already (its site.toml)"));
+        let help = if here {
+            t!("`pmo build` builds it; `pmo init DIR` starts another site in a new folder")
+        } else {
+            t!(
+                "`cd {dir} && pmo build` builds it; `pmo init` with a new folder name starts another",
+                dir = dir
+            )
+        };
+        let diagnostic = Diagnostic::error(problem).with_help(help);
+        return if here {
+            diagnostic.in_file(Path::new("site.toml"))
+        } else {
+            diagnostic.in_file(dir)
+        };
+    }
+    if here {
+        return Diagnostic::error(Problem::Content(t!("the current folder is not empty")))
+            .with_help(t!(
+                "give the new site a folder of its own: `pmo init pmo-portal`, then `cd pmo-portal`"
+            ));
+    }
+    Diagnostic::error(Problem::Content(t!("the folder is not empty")))
+        .in_file(dir)
+        .with_help(t!("run `pmo init` with a new folder name"))
 }
 
 /// The starter project's dates, set around the day of `pmo init`: it started two months

@@ -112,12 +112,14 @@ fn main() -> ExitCode {
                 bar.finish();
                 return match result {
                     Ok(reports) => {
+                        let lowest = reports.first().map(|(name, _)| name.clone());
                         // The audiences share most pages: each warning is told once.
                         let mut seen = std::collections::HashSet::new();
                         for (_, mut report) in reports {
                             report.warnings.retain(|d| seen.insert(d.to_string()));
                             finish(Ok(report), Verb::Built, format);
                         }
+                        report::tell_where(&options.output_dir(), lowest.as_deref());
                         ExitCode::SUCCESS
                     }
                     Err(failure) => finish(Err(failure), Verb::Built, format),
@@ -125,7 +127,12 @@ fn main() -> ExitCode {
             }
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
-            finish(result, Verb::Built, format)
+            let built = result.is_ok();
+            let code = finish(result, Verb::Built, format);
+            if built {
+                report::tell_where(&options.output_dir(), None);
+            }
+            code
         }
         Command::Serve {
             port,

@@ -166,6 +166,26 @@ pub(crate) fn finish(
     }
 }
 
+/// After a build, where the site went and the page to open: the summary counts pages
+/// but a new user did not know to look in `public/`. `lowest` is the audience whose
+/// site to open after `--all-audiences`, one folder per audience.
+pub(crate) fn tell_where(output: &std::path::Path, lowest: Option<&str>) {
+    let dir = output.strip_prefix(".").unwrap_or(output);
+    let message = match lowest {
+        None => t!(
+            "the site is in {dir}/: open {index} in a browser, or copy the folder to a web server",
+            dir = dir,
+            index = &dir.join("index.html")
+        ),
+        Some(audience) => t!(
+            "the sites are in {dir}/, one folder per audience: open {index} in a browser",
+            dir = dir,
+            index = &dir.join(audience).join("index.html")
+        ),
+    };
+    eprintln!("{}", say(message));
+}
+
 /// What `serve` says: one line per rebuild, with the diagnostics of a failed one.
 pub(crate) fn print_note(note: Note<'_>) {
     let now = jiff::Zoned::now().strftime("%H:%M:%S");

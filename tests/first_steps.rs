@@ -1,0 +1,101 @@
+//! A new user's first steps, as the README's "Getting started" has them: what `pmo init`
+//! and `pmo build` say to someone who has never seen pmo.
+
+mod common;
+
+use common::{pmo_in, stderr};
+
+/// Runs `pmo` in `dir`, in the site's own language (no `PMO_LANG`).
+fn pmo_at(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PMO_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// `pmo build` said how many pages it built but not where: a new user looked for the
+/// site in vain. It names the folder and the page to open, in the site's language.
+#[test]
+fn build_says_where_the_site_went_and_what_to_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pmo_at(tmp.path(), &["init", "门户"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = tmp.path().join("门户");
+
+    let out = pmo_at(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("public/index.html") && err.contains("浏览器"),
+        "names the page to open, in Chinese: {err}"
+    );
+    assert!(!err.contains("./public"), "no `./` before it: {err}");
+
+    let elsewhere = tmp.path().join("out");
+    let out = pmo_in(
+        "en",
+        &[
+            "--root",
+            site.to_str().unwrap(),
+            "build",
+            "--output",
+            elsewhere.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let index = elsewhere.join("index.html");
+    assert!(
+        err.contains(&format!("open {} in a browser", index.display())),
+        "{err}"
+    );
+    // `check` writes nothing, so it names no folder.
+    let out = pmo_at(&site, &["check"]);
+    assert!(!stderr(&out).contains("index.html"), "{}", stderr(&out));
+}
+
+/// `pmo init pmo-portal` run a second time said only "the folder is not empty" and asked
+/// for a new name: the site it made the first time is there, ready to build.
+#[test]
+fn init_on_a_site_says_the_site_is_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pmo_at(tmp.path(), &["init", "pmo-portal"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = pmo_at(tmp.path(), &["init", "pmo-portal"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("已经有一个站点"), "{err}");
+    assert!(err.contains("cd pmo-portal && pmo build"), "{err}");
+
+    // In the site's own folder, no `cd` is needed.
+    let out = pmo_at(&tmp.path().join("pmo-portal"), &["init"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("已经有一个站点"), "{err}");
+    assert!(!err.contains("cd "), "{err}");
+}
+
+/// `pmo init` in a folder holding other files was told as `.: the folder is not empty`:
+/// the folder meant is the current one, and the fix is a folder name for the new site.
+#[test]
+fn init_in_a_busy_current_folder_names_it_and_suggests_a_new_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "x").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+        .args(["init", "--lang", "en"])
+        .current_dir(tmp.path())
+        .env("PMO_LANG", "en")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("the current folder is not empty"), "{err}");
+    assert!(err.contains("pmo init pmo-portal"), "{err}");
+    assert!(!err.contains(".:"), "{err}");
+    assert!(!tmp.path().join("site.toml").exists());
+}

@@ -258,6 +258,18 @@ fn a_chinese_value_one_character_off_is_offered_the_word_meant() {
     assert!(err.contains("did you mean `执行` (execution)?"), "{err}");
 }
 
+/// An English value one letter off (`Negativ`) was offered "did you mean `negative`
+/// (negative)?": the value in brackets is said only when the word meant is another.
+#[test]
+fn an_english_value_one_letter_off_is_offered_it_once() {
+    let site = site();
+    let csv = "Title,Date,Project,Phase,Impact\nLate close,2024-03-01,erp,execution,Negativ\n";
+    let file = write_register(&site, "typo.csv", csv.as_bytes());
+    let err = stderr(&import(&site, &file, &["--dry-run"]));
+    assert!(err.contains("did you mean `negative`? Accepted:"), "{err}");
+    assert!(!err.contains("(negative)?"), "{err}");
+}
+
 /// Excel in many locales saves CSV with semicolons (or tabs): such a register was told
 /// it had no header row although its header was right (the new-user walk-through).
 #[test]

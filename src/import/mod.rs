@@ -441,6 +441,12 @@ impl Rows<'_> {
         let help = match did_you_mean(found.trim(), &vocab.words())
             .and_then(|w| Some((w, vocab.name_of(w)?)))
         {
+            // `negative` for `Negativ` is the value itself: said once.
+            Some((word, value)) if word == value => t!(
+                "did you mean `{word}`? Accepted: {accepted}",
+                word = word,
+                accepted = &accepted
+            ),
             Some((word, value)) => t!(
                 "did you mean `{word}` ({value})? Accepted: {accepted}",
                 word = word,

@@ -45,19 +45,31 @@ pub fn site_above(root: &std::path::Path) -> Option<(std::path::PathBuf, usize)>
 
 /// The one folder right below `root` that holds a site.toml, by name.
 pub fn site_below(root: &std::path::Path) -> Option<String> {
+    // Several sites side by side: which one is meant cannot be told.
+    match <[String; 1]>::try_from(sites_below(root)) {
+        Ok([only]) => Some(only),
+        Err(_) => None,
+    }
+}
+
+/// The folders right below `root` that hold a site.toml, by name, sorted: a command run
+/// above several sites names them all.
+pub fn sites_below(root: &std::path::Path) -> Vec<String> {
     let root = if root.as_os_str().is_empty() {
         std::path::Path::new(".")
     } else {
         root
     };
-    let mut sites = std::fs::read_dir(root)
-        .ok()?
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut sites: Vec<String> = entries
         .filter_map(Result::ok)
         .filter(|e| e.path().join(CONFIG_FILE).is_file())
-        .filter_map(|e| e.file_name().into_string().ok());
-    let first = sites.next()?;
-    // Several sites side by side: which one is meant cannot be told.
-    sites.next().is_none().then_some(first)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    sites.sort();
+    sites
 }
 
 /// The folders a change in which can alter the built site (`archetypes/` only feeds

@@ -99,3 +99,19 @@ fn init_in_a_busy_current_folder_names_it_and_suggests_a_new_one() {
     assert!(!err.contains(".:"), "{err}");
     assert!(!tmp.path().join("site.toml").exists());
 }
+
+/// Run above two sites (a Chinese and an English one made side by side), a command said
+/// only that there is no site.toml: it names both folders and how to enter one.
+#[test]
+fn a_command_run_above_several_sites_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, name) in [("zh", "门户"), ("en", "portal-en")] {
+        let out = pmo_at(tmp.path(), &["init", "--lang", lang, name]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = pmo_at(tmp.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("`portal-en`, `门户`"), "{err}");
+    assert!(err.contains("cd portal-en"), "{err}");
+}

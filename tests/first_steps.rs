@@ -115,3 +115,37 @@ fn a_command_run_above_several_sites_names_them() {
     assert!(err.contains("`portal-en`, `门户`"), "{err}");
     assert!(err.contains("cd portal-en"), "{err}");
 }
+
+/// The starter's hinted lines keep their comment once filled in (`bac: 900000   # …`):
+/// a warning at the value underlined the comment too, as if it were the mistake.
+#[test]
+fn a_warning_at_a_filled_in_hint_marks_the_value_not_its_comment() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("portal");
+    let out = pmo_in("en", &["init", "--lang", "en", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index = site.join("content/projects/pilot/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let text = text.replace("bac: 600000\n", "bac: 900000   # approved budget\n");
+    assert!(text.contains("# approved budget"));
+    std::fs::write(&index, text).unwrap();
+    let out = pmo_in(
+        "en",
+        &[
+            "--root",
+            site.to_str().unwrap(),
+            "check",
+            "--format",
+            "json",
+        ],
+    );
+    let printed = String::from_utf8_lossy(&out.stdout);
+    let warning = printed
+        .lines()
+        .find(|l| l.contains("but `bac` is 900,000"))
+        .unwrap_or_else(|| panic!("{printed}"));
+    assert!(
+        warning.contains(r#""line":8,"column":6,"end":{"line":8,"column":12}"#),
+        "{warning}"
+    );
+}

@@ -39,14 +39,16 @@ pub struct FrontMatter<'a> {
 }
 
 impl FrontMatter<'_> {
-    /// Where `field`'s value is written, to the end of its line (the top of the front
-    /// matter if it is not written).
+    /// Where `field`'s value is written, up to a comment after it (the top of the front
+    /// matter if it is not written): a filled-in hint keeps its comment, which is no
+    /// part of the mistake.
     pub fn location(&self, field: &str) -> Location {
         let source = self.source.text(self.path);
         let offset = front_matter::split(self.path, &source)
             .map(|split| field_offset(&source, &split, field))
             .unwrap_or(0);
-        let len = source[offset..].find('\n').unwrap_or(0);
+        let line = source[offset..].lines().next().unwrap_or("");
+        let len = without_comment(line).len();
         Location::new(self.path, &source, offset, len)
     }
 
@@ -61,7 +63,7 @@ impl FrontMatter<'_> {
             .lines()
             .next()
             .unwrap_or("");
-        line.split(" #").next().unwrap_or("").trim().to_string()
+        without_comment(line).trim().to_string()
     }
 
     /// A warning at `field`'s value.
@@ -70,6 +72,16 @@ impl FrontMatter<'_> {
             .at(self.location(field))
             .with_help(help)
     }
+}
+
+/// A front matter line's value without the comment after it (`#` after a space or a
+/// tab, as YAML reads one) and the blanks before that.
+fn without_comment(line: &str) -> &str {
+    let end = line
+        .char_indices()
+        .find(|&(i, c)| c == '#' && line[..i].ends_with([' ', '\t']))
+        .map_or(line.len(), |(i, _)| i);
+    line[..end].trim_end()
 }
 
 /// One project's files, as the checks need them.

@@ -149,3 +149,22 @@ fn a_warning_at_a_filled_in_hint_marks_the_value_not_its_comment() {
         "{warning}"
     );
 }
+
+/// The starter project deleted to make room for the PMO's own, its lesson's `project:
+/// pilot` was told "known projects:" and nothing after: it says how to make one.
+#[test]
+fn a_lesson_of_a_site_without_projects_is_told_how_to_make_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("portal");
+    let out = pmo_in("en", &["init", "--lang", "en", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::remove_dir_all(site.join("content/projects/pilot")).unwrap();
+    let out = pmo_in("en", &["--root", site.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(!err.contains("known projects: \n"), "{err}");
+    assert!(
+        err.contains("`pmo new project \"Title\" --slug pilot`"),
+        "{err}"
+    );
+}

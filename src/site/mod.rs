@@ -445,6 +445,12 @@ fn relate_projects(
                     "did you mean `{s}`? Projects are the folders under content/projects/",
                     s = s
                 ),
+                // The starter's project deleted to make room for the PMO's own: a
+                // list of none said nothing.
+                ([], None) if slugs.is_empty() => t!(
+                    "the site has no project yet: `pmo new project \"Title\" --slug {slug}` makes this one, in content/projects/{slug}/",
+                    slug = slug.as_str()
+                ),
                 ([], None) => t!("known projects: {projects}", projects = slugs.join(", ")),
             };
             diagnostics.push(

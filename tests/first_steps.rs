@@ -16,6 +16,15 @@ fn pmo_at(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A new English site from `pmo init --lang en`, in a temporary folder.
+fn english_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("portal");
+    let out = pmo_in("en", &["init", "--lang", "en", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (tmp, site)
+}
+
 /// `pmo build` said how many pages it built but not where: a new user looked for the
 /// site in vain. It names the folder and the page to open, in the site's language.
 #[test]
@@ -120,10 +129,7 @@ fn a_command_run_above_several_sites_names_them() {
 /// a warning at the value underlined the comment too, as if it were the mistake.
 #[test]
 fn a_warning_at_a_filled_in_hint_marks_the_value_not_its_comment() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("portal");
-    let out = pmo_in("en", &["init", "--lang", "en", site.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (_tmp, site) = english_site();
     let index = site.join("content/projects/pilot/index.md");
     let text = std::fs::read_to_string(&index).unwrap();
     let text = text.replace("bac: 600000\n", "bac: 900000   # approved budget\n");
@@ -154,10 +160,7 @@ fn a_warning_at_a_filled_in_hint_marks_the_value_not_its_comment() {
 /// pilot` was told "known projects:" and nothing after: it says how to make one.
 #[test]
 fn a_lesson_of_a_site_without_projects_is_told_how_to_make_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("portal");
-    let out = pmo_in("en", &["init", "--lang", "en", site.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (_tmp, site) = english_site();
     std::fs::remove_dir_all(site.join("content/projects/pilot")).unwrap();
     let out = pmo_in("en", &["--root", site.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(1));

@@ -16,9 +16,11 @@ const S = client.S;
 
 for (const q of JSON.parse(fs.readFileSync(queriesFile, 'utf8'))) {
   const out = { q };
-  for (const [view, limit] of [['header', 8], ['page', 20]]) {
+  // As each asks: the header box 8 results, the results page 20, the excerpts of its
+  // first screen now and the others' as they scroll into view (search-ui.js).
+  for (const [view, limit, excerpts] of [['header', 8, true], ['page', 20, 8]]) {
     client.forget();
-    const res = await S.search(q, { limit, facets: false });
+    const res = await S.search(q, { limit, facets: false, excerpts });
     out[view + '_gz'] = client.gz();
     if (view === 'page') {
       out.page = res.results.map((r) => r.doc);

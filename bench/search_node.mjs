@@ -23,11 +23,12 @@ for (const { q, expect } of queries) {
   const missed = expect.filter((d) => !got.has(d));
   out.recall.push({ q, expected: expect.length, found: all.total, missed: missed.slice(0, 5), nmissed: missed.length });
   // First query from an empty cache, as each part of the UI asks: the header box (8
-  // results, no facets), the results page's first page (20, no facets), and the facet
-  // files the results page loads after showing those.
-  for (const [view, limit] of [['header', 8], ['page', 20]]) {
+  // results, no facets), the results page's first page (20, no facets, the excerpts of
+  // its first 8: the others load as they scroll near), and the facet files the results
+  // page loads after showing those.
+  for (const [view, limit, excerpts] of [['header', 8, true], ['page', 20, 8]]) {
     client.forget();
-    await S.search(q, { limit, facets: false });
+    await S.search(q, { limit, facets: false, excerpts });
     const gz = client.gz();
     const loaded = client.files();
     out.first.push({ q, view, gz, files: loaded.size, largest: Math.max(...loaded.values()) });

@@ -93,8 +93,12 @@ for (const entry of queries) {
       filters: query.filters || {},
       limit: query.limit ?? 10,
       offset: query.offset ?? 0,
+      ...(query.excerpts === undefined ? {} : { excerpts: query.excerpts }),
     });
     const bytes = [...loaded.values()].reduce((a, b) => a + b, 0);
+    const files = [...loaded.keys()];
+    // The excerpts of the results given them later, as they scroll into view.
+    const later = await Promise.all(res.results.map((r) => (r.later ? r.later() : null)));
     console.log(JSON.stringify({
       q: query.q,
       filters: query.filters || {},
@@ -108,7 +112,8 @@ for (const entry of queries) {
       fillers: res.fillers,
       asDate: res.asDate,
       bytes,
-      files: [...loaded.keys()],
+      files,
+      later,
       rounds: rounds.slice(warmed),
       warmed: rounds.slice(0, warmed),
     }));

@@ -125,6 +125,16 @@
     });
   }
 
+  /**
+   * The row of document d: from its block 0 when read already (verify reads the pages
+   * claiming the exact text), else from its chunk of rows, a quarter of block 0's bytes.
+   */
+  function rowOf(d, meta) {
+    var entry = store['x/' + d + '-0'];
+    if (Array.isArray(entry)) return Promise.resolve(entry);
+    return rowsOf([d], meta, false).then(function (rows) { return rows[0]; });
+  }
+
   /** Whether verify may drop match m a tier: it claims the query's exact text. */
   function isClaim(m) { return !!(m.exact && m.links); }
 
@@ -172,6 +182,6 @@
   }
 
   P.MAX_BLOCKS = MAX_BLOCKS; P.blocksAhead = blocksAhead; P.isClaim = isClaim;
-  P.resultLoader = resultLoader; P.settledDocs = settledDocs; P.textReach = textReach;
+  P.resultLoader = resultLoader; P.rowOf = rowOf; P.settledDocs = settledDocs; P.textReach = textReach;
   P.files.push('search-excerpts.js');
 })(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

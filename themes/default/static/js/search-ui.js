@@ -251,6 +251,33 @@
     var listEl = doc.getElementById('search-results');
     var more = doc.getElementById('search-more');
     var pageSize = 20;
+    // Results given their excerpt with the page: about what a first screen shows. The
+    // others come with their title and get their excerpt as they scroll near, so a first
+    // query loads their rows only (a few hundred bytes each, where the text is a KB).
+    var firstScreen = 8;
+    var nearView = typeof global.IntersectionObserver === 'function'
+      ? new global.IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) { nearView.unobserve(e.target); fillExcerpt(e.target); }
+        });
+      }, { rootMargin: '400px 0px' })
+      : null;
+    var laters = [];  // per result element waiting for its excerpt: [element, later]
+    var listed = 0;   // the list's generation: a new query's list drops late excerpts
+
+    /** Loads the excerpt of a result shown without one, once. */
+    function fillExcerpt(li) {
+      for (var i = 0; i < laters.length; i++) {
+        if (laters[i][0] !== li) continue;
+        var later = laters.splice(i, 1)[0][1];
+        var mine = listed;
+        later().then(function (html) {
+          var p = li.querySelector('.search-result-excerpt');
+          if (mine === listed && p) p.innerHTML = html;
+        }, function () {});
+        return;
+      }
+    }
     var params = readParams();
     var shown = 0;
     var seq = 0;
@@ -340,7 +367,12 @@
     }
 
     function renderResults(results, append) {
-      if (!append) listEl.innerHTML = '';
+      if (!append) {
+        listEl.innerHTML = '';
+        listed++;
+        laters = [];
+        if (nearView) nearView.disconnect();
+      }
       results.forEach(function (r) {
         var li = doc.createElement('li');
         li.className = 'search-result';
@@ -349,6 +381,11 @@
           (r.date ? ' <time datetime="' + escapeHtml(r.date) + '">' + escapeHtml(r.date) + '</time>' : '') + '</p>' +
           '<p class="search-result-excerpt">' + r.excerpt + '</p>';
         listEl.appendChild(li);
+        if (r.later) {
+          laters.push([li, r.later]);
+          if (nearView) nearView.observe(li);
+          else fillExcerpt(li);
+        }
       });
     }
 
@@ -370,7 +407,7 @@
       // Without filters the results need no facet files: show them first, then load the
       // facets (the larger download) and add their chips.
       var facetsLater = fresh && !Object.keys(params.filters).length;
-      var options = { filters: params.filters, limit: pageSize, offset: shown, facets: !facetsLater };
+      var options = { filters: params.filters, limit: pageSize, offset: shown, facets: !facetsLater, excerpts: firstScreen };
       S.search(params.q, options).then(function (res) {
         if (mine !== seq) return;
         count.textContent = res.total ? countText(app, res.total) : (app.getAttribute('data-no-results') || '');

@@ -18,7 +18,7 @@
   var MAX_BLOCKS = P.MAX_BLOCKS, T = P.T, blocksAhead = P.blocksAhead, decode = P.decode,
     decoded = P.decoded, get = P.get, has = P.has, holds = P.holds, isCjk = P.isCjk,
     isClaim = P.isClaim, numbers = P.numbers, optional = P.optional, ownFile = P.ownFile,
-    placesDecoded = P.placesDecoded, postingsOf = P.postingsOf, rank = P.rank,
+    placesDecoded = P.placesDecoded, postingsOf = P.postingsOf, rank = P.rank, rowOf = P.rowOf,
     setVerified = P.setVerified, shardName = P.shardName, shardOf = P.shardOf, slot = P.slot,
     sortKey = P.sortKey, store = P.store, textReach = P.textReach, tier = P.tier;
 
@@ -81,6 +81,17 @@
 
   /** Pages whose text is read, at most, beyond the ones shown, to find exact text. */
   var VERIFY_EXTRA = 12;
+
+  /**
+   * Claimers read at first once their places are consulted, before reading on: when not
+   * one of them holds the text, the others that passed the places hold it no more (合同时由
+   * at 10k: the results page read 20 pages and their second blocks, 40 KB, none holding
+   * it, where the header box stopped at 8 and showed the same order). Only when one does
+   * are the rest of the page's claimers read. Pages read before the places were
+   * consulted do not count: the places drop most of those apart, and the next read
+   * are the likeliest to hold the text.
+   */
+  var FIRST_READS = 8;
 
   /**
    * A term's places in a page: the set of its positions modulo 5 or 10, one bit each
@@ -268,6 +279,7 @@
     var many = claims.length > need;
     var placed = null;
     var read = 0;       // claimers read so far
+    var readPlaced = 0; // of them, those read once their places were consulted
     var held = false;   // whether any of them held the text
     function place() {
       var chainList = chains(groups);
@@ -296,7 +308,8 @@
     function round() {
       order();
       var todo = [];
-      for (var i = 0; i < hits.length && i < need && budget > 0; i++) {
+      var cap = placed && !held ? FIRST_READS - readPlaced : Infinity;
+      for (var i = 0; i < hits.length && i < need && budget > 0 && todo.length < cap; i++) {
         var m = hits[i];
         if (isClaim(m) && m.verified === undefined) { todo.push(m); budget--; }
       }
@@ -321,12 +334,14 @@
       })).then(function () {
         var foundApart = todo.some(function (m) { return m.verified === false; });
         read += todo.length;
+        if (placed) readPlaced += todo.length;
         if (todo.some(function (m) { return m.verified === true; })) held = true;
         if (many && !placed && foundApart) return place().then(round);
-        // A page of claimers read, their places consulted, and not one holds the text:
-        // the query's parts are common and do not meet (合同时由 at 10k: 32 pages read,
-        // a block or two each, 110 KB, none holding it). Reading on would find none.
-        if (!held && placed && read >= need) {
+        // A page of claimers read, or FIRST_READS of those their places let pass, and
+        // not one holds the text: the query's parts are common and do not meet (合同时由
+        // at 10k: 32 pages read, a block or two each, 110 KB, none holding it). Reading
+        // on would find none.
+        if (!held && placed && (read >= need || readPlaced >= FIRST_READS)) {
           unclaimUnread();
           return Promise.resolve();
         }
@@ -341,7 +356,7 @@
    * 进口网关延期, 数据迁移计划只安排一次演练 for 数据迁移演练), is what was looked for: it
    * ranks with the pages whose title holds the exact text, above those holding it only in
    * their prose — a link to the lesson, a risk row or a chart label had put it fifth. Read
-   * from the block 0 of the TITLE_WORDS pages found apart scoring highest, whatever the
+   * from the rows of the TITLE_WORDS pages found apart scoring highest, whatever the
    * number of results asked for (the header box and the results page agree): a title's
    * words weigh most, where the first pages by rank were those nearest — for 风险矩阵, six
    * project pages holding its bigrams scattered, and 风险评估矩阵与应对策略 was not read.
@@ -362,7 +377,7 @@
       return T.isCjk(c.codePointAt(0)) || /[a-z0-9]/.test(c);
     }) ? cjk.join('') : null;
     return Promise.all(bestApart(hits).map(function (m) {
-      return get('x/' + m.d + '-0').then(function (entry) {
+      return rowOf(m.d, store.meta).then(function (entry) {
         if (!Array.isArray(entry)) return;
         var title = squeezeLines(String(entry[1]));
         if (holdsInPieces(title, needle)) m.titleWords = true;

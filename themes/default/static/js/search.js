@@ -24,7 +24,12 @@
  *     meta file's `values`; several values of one facet are OR-ed, facets are AND-ed.
  *     limit defaults to 10, offset to 0. facets: false skips the facet counts (`facets` is
  *     then {}) and, unless filters are given, the facet files: the header box's first
- *     query stays small. excerpts: false leaves `excerpt` empty and loads no text. `url` is relative to the site root; `excerpt` is
+ *     query stays small. excerpts: false leaves `excerpt` empty and loads no text;
+ *     excerpts: n gives the first n results of the page their excerpt and the others
+ *     `excerpt` '' and `later()` → Promise<excerpt>, to call when one scrolls into
+ *     view (the results page: the results below its first screen read their row from
+ *     the document chunks and their text only if the reader goes there). `url` is
+ *     relative to the site root; `excerpt` is
  *     HTML (escaped text around the best match, matches wrapped in <mark>).
  *
  *   PmoSearch.configure({base, load})
@@ -93,7 +98,7 @@
     facetData = P.facetData, fnv1a32 = P.fnv1a32, get = P.get, match = P.match,
     mayStandApart = P.mayStandApart, normalizeFilters = P.normalizeFilters, passes = P.passes,
     postingsOf = P.postingsOf, prepare = P.prepare, rank = P.rank, receive = P.receive,
-    relax = P.relax, resolveGroups = P.resolveGroups, resultLoader = P.resultLoader,
+    relax = P.relax, resolveGroups = P.resolveGroups, resultLoader = P.resultLoader, rowOf = P.rowOf,
     resultRow = P.resultRow, searchAsked = P.searchAsked, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
     shardOf = P.shardOf, slot = P.slot, stem = P.stem, store = P.store,
     titleMatches = P.titleMatches, titleWords = P.titleWords, tokenize = P.tokenize,
@@ -136,6 +141,8 @@
     return get('meta').then(function (meta) {
       var needFacets = withFacets || Object.keys(filters).length > 0;
       var withText = options.excerpts !== false;
+      // Results of the page given their excerpt now (see `later` below).
+      var eager = typeof options.excerpts === 'number' ? Math.max(0, options.excerpts) : Infinity;
       var prep = prepare(query || '', meta);
       var files = prep.groups.length ? prep.shards.slice() : [];
       if (needFacets) (meta.facets || []).forEach(function (name) { files.push('f/' + name); });
@@ -177,20 +184,34 @@
       }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         var load = resultLoader(prep.groups, meta, withText);
+        /** Loads d's row and excerpt ahead when it stands among the eager results. */
+        function expect(d) {
+          for (var i = offset; i < offset + eager && i < hits.length; i++) if (hits[i].d === d) return load(d);
+        }
         var settled = Promise.resolve();
         if (withText) {
           // The results that verify cannot move off the page load now, beside it; the
           // others as verify tells.
-          settledDocs(hits, offset, offset + limit).forEach(load);
-          settled = verify(hits, query, offset, offset + limit, prep.groups, meta, load,
+          settledDocs(hits, offset, offset + limit).forEach(expect);
+          settled = verify(hits, query, offset, offset + limit, prep.groups, meta, expect,
             mayStandApart(found, prep.groups, meta));
         }
         if (withText) settled = settled.then(function () { return titleWords(hits, query); });
         if (withText) settled = settled.then(function () { return kindAsked(hits, prep.groups, meta); });
         return settled.then(function () {
           var page = hits.slice(offset, offset + limit);
-          return Promise.all(page.map(function (m) { return load(m.d); })).then(function (loaded) {
-            var results = page.map(function (m, i) { return resultRow(m, loaded[i], prep.groups, meta); });
+          return Promise.all(page.map(function (m, i) {
+            return i < eager ? load(m.d) : rowOf(m.d, meta).then(function (row) { return [row, '']; });
+          })).then(function (loaded) {
+            var results = page.map(function (m, i) {
+              var row = resultRow(m, loaded[i], prep.groups, meta);
+              if (i >= eager) {
+                row.later = function () {
+                  return load(m.d).then(function (got) { return resultRow(m, got, prep.groups, meta).excerpt; });
+                };
+              }
+              return row;
+            });
             return {
               total: hits.length, facets: facets, results: results,
               matches: options.matches ? { hits: hits, found: found.map(function (m) { return m.d; }) } : undefined,

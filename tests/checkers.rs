@@ -134,65 +134,86 @@ fn axe_pages(site: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Loads each of `pages` in turn in a `width` px wide iframe of one harness page in one
-/// Chromium (a browser per page would take minutes), runs `check` — the body of an
-/// async JS function of `page`, `frame`, `win` and `doc` returning a list of findings —
-/// and returns all findings.
-fn in_frames(site: &Path, pages: &[String], width: u32, check: &str) -> Vec<String> {
+/// One pass of [`in_frames`]: each of `pages` in turn in a `width` px wide iframe, with
+/// `check` — the body of an async JS function of `page`, `frame`, `win` and `doc`
+/// returning a list of findings.
+struct Pass {
+    pages: Vec<String>,
+    width: u32,
+    check: &'static str,
+}
+
+/// Runs the passes one after the other in iframes of one harness page in one Chromium
+/// (a browser per page would take minutes, and one per pass starts Chromium again for
+/// each), and returns all findings.
+fn in_frames(site: &Path, passes: &[Pass]) -> Vec<String> {
+    let passes_js: Vec<String> = passes
+        .iter()
+        .map(|p| {
+            format!(
+                "{{ pages: {}, width: {}, check: async (page, frame, win, doc) => {{ {} }} }}",
+                serde_json::to_string(&p.pages).unwrap(),
+                p.width,
+                p.check
+            )
+        })
+        .collect();
     let harness = format!(
         r#"<!doctype html><html><head><meta charset="utf-8"><title>checks</title></head><body><script>
-const pages = {pages};
-const check = async (page, frame, win, doc) => {{ {check} }};
+const passes = [{passes}];
 const found = [];
 (async () => {{
-  for (const page of pages) {{
-    const frame = document.createElement('iframe');
-    frame.style.width = '{width}px';
-    frame.style.height = '900px';
-    frame.style.border = '0';
-    document.body.appendChild(frame);
-    await new Promise(done => {{ frame.onload = done; frame.src = page; }});
-    try {{
-      found.push(...await check(page, frame, frame.contentWindow, frame.contentDocument));
-    }} catch (e) {{
-      found.push(page + ': the check did not run: ' + e);
+  for (const {{ pages, width, check }} of passes) {{
+    for (const page of pages) {{
+      const frame = document.createElement('iframe');
+      frame.style.width = width + 'px';
+      frame.style.height = '900px';
+      frame.style.border = '0';
+      document.body.appendChild(frame);
+      await new Promise(done => {{ frame.onload = done; frame.src = page; }});
+      try {{
+        found.push(...await check(page, frame, frame.contentWindow, frame.contentDocument));
+      }} catch (e) {{
+        found.push(page + ': the check did not run: ' + e);
+      }}
+      frame.remove();
     }}
-    frame.remove();
   }}
   document.body.setAttribute('data-probe', JSON.stringify(found));
 }})();
 </script></body></html>"#,
-        pages = serde_json::to_string(pages).unwrap()
+        passes = passes_js.join(",\n")
     );
     std::fs::write(site.join("__checks.html"), harness).unwrap();
+    // The budget each pass had when it ran in a browser of its own.
+    let budget_ms = 600_000 * u32::try_from(passes.len()).unwrap();
     let json = common::chromium_probe_with(
         &format!("file://{}", site.join("__checks.html").display()),
         "1280,900",
-        600_000,
+        budget_ms,
         &["--allow-file-access-from-files"],
     );
     serde_json::from_str(&json).unwrap()
 }
 
-/// axe-core's violations, one line each (`page: rule (impact) ×count first-target`).
-fn axe_violations(tools: &Path, site: &Path) -> Vec<String> {
-    let pages = axe_pages(site);
+/// The pass finding axe-core's violations, one line each (`page: rule (impact) ×count
+/// first-target`).
+fn axe_violations(tools: &Path, site: &Path) -> Pass {
     std::fs::copy(
         tools.join("node_modules/axe-core/axe.min.js"),
         site.join("__axe.min.js"),
     )
     .unwrap();
-    in_frames(
-        site,
-        &pages,
-        1280,
-        "const script = doc.createElement('script');
+    Pass {
+        pages: axe_pages(site),
+        width: 1280,
+        check: "const script = doc.createElement('script');
          script.src = new URL('__axe.min.js', location.href).href;
          await new Promise(done => { script.onload = done; script.onerror = done; doc.head.appendChild(script); });
          const result = await win.axe.run(doc, { resultTypes: ['violations'] });
          return result.violations.map(v => page + ': ' + v.id + ' (' + v.impact + ') ×'
            + v.nodes.length + ' ' + v.nodes[0].target.join(' '));",
-    )
+    }
 }
 
 /// UI string keys (`kind_home`, `status_on_hold` …) shown as text: a template or the
@@ -230,20 +251,18 @@ fn raw_keys(site: &Path) -> Vec<String> {
     found
 }
 
-/// Pages wider than a 390 px phone screen (the page itself scrolls sideways; a table
-/// scrolling inside its own box is fine), each with the element that sticks out
-/// furthest. The 404 page is left out: it links its style sheet from the site's root,
-/// which a `file://` harness cannot reach.
-fn too_wide_on_a_phone(site: &Path) -> Vec<String> {
-    let pages: Vec<String> = axe_pages(site)
-        .into_iter()
-        .filter(|p| p != "404.html")
-        .collect();
-    in_frames(
-        site,
-        &pages,
-        390,
-        "await new Promise(done => setTimeout(done, 50));
+/// The pass finding pages wider than a 390 px phone screen (the page itself scrolls
+/// sideways; a table scrolling inside its own box is fine), each with the element that
+/// sticks out furthest. The 404 page is left out: it links its style sheet from the
+/// site's root, which a `file://` harness cannot reach.
+fn too_wide_on_a_phone(site: &Path) -> Pass {
+    Pass {
+        pages: axe_pages(site)
+            .into_iter()
+            .filter(|p| p != "404.html")
+            .collect(),
+        width: 390,
+        check: "await new Promise(done => setTimeout(done, 50));
          const width = doc.documentElement.scrollWidth;
          if (width <= 390) return [];
          let widest = '', right = 390;
@@ -252,7 +271,7 @@ fn too_wide_on_a_phone(site: &Path) -> Vec<String> {
            if (r > right + 1) { right = r; widest = el.tagName.toLowerCase() + '.' + el.className; }
          }
          return [page + ': ' + width + ' px wide at 390 px (' + widest + ')'];",
-    )
+    }
 }
 
 /// Every checker's findings on the built site in `site`, asserting that at least
@@ -263,8 +282,10 @@ fn findings(site: &Path, min_pages: usize) -> Vec<String> {
     assert!(pages >= min_pages, "only {pages} pages were checked");
     let mut problems = raw_keys(site);
     problems.extend(vnu_errors(&tools, site));
-    problems.extend(axe_violations(&tools, site));
-    problems.extend(too_wide_on_a_phone(site));
+    problems.extend(in_frames(
+        site,
+        &[axe_violations(&tools, site), too_wide_on_a_phone(site)],
+    ));
     problems
 }
 

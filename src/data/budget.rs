@@ -156,8 +156,11 @@ fn shown_in_a_multiple(t: &Table) -> Option<Diagnostic> {
     ))
 }
 
-/// The budget's rows, in the table's order, with per-period amounts whatever `basis`
-/// the table is written in.
+/// The budget's rows, in period order, with per-period amounts whatever `basis` the
+/// table is written in. Put in order here, once: the project page lists them and keeps
+/// the latest ones of a long budget, and a sheet sorted newest first (or a month added
+/// at the bottom late) was listed in the file's order, its oldest months shown as the
+/// latest (the fourteenth malformed hunt). Each row keeps its line for diagnostics.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols = super::columns::require("budget", t, &["period", "pv"]).map_err(|d| vec![d])?;
     if let Some(d) = in_a_multiple(t)
@@ -233,6 +236,7 @@ pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> 
         per_period(t, &mut budget, [Some(cols[1]), ev, ac])?;
     }
     running_totals(t, &budget, [Some(cols[1]), ev, ac]).map_err(|d| vec![d])?;
+    budget.sort_by(|a, b| a.period.cmp(&b.period));
     Ok(budget)
 }
 
@@ -334,10 +338,11 @@ mod tests {
         let rows = read(&t, Basis::Cumulative).unwrap();
         let ac: f64 = rows.iter().filter_map(|r| r.ac).sum();
         assert_eq!(ac, 310_000.0);
-        assert_eq!(rows[1].pv, 100_000.0);
-        assert_eq!(rows[2].ac, Some(101_000.0));
-        assert_eq!(rows[1].ev, None, "an empty cell stays unreported");
-        assert_eq!(rows[2].ev, Some(95_000.0));
+        // In period order: 2024-02 before 2024-03, whatever the file's order.
+        assert_eq!(rows[2].pv, 100_000.0);
+        assert_eq!(rows[1].ac, Some(101_000.0));
+        assert_eq!(rows[2].ev, None, "an empty cell stays unreported");
+        assert_eq!(rows[1].ev, Some(95_000.0));
         let per_period = read(&t, Basis::Period).unwrap();
         let summed: f64 = per_period.iter().filter_map(|r| r.ac).sum();
         assert_eq!(summed, 607_000.0);

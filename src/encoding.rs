@@ -208,6 +208,55 @@ fn utf32_text(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> String {
         .to_string()
 }
 
+/// The error for a file or folder whose name is not UTF-8: no address, link or block can
+/// name it. A zip made on Chinese Windows unpacks its names in GBK, an old Western
+/// system writes `café` in Windows-1252; the help gives the name as it reads in the
+/// encoding it looks to be in, to rename it so. Told at the bare path (`shown`, its bad
+/// bytes as �): nothing inside the file is wrong, so no line or column is given.
+pub fn name_not_utf8(shown: &Path, rel: &Path) -> Diagnostic {
+    let named = rel
+        .iter()
+        .find(|part| part.to_str().is_none())
+        .unwrap_or(rel.as_os_str());
+    let shown_name = named.to_string_lossy();
+    let meant = name_bytes(named).and_then(|bytes| {
+        let encoding = match guess(&bytes) {
+            Guess::Gbk => encoding_rs::GB18030,
+            Guess::Windows1252 => encoding_rs::WINDOWS_1252,
+            _ => return None,
+        };
+        let text = encoding.decode_without_bom_handling_and_without_replacement(&bytes)?;
+        Some((text.into_owned(), guess(&bytes).name()))
+    });
+    let help = match meant {
+        Some((name, encoding)) => t!(
+            "the name reads `{name}` in {encoding} (as a zip file made on an older Windows unpacks its names): rename it `{name}`",
+            name = name,
+            encoding = encoding
+        ),
+        None => t!("rename it with characters typed on this computer: the name holds bytes of another encoding, shown as �"),
+    };
+    Diagnostic::error(Problem::Content(t!(
+        "the name `{name}` is not UTF-8 text: no address, link or block can name this file",
+        name = shown_name.into_owned()
+    )))
+    .in_file(shown)
+    .with_help(help)
+}
+
+/// The bytes of a name, where the system keeps names as bytes.
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(name.as_bytes().to_vec())
+}
+
+/// On other systems a name that is not Unicode has no bytes of another encoding.
+#[cfg(not(unix))]
+fn name_bytes(_: &std::ffi::OsStr) -> Option<Vec<u8>> {
+    None
+}
+
 /// The error for a file that is not UTF-8: the encoding it looks like, where the first
 /// bad byte is (line and column when the text before it allows), and how to re-save it.
 pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

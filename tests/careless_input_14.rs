@@ -38,3 +38,46 @@ fn a_budget_out_of_period_order_is_listed_in_time_order() {
     let latest: Vec<String> = (3..63).map(month).collect();
     assert_eq!(shown, latest);
 }
+
+/// A file whose name is not UTF-8 (a zip made on Chinese Windows unpacks its names in
+/// GBK) was told at line 1, column 1 of its absolute path with "rename the file", though
+/// nothing inside it is wrong; under `data/` it was "cannot read: no such file" with no
+/// help at all. Both are told at the bare path, with the name it reads as in GBK.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
+    use std::os::unix::ffi::OsStrExt;
+    for (folder, name) in [
+        ("content/lessons", &b"\xbe\xad\xd1\xe9.md"[..]), // 经验.md in GBK
+        ("data", &b"\xb3\xc9\xb1\xbe.csv"[..]),           // 成本.csv in GBK
+    ] {
+        let site = Site::fixture("basic");
+        let path = site
+            .root()
+            .join(folder)
+            .join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(&path, "a,b\n1,2\n").unwrap();
+        let root = site.root().to_str().unwrap();
+        let out = common::pmo(&["--root", root, "check", "--format", "json"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let problem = stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|d| d["severity"] == "error")
+            .unwrap_or_else(|| panic!("{folder}: {stdout}"));
+        assert!(
+            problem["message"].as_str().unwrap().contains("not UTF-8"),
+            "{problem:#}"
+        );
+        let file = problem["file"].as_str().unwrap();
+        assert!(file.starts_with(&format!("{folder}/")), "{problem:#}");
+        assert!(problem["line"].is_null(), "{problem:#}");
+        let help = problem["help"].as_str().unwrap();
+        let meant = if folder == "data" {
+            "成本.csv"
+        } else {
+            "经验.md"
+        };
+        assert!(help.contains(meant) && help.contains("GBK"), "{help}");
+    }
+}

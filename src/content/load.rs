@@ -147,11 +147,10 @@ pub fn load(
             loaded.links.extend(rel_string(rel));
         }
         let Some(rel) = rel_string(rel) else {
-            diagnostics.push(
-                Diagnostic::error(Problem::Content(t!("file name is not valid Unicode")))
-                    .at_file_start(entry.path())
-                    .with_help(t!("rename the file")),
-            );
+            diagnostics.push(crate::encoding::name_not_utf8(
+                &display_path(root, entry.path()),
+                rel,
+            ));
             continue;
         };
         every.push(rel.clone());

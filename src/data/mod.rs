@@ -186,7 +186,16 @@ pub fn load(
             let Ok(rel) = entry.path().strip_prefix(&data_dir) else {
                 continue;
             };
-            let rel = rel.to_string_lossy().replace('\\', "/");
+            let lossy = rel.to_string_lossy().replace('\\', "/");
+            if rel.to_str().is_none() && !entry.file_type().is_dir() && read::is_table(&lossy) {
+                // Read by its lossy name, it was "no such file", with no help.
+                problems.push(crate::encoding::name_not_utf8(
+                    &Path::new("data").join(rel),
+                    rel,
+                ));
+                continue;
+            }
+            let rel = lossy;
             if entry.file_type().is_dir() && read::is_table(&rel) {
                 problems.push(crate::symlinks::page_or_table_folder(
                     &Path::new("data").join(&rel),

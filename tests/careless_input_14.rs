@@ -81,3 +81,32 @@ fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
         assert!(help.contains(meant) && help.contains("GBK"), "{help}");
     }
 }
+
+/// A project naming no `currency` is in the portfolio's (`[currency] portfolio = "CNY"`),
+/// and its page shows its amounts so; an amount written `$1200` in its budget was read
+/// as 1,200 yuan without a word, where a project writing `currency: CNY` is warned.
+#[test]
+fn a_dollar_amount_in_a_project_taking_the_portfolio_currency_is_warned() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("{config}\n[currency]\nportfolio = \"CNY\"\n"),
+    );
+    let index = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    site.write(
+        "content/projects/erp/index.md",
+        index.replace("currency: CNY\n", ""),
+    );
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,900000,$1200\n2024-02,1000000,1000000,1100000\n2024-03,1200000,,\n",
+    );
+    let warnings = site.warnings();
+    assert!(
+        warnings.iter().any(|w| w.contains("budget.csv:2:")
+            && w.contains("`$1200` carries the $ sign")
+            && w.contains("CNY")),
+        "{warnings:#?}"
+    );
+}

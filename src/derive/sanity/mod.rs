@@ -95,6 +95,10 @@ pub struct Project<'a> {
     /// Whether actual cost beyond the BAC of a running project is told: it is, to the
     /// author, but it is an overrun the figures show (CPI, EAC), no doubt about them.
     pub overruns: bool,
+    /// The portfolio's currency, as a code: a project naming none is in it, and its page
+    /// shows it so, so its amounts' signs are judged against it (`$1200` in such a
+    /// project was read as 1,200 yuan without a word).
+    pub portfolio_currency: Option<&'a str>,
 }
 
 /// Which of a project's warnings [`projects_in`] gives.
@@ -156,6 +160,7 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
     let told = scope == Scope::Told;
     let schedule = matches!(scope, Scope::Told | Scope::Listed);
     let mut out = Vec::new();
+    let portfolio_currency = super::currency::of_site(site);
     for (slug, &id) in &site.projects {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
@@ -178,6 +183,7 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
                 .filter(|_| schedule),
             as_of: site.config.as_of(),
             overruns: told,
+            portfolio_currency: portfolio_currency.as_deref(),
         };
         if scope == Scope::Listed {
             out.extend(milestone_warnings(&project));
@@ -318,7 +324,8 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
             .info
             .currency
             .as_deref()
-            .map(crate::numbers::currency_code);
+            .map(crate::numbers::currency_code)
+            .or_else(|| p.portfolio_currency.map(str::to_string));
         out.extend(amounts::doubts(table, currency.as_deref()));
         let totals = budget::running_totals(rows);
         if let Some(bac) = p.info.bac.filter(|b| *b > 0.0 && !bac_in_doubt) {

@@ -111,6 +111,7 @@ fn warnings(info: &ProjectInfo, budget_csv: &str, milestones_csv: Option<&str>) 
         milestones: milestones.as_ref().map(|t| (t, ms.as_slice())),
         as_of: Date::parse("2026-12-04").unwrap(),
         overruns: true,
+        portfolio_currency: None,
     };
     project_warnings(&project, &BudgetSettings::default())
         .iter()

@@ -71,12 +71,11 @@ pub fn build_all(
     let mut sources = guarded(|| load(options))?;
     sources.audience_folders = true;
     let Some(plan) = &sources.plan else {
-        return Err(Diagnostic::error(Problem::Config(t!(
+        let d = Diagnostic::error(Problem::Config(t!(
             "--all-audiences needs audiences, and site.toml declares none"
         )))
-        .in_file(Path::new("site.toml"))
-        .with_help(t!("declare them lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"], or build without --all-audiences"))
-        .into());
+        .with_help(t!("declare them lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"], or build without --all-audiences"));
+        return Err(sources.config.at_key(d, "audiences").into());
     };
     let base = options.output_dir();
     let names = plan.names().to_vec();

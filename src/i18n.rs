@@ -349,7 +349,7 @@ fn missing_warning(missing: &[String], own: &[String], shown: &Path, name: &str)
         count = missing.len(),
         keys = keys
     )))
-    .in_file(shown);
+    .at_file_start(shown);
     match misspelt {
         Some((typo, key)) => warning.with_help(t!(
             "`{typo}` in this file looks like `{key}` misspelt: correct it",

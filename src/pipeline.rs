@@ -194,13 +194,11 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         && config.language.code() != "en"
         && crate::messages::home_page_language(root) == Some(crate::messages::Lang::En)
     {
-        diagnostics.push(
-            Diagnostic::warning(Problem::Config(t!(
-                "site.toml names no `language`, so the pages' menus, labels and dates are in Chinese (zh-CN, the default), while the home page is written in English"
-            )))
-            .in_file(Path::new(crate::layout::CONFIG_FILE))
-            .with_help(t!("add `language = \"en\"` to site.toml for an English portal (or `language = \"zh-CN\"` to keep Chinese and silence this)")),
-        );
+        let warning = Diagnostic::warning(Problem::Config(t!(
+            "site.toml names no `language`, so the pages' menus, labels and dates are in Chinese (zh-CN, the default), while the home page is written in English"
+        )))
+        .with_help(t!("add `language = \"en\"` to site.toml for an English portal (or `language = \"zh-CN\"` to keep Chinese and silence this)"));
+        diagnostics.push(config.at_key(warning, "language"));
     }
     diagnostics.extend(missing_strings);
     diagnostics.extend(crate::symlinks::source_folders(root));

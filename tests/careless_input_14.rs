@@ -5,6 +5,16 @@ mod common;
 
 use common::Site;
 
+/// What `pmo check --format json` tells of `site`, one object per problem.
+fn json_problems(site: &Site) -> Vec<serde_json::Value> {
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo(&["--root", root, "check", "--format", "json"]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
 /// The periods of the budget table on the project page `rel`, in the order shown.
 fn budget_periods_shown(html: &str) -> Vec<String> {
     let start = html.find("class=\"block budget\"").expect("a budget table");
@@ -57,14 +67,10 @@ fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
             .join(folder)
             .join(std::ffi::OsStr::from_bytes(name));
         std::fs::write(&path, "a,b\n1,2\n").unwrap();
-        let root = site.root().to_str().unwrap();
-        let out = common::pmo(&["--root", root, "check", "--format", "json"]);
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let problem = stdout
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        let problem = json_problems(&site)
+            .into_iter()
             .find(|d| d["severity"] == "error")
-            .unwrap_or_else(|| panic!("{folder}: {stdout}"));
+            .unwrap_or_else(|| panic!("{folder}: no error"));
         assert!(
             problem["message"].as_str().unwrap().contains("not UTF-8"),
             "{problem:#}"
@@ -109,4 +115,38 @@ fn a_dollar_amount_in_a_project_taking_the_portfolio_currency_is_warned() {
             && w.contains("CNY")),
         "{warnings:#?}"
     );
+}
+
+/// The problems of a template, a strings file or an attachment as a whole, and of a
+/// site.toml key left to its default, were told at a bare path (`"line": null` in
+/// `--format json`, so editors and CI annotations could not place them), though the
+/// file is there to open: an empty `templates/base.html`, an `i18n/zh.toml` not read,
+/// a `static/` file taking a page's address. They are told at line 1, column 1, and a
+/// site.toml key left to its default (`language` on a site whose home page is English)
+/// at site.toml's start.
+#[test]
+fn problems_with_a_whole_template_strings_file_or_attachment_are_placed_at_its_start() {
+    let cases: [(&str, &str, &str); 3] = [
+        ("templates/base.html", "", "templates/base.html"),
+        ("i18n/zh.toml", "nav_home = \"首页\"\n", "i18n/zh.toml"),
+        (
+            "static/projects/index.html",
+            "<p>x</p>\n",
+            "static/projects/index.html",
+        ),
+    ];
+    for (rel, text, file) in cases {
+        let site = Site::fixture("basic");
+        site.write(rel, text);
+        let problems = json_problems(&site);
+        let told = problems
+            .iter()
+            .find(|d| d["file"] == file)
+            .unwrap_or_else(|| panic!("{rel}: {problems:#?}"));
+        assert_eq!(
+            (told["line"].as_u64(), told["column"].as_u64()),
+            (Some(1), Some(1)),
+            "{rel}: {told:#}"
+        );
+    }
 }

@@ -151,7 +151,9 @@ impl Config {
         }
         match inline_key_at(&self.source, key) {
             Some(at) => d.at(Location::new(path, &self.source, at, key.len())),
-            None => d.in_file(path),
+            // Not written (a default is in force): the file's start, so tools reading
+            // `path:line:col` still find site.toml.
+            None => d.at(Location::new(path, &self.source, 0, 0)),
         }
     }
 }

@@ -113,7 +113,7 @@ pub(super) fn misnamed_strings(root: &Path, name: &str) -> Vec<Diagnostic> {
                 "this strings file is not read: the site's UI strings for its language are read from {name} only",
                 name = name
             )))
-            .in_file(&Path::new("i18n").join(&file))
+            .at_file_start(&Path::new("i18n").join(&file))
             .with_help(t!("rename the file to {name}", name = name))
         })
         .collect()
@@ -134,7 +134,7 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(told.len(), 2, "{told:#?}");
-        assert!(told[0].starts_with("warning: i18n/zh.toml: this strings file is not read"));
+        assert!(told[0].starts_with("warning: i18n/zh.toml:1:1: this strings file is not read"));
         assert!(told[1].contains("i18n/zh_CN.toml"), "{}", told[1]);
         assert!(
             told[1].contains("rename the file to i18n/zh-CN.toml"),

@@ -399,14 +399,14 @@ impl<'a> Renderer<'a> {
                         "this file would replace the page the build writes at /{rel}",
                         rel = rel
                     )))
-                    .in_file(from)
+                    .at_file_start(from)
                     .with_help(t!(
                         "rename or move the file: pages, lists and feeds own their paths"
                     )),
                 ),
                 Err(e) => problems.push(
                     Diagnostic::error(Problem::Output(t!("{rel}: {e}", rel = rel, e = e)))
-                        .in_file(from),
+                        .at_file_start(from),
                 ),
                 Ok(()) => {}
             }

@@ -97,7 +97,7 @@ impl Templates {
                     Diagnostic::error(Problem::Template(
                         t!("base.html is empty, but every page's template extends it"),
                     ))
-                    .in_file(path)
+                    .at_file_start(path)
                     .with_help(t!("give it the page's frame with its blocks, or delete the site's copy to use the theme's")),
                 );
             }
@@ -277,7 +277,7 @@ impl Templates {
         let d = Diagnostic::error(Problem::Template(problem)).with_help(help);
         match (place, self.sources.get(name)) {
             (Some(place), _) => d.at(place),
-            (None, Some((path, _))) => d.in_file(path),
+            (None, Some((path, _))) => d.at_file_start(path),
             (None, None) => d,
         }
     }
@@ -361,7 +361,7 @@ impl Templates {
         match self.sources.get(name) {
             Some((path, text)) => match text.find(&needle) {
                 Some(at) => d.at(Location::new(path, text, at, needle.len())),
-                None => d.in_file(path),
+                None => d.at_file_start(path),
             },
             None => d,
         }

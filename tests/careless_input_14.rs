@@ -150,3 +150,25 @@ fn problems_with_a_whole_template_strings_file_or_attachment_are_placed_at_its_s
         );
     }
 }
+
+/// A milestone date written with the year last (`3/5/2024`, `15.03.2024`) was told only
+/// "write dates as YYYY-MM-DD", where front matter says which day it could be: `3/5/2024`
+/// is 3 May in Germany and March 5 in the US, so the author must say which.
+#[test]
+fn a_milestone_date_written_year_last_is_told_the_days_it_could_be() {
+    for (cell, said) in [
+        ("3/5/2024", "could be 2024-05-03"),
+        ("15.03.2024", "would be 2024-03-15"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "content/projects/erp/milestones.csv",
+            format!("name,baseline,forecast,actual\n上线,{cell},,\n"),
+        );
+        let err = site.build_err();
+        assert!(
+            err.contains("milestones.csv:2:") && err.contains(said),
+            "{cell}: {err}"
+        );
+    }
+}

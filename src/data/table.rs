@@ -399,7 +399,10 @@ impl Table {
                                 day = day.iso()
                             ),
                         ),
-                        None => bad(),
+                        // `3/5/2024`: 3 May in Germany, March 5 in the US, as front
+                        // matter tells it; it was "write dates as YYYY-MM-DD" alone.
+                        None => crate::date::year_last_help(t)
+                            .map_or_else(bad, |help| self.bad_cell(row, col, t!("a date"), help)),
                     },
                     |n| self.serial_date(row, col, n).unwrap_or_else(bad),
                 )

@@ -172,3 +172,21 @@ fn a_milestone_date_written_year_last_is_told_the_days_it_could_be() {
         );
     }
 }
+
+/// `project: ERP` or `project: CRM-Rollout`, the folder's name in other capitals, was
+/// told "known projects: …", a list to search, where a name a letter off is told the
+/// folder meant.
+#[test]
+fn a_project_named_in_other_capitals_is_told_the_folder_meant() {
+    let site = Site::fixture("basic");
+    let lesson = std::fs::read_to_string(site.root().join("content/lessons/key-user.md")).unwrap();
+    site.write(
+        "content/lessons/key-user.md",
+        lesson.replace("project: erp\n", "project: ERP\n"),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("key-user.md:4:") && err.contains("did you mean `erp`?"),
+        "{err}"
+    );
+}

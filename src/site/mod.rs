@@ -434,7 +434,11 @@ fn relate_projects(
                 })
                 .map(|(folder, _)| folder.as_str())
                 .collect();
-            let help = match (known_as.as_slice(), did_you_mean(slug, &slugs)) {
+            // The folder in other capitals (`ERP`, `CRM-Rollout`) scores too low to be
+            // suggested as typed.
+            let meant =
+                did_you_mean(slug, &slugs).or_else(|| did_you_mean(&slug.to_lowercase(), &slugs));
+            let help = match (known_as.as_slice(), meant) {
                 ([folder], _) => t!(
                     "`{name}` is the title or code of project `{folder}`: write `project: {folder}` (a project is named by its folder under content/projects/)",
                     name = slug.as_str(),

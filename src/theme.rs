@@ -301,6 +301,14 @@ fn walk_into(
         let Ok(rel) = entry.path().strip_prefix(dir) else {
             continue;
         };
+        if rel.to_str().is_none() {
+            // Published under its name with � for the bytes, where no link could reach it.
+            let path = entry.path();
+            return Err(crate::encoding::name_not_utf8(
+                path.strip_prefix(root).unwrap_or(path),
+                rel,
+            ));
+        }
         let rel: Vec<String> = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

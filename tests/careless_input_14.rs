@@ -52,7 +52,8 @@ fn a_budget_out_of_period_order_is_listed_in_time_order() {
 /// A file whose name is not UTF-8 (a zip made on Chinese Windows unpacks its names in
 /// GBK) was told at line 1, column 1 of its absolute path with "rename the file", though
 /// nothing inside it is wrong; under `data/` it was "cannot read: no such file" with no
-/// help at all. Both are told at the bare path, with the name it reads as in GBK.
+/// help at all; under `static/` it was published with � in its name, where no link
+/// could reach it. All are told at the bare path, with the name it reads as in GBK.
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
@@ -60,6 +61,7 @@ fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
     for (folder, name) in [
         ("content/lessons", &b"\xbe\xad\xd1\xe9.md"[..]), // 经验.md in GBK
         ("data", &b"\xb3\xc9\xb1\xbe.csv"[..]),           // 成本.csv in GBK
+        ("static", &b"\xb3\xc9\xb1\xbe.pdf"[..]),         // 成本.pdf in GBK
     ] {
         let site = Site::fixture("basic");
         let path = site
@@ -79,10 +81,10 @@ fn a_file_name_that_is_not_utf8_is_told_at_its_bare_path_with_the_name_meant() {
         assert!(file.starts_with(&format!("{folder}/")), "{problem:#}");
         assert!(problem["line"].is_null(), "{problem:#}");
         let help = problem["help"].as_str().unwrap();
-        let meant = if folder == "data" {
-            "成本.csv"
-        } else {
-            "经验.md"
+        let meant = match folder {
+            "data" => "成本.csv",
+            "static" => "成本.pdf",
+            _ => "经验.md",
         };
         assert!(help.contains(meant) && help.contains("GBK"), "{help}");
     }

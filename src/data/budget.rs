@@ -232,15 +232,16 @@ pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> 
         })
     })?;
     let mut budget = budget;
+    // Stable: rows of one period (refused above) would keep the file's order.
+    budget.sort_by(|a, b| a.period.cmp(&b.period));
     if basis == Basis::Cumulative {
         per_period(t, &mut budget, [Some(cols[1]), ev, ac])?;
     }
     running_totals(t, &budget, [Some(cols[1]), ev, ac]).map_err(|d| vec![d])?;
-    budget.sort_by(|a, b| a.period.cmp(&b.period));
     Ok(budget)
 }
 
-/// Turns running totals into each period's own amounts, in period order. An empty EV or
+/// Turns running totals into each period's own amounts (`budget` is in period order). An empty EV or
 /// AC cell stays empty (not reported); the next reported total is taken from the last
 /// one reported. A total below an earlier one is refused at its cell.
 fn per_period(
@@ -248,15 +249,12 @@ fn per_period(
     budget: &mut [BudgetRow],
     cols: [Option<usize>; 3],
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut order: Vec<usize> = (0..budget.len()).collect();
-    order.sort_by(|&a, &b| budget[a].period.cmp(&budget[b].period));
     let mut problems = Vec::new();
     for (k, col) in cols.iter().enumerate() {
         let Some(col) = *col else { continue };
         // The last total seen, and the row it is on.
         let mut previous: Option<(f64, usize)> = None;
-        for &i in &order {
-            let row = &mut budget[i];
+        for row in budget.iter_mut() {
             let value = match k {
                 0 => Some(&mut row.pv),
                 1 => row.ev.as_mut(),
@@ -289,25 +287,22 @@ fn per_period(
     }
 }
 
-/// Refuses a budget whose running total of PV, EV or AC (in period order, as the charts
-/// sum them) passes [`MAX_AMOUNT`], at the cell where it does.
+/// Refuses a budget whose running total of PV, EV or AC (in period order, as `budget`
+/// is and the charts sum them) passes [`MAX_AMOUNT`], at the cell where it does.
 fn running_totals(
     t: &Table,
     budget: &[BudgetRow],
     cols: [Option<usize>; 3],
 ) -> Result<(), Diagnostic> {
-    let mut order: Vec<usize> = (0..budget.len()).collect();
-    order.sort_by(|&a, &b| budget[a].period.cmp(&budget[b].period));
     let mut totals = [0.0f64; 3];
-    for &r in &order {
-        let row = &budget[r];
+    for row in budget {
         let values = [Some(row.pv), row.ev, row.ac];
         for k in 0..3 {
             totals[k] += values[k].unwrap_or(0.0);
             if totals[k].abs() > MAX_AMOUNT {
                 let col = cols[k].unwrap_or(0);
                 return Err(t.bad_cell(
-                    r,
+                    row.row,
                     col,
                     t!("an amount whose running total stays within 10^15"),
                     amount_help(),
@@ -346,6 +341,16 @@ mod tests {
         let per_period = read(&t, Basis::Period).unwrap();
         let summed: f64 = per_period.iter().filter_map(|r| r.ac).sum();
         assert_eq!(summed, 607_000.0);
+    }
+
+    #[test]
+    fn a_running_total_past_the_limit_is_refused_at_its_row_in_any_order() {
+        // The total passes 10^15 at 2024-02, written on line 2 above 2024-01.
+        let t = csv("period,pv\n2024-02,600000000000000\n2024-01,600000000000000\n");
+        let problems = read(&t, Basis::Period).unwrap_err();
+        let text = problems[0].to_string();
+        assert!(text.contains("budget.csv:2:9"), "{text}");
+        assert!(text.contains("within 10^15"), "{text}");
     }
 
     #[test]

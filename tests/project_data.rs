@@ -105,6 +105,11 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
         m.contains("`2024年3月18日` would be 2024-03-18: write dates as YYYY-MM-DD"),
         "{m}"
     );
+    // Excel writes a CSV's dates as the computer shows them: the help says so.
+    assert!(
+        m.contains("Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx)"),
+        "{m}"
+    );
     assert!(
         m.contains("`高` is a word: write the level as a number, 1 (very low) to 5 (very high)"),
         "{m}"

@@ -362,6 +362,12 @@ impl Table {
         }
     }
 
+    /// Whether the table was read from a CSV file (a spreadsheet's export).
+    fn is_csv(&self) -> bool {
+        let csv = |e: &std::ffi::OsStr| e.eq_ignore_ascii_case("csv");
+        self.path.extension().is_some_and(csv)
+    }
+
     fn any_date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
         let bad = || {
             self.bad_cell(
@@ -388,17 +394,19 @@ impl Table {
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
                 t.trim().parse::<f64>().map_or_else(
                     |_| match crate::date::read_loosely(t) {
-                        // Said, never taken: 2024/3/5 is as likely a US 2024-05-03.
-                        Some(day) => self.bad_cell(
-                            row,
-                            col,
-                            t!("a date"),
-                            t!(
-                                "`{value}` would be {day}: write dates as YYYY-MM-DD",
-                                value = t.trim(),
-                                day = day.iso()
-                            ),
-                        ),
+                        // Said, never taken: every source writes a day one way, as
+                        // front matter does, so a sheet never mixes `2024/3/5` with
+                        // `3/5/2024`. A CSV saved by Excel writes its date column the
+                        // way the computer shows dates: the help says where it came from.
+                        Some(day) => {
+                            let (value, day) = (t.trim(), day.iso());
+                            let help = if self.is_csv() {
+                                t!("`{value}` would be {day}: write dates as YYYY-MM-DD. Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx), whose dates are read as they are, or format the column as yyyy-mm-dd before saving", value = value, day = day)
+                            } else {
+                                t!("`{value}` would be {day}: write dates as YYYY-MM-DD", value = value, day = day)
+                            };
+                            self.bad_cell(row, col, t!("a date"), help)
+                        }
                         // `3/5/2024`: 3 May in Germany, March 5 in the US, as front
                         // matter tells it; it was "write dates as YYYY-MM-DD" alone.
                         None => crate::date::year_last_help(t)

@@ -164,6 +164,14 @@ fn site_strings(
     let shown = Path::new(name);
     let path = root.join(name);
     crate::symlinks::before_reading(root, shown)?;
+    if path.is_dir() {
+        // Its strings were dropped without a word (the fourteenth malformed hunt).
+        return Ok(vec![crate::symlinks::folder_named_like_a_file(
+            shown,
+            t!("the template or UI strings it names"),
+            t!("`.html` or `.toml`"),
+        )]);
+    }
     if !path.is_file() {
         return Ok(checks::misnamed_strings(root, name));
     }
@@ -398,6 +406,20 @@ mod tests {
             told[1].contains("i18n/en.toml:3:1") && told[1].contains("`nav_dashboard`"),
             "{told:?}"
         );
+    }
+
+    /// A folder named `i18n/en.toml` was passed over without a word.
+    #[test]
+    fn a_folder_named_like_the_strings_file_is_warned() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("i18n/en.toml")).unwrap();
+        let theme = Theme::resolve(root.path(), "default").unwrap();
+        let (i18n, warnings) = I18n::load(&theme, root.path(), "en").unwrap();
+        assert_eq!(i18n.get("project_status"), "Status");
+        let told: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(told[0].contains("i18n/en.toml"), "{told:?}");
+        assert!(told[0].contains("this is a folder"), "{told:?}");
     }
 
     /// Hunt 9: `spent_pct_of_bac = "占预算 95%"` showed 95 % on every project page, each

@@ -583,6 +583,26 @@ fn each_audience_s_absolute_addresses_name_its_own_folder() {
     }
 }
 
+/// `--all-audiences` on a site declaring none is told at site.toml's start, where
+/// `audiences = [...]` would go (a bare `site.toml` before), and writes nothing.
+#[test]
+fn all_audiences_on_a_site_declaring_none_is_told_at_site_toml() {
+    let site = Site::empty();
+    site.write("site.toml", "title = \"门户\"\nlanguage = \"zh-CN\"\n");
+    site.write("content/_index.md", "---\ntitle: 首页\n---\n\n欢迎。\n");
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    let told = stderr(&out);
+    assert!(!out.status.success(), "{told}");
+    assert!(told.contains("site.toml:1:1"), "{told}");
+    assert!(told.contains("--all-audiences"), "{told}");
+    assert!(
+        told.contains("audiences = [\"public\", \"internal\", \"pmo\"]"),
+        "{told}"
+    );
+    assert!(!site.exists("public"));
+}
+
 #[test]
 fn all_audiences_refuses_a_folder_holding_another_site() {
     let site = fixture();

@@ -81,6 +81,20 @@ fn budget_cells_that_are_not_finite() {
     assert!(m.contains("content/projects/erp/budget.csv:2:9"), "{m}");
 }
 
+/// `bac: 一百二十万` was told "no thousands separators, currency or units", though
+/// `bac: ¥1,200,000` is read: the help names only what is not read.
+#[test]
+fn a_budget_written_in_words_is_told_what_is_not_read() {
+    let m = failing(ERP, project_with("bac: 3200000", "bac: 一百二十万"));
+    assert!(m.contains("index.md:9:6"), "{m}");
+    assert!(m.contains("`bac` takes a number"), "{m}");
+    assert!(
+        m.contains("a word or a unit such as 万 or k is not read"),
+        "{m}"
+    );
+    assert!(!m.contains("thousands separators"), "{m}");
+}
+
 /// A number no figure can be is told as out of range, or as no figure, with the value:
 /// "takes a number" said nothing about `1e400`, which looks like one.
 #[test]

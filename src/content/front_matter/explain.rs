@@ -242,7 +242,7 @@ pub(super) fn in_words(
         ),
         Shape::Number => (
             t!("a number"),
-            t!("write a plain number, e.g. `{field}: 1200000`: no thousands separators, currency or units", field = &field),
+            t!("write a number, e.g. `{field}: 1200000`: a word or a unit such as 万 or k is not read", field = &field),
         ),
         Shape::Whole => (
             t!("a whole number"),

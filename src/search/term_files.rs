@@ -33,9 +33,11 @@ const PLACED_DOCS: u32 = 32;
 /// presence, not its impact, so any digit does.
 const TITLE_IMPACT: u32 = 31;
 
-/// The split word groups of `meta.split`: each split key and the keys one character
-/// longer under it.
-type SplitGroups = BTreeMap<String, Vec<String>>;
+/// The split word groups of `meta.split`: each split key and the last characters of the
+/// keys one character longer under it, as one string. (The whole keys repeated their
+/// parent's characters: 2.4 KB gzip-compressed at 10k, loaded by every query, against
+/// 1.3 KB.)
+type SplitGroups = BTreeMap<String, String>;
 
 /// Writes the term shards, with each document's exact-title term (see `titles`) in the
 /// shard of its own hash, the word files, and the ranked lists of CJK terms and pairs;
@@ -171,7 +173,13 @@ pub fn write(
     let split = groups
         .split
         .into_iter()
-        .map(|(k, v)| (k, v.into_iter().collect()))
+        .map(|(k, children)| {
+            let last = children
+                .iter()
+                .filter_map(|child| child.get(k.len()..))
+                .collect();
+            (k, last)
+        })
         .collect();
     Ok(Written {
         split,

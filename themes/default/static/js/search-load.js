@@ -82,16 +82,26 @@
     return key;
   }
 
+  /**
+   * The keys one character longer under a split group: `meta.split` writes only their
+   * last characters, as one string (docs/search-format.md, "Shards"); none when `key`
+   * is not split.
+   */
+  function splitChildren(key, meta) {
+    var split = meta.split || {};
+    if (!Object.prototype.hasOwnProperty.call(split, key)) return [];
+    return Array.from(split[key]).map(function (c) { return key + c; });
+  }
+
   /** Every group holding words that start with `prefix`. */
   function prefixGroups(prefix, meta) {
-    var split = meta.split || {};
     var key = groupKey(prefix, meta);
     var keys = [key];
     if (key === prefix) {
       var stack = [key];
       while (stack.length) {
         var k = stack.pop();
-        var children = Object.prototype.hasOwnProperty.call(split, k) ? split[k] : [];
+        var children = splitChildren(k, meta);
         for (var i = 0; i < children.length; i++) { keys.push(children[i]); stack.push(children[i]); }
       }
     }
@@ -358,7 +368,8 @@
   P.numbers = numbers; P.optional = optional; P.optionals = optionals; P.ownFile = ownFile;
   P.pending = pending; P.placesDecoded = placesDecoded; P.postingsOf = postingsOf;
   P.prefixGroups = prefixGroups; P.promises = promises; P.rankedFile = rankedFile;
-  P.receive = receive; P.shardName = shardName; P.shardOf = shardOf; P.slot = slot; P.stem = stem;
+  P.receive = receive; P.shardName = shardName; P.shardOf = shardOf; P.slot = slot; P.splitChildren = splitChildren;
+  P.stem = stem;
   P.store = store; P.tokenize = tokenize; P.wordFile = wordFile;
   P.files.push('search-load.js');
 })(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

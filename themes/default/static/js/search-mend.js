@@ -318,7 +318,6 @@
   function nearGroups(term, meta) {
     var chars = Array.from(term);
     if (chars.length < 4 || isCjk(term.codePointAt(0))) return [];
-    var split = meta.split || {};
     var most = editsFor(term);
     var own = groupKey(term, meta);
     var keys = [own];
@@ -330,7 +329,7 @@
       return false;
     }
     function under(key) {
-      var children = Object.prototype.hasOwnProperty.call(split, key) ? split[key] : [];
+      var children = P.splitChildren(key, meta);
       children.forEach(function (c) {
         if (keys.length >= NEAR_GROUPS || keys.indexOf(c) >= 0 || !close(c)) return;
         keys.push(c);

@@ -220,13 +220,14 @@ pub fn name_not_utf8(shown: &Path, rel: &Path) -> Diagnostic {
         .unwrap_or(rel.as_os_str());
     let shown_name = named.to_string_lossy();
     let meant = name_bytes(named).and_then(|bytes| {
-        let encoding = match guess(&bytes) {
+        let guessed = guess(&bytes);
+        let encoding = match guessed {
             Guess::Gbk => encoding_rs::GB18030,
             Guess::Windows1252 => encoding_rs::WINDOWS_1252,
             _ => return None,
         };
         let text = encoding.decode_without_bom_handling_and_without_replacement(&bytes)?;
-        Some((text.into_owned(), guess(&bytes).name()))
+        Some((text.into_owned(), guessed.name()))
     });
     let help = match meant {
         Some((name, encoding)) => t!(

@@ -339,22 +339,23 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
 /// it; the current folder is called so, not `.`, with a folder name to give instead.
 fn not_empty(dir: &Path) -> Diagnostic {
     let here = dir.as_os_str().is_empty() || dir == Path::new(".");
-    if dir.join("site.toml").is_file() {
+    if dir.join(crate::layout::CONFIG_FILE).is_file() {
         let problem = Problem::Content(t!("a site is here already (its site.toml)"));
-        let help = if here {
-            t!("`pmo build` builds it; `pmo init DIR` starts another site in a new folder")
+        let (help, shown) = if here {
+            (
+                t!("`pmo build` builds it; `pmo init DIR` starts another site in a new folder"),
+                Path::new(crate::layout::CONFIG_FILE),
+            )
         } else {
-            t!(
-                "`cd {dir} && pmo build` builds it; `pmo init` with a new folder name starts another",
-                dir = dir
+            (
+                t!(
+                    "`cd {dir} && pmo build` builds it; `pmo init` with a new folder name starts another",
+                    dir = dir
+                ),
+                dir,
             )
         };
-        let diagnostic = Diagnostic::error(problem).with_help(help);
-        return if here {
-            diagnostic.in_file(Path::new("site.toml"))
-        } else {
-            diagnostic.in_file(dir)
-        };
+        return Diagnostic::error(problem).with_help(help).in_file(shown);
     }
     if here {
         return Diagnostic::error(Problem::Content(t!("the current folder is not empty")))

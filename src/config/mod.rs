@@ -253,27 +253,29 @@ fn no_site_help(path: &Path) -> crate::messages::Text {
             "that folder is inside a site: pass --root {site}, the folder that holds its site.toml",
             site = site.display().to_string()
         ),
-        None => {
-            let sites = crate::layout::sites_below(root);
-            match sites.as_slice() {
-            [] => t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"),
-            // `pmo init pmo-portal`, then a command without the `cd`.
-            [folder] => t!(
-                "the site is in the folder `{folder}`: `cd {folder}` first, or pass --root {folder}",
-                folder = folder.as_str()
-            ),
-            // A Chinese and an English site side by side: name them, not "no site".
-            [first, ..] => t!(
-                "the sites here are in the folders {folders}: `cd` into the one meant first (`cd {first}`), or pass --root {first}",
-                folders = sites
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                first = first.as_str()
-            ),
-        }
-        }
+        None => sites_help(&crate::layout::sites_below(root)),
+    }
+}
+
+/// Where the site is when the folder holds none: the one site folder below it, or each
+/// of several side by side (a Chinese and an English site), not "no site".
+fn sites_help(sites: &[String]) -> crate::messages::Text {
+    match sites {
+        [] => t!("run the command in the folder that holds site.toml, or pass --root DIR (`pmo init DIR` makes a new site)"),
+        // `pmo init pmo-portal`, then a command without the `cd`.
+        [folder] => t!(
+            "the site is in the folder `{folder}`: `cd {folder}` first, or pass --root {folder}",
+            folder = folder.as_str()
+        ),
+        [first, ..] => t!(
+            "the sites here are in the folders {folders}: `cd` into the one meant first (`cd {first}`), or pass --root {first}",
+            folders = sites
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            first = first.as_str()
+        ),
     }
 }
 

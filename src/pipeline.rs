@@ -133,13 +133,7 @@ pub fn load_keeping_sources(options: &Options) -> Result<Sources, BuildFailure> 
 fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFailure> {
     let mut laps = Laps::new();
     let root = options.root.as_path();
-    let mut config = Config::load(&root.join("site.toml")).map_err(|mut d| {
-        d.path = d.path.map(|p| content::load::display_path(root, &p));
-        if let Some(loc) = &mut d.location {
-            loc.path = content::load::display_path(root, &loc.path);
-        }
-        d
-    })?;
+    let mut config = Config::load_site(root)?;
     if let Some(url) = &options.base_url {
         config::check_base_url(url).map_err(|why| {
             // The flag's value, not site.toml, is wrong: told without "invalid site.toml".

@@ -29,7 +29,7 @@ pub fn new_page(
             kinds = crate::kinds::creatable().collect::<Vec<_>>().join(", ")
         )));
     };
-    let config = crate::config::Config::load(&root.join("site.toml"))?;
+    let config = crate::config::Config::load_site(root)?;
     let theme = Theme::resolve(root, &config.theme)?;
     let source = theme.archetype(root, kind.key()).ok_or_else(|| {
         Diagnostic::error(Problem::Template(t!(

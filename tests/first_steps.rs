@@ -125,6 +125,25 @@ fn a_command_run_above_several_sites_names_them() {
     assert!(err.contains("cd portal-en"), "{err}");
 }
 
+/// Outside any site, `pmo new` named `./site.toml` where `pmo build` said `site.toml`:
+/// every command names the missing file the same way, as seen from the folder.
+#[test]
+fn every_command_outside_a_site_names_site_toml_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        &["build"][..],
+        &["new", "lesson", "供应商延期"],
+        &["import", "lessons", "register.csv"],
+        &["serve", "--port", "0"],
+    ] {
+        let out = pmo_at(tmp.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("site.toml"), "{args:?}: {err}");
+        assert!(!err.contains("./site.toml"), "{args:?}: {err}");
+    }
+}
+
 /// The starter's hinted lines keep their comment once filled in (`bac: 900000   # …`):
 /// a warning at the value underlined the comment too, as if it were the mistake.
 #[test]

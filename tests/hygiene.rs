@@ -86,22 +86,18 @@ fn fixture() -> Site {
 }
 
 fn report(site: &Site, extra: &[&str]) -> (std::process::Output, Value) {
-    let root = site.root().to_str().unwrap();
-    let mut args = vec![
-        "report",
-        "hygiene",
-        "--root",
-        root,
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    let out = pmo(&args);
+    let out = run_report(site, &[&["--format", "json"], extra].concat());
     let json = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     (out, json)
+}
+
+/// `pmo report hygiene` as of 2025-06-30, for what is told on stderr.
+fn run_report(site: &Site, extra: &[&str]) -> std::process::Output {
+    let root = site.root().to_str().unwrap();
+    let mut args = vec!["report", "hygiene", "--root", root, "--as-of", "2025-06-30"];
+    args.extend_from_slice(extra);
+    pmo(&args)
 }
 
 /// `(check, file, owner)` of every finding, in the report's order.
@@ -208,19 +204,22 @@ fn fail_on_sets_the_exit_code_and_owner_narrows_to_what_one_person_owes() {
     );
     assert!(stderr(&out).contains("stale-practices"), "{}", stderr(&out));
     // A typo of an owner printed an empty report and passed (the new-user walk-through).
-    let out = pmo(&[
-        "report",
-        "hygiene",
-        "--root",
-        root,
-        "--as-of",
-        "2025-06-30",
-        "--owner",
-        "周静",
-    ]);
+    let out = run_report(&site, &["--owner", "周静"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("did you mean `周静怡`?"),
+        "{}",
+        stderr(&out)
+    );
+    // A surname alone named one of the two owners bearing it: both are offered.
+    site.write(
+        "content/practices/other.md",
+        "---\ntitle: 另一做法\ndate: 2024-03-01\nowner: 王芳\n---\n\n正文。\n",
+    );
+    let out = run_report(&site, &["--owner", "王"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `王强`, `王芳`?"),
         "{}",
         stderr(&out)
     );

@@ -287,6 +287,20 @@ impl Config {
         self.as_of.unwrap_or_else(Date::today)
     }
 
+    /// Reads the `site.toml` of the site at `root`, its errors naming the file as the
+    /// author sees it from the site folder (`site.toml`, not `./site.toml`), the same
+    /// whichever command met them.
+    pub fn load_site(root: &Path) -> Result<Config, Diagnostic> {
+        Config::load(&root.join(crate::layout::CONFIG_FILE)).map_err(|mut d| {
+            let shown = |p: &Path| crate::content::load::display_path(root, p);
+            d.path = d.path.map(|p| shown(&p));
+            if let Some(loc) = &mut d.location {
+                loc.path = shown(&loc.path);
+            }
+            d
+        })
+    }
+
     /// Reads and checks `site.toml`. Errors point at the offending key.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         // Told by its type, never opened: a named pipe would block the read for ever.

@@ -244,16 +244,30 @@ fn days_between(from: Date, to: Date) -> i64 {
         .map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// The owner of some finding that `owner` is a likely typo of, when no finding has
-/// `owner` itself: `周静` for 周静怡. A name close to none is someone with nothing owed.
-pub fn misspelt_owner(owner: &str, findings: &[Finding]) -> Option<String> {
+/// The owners of findings that `owner` likely meant, when no finding has `owner` itself:
+/// `周静` for 周静怡, or each of 王芳 and 王强 for a bare `王` (picking one of them would
+/// send the reader to the wrong person's list). A name close to none is someone with
+/// nothing owed: empty.
+pub fn owners_meant(owner: &str, findings: &[Finding]) -> Vec<String> {
     let mut owners: Vec<&str> = findings.iter().filter_map(|f| f.owner.as_deref()).collect();
     if owners.contains(&owner) {
-        return None;
+        return Vec::new();
     }
     owners.sort_unstable();
     owners.dedup();
-    crate::suggest::did_you_mean(owner, &owners).map(str::to_string)
+    let wanted = owner.to_lowercase();
+    let holding: Vec<String> = owners
+        .iter()
+        .filter(|o| !wanted.is_empty() && o.to_lowercase().contains(&wanted))
+        .map(|o| o.to_string())
+        .collect();
+    if !holding.is_empty() {
+        return holding;
+    }
+    crate::suggest::did_you_mean(owner, &owners)
+        .map(str::to_string)
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]
@@ -279,6 +293,26 @@ mod tests {
             assert_eq!(Check::of_key(check.key()), Some(check));
         }
         assert_eq!(Check::of_key("stale"), None);
+    }
+
+    #[test]
+    fn a_part_of_several_owners_names_each_and_a_typo_the_one_meant() {
+        let f = |owner: &str| Finding {
+            check: Check::Unlinked,
+            file: "a".into(),
+            title: "a".into(),
+            url: None,
+            owner: Some(owner.into()),
+            since: None,
+            days: None,
+            note: None,
+        };
+        let all = [f("王强"), f("周静怡"), f("王芳"), f("王强"), f("Li Na")];
+        assert_eq!(owners_meant("王", &all), ["王强", "王芳"]);
+        assert_eq!(owners_meant("周静", &all), ["周静怡"]);
+        assert_eq!(owners_meant("li", &all), ["Li Na"]);
+        assert_eq!(owners_meant("周静怡", &all), Vec::<String>::new());
+        assert_eq!(owners_meant("欧阳修", &all), Vec::<String>::new());
     }
 
     #[test]

@@ -82,7 +82,7 @@ const REQUIRED: &[Field] = &[
 /// stops the whole import (an unreadable file, no header row, a bad `--map`); problems
 /// of single rows are in the report.
 pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
-    let config = Config::load(&root.join(crate::layout::CONFIG_FILE))?;
+    let config = Config::load_site(root)?;
     let english = config.language.code().starts_with("en");
     let maps = options
         .maps

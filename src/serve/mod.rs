@@ -78,7 +78,7 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
     // site.toml that is there but broken is served as any broken site, fixed by a save.
     let config = options.build.root.join(crate::layout::CONFIG_FILE);
     if std::fs::symlink_metadata(&config).is_err() {
-        crate::config::Config::load(&config)?;
+        crate::config::Config::load_site(&options.build.root)?;
     }
     let root = std::fs::canonicalize(&options.build.root).map_err(|e| {
         Diagnostic::error(Problem::Io(crate::messages::reason(&e)))

@@ -229,12 +229,18 @@ fn main() -> ExitCode {
             match pmo_portal::hygiene_report(&options) {
                 Ok((as_of, mut findings)) => {
                     if let Some(owner) = &owner {
-                        if let Some(meant) = pmo_portal::hygiene::misspelt_owner(owner, &findings) {
+                        let meant = pmo_portal::hygiene::owners_meant(owner, &findings);
+                        if !meant.is_empty() {
                             // A typo would print an empty report and pass a CI check.
+                            let meant = meant
+                                .iter()
+                                .map(|m| format!("`{m}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ");
                             eprintln!(
                                 "{}",
                                 say(t!(
-                                    "no finding is owned by `{owner}`; did you mean `{meant}`? (--owner takes the name as the pages write it)",
+                                    "no finding is owned by `{owner}`; did you mean {meant}? (--owner takes the whole name as the pages write it)",
                                     owner = owner.as_str(),
                                     meant = meant.as_str()
                                 ))

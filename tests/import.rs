@@ -459,3 +459,30 @@ fn register_cells_are_written_as_text_not_markdown_or_html() {
         "a list stays a list:\n{main}"
     );
 }
+
+/// A project made with `pmo new project` starts as a draft. Lessons imported for it
+/// were written with "0 row(s) with errors", and the next build stopped at each one:
+/// the import says so, at the project's `draft: true` line (the fifth walk-through).
+#[test]
+fn lessons_imported_for_a_draft_project_are_warned_of_at_its_draft_line() {
+    let site = site();
+    site.write(
+        "content/projects/mes/index.md",
+        "---\ntitle: MES 智能工厂\nstatus: active\ndraft: true\n---\n\n车间执行系统。\n",
+    );
+    let csv = "Title,Date,Project,Phase,Impact\n\
+               Vendor SLA had no penalty clause,2024-03-05,MES 智能工厂,Execution,Negative\n\
+               Early data profiling,2024-05-06,mes,Planning,Positive\n\
+               Daily stand-up,2024-05-07,erp,Execution,Positive\n";
+    let file = write_register(&site, "register.csv", csv.as_bytes());
+    let out = import(&site, &file, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("project `mes` is a draft: the 2 lesson(s) imported for it stop `pmo build` until it is published"),
+        "{err}"
+    );
+    assert!(err.contains("content/projects/mes/index.md:4:1"), "{err}");
+    assert!(!err.contains("project `erp` is a draft"), "{err}");
+    assert!(err.contains("imported 3 lesson(s)"), "{err}");
+}

@@ -158,6 +158,7 @@ pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         site: &site,
     };
     let mut seen: HashMap<String, Text> = HashMap::new();
+    let mut per_project: std::collections::BTreeMap<String, usize> = Default::default();
     for row in 0..table.rows.len() {
         let lesson = match rows.lesson(row) {
             Ok(lesson) => lesson,
@@ -168,7 +169,10 @@ pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
             }
         };
         match rows.place(root, row, &lesson, &mut seen, english, options.dry_run) {
-            Placed::Written(planned) => report.planned.push(planned),
+            Placed::Written(planned) => {
+                *per_project.entry(lesson.meta.project.clone()).or_default() += 1;
+                report.planned.push(planned);
+            }
             Placed::Skipped(d) => {
                 report.skipped += 1;
                 report.diagnostics.push(d);
@@ -180,6 +184,11 @@ pub fn lessons(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         }
     }
     diagnostics.append(&mut report.diagnostics);
+    diagnostics.extend(
+        per_project
+            .iter()
+            .filter_map(|(slug, count)| site.draft_project(root, slug, *count)),
+    );
     report.diagnostics = diagnostics;
     Ok(report)
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::import::headers::normalize;
 use crate::messages::Text;
 use crate::suggest::did_you_mean;
@@ -19,6 +20,7 @@ struct Names {
     title: Option<String>,
     code: Option<String>,
     id: Option<String>,
+    draft: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ struct Project {
     slug: String,
     title: String,
     code: Option<String>,
+    /// `draft: true`: lessons naming it stop the build until it is published.
+    draft: bool,
 }
 
 #[derive(Debug, Default)]
@@ -55,6 +59,7 @@ impl Site {
             site.projects.push(Project {
                 title: names.title.unwrap_or_else(|| slug.clone()),
                 code: names.code,
+                draft: names.draft.unwrap_or(false),
                 slug,
             });
         }
@@ -147,6 +152,41 @@ impl Site {
     }
 }
 
+impl Site {
+    /// A warning at the `draft: true` line of project `slug`, when it is a draft, for the
+    /// `count` lessons just imported for it: they were written, and the build then
+    /// stopped at each of them (the project is left out), though the import had said
+    /// "0 rows with errors" (the fifth new-user walk-through).
+    pub fn draft_project(&self, root: &Path, slug: &str, count: usize) -> Option<Diagnostic> {
+        self.projects.iter().find(|p| p.slug == slug && p.draft)?;
+        let rel = PathBuf::from(format!("content/projects/{slug}/index.md"));
+        let text: Arc<str> = Arc::from(std::fs::read_to_string(root.join(&rel)).ok()?);
+        let offset = text
+            .lines()
+            .scan(0, |start, line| {
+                let here = *start;
+                *start += line.len() + 1;
+                Some((here, line))
+            })
+            .find(|(_, line)| line.starts_with("draft"))
+            .map_or(0, |(here, _)| here);
+        let len = text[offset..]
+            .find(['\r', '\n'])
+            .unwrap_or(text.len() - offset);
+        Some(
+            Diagnostic::warning(Problem::Content(t!(
+                "project `{slug}` is a draft: the {count} lesson(s) imported for it stop `pmo build` until it is published",
+                slug = slug,
+                count = count
+            )))
+            .at(Location::new(&rel, &text, offset, len))
+            .with_help(t!(
+                "fill in the project's page, then delete its `draft: true` line (or write `draft: false`); `pmo build --drafts` shows them meanwhile"
+            )),
+        )
+    }
+}
+
 fn names(path: &Path) -> Option<Names> {
     let text: Arc<str> = Arc::from(std::fs::read_to_string(path).ok()?);
     let split = crate::content::front_matter::split(path, &text).ok()?;
@@ -164,11 +204,13 @@ mod tests {
                     slug: "crm-rollout".into(),
                     title: "CRM 系统推广（亚太销售）".into(),
                     code: Some("PRJ-2024-011".into()),
+                    draft: false,
                 },
                 Project {
                     slug: "erp-upgrade".into(),
                     title: "ERP 升级".into(),
                     code: None,
+                    draft: false,
                 },
             ],
             lesson_ids: HashMap::new(),
@@ -198,6 +240,7 @@ mod tests {
             slug: "erp-upgrade-2".into(),
             title: "ERP 升级".into(),
             code: None,
+            draft: false,
         });
         for shared in ["PRJ-2024-011", "ERP 升级"] {
             let help = s.project(shared).unwrap_err().to_string();

@@ -185,15 +185,20 @@ fn site_strings(
                 *start += line.len() + 1;
                 Some((here, line))
             })
-            .find(|(_, line)| {
-                line.trim_start()
-                    .strip_prefix(key)
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            // A key may be quoted (`"最佳实践" = …`): it was told at line 1.
+            .find_map(|(here, line)| {
+                let written = line.trim_start();
+                [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+                    .into_iter()
+                    .find(|k| {
+                        written
+                            .strip_prefix(k.as_str())
+                            .is_some_and(|rest| rest.trim_start().starts_with('='))
+                    })
+                    .map(|k| (here + (line.len() - written.len()), k.len()))
             })
-            .map_or(0, |(here, line)| {
-                here + (line.len() - line.trim_start().len())
-            });
-        Location::new(shown, &text, offset, key.len())
+            .unwrap_or((0, key.len()));
+        Location::new(shown, &text, offset.0, offset.1)
     };
     let mut warnings = Vec::new();
     let theme = strings.clone();
@@ -205,9 +210,26 @@ fn site_strings(
         }
         let Some(theirs) = strings.get(&key) else {
             let names: Vec<&str> = strings.keys().map(String::as_str).collect();
-            let help = match crate::suggest::did_you_mean(&key, &names) {
-                Some(meant) => t!("did you mean `{s}`?", s = meant),
-                None => t!("the keys are those of the theme's i18n file of the same name"),
+            let help = match (
+                key_of_text(&key, &theme),
+                crate::suggest::did_you_mean(&key, &names),
+            ) {
+                (Some(meant), _) => t!(
+                    "`{text}` is what `{key}` shows now: write `{key} = \"{value}\"`",
+                    text = key.as_str(),
+                    key = meant,
+                    value = value.as_str()
+                ),
+                (None, Some(meant)) => t!("did you mean `{s}`?", s = meant),
+                (None, None) => t!(
+                    "the keys are those of the theme's i18n file of the same name; the menu's are {keys}",
+                    keys = names
+                        .iter()
+                        .filter(|n| n.starts_with("nav_"))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             };
             warnings.push(
                 Diagnostic::warning(Problem::Content(t!(
@@ -246,6 +268,16 @@ fn site_strings(
         strings.insert(key, value);
     }
     Ok(warnings)
+}
+
+/// The theme's key whose text is `text`, a menu entry's first: a site renaming a menu
+/// entry writes the label it sees (`"最佳实践" = "方法论"`), not a key it has never seen.
+fn key_of_text<'a>(text: &str, theme: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    theme
+        .iter()
+        .filter(|(_, shown)| shown.trim() == text.trim())
+        .map(|(key, _)| key.as_str())
+        .min_by_key(|key| !key.starts_with("nav_"))
 }
 
 /// A site's string `key` that leaves out placeholders of the theme's (`theirs`): what the

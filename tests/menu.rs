@@ -189,3 +189,30 @@ fn a_menu_link_hiding_a_refused_address_in_escapes_is_refused_at_its_line() {
     let site = basic_with("\n[[menu]]\nname = \"关于\"\nurl = \"/about/?q=%0a#%2e%2e\"\n");
     site.build_ok();
 }
+
+/// Renaming a menu entry, a PMO writes the label it sees as the key
+/// (`"最佳实践" = "方法论"`): it was warned at line 1 (another key's line), with help
+/// naming a file the installed binary has not. It is told at its own line, with the
+/// key that shows that label; a key nothing resembles is told the menu's keys.
+#[test]
+fn a_ui_string_keyed_by_the_label_it_renames_is_told_the_key_at_its_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        "i18n/zh-CN.toml",
+        "nav_dashboard = \"仪表板\"\n\"最佳实践\" = \"方法论\"\n'菜单二' = \"x\"\n",
+    );
+    let warnings = site.warnings();
+    assert!(
+        warnings.iter().any(|w| w.contains("i18n/zh-CN.toml:2:1")
+            && w.contains("`最佳实践` is no UI string of the theme")
+            && w.contains(
+                "`最佳实践` is what `nav_practices` shows now: write `nav_practices = \"方法论\"`"
+            )),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("i18n/zh-CN.toml:3:1")
+            && w.contains("the menu's are nav_dashboard, nav_home, nav_lessons")),
+        "{warnings:#?}"
+    );
+}

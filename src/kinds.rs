@@ -139,7 +139,7 @@ pub const KINDS: &[KindSpec] = &[
         listing: Listing::Section,
         in_feed: false,
         rank: 4,
-        creatable: false,
+        creatable: true,
     },
     KindSpec {
         kind: Kind::Home,

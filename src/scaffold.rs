@@ -63,10 +63,17 @@ pub fn new_page(
     if crate::output::portable::is_device_name(&slug) {
         slug = format!("{slug}-{}", kind.key());
     }
-    let date = jiff::Zoned::now().date().to_string();
+    let today = jiff::Zoned::now().date();
+    let date = today.to_string();
+    // A monthly report written early in a month is on the month before: its `as_of`.
+    let last_month = today.first_of_month().yesterday().map_or_else(
+        |_| date[..7].to_string(),
+        |d| d.to_string()[..7].to_string(),
+    );
     let mut ctx = tera::Context::new();
     ctx.insert("title", title);
     ctx.insert("date", &date);
+    ctx.insert("last_month", &last_month);
     ctx.insert("slug", &slug);
     ctx.insert("language", config.language.code());
     // Lessons and reviews must name a project: the hint shows this site's, so the

@@ -1124,3 +1124,46 @@ fn a_new_sites_currency_is_one_line_of_site_toml_that_projects_follow() {
     let page = std::fs::read_to_string(dir.join("public/projects/pilot/index.html")).unwrap();
     assert!(page.contains("<span class=\"unit\">EUR</span>"), "{page}");
 }
+
+/// A PMO's next page after its lessons is the monthly report: `pmo new report` was
+/// refused ("`report` is no value of <KIND>"), with nothing saying how to write one. It
+/// makes a draft pinned to last month (`as_of`) with the portfolio's table, which builds
+/// once published, in either language.
+#[test]
+fn new_report_makes_a_monthly_report_pinned_to_last_month_that_builds() {
+    let today = jiff::Zoned::now().date();
+    let last = today.first_of_month().yesterday().unwrap().to_string()[..7].to_string();
+    for (lang, title, rel, project) in [
+        (
+            "zh",
+            "2026年11月组合月报",
+            "content/reports/2026年11月组合月报.md",
+            "试点项目",
+        ),
+        (
+            "en",
+            "Portfolio report November",
+            "content/reports/portfolio-report-november.md",
+            "Pilot project",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("portal");
+        assert!(pmo(&["init", "--lang", lang, dir.to_str().unwrap()])
+            .status
+            .success());
+        let root = dir.to_str().unwrap();
+        let out = pmo(&["--root", root, "new", "report", title]);
+        assert!(out.status.success(), "{lang}: {}", stderr(&out));
+        let text = std::fs::read_to_string(dir.join(rel)).unwrap();
+        assert!(text.contains(&format!("\nas_of: {last} ")), "{text}");
+        assert!(text.contains("data = \"portfolio\""), "{text}");
+        std::fs::write(dir.join(rel), text.replace("draft: true", "draft: false")).unwrap();
+        let out = pmo(&["--root", root, "build"]);
+        assert!(out.status.success(), "{lang}: {}", stderr(&out));
+        let slug = rel.trim_start_matches("content/").trim_end_matches(".md");
+        let html =
+            std::fs::read_to_string(dir.join("public").join(slug).join("index.html")).unwrap();
+        assert!(html.contains(project), "{lang}: {html}");
+    }
+}

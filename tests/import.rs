@@ -486,3 +486,21 @@ fn lessons_imported_for_a_draft_project_are_warned_of_at_its_draft_line() {
     assert!(!err.contains("project `erp` is a draft"), "{err}");
     assert!(err.contains("imported 3 lesson(s)"), "{err}");
 }
+
+/// A cell's lines typed one under another (Alt+Enter in Excel) were joined by Markdown
+/// into one line, with a space between the Chinese halves (`延迟交付 导致滑移`): they
+/// show on lines of their own, and a list in a cell stays a list.
+#[test]
+fn a_cells_line_breaks_show_as_typed_on_the_lesson_page() {
+    let site = site();
+    let csv = "标题,日期,项目,阶段,影响,描述,建议\n\
+               供应商延迟交付,2024-03-05,erp,执行,负面,\"供应商延迟交付\n导致里程碑滑移\",\"- 合同写明罚则\n- 每周跟踪\"\n";
+    let file = write_register(&site, "register.csv", csv.as_bytes());
+    let out = import(&site, &file, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    site.build_ok();
+    let html = site.read("lessons/供应商延迟交付/index.html");
+    assert!(html.contains("供应商延迟交付<br"), "{html}");
+    assert!(!html.contains("供应商延迟交付\n导致"), "{html}");
+    assert!(html.contains("<li>合同写明罚则</li>"), "{html}");
+}

@@ -87,8 +87,16 @@ impl Lesson {
 /// backslash; line breaks, lists and numbered lines still read as the author meant.
 fn as_text(cell: &str) -> String {
     let mut out = String::with_capacity(cell.len() + 8);
-    for (n, line) in cell.lines().enumerate() {
+    let lines: Vec<&str> = cell.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
         if n > 0 {
+            // A line break typed in the cell (Alt+Enter) is a hard break: Markdown joins
+            // the lines of a paragraph, and a Chinese page showed `延迟交付 导致滑移`
+            // on one line, with a space. Not before a list item, which starts a line
+            // anyway (a backslash there would show).
+            if !lines[n - 1].trim().is_empty() && !line.trim().is_empty() && !list_item(line) {
+                out.push('\\');
+            }
             out.push('\n');
         }
         let body = line.trim_start();
@@ -116,6 +124,23 @@ fn as_text(cell: &str) -> String {
         }
     }
     out
+}
+
+/// A line Markdown starts a list item with: `-`, `*` or `+`, or a number and `.` or `)`,
+/// then a space.
+fn list_item(line: &str) -> bool {
+    let body = line.trim_start();
+    let rest = match body.strip_prefix(['-', '*', '+']) {
+        Some(rest) => rest,
+        None => {
+            let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            match body[digits..].strip_prefix(['.', ')']) {
+                Some(rest) if digits > 0 => rest,
+                _ => return false,
+            }
+        }
+    };
+    rest.is_empty() || rest.starts_with([' ', '\t'])
 }
 
 /// A YAML scalar: plain when it reads back as the same text, else double-quoted (JSON's
@@ -175,7 +200,12 @@ mod tests {
             as_text("普通文字\n- 列表\n1. 编号"),
             "普通文字\n- 列表\n1. 编号"
         );
-        assert_eq!(as_text("~~~\n# 标题\n---"), "\\~~~\n\\# 标题\n\\---");
+        // Lines typed one under another stay so; a list item needs no break before it.
+        assert_eq!(
+            as_text("供应商延迟交付\n导致里程碑滑移\n\n第二段\n- 列表\n  续行"),
+            "供应商延迟交付\\\n导致里程碑滑移\n\n第二段\n- 列表\\\n  续行"
+        );
+        assert_eq!(as_text("~~~\n# 标题\n---"), "\\~~~\\\n\\# 标题\\\n\\---");
         assert_eq!(as_text("```"), "\\`\\`\\`");
         assert_eq!(as_text("a<b & `c`"), "a\\<b \\& \\`c\\`");
         // The cell's own backslash is text too: `\<b>` stays no tag.

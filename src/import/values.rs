@@ -10,6 +10,8 @@ pub struct Vocab<T: 'static> {
     pub values: &'static [(T, &'static str, &'static [&'static str])],
     /// Words a value may carry after it (`执行阶段`, `Execution phase`).
     pub suffixes: &'static [&'static str],
+    /// Words a value may carry before it (`项目启动`, `Project closing`).
+    pub prefixes: &'static [&'static str],
 }
 
 impl<T: Copy> Vocab<T> {
@@ -20,8 +22,13 @@ impl<T: Copy> Vocab<T> {
             .iter()
             .find_map(|s| key.strip_suffix(s).filter(|k| !k.is_empty()))
             .unwrap_or(&key);
+        let bare = self
+            .prefixes
+            .iter()
+            .find_map(|p| stripped.strip_prefix(p).filter(|k| !k.is_empty()))
+            .unwrap_or(stripped);
         self.values.iter().find_map(|(value, name, words)| {
-            [key.as_str(), stripped]
+            [key.as_str(), stripped, bare]
                 .iter()
                 .any(|k| *k == normalize(name) || words.iter().any(|w| normalize(w) == *k))
                 .then_some(*value)
@@ -98,6 +105,7 @@ pub const PHASES: Vocab<Phase> = Vocab {
         ),
     ],
     suffixes: &["阶段", "phase", "stage"],
+    prefixes: &["项目", "project"],
 };
 
 pub const IMPACTS: Vocab<Impact> = Vocab {
@@ -122,7 +130,8 @@ pub const IMPACTS: Vocab<Impact> = Vocab {
             &["负面", "负", "消极", "教训", "问题", "bad", "issue", "-"],
         ),
     ],
-    suffixes: &["影响", "impact"],
+    suffixes: &["影响", "经验", "impact"],
+    prefixes: &[],
 };
 
 pub const SEVERITIES: Vocab<Severity> = Vocab {
@@ -141,6 +150,7 @@ pub const SEVERITIES: Vocab<Severity> = Vocab {
         ),
     ],
     suffixes: &["级"],
+    prefixes: &[],
 };
 
 pub const STATUSES: Vocab<LessonStatus> = Vocab {
@@ -148,7 +158,18 @@ pub const STATUSES: Vocab<LessonStatus> = Vocab {
         (
             LessonStatus::Open,
             "open",
-            &["打开", "开放", "未关闭", "待处理", "新建", "未开始", "new"],
+            &[
+                "打开",
+                "开放",
+                "未关闭",
+                "待处理",
+                "待跟进",
+                "待解决",
+                "未解决",
+                "新建",
+                "未开始",
+                "new",
+            ],
         ),
         (
             LessonStatus::InProgress,
@@ -179,6 +200,7 @@ pub const STATUSES: Vocab<LessonStatus> = Vocab {
         ),
     ],
     suffixes: &[],
+    prefixes: &[],
 };
 
 impl Vocab<Impact> {
@@ -267,6 +289,13 @@ mod tests {
         assert_eq!(PHASES.find("监控"), Some(Phase::Monitoring));
         assert_eq!(PHASES.find("Closing phase"), Some(Phase::Closing));
         assert_eq!(PHASES.find("测试"), None);
+        // As registers write them: 项目启动, 项目收尾阶段, 正面经验, 待跟进.
+        assert_eq!(PHASES.find("项目启动"), Some(Phase::Initiation));
+        assert_eq!(PHASES.find("项目收尾阶段"), Some(Phase::Closing));
+        assert_eq!(PHASES.find("项目"), None);
+        assert_eq!(IMPACTS.find_sign("正面经验"), Some(Impact::Positive));
+        assert_eq!(IMPACTS.find_sign("负面经验"), Some(Impact::Negative));
+        assert_eq!(STATUSES.find("待跟进"), Some(LessonStatus::Open));
         assert_eq!(IMPACTS.find_sign("正面"), Some(Impact::Positive));
         assert_eq!(IMPACTS.find_sign("负面影响"), Some(Impact::Negative));
         assert_eq!(IMPACTS.find_sign("-"), Some(Impact::Negative));

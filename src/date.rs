@@ -203,6 +203,11 @@ impl<'de> Deserialize<'de> for AsOf {
     }
 }
 
+/// site.toml's `as_of`: a day, or a month for its last day, as [`AsOf`] reads them.
+pub fn as_of_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
+    AsOf::deserialize(deserializer).map(|a| Some(a.0))
+}
+
 impl serde::Serialize for AsOf {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)

@@ -91,7 +91,11 @@ pub struct Config {
     pub restrict: Restrict,
     /// The day the site is built as of (`2025-06-30`): what is overdue is counted against
     /// it. Left out, the day of the build; set it (or `--as-of`) for a report that must
-    /// read the same whenever it is rebuilt.
+    /// read the same whenever it is rebuilt. A month in quotes (`"2026-11"`) is its last
+    /// day, as in a page's front matter: the help for `as_of = 2026-11` says to quote it,
+    /// and the quoted month was then refused (the fifth new-user walk-through).
+    #[serde(default, deserialize_with = "crate::date::as_of_day")]
+    #[schemars(with = "Option<crate::date::AsOf>")]
     pub as_of: Option<Date>,
     #[serde(default)]
     pub hygiene: HygieneSettings,

@@ -458,3 +458,15 @@ fn a_value_of_the_wrong_kind_anywhere_says_how_to_write_one() {
     let help = err.help.expect("a help").to_string();
     assert!(help.contains("text in double quotes"), "{help}");
 }
+
+/// `as_of = 2026-11` is told to quote the month; quoted, it is the month's last day, as
+/// in front matter (it was refused, "write `as_of = 2025-06-30`": a dead end).
+#[test]
+fn as_of_takes_a_quoted_month_for_its_last_day() {
+    let config: Config = toml::from_str("title = \"x\"\nas_of = \"2026-11\"\n").unwrap();
+    assert_eq!(config.as_of.map(|d| d.iso()).as_deref(), Some("2026-11-30"));
+    let config: Config = toml::from_str("title = \"x\"\nas_of = 2026-11-15\n").unwrap();
+    assert_eq!(config.as_of.map(|d| d.iso()).as_deref(), Some("2026-11-15"));
+    let config: Config = toml::from_str("title = \"x\"\n").unwrap();
+    assert!(config.as_of.is_none());
+}

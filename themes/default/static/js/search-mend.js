@@ -62,7 +62,8 @@
       function () { return Promise.resolve(stripped); },
       function () { return Promise.resolve(withoutComplaints(asked) || null); },
       function () { return heldQuery(asked); },
-      function () { return coverQuery(asked); }
+      function () { return coverQuery(asked, false); },
+      function () { return coverQuery(asked, true); }
     ];
     var tried = [query];
     function step(i) {
@@ -126,7 +127,11 @@
           near[t].forEach(function (key) { files[wordFile(key, meta)] = true; });
         });
         // The site's words, for a Chinese run some page lacks a bigram of (see mend).
-        if (prep.groups.some(function (g) { return g.type === 'cjk' && gaps(g).some(Boolean); })) files.vocab = true;
+        // And the synonyms (loaded already: a query finding nothing was widened).
+        if (prep.groups.some(function (g) { return g.type === 'cjk' && gaps(g).some(Boolean); })) {
+          files.vocab = true;
+          files.syn = true;
+        }
         return Promise.all(Object.keys(files).map(optional)).then(function () { return near; });
       }).then(function (near) {
         var vocab = typeof store.vocab === 'string' ? store.vocab.split(' ') : [];
@@ -141,7 +146,7 @@
             pieces.push(mended);
             kept += n;
           } else if (g.type === 'cjk') {
-            heldPieces(g).forEach(function (p) { pieces.push(p); kept += Array.from(p).length; });
+            heldPieces(g, synonymWords()).forEach(function (p) { pieces.push(p); kept += Array.from(p).length; });
           } else if (g.df > 0) {
             pieces.push(g.text);
             kept += n;
@@ -163,9 +168,12 @@
    * as results are scored), and the query keeps the runs of its bigrams that page holds,
    * of two characters or more, and the words it holds. Null when the page holds less
    * than a third of the query, or a query under LONG_QUERY characters less than half:
-   * 鲲鹏项目 is not 项目.
+   * 鲲鹏项目 is not 项目. A common bigram left unloaded (see prepare) may be the page's
+   * (问题, 项目 of a long question); `sure`, for the query tried when that one found
+   * nothing, keeps only the bigrams the page is known to hold: the 一个 or 需要 it
+   * lacks made the query find nothing at all, not even that page.
    */
-  function coverQuery(query) {
+  function coverQuery(query, sure) {
     return get('meta').then(function (meta) {
       var prep = prepare(query, meta);
       return Promise.all(prep.shards.map(get)).then(function () {
@@ -196,7 +204,7 @@
           var chars = Array.from(g.text);
           var start = -1;
           for (var k = 0; k <= g.terms.length; k++) {
-            var held = k < g.terms.length && chars.length > 1 && heldBigram(g.postings[k], best) > 0;
+            var held = k < g.terms.length && chars.length > 1 && (sure ? heldBigram(g.postings[k], best) === 1 : heldBigram(g.postings[k], best) > 0);
             if (held && start < 0) start = k;
             if (held || start < 0) continue;
             pieces.push(chars.slice(start, k + 1).join(''));
@@ -279,14 +287,44 @@
   }
   var MEND_CHARS = 2;
 
-  /** The pieces of a Chinese run between the bigrams no page holds, of two characters or more. */
-  function heldPieces(g) {
+  /**
+   * The Chinese words of the synonym table (`search/syn.js`) whose group holds a word
+   * some page holds: no page writes 红灯, but the query widens it to 红色 (see widen).
+   */
+  function synonymWords() {
+    var out = [];
+    (Array.isArray(store.syn) ? store.syn : []).forEach(function (group) {
+      if (!Array.isArray(group) || !group.some(function (p) { return Array.isArray(p) && p[1] > 0; })) return;
+      group.forEach(function (p) {
+        var w = Array.isArray(p) ? String(p[0] || '') : '';
+        if (Array.from(w).length >= 2 && isCjk(w.codePointAt(0))) out.push(w);
+      });
+    });
+    return out;
+  }
+
+  /**
+   * The pieces of a Chinese run between the bigrams no page holds, of two characters or
+   * more; a synonym's word (`words`, see synonymWords) counts as held: `亮红灯的项目` kept
+   * 项目 alone, less than half of it, and found nothing; as 红灯 项目 it finds the project
+   * whose status is red.
+   */
+  function heldPieces(g, words) {
+    var inWord = [];
+    (words || []).forEach(function (w) {
+      var n = Array.from(w).length;
+      var chars = Array.from(g.text);
+      for (var at = 0; at + n <= chars.length; at++) {
+        if (chars.slice(at, at + n).join('') !== w) continue;
+        for (var k = at; k < at + n - 1; k++) inWord[k] = true;
+      }
+    });
     var chars = Array.from(g.text);
     if (chars.length === 1) return g.df > 0 ? [g.text] : [];
     var out = [];
     var start = 0;
     for (var k = 0; k <= g.terms.length; k++) {
-      var held = k < g.terms.length && (g.skip[k] || g.postings[k].docs.length > 0);
+      var held = k < g.terms.length && (g.skip[k] || g.postings[k].docs.length > 0 || inWord[k] === true);
       if (held) continue;
       if (k + 1 - start >= 2) out.push(chars.slice(start, k + 1).join(''));
       start = k + 1;

@@ -276,24 +276,51 @@
    * query and those holding its exact text stay above those that do not.
    */
   function kindAsked(hits, groups, meta) {
+    var kind = askedKind(groups, meta);
+    if (kind === undefined) return Promise.resolve();
+    return ofKind(hits.slice(0, KIND_ROWS), kind).then(function (says) {
+      hits.slice(0, KIND_ROWS).forEach(function (m, i) {
+        if (!says[i]) return;
+        m.kindAsked = true;
+        m.key = sortKey(m);
+      });
+      rank(hits);
+    });
+  }
+
+  /**
+   * The kind a query names after its subject (see kindAsked), or undefined: its last
+   * group the label (`郑磊 项目`), or a run of its own ending with it after a word of
+   * two characters or more (`黄灯项目`, `搬迁项目`): a query widened to a synonym
+   * (黄灯 to 黄色) asked for the project, and the pages saying 黄色 in passing came first.
+   * `groups` as tokenized: {type, text}.
+   */
+  function askedKind(groups, meta) {
     var last = groups[groups.length - 1];
     var f = meta.kind;
-    if (groups.length < 2 || !last || last.type !== 'cjk' || !f || !f.labels) return Promise.resolve();
-    var kind = f.values[f.labels.indexOf(last.text)];
-    if (kind === undefined) return Promise.resolve();
-    return Promise.all(hits.slice(0, KIND_ROWS).map(function (m) {
+    if (!last || last.type !== 'cjk' || !f || !f.labels) return undefined;
+    for (var i = 0; i < f.labels.length; i++) {
+      var label = String(f.labels[i]);
+      if (groups.length >= 2 && last.text === label) return f.values[i];
+      var before = Array.from(last.text).length - Array.from(label).length;
+      if (before >= 2 && last.text.slice(-label.length) === label) return f.values[i];
+    }
+    return undefined;
+  }
+
+  /** For each of `matches`, whether its page is of `kind` (read from its block 0). */
+  function ofKind(matches, kind) {
+    return Promise.all(matches.map(function (m) {
       return get('x/' + m.d + '-0').then(function (entry) {
-        if (Array.isArray(entry) && entry[2] === kind) {
-          m.kindAsked = true;
-          m.key = sortKey(m);
-        }
-      }, function () {});
-    })).then(function () { rank(hits); });
+        return Array.isArray(entry) && entry[2] === kind;
+      }, function () { return false; });
+    }));
   }
 
   P.forgets.push(function () { facetsDecoded = null; });
   P.SETTLE_BIGRAMS = SETTLE_BIGRAMS; P.SETTLE_RANKED = SETTLE_RANKED; P.emptyResult = emptyResult;
-  P.facetCounts = facetCounts; P.facetData = facetData; P.kindAsked = kindAsked; P.kindLabel = kindLabel;
+  P.askedKind = askedKind; P.facetCounts = facetCounts; P.facetData = facetData; P.kindAsked = kindAsked;
+  P.KIND_ROWS = KIND_ROWS; P.ofKind = ofKind; P.kindLabel = kindLabel;
   P.normalizeFilters = normalizeFilters; P.passes = passes; P.prepare = prepare;
   P.resolveGroups = resolveGroups; P.unskip = unskip;
   P.files.push('search-results.js');

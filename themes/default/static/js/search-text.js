@@ -10,6 +10,7 @@
  *   PmoSearchText.tokenize(query)          the query's groups (see below)
  *   PmoSearchText.stem(word)               the stem the index uses for a word
  *   PmoSearchText.cjkDate(query)           `2024年4月` as the index's `2024-04`, or null
+ *   PmoSearchText.datesAsIso(query)        `2026年3月经验教训` as `2026-03 经验教训`, or null
  *   PmoSearchText.wordDate(query)          `Sept 2024` as `2024-09`, or null
  *   PmoSearchText.normalize(text)          folded text with a map back to the original
  *   PmoSearchText.fold(text)               normalize's text alone (faster)
@@ -294,6 +295,30 @@
   }
 
   /**
+   * A query holding a date written the Chinese way beside other words (`2026年3月经验教训`,
+   * `2025年11月累计CPI`) with each such date as its ISO term, spaced apart (`2026-03
+   * 经验教训`), or null when it holds none or is that date alone (see cjkDate). Typed as
+   * it is, the date's 月 ran on into the words after it (月经验教训), a run no page holds;
+   * the ISO term finds every page showing that month or day, in its prose or its dates.
+   * A month in Chinese numerals (`2026年十月`) is read too.
+   */
+  function datesAsIso(query) {
+    var q = fold(query);
+    if (cjkDate(q)) return null;
+    function two(x) { return x.length === 1 ? '0' + x : x; }
+    var found = false;
+    var out = q.replace(CJK_DATE, function (all, y, mo, d) {
+      var n = CJK_MONTH_NUMERALS.indexOf(mo) >= 0 ? CJK_MONTH_NUMERALS.indexOf(mo) + 1 : +mo;
+      if (n < 1 || n > 12 || (d && (+d < 1 || +d > 31))) return all;
+      found = true;
+      return ' ' + y + '-' + two(String(n)) + (d ? '-' + two(d) : '') + ' ';
+    });
+    return found ? out.replace(/\s+/g, ' ').trim() : null;
+  }
+  var CJK_MONTH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+  var CJK_DATE = /(\d{4})\s*年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?/g;
+
+  /**
    * A query that is one date written in words the European or English way — `Sept 2024`,
    * `27 September 2024`, `September 27, 2024`, `27.09.2024` — as its ISO day or month
    * (src/search/prose_dates.rs indexes prose so written by it, and every page's dates are
@@ -445,6 +470,7 @@
   var PmoSearchText = {
     tokenize: tokenize,
     cjkDate: cjkDate,
+    datesAsIso: datesAsIso,
     wordDate: wordDate,
     writtenForms: writtenForms,
     stem: stem,

@@ -90,42 +90,66 @@
           return (b[0].m.score - a[0].m.score) || (a[1] - b[1]);
         }).map(function (p) { return p[0]; });
         var middle = byScore(byScore(bands[2], bands[1]), apart);
-        var merged = bands[0].concat(middle);
-        // A section below the first of its pages found, across the bands too.
-        var byDoc = {};
-        var ms = merged.map(function (x) { byDoc[x.m.d] = x; return x.m; });
-        belowTheirPages(ms, store.meta);
-        merged = ms.map(function (m) { return byDoc[m.d]; });
-        var page = merged.slice(offset, offset + limit);
-        // The rows `res` has are reused; the others are made from the query that found them.
-        var ownRows = {};
-        res.results.forEach(function (row) { ownRows[row.doc] = row; });
-        var byQuery = {};
-        page.forEach(function (x) {
-          if (x.from < 0 && ownRows[x.m.d]) return;
-          (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
-        });
-        var rows = Object.keys(byQuery).map(function (key) {
-          var i = +key;
-          return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
-            if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
-            return list;
+        return kindFirst(res.terms, vs, middle, withText).then(function (middle) {
+          var merged = bands[0].concat(middle);
+          // A section below the first of its pages found, across the bands too.
+          var byDoc = {};
+          var ms = merged.map(function (x) { byDoc[x.m.d] = x; return x.m; });
+          belowTheirPages(ms, store.meta);
+          merged = ms.map(function (m) { return byDoc[m.d]; });
+          var page = merged.slice(offset, offset + limit);
+          // The rows `res` has are reused; the others are made from the query that found them.
+          var ownRows = {};
+          res.results.forEach(function (row) { ownRows[row.doc] = row; });
+          var byQuery = {};
+          page.forEach(function (x) {
+            if (x.from < 0 && ownRows[x.m.d]) return;
+            (byQuery[x.from] = byQuery[x.from] || []).push(x.m);
+          });
+          var rows = Object.keys(byQuery).map(function (key) {
+            var i = +key;
+            return rowsFor(i < 0 ? query : queries[i], byQuery[key], withText).then(function (list) {
+              if (i >= 0) list.forEach(function (row) { row.synonym = vs[i].word; });
+              return list;
+            });
+          });
+          return Promise.all(rows).then(function (lists) {
+            var rowOf = {};
+            lists.forEach(function (list) { list.forEach(function (row) { rowOf[row.doc] = row; }); });
+            var facets = res.facets;
+            if (options.facets !== false) {
+              var fmeta = { facets: facetData() };
+              facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
+            }
+            return {
+              total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
+              results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : rowOf[x.m.d]; })
+            };
           });
         });
-        return Promise.all(rows).then(function (lists) {
-          var rowOf = {};
-          lists.forEach(function (list) { list.forEach(function (row) { rowOf[row.doc] = row; }); });
-          var facets = res.facets;
-          if (options.facets !== false) {
-            var fmeta = { facets: facetData() };
-            facets = facetCounts(found, fmeta, normalizeFilters(filters, fmeta), filters);
-          }
-          return {
-            total: merged.length, facets: facets, terms: res.terms, folded: res.folded, widened: widened,
-            results: page.map(function (x) { return x.from < 0 && ownRows[x.m.d] ? ownRows[x.m.d] : rowOf[x.m.d]; })
-          };
-        });
       });
+    });
+  }
+
+  /**
+   * `list` (the widened pages below those holding the query's exact text) with the pages
+   * of the kind the query names after its subject (P.askedKind: `黄灯项目`, `红灯 项目`)
+   * among its first KIND_ROWS put first, as kindAsked does for a query's own pages:
+   * widened to 黄色, the practice and the lesson saying 黄色 in passing came before the
+   * project whose status is amber. The kind may be named by a synonym query only
+   * (`amber project` widened to 黄色 项目). Only with excerpts: the rows shown read the
+   * blocks.
+   */
+  function kindFirst(terms, vs, list, withText) {
+    var groups = (terms || []).map(function (t) { return t.cjk ? { type: 'cjk', text: t.cjk } : { type: 'word', text: t.word }; });
+    var kind = withText ? P.askedKind(groups, store.meta) : undefined;
+    for (var i = 0; withText && kind === undefined && i < vs.length; i++) kind = P.askedKind(P.T.tokenize(vs[i].query), store.meta);
+    if (kind === undefined) return Promise.resolve(list);
+    var head = list.slice(0, P.KIND_ROWS);
+    return P.ofKind(head.map(function (x) { return x.m; }), kind).then(function (says) {
+      var first = head.filter(function (x, i) { return says[i]; });
+      var others = head.filter(function (x, i) { return !says[i]; });
+      return first.concat(others, list.slice(P.KIND_ROWS));
     });
   }
 

@@ -122,6 +122,19 @@
         return res;
       });
     }
+    // A date written the Chinese way beside other words, as its ISO term (see
+    // T.datesAsIso); the query as typed when that finds nothing.
+    var dated = T.datesAsIso(query);
+    if (dated) {
+      return searchTyped(dated, options).then(function (res) {
+        return res.total ? res : searchTyped(query, options);
+      });
+    }
+    return searchTyped(query, options);
+  }
+
+  /** A query as typed (no date in words): a question's term, widened, then mended. */
+  function searchTyped(query, options) {
     var filtered = options && options.filters && Object.keys(options.filters).length;
     // A question asking what a term is, as the term (see searchAsked).
     return (filtered ? Promise.resolve(null) : searchAsked(query, options)).then(function (asked) {

@@ -118,3 +118,18 @@ fn a_colour_and_the_kind_asked_for_find_the_project_of_that_status() {
         ("amber project", "projects/office-relocation/"),
     ]);
 }
+
+/// A long question finding nothing even relaxed to a third of it (the page holding most
+/// of it holds less) keeps what that page is known to hold if it is a quarter of the
+/// question: `成熟度自评问卷有多少道题` finds the English practice tagged 成熟度, and
+/// `车间wifi掉线` the lesson on the shop floor's network; they found nothing.
+#[test]
+fn a_long_question_finding_nothing_keeps_a_quarter_its_best_page_holds() {
+    assert_first(&[
+        (
+            "成熟度自评问卷有多少道题",
+            "practices/capability/maturity-assessment/",
+        ),
+        ("车间wifi掉线", "lessons/mes-shopfloor-network-survey/"),
+    ]);
+}

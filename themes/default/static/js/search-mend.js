@@ -171,7 +171,9 @@
    * 鲲鹏项目 is not 项目. A common bigram left unloaded (see prepare) may be the page's
    * (问题, 项目 of a long question); `sure`, for the query tried when that one found
    * nothing, keeps only the bigrams the page is known to hold: the 一个 or 需要 it
-   * lacks made the query find nothing at all, not even that page.
+   * lacks made the query find nothing at all, not even that page. That last try may keep
+   * a quarter of a long query (成熟度 of 成熟度自评问卷有多少道题, the tag of the English
+   * practice on maturity): the query found nothing else.
    */
   function coverQuery(query, sure) {
     return get('meta').then(function (meta) {
@@ -216,7 +218,7 @@
         // `会议太多`: a subject and a complaint), may keep a third of it too; one holding
         // a name no page holds (鲲鹏项目) may not.
         var known = prep.groups.every(function (g) { return g.type === 'cjk' ? heldAround(g) : g.df > 0; });
-        var enough = typed >= LONG_QUERY || known ? kept * 3 >= typed : kept * 2 > typed;
+        var enough = typed >= LONG_QUERY || known ? kept * (sure ? 4 : 3) >= typed : kept * 2 > typed;
         return enough && pieces.length ? pieces.join(' ') : null;
       });
     });

@@ -133,3 +133,24 @@ fn a_long_question_finding_nothing_keeps_a_quarter_its_best_page_holds() {
         ("车间wifi掉线", "lessons/mes-shopfloor-network-survey/"),
     ]);
 }
+
+/// A question asking which pages of a kind say something (`哪些项目暂停了`, `哪个项目是红色`)
+/// is run with the kind's label last, as `暂停 项目`: as typed, 项目暂停 was one run or
+/// the label came first, and the lessons and the report came before the projects.
+#[test]
+fn a_question_asking_which_pages_of_a_kind_finds_those_pages_first() {
+    let site = assert_first(&[
+        ("哪个项目是红色", "projects/mes-smart-factory/"),
+        ("哪些项目暂停了", "projects/office-relocation/"),
+    ]);
+    let r = search_client(&site, &json!(["哪些项目延期了"]));
+    assert!(
+        urls(&r[0])
+            .iter()
+            .take(3)
+            .all(|u| u.starts_with("projects/")),
+        "{}",
+        r[0]
+    );
+    assert_eq!(r[0]["relaxed"], "延期 项目", "{}", r[0]);
+}

@@ -15,7 +15,12 @@ use crate::{render, t, Progress};
 /// Builds the site into its output folder. On failure the previous output is untouched.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let target = options.output_dir();
-    output::guard::check(&options.root, &target, options.force)?;
+    output::guard::check(
+        &options.root,
+        &target,
+        options.force,
+        options.audience.as_deref(),
+    )?;
     staged(&target, |staging| run(options, staging, progress))
 }
 
@@ -111,7 +116,7 @@ pub fn build_all(
         return Ok(reports);
     }
     for name in &names {
-        output::guard::check(&options.root, &base.join(name), options.force)?;
+        output::guard::check(&options.root, &base.join(name), options.force, Some(name))?;
     }
     output::check_audience_parent(&base, &names)?;
     std::fs::create_dir_all(&base).map_err(|e| output_error(&e, &base))?;

@@ -689,6 +689,11 @@ fn one_audience_built_over_all_audiences_is_told_what_the_folder_holds() {
     );
     assert!(!err.contains("--force"), "{err}");
     assert!(site.exists("internal/index.html"), "nothing deleted");
+    // The folder offered is one to type, not a placeholder (the fifth walk-through).
+    assert!(err.contains("public-internal`"), "{err}");
+    assert!(!err.contains("{audience}"), "{err}");
+    let out = pmo(&["build", "--root", root]);
+    assert!(stderr(&out).contains("public-preview`"), "{}", stderr(&out));
 }
 
 /// A review naming a draft project was told it names a draft, and then, by a lower

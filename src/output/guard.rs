@@ -13,8 +13,14 @@ use crate::diagnostics::{Diagnostic, Problem};
 use crate::layout::{CONFIG_FILE, SOURCE_FOLDERS};
 
 /// Refuses an output folder that is, holds or sits inside the site's sources, or that
-/// holds files pmo did not write (unless `force`).
-pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> {
+/// holds files pmo did not write (unless `force`). `audience` is the one being built, if
+/// named: the folder suggested for it when `target` holds every audience's site.
+pub fn check(
+    root: &Path,
+    target: &Path,
+    force: bool,
+    audience: Option<&str>,
+) -> Result<(), Diagnostic> {
     let shown = target.display().to_string();
     let real_root = real_path(root);
     let real_target = real_path(target);
@@ -82,7 +88,12 @@ pub fn check(root: &Path, target: &Path, force: bool) -> Result<(), Diagnostic> 
                 shown = &shown,
                 entries = some_entries(target)
             ),
-            t!("build them again with --all-audiences, or build this one into another folder, e.g. `--output public-{{audience}}`"),
+            // A real folder name: `public-{audience}` as written was copied as it stood
+            // (the fifth walk-through). Unnamed, the audience built is the lowest.
+            t!(
+                "build them again with --all-audiences, or build this one into another folder, e.g. `--output {folder}`",
+                folder = format!("{shown}-{}", audience.unwrap_or("preview"))
+            ),
         );
     }
     if !force {
@@ -148,7 +159,7 @@ pub fn holds_one_site(root: &Path, base: &Path, force: bool) -> Result<bool, Dia
             shown = &shown
         )));
     }
-    check(root, base, force)?;
+    check(root, base, force, None)?;
     Ok(true)
 }
 
@@ -280,7 +291,7 @@ mod tests {
             tmp.path().to_path_buf(),
         ] {
             for force in [false, true] {
-                let e = check(&root, &out, force).unwrap_err();
+                let e = check(&root, &out, force, None).unwrap_err();
                 assert!(e.to_string().contains("refusing"), "{}: {e}", out.display());
             }
         }
@@ -298,7 +309,7 @@ mod tests {
         let link = root.join("public");
         std::os::unix::fs::symlink(&victim, &link).unwrap();
         for force in [false, true] {
-            let e = check(&root, &link, force).unwrap_err().to_string();
+            let e = check(&root, &link, force, None).unwrap_err().to_string();
             assert!(e.contains("refusing to replace"), "{e}");
         }
         assert!(!victim.join(MARKER).exists());
@@ -310,23 +321,23 @@ mod tests {
         let root = tmp.path().join("site");
         let link = tmp.path().join("out");
         std::os::unix::fs::symlink(root.join("content"), &link).unwrap();
-        assert!(check(&root, &link, true).is_err());
-        assert!(check(&root, &link.join("lessons"), true).is_err());
+        assert!(check(&root, &link, true, None).is_err());
+        assert!(check(&root, &link.join("lessons"), true, None).is_err());
     }
 
     #[test]
     fn absent_empty_and_marked_folders_are_accepted() {
         let tmp = site();
         let root = tmp.path().join("site");
-        assert!(check(&root, &root.join("public"), false).is_ok());
+        assert!(check(&root, &root.join("public"), false, None).is_ok());
         let empty = tmp.path().join("empty");
         fs::create_dir(&empty).unwrap();
-        assert!(check(&root, &empty, false).is_ok());
+        assert!(check(&root, &empty, false, None).is_ok());
         let marked = tmp.path().join("marked");
         fs::create_dir(&marked).unwrap();
         fs::write(marked.join("index.html"), "x").unwrap();
         fs::write(marked.join(MARKER), "x").unwrap();
-        assert!(check(&root, &marked, false).is_ok());
+        assert!(check(&root, &marked, false, None).is_ok());
     }
 
     #[test]
@@ -336,13 +347,13 @@ mod tests {
         let other = tmp.path().join("some-folder");
         fs::create_dir(&other).unwrap();
         fs::write(other.join("thesis.docx"), "x").unwrap();
-        let e = check(&root, &other, false).unwrap_err().to_string();
+        let e = check(&root, &other, false, None).unwrap_err().to_string();
         assert!(
             e.contains("thesis.docx") && e.contains("not written by pmo"),
             "{e}"
         );
-        assert!(check(&root, &other, true).is_ok());
-        assert!(check(&root, &other.join("thesis.docx"), true).is_err());
+        assert!(check(&root, &other, true, None).is_ok());
+        assert!(check(&root, &other.join("thesis.docx"), true, None).is_err());
     }
 
     /// A switch from one site to the audiences' folders killed after its swap leaves
@@ -359,7 +370,7 @@ mod tests {
             fs::write(out.join(name).join("index.html"), "首页").unwrap();
         }
         fs::write(out.join(MARKER), "x").unwrap();
-        let e = check(&root, &out, false).unwrap_err().to_string();
+        let e = check(&root, &out, false, None).unwrap_err().to_string();
         assert!(
             e.contains("holds the sites an --all-audiences build wrote"),
             "{e}"

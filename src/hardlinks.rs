@@ -12,21 +12,34 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::t;
 
-/// The source folders whose files are published or shown on pages. Not `themes` nor
-/// `archetypes`, as [`crate::symlinks`] leaves them: a theme shared by several portals
-/// is put in place on purpose.
+/// The source folders whose files are published or shown on pages. Not `archetypes`
+/// (read by `pmo new` only), nor `themes` whole: only the site's own theme is read, see
+/// [`THEME_CHECKED`].
 const CHECKED: &[&str] = &["content", "static", "data", "templates", "i18n"];
+
+/// The folders of the site's theme (`themes/<name>/`) published or shown on pages as the
+/// site's own are: a file of its `static/` made with `ln ~/.env` was published (the
+/// eleventh hunt for script).
+const THEME_CHECKED: &[&str] = &["static", "templates", "i18n"];
 
 /// The errors for files of the checked source folders that have names outside the
 /// site's sources (elsewhere on the disk, in a hidden folder such as `.git`, in the last
 /// build's `public/`), and, when the site has `audiences`, for files under `content/`
-/// with another name there.
-pub fn check(root: &Path, audiences: bool) -> Vec<Diagnostic> {
-    let linked = linked_files(root);
+/// with another name there. `theme` is the theme named in site.toml: a theme kept
+/// elsewhere and linked in whole (`themes/<name>` → a folder several portals share) is a
+/// source too, so its files' names inside it count as the site's own.
+pub fn check(root: &Path, audiences: bool, theme: &str) -> Vec<Diagnostic> {
+    let theme = Path::new("themes").join(theme);
+    let folders: Vec<PathBuf> = CHECKED
+        .iter()
+        .map(PathBuf::from)
+        .chain(THEME_CHECKED.iter().map(|f| theme.join(f)))
+        .collect();
+    let linked = linked_files(root, &folders);
     if linked.is_empty() {
         return Vec::new();
     }
-    let names = source_names(root, &linked);
+    let names = source_names(root, &theme, &linked);
     let mut found = Vec::new();
     for (inode, (count, paths)) in &linked {
         let known = names.get(inode).map_or(&[][..], Vec::as_slice);
@@ -55,10 +68,10 @@ type Inode = (u64, u64);
 /// The files of the checked folders with more than one name: each with its number of
 /// names and its paths there, relative to `root`.
 #[cfg(unix)]
-fn linked_files(root: &Path) -> HashMap<Inode, (u64, Vec<PathBuf>)> {
+fn linked_files(root: &Path, folders: &[PathBuf]) -> HashMap<Inode, (u64, Vec<PathBuf>)> {
     use std::os::unix::fs::MetadataExt;
     let mut linked: HashMap<Inode, (u64, Vec<PathBuf>)> = HashMap::new();
-    for folder in CHECKED {
+    for folder in folders {
         for entry in walk(&root.join(folder)) {
             let Ok(meta) = entry.metadata() else {
                 continue;
@@ -77,21 +90,36 @@ fn linked_files(root: &Path) -> HashMap<Inode, (u64, Vec<PathBuf>)> {
 
 /// Windows' number of names is not in stable Rust: no file is taken for a link there.
 #[cfg(not(unix))]
-fn linked_files(_root: &Path) -> HashMap<Inode, (u64, Vec<PathBuf>)> {
+fn linked_files(_root: &Path, _folders: &[PathBuf]) -> HashMap<Inode, (u64, Vec<PathBuf>)> {
     HashMap::new()
 }
 
 /// Every name the files of `linked` have among the site's sources: anywhere in the site
-/// folder but in hidden files and folders and in `public/`, relative to `root`.
+/// folder but in hidden files and folders and in `public/`, relative to `root`; and in
+/// the theme's folder `theme` when it is a link to a folder outside the site.
 #[cfg(unix)]
 fn source_names(
     root: &Path,
+    theme: &Path,
     linked: &HashMap<Inode, (u64, Vec<PathBuf>)>,
 ) -> HashMap<Inode, Vec<PathBuf>> {
     use std::os::unix::fs::MetadataExt;
     let mut names: HashMap<Inode, Vec<PathBuf>> = HashMap::new();
-    for entry in walk(root) {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let shared_theme = std::fs::canonicalize(root.join(theme))
+        .ok()
+        .filter(|real| !real.starts_with(&real_root));
+    let in_site = walk(root).map(|entry| {
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        (rel.to_path_buf(), entry)
+    });
+    let in_theme = shared_theme.iter().flat_map(|real| {
+        walk(real).map(move |entry| {
+            let rel = entry.path().strip_prefix(real).unwrap_or(entry.path());
+            (theme.join(rel), entry)
+        })
+    });
+    for (rel, entry) in in_site.chain(in_theme) {
         if rel.starts_with("public") {
             continue;
         }
@@ -100,7 +128,7 @@ fn source_names(
         };
         let inode = (meta.dev(), meta.ino());
         if linked.contains_key(&inode) {
-            names.entry(inode).or_default().push(rel.to_path_buf());
+            names.entry(inode).or_default().push(rel);
         }
     }
     names
@@ -109,6 +137,7 @@ fn source_names(
 #[cfg(not(unix))]
 fn source_names(
     _root: &Path,
+    _theme: &Path,
     _linked: &HashMap<Inode, (u64, Vec<PathBuf>)>,
 ) -> HashMap<Inode, Vec<PathBuf>> {
     HashMap::new()

@@ -151,7 +151,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     config.as_of = Some(options.as_of.or(config.as_of).unwrap_or_else(Date::today));
     // Before the templates and UI strings are read: a file that is another's second name
     // would be quoted in their errors (`i18n/zh-CN.toml` made with `ln ~/.env`).
-    let hard_links = crate::hardlinks::check(root, !config.audiences.is_empty());
+    let hard_links = crate::hardlinks::check(root, !config.audiences.is_empty(), &config.theme);
     if !hard_links.is_empty() {
         return Err(BuildFailure::from(hard_links));
     }

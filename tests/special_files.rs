@@ -374,6 +374,58 @@ fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
     assert!(m.contains("hard link to content/files/说明.txt"), "{m}");
 }
 
+/// The site's own theme is published as static/ is, yet its files were left out of the
+/// hard-link check: `themes/<name>/static/x.txt` made with `ln ~/.env` published the
+/// secret, and a template or strings file so made showed it on every page (the eleventh
+/// hunt for script). A theme kept elsewhere for several portals and linked in whole may
+/// still hard-link its own files to each other.
+#[test]
+fn hard_links_out_of_the_site_s_theme_are_refused() {
+    let site = Site::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join(".env"), "DB_PASSWORD=hunter2").unwrap();
+    let default = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    common::copy_dir(&default, &site.root().join("themes/mine"));
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("theme = \"mine\"\n{config}"));
+    site.build_ok();
+    let outside = elsewhere.path().join(".env");
+    for link in [
+        "themes/mine/static/files/env.txt",
+        "themes/mine/templates/partials/env.html",
+        "themes/mine/i18n/zh-CN.toml",
+    ] {
+        let path = site.root().join(link);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let kept = std::fs::read(&path).ok();
+        let _ = std::fs::remove_file(&path);
+        std::fs::hard_link(&outside, &path).unwrap();
+        let m = site.build_err();
+        assert!(m.contains(link), "{m}");
+        assert!(m.contains("this file is a hard link"), "{m}");
+        assert!(!m.contains("hunter2"), "{m}");
+        std::fs::remove_file(&path).unwrap();
+        if let Some(bytes) = kept {
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+    // A theme shared by several portals, linked in whole, is its own source: its files'
+    // second names inside it are fine, one outside it is not.
+    let shared = elsewhere.path().join("shared-theme");
+    std::fs::rename(site.root().join("themes/mine"), &shared).unwrap();
+    std::os::unix::fs::symlink(&shared, site.root().join("themes/mine")).unwrap();
+    std::fs::hard_link(
+        shared.join("static/css/style.css"),
+        shared.join("static/css/copy.css"),
+    )
+    .unwrap();
+    site.build_ok();
+    std::fs::hard_link(&outside, shared.join("static/env.txt")).unwrap();
+    let m = site.build_err();
+    assert!(m.contains("themes/mine/static/env.txt"), "{m}");
+    assert!(!m.contains("hunter2"), "{m}");
+}
+
 /// A link to a folder among templates or static files was skipped without a word, while
 /// one among pages is warned about: the site's own `static/图片` linked from elsewhere
 /// lost every image in it.

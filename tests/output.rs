@@ -170,3 +170,29 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     eprintln!("{seen_new} of {kills} killed builds had already swapped");
 }
+
+/// An output folder that is a symbolic link to an empty folder elsewhere: the build put
+/// its own folder in the link's place, and wrote its marker into the folder the link
+/// named, outside the output. A later `--output` there took that folder for pmo's own
+/// and deleted what its owner had put in it since (the eleventh hunt for script).
+#[test]
+fn a_linked_output_folder_s_target_is_never_written() {
+    let site = Site::fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let elsewhere = tmp.path().join("documents");
+    fs::create_dir(&elsewhere).unwrap();
+    let link = tmp.path().join("public");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let result = pmo_in(site.root(), &["build", "--output", link.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(link.join("index.html").exists());
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+
+    fs::write(elsewhere.join("thesis.docx"), "four years of work").unwrap();
+    let result = pmo_in(
+        site.root(),
+        &["build", "--output", elsewhere.to_str().unwrap()],
+    );
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert!(elsewhere.join("thesis.docx").exists());
+}

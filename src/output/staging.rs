@@ -73,9 +73,12 @@ impl Staging {
         }
         // The previous site now sits where the staging folder was. Marking it (a folder
         // replaced with `--force` had no marker) lets the next build finish deleting it
-        // should this process die half-way.
+        // should this process die half-way. An output folder that was a link (to an
+        // empty folder elsewhere) is only the link: the marker would land in the folder
+        // it names, outside the output, and a later build would take it for pmo's own.
         let old = &self.dir;
-        if !is_marked(old) {
+        let is_folder = fs::symlink_metadata(old).is_ok_and(|m| m.is_dir());
+        if is_folder && !is_marked(old) {
             fs::write(old.join(MARKER), MARKER_TEXT)?;
         }
         remove_tree(old)

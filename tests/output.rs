@@ -196,3 +196,34 @@ fn a_linked_output_folder_s_target_is_never_written() {
     assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
     assert!(elsewhere.join("thesis.docx").exists());
 }
+
+/// A theme kept elsewhere for several portals and linked in (`themes/mine` → a shared
+/// folder) is a source as `themes/` is: `--output themes/mine/static/out` wrote the site
+/// into the shared theme, whose next build published it again inside itself, and into
+/// every portal using it (the eleventh hunt for script).
+#[test]
+fn an_output_folder_inside_a_linked_theme_is_refused() {
+    let site = Site::fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = tmp.path().join("shared-theme");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &shared,
+    );
+    fs::create_dir_all(site.root().join("themes")).unwrap();
+    std::os::unix::fs::symlink(&shared, site.root().join("themes/mine")).unwrap();
+    let config = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("theme = \"mine\"\n{config}"));
+    let before = snapshot(&shared);
+    for out in [
+        site.root().join("themes/mine/static/out"),
+        shared.join("static/out"),
+        shared.clone(),
+    ] {
+        let result = pmo_in(site.root(), &["build", "--output", out.to_str().unwrap()]);
+        assert_eq!(result.status.code(), Some(1), "{}", out.display());
+        let text = stderr(&result);
+        assert!(text.contains("refusing to write the site"), "{text}");
+        assert_eq!(snapshot(&shared), before, "{}", out.display());
+    }
+}

@@ -969,3 +969,35 @@ fn a_static_link_pointed_at_a_draft_while_serving_is_refused() {
     assert!(m.contains("static/说明.md"), "{m}");
     assert!(m.contains("content/lessons/draft-lesson.md"), "{m}");
 }
+
+/// A static file or page made a hard link while `serve` runs (`ln -f ~/.env
+/// static/files/risk-register.csv`) was copied in or patched as an edit, and served,
+/// though a build refuses such a file: a file of several names is judged with the whole
+/// site, as a link is (the eleventh hunt for script).
+#[test]
+fn a_hard_link_made_while_serving_is_refused() {
+    let site = Site::fixture("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let lesson = site.root().join("content/lessons/key-user.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let secret = elsewhere.path().join("notes.md");
+    std::fs::write(&secret, text.replace("Naming key users early", "机密备忘")).unwrap();
+    let mut s = Session::open(site);
+    for rel in [
+        "static/files/risk-register.csv",
+        "content/lessons/key-user.md",
+    ] {
+        let path = s.workspace.root().join(rel);
+        let kept = std::fs::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        std::fs::hard_link(&secret, &path).unwrap();
+        let failure = s.workspace.rebuild([path.clone()]).err().unwrap();
+        let m = messages(&failure);
+        assert!(m.contains(rel), "{m}");
+        assert!(m.contains("this file is a hard link"), "{m}");
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, kept).unwrap();
+    }
+    assert!(!s.read("files/risk-register.csv").contains("机密备忘"));
+    assert!(!s.read("lessons/key-user/index.html").contains("机密备忘"));
+}

@@ -26,16 +26,18 @@ pub fn shard_count(docs: usize) -> u32 {
 }
 
 /// How many word files (`w/<i>.js`) the word groups (`bytes` in all, each up to `limit`)
-/// are hashed into: a power of two (at least 16) near their number, so that most groups
-/// share their file with one other at most — but not more files than one per quarter of
-/// a group's limit of bytes. On a small site each two-character group is a few words, and
-/// a file per group left 264 of the 80-page sample's 512 word files empty. (One per half
-/// the limit halved the files at 10k, 1,024 to 512, and a long title typed as a query
-/// then loaded 62 KB where the budget is 60.)
+/// are hashed into: a power of two (at least 16) at least twice their number, so that
+/// most groups have their file to themselves — but not more files than one per eighth
+/// of a group's limit of bytes. On a small site each two-character group is a few words,
+/// and a file per group left 264 of the 80-page sample's 512 word files empty. (One per
+/// half the limit halved the files at 10k, 1,024 to 512, and a long title typed as a
+/// query then loaded 62 KB where the budget is 60; at 1,024 files for 664 groups, the
+/// groups sharing a file with those of `北斗 规划阶段持续改进经验教训：steering committee`
+/// were 3.5 KB of its 61.5 KB.)
 pub fn word_file_count(groups: usize, bytes: usize, limit: usize) -> u32 {
-    let by_groups = groups.max(16).next_power_of_two();
+    let by_groups = (groups.max(8) * 2).next_power_of_two();
     let by_bytes = bytes
-        .div_ceil((limit / 4).max(1))
+        .div_ceil((limit / 8).max(1))
         .max(16)
         .next_power_of_two();
     (by_groups.min(by_bytes) as u32).min(1 << 16)
@@ -177,12 +179,12 @@ mod tests {
         assert_eq!(shard_count(10_300), 4096);
         assert_eq!(shard_count(100_000), 4096);
         assert_eq!(word_file_count(3, 100, 8192), 16);
-        assert_eq!(word_file_count(516, 4_000_000, 8192), 1024);
-        // Many small groups: a file per 2 KB, not one per group.
-        assert_eq!(word_file_count(300, 30_000, 8192), 16);
-        assert_eq!(word_file_count(600, 200_000, 8192), 128);
-        // The 10k corpus: 516 groups, 1.86 MB of words.
-        assert_eq!(word_file_count(516, 1_856_704, 8192), 1024);
+        assert_eq!(word_file_count(516, 4_000_000, 8192), 2048);
+        // Many small groups: a file per KB, not two per group.
+        assert_eq!(word_file_count(300, 30_000, 8192), 32);
+        assert_eq!(word_file_count(600, 200_000, 8192), 256);
+        // The 10k corpus: 664 groups, 2.2 MB of words.
+        assert_eq!(word_file_count(664, 2_200_000, 8192), 2048);
     }
 
     /// The grouping as it was first written: weigh every word again for each new level

@@ -394,8 +394,12 @@ pub(super) fn read_workbook(
     shown: &Path,
     name: &str,
 ) -> Result<Vec<Table>, Diagnostic> {
+    let sheets = read_sheets(full, shown, true)?;
+    if let Some(d) = empty_first_sheet(&sheets, shown) {
+        return Err(d);
+    }
     let mut tables = Vec::new();
-    for (i, sheet) in read_sheets(full, shown, true)?.into_iter().enumerate() {
+    for (i, sheet) in sheets.into_iter().enumerate() {
         let mut rows = sheet.rows.into_iter();
         let mut places = sheet.places.into_iter();
         // The used range starts at its first cell holding a value: the header.
@@ -462,6 +466,28 @@ pub(super) fn read_workbook(
         ));
     }
     Ok(tables)
+}
+
+/// A first sheet holding nothing (a blank `Sheet1` left in front of the data) while a
+/// later sheet holds a table: the table is the first sheet's, so the workbook read as
+/// none, and a project's milestones or budget vanished from its page and the
+/// dashboard's counts without a word.
+fn empty_first_sheet(sheets: &[Sheet], shown: &Path) -> Option<Diagnostic> {
+    let (first, rest) = sheets.split_first()?;
+    let with_data = rest.iter().find(|s| !s.rows.is_empty())?;
+    first.rows.is_empty().then(|| {
+        Diagnostic::error(Problem::Data(t!(
+            "the workbook's first sheet `{empty}` is empty, and the table is read from the first sheet: the data on sheet `{sheet}` is not read",
+            empty = &first.name,
+            sheet = &with_data.name
+        )))
+        .at_file_start(shown)
+        .with_help(t!(
+            "drag the sheet `{sheet}` to the front (or delete the empty sheet `{empty}`), then save",
+            sheet = &with_data.name,
+            empty = &first.name
+        ))
+    })
 }
 
 pub(super) fn sheet_cell(data: &Data) -> Cell {

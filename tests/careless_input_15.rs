@@ -35,3 +35,40 @@ fn an_empty_first_sheet_in_front_of_the_data_is_refused() {
     assert!(m.contains("`Sheet1`"), "{m}");
     assert!(m.contains("`里程碑`"), "{m}");
 }
+
+/// One risk entered twice under two ids (a register copied together from two meetings)
+/// was counted twice in the project's open risks and exposure, and the portfolio's,
+/// without a word; the same id twice was already told. It is warned at the second title.
+#[test]
+fn a_risk_title_listed_twice_under_two_ids_is_warned() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,数据质量,2,3,李娜,closed,清洗\nR2,供应商延期,4,5,张伟,closed,每周检查\nR3,供应商延期,4,5,张伟,closed,同上\n",
+    );
+    let warnings = site.warnings();
+    let twice: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("is already listed at"))
+        .collect();
+    assert_eq!(twice.len(), 1, "{warnings:#?}");
+    assert!(twice[0].contains("risks.csv:4:"), "{}", twice[0]);
+    assert!(twice[0].contains("`供应商延期`"), "{}", twice[0]);
+    assert!(twice[0].contains("line 3"), "{}", twice[0]);
+    // The same id and title twice is told once, as an id used twice.
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,数据质量,2,3,李娜,closed,清洗\nR1,数据质量,2,3,李娜,closed,清洗\n",
+    );
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("is already listed at")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("risk id `R1` is already used")),
+        "{warnings:#?}"
+    );
+}

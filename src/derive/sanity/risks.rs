@@ -136,6 +136,48 @@ pub fn risk_warnings(table: &Table) -> Vec<Diagnostic> {
             }
         }
     }
+    out.extend(titles_used_twice(table));
+    out
+}
+
+/// A risk title an earlier row already has, under another id (the same id is told
+/// already): one risk entered twice, as a register copied from two meetings holds it,
+/// counted twice in the project's open risks and exposure and in the portfolio's.
+fn titles_used_twice(table: &Table) -> Vec<Diagnostic> {
+    let Some(col) = table.column("title") else {
+        return Vec::new();
+    };
+    let id = |row: usize| {
+        table
+            .column("id")
+            .map(|c| table.text(row, c).trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for row in 0..table.rows.len() {
+        let title = table.text(row, col);
+        let key = title.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(&earlier) if id(earlier) != id(row) || id(row).is_empty() => {
+                let message = t!(
+                    "risk `{title}` is already listed at {place}: it is counted twice in the open risks and exposure",
+                    title = title.trim(),
+                    place = table.place_name(earlier, col)
+                );
+                out.push(table.warning_at(row, col, message).with_help(t!(
+                    "delete the copy, or say in each title how the two risks differ"
+                )));
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, row);
+            }
+        }
+    }
     out
 }
 

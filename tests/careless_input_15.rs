@@ -72,3 +72,46 @@ fn a_risk_title_listed_twice_under_two_ids_is_warned() {
         "{warnings:#?}"
     );
 }
+
+/// A project marked closed whose tables still say it goes on (a risk open, a milestone
+/// with no actual date) was shown closed without a word, its open risk still in the
+/// portfolio's exposure and its milestone in the dashboard's late count. Each table is
+/// warned at its first such row, naming the project's status.
+#[test]
+fn a_closed_project_with_open_risks_or_milestones_not_reached_is_warned() {
+    // The fixture's ERP is closed, with risk R1 open and 上线 not reached.
+    let site = Site::fixture("basic");
+    let warnings = site.warnings();
+    let closed: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("the project is closed, but"))
+        .filter(|w| !w.contains("has earned"))
+        .collect();
+    assert_eq!(closed.len(), 2, "{warnings:#?}");
+    assert!(
+        closed.iter().any(|w| w.contains("milestones.csv:3:")
+            && w.contains("`上线`")
+            && w.contains("status: active")),
+        "{closed:#?}"
+    );
+    assert!(
+        closed
+            .iter()
+            .any(|w| w.contains("risks.csv:2:") && w.contains("`R1`")),
+        "{closed:#?}"
+    );
+    // Its page lists them among the doubts about its data.
+    let page = site.read("projects/erp/index.html");
+    let notes = &page[page
+        .find("class=\"data-notes\"")
+        .expect("the doubts listed")..];
+    let notes = &notes[..notes.find("</details>").unwrap()];
+    assert!(notes.contains("<code>milestones.csv:3</code>"), "{notes}");
+    assert!(notes.contains("<code>risks.csv:2</code>"), "{notes}");
+    // An active project's open risks are its work in hand.
+    site.set_project_field("erp", "status", "active");
+    assert!(!site
+        .warnings()
+        .iter()
+        .any(|w| w.contains("the project is closed, but")),);
+}

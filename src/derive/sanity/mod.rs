@@ -21,6 +21,7 @@ use crate::t;
 
 mod amounts;
 mod budget;
+mod closed;
 mod milestones;
 mod risks;
 mod unreported;
@@ -195,6 +196,13 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
         }
         if let Some(risks) = table("risks").filter(|_| schedule) {
             out.extend(risk_warnings(risks));
+        }
+        if schedule {
+            out.extend(closed::left_open(
+                info.status,
+                project.milestones,
+                table("risks"),
+            ));
         }
         let kinds: &[&str] = match scope {
             Scope::Told => &crate::kinds::PROJECT_TABLES,

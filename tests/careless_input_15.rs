@@ -115,3 +115,26 @@ fn a_closed_project_with_open_risks_or_milestones_not_reached_is_warned() {
         .iter()
         .any(|w| w.contains("the project is closed, but")),);
 }
+
+/// A budget row for a quarter, a half year or a fiscal year among months was refused
+/// with "write months as YYYY-MM" alone: its author was left to guess that the row must
+/// be split, and into which months. The help names them.
+#[test]
+fn a_budget_period_of_several_months_is_told_the_months_it_spans() {
+    for (period, months) in [
+        ("2024-Q1", "2024-01 to 2024-03"),
+        ("Q3 2024", "2024-07 to 2024-09"),
+        ("2024 H2", "2024-07 to 2024-12"),
+        ("FY24", "the months of 2024"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "content/projects/erp/budget.csv",
+            format!("period,pv,ev,ac\n2023-12,1000000,900000,1000000\n{period},1000000,1000000,1100000\n"),
+        );
+        let m = site.build_err();
+        assert!(m.contains("budget.csv:3:1:"), "{m}");
+        assert!(m.contains(months), "{period}: {m}");
+        assert!(m.contains("not a month"), "{period}: {m}");
+    }
+}

@@ -107,6 +107,9 @@ pub(super) fn month_help(text: &str) -> Text {
             value = text
         );
     }
+    if let Some(help) = span_of_months(text) {
+        return help;
+    }
     let day = crate::date::read_loosely(text)
         .filter(|_| Date::parse(text).is_ok())
         .or_else(|| crate::date::read_year_last(text));
@@ -140,6 +143,60 @@ pub(super) fn month_help(text: &str) -> Text {
         ),
         _ => t!("write months as YYYY-MM, e.g. 2024-03"),
     }
+}
+
+/// A period of several months — a quarter (`2024-Q1`, `Q1 2024`), a half year
+/// (`2024 H1`) or a fiscal year (`FY24`) — typed among months: refused as "expected a
+/// month" with the help to write YYYY-MM, its author was left to guess that the row
+/// must be split, and into which months. `None` for any other text.
+fn span_of_months(text: &str) -> Option<Text> {
+    let folded: String = text
+        .chars()
+        .map(crate::slugs::fold_full_width)
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '/' | '.'))
+        .collect::<String>()
+        .to_uppercase();
+    let year_of = |digits: &str| -> Option<u32> {
+        let n: u32 = digits.parse().ok()?;
+        match digits.len() {
+            2 => Some(2000 + n),
+            4 => Some(n),
+            _ => None,
+        }
+    };
+    // The year and the part, in either order: 2024Q1, Q12024.
+    let split = |mark: char| -> Option<(u32, u32)> {
+        let at = folded.find(mark)?;
+        let (before, after) = (&folded[..at], &folded[at + 1..]);
+        let (year, part) = if before.is_empty() {
+            (after.get(1..)?, after.get(..1)?)
+        } else {
+            (before, after)
+        };
+        Some((year_of(year)?, part.parse().ok()?))
+    };
+    // A quarter is three months, a half year six: the part's first and last months.
+    for (mark, months) in [('Q', 3), ('H', 6)] {
+        let Some((year, part)) = split(mark).filter(|(_, p)| (1..=12 / months).contains(p)) else {
+            continue;
+        };
+        let first = (part - 1) * months + 1;
+        let (value, last) = (text.trim(), first + months - 1);
+        let (first, last) = (format!("{year}-{first:02}"), format!("{year}-{last:02}"));
+        return Some(if mark == 'Q' {
+            t!("`{value}` is a quarter, not a month: the table holds one row per month, so split its amounts into {first} to {last}", value = value, first = first, last = last)
+        } else {
+            t!("`{value}` is a half year, not a month: the table holds one row per month, so split its amounts into {first} to {last}", value = value, first = first, last = last)
+        });
+    }
+    let fiscal = folded.strip_prefix("FY").and_then(year_of);
+    fiscal.map(|year| {
+        t!(
+            "`{value}` is a fiscal year, not a month: the table holds one row per month, so split its amounts into the months of {year}",
+            value = text.trim(),
+            year = year
+        )
+    })
 }
 
 /// The month `text` names when it is written otherwise than `YYYY-MM` — `2024-3`,

@@ -304,11 +304,12 @@ fn a_period_in_words_or_as_a_day_number_is_told_its_month() {
         ("三月", "names a month but not its year"),
         ("3月", "names a month but not its year"),
         ("Mar", "names a month but not its year"),
+        ("2024 Q1", "is a quarter, not a month"),
     ] {
         let help = super::month_help(text).to_string();
         assert!(help.contains(told), "{text}: {help}");
     }
-    for text in ["23-Mar", "Marketing", "13/2024", "2024 Q1"] {
+    for text in ["23-Mar", "Marketing", "13/2024", "2024 Q5", "FY"] {
         let help = super::month_help(text).to_string();
         assert!(
             help.starts_with("write months as YYYY-MM"),

@@ -138,3 +138,27 @@ fn a_budget_period_of_several_months_is_told_the_months_it_spans() {
         assert!(m.contains("not a month"), "{period}: {m}");
     }
 }
+
+/// A totals row left at the bottom of a milestones or risks table (`合计`, `Total`,
+/// with its other cells empty) was refused as "column `baseline` is empty on this row /
+/// this column may not be empty": its author filled the cell in, and the row would
+/// have counted as one more milestone. The help says it is a totals row, to delete.
+#[test]
+fn a_totals_row_in_a_milestones_or_risks_table_is_told_as_such() {
+    for (file, text) in [
+        (
+            "milestones.csv",
+            "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n合计,,,\n",
+        ),
+        (
+            "risks.csv",
+            "id,title,probability,impact,owner,status,response\nR1,数据质量,2,3,李娜,closed,清洗\nTotal,,,,,,\n",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(&format!("content/projects/erp/{file}"), text);
+        let m = site.build_err();
+        assert!(m.contains(&format!("{file}:3:")), "{m}");
+        assert!(m.contains("looks like a totals row"), "{file}: {m}");
+    }
+}

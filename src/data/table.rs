@@ -464,11 +464,24 @@ impl Table {
     }
 
     /// The error for an empty cell of a column that needs a value (it read "holds ``").
+    /// On a totals row (`合计`, `Total`, its other cells empty, as a sheet's last row
+    /// sums the milestones or risks above it) the help says so: "may not be empty" had
+    /// its author fill the cell in, and the row counted as one more milestone.
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
         let column = self.written(col);
         let message = t!("column `{column}` is empty on this row", column = column);
+        let label = (0..self.columns.len())
+            .map(|c| self.text(row, c))
+            .find(|text| is_totals_label(text));
+        let help = match label {
+            Some(label) => t!(
+                "`{value}` looks like a totals row: delete it, the portal counts and adds up the rows itself",
+                value = label.trim()
+            ),
+            None => t!("this column may not be empty"),
+        };
         self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
-            .with_help(t!("this column may not be empty"))
+            .with_help(help)
     }
 
     /// The type every non-empty cell of a column agrees on (text when they disagree).

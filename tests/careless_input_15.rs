@@ -162,3 +162,34 @@ fn a_totals_row_in_a_milestones_or_risks_table_is_told_as_such() {
         assert!(m.contains("looks like a totals row"), "{file}: {m}");
     }
 }
+
+/// A budget workbook with a sheet of notes in front (填表说明) was refused with "the
+/// header has no column `period`", though the columns are there, on the next sheet:
+/// nothing said a workbook's table is its first sheet. The error names the sheet that
+/// holds the columns, and the help how to move it first.
+#[test]
+fn a_sheet_of_notes_in_front_of_the_data_names_the_sheet_holding_it() {
+    let site = Site::fixture("basic");
+    site.remove("content/projects/erp/budget.csv");
+    let notes = [vec![V::S("金额单位：元".into())]];
+    let budget = [
+        ["period", "pv", "ev", "ac"].map(|h| V::S(h.into())).into(),
+        vec![
+            V::S("2024-01".into()),
+            V::N(1000.0),
+            V::N(900.0),
+            V::N(1000.0),
+        ],
+    ];
+    site.write(
+        "content/projects/erp/budget.xlsx",
+        workbook(&[
+            ("填表说明", false, &notes, &[]),
+            ("预算", false, &budget, &[]),
+        ]),
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.xlsx:1:1:"), "{m}");
+    assert!(m.contains("`预算`"), "{m}");
+    assert!(m.contains("first sheet"), "{m}");
+}

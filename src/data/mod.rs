@@ -312,10 +312,46 @@ pub fn project_data(
             _ => Ok(()),
         };
         if let Err(p) = result {
-            problems.extend(p);
+            problems
+                .extend(data_on_another_sheet(tables, name, kind, table).map_or(p, |d| vec![d]));
         }
     }
     (project, problems)
+}
+
+/// The columns each project table's reader requires.
+const REQUIRED: [(&str, &[&str]); 3] = [
+    ("budget", &["period", "pv"]),
+    ("milestones", &["name", "baseline"]),
+    ("risks", &["id", "title", "probability", "impact"]),
+];
+
+/// A workbook whose first sheet lacks the columns of its table (a sheet of notes,
+/// 填表说明, in front) while a later sheet has them all: "the header has no column
+/// `period`" sent its author looking for a column that is there, on the next sheet.
+fn data_on_another_sheet(
+    tables: &BTreeMap<String, Table>,
+    name: &str,
+    kind: &str,
+    table: &Table,
+) -> Option<Diagnostic> {
+    let (_, required) = REQUIRED.iter().find(|(k, _)| *k == kind)?;
+    let missing = required.iter().find(|c| table.column(c).is_none())?;
+    let prefix = format!("{name}/");
+    let (with_columns, _) = tables
+        .range(prefix.clone()..)
+        .take_while(|(n, _)| n.starts_with(&prefix))
+        .find(|(_, t)| required.iter().all(|c| t.column(c).is_some()))?;
+    let sheet = &with_columns[prefix.len()..];
+    Some(
+        Diagnostic::error(Problem::Data(t!(
+            "the workbook's first sheet has no column `{column}`, and the table is read from the first sheet: sheet `{sheet}` holds the table's columns",
+            column = *missing,
+            sheet = sheet
+        )))
+        .at_file_start(&table.path)
+        .with_help(t!("drag the sheet `{sheet}` to the front, then save", sheet = sheet)),
+    )
 }
 
 /// What charts call the table in `rel` (relative to the site root): its path under

@@ -162,7 +162,8 @@ fn shown_in_a_multiple(t: &Table) -> Option<Diagnostic> {
 /// at the bottom late) was listed in the file's order, its oldest months shown as the
 /// latest (the fourteenth malformed hunt). Each row keeps its line for diagnostics.
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
-    let cols = super::columns::require("budget", t, &["period", "pv"]).map_err(|d| vec![d])?;
+    let cols =
+        super::columns::require("budget", t, super::required("budget")).map_err(|d| vec![d])?;
     if let Some(d) = in_a_multiple(t)
         .or_else(|| shown_in_a_multiple(t))
         .or_else(|| headed_in_a_multiple(t))

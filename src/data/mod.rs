@@ -319,12 +319,21 @@ pub fn project_data(
     (project, problems)
 }
 
-/// The columns each project table's reader requires.
+/// The columns each project table's reader requires: read by the readers and by the
+/// search for them on a workbook's other sheets alike.
 const REQUIRED: [(&str, &[&str]); 3] = [
     ("budget", &["period", "pv"]),
     ("milestones", &["name", "baseline"]),
     ("risks", &["id", "title", "probability", "impact"]),
 ];
+
+/// The columns the reader of project table `kind` requires (one of [`REQUIRED`]'s).
+pub(crate) fn required(kind: &str) -> &'static [&'static str] {
+    REQUIRED
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[], |(_, columns)| columns)
+}
 
 /// A workbook whose first sheet lacks the columns of its table (a sheet of notes,
 /// 填表说明, in front) while a later sheet has them all: "the header has no column
@@ -335,7 +344,7 @@ fn data_on_another_sheet(
     kind: &str,
     table: &Table,
 ) -> Option<Diagnostic> {
-    let (_, required) = REQUIRED.iter().find(|(k, _)| *k == kind)?;
+    let required = required(kind);
     let missing = required.iter().find(|c| table.column(c).is_none())?;
     let prefix = format!("{name}/");
     let (with_columns, _) = tables
@@ -416,7 +425,7 @@ impl Cells {
 }
 
 fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
-    let cols = columns::require("milestones", t, &["name", "baseline"]).map_err(|d| vec![d])?;
+    let cols = columns::require("milestones", t, required("milestones")).map_err(|d| vec![d])?;
     let (forecast, actual) = (t.column("forecast"), t.column("actual"));
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
     rows(t, |r, cells| {
@@ -444,8 +453,7 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
 }
 
 fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
-    let cols = columns::require("risks", t, &["id", "title", "probability", "impact"])
-        .map_err(|d| vec![d])?;
+    let cols = columns::require("risks", t, required("risks")).map_err(|d| vec![d])?;
     let text = |row, name: &str| t.column(name).map(|c| t.text(row, c)).unwrap_or_default();
     rows(t, |r, cells| {
         // A risk without a title showed as a row nobody could act on.

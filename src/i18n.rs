@@ -176,7 +176,7 @@ fn site_strings(
         return Ok(checks::misnamed_strings(root, name));
     }
     let text = crate::source::read_text(&path, shown)?;
-    let own = parse_strings(&text, shown)?;
+    let own = parse_strings(&text, shown).map_err(|d| label_written_bare(d, &text, strings))?;
     let at_key = |key: &str| {
         let offset = text
             .lines()
@@ -268,6 +268,33 @@ fn site_strings(
         strings.insert(key, value);
     }
     Ok(warnings)
+}
+
+/// A parse error at a line renaming a label written bare (`最佳实践 = "方法论"`): TOML
+/// wants such a key quoted, and once quoted it was told the key to write instead (the
+/// fifth walk-through took two tries). The key is told at once.
+fn label_written_bare(d: Diagnostic, text: &str, theme: &BTreeMap<String, String>) -> Diagnostic {
+    let Some(offset) = d.location.as_ref().map(|l| l.offset) else {
+        return d;
+    };
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or_default();
+    let Some((label, value)) = line.split_once('=') else {
+        return d;
+    };
+    let label = label.trim();
+    let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    match key_of_text(label, theme) {
+        Some(key) if !label.is_empty() => d.with_help(t!(
+            "`{text}` is what `{key}` shows now: write `{key} = \"{value}\"`",
+            text = label,
+            key = key,
+            value = value
+        )),
+        _ => d,
+    }
 }
 
 /// The theme's key whose text is `text`, a menu entry's first: a site renaming a menu

@@ -216,3 +216,18 @@ fn a_ui_string_keyed_by_the_label_it_renames_is_told_the_key_at_its_line() {
         "{warnings:#?}"
     );
 }
+
+/// Written bare (`最佳实践 = "方法论"`), the label is a TOML error that said to quote it,
+/// and only the quoted line was then told the key (the fifth walk-through's two tries):
+/// the error names the key at once.
+#[test]
+fn a_bare_label_as_a_ui_string_key_is_told_the_key_in_the_error() {
+    let site = Site::fixture("basic");
+    site.write(
+        "i18n/zh-CN.toml",
+        "nav_dashboard = \"仪表板\"\n最佳实践 = \"方法论\"\n",
+    );
+    let err = site.build_err();
+    assert!(err.contains("i18n/zh-CN.toml:2:"), "{err}");
+    assert!(err.contains("write `nav_practices = \"方法论\"`"), "{err}");
+}

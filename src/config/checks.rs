@@ -42,6 +42,19 @@ pub(super) fn check_audiences(
             .at(quoted_nth(name, declared[..i].iter().filter(|n| *n == name).count()))
             .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
         }
+        // Its --all-audiences folder could not be copied to a Windows share (the
+        // eleventh hunt for script): where a portal is often published.
+        if crate::output::portable::is_device_name(name) {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "`{name}` cannot be an audience: it is a device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9), so a Windows share cannot hold the folder --all-audiences writes for it",
+                name = *name
+            )))
+            .at(quoted_nth(name, 0))
+            .with_help(t!(
+                "give the audience another name, e.g. `{name}-team`, here and wherever site.toml and the pages name it",
+                name = *name
+            )));
+        }
     }
     let used = config
         .audience_defaults

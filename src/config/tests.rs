@@ -470,3 +470,17 @@ fn as_of_takes_a_quoted_month_for_its_last_day() {
     let config: Config = toml::from_str("title = \"x\"\n").unwrap();
     assert!(config.as_of.is_none());
 }
+
+/// `audiences = ["public", "con"]` was taken: `--all-audiences` wrote a folder `con/`,
+/// which the Windows share a portal is copied to cannot hold.
+#[test]
+fn a_windows_device_name_is_no_audience() {
+    for name in ["con", "AUX", "com1"] {
+        let text = format!("title = \"x\"\naudiences = [\"public\", \"{name}\"]\n");
+        let err = Config::parse(Path::new("site.toml"), &text).unwrap_err();
+        assert!(err.to_string().contains("site.toml:2:25"), "{err}");
+        assert!(err.to_string().contains("device name on Windows"), "{err}");
+    }
+    let ok = "title = \"x\"\naudiences = [\"public\", \"console\"]\n";
+    assert!(Config::parse(Path::new("site.toml"), ok).is_ok());
+}

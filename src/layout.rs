@@ -16,6 +16,12 @@ pub const SOURCE_FOLDERS: &[&str] = &[
     "archetypes",
 ];
 
+/// `path` as the author sees it from the site folder `root` (`site.toml`, not
+/// `./site.toml` or the full path): how every diagnostic names a source file.
+pub fn display_path(root: &std::path::Path, path: &std::path::Path) -> std::path::PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
 /// Whether a file or folder of this name is none of the site's sources, wherever it
 /// stands under content/, data/, static/ or templates/: hidden (`.x.md.swp`, `.#x.md`,
 /// LibreOffice's `.~lock.budget.xlsx#`), an editor's backup (`x.md~`), or the owner file

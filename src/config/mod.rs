@@ -296,7 +296,7 @@ impl Config {
     /// whichever command met them.
     pub fn load_site(root: &Path) -> Result<Config, Diagnostic> {
         Config::load(&root.join(crate::layout::CONFIG_FILE)).map_err(|mut d| {
-            let shown = |p: &Path| crate::content::load::display_path(root, p);
+            let shown = |p: &Path| crate::layout::display_path(root, p);
             d.path = d.path.map(|p| shown(&p));
             if let Some(loc) = &mut d.location {
                 loc.path = shown(&loc.path);

@@ -4,7 +4,7 @@
 //! text is hot, leaving only link placeholders for later stages.
 
 use crate::t;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -508,9 +508,7 @@ fn misnamed_project_table(rel: &str) -> Option<Diagnostic> {
     Some(d.with_help(help))
 }
 
-pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
+pub use crate::layout::display_path;
 
 /// The warning that `count` pages' text stayed in memory, as the temporary folder could
 /// not take it: the build still succeeds, but a large one may then run out of memory,

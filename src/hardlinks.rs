@@ -65,6 +65,20 @@ pub fn check(root: &Path, audiences: bool, theme: &str) -> Vec<Diagnostic> {
 /// A file's identity on its disk: its device and inode.
 type Inode = (u64, u64);
 
+/// Whether the file at `path` has more than one name (a hard link), as the build's check
+/// judges it; never on systems that do not tell. `pmo serve` asks it of a file just
+/// changed, to send it to that check.
+#[cfg(unix)]
+pub fn has_other_names(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.nlink() > 1)
+}
+
+#[cfg(not(unix))]
+pub fn has_other_names(_path: &Path) -> bool {
+    false
+}
+
 /// The files of the checked folders with more than one name: each with its number of
 /// names and its paths there, relative to `root`.
 #[cfg(unix)]

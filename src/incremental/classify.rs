@@ -47,7 +47,7 @@ impl Workspace {
             // static file or a template (`symlinks::into_unpublished`).
             return Change::Full;
         }
-        if has_other_names(path) {
+        if crate::hardlinks::has_other_names(path) {
             // A file made a hard link (`ln -f ~/.env static/x.txt`) is judged with the
             // whole site too (`hardlinks::check`): copied in as an edit, it was served.
             return Change::Full;
@@ -131,19 +131,6 @@ impl Workspace {
                 .is_some()
             || rel == Path::new("site.toml")
     }
-}
-
-/// Whether the file at `path` has more than one name (a hard link); never on systems
-/// that do not tell.
-#[cfg(unix)]
-fn has_other_names(path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.nlink() > 1)
-}
-
-#[cfg(not(unix))]
-fn has_other_names(_path: &Path) -> bool {
-    false
 }
 
 #[cfg(test)]

@@ -253,13 +253,15 @@
   function dateForms(code) {
     var m = /^(\d{4})[-\/.](\d{1,2})(?:[-\/.](\d{1,2}))?$/.exec(code);
     if (!m || +m[2] < 1 || +m[2] > 12 || (m[3] && (+m[3] < 1 || +m[3] > 31))) return [];
-    function two(x) { return x.length === 1 ? '0' + x : x; }
     var iso = m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
     return iso === code ? [] : [iso];
   }
 
   var MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
     'september', 'october', 'november', 'december'];
+
+  /** A month's or day's number as two digits (`3` → `03`), as ISO dates write it. */
+  function two(x) { x = String(x); return x.length === 1 ? '0' + x : x; }
 
   /**
    * An ISO day or month (`2026-10-28`, `2026-10`) as prose writes it, folded: `28.10.2026`,
@@ -290,7 +292,6 @@
   function cjkDate(query) {
     var m = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$/.exec(fold(query));
     if (!m || +m[2] < 1 || +m[2] > 12 || (m[3] && (+m[3] < 1 || +m[3] > 31))) return null;
-    function two(x) { return x.length === 1 ? '0' + x : x; }
     return m[1] + '-' + two(m[2]) + (m[3] ? '-' + two(m[3]) : '');
   }
 
@@ -305,13 +306,12 @@
   function datesAsIso(query) {
     var q = fold(query);
     if (cjkDate(q)) return null;
-    function two(x) { return x.length === 1 ? '0' + x : x; }
     var found = false;
     var out = q.replace(CJK_DATE, function (all, y, mo, d) {
       var n = CJK_MONTH_NUMERALS.indexOf(mo) >= 0 ? CJK_MONTH_NUMERALS.indexOf(mo) + 1 : +mo;
       if (n < 1 || n > 12 || (d && (+d < 1 || +d > 31))) return all;
       found = true;
-      return ' ' + y + '-' + two(String(n)) + (d ? '-' + two(d) : '') + ' ';
+      return ' ' + y + '-' + two(n) + (d ? '-' + two(d) : '') + ' ';
     });
     return found ? out.replace(/\s+/g, ' ').trim() : null;
   }
@@ -326,7 +326,6 @@
    */
   function wordDate(query) {
     var q = fold(query).replace(/\s+/g, ' ').trim();
-    function two(x) { x = String(x); return x.length === 1 ? '0' + x : x; }
     function month(word) {
       var w = word.replace(/\.$/, '');
       if (w === 'sept') w = 'sep';

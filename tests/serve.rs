@@ -67,6 +67,25 @@ fn serves_from_memory_with_the_live_script_and_only_on_loopback() {
     }
 }
 
+/// Bound to every address (`--bind 0.0.0.0`, to let a colleague in), serve printed
+/// `serving http://0.0.0.0:1111/`, which no other machine's browser opens, and the feed
+/// linked there: it names this machine's address for others, and the feed uses it.
+#[test]
+fn bound_to_every_address_it_names_the_address_colleagues_open() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root(), &["--port", "0", "--bind", "0.0.0.0"]);
+    assert_eq!(server.get("/").0, 200);
+    let feed = server.body("/atom.xml");
+    assert!(!feed.contains("0.0.0.0"), "{feed}");
+    if let Some(ip) = outward_ip() {
+        let line = server.log_line("other machines open");
+        let url = format!("http://{ip}:{}/", server.port);
+        assert!(line.contains(&url), "{line}");
+        assert!(line.contains("--allow-host"), "{line}");
+        assert!(feed.contains(&url), "{feed}");
+    }
+}
+
 /// DNS rebinding: a page on `evil.example` that points its name at 127.0.0.1 must not
 /// be able to read the preview; and a redirect never leaves the server.
 #[test]

@@ -3,13 +3,50 @@
 //! browser still sends that name as `Host:`, so answering only the names of the address
 //! the server is bound to shuts the door.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+
+/// The addresses to tell for a server listening on `addr`: the one to open on this
+/// machine, and, when it listens on every address (`--bind 0.0.0.0`), the one other
+/// machines open. `http://0.0.0.0:1111/` was printed before, an address no colleague's
+/// browser reaches, and the feed's links pointed at it.
+pub fn addresses(addr: SocketAddr) -> (String, Option<String>) {
+    let ip = addr.ip();
+    if !ip.is_unspecified() {
+        return (format!("http://{addr}/"), None);
+    }
+    let here = match ip {
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+    };
+    let others = outward_ip(ip).map(|out| format!("http://{}/", SocketAddr::new(out, addr.port())));
+    (
+        format!("http://{}/", SocketAddr::new(here, addr.port())),
+        others,
+    )
+}
+
+/// This machine's address on its route to the network, if it has one. A UDP "connect"
+/// sends nothing: it only picks the interface a packet would leave by.
+fn outward_ip(family: IpAddr) -> Option<IpAddr> {
+    let probe = |bind: &str, to: &str| {
+        let socket = UdpSocket::bind(bind).ok()?;
+        socket.connect(to).ok()?;
+        let ip = socket.local_addr().ok()?.ip();
+        (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+    };
+    let v4 = || probe("0.0.0.0:0", "10.255.255.255:9");
+    match family {
+        IpAddr::V4(_) => v4(),
+        // `::` takes IPv4 too on most systems; an IPv6 route is preferred when there is one.
+        IpAddr::V6(_) => probe("[::]:0", "[2001:db8::1]:9").or_else(v4),
+    }
+}
 
 /// The names a request may use to reach this server.
 #[derive(Debug, Clone)]

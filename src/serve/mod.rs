@@ -50,6 +50,8 @@ pub enum Note<'a> {
     },
     Listening {
         url: &'a str,
+        /// The address other machines open, when serve listens on every address.
+        others: Option<&'a str>,
     },
     Built {
         rebuild: &'a Rebuild,
@@ -88,9 +90,10 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
     options.build.root = root.clone();
     let listener = bind(options.bind, options.port, &notify)?;
     let addr = listener.local_addr().map_err(io_problem)?;
-    let url = format!("http://{addr}/");
-    // Links in feeds and the sitemap point at this server, as authors click them here.
-    options.build.base_url = Some(url.clone());
+    let (url, others) = hosts::addresses(addr);
+    // Links in feeds and the sitemap point at this server, as authors click them here
+    // (by the address colleagues use, when they are let in).
+    options.build.base_url = Some(others.clone().unwrap_or_else(|| url.clone()));
 
     let (watcher, batches) = Watcher::start(&root).map_err(|e| {
         Diagnostic::error(Problem::Io(e))
@@ -122,7 +125,10 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
             let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
                 let _ = tcp.set_nodelay(true);
             });
-            notify(Note::Listening { url: &url });
+            notify(Note::Listening {
+                url: &url,
+                others: others.as_deref(),
+            });
             if options.open {
                 open_browser(&url, &notify);
             }

@@ -198,8 +198,17 @@ pub(crate) fn print_note(note: Note<'_>) {
                 next = u32::from(port) + 1
             ))
         ),
-        Note::Listening { url } => {
+        Note::Listening { url, others } => {
             println!("{}", say(t!("serving {url}", url = url)));
+            if let Some(others) = others {
+                eprintln!(
+                    "{}",
+                    say(t!(
+                        "other machines open {url} (to reach it by the machine's name, add --allow-host NAME)",
+                        url = others
+                    ))
+                );
+            }
             eprintln!("{}", say(t!("watching for changes; press Ctrl+C to stop")));
         }
         Note::Built { rebuild, .. } if rebuild.scope == Scope::Nothing => {}

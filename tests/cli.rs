@@ -840,6 +840,33 @@ fn with_no_site_at_all_the_locale_says_the_language() {
     }
 }
 
+/// A scheduled `pmo check --root` on a network drive that was not connected was told
+/// "there is no site.toml here", as if the folder were the wrong one: it names the
+/// folder that is missing and the drive to check, in JSON too.
+#[test]
+fn a_root_that_does_not_exist_is_named_as_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gone = tmp.path().join("share/pmo-portal");
+    let root = gone.to_str().unwrap();
+    let out = common::pmo(&["--root", root, "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "the site folder {root} does not exist or cannot be reached"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("network drive"), "{err}");
+    assert!(!err.contains("there is no site.toml here"), "{err}");
+    let out = common::pmo(&["--root", root, "check", "--format", "json"]);
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains("does not exist or cannot be reached"),
+        "{json}"
+    );
+}
+
 /// `pmo build` run in a folder of the site (`content/`) rather than its top was told
 /// "there is no site.toml" in English: it names the folder that holds it, in the site's
 /// language.

@@ -318,6 +318,22 @@ impl Config {
                 "replace it with the site's settings, a text file (`pmo init DIR` writes one to copy from)"
             )));
         }
+        // `--root` naming a folder that is not there (a network drive a scheduled job
+        // found unmounted) was told "there is no site.toml here", as if the folder were
+        // the wrong one: it names the folder, and the drive to check.
+        if let Some(folder) = path
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty() && !f.is_dir())
+        {
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "the site folder {folder} does not exist or cannot be reached",
+                folder = folder.display().to_string()
+            )))
+            .in_file(path)
+            .with_help(t!(
+                "check the folder given with --root; on a network drive or share, check that it is connected"
+            )));
+        }
         if !path.is_file() {
             return Err(
                 Diagnostic::error(Problem::Content(t!("there is no site.toml here")))

@@ -286,7 +286,10 @@ fn an_earlier_rag_filter_address_opens_the_statuss_list() {
 /// overdue action.
 /// An English register (Substation Upgrade Mannheim, Procurement, Lars Becker, 18 March
 /// 2024) scrolled sideways at 1280 px, its Owner column off screen (the English
-/// walk-through): names wrap, and the table fits.
+/// walk-through): names wrap, and the table fits. So does the longest row an English
+/// register has (30 September, Communications, Critical, In progress, an overdue
+/// action), which scrolled 138 px sideways (the sixth walk-through): dates, statuses
+/// and open actions wrap at their spaces.
 #[test]
 fn an_english_register_fits_a_1280_px_screen() {
     let site = Site::fixture("basic");
@@ -309,6 +312,14 @@ fn an_english_register_fits_a_1280_px_screen() {
         "---\ntitle: Late vendor drawings delayed the foundation works\ndate: 2024-03-18\n\
          project: erp\nphase: execution\nimpact: negative\nseverity: high\nstatus: open\n\
          category: Procurement and contracts\nowner: Lars Becker-Hoffmann\n---\n\nText.\n",
+    );
+    site.write(
+        "content/lessons/longest-row.md",
+        "---\ntitle: Late vendor drawings delayed the foundation works\ndate: 2024-09-30\n\
+         project: erp\nphase: monitoring\nimpact: negative\nseverity: critical\n\
+         status: in-progress\ncategory: Communications\nowner: Lars Becker-Hoffmann\n\
+         actions:\n  - what: Chase the drawings\n    owner: Lars\n    due: 2024-10-15\n\
+         ---\n\nText.\n",
     );
     site.build_ok();
     let fits = "const wrap = document.querySelector('.table-wrap'); \

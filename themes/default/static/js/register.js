@@ -175,7 +175,7 @@
     if (severity) badge(cell(tr), severity[1], "severity severity-" + severity[0]);
     else cell(tr).textContent = none;
     var lessonStatus = facets.status[r[F.status]];
-    cell(tr).textContent = lessonStatus ? lessonStatus[1] : none;
+    cell(tr, "col-status").textContent = lessonStatus ? lessonStatus[1] : none;
     cell(tr, "col-owner").textContent = r[F.owner] || none;
     var actions = cell(tr, "col-actions");
     if (r[F.actions] > 0) {

@@ -40,6 +40,15 @@ fn stage<T>(
     write: impl FnOnce(&Staging) -> Result<T, BuildFailure>,
 ) -> Result<(Staging, T), BuildFailure> {
     let staging = Staging::create(target).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            return Diagnostic::error(Problem::Output(t!(
+                "another pmo build is writing this folder now"
+            )))
+            .in_file(target)
+            .with_help(t!(
+                "wait for it to finish (it leaves a complete site), then build again if the sources changed since it started"
+            ));
+        }
         Diagnostic::error(Problem::Output(crate::messages::reason(&e)))
             .in_file(target)
             .with_help(t!(

@@ -227,3 +227,50 @@ fn an_output_folder_inside_a_linked_theme_is_refused() {
         assert_eq!(snapshot(&shared), before, "{}", out.display());
     }
 }
+
+/// Two builds of one folder at once (a scheduled job on a shared drive and an author's
+/// own `pmo build`): the second deleted the first's staging folder under it and could
+/// swap in a folder holding parts of both. While one build holds the folder's lock the
+/// other stops at once, touching neither the site nor the first build's files.
+#[cfg(unix)]
+#[test]
+fn a_second_build_of_the_same_folder_at_once_stops_and_leaves_the_first_alone() {
+    use std::os::fd::AsRawFd;
+    let site = Site::fixture("basic");
+    let built = pmo_in(site.root(), &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let before = snapshot(&site.public());
+
+    // The first build, mid-way: its lock held, its staging folder half written.
+    let lock = fs::File::create(site.root().join(".public.lock")).unwrap();
+    // SAFETY: flock on a descriptor `lock` owns.
+    assert_eq!(
+        unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
+    let staging = site.root().join(".public.staging");
+    fs::create_dir(&staging).unwrap();
+    fs::write(staging.join(".pmo-output"), "").unwrap();
+    fs::write(staging.join("half.html"), "half").unwrap();
+
+    let second = pmo_in(site.root(), &["build"]);
+    assert_eq!(second.status.code(), Some(1));
+    let text = stderr(&second);
+    assert!(
+        text.contains("another pmo build is writing this folder now"),
+        "{text}"
+    );
+    assert!(text.contains("wait for it to finish"), "{text}");
+    assert!(
+        staging.join("half.html").exists(),
+        "the first build's files stay"
+    );
+    assert_eq!(snapshot(&site.public()), before);
+
+    // Once it is done, building goes on as before and leaves no lock behind.
+    drop(lock);
+    fs::remove_dir_all(&staging).unwrap();
+    let third = pmo_in(site.root(), &["build"]);
+    assert!(third.status.success(), "{}", stderr(&third));
+    assert!(!site.root().join(".public.lock").exists());
+}

@@ -4,6 +4,7 @@
 
 pub mod guard;
 mod held;
+mod lock;
 pub mod portable;
 mod staging;
 mod twins;

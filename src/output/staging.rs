@@ -28,12 +28,17 @@ pub struct Staging {
     /// many others, and asking the file system again costs a system call per file.
     made: Mutex<HashSet<String>>,
     claims: super::Claims,
+    /// Held until the swap is done or the staged files are thrown away.
+    _lock: super::lock::BuildLock,
 }
 
 impl Staging {
     /// Prepares an empty, marked staging folder next to `target` (same file system, so the
     /// final swap is a rename). What a killed build left behind is cleared first.
     pub fn create(target: &Path) -> io::Result<Staging> {
+        // Before anything beside the output folder is touched: another build's staging
+        // folder is its own while it runs.
+        let lock = super::lock::BuildLock::take(sibling(target, "lock"))?;
         recover_interrupted_swap(target)?;
         let dir = sibling(target, "staging");
         if fs::symlink_metadata(&dir).is_ok() {
@@ -56,6 +61,7 @@ impl Staging {
             target: target.to_path_buf(),
             made: Mutex::default(),
             claims: super::Claims::default(),
+            _lock: lock,
         })
     }
 

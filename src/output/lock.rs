@@ -48,21 +48,14 @@ impl Drop for BuildLock {
     }
 }
 
-#[cfg(unix)]
+/// The system's lock on the whole file (flock on Unix, LockFileEx on Windows), not
+/// waited for: a build that finds it held stops rather than queueing behind it.
 fn lock(file: &fs::File) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock only acts on the descriptor, which `file` owns for the call's length.
-    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(fs::TryLockError::WouldBlock) => Err(io::ErrorKind::WouldBlock.into()),
+        Err(fs::TryLockError::Error(e)) => Err(e),
     }
-}
-
-#[cfg(not(unix))]
-fn lock(_: &fs::File) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(unix)]
@@ -88,10 +81,8 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join(".public.lock");
         let first = BuildLock::take(path.clone()).unwrap();
-        if cfg!(unix) {
-            let err = BuildLock::take(path.clone()).unwrap_err();
-            assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
-        }
+        let err = BuildLock::take(path.clone()).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
         drop(first);
         assert!(!path.exists());
         let again = BuildLock::take(path.clone()).unwrap();

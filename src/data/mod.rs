@@ -11,6 +11,7 @@ pub(crate) mod hidden;
 mod invisible;
 mod json_places;
 mod lookalike;
+mod milestone_status;
 pub(crate) mod number_formats;
 pub mod read;
 mod records;
@@ -427,6 +428,7 @@ impl Cells {
 fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
     let cols = columns::require("milestones", t, required("milestones")).map_err(|d| vec![d])?;
     let (forecast, actual) = (t.column("forecast"), t.column("actual"));
+    let status = milestone_status::column(t);
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
     rows(t, |r, cells| {
         // A milestone without a name showed as a blank row of dates.
@@ -442,6 +444,10 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
         );
         let forecast = cells.read(optional(r, forecast));
         let actual = cells.read(optional(r, actual));
+        if let (Some(col), Some(reached)) = (status, &actual) {
+            let contradiction = milestone_status::contradiction(t, r, col, reached.is_some());
+            cells.read(contradiction.map_or(Ok(()), Err));
+        }
         Some(Milestone {
             name: name?,
             baseline: baseline?,

@@ -24,6 +24,7 @@ mod budget;
 mod closed;
 mod milestones;
 mod risks;
+mod sheets;
 mod unreported;
 
 pub use risks::risk_warnings;
@@ -195,6 +196,7 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
             out.extend(stopped_reporting(site, info, table, rows));
         }
         if let Some(risks) = table("risks").filter(|_| schedule) {
+            out.extend(header_only(risks, "risks"));
             out.extend(risk_warnings(risks));
         }
         if schedule {
@@ -210,6 +212,11 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
             Scope::Listed => &["milestones", "risks"],
         };
         out.extend(unread_columns(site, slug, kinds, Unread::Misnamed));
+        out.extend(
+            kinds
+                .iter()
+                .filter_map(|kind| sheets::other_sheet_holds_table(site, slug, kind)),
+        );
     }
     out
 }
@@ -398,6 +405,7 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
 fn milestone_warnings(p: &Project) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some((table, milestones)) = p.milestones {
+        out.extend(header_only(table, "milestones"));
         out.extend(milestones::after_finish(table, milestones, p.info.finish));
         out.extend(milestones::names_used_twice(table, milestones));
         out.extend(milestones::reached_after_as_of(table, milestones, p.as_of));
@@ -412,6 +420,31 @@ fn milestone_warnings(p: &Project) -> Vec<Diagnostic> {
         out.extend(milestones::dated_before_start(table, milestones, start));
     }
     out
+}
+
+/// A milestones or risks table (`kind`) with a header and no rows: the register's
+/// template filed unfilled showed "—" for the project's milestones or risks, and
+/// counted none late or open, without a word (as a budget table's header alone is told).
+fn header_only(table: &Table, kind: &str) -> Option<Diagnostic> {
+    if !table.rows.is_empty() {
+        return None;
+    }
+    let (message, help) = if kind == "risks" {
+        (
+            t!("the risks table has a header but no rows: the project shows no risks, and counts none open"),
+            t!("add a row per risk (id, title, probability, impact, owner, status, response), or delete the file if the project keeps no risk register"),
+        )
+    } else {
+        (
+            t!("the milestones table has a header but no rows: the project shows no milestones, and counts none late"),
+            t!("add a row per milestone (name, baseline, forecast, actual), or delete the file if the project keeps no milestones"),
+        )
+    };
+    Some(
+        Diagnostic::warning(Problem::Content(message))
+            .at_file_start(&table.path)
+            .with_help(help),
+    )
 }
 
 /// `bac: 1.200`, the way much of Europe writes 1,200: YAML reads 1.2, and EAC, VAC and

@@ -112,3 +112,37 @@ fn a_risks_or_milestones_table_with_only_its_header_is_warned() {
         );
     }
 }
+
+/// A site template extending one that does not exist, extending itself, or failing
+/// while rendering (a division by 0, a `for` over a name written wrong, a filter's
+/// argument of the wrong type, a value not defined) was told in Tera's English words
+/// on a Chinese site (`Template 'project.html' is inheriting from 'nosuch.html',
+/// which doesn't exist or isn't loaded.`). Each is told in the catalogue's words, at
+/// its template's line.
+#[test]
+fn a_broken_templates_error_is_told_in_the_catalogues_words() {
+    let cases = [
+        ("{% extends \"nosuch.html\" %}", "`project.html` extends `nosuch.html`, which is no template"),
+        ("{% extends \"project.html\" %}", "`project.html` extends itself"),
+        ("{% extends \"base.html\" %}{% block content %}{{ 1 / 0 }}{% endblock %}", "a division by 0"),
+        (
+            "{% extends \"base.html\" %}{% block content %}{% for x in nosuch %}{{ x }}{% endfor %}{% endblock %}",
+            "cannot go over a value of type `undefined`",
+        ),
+        (
+            "{% extends \"base.html\" %}{% block content %}{{ page.title | truncate(length=\"x\") }}{% endblock %}",
+            "a value of type `string` where `usize` is wanted",
+        ),
+        (
+            "{% extends \"base.html\" %}{% block content %}{% if page.title is nosuch %}x{% endif %}{% endblock %}",
+            "there is no test `nosuch`",
+        ),
+    ];
+    for (template, words) in cases {
+        let site = Site::fixture("basic");
+        site.write("templates/project.html", template);
+        let m = site.build_err();
+        assert!(m.contains("templates/project.html:1:"), "{template}: {m}");
+        assert!(m.contains(words), "{template}: {m}");
+    }
+}

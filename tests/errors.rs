@@ -1367,17 +1367,17 @@ fn template_errors_name_their_file_and_place() {
                 ),
             ],
             "templates/partials/loop.html:1:12",
-            "Circular include",
+            "`partials/loop.html` includes itself",
         ),
         (
             &[("templates/page.html", "{% extends \"missing.html\" %}")],
             "templates/page.html:1:12",
-            "inheriting from 'missing.html'",
+            "`page.html` extends `missing.html`, which is no template",
         ),
         (
             &[("templates/page.html", "{% extends \"page.html\" %}")],
             "templates/page.html:1:4",
-            "Circular extend",
+            "`page.html` extends itself",
         ),
         (
             &[("templates/base.html", "")],

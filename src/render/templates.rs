@@ -389,6 +389,12 @@ fn tera_words(message: &str) -> crate::messages::Text {
             .strip_prefix(prefix)
             .and_then(|rest| rest.split_once('`'))
     };
+    // Tera quotes a template's name in single quotes where it names one in a sentence.
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('\''))
+    };
     let listed = |rest: &str| {
         rest.split_once("Available fields: ")
             .map(|(_, fields)| fields.trim().to_string())
@@ -490,6 +496,59 @@ fn tera_words(message: &str) -> crate::messages::Text {
             "a `{{% block %}}` cannot stand inside `{{% {inside} %}}`: move it out",
             inside = inside
         );
+    }
+    if let Some((current, parent)) = quoted("Template '").and_then(|(current, rest)| {
+        let parent = rest
+            .strip_prefix(" is inheriting from '")?
+            .split_once('\'')?
+            .0;
+        Some((current, parent))
+    }) {
+        return t!(
+            "`{current}` extends `{parent}`, which is no template of the theme or templates/",
+            current = current,
+            parent = parent
+        );
+    }
+    if let Some((name, _)) = quoted("Circular extend detected for template '") {
+        return t!(
+            "`{name}` extends itself, directly or through the templates it extends",
+            name = name
+        );
+    }
+    if let Some((name, _)) = quoted("Circular include detected for template '") {
+        return t!(
+            "`{name}` includes itself, directly or through the templates it includes, so it would never end",
+            name = name
+        );
+    }
+    if let Some((expected, got)) = message
+        .strip_prefix("Invalid type for the value, expected `")
+        .and_then(|rest| rest.split_once("` but got `"))
+    {
+        return t!(
+            "a value of type `{got}` where `{expected}` is wanted (a filter's input or argument of the wrong kind)",
+            got = got.trim_end_matches('`'),
+            expected = expected
+        );
+    }
+    if let Some((kind, _)) = named("Iteration not possible on type `") {
+        return t!(
+            "`{{% for %}}` cannot go over a value of type `{kind}`: it goes over a list or a map (a name written wrong is `undefined`)",
+            kind = kind
+        );
+    }
+    if let Some((name, _)) = named("Unknown test `") {
+        return t!("there is no test `{name}` (as in `is {name}`)", name = name);
+    }
+    if message == "Cannot divide by 0" {
+        return t!("a division by 0");
+    }
+    if message == "Tried to render a variable that is undefined" {
+        return t!("the value printed here is not defined (a field the page does not have, or an index past a list's end): guard it with `{{% if … %}}` or `| default(value=\"\")`");
+    }
+    if message == "unexpected end of raw block" {
+        return t!("`{{% raw %}}` is never closed: end it with `{{% endraw %}}`");
     }
     if message.starts_with("Components with body content must use tag syntax") {
         return t!("a component with content inside is written as a tag: `{{% <name()> %}}…{{% </name> %}}`");

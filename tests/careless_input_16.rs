@@ -146,3 +146,20 @@ fn a_broken_templates_error_is_told_in_the_catalogues_words() {
         assert!(m.contains(words), "{template}: {m}");
     }
 }
+
+/// An empty page template in the site's templates/ (a file created and never filled)
+/// rendered every project page blank, and the build said nothing. It is an error at
+/// the template; an empty partial of the site's own, which may be meant to show
+/// nothing, is not.
+#[test]
+fn an_empty_page_template_is_refused() {
+    let site = Site::fixture("basic");
+    site.write("templates/project.html", "\n");
+    let m = site.build_err();
+    assert!(m.contains("templates/project.html:1:1:"), "{m}");
+    assert!(m.contains("is empty"), "{m}");
+
+    let site = Site::fixture("basic");
+    site.write("templates/partials/nothing.html", "");
+    site.build_ok();
+}

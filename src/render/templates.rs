@@ -102,6 +102,21 @@ impl Templates {
                 );
             }
         }
+        // An empty page template (a file created in templates/ and never filled, or
+        // emptied to start over) rendered every page of its kind blank, without a word.
+        // (An empty base.html is told above, as what every page extends.)
+        for required in required().into_iter().filter(|n| *n != "base.html") {
+            if let Some((path, _)) = sources.get(required).filter(|(_, t)| t.trim().is_empty()) {
+                problems.push(
+                    Diagnostic::error(Problem::Template(t!(
+                        "{template} is empty: every page it renders would be blank",
+                        template = required
+                    )))
+                    .at_file_start(path)
+                    .with_help(t!("write the template (it may extend base.html), or delete the site's copy to use the theme's")),
+                );
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::SystemTime;
 
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::t;
 
 /// A page's text, kept only to point diagnostics at a line once the page is parsed.
 ///
@@ -69,13 +70,58 @@ fn read_shared(full: &Path, shown: &Path) -> Arc<str> {
     text
 }
 
-/// Reads a text file. Invalid UTF-8 (a binary file, a legacy GBK export) is an error
-/// naming the first bad byte rather than a panic or mojibake.
+/// The largest text file the build reads besides a page (a data table, site.toml, a UI
+/// strings file, an SVG scanned for scripts): twice the largest page. A table's text is
+/// held many times over once read as cells (an 88 MB CSV of three short columns took
+/// over 2 GB), and a sparse file of gigabytes (`truncate -s 4G`) costs no disk.
+pub const MAX_TEXT_BYTES: usize = 32_000_000;
+
+/// The bytes of the file at `path` when it holds at most `max`, or else its size. The
+/// size is looked at before anything is read, and no more than `max` + 1 bytes are read
+/// in any case (a file growing meanwhile, or one whose size the system does not know).
+pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max as u64 {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(max));
+    file.take(max as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Reads a text file of at most [`MAX_TEXT_BYTES`]. Invalid UTF-8 (a binary file, a
+/// legacy GBK export) is an error naming the first bad byte rather than a panic or
+/// mojibake.
 pub fn read_text(path: &Path, display: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(display)
-    })?;
-    text_of(bytes, display)
+    read_text_within(path, display, MAX_TEXT_BYTES, |size| {
+        Diagnostic::error(Problem::Io(t!(
+            "this file is {size} MB; pmo reads text files (data tables, site.toml, UI strings) of at most {max} MB",
+            size = size / 1_000_000,
+            max = MAX_TEXT_BYTES / 1_000_000
+        )))
+        .in_file(display)
+        .with_help(t!("split it into several files, or keep only the rows the site shows"))
+    })
+}
+
+/// [`read_text`] of a file of at most `max` bytes; a larger one is `too_large(its size)`,
+/// told without reading it.
+pub fn read_text_within(
+    path: &Path,
+    display: &Path,
+    max: usize,
+    too_large: impl FnOnce(u64) -> Diagnostic,
+) -> Result<Arc<str>, Diagnostic> {
+    match read_at_most(path, max) {
+        Ok(Ok(bytes)) => text_of(bytes, display),
+        Ok(Err(size)) => Err(too_large(size)),
+        Err(e) => Err(Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(display)),
+    }
 }
 
 /// [`read_text`] of bytes already read (a theme's file may be built into the binary):

@@ -18,7 +18,7 @@ use crate::diagnostics::{Diagnostic, Problem};
 use crate::kinds::{kind_of, Kind};
 use crate::markdown;
 use crate::slugs::{slugify, tidy_name};
-use crate::source::{read_text, Source};
+use crate::source::{read_text_within, Source};
 
 /// The largest BAC accepted: 10^15, the limit budget tables have too (see
 /// `data::budget::MAX_AMOUNT`), so derived sums and ratios stay exact and finite.
@@ -242,18 +242,19 @@ pub type Loaded = Result<(Page, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
-    let text = read_text(&full, &path).map_err(|d| vec![d])?;
-    if text.len() > MAX_PAGE_BYTES {
-        return Err(vec![Diagnostic::error(Problem::Content(t!(
+    // Measured before it is read: a sparse file of gigabytes costs no disk.
+    let text = read_text_within(&full, &path, MAX_PAGE_BYTES, |size| {
+        Diagnostic::error(Problem::Content(t!(
             "this page is {size} MB; a page may be at most {max} MB",
-            size = text.len() / 1_000_000,
+            size = size / 1_000_000,
             max = MAX_PAGE_BYTES / 1_000_000
         )))
         .in_file(&path)
         .with_help(t!(
             "split it into several pages, or put its data in a table under data/ and chart it"
-        ))]);
-    }
+        ))
+    })
+    .map_err(|d| vec![d])?;
     let split = front_matter::split(&path, &text).map_err(|d| vec![d])?;
     if let Some((at, len, links)) = crowded_line(&text, split.body.clone()) {
         return Err(vec![Diagnostic::error(Problem::Content(t!(

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::source::MAX_TEXT_BYTES;
 use crate::t;
 
 mod dtd;
@@ -130,7 +131,15 @@ pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
             if !XML_TYPES.contains(&ext.as_str()) && !opens_like_markup(&head, wide) {
                 return None;
             }
-            let bytes = std::fs::read(&path).ok()?;
+            // Measured first: one too large to read is not left unchecked.
+            let bytes = match crate::source::read_at_most(&path, MAX_TEXT_BYTES).ok()? {
+                Ok(bytes) => bytes,
+                Err(size) => return Some(
+                    Diagnostic::error(Problem::Content(t!("this markup file is {size} MB, too large to check for scripts (at most {max} MB)", size = size / 1_000_000, max = MAX_TEXT_BYTES / 1_000_000)))
+                        .in_file(&shown)
+                        .with_help(t!("make it smaller, or publish it as a PNG or a PDF")),
+                ),
+            };
             // The scan reads bytes as UTF-8 (any ASCII-compatible encoding reads alike
             // where markup is concerned); a browser decodes UTF-16, and drops the escape
             // sequences of ISO-2022-JP, which may sit between the letters of `<script>`.

@@ -16,6 +16,9 @@
 //!   `{% set s %}…{% endset %}` gets `| __pmo_value` as its last filter. Twenty-four
 //!   `{% set s = s ~ s %}` in a row built a text of gigabytes without a loop.
 //!
+//! - each `{% component %}`'s body starts with the loop's call too: a component calling
+//!   itself four times, twenty levels deep (Tera's limit), made 4^19 calls and no loop.
+//!
 //! The calls write nothing. Each insertion is remembered, so that a place Tera reports
 //! in the text it read is told in the author's own text.
 
@@ -116,7 +119,9 @@ pub fn instrument(text: &str, values: bool) -> (String, Insertions) {
                     None => break,
                 }
             }
-            if closing == "%}" && first == Some("for") {
+            // A component's body counts as a loop's: one calling itself several times
+            // multiplies its calls at each level, with no loop among them.
+            if closing == "%}" && matches!(first, Some("for" | "component")) {
                 let call = if tag.trims_after {
                     format!("{{{{ {LOOP_CALL}() -}}}}")
                 } else {

@@ -229,20 +229,38 @@ impl Templates {
         let place = report.and_then(|r| {
             let (path, text) = self.sources.get(name)?;
             match self.insertions.get(name)?.place(r.span().range.start) {
-                Place::Added(insertion) => Some(Location::new(
-                    path,
-                    text,
-                    insertion.loop_tag.start,
-                    insertion.loop_tag.len(),
-                )),
+                Place::Added(insertion) => {
+                    let tag = text.get(insertion.loop_tag.clone()).unwrap_or_default();
+                    let inside = tag.trim_start_matches("{%").trim_start_matches('-');
+                    Some((
+                        Location::new(
+                            path,
+                            text,
+                            insertion.loop_tag.start,
+                            insertion.loop_tag.len(),
+                        ),
+                        inside.trim_start().starts_with("component"),
+                    ))
+                }
                 Place::Written(_) => None,
             }
         });
+        let in_component = place.as_ref().is_some_and(|(_, component)| *component);
+        let place = place.map(|(location, _)| location);
         let shown = self
             .sources
             .get(template)
             .map_or_else(|| Path::new(template).to_path_buf(), |(p, _)| p.clone());
         let (problem, help) = match spent {
+            Spent::Iterations if in_component => (
+                t!(
+                    "rendering {page} with {template} called its components more than {limit} times, with its loop steps (this component's calls and the loops around and inside them, together)",
+                    page = page,
+                    template = &shown,
+                    limit = crate::numbers::format_amount(MAX_ITERATIONS as f64)
+                ),
+                t!("a component calling itself twice or more multiplies its calls at each level (four calls, twenty levels deep, are a trillion): call it once, or pass it the list to show"),
+            ),
             Spent::Iterations => (
                 t!(
                     "rendering {page} with {template} ran more than {limit} loop steps (this loop and those around and inside it, together)",

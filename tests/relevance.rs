@@ -754,6 +754,32 @@ fn a_cold_query_loads_places_only_where_parts_may_stand_apart() {
     assert!(fixed_rounds.len() <= 4, "{fixed_rounds:?}");
 }
 
+/// A results page of 20 where fewer pages claim the phrase than it shows, but more than
+/// the 8 the client reads before giving up on one holding it: their places are still
+/// asked for before any page is read, to drop the pages holding the parts apart (their
+/// text was read, two blocks each for a long page, where the places cost a fraction).
+#[test]
+fn a_results_page_with_more_claimers_than_its_first_reads_loads_places_first() {
+    let (site, exact) = apart_and_in_a_row(8, 300);
+    let r = search_client(&site, &json!([{"q": "尾阶段敏捷", "limit": 20}]));
+    let rounds = common::search_rounds(&r[0]);
+    let first_with = |prefix: &str| {
+        rounds
+            .iter()
+            .position(|round| round.iter().any(|f| f.starts_with(prefix)))
+    };
+    let found = urls(&r[0]);
+    let mut first: Vec<String> = found.iter().take(exact.len()).cloned().collect();
+    first.sort();
+    assert_eq!(first, exact, "{found:?}");
+    // In the round of the first blocks at the latest: those of the results sure to be
+    // shown load beside it (before this, a page of 20 with 14 claimers loaded none).
+    assert!(
+        first_with("m/").is_some() && first_with("m/") <= first_with("x/"),
+        "places with the first blocks: {rounds:?}"
+    );
+}
+
 /// A section's introduction is its own prose, shown on its page: `写一条经验教训` found
 /// the process page but not the lessons section saying it, and a query naming a section
 /// did not find it. The home page, a tour naming what every page holds, is no result,

@@ -253,9 +253,9 @@ fn write_ranked(
             (true, false) => places::COARSE,
         };
         let written = if modulus == places::PLACES {
-            &list.places
+            places::ranked(&list.places)
         } else {
-            &coarse
+            coarse
         };
         lists.push_str(&json(*term));
         lists.push(':');
@@ -266,7 +266,7 @@ fn write_ranked(
             }
             places.push_str(&json(*term));
             places.push_str(":\"");
-            places.push_str(written);
+            places.push_str(&written);
             places.push('"');
         }
     }

@@ -218,15 +218,40 @@
       var s = typeof data === 'string' ? data : (has(data, t[0]) ? data[t[0]] : null);
       var own = ownFile(t[0], meta);
       var modulus = own ? store[own][t[0]][3] : COARSE;
-      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: placesOf(t[0], s), modulus: modulus, postings: decoded[t[0]], at: t[1] });
+      if (typeof s === 'string' && has(decoded, t[0])) out.push({ places: placesOf(t[0], s, modulus), modulus: modulus, postings: decoded[t[0]], at: t[1] });
     });
     return out;
   }
 
-  /** A term's places decoded once: one number (a set of PLACES bits) a posting. */
-  function placesOf(term, s) {
-    if (!has(placesDecoded, term)) placesDecoded[term] = numbers(s);
+  /**
+   * A term's places decoded once: one number (a set of PLACES bits) a posting. Places
+   * modulo PLACES are written as each set's rank (see bySetRank).
+   */
+  function placesOf(term, s, modulus) {
+    if (!has(placesDecoded, term)) {
+      var sets = numbers(s);
+      if (modulus === PLACES) {
+        var table = bySetRank();
+        sets = sets.map(function (r) { return r < table.length ? table[r] : 0; });
+      }
+      placesDecoded[term] = sets;
+    }
     return placesDecoded[term];
+  }
+
+  /**
+   * Every set of PLACES bits, in the order of their ranks as the index writes them
+   * (src/search/places.rs): fewer places first, then by value. A set of one place (most
+   * pages hold a term once) is then one digit rather than two.
+   */
+  var setsByRank = null;
+  function bySetRank() {
+    if (setsByRank) return setsByRank;
+    var bits = function (v) { var n = 0; for (; v; v &= v - 1) n++; return n; };
+    setsByRank = [];
+    for (var v = 0; v < 1 << PLACES; v++) setsByRank.push(v);
+    setsByRank.sort(function (a, b) { return (bits(a) - bits(b)) || (a - b); });
+    return setsByRank;
   }
 
   /**
@@ -271,12 +296,14 @@
     var needle = exactText(query);
     var budget = need + VERIFY_EXTRA;
     function order() { rank(hits); }
-    // More pages claim the exact text than are shown: their places sort out, without
-    // their text, most of those holding its parts apart. They are asked for before any
-    // page is read when some page may hold the parts apart (`apart`, see mayStandApart),
-    // else only once a page read shows it does.
+    // More pages claim the exact text than are shown, or than FIRST_READS: their places
+    // sort out, without their text, most of those holding its parts apart. They are
+    // asked for before any page is read when some page may hold the parts apart
+    // (`apart`, see mayStandApart), else only once a page read shows it does. (With
+    // 10 claimers on a results page of 20, a long title typed at 10k read four pages
+    // apart, 7 KB of text, where their places, 1.7 KB, dropped them.)
     var claims = hits.filter(isClaim);
-    var many = claims.length > need;
+    var many = claims.length > Math.min(need, FIRST_READS);
     var placed = null;
     var read = 0;       // claimers read so far
     var readPlaced = 0; // of them, those read once their places were consulted

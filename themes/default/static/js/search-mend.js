@@ -61,10 +61,18 @@
     var steps = [
       function () { return Promise.resolve(stripped); },
       function () { return Promise.resolve(withoutComplaints(asked) || null); },
+      // The words of the synonyms' table it holds, spaced (T.vocabularyQuery); after the
+      // pieces some page holds, those words said in the site's other language
+      // (T.translatedQuery): a reader types in their own, the page may be in the other.
+      function () { return withTable(T.vocabularyQuery); },
       function () { return heldQuery(asked); },
+      function () { return withTable(T.translatedQuery); },
       function () { return coverQuery(asked, false); },
       function () { return coverQuery(asked, true); }
     ];
+    function withTable(make) {
+      return optional('syn').then(function (table) { return make(asked, table); }, function () { return null; });
+    }
     var tried = [query];
     function step(i) {
       if (i >= steps.length) return Promise.resolve(res);

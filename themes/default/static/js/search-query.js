@@ -6,6 +6,8 @@
  * whose namespace `PmoSearchText` it extends:
  *
  *   PmoSearchText.synonymQueries(query, table, max)  the query, a word replaced by a synonym
+ *   PmoSearchText.translatedQuery(query, table)  the query said in the site's other language
+ *   PmoSearchText.vocabularyQuery(query, table)  the words of the synonyms' table it holds
  *   PmoSearchText.withoutFillers(query)    the query without its question words
  *   PmoSearchText.hasFillers(query)        whether it holds any
  *   PmoSearchText.withinEdits(a, b, most)  whether two words are at most `most` edits apart
@@ -51,27 +53,7 @@
    */
   function synonymQueries(query, table, max) {
     var q = fold(String(query)).replace(/\s+/g, ' ').trim();
-    var found = [];
-    table.forEach(function (group, gi) {
-      if (!Array.isArray(group)) return;
-      group.forEach(function (pair) {
-        var w = Array.isArray(pair) ? String(pair[0] || '') : '';
-        if (!w) return;
-        var re = new RegExp(synonymPattern(w), 'g');
-        var hit;
-        while ((hit = re.exec(q)) !== null) {
-          var at = hit.index + hit[1].length;
-          found.push({ at: at, end: at + hit[0].length - hit[1].length, g: gi, word: w });
-          if (re.lastIndex === hit.index) re.lastIndex++;
-        }
-      });
-    });
-    found.sort(function (a, b) { return ((b.end - b.at) - (a.end - a.at)) || (a.at - b.at); });
-    var kept = [];
-    found.forEach(function (f) {
-      if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
-    });
-    kept.sort(function (a, b) { return a.at - b.at; });
+    var kept = wordsFound(q, table);
     var out = [];
     // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
     // became `10月monthly report`, and 风险登纪册 `risk登纪册`, queries finding pages
@@ -111,11 +93,101 @@
   }
 
   /**
+   * The words of syn.js found in `q` (folded), each {at, end, g (its group), word}, in
+   * order: a CJK word anywhere, a Latin one as whole words (an English plural or -ed/-ing
+   * form too); overlapping finds keep the longest (挣值管理 over 挣值).
+   */
+  function wordsFound(q, table) {
+    var found = [];
+    table.forEach(function (group, gi) {
+      if (!Array.isArray(group)) return;
+      group.forEach(function (pair) {
+        var w = Array.isArray(pair) ? String(pair[0] || '') : '';
+        if (!w) return;
+        var re = new RegExp(synonymPattern(w), 'g');
+        var hit;
+        while ((hit = re.exec(q)) !== null) {
+          var at = hit.index + hit[1].length;
+          found.push({ at: at, end: at + hit[0].length - hit[1].length, g: gi, word: w });
+          if (re.lastIndex === hit.index) re.lastIndex++;
+        }
+      });
+    });
+    found.sort(function (a, b) { return ((b.end - b.at) - (a.end - a.at)) || (a.at - b.at); });
+    var kept = [];
+    found.forEach(function (f) {
+      if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
+    });
+    return kept.sort(function (a, b) { return a.at - b.at; });
+  }
+
+  var cjkFirst = function (w) { return isCjk(String(w).codePointAt(0)); };
+
+  /**
+   * `query` said in the site's other language, word for word, for a query finding nothing
+   * (search-mend.js `relax`): each word of syn.js (`table`) it holds with a member in the
+   * other script some page holds replaced by the nearest (供应商 → vendor, 评选 →
+   * selection; delay → 延期), what has none left out — but a name or code typed in the
+   * other script (PMO, A2 in a Chinese query) and a number kept. Null unless two words
+   * or more are replaced and they are half the query without its question words. A PMO's
+   * portal holds pages in both languages and a reader types in their own: a Chinese
+   * question for an English page shares no word with it, and was relaxed to the Chinese
+   * pages holding some of its words.
+   */
+  function translatedQuery(query, table) {
+    if (!Array.isArray(table)) return null;
+    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
+    var cjkQuery = Array.from(q).filter(function (c) { return isCjk(c.codePointAt(0)); }).length * 2 >=
+      q.replace(/[^a-z]+/g, '').length;
+    var words = [];
+    var done = [];
+    var covered = 0;
+    var last = 0;
+    // What no synonym stands for: a Latin name or code in a Chinese query kept, a number
+    // in either, a Chinese name in an English one; the rest is left out.
+    var keepRest = function (text) {
+      (text.match(/[a-z0-9][a-z0-9.\-]*|[\u3400-\u9fff]+/g) || []).forEach(function (w) {
+        if (cjkFirst(w)) { if (!cjkQuery) words.push(w); return; }
+        if (/[0-9]/.test(w) || (cjkQuery && !isLatinFiller(w))) words.push(w);
+      });
+    };
+    wordsFound(q, table).forEach(function (f) {
+      keepRest(q.slice(last, f.at));
+      last = f.end;
+      if (cjkFirst(f.word) !== cjkQuery) { words.push(f.word); return; }
+      var to = table[f.g].filter(function (p) { return p[1] > 0 && cjkFirst(p[0]) !== cjkQuery; })[0];
+      if (!to) return;
+      words.push(String(to[0]));
+      done.push(f.word);
+      covered += cjkQuery ? Array.from(f.word).length : f.word.split(' ').length;
+    });
+    keepRest(q.slice(last));
+    var rest = withoutFillers(q);
+    var size = cjkQuery ? Array.from(rest).filter(function (c) { return isCjk(c.codePointAt(0)); }).length
+      : rest.split(/\s+/).filter(function (w) { return /[a-z]/.test(w); }).length;
+    // One word replaced is among the queries it was widened to; and 郑磊的项目 is no
+    // question about `project`.
+    if (done.length < 2 || covered * 2 < size) return null;
+    return words.join(' ');
+  }
+
+  /**
+   * The words of syn.js that `query` holds, as typed and spaced (`挣值 预警 里程碑`), when
+   * translatedQuery has a query for them, else null. Tried before that one: a page in the
+   * query's own language holding its words is nearer than one in the other.
+   */
+  function vocabularyQuery(query, table) {
+    if (!translatedQuery(query, table)) return null;
+    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
+    return wordsFound(q, table).map(function (f) { return q.slice(f.at, f.end); }).join(' ');
+  }
+
+  /**
    * Words of a question rather than of its subject (怎么办, 为什么, 老是; how, what,
    * should): no page is written with them around its subject, so a query holding them
    * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
    */
-  var CJK_FILLERS = ['什么时候', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
+  var CJK_FILLERS = ['什么时候', '什么样', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
     '怎么办', '怎么样', '怎么做', '为什么', '的时候', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
     '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
   /**
@@ -233,6 +305,8 @@
   }
 
   T.synonymQueries = synonymQueries;
+  T.translatedQuery = translatedQuery;
+  T.vocabularyQuery = vocabularyQuery;
   T.withoutFillers = withoutFillers;
   T.hasFillers = hasFillers;
   T.withinEdits = withinEdits;

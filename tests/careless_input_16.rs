@@ -163,3 +163,40 @@ fn an_empty_page_template_is_refused() {
     site.write("templates/partials/nothing.html", "");
     site.build_ok();
 }
+
+/// A closed project with no `finish` showed "8 January 2024 – TBD" (待定) on its page:
+/// a project over, with its end still to be decided. Warned at its `status` line.
+#[test]
+fn a_closed_project_without_a_finish_is_warned() {
+    let site = Site::fixture("basic");
+    let index = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    assert!(index.contains("status: closed"), "{index}");
+    site.write(
+        "content/projects/erp/index.md",
+        index.replace("finish: 2024-12-20\n", ""),
+    );
+    let warnings = site.warnings();
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("closed but has no `finish`"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    let line = index
+        .lines()
+        .filter(|l| !l.starts_with("finish:"))
+        .position(|l| l.starts_with("status:"))
+        .map(|n| n + 1)
+        .unwrap();
+    assert!(
+        told[0].contains(&format!("content/projects/erp/index.md:{line}:")),
+        "{}",
+        told[0]
+    );
+
+    site.write("content/projects/erp/index.md", &index);
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("no `finish`")),
+        "{warnings:#?}"
+    );
+}

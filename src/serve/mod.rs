@@ -6,6 +6,7 @@
 //! which hands batches of paths over a channel) and the rebuild loop, which owns the
 //! [`Workspace`] and publishes each good build to the server at once.
 
+mod connections;
 mod cross_site;
 mod hosts;
 pub(crate) mod http;
@@ -133,7 +134,8 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
                 open_browser(&url, &notify);
             }
             let hosts = hosts::AllowedHosts::new(options.bind, &options.allow_hosts);
-            axum::serve(listener, http::router(shared, hosts)).await
+            connections::run(listener, http::router(shared, hosts)).await;
+            Ok(())
         })
         .map_err(io_problem)
 }

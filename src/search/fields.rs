@@ -10,10 +10,11 @@
 use crate::blocks::BlockSpec;
 use crate::charts;
 use crate::content::page::Page;
-use crate::content::schema::Date;
+use crate::content::schema::{Date, Rag};
 use crate::derive;
 use crate::i18n::I18n;
 use crate::markdown::TocEntry;
+use crate::search::synonyms;
 use crate::site::{PageId, Site};
 
 /// The headings of a page, one a line.
@@ -121,11 +122,19 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
         out.add(p.phase.map(|x| i18n.term(x)).as_deref());
         let data = site.project_data.get(&p.slug).cloned().unwrap_or_default();
         let figures = derive::key_figures(p, &data);
-        out.add(
-            derive::rag(p, &figures, &site.config.thresholds)
-                .map(|r| i18n.term(r))
-                .as_deref(),
-        );
+        // Its RAG as shown (红), and as readers type it (红灯, red: [`synonyms::RED`]),
+        // each a line: 红灯 found the report saying 调为红色 before the red project.
+        if let Some(rag) = derive::rag(p, &figures, &site.config.thresholds) {
+            out.add(Some(&i18n.term(rag)));
+            let words = match rag {
+                Rag::Red => synonyms::RED,
+                Rag::Amber => synonyms::AMBER,
+                Rag::Green => synonyms::GREEN,
+            };
+            for word in words {
+                out.add(Some(word));
+            }
+        }
         for date in [p.start, p.finish].into_iter().flatten() {
             out.date(&date, i18n);
         }

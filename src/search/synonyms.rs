@@ -16,6 +16,15 @@ use crate::search::postings::{bigram_key, cjk_partition, fnv64, Partition};
 use crate::search::tokenize::{for_each_term, TermKind};
 use crate::slugs::fold_full_width;
 
+/// The words readers type for a red status, in both languages. A project's metadata
+/// holds them beside its one-character label (`fields::facts`), so the project in that
+/// state comes before the pages whose prose merely says 红色.
+pub const RED: &[&str] = &["红色", "红灯", "red"];
+/// [`RED`] for amber: 黄 in the UI, yellow in a reader's English.
+pub const AMBER: &[&str] = &["黄色", "黄灯", "amber", "yellow"];
+/// [`RED`] for green.
+pub const GREEN: &[&str] = &["绿色", "绿灯", "green"];
+
 /// The built-in groups, most used member first. Members of one group mean the same in
 /// a PMO's writing; words only related (风险 and 问题, 成本 and 预算) are kept apart, as
 /// their pages would bury what was asked for. English members let an English query reach
@@ -430,9 +439,9 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["招聘", "recruitment", "hiring"],
     // A status's colour as readers say it: pages show 红, 黄 or 绿 (one character, which
     // no synonym may be) and write 调为红色, 按黄色管理.
-    &["红色", "红灯", "red"],
-    &["黄色", "黄灯", "amber"],
-    &["绿色", "绿灯", "green"],
+    RED,
+    AMBER,
+    GREEN,
     // Taiwan's and Hong Kong's words for what a mainland PMO writes otherwise: a query in
     // traditional characters is folded one character at a time (專案 → 专案), which
     // leaves the word. With them the commonest words of a PMO's English.

@@ -76,6 +76,8 @@ fn budget(t: &Table) -> Vec<BudgetRow> {
 fn info(bac: f64, status: ProjectStatus) -> ProjectInfo {
     let mut info = ProjectInfo::for_tests();
     info.meta.start = Some(Date::parse("2024-01-08").unwrap());
+    // A closed project without a finish is a warning of its own.
+    info.meta.finish = Some(Date::parse("2024-12-20").unwrap());
     info.meta.bac = Some(bac);
     info.meta.status = status;
     info

@@ -11,6 +11,25 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .or_else(|| one_character_off(word, known))
 }
 
+/// Every one of `known` as close to `word` as the closest, when that is close enough to
+/// be a plausible typo (`PRJ-2024-02` is as close to `PRJ-2024-002` as to `PRJ-2024-020`):
+/// where ties are likely, naming one would send the author to the wrong one.
+pub fn equally_close<'a>(word: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let scored: Vec<(f64, &'a str)> = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(word, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .collect();
+    let Some(best) = scored.iter().map(|(s, _)| *s).max_by(f64::total_cmp) else {
+        return one_character_off(word, known).into_iter().collect();
+    };
+    scored
+        .into_iter()
+        .filter(|(s, _)| best - s < 1e-9)
+        .map(|(_, k)| k)
+        .collect()
+}
+
 /// A Chinese word of two or three characters with one of them mistyped (`执形` for 执行,
 /// an input method's neighbour): too short for the score above to call it close.
 fn one_character_off<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
@@ -38,13 +57,24 @@ pub fn closest<'a>(word: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, did_you_mean};
+    use super::{closest, did_you_mean, equally_close};
 
     #[test]
     fn lists_the_closest_first_and_ties_in_order() {
         let known = ["进行中", "已完成", "已暂停", "已取消"];
         assert_eq!(closest("已完", &known, 2), ["已完成", "已暂停"]);
         assert_eq!(closest("zzz", &known, 9), known);
+    }
+
+    #[test]
+    fn names_every_one_as_close_as_the_closest() {
+        let codes = ["PRJ-2024-001", "PRJ-2024-002", "PRJ-2024-020"];
+        assert_eq!(
+            equally_close("PRJ-2024-02", &codes),
+            ["PRJ-2024-002", "PRJ-2024-020"]
+        );
+        assert_eq!(equally_close("PRJ-2024-002", &codes), ["PRJ-2024-002"]);
+        assert!(equally_close("采购", &codes).is_empty());
     }
 
     #[test]

@@ -53,3 +53,40 @@ fn a_title_another_project_has_is_warned_and_no_help_picks_one() {
         "{told}"
     );
 }
+
+/// A code typed with a digit short in a lesson (`PRJ-2024-02` for `PRJ-2024-002`, as
+/// the finance sheet and the author's memory write it) was told "known projects: …",
+/// a list of folder names that never mention codes: the author could not see which was
+/// meant. The closest code is named with its folder and title; codes as close as each
+/// other are all named, never one of them picked.
+#[test]
+fn a_code_typed_a_digit_short_names_the_project_it_is_closest_to() {
+    let site = Site::sample();
+    let lesson = |project: &str| {
+        format!("---\ntitle: 编号写错的教训\ndate: 2024-03-05\nproject: {project}\nphase: closing\nimpact: positive\n---\n正文\n")
+    };
+    site.write("content/lessons/typo-code.md", lesson("PRJ-2024-02"));
+    let told = site.build_err();
+    assert!(
+        told.contains("`PRJ-2024-02` is no project's folder or code: did you mean `data-center-migration` (code PRJ-2024-002, "),
+        "{told}"
+    );
+    assert!(
+        told.contains("write `project: data-center-migration`"),
+        "{told}"
+    );
+    assert!(!told.contains("`crm-rollout`"), "{told}");
+    // Two codes equally close: both named, neither picked.
+    site.set_project_field("mes-smart-factory", "code", "PRJ-2024-020");
+    let told = site.build_err();
+    assert!(
+        told.contains("`data-center-migration` (PRJ-2024-002, ")
+            && told.contains("`mes-smart-factory` (PRJ-2024-020, ")
+            && told.contains("is closest to more than one project"),
+        "{told}"
+    );
+    // A title typed with one character off is found the same way.
+    site.write("content/lessons/typo-code.md", lesson("ERP 系统生级"));
+    let told = site.build_err();
+    assert!(told.contains("did you mean `erp-upgrade` ("), "{told}");
+}

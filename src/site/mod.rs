@@ -256,6 +256,62 @@ pub fn link(
 
 /// The help for a title or code that several projects have (`folders`): each is named,
 /// none chosen.
+/// The projects whose code or title `name` is a slip of (`PRJ-2024-02` for
+/// `PRJ-2024-002`): a list of folder names said nothing of codes, so the author could not
+/// tell which was meant. Several as close as each other are all named, none picked.
+fn near_misses(
+    name: &str,
+    projects: &BTreeMap<String, PageId>,
+    pages: &Pages,
+) -> Option<crate::messages::Text> {
+    // (a code or title, its folder, the code, the title)
+    let mut names: Vec<(&str, &str, Option<&str>, &str)> = Vec::new();
+    for (folder, &p) in projects {
+        let Some(info) = pages[p].project() else {
+            continue;
+        };
+        let title = pages[p].title.as_str();
+        let code = info.code.as_deref();
+        names.extend(code.map(|c| (c, folder.as_str(), code, title)));
+        names.push((title, folder, code, title));
+    }
+    let known: Vec<&str> = names.iter().map(|(n, ..)| *n).collect();
+    let mut meant: Vec<(&str, Option<&str>, &str)> = Vec::new();
+    for near in crate::suggest::equally_close(name.trim(), &known) {
+        for &(_, folder, code, title) in names.iter().filter(|(n, ..)| *n == near) {
+            if !meant.iter().any(|(f, ..)| *f == folder) {
+                meant.push((folder, code, title));
+            }
+        }
+    }
+    let what = |code: Option<&str>, title: &str| match code {
+        Some(code) => t!("code {code}, {title}", code = code, title = title),
+        None => t!("title {title}", title = title),
+    };
+    match meant.as_slice() {
+        [] => None,
+        [(folder, code, title)] => Some(t!(
+            "`{name}` is no project's folder or code: did you mean `{folder}` ({what})? write `project: {folder}` (a project is named by its folder under content/projects/)",
+            name = name.trim(),
+            folder = *folder,
+            what = what(*code, title)
+        )),
+        several => Some(t!(
+            "`{name}` is closest to more than one project: {projects}; write `project:` with the folder of the one meant",
+            name = name.trim(),
+            // Codes and titles only, the authors' own words: no translation needed.
+            projects = several
+                .iter()
+                .map(|(folder, code, title)| match code {
+                    Some(code) => format!("`{folder}` ({code}, {title})"),
+                    None => format!("`{folder}` ({title})"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 pub fn shared_name(name: &str, folders: &[&str]) -> crate::messages::Text {
     t!(
         "`{name}` is the title or code of more than one project ({projects}): write the folder name of the one meant (a project is named by its folder under content/projects/)",
@@ -455,7 +511,9 @@ fn relate_projects(
                     "the site has no project yet: `pmo new project \"Title\" --slug {slug}` makes this one, in content/projects/{slug}/",
                     slug = slug.as_str()
                 ),
-                ([], None) => t!("known projects: {projects}", projects = slugs.join(", ")),
+                ([], None) => near_misses(slug, projects, pages).unwrap_or_else(|| {
+                    t!("known projects: {projects}", projects = slugs.join(", "))
+                }),
             };
             diagnostics.push(
                 Diagnostic::error(Problem::UnknownProject(slug.clone()))

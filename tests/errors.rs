@@ -204,6 +204,38 @@ fn a_link_to_a_file_in_another_folder_is_told_the_path_from_here() {
     );
 }
 
+/// A first-time author links a page by its title (`[风险应对策略](风险应对策略.md)`, or
+/// without `.md`) and an image by its bare name while the file sits in `static/images/`:
+/// both were told only where pages and attachments go, which she had not done wrong
+/// in her eyes. The page with that title, and the file of that name, are named with the
+/// link to write.
+#[test]
+fn a_link_by_a_pages_title_or_to_a_file_in_another_folder_names_it() {
+    let site = Site::fixture("basic");
+    site.write("static/images/甘特图.png", b"\x89PNG");
+    site.write(
+        "content/lessons/bad.md",
+        format!(
+            "{LESSON_HEAD}---\n\n见[应对](风险应对策略.md)和[登记册](风险登记册的维护)。\n\n![甘特图](甘特图.png)\n"
+        ),
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("bad.md:9:2")
+            && m.contains("content/practices/risk/response.md is titled 风险应对策略: a link names a page by its file, so link it as `../practices/risk/response.md`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("content/practices/risk/register.md is titled 风险登记册的维护: a link names a page by its file, so link it as `../practices/risk/register.md`"),
+        "{m}"
+    );
+    assert!(
+        m.contains("bad.md:11:1")
+            && m.contains("static/images/甘特图.png exists: link it as `/images/甘特图.png`"),
+        "{m}"
+    );
+}
+
 /// A page moved into a sub-folder (`lessons/2023/`) and linked from another folder at
 /// its old place was offered a different page whose name looked alike
 /// (`erp-benefit-baseline.md` for `erp-interface-vendor-delay.md`): following the help

@@ -14,7 +14,10 @@ pub use crate::layout::join;
 use crate::markdown::LinkRef;
 use crate::site::{PageId, Site};
 use crate::suggest::did_you_mean;
-use nearby::{close_elsewhere, close_sibling, elsewhere, elsewhere_help, relative_link, same_file};
+use nearby::{
+    by_title, close_elsewhere, close_sibling, elsewhere, elsewhere_help, relative_link, same_file,
+    same_name_file,
+};
 
 /// Where a link goes: a site-root-relative URL (with any `#fragment`), and the page it
 /// names when it names one (for backlinks).
@@ -362,7 +365,9 @@ fn resolve(
                 }
                 _ => None,
             };
-            let help = match elsewhere_help(page.dir(), &found, old) {
+            let help = match elsewhere_help(page.dir(), &found, old)
+                .or_else(|| by_title(site, page.dir(), &target_rel))
+            {
                 Some(help) => help,
                 None => match close_sibling(index, page, &target_rel)
                     .or_else(|| close_elsewhere(index, &target_rel))
@@ -424,7 +429,9 @@ fn resolve(
             "the file is there in other upper and lower case: write `{link}` (Windows forgives the difference, a web server does not)",
             link = with_case_of(&path, named)
         ),
-        None => t!("link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/"),
+        None => by_title(site, page.dir(), &target_rel)
+            .or_else(|| same_name_file(index, site, page.dir(), &target_rel))
+            .unwrap_or_else(|| t!("link to pages by their .md file (e.g. ../lessons/vendor-delay.md); put attachments beside the page or in static/")),
     };
     Err(broken(
         t!(

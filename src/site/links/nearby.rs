@@ -3,6 +3,8 @@
 
 use super::LinkIndex;
 use crate::content::page::Page;
+use crate::messages::Text;
+use crate::site::Site;
 use crate::suggest::did_you_mean;
 use crate::t;
 
@@ -176,4 +178,68 @@ pub(super) fn relative_link(from_dir: &str, to: &str) -> String {
     let mut link = "../".repeat(from.len() - common);
     link.push_str(&to_parts[common..].join("/"));
     link
+}
+
+/// The help for a link naming a page by its title (`[应对](风险应对策略.md)`, or with no
+/// `.md`), as a first-time author writes it: the page of that title, by its file.
+/// Titles are not unique, so a title several pages have names none of them.
+pub(super) fn by_title(site: &Site, from_dir: &str, target_rel: &str) -> Option<Text> {
+    let name = file_name(target_rel);
+    let title = name.strip_suffix(".md").unwrap_or(name).trim();
+    if title.is_empty() {
+        return None;
+    }
+    let mut titled = site
+        .pages
+        .as_slice()
+        .iter()
+        .filter(|p| p.title.trim() == title)
+        .map(|p| p.rel_path.as_str());
+    let (Some(one), None) = (titled.next(), titled.next()) else {
+        return None;
+    };
+    Some(t!(
+        "content/{found} is titled {title}: a link names a page by its file, so link it as `{link}`",
+        found = one,
+        title = title,
+        link = relative_link(from_dir, one)
+    ))
+}
+
+/// The help for a link to a file (an image, an attachment) that is in another folder
+/// under the same name: an image put in `static/images/` and linked bare from a page.
+/// Nothing when the name is in several places, which the author must choose between.
+pub(super) fn same_name_file(
+    index: &LinkIndex,
+    site: &Site,
+    from_dir: &str,
+    target_rel: &str,
+) -> Option<Text> {
+    let name = file_name(target_rel);
+    let mut assets = index
+        .assets
+        .iter()
+        .filter(|r| file_name(r) == name)
+        .map(|r| (r.as_str(), true));
+    let mut files = site
+        .static_files
+        .keys()
+        .filter(|r| file_name(r) == name)
+        .map(|r| (r.as_str(), false))
+        .chain(&mut assets);
+    let (Some((found, asset)), None) = (files.next(), files.next()) else {
+        return None;
+    };
+    Some(if asset {
+        t!(
+            "content/{found} exists: from this page, link it as `{link}`",
+            found = found,
+            link = relative_link(from_dir, found)
+        )
+    } else {
+        t!(
+            "static/{found} exists: link it as `/{found}`",
+            found = found
+        )
+    })
 }

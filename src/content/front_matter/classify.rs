@@ -11,28 +11,62 @@ use crate::t;
 
 /// The field of a `kind` that `field`, an unknown one, is another word for: `budget:`
 /// in a project got no "did you mean `bac`" (the eighth walk-through), being too far
-/// from it in letters.
-fn synonym(kind: &str, field: &str) -> Option<&'static str> {
-    const SYNONYMS: [(&str, &str, &[&str]); 1] = [(
-        "project",
-        "bac",
-        &[
-            "budget",
-            "total_budget",
-            "total-budget",
-            "totalbudget",
-            "budget_at_completion",
-            "approved_budget",
-            "预算",
-            "总预算",
-            "预算金额",
-            "完工预算",
-        ],
-    )];
+/// from it in letters, and a field's Chinese name (`标题:`, `项目经理:`, as a first-time
+/// author writes them) none at all (the seventh new-user walk-through). `*` is any kind;
+/// a word is taken only for a field its kind has.
+pub(super) fn synonym(kind: &str, field: &str) -> Option<&'static str> {
+    const SYNONYMS: &[(&str, &str, &[&str])] = &[
+        (
+            "project",
+            "bac",
+            &[
+                "budget",
+                "total_budget",
+                "total-budget",
+                "totalbudget",
+                "budget_at_completion",
+                "approved_budget",
+                "预算",
+                "总预算",
+                "预算金额",
+                "完工预算",
+            ],
+        ),
+        ("project", "code", &["编号", "项目编号", "项目代码"]),
+        ("project", "manager", &["项目经理", "经理"]),
+        ("project", "department", &["部门", "所属部门", "承担部门"]),
+        ("project", "sponsor", &["发起人", "项目发起人"]),
+        (
+            "project",
+            "start",
+            &["开始", "开始日期", "立项日期", "计划开始日期"],
+        ),
+        (
+            "project",
+            "finish",
+            &["结束", "结束日期", "完成日期", "计划完成日期"],
+        ),
+        ("project", "currency", &["币种", "货币"]),
+        ("lesson", "id", &["编号", "经验编号"]),
+        ("review", "type", &["类型", "评审类型"]),
+        ("*", "title", &["标题", "名称", "题目"]),
+        ("*", "date", &["日期"]),
+        ("*", "project", &["项目", "所属项目"]),
+        ("*", "phase", &["阶段", "项目阶段"]),
+        ("*", "impact", &["影响"]),
+        ("*", "severity", &["严重程度"]),
+        ("*", "status", &["状态"]),
+        ("*", "category", &["类别", "分类"]),
+        ("*", "tags", &["标签", "关键词"]),
+        ("*", "owner", &["负责人", "责任人"]),
+        ("*", "summary", &["摘要", "概要"]),
+        ("*", "weight", &["权重", "排序"]),
+        ("*", "draft", &["草稿"]),
+    ];
     let folded = field.trim().to_lowercase();
     SYNONYMS
         .iter()
-        .find(|(k, _, words)| *k == kind && words.contains(&folded.as_str()))
+        .find(|(k, _, words)| (*k == kind || *k == "*") && words.contains(&folded.as_str()))
         .map(|(_, meant, _)| *meant)
 }
 

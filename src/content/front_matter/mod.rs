@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::content::schema::Fields;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
-use classify::classify;
+use classify::{classify, synonym};
 use explain::{
     colon_hint, commented_out, in_words, indent_hint, indented, indented_key, syntax_hint,
 };
@@ -188,7 +188,9 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                     found.push(indented(path, text, split.front.start + at, field));
                     continue;
                 }
-                if !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
+                // Written under its Chinese name (`标题:`), told above as that name.
+                let written_so = blanked.iter().any(|b| synonym(kind, b) == Some(field));
+                if !written_so && !blanked.iter().any(|b| b == field) && !has_key(&front, field) {
                     let missing = classify(
                         path,
                         text,

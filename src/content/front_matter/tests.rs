@@ -504,3 +504,55 @@ fn a_number_field_written_twice_is_told_as_written_twice() {
     assert!(told.contains("a.md:6:1"), "{told}");
     assert!(told.contains("`bac` is written twice"), "{told}");
 }
+
+/// A first-time author writes the fields' Chinese names (`标题:`, `日期:`, `项目经理:`):
+/// each was told "unknown field" with the kind's whole list and no word of which was
+/// meant, and `标题` was told a second time as `title` missing. The field meant is
+/// named, and a required field written under its Chinese name is not told missing too.
+#[test]
+fn a_field_written_by_its_chinese_name_is_told_the_field_once() {
+    use crate::content::schema::{LessonMeta, ProjectMeta};
+    let text = "---\n标题: ERP 升级\n项目经理: 李强\n开始日期: 2026-03-05\nstatus: active\n---\n";
+    let all = parse_all::<ProjectMeta>(text, "project").unwrap_err();
+    let told: Vec<String> = all
+        .iter()
+        .map(|d| {
+            format!(
+                "{d} | {}",
+                d.help.as_ref().map(ToString::to_string).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    for (written, meant) in [
+        ("标题", "title"),
+        ("项目经理", "manager"),
+        ("开始日期", "start"),
+    ] {
+        assert!(
+            told.iter()
+                .any(|t| t.contains(&format!("unknown field `{written}`"))
+                    && t.contains(&format!("did you mean `{meant}`?"))),
+            "{written}: {told:#?}"
+        );
+    }
+    assert!(!told.iter().any(|t| t.contains("missing")), "{told:#?}");
+    let lesson =
+        "---\ntitle: x\n日期: 2024-03-05\n项目: erp\nphase: closing\nimpact: negative\n---\n";
+    let all = parse_all::<LessonMeta>(lesson, "lesson").unwrap_err();
+    let helps: Vec<String> = all
+        .iter()
+        .filter_map(|d| d.help.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(all.len(), 2, "{helps:#?}");
+    assert!(
+        helps.iter().any(|h| h.starts_with("did you mean `date`?")),
+        "{helps:#?}"
+    );
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.starts_with("did you mean `project`?")),
+        "{helps:#?}"
+    );
+}

@@ -750,6 +750,16 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
             vec!["hygiene"],
             vec!["没有命令 `hygiene`", "`report hygiene`"],
         ),
+        // A finance workbook of projects, which pmo has no import for (the seventh
+        // walk-through): told how projects are made, not only that there is no such command.
+        (
+            vec!["import", "projects", "财务导出.xlsx"],
+            vec![
+                "没有命令 `projects`",
+                "`pmo new project ",
+                "`pmo import lessons",
+            ],
+        ),
         (
             vec!["new", "lessons", "x"],
             vec!["是否想写 `lesson`", "`pmo new --help`"],

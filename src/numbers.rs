@@ -28,6 +28,38 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// How many decimals a figure below one needs to keep two significant digits (`0.0035`,
+/// `0.012`), and two for any other: written with two decimals, a defect rate of 0.0035
+/// read `0` and a rate of 0.00045 into yuan `0`, figures shown as right that were not
+/// (the seventeenth malformed hunt). At most [`MOST_DECIMALS`].
+pub fn decimals_to_show(n: f64) -> usize {
+    let size = n.abs();
+    if !size.is_finite() || size == 0.0 || size >= 0.1 {
+        return 2;
+    }
+    // 0.0035: its first digit is the third decimal; one more keeps a second digit.
+    let first = (-size.log10().floor()) as usize;
+    (first + 1).clamp(2, MOST_DECIMALS)
+}
+
+/// The most decimals [`decimals_to_show`] gives: a figure smaller than 10^-12 is shown
+/// as 0, which no table of a PMO's figures holds.
+pub const MOST_DECIMALS: usize = 12;
+
+/// `n` with `decimals` decimals, trailing zeros and a bare point trimmed, and no `-0`.
+pub fn trimmed_decimals(n: f64, decimals: usize) -> String {
+    let fixed = format!("{n:.decimals$}");
+    let fixed = if fixed.contains('.') {
+        fixed.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        fixed.as_str()
+    };
+    match fixed {
+        "-0" => "0".to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// The currency signs an amount may carry in a table cell: read as the amount without
 /// them (see `derive::sanity` for the sign that contradicts a project's currency).
 pub const CURRENCY_SIGNS: [char; 5] = ['¥', '￥', '$', '€', '£'];
@@ -391,6 +423,26 @@ pub fn not_a_figure(text: &str) -> Option<NotAFigure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_below_one_keeps_two_significant_digits() {
+        for (n, shown) in [
+            (0.0035, "0.0035"),
+            (0.012, "0.012"),
+            (0.00045, "0.00045"),
+            (-0.0007, "-0.0007"),
+            (0.78, "0.78"),
+            (0.1, "0.1"),
+            (0.05, "0.05"),
+            (12.3456, "12.35"),
+            (3.0, "3"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (1e-15, "0"),
+        ] {
+            assert_eq!(trimmed_decimals(n, decimals_to_show(n)), shown, "{n}");
+        }
+    }
 
     #[test]
     fn amounts_in_wan_and_with_units_are_read_for_a_hint() {

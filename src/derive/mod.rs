@@ -17,16 +17,15 @@ pub use crate::numbers::format_amount;
 pub use measured::{after_month_of, measured, on_day, unreported_zeros};
 
 /// A number as a reader wants it: amounts of a thousand or more with thousands
-/// separators, smaller ones with their decimals (0.78, not 1), for charts' tables and
-/// the build's messages alike.
+/// separators, smaller ones with their decimals (0.78, not 1; 0.0035, not 0), for
+/// charts' tables and the build's messages alike.
 pub fn readable_number(n: f64) -> String {
     if n.abs() >= 1000.0 {
         format_amount(n)
     } else if n.fract() == 0.0 {
         format!("{n:.0}")
     } else {
-        let s = evm::fixed2(n);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        crate::numbers::trimmed_decimals(n, crate::numbers::decimals_to_show(n))
     }
 }
 

@@ -197,7 +197,7 @@ pub(super) fn heat_cells(map: &Heatmap) -> Vec<Vec<Cell>> {
         Cell {
             fill: palette::heat(t),
             text: value(r, c)
-                .map(|v| format_number(v, 2, v.abs() >= 1e4))
+                .map(|v| format_number(v, crate::numbers::decimals_to_show(v), v.abs() >= 1e4))
                 .unwrap_or_default(),
         }
     };

@@ -1,0 +1,97 @@
+//! Careless input that showed a figure as right that was not, or counted a row twice
+//! without a word (the seventeenth malformed hunt).
+
+mod common;
+
+use common::Site;
+
+fn report(site: &Site, blocks: &str) {
+    site.write(
+        "content/reports/careless.md",
+        format!("---\ntitle: 粗心的输入\ndate: 2026-11-01\n---\n\n{blocks}\n"),
+    );
+}
+
+/// The cells of the page's tables, in order.
+fn cells(html: &str) -> Vec<String> {
+    html.split("<td")
+        .skip(1)
+        .filter_map(|rest| {
+            let rest = &rest[rest.find('>')? + 1..];
+            Some(rest[..rest.find("</td>")?].trim().to_string())
+        })
+        .collect()
+}
+
+/// A defect rate of 0.35 % kept as 0.0035 (a JSON or workbook number) was shown as `0`
+/// by a ```table block and by a chart's table of figures, 0.012 as `0.01`, and a rate of
+/// 0.00045 (rupiah into yuan) as `0` in the portfolio: two decimals are no way to write
+/// a figure below one. Such a figure keeps two significant digits; larger ones read
+/// as before.
+#[test]
+fn a_figure_below_one_is_never_shown_as_zero() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/quality.json",
+        r#"[{"团队": "研发一部", "缺陷率": 0.0035, "返工率": 0.12, "工时": 1234.5},
+ {"团队": "研发二部", "缺陷率": 0.0042, "返工率": 0.78, "工时": 12.346},
+ {"团队": "测试部", "缺陷率": 0.012, "返工率": -0.0007, "工时": 0}]"#,
+    );
+    report(
+        &site,
+        "```table\ndata = \"quality\"\n```\n\n```chart\ntype = \"bar\"\ndata = \"quality\"\nx = \"团队\"\ny = \"缺陷率\"\n```\n",
+    );
+    site.build_ok();
+    let shown = cells(&site.read("reports/careless/index.html"));
+    let block: Vec<&str> = shown.iter().take(12).map(String::as_str).collect();
+    assert_eq!(
+        block,
+        [
+            "研发一部",
+            "0.0035",
+            "0.12",
+            "1,235",
+            "研发二部",
+            "0.0042",
+            "0.78",
+            "12.35",
+            "测试部",
+            "0.012",
+            "-0.0007",
+            "0"
+        ],
+        "{shown:?}"
+    );
+    // The chart's own table of figures.
+    let chart: Vec<&str> = shown.iter().skip(12).map(String::as_str).collect();
+    assert_eq!(
+        chart,
+        [
+            "研发一部",
+            "0.0035",
+            "研发二部",
+            "0.0042",
+            "测试部",
+            "0.012"
+        ],
+        "{shown:?}"
+    );
+
+    // A project in rupiah: its rate into yuan, in a table over the portfolio.
+    let site = Site::fixture("basic");
+    site.set_project_field("erp", "currency", "IDR");
+    site.write(
+        "site.toml",
+        format!(
+            "{}\n[currency]\nportfolio = \"CNY\"\nrates = {{ IDR = 0.00045 }}\n",
+            std::fs::read_to_string(site.root().join("site.toml")).unwrap_or_default()
+        ),
+    );
+    report(
+        &site,
+        "```table\ndata = \"portfolio\"\ncolumns = [\"project\", \"rate\"]\n```\n",
+    );
+    site.build_ok();
+    let shown = cells(&site.read("reports/careless/index.html"));
+    assert_eq!(shown, ["erp", "0.00045"], "{shown:?}");
+}

@@ -95,3 +95,49 @@ fn a_figure_below_one_is_never_shown_as_zero() {
     let shown = cells(&site.read("reports/careless/index.html"));
     assert_eq!(shown, ["erp", "0.00045"], "{shown:?}");
 }
+
+/// A department's subtotal named for what it adds up (`研发中心小计`, `市场部 小计`,
+/// `Total 2024`) was drawn as one more bar beside the rows it sums, and counted again
+/// by `aggregate = "sum"`, without a word: only a bare `合计` or `Total` was told.
+/// A label merely starting with such a word (`总计划评审`, the master plan's review)
+/// is none.
+#[test]
+fn a_subtotal_named_for_what_it_adds_up_is_warned_in_a_chart() {
+    let chart = "```chart\ntype = \"bar\"\ndata = \"cost\"\nx = \"部门\"\ny = \"成本\"\naggregate = \"sum\"\n```\n";
+    for (label, line) in [
+        ("研发中心小计", 4),
+        ("市场部 小计", 4),
+        ("Total 2024", 4),
+        ("一季度合计（万元）", 4),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "data/cost.csv",
+            format!(
+                "部门,季度,成本\n研发中心,Q1,120000\n研发中心,Q2,130000\n{label},,250000\n市场部,Q1,80000\n"
+            ),
+        );
+        report(&site, chart);
+        let warnings = site.warnings();
+        let told = format!("`{label}` (data/cost.csv line {line}) looks like a totals row");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("content/reports/careless.md:") && w.contains(&told)),
+            "{label}: {warnings:#?}"
+        );
+    }
+    let site = Site::fixture("basic");
+    site.write(
+        "data/cost.csv",
+        "部门,季度,成本\n总计划评审,Q1,120000\n累计投入,Q2,130000\n数据汇总,Q2,1000\n",
+    );
+    report(&site, chart);
+    let warnings = site.warnings();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("looks like a totals row")),
+        "{warnings:#?}"
+    );
+}

@@ -86,11 +86,41 @@ fn totals_form(text: &str) -> String {
 }
 
 /// Whether a cell is the label of a totals row: one of [`TOTALS`] (`合计`, `Total`),
-/// alone or with a colon, or `grand total` and `subtotal`.
+/// alone or with a colon, or `grand total` and `subtotal`; or a subtotal named for what
+/// it adds up (`研发中心小计`, `一季度合计`, `合计（万元）`, `Q1 Total`, `Total 2024`,
+/// `Sub-total`): exported between the rows it sums, such a row was drawn as one more
+/// bar and added in again by a chart's sum, without a word (the seventeenth malformed
+/// hunt). Words that also end other labels (`累计投入`, `数据汇总`, `总计划`) count
+/// only alone.
 pub fn is_totals_label(text: &str) -> bool {
     let form = totals_form(text);
     let form = form.trim_end_matches([':', '：']);
-    TOTALS.contains(&form) || ["grandtotal", "subtotal", "totals"].contains(&form)
+    if TOTALS.contains(&form) || ["grandtotal", "subtotal", "totals"].contains(&form) {
+        return true;
+    }
+    // A unit or a note in brackets after the word: `合计（万元）`, `小计(含税)`.
+    let bare = form
+        .strip_suffix([')', '）'])
+        .and_then(|rest| rest.rfind(['(', '（']).map(|at| &rest[..at]))
+        .unwrap_or(form)
+        .trim_end_matches([':', '：']);
+    const QUALIFIED: [&str; 3] = ["合计", "总计", "小计"];
+    let marked = |rest: &str| rest.is_empty() || rest.starts_with([':', '：', '-', '—', '(', '（']);
+    if QUALIFIED
+        .iter()
+        .any(|w| bare.ends_with(w) || form.strip_prefix(w).is_some_and(marked))
+    {
+        return true;
+    }
+    // `Q1 Total`, `Total 2024`, `Sub-total`: the word first or last among the label's.
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let totals_word = |w: &String| ["total", "subtotal", "totals"].contains(&w.as_str());
+    words.len() > 1
+        && (words.first().is_some_and(totals_word) || words.last().is_some_and(totals_word))
 }
 
 /// How to write a period typed as something other than `YYYY-MM`: the month it would be

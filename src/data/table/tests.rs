@@ -317,3 +317,43 @@ fn a_period_in_words_or_as_a_day_number_is_told_its_month() {
         );
     }
 }
+
+#[test]
+fn a_subtotal_named_for_what_it_adds_up_is_a_totals_label() {
+    use super::is_totals_label;
+    for label in [
+        "合计",
+        "合 计",
+        "Total",
+        "总计：",
+        "Grand total",
+        "研发中心小计",
+        "市场部 小计",
+        "一季度合计",
+        "2024年总计",
+        "合计（万元）",
+        "小计(含税)",
+        "合计：华东",
+        "Q1 Total",
+        "Total 2024",
+        "Sub-total",
+        "Sub total",
+        "TOTAL COST",
+    ] {
+        assert!(is_totals_label(label), "{label}");
+    }
+    for label in [
+        "总计划评审",
+        "累计投入",
+        "数据汇总",
+        "合计划",
+        "Totally new",
+        "totalizer",
+        "研发中心",
+        "2024-Q1",
+        "",
+        "Q1",
+    ] {
+        assert!(!is_totals_label(label), "{label}");
+    }
+}

@@ -141,3 +141,38 @@ fn a_subtotal_named_for_what_it_adds_up_is_warned_in_a_chart() {
         "{warnings:#?}"
     );
 }
+
+/// A progress column pasted from two exports (`0.85`, `0.9`, then `92` for 92 %) was
+/// drawn with the 92 a hundred times the others, a project at 9,200 %, without a word.
+/// It is warned at the block's `y`, naming the odd cell and one of the others; a column
+/// of percentages small and large (`缺陷率（%）`: 0.5, 2.3) is no such mix.
+#[test]
+fn shares_written_as_fractions_and_percentages_in_one_column_are_warned() {
+    // The warnings of a bar chart of `column` over data/progress.csv holding `rows`.
+    let warnings = |column: &str, rows: &str| {
+        let site = Site::fixture("basic");
+        site.write("data/progress.csv", format!("项目,{column}\n{rows}"));
+        report(
+            &site,
+            &format!("```chart\ntype = \"bar\"\ndata = \"progress\"\nx = \"项目\"\ny = \"{column}\"\n```\n"),
+        );
+        site.warnings()
+    };
+    let told = warnings(
+        "完成率",
+        "ERP升级,0.85\nCRM上线,0.9\n数据中台,92\nOA改造,0.6\n",
+    );
+    assert!(
+        told.iter().any(|w| w.contains("content/reports/careless.md:")
+            && w.contains("`完成率` holds shares written two ways: `92` (data/progress.csv line 4) beside `0.85` (line 2)")),
+        "{told:#?}"
+    );
+    let told = warnings(
+        "缺陷率（%）",
+        "ERP升级,0.5\nCRM上线,2.3\n数据中台,0.8\nOA改造,3.1\n",
+    );
+    assert!(
+        !told.iter().any(|w| w.contains("written two ways")),
+        "{told:#?}"
+    );
+}

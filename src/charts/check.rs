@@ -316,6 +316,7 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         let mut rows = crate::charts::build::select(table, &c.selection());
         rows.sort_unstable();
         out.extend(crate::charts::totals_row::warning(c, table, &rows, text));
+        out.extend(crate::charts::share_scale::warning(c, table, &rows, text));
         out.extend(crate::charts::text_months::warning(c, table, &rows, text));
         out.extend(crate::charts::two_ways::warning(c, table, &rows, text));
         let y: Vec<String> = c.y.as_ref().map(|y| y.to_vec()).unwrap_or_default();

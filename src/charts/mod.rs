@@ -11,6 +11,7 @@ pub mod palette;
 pub mod pinned;
 pub mod portfolio;
 pub mod project;
+mod share_scale;
 pub mod svg;
 /// Public for the tests, which check label layout with the renderer's own widths.
 pub mod text;

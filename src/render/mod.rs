@@ -16,6 +16,7 @@ pub mod register;
 mod related;
 mod template_context;
 pub mod templates;
+mod tera_words;
 mod unclosed_tag;
 
 use crate::messages::Text;
@@ -318,7 +319,9 @@ impl<'a> Renderer<'a> {
                     self.templates
                         .spent(spent, error.as_ref(), &shown, template)
                 }
-                budget::Failure::Tera(e) => self.templates.diagnostic(&e, page, Some(template)),
+                budget::Failure::Tera(e) => {
+                    self.templates.render_diagnostic(&e, page, template, &ctx)
+                }
             }
         })?;
         Ok((job.output_path(&url), html))

@@ -15,6 +15,10 @@ use crate::{render, t, Progress};
 /// Builds the site into its output folder. On failure the previous output is untouched.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let target = options.output_dir();
+    // Before the output folder is looked at: under a root out of reach it is too.
+    if !options.root.as_os_str().is_empty() {
+        crate::config::reachable(&options.root, Path::new(crate::layout::CONFIG_FILE))?;
+    }
     output::guard::check(
         &options.root,
         &target,

@@ -53,6 +53,9 @@ pub enum Problem {
     UnsafeLink(String),
     UnknownProject(String),
     Content(Text),
+    /// The site's folder (`--root`) is not there or cannot be read: a network share not
+    /// connected, which a scheduled job tells apart from content to mend (exit code 3).
+    Unreachable(Text),
     Data(Text),
     Config(Text),
     Template(Text),
@@ -113,7 +116,7 @@ impl Problem {
                 "`project: {name}` names no project: there is no content/projects/{name}/index.md",
                 name = name
             ),
-            Problem::Content(text) => text.clone(),
+            Problem::Content(text) | Problem::Unreachable(text) => text.clone(),
             Problem::Data(detail) => t!("invalid data: {detail}", detail = detail),
             Problem::Config(detail) => t!("invalid site.toml: {detail}", detail = detail),
             Problem::Template(detail) => t!("template error: {detail}", detail = detail),

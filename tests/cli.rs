@@ -859,7 +859,7 @@ fn a_root_that_does_not_exist_is_named_as_missing() {
     let gone = tmp.path().join("share/pmo-portal");
     let root = gone.to_str().unwrap();
     let out = common::pmo(&["--root", root, "check"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
         err.contains(&format!(
@@ -870,11 +870,43 @@ fn a_root_that_does_not_exist_is_named_as_missing() {
     assert!(err.contains("network drive"), "{err}");
     assert!(!err.contains("there is no site.toml here"), "{err}");
     let out = common::pmo(&["--root", root, "check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let json = String::from_utf8_lossy(&out.stdout);
     assert!(
         json.contains("does not exist or cannot be reached"),
         "{json}"
     );
+}
+
+/// A scheduled job told a share that was not connected (exit code 1) from a content
+/// error a person must mend: the folder out of reach has its own exit code, 3, for
+/// every command that reads the site, and a content error stays 1.
+#[test]
+fn a_root_out_of_reach_has_its_own_exit_code_for_every_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gone = tmp.path().join("共享盘/pmo-portal");
+    let root = gone.to_str().unwrap();
+    for args in [
+        vec!["build"],
+        vec!["build", "--format", "json"],
+        vec!["check", "--format", "json"],
+        vec!["report", "hygiene"],
+        vec!["new", "lesson", "网络盘断开"],
+        vec!["import", "lessons", "register.csv"],
+    ] {
+        let mut all = vec!["--root", root];
+        all.extend(&args);
+        let out = common::pmo(&all);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
+    }
+    // A file given as the folder cannot be read as one either.
+    let file = tmp.path().join("site.txt");
+    std::fs::write(&file, "不是文件夹").unwrap();
+    let out = common::pmo(&["--root", file.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // A folder that is there, without a site, is the author's to mend: 1.
+    let out = common::pmo(&["--root", tmp.path().to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
 
 /// `pmo build` run in a folder of the site (`content/`) rather than its top was told

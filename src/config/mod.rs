@@ -318,21 +318,8 @@ impl Config {
                 "replace it with the site's settings, a text file (`pmo init DIR` writes one to copy from)"
             )));
         }
-        // `--root` naming a folder that is not there (a network drive a scheduled job
-        // found unmounted) was told "there is no site.toml here", as if the folder were
-        // the wrong one: it names the folder, and the drive to check.
-        if let Some(folder) = path
-            .parent()
-            .filter(|f| !f.as_os_str().is_empty() && !f.is_dir())
-        {
-            return Err(Diagnostic::error(Problem::Content(t!(
-                "the site folder {folder} does not exist or cannot be reached",
-                folder = folder.display().to_string()
-            )))
-            .in_file(path)
-            .with_help(t!(
-                "check the folder given with --root; on a network drive or share, check that it is connected"
-            )));
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            reachable(folder, path)?;
         }
         if !path.is_file() {
             return Err(
@@ -471,6 +458,26 @@ impl Config {
             None => "/".to_string(),
         }
     }
+}
+
+/// Whether the site's folder `folder` can be read, `site_toml` being its settings file.
+/// `--root` naming a folder that is not there (a network drive a scheduled job found
+/// unmounted) was told "there is no site.toml here", as if the folder were the wrong
+/// one, and `pmo build` "cannot write the site": it names the folder, and the drive to
+/// check. A folder there but not readable (a share whose rights were withdrawn) is out
+/// of reach alike.
+pub fn reachable(folder: &Path, site_toml: &Path) -> Result<(), Diagnostic> {
+    if folder.is_dir() && std::fs::read_dir(folder).is_ok() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(Problem::Unreachable(t!(
+        "the site folder {folder} does not exist or cannot be reached",
+        folder = folder.display().to_string()
+    )))
+    .in_file(site_toml)
+    .with_help(t!(
+        "check the folder given with --root; on a network drive or share, check that it is connected"
+    )))
 }
 
 #[cfg(test)]

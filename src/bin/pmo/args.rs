@@ -16,7 +16,8 @@ use pmo_portal::{Date, Kind};
     about = "Builds the knowledge portal of a project management office"
 )]
 pub(crate) struct Cli {
-    /// The site folder (the one holding site.toml).
+    /// The site folder (the one holding site.toml); exit code 3 when it does not exist
+    /// or cannot be read.
     #[arg(long, global = true, default_value = ".")]
     pub(crate) root: PathBuf,
     #[command(subcommand)]

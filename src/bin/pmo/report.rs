@@ -161,9 +161,19 @@ pub(crate) fn finish(
                 ),
             };
             eprintln!("{}", say(summary));
-            ExitCode::from(1)
+            exit_code(&failure.diagnostics)
         }
     }
+}
+
+/// The exit code of a command that failed with `diagnostics`: 3 when the site's folder
+/// could not be reached (a share not connected: try again later), else 1 (something in
+/// the site to mend). The README's table of exit codes lists them.
+fn exit_code(diagnostics: &[Diagnostic]) -> ExitCode {
+    let unreachable = diagnostics
+        .iter()
+        .any(|d| matches!(d.problem, pmo_portal::diagnostics::Problem::Unreachable(_)));
+    ExitCode::from(if unreachable { 3 } else { 1 })
 }
 
 /// After a build, where the site went and the page to open: the summary counts pages
@@ -322,7 +332,7 @@ pub(crate) fn changed_sources(sources: &[PathBuf]) -> String {
 
 pub(crate) fn report_one(d: &Diagnostic) -> ExitCode {
     print_diagnostic(d);
-    ExitCode::from(1)
+    exit_code(std::slice::from_ref(d))
 }
 
 /// Prints like a compiler: the place, an excerpt with the spot marked, and the fix.

@@ -99,80 +99,135 @@ pub fn is_checked(rel: &str) -> bool {
 pub fn check(content_dir: &Path, assets: &[String]) -> Vec<Diagnostic> {
     assets
         .iter()
-        .filter_map(|rel| {
-            // `x.html.` and `x.html ` are `x.html` once on a Windows share.
-            let trimmed = Path::new(rel.trim_end_matches(['.', ' ']));
-            let ext = trimmed
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
-            let shown = Path::new("content").join(rel);
-            let name = trimmed.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase());
-            if name.as_deref() == Some("web.config") {
-                // IIS reads it from any folder it serves: MIME types (an image served as
-                // a page), redirects and headers, set by whoever writes content.
-                return Some(
-                    Diagnostic::error(Problem::Content(t!("a `web.config` under content/ would configure the web server that serves the portal (IIS reads it from any folder)")))
-                        .in_file(&shown)
-                        .with_help(t!("remove it; the server's configuration belongs to whoever runs the server, outside the site")),
-                );
-            }
-            if let Some(ext) = name.as_deref().and_then(page_type) {
-                return Some(
-                    Diagnostic::error(Problem::Content(t!("an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site", ext = &ext)))
-                        .in_file(&shown)
-                        .with_help(t!("publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml")),
-                );
-            }
-            let path = content_dir.join(rel);
-            // An unreadable file is told when it is copied.
-            let head = head_of(&path)?;
-            let wide = utf16_of(&head);
-            if !XML_TYPES.contains(&ext.as_str()) && !opens_like_markup(&head, wide) {
-                return None;
-            }
-            // Measured first: one too large to read is not left unchecked.
-            let bytes = match crate::source::read_at_most(&path, MAX_TEXT_BYTES).ok()? {
-                Ok(bytes) => bytes,
-                Err(size) => return Some(
-                    Diagnostic::error(Problem::Content(t!("this markup file is {size} MB, too large to check for scripts (at most {max} MB)", size = size / 1_000_000, max = MAX_TEXT_BYTES / 1_000_000)))
-                        .in_file(&shown)
-                        .with_help(t!("make it smaller, or publish it as a PNG or a PDF")),
-                ),
-            };
-            // The scan reads bytes as UTF-8 (any ASCII-compatible encoding reads alike
-            // where markup is concerned); a browser decodes UTF-16, and drops the escape
-            // sequences of ISO-2022-JP, which may sit between the letters of `<script>`.
-            let hidden = wide
-                .map(|e| e.name())
-                .or_else(|| bytes.contains(&0).then_some("UTF-16"))
-                .or_else(|| bytes.contains(&0x1b).then_some("ISO-2022-JP"));
-            if let Some(encoding) = hidden {
-                return Some(
-                    Diagnostic::error(Problem::Content(t!("this file is markup saved as {encoding}, which a browser decodes but the build cannot check for scripts", encoding = encoding)))
-                        .in_file(&shown)
-                        .with_help(t!("save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)")),
-                );
-            }
-            let readings = readings(&bytes);
-            for text in &readings {
-                if let Some((at, len, what)) = first_active(text) {
-                    return Some(
-                        Diagnostic::error(Problem::Content(t!("`{what}` in this file would run a script when the file is opened from the portal", what = what)))
-                            .at(Location::new(&shown, text, at, len))
-                            .with_help(t!("remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml")),
-                    );
-                }
-            }
-            let text = &readings[0];
-            let (at, len, what) = first_remote(text)?;
-            Some(
-                Diagnostic::warning(Problem::Content(t!("this file loads `{what}` from another host when it is opened: the portal then needs the network, and that host learns who reads it", what = what)))
-                    .at(Location::new(&shown, text, at, len))
-                    .with_help(t!("copy what it loads into the site and point at the copy (or embed it in the file)")),
-            )
-        })
+        .filter_map(|rel| check_one(content_dir, rel))
         .collect()
+}
+
+/// The problem with the attachment `rel`, if any (see [`check`]).
+fn check_one(content_dir: &Path, rel: &str) -> Option<Diagnostic> {
+    // `x.html.` and `x.html ` are `x.html` once on a Windows share.
+    let trimmed = Path::new(rel.trim_end_matches(['.', ' ']));
+    let ext = trimmed
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let shown = Path::new("content").join(rel);
+    let name = trimmed
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase());
+    if name.as_deref() == Some("web.config") {
+        return Some(server_configuration(&shown));
+    }
+    if let Some(ext) = name.as_deref().and_then(page_type) {
+        return Some(opens_as_page(&shown, &ext));
+    }
+    let path = content_dir.join(rel);
+    // An unreadable file is told when it is copied.
+    let head = head_of(&path)?;
+    let wide = utf16_of(&head);
+    if !XML_TYPES.contains(&ext.as_str()) && !opens_like_markup(&head, wide) {
+        return None;
+    }
+    // Measured first: one too large to read is not left unchecked.
+    let bytes = match crate::source::read_at_most(&path, MAX_TEXT_BYTES).ok()? {
+        Ok(bytes) => bytes,
+        Err(size) => return Some(too_large_to_check(&shown, size)),
+    };
+    // The scan reads bytes as UTF-8 (any ASCII-compatible encoding reads alike
+    // where markup is concerned); a browser decodes UTF-16, and drops the escape
+    // sequences of ISO-2022-JP, which may sit between the letters of `<script>`.
+    let hidden = wide
+        .map(|e| e.name())
+        .or_else(|| bytes.contains(&0).then_some("UTF-16"))
+        .or_else(|| bytes.contains(&0x1b).then_some("ISO-2022-JP"));
+    if let Some(encoding) = hidden {
+        return Some(unscannable_encoding(&shown, encoding));
+    }
+    let readings = readings(&bytes);
+    for text in &readings {
+        if let Some((at, len, what)) = first_active(text) {
+            return Some(runs_a_script(Location::new(&shown, text, at, len), &what));
+        }
+    }
+    let text = &readings[0];
+    let (at, len, what) = first_remote(text)?;
+    Some(loads_from_elsewhere(
+        Location::new(&shown, text, at, len),
+        &what,
+    ))
+}
+
+/// The error for a `web.config` (`shown`): IIS reads it from any folder it serves, MIME
+/// types (an image served as a page), redirects and headers, set by whoever writes
+/// content.
+fn server_configuration(shown: &Path) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "a `web.config` under content/ would configure the web server that serves the portal (IIS reads it from any folder)"
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "remove it; the server's configuration belongs to whoever runs the server, outside the site"
+    ))
+}
+
+/// The error for an attachment (`shown`) whose extension `ext` makes it a page.
+fn opens_as_page(shown: &Path, ext: &str) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site",
+        ext = ext
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml"
+    ))
+}
+
+/// The error for markup (`shown`) in an `encoding` the scan does not read.
+fn unscannable_encoding(shown: &Path, encoding: &str) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "this file is markup saved as {encoding}, which a browser decodes but the build cannot check for scripts",
+        encoding = encoding
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)"
+    ))
+}
+
+/// The error for `what`, at `at`, that would run a script.
+fn runs_a_script(at: Location, what: &str) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "`{what}` in this file would run a script when the file is opened from the portal",
+        what = what
+    )))
+    .at(at)
+    .with_help(t!(
+        "remove it (a drawing needs no script); if every author of this site may run scripts, set `trust_html = true` in site.toml"
+    ))
+}
+
+/// The warning for `what`, at `at`, loaded from another host.
+fn loads_from_elsewhere(at: Location, what: &str) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "this file loads `{what}` from another host when it is opened: the portal then needs the network, and that host learns who reads it",
+        what = what
+    )))
+    .at(at)
+    .with_help(t!(
+        "copy what it loads into the site and point at the copy (or embed it in the file)"
+    ))
+}
+
+/// The error for a markup attachment (`shown`) of `size` bytes, more than the scan reads:
+/// refused rather than left unchecked.
+fn too_large_to_check(shown: &Path, size: u64) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "this markup file is {size} MB, too large to check for scripts (at most {max} MB)",
+        size = size / 1_000_000,
+        max = MAX_TEXT_BYTES / 1_000_000
+    )))
+    .in_file(shown)
+    .with_help(t!("make it smaller, or publish it as a PNG or a PDF"))
 }
 
 /// The text of markup as read for scripts: as UTF-8, and also in the encoding its XML

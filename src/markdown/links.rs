@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, LinkType};
+use pulldown_cmark::{CowStr, Event, LinkType};
 
 use super::{html, LinkRef, Rendered};
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -204,6 +204,28 @@ pub(super) fn link_dest<'a>(
         return dest.clone();
     }
     CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
+}
+
+/// A text or code span that spells a placeholder between quotes (`"pmo-link:0"`, typed in
+/// prose or a code sample), written with its quotes as references: Markdown writes text
+/// with `"` as it is, and [`substitute_links`] put a page's address where the author's
+/// words stood. `None` for any other event, and for text in an image's description,
+/// which Markdown writes into the `alt` attribute with its quotes escaped already.
+pub(super) fn guarded<'a>(event: &Event<'a>, in_image: bool) -> Option<Event<'a>> {
+    let (text, code) = match event {
+        Event::Text(t) => (t, false),
+        Event::Code(t) => (t, true),
+        _ => return None,
+    };
+    if in_image || !text.contains(&format!("\"{PLACEHOLDER}")) {
+        return None;
+    }
+    let escaped = escape::xml(text);
+    Some(Event::Html(CowStr::from(if code {
+        format!("<code>{escaped}</code>")
+    } else {
+        escaped
+    })))
 }
 
 /// Raw HTML with the addresses inside the site made placeholders, as Markdown links are,

@@ -29,7 +29,7 @@ pub(crate) mod spill;
 mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
-use links::{link_dest, unread_links};
+use links::{guarded, link_dest, unread_links};
 pub use links::{scheme_of, substitute_links};
 pub use packed::Packed;
 pub use spill::Spill;
@@ -179,6 +179,8 @@ pub fn render_with_text(
     let mut in_first_paragraph = false;
     let mut first_done = false;
     let mut nesting = Nesting::default();
+    // Inside an image's description (its `alt`): see [`guarded`].
+    let mut image_depth = 0usize;
 
     let mut block: Option<RawBlock> = None;
     let mut prose = crate::prose::Prose::default();
@@ -430,7 +432,15 @@ pub fn render_with_text(
                     children: Vec::new(),
                 });
             }
-            other => events.push(other),
+            Event::Start(Tag::Image { .. }) => {
+                image_depth += 1;
+                events.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                image_depth = image_depth.saturating_sub(1);
+                events.push(event);
+            }
+            other => events.push(guarded(&other, image_depth > 0).unwrap_or(other)),
         }
     }
 

@@ -348,3 +348,23 @@ fn a_task_item_is_marked_for_the_theme_and_keeps_its_state_in_text() {
         "{html}"
     );
 }
+
+/// `"pmo-link:0"` typed in prose or code is the author's text: only the addresses the
+/// build wrote are filled in. It was replaced by the page's first link's address.
+#[test]
+fn a_placeholder_typed_as_text_stays_text() {
+    let (r, _) = md(
+        "见 [登记册](x.md)。文字 \"pmo-link:0\" 与 `\"pmo-link:0\"`\n\n\
+         ```\nlet a = \"pmo-link:0\";\n```\n\n![图 \"pmo-link:0\"](y.png)\n",
+    );
+    let html = substitute_links(&r.html.unpack(), |n| Some(format!("../page-{n}/")));
+    assert!(html.contains("<a href=\"../page-0/\">登记册</a>"), "{html}");
+    assert!(html.contains("<img src=\"../page-1/\""), "{html}");
+    assert!(
+        html.contains("文字 &quot;pmo-link:0&quot; 与 <code>&quot;pmo-link:0&quot;</code>"),
+        "{html}"
+    );
+    assert!(html.contains("let a = &quot;pmo-link:0&quot;;"), "{html}");
+    assert!(html.contains("alt=\"图 &quot;pmo-link:0&quot;\""), "{html}");
+    assert_eq!(html.matches("page-0").count(), 1, "{html}");
+}

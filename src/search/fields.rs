@@ -118,7 +118,15 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
         // Its folder's name, which lessons write in their `project` field: `erp-upgrade`
         // and `CRM rollout` found only the pages mentioning the project.
         out.add(Some(&p.slug));
-        out.add(Some(&i18n.term(p.status)));
+        // Its status as shown (暂停), and as readers type it (已暂停, on hold:
+        // [`synonyms::status_words`]), each a line, as its RAG below.
+        let status = i18n.term(p.status);
+        out.add(Some(&status));
+        for word in synonyms::status_words(p.status) {
+            if *word != status.to_lowercase() {
+                out.add(Some(word));
+            }
+        }
         out.add(p.phase.map(|x| i18n.term(x)).as_deref());
         let data = site.project_data.get(&p.slug).cloned().unwrap_or_default();
         let figures = derive::key_figures(p, &data);

@@ -12,6 +12,7 @@
 //! in the group's order (nearest in meaning first), as every synonym it tries costs the
 //! download of its terms.
 
+use crate::content::schema::ProjectStatus;
 use crate::search::postings::{bigram_key, cjk_partition, fnv64, Partition};
 use crate::search::tokenize::{for_each_term, TermKind};
 use crate::slugs::fold_full_width;
@@ -24,6 +25,48 @@ pub const RED: &[&str] = &["红色", "红灯", "red"];
 pub const AMBER: &[&str] = &["黄色", "黄灯", "amber", "yellow"];
 /// [`RED`] for green.
 pub const GREEN: &[&str] = &["绿色", "绿灯", "green"];
+
+/// The words readers type for a project's status, in both languages, its label in
+/// either among them (进行中, Active). A project's metadata holds them and the project is
+/// titled by them (`fields::facts`, `titles::title_keys`): `暂停`, `on hold` or `已完成`
+/// found the lessons titled or tagged with the word, and the paused or closed project
+/// only below them, or not at all (`closed`, `active`).
+pub const ACTIVE: &[&str] = &[
+    "进行中",
+    "执行中",
+    "在建",
+    "active",
+    "in progress",
+    "ongoing",
+];
+/// [`ACTIVE`] for a project on hold.
+pub const ON_HOLD: &[&str] = &[
+    "暂停",
+    "已暂停",
+    "暂停中",
+    "搁置",
+    "on hold",
+    "paused",
+    "pause",
+];
+/// [`ACTIVE`] for a closed project: over, whichever word a reader has for it.
+pub const CLOSED: &[&str] = &[
+    "已关闭",
+    "已完成",
+    "已结项",
+    "已结束",
+    "closed",
+    "completed",
+];
+
+/// The words of a project's `status` ([`ACTIVE`], [`ON_HOLD`], [`CLOSED`]).
+pub fn status_words(status: ProjectStatus) -> &'static [&'static str] {
+    match status {
+        ProjectStatus::Active => ACTIVE,
+        ProjectStatus::OnHold => ON_HOLD,
+        ProjectStatus::Closed => CLOSED,
+    }
+}
 
 /// The built-in groups, most used member first. Members of one group mean the same in
 /// a PMO's writing; words only related (风险 and 问题, 成本 and 预算) are kept apart, as
@@ -288,7 +331,6 @@ pub const BUILT_IN: &[&[&str]] = &[
     &["财务价值", "financial value"],
     &["投资回收期", "回收期", "payback"],
     &["强制性", "mandatory"],
-    &["暂停", "pause", "on hold"],
     &["终止", "停止", "stop", "terminate"],
     &["排序", "排名", "ranking"],
     &["成熟度模型", "maturity model"],
@@ -442,6 +484,10 @@ pub const BUILT_IN: &[&[&str]] = &[
     RED,
     AMBER,
     GREEN,
+    // A project's status as readers say it (see ACTIVE).
+    ACTIVE,
+    ON_HOLD,
+    CLOSED,
     // Taiwan's and Hong Kong's words for what a mainland PMO writes otherwise: a query in
     // traditional characters is folded one character at a time (專案 → 专案), which
     // leaves the word. With them the commonest words of a PMO's English.

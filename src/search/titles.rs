@@ -8,6 +8,7 @@
 //! no file the query did not load already. The client (`titleKey` in search-verify.js)
 //! normalizes the query by the same rules.
 
+use crate::content::schema::ProjectStatus;
 use crate::markdown::is_cjk;
 use crate::search::synonyms;
 use crate::search::tokenize::{scan, search_char, Token};
@@ -44,7 +45,8 @@ pub fn title_term(title: &str) -> Option<(String, First)> {
 
 /// The exact-title terms of `page`: its title's, and for a project page the name people
 /// call it by — the title's first word, or the whole title of one word — with 项目 or
-/// project after it (`鲲鹏项目`, `ERP 项目`, `Rhine project`). Every lesson and review of
+/// project after it (`鲲鹏项目`, `ERP 项目`, `Rhine project`), its folder's name and its
+/// status as readers type it (`status_titles`). Every lesson and review of
 /// a project opens with "鲲鹏 项目（…）", so the exact-text rule put the project's own
 /// page at rank 400 for `鲲鹏项目` at 10,000 pages (the eighth search tester).
 ///
@@ -59,9 +61,17 @@ pub fn title_keys(page: &crate::content::page::Page, groups: &[Vec<(String, u32)
             keys.push(key);
         }
     }
-    if page.project().is_some() {
+    if let Some(project) = page.project() {
         let name = page.title.split_whitespace().next().unwrap_or("");
-        for alias in [format!("{name}项目"), format!("{name} project")] {
+        // Its folder's name too (`crm-rollout`), which lessons write in their `project`
+        // field: typed, it found the lessons of the project before its own page.
+        let mut aliases = vec![
+            format!("{name}项目"),
+            format!("{name} project"),
+            project.slug.clone(),
+        ];
+        aliases.extend(status_titles(project.status));
+        for alias in aliases {
             if let Some((key, _)) = title_term(&alias) {
                 if !keys.contains(&key) {
                     keys.push(key);
@@ -70,6 +80,26 @@ pub fn title_keys(page: &crate::content::page::Page, groups: &[Vec<(String, u32)
         }
     }
     keys
+}
+
+/// A project's status as readers type it, alone or naming the kind after it (`暂停`,
+/// `已完成的项目`, `closed projects`): a query of a status asks for the projects in it.
+/// As a title, since the word is a title's in the lessons about it (暂停决定没有写明复工条件…),
+/// which came before the paused project, or found nothing the project holds
+/// (`closed projects`).
+fn status_titles(status: ProjectStatus) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in synonyms::status_words(status) {
+        out.push((*word).to_string());
+        if word.chars().next().is_some_and(is_cjk) {
+            out.push(format!("{word}项目"));
+            out.push(format!("{word}的项目"));
+        } else {
+            out.push(format!("{word} project"));
+            out.push(format!("{word} projects"));
+        }
+    }
+    out
 }
 
 /// Characters of a title (as its exact-title term counts them) up to which it is also

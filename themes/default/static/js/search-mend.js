@@ -56,6 +56,7 @@
     // Nothing but question words (怎么办): nothing is asked about.
     if (!stripped && T.hasFillers(query)) return Promise.resolve(res);
     var asked = stripped || query;
+    var long = Array.from(asked.replace(/\s+/g, '')).length >= LONG_QUERY;
     // Each step names the next query to run (null for none), worked out only when the
     // steps before it found nothing; the first query finding a page stands.
     var steps = [
@@ -66,6 +67,7 @@
       // (T.translatedQuery): a reader types in their own, the page may be in the other.
       function () { return withTable(T.vocabularyQuery); },
       function () { return heldQuery(asked); },
+      function () { return long ? coverQuery(asked, false) : Promise.resolve(null); },
       function () { return withTable(T.translatedQuery); },
       function () { return coverQuery(asked, false); },
       function () { return coverQuery(asked, true); }
@@ -159,7 +161,7 @@
             pieces.push(g.text);
             kept += n;
           } else {
-            var word = nearestWord(g.text, g.term, near[g.text] || [], meta);
+            var word = nearestWord(g.text, g.term, near[g.text] || [], meta) || nearestSynonym(g.text);
             if (word) { pieces.push(word); kept += n; }
           }
         });
@@ -198,9 +200,18 @@
           typed += Array.from(g.text).length;
           (g.type === 'cjk' ? g.postings : g.expansions).forEach(add);
         });
+        // A date typed is what the reader remembers of the page (`2026年3月发布的最佳实践`):
+        // the page is looked for among those showing it, when some page does. The page
+        // scoring highest over the other words, undated, dropped the date.
+        var dates = prep.groups.filter(function (g) {
+          return g.type !== 'cjk' && (g.alts || []).concat(g.text).some(T.isoDate);
+        });
+        function dated(d) { return dates.every(function (g) { return holds(g, d); }); }
+        var someDated = dates.length > 0 && Object.keys(score).some(function (d) { return dated(+d); });
         var best = -1;
         Object.keys(score).forEach(function (d) {
           var n = +d;
+          if (someDated && !dated(n)) return;
           if (best < 0 || score[d] > score[best] || (score[d] === score[best] && n < best)) best = n;
         });
         if (best < 0) return null;
@@ -340,6 +351,28 @@
       start = k + 1;
     }
     return out;
+  }
+
+  /**
+   * The English word of the synonyms (`search/syn.js`, loaded: the query was widened)
+   * fewest edits from `term` (see editsFor), starting with its two letters, whose group
+   * holds a word some page holds, or null: on a Chinese portal `rollbak` is no page's
+   * word, nor is rollback, but 回退 is, which `rollback` is widened to.
+   */
+  function nearestSynonym(term) {
+    var t = String(term);
+    var best = null;
+    (Array.isArray(store.syn) ? store.syn : []).forEach(function (group) {
+      if (!Array.isArray(group) || !group.some(function (p) { return Array.isArray(p) && p[1] > 0; })) return;
+      group.forEach(function (p) {
+        var w = Array.isArray(p) ? String(p[0] || '') : '';
+        if (!/^[a-z][a-z-]+$/.test(w) || w.slice(0, 2) !== t.slice(0, 2) || w === t) return;
+        for (var k = 1; k <= editsFor(t) && (!best || k < best.edits); k++) {
+          if (T.withinEdits(t, w, k)) { best = { word: w, edits: k }; return; }
+        }
+      });
+    });
+    return best ? best.word : null;
   }
 
   /** Edits a misspelt word may be from the word it means: two from eight letters on. */

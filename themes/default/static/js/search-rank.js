@@ -84,6 +84,9 @@
    * exactly, though its text, which verify reads, may not (a date printed in its
    * metadata).
    */
+  /** What the parts of a date typed 2026年3月 add to a page showing it (see match). */
+  var DATE_PARTS = 0.01;
+
   function match(groups, meta, titleDocs, dated) {
     var candidates = null;   // ascending docs
     var i, j, k, d;
@@ -171,8 +174,12 @@
         else if (gr.gap) gaps++;
       }
       // A page showing the date is exact; those holding it as typed (near) come first.
+      // It scores by the date, as `2026-03` typed so: its own date (metadata) before
+      // the dates it shows of other things. Its parts (2026, 年, 3, 月) only break ties:
+      // scattered through a project's long page, they put two projects above the
+      // lessons dated that month.
       var shows = dated ? slot(dated, d) : -1;
-      if (shows >= 0) total += weight(dated, shows, meta);
+      if (shows >= 0) total = weight(dated, shows, meta) + total * DATE_PARTS;
       var m = {
         d: d, score: total, title: titleDocs[d] === true, exact: near + gaps === links || shows >= 0,
         near: links ? near / links : 1, links: links, verified: shows >= 0 ? true : undefined,

@@ -45,9 +45,9 @@ const send = (r) => fetch('%(report)s', {method: 'POST', mode: 'no-cors', body: 
 const base = PmoSearch.base();
 let log = null, t0 = 0;
 const byName = {};
-// The client has a file's data when its script calls _receive (its onload fires later).
-const receive = PmoSearch._receive;
-PmoSearch._receive = (name, data) => {
+// The client has a file's data when its script calls _pmo (its onload fires later).
+const receive = window._pmo;
+window._pmo = (name, data) => {
   const e = byName[name];
   if (e && e.done === undefined) e.done = performance.now() - t0;
   receive(name, data);

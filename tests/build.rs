@@ -702,10 +702,7 @@ fn the_search_index_is_built_unless_turned_off() {
         "on by default"
     );
     let meta = site.read("search/meta.js");
-    assert!(
-        meta.starts_with("PmoSearch._receive(\"meta\",{\"v\":10,"),
-        "{meta}"
-    );
+    assert!(meta.starts_with("_pmo(\"meta\",{\"v\":11,"), "{meta}");
     assert!(site.exists("search/s/0.js"));
     assert!(site.exists("search/d/0.js"));
     // The rows, a few documents a chunk.
@@ -720,7 +717,7 @@ fn the_search_index_is_built_unless_turned_off() {
         for n in 0..16 {
             let shard = site.read(&format!("search/{dir}/{n}.js"));
             let json = shard
-                .strip_prefix(&format!("PmoSearch._receive(\"{dir}/{n}\","))
+                .strip_prefix(&format!("_pmo(\"{dir}/{n}\","))
                 .and_then(|s| s.strip_suffix(");\n"))
                 .unwrap_or_else(|| panic!("{dir}/{n}: {shard}"));
             let value: serde_json::Value = serde_json::from_str(json).unwrap();

@@ -143,7 +143,7 @@ fn ranked_lists_load_with_the_shards_and_a_shared_bucket_falls_back_to_the_shard
            if (!other && t !== '供应' && S.fnv1a32(t) % buckets === b) other = t;\n\
          }\n\
          const files = {\n\
-           meta: {v: 10, n: 3, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+           meta: {v: 11, n: 3, shards: 1, chunk: 32, split: '', common: '', facets: [],\n\
                   ranked: {buckets, set: (b >= 32 ? 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$'[b >> 5] : '') + '0123456789abcdefghijklmnopqrstuv'[b & 31]}},\n\
            's/0': {[other]: '1v', '供': '0v'},\n\
            ['p/' + b]: {'供应': ['011', '', 3]},\n\
@@ -214,7 +214,7 @@ fn a_long_phrase_loads_the_written_places_of_its_ends_and_rarest_bigrams() {
            if (placed) files['m/p' + b] = {[t]: pages[t].map((d) => d < 3 ? at[t] : '1').join('')};\n\
          }\n\
          const sorted = bs.slice().sort((a, b) => a - b);\n\
-         files.meta = {v: 10, n: 6, shards: 1, chunk: 32, split: {}, common: [], facets: [],\n\
+         files.meta = {v: 11, n: 6, shards: 1, chunk: 32, split: '', common: '', facets: [],\n\
                        ranked: {buckets, set: gaps(sorted)}};\n\
          for (let d = 0; d < 6; d++) files['x/' + d + '-0'] = [d + '/', 'T' + d, 'lesson', '', 1, 'T' + d + '\\n' + (d < 3 ? '甲乙丙丁戊己' : '甲乙 乙丙 丙丁 丁戊 戊己'), ''];\n\
          const asked = [];\n\

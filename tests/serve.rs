@@ -51,7 +51,7 @@ fn serves_from_memory_with_the_live_script_and_only_on_loopback() {
     assert!(body.contains("site-search-q"));
     let (status, _, meta) = server.get("/search/meta.js");
     assert_eq!(status, 200);
-    assert!(meta.starts_with("PmoSearch._receive(\"meta\""), "{meta}");
+    assert!(meta.starts_with("_pmo(\"meta\""), "{meta}");
 
     // Links in the sitemap point at this server.
     assert!(server
@@ -152,15 +152,19 @@ fn another_site_cannot_read_the_preview_through_script_tags() {
         let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
         server.get_with(path, "127.0.0.1", &headers)
     };
-    for path in ["/search/meta.js", "/lessons/data-0.js"] {
+    // Each file's call to the client: the search index's `_pmo`, the register's PmoRegister.
+    for (path, call) in [
+        ("/search/meta.js", "_pmo("),
+        ("/lessons/data-0.js", "PmoRegister"),
+    ] {
         for from in ["cross-site", "same-site"] {
             let (status, _, body) = get(path, from, "no-cors");
             assert_eq!(status, 403, "{path} from {from}");
-            assert!(!body.contains("Pmo"), "{body}");
+            assert!(!body.contains(call), "{body}");
         }
         let (status, head, body) = get(path, "same-origin", "no-cors");
         assert_eq!(status, 200, "{path}");
-        assert!(body.contains("Pmo"), "{body}");
+        assert!(body.contains(call), "{body}");
         assert!(
             head.contains("cross-origin-resource-policy: same-origin"),
             "{head}"
@@ -176,7 +180,7 @@ fn another_site_cannot_read_the_preview_through_script_tags() {
         elsewhere.path().join("evil.html"),
         format!(
             "<!doctype html><body><script>var got = [];\
-             window.PmoSearch = {{ _receive: function (n) {{ got.push(n); }} }};\
+             window._pmo = function (n) {{ got.push(n); }};\
              window.PmoRegister = {{ chunk: function (n) {{ got.push('data-' + n); }}, facets: function () {{}} }};</script>\
              <script src=\"{base}/search/meta.js\"></script>\
              <script src=\"{base}/search/x/0-0.js\"></script>\

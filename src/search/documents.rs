@@ -142,6 +142,12 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
+/// The global function every index file calls with its name and data (`receive` in
+/// search-load.js). Short, as every file a query loads repeats it and small files gain
+/// nothing from compression: `PmoSearch._receive` took 14 bytes more of each file
+/// gzip-compressed, 0.8 KB of a results page's first query of 54 files at 10k.
+pub const CALLBACK: &str = "_pmo";
+
 /// A script handing `data` (already JSON) to the client under `name`. Every file of the
 /// index is written here, so here the line separators an author's text may hold (terms,
 /// facet values, titles pasted from Word) become escapes, whichever part built the JSON.
@@ -151,7 +157,7 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
     } else {
         std::borrow::Cow::Borrowed(data)
     };
-    format!("PmoSearch._receive({},{data});\n", json(name)).into_bytes()
+    format!("{CALLBACK}({},{data});\n", json(name)).into_bytes()
 }
 
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
@@ -407,7 +413,7 @@ mod tests {
         let written = String::from_utf8(script("f/tags", &data)).unwrap();
         assert_eq!(
             written,
-            "PmoSearch._receive(\"f/tags\",[\"一\\u2028二\",\"三\\u2029\"]);\n"
+            "_pmo(\"f/tags\",[\"一\\u2028二\",\"三\\u2029\"]);\n"
         );
     }
 

@@ -33,11 +33,9 @@ const PLACED_DOCS: u32 = 32;
 /// presence, not its impact, so any digit does.
 const TITLE_IMPACT: u32 = 31;
 
-/// The split word groups of `meta.split`: each split key and the last characters of the
-/// keys one character longer under it, as one string. (The whole keys repeated their
-/// parent's characters: 2.4 KB gzip-compressed at 10k, loaded by every query, against
-/// 1.3 KB.)
-type SplitGroups = BTreeMap<String, String>;
+/// The split word groups of `meta.split`, as a tree in one string (see
+/// [`shards::Groups::tree`]).
+type SplitGroups = String;
 
 /// Writes the term shards, with each document's exact-title term (see `titles`) in the
 /// shard of its own hash, the word files, and the ranked lists of CJK terms and pairs;
@@ -170,17 +168,7 @@ pub fn write(
         .enumerate()
         .map(|(i, terms)| write_terms(&format!("w/{i}"), terms, output))
         .collect::<io::Result<()>>()?;
-    let split = groups
-        .split
-        .into_iter()
-        .map(|(k, children)| {
-            let last = children
-                .iter()
-                .filter_map(|child| child.get(k.len()..))
-                .collect();
-            (k, last)
-        })
-        .collect();
+    let split = groups.tree();
     Ok(Written {
         split,
         common: common_bigrams(&cjk, docs),
@@ -353,7 +341,8 @@ fn plain(list: &List) -> String {
 fn common_bigrams(cjk: &[(String, List)], docs: usize) -> Vec<String> {
     let mut common: Vec<(u32, &str)> = cjk
         .iter()
-        .filter(|(t, l)| t.chars().nth(1).is_some() && l.df as usize * 4 >= docs.max(8))
+        // Bigrams only: meta.js writes them together, two characters each.
+        .filter(|(t, l)| t.chars().count() == 2 && l.df as usize * 4 >= docs.max(8))
         .map(|(t, l)| (l.df, t.as_str()))
         .collect();
     common.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));

@@ -152,7 +152,7 @@ impl Site {
     }
 
     /// The data a built index file (`rel` under `search/`, e.g. `meta.js`) hands to
-    /// `PmoSearch._receive`.
+    /// the index's callback (`_pmo`).
     pub fn index_data(&self, rel: &str) -> serde_json::Value {
         let text = self.read(&format!("search/{rel}"));
         let start = text.find(',').unwrap() + 1;

@@ -69,10 +69,40 @@
     return h >>> 0;
   }
 
+  /**
+   * The split word groups of `meta.split`, read once: split key → the last characters of
+   * the keys one character longer under it. meta writes them as a tree in one string
+   * (docs/search-format.md, "Word files"): `10{%.{57}0}` is 10 → `%.0` and 10. → `57`.
+   */
+  function splitGroups(meta) {
+    if (meta.split_) return meta.split_;
+    var out = Object.create(null);
+    var path = [];      // the split keys open around the character read
+    var root = '';      // a two-character key being read, before its brace
+    var last = '';      // the last child read under the innermost key
+    Array.from(typeof meta.split === 'string' ? meta.split : '').forEach(function (c) {
+      if (c === '{') {
+        var key = path.length ? path[path.length - 1] + last : root;
+        out[key] = '';
+        path.push(key);
+        root = '';
+      } else if (c === '}') {
+        path.pop();
+      } else if (path.length) {
+        out[path[path.length - 1]] += c;
+        last = c;
+      } else {
+        root += c;
+      }
+    });
+    meta.split_ = out;
+    return out;
+  }
+
   /** The word group a word's postings live in (docs/search-format.md, "Shards"). */
   function groupKey(word, meta) {
     var chars = Array.from(word);
-    var split = meta.split || {};
+    var split = splitGroups(meta);
     var n = 2;
     var key = chars.slice(0, n).join('');
     while (key.length < word.length && Object.prototype.hasOwnProperty.call(split, key)) {
@@ -88,7 +118,7 @@
    * is not split.
    */
   function splitChildren(key, meta) {
-    var split = meta.split || {};
+    var split = splitGroups(meta);
     if (!Object.prototype.hasOwnProperty.call(split, key)) return [];
     return Array.from(split[key]).map(function (c) { return key + c; });
   }
@@ -206,6 +236,13 @@
     var w = pending[name];
     if (w) w.resolve(data);
   }
+
+  /**
+   * The global function every index file calls, `CALLBACK(name, data)` (CALLBACK in
+   * src/search/documents.rs): short, as each file a query loads repeats it.
+   */
+  var CALLBACK = '_pmo';
+  global[CALLBACK] = receive;
 
   // ---------------------------------------------------------------- postings
 

@@ -89,7 +89,9 @@
     var groups = tokenize(query);
     var names = {};
     var common = {};
-    (meta.common || []).forEach(function (t) { common[t] = true; });
+    // meta.common: the common bigrams written together, two characters each.
+    var cs = Array.from(typeof meta.common === 'string' ? meta.common : '');
+    for (var c = 0; c + 1 < cs.length; c += 2) common[cs[c] + cs[c + 1]] = true;
     groups.forEach(function (g, i) {
       if (g.type === 'cjk') {
         // In a run of six characters or more, the bigrams in a quarter of the pages or

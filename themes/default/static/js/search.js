@@ -1,7 +1,7 @@
 /*
  * pmo-portal site search — the browser client (no framework, no modules, no network
  * access beyond the site's own `search/` folder). Reads the index described in
- * docs/search-format.md (version 10): `search/meta.js`, term shards `search/s/<i>.js`,
+ * docs/search-format.md (version 11): `search/meta.js`, term shards `search/s/<i>.js`,
  * word files `search/w/<i>.js`,
  * document chunks `search/d/<k>.js`, excerpt blocks `search/x/<doc>-<b>.js` and
  * facet files `search/f/<name>.js`. Every index file is a script
@@ -297,7 +297,7 @@
   }
 
   var PmoSearch = {
-    version: 10,
+    version: 11,
     facetNames: FACETS.slice(),
     search: search,
     configure: configure,

@@ -56,6 +56,13 @@ const load = (src) => new Promise(done => {{ frame.onload = () => setTimeout(don
       const middle = boxes[0].top + boxes[0].height / 2;
       if (boxes.some(b => b.top > middle || b.bottom < middle)) problems.push([page, 'header wraps at ' + {width} + ' px', header.getBoundingClientRect().height]);
     }}
+    // On a desktop a list of projects fits its column: its table scrolled inside its box
+    // when a row said its data were stale and in doubt (1284 px of table at 1280).
+    if ({width} >= 1280) {{
+      for (const wrap of doc.querySelectorAll('.table-wrap')) {{
+        if (wrap.checkVisibility() && wrap.querySelector('.stale-mark') && wrap.scrollWidth > wrap.clientWidth + 1) problems.push([page, 'table of projects scrolls sideways at ' + {width} + ' px', wrap.scrollWidth]);
+      }}
+    }}
     for (const svg of doc.querySelectorAll('svg.chart')) {{
       if (!svg.checkVisibility()) continue;
       const r = svg.getBoundingClientRect(), box = svg.parentElement.getBoundingClientRect();
@@ -111,6 +118,42 @@ fn every_page_of_the_sample_portal_fits_a_phone_with_legible_charts() {
             .collect();
         let found = run_driver(&site, &with_charts, 1280);
         assert_measured(&found, 20, 300, language);
+        assert_no_problems(&found, &format!("{language} at 1280 px"));
+    }
+}
+
+/// A project whose figures stopped long ago and are in doubt, with a long department
+/// name: its row on the dashboard carries both marks, in each language, and the table
+/// of all projects still fits a 1280 px window (it scrolled sideways in its box).
+#[test]
+fn a_stale_and_doubtful_project_fits_the_dashboard_on_a_desktop() {
+    for language in ["zh-CN", "en"] {
+        let site = Site::sample_in(language);
+        // Figures through March 2024 (stale by the sample's as_of) planning 300,000 of a
+        // 900,000 budget (a doubt), with a long department name.
+        site.write(
+            "content/projects/doubtful-rollout/index.md",
+            "---\ntitle: Regional warehouse management system rollout\ncode: PRJ-2024-099\n\
+             start: 2024-01-01\nfinish: 2026-12-31\nstatus: active\nbac: 900000\n\
+             department: Supply Chain Digital Transformation Office\n---\n\nRollout.\n",
+        );
+        site.write(
+            "content/projects/doubtful-rollout/budget.csv",
+            "period,pv,ev,ac\n2024-01,100000,90000,110000\n2024-02,100000,95000,105000\n2024-03,100000,80000,120000\n",
+        );
+        site.build_ok();
+        let dashboard =
+            std::fs::read_to_string(site.public().join("dashboard/index.html")).unwrap();
+        let at = dashboard
+            .find("projects/doubtful-rollout/")
+            .expect("the project listed");
+        let row = &dashboard[at..at + dashboard[at..].find("</tr>").unwrap()];
+        assert_eq!(
+            row.matches("class=\"stale-mark").count(),
+            2,
+            "{language}: {row}"
+        );
+        let found = run_driver(&site, &["/dashboard/index.html".into()], 1280);
         assert_no_problems(&found, &format!("{language} at 1280 px"));
     }
 }

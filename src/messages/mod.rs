@@ -345,6 +345,14 @@ impl IntoArg for Text {
     }
 }
 
+/// A value already chosen as shown as it is or translated, e.g. a list of names that is
+/// a message of its own only when it ends in "and N more".
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
+
 impl IntoArg for &Text {
     fn into_arg(self) -> Arg {
         Arg::Text(self.clone())

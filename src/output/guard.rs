@@ -3,11 +3,12 @@
 //! The rule: the output folder must be absent, empty, or marked as an earlier pmo output;
 //! `--force` lifts only that last question, never the protection of the site's sources.
 
-use crate::messages::Text;
+use crate::messages::{Arg, Text};
 use crate::t;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use super::edits::changed_by_hand;
 use super::staging::{is_marked, MARKER};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::layout::{CONFIG_FILE, SOURCE_FOLDERS};
@@ -70,8 +71,35 @@ pub fn check(
     }
     // A marker above the audiences' folders is one a switch to them left, killed between
     // its swap and taking the marker away: the folder still holds every audience's site.
-    if (is_marked(target) && !holds_audience_sites(target)) || is_empty(target) {
+    if is_empty(target) {
         return Ok(());
+    }
+    if is_marked(target) && !holds_audience_sites(target) {
+        // pmo's own, but an author may have mended a page or dropped a file in it since,
+        // and the build would delete that without a word.
+        let edited = changed_by_hand(target);
+        if force || edited.is_empty() {
+            return Ok(());
+        }
+        let more = edited.len().saturating_sub(SHOWN);
+        let files = edited
+            .into_iter()
+            .take(SHOWN)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let files = if more > 0 {
+            Arg::Text(t!("{names} and {more} more", names = files, more = more))
+        } else {
+            Arg::Plain(files)
+        };
+        return refuse(
+            t!(
+                "refusing to replace `{shown}`: files in it were changed or added by hand since pmo wrote it ({files}), and a build replaces the folder whole, which would delete them",
+                shown = &shown,
+                files = files
+            ),
+            t!("put the change into content/ (pages are made from there) or static/ (files published as they are), or delete the file; or run with --force to replace the folder anyway"),
+        );
     }
     // Not even with --force: the marker was written into the link's target, a folder
     // elsewhere that pmo then took for its own (the fifth security hunt).
@@ -219,6 +247,9 @@ pub fn check_audience_parent(base: &Path, audiences: &[String]) -> Result<(), Di
     .with_help(t!("delete them (a site built there without --all-audiences is one, with every page), or choose another --output")))
 }
 
+/// How many names a message shows of a folder's files; the rest are counted.
+const SHOWN: usize = 3;
+
 /// The first few names in `dir`, as part of a message in the reader's language.
 fn some_entries(dir: &Path) -> Text {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -228,8 +259,8 @@ fn some_entries(dir: &Path) -> Text {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let more = names.len().saturating_sub(3);
-    names.truncate(3);
+    let more = names.len().saturating_sub(SHOWN);
+    names.truncate(SHOWN);
     let names = names.join(", ");
     if more > 0 {
         t!(

@@ -2,6 +2,7 @@
 //! and swaps them in only when the whole build has succeeded ([`staging`]), into a folder
 //! it is allowed to replace ([`guard`]); `serve` keeps them in memory; `check` drops them.
 
+mod edits;
 pub mod guard;
 mod held;
 mod lock;

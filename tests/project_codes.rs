@@ -90,3 +90,45 @@ fn a_code_typed_a_digit_short_names_the_project_it_is_closest_to() {
     let told = site.build_err();
     assert!(told.contains("did you mean `erp-upgrade` ("), "{told}");
 }
+
+/// `pmo new project`'s commented hint `# code: PRJ-<year>-001` was the code of the
+/// starter's pilot project: a new user removing the `#` as told got a warning that two
+/// projects share a code. The hint now carries the project's own folder name.
+#[test]
+fn the_new_projects_hinted_code_is_no_other_projects() {
+    for lang in ["zh-CN", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("门户");
+        let root_str = root.to_str().unwrap();
+        let out = common::pmo(&["init", "--lang", lang, root_str]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let out = common::pmo(&["--root", root_str, "new", "project", "数据中台建设"]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let index = std::fs::read_dir(root.join("content/projects"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path().join("index.md"))
+            .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("数据中台建设")))
+            .expect("the new project's index.md");
+        let text = std::fs::read_to_string(&index).unwrap();
+        assert!(text.contains("\n# code: PRJ-"), "{text}");
+        // Filled in and published: a draft's code is not compared with the others'.
+        let filled: String = text
+            .replace("\n# code: ", "\ncode: ")
+            .lines()
+            .filter(|l| !l.starts_with("draft: true"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(!filled.contains("draft: true"), "{filled}");
+        std::fs::write(&index, filled).unwrap();
+
+        let out = common::pmo(&["--root", root_str, "check"]);
+        let err = common::stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert!(
+            err.contains("checked 8 pages"),
+            "the project is published: {err}"
+        );
+        assert!(!err.contains("is the code of"), "{lang}: {err}");
+    }
+}

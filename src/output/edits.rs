@@ -2,38 +2,23 @@
 //! folder whole, so a page an author mended in `public/` or a PDF dropped into
 //! `public/docs/` vanished without a word at the next build; it is now named first.
 //!
-//! The marker is the last file a build writes, and it lists every file the build wrote:
-//! a file modified strictly after the marker (coarse time stamps give equal times, never
-//! a later one, to files of the same build) was edited; a file not in the list was added,
-//! whatever its time (a copy keeps the time of the file it copied). Only `stat` is asked
-//! of the old site's files, never their contents.
+//! The marker is the last file a build writes: a file modified strictly after it was
+//! changed or put there by hand (coarse time stamps give files of the same build equal
+//! times, never later ones). Only `stat` is asked of the old site's files, never their
+//! contents, and the marker lists nothing (a list of every file was 1 MB at 10,000
+//! pages, itself published). A copy that keeps the modified time of the file it copied
+//! (`cp -a`, a copy in Windows Explorer) is not seen: a file's other times change as
+//! much when a whole built site is copied elsewhere, which must not stop its build. The
+//! files a file browser leaves behind (`.DS_Store`, `Thumbs.db`) are let go.
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
 
 use super::staging::MARKER;
 
-/// The line that starts the marker's list of written files, one `/`-separated path a line.
-pub(super) const LIST_HEADING: &str = "# files this build wrote:\n";
-
-/// The marker's text for a build that wrote `paths`. A path holding a line break cannot
-/// be listed: the list is then left out, and only later times are told as edits.
-pub(super) fn marker_text(head: &str, mut paths: Vec<String>) -> String {
-    if paths.iter().any(|p| p.contains('\n') || p.contains('\r')) {
-        return head.to_string();
-    }
-    paths.sort();
-    let mut text = String::with_capacity(head.len() + paths.len() * 40);
-    text.push_str(head);
-    text.push_str(LIST_HEADING);
-    for path in paths {
-        text.push_str(&path);
-        text.push('\n');
-    }
-    text
-}
+/// What macOS Finder and Windows Explorer write into a folder merely looked at.
+const BROWSER_LEFTOVERS: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini"];
 
 /// The files in `dir` (a folder pmo wrote) changed or added since, as `/`-separated
 /// paths, sorted. A folder whose marker cannot be read is left to the other checks.
@@ -42,18 +27,19 @@ pub fn changed_by_hand(dir: &Path) -> Vec<String> {
     let Some(written_at) = fs::metadata(&marker).and_then(|m| m.modified()).ok() else {
         return Vec::new();
     };
-    // A marker an older pmo wrote lists nothing: only later times count there.
-    let listed: Option<HashSet<String>> = fs::read_to_string(&marker).ok().and_then(|text| {
-        let (_, list) = text.split_once(LIST_HEADING)?;
-        Some(list.lines().map(str::to_string).collect())
-    });
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
         .flatten()
     {
-        if entry.file_type().is_dir() || entry.path() == marker {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_dir()
+            || entry.path() == marker
+            || BROWSER_LEFTOVERS.contains(&name.as_ref())
+            || name.starts_with("._")
+            || !changed_after(&entry, written_at)
+        {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else {
@@ -64,16 +50,13 @@ pub fn changed_by_hand(dir: &Path) -> Vec<String> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let added = listed.as_ref().is_some_and(|l| !l.contains(&rel));
-        if added || modified_after(&entry, written_at) {
-            found.push(rel);
-        }
+        found.push(rel);
     }
     found.sort();
     found
 }
 
-fn modified_after(entry: &walkdir::DirEntry, written_at: SystemTime) -> bool {
+fn changed_after(entry: &walkdir::DirEntry, written_at: SystemTime) -> bool {
     entry
         .metadata()
         .ok()
@@ -86,69 +69,49 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
-    fn built(dir: &Path, paths: &[&str], at: SystemTime) {
+    /// File times tick every few milliseconds; a build's marker comes after its files,
+    /// and an author's edit after the marker.
+    fn tick() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    fn built(dir: &Path, paths: &[&str]) {
         for rel in paths {
             let path = dir.join(rel);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(&path, "页面").unwrap();
-            touch(&path, at);
         }
-        let list = paths.iter().map(|p| p.to_string()).collect();
-        fs::write(dir.join(MARKER), marker_text("written by pmo\n", list)).unwrap();
-        touch(&dir.join(MARKER), at);
-    }
-
-    fn touch(path: &Path, at: SystemTime) {
-        fs::File::options()
-            .write(true)
-            .open(path)
-            .unwrap()
-            .set_modified(at)
-            .unwrap();
+        tick();
+        fs::write(dir.join(MARKER), "written by pmo\n").unwrap();
     }
 
     #[test]
-    fn files_of_the_same_second_are_not_edits() {
+    fn files_of_the_same_build_are_not_edits() {
         let tmp = tempfile::tempdir().unwrap();
-        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
-        built(tmp.path(), &["index.html", "lessons/复盘/index.html"], at);
+        built(tmp.path(), &["index.html", "lessons/复盘/index.html"]);
         assert!(changed_by_hand(tmp.path()).is_empty());
     }
 
     #[test]
-    fn a_later_file_and_an_unlisted_one_of_any_age_are_found() {
+    fn an_edit_and_a_new_file_are_found_and_finders_files_are_not() {
         let tmp = tempfile::tempdir().unwrap();
-        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
-        built(tmp.path(), &["index.html", "lessons/复盘/index.html"], at);
-        touch(&tmp.path().join("index.html"), at + Duration::from_secs(1));
-        fs::create_dir_all(tmp.path().join("docs")).unwrap();
+        built(tmp.path(), &["index.html", "docs/x.html"]);
+        tick();
+        fs::write(tmp.path().join("index.html"), "改过").unwrap();
         fs::write(tmp.path().join("docs/年报.pdf"), "%PDF").unwrap();
-        touch(
-            &tmp.path().join("docs/年报.pdf"),
-            at - Duration::from_secs(86_400),
-        );
+        fs::write(tmp.path().join("docs/.DS_Store"), "finder").unwrap();
+        // A copy keeping an old time is not seen (a whole site copied keeps its times).
+        let copy = tmp.path().join("docs/旧.pdf");
+        fs::write(&copy, "%PDF").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&copy)
+            .unwrap()
+            .set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000))
+            .unwrap();
         assert_eq!(
             changed_by_hand(tmp.path()),
             vec!["docs/年报.pdf".to_string(), "index.html".to_string()]
         );
-    }
-
-    /// A marker an older pmo wrote holds no list: nothing is taken for added.
-    #[test]
-    fn an_old_marker_tells_only_later_times() {
-        let tmp = tempfile::tempdir().unwrap();
-        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
-        built(tmp.path(), &["index.html"], at);
-        fs::write(tmp.path().join(MARKER), "written by pmo\n").unwrap();
-        touch(&tmp.path().join(MARKER), at);
-        fs::write(tmp.path().join("extra.html"), "x").unwrap();
-        touch(&tmp.path().join("extra.html"), at);
-        assert!(changed_by_hand(tmp.path()).is_empty());
-    }
-
-    #[test]
-    fn a_path_with_a_line_break_leaves_the_list_out() {
-        let text = marker_text("head\n", vec!["a\nb.html".into(), "c.html".into()]);
-        assert_eq!(text, "head\n");
     }
 }

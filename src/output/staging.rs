@@ -69,18 +69,9 @@ impl Staging {
     /// two folders in one step (Linux), the output folder holds the old site or the new
     /// one at every instant, whenever the process dies.
     pub fn commit(self) -> io::Result<()> {
-        // Written last, over the one written first, with the list of the files: a file
-        // changed after it, or not in it, was put there by hand (see [`super::edits`]).
-        let listed = self
-            .claims
-            .paths()
-            .into_iter()
-            .filter(|p| p != MARKER)
-            .collect();
-        fs::write(
-            self.dir.join(MARKER),
-            super::edits::marker_text(MARKER_TEXT, listed),
-        )?;
+        // Written again, last: a file or folder changed after it was changed by hand
+        // (see [`super::edits`]).
+        fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
         if fs::symlink_metadata(&self.target).is_err() {
             return fs::rename(&self.dir, &self.target);
         }
@@ -125,15 +116,7 @@ impl Staging {
     /// folders an `--all-audiences` build stages together, so that the next build of
     /// each may replace it.
     pub fn mark(&self, folder: &str) -> io::Result<()> {
-        let prefix = format!("{folder}/");
-        let listed = self
-            .claims
-            .paths()
-            .into_iter()
-            .filter_map(|p| p.strip_prefix(&prefix).map(str::to_string))
-            .collect();
-        let text = super::edits::marker_text(MARKER_TEXT, listed);
-        self.write(&format!("{folder}/{MARKER}"), text.as_bytes())
+        self.write(&format!("{folder}/{MARKER}"), MARKER_TEXT.as_bytes())
     }
 
     /// [`Staging::commit`] for a folder that holds the audiences' folders, without a

@@ -212,9 +212,13 @@ fn status_is_shown_month_by_month() {
     );
     let dashboard = site.read("dashboard/index.html");
     assert!(dashboard.contains("id=\"trend-title\""));
-    // Each row of the lists says the month its figures are as of.
+    // Each row of the lists says the month its figures are as of (on one line; its marks
+    // may wrap below it).
     for list in [&dashboard, &site.read("projects/index.html")] {
-        assert!(list.contains("<td class=\"nowrap\">2024-03</td>"), "{list}");
+        assert!(
+            list.contains("<td class=\"col-wrap\"><span class=\"nowrap\">2024-03</span>"),
+            "{list}"
+        );
     }
 }
 

@@ -283,14 +283,15 @@ fn links_to_hidden_files_the_output_or_across_audiences_are_refused() {
     let site = Site::fixture("basic");
     site.write(".env", "DB_PASSWORD=hunter2");
     site.write(".git/config", "url = https://token@example.com/x.git");
+    // A file the last build wrote (one added by hand to public/ would stop the build
+    // before any link is looked at).
     site.build_ok();
-    site.write("public/old.txt", "上次构建");
     site.write("shared/说明.txt", "共享说明");
     std::fs::create_dir_all(site.root().join("content/files")).unwrap();
     for (link, target) in [
         ("env.txt", "../../.env"),
         ("git.txt", "../../.git/config"),
-        ("old.txt", "../../public/old.txt"),
+        ("old.txt", "../../public/index.html"),
     ] {
         std::os::unix::fs::symlink(target, site.root().join("content/files").join(link)).unwrap();
         let m = site.build_err();
@@ -329,8 +330,9 @@ fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::write(elsewhere.path().join(".env"), "DB_PASSWORD=hunter2").unwrap();
     site.write(".git/config", "url = https://token@example.com/x.git");
+    // A file the last build wrote (one added by hand to public/ would stop the build
+    // before any link is looked at).
     site.build_ok();
-    site.write("public/old.txt", "上次构建");
     site.write("shared/说明.txt", "共享说明");
     std::fs::create_dir_all(site.root().join("content/files")).unwrap();
     std::fs::create_dir_all(site.root().join("i18n")).unwrap();
@@ -338,7 +340,7 @@ fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
     for (link, target) in [
         ("content/files/env.txt", outside.clone()),
         ("static/files/git.txt", site.root().join(".git/config")),
-        ("content/files/old.txt", site.root().join("public/old.txt")),
+        ("content/files/old.txt", site.root().join("public/index.html")),
         ("data/leak.csv", outside.clone()),
         // Read before the pages: a strings file's lines are quoted in its errors.
         ("i18n/zh-CN.toml", outside.clone()),

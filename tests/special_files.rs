@@ -340,7 +340,10 @@ fn hard_links_out_of_the_sources_or_across_audiences_are_refused() {
     for (link, target) in [
         ("content/files/env.txt", outside.clone()),
         ("static/files/git.txt", site.root().join(".git/config")),
-        ("content/files/old.txt", site.root().join("public/index.html")),
+        (
+            "content/files/old.txt",
+            site.root().join("public/index.html"),
+        ),
         ("data/leak.csv", outside.clone()),
         // Read before the pages: a strings file's lines are quoted in its errors.
         ("i18n/zh-CN.toml", outside.clone()),

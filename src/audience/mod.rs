@@ -304,7 +304,9 @@ impl Plan {
         let mut pages = Vec::new();
         for (page, &l) in loaded.pages.iter().zip(&self.pages) {
             if shown(l) {
-                pages.push(page.clone());
+                let mut page = page.clone();
+                page.restricted = (l > 0).then(|| self.names[l].clone());
+                pages.push(page);
             } else {
                 hidden_pages.insert(page.rel_path.clone(), self.names[l].clone());
                 hidden_urls.insert(page.url.clone(), self.names[l].clone());

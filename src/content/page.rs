@@ -116,6 +116,10 @@ pub struct Page {
     /// The audience the front matter names (checked against site.toml later), and the
     /// byte offset of the name for errors.
     pub audience: Option<(String, usize)>,
+    /// The audience this page is kept for when above the lowest, set by the audience
+    /// view: the theme marks such a page, so a reader of a higher audience's site sees
+    /// it is not to be passed on (as a wiki marks a restricted page).
+    pub restricted: Option<String>,
     /// The page's old addresses (`aliases:`), each answered with a redirect to it.
     pub aliases: Vec<crate::content::aliases::Alias>,
     pub extra: Extra,

@@ -353,6 +353,7 @@ fn parse_meta(
         weight: None,
         draft: false,
         audience: None,
+        restricted: None,
         aliases: Vec::new(),
         extra: Extra::None,
         body: Default::default(),

@@ -105,9 +105,12 @@ impl Workspace {
             let quiet = crate::diagnostics::Diagnostics::default();
             for (id, page) in &mut edits {
                 view.apply(page, false, &quiet);
-                if !view.admits(self.state.site.page(*id), page) {
+                let old = self.state.site.page(*id);
+                if !view.admits(old, page) {
                     return Ok(None);
                 }
+                // Same audience and project, so the same audience the page is kept for.
+                page.restricted.clone_from(&old.restricted);
             }
         }
         let site = &self.state.site;

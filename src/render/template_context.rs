@@ -271,6 +271,7 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
             ""
         },
         lang: context::own_language(site, id),
+        restricted: page.restricted.as_deref(),
         content: r.body_html(id),
         toc: &page.body.toc,
         breadcrumbs: breadcrumbs(site, section, r.i18n, !is_index),

@@ -164,6 +164,9 @@ pub struct FullPage<'a> {
     /// The language code of the page's title and text where it is not the site's
     /// (`en` for an English practice on a Chinese portal); `None` otherwise.
     pub lang: Option<&'static str>,
+    /// The audience the page is kept for, in a site with audiences, when above the
+    /// lowest; the theme marks the page with it.
+    pub restricted: Option<&'a str>,
     pub content: String,
     pub toc: &'a [TocEntry],
     pub breadcrumbs: Vec<Link>,

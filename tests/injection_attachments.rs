@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::hostile::assert_refused_and_running;
 use common::Site;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -42,56 +43,6 @@ fn dtd_payloads() -> Vec<(&'static str, String)> {
             format!("<!DOCTYPE svg [<!-- ]> --><!ATTLIST svg onload CDATA \"parent.__pwned=1\">]><svg xmlns=\"{SVG}\">{body}</svg>"),
         ),
     ]
-}
-
-/// Loads each attachment in a frame, clicks its link if it has one, and reports those
-/// that set `__pwned`.
-const HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><body><script>
-const files = FILES, ran = [];
-(async () => {
-  for (const f of files) {
-    window.__pwned = undefined;
-    const frame = document.createElement('iframe');
-    frame.src = 'reports/' + encodeURIComponent(f);
-    document.body.appendChild(frame);
-    await new Promise(r => { frame.onload = r; setTimeout(r, 2000); });
-    await new Promise(r => setTimeout(r, 100));
-    try {
-      const a = frame.contentDocument.querySelector('a');
-      if (a) a.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    } catch (e) {}
-    await new Promise(r => setTimeout(r, 200));
-    if (window.__pwned) ran.push(f);
-    frame.remove();
-  }
-  document.body.dataset.probe = JSON.stringify({ pages: files.length, found: ran });
-})();
-</script></body>"#;
-
-/// Publishes `payloads` under `content/reports/` on a site that trusts its authors and
-/// asserts that each runs its script in Chromium; then asserts that a site that does not
-/// refuses each, naming its file.
-fn assert_refused_and_running(payloads: &[(&str, Vec<u8>)]) {
-    let names: Vec<&str> = payloads.iter().map(|(n, _)| *n).collect();
-    let site = Site::fixture("basic");
-    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", format!("{config}trust_html = true\n"));
-    for (name, bytes) in payloads {
-        site.write(&format!("content/reports/{name}"), bytes);
-    }
-    site.build_ok();
-    let harness = HARNESS.replace("FILES", &serde_json::to_string(&names).unwrap());
-    let ran = common::harness_findings(&site.public(), &harness, names.len(), 200, 60_000);
-    assert_eq!(ran, names, "each payload runs in Chromium");
-
-    site.write("site.toml", config);
-    let errors = site.build_err();
-    for name in &names {
-        assert!(
-            errors.contains(&format!("content/reports/{name}:1:")),
-            "{name} not refused: {errors}"
-        );
-    }
 }
 
 #[test]

@@ -493,9 +493,23 @@ pub fn static_server(root: std::path::PathBuf, requests: usize) -> u16 {
                         Some("css") => "text/css; charset=utf-8",
                         Some("svg") => "image/svg+xml",
                         Some("xml") => "application/xml",
+                        // As IIS serves it; Chromium opens one from a file share so too.
+                        Some("xsd") => "text/xml",
+                        // No type at all, as Apache sends for a name it has none for:
+                        // the browser sniffs what the file is.
+                        Some("dat") => "",
                         _ => "application/octet-stream",
                     };
-                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let kind = if kind.is_empty() {
+                        String::new()
+                    } else {
+                        format!("Content-Type: {kind}\r\n")
+                    };
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\n{kind}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
                     let _ = stream.write_all(&body);
                 }
                 _ => {

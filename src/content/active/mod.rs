@@ -14,8 +14,10 @@ use crate::source::MAX_TEXT_BYTES;
 use crate::t;
 
 mod dtd;
+mod sniff;
 
 use dtd::{declaration_end, declaration_runs};
+use sniff::{html_opening, opening, TEXT_TYPES};
 
 /// Extensions a browser shows as a web page: refused whatever they hold. `.svgz` is a
 /// compressed SVG no scan reads, which a server sending it gzip-encoded lets run. IIS
@@ -39,11 +41,11 @@ fn page_type(name: &str) -> Option<String> {
 }
 
 /// Extensions a browser parses as XML documents, where scripts run too: scanned. Any
-/// other attachment whose text opens like markup is scanned as well ([`opens_like_markup`]):
+/// other attachment whose text opens like markup is scanned as well ([`sniff::opening`]):
 /// `.rss`, `.atom`, `.xsd` and the many `+xml` types render as documents too.
 const XML_TYPES: &[&str] = &["svg", "xml"];
 
-/// Bytes read of an attachment to tell whether it is markup.
+/// Bytes read of an attachment to tell whether it is UTF-16.
 const SNIFF_BYTES: usize = 1024;
 
 /// Elements that run or load a script or another document, whatever their namespace.
@@ -125,8 +127,15 @@ fn check_one(content_dir: &Path, rel: &str) -> Option<Diagnostic> {
     // An unreadable file is told when it is copied.
     let head = head_of(&path)?;
     let wide = utf16_of(&head);
-    if !XML_TYPES.contains(&ext.as_str()) && !opens_like_markup(&head, wide) {
+    let opening = opening(&path, wide);
+    let xml = XML_TYPES.contains(&ext.as_str());
+    if !xml && !opening.starts_with('<') {
         return None;
+    }
+    if !xml && !TEXT_TYPES.contains(&ext.as_str()) {
+        if let Some(tag) = html_opening(&opening) {
+            return Some(sniffed_as_page(&shown, tag));
+        }
     }
     // Measured first: one too large to read is not left unchecked.
     let bytes = match crate::source::read_at_most(&path, MAX_TEXT_BYTES).ok()? {
@@ -172,14 +181,33 @@ fn server_configuration(shown: &Path) -> Diagnostic {
 
 /// The error for an attachment (`shown`) whose extension `ext` makes it a page.
 fn opens_as_page(shown: &Path, ext: &str) -> Diagnostic {
-    Diagnostic::error(Problem::Content(t!(
-        "an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site",
-        ext = ext
-    )))
-    .in_file(shown)
-    .with_help(t!(
-        "publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml"
-    ))
+    refused_as_page(
+        shown,
+        t!(
+            "an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site",
+            ext = ext
+        ),
+    )
+}
+
+/// The error for an attachment (`shown`) that opens as an HTML page does (`tag`).
+fn sniffed_as_page(shown: &Path, tag: &str) -> Diagnostic {
+    refused_as_page(
+        shown,
+        t!(
+            "this file opens like an HTML page (`{tag}`): a web server that names no type for it (as Apache does for a name it does not know) lets the browser open it as a page of the portal, running any script it holds, and raw HTML is not trusted on this site",
+            tag = tag
+        ),
+    )
+}
+
+/// The error for an attachment (`shown`) that a browser opens as a page, `why`.
+fn refused_as_page(shown: &Path, why: crate::messages::Text) -> Diagnostic {
+    Diagnostic::error(Problem::Content(why))
+        .in_file(shown)
+        .with_help(t!(
+            "publish it as a PDF or write it as a Markdown page; if every author of this site may run scripts, set `trust_html = true` in site.toml"
+        ))
 }
 
 /// The error for markup (`shown`) in an `encoding` the scan does not read.
@@ -256,7 +284,7 @@ fn readings(bytes: &[u8]) -> Vec<Arc<str>> {
     texts
 }
 
-/// The first bytes of the file at `path`, enough to tell whether it is markup.
+/// The first bytes of the file at `path`, enough to tell whether it is UTF-16.
 fn head_of(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -277,19 +305,6 @@ fn utf16_of(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         [0, b, ..] if *b != 0 => Some(encoding_rs::UTF_16BE),
         _ => None,
     }
-}
-
-/// Whether `head` opens like a markup document (`<` first, after a byte order mark and
-/// white space), read as UTF-16 when it is, whatever the file's extension: a browser
-/// renders `.rss`, `.atom` or `.xsd` holding XHTML as a document, scripts and all.
-fn opens_like_markup(head: &[u8], wide: Option<&'static encoding_rs::Encoding>) -> bool {
-    let text = match wide {
-        Some(encoding) => encoding.decode_with_bom_removal(head).0,
-        None => String::from_utf8_lossy(head),
-    };
-    text.trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('<')
 }
 
 /// The first part of an XML document that could run a script: its byte offset, length

@@ -58,11 +58,7 @@ pub fn new_page(
             )),
         );
     }
-    let mut slug = file_stem(&slugify(slug.unwrap_or(title), kind.key()));
-    // `con.md` or `projects/nul/` cannot be copied to a Windows share.
-    if crate::output::portable::is_device_name(&slug) {
-        slug = format!("{slug}-{}", kind.key());
-    }
+    let slug = page_stem(slug.unwrap_or(title), kind);
     let today = jiff::Zoned::now().date();
     let date = today.to_string();
     // A monthly report written early in a month is on the month before: its `as_of`.
@@ -193,6 +189,23 @@ fn title_line(text: &str, title: &str) -> Option<usize> {
         return (value == title).then_some(here);
     }
     None
+}
+
+/// The file (or bundle folder) name a page of `kind` named `name` gets: its slug, cut to
+/// [`MAX_STEM_BYTES`]; `pmo import projects` names its folders so too.
+pub(crate) fn page_stem(name: &str, kind: Kind) -> String {
+    let slug = file_stem(&slugify(name, kind.key()));
+    // `con.md` or `projects/nul/` cannot be copied to a Windows share.
+    if crate::output::portable::is_device_name(&slug) {
+        format!("{slug}-{}", kind.key())
+    } else {
+        slug
+    }
+}
+
+/// The currency a project made now is written in (see [`new_project_currency`]).
+pub(crate) fn currency_for_new_project(root: &Path, config: &crate::config::Config) -> String {
+    new_project_currency(root, config, &project_folders(root))
 }
 
 /// The folders under `content/projects/` that hold a project (`index.md`), by name.

@@ -750,15 +750,10 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
             vec!["hygiene"],
             vec!["没有命令 `hygiene`", "`report hygiene`"],
         ),
-        // A finance workbook of projects, which pmo has no import for (the seventh
-        // walk-through): told how projects are made, not only that there is no such command.
+        // `pmo import project` for `projects` (the seventh walk-through asked for it).
         (
-            vec!["import", "projects", "财务导出.xlsx"],
-            vec![
-                "没有命令 `projects`",
-                "`pmo new project ",
-                "`pmo import lessons",
-            ],
+            vec!["import", "project", "财务导出.xlsx"],
+            vec!["没有命令 `project`", "`projects`"],
         ),
         (
             vec!["new", "lessons", "x"],

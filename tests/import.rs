@@ -504,3 +504,21 @@ fn a_cells_line_breaks_show_as_typed_on_the_lesson_page() {
     assert!(!html.contains("供应商延迟交付\n导致"), "{html}");
     assert!(html.contains("<li>合同写明罚则</li>"), "{html}");
 }
+
+/// A header one character off a known name (`根本原困` for 根本原因) was left out with
+/// only "not imported"; a year typed `2204` was a lesson dated two centuries ahead.
+#[test]
+fn a_header_one_character_off_is_offered_the_name_and_a_far_year_is_refused() {
+    let site = site();
+    let csv = "标题,日期,项目,阶段,影响,根本原困\n\
+               月末结账延误,2204-03-01,erp,执行,负面,结账窗口太短\n";
+    let file = write_register(&site, "typo-header.csv", csv.as_bytes());
+    let err = stderr(&import(&site, &file, &["--dry-run"]));
+    assert!(err.contains("column `根本原困` is not imported"), "{err}");
+    assert!(
+        err.contains("did you mean `根本原因` (root_cause)? Rename the column, or map it with --map `根本原困=root_cause`"),
+        "{err}"
+    );
+    assert!(err.contains("column `日期` holds `2204-03-01`"), "{err}");
+    assert!(err.contains("the year 2204 is outside 1900–2099"), "{err}");
+}

@@ -265,7 +265,9 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
                 rows: sheet.rows,
                 places: sheet.places,
                 renamed: Vec::new(),
-                formats: Vec::new(),
+                // What a cell's number format shows (`0.0"万元"`): an import refuses an
+                // amount so shown rather than read it ten thousand times too small.
+                formats: sheet.formats,
             })
             .collect());
     }

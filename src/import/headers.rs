@@ -210,28 +210,62 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
     ),
 ];
 
-impl Field {
-    pub fn name(self) -> &'static str {
-        FIELDS
+impl FieldSet for Field {
+    const FIELDS: &'static [(Self, &'static str, &'static [&'static str])] = FIELDS;
+}
+
+/// The columns one kind of import reads: each field with its name (as `--map` and the
+/// front matter write it) and the header synonyms it is found by. The lessons' and the
+/// projects' share the header search, `--map` and the column warnings, but not their
+/// names: `项目名称` is a lesson's project and a project's title.
+pub trait FieldSet: Copy + Eq + Ord + std::fmt::Debug + 'static {
+    const FIELDS: &'static [(Self, &'static str, &'static [&'static str])];
+    /// Fields holding amounts: a header naming one with its unit after it (`预算（元）`,
+    /// `BAC (CNY)`, `预算（万元）`) is still that field, for the import to read the unit.
+    const AMOUNTS: &'static [Self] = &[];
+
+    fn name(self) -> &'static str {
+        Self::FIELDS
             .iter()
             .find(|(f, ..)| *f == self)
             .map_or("", |(_, name, _)| name)
     }
 
     /// The field a header (or a `--map` target) names, by field name or synonym.
-    pub fn of_header(header: &str) -> Option<Field> {
-        let key = normalize(header);
-        if key.is_empty() {
-            return None;
-        }
-        FIELDS.iter().find_map(|(field, name, synonyms)| {
-            (normalize(name) == key || synonyms.iter().any(|s| normalize(s) == key))
-                .then_some(*field)
+    fn of_header(header: &str) -> Option<Self> {
+        let exact = |header: &str| {
+            let key = normalize(header);
+            if key.is_empty() {
+                return None;
+            }
+            Self::FIELDS.iter().find_map(|(field, name, synonyms)| {
+                (normalize(name) == key || synonyms.iter().any(|s| normalize(s) == key))
+                    .then_some(*field)
+            })
+        };
+        exact(header).or_else(|| {
+            let (base, _) = crate::units::unit_of(header)?;
+            exact(base).filter(|f| Self::AMOUNTS.contains(f))
         })
     }
 
-    pub fn names() -> Vec<&'static str> {
-        FIELDS.iter().map(|(_, name, _)| *name).collect()
+    fn names() -> Vec<&'static str> {
+        Self::FIELDS.iter().map(|(_, name, _)| *name).collect()
+    }
+
+    /// The header names closest to `header`, for "did you mean": the field's name or
+    /// synonym a header one slip away stands for, with that field.
+    fn near(header: &str) -> Option<(&'static str, Self)> {
+        let words: Vec<&'static str> = Self::FIELDS
+            .iter()
+            .flat_map(|(_, name, synonyms)| std::iter::once(*name).chain(synonyms.iter().copied()))
+            .collect();
+        let word = did_you_mean(header.trim(), &words)?;
+        let field = Self::FIELDS
+            .iter()
+            .find(|(_, name, synonyms)| *name == word || synonyms.contains(&word))?
+            .0;
+        Some((word, field))
     }
 }
 
@@ -247,19 +281,19 @@ pub fn normalize(text: &str) -> String {
 
 /// `--map 列名=field`, parsed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mapping {
+pub struct Mapping<F> {
     pub column: String,
-    pub field: Field,
+    pub field: F,
 }
 
 /// Reads one `--map` argument; a field that does not exist is named with the closest.
-pub fn parse_map(arg: &str) -> Result<Mapping, Diagnostic> {
+pub fn parse_map<F: FieldSet>(arg: &str) -> Result<Mapping<F>, Diagnostic> {
     let fail = |message: Text, help: Text| {
         Diagnostic::error(Problem::Content(message))
             .in_file(std::path::Path::new("--map"))
             .with_help(help)
     };
-    let fields = Field::names().join(", ");
+    let fields = F::names().join(", ");
     let Some((column, field)) = arg.rsplit_once('=') else {
         return Err(fail(
             t!("`--map {arg}` names no field", arg = arg),
@@ -276,13 +310,13 @@ pub fn parse_map(arg: &str) -> Result<Mapping, Diagnostic> {
             t!("write the column's header before the `=`, e.g. --map \"Key learning=recommendation\""),
         ));
     }
-    match Field::of_header(field) {
+    match F::of_header(field) {
         Some(field) => Ok(Mapping {
             column: column.to_string(),
             field,
         }),
         None => {
-            let help = match did_you_mean(field.trim(), &Field::names()) {
+            let help = match did_you_mean(field.trim(), &F::names()) {
                 Some(close) => t!(
                     "did you mean `{close}`? The fields are {fields}",
                     close = close,
@@ -303,7 +337,7 @@ pub fn parse_map(arg: &str) -> Result<Mapping, Diagnostic> {
 }
 
 /// The field of a header cell: a `--map` for it wins over the synonyms.
-pub fn field_of(header: &str, maps: &[Mapping]) -> Option<Field> {
+pub fn field_of<F: FieldSet>(header: &str, maps: &[Mapping<F>]) -> Option<F> {
     let key = normalize(header);
     if key.is_empty() {
         return None;
@@ -312,7 +346,7 @@ pub fn field_of(header: &str, maps: &[Mapping]) -> Option<Field> {
         .rev()
         .find(|m| normalize(&m.column) == key)
         .map(|m| m.field)
-        .or_else(|| Field::of_header(header))
+        .or_else(|| F::of_header(header))
 }
 
 /// The fewest distinct fields a row must name to be taken for the header: a title row
@@ -322,20 +356,20 @@ pub const HEADER_MIN_FIELDS: usize = 3;
 /// The header found in a table of raw rows: where it is, each column's field (the
 /// first column naming a field keeps it) and each column's name.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Header {
+pub struct Header<F> {
     /// Its first row.
     pub row: usize,
     /// Its rows: 2 when headings are grouped (`分析与改进` over `根因`, `建议`) and the
     /// ungrouped ones are merged down over both rows.
     pub rows: usize,
-    pub fields: Vec<Option<Field>>,
+    pub fields: Vec<Option<F>>,
     pub names: Vec<String>,
 }
 
 /// The first row naming at least [`HEADER_MIN_FIELDS`] fields, with the row under it
 /// when that row holds only headings (the second row of a two-level header).
-pub fn find_header(table: &Table, maps: &[Mapping]) -> Option<Header> {
-    let fields_of = |cells: &[Cell]| -> Vec<Option<Field>> {
+pub fn find_header<F: FieldSet>(table: &Table, maps: &[Mapping<F>]) -> Option<Header<F>> {
+    let fields_of = |cells: &[Cell]| -> Vec<Option<F>> {
         cells
             .iter()
             .map(|cell| match cell {
@@ -345,7 +379,7 @@ pub fn find_header(table: &Table, maps: &[Mapping]) -> Option<Header> {
             .collect()
     };
     let row = table.rows.iter().position(|cells| {
-        let mut distinct: Vec<Field> = fields_of(cells).into_iter().flatten().collect();
+        let mut distinct: Vec<F> = fields_of(cells).into_iter().flatten().collect();
         distinct.sort();
         distinct.dedup();
         distinct.len() >= HEADER_MIN_FIELDS
@@ -445,17 +479,19 @@ mod tests {
 
     #[test]
     fn a_map_wins_over_the_synonyms_and_names_fields_by_name_or_synonym() {
-        let maps = [
+        let maps: [Mapping<Field>; 2] = [
             parse_map("经验=recommendation").unwrap(),
             parse_map("类型=标签").unwrap(),
         ];
         assert_eq!(field_of("经验", &maps), Some(Field::Recommendation));
         assert_eq!(field_of("类型", &maps), Some(Field::Tags));
         assert_eq!(field_of("类别", &maps), Some(Field::Category));
-        let e = parse_map("经验=recomendation").unwrap_err().to_string();
+        let e = parse_map::<Field>("经验=recomendation")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no field `recomendation`"), "{e}");
-        assert!(parse_map("no-equals").is_err());
-        assert!(parse_map("=title").is_err());
+        assert!(parse_map::<Field>("no-equals").is_err());
+        assert!(parse_map::<Field>("=title").is_err());
     }
 
     #[test]
@@ -467,13 +503,13 @@ mod tests {
             &["编号", "标题", "日期", "备注"],
             &["LL-1", "x", "2024-03-18", ""],
         ]);
-        let header = find_header(&t, &[]).unwrap();
+        let header = find_header::<Field>(&t, &[]).unwrap();
         assert_eq!((header.row, header.rows), (3, 1));
         assert_eq!(
             header.fields,
             [Some(Field::Id), Some(Field::Title), Some(Field::Date), None]
         );
-        assert_eq!(find_header(&table(&[&["a", "b", "c"]]), &[]), None);
+        assert_eq!(find_header::<Field>(&table(&[&["a", "b", "c"]]), &[]), None);
     }
 
     #[test]
@@ -484,7 +520,7 @@ mod tests {
             &["", "", "", "根因", "建议"],
             &["LL-1", "x", "2024-03-18", "a", "b"],
         ]);
-        let header = find_header(&t, &[]).unwrap();
+        let header = find_header::<Field>(&t, &[]).unwrap();
         assert_eq!((header.row, header.rows), (0, 2));
         assert_eq!(
             header.fields,
@@ -502,6 +538,6 @@ mod tests {
             &["编号", "标题", "日期", "描述"],
             &["LL-1", "x", "2024-03-18", ""],
         ]);
-        assert_eq!(find_header(&t, &[]).unwrap().rows, 1);
+        assert_eq!(find_header::<Field>(&t, &[]).unwrap().rows, 1);
     }
 }

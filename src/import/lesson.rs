@@ -20,12 +20,7 @@ impl Lesson {
     pub fn front_matter(&self) -> String {
         let meta = &self.meta;
         let mut out = String::from("---\n");
-        let mut line = |key: &str, value: &str| {
-            out.push_str(key);
-            out.push_str(": ");
-            out.push_str(value);
-            out.push('\n');
-        };
+        let mut line = |key: &str, value: &str| out.push_str(&format!("{key}: {value}\n"));
         line("title", &scalar(&meta.title));
         line("date", &meta.date.iso());
         line("project", &scalar(&meta.project));
@@ -145,7 +140,7 @@ fn list_item(line: &str) -> bool {
 
 /// A YAML scalar: plain when it reads back as the same text, else double-quoted (JSON's
 /// quoting is valid YAML and escapes everything that needs it).
-fn scalar(text: &str) -> String {
+pub(super) fn scalar(text: &str) -> String {
     let plain = !text.is_empty()
         && text.trim() == text
         && !text.contains(": ")

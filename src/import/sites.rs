@@ -153,6 +153,25 @@ impl Site {
 }
 
 impl Site {
+    /// The folder of a project whose code is `code` (case, width and punctuation aside):
+    /// a row of a project list naming it is already in the site.
+    pub fn with_code(&self, code: &str) -> Option<&str> {
+        let key = normalize(code);
+        self.projects
+            .iter()
+            .find(|p| !key.is_empty() && p.code.as_deref().is_some_and(|c| normalize(c) == key))
+            .map(|p| p.slug.as_str())
+    }
+
+    /// The folder of a project titled `title` (as [`Site::with_code`] compares).
+    pub fn titled(&self, title: &str) -> Option<&str> {
+        let key = normalize(title);
+        self.projects
+            .iter()
+            .find(|p| !key.is_empty() && normalize(&p.title) == key)
+            .map(|p| p.slug.as_str())
+    }
+
     /// A warning at the `draft: true` line of project `slug`, when it is a draft, for the
     /// `count` lessons just imported for it: they were written, and the build then
     /// stopped at each of them (the project is left out), though the import had said

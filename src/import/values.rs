@@ -2,8 +2,11 @@
 //! the shapes spreadsheets hold them, and tag lists.
 
 use crate::content::schema::{Date, Impact, LessonStatus, Phase, Severity};
-use crate::data::table::Cell;
+use crate::data::table::{Cell, Table};
+use crate::diagnostics::Diagnostic;
 use crate::import::headers::normalize;
+use crate::suggest::did_you_mean;
+use crate::t;
 
 /// A fixed vocabulary of the front matter, with the words registers use for each value.
 pub struct Vocab<T: 'static> {
@@ -255,6 +258,84 @@ fn text_date(text: &str) -> Option<Date> {
     match folded.len() {
         1..=5 if folded.bytes().all(|b| b.is_ascii_digit()) => excel_serial(folded.parse().ok()?),
         _ => crate::date::read_loosely(&folded).or_else(|| crate::date::read_year_last(&folded)),
+    }
+}
+
+/// The value of `vocab` a cell holds; else `None`, with the error in `problems`.
+pub fn vocab_at<T: Copy>(
+    table: &Table,
+    row: usize,
+    col: usize,
+    vocab: &Vocab<T>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    vocab.find(&table.text(row, col)).or_else(|| {
+        problems.push(bad_value(table, row, col, vocab));
+        None
+    })
+}
+
+/// A value outside a vocabulary, with the values and the words for each.
+pub fn bad_value<T: Copy>(table: &Table, row: usize, col: usize, vocab: &Vocab<T>) -> Diagnostic {
+    let found = table.text(row, col);
+    let accepted = vocab
+        .values
+        .iter()
+        .map(|(_, name, words)| {
+            let chinese: Vec<&str> = words.iter().copied().filter(|w| !w.is_ascii()).collect();
+            format!("{name} ({})", chinese.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let help = match did_you_mean(found.trim(), &vocab.words())
+        .and_then(|w| Some((w, vocab.name_of(w)?)))
+    {
+        // `negative` for `Negativ` is the value itself: said once.
+        Some((word, value)) if word == value => t!(
+            "did you mean `{word}`? Accepted: {accepted}",
+            word = word,
+            accepted = &accepted
+        ),
+        Some((word, value)) => t!(
+            "did you mean `{word}` ({value})? Accepted: {accepted}",
+            word = word,
+            value = value,
+            accepted = &accepted
+        ),
+        None => t!("accepted: {accepted}", accepted = &accepted),
+    };
+    table.bad_cell(
+        row,
+        col,
+        t!("one of {values}", values = vocab.names().join(", ")),
+        help,
+    )
+}
+
+/// The date in a cell, or the error at the cell: a day that does not exist told so
+/// (the shape is no mistake), a day the year-last shapes give two of (`05.11.2024`)
+/// naming both, a year outside 1900–2099 (`2204` for 2024) refused.
+pub fn date_at(table: &Table, row: usize, col: usize) -> Result<Date, Diagnostic> {
+    let written = table.text(row, col);
+    match date(table.cell(row, col)) {
+        Some(day) if (crate::date::EARLIEST_YEAR..=2099).contains(&day.year()) => Ok(day),
+        Some(day) => Err(table.bad_cell(
+            row,
+            col,
+            t!("a date"),
+            t!(
+                "the year {year} is outside 1900–2099: check the cell for a slip of the fingers",
+                year = day.year()
+            ),
+        )),
+        None => {
+            let help = crate::date::why_no_day(&written)
+                .or_else(|| crate::date::year_last_help(&written))
+                .unwrap_or_else(|| {
+                    t!("write dates as 2024-03-18 or 2024/3/18, or format the cell as a date")
+                });
+            Err(table.bad_cell(row, col, t!("a date"), help))
+        }
     }
 }
 

@@ -191,6 +191,20 @@ pub(crate) enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write one project folder under content/projects/ per row of a list of projects
+    /// (.xlsx, .xls, .ods or .csv), e.g. finance's export; projects already in the site
+    /// (by folder, code, or title) are skipped, nothing is overwritten.
+    Projects {
+        /// The list of projects.
+        file: PathBuf,
+        /// Read a column the built-in names miss as a field, e.g. --map "立项编号=code"
+        /// (repeatable).
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Show the files and front matter it would write, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// The languages `pmo init` writes a site in.

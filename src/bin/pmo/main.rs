@@ -262,15 +262,21 @@ fn main() -> ExitCode {
                 Err(failure) => finish(Err(failure), Verb::Checked, format),
             }
         }
-        Command::Import {
-            what: Import::Lessons { file, map, dry_run },
-        } => {
+        Command::Import { what } => {
+            let (run, file, map, dry_run): (fn(&_, &_) -> _, _, _, _) = match what {
+                Import::Lessons { file, map, dry_run } => {
+                    (pmo_portal::import::lessons, file, map, dry_run)
+                }
+                Import::Projects { file, map, dry_run } => {
+                    (pmo_portal::import::projects, file, map, dry_run)
+                }
+            };
             let options = pmo_portal::import::Options {
                 file,
                 maps: map,
                 dry_run,
             };
-            match pmo_portal::import::lessons(&cli.root, &options) {
+            match run(&cli.root, &options) {
                 Ok(report) => imported(&report),
                 Err(d) => report_one(&d),
             }

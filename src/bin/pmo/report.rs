@@ -37,20 +37,33 @@ pub(crate) fn imported(report: &pmo_portal::import::Report) -> ExitCode {
     for d in &report.diagnostics {
         print_diagnostic(d);
     }
-    let summary = if report.dry_run {
-        t!(
+    use pmo_portal::import::Imported;
+    let (count, skipped, failed) = (report.planned.len(), report.skipped, report.failed);
+    let summary = match (report.what, report.dry_run) {
+        (Imported::Lessons, true) => t!(
             "dry run: would import {count} lesson(s); {skipped} already in the site, {failed} row(s) with errors; nothing was written",
-            count = report.planned.len(),
-            skipped = report.skipped,
-            failed = report.failed
-        )
-    } else {
-        t!(
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Lessons, false) => t!(
             "imported {count} lesson(s) into content/lessons/; {skipped} already in the site, {failed} row(s) with errors",
-            count = report.planned.len(),
-            skipped = report.skipped,
-            failed = report.failed
-        )
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Projects, true) => t!(
+            "dry run: would import {count} project(s); {skipped} already in the site, {failed} row(s) with errors; nothing was written",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Projects, false) => t!(
+            "imported {count} project(s) into content/projects/; {skipped} already in the site, {failed} row(s) with errors",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
     };
     eprintln!("{}", say(summary));
     if report.has_errors() {

@@ -129,15 +129,9 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
                         .find(|n| strsim::damerau_levenshtein(&name, n) == 1)
                 })
                 .map(|s| t!("did you mean `{s}`?", s = s));
-            // `pmo import projects`: projects are made one folder each, which no command
-            // said; the help only named `--help`.
-            let projects = matches!(name.to_lowercase().as_str(), "project" | "projects")
-                .then(|| t!("pmo imports lessons registers only (`pmo import lessons FILE`): make each project with `pmo new project \"Title\" --slug CODE`, a folder under content/projects/, and put its budget, milestones and risks tables beside its index.md"));
             Some((
                 t!("there is no command `{name}`", name = name.as_str()),
-                projects
-                    .or_else(|| suggestion(ContextKind::SuggestedSubcommand))
-                    .or(own),
+                suggestion(ContextKind::SuggestedSubcommand).or(own),
             ))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

@@ -182,8 +182,11 @@ fn rows_added_to_the_list_are_imported_alone_the_next_time() {
     let file = write(&site, "projects.csv", csv.as_bytes());
     let out = import(&site, &file, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let grown =
-        format!("{csv}PRJ-2026-011,仓储自动化,2026年4月1日,2026年12月31日,计划中,¥2000000\n");
+    // A status set by hand in a column added since: its reason names the file and line.
+    let grown = format!(
+        "{}PRJ-2026-011,仓储自动化,2026年4月1日,2026年12月31日,计划中,¥2000000,红\n",
+        csv.replace("预算\n", "预算,RAG\n")
+    );
     std::fs::write(&file, grown).unwrap();
     let out = import(&site, &file, &[]);
     let err = stderr(&out);
@@ -192,6 +195,10 @@ fn rows_added_to_the_list_are_imported_alone_the_next_time() {
     let added = source(&site, "content/projects/prj-2026-011/index.md");
     assert!(
         added.contains("start: 2026-04-01\nfinish: 2026-12-31\nbac: 2000000\n"),
+        "{added}"
+    );
+    assert!(
+        added.contains("rag: red\nrag_reason: projects.csv (第 3 行)\n"),
         "{added}"
     );
 }

@@ -10,7 +10,7 @@ use crate::content::schema::{Date, ProjectMeta};
 use crate::data::table::{Cell, Table};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::kinds::Kind;
-use crate::messages::Text;
+use crate::messages::{Lang, Text};
 use crate::t;
 use crate::units::Unit;
 
@@ -52,6 +52,7 @@ pub fn projects(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         table: &table,
         header: &header,
         file: file_name(&options.file),
+        lang: Lang::from_code(config.language.code()),
     };
     if let Some(d) = rows.budget_in_a_multiple(&raw) {
         return Err(d);
@@ -89,6 +90,8 @@ struct Rows<'a> {
     table: &'a Table,
     header: &'a Header<Field>,
     file: String,
+    /// The site's language, in which a `rag_reason` the import writes names its cell.
+    lang: Lang,
 }
 
 impl Rows<'_> {
@@ -198,7 +201,7 @@ impl Rows<'_> {
             self.text(row, Field::RagReason).unwrap_or_else(|| {
                 let place = self
                     .col(Field::Rag)
-                    .map(|c| self.table.place_name(row, c).to_string())
+                    .map(|c| self.table.place_name(row, c).render(self.lang))
                     .unwrap_or_default();
                 format!("{} ({place})", self.file)
             })

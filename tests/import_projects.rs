@@ -269,6 +269,23 @@ fn a_budget_column_in_ten_thousands_is_refused_before_anything_is_written() {
         "{err}"
     );
     assert!(!site.root().join("content/projects/prj-2026-020").exists());
+    // A budget headed in dollars, with the code, is in dollars; with `$` alone, refused.
+    let csv = "项目编号,项目名称,状态,预算（美元）\nPRJ-2026-021,海外仓,进行中,\"250,000\"\n";
+    let file = write(&site, "usd.csv", csv.as_bytes());
+    let out = import(&site, &file, &["--dry-run"]);
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        printed.contains("bac: 250000\ncurrency: USD\n"),
+        "{printed}"
+    );
+    let csv = "项目编号,项目名称,状态,BAC ($)\nPRJ-2026-022,海外仓二期,进行中,100\n";
+    let file = write(&site, "dollar.csv", csv.as_bytes());
+    let err = stderr(&import(&site, &file, &[]));
+    assert!(
+        err.contains("column `BAC ($)` gives the budgets in dollars, but not which"),
+        "{err}"
+    );
+    assert!(!site.root().join("content/projects/prj-2026-022").exists());
     // A list without a status column names what is missing.
     let csv = "项目编号,项目名称,预算\nPRJ-1,门户,100\n";
     let file = write(&site, "no-status.csv", csv.as_bytes());

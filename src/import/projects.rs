@@ -58,7 +58,11 @@ pub fn projects(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         return Err(d);
     }
     let site = sites::Site::load(root);
-    let currency = crate::scaffold::currency_for_new_project(root, &config);
+    // `预算（美元）`: the budgets are in that currency, whatever the site's usual one.
+    let currency = match rows.budget_currency(&raw)? {
+        Some(code) => code,
+        None => crate::scaffold::currency_for_new_project(root, &config),
+    };
     let mut report = Report::new(Imported::Projects, options.dry_run);
     let mut seen: HashMap<String, Text> = HashMap::new();
     for row in (0..table.rows.len()).filter(|r| !rows.is_totals(*r)) {
@@ -148,6 +152,31 @@ impl Rows<'_> {
                 base = base.trim()
             )),
         )
+    }
+
+    /// The currency the budget column's header names (`预算（美元）` → USD), if any; a
+    /// dollar sign alone names none of the dollars, and stops the import.
+    fn budget_currency(&self, raw: &Table) -> Result<Option<String>, Diagnostic> {
+        let Some(col) = self.col(Field::Bac) else {
+            return Ok(None);
+        };
+        let name = self.table.columns.get(col).map_or("", String::as_str);
+        match crate::units::header_currency(name) {
+            Some(code) if code == "$" => Err(raw
+                .at_cell(
+                    Diagnostic::error(Problem::Content(t!(
+                        "column `{column}` gives the budgets in dollars, but not which",
+                        column = name.trim()
+                    ))),
+                    self.header.row,
+                    col,
+                )
+                .with_help(t!(
+                    "head it with the currency's code, e.g. `{column}` → `BAC (USD)`, or add a currency column; nothing was written",
+                    column = name.trim()
+                ))),
+            code => Ok(code),
+        }
     }
 
     /// The project in `row`, or every problem of the row.

@@ -450,6 +450,17 @@ fn numbers_by_value(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod order_tests;
 
+/// Each problem as tests read it: the report, then ` | ` and its help.
+#[cfg(test)]
+pub(crate) fn told_with_help(all: &[Diagnostic]) -> Vec<String> {
+    all.iter()
+        .map(|d| {
+            let help = d.help.as_ref().map(ToString::to_string).unwrap_or_default();
+            format!("{d} | {help}")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod column_tests;
 

@@ -43,15 +43,17 @@ pub(super) fn unread_links(
         let wiki = source[..span.start].ends_with('[') && source[span.end..].starts_with(']');
         let d = match kind {
             LinkType::Shortcut if wiki => {
-                let page = written.trim_start_matches('[').trim_end_matches(']');
+                let inner = written.trim_start_matches('[').trim_end_matches(']');
+                let (page, label, anchor) = wiki_parts(inner);
                 Diagnostic::warning(Problem::Content(t!(
                     "`[{written}]` is a wiki link, which Markdown does not read: the page shows it as written, brackets and all",
                     written = written
                 )))
                 .at(Location::new(path, text, base + span.start - 1, written.len() + 2))
                 .with_help(t!(
-                    "write a Markdown link to the page's file, e.g. [{page}]({page}.md), with the path from this file's folder",
-                    page = page
+                    "write a Markdown link to the page's file, e.g. [{label}]({address}), with the path from this file's folder",
+                    label = label,
+                    address = wiki_address(page, &anchor)
                 ))
             }
             LinkType::Shortcut => match spaced_address(source, span) {
@@ -83,6 +85,47 @@ pub(super) fn unread_links(
     out
 }
 
+/// An Obsidian wiki link's parts, `[[page#heading|text]]`: the page, the text shown
+/// (the page's name when there is none) and the heading's anchor as pmo writes it.
+fn wiki_parts(inner: &str) -> (&str, &str, Option<String>) {
+    let (target, label) = match inner.split_once('|') {
+        Some((target, label)) if !label.trim().is_empty() => (target.trim(), label.trim()),
+        Some((target, _)) => (target.trim(), target.trim()),
+        None => (inner.trim(), inner.trim()),
+    };
+    let (page, anchor) = match target.split_once('#') {
+        Some((page, heading)) => (
+            page.trim(),
+            Some(crate::slugs::slugify(heading.trim(), "section")),
+        ),
+        None => (target, None),
+    };
+    let label = match label.split_once('#') {
+        Some((name, _)) if label == target && !name.trim().is_empty() => name.trim(),
+        _ => label,
+    };
+    (page, label, anchor)
+}
+
+/// The address to write for a wiki link's page: its `.md` file, in angle brackets when
+/// the name holds a space (as Obsidian's names do), which Markdown takes no other way.
+fn wiki_address(page: &str, anchor: &Option<String>) -> String {
+    let file = if page.to_ascii_lowercase().ends_with(".md") || page.is_empty() {
+        page.to_string()
+    } else {
+        format!("{page}.md")
+    };
+    let address = match anchor {
+        Some(id) => format!("{file}#{id}"),
+        None => file,
+    };
+    if address.contains(char::is_whitespace) {
+        format!("<{address}>")
+    } else {
+        address
+    }
+}
+
 /// `[text](an address with spaces)` that Markdown shows as written: the bracket at
 /// `span` followed on its line by `(…)` holding a space.
 struct SpacedAddress<'a> {
@@ -97,7 +140,12 @@ fn spaced_address<'a>(source: &'a str, span: &Range<usize>) -> Option<SpacedAddr
     let rest = source[span.end..].strip_prefix('(')?;
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let address = &line[..line.find(')')?];
-    if !address.trim().contains(char::is_whitespace) || address.starts_with('<') {
+    // A Hugo shortcode in the address (`[x]({{< ref "x.md" >}})`) is told as such,
+    // with the link to write (`foreign.rs`): angle brackets would not mend it.
+    if !address.trim().contains(char::is_whitespace)
+        || address.starts_with('<')
+        || address.trim_start().starts_with("{{")
+    {
         return None;
     }
     // An image's span starts at its `!`.

@@ -20,6 +20,7 @@ use html::{find_ignore_case, Nesting};
 pub use html::{unlink, MAX_NESTING};
 
 mod balance;
+mod foreign;
 mod html;
 mod links;
 mod packed;
@@ -186,6 +187,7 @@ pub fn render_with_text(
     let mut prose = crate::prose::Prose::default();
 
     let mut unclosed = unclosed::Unclosed::default();
+    let mut foreign = foreign::Foreign::default();
 
     let broken = std::cell::RefCell::new(Vec::new());
     let mut note_broken = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -206,6 +208,13 @@ pub fn render_with_text(
             break;
         }
         unclosed.see(&event, source, &range);
+        let body = foreign::Body {
+            path,
+            text,
+            base,
+            source,
+        };
+        foreign.see(&event, &range, &body, &mut problems);
         // Inside a chart or table block: gather its text instead of rendering it.
         if let Some(b) = block.as_mut() {
             match event {

@@ -368,3 +368,55 @@ fn a_placeholder_typed_as_text_stays_text() {
     assert!(html.contains("alt=\"图 &quot;pmo-link:0&quot;\""), "{html}");
     assert_eq!(html.matches("page-0").count(), 1, "{html}");
 }
+
+/// Notes moved in from Hugo hold shortcodes, and from Obsidian callouts: the page showed
+/// both as typed, braces and all, without a word (the eighth new-user walk-through).
+/// Each is warned of at its place with what to write; in code they are examples.
+#[test]
+fn hugo_shortcodes_and_obsidian_callouts_are_told_what_to_write() {
+    let body = "四道关口。\n\n{{< figure src=\"关口.png\" caption=\"四道关口\" >}}\n\n> [!note] 评审之前\n> 提前两天发材料。\n\n> [!WARNING]\n> 不要跳过 G2。\n\n{{% notice tip %}}\n用模板。\n{{% /notice %}}\n\n见 {{< relref \"risk.md\" >}} 与 `{{< figure >}}`。\n\n读[风险登记册]({{< ref \"risk register.md\" >}})。\n\n```\n{{< figure src=\"x.png\" >}}\n> [!note] 代码\n```\n\n> 普通引用 [!note] 不是标注\n";
+    let (_, problems) = md(body);
+    let told = crate::diagnostics::told_with_help(&problems);
+    assert_eq!(told.len(), 7, "{told:#?}");
+    assert!(problems.iter().all(|d| !d.is_error()), "{told:#?}");
+    let expected = [
+        ("a.md:3:1", "Hugo shortcode", "`![四道关口](关口.png)`"),
+        ("a.md:5:3", "Obsidian callout", "`> **Note: 评审之前**`"),
+        ("a.md:8:3", "Obsidian callout", "`> **WARNING:**`"),
+        ("a.md:11:1", "{{% notice tip %}}", "> **Note:** …"),
+        ("a.md:13:1", "{{% /notice %}}", "> **Note:** …"),
+        ("a.md:15:3", "relref", "`[text](risk.md)`"),
+        // Told once, as a shortcode: angle brackets would not mend it.
+        ("a.md:17:10", "ref", "`[风险登记册](<risk register.md>)`"),
+    ];
+    for (told, (place, what, help)) in told.iter().zip(expected) {
+        assert!(
+            told.contains(place) && told.contains(what) && told.contains(help),
+            "{place} {what} {help}: {told}"
+        );
+    }
+}
+
+/// Obsidian's wiki links name a page with spaces, a heading, and the text to show:
+/// the help wrote `[a|b](a|b.md)`, which is no link. It writes the text shown, the
+/// file in angle brackets and the heading's anchor.
+#[test]
+fn an_obsidian_wiki_link_is_told_the_link_with_its_text_and_heading() {
+    let (_, problems) =
+        md("See [[Weekly status report|the weekly report]] and [[risk-register#Risk owners]].\n");
+    let helps: Vec<String> = problems
+        .iter()
+        .map(|d| d.help.as_ref().map(ToString::to_string).unwrap_or_default())
+        .collect();
+    assert_eq!(helps.len(), 2, "{helps:#?}");
+    assert!(
+        helps[0].contains("[the weekly report](<Weekly status report.md>)"),
+        "{}",
+        helps[0]
+    );
+    assert!(
+        helps[1].contains("[risk-register](risk-register.md#risk-owners)"),
+        "{}",
+        helps[1]
+    );
+}

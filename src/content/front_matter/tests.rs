@@ -514,15 +514,7 @@ fn a_field_written_by_its_chinese_name_is_told_the_field_once() {
     use crate::content::schema::{LessonMeta, ProjectMeta};
     let text = "---\n标题: ERP 升级\n项目经理: 李强\n开始日期: 2026-03-05\nstatus: active\n---\n";
     let all = parse_all::<ProjectMeta>(text, "project").unwrap_err();
-    let told: Vec<String> = all
-        .iter()
-        .map(|d| {
-            format!(
-                "{d} | {}",
-                d.help.as_ref().map(ToString::to_string).unwrap_or_default()
-            )
-        })
-        .collect();
+    let told = crate::diagnostics::told_with_help(&all);
     assert_eq!(told.len(), 3, "{told:#?}");
     for (written, meant) in [
         ("标题", "title"),
@@ -554,5 +546,23 @@ fn a_field_written_by_its_chinese_name_is_told_the_field_once() {
             .iter()
             .any(|h| h.starts_with("did you mean `project`?")),
         "{helps:#?}"
+    );
+}
+
+/// Notes moved in from Hugo write its names in TOML front matter: `description` (pmo's
+/// `summary`) was told only the kind's list of fields, and `author` too.
+#[test]
+fn hugo_names_in_toml_front_matter_are_told_the_field_meant() {
+    let text = "+++\ntitle = \"Stage gates\"\ndescription = \"How we run gates\"\nauthor = \"Sophie\"\n+++\n";
+    let all = parse_all::<crate::content::schema::PracticeMeta>(text, "practice").unwrap_err();
+    let told = crate::diagnostics::told_with_help(&all);
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(
+        told[0].contains("a.md:3:1") && told[0].contains("did you mean `summary`?"),
+        "{told:#?}"
+    );
+    assert!(
+        told[1].contains("a.md:4:1") && told[1].contains("did you mean `owner`?"),
+        "{told:#?}"
     );
 }

@@ -1,0 +1,228 @@
+//! Markup of the tools a PMO's notes often come from, which Markdown shows as typed:
+//! Hugo's shortcodes (`{{< figure … >}}`, `{{% notice %}}`) and Obsidian's callouts
+//! (`> [!note] Title`). A page moved in from Hugo or Obsidian showed them as text,
+//! braces and all, without a word (the eighth new-user walk-through): each is warned of
+//! at its place, with what to write instead.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::messages::Text;
+use crate::t;
+
+/// Watches a page's events for Hugo's shortcodes and Obsidian's callouts.
+#[derive(Default)]
+pub(super) struct Foreign {
+    /// Inside a code block, where such markup is an example of it.
+    code_depth: usize,
+    /// Where the last shortcode told starts, so text split into several events
+    /// tells it once.
+    last: Option<usize>,
+}
+
+impl Foreign {
+    /// Looks at one event of the page's body `source` (which starts at `base` in `text`).
+    pub(super) fn see(
+        &mut self,
+        event: &Event<'_>,
+        range: &Range<usize>,
+        page: &Body<'_>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
+            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
+            Event::Text(_) if self.code_depth == 0 => {
+                for at in shortcodes_in(page.source, range) {
+                    if self.last.is_some_and(|last| at <= last) {
+                        continue;
+                    }
+                    self.last = Some(at);
+                    problems.push(shortcode(page, at));
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                if let Some(d) = callout(page, range.start) {
+                    problems.push(d);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The body of a page as [`Foreign`] reads it.
+pub(super) struct Body<'a> {
+    pub path: &'a Path,
+    pub text: &'a Arc<str>,
+    pub base: usize,
+    pub source: &'a str,
+}
+
+/// Where a shortcode opens (`{{<` or `{{%`) in the text at `range`, its `{{` inside it.
+fn shortcodes_in<'s>(source: &'s str, range: &Range<usize>) -> impl Iterator<Item = usize> + 's {
+    let start = range.start.min(source.len());
+    let end = range.end.min(source.len());
+    source[start..end]
+        .match_indices("{{")
+        .map(move |(i, _)| start + i)
+        .filter(move |&at| {
+            let rest = &source[at + 2..];
+            rest.starts_with('<') || rest.starts_with('%')
+        })
+}
+
+/// The shortcode opening at `at`: its text to the `}}` that closes it on its line, and
+/// its name (`figure`, `/notice` for a closing one).
+fn shortcode(page: &Body<'_>, at: usize) -> Diagnostic {
+    let rest = &page.source[at..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let written = match line[2..].find("}}") {
+        Some(end) => &line[..end + 4],
+        None => line,
+    };
+    let inner = written[3..].trim_start();
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+        .collect();
+    let help = help_for(
+        name.trim_start_matches('/'),
+        written,
+        link_text(page.source, at),
+    );
+    Diagnostic::warning(Problem::Content(t!(
+        "`{written}` is a Hugo shortcode, which pmo does not run: the page shows it as written, braces and all",
+        written = written
+    )))
+    .at(Location::new(
+        page.path,
+        page.text,
+        page.base + at,
+        written.len(),
+    ))
+    .with_help(help)
+}
+
+/// The text of the link whose address is the shortcode at `at`, `[text]({{< ref … >}})`.
+fn link_text(source: &str, at: usize) -> Option<&str> {
+    let before = source[..at].strip_suffix("](")?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.rfind('[').map(|open| &line[open + 1..])
+}
+
+/// What to write in a shortcode's place, by its name (`text`: the link's own text when
+/// the shortcode is a link's address).
+fn help_for(name: &str, written: &str, text: Option<&str>) -> Text {
+    match name.to_ascii_lowercase().as_str() {
+        "figure" | "img" | "image" => {
+            let src = attribute(written, "src").unwrap_or("image.png");
+            let alt = attribute(written, "caption")
+                .or_else(|| attribute(written, "alt"))
+                .or_else(|| attribute(written, "title"))
+                .unwrap_or("");
+            t!(
+                "write the image in Markdown, its path from this file's folder: `![{alt}]({src})`",
+                alt = alt,
+                src = src
+            )
+        }
+        "ref" | "relref" => {
+            let target = written
+                .split('"')
+                .nth(1)
+                .filter(|s| !s.is_empty())
+                .unwrap_or("page.md");
+            // Markdown takes an address holding a space only in angle brackets.
+            let target = if target.contains(char::is_whitespace) {
+                format!("<{target}>")
+            } else {
+                target.to_string()
+            };
+            t!(
+                "link to the page's file with its path from this file's folder, `[{text}]({target})`: pmo finds the page and checks the link",
+                text = text.filter(|s| !s.is_empty()).unwrap_or("text"),
+                target = target
+            )
+        }
+        "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip" | "warning" => t!(
+            "write the box's text as a quote whose first words are bold, `> **Note:** …`, and delete the shortcode's lines"
+        ),
+        "highlight" => t!("write the code as a fenced block: a line ```language, the code, then a line ```"),
+        "youtube" | "vimeo" | "tweet" | "x" | "gist" | "instagram" => t!(
+            "the portal fetches nothing from the internet: write a link to it instead, `[text](https://…)`"
+        ),
+        _ => t!(
+            "write what the shortcode made in Markdown (an image `![text](file.png)`, a link `[text](page.md)`) or in HTML, and delete the shortcode"
+        ),
+    }
+}
+
+/// The value of `name="…"` in a shortcode's text.
+fn attribute<'a>(written: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = written[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before = written[..at].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(value) = written[from..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let value = &value[1..];
+        return value.find(quote).map(|end| &value[..end]);
+    }
+    None
+}
+
+/// An Obsidian callout, `> [!note] Title`, at the quote starting at `start`.
+fn callout(page: &Body<'_>, start: usize) -> Option<Diagnostic> {
+    let rest = page.source.get(start..)?;
+    let after_marker = rest.trim_start_matches([' ', '\t']).strip_prefix('>')?;
+    let mark_at = start + (rest.len() - after_marker.len());
+    let inner = after_marker.trim_start_matches([' ', '\t']);
+    let at = mark_at + (after_marker.len() - inner.len());
+    let body = inner.strip_prefix("[!")?;
+    let close = body.find(']')?;
+    let kind = &body[..close];
+    if kind.is_empty()
+        || !kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let line = &inner[..inner.find('\n').unwrap_or(inner.len())];
+    let title = line[2 + close + 1..].trim_start_matches(['-', '+']).trim();
+    let mut label: String = kind.chars().take(1).flat_map(char::to_uppercase).collect();
+    label.push_str(&kind[kind.chars().next().map_or(0, char::len_utf8)..]);
+    let bold = if title.is_empty() {
+        format!("**{label}:**")
+    } else {
+        format!("**{label}: {title}**")
+    };
+    Some(
+        Diagnostic::warning(Problem::Content(t!(
+            "`{written}` is an Obsidian callout, which pmo does not draw: the page shows a plain quote beginning with it",
+            written = line.trim_end()
+        )))
+        .at(Location::new(
+            page.path,
+            page.text,
+            page.base + at,
+            line.trim_end().len(),
+        ))
+        .with_help(t!(
+            "write the callout's first line as bold text, `> {bold}`, and keep the lines below it",
+            bold = bold
+        )),
+    )
+}

@@ -268,9 +268,38 @@ pub fn section_dir(dir: &str) -> &str {
     }
 }
 
+/// The folder whose section lists the page at `rel_path` (from `content/`): as
+/// [`section_dir`], except that a page written as a folder's `index.md` with its images
+/// beside it (Hugo's page bundle, `practices/stage-gates/index.md`) is listed in the
+/// folder above, as a page of its own at the folder's address: taken for the folder's
+/// list, it was refused as taking that list's address (the eighth walk-through).
+pub fn page_section_dir(rel_path: &str) -> &str {
+    let (dir, file) = rel_path.rsplit_once('/').unwrap_or(("", rel_path));
+    let own = section_dir(dir);
+    if file == "index.md" && own == dir && !dir.is_empty() {
+        dir.rsplit_once('/').map_or("", |(up, _)| up)
+    } else {
+        own
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_bundle_is_listed_in_the_folder_above() {
+        assert_eq!(
+            page_section_dir("practices/stage-gates/index.md"),
+            "practices"
+        );
+        assert_eq!(page_section_dir("stage-gates/index.md"), "");
+        assert_eq!(page_section_dir("practices/a/_index.md"), "practices/a");
+        assert_eq!(page_section_dir("practices/a/b.md"), "practices/a");
+        assert_eq!(page_section_dir("projects/erp/index.md"), "projects");
+        assert_eq!(page_section_dir("projects/erp/notes/index.md"), "projects");
+        assert_eq!(page_section_dir("index.md"), "");
+    }
 
     const ALL: [Kind; 8] = [
         Kind::Home,

@@ -190,3 +190,47 @@ fn a_lesson_of_a_site_without_projects_is_told_how_to_make_one() {
         "{err}"
     );
 }
+
+/// Hugo's page bundle: a page written as `stage-gates/index.md` with its images beside
+/// it, as notes kept for Hugo (and Obsidian folders) hold them. It was refused as taking
+/// the address of the folder's list, with the help to rename it `_index.md`, which
+/// would have made it a list of nothing. It is a page of its folder's parent section,
+/// at the folder's address, its image beside it.
+#[test]
+fn a_hugo_page_bundle_is_a_page_with_its_images_beside_it() {
+    let (_tmp, site) = english_site();
+    let bundle = site.join("content/practices/stage-gates");
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::write(
+        bundle.join("index.md"),
+        "+++\ntitle = \"Stage-gate reviews\"\ndate = 2025-11-03\nweight = 10\n+++\n\nEvery project passes four gates (阶段关口).\n\n![The four gates](gates.png)\n",
+    )
+    .unwrap();
+    std::fs::write(bundle.join("gates.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::write(
+        site.join("content/practices/gate-pack.md"),
+        "---\ntitle: Gate pack\n---\n\nSee [the gates](stage-gates/index.md).\n",
+    )
+    .unwrap();
+
+    let out = pmo_at(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.join("public");
+    let page = std::fs::read_to_string(public.join("practices/stage-gates/index.html")).unwrap();
+    assert!(page.contains("Stage-gate reviews"), "{page}");
+    assert!(
+        page.contains("src=\"../../practices/stage-gates/gates.png\""),
+        "the image beside the page: {page}"
+    );
+    assert!(public.join("practices/stage-gates/gates.png").is_file());
+    let list = std::fs::read_to_string(public.join("practices/index.html")).unwrap();
+    assert!(
+        list.contains("href=\"../practices/stage-gates/\""),
+        "listed with the practices: {list}"
+    );
+    let pack = std::fs::read_to_string(public.join("practices/gate-pack/index.html")).unwrap();
+    assert!(
+        pack.contains("href=\"../../practices/stage-gates/\""),
+        "a link to its index.md reaches it: {pack}"
+    );
+}

@@ -17,7 +17,7 @@ use crate::slugs::term_slug;
 /// the pages.
 pub(super) fn lists_of(page: &Page) -> Vec<String> {
     let mut lists = Vec::new();
-    let mut dir = crate::kinds::section_dir(page.dir());
+    let mut dir = crate::kinds::page_section_dir(&page.rel_path);
     while !dir.is_empty() {
         lists.push(folder_url(dir));
         dir = dir.rsplit_once('/').map_or("", |(up, _)| up);

@@ -37,9 +37,10 @@ impl Section {
 }
 
 /// The section folder a page belongs to: its own folder, except that everything inside
-/// a project bundle (`projects/<slug>/…`) belongs to `projects`.
+/// a project bundle (`projects/<slug>/…`) belongs to `projects`, and a page bundle's
+/// `index.md` to the folder above it.
 fn home_dir(page: &Page) -> String {
-    crate::kinds::section_dir(page.dir()).to_string()
+    crate::kinds::page_section_dir(&page.rel_path).to_string()
 }
 
 /// Sections whose list page another section's takes (folders whose names differ only in

@@ -226,20 +226,28 @@ fn told_once(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// site: a doubtful figure in a budget only `internal` sees is the author's to hear of
 /// when building for `public`, as an error there already stops that build. Empty for a
 /// site without audiences or a build for the highest.
-fn unseen_warnings(sources: &Sources, level: Option<usize>) -> Vec<Diagnostic> {
+/// With them, the highest audience and the number of its pages.
+fn unseen_warnings(
+    sources: &Sources,
+    level: Option<usize>,
+) -> (Vec<Diagnostic>, Option<(String, usize)>) {
     let (Some(plan), Some(level)) = (&sources.plan, level) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let highest = plan.names().len() - 1;
     if level == highest {
-        return Vec::new();
+        return (Vec::new(), None);
     }
     // An error only the highest audience's site has does not stop this build (`pmo check`
     // reports it): its warnings are what is asked for here.
-    sources
-        .prepare_for(Some(highest))
-        .map(|prepared| prepared.warnings)
-        .unwrap_or_default()
+    match sources.prepare_for(Some(highest)) {
+        Ok(prepared) => {
+            let pages = prepared.site.pages.len();
+            let name = plan.names()[highest].clone();
+            (prepared.warnings, Some((name, pages)))
+        }
+        Err(_) => (Vec::new(), None),
+    }
 }
 
 /// The whole pipeline into `output`.
@@ -251,14 +259,18 @@ pub fn run(
     let started = Instant::now();
     let sources = load(options)?;
     let level = sources.level(options)?;
-    let unseen = unseen_warnings(&sources, level);
+    let (unseen, highest) = unseen_warnings(&sources, level);
     let mut prepared = sources.prepare(level)?;
     if !unseen.is_empty() {
         let mut all = std::mem::take(&mut prepared.warnings);
         all.extend(unseen);
         prepared.warnings = told_once(all);
     }
-    finish(prepared, options, output, progress, started, true)
+    let mut report = finish(prepared, options, output, progress, started, true)?;
+    report.left_out = highest
+        .map(|(name, pages)| (name, pages.saturating_sub(report.pages)))
+        .filter(|(_, pages)| *pages > 0);
+    Ok(report)
 }
 
 /// The index and render stages of a prepared site into `output`; `last` when no other
@@ -293,5 +305,6 @@ fn finish(
         stages,
         elapsed: started.elapsed(),
         audience: prepared.audience,
+        left_out: None,
     })
 }

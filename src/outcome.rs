@@ -22,6 +22,10 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The audience built for, on a site that declares audiences.
     pub audience: Option<String>,
+    /// For a build of one audience below the highest: the highest audience and how many
+    /// of its pages this site leaves out, so that a first `pmo build` on a site with
+    /// audiences says where the managers' page went.
+    pub left_out: Option<(String, usize)>,
 }
 
 /// A failed build: every error found (and the warnings), sorted by file and position.

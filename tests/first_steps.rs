@@ -234,3 +234,42 @@ fn a_hugo_page_bundle_is_a_page_with_its_images_beside_it() {
         "a link to its index.md reaches it: {pack}"
     );
 }
+
+/// A first `pmo build` on a site with audiences builds the lowest's site: the page kept
+/// for managers (`audience: managers`) was nowhere in `public/`, and nothing said why or
+/// how to build the managers' site. The build says how many pages it leaves out, and
+/// the commands that build them; a build asked for one audience is not told.
+#[test]
+fn a_build_of_the_lowest_audience_says_what_higher_audiences_see() {
+    let (_tmp, site) = english_site();
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    let toml = toml.replacen(
+        "language = \"en\"",
+        "language = \"en\"\naudiences = [\"staff\", \"managers\"]",
+        1,
+    );
+    std::fs::write(site.join("site.toml"), toml).unwrap();
+    std::fs::write(
+        site.join("content/steering.md"),
+        "---\ntitle: Steering committee notes\naudience: managers\n---\n\n预算超支，待决定。\n",
+    )
+    .unwrap();
+
+    let out = pmo_at(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("1 page(s) that `managers` may see are not in it")
+            && err.contains("`pmo build --all-audiences` builds one site per audience"),
+        "{err}"
+    );
+    assert!(!site.join("public/steering").exists());
+
+    let out = pmo_at(&site, &["build", "--audience", "staff"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("may see are not in it"),
+        "{}",
+        stderr(&out)
+    );
+}

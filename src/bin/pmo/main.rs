@@ -128,9 +128,17 @@ fn main() -> ExitCode {
             let result = pmo_portal::build(&options, &bar);
             bar.finish();
             let built = result.is_ok();
+            // Built for the lowest audience by default: say what it leaves out.
+            let left_out = match (&result, &options.audience) {
+                (Ok(report), None) => report.left_out.clone().zip(report.audience.clone()),
+                _ => None,
+            };
             let code = finish(result, Verb::Built, format);
             if built {
                 report::tell_where(&options.output_dir(), None);
+            }
+            if let Some(((highest, pages), audience)) = left_out {
+                report::tell_left_out(&audience, &highest, pages);
             }
             code
         }

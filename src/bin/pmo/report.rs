@@ -209,6 +209,21 @@ pub(crate) fn tell_where(output: &std::path::Path, lowest: Option<&str>) {
     eprintln!("{}", say(message));
 }
 
+/// After a build of the lowest audience by default, on a site with audiences: how many
+/// pages only higher audiences see, and how to build their sites. A new user's page for
+/// managers (`audience: managers`) was nowhere in `public/`, and nothing said why.
+pub(crate) fn tell_left_out(audience: &str, highest: &str, pages: usize) {
+    eprintln!(
+        "{}",
+        say(t!(
+            "this is the site `{audience}` may see, the lowest audience: {pages} page(s) that `{highest}` may see are not in it. `pmo build --all-audiences` builds one site per audience, `pmo build --audience {highest}` the site of one",
+            audience = audience,
+            pages = pages,
+            highest = highest
+        ))
+    );
+}
+
 /// What `serve` says: one line per rebuild, with the diagnostics of a failed one.
 pub(crate) fn print_note(note: Note<'_>) {
     let now = jiff::Zoned::now().strftime("%H:%M:%S");

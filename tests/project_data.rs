@@ -117,6 +117,29 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
     assert!(m.contains("risks.csv:2:10"), "{m}");
 }
 
+/// A milestones table exported by Excel on a European computer, semicolons and days
+/// written `05.03.2026`: each cell was told the two days it could be and to write
+/// YYYY-MM-DD, with no word of why the file held them so (the eighth walk-through). The
+/// help says Excel saves dates as the computer shows them, and what to do.
+#[test]
+fn a_csv_date_written_year_last_says_where_it_came_from() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "Milestone;Baseline;Forecast;Actual\r\n设计冻结;05.03.2026;30.09.2026;\r\n",
+    );
+    let m = site.build_err();
+    assert!(
+        m.contains("`05.03.2026` could be 2026-03-05 (day first, as written in Germany or the UK) or 2026-05-03 (month first, as in the US): write the day meant as YYYY-MM-DD. Excel saves a date column to CSV as the computer shows dates"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`30.09.2026` would be 2026-09-30: write it as YYYY-MM-DD, 2026-09-30. Excel saves a date column to CSV"),
+        "{m}"
+    );
+    assert!(m.contains("milestones.csv:2:"), "{m}");
+}
+
 /// A mark typed for "no value yet" (`—`, `N/A`, `TBD`, `待定`) in a figure or date cell is
 /// told to be left empty, which is how a table says so; "e.g. 1200000" or "write dates as
 /// YYYY-MM-DD" sent its author looking for a figure or a day nobody knows yet.

@@ -409,8 +409,16 @@ impl Table {
                         }
                         // `3/5/2024`: 3 May in Germany, March 5 in the US, as front
                         // matter tells it; it was "write dates as YYYY-MM-DD" alone.
-                        None => crate::date::year_last_help(t)
-                            .map_or_else(bad, |help| self.bad_cell(row, col, t!("a date"), help)),
+                        // A CSV saved by Excel on a European computer writes
+                        // `05.03.2026`: the help says where it came from, as above.
+                        None => crate::date::year_last_help(t).map_or_else(bad, |help| {
+                            let help = if self.is_csv() {
+                                t!("{help}. Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx), whose dates are read as they are, or format the column as yyyy-mm-dd before saving", help = help)
+                            } else {
+                                help
+                            };
+                            self.bad_cell(row, col, t!("a date"), help)
+                        }),
                     },
                     |n| self.serial_date(row, col, n).unwrap_or_else(bad),
                 )

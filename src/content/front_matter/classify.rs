@@ -115,6 +115,11 @@ pub(super) fn classify(
             _ if field == "draft" && kind == "section" => {
                 t!("a section's _index.md cannot be a draft (its pages would lose their index): mark the pages in it `draft: true` instead")
             }
+            // Hugo's `categories` is a list; pmo's `category` one text, and the list
+            // moved over as told (`category = ["Governance"]`) was refused again.
+            Some("category") if field.eq_ignore_ascii_case("categories") => t!(
+                "write `category`, one category as text, not a list: `category: Governance` (or `category = \"Governance\"` between +++ lines); more words go in `tags`"
+            ),
             Some(s) => t!(
                 "did you mean `{s}`? (the fields of a {kind} are: {fields})",
                 s = s,

@@ -207,7 +207,8 @@ fn action_offset(text: &str, split: &Split, n: usize, key: &str) -> Option<usize
         if let Some(rest) = body.strip_prefix(key) {
             let rest = rest.trim_start();
             if let Some(value) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
-                let value_at = line.len() - value.trim_start().len();
+                // YAML's blanks only: a full-width space is the value's own.
+                let value_at = line.len() - value.trim_start_matches([' ', '\t']).len();
                 return Some(line_at + value_at);
             }
         }

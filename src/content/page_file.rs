@@ -472,6 +472,9 @@ fn parse_meta(
     Ok(page)
 }
 
+/// The blanks between a key and its value in YAML and TOML; a full-width space is text.
+const YAML_BLANK: [char; 2] = [' ', '\t'];
+
 /// Byte offset of the value of a top-level front matter field (the start of the front
 /// matter if the field is not written on a line of its own).
 pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
@@ -479,13 +482,14 @@ pub fn field_offset(text: &str, split: &Split, field: &str) -> usize {
     let mut offset = split.front.start;
     for line in front.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(field) {
-            let trimmed = rest.trim_start();
+            let trimmed = rest.trim_start_matches(YAML_BLANK);
             if let Some(value) = trimmed
                 .strip_prefix(':')
                 .or_else(|| trimmed.strip_prefix('='))
             {
-                let value_start =
-                    line.len() - value.len() + (value.len() - value.trim_start().len());
+                // Only the spaces YAML and TOML skip: a value of full-width spaces
+                // (`title: 　　`) starts where they do, not on the line below.
+                let value_start = line.len() - value.trim_start_matches(YAML_BLANK).len();
                 return offset + value_start;
             }
         }

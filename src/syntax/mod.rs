@@ -9,7 +9,9 @@
 //! YAML, so the same mistake reads the same wherever it is made.
 
 mod grammar;
+mod properties;
 mod stray;
+pub use properties::dropped_properties;
 pub use stray::stray_character;
 
 use crate::messages::Text;
@@ -209,6 +211,17 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
     if message.contains("alias references unknown anchor") {
         return explained_here(
             t!("a value starts with `*`, which YAML reads as a reference to an anchor"),
+            quote_help(line),
+        );
+    }
+    // `title: !紧急 宕机`: a tag of characters a tag may not hold, told by the scanner
+    // in its own English with no help before (the eighteenth malformed hunt).
+    if message.contains("while scanning a tag") || message.contains("while parsing a tag") {
+        return explained_here(
+            t!(
+                "a value starts with `{c}`, which YAML keeps for itself",
+                c = "!".to_string()
+            ),
             quote_help(line),
         );
     }

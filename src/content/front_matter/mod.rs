@@ -139,9 +139,14 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     for _ in 0..MAX_FRONT_MATTER_ERRORS {
         let (message, local) = match parse_once::<T>(&front, split.format) {
             Ok(value) if found.is_empty() => {
-                return match second_block(path, text, split, fields) {
-                    Some(d) => Err(vec![d]),
-                    None => Ok(value),
+                if let Some(d) = second_block(path, text, split, fields) {
+                    return Err(vec![d]);
+                }
+                let dropped = dropped_properties(path, text, split);
+                return if dropped.is_empty() {
+                    Ok(value)
+                } else {
+                    Err(dropped)
                 };
             }
             Ok(_) => break,
@@ -270,6 +275,27 @@ fn second_block<'a>(
         .at(Location::new(path, text, split.body.start + lead, 3))
         .with_help(t!("keep one front matter: move the fields you need into the first block and delete the second, fences and all"))
     })
+}
+
+/// An anchor's name or a tag starting a YAML value, which the parser left out of the
+/// value without a word (see [`crate::syntax::dropped_properties`]).
+fn dropped_properties(path: &Path, text: &Arc<str>, split: &Split) -> Vec<Diagnostic> {
+    if split.format != Format::Yaml {
+        return Vec::new();
+    }
+    let front = &text[split.front.clone()];
+    crate::syntax::dropped_properties(front)
+        .into_iter()
+        .map(|e| {
+            let at = split.front.start + e.at.unwrap_or(0);
+            let len = text[at..]
+                .find(char::is_whitespace)
+                .unwrap_or(text.len() - at);
+            Diagnostic::error(Problem::FrontMatter(e.problem))
+                .at(Location::new(path, text, at, len))
+                .with_help(e.help)
+        })
+        .collect()
 }
 
 /// The name of the field `line` sets (`key: value` in YAML, `key = value` in TOML, by

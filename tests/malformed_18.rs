@@ -94,3 +94,72 @@ fn a_value_of_full_width_spaces_is_told_at_its_own_line() {
     assert!(m.contains("宕机.md:2:8:"), "{m}");
     assert!(m.contains("title is empty"), "{m}");
 }
+
+/// A code block whose closing fence was forgotten ran to the end of the page: the
+/// headings and paragraphs after it were published as code, and the build said nothing.
+/// It is a warning at the opening fence; a closed block, and one closed by a longer
+/// fence, are not.
+#[test]
+fn a_code_block_never_closed_is_a_warning_at_its_fence() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/practices/周报.md",
+        "---\ntitle: 项目周报模板\n---\n\n示例：\n\n```text\n本周进展：完成接口联调\n\n## 下周计划\n\n上线前完成压力测试。\n",
+    );
+    let warnings = site.warnings();
+    let told: Vec<&String> = warnings.iter().filter(|w| w.contains("周报.md")).collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(told[0].contains("周报.md:7:1:"), "{told:?}");
+    assert!(told[0].contains("never closed"), "{told:?}");
+
+    site.write(
+        "content/practices/周报.md",
+        "---\ntitle: 项目周报模板\n---\n\n````text\n本周进展\n```\n````\n\n## 下周计划\n",
+    );
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("周报.md")),
+        "{warnings:#?}"
+    );
+}
+
+/// `audiences = ["public", "internal", "Public"]` built: `--all-audiences` writes a
+/// folder for each, and a Windows share or a Mac takes `public/` and `Public/` for one
+/// folder, so one audience's site would land in the other's. Names differing only in
+/// case are an error at the second.
+#[test]
+fn audiences_differing_only_in_case_are_refused() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"internal\", \"Public\"]\n{config}"),
+    );
+    let m = site.build_err();
+    assert!(m.contains("site.toml:1:37:"), "{m}");
+    assert!(m.contains("`Public`") && m.contains("`public`"), "{m}");
+}
+
+/// `weight: -99999999999999999999` was told "too large: past the largest whole number";
+/// it is too small, below the smallest.
+#[test]
+fn a_weight_below_the_smallest_whole_number_is_told_too_small() {
+    let m = failing(
+        "content/practices/周报.md",
+        "---\ntitle: 项目周报模板\nweight: -99999999999999999999\n---\n\n每周五提交。\n",
+    );
+    assert!(m.contains("周报.md:3:9:"), "{m}");
+    assert!(m.contains("too small") && !m.contains("too large"), "{m}");
+}
+
+/// The same in a YAML data table: `&甲` at the start of a cell was left out of it, and
+/// the row published as `CRM 推广` without a word.
+#[test]
+fn an_anchor_in_a_yaml_table_cell_is_not_dropped_without_a_word() {
+    let m = failing(
+        "data/费用.yaml",
+        "- {项目: ERP升级, 金额: 3}\n- {项目: &甲 CRM 推广, 金额: 4}\n",
+    );
+    assert!(m.contains("费用.yaml:2:8:"), "{m}");
+    assert!(m.contains("`&甲`") && m.contains("anchor"), "{m}");
+}

@@ -42,6 +42,20 @@ pub(super) fn check_audiences(
             .at(quoted_nth(name, declared[..i].iter().filter(|n| *n == name).count()))
             .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
         }
+        // `public` and `Public`: one folder to Windows and macOS, so --all-audiences
+        // would write one audience's site into the other's (the eighteenth hunt).
+        if let Some(twin) = declared[..i]
+            .iter()
+            .find(|n| n.to_lowercase() == name.to_lowercase())
+        {
+            return Err(Diagnostic::error(Problem::Config(t!(
+                "audiences `{name}` and `{twin}` differ only in case: Windows and macOS take their --all-audiences folders for one",
+                name = *name,
+                twin = *twin
+            )))
+            .at(quoted_nth(name, 0))
+            .with_help(t!("list each audience once, lowest first, e.g. audiences = [\"public\", \"internal\", \"pmo\"]; each becomes a folder name of --all-audiences")));
+        }
         // Its --all-audiences folder could not be copied to a Windows share (the
         // eleventh hunt for script): where a portal is often published.
         if crate::output::portable::is_device_name(name) {

@@ -401,6 +401,16 @@ pub fn parse_yaml(path: &Path, text: &Arc<str>) -> Result<Vec<Record>, Diagnosti
             t!("a YAML table is a list of mappings: - {{period: 2024-01, pv: 100}}"),
         )
     })?;
+    // `- {项目: &甲 ERP}`: words YAML took as an anchor or a tag and left out of the cell.
+    if let Some(e) = crate::syntax::dropped_properties(text).into_iter().next() {
+        return Err(structured_error(
+            path,
+            text,
+            e.problem,
+            e.at.unwrap_or(0),
+            e.help,
+        ));
+    }
     Ok(records
         .into_iter()
         .map(|Spans(fields)| {

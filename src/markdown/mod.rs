@@ -277,6 +277,21 @@ pub fn render_with_text(
                     )),
                 );
             }
+            if !matches!(word, "chart" | "table")
+                && runs_to_end
+                && !fence_closed(&source[range.clone()])
+            {
+                // Any other code block left open swallows the headings and prose after
+                // it, published as code without a word (the eighteenth hunt).
+                let open = source[range.clone()].trim_start_matches(' ');
+                let mark = open.chars().next().unwrap_or('`');
+                let fence: String = open.chars().take_while(|&c| c == mark).collect();
+                problems.push(
+                    Diagnostic::warning(Problem::Content(t!("this code block is never closed: everything after it, to the end of the page, shows as code")))
+                    .at(Location::new(path, text, base + range.start, fence.len()))
+                    .with_help(t!("end the code with a line of `{fence}` of its own", fence = fence)),
+                );
+            }
         }
         let event = match event {
             Event::Start(Tag::Link {

@@ -43,7 +43,7 @@ pub fn dropped_properties(text: &str) -> Vec<Explained> {
             block_indent = Some(indent);
             continue;
         }
-        let starts: Vec<usize> = if value.starts_with('[') {
+        let starts: Vec<usize> = if value.starts_with(['[', '{']) {
             flow_items(value)
         } else {
             vec![0]
@@ -83,12 +83,14 @@ fn value_start(line: &str, indent: usize) -> Option<usize> {
     Some(at)
 }
 
-/// The starts of the items of a one-line `[a, b]` list `value`, outside quotes.
+/// The starts of the items of a one-line `[a, b]` list or `{a: b}` group `value` (its
+/// keys and its values), outside quotes.
 fn flow_items(value: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut quote: Option<char> = None;
     let mut next_item = true;
-    for (i, c) in value.char_indices() {
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if let Some(q) = quote {
             if c == q {
                 quote = None;
@@ -96,7 +98,8 @@ fn flow_items(value: &str) -> Vec<usize> {
             continue;
         }
         match c {
-            '[' | ',' => next_item = true,
+            '[' | '{' | ',' => next_item = true,
+            ':' if chars.peek().is_some_and(|&(_, n)| n == ' ') => next_item = true,
             ' ' => {}
             _ => {
                 if next_item {
@@ -117,15 +120,16 @@ fn flow_items(value: &str) -> Vec<usize> {
 fn dropped(text: &str, line: &str, at: usize) -> Option<Explained> {
     let value = &line[at..];
     let sigil = value.chars().next().filter(|c| matches!(c, '&' | '!'))?;
-    let in_flow = line[..at].contains('[');
+    let in_flow = line[..at].contains(['[', '{']);
     let end_of = |s: &str| {
-        s.find(|c: char| c.is_whitespace() || (in_flow && matches!(c, ',' | ']')))
+        s.find(|c: char| c.is_whitespace() || (in_flow && matches!(c, ',' | ']' | '}')))
             .unwrap_or(s.len())
     };
     let token = &value[..end_of(value)];
     let after = value[token.len()..].trim_start_matches(' ');
-    let empty =
-        after.is_empty() || after.starts_with('#') || (in_flow && after.starts_with([',', ']']));
+    let empty = after.is_empty()
+        || after.starts_with('#')
+        || (in_flow && after.starts_with([',', ']', '}']));
     let problem = if sigil == '&' {
         if empty || token.len() == 1 || used_as_alias(text, &token[1..]) {
             return None;
@@ -144,7 +148,7 @@ fn dropped(text: &str, line: &str, at: usize) -> Option<Explained> {
         )
     };
     let item_end = if in_flow {
-        at + value.find([',', ']']).unwrap_or(value.len())
+        at + value.find([',', ']', '}']).unwrap_or(value.len())
     } else {
         at + value.find(" #").unwrap_or(value.len())
     };
@@ -199,6 +203,7 @@ mod tests {
         assert_eq!(places("a: 1\nowner: !important 王芳\n"), [12]);
         assert_eq!(places("tags: [供应商, &关键 交付]\n"), [18]);
         assert_eq!(places("tags:\n  - 供应商\n  - !!binary 5Lqk\n"), [24]);
+        assert_eq!(places("- {项目: &甲 ERP, 金额: 3}\n"), [11]);
     }
 
     #[test]

@@ -41,7 +41,17 @@ fn not_whole(field: &str, value: &str) -> Option<Told> {
         max = i64::MAX,
         field = field
     );
-    if number.abs() >= LIMIT {
+    if number < -LIMIT {
+        // `weight: -99999999999999999999` was told "too large".
+        Some(Told {
+            problem: t!(
+                "`{field}` is too small: `{value}` is below the smallest whole number it takes",
+                field = field,
+                value = value
+            ),
+            help,
+        })
+    } else if number >= LIMIT {
         Some(Told {
             problem: t!(
                 "`{field}` is too large: `{value}` is past the largest whole number it takes",

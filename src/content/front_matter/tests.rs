@@ -311,7 +311,7 @@ fn a_weight_too_large_or_not_whole_is_told_so() {
     for (value, said) in [
         ("1e20", "too large"),
         ("99999999999999999999", "too large"),
-        ("-1e20", "too large"),
+        ("-1e20", "too small"),
         ("2.5", "whole number"),
     ] {
         let text = format!("---\ntitle: 风险登记册\nweight: {value}\n---\n");

@@ -111,6 +111,8 @@ fn a_code_block_never_closed_is_a_warning_at_its_fence() {
     assert_eq!(told.len(), 1, "{warnings:#?}");
     assert!(told[0].contains("周报.md:7:1:"), "{told:?}");
     assert!(told[0].contains("never closed"), "{told:?}");
+    // The fence to type, not a fence wrapped in the backticks that quote code.
+    assert!(told[0].contains("a line of ``` of its own"), "{told:?}");
 
     site.write(
         "content/practices/周报.md",

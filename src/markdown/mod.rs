@@ -289,7 +289,7 @@ pub fn render_with_text(
                 problems.push(
                     Diagnostic::warning(Problem::Content(t!("this code block is never closed: everything after it, to the end of the page, shows as code")))
                     .at(Location::new(path, text, base + range.start, fence.len()))
-                    .with_help(t!("end the code with a line of `{fence}` of its own", fence = fence)),
+                    .with_help(t!("end the code with a line of {fence} of its own", fence = fence)),
                 );
             }
         }

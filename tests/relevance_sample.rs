@@ -327,3 +327,63 @@ fn a_long_query_shortened_keeps_its_date_and_its_own_language() {
         ("项目收尾要做哪些事", "practices/lifecycle/project-closure/"),
     ]);
 }
+
+/// A run typed of the synonyms' words alone (`主数据清洗`: 主数据 and 清洗) is widened to
+/// those words said in English too, each spaced from the next: a Chinese word inside a
+/// run was never replaced by an English one, so the English lesson titled *Customer master
+/// data cleansing* (tagged 主数据) was not found at all. Longest first, 主数据清洗 was read
+/// as 主 and 数据清洗 and widened to 主清洗. Widened, a page of the query's own whose title
+/// holds its words keeps its place above one holding its exact text in a line
+/// (`综合布线招标`, widened to cabling tender, put the project saying it once above the
+/// lesson on it), and the pages holding its words apart, their neighbours met elsewhere,
+/// meet the synonyms' by score (the CRM project holding 时区 and 站会 stood above the
+/// lesson on the two-slot stand-up for `跨时区站会`, the training practice above the
+/// maturity assessment for `成熟度评估`).
+#[test]
+fn a_run_of_the_synonyms_words_is_said_in_the_other_language_too() {
+    assert_first(&[
+        ("主数据清洗", "lessons/crm-master-data-cleansing/"),
+        ("客户主数据", "lessons/crm-master-data-cleansing/"),
+        ("综合布线招标", "lessons/office-cabling-joint-tender/"),
+        ("跨时区站会", "lessons/crm-follow-the-sun-standups/"),
+        ("成熟度评估", "practices/capability/maturity-assessment/"),
+    ]);
+}
+
+/// The dates of each of `queries`' first `n` results, each checked by `ok`.
+fn assert_first_dates(site: &Site, queries: &[&str], n: usize, ok: impl Fn(&str) -> bool) {
+    for (q, res) in queries.iter().zip(&search_client(site, &json!(queries))) {
+        let rows = res["results"].as_array().expect("results");
+        assert!(rows.len() >= n, "{q}: {res}");
+        for row in &rows[..n] {
+            let date = row["date"].as_str().unwrap_or_default();
+            assert!(ok(date), "{q}: {date} of {}: {res}", row["url"]);
+        }
+    }
+}
+
+/// A month typed alone (`3月`, `三月`, `3月份`) is that month of every year the pages are
+/// dated in, and a quarter (`2025年第三季度`, `2025 Q3`, `Q3 2025`) its three months: the
+/// pages dated then come first, as for `2026年3月` (with those whose dates show it: the
+/// CRM project, its go-live in July 2025). Typed so, `3月` found the projects
+/// saying a 3 and a 月 anywhere first, and a quarter only pages saying 第三季度 or
+/// nothing of it, none dated then.
+#[test]
+fn a_month_alone_or_a_quarter_finds_the_pages_dated_in_it_first() {
+    let site = Site::sample();
+    site.build_ok();
+    assert_first_dates(&site, &["3月", "三月", "3月份"], 2, |d| {
+        d.get(4..8) == Some("-03-")
+    });
+    let q3 = |d: &str| {
+        ["2025-07", "2025-08", "2025-09"]
+            .iter()
+            .any(|m| d.starts_with(m))
+    };
+    assert_first_dates(
+        &site,
+        &["2025年第三季度", "2025 Q3", "Q3 2025", "2025年三季度"],
+        1,
+        q3,
+    );
+}

@@ -403,7 +403,7 @@
   P.decoded = decoded; P.escapeHtml = escapeHtml; P.excerpt = excerpt; P.findMatches = findMatches;
   P.fnv1a32 = fnv1a32; P.get = get; P.groupKey = groupKey; P.has = has; P.isCjk = isCjk;
   P.numbers = numbers; P.optional = optional; P.optionals = optionals; P.ownFile = ownFile;
-  P.pending = pending; P.placesDecoded = placesDecoded; P.postingsOf = postingsOf;
+  P.pending = pending; P.placesDecoded = placesDecoded; P.postings = postings; P.postingsOf = postingsOf;
   P.prefixGroups = prefixGroups; P.promises = promises; P.rankedFile = rankedFile;
   P.receive = receive; P.shardName = shardName; P.shardOf = shardOf; P.slot = slot; P.splitChildren = splitChildren;
   P.stem = stem;

@@ -57,11 +57,23 @@
     var out = [];
     // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
     // became `10月monthly report`, and 风险登纪册 `risk登纪册`, queries finding pages
-    // that were none of those asked for, and before the query's own relaxing.
+    // that were none of those asked for, and before the query's own relaxing. A run
+    // made of the table's words alone is said word for word (`主数据清洗` is master data
+    // cleansing): the English page so titled was not found at all.
+    var whole = wholeRuns(q, kept);
     var inRun = function (f) {
+      if (whole[f.at]) return false;
       var before = q.slice(0, f.at).slice(-1);
       var after = q.slice(f.end, f.end + 1);
       return isCjk(f.word.codePointAt(0)) && [before, after].some(function (c) { return c && isCjk(c.codePointAt(0)); });
+    };
+    // A Latin word put beside CJK or another word is spaced from it.
+    var put = function (text, f, word) {
+      var latin = !isCjk(String(word).codePointAt(0));
+      var before = text.slice(0, f.at), after = text.slice(f.end);
+      if (latin && before && !/\s$/.test(before)) word = ' ' + word;
+      if (latin && after && !/^\s/.test(after)) word = word + ' ';
+      return before + word + after;
     };
     var held = function (f) {
       return table[f.g].filter(function (p) {
@@ -74,9 +86,26 @@
     if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {
       var all = q;
       kept.slice().reverse().forEach(function (f) {
-        all = all.slice(0, f.at) + String(held(f)[0][0]) + all.slice(f.end);
+        all = put(all, f, String(held(f)[0][0]));
       });
       out.push({ query: all, word: kept.map(function (f) { return String(held(f)[0][0]); }).join(' '), from: kept.map(function (f) { return f.word; }).join(' ') });
+    }
+    // A Chinese query made of the table's words alone, said in English too, each word by
+    // its nearest English member: `主数据清洗` is master data cleansing, the title of the
+    // page about it (its nearest synonyms made 数据清洗 of 清洗, in no English page).
+    // Marked `other`: its pages not titled by it come after the others (search-widen.js).
+    var english = kept.map(function (f) {
+      return isCjk(f.word.codePointAt(0)) ? held(f).filter(function (p) { return !isCjk(String(p[0]).codePointAt(0)); })[0] : null;
+    });
+    var cjkLeft = kept.reduceRight(function (text, f) { return text.slice(0, f.at) + ' ' + text.slice(f.end); }, q);
+    if (kept.length > 1 && english.every(Boolean) && !Array.from(cjkLeft).some(function (c) { return isCjk(c.codePointAt(0)); })) {
+      var said = kept.reduceRight(function (text, f, i) { return put(text, f, String(english[i][0])); }, q);
+      // A word said twice running goes once: 主数据清洗 is master data cleansing, not
+      // master data data cleansing (清洗's nearest English member is data cleansing).
+      said = said.replace(/\s+/g, ' ').trim().replace(/\b([a-z0-9-]+)(?: \1\b)+/g, '$1');
+      if (!out.some(function (v) { return v.query.replace(/\s+/g, ' ').trim() === said; })) {
+        out.push({ query: said, word: english.map(function (p) { return String(p[0]); }).join(' '), from: kept.map(function (f) { return f.word; }).join(' '), other: true });
+      }
     }
     for (var r = 0; out.length < max; r++) {
       var more = false;
@@ -85,9 +114,27 @@
         if (r >= others.length || out.length >= max) return;
         more = true;
         var word = String(others[r][0]);
-        out.push({ query: q.slice(0, f.at) + word + q.slice(f.end), word: word, from: f.word });
+        out.push({ query: put(q, f, word), word: word, from: f.word });
       });
       if (!more) break;
+    }
+    return out;
+  }
+
+  /**
+   * Of the CJK words `kept` found in `q`, the starts (as keys) of those whose run of CJK
+   * characters is made of such words alone, end to end (`主数据清洗`: 主数据 and 清洗).
+   */
+  function wholeRuns(q, kept) {
+    var out = {};
+    var cjk = function (i) { return i >= 0 && i < q.length && isCjk(q.charCodeAt(i)); };
+    var byStart = {};
+    kept.forEach(function (f) { if (isCjk(f.word.codePointAt(0))) byStart[f.at] = f; });
+    for (var i = 0; i < q.length; i++) {
+      if (!cjk(i) || cjk(i - 1)) continue;
+      var at = i, starts = [];
+      while (byStart[at]) { starts.push(at); at = byStart[at].end; }
+      if (starts.length > 1 && !cjk(at)) starts.forEach(function (s) { out[s] = true; });
     }
     return out;
   }
@@ -118,7 +165,38 @@
     found.forEach(function (f) {
       if (!kept.some(function (k) { return f.at < k.end && k.at < f.end; })) kept.push(f);
     });
-    return kept.sort(function (a, b) { return a.at - b.at; });
+    return coverRuns(q, found, kept).sort(function (a, b) { return a.at - b.at; });
+  }
+
+  /**
+   * `kept` with each run of CJK characters it leaves partly uncovered read instead as
+   * words of `found` end to end, when some are (fewest words): longest first, 主数据清洗
+   * was 主 and 数据清洗, and widened to 主清洗, a word no page holds, never to master
+   * data cleansing.
+   */
+  function coverRuns(q, found, kept) {
+    var cjk = function (i) { return i >= 0 && i < q.length && isCjk(q.charCodeAt(i)); };
+    var out = kept;
+    for (var s = 0; s < q.length; s++) {
+      if (!cjk(s) || cjk(s - 1)) continue;
+      var e = s;
+      while (cjk(e)) e++;
+      var inside = function (f) { return f.at >= s && f.end <= e; };
+      var covered = kept.filter(inside).reduce(function (n, f) { return n + f.end - f.at; }, 0);
+      if (covered === e - s) continue;
+      // best[i]: the fewest words of `found` covering s..i end to end.
+      var best = {};
+      best[s] = [];
+      for (var i = s; i < e; i++) {
+        if (!best[i]) continue;
+        found.forEach(function (f) {
+          if (f.at !== i || f.end > e || !isCjk(f.word.codePointAt(0))) return;
+          if (!best[f.end] || best[f.end].length > best[i].length + 1) best[f.end] = best[i].concat([f]);
+        });
+      }
+      if (best[e]) out = out.filter(function (f) { return !inside(f); }).concat(best[e]);
+    }
+    return out;
   }
 
   var cjkFirst = function (w) { return isCjk(String(w).codePointAt(0)); };

@@ -128,9 +128,12 @@
     var key = titleKey(query);
     if (key && groups.length) names[shardName(key, meta)] = true;
     // A date typed 2024年4月: the term of the pages whose dates show that month.
-    var date = groups.length ? T.cjkDate(exactText(query)) : null;
-    if (date) names[shardOf(date, meta)] = true;
-    return { groups: groups, shards: Object.keys(names).sort(), date: date };
+    // A quarter (2025年第三季度, 2025 Q3): the terms of its three months.
+    var date = groups.length ? T.cjkDate(exactText(query)) || T.quarterMonths(query) : null;
+    [].concat(date || []).forEach(function (t) { names[shardOf(t, meta)] = true; });
+    // A month typed alone (3月): its terms wait for the years (search.js monthTerms).
+    var month = !date && groups.length ? T.cjkMonth(exactText(query)) : null;
+    return { groups: groups, shards: Object.keys(names).sort(), date: date, month: month };
 
     /** A term's shard, and the file of its ranked list if it may have one. */
     function need(t) {

@@ -282,6 +282,37 @@
   }
 
   /**
+   * A query that is a month alone, written the Chinese way (`3月`, `03 月`, `三月`,
+   * `3月份`), as its two digits (`03`), or null. It names no year: search.js (monthTerms)
+   * reads it as that month of every year the site's pages are dated in.
+   */
+  function cjkMonth(query) {
+    var m = /^\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\s*$/.exec(fold(query));
+    if (!m) return null;
+    var n = CJK_MONTH_NUMERALS.indexOf(m[1]) >= 0 ? CJK_MONTH_NUMERALS.indexOf(m[1]) + 1 : +m[1];
+    return n >= 1 && n <= 12 ? two(n) : null;
+  }
+
+  /**
+   * A query that is a quarter of a year — `2025年第三季度`, `2025 年三季度`, `2025Q3`,
+   * `2025 Q3`, `Q3 2025`, `2025-Q3` — as the ISO terms of its three months
+   * (`2025-07`, `2025-08`, `2025-09`), or null. No page writes its dates by quarter:
+   * typed so, it found the pages saying 第三季度 or q3, none of those dated then.
+   */
+  function quarterMonths(query) {
+    var q = fold(query).replace(/\s+/g, '');
+    var m = /^(\d{4})年?(?:第)?([1-4一二三四])季度$/.exec(q) || /^(\d{4})年?-?q([1-4])$/.exec(q);
+    var year, n;
+    if (m) { year = m[1]; n = m[2]; } else {
+      m = /^q([1-4])-?(\d{4})年?$/.exec(q);
+      if (!m) return null;
+      year = m[2]; n = m[1];
+    }
+    n = '一二三四'.indexOf(n) >= 0 ? '一二三四'.indexOf(n) + 1 : +n;
+    return [1, 2, 3].map(function (k) { return year + '-' + two((n - 1) * 3 + k); });
+  }
+
+  /**
    * A query that is one date written the Chinese way — `2024年4月`, `2024 年 04 月`,
    * `2024年3月15日` — as the ISO term the index holds for every page showing that month
    * or day (`2024-04`, `2024-03-15`), or null for any other query. Its parts are still
@@ -469,6 +500,8 @@
   var PmoSearchText = {
     tokenize: tokenize,
     cjkDate: cjkDate,
+    cjkMonth: cjkMonth,
+    quarterMonths: quarterMonths,
     datesAsIso: datesAsIso,
     wordDate: wordDate,
     writtenForms: writtenForms,

@@ -67,7 +67,7 @@
       // Exact pages of the query, exact pages of a synonym, the query's others, the synonyms'.
       var bands = [[], [], [], []];
       // A page titled by the query (through synonyms of its words too) with them.
-      own.hits.forEach(function (m) { seen[m.d] = true; bands[tier(m) || m.title ? 0 : 2].push({ m: m, from: -1 }); });
+      own.hits.forEach(function (m) { seen[m.d] = true; bands[asExact(m) ? 0 : 2].push({ m: m, from: -1 }); });
       own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
       lists.forEach(function (r, i) {
         r.matches.hits.forEach(function (m) {
@@ -86,10 +86,18 @@
         // below a page saying 供应商延期 once. Each keeps its order (the synonyms'
         // nearest in meaning first): merged, not sorted.
         // The synonyms' scattered pages by score, whichever query found them (stable).
-        var apart = bands[3].map(function (x, i) { return [x, i]; }).sort(function (a, b) {
-          return (b[0].m.score - a[0].m.score) || (a[1] - b[1]);
-        }).map(function (p) { return p[0]; });
-        var middle = byScore(byScore(bands[2], bands[1]), apart);
+        // The query's own pages holding its words apart by score too: those whose
+        // neighbours met elsewhere (tier 1) ranked above the others as the query alone
+        // ranks them, and a lesson scoring thrice theirs (分包商延期) stood below the
+        // synonyms' pages that scored between.
+        // The pages found only as the query said in the other language (`other`, see
+        // T.synonymQueries), not titled by it, after those: a page in the reader's own
+        // language is nearer (the English Vendor management, saying vendors and delays,
+        // stood above the lessons on a vendor's delay for `乙方拖期`).
+        var other = function (x) { return x.from >= 0 && vs[x.from].other; };
+        var same = function (x) { return !other(x); };
+        var middle = byScore(byScore(byScoreAlone(bands[2]), bands[1].filter(same)), byScoreAlone(bands[3].filter(same)))
+          .concat(byScoreAlone(bands[1].filter(other).concat(bands[3].filter(other))));
         return kindFirst(res.terms, vs, middle, withText).then(function (middle) {
           var merged = bands[0].concat(middle);
           // A section below the first of its pages found, across the bands too.
@@ -153,6 +161,24 @@
     });
   }
 
+  /**
+   * Whether the query's own match `m` ranks with the pages holding its exact text: it
+   * holds it (tier 2; not tier 1, whose text was read not to), or its title holds the
+   * query's words (titleWords, titleNamed: search-rank.js sortKey ranks them so).
+   * Widened, the lesson titled 装修与综合布线同步招标 fell below the project saying
+   * 综合布线招标 in a line, for `综合布线招标`, which the query alone ranked after it; and
+   * the CRM project holding 时区 and 站会 apart, their neighbours met elsewhere, stood
+   * above the lesson on the two-slot stand-up (time zone stand-up) for `跨时区站会`.
+   */
+  function asExact(m) { return tier(m) === 2 || m.title || m.titleWords || m.titleNamed; }
+
+  /** `list` sorted by score, best first, in its order where they tie. */
+  function byScoreAlone(list) {
+    return list.map(function (x, i) { return [x, i]; }).sort(function (a, b) {
+      return (b[0].m.score - a[0].m.score) || (a[1] - b[1]);
+    }).map(function (p) { return p[0]; });
+  }
+
   /** Two lists merged by score, each keeping its order; `first` wins a tie. */
   function byScore(first, second) {
     var out = [];
@@ -185,24 +211,30 @@
     // The synonyms' pages holding their words apart, after those: titled so, they
     // come with them.
     var apart = bands[3].slice(0, reach);
-    var asked = bands[0].concat(synonyms, apart);
+    // The query's own pages holding its words apart: titled with a synonym's text
+    // (风险登记册 for `risk register`), they come with those titled with the query's.
+    var ownApart = bands[2].slice(0, reach);
+    var asked = bands[0].concat(synonyms, apart, ownApart);
     var firstApart = bands[0].length + synonyms.length;
+    var firstOwnApart = firstApart + apart.length;
     return Promise.all(asked.map(function (x, i) {
       return get('x/' + x.m.d + '-0').then(function (entry) {
         if (!Array.isArray(entry)) return false;
         var title = squeezeLines(String(entry[1]));
         if (needles.some(function (n) { return title.indexOf(n) >= 0; })) return true;
         // A synonym's page whose title holds that synonym's words in order, apart.
-        var own = i >= bands[0].length ? exactText(vs[x.from].query) : '';
+        var own = i >= bands[0].length && x.from >= 0 ? exactText(vs[x.from].query) : '';
         return own !== '' && holdsInPieces(title, own) ? PIECES : false;
       }, function () { return false; });
     })).then(function (named) {
       var ownTitled = [], ownNamed = [], ownOthers = [], synNamed = [], synOthers = [], pieces = [], apartOthers = [];
+      var ownApartOthers = [];
       asked.forEach(function (x, i) {
-        var own = i < bands[0].length;
-        if (own && x.m.title) ownTitled.push(x);
+        var own = i < bands[0].length || i >= firstOwnApart;
+        if (i >= firstOwnApart && !named[i]) ownApartOthers.push(x);
+        else if (own && x.m.title) ownTitled.push(x);
         else if (named[i] === PIECES) pieces.push(x);
-        else if (i >= firstApart) apartOthers.push(x);
+        else if (i >= firstApart && !own) apartOthers.push(x);
         else (named[i] ? (own ? ownNamed : synNamed) : (own ? ownOthers : synOthers)).push(x);
       });
       // Those titled with a synonym's words apart after every page holding the query
@@ -210,6 +242,7 @@
       bands[0] = ownTitled.concat(ownNamed, synNamed, ownOthers, pieces);
       bands[1] = synOthers.concat(bands[1].slice(reach));
       bands[3] = apartOthers.concat(bands[3].slice(reach));
+      bands[2] = ownApartOthers.concat(bands[2].slice(reach));
     });
   }
 

@@ -196,7 +196,7 @@
       function matchAll() {
         resolveGroups(prep.groups, meta);
         found = match(prep.groups, meta, titleMatches(query, prep.groups, meta),
-          prep.date ? postingsOf(prep.date, meta) : null);
+          prep.date ? datedPostings(prep.date, meta) : null);
         fmeta = { facets: needFacets ? facetData() : {} };
         var active = normalizeFilters(filters, fmeta);
         facets = withFacets ? facetCounts(found.map(function (m) { return m.d; }), fmeta, active, filters) : {};
@@ -222,7 +222,9 @@
         room -= more.taken;
         return more.taken ? Promise.all(more.names.map(get)).then(function () { matchAll(); return settle(); }) : null;
       }
-      return Promise.all(files.map(get)).then(function () {
+      return monthTerms(prep, meta, files).then(function () {
+        return Promise.all(files.map(get));
+      }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
         matchAll();
         return settle();
@@ -268,6 +270,42 @@
         });
       });
     });
+  }
+
+  /**
+   * For a month typed alone (`3月`, prep.month), sets prep.date to that month of each
+   * year the pages are dated in (the year facet: `2025-03`, `2026-03`) and adds their
+   * shards to `files`: a page whose dates show March of any year holds 3月 as one whose
+   * text says it does, as `2026年3月` finds the pages dated then. Typed as it was, the
+   * month found the pages holding a 3 and a 月 anywhere, and the lessons dated in March
+   * below them.
+   */
+  function monthTerms(prep, meta, files) {
+    if (!prep.month) return Promise.resolve();
+    return get('f/year').then(function (year) {
+      var terms = (year && Array.isArray(year.values) ? year.values : [])
+        .filter(function (y) { return /^\d{4}$/.test(String(y)); })
+        .map(function (y) { return y + '-' + prep.month; });
+      if (!terms.length) return;
+      prep.date = terms;
+      terms.forEach(function (t) { if (files.indexOf(shardOf(t, meta)) < 0) files.push(shardOf(t, meta)); });
+    }, function () {});
+  }
+
+  /** The postings of a dated query's term, or of its terms together (see monthTerms). */
+  function datedPostings(date, meta) {
+    if (!Array.isArray(date)) return postingsOf(date, meta);
+    var best = {};
+    date.forEach(function (t) {
+      var p = postingsOf(t, meta);
+      for (var i = 0; i < p.docs.length; i++) {
+        var d = p.docs[i];
+        if (!(d in best) || best[d][0] < p.impacts[i]) best[d] = [p.impacts[i], p.reach[i]];
+      }
+    });
+    var docs = Object.keys(best).map(Number).sort(function (a, b) { return a - b; });
+    return P.postings(Int32Array.from(docs), Float64Array.from(docs.map(function (d) { return best[d][0]; })),
+      Uint8Array.from(docs.map(function (d) { return best[d][1]; })), meta.n);
   }
 
   /** Loads meta, which every query needs first, ahead of the first query. */

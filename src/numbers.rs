@@ -130,11 +130,7 @@ pub fn ungrouped(number: &str) -> Option<String> {
 /// only: see [`ungrouped`]) and a currency sign are allowed. `1.200,50`, `1,5` or
 /// `95 00` is refused, never read as 1.2005, 15 or 9500.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let unsigned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !CURRENCY_SIGNS.contains(c))
-        .collect();
+    let unsigned = without_currency_sign(text)?;
     // `¥ 1,200`: the space after the sign is no separator.
     let number = unsigned.trim();
     if number.is_empty() {
@@ -150,6 +146,42 @@ pub fn parse_number(text: &str) -> Option<f64> {
         return None;
     }
     plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// `text` without the one currency sign it may carry, before its figure (`¥1,200`,
+/// `-¥1,200`, `¥-1,200`) or after it (`1,200 €`). A sign anywhere else (`12$34`, `1¥200`,
+/// a slip of the shift key) or a second sign (`¥¥100`, `$100€`) is `None`: read without
+/// it, `12$34` was 1234, a figure nobody typed.
+fn without_currency_sign(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let (minus, rest) = match trimmed.strip_prefix(['-', '+']) {
+        Some(rest) => (&trimmed[..1], rest),
+        None => ("", trimmed),
+    };
+    let figure = if let Some(after) = rest.strip_prefix(CURRENCY_SIGNS) {
+        after.trim_start()
+    } else if let Some(before) = rest.strip_suffix(CURRENCY_SIGNS) {
+        before.trim_end()
+    } else {
+        rest
+    };
+    if figure.contains(CURRENCY_SIGNS) {
+        return None;
+    }
+    Some(format!("{minus}{figure}"))
+}
+
+/// Whether a currency sign stands between a cell's digits (`12$34`, `1,2¥00`): no amount
+/// is so written, and nothing says which figure was meant, so the cell is refused with
+/// that said rather than read as 1234 or hinted at as one.
+pub fn sign_between_digits(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        CURRENCY_SIGNS.contains(&c)
+            && text[..at].bytes().any(|b| b.is_ascii_digit())
+            && text[at + c.len_utf8()..]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+    })
 }
 
 /// The largest whole number a figure keeps exactly (2^53). Past it, what was written
@@ -231,6 +263,10 @@ pub fn comma_decimal(number: &str) -> Option<String> {
 /// written is said, never taken (`万` slips a figure by four digits when misread).
 /// `None` when the text is no amount at all.
 pub fn read_loosely(text: &str) -> Option<f64> {
+    // `12$34` is no amount written loosely: which figure was meant, nobody can say.
+    if sign_between_digits(text) {
+        return None;
+    }
     let folded: String = text
         .trim()
         .chars()

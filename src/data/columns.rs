@@ -242,7 +242,10 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| !c.trim().is_empty() && found.contains(&c.trim().to_lowercase()))
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
-        .map(|c| (c, meant(known, c), scaled_help(kind, c)))
+        .map(|c| {
+            let help = scaled_help(kind, c).or_else(|| cumulative_help(kind, known, c));
+            (c, meant(known, c), help)
+        })
         .filter(|(_, meant, scaled)| {
             let misnamed = meant.is_some() || scaled.is_some();
             misnamed == (which == Unread::Misnamed)
@@ -303,6 +306,38 @@ fn meant(known: &Known, column: &str) -> Option<&'static str> {
         .find(|(_, aliases)| aliases.contains(&folded.as_str()))
         .map(|(name, _)| *name)
         .or_else(|| crate::suggest::did_you_mean(&folded, &names))
+}
+
+/// The help for a budget column headed as running totals (`累计挣值`, `Cumulative AC`,
+/// `EV YTD`), as ERP exports head them: pmo reads a budget per period unless the
+/// project says otherwise, so renamed to `ev` alone it would be summed again, and left
+/// as it is its amounts are missing from every figure. Said as such, with both ways out.
+fn cumulative_help(kind: &str, known: &Known, column: &str) -> Option<crate::messages::Text> {
+    if kind != "budget" {
+        return None;
+    }
+    let folded: String = column
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '（' | '）' | '(' | ')'))
+        .collect();
+    const MARKS: [&str; 6] = ["累计", "累积", "cumulative", "todate", "ytd", "cum"];
+    let rest = MARKS.iter().find_map(|m| {
+        folded
+            .strip_prefix(m)
+            .or_else(|| folded.strip_suffix(m))
+            .filter(|rest| !rest.is_empty())
+    })?;
+    let (name, _) = known
+        .iter()
+        .filter(|(name, _)| *name != "period")
+        .find(|(name, aliases)| *name == rest || aliases.contains(&rest))?;
+    Some(t!(
+        "`{column}` holds running totals of {name}, as its name says, but a budget's amounts are read per period: if every amount column of the table holds running totals, name it `{name}` and write `basis: cumulative` in the project's index.md; otherwise give each period's own amount in a column named `{name}`",
+        column = column.trim(),
+        name = *name
+    ))
 }
 
 /// [`Table::require`] for a project table of `kind`: a header in other words

@@ -235,6 +235,12 @@ impl Table {
                         t!("`{value}` separates thousands with points, as much of Europe writes them: write {number} (a point in a number always starts its decimals)", value = t.trim(), number = format!("{n:.0}")),
                     ))
                 }
+                None if crate::numbers::sign_between_digits(t) => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("`{value}` has a currency sign between its digits, where no amount carries one: write the amount alone, digits only (a project's currency is set once, by `currency:` in its index.md)", value = t.trim()),
+                )),
                 None if crate::numbers::read_loosely(t).is_some() => {
                     let n = crate::numbers::read_loosely(t).unwrap_or_default();
                     Err(self.bad_cell(

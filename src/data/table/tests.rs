@@ -151,6 +151,14 @@ fn european_amounts_and_currency_codes_are_told_with_the_number_they_would_be() 
     assert_eq!(parse_number("€ 100.50"), Some(100.5));
     assert_eq!(parse_number("€100000"), Some(100000.0));
     assert_eq!(parse_number("€ 100.000"), None, "never a hundred");
+    // One sign, before the figure or after it; never between its digits.
+    assert_eq!(parse_number("1,200 €"), Some(1200.0));
+    assert_eq!(parse_number("¥-1,200"), Some(-1200.0));
+    assert_eq!(parse_number("12$34"), None, "never 1234");
+    assert_eq!(parse_number("1,2¥00"), None);
+    assert_eq!(parse_number("¥¥100"), None);
+    assert_eq!(parse_number("$100€"), None);
+    assert_eq!(parse_number("- 5"), None, "as before");
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::t;
 
 /// Running totals at the end of each period, in period order.
 pub(super) struct Total<'a> {
-    row: &'a BudgetRow,
+    pub(super) row: &'a BudgetRow,
     pv: f64,
     ev: f64,
     ac: f64,
@@ -321,7 +321,36 @@ pub(super) fn plan_against_bac(
                 gap = percent(gap, bac),
                 allowed = percent(tolerance, 1.0),
             ),
-            t!("plan every period up to the finish so the pv column adds up to the BAC, or correct `bac`; if the amounts are running totals, write `basis: cumulative` in index.md (the allowed gap is `tolerance` under [budget] in site.toml)"),
+            unit_slip_help(planned, bac).unwrap_or_else(|| t!("plan every period up to the finish so the pv column adds up to the BAC, or correct `bac`; if the amounts are running totals, write `basis: cumulative` in index.md (the allowed gap is `tolerance` under [budget] in site.toml)")),
+        )
+    })
+}
+
+/// The help for a plan some 10,000 or 1,000 times `bac` (or as many times below it):
+/// one of the two written in 万 or in thousands, as finance's reports give budgets
+/// (`bac: 320` for 3,200,000 yuan). Said as such, with the amount to write, rather than
+/// as a gap of 999,900 %. `None` for any other gap.
+fn unit_slip_help(planned: f64, bac: f64) -> Option<crate::messages::Text> {
+    let near = |ratio: f64, factor: f64| (ratio / factor - 1.0).abs() <= 0.05;
+    let (factor, unit) = [
+        (10_000.0, t!("万 (ten thousands)")),
+        (1_000.0, t!("thousands (k)")),
+    ]
+    .into_iter()
+    .find(|(factor, _)| near(planned / bac, *factor) || near(bac / planned, *factor))?;
+    let times = format_amount(factor);
+    Some(if planned > bac {
+        t!(
+            "the plan is {times} times `bac`: `bac` looks written in {unit} while the budget table holds the currency's own units; write it in full, `bac: {planned}` (pmo reads every amount in the currency's own units)",
+            times = times,
+            unit = unit,
+            planned = format!("{planned:.0}")
+        )
+    } else {
+        t!(
+            "`bac` is {times} times the plan: the budget table looks written in {unit} while `bac` holds the currency's own units; write the table's amounts in full (pmo reads every amount in the currency's own units)",
+            times = times,
+            unit = unit
         )
     })
 }
@@ -478,35 +507,6 @@ pub(super) fn reported_ahead(table: &Table, totals: &[Total], as_of: Date) -> Op
         table
             .warning_at(first.row.row, col, message)
             .with_help(t!("leave ev and ac empty for months to come (plans go in pv), check the year, or build as of a later day (`--as-of`, `as_of` in site.toml)")),
-    )
-}
-
-/// Amounts in a month before the project's start: most often a year typed wrong
-/// (2025 for 2026), which puts the plan a year early and the SPI off by as much.
-pub(super) fn before_start(table: &Table, totals: &[Total], start: Date) -> Option<Diagnostic> {
-    let col = table.column("period")?;
-    let first = month_of(start);
-    let early = totals.iter().find(|t| {
-        let amount = t.row.pv != 0.0
-            || t.row.ev.is_some_and(|v| v != 0.0)
-            || t.row.ac.is_some_and(|v| v != 0.0);
-        amount && month_number(&t.row.period).is_some_and(|m| m < first)
-    })?;
-    let message = t!(
-        "{period} holds amounts, but the project starts on {start} (`start` in index.md)",
-        period = &early.row.period,
-        start = start.0.to_string()
-    );
-    Some(
-        table
-            .at_cell(
-                Diagnostic::warning(Problem::Content(message)),
-                early.row.row,
-                col,
-            )
-            .with_help(t!(
-                "check the period's year, or move `start` back if the work began earlier"
-            )),
     )
 }
 

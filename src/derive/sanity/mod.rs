@@ -25,6 +25,7 @@ mod closed;
 mod milestones;
 mod risks;
 mod sheets;
+mod span;
 mod unreported;
 
 pub use risks::risk_warnings;
@@ -200,6 +201,8 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
             out.extend(risk_warnings(risks));
         }
         if schedule {
+            out.extend(span::active_past_finish(&project));
+            out.extend(span::dated_long_ago(&project));
             out.extend(closed::left_open(
                 info.status,
                 project.milestones,
@@ -384,7 +387,10 @@ pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnosti
         out.extend(budget::reported_ahead(table, &totals, p.as_of));
         out.extend(unreported::zeros_not_reported(table, rows));
         if let Some(start) = p.info.start {
-            out.extend(budget::before_start(table, &totals, start));
+            out.extend(span::before_start(table, &totals, start));
+        }
+        if let Some(finish) = p.info.finish {
+            out.extend(span::planned_after_finish(table, &totals, finish));
         }
         out.extend(budget::falling_totals(table, &totals));
         out.extend(budget::out_of_scale(table, &totals));

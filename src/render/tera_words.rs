@@ -176,6 +176,83 @@ pub(super) fn tera_words(message: &str) -> crate::messages::Text {
     if message == "unexpected end of raw block" {
         return t!("`{{% raw %}}` is never closed: end it with `{{% endraw %}}`");
     }
+    if let Some(quote) = message
+        .strip_prefix("String opened with `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(quote, _)| quote)
+    {
+        return t!(
+            "text opened with {quote} is never closed: add the closing {quote} on the same line",
+            quote = quote
+        );
+    }
+    if let Some((attr, _)) = message
+        .strip_prefix("Found invalid field of `loop`: ")
+        .and_then(|rest| rest.split_once(". "))
+    {
+        return t!(
+            "`loop.{attr}` does not exist: a loop knows `loop.index`, `loop.index0`, `loop.first`, `loop.last` and `loop.length`",
+            attr = attr
+        );
+    }
+    if let Some((name, _)) = named("Missing keyword argument `") {
+        return t!(
+            "the argument `{name}` is needed here: write it as `{name}=…`",
+            name = name
+        );
+    }
+    if let Some((name, _)) = named("Filter `") {
+        if message.ends_with("is not registered") {
+            return t!("there is no filter `{name}`", name = name);
+        }
+    }
+    if let Some((left, right)) = message
+        .strip_prefix("Cannot compare `")
+        .and_then(|rest| rest.split_once("` with `"))
+    {
+        return t!(
+            "a value of type `{left}` cannot be compared with one of type `{right}` (a number written in quotes is text)",
+            left = left,
+            right = right.trim_end_matches('`')
+        );
+    }
+    if let Some((kind, _)) = named("Math operations can only be done on numbers, found `") {
+        return t!(
+            "arithmetic needs numbers, but a value here is of type `{kind}` (a number written in quotes is text; an unknown name is `undefined`)",
+            kind = kind
+        );
+    }
+    if message == "Cannot index into an undefined value" {
+        return t!(
+            "`[…]` is used on a value that is not defined: check the name before the brackets"
+        );
+    }
+    if message == "Index expression is undefined" {
+        return t!("the name inside `[…]` is not defined");
+    }
+    if let Some(key) = message
+        .strip_prefix("Map does not have a key ")
+        .and_then(|rest| rest.split_once(" and no default"))
+        .map(|(key, _)| key)
+    {
+        return t!(
+            "the map has no key `{key}`: give a `default=…` or check the key",
+            key = key
+        );
+    }
+    if let Some((end, start)) = quoted("Closing tag '").and_then(|(end, rest)| {
+        let start = rest
+            .strip_prefix(" doesn't match opening tag '")?
+            .split_once('\'')?
+            .0;
+        Some((end, start))
+    }) {
+        return t!(
+            "`</{end}>` closes `<{start}>`: the closing tag must name the component it closes",
+            end = end,
+            start = start
+        );
+    }
     if message.starts_with("Components with body content must use tag syntax") {
         return t!("a component with content inside is written as a tag: `{{% <name()> %}}…{{% </name> %}}`");
     }
@@ -200,6 +277,50 @@ fn expected_in_words(expected: &str) -> crate::messages::Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tera's English for a missing quote, a wrong `loop` field, a comparison or sum of
+    /// the wrong types … reached a Chinese site's authors word for word.
+    #[test]
+    fn the_commoner_template_mistakes_are_told_in_chinese() {
+        let english = [
+            ("String opened with `\"` is missing its closing `\"`", "opened"),
+            (
+                "Found invalid field of `loop`: idx. Only `index`, `index0`, `first`, `last` and `length` exist.",
+                "Only",
+            ),
+            ("Missing keyword argument `value`", "Missing"),
+            ("Filter `shout` is not registered", "registered"),
+            ("Cannot compare `string` with `integer`", "compare"),
+            (
+                "Math operations can only be done on numbers, found `string`",
+                "Math",
+            ),
+            ("Cannot index into an undefined value", "index into"),
+            ("Index expression is undefined", "expression"),
+            (
+                "Map does not have a key red and no default values were defined",
+                "default values",
+            ),
+            (
+                "Closing tag 'card' doesn't match opening tag 'panel'",
+                "match",
+            ),
+        ];
+        for (message, english_word) in english {
+            let told = tera_words(message).render(crate::messages::Lang::ZhCn);
+            assert!(!told.contains(english_word), "{message} → {told}");
+            assert!(
+                told.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{told}"
+            );
+        }
+        let told = tera_words("Found invalid field of `loop`: idx. Only …")
+            .render(crate::messages::Lang::En);
+        assert!(told.contains("`loop.idx`"), "{told}");
+        let told = tera_words("Closing tag 'card' doesn't match opening tag 'panel'")
+            .render(crate::messages::Lang::En);
+        assert!(told.contains("`</card>` closes `<panel>`"), "{told}");
+    }
 
     /// A template whose lines were swapped, `{% extends %}` moved down, got Tera's
     /// English on a Chinese site.

@@ -433,6 +433,28 @@ fn a_site_template_overrides_the_theme() {
     );
 }
 
+/// A PMO adding a contact line to the foot of every page had to copy the whole of
+/// `base.html` (and lose every later fix to it): the footer is its own part.
+#[test]
+fn a_site_changes_its_footer_by_one_partial() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/partials/footer.html",
+        "<footer class=\"site-footer\"><p>联系 PMO：分机 8123 · {{ site.title }}</p></footer>",
+    );
+    site.build_ok();
+    for page in ["index.html", "lessons/vendor-delay/index.html", "404.html"] {
+        let html = site.read(page);
+        assert_eq!(html.matches("<footer").count(), 1, "{page}: {html}");
+        assert!(html.contains("<p>联系 PMO：分机 8123 · "), "{page}: {html}");
+        assert!(
+            !html.contains("site-footer-inner"),
+            "{page}: the theme's footer still shown"
+        );
+        assert!(html.contains("<meta charset=\"utf-8\">"), "{page}");
+    }
+}
+
 /// Every front matter field reaches a template as parsed (`page.meta`), so a theme can
 /// show a field no built-in template shows, and a new field needs no render code.
 #[test]

@@ -818,6 +818,47 @@ fn command_line_mistakes_are_told_in_the_sites_language() {
     assert!(err.contains("did you mean `new`?"), "{err}");
 }
 
+/// `pmo build portal`, as a Hugo user names the site, was told "there is no option
+/// `portal` here" (it is no option, and was not written as one), and in the language of
+/// whatever folder the command ran in; an unquoted title's second word the same.
+#[test]
+fn a_folder_or_a_titles_second_word_in_place_of_an_option_is_told_what_to_write() {
+    let (_tmp, dir) = new_site("zh");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+            .args(args)
+            .current_dir(elsewhere.path())
+            .env("NO_COLOR", "1")
+            .env_remove("PMO_LANG")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        stderr(&out)
+    };
+    let site = dir.to_str().unwrap();
+    let err = run(&["build", site]);
+    assert!(
+        err.contains(&format!("`pmo build` 不接受 `{site}`")),
+        "{err}"
+    );
+    assert!(err.contains(&format!("pmo build --root {site}")), "{err}");
+    assert!(!err.contains("没有选项"), "{err}");
+    let err = run(&["--root", site, "new", "lesson", "供应商", "延期"]);
+    assert!(
+        err.contains("`pmo new` 只接受一个标题，但其后还有 `延期`"),
+        "{err}"
+    );
+    assert!(err.contains("含空格的标题要放在引号里"), "{err}");
+    // Any other stray word, in English.
+    let err = run(&["build", "nowhere-such"]);
+    assert!(err.contains("`pmo build` takes no `nowhere-such`"), "{err}");
+    // What built before still builds: the folder by --root.
+    let out = common::pmo_in("", &["--root", site, "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// Where there is no site to ask, the reader's system locale says the language (the
 /// new-user walk-through: an empty folder answered in English on a Chinese desktop, and
 /// said "site.toml: invalid site.toml: there is no site.toml").

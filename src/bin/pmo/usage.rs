@@ -31,12 +31,21 @@ pub fn language(args: &[OsString]) -> Lang {
                 .or_else(|| (w == flag).then(|| words.get(i + 1).cloned()).flatten())
         })
     };
-    let root = value_of("--root");
-    let command = words
+    let command_at = words
         .iter()
         .enumerate()
-        .find(|(i, w)| !w.starts_with('-') && (*i == 0 || words[i - 1] != "--root"))
-        .map(|(_, w)| w.as_str());
+        .position(|(i, w)| !w.starts_with('-') && (i == 0 || words[i - 1] != "--root"));
+    let command = command_at.map(|i| words[i].as_str());
+    // `pmo build portal` names the site as Hugo users do, which is refused below; the
+    // refusal is told in that site's language when no site is here to ask.
+    let root = value_of("--root").or_else(|| {
+        let here = PathBuf::from(".").join("site.toml");
+        let named = words
+            .iter()
+            .skip(command_at? + 1)
+            .find(|w| !w.starts_with('-') && PathBuf::from(w.as_str()).join("site.toml").is_file());
+        named.filter(|_| !here.is_file()).cloned()
+    });
     if command == Some("init") {
         return match value_of("--lang").as_deref() {
             Some("en") => Lang::En,
@@ -55,7 +64,7 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
         Err(error) => error,
     };
     // In English too: clap's own message names no similar command (`nwe` for `new`).
-    let told = in_words(&error);
+    let told = in_words(&error, command.as_deref());
     match told {
         Some((message, help)) => {
             eprintln!("{}", t!("error: {message}", message = message).render(lang));
@@ -93,13 +102,16 @@ fn subcommand(args: &[OsString]) -> Option<String> {
 
 /// The mistake and, where clap has one, its suggestion; `None` for what is told as clap
 /// tells it (help, version, rarer mistakes).
-fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
+fn in_words(error: &clap::Error, command: Option<&str>) -> Option<(Text, Option<Text>)> {
     let context = |kind: ContextKind| error.get(kind).map(ToString::to_string);
     let suggestion =
         |kind: ContextKind| context(kind).map(|s| t!("did you mean `{s}`?", s = s.trim()));
     match error.kind() {
         ErrorKind::UnknownArgument => {
             let arg = context(ContextKind::InvalidArg)?;
+            if let Some(command) = command.filter(|_| !arg.starts_with('-')) {
+                return Some(stray_word(command, &arg));
+            }
             Some((
                 t!("there is no option `{arg}` here", arg = arg),
                 suggestion(ContextKind::SuggestedArg),
@@ -166,6 +178,44 @@ fn in_words(error: &clap::Error) -> Option<(Text, Option<Text>)> {
         }
         _ => None,
     }
+}
+
+/// A word where the command takes none: the site's folder written as `hugo` and `zola`
+/// users write it, or the rest of a title typed without quotes (`pmo new lesson 供应商 延期`).
+fn stray_word(command: &str, arg: &str) -> (Text, Option<Text>) {
+    if std::path::Path::new(arg).is_dir() {
+        return (
+            t!(
+                "`pmo {command}` takes no `{arg}`: a site's folder is given as `--root`",
+                command = command,
+                arg = arg
+            ),
+            Some(t!(
+                "write `pmo {command} --root {arg}`, or go into the folder first (`cd {arg}`)",
+                command = command,
+                arg = arg
+            )),
+        );
+    }
+    if command == "new" {
+        return (
+            t!(
+                "`pmo new` takes one title, but `{arg}` comes after it",
+                arg = arg
+            ),
+            Some(t!(
+                "a title with spaces goes in quotes: `pmo new lesson \"Vendor delivery delay\"`"
+            )),
+        );
+    }
+    (
+        t!(
+            "`pmo {command}` takes no `{arg}`",
+            command = command,
+            arg = arg
+        ),
+        None,
+    )
 }
 
 /// A value parser's reason: ours are already in the reader's language; the standard

@@ -30,6 +30,11 @@ pub enum Problem {
     InvalidUtf8 {
         offset: usize,
     },
+    /// A file of UTF-8 text but for a byte or a few: a character pasted from a program
+    /// writing another encoding, which "not a text file" misnamed.
+    StrayByte {
+        byte: u8,
+    },
     Encoding {
         encoding: &'static str,
         offset: usize,
@@ -80,6 +85,10 @@ impl Problem {
             Problem::InvalidUtf8 { offset } => t!(
                 "not a text file: invalid UTF-8 at byte {offset}",
                 offset = *offset
+            ),
+            Problem::StrayByte { byte } => t!(
+                "the byte 0x{byte} here is not UTF-8, though the rest of the file is: a character pasted from a program that writes another encoding",
+                byte = format!("{byte:02X}")
             ),
             Problem::Encoding { encoding, offset } => t!(
                 "not UTF-8: this file looks {encoding}-encoded (invalid UTF-8 at byte {offset})",

@@ -258,6 +258,25 @@ fn name_bytes(_: &std::ffi::OsStr) -> Option<Vec<u8>> {
     None
 }
 
+/// How many places break a file that is otherwise UTF-8 text (a few bytes each), or
+/// `None` when it is not that: binary data has control characters between its bytes, and
+/// text in another encoding breaks at nearly every character beyond ASCII.
+fn stray_places(bytes: &[u8]) -> Option<usize> {
+    let (mut places, mut text) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if valid
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return None;
+        }
+        text += valid.len();
+        places += usize::from(!chunk.invalid().is_empty());
+    }
+    (places > 0 && text >= 50 * places).then_some(places)
+}
+
 /// The error for a file that is not UTF-8: the encoding it looks like, where the first
 /// bad byte is (line and column when the text before it allows), and how to re-save it.
 pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -275,11 +294,24 @@ pub fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         (Guess::Utf32Le | Guess::Utf32Be, _) => t!("this file is UTF-32, which spreadsheets and browsers do not read as text; save it as UTF-8 (in a text editor: Save As → Encoding: UTF-8, or “Save with encoding”)"),
         (Guess::Unknown, _) => t!("save the file as UTF-8 (text editors offer this under “Save with encoding”)"),
     };
-    let problem = match guess {
-        Guess::Unknown => Problem::InvalidUtf8 {
+    let stray = match guess {
+        Guess::Unknown => stray_places(bytes),
+        _ => None,
+    };
+    let help = match stray {
+        Some(1) => t!("delete the character here and type it again: the file has no other such byte"),
+        Some(places) => t!(
+            "delete the character here and type it again; the file has {places} such places, each told in turn as the one before is mended",
+            places = places
+        ),
+        None => help,
+    };
+    let problem = match (guess, bytes.get(valid_up_to)) {
+        (Guess::Unknown, Some(&byte)) if stray.is_some() => Problem::StrayByte { byte },
+        (Guess::Unknown, _) => Problem::InvalidUtf8 {
             offset: valid_up_to,
         },
-        g => Problem::Encoding {
+        (g, _) => Problem::Encoding {
             encoding: g.name(),
             offset: valid_up_to,
         },
@@ -377,6 +409,34 @@ mod tests {
             Guess::Gbk
         );
         assert_eq!(guess(&[0x00, 0x01, 0xff, 0x02]), Guess::Unknown);
+    }
+
+    /// A no-break space pasted from a Latin-1 program into a Chinese lesson was told
+    /// "not a text file".
+    #[test]
+    fn a_stray_byte_in_utf8_text_is_told_as_one_character_to_retype() {
+        let text = "---\ntitle: 供应商交付延期\n---\n\n预算为 100\u{a0}000 元，合同金额见附件。\n"
+            .replace('\u{a0}', "\u{1}");
+        let mut bytes = text.into_bytes();
+        let at = bytes.iter().position(|b| *b == 1).unwrap();
+        bytes[at] = 0xa0;
+        let d = not_utf8(Path::new("l.md"), &bytes, at);
+        let told = d.to_string();
+        assert!(told.contains("l.md:5:8"), "{told}");
+        assert!(told.contains("0xA0"), "{told}");
+        assert!(!told.contains("not a text file"), "{told}");
+        assert!(told.contains("no other such byte"), "{told}");
+        // Twice in the file: both counted.
+        let mut twice = bytes.clone();
+        twice.extend_from_slice("第二处：\u{1}，以及更多的说明文字。".as_bytes());
+        let last = twice.len() - "，以及更多的说明文字。".len() - 1;
+        twice[last] = 0xa0;
+        let told = not_utf8(Path::new("l.md"), &twice, at).to_string();
+        assert!(told.contains("2 such places"), "{told}");
+        // Binary data is still not text.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\xff\xfe";
+        let told = not_utf8(Path::new("l.md"), png, 0).to_string();
+        assert!(told.contains("not a text file"), "{told}");
     }
 
     #[test]

@@ -547,32 +547,6 @@ fn a_workbook_cut_short_is_told_as_damaged() {
     );
 }
 
-/// The parts of the workbook `bytes`, each rewritten by `edit` (name, text → text), with
-/// `added` parts after them: a sound workbook damaged as a faulty writer or a bad copy
-/// would.
-fn rezip(bytes: &[u8], edit: impl Fn(&str, String) -> String, added: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
-        let mut text = String::new();
-        part.read_to_string(&mut text).unwrap();
-        zip.start_file(name.as_str(), stored).unwrap();
-        zip.write_all(edit(&name, text).as_bytes()).unwrap();
-    }
-    for (name, text) in added {
-        zip.start_file(*name, stored).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap();
-    out.into_inner()
-}
-
 /// A workbook whose sheet points past its shared text, or places a cell at no address,
 /// was told in the reader's words ("Cell string index not found in shared strings
 /// table") after the sheet's name, with help to save it again that did not say how: now
@@ -591,7 +565,7 @@ fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
 
     let sheet = "xl/worksheets/sheet1.xml";
     let shared = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>2024-01</t></si></sst>";
-    let past_the_text = rezip(
+    let past_the_text = common::xlsx::rezip(
         &sound,
         |name, xml| {
             if name != sheet {
@@ -625,7 +599,7 @@ fn a_damaged_workbook_is_told_at_its_sheet_and_cell() {
                 xml
             }
         };
-        rezip(&sound, edit, &[])
+        common::xlsx::rezip(&sound, edit, &[])
     };
     site.write(FILE, placed_at("D-3"));
     let m = site.build_err();

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::xlsx::{xlsx, V};
+use common::xlsx::{xlsx, xlsx_hiding, V};
 use common::{pmo, pmo_in, stderr, Site};
 
 /// A row of text cells; the empty ones stay empty.
@@ -293,4 +293,88 @@ fn a_budget_column_in_ten_thousands_is_refused_before_anything_is_written() {
     let file = write(&site, "no-status.csv", csv.as_bytes());
     let err = stderr(&import(&site, &file, &[]));
     assert!(err.contains("has no column for status"), "{err}");
+}
+
+/// A list as WPS exports it at a bank: a 序号 column, a two-row header with 计划日期
+/// merged over 开始 and 结束, budgets in yuan, both ways of writing a day, and a totals
+/// row whose 合计 is in the 序号 column (merged over the columns before the amounts).
+fn wps_list() -> Vec<Vec<V>> {
+    #[rustfmt::skip]
+    let rows = vec![
+        r(&["2026 年度科技部项目清单"]),
+        r(&["序号", "项目编号", "项目名称", "项目状态", "计划日期", "", "预算", "项目经理", "内部备注"]),
+        r(&["", "", "", "", "开始", "结束", "", "", ""]),
+        r(&["1", "KJ-2026-001", "核心系统分布式改造", "进行中", "2026/3/5", "2026/12/31", "1200000", "王磊", "旧编号 X1"]),
+        r(&["2", "KJ-2026-002", "手机银行6.0", "计划中", "2026年3月5日", "2026年12月31日", "1355000", "李娜", "旧编号 X2"]),
+        r(&["合计", "", "", "", "", "", "2555000", "", ""]),
+    ];
+    rows
+}
+
+const WPS_MERGED: &[&str] = &[
+    "A1:I1", "E2:F2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "G2:G3", "H2:H3", "I2:I3", "A6:F6",
+];
+
+#[test]
+fn a_totals_row_labelled_in_the_numbered_column_is_no_project() {
+    let site = Site::fixture("basic");
+    let file = write(
+        &site,
+        "科技部项目.xlsx",
+        &xlsx("项目清单", &wps_list(), WPS_MERGED),
+    );
+    let out = import_in("", &site, &file, &[]);
+    let err = stderr(&out);
+    // It was an error at D6 (`项目状态` empty), the command exiting with 1.
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("项目清单!D6"), "{err}");
+    // `序号` numbers the rows: left out, never offered as the projects' code.
+    assert!(err.contains("项目清单!A2：列 `序号` 不会导入"), "{err}");
+    assert!(!err.contains("序号=code"), "{err}");
+    assert!(
+        err.contains("已向 content/projects/ 导入 2 个项目；0 个已在站点中，0 行有错误"),
+        "{err}"
+    );
+    let second = source(&site, "content/projects/kj-2026-002/index.md");
+    assert!(
+        second.contains("start: 2026-03-05\nfinish: 2026-12-31\nbac: 1355000\n"),
+        "{second}"
+    );
+}
+
+#[test]
+fn a_hidden_column_no_field_reads_is_left_out_with_a_warning() {
+    let site = Site::fixture("basic");
+    // 内部备注 (column I) hidden: no field reads it, so nothing unseen is counted.
+    let file = write(
+        &site,
+        "科技部项目.xlsx",
+        &xlsx_hiding("项目清单", &wps_list(), WPS_MERGED, &[8]),
+    );
+    let out = import_in("", &site, &file, &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("项目清单!I2"), "{err}");
+    assert!(err.contains("列 `内部备注` 在工作簿中被隐藏"), "{err}");
+    assert!(!err.contains("会在看不见的情况下被计入"), "{err}");
+    assert!(site
+        .root()
+        .join("content/projects/kj-2026-001/index.md")
+        .exists());
+
+    // A hidden column a field would read (an old budget kept out of sight) is refused
+    // as before, at its header cell: imported, unseen figures would be published.
+    let file = write(
+        &site,
+        "预算隐藏.xlsx",
+        &xlsx_hiding("项目清单", &wps_list(), WPS_MERGED, &[6]),
+    );
+    let before = common::snapshot(&site.root().join("content"));
+    let out = import_in("", &site, &file, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("项目清单!G2"), "{err}");
+    assert!(err.contains("列 `预算` 在工作簿中被隐藏"), "{err}");
+    assert!(err.contains("取消隐藏"), "{err}");
+    assert_eq!(common::snapshot(&site.root().join("content")), before);
 }

@@ -21,7 +21,7 @@ pub use crate::layout::is_table;
 mod workbook;
 #[cfg(test)]
 use workbook::sheet_cell;
-use workbook::{read_sheets, read_workbook};
+use workbook::{read_sheets, read_workbook, Purpose};
 
 /// Reads the file at `full` (shown to users as `shown`) into tables named `name`; a
 /// workbook adds its other sheets as `name/<sheet>`.
@@ -243,11 +243,19 @@ fn csv_rows(
     Ok((rows, places))
 }
 
+/// A sheet (or CSV file) as [`read_rows`] gives it.
+pub struct SheetRows {
+    pub table: Table,
+    /// The columns of `table` the workbook hides and that hold a value: the reader
+    /// says whether it reads them (a CSV file hides none).
+    pub hidden_columns: Vec<usize>,
+}
+
 /// Every row of the file that holds a value, the header among them, as tables without
 /// `columns` (one per sheet of a workbook, named after it): for readers that find the
 /// header themselves, such as `pmo import`, since registers kept by hand often have a
 /// title or notes above it.
-pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
+pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<SheetRows>, Diagnostic> {
     let ext = full
         .extension()
         .and_then(|e| e.to_str())
@@ -255,19 +263,22 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
         .to_ascii_lowercase();
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         // A register's header may be two rows with headings merged down over both.
-        return Ok(read_sheets(full, shown, false)?
+        return Ok(read_sheets(full, shown, Purpose::Import)?
             .into_iter()
-            .map(|sheet| Table {
-                name: sheet.name,
-                path: shown.to_path_buf(),
-                source: None,
-                columns: Vec::new(),
-                rows: sheet.rows,
-                places: sheet.places,
-                renamed: Vec::new(),
-                // What a cell's number format shows (`0.0"万元"`): an import refuses an
-                // amount so shown rather than read it ten thousand times too small.
-                formats: sheet.formats,
+            .map(|sheet| SheetRows {
+                hidden_columns: sheet.hidden_columns,
+                table: Table {
+                    name: sheet.name,
+                    path: shown.to_path_buf(),
+                    source: None,
+                    columns: Vec::new(),
+                    rows: sheet.rows,
+                    places: sheet.places,
+                    renamed: Vec::new(),
+                    // What a cell's number format shows (`0.0"万元"`): an import refuses an
+                    // amount so shown rather than read it ten thousand times too small.
+                    formats: sheet.formats,
+                },
             })
             .collect());
     }
@@ -282,14 +293,10 @@ pub fn read_rows(full: &Path, shown: &Path) -> Result<Vec<Table>, Diagnostic> {
     let name = full
         .file_stem()
         .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-    Ok(vec![Table::from_text(
-        &name,
-        shown,
-        &source,
-        Vec::new(),
-        rows,
-        places,
-    )])
+    Ok(vec![SheetRows {
+        table: Table::from_text(&name, shown, &source, Vec::new(), rows, places),
+        hidden_columns: Vec::new(),
+    }])
 }
 
 /// The first line's one value when it is a title above the header (`单位：万元`, `2024

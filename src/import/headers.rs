@@ -256,6 +256,11 @@ pub trait FieldSet: Copy + Eq + Ord + std::fmt::Debug + 'static {
     /// The header names closest to `header`, for "did you mean": the field's name or
     /// synonym a header one slip away stands for, with that field.
     fn near(header: &str) -> Option<(&'static str, Self)> {
+        // `序号` is a character off `编号`, but a list's running number is no code:
+        // read as one, every project's code would be 1, 2, 3.
+        if is_row_number(header) {
+            return None;
+        }
         let words: Vec<&'static str> = Self::FIELDS
             .iter()
             .flat_map(|(_, name, synonyms)| std::iter::once(*name).chain(synonyms.iter().copied()))
@@ -277,6 +282,16 @@ pub fn normalize(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A column that numbers the list's rows (`序号`, `No.`), as Chinese lists in Excel
+/// and WPS begin: no field of a page, and no near miss of one.
+pub fn is_row_number(header: &str) -> bool {
+    header.trim() == "#"
+        || matches!(
+            normalize(header).as_str(),
+            "序号" | "行号" | "no" | "nr" | "sn" | "sno" | "rowno"
+        )
 }
 
 /// `--map 列名=field`, parsed.
@@ -437,6 +452,12 @@ pub fn find_header<F: FieldSet>(table: &Table, maps: &[Mapping<F>]) -> Option<He
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_number_is_no_near_miss_of_a_code() {
+        assert!(is_row_number("序号") && is_row_number(" No. ") && is_row_number("#"));
+        assert!(!is_row_number("编号") && !is_row_number("") && !is_row_number("项目序号说明"));
+    }
     use std::path::Path;
     use std::sync::Arc;
 

@@ -118,12 +118,20 @@ impl Rows<'_> {
             .filter(|c| *self.table.cell(row, *c) != Cell::Empty)
     }
 
-    /// A totals row under the list (`合计`, `Total` in the title column, no status): not
-    /// a project.
+    /// A totals row under the list, no project: no status, and `合计` or `Total` in the
+    /// title column or, that left empty, in another cell — WPS and Excel lists at a
+    /// bank put it in the `序号` column, merged over the columns before the amounts.
     fn is_totals(&self, row: usize) -> bool {
+        use crate::data::table::is_totals_label;
+        if self.filled(row, Field::Status).is_some() {
+            return false;
+        }
         let title = self.col(Field::Title).map(|c| self.table.text(row, c));
-        title.is_some_and(|t| crate::data::table::is_totals_label(t.trim()))
-            && self.filled(row, Field::Status).is_none()
+        match title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => is_totals_label(title),
+            _ => (0..self.table.columns.len())
+                .any(|c| is_totals_label(self.table.text(row, c).trim())),
+        }
     }
 
     /// A budget column headed in a multiple of the currency (`预算（万元）`): read as

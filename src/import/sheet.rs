@@ -79,10 +79,9 @@ pub(super) fn open<F: FieldSet>(
             )));
     }
     let tables = crate::data::read::read_rows(file, file)?;
-    let Some((raw, header)) = tables
-        .iter()
-        .find_map(|t| headers::find_header(t, &maps).map(|h| (t, h)))
-    else {
+    let Some((raw, hidden, header)) = tables.iter().find_map(|t| {
+        headers::find_header(&t.table, &maps).map(|h| (&t.table, &t.hidden_columns, h))
+    }) else {
         return Err(Diagnostic::error(Problem::Content(t!(
             "found no header row: no row names {count} or more known columns",
             count = headers::HEADER_MIN_FIELDS
@@ -91,7 +90,10 @@ pub(super) fn open<F: FieldSet>(
         .with_help(needs.no_header));
     };
     let table = below_header(raw, &header);
-    let warnings = column_warnings(raw, &table, &header, &maps);
+    if let Some(d) = hidden_field(raw, &table, &header, hidden) {
+        return Err(d);
+    }
+    let warnings = column_warnings(raw, &table, &header, &maps, hidden);
     let missing: Vec<&str> = needs
         .required
         .iter()
@@ -138,11 +140,40 @@ fn below_header<F>(raw: &Table, header: &Header<F>) -> Table {
 
 /// Columns left out of the import: named ones nothing maps, nameless ones holding
 /// values (beside a merged header cell), and `--map`s naming no column.
+/// A column the workbook hides that a field reads (an old budget kept out of sight):
+/// imported, figures no one sees in the list would be published, so the import stops
+/// before anything is written. A hidden column no field reads is only left out.
+fn hidden_field<F: FieldSet>(
+    raw: &Table,
+    table: &Table,
+    header: &Header<F>,
+    hidden: &[usize],
+) -> Option<Diagnostic> {
+    let col = hidden
+        .iter()
+        .copied()
+        .find(|c| header.fields.get(*c).copied().flatten().is_some())?;
+    let field = header.fields.get(col).copied().flatten()?;
+    Some(
+        raw.at_cell(
+            Diagnostic::error(Problem::Content(t!(
+                "column `{column}` is hidden in the workbook, but it would be read as {field}: what no one sees in the list would be published",
+                column = table.columns.get(col).map_or("", String::as_str).trim(),
+                field = field.name()
+            ))),
+            header.row,
+            col,
+        )
+        .with_help(t!("unhide the column (select the columns around it, right-click, Unhide) and check it; delete it if it should not count")),
+    )
+}
+
 fn column_warnings<F: FieldSet>(
     raw: &Table,
     table: &Table,
     header: &Header<F>,
     maps: &[Mapping<F>],
+    hidden: &[usize],
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let header_cell = |col: usize, d: Diagnostic| {
@@ -157,7 +188,24 @@ fn column_warnings<F: FieldSet>(
             continue;
         }
         let holds_values = (0..table.rows.len()).any(|r| *table.cell(r, col) != Cell::Empty);
-        if name.trim().is_empty() {
+        if hidden.contains(&col) {
+            // Kept out of sight in the list (notes, an old numbering): not read, and
+            // said so, so that no one looks for it on the site.
+            warnings.push(
+                raw.at_cell(
+                    Diagnostic::warning(Problem::Content(t!(
+                        "column `{column}` is hidden in the workbook, so it is not imported",
+                        column = name.trim()
+                    ))),
+                    header.row,
+                    col,
+                )
+                .with_help(t!(
+                    "to import it, unhide it and name it as a field, or map it with --map `{column}=FIELD`",
+                    column = name.trim()
+                )),
+            );
+        } else if name.trim().is_empty() {
             if holds_values {
                 warnings.push(header_cell(
                     col,

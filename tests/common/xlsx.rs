@@ -29,6 +29,63 @@ pub fn xlsx(sheet: &str, rows: &[Vec<V>], merged: &[&str]) -> Vec<u8> {
     workbook(&[(sheet, false, rows, merged)])
 }
 
+/// [`xlsx`] with the 0-based `columns` hidden (`<col hidden="1">`), as WPS and Excel
+/// write a column hidden with right-click, Hide.
+pub fn xlsx_hiding(sheet: &str, rows: &[Vec<V>], merged: &[&str], columns: &[u32]) -> Vec<u8> {
+    let cols: String = columns
+        .iter()
+        .map(|c| {
+            format!(
+                "<col min=\"{0}\" max=\"{0}\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>",
+                c + 1
+            )
+        })
+        .collect();
+    let plain = workbook(&[(sheet, false, rows, merged)]);
+    let hidden = format!("<cols>{cols}</cols><sheetData>");
+    rezip(
+        &plain,
+        |name, text| {
+            if name == "xl/worksheets/sheet1.xml" {
+                text.replacen("<sheetData>", &hidden, 1)
+            } else {
+                text
+            }
+        },
+        &[],
+    )
+}
+
+/// The parts of the workbook `bytes`, each rewritten by `edit` (name, text → text), with
+/// `added` parts after them: a sound workbook damaged as a faulty writer or a bad copy
+/// would.
+pub fn rezip(
+    bytes: &[u8],
+    edit: impl Fn(&str, String) -> String,
+    added: &[(&str, &str)],
+) -> Vec<u8> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        zip.start_file(name.as_str(), stored).unwrap();
+        zip.write_all(edit(&name, text).as_bytes()).unwrap();
+    }
+    for (name, text) in added {
+        zip.start_file(*name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
 /// One sheet of [`workbook`]: its name, whether it is hidden, its rows and merged ranges.
 pub type Sheet<'a> = (&'a str, bool, &'a [Vec<V>], &'a [&'a str]);
 

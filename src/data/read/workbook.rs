@@ -108,14 +108,30 @@ pub(super) struct Sheet {
     pub(super) places: Vec<Vec<Place>>,
     /// (row in `rows`, column, what its number format shows), as in [`Table::formats`].
     pub(super) formats: Vec<(usize, usize, Shown)>,
+    /// The columns (indices in `rows`) the sheet hides and that hold a value; only
+    /// [`Purpose::Import`] reads such a sheet.
+    pub(super) hidden_columns: Vec<usize>,
 }
 
-/// With `refuse_merged`, a range merged over rows and holding a value is an error (see
-/// [`merged_cells`]).
+/// Who reads the sheets, which decides what is refused.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Purpose {
+    /// A data table: a range merged over rows and holding a value, and a hidden column
+    /// holding one, are errors (every column of a table counts).
+    Table,
+    /// `pmo import`, which finds its header itself (two rows merged down are read as
+    /// one) and reads only the columns its fields name: a hidden column is listed in
+    /// [`Sheet::hidden_columns`] for it to judge by its header, since a column of notes
+    /// a WPS or Excel list keeps out of sight is read by no field.
+    Import,
+}
+
+/// Reads each sheet Excel shows, refusing what would make its cells say other than
+/// what Excel shows for `purpose`.
 pub(super) fn read_sheets(
     full: &Path,
     shown: &Path,
-    refuse_merged: bool,
+    purpose: Purpose,
 ) -> Result<Vec<Sheet>, Diagnostic> {
     let fail = |message| workbook_error(shown, message);
     if let Some(d) = not_a_workbook(full, shown) {
@@ -176,13 +192,14 @@ pub(super) fn read_sheets(
             .worksheet_range(&sheet)
             .map_err(|e| damaged_sheet(full, shown, &sheet, e.to_string()))?;
         unsaved_formula(&mut workbook, &sheet, &range, shown)?;
-        if refuse_merged {
+        if purpose == Purpose::Table {
             merged_cells(&mut workbook, &sheet, &range, shown)?;
         }
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         let mut places = Vec::new();
         let mut formats = Vec::new();
+        let mut hidden_columns: Vec<usize> = Vec::new();
         let hidden_here = hidden.get(&sheet);
         let shown_here = shown_units.get(&sheet);
         for (r, row) in range.rows().enumerate() {
@@ -198,9 +215,16 @@ pub(super) fn read_sheets(
                         hidden_row(shown, &sheet, at).at_sheet_cell(at, left + first as u32)
                     );
                 }
-                let held = (0..cells.len())
-                    .find(|&c| cells[c] != Cell::Empty && hidden.column(left + c as u32));
-                if let Some(c) = held {
+                let held: Vec<usize> = (0..cells.len())
+                    .filter(|&c| cells[c] != Cell::Empty && hidden.column(left + c as u32))
+                    .collect();
+                if purpose == Purpose::Import {
+                    for c in held {
+                        if !hidden_columns.contains(&c) {
+                            hidden_columns.push(c);
+                        }
+                    }
+                } else if let Some(&c) = held.first() {
                     return Err(hidden_column(shown, &sheet, at, left + c as u32)
                         .at_sheet_cell(at, left + c as u32));
                 }
@@ -228,6 +252,7 @@ pub(super) fn read_sheets(
             rows,
             places,
             formats,
+            hidden_columns,
         });
     }
     Ok(sheets)
@@ -394,7 +419,7 @@ pub(super) fn read_workbook(
     shown: &Path,
     name: &str,
 ) -> Result<Vec<Table>, Diagnostic> {
-    let sheets = read_sheets(full, shown, true)?;
+    let sheets = read_sheets(full, shown, Purpose::Table)?;
     if let Some(d) = empty_first_sheet(&sheets, shown) {
         return Err(d);
     }

@@ -425,3 +425,46 @@ fn the_register_filters_find_a_lesson_on_a_later_page_and_keep_the_filters_in_th
     );
     assert_eq!(result, "最早的严重教训：验收标准没有写进合同");
 }
+
+/// A 16 × 16 PNG (a red and white check), the bank's logo of the test.
+const LOGO_PNG: [u8; 97] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x91, 0x68,
+    0x36, 0x00, 0x00, 0x00, 0x28, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0x8f, 0x04, 0x36,
+    0x29, 0x29, 0xc1, 0x11, 0x2e, 0x71, 0x86, 0x41, 0xa8, 0x81, 0x18, 0x45, 0xc8, 0xe2, 0x83, 0x51,
+    0x03, 0xed, 0x43, 0x89, 0xf6, 0x1a, 0x06, 0x61, 0xb0, 0x92, 0xaa, 0x01, 0x00, 0x84, 0x6a, 0xf9,
+    0x90, 0xbe, 0xd9, 0x1d, 0x9e, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+    0x82,
+];
+
+#[test]
+fn the_logo_the_readme_puts_before_the_title_prints() {
+    let site = Site::fixture("basic");
+    site.write("static/logo.png", LOGO_PNG);
+    // The README's recipe, as a PMO pastes it.
+    site.write(
+        "static/css/custom.css",
+        ".site-title {\n  background: url(../logo.png) no-repeat left center / auto 28px;\n  padding-left: 36px;\n  line-height: 28px;\n}\n",
+    );
+    site.build_ok();
+    let page = site.public().join("index.html");
+    // The logo is the page's one image: the PDF's image is it.
+    assert!(!std::fs::read_to_string(&page).unwrap().contains("<img"));
+    let profile = tempfile::tempdir().unwrap();
+    let pdf = profile.path().join("printed.pdf");
+    let out = common::chromium_command(&profile)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let printed = std::fs::read(&pdf)
+        .unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
+    // Skia writes each image as an XObject of this subtype; the print stylesheet
+    // blanked every background, the logo with them, and the PDF held none.
+    let images = printed
+        .windows(b"/Subtype /Image".len())
+        .filter(|w| *w == b"/Subtype /Image")
+        .count();
+    assert_eq!(images, 1, "the printed page holds {images} image(s)");
+}

@@ -11,6 +11,9 @@ use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::messages::Lang;
+use crate::t;
+
 /// The addresses to tell for a server listening on `addr`: the one to open on this
 /// machine, and, when it listens on every address (`--bind 0.0.0.0`), the one other
 /// machines open. `http://0.0.0.0:1111/` was printed before, an address no colleague's
@@ -54,11 +57,15 @@ pub struct AllowedHosts {
     bound: IpAddr,
     /// Names given with `--allow-host`, lowercase.
     names: Vec<String>,
+    /// The site's language, in which a refused browser is told what to do: a colleague
+    /// opening a Chinese site's preview by the machine's name read English.
+    lang: Lang,
 }
 
 impl AllowedHosts {
-    pub fn new(bound: IpAddr, names: &[String]) -> AllowedHosts {
+    pub fn new(bound: IpAddr, names: &[String], lang: Lang) -> AllowedHosts {
         AllowedHosts {
+            lang,
             bound,
             names: names
                 .iter()
@@ -90,14 +97,16 @@ impl AllowedHosts {
 
     /// What to tell a refused request.
     fn refusal(&self, host: &str) -> String {
-        format!(
-            "pmo serve does not answer for the host name `{}`: it serves {} and localhost only, \
-             so that other web pages cannot read the preview.\nStart it with --allow-host {} to \
-             reach it by that name.\n",
-            host_name(host),
-            self.bound,
-            host_name(host)
-        )
+        let said = t!(
+            "pmo serve does not answer for the host name `{host}`: it serves {bound} and localhost only, so that other web pages cannot read the preview.",
+            host = host_name(host),
+            bound = self.bound.to_string()
+        );
+        let fix = t!(
+            "Start it with --allow-host {host} to reach it by that name.",
+            host = host_name(host)
+        );
+        format!("{}\n{}\n", said.render(self.lang), fix.render(self.lang))
     }
 }
 
@@ -151,8 +160,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_refused_browser_is_told_in_the_sites_language() {
+        let bound = "0.0.0.0".parse().unwrap();
+        let zh = AllowedHosts::new(bound, &[], Lang::ZhCn).refusal("pmo-box.bank.local:1111");
+        assert_eq!(zh, "pmo serve 不响应主机名 `pmo-box.bank.local`：它只响应 0.0.0.0 和 localhost，以免其他网页读取预览。\n要用这个名称访问，请加上 --allow-host pmo-box.bank.local 启动它。\n");
+        let en = AllowedHosts::new(bound, &[], Lang::En).refusal("pmo-box.bank.local");
+        assert!(
+            en.starts_with("pmo serve does not answer for the host name `pmo-box.bank.local`"),
+            "{en}"
+        );
+    }
+
+    #[test]
     fn loopback_answers_its_own_names_only() {
-        let hosts = AllowedHosts::new("127.0.0.1".parse().unwrap(), &[]);
+        let hosts = AllowedHosts::new("127.0.0.1".parse().unwrap(), &[], Lang::En);
         for ok in ["127.0.0.1:1111", "127.0.0.1", "localhost:1111", "LOCALHOST"] {
             assert!(hosts.allows(ok), "{ok}");
         }
@@ -176,7 +197,7 @@ mod tests {
     #[test]
     fn every_address_answers_any_address_and_allowed_names() {
         let names = vec!["pmo.intranet".to_string()];
-        let hosts = AllowedHosts::new("0.0.0.0".parse().unwrap(), &names);
+        let hosts = AllowedHosts::new("0.0.0.0".parse().unwrap(), &names, Lang::En);
         for ok in [
             "10.0.0.5:1111",
             "[fe80::1]:1111",

@@ -133,7 +133,11 @@ pub fn serve(mut options: ServeOptions, notify: Notify) -> Result<(), Diagnostic
             if options.open {
                 open_browser(&url, &notify);
             }
-            let hosts = hosts::AllowedHosts::new(options.bind, &options.allow_hosts);
+            let hosts = hosts::AllowedHosts::new(
+                options.bind,
+                &options.allow_hosts,
+                crate::messages::Lang::for_site(&root),
+            );
             connections::run(listener, http::router(shared, hosts)).await;
             Ok(())
         })

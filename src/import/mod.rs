@@ -11,11 +11,15 @@
 pub(crate) mod headers;
 mod lesson;
 mod lessons;
+mod plan;
 mod project;
 mod projects;
+mod rates;
 mod sheet;
 mod sites;
+mod tables;
 pub(crate) mod values;
+mod workbook;
 
 use std::path::PathBuf;
 
@@ -24,6 +28,7 @@ use crate::messages::Text;
 
 pub use lessons::lessons;
 pub use projects::projects;
+pub use tables::{milestones, risks};
 
 /// What to import, and how.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +39,13 @@ pub struct Options {
     pub maps: Vec<String>,
     /// Show what would be written, and write nothing.
     pub dry_run: bool,
+    /// `--sheet NAME` and `--sheet PART=NAME` arguments, as given: which sheet of a
+    /// workbook holds the projects, the milestones and the risks.
+    pub sheets: Vec<String>,
+    /// The sheet to read, when the import has chosen one.
+    pub sheet: Option<String>,
+    /// Sheets not to look in for the header: those another part of the import reads.
+    pub skip_sheets: Vec<String>,
 }
 
 /// A page written (or, in a dry run, that would be).
@@ -51,6 +63,10 @@ pub struct Planned {
 pub enum Imported {
     Lessons,
     Projects,
+    /// Projects' `milestones.csv`, one a project.
+    Milestones,
+    /// Projects' `risks.csv`, one a project.
+    Risks,
 }
 
 /// What an import did: the pages written, the rows skipped because they were already
@@ -64,6 +80,11 @@ pub struct Report {
     pub failed: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub dry_run: bool,
+    /// The milestones and risks sheets imported with a list of projects.
+    pub also: Vec<Report>,
+    /// The projects written (or, in a dry run, that would be), for the milestones and
+    /// risks sheets to find theirs.
+    pub(crate) written: Vec<sites::Known>,
 }
 
 impl Report {
@@ -75,10 +96,13 @@ impl Report {
             failed: 0,
             diagnostics: Vec::new(),
             dry_run,
+            also: Vec::new(),
+            written: Vec::new(),
         }
     }
 
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+            || self.also.iter().any(Report::has_errors)
     }
 }

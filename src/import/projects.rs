@@ -15,10 +15,11 @@ use crate::t;
 use crate::units::Unit;
 
 use super::headers::{FieldSet, Header};
+use super::plan::{MilestoneField, RiskField};
 use super::project::{Field, Project, RAGS, STATUSES};
 use super::sheet::{empty_cell, place, Needs, Opened, Page, Placed};
-use super::values;
-use super::{sites, Imported, Options, Report};
+use super::workbook::{self, Chosen, Part};
+use super::{sites, tables, values, Imported, Options, Report};
 
 /// The fields without which no project can be written (those `ProjectMeta` requires).
 const REQUIRED: &[Field] = &[Field::Title, Field::Status];
@@ -28,6 +29,42 @@ const REQUIRED: &[Field] = &[Field::Title, Field::Status];
 /// in a multiple of the currency, a bad `--map`); problems of single rows are in the
 /// report.
 pub fn projects(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
+    let chosen = Chosen::parse(&options.sheets, Part::Projects)?;
+    let names = workbook::sheet_names(&options.file);
+    let own = chosen
+        .options(options, &names, Part::Projects, true)
+        .unwrap_or_else(|| options.clone());
+    let mut report = list(root, &own)?;
+    // The milestones and risks sheets of the same workbook, into the projects the site
+    // had and those just imported (written, or in a dry run to be).
+    let mut known = sites::Site::load(root).known();
+    known.extend(report.written.iter().cloned());
+    for part in [Part::Milestones, Part::Risks] {
+        let Some(sheet) = chosen.options(options, &names, part, false) else {
+            continue;
+        };
+        let done = match part {
+            Part::Milestones => tables::import::<MilestoneField>(root, &sheet, &known),
+            _ => tables::import::<RiskField>(root, &sheet, &known),
+        };
+        report.also.push(done.unwrap_or_else(|d| {
+            let mut failed = Report::new(
+                if part == Part::Milestones {
+                    Imported::Milestones
+                } else {
+                    Imported::Risks
+                },
+                options.dry_run,
+            );
+            failed.diagnostics.push(d);
+            failed
+        }));
+    }
+    Ok(report)
+}
+
+/// Imports the list of projects itself.
+fn list(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
     let Opened {
         config,
         english,
@@ -59,29 +96,68 @@ pub fn projects(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
     }
     let site = sites::Site::load(root);
     // `预算（美元）`: the budgets are in that currency, whatever the site's usual one.
-    let currency = match rows.budget_currency(&raw)? {
-        Some(code) => code,
-        None => crate::scaffold::currency_for_new_project(root, &config),
-    };
+    let headed = rows.budget_currency(&raw)?;
+    let usual = crate::scaffold::currency_for_new_project(root, &config);
+    let currency = headed.clone().unwrap_or_else(|| usual.clone());
+    let headed = headed.map(|code| {
+        let col = rows.col(Field::Bac).unwrap_or(0);
+        (code, raw.place_name(rows.header.row, col))
+    });
     let mut report = Report::new(Imported::Projects, options.dry_run);
     let mut seen: HashMap<String, Text> = HashMap::new();
+    let mut rates = super::rates::Missing::new(&config, &usual, !site.known().is_empty());
     for row in (0..table.rows.len()).filter(|r| !rows.is_totals(*r)) {
-        let placed = rows.project(row, &currency).map(|project| {
-            rows.place(
-                root,
-                row,
-                project,
-                &site,
-                &mut seen,
-                english,
-                options.dry_run,
-            )
-        });
+        let placed = rows
+            .project(row, &currency, headed.as_ref())
+            .map(|project| {
+                let known = sites::Known {
+                    folder: String::new(),
+                    title: project.meta.title.clone(),
+                    code: project.meta.code.clone(),
+                };
+                let own = project.meta.currency.clone();
+                let placed = rows.place(
+                    root,
+                    row,
+                    project,
+                    &site,
+                    &mut seen,
+                    english,
+                    options.dry_run,
+                );
+                (placed, known, own)
+            });
+        let placed = match placed {
+            Ok((placed, mut known, own)) => {
+                if let Placed::Written(planned) = &placed {
+                    known.folder = folder_of(&planned.path);
+                    report.written.push(known);
+                    let col = rows
+                        .filled(row, Field::Currency)
+                        .or(rows.col(Field::Bac))
+                        .or(rows.col(Field::Title))
+                        .unwrap_or(0);
+                    if let Some(own) = own {
+                        rates.note(&own, |d| table.at_cell(d, row, col));
+                    }
+                }
+                Ok(placed)
+            }
+            Err(problems) => Err(problems),
+        };
         report.add(placed);
     }
+    report.diagnostics.extend(rates.warnings());
     diagnostics.append(&mut report.diagnostics);
     report.diagnostics = diagnostics;
     Ok(report)
+}
+
+/// The project folder's name of `content/projects/<folder>/index.md`.
+fn folder_of(path: &Path) -> String {
+    path.parent()
+        .and_then(Path::file_name)
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 /// The register's file name, as the `rag_reason` of a status it sets names it.
@@ -188,7 +264,13 @@ impl Rows<'_> {
     }
 
     /// The project in `row`, or every problem of the row.
-    fn project(&self, row: usize, currency: &str) -> Result<Project, Vec<Diagnostic>> {
+    /// `headed`: the currency the budget column's header names, and that header's cell.
+    fn project(
+        &self,
+        row: usize,
+        currency: &str,
+        headed: Option<&(String, Text)>,
+    ) -> Result<Project, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let title = match self.text(row, Field::Title) {
             Some(title) => Some(title.split_whitespace().collect::<Vec<_>>().join(" ")),
@@ -223,9 +305,26 @@ impl Rows<'_> {
             }
         }
         let bac = self.bac(row, &mut problems);
-        let currency = self
-            .currency(row, &mut problems)
-            .or_else(|| Some(currency.to_string()));
+        let own = self.currency(row, &mut problems);
+        if let (Some(own), Some((header, place)), Some(col)) =
+            (&own, headed, self.filled(row, Field::Currency))
+        {
+            // `预算（美元）` over a row in CNY: one of the two is wrong, and either way
+            // round the budget would be shown in a currency it is not in.
+            if own != header {
+                problems.push(self.table.bad_cell(
+                    row,
+                    col,
+                    t!(
+                        "{code}, the currency the budget column's header ({place}) names",
+                        code = header.as_str(),
+                        place = place.clone()
+                    ),
+                    t!("correct the currency cell, or the budget column's header (head it `Budget` when the projects' currencies differ); nothing was written for this row"),
+                ));
+            }
+        }
+        let currency = own.or_else(|| Some(currency.to_string()));
         let phase = self
             .filled(row, Field::Phase)
             .and_then(|col| values::vocab_at(self.table, row, col, &values::PHASES, &mut problems));

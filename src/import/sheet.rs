@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::config::Config;
+use crate::data::read::SheetRows;
 use crate::data::table::{Cell, Table};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::messages::Text;
@@ -79,7 +80,8 @@ pub(super) fn open<F: FieldSet>(
             )));
     }
     let tables = crate::data::read::read_rows(file, file)?;
-    let Some((raw, hidden, header)) = tables.iter().find_map(|t| {
+    let chosen = choose(&tables, options, ext == "csv")?;
+    let Some((raw, hidden, header)) = chosen.into_iter().find_map(|t| {
         headers::find_header(&t.table, &maps).map(|h| (&t.table, &t.hidden_columns, h))
     }) else {
         return Err(Diagnostic::error(Problem::Content(t!(
@@ -117,6 +119,40 @@ pub(super) fn open<F: FieldSet>(
         raw: raw.clone(),
         warnings,
     })
+}
+
+/// The sheets to look for the header in: the one `options.sheet` names (an error when
+/// the workbook has none of that name), else every sheet but those another part of the
+/// import reads (`里程碑` is no list of projects, though it has a `项目编号` column).
+fn choose<'a>(
+    tables: &'a [SheetRows],
+    options: &Options,
+    csv: bool,
+) -> Result<Vec<&'a SheetRows>, Diagnostic> {
+    let same = |a: &str, b: &str| headers::normalize(a) == headers::normalize(b);
+    match &options.sheet {
+        Some(name) if !csv => match tables.iter().find(|t| same(&t.table.name, name)) {
+            Some(table) => Ok(vec![table]),
+            None => Err(Diagnostic::error(Problem::Content(t!(
+                "the workbook has no sheet named `{sheet}`",
+                sheet = name.as_str()
+            )))
+            .in_file(&options.file)
+            .with_help(t!(
+                "its sheets are {sheets}: name one with --sheet",
+                sheets = tables
+                    .iter()
+                    .map(|t| t.table.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        },
+        _ if csv => Ok(tables.iter().collect()),
+        _ => Ok(tables
+            .iter()
+            .filter(|t| !options.skip_sheets.iter().any(|s| same(s, &t.table.name)))
+            .collect()),
+    }
 }
 
 /// The rows under the header, named by it.
@@ -297,7 +333,7 @@ fn check_written<T: DeserializeOwned + schemars::JsonSchema>(
 
 /// Writes `text` to a new file; an existing file is left alone (and is an error), even
 /// if it appeared since the import looked.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;

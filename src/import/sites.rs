@@ -274,3 +274,25 @@ mod tests {
         assert_eq!(s.project("erp-upgrade").unwrap(), "erp-upgrade");
     }
 }
+
+/// A project a milestones or risks row may name: in the site, or just imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub folder: String,
+    pub title: String,
+    pub code: Option<String>,
+}
+
+impl Site {
+    /// The site's projects, as milestones and risks rows name them.
+    pub fn known(&self) -> Vec<Known> {
+        self.projects
+            .iter()
+            .map(|p| Known {
+                folder: p.slug.clone(),
+                title: p.title.clone(),
+                code: p.code.clone(),
+            })
+            .collect()
+    }
+}

@@ -195,16 +195,46 @@ pub(crate) enum Import {
     /// (.xlsx, .xls, .ods or .csv), e.g. finance's export; projects already in the site
     /// (by folder, code, or title) are skipped, nothing is overwritten.
     Projects {
-        /// The list of projects.
+        /// The list of projects; a workbook's sheets named 里程碑 (Milestones) and 风险
+        /// (Risks) become the projects' milestones.csv and risks.csv.
         file: PathBuf,
         /// Read a column the built-in names miss as a field, e.g. --map "立项编号=code"
         /// (repeatable).
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
+        /// The sheet holding the projects, or a part's: --sheet 2026清单, --sheet
+        /// milestones=节点计划, --sheet risks=风险台账 (repeatable).
+        #[arg(long = "sheet", value_name = "[PART=]NAME")]
+        sheet: Vec<String>,
         /// Show the files and front matter it would write, and write nothing.
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write each project's milestones.csv from a sheet of milestones (.xlsx, .xls, .ods
+    /// or .csv) whose rows name their project by code or title; a project that has a
+    /// milestones table is skipped, nothing is overwritten.
+    Milestones(TableImport),
+    /// Write each project's risks.csv from a risk register (.xlsx, .xls, .ods or .csv)
+    /// whose rows name their project by code or title; a project that has a risks table
+    /// is skipped, nothing is overwritten.
+    Risks(TableImport),
+}
+
+/// What `pmo import milestones` and `pmo import risks` take.
+#[derive(clap::Args)]
+pub(crate) struct TableImport {
+    /// The sheet's file.
+    pub file: PathBuf,
+    /// Read a column the built-in names miss as a field, e.g. --map "节点=name"
+    /// (repeatable).
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The sheet to read, when the workbook has several: --sheet 风险台账.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheet: Vec<String>,
+    /// Show the files it would write and their rows, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// The languages `pmo init` writes a site in.

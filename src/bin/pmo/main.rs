@@ -271,18 +271,26 @@ fn main() -> ExitCode {
             }
         }
         Command::Import { what } => {
-            let (run, file, map, dry_run): (fn(&_, &_) -> _, _, _, _) = match what {
+            use pmo_portal::import;
+            let (run, file, map, sheets, dry_run): (fn(&_, &_) -> _, _, _, _, _) = match what {
                 Import::Lessons { file, map, dry_run } => {
-                    (pmo_portal::import::lessons, file, map, dry_run)
+                    (import::lessons, file, map, Vec::new(), dry_run)
                 }
-                Import::Projects { file, map, dry_run } => {
-                    (pmo_portal::import::projects, file, map, dry_run)
-                }
+                Import::Projects {
+                    file,
+                    map,
+                    sheet,
+                    dry_run,
+                } => (import::projects, file, map, sheet, dry_run),
+                Import::Milestones(t) => (import::milestones, t.file, t.map, t.sheet, t.dry_run),
+                Import::Risks(t) => (import::risks, t.file, t.map, t.sheet, t.dry_run),
             };
-            let options = pmo_portal::import::Options {
+            let options = import::Options {
                 file,
                 maps: map,
                 dry_run,
+                sheets,
+                ..Default::default()
             };
             match run(&cli.root, &options) {
                 Ok(report) => imported(&report),

@@ -18,6 +18,20 @@ use pmo_portal::{Scope, Step};
 /// Prints an import: each file (with its front matter in a dry run), the problems of
 /// the rows, and a summary line.
 pub(crate) fn imported(report: &pmo_portal::import::Report) -> ExitCode {
+    summed(report);
+    for part in &report.also {
+        summed(part);
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints one part of an import (the projects, or their milestones or risks) with its
+/// summary line.
+fn summed(report: &pmo_portal::import::Report) {
     for planned in &report.planned {
         let file = planned.path.as_path();
         if report.dry_run {
@@ -64,13 +78,32 @@ pub(crate) fn imported(report: &pmo_portal::import::Report) -> ExitCode {
             skipped = skipped,
             failed = failed
         ),
+        (Imported::Milestones, true) => t!(
+            "dry run: would write {count} milestones table(s); {skipped} project(s) have one already, {failed} row(s) with errors; nothing was written",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Milestones, false) => t!(
+            "wrote {count} milestones table(s) into content/projects/; {skipped} project(s) have one already, {failed} row(s) with errors",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Risks, true) => t!(
+            "dry run: would write {count} risks table(s); {skipped} project(s) have one already, {failed} row(s) with errors; nothing was written",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
+        (Imported::Risks, false) => t!(
+            "wrote {count} risks table(s) into content/projects/; {skipped} project(s) have one already, {failed} row(s) with errors",
+            count = count,
+            skipped = skipped,
+            failed = failed
+        ),
     };
     eprintln!("{}", say(summary));
-    if report.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 /// Prints hygiene findings grouped by check (or as one JSON document).

@@ -170,6 +170,13 @@ pub struct ProjectRow {
     pub bac_display: String,
     pub currency: String,
     pub lessons_count: usize,
+    /// Milestones and risks, for the lists of projects: the dashboard's table shows how
+    /// many milestones are done and delayed and how many risks are open.
+    pub milestones_total: usize,
+    pub milestones_done: usize,
+    pub milestones_late: usize,
+    pub risks_total: usize,
+    pub risks_open: usize,
     pub review: Option<Link>,
     /// Earned-value measures at the last reported period ("n/a" where undefined).
     pub cpi: String,
@@ -253,6 +260,11 @@ pub fn project_row(site: &Site, i18n: &I18n, id: PageId) -> Option<ProjectRow> {
             .or_else(|| derive::currency::of_site(site))
             .unwrap_or_default(),
         lessons_count: links.map_or(0, |l| l.lessons.len()),
+        milestones_total: figures.milestones_total,
+        milestones_done: figures.milestones_done,
+        milestones_late: figures.milestones_late,
+        risks_total: figures.risks_total,
+        risks_open: figures.risks_open,
         review: site.closure_reviews(id).next().map(|r| Link {
             title: site.page(r).title.clone(),
             url: site.page(r).url.clone(),

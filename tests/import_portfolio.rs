@@ -296,3 +296,64 @@ fn a_row_currency_against_the_budget_header_and_a_currency_without_a_rate() {
         "{err}"
     );
 }
+
+#[test]
+fn sheets_named_otherwise_are_picked_with_sheet_and_a_csv_list_is_read_once() {
+    let site = Site::fixture("basic");
+    let projects = vec![
+        r(&["项目编号", "项目名称", "状态", "预算"]),
+        r(&["PRJ-2026-040", "智能客服", "进行中", "500000"]),
+    ];
+    let risks = vec![
+        r(&["项目编号", "风险", "概率", "影响", "状态"]),
+        r(&["PRJ-2026-040", "语料不足", "3", "3", "Open"]),
+    ];
+    let file = write(
+        &site,
+        "台账.xlsx",
+        &workbook(&[
+            ("2026清单", false, &projects, &[]),
+            ("风险台账", false, &risks, &[]),
+        ]),
+    );
+    let err = stderr(&import_in(
+        "en",
+        &site,
+        "projects",
+        &file,
+        &["--sheet", "台账=风险台账"],
+    ));
+    assert!(
+        err.contains("`--sheet 台账=风险台账` names no part of the workbook"),
+        "{err}"
+    );
+    let out = import_in(
+        "en",
+        &site,
+        "projects",
+        &file,
+        &["--sheet", "projects=2026清单", "--sheet", "风险=风险台账"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        source(&site, "content/projects/prj-2026-040/risks.csv"),
+        "id,title,probability,impact,owner,status,response\nR1,语料不足,3,3,,open,\n"
+    );
+    // A CSV list is the projects alone, whatever --sheet says of the other parts.
+    let csv = "项目编号,项目名称,状态\nPRJ-2026-041,知识库,进行中\n";
+    let file = write(&site, "list.csv", csv.as_bytes());
+    let out = import_in(
+        "en",
+        &site,
+        "projects",
+        &file,
+        &["--sheet", "milestones=里程碑"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("milestones table"), "{err}");
+    assert!(!site
+        .root()
+        .join("content/projects/prj-2026-041/milestones.csv")
+        .exists());
+}

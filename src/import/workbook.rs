@@ -77,6 +77,10 @@ impl Chosen {
         part: Part,
         own: bool,
     ) -> Option<Options> {
+        // A CSV file is one table: the command's own part, never another's as well.
+        if sheets.is_empty() && !own {
+            return None;
+        }
         let given = self
             .sheets
             .iter()

@@ -87,6 +87,19 @@ fn source(site: &Site, rel: &str) -> String {
 fn a_pmo_workbook_becomes_projects_with_their_milestones_and_risks_and_builds() {
     let site = Site::fixture("basic");
     let file = write(&site, "项目组合.xlsx", &portfolio());
+    // A dry run finds the milestones' projects among those it would write, and writes
+    // nothing.
+    let before = common::snapshot(&site.root().join("content"));
+    let out = import_in("en", &site, "projects", &file, &["--dry-run"]);
+    let err = stderr(&out);
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(err.contains("dry run: would write 1 milestones table(s); 1 project(s) have one already, 3 row(s) with errors; nothing was written"), "{err}");
+    assert!(
+        printed.contains("would write content/projects/prj-2026-001/risks.csv (from 风险!A2)"),
+        "{printed}"
+    );
+    assert_eq!(common::snapshot(&site.root().join("content")), before);
+
     let out = import_in("en", &site, "projects", &file, &[]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -9,6 +9,7 @@ use crate::messages::Text;
 use crate::suggest::{closest, did_you_mean};
 use crate::t;
 
+mod twice;
 mod written;
 use written::{holds_plain_numbers, point_for_thousands, sorted_with_text};
 
@@ -201,6 +202,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                             }
                             summed_ratio(c, table, &name, text)?;
                         }
+                        twice::chart_y(&y.to_vec(), table, text)?;
                     }
                     (None, true) => {}
                     (None, false) => return Err(SpecError {
@@ -296,6 +298,9 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
     }
     out.extend(sorted_with_text(&selection, table, text));
     if let BlockSpec::Table(t) = spec {
+        if let Some(columns) = &t.columns {
+            out.extend(twice::table_columns(columns, table, text));
+        }
         // A table prints `1.860` as written, which a reader may take for 1,860, while
         // sorting and any chart of the column take 1.86. A column of dotted numbers
         // only (versions, `1.100`) has nothing to weigh them against, and is left alone.

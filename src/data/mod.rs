@@ -7,6 +7,7 @@ pub use budget::{amount_columns, unit_cells};
 pub mod columns;
 mod damaged;
 mod decimals;
+mod header_again;
 pub(crate) mod hidden;
 mod invisible;
 mod json_places;

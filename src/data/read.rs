@@ -27,6 +27,12 @@ use workbook::{read_sheets, read_workbook, Purpose};
 /// workbook adds its other sheets as `name/<sheet>`.
 pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
     let mut tables = read_as_written(full, shown, name)?;
+    if let Some(d) = tables
+        .iter()
+        .find_map(crate::data::header_again::header_again)
+    {
+        return Err(d);
+    }
     for table in &mut tables {
         crate::data::columns::read_as_named(table);
     }
@@ -214,6 +220,9 @@ fn csv_rows(
             continue;
         }
         let start = record.position().map_or(0, |p| p.byte() as usize);
+        if let Some(d) = control_only(&record, path, source, start) {
+            return Err(d);
+        }
         if let Some(width) = width.filter(|&w| w != record.len()) {
             let line = record.position().map_or(0, |p| p.line());
             return Err(Diagnostic::error(Problem::Data(t!(
@@ -249,6 +258,42 @@ pub struct SheetRows {
     /// The columns of `table` the workbook hides and that hold a value: the reader
     /// says whether it reads them (a CSV file hides none).
     pub hidden_columns: Vec<usize>,
+}
+
+/// A row holding nothing but control characters: Ctrl-Z (U+001A), which old DOS and
+/// ERP export tools write to end a file, was "line 4 has 1 fields, but the header has
+/// 4" on a line that shows empty in an editor.
+fn control_only(
+    record: &csv::StringRecord,
+    path: &Path,
+    source: &Arc<str>,
+    start: usize,
+) -> Option<Diagnostic> {
+    let chars = || record.iter().flat_map(str::chars);
+    // Stops at a row's first letter or digit: every row is asked.
+    if !chars().all(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let first = chars().find(|c| !c.is_whitespace())?;
+    let at = start + source.get(start..)?.find(first)?;
+    let code = format!("U+{:04X}", first as u32);
+    let message = match first {
+        '\u{1a}' => t!(
+            "this line holds only {code} (Ctrl-Z), the end-of-file mark of old DOS and export tools, and no values",
+            code = code
+        ),
+        _ => t!(
+            "this line holds only the control character {code}, and no values",
+            code = code
+        ),
+    };
+    Some(
+        Diagnostic::error(Problem::Data(message))
+            .at(Location::new(path, source, at, first.len_utf8()))
+            .with_help(t!(
+                "delete the line, in an editor that shows control characters (VS Code, Notepad++), or export the file again"
+            )),
+    )
 }
 
 /// Every row of the file that holds a value, the header among them, as tables without

@@ -199,6 +199,15 @@ impl Table {
                     t!("a number"),
                     t!("`{value}` is the spreadsheet's error for a formula that cannot be worked out: correct the formula in the workbook (a division by an empty cell, a deleted reference), then export again", value = t.trim()),
                 )),
+                None if after_apostrophe(t).and_then(parse_number).is_some() => {
+                    Err(self.apostrophe(row, col, t!("a number"), t))
+                }
+                None if is_formula(t) => Err(self.bad_cell(
+                    row,
+                    col,
+                    t!("a number"),
+                    t!("`{value}` is a spreadsheet formula written out as text, not its result: save the sheet as CSV again with its values (in LibreOffice, untick \"Save cell formulas instead of calculated values\"), or write the figure", value = t.trim()),
+                )),
                 None if other_minus(t).is_some() => {
                     let fixed = other_minus(t).unwrap_or_default();
                     Err(self.bad_cell(
@@ -283,6 +292,17 @@ impl Table {
             },
             _ => Err(self.bad_cell(row, col, t!("a number"), t!("e.g. 1200000 or 1,200,000"))),
         }
+    }
+
+    /// The error for a number or date written after a spreadsheet's text mark
+    /// (`'1200000`): read as text, it was told as no number with only an example.
+    fn apostrophe(&self, row: usize, col: usize, expected: Text, written: &str) -> Diagnostic {
+        let help = t!(
+            "`{value}` starts with an apostrophe, the mark a spreadsheet keeps in front of a number or date stored as text: delete the `'` and write {fixed}",
+            value = written.trim(),
+            fixed = after_apostrophe(written).unwrap_or_default()
+        );
+        self.bad_cell(row, col, expected, help)
     }
 
     /// The error for a cell that reads as a number but is none a table can hold
@@ -397,6 +417,9 @@ impl Table {
                 )
             }),
             Cell::Text(t) if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a date"))),
+            Cell::Text(t) if after_apostrophe(t).is_some_and(|r| Date::parse(r).is_ok()) => {
+                Err(self.apostrophe(row, col, t!("a date"), t))
+            }
             Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
                 t.trim().parse::<f64>().map_or_else(
                     |_| match crate::date::read_loosely(t) {
@@ -610,12 +633,13 @@ fn prefixed(mut d: Diagnostic, place: Text) -> Diagnostic {
 }
 
 mod cell_text;
+use cell_text::{
+    after_apostrophe, comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word,
+    is_date_shaped, is_formula, is_no_value_mark, letters_for_digits, month_help, other_minus,
+    spreadsheet_error,
+};
 pub use cell_text::{
     cell_at, cell_ref, is_month, is_totals_label, month_written_otherwise, parse_number, percent,
-};
-use cell_text::{
-    comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word, is_date_shaped,
-    is_no_value_mark, letters_for_digits, month_help, other_minus, spreadsheet_error,
 };
 
 #[cfg(test)]

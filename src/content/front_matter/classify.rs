@@ -186,7 +186,19 @@ pub(super) fn classify(
         let options = listed(message.split("expected ").nth(1).unwrap_or(""));
         // A value written as the portal shows it (`phase: 执行`): the word to write.
         let named = crate::theme::words_shown_as(variant, &options);
+        // `status: "closed "`: quotes keep a space YAML would drop, and the value was
+        // told to be how the portal shows `closed`.
+        let spaced: Option<&str> = options
+            .iter()
+            .copied()
+            .find(|o| variant != variant.trim() && o.eq_ignore_ascii_case(variant.trim()));
         diagnostic = diagnostic.with_help(match (did_you_mean(variant, &options), &named[..]) {
+            _ if spaced.is_some() => t!(
+                "`{variant}` has a space before or after the word, which the quotes keep: write `{s}` (allowed: {options})",
+                variant = variant,
+                s = spaced.unwrap_or_default(),
+                options = options.join(", ")
+            ),
             (_, [one]) => t!(
                 "`{variant}` is how the portal shows `{s}`: write `{s}` (allowed: {options})",
                 variant = variant,

@@ -424,3 +424,19 @@ pub(super) fn other_minus(text: &str) -> Option<String> {
     let n = parse_number(inner.trim())?;
     (n >= 0.0).then(|| crate::data::table::format_number(-n))
 }
+
+/// `'1200000`, `'2024-03-05` → the text after the apostrophe Excel keeps in front of a
+/// number or date typed to stay text (an ID column's habit, copied over an amount), and
+/// which a paste or a CSV export carries along.
+pub(super) fn after_apostrophe(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix('\'')?.trim();
+    (!rest.is_empty() && !rest.ends_with('\'')).then_some(rest)
+}
+
+/// `=SUM(B2:B13)`: a formula written out as text, as a CSV saved with "formulas instead
+/// of calculated values" (LibreOffice) or a sheet copied in formula view holds it.
+pub(super) fn is_formula(text: &str) -> bool {
+    text.trim()
+        .strip_prefix('=')
+        .is_some_and(|rest| !rest.trim().is_empty())
+}

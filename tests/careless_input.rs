@@ -188,7 +188,9 @@ fn an_invisible_character_in_a_table_is_told_at_its_place() {
     );
     let m = site.build_err();
     assert!(m.contains("error: data/joined.csv:3:1"), "{m}");
-    assert!(m.contains("a byte order mark (U+FEFF)"), "{m}");
+    // Two exports joined: the second's mark and header are one mistake, told as the
+    // header repeated (malformed sites 19), not as a mark in a cell.
+    assert!(m.contains("this row repeats the header (m,v)"), "{m}");
 }
 
 /// A byte order mark pasted into front matter with a line from another file was told in

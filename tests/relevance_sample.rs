@@ -387,3 +387,45 @@ fn a_month_alone_or_a_quarter_finds_the_pages_dated_in_it_first() {
         q3,
     );
 }
+
+/// A status said as readers say it rather than as labelled: with a negation
+/// (`未关闭的经验教训`, the lessons whose status is anything but 已关闭 — 待处理 or 处理中)
+/// or with 已经 before it (`哪些项目已经关闭`). The first found the lessons whose prose
+/// says 关闭 and the report's 未关闭风险; the second, run as `已经关闭 项目`, a run no
+/// project holds, the pages saying 已经 beside 关闭.
+#[test]
+fn a_status_negated_or_said_with_already_finds_the_pages_in_it() {
+    let site = Site::sample();
+    site.build_ok();
+    let queries = ["未关闭的经验教训", "哪些项目已经关闭"];
+    let want: [&[&str]; 2] = [
+        &[
+            "lessons/hr-payroll-parallel-run/",
+            "lessons/mes-gateway-delivery-delay/",
+            "lessons/mes-quality-module-churn/",
+            "lessons/office-hold-restart-criteria/",
+        ],
+        &[
+            "projects/crm-rollout/",
+            "projects/data-center-migration/",
+            "projects/erp-upgrade/",
+        ],
+    ];
+    for ((q, want), res) in queries
+        .iter()
+        .zip(want)
+        .zip(&search_client(&site, &json!(queries)))
+    {
+        let mut first: Vec<String> = urls(res).into_iter().take(want.len()).collect();
+        first.sort();
+        assert_eq!(first, want, "{q}: {res}");
+    }
+}
+
+/// The tail of a code typed without its letters (`2025-006` for PRJ-2025-006), a word no
+/// page holds, is run as its numbers in a row, which the code's parts are: mended as a
+/// typo, it was the month 2025-06, and the pages of June 2025 came first.
+#[test]
+fn a_codes_tail_typed_alone_finds_the_page_of_that_code() {
+    assert_first(&[("2025-006", "projects/hr-self-service/")]);
+}

@@ -10,7 +10,7 @@
 use crate::blocks::BlockSpec;
 use crate::charts;
 use crate::content::page::Page;
-use crate::content::schema::{Date, Rag};
+use crate::content::schema::{Date, LessonStatus, Rag};
 use crate::derive;
 use crate::i18n::I18n;
 use crate::markdown::TocEntry;
@@ -77,6 +77,13 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
         out.add(l.id.as_deref());
         out.add(l.severity.map(|s| i18n.term(s)).as_deref());
         out.add(l.status.map(|s| i18n.term(s)).as_deref());
+        // A status other than closed as readers ask for it ([`synonyms::NOT_CLOSED`]),
+        // each a line, as a project's status words.
+        if l.status.is_some_and(|s| s != LessonStatus::Closed) {
+            for word in synonyms::NOT_CLOSED {
+                out.add(Some(word));
+            }
+        }
         // The actions table: its owners, statuses, 逾期 badges and dates (what is to be
         // done is prose, in the body).
         for a in &l.actions {

@@ -59,6 +59,11 @@ pub const CLOSED: &[&str] = &[
     "completed",
 ];
 
+/// The words readers type for a lesson whose status is anything but closed (待处理,
+/// 处理中): a lesson shows its status's label only, so `未关闭的经验教训` found the pages
+/// whose prose says 关闭 and the report's 未关闭风险, never the open lessons.
+pub const NOT_CLOSED: &[&str] = &["未关闭", "未解决", "unresolved"];
+
 /// The words of a project's `status` ([`ACTIVE`], [`ON_HOLD`], [`CLOSED`]).
 pub fn status_words(status: ProjectStatus) -> &'static [&'static str] {
     match status {

@@ -62,6 +62,7 @@
     var steps = [
       function () { return Promise.resolve(stripped); },
       function () { return Promise.resolve(withoutComplaints(asked) || null); },
+      function () { return Promise.resolve(numberParts(asked)); },
       // The words of the synonyms' table it holds, spaced (T.vocabularyQuery); after the
       // pieces some page holds, those words said in the site's other language
       // (T.translatedQuery): a reader types in their own, the page may be in the other.
@@ -106,6 +107,24 @@
     COMPLAINTS.forEach(function (w) { q = q.split(w).join(' '); });
     q = T.withoutFillers(q);
     return q === T.withoutFillers(query) ? '' : q;
+  }
+
+  /**
+   * `query` with each number joined by hyphens (`2025-006`) written as its numbers in a
+   * row, or null when it holds none: the tail of a code (PRJ-2025-006) typed without its
+   * letters, which no page holds as a word of its own, while the code's parts are words.
+   * Mended as a typo first, it was one edit from the month 2025-06 and found the pages
+   * of June 2025, not the project.
+   */
+  function numberParts(query) {
+    var changed = false;
+    var words = String(query).split(/\s+/).map(function (w) {
+      // A month or a day (2026-03, as a date typed the Chinese way is run) stays one.
+      if (!/^\d+(?:-\d+)+$/.test(w) || /^\d{4}-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?$/.test(w)) return w;
+      changed = true;
+      return w.split('-').join(' ');
+    });
+    return changed ? words.join(' ') : null;
   }
 
   function relaxedTo(res, query) {

@@ -149,7 +149,9 @@
    * without its question words and with the kind's label last (`延期 项目`), as a query
    * naming the kind after its
    * subject is written (see kindAsked): run as typed, 项目延期 was one run, and the
-   * lessons holding it came before the projects. Null for any other query.
+   * lessons holding it came before the projects. 已经 before a state is said as labels
+   * write it, 已 (`哪些项目已经关闭` → `已关闭 项目`): 已经关闭 is a run no page holds,
+   * and the projects whose status is 已关闭 were not found. Null for any other query.
    */
   function kindLast(query, meta) {
     var f = meta.kind;
@@ -159,7 +161,8 @@
       var label = String(f.labels[i]);
       var m = new RegExp('^(.*?)(?:哪一个|哪几个|哪个|哪些)' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(.*)$').exec(q);
       if (!m) continue;
-      var rest = T.withoutFillers(m[1] + ' ' + m[2]);
+      // 已经 before a state is 已, as labels write it (已经关闭 → 已关闭, the status).
+      var rest = T.withoutFillers((m[1] + ' ' + m[2]).replace(/已经(?=[\u3400-\u9fff])/g, '已'));
       if (rest) return rest + ' ' + label;
     }
     return null;

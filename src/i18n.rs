@@ -83,6 +83,21 @@ impl I18n {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
+    /// A callout kind's own title (`tip` → 提示), for a callout the author gave none.
+    /// A theme without the string shows the kind as written in the Markdown, capitalised.
+    pub fn callout_title(&self, kind: &str) -> String {
+        match self.strings.get(&format!("callout_{kind}")) {
+            Some(title) => title.clone(),
+            None => {
+                let mut chars = kind.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+
     /// A risk's status in the site's language when it is one of the usual words (open,
     /// closed, mitigated …); as written otherwise, since registers have their own words.
     pub fn risk_status(&self, status: &str) -> String {

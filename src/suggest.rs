@@ -55,6 +55,21 @@ pub fn closest<'a>(word: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
     ranked.into_iter().take(n).map(|(_, _, k)| k).collect()
 }
 
+/// Up to `n` of `known` close enough to `word` to be what was meant, closest first:
+/// for a name that matched nothing, the names that do exist and look like it.
+pub fn close_enough<'a>(word: &str, known: &[&'a str], n: usize) -> Vec<&'a str> {
+    let lower = word.to_lowercase();
+    let mut ranked: Vec<(f64, usize, &'a str)> = known
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (strsim::jaro_winkler(&lower, &k.to_lowercase()), i, *k))
+        .filter(|(score, _, _)| *score > 0.7)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.dedup_by(|a, b| a.2 == b.2);
+    ranked.into_iter().take(n).map(|(_, _, k)| k).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{closest, did_you_mean, equally_close};

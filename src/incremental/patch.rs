@@ -129,6 +129,14 @@ impl Workspace {
         {
             return Ok(None);
         }
+        // A wiki link names a page by its title: one taken or given up may send links
+        // elsewhere from pages this edit does not touch.
+        if edits
+            .iter()
+            .any(|(id, page)| crate::site::retitles_a_target(site, site.page(*id), page))
+        {
+            return Ok(None);
+        }
         let ids: Vec<PageId> = edits.iter().map(|(id, _)| *id).collect();
         // Related lessons are drawn from lessons and projects alone.
         let relates = edits.iter().any(|(id, page)| {

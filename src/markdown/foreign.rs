@@ -1,8 +1,8 @@
 //! Markup of the tools a PMO's notes often come from, which Markdown shows as typed:
-//! Hugo's shortcodes (`{{< figure … >}}`, `{{% notice %}}`) and Obsidian's callouts
-//! (`> [!note] Title`). A page moved in from Hugo or Obsidian showed them as text,
-//! braces and all, without a word (the eighth new-user walk-through): each is warned of
-//! at its place, with what to write instead.
+//! Hugo's shortcodes (`{{< figure … >}}`, `{{% notice %}}`). A page moved in from Hugo
+//! showed them as text, braces and all, without a word (the eighth new-user
+//! walk-through): each is warned of at its place, with what to write instead. Obsidian's
+//! callouts and wiki links are drawn and resolved (`callout.rs`, the link stage).
 
 use std::ops::Range;
 use std::path::Path;
@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::t;
 
-/// Watches a page's events for Hugo's shortcodes and Obsidian's callouts.
+/// Watches a page's events for Hugo's shortcodes.
 #[derive(Default)]
 pub(super) struct Foreign {
     /// Inside a code block, where such markup is an example of it.
@@ -43,11 +43,6 @@ impl Foreign {
                     }
                     self.last = Some(at);
                     problems.push(shortcode(page, at));
-                }
-            }
-            Event::Start(Tag::BlockQuote(_)) => {
-                if let Some(d) = callout(page, range.start) {
-                    problems.push(d);
                 }
             }
             _ => {}
@@ -150,7 +145,7 @@ fn help_for(name: &str, written: &str, text: Option<&str>) -> Text {
             )
         }
         "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip" | "warning" => t!(
-            "write the box's text as a quote whose first words are bold, `> **Note:** …`, and delete the shortcode's lines"
+            "write the box as a callout: a line `> [!note]` (or tip, warning …), then its text on lines starting `> `; delete the shortcode's lines"
         ),
         "highlight" => t!("write the code as a fenced block: a line ```language, the code, then a line ```"),
         "youtube" | "vimeo" | "tweet" | "x" | "gist" | "instagram" => t!(
@@ -181,48 +176,4 @@ fn attribute<'a>(written: &'a str, name: &str) -> Option<&'a str> {
         return value.find(quote).map(|end| &value[..end]);
     }
     None
-}
-
-/// An Obsidian callout, `> [!note] Title`, at the quote starting at `start`.
-fn callout(page: &Body<'_>, start: usize) -> Option<Diagnostic> {
-    let rest = page.source.get(start..)?;
-    let after_marker = rest.trim_start_matches([' ', '\t']).strip_prefix('>')?;
-    let mark_at = start + (rest.len() - after_marker.len());
-    let inner = after_marker.trim_start_matches([' ', '\t']);
-    let at = mark_at + (after_marker.len() - inner.len());
-    let body = inner.strip_prefix("[!")?;
-    let close = body.find(']')?;
-    let kind = &body[..close];
-    if kind.is_empty()
-        || !kind
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-    {
-        return None;
-    }
-    let line = &inner[..inner.find('\n').unwrap_or(inner.len())];
-    let title = line[2 + close + 1..].trim_start_matches(['-', '+']).trim();
-    let mut label: String = kind.chars().take(1).flat_map(char::to_uppercase).collect();
-    label.push_str(&kind[kind.chars().next().map_or(0, char::len_utf8)..]);
-    let bold = if title.is_empty() {
-        format!("**{label}:**")
-    } else {
-        format!("**{label}: {title}**")
-    };
-    Some(
-        Diagnostic::warning(Problem::Content(t!(
-            "`{written}` is an Obsidian callout, which pmo does not draw: the page shows a plain quote beginning with it",
-            written = line.trim_end()
-        )))
-        .at(Location::new(
-            page.path,
-            page.text,
-            page.base + at,
-            line.trim_end().len(),
-        ))
-        .with_help(t!(
-            "write the callout's first line as bold text, `> {bold}`, and keep the lines below it",
-            bold = bold
-        )),
-    )
 }

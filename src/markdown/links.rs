@@ -25,11 +25,10 @@ fn is_citation(written: &str) -> bool {
 }
 
 /// Links Markdown left as text, brackets and all: a reference whose label no line of
-/// the page defines (`[清单][供应商]`, `[x][]`), a wiki link (`[[page]]`), which
-/// Markdown does not know, and a link whose address holds a space (`[x](other page.md)`),
-/// which Markdown does not take for an address. A lone `[草稿]` is ordinary text to its
-/// author, so a shortcut reference is told only when it is wrapped in a second pair of
-/// brackets or followed by such an address.
+/// the page defines (`[清单][供应商]`, `[x][]`) and a link whose address holds a space
+/// (`[x](other page.md)`), which Markdown does not take for an address. A lone `[草稿]`
+/// is ordinary text to its author, so a shortcut reference is told only when followed by
+/// such an address.
 pub(super) fn unread_links(
     path: &Path,
     text: &Arc<str>,
@@ -40,22 +39,7 @@ pub(super) fn unread_links(
     let mut out = Vec::new();
     for (span, kind) in broken {
         let written = &source[span.clone()];
-        let wiki = source[..span.start].ends_with('[') && source[span.end..].starts_with(']');
         let d = match kind {
-            LinkType::Shortcut if wiki => {
-                let inner = written.trim_start_matches('[').trim_end_matches(']');
-                let (page, label, anchor) = wiki_parts(inner);
-                Diagnostic::warning(Problem::Content(t!(
-                    "`[{written}]` is a wiki link, which Markdown does not read: the page shows it as written, brackets and all",
-                    written = written
-                )))
-                .at(Location::new(path, text, base + span.start - 1, written.len() + 2))
-                .with_help(t!(
-                    "write a Markdown link to the page's file, e.g. [{label}]({address}), with the path from this file's folder",
-                    label = label,
-                    address = wiki_address(page, &anchor)
-                ))
-            }
             LinkType::Shortcut => match spaced_address(source, span) {
                 Some(spaced) => spaced.told(path, text, base),
                 None => continue,
@@ -83,47 +67,6 @@ pub(super) fn unread_links(
         out.push(d);
     }
     out
-}
-
-/// An Obsidian wiki link's parts, `[[page#heading|text]]`: the page, the text shown
-/// (the page's name when there is none) and the heading's anchor as pmo writes it.
-fn wiki_parts(inner: &str) -> (&str, &str, Option<String>) {
-    let (target, label) = match inner.split_once('|') {
-        Some((target, label)) if !label.trim().is_empty() => (target.trim(), label.trim()),
-        Some((target, _)) => (target.trim(), target.trim()),
-        None => (inner.trim(), inner.trim()),
-    };
-    let (page, anchor) = match target.split_once('#') {
-        Some((page, heading)) => (
-            page.trim(),
-            Some(crate::slugs::slugify(heading.trim(), "section")),
-        ),
-        None => (target, None),
-    };
-    let label = match label.split_once('#') {
-        Some((name, _)) if label == target && !name.trim().is_empty() => name.trim(),
-        _ => label,
-    };
-    (page, label, anchor)
-}
-
-/// The address to write for a wiki link's page: its `.md` file, in angle brackets when
-/// the name holds a space (as Obsidian's names do), which Markdown takes no other way.
-fn wiki_address(page: &str, anchor: &Option<String>) -> String {
-    let file = if page.to_ascii_lowercase().ends_with(".md") || page.is_empty() {
-        page.to_string()
-    } else {
-        format!("{page}.md")
-    };
-    let address = match anchor {
-        Some(id) => format!("{file}#{id}"),
-        None => file,
-    };
-    if address.contains(char::is_whitespace) {
-        format!("<{address}>")
-    } else {
-        address
-    }
 }
 
 /// `[text](an address with spaces)` that Markdown shows as written: the bracket at
@@ -247,10 +190,29 @@ pub(super) fn link_dest<'a>(
         span,
         is_image,
         raw: false,
+        wiki: false,
     });
     if dest.starts_with('#') {
         return dest.clone();
     }
+    CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
+}
+
+/// The placeholder for a wiki link to `dest` (`页面 标题#小节`, `图.png`) at `span`: no
+/// scheme is read from it, as a title may hold a colon (`周会: 第三季度`).
+pub(super) fn wiki_dest<'a>(
+    out: &mut Rendered,
+    dest: &str,
+    span: Range<usize>,
+    is_image: bool,
+) -> CowStr<'a> {
+    out.links.push(LinkRef {
+        dest: dest.to_string(),
+        span,
+        is_image,
+        raw: false,
+        wiki: true,
+    });
     CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
 }
 
@@ -317,6 +279,7 @@ pub(super) fn raw_links(
             span: at + start..at + searched,
             is_image: attribute.is_image,
             raw: true,
+            wiki: false,
         });
         rewritten.push_str(&html[done..attribute.written.start]);
         rewritten.push_str(&format!("\"{PLACEHOLDER}{}\"", out.links.len() - 1));
@@ -338,6 +301,25 @@ pub fn scheme_of(dest: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+/// `html` with the picture of link `n` (Markdown's `<img src="pmo-link:N" alt="…" />`)
+/// turned into its description: an embed `![[图.png]]` whose file was not found reads
+/// as its name rather than vanishing.
+pub fn unembed(html: &str, n: usize) -> String {
+    let start_of = format!("<img src=\"{PLACEHOLDER}{n}\"");
+    let Some(at) = html.find(&start_of) else {
+        return html.to_string();
+    };
+    let Some(len) = html[at..].find("/>").map(|end| end + 2) else {
+        return html.to_string();
+    };
+    let tag = &html[at..at + len];
+    let alt = tag
+        .split_once(" alt=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("", |(alt, _)| alt);
+    format!("{}{alt}{}", &html[..at], &html[at + len..])
 }
 
 /// Replaces every `"pmo-link:N"` with `"{resolve(N)}"`. Links that cannot be resolved

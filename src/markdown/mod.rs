@@ -11,7 +11,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -20,6 +22,8 @@ use html::{find_ignore_case, Nesting};
 pub use html::{unlink, MAX_NESTING};
 
 mod balance;
+mod callout;
+mod footnotes;
 mod foreign;
 mod html;
 mod links;
@@ -30,8 +34,9 @@ pub(crate) mod spill;
 mod unclosed;
 use crate::escape;
 use crate::slugs::{slugify, Unique};
-use links::{guarded, link_dest, unread_links};
-pub use links::{scheme_of, substitute_links};
+pub use callout::callout_titles;
+use links::{guarded, link_dest, unread_links, wiki_dest};
+pub use links::{scheme_of, substitute_links, unembed};
 pub use packed::Packed;
 pub use spill::Spill;
 
@@ -54,6 +59,9 @@ pub struct LinkRef {
     /// Written in raw HTML: a target the build does not know is the author's own
     /// business (a warning, and the address is kept as written).
     pub raw: bool,
+    /// A wiki link (`[[页面]]`, `![[图.png]]`): `dest` is the page's title or file name
+    /// as written, found in the link stage; one found nowhere is shown as its text.
+    pub wiki: bool,
 }
 
 /// A ```chart or ```table block: its text is a spec read by the charts module, and the
@@ -150,6 +158,8 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_GFM
 }
 
 /// Renders `text[body]` (the part after the front matter). Problems such as unsafe link
@@ -188,6 +198,8 @@ pub fn render_with_text(
 
     let mut unclosed = unclosed::Unclosed::default();
     let mut foreign = foreign::Foreign::default();
+    let mut callouts = callout::Callouts::default();
+    let mut footnotes = footnotes::Footnotes::default();
 
     let broken = std::cell::RefCell::new(Vec::new());
     let mut note_broken = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -207,6 +219,19 @@ pub fn render_with_text(
             // One report is enough; the rest of the page is not rendered.
             break;
         }
+        match callouts.step(&event, &range, source) {
+            callout::Step::Pass => {}
+            callout::Step::Skip => continue,
+            callout::Step::Html(html, title) => {
+                if let Some(title) = title {
+                    plain.push_str(&title);
+                }
+                plain.push('\n');
+                events.push(Event::Html(CowStr::from(html)));
+                continue;
+            }
+        }
+        footnotes.see(&event, &range, source);
         unclosed.see(&event, source, &range);
         let body = foreign::Body {
             path,
@@ -294,6 +319,39 @@ pub fn render_with_text(
             }
         }
         let event = match event {
+            // `[[页面]]`, `![[图.png]]`: found by title or file name in the link stage.
+            Event::Start(Tag::Link {
+                link_type: link_type @ LinkType::WikiLink { .. },
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: wiki_dest(
+                    &mut out,
+                    &dest_url,
+                    base + range.start..base + range.end,
+                    false,
+                ),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type: link_type @ LinkType::WikiLink { .. },
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: wiki_dest(
+                    &mut out,
+                    &dest_url,
+                    base + range.start..base + range.end,
+                    true,
+                ),
+                title,
+                id,
+            }),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -489,6 +547,7 @@ pub fn render_with_text(
     out.text = Packed::new(&plain);
     out.aside.shrink_to_fit();
     problems.extend(unread_links(path, text, base, &broken.into_inner()));
+    problems.extend(footnotes.finish(path, text, base));
     (out, plain, problems)
 }
 

@@ -8,9 +8,7 @@ use std::io;
 use super::jobs::Job;
 use crate::escape::{ascii_uri, xml as escape};
 use crate::i18n::I18n;
-use crate::markdown::substitute_links;
 use crate::output::Output;
-use crate::site::href;
 use crate::site::{PageId, Site};
 
 pub fn write_all(site: &Site, i18n: &I18n, output: &dyn Output) -> io::Result<usize> {
@@ -112,7 +110,8 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         let url = format!("{base}{}", page.url);
         let date = page.date.map(|d| d.iso()).unwrap_or_default();
         // Feed readers have no base URL for relative links: make them absolute.
-        let content = substitute_links(&page.body.html.unpack(), |n| href(site, id, n, base));
+        let content = crate::site::linked_body(site, id, base);
+        let content = crate::markdown::callout_titles(&content, |k| i18n.callout_title(k));
         let content = fragments_into(&without_heading_anchors(&content), &url);
         let content = if page.body.has_raw_html && !site.config.trust_html {
             ammonia::clean(&content)

@@ -32,7 +32,6 @@ use crate::charts::Drawings;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::i18n::I18n;
 pub use crate::layout::DASHBOARD_URL;
-use crate::markdown::substitute_links;
 use crate::output::Output;
 use crate::related::Related;
 use crate::site::{IdVec, PageId, SectionId, Site};
@@ -332,14 +331,13 @@ impl<'a> Renderer<'a> {
     fn body_html(&self, id: PageId) -> String {
         let page = self.site.page(id);
         let root = root_of(&page.url);
-        let html = substitute_links(&page.body.html.unpack(), |n| {
-            crate::site::href(self.site, id, n, &root)
-        });
+        let html = crate::site::linked_body(self.site, id, &root);
         let html = if page.body.has_raw_html && !self.site.config.trust_html {
             conform(&sanitizer().clean(&html).to_string())
         } else {
             html
         };
+        let html = crate::markdown::callout_titles(&html, |k| self.i18n.callout_title(k));
         // Drawings are our own trusted SVG and tables: put in after sanitizing.
         match self.drawings.blocks.get(id) {
             Some(blocks) if !blocks.is_empty() => {
@@ -481,10 +479,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["id", "class", "aria-hidden"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tag_attributes("a", ["tabindex"])
+            .add_tag_attributes("aside", ["role"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                // A callout's box is a note to assistive technology; no other role.
+                ("aside", "role") if value != "note" => None,
                 // Shown to no reader, and kept whatever its scheme (`javascript:`).
                 (_, "cite") => None,
                 // `//host/x` (or `\\host/x`): an image from any host, a link that leaves

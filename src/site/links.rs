@@ -44,6 +44,8 @@ pub struct LinkIndex {
     pub(super) failed: HashSet<String>,
     /// Folders named like a page (`lesson.md/`): their warning says the page is missing.
     pub(super) folders: HashSet<String>,
+    /// Pages by title and file name, for wiki links (`[[页面标题]]`).
+    wiki: wiki::WikiIndex,
 }
 
 /// One page's resolved links, in the order of its `body.links`.
@@ -123,6 +125,7 @@ impl LinkIndex {
             assets: site.assets.iter().cloned().collect(),
             failed: HashSet::new(),
             folders: HashSet::new(),
+            wiki: wiki::WikiIndex::of(site),
         }
     }
 }
@@ -133,11 +136,18 @@ fn resolve_page(site: &Site, index: &LinkIndex, page: &Page) -> (PageLinks, Vec<
         .body
         .links
         .iter()
-        .map(|link| match resolve(site, index, page, link) {
-            Ok(r) => r,
-            Err(d) => {
-                problems.push(d);
-                None
+        .map(|link| {
+            if link.wiki {
+                let (r, told) = wiki::resolve(site, index, page, link);
+                problems.extend(told);
+                return r;
+            }
+            match resolve(site, index, page, link) {
+                Ok(r) => r,
+                Err(d) => {
+                    problems.push(d);
+                    None
+                }
             }
         })
         .collect();
@@ -155,6 +165,26 @@ pub fn href(site: &Site, id: PageId, n: usize, prefix: &str) -> Option<String> {
             link.raw.then(|| link.dest.clone())
         }
     }
+}
+
+/// Page `id`'s body HTML with its links filled in (`prefix`: the way to the site's root
+/// before a site URL). A wiki link found nowhere is its text alone: it was warned of,
+/// and a link to `#` would look like one that works.
+pub fn linked_body(site: &Site, id: PageId, prefix: &str) -> String {
+    let page = site.page(id);
+    let mut html = page.body.html.unpack();
+    let resolved = site.links.get(id);
+    for (n, link) in page.body.links.iter().enumerate() {
+        let found = resolved.and_then(|r| r.get(n)).is_some_and(Option::is_some);
+        if link.wiki && !found {
+            html = if link.is_image {
+                crate::markdown::unembed(&html, n)
+            } else {
+                crate::markdown::unlink(&html, n)
+            };
+        }
+    }
+    crate::markdown::substitute_links(&html, |n| href(site, id, n, prefix))
 }
 
 /// Pages that link to each page, each listed once, in page order.
@@ -231,12 +261,7 @@ fn resolve(
             target: link.dest.clone(),
             reason,
         })
-        .at(Location::new(
-            &page.path,
-            &page.source.text(&page.path),
-            link.span.start,
-            link.span.len(),
-        ))
+        .at(written_at(page, link))
         .with_help(help)
     };
     let (path_part, fragment) = match link.dest.split_once('#') {
@@ -469,6 +494,16 @@ fn with_case_of(written: &str, named: &str) -> String {
         .collect()
 }
 
+/// Where `link` is written in `page`'s file.
+fn written_at(page: &Page, link: &LinkRef) -> Location {
+    Location::new(
+        &page.path,
+        &page.source.text(&page.path),
+        link.span.start,
+        link.span.len(),
+    )
+}
+
 fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
     if fragment.is_empty() {
         return Ok(());
@@ -488,5 +523,7 @@ fn check_anchor(page: &Page, fragment: &str) -> Result<(), Text> {
 }
 
 mod nearby;
+mod wiki;
+pub use wiki::retitles_a_target;
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,7 @@ use crate::ids::Id;
 use crate::t;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-pub use links::{href, LinkIndex, Resolved};
+pub use links::{linked_body, retitles_a_target, LinkIndex, Resolved};
 pub use menu::MenuLink;
 pub use patch::{same_lists, same_place};
 pub use sections::{Section, SectionId};

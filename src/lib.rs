@@ -69,6 +69,7 @@ pub use incremental::{read as read_files, Interrupt, Rebuild, Scope, Settled, St
 pub use kinds::{creatable, Kind};
 pub use markdown::render as render_markdown;
 pub use output::{Collect, Discard, MARKER};
+pub use render::policy::{content_security_policy, page_policy, ALIAS_SCRIPT};
 pub use render::{Progress, Silent};
 pub use search::index::{write as write_search_index, MAX_FIELD_BYTES};
 pub use search::words::Segmenter;

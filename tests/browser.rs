@@ -7,16 +7,23 @@ mod common;
 use common::{chromium_probe, static_server, Site};
 
 /// Loads `page` in Chromium (from file://, or over http:// from a server on 127.0.0.1
-/// when `server` is given), runs `probe` — JavaScript returning a value or a Promise —
+/// when `server` is given), under the page's own Content-Security-Policy, runs `probe` — JavaScript returning a value or a Promise —
 /// after the page loaded, and returns what it wrote into `<body data-probe>`.
 fn probe_at(site: &Site, page: &str, query: &str, server: Option<u16>, probe: &str) -> String {
     let path = site.public().join(page);
     let html = std::fs::read_to_string(&path).unwrap();
+    // A file beside the page, not an inline script: the page's Content-Security-Policy
+    // runs only the site's own script files.
     let script = format!(
-        "<script>window.addEventListener('load', () => {{ Promise.resolve((async () => {{ {probe} }})()).then(v => {{ document.body.dataset.probe = v; }}, e => {{ document.body.dataset.probe = 'error: ' + e; }}); }});</script></body>"
+        "window.addEventListener('load', () => {{ Promise.resolve((async () => {{ {probe} }})()).then(v => {{ document.body.dataset.probe = v; }}, e => {{ document.body.dataset.probe = 'error: ' + e; }}); }});"
     );
+    std::fs::write(path.with_file_name("probe.js"), script).unwrap();
     let probed = path.with_file_name("probe.html");
-    std::fs::write(&probed, html.replacen("</body>", &script, 1)).unwrap();
+    std::fs::write(
+        &probed,
+        html.replacen("</body>", "<script src=\"probe.js\"></script></body>", 1),
+    )
+    .unwrap();
     let rel = probed
         .strip_prefix(site.public())
         .unwrap()

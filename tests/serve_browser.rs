@@ -88,14 +88,20 @@ fn no_content(stream: &mut TcpStream) {
     );
 }
 
+/// The probe page: its scripts are files, as serve's Content-Security-Policy runs no
+/// inline script.
 const PROBE: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>probe</title></head>
-<body><script>
-// serve adds its live-reload script to this page too; only the lesson in the frame should
-// reload, so this page claims to have it already.
-window.__pmoLive = true;
-</script><iframe id="f" src="/lessons/vendor-delay/" style="width:1000px;height:600px"></iframe>
-<script>
-const edit = (what) => fetch("http://127.0.0.1:EDIT_PORT/" + what, { mode: "no-cors" });
+<body><script src="/probe-first.js"></script><iframe id="f" src="/lessons/vendor-delay/" style="width:1000px;height:600px"></iframe>
+<script src="/probe.js"></script></body></html>"#;
+
+/// Run before serve's live-reload script, which serve adds to the probe page too: only
+/// the lesson in the frame should reload, so the page claims to have it already.
+const PROBE_FIRST: &str = "window.__pmoLive = true;\n";
+
+/// The probe's steps. It asks for each edit by loading an image from the edit server:
+/// the policy lets a page load images from other hosts, not fetch from them.
+const PROBE_JS: &str = r#"
+const edit = (what) => { new Image().src = "http://127.0.0.1:EDIT_PORT/" + what; };
 const frame = document.getElementById("f");
 let loads = 0;
 frame.addEventListener("load", () => { loads++; });
@@ -142,7 +148,7 @@ const text = () => frame.contentDocument.body.textContent;
 })().then((v) => v,
           (e) => "error: " + e.message)
   .then((v) => edit("result?" + encodeURIComponent(v)));
-</script></body></html>"#;
+"#;
 
 #[test]
 fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
@@ -150,9 +156,11 @@ fn saves_reload_the_page_and_broken_saves_show_the_overlay() {
     site.write(LESSON, lesson("第一版正文。"));
     let (tx, results) = mpsc::channel();
     let edit_port = edit_server(site.root().to_path_buf(), tx);
+    site.write("static/probe.html", PROBE);
+    site.write("static/probe-first.js", PROBE_FIRST);
     site.write(
-        "static/probe.html",
-        PROBE.replace("EDIT_PORT", &edit_port.to_string()),
+        "static/probe.js",
+        PROBE_JS.replace("EDIT_PORT", &edit_port.to_string()),
     );
     let server = Server::start(site.root(), &["--port", "0"]);
 

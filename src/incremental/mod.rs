@@ -136,6 +136,12 @@ impl Workspace {
         &self.options.root
     }
 
+    /// Whether the site built last trusts its authors' HTML (`trust_html`): `serve`'s
+    /// Content-Security-Policy then lets their scripts run.
+    pub fn trusts_html(&self) -> bool {
+        self.state.site.config.trust_html
+    }
+
     /// The files of the last good build.
     pub fn files(&self) -> SharedFiles {
         Arc::clone(&self.files)

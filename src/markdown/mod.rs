@@ -23,6 +23,7 @@ pub use html::{unlink, MAX_NESTING};
 
 mod balance;
 mod callout;
+mod deceptive;
 mod footnotes;
 mod foreign;
 mod html;
@@ -200,6 +201,7 @@ pub fn render_with_text(
     let mut foreign = foreign::Foreign::default();
     let mut callouts = callout::Callouts::default();
     let mut footnotes = footnotes::Footnotes::default();
+    let mut deceptive = deceptive::Deceptive::default();
 
     let broken = std::cell::RefCell::new(Vec::new());
     let mut note_broken = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -240,6 +242,7 @@ pub fn render_with_text(
             source,
         };
         foreign.see(&event, &range, &body, &mut problems);
+        deceptive.see(&event, &range, &body, &mut problems);
         // Inside a chart or table block: gather its text instead of rendering it.
         if let Some(b) = block.as_mut() {
             match event {

@@ -4,7 +4,9 @@
 //!
 //! It works with and without scripts, under any base path and from a file share: the
 //! script goes to the page (its `index.html` when opened from a file, where a folder
-//! would show a file listing) keeping the address's `#fragment`; without scripts a
+//! would show a file listing) keeping the address's `#fragment`; it is the same text on
+//! every alias page, reading both addresses from `<meta name="pmo-alias">`, so that the
+//! site's Content-Security-Policy allows it by its hash (`render::policy`); without scripts a
 //! `refresh` of no delay does; the link is there for whoever the refresh does not
 //! reach. `noindex` and the canonical address keep search engines on the page itself.
 
@@ -31,11 +33,6 @@ pub fn html(site: &Site, i18n: &I18n, id: PageId, n: usize) -> String {
     } else {
         page.title.clone()
     };
-    let script = |s: &str| {
-        // A JSON string, with `<` escaped so that no `</script>` can end the script.
-        let json = serde_json::to_string(s).unwrap_or_else(|_| "\"./\"".to_string());
-        crate::escape::json_in_script(json.replace('<', "\\u003c"))
-    };
     let moved = i18n.get("alias_moved");
     format!(
         r#"<!doctype html>
@@ -45,7 +42,8 @@ pub fn html(site: &Site, i18n: &I18n, id: PageId, n: usize) -> String {
 <title>{title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
-<script>location.replace((location.protocol === "file:" ? {file_js} : {target_js}) + location.hash);</script>
+<meta name="pmo-alias" content="{target}" data-file="{file_target}">
+<script>{script}</script>
 <noscript><meta http-equiv="refresh" content="0; url={target}"></noscript>
 </head>
 <body>
@@ -56,8 +54,8 @@ pub fn html(site: &Site, i18n: &I18n, id: PageId, n: usize) -> String {
         lang = xml(site.config.language.code()),
         title = xml(&title),
         canonical = xml(&canonical),
-        file_js = script(&file_target),
-        target_js = script(&target),
+        file_target = xml(&file_target),
+        script = crate::render::policy::ALIAS_SCRIPT,
         target = xml(&target),
         moved = xml(moved),
     )

@@ -12,6 +12,7 @@ mod jobs;
 mod listings;
 mod nav;
 mod notes;
+pub mod policy;
 pub mod register;
 mod related;
 mod template_context;
@@ -108,6 +109,13 @@ impl RenderCache {
             },
         );
         globals.insert("t", i18n.strings());
+        // The policy each page states, unless the site trusts its authors' scripts.
+        let policy = if site.config.trust_html {
+            String::new()
+        } else {
+            policy::page_policy()
+        };
+        globals.insert("content_policy", &policy);
         globals.insert(
             "generator",
             &format!("pmo-portal {}", env!("CARGO_PKG_VERSION")),

@@ -2,6 +2,7 @@
 //! half-written page), the live-reload script, and the server-sent events that drive it.
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -50,6 +51,9 @@ pub struct Shared {
     events: broadcast::Sender<LiveEvent>,
     /// The language of the page shown before any build succeeded.
     lang: Lang,
+    /// Whether the site served trusts its authors' HTML: the policy sent with each
+    /// answer lets their scripts run then (`super::headers`).
+    trusts_html: AtomicBool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -72,6 +76,7 @@ impl Shared {
             status: RwLock::new(Status::default()),
             events,
             lang,
+            trusts_html: AtomicBool::new(false),
         })
     }
 
@@ -163,6 +168,15 @@ impl Shared {
         !read(&self.files).is_empty()
     }
 
+    /// Called after each good build with its `trust_html`.
+    pub fn set_trusts_html(&self, trusts: bool) {
+        self.trusts_html.store(trusts, Ordering::Relaxed);
+    }
+
+    pub fn trusts_html(&self) -> bool {
+        self.trusts_html.load(Ordering::Relaxed)
+    }
+
     /// The files being served.
     pub fn files(&self) -> SharedFiles {
         Arc::clone(&self.files)
@@ -180,7 +194,7 @@ pub fn router(shared: Arc<Shared>, hosts: super::hosts::AllowedHosts) -> Router 
         .route(LIVE_JS, get(live_js))
         .route(EVENTS, get(events))
         .fallback(get(site_file))
-        .with_state(shared)
+        .with_state(Arc::clone(&shared))
         .layer(axum::middleware::from_fn_with_state(
             lang,
             super::cross_site::check,
@@ -188,6 +202,11 @@ pub fn router(shared: Arc<Shared>, hosts: super::hosts::AllowedHosts) -> Router 
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(hosts),
             super::hosts::check,
+        ))
+        // Outermost, so that the refusals of the checks above carry them too.
+        .layer(axum::middleware::from_fn_with_state(
+            shared,
+            super::headers::add,
         ))
 }
 

@@ -8,6 +8,7 @@
 
 mod connections;
 mod cross_site;
+mod headers;
 mod hosts;
 pub(crate) mod http;
 mod watch;
@@ -189,6 +190,7 @@ fn first_build(
     );
     match Workspace::open_into(build.clone(), files) {
         Ok((workspace, rebuild)) => {
+            shared.set_trusts_html(workspace.trusts_html());
             if let Some(warnings) = &rebuild.warnings {
                 shared.warnings(rendered(warnings, &build.root));
             }
@@ -297,6 +299,9 @@ fn rebuild_loop(
             .collect();
         match result {
             Ok(rebuild) => {
+                if let Some(w) = &workspace {
+                    shared.set_trusts_html(w.trusts_html());
+                }
                 // Before the reload, so reloaded pages are greeted with the new warnings.
                 if let Some(warnings) = &rebuild.warnings {
                     shared.warnings(rendered(warnings, &build.root));

@@ -357,6 +357,23 @@ pub fn chromium_probe_with(
         .replace("&amp;", "&")
 }
 
+/// Every HTML page of `public` without the Content-Security-Policy pmo states in it, so
+/// that a test of the build's own checks (the sanitizer, the escaping) sees what they
+/// let through, not what the browser then refuses (`tests/injection_15.rs` tests that).
+pub fn without_policy(public: &Path) {
+    let meta = format!(
+        "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        pmo_portal::page_policy()
+    );
+    for page in html_pages(public) {
+        let path = public.join(page);
+        let html = fs::read_to_string(&path).unwrap();
+        if html.contains(&meta) {
+            fs::write(&path, html.replacen(&meta, "", 1)).unwrap();
+        }
+    }
+}
+
 /// Writes `harness` (a page that visits `pages` URLs and reports `{pages, found}` in its
 /// `data-probe`) into `public`, serves the folder and runs it in Chromium: what it found.
 pub fn harness_findings(

@@ -214,6 +214,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     );
     if !config.trust_html {
         diagnostics.extend(content::active::check(&content_dir, &loaded.assets));
+        diagnostics.extend(crate::render::template_scripts::warnings(&theme, root));
     }
     if !config.audiences.is_empty() {
         diagnostics.extend(

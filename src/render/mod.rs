@@ -16,6 +16,7 @@ pub mod policy;
 pub mod register;
 mod related;
 mod template_context;
+pub mod template_scripts;
 pub mod templates;
 mod tera_words;
 mod unclosed_tag;

@@ -447,7 +447,7 @@ fn expanded(value: &str, entities: &[(String, String)]) -> String {
 }
 
 /// Where the tag starting before `from` ends (after its `>`), quoted values skipped.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
+pub fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote = None;
     for (j, &b) in bytes.iter().enumerate().skip(from) {
         match (quote, b) {
@@ -462,7 +462,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 }
 
 /// A tag's attributes: each one's start and end in `tag`, name and raw value.
-fn attributes(tag: &str) -> Vec<(usize, usize, &str, &str)> {
+pub fn attributes(tag: &str) -> Vec<(usize, usize, &str, &str)> {
     let mut found = Vec::new();
     let bytes = tag.as_bytes();
     // Past the element's name.

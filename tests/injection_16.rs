@@ -1,0 +1,90 @@
+//! Script injection, the sixteenth hunt: what the pages' Content-Security-Policy keeps
+//! from running is told where it is written. A site's own template holding an inline
+//! `<script>` (an analytics snippet pasted into `base.html`, a theme copied before the
+//! policy), a handler attribute, a `javascript:` link or a script from another host lost
+//! it in silence: the build said nothing, and the browser's console was the only place
+//! that did. (`tests/injection_15.rs` shows in Chromium that they do not run.)
+
+mod common;
+
+use common::Site;
+
+/// A page template of the site's own with each thing the policy refuses, on lines of
+/// their own, beside the site's own script file, which runs.
+const TEMPLATE: &str = "{% extends \"base.html\" %}\n\
+{% block content %}<h1>{{ page.title }}</h1>\n\
+<script>window.__统计 = true;</script>\n\
+<img src=\"x\" alt=\"\" onerror=\"window.__handler = true\">\n\
+<a href=\"javascript:window.__link = true\">链接</a>\n\
+<script src=\"https://cdn.example.com/analytics.js\"></script>\n\
+<script src=\"{{ root }}js/site.js\" defer></script>\n\
+<script type=\"application/ld+json\">{\"name\": \"项目管理办公室\"}</script>\n\
+{# <script>旧代码()</script> #}\n\
+{% endblock content %}\n";
+
+fn site_with_template(trust_html: bool) -> Site {
+    let site = Site::fixture("basic");
+    site.write("templates/page.html", TEMPLATE);
+    site.write("static/js/site.js", "window.__site = true;\n");
+    if trust_html {
+        let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+        site.write("site.toml", format!("{toml}trust_html = true\n"));
+    }
+    site
+}
+
+#[test]
+fn a_templates_inline_script_handler_and_script_address_are_warned_where_written() {
+    let site = site_with_template(false);
+    let warnings = site.warnings();
+    let ours: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("templates/page.html"))
+        .collect();
+    let at = |place: &str, words: &str| {
+        assert!(
+            ours.iter()
+                .any(|w| w.contains(&format!("templates/page.html:{place}:")) && w.contains(words)),
+            "no warning at {place} saying {words}:\n{}",
+            warnings.join("\n")
+        );
+    };
+    at("3:1", "`<script>`");
+    at("4:21", "`onerror`");
+    at("5:4", "`javascript:`");
+    at("6:9", "`https://cdn.example.com/analytics.js`");
+    // The site's own script file, a data block and a commented-out script are fine.
+    assert_eq!(ours.len(), 4, "{ours:#?}");
+    // Each says how to make it run.
+    assert!(ours.iter().all(|w| w.contains("static/js/")), "{ours:#?}");
+}
+
+#[test]
+fn a_site_that_trusts_its_html_states_no_policy_and_is_not_warned() {
+    let site = site_with_template(true);
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("templates/page.html")),
+        "{}",
+        warnings.join("\n")
+    );
+}
+
+/// The built-in theme's templates, and a site's copy of them, need no inline script.
+#[test]
+fn the_built_in_theme_copied_into_the_site_is_not_warned() {
+    let site = Site::fixture("basic");
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    for name in ["base.html", "page.html", "search.html", "lessons.html"] {
+        site.write(
+            &format!("templates/{name}"),
+            std::fs::read(theme.join(name)).unwrap(),
+        );
+    }
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("templates/")),
+        "{}",
+        warnings.join("\n")
+    );
+}

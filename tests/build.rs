@@ -964,6 +964,9 @@ fn a_page_with_only_warnings_is_published() {
 #[test]
 fn no_authored_file_is_published_in_the_search_index_folder() {
     let site = Site::fixture("basic");
+    // Trusted: without it any `.js` under content/ is refused (`tests/injection_16.rs`).
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("trust_html = true\n{config}"));
     site.write("content/search/m/0.js", "alert(document.domain)");
     site.write("static/search/notes.txt", "笔记");
     let m = site.build_err();

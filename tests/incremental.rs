@@ -849,7 +849,8 @@ fn a_page_moved_with_its_old_address_as_an_alias_leaves_a_redirect_there() {
 #[test]
 fn an_authored_file_under_search_is_refused_while_serving() {
     for file in ["content/search/m/0.js", "static/search/x.js"] {
-        let mut s = Session::start();
+        // Trusted: without it any `.js` under content/ is refused (`tests/injection_16.rs`).
+        let mut s = Session::open(basic_with("search = true\ntrust_html = true"));
         let before = s.workspace.version();
         s.site.write(file, "alert(document.domain)");
         let path = s.workspace.root().join(file);

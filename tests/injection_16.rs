@@ -88,3 +88,39 @@ fn the_built_in_theme_copied_into_the_site_is_not_warned() {
         warnings.join("\n")
     );
 }
+
+/// An author's `.js` under content/ was published as it was: a script of the site's
+/// own, which the policy (`script-src 'self'`) lets any page load and run, so that the
+/// one markup ever to slip past the sanitizer needed no script of its own to carry in.
+/// Refused at the file, as an HTML attachment is; shared as a `.txt` or trusted, it is
+/// published.
+#[test]
+fn a_script_file_among_the_attachments_is_refused() {
+    for rel in [
+        "content/lessons/统计脚本.js",
+        "content/reports/工具.MJS",
+        "content/sw.js",
+        "content/projects/erp/helper.cjs.",
+    ] {
+        let site = Site::fixture("basic");
+        site.write(rel, "navigator.serviceWorker && alert(document.domain);\n");
+        let m = site.build_err();
+        let shown = rel.trim_end_matches('.');
+        assert!(
+            m.lines().any(|l| l.starts_with("error:")
+                && l.contains(shown)
+                && l.contains("published as a script of the portal's own")),
+            "{rel}: {m}"
+        );
+        assert!(m.contains("static/js/"), "{rel}: {m}");
+    }
+    let site = Site::fixture("basic");
+    site.write("content/reports/工具.js.txt", "alert(1);\n");
+    site.write("content/reports/工具.js.map", "{\"version\": 3}\n");
+    site.build_ok();
+    assert!(site.exists("reports/工具.js.txt"));
+    let site = site_with_template(true);
+    site.write("content/reports/工具.js", "window.x = 1;\n");
+    site.build_ok();
+    assert!(site.exists("reports/工具.js"));
+}

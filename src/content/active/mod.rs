@@ -40,6 +40,12 @@ fn page_type(name: &str) -> Option<String> {
         .find(|ext| PAGE_TYPES.contains(&ext.as_str()))
 }
 
+/// Extensions a web server sends as JavaScript. The pages' Content-Security-Policy runs
+/// any script of the site's own files (`script-src 'self'`): an author's `.js` published
+/// under content/ would be one, there for whatever markup ever got past the sanitizer to
+/// load, which the policy is meant to stop (and, as `/sw.js`, a service worker's script).
+const SCRIPT_FILES: &[&str] = &["js", "mjs", "cjs"];
+
 /// Extensions a browser parses as XML documents, where scripts run too: scanned. Any
 /// other attachment whose text opens like markup is scanned as well ([`sniff::opening`]):
 /// `.rss`, `.atom`, `.xsd` and the many `+xml` types render as documents too.
@@ -123,6 +129,9 @@ fn check_one(content_dir: &Path, rel: &str) -> Option<Diagnostic> {
     if let Some(ext) = name.as_deref().and_then(page_type) {
         return Some(opens_as_page(&shown, &ext));
     }
+    if SCRIPT_FILES.contains(&ext.as_str()) {
+        return Some(script_of_the_sites_own(&shown, &ext));
+    }
     let path = content_dir.join(rel);
     // An unreadable file is told when it is copied.
     let head = head_of(&path)?;
@@ -188,6 +197,18 @@ fn opens_as_page(shown: &Path, ext: &str) -> Diagnostic {
             ext = ext
         ),
     )
+}
+
+/// The error for a script file (`shown`, of extension `ext`) under content/.
+fn script_of_the_sites_own(shown: &Path, ext: &str) -> Diagnostic {
+    Diagnostic::error(Problem::Content(t!(
+        "a `.{ext}` file under content/ is published as a script of the portal's own, which its pages' Content-Security-Policy lets run, and raw HTML is not trusted on this site",
+        ext = ext
+    )))
+    .in_file(shown)
+    .with_help(t!(
+        "to share code with readers, attach it zipped or as a `.txt`; the site's own scripts belong in static/js/; if every author of this site may run scripts, set `trust_html = true` in site.toml"
+    ))
 }
 
 /// The error for an attachment (`shown`) that opens as an HTML page does (`tag`).

@@ -30,7 +30,8 @@ const HTML_OPENINGS: &[&str] = &[
 ];
 
 /// Extensions every web server gives a text type: never left for the browser to sniff.
-pub(super) const TEXT_TYPES: &[&str] = &["txt", "csv", "json", "css", "js"];
+/// (A `.js` file is refused before: see `SCRIPT_FILES`.)
+pub(super) const TEXT_TYPES: &[&str] = &["txt", "csv", "json", "css"];
 
 /// How the file at `path` opens: its first characters after a byte order mark and white
 /// space, read as UTF-16 when it is (`wide`); empty when there are none or the file

@@ -330,6 +330,16 @@ impl Workspace {
             &self.state.i18n,
             &self.options.root,
         )?;
+        if !self.state.site.config.trust_html {
+            let fresh = render::template_scripts::warnings(&self.state.theme, &self.options.root);
+            render::template_scripts::replace(
+                &mut self.state.stage_warnings,
+                &self.state.theme,
+                &self.options.root,
+                fresh,
+            );
+            self.owed.checks = true;
+        }
         let everything = templates
             .iter()
             .any(|t| !render::templates::is_required(t) || t == "base.html");

@@ -47,6 +47,20 @@ pub fn warnings(theme: &Theme, root: &Path) -> Vec<Diagnostic> {
     found
 }
 
+/// `warnings` with those [`warnings`] gave for `theme`'s templates replaced by `fresh`:
+/// `pmo serve` reloads an edited template without loading the site again, and an inline
+/// script just pasted into it is told then, as one just removed stops being told.
+pub fn replace(warnings: &mut Vec<Diagnostic>, theme: &Theme, root: &Path, fresh: Vec<Diagnostic>) {
+    let templates: Vec<std::path::PathBuf> = theme
+        .templates()
+        .filter(|(_, source)| source.on_disk().is_some())
+        .map(|(name, source)| source.display(root, &format!("templates/{name}")))
+        .collect();
+    // No other warning of a build is placed in a template read from disk.
+    warnings.retain(|d| d.is_error() || !d.path.as_ref().is_some_and(|p| templates.contains(p)));
+    warnings.extend(fresh);
+}
+
 /// The warning for `refused` at `at`.
 fn warning(at: Location, refused: &Refused) -> Diagnostic {
     let (what, help) = match refused {

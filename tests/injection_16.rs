@@ -169,3 +169,53 @@ fn serve_tells_of_an_inline_script_saved_into_a_template() {
         "{told:#?}"
     );
 }
+
+/// Payload classes not tried before, in raw HTML (sanitized: `trust_html` is off): a
+/// scheme split by a tab reference or a NUL, in mixed case, `vbscript:`, a colon written
+/// without its semicolon, `<link rel=import>`, `<meta>` refresh and charset, `<portal>`,
+/// a popover's toggle event, IE's `behavior`, an image from another host written
+/// protocol-relative or with a backslash, a `data:` SVG link, a `formaction` to another
+/// host, an equals sign written as a reference, and the register's and search's data
+/// attributes. Each held: nothing runs in Chromium, with the policy taken out.
+const EVASIONS: &[&str] = &[
+    "<a href=\"jav&#x09;ascript:alert(1)\">制表实体</a>",
+    "<a href=\"JaVaScRiPt:alert(1)\">大小写</a>",
+    "<a href=\"VBScript:msgbox(1)\">vb</a>",
+    "<a href=\"java&#0;script:alert(1)\">零</a>",
+    "<a href=\"javascript&#58alert(1)\">冒号</a>",
+    "<a href=\"jav&#X41;script:alert(1)\">大写X</a>",
+    "<a href=\" &#x0A;javascript:alert(1)\">换行</a>",
+    "<link rel=\"import\" href=\"x.html\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<meta charset=\"utf-7\">+ADw-script+AD4-alert(1)+ADw-/script+AD4-",
+    "<portal src=\"javascript:alert(1)\"></portal>",
+    "<button popovertarget=\"p1\">弹</button><div popover id=\"p1\" onbeforetoggle=\"alert(1)\">层</div>",
+    "<span style=\"behavior:url(x.htc)\">htc</span>",
+    "<img src=\"/\\evil.example/x.png\" onerror=\"alert(1)\">",
+    "<a href=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\">svg</a>",
+    "<form action=\"https://evil.example/\"><button formaction=\"javascript:alert(1)\">提交</button></form>",
+    "<img src=x onerror&#x3d;alert(1)>",
+    "<div data-pmo-filter=\"x\" data-search='\"><img src=x onerror=alert(1)>'>属性</div>",
+    "<svg><image href=\"javascript:alert(1)\"/></svg>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">m</mi></math>",
+    "<a target=\"_blank\" href=\"https://example.com/\" onclick=\"alert(1)\">新窗口</a>",
+    "<object data=\"x.svg\" type=\"image/svg+xml\"></object><embed src=\"x.svg\">",
+    "<iframe srcdoc=\"&lt;script&gt;parent.alert(1)&lt;/script&gt;\"></iframe>",
+];
+
+#[test]
+fn the_sixteenth_rounds_payloads_run_nothing_in_chromium() {
+    let site = Site::fixture("basic");
+    for (n, payload) in EVASIONS.iter().enumerate() {
+        site.write(
+            &format!("content/lessons/规避-{n}.md"),
+            format!(
+                "---\ntitle: 规避 {n}\ndate: 2024-04-{day:02}\nproject: erp\nphase: execution\n\
+                 impact: negative\nsummary: {quoted}\n---\n\n前文。\n\n{payload}\n\n行内 {payload} 文字。\n",
+                day = n % 28 + 1,
+                quoted = common::hostile::quoted(payload),
+            ),
+        );
+    }
+    common::hostile::assert_no_script_runs(&site);
+}

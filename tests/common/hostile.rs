@@ -72,3 +72,94 @@ pub fn assert_refused_and_running(payloads: &[(&str, Vec<u8>)]) {
         );
     }
 }
+
+/// Every HTML page gets a tripwire first in its head: `alert` and friends mark the page
+/// instead of showing a dialog.
+pub const TRIPWIRE: &str = "<script>(function(){var hit=function(){\
+document.documentElement.setAttribute('data-pwned',location.pathname);\
+try{window.top.__pwned=(window.top.__pwned||[]).concat([location.pathname]);}catch(e){}};\
+window.alert=window.confirm=window.prompt=hit;})();</script>";
+
+/// Loads every page in an iframe, then focuses, hovers and toggles each element, checks
+/// the live DOM for handlers, script URLs and foreign scripts, and reports what it found.
+pub const PAGE_HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><body><script>
+window.__pwned = [];
+window.alert = window.confirm = window.prompt = () => window.__pwned.push('a page called the harness');
+const pages = PAGES;
+const found = [];
+const frame = document.createElement('iframe');
+document.body.appendChild(frame);
+const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background'];
+const load = (url) => new Promise(done => { frame.onload = () => done(); frame.src = url; setTimeout(done, 3000); });
+(async () => {
+  for (const page of pages) {
+    await load(page);
+    const doc = frame.contentDocument;
+    if (!doc) { found.push(page + ': not loaded'); continue; }
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.attributes) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (name.startsWith('on')) found.push(page + ': handler ' + name + ' on <' + el.localName + '>');
+        if (urlAttrs.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(value))
+          found.push(page + ': ' + name + '=' + attr.value + ' on <' + el.localName + '>');
+        if (name === 'srcdoc') found.push(page + ': srcdoc on <' + el.localName + '>');
+      }
+      if (el.localName === 'script' && !el.src && /alert\(/.test(el.textContent))
+        found.push(page + ': an inline script calls alert');
+      if (['iframe', 'object', 'embed', 'base', 'meta'].includes(el.localName) && el.closest('main'))
+        found.push(page + ': <' + el.localName + '> in the content');
+      try {
+        el.focus && el.focus();
+        for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'mousedown', 'mouseup', 'keydown', 'animationstart'])
+          el.dispatchEvent(new Event(type, { bubbles: true }));
+        if (el.localName === 'details') el.open = !el.open;
+      } catch (e) {}
+    }
+    await new Promise(r => setTimeout(r, 30));
+    if (doc.documentElement.hasAttribute('data-pwned')) found.push(page + ': ran a script');
+  }
+  for (const p of (window.__pwned || [])) found.push(p + ': ran a script (reported to the top)');
+  document.body.dataset.probe = JSON.stringify({ pages: pages.length, found });
+})();
+</script></body>"#;
+
+/// Builds `site`, takes the policy out of its pages (so that the build's own checks are
+/// what is tested), plants [`TRIPWIRE`] in each and runs [`PAGE_HARNESS`] over all of them,
+/// the search results and the register's filters fed a payload included: fails on any
+/// script that ran, handler, script address or plugin element found.
+pub fn assert_no_script_runs(site: &super::Site) {
+    site.build_ok();
+    let public = site.public();
+    let pages = super::html_pages(&public);
+    assert!(pages.len() > 60, "{} pages", pages.len());
+    super::without_policy(&public);
+    for page in &pages {
+        let path = public.join(page);
+        let html = std::fs::read_to_string(&path).unwrap();
+        let trapped = match html.find("<head>") {
+            Some(i) => format!("{}{TRIPWIRE}{}", &html[..i + 6], &html[i + 6..]),
+            None => format!("{TRIPWIRE}{html}"),
+        };
+        std::fs::write(&path, trapped).unwrap();
+    }
+    let mut urls: Vec<String> = pages.iter().map(|p| super::url_path(p)).collect();
+    // The search results page writes what the index holds into the page as it runs, and
+    // the register's filters what their data files hold and the address asks for.
+    urls.extend(
+        [
+            "/search/?q=alert",
+            "/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+            "/lessons/#project=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&status=open",
+        ]
+        .map(String::from),
+    );
+    let harness = PAGE_HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap());
+    let found = super::harness_findings(&public, &harness, urls.len(), 20_000, 600_000);
+    assert!(
+        found.is_empty(),
+        "{} finding(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 use crate::escape;
 
@@ -83,7 +83,7 @@ pub(super) fn marker(source: &str, start: usize) -> Option<Marker<'_>> {
 
 /// What to do with an event, as [`Callouts::step`] decides.
 #[derive(Debug, PartialEq)]
-pub(super) enum Step {
+enum Step {
     /// Not a callout's: rendered as usual.
     Pass,
     /// Part of a marker line: left out.
@@ -107,8 +107,33 @@ struct FirstLine {
 }
 
 impl Callouts {
+    /// Takes a callout's events (at `range` of `source`, the page's body): its box's HTML
+    /// into `events`, its title into the page's `plain` text, its marker line left out.
+    /// False for an event that is not a callout's, rendered as usual.
+    pub(super) fn take(
+        &mut self,
+        event: &Event<'_>,
+        range: &Range<usize>,
+        source: &str,
+        plain: &mut String,
+        events: &mut Vec<Event<'_>>,
+    ) -> bool {
+        match self.step(event, range, source) {
+            Step::Pass => false,
+            Step::Skip => true,
+            Step::Html(html, title) => {
+                if let Some(title) = title {
+                    plain.push_str(&title);
+                }
+                plain.push('\n');
+                events.push(Event::Html(CowStr::from(html)));
+                true
+            }
+        }
+    }
+
     /// Looks at one event (`range` in `source`, the page's body).
-    pub(super) fn step(&mut self, event: &Event<'_>, range: &Range<usize>, source: &str) -> Step {
+    fn step(&mut self, event: &Event<'_>, range: &Range<usize>, source: &str) -> Step {
         if let Some(first) = &mut self.first_line {
             match event {
                 Event::Start(Tag::Paragraph) if range.start < first.end => {

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::t;
 
-use super::foreign::Body;
+use super::body::Body;
 
 /// Watches a page's events for link text holding a character that changes how it shows.
 #[derive(Default)]

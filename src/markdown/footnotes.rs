@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
@@ -78,6 +78,36 @@ impl Footnotes {
         }
         out.sort_by_key(|d| d.location.as_ref().map(|l| l.offset));
         out
+    }
+}
+
+/// A footnote's reference or definition with its label as its id, noted in `anchors`
+/// for checking `#fragment`s: a label is its definition's id and its reference's
+/// `#fragment`, renamed alike when it would take the theme's place. Any other event is
+/// given back as it is.
+pub(super) fn anchored<'a>(event: Event<'a>, anchors: &mut Vec<String>) -> Event<'a> {
+    match event {
+        Event::FootnoteReference(name) => {
+            let name = footnote_id(name);
+            anchors.push(name.to_string());
+            Event::FootnoteReference(name)
+        }
+        Event::Start(Tag::FootnoteDefinition(name)) => {
+            let name = footnote_id(name);
+            anchors.push(name.to_string());
+            Event::Start(Tag::FootnoteDefinition(name))
+        }
+        other => other,
+    }
+}
+
+/// A footnote's label as its id: renamed with `-1` when it would take the theme's place
+/// (`[^search-app]`, `[^PmoSearch]`), as a heading's or raw HTML's id is.
+fn footnote_id(label: CowStr<'_>) -> CowStr<'_> {
+    if crate::slugs::takes_theme_place(&label) {
+        CowStr::from(format!("{label}-1"))
+    } else {
+        label
     }
 }
 

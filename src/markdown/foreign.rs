@@ -5,11 +5,10 @@
 //! callouts and wiki links are drawn and resolved (`callout.rs`, the link stage).
 
 use std::ops::Range;
-use std::path::Path;
-use std::sync::Arc;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::body::Body;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::messages::Text;
 use crate::t;
@@ -48,14 +47,6 @@ impl Foreign {
             _ => {}
         }
     }
-}
-
-/// The body of a page as [`Foreign`] reads it.
-pub(super) struct Body<'a> {
-    pub path: &'a Path,
-    pub text: &'a Arc<str>,
-    pub base: usize,
-    pub source: &'a str,
 }
 
 /// Where a shortcode opens (`{{<` or `{{%`) in the text at `range`, its `{{` inside it.

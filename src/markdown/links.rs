@@ -6,8 +6,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, LinkType};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use super::body::Body;
 use super::{html, LinkRef, Rendered};
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::escape;
@@ -151,9 +152,63 @@ pub(super) fn remote_image(
     .with_help(t!("save the image next to the page and give its path, e.g. `![Process](process.png)`"))
 }
 
+/// A link's or image's start (at `range` of `body`) with what goes into its `href` or
+/// `src`: a wiki link (`[[页面]]`, `![[图.png]]`) is found by title or file name in the
+/// link stage, any other address as [`link_dest`] decides. Any other event is given back
+/// as it is.
+pub(super) fn addressed<'a>(
+    event: Event<'a>,
+    out: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+    body: &Body<'_>,
+    range: &Range<usize>,
+) -> Event<'a> {
+    let span = body.base + range.start..body.base + range.end;
+    let mut dest = |link_type: LinkType, dest_url: &CowStr<'a>, is_image: bool| {
+        if matches!(link_type, LinkType::WikiLink { .. }) {
+            wiki_dest(out, dest_url, span.clone(), is_image)
+        } else {
+            link_dest(
+                out,
+                problems,
+                body.path,
+                body.text,
+                dest_url,
+                span.clone(),
+                is_image,
+            )
+        }
+    };
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: dest(link_type, &dest_url, false),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: dest(link_type, &dest_url, true),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are
 /// neutralised (and reported), everything inside the site becomes a placeholder.
-pub(super) fn link_dest<'a>(
+fn link_dest<'a>(
     out: &mut Rendered,
     problems: &mut Vec<Diagnostic>,
     path: &Path,
@@ -200,12 +255,7 @@ pub(super) fn link_dest<'a>(
 
 /// The placeholder for a wiki link to `dest` (`页面 标题#小节`, `图.png`) at `span`: no
 /// scheme is read from it, as a title may hold a colon (`周会: 第三季度`).
-pub(super) fn wiki_dest<'a>(
-    out: &mut Rendered,
-    dest: &str,
-    span: Range<usize>,
-    is_image: bool,
-) -> CowStr<'a> {
+fn wiki_dest<'a>(out: &mut Rendered, dest: &str, span: Range<usize>, is_image: bool) -> CowStr<'a> {
     out.links.push(LinkRef {
         dest: dest.to_string(),
         span,
@@ -216,12 +266,36 @@ pub(super) fn wiki_dest<'a>(
     CowStr::from(format!("{PLACEHOLDER}{}", out.links.len() - 1))
 }
 
+/// The events of a page's HTML as they are pushed, each text guarded (see [`guarded`])
+/// knowing whether it is an image's description.
+#[derive(Default)]
+pub(super) struct Guard {
+    /// Inside an image's description (its `alt`).
+    image_depth: usize,
+}
+
+impl Guard {
+    pub(super) fn push<'a>(&mut self, event: Event<'a>, events: &mut Vec<Event<'a>>) {
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                self.image_depth += 1;
+                events.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                events.push(event);
+            }
+            other => events.push(guarded(&other, self.image_depth > 0).unwrap_or(other)),
+        }
+    }
+}
+
 /// A text or code span that spells a placeholder between quotes (`"pmo-link:0"`, typed in
 /// prose or a code sample), written with its quotes as references: Markdown writes text
 /// with `"` as it is, and [`substitute_links`] put a page's address where the author's
 /// words stood. `None` for any other event, and for text in an image's description,
 /// which Markdown writes into the `alt` attribute with its quotes escaped already.
-pub(super) fn guarded<'a>(event: &Event<'a>, in_image: bool) -> Option<Event<'a>> {
+fn guarded<'a>(event: &Event<'a>, in_image: bool) -> Option<Event<'a>> {
     let (text, code) = match event {
         Event::Text(t) => (t, false),
         Event::Code(t) => (t, true),

@@ -11,19 +11,17 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
-use serde::Serialize;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, Location, Problem};
-use crate::source::Source;
+use crate::diagnostics::{Diagnostic, Problem};
 use html::{find_ignore_case, Nesting};
 pub use html::{unlink, MAX_NESTING};
 
 mod balance;
+mod body;
 mod callout;
 mod deceptive;
+mod fences;
 mod footnotes;
 mod foreign;
 mod html;
@@ -32,23 +30,20 @@ mod packed;
 mod raw;
 pub use raw::leaves_unsaid;
 pub(crate) mod spill;
+mod summary;
+mod tasks;
+mod toc;
 mod unclosed;
-use crate::escape;
-use crate::slugs::{slugify, Unique};
+mod words;
 pub use callout::callout_titles;
-use links::{guarded, link_dest, unread_links, wiki_dest};
+pub use fences::{block_marker, RawBlock};
 pub use links::{scheme_of, substitute_links, unembed};
+use links::{unread_links, Guard};
 pub use packed::Packed;
 pub use spill::Spill;
-
-/// A heading in the table of contents.
-#[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
-    pub children: Vec<TocEntry>,
-}
+pub use toc::TocEntry;
+pub use unclosed::unclosed_warnings;
+pub use words::{count_words, is_cjk};
 
 /// A link or image destination as written, with its place in the file.
 #[derive(Debug, Clone)]
@@ -63,33 +58,6 @@ pub struct LinkRef {
     /// A wiki link (`[[页面]]`, `![[图.png]]`): `dest` is the page's title or file name
     /// as written, found in the link stage; one found nowhere is shown as its text.
     pub wiki: bool,
-}
-
-/// A ```chart or ```table block: its text is a spec read by the charts module, and the
-/// HTML holds `<div class="pmo-block">pmo-block:N</div>` where its figure goes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawBlock {
-    pub chart: bool,
-    pub text: String,
-    /// Byte offset in the file where the block's text starts.
-    pub offset: usize,
-    /// Byte offset of the opening fence, for errors about the block as a whole.
-    pub fence: usize,
-}
-
-/// The marker a block's figure replaces; plain text in a div so it survives sanitizing.
-pub fn block_marker(n: usize) -> String {
-    format!("<div class=\"pmo-block\">pmo-block:{n}</div>")
-}
-
-/// A footnote's label as its id: renamed with `-1` when it would take the theme's place
-/// (`[^search-app]`, `[^PmoSearch]`), as a heading's or raw HTML's id is.
-fn footnote_id(label: CowStr<'_>) -> CowStr<'_> {
-    if crate::slugs::takes_theme_place(&label) {
-        CowStr::from(format!("{label}-1"))
-    } else {
-        label
-    }
 }
 
 /// The result of rendering one page body.
@@ -151,8 +119,6 @@ impl Rendered {
     }
 }
 
-const SUMMARY_CHARS: usize = 140;
-
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -178,23 +144,23 @@ pub fn render_with_text(
     body: Range<usize>,
 ) -> (Rendered, String, Vec<Diagnostic>) {
     let base = body.start;
-    let source = &text[body];
+    let page = body::Body {
+        path,
+        text,
+        base,
+        source: &text[body],
+    };
+    let source = page.source;
     let mut out = Rendered::default();
     // The plain text, packed into `out.text` at the end.
     let mut plain = String::new();
     let mut problems = Vec::new();
-    let mut ids = Unique::default();
     let mut events: Vec<Event> = Vec::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
-    let mut heading_text = String::new();
-    let mut paragraph_depth = 0usize;
-    let mut in_first_paragraph = false;
-    let mut first_done = false;
     let mut nesting = Nesting::default();
-    // Inside an image's description (its `alt`): see [`guarded`].
-    let mut image_depth = 0usize;
-
-    let mut block: Option<RawBlock> = None;
+    let mut headings = toc::Headings::default();
+    let mut summary = summary::Summary::default();
+    let mut guard = Guard::default();
+    let mut blocks = fences::Blocks::default();
     let mut prose = crate::prose::Prose::default();
 
     let mut unclosed = unclosed::Unclosed::default();
@@ -215,317 +181,58 @@ pub fn render_with_text(
         if let Some(depth) = nesting.step(&event) {
             problems.push(
                 Diagnostic::error(Problem::Content(t!("elements nested {depth} deep: pages may nest at most {max} elements (lists, quotes, raw HTML)", depth = depth, max = MAX_NESTING)))
-                .at(Location::new(path, text, base + range.start, 1))
+                .at(page.at(range.start, 1))
                 .with_help(t!("flatten the structure; deeper nesting makes pages that browsers and the sanitizer handle very slowly")),
             );
             // One report is enough; the rest of the page is not rendered.
             break;
         }
-        match callouts.step(&event, &range, source) {
-            callout::Step::Pass => {}
-            callout::Step::Skip => continue,
-            callout::Step::Html(html, title) => {
-                if let Some(title) = title {
-                    plain.push_str(&title);
-                }
-                plain.push('\n');
-                events.push(Event::Html(CowStr::from(html)));
-                continue;
-            }
+        if callouts.take(&event, &range, source, &mut plain, &mut events) {
+            continue;
         }
         footnotes.see(&event, &range, source);
         unclosed.see(&event, source, &range);
-        let body = foreign::Body {
-            path,
-            text,
-            base,
-            source,
-        };
-        foreign.see(&event, &range, &body, &mut problems);
-        deceptive.see(&event, &range, &body, &mut problems);
+        foreign.see(&event, &range, &page, &mut problems);
+        deceptive.see(&event, &range, &page, &mut problems);
         // Inside a chart or table block: gather its text instead of rendering it.
-        if let Some(b) = block.as_mut() {
-            match event {
-                Event::Text(t) => {
-                    if b.text.is_empty() {
-                        b.offset = base + range.start;
-                    }
-                    b.text.push_str(&t);
-                }
-                Event::End(TagEnd::CodeBlock) => {
-                    if let Some(done) = block.take() {
-                        events.push(Event::Html(CowStr::from(block_marker(out.blocks.len()))));
-                        out.blocks.push(done);
-                    }
-                }
-                _ => {}
-            }
+        if blocks.gather(&event, &range, &page, &mut events, &mut out.blocks) {
             continue;
         }
         prose.before(&event, &plain);
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event {
-            let word = info.split_whitespace().next().unwrap_or("");
-            let runs_to_end = range.end >= source.trim_end().len();
-            if (word == "chart" || word == "table")
-                && runs_to_end
-                && !fence_closed(&source[range.clone()])
-            {
-                // Read as settings, the rest of the page would give a puzzling error at
-                // its first line of prose, or none when only headings (TOML comments)
-                // follow: the page would lose them without a word.
-                problems.push(
-                    Diagnostic::error(Problem::Content(t!("this ```{kind} block is never closed: everything after it, to the end of the page, would be read as its settings", kind = word.to_string())))
-                    .at(Location::new(path, text, base + range.start, 3 + word.len()))
-                    .with_help(t!("end the block's settings with a line of ``` of its own")),
-                );
-            } else if word == "chart" || word == "table" {
-                block = Some(RawBlock {
-                    chart: word == "chart",
-                    text: String::new(),
-                    offset: base + range.start,
-                    fence: base + range.start,
-                });
-                continue;
-            } else if let Some(name) = ["chart", "table"]
-                .into_iter()
-                .find(|name| word.eq_ignore_ascii_case(name))
-            {
-                // The names are read in lower case only: ```Chart is a code block in a
-                // language called Chart, its settings shown and nothing drawn.
-                problems.push(
-                    Diagnostic::warning(Problem::Content(t!(
-                        "```{word} is shown as code, not drawn: did you mean ```{name}?",
-                        word = word.to_string(),
-                        name = name
-                    )))
-                    .at(Location::new(path, text, base + range.start, 3 + word.len()))
-                    .with_help(t!(
-                        "write the block's name in lower case, ```{name}, for the {name} to be made",
-                        name = name
-                    )),
-                );
-            }
-            if !matches!(word, "chart" | "table")
-                && runs_to_end
-                && !fence_closed(&source[range.clone()])
-            {
-                // Any other code block left open swallows the headings and prose after
-                // it, published as code without a word (the eighteenth hunt).
-                let open = source[range.clone()].trim_start_matches(' ');
-                let mark = open.chars().next().unwrap_or('`');
-                let fence: String = open.chars().take_while(|&c| c == mark).collect();
-                problems.push(
-                    Diagnostic::warning(Problem::Content(t!("this code block is never closed: everything after it, to the end of the page, shows as code")))
-                    .at(Location::new(path, text, base + range.start, fence.len()))
-                    .with_help(t!("end the code with a line of {fence} of its own", fence = fence)),
-                );
-            }
+        if blocks.open(&event, &range, &page, &mut problems) {
+            continue;
         }
         let event = match event {
-            // `[[页面]]`, `![[图.png]]`: found by title or file name in the link stage.
-            Event::Start(Tag::Link {
-                link_type: link_type @ LinkType::WikiLink { .. },
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: wiki_dest(
-                    &mut out,
-                    &dest_url,
-                    base + range.start..base + range.end,
-                    false,
-                ),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Image {
-                link_type: link_type @ LinkType::WikiLink { .. },
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: wiki_dest(
-                    &mut out,
-                    &dest_url,
-                    base + range.start..base + range.end,
-                    true,
-                ),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = link_dest(
-                    &mut out,
-                    &mut problems,
-                    path,
-                    text,
-                    &dest_url,
-                    base + range.start..base + range.end,
-                    false,
-                );
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = link_dest(
-                    &mut out,
-                    &mut problems,
-                    path,
-                    text,
-                    &dest_url,
-                    base + range.start..base + range.end,
-                    true,
-                );
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                links::addressed(event, &mut out, &mut problems, &page, &range)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                let page = raw::Page {
-                    path,
-                    text,
-                    base,
-                    source,
-                };
                 raw::inspect(event, &mut out, &mut problems, &page, range.clone())
             }
-            Event::Start(Tag::Paragraph) => {
-                paragraph_depth += 1;
-                if !first_done && heading.is_none() {
-                    in_first_paragraph = true;
-                }
-                event
-            }
-            Event::End(TagEnd::Paragraph) => {
-                plain.push('\n');
-                paragraph_depth = paragraph_depth.saturating_sub(1);
-                if in_first_paragraph && !out.first_paragraph.is_empty() {
-                    first_done = true;
-                }
-                in_first_paragraph = false;
-                event
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
+            Event::TaskListMarker(done) => tasks::checkbox(done, &mut events),
+            other => footnotes::anchored(other, &mut out.anchors),
+        };
+        summary.see(&event, headings.is_open());
+        match &event {
+            Event::Text(t) | Event::Code(t) => {
                 out.word_count += count_words(t);
                 plain.push_str(t);
-                if heading.is_some() {
-                    heading_text.push_str(t);
-                }
-                if in_first_paragraph && paragraph_depth > 0 {
-                    out.first_paragraph.push_str(t);
-                }
-                event
+                headings.text(t);
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if in_first_paragraph {
-                    out.first_paragraph.push(' ');
-                }
-                plain.push(' ');
-                event
-            }
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::End(
-                TagEnd::Heading(_)
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::TableCell
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
-            ) => {
-                plain.push('\n');
-                event
-            }
-            // A footnote's label is its definition's id and its reference's `#fragment`:
-            // renamed alike when it would take the theme's place.
-            Event::FootnoteReference(name) => {
-                let name = footnote_id(name);
-                out.anchors.push(name.to_string());
-                Event::FootnoteReference(name)
-            }
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                let name = footnote_id(name);
-                out.anchors.push(name.to_string());
-                Event::Start(Tag::FootnoteDefinition(name))
-            }
-            // A task's box is a picture of its state, not a control: hidden from assistive
-            // technology (an unlabelled checkbox is a form field without a name), with the
-            // state told in a mark that needs no translation.
-            Event::TaskListMarker(done) => {
-                mark_task_item(&mut events);
-                Event::Html(CowStr::Borrowed(if done {
-                    "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☑ </span>"
-                } else {
-                    "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\"><span class=\"visually-hidden\">☐ </span>"
-                }))
-            }
-            other => other,
-        };
+            ) => plain.push('\n'),
+            _ => {}
+        }
         prose.after(&event, &mut plain, &mut out.aside);
-
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|s| s.to_string()), events.len()));
-                heading_text.clear();
-                // Placeholder; replaced with the finished start tag at the end of the heading.
-                events.push(Event::Text(CowStr::Borrowed("")));
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                let Some((_, explicit, at)) = heading.take() else {
-                    continue;
-                };
-                let title = heading_text.trim().to_string();
-                let wanted = explicit.unwrap_or_else(|| slugify(&title, "section"));
-                // `{#PmoSearch}` would be `window.PmoSearch` under the theme's scripts.
-                let wanted = if crate::slugs::shadows_script_name(&wanted) {
-                    format!("{wanted}-1")
-                } else {
-                    wanted
-                };
-                let id = ids.claim_free(wanted, crate::slugs::is_theme_id);
-                events[at] = Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id.clone())),
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                });
-                events.push(Event::Html(CowStr::from(format!(
-                    "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
-                    escape::xml(&id)
-                ))));
-                events.push(Event::End(TagEnd::Heading(level)));
-                out.toc.push(TocEntry {
-                    level: level as u8,
-                    id,
-                    title,
-                    children: Vec::new(),
-                });
-            }
-            Event::Start(Tag::Image { .. }) => {
-                image_depth += 1;
-                events.push(event);
-            }
-            Event::End(TagEnd::Image) => {
-                image_depth = image_depth.saturating_sub(1);
-                events.push(event);
-            }
-            other => events.push(guarded(&other, image_depth > 0).unwrap_or(other)),
+        if let Some(event) = headings.take(event, &mut events) {
+            guard.push(event, &mut events);
         }
     }
 
@@ -542,8 +249,8 @@ pub fn render_with_text(
         .into_iter()
         .map(|(name, at)| (name, base + at))
         .collect();
-    out.toc = nest_toc(std::mem::take(&mut out.toc));
-    out.first_paragraph = shorten(out.first_paragraph.trim(), SUMMARY_CHARS);
+    out.toc = headings.finish();
+    out.first_paragraph = summary.finish();
     // Every page's text is kept until the index is written: the room the strings grew
     // into (up to twice their length) was, with the HTML's, a third of a 10k build's
     // peak memory; packed, the text itself takes about half.
@@ -552,106 +259,6 @@ pub fn render_with_text(
     problems.extend(unread_links(path, text, base, &broken.into_inner()));
     problems.extend(footnotes.finish(path, text, base));
     (out, plain, problems)
-}
-
-/// Gives the item a task's box is in the class the theme drops the bullet by: a bullet
-/// and a box side by side are two markers for one item. The box comes first in its item
-/// (inside a paragraph in a loose list), so the item is the last one opened.
-fn mark_task_item(events: &mut [Event<'_>]) {
-    if let Some(item) = events
-        .iter_mut()
-        .rev()
-        .find(|event| matches!(event, Event::Start(Tag::Item)))
-    {
-        *item = Event::Html(CowStr::Borrowed("<li class=\"task-list-item\">"));
-    }
-}
-
-/// Words as a reader counts them: each CJK character is a word, Latin words by spaces.
-pub fn count_words(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        if is_cjk(c) {
-            count += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                count += 1;
-            }
-            in_word = true;
-        } else {
-            in_word = false;
-        }
-    }
-    count
-}
-
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
-}
-
-/// Cuts text to at most `max` characters on a character boundary, adding `…`.
-pub fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_string(),
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
-    }
-}
-
-/// Turns the flat heading list into a tree: each heading holds the deeper ones after it.
-fn nest_toc(flat: Vec<TocEntry>) -> Vec<TocEntry> {
-    let mut root: Vec<TocEntry> = Vec::new();
-    for entry in flat {
-        insert_toc(&mut root, entry);
-    }
-    root
-}
-
-fn insert_toc(list: &mut Vec<TocEntry>, entry: TocEntry) {
-    match list.last_mut() {
-        Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
-        _ => list.push(entry),
-    }
-}
-
-/// Whether a fenced code block (`block`, its source from the opening fence on) ends with
-/// a closing fence: a line of at least as many of the opening fence's character and
-/// nothing else (after the `>` of a quote it stands in). Markdown closes an unclosed
-/// block at the end of the document, or of the list item or quote holding it.
-fn fence_closed(block: &str) -> bool {
-    let open = block.trim_start_matches(' ');
-    let Some(mark) = open.chars().next() else {
-        return false;
-    };
-    let width = open.chars().take_while(|&c| c == mark).count();
-    let body = block.trim_end_matches(['\n', '\r', ' ']);
-    match body.rsplit_once('\n') {
-        Some((_, last)) => {
-            let last = last.trim_start_matches([' ', '>']).trim_end();
-            last.chars().count() >= width && last.chars().all(|c| c == mark)
-        }
-        // The fence line alone: nothing closes it.
-        None => false,
-    }
-}
-
-/// A warning at each raw element `page` leaves open (see [`unclosed`]): `path` and
-/// `source` are the page's file as shown and its text, read only if there is one.
-pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<Diagnostic> {
-    if body.unclosed_html.is_empty() {
-        return Vec::new();
-    }
-    let text = source.text(path);
-    body.unclosed_html
-        .iter()
-        .map(|(name, at)| {
-            Diagnostic::warning(Problem::Content(t!("`<{name}>` is never closed: it is closed for you where its paragraph or block ends, which may not be where you meant", name = name.clone())))
-            .at(Location::new(path, &text, *at, name.len() + 1))
-            .with_help(t!("close it with `</{name}>` where it should end", name = name.clone()))
-        })
-        .collect()
 }
 
 #[cfg(test)]

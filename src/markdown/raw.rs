@@ -3,25 +3,15 @@
 //! and the addresses inside the site made placeholders as Markdown links are.
 
 use std::ops::Range;
-use std::path::Path;
-use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event};
 
+use super::body::Body;
 use super::html::{self, find_ignore_case, raw_text_elements};
 use super::links::{raw_links, scheme_of};
 use super::Rendered;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
-
-/// The page a raw HTML event is in: its file as shown, its text, and where the body
-/// (`source`) starts in it.
-pub(super) struct Page<'s> {
-    pub path: &'s Path,
-    pub text: &'s Arc<str>,
-    pub base: usize,
-    pub source: &'s str,
-}
 
 /// Records what raw HTML `event` (at `range` of the body) holds and returns it with its
 /// addresses inside the site made placeholders.
@@ -29,7 +19,7 @@ pub(super) fn inspect<'a>(
     event: Event<'a>,
     out: &mut Rendered,
     problems: &mut Vec<Diagnostic>,
-    page: &Page<'_>,
+    page: &Body<'_>,
     range: Range<usize>,
 ) -> Event<'a> {
     let (Event::Html(html) | Event::InlineHtml(html)) = &event else {

@@ -1,3 +1,5 @@
+use super::fences::fence_closed;
+use super::summary::shorten;
 use super::*;
 
 #[test]

@@ -9,10 +9,15 @@
 //! end tag closes the nearest raw element of its name opened in the same container.
 
 use std::ops::Range;
+use std::path::Path;
 
 use pulldown_cmark::{Event, Tag};
 
 use super::balance::{scan, RawTag};
+use super::Rendered;
+use crate::diagnostics::{Diagnostic, Location, Problem};
+use crate::source::Source;
+use crate::t;
 
 /// Elements whose end tag HTML lets an author leave out: never a warning.
 const OPTIONAL_END: &[&str] = &[
@@ -113,4 +118,21 @@ impl Unclosed {
         self.found.sort_by_key(|(_, at)| *at);
         self.found
     }
+}
+
+/// A warning at each raw element `page` leaves open (see [`Unclosed`]): `path` and
+/// `source` are the page's file as shown and its text, read only if there is one.
+pub fn unclosed_warnings(path: &Path, source: &Source, body: &Rendered) -> Vec<Diagnostic> {
+    if body.unclosed_html.is_empty() {
+        return Vec::new();
+    }
+    let text = source.text(path);
+    body.unclosed_html
+        .iter()
+        .map(|(name, at)| {
+            Diagnostic::warning(Problem::Content(t!("`<{name}>` is never closed: it is closed for you where its paragraph or block ends, which may not be where you meant", name = name.clone())))
+            .at(Location::new(path, &text, *at, name.len() + 1))
+            .with_help(t!("close it with `</{name}>` where it should end", name = name.clone()))
+        })
+        .collect()
 }

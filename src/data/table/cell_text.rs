@@ -2,6 +2,7 @@
 //! named (`C7`): the rules shared by every table format.
 
 use super::*;
+use crate::messages::Text;
 pub use crate::numbers::parse_number;
 
 /// `100.000,00 €` → `100000.00`, `€ 100.000` → `100000`: an amount written as where the

@@ -1,0 +1,144 @@
+//! A cell read as a date or a reporting month, and the error that says why one is none:
+//! a year typed short, a day number that lost its date format, a day written the way
+//! one country's computers show it.
+
+use super::*;
+use crate::date::Date;
+use crate::diagnostics::Diagnostic;
+use crate::t;
+
+impl Table {
+    /// A cell's date; a year before [`crate::date::EARLIEST_YEAR`] is refused, as on a
+    /// page: a year typed short (`0224`), or a spreadsheet's day 0, never a project's day.
+    pub fn date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
+        let date = self.any_date(row, col)?;
+        match date.filter(|d| d.year() < crate::date::EARLIEST_YEAR) {
+            Some(early) => {
+                let with_year = |year: i16| format!("{year:04}{}", &early.iso()[4..]);
+                let help = match crate::date::likely_year(
+                    early.year(),
+                    crate::date::EARLIEST_YEAR..=2099,
+                ) {
+                    // 1899-12-30 and -31 are what a spreadsheet shows for its day 0.
+                    _ if early.year() == crate::date::EARLIEST_YEAR - 1 => t!("{date} is how a spreadsheet shows an empty date (its day 0): write the date as YYYY-MM-DD, or leave the cell empty if there is none", date = early.iso()),
+                    Some(year) => t!(
+                        "write the year in full with its four digits; if {year} was meant: {date}",
+                        year = year,
+                        date = with_year(year)
+                    ),
+                    None => t!("write the year in full with its four digits, e.g. {date}; leave the cell empty if there is no date", date = with_year(2024)),
+                };
+                Err(self.bad_cell(
+                    row,
+                    col,
+                    t!(
+                        "a date from {earliest} on",
+                        earliest = crate::date::EARLIEST_YEAR
+                    ),
+                    help,
+                ))
+            }
+            None => Ok(date),
+        }
+    }
+
+    /// Whether the table was read from a CSV file (a spreadsheet's export).
+    fn is_csv(&self) -> bool {
+        let csv = |e: &std::ffi::OsStr| e.eq_ignore_ascii_case("csv");
+        self.path.extension().is_some_and(csv)
+    }
+
+    fn any_date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
+        let bad = || {
+            self.bad_cell(
+                row,
+                col,
+                t!("a date"),
+                t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+            )
+        };
+        match self.cell(row, col) {
+            Cell::Empty => Ok(None),
+            Cell::Date(d) => Ok(Some(*d)),
+            Cell::Text(t) if t.trim().is_empty() => Ok(None),
+            // Written as a date but no such day (2026-02-30): the format is not the mistake.
+            Cell::Text(t) if is_date_shaped(t.trim()) => Date::parse(t).map(Some).map_err(|_| {
+                self.bad_cell(
+                    row,
+                    col,
+                    t!("a date"),
+                    t!("the format is right but no such day exists: check the month and the day"),
+                )
+            }),
+            Cell::Text(t) if is_no_value_mark(t) => Err(self.no_value_mark(row, col, t!("a date"))),
+            Cell::Text(t) if after_apostrophe(t).is_some_and(|r| Date::parse(r).is_ok()) => {
+                Err(self.apostrophe(row, col, t!("a date"), t))
+            }
+            Cell::Text(t) => Date::parse(t).map(Some).map_err(|_| {
+                t.trim().parse::<f64>().map_or_else(
+                    |_| match crate::date::read_loosely(t) {
+                        // Said, never taken: every source writes a day one way, as
+                        // front matter does, so a sheet never mixes `2024/3/5` with
+                        // `3/5/2024`. A CSV saved by Excel writes its date column the
+                        // way the computer shows dates: the help says where it came from.
+                        Some(day) => {
+                            let (value, day) = (t.trim(), day.iso());
+                            let help = if self.is_csv() {
+                                t!("`{value}` would be {day}: write dates as YYYY-MM-DD. Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx), whose dates are read as they are, or format the column as yyyy-mm-dd before saving", value = value, day = day)
+                            } else {
+                                t!("`{value}` would be {day}: write dates as YYYY-MM-DD", value = value, day = day)
+                            };
+                            self.bad_cell(row, col, t!("a date"), help)
+                        }
+                        // `3/5/2024`: 3 May in Germany, March 5 in the US, as front
+                        // matter tells it; it was "write dates as YYYY-MM-DD" alone.
+                        // A CSV saved by Excel on a European computer writes
+                        // `05.03.2026`: the help says where it came from, as above.
+                        None => crate::date::year_last_help(t).map_or_else(bad, |help| {
+                            let help = if self.is_csv() {
+                                t!("{help}. Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx), whose dates are read as they are, or format the column as yyyy-mm-dd before saving", help = help)
+                            } else {
+                                help
+                            };
+                            self.bad_cell(row, col, t!("a date"), help)
+                        }),
+                    },
+                    |n| self.serial_date(row, col, n).unwrap_or_else(bad),
+                )
+            }),
+            Cell::Number(n) => Err(self.serial_date(row, col, *n).unwrap_or_else(bad)),
+        }
+    }
+
+    /// A whole number where a date belongs, in the range of Excel's day numbers for
+    /// 1990–2100 (`date::spreadsheet_day`): most likely a date cell that lost its date format (or a CSV saved
+    /// from one). The error says which day it would be, without reading it as that.
+    fn serial_date(&self, row: usize, col: usize, n: f64) -> Option<Diagnostic> {
+        let day = crate::date::spreadsheet_day(n)?;
+        Some(self.bad_cell(
+            row,
+            col,
+            t!("a date"),
+            t!(
+                "{number} looks like a date the spreadsheet stores as a day number ({day}): format the column as dates before saving, or write YYYY-MM-DD",
+                number = n as i64,
+                day = day.iso()
+            ),
+        ))
+    }
+
+    /// A reporting month `YYYY-MM` (a full date in a workbook counts as its month).
+    pub fn month(&self, row: usize, col: usize) -> Result<String, Diagnostic> {
+        match self.cell(row, col) {
+            Cell::Date(d) => Ok(d.iso()[..7].to_string()),
+            Cell::Text(t) if is_month(t.trim()) => Ok(t.trim().to_string()),
+            Cell::Text(t) => Err(self.bad_cell(row, col, t!("a month"), month_help(t.trim()))),
+            _ => Err(self.bad_cell(
+                row,
+                col,
+                t!("a month"),
+                t!("write months as YYYY-MM, e.g. 2024-03"),
+            )),
+        }
+    }
+}

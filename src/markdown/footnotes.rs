@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
@@ -15,7 +15,6 @@ use crate::t;
 /// The footnotes a page refers to and defines, gathered from its events.
 #[derive(Default)]
 pub(super) struct Footnotes {
-    code_depth: usize,
     referred: HashSet<String>,
     /// Each definition's label and where it starts in the body.
     defined: Vec<(String, usize)>,
@@ -24,17 +23,23 @@ pub(super) struct Footnotes {
 }
 
 impl Footnotes {
-    pub(super) fn see(&mut self, event: &Event<'_>, range: &Range<usize>, source: &str) {
+    /// Looks at one event of the page's body `source`; `in_code` when it is inside a code
+    /// block, where `[^1]` is an example, not a reference.
+    pub(super) fn see(
+        &mut self,
+        event: &Event<'_>,
+        range: &Range<usize>,
+        source: &str,
+        in_code: bool,
+    ) {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
-            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
             Event::FootnoteReference(label) => {
                 self.referred.insert(label.to_lowercase());
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 self.defined.push((label.to_string(), range.start));
             }
-            Event::Text(text) if self.code_depth == 0 && text.starts_with('[') => {
+            Event::Text(text) if !in_code && text.starts_with('[') => {
                 if let Some(label) = source.get(range.start..).and_then(unmade_reference) {
                     self.undefined.push((label.to_string(), range.start));
                 }

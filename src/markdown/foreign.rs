@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
 use super::body::Body;
 use crate::diagnostics::{Diagnostic, Location, Problem};
@@ -16,26 +16,24 @@ use crate::t;
 /// Watches a page's events for Hugo's shortcodes.
 #[derive(Default)]
 pub(super) struct Foreign {
-    /// Inside a code block, where such markup is an example of it.
-    code_depth: usize,
     /// Where the last shortcode told starts, so text split into several events
     /// tells it once.
     last: Option<usize>,
 }
 
 impl Foreign {
-    /// Looks at one event of the page's body `source` (which starts at `base` in `text`).
+    /// Looks at one event of the page's body; `in_code` when it is inside a code block,
+    /// where such markup is an example of itself.
     pub(super) fn see(
         &mut self,
         event: &Event<'_>,
         range: &Range<usize>,
         page: &Body<'_>,
+        in_code: bool,
         problems: &mut Vec<Diagnostic>,
     ) {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
-            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
-            Event::Text(_) if self.code_depth == 0 => {
+            Event::Text(_) if !in_code => {
                 for at in shortcodes_in(page.source, range) {
                     if self.last.is_some_and(|last| at <= last) {
                         continue;

@@ -20,6 +20,7 @@ pub use html::{unlink, MAX_NESTING};
 mod balance;
 mod body;
 mod callout;
+mod code;
 mod deceptive;
 mod fences;
 mod footnotes;
@@ -168,6 +169,7 @@ pub fn render_with_text(
     let mut callouts = callout::Callouts::default();
     let mut footnotes = footnotes::Footnotes::default();
     let mut deceptive = deceptive::Deceptive::default();
+    let mut code = code::CodeBlocks::default();
 
     let broken = std::cell::RefCell::new(Vec::new());
     let mut note_broken = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -187,12 +189,13 @@ pub fn render_with_text(
             // One report is enough; the rest of the page is not rendered.
             break;
         }
+        let in_code = code.see(&event);
         if callouts.take(&event, &range, source, &mut plain, &mut events) {
             continue;
         }
-        footnotes.see(&event, &range, source);
+        footnotes.see(&event, &range, source, in_code);
         unclosed.see(&event, source, &range);
-        foreign.see(&event, &range, &page, &mut problems);
+        foreign.see(&event, &range, &page, in_code, &mut problems);
         deceptive.see(&event, &range, &page, &mut problems);
         // Inside a chart or table block: gather its text instead of rendering it.
         if blocks.gather(&event, &range, &page, &mut events, &mut out.blocks) {

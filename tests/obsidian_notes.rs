@@ -121,6 +121,46 @@ fn a_callout_without_a_title_is_titled_in_the_sites_language() {
     );
 }
 
+/// A callout's title is Markdown as its body is (Obsidian draws it so): emphasis, code
+/// and links work, a link is checked and resolved like any other, and raw HTML in it
+/// still shows as text. It was shown as typed, asterisks and brackets and all.
+#[test]
+fn a_callout_title_holding_markdown_is_drawn_as_markdown() {
+    let site = site_with(&[
+        (
+            "content/plan.md",
+            "---\ntitle: 基线计划\n---\n\n计划正文。\n",
+        ),
+        (
+            "content/gates.md",
+            "---\ntitle: 评审\n---\n\n开篇。\n\n\
+> [!tip] 见 **基线** 与 [计划](plan.md)，`v2` 和 [[基线计划|维基]] <b>粗</b>\n\
+> 正文照旧。\n",
+        ),
+    ]);
+    site.build_ok();
+    let html = site.read("gates/index.html");
+    let body = &html[html.find("开篇").unwrap()..html.find("</article>").unwrap()];
+    assert!(
+        body.contains(
+            "<p class=\"callout-title\">见 <strong>基线</strong> 与 <a href=\"../plan/\">计划</a>，<code>v2</code> 和 <a href=\"../plan/\">维基</a> &lt;b&gt;粗&lt;/b&gt;</p>"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("<p>正文照旧。</p>"), "{body}");
+    assert!(!body.contains("**"), "{body}");
+    // A title's link that goes nowhere is told at its place, as in the body.
+    site.write(
+        "content/gates.md",
+        "---\ntitle: 评审\n---\n\n> [!note] 链接 [不存在](nowhere.md)\n> 另一段。\n",
+    );
+    let told = site.build_err();
+    assert!(
+        told.contains("gates.md:5:14") && told.contains("nowhere.md"),
+        "{told}"
+    );
+}
+
 const LINKS: &str = "---\ntitle: 链接汇总\n---\n\n\
 - [[阶段评审须知]]\n\
 - [[weekly status report|周报]]\n\

@@ -9,7 +9,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Parser, Tag, TagEnd};
+
+use super::body::Body;
+use super::links::Guard;
+use super::Rendered;
+use crate::diagnostics::Diagnostic;
 
 use crate::escape;
 
@@ -50,6 +55,8 @@ pub fn kind_of(written: &str) -> &'static str {
 pub(super) struct Marker<'a> {
     pub kind: &'a str,
     pub title: &'a str,
+    /// Where the title starts in the source.
+    pub title_at: usize,
     /// Where the marker line's text ends (before its line break and trailing spaces).
     pub end: usize,
 }
@@ -77,8 +84,15 @@ pub(super) fn marker(source: &str, start: usize) -> Option<Marker<'_>> {
     let line = &after[..after.find('\n').unwrap_or(after.len())];
     let title = line.trim_start_matches(['-', '+']).trim();
     let line_start = source.len() - after.len();
+    let title_at =
+        line_start + (line.len() - line.trim_start_matches(['-', '+']).trim_start().len());
     let end = line_start + line.trim_end().len();
-    Some(Marker { kind, title, end })
+    Some(Marker {
+        kind,
+        title,
+        title_at,
+        end,
+    })
 }
 
 /// What to do with an event, as [`Callouts::step`] decides.
@@ -88,9 +102,21 @@ enum Step {
     Pass,
     /// Part of a marker line: left out.
     Skip,
-    /// A callout opens or closes: this HTML goes in the event's place. The title, when
-    /// the author wrote one, is also the page's text.
-    Html(String, Option<String>),
+    /// A callout of `kind` opens, titled so.
+    Open { kind: &'static str, title: Title },
+    /// A callout closes.
+    Close,
+}
+
+/// A callout's title line.
+#[derive(Debug, PartialEq)]
+enum Title {
+    /// The kind's own title, in the site's language at render.
+    Kind,
+    /// An unknown kind's name as written (`[!风险]`), drawn as a note's.
+    Own(String),
+    /// The title the author wrote, at this range of the body: inline Markdown.
+    Written(Range<usize>),
 }
 
 /// The quotes open, each a callout or not, and the marker line being left out.
@@ -109,7 +135,8 @@ struct FirstLine {
 impl Callouts {
     /// Takes a callout's events (at `range` of `source`, the page's body): its box's HTML
     /// into `events`, its title into the page's `plain` text, its marker line left out.
-    /// False for an event that is not a callout's, rendered as usual.
+    /// `written` renders a title the author wrote (a range of the body) as HTML and
+    /// plain text. False for an event that is not a callout's, rendered as usual.
     pub(super) fn take(
         &mut self,
         event: &Event<'_>,
@@ -117,19 +144,30 @@ impl Callouts {
         source: &str,
         plain: &mut String,
         events: &mut Vec<Event<'_>>,
+        written: impl FnOnce(Range<usize>) -> (String, String),
     ) -> bool {
-        match self.step(event, range, source) {
-            Step::Pass => false,
-            Step::Skip => true,
-            Step::Html(html, title) => {
-                if let Some(title) = title {
-                    plain.push_str(&title);
-                }
+        let html = match self.step(event, range, source) {
+            Step::Pass => return false,
+            Step::Skip => return true,
+            Step::Close => "</div></aside>\n".to_string(),
+            Step::Open { kind, title } => {
+                let title = match title {
+                    Title::Kind => format!("{TITLE_MARK}{kind}"),
+                    Title::Own(name) => escape::xml(&name),
+                    Title::Written(at) => {
+                        let (html, text) = written(at);
+                        plain.push_str(&text);
+                        html
+                    }
+                };
                 plain.push('\n');
-                events.push(Event::Html(CowStr::from(html)));
-                true
+                format!(
+                    "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{title}</p><div class=\"callout-body\">\n"
+                )
             }
-        }
+        };
+        events.push(Event::Html(CowStr::from(html)));
+        true
     }
 
     /// Looks at one event (`range` in `source`, the page's body).
@@ -166,7 +204,10 @@ impl Callouts {
                     BlockQuoteKind::Warning => "warning",
                     BlockQuoteKind::Caution => "caution",
                 };
-                Step::Html(opening(kind, None), None)
+                Step::Open {
+                    kind,
+                    title: Title::Kind,
+                }
             }
             Event::Start(Tag::BlockQuote(None)) => match marker(source, range.start) {
                 Some(m) => {
@@ -175,11 +216,16 @@ impl Callouts {
                         end: m.end,
                         drop_paragraph_end: false,
                     });
-                    let title = (!m.title.is_empty()).then(|| m.title.to_string());
-                    // An unknown kind is drawn as a note, titled as written (`[!风险]`).
-                    let own = (kind_of(m.kind) == "note" && !m.kind.eq_ignore_ascii_case("note"))
-                        .then_some(m.kind);
-                    Step::Html(opening(kind_of(m.kind), title.as_deref().or(own)), title)
+                    let kind = kind_of(m.kind);
+                    let title = if !m.title.is_empty() {
+                        Title::Written(m.title_at..m.title_at + m.title.len())
+                    } else if kind == "note" && !m.kind.eq_ignore_ascii_case("note") {
+                        // An unknown kind is drawn as a note, titled as written (`[!风险]`).
+                        Title::Own(m.kind.to_string())
+                    } else {
+                        Title::Kind
+                    };
+                    Step::Open { kind, title }
                 }
                 None => {
                     self.open.push(false);
@@ -188,7 +234,7 @@ impl Callouts {
             },
             Event::End(TagEnd::BlockQuote(_)) => {
                 if self.open.pop() == Some(true) {
-                    Step::Html("</div></aside>\n".to_string(), None)
+                    Step::Close
                 } else {
                     Step::Pass
                 }
@@ -198,16 +244,47 @@ impl Callouts {
     }
 }
 
-/// A callout's opening HTML: its box, its title line (the kind's own title, in the
-/// site's language at render, when `title` is `None`), and the body's wrapper.
-fn opening(kind: &str, title: Option<&str>) -> String {
-    let title = match title {
-        Some(t) => escape::xml(t),
-        None => format!("{TITLE_MARK}{kind}"),
-    };
-    format!(
-        "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{title}</p><div class=\"callout-body\">\n"
-    )
+/// A callout's title as the author wrote it (`title`, a range of `page`'s body), rendered
+/// as the inline Markdown it is, as Obsidian draws it: emphasis, code and links, each
+/// link checked and placed as the body's are (in `out`, told in `problems`). Raw HTML
+/// in it shows as written, as the whole title did before. Returns its HTML and its
+/// plain text.
+pub(super) fn title_html(
+    page: &Body<'_>,
+    title: Range<usize>,
+    out: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, String) {
+    // Read after a word of its own, so that a title that would start a block
+    // (`1. 步骤`, `# 号`, `- 注意`) stays a line of text.
+    const LEAD: &str = "x ";
+    let written = format!("{LEAD}{}", &page.source[title.clone()]);
+    let (mut events, mut plain, mut guard) = (Vec::new(), String::new(), Guard::default());
+    for (event, range) in Parser::new_ext(&written, super::options()).into_offset_iter() {
+        let at = title.start + range.start.saturating_sub(LEAD.len())
+            ..title.start + range.end.saturating_sub(LEAD.len());
+        let event = match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => continue,
+            Event::Text(text) if range.start < LEAD.len() => {
+                match text.get((LEAD.len() - range.start).min(text.len())..) {
+                    Some(rest) if !rest.is_empty() => Event::Text(CowStr::from(rest.to_string())),
+                    _ => continue,
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                super::links::addressed(event, out, problems, page, &at)
+            }
+            other => other,
+        };
+        if let Event::Text(text) | Event::Code(text) = &event {
+            plain.push_str(text);
+        }
+        guard.push(event, &mut events);
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (html, plain)
 }
 
 /// `html` with each callout's kind title (see [`TITLE_MARK`]) in the site's language:
@@ -241,6 +318,8 @@ mod tests {
     fn reads_the_marker_line_and_refuses_what_only_looks_like_one() {
         let m = marker("> [!tip]- 评审之前\n> 正文", 0).unwrap();
         assert_eq!((m.kind, m.title), ("tip", "评审之前"));
+        let src = "> [!tip]- 评审之前\n> 正文";
+        assert_eq!(&src[m.title_at..m.title_at + m.title.len()], "评审之前");
         assert_eq!(&"> [!tip]- 评审之前\n"[..m.end], "> [!tip]- 评审之前");
         let m = marker("  > [!WARNING]  \n> x", 0).unwrap();
         assert_eq!((m.kind, m.title, m.end), ("WARNING", "", 14));

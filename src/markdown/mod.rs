@@ -190,7 +190,8 @@ pub fn render_with_text(
             break;
         }
         let in_code = code.see(&event);
-        if callouts.take(&event, &range, source, &mut plain, &mut events) {
+        let title = |at| callout::title_html(&page, at, &mut out, &mut problems);
+        if callouts.take(&event, &range, source, &mut plain, &mut events, title) {
             continue;
         }
         footnotes.see(&event, &range, source, in_code);

@@ -1,5 +1,6 @@
 //! Markup of the tools a PMO's notes often come from, which Markdown shows as typed:
-//! Hugo's shortcodes (`{{< figure … >}}`, `{{% notice %}}`). A page moved in from Hugo
+//! Hugo's shortcodes (`{{< figure … >}}`, `{{% notice %}}`) and Confluence's macros
+//! (`confluence.rs`). A page moved in from Hugo
 //! showed them as text, braces and all, without a word (the eighth new-user
 //! walk-through): each is warned of at its place, with what to write instead. Obsidian's
 //! callouts and wiki links are drawn and resolved (`callout.rs`, the link stage).
@@ -19,6 +20,8 @@ pub(super) struct Foreign {
     /// Where the last shortcode told starts, so text split into several events
     /// tells it once.
     last: Option<usize>,
+    /// Where the last piece of Confluence markup told starts, for the same reason.
+    last_confluence: Option<usize>,
 }
 
 impl Foreign {
@@ -41,10 +44,24 @@ impl Foreign {
                     self.last = Some(at);
                     problems.push(shortcode(page, at));
                 }
+                for markup in super::confluence::markup_in(page.source, range) {
+                    if self.last_confluence.is_some_and(|last| markup.at <= last) {
+                        continue;
+                    }
+                    self.last_confluence = Some(markup.at);
+                    problems.push(confluence(page, markup));
+                }
             }
             _ => {}
         }
     }
+}
+
+/// A piece of Confluence markup, told at its place with what to write instead.
+fn confluence(page: &Body<'_>, markup: super::confluence::Markup<'_>) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(markup.problem))
+        .at(page.at(markup.at, markup.written.len()))
+        .with_help(markup.help)
 }
 
 /// Where a shortcode opens (`{{<` or `{{%`) in the text at `range`, its `{{` inside it.

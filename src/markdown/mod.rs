@@ -21,6 +21,7 @@ mod balance;
 mod body;
 mod callout;
 mod code;
+mod confluence;
 mod deceptive;
 mod fences;
 mod footnotes;

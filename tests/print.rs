@@ -12,7 +12,7 @@ use common::{chromium_probe, static_server, Site};
 const A4_TEXT_WIDTH: u32 = 673;
 
 const LONG_LESSON: &str = "---\ntitle: 来料检验标准不一致导致返工\ndate: 2024-06-01\nproject: erp\nphase: execution\nimpact: negative\n---\n\n\
-## 背景\n\n详见[供应商延期](vendor-delay.md)与外部标准 [GB/T 2828.1 抽样检验](https://std.example.cn/gb/2828)。\n\n\
+## 背景\n\n详见[供应商延期](vendor-delay.md)与外部标准 [GB/T 2828.1 抽样检验](https://std.example.cn/gb/2828)，旧页面 <https://wiki.example.cn/pmo/来料?a=1&b=2>。\n\n\
 ```\nSELECT batch_id, supplier_name, material_code, inspected_at, defect_count FROM incoming_inspection WHERE defect_count > 0 ORDER BY inspected_at DESC;\n```\n\n\
 <table>\n<tr><th>阶段</th><th>负责人</th><th>说明</th></tr>\n\
 <tr><td rowspan=\"2\">采购</td><td>张伟</td><td>询价</td></tr>\n\
@@ -57,7 +57,8 @@ frame.src = '{page}';
 }
 
 /// Nothing of a long lesson is cut off on A4; the menu and search box are not printed;
-/// an external link prints its address, a link within the portal none; merged cells stay.
+/// an external link prints its address, a link within the portal or one whose text is
+/// its address (`<https://…>`, printed twice before) none; merged cells stay.
 #[test]
 fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
     let site = Site::fixture("basic");
@@ -92,4 +93,14 @@ fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
         .find(|l| l[0].as_str().unwrap().contains("vendor-delay"))
         .unwrap_or_else(|| panic!("{found}"));
     assert_eq!(internal[1], "none", "{found}");
+    // An address written as the link's text is not printed twice.
+    let bare = links
+        .iter()
+        .find(|l| l[0].as_str().unwrap().contains("wiki.example.cn"))
+        .unwrap_or_else(|| panic!("{found}"));
+    assert_eq!(
+        bare[0], "https://wiki.example.cn/pmo/%E6%9D%A5%E6%96%99?a=1&b=2",
+        "{found}"
+    );
+    assert_eq!(bare[1], "none", "{found}");
 }

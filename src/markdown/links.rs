@@ -185,12 +185,23 @@ pub(super) fn addressed<'a>(
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: dest(link_type, &dest_url, false),
-            title,
-            id,
-        }),
+        }) => {
+            let dest_url = dest(link_type, &dest_url, false);
+            if link_type == LinkType::Autolink && title.is_empty() {
+                // `<https://…>` shows its address as its text: marked so that print
+                // does not add the address a second time after it.
+                let href = crate::escape::ascii_uri(&dest_url).replace('&', "&amp;");
+                return Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"bare-address\" href=\"{href}\">"
+                )));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
         Event::Start(Tag::Image {
             link_type,
             dest_url,

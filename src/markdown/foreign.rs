@@ -126,11 +126,21 @@ fn help_for(name: &str, written: &str, text: Option<&str>) -> Text {
                 .or_else(|| attribute(written, "alt"))
                 .or_else(|| attribute(written, "title"))
                 .unwrap_or("");
-            t!(
-                "write the image in Markdown, its path from this file's folder: `![{alt}]({src})`",
-                alt = alt,
-                src = src
-            )
+            // Hugo's `/images/x.png` is from the site's root, as pmo reads it too: "from
+            // this file's folder" beside it misled (the tenth walk-through).
+            if src.starts_with('/') {
+                t!(
+                    "write the image in Markdown, `![{alt}]({src})`: a path starting with `/` is from the site's root, static/ or content/",
+                    alt = alt,
+                    src = src
+                )
+            } else {
+                t!(
+                    "write the image in Markdown, its path from this file's folder: `![{alt}]({src})`",
+                    alt = alt,
+                    src = src
+                )
+            }
         }
         "ref" | "relref" => {
             let target = written
@@ -144,11 +154,20 @@ fn help_for(name: &str, written: &str, text: Option<&str>) -> Text {
             } else {
                 target.to_string()
             };
-            t!(
-                "link to the page's file with its path from this file's folder, `[{text}]({target})`: pmo finds the page and checks the link",
-                text = text.filter(|s| !s.is_empty()).unwrap_or("text"),
-                target = target
-            )
+            let text = text.filter(|s| !s.is_empty()).unwrap_or("text");
+            if target.trim_start_matches('<').starts_with('/') {
+                t!(
+                    "link to the page's file, `[{text}]({target})`: a path starting with `/` is from content/; pmo finds the page and checks the link",
+                    text = text,
+                    target = target
+                )
+            } else {
+                t!(
+                    "link to the page's file with its path from this file's folder, `[{text}]({target})`: pmo finds the page and checks the link",
+                    text = text,
+                    target = target
+                )
+            }
         }
         "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip" | "warning" => t!(
             "write the box as a callout: a line `> [!note]` (or tip, warning …), then its text on lines starting `> `; delete the shortcode's lines"

@@ -416,3 +416,30 @@ fn hugo_shortcodes_are_told_what_to_write_and_callouts_drawn() {
         );
     }
 }
+
+/// A Hugo shortcode's path from the site's root (`/images/gantt.png`, `/practices/x`) was
+/// told as "from this file's folder" (the tenth new-user walk-through): pmo reads a
+/// leading `/` from the root, and the help says so.
+#[test]
+fn a_shortcode_path_from_the_root_is_told_as_such() {
+    let body = "{{< figure src=\"/images/甘特图.png\" caption=\"甘特图\" >}}\n\n见[周报]({{< relref \"/practices/weekly.md\" >}})与[本节]({{< ref \"gates.md\" >}})。\n";
+    let (_, problems) = md(body);
+    let told = crate::diagnostics::told_with_help(&problems);
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told[0].contains("`![甘特图](/images/甘特图.png)`")
+            && told[0].contains("from the site's root"),
+        "{}",
+        told[0]
+    );
+    assert!(
+        told[1].contains("`[周报](/practices/weekly.md)`") && told[1].contains("from content/"),
+        "{}",
+        told[1]
+    );
+    assert!(
+        told[2].contains("`[本节](gates.md)`") && told[2].contains("from this file's folder"),
+        "{}",
+        told[2]
+    );
+}

@@ -2,8 +2,9 @@
 //! (`{toc}`, `{info}` … `{info}`, `{status:colour=Red|title=延期}`) and mentions
 //! (`[~zhangwei]`). The tenth new-user walk-through moved such a page in: the portal
 //! showed every macro as typed, braces and all, without a word. Each is now warned of at
-//! its place, in the site's language, with what to write instead; its tables written in
-//! HTML keep their merged cells.
+//! its place, in the site's language, with what to write instead, and so is a table in
+//! Confluence's wiki markup (`||阶段||负责人||`); its tables written in HTML keep their
+//! merged cells.
 
 mod common;
 
@@ -18,7 +19,8 @@ const EXPORTED: &str = "---\ntitle: 供应商管理规范\n---\n\n\
 <tr><td colspan=\"2\">比价与定标</td></tr>\n</table>\n\n\
 {code:language=sql}\nselect 1;\n{code}\n\n\
 模板里的 {项目名称} 与 {date} 是占位符；`{toc}` 在代码里是示例。\n\n\
-```\n{info}\n```\n";
+```\n{info}\n```\n\n\
+||阶段||负责人||\n|采购|张伟|\n";
 
 /// Every macro and mention is a warning at its line and column with what to write; a
 /// placeholder in braces and markup in code are left alone; merged cells survive.
@@ -57,6 +59,11 @@ fn confluence_markup_is_told_where_it_stands_with_what_to_write() {
         ),
         ("供应商管理.md:19:1", "`{code:language=sql}`", "```sql"),
         ("供应商管理.md:21:1", "`{code}`", "代码块"),
+        (
+            "供应商管理.md:29:1",
+            "`||阶段||负责人||` 是 Confluence 表格的标题行",
+            "`|---|---|`",
+        ),
     ];
     for (place, what, help) in expected {
         let block = err
@@ -69,7 +76,7 @@ fn confluence_markup_is_told_where_it_stands_with_what_to_write() {
         );
     }
     assert_eq!(
-        err.matches("是 Confluence 的").count(),
+        err.matches("是 Confluence ").count(),
         expected.len(),
         "{err}"
     );

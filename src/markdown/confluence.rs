@@ -61,12 +61,23 @@ pub(super) fn markup_in<'s>(
     let start = range.start.min(source.len());
     let end = range.end.min(source.len());
     let text = source.get(start..end).unwrap_or("");
-    text.match_indices(['{', '['])
+    text.match_indices(['{', '[', '|'])
         .filter_map(move |(i, _)| {
             let at = start + i;
             // To the end of its line, past the event: a mention's brackets may be
             // events of their own.
             let rest = &source[at..];
+            let line_start = at == 0 || source[..at].ends_with('\n');
+            if line_start {
+                if let Some(written) = table_heading_at(rest) {
+                    return Some(Markup {
+                        at,
+                        written,
+                        problem: t!("`{written}` is a Confluence table's heading row, which Markdown does not read as a table: the page shows the table as a paragraph of text, bars and all", written = written),
+                        help: t!("write a Markdown table: the heading row with single bars, `| A | B |`, then a line `|---|---|` under it; the rows below keep their bars"),
+                    });
+                }
+            }
             macro_at(rest)
                 .map(|(written, help)| Markup {
                     at,
@@ -101,6 +112,13 @@ fn macro_at(rest: &str) -> Option<(&str, Text)> {
     }
     let written = &rest[..close + 2];
     Some((written, help_for(name, parameters)))
+}
+
+/// A table's heading row in Confluence's wiki markup, `||阶段||负责人||`, alone on its line.
+fn table_heading_at(rest: &str) -> Option<&str> {
+    let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+    let inner = line.strip_prefix("||")?.strip_suffix("||")?;
+    (!inner.is_empty() && inner.contains("||")).then_some(line)
 }
 
 /// A mention, `[~zhangwei]`.
@@ -195,6 +213,12 @@ mod tests {
         );
         assert!(found("填写 {项目名称} 与 {date}、{a, b}、{info 与 [~ 张] 和 [~x y]").is_empty());
         assert!(found("{code:language=sql\n}").is_empty());
+        assert_eq!(
+            found("||阶段||负责人||\n|采购|张伟|"),
+            ["||阶段||负责人||@0"]
+        );
+        // Only a whole line of `||` cells, at its start.
+        assert!(found("a ||b||c||\n||单格||\n|| ||").is_empty());
     }
 
     #[test]

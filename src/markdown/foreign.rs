@@ -169,9 +169,24 @@ fn help_for(name: &str, written: &str, text: Option<&str>) -> Text {
                 )
             }
         }
-        "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip" | "warning" => t!(
-            "write the box as a callout: a line `> [!note]` (or tip, warning …), then its text on lines starting `> `; delete the shortcode's lines"
-        ),
+        box_name @ ("notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip"
+        | "warning") => {
+            // The box's own kind, `{{% notice warning %}}`, else the shortcode's name
+            // when it is one, so the help is the line to write, not a list to pick from.
+            let word = written[3..]
+                .split_whitespace()
+                .nth(1)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase());
+            let kind = match (box_name, word.as_deref()) {
+                (_, Some(w @ ("note" | "tip" | "info" | "warning" | "danger" | "caution" | "important"))) => w.to_string(),
+                ("note" | "tip" | "warning", _) => box_name.to_string(),
+                _ => "note".to_string(),
+            };
+            t!(
+                "write the box as a callout: a line `> [!{kind}]`, then its text on lines starting `> `; delete the shortcode's lines",
+                kind = kind
+            )
+        }
         "highlight" => t!("write the code as a fenced block: a line ```language, the code, then a line ```"),
         "youtube" | "vimeo" | "tweet" | "x" | "gist" | "instagram" => t!(
             "the portal fetches nothing from the internet: write a link to it instead, `[text](https://…)`"

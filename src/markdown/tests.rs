@@ -403,7 +403,7 @@ fn hugo_shortcodes_are_told_what_to_write_and_callouts_drawn() {
     assert!(problems.iter().all(|d| !d.is_error()), "{told:#?}");
     let expected = [
         ("a.md:3:1", "Hugo shortcode", "`![四道关口](关口.png)`"),
-        ("a.md:11:1", "{{% notice tip %}}", "`> [!note]`"),
+        ("a.md:11:1", "{{% notice tip %}}", "`> [!tip]`"),
         ("a.md:13:1", "{{% /notice %}}", "`> [!note]`"),
         ("a.md:15:3", "relref", "`[text](risk.md)`"),
         // Told once, as a shortcode: angle brackets would not mend it.

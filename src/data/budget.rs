@@ -182,7 +182,7 @@ pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> 
     };
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| amount(row, c));
     let mut first_row: HashMap<String, usize> = HashMap::new();
-    let budget = rows(t, |r, cells| {
+    let budget = rows(t, &cols, |r, cells| {
         if t.text(r, cols[0]).trim().is_empty() && sums_the_rest(t, r, cols[1]) {
             // A totals row whose label sits in another column (or none): "period is
             // empty" sent its author looking for a missing month.

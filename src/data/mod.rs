@@ -376,15 +376,24 @@ pub fn table_name(rel: &str) -> &str {
 }
 
 /// Reads every row with `f`, collecting every bad cell's error instead of stopping: a row
-/// with two bad cells names both in one run.
+/// with two bad cells names both in one run. A wrong row that is a totals row (a label
+/// such as `合计`, one of the `required` columns empty) is told once, as that.
 fn rows<T>(
     table: &Table,
+    required: &[usize],
     mut f: impl FnMut(usize, &mut Cells) -> Option<T>,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
     let mut out = Vec::with_capacity(table.rows.len());
     let mut cells = Cells::default();
     for row in 0..table.rows.len() {
+        let before = cells.problems.len();
         let value = f(row, &mut cells);
+        if cells.problems.len() > before {
+            if let Some(totals) = table.totals_row(row, required) {
+                cells.problems.truncate(before);
+                cells.problems.push(totals);
+            }
+        }
         // A row with a bad cell gives no value, even where `f` could build one.
         if cells.problems.is_empty() {
             out.extend(value);
@@ -431,7 +440,7 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
     let (forecast, actual) = (t.column("forecast"), t.column("actual"));
     let status = milestone_status::column(t);
     let optional = |row, col: Option<usize>| col.map_or(Ok(None), |c| t.date(row, c));
-    rows(t, |r, cells| {
+    rows(t, &cols, |r, cells| {
         // A milestone without a name showed as a blank row of dates.
         let name = t.text(r, cols[0]);
         let name = cells.read(if name.trim().is_empty() {
@@ -462,7 +471,7 @@ fn milestones(t: &Table) -> Result<Vec<Milestone>, Vec<Diagnostic>> {
 fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
     let cols = columns::require("risks", t, required("risks")).map_err(|d| vec![d])?;
     let text = |row, name: &str| t.column(name).map(|c| t.text(row, c)).unwrap_or_default();
-    rows(t, |r, cells| {
+    rows(t, &cols, |r, cells| {
         // A risk without a title showed as a row nobody could act on.
         let title = t.text(r, cols[1]);
         let title = cells.read(if title.trim().is_empty() {

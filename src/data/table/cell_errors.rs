@@ -38,24 +38,34 @@ impl Table {
     }
 
     /// The error for an empty cell of a column that needs a value (it read "holds ``").
-    /// On a totals row (`合计`, `Total`, its other cells empty, as a sheet's last row
-    /// sums the milestones or risks above it) the help says so: "may not be empty" had
-    /// its author fill the cell in, and the row counted as one more milestone.
+    /// A totals row's empty cells are told once, as the totals row (`data::rows`).
     pub fn required(&self, row: usize, col: usize) -> Diagnostic {
         let column = self.written(col);
         let message = t!("column `{column}` is empty on this row", column = column);
-        let label = (0..self.columns.len())
-            .map(|c| self.text(row, c))
-            .find(|text| is_totals_label(text));
-        let help = match label {
-            Some(label) => t!(
-                "`{value}` looks like a totals row: delete it, the portal counts and adds up the rows itself",
-                value = label.trim()
-            ),
-            None => t!("this column may not be empty"),
-        };
         self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
-            .with_help(help)
+            .with_help(t!("this column may not be empty"))
+    }
+
+    /// The one error of a totals row (`合计`, `Total`, as a sheet's last row sums the
+    /// milestones or risks above it) found wrong: told cell by cell, `合计,,6,8` was
+    /// "title is empty" and two sums out of the 1–5 scale, and its author mended the
+    /// sums. A label among other words (`Total 2024`) counts only with one of the
+    /// `required` columns empty: "Total cost overrun" is a risk's title.
+    pub fn totals_row(&self, row: usize, required: &[usize]) -> Option<Diagnostic> {
+        let blank = required
+            .iter()
+            .any(|&c| self.text(row, c).trim().is_empty());
+        let (col, label) = (0..self.columns.len())
+            .map(|c| (c, self.text(row, c)))
+            .find(|(_, text)| is_bare_totals_label(text) || (blank && is_totals_label(text)))?;
+        let message = t!("a totals row among the rows");
+        Some(
+            self.at_cell(Diagnostic::error(Problem::Data(message)), row, col)
+                .with_help(t!(
+                    "`{value}` looks like a totals row: delete it, the portal counts and adds up the rows itself",
+                    value = label.trim()
+                )),
+        )
     }
 
     /// An error placed at the cell, naming the column, the value found and what was expected.

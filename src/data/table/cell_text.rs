@@ -94,6 +94,24 @@ fn totals_form(text: &str) -> String {
 /// hunt). Words that also end other labels (`累计投入`, `数据汇总`, `总计划`) count
 /// only alone.
 pub fn is_totals_label(text: &str) -> bool {
+    if is_bare_totals_label(text) {
+        return true;
+    }
+    // `Q1 Total`, `Total 2024`, `Sub-total`: the word first or last among the label's.
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let totals_word = |w: &String| ["total", "subtotal", "totals"].contains(&w.as_str());
+    words.len() > 1
+        && (words.first().is_some_and(totals_word) || words.last().is_some_and(totals_word))
+}
+
+/// Whether a cell is a totals label by its words alone, [`is_totals_label`] but for a
+/// `Total` among other words: "Total cost overrun" may be a risk's title, `合计` and
+/// `一季度合计` are no milestone's name.
+pub fn is_bare_totals_label(text: &str) -> bool {
     let form = totals_form(text);
     let form = form.trim_end_matches([':', '：']);
     if TOTALS.contains(&form) || ["grandtotal", "subtotal", "totals"].contains(&form) {
@@ -107,21 +125,9 @@ pub fn is_totals_label(text: &str) -> bool {
         .trim_end_matches([':', '：']);
     const QUALIFIED: [&str; 3] = ["合计", "总计", "小计"];
     let marked = |rest: &str| rest.is_empty() || rest.starts_with([':', '：', '-', '—', '(', '（']);
-    if QUALIFIED
+    QUALIFIED
         .iter()
         .any(|w| bare.ends_with(w) || form.strip_prefix(w).is_some_and(marked))
-    {
-        return true;
-    }
-    // `Q1 Total`, `Total 2024`, `Sub-total`: the word first or last among the label's.
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let totals_word = |w: &String| ["total", "subtotal", "totals"].contains(&w.as_str());
-    words.len() > 1
-        && (words.first().is_some_and(totals_word) || words.last().is_some_and(totals_word))
 }
 
 /// How to write a period typed as something other than `YYYY-MM`: the month it would be

@@ -1,0 +1,58 @@
+//! Malformed sites the twentieth hunt found mishandled: a totals row of a risks table
+//! told as three mistakes.
+
+mod common;
+
+use common::Site;
+
+/// The errors `text`, written as the ERP project's `file`, fails the build with, each
+/// `file:` position counted.
+fn told(site: &Site, file: &str, text: &str) -> (String, usize) {
+    site.write(&format!("content/projects/erp/{file}"), text);
+    let m = site.build_err();
+    let count = m.matches(&format!("{file}:")).count();
+    (m, count)
+}
+
+const RISKS: &str =
+    "id,title,probability,impact,owner,status,response\nR1,供应商延期,4,5,张伟,open,每周检查\n";
+
+/// `合计,,6,8,,,` under a risks table (the sheet's sum of the probabilities and impacts)
+/// gave three errors: the empty title, and "6" and "8" out of the 1–5 scale, sending its
+/// author to mend the sums. A totals row is one mistake, told once at its label, as a
+/// budget's is; the milestones table's likewise.
+#[test]
+fn a_totals_row_of_a_risks_table_is_one_error_at_its_label() {
+    let site = Site::fixture("basic");
+    let (m, count) = told(
+        &site,
+        "risks.csv",
+        &format!("{RISKS}R2,数据质量,2,3,李娜,closed,清洗\n合计,,6,8,,,\n"),
+    );
+    assert_eq!(count, 1, "{m}");
+    assert!(m.contains("risks.csv:4:1:"), "{m}");
+    assert!(m.contains("`合计` looks like a totals row"), "{m}");
+    assert!(!m.contains("between 1 and 5"), "{m}");
+
+    // The label in the title's column, with a count in the id's.
+    let (m, count) = told(&site, "risks.csv", &format!("{RISKS}2,Total,,,,,\n"));
+    assert_eq!(count, 1, "{m}");
+    assert!(m.contains("risks.csv:3:3:"), "{m}");
+
+    // A risk whose title begins with "Total" is a risk: its wrong scale is told as such.
+    let text = format!("{RISKS}R2,Total cost overrun,6,5,张伟,open,每周检查\n");
+    let (m, _) = told(&site, "risks.csv", &text);
+    assert!(m.contains("risks.csv:3:"), "{m}");
+    assert!(!m.contains("totals row"), "{m}");
+
+    // Milestones: the count of those reached under a subtotal, one error too.
+    site.write("content/projects/erp/risks.csv", RISKS);
+    let (m, count) = told(
+        &site,
+        "milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n小计,2,,1\n",
+    );
+    assert_eq!(count, 1, "{m}");
+    assert!(m.contains("milestones.csv:3:1:"), "{m}");
+    assert!(m.contains("`小计` looks like a totals row"), "{m}");
+}

@@ -56,3 +56,41 @@ fn a_totals_row_of_a_risks_table_is_one_error_at_its_label() {
     assert!(m.contains("milestones.csv:3:1:"), "{m}");
     assert!(m.contains("`小计` looks like a totals row"), "{m}");
 }
+
+/// A front matter opened with `---` and closed with `+++` (the fence of the other
+/// format, as copied from a Hugo page) was "never closed" at line 1, with the help to
+/// add a `---` line after the last field — or, when a rule `---` stood lower in the
+/// body, "this line is not a field" at the `+++`, everything down to the rule taken for
+/// front matter. Either way the `+++` is the mistake, told at its line.
+#[test]
+fn a_front_matter_closed_by_the_other_formats_fence_is_told_at_that_fence() {
+    let site = Site::fixture("basic");
+    for (body, file) in [
+        ("正文。\n", "一.md"),
+        ("正文。\n\n---\n\n附录。\n", "二.md"),
+    ] {
+        site.write(
+            &format!("content/reports/{file}"),
+            format!("---\ntitle: 三月月报\ndate: 2024-03-31\n+++\n{body}"),
+        );
+        let m = site.build_err();
+        assert!(m.contains(&format!("{file}:4:1:")), "{m}");
+        assert!(
+            m.contains("`+++` closes a front matter opened with `---`"),
+            "{m}"
+        );
+        assert!(!m.contains("never closed"), "{m}");
+        site.remove(&format!("content/reports/{file}"));
+    }
+    // And the other way round.
+    site.write(
+        "content/reports/三.md",
+        "+++\ntitle = \"三月月报\"\ndate = 2024-03-31\n---\n正文。\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("三.md:4:1:"), "{m}");
+    assert!(
+        m.contains("`---` closes a front matter opened with `+++`"),
+        "{m}"
+    );
+}

@@ -80,6 +80,20 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             .map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end();
         // YAML also ends a document with `...` (pandoc writes front matter so).
+        if line == other_fence(format) {
+            // `+++` under `---` (or the reverse), as copied from another site's page:
+            // "never closed" at line 1 sent its author to add a fence under this one.
+            return Err(Diagnostic::error(Problem::Content(t!(
+                "`{written}` closes a front matter opened with `{fence}`",
+                written = line,
+                fence = fence
+            )))
+            .at(Location::new(path, text, line_start, line.len()))
+            .with_help(t!(
+                "a front matter's two fences are the same: write `{fence}` here",
+                fence = fence
+            )));
+        }
         if line == fence || (format == Format::Yaml && line == "...") {
             let body_start = (line_end + 1).min(text.len());
             return Ok(Split {
@@ -96,6 +110,16 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
             "add a line holding only `{fence}` after the last front matter field",
             fence = fence
         )))
+}
+
+/// The fence of the other format: `+++` (TOML) for a YAML front matter, `---` for TOML.
+/// Only at the start of a line: neither format holds it there (TOML but in a multi-line
+/// string, which a front matter has no use for).
+fn other_fence(format: Format) -> &'static str {
+    match format {
+        Format::Yaml => "+++",
+        Format::Toml => "---",
+    }
 }
 
 /// Where a fence stands when only blank lines are above it: a front matter the

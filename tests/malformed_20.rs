@@ -94,3 +94,35 @@ fn a_front_matter_closed_by_the_other_formats_fence_is_told_at_that_fence() {
         "{m}"
     );
 }
+
+/// A line chart over days of spending, one typed `03/05/2026` among `2026-03-05` and
+/// `2026-04-01`: the odd day was text, drawn first with `sort` (text's order puts `0`
+/// before `2`) or between the others as the table had it, and a reader could not tell
+/// whether it meant 3 May or 5 March — without a word, where `2026/03/05` was warned.
+/// Each day written with the year last is warned of, with the day or the two days it
+/// could be.
+#[test]
+fn a_day_written_year_last_on_a_chart_axis_is_warned_with_the_days_it_could_be() {
+    for (day, meant) in [
+        ("03/05/2026", "could be 2026-05-03 (day first"),
+        ("18.03.2026", "would be 2026-03-18"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "data/支出.csv",
+            format!("部门,日期,金额\n研发中心,2026-03-05,100\n市场部,{day},200\n采购部,2026-04-01,300\n"),
+        );
+        site.write(
+            "content/reports/支出.md",
+            "---\ntitle: 三月支出\ndate: 2026-04-30\n---\n\n按日支出：\n\n```chart\ntype = \"line\"\ndata = \"支出\"\nx = \"日期\"\ny = \"金额\"\nsort = \"日期\"\n```\n",
+        );
+        let warnings = site.warnings();
+        let told: Vec<&String> = warnings.iter().filter(|w| w.contains("支出.md")).collect();
+        assert_eq!(told.len(), 1, "{warnings:#?}");
+        assert!(
+            told[0].contains(&format!("`{day}` (data/支出.csv line 3) in the x column `日期` is a date written another way")),
+            "{told:?}"
+        );
+        assert!(told[0].contains(meant), "{told:?}");
+    }
+}

@@ -4,13 +4,26 @@
 use super::{recognize, verbatim, Text};
 use crate::t;
 
+/// The choices serde lists after "expected": "one of `a`, `b`, `c`", or for two "`a` or
+/// `b`", as `a`, `b` (the English "or" stayed in a Chinese message, `title` under
+/// `[budget]`); `None` for one choice.
+fn one_of(expected: &str) -> Option<String> {
+    if let Some(listed) = expected.strip_prefix("one of ") {
+        return Some(listed.to_string());
+    }
+    expected
+        .split_once("` or `")
+        .filter(|(a, b)| a.starts_with('`') && b.ends_with('`'))
+        .map(|(a, b)| format!("{a}`, `{b}"))
+}
+
 /// A message from serde (through the YAML, TOML or JSON reader), translated where it has
 /// one of serde's usual shapes; the parts quoted from the input stay as they are.
 pub fn library(message: &str) -> Text {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((field, expected)) = rest.split_once("`, expected ") {
-            if let Some(listed) = expected.strip_prefix("one of ") {
+            if let Some(listed) = one_of(expected) {
                 return t!(
                     "unknown field `{field}`, expected one of {expected}",
                     field = field,
@@ -58,18 +71,7 @@ pub fn library(message: &str) -> Text {
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         if let Some((value, expected)) = rest.split_once("`, expected ") {
-            // Two choices: serde writes "`a` or `b`".
-            if let Some((a, b)) = expected
-                .split_once("` or `")
-                .filter(|(a, b)| a.starts_with('`') && b.ends_with('`'))
-            {
-                return t!(
-                    "unknown value `{value}`, expected one of {expected}",
-                    value = value,
-                    expected = format!("{a}`, `{b}")
-                );
-            }
-            if let Some(listed) = expected.strip_prefix("one of ") {
+            if let Some(listed) = one_of(expected) {
                 return t!(
                     "unknown value `{value}`, expected one of {expected}",
                     value = value,

@@ -136,6 +136,12 @@ fn serde_messages_are_translated_by_shape() {
         text.render(Lang::ZhCn),
         "未知的值 `zh-TW`，可取 `zh-CN`, `en`"
     );
+    // An unknown field of a table of two fields (`title` under `[budget]`) likewise.
+    let text = library("unknown field `title`, expected `basis` or `tolerance`");
+    assert_eq!(
+        text.render(Lang::ZhCn),
+        "未知字段 `title`，可用的有 `basis`, `tolerance`"
+    );
     // TOML's overflow (`cpi_green = 1e400`) says what is wrong in the reader's words.
     let text = library("floating-point number overflowed");
     assert!(!text.render(Lang::ZhCn).contains("overflowed"), "{text}");

@@ -14,6 +14,15 @@ fn told(site: &Site, file: &str, text: &str) -> (String, usize) {
     (m, count)
 }
 
+/// The one warning the build gives about the report `file`, written with `text`.
+fn one_warning(site: &Site, file: &str, text: &str) -> Vec<String> {
+    site.write(&format!("content/reports/{file}"), text);
+    let warnings = site.warnings();
+    let told: Vec<String> = warnings.into_iter().filter(|w| w.contains(file)).collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    told
+}
+
 const RISKS: &str =
     "id,title,probability,impact,owner,status,response\nR1,供应商延期,4,5,张伟,open,每周检查\n";
 
@@ -112,17 +121,33 @@ fn a_day_written_year_last_on_a_chart_axis_is_warned_with_the_days_it_could_be()
             "data/支出.csv",
             format!("部门,日期,金额\n研发中心,2026-03-05,100\n市场部,{day},200\n采购部,2026-04-01,300\n"),
         );
-        site.write(
-            "content/reports/支出.md",
+        let told = one_warning(
+            &site,
+            "支出.md",
             "---\ntitle: 三月支出\ndate: 2026-04-30\n---\n\n按日支出：\n\n```chart\ntype = \"line\"\ndata = \"支出\"\nx = \"日期\"\ny = \"金额\"\nsort = \"日期\"\n```\n",
         );
-        let warnings = site.warnings();
-        let told: Vec<&String> = warnings.iter().filter(|w| w.contains("支出.md")).collect();
-        assert_eq!(told.len(), 1, "{warnings:#?}");
         assert!(
             told[0].contains(&format!("`{day}` (data/支出.csv line 3) in the x column `日期` is a date written another way")),
             "{told:?}"
         );
         assert!(told[0].contains(meant), "{told:?}");
     }
+}
+
+/// `filter = { status = "active" }` over a portfolio whose only project is closed was
+/// told "`active` is how the portal shows `active`: … write `active`", sending its
+/// author to write again what was written. A value right as written, that no row has
+/// yet, is told the column's values only.
+#[test]
+fn a_filter_value_no_row_has_yet_is_not_told_to_be_written_as_itself() {
+    let site = Site::fixture("basic");
+    let told = one_warning(
+        &site,
+        "在建.md",
+        "---\ntitle: 在建项目\ndate: 2024-12-30\n---\n\n在建项目的预算：\n\n```chart\ntype = \"bar\"\ndata = \"portfolio\"\nx = \"title\"\ny = \"bac\"\nfilter = { status = \"active\" }\n```\n",
+    );
+    assert!(told[0].contains("no row of `portfolio` has it"), "{told:?}");
+    assert!(!told[0].contains("is how the portal shows"), "{told:?}");
+    assert!(told[0].contains("values of `status`"), "{told:?}");
+    assert!(told[0].contains("closed"), "{told:?}");
 }

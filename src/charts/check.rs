@@ -492,7 +492,10 @@ fn unmatched_filters(selection: &Selection, table: &Table, text: &str) -> Vec<Sp
                 crate::theme::builtin_label_keys(first)
                     .into_iter()
                     .find_map(|key| key.strip_prefix(&prefix).map(|v| v.replace('_', "-")))
-            });
+            })
+            // `active` is shown as `Active`: a word right as written, that no row has yet,
+            // is no label to write otherwise.
+            .filter(|value| value != first);
         let help = match shown_as {
             Some(value) => t!(
                 "`{shown}` is how the portal shows `{value}`: filters compare the table's own values, so write `{value}` (values of `{column}`: {values})",

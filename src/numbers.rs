@@ -1,6 +1,8 @@
 //! How amounts are written for people: one place, as a page, a table cell, a chart
 //! label and an error message all show the same figure the same way.
 
+mod chinese;
+
 /// `3200000` → `3,200,000`: amounts rounded to whole units with thousands separators.
 pub fn format_amount(value: f64) -> String {
     let rounded = value.round();
@@ -277,10 +279,13 @@ pub fn read_loosely(text: &str) -> Option<f64> {
     for unit in ["人民币", "RMB", "CNY"] {
         rest = rest.strip_prefix(unit).unwrap_or(rest);
     }
-    for unit in ["人民币", "RMB", "CNY", "元", "块"] {
+    for unit in ["整", "人民币", "RMB", "CNY", "元", "块"] {
         rest = rest.strip_suffix(unit).unwrap_or(rest);
     }
     rest = rest.trim();
+    if let Some(n) = chinese::read(rest) {
+        return Some(n);
+    }
     let (digits, scale) = [("亿", 1e8), ("百万", 1e6), ("万", 1e4), ("千", 1e3)]
         .iter()
         .find_map(|(word, scale)| rest.strip_suffix(word).map(|d| (d, *scale)))
@@ -487,6 +492,8 @@ mod tests {
         assert_eq!(read_loosely("600,000元"), Some(600_000.0));
         assert_eq!(read_loosely("RMB 3,200,000"), Some(3_200_000.0));
         assert_eq!(read_loosely("１２万"), Some(120_000.0));
+        assert_eq!(read_loosely("一百二十万"), Some(1_200_000.0));
+        assert_eq!(read_loosely("壹佰贰拾万元整"), Some(1_200_000.0));
         for not_one in [
             "1,5", "1.200,50", "12,34", "N/A", "万", "-", "0x10", "1e5万", "第一",
         ] {

@@ -393,7 +393,7 @@ fn a_chart_over_numbers_with_one_word_among_them_names_the_cell() {
     let m = site.build_err();
     assert!(m.contains("content/reports/人数.md:10:1"), "{m}");
     assert!(
-        m.contains("data/部门人数.csv line 3: `十二` is not a number"),
+        m.contains("data/部门人数.csv line 3: `十二` would be 12"),
         "{m}"
     );
 }

@@ -82,14 +82,14 @@ fn budget_cells_that_are_not_finite() {
 }
 
 /// `bac: 一百二十万` was told "no thousands separators, currency or units", though
-/// `bac: ¥1,200,000` is read: the help names only what is not read.
+/// `bac: ¥1,200,000` is read: the help names the plain number it would be.
 #[test]
 fn a_budget_written_in_words_is_told_what_is_not_read() {
     let m = failing(ERP, project_with("bac: 3200000", "bac: 一百二十万"));
     assert!(m.contains("index.md:9:6"), "{m}");
-    assert!(m.contains("`bac` takes a number"), "{m}");
+    assert!(m.contains("`bac` takes a plain number"), "{m}");
     assert!(
-        m.contains("a word or a unit such as 万 or k is not read"),
+        m.contains("`一百二十万` would be 1200000: write `bac: 1200000`"),
         "{m}"
     );
     assert!(!m.contains("thousands separators"), "{m}");

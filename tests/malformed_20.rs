@@ -151,3 +151,36 @@ fn a_filter_value_no_row_has_yet_is_not_told_to_be_written_as_itself() {
     assert!(told[0].contains("values of `status`"), "{told:?}");
     assert!(told[0].contains("closed"), "{told:?}");
 }
+
+/// `一百二十万` in a budget cell (or `壹佰贰拾万元整`, as a finance form writes amounts in
+/// capitals) was "no number, e.g. 1200000": its author worked the figure out by hand,
+/// where `120万` was told it. Both are told the plain number, in a cell and in `bac`.
+#[test]
+fn an_amount_in_chinese_numerals_is_told_the_plain_number() {
+    let site = Site::fixture("basic");
+    for (amount, column) in [("一百二十万", 9), ("壹佰贰拾万元整", 9)] {
+        let (m, count) = told(
+            &site,
+            "budget.csv",
+            &format!("period,pv,ev,ac\n2024-01,{amount},900000,1000000\n2024-02,1000000,1000000,1100000\n"),
+        );
+        assert_eq!(count, 1, "{m}");
+        assert!(m.contains(&format!("budget.csv:2:{column}:")), "{m}");
+        assert!(
+            m.contains(&format!(
+                "`{amount}` would be 1200000: write the plain number"
+            )),
+            "{m}"
+        );
+    }
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1200000,900000,1000000\n",
+    );
+    site.set_project_field("erp", "bac", "三百二十万");
+    let m = site.build_err();
+    assert!(
+        m.contains("`三百二十万` would be 3200000: write `bac: 3200000`"),
+        "{m}"
+    );
+}

@@ -184,3 +184,29 @@ fn an_amount_in_chinese_numerals_is_told_the_plain_number() {
         "{m}"
     );
 }
+
+/// `index.md` beside `_index.md` (Hugo's leaf bundle beside a list's introduction) gave
+/// two errors for one mistake, the first "rename one of the files (names are compared
+/// after lowercasing…)", no help at all here. It is the one error saying the folder's
+/// list is at that address and its introduction is `_index.md`; at the site's root too.
+#[test]
+fn an_index_md_beside_an_index_of_the_folder_is_one_error() {
+    for (folder, rel) in [
+        ("content/practices", "content/practices/index.md"),
+        ("content/", "content/index.md"),
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            rel,
+            "---\ntitle: 实践总览\n---\n\n本栏目收录项目管理实践。\n",
+        );
+        let m = site.build_err();
+        assert!(m.contains(&format!("{rel}:1:1:")), "{m}");
+        assert!(!m.contains("both want the URL"), "{m}");
+        assert!(
+            m.contains(&format!("where the folder {folder} has its list")),
+            "{m}"
+        );
+        assert_eq!(m.matches("error: ").count(), 1, "{m}");
+    }
+}

@@ -392,10 +392,17 @@ fn check_url_clashes(pages: &Pages, search: bool, diagnostics: &Diagnostics) {
             );
             continue;
         }
-        // Paths alike but for their Unicode form are told by `output::twins`.
-        let twins =
-            |first: &Page| crate::slugs::nfc(&first.rel_path) == crate::slugs::nfc(&page.rel_path);
-        if let Some(first) = seen.insert(&page.url, page).filter(|first| !twins(first)) {
+        // Paths alike but for their Unicode form are told by `output::twins`; a page at
+        // a folder's list (`index.md` beside `_index.md`) by `sections::clashes`, with
+        // the help that fits: one error, not that and "rename one of the files".
+        let told_elsewhere = |first: &Page| {
+            crate::slugs::nfc(&first.rel_path) == crate::slugs::nfc(&page.rel_path)
+                || first.kind.is_index() != page.kind.is_index()
+        };
+        if let Some(first) = seen
+            .insert(&page.url, page)
+            .filter(|first| !told_elsewhere(first))
+        {
             diagnostics.push(
                 Diagnostic::error(Problem::Content(t!(
                     "this page and {other} both want the URL /{url}",

@@ -291,7 +291,9 @@ pub fn read_loosely(text: &str) -> Option<f64> {
         .find_map(|(word, scale)| rest.strip_suffix(word).map(|d| (d, *scale)))
         .unwrap_or((rest, 1.0));
     // Separators only between thousands (`600,000`): `1,5` is a decimal comma, no hint.
-    let digits = ungrouped(digits.trim())?;
+    // An apostrophe between thousands is Switzerland's (`1'200'000`), said as the others.
+    let digits: String = digits.trim().replace(['\'', '\u{2019}'], ",");
+    let digits = ungrouped(&digits)?;
     if digits.is_empty()
         || !digits
             .bytes()
@@ -493,6 +495,9 @@ mod tests {
         assert_eq!(read_loosely("RMB 3,200,000"), Some(3_200_000.0));
         assert_eq!(read_loosely("１２万"), Some(120_000.0));
         assert_eq!(read_loosely("一百二十万"), Some(1_200_000.0));
+        assert_eq!(read_loosely("1'200'000"), Some(1_200_000.0));
+        assert_eq!(read_loosely("1\u{2019}200"), Some(1_200.0));
+        assert_eq!(read_loosely("12'00"), None);
         assert_eq!(read_loosely("壹佰贰拾万元整"), Some(1_200_000.0));
         for not_one in [
             "1,5", "1.200,50", "12,34", "N/A", "万", "-", "0x10", "1e5万", "第一",

@@ -154,11 +154,13 @@ fn a_filter_value_no_row_has_yet_is_not_told_to_be_written_as_itself() {
 
 /// `一百二十万` in a budget cell (or `壹佰贰拾万元整`, as a finance form writes amounts in
 /// capitals) was "no number, e.g. 1200000": its author worked the figure out by hand,
-/// where `120万` was told it. Both are told the plain number, in a cell and in `bac`.
+/// where `120万` was told it. Both are told the plain number, in a cell and in `bac`; so
+/// is `1'200'000`, thousands parted as in Switzerland.
 #[test]
 fn an_amount_in_chinese_numerals_is_told_the_plain_number() {
     let site = Site::fixture("basic");
-    for (amount, column) in [("一百二十万", 9), ("壹佰贰拾万元整", 9)] {
+    for (amount, column) in [("一百二十万", 9), ("壹佰贰拾万元整", 9), ("1'200'000", 9)]
+    {
         let (m, count) = told(
             &site,
             "budget.csv",

@@ -50,6 +50,14 @@ const SCALED_UNITS: &[(&str, u32)] = &[
     ("k usd", 1_000),
     ("kusd", 1_000),
     ("kcny", 1_000),
+    ("k cny", 1_000),
+    ("k eur", 1_000),
+    ("$m", 1_000_000),
+    ("$mm", 1_000_000),
+    ("m usd", 1_000_000),
+    ("musd", 1_000_000),
+    ("百万美元", 1_000_000),
+    ("亿美元", 100_000_000),
     ("keur", 1_000),
     ("teur", 1_000),
     ("tcny", 1_000),
@@ -90,6 +98,67 @@ pub fn named(text: &str) -> Option<Unit> {
         .map(|&(scaled, factor)| Unit::Scaled(scaled, factor))
 }
 
+/// The multiples' own words, which [`scaled_currency`] takes off a unit to find the
+/// currency left (`k usd` → `usd`, `万美元` → `美元`), longest first.
+const MULTIPLE_WORDS: &[&str] = &[
+    "thousands",
+    "thousand",
+    "millions",
+    "million",
+    "百万",
+    "mio",
+    "mm",
+    "mn",
+    "万",
+    "千",
+    "亿",
+    "k",
+    "t",
+    "m",
+];
+
+/// The currency a multiple names besides its size (`万元` → CNY, `k USD` → USD, `$M` →
+/// `$`), as [`header_currency`] gives it; `None` for a bare multiple (`k`, `万`).
+fn scaled_currency(unit: &str) -> Option<String> {
+    let unit = bare(unit);
+    let rest = MULTIPLE_WORDS
+        .iter()
+        .find_map(|w| unit.strip_prefix(w))
+        .or_else(|| MULTIPLE_WORDS.iter().find_map(|w| unit.strip_suffix(w)))?
+        .trim();
+    if rest.is_empty() {
+        return None;
+    }
+    currency_of(rest)
+}
+
+/// `value` times `factor` (a power of ten, as every multiple in [`SCALED_UNITS`] is),
+/// worked on the decimal the cell shows rather than on the binary fraction holding it:
+/// `1.1 × 10000` in floating point is 11000.000000000002, a figure nobody wrote, and
+/// `1234.56 万元` must be 12,345,600 exactly. The decimal point is moved; the result is
+/// the binary number nearest the exact product. `None` for a factor that is no power of
+/// ten.
+pub fn scale_exactly(value: f64, factor: u32) -> Option<f64> {
+    let zeros = factor.checked_ilog10()?;
+    if 10u32.checked_pow(zeros)? != factor || !value.is_finite() {
+        return None;
+    }
+    // Rust writes the shortest decimal that reads back as `value`, never with an
+    // exponent: the digits the author typed.
+    let written = format!("{value}");
+    let (sign, digits) = match written.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", written.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let zeros = zeros as usize;
+    let moved: String = fraction.chars().take(zeros).collect();
+    let padding = "0".repeat(zeros.saturating_sub(moved.len()));
+    let rest = fraction.get(moved.len()..).unwrap_or("");
+    let shifted = format!("{sign}{whole}{moved}{padding}.{rest}0");
+    shifted.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
 /// `text` lowercased, without the brackets around it or a word saying it is a unit.
 fn bare(text: &str) -> String {
     let mut unit = text.trim().to_lowercase();
@@ -128,7 +197,7 @@ pub fn unit_of(header: &str) -> Option<(&str, Unit)> {
 /// dollar sign, which stands for many.
 pub fn header_currency(header: &str) -> Option<String> {
     let (_, unit) = split(header)?;
-    currency_of(&bare(unit))
+    currency_of(&bare(unit)).or_else(|| scaled_currency(unit))
 }
 
 /// `header` split into its name and a unit of money after it, where one is written.
@@ -269,6 +338,57 @@ mod tests {
         ] {
             assert_eq!(unit_of(plain), None, "{plain}");
         }
+    }
+
+    /// Each multiple is worked on the decimal written: float multiplication made
+    /// 1.1 万 11000.000000000002 and 4.35 万 43499.99999999999.
+    #[test]
+    fn a_multiple_scales_the_decimal_written_exactly() {
+        for (value, factor, exact) in [
+            (1234.56, 10_000, 12_345_600.0),
+            (1.1, 10_000, 11_000.0),
+            (4.35, 10_000, 43_500.0),
+            (0.29, 1_000, 290.0),
+            (0.3, 100_000_000, 30_000_000.0),
+            (12.345_678_9, 10_000, 123_456.789),
+            (-0.07, 1_000_000, -70_000.0),
+            (360.0, 10_000, 3_600_000.0),
+            (0.000_05, 1_000, 0.05),
+        ] {
+            assert_eq!(
+                scale_exactly(value, factor),
+                Some(exact),
+                "{value} × {factor}"
+            );
+        }
+        assert_ne!(1.1 * 10_000.0, 11_000.0, "the float product this replaces");
+        assert_eq!(scale_exactly(1.0, 1_024), None);
+        assert_eq!(scale_exactly(f64::NAN, 1_000), None);
+    }
+
+    #[test]
+    fn a_multiple_names_its_currency_where_it_says_one() {
+        for (header, code) in [
+            ("预算（万元）", Some("CNY")),
+            ("Budget (k CNY)", Some("CNY")),
+            ("金额(亿元)", Some("CNY")),
+            ("Cost ($M)", Some("$")),
+            ("预算（万美元）", Some("USD")),
+            ("PV (kUSD)", Some("USD")),
+            ("预算（千元）", Some("CNY")),
+            ("PV (k)", None),
+            ("预算（万）", None),
+        ] {
+            assert_eq!(header_currency(header).as_deref(), code, "{header}");
+        }
+        assert_eq!(
+            unit_of("Cost ($M)"),
+            Some(("Cost", Unit::Scaled("$m", 1_000_000)))
+        );
+        assert_eq!(
+            unit_of("Budget (k CNY)"),
+            Some(("Budget", Unit::Scaled("k cny", 1_000)))
+        );
     }
 
     #[test]

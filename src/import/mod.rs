@@ -8,6 +8,7 @@
 //! grows can be imported again for its new rows. A bad row is reported at its cell and
 //! the others still import, so one typo does not hold back a whole register.
 
+mod budgets;
 pub(crate) mod headers;
 mod lesson;
 mod lessons;

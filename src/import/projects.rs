@@ -19,7 +19,7 @@ use super::plan::{MilestoneField, RiskField};
 use super::project::{Field, Project, RAGS, STATUSES};
 use super::sheet::{empty_cell, place, Needs, Opened, Page, Placed};
 use super::workbook::{self, Chosen, Part};
-use super::{sites, tables, values, Imported, Options, Report};
+use super::{budgets, sites, tables, values, Imported, Options, Report};
 
 /// The fields without which no project can be written (those `ProjectMeta` requires).
 const REQUIRED: &[Field] = &[Field::Title, Field::Status];
@@ -85,15 +85,16 @@ fn list(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
             ),
         },
     )?;
+    let bac_col = header.fields.iter().position(|f| *f == Some(Field::Bac));
     let rows = Rows {
         table: &table,
         header: &header,
         file: file_name(&options.file),
         lang: Lang::from_code(config.language.code()),
+        multiple: bac_col
+            .and_then(|c| table.columns.get(c))
+            .and_then(|h| budgets::multiple(h)),
     };
-    if let Some(d) = rows.budget_in_a_multiple(&raw) {
-        return Err(d);
-    }
     let site = sites::Site::load(root);
     // `预算（美元）`: the budgets are in that currency, whatever the site's usual one.
     let headed = rows.budget_currency(&raw)?;
@@ -103,6 +104,20 @@ fn list(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
         let col = rows.col(Field::Bac).unwrap_or(0);
         (code, raw.place_name(rows.header.row, col))
     });
+    if let Some(col) = bac_col {
+        diagnostics.extend(budgets::doubts(&budgets::Column {
+            table: &table,
+            raw: &raw,
+            header_row: rows.header.row,
+            col,
+            rows: (0..table.rows.len())
+                .filter(|r| !rows.is_totals(*r))
+                .collect(),
+            multiple: rows.multiple,
+            currency: &currency,
+            site: &site.budgets(&currency, &usual),
+        }));
+    }
     let mut report = Report::new(Imported::Projects, options.dry_run);
     let mut seen: HashMap<String, Text> = HashMap::new();
     let mut rates = super::rates::Missing::new(&config, &usual, !site.known().is_empty());
@@ -172,6 +187,8 @@ struct Rows<'a> {
     file: String,
     /// The site's language, in which a `rag_reason` the import writes names its cell.
     lang: Lang,
+    /// The multiple of the currency the budget column's header names (`预算（万元）`).
+    multiple: Option<(&'static str, u32)>,
 }
 
 impl Rows<'_> {
@@ -208,34 +225,6 @@ impl Rows<'_> {
             _ => (0..self.table.columns.len())
                 .any(|c| is_totals_label(self.table.text(row, c).trim())),
         }
-    }
-
-    /// A budget column headed in a multiple of the currency (`预算（万元）`): read as
-    /// written, every budget would be that many times too small and shown as right;
-    /// multiplied here, the list and the site would hold the same budgets in two units.
-    fn budget_in_a_multiple(&self, raw: &Table) -> Option<Diagnostic> {
-        let col = self.col(Field::Bac)?;
-        let name = self.table.columns.get(col)?;
-        let (base, Unit::Scaled(unit, factor)) = crate::units::unit_of(name)? else {
-            return None;
-        };
-        Some(
-            raw.at_cell(
-                Diagnostic::error(Problem::Content(t!(
-                    "column `{column}` gives the budgets in {unit}, {factor} of the currency's units",
-                    column = name.trim(),
-                    unit = unit,
-                    factor = crate::numbers::format_amount(f64::from(factor))
-                ))),
-                self.header.row,
-                col,
-            )
-            .with_help(t!(
-                "pmo reads amounts in the currency's own units: multiply the column by {factor} in the workbook and head it `{base}`, then import again; nothing was written",
-                factor = crate::numbers::format_amount(f64::from(factor)),
-                base = base.trim()
-            )),
-        )
     }
 
     /// The currency the budget column's header names (`预算（美元）` → USD), if any; a
@@ -390,7 +379,7 @@ impl Rows<'_> {
     /// The budget, read as a budget table's cell is (`3,600,000`, `¥3,600,000`); what a
     /// cell refuses (`360万`, `1.200,50`) is refused here, at the cell, and so is a
     /// negative budget and a number the cell's format shows in a multiple of the
-    /// currency.
+    /// currency. Under a header in a multiple (`预算（万元）`) it is converted exactly.
     fn bac(&self, row: usize, problems: &mut Vec<Diagnostic>) -> Option<f64> {
         let col = self.filled(row, Field::Bac)?;
         let bac = self
@@ -429,7 +418,7 @@ impl Rows<'_> {
             ));
             return None;
         }
-        Some(bac)
+        budgets::in_own_units(bac, self.multiple)
     }
 
     /// The currency's code (`人民币`, `RMB`, `¥` are CNY); a multiple (`万元`) or a word

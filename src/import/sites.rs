@@ -21,6 +21,16 @@ struct Names {
     code: Option<String>,
     id: Option<String>,
     draft: Option<bool>,
+    bac: Option<Amount>,
+    currency: Option<String>,
+}
+
+/// A `bac` as front matter may hold it: a number, or text such as `3,600,000`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+enum Amount {
+    Number(f64),
+    Text(String),
 }
 
 #[derive(Debug, Clone)]
@@ -30,6 +40,9 @@ struct Project {
     code: Option<String>,
     /// `draft: true`: lessons naming it stop the build until it is published.
     draft: bool,
+    /// Its budget and that budget's currency as written (none: the site's), against
+    /// which an import's budgets are weighed.
+    bac: Option<(f64, Option<String>)>,
 }
 
 #[derive(Debug, Default)]
@@ -60,6 +73,16 @@ impl Site {
                 title: names.title.unwrap_or_else(|| slug.clone()),
                 code: names.code,
                 draft: names.draft.unwrap_or(false),
+                bac: names.bac.and_then(|bac| {
+                    let bac = match bac {
+                        Amount::Number(n) => n,
+                        Amount::Text(t) => crate::numbers::parse_number(&t)?,
+                    };
+                    Some((
+                        bac,
+                        names.currency.map(|c| crate::numbers::currency_code(&c)),
+                    ))
+                }),
                 slug,
             });
         }
@@ -224,12 +247,14 @@ mod tests {
                     title: "CRM 系统推广（亚太销售）".into(),
                     code: Some("PRJ-2024-011".into()),
                     draft: false,
+                    bac: None,
                 },
                 Project {
                     slug: "erp-upgrade".into(),
                     title: "ERP 升级".into(),
                     code: None,
                     draft: false,
+                    bac: None,
                 },
             ],
             lesson_ids: HashMap::new(),
@@ -260,6 +285,7 @@ mod tests {
             title: "ERP 升级".into(),
             code: None,
             draft: false,
+            bac: None,
         });
         for shared in ["PRJ-2024-011", "ERP 升级"] {
             let help = s.project(shared).unwrap_err().to_string();
@@ -284,6 +310,17 @@ pub struct Known {
 }
 
 impl Site {
+    /// The budgets of the site's projects in `currency` (`usual`: the site's, which a
+    /// project naming none is in).
+    pub fn budgets(&self, currency: &str, usual: &str) -> Vec<f64> {
+        self.projects
+            .iter()
+            .filter_map(|p| p.bac.as_ref())
+            .filter(|(_, own)| own.as_deref().unwrap_or(usual) == currency)
+            .map(|(bac, _)| *bac)
+            .collect()
+    }
+
     /// The site's projects, as milestones and risks rows name them.
     pub fn known(&self) -> Vec<Known> {
         self.projects

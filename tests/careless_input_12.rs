@@ -211,28 +211,35 @@ fn a_character_that_looks_right_in_the_ui_strings_is_named_as_in_site_toml() {
 }
 
 /// `ac（万元）` beside `pv` and `ev` was only warned of as a column not read: the project
-/// showed no actual cost and no CPI, and its status turned from amber to green.
+/// showed no actual cost and no CPI, and its status turned from amber to green. Then it
+/// was refused; now it is read converted, on the decimals written, and the project
+/// shows the figures the same budget written in 元 shows.
 #[test]
-fn an_actual_cost_column_headed_in_wan_yuan_is_refused() {
-    for header in ["period,pv,ev,ac（万元）", "period,pv,EV (k),ac"] {
+fn an_actual_cost_column_headed_in_wan_yuan_is_read_converted() {
+    let erp_row = |budget: &str| {
         let site = Site::fixture("basic");
-        let budget =
-            std::fs::read_to_string(site.root().join("content/projects/erp/budget.csv")).unwrap();
-        let (_, rows) = budget.split_once('\n').unwrap();
-        site.write(
-            "content/projects/erp/budget.csv",
-            format!("{header}\n{rows}"),
-        );
-        let m = site.build_err();
-        assert!(
-            m.contains("content/projects/erp/budget.csv:1:"),
-            "{header}: {m}"
-        );
-        assert!(
-            m.contains("gives its amounts in a multiple of the currency: it is not read"),
-            "{header}: {m}"
-        );
-        assert!(m.contains("multiply its amounts by"), "{header}: {m}");
+        site.write("content/projects/erp/budget.csv", budget);
+        let report = site.build_ok();
+        let list = site.read("projects/index.html");
+        let row = list
+            .split("<tr")
+            .find(|r| r.contains("projects/erp/"))
+            .unwrap_or_else(|| panic!("{list}"))
+            .to_string();
+        (row, report.warnings.len())
+    };
+    let (in_yuan, warned) = erp_row(
+        "period,pv,ev,ac\n2024-01,1000000,900000,1000000\n2024-02,1000000,1000000,1100000\n2024-03,1200000,,\n",
+    );
+    for budget in [
+        "period,pv,ev,ac（万元）\n2024-01,1000000,900000,100\n2024-02,1000000,1000000,110\n2024-03,1200000,,\n",
+        "period,pv,EV (k),ac\n2024-01,1000000,900,1000000\n2024-02,1000000,1000,1100000\n2024-03,1200000,,\n",
+        "期间,计划值（万元）,挣值（万元）,实际成本（万元）\n2024-01,100,90,100\n2024-02,100,100,110\n2024-03,120,,\n",
+    ] {
+        let (row, warnings) = erp_row(budget);
+        assert!(row.contains("0.90"), "{budget}: {row}");
+        assert_eq!(row, in_yuan, "{budget}");
+        assert_eq!(warnings, warned, "{budget}");
     }
 }
 

@@ -1438,32 +1438,44 @@ fn a_table_stops_being_checked_after_fifty_wrong_cells() {
 /// A multiple of the currency written after a header without brackets (`计划值/万元`,
 /// `pv_万元`, `PV ($K)`, `PV in thousands`) was not seen (the tenth malformed hunt):
 /// the help said to rename `pv_万元` to `pv`, which would have read every amount ten
-/// thousand times too small. It is told as the bracketed `计划值（万元）` is.
+/// thousand times too small. Then it was refused as the bracketed `计划值（万元）` was;
+/// now each is read converted, and the project's budget is the one written in 元.
 #[test]
-fn a_multiple_after_a_header_is_told_however_it_is_joined() {
-    for (header, unit, factor) in [
-        ("月份,计划值/万元,挣值/万元,实际成本/万元", "万元", "10,000"),
-        ("period,pv_万元,ev_万元,ac_万元", "万元", "10,000"),
-        ("月份,计划值 万元,挣值 万元,实际成本 万元", "万元", "10,000"),
-        ("period,PV ($K),EV ($K),AC ($K)", "$k", "1,000"),
+fn a_multiple_after_a_header_is_read_converted_however_it_is_joined() {
+    let budget_of = |text: String| {
+        let site = Site::fixture("basic");
+        site.write(BUDGET, text);
+        site.build_ok();
+        let page = site.read("projects/erp/index.html");
+        let at = page.find("<table").unwrap_or(0);
+        page[at..].to_string()
+    };
+    for (header, figures) in [
+        (
+            "月份,计划值/万元,挣值/万元,实际成本/万元",
+            ["10.5", "9", "10.5"],
+        ),
+        ("period,pv_万元,ev_万元,ac_万元", ["10.5", "9", "10.5"]),
+        (
+            "月份,计划值 万元,挣值 万元,实际成本 万元",
+            ["10.5", "9", "10.5"],
+        ),
         (
             "period,PV in thousands,EV in thousands,AC in thousands",
-            "thousands",
-            "1,000",
+            ["105", "90", "105"],
         ),
-        ("period,pvKCNY,evKCNY,acKCNY", "kcny", "1,000"),
+        ("period,pvKCNY,evKCNY,acKCNY", ["105", "90", "105"]),
     ] {
-        let m = failing(
-            BUDGET,
-            format!("{header}\n2024-01,100,90,100\n2024-02,100,100,110\n"),
+        let [pv, ev, ac] = figures;
+        let scaled = budget_of(format!(
+            "{header}\n2024-01,{pv},{ev},{ac}\n2024-02,{pv},{pv},{ac}\n"
+        ));
+        let plain = budget_of(
+            "period,pv,ev,ac\n2024-01,105000,90000,105000\n2024-02,105000,105000,105000\n"
+                .to_string(),
         );
-        assert!(m.contains("budget.csv:1:1"), "{header}: {m}");
-        assert!(
-            m.contains(&format!("in {unit}, {factor} of the currency's units"))
-                && m.contains(&format!("multiply its amounts by {factor}")),
-            "{header}: {m}"
-        );
-        assert!(!m.contains("rename the columns"), "{header}: {m}");
+        assert!(scaled.contains("210,000"), "{header}: {scaled}");
+        assert_eq!(scaled, plain, "{header}");
     }
 }
 

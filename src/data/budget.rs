@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::{rows, BudgetRow, Table};
 use crate::content::schema::Basis;
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::Diagnostic;
 use crate::messages::Text;
 use crate::t;
 use crate::units::Unit;
@@ -101,27 +101,6 @@ fn in_a_multiple(t: &Table) -> Option<Diagnostic> {
     ))
 }
 
-/// An `ev` or `ac` column headed with a multiple of the currency (`ac（万元）`, `EV (k)`)
-/// beside a `pv` of the plain name: only a warning, it left the column out, and the
-/// project showed no actual cost, no CPI, and a status computed without them (amber
-/// turned green) — the twelfth malformed hunt. A `pv` so headed is refused as missing.
-fn headed_in_a_multiple(t: &Table) -> Option<Diagnostic> {
-    let (column, help) = t.columns.iter().find_map(|c| {
-        let help = super::columns::scaled_help("budget", c)?;
-        // Beside a column of the plain name, it is an extra one, warned of as such.
-        let name = super::columns::reads_as("budget", c)?;
-        t.column(name).is_none().then_some((c, help))
-    })?;
-    let message = t!(
-        "column `{column}` gives its amounts in a multiple of the currency: it is not read, and the project's figures would go without it",
-        column = column.trim()
-    );
-    Some(
-        super::columns::at_header(t, column, Diagnostic::error(Problem::Data(message)))
-            .with_help(help),
-    )
-}
-
 /// An amount cell of a workbook whose number format shows it in a multiple of the
 /// currency (480 under `0.0"万元"` reads `480.0万元`): its author means 4,800,000, pmo
 /// would read 480. Told at the first such cell.
@@ -164,10 +143,7 @@ fn shown_in_a_multiple(t: &Table) -> Option<Diagnostic> {
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols =
         super::columns::require("budget", t, super::required("budget")).map_err(|d| vec![d])?;
-    if let Some(d) = in_a_multiple(t)
-        .or_else(|| shown_in_a_multiple(t))
-        .or_else(|| headed_in_a_multiple(t))
-    {
+    if let Some(d) = in_a_multiple(t).or_else(|| shown_in_a_multiple(t)) {
         return Err(vec![d]);
     }
     // Earned value and actual cost may be left out of a plan-only budget.

@@ -195,12 +195,51 @@ pub fn read_as_named(table: &mut Table) {
         if table.column(name).is_some() {
             continue;
         }
-        if let Some(c) = table.columns.iter().position(|c| {
-            let key = header_key(c);
-            key == *name || aliases.contains(&key.as_str())
-        }) {
+        let names_it = |key: &str| key == *name || aliases.contains(&key);
+        let found = table
+            .columns
+            .iter()
+            .position(|c| names_it(&header_key(c)))
+            .map(|c| (c, None))
+            .or_else(|| {
+                // `计划值（万元）`: an amount column in a multiple, read converted.
+                table.columns.iter().enumerate().find_map(|(c, header)| {
+                    let (base, Unit::Scaled(_, factor)) = unit_of(header)? else {
+                        return None;
+                    };
+                    let amounts = SCALED_AMOUNTS.contains(name);
+                    (amounts && names_it(&header_key(base))).then_some((c, Some(factor)))
+                })
+            });
+        if let Some((c, factor)) = found {
             let written = std::mem::replace(&mut table.columns[c], (*name).to_string());
             table.renamed.push((c, written));
+            if let Some(factor) = factor {
+                in_own_units(table, c, factor);
+            }
+        }
+    }
+}
+
+/// The amount columns read converted when headed in a multiple of the currency.
+const SCALED_AMOUNTS: &[&str] = &["pv", "ev", "ac"];
+
+/// Column `col` of `table`, headed in a multiple of the currency (`计划值（万元）`),
+/// in the currency's own units: each figure times `factor` on the decimal written
+/// (1234.56 万元 is 12,345,600 exactly). A cell that is no figure is left as written,
+/// to be told at its place as any other.
+fn in_own_units(table: &mut Table, col: usize, factor: u32) {
+    for row in &mut table.rows {
+        let Some(cell) = row.get_mut(col) else {
+            continue;
+        };
+        let figure = match cell {
+            crate::data::table::Cell::Number(n) => Some(*n),
+            crate::data::table::Cell::Text(t) => crate::numbers::parse_number(t),
+            _ => None,
+        };
+        if let Some(scaled) = figure.and_then(|n| crate::units::scale_exactly(n, factor)) {
+            *cell = crate::data::table::Cell::Number(scaled);
         }
     }
 }
@@ -343,22 +382,16 @@ fn cumulative_help(kind: &str, known: &Known, column: &str) -> Option<crate::mes
 /// [`Table::require`] for a project table of `kind`: a header in other words
 /// (`期间,计划价值`) lacking a column it needs is told which of its columns to rename.
 pub fn require(kind: &str, table: &Table, names: &[&str]) -> Result<Vec<usize>, Diagnostic> {
-    table.require(names).map_err(|d| {
-        match scaled_column(kind, table).or_else(|| renames(kind, table)) {
+    table
+        .require(names)
+        .map_err(|d| match renames(kind, table) {
             Some(help) => d.with_help(help),
             None => d,
-        }
-    })
+        })
 }
 
-/// The help for a column headed with a multiple of the currency (`计划值（万元）`): it
-/// is not read, rather than read ten thousand times too small.
-fn scaled_column(kind: &str, table: &Table) -> Option<crate::messages::Text> {
-    table.columns.iter().find_map(|c| scaled_help(kind, c))
-}
-
-/// [`scaled_column`]'s help for one header, if it names a column of `kind` in a
-/// multiple of the currency.
+/// The help for a header naming a column of `kind` in a multiple of the currency
+/// (`计划值（万元）`) beside a column of the plain name: not read, as an extra column.
 pub(super) fn scaled_help(kind: &str, column: &str) -> Option<crate::messages::Text> {
     let (_, names) = READ_AS.iter().find(|(k, _)| *k == kind)?;
     let (base, Unit::Scaled(unit, factor)) = unit_of(column)? else {

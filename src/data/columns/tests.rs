@@ -116,23 +116,24 @@ fn a_unit_after_a_header_is_read_past_or_told_when_it_scales_the_amounts() {
     let mut t = csv("月份,计划值（元）,挣值(CNY),实际成本 [¥]\n2024-01,1,1,1\n");
     read_as_named(&mut t);
     assert_eq!(t.columns, ["period", "pv", "ev", "ac"]);
-    let mut t = csv("月份,计划值（万元）,挣值（万元）,实际成本\n2024-01,1,1,1\n");
+    // In a multiple, read converted on the decimals written (it was refused, and
+    // before that left out): 1234.56 万元 is 12,345,600, 1.1 万元 11,000.
+    let mut t =
+        csv("月份,计划值（万元）,挣值（万元）,实际成本 (k)\n2024-01,1234.56,1.1,\"2,000.5\"\n");
     read_as_named(&mut t);
-    assert_eq!(t.columns[1], "计划值（万元）");
-    let missing = require("budget", &t, &["period", "pv"])
-        .unwrap_err()
-        .to_string();
-    assert!(
-        missing
-            .contains("`计划值（万元）` gives its amounts in 万元, 10,000 of the currency's units")
-            && missing.contains("head it `计划值` or `pv`,"),
-        "{missing}"
-    );
-    // As an unread column, it is a doubt about the figures, not the author's own.
+    assert_eq!(t.columns, ["period", "pv", "ev", "ac"]);
+    assert_eq!(t.written(1), "计划值（万元）");
+    assert_eq!(t.number(0, 1).unwrap(), Some(12_345_600.0));
+    assert_eq!(t.number(0, 2).unwrap(), Some(11_000.0));
+    assert_eq!(t.number(0, 3).unwrap(), Some(2_000_500.0));
+    // Beside a column of the plain name it is an extra one, told with its multiple.
+    let mut t = csv("月份,计划值,挣值,实际成本,挣值（万元）\n2024-01,1,1,1,1\n");
+    read_as_named(&mut t);
+    assert_eq!(t.columns[4], "挣值（万元）");
     let w = unread("budget", &t, Unread::Misnamed);
-    assert_eq!(w.len(), 2, "{w:?}");
+    assert_eq!(w.len(), 1, "{w:?}");
     assert!(
-        w[1].to_string()
+        w[0].to_string()
             .contains("`挣值（万元）` gives its amounts"),
         "{w:?}"
     );

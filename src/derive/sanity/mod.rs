@@ -22,6 +22,7 @@ use crate::t;
 mod amounts;
 mod budget;
 mod closed;
+mod hand_set;
 mod milestones;
 mod risks;
 mod sheets;
@@ -199,6 +200,14 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
         if let Some(risks) = table("risks").filter(|_| schedule) {
             out.extend(header_only(risks, "risks"));
             out.extend(risk_warnings(risks));
+        }
+        if told {
+            out.extend(hand_set::green_by_hand(
+                info,
+                data,
+                &project.front,
+                &site.config.thresholds,
+            ));
         }
         if schedule {
             out.extend(span::active_past_finish(&project));

@@ -77,3 +77,28 @@ fn a_green_set_by_hand_with_a_milestone_overdue_is_warned_and_one_the_figures_be
     let err = told(&site, "en");
     assert!(!err.contains("is set by hand"), "{err}");
 }
+
+/// A computed status says on hover which figures it comes from; one set by hand says
+/// so instead, with its reason, and no figures it does not come from.
+#[test]
+fn a_computed_badge_names_its_indexes_and_a_hand_set_one_its_reason() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(
+        page.contains("<span class=\"badge rag rag-amber\" title=\"由 CPI 0.90、SPI 0.95 计算\">"),
+        "{page}"
+    );
+    let site = green_by_hand();
+    site.build_ok();
+    let page = site.read("projects/erp/index.html");
+    assert!(
+        page.contains("<span class=\"badge rag rag-green\">"),
+        "{page}"
+    );
+    assert!(!page.contains("由 CPI"), "{page}");
+    assert!(
+        page.contains("title=\"指导委员会 2024-12 评审认为进展正常\">人工设定</span>"),
+        "{page}"
+    );
+}

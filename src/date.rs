@@ -1,6 +1,7 @@
 //! The one date type of the site: front matter, tables and charts all read `YYYY-MM-DD`
 //! the same way, so it lives below every stage.
 
+use crate::date_order::year_last;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -335,21 +336,6 @@ pub fn read_loosely(text: &str) -> Option<Date> {
 pub fn why_no_day(text: &str) -> Option<Text> {
     let (y, m, d) = loose_parts(text)?;
     Date::parse(&format!("{y:04}-{m:02}-{d:02}")).err()
-}
-
-/// Day, month and year of a date written with the year last (`18.03.2024`, `05/11/2024`),
-/// whether or not that day exists.
-fn year_last(text: &str) -> Option<(i16, i16, i16)> {
-    let parts: Vec<&str> = text.trim().split(['.', '/', '-']).collect();
-    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [a, b, y] => Some((number(a, 1..=2)?, number(b, 1..=2)?, number(y, 4..=4)?)),
-        _ => None,
-    }
 }
 
 fn day(y: i16, m: i16, d: i16) -> Option<Date> {

@@ -24,6 +24,7 @@ const LAYERS: &[&[&str]] = &[
         "hardlinks",
         "syntax",
         "source",
+        "date_order",
         "date",
         "numbers",
         "units",

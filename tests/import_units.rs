@@ -6,38 +6,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
+use common::import::{import_projects as import, index, r, write};
 use common::xlsx::{xlsx, V};
-use common::{pmo_in, stderr, Site};
-
-fn r(cells: &[&str]) -> Vec<V> {
-    cells.iter().map(|c| V::S(c.to_string())).collect()
-}
-
-fn write(site: &Site, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = site.root().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn import(lang: &str, site: &Site, file: &Path) -> std::process::Output {
-    let root = site.root().to_str().unwrap();
-    pmo_in(
-        lang,
-        &["--root", root, "import", "projects", file.to_str().unwrap()],
-    )
-}
-
-fn index(site: &Site, folder: &str) -> String {
-    std::fs::read_to_string(
-        site.root()
-            .join("content/projects")
-            .join(folder)
-            .join("index.md"),
-    )
-    .unwrap()
-}
+use common::{stderr, Site};
 
 /// Figures that floating point multiplies wrongly (1.1 × 10000 is 11000.000000000002,
 /// 4.35 × 10000 is 43499.99999999999), typed as numbers in an Excel sheet.

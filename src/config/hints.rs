@@ -44,6 +44,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("chart_colors", "[\"#9c2a2a\", \"#f2a900\", \"#2f8f5b\"]"),
     ("audiences", "[\"public\", \"internal\", \"pmo\"]"),
     ("as_of", "2025-06-30"),
+    ("date_order", "\"dmy\""),
     ("cpi_green", "0.95"),
     ("cpi_amber", "0.85"),
     ("spi_green", "0.95"),

@@ -97,6 +97,11 @@ pub struct Config {
     #[serde(default, deserialize_with = "crate::date::as_of_day")]
     #[schemars(with = "Option<crate::date::AsOf>")]
     pub as_of: Option<Date>,
+    /// How the team writes a date with the year last (`"dmy"`: 13/05/2026, `"mdy"`:
+    /// 05/13/2026, `"ymd"`: never): what `pmo import` reads `03/05/2026` as. Left out,
+    /// such a day is refused, since nothing in it says which it is.
+    #[serde(default)]
+    pub date_order: Option<crate::date_order::DateOrder>,
     #[serde(default)]
     pub hygiene: HygieneSettings,
     /// Links of the site's own in the header's menu, after the portal's entries
@@ -221,6 +226,7 @@ pub(super) const FIELDS: &[&str] = &[
     "draft_max_age_days",
     "page",
     "as_of",
+    "date_order",
     "cpi_green",
     "cpi_amber",
     "spi_green",

@@ -9,6 +9,7 @@
 //! the others still import, so one typo does not hold back a whole register.
 
 mod budgets;
+mod dates;
 pub(crate) mod headers;
 mod lesson;
 mod lessons;

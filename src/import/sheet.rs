@@ -91,10 +91,11 @@ pub(super) fn open<F: FieldSet>(
         .in_file(file)
         .with_help(needs.no_header));
     };
-    let table = below_header(raw, &header);
+    let mut table = below_header(raw, &header);
     if let Some(d) = hidden_field(raw, &table, &header, hidden) {
         return Err(d);
     }
+    super::dates::in_order(&mut table, config.date_order)?;
     let warnings = column_warnings(raw, &table, &header, &maps, hidden);
     let missing: Vec<&str> = needs
         .required

@@ -330,6 +330,7 @@ pub fn date_at(table: &Table, row: usize, col: usize) -> Result<Date, Diagnostic
         )),
         None => {
             let help = crate::date::why_no_day(&written)
+                .or_else(|| order_unknown(&written))
                 .or_else(|| crate::date::year_last_help(&written))
                 .unwrap_or_else(|| {
                     t!("write dates as 2024-03-18 or 2024/3/18, or format the cell as a date")
@@ -337,6 +338,22 @@ pub fn date_at(table: &Table, row: usize, col: usize) -> Result<Date, Diagnostic
             Err(table.bad_cell(row, col, t!("a date"), help))
         }
     }
+}
+
+/// The help for a date with the year last that is a day both ways (`03/05/2026`): the
+/// two days, and the site.toml setting that says which the team means.
+fn order_unknown(text: &str) -> Option<crate::messages::Text> {
+    use crate::date_order::{iso_in, only_order, year_last, DateOrder};
+    let parts = year_last(text)?;
+    if only_order(parts.0, parts.1).is_some() || parts.0 == parts.1 {
+        return None;
+    }
+    Some(t!(
+        "`{text}` could be {day_first} (day first) or {month_first} (month first): write it as YYYY-MM-DD, or state how the team writes dates once in site.toml, `date_order = \"dmy\"` (day first) or `date_order = \"mdy\"` (month first), and import again",
+        text = text.trim(),
+        day_first = iso_in(DateOrder::Dmy, parts)?,
+        month_first = iso_in(DateOrder::Mdy, parts)?
+    ))
 }
 
 /// Tags as registers list them: `并行运行、薪资；计划`, `a, b`.

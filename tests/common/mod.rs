@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod import;
 pub mod server;
 pub mod xlsx;
 

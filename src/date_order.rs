@@ -21,6 +21,13 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
+    /// The order `key` names (`dmy`, `mdy`, `ymd`), as `--date-order` takes it.
+    pub fn from_key(key: &str) -> Option<DateOrder> {
+        [DateOrder::Dmy, DateOrder::Mdy, DateOrder::Ymd]
+            .into_iter()
+            .find(|o| o.key() == key.trim().to_ascii_lowercase())
+    }
+
     /// The setting as site.toml writes it.
     pub fn key(self) -> &'static str {
         match self {

@@ -95,3 +95,33 @@ fn a_stated_order_reads_every_date_with_the_year_last_and_refuses_one_it_cannot(
     );
     assert!(!site.root().join("content/projects/prj-2026-083").exists());
 }
+
+/// `--date-order` states it for one import, over site.toml's: a register from the US
+/// office in a site whose team writes day first.
+#[test]
+fn the_import_option_states_the_order_over_the_sites() {
+    let site = Site::fixture("basic");
+    set_order(&site, "dmy");
+    let csv = "Code,Project name,Status,Start\nPRJ-2026-091,美国办公室迁址,active,03/05/2026\n";
+    let file = write(&site, "us.csv", csv.as_bytes());
+    let root = site.root().to_str().unwrap();
+    let file = file.to_str().unwrap();
+    let with = |order: &str| {
+        let args = [
+            "--root",
+            root,
+            "import",
+            "projects",
+            file,
+            "--date-order",
+            order,
+        ];
+        common::pmo_in("en", &args)
+    };
+    let out = with("mdy");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(index(&site, "prj-2026-091").contains("start: 2026-03-05\n"));
+    // Only the three orders are taken.
+    let out = with("md");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

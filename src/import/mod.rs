@@ -8,6 +8,8 @@
 //! grows can be imported again for its new rows. A bad row is reported at its cell and
 //! the others still import, so one typo does not hold back a whole register.
 
+pub use crate::date_order::DateOrder;
+
 mod budgets;
 mod dates;
 pub(crate) mod headers;
@@ -48,6 +50,9 @@ pub struct Options {
     pub sheet: Option<String>,
     /// Sheets not to look in for the header: those another part of the import reads.
     pub skip_sheets: Vec<String>,
+    /// `--date-order`: how the register writes a date with the year last, over
+    /// site.toml's `date_order`.
+    pub date_order: Option<DateOrder>,
 }
 
 /// A page written (or, in a dry run, that would be).

@@ -95,7 +95,7 @@ pub(super) fn open<F: FieldSet>(
     if let Some(d) = hidden_field(raw, &table, &header, hidden) {
         return Err(d);
     }
-    super::dates::in_order(&mut table, config.date_order)?;
+    super::dates::in_order(&mut table, options.date_order.or(config.date_order))?;
     let warnings = column_warnings(raw, &table, &header, &maps, hidden);
     let missing: Vec<&str> = needs
         .required

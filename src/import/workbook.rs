@@ -108,6 +108,7 @@ impl Chosen {
             sheets: Vec::new(),
             sheet,
             skip_sheets: skip,
+            date_order: base.date_order,
         })
     }
 }

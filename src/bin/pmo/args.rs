@@ -190,6 +190,10 @@ pub(crate) enum Import {
         /// Show the files and front matter it would write, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// How the register writes a date with the year last, 03/05/2026: dmy (3 May),
+        /// mdy (March 5) or ymd (never so); over site.toml's date_order.
+        #[arg(long = "date-order", value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
+        date_order: Option<String>,
     },
     /// Write one project folder under content/projects/ per row of a list of projects
     /// (.xlsx, .xls, .ods or .csv), e.g. finance's export; projects already in the site
@@ -209,6 +213,10 @@ pub(crate) enum Import {
         /// Show the files and front matter it would write, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// How the register writes a date with the year last, 03/05/2026: dmy (3 May),
+        /// mdy (March 5) or ymd (never so); over site.toml's date_order.
+        #[arg(long = "date-order", value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
+        date_order: Option<String>,
     },
     /// Write each project's milestones.csv from a sheet of milestones (.xlsx, .xls, .ods
     /// or .csv) whose rows name their project by code or title; a project that has a
@@ -235,6 +243,10 @@ pub(crate) struct TableImport {
     /// Show the files it would write and their rows, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// How the register writes a date with the year last, 03/05/2026: dmy (3 May),
+    /// mdy (March 5) or ymd (never so); over site.toml's date_order.
+    #[arg(long = "date-order", value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
+    pub date_order: Option<String>,
 }
 
 /// The languages `pmo init` writes a site in.

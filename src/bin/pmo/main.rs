@@ -272,24 +272,45 @@ fn main() -> ExitCode {
         }
         Command::Import { what } => {
             use pmo_portal::import;
-            let (run, file, map, sheets, dry_run): (fn(&_, &_) -> _, _, _, _, _) = match what {
-                Import::Lessons { file, map, dry_run } => {
-                    (import::lessons, file, map, Vec::new(), dry_run)
-                }
-                Import::Projects {
-                    file,
-                    map,
-                    sheet,
-                    dry_run,
-                } => (import::projects, file, map, sheet, dry_run),
-                Import::Milestones(t) => (import::milestones, t.file, t.map, t.sheet, t.dry_run),
-                Import::Risks(t) => (import::risks, t.file, t.map, t.sheet, t.dry_run),
-            };
+            let (run, file, map, sheets, dry_run, date_order): (fn(&_, &_) -> _, _, _, _, _, _) =
+                match what {
+                    Import::Lessons {
+                        file,
+                        map,
+                        dry_run,
+                        date_order,
+                    } => (import::lessons, file, map, Vec::new(), dry_run, date_order),
+                    Import::Projects {
+                        file,
+                        map,
+                        sheet,
+                        dry_run,
+                        date_order,
+                    } => (import::projects, file, map, sheet, dry_run, date_order),
+                    Import::Milestones(t) => (
+                        import::milestones,
+                        t.file,
+                        t.map,
+                        t.sheet,
+                        t.dry_run,
+                        t.date_order,
+                    ),
+                    Import::Risks(t) => (
+                        import::risks,
+                        t.file,
+                        t.map,
+                        t.sheet,
+                        t.dry_run,
+                        t.date_order,
+                    ),
+                };
             let options = import::Options {
                 file,
                 maps: map,
                 dry_run,
                 sheets,
+                // clap took only the three keys.
+                date_order: date_order.as_deref().and_then(import::DateOrder::from_key),
                 ..Default::default()
             };
             match run(&cli.root, &options) {

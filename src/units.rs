@@ -134,7 +134,7 @@ fn scaled_currency(unit: &str) -> Option<String> {
 
 /// `value` times `factor` (a power of ten, as every multiple in [`SCALED_UNITS`] is),
 /// worked on the decimal the cell shows rather than on the binary fraction holding it:
-/// `1.1 × 10000` in floating point is 11000.000000000002, a figure nobody wrote, and
+/// `0.57 × 10000` in floating point is 5699.999999999999, a figure nobody wrote, and
 /// `1234.56 万元` must be 12,345,600 exactly. The decimal point is moved; the result is
 /// the binary number nearest the exact product. `None` for a factor that is no power of
 /// ten.
@@ -341,12 +341,16 @@ mod tests {
     }
 
     /// Each multiple is worked on the decimal written: float multiplication made
-    /// 1.1 万 11000.000000000002 and 4.35 万 43499.99999999999.
+    /// 0.57 万 5699.999999999999, 0.07 万 700.0000000000001 and 4.35 亿
+    /// 434999999.99999994.
     #[test]
     fn a_multiple_scales_the_decimal_written_exactly() {
         for (value, factor, exact) in [
             (1234.56, 10_000, 12_345_600.0),
             (1.1, 10_000, 11_000.0),
+            (0.57, 10_000, 5_700.0),
+            (0.07, 10_000, 700.0),
+            (4.35, 100_000_000, 435_000_000.0),
             (4.35, 10_000, 43_500.0),
             (0.29, 1_000, 290.0),
             (0.3, 100_000_000, 30_000_000.0),
@@ -361,7 +365,7 @@ mod tests {
                 "{value} × {factor}"
             );
         }
-        assert_ne!(1.1 * 10_000.0, 11_000.0, "the float product this replaces");
+        assert_ne!(0.57 * 10_000.0, 5_700.0, "the float product this replaces");
         assert_eq!(scale_exactly(1.0, 1_024), None);
         assert_eq!(scale_exactly(f64::NAN, 1_000), None);
     }

@@ -10,8 +10,8 @@ use common::import::{import_projects as import, index, r, write};
 use common::xlsx::{xlsx, V};
 use common::{stderr, Site};
 
-/// Figures that floating point multiplies wrongly (1.1 × 10000 is 11000.000000000002,
-/// 4.35 × 10000 is 43499.99999999999), typed as numbers in an Excel sheet.
+/// Figures that floating point multiplies wrongly (0.57 × 10000 is 5699.999999999999,
+/// 0.07 × 10000 is 700.0000000000001), typed as numbers in an Excel sheet.
 #[test]
 fn a_budget_in_ten_thousands_is_converted_exactly_and_one_over_a_billion_is_told() {
     let site = Site::fixture("basic");
@@ -23,8 +23,8 @@ fn a_budget_in_ten_thousands_is_converted_exactly_and_one_over_a_billion_is_told
         r(&["PRJ-2026-034", "新总部大楼", "进行中"]),
     ];
     rows[1].push(V::N(1234.56));
-    rows[2].push(V::N(1.1));
-    rows[3].push(V::N(4.35));
+    rows[2].push(V::N(0.57));
+    rows[3].push(V::N(0.07));
     rows[4].push(V::N(150_000.0));
     let file = write(&site, "万元清单.xlsx", &xlsx("项目清单", &rows, &[]));
     let out = import("zh-CN", &site, &file);
@@ -32,8 +32,8 @@ fn a_budget_in_ten_thousands_is_converted_exactly_and_one_over_a_billion_is_told
     assert_eq!(out.status.code(), Some(0), "{err}");
     for (folder, bac) in [
         ("prj-2026-031", "bac: 12345600\ncurrency: CNY\n"),
-        ("prj-2026-032", "bac: 11000\ncurrency: CNY\n"),
-        ("prj-2026-033", "bac: 43500\ncurrency: CNY\n"),
+        ("prj-2026-032", "bac: 5700\ncurrency: CNY\n"),
+        ("prj-2026-033", "bac: 700\ncurrency: CNY\n"),
         ("prj-2026-034", "bac: 1500000000\ncurrency: CNY\n"),
     ] {
         let page = index(&site, folder);

@@ -13,7 +13,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{result_urls as urls, search_client, Site};
+use common::{assert_first, result_urls as urls, search_client, Site};
 use serde_json::{json, Value};
 
 /// The bundled sample portal, built.
@@ -163,20 +163,6 @@ fn a_kind_named_after_the_subject_puts_that_kind_first() {
         "{}",
         r[0]
     );
-}
-
-/// Each query of `table` run on `site` has its page first.
-fn assert_first(site: &Site, table: &[(&str, &str)]) {
-    let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();
-    let r = search_client(site, &json!(queries));
-    for ((q, first), res) in table.iter().zip(&r) {
-        assert_eq!(
-            urls(res).first().map(String::as_str),
-            Some(*first),
-            "{q}: {}",
-            serde_json::to_string_pretty(&res["results"]).unwrap()
-        );
-    }
 }
 
 #[test]

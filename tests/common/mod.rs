@@ -573,6 +573,20 @@ pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json
     search_client_in(&site.public().join("search"), queries)
 }
 
+/// Runs each query of `table` on the built `site` and checks that its page comes first.
+pub fn assert_first(site: &Site, table: &[(&str, &str)]) {
+    let queries: Vec<&str> = table.iter().map(|(q, _)| *q).collect();
+    let r = search_client(site, &serde_json::json!(queries));
+    for ((q, first), res) in table.iter().zip(&r) {
+        assert_eq!(
+            result_urls(res).first().map(String::as_str),
+            Some(*first),
+            "{q}: {}",
+            serde_json::to_string_pretty(&res["results"]).unwrap()
+        );
+    }
+}
+
 /// The URLs of a [`search_client`] answer's results, in order.
 pub fn result_urls(res: &serde_json::Value) -> Vec<String> {
     res["results"]

@@ -180,7 +180,11 @@
             pieces.push(g.text);
             kept += n;
           } else {
-            var word = nearestWord(g.text, g.term, near[g.text] || [], meta) || nearestSynonym(g.text);
+            // A word of the synonyms' table (`rehearsal`, meaning 演练) stays as typed:
+            // no page writes it, but the widened query finds the pages writing its
+            // synonyms; dropped, `rollbak rehearsal` kept less than half and found nothing.
+            var word = nearestWord(g.text, g.term, near[g.text] || [], meta) ||
+              (synonymWord(g.text) ? g.text : nearestSynonym(g.text));
             if (word) { pieces.push(word); kept += n; }
           }
         });
@@ -317,7 +321,7 @@
           break;
         }
       }
-      if (!best) break;
+      if (!best) return mended ? chars.join('') : mendPair(chars, missing, vocab);
       chars[best.at] = best.to;
       if (best.at > 0) missing[best.at - 1] = false;
       if (best.at < missing.length) missing[best.at] = false;
@@ -326,6 +330,34 @@
     return mended ? chars.join('') : null;
   }
   var MEND_CHARS = 2;
+
+  /**
+   * A run typed with a wrong word of two characters inside a longer one the site holds
+   * (风险等级册 for 风险登记册: 等级 and 登记 sound alike, and pages hold 等级 too, so
+   * neither character is beside a bigram no page holds), mended to the longest site word
+   * of PAIR_WORD characters or more differing from the run in two neighbouring
+   * characters, next to a bigram no page holds (级册); null when none does. Three shared
+   * characters at least: two of five.
+   */
+  function mendPair(chars, missing, vocab) {
+    for (var r = 0, best = null; r < vocab.length; r++) {
+      var word = Array.from(vocab[r]);
+      if (word.length < PAIR_WORD || (best && word.length <= best.word.length)) continue;
+      for (var o = 0; o + word.length <= chars.length; o++) {
+        var diff = [];
+        for (var k = 0; k < word.length && diff.length < 3; k++) if (word[k] !== chars[o + k]) diff.push(o + k);
+        if (diff.length !== 2 || diff[1] !== diff[0] + 1) continue;
+        if (!(missing[diff[0] - 1] || missing[diff[0]] || missing[diff[1]])) continue;
+        best = { word: word, at: o };
+        break;
+      }
+    }
+    if (!best) return null;
+    var out = chars.slice();
+    for (var i = 0; i < best.word.length; i++) out[best.at + i] = best.word[i];
+    return out.join('');
+  }
+  var PAIR_WORD = 5;
 
   /**
    * The Chinese words of the synonym table (`search/syn.js`) whose group holds a word
@@ -392,6 +424,19 @@
       });
     });
     return best ? best.word : null;
+  }
+
+  /**
+   * Whether `term` is a word of a group of the synonyms' table some page holds a word of
+   * (see nearestSynonym): widened, a query holding it finds those pages.
+   */
+  function synonymWord(term) {
+    var t = String(term);
+    return (Array.isArray(store.syn) ? store.syn : []).some(function (group) {
+      return Array.isArray(group) &&
+        group.some(function (p) { return Array.isArray(p) && p[1] > 0; }) &&
+        group.some(function (p) { return Array.isArray(p) && String(p[0] || '') === t; });
+    });
   }
 
   /** Edits a misspelt word may be from the word it means: two from eight letters on. */

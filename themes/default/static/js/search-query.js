@@ -283,6 +283,12 @@
    * with the particle between, so a query holding it finds the few pages that happen to.
    * Not where it is part of a word: 目的, 有的, 别的, 似的, 真的, 的确, 的士.
    */
+  /**
+   * A person's part in a page said between their name and the kind (`郑磊负责的项目`,
+   * `吴昊写的经验教训`): the page names them under a label (项目经理 郑磊, 负责人), and
+   * writes no 负责 beside them, so the query found only the lessons whose prose did.
+   */
+  var RELATION_DE = /(?:负责|牵头|主导|分管|编写|撰写|提交|写)的(?=[\u3400-\u9fff])/g;
   var JOINING_DE = /([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g;
   var DE_BEFORE = '目有别似真端';
   var DE_AFTER = '确士';
@@ -321,6 +327,7 @@
       q = q.split(n + '月').join(' ' + (12 - i) + '月 ');
     });
     CJK_FILLERS.forEach(function (w) { q = q.split(w).join(' '); });
+    q = q.replace(RELATION_DE, ' ');
     q = withoutJoiningDe(q);
     // A lone letter beside Chinese is a grade or a line (`A 级`, `I 级项目`, `B 线`), not
     // the English article or pronoun.
@@ -350,7 +357,7 @@
   function hasFillers(query) {
     var q = String(query);
     if (CJK_FILLERS.some(function (w) { return q.indexOf(w) >= 0; })) return true;
-    if (withoutJoiningDe(q) !== q) return true;
+    if (withoutJoiningDe(q) !== q || q.replace(RELATION_DE, ' ') !== q) return true;
     return q.split(/[\s\u3000]+/).some(function (piece) { return piece && isLatinFiller(piece); });
   }
 

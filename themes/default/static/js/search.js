@@ -165,7 +165,84 @@
       var rest = T.withoutFillers((m[1] + ' ' + m[2]).replace(/已经(?=[\u3400-\u9fff])/g, '已'));
       if (rest) return rest + ' ' + label;
     }
+    return otherKindWord(q, f);
+  }
+
+  /**
+   * The kinds of page as readers name them in either language of a PMO, by the kind's
+   * value in `meta.kind`: an English reader of a Chinese portal types `lessons about
+   * vendors`, a Chinese reader of an English one `供应商 经验教训`.
+   */
+  var KIND_WORDS = {
+    lesson: ['lessons learned', 'lesson learned', 'lessons', 'lesson', '经验教训', '教训'],
+    practice: ['best practices', 'best practice', 'practices', 'practice', '最佳实践'],
+    project: ['projects', 'project', '项目'],
+    review: ['reviews', 'review', '评审'],
+    report: ['reports', 'report', '报告']
+  };
+
+  /** Words joining an English kind word to its subject: `lessons about vendors`. */
+  var KIND_JOINS = /^(?:about|from|of|for|with|regarding|concerning|during)\s+/i;
+
+  /** A kind's word set off at the start of a query: `【经验教训】供应商`, `[lessons] vendor`. */
+  var KIND_BRACKETED = /^\s*[\u3010\[\u300c\u300e(\uff08\u3014]\s*([^\u3011\]\u300d\u300f)\uff09\u3015]+?)\s*[\u3011\]\u300d\u300f)\uff09\u3015]\s*(.+)$/;
+
+  /**
+   * English kind words that name a kind last (`Kevin Liu lessons`, `vendor SLA lesson`):
+   * a lesson's words and the plurals; `review`, `report` and `project` alone are everyday
+   * nouns at the end of a subject (`risk register review`).
+   */
+  var KIND_LAST = ['lessons learned', 'lesson learned', 'lessons', 'lesson', 'best practices',
+    'practices', 'projects', 'reviews', 'reports'];
+
+  /**
+   * A query naming a kind of page as its subject and the site's label last (`vendors
+   * 经验教训`, then named as kindAsked reads it), or null: its kind set off in brackets
+   * at its start in either language (`【经验教训】供应商`: run as typed, the practice on
+   * lessons learned came before the lessons on vendors), or named in words the site's
+   * labels are not written in — an English kind word first, joined to its subject by a
+   * word such as about or from, or last (see KIND_LAST), a Chinese one last
+   * (`供应商经验教训`) on a portal whose labels are not Chinese. Run as typed, `lessons`
+   * matched no page of a Chinese portal, and the practice on vendors came before the
+   * lessons about them.
+   */
+  function otherKindWord(q, f) {
+    var cjkSite = f.labels.some(function (l) { return /[\u3400-\u9fff]/.test(String(l)); });
+    var set = KIND_BRACKETED.exec(q);
+    for (var i = 0; i < f.values.length; i++) {
+      var words = KIND_WORDS[f.values[i]];
+      var label = String(f.labels[i] || '');
+      if (!words || !label) continue;
+      if (set && (set[1].toLowerCase() === label.toLowerCase() || words.indexOf(set[1].toLowerCase()) >= 0)) {
+        return set[2].trim() + ' ' + label;
+      }
+      for (var w = 0; w < words.length; w++) {
+        var rest = otherKindRest(q, words[w], cjkSite, label);
+        if (rest) return rest + ' ' + label;
+      }
+    }
     return null;
+  }
+
+  /**
+   * The subject of query `q` naming its kind by `word` in the language the site's labels
+   * are not written in (see otherKindWord), or ''.
+   */
+  function otherKindRest(q, word, cjkSite, label) {
+    var cjk = /[\u3400-\u9fff]/.test(word);
+    if (cjk === cjkSite || word.toLowerCase() === label.toLowerCase()) return '';
+    var lower = q.toLowerCase();
+    var rest = '';
+    if (cjk) {
+      if (q.length > word.length && q.slice(-word.length) === word) rest = q.slice(0, -word.length).replace(/\u7684?\s*$/, '');
+    } else if (lower.slice(0, word.length) === word && /^\s/.test(q.slice(word.length))) {
+      var after = q.slice(word.length).replace(/^\s+/, '');
+      if (KIND_JOINS.test(after)) rest = after.replace(KIND_JOINS, '');
+    } else if (KIND_LAST.indexOf(word) >= 0 && lower.length > word.length + 1 &&
+      lower.slice(-word.length) === word && /\s/.test(q.charAt(q.length - word.length - 1))) {
+      rest = q.slice(0, -word.length);
+    }
+    return rest.replace(/^\s*(?:the|a|an)\s+/i, '').trim();
   }
 
   /** A query as typed (no date in words): a question's term, widened, then mended. */

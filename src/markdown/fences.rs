@@ -27,6 +27,12 @@ pub fn block_marker(n: usize) -> String {
     format!("<div class=\"pmo-block\">pmo-block:{n}</div>")
 }
 
+/// The marker of block `n` of page `page` shown inside another page (`![[页面]]`): its
+/// own, so that the showing page's block `n` never takes its place.
+pub fn embedded_block_marker(page: usize, n: usize) -> String {
+    format!("<div class=\"pmo-block\">pmo-block:{page}.{n}</div>")
+}
+
 /// The ```chart or ```table block being gathered, if one is open.
 #[derive(Default)]
 pub(super) struct Blocks {

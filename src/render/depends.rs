@@ -7,8 +7,18 @@ use crate::render::jobs::{listing_pages_of, pages_for, section_jobs, Job};
 use crate::site::{Named, PageId, Site};
 
 /// The jobs that show page `id`'s own text or its backlinks: its page, or for a
-/// section's `_index.md` the section's listing pages.
+/// section's `_index.md` the section's listing pages; and the same of each page showing
+/// it through an embed (`![[页面]]`).
 pub fn showing(site: &Site, id: PageId) -> Vec<Job> {
+    let mut jobs = own(site, id);
+    for shown_in in crate::site::embedders(site, id) {
+        jobs.extend(own(site, shown_in));
+    }
+    jobs
+}
+
+/// The jobs that show page `id`'s own text (see [`showing`]).
+fn own(site: &Site, id: PageId) -> Vec<Job> {
     // Its redirects name its title.
     let redirects = (0..site.page(id).aliases.len()).map(|n| Job::Alias(id, n));
     let mut jobs = match site.page(id).kind {

@@ -33,6 +33,7 @@ use tera::{Context, Value};
 use crate::charts::Drawings;
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::i18n::I18n;
+use crate::ids::Id;
 pub use crate::layout::DASHBOARD_URL;
 use crate::output::Output;
 use crate::related::Related;
@@ -284,7 +285,14 @@ impl<'a> Renderer<'a> {
         output: &dyn Output,
     ) -> Result<(), Vec<Diagnostic>> {
         let entries = feeds::entries(self.site);
-        if !pages.iter().any(|p| entries.contains(p)) {
+        // An entry shows the pages it embeds too.
+        let shown = |p: &PageId| {
+            entries.contains(p)
+                || crate::site::embedders(self.site, *p)
+                    .iter()
+                    .any(|e| entries.contains(e))
+        };
+        if !pages.iter().any(shown) {
             return Ok(());
         }
         feeds::write_atom(self.site, self.i18n, output)
@@ -340,24 +348,39 @@ impl<'a> Renderer<'a> {
     fn body_html(&self, id: PageId) -> String {
         let page = self.site.page(id);
         let root = root_of(&page.url);
-        let html = crate::site::linked_body(self.site, id, &root);
-        let html = if page.body.has_raw_html && !self.site.config.trust_html {
+        let crate::site::Embedded { html, pages } =
+            crate::site::embedded_body(self.site, id, &root);
+        // An embedded page's raw HTML is as untrusted as the page's own.
+        let raw =
+            page.body.has_raw_html || pages.iter().any(|&p| self.site.page(p).body.has_raw_html);
+        let html = if raw && !self.site.config.trust_html {
             conform(&sanitizer().clean(&html).to_string())
         } else {
             html
         };
-        let html = crate::markdown::callout_titles(&html, |k| self.i18n.callout_title(k));
+        let mut html = crate::markdown::callout_titles(&html, |k| self.i18n.callout_title(k));
         // Drawings are our own trusted SVG and tables: put in after sanitizing.
-        match self.drawings.blocks.get(id) {
-            Some(blocks) if !blocks.is_empty() => {
-                let mut html = html;
-                for (n, figure) in blocks.iter().enumerate() {
-                    html = html.replacen(&crate::markdown::block_marker(n), figure, 1);
-                }
-                html
+        if let Some(blocks) = self.drawings.blocks.get(id) {
+            for (n, figure) in blocks.iter().enumerate() {
+                html = html.replacen(&crate::markdown::block_marker(n), figure, 1);
             }
-            _ => html,
         }
+        // Each embedded page's blocks, drawn from its own data, in its own markers.
+        let mut done = std::collections::HashSet::new();
+        for p in pages.into_iter().filter(|p| done.insert(*p)) {
+            for (n, figure) in self
+                .drawings
+                .blocks
+                .get(p)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let marker = crate::markdown::embedded_block_marker(p.index(), n);
+                html = html.replace(&marker, figure);
+            }
+        }
+        html
     }
 
     fn summaries(&self, ids: &[PageId]) -> Value {

@@ -60,13 +60,15 @@ pub fn resolve_all(site: &Site) -> (IdVec<PageId, PageLinks>, Vec<Diagnostic>) {
         .map(|page| resolve_page(site, index, page))
         .collect();
     let mut all_problems = Vec::new();
-    let resolved = per_page
+    let resolved: IdVec<PageId, PageLinks> = per_page
         .into_iter()
         .map(|(r, p)| {
             all_problems.extend(p);
             r
         })
         .collect();
+    let ids: Vec<PageId> = site.pages.ids().collect();
+    all_problems.extend(super::embeds::check(site, &ids, &|id| resolved.get(id)));
     (resolved, all_problems)
 }
 
@@ -82,7 +84,12 @@ pub fn resolve_some(site: &Site, ids: &[PageId]) -> (Vec<(PageId, PageLinks)>, V
             all_problems.extend(p);
             (id, r)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let fresh: std::collections::HashMap<PageId, &PageLinks> =
+        resolved.iter().map(|(id, r)| (*id, r)).collect();
+    all_problems.extend(super::embeds::check(site, ids, &|id| {
+        fresh.get(&id).copied().or_else(|| site.links.get(id))
+    }));
     (resolved, all_problems)
 }
 
@@ -168,11 +175,15 @@ pub fn href(site: &Site, id: PageId, n: usize, prefix: &str) -> Option<String> {
 }
 
 /// Page `id`'s body HTML with its links filled in (`prefix`: the way to the site's root
-/// before a site URL). A wiki link found nowhere is its text alone: it was warned of,
-/// and a link to `#` would look like one that works.
+/// before a site URL) and the pages it embeds pasted in (see [`super::embeds`]).
 pub fn linked_body(site: &Site, id: PageId, prefix: &str) -> String {
+    super::embeds::body(site, id, prefix).html
+}
+
+/// `html` (page `id`'s body) with each wiki link found nowhere made its text alone: it
+/// was warned of, and a link to `#` would look like one that works.
+pub(super) fn unresolved_wiki(site: &Site, id: PageId, mut html: String) -> String {
     let page = site.page(id);
-    let mut html = page.body.html.unpack();
     let resolved = site.links.get(id);
     for (n, link) in page.body.links.iter().enumerate() {
         let found = resolved.and_then(|r| r.get(n)).is_some_and(Option::is_some);
@@ -184,7 +195,7 @@ pub fn linked_body(site: &Site, id: PageId, prefix: &str) -> String {
             };
         }
     }
-    crate::markdown::substitute_links(&html, |n| href(site, id, n, prefix))
+    html
 }
 
 /// Pages that link to each page, each listed once, in page order.
@@ -495,7 +506,7 @@ fn with_case_of(written: &str, named: &str) -> String {
 }
 
 /// Where `link` is written in `page`'s file.
-fn written_at(page: &Page, link: &LinkRef) -> Location {
+pub(super) fn written_at(page: &Page, link: &LinkRef) -> Location {
     Location::new(
         &page.path,
         &page.source.text(&page.path),

@@ -5,6 +5,7 @@
 //! are referred to by index ([`PageId`]); nothing is copied per page.
 
 mod aliases;
+mod embeds;
 mod links;
 mod menu;
 mod patch;
@@ -16,6 +17,7 @@ use crate::ids::Id;
 use crate::t;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub use embeds::{body as embedded_body, embedders, Embedded};
 pub use links::{linked_body, retitles_a_target, LinkIndex, Resolved};
 pub use menu::MenuLink;
 pub use patch::{same_lists, same_place};

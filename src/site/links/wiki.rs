@@ -127,16 +127,7 @@ pub(super) fn resolve(
         .map(|(_, e)| e.to_ascii_lowercase())
         .filter(|e| !e.contains('/') && !e.contains(' '));
     let names_file = extension.as_deref().is_some_and(|e| e != "md");
-    if names_file || (link.is_image && !target.is_empty()) {
-        if !names_file {
-            return (
-                None,
-                Some(warn(
-                    t!("`![[…]]` puts a picture or a file in the page; pmo does not put one page inside another"),
-                    t!("link to the page instead, `[[{target}]]`", target = target),
-                )),
-            );
-        }
+    if names_file {
         return match file(site, index, page, target) {
             Ok(rel) => (
                 Some(Resolved {
@@ -204,20 +195,40 @@ pub(super) fn resolve(
     let mut url = target_page.url.clone();
     let mut told = None;
     if let Some(heading) = heading.filter(|h| !h.is_empty()) {
+        if link.is_image && heading.starts_with('^') {
+            // Obsidian's block ids (`^abc123`) are not read: the embed is a link.
+            let told = warn(
+                t!("pmo does not show one block of a page (`#^…`): the page shows a link to {page} instead", page = &target_page.path),
+                t!("embed the section holding it by its heading, `![[{target}#heading]]`", target = target),
+            );
+            return (
+                Some(Resolved {
+                    url,
+                    target: Some(id),
+                }),
+                Some(told),
+            );
+        }
         match anchor(target_page, heading) {
             Ok(id) => {
                 url.push('#');
                 url.push_str(&id);
             }
             Err(help) => {
-                told = Some(warn(
+                let reason = if link.is_image {
+                    t!(
+                        "{page} has no heading `{heading}`: the page shows a link to it instead of the section",
+                        page = &target_page.path,
+                        heading = heading
+                    )
+                } else {
                     t!(
                         "{page} has no heading `{heading}`: the link goes to the top of the page",
                         page = &target_page.path,
                         heading = heading
-                    ),
-                    help,
-                ));
+                    )
+                };
+                told = Some(warn(reason, help));
             }
         }
     }

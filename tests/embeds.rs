@@ -347,3 +347,49 @@ fn serve_shows_an_edit_of_the_embedded_page_in_the_page_showing_it() {
         "an embedded page made a draft",
     );
 }
+
+/// Search finds embedded text on the page that holds it, once: not on every page
+/// showing it too.
+#[test]
+fn search_finds_embedded_text_on_its_own_page_only() {
+    let site = site(&[
+        (
+            "content/流程/风险管理.md",
+            "---\ntitle: 风险管理办法\n---\n\n供应商 zqembedword 的延期按周跟踪。\n",
+        ),
+        (
+            "content/周报.md",
+            "---\ntitle: 第十周周报\n---\n\n本周内容。\n\n![[风险管理办法]]\n",
+        ),
+    ]);
+    site.write("site.toml", format!("search = true\n{SITE_TOML}"));
+    site.build_ok();
+    assert!(site.read("周报/index.html").contains("zqembedword"));
+    let found = common::search_client(&site, &serde_json::json!(["zqembedword"]));
+    let urls: Vec<&str> = found[0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(urls, ["流程/风险管理/"], "{}", found[0]);
+}
+
+/// An embedded page's raw HTML is sanitized as its own page's is, though the page
+/// showing it has none.
+#[test]
+fn an_embedded_pages_raw_html_is_sanitized_in_the_page_showing_it() {
+    let site = site(&[
+        (
+            "content/流程/说明.md",
+            "---\ntitle: 操作说明\n---\n\n<span title=\"提示\" onclick=\"alert(1)\">点击查看</span>\n",
+        ),
+        ("content/周报.md", "---\ntitle: 第十周周报\n---\n\n![[操作说明]]\n"),
+    ]);
+    site.build_ok();
+    let html = site.read("周报/index.html");
+    let shown = blocks(&html);
+    assert_eq!(shown.len(), 1, "{html}");
+    assert!(shown[0].contains("点击查看"), "{html}");
+    assert!(!html.contains("onclick"), "{html}");
+}

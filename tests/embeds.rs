@@ -321,6 +321,20 @@ fn serve_shows_an_edit_of_the_embedded_page_in_the_page_showing_it() {
         Options::new(site.root()),
         "an embedded page edited",
     );
+    // A save that makes a loop is refused, naming it, and changes nothing.
+    site.write(rel, format!("{RULES}\n![[第十周周报]]\n"));
+    match workspace.rebuild([workspace.root().join(rel)]) {
+        Ok(_) => panic!("a loop of embeds must be refused"),
+        Err(f) => {
+            let told = messages(&f);
+            assert!(
+                told.contains(
+                    "content/周报.md:5:1 → content/流程/风险管理.md:19:1 → content/周报.md"
+                ),
+                "{told}"
+            );
+        }
+    }
     // Made a draft, the page leaves the site: the pages showing it lose its text.
     site.write(
         rel,

@@ -163,6 +163,44 @@ fn a_page_that_shows_itself_through_embeds_is_an_error_naming_the_chain() {
     assert!(!site.public().exists());
 }
 
+/// Two pages each showing a section of the other that shows nothing back: no loop.
+#[test]
+fn sections_showing_each_other_without_a_loop_are_no_error() {
+    let site = site(&[
+        (
+            "content/甲.md",
+            "---\ntitle: 甲页\n---\n\n## 背景\n\n甲的背景。\n\n![[乙页#结论]]\n\n## 做法\n\n甲的做法。\n",
+        ),
+        (
+            "content/乙.md",
+            "---\ntitle: 乙页\n---\n\n## 引用\n\n![[甲页#做法]]\n\n## 结论\n\n乙的结论。\n",
+        ),
+    ]);
+    site.build_ok();
+    let a = site.read("甲/index.html");
+    assert!(
+        a.contains("乙的结论") && !a.contains("甲的做法。</p>\n</div>"),
+        "{a}"
+    );
+    let b = site.read("乙/index.html");
+    let shown = blocks(&b);
+    assert_eq!(shown.len(), 1, "{b}");
+    assert!(
+        shown[0].contains("甲的做法") && !shown[0].contains("甲的背景"),
+        "{b}"
+    );
+    // The page embeds itself through the other's section if that section shows it.
+    site.write(
+        "content/乙.md",
+        "---\ntitle: 乙页\n---\n\n## 结论\n\n乙的结论。\n\n![[甲页#背景]]\n",
+    );
+    let told = site.build_err();
+    assert!(
+        told.contains("content/甲.md:9:1 → content/乙.md:9:1 → content/甲.md"),
+        "{told}"
+    );
+}
+
 /// Seven pages, each showing the next: the first's chain is six deep, one past the
 /// limit, so it is warned of and the seventh page is a link there, not its text.
 #[test]

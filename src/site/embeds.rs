@@ -59,34 +59,54 @@ pub fn check<'a>(
     roots: &[PageId],
     links_of: &dyn Fn(PageId) -> Option<&'a PageLinks>,
 ) -> Vec<Diagnostic> {
-    let embeds = |id: PageId| -> Vec<(usize, PageId)> {
-        let links = links_of(id);
-        site.page(id)
-            .body
+    // A page shown whole, or one section of it: only the embeds in that section are
+    // pasted with it, so only they can lead back.
+    let embeds = |(id, section): &Node| -> Vec<(usize, Node)> {
+        let links = links_of(*id);
+        let page = site.page(*id);
+        let shown = section
+            .as_deref()
+            .map(|s| cut_section(&page.body.html.unpack(), s));
+        page.body
             .links
             .iter()
             .enumerate()
-            .filter_map(|(n, link)| target_of(link, links.and_then(|l| l.get(n))).map(|t| (n, t)))
+            .filter(|(n, _)| {
+                shown
+                    .as_deref()
+                    .is_none_or(|html| html.contains(&format!("\"pmo-link:{n}\"")))
+            })
+            .filter_map(|(n, link)| {
+                let resolved = links.and_then(|l| l.get(n));
+                let target = target_of(link, resolved)?;
+                let fragment = resolved?.as_ref()?.url.split_once('#').map(|(_, f)| f);
+                // An embed of a heading not found shows a link, not the page.
+                if wanted_heading(link).is_some() && fragment.is_none() {
+                    return None;
+                }
+                Some((n, (target, fragment.map(escape::percent_decode))))
+            })
             .collect()
     };
     // Open while on the stack; then how deep its embeds go.
-    let mut depth: HashMap<PageId, Option<usize>> = HashMap::new();
+    let mut depth: HashMap<Node, Option<usize>> = HashMap::new();
     let mut problems = Vec::new();
     for &root in roots {
+        let root: Node = (root, None);
         if depth.contains_key(&root) {
             continue;
         }
-        depth.insert(root, None);
         let mut stack = vec![Frame {
-            page: root,
-            embeds: embeds(root),
+            embeds: embeds(&root),
+            node: root.clone(),
             next: 0,
             deepest: 0,
         }];
+        depth.insert(root, None);
         while let Some(top) = stack.last_mut() {
-            let Some(&(_, child)) = top.embeds.get(top.next) else {
+            let Some((_, child)) = top.embeds.get(top.next).cloned() else {
                 let done = stack.pop().map_or(0, |f| {
-                    depth.insert(f.page, Some(f.deepest));
+                    depth.insert(f.node, Some(f.deepest));
                     f.deepest
                 });
                 if let Some(parent) = stack.last_mut() {
@@ -98,30 +118,31 @@ pub fn check<'a>(
             match depth.get(&child) {
                 Some(Some(below)) => top.deepest = top.deepest.max(below + 1),
                 Some(None) => {
-                    let from = stack.iter().position(|f| f.page == child).unwrap_or(0);
+                    let from = stack.iter().position(|f| f.node == child).unwrap_or(0);
                     problems.push(cycle(site, &stack[from..]));
                 }
                 None => {
-                    depth.insert(child, None);
                     stack.push(Frame {
-                        page: child,
-                        embeds: embeds(child),
+                        embeds: embeds(&child),
+                        node: child.clone(),
                         next: 0,
                         deepest: 0,
                     });
+                    depth.insert(child, None);
                 }
             }
         }
     }
     for &root in roots {
-        let Some(Some(deepest)) = depth.get(&root).copied() else {
+        let node: Node = (root, None);
+        let Some(Some(deepest)) = depth.get(&node).copied() else {
             continue;
         };
         if deepest <= MAX_DEPTH {
             continue;
         }
         // The embed the deepest chain starts with.
-        let first = embeds(root)
+        let first = embeds(&node)
             .into_iter()
             .find(|(_, t)| depth.get(t).copied().flatten().map_or(0, |d| d + 1) == deepest);
         let Some((n, _)) = first else { continue };
@@ -140,11 +161,14 @@ pub fn check<'a>(
     problems
 }
 
+/// A page as an embed shows it: whole, or one section (by its heading's id).
+type Node = (PageId, Option<String>);
+
 /// A page being walked by [`check`]: its embeds, the next to follow, the deepest chain
 /// below it.
 struct Frame {
-    page: PageId,
-    embeds: Vec<(usize, PageId)>,
+    node: Node,
+    embeds: Vec<(usize, Node)>,
     next: usize,
     deepest: usize,
 }
@@ -154,7 +178,7 @@ struct Frame {
 fn cycle(site: &Site, frames: &[Frame]) -> Diagnostic {
     let step = |f: &Frame| {
         let (n, _) = f.embeds[f.next - 1];
-        (site.page(f.page), &site.page(f.page).body.links[n])
+        (site.page(f.node.0), &site.page(f.node.0).body.links[n])
     };
     let steps: Vec<String> = frames
         .iter()
@@ -162,7 +186,7 @@ fn cycle(site: &Site, frames: &[Frame]) -> Diagnostic {
             let (page, link) = step(f);
             place(page, link)
         })
-        .chain(frames.first().map(|f| shown(site.page(f.page))))
+        .chain(frames.first().map(|f| shown(site.page(f.node.0))))
         .collect();
     let (page, link) = step(&frames[0]);
     Diagnostic::error(Problem::Content(t!(
@@ -224,7 +248,7 @@ pub fn body(site: &Site, id: PageId, prefix: &str) -> Embedded {
     let mut paste = Paste {
         site,
         prefix,
-        chain: vec![id],
+        chain: vec![(id, None)],
         pages: Vec::new(),
     };
     let html = paste.page(id, None);
@@ -237,8 +261,9 @@ pub fn body(site: &Site, id: PageId, prefix: &str) -> Embedded {
 struct Paste<'a> {
     site: &'a Site,
     prefix: &'a str,
-    /// The pages being pasted, outermost first: one met again is not pasted.
-    chain: Vec<PageId>,
+    /// The pages (or sections) being pasted, outermost first: one met again is not
+    /// pasted.
+    chain: Vec<Node>,
     pages: Vec<PageId>,
 }
 
@@ -300,8 +325,9 @@ impl Paste<'_> {
             escape::xml(&format!("{}{url}", self.prefix)),
             escape::xml(&title)
         );
+        let node: Node = (target, section.map(crate::escape::percent_decode));
         if heading_missing
-            || self.chain.contains(&target)
+            || self.chain.contains(&node)
             || self.chain.len() > MAX_DEPTH
             || self.pages.len() >= MAX_PASTES
         {
@@ -310,9 +336,8 @@ impl Paste<'_> {
         self.pages.push(target);
         let n = self.pages.len();
         let page_url = format!("{}{}", self.prefix, page.url);
-        self.chain.push(target);
-        let section = section.map(crate::escape::percent_decode);
-        let inner = self.page(target, section.as_deref());
+        self.chain.push(node.clone());
+        let inner = self.page(target, node.1.as_deref());
         self.chain.pop();
         format!(
             "<div class=\"page-embed\"><p class=\"page-embed-title\">{anchor}</p>{}</div>",

@@ -364,7 +364,7 @@ fn parse_meta(
             let m: SectionMeta = front_matter::parse(path, text, split, "section")?;
             page.title = m.title.unwrap_or_default();
             page.weight = m.weight;
-            page.summary = m.summary.unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary, m.description)?;
         }
         Kind::Practice => {
             let mut m: PracticeMeta = front_matter::parse(path, text, split, "practice")?;
@@ -375,7 +375,7 @@ fn parse_meta(
             page.tags = m.tags.clone();
             page.weight = m.weight;
             page.owner = m.owner.clone();
-            page.summary = m.summary.clone().unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary.clone(), m.description.clone())?;
             page.draft = m.draft;
             page.extra = Extra::Practice(Box::new(m));
         }
@@ -394,7 +394,7 @@ fn parse_meta(
             page.category = m.category.clone();
             page.tags = m.tags.clone();
             page.owner = m.owner.clone();
-            page.summary = m.summary.clone().unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary.clone(), m.description.clone())?;
             page.draft = m.draft;
             page.extra = Extra::Lesson(Box::new(LessonInfo {
                 project_at: field_offset(text, split, "project"),
@@ -412,7 +412,7 @@ fn parse_meta(
             }
             page.title = m.title.clone();
             page.tags = m.tags.clone();
-            page.summary = m.summary.clone().unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary.clone(), m.description.clone())?;
             page.draft = m.draft;
             page.date = m.start;
             let slug = rel.split('/').nth(1).unwrap_or_default().to_string();
@@ -426,7 +426,7 @@ fn parse_meta(
             page.as_of = m.as_of.map(|d| d.0);
             page.tags = m.tags.clone();
             page.owner = m.owner.clone();
-            page.summary = m.summary.clone().unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary.clone(), m.description.clone())?;
             page.draft = m.draft;
             page.extra = Extra::Review(Box::new(ReviewInfo {
                 project_at: field_offset(text, split, "project"),
@@ -441,7 +441,7 @@ fn parse_meta(
             page.tags = m.tags;
             page.weight = m.weight;
             page.owner = m.owner.as_deref().and_then(tidy_name);
-            page.summary = m.summary.unwrap_or_default();
+            page.summary = summary_of(path, text, split, m.summary, m.description)?;
             page.draft = m.draft;
         }
     }
@@ -470,6 +470,34 @@ fn parse_meta(
     crate::content::terms::check_terms(path, text, split, &page)?;
     crate::content::terms::drop_repeated_tags(&mut page.tags);
     Ok(page)
+}
+
+/// A page's summary: its `summary`, or Hugo's `description` when that is left out, so a
+/// site moved in from Hugo keeps its pages' summaries (the eleventh walk-through was told
+/// "did you mean `summary`" on every page). Both written and different is refused at the
+/// description: one would be dropped without a word.
+fn summary_of(
+    path: &Path,
+    text: &Arc<str>,
+    split: &Split,
+    summary: Option<String>,
+    description: Option<String>,
+) -> Result<String, Vec<Diagnostic>> {
+    match (summary, description) {
+        (Some(summary), Some(description)) if summary.trim() != description.trim() => {
+            let at = field_offset(text, split, "description");
+            let len = text[at..].find(['\n', '\r']).unwrap_or(text.len() - at);
+            Err(vec![Diagnostic::error(Problem::FrontMatter(t!(
+                "`description` and `summary` both give the page's summary, and they differ"
+            )))
+            .at(crate::diagnostics::Location::new(path, text, at, len))
+            .with_help(t!(
+                "keep one: pmo reads Hugo's `description` as the `summary`; delete the line of the one you do not want"
+            ))])
+        }
+        (Some(summary), _) => Ok(summary),
+        (None, description) => Ok(description.unwrap_or_default()),
+    }
 }
 
 /// The blanks between a key and its value in YAML and TOML; a full-width space is text.

@@ -207,6 +207,9 @@ pub struct PageMeta {
     pub weight: Option<i64>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -225,6 +228,9 @@ pub struct SectionMeta {
     pub title: Option<String>,
     pub weight: Option<i64>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -248,6 +254,9 @@ pub struct PracticeMeta {
     /// is listed as stale on the hygiene page (without it, its `date` ages it).
     pub review_by: Option<Date>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -278,6 +287,9 @@ pub struct LessonMeta {
     #[serde(default)]
     pub actions: Vec<Action>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -315,6 +327,9 @@ pub struct ProjectMeta {
     #[serde(default)]
     pub tags: Vec<String>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -342,6 +357,9 @@ pub struct ReviewMeta {
     pub tags: Vec<String>,
     pub owner: Option<String>,
     pub summary: Option<String>,
+    /// Hugo's name for `summary`, read as it when `summary` is left out, so that pages
+    /// moved in from Hugo keep theirs; both written and different is an error.
+    pub description: Option<String>,
     /// Who may see the page: one of site.toml's `audiences` (on an `_index.md` or a
     /// project's `index.md`, its whole folder).
     pub audience: Option<String>,
@@ -465,13 +483,30 @@ mod tests {
         assert_eq!(
             fields.known,
             [
-                "title", "date", "as_of", "project", "type", "tags", "owner", "summary",
-                "audience", "aliases", "draft"
+                "title",
+                "date",
+                "as_of",
+                "project",
+                "type",
+                "tags",
+                "owner",
+                "summary",
+                "description",
+                "audience",
+                "aliases",
+                "draft"
             ]
         );
         assert_eq!(
             Fields::of::<SectionMeta>().known,
-            ["title", "weight", "summary", "audience", "aliases"]
+            [
+                "title",
+                "weight",
+                "summary",
+                "description",
+                "audience",
+                "aliases"
+            ]
         );
     }
 

@@ -179,6 +179,7 @@ impl Rows<'_> {
                         // actions section, for the author to turn into `actions:`.
                         actions: Vec::new(),
                         summary: self.text(row, Field::Summary),
+                        description: None,
                         draft: false,
                         audience: None,
                         aliases: Default::default(),

@@ -358,6 +358,7 @@ impl Rows<'_> {
                     .text(row, Field::Tags)
                     .map_or_else(Vec::new, |t| values::tags(&t)),
                 summary: self.text(row, Field::Summary),
+                description: None,
                 audience: None,
                 aliases: Default::default(),
                 draft: false,

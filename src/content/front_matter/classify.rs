@@ -58,10 +58,10 @@ pub(super) fn synonym(kind: &str, field: &str) -> Option<&'static str> {
         ("*", "status", &["状态"]),
         ("*", "category", &["类别", "分类"]),
         ("*", "tags", &["标签", "关键词"]),
-        // `author` and `description` are Hugo's names, as notes moved in from Hugo
-        // write them (the eighth walk-through: "description" got the fields' list only).
+        // `author` is Hugo's name, as notes moved in from Hugo write it (the eighth
+        // walk-through); Hugo's `description` is read as the summary itself.
         ("*", "owner", &["负责人", "责任人", "author"]),
-        ("*", "summary", &["摘要", "概要", "description"]),
+        ("*", "summary", &["摘要", "概要"]),
         ("*", "weight", &["权重", "排序"]),
         ("*", "draft", &["草稿"]),
     ];

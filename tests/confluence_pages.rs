@@ -4,7 +4,7 @@
 //! showed every macro as typed, braces and all, without a word. Each is now warned of at
 //! its place, in the site's language, with what to write instead, and so is a table in
 //! Confluence's wiki markup (`||阶段||负责人||`); its tables written in HTML keep their
-//! merged cells.
+//! merged cells. A panel's pair of markers (`{info}` … `{info}`) is drawn as a callout.
 
 mod common;
 
@@ -36,16 +36,6 @@ fn confluence_markup_is_told_where_it_stands_with_what_to_write() {
             "供应商管理.md:5:1",
             "`{toc}` 是 Confluence 的宏",
             "根据页面的标题自动显示目录",
-        ),
-        (
-            "供应商管理.md:7:1",
-            "`{info}` 是 Confluence 的宏",
-            "`> [!info]`",
-        ),
-        (
-            "供应商管理.md:9:1",
-            "`{info}` 是 Confluence 的宏",
-            "`> [!info]`",
         ),
         (
             "供应商管理.md:11:6",
@@ -80,12 +70,22 @@ fn confluence_markup_is_told_where_it_stands_with_what_to_write() {
         expected.len(),
         "{err}"
     );
-    // The placeholders' line, and the code block's.
-    for place in ["供应商管理.md:23:", "供应商管理.md:26:"] {
+    // The panel pair, drawn as its callout (the eleventh walk-through); the
+    // placeholders' line, and the code block's.
+    for place in [
+        "供应商管理.md:7:",
+        "供应商管理.md:9:",
+        "供应商管理.md:23:",
+        "供应商管理.md:26:",
+    ] {
         assert!(!err.contains(place), "{place}: {err}");
     }
 
     let page = site.read("practices/供应商管理/index.html");
+    assert!(
+        page.contains("<aside class=\"callout callout-info\" role=\"note\"><p class=\"callout-title\">信息</p><div class=\"callout-body\">\n<p>本页从 Confluence 迁移"),
+        "{page}"
+    );
     assert!(page.contains("<td rowspan=\"2\">采购</td>"), "{page}");
     assert!(page.contains("<td colspan=\"2\">比价与定标</td>"), "{page}");
 }

@@ -73,3 +73,77 @@ fn description_and_a_different_summary_is_an_error() {
         "names both: {err}"
     );
 }
+
+/// A page exported from Confluence as Markdown keeps its panels as macro pairs, each
+/// marker alone on its line. Each was a warning and the page showed the braces; a pair
+/// is drawn as the callout it was, its title kept; one left without its partner, or a
+/// pair in a code block, stays as written (the former warned of).
+#[test]
+fn confluence_panel_pairs_are_drawn_as_callouts() {
+    let page = "---\ntitle: 上线切换手册\n---\n\n开篇。\n\n\
+{info:title=注意}\n切换前冻结**全部**变更。\n\n- 通知业务部门\n- 备份数据库\n{info}\n\n\
+{warning}\n回退窗口只有两小时。\n{warning}\n\n\
+{tip}\n先在预发环境演练。\n{tip}\n\n\
+{note:title=备注|icon=false}\n见变更日历。\n{note}\n\n\
+```\n{info}\n代码里不动\n{info}\n```\n\n\
+{panel:title=联系人}\n值班电话 8001。\n{panel}\n\n\
+{info}\n这一个没有结尾。\n";
+    let site = site_with(&[("content/practices/cutover.md", page)]);
+    let report = site.build_ok();
+    let html = site.read("practices/cutover/index.html");
+    let boxes: Vec<&str> = html
+        .match_indices("<aside class=\"callout callout-")
+        .map(|(i, _)| {
+            let rest = &html[i + "<aside class=\"callout ".len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        boxes,
+        [
+            "callout-info",
+            "callout-warning",
+            "callout-tip",
+            "callout-note",
+            "callout-note"
+        ],
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"callout-title\">注意</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"callout-title\">备注</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"callout-title\">联系人</p>"),
+        "{html}"
+    );
+    // The kind's own title in the site's language when none is written.
+    assert!(
+        html.contains("<p class=\"callout-title\">警告</p>"),
+        "{html}"
+    );
+    let info = &html[html.find("callout-info").unwrap()..];
+    let info = &info[..info.find("</aside>").unwrap()];
+    assert!(
+        info.contains("<strong>全部</strong>") && info.contains("<li>备份数据库</li>"),
+        "Markdown inside is Markdown: {info}"
+    );
+    assert!(!info.contains("{info"), "{info}");
+    assert!(
+        html.contains("<code>{info}\n代码里不动\n{info}\n</code>"),
+        "{html}"
+    );
+    assert!(html.contains("<p>{info}\n这一个没有结尾。</p>"), "{html}");
+    let warned: Vec<String> = report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("cutover.md"))
+        .collect();
+    assert_eq!(warned.len(), 1, "only the unpaired one: {warned:#?}");
+    assert!(warned[0].contains("cutover.md:36:1"), "{warned:#?}");
+}

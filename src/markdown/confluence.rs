@@ -140,7 +140,7 @@ fn mention_at(rest: &str) -> Option<(&str, Text)> {
 }
 
 /// The value of `key=` among a macro's `|`-separated parameters.
-fn parameter<'p>(parameters: &'p str, key: &str) -> Option<&'p str> {
+pub(super) fn parameter<'p>(parameters: &'p str, key: &str) -> Option<&'p str> {
     parameters
         .split('|')
         .filter_map(|p| p.split_once('='))

@@ -29,6 +29,7 @@ mod foreign;
 mod html;
 mod links;
 mod packed;
+mod panels;
 mod raw;
 pub use raw::leaves_unsaid;
 pub(crate) mod spill;
@@ -147,11 +148,13 @@ pub fn render_with_text(
     body: Range<usize>,
 ) -> (Rendered, String, Vec<Diagnostic>) {
     let base = body.start;
+    // Confluence's panel markers blanked, each pair drawn as a callout around its text.
+    let (mut panels, source) = panels::Panels::find(&text[body]);
     let page = body::Body {
         path,
         text,
         base,
-        source: &text[body],
+        source: &source,
     };
     let source = page.source;
     let mut out = Rendered::default();
@@ -191,6 +194,7 @@ pub fn render_with_text(
             // One report is enough; the rest of the page is not rendered.
             break;
         }
+        panels.before(&event, range.start, &mut plain, &mut events);
         let in_code = code.see(&event);
         let title = |at| callout::title_html(&page, at, &mut out, &mut problems);
         if callouts.take(&event, &range, source, &mut plain, &mut events, title) {
@@ -242,6 +246,7 @@ pub fn render_with_text(
         }
     }
 
+    panels.finish(&mut events);
     let mut html = String::with_capacity(source.len() + source.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if out.has_raw_html {

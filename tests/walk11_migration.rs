@@ -147,3 +147,42 @@ fn confluence_panel_pairs_are_drawn_as_callouts() {
     assert_eq!(warned.len(), 1, "only the unpaired one: {warned:#?}");
     assert!(warned[0].contains("cutover.md:36:1"), "{warned:#?}");
 }
+
+/// Hugo's `slug:`, `url:` and `lastmod:` have no pmo field, nor a lesson's `weight`: each
+/// was told the kind's list of fields, which says nothing of what to do. Each is told how
+/// pmo does it. A lesson's weight stays an error: the lessons' register is by date and
+/// sorted by its reader, so a weight kept would seem to order and not.
+#[test]
+fn hugo_slug_url_and_lastmod_are_told_what_pmo_does_instead() {
+    let page = "---\ntitle: 供应商交付延期的教训\nslug: vendor-delay-2025\nurl: /kb/vendor-delay/\nlastmod: 2025-04-02\n---\n\n正文。\n";
+    let site = site_with(&[("content/practices/vendor-delay.md", page)]);
+    let err = site.build_err();
+    let told = |place: &str| {
+        err.split("\nerror")
+            .find(|b| b.contains(place))
+            .unwrap_or_else(|| panic!("nothing at {place}: {err}"))
+            .to_string()
+    };
+    for place in ["vendor-delay.md:3:1", "vendor-delay.md:4:1"] {
+        let block = told(place);
+        assert!(
+            block.contains("rename the file") && block.contains("aliases:"),
+            "{block}"
+        );
+    }
+    let block = told("vendor-delay.md:5:1");
+    assert!(
+        block.contains("no last-modified date") && block.contains("`date`"),
+        "{block}"
+    );
+
+    let lesson = "---\ntitle: 供应商交付延期的教训\ndate: 2025-03-10\nproject: erp\nphase: execution\nimpact: negative\nweight: 20\n---\n\n正文。\n";
+    let site = site_with(&[("content/lessons/vendor-2025.md", lesson)]);
+    let err = site.build_err();
+    assert!(
+        err.contains("vendor-2025.md:7:1")
+            && err.contains("newest first by `date`")
+            && err.contains("delete the line"),
+        "{err}"
+    );
+}

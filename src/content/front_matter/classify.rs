@@ -120,6 +120,18 @@ pub(super) fn classify(
             Some("category") if field.eq_ignore_ascii_case("categories") => t!(
                 "write `category`, one category as text, not a list: `category: Governance` (or `category = \"Governance\"` between +++ lines); more words go in `tags`"
             ),
+            // Hugo's own address fields: pmo's address is the file's path.
+            _ if matches!(field, "slug" | "url") => t!(
+                "pmo makes a page's address from its file's path (`content/lessons/vendor-delay.md` is at `/lessons/vendor-delay/`): rename the file to the address wanted, delete this line, and list an old address under `aliases:` so links to it keep working"
+            ),
+            // Hugo orders lists by weight; the lessons' register is by date, sorted by
+            // its reader, so a weight would be ignored while seeming to order.
+            _ if field == "weight" && kind == "lesson" => t!(
+                "the lessons' register lists lessons newest first by `date`, and its reader sorts it by any column: a lesson takes no `weight` (only practices and sections do); delete the line"
+            ),
+            _ if field == "lastmod" => t!(
+                "pmo keeps no last-modified date: delete the line (a practice's `date` is when it was last reviewed: move the value there if that is what it meant)"
+            ),
             Some(s) => t!(
                 "did you mean `{s}`? (the fields of a {kind} are: {fields})",
                 s = s,

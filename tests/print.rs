@@ -104,3 +104,40 @@ fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
     );
     assert_eq!(bare[1], "none", "{found}");
 }
+
+/// Chromium prints on US Letter unless the page names its paper: the eleventh
+/// walk-through printed the monthly report for a Chinese steering committee and got
+/// Letter pages, 6 mm narrower and 18 mm shorter than the A4 it is filed on. The print
+/// stylesheet names A4; the PDF's pages are measured (595 × 842 points).
+#[test]
+fn pages_print_on_a4_paper() {
+    let site = Site::fixture("basic");
+    site.write("content/lessons/返工.md", LONG_LESSON);
+    site.build_ok();
+    let profile = tempfile::tempdir().unwrap();
+    let pdf = profile.path().join("返工.pdf");
+    let page = site.public().join("lessons/返工/index.html");
+    let out = common::chromium_command(&profile)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let at = text
+        .find("/MediaBox")
+        .unwrap_or_else(|| panic!("no page size"));
+    let numbers: Vec<f64> = text[at + 9..]
+        .trim_start_matches([' ', '['])
+        .split([' ', ']'])
+        .take(4)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (width, height) = (numbers[2] - numbers[0], numbers[3] - numbers[1]);
+    assert!(
+        (width - 595.3).abs() < 2.0 && (height - 841.9).abs() < 2.0,
+        "A4 is 595 × 842 points; the PDF's pages are {width} × {height}"
+    );
+}

@@ -457,16 +457,7 @@ fn the_logo_the_readme_puts_before_the_title_prints() {
     let page = site.public().join("index.html");
     // The logo is the page's one image: the PDF's image is it.
     assert!(!std::fs::read_to_string(&page).unwrap().contains("<img"));
-    let profile = tempfile::tempdir().unwrap();
-    let pdf = profile.path().join("printed.pdf");
-    let out = common::chromium_command(&profile)
-        .arg("--no-pdf-header-footer")
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    let printed = std::fs::read(&pdf)
-        .unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
+    let printed = common::print_to_pdf(&page);
     // Skia writes each image as an XObject of this subtype; the print stylesheet
     // blanked every background, the logo with them, and the PDF held none.
     let images = printed

@@ -114,17 +114,7 @@ fn pages_print_on_a4_paper() {
     let site = Site::fixture("basic");
     site.write("content/lessons/返工.md", LONG_LESSON);
     site.build_ok();
-    let profile = tempfile::tempdir().unwrap();
-    let pdf = profile.path().join("返工.pdf");
-    let page = site.public().join("lessons/返工/index.html");
-    let out = common::chromium_command(&profile)
-        .arg("--no-pdf-header-footer")
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
-    let bytes = std::fs::read(&pdf).unwrap();
+    let bytes = common::print_to_pdf(&site.public().join("lessons/返工/index.html"));
     let text = String::from_utf8_lossy(&bytes);
     let at = text
         .find("/MediaBox")

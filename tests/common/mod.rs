@@ -306,6 +306,20 @@ pub fn chromium_command(profile: &tempfile::TempDir) -> std::process::Command {
     command
 }
 
+/// `page` (a file) printed to PDF by headless Chromium, without its header and footer:
+/// the PDF's bytes.
+pub fn print_to_pdf(page: &Path) -> Vec<u8> {
+    let profile = tempfile::tempdir().unwrap();
+    let pdf = profile.path().join("printed.pdf");
+    let out = chromium_command(&profile)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 /// The headless browser for the browser tests. A missing browser fails the test rather
 /// than skipping it, so CI cannot pass without looking.
 pub fn chromium() -> String {

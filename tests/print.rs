@@ -131,3 +131,49 @@ fn pages_print_on_a4_paper() {
         "A4 is 595 × 842 points; the PDF's pages are {width} × {height}"
     );
 }
+
+/// An external address with Chinese in it printed percent-encoded after its link
+/// (`<https://wiki.example.cn/pmo/%E6%9D%A5%E6%96%99>`), which no reader of the paper
+/// can type back: it prints as written, while the link itself keeps its encoded form.
+#[test]
+fn an_external_address_in_chinese_prints_readable() {
+    let site = Site::fixture("basic");
+    let lesson = LONG_LESSON.replace(
+        "## 背景\n\n",
+        "## 背景\n\n见[来料检验规范](https://wiki.example.cn/pmo/来料检验?版本=2)与[旧稿](https://wiki.example.cn/pmo/%E6%97%A7%E7%A8%BF \"旧稿\")。\n\n",
+    );
+    site.write("content/lessons/返工.md", lesson);
+    site.build_ok();
+    std::fs::write(
+        site.public().join("print-driver.html"),
+        driver("/lessons/返工/index.html"),
+    )
+    .unwrap();
+    let port = static_server(site.public(), 200);
+    let url = format!("http://127.0.0.1:{port}/print-driver.html");
+    let probe = chromium_probe(&url, &format!("{},1200", A4_TEXT_WIDTH + 40), 20_000);
+    let found: serde_json::Value =
+        serde_json::from_str(&probe).unwrap_or_else(|e| panic!("{e}: {probe}"));
+    let links = found["links"].as_array().unwrap();
+    let printed = |part: &str| {
+        links
+            .iter()
+            .find(|l| l[0].as_str().unwrap().contains(part))
+            .unwrap_or_else(|| panic!("{part}: {found}"))[1]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        printed("%E6%9D%A5%E6%96%99"),
+        "\" <https://wiki.example.cn/pmo/来料检验?版本=2>\"",
+        "{found}"
+    );
+    assert_eq!(
+        printed("%E6%97%A7"),
+        "\" <https://wiki.example.cn/pmo/旧稿>\"",
+        "{found}"
+    );
+    let page = site.read("lessons/返工/index.html");
+    assert!(page.contains("title=\"旧稿\""), "the title kept: {page}");
+}

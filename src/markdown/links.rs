@@ -195,6 +195,19 @@ pub(super) fn addressed<'a>(
                     "<a class=\"bare-address\" href=\"{href}\">"
                 )));
             }
+            if let Some(readable) = readable_address(&dest_url) {
+                // The address as written, for print to show after the link: the href
+                // is percent-encoded, which no reader of the paper can type back.
+                let href = crate::escape::ascii_uri(&dest_url).replace('&', "&amp;");
+                let title = match title.is_empty() {
+                    true => String::new(),
+                    false => format!(" title=\"{}\"", crate::escape::xml(&title)),
+                };
+                return Event::InlineHtml(CowStr::from(format!(
+                    "<a href=\"{href}\"{title} data-address=\"{}\">",
+                    crate::escape::xml(&readable)
+                )));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -215,6 +228,21 @@ pub(super) fn addressed<'a>(
         }),
         other => other,
     }
+}
+
+/// An external web address holding more than ASCII (`https://wiki.example.cn/pmo/来料`,
+/// or the same percent-encoded), as a reader would type it: none for one all ASCII,
+/// which prints as its `href` does.
+fn readable_address(dest: &str) -> Option<String> {
+    let scheme = scheme_of(dest)?.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let readable = crate::escape::percent_decode(dest);
+    // Bytes that are no UTF-8 (`%B2`, a GBK address) print as encoded.
+    let garbled = readable.contains('\u{FFFD}') && !dest.contains('\u{FFFD}');
+    (!readable.is_ascii() && !garbled && !readable.chars().any(char::is_control))
+        .then_some(readable)
 }
 
 /// Decides what goes into the `href`/`src`: external links stay, unsafe schemes are

@@ -510,7 +510,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(["input"])
             .add_generic_attributes(["id", "class", "aria-hidden"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("a", ["tabindex"])
+            // `data-address`: an external address as written, which print shows after
+            // the link (see `markdown::links`). One an author forges is what the paper
+            // says, as text beside the link would: a reader of the paper goes there.
+            .add_tag_attributes("a", ["tabindex", "data-address"])
             .add_tag_attributes("aside", ["role"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])

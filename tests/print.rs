@@ -56,13 +56,9 @@ frame.src = '{page}';
     )
 }
 
-/// Nothing of a long lesson is cut off on A4; the menu and search box are not printed;
-/// an external link prints its address, a link within the portal or one whose text is
-/// its address (`<https://…>`, printed twice before) none; merged cells stay.
-#[test]
-fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
-    let site = Site::fixture("basic");
-    site.write("content/lessons/返工.md", LONG_LESSON);
+/// `lesson` written into `site` as `lessons/返工.md`, built and measured by the driver.
+fn printed_lesson(site: &Site, lesson: &str) -> serde_json::Value {
+    site.write("content/lessons/返工.md", lesson);
     site.build_ok();
     std::fs::write(
         site.public().join("print-driver.html"),
@@ -72,8 +68,16 @@ fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
     let port = static_server(site.public(), 200);
     let url = format!("http://127.0.0.1:{port}/print-driver.html");
     let probe = chromium_probe(&url, &format!("{},1200", A4_TEXT_WIDTH + 40), 20_000);
-    let found: serde_json::Value =
-        serde_json::from_str(&probe).unwrap_or_else(|e| panic!("{e}: {probe}"));
+    serde_json::from_str(&probe).unwrap_or_else(|e| panic!("{e}: {probe}"))
+}
+
+/// Nothing of a long lesson is cut off on A4; the menu and search box are not printed;
+/// an external link prints its address, a link within the portal or one whose text is
+/// its address (`<https://…>`, printed twice before) none; merged cells stay.
+#[test]
+fn a_long_lesson_prints_whole_on_a4_with_external_addresses_only() {
+    let site = Site::fixture("basic");
+    let found = printed_lesson(&site, LONG_LESSON);
     assert_eq!(found["problems"], serde_json::json!([]), "{found}");
     assert_eq!(found["merged"], true, "{found}");
     let links = found["links"].as_array().unwrap();
@@ -142,18 +146,7 @@ fn an_external_address_in_chinese_prints_readable() {
         "## 背景\n\n",
         "## 背景\n\n见[来料检验规范](https://wiki.example.cn/pmo/来料检验?版本=2)与[旧稿](https://wiki.example.cn/pmo/%E6%97%A7%E7%A8%BF \"旧稿\")。\n\n",
     );
-    site.write("content/lessons/返工.md", lesson);
-    site.build_ok();
-    std::fs::write(
-        site.public().join("print-driver.html"),
-        driver("/lessons/返工/index.html"),
-    )
-    .unwrap();
-    let port = static_server(site.public(), 200);
-    let url = format!("http://127.0.0.1:{port}/print-driver.html");
-    let probe = chromium_probe(&url, &format!("{},1200", A4_TEXT_WIDTH + 40), 20_000);
-    let found: serde_json::Value =
-        serde_json::from_str(&probe).unwrap_or_else(|e| panic!("{e}: {probe}"));
+    let found = printed_lesson(&site, &lesson);
     let links = found["links"].as_array().unwrap();
     let printed = |part: &str| {
         links

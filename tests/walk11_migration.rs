@@ -186,3 +186,22 @@ fn hugo_slug_url_and_lastmod_are_told_what_pmo_does_instead() {
         "{err}"
     );
 }
+
+/// A page of a Confluence space export (`12345678.html`, named by its page id) put under
+/// content/ was refused as an attachment that opens as a page, told to "publish it as a
+/// PDF": nothing said it was a page to bring over, nor how.
+#[test]
+fn a_confluence_export_page_is_told_how_to_bring_it_over() {
+    let site = site_with(&[(
+        "content/kb/12345678.html",
+        "<html><head><title>供应商管理规范</title></head><body><h1>供应商管理规范</h1></body></html>",
+    )]);
+    let err = site.build_err();
+    assert!(
+        err.contains("12345678.html")
+            && err.contains("Confluence")
+            && err.contains("attachments/12345678/")
+            && err.contains("{info}"),
+        "{err}"
+    );
+}

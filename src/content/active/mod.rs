@@ -188,8 +188,23 @@ fn server_configuration(shown: &Path) -> Diagnostic {
     ))
 }
 
-/// The error for an attachment (`shown`) whose extension `ext` makes it a page.
+/// The error for an attachment (`shown`) whose extension `ext` makes it a page. A page of
+/// a Confluence space export, named by its page id (`12345678.html`), is told how to bring
+/// it over instead: it was told to publish it as a PDF (the eleventh walk-through).
 fn opens_as_page(shown: &Path, ext: &str) -> Diagnostic {
+    let stem = shown.file_stem().map(|s| s.to_string_lossy().to_string());
+    if let Some(id) = stem.filter(|s| s.len() >= 5 && s.bytes().all(|b| b.is_ascii_digit())) {
+        return Diagnostic::error(Problem::Content(t!(
+            "an `.{ext}` attachment opens as a page of the portal and runs any script it holds, and raw HTML is not trusted on this site",
+            ext = ext
+        )))
+        .in_file(shown)
+        .with_help(t!(
+            "named by a page id, it reads as a page of a Confluence space export: pmo reads pages written in Markdown. Write it as one named for its title (`vendor-management.md`, the title in `title:`): its text, its tables as Markdown tables, its panels as `{{info}}` … `{{info}}` pairs or `> [!info]` callouts; move the images of `attachments/{id}/` beside it and delete the `.{ext}` file",
+            id = id,
+            ext = ext
+        ));
+    }
     refused_as_page(
         shown,
         t!(

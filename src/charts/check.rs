@@ -11,7 +11,7 @@ use crate::t;
 
 mod twice;
 mod written;
-use written::{holds_plain_numbers, point_for_thousands, sorted_with_text};
+use written::{holds_plain_numbers, point_for_thousands, sorted_dates, sorted_with_text};
 
 /// For a column of numbers but for some cells (a date or a word typed in one), where
 /// the first such cell is: the chart's error is then the cell's, not the column's.
@@ -297,6 +297,11 @@ pub fn warnings(spec: &BlockSpec, table: &Table, text: &str) -> Vec<SpecError> {
         out.extend(filters_that_exclude_each_other(&selection, table, text));
     }
     out.extend(sorted_with_text(&selection, table, text));
+    let x = match spec {
+        BlockSpec::Chart(c) => Some(c.x.as_str()),
+        BlockSpec::Table(_) => None,
+    };
+    out.extend(sorted_dates(&selection, table, x, text));
     if let BlockSpec::Table(t) = spec {
         if let Some(columns) = &t.columns {
             out.extend(twice::table_columns(columns, table, text));

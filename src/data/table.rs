@@ -199,6 +199,7 @@ use cell_text::{
 pub use cell_text::{
     cell_at, cell_ref, is_month, is_totals_label, month_written_otherwise, parse_number, percent,
 };
+pub use dates::DatesAsText;
 
 #[cfg(test)]
 mod tests;

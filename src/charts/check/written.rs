@@ -29,6 +29,56 @@ pub(super) fn sorted_with_text(
     })
 }
 
+/// A `sort` over a column of months or days written another way (`03/05/2026`,
+/// `2024年3月`): they sort as text, `01/02/2026` before `12/01/2025`, so a ```table
+/// block listed a plan out of time's order without a word, while a chart's x axis so
+/// written was warned of (the twenty-first malformed hunt). `x` is a chart's x column,
+/// whose own warning ([`crate::charts::text_months`]) tells it already.
+pub(super) fn sorted_dates(
+    selection: &Selection,
+    table: &Table,
+    x: Option<&str>,
+    text: &str,
+) -> Option<SpecError> {
+    let name = selection.sort.as_deref()?.trim_start_matches('-');
+    if x == Some(name) {
+        return None;
+    }
+    let col = table.column(name)?;
+    let mut rows = crate::charts::build::select(table, selection);
+    rows.sort_unstable();
+    let crate::data::table::DatesAsText { row, help, more } = table.dates_as_text(col, &rows)?;
+    let (value, place) = (
+        table.text(row, col),
+        format!(
+            "{} {}",
+            crate::diagnostics::shown(&table.path),
+            table.place_name(row, col)
+        ),
+    );
+    let message = if more == 0 {
+        t!(
+            "`sort` orders `{name}` as text, not in time's order: `{value}` ({place}) is a date written another way, and sorts by its characters (2024-10 before 2024-2, 01/02/2026 before 12/01/2025)",
+            name = name,
+            value = value.trim(),
+            place = place
+        )
+    } else {
+        t!(
+            "`sort` orders `{name}` as text, not in time's order: `{value}` ({place}) is a date written another way, and {more} more, and they sort by their characters (2024-10 before 2024-2, 01/02/2026 before 12/01/2025)",
+            name = name,
+            value = value.trim(),
+            place = place,
+            more = more
+        )
+    };
+    Some(SpecError {
+        message,
+        help,
+        span: field_span(text, "sort"),
+    })
+}
+
 /// A cell written `1.200` among amounts in the thousands: the way much of Europe writes
 /// 1,200, read as 1.2 and drawn a thousand times too small without a word (the fifth
 /// malformed hunt). Weighed as a budget's amounts are

@@ -142,3 +142,63 @@ impl Table {
         }
     }
 }
+
+/// The first cell of a column (of `rows`, in the order given) holding a month or day
+/// written otherwise than `YYYY-MM` or `YYYY-MM-DD`, how to write it, and how many more
+/// the column holds: what a chart's `x` and any block's `sort` order as text.
+pub struct DatesAsText {
+    /// The row of the first such cell.
+    pub row: usize,
+    /// How to write it, naming the `YYYY-MM(-DD)` it would be or the two days it could be.
+    pub help: crate::messages::Text,
+    /// How many more cells of `rows` are written so.
+    pub more: usize,
+}
+
+impl Table {
+    /// Months or days written another way in column `col` (`2024年3月`, `2024/3`,
+    /// `03/05/2026`), which every block reads as text: ordered by their characters,
+    /// `01/02/2026` before `12/01/2025` and `2024年10月` before `2024年2月`. One check for
+    /// a chart's x values and any block's `sort` (the twelfth, twentieth and twenty-first
+    /// malformed hunts). A column read as months or days is in time's order already, and
+    /// is left alone, as is one of any other text.
+    pub fn dates_as_text(&self, col: usize, rows: &[usize]) -> Option<DatesAsText> {
+        if !matches!(self.column_type(col), ColumnType::Text | ColumnType::Number) {
+            return None;
+        }
+        let meant = |row: usize| match self.cell(row, col) {
+            Cell::Text(t) => date_written_otherwise(t.trim()),
+            _ => None,
+        };
+        let mut odd = rows.iter().filter_map(|&r| meant(r).map(|m| (r, m)));
+        let (row, help) = odd.next()?;
+        Some(DatesAsText {
+            row,
+            help,
+            more: odd.count(),
+        })
+    }
+}
+
+/// How to write a month or day written another way, naming the `YYYY-MM` or
+/// `YYYY-MM-DD` it would be; `None` for those forms themselves, for any other text, and
+/// for six digits (`202403`), whose order as numbers is time's. A day written with the
+/// year last (`03/05/2026`, `18.03.2026`) is told the day or the two days it could be.
+fn date_written_otherwise(text: &str) -> Option<crate::messages::Text> {
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let meant = month_written_otherwise(text).or_else(|| {
+        crate::date::read_loosely(text)
+            .filter(|_| Date::parse(text).is_err())
+            .map(|d| d.iso())
+    });
+    match meant {
+        Some(date) => Some(t!(
+            "write months as YYYY-MM and days as YYYY-MM-DD (`{value}` would be {date}): they then sort in time's order",
+            value = text,
+            date = date
+        )),
+        None => crate::date::year_last_help(text),
+    }
+}

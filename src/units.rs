@@ -293,6 +293,29 @@ pub fn multiple_in_note(note: &str) -> Option<(&'static str, u32)> {
         .map(|&(unit, factor)| (unit, factor))
 }
 
+/// Under this an amount reads as 万元 rather than the currency's own units: a project
+/// of 9,999 元 is rare, one of 9,999 万元 is not.
+pub const UNDER_WAN: f64 = 10_000.0;
+
+/// Whether budgets naming no unit read as 万元 beside the site's others in the
+/// currency's own units: more than half of `figures` under 10,000 while more than half
+/// of `others` are not. Read as 元, each would be ten thousand times too small, and the
+/// portfolio's sums short by as much, shown as right. The one test of an imported
+/// list's budget column and of a project's `bac` among the site's.
+pub fn reads_as_wan(figures: &[f64], others: &[f64]) -> bool {
+    let small = figures.iter().filter(|n| **n < UNDER_WAN).count();
+    let large = others.iter().filter(|n| **n >= UNDER_WAN).count();
+    small * 2 > figures.len() && large * 2 > others.len()
+}
+
+/// The middle of `values` (the upper of the two middle ones), 0 for none: the site's
+/// budgets a doubt about a unit names, which one far-off project does not move.
+pub fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,6 +416,19 @@ mod tests {
             unit_of("Budget (k CNY)"),
             Some(("Budget", Unit::Scaled("k cny", 1_000)))
         );
+    }
+
+    #[test]
+    fn budgets_read_as_wan_only_when_most_are_small_beside_most_of_the_sites_large() {
+        let site = [3_200_000.0, 850_000.0, 12_000_000.0];
+        assert!(reads_as_wan(&[320.0], &site));
+        assert!(reads_as_wan(&[320.0, 85.0, 4_000_000.0], &site));
+        assert!(!reads_as_wan(&[320.0, 4_000_000.0], &site));
+        assert!(!reads_as_wan(&[3_200_000.0], &site));
+        assert!(!reads_as_wan(&[320.0], &[]));
+        assert!(!reads_as_wan(&[320.0], &[500.0, 900.0, 2_000_000.0]));
+        assert_eq!(median(&site), 3_200_000.0);
+        assert_eq!(median(&[]), 0.0);
     }
 
     #[test]

@@ -79,3 +79,64 @@ fn a_table_sorted_by_days_written_year_last_is_warned_at_its_sort() {
     assert_eq!(told.len(), 1, "{told:#?}");
     assert!(told[0].contains("in the x column `日期`"), "{told:?}");
 }
+
+/// A project kept in 万元 — `bac: 320` over a budget of 100, 100 and 120 — beside the
+/// site's projects in 元 built without a word: its own figures agree with each other,
+/// so no check of the project alone doubted them, while its page showed a budget of
+/// 320 yuan and the portfolio's sums left it out. `pmo import projects` warned of such
+/// a budget column; the build now asks the same of each project's `bac`.
+#[test]
+fn a_bac_that_reads_as_wan_beside_projects_in_yuan_is_warned() {
+    let site = Site::fixture("basic");
+    let index = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    for (slug, code, bac) in [
+        ("crm", "PRJ-2024-011", "2800000"),
+        ("mes", "PRJ-2024-012", "4500000"),
+    ] {
+        let text = index
+            .replace("title: ERP 升级", &format!("title: {slug} 项目"))
+            .replace("code: PRJ-2024-007", &format!("code: {code}"))
+            .replace("bac: 3200000", &format!("bac: {bac}"));
+        site.write(&format!("content/projects/{slug}/index.md"), text);
+    }
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,100,100,100\n2024-02,100,100,110\n2024-03,120,120,115\n",
+    );
+    site.set_project_field("erp", "bac", "320");
+    let warnings = site.warnings();
+    let told: Vec<&String> = warnings.iter().filter(|w| w.contains("万元")).collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(told[0].contains("erp/index.md:9:6"), "{told:?}");
+    assert!(
+        told[0].contains("`bac` is 320 CNY, while the site's 2 other projects' budgets are mostly 10,000 or more (median 4,500,000): if it is in 万元, it is 3,200,000 CNY"),
+        "{told:?}"
+    );
+    assert!(told[0].contains("write `bac: 3200000`"), "{told:?}");
+
+    // A small project among small ones is no unit slip: 9,000 beside 28,000 and 45,000.
+    for (slug, bac) in [("crm", "28000"), ("mes", "45000")] {
+        site.set_project_field(slug, "bac", bac);
+    }
+    site.set_project_field("erp", "bac", "9000");
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("万元")),
+        "{warnings:#?}"
+    );
+    for (slug, bac) in [("crm", "2800000"), ("mes", "4500000")] {
+        site.set_project_field(slug, "bac", bac);
+    }
+
+    // In full, it is one of the others: nothing to say.
+    site.write(
+        "content/projects/erp/budget.csv",
+        "period,pv,ev,ac\n2024-01,1000000,1000000,1000000\n2024-02,1000000,1000000,1100000\n2024-03,1200000,1200000,1150000\n",
+    );
+    site.set_project_field("erp", "bac", "3200000");
+    let warnings = site.warnings();
+    assert!(
+        !warnings.iter().any(|w| w.contains("万元")),
+        "{warnings:#?}"
+    );
+}

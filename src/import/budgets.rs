@@ -15,10 +15,6 @@ use crate::units::Unit;
 /// list holds: 10亿.
 const LARGEST_LIKELY: f64 = 1_000_000_000.0;
 
-/// Under this a budget reads as 万元 rather than 元 (a project of 9,999 元 is rare;
-/// one of 9,999 万元 is not).
-const SMALL: f64 = 10_000.0;
-
 /// The multiple of the currency the budget column's header names (`预算（万元）` →
 /// 万元, 10,000), if any.
 pub(super) fn multiple(header: &str) -> Option<(&'static str, u32)> {
@@ -105,16 +101,17 @@ fn unitless_in_wan(column: &Column, figures: &[(usize, f64)]) -> Option<Diagnost
     if column.multiple.is_some() || crate::units::header_currency(header).is_some() {
         return None;
     }
-    let small: Vec<&(usize, f64)> = figures.iter().filter(|(_, n)| *n < SMALL).collect();
-    let site_large = column.site.iter().filter(|n| **n >= SMALL).count();
-    if small.len() * 2 <= figures.len() || site_large * 2 <= column.site.len() {
+    let amounts: Vec<f64> = figures.iter().map(|&(_, n)| n).collect();
+    if !crate::units::reads_as_wan(&amounts, column.site) {
         return None;
     }
+    let small: Vec<&(usize, f64)> = figures
+        .iter()
+        .filter(|(_, n)| *n < crate::units::UNDER_WAN)
+        .collect();
     let &(row, first) = *small.first()?;
     let as_wan = crate::units::scale_exactly(first, 10_000)?;
-    let mut site: Vec<f64> = column.site.to_vec();
-    site.sort_by(f64::total_cmp);
-    let median = site.get(site.len() / 2).copied().unwrap_or(0.0);
+    let median = crate::units::median(column.site);
     let message = t!(
         "column `{column}` names no unit, and {small} of its {all} budgets are under 10,000 while the site's other projects' are in {currency} (median {median}): `{value}` at {place} is read as {value} {currency}; in 万元 it would be {wan} {currency}",
         column = header,

@@ -28,6 +28,7 @@ mod risks;
 mod sheets;
 mod span;
 mod unreported;
+mod wan;
 
 pub use risks::risk_warnings;
 
@@ -165,6 +166,7 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
     let schedule = matches!(scope, Scope::Told | Scope::Listed);
     let mut out = Vec::new();
     let portfolio_currency = super::currency::of_site(site);
+    let budgets = wan::Budgets::of(site, portfolio_currency.as_deref());
     for (slug, &id) in &site.projects {
         let page = site.page(id);
         let Some(info) = page.project() else { continue };
@@ -192,6 +194,7 @@ pub fn projects_in(site: &Site, scope: Scope) -> Vec<Diagnostic> {
         if scope == Scope::Listed {
             out.extend(milestone_warnings(&project));
         } else {
+            out.extend(wan::bac_in_wan(&project, &budgets));
             out.extend(project_warnings(&project, settings));
         }
         if let Some((table, rows)) = project.budget {

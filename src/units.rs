@@ -71,6 +71,10 @@ const SCALED_UNITS: &[(&str, u32)] = &[
     ("万人民币", 10_000),
 ];
 
+/// The currencies a dollar sign may stand for: a header in `$` names one of them only
+/// when the site's or the project's currency says which.
+pub const DOLLARS: &[&str] = &["USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "MOP"];
+
 /// What may stand between a header's name and its unit when no brackets close it
 /// (`计划值/万元`, `pv_万元`, `PV - k`, `计划值 万元`).
 const SEPARATORS: &[char] = &['/', '／', '_', '-', ' ', '\\', '|'];

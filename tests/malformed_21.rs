@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::Site;
+use common::import::{import_projects, index, write};
+use common::{stderr, Site};
 
 /// The warnings the build gives about the report `file`, written with `text`.
 fn warnings_of(site: &Site, file: &str, text: &str) -> Vec<String> {
@@ -138,5 +139,39 @@ fn a_bac_that_reads_as_wan_beside_projects_in_yuan_is_warned() {
     assert!(
         !warnings.iter().any(|w| w.contains("万元")),
         "{warnings:#?}"
+    );
+}
+
+/// `Budget ($M)` was refused as "dollars, but not which" in a site whose portfolio is
+/// in US dollars, where the dollar can be one only: a US office's own list could not be
+/// imported as exported. The site's currency now says which; beside yuan it is still
+/// refused, nothing written.
+#[test]
+fn a_budget_in_dollars_is_the_sites_own_dollar() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let csv = "Code,Project name,Status,Budget ($M)\nPRJ-2026-051,北美仓储扩建,active,2.35\n";
+
+    // Beside a site in yuan: which dollar is not known.
+    let file = write(&site, "dollar-m.csv", csv.as_bytes());
+    let out = import_projects("en", &site, &file);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("gives the budgets in dollars, but not which"),
+        "{err}"
+    );
+    assert!(index(&site, "prj-2026-051").is_empty(), "{err}");
+
+    site.write(
+        "site.toml",
+        format!("{toml}\n[currency]\nportfolio = \"USD\"\nrates = {{ CNY = 0.14 }}\n"),
+    );
+    let out = import_projects("en", &site, &file);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        index(&site, "prj-2026-051").contains("bac: 2350000\ncurrency: USD\n"),
+        "{err}"
     );
 }

@@ -97,8 +97,8 @@ fn list(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
     };
     let site = sites::Site::load(root);
     // `预算（美元）`: the budgets are in that currency, whatever the site's usual one.
-    let headed = rows.budget_currency(&raw)?;
     let usual = crate::scaffold::currency_for_new_project(root, &config);
+    let headed = rows.budget_currency(&raw, &usual)?;
     let currency = headed.clone().unwrap_or_else(|| usual.clone());
     let headed = headed.map(|code| {
         let col = rows.col(Field::Bac).unwrap_or(0);
@@ -227,14 +227,19 @@ impl Rows<'_> {
         }
     }
 
-    /// The currency the budget column's header names (`预算（美元）` → USD), if any; a
-    /// dollar sign alone names none of the dollars, and stops the import.
-    fn budget_currency(&self, raw: &Table) -> Result<Option<String>, Diagnostic> {
+    /// The currency the budget column's header names (`预算（美元）` → USD), if any. A
+    /// dollar sign alone (`Cost ($M)`) is the site's `usual` currency when that is a
+    /// dollar (a US or Hong Kong office's list); beside any other it names none of the
+    /// dollars, and stops the import.
+    fn budget_currency(&self, raw: &Table, usual: &str) -> Result<Option<String>, Diagnostic> {
         let Some(col) = self.col(Field::Bac) else {
             return Ok(None);
         };
         let name = self.table.columns.get(col).map_or("", String::as_str);
         match crate::units::header_currency(name) {
+            Some(code) if code == "$" && crate::units::DOLLARS.contains(&usual) => {
+                Ok(Some(usual.to_string()))
+            }
             Some(code) if code == "$" => Err(raw
                 .at_cell(
                     Diagnostic::error(Problem::Content(t!(

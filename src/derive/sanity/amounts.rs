@@ -16,10 +16,7 @@ const AMOUNTS: [&str; 3] = ["pv", "ev", "ac"];
 /// The currencies each sign may stand for. The yuan and the yen share theirs, as do the
 /// dollars.
 const SIGNS: &[(char, &[&str])] = &[
-    (
-        '$',
-        &["USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD", "MOP"],
-    ),
+    ('$', crate::units::DOLLARS),
     ('¥', &["CNY", "JPY"]),
     ('￥', &["CNY", "JPY"]),
     ('€', &["EUR"]),

@@ -175,3 +175,32 @@ fn a_budget_in_dollars_is_the_sites_own_dollar() {
         "{err}"
     );
 }
+
+/// A chart's `y` column of shares with `—` for a project not yet measured (as a sheet
+/// shows "no value") failed the build with "`—` is not a number, while the other cells
+/// are: correct that cell", with no word of how; beside a `92%`, the percentage's own
+/// help was lost for "correct them". A mark is told to be left empty, and a percentage
+/// beside marks keeps its help.
+#[test]
+fn a_no_value_mark_in_a_charted_column_is_told_to_be_left_empty() {
+    let site = Site::fixture("basic");
+    let page = "---\ntitle: 完成率\ndate: 2026-03-01\n---\n\n```chart\ntype = \"bar\"\ndata = \"进度\"\nx = \"项目\"\ny = \"完成率\"\n```\n";
+    site.write("content/reports/进度.md", page);
+    site.write("data/进度.csv", "项目,完成率\nERP,0.85\nCRM,0.92\nWMS,—\n");
+    let m = site.build_err();
+    assert!(
+        m.contains("data/进度.csv line 4: `—` stands for no value (1 cell(s) of `完成率` hold such a mark): leave them empty"),
+        "{m}"
+    );
+
+    site.write("data/进度.csv", "项目,完成率\nERP,0.85\nCRM,92%\nWMS,—\n");
+    let m = site.build_err();
+    assert!(
+        m.contains("data/进度.csv line 3: `92%` is a percentage written with `%`, as are 1 cell(s) of `完成率`"),
+        "{m}"
+    );
+
+    // Left empty, the chart is drawn.
+    site.write("data/进度.csv", "项目,完成率\nERP,0.85\nCRM,0.92\nWMS,\n");
+    site.build_ok();
+}

@@ -29,17 +29,32 @@ fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
         .collect();
     let first = *odd.first()?;
     let path = crate::diagnostics::shown(&table.path);
+    // `—`, `-`, `TBD`, `待定`: a sheet's way of saying "no value", which an empty cell
+    // says here. A column of figures holding one was told "correct that cell", with no
+    // word of how; a mark beside percentages hid the percentages' own help.
+    let is_mark = |row: usize| crate::data::table::is_no_value_mark(&table.text(row, col));
+    let figures: Vec<usize> = odd.iter().copied().filter(|&row| !is_mark(row)).collect();
+    let Some(&first_figure) = figures.first() else {
+        return Some(t!(
+            "{path} {place}: `{value}` stands for no value ({count} cell(s) of `{name}` hold such a mark): leave them empty, which says so here",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col).trim(),
+            count = odd.len(),
+            name = name
+        ));
+    };
     // Percentages typed with `%` (85%, 60%): one rule for the whole column.
-    if odd
+    if figures
         .iter()
         .all(|&row| crate::data::table::percent(&table.text(row, col)).is_some())
     {
         return Some(t!(
             "{path} {place}: `{value}` is a percentage written with `%`, as are {count} cell(s) of `{name}`: write them as numbers, 0.85 for 85%",
             path = path,
-            place = table.place_name(first, col),
-            value = table.text(first, col),
-            count = odd.len(),
+            place = table.place_name(first_figure, col),
+            value = table.text(first_figure, col),
+            count = figures.len(),
             name = name
         ));
     }

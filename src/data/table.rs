@@ -193,11 +193,12 @@ mod number;
 pub use cell_errors::at_sheet_ref;
 use cell_text::{
     after_apostrophe, comma_decimal_amount, currency_code_beside, has_inner_gap, is_a_word,
-    is_bare_totals_label, is_date_shaped, is_formula, is_no_value_mark, letters_for_digits,
-    month_help, other_minus, spreadsheet_error,
+    is_bare_totals_label, is_date_shaped, is_formula, letters_for_digits, month_help, other_minus,
+    spreadsheet_error,
 };
 pub use cell_text::{
-    cell_at, cell_ref, is_month, is_totals_label, month_written_otherwise, parse_number, percent,
+    cell_at, cell_ref, is_month, is_no_value_mark, is_totals_label, month_written_otherwise,
+    parse_number, percent,
 };
 pub use dates::DatesAsText;
 

@@ -372,7 +372,7 @@ pub(super) fn letters_for_digits(text: &str) -> Option<String> {
 
 /// Whether a cell holds a mark people type for "no value yet" rather than a value:
 /// dashes or question marks alone, or a word such as N/A, TBD, 待定.
-pub(super) fn is_no_value_mark(text: &str) -> bool {
+pub fn is_no_value_mark(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "n/a",
         "na",

@@ -377,6 +377,30 @@ pub fn year_last_help(text: &str) -> Option<Text> {
     }
 }
 
+/// The help for a month and day written without a year (`3月5日`, `3月5号`, as Excel
+/// shows a date under its `m月d日` format): it was "write dates as YYYY-MM-DD" alone,
+/// which did not say what was missing. `None` for any other text, and for no such day.
+pub fn yearless_help(text: &str) -> Option<Text> {
+    let folded: String = text
+        .trim()
+        .chars()
+        .map(crate::slugs::fold_full_width)
+        .collect();
+    let rest = folded
+        .strip_suffix('日')
+        .or_else(|| folded.strip_suffix('号'))?;
+    let (m, d) = rest.split_once('月')?;
+    let (m, d): (i16, i16) = (m.trim().parse().ok()?, d.trim().parse().ok()?);
+    // 2024 has every day of the calendar, 29 February too.
+    day(2024, m, d)?;
+    Some(t!(
+        "`{text}` names no year: write it as YYYY-{month}-{day} with the year's four digits",
+        text = text.trim(),
+        month = format!("{m:02}"),
+        day = format!("{d:02}")
+    ))
+}
+
 /// Year, month and day of a date written one of the ways `read_loosely` reads, whether
 /// or not that day exists.
 fn loose_parts(text: &str) -> Option<(i16, i16, i16)> {
@@ -406,6 +430,15 @@ fn loose_parts(text: &str) -> Option<(i16, i16, i16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_without_its_year_is_told_so() {
+        assert!(yearless_help("3月5日").is_some());
+        assert!(yearless_help("１２月３１号").is_some());
+        assert!(yearless_help("2月30日").is_none());
+        assert!(yearless_help("2026年3月5日").is_none());
+        assert!(yearless_help("三月五日").is_none());
+    }
 
     #[test]
     fn impossible_dates_say_which_field_is_wrong() {

@@ -204,3 +204,33 @@ fn a_no_value_mark_in_a_charted_column_is_told_to_be_left_empty() {
     site.write("data/进度.csv", "项目,完成率\nERP,0.85\nCRM,0.92\nWMS,\n");
     site.build_ok();
 }
+
+/// `3月5日` — a day without its year, as Excel shows a date under `m月d日` — was told
+/// "write dates as YYYY-MM-DD" alone, in front matter and in a table, which did not say
+/// what was missing. It is told it names no year, with the month and day to keep.
+#[test]
+fn a_day_without_its_year_is_told_it_names_no_year() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n上线,3月5日,,\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("milestones.csv:3:4"), "{m}");
+    assert!(
+        m.contains("`3月5日` names no year: write it as YYYY-03-05 with the year's four digits"),
+        "{m}"
+    );
+
+    site.write(
+        "content/projects/erp/milestones.csv",
+        "name,baseline,forecast,actual\n启动会,2024-01-10,,2024-01-10\n",
+    );
+    site.write(
+        "content/reports/周报.md",
+        "---\ntitle: 第十周周报\ndate: 3月5日\n---\n\n本周进展。\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("周报.md:3:7"), "{m}");
+    assert!(m.contains("`3月5日` names no year"), "{m}");
+}

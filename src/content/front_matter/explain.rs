@@ -289,7 +289,8 @@ pub(super) fn date_help(value: &str) -> crate::messages::Text {
             value = value,
             day = day.iso()
         ),
-        (None, None) => t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+        (None, None) => crate::date::yearless_help(value)
+            .unwrap_or_else(|| t!("write dates as YYYY-MM-DD, e.g. 2024-03-18")),
     }
 }
 

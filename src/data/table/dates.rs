@@ -94,7 +94,7 @@ impl Table {
                         // matter tells it; it was "write dates as YYYY-MM-DD" alone.
                         // A CSV saved by Excel on a European computer writes
                         // `05.03.2026`: the help says where it came from, as above.
-                        None => crate::date::year_last_help(t).map_or_else(bad, |help| {
+                        None => crate::date::year_last_help(t).or_else(|| crate::date::yearless_help(t)).map_or_else(bad, |help| {
                             let help = if self.is_csv() {
                                 t!("{help}. Excel saves a date column to CSV as the computer shows dates: keep the workbook (.xlsx), whose dates are read as they are, or format the column as yyyy-mm-dd before saving", help = help)
                             } else {

@@ -10,7 +10,7 @@
 use crate::blocks::BlockSpec;
 use crate::charts;
 use crate::content::page::Page;
-use crate::content::schema::{Date, LessonStatus, Rag};
+use crate::content::schema::{Date, LessonStatus, ProjectStatus, Rag};
 use crate::derive;
 use crate::i18n::I18n;
 use crate::markdown::TocEntry;
@@ -134,6 +134,11 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
                 out.add(Some(word));
             }
         }
+        if let (ProjectStatus::Closed, Some(finish)) = (p.status, p.finish) {
+            for line in closed_in_year(finish.0.year(), &status) {
+                out.add(Some(&line));
+            }
+        }
         out.add(p.phase.map(|x| i18n.term(x)).as_deref());
         let data = site.project_data.get(&p.slug).cloned().unwrap_or_default();
         let figures = derive::key_figures(p, &data);
@@ -156,6 +161,33 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
         out.add(p.bac.map(derive::format_amount).as_deref());
     }
     (out.0, other.0)
+}
+
+/// A closed project's finish year joined to the words for closed, as readers ask for
+/// the projects closed that year: `2024年关闭的项目`, `2024年已完成`, `closed in 2024`.
+/// The year and the status were apart in the metadata, so each closed project that
+/// merely started that year matched as well as those that finished in it, and came
+/// first by chance. `status` is the label shown, [`synonyms::CLOSED`] what readers type;
+/// a Chinese word is written after the year with and without its 已, an English one
+/// before it.
+fn closed_in_year(year: i16, status: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |line: String| {
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    };
+    for word in std::iter::once(status).chain(synonyms::CLOSED.iter().copied()) {
+        if word.chars().any(|c| c > '\u{2e80}') {
+            push(format!("{year}年{word}"));
+            if let Some(bare) = word.strip_prefix('已') {
+                push(format!("{year}年{bare}"));
+            }
+        } else {
+            push(format!("{} in {year}", word.to_lowercase()));
+        }
+    }
+    out
 }
 
 /// A date of another thing than the page: in `other` when `split`, its month and year
@@ -562,7 +594,20 @@ fn is_code_or_day(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_code_or_day;
+    use super::{closed_in_year, is_code_or_day};
+
+    #[test]
+    fn a_closed_year_is_written_with_each_word_for_closed() {
+        let lines = closed_in_year(2024, "已关闭");
+        for want in ["2024年已关闭", "2024年关闭", "2024年完成", "closed in 2024"] {
+            assert!(lines.iter().any(|l| l == want), "{want}: {lines:?}");
+        }
+        // The label shown is one of the readers' words too: written once.
+        let shown = lines.iter().filter(|l| *l == "2024年已关闭").count();
+        assert_eq!(shown, 1, "{lines:?}");
+        // A label in English (an English portal's `Closed`) is lowercased, as queries are.
+        assert!(closed_in_year(2023, "Closed").contains(&"closed in 2023".to_string()));
+    }
 
     #[test]
     fn codes_and_days_are_told_from_amounts_months_and_years() {

@@ -41,6 +41,19 @@
   }
 
   /**
+   * `q` with the spaces between its Chinese characters taken out when the table holds a
+   * word running across one (`风险 台账` is 风险台账, a name of the risk register), else
+   * `q`: typed spaced, neither piece was that word, and the query was widened to 台账's
+   * own synonyms only, never to the register.
+   */
+  function joinedForTable(q, table) {
+    var joined = q.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1');
+    if (joined === q) return q;
+    var across = wordsFound(joined, table).some(function (f) { return q.indexOf(f.word) < 0; });
+    return across ? joined : q;
+  }
+
+  /**
    * The queries a query is widened to when it finds little (search-widen.js `widen`): the
    * query with one of its words replaced by a synonym the site holds. `table` is
    * syn.js's: groups of [word, pages holding it]. A word is found in the query folded
@@ -52,7 +65,7 @@
    * {query, word (the synonym, or the synonyms, spaced), from (what they stand for)}.
    */
   function synonymQueries(query, table, max) {
-    var q = fold(String(query)).replace(/\s+/g, ' ').trim();
+    var q = joinedForTable(fold(String(query)).replace(/\s+/g, ' ').trim(), table);
     var kept = wordsFound(q, table);
     var out = [];
     // A Chinese word inside a longer run is not replaced by an English one: `10月月报`
@@ -262,12 +275,14 @@
 
   /**
    * Words of a question rather than of its subject (怎么办, 为什么, 老是; how, what,
-   * should): no page is written with them around its subject, so a query holding them
-   * finds nothing as typed. Longest first, so 怎么办 goes before 怎么.
+   * should), and those naming what it is about (关于, 有关): no page is written with
+   * them around its subject, so a query holding them finds nothing as typed, or only
+   * the page that happens to say 关于 somewhere (`关于PMO`). Longest first, so 怎么办
+   * goes before 怎么.
    */
   var CJK_FILLERS = ['什么时候', '什么样', '多长时间', '可不可以', '需不需要', '是不是', '有没有', '能不能', '要不要',
     '怎么办', '怎么样', '怎么做', '为什么', '的时候', '哪些事情', '什么事情', '哪些事', '什么事', '有哪些', '多久', '多少', '几号', '几次', '几天', '几个', '应该', '怎么', '怎样', '如何', '为何', '什么', '哪些', '哪个', '哪里', '哪儿',
-    '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
+    '关于', '有关', '是否', '请问', '老是', '总是', '经常', '一直', '谁来', '谁是', '是谁', '归谁管', '谁管', '需要做', '要做', '的话', '一下', '我们', '你们', '大家'];
   /**
    * Particles dropped only at a run's ends: inside one they are part of words (需要, 目的);
    * 是 of 风险负责人是 (… 是谁, its 谁 a filler).

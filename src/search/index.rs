@@ -149,8 +149,9 @@ fn emit(
     let title_starts: Vec<&[u32]> = cuts.iter().map(|c| c[0].as_slice()).collect();
     let vocabulary = typos::vocabulary(site, &docs, &title_starts, &synonyms, &partitions);
     // Three independent jobs; the facets are serial, so they run beside the others.
+    // Each title on its own: in parallel, as the rest of the stage.
     let titles: Vec<Vec<String>> = docs
-        .iter()
+        .par_iter()
         .map(|&d| titles::title_keys(site.page(d), &synonyms))
         .collect();
     let (split, (written, facets)) = rayon::join(

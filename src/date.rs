@@ -292,15 +292,19 @@ pub fn english_month(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let word = word.to_ascii_lowercase();
-    let word = if word == "sept" {
-        "sep".to_string()
+    // Compared without a lowercased copy: search reads every ASCII word of every page
+    // through here (`prose_dates`), and the copies were most of that reading.
+    let word = if word.eq_ignore_ascii_case("sept") {
+        "sep"
     } else {
         word
     };
     MONTHS
         .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(word)
+                || (word.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(word)))
+        })
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
@@ -438,6 +442,28 @@ mod tests {
         assert!(yearless_help("2月30日").is_none());
         assert!(yearless_help("2026年3月5日").is_none());
         assert!(yearless_help("三月五日").is_none());
+    }
+
+    #[test]
+    fn english_months_are_read_in_any_case_whole_or_by_three_letters() {
+        for (word, month) in [
+            ("October", Some(10)),
+            ("OCT", Some(10)),
+            ("oct", Some(10)),
+            ("Sept", Some(9)),
+            ("SEP", Some(9)),
+            ("september", Some(9)),
+            ("May", Some(5)),
+            ("mAY", Some(5)),
+            ("Ma", None),
+            ("Octo", None),
+            ("Octobers", None),
+            ("Märch", None),
+            ("Octóber", None),
+            ("", None),
+        ] {
+            assert_eq!(english_month(word), month, "{word}");
+        }
     }
 
     #[test]

@@ -74,11 +74,15 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
+    // By bytes: every byte of a character beyond ASCII is ≥ 0x80, never a letter or
+    // digit, so runs begin and end on character boundaries as they would by characters,
+    // without decoding the Chinese prose that is most of what is read here.
+    for (at, b) in text
+        .bytes()
+        .enumerate()
+        .chain(std::iter::once((text.len(), b' ')))
     {
-        let part = c.is_ascii_alphanumeric();
+        let part = b.is_ascii_alphanumeric();
         match (start, part) {
             (None, true) => start = Some(at),
             (Some(s), false) => {
@@ -169,7 +173,43 @@ fn english<'a>(tokens: &[Token<'a>], out: &mut Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::written_dates;
+    use super::{tokens, written_dates};
+
+    /// Runs read by bytes are those read by characters, in text mixing ASCII with
+    /// characters of two, three and four bytes and letters outside ASCII.
+    #[test]
+    fn tokens_read_by_bytes_are_those_read_by_characters() {
+        let by_chars = |text: &str| -> Vec<(String, String)> {
+            let mut out = Vec::new();
+            let (mut last_end, mut start) = (0, None);
+            for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (start, c.is_ascii_alphanumeric()) {
+                    (None, true) => start = Some(at),
+                    (Some(s), false) => {
+                        out.push((text[s..at].to_string(), text[last_end..s].to_string()));
+                        last_end = at;
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "切换在2025年9月完成，Abnahme am 27.09.2024；Sept 2024",
+            "Württemberg·élan 12😀ab 𠀋x9 ，October 5, 2027。",
+            "ab",
+            "中文",
+            "a中b",
+        ] {
+            let got: Vec<(String, String)> = tokens(text)
+                .iter()
+                .map(|t| (t.text.to_string(), t.before.to_string()))
+                .collect();
+            assert_eq!(got, by_chars(text), "{text}");
+        }
+    }
 
     #[test]
     fn dates_written_the_chinese_way_become_iso_terms() {

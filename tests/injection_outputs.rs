@@ -6,8 +6,9 @@
 //! site.toml — then every file of the output is read (HTML, the search and register
 //! scripts, SVG, the feed and sitemap) for markup or addresses that could run a script,
 //! and Chromium visits every page and searches for the payloads' words, as a reader
-//! would, and must never see `__pwned` set. `tests/injection.rs` runs its own payloads
-//! through focus and hover; this file adds the file-by-file reading and the searches.
+//! would (`common::hostile`'s page harness), and must never see `__pwned` set.
+//! `tests/injection.rs` runs its own payloads through focus and hover; this file adds
+//! the file-by-file reading and the searches.
 
 mod common;
 
@@ -516,53 +517,6 @@ fn normalized(value: &str) -> String {
         .to_lowercase()
 }
 
-/// Visits every page (focusing and hovering each element) and runs each search, in the
-/// header box and on the results page, then reports where `__pwned` was set.
-const HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><body><script>
-const pages = PAGES, words = WORDS, found = [];
-const frame = document.createElement('iframe');
-document.body.appendChild(frame);
-const load = (url) => new Promise(done => { frame.onload = () => done(); frame.src = url; setTimeout(done, 3000); });
-const pause = (ms) => new Promise(r => setTimeout(r, ms));
-const pwned = (what) => {
-  const w = frame.contentWindow;
-  if ((w && w.__pwned) || window.__pwned) found.push(what);
-  if (w) w.__pwned = undefined;
-  window.__pwned = undefined;
-};
-(async () => {
-  for (const page of pages) {
-    await load(page);
-    const doc = frame.contentDocument;
-    if (!doc) { found.push(page + ': not loaded'); continue; }
-    for (const el of doc.querySelectorAll('*')) {
-      try {
-        el.focus && el.focus();
-        for (const type of ['mouseover', 'mouseenter', 'pointerover', 'mousedown', 'click', 'animationstart'])
-          if (type !== 'click' || el.localName === 'summary') el.dispatchEvent(new Event(type, { bubbles: true }));
-      } catch (e) {}
-    }
-    await pause(30);
-    pwned(page);
-  }
-  for (const word of words) {
-    await load('/search/?q=' + encodeURIComponent(word));
-    await pause(400);
-    pwned('results page for ' + word);
-    const box = frame.contentDocument && frame.contentDocument.getElementById('site-search-q');
-    if (!box) { found.push('no search box'); continue; }
-    box.focus();
-    box.value = word;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await pause(400);
-    const shown = frame.contentDocument.querySelectorAll('#site-search-results li').length;
-    if (!shown) found.push('header box found nothing for ' + word);
-    pwned('header box for ' + word);
-  }
-  document.body.dataset.probe = JSON.stringify({ pages: pages.length, found });
-})();
-</script></body>"#;
-
 #[test]
 fn no_output_file_holds_script_an_author_wrote() {
     let site = seeded_site();
@@ -575,12 +529,6 @@ fn no_output_file_holds_script_an_author_wrote() {
         found.join("\n")
     );
 
-    common::without_policy(&site.public());
-    let pages: Vec<String> = common::html_pages(&site.public())
-        .iter()
-        .map(|p| common::url_path(p))
-        .collect();
-    assert!(pages.len() > 60, "{} pages", pages.len());
     let words = [
         "pwned",
         "onerror",
@@ -592,11 +540,7 @@ fn no_output_file_holds_script_an_author_wrote() {
         "javascript",
         "脚注",
     ];
-    let harness = HARNESS
-        .replace("PAGES", &serde_json::to_string(&pages).unwrap())
-        .replace("WORDS", &serde_json::to_string(&words).unwrap());
-    let found = common::harness_findings(&site.public(), &harness, pages.len(), 40_000, 900_000);
-    assert!(found.is_empty(), "{} finding(s): {found:#?}", found.len());
+    common::hostile::assert_built_site_runs_no_script(&site, &words);
 }
 
 /// The scan itself finds what it looks for: a page with each kind of planted script.

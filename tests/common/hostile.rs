@@ -81,16 +81,29 @@ try{window.top.__pwned=(window.top.__pwned||[]).concat([location.pathname]);}cat
 window.alert=window.confirm=window.prompt=hit;})();</script>";
 
 /// Loads every page in an iframe, then focuses, hovers and toggles each element, checks
-/// the live DOM for handlers, script URLs and foreign scripts, and reports what it found.
+/// the live DOM for handlers, script URLs and foreign scripts, then runs each search of
+/// `WORDS`, on the results page and typed into the header box, as a reader would, and
+/// reports what it found: a script that ran is told by the tripwire, or by `__pwned` set
+/// in the page or in the harness (`parent.__pwned=1`).
 pub const PAGE_HARNESS: &str = r#"<!doctype html><meta charset="utf-8"><body><script>
 window.__pwned = [];
 window.alert = window.confirm = window.prompt = () => window.__pwned.push('a page called the harness');
-const pages = PAGES;
+const pages = PAGES, words = WORDS;
 const found = [];
 const frame = document.createElement('iframe');
 document.body.appendChild(frame);
 const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background'];
 const load = (url) => new Promise(done => { frame.onload = () => done(); frame.src = url; setTimeout(done, 3000); });
+const pause = (ms) => new Promise(r => setTimeout(r, ms));
+const pwned = (what) => {
+  const w = frame.contentWindow;
+  let inner;
+  try { inner = w && w.__pwned; } catch (e) {}
+  if (inner) found.push(what + ': set __pwned in the page');
+  if (!Array.isArray(window.__pwned)) found.push(what + ': set __pwned in the harness');
+  try { if (w) w.__pwned = undefined; } catch (e) {}
+  if (!Array.isArray(window.__pwned)) window.__pwned = [];
+};
 (async () => {
   for (const page of pages) {
     await load(page);
@@ -113,13 +126,29 @@ const load = (url) => new Promise(done => { frame.onload = () => done(); frame.s
         el.focus && el.focus();
         for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'mousedown', 'mouseup', 'keydown', 'animationstart'])
           el.dispatchEvent(new Event(type, { bubbles: true }));
+        if (el.localName === 'summary') el.dispatchEvent(new Event('click', { bubbles: true }));
         if (el.localName === 'details') el.open = !el.open;
       } catch (e) {}
     }
-    await new Promise(r => setTimeout(r, 30));
+    await pause(30);
     if (doc.documentElement.hasAttribute('data-pwned')) found.push(page + ': ran a script');
+    pwned(page);
   }
-  for (const p of (window.__pwned || [])) found.push(p + ': ran a script (reported to the top)');
+  for (const word of words) {
+    await load('/search/?q=' + encodeURIComponent(word));
+    await pause(400);
+    pwned('results page for ' + word);
+    const box = frame.contentDocument && frame.contentDocument.getElementById('site-search-q');
+    if (!box) { found.push('no search box'); continue; }
+    box.focus();
+    box.value = word;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await pause(400);
+    const shown = frame.contentDocument.querySelectorAll('#site-search-results li').length;
+    if (!shown) found.push('header box found nothing for ' + word);
+    pwned('header box for ' + word);
+  }
+  for (const p of window.__pwned) found.push(p + ': ran a script (reported to the top)');
   document.body.dataset.probe = JSON.stringify({ pages: pages.length, found });
 })();
 </script></body>"#;
@@ -130,6 +159,12 @@ const load = (url) => new Promise(done => { frame.onload = () => done(); frame.s
 /// script that ran, handler, script address or plugin element found.
 pub fn assert_no_script_runs(site: &super::Site) {
     site.build_ok();
+    assert_built_site_runs_no_script(site, &[]);
+}
+
+/// [`assert_no_script_runs`] over the site as last built, and each of `words` searched
+/// for on the results page and in the header box, where each must find something.
+pub fn assert_built_site_runs_no_script(site: &super::Site, words: &[&str]) {
     let public = site.public();
     let pages = super::html_pages(&public);
     assert!(pages.len() > 60, "{} pages", pages.len());
@@ -154,8 +189,14 @@ pub fn assert_no_script_runs(site: &super::Site) {
         ]
         .map(String::from),
     );
-    let harness = PAGE_HARNESS.replace("PAGES", &serde_json::to_string(&urls).unwrap());
-    let found = super::harness_findings(&public, &harness, urls.len(), 20_000, 600_000);
+    let harness = PAGE_HARNESS
+        .replace("PAGES", &serde_json::to_string(&urls).unwrap())
+        .replace("WORDS", &serde_json::to_string(words).unwrap());
+    // Each page is a few dozen requests and a few hundred milliseconds at most; each
+    // search two loads and a second.
+    let requests = 20_000 + 100 * urls.len() + 200 * words.len();
+    let budget = 600_000 + 1_000 * urls.len() as u32 + 5_000 * words.len() as u32;
+    let found = super::harness_findings(&public, &harness, urls.len(), requests, budget);
     assert!(
         found.is_empty(),
         "{} finding(s):\n{}",

@@ -16,8 +16,10 @@ pub mod policy;
 pub mod register;
 mod related;
 mod template_context;
+mod template_safe;
 pub mod template_scripts;
 pub mod templates;
+mod tera_tags;
 mod tera_words;
 mod unclosed_tag;
 

@@ -2,7 +2,8 @@
 //! running (see [`super::policy`]). A theme copied before the policy, or an analytics
 //! snippet pasted into `base.html`, lost its script without a word: the build said
 //! nothing and the browser's console, which an editor seldom opens, was the only place
-//! that told. Each is warned of at its template's line and column, with the fix.
+//! that told. Each is warned of at its template's line and column, with the fix; so is
+//! `| safe` over an author's text, which the sanitizer never sees.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -23,6 +24,8 @@ enum Refused {
     Handler(String),
     /// A `javascript:` address.
     Address,
+    /// `| safe` over a value an author may have written (see [`super::template_safe`]).
+    Unescaped(String),
 }
 
 /// Warnings for the templates read from disk (the site's `templates/`, a theme folder's)
@@ -86,6 +89,13 @@ fn warning(at: Location, refused: &Refused) -> Diagnostic {
             t!("this `javascript:` address does nothing: the pages' Content-Security-Policy runs no script from an address"),
             t!("make it a button and attach its code from a script file under static/js/"),
         ),
+        Refused::Unescaped(value) => (
+            t!(
+                "`{value} | safe` prints an author's text as HTML, unescaped: any author of the site can put markup (a form, a link dressed as a button, a style hiding the page) into every page this template makes, past the sanitizer that guards the page's body",
+                value = value
+            ),
+            t!("remove `| safe`: Tera then escapes the text, which shows as written; only `content` and a chart's `html` are HTML the build has made safe. If every author of this site may write HTML, set `trust_html = true` in site.toml"),
+        ),
     };
     Diagnostic::warning(Problem::Content(what))
         .at(at)
@@ -108,38 +118,51 @@ const SCRIPT_TYPES: &[&str] = &[
 ];
 
 /// Each place of a template's `text` the policy refuses: byte offset, length and what.
-/// Tera comments (`{# … #}`) and HTML comments are passed over, as is the text inside a
-/// `<script>` (a string there may spell a tag).
+/// The template is read as HTML with its Tera tags blanked out (a `>` in
+/// `{% if a > b %}` ends no HTML tag, so the handler after it is still seen), its values
+/// as written; HTML comments are passed over, as is the text inside a `<script>` (a
+/// string there may spell a tag).
 fn refused(text: &str) -> Vec<(usize, usize, Refused)> {
-    let bytes = text.as_bytes();
-    let lower = text.to_ascii_lowercase();
+    let html = super::tera_tags::masked(text);
+    let bytes = html.as_bytes();
+    let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
     let mut i = 0;
-    while let Some(next) = text[i..].find(['<', '{']).map(|at| i + at) {
-        let rest = &text[next..];
-        let skip_to = |open: &str, close: &str| {
-            rest.strip_prefix(open).map(|after| {
-                next + open.len() + after.find(close).map_or(after.len(), |e| e + close.len())
-            })
-        };
-        if let Some(end) = skip_to("{#", "#}").or_else(|| skip_to("<!--", "-->")) {
-            i = end;
+    while let Some(next) = html[i..].find('<').map(|at| i + at) {
+        let rest = &html[next..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            i = next + 4 + after.find("-->").map_or(after.len(), |e| e + 3);
             continue;
         }
-        let starts_tag =
-            rest.len() > 1 && bytes[next] == b'<' && bytes[next + 1].is_ascii_alphabetic();
+        let starts_tag = rest.len() > 1 && bytes[next + 1].is_ascii_alphabetic();
         if !starts_tag {
             i = next + 1;
             continue;
         }
         let end = tag_end(bytes, next + 1);
-        let tag = &text[next..end];
+        let tag = &html[next..end];
         let name: String = tag[1..]
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>()
             .to_ascii_lowercase();
-        let attrs = attributes(tag);
+        // Each attribute's value as the template writes it, Tera tags and all.
+        let attrs: Vec<(usize, usize, &str, &str)> = attributes(tag)
+            .into_iter()
+            .map(|(offset, attr_end, attr, value)| {
+                // A value is a slice of `tag`, but for the empty one of an attribute
+                // written without a value.
+                let within = (value.as_ptr() as usize).checked_sub(tag.as_ptr() as usize);
+                let written = match within {
+                    Some(at) if !value.is_empty() => {
+                        let from = next + at;
+                        text.get(from..from + value.len()).unwrap_or(value)
+                    }
+                    _ => value,
+                };
+                (offset, attr_end, attr, written)
+            })
+            .collect();
         for (offset, attr_end, attr, value) in &attrs {
             let attr = attr.to_ascii_lowercase();
             let address = value
@@ -192,6 +215,12 @@ fn refused(text: &str) -> Vec<(usize, usize, Refused)> {
         // The script's own text holds no tags.
         i = lower[i..].find("</script").map_or(text.len(), |e| i + e);
     }
+    found.extend(
+        super::template_safe::unescaped(text)
+            .into_iter()
+            .map(|(at, len, value)| (at, len, Refused::Unescaped(value))),
+    );
+    found.sort_by_key(|(at, _, _)| *at);
     found
 }
 
@@ -230,6 +259,25 @@ mod tests {
         let text = "{# <script>old()</script> #}<!-- <b onclick=x> -->\
             <script src=\"{{ root }}js/x.js\"></script>";
         assert_eq!(kinds(text), Vec::<Refused>::new());
+    }
+
+    /// A `>` inside a Tera tag within an HTML tag ended the tag there: the handler after
+    /// it was read as text and not warned of.
+    #[test]
+    fn a_comparison_inside_a_tera_tag_does_not_end_the_html_tag() {
+        let text = "<div {% if a > b %}onclick=\"x()\"{% endif %}>项目</div>\n\
+            <a {% if n >= 1 %}class=\"多\"{% endif %} href=\"javascript:go({{ n }})\">去</a>\n\
+            <p title=\"{{ \"<b onclick=y>\" }}\">安全</p><input disabled {% if a > 1 %}checked{% endif %}>";
+        let found = refused(text);
+        assert_eq!(
+            found.iter().map(|(_, _, r)| r).collect::<Vec<_>>(),
+            vec![&Refused::Handler("onclick".into()), &Refused::Address],
+            "{found:?}"
+        );
+        assert_eq!(
+            &text[found[1].0..found[1].0 + found[1].1],
+            "href=\"javascript:go({{ n }})\""
+        );
     }
 
     #[test]

@@ -297,6 +297,10 @@ fn finish(
             .extend(prepared.warnings.iter().cloned());
         failure
     })?;
+    // The templates' HTML is read as the pages are rendered.
+    if options.deny_warnings && !prepared.warnings.is_empty() {
+        return Err(denied(std::mem::take(&mut prepared.warnings)));
+    }
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
         drafts_skipped: prepared.drafts_skipped,

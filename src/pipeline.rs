@@ -475,7 +475,9 @@ impl Prepared {
         heap::give_back();
         let cache = RenderCache::new(&self.site, &self.theme, &self.i18n, &self.root)
             .map_err(BuildFailure::from)?;
-        self.render(&cache, output, progress, index_files, laps)
+        let (files, stages, markup) = self.render(&cache, output, progress, index_files, laps)?;
+        self.warnings.extend(markup);
+        Ok((files, stages))
     }
 
     /// [`Prepared::write`] with templates and summaries already made, keeping every
@@ -493,7 +495,9 @@ impl Prepared {
             "write_with on a site prepared for one build"
         );
         let index_files = self.index(output, &mut laps)?;
-        self.render(cache, output, progress, index_files, laps)
+        // The templates' HTML is read by full builds; `serve` shows their warnings then.
+        let (files, stages, _) = self.render(cache, output, progress, index_files, laps)?;
+        Ok((files, stages))
     }
 
     /// The search index, when the site has search. Returns the number of files written.
@@ -506,8 +510,8 @@ impl Prepared {
         Ok(files)
     }
 
-    /// Renders every page; returns all files written, the index's included, and the
-    /// timings of every stage.
+    /// Renders every page; returns all files written, the index's included, the
+    /// timings of every stage and the warnings about the templates' HTML.
     fn render(
         &self,
         cache: &RenderCache,
@@ -515,7 +519,7 @@ impl Prepared {
         progress: &dyn Progress,
         index_files: usize,
         mut laps: Laps,
-    ) -> Result<(usize, Stages), BuildFailure> {
+    ) -> Result<(usize, Stages, Vec<Diagnostic>), BuildFailure> {
         let renderer = Renderer::new(
             &self.site,
             &self.drawings,
@@ -524,10 +528,10 @@ impl Prepared {
             &self.i18n,
             &self.root,
         );
-        let files = renderer
+        let (files, markup) = renderer
             .render_all(output, progress)
-            .map_err(BuildFailure::from)?
-            + index_files;
+            .map_err(BuildFailure::from)?;
+        let files = files + index_files;
         let site_static = self.root.join("static");
         let authored: std::collections::HashMap<&str, PathBuf> = self
             .site
@@ -554,7 +558,7 @@ impl Prepared {
         laps.mark("render");
         let mut stages = self.stages.clone();
         stages.extend(laps.stages);
-        Ok((files, stages))
+        Ok((files, stages, markup))
     }
 }
 

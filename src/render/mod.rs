@@ -10,6 +10,8 @@ mod hygiene;
 mod instrument;
 mod jobs;
 mod listings;
+mod markup;
+mod markup_check;
 mod nav;
 mod notes;
 pub mod policy;
@@ -229,27 +231,32 @@ impl<'a> Renderer<'a> {
         jobs::plan(self.site, has_search)
     }
 
-    /// Renders every job and writes the result. Returns the number of files written.
+    /// Renders every job and writes the result. Returns the number of files written and
+    /// the warnings about the HTML of one page of each template ([`markup_check`]).
     pub fn render_all(
         &self,
         output: &dyn Output,
         progress: &dyn Progress,
-    ) -> Result<usize, Vec<Diagnostic>> {
+    ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
         let jobs = self.plan();
         let clashes = jobs::clashes(self.site, &jobs);
         if !clashes.is_empty() {
             return Err(clashes);
         }
         progress.start(jobs.len());
-        self.render_each(&jobs, output, progress)?;
+        let sample = markup_check::Sample::pick(self.site, &jobs);
+        self.render_each(&jobs, output, progress, &sample)?;
         let extra = self.write_feeds(output)? + self.write_register_data(output)?;
         let statics = self.copy_files(output)?;
-        Ok(jobs.len() + extra + statics)
+        Ok((
+            jobs.len() + extra + statics,
+            sample.warnings(self.templates),
+        ))
     }
 
     /// Renders `jobs` only (for `serve`'s rebuilds). Every failing job is reported.
     pub fn render_jobs(&self, jobs: &[Job], output: &dyn Output) -> Result<(), Vec<Diagnostic>> {
-        self.render_each(jobs, output, &Silent)
+        self.render_each(jobs, output, &Silent, &markup_check::Sample::none())
     }
 
     fn render_each(
@@ -257,11 +264,14 @@ impl<'a> Renderer<'a> {
         jobs: &[Job],
         output: &dyn Output,
         progress: &dyn Progress,
+        sample: &markup_check::Sample,
     ) -> Result<(), Vec<Diagnostic>> {
         let mut problems: Vec<Diagnostic> = jobs
             .par_iter()
-            .filter_map(|job| {
+            .enumerate()
+            .filter_map(|(i, job)| {
                 let result = self.render_job(job).and_then(|(path, html)| {
+                    sample.read(i, &path, &html);
                     output
                         .write(&path, html.as_bytes())
                         .map_err(|e| Diagnostic::unwritable(&path, &e))

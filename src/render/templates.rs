@@ -58,6 +58,45 @@ fn required() -> Vec<&'static str> {
 }
 
 impl Templates {
+    /// Where the rendered line `text` is written as it is in a template, `first`'s
+    /// looked in first, then those read from disk: a line the template wrote without a
+    /// value in it. `None` when none holds it (it holds a value) or it is blank.
+    pub fn line_written(&self, text: &str, first: &str) -> Option<Location> {
+        if text.is_empty() {
+            return None;
+        }
+        // The page's own template, then the site's and a theme folder's: a line of the
+        // built-in theme's `base.html` (its `</main>`) is where an override's mistake
+        // shows, not where it was made.
+        let mut names: Vec<&String> = self
+            .sources
+            .keys()
+            .filter(|n| n.as_str() == first || self.on_disk.contains(*n))
+            .collect();
+        names.sort_by_key(|n| (n.as_str() != first, n.as_str()));
+        names.into_iter().find_map(|name| {
+            let (path, source) = &self.sources[name];
+            let mut offset = 0;
+            for line in source.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if trimmed == text {
+                    let at = offset + (line.len() - line.trim_start().len());
+                    return Some(Location::new(path, source, at, trimmed.len()));
+                }
+                offset += line.len();
+            }
+            None
+        })
+    }
+
+    /// The path a warning about template `name` names.
+    pub fn shown_path(&self, name: &str) -> PathBuf {
+        self.sources.get(name).map_or_else(
+            || PathBuf::from(format!("templates/{name}")),
+            |(p, _)| p.clone(),
+        )
+    }
+
     pub fn load(theme: &Theme, root: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources = HashMap::new();
         let mut problems = Vec::new();

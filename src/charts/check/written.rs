@@ -2,9 +2,9 @@
 //! point between thousands (`1.200`, read as 1.2), and text among the numbers a block
 //! sorts by, which sorts after all of them.
 
-use super::odd_cell_help;
 use crate::blocks::{field_span, Selection, SpecError};
-use crate::data::Table;
+use crate::data::{Cell, Table};
+use crate::messages::Text;
 use crate::t;
 
 /// A `sort` over a column of numbers holding a cell that is not one (`1.200.000,50`,
@@ -122,5 +122,92 @@ pub(super) fn holds_plain_numbers(table: &Table, name: &str) -> bool {
             let w = table.cell(r, col).written();
             w.value.is_some() && w.text.and_then(crate::numbers::dotted_thousands).is_none()
         })
+    })
+}
+
+/// For a column of numbers but for some cells (a date or a word typed in one), where
+/// the first such cell is: the chart's error is then the cell's, not the column's.
+pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
+    let is_number = |row: usize| match table.cell(row, col) {
+        Cell::Number(_) => true,
+        Cell::Text(t) => crate::data::table::parse_number(t).is_some(),
+        _ => false,
+    };
+    let is_empty = |row: usize| table.text(row, col).trim().is_empty();
+    let rows = 0..table.rows.len();
+    let odd: Vec<usize> = rows
+        .clone()
+        .filter(|&row| !is_number(row) && !is_empty(row))
+        .collect();
+    let first = *odd.first()?;
+    let path = crate::diagnostics::shown(&table.path);
+    // `—`, `-`, `TBD`, `待定`: a sheet's way of saying "no value", which an empty cell
+    // says here. A column of figures holding one was told "correct that cell", with no
+    // word of how; a mark beside percentages hid the percentages' own help.
+    let is_mark = |row: usize| crate::data::table::is_no_value_mark(&table.text(row, col));
+    let figures: Vec<usize> = odd.iter().copied().filter(|&row| !is_mark(row)).collect();
+    let Some(&first_figure) = figures.first() else {
+        return Some(t!(
+            "{path} {place}: `{value}` stands for no value ({count} cell(s) of `{name}` hold such a mark): leave them empty, which says so here",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col).trim(),
+            count = odd.len(),
+            name = name
+        ));
+    };
+    // Percentages typed with `%` (85%, 60%): one rule for the whole column.
+    if figures
+        .iter()
+        .all(|&row| crate::data::table::percent(&table.text(row, col)).is_some())
+    {
+        return Some(t!(
+            "{path} {place}: `{value}` is a percentage written with `%`, as are {count} cell(s) of `{name}`: write them as numbers, 0.85 for 85%",
+            path = path,
+            place = table.place_name(first_figure, col),
+            value = table.text(first_figure, col),
+            count = figures.len(),
+            name = name
+        ));
+    }
+    let value = table.text(first, col);
+    if crate::numbers::beyond_exact(&value) {
+        return Some(t!(
+            "{path} {place}: {why}",
+            path = path,
+            place = table.place_name(first, col),
+            why = crate::numbers::beyond_exact_help(&value)
+        ));
+    }
+    // `12万`, `1.2亿`, `800000元`: an amount as finance writes it, the number named (a
+    // column of them only was told "chart a column of numbers", with no cell named).
+    if let Some(n) = crate::numbers::read_loosely(&value) {
+        return Some(t!(
+            "{path} {place}: `{value}` would be {number}, and {count} cell(s) of `{name}` are written so: write amounts as plain numbers",
+            path = path,
+            place = table.place_name(first, col),
+            value = value.trim(),
+            number = crate::data::table::format_number(n),
+            count = odd.len(),
+            name = name
+        ));
+    }
+    rows.clone().find(|&row| is_number(row))?;
+    Some(match odd.len() {
+        1 => t!(
+            "{path} {place}: `{value}` is not a number, while the other cells of `{name}` are: correct that cell",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col),
+            name = name
+        ),
+        n => t!(
+            "{path} {place}: `{value}` is not a number, nor are {more} other cells of `{name}`: correct them",
+            path = path,
+            place = table.place_name(first, col),
+            value = table.text(first, col),
+            more = n - 1,
+            name = name
+        ),
     })
 }

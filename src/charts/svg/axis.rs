@@ -5,7 +5,7 @@ use super::*;
 /// The x span: every category slot (or every x), vertical rules, and room for the bars.
 pub(super) fn x_span(chart: &Chart, lines: &[Line], categories: &[String], slot: f64) -> Span {
     let xs = lines.iter().flat_map(|l| &l.points).map(|p| p.x);
-    let rule_xs = rules(chart, false).map(|r| r.value);
+    let rule_xs = rules(chart, false).flat_map(|r| in_view(chart.kind, r.value));
     if !categories.is_empty() {
         let n = categories.len() as f64;
         let base = Span {
@@ -49,13 +49,31 @@ pub(super) fn y_span(chart: &Chart, lines: &[Line]) -> Span {
     let zero = zero_based.then_some(0.0);
     let all = values
         .into_iter()
-        .chain(rules(chart, true).map(|r| r.value))
+        .chain(rules(chart, true).flat_map(|r| in_view(chart.kind, r.value)))
         .chain(zero);
     match Span::around(all) {
         None => Span { lo: 0.0, hi: 1.0 },
         Some(s) if s.width() == 0.0 && s.lo == 0.0 && zero_based => Span { lo: 0.0, hi: 1.0 },
         Some(s) => s.opened().padded(0.05, zero_based),
     }
+}
+
+/// How far either side of a reference line a scatter always shows, as a share of the
+/// line's value.
+const RULE_REACH: f64 = 0.2;
+
+/// The values an axis must cover for a reference line at `value`: on a scatter, the line
+/// and a fifth of its value either side. Points are read against the line there (CPI and
+/// SPI against 1.0), and one project at CPI 0.99, SPI 0.985 was drawn on axes from 0.985
+/// to 1.0: a slip of 1 % filled the chart as a crisis would, and the line's label sat on
+/// the corner's tick. Other charts show the line itself (a BAC above an S-curve).
+fn in_view(kind: ChartKind, value: f64) -> impl Iterator<Item = f64> {
+    let reach = if kind == ChartKind::Scatter {
+        value.abs() * RULE_REACH
+    } else {
+        0.0
+    };
+    [value - reach, value, value + reach].into_iter()
 }
 
 /// Ticks for a numeric x axis, as many as fit side by side in `plot_w` pixels.

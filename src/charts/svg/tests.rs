@@ -315,6 +315,44 @@ fn y_span_covers_rules_and_stack_totals() {
     assert!(y_span(&c, &prepare_lines(&c, &palette::Palette::default())).hi >= 100.0);
 }
 
+/// One project at CPI 0.99 and SPI 0.985 beside the 1.0 lines was drawn on axes from
+/// 0.985 to 1.0: a 1 % slip filled the chart. A scatter keeps a fifth of a reference
+/// line's value in view either side of it; a line chart's BAC rule adds no room.
+#[test]
+fn a_scatter_shows_its_reference_lines_with_room_around_them() {
+    let rule = |horizontal| Rule {
+        horizontal,
+        value: 1.0,
+        label: "1.0".into(),
+    };
+    let c = Chart {
+        x: XAxis::Numeric,
+        series: vec![Series {
+            name: "项目".into(),
+            tone: None,
+            points: vec![point(0.99, 0.985)],
+        }],
+        rules: vec![rule(true), rule(false)],
+        ..chart(ChartKind::Scatter)
+    };
+    let lines = prepare_lines(&c, &palette::Palette::default());
+    let (x, y) = (x_span(&c, &lines, &[], 1.0), y_span(&c, &lines));
+    for span in [x, y] {
+        assert!(span.lo <= 0.8 && span.hi >= 1.2, "{span:?}");
+    }
+    let c = Chart {
+        rules: vec![Rule {
+            horizontal: true,
+            value: 100.0,
+            label: String::new(),
+        }],
+        series: vec![series("EV", &[99.0, 99.5, 100.0])],
+        ..chart(ChartKind::Line)
+    };
+    let y = y_span(&c, &prepare_lines(&c, &palette::Palette::default()));
+    assert!(y.lo > 98.0 && y.hi < 102.0, "{y:?}");
+}
+
 #[test]
 fn ticks_are_round_and_bounded() {
     let t = nice_ticks(Span { lo: 0.0, hi: 10.5 }, 6, false);

@@ -481,13 +481,14 @@ impl Prepared {
     }
 
     /// [`Prepared::write`] with templates and summaries already made, keeping every
-    /// page's text (`serve` indexes the site again after each edit).
+    /// page's text (`serve` indexes the site again after each edit). Returns the warnings
+    /// about the templates' HTML apart: `serve` replaces them when a template is saved.
     pub fn write_with(
         &self,
         cache: &RenderCache,
         output: &dyn Output,
         progress: &dyn Progress,
-    ) -> Result<(usize, Stages), BuildFailure> {
+    ) -> Result<(usize, Stages, Vec<Diagnostic>), BuildFailure> {
         let mut laps = Laps::new();
         // Only `serve` writes so, and it loads keeping sources: related lessons were found.
         debug_assert!(
@@ -495,9 +496,7 @@ impl Prepared {
             "write_with on a site prepared for one build"
         );
         let index_files = self.index(output, &mut laps)?;
-        // The templates' HTML is read by full builds; `serve` shows their warnings then.
-        let (files, stages, _) = self.render(cache, output, progress, index_files, laps)?;
-        Ok((files, stages))
+        self.render(cache, output, progress, index_files, laps)
     }
 
     /// The search index, when the site has search. Returns the number of files written.

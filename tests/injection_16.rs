@@ -125,29 +125,6 @@ fn a_script_file_among_the_attachments_is_refused() {
     assert!(site.exists("reports/工具.js"));
 }
 
-/// The warnings `pmo serve` shows once the site settled after `rel` was saved as `text`.
-fn warnings_after_saving(
-    workspace: &mut pmo_portal::Workspace,
-    site: &Site,
-    rel: &str,
-    text: &str,
-) -> Vec<String> {
-    site.write(rel, text);
-    let rebuild = workspace
-        .rebuild([workspace.root().join(rel)])
-        .unwrap_or_else(|f| panic!("{}", common::messages(&f)));
-    let settled = workspace
-        .settle_all()
-        .unwrap_or_else(|f| panic!("{}", common::messages(&f)));
-    let last = settled
-        .into_iter()
-        .filter_map(|s| s.warnings)
-        .last()
-        .or(rebuild.warnings)
-        .expect("the warnings were looked at again");
-    last.iter().map(ToString::to_string).collect()
-}
-
 /// `pmo serve` reloads an edited template without loading the site again: the inline
 /// script just pasted into it is told then, and no longer once it is moved out.
 #[test]
@@ -157,13 +134,15 @@ fn serve_tells_of_an_inline_script_saved_into_a_template() {
     site.write("templates/page.html", plain);
     let (mut workspace, _) =
         pmo_portal::Workspace::open(pmo_portal::Options::new(site.root())).unwrap();
-    let told = warnings_after_saving(&mut workspace, &site, "templates/page.html", TEMPLATE);
+    let told =
+        common::serve_warnings_after_saving(&mut workspace, &site, "templates/page.html", TEMPLATE);
     let ours = told
         .iter()
         .filter(|w| w.contains("templates/page.html:"))
         .count();
     assert_eq!(ours, 4, "{told:#?}");
-    let told = warnings_after_saving(&mut workspace, &site, "templates/page.html", plain);
+    let told =
+        common::serve_warnings_after_saving(&mut workspace, &site, "templates/page.html", plain);
     assert!(
         !told.iter().any(|w| w.contains("templates/page.html")),
         "{told:#?}"

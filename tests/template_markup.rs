@@ -105,3 +105,66 @@ fn deny_warnings_refuses_a_templates_broken_html() {
     let m = common::messages(&failure);
     assert!(m.contains("`</p>` closes no element"), "{m}");
 }
+
+/// The warnings about templates' HTML `pmo serve` shows once the site settled after
+/// `rel` was saved as `text`.
+fn serve_tells_after_saving(
+    workspace: &mut pmo_portal::Workspace,
+    site: &Site,
+    rel: &str,
+    text: &str,
+) -> Vec<String> {
+    common::serve_warnings_after_saving(workspace, site, rel, text)
+        .into_iter()
+        .filter(|w| w.contains("does not read as written"))
+        .collect()
+}
+
+/// `pmo serve` showed no warning about a template's HTML: not when it opened on a broken
+/// template, nor when a template was saved broken. It now tells both, and stops telling
+/// once the template is mended, for the saved template and for one a saved `base.html`
+/// breaks.
+#[test]
+fn serve_tells_of_broken_template_html_when_opening_and_saving() {
+    let site = Site::fixture("basic");
+    let broken = page_template("<p>摘要\n<div class=\"说明\">{{ page.summary }}</div>\n</p>");
+    site.write("templates/page.html", &broken);
+    let (mut workspace, opened) =
+        pmo_portal::Workspace::open(pmo_portal::Options::new(site.root())).unwrap();
+    let told: Vec<String> = opened
+        .warnings
+        .expect("opening shows the warnings")
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("does not read as written"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert!(told[0].contains("templates/page.html:6:1:"), "{told:#?}");
+
+    let mended = page_template("<p>{{ page.summary }}</p>");
+    let told = serve_tells_after_saving(&mut workspace, &site, "templates/page.html", &mended);
+    assert_eq!(told, Vec::<String>::new());
+
+    let told = serve_tells_after_saving(&mut workspace, &site, "templates/page.html", &broken);
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert!(told[0].contains("`</p>` closes no element"), "{told:#?}");
+    let told = serve_tells_after_saving(&mut workspace, &site, "templates/page.html", &mended);
+    assert_eq!(told, Vec::<String>::new());
+
+    // A saved base.html breaks every template's pages: told, and gone when mended.
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let base = std::fs::read_to_string(theme.join("base.html")).unwrap();
+    assert!(
+        base.contains("</main>"),
+        "the theme's base.html closes its main"
+    );
+    let broken_base = base.replacen("</main>", "</main></div>", 1);
+    let told = serve_tells_after_saving(&mut workspace, &site, "templates/base.html", &broken_base);
+    assert!(!told.is_empty(), "a stray end tag in base.html is told");
+    assert!(
+        told.iter().all(|w| w.contains("templates/base.html")),
+        "{told:#?}"
+    );
+    let told = serve_tells_after_saving(&mut workspace, &site, "templates/base.html", &base);
+    assert_eq!(told, Vec::<String>::new());
+}

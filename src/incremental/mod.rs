@@ -89,6 +89,9 @@ pub struct Workspace {
     stale: bool,
     /// What cheap rebuilds left for [`Workspace::settle`].
     owed: Owed,
+    /// The warnings about the templates' HTML among the state's stage warnings, replaced
+    /// when a template is saved.
+    markup: Vec<Diagnostic>,
 }
 
 impl Workspace {
@@ -109,7 +112,7 @@ impl Workspace {
                 .with_help(t!("run `pmo serve` in the site folder, or pass --root"))
         })?;
         let started = Instant::now();
-        let (state, cache, built) = full(&options)?;
+        let (state, cache, built, markup) = full(&options)?;
         let (changed, removed) = diff(&read(&files), &built);
         *write(&files) = built;
         let rebuild = Rebuild {
@@ -128,6 +131,7 @@ impl Workspace {
             pending: BTreeSet::new(),
             stale: false,
             owed: Owed::default(),
+            markup,
         };
         Ok((workspace, rebuild))
     }
@@ -174,10 +178,11 @@ impl Workspace {
     }
 
     fn rebuild_full(&mut self) -> Result<Rebuild, BuildFailure> {
-        let (state, cache, files) = full(&self.options)?;
+        let (state, cache, files, markup) = full(&self.options)?;
         let (changed, removed) = diff(&read(&self.files), &files);
         self.state = state;
         self.cache = cache;
+        self.markup = markup;
         *write(&self.files) = files;
         self.version += 1;
         // A full build does everything itself.
@@ -340,6 +345,7 @@ impl Workspace {
             );
             self.owed.checks = true;
         }
+        self.replace_markup_warnings();
         let everything = templates
             .iter()
             .any(|t| !render::templates::is_required(t) || t == "base.html");
@@ -350,6 +356,22 @@ impl Workspace {
             .into_iter()
             .filter(|job| everything || templates.iter().any(|t| t == job.template(site)))
             .collect())
+    }
+
+    /// Reads one page of each template again, as a full build does, after a template
+    /// was saved: a stray `</div>` just typed is told, and one just mended stops being.
+    fn replace_markup_warnings(&mut self) {
+        let fresh = self.renderer().markup_warnings();
+        let told = |d: &Diagnostic| (d.position(), d.problem.to_string());
+        let old: std::collections::HashSet<_> = self.markup.iter().map(told).collect();
+        let warnings = &mut self.state.stage_warnings;
+        warnings.retain(|d| !old.contains(&told(d)));
+        warnings.extend(fresh.iter().cloned());
+        let sorted = crate::diagnostics::Diagnostics::default();
+        sorted.extend(std::mem::take(warnings));
+        *warnings = sorted.into_sorted();
+        self.markup = fresh;
+        self.owed.checks = true;
     }
 
     pub(super) fn renderer(&self) -> Renderer<'_> {
@@ -409,21 +431,30 @@ fn is_index_file(path: &str) -> bool {
     path.starts_with("search/") && path.ends_with(".js")
 }
 
-/// A clean build into memory.
-fn full(options: &Options) -> Result<(Prepared, RenderCache, Files), BuildFailure> {
+/// A clean build into memory, and the warnings about its templates' HTML (also among
+/// the state's warnings).
+fn full(
+    options: &Options,
+) -> Result<(Prepared, RenderCache, Files, Vec<Diagnostic>), BuildFailure> {
     let sources = crate::load_keeping_sources(options)?;
     let level = sources.level(options)?;
-    let state = sources.prepare(level)?;
+    let mut state = sources.prepare(level)?;
     let cache = RenderCache::new(&state.site, &state.theme, &state.i18n, &state.root)
         .map_err(BuildFailure::from)?;
     let collect = Collect::default();
-    state.write_with(&cache, &collect, &render::Silent)?;
+    let (_, _, markup) = state.write_with(&cache, &collect, &render::Silent)?;
+    for warnings in [&mut state.stage_warnings, &mut state.warnings] {
+        let sorted = crate::diagnostics::Diagnostics::default();
+        sorted.extend(std::mem::take(warnings));
+        sorted.extend(markup.iter().cloned());
+        *warnings = sorted.into_sorted();
+    }
     let files = collect
         .into_files()
         .into_iter()
         .map(|(path, held)| (path, Arc::new(held)))
         .collect();
-    Ok((state, cache, files))
+    Ok((state, cache, files, markup))
 }
 
 /// Paths new or changed in `new`, and paths gone from it, each sorted.

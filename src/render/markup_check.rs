@@ -71,6 +71,13 @@ impl Sample {
         }
     }
 
+    /// The plan indexes of the jobs picked, in plan order.
+    pub(super) fn picked(&self) -> Vec<usize> {
+        let mut picked: Vec<usize> = self.picked.keys().copied().collect();
+        picked.sort_unstable();
+        picked
+    }
+
     /// Reads `html`, job `index`'s page written to `url` (`lessons/x/index.html`), if it
     /// is one picked.
     pub(super) fn read(&self, index: usize, url: &str, html: &str) {

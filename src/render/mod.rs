@@ -256,6 +256,21 @@ impl<'a> Renderer<'a> {
         ))
     }
 
+    /// The warnings about the HTML of one page of each template, rendering those pages
+    /// alone and writing nothing: `serve` renders only the pages an edited template
+    /// makes, but a saved partial or `base.html` can break any template's pages. A page
+    /// that fails to render is passed over here; the rebuild reports it.
+    pub fn markup_warnings(&self) -> Vec<Diagnostic> {
+        let jobs = self.plan();
+        let sample = markup_check::Sample::pick(self.site, &jobs);
+        sample.picked().par_iter().for_each(|&i| {
+            if let Ok((path, html)) = self.render_job(&jobs[i]) {
+                sample.read(i, &path, &html);
+            }
+        });
+        sample.warnings(self.templates)
+    }
+
     /// Renders `jobs` only (for `serve`'s rebuilds). Every failing job is reported.
     pub fn render_jobs(&self, jobs: &[Job], output: &dyn Output) -> Result<(), Vec<Diagnostic>> {
         self.render_each(jobs, output, &Silent, &markup_check::Sample::none())

@@ -728,3 +728,26 @@ pub fn visible_text(html: &str) -> String {
     text.push_str(rest);
     text
 }
+
+/// The warnings `pmo serve` shows once the site settled after `rel` was saved as `text`.
+pub fn serve_warnings_after_saving(
+    workspace: &mut pmo_portal::Workspace,
+    site: &Site,
+    rel: &str,
+    text: &str,
+) -> Vec<String> {
+    site.write(rel, text);
+    let rebuild = workspace
+        .rebuild([workspace.root().join(rel)])
+        .unwrap_or_else(|f| panic!("{}", messages(&f)));
+    let settled = workspace
+        .settle_all()
+        .unwrap_or_else(|f| panic!("{}", messages(&f)));
+    let last = settled
+        .into_iter()
+        .filter_map(|s| s.warnings)
+        .last()
+        .or(rebuild.warnings)
+        .expect("the warnings were looked at again");
+    last.iter().map(ToString::to_string).collect()
+}

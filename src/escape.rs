@@ -3,8 +3,9 @@
 
 use crate::t;
 
-/// Escapes text for XML/HTML content and attribute values, and drops the control
-/// characters XML 1.0 forbids.
+/// Escapes text for XML/HTML content and attribute values, and drops the characters
+/// XML 1.0 forbids: the control characters and U+FFFE, U+FFFF (a byte order mark read
+/// the wrong way round). One of them made the whole feed a file no reader takes.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -14,7 +15,7 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if is_forbidden_control(c) => {}
+            c if is_forbidden_control(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
     }
@@ -345,7 +346,15 @@ pub fn ascii_uri(iri: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_terminal, for_terminal_in_place, hidden_in_escapes};
+    use super::{for_terminal, for_terminal_in_place, hidden_in_escapes, xml};
+
+    #[test]
+    fn xml_text_holds_only_what_xml_allows() {
+        assert_eq!(
+            xml("a\u{FFFE}b\u{FFFF}c\u{b}d\u{FFFD}\u{1F600} <&>"),
+            "abcd\u{FFFD}\u{1F600} &lt;&amp;&gt;"
+        );
+    }
 
     #[test]
     fn what_escapes_hide_is_told_as_decoded() {

@@ -293,16 +293,21 @@ const MAX_STEM_BYTES: usize = 80;
 /// `slug` cut to [`MAX_STEM_BYTES`] at a character, and at a dash when one is in the
 /// second half, so the name ends on a whole word.
 fn file_stem(slug: &str) -> String {
-    if slug.len() <= MAX_STEM_BYTES {
+    cut_stem(slug, MAX_STEM_BYTES)
+}
+
+/// `slug` cut to at most `max` bytes, at a dash in its second half when there is one.
+pub(crate) fn cut_stem(slug: &str, max: usize) -> String {
+    if slug.len() <= max {
         return slug.to_string();
     }
-    let mut end = MAX_STEM_BYTES;
+    let mut end = max;
     while !slug.is_char_boundary(end) {
         end -= 1;
     }
     let cut = &slug[..end];
     match cut.rfind('-') {
-        Some(dash) if dash >= MAX_STEM_BYTES / 2 => cut[..dash].to_string(),
+        Some(dash) if dash >= max / 2 => cut[..dash].to_string(),
         _ => cut.trim_end_matches('-').to_string(),
     }
 }

@@ -306,6 +306,18 @@ pub fn normalize(written: &str) -> Result<String, (Text, Text)> {
                 t!("write the path with one `/` between its folders"),
             ));
         }
+        if part.len() > crate::output::portable::MAX_NAME_BYTES {
+            // The build could not write its page, and failed at the folder naming no page.
+            return Err((
+                t!(
+                    "the alias `{alias}` holds a name of {bytes} bytes; a file system takes at most {max}",
+                    alias = shown.as_str(),
+                    bytes = part.len(),
+                    max = crate::output::portable::MAX_NAME_BYTES
+                ),
+                t!("an alias is written as a folder holding a page, and no file system holds a name this long: shorten the old address, or remove the alias"),
+            ));
+        }
         if part.contains(['?', '#']) {
             // Decoded from `%3F`, `%23`: the same refusal as when typed (a `%5C` or `%0A`
             // is told above, as decoded).

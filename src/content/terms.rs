@@ -125,6 +125,9 @@ pub fn check_terms(
     if let Some(category) = page.category.as_ref().filter(|c| separator_in(c).is_some()) {
         return Err(vec![joined_category(category, at("category"))]);
     }
+    if let Some(long) = too_long(page, at) {
+        return Err(vec![long]);
+    }
     let Some((field, what, name)) = bad else {
         return Ok(());
     };
@@ -138,6 +141,39 @@ pub fn check_terms(
         "a {what} is named by at least one letter or digit, which make its page's address: write it out, or remove it",
         what = what
     ))])
+}
+
+/// The error for a tag or category whose page's folder (`tags/<slug>/`) would be a name
+/// longer than a file system takes, at its field: the build could not write it, and
+/// failed at the folder without naming the page.
+fn too_long(page: &Page, at: impl Fn(&str) -> Location) -> Option<Diagnostic> {
+    let bytes = |name: &str| crate::slugs::term_slug(name).len();
+    let max = crate::output::portable::MAX_NAME_BYTES;
+    let (field, what, name) = page
+        .tags
+        .iter()
+        .find(|t| bytes(t) > max)
+        .map(|t| ("tags", t!("tag"), t))
+        .or_else(|| {
+            page.category
+                .as_ref()
+                .filter(|c| bytes(c) > max)
+                .map(|c| ("category", t!("category"), c))
+        })?;
+    Some(
+        Diagnostic::error(Problem::Content(t!(
+            "the {what} `{name}` makes a folder name of {bytes} bytes for its page; a file system takes at most {max}",
+            what = what.clone(),
+            name = name,
+            bytes = bytes(name),
+            max = max
+        )))
+        .at(at(field))
+        .with_help(t!(
+            "shorten the {what} to the few words a reader would look pages up by; a longer text belongs in the page's summary or body",
+            what = what
+        )),
+    )
 }
 
 /// The error for a tag holding a separator, meant as several.

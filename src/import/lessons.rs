@@ -226,9 +226,15 @@ impl Rows<'_> {
         }
         .unwrap_or(0);
         let at = |d: Diagnostic| self.table.at_cell(d, row, key_col);
-        let slug = slugify(
-            lesson.meta.id.as_deref().unwrap_or(&lesson.meta.title),
-            "lesson",
+        // Cut only to what a file system takes (a title of 100 Chinese characters failed
+        // the row with `File name too long`), not to `pmo new`'s shorter names: a
+        // register imported before found again by its files' names.
+        let slug = crate::scaffold::cut_stem(
+            &slugify(
+                lesson.meta.id.as_deref().unwrap_or(&lesson.meta.title),
+                "lesson",
+            ),
+            crate::output::portable::MAX_NAME_BYTES - ".md".len(),
         );
         // Lessons are files of their folder (`kinds` holds it), so there is a path.
         let rel = PathBuf::from(Kind::Lesson.new_path(&slug).unwrap_or_default());

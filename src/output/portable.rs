@@ -8,6 +8,12 @@ use crate::diagnostics::{Diagnostic, Problem};
 use crate::messages::Text;
 use crate::t;
 
+/// The most bytes one file or folder name may have: Linux and macOS take 255 bytes, and
+/// Windows 255 UTF-16 units, which a name in Chinese (three bytes a character) never
+/// reaches first. A tag or an alias of an author's that makes a longer one failed the
+/// whole build where its folder was written, naming no page.
+pub const MAX_NAME_BYTES: usize = 255;
+
 /// Whether `name` (one path component) is a Windows device name — `CON`, `PRN`, `AUX`,
 /// `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9` — with or without an extension, in any case.
 pub fn is_device_name(name: &str) -> bool {

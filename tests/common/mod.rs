@@ -286,6 +286,15 @@ pub fn assert_well_formed(xml: &str) {
         }
     }
     assert_eq!(depth, 0, "unbalanced elements");
+    // XML 1.0's `Char`: a parser that checks it (a feed reader's) refuses the whole file
+    // for one character outside it.
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+            || c >= '\u{10000}'
+    };
+    if let Some((at, c)) = xml.char_indices().find(|&(_, c)| !allowed(c)) {
+        panic!("not well-formed XML: U+{:04X} at byte {at}", c as u32);
+    }
 }
 
 /// Headless Chromium in the given fresh profile, with none of

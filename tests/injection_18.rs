@@ -133,3 +133,55 @@ fn an_imported_lesson_with_a_long_title_gets_a_file_it_can_have() {
     assert!(again.status.success(), "{}", common::stderr(&again));
     assert_eq!(imported(), written);
 }
+
+/// A page embedding another (`![[…]]`) pastes that page's body where the embed stood —
+/// in a paragraph, a table cell, a heading, a link's text — and Confluence's panels draw
+/// a callout titled as written: each with an author's markup in the embedded page's
+/// title, body and headings, and in a panel's title and colour. An embed in code stays
+/// text. Chromium loads every page and searches the payloads' words.
+#[test]
+fn embeds_and_panels_holding_markup_run_nothing_in_chromium() {
+    const P: &str = "<img src=x onerror=__pwned=1>";
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/被嵌.md",
+        format!(
+            "---\ntitle: {t}\ndate: 2024-05-02\nsummary: {t}\n---\n\n{P} 原始 \
+             <a href=\"javascript:__pwned=1\">链接</a> <svg onload=__pwned=1></svg>\n\n\
+             ## 小节 {P}\n\n小节正文 ]]> \u{2028} 结束。\n",
+            t = common::hostile::quoted(&format!("被嵌页 \"><svg onload=__pwned=1> {P}")),
+        ),
+    );
+    site.write(
+        "content/reports/嵌入者.md",
+        format!(
+            "---\ntitle: 嵌入者\ndate: 2024-05-03\n---\n\n正文 ![[被嵌]] 之后。\n\n\
+             `![[被嵌]]` 行内。\n\n```\n![[被嵌]]\n```\n\n| 格 | 嵌 |\n|---|---|\n| ![[被嵌]] | 值 |\n\n\
+             ## ![[被嵌#小节-img-src-x-onerror-pwned-1]]\n\n[链接文字 ![[被嵌]]](被嵌.md)\n\n\
+             {{info:title={P}}}\n信息\n{{info}}\n\n\
+             {{panel:bgColor=red;background:url(javascript:__pwned=1)|title=\"><svg onload=__pwned=1>}}\n\
+             面板\n{{panel}}\n\n{{note}}\n外层\n{{tip:title=</aside>{P}}}\n内层\n{{tip}}\n{{note}}\n"
+        ),
+    );
+    // A chain of lessons each showing the one before and the hostile page: nested
+    // pastes, their ids prefixed, each lesson with tags of its own.
+    for n in 1..=8 {
+        site.write(
+            &format!("content/lessons/链-{n}.md"),
+            format!(
+                "---\ntitle: 链 {n}\ndate: 2024-06-{n:02}\nproject: erp\nphase: execution\n\
+                 impact: negative\ntags: [链标签{n}, 环节{n}]\n---\n\n![[链-{}]]\n\n![[被嵌]]\n",
+                n - 1
+            ),
+        );
+    }
+    site.build_ok();
+    let page = site.read("reports/嵌入者/index.html");
+    assert!(page.contains("<code>![[被嵌]]</code>"), "{page}");
+    assert!(
+        page.contains("<pre><code>![[被嵌]]\n</code></pre>"),
+        "{page}"
+    );
+    assert!(page.contains("class=\"page-embed\""), "{page}");
+    common::hostile::assert_built_site_runs_no_script(&site, &["被嵌页", "小节正文", P]);
+}

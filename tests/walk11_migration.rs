@@ -216,7 +216,8 @@ fn hugo_slug_url_and_lastmod_are_told_what_pmo_does_instead() {
 
 /// A page of a Confluence space export (`12345678.html`, named by its page id) put under
 /// content/ was refused as an attachment that opens as a page, told to "publish it as a
-/// PDF": nothing said it was a page to bring over, nor how.
+/// PDF": nothing said it was a page to bring over, nor how. It is told the command that
+/// brings the whole space over, `pmo import html`.
 #[test]
 fn a_confluence_export_page_is_told_how_to_bring_it_over() {
     let site = site_with(&[(
@@ -228,6 +229,7 @@ fn a_confluence_export_page_is_told_how_to_bring_it_over() {
         err.contains("12345678.html")
             && err.contains("Confluence")
             && err.contains("attachments/12345678/")
+            && err.contains("pmo import html <export folder>")
             && err.contains("{info}"),
         "{err}"
     );

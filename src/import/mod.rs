@@ -1,7 +1,8 @@
 //! `pmo import lessons FILE` and `pmo import projects FILE`: a lessons-learned register
 //! or a list of projects kept in Excel (or saved as CSV) becomes one Markdown lesson
 //! per row under `content/lessons/`, or one project folder per row under
-//! `content/projects/`.
+//! `content/projects/`; `pmo import html DIR` brings a Confluence space exported as
+//! HTML in as Markdown pages (`html`).
 //!
 //! An import never overwrites: a row whose id, code or file is already in the site is
 //! skipped, so importing the same register again changes nothing, and a register that
@@ -13,6 +14,7 @@ pub use crate::date_order::DateOrder;
 mod budgets;
 mod dates;
 pub(crate) mod headers;
+mod html;
 mod lesson;
 mod lessons;
 mod plan;
@@ -30,6 +32,7 @@ use std::path::PathBuf;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Text;
 
+pub use html::{html, HtmlOptions, PageKind};
 pub use lessons::lessons;
 pub use projects::projects;
 pub use tables::{milestones, risks};
@@ -74,6 +77,8 @@ pub enum Imported {
     Milestones,
     /// Projects' `risks.csv`, one a project.
     Risks,
+    /// Pages of a Confluence space's HTML export.
+    Pages,
 }
 
 /// What an import did: the pages written, the rows skipped because they were already
@@ -92,6 +97,8 @@ pub struct Report {
     /// The projects written (or, in a dry run, that would be), for the milestones and
     /// risks sheets to find theirs.
     pub(crate) written: Vec<sites::Known>,
+    /// The folder the pages were written into (`pmo import html`).
+    pub into: Option<PathBuf>,
 }
 
 impl Report {
@@ -105,6 +112,7 @@ impl Report {
             dry_run,
             also: Vec::new(),
             written: Vec::new(),
+            into: None,
         }
     }
 

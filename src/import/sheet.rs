@@ -310,7 +310,7 @@ fn column_warnings<F: FieldSet>(
 
 /// The page parsed back as a build reads it (as `kind`): what the import writes must
 /// build.
-fn check_written<T: DeserializeOwned + schemars::JsonSchema>(
+pub(super) fn check_written<T: DeserializeOwned + schemars::JsonSchema>(
     rel: &Path,
     text: &str,
     kind: &'static str,

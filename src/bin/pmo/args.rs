@@ -226,6 +226,26 @@ pub(crate) enum Import {
     /// whose rows name their project by code or title; a project that has a risks table
     /// is skipped, nothing is overwritten.
     Risks(TableImport),
+    /// Write the pages of a Confluence space exported as HTML (the folder holding its
+    /// index.html) as Markdown pages with their attachments, links between them
+    /// rewritten; nothing is written if a file it would write is there already.
+    Html {
+        /// The export's folder, unzipped.
+        dir: PathBuf,
+        /// The folder under content/ to write into (under content/practices/ with
+        /// --kind practice); the space's name by default.
+        #[arg(long, value_name = "FOLDER")]
+        into: Option<String>,
+        /// What the pages become: plain pages (page) or the PMO's practices (practice).
+        #[arg(long, value_name = "KIND", value_parser = ["page", "practice"], default_value = "page")]
+        kind: String,
+        /// Overwrite files the import would write that are there already.
+        #[arg(long)]
+        force: bool,
+        /// Show the files and front matter it would write, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `pmo import milestones` and `pmo import risks` take.

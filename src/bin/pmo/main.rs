@@ -295,6 +295,29 @@ fn main() -> ExitCode {
                         t.dry_run,
                         t.date_order,
                     ),
+                    Import::Html {
+                        dir,
+                        into,
+                        kind,
+                        force,
+                        dry_run,
+                    } => {
+                        let options = import::HtmlOptions {
+                            dir,
+                            into,
+                            kind: if kind == "practice" {
+                                import::PageKind::Practice
+                            } else {
+                                import::PageKind::Page
+                            },
+                            force,
+                            dry_run,
+                        };
+                        return match import::html(&cli.root, &options) {
+                            Ok(report) => imported(&report),
+                            Err(d) => report_one(&d),
+                        };
+                    }
                     Import::Risks(t) => (
                         import::risks,
                         t.file,

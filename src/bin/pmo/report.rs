@@ -90,6 +90,18 @@ fn summed(report: &pmo_portal::import::Report) {
             skipped = skipped,
             failed = failed
         ),
+        (Imported::Pages, true) => t!(
+            "dry run: would import {count} page(s) into {folder}; {failed} page(s) with errors; nothing was written",
+            count = count,
+            folder = report.into.as_deref().unwrap_or(std::path::Path::new("content")),
+            failed = failed
+        ),
+        (Imported::Pages, false) => t!(
+            "imported {count} page(s) into {folder}; {failed} page(s) with errors; check the warnings above, each at its place in the export",
+            count = count,
+            folder = report.into.as_deref().unwrap_or(std::path::Path::new("content")),
+            failed = failed
+        ),
         (Imported::Risks, true) => t!(
             "dry run: would write {count} risks table(s); {skipped} project(s) have one already, {failed} row(s) with errors; nothing was written",
             count = count,

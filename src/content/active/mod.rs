@@ -200,7 +200,7 @@ fn opens_as_page(shown: &Path, ext: &str) -> Diagnostic {
         )))
         .in_file(shown)
         .with_help(t!(
-            "named by a page id, it reads as a page of a Confluence space export: pmo reads pages written in Markdown. Write it as one named for its title (`vendor-management.md`, the title in `title:`): its text, its tables as Markdown tables, its panels as `{{info}}` … `{{info}}` pairs or `> [!info]` callouts; move the images of `attachments/{id}/` beside it and delete the `.{ext}` file",
+            "named by a page id, it reads as a page of a Confluence space export: pmo reads pages written in Markdown. Move the export out of content/ and bring the whole space in with `pmo import html <export folder>`, which writes each page as Markdown with the files of `attachments/{id}/` beside it; or write this one by hand, named for its title (`vendor-management.md`, the title in `title:`): its text, its tables as Markdown tables, its panels as `{{info}}` … `{{info}}` pairs or `> [!info]` callouts; move the images of `attachments/{id}/` beside it and delete the `.{ext}` file",
             id = id,
             ext = ext
         ));

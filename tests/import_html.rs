@@ -328,13 +328,27 @@ fn broken_pages_import_without_panic_and_build() {
         std::fs::write(export.path().join(name), html).unwrap();
     }
     std::fs::write(export.path().join("66666666.html"), b"\xff\xfe\x00\x00").unwrap();
+    // Nested deeper than any page is: written as text, told once, no stack overflow.
+    let deep = format!(
+        "<div id=\"main-content\">{}深处的文字{}{}</div>",
+        "<div><span>".repeat(5000),
+        "</span></div>".repeat(5000),
+        "<p>之后的段落</p>"
+    );
+    std::fs::write(export.path().join("77777777.html"), deep).unwrap();
     let out = import(&site, export.path(), &["--into", "知识库"]);
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
     // The page that is not UTF-8 is an error naming it; the others are imported.
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("66666666.html"), "{err}");
-    assert!(err.contains("导入了 7 个页面"), "{err}");
+    assert!(err.contains("导入了 8 个页面"), "{err}");
+    let deep = read(&site, "content/知识库/77777777.md");
+    assert!(
+        deep.contains("深处的文字") && deep.contains("之后的段落"),
+        "{deep}"
+    );
+    assert_eq!(err.matches("嵌套超过 200 层").count(), 1, "{err}");
     let plain = read(&site, "content/知识库/44444444.md");
     assert!(
         plain.contains("\\* 不是列表 \\# 不是标题 \\[\\[不是链接\\]\\] \\{toc\\} \\<b\\>"),
@@ -355,6 +369,23 @@ fn broken_pages_import_without_panic_and_build() {
             .map(|f| common::messages(&f))
             .unwrap_or_default()
     );
+}
+
+/// `--into` names a folder under content/, never one outside it.
+#[test]
+fn into_may_not_leave_content() {
+    let site = Site::fixture("basic");
+    let export = export();
+    for into in ["../outside", "a/../../b", "..\\outside", "."] {
+        let out = import(&site, export.path(), &["--into", into]);
+        assert_eq!(out.status.code(), Some(1), "{into}");
+        assert!(
+            stderr(&out).contains("不是 content/ 中的目录"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(!site.root().join("outside").exists());
 }
 
 /// A folder that is no export is told so, in the site's language.

@@ -41,7 +41,14 @@ pub(super) struct Converter<'a> {
     pub(super) named: HashMap<PathBuf, String>,
     pub(super) mode: Mode,
     pub(super) tables: usize,
+    /// How many elements deep the conversion is, against `MAX_DEPTH`.
+    pub(super) depth: usize,
+    deep_told: bool,
 }
+
+/// Elements nested deeper than this are written as their text: a page nesting
+/// thousands (broken or hostile HTML) would otherwise exhaust the stack.
+const MAX_DEPTH: usize = 200;
 
 /// Elements that make a block of their own.
 const BLOCKS: &[&str] = &[
@@ -117,6 +124,8 @@ impl<'a> Converter<'a> {
             named: HashMap::new(),
             mode: Mode::Markdown,
             tables: 0,
+            depth: 0,
+            deep_told: false,
         }
     }
 
@@ -141,6 +150,34 @@ impl<'a> Converter<'a> {
     /// `id`'s children as blocks: each block element its own, the inline content
     /// between them gathered into paragraphs.
     pub(super) fn blocks(&mut self, id: usize) -> Vec<String> {
+        if self.too_deep(id) {
+            let mut out = Vec::new();
+            push_paragraph(&mut out, &self.escaped(&collapsed(&self.dom.text(id))));
+            return out;
+        }
+        self.depth += 1;
+        let out = self.blocks_within(id);
+        self.depth -= 1;
+        out
+    }
+
+    /// Whether `id` lies deeper than the conversion follows; told once.
+    pub(super) fn too_deep(&mut self, id: usize) -> bool {
+        if self.depth < MAX_DEPTH {
+            return false;
+        }
+        if !self.deep_told {
+            self.deep_told = true;
+            self.note(
+                id,
+                t!("the page nests elements more than {depth} deep: what lies deeper is written as plain text", depth = MAX_DEPTH),
+                t!("check the page's text there; its formatting is lost"),
+            );
+        }
+        true
+    }
+
+    fn blocks_within(&mut self, id: usize) -> Vec<String> {
         let mut out = Vec::new();
         let mut run = String::new();
         let children = self.dom.nodes[id].children.clone();

@@ -44,6 +44,17 @@ impl Converter<'_> {
         let Some(name) = dom.name(id) else {
             return;
         };
+        if self.too_deep(id) {
+            out.push_str(&self.escaped(&super::convert::collapsed(&dom.text(id))));
+            return;
+        }
+        self.depth += 1;
+        self.inline_element(id, name, out);
+        self.depth -= 1;
+    }
+
+    fn inline_element(&mut self, id: usize, name: &str, out: &mut String) {
+        let dom = self.dom;
         let lozenge = dom.has_class(id, "status-macro") || dom.has_class(id, "aui-lozenge");
         let mention = dom.has_class(id, "confluence-userlink")
             || dom.has_class(id, "user-mention")

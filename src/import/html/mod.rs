@@ -133,6 +133,17 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .map(|i| i.trim_matches('/').to_string())
         .filter(|i| !i.is_empty())
         .unwrap_or_else(|| crate::slugs::slugify(space.as_deref().unwrap_or(""), "confluence"));
+    let leaves = Path::new(&folder)
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        || folder.contains('\\');
+    if leaves {
+        return Err(Diagnostic::error(Problem::Content(t!(
+            "`--into {folder}` is not a folder inside content/",
+            folder = folder.as_str()
+        )))
+        .with_help(t!("name a folder under content/ with `/` between its parts and no `..`, e.g. --into kb/procurement")));
+    }
     let section = match options.kind {
         PageKind::Page => PathBuf::from("content").join(&folder),
         PageKind::Practice => PathBuf::from("content").join("practices").join(&folder),

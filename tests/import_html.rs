@@ -281,6 +281,10 @@ fn a_second_import_is_refused_unless_forced() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("项目周报模板.md"), "{err}");
     assert!(err.contains("--force"), "{err}");
+    assert!(
+        err.contains("导入了 0 个页面到 content/知识库；2 个页面有错误"),
+        "{err}"
+    );
     assert_eq!(read(&site, "content/知识库/项目周报模板.md"), edited);
 
     let out = import(&site, export.path(), &["--into", "知识库", "--force"]);

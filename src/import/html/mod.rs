@@ -170,7 +170,7 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
     let mut copies: Vec<(PathBuf, PathBuf)> = Vec::new();
     for plan in &plans {
         let path = export.join(&plan.file);
-        let (text, notes, files) = converted(plan, &pages, export, &url_folder, options.kind);
+        let (text, notes, files) = converted(plan, &pages, export, &url_folder);
         for note in notes {
             let place = Location::at_line_col(
                 &path,
@@ -223,7 +223,10 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
                     .with_help(t!("import into another folder with --into, remove the file, or give --force to overwrite it")),
             );
         }
+        // None of the pages is written: each is a page with errors.
+        report.failed += report.planned.len();
         report.planned.clear();
+        report.into = Some(section);
         return Ok(report);
     }
     if !options.dry_run {
@@ -248,7 +251,6 @@ fn converted(
     pages: &Pages,
     export: &Path,
     url_folder: &str,
-    kind: PageKind,
 ) -> (String, Vec<convert::Note>, Vec<(PathBuf, String)>) {
     let page = &plan.page;
     let mut conv = convert::Converter::new(&page.dom, pages, export, plan.bundle);
@@ -329,9 +331,6 @@ fn converted(
     }
     let alias = format!("/{}/{}", url_folder.trim_matches('/'), plan.file);
     front.push_str(&format!("aliases: [{}]\n", quoted(&alias)));
-    if kind == PageKind::Practice {
-        front.push_str("category: \"Confluence\"\n");
-    }
     front.push_str("---\n\n");
     let text = format!("{front}{}\n", body.trim());
     (text, conv.notes, files)

@@ -68,6 +68,7 @@ const VENDOR: &str = r##"<h1 id="供应商管理规范-目的">目的</h1>
 <li>询价与比价，见<a href="23456789.html#项目周报模板-填写说明">填写说明</a></li>
 </ol>
 <p><span class="confluence-embedded-file-wrapper"><img class="confluence-embedded-image" src="attachments/12345678/流程图.png" data-image-src="attachments/12345678/流程图.png" alt="采购流程"></span></p>
+<p><img class="confluence-embedded-image" src="attachments/12345678/65541.png?width=400" data-linked-resource-default-alias="组织架构图.png" alt=""></p>
 <p>下载<a href="attachments/12345678/评估表.docx" data-linked-resource-type="attachment">供应商评估表</a>。当前状态：<span class="status-macro aui-lozenge aui-lozenge-current">进行中</span> <img class="emoticon emoticon-tick" src="images/icons/emoticons/check.svg" data-emoticon-name="tick" alt="(tick)"></p>
 <h2 id="供应商管理规范-评分">评分</h2>
 <div class="table-wrap"><table class="confluenceTable"><tbody>
@@ -126,6 +127,7 @@ fn export() -> tempfile::TempDir {
     write("attachments/12345678/流程图.png", b"\x89PNG\r\n\x1a\n");
     write("attachments/12345678/评估表.docx", b"PK\x03\x04");
     write("attachments/12345678/会议纪要.pdf", b"%PDF-1.4");
+    write("attachments/12345678/65541.png", b"\x89PNG\r\n\x1a\n");
     write(
         "images/icons/emoticons/check.svg",
         b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -173,6 +175,7 @@ fn a_space_export_becomes_pages_that_build() {
         "> [!warning]\n> 未经评审的供应商不得签约。",
         "1. 提出需求\n   - 填写[项目周报模板](<../项目周报模板.md>)\n   - 部门经理审批\n2. 询价与比价，见[填写说明](<../项目周报模板.md>)",
         "![采购流程](<流程图.png>)",
+        "![](<组织架构图.png>)",
         "[供应商评估表](<评估表.docx>)",
         "当前状态：**进行中** ✅",
         "| 维度 | 权重 | 说明 |\n|---|---|---|\n| 质量 | 40% | 缺陷率 \\| 返工 |\n| 交付 | 30% | 准时率<br>响应速度 |",
@@ -196,7 +199,12 @@ fn a_space_export_becomes_pages_that_build() {
     ] {
         assert!(!vendor.contains(chrome), "{chrome}: {vendor}");
     }
-    for file in ["流程图.png", "评估表.docx", "会议纪要.pdf"] {
+    for file in [
+        "流程图.png",
+        "评估表.docx",
+        "会议纪要.pdf",
+        "组织架构图.png",
+    ] {
         assert!(
             site.root()
                 .join("content/知识库/供应商管理规范")

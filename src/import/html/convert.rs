@@ -39,6 +39,9 @@ pub(super) struct Converter<'a> {
     /// The export's files this page shows or links, each with its name beside the page.
     pub files: Vec<(PathBuf, String)>,
     pub(super) named: HashMap<PathBuf, String>,
+    /// The names Confluence shows for attachments it stores by id
+    /// (`attachments/123/456.png` is `流程图.png`), from the page's own links to them.
+    shown_names: HashMap<PathBuf, String>,
     pub(super) mode: Mode,
     pub(super) tables: usize,
     /// How many elements deep the conversion is, against `MAX_DEPTH`.
@@ -122,6 +125,7 @@ impl<'a> Converter<'a> {
             notes: Vec::new(),
             files: Vec::new(),
             named: HashMap::new(),
+            shown_names: shown_names(dom),
             mode: Mode::Markdown,
             tables: 0,
             depth: 0,
@@ -136,6 +140,11 @@ impl<'a> Converter<'a> {
             problem,
             help,
         });
+    }
+
+    /// The name Confluence shows for the attachment at `path`, if the page says it.
+    pub(super) fn shown_name(&self, path: &Path) -> Option<String> {
+        self.shown_names.get(path).cloned()
     }
 
     pub(super) fn is_block(&self, id: usize) -> bool {
@@ -397,6 +406,37 @@ impl<'a> Converter<'a> {
             _ => None,
         }
     }
+}
+
+/// The name each attachment has in Confluence, where the page says it: an image's or
+/// link's `data-linked-resource-default-alias`, or the text of a link to the file with
+/// an extension (the page's "Attachments" list). Names holding a path are passed over.
+fn shown_names(dom: &Dom) -> HashMap<PathBuf, String> {
+    let mut names = HashMap::new();
+    for n in dom.descendants(0) {
+        let Some(address) = dom.attr(n, "href").or_else(|| dom.attr(n, "src")) else {
+            continue;
+        };
+        let path = crate::escape::percent_decode(address.split(['?', '#']).next().unwrap_or(""));
+        if !path.starts_with("attachments/") {
+            continue;
+        }
+        let text = collapsed(&dom.text(n)).trim().to_string();
+        let name = dom
+            .attr(n, "data-linked-resource-default-alias")
+            .map(str::to_string)
+            .or_else(|| (dom.name(n) == Some("a") && text.contains('.')).then_some(text));
+        let safe = name.filter(|s| {
+            !s.is_empty()
+                && !s.starts_with('.')
+                && !s.contains(['/', '\\', '<', '>'])
+                && s.len() < 200
+        });
+        if let Some(name) = safe {
+            names.entry(PathBuf::from(path)).or_insert(name);
+        }
+    }
+    names
 }
 
 /// `text` with every run of white space made one space.

@@ -306,10 +306,11 @@ impl Converter<'_> {
         if let Some(name) = self.named.get(path) {
             return name.clone();
         }
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let file = self.shown_name(path).unwrap_or_else(|| {
+            path.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        });
         let mut name = file.clone();
         let mut n = 1;
         while self.named.values().any(|v| v == &name) || name == "index.md" {

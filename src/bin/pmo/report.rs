@@ -97,7 +97,7 @@ fn summed(report: &pmo_portal::import::Report) {
             failed = failed
         ),
         (Imported::Pages, false) => t!(
-            "imported {count} page(s) into {folder}; {failed} page(s) with errors; check the warnings above, each at its place in the export",
+            "imported {count} page(s) into {folder}; {failed} page(s) with errors",
             count = count,
             folder = report.into.as_deref().unwrap_or(std::path::Path::new("content")),
             failed = failed

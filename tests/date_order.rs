@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::import::{import_projects as import, index, r, write};
+use common::import::{import_projects as import, index, row, write};
 use common::xlsx::xlsx;
 use common::{stderr, Site};
 
@@ -63,9 +63,12 @@ fn a_stated_order_reads_every_date_with_the_year_last_and_refuses_one_it_cannot(
     let site = Site::fixture("basic");
     set_order(&site, "dmy");
     let rows = vec![
-        r(&["项目编号", "项目名称", "状态", "开始日期"]),
-        r(&["PRJ-2026-081", "园区网络改造", "进行中", "03/05/2026"]),
-        r(&["PRJ-2026-082", "档案数字化", "进行中", "5.3.2026"]),
+        row(&["项目编号", "项目名称", "状态", "开始日期"], &[]),
+        row(
+            &["PRJ-2026-081", "园区网络改造", "进行中", "03/05/2026"],
+            &[],
+        ),
+        row(&["PRJ-2026-082", "档案数字化", "进行中", "5.3.2026"], &[]),
     ];
     let file = write(&site, "dmy.xlsx", &xlsx("项目清单", &rows, &[]));
     let err = stderr(&import("en", &site, &file));
@@ -81,9 +84,12 @@ fn a_stated_order_reads_every_date_with_the_year_last_and_refuses_one_it_cannot(
     let site = Site::fixture("basic");
     set_order(&site, "mdy");
     let rows = vec![
-        r(&["项目编号", "项目名称", "状态", "开始日期"]),
-        r(&["PRJ-2026-083", "园区网络改造", "进行中", "03/05/2026"]),
-        r(&["PRJ-2026-084", "档案数字化", "进行中", "13/05/2026"]),
+        row(&["项目编号", "项目名称", "状态", "开始日期"], &[]),
+        row(
+            &["PRJ-2026-083", "园区网络改造", "进行中", "03/05/2026"],
+            &[],
+        ),
+        row(&["PRJ-2026-084", "档案数字化", "进行中", "13/05/2026"], &[]),
     ];
     let file = write(&site, "mdy.xlsx", &xlsx("项目清单", &rows, &[]));
     let out = import("en", &site, &file);

@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::import::{import_projects as import, index, r, write};
-use common::xlsx::{xlsx, V};
+use common::import::{import_projects as import, index, row, write};
+use common::xlsx::xlsx;
 use common::{stderr, Site};
 
 /// Figures that floating point multiplies wrongly (0.57 × 10000 is 5699.999999999999,
@@ -15,17 +15,13 @@ use common::{stderr, Site};
 #[test]
 fn a_budget_in_ten_thousands_is_converted_exactly_and_one_over_a_billion_is_told() {
     let site = Site::fixture("basic");
-    let mut rows = vec![
-        r(&["项目编号", "项目名称", "状态", "预算（万元）"]),
-        r(&["PRJ-2026-031", "园区网络改造", "进行中"]),
-        r(&["PRJ-2026-032", "档案数字化", "进行中"]),
-        r(&["PRJ-2026-033", "财务共享中心", "进行中"]),
-        r(&["PRJ-2026-034", "新总部大楼", "进行中"]),
+    let rows = vec![
+        row(&["项目编号", "项目名称", "状态", "预算（万元）"], &[]),
+        row(&["PRJ-2026-031", "园区网络改造", "进行中"], &[1234.56]),
+        row(&["PRJ-2026-032", "档案数字化", "进行中"], &[0.57]),
+        row(&["PRJ-2026-033", "财务共享中心", "进行中"], &[0.07]),
+        row(&["PRJ-2026-034", "新总部大楼", "进行中"], &[150_000.0]),
     ];
-    rows[1].push(V::N(1234.56));
-    rows[2].push(V::N(0.57));
-    rows[3].push(V::N(0.07));
-    rows[4].push(V::N(150_000.0));
     let file = write(&site, "万元清单.xlsx", &xlsx("项目清单", &rows, &[]));
     let out = import("zh-CN", &site, &file);
     let err = stderr(&out);
@@ -112,15 +108,12 @@ fn units_in_english_and_in_yi_convert_and_a_dollar_alone_is_refused() {
 #[test]
 fn a_unitless_budget_column_that_looks_like_wan_is_told_at_its_header() {
     let site = Site::fixture("basic");
-    let mut rows = vec![
-        r(&["项目编号", "项目名称", "状态", "预算"]),
-        r(&["PRJ-2026-051", "园区网络改造", "进行中"]),
-        r(&["PRJ-2026-052", "档案数字化", "进行中"]),
-        r(&["PRJ-2026-053", "数据治理", "进行中"]),
+    let rows = vec![
+        row(&["项目编号", "项目名称", "状态", "预算"], &[]),
+        row(&["PRJ-2026-051", "园区网络改造", "进行中"], &[360.0]),
+        row(&["PRJ-2026-052", "档案数字化", "进行中"], &[85.5]),
+        row(&["PRJ-2026-053", "数据治理", "进行中"], &[1_200_000.0]),
     ];
-    rows[1].push(V::N(360.0));
-    rows[2].push(V::N(85.5));
-    rows[3].push(V::N(1_200_000.0));
     let file = write(&site, "无单位.xlsx", &xlsx("Sheet1", &rows, &[]));
     let out = import("zh-CN", &site, &file);
     let err = stderr(&out);

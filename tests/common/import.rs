@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use super::xlsx::V;
 use super::{pmo_in, Site};
 
-/// A row of text cells.
-pub fn r(cells: &[&str]) -> Vec<V> {
-    cells.iter().map(|c| V::S(c.to_string())).collect()
+/// A register's row as Excel holds it: its `texts` as text cells, then its `numbers`
+/// typed as numbers (a budget), from column A.
+pub fn row(texts: &[&str], numbers: &[f64]) -> Vec<V> {
+    let texts = texts.iter().map(|c| V::S(c.to_string()));
+    texts.chain(numbers.iter().map(|&n| V::N(n))).collect()
 }
 
 /// `bytes` written as `name` at the site's root; its path.

@@ -303,13 +303,18 @@ pub const UNDER_WAN: f64 = 10_000.0;
 
 /// Whether budgets naming no unit read as 万元 beside the site's others in the
 /// currency's own units: more than half of `figures` under 10,000 while more than half
-/// of `others` are not. Read as 元, each would be ten thousand times too small, and the
+/// of `others` are not, and the middle of the others a thousand times the middle small
+/// figure or more. Read as 元, each would be ten thousand times too small, and the
 /// portfolio's sums short by as much, shown as right. The one test of an imported
 /// list's budget column and of a project's `bac` among the site's.
 pub fn reads_as_wan(figures: &[f64], others: &[f64]) -> bool {
-    let small = figures.iter().filter(|n| **n < UNDER_WAN).count();
+    let small: Vec<f64> = figures.iter().copied().filter(|n| *n < UNDER_WAN).collect();
     let large = others.iter().filter(|n| **n >= UNDER_WAN).count();
-    small * 2 > figures.len() && large * 2 > others.len()
+    // Beside others of the same size a small budget is a small project, not a unit
+    // slip: only one a thousand times under the site's middle budget reads as 万元
+    // (320 beside millions does; 9,000 beside 28,000 and 45,000 does not).
+    let far_under = median(others) >= median(&small) * 1_000.0;
+    small.len() * 2 > figures.len() && large * 2 > others.len() && far_under
 }
 
 /// The middle of `values` (the upper of the two middle ones), 0 for none: the site's
@@ -431,6 +436,11 @@ mod tests {
         assert!(!reads_as_wan(&[3_200_000.0], &site));
         assert!(!reads_as_wan(&[320.0], &[]));
         assert!(!reads_as_wan(&[320.0], &[500.0, 900.0, 2_000_000.0]));
+        // A small project among small ones, alone or in a list, is no unit slip.
+        assert!(!reads_as_wan(&[9_000.0], &[28_000.0, 45_000.0]));
+        assert!(!reads_as_wan(&[9_000.0, 6_500.0], &[28_000.0, 45_000.0]));
+        assert!(reads_as_wan(&[300.0], &[2_800_000.0]));
+        assert!(reads_as_wan(&[300.0, 850.0], &[2_800_000.0, 4_500_000.0]));
         assert_eq!(median(&site), 3_200_000.0);
         assert_eq!(median(&[]), 0.0);
     }

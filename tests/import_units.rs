@@ -155,3 +155,41 @@ fn a_unitless_budget_column_that_looks_like_wan_is_told_at_its_header() {
     let err = stderr(&import("en", &site, &file));
     assert!(!err.contains("names no unit"), "{err}");
 }
+
+/// The build's doubt of a `bac` in 万元 weighed it against the site's middle budget
+/// (a 9,000 project beside 28,000 and 45,000 is a small project), while the import's
+/// doubt of a budget column did not and told such a list it read as 万元. Both now ask
+/// one test: a small list among small projects is imported without a word, a 300
+/// beside millions is told.
+#[test]
+fn a_small_budget_among_small_projects_is_not_told_it_reads_as_wan() {
+    let site = Site::fixture("basic");
+    let erp = std::fs::read_to_string(site.root().join("content/projects/erp/index.md")).unwrap();
+    let other = erp
+        .replace("title: ERP 升级", "title: 客户关系系统")
+        .replace("code: PRJ-2024-007", "code: PRJ-2024-011")
+        .replace("bac: 3200000", "bac: 45000");
+    site.write("content/projects/crm/index.md", other);
+    site.set_project_field("erp", "bac", "28000");
+    let csv = "项目编号,项目名称,状态,预算\nPRJ-2026-058,会议室改造,进行中,9000\n";
+    let file = write(&site, "小项目.csv", csv.as_bytes());
+    let out = import("zh-CN", &site, &file);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("万元"), "{err}");
+    assert!(
+        index(&site, "prj-2026-058").contains("bac: 9000\n"),
+        "{err}"
+    );
+
+    // The same list of 300 beside projects of millions is told.
+    site.set_project_field("erp", "bac", "2800000");
+    site.set_project_field("crm", "bac", "4500000");
+    let csv = "项目编号,项目名称,状态,预算\nPRJ-2026-059,会议室改造二期,进行中,300\n";
+    let file = write(&site, "万元遗漏.csv", csv.as_bytes());
+    let err = stderr(&import("zh-CN", &site, &file));
+    assert!(
+        err.contains("列 `预算` 没有写明单位，其 1 个预算中有 1 个小于 10,000"),
+        "{err}"
+    );
+}

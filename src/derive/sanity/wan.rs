@@ -56,11 +56,7 @@ pub(super) fn bac_in_wan(p: &Project, budgets: &Budgets) -> Option<Diagnostic> {
     let bac = p.info.meta.bac.filter(|b| *b > 0.0)?;
     let currency = currency(p.info, p.portfolio_currency);
     let others = budgets.others(&p.info.slug, &currency);
-    // Beside others of the same size a small budget is a small project, not a unit slip:
-    // only one a thousand times under the site's middle budget reads as 万元 (320 beside
-    // millions does; 9,000 beside 12,000 and 15,000 does not).
-    let far_under = crate::units::median(&others) >= bac * 1_000.0;
-    if !far_under || !crate::units::reads_as_wan(&[bac], &others) {
+    if !crate::units::reads_as_wan(&[bac], &others) {
         return None;
     }
     let wan = crate::units::scale_exactly(bac, 10_000)?;

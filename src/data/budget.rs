@@ -77,26 +77,30 @@ pub fn unit_cells(table: &Table) -> Vec<(usize, usize, Unit)> {
         .collect()
 }
 
-/// A column of the table's own saying its amounts are in a multiple of the currency
-/// (`单位` holding `万元`): read as written, every figure would be that many times too
-/// small, shown as right. Told at its first such cell.
-fn in_a_multiple(t: &Table) -> Option<Diagnostic> {
-    let (row, col, unit, factor) =
-        unit_cells(t)
-            .into_iter()
-            .find_map(|(row, col, unit)| match unit {
-                Unit::Scaled(unit, factor) => Some((row, col, unit, factor)),
-                Unit::Currency => None,
-            })?;
-    let factor = crate::numbers::format_amount(f64::from(factor));
+/// A row whose unit cell (`单位`) names a multiple of the currency other than the one
+/// an amount column's header names (`计划值（万元）` over a row saying `千元`): the
+/// header's column is read converted, and which of the two the row's figures are in
+/// only the author knows. Told at the first such cell. A row naming a multiple beside
+/// headers naming none is read converted ([`super::unit_rows`]).
+pub(super) fn unit_conflict(t: &Table) -> Option<Diagnostic> {
+    let (header, (header_unit, header_factor)) = amount_columns(t)
+        .into_iter()
+        .find_map(|c| Some((t.written(c), super::columns::header_factor(t, c)?)))?;
+    let (row, col, unit) = unit_cells(t)
+        .into_iter()
+        .find_map(|(row, col, unit)| match unit {
+            Unit::Scaled(unit, factor) if factor != header_factor => Some((row, col, unit)),
+            _ => None,
+        })?;
     Some(t.bad_cell(
         row,
         col,
-        t!("the currency's own unit (CNY, USD …)"),
+        t!("{unit}, the unit the header `{header}` names", unit = header_unit, header = header.trim()),
         t!(
-            "this column says the amounts are in {unit}, {factor} of the currency's units, but pmo reads them in the currency's own units: multiply pv, ev and ac by {factor} and write the currency here, or remove the column",
-            unit = unit,
-            factor = factor
+            "the header `{header}` gives its column in {header_unit}, while this row says its amounts are in {unit}: convert the row's amounts into {header_unit} and write {header_unit} here, or head the amount columns without a unit and let each row's cell name its own",
+            header = header.trim(),
+            header_unit = header_unit,
+            unit = unit
         ),
     ))
 }
@@ -143,7 +147,7 @@ fn shown_in_a_multiple(t: &Table) -> Option<Diagnostic> {
 pub fn read(t: &Table, basis: Basis) -> Result<Vec<BudgetRow>, Vec<Diagnostic>> {
     let cols =
         super::columns::require("budget", t, super::required("budget")).map_err(|d| vec![d])?;
-    if let Some(d) = in_a_multiple(t).or_else(|| shown_in_a_multiple(t)) {
+    if let Some(d) = unit_conflict(t).or_else(|| shown_in_a_multiple(t)) {
         return Err(vec![d]);
     }
     // Earned value and actual cost may be left out of a plan-only budget.

@@ -191,6 +191,7 @@ pub fn read_as_named(table: &mut Table) {
     let Some((_, names)) = READ_AS.iter().find(|(k, _)| *k == kind) else {
         return;
     };
+    let budget = kind == "budget";
     for (name, aliases) in names.iter() {
         if table.column(name).is_some() {
             continue;
@@ -219,6 +220,9 @@ pub fn read_as_named(table: &mut Table) {
             }
         }
     }
+    if budget {
+        super::unit_rows::in_own_units(table);
+    }
 }
 
 /// The amount columns read converted when headed in a multiple of the currency.
@@ -230,17 +234,32 @@ const SCALED_AMOUNTS: &[&str] = &["pv", "ev", "ac"];
 /// to be told at its place as any other.
 fn in_own_units(table: &mut Table, col: usize, factor: u32) {
     for row in &mut table.rows {
-        let Some(cell) = row.get_mut(col) else {
-            continue;
-        };
-        let figure = match cell {
-            crate::data::table::Cell::Number(n) => Some(*n),
-            crate::data::table::Cell::Text(t) => crate::numbers::parse_number(t),
-            _ => None,
-        };
-        if let Some(scaled) = figure.and_then(|n| crate::units::scale_exactly(n, factor)) {
-            *cell = crate::data::table::Cell::Number(scaled);
+        if let Some(cell) = row.get_mut(col) {
+            scale_cell(cell, factor);
         }
+    }
+}
+
+/// `cell` times `factor` on the decimal written, if it holds a figure; else left as
+/// written, to be told at its place as any other.
+pub(super) fn scale_cell(cell: &mut crate::data::table::Cell, factor: u32) {
+    let figure = match cell {
+        crate::data::table::Cell::Number(n) => Some(*n),
+        crate::data::table::Cell::Text(t) => crate::numbers::parse_number(t),
+        _ => None,
+    };
+    if let Some(scaled) = figure.and_then(|n| crate::units::scale_exactly(n, factor)) {
+        *cell = crate::data::table::Cell::Number(scaled);
+    }
+}
+
+/// The multiple of the currency the header of `table`'s column `col` was written in
+/// before it was renamed (`计划值（万元）` → 10,000), if any: its figures are converted.
+pub fn header_factor(table: &Table, col: usize) -> Option<(&'static str, u32)> {
+    let (_, written) = table.renamed.iter().find(|(c, _)| *c == col)?;
+    match unit_of(written)? {
+        (_, Unit::Scaled(unit, factor)) => Some((unit, factor)),
+        (_, Unit::Currency) => None,
     }
 }
 

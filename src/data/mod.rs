@@ -17,6 +17,7 @@ pub(crate) mod number_formats;
 pub mod read;
 mod records;
 pub mod table;
+mod unit_rows;
 mod unread;
 mod workbook_limits;
 

@@ -33,6 +33,43 @@ pub(super) fn in_own_units(bac: f64, multiple: Option<(&str, u32)>) -> Option<f6
     }
 }
 
+/// The multiple `row`'s budget is in: the one its unit cell names (`单位` holding
+/// `万元`; a list may mix rows in 元 and in 万元, each read as its cell says), else the
+/// budget header's. A unit cell naming no unit of money, or one the header contradicts,
+/// is refused at the cell: which of the two is right only the author knows, and either
+/// guess could be ten thousand times off.
+pub(super) fn row_multiple(
+    table: &Table,
+    row: usize,
+    unit_col: Option<usize>,
+    header: Option<(&'static str, u32)>,
+) -> Result<Option<(&'static str, u32)>, Diagnostic> {
+    let Some(col) = unit_col.filter(|&c| !table.text(row, c).trim().is_empty()) else {
+        return Ok(header);
+    };
+    let cell = match crate::units::named(&table.text(row, col)) {
+        Some(Unit::Scaled(unit, factor)) => Some((unit, factor)),
+        Some(Unit::Currency) => None,
+        None => {
+            return Err(table.bad_cell(
+                row,
+                col,
+                t!("the unit of the row's budget, such as 元 or 万元"),
+                t!("write the unit the budget is in (元, 万元, 千元, CNY …), or leave the cell empty; nothing was written for this row"),
+            ))
+        }
+    };
+    match header {
+        Some((unit, _)) if cell != header => Err(table.bad_cell(
+            row,
+            col,
+            t!("{unit}, the unit the budget column's header names", unit = unit),
+            t!("the budget column's header and this cell give the budget different units: correct one of them; nothing was written for this row"),
+        )),
+        _ => Ok(cell.or(header)),
+    }
+}
+
 /// What is known of the budget column to weigh its figures.
 pub(super) struct Column<'a> {
     pub table: &'a Table,
@@ -43,6 +80,9 @@ pub(super) struct Column<'a> {
     /// The rows holding projects (a totals row is none).
     pub rows: Vec<usize>,
     pub multiple: Option<(&'static str, u32)>,
+    /// The column giving each row's unit (`单位`), if any: a row whose cell names one
+    /// is in no doubt.
+    pub units: Option<usize>,
     /// The currency the budgets are in, as the page will show it.
     pub currency: &'a str,
     /// The budgets of the site's other projects in that currency.
@@ -61,7 +101,15 @@ pub(super) fn doubts(column: &Column) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|&(row, written)| too_large(column, row, written))
         .collect();
-    out.extend(unitless_in_wan(column, &figures));
+    let unitless: Vec<(usize, f64)> = figures
+        .into_iter()
+        .filter(|&(row, _)| {
+            column
+                .units
+                .is_none_or(|c| column.table.text(row, c).trim().is_empty())
+        })
+        .collect();
+    out.extend(unitless_in_wan(column, &unitless));
     out
 }
 

@@ -19,6 +19,8 @@ pub enum Field {
     Finish,
     Bac,
     Currency,
+    /// The unit of the row's budget (`单位` holding `万元` or `元`): a list may mix them.
+    Unit,
     Sponsor,
     Manager,
     Department,
@@ -123,6 +125,19 @@ impl FieldSet for Field {
             Field::Currency,
             "currency",
             &["币种", "货币", "币别", "ccy"],
+        ),
+        (
+            Field::Unit,
+            "unit",
+            &[
+                "单位",
+                "金额单位",
+                "预算单位",
+                "货币单位",
+                "units",
+                "amountunit",
+                "budgetunit",
+            ],
         ),
         (
             Field::Sponsor,

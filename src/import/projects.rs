@@ -114,6 +114,7 @@ fn list(root: &Path, options: &Options) -> Result<Report, Diagnostic> {
                 .filter(|r| !rows.is_totals(*r))
                 .collect(),
             multiple: rows.multiple,
+            units: rows.col(Field::Unit),
             currency: &currency,
             site: &site.budgets(&currency, &usual),
         }));
@@ -424,7 +425,10 @@ impl Rows<'_> {
             ));
             return None;
         }
-        budgets::in_own_units(bac, self.multiple)
+        let multiple = budgets::row_multiple(self.table, row, self.col(Field::Unit), self.multiple)
+            .map_err(|d| problems.push(d))
+            .ok()?;
+        budgets::in_own_units(bac, multiple)
     }
 
     /// The currency's code (`人民币`, `RMB`, `¥` are CNY); a multiple (`万元`) or a word

@@ -1,0 +1,117 @@
+//! Malformed sites the twenty-second hunt found mishandled: a budget's own `单位`
+//! column mixing rows in 万元 and in 元, in a project's budget table and in an imported
+//! list.
+
+mod common;
+
+use common::import::{import_projects, index, row, write};
+use common::xlsx::xlsx;
+use common::{stderr, Site};
+
+const BUDGET: &str = "content/projects/erp/budget.csv";
+
+/// The budget table's rows as the project page shows them.
+fn budget_rows(site: &Site) -> String {
+    let page = site.read("projects/erp/index.html");
+    let at = page.find("<table").unwrap_or(0);
+    let end = page[at..].find("</table>").map_or(page.len(), |e| at + e);
+    page[at..end].to_string()
+}
+
+/// A budget whose `单位` column says `万元` on some rows and `元` on others (two
+/// departments' sheets pasted together) was refused, the help saying to multiply pv,
+/// ev and ac by 10,000 — wrong for the rows already in 元. Each row is now read in the
+/// unit its own cell names, as a header's unit is read for its column: the page equals
+/// the one of the same budget written in 元.
+#[test]
+fn a_unit_column_mixing_wan_and_yuan_rows_is_read_row_by_row() {
+    let site = Site::fixture("basic");
+    site.write(
+        BUDGET,
+        "period,pv,ev,ac,单位\n2024-01,100,90,100,万元\n2024-02,1000000,1000000,1100000,元\n2024-03,120.5,,,万元\n",
+    );
+    site.build_ok();
+    let mixed = budget_rows(&site);
+    site.write(
+        BUDGET,
+        "period,pv,ev,ac,单位\n2024-01,1000000,900000,1000000,元\n2024-02,1000000,1000000,1100000,元\n2024-03,1205000,,,元\n",
+    );
+    site.build_ok();
+    let plain = budget_rows(&site);
+    assert!(plain.contains("3,205,000"), "{plain}");
+    assert_eq!(mixed, plain);
+}
+
+/// A header naming one multiple beside a row naming another (`计划值（万元）` over a
+/// row saying `千元`) cannot be read either way with confidence: refused at the row's
+/// cell, naming both, never converted twice.
+#[test]
+fn a_row_unit_contradicting_the_headers_is_refused_at_its_cell() {
+    let site = Site::fixture("basic");
+    site.write(
+        BUDGET,
+        "月份,计划值（万元）,挣值（万元）,实际成本（万元）,单位\n2024-01,100,90,100,万元\n2024-02,100,100,110,千元\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("budget.csv:3:"), "{m}");
+    assert!(
+        m.contains("the header `计划值（万元）` gives its column in 万元, while this row says its amounts are in 千元"),
+        "{m}"
+    );
+    // The same unit in both is read once, converted.
+    site.write(
+        BUDGET,
+        "月份,计划值（万元）,挣值（万元）,实际成本（万元）,单位\n2024-01,100,90,100,万元\n2024-02,100,100,110,万元\n",
+    );
+    site.build_ok();
+    assert!(budget_rows(&site).contains("1,000,000"));
+}
+
+/// `pmo import projects` left a `单位` column out ("column `单位` will not be imported")
+/// and wrote `bac: 360` for a row whose unit cell said 万元, with no doubt told: one
+/// row in 万元 among rows in 元 does not make the column look like 万元. Each row's
+/// budget is now read in its cell's unit; a cell naming no unit, or another than the
+/// header's, is refused at the cell and the row not written.
+#[test]
+fn an_imported_unit_column_converts_each_row_and_refuses_what_it_cannot_read() {
+    let site = Site::fixture("basic");
+    let rows = vec![
+        row(&["项目编号", "项目名称", "状态", "单位", "预算"], &[]),
+        row(
+            &["PRJ-2026-101", "园区网络改造", "进行中", "万元"],
+            &[360.5],
+        ),
+        row(
+            &["PRJ-2026-102", "档案数字化", "进行中", "元"],
+            &[850_000.0],
+        ),
+        row(&["PRJ-2026-103", "数据治理", "进行中", "套"], &[12.0]),
+    ];
+    let file = write(&site, "单位列.xlsx", &xlsx("项目清单", &rows, &[]));
+    let out = import_projects("zh-CN", &site, &file);
+    let err = stderr(&out);
+    assert!(!err.contains("不会导入"), "{err}");
+    assert!(
+        index(&site, "prj-2026-101").contains("bac: 3605000\n"),
+        "{err}"
+    );
+    assert!(
+        index(&site, "prj-2026-102").contains("bac: 850000\n"),
+        "{err}"
+    );
+    assert!(err.contains("项目清单!D4"), "{err}");
+    assert!(err.contains("这一行预算的单位，如 元 或 万元"), "{err}");
+    assert!(index(&site, "prj-2026-103").is_empty(), "{err}");
+
+    // Under a header in 万元, a row saying 千元 is one of two readings: refused.
+    let csv =
+        "项目编号,项目名称,状态,预算（万元）,单位\nPRJ-2026-104,园区网络改造二期,进行中,360,千元\n";
+    let file = write(&site, "矛盾.csv", csv.as_bytes());
+    let err = stderr(&import_projects("zh-CN", &site, &file));
+    assert!(err.contains("矛盾.csv:2:"), "{err}");
+    assert!(
+        err.contains("预算列的列名与这个单元格给出的预算单位不同"),
+        "{err}"
+    );
+    assert!(index(&site, "prj-2026-104").is_empty(), "{err}");
+}

@@ -115,3 +115,43 @@ fn an_imported_unit_column_converts_each_row_and_refuses_what_it_cannot_read() {
     );
     assert!(index(&site, "prj-2026-104").is_empty(), "{err}");
 }
+
+/// A risk register's `probability` and `impact` written `高`/`中`/`低` or `80%` were
+/// told only "1 = very low … 5 = very high": no word that which level `高` or 80 % is
+/// depends on the organisation's scale, and the help for `80%` did not say it was read
+/// as a chance. Each is now told that the mapping is the organisation's choice, with
+/// the two common ones and where the value falls on each.
+#[test]
+fn a_risk_level_in_words_or_as_a_chance_is_shown_the_two_common_mappings() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,供应商延期,高,中,张伟,open,每周检查\nR2,数据质量,80%,2,李娜,open,清洗\nR3,接口变更,0.35,3,王强,open,评审\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("risks.csv:2:10"), "{m}");
+    assert!(
+        m.contains("`高` is a level in words: which number it stands for is your organisation's choice, set in its risk policy. Two common mappings: five steps, 很低 1, 低 2, 中 3, 高 4, 很高 5; or three steps spread over five, 低 1, 中 3, 高 5"),
+        "{m}"
+    );
+    assert!(m.contains("risks.csv:3:9"), "{m}");
+    assert!(
+        m.contains("`80%` is a chance, not a level from 1 to 5")
+            && m.contains("(so 80% is 5)")
+            && m.contains("(so 80% is 4)"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`0.35` is a chance")
+            && m.contains("(so 0.35 is 3)")
+            && m.contains("(so 0.35 is 2)"),
+        "{m}"
+    );
+    // Other values keep the scale's own help.
+    site.write(
+        "content/projects/erp/risks.csv",
+        "id,title,probability,impact,owner,status,response\nR1,供应商延期,7,2,张伟,open,每周检查\n",
+    );
+    let m = site.build_err();
+    assert!(m.contains("1 = very low … 5 = very high"), "{m}");
+}

@@ -111,7 +111,9 @@ fn dates_in_other_shapes_and_levels_as_words_get_a_hint_of_their_own() {
         "{m}"
     );
     assert!(
-        m.contains("`高` is a word: write the level as a number, 1 (very low) to 5 (very high)"),
+        m.contains(
+            "`高` is a level in words: which number it stands for is your organisation's choice"
+        ),
         "{m}"
     );
     assert!(m.contains("risks.csv:2:10"), "{m}");

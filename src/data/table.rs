@@ -189,6 +189,7 @@ impl Table {
 mod cell_errors;
 mod cell_text;
 mod dates;
+mod levels;
 mod number;
 pub use cell_errors::at_sheet_ref;
 use cell_text::{

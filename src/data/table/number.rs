@@ -90,30 +90,25 @@ impl Table {
 
     /// A whole number from 1 to 5 (probability and impact scales).
     pub fn scale(&self, row: usize, col: usize) -> Result<u8, Diagnostic> {
-        let bad = || {
-            self.bad_cell(
-                row,
-                col,
-                t!("a whole number from 1 to 5"),
-                t!("1 = very low … 5 = very high"),
-            )
-        };
-        match self.number(row, col) {
-            Ok(Some(n)) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Ok(n as u8),
-            // 高/中/低 map to numbers differently in each register (中 is 3 on a scale
-            // of five, 2 on one of three): the author must choose.
-            Err(_) if is_a_word(self.text(row, col).trim()) => {
-                Err(self.bad_cell(
-                    row,
-                    col,
-                    t!("a whole number from 1 to 5"),
-                    t!(
-                        "`{value}` is a word: write the level as a number, 1 (very low) to 5 (very high)",
-                        value = self.text(row, col).trim()
-                    ),
-                ))
+        let expected = || t!("a whole number from 1 to 5");
+        let text = self.text(row, col);
+        let text = text.trim();
+        let number = self.number(row, col);
+        if let Ok(Some(n)) = number {
+            if n.fract() == 0.0 && (1.0..=5.0).contains(&n) {
+                return Ok(n as u8);
             }
-            _ => Err(bad()),
         }
+        // 高/中/低 and 80 % map to levels differently in each register (高 is 4 on a
+        // scale of five words, 5 where three are spread over five): the author must
+        // choose, shown both.
+        let help = if number.is_err() && is_a_word(text) {
+            super::levels::in_words(text)
+        } else if let Some(percent) = super::levels::chance(text, number.ok().flatten()) {
+            super::levels::as_chance(text, percent)
+        } else {
+            t!("1 = very low … 5 = very high")
+        };
+        Err(self.bad_cell(row, col, expected(), help))
     }
 }

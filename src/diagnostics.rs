@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex};
 use crate::messages::{self, Lang, Text};
 use crate::t;
 
+mod fold;
 mod report;
+pub use fold::{folded, SHOWN_WHOLE};
 pub use report::{render, shown, Report};
 
 /// How bad a problem is: errors fail the build, warnings are printed and the build goes on.

@@ -155,3 +155,36 @@ fn a_risk_level_in_words_or_as_a_chance_is_shown_the_two_common_mappings() {
     let m = site.build_err();
     assert!(m.contains("1 = very low … 5 = very high"), "{m}");
 }
+
+/// A site migrated from Hugo, each of its lessons keeping `weight:` and `lastmod:`, was
+/// told every one in full: 2 errors a page, a screen each, the one thing to learn buried
+/// under them. The reader now sees the first three of each message whole and one line
+/// for the rest naming their count and first places; `--format json` lists each.
+#[test]
+fn the_same_error_on_many_pages_is_shown_three_times_and_the_rest_counted() {
+    let site = Site::fixture("basic");
+    for i in 1..=12 {
+        site.write(
+            &format!("content/lessons/迁移/第{i:02}篇.md"),
+            format!("---\ntitle: 迁移经验 {i}\ndate: 2024-03-01\nproject: erp\nphase: planning\nimpact: positive\nweight: {i}\nlastmod: 2024-05-01\n---\n\n正文。\n"),
+        );
+    }
+    let before = common::snapshot(site.root());
+    let root = site.root().to_str().unwrap();
+    let out = common::pmo(&["--root", root, "build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("unknown field `weight`").count(), 4, "{err}");
+    assert!(
+        err.contains("9 more with the message and help shown above (unknown field `weight` in the front matter of a lesson): content/lessons/迁移/第04篇.md:7:1, content/lessons/迁移/第05篇.md:7:1"),
+        "{err}"
+    );
+    assert!(err.contains("第08篇.md:7:1 and 4 more;"), "{err}");
+    assert!(err.contains("lastmod"), "{err}");
+    assert!(err.contains("failed: 24 error(s)"), "{err}");
+    assert_eq!(common::snapshot(site.root()), before);
+    // Each is still listed for a machine.
+    let out = common::pmo(&["--root", root, "build", "--format", "json"]);
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(json.matches("unknown field `weight`").count(), 12, "{json}");
+}

@@ -162,15 +162,9 @@ pub(crate) fn finish(
     verb: Verb,
     format: Format,
 ) -> ExitCode {
-    let show = |d: &Diagnostic| match format {
-        Format::Human => print_diagnostic(d),
-        Format::Json => println!("{}", d.to_json(lang())),
-    };
     match result {
         Ok(report) => {
-            for warning in &report.warnings {
-                show(warning);
-            }
+            show_folded(&report.warnings, format);
             let stages: Vec<String> = report
                 .stages
                 .iter()
@@ -206,9 +200,7 @@ pub(crate) fn finish(
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            for d in &failure.diagnostics {
-                show(d);
-            }
+            show_folded(&failure.diagnostics, format);
             let errors = failure.errors().count();
             // `check` never writes: saying nothing was written would suggest it might.
             let summary = match verb {
@@ -435,6 +427,25 @@ pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
         );
     }
     *last = now;
+}
+
+/// Prints `diagnostics`: every one as a JSON line, or for a reader the first few of
+/// each message whole and the rest folded into a line naming their places
+/// ([`diagnostics::folded`]).
+fn show_folded(diagnostics: &[Diagnostic], format: Format) {
+    if format == Format::Json {
+        for d in diagnostics {
+            println!("{}", d.to_json(lang()));
+        }
+        return;
+    }
+    let (whole, folds) = diagnostics::folded(diagnostics, lang());
+    for d in whole {
+        print_diagnostic(d);
+    }
+    for fold in folds {
+        eprintln!("  … {}\n", say(fold));
+    }
 }
 
 pub(crate) fn print_diagnostic(d: &Diagnostic) {

@@ -188,3 +188,35 @@ fn the_same_error_on_many_pages_is_shown_three_times_and_the_rest_counted() {
     let json = String::from_utf8_lossy(&out.stdout);
     assert_eq!(json.matches("unknown field `weight`").count(), 12, "{json}");
 }
+
+/// A project marked `status: closed` whose `finish` is still to come (2099-12-20, a
+/// plan's day never updated) built without a word: its page showed a closed project
+/// ending in the future, and the dashboard counted it among the closed. The finish is
+/// warned of at its line, naming the day the site is built as of.
+#[test]
+fn a_closed_project_finishing_after_the_sites_day_is_warned() {
+    let site = Site::fixture("basic");
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("as_of = \"2026-06-30\"\n{toml}"));
+    site.set_project_field("erp", "finish", "2099-12-20");
+    let warnings = site.warnings();
+    let told: Vec<&String> = warnings
+        .iter()
+        .filter(|w| w.contains("2099-12-20"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(told[0].contains("erp/index.md:8:9"), "{told:?}");
+    assert!(
+        told[0].contains("the project is closed, but its `finish`, 2099-12-20, is after the day the site is built as of (2026-06-30)"),
+        "{told:?}"
+    );
+    // Closed on or before that day: nothing to say.
+    site.set_project_field("erp", "finish", "2026-06-30");
+    let warnings = site.warnings();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("is after the day the site is built as of")),
+        "{warnings:#?}"
+    );
+}

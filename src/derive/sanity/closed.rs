@@ -56,3 +56,30 @@ pub(super) fn left_open(
     }
     out
 }
+
+/// A closed project's `finish`: none, and its page showed its end as still to be
+/// decided (待定, TBD) for a project that is over; after the day the site is built as
+/// of (a plan's day never updated on closing), and its page showed a closed project
+/// ending in the future, the dashboard counting it among the closed.
+pub(super) fn finish(p: &super::Project) -> Option<Diagnostic> {
+    if p.info.status != ProjectStatus::Closed {
+        return None;
+    }
+    match p.info.finish {
+        None => Some(p.front.warn(
+            "status",
+            t!("the project is closed but has no `finish`: its page shows its end as still to be decided"),
+            t!("add `finish: YYYY-MM-DD` with the day the project closed (or set the status it is in)"),
+        )),
+        Some(finish) if finish > p.as_of => Some(p.front.warn(
+            "finish",
+            t!(
+                "the project is closed, but its `finish`, {finish}, is after the day the site is built as of ({as_of}): its page shows a closed project ending in the future",
+                finish = finish.iso(),
+                as_of = p.as_of.iso()
+            ),
+            t!("write the day the project closed in `finish`; if it is still running, set the status it is in (`status: active`)"),
+        )),
+        Some(_) => None,
+    }
+}

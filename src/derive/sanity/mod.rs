@@ -333,7 +333,7 @@ fn shared_lesson_ids(site: &Site) -> Vec<Diagnostic> {
 pub fn project_warnings(p: &Project, settings: &BudgetSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     out.extend(p.info.currency.as_deref().and_then(|c| odd_currency(p, c)));
-    out.extend(closed_without_finish(p));
+    out.extend(closed::finish(p));
     if let Some((table, [])) = p.budget {
         // A header alone reads as a project that has spent and earned nothing.
         out.push(
@@ -464,19 +464,6 @@ fn header_only(table: &Table, kind: &str) -> Option<Diagnostic> {
             .at_file_start(&table.path)
             .with_help(help),
     )
-}
-
-/// A closed project with no `finish`: its page showed its end as still to be decided
-/// (待定, TBD) for a project that is over.
-fn closed_without_finish(p: &Project) -> Option<Diagnostic> {
-    let closed = p.info.status == crate::content::schema::ProjectStatus::Closed;
-    (closed && p.info.finish.is_none()).then(|| {
-        p.front.warn(
-            "status",
-            t!("the project is closed but has no `finish`: its page shows its end as still to be decided"),
-            t!("add `finish: YYYY-MM-DD` with the day the project closed (or set the status it is in)"),
-        )
-    })
 }
 
 /// `bac: 1.200`, the way much of Europe writes 1,200: YAML reads 1.2, and EAC, VAC and

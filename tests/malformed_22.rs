@@ -220,3 +220,25 @@ fn a_closed_project_finishing_after_the_sites_day_is_warned() {
         "{warnings:#?}"
     );
 }
+
+/// An Excel 97–2003 workbook renamed `.xlsx` (or an .xlsx saved with a password to
+/// open, which Excel stores in the same older container) was told "the file is damaged
+/// or cut short", sending the author to repair a file that was whole. It is told what
+/// it is, and how to save it; a failed build leaves the last site as it was.
+#[test]
+fn an_xls_or_a_password_protected_workbook_named_xlsx_is_told_what_it_is() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = common::snapshot(&site.public());
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.resize(1024, 0);
+    site.write("data/旧版台账.xlsx", ole);
+    let m = site.build_err();
+    assert!(m.contains("data/旧版台账.xlsx"), "{m}");
+    assert!(
+        m.contains("it is an Excel 97–2003 workbook (.xls) renamed, or a workbook protected with a password to open"),
+        "{m}"
+    );
+    assert!(!m.contains("damaged or cut short"), "{m}");
+    assert_eq!(common::snapshot(&site.public()), before);
+}

@@ -74,6 +74,25 @@ fn not_a_workbook(full: &Path, shown: &Path) -> Option<Diagnostic> {
         .ok()?;
     const ZIP: &[u8] = b"PK\x03\x04";
     const OLE: &[u8] = b"\xD0\xCF\x11\xE0";
+    let named_ooxml = full
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "xlsm"));
+    if head.starts_with(OLE) && named_ooxml {
+        // An .xlsx is a zip: one in Excel's older container is an .xls renamed, or a
+        // workbook saved with a password to open (Excel encrypts it into that
+        // container). The zip reader said "damaged or cut short", and the author
+        // repaired a file that was whole.
+        return Some(
+            Diagnostic::error(Problem::Data(t!(
+                "this file is not an .xlsx inside, though its name says so: it is an Excel 97–2003 workbook (.xls) renamed, or a workbook protected with a password to open"
+            )))
+            .at_file_start(shown)
+            .with_help(t!(
+                "open it in Excel or WPS, remove the password to open if it has one (File → Info → Protect Workbook), and save it as .xlsx (Save As → Excel Workbook); or rename it .xls if it is one"
+            )),
+        );
+    }
     if head.starts_with(ZIP) || head.starts_with(OLE) {
         return None;
     }

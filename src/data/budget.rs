@@ -62,14 +62,16 @@ const UNIT_COLUMNS: &[&str] = &[
     "amount unit",
 ];
 
+/// Whether `header` names a column giving the unit of a table's amounts (`单位`,
+/// `currency`): read by the budget, never a column of the author's own left out.
+pub fn is_unit_column(header: &str) -> bool {
+    UNIT_COLUMNS.contains(&header.trim().to_lowercase().as_str())
+}
+
 /// The cells of `table`'s column giving the unit of its amounts (`单位`, `currency`),
 /// as (row, column, the unit named), those naming no unit left out.
 pub fn unit_cells(table: &Table) -> Vec<(usize, usize, Unit)> {
-    let Some(col) = table
-        .columns
-        .iter()
-        .position(|c| UNIT_COLUMNS.contains(&c.trim().to_lowercase().as_str()))
-    else {
+    let Some(col) = table.columns.iter().position(|c| is_unit_column(c)) else {
         return Vec::new();
     };
     (0..table.rows.len())

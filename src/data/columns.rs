@@ -300,6 +300,8 @@ pub fn unread(kind: &str, table: &Table, which: Unread) -> Vec<Diagnostic> {
         .iter()
         .filter(|c| !c.trim().is_empty() && found.contains(&c.trim().to_lowercase()))
         .filter(|c| !names.contains(&c.trim().to_lowercase().as_str()))
+        // A budget's unit column is read, row by row (`super::unit_rows`).
+        .filter(|c| kind != "budget" || !super::budget::is_unit_column(c))
         .map(|c| {
             let help = scaled_help(kind, c).or_else(|| cumulative_help(kind, known, c));
             (c, meant(known, c), help)

@@ -1,8 +1,8 @@
 //! Many diagnostics saying the same thing, folded for a reader: 300 pages migrated from
 //! Hugo, each with `weight:` and `lastmod:`, gave 600 errors in full, the one thing to
 //! learn (what pmo does instead) buried under a screen per page. The first few of each
-//! message are shown whole; the rest are one line naming their count and the first of
-//! their places, `path:line:col`. Only the reader's view folds: `--format json` and the
+//! message are shown whole; the rest are one line naming their count and every one of
+//! their places, `path:line:col` (each problem is still named where it is). Only the reader's view folds: `--format json` and the
 //! failure itself keep every diagnostic.
 
 use super::Diagnostic;
@@ -15,9 +15,6 @@ pub const SHOWN_WHOLE: usize = 3;
 /// A message is folded only when this many or more of it would be left out: folding
 /// one or two saves no screen.
 const FOLDED_AT_LEAST: usize = 3;
-
-/// Places named on a fold's line before "and N more".
-const PLACES_NAMED: usize = 5;
 
 /// What makes two diagnostics alike: severity, message and help, as the reader reads them.
 type Key = (bool, String, String);
@@ -57,21 +54,12 @@ pub fn folded(diagnostics: &[Diagnostic], lang: Lang) -> (Vec<&Diagnostic>, Vec<
         .iter()
         .map(|((_, message, _), ds)| {
             let rest = &ds[SHOWN_WHOLE..];
-            let places: Vec<String> = rest
-                .iter()
-                .take(PLACES_NAMED)
-                .filter_map(|d| d.position())
-                .collect();
-            let more = match rest.len().saturating_sub(PLACES_NAMED) {
-                0 => String::new(),
-                n => t!(" and {count} more", count = n).render(lang),
-            };
+            let places: Vec<String> = rest.iter().filter_map(|d| d.position()).collect();
             t!(
-                "{count} more with the message and help shown above ({message}): {places}{more}; `--format json` lists each",
+                "{count} more with the message and help shown above ({message}): {places}",
                 count = rest.len(),
                 message = message.as_str(),
-                places = places.join(", "),
-                more = more
+                places = places.join(", ")
             )
         })
         .collect();
@@ -111,7 +99,7 @@ mod tests {
         assert_eq!(lines.len(), 1);
         let line = lines[0].render(Lang::En);
         assert!(
-            line.starts_with("7 more with the message and help shown above (unknown field `weight` in the front matter of a lesson): l4.md:3:1, l5.md:3:1, l6.md:3:1, l7.md:3:1, l8.md:3:1 and 2 more;"),
+            line.starts_with("7 more with the message and help shown above (unknown field `weight` in the front matter of a lesson): l4.md:3:1, l5.md:3:1, l6.md:3:1, l7.md:3:1, l8.md:3:1, l9.md:3:1, l10.md:3:1"),
             "{line}"
         );
         // Four or five alike are all shown.

@@ -197,7 +197,7 @@ def main():
     base.with_search(source, on_site, True)
     base.with_search(source, off_site, False)
     out_on, out_off = args.out / "on", args.out / "off"
-    args.out.mkdir(parents=True, exist_ok=True)
+    clear_work(args.out)
 
     on_t, off_t, rss_on, rss_off, stage, digests = [], [], [], [], [], set()
     for _ in range(args.runs):
@@ -227,6 +227,17 @@ def main():
     if not args.skip_browser:
         browser(report, out_on, queries)
     print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def clear_work(out):
+    """Empties this script's own outputs in its work folder (the two builds and the
+    queries), nothing else there: a folder kept from an earlier run may hold files pmo
+    did not write (an interrupted run's timing page), and pmo rightly refuses to build
+    over a public/ folder with files added by hand."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("on", "off"):
+        shutil.rmtree(out / name, ignore_errors=True)
+    (out / "queries.json").unlink(missing_ok=True)
 
 
 def browser(report, public, queries):

@@ -232,7 +232,12 @@ const send = (r) => fetch('%s', {method: 'POST', mode: 'no-cors', body: JSON.str
 })().catch(e => send({error: String(e)}));
 </script>""" % (json.dumps(queries), report), encoding="utf-8")
     mode = "file" if over_file else "keepalive" if keepalive else "http"
-    run_page(chromium, public, page, mode, server, done, 600)
+    try:
+        run_page(chromium, public, page, mode, server, done, 600)
+    finally:
+        # A page left in public/ is a file added by hand to pmo's next build, which
+        # then refuses to replace the folder.
+        page.unlink(missing_ok=True)
     if "error" in result or not result:
         sys.exit(f"browser run failed: {result}")
     return result

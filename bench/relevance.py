@@ -15,6 +15,10 @@ every run), runs the real client under node (bench/relevance_node.mjs) and repor
   - exact before apart: the share of multi-character Chinese and mixed queries whose
     results page starts
     with every page holding the query's exact text (up to 20) before any that does not;
+  - what a first query costs whatever the machine's load, in the header box and on the
+    results page (median, p95, max, the costliest queries, and each query's in
+    <out>/costs.jsonl): files loaded, rounds of requests waited for one after another,
+    bytes gzip-compressed and as parsed, postings decoded, candidates scored;
   - title hit@1: queries that are a page's title (as written, lowercased, or without
     spaces) whose first result has that title;
   - the same queries timed in headless Chromium (bench/search.py's page), over http://
@@ -237,7 +241,8 @@ def clear_work(out):
     out.mkdir(parents=True, exist_ok=True)
     for name in ("on", "off"):
         shutil.rmtree(out / name, ignore_errors=True)
-    (out / "queries.json").unlink(missing_ok=True)
+    for name in ("queries.json", "costs.jsonl"):
+        (out / name).unlink(missing_ok=True)
 
 
 def browser(report, public, queries):
@@ -261,6 +266,33 @@ def browser(report, public, queries):
             "page_with_facets_p95": round(base.pct(lat["page"], 95), 1),
             "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         }
+
+
+COSTS = ("files", "rounds", "gz", "raw", "postings", "candidates")
+
+
+def cost_summary(queries, results, per_query):
+    """What a first query costs whatever the machine's load (bench/client.mjs): files
+    loaded, rounds of requests waited for one after another, bytes gzip-compressed and as
+    parsed, postings decoded, candidates scored; median, p95 and max in the header box
+    and on the results page, the queries costing most, and every query's costs in
+    `per_query` (a JSON line each)."""
+    with per_query.open("w", encoding="utf-8") as f:
+        for (kind, q), r in zip(queries, results):
+            f.write(json.dumps({"q": q, "kind": kind, "header": r["header_cost"], "page": r["page_cost"]},
+                               ensure_ascii=False) + "\n")
+    out = {"per_query": str(per_query)}
+    for view in ("header", "page"):
+        rows = [r[view + "_cost"] for r in results]
+        out[view] = {k: {"median": statistics.median(x[k] for x in rows), "p95": base.pct([x[k] for x in rows], 95),
+                         "max": max(x[k] for x in rows)} for k in COSTS}
+    # The header box's most costly queries, by rounds then bytes parsed.
+    worst = sorted(zip(queries, results), key=lambda qr: (-qr[1]["header_cost"]["rounds"],
+                                                          -qr[1]["header_cost"]["raw"]))
+    out["header_most_rounds"] = [dict(q=q, **r["header_cost"]) for (_, q), r in worst[:8]]
+    worst = sorted(zip(queries, results), key=lambda qr: -qr[1]["header_cost"]["raw"])
+    out["header_most_parsed"] = [dict(q=q, **r["header_cost"]) for (_, q), r in worst[:8]]
+    return out
 
 
 def relevance(report, search_dir, content, args):
@@ -329,6 +361,7 @@ def relevance(report, search_dir, content, args):
     report["first_query_kb_gz_page_up_to_6_chars"] = {
         "queries": len(short), "median": round(statistics.median(short), 1),
         "p95": round(base.pct(short, 95), 1), "max": round(max(short), 1)}
+    report["first_query_cost"] = cost_summary(queries, results, args.out / "costs.jsonl")
     report["queries"] = {k: sum(1 for kk, _ in queries if kk == k) for k in
                          ("zh", "words", "mixed", "number", "code", "title", "english")}
     report["queries"]["total"] = len(queries)

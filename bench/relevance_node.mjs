@@ -1,7 +1,9 @@
 // Runs the search client (themes/default/static/js/search*.js) under node for
 // bench/relevance.py: per query, every match in the client's order (for recall), the
-// first page of results as the results page shows it (exact text checked), and the
-// gzip-compressed bytes a first query loads in the header box and on the results page.
+// first page of results as the results page shows it (exact text checked), and what a
+// first query costs in the header box and on the results page: gzip-compressed bytes,
+// and (`header_cost`, `page_cost`) files, rounds of requests, bytes as parsed, postings
+// decoded and candidates scored (bench/client.mjs, loads answered round by round).
 //
 //   node bench/relevance_node.mjs <public/search> <queries.json>
 //
@@ -11,7 +13,7 @@ import fs from 'node:fs';
 import { loadClient } from './client.mjs';
 
 const [dir, queriesFile] = process.argv.slice(2);
-const client = loadClient(dir);
+const client = loadClient(dir, { rounds: true });
 const S = client.S;
 
 for (const q of JSON.parse(fs.readFileSync(queriesFile, 'utf8'))) {
@@ -22,6 +24,7 @@ for (const q of JSON.parse(fs.readFileSync(queriesFile, 'utf8'))) {
     client.forget();
     const res = await S.search(q, { limit, facets: false, excerpts });
     out[view + '_gz'] = client.gz();
+    out[view + '_cost'] = client.cost();
     if (view === 'page') {
       out.page = res.results.map((r) => r.doc);
       out.page_titles = res.results.map((r) => r.title);

@@ -132,3 +132,54 @@ fn a_title_holding_the_chinese_words_leads_when_a_name_is_typed_beside_them() {
         assert_eq!(result_urls(res)[0], "practices/risk/gateway/", "{res}");
     }
 }
+
+/// Where a query's rounds stand: the first round asking for a page's block 0 (its row
+/// and text), and the last asking for `prefix`; rounds of requests a cold query waits
+/// for one after another (tests/search_client.mjs answers them round by round).
+fn first_and_last(rounds: &[Vec<String>], first: &str, last: &str) -> (usize, Option<usize>) {
+    let first = rounds
+        .iter()
+        .position(|r| r.iter().any(|f| f.starts_with(first)))
+        .expect("a round reading blocks");
+    (
+        first,
+        rounds
+            .iter()
+            .rposition(|r| r.iter().any(|f| f.starts_with(last))),
+    )
+}
+
+/// The rows titleWords reads (the pages found apart scoring highest, here the lesson
+/// titled 进口边缘网关两次延期…) are asked for beside the first reading of exact text:
+/// asked once that reading was done, they were a round of requests of their own, the
+/// last of a third of the cold queries at 10k.
+#[test]
+fn the_rows_of_titles_holding_the_words_apart_load_beside_the_exact_text_reads() {
+    let site = Site::fixture("basic");
+    practice(
+        &site,
+        "lesson",
+        "进口边缘网关两次延期的教训",
+        "海关查验两次推迟到货，联调顺延四周。",
+    );
+    for n in 0..3 {
+        practice(
+            &site,
+            &format!("mention-{n}"),
+            &format!("十月组合月报 {n}"),
+            "本月风险：进口网关延期（25 分），见网关教训。",
+        );
+    }
+    site.build_ok();
+    let r = search_client(
+        &site,
+        &json!([{"q": "进口网关延期", "limit": 3}, {"q": "进口网关延期", "limit": 1}]),
+    );
+    for res in &r {
+        assert_eq!(result_urls(res)[0], "practices/risk/lesson/", "{res}");
+        let rounds = common::search_rounds(res);
+        let (blocks, rows) = first_and_last(&rounds, "x/", "d/");
+        let rows = rows.expect("the lesson's row read from its document chunk");
+        assert!(rows <= blocks, "rows asked after the blocks: {rounds:?}");
+    }
+}

@@ -395,10 +395,10 @@
    * query's exact text (上线后四周 Hypercare 值守 is not above a page writing `ERP 上线`).
    */
   function titleWords(hits, query) {
+    if (!readsTitleWords(query)) return Promise.resolve();
     var needle = exactText(query);
     var chars = Array.from(needle);
     var cjk = chars.filter(function (c) { return T.isCjk(c.codePointAt(0)); });
-    if (chars.length < 4 || !cjk.length) return Promise.resolve();
     // The Chinese alone, when what is beside it is letters and digits only.
     var named = cjk.length >= 2 && cjk.length < chars.length && chars.every(function (c) {
       return T.isCjk(c.codePointAt(0)) || /[a-z0-9]/.test(c);
@@ -415,11 +415,40 @@
   }
   var TITLE_WORDS = 3;
 
-  /** The TITLE_WORDS pages found apart scoring highest, in one pass over the hits. */
-  function bestApart(hits) {
+  /** Whether titleWords reads titles for `query`: four characters or more, Chinese among them. */
+  function readsTitleWords(query) {
+    var chars = Array.from(exactText(query));
+    return chars.length >= 4 && chars.some(function (c) { return T.isCjk(c.codePointAt(0)); });
+  }
+
+  /**
+   * Asks for the rows titleWords will read, as the hits stand before verify: titleWords
+   * runs once verify is done, and its rows were a round of requests of their own after
+   * verify's (for a third of the queries at 10k, the last round). Verify only drops
+   * claimers a tier: a page found apart that stands among the best even were every
+   * unread claimer found apart is read whatever verify finds, and only such pages are
+   * asked for (asking for the best as they stood cost the results page up to 0.9 KB of
+   * rows never read). A page whose block 0 (its row with its text) is already asked for
+   * needs none.
+   */
+  function titleWordsAhead(hits, query) {
+    if (!readsTitleWords(query)) return;
+    bestApart(hits, true).forEach(function (m) {
+      if (isClaim(m) && m.verified === undefined) return;
+      if (!has(P.promises, 'x/' + m.d + '-0')) rowOf(m.d, store.meta).then(null, function () {});
+    });
+  }
+
+  /**
+   * The TITLE_WORDS pages found apart scoring highest, in one pass over the hits; with
+   * `claims`, the pages claiming the exact text and not yet read count as found apart
+   * (verify may find them so).
+   */
+  function bestApart(hits, claims) {
     var best = [];
     hits.forEach(function (m) {
-      if (tier(m) >= 2 || m.title) return;
+      var unread = claims && isClaim(m) && m.verified === undefined;
+      if ((tier(m) >= 2 && !unread) || m.title) return;
       var at = best.length;
       while (at > 0 && ((best[at - 1].score - m.score) || (m.d - best[at - 1].d)) < 0) at--;
       if (at < TITLE_WORDS) best.splice(at, 0, m);
@@ -525,6 +554,7 @@
 
   P.exactText = exactText; P.holdsInPieces = holdsInPieces; P.mayStandApart = mayStandApart; P.squeezeLines = squeezeLines;
   P.titleKey = titleKey; P.titleMatches = titleMatches; P.titleWords = titleWords;
+  P.titleWordsAhead = titleWordsAhead;
   P.verify = verify;
   P.files.push('search-verify.js');
 })(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);

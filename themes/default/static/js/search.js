@@ -101,7 +101,7 @@
     relax = P.relax, resolveGroups = P.resolveGroups, resultLoader = P.resultLoader, rowOf = P.rowOf,
     resultRow = P.resultRow, searchAsked = P.searchAsked, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
     shardOf = P.shardOf, slot = P.slot, stem = P.stem, store = P.store,
-    titleMatches = P.titleMatches, titleWords = P.titleWords, tokenize = P.tokenize,
+    titleMatches = P.titleMatches, titleWords = P.titleWords, titleWordsAhead = P.titleWordsAhead, tokenize = P.tokenize,
     unskip = P.unskip, verify = P.verify, withoutFillers = P.withoutFillers;
 
   /**
@@ -320,6 +320,7 @@
           // The results that verify cannot move off the page load now, beside it; the
           // others as verify tells.
           settledDocs(hits, offset, offset + limit).forEach(expect);
+          titleWordsAhead(hits, query);
           settled = verify(hits, query, offset, offset + limit, prep.groups, meta, expect,
             mayStandApart(found, prep.groups, meta));
         }

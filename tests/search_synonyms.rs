@@ -526,3 +526,24 @@ fn the_synonyms_scattered_pages_meet_by_score_whatever_query_found_them() {
         r[0]
     );
 }
+
+/// A query finding less than a page of results is widened to its synonyms: the table is
+/// asked for beside the first excerpts, not in a round of its own once they are read
+/// (a tenth of the cold queries at 10k, numbers and codes on a few pages, waited for it
+/// last).
+#[test]
+fn the_synonyms_of_a_query_finding_little_load_beside_its_first_excerpts() {
+    // The fixture's five pages saying 供应商延期, its supplier-delay lesson first.
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "供应商延期", "limit": 8}]));
+    assert_eq!(result_urls(&r[0])[0], "lessons/vendor-delay/", "{}", r[0]);
+    assert!(r[0]["total"].as_u64().unwrap() < 10, "{}", r[0]);
+    let rounds = common::search_rounds(&r[0]);
+    let at = |name: &str| {
+        rounds
+            .iter()
+            .position(|r| r.iter().any(|f| f.starts_with(name)))
+    };
+    assert_eq!(at("syn"), at("x/"), "{rounds:?}");
+}

@@ -543,6 +543,8 @@
     var own = {};
     Object.keys(options || {}).forEach(function (k) { own[k] = options[k]; });
     own.matches = true;
+    // Not an option of the API: searchAs asks for the synonyms ahead (synonymsAhead).
+    own.widens_ = true;
     return searchFolded(query, own).then(function (res) {
       var matches = res.matches;
       delete res.matches;

@@ -102,7 +102,7 @@
     resultRow = P.resultRow, searchAsked = P.searchAsked, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
     shardOf = P.shardOf, slot = P.slot, stem = P.stem, store = P.store,
     titleMatches = P.titleMatches, titleWords = P.titleWords, titleWordsAhead = P.titleWordsAhead, tokenize = P.tokenize,
-    unskip = P.unskip, verify = P.verify, withoutFillers = P.withoutFillers;
+    unskip = P.unskip, WIDEN_BELOW = P.WIDEN_BELOW, optional = P.optional, verify = P.verify, withoutFillers = P.withoutFillers;
 
   /**
    * A query as typed; when one holding CJK characters finds nothing, it is run again
@@ -310,6 +310,7 @@
         return settle();
       }).then(function () {
         if (!prep.groups.length) return emptyResult(meta, filters, needFacets);
+        synonymsAhead(options, hits);
         var load = resultLoader(prep.groups, meta, withText);
         /** Loads d's row and excerpt ahead when it stands among the eager results. */
         function expect(d) {
@@ -351,6 +352,19 @@
         });
       });
     });
+  }
+
+  /**
+   * Asks for the synonyms' table beside the first excerpts when the query as typed
+   * (`widens_`, set by searchWidened) finds less than a page of results: it is then
+   * widened to its synonyms once its page is settled, and the table was a round of
+   * requests of its own after all the others (a tenth of the queries at 10k: numbers,
+   * dates and codes found on a few pages). Not for a page titled by the query, which is
+   * what was looked for and is not widened (titledAsWritten).
+   */
+  function synonymsAhead(options, hits) {
+    if (!options.widens_ || hits.length >= WIDEN_BELOW || (hits.length && hits[0].title)) return;
+    optional('syn');
   }
 
   /**

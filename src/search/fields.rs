@@ -7,14 +7,19 @@
 //! templates show is here, taken from the same data the templates are given, never by
 //! reading the HTML back.
 
+mod facts;
+mod labels;
+
+pub use facts::{metadata, metadata_and_other_dates};
+use labels::labels;
+
 use crate::blocks::BlockSpec;
 use crate::charts;
 use crate::content::page::Page;
-use crate::content::schema::{Date, LessonStatus, ProjectStatus, Rag};
+use crate::content::schema::Date;
 use crate::derive;
 use crate::i18n::I18n;
 use crate::markdown::TocEntry;
-use crate::search::synonyms;
 use crate::site::{PageId, Site};
 
 /// The headings of a page, one a line.
@@ -29,175 +34,6 @@ pub fn headings(page: &Page) -> String {
     let mut out = String::new();
     walk(&page.body.toc, &mut out);
     out
-}
-
-/// Everything shown about the page besides its text: taxonomy terms, its project, its
-/// register number, people, labels in the site's language, dates, and the summary
-/// written in its front matter. `as_of` is the day the pages count overdue from
-/// (`Config::as_of`, asked once per build: today's date costs a clock and zone read).
-pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
-    facts(site, page, i18n, as_of, false).0
-}
-
-/// The metadata as indexed: the page's facts, and apart from them the dates it shows of
-/// other things — its actions' due and done days, a practice's review date — which
-/// weigh as body text. They shared the page's own date's weight, and `2026-10-28` put
-/// a lesson with an action done that day, and `2026-11-12` a practice to review then,
-/// above the review and the practice dated that day.
-pub fn metadata_and_other_dates(
-    site: &Site,
-    page: &Page,
-    i18n: &I18n,
-    as_of: Date,
-) -> (String, String) {
-    facts(site, page, i18n, as_of, true)
-}
-
-/// [`metadata`], with the dates of other things than the page apart when `split`.
-fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (String, String) {
-    // One value a line: spaces inside a Chinese run join it (see `tokenize::scan`), and
-    // two tags side by side are not one word.
-    let mut out = Line(String::new());
-    let mut other = Line(String::new());
-    for tag in &page.tags {
-        out.add(Some(tag));
-    }
-    out.add(page.category.as_deref());
-    out.add(site.project_of(page).map(|p| site.page(p).title.as_str()));
-    out.add(page.owner.as_deref());
-    if page.explicit_summary {
-        out.add(Some(&page.summary));
-    }
-    if let Some(date) = page.date {
-        out.date(&date, i18n);
-    }
-    if let Some(l) = page.lesson() {
-        out.add(Some(&i18n.term(l.phase)));
-        out.add(Some(&i18n.term(l.impact)));
-        out.add(l.id.as_deref());
-        out.add(l.severity.map(|s| i18n.term(s)).as_deref());
-        out.add(l.status.map(|s| i18n.term(s)).as_deref());
-        // A status other than closed as readers ask for it ([`synonyms::NOT_CLOSED`]),
-        // each a line, as a project's status words.
-        if l.status.is_some_and(|s| s != LessonStatus::Closed) {
-            for word in synonyms::NOT_CLOSED {
-                out.add(Some(word));
-            }
-        }
-        // The actions table: its owners, statuses, 逾期 badges and dates (what is to be
-        // done is prose, in the body).
-        for a in &l.actions {
-            out.add(a.owner.as_deref());
-            out.add(Some(&i18n.term(a.status)));
-            if a.is_overdue(as_of) {
-                out.add(Some(i18n.get("action_overdue")));
-            }
-            for date in [a.due, a.done].into_iter().flatten() {
-                other_date(&mut out, &mut other, split, &date, i18n);
-            }
-        }
-    }
-    if let Some(date) = page.practice().and_then(|p| p.review_by) {
-        other_date(&mut out, &mut other, split, &date, i18n);
-        // Its 已过复审期 badge, shown once the date is past.
-        if date < as_of {
-            out.add(Some(i18n.get("review_overdue")));
-        }
-    }
-    if let Some(r) = page.review() {
-        out.add(Some(&i18n.term(r.review_type)));
-    }
-    if let Some(p) = page.project() {
-        for text in [&p.code, &p.currency] {
-            out.add(text.as_deref());
-        }
-        // A person with the role the page shows them in, as one line: `项目经理 郑磊` and
-        // `发起人 马建军` found the lessons naming them, never the project they lead.
-        for (label, text) in [
-            ("sponsor", &p.sponsor),
-            ("manager", &p.manager),
-            ("department", &p.department),
-        ] {
-            if let Some(text) = text {
-                out.add(Some(&format!("{} {text}", i18n.get(label))));
-            }
-        }
-        // Its folder's name, which lessons write in their `project` field: `erp-upgrade`
-        // and `CRM rollout` found only the pages mentioning the project.
-        out.add(Some(&p.slug));
-        // Its status as shown (暂停), and as readers type it (已暂停, on hold:
-        // [`synonyms::status_words`]), each a line, as its RAG below.
-        let status = i18n.term(p.status);
-        out.add(Some(&status));
-        for word in synonyms::status_words(p.status) {
-            if *word != status.to_lowercase() {
-                out.add(Some(word));
-            }
-        }
-        if let (ProjectStatus::Closed, Some(finish)) = (p.status, p.finish) {
-            for line in closed_in_year(finish.0.year(), &status) {
-                out.add(Some(&line));
-            }
-        }
-        out.add(p.phase.map(|x| i18n.term(x)).as_deref());
-        let data = site.project_data.get(&p.slug).cloned().unwrap_or_default();
-        let figures = derive::key_figures(p, &data);
-        // Its RAG as shown (红), and as readers type it (红灯, red: [`synonyms::RED`]),
-        // each a line: 红灯 found the report saying 调为红色 before the red project.
-        if let Some(rag) = derive::rag(p, &figures, &site.config.thresholds) {
-            out.add(Some(&i18n.term(rag)));
-            let words = match rag {
-                Rag::Red => synonyms::RED,
-                Rag::Amber => synonyms::AMBER,
-                Rag::Green => synonyms::GREEN,
-            };
-            for word in words {
-                out.add(Some(word));
-            }
-        }
-        for date in [p.start, p.finish].into_iter().flatten() {
-            out.date(&date, i18n);
-        }
-        out.add(p.bac.map(derive::format_amount).as_deref());
-    }
-    (out.0, other.0)
-}
-
-/// A closed project's finish year joined to the words for closed, as readers ask for
-/// the projects closed that year: `2024年关闭的项目`, `2024年已完成`, `closed in 2024`.
-/// The year and the status were apart in the metadata, so each closed project that
-/// merely started that year matched as well as those that finished in it, and came
-/// first by chance. `status` is the label shown, [`synonyms::CLOSED`] what readers type;
-/// a Chinese word is written after the year with and without its 已, an English one
-/// before it.
-fn closed_in_year(year: i16, status: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |line: String| {
-        if !out.contains(&line) {
-            out.push(line);
-        }
-    };
-    for word in std::iter::once(status).chain(synonyms::CLOSED.iter().copied()) {
-        if word.chars().any(|c| c > '\u{2e80}') {
-            push(format!("{year}年{word}"));
-            if let Some(bare) = word.strip_prefix('已') {
-                push(format!("{year}年{bare}"));
-            }
-        } else {
-            push(format!("{} in {year}", word.to_lowercase()));
-        }
-    }
-    out
-}
-
-/// A date of another thing than the page: in `other` when `split`, its month and year
-/// only if `out` lacks them too (a page holds each once, see [`Line::date`]).
-fn other_date(out: &mut Line, other: &mut Line, split: bool, date: &Date, i18n: &I18n) {
-    if split {
-        other.date_beside(date, i18n, &out.0);
-    } else {
-        out.date(date, i18n);
-    }
 }
 
 /// The body: the page's prose, then what it shows beside it ([`beside`]). Excerpts
@@ -229,185 +65,6 @@ pub fn with_iso_dates(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(format!("{text}\n{}", dates.join("\n")))
-}
-
-/// The labels a page shows around its content: its kind above the title (经验教训), and
-/// on a project page its section and figure labels (关键指标, 挣值（EV）, 主要风险 …),
-/// the month its figures are as of, the share of the budget spent, CPI and SPI, each milestone's state (已完成, 延期),
-/// each month of its status table with its RAG label, and its charts' titles. Body text (as weighty as prose: they are the same on many
-/// pages), never quoted nor read for exact text (not in [`shown`]): a reader searching
-/// 经验教训, 延期 or 挣值 finds the pages that show it.
-fn labels(site: &Site, page: &Page, i18n: &I18n) -> String {
-    let mut out = Line(String::new());
-    out.add(Some(i18n.get(&format!("kind_{}", page.kind.key()))));
-    let Some(p) = page.project() else {
-        return out.0;
-    };
-    let empty = crate::data::ProjectData::default();
-    let data = site.project_data.get(&p.slug).unwrap_or(&empty);
-    let figures = derive::key_figures(p, data);
-    let history = derive::history::project(p.bac, &derive::measured(data), &site.config.thresholds);
-    // The labels of the sections and figures the page shows (templates/project.html).
-    let mut labels = vec!["key_figures", "milestones", "open_risks"];
-    if site.money_shown {
-        labels.extend(["bac", "spent_to_date"]);
-        labels.extend(figures.ev.map(|_| "ev"));
-    }
-    labels.extend(figures.cpi.or(figures.spi).map(|_| "earned_value"));
-    labels.extend(figures.cpi.map(|_| "cpi"));
-    labels.extend(figures.spi.map(|_| "spi"));
-    labels.extend((!data.risks.is_empty()).then_some("top_risks"));
-    labels.extend((!history.is_empty()).then_some("status_over_time"));
-    for key in labels {
-        out.add(Some(i18n.get(key)));
-    }
-    // The cards' values (`6 / 9` milestones done, `16 / 20` risks open) and the notes
-    // under them (已完成 3 / 共 10, 2 个延期, 共 9 项风险),
-    // as the cards print them: `9 项风险` finds the projects that show it.
-    let note = |key: &str, counts: &[(&str, usize)]| {
-        counts
-            .iter()
-            .fold(i18n.get(key).to_string(), |text, (slot, n)| {
-                text.replace(slot, &n.to_string())
-            })
-    };
-    // A card with none to count shows "—" (templates/project.html).
-    let of = |n: usize, total: usize| (total > 0).then(|| format!("{n} / {total}"));
-    out.add(of(figures.milestones_done, figures.milestones_total).as_deref());
-    out.add(of(figures.risks_open, figures.risks_total).as_deref());
-    if figures.milestones_total > 0 {
-        out.add(Some(&note(
-            "milestones_done_of_total",
-            &[
-                ("{done}", figures.milestones_done),
-                ("{total}", figures.milestones_total),
-            ],
-        )));
-    }
-    // Delayed (2 个延期) and finished late (3 个延期完成), as the card notes them.
-    for (n, key) in [
-        (figures.milestones_late, "milestones_late"),
-        (figures.milestones_finished_late, "milestones_finished_late"),
-    ] {
-        if n > 0 {
-            let form = if n == 1 { "one" } else { "other" };
-            out.add(Some(&note(&format!("{key}_{form}"), &[("{count}", n)])));
-        }
-    }
-    if figures.risks_total > 0 {
-        out.add(Some(&note(
-            "risks_of_total",
-            &[("{total}", figures.risks_total)],
-        )));
-    }
-    // The month its figures are as of (关键指标 截至 2024-03): `2024-03` and `2024年3月`
-    // find the projects reporting then, as they find the pages dated then.
-    out.add(figures.last_period.as_deref());
-    if site.money_shown {
-        money_figures(&mut out, p, &figures, i18n);
-    }
-    for index in [figures.cpi, figures.spi].into_iter().flatten() {
-        out.add(Some(&crate::derive::evm::format_index(Some(index))));
-    }
-    for m in &data.milestones {
-        if m.actual.is_some() {
-            out.add(Some(i18n.get("milestone_done")));
-        }
-        if derive::finished_late(m) {
-            out.add(Some(i18n.get("milestone_finished_late")));
-        }
-        if derive::is_late(m, data.as_of) {
-            out.add(Some(i18n.get("milestone_late")));
-        } else if m.actual.is_none() {
-            out.add(Some(i18n.get("milestone_on_track")));
-        }
-    }
-    // The notes under the risk and status tables, as the page prints them.
-    if data.risks.len() > derive::RISKS_SHOWN {
-        out.add(Some(
-            &i18n
-                .get("showing_top_n")
-                .replace("{n}", &derive::RISKS_SHOWN.to_string())
-                .replace("{total}", &data.risks.len().to_string()),
-        ));
-    }
-    // The rows of its status table, as many as it shows: each month, its RAG label.
-    let shown = history.len().saturating_sub(derive::SHOWN_PERIODS);
-    for h in &history[shown..] {
-        out.add(Some(&h.period));
-        out.add(h.rag.map(|r| i18n.term(r)).as_deref());
-    }
-    if !history.is_empty() {
-        out.add(Some(i18n.get("status_over_time_note")));
-    }
-    for total in [history.len(), data.budget.len()] {
-        if total > derive::SHOWN_PERIODS {
-            out.add(Some(
-                &i18n
-                    .get("latest_periods_shown")
-                    .replace("{shown}", &derive::SHOWN_PERIODS.to_string())
-                    .replace("{total}", &total.to_string()),
-            ));
-        }
-    }
-    // The charts' titles (风险矩阵（概率 × 影响）, 挣值 S 曲线), as their figures show them.
-    let charts = crate::charts::project::charts(p, data, i18n);
-    if !charts.is_empty() {
-        out.add(Some(i18n.get("project_charts")));
-    }
-    // Their axis titles and legends too (偏差（天）, 计划价值): not their categories and
-    // points, which are the months, milestones and amounts indexed above.
-    // The risk matrix's rows and columns (概率 5, 影响 1) too.
-    for (chart, _, _) in &charts {
-        out.add(Some(&chart.title));
-        out.add(Some(&chart.x_label));
-        out.add(Some(&chart.y_label));
-        for series in &chart.series {
-            out.add(Some(&series.name));
-        }
-        for label in chart
-            .heatmap
-            .iter()
-            .flat_map(|h| h.rows.iter().chain(&h.cols))
-        {
-            out.add(Some(label));
-        }
-    }
-    out.0
-}
-
-/// The amounts of a project's key figures as its cards print them (`18,587,722 CNY`,
-/// `占预算 126% · 挣值（EV） 15,170,907`, EAC, VAC, `103%`): a reader who copies a figure
-/// off the page finds the page. Some 1,500 distinct numbers at 10k pages, in shards
-/// only number queries load.
-fn money_figures(
-    out: &mut Line,
-    p: &crate::content::page::ProjectInfo,
-    figures: &derive::KeyFigures,
-    i18n: &I18n,
-) {
-    let currency = p.currency.as_deref().unwrap_or_default();
-    let with_unit = |amount: f64| format!("{} {currency}", derive::format_amount(amount));
-    out.add(figures.spent.map(with_unit).as_deref());
-    let pct = figures.spent_ratio().map(|r| {
-        i18n.get("spent_pct_of_bac")
-            .replace("{pct}", &format!("{:.0}", r * 100.0))
-    });
-    let ev = figures
-        .ev
-        .map(|ev| format!("{} {}", i18n.get("ev"), derive::format_amount(ev)));
-    let note: Vec<String> = pct.into_iter().chain(ev).collect();
-    out.add(Some(&note.join(" · ")));
-    if let Some(latest) = &figures.latest {
-        out.add(latest.eac.map(with_unit).as_deref());
-        out.add(latest.vac.map(with_unit).as_deref());
-        out.add(
-            latest
-                .percent_complete
-                .map(derive::evm::format_percent)
-                .as_deref(),
-        );
-    }
 }
 
 /// What a page shows beside its prose: its number tables and link lists, a lesson's
@@ -594,20 +251,7 @@ fn is_code_or_day(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{closed_in_year, is_code_or_day};
-
-    #[test]
-    fn a_closed_year_is_written_with_each_word_for_closed() {
-        let lines = closed_in_year(2024, "已关闭");
-        for want in ["2024年已关闭", "2024年关闭", "2024年完成", "closed in 2024"] {
-            assert!(lines.iter().any(|l| l == want), "{want}: {lines:?}");
-        }
-        // The label shown is one of the readers' words too: written once.
-        let shown = lines.iter().filter(|l| *l == "2024年已关闭").count();
-        assert_eq!(shown, 1, "{lines:?}");
-        // A label in English (an English portal's `Closed`) is lowercased, as queries are.
-        assert!(closed_in_year(2023, "Closed").contains(&"closed in 2023".to_string()));
-    }
+    use super::is_code_or_day;
 
     #[test]
     fn codes_and_days_are_told_from_amounts_months_and_years() {

@@ -161,13 +161,10 @@ pub fn script(name: &str, data: &str) -> Vec<u8> {
 }
 
 /// The excerpt text of a page, title first, cut into blocks at line breaks where one is
-/// near the block's end (at `ranges` when the index stage found them already). Each
-/// block comes as a JS string literal, ready to write.
-pub fn blocks(title: &str, body: &str, ranges: Option<&Vec<Range<usize>>>) -> Vec<String> {
-    match ranges {
-        Some(r) => escape_blocks(title, body, r),
-        None => cut_blocks(title, body),
-    }
+/// near the block's end (at `ranges`, which the index stage found already). Each block
+/// comes as a JS string literal, ready to write.
+pub fn blocks(title: &str, body: &str, ranges: &[Range<usize>]) -> Vec<String> {
+    escape_blocks(title, body, ranges)
 }
 
 /// [`blocks`] of a title and a body text.

@@ -7,10 +7,9 @@
 //! templates show is here, taken from the same data the templates are given, never by
 //! reading the HTML back.
 
-mod facts;
+pub mod facts;
 mod labels;
 
-pub use facts::{metadata, metadata_and_other_dates};
 use labels::labels;
 
 use crate::blocks::BlockSpec;
@@ -36,12 +35,10 @@ pub fn headings(page: &Page) -> String {
     out
 }
 
-/// The body: the page's prose, then what it shows beside it ([`beside`]). Excerpts
-/// quote only the prose ([`crate::search::documents::blocks`]).
-/// `other_dates` (see [`metadata_and_other_dates`]) come right after the prose.
-pub fn body(site: &Site, id: PageId, i18n: &I18n, other_dates: &str) -> String {
-    let page = site.page(id);
-    let beside = beside(site, id, i18n);
+/// The body: the page's prose, then what it shows beside it (`beside`, see [`beside`]).
+/// Excerpts quote only the prose ([`crate::search::documents::blocks`]).
+/// `other_dates` (see [`facts::Facts::other_dates`]) come right after the prose.
+pub fn body(site: &Site, page: &Page, i18n: &I18n, other_dates: &str, beside: &str) -> String {
     let figures = labels(site, page, i18n);
     let mut out = page.body.text.unpack();
     let dates = super::prose_dates::written_dates(&out).join("\n");
@@ -49,7 +46,7 @@ pub fn body(site: &Site, id: PageId, i18n: &I18n, other_dates: &str) -> String {
     out.push('\n');
     out.push_str(other_dates);
     out.push('\n');
-    out.push_str(&beside);
+    out.push_str(beside);
     out.push('\n');
     out.push_str(&figures);
     out.push('\n');
@@ -70,7 +67,8 @@ pub fn with_iso_dates(text: &str) -> std::borrow::Cow<'_, str> {
 /// What a page shows beside its prose: its number tables and link lists, a lesson's
 /// actions, a project's milestones and the risks it lists, the cells of its ```table
 /// blocks and the words of its ```chart blocks ([`charts::model::Chart::labels`]).
-fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
+/// Made once a page: the body field and [`shown`] read it.
+pub fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
     let page = site.page(id);
     let mut out = Line(String::new());
     out.add(Some(&page.body.aside));
@@ -133,6 +131,7 @@ fn beside(site: &Site, id: PageId, i18n: &I18n) -> String {
 }
 
 /// Text made of parts, one a line.
+#[derive(Default)]
 struct Line(String);
 
 impl Line {
@@ -187,15 +186,15 @@ const SHOWN_CHARS: usize = 1_500;
 /// elsewhere, and quotes it for a page whose prose lacks the query, but for its link
 /// lists and tables (between two [`ASIDE_MARK`] lines). A metadata value `read` already holds (a lesson's
 /// project, named in its first sentence) is left out: every result's first block is in
-/// a results page's download.
-pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -> String {
-    let page = site.page(id);
+/// a results page's download. `facts` is [`facts::Facts::shown`] and `beside` [`beside`], as
+/// the postings pass made them.
+pub fn shown(page: &Page, facts: &str, beside: &str, read: &[&str]) -> String {
     let mut out = Line(String::new());
     // The metadata holds the summary too (when written). A value of one Latin word
     // (`quality`) is left out too: a query of one word has no parts to find together.
     // A code (PRJ-2025-006, LL-2026-003) and a day (2026-10-28) are kept, though
     // figures: a page found by one quotes the line holding it, not its opening.
-    for line in metadata(site, page, i18n, as_of).lines() {
+    for line in facts.lines() {
         let one_word = line.bytes().all(|b| b.is_ascii_alphanumeric());
         let words = !one_word && !crate::prose::is_numeric(line);
         if (words || is_code_or_day(line)) && !read.iter().any(|r| r.contains(line)) {
@@ -205,7 +204,6 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
     // The link lists and tables of the page (its `aside`, first in `beside`) between two
     // marks: a page found by its owner or a risk quotes that line as its excerpt, one
     // found by a linked page's title or a table's row quotes its prose (search-excerpts.js).
-    let beside = beside(site, id, i18n);
     let aside = page.body.aside.trim_end_matches('\n');
     let rest = match beside.strip_prefix(aside) {
         Some(rest) if !aside.is_empty() => {
@@ -218,7 +216,7 @@ pub fn shown(site: &Site, id: PageId, i18n: &I18n, as_of: Date, read: &[&str]) -
             out.add(Some(ASIDE_MARK));
             rest
         }
-        _ => beside.as_str(),
+        _ => beside,
     };
     for line in rest.lines() {
         if !crate::prose::is_numeric(line) && out.0.len() < SHOWN_CHARS * 3 {

@@ -142,7 +142,7 @@ fn emit(
     let shards = shards::shard_count(docs.len());
     let cuts = cut_words(site, &docs, words);
     halted(stop)?;
-    let (partitions, ranges) = postings(site, i18n, &docs, &cuts, stop);
+    let (partitions, blocks) = postings(site, i18n, &docs, &cuts, output, stop)?;
     halted(stop)?;
     // Read before the partitions are written out (and dropped) below.
     let synonyms = synonyms::table(&partitions, &site.config.search_synonyms);
@@ -158,7 +158,7 @@ fn emit(
         || term_files::write(partitions, &titles, docs.len(), shards, output),
         || {
             rayon::join(
-                || write_documents(site, i18n, &docs, &ranges, output),
+                || write_chunks(site, &docs, &blocks, output),
                 || documents::facets(site, &docs, i18n),
             )
         },
@@ -239,24 +239,22 @@ fn head(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Where each document's excerpt blocks lie in its prose (`documents::block_ranges`).
-type BlockRanges = Vec<Vec<std::ops::Range<usize>>>;
-
-/// Tokenizes every document and returns the vocabulary's partitions, and where each
-/// document's excerpt blocks lie (found here for the postings' reach, and kept so the
-/// blocks are cut once). Batch k+1 is tokenized while batch k is merged, so neither step
-/// waits for the other's slowest task. Stops early, with part of the documents, once
-/// `stop` is set.
+/// Tokenizes every document, writes its excerpt blocks, and returns the vocabulary's
+/// partitions and each document's number of blocks. Batch k+1 is tokenized while batch
+/// k is merged, so neither step waits for the other's slowest task. Stops early, with
+/// part of the documents, once `stop` is set; a block that cannot be written stops it
+/// too, with that error.
 fn postings(
     site: &Site,
     i18n: &I18n,
     docs: &[PageId],
     cuts: &[[Vec<u32>; 2]],
+    output: &dyn Output,
     stop: &AtomicBool,
-) -> (Vec<Partition>, BlockRanges) {
+) -> io::Result<(Vec<Partition>, Vec<usize>)> {
     let lengths = documents::lengths(site, docs);
     let mut parts: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
-    let mut all_ranges: BlockRanges = Vec::with_capacity(docs.len());
+    let mut all_blocks: Vec<usize> = Vec::with_capacity(docs.len());
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
     let as_of = site.config.as_of();
     let mut previous: Option<(usize, Vec<DocIndex>)> = None;
@@ -268,7 +266,7 @@ fn postings(
             || {
                 batches.get(b).map(|batch| {
                     let first = b * BATCH;
-                    let (terms, ranges): (Vec<DocIndex>, BlockRanges) = batch
+                    let (terms, blocks): (Vec<DocIndex>, Vec<io::Result<usize>>) = batch
                         .par_iter()
                         .enumerate()
                         .map_init(DocTerms::default, |terms, (i, &id)| {
@@ -281,23 +279,32 @@ fn postings(
                             terms.add_field(0, head(&title_text, MAX_FIELD_BYTES), title);
                             let headings_text = fields::headings(page);
                             terms.add_field(1, head(&headings_text, MAX_FIELD_BYTES), headings);
-                            let (metadata, other_dates) =
-                                fields::metadata_and_other_dates(site, page, i18n, as_of);
-                            terms.add_field(2, head(&metadata, MAX_FIELD_BYTES), &[]);
-                            let body = fields::body(site, id, i18n, &other_dates);
+                            let facts = fields::facts::of(site, page, i18n, as_of);
+                            terms.add_field(2, head(&facts.metadata, MAX_FIELD_BYTES), &[]);
+                            let beside = fields::beside(site, id, i18n);
+                            let body = fields::body(site, page, i18n, &facts.other_dates, &beside);
                             // The prose opens the body field: its excerpt blocks' offsets
                             // are the field's own (see `reach`).
-                            let prose = page.body.text.len().min(body.len());
-                            let ranges = body
-                                .get(..prose)
+                            let prose_len = page.body.text.len().min(body.len());
+                            let prose = body.get(..prose_len);
+                            let ranges = prose
                                 .map(|p| documents::block_ranges(&page.title, p))
                                 .unwrap_or_default();
-                            terms.blocks(Layout::new(&ranges, prose));
+                            terms.blocks(Layout::new(&ranges, prose_len));
                             terms.add_field(3, head(&body, MAX_FIELD_BYTES), &[]);
-                            (terms.finish(lengths[first + i], PARTITIONS), ranges)
+                            // Its excerpt blocks are written here, while what they show is
+                            // at hand (see `write_blocks`).
+                            let page_text = Excerpted {
+                                prose: prose.unwrap_or_default(),
+                                ranges: &ranges,
+                                facts: &facts.shown,
+                                beside: &beside,
+                            };
+                            let blocks = write_blocks(page, first + i, &page_text, output);
+                            (terms.finish(lengths[first + i], PARTITIONS), blocks)
                         })
                         .unzip();
-                    (first, terms, ranges)
+                    (first, terms, blocks)
                 })
             },
             || {
@@ -309,12 +316,17 @@ fn postings(
                 }
             },
         );
-        previous = tokenized.map(|(first, terms, ranges)| {
-            all_ranges.extend(ranges);
-            (first, terms)
-        });
+        previous = match tokenized {
+            Some((first, terms, blocks)) => {
+                for n in blocks {
+                    all_blocks.push(n?);
+                }
+                Some((first, terms))
+            }
+            None => None,
+        };
     }
-    (parts, all_ranges)
+    Ok((parts, all_blocks))
 }
 
 /// Appends a batch of documents (numbered from `first`) to the partitions, in parallel.
@@ -333,47 +345,56 @@ fn merge(parts: &mut [Partition], first: usize, batch: &[DocIndex]) {
     });
 }
 
-/// Writes the excerpt blocks and the document chunks (whose rows say how many blocks
-/// each document has). Block 0 starts with the document's row too, so a page of results
-/// loads one file per result and no chunk.
-fn write_documents(
+/// What a document's excerpt blocks are cut and read from, as the postings pass made it.
+struct Excerpted<'a> {
+    /// The page's prose, which opens its body field.
+    prose: &'a str,
+    /// Where its blocks lie in `prose` (`documents::block_ranges`).
+    ranges: &'a [std::ops::Range<usize>],
+    /// [`fields::facts::Facts::shown`].
+    facts: &'a str,
+    /// [`fields::beside`].
+    beside: &'a str,
+}
+
+/// Writes the excerpt blocks of document `n` and returns how many there are. Block 0
+/// starts with the document's row too, so a page of results loads one file per result
+/// and no chunk. Written in the postings pass: the prose, its blocks' places and what
+/// the page shows beside it were made there, and making them again here (the project's
+/// figures, its chart blocks) cost as much as a tenth of the stage.
+fn write_blocks(
+    page: &crate::content::page::Page,
+    n: usize,
+    text: &Excerpted,
+    output: &dyn Output,
+) -> io::Result<usize> {
+    let blocks = documents::blocks(&page.title, text.prose, text.ranges);
+    // What the client reads beside `shown` (`headHolds` in search-verify.js).
+    let first = text.ranges.first().and_then(|r| text.prose.get(r.clone()));
+    let read = [page.title.as_str(), first.unwrap_or_default()];
+    for (b, block) in blocks.iter().enumerate() {
+        let name = format!("x/{n}-{b}");
+        let data = if b == 0 {
+            let row = json(&documents::row(page, blocks.len()));
+            let shown = fields::shown(page, text.facts, text.beside, &read);
+            let shown = documents::escaped(&shown);
+            // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
+            format!("{},{block},{shown}]", row.trim_end_matches(']'))
+        } else {
+            block.clone()
+        };
+        output.write(&format!("search/{name}.js"), &script(&name, &data))?;
+    }
+    Ok(blocks.len())
+}
+
+/// Writes the document chunks, whose rows say how many excerpt blocks each document has.
+fn write_chunks(
     site: &Site,
-    i18n: &I18n,
     docs: &[PageId],
-    ranges: &[Vec<std::ops::Range<usize>>],
+    blocks: &[usize],
     output: &dyn Output,
 ) -> io::Result<()> {
-    let as_of = site.config.as_of();
-    let blocks: Vec<io::Result<usize>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(n, &d)| {
-            let page = site.page(d);
-            let body = page.body.text.unpack();
-            let blocks = documents::blocks(&page.title, &body, ranges.get(n));
-            // What the client reads beside `shown` (`headHolds` in search-verify.js).
-            let first = ranges
-                .get(n)
-                .and_then(|r| r.first())
-                .and_then(|r| body.get(r.clone()));
-            let read = [page.title.as_str(), first.unwrap_or_default()];
-            for (b, text) in blocks.iter().enumerate() {
-                let name = format!("x/{n}-{b}");
-                let data = if b == 0 {
-                    let row = json(&documents::row(page, blocks.len()));
-                    let shown = fields::shown(site, d, i18n, as_of, &read);
-                    let shown = documents::escaped(&shown);
-                    // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
-                    format!("{},{text},{shown}]", row.trim_end_matches(']'))
-                } else {
-                    text.clone()
-                };
-                output.write(&format!("search/{name}.js"), &script(&name, &data))?;
-            }
-            Ok(blocks.len())
-        })
-        .collect();
-    let blocks = blocks.into_iter().collect::<io::Result<Vec<usize>>>()?;
     docs.par_chunks(DOC_CHUNK)
         .enumerate()
         .map(|(k, chunk)| {

@@ -10,34 +10,31 @@ use crate::i18n::I18n;
 use crate::search::synonyms;
 use crate::site::Site;
 
-/// Everything shown about the page besides its text: taxonomy terms, its project, its
+/// Everything shown about the page besides its text — taxonomy terms, its project, its
 /// register number, people, labels in the site's language, dates, and the summary
-/// written in its front matter. `as_of` is the day the pages count overdue from
+/// written in its front matter — as indexed and as shown, made in one pass: the index
+/// stage tokenizes the first two and writes the third with the page's first excerpt
+/// block ([`super::shown`]), and making them apart recomputed the project's figures.
+pub struct Facts {
+    /// The metadata field: the page's facts, without the dates of other things than
+    /// the page — its actions' due and done days, a practice's review date — which
+    /// weigh as body text. They shared the page's own date's weight, and `2026-10-28`
+    /// put a lesson with an action done that day, and `2026-11-12` a practice to review
+    /// then, above the review and the practice dated that day.
+    pub metadata: String,
+    /// Those other dates, for the body field.
+    pub other_dates: String,
+    /// Everything, the other dates in their places among the facts, as the page shows
+    /// them: what [`super::shown`] reads.
+    pub shown: String,
+}
+
+/// The page's [`Facts`]. `as_of` is the day the pages count overdue from
 /// (`Config::as_of`, asked once per build: today's date costs a clock and zone read).
-pub fn metadata(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> String {
-    facts(site, page, i18n, as_of, false).0
-}
-
-/// The metadata as indexed: the page's facts, and apart from them the dates it shows of
-/// other things — its actions' due and done days, a practice's review date — which
-/// weigh as body text. They shared the page's own date's weight, and `2026-10-28` put
-/// a lesson with an action done that day, and `2026-11-12` a practice to review then,
-/// above the review and the practice dated that day.
-pub fn metadata_and_other_dates(
-    site: &Site,
-    page: &Page,
-    i18n: &I18n,
-    as_of: Date,
-) -> (String, String) {
-    facts(site, page, i18n, as_of, true)
-}
-
-/// [`metadata`], with the dates of other things than the page apart when `split`.
-fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (String, String) {
+pub fn of(site: &Site, page: &Page, i18n: &I18n, as_of: Date) -> Facts {
     // One value a line: spaces inside a Chinese run join it (see `tokenize::scan`), and
     // two tags side by side are not one word.
-    let mut out = Line(String::new());
-    let mut other = Line(String::new());
+    let mut out = Lines::default();
     for tag in &page.tags {
         out.add(Some(tag));
     }
@@ -72,12 +69,12 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
                 out.add(Some(i18n.get("action_overdue")));
             }
             for date in [a.due, a.done].into_iter().flatten() {
-                other_date(&mut out, &mut other, split, &date, i18n);
+                out.other_date(&date, i18n);
             }
         }
     }
     if let Some(date) = page.practice().and_then(|p| p.review_by) {
-        other_date(&mut out, &mut other, split, &date, i18n);
+        out.other_date(&date, i18n);
         // Its 已过复审期 badge, shown once the date is past.
         if date < as_of {
             out.add(Some(i18n.get("review_overdue")));
@@ -139,7 +136,11 @@ fn facts(site: &Site, page: &Page, i18n: &I18n, as_of: Date, split: bool) -> (St
         }
         out.add(p.bac.map(derive::format_amount).as_deref());
     }
-    (out.0, other.0)
+    Facts {
+        metadata: out.indexed.0,
+        other_dates: out.other.0,
+        shown: out.shown.0,
+    }
 }
 
 /// A closed project's finish year joined to the words for closed, as readers ask for
@@ -169,13 +170,32 @@ fn closed_in_year(year: i16, status: &str) -> Vec<String> {
     out
 }
 
-/// A date of another thing than the page: in `other` when `split`, its month and year
-/// only if `out` lacks them too (a page holds each once, see [`Line::date`]).
-fn other_date(out: &mut Line, other: &mut Line, split: bool, date: &Date, i18n: &I18n) {
-    if split {
-        other.date_beside(date, i18n, &out.0);
-    } else {
-        out.date(date, i18n);
+/// The three texts of [`Facts`] as they are written: what the page shows of itself goes
+/// to the metadata and to what is shown alike.
+#[derive(Default)]
+struct Lines {
+    indexed: Line,
+    other: Line,
+    shown: Line,
+}
+
+impl Lines {
+    fn add(&mut self, text: Option<&str>) {
+        self.indexed.add(text);
+        self.shown.add(text);
+    }
+
+    fn date(&mut self, date: &Date, i18n: &I18n) {
+        self.indexed.date(date, i18n);
+        self.shown.date(date, i18n);
+    }
+
+    /// A date of another thing than the page: apart from the metadata, its month and
+    /// year only if the metadata lacks them too (a page holds each once, see
+    /// [`Line::date`]); among the facts where shown.
+    fn other_date(&mut self, date: &Date, i18n: &I18n) {
+        self.other.date_beside(date, i18n, &self.indexed.0);
+        self.shown.date(date, i18n);
     }
 }
 

@@ -196,7 +196,7 @@ pub fn shown(page: &Page, facts: &str, beside: &str, read: &[&str]) -> String {
     // figures: a page found by one quotes the line holding it, not its opening.
     for line in facts.lines() {
         let one_word = line.bytes().all(|b| b.is_ascii_alphanumeric());
-        let words = !one_word && !crate::prose::is_numeric(line);
+        let words = !one_word && (!crate::prose::is_numeric(line) || is_year_phrase(line));
         if (words || is_code_or_day(line)) && !read.iter().any(|r| r.contains(line)) {
             out.add(Some(line));
         }
@@ -229,6 +229,21 @@ pub fn shown(page: &Page, facts: &str, beside: &str, read: &[&str]) -> String {
     }
 }
 
+/// Whether a metadata line is a year joined to a Chinese word (`2024年完成`, as
+/// [`closed_in_year`] writes), which a reader types as it is: its four digits outnumber
+/// its three characters, so it was left out as a figure, the client could not find the
+/// text it searched for in the page, and the project that only started that year (its
+/// 2024 and another year's 年完成 apart) tied with those closed in it.
+fn is_year_phrase(line: &str) -> bool {
+    let (Some(year), Some(rest)) = (line.get(..4), line.get(4..)) else {
+        return false;
+    };
+    let word = rest.strip_prefix('年').unwrap_or("");
+    year.bytes().all(|b| b.is_ascii_digit())
+        && word.chars().count() >= 2
+        && word.chars().all(crate::markdown::is_cjk)
+}
+
 /// Whether a metadata line is a code (letters and digits joined by `-`, `_` or `.`,
 /// both present: `PRJ-2025-006`) or a whole day as `2026-10-28` — not a month, a year
 /// or an amount, which would find every page of that month or that figure.
@@ -249,7 +264,24 @@ fn is_code_or_day(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_code_or_day;
+    use super::{is_code_or_day, is_year_phrase};
+
+    #[test]
+    fn a_year_joined_to_a_word_is_a_phrase_not_a_figure() {
+        assert!(is_year_phrase("2024年完成"));
+        assert!(is_year_phrase("2024年已关闭"));
+        for figure in [
+            "2024年",
+            "2024年3",
+            "2024",
+            "5,408,000 元",
+            "共 9 项风险",
+            "20245年完成",
+            "年年年",
+        ] {
+            assert!(!is_year_phrase(figure), "{figure}");
+        }
+    }
 
     #[test]
     fn codes_and_days_are_told_from_amounts_months_and_years() {

@@ -148,6 +148,17 @@ fn emit(
     let synonyms = synonyms::table(&partitions, &site.config.search_synonyms);
     let title_starts: Vec<&[u32]> = cuts.iter().map(|c| c[0].as_slice()).collect();
     let vocabulary = typos::vocabulary(site, &docs, &title_starts, &synonyms, &partitions);
+    // A character of a synonym is kept too: `專案` folds to 专案, which no page need hold
+    // for the synonyms' table to widen it to 项目.
+    let in_synonyms: std::collections::HashSet<char> = synonyms
+        .iter()
+        .flatten()
+        .flat_map(|(member, _)| member.chars())
+        .collect();
+    let folds = super::variants::traditional_to_simplified(|c| {
+        in_synonyms.contains(&c)
+            || synonyms::pages_with_all(&partitions, c.encode_utf8(&mut [0; 4])) > 0
+    });
     // Three independent jobs; the facets are serial, so they run beside the others.
     // Each title on its own: in parallel, as the rest of the stage.
     let titles: Vec<Vec<String>> = docs
@@ -176,7 +187,7 @@ fn emit(
         output.write(&format!("search/{name}.js"), &script(&name, &json(facet)))?;
     }
     // Loaded only by a query with CJK characters that finds nothing (see `variants`).
-    let folds = serde_json::Value::String(super::variants::traditional_to_simplified());
+    let folds = serde_json::Value::String(folds);
     output.write("search/t2s.js", &script("t2s", &json(&folds)))?;
     // Loaded only by a query with Chinese in it that finds nothing (see `typos`).
     output.write(

@@ -220,7 +220,8 @@
    * other script some page holds replaced by the nearest (供应商 → vendor, 评选 →
    * selection; delay → 延期), what has none left out — but a name or code typed in the
    * other script (PMO, A2 in a Chinese query) and a number kept. Null unless two words
-   * or more are replaced and they are half the query without its question words. A PMO's
+   * or more are replaced and they are half the query without its question words, or
+   * one English name of several words (scope creep) is more than half of it. A PMO's
    * portal holds pages in both languages and a reader types in their own: a Chinese
    * question for an English page shares no word with it, and was relaxed to the Chinese
    * pages holding some of its words.
@@ -257,8 +258,13 @@
     var size = cjkQuery ? Array.from(rest).filter(function (c) { return isCjk(c.codePointAt(0)); }).length
       : rest.split(/\s+/).filter(function (w) { return /[a-z]/.test(w); }).length;
     // One word replaced is among the queries it was widened to; and 郑磊的项目 is no
-    // question about `project`.
-    if (done.length < 2 || covered * 2 < size) return null;
+    // question about `project`. But one English name of several words making most of it
+    // (`handle scope creep`: scope creep, the rest a verb no page holds) is what it asks
+    // about: widened, the verb was kept beside each synonym and nothing was found, then
+    // mended to the nearest words pages hold (hand score). Not a Chinese one: the pieces
+    // some page holds are its next query, a date kept (`10月28日关口评审`).
+    var phrase = done.length === 1 && !cjkQuery && done[0].indexOf(' ') > 0 && covered * 2 > size;
+    if ((done.length < 2 && !phrase) || covered * 2 < size) return null;
     return words.join(' ');
   }
 

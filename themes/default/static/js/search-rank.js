@@ -213,7 +213,8 @@
    * verify) first: the lesson titled …三波迁移… came third for 三波迁移, under two
    * pages linking to it by that name, as its title's bigrams across jieba's words weigh
    * as body text. Then the pages of the kind the query names after its subject
-   * (`kindAsked`: the project for 郑磊的项目). Then the pages holding the word being typed whole (`work`) before
+   * (`kindAsked`: the project for 郑磊的项目), those whose first block holds the text
+   * before the kind's label first (`kindSubject`: 2024年完成 of 2024年完成的项目). Then the pages holding the word being typed whole (`work`) before
    * those holding only longer words it starts (workplace), then the pages sure to hold
    * every word before those only a common bigram left unloaded can tell (`unsure`, see
    * holdsRun).
@@ -221,7 +222,7 @@
   function sortKey(m) {
     var t = m.titleWords ? 2 : m.titleNamed ? Math.max(tier(m), 1) : tier(m);
     var key = ((m.title ? 4 : 0) + t) * 2 + ((m.inTitle && t === 2) || m.titleWords || m.titleNamed ? 1 : 0);
-    key = key * 2 + (m.kindAsked ? 1 : 0);
+    key = (key * 2 + (m.kindAsked ? 1 : 0)) * 2 + (m.kindSubject ? 1 : 0);
     return ((key * 2 + (m.whole ? 1 : 0)) * 2) + (m.unsure ? 0 : 1);
   }
 

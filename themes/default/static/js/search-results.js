@@ -283,10 +283,12 @@
   function kindAsked(hits, groups, meta) {
     var kind = askedKind(groups, meta);
     if (kind === undefined) return Promise.resolve();
-    return ofKind(hits.slice(0, KIND_ROWS), kind).then(function (says) {
+    var subject = subjectText(groups, meta);
+    return ofKind(hits.slice(0, KIND_ROWS), kind, subject).then(function (says) {
       hits.slice(0, KIND_ROWS).forEach(function (m, i) {
         if (!says[i]) return;
         m.kindAsked = true;
+        m.kindSubject = says[i] === SUBJECT;
         m.key = sortKey(m);
       });
       rank(hits);
@@ -297,8 +299,10 @@
    * The kind a query names after its subject (see kindAsked), or undefined: its last
    * group the label (`郑磊 项目`), or a run of its own ending with it after a word of
    * two characters or more (`黄灯项目`, `搬迁项目`): a query widened to a synonym
-   * (黄灯 to 黄色) asked for the project, and the pages saying 黄色 in passing came first.
-   * `groups` as tokenized: {type, text}.
+   * (黄灯 to 黄色) asked for the project, and the pages saying 黄色 in passing came first;
+   * or a label of three characters or more first and one subject after it, as a reader
+   * filters a register (`经验教训 供应商`: the practice on lessons learned came before the lessons on
+   * suppliers). `groups` as tokenized: {type, text}.
    */
   function askedKind(groups, meta) {
     var last = groups[groups.length - 1];
@@ -307,17 +311,48 @@
     for (var i = 0; i < f.labels.length; i++) {
       var label = String(f.labels[i]);
       if (groups.length >= 2 && last.text === label) return f.values[i];
+      // The kind first, then one subject, as a register is filtered (`经验教训 供应商`);
+      // a label of two characters is an everyday word before a noun (`项目 复盘` asks
+      // about retrospectives, not projects).
+      if (groups.length === 2 && groups[0].type === 'cjk' && groups[0].text === label &&
+        Array.from(label).length > 2 && f.labels.indexOf(last.text) < 0) return f.values[i];
       var before = Array.from(last.text).length - Array.from(label).length;
       if (before >= 2 && last.text.slice(-label.length) === label) return f.values[i];
     }
     return undefined;
   }
 
-  /** For each of `matches`, whether its page is of `kind` (read from its block 0). */
-  function ofKind(matches, kind) {
+  /** What ofKind says of a page of the kind whose first block holds the subject too. */
+  var SUBJECT = 2;
+
+  /**
+   * The query's text before the kind's label that ends it, squeezed, without a 的 joining
+   * them (`2024年完成` of `2024年完成 项目` and of `2024年完成的项目`), or ''.
+   */
+  function subjectText(groups, meta) {
+    var f = meta.kind;
+    var text = P.squeezeLines(groups.map(function (g) { return g.text || g.term || ''; }).join(''));
+    for (var i = 0; f && f.labels && i < f.labels.length; i++) {
+      var label = String(f.labels[i]);
+      // 的 joining the subject to the kind (`2024年关闭的项目`) is no part of the subject.
+      if (text.length > label.length && text.slice(-label.length) === label) return text.slice(0, -label.length).replace(/的$/, '');
+    }
+    return '';
+  }
+
+  /**
+   * For each of `matches`, whether its page is of `kind` (read from its block 0): true,
+   * or SUBJECT where that block holds `subject` as it is (a line of its text or of what
+   * it shows: `2024年完成` of a project closed that year). The label is a word of every
+   * page of the kind, so none held the query's whole text, and of the projects holding
+   * 2024 and 年完成 apart the one closed in 2025 came first by chance.
+   */
+  function ofKind(matches, kind, subject) {
     return Promise.all(matches.map(function (m) {
       return get('x/' + m.d + '-0').then(function (entry) {
-        return Array.isArray(entry) && entry[2] === kind;
+        if (!Array.isArray(entry) || entry[2] !== kind) return false;
+        var held = subject && P.squeezeLines(String(entry[5] || '') + '\n' + String(entry[6] || '')).indexOf(subject) >= 0;
+        return held ? SUBJECT : true;
       }, function () { return false; });
     }));
   }

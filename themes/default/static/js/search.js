@@ -102,7 +102,8 @@
     resultRow = P.resultRow, searchAsked = P.searchAsked, searchWidened = P.searchWidened, settledDocs = P.settledDocs,
     shardOf = P.shardOf, slot = P.slot, stem = P.stem, store = P.store,
     titleMatches = P.titleMatches, titleWords = P.titleWords, titleWordsAhead = P.titleWordsAhead, tokenize = P.tokenize,
-    unskip = P.unskip, WIDEN_BELOW = P.WIDEN_BELOW, optional = P.optional, verify = P.verify, withoutFillers = P.withoutFillers;
+    unskip = P.unskip, WIDEN_BELOW = P.WIDEN_BELOW, optional = P.optional, verify = P.verify, withoutFillers = P.withoutFillers,
+    simplify = P.simplify;
 
   /**
    * A query as typed; when one holding CJK characters finds nothing, it is run again
@@ -112,6 +113,27 @@
    * results is widened to its synonyms (see widen).
    */
   function search(query, options) {
+    return searchAll(query, options).then(function (res) {
+      // Folded on the way (res.folded): the query is run again in simplified characters
+      // from the start, so that what reads its words — a kind named last, a question's
+      // words, a date — reads them as the site writes them: `經驗教訓 供應商` was folded
+      // only after the kind was looked for, and the practice on lessons learned came
+      // before the lessons about suppliers.
+      if (!res.folded) return res;
+      return optional('t2s').then(function (pairs) {
+        var folded = typeof pairs === 'string' ? simplify(String(query), pairs) : query;
+        if (folded === query) return res;
+        return searchAll(folded, options).then(function (again) {
+          if (!again.total) return res;
+          again.folded = folded;
+          return again;
+        });
+      }, function () { return res; });
+    });
+  }
+
+  /** A query as typed, before any folding of its whole (see search). */
+  function searchAll(query, options) {
     // A date in words (`Sept 2024`, `27.09.2024`) is searched as the ISO day or month
     // every form of it is indexed by; the result says so in `asDate`.
     var iso = T.wordDate(query);

@@ -47,33 +47,6 @@ fn hugo_description_is_the_summary() {
     );
 }
 
-/// Every page's `<meta name="description">` was the site's description, so a link to a
-/// lesson pasted into a chat app previewed the portal's tagline, as a Hugo site's did not.
-/// A page with a summary is described by it; a listing keeps the site's description.
-#[test]
-fn a_pages_summary_is_its_meta_description() {
-    let site = site_with(&[("content/lessons/vendor-2025.md", HUGO_LESSON)]);
-    site.build_ok();
-    let described = |rel: &str| {
-        let html = site.read(rel);
-        let metas: Vec<String> = html
-            .lines()
-            .filter(|l| l.contains("<meta name=\"description\""))
-            .map(str::to_string)
-            .collect();
-        assert_eq!(metas.len(), 1, "{rel}: {metas:?}");
-        metas[0].clone()
-    };
-    assert_eq!(
-        described("lessons/vendor-2025/index.html"),
-        "<meta name=\"description\" content=\"核心系统供应商两次延期交付，导致 UAT 推迟三周。\">"
-    );
-    assert_eq!(
-        described("lessons/index.html"),
-        "<meta name=\"description\" content=\"集成测试用的小站点\">"
-    );
-}
-
 /// Both written and the same is no mistake; both written and different is, told at the
 /// description with which to keep.
 #[test]

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::options::Options;
 use crate::outcome::{denied, guarded, BuildFailure, BuildReport};
 use crate::output::{self, Output, Staging};
@@ -214,12 +214,12 @@ pub fn check(options: &Options) -> Result<BuildReport, BuildFailure> {
 /// are found in each audience's site.
 fn told_once(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen = std::collections::HashSet::new();
-    let kept = Diagnostics::default();
-    kept.extend(
-        all.into_iter()
-            .filter(|d| seen.insert((d.is_error(), d.to_string()))),
-    );
-    kept.into_sorted()
+    let mut kept: Vec<Diagnostic> = all
+        .into_iter()
+        .filter(|d| seen.insert((d.is_error(), d.to_string())))
+        .collect();
+    crate::diagnostics::sort(&mut kept);
+    kept
 }
 
 /// The warnings of what audience `level` may not see, found in the highest audience's

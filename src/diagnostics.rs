@@ -411,23 +411,29 @@ impl Diagnostics {
     /// All diagnostics, sorted by file and position so output does not depend on thread timing.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
-        items.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                (
-                    d.severity,
-                    d.path.clone(),
-                    d.location.as_ref().map(|l| l.offset),
-                    d.cell,
-                )
-            };
-            key(a).cmp(&key(b)).then_with(|| {
-                let (a, b) = (a.problem.to_string(), b.problem.to_string());
-                // Leading zeros aside (`B02`, `B2`), the text decides, not thread timing.
-                numbers_by_value(&a, &b).then_with(|| a.cmp(&b))
-            })
-        });
+        sort(&mut items);
         items
     }
+}
+
+/// Sorts diagnostics by severity, file and position, then by their text, so what is
+/// printed never depends on the order threads or rebuilds found them in.
+pub fn sort(items: &mut [Diagnostic]) {
+    items.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.severity,
+                d.path.clone(),
+                d.location.as_ref().map(|l| l.offset),
+                d.cell,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| {
+            let (a, b) = (a.problem.to_string(), b.problem.to_string());
+            // Leading zeros aside (`B02`, `B2`), the text decides, not thread timing.
+            numbers_by_value(&a, &b).then_with(|| a.cmp(&b))
+        })
+    });
 }
 
 /// Orders two messages as text, but a run of digits by its value, so the cells a

@@ -442,11 +442,11 @@ pub fn with_sanity(
     site: &site::Site,
     i18n: &i18n::I18n,
 ) -> Vec<Diagnostic> {
-    let all = Diagnostics::default();
-    all.extend(stage_warnings.iter().cloned());
+    let mut all = stage_warnings.to_vec();
     all.extend(derive::sanity::check(site));
     all.extend(charts::block_warnings(site, i18n));
-    all.into_sorted()
+    crate::diagnostics::sort(&mut all);
+    all
 }
 
 impl Prepared {

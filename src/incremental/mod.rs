@@ -367,9 +367,7 @@ impl Workspace {
         let warnings = &mut self.state.stage_warnings;
         warnings.retain(|d| !old.contains(&told(d)));
         warnings.extend(fresh.iter().cloned());
-        let sorted = crate::diagnostics::Diagnostics::default();
-        sorted.extend(std::mem::take(warnings));
-        *warnings = sorted.into_sorted();
+        crate::diagnostics::sort(warnings);
         self.markup = fresh;
         self.owed.checks = true;
     }
@@ -444,10 +442,8 @@ fn full(
     let collect = Collect::default();
     let (_, _, markup) = state.write_with(&cache, &collect, &render::Silent)?;
     for warnings in [&mut state.stage_warnings, &mut state.warnings] {
-        let sorted = crate::diagnostics::Diagnostics::default();
-        sorted.extend(std::mem::take(warnings));
-        sorted.extend(markup.iter().cloned());
-        *warnings = sorted.into_sorted();
+        warnings.extend(markup.iter().cloned());
+        crate::diagnostics::sort(warnings);
     }
     let files = collect
         .into_files()

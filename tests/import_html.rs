@@ -412,3 +412,32 @@ fn a_missing_folder_is_an_error_naming_it() {
         "{err}"
     );
 }
+
+/// A page the import would write as `供应商管理规范/index.md` beside an author's own
+/// `供应商管理规范.md` (or as `项目周报模板.md` beside `项目周报模板/index.md`) would
+/// share its address with it: refused, naming the author's file, even with `--force`,
+/// and nothing is written.
+#[test]
+fn a_page_at_the_address_of_an_existing_one_is_refused() {
+    let site = Site::fixture("basic");
+    let export = export();
+    let own = "---\ntitle: 供应商管理规范（本地）\n---\n\n本地页面。\n";
+    site.write("content/知识库/供应商管理规范.md", own);
+    site.write("content/知识库/项目周报模板/index.md", own);
+    for extra in [&["--into", "知识库"][..], &["--into", "知识库", "--force"]] {
+        let out = import(&site, export.path(), extra);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {err}");
+        assert!(err.contains("content/知识库/供应商管理规范.md"), "{err}");
+        assert!(
+            err.contains("content/知识库/项目周报模板/index.md"),
+            "{err}"
+        );
+        assert!(!site
+            .root()
+            .join("content/知识库/供应商管理规范/index.md")
+            .exists());
+        assert!(!site.root().join("content/知识库/项目周报模板.md").exists());
+    }
+    assert_eq!(read(&site, "content/知识库/供应商管理规范.md"), own);
+}

@@ -215,8 +215,30 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .chain(copies.iter().map(|(_, to)| to))
         .filter(|p| root.join(p).exists())
         .collect();
-    if !taken.is_empty() && !options.force {
-        for p in taken {
+    // A page written as `a/index.md` beside an author's `a.md` (or the other way round)
+    // would share its address: `--force` overwrites a file, it cannot settle which of
+    // two pages a reader gets, so that is refused either way.
+    let twins: Vec<(&PathBuf, PathBuf)> = writes
+        .iter()
+        .flat_map(|(p, _)| twins(p).into_iter().map(move |t| (p, t)))
+        .filter(|(_, t)| root.join(t).is_file())
+        .collect();
+    if !twins.is_empty() || (!taken.is_empty() && !options.force) {
+        for (p, twin) in twins {
+            report.diagnostics.push(
+                Diagnostic::error(Problem::Content(t!(
+                    "{file} would have the address of {twin}, which is there already",
+                    file = p.as_path(),
+                    twin = twin.as_path()
+                )))
+                .in_file(&twin)
+                .with_help(t!(
+                    "import into another folder with --into, or rename or remove {twin}",
+                    twin = twin.as_path()
+                )),
+            );
+        }
+        for p in taken.into_iter().filter(|_| !options.force) {
             report.diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("{file} is there already: the import never overwrites a file", file = p.as_path())))
                     .in_file(p)
@@ -341,6 +363,22 @@ fn has_chinese(text: &str) -> bool {
 }
 
 /// The page parsed back as the build reads it: what the import writes must build.
+/// The files that would give the page at `rel` the same address: `a.md` for
+/// `a/index.md`, and `a/index.md` or `a/_index.md` for `a.md`.
+fn twins(rel: &Path) -> Vec<PathBuf> {
+    if rel.file_name().is_some_and(|n| n == "index.md") {
+        rel.parent()
+            .and_then(|folder| {
+                Some(folder.with_file_name(format!("{}.md", folder.file_name()?.to_str()?)))
+            })
+            .into_iter()
+            .collect()
+    } else {
+        let folder = rel.with_extension("");
+        vec![folder.join("index.md"), folder.join("_index.md")]
+    }
+}
+
 fn check(rel: &Path, text: &str, kind: PageKind) -> Result<(), Diagnostic> {
     match kind {
         PageKind::Page => {

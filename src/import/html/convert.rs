@@ -47,6 +47,9 @@ pub(super) struct Converter<'a> {
     /// How many elements deep the conversion is, against `MAX_DEPTH`.
     pub(super) depth: usize,
     deep_told: bool,
+    /// The title of the box being converted, when the box has no body element of its
+    /// own: its body is then the whole box, which must not say its title again.
+    leave_out: Option<usize>,
 }
 
 /// Elements nested deeper than this are written as their text: a page nesting
@@ -130,6 +133,7 @@ impl<'a> Converter<'a> {
             tables: 0,
             depth: 0,
             deep_told: false,
+            leave_out: None,
         }
     }
 
@@ -191,6 +195,9 @@ impl<'a> Converter<'a> {
         let mut run = String::new();
         let children = self.dom.nodes[id].children.clone();
         for child in children {
+            if Some(child) == self.leave_out {
+                continue;
+            }
             if self.is_block(child) {
                 push_paragraph(&mut out, &run);
                 run.clear();
@@ -290,11 +297,17 @@ impl<'a> Converter<'a> {
     /// `title`, its body in that of class `body` (or the whole box).
     fn boxed(&mut self, id: usize, title: &str, body: &str, kind: &str, fold: &str) -> String {
         let dom = self.dom;
-        let title = dom
-            .find(id, |d, n| d.has_class(n, title))
-            .map(|h| one_line(&self.inline_of(h)));
-        let body = dom.find(id, |d, n| d.has_class(n, body)).unwrap_or(id);
-        let text = self.body(body);
+        let heading = dom.find(id, |d, n| d.has_class(n, title));
+        let title = heading.map(|h| one_line(&self.inline_of(h)));
+        let text = match dom.find(id, |d, n| d.has_class(n, body)) {
+            Some(body) => self.body(body),
+            None => {
+                let outer = std::mem::replace(&mut self.leave_out, heading);
+                let text = self.body(id);
+                self.leave_out = outer;
+                text
+            }
+        };
         callout(kind, fold, title.as_deref(), &text)
     }
 
@@ -544,6 +557,26 @@ mod tests {
         let mut none = Vec::new();
         push_paragraph(&mut none, " \\\n ");
         assert!(none.is_empty());
+    }
+
+    /// A panel written without its body element (an older export, a hand-edited page)
+    /// says its title once, as the callout's title.
+    #[test]
+    fn a_panel_without_a_body_element_says_its_title_once() {
+        let dom = Dom::parse(
+            r#"<div class="confluence-information-macro confluence-information-macro-warning"><p class="title">上线前必读</p><p>回退方案须演练两次。</p></div>"#,
+        );
+        let pages = Pages {
+            by_name: HashMap::new(),
+        };
+        let panel = dom
+            .find(0, |d, n| d.has_class(n, "confluence-information-macro"))
+            .unwrap();
+        let mut conv = Converter::new(&dom, &pages, Path::new("."), false);
+        assert_eq!(
+            conv.division(panel),
+            ["> [!warning] 上线前必读\n> 回退方案须演练两次。"]
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if is_forbidden_control(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c if is_unwanted(c) => {}
+            c if is_separator(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -29,14 +30,65 @@ pub fn is_forbidden_control(c: char) -> bool {
     (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// `text` without the control characters HTML forbids, borrowed when it has none (the
-/// common case, checked a byte at a time).
-pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.bytes().any(|b| is_forbidden_control(char::from(b))) {
-        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_forbidden_control(c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+/// Whether `c` is dropped from every text pmo reads: a control character HTML and XML
+/// forbid or discourage (C0 but tab, line feed and carriage return; DEL; C1) or a
+/// noncharacter (U+FDD0–U+FDEF and the last two of each plane, U+FFFE and U+FFFF among
+/// them: a byte order mark read the wrong way round). None is visible, yet each stood in
+/// a page's HTML, its search index and its feed differently (the feed dropped two,
+/// the page none), so a title searched as written found nothing.
+pub fn is_unwanted(c: char) -> bool {
+    let n = c as u32;
+    is_forbidden_control(c)
+        || (0x7F..=0x9F).contains(&n)
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// `text` as every later stage sees it: what [`is_unwanted`] names dropped, and the line
+/// and paragraph separators (U+2028, U+2029, which end a line in JavaScript and in few
+/// other places) read as the space they stand for. Borrowed when there is none (the
+/// common case, checked a byte at a time: each of these starts with a control byte or
+/// with 0xC2, 0xE2, 0xEF or 0xF0–0xF4).
+pub fn cleaned(text: &str) -> std::borrow::Cow<'_, str> {
+    let suspect = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b >= 0xEF;
+    if !text.bytes().any(suspect) || !text.chars().any(|c| is_unwanted(c) || is_separator(c)) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .filter(|&c| !is_unwanted(c))
+            .map(|c| if is_separator(c) { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// `text` with its noncharacters dropped and U+2028, U+2029 read as spaces, control
+/// characters kept: what loading does to every text file, leaving each format to tell of
+/// a control character where it allows none.
+pub fn without_noncharacters(text: &str) -> std::borrow::Cow<'_, str> {
+    let noncharacter = |c: char| is_unwanted(c) && !c.is_control();
+    if !text.bytes().any(|b| b >= 0xE2) || !text.chars().any(|c| noncharacter(c) || is_separator(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .filter(|&c| !noncharacter(c))
+            .map(|c| if is_separator(c) { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// [`cleaned`] of an owned string, reusing it when it has nothing to drop.
+pub fn cleaned_owned(text: String) -> String {
+    match cleaned(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// `text` with each control character (a line break or tab pasted into a file name)
@@ -111,7 +163,7 @@ pub fn for_terminal_in_place(text: &str) -> Option<String> {
 /// The templates' escaping: Tera's, after dropping the control characters HTML forbids,
 /// so an author's text reaches no page with one whatever the template does with it.
 pub fn html_for_templates(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    tera::escape_html(&without_controls(input), out)
+    tera::escape_html(&cleaned(input), out)
 }
 
 /// JSON text made safe to stand in a script: JSON allows U+2028 and U+2029 raw in a

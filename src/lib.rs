@@ -19,6 +19,7 @@ pub(crate) mod content;
 pub(crate) mod data;
 pub(crate) mod date;
 pub(crate) mod date_order;
+pub(crate) mod de_clean;
 pub(crate) mod derive;
 // The types of the crate's own surface: every failure is a list of `Diagnostic`s, every
 // message a `Text`, and `t!` (used by bin/pmo) expands to `$crate::messages`.

@@ -194,13 +194,8 @@ fn title_line(text: &str, title: &str) -> Option<usize> {
 /// The file (or bundle folder) name a page of `kind` named `name` gets: its slug, cut to
 /// [`MAX_STEM_BYTES`]; `pmo import projects` names its folders so too.
 pub(crate) fn page_stem(name: &str, kind: Kind) -> String {
-    let slug = file_stem(&slugify(name, kind.key()));
     // `con.md` or `projects/nul/` cannot be copied to a Windows share.
-    if crate::output::portable::is_device_name(&slug) {
-        format!("{slug}-{}", kind.key())
-    } else {
-        slug
-    }
+    crate::slugs::off_device(file_stem(&slugify(name, kind.key())), kind.key())
 }
 
 /// The currency a project made now is written in (see [`new_project_currency`]).

@@ -9,9 +9,15 @@ use std::collections::HashMap;
 /// name (`tags/con-/`), since a Windows share or IIS cannot create `tags/con/` and
 /// copying the portal there would fail. No slug ends in a dash, so no other term has it.
 pub fn term_slug(name: &str) -> String {
-    let slug = slugify(name, "term");
+    off_device(slugify(name, "term"), "")
+}
+
+/// `slug` as a file or folder name a Windows share can hold: a device name (`con`,
+/// `nul`, `com1`) gets `-` and `word` after it. A slug has no dot, space or character
+/// Windows forbids, so a device name is all there is to mend.
+pub fn off_device(slug: String, word: &str) -> String {
     if crate::output::portable::is_device_name(&slug) {
-        format!("{slug}-")
+        format!("{slug}-{word}")
     } else {
         slug
     }

@@ -138,14 +138,20 @@ pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
-/// Drops a leading BOM and folds CRLF and lone CR to LF.
+/// Drops a leading BOM, folds CRLF and lone CR to LF, and drops the noncharacters
+/// (U+FFFE, U+FFFF …) and reads U+2028 and U+2029 as spaces, as
+/// [`crate::escape::cleaned`] does, so the title a page shows, its search index and its
+/// feed all hold the same text. A diagnostic reads the file again the same way, so its
+/// positions point into the same text. Control characters are left to the formats,
+/// which tell of one where it is not allowed (a NUL in a JSON string, in a template).
 fn normalize(text: String) -> Arc<str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.contains('\r') {
-        Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        Arc::from(text)
-    }
+        std::borrow::Cow::Borrowed(text)
+    };
+    Arc::from(crate::escape::without_noncharacters(&text).as_ref())
 }
 
 #[cfg(test)]

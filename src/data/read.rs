@@ -239,7 +239,9 @@ fn csv_rows(
                 .iter()
                 .map(|f| match f.trim() {
                     "" => Cell::Empty,
-                    t => Cell::Text(t.to_string()),
+                    // A control character (ESC, DEL) shows nowhere and would stand in
+                    // the search index but not in the table.
+                    t => Cell::Text(crate::escape::cleaned(t).into_owned()),
                 })
                 .collect(),
         );

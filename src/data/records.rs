@@ -495,7 +495,8 @@ pub fn table(
                     }
                 }
                 Scalar::Text(s) if s.trim().is_empty() => Cell::Empty,
-                Scalar::Text(s) => Cell::Text(s.trim().to_string()),
+                // A JSON, YAML or TOML escape makes back what loading dropped.
+                Scalar::Text(s) => Cell::Text(crate::escape::cleaned(s.trim()).into_owned()),
                 Scalar::Other(s) => Cell::Text(s.clone()),
             };
         }

@@ -229,12 +229,17 @@ impl Rows<'_> {
         // Cut only to what a file system takes (a title of 100 Chinese characters failed
         // the row with `File name too long`), not to `pmo new`'s shorter names: a
         // register imported before found again by its files' names.
-        let slug = crate::scaffold::cut_stem(
-            &slugify(
-                lesson.meta.id.as_deref().unwrap_or(&lesson.meta.title),
-                "lesson",
+        // A lesson titled `CON` or `nul` was written as a file a Windows share cannot
+        // hold (nor open, nor delete by its name).
+        let slug = crate::slugs::off_device(
+            crate::scaffold::cut_stem(
+                &slugify(
+                    lesson.meta.id.as_deref().unwrap_or(&lesson.meta.title),
+                    "lesson",
+                ),
+                crate::output::portable::MAX_NAME_BYTES - ".md".len(),
             ),
-            crate::output::portable::MAX_NAME_BYTES - ".md".len(),
+            "lesson",
         );
         // Lessons are files of their folder (`kinds` holds it), so there is a path.
         let rel = PathBuf::from(Kind::Lesson.new_path(&slug).unwrap_or_default());

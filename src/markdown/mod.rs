@@ -253,8 +253,9 @@ pub fn render_with_text(
         // What the author's HTML left open must not run into the next block or the theme.
         html = balance::balance(&html);
     }
-    // HTML forbids most control characters; a pasted one would fail a validator.
-    out.html = Packed::new(&crate::escape::without_controls(&html));
+    // HTML forbids most control characters; a pasted one would fail a validator. A
+    // character reference (`&#xFFFE;`) brings back what loading dropped from the text.
+    out.html = Packed::new(&crate::escape::cleaned(&html));
     out.unclosed_html = unclosed
         .finish()
         .into_iter()
@@ -265,6 +266,8 @@ pub fn render_with_text(
     // Every page's text is kept until the index is written: the room the strings grew
     // into (up to twice their length) was, with the HTML's, a third of a 10k build's
     // peak memory; packed, the text itself takes about half.
+    // As the HTML: what a character reference brought back is dropped here too.
+    let plain = crate::escape::cleaned_owned(plain);
     out.text = Packed::new(&plain);
     out.aside.shrink_to_fit();
     problems.extend(unread_links(path, text, base, &broken.into_inner()));

@@ -37,7 +37,7 @@ fn shown(name: &str) -> String {
 
 /// A name Windows can hold, near `name`: a device name gets `-1` after its stem, a
 /// forbidden character becomes `-`, a trailing dot or space goes.
-fn portable_name(name: &str) -> String {
+pub fn portable_name(name: &str) -> String {
     let replaced: String = name
         .chars()
         .map(|c| if forbidden(c) { '-' } else { c })

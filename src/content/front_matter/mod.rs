@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use crate::content::schema::Fields;
+use crate::de_clean::Cleaned;
 use crate::diagnostics::{Diagnostic, Location, Problem};
 use crate::t;
 use classify::{classify, synonym};
@@ -438,10 +439,12 @@ fn parse_once<T: DeserializeOwned>(front: &str, format: Format) -> Result<T, (St
         Format::Yaml => parse_yaml::<T>(front).map_err(|(message, line, col)| {
             (message, crate::diagnostics::offset_of(front, line, col))
         }),
-        Format::Toml => toml::from_str::<T>(front).map_err(|e| {
-            let local = e.span().map_or(0, |r| r.start);
-            (e.message().trim().to_string(), local)
-        }),
+        Format::Toml => toml::from_str::<Cleaned<T>>(front)
+            .map(|c| c.0)
+            .map_err(|e| {
+                let local = e.span().map_or(0, |r| r.start);
+                (e.message().trim().to_string(), local)
+            }),
     }
 }
 
@@ -557,12 +560,14 @@ fn parse_yaml<T: DeserializeOwned>(front: &str) -> Result<T, (String, usize, usi
         .lines()
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
     let front = if only_comments { "{}" } else { front };
-    serde_saphyr::from_str_with_options::<T>(front, options).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-        (plain_message(&e.to_string()), line, col)
-    })
+    serde_saphyr::from_str_with_options::<Cleaned<T>>(front, options)
+        .map(|c| c.0)
+        .map_err(|e| {
+            let (line, col) = e
+                .location()
+                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+            (plain_message(&e.to_string()), line, col)
+        })
 }
 
 /// Drops the position that serde-saphyr appends to its messages: ours is added later,

@@ -540,7 +540,7 @@ pub(super) fn sheet_cell(data: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.trim().to_string()),
+        Data::String(s) => Cell::Text(crate::escape::cleaned(s.trim()).into_owned()),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(dt) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();

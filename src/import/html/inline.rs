@@ -311,6 +311,12 @@ impl Converter<'_> {
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default()
         });
+        // The name Confluence shows (`aux.txt`, `纪要.`, `a:b.pdf`) as one a Windows
+        // share can hold: the file copied beside the page is otherwise lost there.
+        let file = match crate::output::portable::name_problem(&file) {
+            Some((_, portable)) if !portable.is_empty() => portable,
+            _ => file,
+        };
         let mut name = file.clone();
         let mut n = 1;
         while self.named.values().any(|v| v == &name) || name == "index.md" {

@@ -104,7 +104,7 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         space = space.or_else(|| page.space.clone());
         let stem = file.trim_end_matches(".html");
         let title = page.title.clone().unwrap_or_else(|| stem.to_string());
-        let mut slug = crate::slugs::slugify(&title, "page");
+        let mut slug = crate::slugs::off_device(crate::slugs::slugify(&title, "page"), "page");
         if slug == "index" || slug.starts_with('_') {
             slug = format!("{slug}-page");
         }
@@ -132,7 +132,10 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .clone()
         .map(|i| i.trim_matches('/').to_string())
         .filter(|i| !i.is_empty())
-        .unwrap_or_else(|| crate::slugs::slugify(space.as_deref().unwrap_or(""), "confluence"));
+        .unwrap_or_else(|| {
+            let space = crate::slugs::slugify(space.as_deref().unwrap_or(""), "confluence");
+            crate::slugs::off_device(space, "confluence")
+        });
     let leaves = Path::new(&folder)
         .components()
         .any(|c| !matches!(c, std::path::Component::Normal(_)))

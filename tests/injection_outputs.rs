@@ -741,3 +741,87 @@ fn a_script_address_spelt_with_an_entity_is_refused() {
     let errors = site.build_err();
     assert!(errors.contains("content/reports/e5.svg:1:"), "{errors}");
 }
+
+/// The one `<meta name="description">` of the page at `rel`.
+fn meta_description(site: &Site, rel: &str) -> String {
+    let html = site.read(rel);
+    let metas: Vec<&str> = html
+        .lines()
+        .filter(|l| l.starts_with("<meta name=\"description\""))
+        .collect();
+    assert_eq!(metas.len(), 1, "{rel}: {metas:?}");
+    metas[0]
+        .strip_prefix("<meta name=\"description\" content=\"")
+        .and_then(|m| m.strip_suffix("\">"))
+        .unwrap_or_else(|| panic!("{rel}: {}", metas[0]))
+        .to_string()
+}
+
+/// A page's `<meta name="description">` is its summary's plain text, so that a lesson's
+/// link pasted into a chat app previews the lesson, not the portal's tagline. The summary
+/// is the author's source (a front matter `summary:` as typed): tags, entities,
+/// Markdown links and `javascript:` addresses never reach the attribute; Chinese and
+/// emoji stay whole; listings keep the site's description.
+#[test]
+fn a_pages_meta_description_is_its_summarys_plain_text_and_nothing_else() {
+    let site = Site::fixture("basic");
+    let lesson = |title: &str, summary: Option<&str>, body: &str| {
+        format!(
+            "---\ntitle: {}\ndate: 2024-05-01\nproject: erp\nphase: execution\n\
+             impact: negative\n{}---\n\n{body}\n",
+            quoted(title),
+            summary.map_or(String::new(), |s| format!("summary: {}\n", quoted(s))),
+        )
+    };
+    let cases = [
+        (
+            "a",
+            Some("<a href=\"javascript:__pwned=1\">供应商</a>接口&amp;验收 <b>延期</b>三周 🚚"),
+            "供应商接口&amp;验收 延期三周 🚚",
+        ),
+        (
+            "b",
+            Some("[点我](javascript:__pwned=1) 与 &lt;script&gt;__pwned=1&lt;/script&gt;里程碑"),
+            "点我 与 里程碑",
+        ),
+        (
+            "c",
+            Some("<img src=x onerror=__pwned=1>"),
+            "集成测试用的小站点",
+        ),
+        (
+            "d",
+            Some("复现：在地址栏输入 javascript:__pwned=1"),
+            "集成测试用的小站点",
+        ),
+        (
+            "e",
+            None,
+            "供应商接口延期&quot;三周&quot; 👨‍👩‍👧 见风险登记册。",
+        ),
+    ];
+    for (name, summary, _) in &cases {
+        let body = if summary.is_none() {
+            "供应商接口延期<span title=\"x\">\"三周\"</span> 👨\u{200d}👩\u{200d}👧 \
+             见<a href=\"javascript:__pwned=1\">风险登记册</a>。\n\n第二段。"
+        } else {
+            "正文。"
+        };
+        site.write(
+            &format!("content/lessons/描述-{name}.md"),
+            lesson(&format!("描述 {name}"), *summary, body),
+        );
+    }
+    site.build_ok();
+    for (name, _, expected) in &cases {
+        let rel = format!("lessons/描述-{name}/index.html");
+        assert_eq!(&meta_description(&site, &rel), expected, "{rel}");
+    }
+    assert_eq!(
+        meta_description(&site, "lessons/index.html"),
+        "集成测试用的小站点",
+        "a listing keeps the site's description"
+    );
+    let found = author_script(&site.public());
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -5,6 +5,7 @@ mod alias;
 mod budget;
 pub mod context;
 mod depends;
+mod description;
 mod feeds;
 mod hygiene;
 mod instrument;

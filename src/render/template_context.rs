@@ -270,6 +270,11 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         } else {
             ""
         },
+        description: if is_index {
+            String::new()
+        } else {
+            super::description::of(&page.summary)
+        },
         lang: context::own_language(site, id),
         restricted: page.restricted.as_deref(),
         content: r.body_html(id),

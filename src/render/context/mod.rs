@@ -161,6 +161,9 @@ pub struct FullPage<'a> {
     /// The front matter's summary, shown above the text; empty when the summary is only
     /// the first paragraph (which the reader is about to see anyway).
     pub lede: &'a str,
+    /// The summary as plain text for `<meta name="description">` (see
+    /// `render::description`); empty on listings, which the site's description describes.
+    pub description: String,
     /// The language code of the page's title and text where it is not the site's
     /// (`en` for an English practice on a Chinese portal); `None` otherwise.
     pub lang: Option<&'static str>,

@@ -273,3 +273,46 @@ fn a_build_of_the_lowest_audience_says_what_higher_audiences_see() {
         stderr(&out)
     );
 }
+
+/// A lesson linking to a practice just made with `pmo new` (a draft) was told "there is
+/// no content/practices/阶段关口评审.md" while the file sat there: the error says the
+/// page is a draft, and how to publish it.
+#[test]
+fn a_link_to_a_draft_says_it_is_a_draft_not_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pmo_at(tmp.path(), &["init", "门户"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = tmp.path().join("门户");
+    let out = pmo_at(&site, &["new", "practice", "阶段关口评审"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(
+        site.join("content/lessons/kickoff-raci.md"),
+        "---\ntitle: 启动会上明确 RACI\ndate: 2026-01-05\nproject: pilot\nphase: initiation\n\
+         impact: positive\n---\n\n参见[阶段关口评审](../practices/阶段关口评审.md)。\n",
+    )
+    .unwrap();
+    let out = pmo_at(&site, &["check"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("草稿"), "{err}");
+    assert!(err.contains("draft: false"), "{err}");
+    assert!(!err.contains("没有 content/practices"), "{err}");
+}
+
+/// An English build's last line counted "1 warning(s)": one warning is "1 warning", more
+/// are "warnings".
+#[test]
+fn the_build_line_counts_warnings_in_plain_english() {
+    let (_tmp, site) = english_site();
+    let out = pmo_at(&site, &["new", "review", "ERP upgrade closure review"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = pmo_at(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(", 1 warning\n"), "{err}");
+    assert!(!err.contains("warning(s)"), "{err}");
+    let out = pmo_at(&site, &["new", "lesson", "Vendor delay"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&pmo_at(&site, &["build"]));
+    assert!(err.contains(" warnings\n"), "{err}");
+}

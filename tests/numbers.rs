@@ -404,7 +404,7 @@ fn deny_warnings_fails_check_and_build_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The closed ERP's unearned budget, its open risk and its milestone not reached,
     // and one more.
-    assert!(stderr(&out).contains("4 warning(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("4 warnings"), "{}", stderr(&out));
 
     let out = pmo(&["--root", root, "check", "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

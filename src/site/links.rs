@@ -388,6 +388,18 @@ fn resolve(
                     t!("put the page's file back in the folder's place, or rename the folder and link to a page inside it"),
                 ));
             }
+            // A page just made with `pmo new` is there, only left out until published:
+            // "there is no …" sent its author looking for a file they could see.
+            let draft = format!("content/{target_rel}");
+            if site.drafts.iter().any(|d| d.path == draft) {
+                return Err(broken(
+                    t!(
+                        "{draft} is a draft (`draft: true`), so it is left out of this build",
+                        draft = draft.as_str()
+                    ),
+                    t!("publish it (`draft: false`), mark this page a draft too, or preview both with --drafts"),
+                ));
+            }
             let mut found = elsewhere(index, page.dir(), &path);
             if found.is_empty() {
                 found = same_file(index, page.dir(), &target_rel);

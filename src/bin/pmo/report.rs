@@ -177,7 +177,8 @@ pub(crate) fn finish(
             };
             let warnings = match report.warnings.len() {
                 0 => String::new(),
-                n => say(t!(", {count} warning(s)", count = n)),
+                1 => say(t!(", 1 warning")),
+                n => say(t!(", {count} warnings", count = n)),
             };
             let verb = match (verb, &report.audience) {
                 (Verb::Built, None) => t!("built"),

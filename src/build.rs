@@ -19,11 +19,13 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<BuildReport, 
     if !options.root.as_os_str().is_empty() {
         crate::config::reachable(&options.root, Path::new(crate::layout::CONFIG_FILE))?;
     }
-    output::guard::check(
+    output::guard::check_for(
         &options.root,
         &target,
         options.force,
         options.audience.as_deref(),
+        // Unreadable, site.toml is taken to name audiences: the help that deletes nothing.
+        &|| crate::config::Config::load_site(&options.root).is_ok_and(|c| c.audiences.is_empty()),
     )?;
     staged(&target, |staging| run(options, staging, progress))
 }

@@ -696,6 +696,30 @@ fn one_audience_built_over_all_audiences_is_told_what_the_folder_holds() {
     assert!(stderr(&out).contains("public-preview`"), "{}", stderr(&out));
 }
 
+/// A site that gave up its audiences (the lines taken out of site.toml) was told to
+/// "build them again with --all-audiences", which it no longer can: with no audiences
+/// declared, the help offers --force, which replaces the audiences' folders with the one
+/// site (walk-through 12).
+#[test]
+fn a_site_that_dropped_its_audiences_is_offered_force_over_their_folders() {
+    let site = fixture();
+    let root = site.root().to_str().unwrap();
+    let out = pmo(&["build", "--root", root, "--all-audiences"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    site.write(
+        "site.toml",
+        "title = \"受众测试门户\"\nbase_url = \"https://intranet.example.com/pmo/\"\nlanguage = \"zh-CN\"\n",
+    );
+    let out = pmo(&["build", "--root", root]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("--force"), "{err}");
+    assert!(
+        !err.contains("build them again with --all-audiences"),
+        "{err}"
+    );
+}
+
 /// A review naming a draft project was told it names a draft, and then, by a lower
 /// audience's build, that the project does not exist (the third walk-through): one
 /// mistake, two errors, the second false.

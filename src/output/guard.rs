@@ -22,6 +22,19 @@ pub fn check(
     force: bool,
     audience: Option<&str>,
 ) -> Result<(), Diagnostic> {
+    check_for(root, target, force, audience, &|| false)
+}
+
+/// [`check`] for a build that knows its site: `names_no_audiences` tells whether
+/// site.toml declares none, asked only when `target` holds audiences' sites (the config
+/// is a layer above this one).
+pub fn check_for(
+    root: &Path,
+    target: &Path,
+    force: bool,
+    audience: Option<&str>,
+    names_no_audiences: &dyn Fn() -> bool,
+) -> Result<(), Diagnostic> {
     let shown = target.display().to_string();
     let real_root = real_path(root);
     let real_target = real_path(target);
@@ -116,18 +129,29 @@ pub fn check(
     if !force && holds_audience_sites(target) {
         // pmo wrote it, with --all-audiences: "not written by pmo" sent the author to
         // --force, which would delete every audience's site.
+        // A real folder name: `public-{audience}` as written was copied as it stood
+        // (the fifth walk-through). Unnamed, the audience built is the lowest.
+        let folder = format!("{shown}-{}", audience.unwrap_or("preview"));
+        // A site.toml that names audiences no longer cannot build them again: its one
+        // site replacing their folders is what --force is for (walk-through 12).
+        let help = if audience.is_none() && names_no_audiences() {
+            t!(
+                "site.toml names no audiences now: run once with --force to replace their folders with this one site, or build it into another folder, e.g. `--output {folder}`",
+                folder = folder
+            )
+        } else {
+            t!(
+                "build them again with --all-audiences, or build this one into another folder, e.g. `--output {folder}`",
+                folder = folder
+            )
+        };
         return refuse(
             t!(
                 "`{shown}` holds the sites an --all-audiences build wrote ({entries}), one folder per audience",
                 shown = &shown,
                 entries = some_entries(target)
             ),
-            // A real folder name: `public-{audience}` as written was copied as it stood
-            // (the fifth walk-through). Unnamed, the audience built is the lowest.
-            t!(
-                "build them again with --all-audiences, or build this one into another folder, e.g. `--output {folder}`",
-                folder = format!("{shown}-{}", audience.unwrap_or("preview"))
-            ),
+            help,
         );
     }
     if !force {

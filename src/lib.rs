@@ -18,6 +18,7 @@ pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod data;
 pub(crate) mod date;
+pub(crate) mod date_forms;
 pub(crate) mod date_order;
 pub(crate) mod de_clean;
 pub(crate) mod derive;

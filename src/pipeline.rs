@@ -365,6 +365,7 @@ impl Sources {
                 &page.body,
             ));
             diagnostics.extend(content::unfilled::headings_only(page));
+            diagnostics.extend(content::unfilled::nothing_below(page));
         }
         // File names a Windows share cannot hold, named at the file.
         diagnostics.extend(output::portable::warnings(

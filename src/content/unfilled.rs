@@ -53,6 +53,50 @@ pub fn headings_only(page: &Page) -> Option<Diagnostic> {
     )
 }
 
+/// The warning for a page with nothing below its front matter (not even a comment's
+/// worth of text), at its closing fence: published, it shows its title alone. Hugo and
+/// Zola build such a page without a word, but in a portal it is a page saved before its
+/// text was written, or whose text went into the front matter. A section, the home page
+/// and a project (whose figures are its front matter and tables) say what they have to
+/// without a body; a page whose front matter gives a `summary` says it there.
+pub fn nothing_below(page: &Page) -> Option<Diagnostic> {
+    if matches!(page.kind, Kind::Section | Kind::Home | Kind::Project)
+        || page.draft
+        || page.explicit_summary
+        || page.body.word_count > 0
+        || !page.body.toc.is_empty()
+        || !page.body.blocks.is_empty()
+    {
+        return None;
+    }
+    let text = page.source.text(&page.path);
+    let split = front_matter::split(&page.path, &text).ok()?;
+    let mut body = text.get(split.body.clone())?.to_string();
+    while let Some(open) = body.find("<!--") {
+        let end = body[open..]
+            .find("-->")
+            .map_or(body.len(), |e| open + e + 3);
+        body.replace_range(open..end, "");
+    }
+    if !body.trim().is_empty() {
+        return None;
+    }
+    // The closing fence: the line just before the body.
+    let fence_end = text[..split.body.start]
+        .trim_end_matches(['\n', '\r'])
+        .len();
+    let fence_start = text[..fence_end].rfind('\n').map_or(0, |i| i + 1);
+    Some(
+        Diagnostic::warning(Problem::Content(t!(
+            "the page has nothing below its front matter: it is published as its title alone"
+        )))
+        .at(Location::new(&page.path, &text, fence_start, fence_end - fence_start))
+        .with_help(t!(
+            "write the page's text below this line; keep the page a draft (`draft: true`) until it is written, or give it a `summary:` if the front matter says all"
+        )),
+    )
+}
+
 /// Where the first heading of `text[body]` is, when nothing beside its headings was
 /// written: no text outside the headings, a table's header row and (in a table of
 /// several columns) its first column; no HTML but comments; no image, code or footnote.

@@ -30,6 +30,7 @@ pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnos
     if let Some(d) = tables
         .iter()
         .find_map(crate::data::header_again::header_again)
+        .or_else(|| tables.iter().find_map(Table::day_number_among_dates))
     {
         return Err(d);
     }
@@ -134,7 +135,7 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
             field_start_by(source, 0, col, delimiter),
             0,
         ))
-        .with_help(unnamed_help()));
+        .with_help(unnamed_help(&rows, col)));
     }
     let ambiguous = match delimiter {
         b',' => None,
@@ -377,6 +378,22 @@ fn separator_line(source: &str) -> Option<usize> {
 /// semicolons too). A data table's amounts are then read by the mark its own cells show
 /// (`data::decimals`).
 fn delimiter_of(source: &str) -> u8 {
+    // A separator that parts each of the first lines into as many fields, two or more,
+    // is the one: a tab-separated file whose header names a column with a comma in it
+    // (`预算（万元, 含税）`) was read by commas, "line 2 has 1 fields, but the header
+    // has 2" (the twenty-third malformed hunt).
+    let lines: Vec<&str> = source
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .collect();
+    let parts_all = |d: char| {
+        let first = lines.first().map_or(0, |l| l.split(d).count());
+        lines.len() >= 2 && first >= 2 && lines.iter().all(|l| l.split(d).count() == first)
+    };
+    if let Some(d) = [',', '\t', ';'].into_iter().find(|&d| parts_all(d)) {
+        return d as u8;
+    }
     let first = source
         .lines()
         .find(|l| l.contains([',', ';', '\t']))
@@ -394,7 +411,10 @@ fn delimiter_of(source: &str) -> u8 {
     }
 }
 
-fn unnamed_help() -> crate::messages::Text {
+fn unnamed_help(rows: &[Vec<Cell>], col: usize) -> crate::messages::Text {
+    if header_below(rows, col) {
+        return t!("the row below names every column: the first row is a row of headings grouping them (cells merged across columns in the workbook); delete it, so that the names of the columns come first");
+    }
     t!("name every column in the first row (e.g. period,pv,ev,ac); a column without a name would be left out")
 }
 
@@ -443,6 +463,24 @@ fn unnamed_column(columns: &[String], rows: &[Vec<Cell>]) -> Option<usize> {
                 .any(|r| r.get(c).is_some_and(|x| *x != Cell::Empty)))
         .then_some(c)
     })
+}
+
+/// Whether the first row under the header names column `col` and holds no figure or
+/// date, with rows below it: the real header, under a row of group headings (`基本信息,,
+/// 预算,,` over `部门,项目数,完成率`), as a sheet with merged heading cells exports.
+fn header_below(rows: &[Vec<Cell>], col: usize) -> bool {
+    let Some(first) = rows.first().filter(|_| rows.len() >= 2) else {
+        return false;
+    };
+    let names = |cell: &Cell| match cell {
+        Cell::Text(t) => {
+            crate::data::table::parse_number(t).is_none() && crate::date::Date::parse(t).is_err()
+        }
+        _ => false,
+    };
+    first.get(col).is_some_and(names)
+        && first.iter().all(|c| *c == Cell::Empty || names(c))
+        && first.iter().filter(|c| names(c)).count() >= 2
 }
 
 /// Where a quote opens a field that no quote closes, as a CSV reader reads quotes: one

@@ -208,6 +208,15 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             quote_help(line),
         );
     }
+    // Aliases of aliases (`b: [*a, *a, …]` nine deep, "a billion laughs"): the reader
+    // stops at its budget, and its words (`budget breached: Nodes { nodes: 250001 }`)
+    // were the whole message, in English on a Chinese site (the twenty-third hunt).
+    if message.contains("budget breached") {
+        return explained_here(
+            t!("the aliases (`*name`) here repeat what their anchors (`&name`) hold so many times over that the file would grow past what a page or a table can hold"),
+            t!("write the values out where they belong, without `&` anchors and `*` aliases: a table or a front matter needs none"),
+        );
+    }
     if message.contains("alias references unknown anchor") {
         return explained_here(
             t!("a value starts with `*`, which YAML reads as a reference to an anchor"),

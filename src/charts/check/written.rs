@@ -192,6 +192,21 @@ pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Tex
             name = name
         ));
     }
+    // `1.234,5`, `1,5`: a decimal comma, as a European sheet writes it; it was told
+    // "not a number", with no word of what to write (the twenty-third malformed hunt).
+    if let Some(plain) = value
+        .contains(',')
+        .then(|| crate::numbers::comma_decimal(value.trim()))
+        .flatten()
+    {
+        return Some(t!(
+            "{path} {place}: `{value}` is written with a decimal comma, as much of Europe writes numbers: write {plain}, with a point and no thousands separator",
+            path = path,
+            place = table.place_name(first, col),
+            value = value.trim(),
+            plain = plain
+        ));
+    }
     rows.clone().find(|&row| is_number(row))?;
     Some(match odd.len() {
         1 => t!(

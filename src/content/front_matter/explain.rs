@@ -223,7 +223,16 @@ pub(super) fn in_words(
     let (shape, help) = match shape {
         Shape::List => (
             t!("a list"),
-            t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
+            match listed(value) {
+                // `tags: 进度，沟通，风险`: the list as it would be written, since a
+                // full-width comma parts nothing in YAML.
+                Some(items) => t!(
+                    "write the items in square brackets, parted by half-width commas: `{field}: [{items}]`, or each on a line of its own after `- `",
+                    field = &field,
+                    items = items
+                ),
+                None => t!("write `{field}: [a, b]`, or each item on a line of its own after `- `", field = &field),
+            },
         ),
         Shape::Text => match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
             // `owner: [张三, 李四]`: several where one text goes, shown as one.
@@ -270,6 +279,22 @@ pub(super) fn in_words(
     d
 }
 
+/// The items of a list written as one text (`进度，沟通`, `a, b`, `a；b`), parted by
+/// half-width commas; `None` for a value that is not plain text (a group, a list
+/// already, a quoted text) or is empty.
+fn listed(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() || value.starts_with(['{', '[', '"', '\'', '&', '*', '!', '|', '>']) {
+        return None;
+    }
+    let items: Vec<&str> = value
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    (!items.is_empty()).then(|| items.join(", "))
+}
+
 /// The help for a date typed another way: the day it would be, as tables tell it
 /// (`2024/3/5` would be 2024-03-05, `45356` a spreadsheet's day number: said, never
 /// taken).
@@ -290,6 +315,7 @@ pub(super) fn date_help(value: &str) -> crate::messages::Text {
             day = day.iso()
         ),
         (None, None) => crate::date::yearless_help(value)
+            .or_else(|| crate::date_forms::help(value))
             .unwrap_or_else(|| t!("write dates as YYYY-MM-DD, e.g. 2024-03-18")),
     }
 }
@@ -356,6 +382,7 @@ pub(super) fn colon_hint(
     front_start: usize,
     front: &str,
     fields: &Fields,
+    kind: &str,
 ) -> (Diagnostic, bool) {
     if !matches!(d.problem, Problem::FrontMatter(_)) {
         return (d, false);
@@ -377,11 +404,23 @@ pub(super) fn colon_hint(
         };
         let key = line[..colon].trim_end();
         let value = line[colon + if full_width { '：'.len_utf8() } else { 1 }..].trim();
-        fields
-            .known
-            .iter()
-            .any(|k| k == key)
-            .then(|| (here + colon, key, full_width, format!("{key}: {value}")))
+        // A field's Chinese name typed with a Chinese colon (`标签：进度，沟通`) was "this
+        // line is not a field": told as the field it names, its value as that field
+        // takes it.
+        let name = match fields.known.iter().find(|k| *k == key) {
+            Some(known) => known.as_str(),
+            None => super::classify::synonym(kind, key)
+                .filter(|s| fields.known.iter().any(|k| k == s))?,
+        };
+        let inner = value
+            .strip_prefix('[')
+            .and_then(|v| v.strip_suffix(']'))
+            .unwrap_or(value);
+        let value = match listed(inner) {
+            Some(items) if fields.shape(name) == Shape::List => format!("[{items}]"),
+            _ => value.to_string(),
+        };
+        Some((here + colon, key, full_width, format!("{name}: {value}")))
     });
     let Some((at, key, full_width, fixed)) = slip else {
         return (d, false);

@@ -3,6 +3,7 @@
 
 mod classify;
 mod explain;
+mod unclosed;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -105,12 +106,21 @@ pub fn split(path: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
         }
         line_start = line_end + 1;
     }
-    Err(Diagnostic::error(Problem::UnclosedFrontMatter { fence })
-        .at(Location::new(path, text, 0, fence.len()))
-        .with_help(t!(
+    let help = match unclosed::last_field_above_text(&text[start..], format) {
+        Some((line, field)) => t!(
+            "add a line holding only `{fence}` after line {line} (`{field}`), the last field above the page's text",
+            fence = fence,
+            line = line + 1,
+            field = field
+        ),
+        None => t!(
             "add a line holding only `{fence}` after the last front matter field",
             fence = fence
-        )))
+        ),
+    };
+    Err(Diagnostic::error(Problem::UnclosedFrontMatter { fence })
+        .at(Location::new(path, text, 0, fence.len()))
+        .with_help(help))
 }
 
 /// The fence of the other format: `+++` (TOML) for a YAML front matter, `---` for TOML.
@@ -191,7 +201,7 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             kind,
             fields(),
         );
-        let (d, colon_slip) = colon_hint(d, path, text, split.front.start, &front, fields());
+        let (d, colon_slip) = colon_hint(d, path, text, split.front.start, &front, fields(), kind);
         if colon_slip {
             found.push(d);
             break;

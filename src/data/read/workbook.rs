@@ -480,7 +480,7 @@ pub(super) fn read_workbook(
                     column = col + 1
                 ),
             )
-            .with_help(unnamed_help()));
+            .with_help(unnamed_help(&rows, col)));
         }
         let table_name = if i == 0 {
             name.to_string()

@@ -49,12 +49,15 @@ impl Table {
     }
 
     fn any_date(&self, row: usize, col: usize) -> Result<Option<Date>, Diagnostic> {
+        // `2024`, `2024-03`, `March 5, 2024`: the help says what was read.
         let bad = || {
+            let written = self.text(row, col);
             self.bad_cell(
                 row,
                 col,
                 t!("a date"),
-                t!("write dates as YYYY-MM-DD, e.g. 2024-03-18"),
+                crate::date_forms::help(&written)
+                    .unwrap_or_else(|| t!("write dates as YYYY-MM-DD, e.g. 2024-03-18")),
             )
         };
         match self.cell(row, col) {
@@ -108,6 +111,31 @@ impl Table {
             }),
             Cell::Number(n) => Err(self.serial_date(row, col, *n).unwrap_or_else(bad)),
         }
+    }
+
+    /// A whole number among the days of a column (`45292` under `2024-01-03`): a date
+    /// cell that lost its format, shown as a number in a table block whatever the
+    /// column's other cells say (the twenty-third malformed hunt). An error at the
+    /// first such cell, naming the day it would be, as for a column read as dates.
+    pub fn day_number_among_dates(&self) -> Option<Diagnostic> {
+        (0..self.columns.len()).find_map(|col| {
+            let is_day = |row: usize| match self.cell(row, col) {
+                Cell::Date(_) => true,
+                Cell::Text(t) => is_date_shaped(t.trim()),
+                _ => false,
+            };
+            if !(0..self.rows.len()).any(is_day) {
+                return None;
+            }
+            (0..self.rows.len()).find_map(|row| {
+                let n = match self.cell(row, col) {
+                    Cell::Number(n) => *n,
+                    Cell::Text(t) => t.trim().parse::<f64>().ok()?,
+                    _ => return None,
+                };
+                self.serial_date(row, col, n)
+            })
+        })
     }
 
     /// A whole number where a date belongs, in the range of Excel's day numbers for

@@ -168,7 +168,7 @@ fn a_value_of_the_wrong_shape_is_told_in_words_with_an_example() {
         message.contains("a.md:7:7: invalid front matter: `tags` takes a list"),
         "{message}"
     );
-    assert!(help.contains("tags: [a, b]"), "{help}");
+    assert!(help.contains("`tags: [RACI]`"), "{help}");
     let (message, help) = lesson("category: [a, b]");
     assert!(message.contains("`category` takes one text"), "{message}");
     assert!(help.contains("category:"), "{help}");

@@ -164,13 +164,22 @@
         return Promise.all(Object.keys(files).map(optional)).then(function () { return near; });
       }).then(function (near) {
         var vocab = typeof store.vocab === 'string' ? store.vocab.split(' ') : [];
+        // A run no longer word mends is tried with each two-character word it may
+        // misspell (see shortCandidates), the first whose every bigram a page holds.
+        var short = {};
+        return Promise.all(prep.groups.map(function (g, i) {
+          if (g.type !== 'cjk' || mend(g, vocab)) return null;
+          return heldRun(shortCandidates(g, vocab), meta).then(function (run) { if (run) short[i] = run; });
+        })).then(function () { return { near: near, vocab: vocab, short: short }; });
+      }).then(function (found) {
+        var near = found.near, vocab = found.vocab;
         var pieces = [];
         var typed = 0;
         var kept = 0;
-        prep.groups.forEach(function (g) {
+        prep.groups.forEach(function (g, i) {
           var n = Array.from(g.text).length;
           typed += n;
-          var mended = g.type === 'cjk' ? mend(g, vocab) : null;
+          var mended = g.type === 'cjk' ? mend(g, vocab) || found.short[i] || null : null;
           if (mended) {
             pieces.push(mended);
             kept += n;
@@ -330,6 +339,58 @@
     return mended ? chars.join('') : null;
   }
   var MEND_CHARS = 2;
+
+  /**
+   * A run of three characters or more typed with a wrong character in a word of two
+   * (回退眼练 for 回退演练: 眼 and 演 sound alike), which mend leaves: no longer word of the
+   * site differs from it in one character, and one shared character of a two-character
+   * word is no evidence by itself. The runs made by putting each such word of the site
+   * (most held first, at most SHORT_TRIES) over a character inside the run that no page
+   * holds beside either neighbour, the rest of the run held as typed; heldRun keeps the first whose every bigram some page holds, the
+   * one joining the word to the rest included (退演), the evidence the word belongs there.
+   */
+  function shortCandidates(g, vocab) {
+    var chars = Array.from(g.text);
+    var missing = gaps(g);
+    if (chars.length < 3) return [];
+    var out = [];
+    for (var r = 0; r < vocab.length && out.length < SHORT_TRIES; r++) {
+      var word = Array.from(vocab[r]);
+      if (word.length !== 2) continue;
+      for (var o = 0; o + 2 <= chars.length; o++) {
+        var same0 = word[0] === chars[o], same1 = word[1] === chars[o + 1];
+        if (same0 === same1) continue;
+        var at = same0 ? o + 1 : o;
+        // The changed character inside the run, no page holding it beside either
+        // neighbour, and every other bigram held: a character at an end lacking one
+        // bigram is a word of its own (日 of 10月28日关口评审), no typo.
+        var elsewhere = missing.some(function (m, k) { return m && k !== at - 1 && k !== at; });
+        if (elsewhere || !(missing[at - 1] && missing[at])) continue;
+        var run = chars.slice();
+        run[at] = word[at - o];
+        var text = run.join('');
+        if (out.indexOf(text) < 0) out.push(text);
+      }
+    }
+    return out;
+  }
+  var SHORT_TRIES = 6;
+
+  /** The first of `runs` whose every bigram some page holds, or null (loads their shards). */
+  function heldRun(runs, meta) {
+    if (!runs.length) return Promise.resolve(null);
+    var preps = runs.map(function (run) { return prepare(run, meta); });
+    var shards = {};
+    preps.forEach(function (prep) { prep.shards.forEach(function (s) { shards[s] = true; }); });
+    return Promise.all(Object.keys(shards).map(get)).then(function () {
+      for (var i = 0; i < preps.length; i++) {
+        resolveGroups(preps[i].groups, meta);
+        var g = preps[i].groups[0];
+        if (preps[i].groups.length === 1 && g.type === 'cjk' && !gaps(g).some(Boolean)) return runs[i];
+      }
+      return null;
+    }, function () { return null; });
+  }
 
   /**
    * A run typed with a wrong word of two characters inside a longer one the site holds

@@ -1188,25 +1188,10 @@ fn a_date_typed_in_chinese_ranks_the_pages_showing_it_first() {
 #[test]
 fn a_long_run_lists_only_pages_holding_each_of_its_words() {
     let site = with_search();
-    for i in 0..12 {
-        site.write(
-            &format!("content/practices/risk-{i}.md"),
-            format!(
-                "---\ntitle: 登记册第{i}册\n---\n\n风险登记册每周更新，风险负责人跟踪应对措施。\n"
-            ),
-        );
-    }
-    site.write(
-        "content/practices/vendor-exact.md",
-        "---\ntitle: 甲\n---\n\n识别供应商延期风险，并提前准备备选方案。\n",
-    );
+    common::write_long_run_pages(&site);
     site.write(
         "content/practices/vendor-apart.md",
         "---\ntitle: 乙\n---\n\n供应商交付延期，上线日期的风险随之上升。\n",
-    );
-    site.write(
-        "content/practices/vendor-no-risk.md",
-        "---\ntitle: 丙\n---\n\n供应商交付延期，上线推迟两周。供应商延期已经多次。\n",
     );
     site.build_ok();
     // meta.common: the common bigrams written together, two characters each.

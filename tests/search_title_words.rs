@@ -183,3 +183,48 @@ fn the_rows_of_titles_holding_the_words_apart_load_beside_the_exact_text_reads()
         assert!(rows <= blocks, "rows asked after the blocks: {rounds:?}");
     }
 }
+
+/// Claimers their places drop unread (the query's parts apart) can be the pages found
+/// apart scoring highest, whose titles titleWords reads: their rows load beside the
+/// reading of the claimers left, not in a round of their own once verify is done (at
+/// 10k, the last round of one cold query in thirty). Forty short weekly reports hold
+/// 进口网关 and 海关延误…延期 apart, above the one long review holding 进口网关延期: the
+/// first report read is apart, the places drop the others, the review is read.
+#[test]
+fn the_rows_of_claimers_dropped_by_their_places_load_beside_the_reading() {
+    let site = Site::fixture("basic");
+    practice(
+        &site,
+        "exact",
+        "到货复盘",
+        "进口网关延期两周，联调顺延。本次复盘记录了到货、报关、安装与联调各环节的时间线，\
+         以及各方在会议上确认的改进措施和后续跟踪安排，供后续项目参考借鉴。",
+    );
+    for n in 0..40 {
+        practice(
+            &site,
+            &format!("apart-{n}"),
+            &format!("联调周报 {n}"),
+            "进口网关联调顺利，进口网关运行稳定。海关延误两天，到货延期。",
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "进口网关延期", "limit": 1}]));
+    let res = &r[0];
+    assert_eq!(result_urls(res)[0], "practices/risk/exact/", "{res}");
+    let rounds = common::search_rounds(res);
+    assert!(
+        rounds.iter().any(|r| r.iter().any(|f| f.starts_with("m/"))),
+        "the claimers' places read: {rounds:?}"
+    );
+    let last_block = rounds
+        .iter()
+        .rposition(|r| r.iter().any(|f| f.starts_with("x/")))
+        .expect("a round reading blocks");
+    let (_, rows) = first_and_last(&rounds, "x/", "d/");
+    let rows = rows.expect("the rows of reports dropped unread, from their chunks");
+    assert!(
+        rows <= last_block,
+        "rows asked after the blocks: {rounds:?}"
+    );
+}

@@ -637,6 +637,28 @@ pub fn search_rounds(res: &serde_json::Value) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Twelve risk registers writing 风险 (a common bigram: in a quarter of the pages or
+/// more), one practice writing 供应商延期风险 and one writing 供应商延期 without 风险:
+/// the run 供应商延期风险 leaves 风险's list unloaded at first and settles with it.
+pub fn write_long_run_pages(site: &Site) {
+    for i in 0..12 {
+        site.write(
+            &format!("content/practices/risk-{i}.md"),
+            format!(
+                "---\ntitle: 登记册第{i}册\n---\n\n风险登记册每周更新，风险负责人跟踪应对措施。\n"
+            ),
+        );
+    }
+    site.write(
+        "content/practices/vendor-exact.md",
+        "---\ntitle: 甲\n---\n\n识别供应商延期风险，并提前准备备选方案。\n",
+    );
+    site.write(
+        "content/practices/vendor-no-risk.md",
+        "---\ntitle: 丙\n---\n\n供应商交付延期，上线推迟两周。供应商延期已经多次。\n",
+    );
+}
+
 /// [`search_client`] over the index in `search` (a built site's `search/` folder).
 pub fn search_client_in(search: &Path, queries: &serde_json::Value) -> Vec<serde_json::Value> {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_client.mjs");

@@ -324,6 +324,7 @@
         room -= more.taken;
         return more.taken ? Promise.all(more.names.map(get)).then(function () { matchAll(); return settle(); }) : null;
       }
+      settleAhead(prep.groups, room, meta).forEach(optional);
       return monthTerms(prep, meta, files).then(function () {
         return Promise.all(files.map(get));
       }).then(function () {
@@ -374,6 +375,32 @@
         });
       });
     });
+  }
+
+  /**
+   * The files of the common bigrams settle() is likeliest to load (see unskip), asked
+   * for beside the query's other lists: `room` of them, the last of their runs first
+   * (every unsure page waits for a run's last bigram, and unskip takes the later of
+   * two wanted as often). Only asked for: their lists are read once unskip clears their
+   * `skip`, so what is matched and shown stays as settle makes it. Asked once the run's
+   * other lists were matched, they were a round of requests of their own (at 10k, a
+   * quarter of the first queries, 目组合管理经验教 among them); asked ahead, the
+   * queries needing none spend 0.1 KB more on average.
+   */
+  function settleAhead(groups, room, meta) {
+    var names = {};
+    var picked = [];
+    groups.forEach(function (g) {
+      if (g.type !== 'cjk' || !g.skip) return;
+      for (var k = g.terms.length - 1; k >= 0; k--) if (g.skip[k]) picked.push({ t: g.terms[k], k: k });
+    });
+    picked.sort(function (a, b) { return b.k - a.k; });
+    picked.slice(0, room).forEach(function (x) {
+      names[shardOf(x.t, meta)] = true;
+      var f = P.rankedFile(x.t, meta);
+      if (f) names[f] = true;
+    });
+    return Object.keys(names);
   }
 
   /**

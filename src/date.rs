@@ -293,7 +293,11 @@ pub fn english_month(word: &str) -> Option<u8> {
         "december",
     ];
     // Compared without a lowercased copy: search reads every ASCII word of every page
-    // through here (`prose_dates`), and the copies were most of that reading.
+    // through here (`prose_dates`), and the copies were most of that reading. Most
+    // words are no month's length (3 to 9 letters) and need no comparing at all.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     let word = if word.eq_ignore_ascii_case("sept") {
         "sep"
     } else {

@@ -390,11 +390,14 @@ fn write_blocks(
             let shown = fields::shown(page, text.facts, text.beside, &read);
             let shown = documents::escaped(&shown);
             // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
-            format!("{},{block},{shown}]", row.trim_end_matches(']'))
+            script(
+                &name,
+                &format!("{},{block},{shown}]", row.trim_end_matches(']')),
+            )
         } else {
-            block.clone()
+            script(&name, block)
         };
-        output.write(&format!("search/{name}.js"), &script(&name, &data))?;
+        output.write(&format!("search/{name}.js"), &data)?;
     }
     Ok(blocks.len())
 }

@@ -9,7 +9,7 @@ use std::io;
 use rayon::prelude::*;
 
 use crate::output::Output;
-use crate::search::documents::{json, script};
+use crate::search::documents::{push_json_str, script};
 use crate::search::places;
 use crate::search::postings::{cjk_text, List, Partition};
 use crate::search::ranked;
@@ -201,7 +201,7 @@ fn write_terms(name: &str, terms: &mut [(&str, Value)], output: &dyn Output) -> 
         if n > 0 {
             body.push(',');
         }
-        body.push_str(&json(*term));
+        push_json_str(&mut body, term);
         body.push(':');
         value.push_to(&mut body);
     }
@@ -245,14 +245,14 @@ fn write_ranked(
         } else {
             coarse
         };
-        lists.push_str(&json(*term));
+        push_json_str(&mut lists, term);
         lists.push(':');
         lists.push_str(&ranked::rank(list).map_or_else(|| plain(list), |r| r.json(modulus)));
         if placed {
             if places.len() > 1 {
                 places.push(',');
             }
-            places.push_str(&json(*term));
+            push_json_str(&mut places, term);
             places.push_str(":\"");
             places.push_str(&written);
             places.push('"');
@@ -284,7 +284,7 @@ fn write_places(shard: usize, terms: &[(&str, Value)], output: &dyn Output) -> i
             continue;
         }
         body.push(if body.is_empty() { '{' } else { ',' });
-        body.push_str(&json(*term));
+        push_json_str(&mut body, term);
         body.push_str(":\"");
         body.push_str(&coarse);
         body.push('"');
@@ -315,10 +315,10 @@ impl Value<'_> {
 
     fn push_to(&self, out: &mut String) {
         match self {
-            Value::Plain(l) => out.push_str(&plain(l)),
+            Value::Plain(l) => push_plain(out, l),
             Value::Ranked(l) => match ranked::rank(l) {
                 Some(r) => out.push_str(&r.json(0)),
-                None => out.push_str(&plain(l)),
+                None => push_plain(out, l),
             },
         }
     }
@@ -327,10 +327,15 @@ impl Value<'_> {
 /// A plain list as a JSON string (its alphabet needs no escaping).
 fn plain(list: &List) -> String {
     let mut out = String::with_capacity(list.encoded.len() + 2);
+    push_plain(&mut out, list);
+    out
+}
+
+/// [`plain`] appended to `out`.
+fn push_plain(out: &mut String, list: &List) {
     out.push('"');
     out.push_str(&list.encoded);
     out.push('"');
-    out
 }
 
 /// Bigrams in a quarter of the pages or more, most common first (at most

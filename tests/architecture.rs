@@ -26,6 +26,8 @@ const LAYERS: &[&[&str]] = &[
         "source",
         "date_order",
         "date",
+        "date_forms",
+        "de_clean",
         "numbers",
         "units",
         "theme",

@@ -59,7 +59,9 @@ fn callouts_are_drawn_with_their_titles_and_body() {
         "{warnings:#?}"
     );
     let html = site.read("gates/index.html");
-    let body = &html[html.find("开篇").unwrap()..html.find("</article>").unwrap()];
+    // From the text in the article: the head's description quotes its first words too.
+    let article = &html[html.find("<article").unwrap()..];
+    let body = &article[article.find("开篇").unwrap()..article.find("</article>").unwrap()];
     for wanted in [
         "<aside class=\"callout callout-note\" role=\"note\"><p class=\"callout-title\">评审之前</p>",
         "<strong>评审组</strong>",
@@ -140,7 +142,9 @@ fn a_callout_title_holding_markdown_is_drawn_as_markdown() {
     ]);
     site.build_ok();
     let html = site.read("gates/index.html");
-    let body = &html[html.find("开篇").unwrap()..html.find("</article>").unwrap()];
+    // From the text in the article: the head's description quotes its first words too.
+    let article = &html[html.find("<article").unwrap()..];
+    let body = &article[article.find("开篇").unwrap()..article.find("</article>").unwrap()];
     assert!(
         body.contains(
             "<p class=\"callout-title\">见 <strong>基线</strong> 与 <a href=\"../plan/\">计划</a>，<code>v2</code> 和 <a href=\"../plan/\">维基</a> &lt;b&gt;粗&lt;/b&gt;</p>"

@@ -316,3 +316,24 @@ fn the_build_line_counts_warnings_in_plain_english() {
     let err = stderr(&pmo_at(&site, &["build"]));
     assert!(err.contains(" warnings\n"), "{err}");
 }
+
+/// `pmo check --format json` on a clean site printed its summary on stderr and nothing on
+/// stdout: a CI tool reading stdout as one JSON document failed on the empty text. A
+/// clean check prints `[]`, in both languages' starter sites.
+#[test]
+fn a_clean_check_in_json_prints_an_empty_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, name) in [("zh", "门户"), ("en", "portal")] {
+        let site = tmp.path().join(name);
+        let out = pmo_at(tmp.path(), &["init", "--lang", lang, name]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        for command in ["check", "build"] {
+            let out = pmo_at(&site, &[command, "--format", "json"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let printed = String::from_utf8_lossy(&out.stdout);
+            let doc: serde_json::Value = serde_json::from_str(&printed)
+                .unwrap_or_else(|e| panic!("{command} {lang}: {e}: {printed:?}"));
+            assert_eq!(doc, serde_json::json!([]), "{command} {lang}");
+        }
+    }
+}

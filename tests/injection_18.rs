@@ -88,12 +88,35 @@ fn the_feed_stays_well_formed_whatever_an_author_writes() {
     let atom = site.read("atom.xml");
     common::assert_well_formed(&atom);
     assert!(atom.contains("<title>字节序标记与换行</title>"), "{atom}");
+    // The summary is the page's plain text: the tags dropped, the entity read once.
     assert!(
-        atom.contains("<summary>摘要 ]]&gt; &lt;b&gt;粗&lt;/b&gt; &amp;amp; </summary>"),
+        atom.contains("<summary>摘要 ]]&gt; 粗 &amp;</summary>"),
         "{atom}"
     );
     // The body is HTML (`]]&gt;`), written into the feed as text.
     assert!(atom.contains("正文中间换页 ]]&amp;gt; 结束。"), "{atom}");
+}
+
+/// A feed reader shows an entry's `<summary>` as text: the summary as its author typed it
+/// (a Markdown link, an emphasis tag, an entity) showed its brackets, address and `&amp;`
+/// to every subscriber. It carries the page's plain-text description instead.
+#[test]
+fn a_feed_summary_is_the_plain_text_a_reader_sees() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/摘要纯文本.md",
+        "---\ntitle: 接口联调延期\ndate: 2024-07-02\nproject: erp\nphase: execution\n\
+         impact: negative\nsummary: \"见[联调计划](../计划/)，<em>供应商</em>响应 &amp; 升级\"\n\
+         ---\n\n正文。\n",
+    );
+    site.build_ok();
+    let atom = site.read("atom.xml");
+    common::assert_well_formed(&atom);
+    assert!(
+        atom.contains("<summary>见联调计划，供应商响应 &amp; 升级</summary>"),
+        "{atom}"
+    );
+    assert!(!atom.contains("../计划/"), "{atom}");
 }
 
 /// `pmo import lessons` names each file by its lesson's title: a title of 100 Chinese

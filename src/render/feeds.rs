@@ -138,8 +138,12 @@ fn atom(site: &Site, i18n: &I18n) -> String {
         for tag in &page.tags {
             let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(tag));
         }
-        if !page.summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&page.summary));
+        // The summary is its author's source text (Markdown links, tags, entities): a
+        // feed reader shows it as typed, so the entry carries the page's plain-text
+        // description, as search engines get it.
+        let summary = super::description::of(&page.summary);
+        if !summary.is_empty() {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&summary));
         }
         let _ = writeln!(
             xml,

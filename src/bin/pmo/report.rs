@@ -433,8 +433,14 @@ pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
 /// Prints `diagnostics`: every one as a JSON line, or for a reader the first few of
 /// each message whole and the rest folded into a line naming their places
 /// ([`diagnostics::folded`]).
+///
+/// With nothing to tell, the JSON form is `[]`: a tool reading stdout as one document
+/// found it empty on a clean site and failed to parse it.
 fn show_folded(diagnostics: &[Diagnostic], format: Format) {
     if format == Format::Json {
+        if diagnostics.is_empty() {
+            println!("[]");
+        }
         for d in diagnostics {
             println!("{}", d.to_json(lang()));
         }

@@ -49,10 +49,19 @@ const load = (src) => new Promise(done => {{ frame.onload = () => setTimeout(don
     // On a desktop the header is one row: the title, the menu and the search box side by
     // side, none of them pushed below or cut.
     const header = doc.querySelector('.site-header-inner');
-    if ({width} >= 1280 && header) {{
+    if ({width} >= 1240 && header) {{
       const boxes = [...header.children, ...header.querySelectorAll('.site-nav li')].map(c => c.getBoundingClientRect());
       const middle = boxes[0].top + boxes[0].height / 2;
       if (boxes.some(b => b.top > middle || b.bottom < middle)) problems.push([page, 'header wraps at ' + {width} + ' px', header.getBoundingClientRect().height]);
+    }}
+    // Narrower, it degrades to two rows: the title still on one line, and from 900 px
+    // the menu's entries on one row of their own.
+    if ({width} >= 700 && {width} < 1240 && header) {{
+      const title = header.querySelector('.site-title');
+      const lines = title.getBoundingClientRect().height / parseFloat(win.getComputedStyle(title).lineHeight);
+      if (lines > 1.5) problems.push([page, 'site title wraps at ' + {width} + ' px', title.textContent]);
+      const tops = new Set([...header.querySelectorAll('.site-nav li')].map(li => Math.round(li.getBoundingClientRect().top)));
+      if ({width} >= 900 && tops.size > 1) problems.push([page, 'menu wraps at ' + {width} + ' px', tops.size]);
     }}
     // On a desktop a list of projects fits its column: its table scrolled inside its box
     // when a row said its data were stale and in doubt (1284 px of table at 1280).
@@ -155,6 +164,34 @@ fn a_stale_and_doubtful_project_fits_the_dashboard_on_a_desktop() {
         );
         let found = run_driver(&site, &["/dashboard/index.html".into()], 1280);
         assert_no_problems(&found, &format!("{language} at 1280 px"));
+    }
+}
+
+/// The English starter site's header (a three-word title, six menu entries) wrapped at
+/// 1280 px: its title over two lines and "Tags" on a second menu row. It is one row at
+/// 1280 and 1240 px (a scroll bar beside it), and two rows with the title on one line at 1024, 900 and 768 px, in
+/// both languages' starter sites and the sample portal.
+#[test]
+fn the_header_fits_a_desktop_and_degrades_to_two_rows() {
+    let english = Site::empty();
+    let chinese = Site::empty();
+    for (site, lang) in [(&english, "en"), (&chinese, "zh")] {
+        let root = site.root().to_str().unwrap();
+        let out = common::pmo(&["init", "--lang", lang, root]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        site.build_ok();
+    }
+    let sample = Site::sample_in("zh-CN");
+    sample.build_ok();
+    for (site, name) in [
+        (&english, "en starter"),
+        (&chinese, "zh starter"),
+        (&sample, "zh sample"),
+    ] {
+        for width in [1280, 1240, 1024, 900, 768] {
+            let found = run_driver(site, &["/index.html".into()], width);
+            assert_no_problems(&found, &format!("{name} at {width} px"));
+        }
     }
 }
 

@@ -886,6 +886,44 @@ fn a_page_in_another_language_than_the_site_is_marked_as_such() {
     assert!(!page.contains("<h1 lang="), "{page}");
 }
 
+/// Listed, an English lesson on a Chinese portal kept no mark of its language: the home
+/// page, its section and the lessons register read its title and summary with Chinese
+/// sounds. The list marks them as the page itself does; a Chinese lesson beside it is
+/// not marked.
+#[test]
+fn a_listed_page_in_another_language_is_marked_as_such() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/lessons/vendor-sla-en.md",
+        "---\ntitle: Vendor contract had no response time\ndate: 2024-06-03\nproject: erp\n\
+         phase: execution\nimpact: negative\nsummary: The integration vendor took three \
+         working days to answer a blocking defect.\n---\n\nThe contract named deliverables \
+         but no response time, so a blocking defect waited three working days for an \
+         engineer.\n",
+    );
+    site.build_ok();
+    let home = site.read("index.html");
+    assert!(
+        home.contains("class=\"summary-title\" lang=\"en\"><a href=\"./lessons/vendor-sla-en/\">"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<p class=\"summary-text\" lang=\"en\">The integration vendor"),
+        "{home}"
+    );
+    let register = site.read("lessons/index.html");
+    assert!(
+        register
+            .contains("<td class=\"col-title\" lang=\"en\"><a href=\"../lessons/vendor-sla-en/\">"),
+        "{register}"
+    );
+    assert_eq!(
+        register.matches("class=\"col-title\" lang=").count(),
+        1,
+        "{register}"
+    );
+}
+
 /// A site changes the theme's colours in its own `static/css/custom.css`, loaded after
 /// the theme's `style.css`, without copying (and forking) the whole stylesheet.
 #[test]

@@ -275,7 +275,6 @@ fn full_page<'a>(r: &Renderer<'a>, id: PageId) -> FullPage<'a> {
         } else {
             super::description::of(&page.summary)
         },
-        lang: context::own_language(site, id),
         restricted: page.restricted.as_deref(),
         content: r.body_html(id),
         toc: &page.body.toc,

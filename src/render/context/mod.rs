@@ -55,6 +55,10 @@ pub struct Summary {
     pub date: String,
     pub date_display: String,
     pub summary: String,
+    /// The language code of the title and summary where it is not the site's (`en` for an
+    /// English lesson on a Chinese portal), so that a list marks them as the page itself
+    /// does: a screen reader read an English title in a list with Chinese sounds.
+    pub lang: Option<&'static str>,
     /// [`TermRef`]s, [`Keyed`]s and the project's [`Link`], each made once for all the
     /// summaries that hold it (see [`Shared`]).
     pub tags: Vec<Value>,
@@ -112,6 +116,7 @@ pub fn summary(site: &Site, i18n: &I18n, id: PageId, shared: &Shared) -> Summary
         date: page.date.map(|d| d.iso()).unwrap_or_default(),
         date_display: page.date.map(|d| i18n.date(&d)).unwrap_or_default(),
         summary: page.summary.clone(),
+        lang: own_language(site, id),
         tags: page
             .tags
             .iter()
@@ -164,9 +169,6 @@ pub struct FullPage<'a> {
     /// The summary as plain text for `<meta name="description">` (see
     /// `render::description`); empty on listings, which the site's description describes.
     pub description: String,
-    /// The language code of the page's title and text where it is not the site's
-    /// (`en` for an English practice on a Chinese portal); `None` otherwise.
-    pub lang: Option<&'static str>,
     /// The audience the page is kept for, in a site with audiences, when above the
     /// lowest; the theme marks the page with it.
     pub restricted: Option<&'a str>,

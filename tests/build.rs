@@ -886,6 +886,20 @@ fn a_page_in_another_language_than_the_site_is_marked_as_such() {
     assert!(!page.contains("<h1 lang="), "{page}");
 }
 
+/// The "page not found" page marked Home as the page the reader was on (its address is
+/// empty, as the home page's): highlighted in the menu and `aria-current` for a screen
+/// reader, at whatever address was missing. No menu entry is current there.
+#[test]
+fn the_not_found_page_marks_no_menu_entry_current() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = site.read("404.html");
+    assert!(page.contains("<nav class=\"site-nav\""), "{page}");
+    assert!(!page.contains("aria-current"), "{page}");
+    assert!(!page.contains("class=\"active\""), "{page}");
+    assert!(site.read("index.html").contains("aria-current"));
+}
+
 /// Listed, an English lesson on a Chinese portal kept no mark of its language: the home
 /// page, its section and the lessons register read its title and summary with Chinese
 /// sounds. The list marks them as the page itself does; a Chinese lesson beside it is

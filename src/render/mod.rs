@@ -351,10 +351,15 @@ impl<'a> Renderer<'a> {
         }
         let (template, mut ctx) = self.job_context(job)?;
         let root = root_for(&url, job, &self.site.config.base_path());
-        ctx.insert("menu", &self.menu(&url, &root));
+        // The 404 page's address is empty, as the home page's: the menu marked it Home.
+        let here = match job {
+            Job::NotFound => "404.html",
+            _ => &url,
+        };
+        ctx.insert("menu", &self.menu(here, &root));
         ctx.insert("root", &root);
         ctx.insert("template", template);
-        ctx.insert("nav", &self.nav(&url));
+        ctx.insert("nav", &self.nav(here));
         let html = budget::render(&self.templates.tera, template, &ctx).map_err(|failure| {
             let page = job
                 .source_page(self.site)

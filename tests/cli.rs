@@ -850,7 +850,18 @@ fn a_folder_or_a_titles_second_word_in_place_of_an_option_is_told_what_to_write(
         err.contains("`pmo new` 只接受一个标题，但其后还有 `延期`"),
         "{err}"
     );
-    assert!(err.contains("含空格的标题要放在引号里"), "{err}");
+    // Its own words retyped in quotes, not a fixed example beside them.
+    assert!(
+        err.contains("含空格的标题要放在引号里：`pmo new lesson \"供应商 延期\"`"),
+        "{err}"
+    );
+    let err = run(&[
+        "--root", site, "new", "lesson", "Vendor", "delay", "--slug", "v",
+    ]);
+    assert!(
+        err.contains("`pmo new lesson \"Vendor delay\"`") && !err.contains("delivery"),
+        "{err}"
+    );
     // Any other stray word, in English.
     let err = run(&["build", "nowhere-such"]);
     assert!(err.contains("`pmo build` takes no `nowhere-such`"), "{err}");

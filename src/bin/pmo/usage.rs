@@ -203,9 +203,15 @@ fn stray_word(command: &str, arg: &str) -> (Text, Option<Text>) {
                 "`pmo new` takes one title, but `{arg}` comes after it",
                 arg = arg
             ),
-            Some(t!(
-                "a title with spaces goes in quotes: `pmo new lesson \"Vendor delivery delay\"`"
-            )),
+            Some(match title_retyped() {
+                Some(command) => t!(
+                    "a title with spaces goes in quotes: `{command}`",
+                    command = command
+                ),
+                None => t!(
+                    "a title with spaces goes in quotes: `pmo new lesson \"Vendor delivery delay\"`"
+                ),
+            }),
         );
     }
     (
@@ -216,6 +222,25 @@ fn stray_word(command: &str, arg: &str) -> (Text, Option<Text>) {
         ),
         None,
     )
+}
+
+/// The `pmo new` command as typed, its title's words in quotes (`pmo new lesson "Vendor
+/// delay"`): a fixed example beside the words a reader typed read as a garbled echo of
+/// them. `None` when the words cannot be told apart from the options.
+fn title_retyped() -> Option<String> {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let at = args.iter().position(|a| a == "new")?;
+    let kind = args.get(at + 1).filter(|k| !k.starts_with('-'))?;
+    let words: Vec<&str> = args[at + 2..]
+        .iter()
+        .take_while(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .collect();
+    (words.len() > 1 && !words.iter().any(|w| w.contains('"')))
+        .then(|| format!("pmo new {kind} \"{}\"", words.join(" ")))
 }
 
 /// A value parser's reason: ours are already in the reader's language; the standard

@@ -8,7 +8,7 @@ mod usage;
 use std::process::ExitCode;
 use std::sync::{Arc, OnceLock};
 
-use args::{Command, Format, Import, InitLang, Report};
+use args::{Command, Import, InitLang, Report};
 use progress::Bar;
 use report::{finish, imported, print_hygiene, print_note, report_one, Verb};
 
@@ -115,21 +115,9 @@ fn main() -> ExitCode {
                         let lowest = reports.first().map(|(name, _)| name.clone());
                         // The audiences share most pages: each warning is told once.
                         let mut seen = std::collections::HashSet::new();
-                        let mut told = false;
                         for (_, mut report) in reports {
                             report.warnings.retain(|d| seen.insert(d.to_string()));
-                            told |= !report.warnings.is_empty();
-                            // One `[]` for the whole run, not one per audience between
-                            // the others' warnings: an audience with none prints nothing.
-                            let each = if report.warnings.is_empty() {
-                                Format::Human
-                            } else {
-                                format
-                            };
-                            finish(Ok(report), Verb::Built, each);
-                        }
-                        if format == Format::Json && !told {
-                            println!("[]");
+                            finish(Ok(report), Verb::Built, format);
                         }
                         report::tell_where(&options.output_dir(), lowest.as_deref());
                         ExitCode::SUCCESS

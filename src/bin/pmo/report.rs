@@ -434,13 +434,11 @@ pub(crate) fn print_warnings(warnings: &[Diagnostic]) {
 /// each message whole and the rest folded into a line naming their places
 /// ([`diagnostics::folded`]).
 ///
-/// With nothing to tell, the JSON form is `[]`: a tool reading stdout as one document
-/// found it empty on a clean site and failed to parse it.
+/// With nothing to tell, the JSON form is no line at all: the output is a stream of
+/// JSON objects (JSON Lines), and a `[]` there would break a reader filtering the
+/// objects by field (`jq 'select(.severity == "error")'`).
 fn show_folded(diagnostics: &[Diagnostic], format: Format) {
     if format == Format::Json {
-        if diagnostics.is_empty() {
-            println!("[]");
-        }
         for d in diagnostics {
             println!("{}", d.to_json(lang()));
         }

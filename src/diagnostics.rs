@@ -14,8 +14,10 @@ use crate::t;
 
 mod fold;
 mod report;
+mod written;
 pub use fold::{folded, SHOWN_WHOLE};
 pub use report::{render, shown, Report};
+pub(crate) use written::remember_dropped;
 
 /// How bad a problem is: errors fail the build, warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -157,6 +159,9 @@ pub struct Location {
     /// Lines of the file before `source` starts: 0, but for the lines around the spot
     /// that a report shows (see [`render`]).
     pub lines_before: usize,
+    /// Where the file as written has more (or fewer) columns than `source` (see
+    /// [`written`]).
+    shifts: Option<written::Shifts>,
 }
 
 impl Location {
@@ -172,6 +177,7 @@ impl Location {
             offset,
             len,
             lines_before: 0,
+            shifts: written::shifts_of(source),
         }
     }
 
@@ -186,9 +192,19 @@ impl Location {
         Location::new(path, source, offset_of(source, line, col), len)
     }
 
-    /// 1-based line and column (in characters) of the start.
+    /// 1-based line and column (in characters) of the start, in the file as written.
     pub fn line_col(&self) -> (usize, usize) {
-        line_col(&self.source, self.offset)
+        self.line_col_at(self.offset)
+    }
+
+    /// 1-based line and column of `offset` in `source`, in the file as written: a
+    /// character loading dropped still counts.
+    pub fn line_col_at(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = line_col(&self.source, offset);
+        let offset = floor_char_boundary(&self.source, offset.min(self.source.len()));
+        let line_start = self.source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let col = written::written_column(self.shifts.as_ref(), line_start, offset, col);
+        (line, col)
     }
 }
 
@@ -333,7 +349,7 @@ impl Diagnostic {
         let (start, end) = match &self.location {
             Some(loc) => {
                 let (line, column) = loc.line_col();
-                let (end_line, end_column) = line_col(&loc.source, loc.offset + loc.len);
+                let (end_line, end_column) = loc.line_col_at(loc.offset + loc.len);
                 (
                     serde_json::json!({ "line": line, "column": column }),
                     serde_json::json!({ "line": end_line, "column": end_column }),

@@ -135,9 +135,15 @@ pub fn controls_escaped(text: &str) -> std::borrow::Cow<'_, str> {
 /// Whether `c` at byte `at` of `text` could steer a terminal: a control character but tab
 /// and line feed (and a carriage return ending a line), or a C1 control (U+0080–U+009F).
 /// An author's text echoed in a report held `ESC [2K ESC [1A`, which erased the warning
-/// above it in a maintainer's terminal, and `ESC ]0;…` set its title.
+/// above it in a maintainer's terminal, and `ESC ]0;…` set its title. The bidirectional
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069) count too: echoed as they are,
+/// they turned the rest of a report's line around, so the excerpt read otherwise than
+/// the file.
 fn steers_terminal(text: &str, at: usize, c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n') && !(c == '\r' && text[at + 1..].starts_with('\n'))
+    (c.is_control()
+        && !matches!(c, '\t' | '\n')
+        && !(c == '\r' && text[at + 1..].starts_with('\n')))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with what could steer a terminal written as its escape (`\u{1b}`), lines kept:

@@ -151,7 +151,32 @@ fn normalize(text: String) -> Arc<str> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    Arc::from(crate::escape::without_noncharacters(&text).as_ref())
+    match crate::escape::without_noncharacters(&text) {
+        std::borrow::Cow::Borrowed(same) => Arc::from(same),
+        std::borrow::Cow::Owned(clean) => {
+            let clean: Arc<str> = Arc::from(clean);
+            crate::diagnostics::remember_dropped(&clean, &dropped_at(&text));
+            clean
+        }
+    }
+}
+
+/// Where in the text [`crate::escape::without_noncharacters`] makes of `text` each
+/// dropped character stood (byte offsets in the new text, one per character), so a
+/// diagnostic counts the columns of the file as written.
+fn dropped_at(text: &str) -> Vec<usize> {
+    let mut kept = 0;
+    let mut dropped = Vec::new();
+    for c in text.chars() {
+        if crate::escape::is_unwanted(c) && !c.is_control() {
+            dropped.push(kept);
+        } else if matches!(c, '\u{2028}' | '\u{2029}') {
+            kept += 1;
+        } else {
+            kept += c.len_utf8();
+        }
+    }
+    dropped
 }
 
 #[cfg(test)]

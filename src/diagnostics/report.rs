@@ -56,12 +56,21 @@ fn around_the_spot(l: &Location) -> Location {
         .filter(|&&b| b == b'\n')
         .count();
     let text = crate::escape::for_terminal_in_place(window).unwrap_or_else(|| window.to_string());
+    // A character written as several `?` counts as one column after it.
+    let tamed: Vec<(usize, isize)> = window
+        .char_indices()
+        .filter_map(|(at, c)| {
+            let n = c.len_utf8();
+            (n > 1 && text.as_bytes()[at] == b'?').then_some((at + n, 1 - n as isize))
+        })
+        .collect();
     Location {
         path: l.path.clone(),
         source: Arc::from(text),
         offset: l.offset - start,
         len: mark_end - l.offset,
         lines_before: l.lines_before + lines_before,
+        shifts: written::within(l.shifts.as_ref(), start, end, tamed),
     }
 }
 
@@ -131,7 +140,7 @@ impl miette::SourceCode for Location {
         if let Some(window) = long_line_window(&self.source, span.offset()) {
             // The line alone, cut around the spot: the whole of a minified file's line
             // filled the terminal, and past 65,535 columns miette's padding panicked.
-            let (line, column) = line_col(&self.source, span.offset());
+            let (line, column) = self.line_col_at(span.offset());
             return Ok(Box::new(miette::MietteSpanContents::new_named(
                 name,
                 self.source[window.clone()].as_bytes(),
@@ -146,7 +155,7 @@ impl miette::SourceCode for Location {
             .read_span(span, context_lines_before, context_lines_after)?;
         // miette counts columns in bytes; an editor (and our one-line form) counts
         // characters, which on a Chinese line is a third of that.
-        let (_, column) = line_col(&self.source, inner.span().offset());
+        let (_, column) = self.line_col_at(inner.span().offset());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             name,
             inner.data(),

@@ -45,6 +45,7 @@ pub(crate) mod prepared;
 pub(crate) mod prose;
 pub(crate) mod related;
 pub(crate) mod render;
+pub(crate) mod safe_write;
 pub mod scaffold;
 pub mod schemas;
 pub(crate) mod search;

@@ -91,7 +91,8 @@ pub fn new_page(
     if let Some(same) = same_title(root, &rel, title, kind) {
         return Err(same);
     }
-    if path.exists() {
+    // A link there (even one to nothing) is a file there: it is not written through.
+    if fs::symlink_metadata(&path).is_ok() {
         return Err(
             Diagnostic::error(Problem::Content(t!("the file already exists")))
                 .in_file(Path::new(&rel))
@@ -100,7 +101,10 @@ pub fn new_page(
                 )),
         );
     }
-    write_new(&path, &body).map_err(|e| {
+    write_new(root, Path::new(&rel), &body).map_err(|e| {
+        if let Some(refused) = crate::safe_write::refused_at(&e, Path::new(&rel)) {
+            return refused;
+        }
         Diagnostic::error(Problem::Content(t!(
             "cannot create the file: {reason}",
             reason = crate::messages::reason(&e)
@@ -307,11 +311,15 @@ pub(crate) fn cut_stem(slug: &str, max: usize) -> String {
     }
 }
 
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, text)
+/// Writes the new file `rel` under `base`, never over a file nor through a symbolic
+/// link: `pmo new` wrote through a link left where its page was to go.
+fn write_new(base: &Path, rel: &Path, text: &str) -> std::io::Result<()> {
+    crate::safe_write::write(
+        base,
+        rel,
+        text.as_bytes(),
+        crate::safe_write::Existing::Refuse,
+    )
 }
 
 /// The folder `pmo init` creates: DIR, or else the global `--root` (so `pmo --root site
@@ -346,7 +354,10 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        write_new(&path, &text).map_err(|e| {
+        write_new(dir, Path::new(rel), &text).map_err(|e| {
+            if let Some(refused) = crate::safe_write::refused_at(&e, &path) {
+                return refused;
+            }
             Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&path)
         })?;
         written.push(PathBuf::from(rel));

@@ -79,7 +79,11 @@ pub(crate) fn all() -> Vec<(&'static str, Schema)> {
 /// Writes every schema into `dir` (created if need be); returns the files written.
 /// Only these generated files are replaced; nothing else in `dir` is touched.
 pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    use crate::safe_write::Existing;
     let fail = |e: std::io::Error, path: &Path| {
+        if let Some(refused) = crate::safe_write::refused_at(&e, path) {
+            return refused;
+        }
         Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
             .in_file(path)
             .with_help(t!("choose a folder you can write to with --output"))
@@ -91,7 +95,9 @@ pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         let mut json = serde_json::to_string_pretty(&schema)
             .map_err(|e| fail(std::io::Error::other(e), &path))?;
         json.push('\n');
-        std::fs::write(&path, json).map_err(|e| fail(e, &path))?;
+        // A link standing for one of them is not written through.
+        crate::safe_write::write(dir, Path::new(name), json.as_bytes(), Existing::Replace)
+            .map_err(|e| fail(e, &path))?;
         written.push(path);
     }
     Ok(written)

@@ -332,18 +332,12 @@ pub(super) fn check_written<T: DeserializeOwned + schemars::JsonSchema>(
         })
 }
 
-/// Writes `text` to a new file; an existing file is left alone (and is an error), even
-/// if it appeared since the import looked.
-pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?
-        .write_all(text.as_bytes())
+/// Writes `text` to a new file `rel` under `root`; an existing file is left alone (and
+/// is an error), even if it appeared since the import looked, and no symbolic link is
+/// written through.
+pub(super) fn write_new(root: &Path, rel: &Path, text: &str) -> std::io::Result<()> {
+    use crate::safe_write::Existing;
+    crate::safe_write::write(root, rel, text.as_bytes(), Existing::Refuse)
 }
 
 /// The error for a required cell left empty (`message` names the column and field).
@@ -452,7 +446,10 @@ pub(super) fn place<T: DeserializeOwned + schemars::JsonSchema>(
         return Placed::Failed(d);
     }
     if !dry_run {
-        if let Err(e) = write_new(&root.join(&page.rel), &page.text) {
+        if let Err(e) = write_new(root, &page.rel, &page.text) {
+            if let Some(refused) = crate::safe_write::refused_at(&e, &page.rel) {
+                return Placed::Failed(refused);
+            }
             return Placed::Failed(
                 Diagnostic::error(Problem::Io(crate::messages::io_reason(&e)))
                     .in_file(&page.rel)

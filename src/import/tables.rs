@@ -404,8 +404,12 @@ fn write<F: Sheet>(root: &Path, table: &Table, group: Group, report: &mut Report
         }
     };
     if !report.dry_run {
-        if let Err(e) = super::sheet::write_new(&root.join(&rel), &text) {
+        if let Err(e) = super::sheet::write_new(root, &rel, &text) {
             report.failed += 1;
+            if let Some(refused) = crate::safe_write::refused_at(&e, &rel) {
+                report.diagnostics.push(refused);
+                return;
+            }
             report.diagnostics.push(
                 Diagnostic::error(Problem::Io(crate::messages::io_reason(&e)))
                     .in_file(&rel)

@@ -428,6 +428,7 @@ pub fn reason<E: std::error::Error + 'static>(error: &E) -> Text {
         .downcast_ref::<std::io::Error>()
         .or_else(|| direct.source()?.downcast_ref::<std::io::Error>());
     match io {
+        Some(io) if crate::safe_write::refusal(io).is_some() => io_reason(io),
         Some(io) if !matches!(io_reason(io).args.first(), Some((_, Arg::Plain(_)))) => {
             io_reason(io)
         }
@@ -445,6 +446,9 @@ const ELOOP: i32 = 62;
 /// own text is English whatever the reader's language).
 pub fn io_reason(error: &std::io::Error) -> Text {
     use std::io::ErrorKind;
+    if let Some(refused) = crate::safe_write::refusal(error) {
+        return refused.reason();
+    }
     match error.kind() {
         ErrorKind::NotFound => t!("no such file or folder"),
         ErrorKind::PermissionDenied => t!("permission denied"),

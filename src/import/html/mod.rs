@@ -216,7 +216,9 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .iter()
         .map(|(p, _)| p)
         .chain(copies.iter().map(|(_, to)| to))
-        .filter(|p| root.join(p).exists())
+        // A link at the place (even one to nothing) counts as there: writing would
+        // follow it, and is refused whatever `--force` says.
+        .filter(|p| std::fs::symlink_metadata(root.join(p)).is_ok())
         .collect();
     // A page written as `a/index.md` beside an author's `a.md` (or the other way round)
     // would share its address: `--force` overwrites a file, it cannot settle which of
@@ -226,7 +228,20 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .flat_map(|(p, _)| twins(p).into_iter().map(move |t| (p, t)))
         .filter(|(_, t)| root.join(t).is_file())
         .collect();
-    if !twins.is_empty() || (!taken.is_empty() && !options.force) {
+    // A symbolic link on the way to a file is refused before anything is written, even
+    // with `--force`: a page written and its attachment then refused was half an import.
+    let linked: Vec<Diagnostic> = writes
+        .iter()
+        .map(|(p, _)| p)
+        .chain(copies.iter().map(|(_, to)| to))
+        .filter_map(|p| {
+            let link = crate::safe_write::link_along(root, p)?;
+            let refused = std::io::Error::other(crate::safe_write::Refused::ThroughLink(link));
+            crate::safe_write::refused_at(&refused, p)
+        })
+        .collect();
+    if !linked.is_empty() || !twins.is_empty() || (!taken.is_empty() && !options.force) {
+        report.diagnostics.extend(linked);
         for (p, twin) in twins {
             report.diagnostics.push(
                 Diagnostic::error(Problem::Content(t!(
@@ -241,7 +256,10 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
                 )),
             );
         }
-        for p in taken.into_iter().filter(|_| !options.force) {
+        for p in taken
+            .into_iter()
+            .filter(|p| !options.force && crate::safe_write::link_along(root, p).is_none())
+        {
             report.diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("{file} is there already: the import never overwrites a file", file = p.as_path())))
                     .in_file(p)
@@ -256,14 +274,11 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
     }
     if !options.dry_run {
         for (rel, bytes) in &writes {
-            write(&root.join(rel), bytes)?;
+            write(root, rel, bytes)?;
         }
         for (from, to) in &copies {
-            let to = root.join(to);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| unwritable(&to, &e))?;
-            }
-            std::fs::copy(from, &to).map_err(|e| unwritable(&to, &e))?;
+            crate::safe_write::copy(from, root, to, crate::safe_write::Existing::Replace)
+                .map_err(|e| unwritable(to, &e))?;
         }
     }
     report.into = Some(section);
@@ -393,14 +408,17 @@ fn check(rel: &Path, text: &str, kind: PageKind) -> Result<(), Diagnostic> {
     }
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| unwritable(path, &e))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| unwritable(path, &e))
+/// Writes `rel` under `root`, replacing a file there (the import was told `--force`
+/// when there is one), never through a symbolic link.
+fn write(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    use crate::safe_write::Existing;
+    crate::safe_write::write(root, rel, bytes, Existing::Replace).map_err(|e| unwritable(rel, &e))
 }
 
 fn unwritable(path: &Path, e: &std::io::Error) -> Diagnostic {
+    if let Some(refused) = crate::safe_write::refused_at(e, path) {
+        return refused;
+    }
     Diagnostic::error(Problem::Io(crate::messages::io_reason(e)))
         .in_file(path)
         .with_help(t!(

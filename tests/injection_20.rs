@@ -214,3 +214,123 @@ fn new_init_and_a_lessons_import_never_write_through_a_symbolic_link() {
     assert!(!out.status.success(), "{}", common::stderr(&out));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+/// Markup where no earlier round put it, in one site loaded whole in Chromium: every UI
+/// string of the theme overridden by the site's `i18n/zh-CN.toml` (the facets' phase
+/// and impact names reach the register's and the search page's scripts as data),
+/// `site.toml`'s title and description (in every page's head, the feed and the 404
+/// page), a page whose file name is markup (its address, the sitemap), and a chart's
+/// labels, series and title from a data file's cells. Every page is loaded, hovered and
+/// searched; nothing may run.
+#[test]
+fn ui_strings_site_settings_file_names_and_chart_labels_of_markup_run_nothing() {
+    const P: &str = "<img src=x onerror=alert(1)>";
+    let site = Site::fixture("basic");
+    let strings = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/zh-CN.toml"),
+    )
+    .unwrap();
+    let mut overrides = String::new();
+    for line in strings.lines() {
+        let Some((key, value)) = line.split_once(" = \"") else {
+            continue;
+        };
+        if key.starts_with('#') || key == "date_format" {
+            continue;
+        }
+        overrides.push_str(&format!(
+            "{key} = \"<img src=x onerror=alert('{key}')>{value}\n"
+        ));
+    }
+    site.write("i18n/zh-CN.toml", overrides);
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    let toml: String = toml
+        .lines()
+        .map(|l| {
+            if l.starts_with("title = ") {
+                format!(
+                    "title = {}",
+                    common::hostile::quoted(&format!("门户\"></title>{P}"))
+                )
+            } else if l.starts_with("description = ") {
+                format!(
+                    "description = {}",
+                    common::hostile::quoted(&format!("描述 {P}"))
+                )
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    site.write("site.toml", toml + "\n");
+    site.write(
+        &format!("content/lessons/{P}.md"),
+        common::hostile::lesson_with_every_field(
+            &common::hostile::quoted(&format!("文件名页 {P}")),
+            9,
+            "正文。\n",
+        ),
+    );
+    site.write(
+        "data/恶意图.csv",
+        format!(
+            "名称,类别,数值\n{},{},1\n{},{},2\n",
+            common::hostile::csv_cell(&format!("甲{P}")),
+            common::hostile::csv_cell("<svg onload=alert(1)>"),
+            common::hostile::csv_cell("乙\"><script>alert(1)</script>"),
+            common::hostile::csv_cell("类'onmouseover='alert(1)"),
+        ),
+    );
+    site.write(
+        "content/reports/恶意图.md",
+        format!(
+            "---\ntitle: 恶意图\ndate: 2024-07-03\n---\n\n```chart\ntype = \"bar\"\ndata = \"恶意图\"\n\
+             x = \"名称\"\ny = \"数值\"\nseries = \"类别\"\ntitle = {}\n```\n",
+            common::hostile::quoted(&format!("图题{P}"))
+        ),
+    );
+    // More lessons, each with its own tag and owner: the listings and tag pages.
+    for n in 1..=12 {
+        site.write(
+            &format!("content/lessons/清单-{n}.md"),
+            format!(
+                "---\ntitle: 清单 {n}\ndate: 2024-06-{n:02}\nproject: erp\nphase: execution\n\
+                 impact: positive\ntags: [清单标签{n}]\nowner: 负责人{n}\nsummary: 摘要 {n}\n---\n\n正文 {n}。\n"
+            ),
+        );
+    }
+    site.build_ok();
+    for feed in ["atom.xml", "sitemap.xml"] {
+        common::assert_well_formed(&site.read(feed));
+    }
+    common::hostile::assert_built_site_runs_no_script(&site, &["文件名页", "恶意图", "正面"]);
+}
+
+/// An export's attachment that is a symbolic link (an unzipped export may hold one) had
+/// its target copied into the site, to be published: `表.docx → ../secret.txt` put a
+/// file from outside the export at the page's side. Such a link is no attachment; the
+/// page keeps the link's words and a warning says the file is not in the export.
+#[cfg(unix)]
+#[test]
+fn an_exports_attachment_that_is_a_symbolic_link_is_not_copied() {
+    let site = Site::fixture("basic");
+    let export = export_with_attachment();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "口令 hunter2").unwrap();
+    let attachment = export.path().join("attachments/111/表.docx");
+    std::fs::remove_file(&attachment).unwrap();
+    std::os::unix::fs::symlink(&secret, &attachment).unwrap();
+    let root = site.root().to_str().unwrap();
+    let exp = export.path().to_str().unwrap();
+    pmo_ok(&["--root", root, "import", "html", exp, "--into", "库"]);
+    let copied = site.root().join("content/库/附件页/表.docx");
+    assert!(std::fs::symlink_metadata(&copied).is_err(), "copied");
+    let written = walkdir::WalkDir::new(site.root().join("content/库"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("hunter2")));
+    assert!(!written);
+}

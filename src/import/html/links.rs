@@ -75,7 +75,11 @@ impl Pages {
         let inside = rel
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if inside && export.join(&rel).is_file() {
+        // A symbolic link in the export (a zip may hold one) is no attachment: followed,
+        // `attachments/1/表.docx → ~/.ssh/id_rsa` copied the key into the site to be
+        // published.
+        let file = std::fs::symlink_metadata(export.join(&rel)).is_ok_and(|m| m.is_file());
+        if inside && file && crate::safe_write::link_along(export, &rel).is_none() {
             Target::File(rel)
         } else {
             Target::Nowhere

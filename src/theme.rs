@@ -153,7 +153,8 @@ impl Theme {
     }
 
     /// Links to folders among the theme's, `templates/` and `static/` files: not
-    /// followed, as under content/, and said so rather than left out in silence.
+    /// followed, as under content/, and said so rather than left out in silence; and
+    /// the errors for links leaving the site, each file left out.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
@@ -273,7 +274,15 @@ fn walk_into(
         let linked = entry.path_is_symlink() && {
             let path = entry.path();
             let shown = path.strip_prefix(root).unwrap_or(path);
-            let file = crate::symlinks::follow(root, path, shown)?;
+            // Told with the build's other problems (a link out of the site under
+            // content/ or data/ too) rather than alone, the file left out meanwhile.
+            let file = match crate::symlinks::follow(root, path, shown) {
+                Ok(file) => file,
+                Err(error) => {
+                    warnings.push(error);
+                    continue;
+                }
+            };
             if !file {
                 warnings.push(crate::symlinks::folder_link_left_out(
                     shown,

@@ -334,3 +334,31 @@ fn an_exports_attachment_that_is_a_symbolic_link_is_not_copied() {
         .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("hunter2")));
     assert!(!written);
 }
+
+/// Links leaving the site under static/, content/ and data/: the first under static/
+/// stopped the build alone, so an author mended one, built, and met the next. All are
+/// told at once, and nothing is written.
+#[cfg(unix)]
+#[test]
+fn every_link_leaving_the_site_is_told_at_once() {
+    use std::os::unix::fs::symlink;
+    let site = Site::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "口令").unwrap();
+    let links = [
+        "static/密钥.txt",
+        "static/样式.css",
+        "content/lessons/外链.md",
+        "content/reports/附件.pdf",
+        "data/外表.csv",
+    ];
+    for link in links {
+        symlink(&secret, site.root().join(link)).unwrap();
+    }
+    let told = site.build_err();
+    for link in links {
+        assert!(told.contains(link), "{link} not told:\n{told}");
+    }
+    assert!(!site.public().exists());
+}

@@ -226,9 +226,10 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
     }
     let bases = data::Bases::new(&loaded.pages, config.budget.basis);
     let data = data::load(root, &loaded.tables, &bases, &diagnostics);
+    diagnostics.extend(data::block_tables_in_folders(root, &data, &loaded.pages));
     let plan = audience::Plan::new(&config, &loaded, &content_dir, &diagnostics);
     if let Some(plan) = &plan {
-        diagnostics.extend(plan.unknown_money_tables(&config, &data));
+        diagnostics.extend(plan.unknown_money_tables(root, &config, &data));
     }
     // Every page's source went as it was parsed, between the pages' own data.
     heap::give_back();

@@ -2,6 +2,10 @@
 
 /// The closest known name to `word`, when it is close enough to be a plausible typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    same_but_spelling(word, known).or_else(|| nearest(word, known))
+}
+
+fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(word, k), *k))
@@ -9,6 +13,24 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
         .or_else(|| one_character_off(word, known))
+}
+
+/// The one of `known` that `word` spells with other case or word breaks (`baseURL`,
+/// `Base-Url` for `base_url`, as Hugo and other tools name it): too far apart by letters
+/// for the score to call them close.
+fn same_but_spelling<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let bare = |w: &str| -> String {
+        w.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = bare(word);
+    let mut found = known.iter().filter(|k| bare(k) == wanted);
+    match (found.next(), found.next()) {
+        (Some(k), None) if *k != word => Some(k),
+        _ => None,
+    }
 }
 
 /// Every one of `known` as close to `word` as the closest, when that is close enough to

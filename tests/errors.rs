@@ -1587,7 +1587,7 @@ fn a_tag_list_split_by_a_full_width_comma_is_refused_with_the_list_rewritten() {
         format!("{LESSON_HEAD}tags: [RACI，启动, 供应商]\n---\n"),
     );
     assert!(
-        m.contains("content/lessons/bad.md:7:7: the tag `RACI，启动` holds a full-width comma"),
+        m.contains("content/lessons/bad.md:7:8: the tag `RACI，启动` holds a full-width comma"),
         "{m}"
     );
     assert!(m.contains("[RACI, 启动]"), "{m}");
@@ -1630,7 +1630,7 @@ fn tags_and_categories_joined_by_an_enumeration_comma_or_semicolon_are_refused()
         );
         assert!(
             m.contains(&format!(
-                "content/lessons/bad.md:7:7: the tag `风险{mark}进度` holds {named}"
+                "content/lessons/bad.md:7:8: the tag `风险{mark}进度` holds {named}"
             )),
             "{m}"
         );

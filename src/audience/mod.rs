@@ -14,6 +14,7 @@
 //! file under `content/` or `static/` that only hidden pages link goes with them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 use crate::config::Config;
 use crate::content::load::{Draft, Loaded};
@@ -248,13 +249,27 @@ impl Plan {
 
     /// The `money_tables` entries of site.toml that name no table: each would leave the
     /// table it meant (`costs.csv` for `costs`) to every audience, amounts and all.
-    pub fn unknown_money_tables(&self, config: &Config, data: &Data) -> Vec<Diagnostic> {
+    /// A folder in data/ named as the table's file (`costs.xlsx/`) is the cause to tell,
+    /// at that folder: site.toml names the table rightly.
+    pub fn unknown_money_tables(
+        &self,
+        root: &Path,
+        config: &Config,
+        data: &Data,
+    ) -> Vec<Diagnostic> {
         let names: BTreeSet<&str> = data.tables.keys().map(|name| table_part(name)).collect();
         let names: Vec<&str> = names.into_iter().collect();
         self.money_tables
             .iter()
             .filter(|m| !names.contains(&m.as_str()))
             .map(|m| {
+                if let Some(d) = crate::data::folder_in_place(
+                    root,
+                    m,
+                    t!("`money_tables` in site.toml keeps its amounts from some audiences"),
+                ) {
+                    return d;
+                }
                 let help = match crate::suggest::did_you_mean(m, &names) {
                     Some(s) => t!("did you mean `{s}`? An entry is a table's name: its file name without extension, for a data/ file or a project's table alike", s = s),
                     None => t!("an entry is a table's name: its file name without extension, for a data/ file or a project's table alike (`costs` for data/costs.csv)"),

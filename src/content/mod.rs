@@ -13,4 +13,5 @@ pub mod page;
 pub mod page_file;
 pub mod schema;
 pub mod terms;
+mod title_word;
 pub mod unfilled;

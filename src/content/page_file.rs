@@ -294,6 +294,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
     let (mut body, plain, mut problems) =
         markdown::render_with_text(&path, &text, split.body.clone());
     problems.extend(alias_problems);
+    problems.extend(crate::content::title_word::doubtful(&path, &text, &split));
     for raw in &body.blocks {
         match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),

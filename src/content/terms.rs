@@ -120,7 +120,13 @@ pub fn check_terms(
     // `[RACI，启动]`: a Chinese input method's comma does not separate YAML list items,
     // so the two tags would silently be one.
     if let Some(joined) = page.tags.iter().find(|t| separator_in(t).is_some()) {
-        return Err(vec![joined_tag(joined, at("tags"))]);
+        return Err(vec![joined_tag(
+            joined,
+            tag_at(text, split, joined).map_or_else(
+                || at("tags"),
+                |o| Location::new(path, text, o, joined.len()),
+            ),
+        )]);
     }
     if let Some(category) = page.category.as_ref().filter(|c| separator_in(c).is_some()) {
         return Err(vec![joined_category(category, at("category"))]);
@@ -176,6 +182,14 @@ fn too_long(page: &Page, at: impl Fn(&str) -> Location) -> Option<Diagnostic> {
     )
 }
 
+/// Where `tag` is written among the tags, as typed: a tag on a line of its own below
+/// `tags:` (`  - 进度，沟通`) was underlined at `tags:`, its whole list in between.
+fn tag_at(text: &str, split: &Split, tag: &str) -> Option<usize> {
+    let from = field_offset(text, split, "tags");
+    let front = text.get(from..split.front.end)?;
+    front.find(tag).map(|i| from + i)
+}
+
 /// The error for a tag holding a separator, meant as several.
 fn joined_tag(joined: &str, at: Location) -> Diagnostic {
     let parts = parts(joined);
@@ -224,11 +238,11 @@ pub fn raw_joined_tag(path: &Path, text: &Arc<str>, split: &Split) -> Option<Dia
         .split(',')
         .map(|t| t.trim().trim_matches(['"', '\'']))
         .find(|t| separator_in(t).is_some())?;
-    let at = field_offset(text, split, "tags");
-    Some(joined_tag(
-        joined,
-        Location::new(path, text, at, "tags".len()),
-    ))
+    let at = tag_at(text, split, joined).map_or_else(
+        || Location::new(path, text, field_offset(text, split, "tags"), "tags".len()),
+        |o| Location::new(path, text, o, joined.len()),
+    );
+    Some(joined_tag(joined, at))
 }
 
 #[cfg(test)]

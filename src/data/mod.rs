@@ -22,8 +22,9 @@ mod unread;
 mod workbook_limits;
 
 use crate::kinds::PROJECTS;
+use crate::messages::Text;
 use crate::t;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -240,14 +241,17 @@ pub fn load(
         }
     }
     diagnostics.extend(problems);
-    let results: Vec<Result<Vec<Table>, Diagnostic>> = files
+    let results: Vec<Result<read::ReadTables, Diagnostic>> = files
         .par_iter()
         .map(|f| read::read(&root.join(&f.rel), Path::new(&f.rel), &f.name))
         .collect();
     let mut data = Data::default();
+    // Told once a project's reader has had its say, which tells the same cell itself.
+    let mut cells = Vec::new();
     for result in results {
         match result {
-            Ok(tables) => {
+            Ok((tables, told)) => {
+                cells.extend(told);
                 for table in tables {
                     let (table, invisible) = invisible::check(table);
                     diagnostics.extend(invisible);
@@ -276,11 +280,22 @@ pub fn load(
         .filter_map(|name| project_table(name).map(|(slug, _)| slug))
         .collect();
     let mut projects = BTreeMap::new();
+    let mut told = Vec::new();
     for slug in slugs {
         let (project, problems) = project_data(&data.tables, slug, bases.of(slug));
-        diagnostics.extend(problems);
+        told.extend(problems);
         projects.insert(slug.to_string(), project);
     }
+    let place = |d: &Diagnostic| {
+        (
+            d.path.clone(),
+            d.location.as_ref().map(|l| l.offset),
+            d.cell,
+        )
+    };
+    let places: BTreeSet<_> = told.iter().map(place).collect();
+    diagnostics.extend(cells.into_iter().filter(|d| !places.contains(&place(d))));
+    diagnostics.extend(told);
     data.projects = projects;
     data
 }
@@ -492,4 +507,44 @@ fn risks(t: &Table) -> Result<Vec<Risk>, Vec<Diagnostic>> {
             response: text(r, "response"),
         })
     })
+}
+
+/// The error for table `name` when what stands at its place in data/ is a folder named
+/// as its file (`costs.xlsx/`), at that folder; `wanted` says what needed the table.
+/// The folder alone is only warned of (nothing may need it), and what needed the table
+/// was told elsewhere as "no such table", away from the cause.
+pub fn folder_in_place(root: &Path, name: &str, wanted: Text) -> Option<Diagnostic> {
+    let entries = std::fs::read_dir(root.join("data")).ok()?;
+    let folder = entries.flatten().find_map(|entry| {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_str()?;
+        let (stem, _) = file_name.rsplit_once('.')?;
+        (stem == name && read::is_table(file_name) && entry.path().is_dir())
+            .then(|| Path::new("data").join(file_name))
+    })?;
+    Some(
+        Diagnostic::error(Problem::Content(t!(
+            "this is a folder, though its name is a file's: table `{name}` is not read, and {wanted}",
+            name = name,
+            wanted = wanted
+        )))
+        .in_file(&folder)
+        .with_help(t!(
+            "put the table's file back in the folder's place, or rename the folder (its name should not end in {endings})",
+            endings = t!("`.md` or a table's extension")
+        )),
+    )
+}
+
+/// [`folder_in_place`] for the tables the pages' chart and table blocks show.
+pub fn block_tables_in_folders(root: &Path, data: &Data, pages: &[Page]) -> Vec<Diagnostic> {
+    let wanted: BTreeSet<&str> = pages
+        .iter()
+        .flat_map(|p| p.blocks.iter().map(|b| b.data()))
+        .filter(|name| !data.tables.contains_key(*name))
+        .collect();
+    wanted
+        .into_iter()
+        .filter_map(|name| folder_in_place(root, name, t!("a chart or a table block shows it")))
+        .collect()
 }

@@ -23,21 +23,29 @@ mod workbook;
 use workbook::sheet_cell;
 use workbook::{read_sheets, read_workbook, Purpose};
 
+/// A file's tables, with the errors of cells that leave it readable.
+pub type ReadTables = (Vec<Table>, Vec<Diagnostic>);
+
 /// Reads the file at `full` (shown to users as `shown`) into tables named `name`; a
-/// workbook adds its other sheets as `name/<sheet>`.
-pub fn read(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, Diagnostic> {
+/// workbook adds its other sheets as `name/<sheet>`. With the tables come the errors of
+/// cells that leave the file readable (a day number among a column's dates): refused
+/// as the file was read, they hid the file's other cell errors until they were fixed.
+pub fn read(full: &Path, shown: &Path, name: &str) -> Result<ReadTables, Diagnostic> {
     let mut tables = read_as_written(full, shown, name)?;
     if let Some(d) = tables
         .iter()
         .find_map(crate::data::header_again::header_again)
-        .or_else(|| tables.iter().find_map(Table::day_number_among_dates))
     {
         return Err(d);
     }
+    let cells = tables
+        .iter()
+        .flat_map(Table::day_numbers_among_dates)
+        .collect();
     for table in &mut tables {
         crate::data::columns::read_as_named(table);
     }
-    Ok(tables)
+    Ok((tables, cells))
 }
 
 /// The tables of a file with their headers as written.
@@ -51,6 +59,13 @@ fn read_as_written(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, 
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(full, shown, name),
         _ => {
             let text = crate::source::read_text(full, shown)?;
+            if ext != "csv" && holds_nothing(&text) {
+                // Read as no rows, the file was told only at a chart or table naming
+                // a column of it, as "no such column".
+                return Err(empty_file(shown, &text).with_help(t!(
+                    "write a row for each record, naming its columns, as the file's format has it; or delete the file"
+                )));
+            }
             let table = match ext.as_str() {
                 "csv" => read_csv(shown, &text, name)?,
                 "json" => records::table(shown, &text, name, records::parse_json(shown, &text)?)?,
@@ -60,6 +75,24 @@ fn read_as_written(full: &Path, shown: &Path, name: &str) -> Result<Vec<Table>, 
             Ok(vec![table])
         }
     }
+}
+
+/// At its first line, as every error is placed: the whole file is at fault.
+fn empty_file(path: &Path, source: &Arc<str>) -> Diagnostic {
+    Diagnostic::error(Problem::Data(t!("the file is empty")))
+        .at(Location::new(path, source, 0, 0))
+        .with_help(t!(
+            "write a header row naming the columns, then a row for each record; or delete the file"
+        ))
+}
+
+/// A JSON, TOML or YAML file of blanks, comments and document markers only. An empty
+/// list (`[]`) is not: it says on purpose that there are no rows yet.
+fn holds_nothing(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
 }
 
 pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Table, Diagnostic> {
@@ -93,10 +126,7 @@ pub(crate) fn read_csv(path: &Path, source: &Arc<str>, name: &str) -> Result<Tab
         .with_help(t!("close the quote after the field's text, or remove it; a quote inside a quoted field is written twice (`\"\"`)")));
     }
     if source.trim().is_empty() {
-        // At its first line, as every error is placed: the whole file is at fault.
-        return Err(Diagnostic::error(Problem::Data(t!("the file is empty")))
-            .at(Location::new(path, source, 0, 0))
-            .with_help(t!("write a header row naming the columns, then a row for each record; or delete the file")));
+        return Err(empty_file(path, source));
     }
     // Row lengths are checked in `csv_rows`, which first skips the rows holding nothing:
     // a last line of spaces was "line 20 has 1 fields".

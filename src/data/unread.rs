@@ -14,6 +14,9 @@ use crate::t;
 /// not read; `None` for any other file (notes, images, a README).
 pub fn warning(full: &Path, rel: &str) -> Option<Diagnostic> {
     let (stem, ext) = rel.rsplit_once('.')?;
+    if ext.eq_ignore_ascii_case("md") && starts_with_fence(full) {
+        return Some(page_in_data(rel));
+    }
     let stem = stem.rsplit('/').next().unwrap_or(stem);
     let help = how_to_read(full, stem, &ext.to_ascii_lowercase())?;
     Some(
@@ -60,4 +63,32 @@ fn first_line_separates(full: &Path) -> bool {
     let mut lines = text.lines();
     let first = lines.next().unwrap_or("");
     lines.next().is_some() && first.contains(['\t', ',', ';'])
+}
+
+/// A page (a Markdown file opening with front matter) saved under data/, beside the
+/// tables: it was left out of the site without a word. A note without front matter (a
+/// README on the tables) is not one.
+fn page_in_data(rel: &str) -> Diagnostic {
+    Diagnostic::warning(Problem::Content(t!(
+        "this page is under data/, which holds tables: it is not published"
+    )))
+    .at_file_start(&Path::new("data").join(rel))
+    .with_help(t!(
+        "move it under content/ (e.g. `content/{rel}`), where pages are read; or delete it",
+        rel = rel
+    ))
+}
+
+/// Whether the file's first line is a front matter fence, `---` or `+++`.
+fn starts_with_fence(full: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let Ok(read) = std::fs::File::open(full).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = head[..read]
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(&head[..read]);
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    matches!(line.trim_ascii_end(), b"---" | b"+++")
 }

@@ -323,7 +323,11 @@ impl Workspace {
         for rel in rels {
             let text = rel.to_string_lossy().replace('\\', "/");
             match read_table(&root.join(rel), rel, crate::data::table_name(&text)) {
-                Ok(tables) => {
+                Ok((tables, cells)) if !cells.is_empty() => {
+                    drop(tables);
+                    problems.extend(cells);
+                }
+                Ok((tables, _)) => {
                     let mut before: Vec<&str> = site
                         .tables
                         .values()

@@ -65,6 +65,26 @@ pub(super) fn resolve(site: &Site, diagnostics: &Diagnostics) -> Vec<MenuLink> {
             }
             elsewhere => elsewhere,
         };
+        // An entry copied to make a new one and never changed: the header showed the
+        // same link twice, under the same name or two.
+        if let Some(first) = links.iter().find(|l: &&MenuLink| l.target == target) {
+            diagnostics.push(
+                config
+                    .at_menu(
+                        Diagnostic::warning(Problem::Content(t!(
+                            "the menu links `{url}` twice: the header shows it as `{first}` and again as `{name}`",
+                            url = entry.url.trim(),
+                            first = &first.name,
+                            name = entry.name.trim()
+                        ))),
+                        n,
+                        "url",
+                    )
+                    .with_help(t!(
+                        "delete one of the two `[[menu]]` entries, or point this one at the page it was copied for"
+                    )),
+            );
+        }
         links.push(MenuLink {
             name: entry.name.trim().to_string(),
             target,

@@ -262,6 +262,13 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             t!("close it on the same line (`[a, b]`, `{{a: 1}}`), or put the value in double quotes if the bracket is part of the text"),
         );
     }
+    // `title: 周报]`: a closing bracket no `[` opened, in the reader's own words.
+    if message.starts_with("misplaced bracket") {
+        return explained_here(
+            t!("a closing bracket (`]` or `}}`) that no `[` or `{{` opened"),
+            t!("delete the bracket, or put the whole value in double quotes if the bracket is part of the text"),
+        );
+    }
     if let Some(rest) = message.strip_prefix("duplicate mapping key") {
         let key = rest
             .trim_start_matches([':', ' '])

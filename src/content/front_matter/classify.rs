@@ -254,6 +254,15 @@ pub(super) fn classify(
                 field.trim(),
                 value.split(" #").next().unwrap_or(value).trim(),
             );
+            if fields.shape(field) == crate::content::fields::Shape::Date {
+                // `date: .inf` was told as "not a figure", with help on writing numbers.
+                diagnostic.problem = Problem::FrontMatter(t!(
+                    "`{field}` takes a date, not `{value}`",
+                    field = field,
+                    value = value
+                ));
+                return diagnostic.with_help(date_help(value));
+            }
             let why = crate::numbers::not_a_figure(value)
                 .unwrap_or(crate::numbers::NotAFigure::NotANumber);
             diagnostic.problem =

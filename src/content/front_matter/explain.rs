@@ -250,6 +250,11 @@ pub(super) fn in_words(
                     value = value
                 ),
             ),
+            // `title: null`: YAML's word for no value, told as the text's format.
+            _ if matches!(value, "null" | "Null" | "NULL" | "~") => (
+                t!("one text"),
+                t!("`{value}` is YAML's word for no value: write the text after `{field}:`, in quotes (`{field}: \"{value}\"`) if the word itself is meant", field = &field, value = value),
+            ),
             _ => (
                 t!("one text"),
                 t!("write `{field}:` and the text on one line; put it in quotes (\"…\") if it starts with [ or {{ or holds `: `", field = &field),
@@ -316,6 +321,13 @@ pub(super) fn date_help(value: &str) -> crate::messages::Text {
         ),
         (None, None) => crate::date::yearless_help(value)
             .or_else(|| crate::date_forms::help(value))
+            .or_else(|| {
+                // `date: 0`, `date: -1`: a placeholder, or a cell's number pasted in.
+                value.trim().parse::<f64>().is_ok().then(|| t!(
+                    "`{value}` is a number, not a day: write dates as YYYY-MM-DD, e.g. 2024-03-18, or leave the field out until the day is known",
+                    value = value.trim()
+                ))
+            })
             .unwrap_or_else(|| t!("write dates as YYYY-MM-DD, e.g. 2024-03-18")),
     }
 }

@@ -115,27 +115,29 @@ impl Table {
 
     /// A whole number among the days of a column (`45292` under `2024-01-03`): a date
     /// cell that lost its format, shown as a number in a table block whatever the
-    /// column's other cells say (the twenty-third malformed hunt). An error at the
-    /// first such cell, naming the day it would be, as for a column read as dates.
-    pub fn day_number_among_dates(&self) -> Option<Diagnostic> {
-        (0..self.columns.len()).find_map(|col| {
-            let is_day = |row: usize| match self.cell(row, col) {
-                Cell::Date(_) => true,
-                Cell::Text(t) => is_date_shaped(t.trim()),
-                _ => false,
-            };
-            if !(0..self.rows.len()).any(is_day) {
-                return None;
-            }
-            (0..self.rows.len()).find_map(|row| {
-                let n = match self.cell(row, col) {
-                    Cell::Number(n) => *n,
-                    Cell::Text(t) => t.trim().parse::<f64>().ok()?,
-                    _ => return None,
+    /// column's other cells say (the twenty-third malformed hunt). An error at each
+    /// such cell, naming the day it would be, as for a column read as dates.
+    pub fn day_numbers_among_dates(&self) -> Vec<Diagnostic> {
+        (0..self.columns.len())
+            .flat_map(|col| {
+                let is_day = |row: usize| match self.cell(row, col) {
+                    Cell::Date(_) => true,
+                    Cell::Text(t) => is_date_shaped(t.trim()),
+                    _ => false,
                 };
-                self.serial_date(row, col, n)
+                let any_day = (0..self.rows.len()).any(is_day);
+                (0..self.rows.len())
+                    .filter(move |_| any_day)
+                    .filter_map(move |row| {
+                        let n = match self.cell(row, col) {
+                            Cell::Number(n) => *n,
+                            Cell::Text(t) => t.trim().parse::<f64>().ok()?,
+                            _ => return None,
+                        };
+                        self.serial_date(row, col, n)
+                    })
             })
-        })
+            .collect()
     }
 
     /// A whole number where a date belongs, in the range of Excel's day numbers for

@@ -5,10 +5,18 @@ pub fn count_words(text: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
-        if is_cjk(c) {
+        // ASCII first: most characters of a page are, and it is no CJK character.
+        let (cjk, alphanumeric) = if c.is_ascii() {
+            (false, c.is_ascii_alphanumeric())
+        } else if is_cjk(c) {
+            (true, true)
+        } else {
+            (false, c.is_alphanumeric())
+        };
+        if cjk {
             count += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if alphanumeric {
             if !in_word {
                 count += 1;
             }

@@ -71,6 +71,11 @@ pub fn of(summary: &str) -> String {
 /// address that runs script: spaces and controls dropped and case folded, as browsers
 /// follow an address.
 fn reads_as_script_address(text: &str) -> bool {
+    // Each address below holds `:` or `(`, which no other character folds to: most
+    // summaries hold neither and need no folding.
+    if !text.contains([':', '(']) {
+        return false;
+    }
     let folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())

@@ -61,6 +61,9 @@ impl Laps {
         }
     }
 
+    /// Never inlined: `valgrind --tool=callgrind --dump-before=pmo_portal::pipeline::Laps::mark`
+    /// then counts each stage's instructions apart (bench/README.md).
+    #[inline(never)]
     fn mark(&mut self, name: &'static str) {
         alloc_stats::lap(name);
         self.stages.push((name, self.lap.elapsed()));

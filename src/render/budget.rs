@@ -73,16 +73,6 @@ thread_local! {
     static MEASURED: RefCell<HashMap<usize, (Size, tera::Value)>> = RefCell::new(HashMap::new());
 }
 
-thread_local! {
-    /// The buffer the last render on this thread wrote into, kept for the next: a page
-    /// written into a new one grew it a doubling at a time, each a copy (some 100 M
-    /// instructions at 1,000 pages). The page is copied out once, at its own size.
-    static PAGE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The largest buffer [`PAGE`] keeps.
-const KEPT_BUFFER: usize = 8 << 20;
-
 /// One more iteration of a loop; an error once the render has spent its budget.
 fn step() -> tera::TeraResult<()> {
     let mut count = COUNT.get();
@@ -204,32 +194,20 @@ pub enum Failure {
 pub fn render(tera: &tera::Tera, template: &str, ctx: &tera::Context) -> Result<String, Failure> {
     COUNT.set(Count::default());
     MEASURED.with_borrow_mut(HashMap::clear);
-    // Taken, not borrowed: a render that started another on this thread would find an
-    // empty buffer rather than a borrowed one.
-    let mut out = Bounded(PAGE.take());
-    out.0.clear();
+    let mut out = Bounded(Vec::new());
     crate::heap::arm();
     let result = tera.render_to(template, ctx, &mut out);
     let _ = spent();
     crate::heap::disarm();
     let count = COUNT.replace(Count::default());
     MEASURED.with_borrow_mut(HashMap::clear);
-    let page = match (result, count.spent) {
+    match (result, count.spent) {
         (Err(error), Some(spent)) => Err(Failure::Spent(spent, Some(error))),
         (Err(error), None) => Err(Failure::Tera(error)),
         // Written past the limit after the last loop's last step.
         (Ok(()), Some(spent)) => Err(Failure::Spent(spent, None)),
-        (Ok(()), None) => match std::str::from_utf8(&out.0) {
-            Ok(page) => Ok(page.to_owned()),
-            // Tera writes text only; told in its own words all the same.
-            Err(_) => String::from_utf8(out.0.clone()).map_err(|e| Failure::Tera(e.into())),
-        },
-    };
-    // A page past a few megabytes (a template gone wrong) is not worth holding on to.
-    if out.0.capacity() <= KEPT_BUFFER {
-        PAGE.set(out.0);
+        (Ok(()), None) => String::from_utf8(out.0).map_err(|e| Failure::Tera(e.into())),
     }
-    page
 }
 
 /// The page being written, which stops growing at [`MAX_BYTES`]: the next loop step

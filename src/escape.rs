@@ -118,12 +118,20 @@ fn pairs_hold<const CONTROLS: bool>(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    leads
-        .remainder()
-        .iter()
-        .zip(nexts.remainder())
-        .chain(std::iter::once((&last, &0)))
-        .any(|(&a, &b)| suspect::<CONTROLS>(a, b))
+    // The pairs left, and the last byte with a 0 after it, in one more round padded with
+    // spaces (which pass as plain): most escaped values are shorter than a round, and
+    // tested a pair at a time they cost more than the long texts tested in rounds.
+    let (lead, next) = (leads.remainder(), nexts.remainder());
+    let (mut l, mut n) = ([b' '; LANES], [b' '; LANES]);
+    l[..lead.len()].copy_from_slice(lead);
+    n[..next.len()].copy_from_slice(next);
+    // A remainder is shorter than a round, so the last byte has its place in it.
+    if let (Some(l), Some(n)) = (l.get_mut(lead.len()), n.get_mut(lead.len())) {
+        (*l, *n) = (last, 0);
+    }
+    l.iter()
+        .zip(&n)
+        .fold(false, |hit, (&a, &b)| hit | suspect::<CONTROLS>(a, b))
 }
 
 /// Whether byte `a` followed by `b` may be (part of) a character [`cleaned`] changes. Each
@@ -484,10 +492,23 @@ mod tests {
             if (is_unwanted(c) && !c.is_control()) || is_separator(c) {
                 assert!(may_hold(&text, false), "U+{:04X}", c as u32);
             }
+            // In a text longer than a round of pairs, across a round's edge too.
+            if is_unwanted(c) || is_separator(c) {
+                for before in 28..=32 {
+                    let text = format!("{}{c}目目", "a".repeat(before));
+                    assert!(may_hold(&text, true), "U+{:04X} at {before}", c as u32);
+                    if !c.is_control() {
+                        assert!(may_hold(&text, false), "U+{:04X} at {before}", c as u32);
+                    }
+                }
+            }
         }
         let plain = "项目收尾，“采纳率”达标：见下文。\n\t第二行（全角）😀\r\n";
         assert!(!may_hold(plain, true));
         assert!(!may_hold(plain, false));
+        let long = plain.repeat(5);
+        assert!(!may_hold(&long, true));
+        assert!(!may_hold(&long, false));
     }
 
     #[test]

@@ -54,6 +54,46 @@ pub fn body(site: &Site, page: &Page, i18n: &I18n, other_dates: &str, beside: &s
     out
 }
 
+/// The English words of a page's own address (`lessons/hr-key-developer-resignation/`:
+/// `hr key developer resignation`): writers name a Chinese page in English there, and
+/// readers type those words. Only words of letters count, and not the words of the
+/// folders above it (`lesson` of `lessons/lesson-00042/` would be every lesson's word);
+/// numbers in an address are a file's running number, not what the page is about.
+/// Nor a word a synonym group holds (`covered`): a query of it is widened to the
+/// group's words the page's text says, and the address's word found pages the text does
+/// not speak of (`risk` of `vendor-no-risk` for `供应商延期风险` widened to `供应商延期
+/// risk`) and put an address's `vendor delay` among the pages holding the phrase.
+pub fn address_words(url: &str, covered: impl Fn(&str) -> bool) -> String {
+    let mut segments = url.split('/').filter(|s| !s.is_empty());
+    let Some(own) = segments.next_back() else {
+        return String::new();
+    };
+    let folders: Vec<&str> = segments.flat_map(|s| s.split(['-', '_', '.'])).collect();
+    let is_folder = |w: &str| {
+        folders.iter().any(|f| {
+            f.eq_ignore_ascii_case(w)
+                || f.strip_suffix('s')
+                    .is_some_and(|f| f.eq_ignore_ascii_case(w))
+                || w.strip_suffix('s')
+                    .is_some_and(|w| f.eq_ignore_ascii_case(w))
+        })
+    };
+    let mut out = String::new();
+    for word in own.split(['-', '_', '.']) {
+        if word.len() >= 2
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+            && !is_folder(word)
+            && !covered(&word.to_ascii_lowercase())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 /// `text` followed by the ISO form of each date it writes in words (see
 /// [`super::prose_dates::written_dates`]); borrowed when it writes none, as most titles do.
 pub fn with_iso_dates(text: &str) -> std::borrow::Cow<'_, str> {
@@ -264,7 +304,28 @@ fn is_code_or_day(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_code_or_day, is_year_phrase};
+    use super::{address_words, is_code_or_day, is_year_phrase};
+
+    #[test]
+    fn an_address_gives_its_own_words_not_its_folders_nor_numbers() {
+        let none = |_: &str| false;
+        assert_eq!(
+            address_words("/lessons/hr-key-developer-resignation/", none),
+            "hr key developer resignation"
+        );
+        assert_eq!(address_words("/lessons/lesson-00042/", none), "");
+        assert_eq!(
+            address_words("/reviews/mes-gate-3-review/", none),
+            "mes gate"
+        );
+        assert_eq!(address_words("/", none), "");
+        assert_eq!(address_words("/报告/月报-2026/", none), "");
+        let synonym = |w: &str| w == "risk";
+        assert_eq!(
+            address_words("/practices/vendor-no-Risk/", synonym),
+            "vendor no"
+        );
+    }
 
     #[test]
     fn a_year_joined_to_a_word_is_a_phrase_not_a_figure() {

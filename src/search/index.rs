@@ -268,6 +268,7 @@ fn postings(
     let mut all_blocks: Vec<usize> = Vec::with_capacity(docs.len());
     let batches: Vec<&[PageId]> = docs.chunks(BATCH).collect();
     let as_of = site.config.as_of();
+    let synonym_words = synonyms::english_words(&site.config.search_synonyms);
     let mut previous: Option<(usize, Vec<DocIndex>)> = None;
     for b in 0..=batches.len() {
         if halted(stop).is_err() {
@@ -303,6 +304,9 @@ fn postings(
                                 .unwrap_or_default();
                             terms.blocks(Layout::new(&ranges, prose_len));
                             terms.add_field(3, head(&body, MAX_FIELD_BYTES), &[]);
+                            let address =
+                                fields::address_words(&page.url, |w| synonym_words.contains(w));
+                            terms.add_field(4, &address, &[]);
                             // Its excerpt blocks are written here, while what they show is
                             // at hand (see `write_blocks`).
                             let page_text = Excerpted {

@@ -167,7 +167,7 @@ impl DocTerms {
         }
     }
 
-    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body). `words`
+    /// Adds the terms of one field (0 title, 1 headings, 2 metadata, 3 body, 4 address). `words`
     /// are the byte offsets where the field's words start (see [`Segmenter::starts`];
     /// empty for fields not segmented): a bigram straddling two words counts as body
     /// text, as a field's weight is for what it says, not for characters that happen to
@@ -381,7 +381,7 @@ impl DocTerms {
             *at += 1;
         };
         // Most terms occur once or twice in one field: their impacts repeat.
-        let mut memo = [[0u8; 4]; 16];
+        let mut memo = [[0u8; 4]; 32];
         let mut impact = |tf: u32, fields: u8| {
             let slot = memo
                 .get_mut(usize::from(fields))

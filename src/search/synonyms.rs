@@ -16,6 +16,7 @@ use crate::content::schema::ProjectStatus;
 use crate::search::postings::{bigram_key, cjk_partition, fnv64, Partition};
 use crate::search::tokenize::{for_each_term, TermKind};
 use crate::slugs::fold_full_width;
+use std::collections::HashSet;
 
 /// The words readers type for a red status, in both languages. A project's metadata
 /// holds them beside its one-character label (`fields::facts`), so the project in that
@@ -521,6 +522,19 @@ pub fn normalize(member: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The one-word English members of every group, built-in and the site's, normalized.
+/// A page's address gives none of them (see [`super::fields::address_words`]).
+pub fn english_words(site_groups: &[Vec<String>]) -> HashSet<String> {
+    let site = site_groups.iter().flatten().map(String::as_str);
+    BUILT_IN
+        .iter()
+        .flat_map(|g| g.iter().copied())
+        .chain(site)
+        .map(normalize)
+        .filter(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_alphabetic()))
+        .collect()
 }
 
 /// The groups of `syn.js`: the built-in ones, then the site's own (`search_synonyms`),

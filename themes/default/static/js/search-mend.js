@@ -101,9 +101,15 @@
     '太大', '太乱', '很乱', '很差', '很慢', '不够', '算错', '出错', '晚了', '超了', '走了',
     '不行', '不好用', '不好'];
 
+  /**
+   * The same in English (`how did the shopfloor network survey go wrong`, `what happened
+   * with …`): no page writes them beside its subject, and the question found nothing.
+   */
+  var LATIN_COMPLAINTS = /\b(?:went|go|goes|gone|going)\s+wrong\b|\bwrong\b|\bhappen(?:ed|s|ing)?\b/gi;
+
   /** `query` without its complaint words (COMPLAINTS) and question words, '' if nothing is left. */
   function withoutComplaints(query) {
-    var q = String(query);
+    var q = String(query).replace(LATIN_COMPLAINTS, ' ');
     COMPLAINTS.forEach(function (w) { q = q.split(w).join(' '); });
     q = T.withoutFillers(q);
     return q === T.withoutFillers(query) ? '' : q;

@@ -60,23 +60,48 @@
     // Whole words: `bac`, a synonym of budget at completion, is no prefix of background.
     var queries = vs.map(function (v) { return v.query + ' '; });
     return Promise.all(queries.map(function (q) { return P.searchAs(q, quiet); })).then(function (lists) {
-      var seen = {};
       var found = [];
       var inFound = {};
       var widened = [];
       // Exact pages of the query, exact pages of a synonym, the query's others, the synonyms'.
       var bands = [[], [], [], []];
       // A page titled by the query (through synonyms of its words too) with them.
-      own.hits.forEach(function (m) { seen[m.d] = true; bands[asExact(m) ? 0 : 2].push({ m: m, from: -1 }); });
+      // The query's own pages by page, so one a synonym query finds too adds its score.
+      var ownAt = {};
+      own.hits.forEach(function (m) {
+        var x = { m: m, from: -1 };
+        ownAt[m.d] = x;
+        bands[asExact(m) ? 0 : 2].push(x);
+      });
       own.found.forEach(function (d) { inFound[d] = true; found.push(d); });
+      // The synonyms' pages by page: one that several find is where it scores best. Taken
+      // by the first query that found it, the ERP data-migration lesson found at 28 by
+      // `数据 migration 彩排` stood below pages the next query, `数据`, found at 46, though
+      // that query found it at 77.
+      var synAt = {};
       lists.forEach(function (r, i) {
         r.matches.hits.forEach(function (m) {
-          if (seen[m.d]) return;
-          seen[m.d] = true;
-          bands[tier(m) ? 1 : 3].push({ m: m, from: i });
-          if (widened.indexOf(vs[i].word) < 0) widened.push(vs[i].word);
+          var x = ownAt[m.d];
+          if (x) {
+            // A page holding the query's words and the query said in the other language
+            // too meets the synonyms' pages with both scores: the English words of a
+            // lesson's address (payroll parallel run) found it alone, at a fraction of
+            // the project that only says its Chinese words (薪资 并行运行) in passing.
+            if (hasCjk(vs[i].query) !== hasCjk(query) && x.m.score < m.score) x.m = withScore(x.m, x.m.score + m.score);
+            return;
+          }
+          var before = synAt[m.d];
+          if (before && before.m.score >= m.score) return;
+          if (before) before.dead = true;
+          synAt[m.d] = { m: m, from: i };
+          bands[tier(m) ? 1 : 3].push(synAt[m.d]);
         });
         r.matches.found.forEach(function (d) { if (!inFound[d]) { inFound[d] = true; found.push(d); } });
+      });
+      bands = bands.map(function (band) { return band.filter(function (x) { return !x.dead; }); });
+      vs.forEach(function (v, i) {
+        var finds = Object.keys(synAt).some(function (d) { return synAt[d].from === i; });
+        if (finds && widened.indexOf(v.word) < 0) widened.push(v.word);
       });
       if (!widened.length) return res;
       return titledFirst(query, vs, bands, offset + limit).then(function () {
@@ -171,6 +196,19 @@
    * above the lesson on the two-slot stand-up (time zone stand-up) for `跨时区站会`.
    */
   function asExact(m) { return tier(m) === 2 || m.title || m.titleWords || m.titleNamed; }
+
+  /** Whether `text` holds a CJK character. */
+  function hasCjk(text) {
+    return Array.from(text).some(function (c) { return P.isCjk(c.codePointAt(0)); });
+  }
+
+  /** A copy of the match `m` scoring `score`: matches are shared with the query's result. */
+  function withScore(m, score) {
+    var copy = {};
+    Object.keys(m).forEach(function (k) { copy[k] = m[k]; });
+    copy.score = score;
+    return copy;
+  }
 
   /** `list` sorted by score, best first, in its order where they tie. */
   function byScoreAlone(list) {

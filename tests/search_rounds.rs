@@ -44,3 +44,38 @@ fn the_common_bigrams_a_run_settles_with_load_beside_its_other_lists() {
         assert_eq!(lists, 1, "postings in rounds one after another: {rounds:?}");
     }
 }
+
+/// A ranked list (more than 256 pages) whose pages all weigh the same has no top block:
+/// every page past it read as holding the term in block 0, and the client read block 1
+/// of each result a round after its block 0 (at 10k, 123 of 310 header-box queries). The
+/// first pages of a ranked list now carry their reach codes, so block 1 comes with block 0.
+#[test]
+fn a_long_list_s_pages_ask_for_the_block_holding_the_term_with_block_0() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = true\n{config}"));
+    let filler = "本周例会照常举行，各小组汇报进度并确认下周安排。\n".repeat(40);
+    for i in 0..300 {
+        site.write(
+            &format!("content/practices/weekly-{i:03}.md"),
+            format!("---\ntitle: 周报第{i}期\n---\n\n{filler}\n鲲鹏网关到货再次推迟。\n"),
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "鲲鹏网关", "limit": 8}]));
+    let rounds = common::search_rounds(&r[0]);
+    let later: Vec<&String> = rounds
+        .iter()
+        .flatten()
+        .filter(|f| f.starts_with("x/") && !f.ends_with("-0"))
+        .collect();
+    assert!(!later.is_empty(), "no later block read: {rounds:?}");
+    for f in later {
+        let first = format!("{}-0", &f[..f.rfind('-').unwrap()]);
+        assert!(
+            rounds.iter().any(|r| r.contains(f) && r.contains(&first)),
+            "{f} read in a round after {first}: {rounds:?}"
+        );
+    }
+    assert_eq!(result_urls(&r[0]).len(), 8, "{}", r[0]);
+}

@@ -63,7 +63,7 @@ pub fn write(
         .filter(|(w, l)| !w.contains(' ') && ranked::is_long(l))
         .filter_map(|(w, l)| {
             let r = ranked::rank(l)?;
-            Some((&**w, r.json(0).len() - r.reached as usize))
+            Some((&**w, r.len_without_reach()))
         })
         .collect();
     let sizes = words

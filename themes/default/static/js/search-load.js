@@ -288,8 +288,9 @@
    * `dense` a table of doc → index + 1 or null (see slot). A plain list is a string of
    * (delta, impact) pairs, each impact with the term's reach code in the page above its
    * five bits (docs/search-format.md, "Reach"); a long one is ranked, `[pages, top,
-   * floor]`: every page as gaps, the best pages as a plain list, and the impact of all
-   * the others (docs/search-format.md, "Ranked lists"), whose reach is unknown (0). `n`
+   * floor, modulus, reach]`: every page as gaps, the best pages as a plain list, the
+   * impact of all the others (docs/search-format.md, "Ranked lists") and their reach
+   * codes when not 0. `n`
    * is the number of pages (meta.n).
    */
   function decode(list, n) {
@@ -309,6 +310,14 @@
         docs[k] = d;
         impacts[k++] = floor;
       }
+      // The reach codes of pages outside the top block (its fifth entry): each page's
+      // position as a gap from the previous one's (the first absolute) times 6, plus
+      // its code less one (docs/search-format.md, "Reach").
+      var pos = 0;
+      numbers(String(list[4] || '')).forEach(function (x, j) {
+        pos = j ? pos + Math.floor(x / 6) : Math.floor(x / 6);
+        if (pos < reach.length) reach[pos] = x % 6 + 1;
+      });
       var out = postings(docs, impacts, reach, n);
       var top = decode(list[1] || '', n);
       for (i = 0; i < top.docs.length; i++) {

@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
         "layout",
         "kinds",
         "symlinks",
+        "safe_write",
         "hardlinks",
         "syntax",
         "source",

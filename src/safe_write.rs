@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::messages::Text;
+use crate::symlinks::link_along;
 use crate::t;
 
 /// Why a write was refused before anything was written: carried inside an
@@ -51,18 +52,6 @@ impl Refused {
 pub enum Existing {
     Refuse,
     Replace,
-}
-
-/// The first of `rel`'s places under `base` (its folders, then the file itself) that
-/// is a symbolic link, relative to `base`. `base` itself may be one: the author named it.
-pub fn link_along(base: &Path, rel: &Path) -> Option<PathBuf> {
-    let mut along = PathBuf::new();
-    rel.components().find_map(|part| {
-        along.push(part);
-        std::fs::symlink_metadata(base.join(&along))
-            .is_ok_and(|m| m.file_type().is_symlink())
-            .then(|| along.clone())
-    })
 }
 
 /// Writes `bytes` to `base/rel`, making the folders on the way, through no symbolic

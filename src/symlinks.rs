@@ -10,7 +10,7 @@
 
 use crate::messages::Text;
 use crate::t;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Problem};
 
@@ -73,13 +73,8 @@ pub fn before_reading(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
     }
     // A link anywhere along the path (the folder linked inside the site, to `.git/`)
     // is judged by where the whole path leads.
-    let mut along = root.to_path_buf();
-    let linked = rel.components().any(|part| {
-        along.push(part);
-        std::fs::symlink_metadata(&along).is_ok_and(|m| m.file_type().is_symlink())
-    });
     let path = root.join(rel);
-    if linked && std::fs::symlink_metadata(&path).is_ok() {
+    if link_along(root, rel).is_some() && std::fs::symlink_metadata(&path).is_ok() {
         follow(root, &path, rel)?;
         // A page is no strings file: read as one, its lines were quoted in the error.
         if let Some(target) = Content::of(root).and_then(|c| c.holds(&path)) {
@@ -92,6 +87,20 @@ pub fn before_reading(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// The first of `rel`'s places under `base` (its folders, then the file itself) that
+/// is a symbolic link, relative to `base`. `base` itself may be one: the author named
+/// it. Reading judges such a path by where it leads; writing refuses it
+/// ([`crate::safe_write`]).
+pub fn link_along(base: &Path, rel: &Path) -> Option<PathBuf> {
+    let mut along = PathBuf::new();
+    rel.components().find_map(|part| {
+        along.push(part);
+        std::fs::symlink_metadata(base.join(&along))
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| along.clone())
+    })
 }
 
 /// The site's `content/` folder where it really is, to tell which files lead into it

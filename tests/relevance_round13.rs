@@ -6,21 +6,8 @@
 
 mod common;
 
-use common::{result_urls, search_client, Site};
+use common::{result_urls, search_client, zh_search_site};
 use serde_json::json;
-
-fn site_with(pages: &[(&str, &str)]) -> Site {
-    let site = Site::empty();
-    site.write(
-        "site.toml",
-        "title = \"PMO 门户\"\nlanguage = \"zh-CN\"\nsearch = true\n",
-    );
-    for (path, text) in pages {
-        site.write(path, text);
-    }
-    site.build_ok();
-    site
-}
 
 /// 回退眼练, typed for 回退演练 (眼 and 演 sound alike), found nothing: no longer word of the
 /// site differs from it in one character, and one shared character of 演练 was no
@@ -28,7 +15,7 @@ fn site_with(pages: &[(&str, &str)]) -> Site {
 /// one whose run the site holds whole wins — 演练, not the more held 训练 (no page holds 退训).
 #[test]
 fn a_wrong_character_in_a_word_of_two_is_mended_where_the_run_is_held() {
-    let site = site_with(&[
+    let site = zh_search_site(&[
         (
             "content/notes/dc-rollback-rehearsal.md",
             "---\ntitle: 每个波次都做回退演练，一次回退只用了 40 分钟\n---\n\n\

@@ -7,21 +7,8 @@
 
 mod common;
 
-use common::{result_urls, search_client, Site};
+use common::{result_urls, search_client, zh_search_site, Site};
 use serde_json::json;
-
-fn site_with(pages: &[(&str, &str)]) -> Site {
-    let site = Site::empty();
-    site.write(
-        "site.toml",
-        "title = \"PMO 门户\"\nlanguage = \"zh-CN\"\nsearch = true\n",
-    );
-    for (path, text) in pages {
-        site.write(path, text);
-    }
-    site.build_ok();
-    site
-}
 
 fn first(site: &Site, query: &str) -> (Option<String>, serde_json::Value) {
     let res = search_client(site, &json!([query])).remove(0);
@@ -50,7 +37,7 @@ const ABOUT: (&str, &str) = (
 /// Chinese, and the address's words were in no field. They are its last field now.
 #[test]
 fn the_english_words_of_a_chinese_pages_address_find_it() {
-    let site = site_with(&[RESIGNATION, SHOPFLOOR, ABOUT]);
+    let site = zh_search_site(&[RESIGNATION, SHOPFLOOR, ABOUT]);
     let (url, res) = first(&site, "key developer resignation");
     assert_eq!(
         url.as_deref(),
@@ -77,7 +64,7 @@ fn an_english_question_saying_it_went_wrong_finds_its_subject() {
          What can go wrong at go-live, and who decides to go back. A wrong cut-over date \
          costs a week.\n",
     );
-    let site = site_with(&[RESIGNATION, SHOPFLOOR, ABOUT, go_live]);
+    let site = zh_search_site(&[RESIGNATION, SHOPFLOOR, ABOUT, go_live]);
     let (url, res) = first(&site, "how did the key developer resignation go wrong");
     assert_eq!(
         url.as_deref(),

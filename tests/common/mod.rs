@@ -590,6 +590,20 @@ pub fn node_eval(script: &str, args: &[&str]) -> Vec<u8> {
     output.stdout
 }
 
+/// A Chinese site with search on, holding `pages` (`(path, text)`), built.
+pub fn zh_search_site(pages: &[(&str, &str)]) -> Site {
+    let site = Site::empty();
+    site.write(
+        "site.toml",
+        "title = \"PMO 门户\"\nlanguage = \"zh-CN\"\nsearch = true\n",
+    );
+    for (path, text) in pages {
+        site.write(path, text);
+    }
+    site.build_ok();
+    site
+}
+
 /// Runs every query through the search client (the browser's JavaScript) under node;
 /// one JSON object per query.
 pub fn search_client(site: &Site, queries: &serde_json::Value) -> Vec<serde_json::Value> {

@@ -79,7 +79,7 @@ impl Pages {
         // `attachments/1/表.docx → ~/.ssh/id_rsa` copied the key into the site to be
         // published.
         let file = std::fs::symlink_metadata(export.join(&rel)).is_ok_and(|m| m.is_file());
-        if inside && file && crate::safe_write::link_along(export, &rel).is_none() {
+        if inside && file && crate::symlinks::link_along(export, &rel).is_none() {
             Target::File(rel)
         } else {
             Target::Nowhere

@@ -235,7 +235,7 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         .map(|(p, _)| p)
         .chain(copies.iter().map(|(_, to)| to))
         .filter_map(|p| {
-            let link = crate::safe_write::link_along(root, p)?;
+            let link = crate::symlinks::link_along(root, p)?;
             let refused = std::io::Error::other(crate::safe_write::Refused::ThroughLink(link));
             crate::safe_write::refused_at(&refused, p)
         })
@@ -258,7 +258,7 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         }
         for p in taken
             .into_iter()
-            .filter(|p| !options.force && crate::safe_write::link_along(root, p).is_none())
+            .filter(|p| !options.force && crate::symlinks::link_along(root, p).is_none())
         {
             report.diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("{file} is there already: the import never overwrites a file", file = p.as_path())))

@@ -31,6 +31,9 @@ pub enum Severity {
 #[derive(Debug, Clone)]
 pub enum Problem {
     Io(Text),
+    /// A file a command was writing (an import, `pmo new`, the schemas) and the system
+    /// refused: told as "cannot read" before, which sent the author to the source.
+    Write(Text),
     InvalidUtf8 {
         offset: usize,
     },
@@ -86,6 +89,7 @@ impl Problem {
     pub fn text(&self) -> Text {
         match self {
             Problem::Io(reason) => t!("cannot read: {reason}", reason = reason),
+            Problem::Write(reason) => t!("cannot write: {reason}", reason = reason),
             Problem::InvalidUtf8 { offset } => t!(
                 "not a text file: invalid UTF-8 at byte {offset}",
                 offset = *offset

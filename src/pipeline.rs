@@ -213,6 +213,7 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         root,
         options.drafts,
         keep_sources,
+        !config.trust_html,
         &diagnostics,
     );
     if !config.trust_html {

@@ -61,12 +61,16 @@ pub fn write(base: &Path, rel: &Path, bytes: &[u8], existing: Existing) -> std::
     create(base, rel, existing)?.write_all(bytes)
 }
 
-/// [`write`] of the file at `from`'s bytes, read as they are copied (an attachment may
-/// be large).
-pub fn copy(from: &Path, base: &Path, rel: &Path, existing: Existing) -> std::io::Result<()> {
-    let mut source = std::fs::File::open(from)?;
+/// [`write`] of the bytes of `source`, read as they are copied (an attachment may be
+/// large). The caller opens it: a source it cannot open is told as a read, of its path.
+pub fn copy(
+    source: &mut std::fs::File,
+    base: &Path,
+    rel: &Path,
+    existing: Existing,
+) -> std::io::Result<()> {
     let mut file = create(base, rel, existing)?;
-    std::io::copy(&mut source, &mut file).map(|_| ())
+    std::io::copy(source, &mut file).map(|_| ())
 }
 
 /// The new file `base/rel`, opened to write, for [`write`] and [`copy`].
@@ -138,4 +142,18 @@ pub fn refused_at(error: &std::io::Error, shown: &Path) -> Option<Diagnostic> {
             .in_file(shown)
             .with_help(help),
     )
+}
+
+/// The error for the file `shown` that [`write`] or [`copy`] could not write: its
+/// refusal, or the system's reason told as a write with `help` (never "cannot read",
+/// which sent the author looking at the file imported from).
+pub fn failed_at(error: &std::io::Error, shown: &Path, help: Option<Text>) -> Diagnostic {
+    refused_at(error, shown).unwrap_or_else(|| {
+        let failed =
+            Diagnostic::error(Problem::Write(crate::messages::io_reason(error))).in_file(shown);
+        match help {
+            Some(help) => failed.with_help(help),
+            None => failed,
+        }
+    })
 }

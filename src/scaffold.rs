@@ -354,12 +354,8 @@ pub fn init(dir: &Path, english: bool) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
-        write_new(dir, Path::new(rel), &text).map_err(|e| {
-            if let Some(refused) = crate::safe_write::refused_at(&e, &path) {
-                return refused;
-            }
-            Diagnostic::error(Problem::Io(crate::messages::reason(&e))).in_file(&path)
-        })?;
+        write_new(dir, Path::new(rel), &text)
+            .map_err(|e| crate::safe_write::failed_at(&e, &path, None))?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::schema::{
     LessonMeta, PageMeta, PracticeMeta, ProjectMeta, ReviewMeta, SectionMeta,
 };
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::Diagnostic;
 
 /// Each schema's file name and the schema, titled for the editor's menus.
 pub(crate) fn all() -> Vec<(&'static str, Schema)> {
@@ -81,12 +81,8 @@ pub(crate) fn all() -> Vec<(&'static str, Schema)> {
 pub fn write(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     use crate::safe_write::Existing;
     let fail = |e: std::io::Error, path: &Path| {
-        if let Some(refused) = crate::safe_write::refused_at(&e, path) {
-            return refused;
-        }
-        Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-            .in_file(path)
-            .with_help(t!("choose a folder you can write to with --output"))
+        let help = t!("choose a folder you can write to with --output");
+        crate::safe_write::failed_at(&e, path, Some(help))
     };
     std::fs::create_dir_all(dir).map_err(|e| fail(e, dir))?;
     let mut written = Vec::new();

@@ -236,6 +236,75 @@ pub fn follow(root: &Path, link: &Path, shown: &Path) -> Result<bool, Diagnostic
     Ok(true)
 }
 
+/// Where the walk of `content/` goes on from the link to a folder at `link` (shown as
+/// `shown`): the folder it leads to, when that is a folder of the site's own outside
+/// `content/` (`content/lessons → ../shared/lessons`, a register kept where a second
+/// portal reads it too), read as if it stood at the link; else the warning that it is
+/// left out. A folder inside the site holds nothing the build may not read (a link to
+/// a file there is read already), and the lessons folder so linked was left out with
+/// all its pages, every link to them broken. Left out still: a folder outside the site
+/// (its files would be published from where nobody sees them), in a hidden folder or
+/// the built site, inside `content/` (its pages are read where they stand: twice would
+/// give each two addresses), and one overlapping a folder already `walked` (a link
+/// back up would walk forever).
+pub fn folder_to_walk(
+    root: &Path,
+    content: &Path,
+    link: &Path,
+    shown: &Path,
+    walked: &[PathBuf],
+) -> Result<PathBuf, Diagnostic> {
+    let left_out = |why: Text| {
+        Diagnostic::warning(Problem::Content(why))
+            .in_file(shown)
+            .with_help(t!(
+                "move the folder under content/ (or copy it there), or link its files one by one"
+            ))
+    };
+    let target = std::fs::canonicalize(link).map_err(|e| {
+        left_out(t!(
+            "this link to a folder is not followed, it leads to nothing that can be read ({e}): what is in it is left out",
+            e = crate::messages::io_reason(&e)
+        ))
+    })?;
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let content = std::fs::canonicalize(content).unwrap_or_else(|_| content.to_path_buf());
+    let Ok(rel) = target.strip_prefix(&site) else {
+        return Err(left_out(t!(
+            "this link to a folder is not followed, it leads outside the site (to {target}): what is in it is left out",
+            target = &target
+        )));
+    };
+    if !is_source(rel) {
+        return Err(left_out(t!(
+            "this link to a folder is not followed, it leads to {target}, a hidden folder or the built site: what is in it is left out",
+            target = rel
+        )));
+    }
+    // The site's own folder is shown as `./`, not as nothing.
+    let rel = if rel.as_os_str().is_empty() {
+        Path::new("./")
+    } else {
+        rel
+    };
+    if target.starts_with(&content) || content.starts_with(&target) {
+        return Err(left_out(t!(
+            "this link to a folder is not followed, it leads to {target}, whose pages are read where they stand: what is in it is left out here",
+            target = rel
+        )));
+    }
+    if walked
+        .iter()
+        .any(|w| target.starts_with(w) || w.starts_with(&target))
+    {
+        return Err(left_out(t!(
+            "this link to a folder is not followed, it leads to {target}, which another link has led the walk into already: what is in it is left out here",
+            target = rel
+        )));
+    }
+    Ok(target)
+}
+
 /// Whether `rel` (a path inside the site) may be read as a source: not in a hidden
 /// folder or file, nor in the built site (`public/`). A link in content/ to
 /// `.git/config`, `.env` or the last build's output published what no author meant to

@@ -94,83 +94,113 @@ pub fn load(
     root: &Path,
     include_drafts: bool,
     keep_sources: bool,
+    sanitized: bool,
     diagnostics: &Diagnostics,
 ) -> Loaded {
     let mut markdown_files = Vec::new();
     let mut loaded = Loaded::default();
     // Every file's path, for names told apart by their Unicode form alone.
     let mut every = Vec::new();
-    let walker = walkdir::WalkDir::new(content_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| kept(root, e, diagnostics));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
-                diagnostics.push(
-                    Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
-                        .in_file(&display_path(root, &path)),
-                );
+    // content/ first, then each folder a link inside it leads to (see
+    // `symlinks::folder_to_walk`), its files read as if they stood at the link.
+    let mut starts = std::collections::VecDeque::from([content_dir.to_path_buf()]);
+    let mut walked: Vec<std::path::PathBuf> = Vec::new();
+    while let Some(start) = starts.pop_front() {
+        let walker = walkdir::WalkDir::new(&start)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| kept(root, e, diagnostics));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::error(Problem::Io(crate::messages::reason(&e)))
+                            .in_file(&display_path(root, &path)),
+                    );
+                    continue;
+                }
+            };
+            let Ok(rel) = entry.path().strip_prefix(content_dir) else {
+                continue;
+            };
+            if entry.file_type().is_dir()
+                && (rel.extension().is_some_and(|e| e == "md")
+                    || is_project_table(&rel.to_string_lossy()))
+            {
+                diagnostics.push(crate::symlinks::page_or_table_folder(&display_path(
+                    root,
+                    entry.path(),
+                )));
+                if rel.extension().is_some_and(|e| e == "md") {
+                    loaded.folders.extend(rel_string(rel));
+                }
                 continue;
             }
-        };
-        let Ok(rel) = entry.path().strip_prefix(content_dir) else {
-            continue;
-        };
-        if entry.file_type().is_dir()
-            && (rel.extension().is_some_and(|e| e == "md")
-                || is_project_table(&rel.to_string_lossy()))
-        {
-            diagnostics.push(crate::symlinks::page_or_table_folder(&display_path(
-                root,
-                entry.path(),
-            )));
-            if rel.extension().is_some_and(|e| e == "md") {
-                loaded.folders.extend(rel_string(rel));
+            if crate::symlinks::is_special(entry.file_type()) {
+                diagnostics.push(crate::symlinks::not_a_file(&display_path(
+                    root,
+                    entry.path(),
+                )));
+                continue;
             }
-            continue;
-        }
-        if crate::symlinks::is_special(entry.file_type()) {
-            diagnostics.push(crate::symlinks::not_a_file(&display_path(
-                root,
-                entry.path(),
-            )));
-            continue;
-        }
-        let linked = !entry.file_type().is_file();
-        if linked && !linked_file(root, entry.path(), diagnostics) {
-            continue;
-        }
-        if linked {
-            loaded.links.extend(rel_string(rel));
-        }
-        let Some(rel) = rel_string(rel) else {
-            diagnostics.push(crate::encoding::name_not_utf8(
-                &display_path(root, entry.path()),
-                rel,
-            ));
-            continue;
-        };
-        every.push(rel.clone());
-        if rel.ends_with(".md") {
-            markdown_files.push(rel);
-        } else if let Some(ext) = markdown_lookalike(&rel) {
-            // Copied as an attachment, it would be published as raw text.
-            diagnostics.push(
+            // The link a folder walk starts at was judged where the walk met it.
+            if entry.depth() == 0 && start != content_dir {
+                continue;
+            }
+            let linked = !entry.file_type().is_file();
+            if linked && entry.path().is_symlink() && entry.path().is_dir() {
+                let shown = display_path(root, entry.path());
+                match crate::symlinks::folder_to_walk(
+                    root,
+                    content_dir,
+                    entry.path(),
+                    &shown,
+                    &walked,
+                ) {
+                    Ok(target) => {
+                        walked.push(target);
+                        starts.push_back(entry.path().to_path_buf());
+                        // In a site with audiences it is refused, as a linked file is.
+                        loaded.links.extend(rel_string(rel));
+                    }
+                    Err(left_out) => diagnostics.push(left_out),
+                }
+                continue;
+            }
+            if linked && !linked_file(root, entry.path(), diagnostics) {
+                continue;
+            }
+            if linked {
+                loaded.links.extend(rel_string(rel));
+            }
+            let Some(rel) = rel_string(rel) else {
+                diagnostics.push(crate::encoding::name_not_utf8(
+                    &display_path(root, entry.path()),
+                    rel,
+                ));
+                continue;
+            };
+            every.push(rel.clone());
+            if rel.ends_with(".md") {
+                markdown_files.push(rel);
+            } else if let Some(ext) = markdown_lookalike(&rel) {
+                // Copied as an attachment, it would be published as raw text.
+                diagnostics.push(
                 Diagnostic::error(Problem::Content(t!("`.{ext}` is not read as a page: only files ending in `.md` are, so this one would be published as raw Markdown", ext = ext)))
                 .at_file_start(&display_path(root, entry.path()))
                 .with_help(t!("rename it to end in `.md` (lowercase)")),
             );
-        } else {
-            if let Some(d) = misnamed_project_table(&rel) {
-                diagnostics.push(d.at_file_start(&display_path(root, entry.path())));
-            }
-            if is_project_table(&rel) {
-                loaded.tables.push(rel);
             } else {
-                loaded.assets.push(rel);
+                if let Some(d) = misnamed_project_table(&rel) {
+                    diagnostics.push(d.at_file_start(&display_path(root, entry.path())));
+                }
+                if is_project_table(&rel) {
+                    loaded.tables.push(rel);
+                } else {
+                    loaded.assets.push(rel);
+                }
             }
         }
     }
@@ -198,7 +228,7 @@ pub fn load(
     let results: Vec<crate::content::page_file::Loaded> = markdown_files
         .par_iter()
         .map(|rel| {
-            let mut page = load_page(content_dir, root, rel);
+            let mut page = load_page(content_dir, root, rel, sanitized);
             if let (Ok((page, _)), false) = (&mut page, keep_sources) {
                 page.source = Source::OnDisk(Arc::clone(&on_disk));
                 if let Some(spill) = &spill {

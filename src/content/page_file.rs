@@ -238,8 +238,10 @@ pub type Loaded = Result<(Page, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// The page at `rel`, with the warnings its body raised (a page with only warnings is a
 /// page: it was dropped from the site, its warnings printed and the build a success), or
-/// every problem when one is an error.
-pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
+/// every problem when one is an error. With `sanitized` (a site without `trust_html`),
+/// a page that fails tells what the sanitizer drops from its body too, as one that
+/// builds does once linked.
+pub fn load_page(content_dir: &Path, root: &Path, rel: &str, sanitized: bool) -> Loaded {
     let full = content_dir.join(rel);
     let path = display_path(root, &full);
     // Measured before it is read: a sparse file of gigabytes costs no disk.
@@ -277,7 +279,12 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
                 problems.push(d);
             }
         }
-        crate::content::misplaced::explain(kind, rel, problems)
+        let mut problems = crate::content::misplaced::explain(kind, rel, problems);
+        if sanitized {
+            let (body, _, _) = markdown::render_with_text(&path, &text, split.body.clone());
+            problems.extend(markdown::sanitizer_warnings(&body, &path, &text));
+        }
+        problems
     })?;
     if text[split.front.clone()].contains("audience") {
         let m: AudienceMeta = front_matter::parse(&path, &text, &split, kind.key())?;
@@ -315,6 +322,9 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str) -> Loaded {
         }
     }
     if problems.iter().any(Diagnostic::is_error) {
+        if sanitized {
+            problems.extend(markdown::sanitizer_warnings(&body, &path, &text));
+        }
         return Err(problems);
     }
     page.explicit_summary = !page.summary.is_empty();

@@ -447,14 +447,8 @@ pub(super) fn place<T: DeserializeOwned + schemars::JsonSchema>(
     }
     if !dry_run {
         if let Err(e) = write_new(root, &page.rel, &page.text) {
-            if let Some(refused) = crate::safe_write::refused_at(&e, &page.rel) {
-                return Placed::Failed(refused);
-            }
-            return Placed::Failed(
-                Diagnostic::error(Problem::Io(crate::messages::io_reason(&e)))
-                    .in_file(&page.rel)
-                    .with_help(page.writable),
-            );
+            let help = Some(page.writable);
+            return Placed::Failed(crate::safe_write::failed_at(&e, &page.rel, help));
         }
     }
     Placed::Written(Planned {

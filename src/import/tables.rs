@@ -406,15 +406,9 @@ fn write<F: Sheet>(root: &Path, table: &Table, group: Group, report: &mut Report
     if !report.dry_run {
         if let Err(e) = super::sheet::write_new(root, &rel, &text) {
             report.failed += 1;
-            if let Some(refused) = crate::safe_write::refused_at(&e, &rel) {
-                report.diagnostics.push(refused);
-                return;
-            }
-            report.diagnostics.push(
-                Diagnostic::error(Problem::Io(crate::messages::io_reason(&e)))
-                    .in_file(&rel)
-                    .with_help(t!("check that content/projects/ is writable")),
-            );
+            let help = t!("check that content/projects/ is writable");
+            let failed = crate::safe_write::failed_at(&e, &rel, Some(help));
+            report.diagnostics.push(failed);
             return;
         }
     }

@@ -85,7 +85,7 @@ impl Workspace {
         let mut edits = Vec::new();
         let mut problems = Vec::new();
         for (id, rel) in pages {
-            match load_page(&content, root, &rel) {
+            match load_page(&content, root, &rel, !self.state.site.config.trust_html) {
                 Ok((page, _)) if page.draft && !self.options.drafts => return Ok(None),
                 // Its warnings are told by a full build, as serve's window lists them.
                 Ok((_, warnings)) if !warnings.is_empty() => return Ok(None),
@@ -260,7 +260,7 @@ impl Workspace {
                 // Two names told apart by their Unicode form alone: refused by the walk.
                 return Ok(None);
             }
-            match load_page(&content, root, rel) {
+            match load_page(&content, root, rel, !self.state.site.config.trust_html) {
                 // A draft is left out, as a clean build leaves it out.
                 Ok((page, _)) if page.draft && !self.options.drafts => {}
                 Ok((page, warnings)) if whole_site(page.kind) || !warnings.is_empty() => {

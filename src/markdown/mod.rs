@@ -31,7 +31,7 @@ mod links;
 mod packed;
 mod panels;
 mod raw;
-pub use raw::leaves_unsaid;
+pub use raw::{leaves_unsaid, sanitizer_warnings};
 pub(crate) mod spill;
 mod summary;
 mod tasks;

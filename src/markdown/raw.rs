@@ -3,6 +3,8 @@
 //! and the addresses inside the site made placeholders as Markdown links are.
 
 use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event};
 
@@ -101,4 +103,47 @@ pub fn leaves_unsaid(address: &str) -> bool {
         (start.next(), start.next()),
         (Some('/' | '\\'), Some('/' | '\\'))
     )
+}
+
+impl Rendered {
+    /// Whether the sanitizer drops something of this body that its author is told of.
+    pub fn sanitized_anything(&self) -> bool {
+        !(self.dropped_links.is_empty()
+            && self.offsite_links.is_empty()
+            && self.dropped_html.is_empty())
+    }
+}
+
+/// The warnings for what the sanitizer drops from `body`, the page at `path` holding
+/// `text`: an element with its content, a script address, an address leaving the site
+/// unsaid. Told of a page that builds and of one that fails alike: a page failing on
+/// its front matter had its `<script>` dropped unsaid, so the author mended the field
+/// and learnt of the script only in the next run.
+pub fn sanitizer_warnings(body: &Rendered, path: &Path, text: &Arc<str>) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (url, at) in &body.dropped_links {
+        warnings.push(
+            Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: raw HTML is sanitized, and such an address can run a script", url = url)))
+            .at(Location::new(path, text, *at, url.len()))
+            .with_help(t!("link to an http(s) address or to a page's .md file instead")),
+        );
+    }
+    for (url, at) in &body.offsite_links {
+        warnings.push(
+            Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: it leaves the site without saying how (a browser reads `\\\\` as `//`), and would load from any host it names", url = url)))
+            .at(Location::new(path, text, *at, url.len()))
+            .with_help(t!("write the whole address (https://…) for a link; save an image next to the page and use its path")),
+        );
+    }
+    for (name, at) in &body.dropped_html {
+        warnings.push(
+            Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))
+            .at(Location::new(path, text, *at, name.len() + 1))
+            .with_help(match name.as_str() {
+                "style" => t!("style pages through the theme (static/css/ or templates/); inline styles are not kept"),
+                _ => t!("remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml"),
+            }),
+        );
+    }
+    warnings
 }

@@ -35,6 +35,40 @@ fn shown(name: &str) -> String {
     crate::escape::controls_escaped(name).into_owned()
 }
 
+/// `name` with what reads as a path but is not one made plain: a character drawn like
+/// `/` or `\` (U+2215 `∕`, U+2044 `⁄`, U+FF0F `／`, U+29F8 `⧸` …) becomes `-`, and one
+/// drawn like a dot run (U+2024 `․`, U+2025 `‥`, U+FE52 `﹒`, U+FF0E `．`) becomes `_`,
+/// never `.`: `․․` made `..` would be the folder above. An attachment named
+/// `․․∕․․∕evil.txt` was written so, beside its page, and listed as if it had climbed
+/// out; and a name of one such character stood in a listing as `..`.
+pub fn without_look_alikes(name: &str) -> std::borrow::Cow<'_, str> {
+    let slash = |c: char| {
+        matches!(
+            c,
+            '\u{2215}'
+                | '\u{2044}'
+                | '\u{FF0F}'
+                | '\u{29F8}'
+                | '\u{2216}'
+                | '\u{29F9}'
+                | '\u{FF3C}'
+        )
+    };
+    let dot = |c: char| matches!(c, '\u{2024}' | '\u{2025}' | '\u{FE52}' | '\u{FF0E}');
+    if !name.chars().any(|c| slash(c) || dot(c)) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(
+        name.chars()
+            .map(|c| match c {
+                c if slash(c) => '-',
+                c if dot(c) => '_',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 /// A name Windows can hold, near `name`: a device name gets `-1` after its stem, a
 /// forbidden character becomes `-`, a trailing dot or space goes.
 pub fn portable_name(name: &str) -> String {

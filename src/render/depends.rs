@@ -158,8 +158,14 @@ mod tests {
         let root = dir.path();
         let diagnostics = Diagnostics::default();
         let config = crate::config::Config::load(&root.join("site.toml")).unwrap();
-        let loaded =
-            crate::content::load::load(&root.join("content"), root, false, true, &diagnostics);
+        let loaded = crate::content::load::load(
+            &root.join("content"),
+            root,
+            false,
+            true,
+            true,
+            &diagnostics,
+        );
         let bases = crate::data::Bases::new(&loaded.pages, config.budget.basis);
         let data = crate::data::load(root, &loaded.tables, &bases, &diagnostics);
         let site = crate::site::link(config, loaded, data, Default::default(), &diagnostics);

@@ -16,6 +16,11 @@ pub(super) fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tags(["input"])
             .add_generic_attributes(["id", "class", "aria-hidden"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
+            // A task list's box, and nothing else: `<input type="submit">` lost its
+            // type and stood in the page as a text box, one a page could label
+            // "password" (the twenty-first hunt). Every input is a box no reader ticks.
+            .set_tag_attribute_value("input", "type", "checkbox")
+            .set_tag_attribute_value("input", "disabled", "")
             // `data-address`: an external address as written, which print shows after
             // the link (see `markdown::links`). One an author forges is what the paper
             // says, as text beside the link would: a reader of the paper goes there.

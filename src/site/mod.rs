@@ -340,31 +340,13 @@ fn newest_by_kind(pages: &Pages) -> BTreeMap<Kind, Vec<PageId>> {
 /// Raw `<style>`, `<script>` … elements vanish with their content when the page is
 /// sanitized: the author hears about it rather than finding text or styling gone.
 fn note_dropped_html(pages: &Pages, diagnostics: &Diagnostics) {
-    for page in pages {
-        for (url, at) in &page.body.dropped_links {
-            diagnostics.push(
-                Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: raw HTML is sanitized, and such an address can run a script", url = url)))
-                .at(Location::new(&page.path, &page.source.text(&page.path), *at, url.len()))
-                .with_help(t!("link to an http(s) address or to a page's .md file instead")),
-            );
-        }
-        for (url, at) in &page.body.offsite_links {
-            diagnostics.push(
-                Diagnostic::warning(Problem::Content(t!("the address `{url}` is removed from the page: it leaves the site without saying how (a browser reads `\\\\` as `//`), and would load from any host it names", url = url)))
-                .at(Location::new(&page.path, &page.source.text(&page.path), *at, url.len()))
-                .with_help(t!("write the whole address (https://…) for a link; save an image next to the page and use its path")),
-            );
-        }
-        for (name, at) in &page.body.dropped_html {
-            diagnostics.push(
-                Diagnostic::warning(Problem::Content(t!("`<{name}>` is removed from the page with everything in it: raw HTML is sanitized", name = name)))
-                .at(Location::new(&page.path, &page.source.text(&page.path), *at, name.len() + 1))
-                .with_help(match name.as_str() {
-                    "style" => t!("style pages through the theme (static/css/ or templates/); inline styles are not kept"),
-                    _ => t!("remove it; if every author of this site may run scripts, set `trust_html = true` in site.toml"),
-                }),
-            );
-        }
+    // A page's text is read again (from disk, in a one-shot build) only for a page
+    // with something to tell.
+    for page in pages.iter().filter(|p| p.body.sanitized_anything()) {
+        let text = page.source.text(&page.path);
+        diagnostics.extend(crate::markdown::sanitizer_warnings(
+            &page.body, &page.path, &text,
+        ));
     }
 }
 

@@ -8,6 +8,7 @@
 //! author did, with the line as it should be. Shared by every stage that parses TOML or
 //! YAML, so the same mistake reads the same wherever it is made.
 
+mod controls;
 mod grammar;
 mod properties;
 mod stray;
@@ -233,6 +234,9 @@ pub fn yaml(message: &str, text: &str, offset: usize) -> Option<Explained> {
             ),
             quote_help(line),
         );
+    }
+    if let Some(explained) = controls::in_yaml_value(message, text, offset) {
+        return Some(explained);
     }
     if let Some(c) = message
         .strip_prefix("unexpected character: `")

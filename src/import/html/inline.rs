@@ -223,7 +223,7 @@ impl Converter<'_> {
                     page
                 }
             }
-            Target::File(path) => self.attached(&path),
+            Target::File(path) => self.attached(&path, id),
             Target::Web(url) => url,
             Target::Anchor | Target::Icon => {
                 out.push_str(&text);
@@ -268,7 +268,7 @@ impl Converter<'_> {
             return;
         }
         let address = match self.pages.target(&src, self.export) {
-            Target::File(path) => self.attached(&path),
+            Target::File(path) => self.attached(&path, id),
             Target::Web(url) => url,
             Target::Icon => return,
             _ => {
@@ -301,16 +301,18 @@ impl Converter<'_> {
         format!("{bang}[{text}](<{address}>)")
     }
 
-    /// The name the export's file `path` has beside the page, copied there.
-    pub(super) fn attached(&mut self, path: &Path) -> String {
+    /// The name the export's file `path` has beside the page, copied there: told at
+    /// `id` (the element linking it) when it is not the name Confluence shows.
+    pub(super) fn attached(&mut self, path: &Path, id: usize) -> String {
         if let Some(name) = self.named.get(path) {
             return name.clone();
         }
-        let file = self.shown_name(path).unwrap_or_else(|| {
+        let shown = self.shown_name(path).unwrap_or_else(|| {
             path.file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default()
         });
+        let file = crate::output::portable::without_look_alikes(&shown).into_owned();
         // The name Confluence shows (`aux.txt`, `纪要.`, `a:b.pdf`) as one a Windows
         // share can hold: the file copied beside the page is otherwise lost there.
         let file = match crate::output::portable::name_problem(&file) {
@@ -322,6 +324,19 @@ impl Converter<'_> {
         while self.named.values().any(|v| v == &name) || name == "index.md" {
             n += 1;
             name = format!("{n}-{file}");
+        }
+        if name != shown {
+            // Two names made one (`a∕b.txt`, `a／b.txt`) are numbered apart, and the
+            // author learns under which name each file now stands.
+            self.note(
+                id,
+                t!(
+                    "the attachment `{shown}` is copied as `{name}`: its name held characters that read as a path (`/`, `..`), or that a Windows share cannot hold, or another attachment's name",
+                    shown = crate::escape::controls_escaped(&shown).into_owned(),
+                    name = name.as_str()
+                ),
+                t!("nothing to do: the page links the file by its new name; rename it in the page folder if another name reads better"),
+            );
         }
         self.named.insert(path.to_path_buf(), name.clone());
         self.files.push((path.to_path_buf(), name.clone()));

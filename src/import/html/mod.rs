@@ -277,7 +277,10 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
             write(root, rel, bytes)?;
         }
         for (from, to) in &copies {
-            crate::safe_write::copy(from, root, to, crate::safe_write::Existing::Replace)
+            let mut source = std::fs::File::open(from).map_err(|e| {
+                Diagnostic::error(Problem::Io(crate::messages::io_reason(&e))).in_file(from)
+            })?;
+            crate::safe_write::copy(&mut source, root, to, crate::safe_write::Existing::Replace)
                 .map_err(|e| unwritable(to, &e))?;
         }
     }
@@ -328,7 +331,7 @@ fn converted(
             for f in files {
                 let rel = own.join(&f);
                 if !conv.named.contains_key(&rel) {
-                    let name = conv.attached(&rel);
+                    let name = conv.attached(&rel, page.body);
                     listed.push(format!("- [{}](<{}>)", conv.escaped(&f), name));
                 }
             }
@@ -416,12 +419,6 @@ fn write(root: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 }
 
 fn unwritable(path: &Path, e: &std::io::Error) -> Diagnostic {
-    if let Some(refused) = crate::safe_write::refused_at(e, path) {
-        return refused;
-    }
-    Diagnostic::error(Problem::Io(crate::messages::io_reason(e)))
-        .in_file(path)
-        .with_help(t!(
-            "check that the folder can be written to; pages written before it are kept"
-        ))
+    let help = t!("check that the folder can be written to; pages written before it are kept");
+    crate::safe_write::failed_at(e, path, Some(help))
 }

@@ -494,3 +494,26 @@ fn script_drawings_and_markdown_script_addresses_are_refused_where_written() {
     }
     assert_eq!(outside_public(site.root()), before);
 }
+
+/// In a site with audiences a linked folder is refused, as a linked file is: its pages
+/// would take the audience of where the link stands, not of where they are kept.
+#[test]
+fn a_linked_lessons_folder_is_refused_in_a_site_with_audiences() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        format!("audiences = [\"public\", \"internal\", \"pmo\"]\n{config}"),
+    );
+    let lessons = site.root().join("content/lessons");
+    let shared = site.root().join("shared/lessons");
+    std::fs::create_dir_all(shared.parent().unwrap()).unwrap();
+    std::fs::rename(&lessons, &shared).unwrap();
+    std::os::unix::fs::symlink("../shared/lessons", &lessons).unwrap();
+    let told = site.build_err();
+    assert!(
+        told.lines()
+            .any(|l| l.contains("content/lessons") && l.contains("audience")),
+        "{told}"
+    );
+}

@@ -5,7 +5,7 @@
 //
 // A query is a string or {q, filters?, limit?, offset?, warm?}; with warm, the client is
 // warmed (PmoSearch.warm()) before the query. Prints one JSON line per query:
-// {q, filters, total, results: [{url, title, kind, date, excerpt, score, synonym}], facets,
+// {q, filters, total, results: [{url, title, kind, date, dateShown, excerpt, score, synonym}], facets,
 //  folded, widened, relaxed, fillers, bytes,
 //  files, rounds} where `bytes` is the size of every index file the query loaded from a
 // fresh cache (each file counted once), `files` their names, and `rounds` the names it
@@ -103,7 +103,7 @@ for (const entry of queries) {
       q: query.q,
       filters: query.filters || {},
       total: res.total,
-      results: res.results.map(({ url, title, kind, date, excerpt, score, exact, titleMatch, synonym }) => ({ url, title, kind, date, excerpt, score, exact, titleMatch, synonym })),
+      results: res.results.map(({ url, title, kind, date, dateShown, excerpt, score, exact, titleMatch, synonym }) => ({ url, title, kind, date, dateShown, excerpt, score, exact, titleMatch, synonym })),
       facets: res.facets,
       terms: res.terms,
       folded: res.folded,

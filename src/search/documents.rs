@@ -271,14 +271,27 @@ pub fn escaped(text: &str) -> String {
 }
 
 /// The row of a document in its `d/<k>.js` chunk.
-pub fn row(page: &Page, blocks: usize) -> serde_json::Value {
+pub fn row(page: &Page, i18n: &crate::i18n::I18n, blocks: usize) -> serde_json::Value {
     serde_json::json!([
         page.url,
         page.title,
         page.kind.key(),
-        page.date.map(|x| x.iso()).unwrap_or_default(),
+        page.date.map(|x| date_field(&x, i18n)).unwrap_or_default(),
         blocks
     ])
+}
+
+/// A result's date as the rest of the site shows it (`5 March 2024`, `2024年3月5日`),
+/// after the ISO date its `<time datetime>` needs: `2024-03-05 5 March 2024`. The ISO
+/// part is always ten characters; a format that writes the ISO date itself sends it once.
+pub fn date_field(date: &crate::date::Date, i18n: &crate::i18n::I18n) -> String {
+    let iso = date.iso();
+    let shown = i18n.date(date);
+    if shown == iso {
+        iso
+    } else {
+        format!("{iso} {shown}")
+    }
 }
 
 #[derive(Serialize)]

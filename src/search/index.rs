@@ -169,7 +169,7 @@ fn emit(
         || term_files::write(partitions, &titles, docs.len(), shards, output),
         || {
             rayon::join(
-                || write_chunks(site, &docs, &blocks, output),
+                || write_chunks(site, i18n, &docs, &blocks, output),
                 || documents::facets(site, &docs, i18n),
             )
         },
@@ -315,7 +315,7 @@ fn postings(
                                 facts: &facts.shown,
                                 beside: &beside,
                             };
-                            let blocks = write_blocks(page, first + i, &page_text, output);
+                            let blocks = write_blocks(page, i18n, first + i, &page_text, output);
                             (terms.finish(lengths[first + i], PARTITIONS), blocks)
                         })
                         .unzip();
@@ -379,6 +379,7 @@ struct Excerpted<'a> {
 /// figures, its chart blocks) cost as much as a tenth of the stage.
 fn write_blocks(
     page: &crate::content::page::Page,
+    i18n: &I18n,
     n: usize,
     text: &Excerpted,
     output: &dyn Output,
@@ -390,7 +391,7 @@ fn write_blocks(
     for (b, block) in blocks.iter().enumerate() {
         let name = format!("x/{n}-{b}");
         let data = if b == 0 {
-            let row = json(&documents::row(page, blocks.len()));
+            let row = json(&documents::row(page, i18n, blocks.len()));
             let shown = fields::shown(page, text.facts, text.beside, &read);
             let shown = documents::escaped(&shown);
             // `[url,…,blocks]` → `[url,…,blocks,"text","shown"]`.
@@ -409,6 +410,7 @@ fn write_blocks(
 /// Writes the document chunks, whose rows say how many excerpt blocks each document has.
 fn write_chunks(
     site: &Site,
+    i18n: &I18n,
     docs: &[PageId],
     blocks: &[usize],
     output: &dyn Output,
@@ -419,7 +421,7 @@ fn write_chunks(
             let rows: Vec<serde_json::Value> = chunk
                 .iter()
                 .enumerate()
-                .map(|(i, &d)| documents::row(site.page(d), blocks[k * DOC_CHUNK + i]))
+                .map(|(i, &d)| documents::row(site.page(d), i18n, blocks[k * DOC_CHUNK + i]))
                 .collect();
             let name = format!("d/{k}");
             output.write(&format!("search/{name}.js"), &script(&name, &json(&rows)))

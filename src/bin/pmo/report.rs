@@ -180,6 +180,18 @@ pub(crate) fn finish(
                 1 => say(t!(", 1 warning")),
                 n => say(t!(", {count} warnings", count = n)),
             };
+            // A bare "94 files" left a user asking which: the count is of the files a
+            // build writes from the pages (listings, feeds, stylesheets, search index).
+            let files = match verb {
+                Verb::Built => t!(
+                    "{count} files written with the listings, feeds, stylesheets and search index",
+                    count = report.files
+                ),
+                Verb::Checked => t!(
+                    "{count} files a build would write with the listings, feeds, stylesheets and search index",
+                    count = report.files
+                ),
+            };
             let verb = match (verb, &report.audience) {
                 (Verb::Built, None) => t!("built"),
                 (Verb::Built, Some(a)) => t!("built `{audience}`:", audience = a),
@@ -188,10 +200,10 @@ pub(crate) fn finish(
             eprintln!(
                 "{}",
                 say(t!(
-                    "{verb} {pages} pages ({files} files{drafts}) in {ms} ms [{stages}]{warnings}",
+                    "{verb} {pages} pages ({files}{drafts}) in {ms} ms [{stages}]{warnings}",
                     verb = verb,
                     pages = report.pages,
-                    files = report.files,
+                    files = say(files),
                     drafts = drafts,
                     ms = report.elapsed.as_millis() as u64,
                     stages = stages.join(", "),

@@ -135,7 +135,8 @@ impl NumberStyle {
     }
 }
 
-/// The tick labels of one axis, with only as many decimals as the tick step needs.
+/// The tick labels of one axis, each with as many decimals as the tick step needs and
+/// no fewer: `0.98` beside `1` read as two kinds of number, so the axis says `1.00`.
 pub(super) fn tick_labels(ticks: &Ticks) -> Vec<String> {
     let style = NumberStyle::for_values(&ticks.values);
     ticks
@@ -150,11 +151,22 @@ pub(super) fn format_tick(v: f64, step: f64, style: NumberStyle) -> String {
         for (unit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "K")] {
             if v.abs() >= unit {
                 let decimals = decimals_for(step / unit).min(3);
-                return format!("{}{suffix}", format_number(v / unit, decimals, true));
+                return format!("{}{suffix}", fixed_decimals(v / unit, decimals, true));
             }
         }
     }
-    format_number(v, decimals_for(step), style.grouped)
+    fixed_decimals(v, decimals_for(step), style.grouped)
+}
+
+/// `v` with exactly `decimals` decimals (`format_number` trims trailing zeros), so that
+/// the ticks of one axis all show the same count.
+fn fixed_decimals(v: f64, decimals: usize, grouped: bool) -> String {
+    let trimmed = format_number(v, decimals, grouped);
+    if decimals == 0 {
+        return trimmed;
+    }
+    let (int, frac) = trimmed.split_once('.').unwrap_or((trimmed.as_str(), ""));
+    format!("{int}.{frac:0<decimals$}")
 }
 
 /// The decimals needed to write multiples of `step` exactly (at most 6).

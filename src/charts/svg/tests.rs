@@ -358,7 +358,7 @@ fn ticks_are_round_and_bounded() {
     let t = nice_ticks(Span { lo: 0.0, hi: 10.5 }, 6, false);
     assert_eq!(t.values, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
     let t = nice_ticks(Span { lo: 0.83, hi: 1.07 }, 6, false);
-    assert_eq!(tick_labels(&t), ["0.85", "0.9", "0.95", "1", "1.05"]);
+    assert_eq!(tick_labels(&t), ["0.85", "0.90", "0.95", "1.00", "1.05"]);
     let huge = Span {
         lo: -1e308,
         hi: 1e308,
@@ -390,7 +390,7 @@ fn numbers_are_compact() {
     assert_eq!(format_tick(3_200_000.0, 200_000.0, compact), "3.2M");
     assert_eq!(format_tick(850_000.0, 50_000.0, compact), "850K");
     assert_eq!(format_tick(1_250_000.0, 250_000.0, compact), "1.25M");
-    assert_eq!(format_tick(2e9, 5e8, compact), "2B");
+    assert_eq!(format_tick(2e9, 5e8, compact), "2.0B");
     assert_eq!(format_tick(0.0, 500_000.0, compact), "0");
     let grouped = NumberStyle::for_values(&[320_000.0]);
     assert_eq!(format_tick(320_000.0, 20_000.0, grouped), "320,000");
@@ -399,7 +399,7 @@ fn numbers_are_compact() {
     assert_eq!(format_tick(2024.0, 1.0, plain), "2024");
     assert_eq!(format_tick(0.1 + 0.2, 0.1, plain), "0.3");
     assert_eq!(format_tick(-0.0, 1.0, plain), "0");
-    assert_eq!(format_tick(-0.001, 0.5, plain), "0");
+    assert_eq!(format_tick(-0.001, 0.5, plain), "0.0");
     assert_eq!(format_number(12.0, 2, true), "12");
     assert_eq!(format_number(0.126, 2, true), "0.13");
 }

@@ -378,7 +378,7 @@
         li.className = 'search-result';
         li.innerHTML = '<h2 class="search-result-title"><a href="' + escapeHtml(S.href(r.url)) + '">' + escapeHtml(r.title) + '</a></h2>' +
           '<p class="search-result-meta"><span class="badge kind kind-' + escapeHtml(r.kind) + '">' + escapeHtml(r.kindLabel || r.kind) + '</span>' +
-          (r.date ? ' <time datetime="' + escapeHtml(r.date) + '">' + escapeHtml(r.date) + '</time>' : '') + '</p>' +
+          (r.date ? ' <time datetime="' + escapeHtml(r.date) + '">' + escapeHtml(r.dateShown || r.date) + '</time>' : '') + '</p>' +
           '<p class="search-result-excerpt">' + r.excerpt + '</p>';
         listEl.appendChild(li);
         if (r.later) {

@@ -302,7 +302,8 @@
     var entry = loaded[0];
     return {
       url: entry[0], title: entry[1], kind: entry[2], kindLabel: kindLabel(meta, entry[2]),
-      date: entry[3] || '', excerpt: excerpt(loaded[1], groups),
+      date: String(entry[3] || '').slice(0, 10), dateShown: String(entry[3] || '').slice(11) || String(entry[3] || ''),
+      excerpt: excerpt(loaded[1], groups),
       score: Math.round(m.score * 10000) / 10000, doc: m.d,
       exact: tier(m) === 2, titleMatch: m.title
     };

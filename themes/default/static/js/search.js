@@ -14,7 +14,7 @@
  *       facets,           // {kind: [{value, label, count, selected}], year, impact, phase,
  *                         //  project, category, tags}; counts over the documents matching
  *                         //  the query and the filters of the *other* facets
- *       results: [{url, title, kind, kindLabel, date, excerpt, score, doc}],
+ *       results: [{url, title, kind, kindLabel, date, dateShown, excerpt, score, doc}],
  *       terms,            // the query's index terms (for debugging)
  *       folded            // only when the query as typed found nothing and its
  *                         //  traditional characters were replaced by simplified ones

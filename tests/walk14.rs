@@ -206,3 +206,91 @@ fn the_readme_makes_the_project_before_what_names_it() {
     assert!(project < at("pmo new lesson \"供应商交付延期导致里程碑滑移\""));
     assert!(project < at("pmo new review \"ERP 升级收尾评审\""));
 }
+
+/// The examples at the end of a command's `--help`: the lines under `Examples:` that
+/// start with `pmo `, as words (quotes kept together).
+fn help_examples(args: &[&str]) -> Vec<Vec<String>> {
+    let mut with_help = args.to_vec();
+    with_help.push("--help");
+    let out = pmo(&with_help);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let examples = help
+        .split_once("Examples:")
+        .unwrap_or_else(|| panic!("`pmo {}` has no examples:\n{help}", args.join(" ")))
+        .1;
+    examples
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pmo "))
+        .map(|l| {
+            l.split('"')
+                .enumerate()
+                .flat_map(|(i, part)| {
+                    if i % 2 == 1 {
+                        vec![part.to_string()]
+                    } else {
+                        part.split_whitespace().map(str::to_string).collect()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every command's `--help` ends with examples, and those that need no file of their
+/// own (a workbook, an export) or a running server work as written, in order, in a site
+/// `pmo init` made; `pmo --help` shows the first steps.
+#[test]
+fn every_commands_help_has_examples_that_run() {
+    let top = String::from_utf8_lossy(&pmo(&["--help"]).stdout).into_owned();
+    assert!(
+        top.contains("pmo init pmo-portal") && top.contains("pmo help COMMAND"),
+        "{top}"
+    );
+    for command in [
+        &["serve"][..],
+        &["import", "lessons"],
+        &["import", "projects"],
+        &["import", "milestones"],
+        &["import", "risks"],
+        &["import", "html"],
+    ] {
+        assert!(!help_examples(command).is_empty(), "{command:?}");
+    }
+    let home = tempfile::tempdir().unwrap();
+    for example in help_examples(&["init"]) {
+        let args: Vec<&str> = example.iter().map(String::as_str).collect();
+        let dir = home.path().join(format!("{}", args.len()));
+        std::fs::create_dir(&dir).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+            .args(&args)
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "pmo {args:?}: {}", stderr(&out));
+    }
+    let (_site_home, site) = init("en");
+    // `new` last: its drafts are warnings, which `--deny-warnings` fails on.
+    for command in [
+        &["build"][..],
+        &["check"],
+        &["schema"],
+        &["report", "hygiene"],
+        &["new"],
+    ] {
+        let examples = help_examples(command);
+        assert!(!examples.is_empty(), "{command:?}");
+        for example in examples {
+            let args: Vec<&str> = example.iter().map(String::as_str).collect();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_pmo"))
+                .args(&args)
+                .current_dir(&site)
+                .env("NO_COLOR", "1")
+                .env("PMO_LANG", "en")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "pmo {args:?}: {}", stderr(&out));
+        }
+    }
+}

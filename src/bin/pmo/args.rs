@@ -9,11 +9,58 @@ use crate::say;
 use pmo_portal::hygiene;
 use pmo_portal::{Date, Kind};
 
+// Each command's `--help` ends with examples a user can run as written in a site made
+// by `pmo init` (tests/walk14.rs runs those that need no file of their own). Kept in
+// English with Latin names: the help is English whatever the site's language.
+const EXAMPLES_BUILD: &str = "Examples:
+  pmo build
+  pmo build --deny-warnings
+  pmo build --output ../www --base-url https://intranet.example.com/pmo/";
+const EXAMPLES_SERVE: &str = "Examples:
+  pmo serve
+  pmo serve --drafts --open
+  pmo serve --bind 0.0.0.0 --allow-host pmo-preview";
+const EXAMPLES_CHECK: &str = "Examples:
+  pmo check
+  pmo check --deny-warnings --format json";
+const EXAMPLES_INIT: &str = "Examples:
+  pmo init pmo-portal
+  pmo init --lang en pmo-portal";
+const EXAMPLES_SCHEMA: &str = "Examples:
+  pmo schema";
+const EXAMPLES_NEW: &str = "Examples:
+  pmo new project \"ERP upgrade\" --slug erp-upgrade
+  pmo new lesson \"Vendor delay slipped a milestone\"
+  pmo new review \"ERP upgrade closure review\"";
+const EXAMPLES_HYGIENE: &str = "Examples:
+  pmo report hygiene
+  pmo report hygiene --fail-on overdue-actions --format json";
+const EXAMPLES_LESSONS: &str = "Examples:
+  pmo import lessons register.xlsx --dry-run
+  pmo import lessons register.csv --map \"Key learning=recommendation\"";
+const EXAMPLES_PROJECTS: &str = "Examples:
+  pmo import projects projects-2026.xlsx --dry-run
+  pmo import projects projects-2026.xlsx --sheet milestones=Schedule";
+const EXAMPLES_MILESTONES: &str = "Examples:
+  pmo import milestones milestones.xlsx --dry-run";
+const EXAMPLES_RISKS: &str = "Examples:
+  pmo import risks risk-register.xlsx --sheet Risks --dry-run";
+const EXAMPLES_HTML: &str = "Examples:
+  pmo import html ~/Downloads/PMO-export --dry-run
+  pmo import html ~/Downloads/PMO-export --into kb";
+
 #[derive(Parser)]
 #[command(
     name = "pmo",
     version,
-    about = "Builds the knowledge portal of a project management office"
+    about = "Builds the knowledge portal of a project management office",
+    after_help = "Getting started:
+  pmo init pmo-portal
+  cd pmo-portal
+  pmo build
+  pmo serve
+
+Each command's options and examples: pmo help COMMAND (pmo help import html)"
 )]
 pub(crate) struct Cli {
     /// The site folder (the one holding site.toml); exit code 3 when it does not exist
@@ -27,8 +74,9 @@ pub(crate) struct Cli {
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Build the site into public/ (replaced only if the build succeeds).
+    #[command(after_help = EXAMPLES_BUILD)]
     Build {
-        /// Where to write the site.
+        /// Where to write the site [default: public/ in the site folder]
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Override base_url from site.toml (used in the feed and sitemap).
@@ -55,11 +103,12 @@ pub(crate) enum Command {
         #[arg(long)]
         all_audiences: bool,
         /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
-        /// Over site.toml's `as_of`; today by default.
+        /// It takes the place of site.toml's `as_of`; today by default.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
         as_of: Option<Date>,
     },
     /// Serve the site with live reload, rebuilding what each save touches.
+    #[command(after_help = EXAMPLES_SERVE)]
     Serve {
         /// The port to listen on; the next free one is used if it is taken.
         #[arg(long, short, default_value_t = 1111)]
@@ -81,11 +130,12 @@ pub(crate) enum Command {
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
         /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
-        /// Over site.toml's `as_of`; today by default.
+        /// It takes the place of site.toml's `as_of`; today by default.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
         as_of: Option<Date>,
     },
     /// Check everything (front matter, links, data, templates) and write nothing.
+    #[command(after_help = EXAMPLES_CHECK)]
     Check {
         /// Check pages marked `draft: true` as published ones: their problems are errors,
         /// not warnings.
@@ -100,12 +150,13 @@ pub(crate) enum Command {
         /// Check this audience's site only (by default every audience's).
         #[arg(long, value_name = "NAME")]
         audience: Option<String>,
-        /// Build as of this day (YYYY-MM-DD): what is overdue is counted against it.
-        /// Over site.toml's `as_of`; today by default.
+        /// Check as of this day (YYYY-MM-DD): what is overdue is counted against it.
+        /// It takes the place of site.toml's `as_of`; today by default.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
         as_of: Option<Date>,
     },
     /// Create a new site in DIR that builds at once.
+    #[command(after_help = EXAMPLES_INIT)]
     Init {
         /// The folder to create the site in: a new or empty one. Without it, `--root`
         /// (the current folder by default).
@@ -115,12 +166,14 @@ pub(crate) enum Command {
         lang: InitLang,
     },
     /// Write JSON Schemas of site.toml and of each kind's front matter, for editors.
+    #[command(after_help = EXAMPLES_SCHEMA)]
     Schema {
         /// The folder to write them into [default: schemas/ in the site folder]
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
     /// Create a new page from its kind's archetype, e.g. `pmo new lesson "Vendor delay"`.
+    #[command(after_help = EXAMPLES_NEW)]
     New {
         /// The kind of page; it decides the folder (content/lessons/ …) and the
         /// front matter fields.
@@ -151,6 +204,7 @@ pub(crate) enum Report {
     /// overdue actions, practices past review, lessons without a category or without
     /// actions, closed projects without a closure review, projects whose data stopped,
     /// pages nothing links to, old drafts.
+    #[command(after_help = EXAMPLES_HYGIENE)]
     Hygiene {
         /// For people, or one JSON document on stdout.
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -162,8 +216,8 @@ pub(crate) enum Report {
         /// Only what this person owes.
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
-        /// Judge staleness as of this day (YYYY-MM-DD), over site.toml's `as_of`; today
-        /// by default.
+        /// Judge staleness as of this day (YYYY-MM-DD), in place of site.toml's `as_of`;
+        /// today by default.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = as_of_date)]
         as_of: Option<Date>,
     },
@@ -180,6 +234,7 @@ pub(crate) fn check_names() -> clap::builder::PossibleValuesParser {
 pub(crate) enum Import {
     /// Write one lesson under content/lessons/ per row of a register (.xlsx, .xls, .ods
     /// or .csv); rows already imported are skipped, nothing is overwritten.
+    #[command(after_help = EXAMPLES_LESSONS)]
     Lessons {
         /// The register file.
         file: PathBuf,
@@ -198,6 +253,7 @@ pub(crate) enum Import {
     /// Write one project folder under content/projects/ per row of a list of projects
     /// (.xlsx, .xls, .ods or .csv), e.g. finance's export; projects already in the site
     /// (by folder, code, or title) are skipped, nothing is overwritten.
+    #[command(after_help = EXAMPLES_PROJECTS)]
     Projects {
         /// The list of projects; a workbook's sheets named 里程碑 (Milestones) and 风险
         /// (Risks) become the projects' milestones.csv and risks.csv.
@@ -221,14 +277,17 @@ pub(crate) enum Import {
     /// Write each project's milestones.csv from a sheet of milestones (.xlsx, .xls, .ods
     /// or .csv) whose rows name their project by code or title; a project that has a
     /// milestones table is skipped, nothing is overwritten.
+    #[command(after_help = EXAMPLES_MILESTONES)]
     Milestones(TableImport),
     /// Write each project's risks.csv from a risk register (.xlsx, .xls, .ods or .csv)
     /// whose rows name their project by code or title; a project that has a risks table
     /// is skipped, nothing is overwritten.
+    #[command(after_help = EXAMPLES_RISKS)]
     Risks(TableImport),
     /// Write the pages of a Confluence space exported as HTML (the folder holding its
     /// index.html) as Markdown pages with their attachments, links between them
     /// rewritten; nothing is written if a file it would write is there already.
+    #[command(after_help = EXAMPLES_HTML)]
     Html {
         /// The export's folder, unzipped.
         dir: PathBuf,

@@ -294,3 +294,64 @@ fn every_commands_help_has_examples_that_run() {
         }
     }
 }
+
+/// An export page: its breadcrumbs (the space, then the pages above it, as file names)
+/// and a body.
+fn confluence_page(title: &str, above: &[&str]) -> String {
+    let crumbs: String = above
+        .iter()
+        .map(|f| format!("<li><span><a href=\"{f}\">{f}</a></span></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>PMO 知识库 : {title}</title></head><body>\
+         <div id=\"breadcrumb-section\"><ol id=\"breadcrumbs\"><li class=\"first\"><span>\
+         <a href=\"index.html\">PMO 知识库</a></span></li>{crumbs}</ol></div>\
+         <div id=\"main-content\" class=\"wiki-content group\"><p>{title}的正文。</p></div>\
+         </body></html>"
+    )
+}
+
+/// `pmo import html` writes a space's pages side by side; pages that stood below a
+/// sub-page in Confluence's tree are told once, at the export's index.html, naming one
+/// and where they went. Children of the home page alone are not (a folder would keep
+/// nothing more). It said nothing, and the tree was gone without a word.
+#[test]
+fn an_import_that_flattens_confluence_s_tree_says_so() {
+    let export = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(export.path().join(name), text).unwrap();
+    write(
+        "index.html",
+        "<html><body><ul><li>PMO</li></ul></body></html>",
+    );
+    write("1.html", &confluence_page("知识库首页", &[]));
+    write("2.html", &confluence_page("采购管理", &["1.html"]));
+    write(
+        "3.html",
+        &confluence_page("供应商评估", &["1.html", "2.html"]),
+    );
+    let (_home, dir) = init("zh");
+    let root = dir.to_str().unwrap();
+    let args = [
+        "--root",
+        root,
+        "import",
+        "html",
+        export.path().to_str().unwrap(),
+        "--into",
+        "kb",
+        "--dry-run",
+    ];
+    let err = stderr(&pmo(&args));
+    assert!(
+        err.contains("Confluence's page tree is not kept: 1 page(s)"),
+        "{err}"
+    );
+    assert!(err.contains("`供应商评估` under `采购管理`"), "{err}");
+    assert!(err.contains("index.html"), "{err}");
+    let zh = stderr(&common::pmo_in("zh-CN", &args));
+    assert!(zh.contains("不保留 Confluence 的页面树"), "{zh}");
+
+    std::fs::remove_file(export.path().join("3.html")).unwrap();
+    let err = stderr(&pmo(&args));
+    assert!(!err.contains("page tree"), "{err}");
+}

@@ -14,6 +14,7 @@ mod inline;
 mod links;
 mod page;
 mod table;
+mod tree;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -151,6 +152,16 @@ pub fn html(root: &Path, options: &HtmlOptions) -> Result<Report, Diagnostic> {
         PageKind::Page => PathBuf::from("content").join(&folder),
         PageKind::Practice => PathBuf::from("content").join("practices").join(&folder),
     };
+    let read: Vec<(&str, &str, Option<&str>)> = plans
+        .iter()
+        .map(|p| {
+            let title = p.page.title.as_deref().unwrap_or(p.file.as_str());
+            (p.file.as_str(), title, p.page.parent.as_deref())
+        })
+        .collect();
+    report
+        .diagnostics
+        .extend(tree::flattened(export, &read, &section));
     let mut by_name = HashMap::new();
     for plan in &plans {
         let target = if plan.bundle {

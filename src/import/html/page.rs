@@ -22,6 +22,8 @@ pub(super) struct ExportPage {
     pub body: usize,
     /// The comments under the body, when there are any.
     pub comments: Option<usize>,
+    /// The file of the page it stands under in the space's tree, from its breadcrumbs.
+    pub parent: Option<String>,
 }
 
 impl ExportPage {
@@ -46,7 +48,9 @@ impl ExportPage {
         let comments = dom
             .find(0, |d, n| d.attr(n, "id") == Some("comments-section"))
             .filter(|&c| !super::convert::collapsed(&dom.text(c)).trim().is_empty());
+        let parent = super::tree::parent_of(&dom);
         ExportPage {
+            parent,
             dom,
             title,
             space,

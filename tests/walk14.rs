@@ -191,6 +191,53 @@ fn the_404_page_opened_from_the_file_system_finds_its_styles() {
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/css/style.css\">"));
 }
 
+/// The same in Chromium: `404.html` opened from the file system, in a frame of a driver
+/// page beside it (its script a file, as the site's pages allow no inline script), has
+/// the header's colour and the theme's fonts; unstyled, the header was transparent.
+#[test]
+fn the_404_page_from_the_file_system_is_styled_in_chromium() {
+    let (_home, dir) = init("en");
+    build(&dir);
+    let public = dir.join("public");
+    std::fs::write(
+        public.join("w14-driver.html"),
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>driver</title></head><body>\
+         <iframe id=\"f\" src=\"404.html\" width=\"800\" height=\"600\"></iframe>\
+         <script src=\"w14-probe.js\"></script></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        public.join("w14-probe.js"),
+        "var f = document.getElementById('f');\n\
+         f.onload = function () {\n\
+           var d = f.contentDocument, w = f.contentWindow, out;\n\
+           try {\n\
+             out = { header: w.getComputedStyle(d.querySelector('.site-header')).backgroundColor,\n\
+                     font: w.getComputedStyle(d.body).fontFamily };\n\
+           } catch (e) { out = { error: String(e) }; }\n\
+           document.body.setAttribute('data-probe', JSON.stringify(out));\n\
+         };\n",
+    )
+    .unwrap();
+    let url = format!("file://{}", public.join("w14-driver.html").display());
+    let probe =
+        common::chromium_probe_with(&url, "900,700", 5_000, &["--allow-file-access-from-files"]);
+    let seen: serde_json::Value =
+        serde_json::from_str(&probe).unwrap_or_else(|e| panic!("{e}: {probe}"));
+    let header = seen["header"].as_str().unwrap_or_default();
+    assert!(
+        !header.is_empty() && header != "rgba(0, 0, 0, 0)",
+        "the header is unstyled: {seen}"
+    );
+    assert!(
+        seen["font"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("system-ui"),
+        "{seen}"
+    );
+}
+
 /// The README's first steps make the project before the lesson and the review that name
 /// it, so that each command works, and builds, when run in that order.
 #[test]

@@ -79,3 +79,63 @@ fn a_long_list_s_pages_ask_for_the_block_holding_the_term_with_block_0() {
     }
     assert_eq!(result_urls(&r[0]).len(), 8, "{}", r[0]);
 }
+
+/// The rows of the best pages holding a query's words apart (whose titles may hold them
+/// in pieces, see `titleWords` in search-verify.js) load beside the reading of the few
+/// pages claiming its exact text, not in a round of their own once those are read: with
+/// no places consulted the claimers mostly hold the text, so the pages apart as they
+/// stand are those whose titles are read (at 10k, 27 header-box queries waited a last
+/// round for chunks of rows). Asked only for pages apart that outranked every unread
+/// claimer, they came a round after the reading.
+#[test]
+fn the_rows_of_the_pages_apart_load_beside_the_claimers_read() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", format!("search = true\n{config}"));
+    for i in 0..3 {
+        site.write(
+            &format!("content/practices/claim-{i}.md"),
+            format!(
+                "---\ntitle: 鲲鹏网关延期复盘第{i}期\n---\n\n鲲鹏网关延期两周，供应商补发备件。\n"
+            ),
+        );
+    }
+    for i in 0..4 {
+        site.write(
+            &format!("content/practices/apart-{i}.md"),
+            format!(
+                "---\ntitle: 机房巡检记录{i}\n---\n\n鲲鹏网关已经到货。\n\n另一批服务器交付延期，原因待查。\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let r = search_client(&site, &json!([{"q": "鲲鹏网关延期", "limit": 3}]));
+    let urls = result_urls(&r[0]);
+    assert_eq!(urls.len(), 3, "{}", r[0]);
+    assert!(
+        urls.iter().all(|u| u.starts_with("practices/claim-")),
+        "{}",
+        r[0]
+    );
+    let rounds = common::search_rounds(&r[0]);
+    let reading = rounds
+        .iter()
+        .position(|r| r.iter().any(|f| f.starts_with("x/")))
+        .expect("a round reading blocks");
+    let rows: Vec<&String> = rounds[reading + 1..]
+        .iter()
+        .flatten()
+        .filter(|f| f.starts_with("d/"))
+        .collect();
+    assert!(
+        rows.is_empty(),
+        "rows {rows:?} asked for after the reading round: {rounds:?}"
+    );
+    assert!(
+        rounds[..=reading]
+            .iter()
+            .flatten()
+            .any(|f| f.starts_with("d/")),
+        "no rows read: {rounds:?}"
+    );
+}

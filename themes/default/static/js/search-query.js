@@ -94,6 +94,18 @@
         return member !== f.word && p[1] > 0 && !(inRun(f) && !isCjk(member.codePointAt(0)));
       });
     };
+    // A query mixing the two languages (`data center migration 经验教训`, the kind's label
+    // put after an English subject): first its English words said in Chinese, each by
+    // its group's nearest Chinese member, the Chinese kept. Replacing every word turned
+    // the query around (数据中心 迁移 lessons learned) and found nothing.
+    var latin = kept.filter(function (f) { return !isCjk(f.word.codePointAt(0)); });
+    var cjkOf = function (f) {
+      return held(f).filter(function (p) { return isCjk(String(p[0]).codePointAt(0)); })[0];
+    };
+    if (latin.length && latin.length < kept.length && latin.every(cjkOf)) {
+      var inCjk = latin.slice().reverse().reduce(function (text, f) { return put(text, f, String(cjkOf(f)[0])); }, q);
+      out.push({ query: inCjk, word: latin.map(function (f) { return String(cjkOf(f)[0]); }).join(' '), from: latin.map(function (f) { return f.word; }).join(' ') });
+    }
     // Two words or more found: first each replaced by its nearest synonym (厂商延误 is
     // 供应商延期), then one at a time.
     if (kept.length > 1 && kept.every(function (f) { return held(f).length; })) {

@@ -336,7 +336,7 @@
    */
   function datesAsIso(query) {
     var q = fold(query);
-    if (cjkDate(q)) return null;
+    if (cjkDate(q) || quarterMonths(q)) return null;
     var found = false;
     var out = q.replace(CJK_DATE, function (all, y, mo, d) {
       var n = CJK_MONTH_NUMERALS.indexOf(mo) >= 0 ? CJK_MONTH_NUMERALS.indexOf(mo) + 1 : +mo;
@@ -344,7 +344,33 @@
       found = true;
       return ' ' + y + '-' + two(n) + (d ? '-' + two(d) : '') + ' ';
     });
+    // A quarter beside other words (`2024Q3 经验教训`, `2026年三季度经验教训`) as one word,
+    // `2024q3`, which tokenize gives its three months as other forms (quarterOf): typed
+    // as it was, 季度 ran on into the words after it, or `2024` and `q3` were two words
+    // a page had to hold, and the lessons dated in that quarter were not found.
+    out = out.replace(QUARTER_IN_TEXT, function (all, before, y, n, n2, n3, y2) {
+      found = true;
+      var k = n || n2 || n3;
+      k = '一二三四'.indexOf(k) >= 0 ? '一二三四'.indexOf(k) + 1 : +k;
+      return before + ' ' + (y || y2) + 'q' + k + ' ';
+    });
     return found ? out.replace(/\s+/g, ' ').trim() : null;
+  }
+  /** A quarter inside a folded query: 2024年第三季度, 2024年3季度, 2024 Q3, 2024-q3, Q3 2024. */
+  var QUARTER_IN_TEXT = new RegExp('(^|[^\\d\\w])(?:(\\d{4})\\s*年?\\s*(?:(?:第\\s*)?([1-4一二三四])\\s*季度|-?\\s*q([1-4])(?![\\w]))' +
+    '|q([1-4])\\s*-?\\s*(\\d{4})(?![\\d\\w])年?)', 'g');
+
+  /**
+   * A word naming a quarter (`2024q3`, `2024-q3`, `q3-2024`; datesAsIso writes every
+   * quarter of a query so) as the ISO terms of its three months, which every page
+   * showing a day of them holds: [] for any other word.
+   */
+  function quarterOf(word) {
+    var m = /^(\d{4})-?q([1-4])$/.exec(word) || /^q([1-4])-?(\d{4})$/.exec(word);
+    if (!m) return [];
+    var year = m[1].length === 4 ? m[1] : m[2];
+    var n = +(m[1].length === 4 ? m[2] : m[1]);
+    return [1, 2, 3].map(function (k) { return year + '-' + two((n - 1) * 3 + k); });
   }
   var CJK_MONTH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
   var CJK_DATE = /(\d{4})\s*年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?/g;
@@ -432,10 +458,10 @@
       } else if (r.type === 'code') {
         // Its parts were pushed as words just before it: they become the code.
         while (groups.length && groups[groups.length - 1].type === 'word' && groups[groups.length - 1].pos >= r.pos) groups.pop();
-        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end, alts: dateForms(r.text).concat(writtenForms(r.text)) });
+        groups.push({ type: 'word', code: true, text: r.text, term: r.text, parts: r.parts.map(stem), prefix: false, pos: r.pos, end: r.end, alts: dateForms(r.text).concat(writtenForms(r.text), quarterOf(r.text)) });
         lastWord = groups.length - 1;
       } else {
-        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos, alts: unpadded(r.text).concat(writtenForms(r.text)) });
+        groups.push({ type: 'word', text: r.text, term: stem(r.text), prefix: false, pos: r.pos, end: r.pos, alts: unpadded(r.text).concat(writtenForms(r.text), quarterOf(r.text)) });
         lastWord = groups.length - 1;
       }
     }

@@ -206,6 +206,9 @@
   /** Words joining an English kind word to its subject: `lessons about vendors`. */
   var KIND_JOINS = /^(?:about|from|of|for|with|regarding|concerning|during)\s+/i;
 
+  /** An English question asking what was learned from something, up to that something. */
+  var LEARNED_ASKED = /^\s*(?:(?:what|which\s+lessons?)\s+(?:(?:did|do|have|has|can|could|should)\s+)?(?:we|you|i|they|the\s+team|the\s+project)\s+|what\s+(?:was|were|is|has\s+been)\s+)(?:learn(?:ed|t)?|take\s+away|took\s+away)\s+(?:about|from|on|in|during|with|regarding)\s+/i;
+
   /** A kind's word set off at the start of a query: `【经验教训】供应商`, `[lessons] vendor`. */
   var KIND_BRACKETED = /^\s*[\u3010\[\u300c\u300e(\uff08\u3014]\s*([^\u3011\]\u300d\u300f)\uff09\u3015]+?)\s*[\u3011\]\u300d\u300f)\uff09\u3015]\s*(.+)$/;
 
@@ -230,6 +233,10 @@
    */
   function otherKindWord(q, f) {
     var cjkSite = f.labels.some(function (l) { return /[\u3400-\u9fff]/.test(String(l)); });
+    // A question asking what was learned (`what did we learn about the key developer
+    // resignation`) names the lessons: as typed, `learn` is in no page about it, and it
+    // found nothing.
+    q = q.replace(LEARNED_ASKED, 'lessons about ');
     var set = KIND_BRACKETED.exec(q);
     for (var i = 0; i < f.values.length; i++) {
       var words = KIND_WORDS[f.values[i]];

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Relevance on the bundled sample portal of queries typed as its readers type them.
 
-bench/sample_queries.json holds 460 queries (questions, half-remembered titles, traditional
+bench/sample_queries.json holds 500 queries (questions, half-remembered titles, traditional
 characters, English for Chinese pages and the other way round, codes, dates, quarters,
 names, statuses, typos), each with the pages that should come first, judged by reading
 the pages: any of them first is a hit. Prints each query's first three results, then

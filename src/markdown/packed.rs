@@ -32,10 +32,18 @@ enum Place {
 
 impl Packed {
     pub fn new(text: &str) -> Packed {
+        // Most pages hold several empty texts (a table of contents, a default): each
+        // compression zeroes an 8 KiB hash table first, which cost 0.6 % of a build's
+        // instructions for texts of no bytes. The empty text's packing is made once.
+        static EMPTY: std::sync::LazyLock<Box<[u8]>> =
+            std::sync::LazyLock::new(|| lz4_flex::block::compress_prepend_size(b"").into());
+        let bytes = if text.is_empty() {
+            EMPTY.clone()
+        } else {
+            lz4_flex::block::compress_prepend_size(text.as_bytes()).into_boxed_slice()
+        };
         Packed {
-            place: Place::Held(
-                lz4_flex::block::compress_prepend_size(text.as_bytes()).into_boxed_slice(),
-            ),
+            place: Place::Held(bytes),
         }
     }
 
@@ -169,6 +177,17 @@ mod tests {
             assert_eq!(p.len(), t.len());
             assert_eq!(*p, Packed::new(t));
         }
+    }
+
+    #[test]
+    fn the_empty_text_packs_as_lz4_flex_packs_it() {
+        let empty = Packed::default();
+        let Place::Held(bytes) = &empty.place else {
+            panic!("a new Packed is held in memory");
+        };
+        assert_eq!(&bytes[..], &lz4_flex::block::compress_prepend_size(b"")[..]);
+        assert_eq!(empty, Packed::new(""));
+        assert_eq!(empty.unpack(), "");
     }
 
     #[test]

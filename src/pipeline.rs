@@ -159,6 +159,13 @@ fn load_with(options: &Options, keep_sources: bool) -> Result<Sources, BuildFail
         return Err(BuildFailure::from(hard_links));
     }
     let theme = Theme::resolve(root, &config.theme)?;
+    if let Some(d) = theme::without_templates(root, &config.theme) {
+        let d = match d.path.as_deref() == Some(Path::new(crate::layout::CONFIG_FILE)) {
+            true => config.at_key(d, "theme"),
+            false => d,
+        };
+        return Err(d.into());
+    }
     // A theme without the language's strings is told at `language` in site.toml.
     let (i18n, missing_strings) =
         i18n::I18n::load(&theme, root, config.language.code()).map_err(|d| {

@@ -212,6 +212,42 @@ impl Theme {
     }
 }
 
+/// The error for a theme folder holding no templates (an empty `themes/mine/`, a theme
+/// unpacked one folder too deep, a copy of its `static/` alone): each of the eighteen
+/// templates was told missing at a `templates/…` path of the site's, and without
+/// `i18n/` the theme was told at `language` (the twenty-fifth malformed hunt). Told
+/// once, at site.toml (where `theme` names it; the caller places it at the key).
+pub fn without_templates(root: &Path, name: &str) -> Option<Diagnostic> {
+    let dir = root.join("themes").join(name);
+    let templates = dir.join("templates");
+    let holds_any = std::fs::read_dir(&templates).is_ok_and(|mut entries| entries.next().is_some());
+    if !dir.is_dir() || holds_any {
+        return None;
+    }
+    let help = if name == "default" {
+        t!("delete the folder themes/default/ to build with the theme built into pmo, or put a whole theme in it: templates/, static/ and i18n/, as in themes/default/ in pmo's own folder")
+    } else {
+        t!(
+            "set `theme = \"default\"` (or delete the line) to build with the theme built into pmo, or put a whole theme in themes/{name}/: templates/, static/ and i18n/, as in themes/default/ in pmo's own folder",
+            name = name
+        )
+    };
+    // The built-in theme's name, unwritten in site.toml: the folder is what to mend.
+    let told_in = if name == "default" {
+        templates.strip_prefix(root).unwrap_or(&templates)
+    } else {
+        Path::new(crate::layout::CONFIG_FILE)
+    };
+    Some(
+        Diagnostic::error(Problem::Template(t!(
+            "theme `{name}` has no templates: themes/{name}/templates/ is missing or empty",
+            name = name
+        )))
+        .in_file(told_in)
+        .with_help(help),
+    )
+}
+
 /// Whether the folder at `path`, found walking `dir` (the theme's root, or the site's
 /// folder `prefix`: `templates/`, `static/`), is named as a template or a strings file
 /// would be. Folders named like static files (`chart.js/`) are common in vendored

@@ -289,7 +289,9 @@ fn a_chart_column_of_amounts_in_wan_is_told_the_number_meant() {
         "```chart\ntype = \"bar\"\ndata = \"spend\"\nx = \"team\"\ny = \"v\"\n```\n",
     );
     let m = site.build_err();
-    assert!(m.contains("content/reports/careless.md:10:"), "{m}");
+    // At the cell since the twenty-fifth malformed hunt, the chart named.
+    assert!(m.contains("data/spend.csv:2:3"), "{m}");
+    assert!(m.contains("content/reports/careless.md line 10"), "{m}");
     assert!(
         m.contains(
             "data/spend.csv line 2: `12万` would be 120000, and 2 cell(s) of `v` are written so"

@@ -385,7 +385,8 @@ fn a_chart_over_an_empty_data_file_names_the_file() {
 }
 
 /// One cell of words in a column of numbers (`十二` for 12) made the chart's error the
-/// column's ("holds text values") without saying which cell: it names the cell.
+/// column's ("holds text values") without saying which cell: it names the cell, and
+/// is told there (the twenty-fifth malformed hunt), naming the chart.
 #[test]
 fn a_chart_over_numbers_with_one_word_among_them_names_the_cell() {
     let site = Site::fixture("basic");
@@ -398,7 +399,8 @@ fn a_chart_over_numbers_with_one_word_among_them_names_the_cell() {
         "---\ntitle: 人数\ndate: 2024-12-30\n---\n\n```chart\ntype = \"bar\"\ndata = \"部门人数\"\nx = \"部门\"\ny = \"人数\"\n```\n",
     );
     let m = site.build_err();
-    assert!(m.contains("content/reports/人数.md:10:1"), "{m}");
+    assert!(m.contains("data/部门人数.csv:3:5"), "{m}");
+    assert!(m.contains("content/reports/人数.md line 10"), "{m}");
     assert!(
         m.contains("data/部门人数.csv line 3: `十二` would be 12"),
         "{m}"

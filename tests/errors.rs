@@ -2029,6 +2029,8 @@ fn a_page_at_the_address_of_a_list_is_told_at_its_file_naming_the_list() {
 fn a_theme_without_the_sites_language_is_told_at_the_language_line() {
     let site = Site::fixture("basic");
     site.write("themes/自有主题/i18n/en.toml", "nav_home = \"Home\"\n");
+    // With templates: a theme without any is told first, at `theme`.
+    site.write("themes/自有主题/templates/page.html", "{{ page.title }}\n");
     let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write("site.toml", format!("{toml}theme = \"自有主题\"\n"));
     let m = site.build_err();

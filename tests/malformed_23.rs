@@ -202,7 +202,7 @@ fn a_decimal_comma_in_a_charted_column_names_the_number_to_write() {
         "---\ntitle: 部门预算\ndate: 2024-03-05\n---\n\n各部门预算：\n\n```chart\ndata = \"kpi\"\ntype = \"bar\"\nx = \"部门\"\ny = [\"预算\"]\n```\n",
     );
     let m = site.build_err();
-    assert!(m.contains("kpi.md:"), "{m}");
+    assert!(m.contains("data/kpi.csv:3:6"), "{m}");
     assert!(
         m.contains("`1.234,5` is written with a decimal comma, as much of Europe writes numbers: write 1234.5"),
         "{m}"

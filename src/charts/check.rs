@@ -57,10 +57,27 @@ fn summed_ratio(
     })
 }
 
+/// Why [`check`] refuses a block: a mistake of the block itself (told at its field), or a
+/// cell of its table that is no number among numbers (told at the cell, the chart named:
+/// `约8人` in a column of head counts was told at the chart's `y`, the file's row only
+/// in the help, and its author looked for the mistake in the chart).
+#[derive(Debug)]
+pub struct Refusal {
+    pub error: SpecError,
+    /// The cell at fault, `(row, column)`, when the table is the one to mend.
+    pub cell: Option<(usize, usize)>,
+}
+
+impl From<SpecError> for Refusal {
+    fn from(error: SpecError) -> Refusal {
+        Refusal { error, cell: None }
+    }
+}
+
 /// Checks that the table and every named column exist (and that value columns are
 /// numbers). Errors name the field and list what is available.
-pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecError> {
-    let column = |field: &str, name: &str, numeric: bool| -> Result<(), SpecError> {
+pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), Refusal> {
+    let column = |field: &str, name: &str, numeric: bool| -> Result<(), Refusal> {
         let Some(col) = table.column(name) else {
             let names: Vec<&str> = table.columns.iter().map(String::as_str).collect();
             let help = match did_you_mean(name, &names) {
@@ -91,23 +108,29 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                 ),
                 help,
                 span: field_span(text, field),
-            });
+            }
+            .into());
         };
         // A column with no value yet (a budget of a project that has not reported, `eac`
         // of projects without one) is no column of text: its chart is drawn empty.
         let has_values = (0..table.rows.len()).any(|row| !table.text(row, col).trim().is_empty());
         if numeric && has_values && table.column_type(col) != ColumnType::Number {
-            return Err(SpecError {
-                message: t!(
-                    "`{field}` needs a column of numbers, but `{name}` holds {kind} values",
-                    field = field,
-                    name = name,
-                    kind = type_name(table.column_type(col))
-                ),
-                help: odd_cell_help(table, col, name).unwrap_or_else(|| {
-                    t!("plot a numeric column, or use aggregate = \"count\" to count rows")
-                }),
-                span: field_span(text, field),
+            let odd = odd_cell_help(table, col, name);
+            return Err(Refusal {
+                error: SpecError {
+                    message: t!(
+                        "`{field}` needs a column of numbers, but `{name}` holds {kind} values",
+                        field = field,
+                        name = name,
+                        kind = type_name(table.column_type(col))
+                    ),
+                    help: odd.as_ref().map_or_else(
+                        || t!("plot a numeric column, or use aggregate = \"count\" to count rows"),
+                        |(_, help)| help.clone(),
+                    ),
+                    span: field_span(text, field),
+                },
+                cell: odd.map(|(row, _)| (row, col)),
             });
         }
         Ok(())
@@ -118,11 +141,11 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
             let counting = c.aggregate == Some(Aggregate::Count);
             match (&c.y, counting) {
                     (Some(y), _) if y.to_vec().is_empty() => {
-                        return Err(SpecError {
+                        return Err(Refusal::from(SpecError {
                             message: t!("`y` is an empty list: the chart would have no series"),
                             help: t!("name one column or more, e.g. y = [\"pv\", \"ev\"], or leave y out with aggregate = \"count\""),
                             span: field_span(text, "y"),
-                        })
+                        }))
                     }
                     (Some(y), _) => {
                         for name in y.to_vec() {
@@ -135,18 +158,18 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                         twice::chart_y(&y.to_vec(), table, text)?;
                     }
                     (None, true) => {}
-                    (None, false) => return Err(SpecError {
+                    (None, false) => return Err(Refusal::from(SpecError {
                         message: t!("the chart has no `y`"),
                         help: t!("add y = \"column\" (or y = [\"a\", \"b\"]), or aggregate = \"count\""),
                         span: 0..0,
-                    }),
+                    })),
                 }
             if c.rules.iter().any(|r| !r.is_finite()) {
-                return Err(SpecError {
+                return Err(Refusal::from(SpecError {
                     message: t!("`rules` holds a value that is not a finite number"),
                     help: t!("reference lines are plain numbers, e.g. rules = [1.0]"),
                     span: field_span(text, "rules"),
-                });
+                }));
             }
             if let (Some(names), Some(y)) = (&c.names, &c.y) {
                 same_length("names", names.len(), "y", y.to_vec().len(), text)?;
@@ -161,11 +184,11 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
         }
         BlockSpec::Table(t) => {
             if t.columns.as_ref().is_some_and(Vec::is_empty) {
-                return Err(SpecError {
+                return Err(Refusal::from(SpecError {
                     message: t!("`columns` is an empty list: the table would have no columns"),
                     help: t!("name the columns to show, e.g. columns = [\"code\", \"title\"], or leave `columns` out to show them all"),
                     span: field_span(text, "columns"),
-                });
+                }));
             }
             for name in t.columns.iter().flatten() {
                 column("columns", name, false)?;
@@ -182,13 +205,13 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
     };
     let selection = &selection;
     if selection.limit == Some(0) {
-        return Err(SpecError {
+        return Err(Refusal::from(SpecError {
             message: t!("`limit = 0` would show no rows"),
             help: t!(
                 "give the most rows to show, from 1 up, or leave `limit` out to show them all"
             ),
             span: field_span(text, "limit"),
-        });
+        }));
     }
     for key in selection.filter.keys() {
         column("filter", key, false)?;
@@ -196,7 +219,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
     if let Some(sort) = &selection.sort {
         let name = sort.trim_start_matches('-');
         if name.trim().is_empty() {
-            return Err(SpecError {
+            return Err(Refusal::from(SpecError {
                 message: t!("`sort` names no column"),
                 help: t!(
                     "write the column to sort by, e.g. sort = \"title\", or sort = \"-title\" to sort descending; columns of `{table}`: {columns}",
@@ -204,7 +227,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), SpecErro
                     columns = table.columns.join(", ")
                 ),
                 span: field_span(text, "sort"),
-            });
+            }));
         }
         column("sort", name, false)?;
     }

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod drawing;
+mod empty_series;
 pub mod model;
 mod month_gaps;
 pub mod over_portfolio;
@@ -259,6 +260,30 @@ fn block_location(
     )
 }
 
+/// The error of a block [`check::check`] refused: at the table's cell when a cell is at
+/// fault (the chart named, by its page and line), else at the block's field. A derived
+/// table's cells are the build's own, and have no file to mend.
+fn refused(
+    e: check::Refusal,
+    table: &crate::data::Table,
+    at: impl Fn(std::ops::Range<usize>) -> Location,
+) -> Diagnostic {
+    let chart = at(e.error.span.clone());
+    match e.cell {
+        Some((row, col)) if !crate::derive::tables::is_derived(table) => {
+            let expected = t!(
+                "a number: the chart at {page} line {line} draws this column",
+                page = crate::diagnostics::shown(&chart.path),
+                line = chart.line_col().0
+            );
+            table.bad_cell(row, col, expected, e.error.help)
+        }
+        _ => Diagnostic::error(Problem::Content(e.error.message))
+            .at(chart)
+            .with_help(e.error.help),
+    }
+}
+
 /// The warnings of every page's chart and table blocks that draw (see
 /// [`check::warnings`]). Worked out from the site as it stands, as the sanity warnings
 /// are, so `serve` tells them again after each edit; a block with an error is left to
@@ -266,6 +291,7 @@ fn block_location(
 pub fn block_warnings(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut gaps_told = std::collections::HashSet::new();
+    let mut empty_told = std::collections::HashSet::new();
     for id in site.pages.ids() {
         let page = site.page(id);
         if page.blocks.is_empty() {
@@ -291,6 +317,11 @@ pub fn block_warnings(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
                 let line = block_location(page, raw, 0..0).line_col().0;
                 for (row, w) in month_gaps::warnings(c, table, &page.path, line) {
                     if gaps_told.insert((table.path.clone(), row)) {
+                        out.push(w);
+                    }
+                }
+                for (col, w) in empty_series::warnings(c, table, &page.path, line) {
+                    if empty_told.insert((table.path.clone(), col)) {
                         out.push(w);
                     }
                 }
@@ -364,11 +395,7 @@ fn page_blocks(
             continue;
         };
         if let Err(e) = check::check(spec, table, &raw.text) {
-            problems.push(
-                Diagnostic::error(Problem::Content(e.message))
-                    .at(at(e.span))
-                    .with_help(e.help),
-            );
+            problems.push(refused(e, table, at));
             continue;
         }
         if let Some(d) = totals_summed_again(site, spec, table) {

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod active;
 pub mod aliases;
 pub mod dated;
+mod empty_date;
 pub mod fields;
 pub mod front_matter;
 pub mod language;

@@ -273,11 +273,16 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str, sanitized: bool) ->
     let mut page = parse_meta(kind, rel, &path, &text, &split).map_err(|mut problems| {
         // A tag list split by a full-width comma is told with the fields' values, not
         // only once they are right (the fifth walk-through needed three runs).
+        let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.line_col().0);
         if let Some(d) = crate::content::terms::raw_joined_tag(&path, &text, &split) {
-            let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.line_col().0);
             if !problems.iter().any(|p| line(p) == line(&d)) {
                 problems.push(d);
             }
+        }
+        // An empty date is told as such, in place of "expected a date".
+        if let Some(d) = crate::content::empty_date::told(kind, &path, &text, &split) {
+            problems.retain(|p| line(p) != line(&d));
+            problems.push(d);
         }
         let mut problems = crate::content::misplaced::explain(kind, rel, problems);
         if sanitized {
@@ -302,6 +307,7 @@ pub fn load_page(content_dir: &Path, root: &Path, rel: &str, sanitized: bool) ->
         markdown::render_with_text(&path, &text, split.body.clone());
     problems.extend(alias_problems);
     problems.extend(crate::content::title_word::doubtful(&path, &text, &split));
+    problems.extend(crate::content::empty_date::told(kind, &path, &text, &split));
     for raw in &body.blocks {
         match crate::blocks::parse(raw.chart, &raw.text) {
             Ok(spec) => page.blocks.push(spec),

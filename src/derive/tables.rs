@@ -107,7 +107,7 @@ pub fn retitle_lessons(site: &mut Site, i18n: &I18n, ids: &[PageId]) {
     }
 }
 
-fn is_derived(table: &Table) -> bool {
+pub fn is_derived(table: &Table) -> bool {
     table.source.is_none()
         && table
             .path

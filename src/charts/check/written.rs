@@ -17,7 +17,7 @@ pub(super) fn sorted_with_text(
 ) -> Option<SpecError> {
     let name = selection.sort.as_deref()?.trim_start_matches('-');
     let col = table.column(name)?;
-    let detail = odd_cell_help(table, col, name)?;
+    let (_, detail) = odd_cell_help(table, col, name)?;
     Some(SpecError {
         message: t!(
             "`sort` orders `{name}` by value and puts a cell that is no number after every number: {detail}",
@@ -126,8 +126,9 @@ pub(super) fn holds_plain_numbers(table: &Table, name: &str) -> bool {
 }
 
 /// For a column of numbers but for some cells (a date or a word typed in one), where
-/// the first such cell is: the chart's error is then the cell's, not the column's.
-pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Text> {
+/// the first such cell is (its row, and what to write there): the chart's error is then
+/// the cell's, not the column's.
+pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<(usize, Text)> {
     let is_number = |row: usize| match table.cell(row, col) {
         Cell::Number(_) => true,
         Cell::Text(t) => crate::data::table::parse_number(t).is_some(),
@@ -147,42 +148,45 @@ pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Tex
     let is_mark = |row: usize| crate::data::table::is_no_value_mark(&table.text(row, col));
     let figures: Vec<usize> = odd.iter().copied().filter(|&row| !is_mark(row)).collect();
     let Some(&first_figure) = figures.first() else {
-        return Some(t!(
+        return Some((first, t!(
             "{path} {place}: `{value}` stands for no value ({count} cell(s) of `{name}` hold such a mark): leave them empty, which says so here",
             path = path,
             place = table.place_name(first, col),
             value = table.text(first, col).trim(),
             count = odd.len(),
             name = name
-        ));
+        )));
     };
     // Percentages typed with `%` (85%, 60%): one rule for the whole column.
     if figures
         .iter()
         .all(|&row| crate::data::table::percent(&table.text(row, col)).is_some())
     {
-        return Some(t!(
+        return Some((first_figure, t!(
             "{path} {place}: `{value}` is a percentage written with `%`, as are {count} cell(s) of `{name}`: write them as numbers, 0.85 for 85%",
             path = path,
             place = table.place_name(first_figure, col),
             value = table.text(first_figure, col),
             count = figures.len(),
             name = name
-        ));
+        )));
     }
     let value = table.text(first, col);
     if crate::numbers::beyond_exact(&value) {
-        return Some(t!(
-            "{path} {place}: {why}",
-            path = path,
-            place = table.place_name(first, col),
-            why = crate::numbers::beyond_exact_help(&value)
+        return Some((
+            first,
+            t!(
+                "{path} {place}: {why}",
+                path = path,
+                place = table.place_name(first, col),
+                why = crate::numbers::beyond_exact_help(&value)
+            ),
         ));
     }
     // `12万`, `1.2亿`, `800000元`: an amount as finance writes it, the number named (a
     // column of them only was told "chart a column of numbers", with no cell named).
     if let Some(n) = crate::numbers::read_loosely(&value) {
-        return Some(t!(
+        return Some((first, t!(
             "{path} {place}: `{value}` would be {number}, and {count} cell(s) of `{name}` are written so: write amounts as plain numbers",
             path = path,
             place = table.place_name(first, col),
@@ -190,7 +194,7 @@ pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Tex
             number = crate::data::table::format_number(n),
             count = odd.len(),
             name = name
-        ));
+        )));
     }
     // `1.234,5`, `1,5`: a decimal comma, as a European sheet writes it; it was told
     // "not a number", with no word of what to write (the twenty-third malformed hunt).
@@ -199,16 +203,16 @@ pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Tex
         .then(|| crate::numbers::comma_decimal(value.trim()))
         .flatten()
     {
-        return Some(t!(
+        return Some((first, t!(
             "{path} {place}: `{value}` is written with a decimal comma, as much of Europe writes numbers: write {plain}, with a point and no thousands separator",
             path = path,
             place = table.place_name(first, col),
             value = value.trim(),
             plain = plain
-        ));
+        )));
     }
     rows.clone().find(|&row| is_number(row))?;
-    Some(match odd.len() {
+    Some((first, match odd.len() {
         1 => t!(
             "{path} {place}: `{value}` is not a number, while the other cells of `{name}` are: correct that cell",
             path = path,
@@ -224,5 +228,5 @@ pub(super) fn odd_cell_help(table: &Table, col: usize, name: &str) -> Option<Tex
             more = n - 1,
             name = name
         ),
-    })
+    }))
 }

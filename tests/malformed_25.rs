@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::xlsx::{xlsx, V};
 use common::Site;
 
 const CHART: &str = "content/reports/depts.md";
@@ -75,6 +76,33 @@ fn a_word_in_a_charted_column_of_numbers_is_told_at_the_cell() {
     site.write("data/depts.csv", "name,staff\n信息中心,张三\n财务部,李四\n");
     let m = site.build_err();
     assert!(m.contains("depts.md:10:1"), "{m}");
+}
+
+/// In a workbook, the cell is named as its editor names it, and the empty column at its
+/// first row drawn.
+#[test]
+fn in_a_workbook_the_word_and_the_empty_column_are_told_by_sheet_cell() {
+    let site = Site::fixture("basic");
+    let s = |t: &str| V::S(t.to_string());
+    let rows = vec![
+        vec![s("name"), s("staff"), s("budget")],
+        vec![s("信息中心"), V::N(12.0), s("")],
+        vec![s("财务部"), s("约8人"), s("")],
+    ];
+    site.write("data/depts.xlsx", xlsx("部门", &rows, &[]));
+    site.write(CHART, chart_over("depts", "staff"));
+    let m = site.build_err();
+    assert!(m.contains("部门!B3"), "{m}");
+    assert!(m.contains("`约8人`"), "{m}");
+
+    site.write(CHART, chart_over("depts", "budget"));
+    let warnings = site.warnings();
+    let told: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.contains("is empty in every row"))
+        .collect();
+    assert_eq!(told.len(), 1, "{warnings:#?}");
+    assert!(told[0].contains("部门!C2"), "{told:#?}");
 }
 
 fn source_of(site: &Site, rel: &str) -> String {

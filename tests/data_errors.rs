@@ -825,7 +825,7 @@ fn a_merged_cell_holding_a_value_is_refused() {
         ),
     );
     let m = site.build_err();
-    assert!(m.contains("Sheet1!C2:D2 is a merged cell"), "{m}");
+    assert!(m.contains("`Sheet1!C2:D2` is a merged cell"), "{m}");
     site.write(
         "content/projects/erp/budget.xlsx",
         xlsx_after(
@@ -835,7 +835,7 @@ fn a_merged_cell_holding_a_value_is_refused() {
     );
     let m = site.build_err();
     assert!(m.contains("content/projects/erp/budget.xlsx"), "{m}");
-    assert!(m.contains("Sheet1!C2:C3 is a merged cell"), "{m}");
+    assert!(m.contains("`Sheet1!C2:C3` is a merged cell"), "{m}");
     assert!(m.contains("write the value in each of them"), "{m}");
     // Merged down from the header row: a header of two rows, whose fix is one header
     // row, not a value in each cell (which led to a second error, the third walk-through).
@@ -847,7 +847,7 @@ fn a_merged_cell_holding_a_value_is_refused() {
         ),
     );
     let m = site.build_err();
-    assert!(m.contains("Sheet1!A1:A2 is a merged cell"), "{m}");
+    assert!(m.contains("`Sheet1!A1:A2` is a merged cell"), "{m}");
     assert!(m.contains("a table's header is one row"), "{m}");
 }
 

@@ -180,3 +180,20 @@ fn a_theme_without_templates_is_told_once_at_its_name() {
         assert!(!m.contains("language"), "{m}");
     }
 }
+
+/// A merged cell's range was written bare, `费用!A2:A3 is a merged cell`: on an English
+/// site the sheet's own Chinese name read as words of the message (the sweep's
+/// `language` finding). It is quoted as the other names a message quotes.
+#[test]
+fn a_merged_cell_quotes_its_sheet_and_range() {
+    let site = Site::fixture("basic");
+    let s = |t: &str| V::S(t.to_string());
+    let rows = vec![
+        vec![s("name"), s("staff")],
+        vec![s("信息中心"), V::N(12.0)],
+        vec![s(""), V::N(8.0)],
+    ];
+    site.write("data/depts.xlsx", xlsx("费用", &rows, &["A2:A3"]));
+    let m = site.build_err();
+    assert!(m.contains("`费用!A2:A3` is a merged cell"), "{m}");
+}

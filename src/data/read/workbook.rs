@@ -424,7 +424,7 @@ fn merged_cells<R: std::io::Read + std::io::Seek>(
     Err(workbook_error(
         shown,
         t!(
-            "{range} is a merged cell: only {first} holds its value, the other cells read as empty",
+            "`{range}` is a merged cell: only {first} holds its value, the other cells read as empty",
             range = format!("{sheet}!{first}:{last}"),
             first = first.as_str()
         ),

@@ -197,3 +197,25 @@ fn a_merged_cell_quotes_its_sheet_and_range() {
     let m = site.build_err();
     assert!(m.contains("`费用!A2:A3` is a merged cell"), "{m}");
 }
+
+/// A CSV whose header row was lost (or swapped with a row of data) was told at the
+/// chart, "`x` names the column `name`, which table `depts` does not have": the file is
+/// at fault, and told at its header's number. A year is a header, and left alone.
+#[test]
+fn a_header_of_data_is_told_at_the_file() {
+    let site = Site::fixture("basic");
+    site.write(CHART, chart_over("depts", "staff"));
+    site.write("data/depts.csv", "信息中心,12\n财务部,8\nname,staff\n");
+    let m = site.build_err();
+    assert!(m.contains("data/depts.csv:1:6"), "{m}");
+    assert!(
+        m.contains("holds `12`, a number, where a column's name goes"),
+        "{m}"
+    );
+    assert!(!m.contains("depts.md:"), "{m}");
+
+    site.write("data/depts.csv", "name,2024\n信息中心,12\n财务部,8\n");
+    let m = site.build_err();
+    assert!(m.contains("depts.md:10:1"), "{m}");
+    assert!(!m.contains("where a column's name goes"), "{m}");
+}

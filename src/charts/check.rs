@@ -66,12 +66,33 @@ pub struct Refusal {
     pub error: SpecError,
     /// The cell at fault, `(row, column)`, when the table is the one to mend.
     pub cell: Option<(usize, usize)>,
+    /// The header's column holding a number, when the block names a column the table
+    /// lacks because its header is no header (a first row of data, rows swapped).
+    pub header: Option<usize>,
 }
 
 impl From<SpecError> for Refusal {
     fn from(error: SpecError) -> Refusal {
-        Refusal { error, cell: None }
+        Refusal {
+            error,
+            cell: None,
+            header: None,
+        }
     }
+}
+
+/// The first header of a `data/` table that reads as a number: no column is named so,
+/// and the row is data (the header lost, or swapped with a row below). The block's
+/// missing column is then the file's mistake (the twenty-fifth malformed hunt). A year
+/// (`2024`) names a column of a year's figures, and is a header.
+fn numeric_header(table: &Table) -> Option<usize> {
+    if !table.path.starts_with("data") {
+        return None;
+    }
+    table.columns.iter().position(|c| {
+        crate::data::table::parse_number(c.trim())
+            .is_some_and(|n| !(n.fract() == 0.0 && (1900.0..=2100.0).contains(&n)))
+    })
 }
 
 /// Checks that the table and every named column exist (and that value columns are
@@ -99,17 +120,20 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), Refusal>
                     columns = names.join(", ")
                 ),
             };
-            return Err(SpecError {
-                message: t!(
-                    "`{field}` names the column `{name}`, which table `{table}` does not have",
-                    field = field,
-                    name = name,
-                    table = &table.name
-                ),
-                help,
-                span: field_span(text, field),
-            }
-            .into());
+            return Err(Refusal {
+                header: numeric_header(table),
+                ..SpecError {
+                    message: t!(
+                        "`{field}` names the column `{name}`, which table `{table}` does not have",
+                        field = field,
+                        name = name,
+                        table = &table.name
+                    ),
+                    help,
+                    span: field_span(text, field),
+                }
+                .into()
+            });
         };
         // A column with no value yet (a budget of a project that has not reported, `eac`
         // of projects without one) is no column of text: its chart is drawn empty.
@@ -131,6 +155,7 @@ pub fn check(spec: &BlockSpec, table: &Table, text: &str) -> Result<(), Refusal>
                     span: field_span(text, field),
                 },
                 cell: odd.map(|(row, _)| (row, col)),
+                header: None,
             });
         }
         Ok(())

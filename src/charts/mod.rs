@@ -269,14 +269,29 @@ fn refused(
     at: impl Fn(std::ops::Range<usize>) -> Location,
 ) -> Diagnostic {
     let chart = at(e.error.span.clone());
-    match e.cell {
-        Some((row, col)) if !crate::derive::tables::is_derived(table) => {
+    match (e.cell, e.header) {
+        (Some((row, col)), _) if !crate::derive::tables::is_derived(table) => {
             let expected = t!(
                 "a number: the chart at {page} line {line} draws this column",
                 page = crate::diagnostics::shown(&chart.path),
                 line = chart.line_col().0
             );
             table.bad_cell(row, col, expected, e.error.help)
+        }
+        (_, Some(col)) => {
+            let value = table.columns.get(col).map_or("", |c| c.trim());
+            let d = Diagnostic::error(Problem::Data(t!(
+                "the header of {path} holds `{value}`, a number, where a column's name goes: the chart at {page} line {line} names a column the file lacks",
+                path = crate::diagnostics::shown(&table.path),
+                value = value,
+                page = crate::diagnostics::shown(&chart.path),
+                line = chart.line_col().0
+            )))
+            .with_help(t!(
+                "the first row of the file names the columns: write the names there (was the header row deleted, or moved below a row of data?); {detail}",
+                detail = e.error.message
+            ));
+            crate::data::columns::at_header(table, value, d)
         }
         _ => Diagnostic::error(Problem::Content(e.error.message))
             .at(chart)

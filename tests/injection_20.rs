@@ -91,21 +91,9 @@ fn a_hidden_script_address_in_a_table_is_told_with_the_other_unsafe_links() {
 
 /// A one-page Confluence export whose page links the attachment `表.docx`.
 fn export_with_attachment() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("attachments/111")).unwrap();
-    std::fs::write(
-        dir.path().join("index.html"),
-        "<html><head><title>空间</title></head><body><div id=\"content\"><ul>\
-         <li><a href=\"111.html\">附件页</a></li></ul></div></body></html>",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("111.html"),
-        "<!DOCTYPE html><html><head><title>空间 : 附件页</title></head><body>\
-         <div id=\"main-content\" class=\"wiki-content group\">\
-         <p>见<a href=\"attachments/111/表.docx\">评估表</a>。</p></div></body></html>",
-    )
-    .unwrap();
+    let dir = common::import::one_page_export(
+        "<p>见<a href=\"attachments/111/表.docx\">评估表</a>。</p>",
+    );
     std::fs::write(
         dir.path().join("attachments/111/表.docx"),
         "PK\u{3}\u{4}新版",

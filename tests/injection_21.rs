@@ -94,34 +94,20 @@ fn a_control_character_in_a_front_matter_value_is_named_where_it_stands() {
 /// A one-page Confluence export whose page shows the attachments named in `names`
 /// (Confluence's own names, in `data-linked-resource-default-alias`).
 fn export_with(names: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("attachments/111")).unwrap();
-    std::fs::write(
-        dir.path().join("index.html"),
-        "<html><head><title>空间</title></head><body><div id=\"content\"><ul>\
-         <li><a href=\"111.html\">附件页</a></li></ul></div></body></html>",
-    )
-    .unwrap();
     let mut links = String::new();
     for (n, name) in names.iter().enumerate() {
+        links.push_str(&format!(
+            "<a href=\"attachments/111/{n}.txt\" data-linked-resource-default-alias=\"{name}\">{name}</a>，"
+        ));
+    }
+    let dir = common::import::one_page_export(&format!("<p>见{links}。</p>"));
+    for n in 0..names.len() {
         std::fs::write(
             dir.path().join(format!("attachments/111/{n}.txt")),
             format!("附件 {n}"),
         )
         .unwrap();
-        links.push_str(&format!(
-            "<a href=\"attachments/111/{n}.txt\" data-linked-resource-default-alias=\"{name}\">{name}</a>，"
-        ));
     }
-    std::fs::write(
-        dir.path().join("111.html"),
-        format!(
-            "<!DOCTYPE html><html><head><title>空间 : 附件页</title></head><body>\
-             <div id=\"main-content\" class=\"wiki-content group\"><p>见{links}。</p></div>\
-             </body></html>"
-        ),
-    )
-    .unwrap();
     dir
 }
 

@@ -1,5 +1,6 @@
-//! `pmo import projects` as the import tests run it: a register written into the site,
-//! imported with messages in a language, and the project pages it wrote read back.
+//! `pmo import` as the import tests run it: a register written into the site, imported
+//! with messages in a language, and the project pages it wrote read back; a Confluence
+//! export of one page for `pmo import html`.
 
 use std::path::{Path, PathBuf};
 
@@ -38,4 +39,27 @@ pub fn index(site: &Site, folder: &str) -> String {
             .join("index.md"),
     )
     .unwrap_or_default()
+}
+
+/// A Confluence export of one page, `111.html` (linked from the space's `index.html`),
+/// whose content is `body`; its `attachments/111/` folder made and left empty.
+pub fn one_page_export(body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("attachments/111")).unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<html><head><title>空间</title></head><body><div id=\"content\"><ul>\
+         <li><a href=\"111.html\">附件页</a></li></ul></div></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("111.html"),
+        format!(
+            "<!DOCTYPE html><html><head><title>空间 : 附件页</title></head><body>\
+             <div id=\"main-content\" class=\"wiki-content group\">{body}</div>\
+             </body></html>"
+        ),
+    )
+    .unwrap();
+    dir
 }
